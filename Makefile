@@ -1,0 +1,59 @@
+# Everything a developer or CI runs. `make run` serves, `make test` runs every test tier.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+TENANT ?= dev-tenant
+SCOPES ?= audio:read audio:download audio:write webhooks:manage
+PYTEST_ARGS ?=
+
+export ORT_DISABLE_TELEMETRY := 1
+
+.PHONY: install system-deps model run test lint format token bench clean
+
+install: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the sample-call generator needs (espeak-ng voices, sox mixing).
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+# The Whisper base model, fetched once into the user cache and verified against pinned hashes.
+model: $(PY_STAMP)
+	$(PY) -m shared.ai.transcription.provision
+
+run: install model
+	$(PY) -m scripts.dev
+
+test: install system-deps model
+	$(PY) -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+token: $(PY_STAMP)
+	@$(PY) -m scripts.token --tenant "$(TENANT)" --scopes "$(SCOPES)"
+
+bench: install system-deps model
+	$(PY) -m bench.api
+	$(PY) -m bench.pipeline
+
+clean:
+	rm -rf $(VENV) node_modules .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache

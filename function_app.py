@@ -1,0 +1,14 @@
+"""The Audio Files Function App: creates the app and registers one blueprint per feature."""
+
+import logging
+
+import azure.functions as func
+
+from shared.blueprints import audio_files, health, uploads
+
+logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
+
+app = func.FunctionApp(http_auth_level=func.AuthLevel.ANONYMOUS)
+app.register_functions(health.bp)
+app.register_functions(audio_files.bp)
+app.register_functions(uploads.bp)

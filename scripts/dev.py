@@ -1,0 +1,94 @@
+"""`make run`: Azurite, the local Functions host and a dev token, until Ctrl-C.
+
+Creates local.settings.json from the example on first run, with a freshly generated development secret.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import secrets
+import signal
+import socket
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+from devhost.azurite import DEFAULT_PORTS, Azurite
+from devhost.host import FunctionHost
+from devhost.settings import load_local_settings
+from shared.auth import SCOPES, mint_dev_token
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_FILE = REPO_ROOT / "local.settings.json"
+EXAMPLE_FILE = REPO_ROOT / "local.settings.json.example"
+
+
+def ensure_local_settings() -> dict[str, str]:
+    if not SETTINGS_FILE.exists():
+        document = json.loads(EXAMPLE_FILE.read_text())
+        document["Values"]["AUTH_DEV_SECRET"] = secrets.token_urlsafe(32)
+        SETTINGS_FILE.write_text(json.dumps(document, indent=2) + "\n")
+        print(f"Created {SETTINGS_FILE.name} from the example, with a new development secret.")
+    return load_local_settings(SETTINGS_FILE)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=7071)
+    parser.add_argument("--tenant", default="dev-tenant", help="tenant id put in the printed token")
+    parser.add_argument("--data-dir", type=Path, default=REPO_ROOT / ".azurite", help="where Azurite keeps data")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("azure").setLevel(logging.WARNING)
+
+    values = ensure_local_settings()
+    azurite: Azurite | None = None
+    if all(_listening(port) for port in DEFAULT_PORTS):
+        print("Azurite is already running on ports 10000-10002; using it.")
+    else:
+        azurite = Azurite(*DEFAULT_PORTS, location=args.data_dir, log_file=args.data_dir / "azurite.log").start()
+    try:
+        host = FunctionHost(http_port=args.port, settings_file=SETTINGS_FILE).start()
+    except Exception:
+        if azurite:
+            azurite.stop()
+        raise
+    token = mint_dev_token(
+        values["AUTH_DEV_SECRET"], args.tenant, SCOPES, tenant_claim=values.get("AUTH_TENANT_CLAIM", "tid")
+    )
+    print(
+        f"\nAudio Files service running at {host.base_url}/v1\n"
+        f"  health:  {host.base_url}/health\n"
+        f"  docs:    {host.base_url}/v1/docs\n"
+        f"  tenant:  {args.tenant}  (scopes: {' '.join(SCOPES)})\n\n"
+        f"export TOKEN={token}\n"
+        f'curl -s -H "Authorization: Bearer $TOKEN" {host.base_url}/v1/audio-files\n\n'
+        "Ctrl-C stops the host and Azurite.\n",
+        flush=True,
+    )
+    stop = threading.Event()
+
+    def request_stop(_signal: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    stop.wait()
+    print("Stopping...", flush=True)
+    host.stop()
+    if azurite:
+        azurite.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

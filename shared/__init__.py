@@ -1,0 +1,1 @@
+"""The Audio Files service: the Function App's own package."""

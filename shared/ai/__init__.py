@@ -1,0 +1,1 @@
+"""AI engines behind small interfaces: transcription, then evaluation."""

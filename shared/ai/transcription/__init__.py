@@ -1,0 +1,1 @@
+"""Transcription engines: ``transcribe(audio) -> Transcript``."""

@@ -1,0 +1,27 @@
+"""The transcription interface every engine implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from shared.models.transcript import Transcript
+
+
+@dataclass(frozen=True)
+class AudioInput:
+    """One recording to transcribe: the original bytes in a local file, plus what we know of it."""
+
+    audio_file_id: str
+    path: Path
+    content_type: str | None = None
+    channels: int | None = None
+    # A read-only URL of the same blob, for engines that fetch audio themselves (batch transcription).
+    source_url: str | None = None
+
+
+class TranscriptionEngine(Protocol):
+    name: str
+
+    def transcribe(self, audio: AudioInput) -> Transcript: ...

@@ -1,0 +1,149 @@
+"""The table record of one audio file, and the index rows that make listing cheap.
+
+One table, partitioned by tenant. The record's RowKey is its id (``af_`` + ULID, so ids sort by time). Beside
+it, in the same partition, one index row per filter combination the record can match: campaign, engagement
+and isAICall each either fixed or free, then the inverted recording time, then the id. A list page is then one
+RowKey range read of at most ``pageSize + 1`` rows, newest first, for any combination of filters; the
+record and its index rows change together in one entity-group transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from enum import StrEnum
+from itertools import product
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+STAGES = ("transcription", "evaluation")
+_MAX_TIME_MS = 10**13 - 1  # year 2286: inverted times stay 13 digits
+INDEX_PREFIX = "~i"  # '~' sorts after every id character, so index rows never mix with records
+
+
+class Status(StrEnum):
+    AWAITING_UPLOAD = "awaiting_upload"
+    PENDING = "pending"
+    PROCESSING = "processing"
+    EVALUATING = "evaluating"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+ACTIVE_STATUSES = (Status.PROCESSING, Status.EVALUATING)
+
+
+class StageState(BaseModel):
+    status: str = "not_started"  # not_started | queued | running | succeeded | failed | skipped
+    queued_at: datetime | None = None
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    attempts: int = 0
+
+
+class ErrorInfo(BaseModel):
+    code: str
+    message: str
+    stage: str | None = None
+
+
+class AudioFileRecord(BaseModel):
+    tenant_id: str
+    id: str
+    file_name: str
+    safe_file_name: str
+    blob_name: str
+    engagement_id: str
+    campaign_id: str | None = None
+    is_ai_call: bool = False
+    recorded_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    status: Status = Status.AWAITING_UPLOAD
+    upload_expires_at: datetime
+    auto_process: bool = False
+    declared_content_type: str | None = None
+    declared_size_bytes: int | None = None
+    # Facts of the uploaded blob, set when it arrives.
+    content_type: str | None = None
+    size_bytes: int | None = None
+    duration_ms: int | None = None
+    channels: int | None = None
+    sample_rate: int | None = None
+    audio_format: str | None = None
+    uploaded_at: datetime | None = None
+    blob_etag: str | None = None
+    # The current processing run: every queue message names it, so an older run's message changes nothing.
+    run_id: str | None = None
+    run_stages: list[str] = Field(default_factory=list)
+    run_count: int = 0
+    stages: dict[str, StageState] = Field(default_factory=dict)
+    error: ErrorInfo | None = None
+    has_transcript: bool = False
+    has_analysis: bool = False
+    etag: str | None = Field(default=None, exclude=True)
+
+    def stage(self, name: str) -> StageState:
+        return self.stages.setdefault(name, StageState())
+
+
+_JSON_FIELDS = {"stages", "error", "run_stages"}
+
+
+def to_entity(record: AudioFileRecord, row_key: str | None = None) -> dict[str, Any]:
+    """Table entity of the record (or of one of its index rows, given its RowKey)."""
+    entity: dict[str, Any] = {"PartitionKey": record.tenant_id, "RowKey": row_key or record.id}
+    for name, value in record.model_dump(mode="python", exclude={"tenant_id", "id", "etag"}).items():
+        if value is None:
+            continue
+        if name in _JSON_FIELDS:
+            entity[name] = json.dumps(value, default=str)
+        elif isinstance(value, StrEnum):
+            entity[name] = value.value
+        else:
+            entity[name] = value
+    if row_key:
+        entity["id"] = record.id
+    return entity
+
+
+def from_entity(entity: dict[str, Any]) -> AudioFileRecord:
+    data: dict[str, Any] = {key: value for key, value in entity.items() if key not in {"PartitionKey", "RowKey", "id"}}
+    for name in _JSON_FIELDS & data.keys():
+        data[name] = json.loads(data[name])
+    data["tenant_id"] = entity["PartitionKey"]
+    data["id"] = entity.get("id", entity["RowKey"])
+    metadata = getattr(entity, "metadata", None)
+    if metadata:
+        data["etag"] = metadata.get("etag")
+    for key, value in data.items():
+        # The table SDK returns its own datetime subclass; keep plain aware datetimes.
+        if isinstance(value, datetime):
+            data[key] = datetime.fromtimestamp(value.timestamp(), UTC)
+    return AudioFileRecord.model_validate(data)
+
+
+def inverted_time(moment: datetime) -> str:
+    return f"{_MAX_TIME_MS - int(moment.timestamp() * 1000):013d}"
+
+
+def index_prefix(campaign_id: str | None, engagement_id: str | None, is_ai_call: bool | None) -> str:
+    """The RowKey prefix of the index for one filter combination (None = not filtered on)."""
+    mask = f"{int(campaign_id is not None)}{int(engagement_id is not None)}{int(is_ai_call is not None)}"
+    parts = [
+        campaign_id if campaign_id is not None else "",
+        engagement_id if engagement_id is not None else "",
+        "" if is_ai_call is None else str(int(is_ai_call)),
+    ]
+    return f"{INDEX_PREFIX}{mask}|{'|'.join(parts)}|"
+
+
+def index_row_keys(record: AudioFileRecord) -> list[str]:
+    """Every index RowKey the record belongs to: each filter fixed to the record's value, or free."""
+    suffix = f"{inverted_time(record.recorded_at)}|{record.id}"
+    campaign_choices: list[str | None] = [None] + ([record.campaign_id] if record.campaign_id else [])
+    keys = []
+    for campaign, engagement, ai in product(campaign_choices, [None, record.engagement_id], [None, record.is_ai_call]):
+        keys.append(index_prefix(campaign, engagement, ai) + suffix)
+    return keys

@@ -1,0 +1,1 @@
+"""One Functions blueprint per feature; function_app.py registers them."""

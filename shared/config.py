@@ -1,0 +1,163 @@
+"""One typed settings object for the whole app, read from the environment once per process.
+
+Functions app settings (local.settings.json locally, app settings in Azure) arrive as environment variables.
+Required values have no default: a missing one fails at start with a message naming it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Secrets that appear in docs or examples: refusing them keeps a copied example from reaching Azure.
+_PLACEHOLDER_SECRETS = {"", "changeme", "secret", "replace-me"}
+
+
+class AuthMode(StrEnum):
+    LOCAL = "local"  # HS256 tokens signed with AUTH_DEV_SECRET (development and tests)
+    ENTRA = "entra"  # RS256 tokens from Microsoft Entra ID, checked against its JWKS
+
+
+class TranscriptionEngineName(StrEnum):
+    WHISPER = "whisper"
+    POCKETSPHINX = "pocketsphinx"
+    AZURE_SPEECH = "azure-speech"
+
+
+class EvaluationEngineName(StrEnum):
+    RULES = "rules"
+    AZURE_OPENAI = "azure-openai"
+
+
+class BlobTriggerSource(StrEnum):
+    EVENT_GRID = "EventGrid"
+    LOGS_AND_CONTAINER_SCAN = "LogsAndContainerScan"
+
+
+def _split_csv(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(case_sensitive=True, extra="ignore", populate_by_name=True)
+
+    # Storage: a connection string (Azurite, or an account key), or identity-based service URIs.
+    storage_connection_string: str | None = Field(default=None, alias="AzureWebJobsStorage")
+    blob_service_uri: str | None = Field(default=None, alias="AzureWebJobsStorage__blobServiceUri")
+    queue_service_uri: str | None = Field(default=None, alias="AzureWebJobsStorage__queueServiceUri")
+    table_service_uri: str | None = Field(default=None, alias="AzureWebJobsStorage__tableServiceUri")
+    managed_identity_client_id: str | None = Field(
+        default=None, validation_alias=AliasChoices("AzureWebJobsStorage__clientId", "AZURE_CLIENT_ID")
+    )
+
+    # Identity of callers.
+    auth_mode: AuthMode = Field(alias="AUTH_MODE")
+    auth_dev_secret: SecretStr | None = Field(default=None, alias="AUTH_DEV_SECRET")
+    auth_issuer: str | None = Field(default=None, alias="AUTH_ISSUER")
+    auth_audience: str | None = Field(default=None, alias="AUTH_AUDIENCE")
+    auth_jwks_url: str | None = Field(default=None, alias="AUTH_JWKS_URL")
+    auth_tenant_claim: str = Field(default="tid", alias="AUTH_TENANT_CLAIM")
+
+    # Uploads and downloads.
+    max_upload_bytes: int = Field(default=500 * 1024 * 1024, gt=0, alias="MAX_UPLOAD_BYTES")
+    upload_url_ttl_minutes: int = Field(default=15, ge=1, le=60, alias="UPLOAD_URL_TTL_MINUTES")
+    download_url_ttl_minutes: int = Field(default=15, ge=1, le=60, alias="DOWNLOAD_URL_TTL_MINUTES")
+    upload_expiry_hours: float = Field(default=24, gt=0, alias="UPLOAD_EXPIRY_HOURS")
+    stage_deadline_minutes: float = Field(default=30, gt=0, alias="STAGE_DEADLINE_MINUTES")
+    blob_trigger_source: BlobTriggerSource = Field(
+        default=BlobTriggerSource.LOGS_AND_CONTAINER_SCAN, alias="BLOB_TRIGGER_SOURCE"
+    )
+
+    # AI engines.
+    transcription_engine: TranscriptionEngineName = Field(
+        default=TranscriptionEngineName.WHISPER, alias="TRANSCRIPTION_ENGINE"
+    )
+    whisper_model_dir: Path | None = Field(default=None, alias="WHISPER_MODEL_DIR")
+    channel_speakers: Annotated[list[str], NoDecode] = Field(default=["agent", "customer"], alias="CHANNEL_SPEAKERS")
+    azure_speech_endpoint: str | None = Field(default=None, alias="AZURE_SPEECH_ENDPOINT")
+    azure_speech_key: SecretStr | None = Field(default=None, alias="AZURE_SPEECH_KEY")
+    azure_speech_locale: str = Field(default="en-US", alias="AZURE_SPEECH_LOCALE")
+    evaluation_engine: EvaluationEngineName = Field(default=EvaluationEngineName.RULES, alias="EVALUATION_ENGINE")
+    azure_openai_endpoint: str | None = Field(default=None, alias="AZURE_OPENAI_ENDPOINT")
+    azure_openai_deployment: str | None = Field(default=None, alias="AZURE_OPENAI_DEPLOYMENT")
+    azure_openai_api_version: str = Field(default="2024-10-21", alias="AZURE_OPENAI_API_VERSION")
+    azure_openai_key: SecretStr | None = Field(default=None, alias="AZURE_OPENAI_KEY")
+
+    # Webhooks: loopback and plain http are for a developer's own machine only.
+    webhook_allow_loopback: bool = Field(default=False, alias="WEBHOOK_ALLOW_LOOPBACK")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalize_raw_values(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        # App settings cannot be unset in every tool: an empty value means "not set".
+        data = {key: value for key, value in data.items() if not (isinstance(value, str) and not value.strip())}
+        if "CHANNEL_SPEAKERS" in data:
+            data["CHANNEL_SPEAKERS"] = _split_csv(data["CHANNEL_SPEAKERS"])
+        return data
+
+    @model_validator(mode="after")
+    def _check_combinations(self) -> Settings:
+        if not self.storage_connection_string and not (
+            self.blob_service_uri and self.queue_service_uri and self.table_service_uri
+        ):
+            raise ValueError(
+                "Storage is not configured: set AzureWebJobsStorage to a connection string, or "
+                "AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri for identity access."
+            )
+        if self.auth_mode is AuthMode.LOCAL:
+            secret = self.auth_dev_secret.get_secret_value() if self.auth_dev_secret else ""
+            if secret.lower() in _PLACEHOLDER_SECRETS or len(secret) < 32:
+                raise ValueError("AUTH_MODE=local needs AUTH_DEV_SECRET of at least 32 characters.")
+        else:
+            missing = [
+                name
+                for name, value in (
+                    ("AUTH_ISSUER", self.auth_issuer),
+                    ("AUTH_AUDIENCE", self.auth_audience),
+                    ("AUTH_JWKS_URL", self.auth_jwks_url),
+                )
+                if not value
+            ]
+            if missing:
+                raise ValueError(f"AUTH_MODE=entra needs {', '.join(missing)}.")
+        if self.transcription_engine is TranscriptionEngineName.AZURE_SPEECH and not self.azure_speech_endpoint:
+            raise ValueError("TRANSCRIPTION_ENGINE=azure-speech needs AZURE_SPEECH_ENDPOINT.")
+        if self.evaluation_engine is EvaluationEngineName.AZURE_OPENAI and not (
+            self.azure_openai_endpoint and self.azure_openai_deployment
+        ):
+            raise ValueError("EVALUATION_ENGINE=azure-openai needs AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT.")
+        if len(self.channel_speakers) < 1:
+            raise ValueError("CHANNEL_SPEAKERS needs at least one name.")
+        return self
+
+    @property
+    def uses_account_key(self) -> bool:
+        """True when SAS can be signed with the account key (Azurite); else user delegation SAS."""
+        conn = self.storage_connection_string or ""
+        return "AccountKey=" in conn or conn.strip().rstrip(";").lower() == "usedevelopmentstorage=true"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings. Tests that change the environment call ``get_settings.cache_clear()``."""
+    return Settings()  # values come from the environment
+
+
+def blob_trigger_source_from_environment() -> str:
+    """The blob trigger's source, needed when functions are indexed (before settings are loaded).
+
+    Flex Consumption only supports Event Grid; locally (and on Azurite, which emits no events) the host scans.
+    """
+    import os
+
+    value = os.environ.get("BLOB_TRIGGER_SOURCE", "").strip()  # empty means unset, as for every setting
+    return BlobTriggerSource(value or BlobTriggerSource.LOGS_AND_CONTAINER_SCAN.value).value

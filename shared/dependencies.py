@@ -1,0 +1,57 @@
+"""Process-wide dependencies, built once on first use and shared by every invocation (like FastAPI's deps)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from shared.audio_files.repository import AudioFileRepository
+from shared.config import Settings, get_settings
+from shared.storage.blobs import BlobStore
+from shared.storage.clients import StorageClients, get_storage_clients
+from shared.storage.queues import QueueSender
+from shared.storage.tables import AUDIO_FILES_TABLE, ensure_tables, table_client
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    settings: Settings
+    storage: StorageClients
+    audio_files: AudioFileRepository
+    blobs: BlobStore
+    queues: QueueSender
+
+
+_ensure_lock = threading.Lock()
+
+
+def build_dependencies(settings: Settings, storage: StorageClients) -> Dependencies:
+    return Dependencies(
+        settings=settings,
+        storage=storage,
+        audio_files=AudioFileRepository(table_client(storage, AUDIO_FILES_TABLE)),
+        blobs=BlobStore(storage),
+        queues=QueueSender(storage),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_dependencies() -> Dependencies:
+    deps = build_dependencies(get_settings(), get_storage_clients())
+    with _ensure_lock:
+        # Bicep creates these in Azure; locally the first invocation does, once per process.
+        ensure_tables(deps.storage)
+        deps.blobs.ensure_containers()
+        deps.queues.ensure_queues()
+    return deps
+
+
+def reset_dependencies() -> None:
+    """Forget everything built from the environment (tests that change settings call this)."""
+    from shared.auth import get_validator
+
+    get_dependencies.cache_clear()
+    get_storage_clients.cache_clear()
+    get_settings.cache_clear()
+    get_validator.cache_clear()

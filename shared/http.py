@@ -1,0 +1,192 @@
+"""The HTTP adapter layer: parse and validate requests, authenticate, and turn every outcome into a response.
+
+Handlers stay small: ``@api_endpoint(scope)`` authenticates and maps any error to one problem+json shape.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import azure.functions as func
+from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
+from pydantic import BaseModel, ValidationError
+
+from shared.auth import Principal, bearer_token, get_validator
+from shared.errors import (
+    BadRequest,
+    PayloadTooLarge,
+    ServiceError,
+    ServiceUnavailable,
+    TooManyRequests,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
+from shared.models.base import WireModel
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_TYPE_BASE = "urn:audio-files:problem:"
+MAX_JSON_BODY_BYTES = 64 * 1024
+_SECURITY_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def json_response(
+    body: WireModel | dict[str, Any], status: int = 200, headers: dict[str, str] | None = None
+) -> func.HttpResponse:
+    payload = body.to_wire() if isinstance(body, WireModel) else body
+    return func.HttpResponse(
+        json.dumps(payload, separators=(",", ":"), ensure_ascii=False, default=str),
+        status_code=status,
+        mimetype="application/json",
+        charset="utf-8",
+        headers={**_SECURITY_HEADERS, **(headers or {})},
+    )
+
+
+def text_response(text: str, mimetype: str, headers: dict[str, str] | None = None) -> func.HttpResponse:
+    return func.HttpResponse(
+        text,
+        status_code=200,
+        mimetype=mimetype,
+        charset="utf-8",
+        headers={**_SECURITY_HEADERS, **(headers or {})},
+    )
+
+
+def problem_response(error: ServiceError) -> func.HttpResponse:
+    body = {
+        "type": f"{PROBLEM_TYPE_BASE}{error.code}",
+        "title": error.title,
+        "status": error.status,
+        "detail": error.detail,
+        "code": error.code,
+        **error.extra,
+    }
+    headers = {**_SECURITY_HEADERS, **error.headers}
+    if error.status == 401:
+        description = error.detail.replace('"', "'")
+        headers["WWW-Authenticate"] = f'Bearer error="invalid_token", error_description="{description}"'
+        if error.code == "missing_token":
+            headers["WWW-Authenticate"] = "Bearer"
+    elif error.status == 403:
+        headers["WWW-Authenticate"] = 'Bearer error="insufficient_scope"'
+    return func.HttpResponse(
+        json.dumps(body, separators=(",", ":")),
+        status_code=error.status,
+        mimetype="application/problem+json",
+        charset="utf-8",
+        headers=headers,
+    )
+
+
+def validation_problem(error: ValidationError, where: str) -> ValidationFailed:
+    """A 400 listing each invalid field by its wire name, without echoing the input back."""
+    problems = []
+    for item in error.errors(include_url=False, include_input=False, include_context=False):
+        location = ".".join(str(part) for part in item["loc"]) or where
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "is not a known field"
+        problems.append({"field": location, "message": message})
+    summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems[:5])
+    return ValidationFailed(f"Invalid {where}: {summary}", extra={"errors": problems})
+
+
+def parse_query(request: func.HttpRequest, model: type[ModelT]) -> ModelT:
+    try:
+        return model.model_validate(dict(request.params))
+    except ValidationError as error:
+        raise validation_problem(error, "query parameters") from None
+
+
+def parse_json_body(request: func.HttpRequest, model: type[ModelT], *, allow_empty: bool = False) -> ModelT:
+    raw = request.get_body() or b""
+    if len(raw) > MAX_JSON_BODY_BYTES:
+        raise PayloadTooLarge(f"The request body is larger than {MAX_JSON_BODY_BYTES} bytes.", code="body_too_large")
+    if not raw.strip():
+        if allow_empty:
+            return model.model_validate({})
+        raise BadRequest("The request needs a JSON body.", code="missing_body")
+    content_type = (request.headers.get("content-type") or "application/json").split(";")[0].strip().lower()
+    if content_type != "application/json" and not content_type.endswith("+json"):
+        raise UnsupportedMediaType("Send the body as application/json.", code="unsupported_media_type")
+    try:
+        data = json.loads(raw)
+    except (
+        ValueError,
+        RecursionError,
+    ):  # RecursionError: nested too deeply (UnicodeDecodeError is a ValueError)
+        raise BadRequest("The request body is not valid JSON.", code="malformed_json") from None
+    if not isinstance(data, dict):
+        raise BadRequest("The request body must be a JSON object.", code="malformed_json")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise validation_problem(error, "request body") from None
+
+
+def _storage_error(error: Exception) -> ServiceError | None:
+    if isinstance(error, (ServiceRequestError, ServiceResponseError)):
+        return ServiceUnavailable(
+            "Storage is unavailable; try again shortly.",
+            code="storage_unavailable",
+            headers={"Retry-After": "5"},
+        )
+    if isinstance(error, HttpResponseError):
+        if error.status_code == 503 or error.status_code == 500:
+            return ServiceUnavailable(
+                "Storage is busy; try again shortly.",
+                code="storage_unavailable",
+                headers={"Retry-After": "5"},
+            )
+        if error.status_code == 429:
+            return TooManyRequests("Too many requests; try again shortly.", headers={"Retry-After": "5"})
+    return None
+
+
+def authenticate(request: func.HttpRequest) -> Principal:
+    return get_validator().validate(bearer_token(request.headers.get("authorization")))
+
+
+Handler = Callable[[func.HttpRequest, Principal], func.HttpResponse]
+
+
+def api_endpoint(scope: str) -> Callable[[Handler], Callable[[func.HttpRequest], func.HttpResponse]]:
+    """Authenticate, require ``scope``, run the handler, and map every failure to problem+json."""
+
+    def decorate(handler: Handler) -> Callable[[func.HttpRequest], func.HttpResponse]:
+        @functools.wraps(handler)
+        def wrapper(req: func.HttpRequest) -> func.HttpResponse:
+            return handle_errors(lambda: _authorized(req, scope, handler), handler.__name__)
+
+        return wrapper
+
+    return decorate
+
+
+def _authorized(req: func.HttpRequest, scope: str, handler: Handler) -> func.HttpResponse:
+    principal = authenticate(req)
+    principal.require(scope)
+    return handler(req, principal)
+
+
+def handle_errors(call: Callable[[], func.HttpResponse], operation: str) -> func.HttpResponse:
+    try:
+        return call()
+    except ServiceError as error:
+        if error.status >= 500:
+            logger.warning("%s answered %s (%s)", operation, error.status, error.code)
+        return problem_response(error)
+    except Exception as error:  # the one place unknown failures become a generic answer
+        mapped = _storage_error(error)
+        if mapped is not None:
+            logger.warning("%s: storage error %s", operation, type(error).__name__)
+            return problem_response(mapped)
+        logger.exception("Unhandled error in %s", operation)
+        return problem_response(ServiceError("An unexpected error occurred.", code="internal_error"))

@@ -1,0 +1,1 @@
+"""Pydantic models, separated by direction: requests, table records, responses, AI documents."""

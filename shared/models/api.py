@@ -1,0 +1,225 @@
+"""Request and response models of the HTTP API (camelCase on the wire)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from shared.models.base import StrictRequest, WireModel
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
+AUDIO_FILE_ID_PATTERN = r"^af_[0-9A-HJKMNP-TV-Z]{26}$"
+ExternalId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+StageName = Literal["transcription", "evaluation"]
+
+# Types a recording may be declared as; the blob trigger checks the bytes themselves.
+AUDIO_CONTENT_TYPES = frozenset(
+    {
+        "audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave", "audio/flac", "audio/x-flac",
+        "audio/ogg", "audio/opus", "audio/mpeg", "audio/mp3", "audio/mp4", "audio/x-m4a", "audio/aac",
+        "audio/webm", "application/octet-stream",
+    }
+)  # fmt: skip
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _parse_bool(value: object) -> object:
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        raise ValueError("must be true or false")
+    return value
+
+
+QueryBool = Annotated[bool, BeforeValidator(_parse_bool)]
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date_only(value: object) -> object:
+    # Without this, "2024-05-01" validates as the datetime 2024-05-01T00:00 and dateTo would miss the rest of the day.
+    if isinstance(value, str) and _DATE_ONLY.fullmatch(value.strip()):
+        return date.fromisoformat(value.strip())
+    return value
+
+
+QueryMoment = Annotated[datetime | date, BeforeValidator(_parse_date_only)]
+
+
+class ListAudioFilesQuery(StrictRequest):
+    page: int = Field(default=1, ge=1, le=10_000)
+    page_size: int = Field(default=50, ge=1, le=100)
+    campaign_id: ExternalId | None = None
+    engagement_id: ExternalId | None = None
+    is_ai_call: QueryBool | None = Field(default=None, alias="isAICall")
+    date_from: QueryMoment | None = None
+    date_to: QueryMoment | None = None
+    continuation_token: Annotated[str, StringConstraints(max_length=2048)] | None = None
+    code: str | None = Field(default=None, exclude=True)  # Azure Functions key, when one is used
+
+    @property
+    def range_start(self) -> datetime | None:
+        if isinstance(self.date_from, datetime):
+            return _as_utc(self.date_from)
+        return datetime.combine(self.date_from, time.min, UTC) if self.date_from else None
+
+    @property
+    def range_end(self) -> datetime | None:
+        """Inclusive end: a bare date covers its whole day."""
+        if isinstance(self.date_to, datetime):
+            return _as_utc(self.date_to)
+        return datetime.combine(self.date_to, time.max, UTC) if self.date_to else None
+
+    @model_validator(mode="after")
+    def _check_range(self) -> ListAudioFilesQuery:
+        start, end = self.range_start, self.range_end
+        if start and end and start > end:
+            raise ValueError("dateFrom must not be after dateTo")
+        if self.continuation_token and self.page != 1:
+            raise ValueError("send either page or continuationToken, not both")
+        return self
+
+
+def _strip_path(name: str) -> str:
+    stripped = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not stripped or stripped in (".", ".."):
+        raise ValueError("must name a file")
+    if any(ord(char) < 32 for char in stripped):
+        raise ValueError("must not contain control characters")
+    return stripped
+
+
+class UploadUrlRequest(StrictRequest):
+    file_name: Annotated[str, StringConstraints(min_length=1, max_length=255), AfterValidator(_strip_path)]
+    engagement_id: ExternalId
+    campaign_id: ExternalId | None = None
+    is_ai_call: bool = Field(default=False, alias="isAICall")
+    recorded_at: datetime | None = None
+    content_type: str | None = Field(default=None, max_length=100)
+    size_bytes: int | None = Field(default=None, gt=0)
+    auto_process: bool = False
+
+    @field_validator("content_type")
+    @classmethod
+    def _audio_type(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        media_type = value.split(";", 1)[0].strip().lower()
+        if media_type not in AUDIO_CONTENT_TYPES:
+            raise ValueError("must be an audio media type such as audio/wav, audio/mpeg, audio/flac or audio/ogg")
+        return media_type
+
+    @field_validator("recorded_at")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        return _as_utc(value) if value else None
+
+
+class ProcessRequest(StrictRequest):
+    force: bool = False
+    stages: list[StageName] | None = Field(default=None, min_length=1)
+
+    @field_validator("stages")
+    @classmethod
+    def _ordered(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
+        return [stage for stage in ("transcription", "evaluation") if stage in value]
+
+
+class TranscriptQuery(StrictRequest):
+    format: Literal["json", "text", "srt", "vtt"] = "json"
+    code: str | None = Field(default=None, exclude=True)
+
+
+class ErrorBody(WireModel):
+    code: str
+    message: str
+    stage: str | None = None
+
+
+class StageBody(WireModel):
+    status: str
+    queued_at: datetime | None = None
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    attempts: int = 0
+
+
+class AudioFileBody(WireModel):
+    id: str
+    file_name: str
+    engagement_id: str
+    campaign_id: str | None = None
+    is_ai_call: bool = Field(alias="isAICall")
+    status: str
+    recorded_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    uploaded_at: datetime | None = None
+    content_type: str | None = None
+    size_bytes: int | None = None
+    duration_ms: int | None = None
+    duration_seconds: float | None = None
+    channels: int | None = None
+    sample_rate: int | None = None
+    has_transcript: bool = False
+    has_analysis: bool = False
+    error: ErrorBody | None = None
+
+
+class AudioFileListBody(WireModel):
+    items: list[AudioFileBody]
+    page: int
+    page_size: int
+    has_more: bool
+    continuation_token: str | None = None
+
+
+class UploadUrlBody(WireModel):
+    audio_file_id: str
+    upload_url: str
+    expires_at: datetime
+    method: str = "PUT"
+    required_headers: dict[str, str]
+    max_size_bytes: int
+
+
+class DownloadUrlBody(WireModel):
+    audio_file_id: str
+    download_url: str
+    expires_at: datetime
+    file_name: str
+    content_type: str | None = None
+    size_bytes: int | None = None
+
+
+class ProcessBody(WireModel):
+    status: str
+    message: str
+    audio_file_id: str
+    run_id: str
+    stages: list[str]
+
+
+class ProcessingStatusBody(WireModel):
+    audio_file_id: str
+    status: str
+    run_id: str | None = None
+    stages: dict[str, StageBody]
+    error: ErrorBody | None = None
+    updated_at: datetime

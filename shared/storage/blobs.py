@@ -1,0 +1,185 @@
+"""Blob Storage: our containers, blob names, SAS URLs and JSON documents."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
+from azure.storage.blob import BlobSasPermissions, ContentSettings, UserDelegationKey, generate_blob_sas
+
+from shared.storage.clients import StorageClients
+
+AUDIO_CONTAINER = "audio"
+TRANSCRIPTS_CONTAINER = "transcripts"
+ANALYSES_CONTAINER = "analyses"
+SCORECARDS_CONTAINER = "scorecards"
+CONTAINERS = (AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER, SCORECARDS_CONTAINER)
+
+_UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+# A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.
+_DELEGATION_KEY_LIFETIME = timedelta(days=1)
+_DELEGATION_KEY_REFRESH_MARGIN = timedelta(hours=1)
+
+
+def safe_file_name(file_name: str, default: str = "audio") -> str:
+    """A blob- and header-safe name made from a client's file name: no path parts, ASCII, bounded."""
+    base = re.split(r"[\\/]", file_name)[-1]
+    ascii_name = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+    stem, dot, ext = ascii_name.rpartition(".")
+    if not dot or not 1 <= len(ext) <= 10:
+        stem, ext = ascii_name, ""
+    clean_stem = _UNSAFE_CHARS.sub("_", stem).strip("._-")[:100] or default
+    clean_ext = _UNSAFE_CHARS.sub("", ext).lower()
+    return f"{clean_stem}.{clean_ext}" if clean_ext else clean_stem
+
+
+def audio_blob_name(tenant_id: str, audio_file_id: str, file_name: str) -> str:
+    return f"{tenant_id}/{audio_file_id}/{safe_file_name(file_name)}"
+
+
+def document_blob_name(tenant_id: str, audio_file_id: str) -> str:
+    return f"{tenant_id}/{audio_file_id}.json"
+
+
+@dataclass(frozen=True)
+class BlobProperties:
+    size: int
+    content_type: str | None
+    etag: str
+    last_modified: datetime
+
+
+class BlobStore:
+    """Owns the blob clients; maps SDK errors to plain results."""
+
+    def __init__(self, clients: StorageClients):
+        self._clients = clients
+        self._service = clients.blob
+        self._key_lock = threading.Lock()
+        self._delegation_key: UserDelegationKey | None = None
+        self._delegation_key_expiry = datetime.min.replace(tzinfo=UTC)
+
+    def ensure_containers(self) -> None:
+        for name in CONTAINERS:
+            with contextlib.suppress(ResourceExistsError):
+                self._service.create_container(name)
+
+    # --- SAS ---------------------------------------------------------------------------------------
+    def _signing_key(self, now: datetime) -> dict[str, Any]:
+        if self._clients.account_key:
+            return {"account_key": self._clients.account_key}
+        with self._key_lock:
+            if self._delegation_key is None or now + _DELEGATION_KEY_REFRESH_MARGIN >= self._delegation_key_expiry:
+                start = now - timedelta(minutes=5)
+                expiry = now + _DELEGATION_KEY_LIFETIME
+                self._delegation_key = self._service.get_user_delegation_key(start, expiry)
+                self._delegation_key_expiry = expiry
+            return {"user_delegation_key": self._delegation_key}
+
+    def sas_url(
+        self,
+        container: str,
+        blob_name: str,
+        permission: BlobSasPermissions,
+        ttl: timedelta,
+        *,
+        content_disposition: str | None = None,
+        content_type: str | None = None,
+    ) -> tuple[str, datetime]:
+        now = datetime.now(UTC)
+        expires_at = (now + ttl).replace(microsecond=0)
+        blob_client = self._service.get_blob_client(container, blob_name)
+        https_only = blob_client.url.startswith("https://")
+        token = generate_blob_sas(
+            account_name=self._clients.account_name,
+            container_name=container,
+            blob_name=blob_name,
+            permission=permission,
+            expiry=expires_at,
+            # A little clock skew tolerance for clients whose clocks run behind.
+            start=now - timedelta(minutes=5),
+            protocol="https" if https_only else "https,http",
+            content_disposition=content_disposition,
+            content_type=content_type,
+            **self._signing_key(now),
+        )
+        return f"{blob_client.url}?{token}", expires_at
+
+    def upload_sas_url(self, blob_name: str, ttl: timedelta) -> tuple[str, datetime]:
+        return self.sas_url(AUDIO_CONTAINER, blob_name, BlobSasPermissions(create=True), ttl)
+
+    def download_sas_url(
+        self, blob_name: str, ttl: timedelta, download_name: str, content_type: str | None
+    ) -> tuple[str, datetime]:
+        disposition = f'attachment; filename="{download_name}"'
+        return self.sas_url(
+            AUDIO_CONTAINER,
+            blob_name,
+            BlobSasPermissions(read=True),
+            ttl,
+            content_disposition=disposition,
+            content_type=content_type,
+        )
+
+    # --- blobs -------------------------------------------------------------------------------------
+    def properties(self, container: str, blob_name: str) -> BlobProperties | None:
+        try:
+            props = self._service.get_blob_client(container, blob_name).get_blob_properties()
+        except ResourceNotFoundError:
+            return None
+        return BlobProperties(
+            size=props.size,
+            content_type=props.content_settings.content_type,
+            etag=props.etag,
+            last_modified=props.last_modified,
+        )
+
+    def read_head(self, container: str, blob_name: str, length: int) -> bytes:
+        downloader = self._service.get_blob_client(container, blob_name).download_blob(offset=0, length=length)
+        return downloader.readall()
+
+    def download_to_file(self, container: str, blob_name: str, destination: Path) -> None:
+        with destination.open("wb") as handle:
+            self._service.get_blob_client(container, blob_name).download_blob().readinto(handle)
+
+    def write_json(self, container: str, blob_name: str, document: dict[str, Any]) -> None:
+        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+        self._service.get_blob_client(container, blob_name).upload_blob(
+            data,
+            overwrite=True,
+            content_settings=ContentSettings(content_type="application/json; charset=utf-8"),
+        )
+
+    def read_json(self, container: str, blob_name: str) -> dict[str, Any] | None:
+        try:
+            data = self._service.get_blob_client(container, blob_name).download_blob().readall()
+        except ResourceNotFoundError:
+            return None
+        document = json.loads(data)
+        return document if isinstance(document, dict) else None
+
+    def delete(self, container: str, blob_name: str) -> bool:
+        try:
+            self._service.get_blob_client(container, blob_name).delete_blob(delete_snapshots="include")
+        except ResourceNotFoundError:
+            return False
+        return True
+
+    def delete_prefix(self, container: str, prefix: str) -> int:
+        container_client = self._service.get_container_client(container)
+        deleted = 0
+        for blob in container_client.list_blobs(name_starts_with=prefix):
+            try:
+                container_client.delete_blob(blob.name, delete_snapshots="include")
+                deleted += 1
+            except ResourceNotFoundError:
+                pass
+        return deleted

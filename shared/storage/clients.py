@@ -1,0 +1,87 @@
+"""Storage clients and the credential, built once per process from the settings.
+
+Locally (Azurite) a connection string with the account key is used; in Azure, identity-based service URIs
+with one managed-identity credential, as the Functions triggers themselves are configured.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from azure.core.credentials import TokenCredential
+from azure.data.tables import TableServiceClient
+from azure.storage.blob import BlobServiceClient
+from azure.storage.queue import QueueServiceClient
+
+from shared.config import Settings, get_settings
+
+AZURITE_ACCOUNT = "devstoreaccount1"
+# Azurite's documented development key, used only when the settings say UseDevelopmentStorage=true.
+AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+DEVELOPMENT_STORAGE = (
+    f"DefaultEndpointsProtocol=http;AccountName={AZURITE_ACCOUNT};AccountKey={AZURITE_KEY};"
+    f"BlobEndpoint=http://127.0.0.1:10000/{AZURITE_ACCOUNT};"
+    f"QueueEndpoint=http://127.0.0.1:10001/{AZURITE_ACCOUNT};"
+    f"TableEndpoint=http://127.0.0.1:10002/{AZURITE_ACCOUNT};"
+)
+
+
+def normalized_connection_string(value: str) -> str:
+    return DEVELOPMENT_STORAGE if value.strip().rstrip(";").lower() == "usedevelopmentstorage=true" else value
+
+
+def parse_connection_string(value: str) -> dict[str, str]:
+    pairs = (part.split("=", 1) for part in normalized_connection_string(value).split(";") if "=" in part)
+    return {key.strip(): val.strip() for key, val in pairs}
+
+
+@dataclass(frozen=True)
+class StorageClients:
+    blob: BlobServiceClient
+    queue: QueueServiceClient
+    table: TableServiceClient
+    account_name: str
+    account_key: str | None  # None in Azure: SAS are user delegation SAS signed through the identity
+    credential: TokenCredential | None
+
+
+def build_credential(settings: Settings) -> TokenCredential:
+    from azure.identity import DefaultAzureCredential
+
+    return DefaultAzureCredential(managed_identity_client_id=settings.managed_identity_client_id)
+
+
+def build_storage_clients(settings: Settings, credential: TokenCredential | None = None) -> StorageClients:
+    if settings.storage_connection_string:
+        conn = normalized_connection_string(settings.storage_connection_string)
+        parts = parse_connection_string(conn)
+        return StorageClients(
+            blob=BlobServiceClient.from_connection_string(conn),
+            queue=QueueServiceClient.from_connection_string(conn),
+            table=TableServiceClient.from_connection_string(conn),
+            account_name=parts.get("AccountName", ""),
+            account_key=parts.get("AccountKey"),
+            credential=None,
+        )
+    assert settings.blob_service_uri and settings.queue_service_uri and settings.table_service_uri
+    credential = credential or build_credential(settings)
+    blob = BlobServiceClient(settings.blob_service_uri, credential=credential)
+    return StorageClients(
+        blob=blob,
+        queue=QueueServiceClient(settings.queue_service_uri, credential=credential),
+        table=TableServiceClient(settings.table_service_uri, credential=credential),
+        account_name=blob.account_name or "",
+        account_key=None,
+        credential=credential,
+    )
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def get_storage_clients() -> StorageClients:
+    with _lock:
+        return build_storage_clients(get_settings())

@@ -1,0 +1,157 @@
+"""Service functions against a real Azurite: processing requests, downloads, documents, delete, isolation."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import httpx
+import pytest
+
+from shared.audio_files import service
+from shared.audio_files.records import Status
+from shared.dependencies import Dependencies
+from shared.errors import Conflict, NotFound, PayloadTooLarge
+from shared.models.api import ListAudioFilesQuery, ProcessRequest, UploadUrlRequest
+from shared.storage.queues import TRANSCRIPTION_QUEUE
+from tests.audio_samples import tone_wav
+from tests.shared.audio_files.test_uploads import arrive, upload
+
+pytestmark = pytest.mark.integration
+
+
+def uploaded(deps: Dependencies, tenant: str, **request: object) -> str:
+    data = tone_wav()
+    audio_file_id = upload(deps, tenant, data, **request)
+    assert arrive(deps, tenant, audio_file_id, data) == "pending"
+    return audio_file_id
+
+
+def queued_messages(deps: Dependencies, audio_file_id: str) -> list[dict[str, str]]:
+    queue = deps.storage.queue.get_queue_client(TRANSCRIPTION_QUEUE)
+    messages = [json.loads(base64.b64decode(m.content)) for m in queue.peek_messages(max_messages=32)]
+    return [m for m in messages if m["audioFileId"] == audio_file_id]
+
+
+def test_process_queues_one_job_however_often_it_is_asked(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    first = service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    second = service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    assert (first.status, first.message) == ("pending", "Processing queued successfully")
+    assert second.to_wire() == first.to_wire()
+    messages = queued_messages(deps, audio_file_id)
+    assert messages == [
+        {"tenantId": tenant, "audioFileId": audio_file_id, "runId": first.run_id, "stage": "transcription"}
+    ]
+
+
+def test_process_before_upload_is_a_conflict(deps: Dependencies, tenant: str) -> None:
+    body = service.create_upload(deps, tenant, UploadUrlRequest(file_name="a.wav", engagement_id="e1"))
+    with pytest.raises(Conflict) as raised:
+        service.request_processing(deps, tenant, body.audio_file_id, ProcessRequest())
+    assert raised.value.code == "audio_not_uploaded"
+
+
+def test_completed_files_rerun_only_when_forced(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    first = service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+
+    def complete(record):  # what the pipeline does at the end of a run
+        record.status, record.has_transcript, record.has_analysis = Status.COMPLETED, True, True
+        return record
+
+    deps.audio_files.mutate(tenant, audio_file_id, complete)
+    with pytest.raises(Conflict) as raised:
+        service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    assert raised.value.code == "already_processed"
+    rerun = service.request_processing(deps, tenant, audio_file_id, ProcessRequest(force=True, stages=["evaluation"]))
+    assert rerun.run_id != first.run_id and rerun.stages == ["evaluation"]
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.has_transcript and not record.has_analysis
+    assert record.stages["transcription"].status == "skipped"
+    assert record.stages["evaluation"].status == "queued"
+
+
+def test_evaluation_alone_needs_a_transcript(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    with pytest.raises(Conflict) as raised:
+        service.request_processing(deps, tenant, audio_file_id, ProcessRequest(stages=["evaluation"]))
+    assert raised.value.code == "transcript_not_found"
+
+
+def test_documents_are_404_before_processing_and_409_while_queued(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    with pytest.raises(NotFound) as missing:
+        service.get_transcript_document(deps, tenant, audio_file_id)
+    assert missing.value.code == "transcript_not_found"
+    service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    with pytest.raises(Conflict) as waiting:
+        service.get_analysis_document(deps, tenant, audio_file_id)
+    assert waiting.value.code == "analysis_not_ready"
+
+
+def test_download_url_reads_exactly_the_uploaded_bytes(deps: Dependencies, tenant: str) -> None:
+    data = tone_wav(seconds=0.5)
+    audio_file_id = upload(deps, tenant, data, fileName="Sales call #12 (final).wav")
+    arrive(deps, tenant, audio_file_id, data)
+    body = service.download_url(deps, tenant, audio_file_id)
+    response = httpx.get(body.download_url)
+    assert response.status_code == 200 and response.content == data
+    assert response.headers["content-disposition"] == 'attachment; filename="Sales_call_12_final.wav"'
+    assert httpx.put(body.download_url, content=b"x", headers={"x-ms-blob-type": "BlockBlob"}).status_code == 403
+    tampered = body.download_url.replace("sp=r", "sp=rw")
+    assert httpx.get(tampered).status_code == 403
+
+
+def test_download_before_upload_is_a_conflict(deps: Dependencies, tenant: str) -> None:
+    body = service.create_upload(deps, tenant, UploadUrlRequest(file_name="a.wav", engagement_id="e1"))
+    with pytest.raises(Conflict):
+        service.download_url(deps, tenant, body.audio_file_id)
+
+
+def test_another_tenants_file_does_not_exist(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    for call in (
+        service.get_record,
+        service.download_url,
+        service.processing_status,
+        service.delete_audio_file,
+    ):
+        with pytest.raises(NotFound):
+            call(deps, "t-someone-else", audio_file_id)
+    with pytest.raises(NotFound):
+        service.request_processing(deps, "t-someone-else", audio_file_id, ProcessRequest())
+    assert service.list_audio_files(deps, "t-someone-else", ListAudioFilesQuery()).items == []
+
+
+def test_delete_removes_the_recording_and_what_came_from_it(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record
+    deps.blobs.write_json("transcripts", f"{tenant}/{audio_file_id}.json", {"x": 1})
+    service.delete_audio_file(deps, tenant, audio_file_id)
+    assert deps.audio_files.get(tenant, audio_file_id) is None
+    assert deps.blobs.properties("audio", record.blob_name) is None
+    assert deps.blobs.read_json("transcripts", f"{tenant}/{audio_file_id}.json") is None
+    with pytest.raises(NotFound):
+        service.get_record(deps, tenant, audio_file_id)
+
+
+def test_declared_oversize_is_refused_before_anything_is_created(deps: Dependencies, tenant: str) -> None:
+    with pytest.raises(PayloadTooLarge):
+        service.create_upload(deps, tenant, UploadUrlRequest(file_name="a.wav", engagement_id="e1", size_bytes=10**12))
+    assert service.list_audio_files(deps, tenant, ListAudioFilesQuery()).items == []
+
+
+def test_list_pages_with_tokens_and_numbers_agree(deps: Dependencies, tenant: str) -> None:
+    ids = [upload(deps, tenant, tone_wav(seconds=0.1)) for _ in range(5)]
+    first = service.list_audio_files(deps, tenant, ListAudioFilesQuery(page_size=2))
+    assert [item.id for item in first.items] == ids[::-1][:2] and first.has_more
+    second = service.list_audio_files(
+        deps, tenant, ListAudioFilesQuery(page_size=2, continuation_token=first.continuation_token)
+    )
+    numbered = service.list_audio_files(deps, tenant, ListAudioFilesQuery(page_size=2, page=2))
+    assert [i.id for i in second.items] == [i.id for i in numbered.items] == ids[::-1][2:4]
+    assert second.page == numbered.page == 2
+    last = service.list_audio_files(deps, tenant, ListAudioFilesQuery(page_size=2, page=3))
+    assert [i.id for i in last.items] == ids[:1] and not last.has_more and last.continuation_token is None
