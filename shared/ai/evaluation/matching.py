@@ -1,0 +1,361 @@
+"""Forgiving phrase matching over speech-recognition output, and quotes that cite where a match was.
+
+Transcripts come from speech recognition: casing and punctuation vary, numbers come as words or digits,
+contractions come either way, and words get split or slightly misspelt ("contoso" -> "can toso"). Both
+the transcript and the scorecard phrases go through the same ``normalize`` so that these differences
+disappear, and multi-word phrases tolerate one-letter errors in longer words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from shared.models.analysis import Evidence
+from shared.models.transcript import Segment
+
+# A quote longer than this is cut down to a window around the match.
+MAX_QUOTE_WORDS = 16
+QUOTE_CONTEXT_WORDS = 5
+
+_FILLERS = frozenset({"uh", "um", "uhm", "umm", "erm", "er", "ah", "hmm", "mm", "mhm"})
+_WHOLE_CONTRACTIONS = {
+    "won't": "will not",
+    "can't": "can not",
+    "cannot": "can not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "let's": "let us",
+    "y'all": "you all",
+    "gonna": "going to",
+    "wanna": "want to",
+}
+# Words whose "'s" means "is"; elsewhere "'s" is a possessive and is dropped ("contoso's" -> "contoso").
+_IS_CONTRACTIONS = frozenset(
+    {"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "this", "everything"}
+)
+_SUFFIX_CONTRACTIONS = (("n't", " not"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"), ("'m", " am"))
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SENTENCE_END = re.compile(r"[.?!]+[\"')\]]*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One normalized token and the span of original words (inclusive) it came from."""
+
+    text: str
+    first_word: int
+    last_word: int
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    words: tuple[str, ...]  # the original text split on whitespace
+    tokens: tuple[Token, ...]
+
+    @property
+    def joined(self) -> str:
+        return " ".join(token.text for token in self.tokens)
+
+    def token_texts(self) -> tuple[str, ...]:
+        return tuple(token.text for token in self.tokens)
+
+
+def _expand_contractions(word: str) -> str:
+    if word in _WHOLE_CONTRACTIONS:
+        return _WHOLE_CONTRACTIONS[word]
+    for suffix, replacement in _SUFFIX_CONTRACTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)] + replacement
+    if word.endswith("'d") and len(word) > 2:
+        return word[:-2] + " would"
+    if word.endswith("'s") and len(word) > 2:
+        stem = word[:-2]
+        return f"{stem} is" if stem in _IS_CONTRACTIONS else stem
+    return word
+
+
+def _word_pieces(word: str) -> list[str]:
+    """Lowercase, expand contractions, drop punctuation and fillers: "I'll," -> ["i", "will"]."""
+    lowered = word.lower().replace("\u2019", "'").replace("\u2018", "'")
+    lowered = re.sub(r"[^a-z0-9']+", " ", lowered)
+    pieces: list[str] = []
+    for part in lowered.split():
+        for piece in _expand_contractions(part.strip("'")).split():
+            piece = piece.replace("'", "")
+            if piece and piece not in _FILLERS:
+                pieces.append(piece)
+    return pieces
+
+
+def _merge_number_words(tokens: list[Token]) -> list[Token]:
+    """Turn number words into digits: "twenty five" -> "25", "one hundred and five" -> "105".
+
+    A run of bare digits stays separate ("four five six" -> "4 5 6"), as when a customer reads out an
+    account number, so that it compares equal to the same digits written with spaces.
+    """
+    merged: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not _is_number_word(token.text):
+            merged.append(token)
+            index += 1
+            continue
+        total, current, last_kind = 0, 0, ""
+        end = index
+        while end < len(tokens):
+            word = tokens[end].text
+            if word in _UNITS and last_kind in ("", "tens", "hundred"):
+                current += _UNITS[word]
+                last_kind = "unit"
+            elif word in _TEENS and last_kind in ("", "hundred"):
+                current += _TEENS[word]
+                last_kind = "teen"
+            elif word in _TENS and last_kind in ("", "hundred"):
+                current += _TENS[word]
+                last_kind = "tens"
+            elif word == "hundred" and last_kind in ("unit", "teen", "tens"):
+                current *= 100
+                last_kind = "hundred"
+            elif word == "thousand" and last_kind in ("unit", "teen", "tens", "hundred"):
+                total += current * 1000
+                current = 0
+                last_kind = ""
+            elif (
+                word == "and"
+                and last_kind == "hundred"
+                and end + 1 < len(tokens)
+                and _is_number_word(tokens[end + 1].text)
+            ):
+                pass  # "one hundred and five"
+            else:
+                break
+            end += 1
+        if end == index:  # a lone "hundred"/"thousand" with nothing before it stays a word
+            merged.append(token)
+            index += 1
+            continue
+        merged.append(Token(str(total + current), token.first_word, tokens[end - 1].last_word))
+        index = end
+    return merged
+
+
+def _is_number_word(word: str) -> bool:
+    return word in _UNITS or word in _TEENS or word in _TENS
+
+
+def normalize(text: str) -> NormalizedText:
+    words = tuple(text.split())
+    tokens = [Token(piece, position, position) for position, word in enumerate(words) for piece in _word_pieces(word)]
+    return NormalizedText(words=words, tokens=tuple(_merge_number_words(tokens)))
+
+
+def normalize_phrase(phrase: str) -> tuple[str, ...]:
+    return normalize(phrase).token_texts()
+
+
+@lru_cache(maxsize=65536)
+def _within_edits(left: str, right: str, allowed: int) -> bool:
+    """Levenshtein distance <= allowed (small words, so the plain dynamic programme is enough)."""
+    if abs(len(left) - len(right)) > allowed:
+        return False
+    previous = list(range(len(right) + 1))
+    for row, left_char in enumerate(left, start=1):
+        current = [row]
+        for column, right_char in enumerate(right, start=1):
+            cost = 0 if left_char == right_char else 1
+            current.append(min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost))
+        if min(current) > allowed:
+            return False
+        previous = current
+    return previous[-1] <= allowed
+
+
+def tokens_match(expected: str, heard: str, *, fuzzy: bool) -> bool:
+    """Whether a heard token is the expected one, allowing a small ASR error in longer words.
+
+    Short words and numbers must match exactly: one letter turns "worry" into "sorry" and "change" into
+    "charge", so a single-word phrase is never matched fuzzily (``fuzzy=False``).
+    """
+    if expected == heard:
+        return True
+    if not fuzzy or expected.isdigit() or heard.isdigit():
+        return False
+    shorter = min(len(expected), len(heard))
+    if shorter < 5:
+        return False
+    return _within_edits(expected, heard, 2 if shorter >= 9 else 1)
+
+
+def _match_at(phrase: Sequence[str], heard: Sequence[str], start: int) -> int | None:
+    """End (exclusive) of a match of ``phrase`` starting at ``heard[start]``, or None.
+
+    Besides one-to-one token matches, a phrase word may be heard split in two ("can toso") and two
+    phrase words may be heard as one ("any thing" vs "anything").
+    """
+    fuzzy = len(phrase) > 1
+    expected_at, heard_at = 0, start
+    while expected_at < len(phrase):
+        if heard_at >= len(heard):
+            return None
+        expected = phrase[expected_at]
+        if tokens_match(expected, heard[heard_at], fuzzy=fuzzy):
+            expected_at, heard_at = expected_at + 1, heard_at + 1
+        elif heard_at + 1 < len(heard) and tokens_match(expected, heard[heard_at] + heard[heard_at + 1], fuzzy=fuzzy):
+            expected_at, heard_at = expected_at + 1, heard_at + 2
+        elif expected_at + 1 < len(phrase) and tokens_match(
+            expected + phrase[expected_at + 1], heard[heard_at], fuzzy=fuzzy
+        ):
+            expected_at, heard_at = expected_at + 2, heard_at + 1
+        else:
+            return None
+    return heard_at
+
+
+def find_phrase(text: NormalizedText, phrase: Sequence[str]) -> list[tuple[int, int]]:
+    """Non-overlapping matches of a normalized phrase, as (first, last) original-word spans."""
+    if not phrase:
+        return []
+    heard = text.token_texts()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(heard):
+        end = _match_at(phrase, heard, start)
+        if end is None:
+            start += 1
+            continue
+        spans.append((text.tokens[start].first_word, text.tokens[end - 1].last_word))
+        start = end
+    return spans
+
+
+def find_pattern(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Matches of a regular expression over the normalized text, as original-word spans."""
+    joined = text.joined
+    # Character offset where each token starts in ``joined``, to map a match back to tokens.
+    offsets: list[int] = []
+    position = 0
+    for token in text.tokens:
+        offsets.append(position)
+        position += len(token.text) + 1
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(joined):
+        if match.end() == match.start():
+            continue
+        covered = [
+            index
+            for index, offset in enumerate(offsets)
+            if offset < match.end() and offset + len(text.tokens[index].text) > match.start()
+        ]
+        if covered:
+            spans.append((text.tokens[covered[0]].first_word, text.tokens[covered[-1]].last_word))
+    return spans
+
+
+_KEYWORD_SUFFIXES = frozenset({"s", "es", "ed", "d", "ing", "led", "ling", "lation", "lations", "ation", "er", "ers"})
+
+
+def find_keyword(text: NormalizedText, keyword: Sequence[str]) -> list[tuple[int, int]]:
+    """Occurrences of a keyword: a single word also matches its inflections ("cancel" -> "cancelled")."""
+    if len(keyword) != 1:
+        return find_phrase(text, keyword)
+    stem = keyword[0]
+    return [
+        (token.first_word, token.last_word)
+        for token in text.tokens
+        if token.text == stem or (token.text.startswith(stem) and token.text[len(stem) :] in _KEYWORD_SUFFIXES)
+    ]
+
+
+@dataclass(frozen=True)
+class SegmentText:
+    """A segment with its normalized text, computed once per evaluation."""
+
+    segment: Segment
+    text: NormalizedText
+
+    @classmethod
+    def of(cls, segment: Segment) -> SegmentText:
+        return cls(segment=segment, text=normalize(segment.text))
+
+
+def index_segments(segments: Iterable[Segment]) -> list[SegmentText]:
+    return [SegmentText.of(segment) for segment in sorted(segments, key=lambda s: (s.start_ms, s.index))]
+
+
+def sentence_bounds(words: Sequence[str], first: int, last: int) -> tuple[int, int]:
+    """The (first, last) word indexes of the sentence holding words ``first..last``."""
+    start = first
+    while start > 0 and not _SENTENCE_END.search(words[start - 1]):
+        start -= 1
+    end = last
+    while end < len(words) - 1 and not _SENTENCE_END.search(words[end]):
+        end += 1
+    return start, end
+
+
+def quote_for(words: Sequence[str], first: int, last: int) -> str:
+    """The sentence around a match, cut to a window when the sentence is long (unpunctuated ASR)."""
+    start, end = sentence_bounds(words, first, last)
+    if end - start + 1 > MAX_QUOTE_WORDS:
+        start = max(start, first - QUOTE_CONTEXT_WORDS)
+        end = min(end, last + QUOTE_CONTEXT_WORDS)
+        prefix = "\u2026" if start > 0 else ""
+        suffix = "\u2026" if end < len(words) - 1 else ""
+        return prefix + " ".join(words[start : end + 1]) + suffix
+    return " ".join(words[start : end + 1])
+
+
+def span_times(segment: Segment, word_count: int, first: int, last: int) -> tuple[int, int]:
+    """Times of words ``first..last``: word timings when they line up with the text, else the segment's."""
+    if len(segment.words) == word_count and word_count > 0:
+        return segment.words[first].start_ms, max(segment.words[last].end_ms, segment.words[first].start_ms)
+    return segment.start_ms, segment.end_ms
+
+
+def evidence_for(item: SegmentText, first: int, last: int) -> Evidence:
+    start_ms, end_ms = span_times(item.segment, len(item.text.words), first, last)
+    return Evidence(
+        segment_index=item.segment.index,
+        speaker=item.segment.speaker,
+        start_ms=start_ms,
+        end_ms=end_ms,
+        quote=quote_for(item.text.words, first, last),
+    )
+
+
+def segment_evidence(segment: Segment) -> Evidence:
+    """Evidence for a whole segment (when an engine cites a segment but not a phrase in it)."""
+    words = segment.text.split()
+    quote = quote_for(words, 0, 0) if words else ""
+    return Evidence(
+        segment_index=segment.index,
+        speaker=segment.speaker,
+        start_ms=segment.start_ms,
+        end_ms=segment.end_ms,
+        quote=quote,
+    )
+
+
+def locate_quote(segment: Segment, quote: str) -> Evidence | None:
+    """Evidence for a quote claimed to be in a segment, or None when the segment does not contain it."""
+    item = SegmentText.of(segment)
+    spans = find_phrase(item.text, normalize_phrase(quote))
+    if not spans:
+        return None
+    return evidence_for(item, *spans[0])
