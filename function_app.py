@@ -4,7 +4,7 @@ import logging
 
 import azure.functions as func
 
-from shared.blueprints import audio_files, health, uploads
+from shared.blueprints import audio_files, health, pipeline, uploads
 
 logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
 
@@ -12,3 +12,4 @@ app = func.FunctionApp(http_auth_level=func.AuthLevel.ANONYMOUS)
 app.register_functions(health.bp)
 app.register_functions(audio_files.bp)
 app.register_functions(uploads.bp)
+app.register_functions(pipeline.bp)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from shared.audio_files.repository import AudioFileRepository
 from shared.config import Settings, get_settings
+from shared.pipeline.deadlines import DeadlineStore
 from shared.storage.blobs import BlobStore
 from shared.storage.clients import StorageClients, get_storage_clients
 from shared.storage.queues import QueueSender
@@ -19,6 +20,7 @@ class Dependencies:
     settings: Settings
     storage: StorageClients
     audio_files: AudioFileRepository
+    deadlines: DeadlineStore
     blobs: BlobStore
     queues: QueueSender
 
@@ -31,6 +33,7 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
         settings=settings,
         storage=storage,
         audio_files=AudioFileRepository(table_client(storage, AUDIO_FILES_TABLE)),
+        deadlines=DeadlineStore(table_client(storage, AUDIO_FILES_TABLE)),
         blobs=BlobStore(storage),
         queues=QueueSender(storage),
     )

@@ -12,7 +12,7 @@ from devhost.azurite import Azurite
 from shared.auth import SCOPES, mint_dev_token
 from shared.dependencies import Dependencies, get_dependencies, reset_dependencies
 
-# pytest_plugins = ["tests.fixtures_audio"]
+pytest_plugins = ["tests.fixtures_audio"]
 
 DEV_SECRET = "tests-only-signing-secret-0123456789abcdef"
 

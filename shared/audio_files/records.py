@@ -35,11 +35,21 @@ ACTIVE_STATUSES = (Status.PROCESSING, Status.EVALUATING)
 
 
 class StageState(BaseModel):
-    status: str = "not_started"  # not_started | queued | running | succeeded | failed | skipped
+    # not_started | queued | waiting (for an earlier stage) | running | retrying | succeeded | failed | skipped
+    status: str = "not_started"
     queued_at: datetime | None = None
     started_at: datetime | None = None
     completed_at: datetime | None = None
     attempts: int = 0
+    last_error_code: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status in ("queued", "running", "retrying")
+
+    @property
+    def last_activity(self) -> datetime | None:
+        return self.started_at or self.queued_at
 
 
 class ErrorInfo(BaseModel):

@@ -32,6 +32,7 @@ from shared.models.api import (
     UploadUrlBody,
     UploadUrlRequest,
 )
+from shared.pipeline.deadlines import UPLOAD, Deadline
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     AUDIO_CONTAINER,
@@ -129,6 +130,8 @@ def create_upload(deps: Dependencies, tenant_id: str, request: UploadUrlRequest)
         declared_content_type=request.content_type,
         declared_size_bytes=request.size_bytes,
     )
+    # The deadline goes first: if the record write fails, a deadline without a record is simply dropped.
+    deps.deadlines.schedule(Deadline(record.upload_expires_at, tenant_id, audio_file_id, UPLOAD))
     deps.audio_files.create(record)
     upload_url, expires_at = deps.blobs.upload_sas_url(blob_name, timedelta(minutes=settings.upload_url_ttl_minutes))
     return UploadUrlBody(
@@ -264,6 +267,18 @@ def start_run(record: AudioFileRecord, stages: list[str], now: datetime) -> Audi
     return record
 
 
+def schedule_stage_deadline(deps: Dependencies, record: AudioFileRecord, stage: str) -> None:
+    assert record.run_id is not None
+    due = utcnow() + timedelta(minutes=deps.settings.stage_deadline_minutes)
+    deps.deadlines.schedule(Deadline(due, record.tenant_id, record.id, stage, record.run_id))
+
+
+def queue_stage(deps: Dependencies, record: AudioFileRecord, stage: str) -> None:
+    """Send the stage's message, with a deadline in case no worker ever finishes it."""
+    schedule_stage_deadline(deps, record, stage)
+    deps.queues.send(QUEUE_OF_STAGE[stage], stage_message(record, stage))
+
+
 def stage_message(record: AudioFileRecord, stage: str) -> dict[str, str]:
     assert record.run_id is not None
     return {"tenantId": record.tenant_id, "audioFileId": record.id, "runId": record.run_id, "stage": stage}
@@ -309,7 +324,7 @@ def request_processing(deps: Dependencies, tenant_id: str, audio_file_id: str, r
     if stored is None:
         raise NotFound(f"No audio file with id '{audio_file_id}'.", code="audio_file_not_found")
     if started:
-        deps.queues.send(QUEUE_OF_STAGE[stages[0]], stage_message(stored, stages[0]))
+        queue_stage(deps, stored, stages[0])
         logger.info("Queued run %s of %s at stage %s", stored.run_id, stored.id, stages[0])
     assert stored.run_id is not None
     message = QUEUED_MESSAGE if stored.status is Status.PENDING else "Processing already in progress"

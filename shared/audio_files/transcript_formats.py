@@ -14,6 +14,11 @@ def _clock(ms: int, separator: str) -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
 
 
+def _one_line(text: str) -> str:
+    # A line break in cue text, a blank line above all, would end the cue early and corrupt the SRT or WebVTT file.
+    return " ".join(text.splitlines())
+
+
 def to_text(transcript: Transcript) -> str:
     return "".join(
         f"[{_clock(segment.start_ms, '.')}] {segment.speaker}: {segment.text}\n" for segment in transcript.segments
@@ -22,7 +27,7 @@ def to_text(transcript: Transcript) -> str:
 
 def to_srt(transcript: Transcript) -> str:
     cues = [
-        f"{number}\n{_clock(s.start_ms, ',')} --> {_clock(s.end_ms, ',')}\n{s.speaker}: {s.text}\n"
+        f"{number}\n{_clock(s.start_ms, ',')} --> {_clock(s.end_ms, ',')}\n{s.speaker}: {_one_line(s.text)}\n"
         for number, s in enumerate(transcript.segments, start=1)
     ]
     return "\n".join(cues)
@@ -34,7 +39,7 @@ def to_vtt(transcript: Transcript) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     cues = [
-        f"{_clock(s.start_ms, '.')} --> {_clock(s.end_ms, '.')}\n<v {escape(s.speaker)}>{escape(s.text)}\n"
+        f"{_clock(s.start_ms, '.')} --> {_clock(s.end_ms, '.')}\n<v {escape(s.speaker)}>{escape(_one_line(s.text))}\n"
         for s in transcript.segments
     ]
     return "WEBVTT\n\n" + "\n".join(cues)

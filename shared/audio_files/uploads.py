@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from shared.ai.audio import AudioError, AudioFacts, probe_audio
 from shared.audio_files.records import AudioFileRecord, ErrorInfo, Status
-from shared.audio_files.service import QUEUE_OF_STAGE, stage_message, start_run, utcnow
+from shared.audio_files.service import queue_stage, start_run, utcnow
 from shared.dependencies import Dependencies
 from shared.storage.blobs import AUDIO_CONTAINER
 
@@ -103,6 +103,6 @@ def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOu
     if stored is None:
         return UploadOutcome(audio_file_id, "ignored")
     if started:
-        deps.queues.send(QUEUE_OF_STAGE["transcription"], stage_message(stored, "transcription"))
+        queue_stage(deps, stored, "transcription")
     logger.info("Upload of %s: %s", audio_file_id, stored.status.value)
     return UploadOutcome(audio_file_id, stored.status.value, stored.error.code if stored.error else None)

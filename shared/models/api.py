@@ -98,7 +98,7 @@ def _strip_path(name: str) -> str:
     stripped = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not stripped or stripped in (".", ".."):
         raise ValueError("must name a file")
-    if any(ord(char) < 32 for char in stripped):
+    if any(ord(char) < 32 or 0x7F <= ord(char) <= 0x9F for char in stripped):  # C0, DEL and C1 controls
         raise ValueError("must not contain control characters")
     return stripped
 
@@ -158,6 +158,7 @@ class StageBody(WireModel):
     started_at: datetime | None = None
     completed_at: datetime | None = None
     attempts: int = 0
+    last_error_code: str | None = None
 
 
 class AudioFileBody(WireModel):

@@ -16,6 +16,7 @@ from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueServiceClient
 
 from shared.config import Settings, get_settings
+from shared.identity import get_credential
 
 AZURITE_ACCOUNT = "devstoreaccount1"
 # Azurite's documented development key, used only when the settings say UseDevelopmentStorage=true.
@@ -47,12 +48,6 @@ class StorageClients:
     credential: TokenCredential | None
 
 
-def build_credential(settings: Settings) -> TokenCredential:
-    from azure.identity import DefaultAzureCredential
-
-    return DefaultAzureCredential(managed_identity_client_id=settings.managed_identity_client_id)
-
-
 def build_storage_clients(settings: Settings, credential: TokenCredential | None = None) -> StorageClients:
     if settings.storage_connection_string:
         conn = normalized_connection_string(settings.storage_connection_string)
@@ -66,7 +61,7 @@ def build_storage_clients(settings: Settings, credential: TokenCredential | None
             credential=None,
         )
     assert settings.blob_service_uri and settings.queue_service_uri and settings.table_service_uri
-    credential = credential or build_credential(settings)
+    credential = credential or get_credential()
     blob = BlobServiceClient(settings.blob_service_uri, credential=credential)
     return StorageClients(
         blob=blob,

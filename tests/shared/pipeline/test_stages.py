@@ -1,0 +1,212 @@
+"""The pipeline's at-least-once rules against a real Azurite, with the real rule-based evaluator.
+
+Transcription here returns a transcript of the reference call (speech recognition itself is tested with real
+audio in the engine and e2e tests); what these tests check is the pipeline's state machine around it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+
+from shared.ai.errors import EngineError
+from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.ai.transcription.base import AudioInput
+from shared.audio_files import service
+from shared.audio_files.records import Status
+from shared.dependencies import Dependencies
+from shared.models.api import ProcessRequest
+from shared.models.transcript import Transcript
+from shared.pipeline.deadlines import UPLOAD, Deadline
+from shared.pipeline.stages import Engines, StageMessage, fail_from_poison, run_stage
+from shared.pipeline.sweeper import sweep_deadlines
+from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
+from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
+from tests.shared.audio_files.test_service import uploaded
+
+pytestmark = pytest.mark.integration
+
+
+@dataclass
+class ScriptedTranscriber:
+    """Returns the reference call's transcript, or raises the errors it is given, counting calls."""
+
+    name: str = "scripted"
+    errors: list[EngineError] = field(default_factory=list)
+    calls: int = 0
+
+    def transcribe(self, audio: AudioInput) -> Transcript:
+        self.calls += 1
+        assert audio.path.stat().st_size > 0  # the stage handed over the real uploaded bytes
+        if self.errors:
+            raise self.errors.pop(0)
+        return build_transcript(HUMAN_CALL, audio_file_id=audio.audio_file_id)
+
+
+def engines_with(transcriber: ScriptedTranscriber) -> Engines:
+    evaluator = RuleBasedEngine()
+    return Engines(transcription=lambda: transcriber, evaluation=lambda: evaluator)
+
+
+def take_messages(deps: Dependencies, queue: str, audio_file_id: str) -> list[dict[str, str]]:
+    client = deps.storage.queue.get_queue_client(queue)
+    taken = []
+    for message in client.receive_messages(max_messages=32, visibility_timeout=1):
+        body = json.loads(base64.b64decode(message.content))
+        if json.dumps(body).find(audio_file_id) >= 0:
+            taken.append(body)
+            client.delete_message(message)
+    return taken
+
+
+def start(deps: Dependencies, tenant: str) -> tuple[str, StageMessage]:
+    audio_file_id = uploaded(deps, tenant)
+    service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    [body] = take_messages(deps, TRANSCRIPTION_QUEUE, audio_file_id)
+    return audio_file_id, StageMessage.model_validate(body)
+
+
+def test_a_run_moves_through_every_stage_to_completed(deps: Dependencies, tenant: str) -> None:
+    transcriber = ScriptedTranscriber()
+    audio_file_id, message = start(deps, tenant)
+    assert run_stage(deps, engines_with(transcriber), message) == "succeeded"
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.EVALUATING and record.has_transcript
+    [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
+    assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation)) == "succeeded"
+
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.COMPLETED and record.has_analysis and record.error is None
+    assert record.stages["transcription"].attempts == record.stages["evaluation"].attempts == 1
+    analysis = service.get_analysis_document(deps, tenant, audio_file_id)
+    results = {c["id"]: c["passed"] for c in analysis["criteria"]}  # type: ignore[union-attr]
+    assert results["greeting"] and not results["empathy"]
+    [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
+    assert event["event"]["type"] == "analysis.completed"
+    assert "text" not in json.dumps(event["event"]["data"])  # ids and links only, never transcript content
+
+
+def test_duplicate_and_stale_messages_change_nothing(deps: Dependencies, tenant: str) -> None:
+    transcriber = ScriptedTranscriber()
+    audio_file_id, message = start(deps, tenant)
+    engines = engines_with(transcriber)
+    assert run_stage(deps, engines, message) == "succeeded"
+    after_first = deps.audio_files.get(tenant, audio_file_id)
+    # The same message again (at-least-once delivery): no second transcription, only the next stage re-queued.
+    assert run_stage(deps, engines, message, dequeue_count=2) == "already_done"
+    assert transcriber.calls == 1
+    assert len(take_messages(deps, EVALUATION_QUEUE, audio_file_id)) == 2
+    stale = message.model_copy(update={"run_id": "an-older-run"})
+    assert run_stage(deps, engines, stale) == "stale"
+    after = deps.audio_files.get(tenant, audio_file_id)
+    assert after and after_first and after.etag == after_first.etag
+
+
+def test_a_duplicate_delivered_while_the_first_runs_is_dropped(deps: Dependencies, tenant: str) -> None:
+    audio_file_id, message = start(deps, tenant)
+
+    def mark_running(record):  # what a worker that is still transcribing has written
+        record.stages["transcription"].status = "running"
+        record.stages["transcription"].started_at = service.utcnow()
+        record.status = Status.PROCESSING
+        return record
+
+    deps.audio_files.mutate(tenant, audio_file_id, mark_running)
+    transcriber = ScriptedTranscriber()
+    assert run_stage(deps, engines_with(transcriber), message, dequeue_count=1) == "duplicate"
+    assert transcriber.calls == 0
+    # A redelivery of the running worker's own message (it crashed) does run.
+    assert run_stage(deps, engines_with(transcriber), message, dequeue_count=2) == "succeeded"
+
+
+def test_final_engine_errors_fail_the_run_at_once(deps: Dependencies, tenant: str) -> None:
+    transcriber = ScriptedTranscriber(errors=[EngineError("unsupported_audio", "cannot decode", retryable=False)])
+    audio_file_id, message = start(deps, tenant)
+    assert run_stage(deps, engines_with(transcriber), message) == "failed"
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.FAILED
+    assert record.error and (record.error.code, record.error.stage) == ("unsupported_audio", "transcription")
+    [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
+    assert event["event"]["type"] == "processing.failed"
+
+
+def test_retryable_errors_raise_for_the_queue_and_poison_ends_failed(deps: Dependencies, tenant: str) -> None:
+    busy = EngineError("transcription_unavailable", "busy", retryable=True)
+    transcriber = ScriptedTranscriber(errors=[busy, busy])
+    audio_file_id, message = start(deps, tenant)
+    for attempt in (1, 2):
+        with pytest.raises(EngineError):
+            run_stage(deps, engines_with(transcriber), message, dequeue_count=attempt)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.PROCESSING
+    assert record.stages["transcription"].status == "retrying"
+    assert record.stages["transcription"].attempts == 2
+    # The host moves the message to the poison queue after maxDequeueCount; the poison function ends the run.
+    assert fail_from_poison(deps, message.model_dump_json(by_alias=True), "transcription") == "failed"
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.FAILED and record.error
+    assert record.error.code == "transcription_unavailable" and "2 attempts" in record.error.message
+
+
+def test_a_retry_after_a_transient_error_completes(deps: Dependencies, tenant: str) -> None:
+    transcriber = ScriptedTranscriber(errors=[EngineError("transcription_unavailable", "busy", retryable=True)])
+    audio_file_id, message = start(deps, tenant)
+    with pytest.raises(EngineError):
+        run_stage(deps, engines_with(transcriber), message, dequeue_count=1)
+    assert run_stage(deps, engines_with(transcriber), message, dequeue_count=2) == "succeeded"
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert (
+        record
+        and record.stages["transcription"].attempts == 2
+        and record.stages["transcription"].last_error_code is None
+    )
+
+
+def test_reevaluation_keeps_the_transcript(deps: Dependencies, tenant: str) -> None:
+    transcriber = ScriptedTranscriber()
+    audio_file_id, message = start(deps, tenant)
+    run_stage(deps, engines_with(transcriber), message)
+    [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
+    run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation))
+    take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
+
+    rerun = service.request_processing(deps, tenant, audio_file_id, ProcessRequest(force=True, stages=["evaluation"]))
+    [again] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
+    assert again["runId"] == rerun.run_id
+    assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(again)) == "succeeded"
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.COMPLETED and transcriber.calls == 1
+
+
+def test_the_sweeper_fails_stuck_stages_and_expired_uploads(deps: Dependencies, tenant: str) -> None:
+    audio_file_id, _message = start(deps, tenant)  # queued, and no worker will ever take it
+    waiting = service.create_upload(
+        deps, tenant, service.UploadUrlRequest(file_name="never.wav", engagement_id="e1")
+    ).audio_file_id
+    later = service.utcnow() + timedelta(
+        minutes=deps.settings.stage_deadline_minutes, hours=deps.settings.upload_expiry_hours, seconds=5
+    )
+    report = sweep_deadlines(deps, later)
+    assert {audio_file_id, waiting} <= set(report.failed)
+    stuck = deps.audio_files.get(tenant, audio_file_id)
+    expired = deps.audio_files.get(tenant, waiting)
+    assert stuck and stuck.error and stuck.error.code == "stage_timeout"
+    assert expired and expired.error and expired.error.code == "upload_expired"
+    # Deadlines are consumed: a second sweep finds nothing of these.
+    again = sweep_deadlines(deps, later)
+    assert not {audio_file_id, waiting} & set(again.failed)
+
+
+def test_a_deadline_for_a_finished_state_is_dropped(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)  # arrived in time
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record
+    deps.deadlines.schedule(Deadline(service.utcnow() - timedelta(seconds=1), tenant, audio_file_id, UPLOAD))
+    before = record.etag
+    sweep_deadlines(deps, service.utcnow() + timedelta(days=2))
+    after = deps.audio_files.get(tenant, audio_file_id)
+    assert after and after.etag == before and after.status is Status.PENDING
