@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 export ORT_DISABLE_TELEMETRY := 1
 
-.PHONY: install system-deps model run test lint format token bench clean
+.PHONY: install system-deps model run test lint format token bench samples clean
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
@@ -57,3 +57,6 @@ bench: install system-deps model
 
 clean:
 	rm -rf $(VENV) node_modules .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache
+
+samples: install system-deps
+	$(PY) -m scripts.sample_calls --out samples

@@ -5,7 +5,6 @@ Handlers stay small: ``@api_endpoint(scope)`` authenticates and maps any error t
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 from collections.abc import Callable
@@ -118,10 +117,8 @@ def parse_json_body(request: func.HttpRequest, model: type[ModelT], *, allow_emp
         raise UnsupportedMediaType("Send the body as application/json.", code="unsupported_media_type")
     try:
         data = json.loads(raw)
-    except (
-        ValueError,
-        RecursionError,
-    ):  # RecursionError: nested too deeply (UnicodeDecodeError is a ValueError)
+    # UnicodeDecodeError is a ValueError; RecursionError means nested too deeply, still the client's mistake.
+    except (ValueError, RecursionError):
         raise BadRequest("The request body is not valid JSON.", code="malformed_json") from None
     if not isinstance(data, dict):
         raise BadRequest("The request body must be a JSON object.", code="malformed_json")
@@ -161,10 +158,16 @@ def api_endpoint(scope: str) -> Callable[[Handler], Callable[[func.HttpRequest],
     """Authenticate, require ``scope``, run the handler, and map every failure to problem+json."""
 
     def decorate(handler: Handler) -> Callable[[func.HttpRequest], func.HttpResponse]:
-        @functools.wraps(handler)
         def wrapper(req: func.HttpRequest) -> func.HttpResponse:
             return handle_errors(lambda: _authorized(req, scope, handler), handler.__name__)
 
+        # Not functools.wraps: its __wrapped__ would show the Functions indexer the handler's own
+        # (req, principal) signature, and 'principal' has no binding.
+        wrapper.__name__, wrapper.__qualname__, wrapper.__doc__ = (
+            handler.__name__,
+            handler.__qualname__,
+            handler.__doc__,
+        )
         return wrapper
 
     return decorate
