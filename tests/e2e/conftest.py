@@ -46,6 +46,7 @@ def wait_for_status(
         body: dict[str, Any] = response.json()
         if body["status"] in wanted:
             return body
+        assert body["status"] not in TERMINAL, f"ended {body['status']} while waiting for {wanted}: {body}"
         assert time.monotonic() < deadline, f"still {body['status']} after {timeout_s} s: {body}"
         time.sleep(1)
 

@@ -1,0 +1,192 @@
+"""AI processing as a client sees it: upload a generated call, process, poll, read transcript and analysis."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bench.transcription_engines import word_error_rate
+from devhost.azurite import Azurite, free_port
+from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
+from shared.storage.queues import TRANSCRIPTION_QUEUE
+from tests.conftest import DEV_SECRET, token_for
+from tests.e2e.conftest import REPO_ROOT, TERMINAL, LiveService, upload_file, wait_for_status
+
+pytestmark = pytest.mark.e2e
+# Measured on the generated support call with Whisper base: 0-8% (digits read back as numerals count).
+MAX_WORD_ERROR_RATE = 0.2
+
+
+def by_id(analysis: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {criterion["id"]: criterion for criterion in analysis["criteria"]}
+
+
+def test_a_support_call_is_transcribed_and_evaluated(live: LiveService, sample_calls: SampleCalls) -> None:
+    with live.client("t-support") as client:
+        audio_file_id = upload_file(client, sample_calls.support_call, campaignId="spring", contentType="audio/wav")
+        wait_for_status(client, audio_file_id, ("pending",), timeout_s=30)
+        queued = client.post(f"/audio-files/{audio_file_id}/process")
+        assert queued.status_code == 202
+        assert queued.json()["status"] == "pending"
+        assert queued.json()["message"] == "Processing queued successfully"
+        status = wait_for_status(client, audio_file_id, TERMINAL)
+        assert status["status"] == "completed", status
+        assert status["stages"]["transcription"]["attempts"] == status["stages"]["evaluation"]["attempts"] == 1
+
+        transcript = client.get(f"/audio-files/{audio_file_id}/transcript").json()
+        assert transcript["engine"]["name"] == "faster-whisper"  # the default engine, not the fallback
+        assert transcript["speakers"] == ["agent", "customer"]
+        hypothesis = " ".join(segment["text"] for segment in transcript["segments"])
+        wer = word_error_rate(SUPPORT_CALL.text, hypothesis)
+        print(f"\nWhisper base word error rate on the generated support call: {wer:.1%}")
+        assert wer <= MAX_WORD_ERROR_RATE
+        turns = sample_calls.turns("support_call")
+        for segment in transcript["segments"]:
+            assert segment["channel"] == (0 if segment["speaker"] == "agent" else 1)
+            # Each segment lies within a turn of its own speaker in the script (with a little slack).
+            assert any(
+                turn.speaker == segment["speaker"]
+                and turn.start_ms - 700 <= segment["startMs"]
+                and segment["endMs"] <= turn.end_ms + 700
+                for turn in turns
+            ), segment
+        for format_name, marker in (("text", "agent: "), ("srt", " --> "), ("vtt", "WEBVTT")):
+            rendered = client.get(f"/audio-files/{audio_file_id}/transcript", params={"format": format_name})
+            assert rendered.status_code == 200 and marker in rendered.text
+
+        analysis = client.get(f"/audio-files/{audio_file_id}/analysis").json()
+        results = by_id(analysis)
+        for passing in ("greeting", "identity_verification", "resolution", "further_help", "closing"):
+            assert results[passing]["passed"], results[passing]
+        for failing in ("empathy", "recording_disclosure"):
+            assert not results[failing]["passed"], results[failing]
+        # Evidence points at the agent segment that says it.
+        segments = {segment["index"]: segment for segment in transcript["segments"]}
+        greeting = results["greeting"]["evidence"][0]
+        assert segments[greeting["segmentIndex"]]["speaker"] == "agent"
+        assert "thank you for calling" in segments[greeting["segmentIndex"]]["text"].lower()
+        assert greeting["startMs"] < 30_000
+        verification = results["identity_verification"]["evidence"][0]
+        assert "account" in segments[verification["segmentIndex"]]["text"].lower()
+
+
+def test_an_ai_agent_call_is_scored_with_the_ai_scorecard(live: LiveService, sample_calls: SampleCalls) -> None:
+    with live.client("t-ai-call") as client:
+        audio_file_id = upload_file(client, sample_calls.ai_agent_call, isAICall=True, autoProcess=True)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
+        assert status["status"] == "completed", status
+        analysis = client.get(f"/audio-files/{audio_file_id}/analysis").json()
+        assert analysis["scorecard"]["id"].startswith("default-ai")
+        assert all(c["passed"] for c in analysis["criteria"]), [c for c in analysis["criteria"] if not c["passed"]]
+        transcript = client.get(f"/audio-files/{audio_file_id}/transcript").json()
+        hypothesis = " ".join(segment["text"] for segment in transcript["segments"])
+        assert word_error_rate(AI_AGENT_CALL.text, hypothesis) <= MAX_WORD_ERROR_RATE
+
+
+@pytest.mark.parametrize(("name", "code"), [("empty.wav", "empty_file"), ("not_audio.wav", "not_audio"),
+                                            ("truncated.wav", "not_audio")])  # fmt: skip
+def test_broken_files_fail_with_a_clear_code_and_no_retries(
+    live: LiveService, sample_calls: SampleCalls, name: str, code: str
+) -> None:
+    with live.client("t-broken") as client:
+        audio_file_id = upload_file(client, sample_calls.path(name), autoProcess=True)
+        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=30)
+        assert status["status"] == "failed" and status["error"]["code"] == code
+        assert status["stages"]["transcription"]["attempts"] == 0  # refused at upload, nothing queued
+        time.sleep(2)
+        assert client.get(f"/audio-files/{audio_file_id}/processing-status").json()["updatedAt"] == status["updatedAt"]
+
+
+def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_calls: SampleCalls, deps: Any) -> None:
+    with live.client("t-dupes") as client:
+        audio_file_id = upload_file(client, sample_calls.support_call_mono)
+        wait_for_status(client, audio_file_id, ("pending",), timeout_s=30)
+        first = client.post(f"/audio-files/{audio_file_id}/process").json()
+        second = client.post(f"/audio-files/{audio_file_id}/process").json()
+        assert first["runId"] == second["runId"]
+        # The queue delivers at least once: deliver the same message a second time ourselves.
+        message = {
+            "tenantId": "t-dupes",
+            "audioFileId": audio_file_id,
+            "runId": first["runId"],
+            "stage": "transcription",
+        }
+        queue = deps.storage.queue.get_queue_client(TRANSCRIPTION_QUEUE)
+        queue.send_message(base64.b64encode(json.dumps(message).encode()).decode())
+        status = wait_for_status(client, audio_file_id, TERMINAL)
+        assert status["status"] == "completed"
+        time.sleep(3)  # give the duplicate time to be consumed
+        status = client.get(f"/audio-files/{audio_file_id}/processing-status").json()
+        assert status["status"] == "completed"
+        assert status["stages"]["transcription"]["attempts"] == 1
+        assert status["stages"]["evaluation"]["attempts"] == 1
+        transcripts = list(deps.storage.blob.get_container_client("transcripts").list_blobs(f"t-dupes/{audio_file_id}"))
+        analyses = list(deps.storage.blob.get_container_client("analyses").list_blobs(f"t-dupes/{audio_file_id}"))
+        assert len(transcripts) == len(analyses) == 1
+        mono = client.get(f"/audio-files/{audio_file_id}/transcript").json()
+        assert mono["speakers"] == ["speaker"]
+
+
+def _start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "devhost", "--port", str(port), "--settings", "local.settings.json.example"],
+        cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            pass
+        assert process.poll() is None, "the host exited at start"
+        time.sleep(0.3)
+    process.kill()
+    raise AssertionError("the host did not start")
+
+
+def test_killing_the_host_mid_transcription_still_completes_once(
+    sample_calls: SampleCalls, whisper_model_dir: Path, tmp_path: Path
+) -> None:
+    with Azurite() as storage:
+        port = free_port()
+        environment = {
+            **os.environ,
+            "AzureWebJobsStorage": storage.connection_string,
+            "AUTH_MODE": "local",
+            "AUTH_DEV_SECRET": DEV_SECRET,
+            "WHISPER_MODEL_DIR": str(whisper_model_dir),
+            "DEVHOST_QUEUE_LEASE_SECONDS": "4",
+            "MAX_UPLOAD_BYTES": str(50 * 1024 * 1024),
+            "DEVHOST_BLOB_POLL_SECONDS": "0.5",
+        }
+        api = f"http://127.0.0.1:{port}/api/v1"
+        headers = {"Authorization": f"Bearer {token_for('t-crash')}"}
+        host = _start_host_process(environment, port)
+        try:
+            with httpx.Client(base_url=api, headers=headers, timeout=30) as client:
+                audio_file_id = upload_file(client, sample_calls.long_call(1), autoProcess=True)
+                wait_for_status(client, audio_file_id, ("processing",), timeout_s=60)
+                time.sleep(1.5)  # well inside the transcription of a one-minute call
+                host.send_signal(signal.SIGKILL)
+                host.wait(timeout=10)
+                interrupted = client  # the API is down now; the record still says processing
+                host = _start_host_process(environment, port)
+                status = wait_for_status(interrupted, audio_file_id, TERMINAL, timeout_s=240)
+                assert status["status"] == "completed", status
+                assert status["stages"]["transcription"]["attempts"] == 2
+                assert status["stages"]["evaluation"]["attempts"] == 1
+                assert client.get(f"/audio-files/{audio_file_id}/transcript").status_code == 200
+        finally:
+            host.kill()
+            host.wait(timeout=10)
