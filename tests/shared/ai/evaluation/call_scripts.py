@@ -5,24 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL
 from shared.models.transcript import EngineInfo, Segment, Transcript, Word
 
 Script = tuple[tuple[str, str], ...]
 
-HUMAN_CALL: Script = (
-    ("agent", "Thank you for calling Contoso support, my name is Sarah. How can I help you today?"),
-    ("customer", "Hi, I was charged twice for my subscription this month and I want a refund."),
-    ("agent", "I can help with that. Can you please confirm your account number?"),
-    ("customer", "Sure, it is four five six seven eight."),
-    ("agent", "Thank you. I see the duplicate charge. I will issue a refund of twenty dollars today."),
-    ("customer", "Great, how long will it take?"),
-    (
-        "agent",
-        "The refund will arrive within five business days. Is there anything else I can help you with?",
-    ),
-    ("customer", "No, that is all. Thanks."),
-    ("agent", "Thank you for calling Contoso. Have a great day."),
-)
+# The reference calls are the ones the sample-call generator speaks, so text and audio never drift apart.
+HUMAN_CALL: Script = tuple((turn.speaker, turn.text) for turn in SUPPORT_CALL.turns)
+AI_CALL: Script = tuple((turn.speaker, turn.text) for turn in AI_AGENT_CALL.turns)
 
 # Lowercase, no punctuation, digits as numerals, split and misheard words, a filler.
 HUMAN_CALL_ASR: Script = (
@@ -35,23 +25,6 @@ HUMAN_CALL_ASR: Script = (
     ("agent", "the refund will arrive within 5 busy ness days is there any thing else i can help you with"),
     ("customer", "no that is all thanks"),
     ("agent", "thank you for calling can toso have a great day"),
-)
-
-AI_CALL: Script = (
-    (
-        "agent",
-        "Hello, this is the Contoso virtual assistant. This call is recorded for quality purposes. How can I help you?",
-    ),
-    ("customer", "I want to change my delivery address."),
-    ("agent", "I can help with that. Can you please confirm your order number?"),
-    ("customer", "It is nine eight seven six."),
-    (
-        "agent",
-        "Thank you. I have updated your delivery address. "
-        "Would you like me to transfer you to a human agent for anything else?",
-    ),
-    ("customer", "No thanks, goodbye."),
-    ("agent", "Thank you for calling Contoso. Goodbye."),
 )
 
 AI_CALL_ASR: Script = (
