@@ -1,0 +1,137 @@
+"""Measure a transcription engine on a file: real-time factor, word error rate and peak memory.
+
+``measure_engine`` runs the engine in a fresh child process ("spawn") so the peak resident memory is that of
+one transcription (model load included), not of whatever the calling process did before; a script calling it
+needs the usual ``if __name__ == "__main__":`` guard.
+``bench/pipeline.py`` calls these helpers; tests use ``normalize_for_wer`` and ``word_error_rate``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from shared.ai.audio import probe_audio
+from shared.ai.transcription.base import AudioInput, TranscriptionEngine
+from shared.models.transcript import Transcript
+
+_UNITS = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS)} | {
+    word: 20 + 10 * index for index, word in enumerate(_TENS)
+}
+
+
+def normalize_for_wer(text: str) -> str:
+    """Lower-case, drop punctuation and write numbers one way, so "$20" and "twenty dollars" compare equal.
+
+    Number words become digits ("twenty five" -> "25"); long digit strings are read digit by digit
+    ("45678" and "four five six seven eight" -> "4 5 6 7 8"), as people say account numbers.
+    """
+    text = text.lower()
+    text = re.sub(r"\$(\d+(?:\.\d+)?)", r"\1 dollars", text)
+    text = re.sub(r"(?<=\d)[,](?=\d{3}\b)", "", text)  # 1,000 -> 1000
+    text = re.sub(r"(?<=\d)[-.,](?=\d)", " ", text)  # 4-5-6 -> 4 5 6
+    text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        value = _NUMBER_WORDS.get(word)
+        if value is not None and 1 <= value <= 9 and out and out[-1].isdigit() and out[-1].endswith("0"):
+            previous = int(out[-1])
+            if 20 <= previous <= 90:  # "twenty five" -> 25
+                out[-1] = str(previous + value)
+                continue
+        out.append(str(value) if value is not None else word)
+    digits: list[str] = []
+    for word in out:
+        digits.extend(list(word) if word.isdigit() and len(word) >= 4 else [word])
+    return " ".join(digits)
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """WER of ``hypothesis`` against ``reference`` after ``normalize_for_wer`` on both."""
+    import jiwer  # a development dependency: benchmarks and tests only
+
+    reference_norm = normalize_for_wer(reference)
+    if not reference_norm:
+        raise ValueError("empty reference")
+    return float(jiwer.wer(reference_norm, normalize_for_wer(hypothesis)))
+
+
+def transcript_words(transcript: Transcript, *, speaker: str | None = None) -> str:
+    """The transcript's text without speaker labels (optionally one speaker's), in segment order."""
+    return " ".join(s.text for s in transcript.segments if speaker is None or s.speaker == speaker)
+
+
+@dataclass(frozen=True)
+class EngineMeasurement:
+    engine: str
+    file: str
+    audio_s: float
+    wall_s: float
+    real_time_factor: float  # processing time / audio duration; below 1 is faster than real time
+    peak_rss_mb: float  # the child process's peak resident memory (model included)
+    wer: float | None  # None without a reference
+    segments: int
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _measure_in_child(
+    engine_factory: Callable[[], TranscriptionEngine], audio_path: str, reference: str | None
+) -> EngineMeasurement:
+    engine = engine_factory()
+    facts = probe_audio(audio_path)
+    load = getattr(engine, "load", None)
+    if callable(load):
+        load()  # time the transcription, not the model load
+    started = time.perf_counter()
+    transcript = engine.transcribe(AudioInput(audio_file_id="bench", path=Path(audio_path)))
+    wall = time.perf_counter() - started
+    # Linux reports ru_maxrss in KiB.
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    plain = transcript_words(transcript)
+    return EngineMeasurement(
+        engine=engine.name,
+        file=Path(audio_path).name,
+        audio_s=facts.duration_ms / 1000,
+        wall_s=wall,
+        real_time_factor=wall / max(facts.duration_ms / 1000, 1e-9),
+        peak_rss_mb=peak_mb,
+        wer=None if reference is None else word_error_rate(reference, plain),
+        segments=len(transcript.segments),
+        text=transcript.text,
+    )
+
+
+def measure_engine(
+    engine_factory: Callable[[], TranscriptionEngine],
+    audio_path: Path,
+    *,
+    reference: str | None = None,
+    isolated: bool = True,
+) -> EngineMeasurement:
+    """Transcribe ``audio_path`` once with a fresh engine from ``engine_factory`` and measure it.
+
+    ``engine_factory`` must be picklable (a module-level function or ``functools.partial``) when
+    ``isolated``. The wall time excludes loading the model when the engine has a ``load()`` method; the peak
+    memory includes it.
+    """
+    if not isolated:
+        return _measure_in_child(engine_factory, str(audio_path), reference)
+    # "spawn": a forked child would inherit the parent's memory and its peak.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        return pool.apply(_measure_in_child, (engine_factory, str(audio_path), reference))

@@ -1,0 +1,173 @@
+"""What the embedded (offline) engines share: probe, decode per channel in windows, merge into a Transcript.
+
+An engine subclasses ``WindowedEngine`` and implements ``_transcribe_window`` for one 16 kHz mono window;
+timing on the recording's timeline, speaker mapping, ordering and the transcript document are done here.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from shared.ai.audio import (
+    DEFAULT_MAX_WINDOW_S,
+    DEFAULT_MIN_WINDOW_S,
+    AudioFacts,
+    AudioWindow,
+    channels_are_duplicates,
+    iter_windows,
+    probe_audio,
+    speaker_names,
+)
+from shared.ai.errors import EngineError
+from shared.ai.transcription.base import AudioInput
+from shared.models.transcript import EngineInfo, Segment, Transcript, Word
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SPEAKERS: tuple[str, ...] = ("agent", "customer")  # stereo call recorders: agent left, customer right
+MONO_SPEAKER = "speaker"
+
+
+@dataclass
+class DraftSegment:
+    """A segment on the recording's timeline, before speakers and indexes are assigned."""
+
+    channel: int
+    start_ms: int
+    end_ms: int
+    text: str
+    confidence: float | None = None
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WindowResult:
+    segments: list[DraftSegment]
+    language: str | None = None
+
+
+def clamp_unit(value: float) -> float:
+    return min(1.0, max(0.0, value))
+
+
+class WindowedEngine:
+    """Template for engines that transcribe each channel window by window."""
+
+    name: str = ""
+    model: str = ""
+    version: str = ""
+
+    def __init__(
+        self,
+        *,
+        speakers: Sequence[str] = DEFAULT_SPEAKERS,
+        mono_speaker: str = MONO_SPEAKER,
+        max_window_s: float = DEFAULT_MAX_WINDOW_S,
+        min_window_s: float = DEFAULT_MIN_WINDOW_S,
+        default_language: str = "en",
+    ):
+        self.speakers = tuple(speakers)
+        self.mono_speaker = mono_speaker
+        self.max_window_s = max_window_s
+        self.min_window_s = min_window_s
+        self.default_language = default_language
+
+    def _transcribe_window(self, window: AudioWindow, language: str | None) -> WindowResult:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Load the model now (else the first ``transcribe`` does).
+
+        Raises EngineError("model_unavailable") when it cannot.
+        """
+
+    def transcribe(self, audio: AudioInput) -> Transcript:
+        facts = probe_audio(audio.path)  # AudioError (unsupported_audio) for empty, cut or non-audio files
+        self.load()
+        # A mono recording stored as stereo would otherwise have every word attributed to both speakers.
+        mixdown = facts.channels > 1 and channels_are_duplicates(audio.path, facts=facts)
+        channels = 1 if mixdown else facts.channels
+        names = speaker_names(channels, self.speakers, self.mono_speaker)
+        started = time.perf_counter()
+        drafts: list[DraftSegment] = []
+        language: str | None = None
+        windows = 0
+        for window in iter_windows(
+            audio.path,
+            facts=facts,
+            mixdown=mixdown,
+            max_window_s=self.max_window_s,
+            min_window_s=self.min_window_s,
+        ):
+            windows += 1
+            if window.is_silent():
+                continue  # nothing to hear; also spares Whisper a chance to hallucinate on silence
+            try:
+                result = self._transcribe_window(window, language)
+            except EngineError:
+                raise
+            except (RuntimeError, ValueError, MemoryError) as error:
+                logger.exception("%s failed on %s at %d ms", self.name, audio.audio_file_id, window.start_ms)
+                raise EngineError("engine_failed", f"{self.name} failed to transcribe", retryable=True) from error
+            language = language or result.language
+            drafts.extend(result.segments)
+        elapsed = time.perf_counter() - started
+        logger.info(
+            "%s transcribed %s: %d ms of audio, %d channel(s), %d windows, %d segments in %.1f s (RTF %.3f)",
+            self.name,
+            audio.audio_file_id,
+            facts.duration_ms,
+            channels,
+            windows,
+            len(drafts),
+            elapsed,
+            elapsed * 1000 / max(facts.duration_ms, 1),
+        )
+        return build_transcript(
+            audio_file_id=audio.audio_file_id,
+            facts=facts,
+            speakers=names,
+            drafts=drafts,
+            language=language or self.default_language,
+            engine=EngineInfo(name=self.name, model=self.model, version=self.version),
+        )
+
+
+def build_transcript(
+    *,
+    audio_file_id: str,
+    facts: AudioFacts,
+    speakers: list[str],
+    drafts: Sequence[DraftSegment],
+    language: str,
+    engine: EngineInfo,
+) -> Transcript:
+    """Merge the channels' segments by start time into the transcript document."""
+    ordered = sorted((d for d in drafts if d.text.strip()), key=lambda d: (d.start_ms, d.channel, d.end_ms))
+    segments = [
+        Segment(
+            index=index,
+            speaker=speakers[draft.channel],
+            channel=draft.channel,
+            start_ms=draft.start_ms,
+            end_ms=max(draft.end_ms, draft.start_ms),
+            text=draft.text.strip(),
+            confidence=None if draft.confidence is None else clamp_unit(draft.confidence),
+            words=draft.words,
+        )
+        for index, draft in enumerate(ordered)
+    ]
+    return Transcript(
+        audio_file_id=audio_file_id,
+        language=language,
+        duration_ms=facts.duration_ms,
+        speakers=speakers,
+        segments=segments,
+        text="\n".join(f"{segment.speaker}: {segment.text}" for segment in segments),
+        engine=engine,
+        created_at=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+    )

@@ -1,0 +1,38 @@
+"""Pytest plugin with session fixtures for real speech: generated sample calls and the Whisper model.
+
+Registered from tests/conftest.py (``pytest_plugins = ["tests.fixtures_audio"]``). Both are cached outside
+git and reused across runs: the sample calls under ``.cache/sample-calls`` in the repository (regenerated when
+the scripts or the generator change), the model in the per-user default model directory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.sample_calls import SampleCalls, generate_sample_calls
+from shared.ai.transcription.provision import ProvisionError, default_model_dir, provision_model
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_CALLS_CACHE = REPO_ROOT / ".cache" / "sample-calls"
+
+
+@pytest.fixture(scope="session")
+def sample_calls() -> SampleCalls:
+    """The generated calls, their scripts (with turn times) and the broken files."""
+    return generate_sample_calls(SAMPLE_CALLS_CACHE)
+
+
+@pytest.fixture(scope="session")
+def sample_calls_dir(sample_calls: SampleCalls) -> Path:
+    return sample_calls.directory
+
+
+@pytest.fixture(scope="session")
+def whisper_model_dir() -> Path:
+    """The verified Whisper base model, provisioned once per machine. Fails (never skips) without it."""
+    try:
+        return provision_model(default_model_dir())
+    except ProvisionError as error:
+        pytest.fail(f"Whisper model could not be provisioned: {error}", pytrace=False)

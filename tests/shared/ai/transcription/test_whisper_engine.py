@@ -1,0 +1,147 @@
+"""Whisper on the generated calls: accuracy, speakers on the right channels, times inside the script's turns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.transcription_engines import transcript_words, word_error_rate
+from scripts.sample_calls import SUPPORT_CALL, SampleCalls, TimedTurn
+from shared.ai.errors import EngineError
+from shared.ai.transcription.base import AudioInput
+from shared.ai.transcription.whisper import WhisperEngine, load_model
+from shared.models.transcript import Transcript
+
+# Measured on the generated support call (beam 5, int8): 7.7% on the 22 kHz stereo file, 16% through the
+# 8 kHz telephone band. The bounds leave room for other CPUs and library builds, not for regressions.
+MAX_WER_WIDEBAND = 0.15
+MAX_WER_TELEPHONE = 0.30
+TURN_TOLERANCE_MS = 600  # Whisper's segment edges are placed on a 20 ms grid and often pad a little
+
+
+@pytest.fixture(scope="module")
+def engine(whisper_model_dir: Path) -> WhisperEngine:
+    return WhisperEngine(whisper_model_dir)
+
+
+@pytest.fixture(scope="module")
+def support_transcript(engine: WhisperEngine, sample_calls: SampleCalls) -> Transcript:
+    return engine.transcribe(AudioInput("af_support", sample_calls.support_call, "audio/wav", 2))
+
+
+def _script_text(turns: list[TimedTurn], speaker: str | None = None) -> str:
+    return " ".join(turn.text for turn in turns if speaker is None or turn.speaker == speaker)
+
+
+def _overlapping_turn(turns: list[TimedTurn], start_ms: int, end_ms: int) -> TimedTurn:
+    return max(turns, key=lambda t: min(end_ms, t.end_ms) - max(start_ms, t.start_ms))
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_whisper_transcribes_the_support_call_accurately(support_transcript: Transcript) -> None:
+    wer = word_error_rate(SUPPORT_CALL.text, transcript_words(support_transcript))
+
+    assert wer < MAX_WER_WIDEBAND, f"WER {wer:.3f}: {support_transcript.text}"
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_agent_and_customer_come_from_their_channels(support_transcript: Transcript, sample_calls: SampleCalls) -> None:
+    turns = sample_calls.turns("support_call")
+
+    assert support_transcript.speakers == ["agent", "customer"]
+    assert {s.speaker for s in support_transcript.segments} == {"agent", "customer"}
+    for speaker, channel in (("agent", 0), ("customer", 1)):
+        segments = [s for s in support_transcript.segments if s.speaker == speaker]
+        assert {s.channel for s in segments} == {channel}
+        said = " ".join(s.text for s in segments)
+        assert word_error_rate(_script_text(turns, speaker), said) < 0.25, (speaker, said)
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_segment_and_word_times_fall_inside_the_scripted_turns(
+    support_transcript: Transcript, sample_calls: SampleCalls
+) -> None:
+    turns = sample_calls.turns("support_call")
+
+    for segment in support_transcript.segments:
+        turn = _overlapping_turn(turns, segment.start_ms, segment.end_ms)
+        assert turn.speaker == segment.speaker, segment
+        assert turn.start_ms - TURN_TOLERANCE_MS <= segment.start_ms < segment.end_ms
+        assert segment.end_ms <= turn.end_ms + TURN_TOLERANCE_MS, (segment, turn)
+        assert segment.words, segment
+        for word in segment.words:
+            assert segment.start_ms - 20 <= word.start_ms <= word.end_ms <= segment.end_ms + 20
+            assert word.confidence is not None and 0 <= word.confidence <= 1
+        assert segment.confidence is not None and 0.2 < segment.confidence <= 1
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_the_transcript_document(support_transcript: Transcript, engine: WhisperEngine) -> None:
+    segments = support_transcript.segments
+
+    assert support_transcript.audio_file_id == "af_support"
+    assert support_transcript.language == "en"
+    assert support_transcript.duration_ms == 39586
+    assert (support_transcript.engine.name, support_transcript.engine.model) == (
+        "faster-whisper",
+        "Systran/faster-whisper-base",
+    )
+    assert support_transcript.engine.version == engine.version and engine.version[0].isdigit()
+    assert [s.index for s in segments] == list(range(len(segments)))
+    assert [s.start_ms for s in segments] == sorted(s.start_ms for s in segments)
+    assert support_transcript.text.splitlines() == [f"{s.speaker}: {s.text}" for s in segments]
+    assert support_transcript.text.startswith("agent: Thank you for calling")
+    assert support_transcript.created_at.endswith("Z")
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_telephone_band_audio(engine: WhisperEngine, sample_calls: SampleCalls) -> None:
+    transcript = engine.transcribe(AudioInput("af_phone", sample_calls.support_call_8k))
+
+    wer = word_error_rate(SUPPORT_CALL.text, transcript_words(transcript))
+    assert wer < MAX_WER_TELEPHONE, f"WER {wer:.3f}: {transcript.text}"
+    assert {s.channel for s in transcript.segments if s.speaker == "customer"} == {1}
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_mono_audio_has_one_speaker(engine: WhisperEngine, sample_calls: SampleCalls) -> None:
+    transcript = engine.transcribe(AudioInput("af_mono", sample_calls.support_call_mono))
+
+    assert transcript.speakers == ["speaker"]
+    assert {(s.speaker, s.channel) for s in transcript.segments} == {("speaker", 0)}
+    assert word_error_rate(SUPPORT_CALL.text, transcript_words(transcript)) < MAX_WER_WIDEBAND
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_the_model_is_loaded_once_per_process(whisper_model_dir: Path) -> None:
+    assert load_model(whisper_model_dir) is load_model(whisper_model_dir)
+
+
+@pytest.mark.unit
+def test_a_missing_model_is_reported_not_downloaded(tmp_path: Path, sample_calls: SampleCalls) -> None:
+    engine = WhisperEngine(tmp_path / "no-model")
+
+    with pytest.raises(EngineError) as caught:
+        engine.transcribe(AudioInput("af_1", sample_calls.support_call))
+
+    assert caught.value.code == "model_unavailable" and not caught.value.retryable
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("name", ["empty.wav", "not_audio.wav", "truncated.wav"])
+def test_broken_audio_is_refused_before_any_model_work(tmp_path: Path, sample_calls: SampleCalls, name: str) -> None:
+    # The model directory does not exist: the audio check must come first and decide alone.
+    engine = WhisperEngine(tmp_path / "no-model")
+
+    with pytest.raises(EngineError) as caught:
+        engine.transcribe(AudioInput("af_1", sample_calls.path(name)))
+
+    assert caught.value.code == "unsupported_audio" and not caught.value.retryable
