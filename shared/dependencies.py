@@ -12,7 +12,14 @@ from shared.pipeline.deadlines import DeadlineStore
 from shared.storage.blobs import BlobStore
 from shared.storage.clients import StorageClients, get_storage_clients
 from shared.storage.queues import QueueSender
-from shared.storage.tables import AUDIO_FILES_TABLE, ensure_tables, table_client
+from shared.storage.tables import (
+    AUDIO_FILES_TABLE,
+    WEBHOOK_DELIVERIES_TABLE,
+    WEBHOOK_SUBSCRIPTIONS_TABLE,
+    ensure_tables,
+    table_client,
+)
+from shared.webhooks.repository import DeliveryRepository, SubscriptionRepository
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,8 @@ class Dependencies:
     deadlines: DeadlineStore
     blobs: BlobStore
     queues: QueueSender
+    webhook_subscriptions: SubscriptionRepository
+    webhook_deliveries: DeliveryRepository
 
 
 _ensure_lock = threading.Lock()
@@ -36,6 +45,8 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
         deadlines=DeadlineStore(table_client(storage, AUDIO_FILES_TABLE)),
         blobs=BlobStore(storage),
         queues=QueueSender(storage),
+        webhook_subscriptions=SubscriptionRepository(table_client(storage, WEBHOOK_SUBSCRIPTIONS_TABLE)),
+        webhook_deliveries=DeliveryRepository(table_client(storage, WEBHOOK_DELIVERIES_TABLE)),
     )
 
 

@@ -1,0 +1,1 @@
+"""Webhooks: tenant subscriptions, Standard-Webhooks-signed delivery with retries, and the delivery log."""

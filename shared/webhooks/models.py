@@ -1,0 +1,117 @@
+"""Request and response models of /api/v1/webhooks (camelCase on the wire)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from shared.models.base import StrictRequest, WireModel
+from shared.webhooks.ssrf import MAX_URL_LENGTH
+
+EventType = Literal["analysis.completed", "processing.failed"]
+WebhookUrl = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_URL_LENGTH)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=256)]
+
+
+def _unique_events(events: list[EventType] | None) -> list[EventType] | None:
+    if events is None:
+        return None
+    return list(dict.fromkeys(events))  # keep the client's order, drop repeats
+
+
+class CreateWebhookRequest(StrictRequest):
+    url: WebhookUrl
+    events: list[EventType] = Field(min_length=1, max_length=10)
+    description: Description | None = None
+
+    @field_validator("events")
+    @classmethod
+    def _drop_repeated_events(cls, events: list[EventType] | None) -> list[EventType] | None:
+        return _unique_events(events)
+
+
+class UpdateWebhookRequest(StrictRequest):
+    url: WebhookUrl | None = None
+    events: list[EventType] | None = Field(default=None, min_length=1, max_length=10)
+    description: Description | None = None
+    enabled: bool | None = None
+
+    @field_validator("events")
+    @classmethod
+    def _drop_repeated_events(cls, events: list[EventType] | None) -> list[EventType] | None:
+        return _unique_events(events)
+
+    @model_validator(mode="after")
+    def _something_to_change(self) -> UpdateWebhookRequest:
+        if not self.model_fields_set:
+            raise ValueError("send at least one of url, events, description, enabled")
+        for name in ("url", "events", "enabled"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class WebhookBody(WireModel):
+    id: str
+    url: str
+    events: list[str]
+    description: str | None = None
+    enabled: bool
+    disabled_reason: str | None = None
+    created_at: datetime
+    updated_at: datetime
+    secret_rotated_at: datetime | None = None
+    previous_secret_expires_at: datetime | None = None
+
+
+class WebhookWithSecretBody(WebhookBody):
+    """Only the create answer carries the secret; it is never shown again."""
+
+    secret: str
+
+
+class WebhookListBody(WireModel):
+    items: list[WebhookBody]
+
+
+class RotatedSecretBody(WireModel):
+    id: str
+    secret: str
+    previous_secret_expires_at: datetime
+
+
+class AttemptBody(WireModel):
+    sequence: int
+    attempt: int
+    at: datetime
+    duration_ms: int
+    status_code: int | None = None
+    error: str | None = None
+
+
+class DeliveryBody(WireModel):
+    id: str
+    webhook_id: str
+    event_id: str
+    event_type: str
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    attempt_count: int
+    next_attempt_at: datetime | None = None
+    final_error: str | None = None
+    attempts: list[AttemptBody]
+
+
+class DeliveryListBody(WireModel):
+    items: list[DeliveryBody]
+    has_more: bool
+    continuation_token: str | None = None
+
+
+class ListDeliveriesQuery(StrictRequest):
+    limit: int = Field(default=20, ge=1, le=100)
+    continuation_token: Annotated[str, StringConstraints(max_length=2048)] | None = None
+    code: str | None = Field(default=None, exclude=True)  # Azure Functions key, when one is used

@@ -1,0 +1,188 @@
+"""Reads and writes of webhook subscriptions and deliveries in Table Storage (ETag compare-and-swap)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from azure.core import MatchConditions
+from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
+from azure.data.tables import TableClient, UpdateMode
+
+from shared.errors import ConcurrencyConflict
+from shared.webhooks.records import (
+    DeliveryRecord,
+    SubscriptionRecord,
+    delivery_from_entity,
+    delivery_partition,
+    delivery_row_key,
+    delivery_to_entity,
+    subscription_from_entity,
+    subscription_to_entity,
+)
+
+_CAS_ATTEMPTS = 8
+_BATCH = 100  # Table Storage's limit of operations in one transaction
+
+RecordT = TypeVar("RecordT", SubscriptionRecord, DeliveryRecord)
+
+
+def _replace_if_unchanged(table: TableClient, entity: dict[str, Any], etag: str | None, what: str) -> str:
+    if not etag:
+        raise ValueError("save() needs a record read from the table (with its ETag)")
+    try:
+        metadata = table.update_entity(
+            entity, mode=UpdateMode.REPLACE, etag=etag, match_condition=MatchConditions.IfNotModified
+        )
+    except (ResourceModifiedError, ResourceNotFoundError) as error:
+        # Not found: deleted meanwhile; the caller re-reads and sees it gone.
+        raise ConcurrencyConflict(what) from error
+    return str(metadata.get("etag"))
+
+
+def _mutate(
+    read: Callable[[], RecordT | None],
+    save: Callable[[RecordT], RecordT],
+    change: Callable[[RecordT], RecordT | None],
+    what: str,
+) -> RecordT | None:
+    """Read, apply ``change``, compare-and-swap; on a lost race read again and decide again.
+
+    ``change`` returns the new record, or None to leave the stored one as it is. Returns what is stored
+    afterwards (None if the record does not exist).
+    """
+    for _ in range(_CAS_ATTEMPTS):
+        current = read()
+        if current is None:
+            return None
+        updated = change(current.model_copy(deep=True))
+        if updated is None:
+            return current
+        try:
+            return save(updated)
+        except ConcurrencyConflict:
+            continue
+    raise ConcurrencyConflict(what)
+
+
+class SubscriptionRepository:
+    def __init__(self, table: TableClient):
+        self._table = table
+
+    def create(self, record: SubscriptionRecord) -> SubscriptionRecord:
+        metadata = self._table.create_entity(subscription_to_entity(record))
+        return record.model_copy(update={"etag": metadata.get("etag")})
+
+    def get(self, tenant_id: str, subscription_id: str) -> SubscriptionRecord | None:
+        try:
+            return subscription_from_entity(self._table.get_entity(tenant_id, subscription_id))
+        except ResourceNotFoundError:
+            return None
+
+    def list(self, tenant_id: str) -> list[SubscriptionRecord]:
+        """The tenant's subscriptions, oldest first (ids are ULIDs). Bounded by the per-tenant limit."""
+        entities = self._table.query_entities("PartitionKey eq @tenant", parameters={"tenant": tenant_id})
+        return [subscription_from_entity(entity) for entity in entities]
+
+    def count(self, tenant_id: str) -> int:
+        entities = self._table.query_entities(
+            "PartitionKey eq @tenant", parameters={"tenant": tenant_id}, select=["RowKey"]
+        )
+        return sum(1 for _ in entities)
+
+    def save(self, record: SubscriptionRecord) -> SubscriptionRecord:
+        etag = _replace_if_unchanged(self._table, subscription_to_entity(record), record.etag, record.id)
+        return record.model_copy(update={"etag": etag})
+
+    def mutate(
+        self, tenant_id: str, subscription_id: str, change: Callable[[SubscriptionRecord], SubscriptionRecord | None]
+    ) -> SubscriptionRecord | None:
+        return _mutate(lambda: self.get(tenant_id, subscription_id), self.save, change, subscription_id)
+
+    def delete(self, tenant_id: str, subscription_id: str) -> None:
+        self._table.delete_entity(tenant_id, subscription_id)
+
+
+@dataclass(frozen=True)
+class DeliveryPage:
+    records: list[DeliveryRecord]
+    next_row_key: str | None  # where the next page starts (exclusive); None on the last page
+
+
+class DeliveryRepository:
+    def __init__(self, table: TableClient):
+        self._table = table
+
+    def create(self, record: DeliveryRecord) -> DeliveryRecord | None:
+        """Insert the delivery; None if one with the same id exists already (a repeated event)."""
+        try:
+            metadata = self._table.create_entity(delivery_to_entity(record))
+        except ResourceExistsError:
+            return None
+        return record.model_copy(update={"etag": metadata.get("etag")})
+
+    def get(self, tenant_id: str, subscription_id: str, delivery_id: str) -> DeliveryRecord | None:
+        try:
+            entity = self._table.get_entity(
+                delivery_partition(tenant_id, subscription_id), delivery_row_key(delivery_id)
+            )
+        except ResourceNotFoundError:
+            return None
+        return delivery_from_entity(entity)
+
+    def save(self, record: DeliveryRecord) -> DeliveryRecord:
+        etag = _replace_if_unchanged(self._table, delivery_to_entity(record), record.etag, record.id)
+        return record.model_copy(update={"etag": etag})
+
+    def mutate(
+        self,
+        tenant_id: str,
+        subscription_id: str,
+        delivery_id: str,
+        change: Callable[[DeliveryRecord], DeliveryRecord | None],
+    ) -> DeliveryRecord | None:
+        return _mutate(lambda: self.get(tenant_id, subscription_id, delivery_id), self.save, change, delivery_id)
+
+    def list(
+        self, tenant_id: str, subscription_id: str, *, limit: int, after_row_key: str | None = None
+    ) -> DeliveryPage:
+        """One page of a subscription's deliveries, newest first; reads ``limit + 1`` rows at most."""
+        partition = delivery_partition(tenant_id, subscription_id)
+        if after_row_key is None:
+            entities = self._table.query_entities(
+                "PartitionKey eq @pk", parameters={"pk": partition}, results_per_page=limit + 1
+            )
+        else:
+            entities = self._table.query_entities(
+                "PartitionKey eq @pk and RowKey gt @after",
+                parameters={"pk": partition, "after": after_row_key},
+                results_per_page=limit + 1,
+            )
+        rows: list[Any] = []
+        for entity in entities:
+            rows.append(entity)
+            if len(rows) > limit:
+                break
+        page = rows[:limit]
+        has_more = len(rows) > limit
+        return DeliveryPage(
+            records=[delivery_from_entity(row) for row in page],
+            next_row_key=page[-1]["RowKey"] if has_more and page else None,
+        )
+
+    def delete_all(self, tenant_id: str, subscription_id: str) -> int:
+        """Delete a subscription's whole delivery log, in transactions of up to 100 rows."""
+        partition = delivery_partition(tenant_id, subscription_id)
+        keys = [
+            entity["RowKey"]
+            for entity in self._table.query_entities(
+                "PartitionKey eq @pk", parameters={"pk": partition}, select=["RowKey"]
+            )
+        ]
+        for start in range(0, len(keys), _BATCH):
+            operations: list[Any] = [
+                ("delete", {"PartitionKey": partition, "RowKey": key}) for key in keys[start : start + _BATCH]
+            ]
+            self._table.submit_transaction(operations)
+        return len(keys)

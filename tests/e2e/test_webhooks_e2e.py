@@ -1,0 +1,51 @@
+"""Webhooks as a client meets them: subscribe over HTTP, process a generated call, receive one signed event."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from scripts.sample_calls import SampleCalls
+from tests.e2e.conftest import TERMINAL, LiveService, upload_file, wait_for_status
+from tests.shared.webhooks.receiver import running_receiver
+
+pytestmark = pytest.mark.e2e
+
+TENANT = "t-webhooks"
+
+
+def test_a_processed_call_sends_exactly_one_verified_analysis_completed(
+    live: LiveService, sample_calls: SampleCalls
+) -> None:
+    with running_receiver() as receiver, live.client(TENANT) as client:
+        created = client.post("/webhooks", json={"url": receiver.url("/completed"), "events": ["analysis.completed"]})
+        assert created.status_code == 201, created.text
+        subscription = created.json()
+        failures_only = client.post("/webhooks", json={"url": receiver.url("/failed"), "events": ["processing.failed"]})
+        assert failures_only.status_code == 201, failures_only.text
+
+        audio_file_id = upload_file(client, sample_calls.support_call_mono, autoProcess=True)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
+        assert status["status"] == "completed", status
+
+        [request] = receiver.wait_for(1, timeout_s=30)
+        time.sleep(3)  # a duplicate would arrive about now
+        assert len(receiver.received) == 1
+        assert request.path == "/completed"
+        payload = request.verify(subscription["secret"])
+        assert isinstance(payload, dict)
+        assert payload["type"] == "analysis.completed"
+        assert payload["data"]["audioFileId"] == audio_file_id
+        assert payload["data"]["runId"] == status["runId"]
+        assert payload["data"]["status"] == "completed"
+        assert payload["data"]["links"]["analysis"] == f"/api/v1/audio-files/{audio_file_id}/analysis"
+        assert request.headers["webhook-id"].startswith("evt_")
+
+        log = client.get(f"/webhooks/{subscription['id']}/deliveries")
+        assert log.status_code == 200, log.text
+        [delivery] = log.json()["items"]
+        assert delivery["eventId"] == request.headers["webhook-id"]
+        assert delivery["status"] == "delivered"
+        assert [attempt["statusCode"] for attempt in delivery["attempts"]] == [204]
+        assert client.get(f"/webhooks/{failures_only.json()['id']}/deliveries").json()["items"] == []
