@@ -4,12 +4,14 @@ import logging
 
 import azure.functions as func
 
-from shared.blueprints import audio_files, health, pipeline, uploads
+from shared.blueprints import audio_files, docs, health, pipeline, uploads, webhooks
 
 logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
 
 app = func.FunctionApp(http_auth_level=func.AuthLevel.ANONYMOUS)
 app.register_functions(health.bp)
+app.register_functions(docs.bp)
 app.register_functions(audio_files.bp)
 app.register_functions(uploads.bp)
 app.register_functions(pipeline.bp)
+app.register_functions(webhooks.bp)

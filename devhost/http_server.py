@@ -89,7 +89,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
             logger.exception("Local host failure while serving %s %s", self.command, urlsplit(self.path).path)
             self._send_empty(http.HTTPStatus.INTERNAL_SERVER_ERROR, close=True)
 
-    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+    # TRACE and QUERY too: Core Tools answers any unrouted method with 404, not http.server's 501.
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_TRACE = do_QUERY = do_GET
 
     def handle_expect_100(self) -> bool:
         # Refuse an oversized upload before the client sends it.

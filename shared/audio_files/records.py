@@ -135,7 +135,9 @@ def from_entity(entity: dict[str, Any]) -> AudioFileRecord:
 
 
 def inverted_time(moment: datetime) -> str:
-    return f"{_MAX_TIME_MS - int(moment.timestamp() * 1000):013d}"
+    # Clamped so a filter date before 1970 or after 2286 still gives a 13-digit key that sorts correctly.
+    milliseconds = min(max(int(moment.timestamp() * 1000), 0), _MAX_TIME_MS)
+    return f"{_MAX_TIME_MS - milliseconds:013d}"
 
 
 def index_prefix(campaign_id: str | None, engagement_id: str | None, is_ai_call: bool | None) -> str:

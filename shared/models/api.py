@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -18,7 +18,8 @@ from pydantic import (
 from shared.models.base import StrictRequest, WireModel
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
-AUDIO_FILE_ID_PATTERN = r"^af_[0-9A-HJKMNP-TV-Z]{26}$"
+# A ULID: 26 Crockford base32 characters, the first at most 7 (128 bits; larger ones do not decode).
+AUDIO_FILE_ID_PATTERN = r"^af_[0-7][0-9A-HJKMNP-TV-Z]{25}$"
 ExternalId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 StageName = Literal["transcription", "evaluation"]
 
@@ -32,8 +33,17 @@ AUDIO_CONTENT_TYPES = frozenset(
 )  # fmt: skip
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_RECORDED_AT_SLACK = timedelta(days=1)  # clients' clocks drift; a recording from the future does not exist
+
+
 def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 has no UTC equivalent; a ValueError makes it a 400, not a 500
+        raise ValueError("date is out of the supported range") from None
 
 
 def _parse_bool(value: object) -> object:
@@ -126,7 +136,14 @@ class UploadUrlRequest(StrictRequest):
     @field_validator("recorded_at")
     @classmethod
     def _utc(cls, value: datetime | None) -> datetime | None:
-        return _as_utc(value) if value else None
+        if value is None:
+            return None
+        moment = _as_utc(value)
+        # The listing index orders by inverted epoch milliseconds (1970 onwards), and Table storage cannot read back
+        # some early dates at all (year 303 made every later listing of the tenant a 500).
+        if moment < _EPOCH or moment > datetime.now(UTC) + _RECORDED_AT_SLACK:
+            raise ValueError("must be between 1970-01-01 and one day from now")
+        return moment
 
 
 class ProcessRequest(StrictRequest):

@@ -61,7 +61,7 @@ def upload_file(client: httpx.Client, path: Path, **fields: Any) -> str:
     return str(body["audioFileId"])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # stops with the e2e folder, so its triggers never race later tests
 def live(app_environment: dict[str, str], whisper_model_dir: Path) -> Iterator[LiveService]:
     """The Function App on the local host, with the default (Whisper) engine and fast queue leases."""
     extra = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from shared.models.api import (
+    AUDIO_FILE_ID_PATTERN,
     AudioFileBody,
     ListAudioFilesQuery,
     ProcessRequest,
@@ -372,3 +374,27 @@ def test_response_bodies_use_camel_case_and_is_ai_call() -> None:
     assert wire["fileName"] == "call.wav"
     assert wire["recordedAt"] == "2024-05-01T00:00:00Z"
     assert "campaignId" not in wire and "error" not in wire
+
+
+class TestFuzzFindings:
+    """Inputs the API fuzzing turned up; each once gave a 500 or a silently wrong answer."""
+
+    @pytest.mark.parametrize("moment", ["0303-04-22T10:00:00Z", "1969-12-31T23:59:59Z", "2999-01-01T00:00:00Z"])
+    def test_recorded_at_outside_the_indexable_range_is_refused(self, moment: str) -> None:
+        with pytest.raises(ValidationError):
+            UploadUrlRequest.model_validate({"fileName": "a.wav", "engagementId": "e1", "recordedAt": moment})
+
+    def test_a_date_with_no_utc_equivalent_is_a_validation_error(self) -> None:
+        with pytest.raises(ValidationError):
+            ListAudioFilesQuery.model_validate({"dateFrom": "0001-01-01T00:00:00+01:00"})
+
+    def test_inverted_time_keys_keep_13_digits_at_the_extremes(self) -> None:
+        from shared.audio_files.records import inverted_time
+
+        early = inverted_time(datetime(1, 1, 2, tzinfo=UTC))
+        late = inverted_time(datetime(9999, 12, 31, tzinfo=UTC))
+        assert len(early) == len(late) == 13 and late < early
+
+    @pytest.mark.parametrize(("value", "valid"), [("af_7" + "Z" * 25, True), ("af_8" + "0" * 25, False)])
+    def test_audio_file_ids_are_ulids_that_fit_128_bits(self, value: str, valid: bool) -> None:
+        assert (re.fullmatch(AUDIO_FILE_ID_PATTERN, value) is not None) is valid
