@@ -11,8 +11,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import timedelta
 
 REFERENCE_RETRY_DELAYS_S: tuple[float, ...] = (5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600)
 MAX_QUEUE_VISIBILITY_S = 7 * 24 * 3600  # Azure Queue Storage's limit for a message's initial invisibility
@@ -54,19 +53,3 @@ class DeliveryPolicy:
 def queue_delay_s(delay_s: float) -> int:
     """Queue visibility is whole seconds: round up so a retry never comes early."""
     return max(0, math.ceil(delay_s))
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """``Retry-After`` as seconds from ``now``: delta-seconds or an HTTP date; None if absent or unreadable."""
-    if not value:
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return float(int(text))
-    try:
-        moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if moment.tzinfo is None:
-        return None
-    return max(0.0, (moment - now).total_seconds())

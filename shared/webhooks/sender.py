@@ -14,7 +14,7 @@ from datetime import datetime
 
 import httpx
 
-from shared.webhooks.policy import parse_retry_after
+from shared.retry_after import retry_after_seconds
 from shared.webhooks.ssrf import UrlNotAllowed, check_url
 
 logger = logging.getLogger(__name__)
@@ -104,5 +104,5 @@ class WebhookSender:
             duration_ms=elapsed_ms(),
             status_code=response.status_code,
             error=error_kind,
-            retry_after_s=parse_retry_after(response.headers.get("retry-after"), now),
+            retry_after_s=retry_after_seconds(response.headers, now),
         )

@@ -10,13 +10,11 @@ quoted), and a "pass" without valid evidence is not credited.
 
 from __future__ import annotations
 
-import email.utils
 import json
 import logging
 import random
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -43,6 +41,7 @@ from shared.models.analysis import (
     SummaryPoint,
 )
 from shared.models.transcript import EngineInfo, Segment, Transcript
+from shared.retry_after import retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -122,30 +121,6 @@ class _InvalidOutput(Exception):
 
 
 # --- Errors and retries -----------------------------------------------------------------------------
-
-
-def retry_after_seconds(headers: httpx.Headers) -> float | None:
-    """The server's requested wait: ``retry-after-ms`` (Azure OpenAI) or ``Retry-After`` (s or date)."""
-    milliseconds = headers.get("retry-after-ms")
-    if milliseconds:
-        try:
-            return max(0.0, float(milliseconds) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _error_code(response: httpx.Response) -> str:

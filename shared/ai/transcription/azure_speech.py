@@ -26,7 +26,6 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from ipaddress import ip_address
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
 from shared.models.transcript import EngineInfo, Segment, Transcript, Word
+from shared.retry_after import retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -423,7 +423,7 @@ class AzureSpeechEngine:
                     retryable=True,
                 )
             # The service may ask for a longer pause between polls with Retry-After.
-            pause = max(self._poll_interval_s, _retry_after_s(response.headers) or 0.0)
+            pause = max(self._poll_interval_s, retry_after_seconds(response.headers) or 0.0)
             logger.debug("Azure AI Speech batch job for %s is %s", audio_file_id, job.status)
             time.sleep(min(pause, remaining))
 
@@ -516,7 +516,7 @@ class AzureSpeechEngine:
                     return response
                 if response.status_code not in _RETRYABLE_STATUS and response.status_code < 500:
                     raise _error_for(response, operation)
-                retry_after = _retry_after_s(response.headers)
+                retry_after = retry_after_seconds(response.headers)
                 failure = f"HTTP {response.status_code}"
             if attempt >= self._max_retries or (retry_after is not None and retry_after > self._max_retry_wait_s):
                 logger.warning("Azure AI Speech %s failed (%s) after %d attempt(s)", operation, failure, attempt + 1)
@@ -717,26 +717,6 @@ def _redact_httpx_request_logs() -> None:
     httpx_logger = logging.getLogger("httpx")
     if not any(isinstance(existing, _RedactUrlQueries) for existing in httpx_logger.filters):
         httpx_logger.addFilter(_RedactUrlQueries())
-
-
-def _retry_after_s(headers: httpx.Headers) -> float | None:
-    milliseconds = headers.get("retry-after-ms") or headers.get("x-ms-retry-after-ms")
-    if milliseconds:
-        try:
-            return max(0.0, float(milliseconds) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:  # the HTTP-date form
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
-    except (TypeError, ValueError):
-        return None
 
 
 def _service_error(response: httpx.Response) -> tuple[str | None, str | None]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 
 import pytest
 
@@ -12,7 +10,6 @@ from shared.webhooks.policy import (
     MAX_QUEUE_VISIBILITY_S,
     REFERENCE_RETRY_DELAYS_S,
     DeliveryPolicy,
-    parse_retry_after,
     queue_delay_s,
 )
 
@@ -54,25 +51,3 @@ def test_a_tiny_schedule_for_tests_and_local_runs() -> None:
     assert policy.max_attempts == 3
     assert [policy.retry_delay_s(n) for n in (1, 2, 3)] == [0, 0.2, None]
     assert queue_delay_s(0.2) == 1 and queue_delay_s(0) == 0  # the queue counts whole seconds, never early
-
-
-@pytest.mark.parametrize(
-    ("header", "expected"),
-    [
-        (None, None),
-        ("", None),
-        ("120", 120.0),
-        (" 7 ", 7.0),
-        ("-5", None),
-        ("soon", None),
-        ("1.5", None),
-    ],
-)
-def test_retry_after_as_seconds(header: str | None, expected: float | None) -> None:
-    assert parse_retry_after(header, datetime.now(UTC)) == expected
-
-
-def test_retry_after_as_an_http_date() -> None:
-    now = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
-    assert parse_retry_after(format_datetime(now + timedelta(minutes=3), usegmt=True), now) == 180
-    assert parse_retry_after(format_datetime(now - timedelta(minutes=3), usegmt=True), now) == 0
