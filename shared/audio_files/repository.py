@@ -23,8 +23,7 @@ from shared.audio_files.records import (
     to_entity,
 )
 from shared.errors import BadRequest, ConcurrencyConflict
-
-_CAS_ATTEMPTS = 8
+from shared.storage.tables import compare_and_swap
 
 
 @dataclass(frozen=True)
@@ -102,18 +101,7 @@ class AudioFileRepository:
         ``change`` returns the new record, or None to leave the stored one as it is. Returns what is stored
         afterwards (None if the record does not exist).
         """
-        for _ in range(_CAS_ATTEMPTS):
-            current = self.get(tenant_id, audio_file_id)
-            if current is None:
-                return None
-            updated = change(current.model_copy(deep=True))
-            if updated is None:
-                return current
-            try:
-                return self.save(updated)
-            except ConcurrencyConflict:
-                continue
-        raise ConcurrencyConflict(audio_file_id)
+        return compare_and_swap(lambda: self.get(tenant_id, audio_file_id), self.save, change, audio_file_id)
 
     def delete(self, record: AudioFileRecord) -> None:
         operations: list[Any] = [("delete", {"PartitionKey": record.tenant_id, "RowKey": record.id})]

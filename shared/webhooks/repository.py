@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from azure.core import MatchConditions
 from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
 from azure.data.tables import TableClient, UpdateMode
 
 from shared.errors import ConcurrencyConflict
+from shared.storage.tables import compare_and_swap
 from shared.webhooks.records import (
     DeliveryRecord,
     SubscriptionRecord,
@@ -22,10 +23,7 @@ from shared.webhooks.records import (
     subscription_to_entity,
 )
 
-_CAS_ATTEMPTS = 8
 _BATCH = 100  # Table Storage's limit of operations in one transaction
-
-RecordT = TypeVar("RecordT", SubscriptionRecord, DeliveryRecord)
 
 
 def _replace_if_unchanged(table: TableClient, entity: dict[str, Any], etag: str | None, what: str) -> str:
@@ -39,31 +37,6 @@ def _replace_if_unchanged(table: TableClient, entity: dict[str, Any], etag: str 
         # Not found: deleted meanwhile; the caller re-reads and sees it gone.
         raise ConcurrencyConflict(what) from error
     return str(metadata.get("etag"))
-
-
-def _mutate(
-    read: Callable[[], RecordT | None],
-    save: Callable[[RecordT], RecordT],
-    change: Callable[[RecordT], RecordT | None],
-    what: str,
-) -> RecordT | None:
-    """Read, apply ``change``, compare-and-swap; on a lost race read again and decide again.
-
-    ``change`` returns the new record, or None to leave the stored one as it is. Returns what is stored
-    afterwards (None if the record does not exist).
-    """
-    for _ in range(_CAS_ATTEMPTS):
-        current = read()
-        if current is None:
-            return None
-        updated = change(current.model_copy(deep=True))
-        if updated is None:
-            return current
-        try:
-            return save(updated)
-        except ConcurrencyConflict:
-            continue
-    raise ConcurrencyConflict(what)
 
 
 class SubscriptionRepository:
@@ -98,7 +71,7 @@ class SubscriptionRepository:
     def mutate(
         self, tenant_id: str, subscription_id: str, change: Callable[[SubscriptionRecord], SubscriptionRecord | None]
     ) -> SubscriptionRecord | None:
-        return _mutate(lambda: self.get(tenant_id, subscription_id), self.save, change, subscription_id)
+        return compare_and_swap(lambda: self.get(tenant_id, subscription_id), self.save, change, subscription_id)
 
     def delete(self, tenant_id: str, subscription_id: str) -> None:
         self._table.delete_entity(tenant_id, subscription_id)
@@ -142,7 +115,9 @@ class DeliveryRepository:
         delivery_id: str,
         change: Callable[[DeliveryRecord], DeliveryRecord | None],
     ) -> DeliveryRecord | None:
-        return _mutate(lambda: self.get(tenant_id, subscription_id, delivery_id), self.save, change, delivery_id)
+        return compare_and_swap(
+            lambda: self.get(tenant_id, subscription_id, delivery_id), self.save, change, delivery_id
+        )
 
     def list(
         self, tenant_id: str, subscription_id: str, *, limit: int, after_row_key: str | None = None
