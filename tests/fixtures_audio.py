@@ -36,3 +36,9 @@ def whisper_model_dir() -> Path:
         return provision_model(default_model_dir())
     except ProvisionError as error:
         pytest.fail(f"Whisper model could not be provisioned: {error}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def one_minute_call(sample_calls: SampleCalls) -> Path:
+    """The support call repeated to about a minute (generated on first use, then cached)."""
+    return generate_sample_calls(SAMPLE_CALLS_CACHE, long_minutes=[1]).long_call(1)

@@ -156,7 +156,7 @@ def _start_host_process(environment: dict[str, str], port: int) -> subprocess.Po
 
 
 def test_killing_the_host_mid_transcription_still_completes_once(
-    sample_calls: SampleCalls, whisper_model_dir: Path, tmp_path: Path
+    one_minute_call: Path, whisper_model_dir: Path
 ) -> None:
     with Azurite() as storage:
         port = free_port()
@@ -175,7 +175,7 @@ def test_killing_the_host_mid_transcription_still_completes_once(
         host = _start_host_process(environment, port)
         try:
             with httpx.Client(base_url=api, headers=headers, timeout=30) as client:
-                audio_file_id = upload_file(client, sample_calls.long_call(1), autoProcess=True)
+                audio_file_id = upload_file(client, one_minute_call, autoProcess=True)
                 wait_for_status(client, audio_file_id, ("processing",), timeout_s=60)
                 time.sleep(1.5)  # well inside the transcription of a one-minute call
                 host.send_signal(signal.SIGKILL)
