@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from azure.data.tables import TableClient
 
 from shared.audio_files.records import AudioFileRecord, Status, index_row_keys, to_entity
 from shared.audio_files.repository import AudioFileRepository, ListQuery
 from shared.audio_files.service import new_audio_file_id
 from shared.dependencies import Dependencies
 from shared.errors import BadRequest, ConcurrencyConflict
+from shared.storage.tables import AUDIO_FILES_TABLE
 
 pytestmark = pytest.mark.integration
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -60,6 +63,27 @@ def big_tenant(app_environment: dict[str, str]) -> tuple[str, list[AudioFileReco
     return tenant, records
 
 
+class WireCounter:
+    """Counts the entities Table Storage actually returns, read from the HTTP responses themselves."""
+
+    def __init__(self) -> None:
+        self.entities = 0
+        self.requests = 0
+
+    def __call__(self, response: Any) -> None:
+        http_response = response.http_response
+        if http_response.request.method == "GET":
+            self.requests += 1
+            self.entities += len(json.loads(http_response.body() or b"{}").get("value", []))
+
+
+@pytest.fixture
+def counted(storage_connection_string: str) -> tuple[AudioFileRepository, WireCounter]:
+    counter = WireCounter()
+    table = TableClient.from_connection_string(storage_connection_string, AUDIO_FILES_TABLE, raw_response_hook=counter)
+    return AudioFileRepository(table), counter
+
+
 @pytest.mark.parametrize(
     "filters",
     [
@@ -76,8 +100,11 @@ def big_tenant(app_environment: dict[str, str]) -> tuple[str, list[AudioFileReco
     ],
 )
 def test_every_page_reads_at_most_page_size_plus_one_entities(
-    deps: Dependencies, big_tenant: tuple[str, list[AudioFileRecord]], filters: dict[str, Any]
+    counted: tuple[AudioFileRepository, WireCounter],
+    big_tenant: tuple[str, list[AudioFileRecord]],
+    filters: dict[str, Any],
 ) -> None:
+    repository, wire = counted
     tenant, records = big_tenant
     query = ListQuery(tenant_id=tenant, **filters)
     expected = [
@@ -98,8 +125,9 @@ def test_every_page_reads_at_most_page_size_plus_one_entities(
 
     page_size, seen, after, pages = 25, [], None, 0
     while True:
-        page = deps.audio_files.list(query, limit=page_size, after_row_key=after)
-        assert page.entities_read <= page_size + 1
+        before = wire.entities
+        page = repository.list(query, limit=page_size, after_row_key=after)
+        assert wire.entities - before == page.entities_read <= page_size + 1
         seen += [r.id for r in page.records]
         pages += 1
         if page.next_row_key is None or pages >= 6:
@@ -111,27 +139,30 @@ def test_every_page_reads_at_most_page_size_plus_one_entities(
 
 
 def test_a_filter_matching_one_percent_reads_only_its_matches(
-    deps: Dependencies, big_tenant: tuple[str, list[AudioFileRecord]]
+    counted: tuple[AudioFileRepository, WireCounter], big_tenant: tuple[str, list[AudioFileRecord]]
 ) -> None:
-    tenant, _ = big_tenant
-    page = deps.audio_files.list(ListQuery(tenant_id=tenant, campaign_id="rare"), limit=100)
-    assert len(page.records) == 30
-    assert page.entities_read == 30
+    tenant, records = big_tenant
+    repository, wire = counted
+    page = repository.list(ListQuery(tenant_id=tenant, campaign_id="rare"), limit=100)
+    assert len(records) == 3000 and len(page.records) == 30
+    assert page.entities_read == wire.entities == 30 and wire.requests == 1
     assert page.next_row_key is None
     assert all(r.campaign_id == "rare" for r in page.records)
 
 
 def test_page_numbers_skip_and_continuation_does_not(
-    deps: Dependencies, big_tenant: tuple[str, list[AudioFileRecord]]
+    counted: tuple[AudioFileRepository, WireCounter], big_tenant: tuple[str, list[AudioFileRecord]]
 ) -> None:
     tenant, _ = big_tenant
+    repository, wire = counted
     query = ListQuery(tenant_id=tenant)
-    by_number = deps.audio_files.list(query, limit=10, skip=40)
-    first = deps.audio_files.list(query, limit=40)
-    by_token = deps.audio_files.list(query, limit=10, after_row_key=first.next_row_key)
+    by_number = repository.list(query, limit=10, skip=40)
+    assert wire.entities == by_number.entities_read == 51  # page numbers cost the rows they skip...
+    first = repository.list(query, limit=40)
+    before = wire.entities
+    by_token = repository.list(query, limit=10, after_row_key=first.next_row_key)
+    assert wire.entities - before == by_token.entities_read == 11  # ...a continuation token does not
     assert [r.id for r in by_number.records] == [r.id for r in by_token.records]
-    assert by_token.entities_read == 11
-    assert by_number.entities_read == 51  # page numbers cost the skipped rows; tokens do not
 
 
 def test_a_token_from_other_filters_is_refused(
