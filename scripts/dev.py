@@ -41,6 +41,18 @@ def _listening(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
+def allow_browser_uploads(values: dict[str, str]) -> None:
+    """CORS on the local Blob service, so a web page can PUT to upload URLs (Bicep does this in Azure)."""
+    from azure.storage.blob import BlobServiceClient, CorsRule
+
+    from shared.storage.clients import normalized_connection_string
+
+    service = BlobServiceClient.from_connection_string(normalized_connection_string(values["AzureWebJobsStorage"]))
+    rule = CorsRule(["*"], ["GET", "HEAD", "PUT", "OPTIONS"], allowed_headers=["*"], exposed_headers=["*"],
+                    max_age_in_seconds=3600)  # fmt: skip
+    service.set_service_properties(cors=[rule])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=7071)
@@ -56,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Azurite is already running on ports 10000-10002; using it.")
     else:
         azurite = Azurite(*DEFAULT_PORTS, location=args.data_dir, log_file=args.data_dir / "azurite.log").start()
+    allow_browser_uploads(values)
     try:
         host = FunctionHost(http_port=args.port, settings_file=SETTINGS_FILE).start()
     except Exception:
