@@ -8,6 +8,7 @@ NODE_STAMP := node_modules/.installed
 TENANT ?= dev-tenant
 SCOPES ?= audio:read audio:download audio:write webhooks:manage
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 export ORT_DISABLE_TELEMETRY := 1
 
@@ -52,8 +53,8 @@ token: $(PY_STAMP)
 	@$(PY) -m scripts.token --tenant "$(TENANT)" --scopes "$(SCOPES)"
 
 bench: install system-deps model
-	$(PY) -m bench.api
-	$(PY) -m bench.pipeline
+	$(PY) -m bench.api $(BENCH_ARGS)
+	$(PY) -m bench.pipeline $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache

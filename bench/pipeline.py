@@ -1,0 +1,556 @@
+"""The processing pipeline: transcription speed and accuracy, end-to-end time, memory and storage operations.
+
+1. Bare engines (faster-whisper base, pocketsphinx) on the generated support call and the 1-minute call, each
+   in a fresh child process (``bench.transcription_engines.measure_engine``): real-time factor, word error
+   rate, peak RSS.
+2. The transcription stage itself (``shared.pipeline.stages.run_stage``) on the same audio, uploaded to
+   Azurite, with the engine's model already loaded: stage RTF and stage / bare (download, SAS, decode,
+   transcript blob write, compare-and-swap and the next stage's message).
+3. End to end through the local host over HTTP for the 60-second call: upload-url, PUT, wait for pending,
+   POST /process, poll processing-status every 0.5 s until completed; the split from the stage times.
+4. Peak RSS of transcribing the 1-minute and the 30-minute call, each in a child process (the 30-minute one
+   stops after a time cap unless ``--long-cap 0``, and says how much audio it reached).
+5. Storage requests per processed file, counted at azure-core's transport: with the host stopped, calling the
+   app's functions one after the other (exactly the app's own requests); and during the end-to-end run by
+   function, with the host's own polling shown apart.
+
+The "1-minute call" is the generator's: the support call repeated to at least a minute (79 s).
+
+Usage: ``python -m bench.pipeline [--quick] [--long-cap SECONDS]``. Full mode takes about 5-7 minutes on two
+cores (Whisper base runs at 0.15-0.5 of real time there, depending on what else runs). ``--quick`` skips the
+1-minute call for pocketsphinx and for the stage, and caps the 30-minute run at 30 s instead of 90 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import multiprocessing
+import resource
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from bench.common import (
+    SAMPLE_CALLS_CACHE,
+    BenchEnvironment,
+    RequestCounter,
+    azurite_ports,
+    bench_environment,
+    console,
+    machine_note,
+    parse_args,
+    table,
+    tagged,
+)
+from bench.transcription_engines import EngineMeasurement, measure_engine, transcript_words, word_error_rate
+from scripts.sample_calls import SUPPORT_CALL, SampleCalls, generate_sample_calls
+from shared.ai.transcription.base import TranscriptionEngine
+from shared.ai.transcription.provision import default_model_dir, provision_model
+from shared.ai.transcription.sphinx import PocketSphinxEngine
+from shared.ai.transcription.whisper import WhisperEngine
+from shared.models.transcript import Transcript
+
+TERMINAL = ("completed", "failed")
+LONG_MINUTES = 30
+
+
+@dataclass(frozen=True)
+class Audio:
+    label: str
+    path: Path
+    reference: str
+
+
+def audio_files(calls: SampleCalls) -> dict[str, Audio]:
+    one_minute = calls.long_call(1)
+    long_reference = " ".join(turn.text for turn in calls.turns(one_minute.stem))
+    return {
+        "support": Audio("support call", calls.support_call, SUPPORT_CALL.text),
+        "1min": Audio("1-minute call", one_minute, long_reference),
+    }
+
+
+def engine_factories(model_dir: Path) -> dict[str, Callable[[], TranscriptionEngine]]:
+    # Module-level callables (picklable for the spawned children), with the app's defaults.
+    return {"faster-whisper": partial(WhisperEngine, model_dir), "pocketsphinx": PocketSphinxEngine}
+
+
+# --- 1. bare engines -------------------------------------------------------------------------------------
+
+
+def bare_engines(
+    factories: dict[str, Callable[[], TranscriptionEngine]], plan: list[tuple[str, Audio]]
+) -> dict[tuple[str, str], EngineMeasurement]:
+    results: dict[tuple[str, str], EngineMeasurement] = {}
+    for engine, audio in plan:
+        results[engine, audio.label] = measure_engine(factories[engine], audio.path, reference=audio.reference)
+        console.print(f"  bare {engine} on the {audio.label}: {results[engine, audio.label].wall_s:.1f} s", style="dim")
+    gc.collect()  # finalize the worker pools' semaphores now, not in a race with the resource tracker at exit
+    return results
+
+
+# --- 2. the transcription stage ------------------------------------------------------------------------
+
+
+def upload_pending(deps: Any, tenant: str, audio: Path, **fields: Any) -> str:
+    """Register an upload, PUT the bytes to its SAS URL, run the upload check; returns the pending record's id."""
+    from shared.audio_files.service import create_upload
+    from shared.audio_files.uploads import register_upload
+    from shared.models.api import UploadUrlRequest
+
+    with tagged("upload-url (HTTP function)"):
+        request = UploadUrlRequest.model_validate({"fileName": audio.name, "engagementId": "eng-1", **fields})
+        created = create_upload(deps, tenant, request)
+    data = audio.read_bytes()
+    put = httpx.put(created.upload_url, content=data, headers=created.required_headers, timeout=120)
+    put.raise_for_status()
+    blob_name = urlsplit(created.upload_url).path.split("/", 3)[3]  # /{account}/audio/{blob name}
+    with tagged("upload_arrived (blob trigger)"):
+        outcome = register_upload(deps, f"audio/{blob_name}", data)
+    assert outcome.status == "pending", outcome
+    return created.audio_file_id
+
+
+def start_run(deps: Any, tenant: str, audio_file_id: str) -> str:
+    from shared.audio_files.service import request_processing
+    from shared.models.api import ProcessRequest
+
+    with tagged("process (HTTP function)"):
+        body = request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    return body.run_id
+
+
+@dataclass(frozen=True)
+class StageRun:
+    transcription_s: float
+    evaluation_s: float
+    wer: float
+
+
+def run_stages(deps: Any, engine: TranscriptionEngine, tenant: str, audio: Audio) -> StageRun:
+    """Upload ``audio``, start a run, and run the transcription then the evaluation stage in this process."""
+    from shared.ai.factory import build_evaluation_engine
+    from shared.pipeline.stages import Engines, StageMessage, run_stage
+    from shared.storage.blobs import TRANSCRIPTS_CONTAINER, document_blob_name
+
+    audio_file_id = upload_pending(deps, tenant, audio.path, contentType="audio/wav")
+    run_id = start_run(deps, tenant, audio_file_id)
+    evaluation = build_evaluation_engine(deps.settings)
+    engines = Engines(transcription=lambda: engine, evaluation=lambda: evaluation)
+    timings: dict[str, float] = {}
+    for stage in ("transcription", "evaluation"):
+        message = StageMessage(tenant_id=tenant, audio_file_id=audio_file_id, run_id=run_id, stage=stage)
+        started = time.perf_counter()
+        with tagged(f"{stage}_stage (queue trigger)"):
+            outcome = run_stage(deps, engines, message)
+        timings[stage] = time.perf_counter() - started
+        assert outcome == "succeeded", f"{stage}: {outcome}"
+    document = deps.blobs.read_json(TRANSCRIPTS_CONTAINER, document_blob_name(tenant, audio_file_id))
+    wer = word_error_rate(audio.reference, transcript_words(Transcript.model_validate(document)))
+    return StageRun(timings["transcription"], timings["evaluation"], wer)
+
+
+# --- 3. end to end -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EndToEnd:
+    total_s: float
+    upload_s: float  # upload-url request + PUT
+    validated_s: float  # PUT done -> pending seen by the client
+    queue_wait_s: float  # process requested -> transcription started
+    transcription_s: float
+    handoff_s: float  # transcription done -> evaluation started
+    evaluation_s: float
+    poll_lag_s: float  # evaluation done -> completed seen by the client
+    audio_s: float
+
+
+def _moment(value: str) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+
+
+def end_to_end(env: BenchEnvironment, audio: Path, timeout_s: float = 600) -> EndToEnd:
+    deadline = time.monotonic() + timeout_s
+    with env.client("bench-e2e") as client:
+        started = time.time()
+        created = client.post(
+            "/audio-files/upload-url",
+            json={"fileName": audio.name, "engagementId": "eng-1", "contentType": "audio/wav"},
+        )
+        assert created.status_code == 201, created.text
+        body = created.json()
+        audio_file_id = body["audioFileId"]
+        put = httpx.put(body["uploadUrl"], content=audio.read_bytes(), headers=body["requiredHeaders"], timeout=120)
+        assert put.status_code == 201, put.text
+        uploaded = time.time()
+        while True:
+            record = client.get(f"/audio-files/{audio_file_id}").json()
+            if record["status"] != "awaiting_upload":
+                break
+            assert time.monotonic() < deadline, "the upload was never validated"
+            time.sleep(0.1)
+        assert record["status"] == "pending", record
+        validated = time.time()
+        queued = client.post(f"/audio-files/{audio_file_id}/process")
+        assert queued.status_code == 202, queued.text
+        requested = time.time()
+        while True:
+            status = client.get(f"/audio-files/{audio_file_id}/processing-status").json()
+            if status["status"] in TERMINAL:
+                break
+            assert time.monotonic() < deadline, f"still {status['status']} after {timeout_s} s"
+            time.sleep(0.5)
+        finished = time.time()
+    assert status["status"] == "completed", status
+    transcription, evaluation = status["stages"]["transcription"], status["stages"]["evaluation"]
+    return EndToEnd(
+        total_s=finished - started,
+        upload_s=uploaded - started,
+        validated_s=validated - uploaded,
+        queue_wait_s=_moment(transcription["startedAt"]) - requested,
+        transcription_s=_moment(transcription["completedAt"]) - _moment(transcription["startedAt"]),
+        handoff_s=_moment(evaluation["startedAt"]) - _moment(transcription["completedAt"]),
+        evaluation_s=_moment(evaluation["completedAt"]) - _moment(evaluation["startedAt"]),
+        poll_lag_s=finished - _moment(evaluation["completedAt"]),
+        audio_s=(record.get("durationMs") or 0) / 1000,
+    )
+
+
+# --- 4. peak memory ----------------------------------------------------------------------------------------
+
+
+def _transcribe_for_memory(model_dir: str, audio_path: str, reached_ms: Any, done: Any) -> None:
+    """Child process: load Whisper, transcribe, publish how far it got (ms of audio) as it goes."""
+    engine = WhisperEngine(Path(model_dir))
+    engine.load()
+    window_call = engine._transcribe_window
+
+    def tracked(window: Any, language: str | None) -> Any:
+        result = window_call(window, language)
+        reached_ms.value = max(reached_ms.value, window.end_ms)
+        return result
+
+    engine._transcribe_window = tracked  # type: ignore[method-assign]
+    from shared.ai.transcription.base import AudioInput
+
+    transcript = engine.transcribe(AudioInput(audio_file_id="bench-memory", path=Path(audio_path)))
+    reached_ms.value = transcript.duration_ms
+    done.value = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb(pid: int, field: str = "VmHWM") -> float | None:
+    """The process's peak (VmHWM) or current (VmRSS) resident memory, from /proc."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+@dataclass(frozen=True)
+class MemoryRun:
+    label: str
+    audio_s: float
+    reached_s: float
+    wall_s: float
+    peak_rss_mb: float
+    complete: bool
+    trace: tuple[tuple[float, float], ...] = ()  # (audio reached s, RSS MB) over the run
+
+    def rss_by_audio(self, points: int = 5) -> str:
+        """The RSS at a few evenly spaced moments of the run, by how much audio was reached."""
+        if not self.trace:
+            return ""
+        picks = sorted({round(i * (len(self.trace) - 1) / (points - 1)) for i in range(points)})
+        return ", ".join(f"{self.trace[i][0]:.0f} s: {self.trace[i][1]:.0f}" for i in picks)
+
+
+def peak_memory(model_dir: Path, label: str, audio: Path, cap_s: float | None) -> MemoryRun:
+    """Peak RSS (VmHWM) of a child that loads Whisper and transcribes ``audio``, stopped after ``cap_s``."""
+    from shared.ai.audio import probe_audio
+
+    context = multiprocessing.get_context("spawn")
+    reached = context.Value("q", 0, lock=False)  # one writer; no semaphore to leak when the child is stopped
+    done = context.Value("d", 0.0, lock=False)
+    child = context.Process(target=_transcribe_for_memory, args=(str(model_dir), str(audio), reached, done))
+    started = time.monotonic()
+    child.start()
+    peak = 0.0
+    trace: list[tuple[float, float]] = []
+    limit = cap_s if cap_s else 3600.0
+    while child.is_alive() and time.monotonic() - started < limit:
+        peak = max(peak, _rss_mb(child.pid or 0) or 0.0)
+        current = _rss_mb(child.pid or 0, "VmRSS")
+        if current is not None and reached.value:
+            trace.append((reached.value / 1000, current))
+        time.sleep(0.25)
+    peak = max(peak, _rss_mb(child.pid or 0) or 0.0)
+    complete = not child.is_alive() and child.exitcode == 0
+    if child.is_alive():
+        child.terminate()
+    child.join(timeout=30)
+    if complete:
+        peak = max(peak, float(done.value))
+    return MemoryRun(
+        label=label,
+        audio_s=probe_audio(audio).duration_ms / 1000,
+        reached_s=reached.value / 1000,
+        wall_s=time.monotonic() - started,
+        peak_rss_mb=peak,
+        complete=complete,
+        trace=tuple(trace),
+    )
+
+
+# --- 5. storage operations ------------------------------------------------------------------------------
+
+
+def operations_table(title: str, counts: Counter[tuple[str, str, str]], caption: str) -> Any:
+    rows: list[list[Any]] = []
+    for tag in sorted({key[0] for key in counts}):
+        mine = {key: value for key, value in counts.items() if key[0] == tag}
+        for index, ((_, service, operation), value) in enumerate(sorted(mine.items(), key=lambda item: item[0][1:])):
+            rows.append([tag if index == 0 else "", service, operation, value])
+        rows.append(["", "", f"[bold]{tag} total[/bold]", f"[bold]{sum(mine.values())}[/bold]"])
+    by_service = Counter[str]()
+    for (_, service, _), value in counts.items():
+        by_service[service] += value
+    rows.append(
+        ["[bold]all[/bold]", ", ".join(f"{s} {n}" for s, n in sorted(by_service.items())), "", sum(counts.values())]
+    )
+    return table(title, ["function", "service", "operation", "requests"], rows, caption=caption)
+
+
+# --- main ---------------------------------------------------------------------------------------------------
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--long-cap",
+        type=float,
+        default=None,
+        help="seconds to let the 30-minute transcription run for the memory figure (0: to the end; "
+        "default 90, or 30 with --quick)",
+    )
+
+
+@dataclass
+class Results:
+    plan: list[tuple[str, Audio]]
+    bare: dict[tuple[str, str], EngineMeasurement]
+    stages: dict[tuple[str, str], StageRun]
+    e2e: EndToEnd
+    e2e_label: str
+    model_load_s: float
+    memory: list[MemoryRun]
+    long_cap: float
+    app_counts: Counter[tuple[str, str, str]]
+    app_counts_label: str
+    host_counts: Counter[tuple[str, str, str]]
+
+
+def main() -> None:
+    args = parse_args(__doc__.splitlines()[0] if __doc__ else "", _options)
+    long_cap = args.long_cap if args.long_cap is not None else (30.0 if args.quick else 90.0)
+    console.rule("[bold]bench.pipeline[/bold]: transcription, end to end, memory, storage operations")
+    console.print(f"{machine_note()}; {'quick' if args.quick else 'full'} mode")
+    model_dir = provision_model(default_model_dir())
+    calls = generate_sample_calls(SAMPLE_CALLS_CACHE, long_minutes=[1, LONG_MINUTES])
+    audios = audio_files(calls)
+    factories = engine_factories(model_dir)
+    support, minute = audios["support"], audios["1min"]
+    if args.quick:
+        plan = [("faster-whisper", support), ("pocketsphinx", support), ("faster-whisper", minute)]
+        stage_plan = [("faster-whisper", support), ("pocketsphinx", support)]
+    else:
+        plan = [(engine, audio) for engine in factories for audio in (support, minute)]
+        stage_plan = plan
+
+    console.print("Bare engines (one child process each)...")
+    bare = bare_engines(factories, plan)
+
+    settings = {
+        "WHISPER_MODEL_DIR": str(model_dir),
+        "TRANSCRIPTION_ENGINE": "whisper",
+        "DEVHOST_BLOB_POLL_SECONDS": "0.5",
+        "MAX_UPLOAD_BYTES": str(512 * 1024 * 1024),
+    }
+    with bench_environment(settings) as env:
+        from shared.ai.factory import get_transcription_engine
+        from shared.dependencies import get_dependencies
+
+        deps = get_dependencies()
+        counter = RequestCounter(azurite_ports(env.azurite), tag_host_functions=True)
+        with counter:
+            console.print("Transcription stage in this process (host stopped)...")
+            engines: dict[str, TranscriptionEngine] = {}
+            for name, factory in factories.items():
+                engines[name] = factory()
+                getattr(engines[name], "load", lambda: None)()  # the bare figures exclude loading too
+            stages: dict[tuple[str, str], StageRun] = {}
+            app_counts: Counter[tuple[str, str, str]] = Counter()
+            for engine_name, audio in stage_plan:
+                counter.reset()
+                stage = stages[engine_name, audio.label] = run_stages(deps, engines[engine_name], "bench-stage", audio)
+                if not app_counts:  # the first file; the benchmark's own reads are left untagged
+                    app_counts = Counter({k: v for k, v in counter.snapshot().items() if k[0] != "untagged"})
+                console.print(f"  stage {engine_name} on the {audio.label}: {stage.transcription_s:.1f} s", style="dim")
+            engines.clear()
+
+            console.print(f"End to end through the local host ({minute.label})...")
+            env.start_host()
+            load_started = time.perf_counter()
+            get_transcription_engine().load()  # type: ignore[attr-defined]
+            model_load_s = time.perf_counter() - load_started
+            time.sleep(1.0)  # let the pollers settle
+            counter.reset()
+            e2e = end_to_end(env, minute.path)
+            host_counts = counter.snapshot()
+            env.stop_host()
+
+    console.print(f"Peak memory of the {LONG_MINUTES}-minute call (child process)...")
+    one_minute = bare["faster-whisper", minute.label]  # measured in its own child process above
+    memory = [
+        MemoryRun(
+            minute.label, one_minute.audio_s, one_minute.audio_s, one_minute.wall_s, one_minute.peak_rss_mb, True
+        ),
+        peak_memory(model_dir, f"{LONG_MINUTES}-minute call", calls.long_call(LONG_MINUTES), long_cap or None),
+    ]
+    report(
+        Results(
+            plan,
+            bare,
+            stages,
+            e2e,
+            minute.label,
+            model_load_s,
+            memory,
+            long_cap,
+            app_counts,
+            stage_plan[0][1].label,
+            host_counts,
+        )
+    )
+
+
+def _percent(value: float | None) -> str | None:
+    return None if value is None else f"{value:.1%}"
+
+
+TRANSCRIPTION_COLUMNS = [
+    "engine", "audio", "audio s", "bare s", "bare RTF", "bare WER", "bare peak MB",
+    "stage s", "stage RTF", "stage WER", "stage / bare",
+]  # fmt: skip
+E2E_COLUMNS = [
+    "upload-to-completed s", "upload-url + PUT", "until pending", "queue wait", "transcription", "handoff",
+    "evaluation", "poll lag",
+]  # fmt: skip
+
+
+def report(results: Results) -> None:
+    rows: list[list[Any]] = []
+    for engine_name, audio in results.plan:
+        bare = results.bare[engine_name, audio.label]
+        stage = results.stages.get((engine_name, audio.label))
+        rows.append(
+            [engine_name, audio.label, bare.audio_s, bare.wall_s, bare.real_time_factor, _percent(bare.wer),
+             bare.peak_rss_mb]
+            + ([stage.transcription_s, stage.transcription_s / bare.audio_s, _percent(stage.wer),
+                f"{stage.transcription_s / bare.wall_s:.2f}x"] if stage else [None] * 4)
+        )  # fmt: skip
+    evaluation_ms = ", ".join(f"{stage.evaluation_s * 1000:.0f}" for stage in results.stages.values())
+    console.print(
+        table(
+            "Transcription: bare engine vs the pipeline's transcription stage",
+            TRANSCRIPTION_COLUMNS,
+            rows,
+            caption="RTF = processing time / audio duration, model load excluded in both. Bare: a fresh child "
+            "process per run. Stage: run_stage() in this process against Azurite (download, SAS, decode, "
+            "transcribe, transcript blob, CAS, next message). One run each: on a busy machine differences of "
+            "a few tens of percent either way are noise. WER after normalizing numbers and punctuation. "
+            f"The evaluation stage (rules) took {evaluation_ms} ms on the same files.",
+        )
+    )
+    e2e = results.e2e
+    console.print(
+        table(
+            f"End to end through the local host: {results.e2e_label} ({e2e.audio_s:.0f} s of audio), faster-whisper",
+            E2E_COLUMNS,
+            [
+                [
+                    e2e.total_s,
+                    e2e.upload_s,
+                    e2e.validated_s,
+                    e2e.queue_wait_s,
+                    e2e.transcription_s,
+                    e2e.handoff_s,
+                    e2e.evaluation_s,
+                    e2e.poll_lag_s,
+                ]
+            ],
+            caption="Seconds. Blob poll 0.5 s (DEVHOST_BLOB_POLL_SECONDS), queue maxPollingInterval 2 s (host.json), "
+            f"client polls every 0.5 s. The model was loaded in this process before the upload "
+            f"({results.model_load_s:.1f} s, not included). Stage times from processing-status.",
+        )
+    )
+    capped = [m for m in results.memory if not m.complete]
+    console.print(
+        table(
+            "Peak memory of transcribing (faster-whisper, child process, model included)",
+            ["call", "audio s", "audio reached s", "wall s", "peak RSS MB", "complete", "RSS MB by audio reached"],
+            [
+                [
+                    m.label,
+                    m.audio_s,
+                    m.reached_s,
+                    m.wall_s,
+                    m.peak_rss_mb,
+                    "yes" if m.complete else "no (capped)",
+                    m.rss_by_audio() or "(from the bare run)",
+                ]
+                for m in results.memory
+            ],
+            caption="Peak = VmHWM / ru_maxrss of the child. The last column samples its current RSS as the audio "
+            "advances (seconds of audio: MB): flat means memory does not grow with the call's length."
+            + (
+                f" The {capped[0].label} run was stopped after {results.long_cap:.0f} s (--long-cap); --long-cap 0 "
+                "runs the whole call."
+                if capped
+                else ""
+            ),
+        )
+    )
+    console.print(
+        operations_table(
+            f"Storage requests for one processed file: the app's functions only ({results.app_counts_label})",
+            results.app_counts,
+            caption="Host stopped; each function's body called directly, in order. Not included: the client's PUT "
+            "(1 blob request to the SAS URL), and what the Functions host does per file (blob trigger: scan, "
+            "receipt, download; queue trigger: receive, delete per message).",
+        )
+    )
+    console.print(
+        operations_table(
+            f"Storage requests during the end-to-end run ({e2e.total_s:.0f} s), by function",
+            results.host_counts,
+            caption="'fn <name>' = inside that function's invocation; 'untagged' = the local host itself (queue and "
+            "blob polling, receipts, trigger downloads, message deletes) over the whole run, which grows with "
+            "elapsed time, not with the file. The HTTP functions' reads come from the client's polling.",
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
