@@ -272,6 +272,8 @@ var appSettings = {
   AZURE_SPEECH_ENDPOINT: speechEndpoint
   AZURE_SPEECH_LOCALE: speechLocale
   WHISPER_MODEL_DIR: whisperModelDir
+  // Without Speech, Whisper fetches its pinned, hash-checked model on first use (Azure reaches the hub).
+  WHISPER_DOWNLOAD_ON_FIRST_USE: speechEnabled ? 'false' : 'true'
 
   EVALUATION_ENGINE: openAiEnabled ? 'azure-openai' : 'rules'
   AZURE_OPENAI_ENDPOINT: openAiEndpoint

@@ -80,6 +80,9 @@ class Settings(BaseSettings):
         default=TranscriptionEngineName.WHISPER, alias="TRANSCRIPTION_ENGINE"
     )
     whisper_model_dir: Path | None = Field(default=None, alias="WHISPER_MODEL_DIR")
+    # In Azure (internet, no `make model`): fetch the pinned model from the hub on first use, hash-checked.
+    # Off locally, where the hub is unreachable and `make model` provisions it ahead of time.
+    whisper_download_on_first_use: bool = Field(default=False, alias="WHISPER_DOWNLOAD_ON_FIRST_USE")
     channel_speakers: Annotated[list[str], NoDecode] = Field(default=["agent", "customer"], alias="CHANNEL_SPEAKERS")
     azure_speech_endpoint: str | None = Field(default=None, alias="AZURE_SPEECH_ENDPOINT")
     azure_speech_key: SecretStr | None = Field(default=None, alias="AZURE_SPEECH_KEY")

@@ -28,9 +28,19 @@ def build_transcription_engine(settings: Settings) -> TranscriptionEngine:
             speakers=speakers,
         )
     if settings.transcription_engine is TranscriptionEngineName.WHISPER:
-        from shared.ai.transcription.provision import default_model_dir, verify_model_dir
+        from shared.ai.transcription.provision import (
+            ProvisionError,
+            default_model_dir,
+            provision_model,
+            verify_model_dir,
+        )
 
         model_dir = settings.whisper_model_dir or default_model_dir()
+        if not verify_model_dir(model_dir) and settings.whisper_download_on_first_use:
+            try:
+                provision_model(model_dir)
+            except ProvisionError as error:
+                logger.warning("Could not download the Whisper model: %s", error)
         if verify_model_dir(model_dir):
             from shared.ai.transcription.whisper import WhisperEngine
 

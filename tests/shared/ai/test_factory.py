@@ -46,3 +46,24 @@ def test_azure_engines_are_chosen_by_settings() -> None:
     assert isinstance(build_transcription_engine(chosen), AzureSpeechEngine)
     assert isinstance(build_evaluation_engine(chosen), AzureOpenAIEngine)
     assert isinstance(build_evaluation_engine(settings()), RuleBasedEngine)
+
+
+def test_whisper_can_fetch_its_model_on_first_use(tmp_path: Path, whisper_model_dir: Path, monkeypatch) -> None:
+    """In Azure the model is fetched (and hash-checked) on first use; here the wheels stand in for the hub."""
+    import shared.ai.transcription.provision as provision
+
+    fetched: list[Path] = []
+
+    def fake_hub_copy(dest: Path, **_: object) -> Path:  # the same files a hub download would give
+        import shutil
+
+        shutil.copytree(whisper_model_dir, dest, dirs_exist_ok=True)
+        fetched.append(dest)
+        return dest
+
+    monkeypatch.setattr(provision, "provision_model", fake_hub_copy)
+    target = tmp_path / "model"
+    engine = build_transcription_engine(settings(WHISPER_MODEL_DIR=str(target), WHISPER_DOWNLOAD_ON_FIRST_USE="true"))
+    assert fetched == [target] and isinstance(engine, WhisperEngine)
+    off = build_transcription_engine(settings(WHISPER_MODEL_DIR=str(tmp_path / "other")))
+    assert isinstance(off, PocketSphinxEngine)
