@@ -62,11 +62,15 @@ def _is_audio_file_id(value: str) -> bool:
     return re.fullmatch(AUDIO_FILE_ID_PATTERN, value) is not None
 
 
+def _not_found(audio_file_id: str) -> NotFound:
+    return NotFound(f"No audio file with id '{audio_file_id}'.", code="audio_file_not_found")
+
+
 def get_record(deps: Dependencies, tenant_id: str, audio_file_id: str) -> AudioFileRecord:
     """The tenant's record, or 404: another tenant's id is indistinguishable from an unknown one."""
     record = deps.audio_files.get(tenant_id, audio_file_id) if _is_audio_file_id(audio_file_id) else None
     if record is None:
-        raise NotFound(f"No audio file with id '{audio_file_id}'.", code="audio_file_not_found")
+        raise _not_found(audio_file_id)
     return record
 
 
@@ -285,7 +289,8 @@ def stage_message(record: AudioFileRecord, stage: str) -> dict[str, str]:
 
 
 def request_processing(deps: Dependencies, tenant_id: str, audio_file_id: str, request: ProcessRequest) -> ProcessBody:
-    get_record(deps, tenant_id, audio_file_id)  # 404 before anything else
+    if not _is_audio_file_id(audio_file_id):
+        raise _not_found(audio_file_id)
     stages: list[str] = list(request.stages or STAGES)
     started: list[AudioFileRecord] = []
 
@@ -322,7 +327,7 @@ def request_processing(deps: Dependencies, tenant_id: str, audio_file_id: str, r
 
     stored = deps.audio_files.mutate(tenant_id, audio_file_id, change)
     if stored is None:
-        raise NotFound(f"No audio file with id '{audio_file_id}'.", code="audio_file_not_found")
+        raise _not_found(audio_file_id)
     if started:
         queue_stage(deps, stored, stages[0])
         logger.info("Queued run %s of %s at stage %s", stored.run_id, stored.id, stages[0])

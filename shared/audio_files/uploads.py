@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
+import uuid
 from dataclasses import dataclass
 
 from shared.ai.audio import AudioError, AudioFacts, probe_audio
 from shared.audio_files.records import AudioFileRecord, ErrorInfo, Status
 from shared.audio_files.service import queue_stage, start_run, utcnow
 from shared.dependencies import Dependencies
+from shared.pipeline.events import publish_run_outcome
 from shared.storage.blobs import AUDIO_CONTAINER
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,11 @@ def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOu
         if isinstance(verdict, ErrorInfo):
             current.status = Status.FAILED
             current.error = verdict
+            if current.auto_process:
+                # Processing was asked for with the upload: it is a run that failed at its first step, and its
+                # processing.failed event tells the client so.
+                current.run_id = uuid.uuid4().hex
+                current.run_count += 1
             return current
         current.status = Status.PENDING
         current.duration_ms = verdict.duration_ms
@@ -104,5 +111,7 @@ def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOu
         return UploadOutcome(audio_file_id, "ignored")
     if started:
         queue_stage(deps, stored, "transcription")
+    elif stored.status is Status.FAILED and stored.run_id:
+        publish_run_outcome(deps, stored)
     logger.info("Upload of %s: %s", audio_file_id, stored.status.value)
     return UploadOutcome(audio_file_id, stored.status.value, stored.error.code if stored.error else None)

@@ -49,3 +49,18 @@ def test_a_processed_call_sends_exactly_one_verified_analysis_completed(
         assert delivery["status"] == "delivered"
         assert [attempt["statusCode"] for attempt in delivery["attempts"]] == [204]
         assert client.get(f"/webhooks/{failures_only.json()['id']}/deliveries").json()["items"] == []
+
+
+def test_a_failed_run_sends_processing_failed(live: LiveService, sample_calls: SampleCalls) -> None:
+    with running_receiver() as receiver, live.client("t-webhooks-failed") as client:
+        created = client.post("/webhooks", json={"url": receiver.url("/failed"), "events": ["processing.failed"]})
+        assert created.status_code == 201, created.text
+        audio_file_id = upload_file(client, sample_calls.path("not_audio.wav"), autoProcess=True)
+        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=30)
+        assert status["status"] == "failed"
+        [request] = receiver.wait_for(1, timeout_s=30)
+        payload = request.verify(created.json()["secret"])
+        assert isinstance(payload, dict)
+        assert payload["type"] == "processing.failed"
+        assert payload["data"]["audioFileId"] == audio_file_id
+        assert payload["data"]["error"] == {"code": "not_audio", "stage": "upload"}

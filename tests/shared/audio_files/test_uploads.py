@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 import httpx
 import pytest
 
@@ -107,3 +110,17 @@ def test_a_blob_without_a_record_is_deleted(deps: Dependencies, tenant: str) -> 
     deps.storage.blob.get_blob_client(AUDIO_CONTAINER, name).upload_blob(tone_wav())
     assert register_upload(deps, f"{AUDIO_CONTAINER}/{name}", tone_wav()).status == "ignored"
     assert deps.blobs.properties(AUDIO_CONTAINER, name) is None
+
+
+def test_a_rejected_upload_that_asked_for_processing_publishes_processing_failed(
+    deps: Dependencies, tenant: str
+) -> None:
+    data = b"not audio at all\n" * 40
+    audio_file_id = upload(deps, tenant, data, autoProcess=True)
+    assert arrive(deps, tenant, audio_file_id, data) == "failed"
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.run_id and record.error and record.error.code == "not_audio"
+    queue = deps.storage.queue.get_queue_client("webhooks")
+    events = [json.loads(base64.b64decode(m.content))["event"] for m in queue.peek_messages(max_messages=32)]
+    mine = [e for e in events if e["data"]["audioFileId"] == audio_file_id]
+    assert [e["type"] for e in mine] == ["processing.failed"]
