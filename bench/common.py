@@ -187,6 +187,7 @@ def http_function_names() -> list[str]:
 @contextlib.contextmanager
 def bench_environment(extra_settings: dict[str, str] | None = None) -> Iterator[BenchEnvironment]:
     """A private in-memory Azurite and the app's settings pointing at it; everything undone on exit."""
+    from devhost.settings import environment_overrides
     from shared.dependencies import reset_dependencies
 
     secret = secrets.token_hex(24)
@@ -201,20 +202,14 @@ def bench_environment(extra_settings: dict[str, str] | None = None) -> Iterator[
             "ORT_DISABLE_TELEMETRY": "1",
             **(extra_settings or {}),
         }
-        saved = {key: os.environ.get(key) for key in values}
-        os.environ.update(values)
-        reset_dependencies()
-        environment = BenchEnvironment(azurite, secret)
-        try:
-            yield environment
-        finally:
-            environment.stop_host()
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+        with environment_overrides(values):
             reset_dependencies()
+            environment = BenchEnvironment(azurite, secret)
+            try:
+                yield environment
+            finally:
+                environment.stop_host()
+        reset_dependencies()
 
 
 # --- counting storage requests ---------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import json
 import logging
 import os
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,21 @@ def apply_settings_to_environ(values: dict[str, str]) -> None:
 
 
 _APP_SETTING_REFERENCE = re.compile(r"%([^%]+)%")
+
+
+@contextmanager
+def environment_overrides(values: Mapping[str, str]) -> Iterator[None]:
+    """Set app settings in the environment for a while (tests, benchmarks), then put back what was there."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def resolve_app_setting_references(text: str) -> str:

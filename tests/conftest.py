@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 
 import pytest
 
 from devhost.azurite import Azurite
+from devhost.settings import environment_overrides
 from shared.auth import SCOPES, mint_dev_token
 from shared.dependencies import Dependencies, get_dependencies, reset_dependencies
 
@@ -42,15 +42,9 @@ def app_environment(azurite: Azurite) -> Iterator[dict[str, str]]:
         "WEBHOOK_ALLOW_LOOPBACK": "true",
         "ORT_DISABLE_TELEMETRY": "1",
     }
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    reset_dependencies()
-    yield values
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    with environment_overrides(values):
+        reset_dependencies()
+        yield values
     reset_dependencies()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ import httpx
 import pytest
 
 from devhost.host import FunctionHost
+from devhost.settings import environment_overrides
 from shared.auth import SCOPES
 from shared.dependencies import reset_dependencies
 from tests.conftest import token_for
@@ -69,17 +69,11 @@ def live(app_environment: dict[str, str], whisper_model_dir: Path) -> Iterator[L
         "DEVHOST_QUEUE_LEASE_SECONDS": "10",
         "DEVHOST_BLOB_POLL_SECONDS": "0.5",
     }
-    saved = {key: os.environ.get(key) for key in extra}
-    os.environ.update(extra)
-    reset_dependencies()
-    host = FunctionHost(http_port=0, settings_file=REPO_ROOT / "local.settings.json.example").start()
-    try:
-        yield LiveService(host.base_url)
-    finally:
-        host.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    with environment_overrides(extra):
         reset_dependencies()
+        host = FunctionHost(http_port=0, settings_file=REPO_ROOT / "local.settings.json.example").start()
+        try:
+            yield LiveService(host.base_url)
+        finally:
+            host.stop()
+    reset_dependencies()
