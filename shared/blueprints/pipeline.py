@@ -44,7 +44,8 @@ def evaluation_poison(msg: func.QueueMessage) -> None:
     fail_from_poison(get_dependencies(), msg.get_body(), "evaluation")
 
 
-@bp.timer_trigger(arg_name="timer", schedule="0 */1 * * * *", run_on_startup=False)
+# Every 5 minutes: deadlines are tens of minutes, and an idle app then wakes ~8,600 times a month.
+@bp.timer_trigger(arg_name="timer", schedule="0 */5 * * * *", run_on_startup=False)
 def deadline_sweeper(timer: func.TimerRequest) -> None:
     report = sweep_deadlines(get_dependencies(), utcnow())
     if report.examined:
