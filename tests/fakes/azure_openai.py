@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
+
+from tests.fakes.server import LoopbackServer
 
 FaultKind = Literal[
     "throttle",
@@ -98,30 +99,22 @@ class FakeAzureOpenAI:
     requests: list[RecordedRequest] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # answers the fake could not make schema-valid
     _faults: deque[Fault] = field(default_factory=deque)
-    _server: ThreadingHTTPServer | None = None
-    _thread: threading.Thread | None = None
+    _server: LoopbackServer | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
     def __enter__(self) -> FakeAzureOpenAI:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-azure-openai", daemon=True
-        )
-        self._thread.start()
+        self._server = LoopbackServer(_handler_for(self), name="fake-azure-openai").start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        assert self._server is not None and self._thread is not None
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        assert self._server is not None
+        self._server.stop()
 
     @property
     def endpoint(self) -> str:
         assert self._server is not None, "start the fake with 'with FakeAzureOpenAI() as fake:'"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self._server.origin
 
     def fail(self, kind: FaultKind, *, times: int = 1, **options: Any) -> None:
         """Answer the next ``times`` valid requests with a fault instead of a completion."""

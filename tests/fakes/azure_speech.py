@@ -29,12 +29,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import soundfile
+
+from tests.fakes.server import LoopbackServer
 
 API_VERSION = "2024-11-15"
 TICKS_PER_MS = 10_000
@@ -175,31 +177,21 @@ class FakeAzureSpeech:
         self._batch_failure: tuple[str, str] | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._server.daemon_threads = True
-        self._thread: threading.Thread | None = None
+        self._server = LoopbackServer(_handler_for(self), name="fake-azure-speech")
 
     # --- Lifecycle
 
     @property
     def endpoint(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self._server.origin
 
     def start(self) -> FakeAzureSpeech:
-        # A short poll interval makes stop() quick: shutdown waits for the serving loop's next poll.
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.02,), name="fake-azure-speech", daemon=True
-        )
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
         self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._server.stop()
 
     def __enter__(self) -> FakeAzureSpeech:
         return self.start()

@@ -6,10 +6,9 @@ import base64
 import hashlib
 import hmac
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import SimpleNamespace
 from typing import Any
 
@@ -35,6 +34,7 @@ from shared.auth import (
 )
 from shared.config import Settings
 from shared.errors import Forbidden, ServiceUnavailable, Unauthorized
+from tests.fakes.server import LoopbackServer
 
 SECRET = "local-test-secret-" + "x" * 50
 TENANT = "contoso"
@@ -337,18 +337,14 @@ class JwksServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/discovery/keys"
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
-        self._thread.start()
+        self._server = LoopbackServer(Handler, name="fake-jwks").start()
+        self.url = f"{self._server.origin}/discovery/keys"
 
     def serve(self, *keys: SigningKey) -> None:
         self.document = {"keys": [key.jwk for key in keys]}
 
     def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._server.stop()
 
 
 @pytest.fixture

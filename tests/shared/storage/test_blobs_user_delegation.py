@@ -7,15 +7,13 @@ Get User Delegation Key operation (bearer tokens are only sent over TLS, hence H
 from __future__ import annotations
 
 import base64
-import ipaddress
 import ssl
-import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -26,15 +24,12 @@ from azure.core.exceptions import ServiceRequestError
 from azure.data.tables import TableServiceClient
 from azure.storage.blob import BlobServiceClient, UserDelegationKey, generate_blob_sas
 from azure.storage.queue import QueueServiceClient
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from shared.config import Settings
 from shared.storage import blobs
 from shared.storage.blobs import AUDIO_CONTAINER, BlobStore
 from shared.storage.clients import StorageClients, build_storage_clients
+from tests.fakes.server import LoopbackServer, self_signed_certificate
 
 pytestmark = pytest.mark.integration
 
@@ -68,33 +63,6 @@ class FakeBlobService:
 
     def key_requests(self) -> list[RecordedRequest]:
         return [r for r in self.requests if r.query.get("comp") == ["userdelegationkey"]]
-
-
-def _self_signed_certificate(directory: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.now(UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
-    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
-    return cert_path, key_path
 
 
 def _handler(service: FakeBlobService) -> type[BaseHTTPRequestHandler]:
@@ -159,21 +127,13 @@ def _handler(service: FakeBlobService) -> type[BaseHTTPRequestHandler]:
 
 @pytest.fixture
 def blob_service(tmp_path: Path) -> Iterator[FakeBlobService]:
-    cert_path, key_path = _self_signed_certificate(tmp_path)
+    cert_path, key_path = self_signed_certificate(tmp_path)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_path, key_path)
     service = FakeBlobService(url="", cert_path=cert_path)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(service))
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    service.url = f"https://127.0.0.1:{server.server_address[1]}/{ACCOUNT}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with LoopbackServer(_handler(service), tls=context) as server:
+        service.url = f"{server.origin}/{ACCOUNT}"
         yield service
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import ssl
 import tempfile
 import threading
@@ -10,14 +9,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from standardwebhooks import Webhook
+
+from tests.fakes import server as loopback
+from tests.fakes.server import LoopbackServer
 
 
 @dataclass(frozen=True)
@@ -110,25 +108,15 @@ def _handler_for(receiver: Receiver, sni_seen: dict[int, str | None]) -> type[Ba
 def running_receiver(receiver: Receiver | None = None, tls: ssl.SSLContext | None = None) -> Iterator[Receiver]:
     receiver = receiver or Receiver()
     sni_seen: dict[int, str | None] = {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(receiver, sni_seen))
-    server.daemon_threads = True
     if tls is not None:
 
         def remember_sni(sock: ssl.SSLObject | ssl.SSLSocket, name: str | None, _context: ssl.SSLContext) -> None:
             sni_seen[id(sock)] = name
 
         tls.sni_callback = remember_sni
-        server.socket = tls.wrap_socket(server.socket, server_side=True)
-        receiver.scheme = "https"
-    receiver.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with LoopbackServer(_handler_for(receiver, sni_seen), tls=tls, name="webhook-receiver") as server:
+        receiver.scheme, receiver.port = server.scheme, server.port
         yield receiver
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @dataclass(frozen=True)
@@ -139,30 +127,10 @@ class SelfSignedCertificate:
 
 def self_signed_certificate(host_name: str) -> SelfSignedCertificate:
     """A certificate valid for ``host_name`` only (not for 127.0.0.1), and contexts using it."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host_name)])
-    now = dt.datetime.now(dt.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(hours=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(host_name)]), critical=False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_pem = certificate.public_bytes(serialization.Encoding.PEM)
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
     server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     with tempfile.TemporaryDirectory() as directory:
-        cert_path, key_path = Path(directory) / "cert.pem", Path(directory) / "key.pem"
-        cert_path.write_bytes(cert_pem)
-        key_path.write_bytes(key_pem)
+        cert_path, key_path = loopback.self_signed_certificate(Path(directory), dns_names=(host_name,), ip_addresses=())
         server_context.load_cert_chain(cert_path, key_path)
+        cert_pem = cert_path.read_bytes()
     client_context = ssl.create_default_context(cadata=cert_pem.decode())
     return SelfSignedCertificate(server_context=server_context, client_context=client_context)
