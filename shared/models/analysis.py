@@ -114,6 +114,23 @@ class CriterionResult(WireModel):
     # Supports a pass; for a failed must_not criterion, the offending lines; empty for a missed must-have.
     evidence: list[Evidence] = Field(default_factory=list)
 
+    @classmethod
+    def judged(
+        cls, criterion: ScorecardCriterion, *, passed: bool, reason: str, evidence: list[Evidence]
+    ) -> CriterionResult:
+        """The result of ``criterion``: all-or-nothing score, its weight and flags carried over."""
+        return cls(
+            id=criterion.id,
+            name=criterion.name,
+            weight=criterion.weight,
+            passed=passed,
+            score=100.0 if passed else 0.0,
+            must_not=criterion.must_not,
+            critical=criterion.critical,
+            reason=reason,
+            evidence=evidence,
+        )
+
 
 class SentimentScore(WireModel):
     # VADER compound score in [-1, 1]; the label is the engine's judgement (VADER thresholds for the

@@ -528,17 +528,7 @@ def _criterion_result(
         reason = "not credited: the model cited no valid evidence from the right speaker and time window"
     elif not passed:
         evidence = []
-    return CriterionResult(
-        id=criterion.id,
-        name=criterion.name,
-        weight=criterion.weight,
-        passed=passed,
-        score=100.0 if passed else 0.0,
-        must_not=criterion.must_not,
-        critical=criterion.critical,
-        reason=reason,
-        evidence=evidence,
-    )
+    return CriterionResult.judged(criterion, passed=passed, reason=reason, evidence=evidence)
 
 
 def _sentiment(local: Sentiment, findings: LlmEvaluation) -> Sentiment:

@@ -121,14 +121,9 @@ def evaluate_criterion(compiled: CompiledCriterion, texts: Sequence[SegmentText]
             if passed
             else f"no matching phrase from {who}{_window_text(criterion)}"
         )
-    return CriterionResult(
-        id=criterion.id,
-        name=criterion.name,
-        weight=criterion.weight,
+    return CriterionResult.judged(
+        criterion,
         passed=passed,
-        score=100.0 if passed else 0.0,
-        must_not=criterion.must_not,
-        critical=criterion.critical,
         reason=reason,
         # A missed must-have has nothing to cite; a failed must_not cites the offending lines.
         evidence=found[:MAX_EVIDENCE_PER_CRITERION] if (passed != criterion.must_not) else [],
