@@ -281,7 +281,7 @@ def test_a_long_retry_after_is_handed_to_the_caller_instead_of_waited(
     with pytest.raises(EngineError) as caught:
         make_engine(max_retry_wait_s=30).transcribe(stereo_call)
 
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 10  # waiting would take the full 120 s
     assert (caught.value.code, caught.value.retryable, caught.value.retry_after_s) == (
         "transcription_unavailable",
         True,
