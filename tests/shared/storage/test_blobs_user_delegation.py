@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import ssl
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from azure.core.credentials import AccessToken
 from azure.core.exceptions import ServiceRequestError
 from azure.data.tables import TableServiceClient
 from azure.storage.blob import BlobServiceClient, UserDelegationKey, generate_blob_sas
@@ -29,6 +27,7 @@ from shared.config import Settings
 from shared.storage import blobs
 from shared.storage.blobs import AUDIO_CONTAINER, BlobStore
 from shared.storage.clients import StorageClients, build_storage_clients
+from tests.fakes.credentials import RecordingCredential
 from tests.fakes.server import LoopbackServer, self_signed_certificate
 
 pytestmark = pytest.mark.integration
@@ -139,20 +138,6 @@ def blob_service(tmp_path: Path) -> Iterator[FakeBlobService]:
 # ---------------------------------------------------------------------------------------------------------------
 # The app's configuration in Azure: identity-based service URIs and a token credential
 # ---------------------------------------------------------------------------------------------------------------
-class FixedTokenCredential:
-    """A TokenCredential that always returns the same token and remembers the scopes asked for."""
-
-    def __init__(self) -> None:
-        self.scopes: list[tuple[str, ...]] = []
-
-    def get_token(
-        self, *scopes: str, claims: str | None = None, tenant_id: str | None = None, enable_cae: bool = False,
-        **kwargs: Any,
-    ) -> AccessToken:  # fmt: skip
-        self.scopes.append(scopes)
-        return AccessToken(TOKEN, int(time.time()) + 3600)
-
-
 class _SettingsFromValues(Settings):
     """Settings from the given values only: the test process's environment does not leak in."""
 
@@ -179,13 +164,13 @@ def trust_local_certificate(blob_service: FakeBlobService, monkeypatch: pytest.M
 
 
 @pytest.fixture
-def credential() -> FixedTokenCredential:
-    return FixedTokenCredential()
+def credential() -> RecordingCredential:
+    return RecordingCredential(TOKEN)
 
 
 @pytest.fixture
 def identity_store(
-    blob_service: FakeBlobService, credential: FixedTokenCredential, trust_local_certificate: None
+    blob_service: FakeBlobService, credential: RecordingCredential, trust_local_certificate: None
 ) -> BlobStore:
     settings = _SettingsFromValues.model_validate(
         {
@@ -236,7 +221,7 @@ def parse_time(value: str) -> datetime:
 # Tests
 # ---------------------------------------------------------------------------------------------------------------
 def test_upload_url_is_a_user_delegation_sas(
-    identity_store: BlobStore, blob_service: FakeBlobService, credential: FixedTokenCredential
+    identity_store: BlobStore, blob_service: FakeBlobService, credential: RecordingCredential
 ) -> None:
     before = datetime.now(UTC).replace(microsecond=0)
     url, expires_at = identity_store.upload_sas_url(BLOB_NAME, timedelta(minutes=15))
@@ -366,7 +351,7 @@ def test_an_account_key_connection_signs_locally(blob_service: FakeBlobService, 
 
 @pytest.mark.parametrize("trusted", [True, False])
 def test_tls_verification_is_real(
-    blob_service: FakeBlobService, credential: FixedTokenCredential, monkeypatch: pytest.MonkeyPatch, trusted: bool
+    blob_service: FakeBlobService, credential: RecordingCredential, monkeypatch: pytest.MonkeyPatch, trusted: bool
 ) -> None:
     """A control for the tests above: the client reaches the server only when it trusts the test certificate."""
     monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)

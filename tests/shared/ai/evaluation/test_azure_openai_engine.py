@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from azure.core.credentials import AccessToken
 from azure.core.exceptions import ClientAuthenticationError
 
 from devhost.azurite import free_port
@@ -17,6 +16,7 @@ from shared.ai.evaluation.base import EvaluationContext, EvaluationEngine
 from shared.models.analysis import CriterionResult
 from shared.models.transcript import Transcript
 from tests.fakes.azure_openai import FakeAzureOpenAI, naive_answer
+from tests.fakes.credentials import RecordingCredential
 
 from .call_scripts import AI_CALL, HUMAN_CALL, HUMAN_CALL_ASR, build_transcript
 
@@ -24,21 +24,6 @@ pytestmark = pytest.mark.integration
 
 HUMAN_CONTEXT = EvaluationContext("af_1", "eng_1", "camp_1", is_ai_call=False)
 AI_CONTEXT = EvaluationContext("af_2", "eng_2", None, is_ai_call=True)
-
-
-class FakeCredential:
-    """A TokenCredential that hands out a fixed token and records the scopes asked for."""
-
-    def __init__(self, token: str = "entra-token", error: Exception | None = None) -> None:  # noqa: S107
-        self.token = token
-        self.error = error
-        self.scopes: list[str] = []
-
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        self.scopes.extend(scopes)
-        if self.error:
-            raise self.error
-        return AccessToken(self.token, 4_102_444_800)
 
 
 @pytest.fixture
@@ -115,14 +100,14 @@ def test_evaluates_the_human_call_with_an_api_key(fake: FakeAzureOpenAI, sleeps:
 
 
 def test_entra_credential_sends_a_bearer_token(sleeps: list[float]) -> None:
-    credential = FakeCredential()
+    credential = RecordingCredential()
     with (
         FakeAzureOpenAI(api_key=None, bearer_token=credential.token) as fake,
         make_engine(fake, sleeps, api_key=None, credential=credential) as engine,
     ):
         analysis = engine.evaluate(build_transcript(AI_CALL), AI_CONTEXT)
     assert analysis.passed and analysis.scorecard.id == "default-ai-agent"
-    assert credential.scopes == [TOKEN_SCOPE]
+    assert credential.scopes == [(TOKEN_SCOPE,)]
     assert fake.requests[0].headers["authorization"] == "Bearer entra-token"
     assert "api-key" not in fake.requests[0].headers
 
@@ -145,7 +130,7 @@ def test_needs_exactly_one_way_to_authenticate() -> None:
     with pytest.raises(ValueError, match="exactly one"):
         AzureOpenAIEngine("http://127.0.0.1:1", "d", "v")
     with pytest.raises(ValueError, match="exactly one"):
-        AzureOpenAIEngine("http://127.0.0.1:1", "d", "v", api_key="k", credential=FakeCredential())
+        AzureOpenAIEngine("http://127.0.0.1:1", "d", "v", api_key="k", credential=RecordingCredential())
 
 
 # --- throttling and server errors -------------------------------------------------------------------
@@ -243,7 +228,7 @@ def test_unknown_deployment_is_rejected(fake: FakeAzureOpenAI, sleeps: list[floa
 
 
 def test_credential_failure_is_reported_as_auth_failure(fake: FakeAzureOpenAI, sleeps: list[float]) -> None:
-    credential = FakeCredential(error=ClientAuthenticationError("no managed identity"))
+    credential = RecordingCredential(error=ClientAuthenticationError("no managed identity"))
     with (
         make_engine(fake, sleeps, api_key=None, credential=credential) as engine,
         pytest.raises(EngineError) as raised,

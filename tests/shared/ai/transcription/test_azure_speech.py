@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 import pytest
 import soundfile
-from azure.core.credentials import AccessToken
 from azure.core.exceptions import ClientAuthenticationError, ServiceRequestError
 
 from shared.ai.errors import EngineError
@@ -26,6 +25,7 @@ from tests.fakes.azure_speech import (
     FakeAzureSpeech,
     ScriptedPhrase,
 )
+from tests.fakes.credentials import RecordingCredential
 
 pytestmark = pytest.mark.integration
 
@@ -184,15 +184,8 @@ def test_channel_count_is_read_from_the_file_when_unknown(
 def test_a_bearer_token_for_the_cognitive_services_scope_is_sent_with_a_credential(
     fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
 ) -> None:
-    class RecordingCredential:
-        scopes: list[tuple[str, ...]] = []
-
-        def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-            self.scopes.append(scopes)
-            return AccessToken("entra-token", int(time.time()) + 3600)
-
     fake.api_key, fake.bearer_token = None, "entra-token"
-    credential = RecordingCredential()
+    credential = RecordingCredential("entra-token")
 
     transcript = make_engine(api_key=None, credential=credential).transcribe(stereo_call)
 
@@ -218,12 +211,8 @@ def test_a_credential_that_cannot_get_a_token_fails_before_any_call(
     code: str,
     retryable: bool,
 ) -> None:
-    class FailingCredential:
-        def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-            raise failure
-
     with pytest.raises(EngineError) as caught:
-        make_engine(api_key=None, credential=FailingCredential()).transcribe(stereo_call)
+        make_engine(api_key=None, credential=RecordingCredential(error=failure)).transcribe(stereo_call)
 
     assert (caught.value.code, caught.value.retryable) == (code, retryable)
     assert fake.requests == []
