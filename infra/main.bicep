@@ -229,6 +229,16 @@ module ai 'app/ai.bicep' = {
   }
 }
 
+module keyVault 'core/security/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -237,6 +247,7 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     speechAccountName: ai.outputs.speechAccountName
     openAiAccountName: ai.outputs.openAiAccountName
+    keyVaultName: keyVault.outputs.name
     managedIdentityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType
@@ -281,6 +292,8 @@ var appSettings = {
   AZURE_OPENAI_API_VERSION: openAiApiVersion
 
   WEBHOOK_ALLOW_LOOPBACK: 'false'
+  // Webhook signing secrets are stored wrapped with this key, never in plain text.
+  WEBHOOK_SECRET_KEY_ID: keyVault.outputs.keyUri
   CHANNEL_SPEAKERS: channelSpeakers
 }
 
@@ -333,6 +346,7 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output API_BASE_URL string = '${api.outputs.uri}/api/v1'
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.primaryBlobEndpoint
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

@@ -95,6 +95,8 @@ class Settings(BaseSettings):
 
     # Webhooks: loopback and plain http are for a developer's own machine only.
     webhook_allow_loopback: bool = Field(default=False, alias="WEBHOOK_ALLOW_LOOPBACK")
+    # A Key Vault key URI: signing secrets are stored wrapped with it. Unset locally: stored as they are.
+    webhook_secret_key_id: str | None = Field(default=None, alias="WEBHOOK_SECRET_KEY_ID")
 
     @model_validator(mode="before")
     @classmethod

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from shared.audio_files.repository import AudioFileRepository
 from shared.config import Settings, get_settings
+from shared.identity import get_credential
 from shared.pipeline.deadlines import DeadlineStore
 from shared.storage.blobs import BlobStore
 from shared.storage.clients import StorageClients, get_storage_clients
@@ -20,6 +21,7 @@ from shared.storage.tables import (
     table_client,
 )
 from shared.webhooks.repository import DeliveryRepository, SubscriptionRepository
+from shared.webhooks.sealing import SecretSealer, build_sealer
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Dependencies:
     queues: QueueSender
     webhook_subscriptions: SubscriptionRepository
     webhook_deliveries: DeliveryRepository
+    webhook_secrets: SecretSealer
 
 
 _ensure_lock = threading.Lock()
@@ -47,6 +50,7 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
         queues=QueueSender(storage),
         webhook_subscriptions=SubscriptionRepository(table_client(storage, WEBHOOK_SUBSCRIPTIONS_TABLE)),
         webhook_deliveries=DeliveryRepository(table_client(storage, WEBHOOK_DELIVERIES_TABLE)),
+        webhook_secrets=build_sealer(settings.webhook_secret_key_id, get_credential),
     )
 
 

@@ -266,6 +266,8 @@ WEBHOOK_ID = PathParam("id", SUBSCRIPTION_ID_PATTERN, "The webhook id: `wh_` and
 DELIVERY_ID = PathParam("deliveryId", DELIVERY_ID_PATTERN, "The delivery id: `dlv_` and a ULID.")
 WEBHOOK_NOT_FOUND = ("webhook_not_found",)
 WEBHOOK_URL_ERRORS = ("invalid_webhook_url", "webhook_url_not_allowed", "webhook_url_unresolvable")
+# A new secret is wrapped with the Key Vault key before it is stored (Azure only).
+SECRET_STORE_ERRORS = {503: (*AUTH_ERRORS[503], "secret_store_unavailable")}
 WEBHOOK_BODY_ERRORS: Mapping[int, tuple[str, ...]] = {
     **BODY_ERRORS,
     400: (*BODY_ERRORS[400], *WEBHOOK_URL_ERRORS),
@@ -289,7 +291,7 @@ WEBHOOK_ROUTES: tuple[Route, ...] = (
         "webhooks:manage",
         (Reply(201, "The webhook, with its signing `secret`: shown this once only.", WebhookWithSecretBody,
                headers=(("Location", "The new webhook."),)),),
-        {**WEBHOOK_BODY_ERRORS, 409: ("webhook_limit_reached",)},
+        {**WEBHOOK_BODY_ERRORS, 409: ("webhook_limit_reached",), **SECRET_STORE_ERRORS},
         body=CreateWebhookRequest,
         body_example={"url": "https://crm.example/hooks/audio", "events": ["analysis.completed"]},
         description=f"{WEBHOOK_URL_RULES}\n\n{DELIVERY_DESCRIPTION}",
@@ -320,7 +322,8 @@ WEBHOOK_ROUTES: tuple[Route, ...] = (
     Route(
         "POST", "/v1/webhooks/{id}/rotate-secret", "rotateWebhookSecret", "Replace the signing secret",
         "Webhooks", "webhooks:manage",
-        (Reply(200, "The new secret, shown this once only.", RotatedSecretBody),), {404: WEBHOOK_NOT_FOUND},
+        (Reply(200, "The new secret, shown this once only.", RotatedSecretBody),),
+        {404: WEBHOOK_NOT_FOUND, **SECRET_STORE_ERRORS},
         path_params=(WEBHOOK_ID,),
         description="Until `previousSecretExpiresAt` (24 hours) every request carries two signatures in "
         "`webhook-signature`, one per secret, so the receiver can switch secrets without missing events.",

@@ -22,6 +22,9 @@ param speechAccountName string = ''
 @description('Azure OpenAI account created by this deployment; empty when none was created.')
 param openAiAccountName string = ''
 
+@description('Key Vault holding the key that wraps webhook signing secrets.')
+param keyVaultName string
+
 @description('Principal (object) id of the function app\'s user-assigned managed identity.')
 param managedIdentityPrincipalId string
 
@@ -75,6 +78,12 @@ var speechRoleIds = [
 // Azure OpenAI: chat completions against the model deployment with an Entra token.
 var openAiRoleIds = [
   '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd' // Cognitive Services OpenAI User
+]
+
+// Key Vault: wrap and unwrap webhook signing secrets with the vault's key (keys/get, wrapKey,
+// unwrapKey; no encrypt, decrypt or sign, and no access to secrets). App identity only.
+var keyVaultRoleIds = [
+  'e147488a-f6f5-4113-8e2d-b22465e65bf6' // Key Vault Crypto Service Encryption User
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -131,6 +140,12 @@ var userOpenAiAssignments = map(openAiRoleIds, roleId => {
 })
 var openAiAssignments = empty(openAiAccountName) ? [] : concat(appOpenAiAssignments, hasUser ? userOpenAiAssignments : [])
 
+var keyVaultAssignments = map(keyVaultRoleIds, roleId => {
+  roleId: roleId
+  principalId: managedIdentityPrincipalId
+  principalType: 'ServicePrincipal'
+})
+
 // ---------------------------------------------------------------------------------------------
 // Scopes
 // ---------------------------------------------------------------------------------------------
@@ -141,6 +156,10 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing 
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
 // The AI accounts are optional; when one was not created its assignment list above is empty and
@@ -197,7 +216,18 @@ resource openAiRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-
   }
 }]
 
+resource keyVaultRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for a in keyVaultAssignments: {
+  name: guid(keyVault.id, a.principalId, a.roleId)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', a.roleId)
+    principalId: a.principalId
+    principalType: a.principalType
+  }
+}]
+
 output storageRoleAssignmentCount int = length(storageAssignments)
 output monitoringRoleAssignmentCount int = length(monitoringAssignments)
 output speechRoleAssignmentCount int = length(speechAssignments)
 output openAiRoleAssignmentCount int = length(openAiAssignments)
+output keyVaultRoleAssignmentCount int = length(keyVaultAssignments)

@@ -293,7 +293,8 @@ def process_attempt(
 
     body = encode_body(record.payload)
     sent_at = utcnow()
-    headers = signed_headers(subscription.signing_secrets(sent_at), record.event_id, sent_at, body)
+    signing_secrets = [deps.webhook_secrets.open(stored) for stored in subscription.signing_secrets(sent_at)]
+    headers = signed_headers(signing_secrets, record.event_id, sent_at, body)
     result = sender.send(subscription.url, headers, body.encode("utf-8"), sent_at)
     entry = AttemptRecord(
         sequence=message.sequence,

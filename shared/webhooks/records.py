@@ -38,7 +38,7 @@ class SubscriptionRecord(BaseModel):
     description: str | None = None
     enabled: bool = True
     disabled_reason: str | None = None  # "endpoint_gone" when the receiver answered 410
-    secret: str
+    secret: str  # as stored: see shared.webhooks.sealing
     # The secret before the last rotation keeps signing until this moment, so receivers can switch over.
     previous_secret: str | None = None
     previous_secret_expires_at: datetime | None = None

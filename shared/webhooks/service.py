@@ -91,6 +91,7 @@ def create_subscription(
             f"A tenant can have at most {policy.max_subscriptions_per_tenant} webhooks; delete one first.",
             code="webhook_limit_reached",
         )
+    secret = new_secret()
     now = utcnow()
     record = SubscriptionRecord(
         tenant_id=tenant_id,
@@ -98,13 +99,13 @@ def create_subscription(
         url=url,
         events=list(request.events),
         description=request.description or None,
-        secret=new_secret(),
+        secret=deps.webhook_secrets.seal(secret),
         created_at=now,
         updated_at=now,
     )
     deps.webhook_subscriptions.create(record)
     logger.info("Created webhook %s for events %s", record.id, ",".join(record.events))
-    return WebhookWithSecretBody(**to_body(record).model_dump(), secret=record.secret)
+    return WebhookWithSecretBody(**to_body(record).model_dump(), secret=secret)
 
 
 def list_subscriptions(deps: Dependencies, tenant_id: str) -> WebhookListBody:
@@ -154,12 +155,13 @@ def rotate_secret(
     """A new secret; the current one keeps signing too until the grace period ends (only the latest old one)."""
     get_subscription(deps, tenant_id, subscription_id)
     fresh = new_secret()
+    sealed = deps.webhook_secrets.seal(fresh)
 
     def change(record: SubscriptionRecord) -> SubscriptionRecord:
         now = utcnow()
         record.previous_secret = record.secret
         record.previous_secret_expires_at = now + policy.secret_grace
-        record.secret = fresh
+        record.secret = sealed
         record.secret_rotated_at = now
         record.updated_at = now
         return record

@@ -34,6 +34,8 @@ STORAGE_TABLE_DATA_CONTRIBUTOR = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"
 COGNITIVE_SERVICES_SPEECH_USER = "f2dc8367-1007-4938-bd23-fe263f013447"
 COGNITIVE_SERVICES_OPENAI_USER = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
 MONITORING_METRICS_PUBLISHER = "3913510d-42f4-4e42-8a64-420c390055eb"
+KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = "e147488a-f6f5-4113-8e2d-b22465e65bf6"
+KEY_VAULT_CRYPTO_USER = "12338af0-0e69-4776-bea7-57ae8d297424"
 
 ROLE_NAMES: dict[str, str] = {
     STORAGE_BLOB_DATA_CONTRIBUTOR: "Storage Blob Data Contributor",
@@ -45,11 +47,14 @@ ROLE_NAMES: dict[str, str] = {
     COGNITIVE_SERVICES_SPEECH_USER: "Cognitive Services Speech User",
     COGNITIVE_SERVICES_OPENAI_USER: "Cognitive Services OpenAI User",
     MONITORING_METRICS_PUBLISHER: "Monitoring Metrics Publisher",
+    KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER: "Key Vault Crypto Service Encryption User",
+    KEY_VAULT_CRYPTO_USER: "Key Vault Crypto User",
 }
 
 STORAGE_ACCOUNT = "Microsoft.Storage/storageAccounts"
 COGNITIVE_ACCOUNT = "Microsoft.CognitiveServices/accounts"
 APP_INSIGHTS = "Microsoft.Insights/components"
+KEY_VAULT = "Microsoft.KeyVault/vaults"
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,9 @@ SPEECH = Need("call Azure AI Speech with an Entra token", COGNITIVE_ACCOUNT,
               frozenset({COGNITIVE_SERVICES_SPEECH_USER}))  # fmt: skip
 OPENAI = Need("call Azure OpenAI chat completions with an Entra token", COGNITIVE_ACCOUNT,
               frozenset({COGNITIVE_SERVICES_OPENAI_USER}))  # fmt: skip
+# keys/read, keys/wrap/action, keys/unwrap/action: Crypto Service Encryption User holds just those.
+KEY_WRAPPING = Need("wrap and unwrap webhook secrets with the Key Vault key", KEY_VAULT,
+                    frozenset({KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER, KEY_VAULT_CRYPTO_USER}))  # fmt: skip
 TELEMETRY = Need("send Application Insights telemetry with an Entra token", APP_INSIGHTS,
                  frozenset({MONITORING_METRICS_PUBLISHER}))  # fmt: skip
 
@@ -115,6 +123,7 @@ SDK_CALLS: tuple[tuple[re.Pattern[str], Need], ...] = (
     ),
     (re.compile(r"/speechtotext/"), SPEECH),
     (re.compile(r"/openai/deployments/"), OPENAI),
+    (re.compile(r"\.(wrap_key|unwrap_key)\("), KEY_WRAPPING),
 )
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -136,6 +145,10 @@ AZURE_VALUES: dict[str, str] = {
     "AUTH_MODE": "entra",
     "WEBHOOK_ALLOW_LOOPBACK": "false",
     "BLOB_TRIGGER_SOURCE": "EventGrid",  # Flex Consumption supports only the Event Grid blob trigger
+}
+# Settings Azure must wire to a resource the deployment creates (name -> Bicep expression, why).
+AZURE_WIRING: dict[str, tuple[str, str]] = {
+    "WEBHOOK_SECRET_KEY_ID": ("keyVault.outputs.keyUri", "webhook secrets would be stored in plain text"),
 }
 # Set in Azure for the platform rather than read by the code.
 AZURE_PLATFORM: dict[str, str] = {
@@ -373,6 +386,9 @@ def check_settings(texts: InfraTexts, facts: CodeFacts) -> list[str]:
     for name, wanted in AZURE_VALUES.items():
         if name in azure and _literal(azure[name]) != wanted:
             problems.append(f"Bicep app setting {name} must be '{wanted}', not {azure[name]}")
+    for name, (wanted, consequence) in AZURE_WIRING.items():
+        if name in azure and azure[name].strip() != wanted:
+            problems.append(f"Bicep app setting {name} must be {wanted}, not {azure[name]}: {consequence}")
 
     # Trigger connections are identity-based with the user-assigned identity.
     connections: dict[str, set[str]] = {HOST_CONNECTION: {"blobServiceUri", "queueServiceUri", "tableServiceUri"}}
@@ -653,6 +669,7 @@ def check_roles(texts: InfraTexts, facts: CodeFacts, platform_settings: dict[str
         (rbac_params.get("openAiAccountName"), "ai.outputs.openAiAccountName"): "OpenAI roles are elsewhere",
         (rbac_params.get("applicationInsightsName"), "monitoring.outputs.applicationInsightsName"):
             "telemetry roles are elsewhere",
+        (rbac_params.get("keyVaultName"), "keyVault.outputs.name"): "Key Vault roles are on another vault",
     }  # fmt: skip
     for (actual, expected), consequence in wiring.items():
         if actual != expected:

@@ -82,7 +82,14 @@ def test_azure_gets_the_production_values(texts: InfraTexts) -> None:
 
 @pytest.mark.parametrize(
     "setting",
-    ["WEBHOOK_ALLOW_LOOPBACK", "UPLOAD_URL_TTL_MINUTES", "AUTH_JWKS_URL", "CHANNEL_SPEAKERS", "AZURE_CLIENT_ID"],
+    [
+        "WEBHOOK_ALLOW_LOOPBACK",
+        "UPLOAD_URL_TTL_MINUTES",
+        "AUTH_JWKS_URL",
+        "CHANNEL_SPEAKERS",
+        "AZURE_CLIENT_ID",
+        "WEBHOOK_SECRET_KEY_ID",
+    ],
 )
 def test_a_setting_missing_from_bicep_is_reported(texts: InfraTexts, facts: CodeFacts, setting: str) -> None:
     edited = replace(texts, main=remove_line(texts.main, rf"^\s*{setting}:"))
@@ -110,6 +117,7 @@ def test_a_platform_storage_setting_missing_is_reported(texts: InfraTexts, facts
         ("UPLOAD_URL_TTL_MINUTES: '15'", "UPLOAD_URL_TTL_MINUTES: '90'", "'90' for UPLOAD_URL_TTL_MINUTES is refused"),
         ("'azure-speech' : 'whisper'", "'azure_speech' : 'whisper'", "'azure_speech' for TRANSCRIPTION_ENGINE"),
         ("BLOB_TRIGGER_SOURCE: 'EventGrid'", "BLOB_TRIGGER_SOURCE: 'LogsAndContainerScan'", "must be 'EventGrid'"),
+        ("WEBHOOK_SECRET_KEY_ID: keyVault.outputs.keyUri", "WEBHOOK_SECRET_KEY_ID: ''", "stored in plain text"),
     ],
 )
 def test_a_wrong_bicep_value_is_reported(
@@ -254,6 +262,7 @@ def test_the_app_identity_gets_these_roles(texts: InfraTexts) -> None:
         ("Cognitive Services Speech User", c.COGNITIVE_ACCOUNT, "speechAccount"),
         ("Cognitive Services OpenAI User", c.COGNITIVE_ACCOUNT, "openAiAccount"),
         ("Monitoring Metrics Publisher", c.APP_INSIGHTS, "applicationInsights"),
+        ("Key Vault Crypto Service Encryption User", c.KEY_VAULT, "keyVault"),
     }
 
 
@@ -274,6 +283,7 @@ def _without_app_role(rbac: str, list_name: str, role_name: str) -> str:
         ("speechRoleIds", "Cognitive Services Speech User", "call Azure AI Speech"),
         ("openAiRoleIds", "Cognitive Services OpenAI User", "call Azure OpenAI"),
         ("monitoringRoleIds", "Monitoring Metrics Publisher", "send Application Insights telemetry"),
+        ("keyVaultRoleIds", "Key Vault Crypto Service Encryption User", "wrap and unwrap webhook secrets"),
     ],
 )
 def test_a_missing_role_is_reported(
