@@ -169,6 +169,7 @@ def _transcribe(deps: Dependencies, engines: Engines, record: AudioFileRecord) -
             content_type=record.content_type,
             channels=record.channels,
             source_url=source_url,
+            run_id=record.run_id,
         )
         transcript = engines.transcription().transcribe(audio)
     deps.blobs.write_json(TRANSCRIPTS_CONTAINER, document_blob_name(record.tenant_id, record.id), transcript.to_wire())

@@ -44,11 +44,12 @@ TICKS_PER_MS = 10_000
 # Operations, as named in scripted failures and recorded requests.
 TRANSCRIBE = "transcribe"
 SUBMIT = "submit"
+LIST_JOBS = "list"
 GET_JOB = "get"
 LIST_FILES = "files"
 DELETE_JOB = "delete"
 DOWNLOAD_RESULT = "content"
-API_OPERATIONS = frozenset({TRANSCRIBE, SUBMIT, GET_JOB, LIST_FILES, DELETE_JOB})
+API_OPERATIONS = frozenset({TRANSCRIBE, SUBMIT, LIST_JOBS, GET_JOB, LIST_FILES, DELETE_JOB})
 
 _DEFINITION_KEYS = frozenset({"locales", "models", "profanityFilterMode", "diarization", "channels"})
 _BATCH_KEYS = frozenset(
@@ -82,6 +83,8 @@ _ACCESS_DENIED = {
 _JOB_PATH = re.compile(r"^/speechtotext/transcriptions/(?P<id>[0-9a-f-]{36})(?P<files>/files)?$")
 _RESULT_PATH = re.compile(r"^/results/(?P<id>[0-9a-f-]{36})/(?P<name>contenturl_0\.json|report\.json)$")
 _BLOB_PATH = re.compile(r"^/blobs/(?P<name>[^/?]+)$")
+# The one filter shape this fake evaluates (the service supports more: eq/ne on several properties, and/or/not).
+_DISPLAY_NAME_FILTER = re.compile(r"^displayName eq '(?P<value>(?:[^']|'')*)'$")
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,8 @@ class FakeAzureSpeech:
                 job = self._submit(recorded, headers.get("content-type", ""), body)
                 self_url = self._job_url(job.id)
                 _send_json(handler, 201, self._job_view(job), {"Location": self_url})
+            elif operation == LIST_JOBS:
+                _send_json(handler, 200, self._list_jobs(query.get("filter")))
             elif operation == GET_JOB:
                 _send_json(handler, 200, self._job_view(self._poll(parts.path)))
             elif operation == LIST_FILES:
@@ -499,6 +504,22 @@ class FakeAzureSpeech:
             "status": job.status,
         }
 
+    def _list_jobs(self, filter_text: str | None) -> dict[str, Any]:
+        """Transcriptions - List: ``{"values": [...]}`` (one page; no ``@nextLink`` at this size)."""
+        wanted: str | None = None
+        if filter_text is not None:
+            match = _DISPLAY_NAME_FILTER.match(filter_text)
+            if match is None:
+                raise _ErrorAnswer(400, "InvalidQueryParameter", f"The filter '{filter_text}' is not supported.")
+            wanted = match["value"].replace("''", "'")
+        with self._lock:
+            jobs = [job for job in self.jobs.values() if not job.deleted]
+        return {
+            "values": [
+                self._job_view(job) for job in jobs if wanted is None or job.request.get("displayName") == wanted
+            ]
+        }
+
     def _files(self, path: str) -> dict[str, Any]:
         job = self._job(path)
         if job.status not in ("Succeeded", "Failed"):
@@ -578,6 +599,8 @@ def _operation(method: str, path: str) -> str | None:
         return TRANSCRIBE if method == "POST" else None
     if path == "/speechtotext/transcriptions:submit":
         return SUBMIT if method == "POST" else None
+    if path == "/speechtotext/transcriptions":
+        return LIST_JOBS if method == "GET" else None
     job = _JOB_PATH.match(path)
     if job is not None:
         if job["files"]:

@@ -56,8 +56,9 @@ DEFAULT_FAST_MAX_BYTES = 300 * 1000 * 1000
 DEFAULT_FAST_MAX_DURATION_S = 2 * 60 * 60.0
 # Batch results count time in ticks of 100 ns.
 TICKS_PER_MS = 10_000
-# Jobs are deleted as soon as their result is read; the time to live only bounds how long a job we could not
-# delete (process killed mid-poll) keeps a transcript on the service. 6 hours is the shortest accepted.
+# Jobs are deleted as soon as their result is read; the time to live bounds how long a job nobody comes back
+# for (its run failed or was replaced while it ran) keeps a transcript on the service. 6 hours is the shortest
+# accepted, and longer than a run's retries can take to resume it.
 BATCH_TIME_TO_LIVE_HOURS = 6
 # Longest backoff between two retries when the service gives no Retry-After.
 MAX_BACKOFF_S = 30.0
@@ -149,8 +150,13 @@ class _JobProperties(_Wire):
 class _BatchJob(_Wire):
     self_url: str = Field(alias="self")
     status: str
+    display_name: str | None = Field(default=None, alias="displayName")
     links: _JobLinks = Field(default_factory=_JobLinks)
     properties: _JobProperties = Field(default_factory=_JobProperties)
+
+
+class _BatchJobList(_Wire):
+    values: list[_BatchJob] = Field(default_factory=list)
 
 
 class _FileLinks(_Wire):
@@ -219,7 +225,9 @@ class AzureSpeechEngine:
         backoff_base_s: float = 1.0,
         max_retry_wait_s: float = 60.0,
         poll_interval_s: float = 10.0,
-        batch_timeout_s: float = 25 * 60.0,
+        # Within host.json's functionTimeout (10 min): a job still running then is left for the queue's retry,
+        # which finds it by its name and waits on.
+        batch_timeout_s: float = 7 * 60.0,
     ) -> None:
         if (credential is None) == (api_key is None):
             raise ValueError("AzureSpeechEngine needs exactly one of credential or api_key.")
@@ -375,30 +383,47 @@ class AzureSpeechEngine:
         else:
             properties["channels"] = [0]
             properties["diarization"] = {"enabled": True, "maxSpeakers": 2}
-        job_request = {
-            "contentUrls": [audio.source_url],
-            "locale": self._locale,
-            "displayName": f"audio file {audio.audio_file_id}",
-            "properties": properties,
-        }
-        created = self._call(
-            "POST",
-            self._api_url("/speechtotext/transcriptions:submit"),
-            operation="batch submit",
-            body=lambda: {"json": job_request},
-        )
-        job = _BatchJob.model_validate(created.json())
-        job_url = self._on_endpoint(job.self_url)
-        logger.info("Azure AI Speech batch job %s created for %s", _without_query(job_url), audio.audio_file_id)
+        display_name = _batch_job_name(audio)
+        job_url = self._find_job(display_name) if audio.run_id else None
+        if job_url is None:
+            job_request = {
+                "contentUrls": [audio.source_url],
+                "locale": self._locale,
+                "displayName": display_name,
+                "properties": properties,
+            }
+            created = self._call(
+                "POST",
+                self._api_url("/speechtotext/transcriptions:submit"),
+                operation="batch submit",
+                body=lambda: {"json": job_request},
+            )
+            job_url = self._on_endpoint(_BatchJob.model_validate(created.json()).self_url)
+            logger.info("Azure AI Speech batch job %s created for %s", _without_query(job_url), audio.audio_file_id)
+        else:
+            logger.info("Azure AI Speech batch job %s resumed for %s", _without_query(job_url), audio.audio_file_id)
         try:
             job = self._wait_for_job(job_url, audio.audio_file_id)
-            content_url = self._result_content_url(job)
-            # The content URL is a SAS URL of the service's storage: fetched without our key or token.
-            result_response = self._call("GET", content_url, operation="batch result download", authenticated=False)
-            result = _BatchResult.model_validate(result_response.json())
-        finally:
-            self._delete_job(job_url)
+        except EngineError as error:
+            # A failed job is over; one still running is kept for the retry to resume, when it can find it.
+            if not error.retryable or audio.run_id is None:
+                self._delete_job(job_url)
+            raise
+        content_url = self._result_content_url(job)
+        # The content URL is a SAS URL of the service's storage: fetched without our key or token.
+        result_response = self._call("GET", content_url, operation="batch result download", authenticated=False)
+        result = _BatchResult.model_validate(result_response.json())
+        self._delete_job(job_url)  # only once the result is read: a retry after a failed download finds it again
         return _batch_phrases(result)
+
+    def _find_job(self, display_name: str) -> str | None:
+        """The URL of this run's unfinished or succeeded job, if an earlier attempt submitted one."""
+        query = urlencode({"api-version": API_VERSION, "filter": f"displayName eq '{display_name}'"})
+        response = self._call("GET", f"{self._endpoint}/speechtotext/transcriptions?{query}", operation="batch lookup")
+        for job in _BatchJobList.model_validate(response.json()).values:
+            if job.display_name == display_name and job.status != "Failed":
+                return self._on_endpoint(job.self_url)
+        return None
 
     def _wait_for_job(self, job_url: str, audio_file_id: str) -> _BatchJob:
         deadline = time.monotonic() + self._batch_timeout_s
@@ -421,6 +446,7 @@ class AzureSpeechEngine:
                     "transcription_timeout",
                     f"Batch transcription did not finish within {self._batch_timeout_s:.0f} s.",
                     retryable=True,
+                    retry_after_s=self._poll_interval_s,
                 )
             # The service may ask for a longer pause between polls with Retry-After.
             pause = max(self._poll_interval_s, retry_after_seconds(response.headers) or 0.0)
@@ -610,6 +636,13 @@ class AzureSpeechEngine:
 
 
 # --- Helpers
+
+
+def _batch_job_name(audio: AudioInput) -> str:
+    # Ids are letters, digits, "_" and "-": nothing to escape in the OData filter that looks the job up.
+    return (
+        f"audio file {audio.audio_file_id} run {audio.run_id}" if audio.run_id else f"audio file {audio.audio_file_id}"
+    )
 
 
 def _batch_phrases(result: _BatchResult) -> tuple[list[_Phrase], int]:

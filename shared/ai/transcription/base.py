@@ -19,6 +19,9 @@ class AudioInput:
     channels: int | None = None
     # A read-only URL of the same blob, for engines that fetch audio themselves (batch transcription).
     source_url: str | None = None
+    # The processing run: an engine that starts a remote job names it after the run, so that a retried
+    # stage finds and resumes the job instead of starting (and paying for) another.
+    run_id: str | None = None
 
 
 class TranscriptionEngine(Protocol):

@@ -38,9 +38,11 @@ class ScriptedTranscriber:
     name: str = "scripted"
     errors: list[EngineError] = field(default_factory=list)
     calls: int = 0
+    run_ids: list[str | None] = field(default_factory=list)
 
     def transcribe(self, audio: AudioInput) -> Transcript:
         self.calls += 1
+        self.run_ids.append(audio.run_id)
         assert audio.path.stat().st_size > 0  # the stage handed over the real uploaded bytes
         if self.errors:
             raise self.errors.pop(0)
@@ -158,6 +160,8 @@ def test_a_retry_after_a_transient_error_completes(deps: Dependencies, tenant: s
     with pytest.raises(EngineError):
         run_stage(deps, engines_with(transcriber), message, dequeue_count=1)
     assert run_stage(deps, engines_with(transcriber), message, dequeue_count=2) == "succeeded"
+    # Both attempts name the run, so an engine's remote job started by the first is found by the second.
+    assert transcriber.run_ids == [message.run_id, message.run_id]
     record = deps.audio_files.get(tenant, audio_file_id)
     assert (
         record

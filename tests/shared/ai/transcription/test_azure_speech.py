@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +22,7 @@ from tests.fakes.azure_speech import (
     DELETE_JOB,
     DOWNLOAD_RESULT,
     GET_JOB,
+    LIST_JOBS,
     SUBMIT,
     TRANSCRIBE,
     FakeAzureSpeech,
@@ -445,6 +448,69 @@ def test_a_batch_job_that_does_not_finish_in_time_is_retryable_and_deleted(
     assert (caught.value.code, caught.value.retryable) == ("transcription_timeout", True)
     assert len(fake.calls(GET_JOB)) >= 2
     assert [job.deleted for job in fake.jobs.values()] == [True]
+
+
+def test_a_batch_job_still_running_is_kept_and_the_retried_stage_resumes_it(
+    fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
+) -> None:
+    fake.polls_running = 1_000_000
+    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
+    audio = AudioInput(audio_file_id="af-long", path=stereo_call.path, channels=2, source_url=source_url, run_id="r1")
+
+    with pytest.raises(EngineError) as caught:
+        make_engine(fast_max_bytes=1000, batch_timeout_s=0.3).transcribe(audio)
+    assert (caught.value.code, caught.value.retryable) == ("transcription_timeout", True)
+    assert [job.deleted for job in fake.jobs.values()] == [False]
+
+    fake.polls_running = 0  # the job finishes while the message waits for its retry
+    transcript = make_engine(fast_max_bytes=1000).transcribe(audio)  # the retry, in a new process
+
+    assert len(transcript.segments) == 4
+    assert len(fake.calls(SUBMIT)) == 1  # resumed, not submitted again
+    lookups = fake.calls(LIST_JOBS)
+    assert [request.query["filter"] for request in lookups] == ["displayName eq 'audio file af-long run r1'"] * 2
+    assert [job.deleted for job in fake.jobs.values()] == [True]
+
+
+def test_another_run_of_the_same_file_submits_its_own_job(
+    fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
+) -> None:
+    fake.polls_running = 1_000_000
+    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
+    first = AudioInput(audio_file_id="af-rerun", path=stereo_call.path, channels=2, source_url=source_url, run_id="r1")
+    with pytest.raises(EngineError):
+        make_engine(fast_max_bytes=1000, batch_timeout_s=0.2).transcribe(first)
+    fake.polls_running = 0
+    forced = AudioInput(audio_file_id="af-rerun", path=stereo_call.path, channels=2, source_url=source_url, run_id="r2")
+    make_engine(fast_max_bytes=1000).transcribe(forced)
+    assert len(fake.calls(SUBMIT)) == 2
+
+
+def test_a_result_download_that_fails_is_read_again_by_the_retry(
+    fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
+) -> None:
+    fake.fail(503, operation=DOWNLOAD_RESULT, times=2)
+    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
+    audio = AudioInput(audio_file_id="af-dl", path=stereo_call.path, channels=2, source_url=source_url, run_id="r1")
+
+    with pytest.raises(EngineError) as caught:
+        make_engine(fast_max_bytes=1000, max_retries=1).transcribe(audio)
+    assert (caught.value.code, caught.value.retryable) == ("transcription_unavailable", True)
+    assert [job.deleted for job in fake.jobs.values()] == [False]  # the result is still there to read
+
+    transcript = make_engine(fast_max_bytes=1000).transcribe(audio)
+    assert len(transcript.segments) == 4
+    assert len(fake.calls(SUBMIT)) == 1
+    assert [job.deleted for job in fake.jobs.values()] == [True]
+
+
+def test_the_default_batch_wait_fits_in_the_function_timeout() -> None:
+    host = json.loads((Path(__file__).resolve().parents[4] / "host.json").read_text(encoding="utf-8"))
+    hours, minutes, seconds = (int(part) for part in host["functionTimeout"].split(":"))
+    function_timeout_s = hours * 3600 + minutes * 60 + seconds
+    batch_wait_s = inspect.signature(AzureSpeechEngine).parameters["batch_timeout_s"].default
+    # Room for the submit, the result download and the stage's own work after the last poll.
+    assert batch_wait_s <= 0.75 * function_timeout_s
 
 
 def test_batch_calls_are_retried_like_fast_ones(
