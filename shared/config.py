@@ -70,7 +70,8 @@ class Settings(BaseSettings):
     upload_url_ttl_minutes: int = Field(default=15, ge=1, le=60, alias="UPLOAD_URL_TTL_MINUTES")
     download_url_ttl_minutes: int = Field(default=15, ge=1, le=60, alias="DOWNLOAD_URL_TTL_MINUTES")
     upload_expiry_hours: float = Field(default=24, gt=0, alias="UPLOAD_EXPIRY_HOURS")
-    stage_deadline_minutes: float = Field(default=30, gt=0, alias="STAGE_DEADLINE_MINUTES")
+    # Longer than host.json functionTimeout (30 min): an invocation the host stops gets its queue retry first.
+    stage_deadline_minutes: float = Field(default=45, gt=0, alias="STAGE_DEADLINE_MINUTES")
     blob_trigger_source: BlobTriggerSource = Field(
         default=BlobTriggerSource.LOGS_AND_CONTAINER_SCAN, alias="BLOB_TRIGGER_SOURCE"
     )

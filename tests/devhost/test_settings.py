@@ -43,7 +43,7 @@ def test_the_repository_host_json() -> None:
     assert config.queues.effective_new_batch_threshold == 2
     assert config.queues.max_dequeue_count == 5
     assert config.queues.message_encoding == "base64"
-    assert config.function_timeout == 600
+    assert config.function_timeout == 30 * 60
 
 
 def test_host_json_defaults() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import AliasChoices, ValidationError
 
+from devhost.settings import parse_timespan
 from shared.config import Settings
 from tests.infra import bicep
 from tests.infra.bicep import GUID, IDENT, BicepShapeError
@@ -533,6 +534,32 @@ def check_event_grid(texts: InfraTexts, facts: CodeFacts) -> list[str]:
     azd_default = re.search(r"\$\{BLOB_TRIGGER_FUNCTION_NAME=([^}]*)\}", texts.parameters)
     if azd_default is None or azd_default.group(1) != trigger.function:
         problems.append(f"main.parameters.json's BLOB_TRIGGER_FUNCTION_NAME default is not {trigger.function!r}")
+    return problems
+
+
+def check_stage_deadline(texts: InfraTexts) -> list[str]:
+    """The stuck-stage deadline outlasts an invocation the host stops at functionTimeout plus the queue's retry
+    delay, wherever it is set: otherwise the sweeper fails a run that the queue was about to retry."""
+    host = json.loads(texts.host_json)
+    timeout_text = host.get("functionTimeout")
+    if timeout_text in (None, "-1"):
+        return ["host.json sets no functionTimeout: a stage could run past any deadline"]
+    visibility_text = host.get("extensions", {}).get("queues", {}).get("visibilityTimeout", "00:00:00")
+    limit_s = parse_timespan(timeout_text) + parse_timespan(visibility_text)
+    azure, _ = bicep_app_settings(texts)
+    local = json.loads(texts.local_settings).get("Values", {})
+    places = {
+        "Settings default": str(Settings.model_fields["stage_deadline_minutes"].default),
+        "main.bicep": _literal(azure.get("STAGE_DEADLINE_MINUTES", "")) or "",
+        "local.settings.json.example": str(local.get("STAGE_DEADLINE_MINUTES", "")),
+    }
+    problems = []
+    for place, minutes in places.items():
+        if not minutes or float(minutes) * 60 <= limit_s:
+            problems.append(
+                f"STAGE_DEADLINE_MINUTES in {place} ({minutes or 'unset'}) must exceed functionTimeout plus the "
+                f"queue visibilityTimeout ({limit_s / 60:.1f} min)"
+            )
     return problems
 
 

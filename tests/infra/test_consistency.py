@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -218,6 +219,27 @@ def test_names_without_a_resource_loop_are_reported(texts: InfraTexts, facts: Co
 # ---------------------------------------------------------------------------------------------------------------
 # Event Grid and routes
 # ---------------------------------------------------------------------------------------------------------------
+def test_the_stage_deadline_outlasts_an_invocation_and_its_retry(texts: InfraTexts) -> None:
+    assert c.check_stage_deadline(texts) == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "place"),
+    [
+        (lambda t: replace(t, host_json=replace_once(t.host_json, '"00:30:00"', '"01:00:00"')), "Settings default"),
+        (lambda t: replace(t, main=replace_once(t.main, "STAGE_DEADLINE_MINUTES: '45'",
+                                                "STAGE_DEADLINE_MINUTES: '30'")), "main.bicep"),
+        (lambda t: replace(t, local_settings=replace_once(t.local_settings, '"STAGE_DEADLINE_MINUTES": "45"',
+                                                          '"STAGE_DEADLINE_MINUTES": "20"')),
+         "local.settings.json.example"),
+    ],
+)  # fmt: skip
+def test_a_deadline_shorter_than_an_invocation_is_reported(
+    texts: InfraTexts, edit: Callable[[InfraTexts], InfraTexts], place: str
+) -> None:
+    assert mentions(c.check_stage_deadline(edit(texts)), f"STAGE_DEADLINE_MINUTES in {place}")
+
+
 def test_event_grid_and_routes_are_consistent(texts: InfraTexts, facts: CodeFacts) -> None:
     assert c.check_event_grid(texts, facts) == []
     assert c.check_routes(texts, facts) == []

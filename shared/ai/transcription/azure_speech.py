@@ -225,9 +225,9 @@ class AzureSpeechEngine:
         backoff_base_s: float = 1.0,
         max_retry_wait_s: float = 60.0,
         poll_interval_s: float = 10.0,
-        # Within host.json's functionTimeout (10 min): a job still running then is left for the queue's retry,
+        # Within host.json's functionTimeout (30 min): a job still running then is left for the queue's retry,
         # which finds it by its name and waits on.
-        batch_timeout_s: float = 7 * 60.0,
+        batch_timeout_s: float = 20 * 60.0,
     ) -> None:
         if (credential is None) == (api_key is None):
             raise ValueError("AzureSpeechEngine needs exactly one of credential or api_key.")
