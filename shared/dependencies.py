@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,9 +36,6 @@ class Dependencies:
     webhook_secrets: SecretSealer
 
 
-_ensure_lock = threading.Lock()
-
-
 def build_dependencies(settings: Settings, storage: StorageClients) -> Dependencies:
     return Dependencies(
         settings=settings,
@@ -57,8 +53,9 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
 @lru_cache(maxsize=1)
 def get_dependencies() -> Dependencies:
     deps = build_dependencies(get_settings(), get_storage_clients())
-    with _ensure_lock:
-        # Bicep creates these in Azure; locally the first invocation does, once per process.
+    if deps.storage.account_key is not None:
+        # Azurite: the first use in a process creates what Bicep creates in Azure, where a cold start
+        # must not spend a dozen storage calls on resources that exist.
         ensure_tables(deps.storage)
         deps.blobs.ensure_containers()
         deps.queues.ensure_queues()

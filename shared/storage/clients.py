@@ -6,7 +6,6 @@ with one managed-identity credential, as the Functions triggers themselves are c
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,7 +50,7 @@ class StorageClients:
 def build_storage_clients(settings: Settings, credential: TokenCredential | None = None) -> StorageClients:
     if settings.storage_connection_string:
         conn = normalized_connection_string(settings.storage_connection_string)
-        parts = parse_connection_string(conn)
+        parts = parse_connection_string(settings.storage_connection_string)
         return StorageClients(
             blob=BlobServiceClient.from_connection_string(conn),
             queue=QueueServiceClient.from_connection_string(conn),
@@ -73,10 +72,6 @@ def build_storage_clients(settings: Settings, credential: TokenCredential | None
     )
 
 
-_lock = threading.Lock()
-
-
 @lru_cache(maxsize=1)
 def get_storage_clients() -> StorageClients:
-    with _lock:
-        return build_storage_clients(get_settings())
+    return build_storage_clients(get_settings())
