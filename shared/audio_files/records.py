@@ -9,13 +9,14 @@ record and its index rows change together in one entity-group transaction.
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from itertools import product
 from typing import Any
 
 from pydantic import BaseModel, Field
+
+from shared.storage.tables import from_properties, to_properties
 
 STAGES = ("transcription", "evaluation")
 _MAX_TIME_MS = 10**13 - 1  # year 2286: inverted times stay 13 digits
@@ -104,34 +105,17 @@ _JSON_FIELDS = {"stages", "error", "run_stages"}
 def to_entity(record: AudioFileRecord, row_key: str | None = None) -> dict[str, Any]:
     """Table entity of the record (or of one of its index rows, given its RowKey)."""
     entity: dict[str, Any] = {"PartitionKey": record.tenant_id, "RowKey": row_key or record.id}
-    for name, value in record.model_dump(mode="python", exclude={"tenant_id", "id", "etag"}).items():
-        if value is None:
-            continue
-        if name in _JSON_FIELDS:
-            entity[name] = json.dumps(value, default=str)
-        elif isinstance(value, StrEnum):
-            entity[name] = value.value
-        else:
-            entity[name] = value
+    entity |= to_properties(record, exclude={"tenant_id", "id"}, json_fields=_JSON_FIELDS)
     if row_key:
         entity["id"] = record.id
     return entity
 
 
 def from_entity(entity: dict[str, Any]) -> AudioFileRecord:
-    data: dict[str, Any] = {key: value for key, value in entity.items() if key not in {"PartitionKey", "RowKey", "id"}}
-    for name in _JSON_FIELDS & data.keys():
-        data[name] = json.loads(data[name])
-    data["tenant_id"] = entity["PartitionKey"]
-    data["id"] = entity.get("id", entity["RowKey"])
-    metadata = getattr(entity, "metadata", None)
-    if metadata:
-        data["etag"] = metadata.get("etag")
-    for key, value in data.items():
-        # The table SDK returns its own datetime subclass; keep plain aware datetimes.
-        if isinstance(value, datetime):
-            data[key] = datetime.fromtimestamp(value.timestamp(), UTC)
-    return AudioFileRecord.model_validate(data)
+    fields = from_properties(entity, leave_out={"PartitionKey", "RowKey", "id"}, json_fields=_JSON_FIELDS)
+    fields["tenant_id"] = entity["PartitionKey"]
+    fields["id"] = entity.get("id", entity["RowKey"])
+    return AudioFileRecord.model_validate(fields)
 
 
 def inverted_time(moment: datetime) -> str:

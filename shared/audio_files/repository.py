@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +20,7 @@ from shared.audio_files.records import (
     to_entity,
 )
 from shared.errors import BadRequest, ConcurrencyConflict
+from shared.storage.paging import first_rows
 from shared.storage.tables import compare_and_swap
 
 
@@ -132,11 +130,7 @@ class AudioFileRepository:
             parameters={"tenant": query.tenant_id, "low": low, "high": high},
             results_per_page=min(wanted, 1000),
         )
-        rows: list[Any] = []
-        for entity in entities:
-            rows.append(entity)
-            if len(rows) >= wanted:
-                break
+        rows = first_rows(entities, wanted)
         page_rows = rows[skip : skip + limit]
         has_more = len(rows) > skip + limit
         return ListPage(
@@ -144,26 +138,3 @@ class AudioFileRepository:
             next_row_key=page_rows[-1]["RowKey"] if has_more and page_rows else None,
             entities_read=len(rows),
         )
-
-
-def encode_continuation(row_key: str, page: int, filters_fingerprint: str) -> str:
-    raw = json.dumps({"k": row_key, "p": page, "f": filters_fingerprint}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_continuation(token: str, filters_fingerprint: str) -> tuple[str, int]:
-    """The RowKey after which the next page starts, and that page's number."""
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        row_key, page, fingerprint = data["k"], data["p"], data["f"]
-    except (ValueError, KeyError, TypeError, binascii.Error) as error:
-        raise BadRequest("The continuation token is not valid.", code="invalid_continuation_token") from error
-    if not isinstance(row_key, str) or not isinstance(page, int):
-        raise BadRequest("The continuation token is not valid.", code="invalid_continuation_token")
-    if fingerprint != filters_fingerprint:
-        raise BadRequest(
-            "The continuation token was issued for other filters; repeat the query's filters unchanged.",
-            code="invalid_continuation_token",
-        )
-    return row_key, page

@@ -10,12 +10,13 @@ import logging
 import mimetypes
 import re
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from ulid import ULID
 
 from shared.audio_files.records import ACTIVE_STATUSES, STAGES, AudioFileRecord, StageState, Status
-from shared.audio_files.repository import ListQuery, decode_continuation, encode_continuation
+from shared.audio_files.repository import ListQuery
+from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.errors import Conflict, NotFound, PayloadTooLarge
 from shared.models.api import (
@@ -40,6 +41,7 @@ from shared.storage.blobs import (
     document_blob_name,
 )
 from shared.storage.blobs import audio_blob_name as make_audio_blob_name
+from shared.storage.paging import decode_continuation, encode_continuation
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
 
 logger = logging.getLogger(__name__)
@@ -48,10 +50,6 @@ QUEUE_OF_STAGE = {"transcription": TRANSCRIPTION_QUEUE, "evaluation": EVALUATION
 # Upload failures that no processing run can fix: the bytes themselves are unusable.
 UPLOAD_ERROR_CODES = frozenset({"empty_file", "not_audio", "file_too_large", "upload_expired"})
 QUEUED_MESSAGE = "Processing queued successfully"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def new_audio_file_id() -> str:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from shared.ai.audio import AudioError, AudioFacts, probe_audio
 from shared.audio_files.records import AudioFileRecord, ErrorInfo, Status
-from shared.audio_files.service import queue_stage, start_run, utcnow
+from shared.audio_files.service import queue_stage, start_run
+from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.pipeline.events import publish_run_outcome
 from shared.storage.blobs import AUDIO_CONTAINER

@@ -7,7 +7,7 @@ import logging
 import azure.functions as func
 
 from shared.ai.factory import get_evaluation_engine, get_transcription_engine
-from shared.audio_files.service import utcnow
+from shared.clock import utcnow
 from shared.dependencies import get_dependencies
 from shared.pipeline.stages import Engines, fail_from_poison, parse_message, run_stage
 from shared.pipeline.sweeper import sweep_deadlines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from shared.audio_files.records import AudioFileRecord, Status
+from shared.clock import iso_z
 from shared.dependencies import Dependencies
 from shared.storage.queues import WEBHOOKS_QUEUE
 
@@ -44,7 +45,7 @@ def run_outcome_event(record: AudioFileRecord) -> dict[str, object] | None:
         "id": event_id(record.run_id, event_type),
         "type": event_type,
         "tenantId": record.tenant_id,
-        "timestamp": record.updated_at.isoformat().replace("+00:00", "Z"),
+        "timestamp": iso_z(record.updated_at),
         "data": data,
     }
 

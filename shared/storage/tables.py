@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from typing import TypeVar
+import json
+from collections.abc import Callable, Collection, Mapping
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any, TypeVar
 
 from azure.core.exceptions import ResourceExistsError
 from azure.data.tables import TableClient
@@ -30,6 +33,38 @@ def ensure_tables(clients: StorageClients) -> None:
 
 def table_client(clients: StorageClients, name: str) -> TableClient:
     return clients.table.get_table_client(name)
+
+
+def to_properties(record: BaseModel, *, exclude: Collection[str], json_fields: Collection[str] = ()) -> dict[str, Any]:
+    """A record's fields as entity properties: unset ones left out, enums as their values, nested ones as JSON."""
+    as_json = record.model_dump(mode="json", include=set(json_fields)) if json_fields else {}
+    properties: dict[str, Any] = {}
+    for name, value in record.model_dump(mode="python", exclude=set(exclude)).items():
+        if value is None:
+            continue
+        if name in as_json:
+            properties[name] = json.dumps(as_json[name], separators=(",", ":"))
+        else:
+            properties[name] = value.value if isinstance(value, Enum) else value
+    return properties
+
+
+def from_properties(
+    entity: Mapping[str, Any], *, leave_out: Collection[str], json_fields: Collection[str] = ()
+) -> dict[str, Any]:
+    """Entity properties back as record fields, with the entity's ETag as ``etag``."""
+    fields: dict[str, Any] = {}
+    for name, value in entity.items():
+        if name in leave_out:
+            continue
+        if name in json_fields:
+            value = json.loads(value)
+        elif isinstance(value, datetime):  # the SDK's own datetime subclass: keep plain aware datetimes
+            value = datetime.fromtimestamp(value.timestamp(), UTC)
+        fields[name] = value
+    metadata = getattr(entity, "metadata", None)
+    fields["etag"] = metadata.get("etag") if metadata else None
+    return fields
 
 
 def compare_and_swap(

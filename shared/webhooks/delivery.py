@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, TypeAdapter, ValidationError
 
+from shared.clock import iso_z, utcnow
 from shared.dependencies import Dependencies
 from shared.models.base import WireModel
 from shared.pipeline.events import EVENT_TYPES
@@ -43,10 +44,6 @@ _CLAIM_WINDOW = timedelta(minutes=2)
 # The payload's ``data`` is built from this allow-list only: ids, status and links, never content.
 _DATA_FIELDS = ("audioFileId", "runId", "status", "engagementId", "campaignId")
 _LINK_NAMES = ("self", "processingStatus", "transcript", "analysis")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 # --- messages ------------------------------------------------------------------------------------------
@@ -114,8 +111,7 @@ def _safe_data(data: dict[str, Any]) -> dict[str, Any]:
 
 def payload_of(event: RunEvent) -> dict[str, Any]:
     """The Standard Webhooks payload: type, timestamp and thin data."""
-    timestamp = event.timestamp.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    return {"type": event.type, "timestamp": timestamp, "data": _safe_data(event.data)}
+    return {"type": event.type, "timestamp": iso_z(event.timestamp), "data": _safe_data(event.data)}
 
 
 def fan_out(deps: Dependencies, event: RunEvent, dequeue_count: int = 1) -> list[str]:

@@ -10,8 +10,7 @@ so a repeated event message finds the delivery it already made instead of making
 from __future__ import annotations
 
 import hashlib
-import json
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -19,6 +18,7 @@ from pydantic import BaseModel, Field
 from ulid import ULID
 
 from shared.audio_files.records import inverted_time
+from shared.storage.tables import from_properties, to_properties
 
 SUBSCRIPTION_ID_PATTERN = r"^wh_[0-7][0-9A-HJKMNP-TV-Z]{25}$"  # a ULID: first character at most 7 (128 bits)
 DELIVERY_ID_PATTERN = r"^dlv_[0-7][0-9A-HJKMNP-TV-Z]{25}$"
@@ -111,36 +111,18 @@ def delivery_row_key(delivery_id: str) -> str:
 # --- entity conversion ---------------------------------------------------------------------------------
 
 
-def _plain_times(data: dict[str, Any]) -> dict[str, Any]:
-    # The table SDK returns its own datetime subclass; keep plain aware datetimes.
-    return {
-        key: datetime.fromtimestamp(value.timestamp(), UTC) if isinstance(value, datetime) else value
-        for key, value in data.items()
-    }
-
-
-def _etag(entity: dict[str, Any]) -> str | None:
-    metadata = getattr(entity, "metadata", None)
-    return metadata.get("etag") if metadata else None
+_SUBSCRIPTION_JSON_FIELDS = ("events",)
+_DELIVERY_JSON_FIELDS = ("payload", "attempts")
 
 
 def subscription_to_entity(record: SubscriptionRecord) -> dict[str, Any]:
     entity: dict[str, Any] = {"PartitionKey": record.tenant_id, "RowKey": record.id}
-    for name, value in record.model_dump(mode="python", exclude={"tenant_id", "id", "etag"}).items():
-        if value is not None:
-            entity[name] = json.dumps(value) if name == "events" else value
-    return entity
+    return entity | to_properties(record, exclude={"tenant_id", "id"}, json_fields=_SUBSCRIPTION_JSON_FIELDS)
 
 
 def subscription_from_entity(entity: dict[str, Any]) -> SubscriptionRecord:
-    data = _plain_times({k: v for k, v in entity.items() if k not in ("PartitionKey", "RowKey")})
-    data["events"] = json.loads(data["events"])
-    return SubscriptionRecord.model_validate(
-        {**data, "tenant_id": entity["PartitionKey"], "id": entity["RowKey"], "etag": _etag(entity)}
-    )
-
-
-_DELIVERY_JSON_FIELDS = ("payload", "attempts")
+    fields = from_properties(entity, leave_out={"PartitionKey", "RowKey"}, json_fields=_SUBSCRIPTION_JSON_FIELDS)
+    return SubscriptionRecord.model_validate({**fields, "tenant_id": entity["PartitionKey"], "id": entity["RowKey"]})
 
 
 def delivery_to_entity(record: DeliveryRecord) -> dict[str, Any]:
@@ -150,21 +132,9 @@ def delivery_to_entity(record: DeliveryRecord) -> dict[str, Any]:
         "tenant_id": record.tenant_id,
         "subscription_id": record.subscription_id,
     }
-    dumped = record.model_dump(mode="json", exclude={"tenant_id", "subscription_id", "etag"})
-    for name, value in record.model_dump(mode="python", exclude={"tenant_id", "subscription_id", "etag"}).items():
-        if value is None:
-            continue
-        if name in _DELIVERY_JSON_FIELDS:
-            entity[name] = json.dumps(dumped[name], separators=(",", ":"))
-        elif isinstance(value, StrEnum):
-            entity[name] = value.value
-        else:
-            entity[name] = value
-    return entity
+    return entity | to_properties(record, exclude={"tenant_id", "subscription_id"}, json_fields=_DELIVERY_JSON_FIELDS)
 
 
 def delivery_from_entity(entity: dict[str, Any]) -> DeliveryRecord:
-    data = _plain_times({k: v for k, v in entity.items() if k not in ("PartitionKey", "RowKey")})
-    for name in _DELIVERY_JSON_FIELDS:
-        data[name] = json.loads(data[name])
-    return DeliveryRecord.model_validate({**data, "etag": _etag(entity)})
+    fields = from_properties(entity, leave_out={"PartitionKey", "RowKey"}, json_fields=_DELIVERY_JSON_FIELDS)
+    return DeliveryRecord.model_validate(fields)

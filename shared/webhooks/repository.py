@@ -11,6 +11,7 @@ from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, Re
 from azure.data.tables import TableClient, UpdateMode
 
 from shared.errors import ConcurrencyConflict
+from shared.storage.paging import first_rows
 from shared.storage.tables import compare_and_swap
 from shared.webhooks.records import (
     DeliveryRecord,
@@ -123,22 +124,12 @@ class DeliveryRepository:
         self, tenant_id: str, subscription_id: str, *, limit: int, after_row_key: str | None = None
     ) -> DeliveryPage:
         """One page of a subscription's deliveries, newest first; reads ``limit + 1`` rows at most."""
-        partition = delivery_partition(tenant_id, subscription_id)
-        if after_row_key is None:
-            entities = self._table.query_entities(
-                "PartitionKey eq @pk", parameters={"pk": partition}, results_per_page=limit + 1
-            )
-        else:
-            entities = self._table.query_entities(
-                "PartitionKey eq @pk and RowKey gt @after",
-                parameters={"pk": partition, "after": after_row_key},
-                results_per_page=limit + 1,
-            )
-        rows: list[Any] = []
-        for entity in entities:
-            rows.append(entity)
-            if len(rows) > limit:
-                break
+        entities = self._table.query_entities(
+            "PartitionKey eq @pk and RowKey gt @after",  # every RowKey is greater than ""
+            parameters={"pk": delivery_partition(tenant_id, subscription_id), "after": after_row_key or ""},
+            results_per_page=limit + 1,
+        )
+        rows = first_rows(entities, limit + 1)
         page = rows[:limit]
         has_more = len(rows) > limit
         return DeliveryPage(

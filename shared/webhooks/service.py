@@ -8,10 +8,11 @@ import re
 
 from ulid import ULID
 
-from shared.audio_files.repository import decode_continuation, encode_continuation
+from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.errors import BadRequest, Conflict, NotFound
-from shared.webhooks.delivery import DEFAULT_POLICY, send_attempt, utcnow
+from shared.storage.paging import decode_continuation, encode_continuation
+from shared.webhooks.delivery import DEFAULT_POLICY, send_attempt
 from shared.webhooks.models import (
     AttemptBody,
     CreateWebhookRequest,
@@ -72,12 +73,20 @@ def to_body(record: SubscriptionRecord) -> WebhookBody:
     )
 
 
+def _webhook_not_found(subscription_id: str) -> NotFound:
+    return NotFound(f"No webhook with id '{subscription_id}'.", code="webhook_not_found")
+
+
+def _delivery_not_found(delivery_id: str) -> NotFound:
+    return NotFound(f"No delivery with id '{delivery_id}'.", code="delivery_not_found")
+
+
 def get_subscription(deps: Dependencies, tenant_id: str, subscription_id: str) -> SubscriptionRecord:
     """The tenant's subscription, or 404: another tenant's id is indistinguishable from an unknown one."""
     valid = re.fullmatch(SUBSCRIPTION_ID_PATTERN, subscription_id) is not None
     record = deps.webhook_subscriptions.get(tenant_id, subscription_id) if valid else None
     if record is None:
-        raise NotFound(f"No webhook with id '{subscription_id}'.", code="webhook_not_found")
+        raise _webhook_not_found(subscription_id)
     return record
 
 
@@ -137,7 +146,7 @@ def update_subscription(
 
     stored = deps.webhook_subscriptions.mutate(tenant_id, subscription_id, change)
     if stored is None:
-        raise NotFound(f"No webhook with id '{subscription_id}'.", code="webhook_not_found")
+        raise _webhook_not_found(subscription_id)
     return to_body(stored)
 
 
@@ -168,7 +177,7 @@ def rotate_secret(
 
     stored = deps.webhook_subscriptions.mutate(tenant_id, subscription_id, change)
     if stored is None or stored.previous_secret_expires_at is None:
-        raise NotFound(f"No webhook with id '{subscription_id}'.", code="webhook_not_found")
+        raise _webhook_not_found(subscription_id)
     logger.info("Rotated the secret of webhook %s", subscription_id)
     return RotatedSecretBody(id=stored.id, secret=fresh, previous_secret_expires_at=stored.previous_secret_expires_at)
 
@@ -217,7 +226,7 @@ def get_delivery(deps: Dependencies, tenant_id: str, subscription_id: str, deliv
     valid = re.fullmatch(DELIVERY_ID_PATTERN, delivery_id) is not None
     record = deps.webhook_deliveries.get(tenant_id, subscription_id, delivery_id) if valid else None
     if record is None:
-        raise NotFound(f"No delivery with id '{delivery_id}'.", code="delivery_not_found")
+        raise _delivery_not_found(delivery_id)
     return record
 
 
@@ -226,7 +235,8 @@ def redeliver(deps: Dependencies, tenant_id: str, subscription_id: str, delivery
     subscription = get_subscription(deps, tenant_id, subscription_id)
     if not subscription.enabled:
         raise Conflict("The webhook is disabled; enable it before redelivering.", code="webhook_disabled")
-    get_delivery(deps, tenant_id, subscription_id, delivery_id)
+    if re.fullmatch(DELIVERY_ID_PATTERN, delivery_id) is None:
+        raise _delivery_not_found(delivery_id)  # the mutate below reads the row and answers 404 for a missing one
 
     def change(record: DeliveryRecord) -> DeliveryRecord:
         now = utcnow()
@@ -242,7 +252,7 @@ def redeliver(deps: Dependencies, tenant_id: str, subscription_id: str, delivery
 
     stored = deps.webhook_deliveries.mutate(tenant_id, subscription_id, delivery_id, change)
     if stored is None:
-        raise NotFound(f"No delivery with id '{delivery_id}'.", code="delivery_not_found")
+        raise _delivery_not_found(delivery_id)
     send_attempt(deps, stored, 1)
     logger.info("Redelivery %d of %s queued", stored.sequence, delivery_id)
     return delivery_body(stored)
