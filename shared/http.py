@@ -48,7 +48,7 @@ def json_response(
     )
 
 
-def text_response(text: str, mimetype: str, headers: dict[str, str] | None = None) -> func.HttpResponse:
+def text_response(text: str | bytes, mimetype: str, headers: dict[str, str] | None = None) -> func.HttpResponse:
     return func.HttpResponse(
         text,
         status_code=200,

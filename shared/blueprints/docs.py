@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import azure.functions as func
 
-from shared.http import handle_errors
+from shared.http import handle_errors, text_response
 from shared.openapi import docs_html, openapi_json
 
 bp = func.Blueprint()
 ANONYMOUS = func.AuthLevel.ANONYMOUS
 # Built once per process from code, so caching it for a few minutes is safe; a deploy changes it.
-_CACHE = {"Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"}
+_CACHE = {"Cache-Control": "public, max-age=300"}
 # The page is self-contained: inline CSS only, no scripts, frames, images or fonts from anywhere.
 _PAGE_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -18,18 +18,11 @@ _PAGE_POLICY = (
 
 
 def openapi_response() -> func.HttpResponse:
-    return func.HttpResponse(openapi_json(), status_code=200, mimetype="application/json", charset="utf-8",
-                             headers=dict(_CACHE))  # fmt: skip
+    return text_response(openapi_json(), "application/json", _CACHE)
 
 
 def docs_response() -> func.HttpResponse:
-    return func.HttpResponse(
-        docs_html(),
-        status_code=200,
-        mimetype="text/html",
-        charset="utf-8",
-        headers={**_CACHE, "Content-Security-Policy": _PAGE_POLICY},
-    )
+    return text_response(docs_html(), "text/html", {**_CACHE, "Content-Security-Policy": _PAGE_POLICY})
 
 
 @bp.route(route="v1/openapi.json", methods=["GET"], auth_level=ANONYMOUS)

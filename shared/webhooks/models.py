@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from shared.models.base import StrictRequest, WireModel
 from shared.webhooks.ssrf import MAX_URL_LENGTH
@@ -15,33 +15,25 @@ WebhookUrl = Annotated[str, StringConstraints(strip_whitespace=True, min_length=
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=256)]
 
 
-def _unique_events(events: list[EventType] | None) -> list[EventType] | None:
-    if events is None:
-        return None
+def _unique_events(events: list[EventType]) -> list[EventType]:
     return list(dict.fromkeys(events))  # keep the client's order, drop repeats
+
+
+# 1 to 10 event types, repeats dropped.
+Events = Annotated[list[EventType], Field(min_length=1, max_length=10), AfterValidator(_unique_events)]
 
 
 class CreateWebhookRequest(StrictRequest):
     url: WebhookUrl
-    events: list[EventType] = Field(min_length=1, max_length=10)
+    events: Events
     description: Description | None = None
-
-    @field_validator("events")
-    @classmethod
-    def _drop_repeated_events(cls, events: list[EventType] | None) -> list[EventType] | None:
-        return _unique_events(events)
 
 
 class UpdateWebhookRequest(StrictRequest):
     url: WebhookUrl | None = None
-    events: list[EventType] | None = Field(default=None, min_length=1, max_length=10)
+    events: Events | None = None
     description: Description | None = None
     enabled: bool | None = None
-
-    @field_validator("events")
-    @classmethod
-    def _drop_repeated_events(cls, events: list[EventType] | None) -> list[EventType] | None:
-        return _unique_events(events)
 
     @model_validator(mode="after")
     def _something_to_change(self) -> UpdateWebhookRequest:
