@@ -32,7 +32,8 @@ def connection_string(blob_port: int, queue_port: int, table_port: int, host: st
     )
 
 
-def _port_open(port: int) -> bool:
+def port_open(port: int) -> bool:
+    """Whether something accepts connections on ``port`` of 127.0.0.1."""
     with socket.socket() as sock:
         sock.settimeout(0.2)
         return sock.connect_ex(("127.0.0.1", port)) == 0
@@ -73,7 +74,7 @@ class Azurite:
         return connection_string(*self.ports)
 
     def start(self, timeout: float = 30.0) -> Azurite:
-        busy = [port for port in self.ports if _port_open(port)]
+        busy = [port for port in self.ports if port_open(port)]
         if busy:
             raise RuntimeError(f"Cannot start Azurite: ports {busy} are already in use.")
         args = [
@@ -97,7 +98,7 @@ class Azurite:
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise RuntimeError(f"Azurite exited at start with code {self._process.returncode}.")
-            if all(_port_open(port) for port in self.ports):
+            if all(port_open(port) for port in self.ports):
                 return self
             time.sleep(0.1)
         self.stop()

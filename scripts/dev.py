@@ -8,17 +8,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import secrets
 import signal
-import socket
 import sys
 import threading
 from pathlib import Path
 from types import FrameType
 
-from devhost.azurite import DEFAULT_PORTS, Azurite
+from devhost.azurite import DEFAULT_PORTS, Azurite, port_open
 from devhost.host import FunctionHost
-from devhost.settings import load_local_settings
+from devhost.settings import apply_settings_to_environ, connection_string_for, load_local_settings
 from shared.auth import SCOPES, mint_dev_token
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -26,28 +26,24 @@ SETTINGS_FILE = REPO_ROOT / "local.settings.json"
 EXAMPLE_FILE = REPO_ROOT / "local.settings.json.example"
 
 
-def ensure_local_settings() -> dict[str, str]:
+def ensure_local_settings() -> None:
+    """Create local.settings.json if missing, then apply it to the environment as the host does (exported
+    variables win), so the token printed below is signed with the secret the host will check."""
     if not SETTINGS_FILE.exists():
         document = json.loads(EXAMPLE_FILE.read_text())
         document["Values"]["AUTH_DEV_SECRET"] = secrets.token_urlsafe(32)
         SETTINGS_FILE.write_text(json.dumps(document, indent=2) + "\n")
         print(f"Created {SETTINGS_FILE.name} from the example, with a new development secret.")
-    return load_local_settings(SETTINGS_FILE)
+    apply_settings_to_environ(load_local_settings(SETTINGS_FILE))
 
 
-def _listening(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.2)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def allow_browser_uploads(values: dict[str, str]) -> None:
+def allow_browser_uploads(connection_string: str) -> None:
     """CORS on the local Blob service, so a web page can PUT to upload URLs (Bicep does this in Azure)."""
     from azure.storage.blob import BlobServiceClient, CorsRule
 
     from shared.storage.clients import normalized_connection_string
 
-    service = BlobServiceClient.from_connection_string(normalized_connection_string(values["AzureWebJobsStorage"]))
+    service = BlobServiceClient.from_connection_string(normalized_connection_string(connection_string))
     rule = CorsRule(["*"], ["GET", "HEAD", "PUT", "OPTIONS"], allowed_headers=["*"], exposed_headers=["*"],
                     max_age_in_seconds=3600)  # fmt: skip
     service.set_service_properties(cors=[rule])
@@ -62,13 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("azure").setLevel(logging.WARNING)
 
-    values = ensure_local_settings()
+    ensure_local_settings()
     azurite: Azurite | None = None
-    if all(_listening(port) for port in DEFAULT_PORTS):
+    if all(port_open(port) for port in DEFAULT_PORTS):
         print("Azurite is already running on ports 10000-10002; using it.")
     else:
         azurite = Azurite(*DEFAULT_PORTS, location=args.data_dir, log_file=args.data_dir / "azurite.log").start()
-    allow_browser_uploads(values)
+    allow_browser_uploads(connection_string_for(None))
     try:
         host = FunctionHost(http_port=args.port, settings_file=SETTINGS_FILE).start()
     except Exception:
@@ -76,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             azurite.stop()
         raise
     token = mint_dev_token(
-        values["AUTH_DEV_SECRET"], args.tenant, SCOPES, tenant_claim=values.get("AUTH_TENANT_CLAIM", "tid")
+        os.environ["AUTH_DEV_SECRET"], args.tenant, SCOPES, tenant_claim=os.environ.get("AUTH_TENANT_CLAIM", "tid")
     )
     print(
         f"\nAudio Files service running at {host.base_url}/v1\n"

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from devhost.settings import load_local_settings
+from devhost.settings import apply_settings_to_environ, load_local_settings
 from shared.auth import SCOPES, mint_dev_token
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -21,12 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subject", default="dev-user")
     args = parser.parse_args(argv)
     settings_file = REPO_ROOT / "local.settings.json"
-    values = load_local_settings(settings_file if settings_file.exists() else None)
-    secret = os.environ.get("AUTH_DEV_SECRET") or values.get("AUTH_DEV_SECRET")
+    # The host's precedence: an exported variable wins over local.settings.json.
+    apply_settings_to_environ(load_local_settings(settings_file if settings_file.exists() else None))
+    secret = os.environ.get("AUTH_DEV_SECRET")
     if not secret:
         print("No AUTH_DEV_SECRET in the environment or local.settings.json.", file=sys.stderr)
         return 2
-    tenant_claim = os.environ.get("AUTH_TENANT_CLAIM") or values.get("AUTH_TENANT_CLAIM") or "tid"
+    tenant_claim = os.environ.get("AUTH_TENANT_CLAIM", "tid")
     print(mint_dev_token(secret, args.tenant, args.scopes.split(), subject=args.subject, ttl_s=args.ttl,
                          tenant_claim=tenant_claim))  # fmt: skip
     return 0
