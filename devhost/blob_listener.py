@@ -38,6 +38,7 @@ from azure.storage.queue import QueueClient
 from devhost.concurrency import InFlight, Renewer, start_daemon
 from devhost.functions import FunctionSpec
 from devhost.invoker import Invoker
+from devhost.queue_listener import send_creating_queue
 from devhost.settings import (
     DEFAULT_STORAGE_SETTING,
     HostStartupError,
@@ -234,19 +235,13 @@ class BlobListener:
             self._mark_finished(key)
             return
         properties = downloader.properties
-        renewer = Renewer(f"devhost-blob-lease-{self.spec.name}", _RECEIPT_LEASE_SECONDS / 2, lease.renew)
         trigger_value = _trigger_value(self.spec, self.pattern.container, blob_name, source.url, data, properties)
-        try:
-            self._invoker.invoke(
+        with Renewer(f"devhost-blob-lease-{self.spec.name}", _RECEIPT_LEASE_SECONDS / 2, lease.renew):
+            succeeded = self._invoker.try_invoke(
                 self.spec,
                 trigger_value,
                 trigger_detail=f" blob={self.pattern.container}/{blob_name} attempt={attempts}",
             )
-            succeeded = True
-        except Exception:
-            succeeded = False
-        finally:
-            renewer.stop()
         if self._abandoned.is_set():
             logger.warning("Blob %s finished after the host stopped: left for its receipt lease to lapse.", blob_name)
             return
@@ -284,10 +279,8 @@ class BlobListener:
             "BlobName": blob_name,
             "ETag": etag,
         }
-        with contextlib.suppress(ResourceExistsError):
-            self._poison_queue.create_queue()
         encoded = base64.b64encode(json.dumps(document).encode("utf-8")).decode("ascii")
-        self._poison_queue.send_message(encoded)
+        send_creating_queue(self._poison_queue, encoded)
 
 
 def _trigger_value(

@@ -35,11 +35,6 @@ class InFlight:
             self._count -= 1
             self._changed.notify_all()
 
-    @property
-    def count(self) -> int:
-        with self._changed:
-            return self._count
-
     def wait_below(self, limit: int, timeout: float | None = None) -> bool:
         with self._changed:
             return self._changed.wait_for(lambda: self._count < limit, timeout)
@@ -56,7 +51,7 @@ def start_daemon(name: str, target: Callable[[], None]) -> threading.Thread:
 
 
 class Renewer:
-    """Calls ``renew`` every ``interval`` seconds in the background until stopped."""
+    """Calls ``renew`` every ``interval`` seconds in the background until stopped (or its ``with`` ends)."""
 
     def __init__(self, name: str, interval: float, renew: Callable[[], None]) -> None:
         self._interval = interval
@@ -81,3 +76,9 @@ class Renewer:
         self._stopped.set()
         if threading.current_thread() is not self._thread:
             self._thread.join(timeout=30)
+
+    def __enter__(self) -> Renewer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

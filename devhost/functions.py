@@ -16,7 +16,7 @@ from typing import Any
 import azure.functions as func
 from azure.functions.decorators.function_app import Function, FunctionRegister
 
-from devhost.settings import HostStartupError
+from devhost.settings import HostStartupError, parse_timespan
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,47 @@ _index_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
+class RetryPolicy:
+    """A function-level ``@app.retry``: ``max_retry_count`` -1 retries forever."""
+
+    strategy: str
+    max_retry_count: int
+    delay_interval: float
+    minimum_interval: float
+    maximum_interval: float
+
+    @classmethod
+    def from_settings(cls, function_name: str, settings: dict[str, Any] | None) -> RetryPolicy | None:
+        if not settings:
+            return None
+        strategy = str(settings.get("strategy", "")).lower()
+        if strategy not in ("fixed_delay", "exponential_backoff"):
+            raise HostStartupError(f"Function {function_name}: unknown retry strategy {strategy!r}.")
+        try:
+            return cls(
+                strategy=strategy,
+                max_retry_count=int(settings["max_retry_count"]),
+                delay_interval=_seconds(settings.get("delay_interval")),
+                minimum_interval=_seconds(settings.get("minimum_interval")),
+                maximum_interval=_seconds(settings.get("maximum_interval")),
+            )
+        except (KeyError, ValueError) as error:
+            raise HostStartupError(f"Function {function_name}: invalid retry policy ({error}).") from error
+
+    def allows_retry(self, retries_done: int) -> bool:
+        return self.max_retry_count < 0 or retries_done < self.max_retry_count
+
+    def delay_before_retry(self, retries_done: int) -> float:
+        if self.strategy == "fixed_delay":
+            return self.delay_interval
+        return min(self.minimum_interval * (2**retries_done), self.maximum_interval)
+
+
+def _seconds(value: Any) -> float:
+    return parse_timespan(str(value)) if value else 0.0
+
+
+@dataclass(frozen=True)
 class FunctionSpec:
     """One registered function, reduced to what the host needs to trigger and call it."""
 
@@ -53,7 +94,7 @@ class FunctionSpec:
     wants_context: bool
     user_function: Callable[..., Any]
     is_async: bool
-    retry_policy: dict[str, Any] | None
+    retry_policy: RetryPolicy | None  # only for triggers in RETRY_POLICY_TRIGGERS
 
 
 def load_app(module_name: str) -> FunctionRegister:
@@ -130,15 +171,16 @@ def _describe(name: str, function: Function) -> FunctionSpec:
     if parameter_name not in signature.parameters:
         raise HostStartupError(f"Function {name}: no parameter named {parameter_name!r} for its trigger.")
     parameter_type = _parameter_type(name, user_function, parameter_name, trigger_type)
-    retry_policy = function.get_settings_dict("retry_policy")
-    if retry_policy and trigger_type not in RETRY_POLICY_TRIGGERS:
+    retry_settings = function.get_settings_dict("retry_policy")
+    if retry_settings and trigger_type not in RETRY_POLICY_TRIGGERS:
         logger.warning(
             "Function %s: Azure Functions ignores function-level retry policies on %s (host.json rules "
             "apply), so the local host ignores it too.",
             name,
             trigger_type,
         )
-        retry_policy = None
+        retry_settings = None
+    retry_policy = RetryPolicy.from_settings(name, retry_settings)  # a bad policy fails at start
     return FunctionSpec(
         name=name,
         trigger_type=trigger_type,

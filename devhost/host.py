@@ -15,6 +15,7 @@ from devhost.functions import (
     BLOB_TRIGGER,
     HTTP_TRIGGER,
     QUEUE_TRIGGER,
+    SUPPORTED_TRIGGERS,
     TIMER_TRIGGER,
     FunctionSpec,
     describe_functions,
@@ -71,7 +72,7 @@ class FunctionHost:
         self._stopped = False
 
         try:
-            by_trigger = {kind: [s for s in self.functions if s.trigger_type == kind] for kind in _TRIGGERS}
+            by_trigger = {kind: [s for s in self.functions if s.trigger_type == kind] for kind in SUPPORTED_TRIGGERS}
             self._queue_listeners = [
                 QueueListener(
                     spec,
@@ -126,10 +127,6 @@ class FunctionHost:
         """Where HTTP functions live, e.g. ``http://127.0.0.1:7071/api``."""
         prefix = f"/{self.config.route_prefix}" if self.config.route_prefix else ""
         return f"http://{self._bind_host}:{self.port}{prefix}"
-
-    @property
-    def routes(self) -> list[str]:
-        return list(self._http.routes.templates)
 
     def start(self) -> FunctionHost:
         if self._started:
@@ -186,6 +183,3 @@ class FunctionHost:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         self.stop()
-
-
-_TRIGGERS = (HTTP_TRIGGER, QUEUE_TRIGGER, BLOB_TRIGGER, TIMER_TRIGGER)

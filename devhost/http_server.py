@@ -48,7 +48,6 @@ class HttpFrontEnd:
             methods = [str(getattr(m, "value", m)) for m in spec.trigger.methods] if spec.trigger.methods else None
             self.routes.add(spec.trigger.route or spec.name, route_prefix, methods, spec)
         self.invoker = invoker
-        self.route_prefix = route_prefix
         self.max_request_body_bytes = max_request_body_bytes
         self._server = _Server((bind_host, port), _RequestHandler)
         self._server.front_end = self

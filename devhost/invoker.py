@@ -10,14 +10,12 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import azure.functions as func
 
 from devhost.concurrency import InFlight, start_daemon
 from devhost.functions import FunctionSpec
-from devhost.settings import HostStartupError, parse_timespan
 
 logger = logging.getLogger(__name__)
 
@@ -93,47 +91,6 @@ class InvocationContext(func.Context):
         return self._retry_context
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
-    """A function-level ``@app.retry``: ``max_retry_count`` -1 retries forever."""
-
-    strategy: str
-    max_retry_count: int
-    delay_interval: float
-    minimum_interval: float
-    maximum_interval: float
-
-    @classmethod
-    def from_settings(cls, function_name: str, settings: dict[str, Any] | None) -> RetryPolicy | None:
-        if not settings:
-            return None
-        strategy = str(settings.get("strategy", "")).lower()
-        if strategy not in ("fixed_delay", "exponential_backoff"):
-            raise HostStartupError(f"Function {function_name}: unknown retry strategy {strategy!r}.")
-        try:
-            return cls(
-                strategy=strategy,
-                max_retry_count=int(settings["max_retry_count"]),
-                delay_interval=_seconds(settings.get("delay_interval")),
-                minimum_interval=_seconds(settings.get("minimum_interval")),
-                maximum_interval=_seconds(settings.get("maximum_interval")),
-            )
-        except (KeyError, ValueError) as error:
-            raise HostStartupError(f"Function {function_name}: invalid retry policy ({error}).") from error
-
-    def allows_retry(self, retries_done: int) -> bool:
-        return self.max_retry_count < 0 or retries_done < self.max_retry_count
-
-    def delay_before_retry(self, retries_done: int) -> float:
-        if self.strategy == "fixed_delay":
-            return self.delay_interval
-        return min(self.minimum_interval * (2**retries_done), self.maximum_interval)
-
-
-def _seconds(value: Any) -> float:
-    return parse_timespan(str(value)) if value else 0.0
-
-
 class Invoker:
     """Runs handlers. Async handlers share one event loop thread, as in the Python worker, so clients cached
     across invocations stay bound to a live loop; sync handlers run on the caller's thread."""
@@ -186,6 +143,14 @@ class Invoker:
         )
         return result
 
+    def try_invoke(self, spec: FunctionSpec, trigger_value: Any, *, trigger_detail: str = "") -> bool:
+        """Call the handler once; whether it succeeded (a failure is logged by ``invoke``)."""
+        try:
+            self.invoke(spec, trigger_value, trigger_detail=trigger_detail)
+        except Exception:
+            return False
+        return True
+
     def invoke_with_retries(
         self,
         spec: FunctionSpec,
@@ -195,7 +160,7 @@ class Invoker:
         trigger_detail: str = "",
     ) -> Any:
         """Invoke, retrying in process under the function's retry policy before giving up."""
-        policy = RetryPolicy.from_settings(spec.name, spec.retry_policy)
+        policy = spec.retry_policy
         retries_done = 0
         while True:
             try:

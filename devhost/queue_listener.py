@@ -89,7 +89,7 @@ class QueueListener:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        _create_queue(self._queue)
+        create_queue_if_missing(self._queue)
         self._thread = start_daemon(f"devhost-queue-poll-{self.queue_name}", self._poll)
 
     def join(self, timeout: float) -> None:
@@ -152,7 +152,6 @@ class QueueListener:
             body = text.encode("utf-8")
 
         lease = _MessageLease(self._queue, message, self._lease_seconds, self._abandoned)
-        renewer = Renewer(f"devhost-queue-lease-{message.id}", self._lease_seconds / 2, lease.renew)
         trigger_value = func.queue.QueueMessage(
             id=message.id,
             body=body,
@@ -162,17 +161,12 @@ class QueueListener:
             time_next_visible=message.next_visible_on,
             pop_receipt=message.pop_receipt,
         )
-        try:
-            self._invoker.invoke(
+        with Renewer(f"devhost-queue-lease-{message.id}", self._lease_seconds / 2, lease.renew):
+            succeeded = self._invoker.try_invoke(
                 self.spec,
                 trigger_value,
                 trigger_detail=f" queue={self.queue_name} dequeue_count={message.dequeue_count}",
             )
-            succeeded = True
-        except Exception:
-            succeeded = False
-        finally:
-            renewer.stop()
         if self._abandoned.is_set():
             logger.warning("Message %s finished after the host stopped: left for its lease to expire.", message.id)
             return
@@ -197,8 +191,7 @@ class QueueListener:
             self._options.max_dequeue_count,
             self.queue_name,
         )
-        _create_queue(self._poison_queue)
-        self._poison_queue.send_message(text)
+        send_creating_queue(self._poison_queue, text)
         _delete(self._queue, message.id, pop_receipt)
 
 
@@ -221,9 +214,19 @@ class _MessageLease:
         self.pop_receipt = updated.pop_receipt
 
 
-def _create_queue(queue: QueueClient) -> None:
+def create_queue_if_missing(queue: QueueClient) -> None:
     with contextlib.suppress(ResourceExistsError):
         queue.create_queue()
+
+
+def send_creating_queue(queue: QueueClient, text: str) -> None:
+    """Send to a queue created on first use, as the host creates poison queues: one request unless it is
+    missing, and a queue deleted while the host runs is created again."""
+    try:
+        queue.send_message(text)
+    except ResourceNotFoundError:
+        create_queue_if_missing(queue)
+        queue.send_message(text)
 
 
 def _delete(queue: QueueClient, message_id: str, pop_receipt: str | None) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -283,7 +283,3 @@ class RouteTable(Generic[Target]):
             if values is not None:
                 return route.target, values
         return None
-
-    @property
-    def templates(self) -> Sequence[str]:
-        return [route.template.template for route in self.routes]

@@ -13,7 +13,7 @@ import azure.functions as func
 
 from devhost.concurrency import start_daemon
 from devhost.functions import FunctionSpec
-from devhost.invoker import Invoker, RetryPolicy
+from devhost.invoker import Invoker
 from devhost.ncrontab import Schedule, parse_schedule
 from devhost.settings import resolve_app_setting_references
 
@@ -27,7 +27,6 @@ class TimerListener:
     def __init__(self, spec: FunctionSpec, invoker: Invoker, *, stopping: threading.Event) -> None:
         self.spec = spec
         self.schedule: Schedule = parse_schedule(resolve_app_setting_references(spec.trigger.schedule))
-        RetryPolicy.from_settings(spec.name, spec.retry_policy)  # fail at start on a bad policy
         self._invoker = invoker
         self._stopping = stopping
         self._thread: threading.Thread | None = None
