@@ -13,9 +13,8 @@ import re
 import resource
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from shared.ai.audio import probe_audio
 from shared.ai.transcription.base import AudioInput, TranscriptionEngine
@@ -85,9 +84,6 @@ class EngineMeasurement:
     segments: int
     text: str
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 def _measure_in_child(
     engine_factory: Callable[[], TranscriptionEngine], audio_path: str, reference: str | None
@@ -121,16 +117,13 @@ def measure_engine(
     audio_path: Path,
     *,
     reference: str | None = None,
-    isolated: bool = True,
 ) -> EngineMeasurement:
     """Transcribe ``audio_path`` once with a fresh engine from ``engine_factory`` and measure it.
 
-    ``engine_factory`` must be picklable (a module-level function or ``functools.partial``) when
-    ``isolated``. The wall time excludes loading the model when the engine has a ``load()`` method; the peak
+    ``engine_factory`` must be picklable (a module-level function or ``functools.partial``): it runs in a
+    spawned child process. The wall time excludes loading the model when the engine has a ``load()`` method; the peak
     memory includes it.
     """
-    if not isolated:
-        return _measure_in_child(engine_factory, str(audio_path), reference)
     # "spawn": a forked child would inherit the parent's memory and its peak.
     context = multiprocessing.get_context("spawn")
     with context.Pool(1) as pool:
