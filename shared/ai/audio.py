@@ -23,6 +23,7 @@ import soundfile as sf
 import soxr
 
 from shared.ai.errors import EngineError
+from shared.models.transcript import UNATTRIBUTED_SPEAKER
 
 logger = logging.getLogger(__name__)
 
@@ -426,10 +427,10 @@ def channels_are_duplicates(source: AudioSource, *, facts: AudioFacts | None = N
     return signal > 1e-6 and difference <= 0.01 * signal * (facts.channels - 1)
 
 
-def speaker_names(channels: int, speakers: Sequence[str], mono_speaker: str) -> list[str]:
-    """The speaker for each channel: ``mono_speaker`` for one channel, else ``speakers`` in channel order."""
+def speaker_names(channels: int, speakers: Sequence[str]) -> list[str]:
+    """The speaker for each channel: unattributed for one channel, else ``speakers`` in channel order."""
     if channels == 1:
-        return [mono_speaker]
+        return [UNATTRIBUTED_SPEAKER]
     return [speakers[index] if index < len(speakers) else f"channel_{index}" for index in range(channels)]
 
 

@@ -35,8 +35,8 @@ class ScorecardCriterion(WireModel):
     name: str = Field(min_length=1)
     description: str = ""
     weight: float = Field(default=1.0, gt=0)
-    # Whose speech counts: "agent", "customer", or None for anyone. On mono audio (speaker "speaker")
-    # engines fall back to every segment, because the agent cannot be told apart.
+    # Whose speech counts: "agent", "customer", or None for anyone. Segments without a role ("speaker",
+    # "speaker 2": see transcript.is_unattributed) count for every criterion: the agent cannot be told apart.
     speaker: str | None = "agent"
     any_of: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)

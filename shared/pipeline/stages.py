@@ -21,7 +21,8 @@ from shared.ai.errors import EngineError
 from shared.ai.evaluation.base import EvaluationContext, EvaluationEngine
 from shared.ai.transcription.base import AudioInput, TranscriptionEngine
 from shared.audio_files.records import STAGES, AudioFileRecord, ErrorInfo, StageState, Status
-from shared.audio_files.service import queue_stage, schedule_stage_deadline, utcnow
+from shared.audio_files.service import queue_stage, schedule_stage_deadline
+from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.models.analysis import Scorecard
 from shared.models.base import WireModel
@@ -168,6 +169,7 @@ def _transcribe(deps: Dependencies, engines: Engines, record: AudioFileRecord) -
             path=local,
             content_type=record.content_type,
             channels=record.channels,
+            duration_ms=record.duration_ms,
             source_url=source_url,
             run_id=record.run_id,
         )

@@ -65,7 +65,9 @@ UNSUPPORTED_STRICT_KEYWORDS = frozenset(
         "uniqueItems",
     }
 )
-_SEGMENT_LINE = re.compile(r"^\[(\d+)\] (\S+) (\d+(?:\.\d+)?)s-(\d+(?:\.\d+)?)s: (.*)$")
+_SEGMENT_LINE = re.compile(r"^\[(\d+)\] (.+?) (\d+(?:\.\d+)?)s-(\d+(?:\.\d+)?)s: (.*)$")
+# Speakers without a role (mono audio), as the system prompt describes them: they may be anyone.
+_NO_ROLE = re.compile(r"speaker(?: \d+)?")
 _SCORECARD_BLOCK = re.compile(r"<scorecard>\n(.*?)\n</scorecard>", re.DOTALL)
 _SCHEMA_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -455,7 +457,7 @@ def naive_answer(body: dict[str, Any]) -> dict[str, Any]:
         speaker = criterion.get("speaker", "anyone")
         evidence = []
         for segment in segments:
-            if speaker != "anyone" and segment.speaker != speaker:
+            if speaker not in ("anyone", segment.speaker) and not _NO_ROLE.fullmatch(segment.speaker):
                 continue
             if "withinFirstSeconds" in criterion and segment.start_s > criterion["withinFirstSeconds"]:
                 continue

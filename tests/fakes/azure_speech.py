@@ -34,8 +34,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-import soundfile
-
+from shared.ai.audio import AudioError, probe_audio
 from tests.fakes.server import LoopbackServer
 
 API_VERSION = "2024-11-15"
@@ -748,10 +747,10 @@ def _check_batch_request(request: Any) -> None:
 def _decode_audio(audio: bytes) -> tuple[int, int]:
     """Channels and duration in ms of the audio, as the service learns them by decoding it."""
     try:
-        info = soundfile.info(io.BytesIO(audio))
-    except (RuntimeError, TypeError, ValueError) as exc:
+        facts = probe_audio(io.BytesIO(audio))  # WAV, FLAC, MP3, M4A/AAC ... like the service
+    except AudioError as exc:
         raise _ErrorAnswer(400, "InvalidRequest", "The audio format is not supported.") from exc
-    return info.channels, round(info.frames * 1000 / info.samplerate)
+    return facts.channels, facts.duration_ms
 
 
 def _word_starts(phrase: ScriptedPhrase) -> list[tuple[str, int]]:

@@ -19,14 +19,17 @@ from typing import Any
 
 import httpx
 from azure.core.credentials import TokenCredential
+from azure.core.exceptions import ClientAuthenticationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from shared.ai import utc_now_iso
 from shared.ai.errors import EngineError
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import index_segments, locate_quote, segment_evidence
-from shared.ai.evaluation.rules import UNATTRIBUTED_SPEAKER, RuleBasedEngine, in_window
-from shared.ai.evaluation.scoring import assemble_analysis, utc_now_iso
+from shared.ai.evaluation.metrics import call_duration_ms
+from shared.ai.evaluation.rules import RuleBasedEngine, in_window
+from shared.ai.evaluation.scoring import assemble_analysis
 from shared.ai.evaluation.sentiment import analyze_sentiment
 from shared.ai.evaluation.strict_schema import strict_json_schema
 from shared.models.analysis import (
@@ -40,7 +43,7 @@ from shared.models.analysis import (
     SentimentScore,
     SummaryPoint,
 )
-from shared.models.transcript import EngineInfo, Segment, Transcript
+from shared.models.transcript import EngineInfo, Segment, Transcript, is_unattributed
 from shared.retry_after import retry_after_seconds
 
 logger = logging.getLogger(__name__)
@@ -108,6 +111,8 @@ For every scorecard criterion return exactly one finding with its criterion_id:
 window when one is given; evidence = the segment(s) that show it. Otherwise passed=false, evidence empty.
 - mustNot criterion: passed=false if the criterion's speaker did the prohibited thing; evidence = the \
 offending segment(s). Otherwise passed=true, evidence empty.
+A speaker named "speaker" or "speaker 1", "speaker 2" has no known role (a mono recording): any such \
+segment may be the criterion's speaker.
 Evidence quotes are copied word for word from the cited segment. examplePhrases are examples, not an \
 exhaustive list.
 Sentiment: label the whole call and each speaker positive, neutral or negative.
@@ -213,11 +218,15 @@ class AzureOpenAIEngine:
         assert self._credential is not None
         try:
             token = self._credential.get_token(TOKEN_SCOPE).token
-        except Exception as exc:
-            # Credential failures are often transient (managed identity endpoint); the type says which.
+        except ClientAuthenticationError as exc:  # the identity is refused or not set up: retrying won't help
             logger.warning("Could not get a token for Azure OpenAI: %s", type(exc).__name__)
             raise EngineError(
-                "evaluation_auth_failed", "Could not obtain a token for Azure OpenAI.", retryable=True
+                "evaluation_auth_failed", "Could not obtain a token for Azure OpenAI.", retryable=False
+            ) from exc
+        except Exception as exc:  # e.g. the identity endpoint could not be reached: may pass on a retry
+            logger.warning("Could not get a token for Azure OpenAI: %s", type(exc).__name__)
+            raise EngineError(
+                "evaluation_unavailable", "Could not obtain a token for Azure OpenAI.", retryable=True
             ) from exc
         return {"Authorization": f"Bearer {token}"}
 
@@ -456,7 +465,7 @@ class AzureOpenAIEngine:
         missing = [criterion.id for criterion in scorecard.criteria if criterion.id not in by_id]
         if missing:
             raise _InvalidOutput(f"no finding for criteria {', '.join(missing)}")
-        duration_ms = max([transcript.duration_ms, *(segment.end_ms for segment in transcript.segments)])
+        duration_ms = call_duration_ms(transcript)
         criteria = [
             _criterion_result(criterion, by_id[criterion.id], segments, duration_ms) for criterion in scorecard.criteria
         ]
@@ -495,7 +504,8 @@ def _segment(segments: dict[int, Segment], index: int) -> Segment:
 
 
 def _speaker_allowed(criterion: ScorecardCriterion, segment: Segment) -> bool:
-    return criterion.speaker is None or segment.speaker in (criterion.speaker, UNATTRIBUTED_SPEAKER)
+    # Unattributed speech (mono audio) may be anyone's, the criterion's speaker included.
+    return criterion.speaker in (None, segment.speaker) or is_unattributed(segment.speaker)
 
 
 def _criterion_result(

@@ -50,7 +50,8 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.?!]+[\"')\]]*$")
+# A word that ends a sentence: "done.", "really?!", "(ok.)".
+SENTENCE_END = re.compile(r"[.?!]+[\"')\]]*$")
 
 
 @dataclass(frozen=True)
@@ -301,10 +302,10 @@ def index_segments(segments: Iterable[Segment]) -> list[SegmentText]:
 def sentence_bounds(words: Sequence[str], first: int, last: int) -> tuple[int, int]:
     """The (first, last) word indexes of the sentence holding words ``first..last``."""
     start = first
-    while start > 0 and not _SENTENCE_END.search(words[start - 1]):
+    while start > 0 and not SENTENCE_END.search(words[start - 1]):
         start -= 1
     end = last
-    while end < len(words) - 1 and not _SENTENCE_END.search(words[end]):
+    while end < len(words) - 1 and not SENTENCE_END.search(words[end]):
         end += 1
     return start, end
 

@@ -50,12 +50,17 @@ def _word_count(segment: Segment) -> int:
     return len(segment.words) if segment.words else len(segment.text.split())
 
 
+def call_duration_ms(transcript: Transcript) -> int:
+    """The call's length: the recording's duration, or the end of a segment that runs past it."""
+    return max([transcript.duration_ms, *(segment.end_ms for segment in transcript.segments)])
+
+
 def compute_talk_metrics(transcript: Transcript) -> TalkMetrics:
     segments = sorted(
         (segment for segment in transcript.segments if segment.end_ms > segment.start_ms),
         key=lambda segment: (segment.start_ms, segment.index),
     )
-    duration = max([transcript.duration_ms, *(segment.end_ms for segment in segments)])
+    duration = call_duration_ms(transcript)
     speech = merge_intervals([(segment.start_ms, segment.end_ms) for segment in segments])
     speech_ms = _total(speech)
     gaps = [next_start - end for (_, end), (next_start, _) in pairwise(speech)]

@@ -10,8 +10,8 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 
+from shared.ai import package_version, utc_now_iso
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import (
@@ -22,27 +22,19 @@ from shared.ai.evaluation.matching import (
     index_segments,
     normalize_phrase,
 )
+from shared.ai.evaluation.metrics import call_duration_ms
 from shared.ai.evaluation.scorecards import default_scorecard
-from shared.ai.evaluation.scoring import assemble_analysis, utc_now_iso
+from shared.ai.evaluation.scoring import assemble_analysis
 from shared.ai.evaluation.sentiment import analyze_sentiment
 from shared.ai.evaluation.summary import DEFAULT_SUMMARY_SENTENCES, extractive_summary
 from shared.models.analysis import Analysis, CriterionResult, Evidence, Scorecard, ScorecardCriterion
-from shared.models.transcript import EngineInfo, Transcript
+from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
 RULES_VERSION = "1.0"
 MAX_EVIDENCE_PER_CRITERION = 3
-# On mono audio every segment is "speaker": the agent cannot be told apart, so all speech counts.
-UNATTRIBUTED_SPEAKER = "speaker"
-
-
-def _vader_version() -> str:
-    try:
-        return version("vaderSentiment")
-    except PackageNotFoundError:  # pragma: no cover - vaderSentiment is a runtime requirement
-        return "unknown"
 
 
 @dataclass(frozen=True)
@@ -71,8 +63,9 @@ def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> l
     chosen = [item for item in texts if item.segment.speaker == speaker]
     if chosen:
         return chosen
-    # Mono transcripts carry no speaker roles: search everything rather than fail every criterion.
-    if all(item.segment.speaker == UNATTRIBUTED_SPEAKER for item in texts):
+    # Mono transcripts carry no speaker roles ("speaker", or diarized "speaker 1", "speaker 2"): search
+    # everything rather than fail every criterion.
+    if all(is_unattributed(item.segment.speaker) for item in texts):
         return list(texts)
     return []
 
@@ -146,7 +139,7 @@ class RuleBasedEngine:
         self._summary_sentences = summary_sentences
         self._clock = clock
         self._engine_info = EngineInfo(
-            name=ENGINE_NAME, model=f"phrase-rules+vader-{_vader_version()}", version=RULES_VERSION
+            name=ENGINE_NAME, model=f"phrase-rules+vader-{package_version('vaderSentiment')}", version=RULES_VERSION
         )
 
     @staticmethod
@@ -158,7 +151,7 @@ class RuleBasedEngine:
     def evaluate(self, transcript: Transcript, context: EvaluationContext) -> Analysis:
         scorecard = self.scorecard_for(context)
         texts = index_segments(transcript.segments)
-        duration_ms = max([transcript.duration_ms, *(segment.end_ms for segment in transcript.segments)])
+        duration_ms = call_duration_ms(transcript)
         criteria = [evaluate_criterion(CompiledCriterion.of(c), texts, duration_ms) for c in scorecard.criteria]
         analysis = assemble_analysis(
             transcript=transcript,

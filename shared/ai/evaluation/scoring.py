@@ -6,8 +6,8 @@ Both engines go through here, so a score means the same thing whichever engine p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
+from shared.ai import utc_now_iso
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.metrics import compute_talk_metrics
 from shared.models.analysis import (
@@ -28,10 +28,6 @@ def overall_score(results: Sequence[CriterionResult]) -> float:
     if total_weight == 0:
         return 0.0
     return round(sum(result.score * result.weight for result in results) / total_weight, 1)
-
-
-def utc_now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def assemble_analysis(

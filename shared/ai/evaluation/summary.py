@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shared.ai.evaluation.matching import SegmentText, evidence_for, find_keyword, normalize_phrase
+from shared.ai.evaluation.matching import SENTENCE_END, SegmentText, evidence_for, find_keyword, normalize_phrase
 from shared.models.analysis import SummaryPoint
 
 DEFAULT_SUMMARY_SENTENCES = 3
@@ -15,7 +15,6 @@ MIN_SENTENCE_TOKENS = 5
 # Unpunctuated speech-recognition output is cut into chunks of this many words to act as sentences.
 MAX_SENTENCE_WORDS = 25
 
-_SENTENCE_END = re.compile(r"[.?!]+[\"')\]]*$")
 _COMMITMENT = re.compile(r"\b(will|going to|should)\b")
 # Something the agent has already done ("i have updated your address"): the outcome of the call.
 _OUTCOME = re.compile(r"\b(i|we) have (\w+ed|sent|made|set up|put)\b")
@@ -51,7 +50,7 @@ def _sentences(texts: Sequence[SegmentText]) -> list[_Sentence]:
         start = 0
         for position, word in enumerate(words):
             at_end = position == len(words) - 1
-            if _SENTENCE_END.search(word) or at_end or position - start + 1 >= MAX_SENTENCE_WORDS:
+            if SENTENCE_END.search(word) or at_end or position - start + 1 >= MAX_SENTENCE_WORDS:
                 sentences.append(_Sentence(item, start, position, len(sentences)))
                 start = position + 1
     return sentences

@@ -25,22 +25,21 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from ipaddress import ip_address
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
-import soundfile
 from azure.core.credentials import TokenCredential
 from azure.core.exceptions import AzureError, ClientAuthenticationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from shared.ai import utc_now_iso
+from shared.ai.audio import AudioError, probe_audio
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
-from shared.models.transcript import EngineInfo, Segment, Transcript, Word
+from shared.models.transcript import UNATTRIBUTED_SPEAKER, EngineInfo, Segment, Transcript, Word, numbered_speaker
 from shared.retry_after import retry_after_seconds
 
 logger = logging.getLogger(__name__)
@@ -301,8 +300,16 @@ class AzureSpeechEngine:
 
     def _plan(self, audio: AudioInput) -> _Plan:
         size = audio.path.stat().st_size
-        probed_channels, duration_s = _probe(audio.path)
-        channels = audio.channels or probed_channels or 1
+        channels, duration_ms = audio.channels, audio.duration_ms
+        if channels is None or duration_ms is None:
+            try:
+                facts = probe_audio(audio.path)
+            except AudioError:  # not audio we can read: the service decides (and says why it refuses)
+                pass
+            else:
+                channels, duration_ms = channels or facts.channels, duration_ms or facts.duration_ms
+        channels = channels or 1
+        duration_s = None if duration_ms is None else duration_ms / 1000
         if channels > 2:
             # Fast transcription separates at most two channels; the first two hold the call's two parties.
             logger.warning("%s has %d channels; transcribing channels 0 and 1", audio.audio_file_id, channels)
@@ -610,7 +617,7 @@ class AzureSpeechEngine:
             segments=segments,
             text="\n".join(f"{seg.speaker}: {seg.text}" for seg in segments),
             engine=EngineInfo(name=ENGINE_NAME, model=model, version=API_VERSION),
-            created_at=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+            created_at=utc_now_iso(),
         )
 
     def _speaker_labels(self, ordered: list[_Phrase], plan: _Plan) -> dict[int, str]:
@@ -623,7 +630,7 @@ class AzureSpeechEngine:
                 position = first_seen.setdefault(phrase.speaker_id, len(first_seen))
                 labels[id(phrase)] = self._diarized_speaker(position)
             else:
-                labels[id(phrase)] = "speaker"
+                labels[id(phrase)] = UNATTRIBUTED_SPEAKER
         return labels
 
     def _channel_speaker(self, channel: int) -> str:
@@ -632,7 +639,7 @@ class AzureSpeechEngine:
     def _diarized_speaker(self, position: int) -> str:
         if self._name_diarized_speakers and position < len(self._speakers):
             return self._speakers[position]
-        return f"speaker {position + 1}"
+        return numbered_speaker(position + 1)
 
 
 # --- Helpers
@@ -694,16 +701,6 @@ def _ticks_to_ms(ticks: float) -> int:
 
 def _unit(value: float | None) -> float | None:
     return None if value is None else min(1.0, max(0.0, value))
-
-
-def _probe(path: Path) -> tuple[int | None, float | None]:
-    """Channels and duration from the file header, or None for what libsndfile cannot read."""
-    try:
-        info = soundfile.info(str(path))
-    except (RuntimeError, OSError):  # LibsndfileError is a RuntimeError
-        return None, None
-    duration = info.duration if info.frames > 0 and info.samplerate > 0 else None
-    return info.channels, duration
 
 
 def _checked_endpoint(endpoint: str) -> str:

@@ -17,6 +17,8 @@ class AudioInput:
     path: Path
     content_type: str | None = None
     channels: int | None = None
+    # The recording's length, when already probed (the upload stores it); engines probe the file otherwise.
+    duration_ms: int | None = None
     # A read-only URL of the same blob, for engines that fetch audio themselves (batch transcription).
     source_url: str | None = None
     # The processing run: an engine that starts a remote job names it after the run, so that a retried

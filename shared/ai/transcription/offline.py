@@ -10,8 +10,8 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
+from shared.ai import utc_now_iso
 from shared.ai.audio import (
     DEFAULT_MAX_WINDOW_S,
     DEFAULT_MIN_WINDOW_S,
@@ -29,7 +29,6 @@ from shared.models.transcript import EngineInfo, Segment, Transcript, Word
 logger = logging.getLogger(__name__)
 
 DEFAULT_SPEAKERS: tuple[str, ...] = ("agent", "customer")  # stereo call recorders: agent left, customer right
-MONO_SPEAKER = "speaker"
 
 
 @dataclass
@@ -65,13 +64,11 @@ class WindowedEngine:
         self,
         *,
         speakers: Sequence[str] = DEFAULT_SPEAKERS,
-        mono_speaker: str = MONO_SPEAKER,
         max_window_s: float = DEFAULT_MAX_WINDOW_S,
         min_window_s: float = DEFAULT_MIN_WINDOW_S,
         default_language: str = "en",
     ):
         self.speakers = tuple(speakers)
-        self.mono_speaker = mono_speaker
         self.max_window_s = max_window_s
         self.min_window_s = min_window_s
         self.default_language = default_language
@@ -91,7 +88,7 @@ class WindowedEngine:
         # A mono recording stored as stereo would otherwise have every word attributed to both speakers.
         mixdown = facts.channels > 1 and channels_are_duplicates(audio.path, facts=facts)
         channels = 1 if mixdown else facts.channels
-        names = speaker_names(channels, self.speakers, self.mono_speaker)
+        names = speaker_names(channels, self.speakers)
         started = time.perf_counter()
         drafts: list[DraftSegment] = []
         language: str | None = None
@@ -169,5 +166,5 @@ def build_transcript(
         segments=segments,
         text="\n".join(f"{segment.speaker}: {segment.text}" for segment in segments),
         engine=engine,
-        created_at=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        created_at=utc_now_iso(),
     )

@@ -6,26 +6,18 @@ into speech segments by pocketsphinx's own voice-activity segmenter; each speech
 
 from __future__ import annotations
 
-import importlib.metadata
 import io
 import logging
 import re
 import threading
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from shared.ai.audio import DEFAULT_MAX_WINDOW_S, DEFAULT_MIN_WINDOW_S, TARGET_SAMPLE_RATE, AudioWindow
+from shared.ai import package_version
+from shared.ai.audio import TARGET_SAMPLE_RATE, AudioWindow
 from shared.ai.errors import EngineError
-from shared.ai.transcription.offline import (
-    DEFAULT_SPEAKERS,
-    MONO_SPEAKER,
-    DraftSegment,
-    WindowedEngine,
-    WindowResult,
-    clamp_unit,
-)
+from shared.ai.transcription.offline import DraftSegment, WindowedEngine, WindowResult, clamp_unit
 from shared.models.transcript import Word
 
 logger = logging.getLogger(__name__)
@@ -41,35 +33,16 @@ def is_filler(token: str) -> bool:
     return token.startswith(("<", "[", "++")) or not token
 
 
-def _library_version() -> str:
-    try:
-        return importlib.metadata.version("pocketsphinx")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - it is a runtime dependency
-        return "unknown"
-
-
 class PocketSphinxEngine(WindowedEngine):
     """Offline speech recognition with pocketsphinx's bundled US English models."""
 
     name = ENGINE_NAME
 
-    def __init__(
-        self,
-        *,
-        speakers: Sequence[str] = DEFAULT_SPEAKERS,
-        mono_speaker: str = MONO_SPEAKER,
-        max_window_s: float = DEFAULT_MAX_WINDOW_S,
-        min_window_s: float = DEFAULT_MIN_WINDOW_S,
-    ):
-        super().__init__(
-            speakers=speakers,
-            mono_speaker=mono_speaker,
-            max_window_s=max_window_s,
-            min_window_s=min_window_s,
-            default_language="en",
-        )
+    def __init__(self, **window_options: Any):
+        """``window_options``: ``WindowedEngine``'s (speakers, window lengths)."""
+        super().__init__(**window_options)
         self.model = MODEL_NAME
-        self.version = _library_version()
+        self.version = package_version("pocketsphinx")
         self._decoder: Any = None
         # A decoder holds one utterance at a time: serialise calls on this engine.
         self._lock = threading.Lock()

@@ -6,7 +6,6 @@ fetched from a hub at run time. One model instance per process and settings is s
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import math
 import os
@@ -15,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from shared.ai import package_version
 from shared.ai.audio import DEFAULT_MAX_WINDOW_S, DEFAULT_MIN_WINDOW_S, AudioWindow
 from shared.ai.errors import EngineError
 from shared.ai.transcription.offline import (
     DEFAULT_SPEAKERS,
-    MONO_SPEAKER,
     DraftSegment,
     WindowedEngine,
     WindowResult,
@@ -44,13 +43,6 @@ _load_lock = threading.Lock()
 def default_cpu_threads() -> int:
     # CTranslate2 gains little past 4 threads for the base model; stay within what the machine has.
     return max(1, min(4, os.cpu_count() or 1))
-
-
-def _library_version() -> str:
-    try:
-        return importlib.metadata.version("faster-whisper")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - it is a runtime dependency
-        return "unknown"
 
 
 def load_model(model_dir: Path, *, compute_type: str = "int8", cpu_threads: int | None = None) -> Any:
@@ -98,7 +90,6 @@ class WhisperEngine(WindowedEngine):
         compute_type: str = "int8",
         cpu_threads: int | None = None,
         speakers: Sequence[str] = DEFAULT_SPEAKERS,
-        mono_speaker: str = MONO_SPEAKER,
         language: str | None = "en",
         word_timestamps: bool = True,
         vad_filter: bool = False,
@@ -113,14 +104,13 @@ class WhisperEngine(WindowedEngine):
         """
         super().__init__(
             speakers=speakers,
-            mono_speaker=mono_speaker,
             max_window_s=max_window_s,
             min_window_s=min_window_s,
             default_language=language or "en",
         )
         self.model_dir = Path(model_dir)
         self.model = model_name
-        self.version = _library_version()
+        self.version = package_version("faster-whisper")
         self.beam_size = beam_size
         self.compute_type = compute_type
         self.cpu_threads = cpu_threads or default_cpu_threads()

@@ -213,9 +213,9 @@ def test_duplicate_channels_are_detected(sample_calls: SampleCalls, tmp_path: Pa
 
 
 def test_speaker_names_follow_channels() -> None:
-    assert speaker_names(1, ("agent", "customer"), "speaker") == ["speaker"]
-    assert speaker_names(2, ("agent", "customer"), "speaker") == ["agent", "customer"]
-    assert speaker_names(3, ("agent", "customer"), "speaker") == ["agent", "customer", "channel_2"]
+    assert speaker_names(1, ("agent", "customer")) == ["speaker"]
+    assert speaker_names(2, ("agent", "customer")) == ["agent", "customer"]
+    assert speaker_names(3, ("agent", "customer")) == ["agent", "customer", "channel_2"]
 
 
 def test_sample_call_scripts_match_their_audio(sample_calls: SampleCalls) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from azure.core.exceptions import ClientAuthenticationError
+from azure.core.exceptions import ClientAuthenticationError, ServiceRequestError
 
 from devhost.azurite import free_port
 from shared.ai.errors import EngineError
@@ -227,14 +227,24 @@ def test_unknown_deployment_is_rejected(fake: FakeAzureOpenAI, sleeps: list[floa
     assert "404" in raised.value.message
 
 
-def test_credential_failure_is_reported_as_auth_failure(fake: FakeAzureOpenAI, sleeps: list[float]) -> None:
-    credential = RecordingCredential(error=ClientAuthenticationError("no managed identity"))
+@pytest.mark.parametrize(
+    ("failure", "code", "retryable"),
+    [
+        (ClientAuthenticationError("identity not assigned"), "evaluation_auth_failed", False),
+        (ServiceRequestError("identity endpoint unreachable"), "evaluation_unavailable", True),
+    ],
+)
+def test_a_credential_that_cannot_get_a_token_fails_before_any_call(
+    fake: FakeAzureOpenAI, sleeps: list[float], failure: Exception, code: str, retryable: bool
+) -> None:
+    credential = RecordingCredential(error=failure)
     with (
         make_engine(fake, sleeps, api_key=None, credential=credential) as engine,
         pytest.raises(EngineError) as raised,
     ):
         engine.evaluate(human(), HUMAN_CONTEXT)
-    assert raised.value.code == "evaluation_auth_failed" and fake.requests == []
+    assert (raised.value.code, raised.value.retryable) == (code, retryable)
+    assert fake.requests == []
 
 
 # --- unusable model output --------------------------------------------------------------------------
@@ -312,6 +322,23 @@ def test_claims_are_checked_against_the_transcript(fake: FakeAzureOpenAI, sleeps
     assert prohibited.passed is False and [e.segment_index for e in prohibited.evidence] == [4]
     assert prohibited.evidence[0].quote == "I see the duplicate charge."
     assert analysis.failed_critical == ["no_prohibited_language"] and analysis.passed is False
+
+
+def test_evidence_from_diarized_mono_voices_counts_for_any_speaker(fake: FakeAzureOpenAI, sleeps: list[float]) -> None:
+    def mono(agent: str, customer: str) -> Transcript:
+        return build_transcript(tuple((agent if role == "agent" else customer, text) for role, text in HUMAN_CALL))
+
+    def verdicts(transcript: Transcript) -> list[tuple[str, bool, list[int]]]:
+        with make_engine(fake, sleeps) as engine:
+            analysis = engine.evaluate(transcript, HUMAN_CONTEXT)
+        return [(r.id, r.passed, [e.segment_index for e in r.evidence]) for r in analysis.criteria]
+
+    plain = verdicts(mono("speaker", "speaker"))
+    # Azure AI Speech numbers the voices it tells apart; neither is known to be the agent.
+    diarized = verdicts(mono("speaker 1", "speaker 2"))
+
+    assert diarized == plain
+    assert ("greeting", True, [0]) in diarized  # cited from "speaker 1" and credited to the agent's criterion
 
 
 # --- hygiene ----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The Scorecard and Analysis models: validation and wire names."""
+"""The Scorecard, Analysis and Transcript models: validation, wire names, speaker labels."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from shared.models.analysis import Evidence, Scorecard
+from shared.models.transcript import is_unattributed, numbered_speaker
 
 pytestmark = pytest.mark.unit
 
@@ -61,3 +62,21 @@ def test_evidence_wire_shape() -> None:
         "endMs": 900,
         "quote": "Hello.",
     }
+
+
+@pytest.mark.parametrize(
+    ("speaker", "unattributed"),
+    [
+        ("speaker", True),
+        (numbered_speaker(1), True),
+        ("speaker 12", True),
+        ("agent", False),
+        ("customer", False),
+        ("speaker 0", False),
+        ("speakers", False),
+        ("speaker one", False),
+        ("channel 2", False),
+    ],
+)
+def test_speakers_without_a_role_are_recognised(speaker: str, unattributed: bool) -> None:
+    assert is_unattributed(speaker) is unattributed

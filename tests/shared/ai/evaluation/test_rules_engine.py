@@ -168,6 +168,24 @@ def test_mono_transcript_searches_all_speech() -> None:
     assert results["empathy"].passed is False
 
 
+def mono(script: tuple[tuple[str, str], ...], agent: str, customer: str) -> Transcript:
+    """The call as a mono transcript: roles replaced by the labels a mono engine gives the two voices."""
+    return build_transcript(tuple((agent if role == "agent" else customer, text) for role, text in script))
+
+
+def test_diarized_mono_voices_score_like_unattributed_speech() -> None:
+    # Azure AI Speech numbers the voices it tells apart on mono audio; neither is known to be the agent.
+    plain = evaluate(mono(HUMAN_CALL, "speaker", "speaker"), is_ai_call=False)
+    diarized = evaluate(mono(HUMAN_CALL, "speaker 1", "speaker 2"), is_ai_call=False)
+
+    def verdicts(analysis: Analysis) -> list[tuple[str, bool, list[int]]]:
+        return [(r.id, r.passed, [e.segment_index for e in r.evidence]) for r in analysis.criteria]
+
+    assert verdicts(diarized) == verdicts(plain)
+    assert (diarized.score, diarized.passed) == (plain.score, plain.passed)
+    assert {cid for cid, result in by_id(diarized).items() if result.passed} >= HUMAN_PASSES
+
+
 def test_summary_keywords_sentiment_and_talk_metrics() -> None:
     analysis = evaluate(build_transcript(HUMAN_CALL), is_ai_call=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 import logging
@@ -49,6 +50,24 @@ def write_wav(path: Path, *, seconds: float, channels: int, rate: int = 8000) ->
     return path
 
 
+def write_m4a(path: Path, *, seconds: float, rate: int = 16000) -> Path:
+    """Stereo AAC in an MP4 container (what phones record), which libsndfile cannot read."""
+    import av  # comes with faster-whisper
+
+    tone = (0.1 * np.sin(np.arange(int(seconds * rate)) * 2 * np.pi * 440 / rate)).astype(np.float32)
+    with av.open(str(path), "w", format="mp4") as container:
+        stream = container.add_stream("aac", rate=rate, layout="stereo")
+        for start in range(0, tone.size, 1024):
+            chunk = tone[start : start + 1024]
+            frame = av.AudioFrame.from_ndarray(np.stack([chunk, chunk]), format="fltp", layout="stereo")
+            frame.sample_rate = rate
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return path
+
+
 @pytest.fixture
 def fake() -> Iterator[FakeAzureSpeech]:
     with FakeAzureSpeech(CALL) as server:
@@ -87,6 +106,12 @@ def stereo_call(tmp_path: Path) -> AudioInput:
 def mono_call(tmp_path: Path) -> AudioInput:
     path = write_wav(tmp_path / "mono.wav", seconds=8, channels=1)
     return AudioInput(audio_file_id="af-mono", path=path, content_type="audio/wav", channels=1)
+
+
+def batch_audio(fake: FakeAzureSpeech, call: AudioInput, audio_file_id: str, run_id: str | None = None) -> AudioInput:
+    """``call`` as the pipeline hands it over: with a read-only URL of its blob, for batch transcription."""
+    source_url = fake.blob_url(call.path.name, call.path.read_bytes())
+    return dataclasses.replace(call, audio_file_id=audio_file_id, source_url=source_url, run_id=run_id)
 
 
 def assert_nothing_secret_logged(caplog: pytest.LogCaptureFixture, *secrets: str) -> None:
@@ -353,14 +378,13 @@ def test_a_recording_too_large_for_fast_transcription_goes_through_batch(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
-    audio = AudioInput(audio_file_id="af-big", path=stereo_call.path, channels=2, source_url=source_url)
+    audio = batch_audio(fake, stereo_call, "af-big")
 
     transcript = make_engine(fast_max_bytes=1000).transcribe(audio)
 
     assert fake.calls(TRANSCRIBE) == []
     (submit,) = fake.calls(SUBMIT)
-    assert submit.json_body["contentUrls"] == [source_url]
+    assert submit.json_body["contentUrls"] == [audio.source_url]
     assert submit.json_body["locale"] == "en-US"
     assert submit.json_body["properties"]["channels"] == [0, 1]
     assert submit.json_body["properties"]["wordLevelTimestampsEnabled"] is True
@@ -393,8 +417,7 @@ def test_a_recording_too_large_for_fast_transcription_goes_through_batch(
 def test_a_recording_too_long_for_fast_transcription_goes_through_batch_with_diarization(
     fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], mono_call: AudioInput
 ) -> None:
-    source_url = fake.blob_url("mono.wav", mono_call.path.read_bytes())
-    audio = AudioInput(audio_file_id="af-long", path=mono_call.path, channels=1, source_url=source_url)
+    audio = batch_audio(fake, mono_call, "af-long")
 
     transcript = make_engine(fast_max_duration_s=5.0).transcribe(audio)
 
@@ -402,6 +425,32 @@ def test_a_recording_too_long_for_fast_transcription_goes_through_batch_with_dia
     assert submit.json_body["properties"]["diarization"] == {"enabled": True, "maxSpeakers": 2}
     assert submit.json_body["properties"]["channels"] == [0]
     assert [s.speaker for s in transcript.segments] == ["speaker 1", "speaker 2", "speaker 1", "speaker 2"]
+    assert transcript.engine.model == "batch-transcription"
+
+
+def test_an_m4a_recording_too_long_for_fast_transcription_goes_through_batch(
+    fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], tmp_path: Path
+) -> None:
+    # Neither channels nor duration given: both are probed from the file, which libsndfile cannot read.
+    m4a = AudioInput(audio_file_id="af-m4a", path=write_m4a(tmp_path / "call.m4a", seconds=8), content_type="audio/mp4")
+
+    transcript = make_engine(fast_max_duration_s=5.0).transcribe(batch_audio(fake, m4a, "af-m4a"))
+
+    assert fake.calls(TRANSCRIBE) == []
+    (submit,) = fake.calls(SUBMIT)
+    assert submit.json_body["properties"]["channels"] == [0, 1]
+    assert transcript.engine.model == "batch-transcription"
+
+
+def test_the_stored_duration_decides_without_probing_the_file(
+    fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
+) -> None:
+    three_hours = dataclasses.replace(stereo_call, duration_ms=3 * 60 * 60 * 1000)
+
+    transcript = make_engine().transcribe(batch_audio(fake, three_hours, "af-3h"))
+
+    assert fake.calls(TRANSCRIBE) == []
+    assert len(fake.calls(SUBMIT)) == 1
     assert transcript.engine.model == "batch-transcription"
 
 
@@ -425,8 +474,7 @@ def test_a_scripted_batch_failure_code_reaches_the_error(
     fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
 ) -> None:
     fake.fail_batch_jobs(code="InvalidAudioFormat", message="The audio format is not supported.")
-    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
-    audio = AudioInput(audio_file_id="af-y", path=stereo_call.path, channels=2, source_url=source_url)
+    audio = batch_audio(fake, stereo_call, "af-y")
 
     with pytest.raises(EngineError) as caught:
         make_engine(fast_max_bytes=1000).transcribe(audio)
@@ -439,8 +487,7 @@ def test_a_batch_job_that_does_not_finish_in_time_is_retryable_and_deleted(
     fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
 ) -> None:
     fake.polls_running = 1_000_000
-    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
-    audio = AudioInput(audio_file_id="af-z", path=stereo_call.path, channels=2, source_url=source_url)
+    audio = batch_audio(fake, stereo_call, "af-z")
 
     with pytest.raises(EngineError) as caught:
         make_engine(fast_max_bytes=1000, batch_timeout_s=0.3).transcribe(audio)
@@ -454,8 +501,7 @@ def test_a_batch_job_still_running_is_kept_and_the_retried_stage_resumes_it(
     fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
 ) -> None:
     fake.polls_running = 1_000_000
-    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
-    audio = AudioInput(audio_file_id="af-long", path=stereo_call.path, channels=2, source_url=source_url, run_id="r1")
+    audio = batch_audio(fake, stereo_call, "af-long", run_id="r1")
 
     with pytest.raises(EngineError) as caught:
         make_engine(fast_max_bytes=1000, batch_timeout_s=0.3).transcribe(audio)
@@ -476,12 +522,11 @@ def test_another_run_of_the_same_file_submits_its_own_job(
     fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
 ) -> None:
     fake.polls_running = 1_000_000
-    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
-    first = AudioInput(audio_file_id="af-rerun", path=stereo_call.path, channels=2, source_url=source_url, run_id="r1")
+    first = batch_audio(fake, stereo_call, "af-rerun", run_id="r1")
     with pytest.raises(EngineError):
         make_engine(fast_max_bytes=1000, batch_timeout_s=0.2).transcribe(first)
     fake.polls_running = 0
-    forced = AudioInput(audio_file_id="af-rerun", path=stereo_call.path, channels=2, source_url=source_url, run_id="r2")
+    forced = dataclasses.replace(first, run_id="r2")
     make_engine(fast_max_bytes=1000).transcribe(forced)
     assert len(fake.calls(SUBMIT)) == 2
 
@@ -490,8 +535,7 @@ def test_a_result_download_that_fails_is_read_again_by_the_retry(
     fake: FakeAzureSpeech, make_engine: Callable[..., AzureSpeechEngine], stereo_call: AudioInput
 ) -> None:
     fake.fail(503, operation=DOWNLOAD_RESULT, times=2)
-    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
-    audio = AudioInput(audio_file_id="af-dl", path=stereo_call.path, channels=2, source_url=source_url, run_id="r1")
+    audio = batch_audio(fake, stereo_call, "af-dl", run_id="r1")
 
     with pytest.raises(EngineError) as caught:
         make_engine(fast_max_bytes=1000, max_retries=1).transcribe(audio)
@@ -518,8 +562,7 @@ def test_batch_calls_are_retried_like_fast_ones(
 ) -> None:
     fake.fail(429, operation=SUBMIT, retry_after="0")
     fake.fail(500, operation=GET_JOB)
-    source_url = fake.blob_url("call.wav", stereo_call.path.read_bytes())
-    audio = AudioInput(audio_file_id="af-r", path=stereo_call.path, channels=2, source_url=source_url)
+    audio = batch_audio(fake, stereo_call, "af-r")
 
     transcript = make_engine(fast_max_bytes=1000).transcribe(audio)
 
