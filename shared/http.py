@@ -123,7 +123,8 @@ def parse_json_body(request: func.HttpRequest, model: type[ModelT], *, allow_emp
     if not isinstance(data, dict):
         raise BadRequest("The request body must be a JSON object.", code="malformed_json")
     try:
-        return model.model_validate(data)
+        # Strict: JSON types as documented (true, not 0 or "yes"; 10, not "10"; dates as ISO 8601 strings).
+        return model.model_validate_json(raw, strict=True)
     except ValidationError as error:
         raise validation_problem(error, "request body") from None
 

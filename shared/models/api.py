@@ -61,9 +61,13 @@ _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _parse_date_only(value: object) -> object:
-    # Without this, "2024-05-01" validates as the datetime 2024-05-01T00:00 and dateTo would miss the rest of the day.
-    if isinstance(value, str) and _DATE_ONLY.fullmatch(value.strip()):
-        return date.fromisoformat(value.strip())
+    if isinstance(value, str):
+        text = value.strip()
+        if not _DATE_ONLY.match(text):  # pydantic would read "12345" or "0.5" as a Unix time
+            raise ValueError("must be an ISO 8601 date or date-time")
+        # A bare date stays a date, so dateTo "2024-05-01" covers that whole day (not just its first instant).
+        if _DATE_ONLY.fullmatch(text):
+            return date.fromisoformat(text)
     return value
 
 

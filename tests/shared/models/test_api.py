@@ -147,7 +147,7 @@ class TestListAudioFilesQuery:
         q = query(dateFrom=date_from, dateTo=date_to)
         assert q.range_start is not None and q.range_end is not None and q.range_start <= q.range_end
 
-    @pytest.mark.parametrize("bad", ["2024-02-30", "yesterday", "2024/05/01", "1714550400x"])
+    @pytest.mark.parametrize("bad", ["2024-02-30", "yesterday", "2024/05/01", "1714550400x", "1714550400", "0.5"])
     def test_invalid_dates(self, bad: str) -> None:
         with pytest.raises(ValidationError) as excinfo:
             query(dateTo=bad)
