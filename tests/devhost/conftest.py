@@ -4,7 +4,6 @@ factory that starts a FunctionHost on the sample app and always stops it."""
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -75,15 +74,3 @@ def start_host(names: dict[str, str], host_json: Path, tmp_path: Path) -> Iterat
     yield start
     for host in started:
         host.stop(timeout=5)
-
-
-def wait_for(condition: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05) -> Any:
-    """Poll until ``condition()`` is truthy and return it; fail the test on timeout."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"condition not met within {timeout}s")
-        time.sleep(interval)

@@ -22,6 +22,8 @@ release: defaultdict[str, threading.Event] = defaultdict(threading.Event)
 _lock = threading.Lock()
 # Queue invocations running now and the most seen at once, for the concurrency test.
 concurrency = {"running": 0, "peak": 0}
+HOLD_UNTIL_RUNNING = 4
+_running_changed = threading.Condition(_lock)
 
 
 def record(key: str, **seen: Any) -> None:
@@ -116,10 +118,14 @@ def process_message(msg: func.QueueMessage) -> None:
     if behaviour == "block_first" and msg.dequeue_count == 1:
         release[key].wait(timeout=60)
     if behaviour == "hold":
-        with _lock:
+        with _running_changed:
             concurrency["running"] += 1
             concurrency["peak"] = max(concurrency["peak"], concurrency["running"])
-        time.sleep(0.4)
+            _running_changed.notify_all()
+            # The first invocations wait until four run at once, so reaching four does not depend on timing
+            # (a host that never runs four in parallel makes them give up after 10 s, and the peak stays low).
+            _running_changed.wait_for(lambda: concurrency["peak"] >= HOLD_UNTIL_RUNNING, timeout=10)
+        time.sleep(0.5)  # then hold: a host running more than its bound at once would show it in the peak
         with _lock:
             concurrency["running"] -= 1
 

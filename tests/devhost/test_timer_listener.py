@@ -9,7 +9,7 @@ import pytest
 
 from devhost import FunctionHost
 from tests.devhost import sample_app
-from tests.devhost.conftest import wait_for
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.integration
 

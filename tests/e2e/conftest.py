@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from devhost.settings import environment_overrides
 from shared.auth import SCOPES
 from shared.dependencies import reset_dependencies
 from tests.conftest import token_for
+from tests.waiting import wait_for
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TERMINAL = ("completed", "failed")
@@ -39,16 +39,22 @@ def wait_for_status(
     client: httpx.Client, audio_file_id: str, wanted: tuple[str, ...], timeout_s: float = 240
 ) -> dict[str, Any]:
     """Poll processing-status every second, as the API docs tell a client to, until a wanted status."""
-    deadline = time.monotonic() + timeout_s
-    while True:
+    last: dict[str, Any] = {}
+
+    def reached() -> dict[str, Any] | None:
         response = client.get(f"/audio-files/{audio_file_id}/processing-status")
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
+        last.update(body)
         if body["status"] in wanted:
             return body
         assert body["status"] not in TERMINAL, f"ended {body['status']} while waiting for {wanted}: {body}"
-        assert time.monotonic() < deadline, f"still {body['status']} after {timeout_s} s: {body}"
-        time.sleep(1)
+        return None
+
+    result: dict[str, Any] = wait_for(
+        reached, timeout_s, interval=1, message=lambda: f"still {last.get('status')} after {timeout_s} s: {last}"
+    )
+    return result
 
 
 def upload_file(client: httpx.Client, path: Path, **fields: Any) -> str:

@@ -14,13 +14,16 @@ from typing import Any
 
 import httpx
 import pytest
+from azure.storage.blob import BlobServiceClient
 
 from bench.transcription_engines import word_error_rate
 from devhost.azurite import Azurite, free_port
 from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
-from shared.storage.queues import TRANSCRIPTION_QUEUE
+from shared.dependencies import Dependencies
+from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
 from tests.conftest import DEV_SECRET, token_for
 from tests.e2e.conftest import REPO_ROOT, TERMINAL, LiveService, upload_file, wait_for_status
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 # Measured on the generated support call with Whisper base: 0-8% (digits read back as numerals count).
@@ -125,7 +128,10 @@ def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_
         queue.send_message(base64.b64encode(json.dumps(message).encode()).decode())
         status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "completed"
-        time.sleep(3)  # give the duplicate time to be consumed
+        # The duplicate is consumed (deleted) when its queue is empty; any next-stage message it re-queued
+        # is sent before that, so the evaluation queue is checked after it.
+        wait_for(lambda: _queue_length(deps, TRANSCRIPTION_QUEUE) == 0, timeout=60, interval=0.2)
+        wait_for(lambda: _queue_length(deps, EVALUATION_QUEUE) == 0, timeout=60, interval=0.2)
         status = client.get(f"/audio-files/{audio_file_id}/processing-status").json()
         assert status["status"] == "completed"
         assert status["stages"]["transcription"]["attempts"] == 1
@@ -137,22 +143,40 @@ def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_
         assert mono["speakers"] == ["speaker"]
 
 
+def _queue_length(deps: Dependencies, name: str) -> int:
+    """Messages in the queue, invisible ones (being processed) included."""
+    properties = deps.storage.queue.get_queue_client(name).get_queue_properties()
+    return int(properties.approximate_message_count or 0)
+
+
+def _transcription_running(client: httpx.Client, audio_file_id: str) -> dict[str, Any] | None:
+    status: dict[str, Any] = client.get(f"/audio-files/{audio_file_id}/processing-status").json()
+    assert status["status"] not in TERMINAL, status
+    return status if status["stages"]["transcription"]["status"] == "running" else None
+
+
 def _start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
         [sys.executable, "-m", "devhost", "--port", str(port), "--settings", "local.settings.json.example"],
         cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+
+    def healthy() -> bool:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
-                return process
+                return True
         except httpx.HTTPError:
             pass
         assert process.poll() is None, "the host exited at start"
-        time.sleep(0.3)
-    process.kill()
-    raise AssertionError("the host did not start")
+        return False
+
+    try:
+        wait_for(healthy, timeout=60, interval=0.3, message="the host did not start")
+    except BaseException:
+        process.kill()
+        process.wait(timeout=10)
+        raise
+    return process
 
 
 def test_killing_the_host_mid_transcription_still_completes_once(
@@ -176,10 +200,15 @@ def test_killing_the_host_mid_transcription_still_completes_once(
         try:
             with httpx.Client(base_url=api, headers=headers, timeout=30) as client:
                 audio_file_id = upload_file(client, one_minute_call, autoProcess=True)
-                wait_for_status(client, audio_file_id, ("processing",), timeout_s=60)
-                time.sleep(1.5)  # well inside the transcription of a one-minute call
-                host.send_signal(signal.SIGKILL)
+                running = wait_for(lambda: _transcription_running(client, audio_file_id), timeout=60, interval=0.1)
+                assert running["stages"]["transcription"]["attempts"] == 1, running
+                host.send_signal(signal.SIGKILL)  # as soon as Whisper has started on the one-minute call
                 host.wait(timeout=10)
+                # Killed mid-transcription: the first attempt wrote no transcript, so a second one must run.
+                transcripts = BlobServiceClient.from_connection_string(storage.connection_string).get_container_client(
+                    "transcripts"
+                )
+                assert not (transcripts.exists() and list(transcripts.list_blobs(f"t-crash/{audio_file_id}")))
                 interrupted = client  # the API is down now; the record still says processing
                 host = _start_host_process(environment, port)
                 status = wait_for_status(interrupted, audio_file_id, TERMINAL, timeout_s=240)

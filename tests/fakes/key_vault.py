@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import ssl
 import threading
 import uuid
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from tests.fakes.server import LoopbackServer, self_signed_certificate
+from tests.fakes.server import LoopbackServer, self_signed_certificate, tls_server_context
 
 TOKEN = "key-vault-test-token"
 TENANT = "72f988bf-0000-4000-8000-000000000000"
@@ -170,8 +169,7 @@ def _handler(vault: FakeKeyVault) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def running_key_vault(directory: Path) -> Iterator[FakeKeyVault]:
     cert_path, key_path = self_signed_certificate(directory)
-    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    tls.load_cert_chain(cert_path, key_path)
+    tls = tls_server_context(cert_path, key_path)
     vault = FakeKeyVault(cert_path=cert_path)
     vault.rotate()
     with LoopbackServer(_handler(vault), tls=tls, name="fake-key-vault") as server:

@@ -80,3 +80,10 @@ def self_signed_certificate(
         key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     return cert_path, key_path
+
+
+def tls_server_context(cert_path: Path, key_path: Path) -> ssl.SSLContext:
+    """A server-side TLS context presenting the certificate (e.g. one ``self_signed_certificate`` wrote)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_path, key_path)
+    return context

@@ -32,9 +32,9 @@ from shared.auth import (
     build_validator,
     mint_dev_token,
 )
-from shared.config import Settings
 from shared.errors import Forbidden, ServiceUnavailable, Unauthorized
 from tests.fakes.server import LoopbackServer
+from tests.settings import settings_from
 
 SECRET = "local-test-secret-" + "x" * 50
 TENANT = "contoso"
@@ -72,10 +72,6 @@ def local_claims(**overrides: Any) -> dict[str, Any]:
     }
     claims.update(overrides)
     return {key: value for key, value in claims.items() if value is not None}
-
-
-def build_settings(**values: Any) -> Settings:
-    return Settings(**values)
 
 
 def unauthorized(excinfo: pytest.ExceptionInfo[Unauthorized], code: str = "invalid_token") -> None:
@@ -252,21 +248,10 @@ class TestPrincipal:
         assert "audio:write" in excinfo.value.detail
 
 
-@pytest.fixture
-def no_settings_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Settings also read the process environment: remove every variable they know."""
-    for field in Settings.model_fields.values():
-        choices = getattr(field.validation_alias, "choices", None) or ()
-        for name in [field.alias, *choices]:
-            if isinstance(name, str):
-                monkeypatch.delenv(name, raising=False)
-
-
 @pytest.mark.unit
-@pytest.mark.usefixtures("no_settings_in_environment")
 class TestBuildValidator:
     def test_local_mode(self) -> None:
-        settings = build_settings(
+        settings = settings_from(
             AzureWebJobsStorage="UseDevelopmentStorage=true",
             AUTH_MODE="local",
             AUTH_DEV_SECRET=SECRET,
@@ -277,7 +262,7 @@ class TestBuildValidator:
         assert validator.validate(mint_dev_token(SECRET, "t1", tenant_claim="org")).tenant_id == "t1"
 
     def test_entra_mode(self) -> None:
-        settings = build_settings(
+        settings = settings_from(
             AzureWebJobsStorage="UseDevelopmentStorage=true",
             AUTH_MODE="entra",
             AUTH_ISSUER=ISSUER,

@@ -18,6 +18,7 @@ from shared.config import (
     blob_trigger_source_from_environment,
     get_settings,
 )
+from tests.settings import clear_settings_environment, settings_from
 
 pytestmark = pytest.mark.unit
 
@@ -37,21 +38,10 @@ ENTRA = {
 }
 
 
-def _aliases() -> set[str]:
-    names: set[str] = set()
-    for field in Settings.model_fields.values():
-        if field.alias:
-            names.add(field.alias)
-        choices = getattr(field.validation_alias, "choices", None)
-        names.update(choice for choice in choices or () if isinstance(choice, str))
-    return names
-
-
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Settings also read the process environment: start every test without any of its variables."""
-    for name in _aliases():
-        monkeypatch.delenv(name, raising=False)
+    """The tests that read the process environment start without any app setting in it."""
+    clear_settings_environment(monkeypatch)
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
@@ -59,13 +49,19 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def build(**values: Any) -> Settings:
     """Settings as the host would build them, from values given by their app setting names."""
-    return Settings(**values)
+    return settings_from(**values)
+
+
+LOCAL: dict[str, Any] = {"AzureWebJobsStorage": AZURITE, "AUTH_MODE": "local", "AUTH_DEV_SECRET": SECRET}
 
 
 def local(**overrides: Any) -> Settings:
-    values: dict[str, Any] = {"AzureWebJobsStorage": AZURITE, "AUTH_MODE": "local", "AUTH_DEV_SECRET": SECRET}
-    values.update(overrides)
-    return Settings(**values)
+    return settings_from(**{**LOCAL, **overrides})
+
+
+def local_with_environment(**overrides: Any) -> Settings:
+    """Like ``local``, but what the environment sets fills the values not given."""
+    return Settings(**{**LOCAL, **overrides})
 
 
 def error_text(excinfo: pytest.ExceptionInfo[ValidationError]) -> str:
@@ -266,7 +262,7 @@ class TestRawValues:
 
     def test_channel_speakers_from_the_environment(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("CHANNEL_SPEAKERS", "caller,callee,supervisor")
-        assert local().channel_speakers == ["caller", "callee", "supervisor"]
+        assert local_with_environment().channel_speakers == ["caller", "callee", "supervisor"]
 
     def test_channel_speakers_of_only_commas_are_refused(self) -> None:
         with pytest.raises(ValidationError, match="CHANNEL_SPEAKERS needs at least one name"):
@@ -282,7 +278,7 @@ class TestRawValues:
         monkeypatch.setenv("WHISPER_MODEL_DIR", "")
         monkeypatch.setenv("TRANSCRIPTION_ENGINE", "")
         monkeypatch.setenv("MAX_UPLOAD_BYTES", "  ")
-        settings = local()
+        settings = local_with_environment()
         assert settings.whisper_model_dir is None
         assert settings.transcription_engine is TranscriptionEngineName.WHISPER
         assert settings.max_upload_bytes == 500 * 1024 * 1024
@@ -320,4 +316,4 @@ class TestBlobTriggerSource:
 
     def test_matches_the_settings_field(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("BLOB_TRIGGER_SOURCE", "EventGrid")
-        assert local().blob_trigger_source.value == blob_trigger_source_from_environment()
+        assert local_with_environment().blob_trigger_source.value == blob_trigger_source_from_environment()

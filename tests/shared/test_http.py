@@ -14,7 +14,6 @@ from pydantic import Field
 
 import shared.http
 from shared.auth import LocalTokenValidator, Principal, mint_dev_token
-from shared.config import Settings
 from shared.dependencies import reset_dependencies
 from shared.errors import (
     BadRequest,
@@ -40,6 +39,7 @@ from shared.http import (
 )
 from shared.models.api import ListAudioFilesQuery, ProcessRequest
 from shared.models.base import StrictRequest, WireModel
+from tests.settings import clear_settings_environment
 
 pytestmark = pytest.mark.unit
 
@@ -172,6 +172,19 @@ class TestParseJsonBody:
     def test_json_content_types(self, content_type: str) -> None:
         model = parse_json_body(request('{"displayName": "a"}', headers={"Content-Type": content_type}), Sample)
         assert model.display_name == "a"
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            '{"displayName": "a", "maxCount": "3"}',  # a number as text
+            '{"displayName": "a", "maxCount": 3.0}',  # a float where an integer is documented
+            '{"displayName": 7}',  # a number where text is documented
+        ],
+    )
+    def test_json_types_are_taken_as_documented(self, body: str) -> None:
+        with pytest.raises(BadRequest) as excinfo:
+            parse_json_body(request(body), Sample)
+        assert excinfo.value.code == "validation_error"
 
     def test_missing_content_type_is_read_as_json(self) -> None:
         assert parse_json_body(request('{"displayName": "a"}', headers={}), Sample).display_name == "a"
@@ -449,21 +462,9 @@ class TestApiEndpoint:
         assert api_endpoint("audio:read")(list_audio_files).__name__ == "list_audio_files"
 
 
-def _settings_names() -> set[str]:
-    names: set[str] = set()
-    for field in Settings.model_fields.values():
-        if field.alias:
-            names.add(field.alias)
-        names.update(
-            choice for choice in getattr(field.validation_alias, "choices", None) or () if isinstance(choice, str)
-        )
-    return names
-
-
 @pytest.fixture
 def local_auth_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in _settings_names():
-        monkeypatch.delenv(name, raising=False)
+    clear_settings_environment(monkeypatch)
     monkeypatch.setenv("AzureWebJobsStorage", "UseDevelopmentStorage=true")
     monkeypatch.setenv("AUTH_MODE", "local")
     monkeypatch.setenv("AUTH_DEV_SECRET", SECRET)

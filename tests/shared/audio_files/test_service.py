@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import json
+from typing import Any
 
 import httpx
 import pytest
@@ -15,6 +14,7 @@ from shared.errors import Conflict, NotFound, PayloadTooLarge
 from shared.models.api import ListAudioFilesQuery, ProcessRequest, UploadUrlRequest
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
+from tests.queues import take_messages
 from tests.shared.audio_files.test_uploads import arrive, upload
 
 pytestmark = pytest.mark.integration
@@ -27,10 +27,10 @@ def uploaded(deps: Dependencies, tenant: str, **request: object) -> str:
     return audio_file_id
 
 
-def queued_messages(deps: Dependencies, audio_file_id: str) -> list[dict[str, str]]:
-    queue = deps.storage.queue.get_queue_client(TRANSCRIPTION_QUEUE)
-    messages = [json.loads(base64.b64decode(m.content)) for m in queue.peek_messages(max_messages=32)]
-    return [m for m in messages if m["audioFileId"] == audio_file_id]
+def queued_messages(deps: Dependencies, audio_file_id: str) -> list[dict[str, Any]]:
+    """The file's transcription messages, taken off the queue (other tests' messages stay)."""
+    taken = take_messages(deps, TRANSCRIPTION_QUEUE, lambda body: body.get("audioFileId") == audio_file_id)
+    return [message.body for message in taken]
 
 
 def test_process_queues_one_job_however_often_it_is_asked(deps: Dependencies, tenant: str) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
-
 import httpx
 import pytest
 
@@ -13,7 +10,9 @@ from shared.audio_files.uploads import register_upload
 from shared.dependencies import Dependencies
 from shared.models.api import UploadUrlRequest
 from shared.storage.blobs import AUDIO_CONTAINER
+from shared.storage.queues import WEBHOOKS_QUEUE
 from tests.audio_samples import tone_wav
+from tests.queues import take_messages
 
 pytestmark = pytest.mark.integration
 
@@ -120,7 +119,7 @@ def test_a_rejected_upload_that_asked_for_processing_publishes_processing_failed
     assert arrive(deps, tenant, audio_file_id, data) == "failed"
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.run_id and record.error and record.error.code == "not_audio"
-    queue = deps.storage.queue.get_queue_client("webhooks")
-    events = [json.loads(base64.b64decode(m.content))["event"] for m in queue.peek_messages(max_messages=32)]
-    mine = [e for e in events if e["data"]["audioFileId"] == audio_file_id]
-    assert [e["type"] for e in mine] == ["processing.failed"]
+    mine = take_messages(
+        deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("data", {}).get("audioFileId") == audio_file_id
+    )
+    assert [message.body["event"]["type"] for message in mine] == ["processing.failed"]

@@ -6,10 +6,10 @@ audio in the engine and e2e tests); what these tests check is the pipeline's sta
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any, cast
 
 import pytest
 
@@ -25,6 +25,7 @@ from shared.pipeline.deadlines import UPLOAD, Deadline
 from shared.pipeline.stages import Engines, StageMessage, fail_from_poison, run_stage
 from shared.pipeline.sweeper import sweep_deadlines
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
+from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
 from tests.shared.audio_files.test_service import uploaded
 
@@ -54,15 +55,10 @@ def engines_with(transcriber: ScriptedTranscriber) -> Engines:
     return Engines(transcription=lambda: transcriber, evaluation=lambda: evaluator)
 
 
-def take_messages(deps: Dependencies, queue: str, audio_file_id: str) -> list[dict[str, str]]:
-    client = deps.storage.queue.get_queue_client(queue)
-    taken = []
-    for message in client.receive_messages(max_messages=32, visibility_timeout=1):
-        body = json.loads(base64.b64decode(message.content))
-        if json.dumps(body).find(audio_file_id) >= 0:
-            taken.append(body)
-            client.delete_message(message)
-    return taken
+def take_messages(deps: Dependencies, queue: str, audio_file_id: str) -> list[dict[str, Any]]:
+    """The file's messages in ``queue``, taken off it (other tests' messages stay)."""
+    taken = queues.take_messages(deps, queue, lambda body: audio_file_id in json.dumps(body))
+    return [message.body for message in taken]
 
 
 def start(deps: Dependencies, tenant: str) -> tuple[str, StageMessage]:
@@ -85,7 +81,8 @@ def test_a_run_moves_through_every_stage_to_completed(deps: Dependencies, tenant
     assert record and record.status is Status.COMPLETED and record.has_analysis and record.error is None
     assert record.stages["transcription"].attempts == record.stages["evaluation"].attempts == 1
     analysis = service.get_analysis_document(deps, tenant, audio_file_id)
-    results = {c["id"]: c["passed"] for c in analysis["criteria"]}  # type: ignore[union-attr]
+    criteria = cast(list[dict[str, Any]], analysis["criteria"])
+    results = {c["id"]: c["passed"] for c in criteria}
     assert results["greeting"] and not results["empathy"]
     [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
     assert event["event"]["type"] == "analysis.completed"

@@ -7,7 +7,6 @@ Get User Delegation Key operation (bearer tokens are only sent over TLS, hence H
 from __future__ import annotations
 
 import base64
-import ssl
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,12 +22,12 @@ from azure.data.tables import TableServiceClient
 from azure.storage.blob import BlobServiceClient, UserDelegationKey, generate_blob_sas
 from azure.storage.queue import QueueServiceClient
 
-from shared.config import Settings
 from shared.storage import blobs
 from shared.storage.blobs import AUDIO_CONTAINER, BlobStore
 from shared.storage.clients import StorageClients, build_storage_clients
 from tests.fakes.credentials import RecordingCredential
-from tests.fakes.server import LoopbackServer, self_signed_certificate
+from tests.fakes.server import LoopbackServer, self_signed_certificate, tls_server_context
+from tests.settings import settings_from
 
 pytestmark = pytest.mark.integration
 
@@ -127,10 +126,8 @@ def _handler(service: FakeBlobService) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def blob_service(tmp_path: Path) -> Iterator[FakeBlobService]:
     cert_path, key_path = self_signed_certificate(tmp_path)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert_path, key_path)
     service = FakeBlobService(url="", cert_path=cert_path)
-    with LoopbackServer(_handler(service), tls=context) as server:
+    with LoopbackServer(_handler(service), tls=tls_server_context(cert_path, key_path)) as server:
         service.url = f"{server.origin}/{ACCOUNT}"
         yield service
 
@@ -138,14 +135,6 @@ def blob_service(tmp_path: Path) -> Iterator[FakeBlobService]:
 # ---------------------------------------------------------------------------------------------------------------
 # The app's configuration in Azure: identity-based service URIs and a token credential
 # ---------------------------------------------------------------------------------------------------------------
-class _SettingsFromValues(Settings):
-    """Settings from the given values only: the test process's environment does not leak in."""
-
-    @classmethod
-    def settings_customise_sources(cls, settings_cls: Any, init_settings: Any, *args: Any, **kwargs: Any) -> Any:
-        return (init_settings,)
-
-
 ENTRA = {
     "AUTH_MODE": "entra",
     "AUTH_ISSUER": f"https://login.microsoftonline.com/{TID}/v2.0",
@@ -172,14 +161,12 @@ def credential() -> RecordingCredential:
 def identity_store(
     blob_service: FakeBlobService, credential: RecordingCredential, trust_local_certificate: None
 ) -> BlobStore:
-    settings = _SettingsFromValues.model_validate(
-        {
-            **ENTRA,
-            "AzureWebJobsStorage__blobServiceUri": blob_service.url,
-            "AzureWebJobsStorage__queueServiceUri": f"https://{ACCOUNT}.queue.core.windows.net/",
-            "AzureWebJobsStorage__tableServiceUri": f"https://{ACCOUNT}.table.core.windows.net/",
-            "AzureWebJobsStorage__clientId": "client-id-of-the-managed-identity",
-        }
+    settings = settings_from(
+        **ENTRA,
+        AzureWebJobsStorage__blobServiceUri=blob_service.url,
+        AzureWebJobsStorage__queueServiceUri=f"https://{ACCOUNT}.queue.core.windows.net/",
+        AzureWebJobsStorage__tableServiceUri=f"https://{ACCOUNT}.table.core.windows.net/",
+        AzureWebJobsStorage__clientId="client-id-of-the-managed-identity",
     )
     assert settings.storage_connection_string is None and not settings.uses_account_key
     clients = build_storage_clients(settings, credential)
@@ -334,7 +321,7 @@ def test_an_account_key_connection_signs_locally(blob_service: FakeBlobService, 
         f"DefaultEndpointsProtocol=https;AccountName={ACCOUNT};AccountKey={account_key};"
         f"BlobEndpoint={blob_service.url};"
     )
-    settings = _SettingsFromValues.model_validate({**ENTRA, "AzureWebJobsStorage": connection})
+    settings = settings_from(**ENTRA, AzureWebJobsStorage=connection)
     assert settings.uses_account_key
     store = BlobStore(build_storage_clients(settings))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import time
 import uuid
 from datetime import UTC, datetime
@@ -15,6 +13,7 @@ from shared.webhooks import delivery, service
 from shared.webhooks.models import CreateWebhookRequest, WebhookWithSecretBody
 from shared.webhooks.policy import DeliveryPolicy
 from shared.webhooks.sender import WebhookSender
+from tests import queues
 
 # Retries at once, then after 1 s: the whole schedule of 3 attempts takes about a second.
 FAST = DeliveryPolicy(retry_delays_s=(0, 1), jitter_ratio=0, attempt_timeout_s=3)
@@ -56,21 +55,9 @@ def _tenant_of(body: dict[str, Any]) -> str | None:
 
 
 def take_messages(deps: Dependencies, tenant: str) -> list[tuple[str, int]]:
-    """Receive and delete the tenant's visible webhook messages (others reappear in a second)."""
-    client = deps.storage.queue.get_queue_client(WEBHOOKS_QUEUE)
-    taken: list[tuple[str, int]] = []
-    for _ in range(20):  # walk past other tests' messages, 32 at a time
-        batch = list(client.receive_messages(max_messages=32, visibility_timeout=2))
-        if not batch:
-            break
-        for message in batch:
-            text = base64.b64decode(message.content).decode()
-            if _tenant_of(json.loads(text)) == tenant:
-                taken.append((text, message.dequeue_count or 1))
-                client.delete_message(message)
-        if len(batch) < 32:
-            break
-    return taken
+    """Receive and delete the tenant's visible webhook messages (others reappear in a few seconds)."""
+    taken = queues.take_messages(deps, WEBHOOKS_QUEUE, lambda body: _tenant_of(body) == tenant)
+    return [(message.text, message.dequeue_count) for message in taken]
 
 
 def drain(
@@ -79,7 +66,7 @@ def drain(
     *,
     policy: DeliveryPolicy = FAST,
     sender: WebhookSender | None = None,
-    quiet_s: float = 2.5,
+    quiet_s: float = 4,
     limit_s: float = 30,
 ) -> list[str]:
     """Run the queue handler on the tenant's messages until none has come for ``quiet_s``; the outcomes."""

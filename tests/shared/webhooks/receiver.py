@@ -16,6 +16,7 @@ from standardwebhooks import Webhook
 
 from tests.fakes import server as loopback
 from tests.fakes.server import LoopbackServer
+from tests.waiting import wait_for
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,13 @@ class Receiver:
             return self.script.pop(0) if self.script else self.default
 
     def wait_for(self, count: int, timeout_s: float = 10.0) -> list[Received]:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
+        def arrived() -> list[Received] | None:
             with self.lock:
-                if len(self.received) >= count:
-                    return list(self.received)
-            time.sleep(0.02)
-        raise AssertionError(f"expected {count} requests, got {len(self.received)}")
+                return list(self.received) if len(self.received) >= count else None
+
+        return wait_for(
+            arrived, timeout_s, interval=0.02, message=lambda: f"expected {count} requests, got {len(self.received)}"
+        )
 
 
 def _handler_for(receiver: Receiver, sni_seen: dict[int, str | None]) -> type[BaseHTTPRequestHandler]:
@@ -127,10 +128,9 @@ class SelfSignedCertificate:
 
 def self_signed_certificate(host_name: str) -> SelfSignedCertificate:
     """A certificate valid for ``host_name`` only (not for 127.0.0.1), and contexts using it."""
-    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     with tempfile.TemporaryDirectory() as directory:
         cert_path, key_path = loopback.self_signed_certificate(Path(directory), dns_names=(host_name,), ip_addresses=())
-        server_context.load_cert_chain(cert_path, key_path)
+        server_context = loopback.tls_server_context(cert_path, key_path)
         cert_pem = cert_path.read_bytes()
     client_context = ssl.create_default_context(cadata=cert_pem.decode())
     return SelfSignedCertificate(server_context=server_context, client_context=client_context)
