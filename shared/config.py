@@ -145,12 +145,6 @@ class Settings(BaseSettings):
             raise ValueError("CHANNEL_SPEAKERS needs at least one name.")
         return self
 
-    @property
-    def uses_account_key(self) -> bool:
-        """True when SAS can be signed with the account key (Azurite); else user delegation SAS."""
-        conn = self.storage_connection_string or ""
-        return "AccountKey=" in conn or conn.strip().rstrip(";").lower() == "usedevelopmentstorage=true"
-
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

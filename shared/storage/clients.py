@@ -44,7 +44,6 @@ class StorageClients:
     table: TableServiceClient
     account_name: str
     account_key: str | None  # None in Azure: SAS are user delegation SAS signed through the identity
-    credential: TokenCredential | None
 
 
 def build_storage_clients(settings: Settings, credential: TokenCredential | None = None) -> StorageClients:
@@ -57,7 +56,6 @@ def build_storage_clients(settings: Settings, credential: TokenCredential | None
             table=TableServiceClient.from_connection_string(conn),
             account_name=parts.get("AccountName", ""),
             account_key=parts.get("AccountKey"),
-            credential=None,
         )
     assert settings.blob_service_uri and settings.queue_service_uri and settings.table_service_uri
     credential = credential or get_credential()
@@ -68,7 +66,6 @@ def build_storage_clients(settings: Settings, credential: TokenCredential | None
         table=TableServiceClient(settings.table_service_uri, credential=credential),
         account_name=blob.account_name or "",
         account_key=None,
-        credential=credential,
     )
 
 

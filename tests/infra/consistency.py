@@ -19,6 +19,7 @@ from devhost.settings import parse_timespan
 from shared.config import Settings
 from tests.infra import bicep
 from tests.infra.bicep import GUID, IDENT, BicepShapeError
+from tests.settings import settings_from
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -300,14 +301,6 @@ def code_facts(functions: Iterable[Any]) -> CodeFacts:
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------------------------
-class _InitOnlySettings(Settings):
-    """Settings validated from the given values only (the test process's environment is ignored)."""
-
-    @classmethod
-    def settings_customise_sources(cls, settings_cls: Any, init_settings: Any, *args: Any, **kwargs: Any) -> Any:
-        return (init_settings,)
-
-
 # A complete, valid identity-based configuration: one value at a time is swapped in to check it is accepted.
 _AZURE_BASELINE = {
     "AzureWebJobsStorage__blobServiceUri": "https://acct.blob.core.windows.net/",
@@ -325,7 +318,7 @@ _AZURE_BASELINE = {
 
 def validation_problem(values: dict[str, str]) -> str | None:
     try:
-        _InitOnlySettings.model_validate(values)
+        settings_from(**values)
     except ValidationError as error:
         return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors())
     return None

@@ -18,6 +18,8 @@ from shared.config import (
     blob_trigger_source_from_environment,
     get_settings,
 )
+from shared.storage.clients import build_storage_clients
+from tests.fakes.credentials import RecordingCredential
 from tests.settings import clear_settings_environment, settings_from
 
 pytestmark = pytest.mark.unit
@@ -160,15 +162,15 @@ class TestStorage:
             (ACCOUNT_KEY_CONN, True),
             ("UseDevelopmentStorage=true", True),
             ("usedevelopmentstorage=TRUE;", True),
-            ("BlobEndpoint=https://acct.blob.core.windows.net;SharedAccessSignature=sv=2022&sig=x", False),
         ],
     )
-    def test_uses_account_key(self, connection: str, expected: bool) -> None:
-        assert local(AzureWebJobsStorage=connection).uses_account_key is expected
+    def test_only_a_connection_with_a_key_signs_with_the_account_key(self, connection: str, expected: bool) -> None:
+        clients = build_storage_clients(local(AzureWebJobsStorage=connection))
+        assert (clients.account_key is not None) is expected
 
-    def test_identity_access_does_not_use_account_key(self) -> None:
+    def test_identity_access_signs_through_the_identity(self) -> None:
         settings = build(AUTH_MODE="local", AUTH_DEV_SECRET=SECRET, **SERVICE_URIS)
-        assert settings.uses_account_key is False
+        assert build_storage_clients(settings, RecordingCredential()).account_key is None
 
 
 class TestLocalAuth:

@@ -13,13 +13,14 @@ from shared.ai.transcription.azure_speech import AzureSpeechEngine
 from shared.ai.transcription.sphinx import PocketSphinxEngine
 from shared.ai.transcription.whisper import WhisperEngine
 from shared.config import Settings
+from tests.settings import settings_from
 
 pytestmark = pytest.mark.unit
 BASE = {"AzureWebJobsStorage": "UseDevelopmentStorage=true", "AUTH_MODE": "local", "AUTH_DEV_SECRET": "s" * 40}
 
 
 def settings(**values: str) -> Settings:
-    return Settings.model_validate({**BASE, **values})
+    return settings_from(**BASE, **values)  # the test process's own settings must not leak in
 
 
 def test_whisper_is_the_default_when_its_model_is_provisioned(whisper_model_dir: Path) -> None:

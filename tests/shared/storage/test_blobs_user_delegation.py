@@ -168,7 +168,7 @@ def identity_store(
         AzureWebJobsStorage__tableServiceUri=f"https://{ACCOUNT}.table.core.windows.net/",
         AzureWebJobsStorage__clientId="client-id-of-the-managed-identity",
     )
-    assert settings.storage_connection_string is None and not settings.uses_account_key
+    assert settings.storage_connection_string is None
     clients = build_storage_clients(settings, credential)
     assert clients.account_key is None and clients.account_name == ACCOUNT
     return BlobStore(clients)
@@ -322,7 +322,6 @@ def test_an_account_key_connection_signs_locally(blob_service: FakeBlobService, 
         f"BlobEndpoint={blob_service.url};"
     )
     settings = settings_from(**ENTRA, AzureWebJobsStorage=connection)
-    assert settings.uses_account_key
     store = BlobStore(build_storage_clients(settings))
 
     url, _ = store.upload_sas_url(BLOB_NAME, timedelta(minutes=15))
@@ -357,7 +356,6 @@ def test_tls_verification_is_real(
         table=TableServiceClient(f"https://{ACCOUNT}.table.core.windows.net/", credential=credential),
         account_name=ACCOUNT,
         account_key=None,
-        credential=credential,
     )
     store = BlobStore(clients)
     if trusted:
