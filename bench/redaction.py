@@ -208,7 +208,7 @@ def score_call(
             score.correct[redaction.type] += 1
 
 
-def score_calls(dialogues: Sequence[LabelledDialogue], score: Score) -> list[str]:
+def score_calls(dialogues: Sequence[LabelledDialogue], score: Score, keep: Path | None = None) -> list[str]:
     """Transcribe and redact each call; returns the calls without PII whose evaluation verdicts changed."""
     from shared.ai.evaluation.base import EvaluationContext
     from shared.ai.evaluation.rules import RuleBasedEngine
@@ -224,6 +224,9 @@ def score_calls(dialogues: Sequence[LabelledDialogue], score: Score) -> list[str
         for dialogue in dialogues:
             audio = AudioInput(audio_file_id=dialogue.id, path=Path(directory) / f"{dialogue.id}.wav")
             transcript = engine.transcribe(audio)
+            if keep is not None:  # the raw transcripts, to read what a miss looked like
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / f"{dialogue.id}.json").write_text(transcript.model_dump_json(indent=1))
             score_call(dialogue, transcript, spans[dialogue.id], score)
             if not dialogue.labels:
                 context = EvaluationContext(
@@ -249,6 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
+    parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     args = parser.parse_args(argv)
     split = "held-back" if args.held_back else "dev"
 
@@ -259,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_calls:
         calls = [d for d in load_calls() if d.split == split]
         call_score = Score.empty()
-        changed = score_calls(calls, call_score)
+        changed = score_calls(calls, call_score, args.keep_transcripts)
         _print(
             f"Redaction end to end on {len(calls)} generated calls ({split} split): espeak-ng, Whisper, redaction",
             call_score,

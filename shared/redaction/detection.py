@@ -121,6 +121,8 @@ def _digits_of(token: _Token) -> str | None:
     """The digits a token stands for on its own ("4111", "1,2,3" -> "123", "seven" -> "7"), else None."""
     if _NUMERIC_TOKEN.fullmatch(token.norm):
         return re.sub(r"\D", "", token.norm)
+    if re.fullmatch(r"o\d+", token.norm, re.ASCII):  # "oh four" heard as "O4"
+        return "0" + token.norm[1:]
     ordinal = _ORDINAL_DIGITS.fullmatch(token.norm)
     if ordinal:
         return ordinal.group(1)
@@ -208,7 +210,7 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the back|back of the card|card code)\b"
     ),
-    EntityType.DATE_OF_BIRTH: re.compile(r"\b(date of birth|birth ?date|birthday|born|dob|d o b)\b"),
+    EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(
         r"\b(account|member|membership|policy|customer (number|id)|order number|reference number|"
@@ -223,12 +225,19 @@ _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.PHONE_NUMBER: range(7, 12),
     EntityType.ACCOUNT_NUMBER: range(4, 21),
 }
+# Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
+_CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
+
+
+def _window(tokens: Sequence[_Token], position: int) -> str:
+    """What was said in the ``_CONTEXT_WINDOW`` tokens before ``position``."""
+    return " ".join(token.norm for token in tokens[max(0, position - _CONTEXT_WINDOW) : position])
 
 
 def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityType, int]:
     """For each kind of context said in the window before ``position``: how many characters ago."""
-    window = " ".join(token.norm for token in tokens[max(0, position - _CONTEXT_WINDOW) : position])
+    window = _window(tokens, position)
     distances: dict[EntityType, int] = {}
     for entity_type, pattern in _CONTEXTS.items():
         last = None
@@ -246,7 +255,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     if (
         EntityType.SSN in distances
         and len(digits) == 4
-        and "last four" in " ".join(t.norm for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position])
+        and "last four" in _window(tokens, first.position)
     ):
         return EntityType.SSN
     fitting = sorted(
@@ -258,6 +267,19 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         return fitting[0][1]
     if len(atoms) == 1 and _SSN_WRITTEN.fullmatch(first.norm):
         return EntityType.SSN
+    if _CARD_CONTEXT.search(_window(tokens, first.position)):
+        if 12 <= len(digits) <= 19:
+            return EntityType.CARD_NUMBER
+        # Said right after a card number: four digits that can be a month and year are its expiry, else its code.
+        said_before = tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
+        if sum(len(_digits_of(t) or "") for t in said_before) >= 12:
+            if len(digits) == 4 and 1 <= int(digits[:2]) <= 12:
+                return EntityType.CARD_EXPIRY
+            if len(digits) in (3, 4):
+                return EntityType.CARD_SECURITY_CODE
+        # Digits given when a card number was asked for are part of it, even where the rest was misheard.
+        if len(digits) >= 4 and "card number" in _window(tokens, first.position):
+            return EntityType.CARD_NUMBER
     if len(digits) in (10, 11):
         try:
             number = phonenumbers.parse(digits, "US")
@@ -299,11 +321,13 @@ def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tu
 
 def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
     """The run as one number if it is one; else each segment's part on its own (two answers, one speaker)."""
-    entity_type = _number_type("".join(a.digits for a in atoms), atoms, tokens)
+    digits = "".join(a.digits for a in atoms)
+    segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
+    # Longer than any one number: answers to several questions, told apart by their segments.
+    entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
     if entity_type is not None:
         yield entity_type, [t for a in atoms for t in a.tokens]
         return
-    segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
     if len(segments) > 1:
         for segment in segments:
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
@@ -397,6 +421,17 @@ _WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm)\s+$")
 _AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and)\b)")
 
 
+_EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
+# "john dot smith at gmail dot com" heard as one word: "on.smithatemail.com"
+_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.[a-z0-9._-]*\.{_TLDS}|[a-z0-9._-]+at[a-z0-9-]+\.{_TLDS}")
+
+
+def _run_together_emails(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    for token in tokens:
+        if _RUN_TOGETHER_EMAIL.fullmatch(token.norm) and _EMAIL_CONTEXT.search(_window(tokens, token.position)):
+            yield EntityType.EMAIL, [token]
+
+
 def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
@@ -425,7 +460,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     """The personal data in ``segments`` of the kinds in ``types``, no two entities overlapping."""
     tokens = _tokens(segments)
     candidates: list[Entity] = []
-    for entity_type, found in [*_dates(tokens), *_numbers(tokens)]:
+    for entity_type, found in [*_dates(tokens), *_numbers(tokens), *_run_together_emails(tokens)]:
         candidates.append(Entity(entity_type, _merge_spans(t.span for t in found)))
     for entity_type, span in _patterns(segments):
         candidates.append(Entity(entity_type, (span,)))
