@@ -252,11 +252,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
     distances = _context_distances(tokens, first.position)
-    if (
-        EntityType.SSN in distances
-        and len(digits) == 4
-        and "last four" in _window(tokens, first.position)
-    ):
+    if EntityType.SSN in distances and len(digits) == 4 and "last four" in _window(tokens, first.position):
         return EntityType.SSN
     fitting = sorted(
         (distance, entity_type)

@@ -21,7 +21,8 @@ AUDIO_CONTAINER = "audio"
 TRANSCRIPTS_CONTAINER = "transcripts"
 ANALYSES_CONTAINER = "analyses"
 SCORECARDS_CONTAINER = "scorecards"
-CONTAINERS = (AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER, SCORECARDS_CONTAINER)
+POLICIES_CONTAINER = "policies"  # per-tenant choices, e.g. {tenant}/redaction.json
+CONTAINERS = (AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER, SCORECARDS_CONTAINER, POLICIES_CONTAINER)
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 # A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.
