@@ -41,8 +41,13 @@ def safe_file_name(file_name: str, default: str = "audio") -> str:
     return f"{clean_stem}.{clean_ext}" if clean_ext else clean_stem
 
 
-def audio_blob_name(tenant_id: str, audio_file_id: str, file_name: str) -> str:
-    return f"{tenant_id}/{audio_file_id}/{safe_file_name(file_name)}"
+AUDIO_BLOB_LEAF = "recording"
+
+
+def audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
+    """Our name for a recording: ids only. The client's file name goes in the download's Content-Disposition,
+    never in a blob path, which every storage and trigger log line carries."""
+    return f"{tenant_id}/{audio_file_id}/{AUDIO_BLOB_LEAF}"
 
 
 def document_blob_name(tenant_id: str, audio_file_id: str) -> str:
