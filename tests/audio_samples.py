@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
-import struct
 
 import numpy as np
 import soundfile as sf
+
+from bench.uploads import pcm_wav_header
 
 
 def tone_wav(seconds: float = 1.0, channels: int = 2, sample_rate: int = 16_000) -> bytes:
@@ -23,9 +24,7 @@ def crafted_wav(
 ) -> bytes:
     """A mono PCM WAV of silence whose header says what the test chooses: any sample rate, and a data size that
     need not be what the file holds (as a crafted upload's would)."""
-    block_align = bits // 8
-    claimed = data_bytes if claimed_data_bytes is None else claimed_data_bytes
-    fmt = struct.pack("<HHIIHH", 1, 1, sample_rate, sample_rate * block_align, block_align, bits)
-    header = b"RIFF" + struct.pack("<I", 36 + data_bytes) + b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt
-    silence = b"\x80" if bits == 8 else b"\x00"  # 8-bit PCM is unsigned
-    return header + b"data" + struct.pack("<I", claimed) + silence * data_bytes
+    header = pcm_wav_header(
+        sample_rate=sample_rate, bits=bits, data_bytes=data_bytes, claimed_data_bytes=claimed_data_bytes
+    )
+    return header + (b"\x80" if bits == 8 else b"\x00") * data_bytes  # 8-bit PCM is unsigned
