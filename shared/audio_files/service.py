@@ -49,7 +49,19 @@ logger = logging.getLogger(__name__)
 
 QUEUE_OF_STAGE = {"transcription": TRANSCRIPTION_QUEUE, "evaluation": EVALUATION_QUEUE}
 # Upload failures that no processing run can fix: the bytes themselves are unusable.
-UPLOAD_ERROR_CODES = frozenset({"empty_file", "not_audio", "file_too_large", "upload_expired"})
+# (shared.audio_files.uploads deletes the bytes of each of these on arrival.)
+UPLOAD_ERROR_CODES = frozenset(
+    {
+        "empty_file",
+        "not_audio",
+        "file_too_large",
+        "size_mismatch",
+        "content_type_mismatch",
+        "sample_rate_too_low",
+        "audio_too_long",
+        "upload_expired",
+    }
+)
 QUEUED_MESSAGE = "Processing queued successfully"
 
 

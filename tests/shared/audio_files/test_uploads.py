@@ -11,7 +11,8 @@ import pytest
 from shared.audio_files import service
 from shared.audio_files.uploads import register_upload
 from shared.dependencies import Dependencies
-from shared.models.api import UploadUrlRequest
+from shared.errors import Conflict
+from shared.models.api import ProcessRequest, UploadUrlRequest
 from shared.storage.blobs import AUDIO_CONTAINER, BlobStore
 from shared.storage.queues import WEBHOOKS_QUEUE
 from tests.audio_samples import crafted_wav, tone_wav
@@ -106,6 +107,15 @@ def test_crafted_headers_fail_with_a_clear_code(deps: Dependencies, tenant: str,
     audio_file_id = upload(deps, tenant, data)
     assert arrive(deps, tenant, audio_file_id, data) == "failed"
     assert failure(deps, tenant, audio_file_id) == code
+
+
+def test_a_refused_upload_cannot_be_processed(deps: Dependencies, tenant: str) -> None:
+    data = crafted_wav(sample_rate=1)
+    audio_file_id = upload(deps, tenant, data)
+    assert arrive(deps, tenant, audio_file_id, data) == "failed"
+    with pytest.raises(Conflict) as refused:
+        service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    assert refused.value.code == "invalid_upload"
 
 
 def test_audio_longer_than_max_audio_minutes_fails(deps: Dependencies, tenant: str) -> None:
