@@ -171,6 +171,13 @@ class BlobStore:
                     match_condition=MatchConditions.IfNotModified,
                 ).readinto(handle)
 
+    def upload_file(self, container: str, blob_name: str, source: Path, content_type: str) -> None:
+        """Write a file to a blob, replacing it; the SDK sends it in blocks, so memory stays flat."""
+        with source.open("rb") as handle:
+            self._service.get_blob_client(container, blob_name).upload_blob(
+                handle, overwrite=True, content_settings=ContentSettings(content_type=content_type)
+            )
+
     def write_json(self, container: str, blob_name: str, document: dict[str, Any]) -> None:
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
         self._service.get_blob_client(container, blob_name).upload_blob(
