@@ -12,6 +12,7 @@ Phone numbers are checked with ``phonenumbers``, compound number words ("twenty 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -297,13 +298,17 @@ def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tu
     used = [False] * len(run)
     start = 0
     while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
-        for end in range(len(run) - 1, start - 1, -1):
-            digits = "".join(atom.digits for atom in run[start : end + 1])
-            if 13 <= len(digits) <= 19 and _luhn(digits):
-                yield EntityType.CARD_NUMBER, [t for atom in run[start : end + 1] for t in atom.tokens]
-                used[start : end + 1] = [True] * (end + 1 - start)
-                start = end
+        digits, card_end = "", None
+        for end in range(start, len(run)):  # at most 19 digits ahead: linear in the run's length
+            digits += run[end].digits
+            if len(digits) > 19:
                 break
+            if len(digits) >= 13 and _luhn(digits):
+                card_end = end
+        if card_end is not None:
+            yield EntityType.CARD_NUMBER, [t for atom in run[start : card_end + 1] for t in atom.tokens]
+            used[start : card_end + 1] = [True] * (card_end + 1 - start)
+            start = card_end
         start += 1
     rest: list[_Atom] = []
     for atom, is_used in [*zip(run, used, strict=True), (None, True)]:
@@ -355,7 +360,7 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
         starts.append(starts[-1] + len(token.norm) + 1)
     for entity_type in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY):
         for match in _CONTEXTS[entity_type].finditer(text):
-            position = next(i for i, offset in enumerate(starts) if offset >= match.end())
+            position = bisect.bisect_left(starts, match.end())
             found = _date_after(tokens, position)
             if found:
                 yield entity_type, found
@@ -382,12 +387,13 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
 # Patterns on segment text: e-mail addresses, street addresses, names
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
-_UNIT = r"(?:[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b)+)"
+_UNIT = r"(?:[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b){1,20})"
 _LOCAL_SEPARATOR = r"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+)"
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
 _EMAIL = re.compile(
-    rf"\b{_UNIT}(?:{_LOCAL_SEPARATOR}{_UNIT})*(?:\s*@\s*|\s+at\s+)"
-    rf"[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?{_DOT}{_TLDS}\b",
+    # Bounded repeats: a long run of "dot"s must not cost quadratic time.
+    rf"\b{_UNIT}(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)"
+    rf"[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,3}}?{_DOT}{_TLDS}\b",
     re.IGNORECASE,
 )
 _NUMBER_WORD = (
@@ -395,7 +401,7 @@ _NUMBER_WORD = (
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 )
 _ADDRESS = re.compile(
-    rf"\b(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD}))*)"
+    rf"\b(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
     r"parkway|pkwy|highway|hwy|square|trail|alley)\b\.?"
@@ -463,9 +469,16 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []
+    taken: dict[int, list[TextSpan]] = {}  # kept spans by segment, so each check looks at one segment
     for candidate in candidates:
-        if not any(_overlaps(candidate, other) for other in kept):
+        if not any(
+            span.start < other.end and other.start < span.end
+            for span in candidate.spans
+            for other in taken.get(span.segment, ())
+        ):
             kept.append(candidate)
+            for span in candidate.spans:
+                taken.setdefault(span.segment, []).append(span)
     wanted = set(types)
     return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
 
@@ -479,9 +492,3 @@ def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
             span if known is None else TextSpan(span.segment, min(known.start, span.start), max(known.end, span.end))
         )
     return tuple(by_segment.values())
-
-
-def _overlaps(first: Entity, second: Entity) -> bool:
-    return any(
-        a.segment == b.segment and a.start < b.end and b.start < a.end for a in first.spans for b in second.spans
-    )
