@@ -2,9 +2,10 @@
 
 A tenant's policy is ``policies/{tenant}/redaction.json`` (absent: the defaults, redaction on for every kind,
 nothing unredacted kept); an upload may override it (``RedactionOverride``). Outputs beside the originals:
-the redacted transcript at the usual transcript path, the redacted recording at
-``audio/{tenant}/{id}/redacted.wav``, and, only where the policy keeps them, the unredacted transcript at
-``transcripts/{tenant}/{id}.unredacted.json`` (the original recording stays where it was uploaded).
+the redacted transcript is the stage's output, the redacted recording is
+``redacted-audio/{tenant}/{id}/recording.wav``, and, only where the policy keeps them, the unredacted
+transcript is ``transcripts/{tenant}/{id}.unredacted.json`` (outside the run outputs under
+``{tenant}/{id}/``, which a finished stage prunes) and the original recording stays where it was uploaded.
 """
 
 from __future__ import annotations
@@ -13,16 +14,14 @@ from shared.auth import READ_UNREDACTED_SCOPE, Principal
 from shared.models.redaction import RedactionOverride, RedactionPolicy
 from shared.storage.blobs import POLICIES_CONTAINER, BlobStore
 
-REDACTED_AUDIO_NAME = "redacted.wav"
-
 
 def policy_blob_name(tenant_id: str) -> str:
     return f"{tenant_id}/redaction.json"
 
 
 def redacted_audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
-    """In the audio container; a client's file name never takes this name (it is always ours)."""
-    return f"{tenant_id}/{audio_file_id}/{REDACTED_AUDIO_NAME}"
+    """In the redacted-audio container, under the recording's prefix (deleting a recording's prefix takes it)."""
+    return f"{tenant_id}/{audio_file_id}/recording.wav"
 
 
 def unredacted_transcript_blob_name(tenant_id: str, audio_file_id: str) -> str:

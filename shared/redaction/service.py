@@ -21,7 +21,7 @@ from shared.models.transcript import Transcript
 from shared.redaction.audio import redact_audio
 from shared.redaction.policy import redacted_audio_blob_name, unredacted_transcript_blob_name
 from shared.redaction.transcript import redact_transcript
-from shared.storage.blobs import AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, BlobStore
+from shared.storage.blobs import AUDIO_CONTAINER, REDACTED_AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, BlobStore
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class RedactedRecording:
     transcript: Transcript  # to store as the stage's output
-    redacted_audio_blob: str | None  # in the audio container; None when the policy turns redaction off
+    redacted_audio_blob: str | None  # in the redacted-audio container; None when redaction is off
     counts: dict[EntityType, int]  # spans of each kind, for logs and metrics (never values)
     original_audio_kept: bool
 
@@ -59,10 +59,10 @@ def redact_recording(
             original, redacted = Path(work) / "original", Path(work) / "redacted.wav"
             blobs.download_to_file(AUDIO_CONTAINER, audio_blob_name, original)
             redact_audio(original, str(redacted), redactions)
-            blobs.upload_file(AUDIO_CONTAINER, redacted_name, redacted, "audio/wav")
+            blobs.upload_file(REDACTED_AUDIO_CONTAINER, redacted_name, redacted, "audio/wav")
         if not policy.keep_unredacted:
             blobs.delete(AUDIO_CONTAINER, audio_blob_name)
-    elif blobs.properties(AUDIO_CONTAINER, redacted_name) is None:
+    elif blobs.properties(REDACTED_AUDIO_CONTAINER, redacted_name) is None:
         raise LookupError(f"no recording for {audio_file_id}")
     # else: a retry after the original was deleted; its redacted copy was written before that.
     counts = dict(Counter(redaction.type for redaction in redactions))

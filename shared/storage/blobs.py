@@ -23,7 +23,16 @@ TRANSCRIPTS_CONTAINER = "transcripts"
 ANALYSES_CONTAINER = "analyses"
 SCORECARDS_CONTAINER = "scorecards"
 POLICIES_CONTAINER = "policies"  # per-tenant choices, e.g. {tenant}/redaction.json
-CONTAINERS = (AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER, SCORECARDS_CONTAINER, POLICIES_CONTAINER)
+# Redacted copies of recordings; apart from "audio", whose blob trigger treats every new blob as an upload.
+REDACTED_AUDIO_CONTAINER = "redacted-audio"
+CONTAINERS = (
+    AUDIO_CONTAINER,
+    TRANSCRIPTS_CONTAINER,
+    ANALYSES_CONTAINER,
+    SCORECARDS_CONTAINER,
+    POLICIES_CONTAINER,
+    REDACTED_AUDIO_CONTAINER,
+)
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 # A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.

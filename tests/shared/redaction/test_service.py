@@ -14,7 +14,7 @@ from shared.models.redaction import EntityType, RedactionPolicy
 from shared.models.transcript import EngineInfo, Segment, Transcript
 from shared.redaction.policy import redacted_audio_blob_name, unredacted_transcript_blob_name
 from shared.redaction.service import RedactedRecording, redact_recording
-from shared.storage.blobs import AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER
+from shared.storage.blobs import AUDIO_CONTAINER, REDACTED_AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, audio_blob_name
 
 pytestmark = pytest.mark.integration
 
@@ -37,7 +37,7 @@ def _store_call(
         engine=EngineInfo(name="script", model="-", version="-"),
         created_at="2026-12-01T00:00:00Z",
     )
-    audio_name = f"{tenant}/{audio_file_id}/call.wav"
+    audio_name = audio_blob_name(tenant, audio_file_id)
     deps.blobs.upload_file(AUDIO_CONTAINER, audio_name, sample_calls.support_call, "audio/wav")
     return audio_name, transcript
 
@@ -50,8 +50,8 @@ def _redact(deps: Dependencies, tenant: str, audio_file_id: str, audio_name: str
     )  # fmt: skip
 
 
-def _read_audio(deps: Dependencies, name: str) -> tuple[np.ndarray, int]:
-    data = deps.blobs.read_head(AUDIO_CONTAINER, name, 50_000_000)
+def _read_audio(deps: Dependencies, container: str, name: str) -> tuple[np.ndarray, int]:
+    data = deps.blobs.read_head(container, name, 50_000_000)
     samples, rate = sf.read(io.BytesIO(data), dtype="float32", always_2d=True)
     return samples, rate
 
@@ -66,7 +66,7 @@ def test_by_default_only_redacted_content_remains(deps: Dependencies, sample_cal
     assert deps.blobs.properties(AUDIO_CONTAINER, audio_name) is None  # the original is not kept
     assert deps.blobs.read_json(TRANSCRIPTS_CONTAINER, unredacted_transcript_blob_name(tenant, "af_redact1")) is None
 
-    samples, rate = _read_audio(deps, redacted_audio_blob_name(tenant, "af_redact1"))
+    samples, rate = _read_audio(deps, REDACTED_AUDIO_CONTAINER, redacted_audio_blob_name(tenant, "af_redact1"))
     account = next(r for r in result.transcript.redactions or [] if r.type is EntityType.ACCOUNT_NUMBER)
     inside = samples[account.start_ms * rate // 1000 : account.end_ms * rate // 1000]
     spectrum = np.abs(np.fft.rfft(inside[:, 1]))
@@ -105,5 +105,5 @@ def test_redaction_turned_off_touches_nothing(deps: Dependencies, sample_calls: 
     audio_name, transcript = _store_call(deps, sample_calls, tenant, "af_redact3")
     result = _redact(deps, tenant, "af_redact3", audio_name, transcript, RedactionPolicy(enabled=False))
     assert result.redacted_audio_blob is None and result.transcript == transcript
-    assert deps.blobs.properties(AUDIO_CONTAINER, redacted_audio_blob_name(tenant, "af_redact3")) is None
+    assert deps.blobs.properties(REDACTED_AUDIO_CONTAINER, redacted_audio_blob_name(tenant, "af_redact3")) is None
     assert deps.blobs.properties(AUDIO_CONTAINER, audio_name) is not None
