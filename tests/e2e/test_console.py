@@ -140,6 +140,19 @@ def test_a_reviewer_uploads_a_call_and_reviews_it(live: LiveService, page: Page,
     expect(word).to_have_class("word spoken")
     page.screenshot(path=str(DOCS / "console-call.png"), full_page=True)
 
+    with page.expect_download() as download:
+        page.click(".exports [data-format=srt]")
+    assert download.value.suggested_filename.endswith(".srt")
+    subtitles = Path(download.value.path()).read_text()
+    assert subtitles.startswith("1\n") and " --> " in subtitles
+
+    with page.expect_response(lambda reply: reply.url.endswith("/process")) as queued:
+        page.click("#reevaluate")
+    assert queued.value.status == 202
+    assert queued.value.request.post_data_json == {"force": True, "stages": ["evaluation"]}
+    expect(page.locator("#call-status [data-status=completed]")).to_be_visible(timeout=60_000)
+    expect(page.locator("#criteria .evidence").first).to_be_visible()
+
 
 def test_another_tenants_call_is_not_shown(
     live: LiveService, page: Page, page_errors: list[str], sample_calls: SampleCalls

@@ -456,7 +456,7 @@ function talkChart(talk) {
 async function reevaluate() {
   const id = $("call-view").dataset.id;
   try {
-    await api(`/audio-files/${encodeURIComponent(id)}/process`, { method: "POST", body: { stages: ["evaluation"] } });
+    await api(`/audio-files/${encodeURIComponent(id)}/process`, { method: "POST", body: { force: true, stages: ["evaluation"] } });
     await followStatus(id, "evaluating");
   } catch (error) {
     showMessage(`Could not re-evaluate: ${error.message}`);
