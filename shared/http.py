@@ -161,7 +161,7 @@ PublicHandler = Callable[[func.HttpRequest], func.HttpResponse]
 def api_endpoint(scope: str) -> Callable[[Handler], PublicHandler]:
     """Authenticate, require ``scope``, run the handler, and map every failure to problem+json."""
 
-    def decorate(handler: Handler) -> Callable[[func.HttpRequest], func.HttpResponse]:
+    def decorate(handler: Handler) -> PublicHandler:
         def wrapper(req: func.HttpRequest) -> func.HttpResponse:
             return handle_errors(lambda: _authorized(req, scope, handler), handler.__name__)
 
@@ -212,9 +212,10 @@ class ApiBlueprint(func.Blueprint):
         self.routes: list[Route] = []
 
     def endpoint(self, route: Route) -> Callable[[Handler], PublicHandler]:
-        if route.scope is None:
+        scope = route.scope
+        if scope is None:
             raise ValueError(f"{route.operation_id} has no scope: declare it with public_endpoint")
-        return lambda handler: self._register(route, api_endpoint(route.scope or "")(handler))
+        return lambda handler: self._register(route, api_endpoint(scope)(handler))
 
     def public_endpoint(self, route: Route) -> Callable[[PublicHandler], PublicHandler]:
         """An operation that needs no token (health, the API's own description, the console's files)."""
