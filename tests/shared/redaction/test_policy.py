@@ -6,8 +6,10 @@ import pytest
 from pydantic import ValidationError
 
 from shared.auth import READ_UNREDACTED_SCOPE, SCOPES, Forbidden, Principal
+from shared.blueprints.docs import api_routes
 from shared.dependencies import Dependencies
 from shared.models.redaction import EntityType, RedactionOverride, RedactionPolicy
+from shared.openapi import SECURITY_SCHEME, build_openapi
 from shared.redaction.policy import effective_policy, require_unredacted_access, save_tenant_policy, tenant_policy
 
 
@@ -55,3 +57,9 @@ def test_a_tenants_policy_is_stored_per_tenant(deps: Dependencies, tenant: str) 
     assert effective_policy(blobs=deps.blobs, tenant_id=tenant, override=override) == chosen.model_copy(
         update={"enabled": False}
     )
+
+
+@pytest.mark.unit
+def test_the_openapi_document_names_the_unredacted_scope() -> None:
+    scheme = build_openapi(api_routes())["components"]["securitySchemes"][SECURITY_SCHEME]
+    assert f"`{READ_UNREDACTED_SCOPE}`" in scheme["description"]
