@@ -34,7 +34,7 @@ _WHOLE_CONTRACTIONS = {
 }
 # Words whose "'s" means "is"; elsewhere "'s" is a possessive and is dropped ("contoso's" -> "contoso").
 _IS_CONTRACTIONS = frozenset(
-    {"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "this", "everything"}
+    {"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "this", "everything", "name"}
 )
 _SUFFIX_CONTRACTIONS = (("n't", " not"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"), ("'m", " am"))
 
@@ -243,6 +243,32 @@ def find_phrase(text: NormalizedText, phrase: Sequence[str]) -> list[tuple[int, 
         spans.append((text.tokens[start].first_word, text.tokens[end - 1].last_word))
         start = end
     return spans
+
+
+# Words that put what follows them, up to the end of the clause, under negation ("this call is not
+# being recorded", "i can not connect you"). Contractions are expanded first, so "isn't" is "is not".
+NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable", "without", "refuse"})
+# Words that start a new clause: a negation before them does not reach past them.
+_CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then"})
+_CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
+
+
+def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside: bool = True) -> bool:
+    """Whether words ``first_word..last_word`` sit in the scope of a negation in their clause.
+
+    ``inside=False`` looks only before the words: for a phrase that is negative itself ("not my problem").
+    """
+    words = text.words
+    start = first_word
+    while start > 0 and not _CLAUSE_END.search(words[start - 1]):
+        start -= 1
+    for token in text.tokens:
+        if token.first_word < start or token.first_word > last_word:
+            continue
+        if token.text in _CLAUSE_STARTS and token.first_word < first_word:
+            start = token.first_word  # a later clause: forget negations before it
+    end = last_word if inside else first_word - 1
+    return any(token.text in NEGATORS and start <= token.first_word <= end for token in text.tokens)
 
 
 def find_pattern(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
