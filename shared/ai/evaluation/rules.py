@@ -60,6 +60,7 @@ _REPORTED = re.compile(r"\b(called|call) (me|you|him|her|them|us|it) (a|an)? ?$|
 CONFIDENCE_LITERAL = 0.95
 CONFIDENCE_FUZZY = 0.75
 CONFIDENCE_REPORTED = 0.5
+CONFIDENCE_NEAR_MISS = 0.85  # a cue rejected for negation, timing or speaker
 
 
 def _example_phrases(examples: Sequence[str]) -> list[tuple[str, ...]]:
@@ -232,22 +233,20 @@ def _judge_must_have(compiled: CompiledCriterion, texts: Sequence[SegmentText], 
             evidence=[evidence],
             confidence=CONFIDENCE_LITERAL if best.exact else CONFIDENCE_FUZZY,
         )
-    if negated:
-        return CriterionResult.judged(
-            criterion,
-            verdict="fail",
-            reason=f"{who} said it in the negative (segment {negated[0].item.segment.index})",
-            evidence=[negated[0].evidence()],
-            confidence=0.85,
-        )
-    if late:
-        return CriterionResult.judged(
-            criterion,
-            verdict="fail",
-            reason=f"{who} did it, but not{_window_text(criterion)}",
-            evidence=[late[0].evidence()],
-            confidence=0.85,
-        )
+    near_misses = (
+        (negated, f"{who} said it in the negative"),
+        (late, f"{who} did it, but not{_window_text(criterion)}"),
+    )
+    for misses, why in near_misses:
+        if misses:
+            miss = misses[0].evidence()
+            return CriterionResult.judged(
+                criterion,
+                verdict="fail",
+                reason=f"{why} (segment {miss.segment_index})",
+                evidence=[miss],
+                confidence=CONFIDENCE_NEAR_MISS,
+            )
     others = [item for item in texts if item not in segments_for_speaker(texts, criterion.speaker)]
     said_by_other = next((m for item in others for m in compiled.matches(item) if not m.negated), None)
     if said_by_other is not None:
@@ -256,7 +255,7 @@ def _judge_must_have(compiled: CompiledCriterion, texts: Sequence[SegmentText], 
             verdict="fail",
             reason=f"only {said_by_other.item.segment.speaker} said it, not {who}",
             evidence=[said_by_other.evidence()],
-            confidence=0.85,
+            confidence=CONFIDENCE_NEAR_MISS,
         )
     return CriterionResult.judged(
         criterion,
