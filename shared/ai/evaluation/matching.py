@@ -187,6 +187,7 @@ def _within_edits(left: str, right: str, allowed: int) -> bool:
     return previous[-1] <= allowed
 
 
+@lru_cache(maxsize=262144)  # a call repeats the same word pairs across phrases and segments
 def tokens_match(expected: str, heard: str, *, fuzzy: bool) -> bool:
     """Whether a heard token is the expected one, allowing a small ASR error in longer words.
 
@@ -195,7 +196,9 @@ def tokens_match(expected: str, heard: str, *, fuzzy: bool) -> bool:
     """
     if expected == heard:
         return True
-    if not fuzzy or expected.isdigit() or heard.isdigit():
+    # Recognition errors keep a word's first letter ("a count" for "account"); checking it first keeps
+    # the edit-distance work to a few candidates.
+    if not fuzzy or expected.isdigit() or heard.isdigit() or expected[:1] != heard[:1]:
         return False
     shorter = min(len(expected), len(heard))
     if shorter < 5:
@@ -233,10 +236,12 @@ def find_phrase(text: NormalizedText, phrase: Sequence[str]) -> list[tuple[int, 
     if not phrase:
         return []
     heard = text.token_texts()
+    initial = phrase[0][:1]
     spans: list[tuple[int, int]] = []
     start = 0
     while start < len(heard):
-        end = _match_at(phrase, heard, start)
+        # Only a token with the phrase's first letter can start a match (see tokens_match).
+        end = _match_at(phrase, heard, start) if heard[start][:1] == initial else None
         if end is None:
             start += 1
             continue
