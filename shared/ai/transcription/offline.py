@@ -24,6 +24,7 @@ from shared.ai.audio import (
 )
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
+from shared.ai.transcription.speech import SpeechPacker, speech_regions
 from shared.models.transcript import EngineInfo, Segment, Transcript, Word
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class WindowedEngine:
     name: str = ""
     model: str = ""
     version: str = ""
+    # Decode only the speech (joined into windows with a time map) instead of every window whole.
+    speech_only: bool = False
 
     def __init__(
         self,
@@ -92,7 +95,10 @@ class WindowedEngine:
         started = time.perf_counter()
         drafts: list[DraftSegment] = []
         language: str | None = None
-        windows = 0
+        decoded = 0
+        # Every engine learns where the speech is (dead channels are reported); speech-only engines decode
+        # nothing else, the others decode whole windows.
+        packer = SpeechPacker(max_window_s=self.max_window_s)
         for window in iter_windows(
             audio.path,
             facts=facts,
@@ -100,26 +106,26 @@ class WindowedEngine:
             max_window_s=self.max_window_s,
             min_window_s=self.min_window_s,
         ):
-            windows += 1
-            if window.is_silent():
-                continue  # nothing to hear; also spares Whisper a chance to hallucinate on silence
-            try:
-                result = self._transcribe_window(window, language)
-            except EngineError:
-                raise
-            except (RuntimeError, ValueError, MemoryError) as error:
-                logger.exception("%s failed on %s at %d ms", self.name, audio.audio_file_id, window.start_ms)
-                raise EngineError("engine_failed", f"{self.name} failed to transcribe", retryable=True) from error
+            regions = speech_regions(window)
+            packed = list(packer.push(window, regions))
+            for unit in packed if self.speech_only else ([] if window.is_silent() else [window]):
+                result = self._decode(audio, unit, language)
+                language = language or result.language
+                drafts.extend(result.segments)
+                decoded += 1
+        for unit in packer.finish() if self.speech_only else ():
+            result = self._decode(audio, unit, language)
             language = language or result.language
             drafts.extend(result.segments)
+            decoded += 1
         elapsed = time.perf_counter() - started
         logger.info(
-            "%s transcribed %s: %d ms of audio, %d channel(s), %d windows, %d segments in %.1f s (RTF %.3f)",
+            "%s transcribed %s: %d ms of audio, %d channel(s), %d windows decoded, %d segments in %.1f s (RTF %.3f)",
             self.name,
             audio.audio_file_id,
             facts.duration_ms,
             channels,
-            windows,
+            decoded,
             len(drafts),
             elapsed,
             elapsed * 1000 / max(facts.duration_ms, 1),
@@ -132,6 +138,15 @@ class WindowedEngine:
             language=language or self.default_language,
             engine=EngineInfo(name=self.name, model=self.model, version=self.version),
         )
+
+    def _decode(self, audio: AudioInput, window: AudioWindow, language: str | None) -> WindowResult:
+        try:
+            return self._transcribe_window(window, language)
+        except EngineError:
+            raise
+        except (RuntimeError, ValueError, MemoryError) as error:
+            logger.exception("%s failed on %s at %d ms", self.name, audio.audio_file_id, window.start_ms)
+            raise EngineError("engine_failed", f"{self.name} failed to transcribe", retryable=True) from error
 
 
 def build_transcript(
