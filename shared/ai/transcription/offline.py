@@ -24,8 +24,9 @@ from shared.ai.audio import (
 )
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
+from shared.ai.transcription.roles import CONFIDENT, decide_agent
 from shared.ai.transcription.speech import SpeechPacker, speech_regions
-from shared.models.transcript import EngineInfo, Segment, Transcript, Word
+from shared.models.transcript import EngineInfo, RecordingFacts, Segment, SpeakerRoles, Transcript, Word
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class WindowedEngine:
         speakers: Sequence[str] = DEFAULT_SPEAKERS,
         max_window_s: float = DEFAULT_MAX_WINDOW_S,
         min_window_s: float = DEFAULT_MIN_WINDOW_S,
-        default_language: str = "en",
+        default_language: str | None = None,
     ):
         self.speakers = tuple(speakers)
         self.max_window_s = max_window_s
@@ -130,6 +131,14 @@ class WindowedEngine:
             elapsed,
             elapsed * 1000 / max(facts.duration_ms, 1),
         )
+        recording = RecordingFacts(
+            channels=facts.channels,
+            sample_rate=facts.sample_rate,
+            format=facts.format,
+            dead_channels=[c for c in range(channels) if channels > 1 and not packer.speech_samples.get(c)],
+            duplicate_channels=mixdown,
+        )
+        names, roles = channel_roles(names, drafts)
         return build_transcript(
             audio_file_id=audio.audio_file_id,
             facts=facts,
@@ -137,6 +146,8 @@ class WindowedEngine:
             drafts=drafts,
             language=language or self.default_language,
             engine=EngineInfo(name=self.name, model=self.model, version=self.version),
+            roles=roles,
+            recording=recording,
         )
 
     def _decode(self, audio: AudioInput, window: AudioWindow, language: str | None) -> WindowResult:
@@ -149,14 +160,39 @@ class WindowedEngine:
             raise EngineError("engine_failed", f"{self.name} failed to transcribe", retryable=True) from error
 
 
+def channel_roles(names: list[str], drafts: Sequence[DraftSegment]) -> tuple[list[str], SpeakerRoles | None]:
+    """The channels' speaker names, the first two swapped when what was said shows the agent on the other.
+
+    The first name is the configured agent channel's; content overrules it only when at least ``CONFIDENT``.
+    """
+    if len(names) < 2:
+        return names, None
+    texts = {channel: "" for channel in range(len(names))}
+    for draft in drafts:
+        texts[draft.channel] += " " + draft.text
+    decision = decide_agent(texts)
+    if decision is None:
+        return names, None
+    if decision.confidence < CONFIDENT:
+        agreeing = decision.confidence if decision.agent == 0 else 1 - decision.confidence
+        return names, SpeakerRoles(source="channel", confidence=round(agreeing, 3))
+    if decision.agent == 0:
+        return names, SpeakerRoles(source="content", confidence=decision.confidence)
+    swapped = list(names)
+    swapped[0], swapped[decision.agent] = names[decision.agent], names[0]
+    return swapped, SpeakerRoles(source="content", confidence=decision.confidence, swapped=True)
+
+
 def build_transcript(
     *,
     audio_file_id: str,
     facts: AudioFacts,
     speakers: list[str],
     drafts: Sequence[DraftSegment],
-    language: str,
+    language: str | None,
     engine: EngineInfo,
+    roles: SpeakerRoles | None = None,
+    recording: RecordingFacts | None = None,
 ) -> Transcript:
     """Merge the channels' segments by start time into the transcript document."""
     ordered = sorted((d for d in drafts if d.text.strip()), key=lambda d: (d.start_ms, d.channel, d.end_ms))
@@ -182,4 +218,6 @@ def build_transcript(
         text="\n".join(f"{segment.speaker}: {segment.text}" for segment in segments),
         engine=engine,
         created_at=utc_now_iso(),
+        roles=roles,
+        audio=recording,
     )

@@ -87,7 +87,7 @@ class WhisperEngine(WindowedEngine):
         compute_type: str = "int8",
         cpu_threads: int | None = None,
         speakers: Sequence[str] = DEFAULT_SPEAKERS,
-        language: str | None = "en",
+        language: str | None = None,
         word_timestamps: bool = True,
         vad_filter: bool = False,
         max_window_s: float = DEFAULT_MAX_WINDOW_S,
@@ -104,7 +104,7 @@ class WhisperEngine(WindowedEngine):
             speakers=speakers,
             max_window_s=max_window_s,
             min_window_s=min_window_s,
-            default_language=language or "en",
+            default_language=language,
         )
         self.model_dir = Path(model_dir)
         self.model = model_name
