@@ -11,34 +11,35 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+Cues = tuple[tuple[re.Pattern[str], float], ...]
+
+
+def _cues(*weighted: tuple[str, float]) -> Cues:
+    return tuple((re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in weighted)
+
+
 # (pattern, weight): phrases an agent says; English and Spanish.
-_AGENT_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), weight)
-    for pattern, weight in (
-        (r"\b(thank you|thanks) for (calling|contacting|choosing)\b", 3.0),
-        (r"\bhow (can|may|could|might) (i|we) (help|assist)\b", 3.0),
-        (r"\bwelcome to\b", 2.0),
-        (r"\bmy name is\b", 1.0),
-        (r"\bthis is \w+ (from|with|at)\b", 1.5),
-        (r"\b(virtual|automated|digital|ai) (assistant|agent)\b", 3.0),
-        (r"\bthis call (is|may be|will be) (being )?recorded\b", 2.0),
-        (r"\banything else (i|we) can\b", 2.0),
-        (r"\b(support|customer service|help desk)\b", 0.5),  # the company's team, as agents name it
-        (r"\bgracias por (llamar|comunicarse)\b", 3.0),
-        (r"\ben qu[eé] (le )?(puedo|podemos) ayudar", 3.0),
-        (r"\ble atiende\b", 1.5),
-    )
+_AGENT_CUES = _cues(
+    (r"\b(thank you|thanks) for (calling|contacting|choosing)\b", 3.0),
+    (r"\bhow (can|may|could|might) (i|we) (help|assist)\b", 3.0),
+    (r"\bwelcome to\b", 2.0),
+    (r"\bmy name is\b", 1.0),
+    (r"\bthis is \w+ (from|with|at)\b", 1.5),
+    (r"\b(virtual|automated|digital|ai) (assistant|agent)\b", 3.0),
+    (r"\bthis call (is|may be|will be) (being )?recorded\b", 2.0),
+    (r"\banything else (i|we) can\b", 2.0),
+    (r"\b(support|customer service|help desk)\b", 0.5),  # the company's team, as agents name it
+    (r"\bgracias por (llamar|comunicarse)\b", 3.0),
+    (r"\ben qu[eé] (le )?(puedo|podemos) ayudar", 3.0),
+    (r"\ble atiende\b", 1.5),
 )
 # Phrases a customer says about their own account or problem.
-_CUSTOMER_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), weight)
-    for pattern, weight in (
-        (r"\bi (want|need|would like|'d like)\b", 1.0),
-        (r"\bmy (account|order|subscription|bill|card|delivery|package)\b", 1.0),
-        (r"\bi was (charged|billed)\b", 1.5),
-        (r"\bquiero\b", 1.0),
-        (r"\bme cobraron\b", 1.5),
-    )
+_CUSTOMER_CUES = _cues(
+    (r"\bi (want|need|would like|'d like)\b", 1.0),
+    (r"\bmy (account|order|subscription|bill|card|delivery|package)\b", 1.0),
+    (r"\bi was (charged|billed)\b", 1.5),
+    (r"\bquiero\b", 1.0),
+    (r"\bme cobraron\b", 1.5),
 )
 # Content must be this sure before it overrules the configured channels.
 CONFIDENT = 0.75

@@ -180,6 +180,14 @@ def test_broken_audio_is_refused_before_any_model_work(tmp_path: Path, sample_ca
     assert caught.value.code == "unsupported_audio" and not caught.value.retryable
 
 
+@pytest.fixture(scope="module")
+def support_channels(sample_calls: SampleCalls) -> tuple[Any, int]:
+    """The support call's samples (frames, 2) and rate, to rewire its channels."""
+    import soundfile as sf
+
+    return sf.read(sample_calls.support_call, dtype="float32")
+
+
 def _write_stereo(path: Path, left: Any, right: Any, rate: int) -> Path:
     import numpy as np
     import soundfile as sf
@@ -191,11 +199,9 @@ def _write_stereo(path: Path, left: Any, right: Any, rate: int) -> Path:
 @pytest.mark.unit
 @pytest.mark.slow
 def test_a_call_recorded_with_swapped_channels_is_relabelled(
-    engine: WhisperEngine, sample_calls: SampleCalls, tmp_path: Path
+    engine: WhisperEngine, support_channels: tuple[Any, int], tmp_path: Path
 ) -> None:
-    import soundfile as sf
-
-    call, rate = sf.read(sample_calls.support_call, dtype="float32")
+    call, rate = support_channels
     swapped = _write_stereo(tmp_path / "swapped.wav", call[:, 1], call[:, 0], rate)
 
     transcript = engine.transcribe(AudioInput("af_swapped", swapped))
@@ -219,11 +225,9 @@ def test_the_right_way_round_is_confirmed_and_the_recording_described(support_tr
 @pytest.mark.unit
 @pytest.mark.slow
 def test_dead_and_duplicated_channels_are_reported(
-    engine: WhisperEngine, sample_calls: SampleCalls, tmp_path: Path
+    engine: WhisperEngine, support_channels: tuple[Any, int], tmp_path: Path
 ) -> None:
-    import soundfile as sf
-
-    call, rate = sf.read(sample_calls.support_call, dtype="float32")
+    call, rate = support_channels
     dead = engine.transcribe(
         AudioInput("af_dead", _write_stereo(tmp_path / "dead.wav", call[:, 0], call[:, 1] * 0, rate))
     )
