@@ -76,7 +76,7 @@ param channelSpeakers string = 'agent,customer'
 @description('ISO 639-1 code pinning the Whisper engine\'s language; empty: detected per call')
 param transcriptionLanguage string = ''
 
-@description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production.')
+@description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production, and the Function App\'s own origin for the console at /api/console.')
 param allowedCorsOrigins array = [
   '*'
 ]
@@ -277,6 +277,7 @@ var appSettings = {
   BLOB_TRIGGER_SOURCE: 'EventGrid'
 
   MAX_UPLOAD_BYTES: string(maxUploadBytes)
+  MAX_AUDIO_MINUTES: '240'
   UPLOAD_URL_TTL_MINUTES: '15'
   DOWNLOAD_URL_TTL_MINUTES: '15'
   UPLOAD_EXPIRY_HOURS: '24'
