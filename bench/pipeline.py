@@ -125,7 +125,7 @@ def upload_pending(deps: Any, tenant: str, audio: Path, **fields: Any) -> str:
     put.raise_for_status()
     blob_name = urlsplit(created.upload_url).path.split("/", 3)[3]  # /{account}/audio/{blob name}
     with tagged("upload_arrived (blob trigger)"):
-        outcome = register_upload(deps, f"audio/{blob_name}", data)
+        outcome = register_upload(deps, f"audio/{blob_name}")
     assert outcome.status == "pending", outcome
     return created.audio_file_id
 
@@ -432,10 +432,10 @@ def main() -> None:
     console.print("Bare engines (one child process each)...")
     bare = bare_engines(factories, plan)
     console.print("Whisper engine against the bare library (one child process per call)...")
-    library = [
-        compare_with_library(model_dir, audio.path, reference=audio.reference)
-        for audio in ([support] if args.quick else [support, minute])
-    ]
+    library: list[LibraryComparison] = []
+    for audio in [support] if args.quick else [support, minute]:
+        library.append(compare_with_library(model_dir, audio.path, reference=audio.reference))
+        console.print(f"  {audio.label}: engine / library {library[-1].ratio:.2f}x", style="dim")
 
     settings = {
         "WHISPER_MODEL_DIR": str(model_dir),
