@@ -59,6 +59,7 @@ token: $(PY_STAMP)
 bench: install system-deps model
 	$(PY) -m bench.api $(BENCH_ARGS)
 	$(PY) -m bench.pipeline $(BENCH_ARGS)
+	$(PY) -m bench.redaction
 	$(PY) -m bench.uploads $(BENCH_ARGS)
 
 clean:

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from shared.models.base import WireModel
+from shared.models.redaction import RedactedSpan
 
 # The speaker of speech whose role (agent or customer) is unknown: every segment of mono audio, or with
 # diarization one numbered voice per person ("speaker 1", "speaker 2"). Criteria for a role then count
@@ -82,3 +83,5 @@ class Transcript(WireModel):
     created_at: str  # ISO 8601 UTC
     roles: SpeakerRoles | None = None
     audio: RecordingFacts | None = None
+    # Set once the transcript is redacted: what was hidden and where (never the values); [] = nothing found.
+    redactions: list[RedactedSpan] | None = None
