@@ -10,6 +10,7 @@ from shared.auth import Principal
 from shared.dependencies import get_dependencies
 from shared.http import api_endpoint, json_response, parse_json_body, parse_query, text_response
 from shared.models.api import ListAudioFilesQuery, ProcessRequest, TranscriptQuery, UploadUrlRequest
+from shared.pipeline.run import RunTimes
 
 bp = func.Blueprint()
 ANONYMOUS = func.AuthLevel.ANONYMOUS
@@ -49,7 +50,9 @@ def _get_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpRes
 
 @api_endpoint("audio:write")
 def _delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
-    service.delete_audio_file(get_dependencies(), principal.tenant_id, _id(req))
+    deps = get_dependencies()
+    service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines, blobs=deps.blobs,
+                              tenant_id=principal.tenant_id, audio_file_id=_id(req))  # fmt: skip
     return func.HttpResponse(status_code=204)
 
 
@@ -80,7 +83,12 @@ def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
 @api_endpoint("audio:write")
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)
-    result = service.request_processing(get_dependencies(), principal.tenant_id, _id(req), body)
+    deps = get_dependencies()
+    result = service.request_processing(
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+        times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=principal.tenant_id,
+        audio_file_id=_id(req), request=body,
+    )  # fmt: skip
     return json_response(
         result,
         status=202,
