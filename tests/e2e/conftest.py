@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +67,31 @@ def upload_file(client: httpx.Client, path: Path, **fields: Any) -> str:
     put = httpx.put(body["uploadUrl"], content=path.read_bytes(), headers=body["requiredHeaders"])
     assert put.status_code == 201, put.text
     return str(body["audioFileId"])
+
+
+def start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    """``python -m devhost`` in its own process (so a test can kill -9 it), once its health check answers."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "devhost", "--port", str(port), "--settings", "local.settings.json.example"],
+        cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+    def healthy() -> bool:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        assert process.poll() is None, "the host exited at start"
+        return False
+
+    try:
+        wait_for(healthy, timeout=60, interval=0.3, message="the host did not start")
+    except BaseException:
+        process.kill()
+        process.wait(timeout=10)
+        raise
+    return process
 
 
 @pytest.fixture(scope="package")  # stops with the e2e folder, so its triggers never race later tests

@@ -18,6 +18,7 @@ from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
 from tests.queues import take_messages
 from tests.shared.audio_files.test_uploads import arrive, upload
+from tests.storage_scan import rows_naming
 
 pytestmark = pytest.mark.integration
 
@@ -40,16 +41,6 @@ def process(deps: Dependencies, tenant: str, audio_file_id: str, request: Proces
 def delete(deps: Dependencies, tenant: str, audio_file_id: str) -> None:
     service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines, blobs=deps.blobs,
                               tenant_id=tenant, audio_file_id=audio_file_id)  # fmt: skip
-
-
-def rows_naming(deps: Dependencies, audio_file_id: str) -> list[str]:
-    """Every row of every table whose keys or values mention the id (a full scan: tests only)."""
-    found = []
-    for table in deps.storage.table.list_tables():
-        for row in deps.storage.table.get_table_client(table.name).list_entities():
-            if audio_file_id in repr(dict(row)) or audio_file_id in row["RowKey"]:
-                found.append(f"{table.name}/{row['PartitionKey']}/{row['RowKey']}")
-    return found
 
 
 def queued_messages(deps: Dependencies, audio_file_id: str) -> list[dict[str, Any]]:
@@ -176,7 +167,7 @@ def test_delete_removes_the_recording_and_what_came_from_it(deps: Dependencies, 
     assert deps.audio_files.get(tenant, audio_file_id) is None
     assert deps.blobs.properties("audio", record.blob_name) is None
     assert deps.blobs.list_names("transcripts", f"{tenant}/{audio_file_id}") == []
-    assert rows_naming(deps, audio_file_id) == []
+    assert rows_naming(deps.storage.table, audio_file_id) == []
     with pytest.raises(NotFound):
         service.get_record(deps, tenant, audio_file_id)
 

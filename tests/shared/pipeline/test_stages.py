@@ -29,7 +29,8 @@ from shared.pipeline.sweeper import SweepReport, sweep_deadlines
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
 from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
-from tests.shared.audio_files.test_service import process, uploaded
+from tests.shared.audio_files.test_service import delete, process, uploaded
+from tests.storage_scan import blobs_naming, rows_naming
 
 pytestmark = pytest.mark.integration
 
@@ -266,3 +267,35 @@ def test_a_deadline_for_a_finished_state_is_dropped(deps: Dependencies, tenant: 
     sweep(deps, service.utcnow() + timedelta(days=2))
     after = deps.audio_files.get(tenant, audio_file_id)
     assert after and after.etag == before and after.status is Status.PENDING
+
+
+@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+def test_a_stage_that_finds_its_record_deleted_removes_what_it_wrote(
+    deps: Dependencies, tenant: str, stage: str
+) -> None:
+    audio_file_id, message = start(deps, tenant)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record
+
+    class DeletedMidway(ScriptedTranscriber):
+        def transcribe(self, audio: AudioInput) -> Transcript:
+            delete(deps, tenant, audio_file_id)  # the client deletes while the engine works
+            return super().transcribe(audio)
+
+    if stage == "evaluation":
+        assert run_stage(deps, engines_with(ScriptedTranscriber()), message) == "succeeded"
+        [body] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
+        message = StageMessage.model_validate(body)
+        evaluator = RuleBasedEngine()
+
+        class DeletingEvaluator:
+            def evaluate(self, transcript: Transcript, context: Any) -> Any:
+                delete(deps, tenant, audio_file_id)
+                return evaluator.evaluate(transcript, context)
+
+        engines = Engines(transcription=ScriptedTranscriber, evaluation=DeletingEvaluator)
+    else:
+        engines = engines_with(DeletedMidway())
+    assert run_stage(deps, engines, message) == "deleted"
+    assert blobs_naming(deps.storage.blob, audio_file_id) == []
+    assert rows_naming(deps.storage.table, audio_file_id) == []
