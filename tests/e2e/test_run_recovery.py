@@ -5,78 +5,22 @@ A client does what the docs say: upload, POST /process (again, if a request fail
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from azure.data.tables import TableServiceClient
-from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueServiceClient
 
-from devhost.azurite import Azurite, free_port
 from scripts.sample_calls import SampleCalls
 from shared.dependencies import Dependencies
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
-from tests.conftest import DEV_SECRET, token_for
-from tests.e2e.conftest import TERMINAL, LiveService, start_host_process, upload_file, wait_for_status
+from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
 from tests.storage_scan import blobs_naming, rows_naming
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
-
-
-@dataclass
-class KillableHost:
-    """The app in its own host process on its own Azurite, so a test can kill -9 it and start it again."""
-
-    storage: Azurite
-    environment: dict[str, str]
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        self.process = start_host_process(self.environment, self.port)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-        self.process = None
-
-    def client(self, tenant: str) -> httpx.Client:
-        headers = {"Authorization": f"Bearer {token_for(tenant)}"}
-        return httpx.Client(base_url=f"http://127.0.0.1:{self.port}/api/v1", headers=headers, timeout=30)
-
-    @property
-    def blobs(self) -> BlobServiceClient:
-        return BlobServiceClient.from_connection_string(self.storage.connection_string)
-
-
-@pytest.fixture
-def killable(whisper_model_dir: Path) -> Iterator[KillableHost]:
-    with Azurite() as storage:
-        environment = {
-            **os.environ,
-            "AzureWebJobsStorage": storage.connection_string,
-            "AUTH_MODE": "local",
-            "AUTH_DEV_SECRET": DEV_SECRET,
-            "WHISPER_MODEL_DIR": str(whisper_model_dir),
-            "DEVHOST_QUEUE_LEASE_SECONDS": "4",
-            "DEVHOST_BLOB_POLL_SECONDS": "0.5",
-        }
-        host = KillableHost(storage, environment)
-        host.start()
-        try:
-            yield host
-        finally:
-            host.kill()
 
 
 def _status(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
