@@ -6,6 +6,8 @@ A client does what the docs say: upload, POST /process (again, if a request fail
 from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -14,8 +16,14 @@ from azure.data.tables import TableServiceClient
 from azure.storage.queue import QueueServiceClient
 
 from scripts.sample_calls import SampleCalls
+from shared.audio_files.repository import AudioFileRepository
+from shared.clock import utcnow
 from shared.dependencies import Dependencies
+from shared.pipeline.deadlines import DeadlineStore
+from shared.pipeline.run import RunTimes
+from shared.pipeline.sweeper import sweep_deadlines
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
+from shared.storage.tables import AUDIO_FILES_TABLE
 from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
 from tests.storage_scan import blobs_naming, rows_naming
 from tests.waiting import wait_for
@@ -37,6 +45,27 @@ def _assert_completed_once(host: KillableHost, client: httpx.Client, tenant: str
             names = [b.name for b in host.blobs.get_container_client(container).list_blobs(f"{tenant}/{audio_file_id}")]
             assert len(names) == 1, (container, names)
         assert client.get(f"/audio-files/{audio_file_id}/transcript").status_code == 200
+
+
+@dataclass
+class _SentMessages:
+    bodies: list[dict[str, Any]] = field(default_factory=list)
+
+    def send(self, queue: str, message: dict[str, Any], *, visibility_timeout: int | None = None) -> None:
+        self.bodies.append(message)
+
+
+def _assert_sweeper_finds_nothing_to_do(host: KillableHost, ids: list[str]) -> None:
+    """Every deadline left (a crash may orphan one between its row and its record) is one the sweeper drops."""
+    table = TableServiceClient.from_connection_string(host.storage.connection_string).get_table_client(
+        AUDIO_FILES_TABLE
+    )
+    deadlines = DeadlineStore(table)
+    later = utcnow() + timedelta(days=2)
+    sent = _SentMessages()
+    report = sweep_deadlines(records=AudioFileRepository(table), deadlines=deadlines, queues=sent,
+                             due=deadlines.due(later), times=RunTimes.of(45), now=later)  # fmt: skip
+    assert not set(ids) & set(report.failed + report.requeued) and sent.bodies == [], report
 
 
 def _process_until_accepted(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
@@ -100,6 +129,7 @@ def test_killing_the_host_during_each_stage_still_completes_every_file_once(
         killable.kill()
         killable.start()
         _assert_completed_once(killable, client, tenant, ids)
+        _assert_sweeper_finds_nothing_to_do(killable, ids)
 
 
 def _queue_length(deps: Dependencies, name: str) -> int:
