@@ -133,9 +133,14 @@ def upload_pending(deps: Any, tenant: str, audio: Path, **fields: Any) -> str:
 def start_run(deps: Any, tenant: str, audio_file_id: str) -> str:
     from shared.audio_files.service import request_processing
     from shared.models.api import ProcessRequest
+    from shared.pipeline.run import RunTimes
 
     with tagged("process (HTTP function)"):
-        body = request_processing(deps, tenant, audio_file_id, ProcessRequest())
+        body = request_processing(
+            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+            times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
+            request=ProcessRequest(),
+        )  # fmt: skip
     return body.run_id
 
 
@@ -149,22 +154,29 @@ class StageRun:
 def run_stages(deps: Any, engine: TranscriptionEngine, tenant: str, audio: Audio) -> StageRun:
     """Upload ``audio``, start a run, and run the transcription then the evaluation stage in this process."""
     from shared.ai.factory import build_evaluation_engine
-    from shared.pipeline.stages import Engines, StageMessage, run_stage
-    from shared.storage.blobs import TRANSCRIPTS_CONTAINER, document_blob_name
+    from shared.pipeline.model import Stage, StageMessage
+    from shared.pipeline.run import RunTimes
+    from shared.pipeline.stages import Engines, StageRunner, build_handlers, output_of
+    from shared.storage.blobs import TRANSCRIPTS_CONTAINER
 
     audio_file_id = upload_pending(deps, tenant, audio.path, contentType="audio/wav")
     run_id = start_run(deps, tenant, audio_file_id)
     evaluation = build_evaluation_engine(deps.settings)
     engines = Engines(transcription=lambda: engine, evaluation=lambda: evaluation)
+    runner = StageRunner(
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
+        handlers=build_handlers(deps.blobs, engines), times=RunTimes.of(deps.settings.stage_deadline_minutes),
+    )  # fmt: skip
     timings: dict[str, float] = {}
-    for stage in ("transcription", "evaluation"):
+    for stage in Stage:
         message = StageMessage(tenant_id=tenant, audio_file_id=audio_file_id, run_id=run_id, stage=stage)
         started = time.perf_counter()
         with tagged(f"{stage}_stage (queue trigger)"):
-            outcome = run_stage(deps, engines, message)
+            outcome = runner.run(message)
         timings[stage] = time.perf_counter() - started
         assert outcome == "succeeded", f"{stage}: {outcome}"
-    document = deps.blobs.read_json(TRANSCRIPTS_CONTAINER, document_blob_name(tenant, audio_file_id))
+    record = deps.audio_files.get(tenant, audio_file_id)
+    document = output_of(deps.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
     wer = word_error_rate(audio.reference, transcript_words(Transcript.model_validate(document)))
     return StageRun(timings["transcription"], timings["evaluation"], wer)
 
