@@ -3,6 +3,8 @@
 1. Bare engines (faster-whisper base, pocketsphinx) on the generated support call and the 1-minute call, each
    in a fresh child process (``bench.transcription_engines.measure_engine``): real-time factor, word error
    rate, peak RSS.
+   And our Whisper engine (speech only) against the bare library: faster-whisper's own ``transcribe()`` on each
+   full channel with word timestamps, same model, threads and beam (``compare_with_library``).
 2. The transcription stage itself (``shared.pipeline.stages.run_stage``) on the same audio, uploaded to
    Azurite, with the engine's model already loaded: stage RTF and stage / bare (download, SAS, decode,
    transcript blob write, compare-and-swap and the next stage's message).
@@ -52,7 +54,14 @@ from bench.common import (
     table,
     tagged,
 )
-from bench.transcription_engines import EngineMeasurement, measure_engine, transcript_words, word_error_rate
+from bench.transcription_engines import (
+    EngineMeasurement,
+    LibraryComparison,
+    compare_with_library,
+    measure_engine,
+    transcript_words,
+    word_error_rate,
+)
 from scripts.sample_calls import SUPPORT_CALL, SampleCalls, generate_sample_calls
 from shared.ai.transcription.base import TranscriptionEngine
 from shared.ai.transcription.provision import default_model_dir, provision_model
@@ -116,7 +125,7 @@ def upload_pending(deps: Any, tenant: str, audio: Path, **fields: Any) -> str:
     put.raise_for_status()
     blob_name = urlsplit(created.upload_url).path.split("/", 3)[3]  # /{account}/audio/{blob name}
     with tagged("upload_arrived (blob trigger)"):
-        outcome = register_upload(deps, f"audio/{blob_name}", data)
+        outcome = register_upload(deps, f"audio/{blob_name}")
     assert outcome.status == "pending", outcome
     return created.audio_file_id
 
@@ -124,9 +133,14 @@ def upload_pending(deps: Any, tenant: str, audio: Path, **fields: Any) -> str:
 def start_run(deps: Any, tenant: str, audio_file_id: str) -> str:
     from shared.audio_files.service import request_processing
     from shared.models.api import ProcessRequest
+    from shared.pipeline.run import RunTimes
 
     with tagged("process (HTTP function)"):
-        body = request_processing(deps, tenant, audio_file_id, ProcessRequest())
+        body = request_processing(
+            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+            times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
+            request=ProcessRequest(),
+        )  # fmt: skip
     return body.run_id
 
 
@@ -140,22 +154,29 @@ class StageRun:
 def run_stages(deps: Any, engine: TranscriptionEngine, tenant: str, audio: Audio) -> StageRun:
     """Upload ``audio``, start a run, and run the transcription then the evaluation stage in this process."""
     from shared.ai.factory import build_evaluation_engine
-    from shared.pipeline.stages import Engines, StageMessage, run_stage
-    from shared.storage.blobs import TRANSCRIPTS_CONTAINER, document_blob_name
+    from shared.pipeline.model import Stage, StageMessage
+    from shared.pipeline.run import RunTimes
+    from shared.pipeline.stages import Engines, StageRunner, build_handlers, output_of
+    from shared.storage.blobs import TRANSCRIPTS_CONTAINER
 
     audio_file_id = upload_pending(deps, tenant, audio.path, contentType="audio/wav")
     run_id = start_run(deps, tenant, audio_file_id)
     evaluation = build_evaluation_engine(deps.settings)
     engines = Engines(transcription=lambda: engine, evaluation=lambda: evaluation)
+    runner = StageRunner(
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
+        handlers=build_handlers(deps.blobs, engines), times=RunTimes.of(deps.settings.stage_deadline_minutes),
+    )  # fmt: skip
     timings: dict[str, float] = {}
-    for stage in ("transcription", "evaluation"):
+    for stage in Stage:
         message = StageMessage(tenant_id=tenant, audio_file_id=audio_file_id, run_id=run_id, stage=stage)
         started = time.perf_counter()
         with tagged(f"{stage}_stage (queue trigger)"):
-            outcome = run_stage(deps, engines, message)
+            outcome = runner.run(message)
         timings[stage] = time.perf_counter() - started
         assert outcome == "succeeded", f"{stage}: {outcome}"
-    document = deps.blobs.read_json(TRANSCRIPTS_CONTAINER, document_blob_name(tenant, audio_file_id))
+    record = deps.audio_files.get(tenant, audio_file_id)
+    document = output_of(deps.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
     wer = word_error_rate(audio.reference, transcript_words(Transcript.model_validate(document)))
     return StageRun(timings["transcription"], timings["evaluation"], wer)
 
@@ -391,6 +412,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
 class Results:
     plan: list[tuple[str, Audio]]
     bare: dict[tuple[str, str], EngineMeasurement]
+    library: list[LibraryComparison]
     stages: dict[tuple[str, str], StageRun]
     e2e: EndToEnd
     e2e_label: str
@@ -421,6 +443,11 @@ def main() -> None:
 
     console.print("Bare engines (one child process each)...")
     bare = bare_engines(factories, plan)
+    console.print("Whisper engine against the bare library (one child process per call)...")
+    library: list[LibraryComparison] = []
+    for audio in [support] if args.quick else [support, minute]:
+        library.append(compare_with_library(model_dir, audio.path, reference=audio.reference))
+        console.print(f"  {audio.label}: engine / library {library[-1].ratio:.2f}x", style="dim")
 
     settings = {
         "WHISPER_MODEL_DIR": str(model_dir),
@@ -475,6 +502,7 @@ def main() -> None:
         Results(
             plan,
             bare,
+            library,
             stages,
             e2e,
             minute.label,
@@ -516,6 +544,27 @@ def report(results: Results) -> None:
             + ([stage.transcription_s, stage.transcription_s / bare.audio_s, _percent(stage.wer),
                 f"{stage.transcription_s / bare.wall_s:.2f}x"] if stage else [None] * 4)
         )  # fmt: skip
+    console.print(
+        table(
+            "Whisper engine (speech only) vs the bare library (faster-whisper transcribe() per full channel)",
+            ["call", "audio s", "engine s", "library s", "engine / library", "engine WER", "library WER"],
+            [
+                [
+                    c.file,
+                    c.audio_s,
+                    c.engine_s,
+                    c.library_s,
+                    f"{c.ratio:.2f}x",
+                    _percent(c.engine_wer),
+                    _percent(c.library_wer),
+                ]
+                for c in results.library
+            ],
+            caption="Stereo calls. Same model, compute type, threads, beam and language; the library with "
+            "word_timestamps=True and its other defaults. Both in one child process, model loaded once, "
+            "alternated twice; best time of each.",
+        )
+    )
     evaluation_ms = ", ".join(f"{stage.evaluation_s * 1000:.0f}" for stage in results.stages.values())
     console.print(
         table(

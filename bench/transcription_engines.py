@@ -128,3 +128,67 @@ def measure_engine(
     context = multiprocessing.get_context("spawn")
     with context.Pool(1) as pool:
         return pool.apply(_measure_in_child, (engine_factory, str(audio_path), reference))
+
+
+@dataclass(frozen=True)
+class LibraryComparison:
+    """Our Whisper engine against faster-whisper's own ``transcribe()`` on each full channel, same model."""
+
+    file: str
+    audio_s: float
+    engine_s: float  # best of the repeats
+    library_s: float
+    engine_wer: float
+    library_wer: float
+
+    @property
+    def ratio(self) -> float:
+        return self.engine_s / self.library_s
+
+
+def _library_text(model: object, audio_path: str, *, beam_size: int, language: str | None) -> str:
+    """The bare library: ``WhisperModel.transcribe`` on each whole channel with word timestamps, its own
+    defaults otherwise; segments of both channels merged by start time."""
+    from shared.ai.audio import read_all
+
+    channels, _ = read_all(audio_path)
+    timed: list[tuple[float, str]] = []
+    for channel in channels:
+        segments, _info = model.transcribe(  # type: ignore[attr-defined]
+            channel, language=language, beam_size=beam_size, word_timestamps=True
+        )
+        timed.extend((segment.start, segment.text) for segment in segments)
+    return " ".join(text for _, text in sorted(timed))
+
+
+def _compare_in_child(model_dir: str, audio_path: str, reference: str, repeats: int) -> LibraryComparison:
+    from shared.ai.transcription.whisper import WhisperEngine, load_model
+
+    engine = WhisperEngine(Path(model_dir))
+    engine.load()
+    model = load_model(Path(model_dir), compute_type=engine.compute_type, cpu_threads=engine.cpu_threads)
+    engine_times: list[float] = []
+    library_times: list[float] = []
+    engine_text = library_text = ""
+    for _ in range(repeats):  # alternate, so a busy spell of the machine hits both alike
+        started = time.perf_counter()
+        engine_text = transcript_words(engine.transcribe(AudioInput("bench", Path(audio_path))))
+        engine_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        library_text = _library_text(model, audio_path, beam_size=engine.beam_size, language=engine.language)
+        library_times.append(time.perf_counter() - started)
+    return LibraryComparison(
+        file=Path(audio_path).name,
+        audio_s=probe_audio(audio_path).duration_ms / 1000,
+        engine_s=min(engine_times),
+        library_s=min(library_times),
+        engine_wer=word_error_rate(reference, engine_text),
+        library_wer=word_error_rate(reference, library_text),
+    )
+
+
+def compare_with_library(model_dir: Path, audio_path: Path, *, reference: str, repeats: int = 2) -> LibraryComparison:
+    """Time our engine and the bare library on ``audio_path`` in one fresh child (model loaded once, shared)."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        return pool.apply(_compare_in_child, (str(model_dir), str(audio_path), reference, repeats))

@@ -73,6 +73,9 @@ param whisperModelDir string = ''
 @description('Speaker labels for the channels of a stereo recording, in channel order.')
 param channelSpeakers string = 'agent,customer'
 
+@description('ISO 639-1 code pinning the Whisper engine\'s language; empty: detected per call')
+param transcriptionLanguage string = ''
+
 @description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production, and the Function App\'s own origin for the console at /api/console.')
 param allowedCorsOrigins array = [
   '*'
@@ -296,6 +299,7 @@ var appSettings = {
   // Webhook signing secrets are stored wrapped with this key, never in plain text.
   WEBHOOK_SECRET_KEY_ID: keyVault.outputs.keyUri
   CHANNEL_SPEAKERS: channelSpeakers
+  TRANSCRIPTION_LANGUAGE: transcriptionLanguage
 }
 
 module api 'app/function-app.bicep' = {

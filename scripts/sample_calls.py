@@ -106,7 +106,19 @@ agent: Thank you for calling Contoso. Goodbye.
 """,  # noqa: E501 - the script lines are data and must stay verbatim
 )
 
-SCRIPTS: tuple[CallScript, ...] = (SUPPORT_CALL, AI_AGENT_CALL)
+# A Spanish call (espeak-ng's "es" voice): the engine must detect the language, not assume English.
+SPANISH_CALL = _script(
+    "spanish_call",
+    """
+agent: Gracias por llamar a Contoso, le atiende Laura. ¿En qué puedo ayudarle hoy?
+customer: Hola, me cobraron dos veces la suscripción este mes y quiero un reembolso.
+agent: Con mucho gusto. Veo el cargo duplicado y le devolveré el dinero hoy mismo.
+customer: Muchas gracias, eso es todo.
+""",
+)
+SPANISH_VOICES: dict[str, str] = {"agent": "es+f3", "customer": "es+m3"}
+
+SCRIPTS: tuple[CallScript, ...] = (SUPPORT_CALL, AI_AGENT_CALL, SPANISH_CALL)
 
 BROKEN_FILES = ("empty.wav", "not_audio.wav", "truncated.wav")
 
@@ -140,6 +152,10 @@ class SampleCalls:
     @property
     def ai_agent_call(self) -> Path:
         return self.directory / "ai_agent_call.wav"
+
+    @property
+    def spanish_call(self) -> Path:
+        return self.directory / "spanish_call.wav"
 
     def long_call(self, minutes: int) -> Path:
         return self.directory / f"support_call_long_{minutes}min.wav"
@@ -182,13 +198,13 @@ def synthesize(text: str, voice: str, *, words_per_minute: int = SPEECH_WPM) -> 
     return np.asarray(samples[voiced[0] : voiced[-1] + 1], dtype=np.float32)
 
 
-def render_call(script: CallScript) -> tuple[np.ndarray, list[TimedTurn]]:
+def render_call(script: CallScript, voices: dict[str, str] = VOICES) -> tuple[np.ndarray, list[TimedTurn]]:
     """Render a script as stereo float32 (frames, 2): agent left, customer right, turns in sequence."""
     pieces: list[tuple[int, int, np.ndarray]] = []  # channel, first sample, speech
     timed: list[TimedTurn] = []
     cursor = LEAD_IN_MS * SAMPLE_RATE // 1000
     for turn in script.turns:
-        speech = synthesize(turn.text, VOICES[turn.speaker])
+        speech = synthesize(turn.text, voices[turn.speaker])
         start = cursor
         end = start + speech.size
         pieces.append((SPEAKER_CHANNEL[turn.speaker], start, speech))
@@ -250,7 +266,7 @@ def _cache_key() -> str:
     material = {
         "generator": GENERATOR_VERSION,
         "scripts": [asdict(script) for script in SCRIPTS],
-        "voices": VOICES,
+        "voices": [VOICES, SPANISH_VOICES],
         "timing": [SAMPLE_RATE, LEAD_IN_MS, GAP_MS, TAIL_MS, SPEECH_WPM],
         "tools": [_tool_version("espeak-ng"), _tool_version("sox")],
     }
@@ -330,6 +346,11 @@ def _generate(out_dir: Path) -> list[str]:
         sf.write(staging / "ai_agent_call.wav", ai_call, SAMPLE_RATE, subtype="PCM_16")
         ai_duration_ms = ai_call.shape[0] * 1000 // SAMPLE_RATE
         _write_script(staging / "ai_agent_call.script.json", AI_AGENT_CALL, ai_turns, ai_duration_ms)
+
+        spanish, spanish_turns = render_call(SPANISH_CALL, SPANISH_VOICES)
+        sf.write(staging / "spanish_call.wav", spanish, SAMPLE_RATE, subtype="PCM_16")
+        spanish_ms = spanish.shape[0] * 1000 // SAMPLE_RATE
+        _write_script(staging / "spanish_call.script.json", SPANISH_CALL, spanish_turns, spanish_ms)
 
         _write_broken_files(staging, staging / "support_call.wav")
 

@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     # In Azure (internet, no `make model`): fetch the pinned model from the hub on first use, hash-checked.
     # Off locally, where the hub is unreachable and `make model` provisions it ahead of time.
     whisper_download_on_first_use: bool = Field(default=False, alias="WHISPER_DOWNLOAD_ON_FIRST_USE")
+    # ISO 639-1 code ("en", "es") that pins the offline engines' language; unset, Whisper detects it per call.
+    transcription_language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", alias="TRANSCRIPTION_LANGUAGE")
     channel_speakers: Annotated[list[str], NoDecode] = Field(default=["agent", "customer"], alias="CHANNEL_SPEAKERS")
     azure_speech_endpoint: str | None = Field(default=None, alias="AZURE_SPEECH_ENDPOINT")
     azure_speech_key: SecretStr | None = Field(default=None, alias="AZURE_SPEECH_KEY")

@@ -84,13 +84,48 @@ class AudioFacts:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A stretch of a window's samples that comes from one contiguous stretch of the recording."""
+
+    offset: int  # first sample within the window
+    start_sample: int  # the same sample on the recording's timeline
+    length: int
+
+
+@dataclass(frozen=True)
 class AudioWindow:
-    """A stretch of one channel, 16 kHz mono float32, placed on the recording's timeline."""
+    """A stretch of one channel, 16 kHz mono float32, placed on the recording's timeline.
+
+    Without ``pieces`` the window is contiguous from ``start_sample``. With them it is speech cut from
+    several places of the recording and joined (``shared.ai.transcription.speech``); times inside the window
+    map back to the recording through ``recording_ms``.
+    """
 
     channel: int
     start_sample: int  # at ``sample_rate``, from the start of the recording
     samples: np.ndarray
     sample_rate: int = TARGET_SAMPLE_RATE
+    pieces: tuple[Piece, ...] = ()
+
+    def piece_index(self, seconds: float) -> int:
+        """The piece that holds ``seconds`` into the window (0 for a contiguous window)."""
+        sample = seconds * self.sample_rate
+        for index, piece in enumerate(self.pieces):
+            if sample < piece.offset + piece.length:
+                return index
+        return max(0, len(self.pieces) - 1)
+
+    def recording_ms(self, seconds: float, piece: int | None = None) -> int:
+        """``seconds`` into the window as milliseconds on the recording's timeline.
+
+        ``piece`` pins the piece (a word's end maps within its start's piece, never into the next one).
+        """
+        sample = round(seconds * self.sample_rate)
+        if not self.pieces:
+            return (self.start_sample + max(0, sample)) * 1000 // self.sample_rate
+        chosen = self.pieces[self.piece_index(seconds) if piece is None else piece]
+        within = min(max(sample - chosen.offset, 0), chosen.length)
+        return (chosen.start_sample + within) * 1000 // self.sample_rate
 
     @property
     def start_ms(self) -> int:
@@ -98,6 +133,9 @@ class AudioWindow:
 
     @property
     def end_ms(self) -> int:
+        if self.pieces:
+            last = self.pieces[-1]
+            return (last.start_sample + last.length) * 1000 // self.sample_rate
         return (self.start_sample + self.samples.size) * 1000 // self.sample_rate
 
     @property
@@ -525,6 +563,7 @@ __all__ = [
     "AudioLimits",
     "AudioSource",
     "AudioWindow",
+    "Piece",
     "channels_are_duplicates",
     "decoded_duration_ms",
     "iter_windows",

@@ -44,7 +44,7 @@ def build_transcription_engine(settings: Settings) -> TranscriptionEngine:
         if verify_model_dir(model_dir):
             from shared.ai.transcription.whisper import WhisperEngine
 
-            return WhisperEngine(model_dir, speakers=speakers)
+            return WhisperEngine(model_dir, speakers=speakers, language=settings.transcription_language)
         # The transcript names the engine, so nobody mistakes the fallback's output for Whisper's.
         logger.warning(
             "No verified Whisper model at %s; falling back to pocketsphinx. Run `make model` to provision it.",

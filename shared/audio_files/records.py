@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from shared.models.redaction import RedactionOverride
+from shared.pipeline.model import Stage, StageState
 from shared.storage.tables import from_properties, to_properties
 
-STAGES = ("transcription", "evaluation")
 _MAX_TIME_MS = 10**13 - 1  # year 2286: inverted times stay 13 digits
 INDEX_PREFIX = "~i"  # '~' sorts after every id character, so index rows never mix with records
 
@@ -34,24 +34,6 @@ class Status(StrEnum):
 
 
 ACTIVE_STATUSES = (Status.PROCESSING, Status.EVALUATING)
-
-
-class StageState(BaseModel):
-    # not_started | queued | waiting (for an earlier stage) | running | retrying | succeeded | failed | skipped
-    status: str = "not_started"
-    queued_at: datetime | None = None
-    started_at: datetime | None = None
-    completed_at: datetime | None = None
-    attempts: int = 0
-    last_error_code: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return self.status in ("queued", "running", "retrying")
-
-    @property
-    def last_activity(self) -> datetime | None:
-        return self.started_at or self.queued_at
 
 
 class ErrorInfo(BaseModel):
@@ -93,15 +75,24 @@ class AudioFileRecord(BaseModel):
     run_count: int = 0
     stages: dict[str, StageState] = Field(default_factory=dict)
     error: ErrorInfo | None = None
-    has_transcript: bool = False
-    has_analysis: bool = False
+    # Stage -> the run whose output of that stage is current. Outputs live at run-specific blob names, so a late
+    # stage of an older run can never overwrite (or, cleaning up, delete) what a newer run wrote.
+    outputs: dict[str, str] = Field(default_factory=dict)
     etag: str | None = Field(default=None, exclude=True)
 
     def stage(self, name: str) -> StageState:
         return self.stages.setdefault(name, StageState())
 
+    @property
+    def has_transcript(self) -> bool:
+        return Stage.TRANSCRIPTION in self.outputs
 
-_JSON_FIELDS = {"stages", "error", "run_stages", "redaction"}
+    @property
+    def has_analysis(self) -> bool:
+        return Stage.EVALUATION in self.outputs
+
+
+_JSON_FIELDS = {"stages", "error", "run_stages", "outputs", "redaction"}
 
 
 def to_entity(record: AudioFileRecord, row_key: str | None = None) -> dict[str, Any]:

@@ -9,13 +9,13 @@ import hashlib
 import logging
 import mimetypes
 import re
-import uuid
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import timedelta
 
 from ulid import ULID
 
-from shared.audio_files.records import ACTIVE_STATUSES, STAGES, AudioFileRecord, StageState, Status
-from shared.audio_files.repository import ListQuery
+from shared.audio_files.records import ACTIVE_STATUSES, AudioFileRecord, Status
+from shared.audio_files.repository import AudioFileRepository, ListQuery
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.errors import Conflict, NotFound, PayloadTooLarge
@@ -33,21 +33,24 @@ from shared.models.api import (
     UploadUrlBody,
     UploadUrlRequest,
 )
-from shared.pipeline.deadlines import UPLOAD, Deadline
+from shared.pipeline.deadlines import DeadlineStore, deadlines_of, upload_deadline
+from shared.pipeline.events import MessageSender
+from shared.pipeline.model import PIPELINE, Stage, StageState, ordered
+from shared.pipeline.run import DeadlineBook, RecordStore, RunTimes, StartOutcome, current_stage, start_run
+from shared.pipeline.stages import output_of
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     AUDIO_CONTAINER,
     TRANSCRIPTS_CONTAINER,
-    document_blob_name,
+    BlobStore,
+    run_output_prefix,
     safe_file_name,
 )
 from shared.storage.blobs import audio_blob_name as make_audio_blob_name
 from shared.storage.paging import decode_continuation, encode_continuation
-from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
 
 logger = logging.getLogger(__name__)
 
-QUEUE_OF_STAGE = {"transcription": TRANSCRIPTION_QUEUE, "evaluation": EVALUATION_QUEUE}
 # Upload failures that no processing run can fix: the bytes themselves are unusable.
 # (shared.audio_files.uploads deletes the bytes of each of these on arrival.)
 UPLOAD_ERROR_CODES = frozenset(
@@ -147,7 +150,7 @@ def create_upload(deps: Dependencies, tenant_id: str, request: UploadUrlRequest)
         redaction=request.redaction,
     )
     # The deadline goes first: if the record write fails, a deadline without a record is simply dropped.
-    deps.deadlines.schedule(Deadline(record.upload_expires_at, tenant_id, audio_file_id, UPLOAD))
+    deps.deadlines.schedule(upload_deadline(record))
     deps.audio_files.create(record)
     upload_url, expires_at = deps.blobs.upload_sas_url(blob_name, timedelta(minutes=settings.upload_url_ttl_minutes))
     return UploadUrlBody(
@@ -235,15 +238,15 @@ def processing_status(deps: Dependencies, tenant_id: str, audio_file_id: str) ->
         audio_file_id=record.id,
         status=record.status.value,
         run_id=record.run_id,
-        stages={name: _stage_body(record.stages.get(name, StageState())) for name in STAGES},
+        stages={stage.value: _stage_body(record.stages.get(stage, StageState())) for stage in PIPELINE},
         error=ErrorBody(**record.error.model_dump()) if record.error else None,
         updated_at=record.updated_at,
     )
 
 
 def load_document(deps: Dependencies, record: AudioFileRecord, container: str, what: str) -> dict[str, object]:
-    available = record.has_transcript if container == TRANSCRIPTS_CONTAINER else record.has_analysis
-    document = deps.blobs.read_json(container, document_blob_name(record.tenant_id, record.id)) if available else None
+    stage = Stage.TRANSCRIPTION if container == TRANSCRIPTS_CONTAINER else Stage.EVALUATION
+    document = output_of(deps.blobs, record, stage, container)
     if document is not None:
         return document
     if record.status in (Status.PENDING, *ACTIVE_STATUSES) and record.run_id:
@@ -261,54 +264,17 @@ def get_analysis_document(deps: Dependencies, tenant_id: str, audio_file_id: str
 
 # --- processing --------------------------------------------------------------------------------------
 
-
-def start_run(record: AudioFileRecord, stages: list[str], now: datetime) -> AudioFileRecord:
-    """Point the record at a new run whose first stage is queued; messages of older runs stop counting."""
-    record.run_id = uuid.uuid4().hex
-    record.run_stages = list(stages)
-    record.run_count += 1
-    record.status = Status.PENDING
-    record.error = None
-    for name in STAGES:
-        if name == stages[0]:
-            record.stages[name] = StageState(status="queued", queued_at=now)
-        elif name in stages:
-            record.stages[name] = StageState(status="waiting")
-        else:
-            # Kept from the earlier run (re-evaluation reuses its transcript), marked as not part of this one.
-            record.stage(name).status = "skipped"
-    if "transcription" in stages:
-        record.has_transcript = False
-    record.has_analysis = False
-    record.updated_at = now
-    return record
+_START_MESSAGES = {
+    StartOutcome.QUEUED: QUEUED_MESSAGE,
+    StartOutcome.ALREADY_QUEUED: "Processing was already queued; its message was sent again",
+    StartOutcome.ALREADY_RUNNING: "Processing is already running",
+}
 
 
-def schedule_stage_deadline(deps: Dependencies, record: AudioFileRecord, stage: str) -> None:
-    assert record.run_id is not None
-    due = utcnow() + timedelta(minutes=deps.settings.stage_deadline_minutes)
-    deps.deadlines.schedule(Deadline(due, record.tenant_id, record.id, stage, record.run_id))
+def _refusal(request: ProcessRequest, stages: list[Stage]) -> Callable[[AudioFileRecord], None]:
+    """What makes a record unprocessable for this request, as the 409 a client sees."""
 
-
-def queue_stage(deps: Dependencies, record: AudioFileRecord, stage: str) -> None:
-    """Send the stage's message, with a deadline in case no worker ever finishes it."""
-    schedule_stage_deadline(deps, record, stage)
-    deps.queues.send(QUEUE_OF_STAGE[stage], stage_message(record, stage))
-
-
-def stage_message(record: AudioFileRecord, stage: str) -> dict[str, str]:
-    assert record.run_id is not None
-    return {"tenantId": record.tenant_id, "audioFileId": record.id, "runId": record.run_id, "stage": stage}
-
-
-def request_processing(deps: Dependencies, tenant_id: str, audio_file_id: str, request: ProcessRequest) -> ProcessBody:
-    if not _is_audio_file_id(audio_file_id):
-        raise _not_found(audio_file_id)
-    stages: list[str] = list(request.stages or STAGES)
-    started: list[AudioFileRecord] = []
-
-    def change(record: AudioFileRecord) -> AudioFileRecord | None:
-        started.clear()
+    def refuse(record: AudioFileRecord) -> None:
         if record.status is Status.AWAITING_UPLOAD:
             raise Conflict(
                 "The audio has not been uploaded yet; PUT it to the upload URL first.",
@@ -319,47 +285,71 @@ def request_processing(deps: Dependencies, tenant_id: str, audio_file_id: str, r
                 f"The upload was rejected ({record.error.code}); upload the recording again.",
                 code="invalid_upload",
             )
-        active = record.run_id is not None and record.status in (Status.PENDING, *ACTIVE_STATUSES)
-        if active:
+        if current_stage(record) is not None:
             if request.force:
                 raise Conflict("Processing is already queued or running.", code="processing_in_progress")
-            return None
+            return
         if record.status in (Status.COMPLETED, Status.FAILED) and not request.force:
             raise Conflict(
                 f'This audio file is already {record.status.value}; send {{"force": true}} to process it again.',
                 code="already_processed",
             )
-        if "transcription" not in stages and not record.has_transcript:
+        if Stage.TRANSCRIPTION not in stages and not record.has_transcript:
             raise Conflict(
                 "There is no transcript to evaluate; include the transcription stage.",
                 code="transcript_not_found",
             )
-        updated = start_run(record, stages, utcnow())
-        started.append(updated)
-        return updated
 
-    stored = deps.audio_files.mutate(tenant_id, audio_file_id, change)
-    if stored is None:
+    return refuse
+
+
+def request_processing(
+    *,
+    records: RecordStore,
+    deadlines: DeadlineBook,
+    queues: MessageSender,
+    times: RunTimes,
+    tenant_id: str,
+    audio_file_id: str,
+    request: ProcessRequest,
+) -> ProcessBody:
+    if not _is_audio_file_id(audio_file_id):
         raise _not_found(audio_file_id)
-    if started:
-        queue_stage(deps, stored, stages[0])
-        logger.info("Queued run %s of %s at stage %s", stored.run_id, stored.id, stages[0])
-    assert stored.run_id is not None
-    message = QUEUED_MESSAGE if stored.status is Status.PENDING else "Processing already in progress"
+    stages = ordered(request.stages or list(PIPELINE))
+    started = start_run(
+        records=records, deadlines=deadlines, queues=queues, times=times, tenant_id=tenant_id,
+        audio_file_id=audio_file_id, stages=stages, refuse=_refusal(request, stages),
+    )  # fmt: skip
+    if started is None:
+        raise _not_found(audio_file_id)
+    outcome, record = started
+    assert record.run_id is not None
+    logger.info("Process %s: %s (run %s)", record.id, outcome.value, record.run_id)
     return ProcessBody(
-        status=stored.status.value, message=message, audio_file_id=stored.id, run_id=stored.run_id,
-        stages=stored.run_stages,
+        status=record.status.value, message=_START_MESSAGES[outcome], audio_file_id=record.id,
+        run_id=record.run_id, stages=record.run_stages,
     )  # fmt: skip
 
 
 # --- delete ------------------------------------------------------------------------------------------
 
 
-def delete_audio_file(deps: Dependencies, tenant_id: str, audio_file_id: str) -> None:
-    """Delete the recording and everything derived from it. Blobs first, so nothing is left unreferenced."""
-    record = get_record(deps, tenant_id, audio_file_id)
-    deps.blobs.delete_prefix(AUDIO_CONTAINER, f"{tenant_id}/{audio_file_id}/")
-    deps.blobs.delete(TRANSCRIPTS_CONTAINER, document_blob_name(tenant_id, audio_file_id))
-    deps.blobs.delete(ANALYSES_CONTAINER, document_blob_name(tenant_id, audio_file_id))
-    deps.audio_files.delete(record)
+def delete_audio_file(
+    *, records: AudioFileRepository, deadlines: DeadlineStore, blobs: BlobStore, tenant_id: str, audio_file_id: str
+) -> None:
+    """Delete the recording and everything derived from it: blobs (every run's outputs and the blob trigger's
+    receipts too), then the deadline rows the record names, then the record. A stage still working on it finds
+    the record gone when it ends and removes what it wrote."""
+    record = records.get(tenant_id, audio_file_id) if _is_audio_file_id(audio_file_id) else None
+    if record is None:
+        raise _not_found(audio_file_id)
+    audio = blobs.properties(AUDIO_CONTAINER, record.blob_name)
+    for etag in {record.blob_etag, audio.etag if audio else None} - {None}:
+        blobs.delete_trigger_receipts(AUDIO_CONTAINER, record.blob_name, str(etag))
+    blobs.delete_prefix(AUDIO_CONTAINER, f"{tenant_id}/{audio_file_id}/")
+    for container in (TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER):
+        blobs.delete_prefix(container, run_output_prefix(tenant_id, audio_file_id))
+    for deadline in deadlines_of(record):
+        deadlines.remove(deadline)
+    records.delete(record)
     logger.info("Deleted %s", audio_file_id)

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from shared.ai.audio import AudioError, AudioFacts, AudioLimits, decoded_duration_ms, probe_audio
 from shared.audio_files.records import AudioFileRecord, ErrorInfo, Status
-from shared.audio_files.service import queue_stage, start_run
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.pipeline.events import publish_run_outcome
+from shared.pipeline.model import PIPELINE
+from shared.pipeline.run import RunPlan, RunTimes, begin_run, plan_run, send_stage
 from shared.storage.blobs import AUDIO_CONTAINER, BlobProperties
 
 logger = logging.getLogger(__name__)
@@ -128,10 +129,14 @@ def register_upload(deps: Dependencies, blob_path: str) -> UploadOutcome:
     if properties is None:  # deleted since the trigger fired: nothing arrived after all
         return UploadOutcome(audio_file_id, "ignored")
     verdict = _validate(deps, record, properties)
-    started: list[AudioFileRecord] = []
+    run: RunPlan | None = None
+    if record.auto_process and not isinstance(verdict, ErrorInfo):
+        # The run's deadline row goes first, so a crash before its message is sent is found by the sweeper.
+        run = plan_run(tenant_id, audio_file_id, list(PIPELINE), RunTimes.of(deps.settings.stage_deadline_minutes),
+                       utcnow())  # fmt: skip
+        deps.deadlines.schedule(run.deadline)
 
     def change(current: AudioFileRecord) -> AudioFileRecord | None:
-        started.clear()
         if current.status is not Status.AWAITING_UPLOAD:
             return None
         now = utcnow()
@@ -154,20 +159,22 @@ def register_upload(deps: Dependencies, blob_path: str) -> UploadOutcome:
         current.channels = verdict.channels
         current.sample_rate = verdict.sample_rate
         current.audio_format = verdict.format
-        if current.auto_process:
-            start_run(current, ["transcription", "evaluation"], now)
-            started.append(current)
+        if run is not None:
+            begin_run(current, run, now)
         return current
 
     stored = deps.audio_files.mutate(tenant_id, audio_file_id, change)
+    run_started = run is not None and stored is not None and stored.run_id == run.run_id
+    if run is not None and not run_started:
+        deps.deadlines.remove(run.deadline)
     if stored is None:
         return UploadOutcome(audio_file_id, "ignored")
     if _refused_on_arrival(stored):
         deps.blobs.delete(AUDIO_CONTAINER, stored.blob_name)  # refused bytes are neither kept nor downloadable
-    if started:
-        queue_stage(deps, stored, "transcription")
+    if run is not None and run_started:
+        send_stage(deps.queues, stored, run.stages[0])
     elif stored.status is Status.FAILED and stored.run_id:
-        publish_run_outcome(deps, stored)
+        publish_run_outcome(queues=deps.queues, record=stored)
     logger.info("Upload of %s: %s %s", audio_file_id, stored.status.value, stored.error.code if stored.error else "")
     return UploadOutcome(audio_file_id, stored.status.value, stored.error.code if stored.error else None)
 

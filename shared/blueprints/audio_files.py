@@ -30,6 +30,7 @@ from shared.models.api import (
 )
 from shared.models.transcript import Transcript
 from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
+from shared.pipeline.run import RunTimes
 
 bp = ApiBlueprint()
 
@@ -96,7 +97,9 @@ def get_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResp
     (Reply(204, "Deleted."),), {404: NOT_FOUND}, path_params=(AUDIO_FILE_ID,),
 ))  # fmt: skip
 def delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
-    service.delete_audio_file(get_dependencies(), principal.tenant_id, _id(req))
+    deps = get_dependencies()
+    service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines, blobs=deps.blobs,
+                              tenant_id=principal.tenant_id, audio_file_id=_id(req))  # fmt: skip
     return func.HttpResponse(status_code=204)
 
 
@@ -155,7 +158,12 @@ def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
 ))  # fmt: skip
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)
-    result = service.request_processing(get_dependencies(), principal.tenant_id, _id(req), body)
+    deps = get_dependencies()
+    result = service.request_processing(
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+        times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=principal.tenant_id,
+        audio_file_id=_id(req), request=body,
+    )  # fmt: skip
     return json_response(
         result,
         status=202,

@@ -17,12 +17,12 @@ from pydantic import (
 
 from shared.models.base import StrictRequest, WireModel
 from shared.models.redaction import RedactionOverride
+from shared.pipeline.model import Stage, ordered
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 # A ULID: 26 Crockford base32 characters, the first at most 7 (128 bits; larger ones do not decode).
 AUDIO_FILE_ID_PATTERN = r"^af_[0-7][0-9A-HJKMNP-TV-Z]{25}$"
 ExternalId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-StageName = Literal["transcription", "evaluation"]
 
 # Types a recording may be declared as; the blob trigger checks the bytes themselves.
 AUDIO_CONTENT_TYPES = frozenset(
@@ -155,14 +155,12 @@ class UploadUrlRequest(StrictRequest):
 
 class ProcessRequest(StrictRequest):
     force: bool = False
-    stages: list[StageName] | None = Field(default=None, min_length=1)
+    stages: list[Stage] | None = Field(default=None, min_length=1)
 
     @field_validator("stages")
     @classmethod
-    def _ordered(cls, value: list[str] | None) -> list[str] | None:
-        if value is None:
-            return None
-        return [stage for stage in ("transcription", "evaluation") if stage in value]
+    def _ordered(cls, value: list[Stage] | None) -> list[Stage] | None:
+        return None if value is None else ordered(value)
 
 
 class TranscriptQuery(StrictRequest):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import Field
 
@@ -52,14 +53,35 @@ class EngineInfo(WireModel):
     version: str  # engine library version
 
 
+class SpeakerRoles(WireModel):
+    """How the agent and customer labels were decided."""
+
+    source: Literal["content", "channel"]  # what was said, or the configured channel order
+    confidence: float = Field(ge=0, le=1)  # that the agent label is on the agent; 0.5 is a coin toss
+    swapped: bool = False  # content overruled the configured channel order
+
+
+class RecordingFacts(WireModel):
+    """What the engine found in the recording itself."""
+
+    channels: int = Field(ge=1)
+    sample_rate: int = Field(ge=1)
+    format: str
+    dead_channels: list[int] = Field(default_factory=list)  # channels with no speech at all
+    duplicate_channels: bool = False  # every channel carries the same signal (a mono call stored as stereo)
+
+
 class Transcript(WireModel):
     audio_file_id: str
-    language: str
+    # ISO 639-1 ("en", "es"): detected per call unless TRANSCRIPTION_LANGUAGE pins it; None when nothing was said.
+    language: str | None = None
     duration_ms: int = Field(ge=0)
     speakers: list[str]
     segments: list[Segment]
     text: str  # the full text, segments in time order, "speaker: text" lines
     engine: EngineInfo
     created_at: str  # ISO 8601 UTC
+    roles: SpeakerRoles | None = None
+    audio: RecordingFacts | None = None
     # Set once the transcript is redacted: what was hidden and where (never the values); [] = nothing found.
     redactions: list[RedactedSpan] | None = None

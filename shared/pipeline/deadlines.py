@@ -1,8 +1,9 @@
-"""Deadlines, so nothing stays stuck: an upload that never arrives, a stage whose worker vanished.
+"""Deadlines, so nothing stays stuck: an upload that never arrives, a stage whose message or worker vanished.
 
 Each deadline is a row in its own partition of the AudioFiles table, keyed by due time, so the sweeper reads
-only what is due instead of scanning every tenant. A deadline is written before the state it guards and only
-acts if the record still shows that state when it falls due; otherwise it is simply dropped.
+only what is due instead of scanning every tenant. A deadline is written before the state it guards, and that
+state names it (``StageState.deadline_at``; an upload's is ``upload_expires_at``), so a crash between the two
+leaves a row that is dropped when it falls due, and deleting a record finds every row that guards it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ logger = logging.getLogger(__name__)
 DEADLINE_PARTITION = "~deadlines"  # tenant ids cannot start with '~'
 UPLOAD = "upload"
 SWEEP_BATCH = 500
+NO_RUN = "-"
+
+
+def due_after(now: datetime, delay: timedelta) -> datetime:
+    """A due time at the millisecond precision of the row key, so the state and its row name the same instant."""
+    due = now + delay
+    return due.replace(microsecond=due.microsecond // 1000 * 1000)
 
 
 @dataclass(frozen=True)
@@ -30,7 +38,7 @@ class Deadline:
     tenant_id: str
     audio_file_id: str
     kind: str  # "upload" or a stage name
-    run_id: str = "-"
+    run_id: str = NO_RUN
 
     @property
     def row_key(self) -> str:
@@ -41,6 +49,23 @@ class Deadline:
     def parse(cls, row_key: str) -> Deadline:
         due_ms, tenant_id, audio_file_id, kind, run_id = row_key.split("|")
         return cls(datetime.fromtimestamp(int(due_ms) / 1000, UTC), tenant_id, audio_file_id, kind, run_id)
+
+    def names(self, due: datetime | None) -> bool:
+        """Whether a state whose deadline is ``due`` is the one this row guards."""
+        return due is not None and int(due.timestamp() * 1000) == int(self.due.timestamp() * 1000)
+
+
+def upload_deadline(record: AudioFileRecord) -> Deadline:
+    return Deadline(record.upload_expires_at, record.tenant_id, record.id, UPLOAD)
+
+
+def deadlines_of(record: AudioFileRecord) -> list[Deadline]:
+    """Every deadline row the record names: its upload's, and each stage's of the current run."""
+    found = [upload_deadline(record)]
+    for stage, state in record.stages.items():
+        if state.deadline_at is not None and record.run_id is not None:
+            found.append(Deadline(state.deadline_at, record.tenant_id, record.id, stage, record.run_id))
+    return found
 
 
 class DeadlineStore:
@@ -69,7 +94,7 @@ class DeadlineStore:
             self._table.delete_entity(DEADLINE_PARTITION, deadline.row_key)
 
 
-def expired_upload(record: AudioFileRecord, deadline: Deadline, now: datetime) -> AudioFileRecord | None:
+def expired_upload(record: AudioFileRecord, now: datetime) -> AudioFileRecord | None:
     if record.status is not Status.AWAITING_UPLOAD or record.upload_expires_at > now:
         return None
     record.status = Status.FAILED
@@ -77,26 +102,3 @@ def expired_upload(record: AudioFileRecord, deadline: Deadline, now: datetime) -
                              stage="upload")  # fmt: skip
     record.updated_at = now
     return record
-
-
-def stuck_stage(
-    record: AudioFileRecord, deadline: Deadline, now: datetime, limit: timedelta
-) -> tuple[AudioFileRecord | None, datetime | None]:
-    """(the record failed for a timeout, or None; when to look again if the stage is active but not late)."""
-    if record.run_id != deadline.run_id or record.status in (Status.COMPLETED, Status.FAILED):
-        return None, None
-    state = record.stages.get(deadline.kind)
-    if state is None or not state.active or state.last_activity is None:
-        return None, None
-    late_at = state.last_activity + limit
-    if late_at > now:
-        return None, late_at
-    state.status = "failed"
-    record.status = Status.FAILED
-    record.error = ErrorInfo(
-        code="stage_timeout",
-        message=f"The {deadline.kind} stage did not finish within {int(limit.total_seconds() // 60)} minutes.",
-        stage=deadline.kind,
-    )
-    record.updated_at = now
-    return record, None

@@ -1,59 +1,157 @@
-"""The queue-triggered stages: transcription, then evaluation, then completion.
+"""The queue-triggered stages: one handler per ``Stage``, and the runner every stage message goes through.
 
 At-least-once delivery is assumed everywhere. A stage acts only for the record's current run; it begins and
-ends with an ETag compare-and-swap; its output goes to a fixed blob path, so a repeated run of the same stage
-overwrites rather than duplicates; and a message for a stage that already finished only makes sure the next
-stage's message exists.
+ends with an ETag compare-and-swap; its output goes to a blob named for its run, so a repeat of the same stage
+overwrites rather than duplicates, and a stage that finds its run superseded or its record deleted removes what
+it wrote. A message for a stage that already finished only makes sure the next stage's message exists.
+
+A new stage is a ``Stage`` member and a handler in ``build_handlers``: the handler says which record status the
+stage runs under, which container its output goes to, and produces that output.
 """
 
 from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
 from shared.ai.errors import EngineError
 from shared.ai.evaluation.base import EvaluationContext, EvaluationEngine
 from shared.ai.transcription.base import AudioInput, TranscriptionEngine
-from shared.audio_files.records import STAGES, AudioFileRecord, ErrorInfo, StageState, Status
-from shared.audio_files.service import queue_stage, schedule_stage_deadline
+from shared.audio_files.records import AudioFileRecord, ErrorInfo, Status
 from shared.clock import utcnow
-from shared.dependencies import Dependencies
 from shared.models.analysis import Scorecard
-from shared.models.base import WireModel
 from shared.models.transcript import Transcript
-from shared.pipeline.events import publish_run_outcome
+from shared.pipeline.deadlines import due_after
+from shared.pipeline.events import MessageSender, publish_run_outcome
+from shared.pipeline.model import Stage, StageMessage, StageState, StageStatus
+from shared.pipeline.run import (
+    DeadlineBook,
+    RecordStore,
+    RunTimes,
+    failed_state,
+    next_stage,
+    retrying_state,
+    running_state,
+    send_stage,
+    stage_deadline,
+    succeeded_state,
+    write_guarded,
+)
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     AUDIO_CONTAINER,
     SCORECARDS_CONTAINER,
     TRANSCRIPTS_CONTAINER,
+    BlobStore,
     document_blob_name,
+    run_output_blob_name,
+    run_output_prefix,
 )
 
 logger = logging.getLogger(__name__)
 
-RUNNING_STATUS = {"transcription": Status.PROCESSING, "evaluation": Status.EVALUATING}
 # A second message for a stage that another worker started this recently is a duplicate, not a retry.
 _DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
-class StageMessage(WireModel):
-    tenant_id: str
-    audio_file_id: str
-    run_id: str
-    stage: str
+class StageHandler(Protocol):
+    @property
+    def status(self) -> Status:
+        """The record's status while the stage runs."""
+
+    @property
+    def container(self) -> str:
+        """Where the stage's output document goes, under a run-specific name."""
+
+    def produce(self, record: AudioFileRecord) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
 class Engines:
     transcription: Callable[[], TranscriptionEngine]
     evaluation: Callable[[], EvaluationEngine]
+
+
+def output_of(blobs: BlobStore, record: AudioFileRecord, stage: Stage, container: str) -> dict[str, Any] | None:
+    """The current output of ``stage`` for the record (from whichever run produced it), if there is one."""
+    run_id = record.outputs.get(stage)
+    if run_id is None:
+        return None
+    return blobs.read_json(container, run_output_blob_name(record.tenant_id, record.id, run_id))
+
+
+@dataclass(frozen=True)
+class TranscriptionStage:
+    blobs: BlobStore
+    engine: Callable[[], TranscriptionEngine]
+    status: Status = Status.PROCESSING
+    container: str = TRANSCRIPTS_CONTAINER
+
+    def produce(self, record: AudioFileRecord) -> dict[str, Any]:
+        with tempfile.TemporaryDirectory(prefix="transcribe-") as workdir:
+            local = Path(workdir) / record.safe_file_name
+            self.blobs.download_to_file(AUDIO_CONTAINER, record.blob_name, local)
+            source_url, _ = self.blobs.download_sas_url(
+                record.blob_name, timedelta(hours=2), download_name=record.safe_file_name,
+                content_type=record.content_type,
+            )  # fmt: skip
+            audio = AudioInput(
+                audio_file_id=record.id,
+                path=local,
+                content_type=record.content_type,
+                channels=record.channels,
+                duration_ms=record.duration_ms,
+                source_url=source_url,
+                run_id=record.run_id,
+            )
+            return self.engine().transcribe(audio).to_wire()
+
+
+@dataclass(frozen=True)
+class EvaluationStage:
+    blobs: BlobStore
+    engine: Callable[[], EvaluationEngine]
+    status: Status = Status.EVALUATING
+    container: str = ANALYSES_CONTAINER
+
+    def _campaign_scorecard(self, record: AudioFileRecord) -> Scorecard | None:
+        """A campaign's own scorecard, if one is stored at scorecards/{tenant}/{campaignId}.json."""
+        if not record.campaign_id:
+            return None
+        document = self.blobs.read_json(SCORECARDS_CONTAINER, document_blob_name(record.tenant_id, record.campaign_id))
+        if document is None:
+            return None
+        try:
+            return Scorecard.model_validate(document)
+        except ValidationError:
+            raise EngineError("invalid_scorecard", "The campaign's scorecard is not valid.", retryable=False) from None
+
+    def produce(self, record: AudioFileRecord) -> dict[str, Any]:
+        document = output_of(self.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
+        if document is None:
+            raise EngineError("transcript_not_found", "The transcript to evaluate is missing.", retryable=False)
+        context = EvaluationContext(
+            audio_file_id=record.id,
+            engagement_id=record.engagement_id,
+            campaign_id=record.campaign_id,
+            is_ai_call=record.is_ai_call,
+            scorecard=self._campaign_scorecard(record),
+        )
+        return self.engine().evaluate(Transcript.model_validate(document), context).to_wire()
+
+
+def build_handlers(blobs: BlobStore, engines: Engines) -> dict[Stage, StageHandler]:
+    return {
+        Stage.TRANSCRIPTION: TranscriptionStage(blobs, engines.transcription),
+        Stage.EVALUATION: EvaluationStage(blobs, engines.evaluation),
+    }
 
 
 def parse_message(body: bytes | str) -> StageMessage:
@@ -64,225 +162,182 @@ def parse_message(body: bytes | str) -> StageMessage:
         raise ValueError("Malformed stage message") from error
 
 
-def _next_stage(record: AudioFileRecord, stage: str) -> str | None:
-    later = record.run_stages[record.run_stages.index(stage) + 1 :] if stage in record.run_stages else []
-    return later[0] if later else None
-
-
-# --- state changes (each is a pure function of the record, applied under compare-and-swap) ---------
+# --- the runner -----------------------------------------------------------------------------------------
 
 
 @dataclass
 class _Decision:
     action: str = "stale"  # "run", "stale", "duplicate", "done"
+    previous_deadline_at: datetime | None = None
 
 
-def _begin(
-    record: AudioFileRecord, message: StageMessage, dequeue_count: int, decision: _Decision
-) -> AudioFileRecord | None:
+def _decide(record: AudioFileRecord, message: StageMessage, dequeue_count: int, decision: _Decision) -> bool:
     decision.action = "stale"
     if record.run_id != message.run_id or message.stage not in record.run_stages:
-        return None
+        return False
     if record.status in (Status.COMPLETED, Status.FAILED):
-        return None
-    state = record.stage(message.stage)
-    now = utcnow()
-    if state.status == "succeeded":
+        return False
+    state = record.stages.get(message.stage, StageState())
+    if state.status == StageStatus.SUCCEEDED:
         decision.action = "done"
-        return None
-    if state.status in ("failed", "skipped", "waiting", "not_started"):
-        return None
+        return False
+    if state.status not in (StageStatus.QUEUED, StageStatus.RUNNING, StageStatus.RETRYING):
+        return False
     if (
-        state.status == "running"
+        state.status == StageStatus.RUNNING
         and dequeue_count <= 1
         and state.started_at is not None
-        and now - state.started_at < _DUPLICATE_WINDOW
+        and utcnow() - state.started_at < _DUPLICATE_WINDOW
     ):
         decision.action = "duplicate"
-        return None
+        return False
     decision.action = "run"
-    state.status = "running"
-    state.started_at = now
-    state.attempts += 1
-    record.status = RUNNING_STATUS[message.stage]
-    record.updated_at = now
-    return record
+    decision.previous_deadline_at = state.deadline_at
+    return True
 
 
-def _succeed(record: AudioFileRecord, message: StageMessage) -> AudioFileRecord | None:
-    state = record.stages.get(message.stage)
-    if record.run_id != message.run_id or state is None or state.status not in ("running", "retrying"):
-        return None
-    now = utcnow()
-    state.status = "succeeded"
-    state.completed_at = now
-    state.last_error_code = None
-    if message.stage == "transcription":
-        record.has_transcript = True
-    else:
-        record.has_analysis = True
-    following = _next_stage(record, message.stage)
-    if following:
-        record.stages[following] = StageState(status="queued", queued_at=now)
-        record.status = RUNNING_STATUS[following]
-    else:
-        record.status = Status.COMPLETED
-    record.updated_at = now
-    return record
+@dataclass(frozen=True)
+class StageRunner:
+    """What a stage message needs: the record store, deadlines, queues, blobs, the handlers and the times."""
 
+    records: RecordStore
+    deadlines: DeadlineBook
+    queues: MessageSender
+    blobs: BlobStore
+    handlers: Mapping[Stage, StageHandler]
+    times: RunTimes
 
-def _fail(record: AudioFileRecord, message: StageMessage, error: ErrorInfo) -> AudioFileRecord | None:
-    if record.run_id != message.run_id or record.status in (Status.COMPLETED, Status.FAILED):
-        return None
-    state = record.stage(message.stage)
-    state.status = "failed"
-    state.completed_at = utcnow()
-    state.last_error_code = error.code
-    record.status = Status.FAILED
-    record.error = error
-    record.updated_at = state.completed_at
-    return record
+    def run(self, message: StageMessage, dequeue_count: int = 1) -> str:
+        """Run one stage for one message. Returns what happened; raises when the queue should retry."""
+        handler = self.handlers[message.stage]
+        decision = _Decision()
+        current = self.records.get(message.tenant_id, message.audio_file_id)
+        if current is None:
+            return "deleted"
+        if not _decide(current, message, dequeue_count, decision):
+            if decision.action == "done":
+                self._ensure_next_stage_queued(current, message.stage)
+                return "already_done"
+            logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, decision.action)
+            return decision.action
 
+        now = utcnow()
+        deadline = stage_deadline(current, message.stage, due_after(now, self.times.running), message.run_id)
 
-def _note_retry(record: AudioFileRecord, message: StageMessage, code: str) -> AudioFileRecord | None:
-    state = record.stages.get(message.stage)
-    if record.run_id != message.run_id or state is None or state.status != "running":
-        return None
-    state.status = "retrying"
-    state.last_error_code = code
-    record.updated_at = utcnow()
-    return record
+        def begin(record: AudioFileRecord) -> AudioFileRecord | None:
+            if not _decide(record, message, dequeue_count, decision):
+                return None
+            return running_state(record, message, handler.status, deadline.due, utcnow())
 
+        record, began = write_guarded(
+            records=self.records, deadlines=self.deadlines, tenant_id=message.tenant_id,
+            audio_file_id=message.audio_file_id, deadline=deadline, change=begin,
+        )  # fmt: skip
+        if record is None:
+            return "deleted"
+        if not began:
+            if decision.action == "done":
+                self._ensure_next_stage_queued(record, message.stage)
+                return "already_done"
+            return decision.action
+        self._drop_deadline(record, message.stage, decision.previous_deadline_at)
 
-# --- the work of each stage --------------------------------------------------------------------------
-
-
-def _transcribe(deps: Dependencies, engines: Engines, record: AudioFileRecord) -> None:
-    with tempfile.TemporaryDirectory(prefix="transcribe-") as workdir:
-        local = Path(workdir) / record.safe_file_name
-        deps.blobs.download_to_file(AUDIO_CONTAINER, record.blob_name, local)
-        source_url, _ = deps.blobs.download_sas_url(
-            record.blob_name, timedelta(hours=2), download_name=record.safe_file_name, content_type=record.content_type
-        )
-        audio = AudioInput(
-            audio_file_id=record.id,
-            path=local,
-            content_type=record.content_type,
-            channels=record.channels,
-            duration_ms=record.duration_ms,
-            source_url=source_url,
-            run_id=record.run_id,
-        )
-        transcript = engines.transcription().transcribe(audio)
-    deps.blobs.write_json(TRANSCRIPTS_CONTAINER, document_blob_name(record.tenant_id, record.id), transcript.to_wire())
-
-
-def _campaign_scorecard(deps: Dependencies, record: AudioFileRecord) -> Scorecard | None:
-    """A campaign's own scorecard, if one is stored at scorecards/{tenant}/{campaignId}.json."""
-    if not record.campaign_id:
-        return None
-    document = deps.blobs.read_json(SCORECARDS_CONTAINER, document_blob_name(record.tenant_id, record.campaign_id))
-    if document is None:
-        return None
-    try:
-        return Scorecard.model_validate(document)
-    except ValidationError:
-        raise EngineError("invalid_scorecard", "The campaign's scorecard is not valid.", retryable=False) from None
-
-
-def _evaluate(deps: Dependencies, engines: Engines, record: AudioFileRecord) -> None:
-    document = deps.blobs.read_json(TRANSCRIPTS_CONTAINER, document_blob_name(record.tenant_id, record.id))
-    if document is None:
-        raise EngineError("transcript_not_found", "The transcript to evaluate is missing.", retryable=False)
-    transcript = Transcript.model_validate(document)
-    context = EvaluationContext(
-        audio_file_id=record.id,
-        engagement_id=record.engagement_id,
-        campaign_id=record.campaign_id,
-        is_ai_call=record.is_ai_call,
-        scorecard=_campaign_scorecard(deps, record),
-    )
-    analysis = engines.evaluation().evaluate(transcript, context)
-    deps.blobs.write_json(ANALYSES_CONTAINER, document_blob_name(record.tenant_id, record.id), analysis.to_wire())
-
-
-_WORK = {"transcription": _transcribe, "evaluation": _evaluate}
-
-
-# --- the stage runner ----------------------------------------------------------------------------------
-
-
-def run_stage(deps: Dependencies, engines: Engines, message: StageMessage, dequeue_count: int = 1) -> str:
-    """Run one stage for one message. Returns what happened; raises when the queue should retry."""
-    if message.stage not in STAGES:
-        raise ValueError(f"Unknown stage {message.stage!r}")
-    decision = _Decision()
-    record = deps.audio_files.mutate(
-        message.tenant_id, message.audio_file_id, lambda r: _begin(r, message, dequeue_count, decision)
-    )
-    if record is None:
-        return "deleted"
-    if decision.action == "done":
-        _ensure_next_stage_queued(deps, record, message.stage)
-        return "already_done"
-    if decision.action != "run":
-        logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, decision.action)
-        return decision.action
-
-    schedule_stage_deadline(deps, record, message.stage)
-    try:
-        _WORK[message.stage](deps, engines, record)
-    except EngineError as error:
-        if error.retryable:
-            code = error.code
-            deps.audio_files.mutate(message.tenant_id, message.audio_file_id, lambda r: _note_retry(r, message, code))
+        output_name = run_output_blob_name(record.tenant_id, record.id, message.run_id)
+        try:
+            self.blobs.write_json(handler.container, output_name, handler.produce(record))
+        except EngineError as error:
+            if error.retryable:
+                code = error.code
+                self.records.mutate(message.tenant_id, message.audio_file_id,
+                                    lambda r: retrying_state(r, message, code))  # fmt: skip
+                raise
+            logger.info("%s of %s failed: %s", message.stage, message.audio_file_id, error.code)
+            failure = ErrorInfo(code=error.code, message=error.message, stage=message.stage)
+            finish_failed(records=self.records, deadlines=self.deadlines, queues=self.queues,
+                          message=message, failure=failure)  # fmt: skip
+            return "failed"
+        except Exception as error:
+            code = "storage_error" if type(error).__module__.startswith("azure") else "internal_error"
+            self.records.mutate(message.tenant_id, message.audio_file_id, lambda r: retrying_state(r, message, code))
             raise
-        failure = ErrorInfo(code=error.code, message=error.message, stage=message.stage)
-        finish_failed(deps, message, failure)
-        return "failed"
-    except Exception as error:
-        code = "storage_error" if type(error).__module__.startswith("azure") else "internal_error"
-        deps.audio_files.mutate(message.tenant_id, message.audio_file_id, lambda r: _note_retry(r, message, code))
-        raise
+        return self._succeed(message, handler, output_name, deadline.due)
 
-    stored = deps.audio_files.mutate(message.tenant_id, message.audio_file_id, lambda r: _succeed(r, message))
-    if stored is None or stored.run_id != message.run_id:
-        return "superseded"
-    _ensure_next_stage_queued(deps, stored, message.stage)
-    if stored.status is Status.COMPLETED:
-        publish_run_outcome(deps, stored)
-    return "succeeded"
+    def _succeed(self, message: StageMessage, handler: StageHandler, output_name: str, deadline_at: datetime) -> str:
+        current = self.records.get(message.tenant_id, message.audio_file_id)
+        following = next_stage(current, message.stage) if current is not None else None
+        now = utcnow()
+        next_deadline = (
+            stage_deadline(current, following, due_after(now, self.times.queued), message.run_id)
+            if current is not None and following is not None
+            else None
+        )
+        following_status = self.handlers[following].status if following is not None else None
+        stored, applied = write_guarded(
+            records=self.records, deadlines=self.deadlines, tenant_id=message.tenant_id,
+            audio_file_id=message.audio_file_id, deadline=next_deadline,
+            change=lambda r: succeeded_state(r, message, following, following_status,
+                                             next_deadline.due if next_deadline else None, utcnow()),
+        )  # fmt: skip
+        if stored is None or stored.outputs.get(message.stage) != message.run_id:
+            # Deleted, superseded or ended while this stage worked: what it wrote belongs to nobody.
+            self.blobs.delete(handler.container, output_name)
+            return "deleted" if stored is None else "superseded"
+        if applied:
+            if following is not None:
+                send_stage(self.queues, stored, following)
+            self.deadlines.remove(stage_deadline(stored, message.stage, deadline_at, message.run_id))
+            self._prune_older_outputs(stored, handler, output_name)
+            if stored.status is Status.COMPLETED:
+                publish_run_outcome(queues=self.queues, record=stored)
+        return "succeeded"
+
+    def _prune_older_outputs(self, record: AudioFileRecord, handler: StageHandler, keep: str) -> None:
+        prefix = run_output_prefix(record.tenant_id, record.id)
+        for name in self.blobs.list_names(handler.container, prefix):
+            if name != keep:
+                self.blobs.delete(handler.container, name)
+
+    def _drop_deadline(self, record: AudioFileRecord, stage: Stage, due: datetime | None) -> None:
+        if due is not None:
+            self.deadlines.remove(stage_deadline(record, stage, due))
+
+    def _ensure_next_stage_queued(self, record: AudioFileRecord, stage: Stage) -> None:
+        following = next_stage(record, stage)
+        if following and record.stages.get(following, StageState()).status == StageStatus.QUEUED:
+            send_stage(self.queues, record, following)
 
 
-def _ensure_next_stage_queued(deps: Dependencies, record: AudioFileRecord, stage: str) -> None:
-    following = _next_stage(record, stage)
-    if following and record.stages.get(following, StageState()).status == "queued":
-        queue_stage(deps, record, following)
-
-
-def finish_failed(deps: Dependencies, message: StageMessage, failure: ErrorInfo) -> None:
-    stored = deps.audio_files.mutate(message.tenant_id, message.audio_file_id, lambda r: _fail(r, message, failure))
+def finish_failed(
+    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, message: StageMessage, failure: ErrorInfo
+) -> None:
+    before = records.get(message.tenant_id, message.audio_file_id)
+    due = before.stages.get(message.stage, StageState()).deadline_at if before is not None else None
+    stored = records.mutate(message.tenant_id, message.audio_file_id,
+                            lambda r: failed_state(r, message.run_id, message.stage, failure))  # fmt: skip
     if stored is not None and stored.run_id == message.run_id and stored.status is Status.FAILED:
+        if due is not None:
+            deadlines.remove(stage_deadline(stored, message.stage, due))
         logger.info("Run %s of %s failed at %s: %s", message.run_id, message.audio_file_id, message.stage, failure.code)
-        publish_run_outcome(deps, stored)
+        publish_run_outcome(queues=queues, record=stored)
 
 
-def fail_from_poison(deps: Dependencies, body: bytes | str, stage: str) -> str:
+def fail_from_poison(
+    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, body: bytes | str, stage: Stage
+) -> str:
     """The host gave up on a message after its retries: the run ends ``failed`` with the last known reason."""
     try:
         message = parse_message(body)
     except ValueError:
         logger.error("Unreadable message in the %s poison queue; left for inspection", stage)
         return "unreadable"
-    record = deps.audio_files.get(message.tenant_id, message.audio_file_id)
+    record = records.get(message.tenant_id, message.audio_file_id)
     if record is None:
         return "deleted"
     state = record.stages.get(message.stage, StageState())
-    code = state.last_error_code or "retries_exhausted"
     failure = ErrorInfo(
-        code=code,
+        code=state.last_error_code or "retries_exhausted",
         message=f"The {message.stage} stage failed after {max(state.attempts, 1)} attempts.",
         stage=message.stage,
     )
-    finish_failed(deps, message, failure)
+    finish_failed(records=records, deadlines=deadlines, queues=queues, message=message, failure=failure)
     return "failed"

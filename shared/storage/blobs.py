@@ -33,10 +33,12 @@ CONTAINERS = (
     POLICIES_CONTAINER,
     REDACTED_AUDIO_CONTAINER,
 )
+# The Functions host's own container: its blob-trigger receipts name the blobs they were written for.
+HOSTS_CONTAINER = "azure-webjobs-hosts"
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
-# A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.
 _DOWNLOAD_RANGE_BYTES = 4 * 1024 * 1024
+# A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.
 _DELEGATION_KEY_LIFETIME = timedelta(days=1)
 _DELEGATION_KEY_REFRESH_MARGIN = timedelta(hours=1)
 
@@ -64,6 +66,15 @@ def audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
 
 def document_blob_name(tenant_id: str, audio_file_id: str) -> str:
     return f"{tenant_id}/{audio_file_id}.json"
+
+
+def run_output_prefix(tenant_id: str, audio_file_id: str) -> str:
+    return f"{tenant_id}/{audio_file_id}/"
+
+
+def run_output_blob_name(tenant_id: str, audio_file_id: str, run_id: str) -> str:
+    """Where one run writes a stage's JSON output: per run, so runs never overwrite or delete each other's."""
+    return f"{run_output_prefix(tenant_id, audio_file_id)}{run_id}.json"
 
 
 @dataclass(frozen=True)
@@ -210,6 +221,9 @@ class BlobStore:
             return False
         return True
 
+    def list_names(self, container: str, prefix: str) -> list[str]:
+        return [blob.name for blob in self._service.get_container_client(container).list_blobs(name_starts_with=prefix)]
+
     def delete_prefix(self, container: str, prefix: str) -> int:
         container_client = self._service.get_container_client(container)
         deleted = 0
@@ -220,3 +234,20 @@ class BlobStore:
             except ResourceNotFoundError:
                 pass
         return deleted
+
+    def delete_trigger_receipts(self, container: str, blob_name: str, etag: str) -> int:
+        """Delete the blob trigger's receipts for one version of a blob.
+
+        Receipts are ``blobreceipts/{host id}/{function id}/{etag}/{container}/{blob}``: host ids and
+        blob-triggered functions are few, so walking those two levels is bounded and the ETag names the rest.
+        An app fed by Event Grid keeps no receipts, and then this finds nothing.
+        """
+        hosts = self._service.get_container_client(HOSTS_CONTAINER)
+        names: list[str] = []
+        try:
+            for host in hosts.walk_blobs("blobreceipts/", delimiter="/"):
+                for function in hosts.walk_blobs(host.name, delimiter="/"):
+                    names.append(f"{function.name}{etag}/{container}/{blob_name}")
+        except ResourceNotFoundError:
+            return 0
+        return sum(self.delete(HOSTS_CONTAINER, name) for name in names)

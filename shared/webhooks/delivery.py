@@ -23,8 +23,8 @@ from pydantic import Field, TypeAdapter, ValidationError
 from shared.clock import iso_z, utcnow
 from shared.dependencies import Dependencies
 from shared.models.base import WireModel
-from shared.pipeline.events import EVENT_TYPES
 from shared.storage.queues import WEBHOOKS_QUEUE
+from shared.webhooks.events import EVENT_TYPES
 from shared.webhooks.policy import DeliveryPolicy, queue_delay_s
 from shared.webhooks.records import (
     AttemptRecord,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from shared.models.base import StrictRequest, WireModel
+from shared.webhooks.events import EventType
 from shared.webhooks.ssrf import MAX_URL_LENGTH
 
-EventType = Literal["analysis.completed", "processing.failed"]
 WebhookUrl = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_URL_LENGTH)]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=256)]
 

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from azure.storage.blob import BlobServiceClient
 
+from devhost.azurite import Azurite, free_port
 from devhost.host import FunctionHost
 from devhost.settings import environment_overrides
 from shared.auth import SCOPES
 from shared.dependencies import reset_dependencies
-from tests.conftest import token_for
+from tests.conftest import DEV_SECRET, token_for
 from tests.waiting import wait_for
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +71,79 @@ def upload_file(client: httpx.Client, path: Path, **fields: Any) -> str:
     put = httpx.put(body["uploadUrl"], content=path.read_bytes(), headers=body["requiredHeaders"])
     assert put.status_code == 201, put.text
     return str(body["audioFileId"])
+
+
+def start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    """``python -m devhost`` in its own process (so a test can kill -9 it), once its health check answers."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "devhost", "--port", str(port), "--settings", "local.settings.json.example"],
+        cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+    def healthy() -> bool:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        assert process.poll() is None, "the host exited at start"
+        return False
+
+    try:
+        wait_for(healthy, timeout=60, interval=0.3, message="the host did not start")
+    except BaseException:
+        process.kill()
+        process.wait(timeout=10)
+        raise
+    return process
+
+
+@dataclass
+class KillableHost:
+    """The app in its own host process on its own Azurite, so a test can kill -9 it and start it again."""
+
+    storage: Azurite
+    environment: dict[str, str]
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = start_host_process(self.environment, self.port)
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def client(self, tenant: str) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token_for(tenant)}"}
+        return httpx.Client(base_url=f"http://127.0.0.1:{self.port}/api/v1", headers=headers, timeout=30)
+
+    @property
+    def blobs(self) -> BlobServiceClient:
+        return BlobServiceClient.from_connection_string(self.storage.connection_string)
+
+
+@pytest.fixture
+def killable(whisper_model_dir: Path) -> Iterator[KillableHost]:
+    with Azurite() as storage:
+        environment = {
+            **os.environ,
+            "AzureWebJobsStorage": storage.connection_string,
+            "AUTH_MODE": "local",
+            "AUTH_DEV_SECRET": DEV_SECRET,
+            "WHISPER_MODEL_DIR": str(whisper_model_dir),
+            "DEVHOST_QUEUE_LEASE_SECONDS": "4",
+            "MAX_UPLOAD_BYTES": str(50 * 1024 * 1024),
+            "DEVHOST_BLOB_POLL_SECONDS": "0.5",
+        }
+        host = KillableHost(storage, environment)
+        host.start()
+        try:
+            yield host
+        finally:
+            host.kill()
 
 
 @pytest.fixture(scope="package")  # stops with the e2e folder, so its triggers never race later tests

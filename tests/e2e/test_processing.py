@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from azure.storage.blob import BlobServiceClient
 
 from bench.transcription_engines import word_error_rate
-from devhost.azurite import Azurite, free_port
 from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
 from shared.dependencies import Dependencies
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
 from tests.audio_samples import crafted_wav, tone_wav
-from tests.conftest import DEV_SECRET, token_for
-from tests.e2e.conftest import REPO_ROOT, TERMINAL, LiveService, upload_file, wait_for_status
+from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -181,67 +174,18 @@ def _transcription_running(client: httpx.Client, audio_file_id: str) -> dict[str
     return status if status["stages"]["transcription"]["status"] == "running" else None
 
 
-def _start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "devhost", "--port", str(port), "--settings", "local.settings.json.example"],
-        cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-    def healthy() -> bool:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
-                return True
-        except httpx.HTTPError:
-            pass
-        assert process.poll() is None, "the host exited at start"
-        return False
-
-    try:
-        wait_for(healthy, timeout=60, interval=0.3, message="the host did not start")
-    except BaseException:
-        process.kill()
-        process.wait(timeout=10)
-        raise
-    return process
-
-
-def test_killing_the_host_mid_transcription_still_completes_once(
-    one_minute_call: Path, whisper_model_dir: Path
-) -> None:
-    with Azurite() as storage:
-        port = free_port()
-        environment = {
-            **os.environ,
-            "AzureWebJobsStorage": storage.connection_string,
-            "AUTH_MODE": "local",
-            "AUTH_DEV_SECRET": DEV_SECRET,
-            "WHISPER_MODEL_DIR": str(whisper_model_dir),
-            "DEVHOST_QUEUE_LEASE_SECONDS": "4",
-            "MAX_UPLOAD_BYTES": str(50 * 1024 * 1024),
-            "DEVHOST_BLOB_POLL_SECONDS": "0.5",
-        }
-        api = f"http://127.0.0.1:{port}/api/v1"
-        headers = {"Authorization": f"Bearer {token_for('t-crash')}"}
-        host = _start_host_process(environment, port)
-        try:
-            with httpx.Client(base_url=api, headers=headers, timeout=30) as client:
-                audio_file_id = upload_file(client, one_minute_call, autoProcess=True)
-                running = wait_for(lambda: _transcription_running(client, audio_file_id), timeout=60, interval=0.1)
-                assert running["stages"]["transcription"]["attempts"] == 1, running
-                host.send_signal(signal.SIGKILL)  # as soon as Whisper has started on the one-minute call
-                host.wait(timeout=10)
-                # Killed mid-transcription: the first attempt wrote no transcript, so a second one must run.
-                transcripts = BlobServiceClient.from_connection_string(storage.connection_string).get_container_client(
-                    "transcripts"
-                )
-                assert not (transcripts.exists() and list(transcripts.list_blobs(f"t-crash/{audio_file_id}")))
-                interrupted = client  # the API is down now; the record still says processing
-                host = _start_host_process(environment, port)
-                status = wait_for_status(interrupted, audio_file_id, TERMINAL, timeout_s=240)
-                assert status["status"] == "completed", status
-                assert status["stages"]["transcription"]["attempts"] == 2
-                assert status["stages"]["evaluation"]["attempts"] == 1
-                assert client.get(f"/audio-files/{audio_file_id}/transcript").status_code == 200
-        finally:
-            host.kill()
-            host.wait(timeout=10)
+def test_killing_the_host_mid_transcription_still_completes_once(killable: KillableHost, one_minute_call: Path) -> None:
+    with killable.client("t-crash") as client:
+        audio_file_id = upload_file(client, one_minute_call, autoProcess=True)
+        running = wait_for(lambda: _transcription_running(client, audio_file_id), timeout=60, interval=0.1)
+        assert running["stages"]["transcription"]["attempts"] == 1, running
+        killable.kill()  # kill -9 as soon as Whisper has started on the one-minute call
+        # Killed mid-transcription: the first attempt wrote no transcript, so a second one must run.
+        transcripts = killable.blobs.get_container_client("transcripts")
+        assert not (transcripts.exists() and list(transcripts.list_blobs(f"t-crash/{audio_file_id}")))
+        killable.start()
+        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=240)
+        assert status["status"] == "completed", status
+        assert status["stages"]["transcription"]["attempts"] == 2
+        assert status["stages"]["evaluation"]["attempts"] == 1
+        assert client.get(f"/audio-files/{audio_file_id}/transcript").status_code == 200

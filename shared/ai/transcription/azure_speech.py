@@ -528,7 +528,8 @@ class AzureSpeechEngine:
         locales = Counter(phrase.locale for phrase in ordered if phrase.locale)
         return Transcript(
             audio_file_id=audio.audio_file_id,
-            language=locales.most_common(1)[0][0] if locales else self._locale,
+            # The transcript says the language (ISO 639-1), not the locale: "en-US" -> "en".
+            language=(locales.most_common(1)[0][0] if locales else self._locale).split("-")[0].lower(),
             duration_ms=max(duration_ms, max((seg.end_ms for seg in segments), default=0)),
             speakers=speakers,
             segments=segments,

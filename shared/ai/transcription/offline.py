@@ -24,7 +24,9 @@ from shared.ai.audio import (
 )
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
-from shared.models.transcript import EngineInfo, Segment, Transcript, Word
+from shared.ai.transcription.roles import CONFIDENT, decide_agent
+from shared.ai.transcription.speech import SpeechPacker, speech_regions
+from shared.models.transcript import EngineInfo, RecordingFacts, Segment, SpeakerRoles, Transcript, Word
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,8 @@ class WindowedEngine:
     name: str = ""
     model: str = ""
     version: str = ""
+    # Decode only the speech (joined into windows with a time map) instead of every window whole.
+    speech_only: bool = False
 
     def __init__(
         self,
@@ -66,7 +70,7 @@ class WindowedEngine:
         speakers: Sequence[str] = DEFAULT_SPEAKERS,
         max_window_s: float = DEFAULT_MAX_WINDOW_S,
         min_window_s: float = DEFAULT_MIN_WINDOW_S,
-        default_language: str = "en",
+        default_language: str | None = None,
     ):
         self.speakers = tuple(speakers)
         self.max_window_s = max_window_s
@@ -92,7 +96,10 @@ class WindowedEngine:
         started = time.perf_counter()
         drafts: list[DraftSegment] = []
         language: str | None = None
-        windows = 0
+        decoded = 0
+        # Every engine learns where the speech is (dead channels are reported); speech-only engines decode
+        # nothing else, the others decode whole windows.
+        packer = SpeechPacker(max_window_s=self.max_window_s)
         for window in iter_windows(
             audio.path,
             facts=facts,
@@ -100,30 +107,38 @@ class WindowedEngine:
             max_window_s=self.max_window_s,
             min_window_s=self.min_window_s,
         ):
-            windows += 1
-            if window.is_silent():
-                continue  # nothing to hear; also spares Whisper a chance to hallucinate on silence
-            try:
-                result = self._transcribe_window(window, language)
-            except EngineError:
-                raise
-            except (RuntimeError, ValueError, MemoryError) as error:
-                logger.exception("%s failed on %s at %d ms", self.name, audio.audio_file_id, window.start_ms)
-                raise EngineError("engine_failed", f"{self.name} failed to transcribe", retryable=True) from error
+            regions = speech_regions(window)
+            packed = list(packer.push(window, regions))
+            for unit in packed if self.speech_only else ([] if window.is_silent() else [window]):
+                result = self._decode(audio, unit, language)
+                language = language or result.language
+                drafts.extend(result.segments)
+                decoded += 1
+        for unit in packer.finish() if self.speech_only else ():
+            result = self._decode(audio, unit, language)
             language = language or result.language
             drafts.extend(result.segments)
+            decoded += 1
         elapsed = time.perf_counter() - started
         logger.info(
-            "%s transcribed %s: %d ms of audio, %d channel(s), %d windows, %d segments in %.1f s (RTF %.3f)",
+            "%s transcribed %s: %d ms of audio, %d channel(s), %d windows decoded, %d segments in %.1f s (RTF %.3f)",
             self.name,
             audio.audio_file_id,
             facts.duration_ms,
             channels,
-            windows,
+            decoded,
             len(drafts),
             elapsed,
             elapsed * 1000 / max(facts.duration_ms, 1),
         )
+        recording = RecordingFacts(
+            channels=facts.channels,
+            sample_rate=facts.sample_rate,
+            format=facts.format,
+            dead_channels=[c for c in range(channels) if channels > 1 and not packer.speech_samples.get(c)],
+            duplicate_channels=mixdown,
+        )
+        names, roles = channel_roles(names, drafts)
         return build_transcript(
             audio_file_id=audio.audio_file_id,
             facts=facts,
@@ -131,7 +146,41 @@ class WindowedEngine:
             drafts=drafts,
             language=language or self.default_language,
             engine=EngineInfo(name=self.name, model=self.model, version=self.version),
+            roles=roles,
+            recording=recording,
         )
+
+    def _decode(self, audio: AudioInput, window: AudioWindow, language: str | None) -> WindowResult:
+        try:
+            return self._transcribe_window(window, language)
+        except EngineError:
+            raise
+        except (RuntimeError, ValueError, MemoryError) as error:
+            logger.exception("%s failed on %s at %d ms", self.name, audio.audio_file_id, window.start_ms)
+            raise EngineError("engine_failed", f"{self.name} failed to transcribe", retryable=True) from error
+
+
+def channel_roles(names: list[str], drafts: Sequence[DraftSegment]) -> tuple[list[str], SpeakerRoles | None]:
+    """The channels' speaker names, the first two swapped when what was said shows the agent on the other.
+
+    The first name is the configured agent channel's; content overrules it only when at least ``CONFIDENT``.
+    """
+    if len(names) < 2:
+        return names, None
+    texts = {channel: "" for channel in range(len(names))}
+    for draft in drafts:
+        texts[draft.channel] += " " + draft.text
+    decision = decide_agent(texts)
+    if decision is None:
+        return names, None
+    if decision.confidence < CONFIDENT:
+        agreeing = decision.confidence if decision.agent == 0 else 1 - decision.confidence
+        return names, SpeakerRoles(source="channel", confidence=round(agreeing, 3))
+    if decision.agent == 0:
+        return names, SpeakerRoles(source="content", confidence=decision.confidence)
+    swapped = list(names)
+    swapped[0], swapped[decision.agent] = names[decision.agent], names[0]
+    return swapped, SpeakerRoles(source="content", confidence=decision.confidence, swapped=True)
 
 
 def build_transcript(
@@ -140,8 +189,10 @@ def build_transcript(
     facts: AudioFacts,
     speakers: list[str],
     drafts: Sequence[DraftSegment],
-    language: str,
+    language: str | None,
     engine: EngineInfo,
+    roles: SpeakerRoles | None = None,
+    recording: RecordingFacts | None = None,
 ) -> Transcript:
     """Merge the channels' segments by start time into the transcript document."""
     ordered = sorted((d for d in drafts if d.text.strip()), key=lambda d: (d.start_ms, d.channel, d.end_ms))
@@ -167,4 +218,6 @@ def build_transcript(
         text="\n".join(f"{segment.speaker}: {segment.text}" for segment in segments),
         engine=engine,
         created_at=utc_now_iso(),
+        roles=roles,
+        audio=recording,
     )

@@ -27,10 +27,6 @@ from shared.ai.transcription.offline import (
 from shared.ai.transcription.provision import MODEL_ID, verify_model_dir
 from shared.models.transcript import Word
 
-# onnxruntime (faster-whisper's voice activity detector) phones home unless told not to, and reads this
-# when it loads: set it before anything can import it.
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "faster-whisper"
@@ -80,6 +76,7 @@ class WhisperEngine(WindowedEngine):
     """Transcribe each channel in windows of up to 30 s with Whisper; words carry times and probabilities."""
 
     name = ENGINE_NAME
+    speech_only = True
 
     def __init__(
         self,
@@ -90,7 +87,7 @@ class WhisperEngine(WindowedEngine):
         compute_type: str = "int8",
         cpu_threads: int | None = None,
         speakers: Sequence[str] = DEFAULT_SPEAKERS,
-        language: str | None = "en",
+        language: str | None = None,
         word_timestamps: bool = True,
         vad_filter: bool = False,
         max_window_s: float = DEFAULT_MAX_WINDOW_S,
@@ -98,15 +95,16 @@ class WhisperEngine(WindowedEngine):
     ):
         """``language=None`` detects it on the first window with speech and keeps it for the call.
 
-        ``vad_filter`` is off by default: Silero VAD joins speech across the other party's turns (silence on
-        this channel) into one segment, which misorders the merged transcript and raised the word error rate
-        on 8 kHz audio from 16% to 43% in our measurements. Silent windows are skipped instead.
+        Only speech is decoded: each channel's speech regions (Silero VAD, ``speech.SpeechPacker``) are joined
+        into windows of up to 30 s and times mapped back, and a segment is split wherever its words come from
+        different regions, so no segment runs across the other party's turn. ``vad_filter`` (the library's
+        own VAD pass inside each window) stays off: it would join speech across those turns again.
         """
         super().__init__(
             speakers=speakers,
             max_window_s=max_window_s,
             min_window_s=min_window_s,
-            default_language=language or "en",
+            default_language=language,
         )
         self.model_dir = Path(model_dir)
         self.model = model_name
@@ -139,28 +137,45 @@ class WhisperEngine(WindowedEngine):
                 # Each window is one decoder pass; carrying text across passes invites repetition loops.
                 condition_on_previous_text=False,
             )
-            drafts = [self._draft(window, segment) for segment in segments]  # the generator decodes here
+            # The generator decodes here.
+            drafts = [draft for segment in segments for draft in self._drafts(window, segment)]
         return WindowResult([draft for draft in drafts if draft.text], language=info.language)
 
     @staticmethod
-    def _draft(window: AudioWindow, segment: Any) -> DraftSegment:
-        offset = window.start_ms
-        words = [
-            Word(
-                text=word.word.strip(),
-                start_ms=offset + round(word.start * 1000),
-                end_ms=offset + round(max(word.end, word.start) * 1000),
-                confidence=clamp_unit(word.probability),
+    def _drafts(window: AudioWindow, segment: Any) -> list[DraftSegment]:
+        """The segment on the recording's timeline: one draft per piece of the window its words fall in.
+
+        Whisper may run one segment across two pieces of a speech-only window, which on the recording are
+        two turns with the other party's speech between them; splitting keeps the merged order right.
+        """
+        # The mean token log-probability, back on a 0..1 scale (a per-token geometric mean probability).
+        confidence = clamp_unit(math.exp(segment.avg_logprob))
+        by_piece: dict[int, list[Word]] = {}
+        for word in segment.words or []:
+            if not word.word.strip():
+                continue
+            end = max(word.end, word.start)
+            piece = window.piece_index((word.start + end) / 2)
+            by_piece.setdefault(piece, []).append(
+                Word(
+                    text=word.word.strip(),
+                    start_ms=window.recording_ms(word.start, piece),
+                    end_ms=window.recording_ms(end, piece),
+                    confidence=clamp_unit(word.probability),
+                )
             )
-            for word in (segment.words or [])
-            if word.word.strip()
+        if not by_piece:  # no word timestamps: the segment's own times
+            start = window.recording_ms(segment.start)
+            end_ms = max(start, window.recording_ms(max(segment.end, segment.start)))
+            return [DraftSegment(window.channel, start, end_ms, segment.text.strip(), confidence)]
+        return [
+            DraftSegment(
+                channel=window.channel,
+                start_ms=words[0].start_ms,
+                end_ms=max(words[-1].end_ms, words[0].start_ms),
+                text=" ".join(word.text for word in words),
+                confidence=confidence,
+                words=words,
+            )
+            for words in by_piece.values()
         ]
-        return DraftSegment(
-            channel=window.channel,
-            start_ms=offset + round(segment.start * 1000),
-            end_ms=offset + round(max(segment.end, segment.start) * 1000),
-            text=segment.text.strip(),
-            # The mean token log-probability, back on a 0..1 scale (a per-token geometric mean probability).
-            confidence=clamp_unit(math.exp(segment.avg_logprob)),
-            words=words,
-        )

@@ -26,6 +26,14 @@ def settings(**values: str) -> Settings:
 def test_whisper_is_the_default_when_its_model_is_provisioned(whisper_model_dir: Path) -> None:
     engine = build_transcription_engine(settings(WHISPER_MODEL_DIR=str(whisper_model_dir)))
     assert isinstance(engine, WhisperEngine) and engine.name == "faster-whisper"
+    assert engine.language is None  # detected per call unless pinned
+
+
+def test_the_language_setting_pins_whisper(whisper_model_dir: Path) -> None:
+    pinned = settings(WHISPER_MODEL_DIR=str(whisper_model_dir), TRANSCRIPTION_LANGUAGE="es")
+    assert build_transcription_engine(pinned).language == "es"  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="TRANSCRIPTION_LANGUAGE"):
+        settings(TRANSCRIPTION_LANGUAGE="Spanish")
 
 
 def test_pocketsphinx_takes_over_without_a_verified_model(tmp_path: Path) -> None:

@@ -11,12 +11,15 @@ from shared.audio_files import service
 from shared.audio_files.records import Status
 from shared.dependencies import Dependencies
 from shared.errors import Conflict, NotFound, PayloadTooLarge
-from shared.models.api import ListAudioFilesQuery, ProcessRequest, UploadUrlRequest
+from shared.models.api import ListAudioFilesQuery, ProcessBody, ProcessRequest, UploadUrlRequest
 from shared.models.redaction import EntityType, RedactionOverride
+from shared.pipeline.model import StageStatus
+from shared.pipeline.run import RunTimes
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
 from tests.queues import take_messages
 from tests.shared.audio_files.test_uploads import arrive, upload
+from tests.storage_scan import rows_naming
 
 pytestmark = pytest.mark.integration
 
@@ -28,44 +31,74 @@ def uploaded(deps: Dependencies, tenant: str, **request: object) -> str:
     return audio_file_id
 
 
+def process(deps: Dependencies, tenant: str, audio_file_id: str, request: ProcessRequest) -> ProcessBody:
+    return service.request_processing(
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+        times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
+        request=request,
+    )  # fmt: skip
+
+
+def delete(deps: Dependencies, tenant: str, audio_file_id: str) -> None:
+    service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines, blobs=deps.blobs,
+                              tenant_id=tenant, audio_file_id=audio_file_id)  # fmt: skip
+
+
 def queued_messages(deps: Dependencies, audio_file_id: str) -> list[dict[str, Any]]:
     """The file's transcription messages, taken off the queue (other tests' messages stay)."""
     taken = take_messages(deps, TRANSCRIPTION_QUEUE, lambda body: body.get("audioFileId") == audio_file_id)
     return [message.body for message in taken]
 
 
-def test_process_queues_one_job_however_often_it_is_asked(deps: Dependencies, tenant: str) -> None:
+def test_process_asked_again_while_queued_resends_the_same_run(deps: Dependencies, tenant: str) -> None:
     audio_file_id = uploaded(deps, tenant)
-    first = service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
-    second = service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    first = process(deps, tenant, audio_file_id, ProcessRequest())
+    second = process(deps, tenant, audio_file_id, ProcessRequest())
     assert (first.status, first.message) == ("pending", "Processing queued successfully")
-    assert second.to_wire() == first.to_wire()
-    messages = queued_messages(deps, audio_file_id)
-    assert messages == [
-        {"tenantId": tenant, "audioFileId": audio_file_id, "runId": first.run_id, "stage": "transcription"}
-    ]
+    assert second.message == "Processing was already queued; its message was sent again"
+    assert (second.status, second.run_id, second.stages) == (first.status, first.run_id, first.stages)
+    # The first request may have died before sending: the retry sends the same run's message again.
+    message = {"tenantId": tenant, "audioFileId": audio_file_id, "runId": first.run_id, "stage": "transcription"}
+    assert queued_messages(deps, audio_file_id) == [message, message]
+
+
+def test_process_asked_while_running_sends_nothing(deps: Dependencies, tenant: str) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    first = process(deps, tenant, audio_file_id, ProcessRequest())
+    queued_messages(deps, audio_file_id)
+
+    def running(record):  # what a worker that began the stage has written
+        record.stages["transcription"].status = StageStatus.RUNNING
+        record.status = Status.PROCESSING
+        return record
+
+    deps.audio_files.mutate(tenant, audio_file_id, running)
+    again = process(deps, tenant, audio_file_id, ProcessRequest())
+    assert (again.status, again.message, again.run_id) == ("processing", "Processing is already running", first.run_id)
+    assert queued_messages(deps, audio_file_id) == []
 
 
 def test_process_before_upload_is_a_conflict(deps: Dependencies, tenant: str) -> None:
     body = service.create_upload(deps, tenant, UploadUrlRequest(file_name="a.wav", engagement_id="e1"))
     with pytest.raises(Conflict) as raised:
-        service.request_processing(deps, tenant, body.audio_file_id, ProcessRequest())
+        process(deps, tenant, body.audio_file_id, ProcessRequest())
     assert raised.value.code == "audio_not_uploaded"
 
 
 def test_completed_files_rerun_only_when_forced(deps: Dependencies, tenant: str) -> None:
     audio_file_id = uploaded(deps, tenant)
-    first = service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    first = process(deps, tenant, audio_file_id, ProcessRequest())
 
     def complete(record):  # what the pipeline does at the end of a run
-        record.status, record.has_transcript, record.has_analysis = Status.COMPLETED, True, True
+        record.status = Status.COMPLETED
+        record.outputs = {"transcription": record.run_id, "evaluation": record.run_id}
         return record
 
     deps.audio_files.mutate(tenant, audio_file_id, complete)
     with pytest.raises(Conflict) as raised:
-        service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+        process(deps, tenant, audio_file_id, ProcessRequest())
     assert raised.value.code == "already_processed"
-    rerun = service.request_processing(deps, tenant, audio_file_id, ProcessRequest(force=True, stages=["evaluation"]))
+    rerun = process(deps, tenant, audio_file_id, ProcessRequest(force=True, stages=["evaluation"]))
     assert rerun.run_id != first.run_id and rerun.stages == ["evaluation"]
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.has_transcript and not record.has_analysis
@@ -76,7 +109,7 @@ def test_completed_files_rerun_only_when_forced(deps: Dependencies, tenant: str)
 def test_evaluation_alone_needs_a_transcript(deps: Dependencies, tenant: str) -> None:
     audio_file_id = uploaded(deps, tenant)
     with pytest.raises(Conflict) as raised:
-        service.request_processing(deps, tenant, audio_file_id, ProcessRequest(stages=["evaluation"]))
+        process(deps, tenant, audio_file_id, ProcessRequest(stages=["evaluation"]))
     assert raised.value.code == "transcript_not_found"
 
 
@@ -85,7 +118,7 @@ def test_documents_are_404_before_processing_and_409_while_queued(deps: Dependen
     with pytest.raises(NotFound) as missing:
         service.get_transcript_document(deps, tenant, audio_file_id)
     assert missing.value.code == "transcript_not_found"
-    service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    process(deps, tenant, audio_file_id, ProcessRequest())
     with pytest.raises(Conflict) as waiting:
         service.get_analysis_document(deps, tenant, audio_file_id)
     assert waiting.value.code == "analysis_not_ready"
@@ -116,12 +149,12 @@ def test_another_tenants_file_does_not_exist(deps: Dependencies, tenant: str) ->
         service.get_record,
         service.download_url,
         service.processing_status,
-        service.delete_audio_file,
+        delete,
     ):
         with pytest.raises(NotFound):
             call(deps, "t-someone-else", audio_file_id)
     with pytest.raises(NotFound):
-        service.request_processing(deps, "t-someone-else", audio_file_id, ProcessRequest())
+        process(deps, "t-someone-else", audio_file_id, ProcessRequest())
     assert service.list_audio_files(deps, "t-someone-else", ListAudioFilesQuery()).items == []
 
 
@@ -129,11 +162,13 @@ def test_delete_removes_the_recording_and_what_came_from_it(deps: Dependencies, 
     audio_file_id = uploaded(deps, tenant)
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record
-    deps.blobs.write_json("transcripts", f"{tenant}/{audio_file_id}.json", {"x": 1})
-    service.delete_audio_file(deps, tenant, audio_file_id)
+    process(deps, tenant, audio_file_id, ProcessRequest())  # a queued stage: its deadline row exists
+    deps.blobs.write_json("transcripts", f"{tenant}/{audio_file_id}/run-1.json", {"x": 1})
+    delete(deps, tenant, audio_file_id)
     assert deps.audio_files.get(tenant, audio_file_id) is None
     assert deps.blobs.properties("audio", record.blob_name) is None
-    assert deps.blobs.read_json("transcripts", f"{tenant}/{audio_file_id}.json") is None
+    assert deps.blobs.list_names("transcripts", f"{tenant}/{audio_file_id}") == []
+    assert rows_naming(deps.storage.table, audio_file_id) == []
     with pytest.raises(NotFound):
         service.get_record(deps, tenant, audio_file_id)
 

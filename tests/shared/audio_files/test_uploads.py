@@ -13,6 +13,7 @@ from shared.audio_files.uploads import register_upload
 from shared.dependencies import Dependencies
 from shared.errors import Conflict
 from shared.models.api import ProcessRequest, UploadUrlRequest
+from shared.pipeline.run import RunTimes
 from shared.storage.blobs import AUDIO_CONTAINER, BlobStore
 from shared.storage.queues import WEBHOOKS_QUEUE
 from tests.audio_samples import crafted_wav, tone_wav
@@ -114,7 +115,11 @@ def test_a_refused_upload_cannot_be_processed(deps: Dependencies, tenant: str) -
     audio_file_id = upload(deps, tenant, data)
     assert arrive(deps, tenant, audio_file_id, data) == "failed"
     with pytest.raises(Conflict) as refused:
-        service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+        service.request_processing(
+            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+            times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
+            request=ProcessRequest(),
+        )  # fmt: skip
     assert refused.value.code == "invalid_upload"
 
 

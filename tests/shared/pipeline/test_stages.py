@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 import pytest
@@ -22,12 +22,15 @@ from shared.dependencies import Dependencies
 from shared.models.api import ProcessRequest
 from shared.models.transcript import Transcript
 from shared.pipeline.deadlines import UPLOAD, Deadline
-from shared.pipeline.stages import Engines, StageMessage, fail_from_poison, run_stage
-from shared.pipeline.sweeper import sweep_deadlines
+from shared.pipeline.model import StageMessage, StageStatus
+from shared.pipeline.run import MAX_STAGE_ATTEMPTS, RunTimes
+from shared.pipeline.stages import Engines, StageRunner, build_handlers, fail_from_poison
+from shared.pipeline.sweeper import SweepReport, sweep_deadlines
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
 from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
-from tests.shared.audio_files.test_service import uploaded
+from tests.shared.audio_files.test_service import delete, process, uploaded
+from tests.storage_scan import blobs_naming, rows_naming
 
 pytestmark = pytest.mark.integration
 
@@ -55,6 +58,20 @@ def engines_with(transcriber: ScriptedTranscriber) -> Engines:
     return Engines(transcription=lambda: transcriber, evaluation=lambda: evaluator)
 
 
+def run_stage(deps: Dependencies, engines: Engines, message: StageMessage, dequeue_count: int = 1) -> str:
+    runner = StageRunner(
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
+        handlers=build_handlers(deps.blobs, engines), times=RunTimes.of(deps.settings.stage_deadline_minutes),
+    )  # fmt: skip
+    return runner.run(message, dequeue_count)
+
+
+def sweep(deps: Dependencies, now: datetime) -> SweepReport:
+    return sweep_deadlines(records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+                           due=deps.deadlines.due(now), times=RunTimes.of(deps.settings.stage_deadline_minutes),
+                           now=now)  # fmt: skip
+
+
 def take_messages(deps: Dependencies, queue: str, audio_file_id: str) -> list[dict[str, Any]]:
     """The file's messages in ``queue``, taken off it (other tests' messages stay)."""
     taken = queues.take_messages(deps, queue, lambda body: audio_file_id in json.dumps(body))
@@ -63,7 +80,7 @@ def take_messages(deps: Dependencies, queue: str, audio_file_id: str) -> list[di
 
 def start(deps: Dependencies, tenant: str) -> tuple[str, StageMessage]:
     audio_file_id = uploaded(deps, tenant)
-    service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    process(deps, tenant, audio_file_id, ProcessRequest())
     [body] = take_messages(deps, TRANSCRIPTION_QUEUE, audio_file_id)
     return audio_file_id, StageMessage.model_validate(body)
 
@@ -109,7 +126,7 @@ def test_a_duplicate_delivered_while_the_first_runs_is_dropped(deps: Dependencie
     audio_file_id, message = start(deps, tenant)
 
     def mark_running(record):  # what a worker that is still transcribing has written
-        record.stages["transcription"].status = "running"
+        record.stages["transcription"].status = StageStatus.RUNNING
         record.stages["transcription"].started_at = service.utcnow()
         record.status = Status.PROCESSING
         return record
@@ -145,7 +162,16 @@ def test_retryable_errors_raise_for_the_queue_and_poison_ends_failed(deps: Depen
     assert record.stages["transcription"].status == "retrying"
     assert record.stages["transcription"].attempts == 2
     # The host moves the message to the poison queue after maxDequeueCount; the poison function ends the run.
-    assert fail_from_poison(deps, message.model_dump_json(by_alias=True), "transcription") == "failed"
+    assert (
+        fail_from_poison(
+            records=deps.audio_files,
+            deadlines=deps.deadlines,
+            queues=deps.queues,
+            body=message.model_dump_json(by_alias=True),
+            stage=message.stage,
+        )
+        == "failed"
+    )
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.FAILED and record.error
     assert record.error.code == "transcription_unavailable" and "2 attempts" in record.error.message
@@ -175,7 +201,7 @@ def test_reevaluation_keeps_the_transcript(deps: Dependencies, tenant: str) -> N
     run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation))
     take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
 
-    rerun = service.request_processing(deps, tenant, audio_file_id, ProcessRequest(force=True, stages=["evaluation"]))
+    rerun = process(deps, tenant, audio_file_id, ProcessRequest(force=True, stages=["evaluation"]))
     [again] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     assert again["runId"] == rerun.run_id
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(again)) == "succeeded"
@@ -183,23 +209,53 @@ def test_reevaluation_keeps_the_transcript(deps: Dependencies, tenant: str) -> N
     assert record and record.status is Status.COMPLETED and transcriber.calls == 1
 
 
-def test_the_sweeper_fails_stuck_stages_and_expired_uploads(deps: Dependencies, tenant: str) -> None:
-    audio_file_id, _message = start(deps, tenant)  # queued, and no worker will ever take it
+def test_the_sweeper_resends_a_stranded_queued_stage_and_expires_uploads(deps: Dependencies, tenant: str) -> None:
+    audio_file_id, _message = start(deps, tenant)  # queued, and its message lost (taken off the queue)
     waiting = service.create_upload(
         deps, tenant, service.UploadUrlRequest(file_name="never.wav", engagement_id="e1")
     ).audio_file_id
-    later = service.utcnow() + timedelta(
-        minutes=deps.settings.stage_deadline_minutes, hours=deps.settings.upload_expiry_hours, seconds=5
-    )
-    report = sweep_deadlines(deps, later)
-    assert {audio_file_id, waiting} <= set(report.failed)
-    stuck = deps.audio_files.get(tenant, audio_file_id)
+    later = service.utcnow() + timedelta(hours=deps.settings.upload_expiry_hours, seconds=5)
+    report = sweep(deps, later)
+    assert waiting in report.failed and audio_file_id in report.requeued
     expired = deps.audio_files.get(tenant, waiting)
-    assert stuck and stuck.error and stuck.error.code == "stage_timeout"
     assert expired and expired.error and expired.error.code == "upload_expired"
-    # Deadlines are consumed: a second sweep finds nothing of these.
-    again = sweep_deadlines(deps, later)
-    assert not {audio_file_id, waiting} & set(again.failed)
+    [again] = take_messages(deps, TRANSCRIPTION_QUEUE, audio_file_id)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.PENDING and again["runId"] == record.run_id
+    # The message sent again completes the run.
+    assert run_stage(deps, engines_with(ScriptedTranscriber()), StageMessage.model_validate(again)) == "succeeded"
+    # Deadlines are consumed: a second sweep fails nothing, and re-sends only the stage now queued (evaluation).
+    again_report = sweep(deps, later)
+    assert not {audio_file_id, waiting} & set(again_report.failed)
+    assert again_report.requeued.count(audio_file_id) == 1
+    assert [m["stage"] for m in take_messages(deps, EVALUATION_QUEUE, audio_file_id)] == ["evaluation"] * 2
+
+
+def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, tenant: str) -> None:
+    audio_file_id, message = start(deps, tenant)
+    transcriber = ScriptedTranscriber()
+
+    class Vanishing(Exception):
+        """A worker that dies mid-stage: the stage began, never ended."""
+
+    def dies(audio: AudioInput) -> Transcript:
+        raise Vanishing
+
+    transcriber.transcribe = dies  # type: ignore[method-assign]
+    now = service.utcnow()
+    for attempt in range(1, MAX_STAGE_ATTEMPTS + 1):
+        with pytest.raises(Vanishing):
+            run_stage(deps, engines_with(transcriber), message, dequeue_count=attempt + 1)
+        now += timedelta(minutes=deps.settings.stage_deadline_minutes, seconds=5)
+        report = sweep(deps, now)
+        record = deps.audio_files.get(tenant, audio_file_id)
+        assert record
+        if attempt < MAX_STAGE_ATTEMPTS:
+            assert audio_file_id in report.requeued and record.status is Status.PROCESSING
+        else:
+            assert audio_file_id in report.failed
+            assert record.status is Status.FAILED and record.error and record.error.code == "stage_timeout"
+    take_messages(deps, TRANSCRIPTION_QUEUE, audio_file_id)
 
 
 def test_a_deadline_for_a_finished_state_is_dropped(deps: Dependencies, tenant: str) -> None:
@@ -208,6 +264,38 @@ def test_a_deadline_for_a_finished_state_is_dropped(deps: Dependencies, tenant: 
     assert record
     deps.deadlines.schedule(Deadline(service.utcnow() - timedelta(seconds=1), tenant, audio_file_id, UPLOAD))
     before = record.etag
-    sweep_deadlines(deps, service.utcnow() + timedelta(days=2))
+    sweep(deps, service.utcnow() + timedelta(days=2))
     after = deps.audio_files.get(tenant, audio_file_id)
     assert after and after.etag == before and after.status is Status.PENDING
+
+
+@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+def test_a_stage_that_finds_its_record_deleted_removes_what_it_wrote(
+    deps: Dependencies, tenant: str, stage: str
+) -> None:
+    audio_file_id, message = start(deps, tenant)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record
+
+    class DeletedMidway(ScriptedTranscriber):
+        def transcribe(self, audio: AudioInput) -> Transcript:
+            delete(deps, tenant, audio_file_id)  # the client deletes while the engine works
+            return super().transcribe(audio)
+
+    if stage == "evaluation":
+        assert run_stage(deps, engines_with(ScriptedTranscriber()), message) == "succeeded"
+        [body] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
+        message = StageMessage.model_validate(body)
+        evaluator = RuleBasedEngine()
+
+        class DeletingEvaluator:
+            def evaluate(self, transcript: Transcript, context: Any) -> Any:
+                delete(deps, tenant, audio_file_id)
+                return evaluator.evaluate(transcript, context)
+
+        engines = Engines(transcription=ScriptedTranscriber, evaluation=DeletingEvaluator)
+    else:
+        engines = engines_with(DeletedMidway())
+    assert run_stage(deps, engines, message) == "deleted"
+    assert blobs_naming(deps.storage.blob, audio_file_id) == []
+    assert rows_naming(deps.storage.table, audio_file_id) == []

@@ -82,7 +82,7 @@ def test_the_event_a_finished_run_publishes_is_delivered(deps: Dependencies, ten
     )  # fmt: skip
     with running_receiver() as receiver:
         subscription = subscribe(deps, tenant, receiver.url(), ("processing.failed",))
-        publish_run_outcome(deps, record)
+        publish_run_outcome(queues=deps.queues, record=record)
         drain(deps, tenant)
     [request] = receiver.received
     payload = request.verify(subscription.secret)

@@ -164,7 +164,7 @@ def test_stereo_call_is_transcribed_per_channel_with_a_name_per_channel(
         "agent: Let me check that for you.",
         "customer: Thanks.",
     ]
-    assert (transcript.language, transcript.duration_ms) == ("en-US", 8000)
+    assert (transcript.language, transcript.duration_ms) == ("en", 8000)
     assert transcript.engine.model_dump() == {
         "name": "azure-speech",
         "model": "fast-transcription",
@@ -333,7 +333,7 @@ def test_a_recording_too_large_for_fast_transcription_goes_through_batch(
         ("Hi,", 2500, 2750),
         ("I", 2750, 3000),
     ]
-    assert (transcript.duration_ms, transcript.language) == (8000, "en-US")
+    assert (transcript.duration_ms, transcript.language) == (8000, "en")
     assert_nothing_secret_logged(caplog, fake.api_key or "")
 
 

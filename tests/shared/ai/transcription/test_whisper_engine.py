@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.transcription_engines import transcript_words, word_error_rate
-from scripts.sample_calls import SUPPORT_CALL, SampleCalls, TimedTurn
+from scripts.sample_calls import SPANISH_CALL, SUPPORT_CALL, SampleCalls, TimedTurn
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
 from shared.ai.transcription.whisper import WhisperEngine, load_model
@@ -121,6 +122,38 @@ def test_mono_audio_has_one_speaker(engine: WhisperEngine, sample_calls: SampleC
 
 @pytest.mark.unit
 @pytest.mark.slow
+def test_a_spanish_call_is_transcribed_as_spanish(engine: WhisperEngine, sample_calls: SampleCalls) -> None:
+    transcript = engine.transcribe(AudioInput("af_es", sample_calls.spanish_call))
+
+    assert transcript.language == "es"
+    wer = word_error_rate(SPANISH_CALL.text, transcript_words(transcript))
+    assert wer < 0.5, f"WER {wer:.3f}: {transcript.text}"  # espeak-ng's Spanish is hard on Whisper base
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_a_pinned_language_is_used_as_given(whisper_model_dir: Path, sample_calls: SampleCalls) -> None:
+    transcript = WhisperEngine(whisper_model_dir, language="en").transcribe(
+        AudioInput("af_es", sample_calls.spanish_call)
+    )
+
+    assert transcript.language == "en"
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_silence_has_no_language(tmp_path: Path, whisper_model_dir: Path) -> None:
+    import numpy as np
+    import soundfile as sf
+
+    sf.write(tmp_path / "silence.wav", np.zeros(16_000 * 2, np.float32), 16_000)
+    transcript = WhisperEngine(whisper_model_dir).transcribe(AudioInput("af_quiet", tmp_path / "silence.wav"))
+
+    assert (transcript.language, transcript.segments) == (None, [])
+
+
+@pytest.mark.unit
+@pytest.mark.slow
 def test_the_model_is_loaded_once_per_process(whisper_model_dir: Path) -> None:
     assert load_model(whisper_model_dir) is load_model(whisper_model_dir)
 
@@ -145,3 +178,62 @@ def test_broken_audio_is_refused_before_any_model_work(tmp_path: Path, sample_ca
         engine.transcribe(AudioInput("af_1", sample_calls.path(name)))
 
     assert caught.value.code == "unsupported_audio" and not caught.value.retryable
+
+
+@pytest.fixture(scope="module")
+def support_channels(sample_calls: SampleCalls) -> tuple[Any, int]:
+    """The support call's samples (frames, 2) and rate, to rewire its channels."""
+    import soundfile as sf
+
+    return sf.read(sample_calls.support_call, dtype="float32")
+
+
+def _write_stereo(path: Path, left: Any, right: Any, rate: int) -> Path:
+    import numpy as np
+    import soundfile as sf
+
+    sf.write(path, np.stack([left, right], axis=1), rate, subtype="PCM_16")
+    return path
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_a_call_recorded_with_swapped_channels_is_relabelled(
+    engine: WhisperEngine, support_channels: tuple[Any, int], tmp_path: Path
+) -> None:
+    call, rate = support_channels
+    swapped = _write_stereo(tmp_path / "swapped.wav", call[:, 1], call[:, 0], rate)
+
+    transcript = engine.transcribe(AudioInput("af_swapped", swapped))
+
+    assert transcript.speakers == ["customer", "agent"]
+    assert transcript.roles is not None and (transcript.roles.source, transcript.roles.swapped) == ("content", True)
+    assert transcript.text.startswith("agent: Thank you for calling")
+    assert {s.channel for s in transcript.segments if s.speaker == "agent"} == {1}
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_the_right_way_round_is_confirmed_and_the_recording_described(support_transcript: Transcript) -> None:
+    assert support_transcript.roles is not None
+    assert (support_transcript.roles.source, support_transcript.roles.swapped) == ("content", False)
+    assert support_transcript.audio is not None
+    assert (support_transcript.audio.channels, support_transcript.audio.format) == (2, "wav")
+    assert (support_transcript.audio.dead_channels, support_transcript.audio.duplicate_channels) == ([], False)
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+def test_dead_and_duplicated_channels_are_reported(
+    engine: WhisperEngine, support_channels: tuple[Any, int], tmp_path: Path
+) -> None:
+    call, rate = support_channels
+    dead = engine.transcribe(
+        AudioInput("af_dead", _write_stereo(tmp_path / "dead.wav", call[:, 0], call[:, 1] * 0, rate))
+    )
+    mono = call.sum(axis=1)
+    duplicated = engine.transcribe(AudioInput("af_dup", _write_stereo(tmp_path / "dup.wav", mono, mono, rate)))
+
+    assert dead.audio is not None and dead.audio.dead_channels == [1]
+    assert duplicated.audio is not None and duplicated.audio.duplicate_channels
+    assert duplicated.speakers == ["speaker"] and duplicated.roles is None

@@ -1,0 +1,186 @@
+"""No stranded runs, no leftovers: the host killed (-9) at the worst moments, enqueue failures, delete mid-stage.
+
+A client does what the docs say: upload, POST /process (again, if a request failed), poll until completed.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from azure.data.tables import TableServiceClient
+from azure.storage.queue import QueueServiceClient
+
+from scripts.sample_calls import SampleCalls
+from shared.audio_files.repository import AudioFileRepository
+from shared.clock import utcnow
+from shared.dependencies import Dependencies
+from shared.pipeline.deadlines import DeadlineStore
+from shared.pipeline.run import RunTimes
+from shared.pipeline.sweeper import sweep_deadlines
+from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
+from shared.storage.tables import AUDIO_FILES_TABLE
+from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
+from tests.storage_scan import blobs_naming, rows_naming
+from tests.waiting import wait_for
+
+pytestmark = pytest.mark.e2e
+
+
+def _status(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
+    body: dict[str, Any] = client.get(f"/audio-files/{audio_file_id}/processing-status").json()
+    return body
+
+
+def _assert_completed_once(host: KillableHost, client: httpx.Client, tenant: str, ids: list[str]) -> None:
+    """Every file ends completed with exactly one transcript and one analysis (duplicates cost nothing)."""
+    for audio_file_id in ids:
+        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=300)
+        assert status["status"] == "completed", status
+        for container in ("transcripts", "analyses"):
+            names = [b.name for b in host.blobs.get_container_client(container).list_blobs(f"{tenant}/{audio_file_id}")]
+            assert len(names) == 1, (container, names)
+        assert client.get(f"/audio-files/{audio_file_id}/transcript").status_code == 200
+
+
+@dataclass
+class _SentMessages:
+    bodies: list[dict[str, Any]] = field(default_factory=list)
+
+    def send(self, queue: str, message: dict[str, Any], *, visibility_timeout: int | None = None) -> None:
+        self.bodies.append(message)
+
+
+def _assert_sweeper_finds_nothing_to_do(host: KillableHost, ids: list[str]) -> None:
+    """Every deadline left (a crash may orphan one between its row and its record) is one the sweeper drops."""
+    table = TableServiceClient.from_connection_string(host.storage.connection_string).get_table_client(
+        AUDIO_FILES_TABLE
+    )
+    deadlines = DeadlineStore(table)
+    later = utcnow() + timedelta(days=2)
+    sent = _SentMessages()
+    report = sweep_deadlines(records=AudioFileRepository(table), deadlines=deadlines, queues=sent,
+                             due=deadlines.due(later), times=RunTimes.of(45), now=later)  # fmt: skip
+    assert not set(ids) & set(report.failed + report.requeued) and sent.bodies == [], report
+
+
+def _process_until_accepted(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
+    """What a client does after a request that got no answer: ask again until it is accepted."""
+
+    def accepted() -> dict[str, Any] | None:
+        try:
+            response = client.post(f"/audio-files/{audio_file_id}/process")
+        except httpx.TransportError:
+            return None
+        assert response.status_code in (202, 503), response.text
+        return response.json() if response.status_code == 202 else None
+
+    result: dict[str, Any] = wait_for(accepted, timeout=60, interval=0.5)
+    return result
+
+
+def test_killing_the_host_during_concurrent_process_requests_strands_no_file(
+    killable: KillableHost, sample_calls: SampleCalls
+) -> None:
+    tenant = "t-kill-post"
+    with killable.client(tenant) as client:
+        ids = [upload_file(client, sample_calls.support_call_mono) for _ in range(6)]
+        for audio_file_id in ids:
+            wait_for_status(client, audio_file_id, ("pending",), timeout_s=60)
+
+        def post(audio_file_id: str) -> int | None:
+            try:
+                return client.post(f"/audio-files/{audio_file_id}/process").status_code
+            except httpx.TransportError:
+                return None
+
+        with ThreadPoolExecutor(max_workers=len(ids)) as pool:
+            futures = {pool.submit(post, audio_file_id): audio_file_id for audio_file_id in ids}
+            wait(futures, return_when=FIRST_COMPLETED)  # the others are in flight: kill the host now
+            killable.kill()
+            answered = {futures[f]: f.result() for f in futures}
+        killable.start()
+        for audio_file_id, status_code in answered.items():
+            if status_code != 202:
+                _process_until_accepted(client, audio_file_id)
+        _assert_completed_once(killable, client, tenant, ids)
+
+
+@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+def test_killing_the_host_during_each_stage_still_completes_every_file_once(
+    killable: KillableHost, sample_calls: SampleCalls, stage: str
+) -> None:
+    tenant = f"t-kill-{stage}"
+    with killable.client(tenant) as client:
+        ids = [upload_file(client, sample_calls.support_call_mono, autoProcess=True) for _ in range(3)]
+
+        def in_stage() -> bool:
+            status = _status(client, ids[0])
+            assert status["status"] not in TERMINAL, status
+            if stage == "transcription":
+                return bool(status["stages"]["transcription"]["status"] == "running")
+            return bool(status["status"] == "evaluating")
+
+        wait_for(in_stage, timeout=240, interval=0.05)
+        killable.kill()
+        killable.start()
+        _assert_completed_once(killable, client, tenant, ids)
+        _assert_sweeper_finds_nothing_to_do(killable, ids)
+
+
+def _queue_length(deps: Dependencies, name: str) -> int:
+    properties = deps.storage.queue.get_queue_client(name).get_queue_properties()
+    return int(properties.approximate_message_count or 0)
+
+
+def test_a_failed_enqueue_then_a_retried_process_request_completes(
+    live: LiveService, sample_calls: SampleCalls, deps: Dependencies
+) -> None:
+    queues: QueueServiceClient = deps.storage.queue
+    with live.client("t-enqueue") as client:
+        audio_file_id = upload_file(client, sample_calls.support_call_mono)
+        wait_for_status(client, audio_file_id, ("pending",), timeout_s=60)
+        queues.delete_queue(TRANSCRIPTION_QUEUE)  # the send of the stage message fails
+        try:
+            first = client.post(f"/audio-files/{audio_file_id}/process")
+        finally:
+            if not _queue_exists(deps):
+                queues.create_queue(TRANSCRIPTION_QUEUE)
+        if first.status_code != 202:  # unless the app itself re-created the queue and sent again
+            assert first.status_code in (500, 503), first.text
+            assert first.headers["content-type"].startswith("application/problem+json")
+        retried = _process_until_accepted(client, audio_file_id)
+        assert retried["status"] == "pending"
+        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=240)
+        assert status["status"] == "completed", status
+
+
+def _queue_exists(deps: Dependencies) -> bool:
+    return any(queue.name == TRANSCRIPTION_QUEUE for queue in deps.storage.queue.list_queues())
+
+
+@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+def test_delete_during_each_stage_leaves_nothing_behind(
+    live: LiveService, sample_calls: SampleCalls, deps: Dependencies, stage: str
+) -> None:
+    with live.client(f"t-delete-{stage}") as client:
+        audio_file_id = upload_file(client, sample_calls.support_call, autoProcess=True)
+
+        def in_stage() -> bool:
+            status = _status(client, audio_file_id)
+            assert status["status"] not in TERMINAL, status
+            return bool(status["stages"][stage]["status"] in ("queued", "running") and status["status"] != "pending")
+
+        wait_for(in_stage, timeout=240, interval=0.05)
+        assert client.delete(f"/audio-files/{audio_file_id}").status_code == 204
+        # The stage still working ends (its message is gone from the queue), then nothing of the file is left.
+        wait_for(lambda: _queue_length(deps, TRANSCRIPTION_QUEUE) == _queue_length(deps, EVALUATION_QUEUE) == 0,
+                 timeout=240, interval=0.2)  # fmt: skip
+        assert blobs_naming(deps.storage.blob, audio_file_id) == []
+        table_service: TableServiceClient = deps.storage.table
+        assert rows_naming(table_service, audio_file_id) == []
+        assert client.get(f"/audio-files/{audio_file_id}").status_code == 404
