@@ -117,7 +117,7 @@ def build_transcript(call_id: str, call: dict[str, Any]) -> Transcript:
     duration = cursor + pause + int(float(call.get("trailingSilenceS", 0)) * 1000)
     return Transcript(
         audio_file_id=call_id,
-        language="en-US",
+        language="en",
         duration_ms=duration,
         speakers=sorted({s.speaker for s in segments}),
         segments=segments,
