@@ -61,6 +61,7 @@ bench: install system-deps model
 	$(PY) -m bench.api $(BENCH_ARGS)
 	$(PY) -m bench.pipeline $(BENCH_ARGS)
 	$(PY) -m bench.redaction
+	$(PY) -m bench.evaluation $(BENCH_ARGS)
 	$(PY) -m bench.uploads $(BENCH_ARGS)
 
 clean:
