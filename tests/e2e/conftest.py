@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,3 +85,28 @@ def live(app_environment: dict[str, str], whisper_model_dir: Path) -> Iterator[L
         finally:
             host.stop()
     reset_dependencies()
+
+
+def start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    """The Function App in its own `python -m devhost` process, as a developer runs it; back once healthy."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "devhost", "--port", str(port), "--settings", "local.settings.json.example"],
+        cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+    def healthy() -> bool:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        assert process.poll() is None, "the host exited at start"
+        return False
+
+    try:
+        wait_for(healthy, timeout=60, interval=0.3, message="the host did not start")
+    except BaseException:
+        process.kill()
+        process.wait(timeout=10)
+        raise
+    return process

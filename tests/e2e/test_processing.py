@@ -6,8 +6,6 @@ import base64
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
 from shared.dependencies import Dependencies
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
 from tests.conftest import DEV_SECRET, token_for
-from tests.e2e.conftest import REPO_ROOT, TERMINAL, LiveService, upload_file, wait_for_status
+from tests.e2e.conftest import TERMINAL, LiveService, start_host_process, upload_file, wait_for_status
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -155,30 +153,6 @@ def _transcription_running(client: httpx.Client, audio_file_id: str) -> dict[str
     return status if status["stages"]["transcription"]["status"] == "running" else None
 
 
-def _start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "devhost", "--port", str(port), "--settings", "local.settings.json.example"],
-        cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-    def healthy() -> bool:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
-                return True
-        except httpx.HTTPError:
-            pass
-        assert process.poll() is None, "the host exited at start"
-        return False
-
-    try:
-        wait_for(healthy, timeout=60, interval=0.3, message="the host did not start")
-    except BaseException:
-        process.kill()
-        process.wait(timeout=10)
-        raise
-    return process
-
-
 def test_killing_the_host_mid_transcription_still_completes_once(
     one_minute_call: Path, whisper_model_dir: Path
 ) -> None:
@@ -196,7 +170,7 @@ def test_killing_the_host_mid_transcription_still_completes_once(
         }
         api = f"http://127.0.0.1:{port}/api/v1"
         headers = {"Authorization": f"Bearer {token_for('t-crash')}"}
-        host = _start_host_process(environment, port)
+        host = start_host_process(environment, port)
         try:
             with httpx.Client(base_url=api, headers=headers, timeout=30) as client:
                 audio_file_id = upload_file(client, one_minute_call, autoProcess=True)
@@ -210,7 +184,7 @@ def test_killing_the_host_mid_transcription_still_completes_once(
                 )
                 assert not (transcripts.exists() and list(transcripts.list_blobs(f"t-crash/{audio_file_id}")))
                 interrupted = client  # the API is down now; the record still says processing
-                host = _start_host_process(environment, port)
+                host = start_host_process(environment, port)
                 status = wait_for_status(interrupted, audio_file_id, TERMINAL, timeout_s=240)
                 assert status["status"] == "completed", status
                 assert status["stages"]["transcription"]["attempts"] == 2
