@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,11 +13,12 @@ from typing import Any
 import httpx
 import pytest
 
+from devhost.azurite import Azurite
 from devhost.host import FunctionHost
 from devhost.settings import environment_overrides
 from shared.auth import SCOPES
 from shared.dependencies import reset_dependencies
-from tests.conftest import token_for
+from tests.conftest import DEV_SECRET, token_for
 from tests.waiting import wait_for
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +87,17 @@ def live(app_environment: dict[str, str], whisper_model_dir: Path) -> Iterator[L
         finally:
             host.stop()
     reset_dependencies()
+
+
+def host_process_environment(storage: Azurite, **settings: str) -> dict[str, str]:
+    """The environment of a host process on ``storage``: this process's, the app's required settings, and more."""
+    return {
+        **os.environ,
+        "AzureWebJobsStorage": storage.connection_string,
+        "AUTH_MODE": "local",
+        "AUTH_DEV_SECRET": DEV_SECRET,
+        **settings,
+    }
 
 
 def start_host_process(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import signal
 import time
 from pathlib import Path
@@ -19,8 +18,15 @@ from devhost.azurite import Azurite, free_port
 from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
 from shared.dependencies import Dependencies
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
-from tests.conftest import DEV_SECRET, token_for
-from tests.e2e.conftest import TERMINAL, LiveService, start_host_process, upload_file, wait_for_status
+from tests.conftest import token_for
+from tests.e2e.conftest import (
+    TERMINAL,
+    LiveService,
+    host_process_environment,
+    start_host_process,
+    upload_file,
+    wait_for_status,
+)
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -158,16 +164,13 @@ def test_killing_the_host_mid_transcription_still_completes_once(
 ) -> None:
     with Azurite() as storage:
         port = free_port()
-        environment = {
-            **os.environ,
-            "AzureWebJobsStorage": storage.connection_string,
-            "AUTH_MODE": "local",
-            "AUTH_DEV_SECRET": DEV_SECRET,
-            "WHISPER_MODEL_DIR": str(whisper_model_dir),
-            "DEVHOST_QUEUE_LEASE_SECONDS": "4",
-            "MAX_UPLOAD_BYTES": str(50 * 1024 * 1024),
-            "DEVHOST_BLOB_POLL_SECONDS": "0.5",
-        }
+        environment = host_process_environment(
+            storage,
+            WHISPER_MODEL_DIR=str(whisper_model_dir),
+            DEVHOST_QUEUE_LEASE_SECONDS="4",
+            MAX_UPLOAD_BYTES=str(50 * 1024 * 1024),
+            DEVHOST_BLOB_POLL_SECONDS="0.5",
+        )
         api = f"http://127.0.0.1:{port}/api/v1"
         headers = {"Authorization": f"Bearer {token_for('t-crash')}"}
         host = start_host_process(environment, port)

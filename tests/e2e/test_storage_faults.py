@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,8 +15,8 @@ from azure.storage.queue import QueueServiceClient
 from devhost.azurite import Azurite, free_port
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
-from tests.conftest import DEV_SECRET, token_for
-from tests.e2e.conftest import start_host_process, wait_for_status
+from tests.conftest import token_for
+from tests.e2e.conftest import host_process_environment, start_host_process, wait_for_status
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -46,14 +45,9 @@ def host() -> Iterator[HostOnOwnStorage]:
     """The app in its own process on its own Azurite, so pausing or wiping storage touches no other test."""
     with Azurite() as storage:
         port = free_port()
-        environment = {
-            **os.environ,
-            "AzureWebJobsStorage": storage.connection_string,
-            "AUTH_MODE": "local",
-            "AUTH_DEV_SECRET": DEV_SECRET,
-            "TRANSCRIPTION_ENGINE": "pocketsphinx",
-            "DEVHOST_BLOB_POLL_SECONDS": "0.5",
-        }
+        environment = host_process_environment(
+            storage, TRANSCRIPTION_ENGINE="pocketsphinx", DEVHOST_BLOB_POLL_SECONDS="0.5"
+        )
         process = start_host_process(environment, port)
         try:
             yield HostOnOwnStorage(storage, f"http://127.0.0.1:{port}/api")
