@@ -8,14 +8,22 @@ import time
 import azure.functions as func
 
 from shared.dependencies import get_dependencies
-from shared.http import json_response
+from shared.http import ApiBlueprint, json_response
+from shared.openapi import RETRY_AFTER, HealthBody, Reply, Route
 
 logger = logging.getLogger(__name__)
-bp = func.Blueprint()
-_RETRY_AFTER = {"Retry-After": "5"}
+bp = ApiBlueprint()
+_RETRY_LATER = {"Retry-After": "5"}
 
 
-@bp.route(route="health", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+@bp.public_endpoint(Route(
+    "GET", "/health", "getHealth", "Liveness and the storage resources the app needs", "Service", None,
+    (
+        Reply(200, "Healthy.", HealthBody),
+        Reply(503, "Storage is unreachable or lacks a table, container or queue.", HealthBody,
+              headers=(RETRY_AFTER,)),
+    ),
+))  # fmt: skip
 def health(req: func.HttpRequest) -> func.HttpResponse:
     """Liveness plus the tables, containers and queues the app needs, so a load balancer sees broken storage.
 
@@ -32,11 +40,11 @@ def health(req: func.HttpRequest) -> func.HttpResponse:
     except Exception as error:  # unreachable, timed out, refused: bounded by the storage clients' timeouts
         logger.warning("Health check failed: %s", type(error).__name__)
         unavailable = {"status": "unhealthy", "checks": {"storage": "unavailable"}}
-        return json_response(unavailable, status=503, headers=_RETRY_AFTER)
+        return json_response(unavailable, status=503, headers=_RETRY_LATER)
     if missing:
         logger.warning("Health check: %d storage resources are missing.", len(missing))
         incomplete = {"status": "unhealthy", "checks": {"storage": "missing"}, "missing": missing}
-        return json_response(incomplete, status=503, headers=_RETRY_AFTER)
+        return json_response(incomplete, status=503, headers=_RETRY_LATER)
     elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
     body: dict[str, object] = {"status": "ok", "checks": {"storage": "ok"}, "storageLatencyMs": elapsed_ms}
     if recreated:
