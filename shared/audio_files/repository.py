@@ -20,6 +20,7 @@ from shared.audio_files.records import (
     to_entity,
 )
 from shared.errors import BadRequest, ConcurrencyConflict
+from shared.storage.errors import raise_if_resource_missing
 from shared.storage.paging import first_rows
 from shared.storage.tables import compare_and_swap
 
@@ -59,7 +60,8 @@ class AudioFileRepository:
     def get(self, tenant_id: str, audio_file_id: str) -> AudioFileRecord | None:
         try:
             return from_entity(self._table.get_entity(tenant_id, audio_file_id))
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as error:
+            raise_if_resource_missing(error)
             return None
 
     def save(self, record: AudioFileRecord) -> AudioFileRecord:
