@@ -56,6 +56,7 @@ token: $(PY_STAMP)
 bench: install system-deps model
 	$(PY) -m bench.api $(BENCH_ARGS)
 	$(PY) -m bench.pipeline $(BENCH_ARGS)
+	$(PY) -m bench.uploads $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache

@@ -76,7 +76,7 @@ def make_record(tenant: str, index: int, campaign: str | None = "") -> AudioFile
     50 engagements, every other one an AI call."""
     recorded = START + timedelta(minutes=index)
     audio_file_id = new_audio_file_id()
-    blob_name = audio_blob_name(tenant, audio_file_id, f"call-{index}.wav")
+    blob_name = audio_blob_name(tenant, audio_file_id)
     return AudioFileRecord(
         tenant_id=tenant,
         id=audio_file_id,
@@ -345,7 +345,7 @@ def build_cases(env: BenchEnvironment, deps: Dependencies, ids: list[str], total
     for i in range(len(CONCURRENCY) * (total_requests + max(CONCURRENCY) * 3)):
         now = datetime.now(UTC)
         audio_file_id = new_audio_file_id()
-        blob_name = audio_blob_name(BARE_UPLOAD_TENANT, audio_file_id, f"upload-{i}.wav")
+        blob_name = audio_blob_name(BARE_UPLOAD_TENANT, audio_file_id)
         record = AudioFileRecord(
             tenant_id=BARE_UPLOAD_TENANT, id=audio_file_id, file_name=f"upload-{i}.wav",
             safe_file_name=f"upload-{i}.wav", blob_name=blob_name, engagement_id=f"eng-{i % 50}",

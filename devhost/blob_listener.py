@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import azure.functions as func
+import azurefunctions.extensions.bindings.blob as blob_sdk_types
 from azure.core import MatchConditions
 from azure.core.exceptions import (
     HttpResponseError,
@@ -227,15 +228,12 @@ class BlobListener:
         blob_name, etag = key
         source = self._container.get_blob_client(blob_name)
         try:
-            downloader = source.download_blob(etag=etag, match_condition=MatchConditions.IfNotModified)
-            data = downloader.readall()
+            trigger_value = self._trigger_value(source, etag)
         except (ResourceModifiedError, ResourceNotFoundError):
             # Changed or deleted since listing: this version no longer exists, the next scan sees the new one.
             receipt.set_blob_metadata({}, lease=lease)
             self._mark_finished(key)
             return
-        properties = downloader.properties
-        trigger_value = _trigger_value(self.spec, self.pattern.container, blob_name, source.url, data, properties)
         with Renewer(f"devhost-blob-lease-{self.spec.name}", _RECEIPT_LEASE_SECONDS / 2, lease.renew):
             succeeded = self._invoker.try_invoke(
                 self.spec,
@@ -256,6 +254,21 @@ class BlobListener:
             receipt.set_blob_metadata({_INCOMPLETE: "true", _ATTEMPTS: str(attempts)}, lease=lease)
             with self._lock:
                 self._retry_not_before[key] = time.monotonic() + self._options.visibility_timeout
+
+    def _trigger_value(self, source: BlobClient, etag: str) -> Any:
+        """What the worker hands the function: the content for InputStream/bytes/str, a client for the SDK type."""
+        if isinstance(self.spec.parameter_type, type) and issubclass(
+            self.spec.parameter_type, blob_sdk_types.BlobClient
+        ):
+            # Deferred binding: nothing is downloaded; only this version of the blob is triggered on.
+            if _quoted_etag(str(source.get_blob_properties().etag)) != etag:
+                raise ResourceModifiedError("the blob changed since it was listed")
+            return source
+        downloader = source.download_blob(etag=etag, match_condition=MatchConditions.IfNotModified)
+        data = downloader.readall()
+        return _content_value(
+            self.spec, self.pattern.container, source.blob_name, source.url, data, downloader.properties
+        )
 
     def _mark_finished(self, key: tuple[str, str]) -> None:
         with self._lock:
@@ -283,7 +296,7 @@ class BlobListener:
         send_creating_queue(self._poison_queue, encoded)
 
 
-def _trigger_value(
+def _content_value(
     spec: FunctionSpec, container: str, blob_name: str, uri: str, data: bytes, properties: BlobProperties
 ) -> Any:
     if spec.parameter_type is bytes:

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 import azure.functions as func
+import azurefunctions.extensions.bindings.blob as blob_sdk_types
 from azure.functions.decorators.function_app import Function, FunctionRegister
 
 from devhost.settings import HostStartupError, parse_timespan
@@ -32,7 +33,8 @@ RETRY_POLICY_TRIGGERS = (TIMER_TRIGGER,)
 _ALLOWED_PARAMETER_TYPES: dict[str, tuple[type, ...]] = {
     HTTP_TRIGGER: (func.HttpRequest,),
     QUEUE_TRIGGER: (func.QueueMessage,),
-    BLOB_TRIGGER: (func.InputStream, bytes, str),
+    # BlobClient is the SDK-type binding (azurefunctions-extensions-bindings-blob): a client, not the content.
+    BLOB_TRIGGER: (func.InputStream, bytes, str, blob_sdk_types.BlobClient),
     TIMER_TRIGGER: (func.TimerRequest,),
 }
 

@@ -67,6 +67,8 @@ class Settings(BaseSettings):
 
     # Uploads and downloads.
     max_upload_bytes: int = Field(default=500 * 1024 * 1024, gt=0, alias="MAX_UPLOAD_BYTES")
+    # Longer recordings are refused on arrival (checked from the header, then from the decoded length).
+    max_audio_minutes: float = Field(default=240, gt=0, alias="MAX_AUDIO_MINUTES")
     upload_url_ttl_minutes: int = Field(default=15, ge=1, le=60, alias="UPLOAD_URL_TTL_MINUTES")
     download_url_ttl_minutes: int = Field(default=15, ge=1, le=60, alias="DOWNLOAD_URL_TTL_MINUTES")
     upload_expiry_hours: float = Field(default=24, gt=0, alias="UPLOAD_EXPIRY_HOURS")

@@ -189,7 +189,8 @@ AUDIO_FILE_ROUTES: tuple[Route, ...] = (
         body=UploadUrlRequest,
         body_example={"fileName": "call.wav", "engagementId": "eng-42", "campaignId": "spring-promo"},
         description="The upload is then checked (size, real audio, duration): the recording becomes `pending`, "
-        "or `failed` with `empty_file`, `not_audio` or `file_too_large`.",
+        "or `failed` with `empty_file`, `file_too_large`, `size_mismatch`, `content_type_mismatch` (`sizeBytes` "
+        "and `contentType` are binding), `not_audio`, `sample_rate_too_low` or `audio_too_long`.",
     ),
     Route(
         "GET", "/v1/audio-files/{id}", "getAudioFile", "One recording", "Audio files", "audio:read",

@@ -48,8 +48,9 @@ _SOUNDFILE_FORMATS = {
 # PyAV container names we accept (M4A and raw AAC); PyAV would open many more.
 _AV_FORMATS = {"mov,mp4,m4a,3gp,3g2,mj2": "m4a", "aac": "aac"}
 # A WAV writer that streams (espeak-ng, sox to a pipe, some recorders) cannot know the data size up front and
-# writes a placeholder this large or larger; such a header does not mean the file was cut.
-_WAV_STREAMING_PLACEHOLDER = 0x7FFF0000
+# writes one of these placeholders; such a header does not mean the file was cut. Any other size is a claim.
+_WAV_STREAMING_PLACEHOLDERS = frozenset({0x7FFFF000, 0x7FFFFFFF, 0xFFFFFFFF})
+MIN_SAMPLE_RATE = 8_000  # narrowband telephony; below it there is no speech to transcribe
 
 AudioSource = str | os.PathLike[str] | BinaryIO
 
@@ -59,8 +60,17 @@ class AudioError(EngineError):
 
     def __init__(self, reason: str, message: str):
         super().__init__("unsupported_audio", message, retryable=False)
-        # "empty", "not_audio", "truncated", "unsupported_format", "corrupt", "missing"
+        # "empty", "not_audio", "truncated", "unsupported_format", "corrupt", "missing", "sample_rate_too_low",
+        # "too_long"
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class AudioLimits:
+    """What an accepted recording may be: checked from the header, then again from the decoded length."""
+
+    max_duration_s: float
+    min_sample_rate: int = MIN_SAMPLE_RATE
 
 
 @dataclass(frozen=True)
@@ -102,12 +112,13 @@ class AudioWindow:
 # Probing
 
 
-def probe_audio(source: AudioSource) -> AudioFacts:
+def probe_audio(source: AudioSource, limits: AudioLimits | None = None) -> AudioFacts:
     """Return what the headers say about ``source``, or raise ``AudioError`` if it is not usable audio.
 
     Accepts a path or a seekable binary file object (its position is restored). Refuses empty files, files
     that are not audio, files in formats outside the accepted list and files cut short (a WAV whose header
-    promises more data than it holds; a FLAC or MP3 whose end cannot be read).
+    promises more data than it holds; a FLAC or MP3 whose end cannot be read). With ``limits``, also refuses
+    a sample rate below the minimum and a header announcing more than the longest duration, before any decoding.
     """
     with _opened(source) as stream:
         head = stream.read(64)
@@ -116,7 +127,7 @@ def probe_audio(source: AudioSource) -> AudioFacts:
         size = stream.seek(0, io.SEEK_END)
         stream.seek(0)
         if head[:4] in (b"RIFF", b"RF64") and head[8:12] == b"WAVE":
-            _check_wav_complete(stream, size)
+            _check_wav_header(stream, size, limits)
             stream.seek(0)
         try:
             facts = _probe_soundfile(stream)
@@ -127,7 +138,47 @@ def probe_audio(source: AudioSource) -> AudioFacts:
         raise AudioError("unsupported_format", f"{facts.channels} channels; at most {MAX_CHANNELS} are supported")
     if facts.duration_ms == 0:
         raise AudioError("empty", "the file holds no audio samples")
+    if limits is not None:
+        _check_rate(facts.sample_rate, limits)
+        _check_duration(facts.duration_ms / 1000, limits)
     return facts
+
+
+def _check_rate(sample_rate: int, limits: AudioLimits) -> None:
+    if sample_rate < limits.min_sample_rate:
+        raise AudioError(
+            "sample_rate_too_low",
+            f"the sample rate is {sample_rate} Hz; at least {limits.min_sample_rate} Hz is needed",
+        )
+
+
+def _check_duration(seconds: float, limits: AudioLimits) -> None:
+    if seconds > limits.max_duration_s:
+        raise AudioError(
+            "too_long", f"the recording lasts over {limits.max_duration_s / 60:.0f} minutes, the longest accepted"
+        )
+
+
+def decoded_duration_ms(source: AudioSource, facts: AudioFacts, limits: AudioLimits) -> int:
+    """Decode ``source`` block by block (memory stays flat) and return its true length.
+
+    Headers can lie about the length; decoding cannot. Stops and raises ``AudioError("too_long")`` as soon as
+    the decoded audio passes ``limits.max_duration_s``, so a crafted file costs at most that much decoding.
+    """
+    reader = _open_reader(source, facts)
+    try:
+        _check_rate(reader.sample_rate, limits)
+        most_frames = int(limits.max_duration_s * reader.sample_rate)
+        frames = 0
+        for block in reader.blocks(int(_READ_BLOCK_S * reader.sample_rate)):
+            frames += block.shape[0]
+            if frames > most_frames:
+                _check_duration(frames / reader.sample_rate, limits)
+    finally:
+        reader.close()
+    if frames == 0:
+        raise AudioError("empty", "the file holds no audio samples")
+    return frames * 1000 // reader.sample_rate
 
 
 class _opened:
@@ -160,15 +211,24 @@ class _opened:
             self._source.seek(self._position)  # type: ignore[union-attr]
 
 
-def _check_wav_complete(stream: BinaryIO, size: int) -> None:
-    """Walk the RIFF chunks up to ``data`` and check the file holds the data its header announces."""
+def _check_wav_header(stream: BinaryIO, size: int, limits: AudioLimits | None) -> None:
+    """Walk the RIFF chunks up to ``data``: the length the header announces must fit ``limits`` and the file."""
     offset = 12
+    byte_rate = 0
     while offset + 8 <= size:
         stream.seek(offset)
         chunk_id, chunk_size = struct.unpack("<4sI", stream.read(8))
+        if chunk_id == b"fmt " and chunk_size >= 16:
+            _, _, sample_rate, byte_rate = struct.unpack("<HHII", stream.read(12))
+            if limits is not None:
+                _check_rate(sample_rate, limits)
         if chunk_id == b"data":
             available = size - offset - 8
-            if chunk_size > available and chunk_size < _WAV_STREAMING_PLACEHOLDER:
+            if chunk_size in _WAV_STREAMING_PLACEHOLDERS:
+                return  # the length is unknown until decoded
+            if limits is not None and byte_rate > 0:
+                _check_duration(chunk_size / byte_rate, limits)
+            if chunk_size > available:
                 raise AudioError(
                     "truncated",
                     f"the WAV file is cut short: its header announces {chunk_size} bytes of audio, "
@@ -447,12 +507,15 @@ def read_all(source: AudioSource, *, sample_rate: int = TARGET_SAMPLE_RATE) -> t
 __all__ = [
     "DEFAULT_MAX_WINDOW_S",
     "DEFAULT_MIN_WINDOW_S",
+    "MIN_SAMPLE_RATE",
     "TARGET_SAMPLE_RATE",
     "AudioError",
     "AudioFacts",
+    "AudioLimits",
     "AudioSource",
     "AudioWindow",
     "channels_are_duplicates",
+    "decoded_duration_ms",
     "iter_windows",
     "probe_audio",
     "read_all",

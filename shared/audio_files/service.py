@@ -39,6 +39,7 @@ from shared.storage.blobs import (
     AUDIO_CONTAINER,
     TRANSCRIPTS_CONTAINER,
     document_blob_name,
+    safe_file_name,
 )
 from shared.storage.blobs import audio_blob_name as make_audio_blob_name
 from shared.storage.paging import decode_continuation, encode_continuation
@@ -48,7 +49,19 @@ logger = logging.getLogger(__name__)
 
 QUEUE_OF_STAGE = {"transcription": TRANSCRIPTION_QUEUE, "evaluation": EVALUATION_QUEUE}
 # Upload failures that no processing run can fix: the bytes themselves are unusable.
-UPLOAD_ERROR_CODES = frozenset({"empty_file", "not_audio", "file_too_large", "upload_expired"})
+# (shared.audio_files.uploads deletes the bytes of each of these on arrival.)
+UPLOAD_ERROR_CODES = frozenset(
+    {
+        "empty_file",
+        "not_audio",
+        "file_too_large",
+        "size_mismatch",
+        "content_type_mismatch",
+        "sample_rate_too_low",
+        "audio_too_long",
+        "upload_expired",
+    }
+)
 QUEUED_MESSAGE = "Processing queued successfully"
 
 
@@ -114,12 +127,12 @@ def create_upload(deps: Dependencies, tenant_id: str, request: UploadUrlRequest)
         )
     now = utcnow()
     audio_file_id = new_audio_file_id()
-    blob_name = make_audio_blob_name(tenant_id, audio_file_id, request.file_name)
+    blob_name = make_audio_blob_name(tenant_id, audio_file_id)
     record = AudioFileRecord(
         tenant_id=tenant_id,
         id=audio_file_id,
         file_name=request.file_name,
-        safe_file_name=blob_name.rsplit("/", 1)[-1],
+        safe_file_name=safe_file_name(request.file_name),
         blob_name=blob_name,
         engagement_id=request.engagement_id,
         campaign_id=request.campaign_id,
@@ -195,8 +208,9 @@ def list_audio_files(deps: Dependencies, tenant_id: str, query: ListAudioFilesQu
 
 def download_url(deps: Dependencies, tenant_id: str, audio_file_id: str) -> DownloadUrlBody:
     record = get_record(deps, tenant_id, audio_file_id)
-    if record.uploaded_at is None or (record.error and record.error.code in ("empty_file", "file_too_large")):
-        raise Conflict("The audio has not been uploaded yet.", code="audio_not_uploaded")
+    if record.uploaded_at is None or (record.error and record.error.stage == "upload"):
+        # An upload refused on arrival is deleted: there is nothing to download.
+        raise Conflict("No usable audio has been uploaded for this file.", code="audio_not_uploaded")
     url, expires_at = deps.blobs.download_sas_url(
         record.blob_name,
         timedelta(minutes=deps.settings.download_url_ttl_minutes),

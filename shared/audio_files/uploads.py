@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import logging
+import tempfile
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from shared.ai.audio import AudioError, AudioFacts, probe_audio
+from shared.ai.audio import AudioError, AudioFacts, AudioLimits, decoded_duration_ms, probe_audio
 from shared.audio_files.records import AudioFileRecord, ErrorInfo, Status
 from shared.audio_files.service import queue_stage, start_run
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.pipeline.events import publish_run_outcome
-from shared.storage.blobs import AUDIO_CONTAINER
+from shared.storage.blobs import AUDIO_CONTAINER, BlobProperties
 
 logger = logging.getLogger(__name__)
 
@@ -35,26 +36,76 @@ def parse_audio_blob_path(path: str) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def _validate(data: bytes, max_bytes: int) -> AudioFacts | ErrorInfo:
-    if not data:
-        return ErrorInfo(code="empty_file", message="The uploaded file is empty.", stage="upload")
-    if len(data) > max_bytes:
-        return ErrorInfo(
-            code="file_too_large",
-            message=f"The uploaded file is over the limit of {max_bytes} bytes.",
-            stage="upload",
+# What the detected format is served as: the uploader's Content-Type header is never echoed back.
+_MEDIA_TYPES = {
+    "wav": "audio/wav",
+    "flac": "audio/flac",
+    "ogg": "audio/ogg",
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "aac": "audio/aac",
+}
+# AudioError reasons with a code of their own; the rest (not audio, cut short, unreadable) are "not_audio".
+_AUDIO_ERROR_CODES = {"empty": "empty_file", "sample_rate_too_low": "sample_rate_too_low", "too_long": "audio_too_long"}
+
+
+def _upload_error(code: str, message: str) -> ErrorInfo:
+    return ErrorInfo(code=code, message=message, stage="upload")
+
+
+def _media_type(content_type: str | None) -> str | None:
+    return content_type.split(";", 1)[0].strip().lower() if content_type else None
+
+
+def _check_before_reading(record: AudioFileRecord, properties: BlobProperties, max_bytes: int) -> ErrorInfo | None:
+    """What the blob's properties alone refuse: nothing of the upload has been read yet."""
+    if properties.size == 0:
+        return _upload_error("empty_file", "The uploaded file is empty.")
+    if properties.size > max_bytes:
+        return _upload_error("file_too_large", f"The uploaded file is over the limit of {max_bytes} bytes.")
+    if record.declared_size_bytes is not None and properties.size != record.declared_size_bytes:
+        return _upload_error(
+            "size_mismatch",
+            f"The upload holds {properties.size} bytes; the upload URL was requested for {record.declared_size_bytes}.",
         )
+    declared = _media_type(record.declared_content_type)
+    if declared is not None and _media_type(properties.content_type) != declared:
+        return _upload_error(
+            "content_type_mismatch",
+            f"The upload was sent as {_media_type(properties.content_type) or 'no content type'}; "
+            f"the upload URL was requested for {declared}.",
+        )
+    return None
+
+
+def _check_audio(path: Path, limits: AudioLimits) -> AudioFacts | ErrorInfo:
+    """Header first (cheap), then the decoded length (what the stages will really decode)."""
     try:
-        return probe_audio(io.BytesIO(data))
+        facts = probe_audio(path, limits)
+        return replace(facts, duration_ms=decoded_duration_ms(path, facts, limits))
     except AudioError as error:
-        code = "empty_file" if error.reason == "empty" else "not_audio"
-        return ErrorInfo(code=code, message=f"The uploaded file is not usable audio: {error.message}.", stage="upload")
+        code = _AUDIO_ERROR_CODES.get(error.reason, "not_audio")
+        return _upload_error(code, f"The uploaded file is not usable audio: {error.message}.")
 
 
-def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOutcome:
+def _validate(deps: Dependencies, record: AudioFileRecord, properties: BlobProperties) -> AudioFacts | ErrorInfo:
+    refused = _check_before_reading(record, properties, deps.settings.max_upload_bytes)
+    if refused is not None:
+        return refused
+    limits = AudioLimits(max_duration_s=deps.settings.max_audio_minutes * 60)
+    with tempfile.TemporaryDirectory(prefix="upload-") as workdir:
+        local = Path(workdir) / "recording"
+        # To disk, not memory: the size is bounded above, and decoding reads the file block by block.
+        deps.blobs.download_to_file(AUDIO_CONTAINER, record.blob_name, local)
+        return _check_audio(local, limits)
+
+
+def register_upload(deps: Dependencies, blob_path: str) -> UploadOutcome:
     """Check an arrived blob and move its record from ``awaiting_upload`` to ``pending`` or ``failed``.
 
-    Idempotent: a second trigger for the same blob finds the record already moved on and changes nothing.
+    The blob's properties are checked before any byte is read; a refused upload's bytes are deleted after the
+    record says why. Idempotent: a second trigger for the same blob finds the record already moved on and changes
+    nothing, except deleting a refused upload's bytes again (a crash may have come between the two).
     """
     located = parse_audio_blob_path(blob_path)
     if located is None:
@@ -69,12 +120,14 @@ def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOu
         deps.blobs.delete(AUDIO_CONTAINER, blob_name)
         return UploadOutcome(audio_file_id, "ignored")
     if record.status is not Status.AWAITING_UPLOAD:
+        if _refused_on_arrival(record):
+            deps.blobs.delete(AUDIO_CONTAINER, record.blob_name)
         return UploadOutcome(audio_file_id, "ignored")
 
     properties = deps.blobs.properties(AUDIO_CONTAINER, record.blob_name)
-    verdict = _validate(data, deps.settings.max_upload_bytes)
-    if isinstance(verdict, ErrorInfo) and verdict.code == "file_too_large":
-        deps.blobs.delete(AUDIO_CONTAINER, record.blob_name)  # refused bytes are not kept
+    if properties is None:  # deleted since the trigger fired: nothing arrived after all
+        return UploadOutcome(audio_file_id, "ignored")
+    verdict = _validate(deps, record, properties)
     started: list[AudioFileRecord] = []
 
     def change(current: AudioFileRecord) -> AudioFileRecord | None:
@@ -84,10 +137,8 @@ def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOu
         now = utcnow()
         current.updated_at = now
         current.uploaded_at = now
-        current.size_bytes = len(data)
-        if properties is not None:
-            current.content_type = properties.content_type
-            current.blob_etag = properties.etag
+        current.size_bytes = properties.size
+        current.blob_etag = properties.etag
         if isinstance(verdict, ErrorInfo):
             current.status = Status.FAILED
             current.error = verdict
@@ -98,6 +149,7 @@ def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOu
                 current.run_count += 1
             return current
         current.status = Status.PENDING
+        current.content_type = _MEDIA_TYPES[verdict.format]
         current.duration_ms = verdict.duration_ms
         current.channels = verdict.channels
         current.sample_rate = verdict.sample_rate
@@ -110,9 +162,15 @@ def register_upload(deps: Dependencies, blob_path: str, data: bytes) -> UploadOu
     stored = deps.audio_files.mutate(tenant_id, audio_file_id, change)
     if stored is None:
         return UploadOutcome(audio_file_id, "ignored")
+    if _refused_on_arrival(stored):
+        deps.blobs.delete(AUDIO_CONTAINER, stored.blob_name)  # refused bytes are neither kept nor downloadable
     if started:
         queue_stage(deps, stored, "transcription")
     elif stored.status is Status.FAILED and stored.run_id:
         publish_run_outcome(deps, stored)
-    logger.info("Upload of %s: %s", audio_file_id, stored.status.value)
+    logger.info("Upload of %s: %s %s", audio_file_id, stored.status.value, stored.error.code if stored.error else "")
     return UploadOutcome(audio_file_id, stored.status.value, stored.error.code if stored.error else None)
+
+
+def _refused_on_arrival(record: AudioFileRecord) -> bool:
+    return record.status is Status.FAILED and record.error is not None and record.error.stage == "upload"

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from azure.core import MatchConditions
 from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 from azure.storage.blob import BlobSasPermissions, ContentSettings, UserDelegationKey, generate_blob_sas
 
@@ -25,6 +26,7 @@ CONTAINERS = (AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER, SCOREC
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 # A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.
+_DOWNLOAD_RANGE_BYTES = 4 * 1024 * 1024
 _DELEGATION_KEY_LIFETIME = timedelta(days=1)
 _DELEGATION_KEY_REFRESH_MARGIN = timedelta(hours=1)
 
@@ -41,8 +43,13 @@ def safe_file_name(file_name: str, default: str = "audio") -> str:
     return f"{clean_stem}.{clean_ext}" if clean_ext else clean_stem
 
 
-def audio_blob_name(tenant_id: str, audio_file_id: str, file_name: str) -> str:
-    return f"{tenant_id}/{audio_file_id}/{safe_file_name(file_name)}"
+AUDIO_BLOB_LEAF = "recording"
+
+
+def audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
+    """Our name for a recording: ids only. The client's file name goes in the download's Content-Disposition,
+    never in a blob path, which every storage and trigger log line carries."""
+    return f"{tenant_id}/{audio_file_id}/{AUDIO_BLOB_LEAF}"
 
 
 def document_blob_name(tenant_id: str, audio_file_id: str) -> str:
@@ -147,8 +154,21 @@ class BlobStore:
         return downloader.readall()
 
     def download_to_file(self, container: str, blob_name: str, destination: Path) -> None:
+        """Copy a blob to a file in ranges of ``_DOWNLOAD_RANGE_BYTES``: memory stays flat however large it is.
+
+        (The SDK's own download holds up to its 32 MB single-get size in memory first.) Every range asks for the
+        version whose size was read, so a blob replaced mid-copy fails instead of mixing two versions.
+        """
+        blob = self._service.get_blob_client(container, blob_name)
+        properties = blob.get_blob_properties()
         with destination.open("wb") as handle:
-            self._service.get_blob_client(container, blob_name).download_blob().readinto(handle)
+            for offset in range(0, properties.size, _DOWNLOAD_RANGE_BYTES):
+                blob.download_blob(
+                    offset=offset,
+                    length=_DOWNLOAD_RANGE_BYTES,
+                    etag=properties.etag,
+                    match_condition=MatchConditions.IfNotModified,
+                ).readinto(handle)
 
     def write_json(self, container: str, blob_name: str, document: dict[str, Any]) -> None:
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()

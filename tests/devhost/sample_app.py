@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Any
 
 import azure.functions as func
+import azurefunctions.extensions.bindings.blob as blob_sdk_types
 
 app = func.FunctionApp(http_auth_level=func.AuthLevel.FUNCTION)
 
@@ -144,6 +145,12 @@ def on_blob(blob: func.InputStream) -> None:
 @app.blob_trigger(arg_name="blob", path="%SAMPLE_CONTAINER%/wav/{name}.wav", connection="AzureWebJobsStorage")
 def on_wav_blob(blob: bytes) -> None:
     record("on_wav_blob", data=blob)
+
+
+@app.blob_trigger(arg_name="client", path="%SAMPLE_CONTAINER%/sdk/{name}", connection="AzureWebJobsStorage")
+def on_sdk_blob(client: blob_sdk_types.BlobClient) -> None:
+    # The SDK-type binding: the function gets a client and reads (or not) what it wants itself.
+    record("on_sdk_blob", name=f"{client.container_name}/{client.blob_name}", size=client.get_blob_properties().size)
 
 
 # --- Timer -------------------------------------------------------------------------------------------------

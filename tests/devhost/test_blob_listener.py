@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from azure.storage.blob import BlobServiceClient, ContainerClient
+from azure.storage.blob import BlobClient, BlobServiceClient, ContainerClient
 from azure.storage.queue import QueueClient
 
 from devhost import FunctionHost
@@ -107,6 +107,26 @@ def test_pattern_with_suffix_and_bytes_parameter(
     datas = [call["data"] for call in sample_app.recorded("on_wav_blob")]
     assert b"mp3 " + marker not in datas
     assert datas.count(b"wav " + marker) == 1
+
+
+def test_an_sdk_type_parameter_gets_a_client_for_the_blob_and_no_content(
+    start_host: Callable[..., FunctionHost], names: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    container = _container(names)
+    blob_name = f"sdk/{uuid.uuid4().hex}/recording"
+    container.upload_blob(blob_name, b"x" * 4096)
+    downloads: list[str] = []
+    original = BlobClient.download_blob
+
+    def counted(self: BlobClient, *args: Any, **kwargs: Any) -> Any:
+        downloads.append(self.blob_name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(BlobClient, "download_blob", counted)  # spies on the real SDK, changes nothing
+    start_host(["on_sdk_blob"])
+    [call] = wait_for(lambda: _calls_for("on_sdk_blob", f"{names['SAMPLE_CONTAINER']}/{blob_name}"))
+    assert call["size"] == 4096
+    assert blob_name not in downloads  # the host handed over a client, not the bytes
 
 
 def test_a_failing_blob_is_tried_max_dequeue_count_times_then_poisoned(

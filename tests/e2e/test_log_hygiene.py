@@ -120,6 +120,10 @@ def test_the_service_logs_no_secret_and_no_call_content(
         "the download SAS signature": _sas_signature(download.json()["downloadUrl"]),
         "the webhook secret": webhook_secret.removeprefix("whsec_"),
         "the uploaded file name": "Jane Doe",
+        # and the forms it takes once made safe for a header or a path
+        "the file name made safe": "Jane_Doe",
+        "the file name URL-encoded": "Jane%20Doe",
+        "the phone number in the file name": "555-0100",
     }
     leaked = [what for what, value in secrets.items() if value in logged]
     assert leaked == []

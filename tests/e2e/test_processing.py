@@ -21,6 +21,7 @@ from devhost.azurite import Azurite, free_port
 from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
 from shared.dependencies import Dependencies
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
+from tests.audio_samples import crafted_wav, tone_wav
 from tests.conftest import DEV_SECRET, token_for
 from tests.e2e.conftest import REPO_ROOT, TERMINAL, LiveService, upload_file, wait_for_status
 from tests.waiting import wait_for
@@ -108,6 +109,31 @@ def test_broken_files_fail_with_a_clear_code_and_no_retries(
         assert status["stages"]["transcription"]["attempts"] == 0  # refused at upload, nothing queued
         time.sleep(2)
         assert client.get(f"/audio-files/{audio_file_id}/processing-status").json()["updatedAt"] == status["updatedAt"]
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (crafted_wav(sample_rate=1), "sample_rate_too_low"),
+        (crafted_wav(sample_rate=8000, bits=8, claimed_data_bytes=0xFFFFFFF0), "audio_too_long"),
+        (tone_wav(seconds=170, channels=1), "file_too_large"),  # over the tests' 5 MiB MAX_UPLOAD_BYTES
+    ],
+    ids=["1-hz", "0xfffffff0-frames", "oversize"],
+)
+def test_abusive_uploads_fail_with_a_clear_code_and_are_not_kept(
+    live: LiveService, deps: Dependencies, tmp_path: Path, data: bytes, code: str
+) -> None:
+    upload = tmp_path / "call.wav"
+    upload.write_bytes(data)
+    with live.client("t-abusive") as client:
+        audio_file_id = upload_file(client, upload, autoProcess=True)
+        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=30)
+        assert status["status"] == "failed" and status["error"]["code"] == code
+        assert status["stages"]["transcription"]["attempts"] == 0
+        download = client.get(f"/audio-files/{audio_file_id}/download-url")
+        assert download.status_code == 409 and download.json()["code"] == "audio_not_uploaded"
+    audio = deps.storage.blob.get_container_client("audio")
+    assert list(audio.list_blobs(name_starts_with=f"t-abusive/{audio_file_id}/")) == []
 
 
 def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_calls: SampleCalls, deps: Any) -> None:

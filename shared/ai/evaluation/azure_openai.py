@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
 from azure.core.credentials import TokenCredential
-from azure.core.exceptions import ClientAuthenticationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shared.ai import utc_now_iso
@@ -32,6 +30,7 @@ from shared.ai.evaluation.rules import RuleBasedEngine, in_window
 from shared.ai.evaluation.scoring import assemble_analysis
 from shared.ai.evaluation.sentiment import analyze_sentiment
 from shared.ai.evaluation.strict_schema import strict_json_schema
+from shared.ai.service_client import AUTH_SCOPE, Refusal, ServiceClient
 from shared.models.analysis import (
     Analysis,
     CriterionResult,
@@ -44,12 +43,11 @@ from shared.models.analysis import (
     SummaryPoint,
 )
 from shared.models.transcript import EngineInfo, Segment, Transcript, is_unattributed
-from shared.retry_after import retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "azure-openai"
-TOKEN_SCOPE = "https://cognitiveservices.azure.com/.default"  # noqa: S105 - an OAuth scope, not a secret
+TOKEN_SCOPE = AUTH_SCOPE
 RESPONSE_FORMAT_NAME = "call_evaluation"
 MAX_EVIDENCE_PER_CRITERION = 3
 MAX_SUMMARY_POINTS = 5
@@ -125,29 +123,6 @@ class _InvalidOutput(Exception):
     """The model's reply cannot be used (bad JSON, schema mismatch, impossible references)."""
 
 
-# --- Errors and retries -----------------------------------------------------------------------------
-
-
-def _error_code(response: httpx.Response) -> str:
-    """Azure's error code (``{"error": {"code": ...}}``), or "" when the body is not that shape."""
-    try:
-        body = response.json()
-    except ValueError:
-        return ""
-    error = body.get("error") if isinstance(body, dict) else None
-    code = error.get("code") if isinstance(error, dict) else None
-    return str(code) if code else ""
-
-
-def _error_message(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-        message = body["error"]["message"]
-    except (ValueError, KeyError, TypeError):
-        return ""
-    return str(message)[:300]
-
-
 # --- The engine -------------------------------------------------------------------------------------
 
 
@@ -180,29 +155,30 @@ class AzureOpenAIEngine:
         clock: Callable[[], str] = utc_now_iso,
         http_client: httpx.Client | None = None,
     ) -> None:
-        if (credential is None) == (api_key is None):
-            raise ValueError("give exactly one of credential or api_key")
-        if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
         self._url = f"{endpoint.rstrip('/')}/openai/deployments/{deployment}/chat/completions"
         self._deployment = deployment
         self._api_version = api_version
-        self._credential = credential
-        self._api_key = api_key
-        self._max_retries = max_retries
-        self._max_retry_wait_s = max_retry_wait_s
         self._temperature = temperature
         self._max_output_tokens = max_output_tokens
         self._keywords = tuple(keywords)
-        self._sleep = sleep
         self._clock = clock
-        self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)))
+        self._service = ServiceClient(
+            service="Azure OpenAI",
+            error_prefix="evaluation",
+            key_header="api-key",
+            credential=credential,
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait_s=max_retry_wait_s,
+            sleep=sleep,
+            rejected=_rejection,
+            http_client=http_client,
+        )
         self._schema = strict_json_schema(LlmEvaluation)
 
     def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
+        self._service.close()
 
     def __enter__(self) -> AzureOpenAIEngine:
         return self
@@ -211,24 +187,6 @@ class AzureOpenAIEngine:
         self.close()
 
     # -- request -------------------------------------------------------------------------------------
-
-    def _headers(self) -> dict[str, str]:
-        if self._api_key is not None:
-            return {"api-key": self._api_key}
-        assert self._credential is not None
-        try:
-            token = self._credential.get_token(TOKEN_SCOPE).token
-        except ClientAuthenticationError as exc:  # the identity is refused or not set up: retrying won't help
-            logger.warning("Could not get a token for Azure OpenAI: %s", type(exc).__name__)
-            raise EngineError(
-                "evaluation_auth_failed", "Could not obtain a token for Azure OpenAI.", retryable=False
-            ) from exc
-        except Exception as exc:  # e.g. the identity endpoint could not be reached: may pass on a retry
-            logger.warning("Could not get a token for Azure OpenAI: %s", type(exc).__name__)
-            raise EngineError(
-                "evaluation_unavailable", "Could not obtain a token for Azure OpenAI.", retryable=True
-            ) from exc
-        return {"Authorization": f"Bearer {token}"}
 
     def response_format(self, scorecard: Scorecard, transcript: Transcript) -> dict[str, Any]:
         schema = json.loads(json.dumps(self._schema))  # a private copy to specialise
@@ -289,100 +247,29 @@ class AzureOpenAIEngine:
             body["max_tokens"] = self._max_output_tokens
         return body
 
-    def _backoff(self, attempt: int) -> float:
-        # Exponential with jitter, so that many workers throttled together do not retry together.
-        return min(30.0, 2.0 ** (attempt - 1)) * (0.5 + random.random() / 2)
-
     def _post(self, body: dict[str, Any], audio_file_id: str) -> dict[str, Any]:
         """POST with bounded retries of 429/5xx/transport errors; returns the completion JSON."""
-        attempt = 0
-        while True:
-            attempt += 1
-            started = time.monotonic()
-            try:
-                response = self._client.post(
-                    self._url, params={"api-version": self._api_version}, json=body, headers=self._headers()
-                )
-            except httpx.TransportError as exc:
-                logger.warning(
-                    "Azure OpenAI call for %s failed (attempt %d): %s",
-                    audio_file_id,
-                    attempt,
-                    type(exc).__name__,
-                )
-                if attempt > self._max_retries:
-                    raise EngineError(
-                        "evaluation_unavailable", "Azure OpenAI could not be reached.", retryable=True
-                    ) from exc
-                self._sleep(self._backoff(attempt))
-                continue
-
-            elapsed_ms = (time.monotonic() - started) * 1000
-            status = response.status_code
-            logger.info(
-                "Azure OpenAI %s answered %d for %s in %.0f ms (attempt %d)",
-                self._deployment,
-                status,
-                audio_file_id,
-                elapsed_ms,
-                attempt,
-            )
-            if status == 200:
-                try:
-                    completion = response.json()
-                except ValueError as exc:
-                    raise EngineError(
-                        "evaluation_unavailable",
-                        "Azure OpenAI returned a malformed response.",
-                        retryable=True,
-                    ) from exc
-                if not isinstance(completion, dict):
-                    raise EngineError(
-                        "evaluation_unavailable",
-                        "Azure OpenAI returned a malformed response.",
-                        retryable=True,
-                    )
-                return completion
-
-            if status in (408, 429) or status >= 500:
-                wait = retry_after_seconds(response.headers)
-                throttled = status == 429
-                code = "evaluation_throttled" if throttled else "evaluation_unavailable"
-                if attempt > self._max_retries or (wait is not None and wait > self._max_retry_wait_s):
-                    raise EngineError(
-                        code,
-                        "Azure OpenAI is throttling requests." if throttled else f"Azure OpenAI answered {status}.",
-                        retryable=True,
-                        retry_after_s=wait,
-                    )
-                self._sleep(wait if wait is not None else self._backoff(attempt))
-                continue
-
-            error_code = _error_code(response)
-            logger.warning(
-                "Azure OpenAI refused the request for %s: %d %s %s",
-                audio_file_id,
-                status,
-                error_code,
-                _error_message(response),
-            )
-            if status in (401, 403):
-                raise EngineError(
-                    "evaluation_auth_failed",
-                    f"Azure OpenAI refused the credentials ({status}).",
-                    retryable=False,
-                )
-            if error_code == "content_filter":
-                raise EngineError(
-                    "evaluation_content_filtered",
-                    "Azure OpenAI's content filter blocked the transcript.",
-                    retryable=False,
-                )
-            raise EngineError(
-                "evaluation_rejected",
-                f"Azure OpenAI rejected the request ({status} {error_code or 'error'}).",
-                retryable=False,
-            )
+        started = time.monotonic()
+        response = self._service.request(
+            "POST",
+            self._url,
+            operation="chat completion",
+            body=lambda: {"params": {"api-version": self._api_version}, "json": body},
+        )
+        logger.info(
+            "Azure OpenAI %s answered %d for %s in %.0f ms",
+            self._deployment,
+            response.status_code,
+            audio_file_id,
+            (time.monotonic() - started) * 1000,
+        )
+        try:
+            completion = response.json()
+        except ValueError:
+            completion = None
+        if not isinstance(completion, dict):
+            raise EngineError("evaluation_unavailable", "Azure OpenAI returned a malformed response.", retryable=True)
+        return completion
 
     # -- reply ---------------------------------------------------------------------------------------
 
@@ -495,6 +382,18 @@ class AzureOpenAIEngine:
             ),
             created_at=self._clock(),
         )
+
+
+def _rejection(refusal: Refusal) -> EngineError:
+    if refusal.code == "content_filter":
+        return EngineError(
+            "evaluation_content_filtered", "Azure OpenAI's content filter blocked the transcript.", retryable=False
+        )
+    return EngineError(
+        "evaluation_rejected",
+        f"Azure OpenAI rejected the request ({refusal.status} {refusal.code or 'error'}).",
+        retryable=False,
+    )
 
 
 def _segment(segments: dict[int, Segment], index: int) -> Segment:

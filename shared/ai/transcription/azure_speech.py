@@ -19,25 +19,22 @@ from __future__ import annotations
 
 import json
 import logging
-import random
-import re
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from ipaddress import ip_address
 from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import httpx
 from azure.core.credentials import TokenCredential
-from azure.core.exceptions import AzureError, ClientAuthenticationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shared.ai import utc_now_iso
 from shared.ai.audio import AudioError, probe_audio
 from shared.ai.errors import EngineError
+from shared.ai.service_client import AUTH_SCOPE, ServiceClient, failure_message
 from shared.ai.transcription.base import AudioInput
 from shared.models.transcript import UNATTRIBUTED_SPEAKER, EngineInfo, Segment, Transcript, Word, numbered_speaker
 from shared.retry_after import retry_after_seconds
@@ -48,7 +45,6 @@ ENGINE_NAME = "azure-speech"
 API_VERSION = "2024-11-15"
 FAST_MODEL = "fast-transcription"
 BATCH_MODEL = "batch-transcription"
-AUTH_SCOPE = "https://cognitiveservices.azure.com/.default"
 
 # Fast transcription takes audio "less than 2 hours long and less than 300 MB in size" (2024-11-15 docs).
 DEFAULT_FAST_MAX_BYTES = 300 * 1000 * 1000
@@ -59,13 +55,8 @@ TICKS_PER_MS = 10_000
 # for (its run failed or was replaced while it ran) keeps a transcript on the service. 6 hours is the shortest
 # accepted, and longer than a run's retries can take to resume it.
 BATCH_TIME_TO_LIVE_HOURS = 6
-# Longest backoff between two retries when the service gives no Retry-After.
-MAX_BACKOFF_S = 30.0
 
 ProfanityFilterMode = Literal["None", "Masked", "Removed", "Tags"]
-
-_URL_PATTERN = re.compile(r"https?://\S+", re.IGNORECASE)
-_RETRYABLE_STATUS = frozenset({408, 429})
 
 
 # --- Wire shapes of the service's answers (only the fields we read)
@@ -227,39 +218,38 @@ class AzureSpeechEngine:
         # Within host.json's functionTimeout (30 min): a job still running then is left for the queue's retry,
         # which finds it by its name and waits on.
         batch_timeout_s: float = 20 * 60.0,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if (credential is None) == (api_key is None):
-            raise ValueError("AzureSpeechEngine needs exactly one of credential or api_key.")
         if not speakers:
             raise ValueError("AzureSpeechEngine needs at least one speaker name.")
         if max_retries < 0 or fast_max_bytes <= 0 or fast_max_duration_s <= 0:
             raise ValueError("max_retries must be >= 0 and the fast transcription limits > 0.")
         self._endpoint = _checked_endpoint(endpoint)
         self._locale = locale
-        self._credential = credential
-        self._api_key = api_key
         self._speakers = tuple(speakers)
         self._name_diarized_speakers = name_diarized_speakers
         self._profanity_filter_mode = profanity_filter_mode
         self._fast_max_bytes = fast_max_bytes
         self._fast_max_duration_s = fast_max_duration_s
-        self._max_retries = max_retries
-        self._backoff_base_s = backoff_base_s
-        self._max_retry_wait_s = max_retry_wait_s
         self._poll_interval_s = poll_interval_s
         self._batch_timeout_s = batch_timeout_s
-        _redact_httpx_request_logs()
-        # Redirects are not followed: a redirect would carry the key or token to wherever it points.
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            follow_redirects=False,
-            headers={"User-Agent": "audio-files-service"},
+        self._service = ServiceClient(
+            service="Azure AI Speech",
+            error_prefix="transcription",
+            key_header="Ocp-Apim-Subscription-Key",
+            credential=credential,
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait_s=max_retry_wait_s,
+            backoff_base_s=backoff_base_s,
+            sleep=sleep,
         )
 
     # --- Lifecycle
 
     def close(self) -> None:
-        self._client.close()
+        self._service.close()
 
     def __enter__(self) -> AzureSpeechEngine:
         return self
@@ -354,7 +344,7 @@ class AzureSpeechEngine:
                     "data": {"definition": json.dumps(definition)},
                 }
 
-            response = self._call("POST", url, operation="fast transcription", body=body)
+            response = self._service.request("POST", url, operation="fast transcription", body=body)
         result = _FastResult.model_validate(response.json())
         phrases = [
             _Phrase(
@@ -399,7 +389,7 @@ class AzureSpeechEngine:
                 "displayName": display_name,
                 "properties": properties,
             }
-            created = self._call(
+            created = self._service.request(
                 "POST",
                 self._api_url("/speechtotext/transcriptions:submit"),
                 operation="batch submit",
@@ -418,7 +408,9 @@ class AzureSpeechEngine:
             raise
         content_url = self._result_content_url(job)
         # The content URL is a SAS URL of the service's storage: fetched without our key or token.
-        result_response = self._call("GET", content_url, operation="batch result download", authenticated=False)
+        result_response = self._service.request(
+            "GET", content_url, operation="batch result download", authenticated=False
+        )
         result = _BatchResult.model_validate(result_response.json())
         self._delete_job(job_url)  # only once the result is read: a retry after a failed download finds it again
         return _batch_phrases(result)
@@ -426,7 +418,9 @@ class AzureSpeechEngine:
     def _find_job(self, display_name: str) -> str | None:
         """The URL of this run's unfinished or succeeded job, if an earlier attempt submitted one."""
         query = urlencode({"api-version": API_VERSION, "filter": f"displayName eq '{display_name}'"})
-        response = self._call("GET", f"{self._endpoint}/speechtotext/transcriptions?{query}", operation="batch lookup")
+        response = self._service.request(
+            "GET", f"{self._endpoint}/speechtotext/transcriptions?{query}", operation="batch lookup"
+        )
         for job in _BatchJobList.model_validate(response.json()).values:
             if job.display_name == display_name and job.status != "Failed":
                 return self._on_endpoint(job.self_url)
@@ -435,7 +429,7 @@ class AzureSpeechEngine:
     def _wait_for_job(self, job_url: str, audio_file_id: str) -> _BatchJob:
         deadline = time.monotonic() + self._batch_timeout_s
         while True:
-            response = self._call("GET", job_url, operation="batch status")
+            response = self._service.request("GET", job_url, operation="batch status")
             job = _BatchJob.model_validate(response.json())
             if job.status == "Succeeded":
                 return job
@@ -444,7 +438,7 @@ class AzureSpeechEngine:
                 logger.warning("Azure AI Speech batch job for %s failed: %s", audio_file_id, error.code)
                 raise EngineError(
                     "transcription_failed",
-                    _failure_message("Batch transcription failed", error.code, error.message),
+                    failure_message("Batch transcription failed", error.code, error.message),
                     retryable=False,
                 )
             remaining = deadline - time.monotonic()
@@ -458,13 +452,13 @@ class AzureSpeechEngine:
             # The service may ask for a longer pause between polls with Retry-After.
             pause = max(self._poll_interval_s, retry_after_seconds(response.headers) or 0.0)
             logger.debug("Azure AI Speech batch job for %s is %s", audio_file_id, job.status)
-            time.sleep(min(pause, remaining))
+            self._service.sleep(min(pause, remaining))
 
     def _result_content_url(self, job: _BatchJob) -> str:
         files_url = job.links.files or f"{_without_query(job.self_url)}/files"
         page_url: str | None = self._on_endpoint(files_url)
         while page_url is not None:
-            page = _FileList.model_validate(self._call("GET", page_url, operation="batch files").json())
+            page = _FileList.model_validate(self._service.request("GET", page_url, operation="batch files").json())
             for result_file in page.values:
                 if result_file.kind == "Transcription" and result_file.links.content_url:
                     return result_file.links.content_url
@@ -479,38 +473,11 @@ class AzureSpeechEngine:
     def _delete_job(self, job_url: str) -> None:
         """Deletes the job and its result from the service; best effort, the time to live is the fallback."""
         try:
-            response = self._client.delete(job_url, headers=self._auth_headers())
-        except (httpx.HTTPError, EngineError) as exc:  # runs in a finally: must not hide the real outcome
-            logger.warning(
-                "Could not delete Azure AI Speech batch job %s: %s", _without_query(job_url), type(exc).__name__
-            )
-            return
-        if response.status_code not in (200, 204, 404):
-            logger.warning(
-                "Could not delete Azure AI Speech batch job %s: HTTP %d",
-                _without_query(job_url),
-                response.status_code,
-            )
+            self._service.request("DELETE", job_url, operation="batch delete", retries=0)
+        except EngineError as exc:  # runs in a finally: must not hide the real outcome
+            logger.warning("Could not delete Azure AI Speech batch job %s: %s", _without_query(job_url), exc.code)
 
     # --- HTTP
-
-    def _auth_headers(self) -> dict[str, str]:
-        if self._api_key is not None:
-            return {"Ocp-Apim-Subscription-Key": self._api_key}
-        assert self._credential is not None
-        try:
-            token = self._credential.get_token(AUTH_SCOPE)
-        except ClientAuthenticationError as exc:  # the identity is refused or not set up: retrying won't help
-            logger.warning("Could not get a token for Azure AI Speech: %s", type(exc).__name__)
-            raise EngineError(
-                "transcription_auth_failed", "Could not get a token for Azure AI Speech.", retryable=False
-            ) from exc
-        except AzureError as exc:  # e.g. the identity endpoint could not be reached
-            logger.warning("Could not get a token for Azure AI Speech: %s", type(exc).__name__)
-            raise EngineError(
-                "transcription_unavailable", "Could not get a token for Azure AI Speech.", retryable=True
-            ) from exc
-        return {"Authorization": f"Bearer {token.token}"}
 
     def _api_url(self, path: str) -> str:
         return f"{self._endpoint}{path}?{urlencode({'api-version': API_VERSION})}"
@@ -525,56 +492,6 @@ class AzureSpeechEngine:
         query.setdefault("api-version", API_VERSION)
         base = urlsplit(self._endpoint)
         return urlunsplit((base.scheme, base.netloc, parts.path, urlencode(query), ""))
-
-    def _call(
-        self,
-        method: str,
-        url: str,
-        *,
-        operation: str,
-        body: Callable[[], Mapping[str, Any]] | None = None,
-        authenticated: bool = True,
-    ) -> httpx.Response:
-        """Sends a request, retrying throttling, server errors and connection failures; maps other errors."""
-        attempt = 0
-        while True:
-            retry_after: float | None = None
-            try:
-                headers = self._auth_headers() if authenticated else {}
-                response = self._client.request(method, url, headers=headers, **(body() if body else {}))
-            except httpx.TransportError as exc:  # connection refused or reset, timeouts
-                failure = type(exc).__name__
-            else:
-                if response.status_code < 400:
-                    return response
-                if response.status_code not in _RETRYABLE_STATUS and response.status_code < 500:
-                    raise _error_for(response, operation)
-                retry_after = retry_after_seconds(response.headers)
-                failure = f"HTTP {response.status_code}"
-            if attempt >= self._max_retries or (retry_after is not None and retry_after > self._max_retry_wait_s):
-                logger.warning("Azure AI Speech %s failed (%s) after %d attempt(s)", operation, failure, attempt + 1)
-                raise EngineError(
-                    "transcription_unavailable",
-                    f"Azure AI Speech is unavailable ({operation}: {failure}).",
-                    retryable=True,
-                    retry_after_s=retry_after,
-                )
-            delay = retry_after if retry_after is not None else self._backoff(attempt)
-            logger.warning(
-                "Azure AI Speech %s failed (%s); retry %d of %d in %.2f s",
-                operation,
-                failure,
-                attempt + 1,
-                self._max_retries,
-                delay,
-            )
-            time.sleep(delay)
-            attempt += 1
-
-    def _backoff(self, attempt: int) -> float:
-        # Half the delay is random, so workers throttled together do not retry in lockstep.
-        ceiling = min(MAX_BACKOFF_S, self._backoff_base_s * 2**attempt)
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
 
     # --- Mapping to our Transcript
 
@@ -726,72 +643,6 @@ def _without_query(url: str) -> str:
     """A URL safe to log: SAS tokens live in the query string."""
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-
-
-class _RedactUrlQueries(logging.Filter):
-    """Drops query strings from URLs in httpx's "HTTP Request: ..." log lines.
-
-    Batch result files are fetched from SAS URLs; httpx logs every request URL at INFO, which would put a
-    token that reads the transcript into the application's logs.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple) and any(isinstance(arg, httpx.URL) for arg in record.args):
-            record.args = tuple(
-                arg.copy_with(query=None, fragment=None) if isinstance(arg, httpx.URL) else arg for arg in record.args
-            )
-        return True
-
-
-def _redact_httpx_request_logs() -> None:
-    httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(existing, _RedactUrlQueries) for existing in httpx_logger.filters):
-        httpx_logger.addFilter(_RedactUrlQueries())
-
-
-def _service_error(response: httpx.Response) -> tuple[str | None, str | None]:
-    """The error code and message of an error answer: {code, message} or {error: {code, message}}."""
-    try:
-        payload = response.json()
-    except ValueError:
-        return None, None
-    if not isinstance(payload, dict):
-        return None, None
-    error = payload.get("error", payload)
-    if not isinstance(error, dict):
-        return None, None
-    code, message = error.get("code"), error.get("message")
-    inner = error.get("innerError")
-    if isinstance(inner, dict) and isinstance(inner.get("code"), str):
-        code = f"{code}/{inner['code']}" if code else inner["code"]
-    return (str(code) if code is not None else None), (message if isinstance(message, str) else None)
-
-
-def _failure_message(prefix: str, code: str | None, message: str | None) -> str:
-    """A client-safe message: the service's code and message, minus URLs (they may carry SAS tokens)."""
-    text = prefix + (f" ({code})" if code else "")
-    if message:
-        cleaned = _URL_PATTERN.sub("<url>", message).strip()
-        text += f": {cleaned[:300]}"
-    return text if text.endswith(".") else text + "."
-
-
-def _error_for(response: httpx.Response, operation: str) -> EngineError:
-    code, message = _service_error(response)
-    status = response.status_code
-    logger.warning("Azure AI Speech %s refused: HTTP %d (%s)", operation, status, code)
-    if status in (401, 403):
-        return EngineError(
-            "transcription_auth_failed",
-            # The gateway's code for these is the status again ("401"), which adds nothing.
-            _failure_message(f"Azure AI Speech refused the credentials (HTTP {status})", None, None),
-            retryable=False,
-        )
-    return EngineError(
-        "transcription_rejected",
-        _failure_message(f"Azure AI Speech rejected the {operation} request (HTTP {status})", code, message),
-        retryable=False,
-    )
 
 
 __all__ = ["API_VERSION", "AUTH_SCOPE", "AzureSpeechEngine", "ProfanityFilterMode"]

@@ -15,12 +15,15 @@ import soundfile as sf
 from scripts.sample_calls import SampleCalls
 from shared.ai.audio import (
     AudioError,
+    AudioLimits,
     channels_are_duplicates,
+    decoded_duration_ms,
     iter_windows,
     probe_audio,
     read_all,
     speaker_names,
 )
+from tests.audio_samples import crafted_wav, tone_wav
 
 pytestmark = pytest.mark.unit
 
@@ -94,6 +97,47 @@ def test_probe_accepts_a_streamed_wav_whose_header_has_a_placeholder_size(
     streamed.write_bytes(bytes(data))
 
     assert probe_audio(streamed).duration_ms == probe_audio(sample_calls.support_call).duration_ms
+
+
+FOUR_HOURS = AudioLimits(max_duration_s=4 * 3600)
+
+
+def test_a_1_hz_wav_is_refused_from_its_header() -> None:
+    # 20 KB at 1 Hz "lasts" 10,000 s; resampling it to 16 kHz would take minutes of a core.
+    with pytest.raises(AudioError) as caught:
+        probe_audio(io.BytesIO(crafted_wav(sample_rate=1)), FOUR_HOURS)
+    assert caught.value.reason == "sample_rate_too_low"
+
+
+def test_a_wav_claiming_0xfffffff0_frames_is_refused_from_its_header() -> None:
+    claim = crafted_wav(sample_rate=8000, bits=8, claimed_data_bytes=0xFFFFFFF0)  # 8-bit mono: a byte a frame
+    with pytest.raises(AudioError) as caught:
+        probe_audio(io.BytesIO(claim), FOUR_HOURS)
+    assert caught.value.reason == "too_long"
+    # Without limits the same header is a file cut short: it announces more than it holds.
+    with pytest.raises(AudioError) as cut:
+        probe_audio(io.BytesIO(claim))
+    assert cut.value.reason == "truncated"
+
+
+def test_a_streamed_wav_is_measured_by_decoding_and_stopped_past_the_limit(tmp_path: Path) -> None:
+    data = bytearray(tone_wav(seconds=3, channels=1))
+    data[40:44] = (0x7FFFF000).to_bytes(4, "little")  # the length is unknown until decoded
+    streamed = tmp_path / "streamed.wav"
+    streamed.write_bytes(bytes(data))
+    facts = probe_audio(streamed, FOUR_HOURS)
+
+    assert decoded_duration_ms(streamed, facts, FOUR_HOURS) == 3000
+    with pytest.raises(AudioError) as caught:
+        decoded_duration_ms(streamed, facts, AudioLimits(max_duration_s=2))
+    assert caught.value.reason == "too_long"
+
+
+@pytest.mark.parametrize("name", ["support_call.wav", "support_call.mp3", "support_call.m4a", "support_call_8k.wav"])
+def test_the_decoded_length_agrees_with_the_header_for_honest_files(sample_calls: SampleCalls, name: str) -> None:
+    path = sample_calls.directory / name
+    facts = probe_audio(path, FOUR_HOURS)
+    assert abs(decoded_duration_ms(path, facts, FOUR_HOURS) - facts.duration_ms) <= 100
 
 
 def test_probe_refuses_formats_outside_the_accepted_list(tmp_path: Path) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import httpx
 import pytest
 
 from shared.audio_files import service
 from shared.audio_files.uploads import register_upload
 from shared.dependencies import Dependencies
-from shared.models.api import UploadUrlRequest
-from shared.storage.blobs import AUDIO_CONTAINER
+from shared.errors import Conflict
+from shared.models.api import ProcessRequest, UploadUrlRequest
+from shared.storage.blobs import AUDIO_CONTAINER, BlobStore
 from shared.storage.queues import WEBHOOKS_QUEUE
-from tests.audio_samples import tone_wav
+from tests.audio_samples import crafted_wav, tone_wav
 from tests.queues import take_messages
 
 pytestmark = pytest.mark.integration
@@ -31,7 +35,17 @@ def upload(deps: Dependencies, tenant: str, data: bytes, **request: object) -> s
 def arrive(deps: Dependencies, tenant: str, audio_file_id: str, data: bytes) -> str:
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record
-    return register_upload(deps, f"{AUDIO_CONTAINER}/{record.blob_name}", data).status
+    stored = deps.blobs.properties(AUDIO_CONTAINER, record.blob_name)
+    assert stored and stored.size == len(data)  # what the trigger fires on is what the test uploaded
+    return register_upload(deps, f"{AUDIO_CONTAINER}/{record.blob_name}").status
+
+
+def failure(deps: Dependencies, tenant: str, audio_file_id: str) -> str:
+    """The failed record's error code, once its refused bytes are gone from storage."""
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status.value == "failed" and record.error and record.error.stage == "upload"
+    assert deps.blobs.properties(AUDIO_CONTAINER, record.blob_name) is None
+    return record.error.code
 
 
 def test_valid_audio_becomes_pending_with_its_facts(deps: Dependencies, tenant: str) -> None:
@@ -42,6 +56,28 @@ def test_valid_audio_becomes_pending_with_its_facts(deps: Dependencies, tenant: 
     assert record and record.status.value == "pending"
     assert (record.duration_ms, record.channels, record.sample_rate) == (1500, 2, 16000)
     assert record.size_bytes == len(data) and record.content_type == "audio/wav"
+
+
+def test_the_blob_name_carries_ids_only_and_the_file_name_goes_to_the_download(deps: Dependencies, tenant: str) -> None:
+    data = tone_wav()
+    audio_file_id = upload(deps, tenant, data, fileName="Jane Doe 555-0100.wav")
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.blob_name == f"{tenant}/{audio_file_id}/recording"
+    assert arrive(deps, tenant, audio_file_id, data) == "pending"
+    download = service.download_url(deps, tenant, audio_file_id)
+    response = httpx.get(download.download_url)
+    assert response.status_code == 200 and response.content == data
+    assert response.headers["content-disposition"] == 'attachment; filename="Jane_Doe_555-0100.wav"'
+
+
+def test_audio_sent_with_another_content_type_is_served_as_what_it_is(deps: Dependencies, tenant: str) -> None:
+    data = tone_wav()
+    body = service.create_upload(deps, tenant, UploadUrlRequest(file_name="call.wav", engagement_id="e1"))
+    put = httpx.put(body.upload_url, content=data, headers={"x-ms-blob-type": "BlockBlob", "Content-Type": "text/html"})
+    assert put.status_code == 201
+    assert arrive(deps, tenant, body.audio_file_id, data) == "pending"
+    record = deps.audio_files.get(tenant, body.audio_file_id)
+    assert record and record.content_type == "audio/wav"
 
 
 @pytest.mark.parametrize(
@@ -55,18 +91,96 @@ def test_valid_audio_becomes_pending_with_its_facts(deps: Dependencies, tenant: 
 def test_unusable_uploads_fail_with_a_clear_code(deps: Dependencies, tenant: str, data: bytes, code: str) -> None:
     audio_file_id = upload(deps, tenant, data)
     assert arrive(deps, tenant, audio_file_id, data) == "failed"
-    record = deps.audio_files.get(tenant, audio_file_id)
-    assert record and record.error and record.error.code == code and record.error.stage == "upload"
+    assert failure(deps, tenant, audio_file_id) == code
 
 
-def test_too_large_uploads_fail_and_are_not_kept(deps: Dependencies, tenant: str) -> None:
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        # 20 KB at 1 Hz: 10,000 s of "audio" that would keep a core busy resampling for minutes.
+        (crafted_wav(sample_rate=1), "sample_rate_too_low"),
+        # 8-bit mono at 8 kHz whose header claims 0xFFFFFFF0 frames (149 hours) in a 20 KB file.
+        (crafted_wav(sample_rate=8000, bits=8, claimed_data_bytes=0xFFFFFFF0), "audio_too_long"),
+    ],
+)
+def test_crafted_headers_fail_with_a_clear_code(deps: Dependencies, tenant: str, data: bytes, code: str) -> None:
+    audio_file_id = upload(deps, tenant, data)
+    assert arrive(deps, tenant, audio_file_id, data) == "failed"
+    assert failure(deps, tenant, audio_file_id) == code
+
+
+def test_a_refused_upload_cannot_be_processed(deps: Dependencies, tenant: str) -> None:
+    data = crafted_wav(sample_rate=1)
+    audio_file_id = upload(deps, tenant, data)
+    assert arrive(deps, tenant, audio_file_id, data) == "failed"
+    with pytest.raises(Conflict) as refused:
+        service.request_processing(deps, tenant, audio_file_id, ProcessRequest())
+    assert refused.value.code == "invalid_upload"
+
+
+def test_audio_longer_than_max_audio_minutes_fails(deps: Dependencies, tenant: str) -> None:
+    data = tone_wav(seconds=2, channels=1, sample_rate=8000)
+    audio_file_id = upload(deps, tenant, data)
+    one_second = dataclasses.replace(deps, settings=deps.settings.model_copy(update={"max_audio_minutes": 1 / 60}))
+    assert arrive(one_second, tenant, audio_file_id, data) == "failed"
+    assert failure(deps, tenant, audio_file_id) == "audio_too_long"
+
+
+class _ReadsCounted:
+    """The real blob store, counting downloads: an oversize upload must be refused without one."""
+
+    def __init__(self, blobs: BlobStore) -> None:
+        self._blobs = blobs
+        self.downloads = 0
+
+    def download_to_file(self, *args: Any) -> None:
+        self.downloads += 1
+        self._blobs.download_to_file(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._blobs, name)
+
+
+def test_too_large_uploads_fail_unread_and_are_not_kept(deps: Dependencies, tenant: str) -> None:
     data = tone_wav(seconds=170, channels=1)  # ~5.4 MB, over the tests' 5 MiB limit
     assert len(data) > deps.settings.max_upload_bytes
     audio_file_id = upload(deps, tenant, data)
+    counted = _ReadsCounted(deps.blobs)
+    counting = dataclasses.replace(deps, blobs=counted)  # type: ignore[arg-type]  # the store's interface
+    assert arrive(counting, tenant, audio_file_id, data) == "failed"
+    assert counted.downloads == 0
+    assert failure(deps, tenant, audio_file_id) == "file_too_large"
+
+
+@pytest.mark.parametrize(
+    ("declared", "code"),
+    [({"sizeBytes": 1000}, "size_mismatch"), ({"contentType": "audio/mpeg"}, "content_type_mismatch")],
+)
+def test_what_the_upload_url_was_asked_for_is_binding(
+    deps: Dependencies, tenant: str, declared: dict[str, object], code: str
+) -> None:
+    data = tone_wav()
+    body = service.create_upload(
+        deps, tenant, UploadUrlRequest.model_validate({"fileName": "call.wav", "engagementId": "e1", **declared})
+    )
+    headers = {"x-ms-blob-type": "BlockBlob", "Content-Type": "audio/wav"}
+    assert httpx.put(body.upload_url, content=data, headers=headers).status_code == 201
+    assert arrive(deps, tenant, body.audio_file_id, data) == "failed"
+    assert failure(deps, tenant, body.audio_file_id) == code
+
+
+def test_a_refused_upload_whose_deletion_was_interrupted_is_deleted_by_the_retry(
+    deps: Dependencies, tenant: str
+) -> None:
+    data = b"not audio at all\n" * 40
+    audio_file_id = upload(deps, tenant, data)
     assert arrive(deps, tenant, audio_file_id, data) == "failed"
     record = deps.audio_files.get(tenant, audio_file_id)
-    assert record and record.error and record.error.code == "file_too_large"
-    assert deps.blobs.properties(AUDIO_CONTAINER, record.blob_name) is None
+    assert record
+    # As if the host died between the record's update and the delete: the bytes are back, the trigger fires again.
+    deps.storage.blob.get_blob_client(AUDIO_CONTAINER, record.blob_name).upload_blob(data)
+    assert register_upload(deps, f"{AUDIO_CONTAINER}/{record.blob_name}").status == "ignored"
+    assert failure(deps, tenant, audio_file_id) == "not_audio"
 
 
 def test_a_second_trigger_for_the_same_blob_changes_nothing(deps: Dependencies, tenant: str) -> None:
@@ -86,7 +200,7 @@ def test_the_upload_url_cannot_overwrite_or_read(deps: Dependencies, tenant: str
     again = httpx.put(body.upload_url, content=b"other bytes", headers=body.required_headers)
     assert again.status_code == 403
     assert httpx.get(body.upload_url).status_code == 403
-    other_blob = body.upload_url.replace("/a.wav?", "/b.wav?")
+    other_blob = body.upload_url.replace("/recording?", "/other?")
     assert httpx.put(other_blob, content=b"x", headers=body.required_headers).status_code == 403
 
 
@@ -105,9 +219,9 @@ def test_auto_process_queues_the_first_stage_on_arrival(deps: Dependencies, tena
 
 
 def test_a_blob_without_a_record_is_deleted(deps: Dependencies, tenant: str) -> None:
-    name = f"{tenant}/af_01JXYZ0000000000000000000A/call.wav"
+    name = f"{tenant}/af_01JXYZ0000000000000000000A/recording"
     deps.storage.blob.get_blob_client(AUDIO_CONTAINER, name).upload_blob(tone_wav())
-    assert register_upload(deps, f"{AUDIO_CONTAINER}/{name}", tone_wav()).status == "ignored"
+    assert register_upload(deps, f"{AUDIO_CONTAINER}/{name}").status == "ignored"
     assert deps.blobs.properties(AUDIO_CONTAINER, name) is None
 
 
