@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from azure.core import MatchConditions
-from azure.core.exceptions import ResourceNotFoundError
+from azure.core.exceptions import ResourceNotFoundError, ServiceResponseError
 from azure.data.tables import TableClient, TableTransactionError, UpdateMode
 
 from shared.audio_files.records import (
@@ -50,6 +50,7 @@ _COUNTER_ATTEMPTS = 40  # many uploads into one tenant at once all touch its tot
 _BACKOFF_S = 0.005
 _MAX_TRANSACTION = 99  # the limit is 100; Azurite has reset connections on full batches sent in parallel
 _BULK_WRITERS = 4
+_BULK_ATTEMPTS = 4
 _MAX_PAGE = 99_999  # bookmark keys hold the page number inverted in five digits, so the nearest sorts first
 _READERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="counter-read")
 
@@ -134,7 +135,7 @@ class AudioFileRepository:
         return record.model_copy(update={"etag": results[0].get("etag")})
 
     def bulk_insert(self, records: Iterable[AudioFileRecord]) -> None:
-        """Insert many new records at once (seeding, imports): rows in 100-entity transactions, then each
+        """Insert many new records at once (seeding, imports): rows in 99-entity transactions, then each
         counter compare-and-swapped once. Not atomic per record; the service's uploads use ``create``."""
         rows: dict[str, list[dict[str, Any]]] = {}
         deltas: dict[tuple[str, str], int] = {}
@@ -150,7 +151,7 @@ class AudioFileRepository:
             for start in range(0, len(tenant_rows), _MAX_TRANSACTION)
         ]
         with ThreadPoolExecutor(_BULK_WRITERS) as writers:
-            list(writers.map(lambda chunk: self._table.submit_transaction([("create", row) for row in chunk]), chunks))
+            list(writers.map(self._write_rows, chunks))
         by_tenant: dict[str, list[tuple[str, int]]] = {}
         for (tenant_id, key), delta in deltas.items():
             by_tenant.setdefault(tenant_id, []).append((key, delta))
@@ -158,6 +159,17 @@ class AudioFileRepository:
             for start in range(0, len(changes), _MAX_TRANSACTION):
                 chunk = changes[start : start + _MAX_TRANSACTION]
                 self._commit_counted(tenant_id, lambda: [], [key for key, _ in chunk], dict(chunk))
+
+    def _write_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Upsert one batch of new rows; upserts can be sent again, so a dropped connection is retried."""
+        for attempt in range(_BULK_ATTEMPTS):
+            try:
+                self._table.submit_transaction([("upsert", row, {"mode": UpdateMode.REPLACE}) for row in rows])
+                return
+            except ServiceResponseError:
+                if attempt == _BULK_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
     def get(self, tenant_id: str, audio_file_id: str) -> AudioFileRecord | None:
         try:
