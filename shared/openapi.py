@@ -178,7 +178,8 @@ AUDIO_FILE_ROUTES: tuple[Route, ...] = (
         (Reply(200, "One page of recordings.", AudioFileListBody),),
         {400: ("validation_error", "invalid_continuation_token")},
         query=ListAudioFilesQuery, query_docs=LIST_QUERY_DOCS,
-        description="Page with `page`/`pageSize`, or follow `continuationToken` (faster for deep pages).",
+        description="Page with `page`/`pageSize` (a page reached before starts at its bookmark) or follow "
+        "`continuationToken`; every page carries `totalCount` and `totalPages`.",
     ),
     Route(
         "POST", "/v1/audio-files/upload-url", "createUploadUrl", "Create a recording and an upload URL",
