@@ -12,7 +12,7 @@ BENCH_ARGS ?=
 
 export ORT_DISABLE_TELEMETRY := 1
 
-.PHONY: install system-deps model run test lint format token bench samples clean
+.PHONY: install system-deps model web run test lint format token bench samples clean
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
@@ -35,10 +35,14 @@ system-deps:
 model: $(PY_STAMP)
 	$(PY) -m shared.ai.transcription.provision
 
-run: install model
+# The browser libraries of the console and the API reference, copied from their pinned npm packages.
+web: install
+	$(PY) -m scripts.build_web
+
+run: install model web
 	$(PY) -m scripts.dev
 
-test: install system-deps model
+test: install system-deps model web
 	$(PY) -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 lint: install
@@ -56,10 +60,11 @@ token: $(PY_STAMP)
 bench: install system-deps model
 	$(PY) -m bench.api $(BENCH_ARGS)
 	$(PY) -m bench.pipeline $(BENCH_ARGS)
+	$(PY) -m bench.redaction
 	$(PY) -m bench.uploads $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache
+	rm -rf $(VENV) node_modules shared/web/vendor .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache
 
 samples: install system-deps
 	$(PY) -m scripts.sample_calls --out samples

@@ -73,7 +73,7 @@ param whisperModelDir string = ''
 @description('Speaker labels for the channels of a stereo recording, in channel order.')
 param channelSpeakers string = 'agent,customer'
 
-@description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production.')
+@description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production, and the Function App\'s own origin for the console at /api/console.')
 param allowedCorsOrigins array = [
   '*'
 ]

@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\nAudio Files service running at {host.base_url}/v1\n"
         f"  health:  {host.base_url}/health\n"
         f"  docs:    {host.base_url}/v1/docs\n"
+        # The token rides in the fragment, which browsers never send; the console moves it into memory.
+        f"  console: {host.base_url}/console#token={token}\n"
         f"  tenant:  {args.tenant}  (scopes: {' '.join(SCOPES)})\n\n"
         f"export TOKEN={token}\n"
         f'curl -s -H "Authorization: Bearer $TOKEN" {host.base_url}/v1/audio-files\n\n'

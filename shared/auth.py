@@ -24,7 +24,9 @@ from shared.errors import Forbidden, ServiceUnavailable, Unauthorized
 
 logger = logging.getLogger(__name__)
 
-SCOPES = ("audio:read", "audio:download", "audio:write", "webhooks:manage")
+# Reading a transcript or recording from before redaction (kept only where the tenant's policy says so).
+READ_UNREDACTED_SCOPE = "audio:read-unredacted"
+SCOPES = ("audio:read", "audio:download", "audio:write", "webhooks:manage", READ_UNREDACTED_SCOPE)
 LOCAL_ISSUER = "audio-files-local"
 LOCAL_AUDIENCE = "audio-files-api"
 _TENANT_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")

@@ -1,6 +1,7 @@
 """The HTTP adapter layer: parse and validate requests, authenticate, and turn every outcome into a response.
 
-Handlers stay small: ``@api_endpoint(scope)`` authenticates and maps any error to one problem+json shape.
+Handlers stay small: ``@bp.endpoint(route)`` registers the function its ``Route`` declares, authenticates,
+requires the route's scope and maps any error to one problem+json shape.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from shared.errors import (
     ValidationFailed,
 )
 from shared.models.base import WireModel
+from shared.openapi import Route
 
 logger = logging.getLogger(__name__)
 
@@ -153,25 +155,26 @@ def authenticate(request: func.HttpRequest) -> Principal:
 
 
 Handler = Callable[[func.HttpRequest, Principal], func.HttpResponse]
+PublicHandler = Callable[[func.HttpRequest], func.HttpResponse]
 
 
-def api_endpoint(scope: str) -> Callable[[Handler], Callable[[func.HttpRequest], func.HttpResponse]]:
+def api_endpoint(scope: str) -> Callable[[Handler], PublicHandler]:
     """Authenticate, require ``scope``, run the handler, and map every failure to problem+json."""
 
-    def decorate(handler: Handler) -> Callable[[func.HttpRequest], func.HttpResponse]:
+    def decorate(handler: Handler) -> PublicHandler:
         def wrapper(req: func.HttpRequest) -> func.HttpResponse:
             return handle_errors(lambda: _authorized(req, scope, handler), handler.__name__)
 
-        # Not functools.wraps: its __wrapped__ would show the Functions indexer the handler's own
-        # (req, principal) signature, and 'principal' has no binding.
-        wrapper.__name__, wrapper.__qualname__, wrapper.__doc__ = (
-            handler.__name__,
-            handler.__qualname__,
-            handler.__doc__,
-        )
-        return wrapper
+        return _named_after(wrapper, handler)
 
     return decorate
+
+
+def _named_after(wrapper: PublicHandler, handler: Callable[..., func.HttpResponse]) -> PublicHandler:
+    """The Functions name is the Python name. Not functools.wraps: its __wrapped__ would show the indexer the
+    handler's own signature, whose 'principal' has no binding."""
+    wrapper.__name__, wrapper.__qualname__, wrapper.__doc__ = handler.__name__, handler.__qualname__, handler.__doc__
+    return wrapper
 
 
 def _authorized(req: func.HttpRequest, scope: str, handler: Handler) -> func.HttpResponse:
@@ -194,3 +197,41 @@ def handle_errors(call: Callable[[], func.HttpResponse], operation: str) -> func
             return problem_response(mapped)
         logger.exception("Unhandled error in %s", operation)
         return problem_response(ServiceError("An unexpected error occurred.", code="internal_error"))
+
+
+class ApiBlueprint(func.Blueprint):
+    """A blueprint whose HTTP functions are each declared by one ``Route``.
+
+    ``endpoint(route)`` registers the function (route, method, anonymous at the Functions level), wraps it to
+    authenticate and require the route's scope, and keeps the route so the OpenAPI document is built from the
+    very declarations the app registers.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(http_auth_level=func.AuthLevel.ANONYMOUS)
+        self.routes: list[Route] = []
+
+    def endpoint(self, route: Route) -> Callable[[Handler], PublicHandler]:
+        scope = route.scope
+        if scope is None:
+            raise ValueError(f"{route.operation_id} has no scope: declare it with public_endpoint")
+        return lambda handler: self._register(route, api_endpoint(scope)(handler))
+
+    def public_endpoint(self, route: Route) -> Callable[[PublicHandler], PublicHandler]:
+        """An operation that needs no token (health, the API's own description, the console's files)."""
+        if route.scope is not None:
+            raise ValueError(f"{route.operation_id} needs {route.scope}: declare it with endpoint")
+
+        def decorate(handler: PublicHandler) -> PublicHandler:
+            def wrapper(req: func.HttpRequest) -> func.HttpResponse:
+                return handle_errors(lambda: handler(req), handler.__name__)
+
+            return self._register(route, _named_after(wrapper, handler))
+
+        return decorate
+
+    def _register(self, route: Route, function: PublicHandler) -> PublicHandler:
+        self.routes.append(route)
+        register = self.route(route=route.path.lstrip("/"), methods=[route.method], auth_level=func.AuthLevel.ANONYMOUS)
+        register(function)
+        return function

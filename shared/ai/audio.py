@@ -10,6 +10,7 @@ WAV, FLAC, OGG (Vorbis/Opus) and MP3 go through soundfile (libsndfile); M4A/MP4 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -494,6 +495,16 @@ def speaker_names(channels: int, speakers: Sequence[str]) -> list[str]:
     return [speakers[index] if index < len(speakers) else f"channel_{index}" for index in range(channels)]
 
 
+@contextlib.contextmanager
+def native_blocks(source: AudioSource, *, frames: int) -> Iterator[tuple[int, int, Iterator[np.ndarray]]]:
+    """``(sample_rate, channels, blocks)``: the recording at its own rate and layout, float32 (n, channels)."""
+    reader = _open_reader(source, probe_audio(source))
+    try:
+        yield reader.sample_rate, reader.channels, reader.blocks(frames)
+    finally:
+        reader.close()
+
+
 def read_all(source: AudioSource, *, sample_rate: int = TARGET_SAMPLE_RATE) -> tuple[np.ndarray, int]:
     """Decode a whole (short) file to float32 (channels, n) at ``sample_rate``; for tests and tools only."""
     per_channel: dict[int, list[np.ndarray]] = {}
@@ -517,6 +528,7 @@ __all__ = [
     "channels_are_duplicates",
     "decoded_duration_ms",
     "iter_windows",
+    "native_blocks",
     "probe_audio",
     "read_all",
     "speaker_names",

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from shared.models.redaction import RedactionOverride
 from shared.storage.tables import from_properties, to_properties
 
 STAGES = ("transcription", "evaluation")
@@ -86,6 +87,7 @@ class AudioFileRecord(BaseModel):
     auto_process: bool = False
     declared_content_type: str | None = None
     declared_size_bytes: int | None = None
+    redaction: RedactionOverride | None = None  # the upload's own redaction choices, over the tenant's
     # Facts of the uploaded blob, set when it arrives.
     content_type: str | None = None
     size_bytes: int | None = None
@@ -109,7 +111,7 @@ class AudioFileRecord(BaseModel):
         return self.stages.setdefault(name, StageState())
 
 
-_JSON_FIELDS = {"stages", "error", "run_stages"}
+_JSON_FIELDS = {"stages", "error", "run_stages", "redaction"}
 
 
 def to_entity(record: AudioFileRecord, row_key: str | None = None) -> dict[str, Any]:

@@ -144,6 +144,7 @@ def create_upload(deps: Dependencies, tenant_id: str, request: UploadUrlRequest)
         auto_process=request.auto_process,
         declared_content_type=request.content_type,
         declared_size_bytes=request.size_bytes,
+        redaction=request.redaction,
     )
     # The deadline goes first: if the record write fails, a deadline without a record is simply dropped.
     deps.deadlines.schedule(Deadline(record.upload_expires_at, tenant_id, audio_file_id, UPLOAD))

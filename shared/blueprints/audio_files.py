@@ -1,6 +1,11 @@
-"""HTTP endpoints of /api/v1/audio-files: adapters from HTTP to the service functions."""
+"""HTTP endpoints of /api/v1/audio-files: adapters from HTTP to the service functions.
+
+Each function is declared once by its ``Route``: the Functions registration and its OpenAPI entry come from it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import azure.functions as func
 
@@ -8,59 +13,113 @@ from shared.audio_files import service
 from shared.audio_files.transcript_formats import render_transcript
 from shared.auth import Principal
 from shared.dependencies import get_dependencies
-from shared.http import api_endpoint, json_response, parse_json_body, parse_query, text_response
-from shared.models.api import ListAudioFilesQuery, ProcessRequest, TranscriptQuery, UploadUrlRequest
+from shared.http import ApiBlueprint, json_response, parse_json_body, parse_query, text_response
+from shared.models.analysis import Analysis
+from shared.models.api import (
+    AUDIO_FILE_ID_PATTERN,
+    AudioFileBody,
+    AudioFileListBody,
+    DownloadUrlBody,
+    ListAudioFilesQuery,
+    ProcessBody,
+    ProcessingStatusBody,
+    ProcessRequest,
+    TranscriptQuery,
+    UploadUrlBody,
+    UploadUrlRequest,
+)
+from shared.models.transcript import Transcript
+from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
 
-bp = func.Blueprint()
-ANONYMOUS = func.AuthLevel.ANONYMOUS
+bp = ApiBlueprint()
+
+AUDIO_FILE_ID = PathParam("id", AUDIO_FILE_ID_PATTERN, "The audio file id: `af_` and a ULID.")
+NOT_FOUND = ("audio_file_not_found",)
+LIST_QUERY_DOCS: Mapping[str, str] = {
+    "page": "Page number, from 1. Not with `continuationToken`.",
+    "pageSize": "Items per page.",
+    "campaignId": "Only recordings of this campaign.",
+    "engagementId": "Only recordings of this engagement.",
+    "isAICall": "Only AI-agent calls (`true`) or human calls (`false`).",
+    "dateFrom": "Recorded at or after (ISO 8601; a bare date means the start of that day, UTC).",
+    "dateTo": "Recorded at or before (ISO 8601; a bare date covers that whole day, UTC).",
+    "continuationToken": "The `continuationToken` of the previous page, for the next one.",
+}
 
 
 def _id(req: func.HttpRequest) -> str:
     return req.route_params.get("id", "")
 
 
-@bp.route(route="v1/audio-files", methods=["GET"], auth_level=ANONYMOUS)
-@api_endpoint("audio:read")
+@bp.endpoint(Route(
+    "GET", "/v1/audio-files", "listAudioFiles", "List recordings, newest first", "Audio files", "audio:read",
+    (Reply(200, "One page of recordings.", AudioFileListBody),),
+    {400: ("validation_error", "invalid_continuation_token")},
+    query=ListAudioFilesQuery, query_docs=LIST_QUERY_DOCS,
+    description="Page with `page`/`pageSize` (a page reached before starts at its bookmark) or follow "
+    "`continuationToken`; every page carries `totalCount` and `totalPages`.",
+))  # fmt: skip
 def list_audio_files(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     query = parse_query(req, ListAudioFilesQuery)
     return json_response(service.list_audio_files(get_dependencies(), principal.tenant_id, query))
 
 
-@bp.route(route="v1/audio-files/upload-url", methods=["POST"], auth_level=ANONYMOUS)
-@api_endpoint("audio:write")
+@bp.endpoint(Route(
+    "POST", "/v1/audio-files/upload-url", "createUploadUrl", "Create a recording and an upload URL",
+    "Audio files", "audio:write",
+    (Reply(201, "The recording exists (status `awaiting_upload`); PUT the bytes to `uploadUrl` with "
+           "`requiredHeaders`.", UploadUrlBody, headers=(("Location", "The new recording."),)),),
+    {**BODY_ERRORS, 413: ("body_too_large", "file_too_large")},
+    body=UploadUrlRequest,
+    body_example={"fileName": "call.wav", "engagementId": "eng-42", "campaignId": "spring-promo"},
+    description="The upload is then checked (size, real audio, duration): the recording becomes `pending`, "
+    "or `failed` with `empty_file`, `file_too_large`, `size_mismatch`, `content_type_mismatch` (`sizeBytes` "
+    "and `contentType` are binding), `not_audio`, `sample_rate_too_low` or `audio_too_long`.",
+))  # fmt: skip
 def create_upload_url(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, UploadUrlRequest)
     created = service.create_upload(get_dependencies(), principal.tenant_id, body)
     return json_response(created, status=201, headers={"Location": f"/api/v1/audio-files/{created.audio_file_id}"})
 
 
-@bp.route(route="v1/audio-files/{id}", methods=["GET", "DELETE"], auth_level=ANONYMOUS)
-def audio_file(req: func.HttpRequest) -> func.HttpResponse:
-    if req.method.upper() == "DELETE":
-        return _delete_audio_file(req)
-    return _get_audio_file(req)
-
-
-@api_endpoint("audio:read")
-def _get_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
+@bp.endpoint(Route(
+    "GET", "/v1/audio-files/{id}", "getAudioFile", "One recording", "Audio files", "audio:read",
+    (Reply(200, "The recording.", AudioFileBody),), {404: NOT_FOUND}, path_params=(AUDIO_FILE_ID,),
+))  # fmt: skip
+def get_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     record = service.get_record(get_dependencies(), principal.tenant_id, _id(req))
     return json_response(service.to_body(record))
 
 
-@api_endpoint("audio:write")
-def _delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
+@bp.endpoint(Route(
+    "DELETE", "/v1/audio-files/{id}", "deleteAudioFile", "Delete a recording and everything derived from it",
+    "Audio files", "audio:write",
+    (Reply(204, "Deleted."),), {404: NOT_FOUND}, path_params=(AUDIO_FILE_ID,),
+))  # fmt: skip
+def delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     service.delete_audio_file(get_dependencies(), principal.tenant_id, _id(req))
     return func.HttpResponse(status_code=204)
 
 
-@bp.route(route="v1/audio-files/{id}/download-url", methods=["GET"], auth_level=ANONYMOUS)
-@api_endpoint("audio:download")
+@bp.endpoint(Route(
+    "GET", "/v1/audio-files/{id}/download-url", "getDownloadUrl", "A download URL for the recording",
+    "Audio files", "audio:download",
+    (Reply(200, "A read-only URL for this one blob, valid 15 minutes, served as an attachment.",
+           DownloadUrlBody),),
+    {404: NOT_FOUND, 409: ("audio_not_uploaded",)}, path_params=(AUDIO_FILE_ID,),
+))  # fmt: skip
 def get_download_url(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     return json_response(service.download_url(get_dependencies(), principal.tenant_id, _id(req)))
 
 
-@bp.route(route="v1/audio-files/{id}/transcript", methods=["GET"], auth_level=ANONYMOUS)
-@api_endpoint("audio:read")
+@bp.endpoint(Route(
+    "GET", "/v1/audio-files/{id}/transcript", "getTranscript", "The transcript", "Processing", "audio:read",
+    (Reply(200, "The transcript: JSON by default, or plain text, SubRip or WebVTT with `format`.", Transcript,
+           text_media_types=("text/plain", "application/x-subrip", "text/vtt")),),
+    {400: ("validation_error",), 404: (*NOT_FOUND, "transcript_not_found"), 409: ("transcript_not_ready",)},
+    path_params=(AUDIO_FILE_ID,), query=TranscriptQuery,
+    query_docs={"format": "`json`, `text` (text/plain), `srt` (application/x-subrip) or `vtt` (text/vtt)."},
+))  # fmt: skip
 def get_transcript(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     query = parse_query(req, TranscriptQuery)
     document = service.get_transcript_document(get_dependencies(), principal.tenant_id, _id(req))
@@ -70,14 +129,31 @@ def get_transcript(req: func.HttpRequest, principal: Principal) -> func.HttpResp
     return text_response(text, mimetype)
 
 
-@bp.route(route="v1/audio-files/{id}/analysis", methods=["GET"], auth_level=ANONYMOUS)
-@api_endpoint("audio:read")
+@bp.endpoint(Route(
+    "GET", "/v1/audio-files/{id}/analysis", "getAnalysis", "The evaluation", "Processing", "audio:read",
+    (Reply(200, "Scorecard criteria with evidence, sentiment, talk metrics and a summary.", Analysis),),
+    {404: (*NOT_FOUND, "analysis_not_found"), 409: ("analysis_not_ready",)}, path_params=(AUDIO_FILE_ID,),
+))  # fmt: skip
 def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     return json_response(service.get_analysis_document(get_dependencies(), principal.tenant_id, _id(req)))
 
 
-@bp.route(route="v1/audio-files/{id}/process", methods=["POST"], auth_level=ANONYMOUS)
-@api_endpoint("audio:write")
+@bp.endpoint(Route(
+    "POST", "/v1/audio-files/{id}/process", "processAudioFile", "Queue AI processing", "Processing",
+    "audio:write",
+    (Reply(202, "Queued (or already queued or running: `message` says which); poll the processing status.",
+           ProcessBody, headers=(("Location", "The processing status."),)),),
+    {
+        **BODY_ERRORS,
+        400: ("malformed_json", "validation_error"),
+        404: NOT_FOUND,
+        409: ("audio_not_uploaded", "invalid_upload", "processing_in_progress", "already_processed",
+              "transcript_not_found"),
+    },
+    path_params=(AUDIO_FILE_ID,), body=ProcessRequest, body_required=False, body_example={"force": True},
+    description='No body queues transcription then evaluation. `{"force": true}` re-runs a finished file; '
+    '`{"stages": ["evaluation"]}` re-evaluates the existing transcript only.',
+))  # fmt: skip
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)
     result = service.request_processing(get_dependencies(), principal.tenant_id, _id(req), body)
@@ -88,7 +164,12 @@ def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.Http
     )
 
 
-@bp.route(route="v1/audio-files/{id}/processing-status", methods=["GET"], auth_level=ANONYMOUS)
-@api_endpoint("audio:read")
+@bp.endpoint(Route(
+    "GET", "/v1/audio-files/{id}/processing-status", "getProcessingStatus", "Where processing is",
+    "Processing", "audio:read",
+    (Reply(200, "`pending`, `processing`, `evaluating`, `completed` or `failed`, with per-stage times, "
+           "attempts and the error.", ProcessingStatusBody),),
+    {404: NOT_FOUND}, path_params=(AUDIO_FILE_ID,),
+))  # fmt: skip
 def get_processing_status(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     return json_response(service.processing_status(get_dependencies(), principal.tenant_id, _id(req)))

@@ -8,13 +8,17 @@ import time
 import azure.functions as func
 
 from shared.dependencies import get_dependencies
-from shared.http import json_response
+from shared.http import ApiBlueprint, json_response
+from shared.openapi import RETRY_AFTER, HealthBody, Reply, Route
 
 logger = logging.getLogger(__name__)
-bp = func.Blueprint()
+bp = ApiBlueprint()
 
 
-@bp.route(route="health", methods=["GET"], auth_level=func.AuthLevel.ANONYMOUS)
+@bp.public_endpoint(Route(
+    "GET", "/health", "getHealth", "Liveness and a storage round trip", "Service", None,
+    (Reply(200, "Healthy.", HealthBody), Reply(503, "Storage is unreachable.", HealthBody, headers=(RETRY_AFTER,))),
+))  # fmt: skip
 def health(req: func.HttpRequest) -> func.HttpResponse:
     """Liveness plus a storage round trip, so a load balancer sees a broken storage connection."""
     started = time.perf_counter()

@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from shared.models.base import StrictRequest, WireModel
+from shared.models.redaction import RedactionOverride
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 # A ULID: 26 Crockford base32 characters, the first at most 7 (128 bits; larger ones do not decode).
@@ -126,6 +127,8 @@ class UploadUrlRequest(StrictRequest):
     content_type: str | None = Field(default=None, max_length=100)
     size_bytes: int | None = Field(default=None, gt=0)
     auto_process: bool = False
+    # This upload's redaction choices over the tenant's policy (on by default, nothing unredacted kept).
+    redaction: RedactionOverride | None = None
 
     @field_validator("content_type")
     @classmethod

@@ -7,6 +7,7 @@ import re
 from pydantic import Field
 
 from shared.models.base import WireModel
+from shared.models.redaction import RedactedSpan
 
 # The speaker of speech whose role (agent or customer) is unknown: every segment of mono audio, or with
 # diarization one numbered voice per person ("speaker 1", "speaker 2"). Criteria for a role then count
@@ -60,3 +61,5 @@ class Transcript(WireModel):
     text: str  # the full text, segments in time order, "speaker: text" lines
     engine: EngineInfo
     created_at: str  # ISO 8601 UTC
+    # Set once the transcript is redacted: what was hidden and where (never the values); [] = nothing found.
+    redactions: list[RedactedSpan] | None = None

@@ -22,7 +22,17 @@ AUDIO_CONTAINER = "audio"
 TRANSCRIPTS_CONTAINER = "transcripts"
 ANALYSES_CONTAINER = "analyses"
 SCORECARDS_CONTAINER = "scorecards"
-CONTAINERS = (AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER, SCORECARDS_CONTAINER)
+POLICIES_CONTAINER = "policies"  # per-tenant choices, e.g. {tenant}/redaction.json
+# Redacted copies of recordings; apart from "audio", whose blob trigger treats every new blob as an upload.
+REDACTED_AUDIO_CONTAINER = "redacted-audio"
+CONTAINERS = (
+    AUDIO_CONTAINER,
+    TRANSCRIPTS_CONTAINER,
+    ANALYSES_CONTAINER,
+    SCORECARDS_CONTAINER,
+    POLICIES_CONTAINER,
+    REDACTED_AUDIO_CONTAINER,
+)
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 # A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.
@@ -169,6 +179,13 @@ class BlobStore:
                     etag=properties.etag,
                     match_condition=MatchConditions.IfNotModified,
                 ).readinto(handle)
+
+    def upload_file(self, container: str, blob_name: str, source: Path, content_type: str) -> None:
+        """Write a file to a blob, replacing it; the SDK sends it in blocks, so memory stays flat."""
+        with source.open("rb") as handle:
+            self._service.get_blob_client(container, blob_name).upload_blob(
+                handle, overwrite=True, content_settings=ContentSettings(content_type=content_type)
+            )
 
     def write_json(self, container: str, blob_name: str, document: dict[str, Any]) -> None:
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()

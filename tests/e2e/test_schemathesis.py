@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 import shared.webhooks.ssrf
-from shared.openapi import get_openapi
+from shared.blueprints.docs import get_openapi
 from shared.webhooks.ssrf import IPAddress, UrlNotAllowed
 from tests.conftest import token_for
 from tests.e2e.conftest import LiveService, wait_for_status

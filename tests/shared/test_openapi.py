@@ -1,4 +1,4 @@
-"""The OpenAPI document and the HTML reference: valid, complete, and in step with the functions the app registers."""
+"""The OpenAPI document and the Swagger UI page: valid, complete, and built from the routes the app registers."""
 
 from __future__ import annotations
 
@@ -19,20 +19,19 @@ import shared.http
 from devhost.functions import HTTP_TRIGGER, FunctionSpec, describe_functions, find_app
 from shared.audio_files.service import new_audio_file_id
 from shared.auth import SCOPES, LocalTokenValidator, mint_dev_token
-from shared.blueprints.docs import docs_response, openapi_response
+from shared.blueprints.docs import api_docs, api_docs_file, api_routes, get_openapi, openapi_document, openapi_json
+from shared.http import ApiBlueprint
 from shared.models.api import AUDIO_FILE_ID_PATTERN
 from shared.openapi import (
     PROBLEM_MEDIA_TYPE,
-    ROUTES,
     SECURITY_SCHEME,
     SERVER_URL,
     PathParam,
     Reply,
     Route,
     build_openapi,
-    get_openapi,
-    render_docs,
 )
+from shared.web.static import VENDOR_DIR
 
 pytestmark = pytest.mark.unit
 
@@ -143,7 +142,7 @@ def test_every_http_function_is_documented_with_the_same_methods_and_vice_versa(
 
 
 def test_the_comparison_above_notices_a_missing_route() -> None:
-    without_health = tuple(route for route in ROUTES if route.path != "/health")
+    without_health = tuple(route for route in api_routes() if route.path != "/health")
     assert "/health" not in build_openapi(without_health)["paths"]
 
 
@@ -152,7 +151,11 @@ def test_each_documented_scope_is_the_one_the_handler_enforces(
 ) -> None:
     """A token with every scope but the documented one gets 403: so the handler needs exactly that scope."""
     monkeypatch.setattr(shared.http, "get_validator", lambda: LocalTokenValidator(SECRET))
-    functions = {"/" + str(spec.trigger.route).strip("/"): spec for spec in http_functions()}
+    functions = {
+        ("/" + str(spec.trigger.route).strip("/"), str(getattr(method, "value", method)).lower()): spec
+        for spec in http_functions()
+        for method in spec.trigger.methods
+    }
     checked = 0
     for method, path, operation in operations(document):
         scope = operation.get("x-required-scope")
@@ -167,7 +170,7 @@ def test_each_documented_scope_is_the_one_the_handler_enforces(
             route_params=params,
             body=b"{}",
         )
-        response = functions[path].user_function(request)
+        response = functions[(path, method)].user_function(request)
         assert response.status_code == 403, (method, path, response.get_body())
         assert json.loads(response.get_body())["code"] == "insufficient_scope"
         checked += 1
@@ -195,7 +198,7 @@ def test_authenticated_operations_name_their_scope_and_auth_errors(document: dic
 
 
 def test_health_and_the_reference_need_no_token(document: dict[str, Any]) -> None:
-    for path in ("/health", "/v1/openapi.json", "/v1/docs"):
+    for path in ("/health", "/v1/openapi.json", "/v1/docs", "/v1/docs/{file}", "/console", "/console/{file}"):
         assert document["paths"][path]["get"]["security"] == []
 
 
@@ -299,7 +302,24 @@ def test_the_route_table_refuses_inconsistent_entries() -> None:
     assert built["paths"]["/v1/x/{id}"]["get"]["parameters"][0]["schema"]["pattern"] == "^x$"
 
 
+def test_each_route_is_declared_once_where_its_function_is_registered() -> None:
+    routes = api_routes()
+    assert len({(route.method, route.path) for route in routes}) == len(routes)
+    assert len({spec.name for spec in http_functions()}) == len(routes)
+
+
+def test_a_declaration_must_say_whether_it_needs_a_token() -> None:
+    blueprint = ApiBlueprint()
+    reply = (Reply(200, "ok"),)
+    with pytest.raises(ValueError, match="public_endpoint"):
+        blueprint.endpoint(Route("GET", "/v1/x", "x", "x", "Service", None, reply))
+    with pytest.raises(ValueError, match="needs audio:read"):
+        blueprint.public_endpoint(Route("GET", "/v1/x", "x", "x", "Service", "audio:read", reply))
+    assert blueprint.routes == []
+
+
 def test_the_document_is_built_once_and_callers_cannot_change_it() -> None:
+    assert openapi_json() is openapi_json()
     first = get_openapi()
     first["paths"].clear()
     assert get_openapi()["paths"]
@@ -308,60 +328,58 @@ def test_the_document_is_built_once_and_callers_cannot_change_it() -> None:
 # --- Served over HTTP (the handlers' bodies) ---------------------------------------------------------------
 
 
-def test_the_json_endpoint_serves_the_document() -> None:
-    response = openapi_response()
+def get(url: str, **route_params: str) -> func.HttpRequest:
+    return func.HttpRequest("GET", f"http://localhost{SERVER_URL}{url}", body=b"", route_params=route_params)
+
+
+def test_the_json_endpoint_serves_the_document(document: dict[str, Any]) -> None:
+    response = openapi_document(get("/v1/openapi.json"))
     assert response.status_code == 200
     assert response.mimetype == "application/json"
-    assert json.loads(response.get_body()) == get_openapi()
+    assert json.loads(response.get_body()) == document
 
 
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.tags: list[str] = []
         self.urls: list[str] = []
-        self.ids: set[str] = set()
-        self.links: list[str] = []
+        self.inline_scripts = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        for name, value in attrs:
-            if name in ("src", "href", "action") and value:
-                self.urls.append(value)
-            if name == "href" and value and value.startswith("#"):
-                self.links.append(value[1:])
-            if name == "id" and value:
-                self.ids.add(value)
+        found = dict(attrs)
+        for name in ("src", "href"):
+            if found.get(name):
+                self.urls.append(str(found[name]))
+        if tag == "script" and not found.get("src"):
+            self.inline_scripts += 1
 
 
-def test_the_docs_page_is_self_contained_and_covers_every_operation(document: dict[str, Any]) -> None:
-    response = docs_response()
+def test_the_docs_page_is_swagger_ui_from_this_origin_only() -> None:
+    response = api_docs(get("/v1/docs"))
     assert response.status_code == 200 and response.mimetype == "text/html"
-    assert "script-src" not in response.headers["Content-Security-Policy"]
-    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
-    page = response.get_body().decode()
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "connect-src 'self';" in policy and "unsafe-eval" not in policy
     parser = _PageParser()
-    parser.feed(page)
-    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
-    # Only in-page anchors and the sibling openapi.json: nothing is loaded or linked from elsewhere.
-    assert all(url.startswith("#") or url == "openapi.json" for url in parser.urls), parser.urls
-    assert set(parser.links) <= parser.ids, set(parser.links) - parser.ids
-    for _, path, operation in operations(document):
-        assert f"op-{operation['operationId']}" in parser.ids
-        assert f"{SERVER_URL}{path}" in page
-        for status in operation["responses"]:
-            assert f"<b>{status}</b>" in page
-    for scope in SCOPES[:3]:
-        assert f"<code>{scope}</code>" in page
-    for code in ("audio_not_uploaded", "insufficient_scope", "invalid_continuation_token", "transcript_not_ready"):
-        assert f"<code>{code}</code>" in page
-    for name in document["components"]["schemas"]:
-        assert f"schema-{name}" in parser.ids
+    parser.feed(response.get_body().decode())
+    assert parser.inline_scripts == 0
+    assert parser.urls == [
+        "data:,",  # no favicon request
+        "/api/v1/docs/swagger-ui.css",
+        "/api/v1/docs/swagger-ui-bundle.js",
+        "/api/v1/docs/docs.js",
+    ]
 
 
-def test_the_docs_page_escapes_what_it_renders() -> None:
-    route = Route("GET", "/v1/x", "x", "<script>alert(1)</script>", "Service", None, (Reply(200, 'say "<b>hi</b>"'),))
-    page = render_docs(build_openapi((route,)))
-    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<b>hi</b>" not in page and "&quot;&lt;b&gt;hi&lt;/b&gt;&quot;" in page
-    assert "&amp;lt;" not in page and "&amp;quot;" not in page  # escaped once, not twice
+@pytest.mark.skipif(not (VENDOR_DIR / "swagger-ui-bundle.js").is_file(), reason="`make web` has not run")
+def test_the_docs_files_are_served_from_the_pinned_package() -> None:
+    bundle = api_docs_file(get("/v1/docs/swagger-ui-bundle.js", file="swagger-ui-bundle.js"))
+    assert bundle.status_code == 200 and bundle.mimetype == "text/javascript"
+    assert bundle.get_body() == (VENDOR_DIR / "swagger-ui-bundle.js").read_bytes()
+    assert api_docs_file(get("/v1/docs/docs.js", file="docs.js")).mimetype == "text/javascript"
+
+
+@pytest.mark.parametrize("name", ["../static.py", "..%2Fstatic.py", "console.js", "index.html.py", ".env", ""])
+def test_a_docs_file_outside_its_folders_is_not_found(name: str) -> None:
+    response = api_docs_file(get(f"/v1/docs/{name}", file=name))
+    assert response.status_code == 404
+    assert json.loads(response.get_body())["code"] == "file_not_found"

@@ -1,6 +1,6 @@
 // Storage account for the Audio Files service. It is both the Functions host storage
 // (AzureWebJobsStorage, identity-based) and the application data store:
-//   blob containers  audio, transcripts, analyses, scorecards (+ the Flex deployment container)
+//   blob containers  audio, transcripts, analyses, scorecards, policies, redacted-audio (+ the Flex deployment container)
 //   queues           transcription, evaluation, webhooks (+ their -poison queues)
 //   tables           AudioFiles (records, listing index rows and stage deadlines), WebhookSubscriptions,
 //                    WebhookDeliveries
@@ -31,6 +31,8 @@ param containerNames array = [
   'transcripts'
   'analyses'
   'scorecards'
+  'policies'
+  'redacted-audio'
 ]
 
 @description('Name of the blob container the Flex Consumption plan deploys the app package from.')

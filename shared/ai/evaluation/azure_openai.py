@@ -25,7 +25,7 @@ from shared.ai.errors import EngineError
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import index_segments, locate_quote, segment_evidence
-from shared.ai.evaluation.metrics import call_duration_ms
+from shared.ai.evaluation.metrics import SpeechClock
 from shared.ai.evaluation.rules import RuleBasedEngine, in_window
 from shared.ai.evaluation.scoring import assemble_analysis
 from shared.ai.evaluation.sentiment import analyze_sentiment
@@ -111,8 +111,10 @@ window when one is given; evidence = the segment(s) that show it. Otherwise pass
 offending segment(s). Otherwise passed=true, evidence empty.
 A speaker named "speaker" or "speaker 1", "speaker 2" has no known role (a mono recording): any such \
 segment may be the criterion's speaker.
-Evidence quotes are copied word for word from the cited segment. examplePhrases are examples, not an \
-exhaustive list.
+Evidence quotes are copied word for word from the cited segment. examplePhrases and passExamples are \
+examples, not an exhaustive list; failExamples show wording that does not satisfy the criterion (for a \
+mustNot criterion: what a violation looks like). Words said in the negative ("this call is not recorded") \
+do not satisfy a criterion; time windows count seconds of speech, not holds or silence.
 Sentiment: label the whole call and each speaker positive, neutral or negative.
 Summary: two to four short sentences on why the customer called, what was done and what was promised, \
 each citing its segment indexes.
@@ -214,6 +216,8 @@ class AzureOpenAIEngine:
                 "speaker": criterion.speaker or "anyone",
                 "mustNot": criterion.must_not,
                 "examplePhrases": criterion.any_of,
+                "passExamples": criterion.pass_examples,
+                "failExamples": criterion.fail_examples,
             }
             if criterion.within_first_ms is not None:
                 item["withinFirstSeconds"] = criterion.within_first_ms / 1000
@@ -352,9 +356,9 @@ class AzureOpenAIEngine:
         missing = [criterion.id for criterion in scorecard.criteria if criterion.id not in by_id]
         if missing:
             raise _InvalidOutput(f"no finding for criteria {', '.join(missing)}")
-        duration_ms = call_duration_ms(transcript)
+        clock = SpeechClock(transcript.segments)
         criteria = [
-            _criterion_result(criterion, by_id[criterion.id], segments, duration_ms) for criterion in scorecard.criteria
+            _criterion_result(criterion, by_id[criterion.id], segments, clock) for criterion in scorecard.criteria
         ]
         summary = [
             SummaryPoint(
@@ -411,14 +415,14 @@ def _criterion_result(
     criterion: ScorecardCriterion,
     finding: LlmCriterionFinding,
     segments: dict[int, Segment],
-    duration_ms: int,
+    clock: SpeechClock,
 ) -> CriterionResult:
     evidence: list[Evidence] = []
     for item in finding.evidence:
         segment = _segment(segments, item.segment_index)
         # Quote the transcript, never the model: an unlocatable quote becomes the segment's own words.
         located = locate_quote(segment, item.quote) or segment_evidence(segment)
-        if _speaker_allowed(criterion, segment) and in_window(located, criterion, duration_ms):
+        if _speaker_allowed(criterion, segment) and in_window(located, criterion, clock):
             evidence.append(located)
     evidence = list({item.segment_index: item for item in evidence}.values())[:MAX_EVIDENCE_PER_CRITERION]
 
@@ -437,7 +441,7 @@ def _criterion_result(
         reason = "not credited: the model cited no valid evidence from the right speaker and time window"
     elif not passed:
         evidence = []
-    return CriterionResult.judged(criterion, passed=passed, reason=reason, evidence=evidence)
+    return CriterionResult.judged(criterion, verdict="pass" if passed else "fail", reason=reason, evidence=evidence)
 
 
 def _sentiment(local: Sentiment, findings: LlmEvaluation) -> Sentiment:

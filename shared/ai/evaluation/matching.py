@@ -34,7 +34,7 @@ _WHOLE_CONTRACTIONS = {
 }
 # Words whose "'s" means "is"; elsewhere "'s" is a possessive and is dropped ("contoso's" -> "contoso").
 _IS_CONTRACTIONS = frozenset(
-    {"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "this", "everything"}
+    {"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "this", "everything", "name"}
 )
 _SUFFIX_CONTRACTIONS = (("n't", " not"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"), ("'m", " am"))
 
@@ -187,6 +187,7 @@ def _within_edits(left: str, right: str, allowed: int) -> bool:
     return previous[-1] <= allowed
 
 
+@lru_cache(maxsize=262144)  # a call repeats the same word pairs across phrases and segments
 def tokens_match(expected: str, heard: str, *, fuzzy: bool) -> bool:
     """Whether a heard token is the expected one, allowing a small ASR error in longer words.
 
@@ -195,7 +196,9 @@ def tokens_match(expected: str, heard: str, *, fuzzy: bool) -> bool:
     """
     if expected == heard:
         return True
-    if not fuzzy or expected.isdigit() or heard.isdigit():
+    # Recognition errors keep a word's first letter ("a count" for "account"); checking it first keeps
+    # the edit-distance work to a few candidates.
+    if not fuzzy or expected.isdigit() or heard.isdigit() or expected[:1] != heard[:1]:
         return False
     shorter = min(len(expected), len(heard))
     if shorter < 5:
@@ -233,16 +236,44 @@ def find_phrase(text: NormalizedText, phrase: Sequence[str]) -> list[tuple[int, 
     if not phrase:
         return []
     heard = text.token_texts()
+    initial = phrase[0][:1]
     spans: list[tuple[int, int]] = []
     start = 0
     while start < len(heard):
-        end = _match_at(phrase, heard, start)
+        # Only a token with the phrase's first letter can start a match (see tokens_match).
+        end = _match_at(phrase, heard, start) if heard[start][:1] == initial else None
         if end is None:
             start += 1
             continue
         spans.append((text.tokens[start].first_word, text.tokens[end - 1].last_word))
         start = end
     return spans
+
+
+# Words that put what follows them, up to the end of the clause, under negation ("this call is not
+# being recorded", "i can not connect you"). Contractions are expanded first, so "isn't" is "is not".
+NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable", "without", "refuse"})
+# Words that start a new clause: a negation before them does not reach past them.
+_CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then"})
+_CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
+
+
+def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside: bool = True) -> bool:
+    """Whether words ``first_word..last_word`` sit in the scope of a negation in their clause.
+
+    ``inside=False`` looks only before the words: for a phrase that is negative itself ("not my problem").
+    """
+    words = text.words
+    start = first_word
+    while start > 0 and not _CLAUSE_END.search(words[start - 1]):
+        start -= 1
+    for token in text.tokens:
+        if token.first_word < start or token.first_word > last_word:
+            continue
+        if token.text in _CLAUSE_STARTS and token.first_word < first_word:
+            start = token.first_word  # a later clause: forget negations before it
+    end = last_word if inside else first_word - 1
+    return any(token.text in NEGATORS and start <= token.first_word <= end for token in text.tokens)
 
 
 def find_pattern(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -11,6 +11,59 @@ from shared.models.transcript import Segment, Transcript
 Interval = tuple[int, int]
 # A pause longer than this ends a monologue even if the same speaker talks next.
 MONOLOGUE_MAX_PAUSE_MS = 2_000
+# Silence between two stretches of speech counts as call time up to this long; the rest of a hold or of
+# dead air (and any silence before the first or after the last words) does not move a criterion's window.
+COUNTED_PAUSE_MS = 3_000
+# Short acknowledgements said while the other person talks: listening, not interrupting.
+BACKCHANNELS = frozenset(
+    {"mm", "hmm", "mhm", "mm-hmm", "uh-huh", "yeah", "yes", "yep", "okay", "ok", "right", "sure", "i see", "got it"}
+)
+MAX_BACKCHANNEL_WORDS = 3
+
+
+def is_backchannel(segment: Segment) -> bool:
+    words = [word.strip(".,!?;:").lower() for word in segment.text.split()]
+    if not words or len(words) > MAX_BACKCHANNEL_WORDS:
+        return False
+    return " ".join(words) in BACKCHANNELS or all(word in BACKCHANNELS for word in words)
+
+
+class SpeechClock:
+    """Time measured on speech: how far into the talking a moment is, and how much talking is left.
+
+    Windows such as "in the first 30 s" or "in the last 20 s" mean seconds of conversation, so a
+    hold, trailing silence after the goodbye or a queue before the agent answers must not count.
+    """
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        speech = merge_intervals([(s.start_ms, s.end_ms) for s in segments if s.end_ms > s.start_ms])
+        # Each stretch with the counted time at its start (pauses capped at COUNTED_PAUSE_MS).
+        self._stretches: list[tuple[int, int, int]] = []
+        counted = 0
+        for position, (start, end) in enumerate(speech):
+            if position:
+                counted += min(start - speech[position - 1][1], COUNTED_PAUSE_MS)
+            self._stretches.append((start, end, counted))
+            counted += end - start
+        self.total_ms = counted
+
+    def elapsed(self, at_ms: int) -> int:
+        """Counted speech time from the first words to ``at_ms``."""
+        elapsed = 0  # counted time at the end of the previous stretch
+        previous_end: int | None = None
+        for start, end, counted in self._stretches:
+            if at_ms < start:
+                if previous_end is None:
+                    return 0
+                return min(elapsed + at_ms - previous_end, counted)
+            if at_ms <= end:
+                return counted + at_ms - start
+            elapsed, previous_end = counted + end - start, end
+        return elapsed
+
+    def remaining(self, at_ms: int) -> int:
+        """Counted speech time from ``at_ms`` to the last words."""
+        return max(0, self.total_ms - self.elapsed(at_ms))
 
 
 def merge_intervals(intervals: Sequence[Interval]) -> list[Interval]:
@@ -81,7 +134,7 @@ def compute_talk_metrics(transcript: Transcript) -> TalkMetrics:
             if later.speaker == earlier.speaker:
                 continue
             overlap_count += 1
-            if later.start_ms > earlier.start_ms:
+            if later.start_ms > earlier.start_ms and not is_backchannel(later):
                 interruptions[later.speaker] += 1
 
     # Turns are runs of consecutive segments by one speaker; a monologue is such a run without long pauses.

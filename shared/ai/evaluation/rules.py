@@ -1,4 +1,9 @@
-"""The offline, deterministic evaluation engine: scorecard phrases, VADER sentiment, talk metrics.
+"""The offline, deterministic evaluation engine: scorecard wording, VADER sentiment, talk metrics.
+
+A criterion's cues are its literal phrases, its patterns and the pieces of its example wording. A cue
+under negation ("this call is not being recorded") does not pass a must-have and is not a violation of a
+must_not criterion ("i can not guarantee"); windows count speech time, not recording time; prohibited
+words inside innocent wording, names or quoted speech are excused or sent to review.
 
 It needs no network and no model download, so it is the default engine and the reference the Azure
 OpenAI engine is compared against.
@@ -15,46 +20,123 @@ from shared.ai import package_version, utc_now_iso
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import (
+    NEGATORS,
+    SENTENCE_END,
     SegmentText,
     evidence_for,
     find_pattern,
     find_phrase,
     index_segments,
+    is_negated,
     normalize_phrase,
 )
-from shared.ai.evaluation.metrics import call_duration_ms
+from shared.ai.evaluation.metrics import SpeechClock
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.ai.evaluation.scoring import assemble_analysis
 from shared.ai.evaluation.sentiment import analyze_sentiment
 from shared.ai.evaluation.summary import DEFAULT_SUMMARY_SENTENCES, extractive_summary
-from shared.models.analysis import Analysis, CriterionResult, Evidence, Scorecard, ScorecardCriterion
+from shared.models.analysis import (
+    DEFAULT_LANGUAGES,
+    Analysis,
+    CriterionResult,
+    Evidence,
+    Scorecard,
+    ScorecardCriterion,
+)
 from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "1.0"
+RULES_VERSION = "2.0"
 MAX_EVIDENCE_PER_CRITERION = 3
+
+
+# Slots in examples ("thank you for calling {org}, this is {name}") stand for any name: the wording on
+# either side of a slot is matched as its own phrase.
+_SLOT = re.compile(r"\{[a-z_]+\}")
+# Reported speech: the agent repeating what someone else said is not the agent's language.
+_REPORTED = re.compile(r"\b(called|call) (me|you|him|her|them|us|it) (a|an)? ?$|\b(said|say|says|word|quote)$")
+CONFIDENCE_LITERAL = 0.95
+CONFIDENCE_FUZZY = 0.75
+CONFIDENCE_REPORTED = 0.5
+CONFIDENCE_NEAR_MISS = 0.85  # a cue rejected for negation, timing or speaker
+
+
+def _example_phrases(examples: Sequence[str]) -> list[tuple[str, ...]]:
+    """Normalized pieces of example wording between slots, keeping only pieces of two words or more."""
+    pieces = [normalize_phrase(piece) for example in examples for piece in _SLOT.split(example)]
+    return [piece for piece in pieces if len(piece) >= 2]
+
+
+@dataclass(frozen=True)
+class Match:
+    item: SegmentText
+    first_word: int
+    last_word: int
+    negated: bool
+    exact: bool
+
+    def evidence(self) -> Evidence:
+        return evidence_for(self.item, self.first_word, self.last_word)
 
 
 @dataclass(frozen=True)
 class CompiledCriterion:
-    """A scorecard criterion with its phrases normalized and patterns compiled once per evaluation."""
+    """A scorecard criterion with its wording normalized and patterns compiled once per evaluation.
+
+    Must-have: literal phrases, patterns and the pieces of the pass examples are the cues. ``must_not``:
+    the cues are the prohibited phrases and the violation examples; the innocent examples ("Hell's
+    Kitchen") excuse a cue they contain.
+    """
 
     criterion: ScorecardCriterion
     phrases: tuple[tuple[str, ...], ...]
     patterns: tuple[re.Pattern[str], ...]
+    excuses: tuple[tuple[str, ...], ...]
 
     @classmethod
     def of(cls, criterion: ScorecardCriterion) -> CompiledCriterion:
-        phrases = tuple(p for p in (normalize_phrase(phrase) for phrase in criterion.any_of) if p)
-        return cls(criterion, phrases, tuple(re.compile(pattern) for pattern in criterion.patterns))
+        phrases = [p for p in (normalize_phrase(phrase) for phrase in criterion.any_of) if p]
+        if criterion.must_not:
+            phrases += [p for p in (normalize_phrase(example) for example in criterion.fail_examples) if p]
+            excuses = [p for p in (normalize_phrase(example) for example in criterion.pass_examples) if p]
+        else:
+            phrases += _example_phrases(criterion.pass_examples)
+            excuses = []
+        unique = tuple(dict.fromkeys(phrases))
+        return cls(criterion, unique, tuple(re.compile(pattern) for pattern in criterion.patterns), tuple(excuses))
 
-    def first_match(self, item: SegmentText) -> tuple[int, int] | None:
-        """The earliest match in a segment, as an original-word span."""
-        spans = [span for phrase in self.phrases for span in find_phrase(item.text, phrase)]
-        spans += [span for pattern in self.patterns for span in find_pattern(item.text, pattern)]
-        return min(spans) if spans else None
+    def matches(self, item: SegmentText) -> list[Match]:
+        """Every cue in a segment, earliest first, with its negation and whether it matched exactly."""
+        heard = " ".join(item.text.token_texts())
+        found: dict[tuple[int, int], Match] = {}
+        for phrase in self.phrases:
+            exact = f" {' '.join(phrase)} " in f" {heard} "
+            inside = NEGATORS.isdisjoint(phrase)  # a negative phrase ("not my problem") is not negated by its "not"
+            for span in find_phrase(item.text, phrase):
+                found.setdefault(span, Match(item, *span, is_negated(item.text, *span, inside=inside), exact))
+        for pattern in self.patterns:
+            for span in find_pattern(item.text, pattern):
+                found.setdefault(span, Match(item, *span, is_negated(item.text, *span), True))
+        return sorted(found.values(), key=lambda match: (match.first_word, match.last_word))
+
+    def excused(self, match: Match) -> bool:
+        """Whether a prohibited cue sits inside innocent wording, a proper name or someone else's words."""
+        item = match.item
+        for excuse in self.excuses:
+            for first, last in find_phrase(item.text, excuse):
+                if first <= match.last_word and match.first_word <= last:
+                    return True
+        word = item.text.words[match.first_word]
+        after = item.text.words[match.last_word + 1] if match.last_word + 1 < len(item.text.words) else ""
+        # A capitalized word inside a sentence, followed by another capitalized one, is a name ("Hell's Kitchen").
+        return (
+            word[:1].isupper()
+            and match.first_word > 0
+            and not SENTENCE_END.search(item.text.words[match.first_word - 1])
+            and after[:1].isupper()
+        )
 
 
 def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> list[SegmentText]:
@@ -70,57 +152,145 @@ def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> l
     return []
 
 
-def in_window(evidence: Evidence, criterion: ScorecardCriterion, duration_ms: int) -> bool:
-    """Whether evidence falls in the criterion's window (starts early enough / ends late enough)."""
-    if criterion.within_first_ms is not None and evidence.start_ms > criterion.within_first_ms:
+def in_window(evidence: Evidence, criterion: ScorecardCriterion, clock: SpeechClock) -> bool:
+    """Whether evidence falls in the criterion's window, counted in speech time (holds and silence skipped)."""
+    if criterion.within_first_ms is not None and clock.elapsed(evidence.start_ms) > criterion.within_first_ms:
         return False
     if criterion.within_last_ms is not None:
-        return evidence.end_ms >= duration_ms - criterion.within_last_ms
+        return clock.remaining(evidence.end_ms) <= criterion.within_last_ms
     return True
 
 
 def _window_text(criterion: ScorecardCriterion) -> str:
     if criterion.within_first_ms is not None:
-        return f" in the first {criterion.within_first_ms / 1000:g} s"
+        return f" in the first {criterion.within_first_ms / 1000:g} s of speech"
     if criterion.within_last_ms is not None:
-        return f" in the last {criterion.within_last_ms / 1000:g} s"
+        return f" in the last {criterion.within_last_ms / 1000:g} s of speech"
     return ""
 
 
-def evaluate_criterion(compiled: CompiledCriterion, texts: Sequence[SegmentText], duration_ms: int) -> CriterionResult:
+def _reported(match: Match) -> bool:
+    before = " ".join(token.text for token in match.item.text.tokens if token.last_word < match.first_word)
+    return bool(_REPORTED.search(before))
+
+
+def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -> CriterionResult:
     criterion = compiled.criterion
-    found: list[Evidence] = []
-    for item in segments_for_speaker(texts, criterion.speaker):
-        span = compiled.first_match(item)
-        if span is None:
-            continue
-        evidence = evidence_for(item, *span)
-        if in_window(evidence, criterion, duration_ms):
-            found.append(evidence)
-    if criterion.within_last_ms is not None:
-        found.reverse()  # the closing that matters is the last one
     who = criterion.speaker or "anyone"
-    if criterion.must_not:
-        passed = not found
-        reason = (
-            f"no prohibited language from {who}"
-            if passed
-            else f"prohibited language from {who} in {len(found)} segment(s)"
+    violations: list[Match] = []
+    reported: list[Match] = []
+    for item in segments_for_speaker(texts, criterion.speaker):
+        for match in compiled.matches(item):
+            if match.negated or compiled.excused(match):
+                continue  # "i can not guarantee", "our Hell's Kitchen store"
+            (reported if _reported(match) else violations).append(match)
+    if violations:
+        evidence = [match.evidence() for match in violations[:MAX_EVIDENCE_PER_CRITERION]]
+        return CriterionResult.judged(
+            criterion,
+            verdict="fail",
+            reason=f"prohibited language from {who} in segment {evidence[0].segment_index}",
+            evidence=evidence,
+            confidence=CONFIDENCE_LITERAL if violations[0].exact else CONFIDENCE_FUZZY,
         )
-    else:
-        passed = bool(found)
-        reason = (
-            f"matched in segment {found[0].segment_index}"
-            if passed
-            else f"no matching phrase from {who}{_window_text(criterion)}"
+    if reported:
+        return CriterionResult.judged(
+            criterion,
+            verdict="needs_review",
+            reason=f"{who} repeats prohibited words, apparently quoting someone else",
+            evidence=[match.evidence() for match in reported[:MAX_EVIDENCE_PER_CRITERION]],
+            confidence=CONFIDENCE_REPORTED,
+        )
+    return CriterionResult.judged(
+        criterion, verdict="pass", reason=f"no prohibited language from {who}", evidence=[], confidence=0.9
+    )
+
+
+def _judge_must_have(compiled: CompiledCriterion, texts: Sequence[SegmentText], clock: SpeechClock) -> CriterionResult:
+    criterion = compiled.criterion
+    who = criterion.speaker or "anyone"
+    found: list[Match] = []
+    negated: list[Match] = []
+    late: list[Match] = []
+    for item in segments_for_speaker(texts, criterion.speaker):
+        for match in compiled.matches(item):
+            if match.negated:
+                negated.append(match)
+            elif not in_window(match.evidence(), criterion, clock):
+                late.append(match)
+            else:
+                found.append(match)
+    if criterion.within_last_ms is not None:
+        # The closing that matters is in the last segment (stable sort: its first cue stays first).
+        found.sort(key=lambda match: -match.item.segment.start_ms)
+    if found:
+        best = next((match for match in found if match.exact), found[0])
+        evidence = best.evidence()
+        return CriterionResult.judged(
+            criterion,
+            verdict="pass",
+            reason=f"{who} did it in segment {evidence.segment_index}",
+            evidence=[evidence],
+            confidence=CONFIDENCE_LITERAL if best.exact else CONFIDENCE_FUZZY,
+        )
+    near_misses = (
+        (negated, f"{who} said it in the negative"),
+        (late, f"{who} did it, but not{_window_text(criterion)}"),
+    )
+    for misses, why in near_misses:
+        if misses:
+            miss = misses[0].evidence()
+            return CriterionResult.judged(
+                criterion,
+                verdict="fail",
+                reason=f"{why} (segment {miss.segment_index})",
+                evidence=[miss],
+                confidence=CONFIDENCE_NEAR_MISS,
+            )
+    others = [item for item in texts if item not in segments_for_speaker(texts, criterion.speaker)]
+    said_by_other = next((m for item in others for m in compiled.matches(item) if not m.negated), None)
+    if said_by_other is not None:
+        return CriterionResult.judged(
+            criterion,
+            verdict="fail",
+            reason=f"only {said_by_other.item.segment.speaker} said it, not {who}",
+            evidence=[said_by_other.evidence()],
+            confidence=CONFIDENCE_NEAR_MISS,
         )
     return CriterionResult.judged(
         criterion,
-        passed=passed,
-        reason=reason,
-        # A missed must-have has nothing to cite; a failed must_not cites the offending lines.
-        evidence=found[:MAX_EVIDENCE_PER_CRITERION] if (passed != criterion.must_not) else [],
+        verdict="fail",
+        reason=f"no such wording from {who}{_window_text(criterion)}",
+        evidence=[],
+        confidence=0.8,
     )
+
+
+def evaluate_criterion(
+    compiled: CompiledCriterion,
+    texts: Sequence[SegmentText],
+    clock: SpeechClock,
+    *,
+    language: str | None = None,
+    languages: Sequence[str] = DEFAULT_LANGUAGES,
+) -> CriterionResult:
+    criterion = compiled.criterion
+    if language is not None and language not in languages:
+        return CriterionResult.judged(
+            criterion,
+            verdict="not_applicable",
+            reason=f"the call is in {language!r}; this criterion is worded in {', '.join(languages)}",
+            evidence=[],
+        )
+    if criterion.must_not:
+        return _judge_must_not(compiled, texts)
+    return _judge_must_have(compiled, texts, clock)
+
+
+def primary_language(transcript: Transcript) -> str | None:
+    """The ISO 639-1 part of the transcript's language ("en-US" -> "en"), or None when unknown."""
+    language = (transcript.language or "").strip().lower()
+    return language.split("-")[0] or None
 
 
 class RuleBasedEngine:
@@ -151,8 +321,14 @@ class RuleBasedEngine:
     def evaluate(self, transcript: Transcript, context: EvaluationContext) -> Analysis:
         scorecard = self.scorecard_for(context)
         texts = index_segments(transcript.segments)
-        duration_ms = call_duration_ms(transcript)
-        criteria = [evaluate_criterion(CompiledCriterion.of(c), texts, duration_ms) for c in scorecard.criteria]
+        clock = SpeechClock(transcript.segments)
+        language = primary_language(transcript)
+        criteria = [
+            evaluate_criterion(
+                CompiledCriterion.of(c), texts, clock, language=language, languages=scorecard.languages_of(c)
+            )
+            for c in scorecard.criteria
+        ]
         analysis = assemble_analysis(
             transcript=transcript,
             context=context,

@@ -23,11 +23,12 @@ from shared.models.transcript import EngineInfo, Transcript
 
 
 def overall_score(results: Sequence[CriterionResult]) -> float:
-    """Weighted mean of criterion scores (0-100)."""
-    total_weight = sum(result.weight for result in results)
+    """Weighted mean of the decided criteria's scores (0-100); review and not-applicable items wait outside."""
+    decided = [result for result in results if result.decided]
+    total_weight = sum(result.weight for result in decided)
     if total_weight == 0:
         return 0.0
-    return round(sum(result.score * result.weight for result in results) / total_weight, 1)
+    return round(sum(result.score * result.weight for result in decided) / total_weight, 1)
 
 
 def assemble_analysis(
@@ -43,7 +44,9 @@ def assemble_analysis(
     created_at: str | None = None,
 ) -> Analysis:
     score = overall_score(criteria)
-    failed_critical = [result.id for result in criteria if result.critical and not result.passed]
+    failed_critical = [result.id for result in criteria if result.critical and result.verdict == "fail"]
+    # A critical item awaiting review cannot be signed off yet, so the call does not pass until it is.
+    critical_in_review = any(result.critical and result.verdict == "needs_review" for result in criteria)
     return Analysis(
         audio_file_id=context.audio_file_id,
         engagement_id=context.engagement_id,
@@ -51,7 +54,8 @@ def assemble_analysis(
         is_ai_call=context.is_ai_call,
         scorecard=ScorecardRef(id=scorecard.id, name=scorecard.name, version=scorecard.version),
         score=score,
-        passed=score >= scorecard.pass_threshold and not failed_critical,
+        passed=score >= scorecard.pass_threshold and not failed_critical and not critical_in_review,
+        needs_review=sum(1 for result in criteria if result.verdict == "needs_review"),
         pass_threshold=scorecard.pass_threshold,
         failed_critical=failed_critical,
         criteria=list(criteria),

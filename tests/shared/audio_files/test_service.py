@@ -12,6 +12,7 @@ from shared.audio_files.records import Status
 from shared.dependencies import Dependencies
 from shared.errors import Conflict, NotFound, PayloadTooLarge
 from shared.models.api import ListAudioFilesQuery, ProcessRequest, UploadUrlRequest
+from shared.models.redaction import EntityType, RedactionOverride
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
 from tests.queues import take_messages
@@ -155,3 +156,15 @@ def test_list_pages_with_tokens_and_numbers_agree(deps: Dependencies, tenant: st
     assert second.page == numbered.page == 2
     last = service.list_audio_files(deps, tenant, ListAudioFilesQuery(page_size=2, page=3))
     assert [i.id for i in last.items] == ids[:1] and not last.has_more and last.continuation_token is None
+
+
+def test_an_uploads_redaction_choices_are_kept_on_its_record(deps: Dependencies, tenant: str) -> None:
+    override = RedactionOverride(entity_types=[EntityType.CARD_NUMBER], keep_unredacted=True)
+    body = service.create_upload(
+        deps, tenant, UploadUrlRequest(file_name="a.wav", engagement_id="e1", redaction=override)
+    )
+    record = deps.audio_files.get(tenant, body.audio_file_id)
+    assert record is not None and record.redaction == override
+    plain = service.create_upload(deps, tenant, UploadUrlRequest(file_name="a.wav", engagement_id="e1"))
+    plain_record = deps.audio_files.get(tenant, plain.audio_file_id)
+    assert plain_record is not None and plain_record.redaction is None

@@ -26,11 +26,14 @@ FUNCTIONS: dict[str, Callable[[func.HttpRequest], func.HttpResponse]] = {
     for f in indexed_functions(function_app.app)
 }
 ROUTES = {
-    "v1/webhooks": "webhooks",
-    "v1/webhooks/{id}": "webhook",
-    "v1/webhooks/{id}/rotate-secret": "rotate_webhook_secret",
-    "v1/webhooks/{id}/deliveries": "list_webhook_deliveries",
-    "v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": "redeliver_webhook",
+    ("POST", "v1/webhooks"): "create_webhook",
+    ("GET", "v1/webhooks"): "list_webhooks",
+    ("GET", "v1/webhooks/{id}"): "get_webhook",
+    ("PATCH", "v1/webhooks/{id}"): "update_webhook",
+    ("DELETE", "v1/webhooks/{id}"): "delete_webhook",
+    ("POST", "v1/webhooks/{id}/rotate-secret"): "rotate_webhook_secret",
+    ("GET", "v1/webhooks/{id}/deliveries"): "list_webhook_deliveries",
+    ("POST", "v1/webhooks/{id}/deliveries/{deliveryId}/redeliver"): "redeliver_webhook",
 }
 
 
@@ -54,7 +57,7 @@ def call(
         route_params=route_params,
         body=json.dumps(body).encode() if body is not None else b"",
     )
-    return FUNCTIONS[ROUTES[route]](request)
+    return FUNCTIONS[ROUTES[(method, route)]](request)
 
 
 def body_of(response: func.HttpResponse) -> Any:

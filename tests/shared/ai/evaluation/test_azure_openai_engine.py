@@ -11,9 +11,10 @@ import pytest
 from shared.ai.errors import EngineError
 from shared.ai.evaluation.azure_openai import TOKEN_SCOPE, AzureOpenAIEngine
 from shared.ai.evaluation.base import EvaluationContext, EvaluationEngine
+from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import CriterionResult
 from shared.models.transcript import Transcript
-from tests.fakes.azure_openai import FakeAzureOpenAI, naive_answer
+from tests.fakes.azure_openai import FakeAzureOpenAI, naive_answer, parse_user_prompt
 from tests.fakes.credentials import RecordingCredential
 
 from .call_scripts import AI_CALL, HUMAN_CALL, HUMAN_CALL_ASR, build_transcript
@@ -108,6 +109,24 @@ def test_entra_credential_sends_a_bearer_token(sleeps: list[float]) -> None:
     assert credential.scopes == [(TOKEN_SCOPE,)]
     assert fake.requests[0].headers["authorization"] == "Bearer entra-token"
     assert "api-key" not in fake.requests[0].headers
+
+
+def test_the_prompt_carries_each_criterions_description_and_example_wording(
+    fake: FakeAzureOpenAI, sleeps: list[float]
+) -> None:
+    with make_engine(fake, sleeps) as engine:
+        engine.evaluate(human(), HUMAN_CONTEXT)
+    scorecard, segments = parse_user_prompt(fake.requests[0].body)
+    sent = {criterion["id"]: criterion for criterion in scorecard["criteria"]}
+    card = default_scorecard("human")
+    for criterion in card.criteria:
+        assert sent[criterion.id]["description"] == criterion.description
+        assert sent[criterion.id]["passExamples"] == criterion.pass_examples
+        assert sent[criterion.id]["failExamples"] == criterion.fail_examples
+    assert "No, this call isn't being recorded." in sent["recording_disclosure"]["failExamples"]
+    assert len(segments) == len(HUMAN_CALL)
+    system = fake.requests[0].body["messages"][0]["content"]
+    assert "negative" in system and "seconds of speech" in system
 
 
 def test_noisy_transcript_evidence_points_at_the_right_segment(fake: FakeAzureOpenAI, sleeps: list[float]) -> None:

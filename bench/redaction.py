@@ -1,0 +1,276 @@
+"""Recall and precision of PII redaction per entity type, on labelled utterances and on generated calls.
+
+Utterances (``bench/data/redaction/utterances.jsonl``) are transcripts written the ways Whisper writes speech
+("4111 1111 ...", "1,2,3", "March 3, 1985", words). Calls (``calls.json``) are spoken with espeak-ng,
+transcribed with the project's Whisper engine and then redacted, end to end.
+
+A label counts as found only if the redaction of its type covers every letter and digit of it (utterances),
+or, for calls, if a redaction of its type overlaps the turn it was said in and none of its digits (four or
+more in a row) or words survive in the redacted text of that turn. A redaction is correct if it overlaps a
+label of its type. The held-back split is scored only with ``--held-back``, after the rest is settled.
+
+Usage: ``python -m bench.redaction [--held-back] [--no-calls]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import soundfile as sf
+from rich.console import Console
+from rich.table import Table
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment, Transcript
+from shared.redaction.detection import detect
+from shared.redaction.transcript import redact_transcript
+
+DATA = Path(__file__).resolve().parent / "data" / "redaction"
+console = Console(width=160)
+
+
+@dataclass(frozen=True)
+class Label:
+    type: EntityType
+    turn: int
+    text: str
+
+
+@dataclass(frozen=True)
+class LabelledDialogue:
+    id: str
+    split: str  # "dev" or "held-back"
+    turns: tuple[tuple[str, str], ...]  # (speaker, text)
+    labels: tuple[Label, ...]
+
+
+def _dialogue(data: dict[str, object], key: str) -> LabelledDialogue:
+    turns = tuple((str(speaker), str(text)) for speaker, text in data["turns"])  # type: ignore[attr-defined]
+    labels = tuple(Label(EntityType(kind), int(turn), str(text)) for kind, turn, text in data["pii"])  # type: ignore[attr-defined]
+    for label in labels:
+        if label.text not in turns[label.turn][1]:
+            raise ValueError(f"{data[key]}: label {label.text!r} is not in turn {label.turn}")
+    return LabelledDialogue(str(data[key]), str(data["split"]), turns, labels)
+
+
+def load_utterances() -> list[LabelledDialogue]:
+    lines = (DATA / "utterances.jsonl").read_text().splitlines()
+    return [_dialogue(json.loads(line), "id") for line in lines if line.strip()]
+
+
+def load_calls() -> list[LabelledDialogue]:
+    return [_dialogue(call, "name") for call in json.loads((DATA / "calls.json").read_text())]
+
+
+@dataclass
+class Score:
+    labels: Counter[EntityType]
+    found: Counter[EntityType]
+    predicted: Counter[EntityType]
+    correct: Counter[EntityType]
+
+    @classmethod
+    def empty(cls) -> Score:
+        return cls(Counter(), Counter(), Counter(), Counter())
+
+    def rows(self) -> list[list[str]]:
+        rows = []
+        for entity_type in [*EntityType, None]:
+            pick = (lambda c: sum(c.values())) if entity_type is None else (lambda c: c[entity_type])  # noqa: B023
+            labels, found, predicted, correct = (
+                pick(c) for c in (self.labels, self.found, self.predicted, self.correct)
+            )
+            if labels or predicted:
+                rows.append(
+                    [
+                        "all" if entity_type is None else entity_type.value,
+                        str(labels),
+                        _ratio(found, labels),
+                        str(predicted),
+                        _ratio(correct, predicted),
+                    ]
+                )
+        return rows
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.3f} ({part}/{whole})" if whole else "-"
+
+
+def as_segments(turns: Sequence[tuple[str, str]]) -> list[Segment]:
+    """A transcript's segments for written turns, 3 s apart (times matter only for pauses)."""
+    return [
+        Segment(index=i, speaker=speaker, start_ms=i * 3000, end_ms=i * 3000 + 2500, text=text)
+        for i, (speaker, text) in enumerate(turns)
+    ]
+
+
+def score_utterances(dialogues: Iterable[LabelledDialogue], score: Score) -> None:
+    for dialogue in dialogues:
+        segments = as_segments(dialogue.turns)
+        entities = detect(segments)
+        covered: dict[tuple[EntityType, int], set[int]] = {}
+        for entity in entities:
+            for span in entity.spans:
+                covered.setdefault((entity.type, span.segment), set()).update(range(span.start, span.end))
+        label_ranges = []
+        for label in dialogue.labels:
+            start = dialogue.turns[label.turn][1].index(label.text)
+            label_ranges.append((label, range(start, start + len(label.text))))
+            score.labels[label.type] += 1
+            text = dialogue.turns[label.turn][1]
+            needed = {i for i in label_ranges[-1][1] if text[i].isalnum()}
+            if needed <= covered.get((label.type, label.turn), set()):
+                score.found[label.type] += 1
+        for entity in entities:
+            score.predicted[entity.type] += 1
+            if any(
+                label.type == entity.type
+                and label.turn == span.segment
+                and span.start < chars.stop
+                and chars.start < span.end
+                for span in entity.spans
+                for label, chars in label_ranges
+            ):
+                score.correct[entity.type] += 1
+
+
+# --- end to end on generated calls --------------------------------------------------------------------------
+
+_NUMBER_WORDS = re.compile(r"\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b")
+_DIGITS = {
+    w: str(i) for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+} | {"oh": "0"}
+_COMMON = {"dot", "com", "at", "street", "and", "the", "of", "it", "is"}
+
+
+def _normalized(text: str) -> str:
+    """Lower case, number words as digits, nothing but letters, digits and single spaces."""
+    text = _NUMBER_WORDS.sub(lambda m: _DIGITS[m.group()], text.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def leaks(label: Label, redacted_text: str) -> bool:
+    """Whether any four digits in a row, or any name-like word, of ``label`` survive in ``redacted_text``."""
+    said = _normalized(label.text)
+    heard = _normalized(redacted_text)
+    digits, heard_digits = re.sub(r"\D", "", said), re.sub(r"\D", "", heard)
+    if any(digits[i : i + 4] in heard_digits for i in range(len(digits) - 3)):
+        return True
+    words = [w for w in said.split() if w.isalpha() and len(w) > 2 and w not in _COMMON and w not in _DIGITS]
+    return any(re.search(rf"\b{re.escape(w)}\b", heard) for w in words)
+
+
+def render_calls(dialogues: Sequence[LabelledDialogue], directory: Path) -> dict[str, list[tuple[int, int]]]:
+    """Speak each call with espeak-ng into ``directory``; the time span of every turn."""
+    from scripts.sample_calls import SAMPLE_RATE, CallScript, Turn, render_call
+
+    spans = {}
+    for dialogue in dialogues:
+        stereo, timed = render_call(CallScript(dialogue.id, tuple(Turn(s, t) for s, t in dialogue.turns)))
+        sf.write(directory / f"{dialogue.id}.wav", stereo, SAMPLE_RATE, subtype="PCM_16")
+        spans[dialogue.id] = [(turn.start_ms, turn.end_ms) for turn in timed]
+    return spans
+
+
+def score_call(
+    dialogue: LabelledDialogue, transcript: Transcript, turn_spans: Sequence[tuple[int, int]], score: Score
+) -> None:
+    redacted = redact_transcript(transcript)
+    redactions = redacted.redactions or []
+
+    def turn_text(turn: int) -> str:
+        start, end = turn_spans[turn]
+        return " ".join(s.text for s in redacted.segments if s.start_ms < end and start < s.end_ms)
+
+    def overlaps_turn(start_ms: int, end_ms: int, turn: int) -> bool:
+        start, end = turn_spans[turn]
+        return start_ms < end + 500 and start - 500 < end_ms
+
+    for label in dialogue.labels:
+        score.labels[label.type] += 1
+        hit = any(r.type == label.type and overlaps_turn(r.start_ms, r.end_ms, label.turn) for r in redactions)
+        if hit and not leaks(label, turn_text(label.turn)):
+            score.found[label.type] += 1
+    for redaction in redactions:
+        score.predicted[redaction.type] += 1
+        if any(
+            label.type == redaction.type and overlaps_turn(redaction.start_ms, redaction.end_ms, label.turn)
+            for label in dialogue.labels
+        ):
+            score.correct[redaction.type] += 1
+
+
+def score_calls(dialogues: Sequence[LabelledDialogue], score: Score, keep: Path | None = None) -> list[str]:
+    """Transcribe and redact each call; returns the calls without PII whose evaluation verdicts changed."""
+    from shared.ai.evaluation.base import EvaluationContext
+    from shared.ai.evaluation.rules import RuleBasedEngine
+    from shared.ai.transcription.base import AudioInput
+    from shared.ai.transcription.provision import default_model_dir
+    from shared.ai.transcription.whisper import WhisperEngine
+
+    engine = WhisperEngine(default_model_dir())
+    evaluator = RuleBasedEngine(clock=lambda: "2026-01-01T00:00:00Z")
+    changed = []
+    with tempfile.TemporaryDirectory(prefix="redaction-calls-") as directory:
+        spans = render_calls(dialogues, Path(directory))
+        for dialogue in dialogues:
+            audio = AudioInput(audio_file_id=dialogue.id, path=Path(directory) / f"{dialogue.id}.wav")
+            transcript = engine.transcribe(audio)
+            if keep is not None:  # the raw transcripts, to read what a miss looked like
+                keep.mkdir(parents=True, exist_ok=True)
+                (keep / f"{dialogue.id}.json").write_text(transcript.model_dump_json(indent=1))
+            score_call(dialogue, transcript, spans[dialogue.id], score)
+            if not dialogue.labels:
+                context = EvaluationContext(
+                    audio_file_id=dialogue.id, engagement_id="bench", campaign_id=None, is_ai_call=False
+                )
+                before = evaluator.evaluate(transcript, context)
+                after = evaluator.evaluate(redact_transcript(transcript), context)
+                if [c.passed for c in before.criteria] != [c.passed for c in after.criteria]:
+                    changed.append(dialogue.id)
+    return changed
+
+
+def _print(title: str, score: Score) -> None:
+    table = Table(title=title)
+    for column in ("type", "labels", "recall", "redactions", "precision"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for row in score.rows():
+        table.add_row(*row)
+    console.print(table)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
+    parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
+    parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
+    args = parser.parse_args(argv)
+    split = "held-back" if args.held_back else "dev"
+
+    utterances = [d for d in load_utterances() if d.split == split]
+    score = Score.empty()
+    score_utterances(utterances, score)
+    _print(f"Redaction on {len(utterances)} labelled transcripts ({split} split)", score)
+    if not args.no_calls:
+        calls = [d for d in load_calls() if d.split == split]
+        call_score = Score.empty()
+        changed = score_calls(calls, call_score, args.keep_transcripts)
+        _print(
+            f"Redaction end to end on {len(calls)} generated calls ({split} split): espeak-ng, Whisper, redaction",
+            call_score,
+        )
+        console.print(f"evaluation verdicts changed by redaction on calls without PII: {changed or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,494 @@
+"""Find personal data in a transcript: what a redaction must hide, as character spans of segment text.
+
+Speech reaches us as text in many shapes: Whisper writes digits said one by one as "4111111111111111",
+"4111 1111", "1,2,3,4" or as words ("four one one one"), spoken forms include "double four" and "oh", and a
+customer pauses, so one card number can be spread over several segments of the same speaker. Detection
+therefore works on a token stream per speaker (numbers) and on the whole conversation in time order
+(context such as "date of birth" asked by the agent and answered by the customer).
+
+Phone numbers are checked with ``phonenumbers``, compound number words ("twenty seven") are read with
+``text2num``; both ship their data in the wheel, nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+from text_to_num import alpha2digit
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+
+
+@dataclass(frozen=True, order=True)
+class TextSpan:
+    """Characters ``start``..``end`` of the text of segment ``segment`` (its ``index``)."""
+
+    segment: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One piece of personal data; a card read over a pause has a span in each segment it touches."""
+
+    type: EntityType
+    spans: tuple[TextSpan, ...]
+
+
+# Checked in this order; a later detection that overlaps an earlier one is dropped.
+_PRIORITY = (
+    EntityType.CARD_NUMBER,
+    EntityType.SSN,
+    EntityType.EMAIL,
+    EntityType.CARD_EXPIRY,
+    EntityType.CARD_SECURITY_CODE,
+    EntityType.DATE_OF_BIRTH,
+    EntityType.PHONE_NUMBER,
+    EntityType.ADDRESS,
+    EntityType.ACCOUNT_NUMBER,
+    EntityType.PERSON_NAME,
+)
+
+# ---------------------------------------------------------------------------------------------------------
+# Tokens
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
+    "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+    "seventeen": "17", "eighteen": "18", "nineteen": "19",
+}  # fmt: skip
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+_REPEATS = {"double": 2, "triple": 3}
+# Said between the digits of one number without ending it.
+_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", ""}
+_NUMERIC_TOKEN = re.compile(r"[#(]?\d[\d,.\-/()]*", re.ASCII)
+_ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
+_ORDINAL_WORDS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth",
+}  # fmt: skip
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+_PUNCTUATION = ".,;:!?\"'()[]"
+_MAX_PAUSE_MS = 10_000  # a number read over a longer pause is two numbers
+
+
+@dataclass(frozen=True)
+class _Token:
+    position: int  # in the conversation, time order
+    segment: int
+    speaker: str
+    start: int  # characters in the segment text
+    end: int
+    text: str
+    norm: str  # lower case, surrounding punctuation removed
+    segment_start_ms: int
+    segment_end_ms: int
+
+    @property
+    def span(self) -> TextSpan:
+        return TextSpan(self.segment, self.start, self.end)
+
+
+def _tokens(segments: Sequence[Segment]) -> list[_Token]:
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    tokens: list[_Token] = []
+    for segment in ordered:
+        for match in re.finditer(r"\S+", segment.text):
+            # The span leaves out punctuation around the word, so redaction keeps the sentence's full stop.
+            raw = match.group()
+            core = raw.strip(_PUNCTUATION) or raw
+            start = match.start() + raw.find(core)
+            tokens.append(
+                _Token(
+                    len(tokens), segment.index, segment.speaker, start, start + len(core), raw, core.lower(),
+                    segment.start_ms, segment.end_ms,
+                )
+            )  # fmt: skip
+    return tokens
+
+
+def _digits_of(token: _Token) -> str | None:
+    """The digits a token stands for on its own ("4111", "1,2,3" -> "123", "seven" -> "7"), else None."""
+    if _NUMERIC_TOKEN.fullmatch(token.norm):
+        return re.sub(r"\D", "", token.norm)
+    if re.fullmatch(r"o\d+", token.norm, re.ASCII):  # "oh four" heard as "O4"
+        return "0" + token.norm[1:]
+    ordinal = _ORDINAL_DIGITS.fullmatch(token.norm)
+    if ordinal:
+        return ordinal.group(1)
+    return _DIGIT_WORDS.get(token.norm)
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """Digits said as one unit: a token, "double four", or "forty one"."""
+
+    digits: str
+    tokens: tuple[_Token, ...]
+
+
+def _atoms(stream: Sequence[_Token]) -> list[list[_Atom]]:
+    """Runs of digit atoms: digits with only fillers or a short pause (same speaker) between them."""
+    runs: list[list[_Atom]] = []
+    current: list[_Atom] = []
+    fillers = 0
+    index = 0
+    while index < len(stream):
+        token = stream[index]
+        nxt = stream[index + 1] if index + 1 < len(stream) else None
+        atom: _Atom | None = None
+        if token.norm in _REPEATS and nxt is not None and (digit := _digits_of(nxt)) is not None and len(digit) == 1:
+            atom = _Atom(digit * _REPEATS[token.norm], (token, nxt))
+        elif token.norm in _TENS or re.fullmatch(r"[a-z]+-[a-z]+", token.norm):
+            spoken = token.norm.replace("-", " ")
+            consumed: tuple[_Token, ...] = (token,)
+            if (
+                token.norm in _TENS
+                and nxt is not None
+                and nxt.norm in _DIGIT_WORDS
+                and len(_DIGIT_WORDS[nxt.norm]) == 1
+            ):
+                spoken += " " + nxt.norm
+                consumed = (token, nxt)
+            value = alpha2digit(spoken, "en")
+            if value.isdigit():
+                atom = _Atom(value, consumed)
+        elif (digit := _digits_of(token)) is not None and digit:
+            atom = _Atom(digit, (token,))
+        if atom is not None:
+            previous = current[-1].tokens[-1] if current else None
+            if previous is not None and (fillers > 2 or _pause_ms(previous, token) > _MAX_PAUSE_MS):
+                runs.append(current)
+                current = []
+            current.append(atom)
+            fillers = 0
+            index += len(atom.tokens)
+            continue
+        if current and token.norm in _FILLERS:
+            fillers += 1
+        elif current:
+            runs.append(current)
+            current = []
+            fillers = 0
+        index += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _pause_ms(previous: _Token, token: _Token) -> int:
+    if previous.segment == token.segment:
+        return 0
+    return max(0, token.segment_start_ms - previous.segment_end_ms)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for offset, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if offset % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Context: what was said just before (by either speaker) tells what a number is.
+
+_CONTEXT_WINDOW = 25  # tokens
+_CONTEXTS: dict[EntityType, re.Pattern[str]] = {
+    EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
+    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|valid (thru|through|until))\b"),
+    EntityType.CARD_SECURITY_CODE: re.compile(
+        r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the back|back of the card|card code)\b"
+    ),
+    EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
+    EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
+    EntityType.ACCOUNT_NUMBER: re.compile(
+        r"\b(account|member|membership|policy|customer (number|id)|order number|reference number|"
+        r"confirmation number|id number|claim number|subscriber)\b"
+    ),
+}
+_DIGIT_LENGTHS: dict[EntityType, range] = {
+    EntityType.SSN: range(9, 10),
+    EntityType.CARD_EXPIRY: range(3, 7),
+    EntityType.CARD_SECURITY_CODE: range(3, 5),
+    EntityType.DATE_OF_BIRTH: range(4, 9),
+    EntityType.PHONE_NUMBER: range(7, 12),
+    EntityType.ACCOUNT_NUMBER: range(4, 21),
+}
+# Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
+_CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
+_SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
+
+
+def _window(tokens: Sequence[_Token], position: int) -> str:
+    """What was said in the ``_CONTEXT_WINDOW`` tokens before ``position``."""
+    return " ".join(token.norm for token in tokens[max(0, position - _CONTEXT_WINDOW) : position])
+
+
+def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityType, int]:
+    """For each kind of context said in the window before ``position``: how many characters ago."""
+    window = _window(tokens, position)
+    distances: dict[EntityType, int] = {}
+    for entity_type, pattern in _CONTEXTS.items():
+        last = None
+        for last in pattern.finditer(window):  # noqa: B007 - the last match is the nearest
+            pass
+        if last is not None:
+            distances[entity_type] = len(window) - last.end()
+    return distances
+
+
+def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> EntityType | None:
+    """What a run of digits that is not a card number is, from its length, shape and context."""
+    first = atoms[0].tokens[0]
+    distances = _context_distances(tokens, first.position)
+    if EntityType.SSN in distances and len(digits) == 4 and "last four" in _window(tokens, first.position):
+        return EntityType.SSN
+    fitting = sorted(
+        (distance, entity_type)
+        for entity_type, distance in distances.items()
+        if len(digits) in _DIGIT_LENGTHS[entity_type]
+    )
+    if fitting:
+        return fitting[0][1]
+    if len(atoms) == 1 and _SSN_WRITTEN.fullmatch(first.norm):
+        return EntityType.SSN
+    if _CARD_CONTEXT.search(_window(tokens, first.position)):
+        if 12 <= len(digits) <= 19:
+            return EntityType.CARD_NUMBER
+        # Said right after a card number: four digits that can be a month and year are its expiry, else its code.
+        said_before = tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
+        if sum(len(_digits_of(t) or "") for t in said_before) >= 12:
+            if len(digits) == 4 and 1 <= int(digits[:2]) <= 12:
+                return EntityType.CARD_EXPIRY
+            if len(digits) in (3, 4):
+                return EntityType.CARD_SECURITY_CODE
+        # Digits given when a card number was asked for are part of it, even where the rest was misheard.
+        if len(digits) >= 4 and "card number" in _window(tokens, first.position):
+            return EntityType.CARD_NUMBER
+    if len(digits) in (10, 11):
+        try:
+            number = phonenumbers.parse(digits, "US")
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return EntityType.PHONE_NUMBER
+    return None
+
+
+def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    for speaker in dict.fromkeys(token.speaker for token in tokens):
+        stream = [token for token in tokens if token.speaker == speaker]
+        for run in _atoms(stream):
+            yield from _classify_run(run, tokens)
+
+
+def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    used = [False] * len(run)
+    start = 0
+    while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
+        digits, card_end = "", None
+        for end in range(start, len(run)):  # at most 19 digits ahead: linear in the run's length
+            digits += run[end].digits
+            if len(digits) > 19:
+                break
+            if len(digits) >= 13 and _luhn(digits):
+                card_end = end
+        if card_end is not None:
+            yield EntityType.CARD_NUMBER, [t for atom in run[start : card_end + 1] for t in atom.tokens]
+            used[start : card_end + 1] = [True] * (card_end + 1 - start)
+            start = card_end
+        start += 1
+    rest: list[_Atom] = []
+    for atom, is_used in [*zip(run, used, strict=True), (None, True)]:
+        if atom is not None and not is_used:
+            rest.append(atom)
+            continue
+        if rest:
+            yield from _typed_numbers(rest, tokens)
+            rest = []
+
+
+def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    """The run as one number if it is one; else each segment's part on its own (two answers, one speaker)."""
+    digits = "".join(a.digits for a in atoms)
+    segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
+    # Longer than any one number: answers to several questions, told apart by their segments.
+    entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
+    if entity_type is not None:
+        yield entity_type, [t for a in atoms for t in a.tokens]
+        return
+    if len(segments) > 1:
+        for segment in segments:
+            yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Dates said after "date of birth" or "expires": "March 3, 1985", "the third of March nineteen eighty five"
+
+_DATE_CONNECTORS = {"of", "the", "slash", ""}
+_DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
+
+
+def _is_date_word(token: _Token) -> bool:
+    return (
+        token.norm in _MONTHS
+        or token.norm in _ORDINAL_WORDS
+        or token.norm in _TENS
+        or token.norm in _DIGIT_WORDS
+        or token.norm in {"hundred", "thousand"}
+        or _digits_of(token) is not None
+        or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) is not None and token.norm.split("-")[0] in _TENS)
+    )
+
+
+def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    text = " ".join(token.norm for token in tokens)
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token.norm) + 1)
+    for entity_type in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY):
+        for match in _CONTEXTS[entity_type].finditer(text):
+            position = bisect.bisect_left(starts, match.end())
+            found = _date_after(tokens, position)
+            if found:
+                yield entity_type, found
+
+
+def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
+    for begin in range(position, min(len(tokens), position + _DATE_LOOKAHEAD)):
+        if _is_date_word(tokens[begin]) and tokens[begin].norm not in _DATE_CONNECTORS:
+            break
+    else:
+        return []
+    end = begin
+    while end + 1 < len(tokens) and (_is_date_word(tokens[end + 1]) or tokens[end + 1].norm in _DATE_CONNECTORS):
+        end += 1
+    while tokens[end].norm in _DATE_CONNECTORS:
+        end -= 1
+    found = list(tokens[begin : end + 1])
+    substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
+    has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
+    return found if len(substantive) >= 2 or has_separators else []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Patterns on segment text: e-mail addresses, street addresses, names
+
+_TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
+_UNIT = r"(?:[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b){1,20})"
+_LOCAL_SEPARATOR = r"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+)"
+_DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
+_EMAIL = re.compile(
+    # Bounded repeats: a long run of "dot"s must not cost quadratic time.
+    rf"\b{_UNIT}(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)"
+    rf"[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,3}}?{_DOT}{_TLDS}\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+_ADDRESS = re.compile(
+    rf"\b(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
+    r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
+    r"parkway|pkwy|highway|hwy|square|trail|alley)\b\.?"
+    r"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*[\w-]+)?"
+    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?)?"
+)
+_NAME = r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?"
+_NOT_NAMES = {
+    "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
+    "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
+    "Still", "Also", "Really", "Very", "Hello", "Hi", "Unable", "Afraid", "Going", "With", "In", "On", "At",
+}  # fmt: skip
+_NAME_CUES = re.compile(
+    rf"(?:\b(?i:my name is|my name's|name is|the name is|i am|i'm|this is|it's|speaking with|talking to)\s+"
+    rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
+)
+# After "this is", "it's", "I am": only a name followed by what people say after their name counts.
+_WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm)\s+$")
+_AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and)\b)")
+
+
+_EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
+# "john dot smith at gmail dot com" heard as one word: "on.smithatemail.com"
+_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.[a-z0-9._-]*\.{_TLDS}|[a-z0-9._-]+at[a-z0-9-]+\.{_TLDS}")
+
+
+def _run_together_emails(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    for token in tokens:
+        if _RUN_TOGETHER_EMAIL.fullmatch(token.norm) and _EMAIL_CONTEXT.search(_window(tokens, token.position)):
+            yield EntityType.EMAIL, [token]
+
+
+def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
+    for segment in segments:
+        text = segment.text
+        for match in _EMAIL.finditer(text):
+            yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
+        for match in _ADDRESS.finditer(text):
+            yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+        for match in _NAME_CUES.finditer(text):
+            words = match.group("name").split()
+            while words and words[-1] in _NOT_NAMES:
+                words.pop()
+            if not words or words[0] in _NOT_NAMES:
+                continue
+            start = match.start("name")
+            end = start + len(" ".join(words))
+            cue = text[match.start() : start]
+            if _WEAK_CUES.search(cue) and not _AFTER_NAME.match(text, end):
+                continue
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, start, end)
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(EntityType)) -> list[Entity]:
+    """The personal data in ``segments`` of the kinds in ``types``, no two entities overlapping."""
+    tokens = _tokens(segments)
+    candidates: list[Entity] = []
+    for entity_type, found in [*_dates(tokens), *_numbers(tokens), *_run_together_emails(tokens)]:
+        candidates.append(Entity(entity_type, _merge_spans(t.span for t in found)))
+    for entity_type, span in _patterns(segments):
+        candidates.append(Entity(entity_type, (span,)))
+    # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
+    candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
+    kept: list[Entity] = []
+    taken: dict[int, list[TextSpan]] = {}  # kept spans by segment, so each check looks at one segment
+    for candidate in candidates:
+        if not any(
+            span.start < other.end and other.start < span.end
+            for span in candidate.spans
+            for other in taken.get(span.segment, ())
+        ):
+            kept.append(candidate)
+            for span in candidate.spans:
+                taken.setdefault(span.segment, []).append(span)
+    wanted = set(types)
+    return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
+
+
+def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
+    """One span per segment, from the first to the last character found in it."""
+    by_segment: dict[int, TextSpan] = {}
+    for span in spans:
+        known = by_segment.get(span.segment)
+        by_segment[span.segment] = (
+            span if known is None else TextSpan(span.segment, min(known.start, span.start), max(known.end, span.end))
+        )
+    return tuple(by_segment.values())

@@ -1,0 +1,167 @@
+"""Detection: each kind of personal data in the shapes Whisper writes it, and what must not be taken for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection import detect
+
+pytestmark = pytest.mark.unit
+
+
+def _segments(*turns: tuple[str, str], gap_ms: int = 500) -> list[Segment]:
+    segments, start = [], 0
+    for index, (speaker, text) in enumerate(turns):
+        segments.append(Segment(index=index, speaker=speaker, start_ms=start, end_ms=start + 2000, text=text))
+        start += 2000 + gap_ms
+    return segments
+
+
+def _found(segments: list[Segment], types: tuple[EntityType, ...] = tuple(EntityType)) -> list[tuple[str, list[str]]]:
+    by_index = {segment.index: segment for segment in segments}
+    return [
+        (entity.type.value, [by_index[span.segment].text[span.start : span.end] for span in entity.spans])
+        for entity in detect(segments, types)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, card",
+    [
+        ("It's 4111 1111 1111 1111.", "4111 1111 1111 1111"),
+        ("It's 4111111111111111.", "4111111111111111"),
+        ("It's 5,5,5,5,5,5,5,5,5,5,5,5,4,4,4,4.", "5,5,5,5,5,5,5,5,5,5,5,5,4,4,4,4"),
+        ("Four two four two, double four two, double four two, four two four two.",
+         "Four two four two, double four two, double four two, four two four two"),
+        ("Five one oh five, one oh five one, uh, oh five one oh, five one oh oh.",
+         "Five one oh five, one oh five one, uh, oh five one oh, five one oh oh"),
+        ("My Amex is 3782 822463 10005 thanks", "3782 822463 10005"),
+    ],
+)  # fmt: skip
+def test_card_numbers_in_every_shape(text: str, card: str) -> None:
+    assert _found(_segments(("customer", text))) == [("card_number", [card])]
+
+
+def test_a_number_that_fails_the_luhn_check_is_not_a_card() -> None:
+    assert _found(_segments(("customer", "It's 4111 1111 1111 1112.")), (EntityType.CARD_NUMBER,)) == []
+
+
+def test_a_card_read_over_a_pause_and_a_backchannel_is_one_entity() -> None:
+    segments = _segments(
+        ("customer", "Okay, four zero one two, eight eight eight eight,"),
+        ("agent", "Mm-hmm."),
+        ("customer", "eight eight eight eight, one eight eight one."),
+    )
+    assert _found(segments) == [
+        ("card_number", ["four zero one two, eight eight eight eight", "eight eight eight eight, one eight eight one"])
+    ]
+
+
+def test_a_long_pause_ends_a_number() -> None:
+    segments = _segments(
+        ("customer", "four zero one two, eight eight eight eight,"),
+        ("customer", "eight eight eight eight, one eight eight one."),
+        gap_ms=30_000,
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == []
+
+
+def test_expiry_and_security_code_answered_after_the_agent_asks() -> None:
+    segments = _segments(
+        ("agent", "And the expiration date?"),
+        ("customer", "Oh four twenty seven."),
+        ("agent", "And the three digit security code on the back?"),
+        ("customer", "Seven three one."),
+    )
+    assert _found(segments) == [
+        ("card_expiry", ["Oh four twenty seven"]),
+        ("card_security_code", ["Seven three one"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "turns, ssn",
+    [
+        ((("customer", "My social is 123-45-6789."),), "123-45-6789"),
+        ((("agent", "Your social security number?"), ("customer", "One two three, four five, six seven eight nine.")),
+         "One two three, four five, six seven eight nine"),
+        ((("agent", "The last four of your social?"), ("customer", "It's 6789.")), "6789"),
+    ],
+)  # fmt: skip
+def test_ssns(turns: tuple[tuple[str, str], ...], ssn: str) -> None:
+    assert _found(_segments(*turns)) == [("ssn", [ssn])]
+
+
+def test_nine_digits_without_context_or_dashes_are_not_an_ssn() -> None:
+    assert _found(_segments(("customer", "The parcel weighs 123456789 grams")), (EntityType.SSN,)) == []
+
+
+def test_phone_numbers_valid_or_announced() -> None:
+    assert _found(_segments(("customer", "Call me on 212 555 0123 after five."))) == [
+        ("phone_number", ["212 555 0123"])
+    ]
+    assert _found(_segments(("customer", "My cell is (617) 555-1212."))) == [("phone_number", ["617) 555-1212"])]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("My email is john dot smith at gmail dot com.", "john dot smith at gmail dot com"),
+        ("It's jane.porter@example.com.", "jane.porter@example.com"),
+        ("Send it to Jane.Porder at mmple.com please.", "Jane.Porder at mmple.com"),
+        ("It is mike underscore lee at outlook dot com.", "mike underscore lee at outlook dot com"),
+    ],
+)
+def test_emails_written_spoken_and_misheard(text: str, email: str) -> None:
+    assert _found(_segments(("customer", text))) == [("email", [email])]
+
+
+def test_dates_of_birth_only_in_a_verification_context() -> None:
+    asked = _segments(("agent", "Can you confirm your date of birth?"), ("customer", "March 3, 1985."))
+    assert _found(asked) == [("date_of_birth", ["March 3, 1985"])]
+    spoken = _segments(("customer", "I was born on the third of March, nineteen eighty five."))
+    assert _found(spoken) == [("date_of_birth", ["third of March, nineteen eighty five"])]
+    assert _found(_segments(("customer", "My order from March 3, 1985 never arrived."))) == []
+
+
+def test_addresses_and_account_numbers() -> None:
+    assert _found(_segments(("customer", "I live at 42 Oak Street, Springfield, IL 62704."))) == [
+        ("address", ["42 Oak Street, Springfield, IL 62704"])
+    ]
+    account = _segments(
+        ("agent", "Can you confirm your account number?"), ("customer", "It is four five six seven eight.")
+    )
+    assert _found(account) == [("account_number", ["four five six seven eight"])]
+    assert _found(_segments(("customer", "I have been waiting for 5 o'clock on the way home."))) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Thank you for calling Contoso, my name is Sarah. How can I help?", "Sarah"),
+        ("Hi, this is John Smith speaking.", "John Smith"),
+        ("Thank you, Mr. Patel.", "Patel"),
+    ],
+)
+def test_names_where_the_call_reveals_them(text: str, name: str) -> None:
+    assert _found(_segments(("agent", text))) == [("person_name", [name])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is the Contoso virtual assistant. This call is recorded.",
+        "I'm sorry, I'm not sure.",
+        "This is about my bill, it is 49.99 a month and I have 2 lines.",
+        "I will issue a refund of twenty dollars today, it arrives in 5 business days.",
+    ],
+)
+def test_ordinary_speech_is_left_alone(text: str) -> None:
+    assert _found(_segments(("customer", text))) == []
+
+
+def test_only_the_chosen_types() -> None:
+    segments = _segments(("customer", "My social is 123-45-6789 and my email is sam at contoso dot org."))
+    assert _found(segments, (EntityType.EMAIL,)) == [("email", ["sam at contoso dot org"])]
