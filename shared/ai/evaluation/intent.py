@@ -58,6 +58,7 @@ EXIT_NOT_PROVISIONED = 4
 
 # Unpunctuated turns are cut into windows of this many words, overlapping by half.
 WINDOW_WORDS = 12
+_CLAUSE_END = re.compile(r"[,;:][\"')\]]*$")
 _SLOT = re.compile(r"\{[a-z_]+\}")
 
 
@@ -146,8 +147,18 @@ class Unit:
 
     @property
     def normalized(self) -> str:
+        return self.normalized_to(self.last_word)
+
+    def normalized_to(self, last_word: int) -> str:
         tokens = self.item.text.tokens
-        return " ".join(t.text for t in tokens if self.first_word <= t.first_word <= self.last_word)
+        return " ".join(t.text for t in tokens if self.first_word <= t.first_word <= last_word)
+
+    def clauses(self) -> list[str]:
+        """The normalized sentence and each of its beginnings that ends at a comma or similar
+        ("margie's travel, sam speaking, calls may be recorded" -> "margies travel sam speaking", ...)."""
+        words = self.item.text.words
+        ends = [w for w in range(self.first_word, self.last_word) if _CLAUSE_END.search(words[w])]
+        return [self.normalized_to(end) for end in ends] + [self.normalized]
 
     @property
     def negated(self) -> bool:
@@ -228,24 +239,22 @@ class CallIntents:
         self._vectors = model.embed([unit.text for unit in self.units])
 
     def templated(self, criterion: ScorecardCriterion, chosen: Sequence[int]) -> list[tuple[Unit, str]]:
-        """Units ``chosen`` that are exactly one of the criterion's slotted examples, with that example.
+        """Units ``chosen`` that are, or begin with a clause that is, one of the criterion's slotted
+        examples, with that example.
 
         A template made only of slots ("{org}, {name}.") says nothing by itself: it is taken only as the
-        first sentence ``chosen``, where a bare name is how a call opens ("Lakeside Medical, Steve.")."""
+        whole of the first sentence ``chosen``, where a bare name is how a call opens ("Lakeside Medical,
+        Steve."), and not as the start of one ("Contoso Mobile, go ahead.")."""
         templates = [(t, e) for e in criterion.pass_examples if (t := slot_template(e)) is not None]
         found = []
         for position, index in enumerate(chosen):
             unit = self.units[index]
-            example = next(
-                (
-                    e
-                    for template, e in templates
-                    if template.fullmatch(unit.normalized) and (position == 0 or _SLOT.sub("", e).strip(" ,.?!"))
-                ),
-                None,
-            )
-            if example is not None:
-                found.append((unit, example))
+            for template, example in templates:
+                bare = not _SLOT.sub("", example).strip(" ,.?!")
+                candidates = ([unit.normalized] if position == 0 else []) if bare else unit.clauses()
+                if any(template.fullmatch(candidate) for candidate in candidates):
+                    found.append((unit, example))
+                    break
         return found
 
     def nearest(self, index: int, examples: Sequence[str]) -> tuple[float, str]:

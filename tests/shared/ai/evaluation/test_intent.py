@@ -144,6 +144,14 @@ def test_a_bare_name_counts_only_as_the_opening_sentence() -> None:
     found = result(INTENT_ENGINE, script, "greeting")
     assert (found.verdict, found.evidence[0].quote) == ("pass", "Contoso support.")
     assert result(INTENT_ENGINE, opening("Yeah, go ahead."), "greeting").verdict != "pass"
+    # A bare name is not taken from the start of a longer sentence.
+    assert result(INTENT_ENGINE, opening("Contoso Mobile, go ahead."), "greeting").verdict != "pass"
+
+
+def test_a_slotted_example_may_be_the_first_clause_of_a_longer_sentence() -> None:
+    line = "Riverside Pharmacy, Omar speaking, calls are recorded."
+    found = result(INTENT_ENGINE, opening(line), "greeting")
+    assert (found.verdict, found.evidence[0].quote) == ("pass", line)
 
 
 def test_an_apology_worded_like_a_fail_example_is_sent_to_review() -> None:
