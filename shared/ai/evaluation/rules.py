@@ -44,6 +44,7 @@ from shared.models.analysis import (
     Evidence,
     Scorecard,
     ScorecardCriterion,
+    Verdict,
 )
 from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 
@@ -219,6 +220,19 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     )
 
 
+def _cited(
+    criterion: ScorecardCriterion, verdict: Verdict, evidence: Evidence, reason: str, confidence: float
+) -> CriterionResult:
+    """A verdict resting on one quote; ``{segment}`` in ``reason`` becomes the quote's segment index."""
+    return CriterionResult.judged(
+        criterion,
+        verdict=verdict,
+        reason=reason.replace("{segment}", str(evidence.segment_index)),
+        evidence=[evidence],
+        confidence=confidence,
+    )
+
+
 def _judge_intent(
     criterion: ScorecardCriterion,
     scorecard: Scorecard,
@@ -236,14 +250,8 @@ def _judge_intent(
     ]
     for unit, example in intents.templated(criterion, chosen):
         if not unit.negated:
-            evidence = unit.evidence()
-            return CriterionResult.judged(
-                criterion,
-                verdict="pass",
-                reason=f"{who} said it in segment {evidence.segment_index}, in the form of {example!r}",
-                evidence=[evidence],
-                confidence=CONFIDENCE_FUZZY,
-            )
+            reason = f"{who} said it in segment {{segment}}, in the form of {example!r}"
+            return _cited(criterion, "pass", unit.evidence(), reason, CONFIDENCE_FUZZY)
     scores = [score for score in intents.score(criterion, scorecard, chosen) if score.margin >= INTENT_REVIEW_MARGIN]
     if not scores:
         return None
@@ -258,28 +266,16 @@ def _judge_intent(
         passing.sort(key=lambda score: -score.similarity)
     if passing:
         best = passing[0]
-        evidence = best.unit.evidence()
-        return CriterionResult.judged(
-            criterion,
-            verdict="pass",
-            reason=f"{who} said it in other words in segment {evidence.segment_index} (like {best.example!r})",
-            evidence=[evidence],
-            confidence=min(CONFIDENCE_FUZZY, 0.5 + best.margin),
-        )
+        reason = f"{who} said it in other words in segment {{segment}} (like {best.example!r})"
+        return _cited(criterion, "pass", best.unit.evidence(), reason, min(CONFIDENCE_FUZZY, 0.5 + best.margin))
     unsure = max(scores, key=lambda score: score.similarity)
     if unsure.similarity < INTENT_REVIEW_SIMILARITY:
         return None
-    evidence = unsure.unit.evidence()
-    return CriterionResult.judged(
-        criterion,
-        verdict="needs_review",
-        reason=(
-            f"{who} may have said it in segment {evidence.segment_index}: close to {unsure.example!r}, "
-            f"but also to {unsure.rival_example!r}"
-        ),
-        evidence=[evidence],
-        confidence=CONFIDENCE_REPORTED,
+    reason = (
+        f"{who} may have said it in segment {{segment}}: close to {unsure.example!r}, "
+        f"but also to {unsure.rival_example!r}"
     )
+    return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
 
 
 def _sounds_like_failure(criterion: ScorecardCriterion, intents: CallIntents, match: Match) -> str | None:
@@ -327,14 +323,8 @@ def _judge_must_have(
         found.sort(key=lambda match: -match.item.segment.start_ms)
     if not found and refused:
         match, like = refused[0]
-        evidence = match.evidence()
-        return CriterionResult.judged(
-            criterion,
-            verdict="needs_review",
-            reason=f"{who} said it in segment {evidence.segment_index}, but in words like {like!r}, which do not count",
-            evidence=[evidence],
-            confidence=CONFIDENCE_REPORTED,
-        )
+        reason = f"{who} said it in segment {{segment}}, but in words like {like!r}, which do not count"
+        return _cited(criterion, "needs_review", match.evidence(), reason, CONFIDENCE_REPORTED)
     if found:
         best = next((match for match in found if match.exact), found[0])
         evidence = best.evidence()
