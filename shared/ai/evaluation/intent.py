@@ -1,11 +1,13 @@
 """Intent detection beyond phrase lists: sentence embeddings compared with a criterion's example wording.
 
-Each sentence of the right speaker (long unpunctuated speech-recognition turns are cut into overlapping
-windows) is embedded with WordLlama's static token embeddings (``l2_supercat``, 256 dimensions, shipped
-inside the ``wordllama`` wheel) and compared with the embeddings of every criterion's pass and fail
-examples. A sentence shows a criterion's intent when it is closer to that criterion's pass examples than
-to its fail examples and to every other criterion's pass examples, by a margin; the nearest example is
-named in the reason, so a reviewer sees why.
+Each sentence of the right speaker, and each of its clauses (long unpunctuated speech-recognition turns
+are cut into overlapping windows), is embedded with WordLlama's static token embeddings (``l2_supercat``,
+256 dimensions, shipped inside the ``wordllama`` wheel) and compared with the embeddings of every
+criterion's pass and fail examples. A sentence shows a criterion's intent when it is closer to that
+criterion's pass examples than to its fail examples and to every other criterion's pass examples, by a
+margin; the nearest example is named in the reason, so a reviewer sees why. Examples with slots
+("{org}, {name} speaking.") are also a grammar: a sentence, or its opening clauses, that is exactly such an
+example shows the intent.
 
 The model never comes from a hub: WordLlama is asked for the files of its own package directory with
 downloads disabled, and both files must match the sha256 pinned here, once per process.
@@ -175,8 +177,20 @@ def units_of(item: SegmentText) -> list[Unit]:
     for position, word in enumerate(words):
         if SENTENCE_END.search(word) or position == len(words) - 1:
             units.extend(_windows(item, start, position))
+            units.extend(_clauses(item, start, position))
             start = position + 1
     return units
+
+
+def _clauses(item: SegmentText, first: int, last: int) -> list[Unit]:
+    """The comma-separated parts of a sentence: a short sympathetic clause ("oh no, how awful, what's the
+    order number?") is diluted when its whole sentence is averaged into one vector."""
+    words = item.text.words
+    cuts = [w for w in range(first, last) if _CLAUSE_END.search(words[w])]
+    if not cuts:
+        return []
+    bounds = [first, *(c + 1 for c in cuts)], [*cuts, last]
+    return [Unit(item, a, b) for a, b in zip(*bounds, strict=True) if b - a >= 1]
 
 
 def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:
