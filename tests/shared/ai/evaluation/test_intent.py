@@ -81,6 +81,16 @@ def test_a_tampered_or_missing_model_file_is_refused(tmp_path: Path) -> None:
         verify_model(tmp_path)
 
 
+def test_loading_never_reaches_for_a_hub(monkeypatch: pytest.MonkeyPatch) -> None:
+    import requests
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access: {args}")
+
+    monkeypatch.setattr(requests, "get", refuse)
+    assert IntentModel.load().embed(["Anything else?"]).shape == (1, MODEL_DIM)
+
+
 def test_check_command_reports_the_verified_model(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--check"]) == EXIT_OK
     assert MODEL_NAME in capsys.readouterr().out
