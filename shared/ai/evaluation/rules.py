@@ -60,6 +60,7 @@ MAX_EVIDENCE_PER_CRITERION = 3
 _SLOT = re.compile(r"\{[a-z_]+\}")
 # Reported speech: the agent repeating what someone else said is not the agent's language.
 _REPORTED = re.compile(r"\b(called|call) (me|you|him|her|them|us|it) (a|an)? ?$|\b(said|say|says|word|quote)$")
+_LINKING_WORDS = COMMON_WORDS | {"on", "in", "at", "to", "for", "of", "with", "from", "by", "as"}
 CONFIDENCE_LITERAL = 0.95
 CONFIDENCE_FUZZY = 0.75
 CONFIDENCE_REPORTED = 0.5
@@ -77,10 +78,10 @@ INTENT_REFUSAL_MARGIN = 0.15
 
 
 def _example_phrases(examples: Sequence[str]) -> list[tuple[str, ...]]:
-    """Normalized pieces of example wording between slots: three words or more, or two not both common
-    ("this is" and "i am" would be cues everywhere)."""
+    """Normalized pieces of example wording between slots: four words or more, or two that are not common
+    words or prepositions ("this is", "i am", "on the" would be cues everywhere)."""
     pieces = [normalize_phrase(piece) for example in examples for piece in _SLOT.split(example)]
-    return [piece for piece in pieces if len(piece) >= 3 or (len(piece) == 2 and not COMMON_WORDS.issuperset(piece))]
+    return [piece for piece in pieces if len(piece) >= 4 or sum(word not in _LINKING_WORDS for word in piece) >= 2]
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,8 @@ def _judge_must_have(
     found: list[Match] = []
     negated: list[Match] = []
     late: list[Match] = []
-    for item in segments_for_speaker(texts, criterion.speaker):
+    speaker_texts = segments_for_speaker(texts, criterion.speaker)
+    for item in speaker_texts:
         for match in compiled.matches(item):
             if match.negated:
                 negated.append(match)
@@ -327,6 +329,13 @@ def _judge_must_have(
         return _cited(criterion, "needs_review", match.evidence(), reason, CONFIDENCE_REPORTED)
     if found:
         best = next((match for match in found if match.exact), found[0])
+        if criterion.within_first_ms is not None and intents is not None and scorecard is not None:
+            # An opening said in other words before the first cue is the evidence ("Hi, Contoso Health
+            # appointments." rather than a "thanks for calling" at the end of a short call).
+            earlier = [item for item in speaker_texts if item.segment.start_ms < best.item.segment.start_ms]
+            opening = _judge_intent(criterion, scorecard, intents, earlier, clock) if earlier else None
+            if opening is not None and opening.verdict == "pass":
+                return opening
         evidence = best.evidence()
         return CriterionResult.judged(
             criterion,
@@ -337,7 +346,7 @@ def _judge_must_have(
         )
     if intents is not None and scorecard is not None and not negated:
         # No cue, or only a late one: the intent layer looks for the same thing said in other words.
-        judged = _judge_intent(criterion, scorecard, intents, segments_for_speaker(texts, criterion.speaker), clock)
+        judged = _judge_intent(criterion, scorecard, intents, speaker_texts, clock)
         if judged is not None:
             return judged
     near_misses = (

@@ -199,3 +199,17 @@ def test_the_customer_saying_it_does_not_pass_the_agent() -> None:
 
 def test_a_negated_slotted_greeting_does_not_pass() -> None:
     assert result(INTENT_ENGINE, opening("Not Contoso support, no."), "greeting").verdict != "pass"
+
+
+def test_an_opening_in_other_words_is_the_evidence_rather_than_a_later_cue() -> None:
+    """A short call's "thanks for calling" at the end is in the greeting window, but the opening greets."""
+    script: Script = (
+        ("agent", "Hi, Riverside Pharmacy prescriptions."),
+        ("customer", "Is my prescription ready?"),
+        ("agent", "Yes, it is."),
+        ("customer", "Great, thanks."),
+        ("agent", "Thanks for calling, bye."),
+    )
+    found = result(INTENT_ENGINE, script, "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0)
+    assert result(PHRASE_ENGINE, script, "greeting").evidence[0].segment_index == 4
