@@ -92,14 +92,6 @@ class IntentModelUnavailable(Exception):
     """The embedding model is not installed, or its files do not match the pinned hashes."""
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def model_dir() -> Path:
     """The installed wordllama package directory, which holds the weights and the tokenizer."""
     # Found without importing it: the import has side effects (see _import_wordllama).
@@ -114,7 +106,9 @@ def verify_model(directory: Path) -> None:
         path = directory / relative
         if not path.is_file():
             raise IntentModelUnavailable(f"{relative} is missing from the wordllama package")
-        if _sha256(path) != expected:
+        with path.open("rb") as handle:
+            actual = hashlib.file_digest(handle, "sha256").hexdigest()
+        if actual != expected:
             raise IntentModelUnavailable(f"{relative} does not match its pinned sha256")
 
 
