@@ -64,6 +64,33 @@ _CLAUSE_END = re.compile(r"[,;:][\"')\]]*$")
 _SLOT = re.compile(r"\{[a-z_]+\}")
 
 
+# What agents say all the time without doing any criterion: a sentence must be closer to a criterion's
+# examples than to these as well, so that sharing words ("bill", "account", "monday") is not enough.
+BACKGROUND_WORDING: tuple[str, ...] = (
+    "What seems to be the problem?",
+    "What's wrong with it?",
+    "Let me have a look at that.",
+    "Bear with me a moment.",
+    "I can see the payment on the account.",
+    "Your bill was higher last month.",
+    "The price went up in April.",
+    "That's the standard charge.",
+    "The system is a bit slow today.",
+    "Okay, I see.",
+    "Right, got it.",
+    "Can you hold on a second?",
+    "It says here it was sent on Monday.",
+    "The order was placed last week.",
+    "That's what the policy says.",
+    "You can do that in the app.",
+    "Is the light on the router green?",
+    "Have you tried turning it off and on again?",
+    "We had a lot of calls about that today.",
+    "It should say on your statement.",
+    "What happened exactly?",
+    "When did you first notice it?",
+)
+
 # A slot in an example ("{org}, {name} speaking") stands for a name: one to four words (a name is one),
 # none of them a common word, so "yeah, go ahead" or "what do you need" never fill "{org}, {name}".
 _SLOT_WORDS = {"name": 1, "org": 4, "team": 3}
@@ -282,14 +309,19 @@ class CallIntents:
 
     def score(self, criterion: ScorecardCriterion, scorecard: Scorecard, chosen: Sequence[int]) -> list[IntentScore]:
         """Units ``chosen`` (indexes into ``units``) against the criterion's pass examples and its rivals:
-        its own fail examples and the pass examples of the scorecard's other must-have criteria."""
+        its own fail examples, the pass examples of the scorecard's other must-have criteria and the
+        background wording."""
         if not chosen or not criterion.pass_examples:
             return []
-        rivals = list(criterion.fail_examples) + [
-            example
-            for other in scorecard.criteria
-            if other.id != criterion.id and not other.must_not
-            for example in other.pass_examples
+        rivals = [
+            *criterion.fail_examples,
+            *(
+                example
+                for other in scorecard.criteria
+                if other.id != criterion.id and not other.must_not
+                for example in other.pass_examples
+            ),
+            *BACKGROUND_WORDING,
         ]
         vectors = self._vectors[list(chosen)]
         to_pass = vectors @ self._model.examples(tuple(criterion.pass_examples)).T

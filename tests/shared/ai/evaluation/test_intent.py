@@ -213,3 +213,21 @@ def test_an_opening_in_other_words_is_the_evidence_rather_than_a_later_cue() -> 
     found = result(INTENT_ENGINE, script, "greeting")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0)
     assert result(PHRASE_ENGINE, script, "greeting").evidence[0].segment_index == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "is_ai_call"),
+    [
+        # Sharing words with an example ("account", "bill", "Monday") is not doing what it asks.
+        ("What's the problem with your account?", "identity_verification", False),
+        ("Your bill was due on Monday.", "resolution", False),
+        # Naming an automated service is not saying the agent is one; "press 1 for billing" reaches no human.
+        ("You can also pay through our automated phone service.", "ai_disclosure", True),
+        ("Press 1 for billing.", "escalation_offer", True),
+    ],
+)
+def test_look_alike_sentences_do_not_pass(line: str, criterion_id: str, is_ai_call: bool) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    found = next(item for item in analysis.criteria if item.id == criterion_id)
+    assert found.verdict != "pass", found.reason
