@@ -89,6 +89,8 @@ BACKGROUND_WORDING: tuple[str, ...] = (
     "It should say on your statement.",
     "What happened exactly?",
     "When did you first notice it?",
+    "You'll have to call back later.",
+    "Try ringing again another day.",
 )
 
 # A slot in an example ("{org}, {name} speaking") stands for a name: one to four words (a name is one),
@@ -97,10 +99,17 @@ _SLOT_WORDS = {"name": 1, "org": 4, "team": 3}
 _SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS)) + r")\b)[a-z0-9]+"
 
 
+# Any template may be opened by a salutation: "hi there, {org}, {name} speaking" is "{org}, {name} speaking".
+_SALUTATION = (
+    r"(?:(?:hi|hello|hey|hiya|good morning|good afternoon|good evening|morning|afternoon|evening)(?: there)? )?"
+)
+
+
 @cache
 def slot_template(example: str) -> re.Pattern[str] | None:
     """A grammar rule from an example with slots, matched against a whole normalized sentence; None
-    for an example without slots. Wording between slots must be said as written (after normalizing)."""
+    for an example without slots. Wording between slots must be said as written (after normalizing), after
+    an optional salutation."""
     pieces = re.split(r"(\{[a-z_]+\})", example)
     if len(pieces) == 1:
         return None
@@ -112,7 +121,7 @@ def slot_template(example: str) -> re.Pattern[str] | None:
             parts.append(f"{_SLOT_WORD}(?: {_SLOT_WORD}){{0,{most - 1}}}")
         elif words := normalize_phrase(piece):
             parts.append(" ".join(re.escape(word) for word in words))
-    return re.compile(" ".join(parts))
+    return re.compile(_SALUTATION + " ".join(parts))
 
 
 class IntentModelUnavailable(Exception):
@@ -311,7 +320,10 @@ class CallIntents:
         """Units ``chosen`` (indexes into ``units``) against the criterion's pass examples and its rivals:
         its own fail examples, the pass examples of the scorecard's other must-have criteria and the
         background wording."""
-        if not chosen or not criterion.pass_examples:
+        # Slotted examples are a grammar (see ``templated``): with their names taken out they are too
+        # short to compare with ("Hello, {org} billing team" would be "hello billing team").
+        examples = [example for example in criterion.pass_examples if slot_template(example) is None]
+        if not chosen or not examples:
             return []
         rivals = [
             *criterion.fail_examples,
@@ -324,7 +336,7 @@ class CallIntents:
             *BACKGROUND_WORDING,
         ]
         vectors = self._vectors[list(chosen)]
-        to_pass = vectors @ self._model.examples(tuple(criterion.pass_examples)).T
+        to_pass = vectors @ self._model.examples(tuple(examples)).T
         to_rival = vectors @ self._model.examples(tuple(rivals)).T if rivals else None
         scores = []
         for row, index in enumerate(chosen):
@@ -334,7 +346,7 @@ class CallIntents:
                 IntentScore(
                     unit=self.units[index],
                     similarity=float(to_pass[row, best]),
-                    example=criterion.pass_examples[best],
+                    example=examples[best],
                     rival=float(to_rival[row, rival]) if to_rival is not None else -1.0,
                     rival_example=rivals[rival] if rivals else "",
                 )

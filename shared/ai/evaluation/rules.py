@@ -69,7 +69,7 @@ CONFIDENCE_NEAR_MISS = 0.85  # a cue rejected for negation, timing or speaker
 # its lead over the nearest rival wording (a fail example, or another criterion's pass example).
 INTENT_PASS_SIMILARITY = 0.45
 INTENT_PASS_MARGIN = 0.08
-INTENT_REVIEW_SIMILARITY = 0.35
+INTENT_REVIEW_SIMILARITY = 0.45
 INTENT_REVIEW_MARGIN = 0.0
 # A cue in a sentence much closer to a fail example than to any pass example ("sorry, but that's not my
 # problem") is not taken as a pass.

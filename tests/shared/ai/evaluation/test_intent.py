@@ -143,7 +143,13 @@ def test_slotted_examples_match_names_but_not_common_words() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Riverside Pharmacy, Omar speaking.", "Northwind Gas emergencies, Priya here.", "Hello, Fabrikam Bank."]
+    "line",
+    [
+        "Riverside Pharmacy, Omar speaking.",
+        "Northwind Gas emergencies, Priya here.",
+        "Hello, Fabrikam Bank.",
+        "Good evening, Riverside Pharmacy, Omar speaking.",  # any template may open with a salutation
+    ],
 )
 def test_a_greeting_in_the_form_of_a_slotted_example_passes_and_cites_it(line: str) -> None:
     found = result(INTENT_ENGINE, opening(line), "greeting")
