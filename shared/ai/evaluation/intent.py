@@ -26,7 +26,7 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,7 +105,7 @@ _SALUTATION = (
 )
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: campaign scorecards bring their own examples
 def slot_template(example: str) -> re.Pattern[str] | None:
     """A grammar rule from an example with slots, matched against a whole normalized sentence; None
     for an example without slots. Wording between slots must be said as written (after normalizing), after
@@ -269,7 +269,8 @@ class IntentModel:
             return np.zeros((0, MODEL_DIM), dtype=np.float32)
         return np.asarray(self._inference.embed(list(texts), norm=True), dtype=np.float32)
 
-    @cache  # noqa: B019 - one model per process, and a scorecard's examples are few and reused
+    # One model per process; bounded, since campaign scorecards bring their own examples.
+    @lru_cache(maxsize=512)  # noqa: B019
     def examples(self, examples: tuple[str, ...]) -> np.ndarray:
         return self.embed([" ".join(_SLOT.sub(" ", example).split()) for example in examples])
 
