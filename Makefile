@@ -31,9 +31,11 @@ $(NODE_STAMP): package.json package-lock.json
 system-deps:
 	@bash scripts/install-system-deps.sh
 
-# The Whisper base model, fetched once into the user cache and verified against pinned hashes.
+# The Whisper base model, fetched once into the user cache and verified against pinned hashes; the
+# evaluation's sentence-embedding model ships inside the pinned wordllama wheel and is verified the same way.
 model: $(PY_STAMP)
 	$(PY) -m shared.ai.transcription.provision
+	$(PY) -m shared.ai.evaluation.intent --check
 
 # The browser libraries of the console and the API reference, copied from their pinned npm packages.
 web: install

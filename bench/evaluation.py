@@ -11,7 +11,9 @@ and, for a pass, the segment that shows it.
 A ``needs_review`` verdict never agrees with a label (it is a person's time), but a fail-labelled trap sent
 to review counts as caught. The held-back split is scored only with ``--held-back``, once the rest is settled.
 
-The phrase-list engine this one replaced is no longer in the tree, so only the current engine is scored.
+Two engines are scored side by side: the phrase-list engine (the rule engine with its intent layer off:
+phrases, patterns, negation, speaker and timing) and the default engine, which adds the intent layer
+(sentence embeddings compared with the card's examples, and the card's slotted examples as a grammar).
 
 Usage: ``python -m bench.evaluation [--held-back] [--quick]``
 """
@@ -32,6 +34,7 @@ import yaml
 
 from bench.common import console, machine_note, parse_args, table
 from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import Analysis, Scorecard
@@ -84,7 +87,7 @@ def parse_label(text: str) -> Label:
 
 
 def build_transcript(call_id: str, call: dict[str, Any]) -> Transcript:
-    """Segments for the call's turns: ``{a|c: text}`` (optionally ``secs``) and ``{hold: seconds}`` pauses."""
+    """Segments for the call's turns: ``{a|c: text}`` (optionally with ``secs``) and ``{hold: seconds}`` pauses."""
     segments: list[Segment] = []
     cursor = int(float(call.get("startS", 0)) * 1000) + FIRST_START_MS - GAP_MS
     pause = 0
@@ -93,10 +96,12 @@ def build_transcript(call_id: str, call: dict[str, Any]) -> Transcript:
             pause += int(float(turn["hold"]) * 1000)
             continue
         (code,) = (key for key in turn if key in SPEAKERS)
-        speaker, text = SPEAKERS[code], str(turn[code])
+        # A turn is ``{a: text, secs: n}`` or, for a long one, ``{a: {text: ..., secs: n}}``.
+        said = turn[code] if isinstance(turn[code], dict) else {"text": turn[code], **turn}
+        speaker, text = SPEAKERS[code], str(said["text"])
         tokens = text.split()
         start = cursor + GAP_MS + pause
-        length = int(float(turn["secs"]) * 1000) if "secs" in turn else len(tokens) * MS_PER_WORD
+        length = int(float(said["secs"]) * 1000) if "secs" in said else len(tokens) * MS_PER_WORD
         step = length // max(len(tokens), 1)
         words = [
             Word(text=token, start_ms=start + i * step, end_ms=start + (i + 1) * step - 40)
@@ -272,76 +277,115 @@ def seconds_per_call(engine: RuleBasedEngine, calls: Sequence[LabelledCall], rou
 
 # --- output -----------------------------------------------------------------------------------------------
 
-
-def _tally_row(name: str, tally: Tally) -> list[Any]:
-    return [
-        name,
-        tally.total,
-        tally.accuracy,
-        tally.pass_precision,
-        tally.pass_recall,
-        tally.wrong_pass,
-        tally.review,
-    ]
+# The engines compared: the phrase-list engine (the same engine with the intent layer off) and the default.
+BASELINE = "phrase lists"
+INTENT = "phrase lists + intent"
 
 
-TALLY_COLUMNS = ["group", "verdicts", "accuracy", "PASS precision", "PASS recall", "wrong passes", "needs_review"]
+def _pair(reports: dict[str, Report], pick: Any) -> list[Any]:
+    return [pick(reports[BASELINE]), pick(reports[INTENT])]
 
 
-def print_report(split: str, calls: Sequence[LabelledCall], report: Report, verbose: bool) -> None:
+def _tally_rows(names: Sequence[str], tallies: dict[str, dict[str, Tally]]) -> list[list[Any]]:
+    rows = []
+    for name in names:
+        baseline, intent = tallies[BASELINE][name], tallies[INTENT][name]
+        rows.append(
+            [
+                name,
+                intent.total,
+                baseline.accuracy,
+                intent.accuracy,
+                baseline.pass_precision,
+                intent.pass_precision,
+                baseline.pass_recall,
+                intent.pass_recall,
+                f"{baseline.wrong_pass} / {intent.wrong_pass}",
+                f"{baseline.review} / {intent.review}",
+            ]
+        )
+    return rows
+
+
+TALLY_COLUMNS = [
+    "group",
+    "verdicts",
+    "acc. phrase",
+    "acc. intent",
+    "PASS P phrase",
+    "PASS P intent",
+    "PASS R phrase",
+    "PASS R intent",
+    "wrong passes",
+    "needs_review",
+]
+
+
+def print_report(split: str, calls: Sequence[LabelledCall], reports: dict[str, Report], verbose: bool) -> None:
     industries = sorted({call.industry for call in calls})
     human = sum(call.call_type == "human" for call in calls)
     title = (
         f"Offline engine vs reviewer labels, {split} split: {len(calls)} calls ({human} human, "
-        f"{len(calls) - human} AI agent; {len(industries)} industries)"
+        f"{len(calls) - human} AI agent; {len(industries)} industries); phrase-list engine beside the intent engine"
     )
-    rows = [_tally_row(name, report.by_criterion[name]) for name in sorted(report.by_criterion)]
-    console.print(table(title, TALLY_COLUMNS, rows))
-    rows = [_tally_row(kind, report.by_kind[kind]) for kind in KINDS if kind in report.by_kind]
-    rows.append(_tally_row("all", report.overall))
-    console.print(table("By case kind", TALLY_COLUMNS, rows))
-    overall = report.overall
-    paraphrase = report.by_kind["paraphrase"]
-    counts: list[tuple[str, int, int]] = [
-        ("criterion verdicts agreeing with the label", overall.agree, overall.total),
-        ("paraphrases agreeing", paraphrase.agree, paraphrase.total),
-        ("fail-labelled traps failed or sent to review", report.traps_caught, report.traps_to_fail),
-        ("wrong passes (of all verdicts)", overall.wrong_pass, overall.total),
-        ("needs_review (of all verdicts)", overall.review, overall.total),
-        ("passes citing the labelled segment", report.evidence_right, report.evidence_checked),
-        ("calls whose pass/fail agrees with the reviewer's", report.calls_agree, report.calls),
-        ("calls with every criterion verdict agreeing", report.calls_all_criteria, report.calls),
+    criteria = sorted(reports[INTENT].by_criterion)
+    by_criterion = {name: report.by_criterion for name, report in reports.items()}
+    caption = "Counts are 'phrase / intent'."
+    console.print(table(title, TALLY_COLUMNS, _tally_rows(criteria, by_criterion), caption))
+    kinds = [kind for kind in KINDS if kind in reports[INTENT].by_kind]
+    by_kind = {name: {**report.by_kind, "all": report.overall} for name, report in reports.items()}
+    console.print(table("By case kind", TALLY_COLUMNS, _tally_rows([*kinds, "all"], by_kind)))
+    measures: list[tuple[str, Any]] = [
+        ("criterion verdicts agreeing with the label", lambda r: (r.overall.agree, r.overall.total)),
+        ("paraphrases agreeing", lambda r: (r.by_kind["paraphrase"].agree, r.by_kind["paraphrase"].total)),
+        ("fail-labelled traps failed or sent to review", lambda r: (r.traps_caught, r.traps_to_fail)),
+        ("wrong passes (of all verdicts)", lambda r: (r.overall.wrong_pass, r.overall.total)),
+        ("needs_review (of all verdicts)", lambda r: (r.overall.review, r.overall.total)),
+        ("passes citing the labelled segment", lambda r: (r.evidence_right, r.evidence_checked)),
+        ("calls whose pass/fail agrees with the reviewer's", lambda r: (r.calls_agree, r.calls)),
+        ("calls with every criterion verdict agreeing", lambda r: (r.calls_all_criteria, r.calls)),
     ]
-    summary = [[name, ratio(part, whole), f"{part}/{whole}"] for name, part, whole in counts]
-    console.print(table("Summary", ["measure", "share", "count"], summary))
+    summary = []
+    for name, count in measures:
+        (base_part, base_whole), (part, whole) = _pair(reports, count)
+        summary.append(
+            [name, ratio(base_part, base_whole), ratio(part, whole), f"{base_part}/{base_whole}", f"{part}/{whole}"]
+        )
+    columns = ["measure", BASELINE, INTENT, "count (phrase)", "count (intent)"]
+    console.print(table("Summary", columns, summary))
     if verbose:
-        for line in report.disagreements:
+        for line in reports[INTENT].disagreements:
             console.print(f"  {line}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     def extra(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
-        parser.add_argument("--verbose", action="store_true", help="list every disagreement")
+        parser.add_argument("--verbose", action="store_true", help="list every disagreement of the intent engine")
 
     args = parse_args(__doc__.splitlines()[0] if __doc__ else "", extra, argv)
     split = "held_back" if args.held_back else "dev"
     calls = load_calls(split)
-    engine = RuleBasedEngine()
-    print_report(split, calls, score(calls, engine), args.verbose)
+    started = time.perf_counter()
+    intent_model = load_intent_model()
+    load_ms = 1000 * (time.perf_counter() - started)
+    engines = {BASELINE: RuleBasedEngine(), INTENT: RuleBasedEngine(intent=intent_model)}
+    reports = {name: score(calls, engine) for name, engine in engines.items()}
+    print_report(split, calls, reports, args.verbose)
 
     rounds = 1 if args.quick else 5
     long = long_call(calls)
-    timings = [
-        ["one labelled call (mean over the split)", 1000 * seconds_per_call(engine, calls, rounds)],
-        [
-            f"generated call, {long.transcript.duration_ms / 60000:.1f} min, {len(long.transcript.segments)} segments",
-            1000 * seconds_per_call(engine, [long], rounds),
-        ],
-    ]
-    console.print(table(f"Evaluation time (ms, median of {rounds} rounds)", ["call", "ms"], timings))
+    long_name = (
+        f"generated call, {long.transcript.duration_ms / 60000:.1f} min, {len(long.transcript.segments)} segments"
+    )
+    timings = []
+    for name, subjects in (("one labelled call (mean over the split)", calls), (long_name, [long])):
+        base, intent = (1000 * seconds_per_call(engines[key], subjects, rounds) for key in (BASELINE, INTENT))
+        timings.append([name, base, intent, intent / base])
+    timings.append(["loading and verifying the intent model (once per process)", None, load_ms, None])
+    columns = ["call", f"ms ({BASELINE})", f"ms ({INTENT})", "ratio"]
+    console.print(table(f"Evaluation time (ms, median of {rounds} rounds)", columns, timings))
     console.print(machine_note())
-    console.print("The phrase-list engine is no longer in the tree, so its figures are not printed beside these.")
     return 0
 
 

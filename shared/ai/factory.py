@@ -68,9 +68,15 @@ def build_evaluation_engine(settings: Settings) -> EvaluationEngine:
             credential=None if key else get_credential(),
             api_key=key,
         )
+    from shared.ai.evaluation.intent import IntentModelUnavailable, load_intent_model
     from shared.ai.evaluation.rules import RuleBasedEngine
 
-    return RuleBasedEngine()
+    try:
+        return RuleBasedEngine(intent=load_intent_model())
+    except IntentModelUnavailable as error:
+        # The analysis names its model, so nobody mistakes phrase-list verdicts for the intent engine's.
+        logger.warning("No verified intent model (%s); evaluating with phrase lists only. Run `make model`.", error)
+        return RuleBasedEngine()
 
 
 @lru_cache(maxsize=1)

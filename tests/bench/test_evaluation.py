@@ -83,6 +83,15 @@ def test_holds_and_silence_shift_times_without_adding_segments() -> None:
     assert transcript.duration_ms == second.end_ms + 30_000
 
 
+def test_a_long_turn_written_as_a_mapping_keeps_its_text_and_length() -> None:
+    said = "so the letter says eight till six on a weekday"
+    transcript = build_transcript("t", {"turns": [{"c": {"text": said, "secs": 32}}, {"a": "Okay.", "secs": 1}]})
+    first, second = transcript.segments
+    assert (first.speaker, first.text) == ("customer", said)
+    assert first.end_ms - first.start_ms == 32_000
+    assert second.end_ms - second.start_ms == 1000
+
+
 def test_tally_on_known_counts() -> None:
     tally = Tally()
     pairs = [

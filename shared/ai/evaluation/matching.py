@@ -31,6 +31,30 @@ _WHOLE_CONTRACTIONS = {
     "y'all": "you all",
     "gonna": "going to",
     "wanna": "want to",
+    # Speech recognition often drops the apostrophe; these spellings are not words of their own.
+    "whats": "what is",
+    "thats": "that is",
+    "im": "i am",
+    "ive": "i have",
+    "youre": "you are",
+    "youll": "you will",
+    "youve": "you have",
+    "youd": "you would",
+    "theyre": "they are",
+    "weve": "we have",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "cant": "can not",
+    "couldnt": "could not",
+    "wouldnt": "would not",
+    "shouldnt": "should not",
+    "havent": "have not",
+    "hasnt": "has not",
 }
 # Words whose "'s" means "is"; elsewhere "'s" is a possessive and is dropped ("contoso's" -> "contoso").
 _IS_CONTRACTIONS = frozenset(
@@ -250,11 +274,29 @@ def find_phrase(text: NormalizedText, phrase: Sequence[str]) -> list[tuple[int, 
     return spans
 
 
+# Words too common to stand for anything on their own: a piece of example wording made only of them
+# ("this is", "i am") is not a cue, and a name slot in an example is never filled by them.
+COMMON_WORDS = frozenset({
+        "a", "an", "the", "and", "or", "but", "so", "if", "then", "yes", "yeah", "yep", "no", "not", "ok", "okay",
+        "right", "well", "sure", "fine", "oh", "what", "who", "how", "why", "when", "where", "which", "is", "are",
+        "was", "were", "be", "am", "do", "does", "did", "have", "has", "had", "can", "could", "will", "would",
+        "should", "may", "might", "must", "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us",
+        "them", "my", "your", "our", "their", "this", "that", "there", "here", "go", "ahead", "need", "want",
+        "help", "hello", "hi", "hey", "speaking", "calling", "call", "thanks", "thank", "please", "sorry", "just",
+        "now", "again", "s",
+})  # fmt: skip
+
 # Words that put what follows them, up to the end of the clause, under negation ("this call is not
 # being recorded", "i can not connect you"). Contractions are expanded first, so "isn't" is "is not".
 NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable", "without", "refuse"})
+# Unpunctuated speech runs clauses together: a negation reaches this many words ahead at most ("i am
+# not going to apologise": 3; "i can not connect you to a representative": 4).
+NEGATION_REACH = 5
+# "no worries", "no problem": set phrases that negate nothing after them.
+_NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble"})
 # Words that start a new clause: a negation before them does not reach past them.
-_CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then"})
+# "i" and "we" are subjects, so they start a clause too ("that is really not on i am sorry").
+_CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then", "i", "we"})
 _CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
 
 
@@ -273,7 +315,15 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
         if token.text in _CLAUSE_STARTS and token.first_word < first_word:
             start = token.first_word  # a later clause: forget negations before it
     end = last_word if inside else first_word - 1
-    return any(token.text in NEGATORS and start <= token.first_word <= end for token in text.tokens)
+    tokens = text.tokens
+    cue = next((index for index, token in enumerate(tokens) if token.first_word >= first_word), len(tokens))
+    return any(
+        token.text in NEGATORS
+        and start <= token.first_word <= end
+        and index >= cue - NEGATION_REACH
+        and not (index + 1 < len(tokens) and tokens[index + 1].text in _NOT_NEGATING)
+        for index, token in enumerate(tokens)
+    )
 
 
 def find_pattern(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

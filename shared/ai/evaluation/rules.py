@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 from shared.ai import package_version, utc_now_iso
 from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import CallIntents, IntentModel
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import (
+    COMMON_WORDS,
     NEGATORS,
     SENTENCE_END,
     SegmentText,
@@ -42,6 +44,7 @@ from shared.models.analysis import (
     Evidence,
     Scorecard,
     ScorecardCriterion,
+    Verdict,
 )
 from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 
@@ -57,16 +60,28 @@ MAX_EVIDENCE_PER_CRITERION = 3
 _SLOT = re.compile(r"\{[a-z_]+\}")
 # Reported speech: the agent repeating what someone else said is not the agent's language.
 _REPORTED = re.compile(r"\b(called|call) (me|you|him|her|them|us|it) (a|an)? ?$|\b(said|say|says|word|quote)$")
+_LINKING_WORDS = COMMON_WORDS | {"on", "in", "at", "to", "for", "of", "with", "from", "by", "as"}
 CONFIDENCE_LITERAL = 0.95
 CONFIDENCE_FUZZY = 0.75
 CONFIDENCE_REPORTED = 0.5
 CONFIDENCE_NEAR_MISS = 0.85  # a cue rejected for negation, timing or speaker
+# Intent layer (tuned on the dev split): cosine similarity of a sentence to the nearest pass example, and
+# its lead over the nearest rival wording (a fail example, or another criterion's pass example).
+INTENT_PASS_SIMILARITY = 0.45
+INTENT_PASS_MARGIN = 0.08
+INTENT_REVIEW_SIMILARITY = 0.45
+INTENT_REVIEW_MARGIN = 0.0
+# A cue in a sentence much closer to a fail example than to any pass example ("sorry, but that's not my
+# problem") is not taken as a pass.
+INTENT_REFUSAL_SIMILARITY = 0.5
+INTENT_REFUSAL_MARGIN = 0.15
 
 
 def _example_phrases(examples: Sequence[str]) -> list[tuple[str, ...]]:
-    """Normalized pieces of example wording between slots, keeping only pieces of two words or more."""
+    """Normalized pieces of example wording between slots: four words or more, or two that are not common
+    words or prepositions ("this is", "i am", "on the" would be cues everywhere)."""
     pieces = [normalize_phrase(piece) for example in examples for piece in _SLOT.split(example)]
-    return [piece for piece in pieces if len(piece) >= 2]
+    return [piece for piece in pieces if len(piece) >= 4 or sum(word not in _LINKING_WORDS for word in piece) >= 2]
 
 
 @dataclass(frozen=True)
@@ -206,13 +221,91 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     )
 
 
-def _judge_must_have(compiled: CompiledCriterion, texts: Sequence[SegmentText], clock: SpeechClock) -> CriterionResult:
+def _cited(
+    criterion: ScorecardCriterion, verdict: Verdict, evidence: Evidence, reason: str, confidence: float
+) -> CriterionResult:
+    """A verdict resting on one quote; ``{segment}`` in ``reason`` becomes the quote's segment index."""
+    return CriterionResult.judged(
+        criterion,
+        verdict=verdict,
+        reason=reason.replace("{segment}", str(evidence.segment_index)),
+        evidence=[evidence],
+        confidence=confidence,
+    )
+
+
+def _judge_intent(
+    criterion: ScorecardCriterion,
+    scorecard: Scorecard,
+    intents: CallIntents,
+    speaker_texts: Sequence[SegmentText],
+    clock: SpeechClock,
+) -> CriterionResult | None:
+    """A pass (or a review) from the sentence that means what the criterion's examples mean, else None."""
+    who = criterion.speaker or "anyone"
+    allowed = {id(item) for item in speaker_texts}
+    chosen = [
+        index
+        for index, unit in enumerate(intents.units)
+        if id(unit.item) in allowed and in_window(unit.evidence(), criterion, clock)
+    ]
+    for unit, example in intents.templated(criterion, chosen):
+        if not unit.negated:
+            reason = f"{who} said it in segment {{segment}}, in the form of {example!r}"
+            return _cited(criterion, "pass", unit.evidence(), reason, CONFIDENCE_FUZZY)
+    scores = [score for score in intents.score(criterion, scorecard, chosen) if score.margin >= INTENT_REVIEW_MARGIN]
+    if not scores:
+        return None
+    passing = [
+        score
+        for score in scores
+        if score.similarity >= INTENT_PASS_SIMILARITY and score.margin >= INTENT_PASS_MARGIN and not score.unit.negated
+    ]
+    if criterion.within_last_ms is not None:
+        passing.sort(key=lambda score: -score.unit.item.segment.start_ms)  # the closing that matters is last
+    else:
+        passing.sort(key=lambda score: -score.similarity)
+    if passing:
+        best = passing[0]
+        reason = f"{who} said it in other words in segment {{segment}} (like {best.example!r})"
+        return _cited(criterion, "pass", best.unit.evidence(), reason, min(CONFIDENCE_FUZZY, 0.5 + best.margin))
+    unsure = max(scores, key=lambda score: score.similarity)
+    if unsure.similarity < INTENT_REVIEW_SIMILARITY:
+        return None
+    reason = (
+        f"{who} may have said it in segment {{segment}}: close to {unsure.example!r}, "
+        f"but also to {unsure.rival_example!r}"
+    )
+    return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
+
+
+def _sounds_like_failure(criterion: ScorecardCriterion, intents: CallIntents, match: Match) -> str | None:
+    """The fail example that the cue's sentence resembles much more than any pass example, or None."""
+    unit = intents.unit_at(match.item, match.first_word)
+    if unit is None:
+        return None
+    to_pass, _ = intents.nearest(unit, criterion.pass_examples)
+    to_failure, failure = intents.nearest(unit, criterion.fail_examples)
+    if to_failure >= INTENT_REFUSAL_SIMILARITY and to_failure - to_pass >= INTENT_REFUSAL_MARGIN:
+        return failure
+    return None
+
+
+def _judge_must_have(
+    compiled: CompiledCriterion,
+    texts: Sequence[SegmentText],
+    clock: SpeechClock,
+    *,
+    scorecard: Scorecard | None = None,
+    intents: CallIntents | None = None,
+) -> CriterionResult:
     criterion = compiled.criterion
     who = criterion.speaker or "anyone"
     found: list[Match] = []
     negated: list[Match] = []
     late: list[Match] = []
-    for item in segments_for_speaker(texts, criterion.speaker):
+    speaker_texts = segments_for_speaker(texts, criterion.speaker)
+    for item in speaker_texts:
         for match in compiled.matches(item):
             if match.negated:
                 negated.append(match)
@@ -220,11 +313,29 @@ def _judge_must_have(compiled: CompiledCriterion, texts: Sequence[SegmentText], 
                 late.append(match)
             else:
                 found.append(match)
+    refused: list[tuple[Match, str]] = []
+    if intents is not None and criterion.fail_examples:
+        for match in found:
+            like = _sounds_like_failure(criterion, intents, match)
+            if like is not None:
+                refused.append((match, like))
+        found = [match for match in found if all(match is not other for other, _ in refused)]
     if criterion.within_last_ms is not None:
         # The closing that matters is in the last segment (stable sort: its first cue stays first).
         found.sort(key=lambda match: -match.item.segment.start_ms)
+    if not found and refused:
+        match, like = refused[0]
+        reason = f"{who} said it in segment {{segment}}, but in words like {like!r}, which do not count"
+        return _cited(criterion, "needs_review", match.evidence(), reason, CONFIDENCE_REPORTED)
     if found:
         best = next((match for match in found if match.exact), found[0])
+        if criterion.within_first_ms is not None and intents is not None and scorecard is not None:
+            # An opening said in other words before the first cue is the evidence ("Hi, Contoso Health
+            # appointments." rather than a "thanks for calling" at the end of a short call).
+            earlier = [item for item in speaker_texts if item.segment.start_ms < best.item.segment.start_ms]
+            opening = _judge_intent(criterion, scorecard, intents, earlier, clock) if earlier else None
+            if opening is not None and opening.verdict == "pass":
+                return opening
         evidence = best.evidence()
         return CriterionResult.judged(
             criterion,
@@ -233,6 +344,11 @@ def _judge_must_have(compiled: CompiledCriterion, texts: Sequence[SegmentText], 
             evidence=[evidence],
             confidence=CONFIDENCE_LITERAL if best.exact else CONFIDENCE_FUZZY,
         )
+    if intents is not None and scorecard is not None and not negated:
+        # No cue, or only a late one: the intent layer looks for the same thing said in other words.
+        judged = _judge_intent(criterion, scorecard, intents, speaker_texts, clock)
+        if judged is not None:
+            return judged
     near_misses = (
         (negated, f"{who} said it in the negative"),
         (late, f"{who} did it, but not{_window_text(criterion)}"),
@@ -273,6 +389,8 @@ def evaluate_criterion(
     *,
     language: str | None = None,
     languages: Sequence[str] = DEFAULT_LANGUAGES,
+    scorecard: Scorecard | None = None,
+    intents: CallIntents | None = None,
 ) -> CriterionResult:
     criterion = compiled.criterion
     if language is not None and language not in languages:
@@ -284,7 +402,7 @@ def evaluate_criterion(
         )
     if criterion.must_not:
         return _judge_must_not(compiled, texts)
-    return _judge_must_have(compiled, texts, clock)
+    return _judge_must_have(compiled, texts, clock, scorecard=scorecard, intents=intents)
 
 
 def primary_language(transcript: Transcript) -> str | None:
@@ -304,13 +422,18 @@ class RuleBasedEngine:
         keywords: Sequence[str] = DEFAULT_KEYWORDS,
         summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
         clock: Callable[[], str] = utc_now_iso,
+        intent: IntentModel | None = None,
     ) -> None:
+        self._intent = intent
         self._keywords = tuple(keywords)
         self._summary_sentences = summary_sentences
         self._clock = clock
-        self._engine_info = EngineInfo(
-            name=ENGINE_NAME, model=f"phrase-rules+vader-{package_version('vaderSentiment')}", version=RULES_VERSION
-        )
+        models = [
+            "phrase-rules",
+            *([intent.name] if intent is not None else []),
+            f"vader-{package_version('vaderSentiment')}",
+        ]
+        self._engine_info = EngineInfo(name=ENGINE_NAME, model="+".join(models), version=RULES_VERSION)
 
     @staticmethod
     def scorecard_for(context: EvaluationContext) -> Scorecard:
@@ -323,9 +446,16 @@ class RuleBasedEngine:
         texts = index_segments(transcript.segments)
         clock = SpeechClock(transcript.segments)
         language = primary_language(transcript)
+        intents = CallIntents(self._intent, texts) if self._intent is not None else None
         criteria = [
             evaluate_criterion(
-                CompiledCriterion.of(c), texts, clock, language=language, languages=scorecard.languages_of(c)
+                CompiledCriterion.of(c),
+                texts,
+                clock,
+                language=language,
+                languages=scorecard.languages_of(c),
+                scorecard=scorecard,
+                intents=intents,
             )
             for c in scorecard.criteria
         ]

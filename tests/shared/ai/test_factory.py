@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from shared.ai.evaluation.azure_openai import AzureOpenAIEngine
+from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import MODEL_NAME, IntentModelUnavailable
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.factory import build_evaluation_engine, build_transcription_engine
 from shared.ai.transcription.azure_speech import AzureSpeechEngine
@@ -14,6 +16,7 @@ from shared.ai.transcription.sphinx import PocketSphinxEngine
 from shared.ai.transcription.whisper import WhisperEngine
 from shared.config import Settings
 from tests.settings import settings_from
+from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
 
 pytestmark = pytest.mark.unit
 BASE = {"AzureWebJobsStorage": "UseDevelopmentStorage=true", "AUTH_MODE": "local", "AUTH_DEV_SECRET": "s" * 40}
@@ -55,6 +58,25 @@ def test_azure_engines_are_chosen_by_settings() -> None:
     assert isinstance(build_transcription_engine(chosen), AzureSpeechEngine)
     assert isinstance(build_evaluation_engine(chosen), AzureOpenAIEngine)
     assert isinstance(build_evaluation_engine(settings()), RuleBasedEngine)
+
+
+def _evaluation_model(engine: object) -> str:
+    assert isinstance(engine, RuleBasedEngine)
+    analysis = engine.evaluate(build_transcript(HUMAN_CALL), EvaluationContext("af", "eng", None, False))
+    return analysis.engine.model
+
+
+def test_the_rules_engine_uses_the_verified_intent_model() -> None:
+    assert MODEL_NAME in _evaluation_model(build_evaluation_engine(settings()))
+
+
+def test_phrase_lists_take_over_without_a_verified_intent_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unavailable() -> None:
+        raise IntentModelUnavailable("weights/l2_supercat_256.safetensors does not match its pinned sha256")
+
+    monkeypatch.setattr("shared.ai.evaluation.intent.load_intent_model", unavailable)
+    model = _evaluation_model(build_evaluation_engine(settings()))
+    assert MODEL_NAME not in model and model.startswith("phrase-rules")
 
 
 def test_whisper_can_fetch_its_model_on_first_use(tmp_path: Path, whisper_model_dir: Path, monkeypatch) -> None:

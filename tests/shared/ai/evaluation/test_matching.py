@@ -10,6 +10,7 @@ from shared.ai.evaluation.matching import (
     find_keyword,
     find_pattern,
     find_phrase,
+    is_negated,
     locate_quote,
     normalize,
     normalize_phrase,
@@ -29,6 +30,8 @@ pytestmark = pytest.mark.unit
         ("I'll check; it's Contoso's policy, we won't charge", "i will check it is contoso policy we will not charge"),
         ("Um, uh, THANK you!!", "thank you"),
         ("within 5 business days", "within 5 business days"),
+        # Speech recognition drops apostrophes: these spellings are contractions, not words of their own.
+        ("whats the postcode thats fine im sorry it isnt", "what is the postcode that is fine i am sorry it is not"),
     ],
 )
 def test_normalize(text: str, expected: str) -> None:
@@ -107,3 +110,27 @@ def test_located_quote_uses_word_timings() -> None:
     assert (evidence.segment_index, evidence.start_ms, evidence.end_ms) == (3, 1500, 3900)
     assert evidence.quote == "It is four five six."
     assert locate_quote(segment, "my account number") is None
+
+
+def _negated(text: str, phrase: str) -> bool:
+    normalized = normalize(text)
+    (span,) = find_phrase(normalized, normalize_phrase(phrase))
+    return is_negated(normalized, *span)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("No, this call isn't being recorded.", "being recorded", True),
+        ("i can not connect you to a representative", "representative", True),
+        ("I'm not going to apologise for the policy.", "apologise", True),
+        # Unpunctuated speech: a new subject ends the negation's clause, and it reaches five words at most.
+        ("ah no thats really not on im sorry you waited in all day", "sorry", False),
+        ("not that it matters much to anyone at all anything else", "anything else", False),
+        # "no worries" and "no problem" negate nothing after them.
+        ("no worries whats the postcode on the account", "postcode", False),
+        ("no problem can i take your account number", "account number", False),
+    ],
+)
+def test_negation_scope(text: str, phrase: str, negated: bool) -> None:
+    assert _negated(text, phrase) is negated

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from shared.ai.evaluation.base import EvaluationContext, EvaluationEngine
+from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import SCORECARD_DIR, default_scorecard
 from shared.models.analysis import Analysis, CriterionResult, Scorecard
@@ -35,9 +36,12 @@ AI_EVIDENCE = {
 }
 
 
-def evaluate(transcript: Transcript, *, is_ai_call: bool, scorecard: Scorecard | None = None) -> Analysis:
+def evaluate(
+    transcript: Transcript, *, is_ai_call: bool, scorecard: Scorecard | None = None, intent: bool = False
+) -> Analysis:
     context = EvaluationContext("af_1", "eng_1", "camp_1", is_ai_call, scorecard)
-    return RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z").evaluate(transcript, context)
+    engine = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model() if intent else None)
+    return engine.evaluate(transcript, context)
 
 
 def by_id(analysis: Analysis) -> dict[str, CriterionResult]:
@@ -49,10 +53,15 @@ def test_rule_engine_satisfies_the_engine_protocol() -> None:
     assert engine.name == "rules"
 
 
+# The generated support call passes what its script was written to pass, with and without the intent layer.
+WITH_AND_WITHOUT_INTENT = pytest.mark.parametrize("intent", [False, True], ids=["phrase-lists", "intent"])
+
+
+@WITH_AND_WITHOUT_INTENT
 @pytest.mark.parametrize("script", [HUMAN_CALL, HUMAN_CALL_ASR], ids=["clean", "asr"])
-def test_human_support_call(script: tuple[tuple[str, str], ...]) -> None:
+def test_human_support_call(script: tuple[tuple[str, str], ...], intent: bool) -> None:
     transcript = build_transcript(script)
-    analysis = evaluate(transcript, is_ai_call=False)
+    analysis = evaluate(transcript, is_ai_call=False, intent=intent)
     results = by_id(analysis)
 
     assert analysis.scorecard.id == "default-human"
@@ -92,10 +101,11 @@ def test_evidence_falls_back_to_segment_times_without_word_timings() -> None:
     assert (evidence.segment_index, evidence.start_ms, evidence.end_ms) == (4, segment.start_ms, segment.end_ms)
 
 
+@WITH_AND_WITHOUT_INTENT
 @pytest.mark.parametrize("script", [AI_CALL, AI_CALL_ASR], ids=["clean", "asr"])
-def test_ai_agent_call_passes_everything(script: tuple[tuple[str, str], ...]) -> None:
+def test_ai_agent_call_passes_everything(script: tuple[tuple[str, str], ...], intent: bool) -> None:
     transcript = build_transcript(script)
-    analysis = evaluate(transcript, is_ai_call=True)
+    analysis = evaluate(transcript, is_ai_call=True, intent=intent)
     results = by_id(analysis)
 
     assert analysis.scorecard.id == "default-ai-agent"

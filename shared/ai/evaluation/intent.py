@@ -1,0 +1,379 @@
+"""Intent detection beyond phrase lists: sentence embeddings compared with a criterion's example wording.
+
+Each sentence of the right speaker, and each of its clauses (long unpunctuated speech-recognition turns
+are cut into overlapping windows), is embedded with WordLlama's static token embeddings (``l2_supercat``,
+256 dimensions, shipped inside the ``wordllama`` wheel) and compared with the embeddings of every
+criterion's pass and fail examples. A sentence shows a criterion's intent when it is closer to that
+criterion's pass examples than to its fail examples and to every other criterion's pass examples, by a
+margin; the nearest example is named in the reason, so a reviewer sees why. Examples with slots
+("{org}, {name} speaking.") are also a grammar: a sentence, or its opening clauses, that is exactly such an
+example shows the intent.
+
+The model never comes from a hub: WordLlama is asked for the files of its own package directory with
+downloads disabled, and both files must match the sha256 pinned here, once per process.
+
+Usage: ``python -m shared.ai.evaluation.intent --check`` verifies the installed model (exit 0, or 4 when
+it is missing or does not match the pins).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import logging
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from shared.ai.evaluation.matching import (
+    COMMON_WORDS,
+    NEGATORS,
+    SENTENCE_END,
+    SegmentText,
+    evidence_for,
+    normalize_phrase,
+)
+
+if TYPE_CHECKING:
+    from wordllama import WordLlama
+    from wordllama.inference import WordLlamaInference
+
+    from shared.models.analysis import Evidence, Scorecard, ScorecardCriterion
+
+MODEL_CONFIG = "l2_supercat"
+MODEL_DIM = 256
+MODEL_NAME = f"wordllama-{MODEL_CONFIG}-{MODEL_DIM}"
+# sha256 of the files the wordllama 0.4.0.post1 wheel ships, relative to the package directory.
+PINNED_SHA256: dict[str, str] = {
+    "weights/l2_supercat_256.safetensors": "64b47a2dc493cb8e85944076601189739852d7b64e0e1eedcb1937a251cd9fd5",
+    "tokenizers/l2_supercat_tokenizer_config.json": "93248f2a9ec36c7b35f700a033d5f36228aae48db61aee31007fa49062cdeb68",
+}
+EXIT_OK = 0
+EXIT_NOT_PROVISIONED = 4
+
+# Unpunctuated turns are cut into windows of this many words, overlapping by half.
+WINDOW_WORDS = 12
+_CLAUSE_END = re.compile(r"[,;:][\"')\]]*$")
+_SLOT = re.compile(r"\{[a-z_]+\}")
+
+
+# What agents say all the time without doing any criterion: a sentence must be closer to a criterion's
+# examples than to these as well, so that sharing words ("bill", "account", "monday") is not enough.
+BACKGROUND_WORDING: tuple[str, ...] = (
+    "What seems to be the problem?",
+    "What's wrong with it?",
+    "Let me have a look at that.",
+    "Bear with me a moment.",
+    "I can see the payment on the account.",
+    "Your bill was higher last month.",
+    "The price went up in April.",
+    "That's the standard charge.",
+    "The system is a bit slow today.",
+    "Okay, I see.",
+    "Right, got it.",
+    "Can you hold on a second?",
+    "It says here it was sent on Monday.",
+    "The order was placed last week.",
+    "That's what the policy says.",
+    "You can do that in the app.",
+    "Is the light on the router green?",
+    "Have you tried turning it off and on again?",
+    "We had a lot of calls about that today.",
+    "It should say on your statement.",
+    "What happened exactly?",
+    "When did you first notice it?",
+    "You'll have to call back later.",
+    "Try ringing again another day.",
+)
+
+# A slot in an example ("{org}, {name} speaking") stands for a name: one to four words (a name is one),
+# none of them a common word, so "yeah, go ahead" or "what do you need" never fill "{org}, {name}".
+_SLOT_WORDS = {"name": 1, "org": 4, "team": 3}
+_SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS)) + r")\b)[a-z0-9]+"
+
+
+# Any template may be opened by a salutation: "hi there, {org}, {name} speaking" is "{org}, {name} speaking".
+_SALUTATION = (
+    r"(?:(?:hi|hello|hey|hiya|good morning|good afternoon|good evening|morning|afternoon|evening)(?: there)? )?"
+)
+
+
+@lru_cache(maxsize=4096)  # bounded: campaign scorecards bring their own examples
+def slot_template(example: str) -> re.Pattern[str] | None:
+    """A grammar rule from an example with slots, matched against a whole normalized sentence; None
+    for an example without slots. Wording between slots must be said as written (after normalizing), after
+    an optional salutation."""
+    pieces = re.split(r"(\{[a-z_]+\})", example)
+    if len(pieces) == 1:
+        return None
+    parts: list[str] = []
+    for piece in pieces:
+        slot = re.fullmatch(r"\{([a-z_]+)\}", piece)
+        if slot:
+            most = _SLOT_WORDS.get(slot.group(1), 3)
+            parts.append(f"{_SLOT_WORD}(?: {_SLOT_WORD}){{0,{most - 1}}}")
+        elif words := normalize_phrase(piece):
+            parts.append(" ".join(re.escape(word) for word in words))
+    return re.compile(_SALUTATION + " ".join(parts))
+
+
+class IntentModelUnavailable(Exception):
+    """The embedding model is not installed, or its files do not match the pinned hashes."""
+
+
+def model_dir() -> Path:
+    """The installed wordllama package directory, which holds the weights and the tokenizer."""
+    # Found without importing it: the import has side effects (see _import_wordllama).
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise IntentModelUnavailable("the wordllama package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
+def verify_model(directory: Path) -> None:
+    for relative, expected in PINNED_SHA256.items():
+        path = directory / relative
+        if not path.is_file():
+            raise IntentModelUnavailable(f"{relative} is missing from the wordllama package")
+        with path.open("rb") as handle:
+            actual = hashlib.file_digest(handle, "sha256").hexdigest()
+        if actual != expected:
+            raise IntentModelUnavailable(f"{relative} does not match its pinned sha256")
+
+
+def _import_wordllama() -> type[WordLlama]:
+    """``wordllama.WordLlama``, keeping the root logger as it was: the package calls
+    ``logging.basicConfig(level=INFO)`` on import, which would switch on every library's INFO logs."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    from wordllama import WordLlama
+
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+    return WordLlama
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence (or a window of an unpunctuated turn): words ``first_word..last_word`` of a segment."""
+
+    item: SegmentText
+    first_word: int
+    last_word: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.item.text.words[self.first_word : self.last_word + 1])
+
+    def evidence(self) -> Evidence:
+        return evidence_for(self.item, self.first_word, self.last_word)
+
+    @property
+    def normalized(self) -> str:
+        return self.normalized_to(self.last_word)
+
+    def normalized_to(self, last_word: int) -> str:
+        tokens = self.item.text.tokens
+        return " ".join(t.text for t in tokens if self.first_word <= t.first_word <= last_word)
+
+    def clauses(self) -> list[str]:
+        """The normalized sentence and each of its beginnings that ends at a comma or similar
+        ("margie's travel, sam speaking, calls may be recorded" -> "margies travel sam speaking", ...)."""
+        words = self.item.text.words
+        ends = [w for w in range(self.first_word, self.last_word) if _CLAUSE_END.search(words[w])]
+        return [self.normalized_to(end) for end in ends] + [self.normalized]
+
+    @property
+    def negated(self) -> bool:
+        return any(
+            token.text in NEGATORS and self.first_word <= token.first_word <= self.last_word
+            for token in self.item.text.tokens
+        )
+
+
+def units_of(item: SegmentText) -> list[Unit]:
+    words = item.text.words
+    units: list[Unit] = []
+    start = 0
+    for position, word in enumerate(words):
+        if SENTENCE_END.search(word) or position == len(words) - 1:
+            units.extend(_windows(item, start, position))
+            units.extend(_clauses(item, start, position))
+            start = position + 1
+    return units
+
+
+def _clauses(item: SegmentText, first: int, last: int) -> list[Unit]:
+    """The comma-separated parts of a sentence: a short sympathetic clause ("oh no, how awful, what's the
+    order number?") is diluted when its whole sentence is averaged into one vector."""
+    words = item.text.words
+    cuts = [w for w in range(first, last) if _CLAUSE_END.search(words[w])]
+    if not cuts:
+        return []
+    bounds = [first, *(c + 1 for c in cuts)], [*cuts, last]
+    return [Unit(item, a, b) for a, b in zip(*bounds, strict=True) if b - a >= 1]
+
+
+def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:
+    if last - first + 1 <= WINDOW_WORDS:
+        return [Unit(item, first, last)]
+    step = WINDOW_WORDS // 2
+    starts = range(first, last - step + 1, step)
+    return [Unit(item, start, min(start + WINDOW_WORDS - 1, last)) for start in starts]
+
+
+@dataclass(frozen=True)
+class IntentScore:
+    """How close a unit is to one criterion's passing wording, and to what else."""
+
+    unit: Unit
+    similarity: float  # to the nearest pass example of the criterion
+    example: str  # that example
+    rival: float  # to the nearest fail example of the criterion or pass example of another criterion
+    rival_example: str
+
+    @property
+    def margin(self) -> float:
+        return self.similarity - self.rival
+
+
+class IntentModel:
+    """Sentence embeddings from the pinned WordLlama model; loaded once per process (``load_intent_model``)."""
+
+    name = MODEL_NAME
+
+    def __init__(self, inference: WordLlamaInference) -> None:
+        self._inference = inference
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> IntentModel:
+        directory = directory or model_dir()
+        verify_model(directory)
+        WordLlama = _import_wordllama()
+
+        # cache_dir holds weights/ and tokenizers/; with downloads disabled nothing is fetched from a hub.
+        inference = WordLlama.load(config=MODEL_CONFIG, dim=MODEL_DIM, cache_dir=directory, disable_download=True)
+        return cls(inference)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, MODEL_DIM), dtype=np.float32)
+        return np.asarray(self._inference.embed(list(texts), norm=True), dtype=np.float32)
+
+    # One model per process; bounded, since campaign scorecards bring their own examples.
+    @lru_cache(maxsize=512)  # noqa: B019
+    def examples(self, examples: tuple[str, ...]) -> np.ndarray:
+        return self.embed([" ".join(_SLOT.sub(" ", example).split()) for example in examples])
+
+
+class CallIntents:
+    """One call's sentences, embedded once, scored against any criterion of its scorecard."""
+
+    def __init__(self, model: IntentModel, texts: Sequence[SegmentText]) -> None:
+        self._model = model
+        self.units = [unit for item in texts for unit in units_of(item)]
+        self._vectors = model.embed([unit.text for unit in self.units])
+
+    def templated(self, criterion: ScorecardCriterion, chosen: Sequence[int]) -> list[tuple[Unit, str]]:
+        """Units ``chosen`` that are, or begin with a clause that is, one of the criterion's slotted
+        examples, with that example.
+
+        A template made only of slots ("{org}, {name}.") says nothing by itself: it is taken only as the
+        whole of the first sentence ``chosen``, where a bare name is how a call opens ("Lakeside Medical,
+        Steve."), and not as the start of one ("Contoso Mobile, go ahead.")."""
+        templates = [(t, e) for e in criterion.pass_examples if (t := slot_template(e)) is not None]
+        found = []
+        for position, index in enumerate(chosen):
+            unit = self.units[index]
+            for template, example in templates:
+                bare = not _SLOT.sub("", example).strip(" ,.?!")
+                candidates = ([unit.normalized] if position == 0 else []) if bare else unit.clauses()
+                if any(template.fullmatch(candidate) for candidate in candidates):
+                    found.append((unit, example))
+                    break
+        return found
+
+    def nearest(self, index: int, examples: Sequence[str]) -> tuple[float, str]:
+        """Similarity of unit ``index`` to the closest of ``examples``, and that example."""
+        if not examples:
+            return -1.0, ""
+        similarities = self._model.examples(tuple(examples)) @ self._vectors[index]
+        best = int(similarities.argmax())
+        return float(similarities[best]), examples[best]
+
+    def unit_at(self, item: SegmentText, word: int) -> int | None:
+        """Index of the unit of ``item`` holding word ``word``."""
+        return next(
+            (i for i, unit in enumerate(self.units) if unit.item is item and unit.first_word <= word <= unit.last_word),
+            None,
+        )
+
+    def score(self, criterion: ScorecardCriterion, scorecard: Scorecard, chosen: Sequence[int]) -> list[IntentScore]:
+        """Units ``chosen`` (indexes into ``units``) against the criterion's pass examples and its rivals:
+        its own fail examples, the pass examples of the scorecard's other must-have criteria and the
+        background wording."""
+        # Slotted examples are a grammar (see ``templated``): with their names taken out they are too
+        # short to compare with ("Hello, {org} billing team" would be "hello billing team").
+        examples = [example for example in criterion.pass_examples if slot_template(example) is None]
+        if not chosen or not examples:
+            return []
+        rivals = [
+            *criterion.fail_examples,
+            *(
+                example
+                for other in scorecard.criteria
+                if other.id != criterion.id and not other.must_not
+                for example in other.pass_examples
+            ),
+            *BACKGROUND_WORDING,
+        ]
+        vectors = self._vectors[list(chosen)]
+        to_pass = vectors @ self._model.examples(tuple(examples)).T
+        to_rival = vectors @ self._model.examples(tuple(rivals)).T if rivals else None
+        scores = []
+        for row, index in enumerate(chosen):
+            best = int(to_pass[row].argmax())
+            rival = int(to_rival[row].argmax()) if to_rival is not None else -1
+            scores.append(
+                IntentScore(
+                    unit=self.units[index],
+                    similarity=float(to_pass[row, best]),
+                    example=examples[best],
+                    rival=float(to_rival[row, rival]) if to_rival is not None else -1.0,
+                    rival_example=rivals[rival] if rivals else "",
+                )
+            )
+        return scores
+
+
+@cache
+def load_intent_model() -> IntentModel:
+    """The process's intent model (verified and loaded on first use)."""
+    return IntentModel.load()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Verify the pinned sentence-embedding model of the evaluation.")
+    parser.add_argument("--check", action="store_true", help="verify the installed files against their sha256")
+    parser.parse_args(argv)
+    try:
+        directory = model_dir()
+        verify_model(directory)
+    except IntentModelUnavailable as error:
+        print(f"intent model not usable: {error}", file=sys.stderr)
+        return EXIT_NOT_PROVISIONED
+    print(f"{MODEL_NAME} verified in {directory}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

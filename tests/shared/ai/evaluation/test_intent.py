@@ -1,0 +1,239 @@
+"""The intent layer: the pinned embedding model, sentences and slotted examples, and verdicts that cite
+where the intent was heard (each case as a reviewer would judge it)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import (
+    EXIT_NOT_PROVISIONED,
+    EXIT_OK,
+    MODEL_DIM,
+    MODEL_NAME,
+    PINNED_SHA256,
+    IntentModel,
+    IntentModelUnavailable,
+    load_intent_model,
+    main,
+    model_dir,
+    slot_template,
+    units_of,
+    verify_model,
+)
+from shared.ai.evaluation.matching import SegmentText
+from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.ai.evaluation.scorecards import default_scorecard
+from shared.models.analysis import Analysis, CriterionResult
+from shared.models.transcript import Segment
+from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, Script, build_transcript
+
+pytestmark = pytest.mark.unit
+
+INTENT_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model())
+PHRASE_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z")
+
+
+def result(engine: RuleBasedEngine, script: Script, criterion_id: str) -> CriterionResult:
+    analysis: Analysis = engine.evaluate(build_transcript(script), EvaluationContext("af_1", "eng_1", None, False))
+    return next(item for item in analysis.criteria if item.id == criterion_id)
+
+
+def opening(line: str) -> Script:
+    """The reference support call opened with ``line`` instead of its own greeting."""
+    return (("agent", line), *HUMAN_CALL[1:])
+
+
+def segment_text(text: str) -> SegmentText:
+    return SegmentText.of(Segment(index=0, speaker="agent", channel=0, start_ms=0, end_ms=1000, text=text))
+
+
+# --- the model ------------------------------------------------------------------------------------------
+
+
+def test_installed_model_matches_the_pins_and_embeds_unit_vectors() -> None:
+    verify_model(model_dir())
+    vectors = load_intent_model().embed(["Is there anything else I can help with?", "Anything more I can do?"])
+    assert vectors.shape == (2, MODEL_DIM)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    # Two ways of asking the same thing are closer to each other than to an unrelated sentence.
+    other = load_intent_model().embed(["The parcel arrives on Friday."])
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ other[0])
+
+
+def test_a_tampered_or_missing_model_file_is_refused(tmp_path: Path) -> None:
+    for relative in PINNED_SHA256:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(model_dir() / relative, tmp_path / relative)
+    verify_model(tmp_path)
+    weights = tmp_path / "weights" / "l2_supercat_256.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[-1] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(IntentModelUnavailable, match="does not match its pinned sha256"):
+        IntentModel.load(tmp_path)
+    weights.unlink()
+    with pytest.raises(IntentModelUnavailable, match="is missing"):
+        verify_model(tmp_path)
+
+
+def test_loading_never_reaches_for_a_hub(monkeypatch: pytest.MonkeyPatch) -> None:
+    import requests
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access: {args}")
+
+    monkeypatch.setattr(requests, "get", refuse)
+    assert IntentModel.load().embed(["Anything else?"]).shape == (1, MODEL_DIM)
+
+
+def test_check_command_reports_the_verified_model(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--check"]) == EXIT_OK
+    assert MODEL_NAME in capsys.readouterr().out
+
+
+def test_check_command_fails_when_the_model_does_not_verify(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr("shared.ai.evaluation.intent.model_dir", lambda: tmp_path)
+    assert main(["--check"]) == EXIT_NOT_PROVISIONED
+
+
+def test_the_analysis_names_the_intent_model() -> None:
+    analysis = INTENT_ENGINE.evaluate(build_transcript(HUMAN_CALL), EvaluationContext("af", "eng", None, False))
+    assert MODEL_NAME in analysis.engine.model
+    plain = PHRASE_ENGINE.evaluate(build_transcript(HUMAN_CALL), EvaluationContext("af", "eng", None, False))
+    assert MODEL_NAME not in plain.engine.model
+
+
+# --- sentences and slotted examples ---------------------------------------------------------------------
+
+
+def test_sentences_and_their_clauses_are_units_and_unpunctuated_turns_are_cut_into_windows() -> None:
+    units = units_of(segment_text("Thanks for holding. Oh no, how awful. Sorry!"))
+    assert [unit.text for unit in units] == [
+        "Thanks for holding.",
+        "Oh no, how awful.",
+        "Oh no,",
+        "how awful.",
+        "Sorry!",
+    ]
+    long = " ".join(f"w{index}" for index in range(30))
+    windows = units_of(segment_text(long))
+    assert len(windows) > 1
+    assert windows[0].first_word == 0 and windows[-1].last_word == 29
+    assert all(unit.last_word - unit.first_word < 12 for unit in windows)
+
+
+def test_slotted_examples_match_names_but_not_common_words() -> None:
+    speaking = slot_template("{org}, {name} speaking.")
+    assert speaking is not None
+    assert speaking.fullmatch("riverside pharmacy omar speaking")
+    assert not speaking.fullmatch("yes i am speaking")
+    bare = slot_template("{org}, {name}.")
+    assert bare is not None
+    assert bare.fullmatch("lakeside medical steve")
+    assert not bare.fullmatch("yeah go ahead")
+    assert slot_template("Thanks for calling.") is None
+
+
+# --- verdicts -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Riverside Pharmacy, Omar speaking.",
+        "Northwind Gas emergencies, Priya here.",
+        "Hello, Fabrikam Bank.",
+        "Good evening, Riverside Pharmacy, Omar speaking.",  # any template may open with a salutation
+    ],
+)
+def test_a_greeting_in_the_form_of_a_slotted_example_passes_and_cites_it(line: str) -> None:
+    found = result(INTENT_ENGINE, opening(line), "greeting")
+    assert found.verdict == "pass"
+    assert found.evidence[0].segment_index == 0
+    assert found.evidence[0].speaker == "agent"
+    assert found.evidence[0].quote == line
+    assert "in the form of" in found.reason
+    # The phrase lists alone only find the goodbye, far outside the greeting window.
+    assert result(PHRASE_ENGINE, opening(line), "greeting").verdict == "fail"
+
+
+def test_a_bare_name_counts_only_as_the_opening_sentence() -> None:
+    script = (("agent", "Contoso support."), ("agent", "Lakeside Medical, Steve."), *HUMAN_CALL[1:])
+    found = result(INTENT_ENGINE, script, "greeting")
+    assert (found.verdict, found.evidence[0].quote) == ("pass", "Contoso support.")
+    assert result(INTENT_ENGINE, opening("Yeah, go ahead."), "greeting").verdict != "pass"
+    # A bare name is not taken from the start of a longer sentence.
+    assert result(INTENT_ENGINE, opening("Contoso Mobile, go ahead."), "greeting").verdict != "pass"
+
+
+def test_a_slotted_example_may_be_the_first_clause_of_a_longer_sentence() -> None:
+    line = "Riverside Pharmacy, Omar speaking, calls are recorded."
+    found = result(INTENT_ENGINE, opening(line), "greeting")
+    assert (found.verdict, found.evidence[0].quote) == ("pass", line)
+
+
+def test_an_apology_worded_like_a_fail_example_is_sent_to_review() -> None:
+    line = "Sorry, but that's not my problem."
+    script = (*HUMAN_CALL[:2], ("agent", line), *HUMAN_CALL[2:])
+    assert result(PHRASE_ENGINE, script, "empathy").verdict == "pass"
+    found = result(INTENT_ENGINE, script, "empathy")
+    assert found.verdict == "needs_review"
+    assert 0 < found.confidence < 1
+    assert found.evidence[0].quote == line
+
+
+def test_a_paraphrase_close_to_the_examples_is_at_least_sent_to_review() -> None:
+    line = "Oh no, that sounds like a nightmare, you poor thing."
+    script = (*HUMAN_CALL[:2], ("agent", line), *HUMAN_CALL[2:])
+    assert result(PHRASE_ENGINE, script, "empathy").verdict == "fail"
+    found = result(INTENT_ENGINE, script, "empathy")
+    assert found.verdict in ("pass", "needs_review")
+    assert found.evidence[0].segment_index == 2
+    examples = next(c for c in default_scorecard("human").criteria if c.id == "empathy").pass_examples
+    assert any(repr(example) in found.reason for example in examples)  # names the example it resembles
+
+
+def test_the_customer_saying_it_does_not_pass_the_agent() -> None:
+    script = (*HUMAN_CALL[:2], ("customer", "Oh no, that sounds like a nightmare."), *HUMAN_CALL[2:])
+    assert result(INTENT_ENGINE, script, "empathy").verdict == "fail"
+
+
+def test_a_negated_slotted_greeting_does_not_pass() -> None:
+    assert result(INTENT_ENGINE, opening("Not Contoso support, no."), "greeting").verdict != "pass"
+
+
+def test_an_opening_in_other_words_is_the_evidence_rather_than_a_later_cue() -> None:
+    """A short call's "thanks for calling" at the end is in the greeting window, but the opening greets."""
+    script: Script = (
+        ("agent", "Hi, Riverside Pharmacy prescriptions."),
+        ("customer", "Is my prescription ready?"),
+        ("agent", "Yes, it is."),
+        ("customer", "Great, thanks."),
+        ("agent", "Thanks for calling, bye."),
+    )
+    found = result(INTENT_ENGINE, script, "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0)
+    assert result(PHRASE_ENGINE, script, "greeting").evidence[0].segment_index == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "is_ai_call"),
+    [
+        # Sharing words with an example ("account", "bill", "Monday") is not doing what it asks.
+        ("What's the problem with your account?", "identity_verification", False),
+        ("Your bill was due on Monday.", "resolution", False),
+        # Naming an automated service is not saying the agent is one; "press 1 for billing" reaches no human.
+        ("You can also pay through our automated phone service.", "ai_disclosure", True),
+        ("Press 1 for billing.", "escalation_offer", True),
+    ],
+)
+def test_look_alike_sentences_do_not_pass(line: str, criterion_id: str, is_ai_call: bool) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    found = next(item for item in analysis.criteria if item.id == criterion_id)
+    assert found.verdict != "pass", found.reason
