@@ -1,15 +1,16 @@
 """Recall and precision of PII redaction per entity type, on labelled utterances and on generated calls.
 
-Utterances (``bench/data/redaction/utterances.jsonl``) are transcripts written the ways Whisper writes speech
-("4111 1111 ...", "1,2,3", "March 3, 1985", words). Calls (``calls.json``) are spoken with espeak-ng,
+Utterances (``bench/data/redaction/utterances*.jsonl``) are transcripts written the ways Whisper writes speech
+("4111 1111 ...", "1,2,3", "March 3, 1985", words). Calls (``calls*.json``) are spoken with espeak-ng,
 transcribed with the project's Whisper engine and then redacted, end to end.
 
 A label counts as found only if the redaction of its type covers every letter and digit of it (utterances),
 or, for calls, if a redaction of its type overlaps the turn it was said in and none of its digits (four or
 more in a row) or words survive in the redacted text of that turn. A redaction is correct if it overlaps a
-label of its type. The held-back split is scored only with ``--held-back``, after the rest is settled.
+label of its type. The held-back split is scored only with ``--held-back``, after the rest is settled;
+``held_back_2`` (its own files, written after that split had been scored once) only with ``--split held_back_2``.
 
-Usage: ``python -m bench.redaction [--held-back] [--no-calls]``
+Usage: ``python -m bench.redaction [--held-back | --split {dev,held-back,held_back_2}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
+SPLITS = ("dev", "held-back", "held_back_2")
 console = Console(width=160)
 
 
@@ -46,7 +48,7 @@ class Label:
 @dataclass(frozen=True)
 class LabelledDialogue:
     id: str
-    split: str  # "dev" or "held-back"
+    split: str  # one of SPLITS
     turns: tuple[tuple[str, str], ...]  # (speaker, text)
     labels: tuple[Label, ...]
 
@@ -61,12 +63,13 @@ def _dialogue(data: dict[str, object], key: str) -> LabelledDialogue:
 
 
 def load_utterances() -> list[LabelledDialogue]:
-    lines = (DATA / "utterances.jsonl").read_text().splitlines()
+    lines = [line for path in sorted(DATA.glob("utterances*.jsonl")) for line in path.read_text().splitlines()]
     return [_dialogue(json.loads(line), "id") for line in lines if line.strip()]
 
 
 def load_calls() -> list[LabelledDialogue]:
-    return [_dialogue(call, "name") for call in json.loads((DATA / "calls.json").read_text())]
+    calls = [call for path in sorted(DATA.glob("calls*.json")) for call in json.loads(path.read_text())]
+    return [_dialogue(call, "name") for call in calls]
 
 
 @dataclass
@@ -251,10 +254,11 @@ def _print(title: str, score: Score) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
+    parser.add_argument("--split", choices=SPLITS, help="score this split (the held-back ones only at the end)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     args = parser.parse_args(argv)
-    split = "held-back" if args.held_back else "dev"
+    split = args.split or ("held-back" if args.held_back else "dev")
 
     utterances = [d for d in load_utterances() if d.split == split]
     score = Score.empty()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -56,6 +57,35 @@ def test_every_case_kind_occurs_in_both_splits() -> None:
     for calls in CALLS.values():
         kinds = {label.kind for call in calls for label in call.labels.values()}
         assert kinds == {"literal", "paraphrase", "trap", "absent"}
+
+
+def test_second_held_back_split_is_large_varied_and_balanced() -> None:
+    calls = CALLS["held_back_2"]
+    assert len(calls) >= 30
+    assert {call.call_type for call in calls} == {"human", "ai_agent"}
+    assert sum(call.call_type == "ai_agent" for call in calls) >= 10
+    assert len({call.industry for call in calls}) >= 15
+    labels = [label for call in calls for label in call.labels.values()]
+    kinds = Counter(label.kind for label in labels)
+    assert kinds.most_common(1)[0][0] == "paraphrase", kinds  # how agents really talk carries the most weight
+    assert kinds["trap"] >= 20
+    fails = sum(label.verdict == "fail" for label in labels)
+    assert 0.15 <= fails / len(labels) <= 0.5
+    # Every criterion of both cards can go either way, and so can whole calls.
+    outcomes: dict[str, set[str]] = defaultdict(set)
+    for call in calls:
+        for criterion, label in call.labels.items():
+            outcomes[f"{call.call_type}/{criterion}"].add(label.verdict)
+    assert all(verdicts == {"pass", "fail"} for verdicts in outcomes.values()), outcomes
+    passing = sum(reviewer_passes(call) for call in calls)
+    assert 0.3 * len(calls) <= passing <= 0.7 * len(calls)
+
+
+def test_second_held_back_split_turns_are_plain_text() -> None:
+    """A turn written as ``{c: {text: ..., secs: N}}`` would be read as the text of a dict and lose its length."""
+    for call in CALLS["held_back_2"]:
+        for segment in call.transcript.segments:
+            assert not segment.text.startswith("{"), f"{call.id} segment {segment.index}"
 
 
 def test_labels_parse_and_reject_typos() -> None:

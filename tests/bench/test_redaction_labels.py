@@ -1,0 +1,81 @@
+"""The labelled redaction set loads, every split is known, and the second held-back split covers what it must."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from bench.redaction import SPLITS, LabelledDialogue, load_calls, load_utterances
+from shared.models.redaction import EntityType
+
+pytestmark = pytest.mark.unit
+
+UTTERANCES = load_utterances()
+CALLS = load_calls()
+DIGIT_WORDS = {"oh": "0"} | {
+    word: str(digit)
+    for digit, word in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+}
+REPEATS = {"double": 2, "triple": 3}
+
+
+def spoken_digits(text: str) -> str:
+    """The digits a person reads out: "double oh three one" -> "0031"."""
+    digits, repeat = [], 1
+    for token in re.findall(r"[a-z]+|\d", text.lower()):
+        if token in REPEATS:
+            repeat = REPEATS[token]
+        elif token.isdigit() or token in DIGIT_WORDS:
+            digits.append(DIGIT_WORDS.get(token, token) * repeat)
+            repeat = 1
+    return "".join(digits)
+
+
+def luhn_valid(number: str) -> bool:
+    """Written here, not imported from the detector, so the labels are checked independently of what they measure."""
+    total = 0
+    for position, digit in enumerate(reversed(number)):
+        value = int(digit) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def test_every_record_has_a_known_split_and_a_unique_id() -> None:
+    for dialogues in (UTTERANCES, CALLS):
+        assert {dialogue.split for dialogue in dialogues} <= set(SPLITS)
+        ids = [dialogue.id for dialogue in dialogues]
+        assert len(ids) == len(set(ids))
+
+
+def test_second_held_back_split_covers_every_entity_type_and_pii_free_lookalikes() -> None:
+    utterances = [d for d in UTTERANCES if d.split == "held_back_2"]
+    calls = [d for d in CALLS if d.split == "held_back_2"]
+    assert len(utterances) >= 25 and len(calls) >= 6
+    types = Counter(label.type for dialogue in utterances for label in dialogue.labels)
+    assert set(types) == set(EntityType)
+    assert all(count >= 2 for count in types.values()), types
+    assert sum(not dialogue.labels for dialogue in utterances) >= 6  # precision: totals, times, codes
+    assert any(not call.labels for call in calls)  # the evaluation must not change on a call without PII
+    assert len({label.type for call in calls for label in call.labels}) >= 8
+    for call in calls:
+        assert {speaker for speaker, _ in call.turns} <= {"agent", "customer"}, call.id  # what espeak-ng renders
+
+
+@pytest.mark.parametrize(
+    "dialogue",
+    [d for d in UTTERANCES + CALLS if d.split == "held_back_2" and any(x.type == "card_number" for x in d.labels)],
+    ids=lambda dialogue: dialogue.id,
+)
+def test_second_held_back_card_numbers_are_real_card_numbers(dialogue: LabelledDialogue) -> None:
+    """A card read across turns is one number: its parts, in order, pass the Luhn check."""
+    number = "".join(spoken_digits(label.text) for label in dialogue.labels if label.type == "card_number")
+    assert 13 <= len(number) <= 19 and luhn_valid(number), number
+
+
+def test_spoken_digits_reads_words_repeats_and_digits() -> None:
+    assert spoken_digits("two two double oh, three two two two") == "22003222"
+    assert spoken_digits("six oh one one, triple zero nine") == "60110009"
+    assert spoken_digits("4,0,0,0") == "4000"
+    assert not luhn_valid("4111111111111112")
