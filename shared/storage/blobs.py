@@ -207,14 +207,15 @@ class BlobStore:
         """Write only over the blob with ``etag`` (or, with None, only where there is none yet); returns the new
         ETag, and raises ConcurrencyConflict when someone else wrote first."""
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-        condition = MatchConditions.IfNotModified if etag else MatchConditions.IfMissing
+        condition: dict[str, Any] = (
+            {"etag": etag, "match_condition": MatchConditions.IfNotModified} if etag else {"if_none_match": "*"}
+        )
         try:
             result = self._service.get_blob_client(container, blob_name).upload_blob(
                 data,
                 overwrite=True,
-                etag=etag,
-                match_condition=condition,
                 content_settings=ContentSettings(content_type="application/json; charset=utf-8"),
+                **condition,
             )
         except (ResourceExistsError, ResourceModifiedError) as error:
             raise ConcurrencyConflict(blob_name) from error
