@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -19,11 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from shared.models.analysis import DEFAULT_LANGUAGES, CallType, LanguageCode, Scorecard, ScorecardCriterion
 from shared.models.base import StrictRequest, WireModel
-
-with warnings.catch_warnings():  # regexploit reads patterns with the standard library's (deprecated) sre_parse
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from regexploit.ast.sre import SreOpParser
-    from regexploit.redos import find as find_redos
+from shared.scorecards.patterns import unsafe_pattern_reason
 
 SCORECARD_ID_PATTERN = r"^sc_[0-7][0-9A-HJKMNP-TV-Z]{25}$"  # a ULID
 # A run may name a stored version (a positive integer) or a built-in card ("default-human" at "2.0").
@@ -40,27 +35,11 @@ MAX_PATTERNS = 20
 MAX_PATTERN_CHARS = 300
 MAX_WEIGHT = 1_000.0
 SPEAKERS = ("agent", "customer")
-# regexploit's "starriness": 1-2 is linear or quadratic backtracking on a failing match, 3 and up is cubic or
-# exponential (nested or overlapping repeats such as "(a+)+b" or ".*.*.*x"): a pattern that can run away.
-MAX_STARRINESS = 2
 
 
 def _problem(code: str, message: str) -> PydanticCustomError:
     """A field problem whose type is the 400's stable code (see shared.http.validation_problem)."""
     return PydanticCustomError(code, message)
-
-
-def unsafe_pattern_reason(pattern: str) -> str | None:
-    """Why a regular expression could backtrack without bound, or None when it cannot (as far as we can tell)."""
-    if re.search(r"\\[1-9]|\(\?P=", pattern):
-        return "back-references can take exponential time"
-    try:
-        findings = find_redos(SreOpParser().parse_sre(pattern))
-    except Exception:  # a construct regexploit cannot model: refuse rather than guess
-        return "it uses a construct that cannot be checked for runaway backtracking"
-    if any(finding.starriness > MAX_STARRINESS for finding in findings):
-        return "nested or overlapping repeats (such as (a+)+ or .*.*) can backtrack without bound"
-    return None
 
 
 def _check_text(value: Any, limit: int, what: str) -> Any:
