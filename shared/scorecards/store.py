@@ -11,17 +11,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from azure.core import MatchConditions
-from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
+from azure.core.exceptions import ResourceNotFoundError
 from azure.data.tables import TableClient, UpdateMode
 from pydantic import BaseModel, Field, ValidationError
 
-from shared.errors import ConcurrencyConflict
 from shared.models.analysis import CallType, Scorecard
 from shared.scorecards.model import VersionStatus
 from shared.storage.blobs import SCORECARDS_CONTAINER, BlobStore
 from shared.storage.paging import first_rows
-from shared.storage.tables import compare_and_swap, from_properties, to_properties
+from shared.storage.tables import compare_and_swap, from_properties, replace_if_unchanged, to_properties
 
 ASSIGNMENT_PREFIX = "~a|"
 _AFTER_ASSIGNMENTS = "~a}"  # '}' sorts right after '|'
@@ -144,16 +142,8 @@ class ScorecardRepository:
         return sum(1 for _ in entities)
 
     def save(self, record: ScorecardRecord) -> ScorecardRecord:
-        if not record.etag:
-            raise ValueError("save() needs a record read from the table (with its ETag)")
-        try:
-            metadata = self._table.update_entity(
-                _scorecard_entity(record), mode=UpdateMode.REPLACE, etag=record.etag,
-                match_condition=MatchConditions.IfNotModified,
-            )  # fmt: skip
-        except (ResourceModifiedError, ResourceNotFoundError) as error:
-            raise ConcurrencyConflict(record.id) from error
-        return record.model_copy(update={"etag": metadata.get("etag")})
+        etag = replace_if_unchanged(self._table, _scorecard_entity(record), record.etag, record.id)
+        return record.model_copy(update={"etag": etag})
 
     def mutate(
         self, tenant_id: str, scorecard_id: str, change: Callable[[ScorecardRecord], ScorecardRecord | None]
