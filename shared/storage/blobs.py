@@ -65,10 +65,6 @@ def audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
     return f"{tenant_id}/{audio_file_id}/{AUDIO_BLOB_LEAF}"
 
 
-def document_blob_name(tenant_id: str, audio_file_id: str) -> str:
-    return f"{tenant_id}/{audio_file_id}.json"
-
-
 def run_output_prefix(tenant_id: str, audio_file_id: str) -> str:
     return f"{tenant_id}/{audio_file_id}/"
 
