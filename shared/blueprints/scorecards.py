@@ -138,7 +138,7 @@ def get_scorecard(req: func.HttpRequest, principal: Principal) -> func.HttpRespo
     (Reply(201, "The new version, a draft, with its card.", VersionBody,
            headers=(("Location", "The new version."),)),),
     {**CARD_BODY_ERRORS, 400: (*CARD_BODY_ERRORS[400], "scorecard_call_type_changed"), 404: NOT_FOUND,
-     409: ("scorecard_version_limit_reached",)},
+     409: ("scorecard_version_limit_reached", "scorecard_busy")},
     path_params=(SCORECARD_ID,), body=ScorecardDraft, body_example=CARD_EXAMPLE,
     description=f"The card's `for` must be the scorecard's. {CARD_RULES}",
 ))  # fmt: skip

@@ -131,18 +131,20 @@ def add_version(
 ) -> VersionBody:
     """The next version, as a draft. Its card is written create-only before the row lists it, so two clients
     adding at once get two numbers; a number whose row write was lost stays unused."""
+    untried = 1
     for _ in range(_NEW_VERSION_ATTEMPTS):
         record = _get(repository, tenant_id, scorecard_id)
         _check_call_type(record, draft)
         if len(record.versions) >= MAX_VERSIONS:
             raise Conflict(f"A scorecard has at most {MAX_VERSIONS} versions.", code="scorecard_version_limit_reached")
-        version = record.latest_version + 1
+        version = max(record.latest_version + 1, untried)
         card = draft.to_scorecard(scorecard_id, version)
         try:
             blobs.write_json_if(SCORECARDS_CONTAINER, version_blob_name(tenant_id, scorecard_id, version),
                                 card.to_wire(), etag=None)  # fmt: skip
         except ConcurrencyConflict:
-            continue  # taken (by a racing client, or a write whose row update was lost): the next number
+            untried = version + 1  # taken (by a racing client, or a write whose row update was lost): the next one
+            continue
         now = utcnow()
         entry = VersionEntry(version=version, created_at=now, updated_at=now)
 
@@ -158,7 +160,7 @@ def add_version(
             raise _not_found(scorecard_id)
         logger.info("Scorecard %s: version %s added", scorecard_id, version)
         return _version_body(stored, _entry(stored, version), card)
-    raise ConcurrencyConflict(scorecard_id)
+    raise Conflict("Other versions are being added right now; try again.", code="scorecard_busy")
 
 
 def get_version(

@@ -182,3 +182,16 @@ def test_an_evaluation_records_the_assigned_version_and_the_event_names_it(deps:
     assert transcriber.calls == 1  # the transcript was reused
     [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
     assert json.dumps(event["event"]["data"]["scorecard"]) == '{"id": "default-human", "version": "2.0"}'
+
+
+def test_a_version_number_whose_row_write_was_lost_is_skipped(deps: Dependencies, tenant: str) -> None:
+    scorecard_id = create(deps, tenant)
+    # A crash between writing version 2's card and listing it in the row left the card behind.
+    orphan = draft(passThreshold=1).to_scorecard(scorecard_id, 2)
+    deps.blobs.write_json_if(SCORECARDS_CONTAINER, version_blob_name(tenant, scorecard_id, 2), orphan.to_wire(),
+                             etag=None)  # fmt: skip
+    added = scorecards.add_version(repository=deps.scorecards, blobs=deps.blobs, tenant_id=tenant,
+                                   scorecard_id=scorecard_id, draft=draft())  # fmt: skip
+    assert added.version == 3
+    body = scorecards.get_scorecard(repository=deps.scorecards, tenant_id=tenant, scorecard_id=scorecard_id)
+    assert [v.version for v in body.versions] == [1, 3]
