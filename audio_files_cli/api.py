@@ -120,10 +120,19 @@ class ApiClient:
     def analysis(self, audio_file_id: str) -> dict[str, Any]:
         return self._json("GET", f"/audio-files/{audio_file_id}/analysis")
 
-    def process(self, audio_file_id: str, *, force: bool = False, stages: list[str] | None = None) -> dict[str, Any]:
+    def process(
+        self,
+        audio_file_id: str,
+        *,
+        force: bool = False,
+        stages: list[str] | None = None,
+        scorecard: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
         body: dict[str, Any] = {"force": force} if force else {}
         if stages:
             body["stages"] = stages
+        if scorecard:
+            body["scorecard"] = scorecard
         return self._json("POST", f"/audio-files/{audio_file_id}/process", json=body)
 
     def delete_audio_file(self, audio_file_id: str) -> None:
@@ -162,3 +171,29 @@ class ApiClient:
 
     def webhook_deliveries(self, webhook_id: str) -> dict[str, Any]:
         return self._json("GET", f"/webhooks/{webhook_id}/deliveries")
+
+    # --- scorecards ------------------------------------------------------------------------------------
+
+    def list_scorecards(self) -> dict[str, Any]:
+        return self._json("GET", "/scorecards")
+
+    def get_scorecard(self, scorecard_id: str) -> dict[str, Any]:
+        return self._json("GET", f"/scorecards/{scorecard_id}")
+
+    def get_scorecard_version(self, scorecard_id: str, version: int) -> dict[str, Any]:
+        return self._json("GET", f"/scorecards/{scorecard_id}/versions/{version}")
+
+    def create_scorecard(self, card: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", "/scorecards", json=card)
+
+    def add_scorecard_version(self, scorecard_id: str, card: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"/scorecards/{scorecard_id}/versions", json=card)
+
+    def publish_scorecard_version(self, scorecard_id: str, version: int) -> dict[str, Any]:
+        return self._json("POST", f"/scorecards/{scorecard_id}/versions/{version}/publish")
+
+    def list_scorecard_assignments(self) -> dict[str, Any]:
+        return self._json("GET", "/scorecard-assignments")
+
+    def assign_scorecard(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("PUT", "/scorecard-assignments", json=body)

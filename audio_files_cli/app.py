@@ -43,6 +43,8 @@ app = typer.Typer(
 )
 webhooks_app = typer.Typer(help="Webhook subscriptions: list, create, delete, rotate-secret, deliveries.")
 app.add_typer(webhooks_app, name="webhooks")
+scorecards_app = typer.Typer(help="Scorecards: list, show, create (or add a version), publish, assign.")
+app.add_typer(scorecards_app, name="scorecards")
 
 out = Console()
 err = Console(stderr=True)
@@ -289,15 +291,31 @@ def analysis(ctx: typer.Context, audio_file_id: Annotated[str, typer.Argument(me
     emit(ctx, body, table)
 
 
+def _scorecard_pin(ctx: typer.Context, value: str | None) -> dict[str, str] | None:
+    """``ID:VERSION`` as the API's ``{id, version}``."""
+    if value is None:
+        return None
+    scorecard_id, _, version = value.rpartition(":")
+    if not scorecard_id or not version:
+        raise fail("--scorecard takes ID:VERSION, e.g. sc_01J...:2 or default-human:2.0", ExitCode.USAGE, _options(ctx))
+    return {"id": scorecard_id, "version": version}
+
+
 @app.command()
 def reprocess(
     ctx: typer.Context,
     audio_file_id: Annotated[str, typer.Argument(metavar="ID")],
     evaluation_only: Annotated[bool, typer.Option(help="Re-evaluate the existing transcript only.")] = False,
+    scorecard: Annotated[
+        str | None,
+        typer.Option(metavar="ID:VERSION", help="Evaluate with this published version instead of the assigned one."),
+    ] = None,
 ) -> None:
     """Run processing again (transcription and evaluation, or only the evaluation)."""
+    pin = _scorecard_pin(ctx, scorecard)
     with api_session(ctx) as client:
-        body = client.process(audio_file_id, force=True, stages=["evaluation"] if evaluation_only else None)
+        stages = ["evaluation"] if evaluation_only else None
+        body = client.process(audio_file_id, force=True, stages=stages, scorecard=pin)
     emit(ctx, body, f"{body['audioFileId']}: {body['status']} ({', '.join(body['stages'])}) — {body['message']}")
 
 
@@ -528,6 +546,132 @@ def webhooks_deliveries(ctx: typer.Context, webhook_id: Annotated[str, typer.Arg
             "" if last_code is None else str(last_code), _short_time(item.get("createdAt")),
         )  # fmt: skip
     emit(ctx, body, table)
+
+
+def _scorecards_table(items: list[dict[str, Any]]) -> Table:
+    table = Table(title="scorecards")
+    for column in ("id", "name", "for", "latest", "published", "updated"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        published = item.get("publishedVersion")
+        add_row(table, item["id"], item["name"], item["for"], str(item["latestVersion"]),
+                "" if published is None else str(published), _short_time(item.get("updatedAt")))  # fmt: skip
+    return table
+
+
+def _card_table(version: dict[str, Any]) -> Table:
+    card = version["card"]
+    title = f"{card['name']} — version {version['version']} ({version['status']}), pass at {card['passThreshold']:g}"
+    table = Table(title=title)
+    for column in ("criterion", "weight", "speaker", "flags"):
+        table.add_column(column, overflow="fold")
+    for criterion in card["criteria"]:
+        flags = ", ".join(flag for flag in ("mustNot", "critical") if criterion.get(flag))
+        add_row(table, criterion["name"], f"{criterion['weight']:g}", criterion.get("speaker") or "anyone", flags)
+    return table
+
+
+def _read_card(ctx: typer.Context, path: Path) -> dict[str, Any]:
+    """A card from a JSON file: a built-in card, or a version as `scorecards show ID VERSION --json` prints it."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise fail(f"Cannot read a JSON card from {path}: {error}", ExitCode.USAGE, _options(ctx)) from None
+    card = document.get("card", document) if isinstance(document, dict) else None
+    if not isinstance(card, dict):
+        raise fail(f"{path} does not hold a JSON object", ExitCode.USAGE, _options(ctx))
+    return {key: value for key, value in card.items() if key not in ("id", "version")}  # the service sets them
+
+
+@scorecards_app.command("list")
+def scorecards_list(ctx: typer.Context) -> None:
+    """Scorecards of your tenant, and which version evaluates which calls."""
+    with api_session(ctx) as client:
+        body = client.list_scorecards()
+        assignments = client.list_scorecard_assignments()
+    table = Table(title="assignments")
+    for column in ("calls", "campaign", "scorecard", "version"):
+        table.add_column(column, overflow="fold")
+    for item in [*assignments["defaults"], *assignments["campaigns"]]:
+        scorecard = f"{item['scorecardId']} (built-in)" if item.get("builtIn") else item["scorecardId"]
+        add_row(table, item["callType"], item.get("campaignId") or "(default)", scorecard, item["version"])
+    if _options(ctx).as_json:
+        emit(ctx, {**body, "assignments": assignments})
+    else:
+        out.print(_scorecards_table(body["items"]))
+        out.print(table)
+
+
+@scorecards_app.command("show")
+def scorecards_show(
+    ctx: typer.Context,
+    scorecard_id: Annotated[str, typer.Argument(metavar="ID")],
+    version: Annotated[int | None, typer.Argument(help="A version: its card (all versions without).")] = None,
+) -> None:
+    """A scorecard's versions, or one version's card."""
+    with api_session(ctx) as client:
+        if version is None:
+            body = client.get_scorecard(scorecard_id)
+            table = Table(title=f"{body['name']} ({body['id']}, for {body['for']} calls)")
+            for column in ("version", "status", "created", "published"):
+                table.add_column(column)
+            for item in body["versions"]:
+                add_row(table, str(item["version"]), item["status"], _short_time(item["createdAt"]),
+                        _short_time(item.get("publishedAt")))  # fmt: skip
+            emit(ctx, body, table)
+            return
+        body = client.get_scorecard_version(scorecard_id, version)
+    emit(ctx, body, _card_table(body))
+
+
+@scorecards_app.command("create")
+def scorecards_create(
+    ctx: typer.Context,
+    card_file: Annotated[Path, typer.Argument(metavar="CARD.json", help="The card (the built-in cards' JSON).")],
+    scorecard_id: Annotated[
+        str | None, typer.Option("--scorecard", metavar="ID", help="Add the card as this scorecard's next version.")
+    ] = None,
+) -> None:
+    """A new scorecard (version 1), or with --scorecard a new version; either is a draft until published."""
+    card = _read_card(ctx, card_file)
+    with api_session(ctx) as client:
+        if scorecard_id is None:
+            created = client.create_scorecard(card)
+            emit(ctx, created, f"Created scorecard {created['id']}, version 1 (draft).")
+            return
+        added = client.add_scorecard_version(scorecard_id, card)
+    emit(ctx, added, f"Added version {added['version']} (draft) to {scorecard_id}.")
+
+
+@scorecards_app.command("publish")
+def scorecards_publish(
+    ctx: typer.Context,
+    scorecard_id: Annotated[str, typer.Argument(metavar="ID")],
+    version: Annotated[int, typer.Argument(metavar="VERSION")],
+) -> None:
+    """Publish a version: from then on it never changes, and it can be assigned."""
+    with api_session(ctx) as client:
+        body = client.publish_scorecard_version(scorecard_id, version)
+    emit(ctx, body, f"Version {version} of {scorecard_id} is published.")
+
+
+@scorecards_app.command("assign")
+def scorecards_assign(
+    ctx: typer.Context,
+    scorecard_id: Annotated[str, typer.Argument(metavar="ID")],
+    version: Annotated[int, typer.Argument(metavar="VERSION")],
+    campaign: Annotated[
+        str | None, typer.Option(help="Only this campaign's calls (default: all calls of the card's type).")
+    ] = None,
+) -> None:
+    """Evaluate a campaign's calls (or, without --campaign, all calls of the card's type) with a published version."""
+    request: dict[str, Any] = {"scorecardId": scorecard_id, "version": version}
+    if campaign:
+        request["campaignId"] = campaign
+    with api_session(ctx) as client:
+        body = client.assign_scorecard(request)
+    where = f"campaign {campaign}" if campaign else "the default"
+    emit(ctx, body, f"{scorecard_id} version {version} now evaluates {body['callType']} calls of {where}.")
 
 
 def main() -> None:

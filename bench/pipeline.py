@@ -157,6 +157,7 @@ def run_stages(deps: Any, engine: TranscriptionEngine, tenant: str, audio: Audio
     from shared.pipeline.model import Stage, StageMessage
     from shared.pipeline.run import RunTimes
     from shared.pipeline.stages import Engines, StageRunner, build_handlers, output_of
+    from shared.scorecards.service import ScorecardChooser
     from shared.storage.blobs import TRANSCRIPTS_CONTAINER
 
     audio_file_id = upload_pending(deps, tenant, audio.path, contentType="audio/wav")
@@ -165,7 +166,8 @@ def run_stages(deps: Any, engine: TranscriptionEngine, tenant: str, audio: Audio
     engines = Engines(transcription=lambda: engine, evaluation=lambda: evaluation)
     runner = StageRunner(
         records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
-        handlers=build_handlers(deps.blobs, engines), times=RunTimes.of(deps.settings.stage_deadline_minutes),
+        handlers=build_handlers(deps.blobs, engines, ScorecardChooser(deps.scorecards, deps.blobs)),
+        times=RunTimes.of(deps.settings.stage_deadline_minutes),
     )  # fmt: skip
     timings: dict[str, float] = {}
     for stage in Stage:

@@ -9,11 +9,18 @@ from shared.audio_files.repository import AudioFileRepository
 from shared.config import Settings, get_settings
 from shared.identity import get_credential
 from shared.pipeline.deadlines import DeadlineStore
+from shared.scorecards.store import ScorecardRepository
 from shared.storage.blobs import BlobStore
 from shared.storage.clients import StorageClients, get_storage_clients
 from shared.storage.queues import QueueSender
 from shared.storage.resources import StorageResources
-from shared.storage.tables import AUDIO_FILES_TABLE, WEBHOOK_DELIVERIES_TABLE, WEBHOOK_SUBSCRIPTIONS_TABLE, table_client
+from shared.storage.tables import (
+    AUDIO_FILES_TABLE,
+    SCORECARDS_TABLE,
+    WEBHOOK_DELIVERIES_TABLE,
+    WEBHOOK_SUBSCRIPTIONS_TABLE,
+    table_client,
+)
 from shared.webhooks.repository import DeliveryRepository, SubscriptionRepository
 from shared.webhooks.sealing import SecretSealer, build_sealer
 
@@ -30,6 +37,7 @@ class Dependencies:
     webhook_subscriptions: SubscriptionRepository
     webhook_deliveries: DeliveryRepository
     webhook_secrets: SecretSealer
+    scorecards: ScorecardRepository
 
 
 def build_dependencies(settings: Settings, storage: StorageClients) -> Dependencies:
@@ -45,6 +53,7 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
         webhook_subscriptions=SubscriptionRepository(table_client(storage, WEBHOOK_SUBSCRIPTIONS_TABLE)),
         webhook_deliveries=DeliveryRepository(table_client(storage, WEBHOOK_DELIVERIES_TABLE)),
         webhook_secrets=build_sealer(settings.webhook_secret_key_id, get_credential),
+        scorecards=ScorecardRepository(table_client(storage, SCORECARDS_TABLE)),
     )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import azure.functions as func
 from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
 from pydantic import BaseModel, ValidationError
+from pydantic_core.core_schema import ErrorType
 
 from shared.auth import Principal, bearer_token, get_validator
 from shared.dependencies import get_dependencies
@@ -37,6 +38,7 @@ MAX_JSON_BODY_BYTES = 64 * 1024
 _SECURITY_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+_PYDANTIC_ERROR_TYPES = frozenset(get_args(ErrorType))
 
 
 def json_response(
@@ -89,16 +91,23 @@ def problem_response(error: ServiceError) -> func.HttpResponse:
 
 
 def validation_problem(error: ValidationError, where: str) -> ValidationFailed:
-    """A 400 listing each invalid field by its wire name, without echoing the input back."""
+    """A 400 listing each invalid field by its wire name, without echoing the input back.
+
+    A validator names a more precise stable code by raising ``PydanticCustomError(code, message)``: the first
+    such code becomes the problem's ``code`` (pydantic's own error types keep ``validation_error``).
+    """
     problems = []
+    codes = []
     for item in error.errors(include_url=False, include_input=False, include_context=False):
+        if item["type"] not in _PYDANTIC_ERROR_TYPES:
+            codes.append(item["type"])
         location = ".".join(str(part) for part in item["loc"]) or where
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = "is not a known field"
         problems.append({"field": location, "message": message})
     summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems[:5])
-    return ValidationFailed(f"Invalid {where}: {summary}", extra={"errors": problems})
+    return ValidationFailed(f"Invalid {where}: {summary}", code=codes[0] if codes else None, extra={"errors": problems})
 
 
 def parse_query(request: func.HttpRequest, model: type[ModelT]) -> ModelT:

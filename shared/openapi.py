@@ -132,6 +132,7 @@ ERROR_HEADERS: Mapping[int, tuple[tuple[str, str], ...]] = {
 TAGS = (
     ("Audio files", "Upload, list, download and delete call recordings."),
     ("Processing", "Transcription and evaluation: queue it, follow it, read the results."),
+    ("Scorecards", "The tenant's QA scorecards: versions, publishing, and which version evaluates which calls."),
     ("Webhooks", "Subscriptions to processing events, signed per Standard Webhooks, and their delivery log."),
     ("Service", "Health and this reference (try it with a pasted token); no token needed to read them."),
     ("Console", "The review console's page and files; no token needed (the page signs in in the browser)."),

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from shared.models.redaction import RedactionOverride
 from shared.pipeline.model import Stage, StageState
+from shared.scorecards.model import ScorecardPin
 from shared.storage.tables import from_properties, to_properties
 
 _MAX_TIME_MS = 10**13 - 1  # year 2286: inverted times stay 13 digits
@@ -83,6 +84,8 @@ class AudioFileRecord(BaseModel):
     run_id: str | None = None
     run_stages: list[str] = Field(default_factory=list)
     run_count: int = 0
+    # The scorecard version the current run was asked to evaluate with; None: the one assigned when it evaluates.
+    run_scorecard: ScorecardPin | None = None
     stages: dict[str, StageState] = Field(default_factory=dict)
     error: ErrorInfo | None = None
     # Stage -> the run whose output of that stage is current. Outputs live at run-specific blob names, so a late
@@ -102,7 +105,7 @@ class AudioFileRecord(BaseModel):
         return Stage.EVALUATION in self.outputs
 
 
-_JSON_FIELDS = {"stages", "error", "run_stages", "outputs", "redaction"}
+_JSON_FIELDS = {"stages", "error", "run_stages", "outputs", "redaction", "run_scorecard"}
 
 
 def to_entity(record: AudioFileRecord, row_key: str | None = None) -> dict[str, Any]:

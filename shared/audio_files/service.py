@@ -292,9 +292,10 @@ def _refusal(request: ProcessRequest, stages: list[Stage]) -> Callable[[AudioFil
             if request.force:
                 raise Conflict("Processing is already queued or running.", code="processing_in_progress")
             return
-        if record.status in (Status.COMPLETED, Status.FAILED) and not request.force:
+        if record.status in (Status.COMPLETED, Status.FAILED) and not request.explicit:
             raise Conflict(
-                f'This audio file is already {record.status.value}; send {{"force": true}} to process it again.',
+                f"This audio file is already {record.status.value}; send "
+                '{"force": true}, or the stages to run again such as {"stages": ["evaluation"]}.',
                 code="already_processed",
             )
         if Stage.TRANSCRIPTION not in stages and not record.has_transcript:
@@ -322,6 +323,7 @@ def request_processing(
     started = start_run(
         records=records, deadlines=deadlines, queues=queues, times=times, tenant_id=tenant_id,
         audio_file_id=audio_file_id, stages=stages, refuse=_refusal(request, stages),
+        scorecard=request.scorecard if Stage.EVALUATION in stages else None,
     )  # fmt: skip
     if started is None:
         raise _not_found(audio_file_id)

@@ -31,6 +31,7 @@ from shared.models.api import (
 from shared.models.transcript import Transcript
 from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
 from shared.pipeline.run import RunTimes
+from shared.scorecards.service import require_runnable
 
 bp = ApiBlueprint()
 
@@ -149,17 +150,23 @@ def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
     {
         **BODY_ERRORS,
         400: ("malformed_json", "validation_error"),
-        404: NOT_FOUND,
+        404: (*NOT_FOUND, "scorecard_not_found", "scorecard_version_not_found"),
         409: ("audio_not_uploaded", "invalid_upload", "processing_in_progress", "already_processed",
-              "transcript_not_found"),
+              "transcript_not_found", "scorecard_version_not_published"),
     },
     path_params=(AUDIO_FILE_ID,), body=ProcessRequest, body_required=False, body_example={"force": True},
     description='No body queues transcription then evaluation. `{"force": true}` re-runs a finished file; '
-    '`{"stages": ["evaluation"]}` re-evaluates the existing transcript only.',
+    '`{"stages": ["evaluation"]}` re-evaluates the existing transcript only (a finished file needs no `force` '
+    'when the stages are named). The evaluation uses the scorecard version assigned when it runs, or the one '
+    'named by `{"scorecard": {"id": "sc_...", "version": "2"}}` (a published version, or a built-in card such '
+    'as `{"id": "default-human", "version": "2.0"}`).',
 ))  # fmt: skip
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)
     deps = get_dependencies()
+    if body.scorecard is not None:  # a named version must exist and be published before a run is started
+        require_runnable(repository=deps.scorecards, blobs=deps.blobs, tenant_id=principal.tenant_id,
+                         pin=body.scorecard)  # fmt: skip
     result = service.request_processing(
         records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
         times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=principal.tenant_id,

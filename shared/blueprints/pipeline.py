@@ -14,6 +14,7 @@ from shared.pipeline.model import Stage
 from shared.pipeline.run import RunTimes
 from shared.pipeline.stages import Engines, StageRunner, build_handlers, fail_from_poison, parse_message
 from shared.pipeline.sweeper import sweep_deadlines
+from shared.scorecards.service import ScorecardChooser
 
 logger = logging.getLogger(__name__)
 bp = func.Blueprint()
@@ -28,7 +29,7 @@ def _times(deps: Dependencies) -> RunTimes:
 def _runner(deps: Dependencies) -> StageRunner:
     return StageRunner(
         records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
-        handlers=build_handlers(deps.blobs, ENGINES), times=_times(deps),
+        handlers=build_handlers(deps.blobs, ENGINES, ScorecardChooser(deps.scorecards, deps.blobs)), times=_times(deps),
     )  # fmt: skip
 
 

@@ -51,7 +51,8 @@ WEBHOOK_URL_RULES = (
     "at every delivery."
 )
 DELIVERY_DESCRIPTION = (
-    "Each event is POSTed as JSON `{type, timestamp, data}` (`data`: ids, status and links; never content) "
+    "Each event is POSTed as JSON `{type, timestamp, data}` (`data`: ids, status and links, and for "
+    "`analysis.completed` the `scorecard {id, version}` the analysis used; never content) "
     "with the Standard Webhooks headers `webhook-id` (the event id, the same on every retry), "
     "`webhook-timestamp` and `webhook-signature`. Any 2xx answer is a delivery; redirects are not followed; "
     "failures are retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (with jitter, or later if "

@@ -18,6 +18,7 @@ from pydantic import (
 from shared.models.base import StrictRequest, WireModel
 from shared.models.redaction import RedactionOverride
 from shared.pipeline.model import Stage, ordered
+from shared.scorecards.model import ScorecardPin
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 # A ULID: 26 Crockford base32 characters, the first at most 7 (128 bits; larger ones do not decode).
@@ -156,11 +157,24 @@ class UploadUrlRequest(StrictRequest):
 class ProcessRequest(StrictRequest):
     force: bool = False
     stages: list[Stage] | None = Field(default=None, min_length=1)
+    # Evaluate with this version rather than the one assigned when the evaluation runs.
+    scorecard: ScorecardPin | None = None
 
     @field_validator("stages")
     @classmethod
     def _ordered(cls, value: list[Stage] | None) -> list[Stage] | None:
         return None if value is None else ordered(value)
+
+    @model_validator(mode="after")
+    def _scorecard_needs_evaluation(self) -> ProcessRequest:
+        if self.scorecard is not None and self.stages is not None and Stage.EVALUATION not in self.stages:
+            raise ValueError("scorecard needs the evaluation stage")
+        return self
+
+    @property
+    def explicit(self) -> bool:
+        """Re-running a finished file is explicit: ``force``, or naming the stages to run."""
+        return self.force or self.stages is not None
 
 
 class TranscriptQuery(StrictRequest):

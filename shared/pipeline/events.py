@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from shared.audio_files.records import AudioFileRecord, Status
@@ -14,7 +15,8 @@ class MessageSender(Protocol):
     def send(self, queue: str, message: dict[str, Any], *, visibility_timeout: int | None = None) -> None: ...
 
 
-def run_outcome_event(record: AudioFileRecord) -> dict[str, object] | None:
+def run_outcome_event(record: AudioFileRecord, analysis: Mapping[str, Any] | None = None) -> dict[str, object] | None:
+    """The event of a run that ended; ``analysis`` (of a completed run) gives the scorecard id and version used."""
     if record.run_id is None or record.status not in (Status.COMPLETED, Status.FAILED):
         return None
     event_type = EventType.ANALYSIS_COMPLETED if record.status is Status.COMPLETED else EventType.PROCESSING_FAILED
@@ -35,6 +37,9 @@ def run_outcome_event(record: AudioFileRecord) -> dict[str, object] | None:
         data["campaignId"] = record.campaign_id
     if record.error:
         data["error"] = {"code": record.error.code, "stage": record.error.stage}
+    scorecard = analysis.get("scorecard") if analysis is not None else None
+    if record.status is Status.COMPLETED and isinstance(scorecard, Mapping):
+        data["scorecard"] = {"id": scorecard.get("id"), "version": scorecard.get("version")}
     return {
         "id": event_id(record.run_id, event_type),
         "type": event_type.value,
@@ -44,7 +49,9 @@ def run_outcome_event(record: AudioFileRecord) -> dict[str, object] | None:
     }
 
 
-def publish_run_outcome(*, queues: MessageSender, record: AudioFileRecord) -> None:
-    event = run_outcome_event(record)
+def publish_run_outcome(
+    *, queues: MessageSender, record: AudioFileRecord, analysis: Mapping[str, Any] | None = None
+) -> None:
+    event = run_outcome_event(record, analysis)
     if event is not None:
         queues.send(WEBHOOKS_QUEUE, {"kind": "event", "event": event})

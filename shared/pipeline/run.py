@@ -22,6 +22,7 @@ from shared.errors import ConcurrencyConflict
 from shared.pipeline.deadlines import Deadline, due_after
 from shared.pipeline.events import MessageSender
 from shared.pipeline.model import Stage, StageMessage, StageState, StageStatus
+from shared.scorecards.model import ScorecardPin
 
 # As host.json maxDequeueCount: a stage begun this often without finishing keeps failing, and ends the run.
 MAX_STAGE_ATTEMPTS = 5
@@ -106,12 +107,20 @@ class RunPlan:
     run_id: str
     stages: list[Stage]
     deadline: Deadline
+    scorecard: ScorecardPin | None = None  # the version its evaluation must use, if the request named one
 
 
-def plan_run(tenant_id: str, audio_file_id: str, stages: list[Stage], times: RunTimes, now: datetime) -> RunPlan:
+def plan_run(
+    tenant_id: str,
+    audio_file_id: str,
+    stages: list[Stage],
+    times: RunTimes,
+    now: datetime,
+    scorecard: ScorecardPin | None = None,
+) -> RunPlan:
     run_id = uuid.uuid4().hex
     due = due_after(now, times.queued)
-    return RunPlan(run_id, stages, Deadline(due, tenant_id, audio_file_id, stages[0].value, run_id))
+    return RunPlan(run_id, stages, Deadline(due, tenant_id, audio_file_id, stages[0].value, run_id), scorecard)
 
 
 def begin_run(record: AudioFileRecord, plan: RunPlan, now: datetime) -> AudioFileRecord:
@@ -119,6 +128,7 @@ def begin_run(record: AudioFileRecord, plan: RunPlan, now: datetime) -> AudioFil
     record.run_id = plan.run_id
     record.run_stages = [stage.value for stage in plan.stages]
     record.run_count += 1
+    record.run_scorecard = plan.scorecard
     record.status = Status.PENDING
     record.error = None
     for stage in Stage:
@@ -243,10 +253,12 @@ def start_run(
     audio_file_id: str,
     stages: list[Stage],
     refuse: Callable[[AudioFileRecord], None],
+    scorecard: ScorecardPin | None = None,
 ) -> tuple[StartOutcome, AudioFileRecord] | None:
     """Start a run of ``stages``, or, when one is going, make sure its queued stage has a message.
 
     ``refuse`` raises the caller's error when the record may not be processed. None if there is no record.
+    ``scorecard`` pins the version a new run evaluates with.
     """
     for _ in range(_START_ATTEMPTS):
         record = records.get(tenant_id, audio_file_id)
@@ -262,7 +274,7 @@ def start_run(
                 return StartOutcome.ALREADY_QUEUED, record
             return StartOutcome.ALREADY_RUNNING, record
         now = utcnow()
-        plan = plan_run(tenant_id, audio_file_id, stages, times, now)
+        plan = plan_run(tenant_id, audio_file_id, stages, times, now, scorecard)
         deadlines.schedule(plan.deadline)
         try:
             stored = records.save(begin_run(record.model_copy(deep=True), plan, now))

@@ -26,7 +26,7 @@ from shared.ai.evaluation.base import EvaluationContext, EvaluationEngine
 from shared.ai.transcription.base import AudioInput, TranscriptionEngine
 from shared.audio_files.records import AudioFileRecord, ErrorInfo, Status
 from shared.clock import utcnow
-from shared.models.analysis import Scorecard
+from shared.models.analysis import CallType, Scorecard
 from shared.models.transcript import Transcript
 from shared.pipeline.deadlines import due_after
 from shared.pipeline.events import MessageSender, publish_run_outcome
@@ -44,13 +44,12 @@ from shared.pipeline.run import (
     succeeded_state,
     write_guarded,
 )
+from shared.scorecards.model import ScorecardPin
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     AUDIO_CONTAINER,
-    SCORECARDS_CONTAINER,
     TRANSCRIPTS_CONTAINER,
     BlobStore,
-    document_blob_name,
     run_output_blob_name,
     run_output_prefix,
 )
@@ -59,6 +58,14 @@ logger = logging.getLogger(__name__)
 
 # A second message for a stage that another worker started this recently is a duplicate, not a retry.
 _DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+class ScorecardChoice(Protocol):
+    """Which card evaluates a call (shared.scorecards.service.ScorecardChooser)."""
+
+    def choose(
+        self, *, tenant_id: str, campaign_id: str | None, call_type: CallType, pinned: ScorecardPin | None
+    ) -> Scorecard: ...
 
 
 class StageHandler(Protocol):
@@ -118,20 +125,9 @@ class TranscriptionStage:
 class EvaluationStage:
     blobs: BlobStore
     engine: Callable[[], EvaluationEngine]
+    scorecards: ScorecardChoice
     status: Status = Status.EVALUATING
     container: str = ANALYSES_CONTAINER
-
-    def _campaign_scorecard(self, record: AudioFileRecord) -> Scorecard | None:
-        """A campaign's own scorecard, if one is stored at scorecards/{tenant}/{campaignId}.json."""
-        if not record.campaign_id:
-            return None
-        document = self.blobs.read_json(SCORECARDS_CONTAINER, document_blob_name(record.tenant_id, record.campaign_id))
-        if document is None:
-            return None
-        try:
-            return Scorecard.model_validate(document)
-        except ValidationError:
-            raise EngineError("invalid_scorecard", "The campaign's scorecard is not valid.", retryable=False) from None
 
     def produce(self, record: AudioFileRecord) -> dict[str, Any]:
         document = output_of(self.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
@@ -142,15 +138,18 @@ class EvaluationStage:
             engagement_id=record.engagement_id,
             campaign_id=record.campaign_id,
             is_ai_call=record.is_ai_call,
-            scorecard=self._campaign_scorecard(record),
-        )
+            scorecard=self.scorecards.choose(
+                tenant_id=record.tenant_id, campaign_id=record.campaign_id,
+                call_type="ai_agent" if record.is_ai_call else "human", pinned=record.run_scorecard,
+            ),
+        )  # fmt: skip
         return self.engine().evaluate(Transcript.model_validate(document), context).to_wire()
 
 
-def build_handlers(blobs: BlobStore, engines: Engines) -> dict[Stage, StageHandler]:
+def build_handlers(blobs: BlobStore, engines: Engines, scorecards: ScorecardChoice) -> dict[Stage, StageHandler]:
     return {
         Stage.TRANSCRIPTION: TranscriptionStage(blobs, engines.transcription),
-        Stage.EVALUATION: EvaluationStage(blobs, engines.evaluation),
+        Stage.EVALUATION: EvaluationStage(blobs, engines.evaluation, scorecards),
     }
 
 
@@ -244,7 +243,8 @@ class StageRunner:
 
         output_name = run_output_blob_name(record.tenant_id, record.id, message.run_id)
         try:
-            self.blobs.write_json(handler.container, output_name, handler.produce(record))
+            output = handler.produce(record)
+            self.blobs.write_json(handler.container, output_name, output)
         except EngineError as error:
             if error.retryable:
                 code = error.code
@@ -260,9 +260,12 @@ class StageRunner:
             code = "storage_error" if type(error).__module__.startswith("azure") else "internal_error"
             self.records.mutate(message.tenant_id, message.audio_file_id, lambda r: retrying_state(r, message, code))
             raise
-        return self._succeed(message, handler, output_name, deadline.due)
+        return self._succeed(message, handler, output_name, output, deadline.due)
 
-    def _succeed(self, message: StageMessage, handler: StageHandler, output_name: str, deadline_at: datetime) -> str:
+    def _succeed(
+        self, message: StageMessage, handler: StageHandler, output_name: str, output: dict[str, Any],
+        deadline_at: datetime,
+    ) -> str:  # fmt: skip
         current = self.records.get(message.tenant_id, message.audio_file_id)
         following = next_stage(current, message.stage) if current is not None else None
         now = utcnow()
@@ -288,7 +291,8 @@ class StageRunner:
             self.deadlines.remove(stage_deadline(stored, message.stage, deadline_at, message.run_id))
             self._prune_older_outputs(stored, handler, output_name)
             if stored.status is Status.COMPLETED:
-                publish_run_outcome(queues=self.queues, record=stored)
+                # The last stage is the evaluation: the event names the scorecard version its analysis used.
+                publish_run_outcome(queues=self.queues, record=stored, analysis=output)
         return "succeeded"
 
     def _prune_older_outputs(self, record: AudioFileRecord, handler: StageHandler, keep: str) -> None:

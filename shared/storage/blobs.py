@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from azure.core import MatchConditions
-from azure.core.exceptions import ResourceNotFoundError
+from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
 from azure.storage.blob import BlobSasPermissions, ContentSettings, UserDelegationKey, generate_blob_sas
 
+from shared.errors import ConcurrencyConflict
 from shared.storage.clients import StorageClients
 from shared.storage.errors import raise_if_resource_missing
 
@@ -62,10 +63,6 @@ def audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
     """Our name for a recording: ids only. The client's file name goes in the download's Content-Disposition,
     never in a blob path, which every storage and trigger log line carries."""
     return f"{tenant_id}/{audio_file_id}/{AUDIO_BLOB_LEAF}"
-
-
-def document_blob_name(tenant_id: str, audio_file_id: str) -> str:
-    return f"{tenant_id}/{audio_file_id}.json"
 
 
 def run_output_prefix(tenant_id: str, audio_file_id: str) -> str:
@@ -201,6 +198,34 @@ class BlobStore:
             overwrite=True,
             content_settings=ContentSettings(content_type="application/json; charset=utf-8"),
         )
+
+    def write_json_if(self, container: str, blob_name: str, document: dict[str, Any], *, etag: str | None) -> str:
+        """Write only over the blob with ``etag`` (or, with None, only where there is none yet); returns the new
+        ETag, and raises ConcurrencyConflict when someone else wrote first."""
+        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+        condition: dict[str, Any] = (
+            {"etag": etag, "match_condition": MatchConditions.IfNotModified} if etag else {"if_none_match": "*"}
+        )
+        try:
+            result = self._service.get_blob_client(container, blob_name).upload_blob(
+                data,
+                overwrite=True,
+                content_settings=ContentSettings(content_type="application/json; charset=utf-8"),
+                **condition,
+            )
+        except (ResourceExistsError, ResourceModifiedError) as error:
+            raise ConcurrencyConflict(blob_name) from error
+        return str(result["etag"])
+
+    def read_json_tagged(self, container: str, blob_name: str) -> tuple[dict[str, Any], str] | None:
+        """A JSON object and its ETag, or None when the blob is missing (or not a JSON object)."""
+        try:
+            downloader = self._service.get_blob_client(container, blob_name).download_blob()
+        except ResourceNotFoundError as error:
+            raise_if_resource_missing(error)
+            return None
+        document = json.loads(downloader.readall())
+        return (document, str(downloader.properties.etag)) if isinstance(document, dict) else None
 
     def read_json(self, container: str, blob_name: str) -> dict[str, Any] | None:
         try:

@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from azure.data.tables import TableClient
+from azure.core import MatchConditions
+from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
+from azure.data.tables import TableClient, UpdateMode
 from pydantic import BaseModel
 
 from shared.errors import ConcurrencyConflict
@@ -20,7 +22,8 @@ _CAS_ATTEMPTS = 8
 AUDIO_FILES_TABLE = "AudioFiles"
 WEBHOOK_SUBSCRIPTIONS_TABLE = "WebhookSubscriptions"
 WEBHOOK_DELIVERIES_TABLE = "WebhookDeliveries"
-TABLES = (AUDIO_FILES_TABLE, WEBHOOK_SUBSCRIPTIONS_TABLE, WEBHOOK_DELIVERIES_TABLE)
+SCORECARDS_TABLE = "Scorecards"
+TABLES = (AUDIO_FILES_TABLE, WEBHOOK_SUBSCRIPTIONS_TABLE, WEBHOOK_DELIVERIES_TABLE, SCORECARDS_TABLE)
 
 
 def table_client(clients: StorageClients, name: str) -> TableClient:
@@ -83,3 +86,17 @@ def compare_and_swap(
         except ConcurrencyConflict:
             continue
     raise ConcurrencyConflict(what)
+
+
+def replace_if_unchanged(table: TableClient, entity: dict[str, Any], etag: str | None, what: str) -> str:
+    """Replace an entity only if it still has ``etag``; returns the new ETag or raises ConcurrencyConflict."""
+    if not etag:
+        raise ValueError("save() needs a record read from the table (with its ETag)")
+    try:
+        metadata = table.update_entity(
+            entity, mode=UpdateMode.REPLACE, etag=etag, match_condition=MatchConditions.IfNotModified
+        )
+    except (ResourceModifiedError, ResourceNotFoundError) as error:
+        # Not found: deleted meanwhile; the caller re-reads and sees it gone.
+        raise ConcurrencyConflict(what) from error
+    return str(metadata.get("etag"))

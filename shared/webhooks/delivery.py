@@ -103,6 +103,9 @@ def _safe_data(data: dict[str, Any]) -> dict[str, Any]:
     error = data.get("error")
     if isinstance(error, dict):
         safe["error"] = {key: error[key] for key in ("code", "stage") if isinstance(error.get(key), str)}
+    scorecard = data.get("scorecard")
+    if isinstance(scorecard, dict):
+        safe["scorecard"] = {key: scorecard[key] for key in ("id", "version") if isinstance(scorecard.get(key), str)}
     links = data.get("links")
     if isinstance(links, dict):
         safe["links"] = {name: links[name] for name in _LINK_NAMES if isinstance(links.get(name), str)}

@@ -6,13 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from azure.core import MatchConditions
-from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
-from azure.data.tables import TableClient, UpdateMode
+from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
+from azure.data.tables import TableClient
 
-from shared.errors import ConcurrencyConflict
 from shared.storage.paging import first_rows
-from shared.storage.tables import compare_and_swap
+from shared.storage.tables import compare_and_swap, replace_if_unchanged
 from shared.webhooks.records import (
     DeliveryRecord,
     SubscriptionRecord,
@@ -25,19 +23,6 @@ from shared.webhooks.records import (
 )
 
 _BATCH = 100  # Table Storage's limit of operations in one transaction
-
-
-def _replace_if_unchanged(table: TableClient, entity: dict[str, Any], etag: str | None, what: str) -> str:
-    if not etag:
-        raise ValueError("save() needs a record read from the table (with its ETag)")
-    try:
-        metadata = table.update_entity(
-            entity, mode=UpdateMode.REPLACE, etag=etag, match_condition=MatchConditions.IfNotModified
-        )
-    except (ResourceModifiedError, ResourceNotFoundError) as error:
-        # Not found: deleted meanwhile; the caller re-reads and sees it gone.
-        raise ConcurrencyConflict(what) from error
-    return str(metadata.get("etag"))
 
 
 class SubscriptionRepository:
@@ -66,7 +51,7 @@ class SubscriptionRepository:
         return sum(1 for _ in entities)
 
     def save(self, record: SubscriptionRecord) -> SubscriptionRecord:
-        etag = _replace_if_unchanged(self._table, subscription_to_entity(record), record.etag, record.id)
+        etag = replace_if_unchanged(self._table, subscription_to_entity(record), record.etag, record.id)
         return record.model_copy(update={"etag": etag})
 
     def mutate(
@@ -106,7 +91,7 @@ class DeliveryRepository:
         return delivery_from_entity(entity)
 
     def save(self, record: DeliveryRecord) -> DeliveryRecord:
-        etag = _replace_if_unchanged(self._table, delivery_to_entity(record), record.etag, record.id)
+        etag = replace_if_unchanged(self._table, delivery_to_entity(record), record.etag, record.id)
         return record.model_copy(update={"etag": etag})
 
     def mutate(

@@ -17,6 +17,7 @@ from audio_files_cli.api import ExitCode
 from scripts.sample_calls import SampleCalls
 from tests.conftest import token_for
 from tests.e2e.conftest import LiveService, upload_file, wait_for_status
+from tests.shared.scorecards.cards import small_draft
 
 pytestmark = pytest.mark.e2e
 
@@ -142,7 +143,7 @@ def test_every_read_command_against_a_processed_call(cli: Cli, live: LiveService
     assert analysis.returncode == 0 and "score" in analysis.stdout and "criterion" in analysis.stdout
     assert 0 <= cli.json("analysis", audio_file_id)["score"] <= 100
 
-    reprocessed = cli.json("reprocess", audio_file_id, "--evaluation-only")
+    reprocessed = cli.json("reprocess", audio_file_id, "--evaluation-only", "--scorecard", "default-human:2.0")
     assert reprocessed["status"] == "pending" and reprocessed["stages"] == ["evaluation"]
     with live.client(tenant) as client:
         wait_for_status(client, audio_file_id, ("completed",))
@@ -206,3 +207,31 @@ def test_an_upload_that_is_not_audio_ends_failed_with_its_code(cli: Cli) -> None
     assert "not_audio" in result.stdout
     [item] = cli.json("list")["items"]
     assert item["status"] == "failed" and item["error"]["code"] == "not_audio"
+
+
+def test_scorecard_commands(cli: Cli) -> None:
+    sign_in(cli, "t-cli-scorecards")
+    card_file = cli.workdir / "card.json"
+    card_file.write_text(json.dumps(small_draft()))
+    created = cli.json("scorecards", "create", str(card_file))
+    scorecard_id = created["id"]
+    assert created["versions"][0]["status"] == "draft"
+    # The card as `show --json` prints it is a valid input for the next version.
+    shown = cli.json("scorecards", "show", scorecard_id, "1")
+    card_file.write_text(json.dumps({**shown, "card": {**shown["card"], "passThreshold": 75}}))
+    added = cli.json("scorecards", "create", str(card_file), "--scorecard", scorecard_id)
+    assert (added["version"], added["card"]["passThreshold"], added["card"]["id"]) == (2, 75, scorecard_id)
+    assert cli.run("scorecards", "assign", scorecard_id, "2", "--campaign", "spring").returncode == ExitCode.REJECTED
+    assert cli.json("scorecards", "publish", scorecard_id, "2")["status"] == "published"
+    assigned = cli.json("scorecards", "assign", scorecard_id, "2", "--campaign", "spring")
+    assert (assigned["callType"], assigned["campaignId"], assigned["version"]) == ("human", "spring", "2")
+    listed = cli.run("scorecards", "list")
+    assert listed.returncode == 0 and scorecard_id in listed.stdout and "spring" in listed.stdout
+    versions = cli.run("scorecards", "show", scorecard_id)
+    assert versions.returncode == 0 and "published" in versions.stdout and "draft" in versions.stdout
+    card_file.write_text(json.dumps(small_draft(weight=0)))
+    refused = cli.run("scorecards", "create", str(card_file))
+    assert refused.returncode == ExitCode.REJECTED and "scorecard_invalid_weight" in refused.stderr
+    assert cli.run("scorecards", "show", "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0D1").returncode == ExitCode.NOT_FOUND
+    bad_pin = cli.run("reprocess", "af_01JDZ2V1D3W4X5Y6Z7A8B9C0D1", "--evaluation-only", "--scorecard", "nocolon")
+    assert bad_pin.returncode == ExitCode.USAGE

@@ -191,6 +191,15 @@ class TestLocalTokenValidator:
             {"audio:read", "audio:download", "audio:write", "webhooks:manage"}
         )
 
+    def test_scorecards_manage_is_granted_as_a_scope_or_an_app_role(self) -> None:
+        assert "scorecards:manage" in SCOPES
+        for claims in (local_claims(scp="scorecards:manage"), local_claims(scp=None, roles=["scorecards:manage"])):
+            principal = self.validator.validate(jwt.encode(claims, SECRET, algorithm="HS256"))
+            principal.require("scorecards:manage")
+        reader = self.validator.validate(jwt.encode(local_claims(scp="audio:read"), SECRET, algorithm="HS256"))
+        with pytest.raises(Forbidden):
+            reader.require("scorecards:manage")
+
     def test_scopes_from_roles_only(self) -> None:
         token = jwt.encode(local_claims(scp=None, roles=["audio:read"]), SECRET, algorithm="HS256")
         assert self.validator.validate(token).scopes == frozenset({"audio:read"})

@@ -2,7 +2,7 @@
 // (AzureWebJobsStorage, identity-based) and the application data store:
 //   blob containers  audio, transcripts, analyses, scorecards, policies, redacted-audio (+ the Flex deployment container)
 //   queues           transcription, evaluation, webhooks (+ their -poison queues)
-//   tables           AudioFiles (records, listing index rows and stage deadlines), WebhookSubscriptions,
+//   tables           AudioFiles (records, listing index rows and stage deadlines), Scorecards, WebhookSubscriptions,
 //                    WebhookDeliveries
 // Shared keys are disabled: every caller (the function app, the deploying developer, browsers
 // holding a user delegation SAS) is authorised through Microsoft Entra ID.
@@ -53,6 +53,7 @@ param tableNames array = [
   'AudioFiles'
   'WebhookSubscriptions'
   'WebhookDeliveries'
+  'Scorecards'
 ]
 
 @description('Origins allowed to call the Blob service from a browser (uploads/downloads with SAS URLs). Use your web app origins in production; ["*"] allows any origin (a SAS is still required).')

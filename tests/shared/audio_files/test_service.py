@@ -15,6 +15,7 @@ from shared.models.api import ListAudioFilesQuery, ProcessBody, ProcessRequest, 
 from shared.models.redaction import EntityType, RedactionOverride
 from shared.pipeline.model import StageStatus
 from shared.pipeline.run import RunTimes
+from shared.scorecards.model import ScorecardPin
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
 from tests.queues import take_messages
@@ -85,7 +86,7 @@ def test_process_before_upload_is_a_conflict(deps: Dependencies, tenant: str) ->
     assert raised.value.code == "audio_not_uploaded"
 
 
-def test_completed_files_rerun_only_when_forced(deps: Dependencies, tenant: str) -> None:
+def test_completed_files_rerun_only_when_asked_explicitly(deps: Dependencies, tenant: str) -> None:
     audio_file_id = uploaded(deps, tenant)
     first = process(deps, tenant, audio_file_id, ProcessRequest())
 
@@ -98,10 +99,13 @@ def test_completed_files_rerun_only_when_forced(deps: Dependencies, tenant: str)
     with pytest.raises(Conflict) as raised:
         process(deps, tenant, audio_file_id, ProcessRequest())
     assert raised.value.code == "already_processed"
-    rerun = process(deps, tenant, audio_file_id, ProcessRequest(force=True, stages=["evaluation"]))
+    # Naming the stages is explicit enough: re-evaluation needs no force, and may pin a scorecard version.
+    pin = ScorecardPin(id="default-human", version="2.0")
+    rerun = process(deps, tenant, audio_file_id, ProcessRequest(stages=["evaluation"], scorecard=pin))
     assert rerun.run_id != first.run_id and rerun.stages == ["evaluation"]
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.has_transcript and not record.has_analysis
+    assert record.run_scorecard == pin
     assert record.stages["transcription"].status == "skipped"
     assert record.stages["evaluation"].status == "queued"
 

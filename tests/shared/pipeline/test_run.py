@@ -183,6 +183,6 @@ def test_re_evaluation_skips_transcription_and_keeps_its_output(world: World) ->
 
 def test_every_stage_has_a_handler_and_a_queue() -> None:
     engines = Engines(transcription=lambda: pytest.fail("not used"), evaluation=lambda: pytest.fail("not used"))
-    assert list(build_handlers(blobs=None, engines=engines)) == list(Stage)  # type: ignore[arg-type]
+    assert list(build_handlers(blobs=None, engines=engines, scorecards=None)) == list(Stage)  # type: ignore[arg-type]
     for stage in Stage:
         assert {stage.queue, stage.poison_queue} <= {*QUEUES, *(f"{queue}-poison" for queue in QUEUES)}

@@ -26,6 +26,7 @@ from shared.pipeline.model import StageMessage, StageStatus
 from shared.pipeline.run import MAX_STAGE_ATTEMPTS, RunTimes
 from shared.pipeline.stages import Engines, StageRunner, build_handlers, fail_from_poison
 from shared.pipeline.sweeper import SweepReport, sweep_deadlines
+from shared.scorecards.service import ScorecardChooser
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
 from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
@@ -61,7 +62,8 @@ def engines_with(transcriber: ScriptedTranscriber) -> Engines:
 def run_stage(deps: Dependencies, engines: Engines, message: StageMessage, dequeue_count: int = 1) -> str:
     runner = StageRunner(
         records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
-        handlers=build_handlers(deps.blobs, engines), times=RunTimes.of(deps.settings.stage_deadline_minutes),
+        handlers=build_handlers(deps.blobs, engines, ScorecardChooser(deps.scorecards, deps.blobs)),
+        times=RunTimes.of(deps.settings.stage_deadline_minutes),
     )  # fmt: skip
     return runner.run(message, dequeue_count)
 
