@@ -48,6 +48,7 @@ from shared.audio_files.records import AudioFileRecord, Status, counter_row_keys
 from shared.audio_files.repository import AudioFileRepository, Count, ListQuery
 from shared.audio_files.service import new_audio_file_id
 from shared.dependencies import Dependencies, get_dependencies
+from shared.openapi import SERVER_URL
 from shared.pipeline.deadlines import DEADLINE_PARTITION, UPLOAD, Deadline
 from shared.storage.blobs import AUDIO_CONTAINER, audio_blob_name
 from shared.storage.tables import AUDIO_FILES_TABLE
@@ -262,7 +263,7 @@ def build_cases(env: BenchEnvironment, deps: Dependencies, ids: list[str], total
     cases: list[Case] = [
         Case(
             "GET /api/health (no storage)",
-            http_worker(env, TENANT, lambda c, _: c.get(f"{env.host.base_url}/health"), 200),
+            http_worker(env, TENANT, lambda c, _: c.get(f"{env.host.base_url}{SERVER_URL}/health"), 200),
             "(none)",
             None,
         )

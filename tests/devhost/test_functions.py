@@ -74,6 +74,29 @@ def test_retry_policies_on_queue_triggers_are_ignored_as_in_azure(caplog: pytest
     assert "ignores function-level retry policies" in caplog.text
 
 
+@pytest.mark.parametrize("route", ["admin/keys", "/Admin", "administration/x", "runtime/webhooks/x"])
+def test_routes_the_host_reserves_are_refused_whatever_the_prefix(route: str) -> None:
+    app = func.FunctionApp()
+
+    @app.route(route=route)
+    def handler(req: func.HttpRequest) -> str:
+        return "never"
+
+    with pytest.raises(HostStartupError, match="conflicts with one or more built in routes"):
+        describe_functions(app)
+
+
+def test_a_route_defaults_to_the_function_name_and_is_checked_as_such() -> None:
+    app = func.FunctionApp()
+
+    @app.route()
+    def admin_tools(req: func.HttpRequest) -> str:
+        return "never"
+
+    with pytest.raises(HostStartupError, match="built in routes"):
+        describe_functions(app)
+
+
 def test_unsupported_triggers_are_refused() -> None:
     app = func.FunctionApp()
 
