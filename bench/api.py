@@ -13,7 +13,10 @@ ratios are what matter, not the absolute figures. ``GET /api/health`` (no storag
 Last, listing at scale: a tenant of ``--scale`` recordings (100,000 by default), its counts, page 1, and page
 1000 both cold and after the pages before it were visited, in entities read and seconds.
 
-Usage: ``python -m bench.api [--quick] [--records N] [--requests N] [--budget S] [--scale N]``
+Usage: ``python -m bench.api [--quick] [--records N] [--requests N] [--budget S] [--scale N] [--cases TEXT]``
+
+``--cases upload-url`` measures only the cases whose name contains that text (here uploads, which all update
+the same tenant's counters), without the table of entities read per list page.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from shared.audio_files.records import AudioFileRecord, Status, counter_row_keys
 from shared.audio_files.repository import AudioFileRepository, Count, ListQuery
 from shared.audio_files.service import new_audio_file_id
 from shared.dependencies import Dependencies, get_dependencies
+from shared.openapi import SERVER_URL
 from shared.pipeline.deadlines import DEADLINE_PARTITION, UPLOAD, Deadline
 from shared.storage.blobs import AUDIO_CONTAINER, audio_blob_name
 from shared.storage.tables import AUDIO_FILES_TABLE
@@ -262,7 +266,7 @@ def build_cases(env: BenchEnvironment, deps: Dependencies, ids: list[str], total
     cases: list[Case] = [
         Case(
             "GET /api/health (no storage)",
-            http_worker(env, TENANT, lambda c, _: c.get(f"{env.host.base_url}/health"), 200),
+            http_worker(env, TENANT, lambda c, _: c.get(f"{env.host.base_url}{SERVER_URL}/health"), 200),
             "(none)",
             None,
         )
@@ -520,6 +524,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "--scale", type=int, default=100_000, help="recordings of the listing-at-scale tenant (default 100000; 0: skip)"
     )
     parser.add_argument("--budget", type=float, default=None, help="seconds per case and concurrency at most (4; 2)")
+    parser.add_argument("--cases", default=None, help="only the cases whose name contains this; no per-page table")
 
 
 def main() -> None:
@@ -543,7 +548,7 @@ def main() -> None:
         )
         env.start_host(http_function_names())
         ids = [record.id for record in records]
-        cases = build_cases(env, deps, ids, requests)
+        cases = [case for case in build_cases(env, deps, ids, requests) if not args.cases or args.cases in case.name]
 
         rows: list[list[Any]] = []
         problems: list[str] = []
@@ -587,6 +592,10 @@ def main() -> None:
         )
         for problem in problems:
             console.print(f"[red]{problem}[/red]")
+        if args.scale:
+            scale_table(deps.audio_files, args.scale)
+        if args.cases:
+            return
         console.print(
             table(
                 f"Entities read per list page (pageSize {PAGE_SIZE}, {args.records:,} recordings)",
@@ -609,8 +618,6 @@ def main() -> None:
                 f"{LATER_PAGE} pages.",
             )
         )
-        if args.scale:
-            scale_table(deps.audio_files, args.scale)
 
 
 def scale_table(repository: AudioFileRepository, records: int) -> None:

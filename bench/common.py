@@ -26,6 +26,7 @@ from rich.table import Table
 
 from devhost.azurite import Azurite
 from shared.auth import SCOPES, mint_dev_token
+from shared.openapi import SERVER_URL
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_EXAMPLE = REPO_ROOT / "local.settings.json.example"
@@ -152,7 +153,7 @@ class BenchEnvironment:
     @property
     def api(self) -> str:
         assert self.host is not None, "the host is not running"
-        return f"{self.host.base_url}/v1"
+        return f"{self.host.base_url}{SERVER_URL}/v1"
 
     def token(self, tenant: str) -> str:
         return mint_dev_token(self.secret, tenant, SCOPES)
@@ -170,7 +171,7 @@ class BenchEnvironment:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{self.host.base_url}/health", timeout=2).status_code == 200:
+                if httpx.get(f"{self.host.base_url}{SERVER_URL}/health", timeout=2).status_code == 200:
                     return self.api
             time.sleep(0.2)
         raise RuntimeError("the local host did not answer /api/health")

@@ -29,6 +29,9 @@ SUPPORTED_TRIGGERS = (HTTP_TRIGGER, QUEUE_TRIGGER, BLOB_TRIGGER, TIMER_TRIGGER)
 # Triggers whose function-level retry policy Azure Functions honours (queues and blobs retry through
 # host.json instead; the HTTP trigger never retries).
 RETRY_POLICY_TRIGGERS = (TIMER_TRIGGER,)
+# The host's own routes (keys, status, extension webhooks): a function route starting with either is refused,
+# whatever host.json's routePrefix, so an empty prefix cannot shadow them.
+RESERVED_ROUTE_STARTS = ("admin", "runtime")
 
 _ALLOWED_PARAMETER_TYPES: dict[str, tuple[type, ...]] = {
     HTTP_TRIGGER: (func.HttpRequest,),
@@ -161,6 +164,8 @@ def _describe(name: str, function: Function) -> FunctionSpec:
                 f"Function {name}: binding {binding.get_binding_name()!r} ({binding.name!r}) is not "
                 "supported by the local host; use the storage SDK in the function body instead."
             )
+    if trigger_type == HTTP_TRIGGER:
+        _check_route_is_not_reserved(name, getattr(trigger, "route", None) or name)
     user_function = function.get_user_function()
     parameter_name = trigger.name
     signature = inspect.signature(user_function)
@@ -194,6 +199,15 @@ def _describe(name: str, function: Function) -> FunctionSpec:
         is_async=inspect.iscoroutinefunction(user_function),
         retry_policy=retry_policy,
     )
+
+
+def _check_route_is_not_reserved(name: str, route: str) -> None:
+    """As the Functions host does: by the route's text alone, so ``administration/x`` is refused too."""
+    if route.strip("/").lower().startswith(RESERVED_ROUTE_STARTS):
+        raise HostStartupError(
+            f"Function {name}: the specified route conflicts with one or more built in routes "
+            f"({route!r}; routes starting with {' or '.join(RESERVED_ROUTE_STARTS)} are the host's)."
+        )
 
 
 def _parameter_type(name: str, user_function: Callable[..., Any], parameter: str, trigger_type: str) -> type | None:

@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_STORAGE_SETTING = "AzureWebJobsStorage"
 # Functions' default request body limit (maxRequestBodySize): 100 MB.
 DEFAULT_MAX_REQUEST_BODY_BYTES = 104_857_600
+# An app setting AzureFunctionsJobHost__extensions__http__routePrefix overrides that host.json value.
+HOST_JSON_OVERRIDE_PREFIX = "AzureFunctionsJobHost__"
+DEFAULT_ROUTE_PREFIX = "api"
 
 
 class HostStartupError(RuntimeError):
@@ -136,13 +139,16 @@ class HostConfig:
 
     @classmethod
     def load(cls, host_json: Path | None) -> HostConfig:
+        """host.json, then any ``AzureFunctionsJobHost__`` app settings over it, as the Functions host reads it."""
         path = host_json or Path.cwd() / "host.json"
-        if not path.is_file():
-            if host_json:
-                raise HostStartupError(f"host.json {host_json} does not exist.")
+        document: dict[str, Any] = {}
+        if path.is_file():
+            document = json.loads(path.read_text(encoding="utf-8"))
+        elif host_json:
+            raise HostStartupError(f"host.json {host_json} does not exist.")
+        else:
             logger.warning("No host.json in %s: using the Functions defaults.", path.parent)
-            return cls()
-        return cls.from_document(json.loads(path.read_text(encoding="utf-8")))
+        return cls.from_document(with_app_setting_overrides(document, os.environ))
 
     @classmethod
     def from_document(cls, document: dict[str, Any]) -> HostConfig:
@@ -171,7 +177,7 @@ class HostConfig:
         )
         timeout_text = document.get("functionTimeout")
         return cls(
-            route_prefix=str(http.get("routePrefix", "api")).strip("/"),
+            route_prefix=_route_prefix(http.get("routePrefix")),
             queues=queue_options,
             blobs_max_degree_of_parallelism=int(blobs.get("maxDegreeOfParallelism", 8)),
             # -1 means unbounded in host.json.
@@ -183,3 +189,37 @@ def _timespan_or(value: Any, default: float) -> float:
     if value is None:
         return default
     return parse_timespan(str(value))
+
+
+def _route_prefix(value: Any) -> str:
+    """``routePrefix`` goes before every HTTP route; absent (or null) it is ``api``, empty it is nothing."""
+    if value is None:
+        return DEFAULT_ROUTE_PREFIX
+    if not isinstance(value, str):
+        raise HostStartupError(f"host.json http.routePrefix must be a string, not {value!r}.")
+    return value.strip().strip("/")
+
+
+def with_app_setting_overrides(document: dict[str, Any], settings: Mapping[str, str]) -> dict[str, Any]:
+    """``document`` with each ``AzureFunctionsJobHost__a__b`` app setting written over its ``a.b`` value.
+
+    As in Azure, names after the prefix match host.json's keys whatever their case (.NET configuration keys
+    are case-insensitive) and the value is the setting's text, an empty one included.
+    """
+    merged: dict[str, Any] = json.loads(json.dumps(document))
+    for name, value in settings.items():
+        if not name.lower().startswith(HOST_JSON_OVERRIDE_PREFIX.lower()):
+            continue
+        *parents, leaf = name[len(HOST_JSON_OVERRIDE_PREFIX) :].split("__")
+        node = merged
+        for key in parents:
+            existing = _key_like(node, key)
+            if not isinstance(node.get(existing), dict):
+                node[existing] = {}
+            node = node[existing]
+        node[_key_like(node, leaf)] = value
+    return merged
+
+
+def _key_like(node: dict[str, Any], key: str) -> str:
+    return next((existing for existing in node if existing.lower() == key.lower()), key)

@@ -76,7 +76,7 @@ param channelSpeakers string = 'agent,customer'
 @description('ISO 639-1 code pinning the Whisper engine\'s language; empty: detected per call')
 param transcriptionLanguage string = ''
 
-@description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production, and the Function App\'s own origin for the console at /api/console.')
+@description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production, and the Function App\'s own origin for the console at /console.')
 param allowedCorsOrigins array = [
   '*'
 ]

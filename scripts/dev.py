@@ -20,6 +20,7 @@ from devhost.azurite import DEFAULT_PORTS, Azurite, port_open
 from devhost.host import FunctionHost
 from devhost.settings import apply_settings_to_environ, connection_string_for, load_local_settings
 from shared.auth import SCOPES, mint_dev_token
+from shared.openapi import SERVER_URL
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = REPO_ROOT / "local.settings.json"
@@ -74,15 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     token = mint_dev_token(
         os.environ["AUTH_DEV_SECRET"], args.tenant, SCOPES, tenant_claim=os.environ.get("AUTH_TENANT_CLAIM", "tid")
     )
+    api = f"{host.base_url}{SERVER_URL}"  # the app serves its API under /api, the console at /console
     print(
-        f"\nAudio Files service running at {host.base_url}/v1\n"
-        f"  health:  {host.base_url}/health\n"
-        f"  docs:    {host.base_url}/v1/docs\n"
+        f"\nAudio Files service running at {api}/v1\n"
+        f"  health:  {api}/health\n"
+        f"  docs:    {api}/v1/docs\n"
         # The token rides in the fragment, which browsers never send; the console moves it into memory.
         f"  console: {host.base_url}/console#token={token}\n"
         f"  tenant:  {args.tenant}  (scopes: {' '.join(SCOPES)})\n\n"
         f"export TOKEN={token}\n"
-        f'curl -s -H "Authorization: Bearer $TOKEN" {host.base_url}/v1/audio-files\n\n'
+        f'curl -s -H "Authorization: Bearer $TOKEN" {api}/v1/audio-files\n\n'
         "Ctrl-C stops the host and Azurite.\n",
         flush=True,
     )

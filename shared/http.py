@@ -28,7 +28,7 @@ from shared.errors import (
     ValidationFailed,
 )
 from shared.models.base import WireModel
-from shared.openapi import Route
+from shared.openapi import SERVER_URL, Route
 from shared.storage.errors import is_missing_resource
 
 logger = logging.getLogger(__name__)
@@ -226,11 +226,20 @@ class ApiBlueprint(func.Blueprint):
     ``endpoint(route)`` registers the function (route, method, anonymous at the Functions level), wraps it to
     authenticate and require the route's scope, and keeps the route so the OpenAPI document is built from the
     very declarations the app registers.
+
+    host.json's routePrefix is empty, so this is the one place a route gets the path it is served under:
+    ``under`` (the API's ``/api`` unless a blueprint serves pages from elsewhere, as the console does) and then
+    the route's own path.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, under: str = SERVER_URL) -> None:
         super().__init__(http_auth_level=func.AuthLevel.ANONYMOUS)
+        self.under = under
         self.routes: list[Route] = []
+
+    def served_path(self, route: Route) -> str:
+        """The URL path ``route`` answers at, e.g. ``/api/v1/audio-files``."""
+        return "/" + "/".join(part.strip("/") for part in (self.under, route.path) if part.strip("/"))
 
     def endpoint(self, route: Route) -> Callable[[Handler], PublicHandler]:
         scope = route.scope
@@ -253,6 +262,8 @@ class ApiBlueprint(func.Blueprint):
 
     def _register(self, route: Route, function: PublicHandler) -> PublicHandler:
         self.routes.append(route)
-        register = self.route(route=route.path.lstrip("/"), methods=[route.method], auth_level=func.AuthLevel.ANONYMOUS)
+        register = self.route(
+            route=self.served_path(route).lstrip("/"), methods=[route.method], auth_level=func.AuthLevel.ANONYMOUS
+        )
         register(function)
         return function

@@ -3,6 +3,10 @@
 A ``Route`` names one operation: method, path, scope, query/body/response models and the error statuses and
 codes it can answer with. ``ApiBlueprint.endpoint`` (shared/http.py) registers the function from it, so the
 Functions registration and the document cannot disagree.
+
+host.json's ``routePrefix`` is empty, so the app owns every URL: ``ApiBlueprint`` serves each API route under
+``SERVER_URL`` (``/api``), and a route's ``path`` here is relative to it, as the document's paths are. The
+console's pages are served from the site root (``SITE_ROOT``) and are not part of this document.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from shared.models.base import WireModel
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
-SERVER_URL = "/api"  # host.json routePrefix; paths below are relative to it
+SERVER_URL = "/api"  # every API route is served under it (ApiBlueprint adds it); paths are relative to it
+SITE_ROOT = "/"  # where the console's pages are served from
 REF_TEMPLATE = "#/components/schemas/{model}"
 SECURITY_SCHEME = "bearerAuth"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -135,7 +140,6 @@ TAGS = (
     ("Scorecards", "The tenant's QA scorecards: versions, publishing, and which version evaluates which calls."),
     ("Webhooks", "Subscriptions to processing events, signed per Standard Webhooks, and their delivery log."),
     ("Service", "Health and this reference (try it with a pasted token); no token needed to read them."),
-    ("Console", "The review console's page and files; no token needed (the page signs in in the browser)."),
 )
 API_DESCRIPTION = """\
 Call recordings of a sales and contact-center platform: upload, list and download them, trigger AI \

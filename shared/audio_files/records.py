@@ -5,13 +5,16 @@ it, in the same partition, one index row per filter combination the record can m
 and isAICall each either fixed or free, then the inverted recording time, then the id. A list page is then one
 RowKey range read of at most ``pageSize + 1`` rows, newest first, for any combination of filters.
 
-Beside the index rows, counter rows answer ``totalCount`` in one read: per filter combination a total, and
-per UTC day of recording for date ranges. The record, its index rows and its counters change together in one
-entity-group transaction, so a count never disagrees with the index.
+Beside the index rows, counter rows answer ``totalCount`` in one range read: per filter combination a total,
+and per UTC day of recording for date ranges. The record, its index rows and its counters change together in
+one entity-group transaction, so a count never disagrees with the index. Each counter is split in
+``COUNTER_SHARDS`` rows and a record counts in the shard its id picks, so uploads into one tenant at once
+rarely compare-and-swap the same row; a count sums the shards of a counter, which sort together.
 """
 
 from __future__ import annotations
 
+import zlib
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from itertools import product
@@ -31,6 +34,10 @@ COUNTER_PREFIX = "~c"
 BOOKMARK_PREFIX = "~b"
 TOTAL_COUNTER = "all"
 DAY_COUNTER = "d"  # then the day as YYYYMMDD
+# Then the shard: '.' sorts before digits, so a day's shards never mix with the next day's ('#' is not
+# allowed in a RowKey).
+SHARD_SEPARATOR = "."
+COUNTER_SHARDS = 16
 DAY_MS = 86_400_000
 _EPOCH_DAY = date(1970, 1, 1)
 
@@ -170,7 +177,28 @@ def counter_prefix(campaign_id: str | None, engagement_id: str | None, is_ai_cal
 
 
 def day_counter_key(prefix: str, day: date) -> str:
+    """A day's counter, without its shard: its shards' RowKeys start with it."""
     return f"{prefix}{DAY_COUNTER}{day:%Y%m%d}"
+
+
+def total_counter_key(prefix: str) -> str:
+    """A combination's total, without its shard: its shards' RowKeys start with it."""
+    return prefix + TOTAL_COUNTER
+
+
+def counter_shard(audio_file_id: str) -> str:
+    """The shard a recording counts in: fixed by its id, so its delete takes one from the shard it added to."""
+    return f"{SHARD_SEPARATOR}{zlib.crc32(audio_file_id.encode()) % COUNTER_SHARDS:02d}"
+
+
+def is_sharded(counter_row_key: str) -> bool:
+    """Whether a counter row is one shard of a counter (rather than a row of the unsharded layout)."""
+    return SHARD_SEPARATOR in counter_row_key.rpartition("|")[2]  # after the combination, which ends with '|'
+
+
+def shard_range(counter_key: str) -> tuple[str, str]:
+    """RowKeys [low, high] of every shard of one counter (a total, or a day)."""
+    return counter_key + SHARD_SEPARATOR, counter_key + SHARD_SEPARATOR + "~"
 
 
 def combinations(record: AudioFileRecord) -> list[Combination]:
@@ -186,10 +214,12 @@ def index_row_keys(record: AudioFileRecord) -> list[str]:
 
 
 def counter_row_keys(record: AudioFileRecord) -> list[str]:
-    """The counters the record adds one to: per combination, the total and the day it was recorded."""
+    """The counter rows the record adds one to: per combination, the total and the day it was recorded, in
+    the record's shard."""
     day = day_of(epoch_ms(record.recorded_at))
+    shard = counter_shard(record.id)
     keys = []
     for combination in combinations(record):
         prefix = counter_prefix(*combination)
-        keys += [prefix + TOTAL_COUNTER, day_counter_key(prefix, day)]
+        keys += [total_counter_key(prefix) + shard, day_counter_key(prefix, day) + shard]
     return keys

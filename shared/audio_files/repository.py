@@ -1,10 +1,11 @@
 """Reads and writes of audio file records, their index rows, counters and page bookmarks in Table Storage.
 
-Counters are read-modify-write rows shared by every recording of a tenant, so each transaction that changes
-membership of the index carries an ETag compare-and-swap of the counters it touches; a lost race re-reads and
-tries again. Page bookmarks remember where page N of one listing starts, tagged with the generation of that
-filter combination's total counter: any upload or delete in the combination changes the generation, so a
-bookmark is trusted only while the listing is exactly as it was when the bookmark was taken.
+Counters are read-modify-write rows shared by the recordings of a tenant, so each transaction that changes
+membership of the index carries an ETag compare-and-swap of the counter rows it touches; a lost race re-reads
+and tries again. Each counter is split in shards (records.py) so that uploads at once seldom race for a row.
+Page bookmarks remember where page N of one listing starts, tagged with the generation of that filter
+combination's total (one value over its shards): any upload or delete in the combination changes the
+generation, so a bookmark is trusted only while the listing is exactly as it was when it was taken.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from azure.data.tables import TableClient, TableTransactionError, UpdateMode
 
 from shared.audio_files.records import (
     BOOKMARK_PREFIX,
+    COUNTER_PREFIX,
     DAY_COUNTER,
     DAY_MS,
-    TOTAL_COUNTER,
+    SHARD_SEPARATOR,
     AudioFileRecord,
     counter_prefix,
     counter_row_keys,
@@ -38,7 +40,10 @@ from shared.audio_files.records import (
     index_prefix,
     index_row_keys,
     inverted_ms,
+    is_sharded,
+    shard_range,
     to_entity,
+    total_counter_key,
 )
 from shared.errors import BadRequest, ConcurrencyConflict
 from shared.storage.errors import raise_if_resource_missing
@@ -47,13 +52,15 @@ from shared.storage.tables import compare_and_swap
 
 _COUNT = "count"
 _GENERATION = "generation"
-_COUNTER_ATTEMPTS = 40  # many uploads into one tenant at once all touch its total counter
+_COUNTER_ATTEMPTS = 40  # uploads into one tenant at once may still meet in a shard
 _BACKOFF_S = 0.005
 _MAX_TRANSACTION = 99  # the limit is 100; Azurite has reset connections on full batches sent in parallel
 _BULK_WRITERS = 4
 _BULK_ATTEMPTS = 4
+_REBUILD_ATTEMPTS = 5
 _MAX_PAGE = 99_999  # bookmark keys hold the page number inverted in five digits, so the nearest sorts first
-_READERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="counter-read")
+# A record's counter rows (a total and a day per filter combination) are read at once.
+_READERS = ThreadPoolExecutor(max_workers=16, thread_name_prefix="counter-read")
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,21 @@ class ListPage:
 
 
 @dataclass(frozen=True)
+class CounterRebuild:
+    records: int  # recordings counted
+    rows_changed: int  # counter rows created, corrected or deleted
+    rows_unsharded: int  # counter rows of the unsharded layout, deleted
+
+
+@dataclass
+class _CounterGroup:
+    """The counter rows of one filter combination and shard: its total, whose ETag guards them, and its days."""
+
+    total_key: str
+    days: dict[str, tuple[Any | None, int]]  # RowKey -> (the stored row or None, the count it should have)
+
+
+@dataclass(frozen=True)
 class Count:
     total: int
     generation: str | None  # changes with every upload or delete in the filter combination
@@ -105,10 +127,37 @@ def _if_unchanged(entity: Any) -> dict[str, Any]:
     return {"etag": entity.metadata["etag"], "match_condition": MatchConditions.IfNotModified}
 
 
+def _new_generation() -> str:
+    return random.getrandbits(64).to_bytes(8, "big").hex()
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A row as a transaction left it: only its new ETag is known."""
+
+    etag: str
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return {"etag": self.etag}
+
+
+def _counter_groups(stored: dict[str, Any], wanted: dict[str, int]) -> dict[str, _CounterGroup]:
+    """The sharded counter rows stored or wanted, by the total row of their combination and shard."""
+    groups: dict[str, _CounterGroup] = {}
+    for key in sorted({*wanted, *filter(is_sharded, stored)}):
+        combination, _, tail = key.rpartition("|")  # a combination key ends with '|'
+        shard = tail.partition(SHARD_SEPARATOR)[2]
+        total_key = total_counter_key(f"{combination}|") + SHARD_SEPARATOR + shard
+        group = groups.setdefault(total_key, _CounterGroup(total_key, {}))
+        if key != total_key:
+            group.days[key] = (stored.get(key), wanted.get(key, 0))
+    return groups
+
+
 def _counter_operations(tenant_id: str, key: str, counter: Any | None, delta: int) -> list[Any]:
     """Move one counter by ``delta``: create it, update it or, at zero, delete it; always guarded."""
-    new_generation = random.getrandbits(64).to_bytes(8, "big").hex()
-    entity = {"PartitionKey": tenant_id, "RowKey": key, _GENERATION: new_generation}
+    entity = {"PartitionKey": tenant_id, "RowKey": key, _GENERATION: _new_generation()}
     if counter is None:
         # Nothing to take one from: a record older than its counters; the count stays at zero, not below.
         return [("create", {**entity, _COUNT: delta})] if delta > 0 else []
@@ -269,6 +318,88 @@ class AudioFileRepository:
             time.sleep(random.uniform(0, _BACKOFF_S * 2 ** min(attempt, 6)))
         raise ConcurrencyConflict(f"counters of {tenant_id}")
 
+    # --- counters from the records ---------------------------------------------------------------------
+
+    def rebuild_counters(self, tenant_id: str) -> CounterRebuild:
+        """Set every counter row of a tenant to what its records say, while uploads and deletes go on.
+
+        The counter rows are read before the records, and each filter combination and shard is written under
+        the ETag its total row had then: every upload or delete in that group changes that row, so a write
+        that would undo one fails, and the whole pass is made again.
+        """
+        for _ in range(_REBUILD_ATTEMPTS):
+            stored = {
+                row["RowKey"]: row
+                for row in self._counter_rows(tenant_id, COUNTER_PREFIX, COUNTER_PREFIX + "~", [_COUNT, _GENERATION])
+            }
+            wanted: dict[str, int] = {}
+            records = 0
+            for entity in self._table.query_entities(
+                "PartitionKey eq @tenant and RowKey lt @first_other",
+                parameters={"tenant": tenant_id, "first_other": "~"},
+            ):
+                records += 1
+                for key in counter_row_keys(from_entity(entity)):
+                    wanted[key] = wanted.get(key, 0) + 1
+            unsharded = [row for key, row in stored.items() if not is_sharded(key)]
+            for start in range(0, len(unsharded), _MAX_TRANSACTION):
+                self._table.submit_transaction([("delete", row) for row in unsharded[start : start + _MAX_TRANSACTION]])
+            groups = _counter_groups(stored, wanted)
+            changed, conflicts = 0, 0
+            for group in groups.values():
+                try:
+                    changed += self._write_counter_group(tenant_id, group, stored.get(group.total_key), wanted)
+                except TableTransactionError as error:
+                    if not _lost_race(error):
+                        raise
+                    conflicts += 1
+            if not conflicts:
+                return CounterRebuild(records, changed, len(unsharded))
+        raise ConcurrencyConflict(f"counters of {tenant_id}")
+
+    def tenant_ids(self) -> list[str]:
+        """Every tenant with a recording: a scan of the whole table, for maintenance only."""
+        tenants: set[str] = set()
+        for entity in self._table.query_entities(
+            "PartitionKey lt @other and RowKey lt @other", parameters={"other": "~"}, select=["PartitionKey"]
+        ):
+            tenants.add(entity["PartitionKey"])
+        return sorted(tenants)
+
+    def _write_counter_group(
+        self, tenant_id: str, group: _CounterGroup, total: Any | None, wanted: dict[str, int]
+    ) -> int:
+        """Write the group's rows that are wrong, each batch guarded by (and rewriting) the total row."""
+        want_total = wanted.get(group.total_key, 0)
+        day_ops: list[Any] = []
+        for key, (row, count) in sorted(group.days.items()):
+            if row is not None and int(row.get(_COUNT, 0)) == count:
+                continue
+            entity = {"PartitionKey": tenant_id, "RowKey": key, _COUNT: count, _GENERATION: _new_generation()}
+            if count == 0:
+                day_ops.append(("delete", row))
+            else:
+                day_ops.append(("upsert", entity, {"mode": UpdateMode.REPLACE}))
+        total_right = total is not None and int(total.get(_COUNT, 0)) == want_total
+        if not day_ops and (total_right or (total is None and want_total == 0)):
+            return 0
+        guard = total
+        chunk = _MAX_TRANSACTION - 1
+        for start in range(0, max(len(day_ops), 1), chunk):
+            # A zero total stays while its days are written (a count of zero reads as nothing), then goes.
+            entity = {"PartitionKey": tenant_id, "RowKey": group.total_key, _COUNT: want_total}
+            entity[_GENERATION] = _new_generation()
+            if guard is None:
+                guard_op: Any = ("create", entity)
+            else:
+                guard_op = ("update", entity, {"mode": UpdateMode.REPLACE, **_if_unchanged(guard)})
+            results = self._table.submit_transaction([guard_op, *day_ops[start : start + chunk]])
+            guard = _Written(str(results[0]["etag"]))
+        if want_total == 0:
+            self._table.submit_transaction([("delete", {"PartitionKey": tenant_id, "RowKey": group.total_key},
+                                             _if_unchanged(guard))])  # fmt: skip
+        return len(day_ops) + int(not total_right)
+
     # --- reads -----------------------------------------------------------------------------------------
 
     def list(self, query: ListQuery, *, limit: int, after_row_key: str | None = None) -> ListPage:
@@ -333,30 +464,33 @@ class AudioFileRepository:
         )
 
     def count(self, query: ListQuery) -> Count:
-        """How many records match: one counter read, plus the day counters of a date range (one range read)
-        and the index row keys of a first or last day that the range covers only in part."""
+        """How many records match: one range read of the total's shards, plus the day counters of a date range
+        (one range read) and the index row keys of a first or last day that the range covers only in part."""
         prefix = query.counter_prefix
-        total_row = self._table_entity(query.tenant_id, prefix + TOTAL_COUNTER)
-        if total_row is None:
-            return Count(0, None, 1)
-        generation = total_row.get(_GENERATION)
+        low, high = shard_range(total_counter_key(prefix))
+        shards = self._counter_rows(query.tenant_id, low, high, [_COUNT, _GENERATION])
+        if not shards:
+            return Count(0, None, 0)
+        # One value that changes whenever any shard does (each write gives its row a new generation).
+        generation = hashlib.sha256(
+            "|".join(f"{row['RowKey']}={row.get(_GENERATION)}" for row in shards).encode()
+        ).hexdigest()[:16]
         if query.date_from is None and query.date_to is None:
-            return Count(int(total_row[_COUNT]), generation, 1)
+            return Count(sum(int(row[_COUNT]) for row in shards), generation, len(shards))
         start = epoch_ms(query.date_from) if query.date_from else None
         end = epoch_ms(query.date_to) if query.date_to else None
         days = split_days(start, end)
-        total, reads = 0, 1
+        total, reads = 0, len(shards)
         if days.has_full_days:
             low = day_counter_key(prefix, days.first_full) if days.first_full else prefix + DAY_COUNTER
-            high = day_counter_key(prefix, days.last_full) if days.last_full else prefix + DAY_COUNTER + "~"
-            for row in self._table.query_entities(
-                "PartitionKey eq @tenant and RowKey ge @low and RowKey le @high",
-                parameters={"tenant": query.tenant_id, "low": low, "high": high},
-                select=[_COUNT],
-                results_per_page=1000,
-            ):
-                total += int(row[_COUNT])
-                reads += 1
+            high = (
+                shard_range(day_counter_key(prefix, days.last_full))[1]
+                if days.last_full
+                else prefix + DAY_COUNTER + "~"
+            )
+            day_rows = self._counter_rows(query.tenant_id, low, high, [_COUNT])
+            total += sum(int(row[_COUNT]) for row in day_rows)
+            reads += len(day_rows)
         for first_ms, last_ms in days.partial:
             part = replace(query, date_from=None, date_to=None)
             low, high = _index_range(part, first_ms, last_ms)
@@ -372,6 +506,17 @@ class AudioFileRepository:
             total += rows
             reads += rows
         return Count(total, generation, reads)
+
+    def _counter_rows(self, tenant_id: str, low: str, high: str, select: Sequence[str]) -> Sequence[Any]:
+        """Counter rows with RowKeys in [low, high], in RowKey order."""
+        return list(
+            self._table.query_entities(
+                "PartitionKey eq @tenant and RowKey ge @low and RowKey le @high",
+                parameters={"tenant": tenant_id, "low": low, "high": high},
+                select=["PartitionKey", "RowKey", *select],
+                results_per_page=1000,
+            )
+        )
 
     def _row_keys(self, query: ListQuery, after_row_key: str | None, count: int) -> Sequence[str]:
         low, high = _index_range(query)

@@ -1,4 +1,4 @@
-"""The review console at /api/console: a static page that calls this API from the browser.
+"""The review console at /console: a static page that calls this API (under /api) from the browser.
 
 Locally it signs in with a pasted development token; in Azure with MSAL.js against the API's own Entra app
 registration (docs/entra-id.md). The token stays in the page's memory: nothing here stores or sees it.
@@ -16,11 +16,12 @@ from shared.auth import READ_UNREDACTED_SCOPE, SCOPES
 from shared.config import AuthMode, Settings, get_settings
 from shared.http import ApiBlueprint, json_response
 from shared.models.base import WireModel
-from shared.openapi import PathParam, Reply, Route
+from shared.openapi import SITE_ROOT, PathParam, Reply, Route
 from shared.storage.clients import get_storage_clients
 from shared.web.static import FILE_NAME_PATTERN, VENDOR_DIR, WEB_ROOT, StaticFiles
 
-bp = ApiBlueprint()
+# A site page beside the API, not part of it: served from the root, and not in the OpenAPI document.
+bp = ApiBlueprint(under=SITE_ROOT)
 TAG = "Console"
 _FILES = StaticFiles((WEB_ROOT / "console", VENDOR_DIR))
 # What the console asks for; webhooks are managed elsewhere, and unredacted content is not for everyday review.

@@ -1,5 +1,6 @@
 """The API's own description, no token needed: the OpenAPI document and Swagger UI over it ("try it" with a
-pasted token). The document describes every HTTP function the app registers, this blueprint's included."""
+pasted token). The document describes every HTTP function the app serves under /api, this blueprint's included
+(the console's pages are the site's, not the API's)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import azure.functions as func
 
-from shared.blueprints import audio_files, console, health, scorecards, webhooks
+from shared.blueprints import audio_files, health, scorecards, webhooks
 from shared.http import ApiBlueprint, text_response
 from shared.openapi import PathParam, Reply, Route, build_openapi
 from shared.web.static import FILE_NAME_PATTERN, VENDOR_DIR, WEB_ROOT, StaticFiles
@@ -28,11 +29,8 @@ _FILES = StaticFiles((WEB_ROOT / "docs", VENDOR_DIR))
 
 
 def api_routes() -> Sequence[Route]:
-    """Every HTTP route of the app, as declared where its function is registered."""
-    return (
-        *health.bp.routes, *bp.routes, *audio_files.bp.routes, *scorecards.bp.routes, *webhooks.bp.routes,
-        *console.bp.routes,
-    )  # fmt: skip
+    """Every API route of the app, as declared where its function is registered."""
+    return (*health.bp.routes, *bp.routes, *audio_files.bp.routes, *scorecards.bp.routes, *webhooks.bp.routes)
 
 
 @lru_cache(maxsize=1)

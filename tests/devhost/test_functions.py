@@ -74,6 +74,19 @@ def test_retry_policies_on_queue_triggers_are_ignored_as_in_azure(caplog: pytest
     assert "ignores function-level retry policies" in caplog.text
 
 
+# None: no route, so the function's name (admin_tools) is its route, and is checked as such.
+@pytest.mark.parametrize("route", ["admin/keys", "/Admin", "administration/x", "runtime/webhooks/x", None])
+def test_routes_the_host_reserves_are_refused_whatever_the_prefix(route: str | None) -> None:
+    app = func.FunctionApp()
+
+    @app.route(route=route)
+    def admin_tools(req: func.HttpRequest) -> str:
+        return "never"
+
+    with pytest.raises(HostStartupError, match="conflicts with one or more built in routes"):
+        describe_functions(app)
+
+
 def test_unsupported_triggers_are_refused() -> None:
     app = func.FunctionApp()
 

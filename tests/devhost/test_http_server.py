@@ -9,12 +9,14 @@ import logging
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
 from devhost import FunctionHost
+from tests.devhost.conftest import FAST_HOST_JSON
 
 pytestmark = pytest.mark.e2e
 
@@ -44,6 +46,26 @@ def client(host: FunctionHost) -> Iterator[httpx.Client]:
 def test_base_url_uses_the_route_prefix_and_the_picked_port(host: FunctionHost) -> None:
     assert host.port != 0
     assert host.base_url == f"http://127.0.0.1:{host.port}/api"
+
+
+def test_an_empty_route_prefix_serves_each_route_at_its_own_path(
+    start_host: Callable[..., FunctionHost], tmp_path: Path
+) -> None:
+    host_json = tmp_path / "root.host.json"
+    host_json.write_text(json.dumps({**FAST_HOST_JSON, "extensions": {"http": {"routePrefix": ""}}}))
+    host = start_host(["search_audio_files"], host_json=host_json)
+    assert host.base_url == f"http://127.0.0.1:{host.port}"
+    assert httpx.get(f"{host.base_url}/v1/audio-files/search", timeout=10).json() == {"function": "search_audio_files"}
+    assert httpx.get(f"{host.base_url}/api/v1/audio-files/search", timeout=10).status_code == 404
+
+
+def test_an_app_setting_overrides_host_json_route_prefix(
+    start_host: Callable[..., FunctionHost], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AzureFunctionsJobHost__extensions__http__routePrefix", "calls")
+    host = start_host(["search_audio_files"])
+    assert host.base_url == f"http://127.0.0.1:{host.port}/calls"
+    assert httpx.get(f"{host.base_url}/v1/audio-files/search", timeout=10).status_code == 200
 
 
 def test_route_parameters_query_headers_and_body_reach_the_handler(client: httpx.Client, host: FunctionHost) -> None:

@@ -36,7 +36,7 @@ def test_bad_timespan() -> None:
 
 def test_the_repository_host_json() -> None:
     config = HostConfig.load(REPO_ROOT / "host.json")
-    assert config.route_prefix == "api"
+    assert config.route_prefix == ""  # the app puts /api before its API routes itself (console at /console)
     assert config.queues.max_polling_interval == 2
     assert config.queues.visibility_timeout == 10
     assert config.queues.batch_size == 4
@@ -54,6 +54,27 @@ def test_host_json_defaults() -> None:
     assert config.queues.visibility_timeout == 0
     assert config.function_timeout is None
     assert HostConfig.from_document({"extensions": {"http": {"routePrefix": ""}}}).route_prefix == ""
+
+
+@pytest.mark.parametrize(("value", "prefix"), [(None, "api"), ("", ""), ("/calls/", "calls"), (" v2 ", "v2")])
+def test_route_prefix(value: str | None, prefix: str) -> None:
+    assert HostConfig.from_document({"extensions": {"http": {"routePrefix": value}}}).route_prefix == prefix
+
+
+def test_app_settings_override_host_json_values_whatever_their_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    host_json = tmp_path / "host.json"
+    host_json.write_text(json.dumps({"extensions": {"http": {"routePrefix": "api"}, "queues": {"batchSize": 4}}}))
+    monkeypatch.setenv("AzureFunctionsJobHost__extensions__http__routePrefix", "")
+    monkeypatch.setenv("AzureFunctionsJobHost__Extensions__Queues__BatchSize", "8")
+    monkeypatch.setenv("AzureFunctionsJobHost__functionTimeout", "00:05:00")
+    config = HostConfig.load(host_json)
+    assert config.route_prefix == ""
+    assert config.queues.batch_size == 8
+    assert config.function_timeout == 300
+    monkeypatch.delenv("AzureFunctionsJobHost__extensions__http__routePrefix")
+    assert HostConfig.load(host_json).route_prefix == "api"
 
 
 def test_host_json_rejects_out_of_range_values() -> None:

@@ -20,6 +20,7 @@ from devhost.host import FunctionHost
 from devhost.settings import environment_overrides
 from shared.auth import SCOPES
 from shared.dependencies import reset_dependencies
+from shared.openapi import SERVER_URL
 from tests.conftest import DEV_SECRET, token_for
 from tests.waiting import wait_for
 
@@ -29,7 +30,12 @@ TERMINAL = ("completed", "failed")
 
 @dataclass
 class LiveService:
-    base_url: str  # e.g. http://127.0.0.1:54321/api
+    origin: str  # e.g. http://127.0.0.1:54321: the console is at /console
+
+    @property
+    def base_url(self) -> str:
+        """Where the API is served (the OpenAPI document's server), e.g. http://127.0.0.1:54321/api."""
+        return f"{self.origin}{SERVER_URL}"
 
     @property
     def api(self) -> str:
@@ -82,7 +88,7 @@ def start_host_process(environment: dict[str, str], port: int) -> subprocess.Pop
 
     def healthy() -> bool:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}{SERVER_URL}/health", timeout=2).status_code == 200:
                 return True
         except httpx.HTTPError:
             pass
@@ -118,7 +124,7 @@ class KillableHost:
 
     def client(self, tenant: str) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token_for(tenant)}"}
-        return httpx.Client(base_url=f"http://127.0.0.1:{self.port}/api/v1", headers=headers, timeout=30)
+        return httpx.Client(base_url=f"http://127.0.0.1:{self.port}{SERVER_URL}/v1", headers=headers, timeout=30)
 
     @property
     def blobs(self) -> BlobServiceClient:

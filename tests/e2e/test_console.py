@@ -92,7 +92,7 @@ def expect_player_at(page: Page, wanted_ms: int) -> None:
 
 
 def test_a_reviewer_uploads_a_call_and_reviews_it(live: LiveService, page: Page, sample_calls: SampleCalls) -> None:
-    page.goto(f"{live.base_url}/console#token={token_for('console-tenant', SCOPES)}")
+    page.goto(f"{live.origin}/console#token={token_for('console-tenant', SCOPES)}")
     expect(page.locator("#list-view")).to_be_visible()
     expect(page.locator("#signed-out")).to_be_hidden()
     assert "token=" not in page.url  # taken into memory, not left in the address bar or history
@@ -159,11 +159,11 @@ def test_another_tenants_call_is_not_shown(
 ) -> None:
     with live.client("tenant-a") as client:
         audio_file_id = upload_file(client, sample_calls.support_call)
-    page.goto(f"{live.base_url}/console#token={token_for('tenant-b', SCOPES)}")
+    page.goto(f"{live.origin}/console#token={token_for('tenant-b', SCOPES)}")
     expect(page.locator("#list-view")).to_be_visible()
     expect(page.locator("#calls")).not_to_contain_text(audio_file_id)
     page.goto("about:blank")  # a fresh page: the token is gone with the old one
-    page.goto(f"{live.base_url}/console#/calls/{audio_file_id}")
+    page.goto(f"{live.origin}/console#/calls/{audio_file_id}")
     expect(page.locator("#list-view")).to_be_hidden()
     expect(page.locator("#signed-out")).to_be_visible()
     page.fill("#token", token_for("tenant-b", SCOPES))
@@ -208,7 +208,7 @@ def test_page_numbers_and_the_total_come_from_the_list_counters(live: LiveServic
         route.fulfill(response=answer, json={**body, "totalCount": 237, "totalPages": 10})
 
     page.route("**/api/v1/audio-files?*", with_counters)
-    page.goto(f"{live.base_url}/console#token={token_for('pages-tenant', SCOPES)}")
+    page.goto(f"{live.origin}/console#token={token_for('pages-tenant', SCOPES)}")
     expect(page.locator("#total")).to_have_text("237 recordings · page 1 of 10")
     assert page.locator("#pages button").all_inner_texts() == ["Previous", "1", "2", "3", "10", "Next"]
     page.locator("#pages button", has_text="10").click()

@@ -556,31 +556,50 @@ def check_stage_deadline(texts: InfraTexts) -> list[str]:
     return problems
 
 
-def check_routes(texts: InfraTexts, facts: CodeFacts) -> list[str]:
-    """API_BASE_URL (an azd output) and the post-deploy health probe point at routes the app serves."""
-    problems: list[str] = []
-    prefix = json.loads(texts.host_json).get("extensions", {}).get("http", {}).get("routePrefix", "api")
+def route_prefix(texts: InfraTexts) -> str:
+    """host.json's routePrefix, which Azure Functions puts before every HTTP route ('api' when absent)."""
+    prefix = json.loads(texts.host_json).get("extensions", {}).get("http", {}).get("routePrefix")
+    return "api" if prefix is None else str(prefix).strip("/")
+
+
+def served_path(prefix: str, route: str) -> str:
+    """The URL path of an HTTP route, e.g. '/api/v1/audio-files'."""
+    return "/" + "/".join(part.strip("/") for part in (prefix, route) if part.strip("/"))
+
+
+def api_base_path(texts: InfraTexts) -> str:
+    """The path of the API_BASE_URL output, e.g. '/api/v1'."""
     try:
         base = bicep.declaration_value(texts.main, "output", "API_BASE_URL")
     except BicepShapeError as error:
-        return [f"cannot read output API_BASE_URL: {error}"]
+        raise BicepShapeError(f"cannot read output API_BASE_URL: {error}") from error
     match = re.fullmatch(r"'\$\{api\.outputs\.uri\}/([^']*)'", base)
     if match is None:
-        return [f"API_BASE_URL is not '${{api.outputs.uri}}/<path>': {base}"]
-    base_path = match.group(1).strip("/")
-    http = [t for t in facts.triggers if t.type == "httpTrigger"]
-    # Versioned API routes (v1/..., v2/...) live under API_BASE_URL; others (health, docs) need not.
-    api_routes = [t for t in http if t.route and re.match(r"v\d+/", t.route)]
+        raise BicepShapeError(f"API_BASE_URL is not '${{api.outputs.uri}}/<path>': {base}")
+    return "/" + match.group(1).strip("/")
+
+
+def check_routes(texts: InfraTexts, facts: CodeFacts) -> list[str]:
+    """API_BASE_URL (an azd output) and the post-deploy health probe point at routes the app serves."""
+    problems: list[str] = []
+    prefix = route_prefix(texts)
+    try:
+        base_path = api_base_path(texts)
+    except BicepShapeError as error:
+        return [str(error)]
+    http = [t for t in facts.triggers if t.type == "httpTrigger" and t.route]
+    # Versioned API routes (.../v1/..., .../v2/...) live under API_BASE_URL; others (health, console) need not.
+    api_routes = [t for t in http if re.search(r"(?:^|/)v\d+/", served_path(prefix, str(t.route)))]
     if not api_routes:
         problems.append("the app has no versioned (v<N>/...) HTTP routes for API_BASE_URL to point at")
     for trigger in api_routes:
-        if not f"{prefix}/{trigger.route}".startswith(f"{base_path}/"):
-            problems.append(f"route {trigger.route!r} of {trigger.function} is not under API_BASE_URL /{base_path}")
-    health = [t for t in http if t.route == "health"]
+        if not served_path(prefix, str(trigger.route)).startswith(f"{base_path}/"):
+            problems.append(f"route {trigger.route!r} of {trigger.function} is not under API_BASE_URL {base_path}")
+    # The post-deploy hook probes ${API_BASE_URL%/v1}/health.
+    probed = f"{base_path.rsplit('/', 1)[0]}/health"
+    health = [t for t in http if served_path(prefix, str(t.route)) == probed]
     if not health or "GET" not in health[0].methods or health[0].auth_level != "anonymous":
-        problems.append("the post-deploy hook probes GET /<prefix>/health anonymously, but no such route exists")
-    if f"{prefix}/health" != f"{base_path.rsplit('/', 1)[0]}/health":
-        problems.append(f"the post-deploy hook derives /health from API_BASE_URL /{base_path}; it is /{prefix}/health")
+        problems.append(f"the post-deploy hook probes GET {probed} anonymously, but no such route exists")
     return problems
 
 
@@ -737,20 +756,21 @@ def check_roles(texts: InfraTexts, facts: CodeFacts, platform_settings: dict[str
 # ---------------------------------------------------------------------------------------------------------------
 # docs/deploy.md
 # ---------------------------------------------------------------------------------------------------------------
-def check_deploy_doc(doc: str, facts: CodeFacts, prefix: str = "api") -> list[str]:
+def check_deploy_doc(doc: str, facts: CodeFacts, texts: InfraTexts) -> list[str]:
     """The API paths docs/deploy.md shows are served, and its resource table names what the code uses."""
     problems: list[str] = []
+    prefix, base_path = route_prefix(texts), api_base_path(texts)
     patterns = []
     for trigger in facts.triggers:
         if trigger.type == "httpTrigger" and trigger.route:
             # A route parameter matches a doc placeholder such as {id} or a concrete value.
-            parts = re.split(r"\{[^}]*\}", f"/{prefix}/{trigger.route}")
+            parts = re.split(r"\{[^}]*\}", served_path(prefix, trigger.route))
             patterns.append(re.compile(r"(?:\{[^}/]+\}|[^/]+)".join(re.escape(part) for part in parts)))
     for path in sorted(set(re.findall(r"\$API_BASE_URL(/[A-Za-z0-9_{}/.-]*)", doc))):
-        if not any(p.fullmatch(f"/{prefix}/v1{path}") for p in patterns):
+        if not any(p.fullmatch(f"{base_path}{path}") for p in patterns):
             problems.append(f"docs/deploy.md shows $API_BASE_URL{path}, which the app does not serve")
     for path in sorted(set(re.findall(r"(?<![\w$])(/api/[A-Za-z0-9_{}/.-]*[A-Za-z0-9_}])", doc))):
-        if path != f"/{prefix}/v1" and not any(p.fullmatch(path) for p in patterns):
+        if path != base_path and not any(p.fullmatch(path) for p in patterns):
             problems.append(f"docs/deploy.md shows {path}, which the app does not serve")
     rows = {"Blob containers": facts.containers, "Queues": facts.queues, "Tables": facts.tables}
     for row, names in rows.items():

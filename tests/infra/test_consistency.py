@@ -61,7 +61,8 @@ def test_code_facts_are_read_from_the_code(facts: CodeFacts) -> None:
     assert by_name["upload_arrived"].type == "blobTrigger"
     assert by_name["upload_arrived"].connection == "AzureWebJobsStorage"
     assert by_name["transcription_stage"].queue_name == "transcription"
-    assert by_name["health"].route == "health"
+    assert by_name["health"].route == "api/health"  # host.json's routePrefix is empty: the app adds /api
+    assert by_name["review_console"].route == "console"
     assert {need for need, _ in facts.needs} >= {c.BLOB_DATA, c.USER_DELEGATION_KEY, c.QUEUE_DATA, c.TABLE_DATA}
     assert any(evidence.startswith("shared/storage/blobs.py:") for need, evidence in facts.needs
                if need is c.USER_DELEGATION_KEY)  # fmt: skip
@@ -257,7 +258,7 @@ def test_event_grid_mismatches_are_reported(texts: InfraTexts, facts: CodeFacts)
 def test_route_mismatches_are_reported(texts: InfraTexts, facts: CodeFacts) -> None:
     edited = replace(texts, main=replace_once(texts.main, "'${api.outputs.uri}/api/v1'", "'${api.outputs.uri}/api/v2'"))
     assert mentions(c.check_routes(edited, facts), "is not under API_BASE_URL")
-    no_health = tuple(t for t in facts.triggers if t.route != "health")
+    no_health = tuple(t for t in facts.triggers if t.route != "api/health")
     assert mentions(c.check_routes(texts, replace(facts, triggers=no_health)), "no such route")
 
 
@@ -366,11 +367,11 @@ def test_a_new_service_in_the_code_needs_its_role(texts: InfraTexts, facts: Code
 # ---------------------------------------------------------------------------------------------------------------
 # docs/deploy.md
 # ---------------------------------------------------------------------------------------------------------------
-def test_the_deploy_doc_agrees_with_the_code(facts: CodeFacts) -> None:
-    assert c.check_deploy_doc((c.REPO / "docs" / "deploy.md").read_text(encoding="utf-8"), facts) == []
+def test_the_deploy_doc_agrees_with_the_code(texts: InfraTexts, facts: CodeFacts) -> None:
+    assert c.check_deploy_doc((c.REPO / "docs" / "deploy.md").read_text(encoding="utf-8"), facts, texts) == []
 
 
-def test_the_deploy_doc_check_bites(facts: CodeFacts) -> None:
+def test_the_deploy_doc_check_bites(texts: InfraTexts, facts: CodeFacts) -> None:
     doc = (c.REPO / "docs" / "deploy.md").read_text(encoding="utf-8")
     edited = replace_once(
         doc, "`AudioFiles`, `WebhookSubscriptions`", "`AudioFiles`, `AudioFileIndex`, `WebhookSubscriptions`"
@@ -379,7 +380,7 @@ def test_the_deploy_doc_check_bites(facts: CodeFacts) -> None:
         edited, "$API_BASE_URL/audio-files/{id}/download-url", "$API_BASE_URL/audio-files/{id}/download"
     )
     edited = replace_once(edited, "GET https://<host>/api/health", "GET https://<host>/api/healthz")
-    problems = c.check_deploy_doc(edited, facts)
+    problems = c.check_deploy_doc(edited, facts, texts)
     assert "docs/deploy.md's 'Tables' row lists AudioFileIndex, which the code does not use" in problems
     assert "docs/deploy.md shows $API_BASE_URL/audio-files/{id}/download, which the app does not serve" in problems
     assert "docs/deploy.md shows /api/healthz, which the app does not serve" in problems

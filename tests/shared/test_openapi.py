@@ -19,6 +19,7 @@ import shared.http
 from devhost.functions import HTTP_TRIGGER, FunctionSpec, describe_functions, find_app
 from shared.audio_files.service import new_audio_file_id
 from shared.auth import SCOPES, LocalTokenValidator, mint_dev_token
+from shared.blueprints import console
 from shared.blueprints.docs import api_docs, api_docs_file, api_routes, get_openapi, openapi_document, openapi_json
 from shared.http import ApiBlueprint
 from shared.models.api import AUDIO_FILE_ID_PATTERN
@@ -26,6 +27,7 @@ from shared.openapi import (
     PROBLEM_MEDIA_TYPE,
     SECURITY_SCHEME,
     SERVER_URL,
+    SITE_ROOT,
     PathParam,
     Reply,
     Route,
@@ -131,14 +133,33 @@ def test_operation_ids_are_unique_and_every_operation_is_tagged(document: dict[s
 # --- The document matches the app --------------------------------------------------------------------------
 
 
-def test_every_http_function_is_documented_with_the_same_methods_and_vice_versa(document: dict[str, Any]) -> None:
+def served_path(spec: FunctionSpec) -> str:
+    """The URL path a function answers at: host.json's routePrefix is empty, so its route is the whole path."""
+    return "/" + str(spec.trigger.route).strip("/")
+
+
+def test_every_http_function_under_the_api_is_documented_with_the_same_methods_and_vice_versa(
+    document: dict[str, Any],
+) -> None:
     registered: dict[str, set[str]] = {}
+    pages: set[str] = set()
     for spec in http_functions():
-        path = "/" + str(spec.trigger.route).strip("/")
+        path = served_path(spec)
+        if not path.startswith(f"{SERVER_URL}/"):
+            pages.add(path)
+            continue
         methods = {str(getattr(method, "value", method)).lower() for method in spec.trigger.methods}
-        registered.setdefault(path, set()).update(methods)
+        registered.setdefault(path.removeprefix(SERVER_URL), set()).update(methods)
     documented = {path: {m for m in item if m in METHODS} for path, item in document["paths"].items()}
     assert documented == registered
+    # Everything else is the console's: its pages, served from the site root and not part of the API.
+    assert pages == {"/console", "/console/config.json", "/console/{file}"}
+
+
+def test_host_json_leaves_every_url_to_the_app() -> None:
+    """Azure Functions puts routePrefix before every route; empty, the routes above are the URLs."""
+    host = json.loads((REPO_ROOT / "host.json").read_text())
+    assert host["extensions"]["http"]["routePrefix"] == ""
 
 
 def test_the_comparison_above_notices_a_missing_route() -> None:
@@ -152,7 +173,7 @@ def test_each_documented_scope_is_the_one_the_handler_enforces(
     """A token with every scope but the documented one gets 403: so the handler needs exactly that scope."""
     monkeypatch.setattr(shared.http, "get_validator", lambda: LocalTokenValidator(SECRET))
     functions = {
-        ("/" + str(spec.trigger.route).strip("/"), str(getattr(method, "value", method)).lower()): spec
+        (served_path(spec).removeprefix(SERVER_URL), str(getattr(method, "value", method)).lower()): spec
         for spec in http_functions()
         for method in spec.trigger.methods
     }
@@ -198,7 +219,7 @@ def test_authenticated_operations_name_their_scope_and_auth_errors(document: dic
 
 
 def test_health_and_the_reference_need_no_token(document: dict[str, Any]) -> None:
-    for path in ("/health", "/v1/openapi.json", "/v1/docs", "/v1/docs/{file}", "/console", "/console/{file}"):
+    for path in ("/health", "/v1/openapi.json", "/v1/docs", "/v1/docs/{file}"):
         assert document["paths"][path]["get"]["security"] == []
 
 
@@ -303,9 +324,15 @@ def test_the_route_table_refuses_inconsistent_entries() -> None:
 
 
 def test_each_route_is_declared_once_where_its_function_is_registered() -> None:
-    routes = api_routes()
+    routes = (*api_routes(), *console.bp.routes)
     assert len({(route.method, route.path) for route in routes}) == len(routes)
     assert len({spec.name for spec in http_functions()}) == len(routes)
+
+
+def test_a_blueprint_serves_its_routes_under_the_api_unless_told_otherwise() -> None:
+    route = Route("GET", "/v1/x", "x", "x", "Service", None, (Reply(200, "ok"),))
+    assert ApiBlueprint().served_path(route) == "/api/v1/x"
+    assert ApiBlueprint(under=SITE_ROOT).served_path(route) == "/v1/x"
 
 
 def test_a_declaration_must_say_whether_it_needs_a_token() -> None:

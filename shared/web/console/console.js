@@ -1,7 +1,7 @@
 // The review console: lists, uploads and reviews call recordings through the public API, as any client would.
 // The token lives in this module's memory only (never localStorage, cookies or the URL), and every view is
 // cleared when it changes, so nothing one tenant owns stays on screen for another.
-import WaveSurfer from "/api/console/wavesurfer.esm.js";
+import WaveSurfer from "/console/wavesurfer.esm.js";
 
 const API = "/api/v1";
 const TERMINAL = new Set(["completed", "failed"]);
@@ -134,9 +134,9 @@ function resetViews() {
 }
 
 async function setUpEntra(config) {
-  await loadScript("/api/console/msal-browser.min.js");
+  await loadScript("/console/msal-browser.min.js");
   state.msal = new window.msal.PublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${location.origin}/api/console` },
+    auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${location.origin}/console` },
     cache: { cacheLocation: "memoryStorage" },
   });
   await state.msal.initialize();
@@ -489,7 +489,7 @@ async function start() {
   const fragment = new URLSearchParams(location.hash.slice(1));
   const prefilled = fragment.get("token");
   if (prefilled) history.replaceState(null, "", location.pathname);
-  const response = await fetch("/api/console/config.json");
+  const response = await fetch("/console/config.json");
   state.config = await response.json();
   if (state.config.signIn === "entra") {
     await setUpEntra(state.config);

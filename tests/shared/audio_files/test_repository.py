@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from azure.data.tables import TableClient
 
-from shared.audio_files.records import AudioFileRecord, Status
+from shared.audio_files.records import COUNTER_SHARDS, AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository, ListQuery
 from shared.audio_files.service import new_audio_file_id
 from shared.dependencies import Dependencies
@@ -153,8 +153,9 @@ def test_a_page_number_reached_before_starts_at_its_bookmark(
     assert cold.entities_read == 390 + 11 and cold.total_count == 1500
     before = wire.entities
     warm = repository.page(query, limit=10, number=40)
-    assert warm.entities_read == 11 and warm.bookkeeping_reads == 2  # the counter and the bookmark
-    assert wire.entities - before == 13
+    # The total's shards (all used by 1,500 recordings) in one read, and the bookmark.
+    assert warm.entities_read == 11 and warm.bookkeeping_reads == COUNTER_SHARDS + 1
+    assert wire.entities - before == 11 + COUNTER_SHARDS + 1
     assert [r.id for r in warm.records] == [r.id for r in cold.records] == [r.id for r in newest_first[390:400]]
     nearer = repository.page(query, limit=10, number=45)  # from the nearest bookmark (page 41), not the start
     assert nearer.entities_read == 40 + 11
@@ -171,7 +172,7 @@ def test_pages_past_the_end_read_nothing(
     repository, wire = counted
     page = repository.page(ListQuery(tenant_id=tenant, campaign_id="rare"), limit=10, number=4)
     assert page.records == [] and page.total_count == 30 and page.next_row_key is None
-    assert wire.entities == 1  # the counter
+    assert wire.requests == 1 and wire.entities == page.bookkeeping_reads <= COUNTER_SHARDS  # the total's shards
 
 
 @pytest.mark.parametrize(
@@ -208,7 +209,7 @@ def test_total_count_matches_the_records(
     assert count.total == len(expected) > 0
     assert count.entities_read == wire.entities
     if not any(name.startswith("date") for name in filters):
-        assert wire.entities == wire.requests == 1  # one counter row
+        assert wire.requests == 1 and wire.entities <= COUNTER_SHARDS  # one read of the total's shards
 
 
 def test_a_count_over_whole_days_reads_day_counters_not_rows(
@@ -220,7 +221,8 @@ def test_a_count_over_whole_days_reads_day_counters_not_rows(
         ListQuery(tenant_id=tenant, date_from=START, date_to=START + timedelta(days=2, milliseconds=-1))
     )
     assert count.total == 2880
-    assert wire.entities == 3 and wire.requests == 2  # the total (for its generation), then two day counters
+    # The total's shards (for its generation), then two days' shards: two reads.
+    assert wire.requests == 2 and wire.entities == count.entities_read == 3 * COUNTER_SHARDS
 
 
 def test_continuation_tokens_read_page_size_plus_one(
@@ -232,7 +234,8 @@ def test_continuation_tokens_read_page_size_plus_one(
     first = repository.list(query, limit=40)
     before = wire.entities
     by_token = repository.page(query, limit=10, after_row_key=first.next_row_key)
-    assert wire.entities - before == by_token.entities_read + 1 == 12  # ten, one more, and the counter
+    # Ten, one more, and the total's shards.
+    assert wire.entities - before == by_token.entities_read + by_token.bookkeeping_reads == 11 + COUNTER_SHARDS
     assert by_token.total_count == 3000
 
 
@@ -254,32 +257,125 @@ def test_an_upload_or_delete_retires_the_bookmarks_of_its_listings(deps: Depende
     assert repository.count(query).total == 30
 
 
-def test_counts_stay_right_under_concurrent_uploads_and_deletes(deps: Dependencies, tenant: str) -> None:
+def every_listing(campaigns: tuple[str, ...], engagement: str) -> list[dict[str, Any]]:
+    """Each filter combination (each filter free or fixed), and date ranges of whole and partial days."""
+    listings: list[dict[str, Any]] = [
+        {
+            key: value
+            for key, value in (("campaign_id", campaign), ("engagement_id", eng), ("is_ai_call", ai))
+            if value is not None
+        }
+        for campaign in (None, *campaigns)
+        for eng in (None, engagement)
+        for ai in (None, True, False)
+    ]
+    listings += [
+        {"date_from": START, "date_to": START + timedelta(days=1, milliseconds=-1)},
+        {"date_from": START + timedelta(hours=20), "date_to": START + timedelta(days=2, hours=3)},
+        {"campaign_id": campaigns[0], "date_from": START + timedelta(days=1)},
+    ]
+    return listings
+
+
+def assert_counts_match_the_index(repository: AudioFileRepository, tenant: str, listings: list[dict[str, Any]]) -> None:
+    for filters in listings:
+        query = ListQuery(tenant_id=tenant, **filters)
+        listed = repository.list(query, limit=1000)
+        assert repository.count(query).total == len(listed.records), filters
+
+
+def counter_rows(tenant: str, storage_connection_string: str) -> list[Any]:
+    table = TableClient.from_connection_string(storage_connection_string, AUDIO_FILES_TABLE)
+    return list(
+        table.query_entities("PartitionKey eq @t and RowKey ge '~c' and RowKey lt '~c~'", parameters={"t": tenant})
+    )
+
+
+def test_counts_stay_right_under_concurrent_uploads_and_deletes(
+    deps: Dependencies, tenant: str, storage_connection_string: str
+) -> None:
+    """Sixteen writers at once: creates, deletes and deletes of what is already gone, across two campaigns,
+    three days and both call kinds, so many transactions meet in the same counter shards."""
     repository = deps.audio_files
-    kept = [make_record(tenant, index, campaign_id="race") for index in range(24)]
-    doomed = [make_record(tenant, 100 + index, campaign_id="race") for index in range(16)]
+
+    def record(index: int) -> AudioFileRecord:
+        # Spread over three days (every 53 minutes), engagement 'eng-x' for a third.
+        return make_record(
+            tenant,
+            index * 53,
+            campaign_id=("race", "other")[index % 2],
+            engagement_id=f"eng-{'x' if index % 3 else 'y'}",
+        )
+
+    kept = [record(index) for index in range(60)]
+    doomed = [record(100 + index) for index in range(40)]
     repository.bulk_insert(doomed)
 
     def work(item: tuple[str, AudioFileRecord]) -> None:
-        action, record = item
+        action, target = item
         if action == "create":
-            repository.create(record)
+            repository.create(target)
         else:
-            repository.delete(record)
+            repository.delete(target)
 
-    jobs = [("create", r) for r in kept] + [("delete", r) for r in doomed] + [("delete", r) for r in doomed[:4]]
+    jobs = [("create", r) for r in kept] + [("delete", r) for r in doomed] + [("delete", r) for r in doomed[:10]]
+    jobs = [job for pair in zip(jobs[::2], jobs[1::2], strict=False) for job in pair] + jobs[len(jobs) // 2 * 2 :]
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(work, jobs))
+    assert repository.count(ListQuery(tenant_id=tenant)).total == 60
+    assert_counts_match_the_index(repository, tenant, every_listing(("race", "other"), "eng-x"))
+    rows = counter_rows(tenant, storage_connection_string)
+    assert rows and all(int(row["count"]) > 0 for row in rows)  # a shard at zero is deleted, never negative
+    # Counting the records again finds every counter row already right.
+    assert repository.rebuild_counters(tenant).rows_changed == 0
+
+
+def test_counters_are_rebuilt_from_the_records(deps: Dependencies, tenant: str, storage_connection_string: str) -> None:
+    """A tenant whose recordings predate the counters (or whose counters are of the unsharded layout)."""
+    repository = deps.audio_files
+    records = [make_record(tenant, index * 37, campaign_id=("a", "b")[index % 2]) for index in range(150)]
+    repository.bulk_insert(records)
+    table = TableClient.from_connection_string(storage_connection_string, AUDIO_FILES_TABLE)
+    for row in counter_rows(tenant, storage_connection_string):
+        table.delete_entity(row["PartitionKey"], row["RowKey"])
+    legacy = {"PartitionKey": tenant, "RowKey": ListQuery(tenant_id=tenant).counter_prefix + "all", "count": 7}
+    table.create_entity(legacy)
+    repository.create(make_record(tenant, 10))  # an upload before the rebuild: its shards hold one each
+    assert repository.count(ListQuery(tenant_id=tenant)).total == 1
+
+    rebuilt = repository.rebuild_counters(tenant)
+    assert rebuilt.records == 151 and rebuilt.rows_unsharded == 1 and rebuilt.rows_changed > 0
+    assert_counts_match_the_index(repository, tenant, every_listing(("a", "b"), "eng-3"))
+    assert all(row["RowKey"] != legacy["RowKey"] for row in counter_rows(tenant, storage_connection_string))
+    again = repository.rebuild_counters(tenant)
+    assert (again.records, again.rows_changed, again.rows_unsharded) == (151, 0, 0)
+
+
+def test_a_rebuild_while_uploads_and_deletes_go_on_leaves_exact_counts(deps: Dependencies, tenant: str) -> None:
+    repository = deps.audio_files
+    existing = [make_record(tenant, index * 41, campaign_id="live") for index in range(80)]
+    repository.bulk_insert(existing)
+    arriving = [make_record(tenant, 5000 + index, campaign_id="live") for index in range(40)]
+
+    def work(item: tuple[str, AudioFileRecord | None]) -> None:
+        action, target = item
+        if action == "rebuild":
+            repository.rebuild_counters(tenant)
+        elif action == "create" and target is not None:
+            repository.create(target)
+        elif target is not None:
+            repository.delete(target)
+
+    jobs: list[tuple[str, AudioFileRecord | None]] = [("rebuild", None)]
+    for index in range(40):
+        jobs += [("create", arriving[index]), ("delete", existing[index])]
+        if index % 10 == 5:
+            jobs.append(("rebuild", None))
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(work, jobs))
-    for filters in (
-        {},
-        {"campaign_id": "race"},
-        {"is_ai_call": True},
-        {"date_from": START, "date_to": START + timedelta(days=1)},
-    ):
-        query = ListQuery(tenant_id=tenant, **filters)
-        listed = repository.list(query, limit=100)
-        assert repository.count(query).total == len(listed.records) > 0
-    assert repository.count(ListQuery(tenant_id=tenant)).total == 24
+    assert repository.count(ListQuery(tenant_id=tenant)).total == 80
+    assert_counts_match_the_index(repository, tenant, every_listing(("live",), "eng-1"))
+    assert repository.rebuild_counters(tenant).rows_changed == 0
 
 
 def test_a_token_from_other_filters_is_refused(
