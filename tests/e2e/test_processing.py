@@ -159,7 +159,9 @@ def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_
         analyses = list(deps.storage.blob.get_container_client("analyses").list_blobs(f"t-dupes/{audio_file_id}"))
         assert len(transcripts) == len(analyses) == 1
         mono = client.get(f"/audio-files/{audio_file_id}/transcript").json()
-        assert mono["speakers"] == ["speaker"]
+        # One channel, two voices: diarized, and the agent found from what was said.
+        assert mono["speakers"] == ["agent", "customer"]
+        assert mono["roles"]["source"] == "content"
 
 
 def _queue_length(deps: Dependencies, name: str) -> int:
