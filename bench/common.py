@@ -30,6 +30,7 @@ from shared.auth import SCOPES, mint_dev_token
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_EXAMPLE = REPO_ROOT / "local.settings.json.example"
 SAMPLE_CALLS_CACHE = REPO_ROOT / ".cache" / "sample-calls"
+MONO_CALLS_CACHE = REPO_ROOT / ".cache" / "mono-calls"
 
 console = Console(width=160)
 

@@ -239,6 +239,28 @@ def generate_mono_calls(directory: Path, plans: Sequence[CallPlan] = PLANS) -> l
     return [_load(directory, plan) for plan in plans]
 
 
+def long_mono_call(directory: Path, minutes: int) -> Path:
+    """The mono calls one after another, round and round, until ``minutes`` long (cached); written block by
+    block, so memory stays flat however long."""
+    calls = generate_mono_calls(directory)
+    target = directory / f"mono_long_{minutes}min_{_cache_key()[:12]}.wav"  # a new rendering, a new file
+    with locked_directory(directory):
+        if target.exists():
+            return target
+        staging = directory / f".{target.name}"
+        frames, needed = 0, minutes * 60 * SAMPLE_RATE
+        with sf.SoundFile(staging, "w", SAMPLE_RATE, 1, subtype="PCM_16", format="WAV") as out:
+            while frames < needed:
+                for call in calls:
+                    samples, _ = sf.read(call.mono, dtype="float32")
+                    out.write(samples[: needed - frames])
+                    frames += min(samples.size, needed - frames)
+                    if frames >= needed:
+                        break
+        staging.replace(target)
+    return target
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, required=True, help="output directory (created if missing)")
