@@ -40,6 +40,7 @@ _PITCH_FRAME = 640
 _PITCH_FFT = 2048
 _MIN_LAG, _MAX_LAG = TARGET_SAMPLE_RATE // 450, TARGET_SAMPLE_RATE // 70
 VOICED = 0.5  # autocorrelation peak above which a frame is voiced
+_CHUNK_FRAMES = 500  # frames whose features are computed at once (5 s)
 
 BLOCK_FRAMES = 50  # half a second of frames per block: the unit that is clustered
 _MIN_BLOCK_FRAMES = 15  # a shorter tail joins the block before it
@@ -109,6 +110,20 @@ def log_pitch(samples: np.ndarray, frames: int) -> np.ndarray:
     voiced = correlation[np.arange(len(lag)), lag] > VOICED
     pitch[voiced] = np.log(TARGET_SAMPLE_RATE / lag[voiced])
     return pitch
+
+
+def frame_features(samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``mfcc`` and ``log_pitch`` of every 10 ms frame, computed ``_CHUNK_FRAMES`` at a time: the FFTs of a
+    30 s region in one go would hold about 120 MB."""
+    frames = 0 if samples.size < FRAME_SAMPLES else 1 + (samples.size - FRAME_SAMPLES) // HOP_SAMPLES
+    cepstra, pitch = [np.empty((0, CEPSTRA), dtype=np.float32)], [np.empty(0)]
+    for first in range(0, frames, _CHUNK_FRAMES):
+        count = min(_CHUNK_FRAMES, frames - first)
+        start = first * HOP_SAMPLES
+        piece = samples[start : start + (count - 1) * HOP_SAMPLES + max(FRAME_SAMPLES, _PITCH_FRAME)]
+        cepstra.append(mfcc(piece)[:count])
+        pitch.append(log_pitch(piece, count))
+    return np.concatenate(cepstra), np.concatenate(pitch)
 
 
 @dataclass(frozen=True)
@@ -245,11 +260,9 @@ class Diarizer:
     def push(self, window: AudioWindow, regions: Sequence[SpeechRegion]) -> None:
         """Pass 1: summarize the speech of ``window`` (its ``regions``) in blocks."""
         for region in regions:
-            samples = self._samples(window, region)
-            cepstra = mfcc(samples)
+            cepstra, pitch = frame_features(self._samples(window, region))
             if not len(cepstra):
                 continue
-            pitch = log_pitch(samples, len(cepstra))
             index = len(self._regions)
             self._regions.append(region)
             starts = list(range(0, len(cepstra), BLOCK_FRAMES))
@@ -300,9 +313,7 @@ class Diarizer:
         for window in windows:
             window_end = window.start_sample + window.samples.size
             while region is not None and region.start_sample < window_end:
-                samples = self._samples(window, region)
-                cepstra = mfcc(samples)
-                likelihood = models.log_likelihood(cepstra, log_pitch(samples, len(cepstra)))
+                likelihood = models.log_likelihood(*frame_features(self._samples(window, region)))
                 raw.extend(self._runs(region, viterbi(likelihood)))
                 region = next(pending, None)
         return _renumbered(raw)
