@@ -28,7 +28,8 @@ Usage: ``python -m bench.pipeline [--quick] [--long-cap SECONDS] [--only-diariza
 about 5-7 minutes on two cores, plus part 6 (Whisper base runs at 0.15-0.5 of real time there, depending on
 what else runs). ``--quick`` skips the 1-minute call for pocketsphinx and for the stage, and caps the 30-minute
 run at 30 s instead of 90 s.
-``--only-diarization`` runs part 6 alone (about 8 minutes).
+``--only-diarization`` runs part 6 alone (about 8 minutes on an idle machine); ``--held-back`` scores the
+four held-back mono calls (voices the diarizer was not tuned on) and nothing else.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ from bench.transcription_engines import (
     transcript_words,
     word_error_rate,
 )
-from scripts.mono_calls import generate_mono_calls, long_mono_call
+from scripts.mono_calls import HELD_BACK_PLANS, generate_mono_calls, long_mono_call
 from scripts.sample_calls import SUPPORT_CALL, SampleCalls, generate_sample_calls
 from shared.ai.transcription.base import TranscriptionEngine
 from shared.ai.transcription.provision import default_model_dir, provision_model
@@ -418,6 +419,11 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "figure (0: to the end; default 90, or 30 with --quick)",
     )
     parser.add_argument("--only-diarization", action="store_true", help="run part 6 (diarization and roles) alone")
+    parser.add_argument(
+        "--held-back",
+        action="store_true",
+        help="part 6 on the held-back calls only (voices the diarizer was not tuned on), without the memory runs",
+    )
 
 
 @dataclass
@@ -442,6 +448,10 @@ def main() -> None:
     console.rule("[bold]bench.pipeline[/bold]: transcription, end to end, memory, storage operations")
     console.print(f"{machine_note()}; {'quick' if args.quick else 'full'} mode")
     model_dir = provision_model(default_model_dir())
+    if args.held_back:
+        held_back = generate_mono_calls(MONO_CALLS_CACHE, HELD_BACK_PLANS)
+        report_diarization(diarize_calls(model_dir, held_back), [], which="held-back calls, scored once")
+        return
     if args.only_diarization:
         report_diarization(*diarization_and_roles(model_dir))
         return
@@ -548,7 +558,9 @@ def diarization_and_roles(model_dir: Path) -> tuple[list[DiarizedCall], list[Mem
     return diarized, memory
 
 
-def report_diarization(calls: list[DiarizedCall], memory: list[MemoryRun]) -> None:
+def report_diarization(
+    calls: list[DiarizedCall], memory: list[MemoryRun], which: str = "the calls it was tuned on"
+) -> None:
     mono_right = sum(call.mono_role_right for call in calls)
     stereo_right = sum(call.stereo_role_right and call.stereo_swapped_flag for call in calls)
     transcribe = sum(call.transcribe_s - call.diarize_s for call in calls)
@@ -566,7 +578,7 @@ def report_diarization(calls: list[DiarizedCall], memory: list[MemoryRun]) -> No
     ]  # fmt: skip
     console.print(
         table(
-            "Diarization and roles on generated two-speaker calls (our Whisper engine, app defaults)",
+            f"Diarization and roles on generated two-speaker calls, {which} (our Whisper engine, app defaults)",
             COLUMNS,
             [*rows(calls), total],
             caption=f"DER = (missed + false alarm + confused speaker time) / true speech time, on a 10 ms grid, "
@@ -579,6 +591,8 @@ def report_diarization(calls: list[DiarizedCall], memory: list[MemoryRun]) -> No
             "swapped: true. Calls: espeak-ng voices, pitches and speeds differ per call (scripts/mono_calls.py).",
         )
     )
+    if not memory:
+        return
     console.print(
         table(
             "Peak memory of transcribing and diarizing mono calls (faster-whisper, child process, model included)",

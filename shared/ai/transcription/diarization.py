@@ -1,18 +1,19 @@
-"""Who spoke when on a mono call, computed without a model: MFCC statistics, clustering, Viterbi resegmentation.
+"""Who spoke when on a mono call, computed without a model: MFCC and pitch statistics, clustering, Viterbi.
 
-Pass 1 runs beside transcription, window by window: the MFCC frames of each speech region (Silero VAD,
-``speech.speech_regions``) are summed into blocks of half a second (count, sum, sum of squares), a few
-hundred bytes each. Two neighbouring blocks of a region make a sub-segment whose embedding is its frames'
-mean and standard deviation; Ward clustering (scipy) of the standardized embeddings gives the voices, their
-number chosen from 2 to ``max_speakers`` by silhouette, and 1 when no split is clearly separated.
+Pass 1 runs beside transcription, window by window: the 10 ms frames of each speech region (Silero VAD,
+``speech.speech_regions``) are summarized in blocks of half a second: the MFCC frames' count, sum and sum of
+squares, and the median pitch of the voiced frames, a few hundred bytes per block. Each block's mean
+cepstrum and pitch (standardized; pitch clipped against octave errors and weighted most) is clustered with
+Ward's method (scipy) into 2 voices, or 2 to ``max_speakers`` chosen by silhouette.
 
 Pass 2 reads the recording again, window by window: each voice becomes a diagonal Gaussian over MFCC frames
-(from its blocks' sums) and a Viterbi pass per speech region, which pays ``SWITCH_COST`` for every change of
-voice, places turn boundaries to 10 ms. A short backchannel stands when its frames clearly sound like the
-other voice; where both talk at once, the louder, longer voice wins (one voice per moment).
+(pooled from its blocks' sums) and a Gaussian over log pitch, and a Viterbi pass per speech region, which
+pays ``SWITCH_COST`` for every change of voice, places turn boundaries to 10 ms. A backchannel in a pause is
+a region of its own and gets the voice that fits it; where both talk at once the voice that fits the mixed
+frames better wins (one voice per moment).
 
-Memory grows only with the blocks (about 300 bytes per half second of speech) and the turns; clustering
-looks at most ``MAX_CLUSTERED`` sub-segments, the rest go to the nearest voice.
+Memory grows only with the blocks (about 300 bytes per half second of speech) and the turns; features are
+computed 5 s at a time; at most ``MAX_CLUSTERED`` blocks are clustered, the rest go to the nearest voice.
 """
 
 from __future__ import annotations
