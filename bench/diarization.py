@@ -154,3 +154,42 @@ COLUMNS = [
     "mono agent right", "mono WER", "mono transcribe s", "of which diarization s", "diarization adds",
     "swapped stereo relabelled",
 ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DiarizationMemory:
+    label: str
+    speech_regions_mb: float  # peak RSS reading the call and finding its speech (what transcription does anyway)
+    diarized_mb: float  # the same plus both diarization passes
+
+    @property
+    def added_mb(self) -> float:
+        return self.diarized_mb - self.speech_regions_mb
+
+
+def _peak_in_child(audio_path: str, diarize: bool) -> float:
+    import resource
+
+    from shared.ai.audio import iter_windows, probe_audio
+    from shared.ai.transcription.diarization import Diarizer
+    from shared.ai.transcription.speech import speech_regions
+
+    facts = probe_audio(audio_path)
+    diarizer = Diarizer()
+    for window in iter_windows(audio_path, facts=facts):
+        regions = speech_regions(window)
+        if diarize:
+            diarizer.push(window, regions)
+    if diarize:
+        diarizer.turns(iter_windows(audio_path, facts=facts))
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def diarization_memory(label: str, audio: Path) -> DiarizationMemory:
+    """Peak RSS of a child that reads ``audio`` and finds its speech, without and with diarizing it."""
+    context = multiprocessing.get_context("spawn")
+    peaks = []
+    for diarize in (False, True):
+        with context.Pool(1) as pool:
+            peaks.append(pool.apply(_peak_in_child, (str(audio), diarize)))
+    return DiarizationMemory(label, *peaks)

@@ -63,7 +63,16 @@ from bench.common import (
     table,
     tagged,
 )
-from bench.diarization import COLLAR_MS, COLUMNS, DiarizedCall, diarize_calls, rows, time_weighted_der
+from bench.diarization import (
+    COLLAR_MS,
+    COLUMNS,
+    DiarizationMemory,
+    DiarizedCall,
+    diarization_memory,
+    diarize_calls,
+    rows,
+    time_weighted_der,
+)
 from bench.transcription_engines import (
     EngineMeasurement,
     LibraryComparison,
@@ -424,6 +433,9 @@ def _options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="part 6 on the held-back calls only (voices the diarizer was not tuned on), without the memory runs",
     )
+    parser.add_argument(
+        "--diarization-memory", action="store_true", help="only the memory diarization itself takes, by call length"
+    )
 
 
 @dataclass
@@ -448,6 +460,11 @@ def main() -> None:
     console.rule("[bold]bench.pipeline[/bold]: transcription, end to end, memory, storage operations")
     console.print(f"{machine_note()}; {'quick' if args.quick else 'full'} mode")
     model_dir = provision_model(default_model_dir())
+    if args.diarization_memory:
+        report_diarization_memory(
+            [diarization_memory(f"{m}-minute mono call", long_mono_call(MONO_CALLS_CACHE, m)) for m in MONO_MINUTES]
+        )
+        return
     if args.held_back:
         held_back = generate_mono_calls(MONO_CALLS_CACHE, HELD_BACK_PLANS)
         report_diarization(diarize_calls(model_dir, held_back), [], which="held-back calls, scored once")
@@ -600,6 +617,19 @@ def report_diarization(
             memory_rows,
             caption="The generated mono calls one after another. Peak = VmHWM of the child; the last column samples "
             "its RSS as the audio advances (seconds of audio: MB).",
+        )
+    )
+
+
+def report_diarization_memory(runs: list[DiarizationMemory]) -> None:
+    console.print(
+        table(
+            "Memory diarization itself takes, by call length (child processes, no Whisper)",
+            ["call", "peak RSS: read + find speech, MB", "peak RSS: the same + diarize, MB", "diarization adds, MB"],
+            [[run.label, run.speech_regions_mb, run.diarized_mb, run.added_mb] for run in runs],
+            caption="Each figure from a fresh child: decoding the call in windows and running Silero VAD on them "
+            "(which transcription does anyway), then the same plus both diarization passes (scipy loaded, blocks, "
+            "clustering, turns). Peak = ru_maxrss.",
         )
     )
 
