@@ -31,6 +31,7 @@ from shared.openapi import SERVER_URL
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_EXAMPLE = REPO_ROOT / "local.settings.json.example"
 SAMPLE_CALLS_CACHE = REPO_ROOT / ".cache" / "sample-calls"
+MONO_CALLS_CACHE = REPO_ROOT / ".cache" / "mono-calls"
 
 console = Console(width=160)
 

@@ -16,12 +16,20 @@
 5. Storage requests per processed file, counted at azure-core's transport: with the host stopped, calling the
    app's functions one after the other (exactly the app's own requests); and during the end-to-end run by
    function, with the host's own polling shown apart.
+6. Diarization and roles (``bench.diarization``) on the twelve generated two-speaker calls of
+   ``scripts.mono_calls`` (overlaps, backchannels): mixed to mono, the diarization error rate of the engine's
+   turns, whether the agent is named right, and the time diarization adds to transcription; as stereo with
+   the agent on the wrong channel, whether it is relabelled. Then peak RSS of transcribing (and diarizing)
+   1-, 5- and 10-minute mono calls, each in a child process, to show memory does not grow with length.
 
 The "1-minute call" is the generator's: the support call repeated to at least a minute (79 s).
 
-Usage: ``python -m bench.pipeline [--quick] [--long-cap SECONDS]``. Full mode takes about 5-7 minutes on two
-cores (Whisper base runs at 0.15-0.5 of real time there, depending on what else runs). ``--quick`` skips the
-1-minute call for pocketsphinx and for the stage, and caps the 30-minute run at 30 s instead of 90 s.
+Usage: ``python -m bench.pipeline [--quick] [--long-cap SECONDS] [--only-diarization]``. Full mode takes
+about 5-7 minutes on two cores, plus part 6 (Whisper base runs at 0.15-0.5 of real time there, depending on
+what else runs). ``--quick`` skips the 1-minute call for pocketsphinx and for the stage, and caps the 30-minute
+run at 30 s instead of 90 s.
+``--only-diarization`` runs part 6 alone (about 8 minutes on an idle machine); ``--held-back`` scores the
+four held-back mono calls (voices the diarizer was not tuned on) and nothing else.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from bench.common import (
+    MONO_CALLS_CACHE,
     SAMPLE_CALLS_CACHE,
     BenchEnvironment,
     RequestCounter,
@@ -54,6 +63,16 @@ from bench.common import (
     table,
     tagged,
 )
+from bench.diarization import (
+    COLLAR_MS,
+    COLUMNS,
+    DiarizationMemory,
+    DiarizedCall,
+    diarization_memory,
+    diarize_calls,
+    rows,
+    time_weighted_der,
+)
 from bench.transcription_engines import (
     EngineMeasurement,
     LibraryComparison,
@@ -62,6 +81,7 @@ from bench.transcription_engines import (
     transcript_words,
     word_error_rate,
 )
+from scripts.mono_calls import HELD_BACK_PLANS, generate_mono_calls, long_mono_call
 from scripts.sample_calls import SUPPORT_CALL, SampleCalls, generate_sample_calls
 from shared.ai.transcription.base import TranscriptionEngine
 from shared.ai.transcription.provision import default_model_dir, provision_model
@@ -71,6 +91,7 @@ from shared.models.transcript import Transcript
 
 TERMINAL = ("completed", "failed")
 LONG_MINUTES = 30
+MONO_MINUTES = (1, 5, 10)
 
 
 @dataclass(frozen=True)
@@ -408,6 +429,15 @@ def _options(parser: argparse.ArgumentParser) -> None:
         help="seconds to let the 30-minute transcription run after its model is loaded, for the memory "
         "figure (0: to the end; default 90, or 30 with --quick)",
     )
+    parser.add_argument("--only-diarization", action="store_true", help="run part 6 (diarization and roles) alone")
+    parser.add_argument(
+        "--held-back",
+        action="store_true",
+        help="part 6 on the held-back calls only (voices the diarizer was not tuned on), without the memory runs",
+    )
+    parser.add_argument(
+        "--diarization-memory", action="store_true", help="only the memory diarization itself takes, by call length"
+    )
 
 
 @dataclass
@@ -432,6 +462,18 @@ def main() -> None:
     console.rule("[bold]bench.pipeline[/bold]: transcription, end to end, memory, storage operations")
     console.print(f"{machine_note()}; {'quick' if args.quick else 'full'} mode")
     model_dir = provision_model(default_model_dir())
+    if args.diarization_memory:
+        report_diarization_memory(
+            [diarization_memory(f"{m}-minute mono call", long_mono_call(MONO_CALLS_CACHE, m)) for m in MONO_MINUTES]
+        )
+        return
+    if args.held_back:
+        held_back = generate_mono_calls(MONO_CALLS_CACHE, HELD_BACK_PLANS)
+        report_diarization(diarize_calls(model_dir, held_back), [], which="held-back calls, scored once")
+        return
+    if args.only_diarization:
+        report_diarization(*diarization_and_roles(model_dir))
+        return
     calls = generate_sample_calls(SAMPLE_CALLS_CACHE, long_minutes=[1, LONG_MINUTES])
     audios = audio_files(calls)
     factories = engine_factories(model_dir)
@@ -514,6 +556,82 @@ def main() -> None:
             app_counts,
             stage_plan[0][1].label,
             host_counts,
+        )
+    )
+    report_diarization(*diarization_and_roles(model_dir))
+
+
+# --- 6. diarization and roles ----------------------------------------------------------------------------
+
+
+def diarization_and_roles(model_dir: Path) -> tuple[list[DiarizedCall], list[MemoryRun]]:
+    calls = generate_mono_calls(MONO_CALLS_CACHE)
+    console.print(f"Diarization and roles on {len(calls)} generated calls, mono and swapped stereo (one child)...")
+    diarized = diarize_calls(model_dir, calls)
+    memory: list[MemoryRun] = []
+    for minutes in MONO_MINUTES:
+        console.print(f"Peak memory of a {minutes}-minute mono call (child process)...")
+        audio = long_mono_call(MONO_CALLS_CACHE, minutes)
+        memory.append(peak_memory(model_dir, f"{minutes}-minute mono call", audio, None))
+        console.print(f"  {memory[-1].summary()}", style="dim")
+    return diarized, memory
+
+
+def report_diarization(
+    calls: list[DiarizedCall], memory: list[MemoryRun], which: str = "the calls it was tuned on"
+) -> None:
+    mono_right = sum(call.mono_role_right for call in calls)
+    stereo_right = sum(call.stereo_role_right and call.stereo_swapped_flag for call in calls)
+    transcribe = sum(call.transcribe_s - call.diarize_s for call in calls)
+    diarize = sum(call.diarize_s for call in calls)
+    total = [
+        "[bold]all[/bold]", sum(c.audio_s for c in calls), sum(c.turns for c in calls),
+        f"[bold]{time_weighted_der(calls):.1%}[/bold]", f"{time_weighted_der(calls, collar=False):.1%}",
+        "", f"[bold]{mono_right}/{len(calls)}[/bold]", "", sum(c.transcribe_s for c in calls), diarize,
+        f"[bold]{diarize / transcribe:.1%}[/bold]", f"[bold]{stereo_right}/{len(calls)}[/bold]",
+    ]  # fmt: skip
+    memory_rows = [
+        [m.label, m.audio_s, m.reached_s, m.transcribe_s, m.real_time_factor, m.peak_rss_mb,
+         "yes" if m.complete else "no (capped)", m.rss_by_audio()]
+        for m in memory
+    ]  # fmt: skip
+    console.print(
+        table(
+            f"Diarization and roles on generated two-speaker calls, {which} (our Whisper engine, app defaults)",
+            COLUMNS,
+            [*rows(calls), total],
+            caption=f"DER = (missed + false alarm + confused speaker time) / true speech time, on a 10 ms grid, "
+            f"collar {COLLAR_MS} ms around every true turn's edges (NIST's usual) and none; overlapped speech "
+            "counts once per speaker, so a one-voice-at-a-time diarizer misses the quieter side of every "
+            "overlap. 'all' weighs each call by its length. Agent right: the words named 'agent' were mostly said "
+            "by the true agent (a call left as 'speaker 1/2' counts as wrong). Diarization time: its two passes "
+            "(block statistics while transcribing, turns on a second read of the recording) against the rest "
+            "of the transcription. Stereo: the same call with the agent on channel 1; right = relabelled and "
+            "swapped: true. Calls: espeak-ng voices, pitches and speeds differ per call (scripts/mono_calls.py).",
+        )
+    )
+    if not memory:
+        return
+    console.print(
+        table(
+            "Peak memory of transcribing and diarizing mono calls (faster-whisper, child process, model included)",
+            MEMORY_COLUMNS,
+            memory_rows,
+            caption="The generated mono calls one after another. Peak = VmHWM of the child; the last column samples "
+            "its RSS as the audio advances (seconds of audio: MB).",
+        )
+    )
+
+
+def report_diarization_memory(runs: list[DiarizationMemory]) -> None:
+    console.print(
+        table(
+            "Memory diarization itself takes, by call length (child processes, no Whisper)",
+            ["call", "peak RSS: read + find speech, MB", "peak RSS: the same + diarize, MB", "diarization adds, MB"],
+            [[run.label, run.speech_regions_mb, run.diarized_mb, run.added_mb] for run in runs],
+            caption="Each figure from a fresh child: decoding the call in windows and running Silero VAD on them "
+            "(which transcription does anyway), then the same plus both diarization passes (scipy loaded, blocks, "
+            "clustering, turns). Peak = ru_maxrss.",
         )
     )
 

@@ -12,9 +12,11 @@ import multiprocessing
 import re
 import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from shared.ai.audio import probe_audio
 from shared.ai.transcription.base import AudioInput, TranscriptionEngine
@@ -192,3 +194,46 @@ def compare_with_library(model_dir: Path, audio_path: Path, *, reference: str, r
     context = multiprocessing.get_context("spawn")
     with context.Pool(1) as pool:
         return pool.apply(_compare_in_child, (str(model_dir), str(audio_path), reference, repeats))
+
+
+@dataclass(frozen=True)
+class TimedSpeech:
+    """Someone speaking from ``start_ms`` to ``end_ms`` (a true turn, or a diarized one)."""
+
+    speaker: str | int
+    start_ms: int
+    end_ms: int
+
+
+def diarization_error_rate(
+    reference: Sequence[TimedSpeech], hypothesis: Sequence[TimedSpeech], *, collar_ms: int = 250, step_ms: int = 10
+) -> float:
+    """Diarization error rate: (missed + false alarm + confused speaker time) / reference speech time.
+
+    As NIST's md-eval scores it: on a 10 ms grid, frames within ``collar_ms`` of a reference turn's start or end
+    are not scored, overlapped reference speech counts once per speaker, and each hypothesis voice is mapped to
+    the reference speaker it overlaps most (one to one, Hungarian assignment).
+    """
+    from scipy.optimize import linear_sum_assignment
+
+    end = max((t.end_ms for t in [*reference, *hypothesis]), default=0) // step_ms + 1
+    ref_names = sorted({t.speaker for t in reference}, key=str)
+    hyp_names = sorted({t.speaker for t in hypothesis}, key=str)
+    ref = np.zeros((len(ref_names), end), dtype=bool)
+    hyp = np.zeros((len(hyp_names), end), dtype=bool)
+    scored = np.ones(end, dtype=bool)
+    for turn in reference:
+        ref[ref_names.index(turn.speaker), turn.start_ms // step_ms : turn.end_ms // step_ms] = True
+        for edge in (turn.start_ms, turn.end_ms):
+            scored[max(0, (edge - collar_ms) // step_ms) : (edge + collar_ms) // step_ms] = False
+    for turn in hypothesis:
+        hyp[hyp_names.index(turn.speaker), turn.start_ms // step_ms : turn.end_ms // step_ms] = True
+    ref, hyp = ref[:, scored], hyp[:, scored]
+    total = int(ref.sum())
+    if not total:
+        raise ValueError("no scored reference speech")
+    overlap = ref.astype(np.int64) @ hyp.T.astype(np.int64)  # (reference speakers, hypothesis voices)
+    rows, columns = linear_sum_assignment(-overlap)
+    correct = int(overlap[rows, columns].sum())
+    errors = int(np.maximum(ref.sum(axis=0), hyp.sum(axis=0)).sum()) - correct
+    return errors / total

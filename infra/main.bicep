@@ -76,6 +76,11 @@ param channelSpeakers string = 'agent,customer'
 @description('ISO 639-1 code pinning the Whisper engine\'s language; empty: detected per call')
 param transcriptionLanguage string = ''
 
+@description('Voices the offline engines tell apart on a mono recording (2 up to this many); 1 turns diarization off')
+@minValue(1)
+@maxValue(8)
+param maxSpeakers int = 2
+
 @description('Origins allowed to call the API and to PUT/GET SAS URLs from a browser. Use your web front-end origins in production, and the Function App\'s own origin for the console at /console.')
 param allowedCorsOrigins array = [
   '*'
@@ -305,6 +310,7 @@ var appSettings = {
   WEBHOOK_SECRET_KEY_ID: keyVault.outputs.keyUri
   CHANNEL_SPEAKERS: channelSpeakers
   TRANSCRIPTION_LANGUAGE: transcriptionLanguage
+  MAX_SPEAKERS: string(maxSpeakers)
 }
 
 module api 'app/function-app.bicep' = {

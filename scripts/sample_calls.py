@@ -70,7 +70,7 @@ class CallScript:
         return " ".join(turn.text for turn in self.turns)
 
 
-def _script(name: str, lines: str) -> CallScript:
+def call_script(name: str, lines: str) -> CallScript:
     turns = []
     for line in lines.strip().splitlines():
         speaker, text = line.split(":", 1)
@@ -78,7 +78,7 @@ def _script(name: str, lines: str) -> CallScript:
     return CallScript(name, tuple(turns))
 
 
-SUPPORT_CALL = _script(
+SUPPORT_CALL = call_script(
     "support_call",
     """
 agent: Thank you for calling Contoso support, my name is Sarah. How can I help you today?
@@ -93,7 +93,7 @@ agent: Thank you for calling Contoso. Have a great day.
 """,
 )
 
-AI_AGENT_CALL = _script(
+AI_AGENT_CALL = call_script(
     "ai_agent_call",
     """
 agent: Hello, this is the Contoso virtual assistant. This call is recorded for quality purposes. How can I help you?
@@ -107,7 +107,7 @@ agent: Thank you for calling Contoso. Goodbye.
 )
 
 # A Spanish call (espeak-ng's "es" voice): the engine must detect the language, not assume English.
-SPANISH_CALL = _script(
+SPANISH_CALL = call_script(
     "spanish_call",
     """
 agent: Gracias por llamar a Contoso, le atiende Laura. ¿En qué puedo ayudarle hoy?
@@ -172,17 +172,28 @@ def _require_tool(name: str) -> str:
     return found
 
 
-def _tool_version(name: str) -> str:
+def tool_version(name: str) -> str:
     # Part of the cache key: another espeak-ng version renders different audio.
     result = subprocess.run([_require_tool(name), "--version"], capture_output=True, text=True, check=False)
     return (result.stdout or result.stderr).strip().splitlines()[0] if (result.stdout or result.stderr) else ""
 
 
-def synthesize(text: str, voice: str, *, words_per_minute: int = SPEECH_WPM) -> np.ndarray:
-    """Speak ``text`` with espeak-ng; float32 mono at SAMPLE_RATE, leading/trailing silence trimmed."""
+def synthesize(text: str, voice: str, *, words_per_minute: int = SPEECH_WPM, pitch: int | None = None) -> np.ndarray:
+    """Speak ``text`` with espeak-ng; float32 mono at SAMPLE_RATE, leading/trailing silence trimmed.
+
+    ``pitch`` is espeak-ng's 0-99 (its default, 50, when None)."""
     espeak = _require_tool("espeak-ng")
     result = subprocess.run(
-        [espeak, "-v", voice, "-s", str(words_per_minute), "--stdout", text],
+        [
+            espeak,
+            "-v",
+            voice,
+            "-s",
+            str(words_per_minute),
+            *(["-p", str(pitch)] if pitch is not None else []),
+            "--stdout",
+            text,
+        ],
         capture_output=True,
         check=False,
     )
@@ -268,13 +279,13 @@ def _cache_key() -> str:
         "scripts": [asdict(script) for script in SCRIPTS],
         "voices": [VOICES, SPANISH_VOICES],
         "timing": [SAMPLE_RATE, LEAD_IN_MS, GAP_MS, TAIL_MS, SPEECH_WPM],
-        "tools": [_tool_version("espeak-ng"), _tool_version("sox")],
+        "tools": [tool_version("espeak-ng"), tool_version("sox")],
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
 
 
 @contextlib.contextmanager
-def _locked(directory: Path) -> Iterator[None]:
+def locked_directory(directory: Path) -> Iterator[None]:
     # Several test processes may ask for the same cache directory at once.
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / ".lock", "w") as lock:
@@ -311,7 +322,7 @@ def generate_sample_calls(out_dir: Path, *, long_minutes: Sequence[int] = ()) ->
     out_dir = Path(out_dir)
     key = _cache_key()
     manifest_path = out_dir / "manifest.json"
-    with _locked(out_dir):
+    with locked_directory(out_dir):
         manifest: dict[str, Any] = {}
         if manifest_path.exists():
             manifest = json.loads(manifest_path.read_text())

@@ -100,6 +100,8 @@ class Settings(BaseSettings):
     # ISO 639-1 code ("en", "es") that pins the offline engines' language; unset, Whisper detects it per call.
     transcription_language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", alias="TRANSCRIPTION_LANGUAGE")
     channel_speakers: Annotated[list[str], NoDecode] = Field(default=["agent", "customer"], alias="CHANNEL_SPEAKERS")
+    # Voices the offline engines tell apart on a mono call (2 to this many); 1 leaves mono calls undiarized.
+    max_speakers: int = Field(default=2, ge=1, le=8, alias="MAX_SPEAKERS")
     azure_speech_endpoint: str | None = Field(default=None, alias="AZURE_SPEECH_ENDPOINT")
     azure_speech_key: SecretStr | None = Field(default=None, alias="AZURE_SPEECH_KEY")
     azure_speech_locale: str = Field(default="en-US", alias="AZURE_SPEECH_LOCALE")

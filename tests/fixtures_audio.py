@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from scripts.mono_calls import MonoCall, generate_mono_calls
 from scripts.sample_calls import SampleCalls, generate_sample_calls
 from shared.ai.transcription.provision import ProvisionError, default_model_dir, provision_model
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CALLS_CACHE = REPO_ROOT / ".cache" / "sample-calls"
+MONO_CALLS_CACHE = REPO_ROOT / ".cache" / "mono-calls"
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +44,9 @@ def whisper_model_dir() -> Path:
 def one_minute_call(sample_calls: SampleCalls) -> Path:
     """The support call repeated to about a minute (generated on first use, then cached)."""
     return generate_sample_calls(SAMPLE_CALLS_CACHE, long_minutes=[1]).long_call(1)
+
+
+@pytest.fixture(scope="session")
+def mono_calls() -> dict[str, MonoCall]:
+    """Two-speaker calls mixed to mono with overlaps and backchannels, by name, with their true turns."""
+    return {call.name: call for call in generate_mono_calls(MONO_CALLS_CACHE)}

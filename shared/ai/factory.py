@@ -44,7 +44,12 @@ def build_transcription_engine(settings: Settings) -> TranscriptionEngine:
         if verify_model_dir(model_dir):
             from shared.ai.transcription.whisper import WhisperEngine
 
-            return WhisperEngine(model_dir, speakers=speakers, language=settings.transcription_language)
+            return WhisperEngine(
+                model_dir,
+                speakers=speakers,
+                language=settings.transcription_language,
+                max_speakers=settings.max_speakers,
+            )
         # The transcript names the engine, so nobody mistakes the fallback's output for Whisper's.
         logger.warning(
             "No verified Whisper model at %s; falling back to pocketsphinx. Run `make model` to provision it.",
@@ -52,7 +57,7 @@ def build_transcription_engine(settings: Settings) -> TranscriptionEngine:
         )
     from shared.ai.transcription.sphinx import PocketSphinxEngine
 
-    return PocketSphinxEngine(speakers=speakers)
+    return PocketSphinxEngine(speakers=speakers, max_speakers=settings.max_speakers)
 
 
 def build_evaluation_engine(settings: Settings) -> EvaluationEngine:

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from bench.transcription_engines import word_error_rate
+from scripts.mono_calls import MonoCall
 from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
 from shared.dependencies import Dependencies
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
@@ -90,6 +91,53 @@ def test_an_ai_agent_call_is_scored_with_the_ai_scorecard(live: LiveService, sam
         assert word_error_rate(AI_AGENT_CALL.text, hypothesis) <= MAX_WORD_ERROR_RATE
 
 
+def test_a_mono_call_is_diarized_and_its_agent_found(live: LiveService, mono_calls: dict[str, MonoCall]) -> None:
+    call = mono_calls["pharmacy_call_0"]
+    with live.client("t-mono") as client:
+        audio_file_id = upload_file(client, call.mono, contentType="audio/wav", autoProcess=True)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
+        assert status["status"] == "completed", status
+
+        transcript = client.get(f"/audio-files/{audio_file_id}/transcript").json()
+        assert sorted(transcript["speakers"]) == ["agent", "customer"]
+        assert transcript["roles"]["source"] == "content" and transcript["roles"]["confidence"] >= 0.75
+        assert {segment["channel"] for segment in transcript["segments"]} == {0}
+        # Each segment's middle lies in a true turn of the speaker it is given to (backchannels aside).
+        placed = [
+            any(
+                turn.speaker == segment["speaker"]
+                and turn.start_ms <= (segment["startMs"] + segment["endMs"]) / 2 <= turn.end_ms
+                for turn in call.turns
+            )
+            for segment in transcript["segments"]
+        ]
+        assert sum(placed) / len(placed) >= 0.9, transcript["text"]
+        analysis = client.get(f"/audio-files/{audio_file_id}/analysis").json()
+        greeting = by_id(analysis)["greeting"]
+        assert greeting["passed"], greeting
+        segments = {segment["index"]: segment for segment in transcript["segments"]}
+        assert segments[greeting["evidence"][0]["segmentIndex"]]["speaker"] == "agent"
+
+
+def test_a_spanish_call_is_transcribed_as_spanish_and_english_criteria_do_not_apply(
+    live: LiveService, sample_calls: SampleCalls
+) -> None:
+    with live.client("t-spanish") as client:
+        audio_file_id = upload_file(client, sample_calls.spanish_call, contentType="audio/wav", autoProcess=True)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
+        assert status["status"] == "completed", status
+
+        transcript = client.get(f"/audio-files/{audio_file_id}/transcript").json()
+        assert transcript["language"] == "es"
+        assert "gracias" in transcript["text"].lower()
+        analysis = client.get(f"/audio-files/{audio_file_id}/analysis").json()
+        # The default scorecard is worded in English only: nothing in it can be judged on a Spanish call,
+        # and nothing is failed for it.
+        verdicts = {criterion["id"]: criterion["verdict"] for criterion in analysis["criteria"]}
+        assert verdicts and set(verdicts.values()) == {"not_applicable"}, verdicts
+        assert all("'es'" in criterion["reason"] for criterion in analysis["criteria"])
+
+
 @pytest.mark.parametrize(("name", "code"), [("empty.wav", "empty_file"), ("not_audio.wav", "not_audio"),
                                             ("truncated.wav", "not_audio")])  # fmt: skip
 def test_broken_files_fail_with_a_clear_code_and_no_retries(
@@ -159,7 +207,9 @@ def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_
         analyses = list(deps.storage.blob.get_container_client("analyses").list_blobs(f"t-dupes/{audio_file_id}"))
         assert len(transcripts) == len(analyses) == 1
         mono = client.get(f"/audio-files/{audio_file_id}/transcript").json()
-        assert mono["speakers"] == ["speaker"]
+        # One channel, two voices: diarized, and the agent found from what was said.
+        assert mono["speakers"] == ["agent", "customer"]
+        assert mono["roles"]["source"] == "content"
 
 
 def _queue_length(deps: Dependencies, name: str) -> int:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 from shared.ai import utc_now_iso
 from shared.ai.audio import (
@@ -24,13 +25,24 @@ from shared.ai.audio import (
 )
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
+from shared.ai.transcription.diarization import Diarizer, TurnIndex
 from shared.ai.transcription.roles import CONFIDENT, decide_agent
 from shared.ai.transcription.speech import SpeechPacker, speech_regions
-from shared.models.transcript import EngineInfo, RecordingFacts, Segment, SpeakerRoles, Transcript, Word
+from shared.models.transcript import (
+    UNATTRIBUTED_SPEAKER,
+    EngineInfo,
+    RecordingFacts,
+    Segment,
+    SpeakerRoles,
+    Transcript,
+    Word,
+    numbered_speaker,
+)
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SPEAKERS: tuple[str, ...] = ("agent", "customer")  # stereo call recorders: agent left, customer right
+DEFAULT_MAX_SPEAKERS = 2  # voices told apart on a mono call; 1 turns diarization off
 
 
 @dataclass
@@ -43,6 +55,11 @@ class DraftSegment:
     text: str
     confidence: float | None = None
     words: list[Word] = field(default_factory=list)
+    voice: int | None = None  # on a diarized mono call: which voice (else the channel is the speaker)
+
+    @property
+    def speaker_index(self) -> int:
+        return self.channel if self.voice is None else self.voice
 
 
 @dataclass(frozen=True)
@@ -71,8 +88,10 @@ class WindowedEngine:
         max_window_s: float = DEFAULT_MAX_WINDOW_S,
         min_window_s: float = DEFAULT_MIN_WINDOW_S,
         default_language: str | None = None,
+        max_speakers: int = DEFAULT_MAX_SPEAKERS,
     ):
         self.speakers = tuple(speakers)
+        self.max_speakers = max_speakers
         self.max_window_s = max_window_s
         self.min_window_s = min_window_s
         self.default_language = default_language
@@ -100,14 +119,20 @@ class WindowedEngine:
         # Every engine learns where the speech is (dead channels are reported); speech-only engines decode
         # nothing else, the others decode whole windows.
         packer = SpeechPacker(max_window_s=self.max_window_s)
-        for window in iter_windows(
+        # One voice per channel on stereo; a mono call's voices are told apart as it is read.
+        diarizer = Diarizer(max_speakers=self.max_speakers) if channels == 1 and self.max_speakers > 1 else None
+        windows = partial(
+            iter_windows,
             audio.path,
             facts=facts,
             mixdown=mixdown,
             max_window_s=self.max_window_s,
             min_window_s=self.min_window_s,
-        ):
+        )
+        for window in windows():
             regions = speech_regions(window)
+            if diarizer is not None:
+                diarizer.push(window, regions)
             packed = list(packer.push(window, regions))
             for unit in packed if self.speech_only else ([] if window.is_silent() else [window]):
                 result = self._decode(audio, unit, language)
@@ -119,6 +144,11 @@ class WindowedEngine:
             language = language or result.language
             drafts.extend(result.segments)
             decoded += 1
+        if diarizer is not None:
+            turns = TurnIndex(diarizer.turns(windows()))
+            drafts, names, roles = voice_roles(assign_voices(drafts, turns), self.speakers)
+        else:
+            names, roles = channel_roles(names, drafts)
         elapsed = time.perf_counter() - started
         logger.info(
             "%s transcribed %s: %d ms of audio, %d channel(s), %d windows decoded, %d segments in %.1f s (RTF %.3f)",
@@ -138,7 +168,6 @@ class WindowedEngine:
             dead_channels=[c for c in range(channels) if channels > 1 and not packer.speech_samples.get(c)],
             duplicate_channels=mixdown,
         )
-        names, roles = channel_roles(names, drafts)
         return build_transcript(
             audio_file_id=audio.audio_file_id,
             facts=facts,
@@ -183,6 +212,96 @@ def channel_roles(names: list[str], drafts: Sequence[DraftSegment]) -> tuple[lis
     return swapped, SpeakerRoles(source="content", confidence=decision.confidence, swapped=True)
 
 
+# A change of voice inside a segment moves to a punctuation mark at most this many words away: Whisper's word
+# times and the turn boundaries are each off by a word now and then, its punctuation rarely.
+SNAP_WORDS = 2
+_CLAUSE_END = (".", "?", "!", ",", ";", ":")
+
+
+def assign_voices(drafts: Sequence[DraftSegment], turns: TurnIndex) -> list[DraftSegment]:
+    """Each word to the voice speaking over it; a segment is split wherever the voice changes.
+
+    One word of another voice between two of the same is the same voice's (the other was backchanneling
+    over it); a change moves to the nearest clause end within ``SNAP_WORDS``. A segment without word times
+    goes whole to the voice that speaks over most of it.
+    """
+    assigned: list[DraftSegment] = []
+    for draft in drafts:
+        if not draft.words:
+            assigned.append(replace(draft, voice=turns.voice(draft.start_ms, draft.end_ms) or 0))
+            continue
+        voices = word_voices(draft.words, [turns.voice(w.start_ms, w.end_ms) or 0 for w in draft.words])
+        runs: list[tuple[int, list[Word]]] = []
+        for voice, word in zip(voices, draft.words, strict=True):
+            if runs and runs[-1][0] == voice:
+                runs[-1][1].append(word)
+            else:
+                runs.append((voice, [word]))
+        assigned.extend(
+            replace(
+                draft,
+                start_ms=words[0].start_ms,
+                end_ms=max(words[-1].end_ms, words[0].start_ms),
+                text=" ".join(word.text for word in words),
+                words=words,
+                voice=voice,
+            )
+            for voice, words in runs
+        )
+    return assigned
+
+
+def word_voices(words: Sequence[Word], voices: Sequence[int]) -> list[int]:
+    """``voices`` (one per word of a segment) with lone flips undone and changes moved to clause ends."""
+    result = list(voices)
+    for index in range(1, len(result) - 1):
+        if result[index - 1] == result[index + 1] != result[index]:
+            result[index] = result[index - 1]
+    for change in [i for i in range(1, len(result)) if result[i] != result[i - 1]]:
+        if words[change - 1].text.endswith(_CLAUSE_END):
+            continue
+        ends = [i for i in range(max(1, change - SNAP_WORDS), min(len(result), change + SNAP_WORDS + 1))
+                if words[i - 1].text.endswith(_CLAUSE_END)]  # fmt: skip
+        if not ends:
+            continue
+        target = min(ends, key=lambda i: abs(i - change))
+        before, after = result[change - 1], result[change]
+        low, high = sorted((change, target))
+        # The words between the change and the clause end go to the side the clause end puts them on.
+        result[low:high] = [after if target < change else before] * (high - low)
+    return result
+
+
+def voice_roles(
+    drafts: Sequence[DraftSegment], speakers: Sequence[str]
+) -> tuple[list[DraftSegment], list[str], SpeakerRoles | None]:
+    """A diarized call's segments with voices renumbered by first word, the voices' names, and the roles.
+
+    When what was said shows which voice is the agent (at least ``CONFIDENT``), that voice takes the first of
+    ``speakers`` and the voice that says most of the rest the second, as the channels are named on stereo
+    calls; otherwise the voices are "speaker 1", "speaker 2"... by first appearance, and count as
+    unattributed. One voice is "speaker", as any mono call without diarization.
+    """
+    order: dict[int, int] = {}
+    for draft in sorted((d for d in drafts if d.text.strip()), key=lambda d: d.start_ms):
+        order.setdefault(draft.speaker_index, len(order))
+    drafts = [replace(draft, voice=order.get(draft.speaker_index, 0)) for draft in drafts]
+    if len(order) < 2:
+        return drafts, [UNATTRIBUTED_SPEAKER], None
+    names = [numbered_speaker(voice + 1) for voice in range(len(order))]
+    texts = {voice: "" for voice in range(len(order))}
+    for draft in drafts:
+        texts[draft.speaker_index] += " " + draft.text
+    decision = decide_agent(texts)
+    if decision is None or decision.confidence < CONFIDENT:
+        return drafts, names, None
+    names[decision.agent] = speakers[0]
+    others = sorted((v for v in texts if v != decision.agent), key=lambda v: -len(texts[v].split()))
+    if len(speakers) > 1:
+        names[others[0]] = speakers[1]
+    return drafts, names, SpeakerRoles(source="content", confidence=decision.confidence)
+
+
 def build_transcript(
     *,
     audio_file_id: str,
@@ -194,12 +313,12 @@ def build_transcript(
     roles: SpeakerRoles | None = None,
     recording: RecordingFacts | None = None,
 ) -> Transcript:
-    """Merge the channels' segments by start time into the transcript document."""
-    ordered = sorted((d for d in drafts if d.text.strip()), key=lambda d: (d.start_ms, d.channel, d.end_ms))
+    """Merge the channels' (or voices') segments by start time into the transcript document."""
+    ordered = sorted((d for d in drafts if d.text.strip()), key=lambda d: (d.start_ms, d.speaker_index, d.end_ms))
     segments = [
         Segment(
             index=index,
-            speaker=speakers[draft.channel],
+            speaker=speakers[draft.speaker_index],
             channel=draft.channel,
             start_ms=draft.start_ms,
             end_ms=max(draft.end_ms, draft.start_ms),

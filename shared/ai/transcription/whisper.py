@@ -18,6 +18,7 @@ from shared.ai import package_version
 from shared.ai.audio import DEFAULT_MAX_WINDOW_S, DEFAULT_MIN_WINDOW_S, AudioWindow
 from shared.ai.errors import EngineError
 from shared.ai.transcription.offline import (
+    DEFAULT_MAX_SPEAKERS,
     DEFAULT_SPEAKERS,
     DraftSegment,
     WindowedEngine,
@@ -92,6 +93,7 @@ class WhisperEngine(WindowedEngine):
         vad_filter: bool = False,
         max_window_s: float = DEFAULT_MAX_WINDOW_S,
         min_window_s: float = DEFAULT_MIN_WINDOW_S,
+        max_speakers: int = DEFAULT_MAX_SPEAKERS,
     ):
         """``language=None`` detects it on the first window with speech and keeps it for the call.
 
@@ -105,6 +107,7 @@ class WhisperEngine(WindowedEngine):
             max_window_s=max_window_s,
             min_window_s=min_window_s,
             default_language=language,
+            max_speakers=max_speakers,
         )
         self.model_dir = Path(model_dir)
         self.model = model_name

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from bench.transcription_engines import transcript_words, word_error_rate
+from scripts.mono_calls import MonoCall
 from scripts.sample_calls import SPANISH_CALL, SUPPORT_CALL, SampleCalls, TimedTurn
 from shared.ai.errors import EngineError
 from shared.ai.transcription.base import AudioInput
+from shared.ai.transcription.diarization import SpeakerTurn, TurnIndex
 from shared.ai.transcription.whisper import WhisperEngine, load_model
 from shared.models.transcript import Transcript
 
@@ -112,8 +114,10 @@ def test_telephone_band_audio(engine: WhisperEngine, sample_calls: SampleCalls) 
 
 @pytest.mark.unit
 @pytest.mark.slow
-def test_mono_audio_has_one_speaker(engine: WhisperEngine, sample_calls: SampleCalls) -> None:
-    transcript = engine.transcribe(AudioInput("af_mono", sample_calls.support_call_mono))
+def test_mono_audio_without_diarization_has_one_speaker(whisper_model_dir: Path, sample_calls: SampleCalls) -> None:
+    undiarized = WhisperEngine(whisper_model_dir, max_speakers=1)  # MAX_SPEAKERS=1; the model is shared
+
+    transcript = undiarized.transcribe(AudioInput("af_mono", sample_calls.support_call_mono))
 
     assert transcript.speakers == ["speaker"]
     assert {(s.speaker, s.channel) for s in transcript.segments} == {("speaker", 0)}
@@ -236,4 +240,30 @@ def test_dead_and_duplicated_channels_are_reported(
 
     assert dead.audio is not None and dead.audio.dead_channels == [1]
     assert duplicated.audio is not None and duplicated.audio.duplicate_channels
-    assert duplicated.speakers == ["speaker"] and duplicated.roles is None
+    # A mono call stored as stereo is read as the mono call it is: diarized, the agent found from content.
+    assert duplicated.speakers == ["agent", "customer"]
+    assert duplicated.roles is not None and duplicated.roles.source == "content"
+    assert {segment.channel for segment in duplicated.segments} == {0}
+
+
+@pytest.mark.unit
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["bank_call_0", "internet_call_1"])
+def test_a_mono_call_is_diarized_into_agent_and_customer(
+    engine: WhisperEngine, mono_calls: dict[str, MonoCall], name: str
+) -> None:
+    call = mono_calls[name]
+
+    transcript = engine.transcribe(AudioInput(f"af_{name}", call.mono))
+
+    # Voices are listed by first appearance: on the internet call the customer speaks first.
+    assert sorted(transcript.speakers) == ["agent", "customer"]
+    assert transcript.roles is not None and transcript.roles.source == "content"
+    # Word by word, the speaker is the one whose true turn the word lies in.
+    truth = TurnIndex([SpeakerTurn(0 if t.speaker == "agent" else 1, t.start_ms, t.end_ms) for t in call.turns])
+    words = [(segment.speaker, word) for segment in transcript.segments for word in segment.words]
+    right = sum(speaker == ("agent", "customer")[truth.voice(w.start_ms, w.end_ms) or 0] for speaker, w in words)
+    assert right / len(words) >= 0.9, transcript.text
+    agent_said = " ".join(s.text for s in transcript.segments if s.speaker == "agent")
+    agent_script = " ".join(t.text for t in call.turns if t.speaker == "agent" and len(t.text.split()) > 2)
+    assert word_error_rate(agent_script, agent_said) < 0.3, transcript.text
