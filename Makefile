@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 TENANT ?= dev-tenant
-SCOPES ?= audio:read audio:download audio:write webhooks:manage
+SCOPES ?= audio:read audio:download audio:write webhooks:manage audio:review scorecards:manage
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 

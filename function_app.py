@@ -4,7 +4,7 @@ import logging
 
 import azure.functions as func
 
-from shared.blueprints import audio_files, console, docs, health, pipeline, uploads, webhooks
+from shared.blueprints import audio_files, backtests, console, docs, health, pipeline, reviews, uploads, webhooks
 
 logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
 
@@ -15,4 +15,6 @@ app.register_functions(audio_files.bp)
 app.register_functions(uploads.bp)
 app.register_functions(pipeline.bp)
 app.register_functions(webhooks.bp)
+app.register_functions(reviews.bp)
+app.register_functions(backtests.bp)
 app.register_functions(console.bp)

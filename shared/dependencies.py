@@ -6,14 +6,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared.audio_files.repository import AudioFileRepository
+from shared.backtests.repository import BacktestRepository
 from shared.config import Settings, get_settings
 from shared.identity import get_credential
 from shared.pipeline.deadlines import DeadlineStore
+from shared.reviews.repository import ReviewRepository
 from shared.storage.blobs import BlobStore
 from shared.storage.clients import StorageClients, get_storage_clients
 from shared.storage.queues import QueueSender
 from shared.storage.resources import StorageResources
-from shared.storage.tables import AUDIO_FILES_TABLE, WEBHOOK_DELIVERIES_TABLE, WEBHOOK_SUBSCRIPTIONS_TABLE, table_client
+from shared.storage.tables import (
+    AUDIO_FILES_TABLE,
+    BACKTESTS_TABLE,
+    REVIEWS_TABLE,
+    WEBHOOK_DELIVERIES_TABLE,
+    WEBHOOK_SUBSCRIPTIONS_TABLE,
+    table_client,
+)
 from shared.webhooks.repository import DeliveryRepository, SubscriptionRepository
 from shared.webhooks.sealing import SecretSealer, build_sealer
 
@@ -30,6 +39,8 @@ class Dependencies:
     webhook_subscriptions: SubscriptionRepository
     webhook_deliveries: DeliveryRepository
     webhook_secrets: SecretSealer
+    reviews: ReviewRepository
+    backtests: BacktestRepository
 
 
 def build_dependencies(settings: Settings, storage: StorageClients) -> Dependencies:
@@ -45,6 +56,8 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
         webhook_subscriptions=SubscriptionRepository(table_client(storage, WEBHOOK_SUBSCRIPTIONS_TABLE)),
         webhook_deliveries=DeliveryRepository(table_client(storage, WEBHOOK_DELIVERIES_TABLE)),
         webhook_secrets=build_sealer(settings.webhook_secret_key_id, get_credential),
+        reviews=ReviewRepository(table_client(storage, REVIEWS_TABLE)),
+        backtests=BacktestRepository(table_client(storage, BACKTESTS_TABLE)),
     )
 
 

@@ -132,6 +132,8 @@ ERROR_HEADERS: Mapping[int, tuple[tuple[str, str], ...]] = {
 TAGS = (
     ("Audio files", "Upload, list, download and delete call recordings."),
     ("Processing", "Transcription and evaluation: queue it, follow it, read the results."),
+    ("Reviews", "Reviewers' verdicts over the machine's, and how far the two agree per scorecard."),
+    ("Scorecards", "Backtests: what a scorecard version would change on stored calls, before it goes live."),
     ("Webhooks", "Subscriptions to processing events, signed per Standard Webhooks, and their delivery log."),
     ("Service", "Health and this reference (try it with a pasted token); no token needed to read them."),
     ("Console", "The review console's page and files; no token needed (the page signs in in the browser)."),

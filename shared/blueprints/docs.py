@@ -10,7 +10,7 @@ from typing import Any
 
 import azure.functions as func
 
-from shared.blueprints import audio_files, console, health, webhooks
+from shared.blueprints import audio_files, backtests, console, health, reviews, webhooks
 from shared.http import ApiBlueprint, text_response
 from shared.openapi import PathParam, Reply, Route, build_openapi
 from shared.web.static import FILE_NAME_PATTERN, VENDOR_DIR, WEB_ROOT, StaticFiles
@@ -29,7 +29,10 @@ _FILES = StaticFiles((WEB_ROOT / "docs", VENDOR_DIR))
 
 def api_routes() -> Sequence[Route]:
     """Every HTTP route of the app, as declared where its function is registered."""
-    return (*health.bp.routes, *bp.routes, *audio_files.bp.routes, *webhooks.bp.routes, *console.bp.routes)
+    return (
+        *health.bp.routes, *bp.routes, *audio_files.bp.routes, *reviews.bp.routes, *backtests.bp.routes,
+        *webhooks.bp.routes, *console.bp.routes,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)

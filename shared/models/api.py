@@ -75,6 +75,20 @@ def _parse_date_only(value: object) -> object:
 QueryMoment = Annotated[datetime | date, BeforeValidator(_parse_date_only)]
 
 
+def start_of(moment: datetime | date | None) -> datetime | None:
+    """The first instant a date filter covers: a bare date means the start of that day, UTC."""
+    if isinstance(moment, datetime):
+        return _as_utc(moment)
+    return datetime.combine(moment, time.min, UTC) if moment else None
+
+
+def end_of(moment: datetime | date | None) -> datetime | None:
+    """The last instant a date filter covers (inclusive): a bare date covers its whole day."""
+    if isinstance(moment, datetime):
+        return _as_utc(moment)
+    return datetime.combine(moment, time.max, UTC) if moment else None
+
+
 class ListAudioFilesQuery(StrictRequest):
     page: int = Field(default=1, ge=1, le=10_000)
     page_size: int = Field(default=50, ge=1, le=100)
@@ -88,16 +102,12 @@ class ListAudioFilesQuery(StrictRequest):
 
     @property
     def range_start(self) -> datetime | None:
-        if isinstance(self.date_from, datetime):
-            return _as_utc(self.date_from)
-        return datetime.combine(self.date_from, time.min, UTC) if self.date_from else None
+        return start_of(self.date_from)
 
     @property
     def range_end(self) -> datetime | None:
         """Inclusive end: a bare date covers its whole day."""
-        if isinstance(self.date_to, datetime):
-            return _as_utc(self.date_to)
-        return datetime.combine(self.date_to, time.max, UTC) if self.date_to else None
+        return end_of(self.date_to)
 
     @model_validator(mode="after")
     def _check_range(self) -> ListAudioFilesQuery:
