@@ -64,6 +64,7 @@ bench: install system-deps model
 	$(PY) -m bench.redaction
 	$(PY) -m bench.evaluation $(BENCH_ARGS)
 	$(PY) -m bench.uploads $(BENCH_ARGS)
+	$(PY) -m bench.backtest $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules shared/web/vendor .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache
