@@ -22,6 +22,7 @@ from shared.audio_files.records import epoch_ms
 from shared.models.analysis import Verdict
 from shared.storage.tables import from_properties, to_properties
 
+MAX_TIME_MS = 10**13  # agreement keys hold times as 13 digits
 REVIEW_PREFIX = "c|"
 AGREEMENT_PREFIX = "a|"
 

@@ -10,7 +10,9 @@ from azure.data.tables import TableClient, TableTransactionError, UpdateMode
 
 from shared.errors import ConcurrencyConflict
 from shared.reviews.records import (
+    MAX_TIME_MS,
     ReviewRecord,
+    agreement_prefix,
     agreement_row_key,
     agreement_time_key,
     from_entity,
@@ -73,7 +75,10 @@ class ReviewRepository:
             parameters={
                 "tenant": tenant_id,
                 "low": agreement_time_key(scorecard_id, start_ms),
-                "high": agreement_time_key(scorecard_id, end_ms + 1),
+                # Keys hold 13-digit times: the range past the last one ends with the scorecard's prefix.
+                "high": agreement_time_key(scorecard_id, end_ms + 1)
+                if end_ms + 1 < MAX_TIME_MS
+                else _prefix_end(agreement_prefix(scorecard_id)),
             },
             results_per_page=1000,
         )

@@ -30,13 +30,12 @@ from shared.reviews.models import (
     ReviewListBody,
     ReviewRequest,
 )
-from shared.reviews.records import ReviewRecord
+from shared.reviews.records import MAX_TIME_MS, ReviewRecord
 from shared.reviews.repository import ReviewRepository
 
 _CAS_ATTEMPTS = 8
 # The agreement report reads every review in its range: past this many criterion reviews, ask for a narrower one.
 MAX_AGREEMENT_PAIRS = 50_000
-_TIME_MAX_MS = 10**13 - 1
 
 
 def _applies(review: ReviewRecord, analysis: Analysis) -> bool:
@@ -165,7 +164,7 @@ def agreement(
     if not scorecard_known:
         raise NotFound(f"No scorecard with id '{scorecard_id}'.", code="scorecard_not_found")
     start = epoch_ms(query.range_start) if query.range_start else 0
-    end = epoch_ms(query.range_end) if query.range_end else _TIME_MAX_MS
+    end = epoch_ms(query.range_end) if query.range_end else MAX_TIME_MS - 1
     triples: list[tuple[str, str, str]] = []
     calls: set[str] = set()
     for review in reviews.agreement_rows(tenant_id, scorecard_id, start_ms=start, end_ms=end):
