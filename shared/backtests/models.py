@@ -100,6 +100,10 @@ class BacktestErrorBody(WireModel):
     code: str
 
 
+class BacktestLinks(WireModel):
+    self: str  # where to follow the job
+
+
 class BacktestBody(WireModel):
     id: str
     scorecard_id: str
@@ -111,4 +115,5 @@ class BacktestBody(WireModel):
     started_at: datetime | None = None
     completed_at: datetime | None = None
     error: BacktestErrorBody | None = None
+    links: BacktestLinks
     report: BacktestReport | None = None  # once completed

@@ -31,6 +31,7 @@ from shared.backtests.models import (
     BacktestBody,
     BacktestErrorBody,
     BacktestFilterBody,
+    BacktestLinks,
     BacktestProgress,
     BacktestReport,
     BacktestRequest,
@@ -53,7 +54,7 @@ from shared.backtests.records import (
 )
 from shared.backtests.repository import BacktestRepository
 from shared.backtests.scorecard_versions import read_scorecard_version
-from shared.clock import utcnow
+from shared.clock import iso_z, utcnow
 from shared.errors import NotFound
 from shared.models.analysis import Analysis, Scorecard
 from shared.models.transcript import Transcript
@@ -66,7 +67,8 @@ from shared.storage.blobs import (
     BlobStore,
     run_output_blob_name,
 )
-from shared.storage.queues import BACKTESTS_QUEUE
+from shared.storage.queues import BACKTESTS_QUEUE, WEBHOOKS_QUEUE
+from shared.webhooks.events import EventType, event_id
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +157,7 @@ def to_body(job: BacktestJob, report: BacktestReport | None = None) -> BacktestB
         started_at=job.started_at,
         completed_at=job.completed_at,
         error=BacktestErrorBody(code=job.error_code) if job.error_code else None,
+        links=BacktestLinks(self=job_location(job)),
         report=report,
     )
 
@@ -245,6 +248,22 @@ def build_report(scorecard: Scorecard, results: Iterable[dict[str, Any]]) -> Bac
     return BacktestReport(overall=overall, criteria=list(criteria.values()), flips=flips)
 
 
+def job_location(job: BacktestJob) -> str:
+    return f"/api/v1/scorecards/{job.scorecard_id}/versions/{job.version}/backtests/{job.id}"
+
+
+def completion_event(job: BacktestJob) -> dict[str, Any]:
+    """The ``backtest.completed`` webhook event: ids, status and a link; the report is read from the API."""
+    return {
+        "id": event_id(job.id, EventType.BACKTEST_COMPLETED),
+        "type": EventType.BACKTEST_COMPLETED.value,
+        "tenantId": job.tenant_id,
+        "timestamp": iso_z(job.completed_at or job.updated_at),
+        "data": {"backtestId": job.id, "scorecardId": job.scorecard_id, "version": job.version,
+                 "status": job.status.value, "links": {"self": job_location(job)}},
+    }  # fmt: skip
+
+
 def _overall_flips(results: Sequence[dict[str, Any]]) -> int:
     return sum(1 for r in results if "passed" in r and r["passed"][0] != r["passed"][1])
 
@@ -264,6 +283,7 @@ class BacktestRunner:
     jobs: BacktestRepository
     records: AudioFileRepository
     blobs: BlobStore
+    queues: MessageSender
     engine: Callable[[], EvaluationEngine]
 
     def run(self, message: BacktestMessage) -> str:
@@ -299,7 +319,9 @@ class BacktestRunner:
                     return "already_finished"
         report = build_report(scorecard, self._results(job, chunks))
         self.blobs.write_json(BACKTESTS_CONTAINER, report_blob_name(job.tenant_id, job.id), report.to_wire())
-        self._finish(job, BacktestStatus.COMPLETED)
+        finished = self._finish(job, BacktestStatus.COMPLETED)
+        if finished is not None:
+            self.queues.send(WEBHOOKS_QUEUE, {"kind": "event", "event": completion_event(finished)})
         logger.info(
             "Backtest %s completed: %d calls, %d flips",
             job.id,
@@ -385,16 +407,21 @@ class BacktestRunner:
                 raise RuntimeError(f"chunk {index} of backtest {job.id} is missing")
             yield from document["results"]
 
-    def _finish(self, job: BacktestJob, status: BacktestStatus, error_code: str | None = None) -> None:
+    def _finish(self, job: BacktestJob, status: BacktestStatus, error_code: str | None = None) -> BacktestJob | None:
+        """End the job; returns it if this call ended it (None if it had ended already)."""
+        ended: list[BacktestJob] = []
+
         def finish(current: BacktestJob) -> BacktestJob | None:
+            ended.clear()
             if current.finished:
                 return None
             now = utcnow()
-            return current.model_copy(
-                update={"status": status, "completed_at": now, "updated_at": now, "error_code": error_code}
-            )
+            update = {"status": status, "completed_at": now, "updated_at": now, "error_code": error_code}
+            ended.append(current.model_copy(update=update))
+            return ended[0]
 
-        self.jobs.mutate(job.tenant_id, job.id, finish)
+        stored = self.jobs.mutate(job.tenant_id, job.id, finish)
+        return stored if ended else None
 
 
 def _advanced(job: BacktestJob, *, index: int, results: list[dict[str, Any]]) -> BacktestJob | None:

@@ -101,7 +101,7 @@ def get_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResp
 def delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     deps = get_dependencies()
     service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines, blobs=deps.blobs,
-                              tenant_id=principal.tenant_id, audio_file_id=_id(req))  # fmt: skip
+                              reviews=deps.reviews, tenant_id=principal.tenant_id, audio_file_id=_id(req))  # fmt: skip
     return func.HttpResponse(status_code=204)
 
 

@@ -34,10 +34,6 @@ def _scorecard_version(req: func.HttpRequest) -> tuple[str, str]:
     return scorecard_id, version
 
 
-def _location(body: BacktestBody) -> str:
-    return f"/api/v1/scorecards/{body.scorecard_id}/versions/{body.version}/backtests/{body.id}"
-
-
 @bp.endpoint(Route(
     "POST", "/v1/scorecards/{id}/versions/{version}/backtest", "createBacktest",
     "Re-score stored calls with a scorecard version", TAG, SCORECARDS_MANAGE_SCOPE,
@@ -59,7 +55,7 @@ def create_backtest(req: func.HttpRequest, principal: Principal) -> func.HttpRes
         jobs=deps.backtests, queues=deps.queues, blobs=deps.blobs, tenant_id=principal.tenant_id,
         scorecard_id=scorecard_id, version=version, request=body,
     )  # fmt: skip
-    return json_response(created, status=202, headers={"Location": _location(created)})
+    return json_response(created, status=202, headers={"Location": created.links.self})
 
 
 @bp.endpoint(Route(
@@ -83,7 +79,11 @@ def get_backtest(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
 def backtest_job(msg: func.QueueMessage) -> None:
     deps = get_dependencies()
     runner = service.BacktestRunner(
-        jobs=deps.backtests, records=deps.audio_files, blobs=deps.blobs, engine=get_evaluation_engine
+        jobs=deps.backtests,
+        records=deps.audio_files,
+        blobs=deps.blobs,
+        queues=deps.queues,
+        engine=get_evaluation_engine,
     )
     message = service.parse_message(msg.get_body())
     outcome = runner.run(message)

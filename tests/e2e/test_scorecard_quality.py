@@ -205,3 +205,9 @@ def test_overrides_show_in_the_analysis_and_the_agreement(live: LiveService, dep
             json={"criteria": [{"criterionId": "greeting", "verdict": "pass"}]},
         )
         assert (hidden.status_code, hidden.json()["code"]) == (404, "audio_file_not_found")
+
+    with live.client(tenant) as client:
+        # Deleting a recording deletes its reviews: the agreement no longer counts them.
+        assert client.delete(f"/audio-files/{record3.id}").status_code == 204
+        after = client.get("/scorecards/default-human/agreement").json()
+        assert (after["reviewedCalls"], after["overall"]["pairs"]) == (3, 3)

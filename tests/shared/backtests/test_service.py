@@ -20,6 +20,9 @@ from shared.errors import NotFound
 from shared.models.analysis import Analysis
 from shared.models.transcript import Transcript
 from shared.storage.blobs import ANALYSES_CONTAINER, run_output_blob_name
+from shared.storage.queues import WEBHOOKS_QUEUE
+from shared.webhooks.delivery import RunEvent, payload_of
+from tests.queues import take_messages
 
 pytestmark = pytest.mark.integration
 
@@ -63,7 +66,7 @@ def _create(deps: Dependencies, tenant: str, **request: Any) -> BacktestMessage:
 
 def _runner(deps: Dependencies, engine: CrashingEngine) -> service.BacktestRunner:
     return service.BacktestRunner(
-        jobs=deps.backtests, records=deps.audio_files, blobs=deps.blobs, engine=lambda: engine
+        jobs=deps.backtests, records=deps.audio_files, blobs=deps.blobs, queues=deps.queues, engine=lambda: engine
     )
 
 
@@ -95,9 +98,18 @@ def test_a_crashed_job_resumes_at_its_first_unfinished_chunk(deps: Dependencies,
     assert body.report.overall.pass_to_fail == expected_flips
     assert body.report.overall.calls == len(seeded)
 
-    # A copy of the message, delivered again, changes nothing.
+    # One backtest.completed event, with ids and a link only.
+    [event] = take_messages(deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("tenantId") == tenant)
+    assert event.body["event"]["type"] == "backtest.completed"
+    assert payload_of(RunEvent.model_validate(event.body["event"]))["data"] == {
+        "backtestId": message.job_id, "scorecardId": "strict", "version": "1", "status": "completed",
+        "links": {"self": f"/api/v1/scorecards/strict/versions/1/backtests/{message.job_id}"},
+    }  # fmt: skip
+
+    # A copy of the message, delivered again, changes nothing (and sends no second event).
     assert _runner(deps, CrashingEngine(crash_after=0)).run(message) == "already_finished"
     assert _report(deps, message).progress == body.progress
+    assert take_messages(deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("tenantId") == tenant) == []
 
 
 def test_the_stored_analyses_are_never_written(deps: Dependencies, tenant: str) -> None:
