@@ -4,36 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from shared.models.analysis import Verdict
-from shared.models.api import ExternalId, QueryMoment, end_of, start_of
-from shared.models.base import StrictRequest, WireModel
+from shared.models.api import DateRangeRequest, ExternalId, QueryMoment
+from shared.models.base import WireModel
 
 MAX_BACKTEST_CALLS = 5000
 
 
-class BacktestRequest(StrictRequest):
+class BacktestRequest(DateRangeRequest):
     """Which stored calls to re-score: the scorecard's call type, optionally one campaign and a date range."""
 
     campaign_id: ExternalId | None = None
     date_from: QueryMoment | None = Field(default=None, alias="from")
     date_to: QueryMoment | None = Field(default=None, alias="to")
     limit: int = Field(default=100, ge=1, le=MAX_BACKTEST_CALLS)
-
-    @property
-    def range_start(self) -> datetime | None:
-        return start_of(self.date_from)
-
-    @property
-    def range_end(self) -> datetime | None:
-        return end_of(self.date_to)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> BacktestRequest:
-        if self.range_start and self.range_end and self.range_start > self.range_end:
-            raise ValueError("from must not be after to")
-        return self
 
 
 class BacktestFilterBody(WireModel):

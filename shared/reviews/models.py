@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from shared.models.analysis import Analysis, CriterionResult, Verdict
-from shared.models.api import QueryMoment, end_of, start_of
+from shared.models.api import DateRangeRequest, QueryMoment
 from shared.models.base import StrictRequest, WireModel
 from shared.reviews.repository import MAX_CRITERIA_PER_SUBMISSION
 
@@ -71,26 +71,12 @@ class ReviewedAnalysis(Analysis):
     final: FinalOutcome
 
 
-class AgreementQuery(StrictRequest):
+class AgreementQuery(DateRangeRequest):
     date_from: QueryMoment | None = Field(default=None, alias="from")
     date_to: QueryMoment | None = Field(default=None, alias="to")
     # The version as the analyses name it: a tenant card's number, or a built-in card's own ("2.0").
     version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")] | None = None
     code: str | None = Field(default=None, exclude=True)  # Azure Functions key, when one is used
-
-    @property
-    def range_start(self) -> datetime | None:
-        return start_of(self.date_from)
-
-    @property
-    def range_end(self) -> datetime | None:
-        return end_of(self.date_to)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> AgreementQuery:
-        if self.range_start and self.range_end and self.range_start > self.range_end:
-            raise ValueError("from must not be after to")
-        return self
 
 
 class AgreementFigures(WireModel):
