@@ -39,9 +39,10 @@ SCORECARD_ID = PathParam("id", SCORECARD_ID_PATTERN, "The scorecard id.")
     "that scorecard's agreement report.",
 ))  # fmt: skip
 def put_analysis_reviews(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
-    body = parse_json_body(req, ReviewRequest)
     deps = get_dependencies()
+    # The recording first: another tenant's id is a 404 whatever the body says.
     record, analysis = audio_files.get_analysis(deps, principal.tenant_id, req.route_params.get("id", ""))
+    body = parse_json_body(req, ReviewRequest)
     result = service.record_reviews(
         reviews=deps.reviews, record=record, analysis=analysis, reviewer=principal.subject, request=body, now=utcnow()
     )
