@@ -19,7 +19,6 @@ from shared.audio_files.repository import AudioFileRepository, ListQuery
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.errors import Conflict, NotFound, PayloadTooLarge
-from shared.models.analysis import Analysis
 from shared.models.api import (
     AUDIO_FILE_ID_PATTERN,
     AudioFileBody,
@@ -267,10 +266,10 @@ def get_analysis_document(deps: Dependencies, tenant_id: str, audio_file_id: str
     return load_document(deps, get_record(deps, tenant_id, audio_file_id), ANALYSES_CONTAINER, "analysis")
 
 
-def get_analysis(deps: Dependencies, tenant_id: str, audio_file_id: str) -> tuple[AudioFileRecord, Analysis]:
-    """The recording and its current analysis (reviews are laid over it by shared.reviews)."""
+def get_analysis(deps: Dependencies, tenant_id: str, audio_file_id: str) -> tuple[AudioFileRecord, dict[str, object]]:
+    """The recording and its current analysis document (reviews are laid over it by shared.reviews)."""
     record = get_record(deps, tenant_id, audio_file_id)
-    return record, Analysis.model_validate(load_document(deps, record, ANALYSES_CONTAINER, "analysis"))
+    return record, load_document(deps, record, ANALYSES_CONTAINER, "analysis")
 
 
 # --- processing --------------------------------------------------------------------------------------

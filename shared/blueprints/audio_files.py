@@ -31,7 +31,7 @@ from shared.models.transcript import Transcript
 from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
 from shared.pipeline.run import RunTimes
 from shared.reviews.models import ReviewedAnalysis
-from shared.reviews.service import reviewed_analysis
+from shared.reviews.service import reviewed_document
 
 bp = ApiBlueprint()
 
@@ -144,9 +144,8 @@ def get_transcript(req: func.HttpRequest, principal: Principal) -> func.HttpResp
 ))  # fmt: skip
 def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     deps = get_dependencies()
-    record, analysis = service.get_analysis(deps, principal.tenant_id, _id(req))
-    reviews = deps.reviews.for_audio_file(principal.tenant_id, record.id)
-    return json_response(reviewed_analysis(analysis, reviews))
+    record, document = service.get_analysis(deps, principal.tenant_id, _id(req))
+    return json_response(reviewed_document(document, deps.reviews.for_audio_file(principal.tenant_id, record.id)))
 
 
 @bp.endpoint(Route(

@@ -28,7 +28,7 @@ SCORECARD_ID = PathParam("id", SCORECARD_ID_PATTERN, "The scorecard id.")
         **BODY_ERRORS,
         400: (*BODY_ERRORS[400], "unknown_criterion"),
         404: (*NOT_FOUND, "analysis_not_found"),
-        409: ("analysis_not_ready",),
+        409: ("analysis_not_ready", "analysis_outdated"),
     },
     path_params=(AUDIO_FILE_ID,), body=ReviewRequest,
     body_example={"criteria": [{"criterionId": "greeting", "verdict": "fail", "comment": "No greeting at all."}]},
@@ -41,10 +41,15 @@ SCORECARD_ID = PathParam("id", SCORECARD_ID_PATTERN, "The scorecard id.")
 def put_analysis_reviews(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     deps = get_dependencies()
     # The recording first: another tenant's id is a 404 whatever the body says.
-    record, analysis = audio_files.get_analysis(deps, principal.tenant_id, req.route_params.get("id", ""))
+    record, document = audio_files.get_analysis(deps, principal.tenant_id, req.route_params.get("id", ""))
     body = parse_json_body(req, ReviewRequest)
     result = service.record_reviews(
-        reviews=deps.reviews, record=record, analysis=analysis, reviewer=principal.subject, request=body, now=utcnow()
+        reviews=deps.reviews,
+        record=record,
+        analysis=service.reviewable(document),
+        reviewer=principal.subject,
+        request=body,
+        now=utcnow(),
     )
     return json_response(result)
 

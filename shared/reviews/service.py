@@ -9,12 +9,14 @@ they stay, and still count in the agreement report of the version they were made
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+
+from pydantic import ValidationError
 
 from shared.ai.evaluation.scoring import overall_score
 from shared.audio_files.records import AudioFileRecord, epoch_ms
-from shared.errors import BadRequest, ConcurrencyConflict, NotFound
+from shared.errors import BadRequest, ConcurrencyConflict, Conflict, NotFound
 from shared.models.analysis import Analysis, CriterionResult
 from shared.pipeline.model import Stage
 from shared.reviews.agreement import Tally, cohen_kappa, tally
@@ -114,6 +116,26 @@ def record_reviews(
 
 def list_reviews(*, reviews: ReviewRepository, record: AudioFileRecord, analysis: Analysis) -> ReviewListBody:
     return _list_body(record, analysis, reviews.for_audio_file(record.tenant_id, record.id))
+
+
+def reviewable(document: Mapping[str, object]) -> Analysis:
+    """The stored analysis, if reviews can apply to it: one written before criteria had verdicts cannot."""
+    try:
+        return Analysis.model_validate(document)
+    except ValidationError:
+        raise Conflict(
+            "This analysis predates per-criterion verdicts; re-evaluate the recording before reviewing it.",
+            code="analysis_outdated",
+        ) from None
+
+
+def reviewed_document(document: dict[str, object], reviews: Iterable[ReviewRecord]) -> dict[str, object]:
+    """The analysis as the API shows it: with the reviews laid over it, or as stored when it predates verdicts."""
+    try:
+        analysis = Analysis.model_validate(document)
+    except ValidationError:
+        return document
+    return reviewed_analysis(analysis, reviews).to_wire()
 
 
 def reviewed_analysis(analysis: Analysis, reviews: Iterable[ReviewRecord]) -> ReviewedAnalysis:

@@ -10,7 +10,7 @@ import pytest
 from bench.evaluation import load_calls
 from bench.seeding import seed_processed_calls
 from shared.dependencies import Dependencies
-from shared.errors import BadRequest, ConcurrencyConflict
+from shared.errors import BadRequest, ConcurrencyConflict, Conflict
 from shared.models.analysis import Analysis, ScorecardRef
 from shared.reviews import service
 from shared.reviews.models import AgreementQuery, ReviewRequest
@@ -137,3 +137,18 @@ def test_agreement_reads_only_the_date_range(deps: Dependencies, tenant: str) ->
     assert pairs(**{"from": str(day + timedelta(days=1))}) == 0
     assert pairs(**{"to": str(day - timedelta(days=1))}) == 0
     assert pairs(version="99") == 0
+
+
+def test_an_analysis_from_before_verdicts_is_shown_as_stored_and_cannot_be_reviewed(
+    deps: Dependencies, tenant: str
+) -> None:
+    _, analysis = _seed(deps, tenant)
+    document = analysis.to_wire()
+    for criterion in document["criteria"]:  # type: ignore[attr-defined]
+        del criterion["verdict"]
+    assert service.reviewed_document(document, []) == document
+    with pytest.raises(Conflict) as refused:
+        service.reviewable(document)
+    assert refused.value.code == "analysis_outdated"
+    shown = service.reviewed_document(analysis.to_wire(), [])
+    assert shown["final"] == {"score": analysis.score, "passed": analysis.passed, "needsReview": 0, "reviewed": 0}
