@@ -476,7 +476,8 @@ def webhooks_create(
     ctx: typer.Context,
     url: Annotated[str, typer.Argument(help="Public HTTPS address that receives the events.")],
     event: Annotated[
-        list[str] | None, typer.Option("--event", help="analysis.completed or processing.failed (repeatable).")
+        list[str] | None,
+        typer.Option("--event", help="analysis.completed, processing.failed or backtest.completed (repeatable)."),
     ] = None,
     description: Annotated[str | None, typer.Option(help="A note for you.")] = None,
 ) -> None:
