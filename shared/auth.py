@@ -28,8 +28,8 @@ logger = logging.getLogger(__name__)
 READ_UNREDACTED_SCOPE = "audio:read-unredacted"
 # Recording a reviewer's verdicts on an analysis (a QA reviewer's permission, apart from writing recordings).
 REVIEW_SCOPE = "audio:review"
-# Scorecards: their versions, assignments, backtests and the agreement of machine and reviewers.
-SCORECARDS_MANAGE_SCOPE = "scorecards:manage"
+# Creating, publishing and assigning the tenant's scorecards; their backtests and reviewer agreement.
+SCORECARDS_SCOPE = "scorecards:manage"
 SCOPES = (
     "audio:read",
     "audio:download",
@@ -37,7 +37,7 @@ SCOPES = (
     "webhooks:manage",
     READ_UNREDACTED_SCOPE,
     REVIEW_SCOPE,
-    SCORECARDS_MANAGE_SCOPE,
+    SCORECARDS_SCOPE,
 )
 LOCAL_ISSUER = "audio-files-local"
 LOCAL_AUDIENCE = "audio-files-api"

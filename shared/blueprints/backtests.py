@@ -7,7 +7,7 @@ import logging
 import azure.functions as func
 
 from shared.ai.factory import get_evaluation_engine
-from shared.auth import SCORECARDS_MANAGE_SCOPE, Principal
+from shared.auth import SCORECARDS_SCOPE, Principal
 from shared.backtests import service
 from shared.backtests.models import BacktestBody, BacktestRequest
 from shared.backtests.records import JOB_ID_PATTERN
@@ -36,7 +36,7 @@ def _scorecard_version(req: func.HttpRequest) -> tuple[str, str]:
 
 @bp.endpoint(Route(
     "POST", "/v1/scorecards/{id}/versions/{version}/backtest", "createBacktest",
-    "Re-score stored calls with a scorecard version", TAG, SCORECARDS_MANAGE_SCOPE,
+    "Re-score stored calls with a scorecard version", TAG, SCORECARDS_SCOPE,
     (Reply(202, "The backtest job, `queued`; follow it at `Location`.", BacktestBody,
            headers=(("Location", "The backtest job."),)),),
     {**BODY_ERRORS, 404: ("scorecard_version_not_found",)},
@@ -60,7 +60,7 @@ def create_backtest(req: func.HttpRequest, principal: Principal) -> func.HttpRes
 
 @bp.endpoint(Route(
     "GET", "/v1/scorecards/{id}/versions/{version}/backtests/{jobId}", "getBacktest",
-    "A backtest's progress and report", TAG, SCORECARDS_MANAGE_SCOPE,
+    "A backtest's progress and report", TAG, SCORECARDS_SCOPE,
     (Reply(200, "Status (`queued`, `running`, `completed`, `failed`), progress `{total, done, flips}`, and the "
            "report once completed.", BacktestBody),),
     {404: ("backtest_not_found", "scorecard_version_not_found")}, path_params=(SCORECARD_ID, VERSION, JOB_ID),

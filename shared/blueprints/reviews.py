@@ -6,7 +6,7 @@ from __future__ import annotations
 import azure.functions as func
 
 from shared.audio_files import service as audio_files
-from shared.auth import REVIEW_SCOPE, SCORECARDS_MANAGE_SCOPE, Principal
+from shared.auth import REVIEW_SCOPE, SCORECARDS_SCOPE, Principal
 from shared.backtests.scorecard_versions import SCORECARD_ID_PATTERN, scorecard_exists, valid_scorecard_id
 from shared.blueprints.audio_files import AUDIO_FILE_ID, NOT_FOUND
 from shared.clock import utcnow
@@ -56,7 +56,7 @@ def put_analysis_reviews(req: func.HttpRequest, principal: Principal) -> func.Ht
 
 @bp.endpoint(Route(
     "GET", "/v1/scorecards/{id}/agreement", "getScorecardAgreement", "How far machine and reviewers agree",
-    "Reviews", SCORECARDS_MANAGE_SCOPE,
+    "Reviews", SCORECARDS_SCOPE,
     (Reply(200, "Per criterion and overall: reviewed verdicts, how many agree, the confusion matrix (machine "
            "verdict → reviewer verdict) and Cohen's kappa.", AgreementBody),),
     {400: ("validation_error", "agreement_range_too_large"), 404: ("scorecard_not_found",)},

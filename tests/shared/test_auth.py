@@ -25,7 +25,7 @@ from shared.auth import (
     LOCAL_ISSUER,
     REVIEW_SCOPE,
     SCOPES,
-    SCORECARDS_MANAGE_SCOPE,
+    SCORECARDS_SCOPE,
     EntraTokenValidator,
     JwksCache,
     LocalTokenValidator,
@@ -198,10 +198,10 @@ class TestLocalTokenValidator:
                        local_claims(scp=None, roles=["audio:review", "scorecards:manage"])):  # fmt: skip
             principal = self.validator.validate(jwt.encode(claims, SECRET, algorithm="HS256"))
             principal.require(REVIEW_SCOPE)
-            principal.require(SCORECARDS_MANAGE_SCOPE)
+            principal.require(SCORECARDS_SCOPE)
             with pytest.raises(Forbidden):
                 principal.require("audio:write")
-        assert {REVIEW_SCOPE, SCORECARDS_MANAGE_SCOPE} <= set(SCOPES)
+        assert {REVIEW_SCOPE, SCORECARDS_SCOPE} <= set(SCOPES)
 
     def test_scopes_from_roles_only(self) -> None:
         token = jwt.encode(local_claims(scp=None, roles=["audio:read"]), SECRET, algorithm="HS256")
