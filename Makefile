@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 TENANT ?= dev-tenant
-SCOPES ?= audio:read audio:download audio:write webhooks:manage
+SCOPES ?= audio:read audio:download audio:write webhooks:manage audio:review scorecards:manage
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
@@ -66,6 +66,7 @@ bench: install system-deps model
 	$(PY) -m bench.redaction
 	$(PY) -m bench.evaluation $(BENCH_ARGS)
 	$(PY) -m bench.uploads $(BENCH_ARGS)
+	$(PY) -m bench.backtest $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules shared/web/vendor .azurite .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov .cache

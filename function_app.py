@@ -4,7 +4,18 @@ import logging
 
 import azure.functions as func
 
-from shared.blueprints import audio_files, console, docs, health, pipeline, scorecards, uploads, webhooks
+from shared.blueprints import (
+    audio_files,
+    backtests,
+    console,
+    docs,
+    health,
+    pipeline,
+    reviews,
+    scorecards,
+    uploads,
+    webhooks,
+)
 
 logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
 
@@ -16,4 +27,6 @@ app.register_functions(uploads.bp)
 app.register_functions(pipeline.bp)
 app.register_functions(webhooks.bp)
 app.register_functions(scorecards.bp)
+app.register_functions(reviews.bp)
+app.register_functions(backtests.bp)
 app.register_functions(console.bp)

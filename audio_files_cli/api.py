@@ -155,6 +155,21 @@ class ApiClient:
         if response.status_code >= 400:
             raise ApiError(response.status_code, "Blob Storage refused the upload", response.text[:300] or None)
 
+    # --- reviews and scorecards ------------------------------------------------------------------------
+
+    def put_reviews(self, audio_file_id: str, criteria: list[dict[str, Any]]) -> dict[str, Any]:
+        return self._json("PUT", f"/audio-files/{audio_file_id}/analysis/reviews", json={"criteria": criteria})
+
+    def agreement(self, scorecard_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        query = {k: v for k, v in params.items() if v is not None}
+        return self._json("GET", f"/scorecards/{scorecard_id}/agreement", params=query)
+
+    def create_backtest(self, scorecard_id: str, version: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", f"/scorecards/{scorecard_id}/versions/{version}/backtest", json=body)
+
+    def backtest(self, scorecard_id: str, version: str, job_id: str) -> dict[str, Any]:
+        return self._json("GET", f"/scorecards/{scorecard_id}/versions/{version}/backtests/{job_id}")
+
     # --- webhooks --------------------------------------------------------------------------------------
 
     def list_webhooks(self) -> dict[str, Any]:

@@ -494,7 +494,8 @@ def webhooks_create(
     ctx: typer.Context,
     url: Annotated[str, typer.Argument(help="Public HTTPS address that receives the events.")],
     event: Annotated[
-        list[str] | None, typer.Option("--event", help="analysis.completed or processing.failed (repeatable).")
+        list[str] | None,
+        typer.Option("--event", help="analysis.completed, processing.failed or backtest.completed (repeatable)."),
     ] = None,
     description: Annotated[str | None, typer.Option(help="A note for you.")] = None,
 ) -> None:
@@ -672,6 +673,119 @@ def scorecards_assign(
         body = client.assign_scorecard(request)
     where = f"campaign {campaign}" if campaign else "the default"
     emit(ctx, body, f"{scorecard_id} version {version} now evaluates {body['callType']} calls of {where}.")
+
+
+# --- reviews, agreement and backtests -----------------------------------------------------------------
+
+
+def _verdicts(values: list[str], comment: str | None, options: Options) -> list[dict[str, Any]]:
+    criteria = []
+    for value in values:
+        criterion, sep, verdict = value.partition("=")
+        if not sep or not criterion or not verdict:
+            raise fail(
+                f"--verdict {value!r}: write it as CRITERION=VERDICT, e.g. greeting=fail.", ExitCode.USAGE, options
+            )
+        criteria.append({"criterionId": criterion, "verdict": verdict, **({"comment": comment} if comment else {})})
+    return criteria
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    audio_file_id: Annotated[str, typer.Argument(metavar="ID")],
+    verdict: Annotated[
+        list[str],
+        typer.Option("--verdict", help="CRITERION=VERDICT (pass, fail, needs_review, not_applicable); repeatable."),
+    ],
+    comment: Annotated[str | None, typer.Option(help="Why, for every criterion of this review.")] = None,
+) -> None:
+    """Record your verdicts on criteria of a call's analysis (scope audio:review)."""
+    criteria = _verdicts(verdict, comment, _options(ctx))
+    with api_session(ctx) as client:
+        body = client.put_reviews(audio_file_id, criteria)
+    table = Table(title=f"reviews of {body['audioFileId']} ({body['scorecardId']} v{body['scorecardVersion']})")
+    for column in ("criterion", "machine", "reviewer's", "by", "at", "comment"):
+        table.add_column(column, overflow="fold")
+    for item in body["reviews"]:
+        add_row(table,
+            item["criterionId"], item["machineVerdict"], item["verdict"], item["reviewer"],
+            _short_time(item.get("reviewedAt")), item.get("comment") or "",
+        )  # fmt: skip
+    emit(ctx, body, table)
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+@app.command()
+def agreement(
+    ctx: typer.Context,
+    scorecard_id: Annotated[str, typer.Argument(metavar="SCORECARD")],
+    date_from: Annotated[str | None, typer.Option("--from", help="Calls recorded on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Calls recorded on or before (YYYY-MM-DD).")] = None,
+    version: Annotated[str | None, typer.Option(help="Only reviews made against this version.")] = None,
+) -> None:
+    """How often machine and reviewers agree, per criterion: counts and Cohen's kappa (scope scorecards:manage)."""
+    with api_session(ctx) as client:
+        body = client.agreement(scorecard_id, {"from": date_from, "to": date_to, "version": version})
+    table = Table(title=f"agreement on {body['scorecardId']}: {body['reviewedCalls']} reviewed calls")
+    for column in ("criterion", "reviewed", "agreed", "agreement", "kappa"):
+        table.add_column(column, justify="left" if column == "criterion" else "right")
+    for item in [*body["criteria"], {**body["overall"], "criterionId": "overall"}]:
+        shares = (_share(item.get("agreement")), _share(item.get("kappa")))
+        add_row(table, item["criterionId"], item["pairs"], item["agreed"], *shares)
+    emit(ctx, body, table)
+
+
+def _backtest_tables(body: dict[str, Any]) -> Table:
+    report = body["report"]
+    overall = report["overall"]
+    table = Table(
+        title=f"backtest {body['id']} of {body['scorecardId']} v{body['version']}: {overall['calls']} calls, "
+        f"{overall['passToFail']} pass→fail, {overall['failToPass']} fail→pass"
+    )
+    for column in ("criterion", "compared", "pass→fail", "fail→pass", "other changes"):
+        table.add_column(column, justify="left" if column == "criterion" else "right")
+    for item in report["criteria"]:
+        add_row(table,
+            item["criterionId"], item["compared"], item["passToFail"], item["failToPass"], item["otherChanges"],
+        )  # fmt: skip
+    return table
+
+
+@app.command()
+def backtest(
+    ctx: typer.Context,
+    scorecard_id: Annotated[str, typer.Argument(metavar="SCORECARD")],
+    version: Annotated[str, typer.Argument(metavar="VERSION")],
+    campaign: Annotated[str | None, typer.Option(help="Only calls of this campaign.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Calls recorded on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Calls recorded on or before (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many calls, newest first.")] = 100,
+    job: Annotated[str | None, typer.Option("--job", help="Follow this backtest instead of starting one.")] = None,
+    wait: Annotated[bool, typer.Option(help="Follow the job to its report.")] = True,
+    poll_seconds: Annotated[float, typer.Option(hidden=True)] = 1.0,
+) -> None:
+    """Re-score stored calls with a scorecard version; report what would flip (scope scorecards:manage)."""
+    request = {"campaignId": campaign, "from": date_from, "to": date_to, "limit": limit}
+    with api_session(ctx) as client:
+        if job:
+            body = client.backtest(scorecard_id, version, job)
+        else:
+            body = client.create_backtest(scorecard_id, version, {k: v for k, v in request.items() if v is not None})
+        while wait and body["status"] in ("queued", "running"):
+            progress = body["progress"]
+            err.print(f"{body['id']}: {body['status']} {progress['done']}/{progress['total']}", highlight=False)
+            time.sleep(poll_seconds)
+            body = client.backtest(scorecard_id, version, body["id"])
+    if body["status"] == "completed" and body.get("report"):
+        emit(ctx, body, _backtest_tables(body))
+    else:
+        emit(ctx, body, f"{body['id']}: {body['status']}")
+    if body["status"] == "failed":
+        raise typer.Exit(int(ExitCode.PROCESSING_FAILED))
 
 
 def main() -> None:

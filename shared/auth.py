@@ -26,9 +26,19 @@ logger = logging.getLogger(__name__)
 
 # Reading a transcript or recording from before redaction (kept only where the tenant's policy says so).
 READ_UNREDACTED_SCOPE = "audio:read-unredacted"
-# Creating, publishing and assigning the tenant's scorecards.
+# Recording a reviewer's verdicts on an analysis (a QA reviewer's permission, apart from writing recordings).
+REVIEW_SCOPE = "audio:review"
+# Creating, publishing and assigning the tenant's scorecards; their backtests and reviewer agreement.
 SCORECARDS_SCOPE = "scorecards:manage"
-SCOPES = ("audio:read", "audio:download", "audio:write", "webhooks:manage", READ_UNREDACTED_SCOPE, SCORECARDS_SCOPE)
+SCOPES = (
+    "audio:read",
+    "audio:download",
+    "audio:write",
+    "webhooks:manage",
+    READ_UNREDACTED_SCOPE,
+    REVIEW_SCOPE,
+    SCORECARDS_SCOPE,
+)
 LOCAL_ISSUER = "audio-files-local"
 LOCAL_AUDIENCE = "audio-files-api"
 _TENANT_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shared.audio_files.repository import AudioFileRepository
+from shared.backtests.repository import BacktestRepository
 from shared.config import Settings, get_settings
 from shared.identity import get_credential
 from shared.pipeline.deadlines import DeadlineStore
+from shared.reviews.repository import ReviewRepository
 from shared.scorecards.store import ScorecardRepository
 from shared.storage.blobs import BlobStore
 from shared.storage.clients import StorageClients, get_storage_clients
@@ -16,6 +18,8 @@ from shared.storage.queues import QueueSender
 from shared.storage.resources import StorageResources
 from shared.storage.tables import (
     AUDIO_FILES_TABLE,
+    BACKTESTS_TABLE,
+    REVIEWS_TABLE,
     SCORECARDS_TABLE,
     WEBHOOK_DELIVERIES_TABLE,
     WEBHOOK_SUBSCRIPTIONS_TABLE,
@@ -38,6 +42,8 @@ class Dependencies:
     webhook_deliveries: DeliveryRepository
     webhook_secrets: SecretSealer
     scorecards: ScorecardRepository
+    reviews: ReviewRepository
+    backtests: BacktestRepository
 
 
 def build_dependencies(settings: Settings, storage: StorageClients) -> Dependencies:
@@ -54,6 +60,8 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
         webhook_deliveries=DeliveryRepository(table_client(storage, WEBHOOK_DELIVERIES_TABLE)),
         webhook_secrets=build_sealer(settings.webhook_secret_key_id, get_credential),
         scorecards=ScorecardRepository(table_client(storage, SCORECARDS_TABLE)),
+        reviews=ReviewRepository(table_client(storage, REVIEWS_TABLE)),
+        backtests=BacktestRepository(table_client(storage, BACKTESTS_TABLE)),
     )
 
 

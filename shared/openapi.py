@@ -137,7 +137,8 @@ ERROR_HEADERS: Mapping[int, tuple[tuple[str, str], ...]] = {
 TAGS = (
     ("Audio files", "Upload, list, download and delete call recordings."),
     ("Processing", "Transcription and evaluation: queue it, follow it, read the results."),
-    ("Scorecards", "The tenant's QA scorecards: versions, publishing, and which version evaluates which calls."),
+    ("Scorecards", "The tenant's QA scorecards: versions, publishing, assignments, and backtests of a version."),
+    ("Reviews", "Reviewers' verdicts over the machine's, and how far the two agree per scorecard."),
     ("Webhooks", "Subscriptions to processing events, signed per Standard Webhooks, and their delivery log."),
     ("Service", "Health and this reference (try it with a pasted token); no token needed to read them."),
 )

@@ -49,7 +49,7 @@ param userPrincipalType string = 'User'
 //    (Owner already contains that action; the explicit role documents the intent and survives a
 //    later downgrade of Owner to Contributor.)
 //  - Queue Data Contributor: queue triggers and output, poison queues, blob trigger internals.
-//  - Table Data Contributor: AudioFiles, Scorecards, WebhookSubscriptions, WebhookDeliveries.
+//  - Table Data Contributor: AudioFiles, Scorecards, WebhookSubscriptions, WebhookDeliveries, Reviews, Backtests.
 var appStorageRoleIds = [
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
   'db58b8e5-c6ad-4a2a-8342-4190687cbf4a' // Storage Blob Delegator

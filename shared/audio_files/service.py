@@ -38,6 +38,7 @@ from shared.pipeline.events import MessageSender
 from shared.pipeline.model import PIPELINE, Stage, StageState, ordered
 from shared.pipeline.run import DeadlineBook, RecordStore, RunTimes, StartOutcome, current_stage, start_run
 from shared.pipeline.stages import output_of
+from shared.reviews.repository import ReviewRepository
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     AUDIO_CONTAINER,
@@ -265,6 +266,12 @@ def get_analysis_document(deps: Dependencies, tenant_id: str, audio_file_id: str
     return load_document(deps, get_record(deps, tenant_id, audio_file_id), ANALYSES_CONTAINER, "analysis")
 
 
+def get_analysis(deps: Dependencies, tenant_id: str, audio_file_id: str) -> tuple[AudioFileRecord, dict[str, object]]:
+    """The recording and its current analysis document (reviews are laid over it by shared.reviews)."""
+    record = get_record(deps, tenant_id, audio_file_id)
+    return record, load_document(deps, record, ANALYSES_CONTAINER, "analysis")
+
+
 # --- processing --------------------------------------------------------------------------------------
 
 _START_MESSAGES = {
@@ -340,11 +347,17 @@ def request_processing(
 
 
 def delete_audio_file(
-    *, records: AudioFileRepository, deadlines: DeadlineStore, blobs: BlobStore, tenant_id: str, audio_file_id: str
+    *,
+    records: AudioFileRepository,
+    deadlines: DeadlineStore,
+    blobs: BlobStore,
+    reviews: ReviewRepository,
+    tenant_id: str,
+    audio_file_id: str,
 ) -> None:
     """Delete the recording and everything derived from it: blobs (every run's outputs and the blob trigger's
-    receipts too), then the deadline rows the record names, then the record. A stage still working on it finds
-    the record gone when it ends and removes what it wrote."""
+    receipts too), its reviews, then the deadline rows the record names, then the record. A stage still working
+    on it finds the record gone when it ends and removes what it wrote."""
     record = records.get(tenant_id, audio_file_id) if _is_audio_file_id(audio_file_id) else None
     if record is None:
         raise _not_found(audio_file_id)
@@ -354,6 +367,7 @@ def delete_audio_file(
     blobs.delete_prefix(AUDIO_CONTAINER, f"{tenant_id}/{audio_file_id}/")
     for container in (TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER):
         blobs.delete_prefix(container, run_output_prefix(tenant_id, audio_file_id))
+    reviews.delete_for_audio_file(tenant_id, audio_file_id)
     for deadline in deadlines_of(record):
         deadlines.remove(deadline)
     records.delete(record)

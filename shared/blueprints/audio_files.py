@@ -14,7 +14,6 @@ from shared.audio_files.transcript_formats import render_transcript
 from shared.auth import Principal
 from shared.dependencies import get_dependencies
 from shared.http import ApiBlueprint, json_response, parse_json_body, parse_query, text_response
-from shared.models.analysis import Analysis
 from shared.models.api import (
     AUDIO_FILE_ID_PATTERN,
     AudioFileBody,
@@ -31,6 +30,8 @@ from shared.models.api import (
 from shared.models.transcript import Transcript
 from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
 from shared.pipeline.run import RunTimes
+from shared.reviews.models import ReviewedAnalysis
+from shared.reviews.service import reviewed_document
 from shared.scorecards.service import require_runnable
 
 bp = ApiBlueprint()
@@ -101,7 +102,7 @@ def get_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResp
 def delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     deps = get_dependencies()
     service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines, blobs=deps.blobs,
-                              tenant_id=principal.tenant_id, audio_file_id=_id(req))  # fmt: skip
+                              reviews=deps.reviews, tenant_id=principal.tenant_id, audio_file_id=_id(req))  # fmt: skip
     return func.HttpResponse(status_code=204)
 
 
@@ -135,11 +136,17 @@ def get_transcript(req: func.HttpRequest, principal: Principal) -> func.HttpResp
 
 @bp.endpoint(Route(
     "GET", "/v1/audio-files/{id}/analysis", "getAnalysis", "The evaluation", "Processing", "audio:read",
-    (Reply(200, "Scorecard criteria with evidence, sentiment, talk metrics and a summary.", Analysis),),
+    (Reply(200, "Scorecard criteria with evidence, sentiment, talk metrics and a summary; per criterion the "
+           "machine's verdict, the reviewer's (`review`) and the `finalVerdict`, and the `final` score.",
+           ReviewedAnalysis),),
     {404: (*NOT_FOUND, "analysis_not_found"), 409: ("analysis_not_ready",)}, path_params=(AUDIO_FILE_ID,),
+    description="Reviews recorded with `PUT .../analysis/reviews` show while the analysis was made with the "
+    "scorecard id and version they were made against.",
 ))  # fmt: skip
 def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
-    return json_response(service.get_analysis_document(get_dependencies(), principal.tenant_id, _id(req)))
+    deps = get_dependencies()
+    record, document = service.get_analysis(deps, principal.tenant_id, _id(req))
+    return json_response(reviewed_document(document, deps.reviews.for_audio_file(principal.tenant_id, record.id)))
 
 
 @bp.endpoint(Route(

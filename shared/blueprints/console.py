@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import azure.functions as func
 
-from shared.auth import READ_UNREDACTED_SCOPE, SCOPES
+from shared.auth import READ_UNREDACTED_SCOPE, REVIEW_SCOPE, SCOPES
 from shared.config import AuthMode, Settings, get_settings
 from shared.http import ApiBlueprint, json_response
 from shared.models.base import WireModel
@@ -24,8 +24,11 @@ from shared.web.static import FILE_NAME_PATTERN, VENDOR_DIR, WEB_ROOT, StaticFil
 bp = ApiBlueprint(under=SITE_ROOT)
 TAG = "Console"
 _FILES = StaticFiles((WEB_ROOT / "console", VENDOR_DIR))
-# What the console asks for; webhooks are managed elsewhere, and unredacted content is not for everyday review.
-CONSOLE_SCOPES = tuple(scope for scope in SCOPES if scope.startswith("audio:") and scope != READ_UNREDACTED_SCOPE)
+# What the console asks for; webhooks are managed elsewhere, unredacted content is not for everyday review, and
+# the console records no reviewer verdicts (an admin-consented permission its users need not hold).
+CONSOLE_SCOPES = tuple(
+    scope for scope in SCOPES if scope.startswith("audio:") and scope not in (READ_UNREDACTED_SCOPE, REVIEW_SCOPE)
+)
 
 
 class ConsoleConfigBody(WireModel):

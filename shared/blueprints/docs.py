@@ -11,7 +11,7 @@ from typing import Any
 
 import azure.functions as func
 
-from shared.blueprints import audio_files, health, scorecards, webhooks
+from shared.blueprints import audio_files, backtests, health, reviews, scorecards, webhooks
 from shared.http import ApiBlueprint, text_response
 from shared.openapi import PathParam, Reply, Route, build_openapi
 from shared.web.static import FILE_NAME_PATTERN, VENDOR_DIR, WEB_ROOT, StaticFiles
@@ -30,7 +30,10 @@ _FILES = StaticFiles((WEB_ROOT / "docs", VENDOR_DIR))
 
 def api_routes() -> Sequence[Route]:
     """Every API route of the app, as declared where its function is registered."""
-    return (*health.bp.routes, *bp.routes, *audio_files.bp.routes, *scorecards.bp.routes, *webhooks.bp.routes)
+    return (
+        *health.bp.routes, *bp.routes, *audio_files.bp.routes, *scorecards.bp.routes, *reviews.bp.routes,
+        *backtests.bp.routes, *webhooks.bp.routes,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Literal
@@ -70,41 +71,64 @@ def _parse_date_only(value: object) -> object:
         # A bare date stays a date, so dateTo "2024-05-01" covers that whole day (not just its first instant).
         if _DATE_ONLY.fullmatch(text):
             return date.fromisoformat(text)
+        # Parsed here so strictly validated JSON bodies take date-times as strings too; pydantic reports the rest.
+        with contextlib.suppress(ValueError):
+            return datetime.fromisoformat(text)
     return value
 
 
 QueryMoment = Annotated[datetime | date, BeforeValidator(_parse_date_only)]
 
 
-class ListAudioFilesQuery(StrictRequest):
+def start_of(moment: datetime | date | None) -> datetime | None:
+    """The first instant a date filter covers: a bare date means the start of that day, UTC."""
+    if isinstance(moment, datetime):
+        return _as_utc(moment)
+    return datetime.combine(moment, time.min, UTC) if moment else None
+
+
+def end_of(moment: datetime | date | None) -> datetime | None:
+    """The last instant a date filter covers (inclusive): a bare date covers its whole day."""
+    if isinstance(moment, datetime):
+        return _as_utc(moment)
+    return datetime.combine(moment, time.max, UTC) if moment else None
+
+
+class DateRangeRequest(StrictRequest):
+    """A request with a range of recording dates; a subclass may give the two fields other wire names."""
+
+    date_from: QueryMoment | None = None
+    date_to: QueryMoment | None = None
+
+    @property
+    def range_start(self) -> datetime | None:
+        return start_of(self.date_from)
+
+    @property
+    def range_end(self) -> datetime | None:
+        """Inclusive end: a bare date covers its whole day."""
+        return end_of(self.date_to)
+
+    @model_validator(mode="after")
+    def _ordered_range(self) -> DateRangeRequest:
+        start, end = self.range_start, self.range_end
+        if start and end and start > end:
+            fields = type(self).model_fields
+            raise ValueError(f"{fields['date_from'].alias} must not be after {fields['date_to'].alias}")
+        return self
+
+
+class ListAudioFilesQuery(DateRangeRequest):
     page: int = Field(default=1, ge=1, le=10_000)
     page_size: int = Field(default=50, ge=1, le=100)
     campaign_id: ExternalId | None = None
     engagement_id: ExternalId | None = None
     is_ai_call: QueryBool | None = Field(default=None, alias="isAICall")
-    date_from: QueryMoment | None = None
-    date_to: QueryMoment | None = None
     continuation_token: Annotated[str, StringConstraints(max_length=2048)] | None = None
     code: str | None = Field(default=None, exclude=True)  # Azure Functions key, when one is used
 
-    @property
-    def range_start(self) -> datetime | None:
-        if isinstance(self.date_from, datetime):
-            return _as_utc(self.date_from)
-        return datetime.combine(self.date_from, time.min, UTC) if self.date_from else None
-
-    @property
-    def range_end(self) -> datetime | None:
-        """Inclusive end: a bare date covers its whole day."""
-        if isinstance(self.date_to, datetime):
-            return _as_utc(self.date_to)
-        return datetime.combine(self.date_to, time.max, UTC) if self.date_to else None
-
     @model_validator(mode="after")
-    def _check_range(self) -> ListAudioFilesQuery:
-        start, end = self.range_start, self.range_end
-        if start and end and start > end:
-            raise ValueError("dateFrom must not be after dateTo")
+    def _check_paging(self) -> ListAudioFilesQuery:
         if self.continuation_token and self.page != 1:
             raise ValueError("send either page or continuationToken, not both")
         return self

@@ -26,6 +26,7 @@ SCORECARDS_CONTAINER = "scorecards"
 POLICIES_CONTAINER = "policies"  # per-tenant choices, e.g. {tenant}/redaction.json
 # Redacted copies of recordings; apart from "audio", whose blob trigger treats every new blob as an upload.
 REDACTED_AUDIO_CONTAINER = "redacted-audio"
+BACKTESTS_CONTAINER = "backtests"  # a backtest's selection, its progress chunks and its report
 CONTAINERS = (
     AUDIO_CONTAINER,
     TRANSCRIPTS_CONTAINER,
@@ -33,6 +34,7 @@ CONTAINERS = (
     SCORECARDS_CONTAINER,
     POLICIES_CONTAINER,
     REDACTED_AUDIO_CONTAINER,
+    BACKTESTS_CONTAINER,
 )
 # The Functions host's own container: its blob-trigger receipts name the blobs they were written for.
 HOSTS_CONTAINER = "azure-webjobs-hosts"

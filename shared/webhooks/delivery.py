@@ -42,7 +42,7 @@ DEFAULT_POLICY = DeliveryPolicy()
 # A claim younger than this belongs to a worker that is still sending (the send itself is bounded by timeouts).
 _CLAIM_WINDOW = timedelta(minutes=2)
 # The payload's ``data`` is built from this allow-list only: ids, status and links, never content.
-_DATA_FIELDS = ("audioFileId", "runId", "status", "engagementId", "campaignId")
+_DATA_FIELDS = ("audioFileId", "runId", "status", "engagementId", "campaignId", "backtestId", "scorecardId", "version")
 _LINK_NAMES = ("self", "processingStatus", "transcript", "analysis")
 
 

@@ -11,11 +11,12 @@ _EVENT_NAMESPACE = uuid.UUID("5b1f8a52-7d0e-4c38-9a0e-3c2f3f7f6a01")
 class EventType(StrEnum):
     ANALYSIS_COMPLETED = "analysis.completed"
     PROCESSING_FAILED = "processing.failed"
+    BACKTEST_COMPLETED = "backtest.completed"
 
 
 EVENT_TYPES = tuple(EventType)
 
 
 def event_id(run_id: str, event_type: EventType) -> str:
-    """The same run and outcome always give the same id, so a repeated completion is one event, not two."""
+    """The same run (or job) and outcome always give the same id, so a repeated completion is one event."""
     return f"evt_{uuid.uuid5(_EVENT_NAMESPACE, f'{run_id}:{event_type.value}').hex}"

@@ -8,13 +8,18 @@ import shutil
 import stat
 import subprocess
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from audio_files_cli.api import ExitCode
+from bench.evaluation import load_calls
+from bench.seeding import seed_processed_calls, seed_scorecard_version
 from scripts.sample_calls import SampleCalls
+from shared.ai.evaluation.scorecards import default_scorecard
+from shared.dependencies import Dependencies
 from tests.conftest import token_for
 from tests.e2e.conftest import LiveService, upload_file, wait_for_status
 from tests.shared.scorecards.cards import small_draft
@@ -235,3 +240,46 @@ def test_scorecard_commands(cli: Cli) -> None:
     assert cli.run("scorecards", "show", "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0D1").returncode == ExitCode.NOT_FOUND
     bad_pin = cli.run("reprocess", "af_01JDZ2V1D3W4X5Y6Z7A8B9C0D1", "--evaluation-only", "--scorecard", "nocolon")
     assert bad_pin.returncode == ExitCode.USAGE
+
+
+def test_review_agreement_and_backtest(cli: Cli, deps: Dependencies) -> None:
+    tenant = "t-cli-quality"
+    sign_in(cli, tenant)
+    transcripts = [call.transcript for call in load_calls("dev") if call.call_type == "human"][:3]
+    seeded = seed_processed_calls(
+        records=deps.audio_files, blobs=deps.blobs, tenant_id=tenant, transcripts=transcripts, is_ai_call=False,
+        campaign_id="cli-qa", first_recorded_at=datetime(2026, 11, 5, tzinfo=UTC),
+    )  # fmt: skip
+    base = default_scorecard("human")
+    criteria = [c.model_copy(update={"any_of": ["zebra quartz"], "pass_examples": []}) if c.id == "greeting" else c
+                for c in base.criteria]  # fmt: skip
+    strict = base.model_copy(update={"id": "cli-strict", "criteria": criteria})
+    seed_scorecard_version(deps.blobs, tenant, strict, "1")
+    record, analysis = seeded[0]
+    machine = next(c.verdict for c in analysis.criteria if c.id == "greeting")
+    opposite = "fail" if machine == "pass" else "pass"
+
+    reviewed = cli.json("review", record.id, "--verdict", f"greeting={opposite}", "--comment", "heard it")
+    assert [(r["criterionId"], r["machineVerdict"], r["verdict"]) for r in reviewed["reviews"]] == [
+        ("greeting", machine, opposite)
+    ]
+    assert cli.run("review", record.id, "--verdict", "greeting").returncode == ExitCode.USAGE
+    assert cli.run("review", record.id, "--verdict", "nope=pass").returncode == ExitCode.REJECTED
+
+    figures = cli.json("agreement", "default-human", "--from", "2026-11-05", "--to", "2026-11-05")
+    assert (figures["overall"]["pairs"], figures["overall"]["agreed"]) == (1, 0)
+    table = cli.run("agreement", "default-human")
+    assert table.returncode == 0 and "greeting" in table.stdout and "overall" in table.stdout
+    assert cli.run("agreement", "no-such-card").returncode == ExitCode.NOT_FOUND
+
+    greetings = sum(1 for _, stored in seeded if next(c for c in stored.criteria if c.id == "greeting").passed)
+    assert greetings > 0
+    result = cli.run("backtest", "cli-strict", "1", "--campaign", "cli-qa", "--poll-seconds", "0.5")
+    assert result.returncode == 0, result.stderr
+    shown = " ".join(result.stdout.split())  # the table wraps to the terminal's width
+    assert "of cli-strict v1: 3 calls," in shown and f"│ greeting │ 3 │ {greetings} │ 0 │ 0 │" in shown
+    job = cli.json("backtest", "cli-strict", "1", "--no-wait")
+    assert job["status"] == "queued"
+    followed = cli.json("backtest", "cli-strict", "1", "--job", job["id"], "--poll-seconds", "0.5")
+    greeting = next(c for c in followed["report"]["criteria"] if c["criterionId"] == "greeting")
+    assert followed["status"] == "completed" and greeting["passToFail"] == greetings

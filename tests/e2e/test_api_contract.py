@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from shared.auth import SCOPES
 from tests.audio_samples import tone_wav
 from tests.e2e.conftest import LiveService, wait_for_status
 
@@ -21,6 +22,10 @@ ENDPOINTS = [
     ("POST", "/audio-files/upload-url", "audio:write"),
     ("POST", f"/audio-files/{ID}/process", "audio:write"),
     ("GET", f"/audio-files/{ID}/processing-status", "audio:read"),
+    ("PUT", f"/audio-files/{ID}/analysis/reviews", "audio:review"),
+    ("GET", "/scorecards/default-human/agreement", "scorecards:manage"),
+    ("POST", "/scorecards/default-human/versions/1/backtest", "scorecards:manage"),
+    ("GET", "/scorecards/default-human/versions/1/backtests/bt_01JXYZ0000000000000000000A", "scorecards:manage"),
 ]
 
 
@@ -42,7 +47,7 @@ def test_every_endpoint_needs_a_token_and_its_scope(live: LiveService, method: s
     assert anonymous.headers["www-authenticate"].startswith("Bearer")
     garbage = httpx.request(method, f"{live.api}{path}", headers={"Authorization": "Bearer not.a.token"}, json={})
     assert_problem(garbage, 401, "invalid_token")
-    others = [s for s in ("audio:read", "audio:download", "audio:write", "webhooks:manage") if s != scope]
+    others = [s for s in SCOPES if s != scope]
     with live.client("t-scopes", scopes=others) as client:
         assert_problem(client.request(method, path, json={}), 403, "insufficient_scope")
 

@@ -180,9 +180,13 @@ def test_storage_resources_are_consistent(texts: InfraTexts, facts: CodeFacts) -
 def test_the_bicep_creates_exactly_these(texts: InfraTexts) -> None:
     created, problems = c.bicep_storage_names(texts)
     assert problems == []
-    assert created["table"] == {"AudioFiles", "WebhookSubscriptions", "WebhookDeliveries", "Scorecards"}
-    assert created["container"] == {"audio", "transcripts", "analyses", "scorecards", "policies", "redacted-audio"}
-    assert {"transcription-poison", "evaluation-poison", "webhooks-poison"} <= created["queue"]
+    assert created["table"] == {
+        "AudioFiles", "WebhookSubscriptions", "WebhookDeliveries", "Scorecards", "Reviews", "Backtests"
+    }  # fmt: skip
+    assert created["container"] == {
+        "audio", "transcripts", "analyses", "scorecards", "policies", "redacted-audio", "backtests"
+    }  # fmt: skip
+    assert {"transcription-poison", "evaluation-poison", "webhooks-poison", "backtests-poison"} <= created["queue"]
 
 
 @pytest.mark.parametrize(

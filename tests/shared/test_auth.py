@@ -23,7 +23,9 @@ import shared.auth
 from shared.auth import (
     LOCAL_AUDIENCE,
     LOCAL_ISSUER,
+    REVIEW_SCOPE,
     SCOPES,
+    SCORECARDS_SCOPE,
     EntraTokenValidator,
     JwksCache,
     LocalTokenValidator,
@@ -199,6 +201,16 @@ class TestLocalTokenValidator:
         reader = self.validator.validate(jwt.encode(local_claims(scp="audio:read"), SECRET, algorithm="HS256"))
         with pytest.raises(Forbidden):
             reader.require("scorecards:manage")
+
+    def test_review_and_scorecard_permissions_come_as_scopes_or_app_roles(self) -> None:
+        for claims in (local_claims(scp="audio:review scorecards:manage"),
+                       local_claims(scp=None, roles=["audio:review", "scorecards:manage"])):  # fmt: skip
+            principal = self.validator.validate(jwt.encode(claims, SECRET, algorithm="HS256"))
+            principal.require(REVIEW_SCOPE)
+            principal.require(SCORECARDS_SCOPE)
+            with pytest.raises(Forbidden):
+                principal.require("audio:write")
+        assert {REVIEW_SCOPE, SCORECARDS_SCOPE} <= set(SCOPES)
 
     def test_scopes_from_roles_only(self) -> None:
         token = jwt.encode(local_claims(scp=None, roles=["audio:read"]), SECRET, algorithm="HS256")

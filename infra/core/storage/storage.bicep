@@ -1,9 +1,10 @@
 // Storage account for the Audio Files service. It is both the Functions host storage
 // (AzureWebJobsStorage, identity-based) and the application data store:
-//   blob containers  audio, transcripts, analyses, scorecards, policies, redacted-audio (+ the Flex deployment container)
-//   queues           transcription, evaluation, webhooks (+ their -poison queues)
+//   blob containers  audio, transcripts, analyses, scorecards, policies, redacted-audio, backtests
+//                    (+ the Flex deployment container)
+//   queues           transcription, evaluation, webhooks, backtests (+ their -poison queues)
 //   tables           AudioFiles (records, listing index rows and stage deadlines), Scorecards, WebhookSubscriptions,
-//                    WebhookDeliveries
+//                    WebhookDeliveries, Reviews (reviewers' verdicts and their agreement index), Backtests
 // Shared keys are disabled: every caller (the function app, the deploying developer, browsers
 // holding a user delegation SAS) is authorised through Microsoft Entra ID.
 
@@ -33,6 +34,7 @@ param containerNames array = [
   'scorecards'
   'policies'
   'redacted-audio'
+  'backtests'
 ]
 
 @description('Name of the blob container the Flex Consumption plan deploys the app package from.')
@@ -46,6 +48,8 @@ param queueNames array = [
   'evaluation-poison'
   'webhooks'
   'webhooks-poison'
+  'backtests'
+  'backtests-poison'
 ]
 
 @description('Tables the application uses: AudioFiles holds the records, their listing index rows and the stage deadlines.')
@@ -54,6 +58,8 @@ param tableNames array = [
   'WebhookSubscriptions'
   'WebhookDeliveries'
   'Scorecards'
+  'Reviews'
+  'Backtests'
 ]
 
 @description('Origins allowed to call the Blob service from a browser (uploads/downloads with SAS URLs). Use your web app origins in production; ["*"] allows any origin (a SAS is still required).')

@@ -42,7 +42,7 @@ def process(deps: Dependencies, tenant: str, audio_file_id: str, request: Proces
 
 def delete(deps: Dependencies, tenant: str, audio_file_id: str) -> None:
     service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines, blobs=deps.blobs,
-                              tenant_id=tenant, audio_file_id=audio_file_id)  # fmt: skip
+                              reviews=deps.reviews, tenant_id=tenant, audio_file_id=audio_file_id)  # fmt: skip
 
 
 def queued_messages(deps: Dependencies, audio_file_id: str) -> list[dict[str, Any]]:
