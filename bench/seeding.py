@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from ulid import ULID
 
 from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.audio_files.records import AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository
@@ -67,7 +68,7 @@ def seed_processed_calls(
 ) -> list[tuple[AudioFileRecord, Analysis]]:
     """One completed recording per transcript, recorded a minute apart, with the analysis the offline engine
     makes of it with the built-in card. Returns the records and their stored analyses, oldest first."""
-    engine = RuleBasedEngine()
+    engine = RuleBasedEngine(intent=load_intent_model())  # the default offline engine, intent layer included
     seeded: list[tuple[AudioFileRecord, Transcript, Analysis]] = []
     for index, source in enumerate(transcripts):
         record = processed_record(tenant_id, is_ai_call=is_ai_call, campaign_id=campaign_id,

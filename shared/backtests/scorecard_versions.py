@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from pydantic import ValidationError
-
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import Scorecard
+from shared.scorecards import service as scorecards
 from shared.storage.blobs import SCORECARDS_CONTAINER, BlobStore
 
 # Scorecard ids as a path segment and a key part: no '/', '|' or other separators.
@@ -30,14 +29,10 @@ def versions_prefix(tenant_id: str, scorecard_id: str) -> str:
 
 
 def read_scorecard_version(blobs: BlobStore, tenant_id: str, scorecard_id: str, version: str) -> Scorecard | None:
-    """The tenant's version of the scorecard, or None when there is none (or it is not a valid card)."""
-    document = blobs.read_json(SCORECARDS_CONTAINER, f"{versions_prefix(tenant_id, scorecard_id)}{version}.json")
-    if document is None:
-        return None
-    try:
-        return Scorecard.model_validate(document)
-    except ValidationError:
-        return None
+    """The tenant's version of the scorecard (or a built-in card), or None when there is none."""
+    return scorecards.read_scorecard_version(
+        blobs=blobs, tenant_id=tenant_id, scorecard_id=scorecard_id, version=version
+    )
 
 
 def scorecard_exists(blobs: BlobStore, tenant_id: str, scorecard_id: str) -> bool:
