@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import soundfile as sf
 
 from scripts.sample_calls import SampleCalls, generate_sample_calls
 from shared.ai.transcription.provision import ProvisionError, default_model_dir, provision_model
@@ -42,3 +43,15 @@ def whisper_model_dir() -> Path:
 def one_minute_call(sample_calls: SampleCalls) -> Path:
     """The support call repeated to about a minute (generated on first use, then cached)."""
     return generate_sample_calls(SAMPLE_CALLS_CACHE, long_minutes=[1]).long_call(1)
+
+
+@pytest.fixture(scope="session")
+def short_call(sample_calls: SampleCalls, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mono support call's first two turns (agent, then customer; about 11 s): real speech from both
+    speakers in one decoding window, for tests about the pipeline rather than about recognition, so they stay
+    quick on a loaded machine."""
+    audio, rate = sf.read(sample_calls.support_call_mono, dtype="int16")
+    end_ms = sample_calls.turns("support_call")[1].end_ms + 600
+    path = tmp_path_factory.mktemp("short-call") / "short_call.wav"
+    sf.write(path, audio[: end_ms * rate // 1000], rate, subtype="PCM_16")
+    return path
