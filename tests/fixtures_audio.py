@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import soundfile as sf
 
 from scripts.mono_calls import MonoCall, generate_mono_calls
 from scripts.sample_calls import SampleCalls, generate_sample_calls
@@ -50,3 +51,15 @@ def one_minute_call(sample_calls: SampleCalls) -> Path:
 def mono_calls() -> dict[str, MonoCall]:
     """Two-speaker calls mixed to mono with overlaps and backchannels, by name, with their true turns."""
     return {call.name: call for call in generate_mono_calls(MONO_CALLS_CACHE)}
+
+
+@pytest.fixture(scope="session")
+def short_call(sample_calls: SampleCalls, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mono support call's first two turns (agent, then customer; about 11 s): real speech from both
+    speakers in one decoding window, for tests about the pipeline rather than about recognition, so they stay
+    quick on a loaded machine."""
+    audio, rate = sf.read(sample_calls.support_call_mono, dtype="int16")
+    end_ms = sample_calls.turns("support_call")[1].end_ms + 600
+    path = tmp_path_factory.mktemp("short-call") / "short_call.wav"
+    sf.write(path, audio[: end_ms * rate // 1000], rate, subtype="PCM_16")
+    return path

@@ -56,3 +56,9 @@ def take_messages(
         if len(page) < PAGE:
             break
     return taken
+
+
+def queue_length(deps: Dependencies, name: str) -> int:
+    """Messages in the queue, invisible ones (being handled, or retries not yet due) included."""
+    properties = deps.storage.queue.get_queue_client(name).get_queue_properties()
+    return int(properties.approximate_message_count or 0)

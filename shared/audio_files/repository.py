@@ -270,7 +270,8 @@ class AudioFileRepository:
     def delete(self, record: AudioFileRecord) -> None:
         """Delete the record, its index rows and one from each of its counters, in one transaction.
 
-        Deleting what is already gone is not an error; a record changed since it was read is read again.
+        Deleting what is already gone is not an error. A record read from the table (it has an ETag) is deleted
+        only as it was read: if it changed since, ConcurrencyConflict, so the caller can act on the change.
         """
         tenant_id = record.tenant_id
 
@@ -278,6 +279,8 @@ class AudioFileRepository:
             current = self._table_entity(tenant_id, record.id)
             if current is None:
                 return None
+            if record.etag and current.metadata["etag"] != record.etag:
+                raise ConcurrencyConflict(record.id)
             ops: list[Any] = [("delete", current, _if_unchanged(current))]
             ops += [("delete", {"PartitionKey": tenant_id, "RowKey": key}) for key in index_row_keys(record)]
             return ops

@@ -18,7 +18,7 @@ from shared.audio_files.records import ACTIVE_STATUSES, AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository, ListQuery
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
-from shared.errors import Conflict, NotFound, PayloadTooLarge
+from shared.errors import ConcurrencyConflict, Conflict, NotFound, PayloadTooLarge
 from shared.models.api import (
     AUDIO_FILE_ID_PATTERN,
     AudioFileBody,
@@ -346,6 +346,9 @@ def request_processing(
 # --- delete ------------------------------------------------------------------------------------------
 
 
+_DELETE_ATTEMPTS = 8
+
+
 def delete_audio_file(
     *,
     records: AudioFileRepository,
@@ -356,19 +359,38 @@ def delete_audio_file(
     audio_file_id: str,
 ) -> None:
     """Delete the recording and everything derived from it: blobs (every run's outputs and the blob trigger's
-    receipts too), its reviews, then the deadline rows the record names, then the record. A stage still working
-    on it finds the record gone when it ends and removes what it wrote."""
+    receipts too), its reviews, then the deadline rows the record names, then the record, only as it was read.
+
+    A stage that wrote in between (began, finished, queued the next stage with a new deadline row) changed the
+    record, so the whole sweep runs again on what it wrote; a stage that writes after the record is gone finds
+    it gone and removes what it wrote. The record goes last, so a delete that stops half way is asked again.
+    """
     record = records.get(tenant_id, audio_file_id) if _is_audio_file_id(audio_file_id) else None
     if record is None:
         raise _not_found(audio_file_id)
+    for _ in range(_DELETE_ATTEMPTS):
+        _delete_what_came_from(record, deadlines=deadlines, blobs=blobs, reviews=reviews)
+        try:
+            records.delete(record)
+        except ConcurrencyConflict:
+            record = records.get(tenant_id, audio_file_id)
+            if record is None:  # deleted by another request meanwhile
+                return
+            continue
+        logger.info("Deleted %s", audio_file_id)
+        return
+    raise ConcurrencyConflict(audio_file_id)
+
+
+def _delete_what_came_from(
+    record: AudioFileRecord, *, deadlines: DeadlineStore, blobs: BlobStore, reviews: ReviewRepository
+) -> None:
     audio = blobs.properties(AUDIO_CONTAINER, record.blob_name)
     for etag in {record.blob_etag, audio.etag if audio else None} - {None}:
         blobs.delete_trigger_receipts(AUDIO_CONTAINER, record.blob_name, str(etag))
-    blobs.delete_prefix(AUDIO_CONTAINER, f"{tenant_id}/{audio_file_id}/")
+    blobs.delete_prefix(AUDIO_CONTAINER, f"{record.tenant_id}/{record.id}/")
     for container in (TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER):
-        blobs.delete_prefix(container, run_output_prefix(tenant_id, audio_file_id))
-    reviews.delete_for_audio_file(tenant_id, audio_file_id)
+        blobs.delete_prefix(container, run_output_prefix(record.tenant_id, record.id))
+    reviews.delete_for_audio_file(record.tenant_id, record.id)
     for deadline in deadlines_of(record):
         deadlines.remove(deadline)
-    records.delete(record)
-    logger.info("Deleted %s", audio_file_id)

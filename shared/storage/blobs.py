@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -12,8 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from azure.core import MatchConditions
-from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
-from azure.storage.blob import BlobSasPermissions, ContentSettings, UserDelegationKey, generate_blob_sas
+from azure.core.exceptions import HttpResponseError, ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
+from azure.storage.blob import (
+    BlobLeaseClient,
+    BlobSasPermissions,
+    ContentSettings,
+    StorageErrorCode,
+    UserDelegationKey,
+    generate_blob_sas,
+)
 
 from shared.errors import ConcurrencyConflict
 from shared.storage.clients import StorageClients
@@ -41,6 +49,7 @@ HOSTS_CONTAINER = "azure-webjobs-hosts"
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _DOWNLOAD_RANGE_BYTES = 4 * 1024 * 1024
+_RECEIPT_DELETE_ATTEMPTS = 3
 # A user delegation key lives at most 7 days; a day, refreshed an hour early, keeps the calls to it rare.
 _DELEGATION_KEY_LIFETIME = timedelta(days=1)
 _DELEGATION_KEY_REFRESH_MARGIN = timedelta(hours=1)
@@ -274,4 +283,17 @@ class BlobStore:
                     names.append(f"{function.name}{etag}/{container}/{blob_name}")
         except ResourceNotFoundError:
             return 0
-        return sum(self.delete(HOSTS_CONTAINER, name) for name in names)
+        return sum(self._delete_receipt(name) for name in names)
+
+    def _delete_receipt(self, name: str) -> bool:
+        """Delete a receipt even while the host holds its lease: the host is still completing the trigger (an
+        upload deleted as it arrives), and its completion then finds the receipt gone, as after a delete."""
+        for _ in range(_RECEIPT_DELETE_ATTEMPTS - 1):
+            try:
+                return self.delete(HOSTS_CONTAINER, name)
+            except HttpResponseError as error:
+                if getattr(error, "error_code", None) != StorageErrorCode.LEASE_ID_MISSING:
+                    raise
+            with contextlib.suppress(HttpResponseError):  # released or broken meanwhile
+                BlobLeaseClient(self._service.get_blob_client(HOSTS_CONTAINER, name)).break_lease(lease_break_period=0)
+        return self.delete(HOSTS_CONTAINER, name)

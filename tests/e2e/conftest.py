@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,26 +48,51 @@ class LiveService:
         )
 
 
-def wait_for_status(
-    client: httpx.Client, audio_file_id: str, wanted: tuple[str, ...], timeout_s: float = 240
+# A stage on a loaded 2-core machine runs 10-20 times slower than on an idle one (Whisper above all) and shows
+# no change while it runs: waits on processing give up after this long without any change of the status...
+STALL_S = 300.0
+# ...or after this long in all.
+CEILING_S = 900.0
+
+
+def wait_for_processing(
+    client: httpx.Client,
+    audio_file_id: str,
+    reached: Callable[[dict[str, Any]], bool],
+    description: str,
+    *,
+    stall_s: float = STALL_S,
+    interval: float = 1.0,
 ) -> dict[str, Any]:
-    """Poll processing-status every second, as the API docs tell a client to, until a wanted status."""
+    """Poll processing-status (every second, as the API docs tell a client to) until ``reached(status)``;
+    fail at once if the run ends first, or when the status stops changing for ``stall_s``."""
     last: dict[str, Any] = {}
 
-    def reached() -> dict[str, Any] | None:
+    def poll() -> dict[str, Any] | None:
         response = client.get(f"/audio-files/{audio_file_id}/processing-status")
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
+        last.clear()
         last.update(body)
-        if body["status"] in wanted:
+        if reached(body):
             return body
-        assert body["status"] not in TERMINAL, f"ended {body['status']} while waiting for {wanted}: {body}"
+        assert body["status"] not in TERMINAL, f"ended {body['status']} while waiting for {description}: {body}"
         return None
 
     result: dict[str, Any] = wait_for(
-        reached, timeout_s, interval=1, message=lambda: f"still {last.get('status')} after {timeout_s} s: {last}"
-    )
+        poll, stall_s, interval=interval, progress=lambda: json.dumps(last, sort_keys=True), ceiling=CEILING_S,
+        message=lambda: f"no {description}: no change for {stall_s} s or {CEILING_S} s in all; last {last}",
+    )  # fmt: skip
     return result
+
+
+def wait_for_status(
+    client: httpx.Client, audio_file_id: str, wanted: tuple[str, ...], timeout_s: float = STALL_S
+) -> dict[str, Any]:
+    """Wait until the status is one of ``wanted``; ``timeout_s`` bounds the time without any change."""
+    return wait_for_processing(
+        client, audio_file_id, lambda body: body["status"] in wanted, f"status in {wanted}", stall_s=timeout_s
+    )
 
 
 def upload_file(client: httpx.Client, path: Path, **fields: Any) -> str:
@@ -96,7 +122,8 @@ def start_host_process(environment: dict[str, str], port: int) -> subprocess.Pop
         return False
 
     try:
-        wait_for(healthy, timeout=60, interval=0.3, message="the host did not start")
+        # Importing the app and its engines takes seconds idle and a minute or more on a loaded machine.
+        wait_for(healthy, timeout=240, interval=0.3, message="the host did not start")
     except BaseException:
         process.kill()
         process.wait(timeout=10)
@@ -137,7 +164,9 @@ def killable(whisper_model_dir: Path) -> Iterator[KillableHost]:
         environment = host_process_environment(
             storage,
             WHISPER_MODEL_DIR=str(whisper_model_dir),
-            DEVHOST_QUEUE_LEASE_SECONDS="4",
+            # Long enough that a renewal late by seconds on a loaded machine does not hand a running stage to a
+            # second worker; short enough that a killed host's messages come back soon.
+            DEVHOST_QUEUE_LEASE_SECONDS="10",
             MAX_UPLOAD_BYTES=str(50 * 1024 * 1024),
             DEVHOST_BLOB_POLL_SECONDS="0.5",
         )

@@ -133,7 +133,7 @@ def test_a_text_file_uploaded_as_audio_ends_failed_with_not_audio(live: LiveServ
             created["uploadUrl"], content=b"meeting notes, not audio\n" * 50, headers=created["requiredHeaders"]
         )
         assert put.status_code == 201
-        status = wait_for_status(client, created["audioFileId"], ("pending", "failed"), timeout_s=30)
+        status = wait_for_status(client, created["audioFileId"], ("pending", "failed"))
         assert status["status"] == "failed" and status["error"]["code"] == "not_audio"
         assert_problem(client.post(f"/audio-files/{created['audioFileId']}/process"), 409, "invalid_upload")
 

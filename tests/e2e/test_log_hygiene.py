@@ -92,10 +92,10 @@ def test_the_service_logs_no_secret_and_no_call_content(
         )
         assert put.status_code == 201, put.text
         audio_file_id = upload["audioFileId"]
-        wait_for_status(client, audio_file_id, ("pending",), timeout_s=30)
+        wait_for_status(client, audio_file_id, ("pending",))
         assert client.post(f"/audio-files/{audio_file_id}/process").status_code == 202
         assert wait_for_status(client, audio_file_id, TERMINAL)["status"] == "completed"
-        receiver.wait_for(1, timeout_s=30)
+        receiver.wait_for(1, timeout_s=120)
 
         download = client.get(f"/audio-files/{audio_file_id}/download-url")
         assert download.status_code == 200, download.text

@@ -17,7 +17,8 @@ from scripts.sample_calls import AI_AGENT_CALL, SUPPORT_CALL, SampleCalls
 from shared.dependencies import Dependencies
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
 from tests.audio_samples import crafted_wav, tone_wav
-from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
+from tests.e2e.conftest import CEILING_S, TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
+from tests.queues import queue_length
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -32,7 +33,7 @@ def by_id(analysis: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def test_a_support_call_is_transcribed_and_evaluated(live: LiveService, sample_calls: SampleCalls) -> None:
     with live.client("t-support") as client:
         audio_file_id = upload_file(client, sample_calls.support_call, campaignId="spring", contentType="audio/wav")
-        wait_for_status(client, audio_file_id, ("pending",), timeout_s=30)
+        wait_for_status(client, audio_file_id, ("pending",))
         queued = client.post(f"/audio-files/{audio_file_id}/process")
         assert queued.status_code == 202
         assert queued.json()["status"] == "pending"
@@ -145,7 +146,7 @@ def test_broken_files_fail_with_a_clear_code_and_no_retries(
 ) -> None:
     with live.client("t-broken") as client:
         audio_file_id = upload_file(client, sample_calls.path(name), autoProcess=True)
-        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=30)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "failed" and status["error"]["code"] == code
         assert status["stages"]["transcription"]["attempts"] == 0  # refused at upload, nothing queued
         time.sleep(2)
@@ -168,7 +169,7 @@ def test_abusive_uploads_fail_with_a_clear_code_and_are_not_kept(
     upload.write_bytes(data)
     with live.client("t-abusive") as client:
         audio_file_id = upload_file(client, upload, autoProcess=True)
-        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=30)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "failed" and status["error"]["code"] == code
         assert status["stages"]["transcription"]["attempts"] == 0
         download = client.get(f"/audio-files/{audio_file_id}/download-url")
@@ -177,10 +178,10 @@ def test_abusive_uploads_fail_with_a_clear_code_and_are_not_kept(
     assert list(audio.list_blobs(name_starts_with=f"t-abusive/{audio_file_id}/")) == []
 
 
-def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_calls: SampleCalls, deps: Any) -> None:
+def test_duplicate_requests_and_messages_give_one_run(live: LiveService, short_call: Path, deps: Any) -> None:
     with live.client("t-dupes") as client:
-        audio_file_id = upload_file(client, sample_calls.support_call_mono)
-        wait_for_status(client, audio_file_id, ("pending",), timeout_s=30)
+        audio_file_id = upload_file(client, short_call)
+        wait_for_status(client, audio_file_id, ("pending",))
         first = client.post(f"/audio-files/{audio_file_id}/process").json()
         second = client.post(f"/audio-files/{audio_file_id}/process").json()
         assert first["runId"] == second["runId"]
@@ -197,8 +198,8 @@ def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_
         assert status["status"] == "completed"
         # The duplicate is consumed (deleted) when its queue is empty; any next-stage message it re-queued
         # is sent before that, so the evaluation queue is checked after it.
-        wait_for(lambda: _queue_length(deps, TRANSCRIPTION_QUEUE) == 0, timeout=60, interval=0.2)
-        wait_for(lambda: _queue_length(deps, EVALUATION_QUEUE) == 0, timeout=60, interval=0.2)
+        wait_for(lambda: queue_length(deps, TRANSCRIPTION_QUEUE) == 0, timeout=CEILING_S, interval=0.2)
+        wait_for(lambda: queue_length(deps, EVALUATION_QUEUE) == 0, timeout=CEILING_S, interval=0.2)
         status = client.get(f"/audio-files/{audio_file_id}/processing-status").json()
         assert status["status"] == "completed"
         assert status["stages"]["transcription"]["attempts"] == 1
@@ -212,12 +213,6 @@ def test_duplicate_requests_and_messages_give_one_run(live: LiveService, sample_
         assert mono["roles"]["source"] == "content"
 
 
-def _queue_length(deps: Dependencies, name: str) -> int:
-    """Messages in the queue, invisible ones (being processed) included."""
-    properties = deps.storage.queue.get_queue_client(name).get_queue_properties()
-    return int(properties.approximate_message_count or 0)
-
-
 def _transcription_running(client: httpx.Client, audio_file_id: str) -> dict[str, Any] | None:
     status: dict[str, Any] = client.get(f"/audio-files/{audio_file_id}/processing-status").json()
     assert status["status"] not in TERMINAL, status
@@ -227,14 +222,14 @@ def _transcription_running(client: httpx.Client, audio_file_id: str) -> dict[str
 def test_killing_the_host_mid_transcription_still_completes_once(killable: KillableHost, one_minute_call: Path) -> None:
     with killable.client("t-crash") as client:
         audio_file_id = upload_file(client, one_minute_call, autoProcess=True)
-        running = wait_for(lambda: _transcription_running(client, audio_file_id), timeout=60, interval=0.1)
+        running = wait_for(lambda: _transcription_running(client, audio_file_id), timeout=CEILING_S, interval=0.1)
         assert running["stages"]["transcription"]["attempts"] == 1, running
         killable.kill()  # kill -9 as soon as Whisper has started on the one-minute call
         # Killed mid-transcription: the first attempt wrote no transcript, so a second one must run.
         transcripts = killable.blobs.get_container_client("transcripts")
         assert not (transcripts.exists() and list(transcripts.list_blobs(f"t-crash/{audio_file_id}")))
         killable.start()
-        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=240)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "completed", status
         assert status["stages"]["transcription"]["attempts"] == 2
         assert status["stages"]["evaluation"]["attempts"] == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,7 +16,6 @@ import pytest
 from azure.data.tables import TableServiceClient
 from azure.storage.queue import QueueServiceClient
 
-from scripts.sample_calls import SampleCalls
 from shared.audio_files.repository import AudioFileRepository
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
@@ -24,7 +24,7 @@ from shared.pipeline.run import RunTimes
 from shared.pipeline.sweeper import sweep_deadlines
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
 from shared.storage.tables import AUDIO_FILES_TABLE
-from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
+from tests.e2e.conftest import CEILING_S, TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
 from tests.storage_scan import blobs_naming, rows_naming
 from tests.waiting import wait_for
 
@@ -39,7 +39,7 @@ def _status(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
 def _assert_completed_once(host: KillableHost, client: httpx.Client, tenant: str, ids: list[str]) -> None:
     """Every file ends completed with exactly one transcript and one analysis (duplicates cost nothing)."""
     for audio_file_id in ids:
-        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=300)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "completed", status
         for container in ("transcripts", "analyses"):
             names = [b.name for b in host.blobs.get_container_client(container).list_blobs(f"{tenant}/{audio_file_id}")]
@@ -79,18 +79,18 @@ def _process_until_accepted(client: httpx.Client, audio_file_id: str) -> dict[st
         assert response.status_code in (202, 503), response.text
         return response.json() if response.status_code == 202 else None
 
-    result: dict[str, Any] = wait_for(accepted, timeout=60, interval=0.5)
+    result: dict[str, Any] = wait_for(accepted, timeout=240, interval=0.5)
     return result
 
 
 def test_killing_the_host_during_concurrent_process_requests_strands_no_file(
-    killable: KillableHost, sample_calls: SampleCalls
+    killable: KillableHost, short_call: Path
 ) -> None:
     tenant = "t-kill-post"
     with killable.client(tenant) as client:
-        ids = [upload_file(client, sample_calls.support_call_mono) for _ in range(6)]
+        ids = [upload_file(client, short_call) for _ in range(6)]
         for audio_file_id in ids:
-            wait_for_status(client, audio_file_id, ("pending",), timeout_s=60)
+            wait_for_status(client, audio_file_id, ("pending",))
 
         def post(audio_file_id: str) -> int | None:
             try:
@@ -112,11 +112,11 @@ def test_killing_the_host_during_concurrent_process_requests_strands_no_file(
 
 @pytest.mark.parametrize("stage", ["transcription", "evaluation"])
 def test_killing_the_host_during_each_stage_still_completes_every_file_once(
-    killable: KillableHost, sample_calls: SampleCalls, stage: str
+    killable: KillableHost, short_call: Path, stage: str
 ) -> None:
     tenant = f"t-kill-{stage}"
     with killable.client(tenant) as client:
-        ids = [upload_file(client, sample_calls.support_call_mono, autoProcess=True) for _ in range(3)]
+        ids = [upload_file(client, short_call, autoProcess=True) for _ in range(3)]
 
         def in_stage() -> bool:
             status = _status(client, ids[0])
@@ -125,7 +125,7 @@ def test_killing_the_host_during_each_stage_still_completes_every_file_once(
                 return bool(status["stages"]["transcription"]["status"] == "running")
             return bool(status["status"] == "evaluating")
 
-        wait_for(in_stage, timeout=240, interval=0.05)
+        wait_for(in_stage, timeout=CEILING_S, interval=0.05)
         killable.kill()
         killable.start()
         _assert_completed_once(killable, client, tenant, ids)
@@ -138,12 +138,12 @@ def _queue_length(deps: Dependencies, name: str) -> int:
 
 
 def test_a_failed_enqueue_then_a_retried_process_request_completes(
-    live: LiveService, sample_calls: SampleCalls, deps: Dependencies
+    live: LiveService, short_call: Path, deps: Dependencies
 ) -> None:
     queues: QueueServiceClient = deps.storage.queue
     with live.client("t-enqueue") as client:
-        audio_file_id = upload_file(client, sample_calls.support_call_mono)
-        wait_for_status(client, audio_file_id, ("pending",), timeout_s=60)
+        audio_file_id = upload_file(client, short_call)
+        wait_for_status(client, audio_file_id, ("pending",))
         queues.delete_queue(TRANSCRIPTION_QUEUE)  # the send of the stage message fails
         try:
             first = client.post(f"/audio-files/{audio_file_id}/process")
@@ -155,7 +155,7 @@ def test_a_failed_enqueue_then_a_retried_process_request_completes(
             assert first.headers["content-type"].startswith("application/problem+json")
         retried = _process_until_accepted(client, audio_file_id)
         assert retried["status"] == "pending"
-        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=240)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "completed", status
 
 
@@ -165,21 +165,21 @@ def _queue_exists(deps: Dependencies) -> bool:
 
 @pytest.mark.parametrize("stage", ["transcription", "evaluation"])
 def test_delete_during_each_stage_leaves_nothing_behind(
-    live: LiveService, sample_calls: SampleCalls, deps: Dependencies, stage: str
+    live: LiveService, short_call: Path, deps: Dependencies, stage: str
 ) -> None:
     with live.client(f"t-delete-{stage}") as client:
-        audio_file_id = upload_file(client, sample_calls.support_call, autoProcess=True)
+        audio_file_id = upload_file(client, short_call, autoProcess=True)
 
         def in_stage() -> bool:
             status = _status(client, audio_file_id)
             assert status["status"] not in TERMINAL, status
             return bool(status["stages"][stage]["status"] in ("queued", "running") and status["status"] != "pending")
 
-        wait_for(in_stage, timeout=240, interval=0.05)
+        wait_for(in_stage, timeout=CEILING_S, interval=0.05)
         assert client.delete(f"/audio-files/{audio_file_id}").status_code == 204
         # The stage still working ends (its message is gone from the queue), then nothing of the file is left.
         wait_for(lambda: _queue_length(deps, TRANSCRIPTION_QUEUE) == _queue_length(deps, EVALUATION_QUEUE) == 0,
-                 timeout=240, interval=0.2)  # fmt: skip
+                 timeout=CEILING_S, interval=0.2)  # fmt: skip
         assert blobs_naming(deps.storage.blob, audio_file_id) == []
         table_service: TableServiceClient = deps.storage.table
         assert rows_naming(table_service, audio_file_id) == []

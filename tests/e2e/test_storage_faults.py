@@ -148,7 +148,7 @@ def test_processing_with_the_stage_queue_missing_is_503_not_500(host: HostOnOwnS
         put = httpx.put(created["uploadUrl"], content=tone_wav(), headers=created["requiredHeaders"])
         assert put.status_code == 201, put.text
         audio_file_id = created["audioFileId"]
-        wait_for_status(client, audio_file_id, ("pending",), timeout_s=60)
+        wait_for_status(client, audio_file_id, ("pending",))
         QueueServiceClient.from_connection_string(host.storage.connection_string).delete_queue(TRANSCRIPTION_QUEUE)
 
         first = client.post(f"/audio-files/{audio_file_id}/process")

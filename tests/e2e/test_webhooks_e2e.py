@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import time
+from pathlib import Path
 
 import pytest
 
 from scripts.sample_calls import SampleCalls
-from tests.e2e.conftest import TERMINAL, LiveService, upload_file, wait_for_status
+from shared.dependencies import Dependencies
+from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
+from tests.e2e.conftest import CEILING_S, TERMINAL, LiveService, upload_file, wait_for_status
+from tests.queues import queue_length
 from tests.shared.webhooks.receiver import running_receiver
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -16,7 +20,7 @@ TENANT = "t-webhooks"
 
 
 def test_a_processed_call_sends_exactly_one_verified_analysis_completed(
-    live: LiveService, sample_calls: SampleCalls
+    live: LiveService, short_call: Path, deps: Dependencies
 ) -> None:
     with running_receiver() as receiver, live.client(TENANT) as client:
         created = client.post("/webhooks", json={"url": receiver.url("/completed"), "events": ["analysis.completed"]})
@@ -25,12 +29,16 @@ def test_a_processed_call_sends_exactly_one_verified_analysis_completed(
         failures_only = client.post("/webhooks", json={"url": receiver.url("/failed"), "events": ["processing.failed"]})
         assert failures_only.status_code == 201, failures_only.text
 
-        audio_file_id = upload_file(client, sample_calls.support_call_mono, autoProcess=True)
+        audio_file_id = upload_file(client, short_call, autoProcess=True)
         status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "completed", status
 
-        [request] = receiver.wait_for(1, timeout_s=30)
-        time.sleep(3)  # a duplicate would arrive about now
+        [request] = receiver.wait_for(1, timeout_s=120)
+        # Once every queue is drained (messages being handled count too), nothing is left that could send a
+        # duplicate: a repeated stage message, event or attempt.
+        wait_for(lambda: all(queue_length(deps, queue) == 0 for queue in (TRANSCRIPTION_QUEUE, EVALUATION_QUEUE,
+                                                                          WEBHOOKS_QUEUE)),
+                 timeout=CEILING_S, interval=0.2)  # fmt: skip
         assert len(receiver.received) == 1
         assert request.path == "/completed"
         payload = request.verify(subscription["secret"])
@@ -56,9 +64,9 @@ def test_a_failed_run_sends_processing_failed(live: LiveService, sample_calls: S
         created = client.post("/webhooks", json={"url": receiver.url("/failed"), "events": ["processing.failed"]})
         assert created.status_code == 201, created.text
         audio_file_id = upload_file(client, sample_calls.path("not_audio.wav"), autoProcess=True)
-        status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=30)
+        status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "failed"
-        [request] = receiver.wait_for(1, timeout_s=30)
+        [request] = receiver.wait_for(1, timeout_s=120)
         payload = request.verify(created.json()["secret"])
         assert isinstance(payload, dict)
         assert payload["type"] == "processing.failed"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import httpx
 import pytest
+from azure.core.exceptions import ResourceExistsError
 
 from shared.audio_files import service
 from shared.audio_files.records import Status
@@ -20,7 +22,7 @@ from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
 from tests.queues import take_messages
 from tests.shared.audio_files.test_uploads import arrive, upload
-from tests.storage_scan import rows_naming
+from tests.storage_scan import blobs_naming, rows_naming
 
 pytestmark = pytest.mark.integration
 
@@ -175,6 +177,25 @@ def test_delete_removes_the_recording_and_what_came_from_it(deps: Dependencies, 
     assert rows_naming(deps.storage.table, audio_file_id) == []
     with pytest.raises(NotFound):
         service.get_record(deps, tenant, audio_file_id)
+
+
+def test_delete_while_the_host_still_holds_the_uploads_trigger_receipt_removes_it(
+    deps: Dependencies, tenant: str
+) -> None:
+    audio_file_id = uploaded(deps, tenant)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    audio = deps.blobs.properties("audio", record.blob_name) if record else None
+    assert record and audio
+    # What a host completing the upload's blob trigger holds: the receipt for this version, leased.
+    hosts = deps.storage.blob.get_container_client("azure-webjobs-hosts")
+    with contextlib.suppress(ResourceExistsError):
+        hosts.create_container()
+    name = f"blobreceipts/a-host/Host.Functions.upload_arrived/{audio.etag}/audio/{record.blob_name}"
+    receipt = hosts.upload_blob(name, b"", metadata={"Incomplete": "true"})
+    receipt.acquire_lease(lease_duration=60)
+    delete(deps, tenant, audio_file_id)
+    assert not receipt.exists()
+    assert blobs_naming(deps.storage.blob, audio_file_id) == []
 
 
 def test_declared_oversize_is_refused_before_anything_is_created(deps: Dependencies, tenant: str) -> None:

@@ -27,6 +27,7 @@ from shared.pipeline.run import MAX_STAGE_ATTEMPTS, RunTimes
 from shared.pipeline.stages import Engines, StageRunner, build_handlers, fail_from_poison
 from shared.pipeline.sweeper import SweepReport, sweep_deadlines
 from shared.scorecards.service import ScorecardChooser
+from shared.storage.blobs import BlobStore
 from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
 from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
@@ -269,6 +270,37 @@ def test_a_deadline_for_a_finished_state_is_dropped(deps: Dependencies, tenant: 
     sweep(deps, service.utcnow() + timedelta(days=2))
     after = deps.audio_files.get(tenant, audio_file_id)
     assert after and after.etag == before and after.status is Status.PENDING
+
+
+@pytest.mark.parametrize("meanwhile", ["begins", "finishes"])
+def test_a_stage_that_moves_on_while_a_delete_runs_leaves_nothing_behind(
+    deps: Dependencies, tenant: str, meanwhile: str
+) -> None:
+    """Between the delete's read of the record and its end, the stage begins (and is still at it), or finishes
+    and queues the next stage: either way a deadline row the record first read does not name, and a blob."""
+    audio_file_id, message = start(deps, tenant)
+    errors = [EngineError("transcription_unavailable", "busy", retryable=True)] if meanwhile == "begins" else []
+    engines = engines_with(ScriptedTranscriber(errors=errors))
+
+    class StageMovesOnMidDelete(BlobStore):
+        moved = False
+
+        def delete_prefix(self, container: str, prefix: str) -> int:
+            if not self.moved:
+                self.moved = True
+                if meanwhile == "begins":
+                    with pytest.raises(EngineError):  # for the queue to retry it: the stage stays retrying
+                        run_stage(deps, engines, message)
+                else:
+                    assert run_stage(deps, engines, message) == "succeeded"
+            return super().delete_prefix(container, prefix)
+
+    service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines,
+                              blobs=StageMovesOnMidDelete(deps.storage), tenant_id=tenant,
+                              audio_file_id=audio_file_id)  # fmt: skip
+    assert deps.audio_files.get(tenant, audio_file_id) is None
+    assert blobs_naming(deps.storage.blob, audio_file_id) == []
+    assert rows_naming(deps.storage.table, audio_file_id) == []
 
 
 @pytest.mark.parametrize("stage", ["transcription", "evaluation"])
