@@ -296,7 +296,7 @@ def test_a_stage_that_moves_on_while_a_delete_runs_leaves_nothing_behind(
             return super().delete_prefix(container, prefix)
 
     service.delete_audio_file(records=deps.audio_files, deadlines=deps.deadlines,
-                              blobs=StageMovesOnMidDelete(deps.storage), tenant_id=tenant,
+                              blobs=StageMovesOnMidDelete(deps.storage), reviews=deps.reviews, tenant_id=tenant,
                               audio_file_id=audio_file_id)  # fmt: skip
     assert deps.audio_files.get(tenant, audio_file_id) is None
     assert blobs_naming(deps.storage.blob, audio_file_id) == []
