@@ -137,7 +137,7 @@ def start_run(deps: Any, tenant: str, audio_file_id: str) -> str:
 
     with tagged("process (HTTP function)"):
         body = request_processing(
-            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
             times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
             request=ProcessRequest(),
         )  # fmt: skip

@@ -20,6 +20,7 @@ from shared.models.api import (
     AudioFileBody,
     AudioFileListBody,
     DownloadUrlBody,
+    DownloadUrlQuery,
     ListAudioFilesQuery,
     ProcessBody,
     ProcessingStatusBody,
@@ -36,6 +37,10 @@ bp = ApiBlueprint()
 
 AUDIO_FILE_ID = PathParam("id", AUDIO_FILE_ID_PATTERN, "The audio file id: `af_` and a ULID.")
 NOT_FOUND = ("audio_file_not_found",)
+UNREDACTED_DOC = (
+    "`true`: the content as it was before redaction, only where the redaction policy kept it (else 404 "
+    "`unredacted_not_kept`) and only with the `audio:read-unredacted` scope (else 403 `insufficient_scope`)."
+)
 LIST_QUERY_DOCS: Mapping[str, str] = {
     "page": "Page number, from 1. Not with `continuationToken`.",
     "pageSize": "Items per page.",
@@ -106,25 +111,32 @@ def delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpR
 @bp.endpoint(Route(
     "GET", "/v1/audio-files/{id}/download-url", "getDownloadUrl", "A download URL for the recording",
     "Audio files", "audio:download",
-    (Reply(200, "A read-only URL for this one blob, valid 15 minutes, served as an attachment.",
+    (Reply(200, "A read-only URL for this one blob, valid 15 minutes, served as an attachment: the redacted "
+           "recording (WAV) once processing redacted it, the upload itself before that or with redaction off.",
            DownloadUrlBody),),
-    {404: NOT_FOUND, 409: ("audio_not_uploaded",)}, path_params=(AUDIO_FILE_ID,),
+    {400: ("validation_error",), 404: (*NOT_FOUND, "unredacted_not_kept"), 409: ("audio_not_uploaded",)},
+    path_params=(AUDIO_FILE_ID,), query=DownloadUrlQuery, query_docs={"unredacted": UNREDACTED_DOC},
 ))  # fmt: skip
 def get_download_url(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
-    return json_response(service.download_url(get_dependencies(), principal.tenant_id, _id(req)))
+    query = parse_query(req, DownloadUrlQuery)
+    return json_response(service.download_url(get_dependencies(), principal, _id(req), query))
 
 
 @bp.endpoint(Route(
     "GET", "/v1/audio-files/{id}/transcript", "getTranscript", "The transcript", "Processing", "audio:read",
     (Reply(200, "The transcript: JSON by default, or plain text, SubRip or WebVTT with `format`.", Transcript,
            text_media_types=("text/plain", "application/x-subrip", "text/vtt")),),
-    {400: ("validation_error",), 404: (*NOT_FOUND, "transcript_not_found"), 409: ("transcript_not_ready",)},
+    {400: ("validation_error",), 404: (*NOT_FOUND, "transcript_not_found", "unredacted_not_kept"),
+     409: ("transcript_not_ready",)},
     path_params=(AUDIO_FILE_ID,), query=TranscriptQuery,
-    query_docs={"format": "`json`, `text` (text/plain), `srt` (application/x-subrip) or `vtt` (text/vtt)."},
+    query_docs={"format": "`json`, `text` (text/plain), `srt` (application/x-subrip) or `vtt` (text/vtt).",
+                "unredacted": UNREDACTED_DOC},
+    description="The redacted transcript: each detected entity is a typed token (`[CARD_NUMBER]`, ...) and "
+    "`redactions` lists type and times, never the value.",
 ))  # fmt: skip
 def get_transcript(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     query = parse_query(req, TranscriptQuery)
-    document = service.get_transcript_document(get_dependencies(), principal.tenant_id, _id(req))
+    document = service.get_transcript_document(get_dependencies(), principal, _id(req), query)
     if query.format == "json":
         return json_response(document)
     text, mimetype = render_transcript(document, query.format)
@@ -150,17 +162,19 @@ def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
         400: ("malformed_json", "validation_error"),
         404: NOT_FOUND,
         409: ("audio_not_uploaded", "invalid_upload", "processing_in_progress", "already_processed",
-              "transcript_not_found"),
+              "transcript_not_found", "original_audio_not_kept"),
     },
     path_params=(AUDIO_FILE_ID,), body=ProcessRequest, body_required=False, body_example={"force": True},
-    description='No body queues transcription then evaluation. `{"force": true}` re-runs a finished file; '
-    '`{"stages": ["evaluation"]}` re-evaluates the existing transcript only.',
+    description='No body queues transcription, redaction, then evaluation (transcription and redaction always '
+    'run together). `{"force": true}` re-runs a finished file; `{"stages": ["evaluation"]}` re-evaluates the '
+    "existing (redacted) transcript only. Transcribing again needs the original recording: where the redaction "
+    "policy did not keep it, 409 `original_audio_not_kept`.",
 ))  # fmt: skip
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)
     deps = get_dependencies()
     result = service.request_processing(
-        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
         times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=principal.tenant_id,
         audio_file_id=_id(req), request=body,
     )  # fmt: skip

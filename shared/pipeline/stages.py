@@ -6,7 +6,8 @@ overwrites rather than duplicates, and a stage that finds its run superseded or 
 it wrote. A message for a stage that already finished only makes sure the next stage's message exists.
 
 A new stage is a ``Stage`` member and a handler in ``build_handlers``: the handler says which record status the
-stage runs under, which container its output goes to, and produces that output.
+stage runs under, which container its output goes to, which earlier stages' outputs its own replaces (deleted
+once its success is stored: redaction's output replaces the unredacted transcript), and produces that output.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from shared.pipeline.run import (
     succeeded_state,
     write_guarded,
 )
+from shared.redaction.policy import effective_policy
+from shared.redaction.service import redact_recording
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     AUDIO_CONTAINER,
@@ -70,6 +73,10 @@ class StageHandler(Protocol):
     def container(self) -> str:
         """Where the stage's output document goes, under a run-specific name."""
 
+    @property
+    def replaces(self) -> tuple[Stage, ...]:
+        """Earlier stages whose outputs this stage's output supersedes: deleted once its success is stored."""
+
     def produce(self, record: AudioFileRecord) -> dict[str, Any]: ...
 
 
@@ -84,7 +91,7 @@ def output_of(blobs: BlobStore, record: AudioFileRecord, stage: Stage, container
     run_id = record.outputs.get(stage)
     if run_id is None:
         return None
-    return blobs.read_json(container, run_output_blob_name(record.tenant_id, record.id, run_id))
+    return blobs.read_json(container, run_output_blob_name(record.tenant_id, record.id, stage, run_id))
 
 
 @dataclass(frozen=True)
@@ -93,13 +100,19 @@ class TranscriptionStage:
     engine: Callable[[], TranscriptionEngine]
     status: Status = Status.PROCESSING
     container: str = TRANSCRIPTS_CONTAINER
+    replaces: tuple[Stage, ...] = ()
 
     def produce(self, record: AudioFileRecord) -> dict[str, Any]:
+        if self.blobs.properties(AUDIO_CONTAINER, record.blob_name) is None:
+            # Redaction deleted the original, as its policy said: only the redacted copy is left.
+            raise EngineError(
+                "original_audio_not_kept", "The original recording was not kept after redaction.", retryable=False
+            )
         with tempfile.TemporaryDirectory(prefix="transcribe-") as workdir:
             local = Path(workdir) / record.safe_file_name
             self.blobs.download_to_file(AUDIO_CONTAINER, record.blob_name, local)
             source_url, _ = self.blobs.download_sas_url(
-                record.blob_name, timedelta(hours=2), download_name=record.safe_file_name,
+                AUDIO_CONTAINER, record.blob_name, timedelta(hours=2), download_name=record.safe_file_name,
                 content_type=record.content_type,
             )  # fmt: skip
             audio = AudioInput(
@@ -115,11 +128,37 @@ class TranscriptionStage:
 
 
 @dataclass(frozen=True)
+class RedactionStage:
+    """The transcription's output, redacted under the recording's policy, becomes the transcript everyone reads;
+    the redacted audio is written beside it. Only this stage ever reads the unredacted transcript."""
+
+    blobs: BlobStore
+    status: Status = Status.PROCESSING
+    container: str = TRANSCRIPTS_CONTAINER
+    replaces: tuple[Stage, ...] = (Stage.TRANSCRIPTION,)
+
+    def produce(self, record: AudioFileRecord) -> dict[str, Any]:
+        document = output_of(self.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
+        if document is None:
+            raise EngineError("transcript_not_found", "The transcript to redact is missing.", retryable=False)
+        policy = effective_policy(blobs=self.blobs, tenant_id=record.tenant_id, override=record.redaction)
+        try:
+            redacted = redact_recording(
+                blobs=self.blobs, tenant_id=record.tenant_id, audio_file_id=record.id,
+                audio_blob_name=record.blob_name, transcript=Transcript.model_validate(document), policy=policy,
+            )  # fmt: skip
+        except LookupError:
+            raise EngineError("audio_not_found", "The recording to redact is missing.", retryable=False) from None
+        return redacted.transcript.to_wire()
+
+
+@dataclass(frozen=True)
 class EvaluationStage:
     blobs: BlobStore
     engine: Callable[[], EvaluationEngine]
     status: Status = Status.EVALUATING
     container: str = ANALYSES_CONTAINER
+    replaces: tuple[Stage, ...] = ()
 
     def _campaign_scorecard(self, record: AudioFileRecord) -> Scorecard | None:
         """A campaign's own scorecard, if one is stored at scorecards/{tenant}/{campaignId}.json."""
@@ -134,7 +173,7 @@ class EvaluationStage:
             raise EngineError("invalid_scorecard", "The campaign's scorecard is not valid.", retryable=False) from None
 
     def produce(self, record: AudioFileRecord) -> dict[str, Any]:
-        document = output_of(self.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
+        document = output_of(self.blobs, record, Stage.REDACTION, TRANSCRIPTS_CONTAINER)
         if document is None:
             raise EngineError("transcript_not_found", "The transcript to evaluate is missing.", retryable=False)
         context = EvaluationContext(
@@ -150,6 +189,7 @@ class EvaluationStage:
 def build_handlers(blobs: BlobStore, engines: Engines) -> dict[Stage, StageHandler]:
     return {
         Stage.TRANSCRIPTION: TranscriptionStage(blobs, engines.transcription),
+        Stage.REDACTION: RedactionStage(blobs),
         Stage.EVALUATION: EvaluationStage(blobs, engines.evaluation),
     }
 
@@ -217,6 +257,7 @@ class StageRunner:
         if not _decide(current, message, dequeue_count, decision):
             if decision.action == "done":
                 self._ensure_next_stage_queued(current, message.stage)
+                self._drop_replaced_outputs(current, handler)
                 return "already_done"
             logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, decision.action)
             return decision.action
@@ -238,11 +279,12 @@ class StageRunner:
         if not began:
             if decision.action == "done":
                 self._ensure_next_stage_queued(record, message.stage)
+                self._drop_replaced_outputs(record, handler)
                 return "already_done"
             return decision.action
         self._drop_deadline(record, message.stage, decision.previous_deadline_at)
 
-        output_name = run_output_blob_name(record.tenant_id, record.id, message.run_id)
+        output_name = run_output_blob_name(record.tenant_id, record.id, message.stage, message.run_id)
         try:
             self.blobs.write_json(handler.container, output_name, handler.produce(record))
         except EngineError as error:
@@ -286,16 +328,23 @@ class StageRunner:
             if following is not None:
                 send_stage(self.queues, stored, following)
             self.deadlines.remove(stage_deadline(stored, message.stage, deadline_at, message.run_id))
-            self._prune_older_outputs(stored, handler, output_name)
+            self._prune_older_outputs(stored, message.stage, handler, output_name)
+            self._drop_replaced_outputs(stored, handler)
             if stored.status is Status.COMPLETED:
                 publish_run_outcome(queues=self.queues, record=stored)
         return "succeeded"
 
-    def _prune_older_outputs(self, record: AudioFileRecord, handler: StageHandler, keep: str) -> None:
-        prefix = run_output_prefix(record.tenant_id, record.id)
+    def _prune_older_outputs(self, record: AudioFileRecord, stage: Stage, handler: StageHandler, keep: str) -> None:
+        prefix = run_output_prefix(record.tenant_id, record.id, stage)
         for name in self.blobs.list_names(handler.container, prefix):
             if name != keep:
                 self.blobs.delete(handler.container, name)
+
+    def _drop_replaced_outputs(self, record: AudioFileRecord, handler: StageHandler) -> None:
+        """Also on a repeated message: a crash right after the success was stored must not leave them behind."""
+        for replaced in handler.replaces:
+            prefix = run_output_prefix(record.tenant_id, record.id, replaced)
+            self.blobs.delete_prefix(self.handlers[replaced].container, prefix)
 
     def _drop_deadline(self, record: AudioFileRecord, stage: Stage, due: datetime | None) -> None:
         if due is not None:

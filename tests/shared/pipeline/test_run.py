@@ -172,7 +172,7 @@ def test_a_refused_record_writes_nothing(world: World) -> None:
 
 
 def test_re_evaluation_skips_transcription_and_keeps_its_output(world: World) -> None:
-    world.records.stored["af_1"].outputs = {"transcription": "run-0", "evaluation": "run-0"}
+    world.records.stored["af_1"].outputs = {"transcription": "run-0", "redaction": "run-0", "evaluation": "run-0"}
     started = world.start((Stage.EVALUATION,))
     assert started is not None
     _, record = started

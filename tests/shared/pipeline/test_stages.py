@@ -26,7 +26,8 @@ from shared.pipeline.model import StageMessage, StageStatus
 from shared.pipeline.run import MAX_STAGE_ATTEMPTS, RunTimes
 from shared.pipeline.stages import Engines, StageRunner, build_handlers, fail_from_poison
 from shared.pipeline.sweeper import SweepReport, sweep_deadlines
-from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
+from shared.storage.blobs import TRANSCRIPTS_CONTAINER
+from shared.storage.queues import EVALUATION_QUEUE, REDACTION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
 from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
 from tests.shared.audio_files.test_service import delete, process, uploaded
@@ -85,18 +86,30 @@ def start(deps: Dependencies, tenant: str) -> tuple[str, StageMessage]:
     return audio_file_id, StageMessage.model_validate(body)
 
 
+def redact(deps: Dependencies, engines: Engines, audio_file_id: str) -> None:
+    """Run the redaction stage from its queued message (the step between transcription and evaluation)."""
+    [body] = take_messages(deps, REDACTION_QUEUE, audio_file_id)
+    assert run_stage(deps, engines, StageMessage.model_validate(body)) == "succeeded"
+
+
 def test_a_run_moves_through_every_stage_to_completed(deps: Dependencies, tenant: str) -> None:
     transcriber = ScriptedTranscriber()
     audio_file_id, message = start(deps, tenant)
     assert run_stage(deps, engines_with(transcriber), message) == "succeeded"
     record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.PROCESSING and not record.has_transcript  # not redacted yet
+    redact(deps, engines_with(transcriber), audio_file_id)
+    record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.EVALUATING and record.has_transcript
+    # Only the redacted transcript is left: the transcription's unredacted output went once redaction's was stored.
+    stored = deps.blobs.list_names(TRANSCRIPTS_CONTAINER, f"{tenant}/{audio_file_id}/")
+    assert stored == [f"{tenant}/{audio_file_id}/redaction/{record.run_id}.json"]
     [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation)) == "succeeded"
 
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.COMPLETED and record.has_analysis and record.error is None
-    assert record.stages["transcription"].attempts == record.stages["evaluation"].attempts == 1
+    assert all(record.stages[stage].attempts == 1 for stage in ("transcription", "redaction", "evaluation"))
     analysis = service.get_analysis_document(deps, tenant, audio_file_id)
     criteria = cast(list[dict[str, Any]], analysis["criteria"])
     results = {c["id"]: c["passed"] for c in criteria}
@@ -115,7 +128,7 @@ def test_duplicate_and_stale_messages_change_nothing(deps: Dependencies, tenant:
     # The same message again (at-least-once delivery): no second transcription, only the next stage re-queued.
     assert run_stage(deps, engines, message, dequeue_count=2) == "already_done"
     assert transcriber.calls == 1
-    assert len(take_messages(deps, EVALUATION_QUEUE, audio_file_id)) == 2
+    assert len(take_messages(deps, REDACTION_QUEUE, audio_file_id)) == 2
     stale = message.model_copy(update={"run_id": "an-older-run"})
     assert run_stage(deps, engines, stale) == "stale"
     after = deps.audio_files.get(tenant, audio_file_id)
@@ -197,6 +210,7 @@ def test_reevaluation_keeps_the_transcript(deps: Dependencies, tenant: str) -> N
     transcriber = ScriptedTranscriber()
     audio_file_id, message = start(deps, tenant)
     run_stage(deps, engines_with(transcriber), message)
+    redact(deps, engines_with(transcriber), audio_file_id)
     [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation))
     take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
@@ -224,11 +238,11 @@ def test_the_sweeper_resends_a_stranded_queued_stage_and_expires_uploads(deps: D
     assert record and record.status is Status.PENDING and again["runId"] == record.run_id
     # The message sent again completes the run.
     assert run_stage(deps, engines_with(ScriptedTranscriber()), StageMessage.model_validate(again)) == "succeeded"
-    # Deadlines are consumed: a second sweep fails nothing, and re-sends only the stage now queued (evaluation).
+    # Deadlines are consumed: a second sweep fails nothing, and re-sends only the stage now queued (redaction).
     again_report = sweep(deps, later)
     assert not {audio_file_id, waiting} & set(again_report.failed)
     assert again_report.requeued.count(audio_file_id) == 1
-    assert [m["stage"] for m in take_messages(deps, EVALUATION_QUEUE, audio_file_id)] == ["evaluation"] * 2
+    assert [m["stage"] for m in take_messages(deps, REDACTION_QUEUE, audio_file_id)] == ["redaction"] * 2
 
 
 def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, tenant: str) -> None:
@@ -284,6 +298,7 @@ def test_a_stage_that_finds_its_record_deleted_removes_what_it_wrote(
 
     if stage == "evaluation":
         assert run_stage(deps, engines_with(ScriptedTranscriber()), message) == "succeeded"
+        redact(deps, engines_with(ScriptedTranscriber()), audio_file_id)
         [body] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
         message = StageMessage.model_validate(body)
         evaluator = RuleBasedEngine()
