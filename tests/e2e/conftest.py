@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,3 +164,35 @@ def live(app_environment: dict[str, str], whisper_model_dir: Path) -> Iterator[L
         finally:
             host.stop()
     reset_dependencies()
+
+
+class ServiceLogs(logging.Handler):
+    """The service's log records (any thread but the test's own, whose HTTP client logs the URLs it is given)."""
+
+    def __init__(self, test_thread: int) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.test_thread = test_thread
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.test_thread:
+            return
+        text = f"{record.name} {record.getMessage()}"
+        if record.exc_info:
+            text += "\n" + logging.Formatter().formatException(record.exc_info)
+        self.lines.append(text)
+
+
+@pytest.fixture
+def service_logs() -> Iterator[ServiceLogs]:
+    """Every record at DEBUG and above from the host's threads while the test runs."""
+    root = logging.getLogger()
+    capture = ServiceLogs(threading.get_ident())
+    previous_level = root.level
+    root.addHandler(capture)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield capture
+    finally:
+        root.removeHandler(capture)
+        root.setLevel(previous_level)

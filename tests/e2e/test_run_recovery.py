@@ -20,9 +20,10 @@ from shared.audio_files.repository import AudioFileRepository
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.pipeline.deadlines import DeadlineStore
+from shared.pipeline.model import Stage
 from shared.pipeline.run import RunTimes
 from shared.pipeline.sweeper import sweep_deadlines
-from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
+from shared.storage.queues import TRANSCRIPTION_QUEUE
 from shared.storage.tables import AUDIO_FILES_TABLE
 from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
 from tests.storage_scan import blobs_naming, rows_naming
@@ -110,7 +111,7 @@ def test_killing_the_host_during_concurrent_process_requests_strands_no_file(
         _assert_completed_once(killable, client, tenant, ids)
 
 
-@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+@pytest.mark.parametrize("stage", [stage.value for stage in Stage])
 def test_killing_the_host_during_each_stage_still_completes_every_file_once(
     killable: KillableHost, sample_calls: SampleCalls, stage: str
 ) -> None:
@@ -163,7 +164,7 @@ def _queue_exists(deps: Dependencies) -> bool:
     return any(queue.name == TRANSCRIPTION_QUEUE for queue in deps.storage.queue.list_queues())
 
 
-@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+@pytest.mark.parametrize("stage", [stage.value for stage in Stage])
 def test_delete_during_each_stage_leaves_nothing_behind(
     live: LiveService, sample_calls: SampleCalls, deps: Dependencies, stage: str
 ) -> None:
@@ -178,8 +179,7 @@ def test_delete_during_each_stage_leaves_nothing_behind(
         wait_for(in_stage, timeout=240, interval=0.05)
         assert client.delete(f"/audio-files/{audio_file_id}").status_code == 204
         # The stage still working ends (its message is gone from the queue), then nothing of the file is left.
-        wait_for(lambda: _queue_length(deps, TRANSCRIPTION_QUEUE) == _queue_length(deps, EVALUATION_QUEUE) == 0,
-                 timeout=240, interval=0.2)  # fmt: skip
+        wait_for(lambda: all(_queue_length(deps, each.queue) == 0 for each in Stage), timeout=240, interval=0.2)
         assert blobs_naming(deps.storage.blob, audio_file_id) == []
         table_service: TableServiceClient = deps.storage.table
         assert rows_naming(table_service, audio_file_id) == []
