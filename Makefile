@@ -16,10 +16,11 @@ export ORT_DISABLE_TELEMETRY := 1
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
-$(PY_STAMP): requirements.txt requirements-dev.txt
+$(PY_STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .  # the audio-files command-line client
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -61,6 +62,7 @@ bench: install system-deps model
 	$(PY) -m bench.api $(BENCH_ARGS)
 	$(PY) -m bench.pipeline $(BENCH_ARGS)
 	$(PY) -m bench.redaction
+	$(PY) -m bench.evaluation $(BENCH_ARGS)
 	$(PY) -m bench.uploads $(BENCH_ARGS)
 
 clean:

@@ -10,12 +10,16 @@ Everything runs in this process against a private in-memory Azurite: the host (H
 queue or blob polling competes), the HTTP clients and the bare calls share the same cores and GIL, so the
 ratios are what matter, not the absolute figures. ``GET /api/health`` (no storage) shows the host's own floor.
 
-Usage: ``python -m bench.api [--quick] [--records N] [--requests N] [--budget S]``
+Last, listing at scale: a tenant of ``--scale`` recordings (100,000 by default), its counts, page 1, and page
+1000 both cold and after the pages before it were visited, in entities read and seconds.
+
+Usage: ``python -m bench.api [--quick] [--records N] [--requests N] [--budget S] [--scale N]``
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import time
 from collections.abc import Callable
@@ -25,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+from azure.core.exceptions import ResourceNotFoundError
 from azure.data.tables import TableClient
 from azure.storage.blob import BlobSasPermissions, generate_blob_sas
 
@@ -39,8 +44,8 @@ from bench.common import (
     run_concurrently,
     table,
 )
-from shared.audio_files.records import AudioFileRecord, Status, index_row_keys, to_entity
-from shared.audio_files.repository import AudioFileRepository, ListQuery
+from shared.audio_files.records import AudioFileRecord, Status, counter_row_keys, index_row_keys, to_entity
+from shared.audio_files.repository import AudioFileRepository, Count, ListQuery
 from shared.audio_files.service import new_audio_file_id
 from shared.dependencies import Dependencies, get_dependencies
 from shared.pipeline.deadlines import DEADLINE_PARTITION, UPLOAD, Deadline
@@ -53,6 +58,8 @@ UPLOAD_TENANT = "bench-uploads"
 BARE_UPLOAD_TENANT = "bench-uploads-bare"
 PAGE_SIZE = 50
 LATER_PAGE = 20
+SCALE_TENANT = "bench-scale"
+SCALE_PAGE = 1000
 CONCURRENCY = (1, 8)
 SAS_TTL = timedelta(minutes=15)
 
@@ -64,8 +71,9 @@ def _iso(moment: datetime) -> str:
 # --- seeding -------------------------------------------------------------------------------------------
 
 
-def make_record(tenant: str, index: int) -> AudioFileRecord:
-    """Recording ``index``: one a minute from START; campaign 'rare' for 1%, 50 engagements, every other AI."""
+def make_record(tenant: str, index: int, campaign: str | None = "") -> AudioFileRecord:
+    """Recording ``index``: one a minute from START; campaign 'rare' for 1% (else 'common', or ``campaign``),
+    50 engagements, every other one an AI call."""
     recorded = START + timedelta(minutes=index)
     audio_file_id = new_audio_file_id()
     blob_name = audio_blob_name(tenant, audio_file_id)
@@ -76,7 +84,7 @@ def make_record(tenant: str, index: int) -> AudioFileRecord:
         safe_file_name=f"call-{index}.wav",
         blob_name=blob_name,
         engagement_id=f"eng-{index % 50}",
-        campaign_id="rare" if index % 100 == 0 else "common",
+        campaign_id=("rare" if index % 100 == 0 else "common") if campaign == "" else campaign,
         is_ai_call=index % 2 == 0,
         recorded_at=recorded,
         created_at=recorded,
@@ -93,20 +101,16 @@ def make_record(tenant: str, index: int) -> AudioFileRecord:
     )
 
 
-def seed(table_client: TableClient, records: list[AudioFileRecord]) -> tuple[int, float]:
-    """Insert the records and their index rows, 99 entities per transaction (one partition).
+def seed(repository: AudioFileRepository, records: list[AudioFileRecord]) -> tuple[int, float]:
+    """Insert the records, their index rows and counters in batch transactions (one partition).
 
-    Returns the entities written (records and index rows) and the seconds it took.
+    Returns the entities written (records, index rows and counters) and the seconds it took.
     """
-    rows: list[dict[str, Any]] = []
-    for record in records:
-        rows.append(to_entity(record))
-        rows += [to_entity(record, key) for key in index_row_keys(record)]
-    chunks = [rows[start : start + 99] for start in range(0, len(rows), 99)]
+    entities = sum(1 + len(index_row_keys(record)) for record in records)
+    entities += len({key for record in records for key in counter_row_keys(record)})
     started = time.perf_counter()
-    with ThreadPoolExecutor(4) as pool:
-        list(pool.map(lambda chunk: table_client.submit_transaction([("upsert", row) for row in chunk]), chunks))
-    return len(rows), time.perf_counter() - started
+    repository.bulk_insert(records)
+    return entities, time.perf_counter() - started
 
 
 # --- list cases ------------------------------------------------------------------------------------------
@@ -165,16 +169,14 @@ class RangeQuery:
     next_row_key: str | None
 
 
-def capture_query(
-    table_client: TableClient, query: ListQuery, *, skip: int = 0, after_row_key: str | None = None
-) -> RangeQuery:
+def capture_query(table_client: TableClient, query: ListQuery, *, after_row_key: str | None = None) -> RangeQuery:
     recording = _RecordingTable(table_client)
     page = AudioFileRepository(recording).list(  # type: ignore[arg-type]
-        query, limit=PAGE_SIZE, skip=skip, after_row_key=after_row_key
+        query, limit=PAGE_SIZE, after_row_key=after_row_key
     )
     assert recording.last_query is not None
     query_filter, parameters, per_page = recording.last_query
-    return RangeQuery(query_filter, parameters, per_page, skip + PAGE_SIZE + 1, page.entities_read, page.next_row_key)
+    return RangeQuery(query_filter, parameters, per_page, PAGE_SIZE + 1, page.entities_read, page.next_row_key)
 
 
 def row_key_before_page(repository: AudioFileRepository, query: ListQuery, page: int) -> str | None:
@@ -320,13 +322,15 @@ def build_cases(env: BenchEnvironment, deps: Dependencies, ids: list[str], total
             bare_worker(bare_list(by_token)),
         )
     )
-    by_number = capture_query(table_client, unfiltered, skip=(LATER_PAGE - 1) * PAGE_SIZE)
+    with env.client(TENANT) as client:  # page=N starts at its bookmark once the pages before were visited
+        for number in range(1, LATER_PAGE + 1):
+            client.get("/audio-files", params={"pageSize": PAGE_SIZE, "page": number}).raise_for_status()
     cases.append(
         Case(
-            f"list unfiltered, page={LATER_PAGE}",
+            f"list unfiltered, page={LATER_PAGE} (bookmarked)",
             http_worker(env, TENANT, list_request({"pageSize": PAGE_SIZE, "page": LATER_PAGE}), 200),
-            f"query_entities ({by_number.results_per_page}/page, {by_number.wanted} rows)",
-            bare_worker(bare_list(by_number)),
+            f"query_entities ({by_token.results_per_page}/page)",
+            bare_worker(bare_list(by_token)),
         )
     )
 
@@ -352,18 +356,33 @@ def build_cases(env: BenchEnvironment, deps: Dependencies, ids: list[str], total
         operations: list[Any] = [("create", to_entity(record))]
         operations += [("create", to_entity(record, key)) for key in index_row_keys(record)]
         prepared.append(({"PartitionKey": DEADLINE_PARTITION, "RowKey": deadline.row_key}, operations, blob_name))
+    counter_keys = counter_row_keys(record)  # the same for every prepared record (one day, one campaign)
+    counter_reads = ThreadPoolExecutor(8)
+
+    def read_counter(key: str) -> int:
+        try:
+            return int(table_client.get_entity(BARE_UPLOAD_TENANT, key).get("count", 0))
+        except ResourceNotFoundError:
+            return 0
 
     def bare_upload(_: int) -> None:
+        # The same calls the API makes, without its compare-and-swap: counters read in parallel, then written
+        # in the record's transaction.
         deadline_row, operations, blob_name = prepared[next(next_prepared)]
         table_client.upsert_entity(deadline_row)
-        table_client.submit_transaction(operations)
+        counts = list(counter_reads.map(read_counter, counter_keys))
+        counters = [
+            ("upsert", {"PartitionKey": BARE_UPLOAD_TENANT, "RowKey": key, "count": count + 1})
+            for key, count in zip(counter_keys, counts, strict=True)
+        ]
+        table_client.submit_transaction(operations + counters)
         sas(blob_name, BlobSasPermissions(create=True))
 
     cases.append(
         Case(
             "POST upload-url",
             http_worker(env, UPLOAD_TENANT, lambda c, i: c.post("/audio-files/upload-url", json=upload_body(i)), 201),
-            f"upsert + $batch ({len(prepared[0][1])}) + SAS",
+            f"upsert + {len(counter_keys)} get_entity + $batch ({len(prepared[0][1]) + len(counter_keys)}) + SAS",
             bare_worker(bare_upload),
         )
     )
@@ -396,21 +415,99 @@ def entities_per_page(repository: AudioFileRepository) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for case in list_cases():
         query = ListQuery(tenant_id=TENANT, **case.filters)
-        first = repository.list(query, limit=PAGE_SIZE)
+        first = repository.page(query, limit=PAGE_SIZE)
         after = row_key_before_page(repository, query, LATER_PAGE)
         by_token = repository.list(query, limit=PAGE_SIZE, after_row_key=after) if after else None
-        by_number = repository.list(query, limit=PAGE_SIZE, skip=(LATER_PAGE - 1) * PAGE_SIZE)
+        cold = repository.page(query, limit=PAGE_SIZE, number=LATER_PAGE)
+        warm = repository.page(query, limit=PAGE_SIZE, number=LATER_PAGE)
         rows.append(
             [
                 case.name,
+                first.total_count,
+                first.bookkeeping_reads,
                 len(first.records),
                 first.entities_read,
                 by_token.entities_read if by_token else None,
-                len(by_number.records),
-                by_number.entities_read,
+                len(warm.records),
+                cold.entities_read if by_token else None,
+                warm.entities_read if by_token else None,
             ]
         )
     return rows
+
+
+# --- listing at scale ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    what: str
+    items: int
+    entities: int
+    bookkeeping: int
+    seconds: float
+
+
+def measure(what: str, call: Callable[[], Any]) -> Measured:
+    started = time.perf_counter()
+    result = call()
+    seconds = time.perf_counter() - started
+    if isinstance(result, Count):
+        return Measured(what, result.total, 0, result.entities_read, seconds)
+    return Measured(what, len(result.records), result.entities_read, result.bookkeeping_reads, seconds)
+
+
+def scale_figures(repository: AudioFileRepository, records: int) -> list[Measured]:
+    """Count, page 1 and page ``SCALE_PAGE`` of a tenant with ``records`` recordings (one a minute, 1% in a
+    campaign): the deep page first as nobody visited it, then after walking pages 1.. in order."""
+    tenant = f"{SCALE_TENANT}-{records}"
+    query = ListQuery(tenant_id=tenant)
+    figures = [
+        measure("count (unfiltered)", lambda: repository.count(query)),
+        measure("count (campaign, 1%)", lambda: repository.count(ListQuery(tenant_id=tenant, campaign_id="rare"))),
+        measure(
+            "count (30 whole days)",
+            lambda: repository.count(
+                ListQuery(tenant_id=tenant, date_from=START, date_to=START + timedelta(days=30, milliseconds=-1))
+            ),
+        ),
+        measure(
+            "count (30 days from 12:00 to 12:00)",
+            lambda: repository.count(
+                ListQuery(tenant_id=tenant, date_from=START + timedelta(hours=12), date_to=START + timedelta(days=30.5))
+            ),
+        ),
+        measure("page 1", lambda: repository.page(query, limit=PAGE_SIZE)),
+    ]
+    walk = ListQuery(tenant_id=tenant, is_ai_call=True)  # another listing, so the cold jump left no bookmarks
+    deepest = min(SCALE_PAGE, records // 2 // PAGE_SIZE)
+    figures.append(
+        measure(f"page {deepest}, never visited", lambda: repository.page(query, limit=PAGE_SIZE, number=deepest))
+    )
+    walked = [
+        measure(f"isAICall page {n}", functools.partial(repository.page, walk, limit=PAGE_SIZE, number=n))
+        for n in range(1, deepest)
+    ]
+    figures.append(
+        Measured(
+            f"isAICall pages 1-{deepest - 1}, in order (mean)",
+            sum(m.items for m in walked) // len(walked),
+            sum(m.entities for m in walked) // len(walked),
+            sum(m.bookkeeping for m in walked) // len(walked),
+            sum(m.seconds for m in walked) / len(walked),
+        )
+    )
+    figures.append(
+        measure(f"isAICall page {deepest}, after those", lambda: repository.page(walk, limit=PAGE_SIZE, number=deepest))
+    )
+    figures.append(measure(f"page {deepest}, again", lambda: repository.page(query, limit=PAGE_SIZE, number=deepest)))
+    return figures
+
+
+def seed_scale(repository: AudioFileRepository, records: int) -> tuple[int, float]:
+    tenant = f"{SCALE_TENANT}-{records}"
+    batch = [make_record(tenant, index, campaign="rare" if index % 100 == 0 else None) for index in range(records)]
+    return seed(repository, batch)
 
 
 # --- main ------------------------------------------------------------------------------------------------
@@ -419,6 +516,9 @@ def entities_per_page(repository: AudioFileRepository) -> list[list[Any]]:
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--records", type=int, default=2000, help="recordings seeded in the tenant (default 2000)")
     parser.add_argument("--requests", type=int, default=None, help="requests per case and concurrency (150; 40)")
+    parser.add_argument(
+        "--scale", type=int, default=100_000, help="recordings of the listing-at-scale tenant (default 100000; 0: skip)"
+    )
     parser.add_argument("--budget", type=float, default=None, help="seconds per case and concurrency at most (4; 2)")
 
 
@@ -435,9 +535,8 @@ def main() -> None:
     )
     with bench_environment() as env:
         deps = get_dependencies()
-        table_client = deps.storage.table.get_table_client(AUDIO_FILES_TABLE)
         records = [make_record(TENANT, index) for index in range(args.records)]
-        entities, seconds = seed(table_client, records)
+        entities, seconds = seed(deps.audio_files, records)
         console.print(
             f"Seeded {len(records):,} recordings ({entities:,} entities with index rows) in {seconds:.1f} s; "
             f"campaign 'rare' matches {sum(r.campaign_id == 'rare' for r in records)}."
@@ -493,17 +592,47 @@ def main() -> None:
                 f"Entities read per list page (pageSize {PAGE_SIZE}, {args.records:,} recordings)",
                 [
                     "filter",
+                    "totalCount",
+                    "count reads",
                     "page 1 items",
                     "page 1 read",
                     f"page {LATER_PAGE} read (token)",
                     f"page {LATER_PAGE} items",
-                    f"page {LATER_PAGE} read (page={LATER_PAGE})",
+                    f"page={LATER_PAGE} read, first time",
+                    f"page={LATER_PAGE} read, again",
                 ],
                 entities_per_page(deps.audio_files),
-                caption=f"A token starts the range after the last row; page={LATER_PAGE} reads and skips "
-                f"{(LATER_PAGE - 1) * PAGE_SIZE} rows first. — = fewer than {LATER_PAGE} pages.",
+                caption=f"Index rows read. A token starts the range after the last row. page={LATER_PAGE} the "
+                f"first time reads the row keys of the {(LATER_PAGE - 1) * PAGE_SIZE} rows before it once "
+                "(bookmarking every page start); again, it starts at its bookmark. count reads: counter rows "
+                "(and index row keys of partly covered days). — = fewer than "
+                f"{LATER_PAGE} pages.",
             )
         )
+        if args.scale:
+            scale_table(deps.audio_files, args.scale)
+
+
+def scale_table(repository: AudioFileRepository, records: int) -> None:
+    entities, seconds = seed_scale(repository, records)
+    console.print(
+        f"Seeded {records:,} recordings for listing at scale ({entities:,} entities with index rows and counters) "
+        f"in {seconds:.1f} s ({entities / seconds:,.0f} entities/s)."
+    )
+    rows = [
+        [m.what, m.items, m.entities, m.bookkeeping, f"{m.seconds * 1000:.1f}"]
+        for m in scale_figures(repository, records)
+    ]
+    console.print(
+        table(
+            f"Listing at scale: {records:,} recordings, pageSize {PAGE_SIZE}",
+            ["operation", "items (or count)", "index rows read", "counter + bookmark rows read", "ms"],
+            rows,
+            caption="What the list handler's storage reads cost (repository calls, no HTTP). A page never visited "
+            "reads the row keys before it once and bookmarks every page start; a bookmark counts only while "
+            "nothing was uploaded to or deleted from that listing since.",
+        )
+    )
 
 
 def _row(case: Case, concurrency: int, api: LatencyStats, bare: LatencyStats | None) -> list[Any]:

@@ -13,7 +13,7 @@ import secrets
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,12 +34,16 @@ SAMPLE_CALLS_CACHE = REPO_ROOT / ".cache" / "sample-calls"
 console = Console(width=160)
 
 
-def parse_args(description: str, extra: Callable[[argparse.ArgumentParser], None] | None = None) -> argparse.Namespace:
+def parse_args(
+    description: str,
+    extra: Callable[[argparse.ArgumentParser], None] | None = None,
+    argv: Sequence[str] | None = None,
+) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--quick", action="store_true", help="fewer requests and shorter audio: a smoke run")
     if extra:
         extra(parser)
-    return parser.parse_args()
+    return parser.parse_args(argv)
 
 
 # --- statistics ------------------------------------------------------------------------------------------

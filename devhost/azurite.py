@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -104,8 +105,18 @@ class Azurite:
         self.stop()
         raise RuntimeError("Azurite did not open its ports in time.")
 
+    def pause(self) -> None:
+        """Freeze the process (SIGSTOP): connections are still accepted, nothing is answered, as when storage hangs."""
+        assert self._process is not None, "Azurite is not running"
+        self._process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self._process is not None, "Azurite is not running"
+        self._process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         if self._process and self._process.poll() is None:
+            self._process.send_signal(signal.SIGCONT)  # a paused process cannot act on SIGTERM
             self._process.terminate()
             try:
                 self._process.wait(timeout=10)

@@ -189,8 +189,7 @@ class BlobListener:
     def _process_blob(self, blob: BlobProperties, key: tuple[str, str]) -> None:
         blob_name, etag = key
         receipt = self._receipt_client(blob_name, etag)
-        with contextlib.suppress(ResourceExistsError):
-            receipt.upload_blob(b"", metadata={_INCOMPLETE: "true"}, overwrite=False)
+        self._create_receipt(receipt)
         receipt_metadata = receipt.get_blob_properties().metadata or {}
         if _INCOMPLETE not in receipt_metadata:
             self._mark_finished(key)
@@ -216,6 +215,20 @@ class BlobListener:
                     lease.release()
                 except HttpResponseError:
                     logger.warning("Could not release the receipt lease of %s.", blob_name)
+
+    def _create_receipt(self, receipt: BlobClient) -> None:
+        """An incomplete receipt, unless one exists; a receipts container deleted while the host runs (storage
+        wiped) is created again, as at start."""
+        for _ in range(2):
+            try:
+                receipt.upload_blob(b"", metadata={_INCOMPLETE: "true"}, overwrite=False)
+                return
+            except ResourceExistsError:
+                return
+            except ResourceNotFoundError:
+                with contextlib.suppress(ResourceExistsError):
+                    self._receipts.create_container()
+        raise RuntimeError("The blob receipts container could not be created.")
 
     def _run_attempt(
         self,

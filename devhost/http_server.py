@@ -74,6 +74,8 @@ class HttpFrontEnd:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a handler stuck past stop() must not block process exit
     allow_reuse_address = True
+    # socketserver's default backlog of 5 reset connections of a burst; the kernel caps this at somaxconn.
+    request_queue_size = 1024
     front_end: HttpFrontEnd
 
 
@@ -198,7 +200,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
             for cookie in cookies:
                 self.send_header("Set-Cookie", cookie)
             self.send_header("Content-Length", str(len(payload)))
-            if close:
+            # A client that asked to close (or spoke HTTP/1.0) is told so, then the connection closes.
+            if close or self.close_connection:
                 self.send_header("Connection", "close")
                 self.close_connection = True
             self.end_headers()

@@ -282,6 +282,11 @@ var appSettings = {
   DOWNLOAD_URL_TTL_MINUTES: '15'
   UPLOAD_EXPIRY_HOURS: '24'
   STAGE_DEADLINE_MINUTES: '45'
+  // Storage that hangs costs an API call seconds (then 503 with Retry-After), not the SDKs' minutes.
+  STORAGE_CONNECT_TIMEOUT_SECONDS: '2'
+  STORAGE_READ_TIMEOUT_SECONDS: '4'
+  STORAGE_RETRY_TOTAL: '1'
+  STORAGE_RETRY_BACKOFF_SECONDS: '0.5'
 
   TRANSCRIPTION_ENGINE: speechEnabled ? 'azure-speech' : 'whisper'
   AZURE_SPEECH_ENDPOINT: speechEndpoint

@@ -39,6 +39,10 @@ class BlobTriggerSource(StrEnum):
     LOGS_AND_CONTAINER_SCAN = "LogsAndContainerScan"
 
 
+# An API call must answer (503 with Retry-After) within 15 s when storage hangs; one storage call gets 13.
+STORAGE_CALL_BUDGET_SECONDS = 13
+
+
 def _split_csv(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
@@ -56,6 +60,13 @@ class Settings(BaseSettings):
     managed_identity_client_id: str | None = Field(
         default=None, validation_alias=AliasChoices("AzureWebJobsStorage__clientId", "AZURE_CLIENT_ID")
     )
+
+    # Storage that stops answering must cost a caller seconds, not the SDK's minutes: one call takes at most
+    # (retries + 1) * (connect + read timeout) plus the backoffs, and STORAGE_CALL_BUDGET_SECONDS caps that.
+    storage_connect_timeout_seconds: float = Field(default=2, gt=0, le=30, alias="STORAGE_CONNECT_TIMEOUT_SECONDS")
+    storage_read_timeout_seconds: float = Field(default=4, gt=0, le=120, alias="STORAGE_READ_TIMEOUT_SECONDS")
+    storage_retry_total: int = Field(default=1, ge=0, le=5, alias="STORAGE_RETRY_TOTAL")
+    storage_retry_backoff_seconds: float = Field(default=0.5, ge=0, le=10, alias="STORAGE_RETRY_BACKOFF_SECONDS")
 
     # Identity of callers.
     auth_mode: AuthMode = Field(alias="AUTH_MODE")
@@ -145,9 +156,23 @@ class Settings(BaseSettings):
             self.azure_openai_endpoint and self.azure_openai_deployment
         ):
             raise ValueError("EVALUATION_ENGINE=azure-openai needs AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT.")
+        if self.storage_call_budget_seconds > STORAGE_CALL_BUDGET_SECONDS:
+            raise ValueError(
+                f"Storage timeouts and retries allow {self.storage_call_budget_seconds:.1f} s per call; keep it within "
+                f"{STORAGE_CALL_BUDGET_SECONDS} s so an API call answers 503 in time: lower STORAGE_RETRY_TOTAL, "
+                "STORAGE_CONNECT_TIMEOUT_SECONDS or STORAGE_READ_TIMEOUT_SECONDS."
+            )
         if len(self.channel_speakers) < 1:
             raise ValueError("CHANNEL_SPEAKERS needs at least one name.")
         return self
+
+    @property
+    def storage_call_budget_seconds(self) -> float:
+        """The longest one storage call can take when storage stops answering: every attempt times out."""
+        attempts = self.storage_retry_total + 1
+        per_attempt = self.storage_connect_timeout_seconds + self.storage_read_timeout_seconds
+        # The SDKs jitter the backoff by up to half of it.
+        return attempts * per_attempt + self.storage_retry_total * self.storage_retry_backoff_seconds * 1.5
 
 
 @lru_cache(maxsize=1)

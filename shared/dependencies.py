@@ -12,13 +12,8 @@ from shared.pipeline.deadlines import DeadlineStore
 from shared.storage.blobs import BlobStore
 from shared.storage.clients import StorageClients, get_storage_clients
 from shared.storage.queues import QueueSender
-from shared.storage.tables import (
-    AUDIO_FILES_TABLE,
-    WEBHOOK_DELIVERIES_TABLE,
-    WEBHOOK_SUBSCRIPTIONS_TABLE,
-    ensure_tables,
-    table_client,
-)
+from shared.storage.resources import StorageResources
+from shared.storage.tables import AUDIO_FILES_TABLE, WEBHOOK_DELIVERIES_TABLE, WEBHOOK_SUBSCRIPTIONS_TABLE, table_client
 from shared.webhooks.repository import DeliveryRepository, SubscriptionRepository
 from shared.webhooks.sealing import SecretSealer, build_sealer
 
@@ -27,6 +22,7 @@ from shared.webhooks.sealing import SecretSealer, build_sealer
 class Dependencies:
     settings: Settings
     storage: StorageClients
+    resources: StorageResources
     audio_files: AudioFileRepository
     deadlines: DeadlineStore
     blobs: BlobStore
@@ -40,6 +36,8 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
     return Dependencies(
         settings=settings,
         storage=storage,
+        # Azurite (an account key): the app creates what Bicep creates in Azure.
+        resources=StorageResources(storage, creates_missing=storage.account_key is not None),
         audio_files=AudioFileRepository(table_client(storage, AUDIO_FILES_TABLE)),
         deadlines=DeadlineStore(table_client(storage, AUDIO_FILES_TABLE)),
         blobs=BlobStore(storage),
@@ -53,12 +51,10 @@ def build_dependencies(settings: Settings, storage: StorageClients) -> Dependenc
 @lru_cache(maxsize=1)
 def get_dependencies() -> Dependencies:
     deps = build_dependencies(get_settings(), get_storage_clients())
-    if deps.storage.account_key is not None:
-        # Azurite: the first use in a process creates what Bicep creates in Azure, where a cold start
-        # must not spend a dozen storage calls on resources that exist.
-        ensure_tables(deps.storage)
-        deps.blobs.ensure_containers()
-        deps.queues.ensure_queues()
+    if deps.resources.creates_missing:
+        # Locally, the first use in a process creates them; in Azure a cold start must not spend a dozen
+        # storage calls on resources that exist.
+        deps.resources.create()
     return deps
 
 

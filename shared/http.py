@@ -16,6 +16,7 @@ from azure.core.exceptions import HttpResponseError, ServiceRequestError, Servic
 from pydantic import BaseModel, ValidationError
 
 from shared.auth import Principal, bearer_token, get_validator
+from shared.dependencies import get_dependencies
 from shared.errors import (
     BadRequest,
     PayloadTooLarge,
@@ -27,6 +28,7 @@ from shared.errors import (
 )
 from shared.models.base import WireModel
 from shared.openapi import Route
+from shared.storage.errors import is_missing_resource
 
 logger = logging.getLogger(__name__)
 
@@ -131,20 +133,20 @@ def parse_json_body(request: func.HttpRequest, model: type[ModelT], *, allow_emp
         raise validation_problem(error, "request body") from None
 
 
+def storage_unavailable(detail: str = "Storage is unavailable; try again shortly.") -> ServiceUnavailable:
+    return ServiceUnavailable(detail, code="storage_unavailable", headers={"Retry-After": "5"})
+
+
 def _storage_error(error: Exception) -> ServiceError | None:
-    if isinstance(error, (ServiceRequestError, ServiceResponseError)):
-        return ServiceUnavailable(
-            "Storage is unavailable; try again shortly.",
-            code="storage_unavailable",
-            headers={"Retry-After": "5"},
-        )
+    """The one mapping of storage SDK failures: unreachable, timed out, busy or missing a table, container or
+    queue is a 503 with Retry-After (never a 500), throttling a 429."""
+    if isinstance(error, (ServiceRequestError, ServiceResponseError)):  # timeouts included
+        return storage_unavailable()
+    if is_missing_resource(error):
+        return storage_unavailable("Storage is not ready: a table, container or queue is missing; try again shortly.")
     if isinstance(error, HttpResponseError):
         if error.status_code == 503 or error.status_code == 500:
-            return ServiceUnavailable(
-                "Storage is busy; try again shortly.",
-                code="storage_unavailable",
-                headers={"Retry-After": "5"},
-            )
+            return storage_unavailable("Storage is busy; try again shortly.")
         if error.status_code == 429:
             return TooManyRequests("Too many requests; try again shortly.", headers={"Retry-After": "5"})
     return None
@@ -194,9 +196,19 @@ def handle_errors(call: Callable[[], func.HttpResponse], operation: str) -> func
         mapped = _storage_error(error)
         if mapped is not None:
             logger.warning("%s: storage error %s", operation, type(error).__name__)
+            _restore_missing_storage(error)
             return problem_response(mapped)
         logger.exception("Unhandled error in %s", operation)
         return problem_response(ServiceError("An unexpected error occurred.", code="internal_error"))
+
+
+def _restore_missing_storage(error: Exception) -> None:
+    """Locally, a missing table, container or queue is created again, so the client's retry succeeds."""
+    if is_missing_resource(error):
+        try:
+            get_dependencies().resources.restore_after(error)
+        except Exception as failure:  # storage trouble again: the 503 already says to retry
+            logger.warning("Could not restore storage resources (%s).", type(failure).__name__)
 
 
 class ApiBlueprint(func.Blueprint):

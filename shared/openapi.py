@@ -49,6 +49,8 @@ class HealthBody(WireModel):
     status: Literal["ok", "unhealthy"]
     checks: dict[str, str]
     storage_latency_ms: float | None = None
+    missing: list[str] | None = None  # in Azure: the tables, containers and queues storage lacks
+    recreated: list[str] | None = None  # locally: the ones the app had to create again
 
 
 # --- Route declarations ------------------------------------------------------------------------------------

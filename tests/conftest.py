@@ -15,6 +15,18 @@ from shared.dependencies import Dependencies, get_dependencies, reset_dependenci
 pytest_plugins = ["tests.fixtures_audio"]
 
 DEV_SECRET = "tests-only-signing-secret-0123456789abcdef"
+TIERS = ("unit", "integration", "e2e")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test has exactly one tier marker, so ``-m unit`` runs pure logic only and no test is left out."""
+    problems = []
+    for item in items:
+        tiers = sorted({marker.name for marker in item.iter_markers() if marker.name in TIERS})
+        if len(tiers) != 1:
+            problems.append(f"{item.nodeid}: {', '.join(tiers) or 'no tier marker'}")
+    if problems:
+        raise pytest.UsageError(f"Tests need exactly one of the markers {', '.join(TIERS)}:\n" + "\n".join(problems))
 
 
 @pytest.fixture(scope="session")

@@ -3,13 +3,16 @@
 One table, partitioned by tenant. The record's RowKey is its id (``af_`` + ULID, so ids sort by time). Beside
 it, in the same partition, one index row per filter combination the record can match: campaign, engagement
 and isAICall each either fixed or free, then the inverted recording time, then the id. A list page is then one
-RowKey range read of at most ``pageSize + 1`` rows, newest first, for any combination of filters; the
-record and its index rows change together in one entity-group transaction.
+RowKey range read of at most ``pageSize + 1`` rows, newest first, for any combination of filters.
+
+Beside the index rows, counter rows answer ``totalCount`` in one read: per filter combination a total, and
+per UTC day of recording for date ranges. The record, its index rows and its counters change together in one
+entity-group transaction, so a count never disagrees with the index.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from itertools import product
 from typing import Any
@@ -21,7 +24,14 @@ from shared.pipeline.model import Stage, StageState
 from shared.storage.tables import from_properties, to_properties
 
 _MAX_TIME_MS = 10**13 - 1  # year 2286: inverted times stay 13 digits
-INDEX_PREFIX = "~i"  # '~' sorts after every id character, so index rows never mix with records
+# '~' sorts after every id character, so index, counter and bookmark rows never mix with records.
+INDEX_PREFIX = "~i"
+COUNTER_PREFIX = "~c"
+BOOKMARK_PREFIX = "~b"
+TOTAL_COUNTER = "all"
+DAY_COUNTER = "d"  # then the day as YYYYMMDD
+DAY_MS = 86_400_000
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 class Status(StrEnum):
@@ -111,28 +121,72 @@ def from_entity(entity: dict[str, Any]) -> AudioFileRecord:
     return AudioFileRecord.model_validate(fields)
 
 
-def inverted_time(moment: datetime) -> str:
-    # Clamped so a filter date before 1970 or after 2286 still gives a 13-digit key that sorts correctly.
-    milliseconds = min(max(int(moment.timestamp() * 1000), 0), _MAX_TIME_MS)
+def epoch_ms(moment: datetime) -> int:
+    """Milliseconds since 1970, clamped to what the index can order (1970 to 2286)."""
+    return min(max(int(moment.timestamp() * 1000), 0), _MAX_TIME_MS)
+
+
+def inverted_ms(milliseconds: int) -> str:
     return f"{_MAX_TIME_MS - milliseconds:013d}"
 
 
-def index_prefix(campaign_id: str | None, engagement_id: str | None, is_ai_call: bool | None) -> str:
-    """The RowKey prefix of the index for one filter combination (None = not filtered on)."""
+def inverted_time(moment: datetime) -> str:
+    # Clamped so a filter date before 1970 or after 2286 still gives a 13-digit key that sorts correctly.
+    return inverted_ms(epoch_ms(moment))
+
+
+def day_of(milliseconds: int) -> date:
+    return _EPOCH_DAY + timedelta(days=milliseconds // DAY_MS)
+
+
+def day_start_ms(day: date) -> int:
+    return int(datetime.combine(day, datetime.min.time(), UTC).timestamp() * 1000)
+
+
+Combination = tuple[str | None, str | None, bool | None]
+
+
+def _combination_key(campaign_id: str | None, engagement_id: str | None, is_ai_call: bool | None) -> str:
     mask = f"{int(campaign_id is not None)}{int(engagement_id is not None)}{int(is_ai_call is not None)}"
     parts = [
         campaign_id if campaign_id is not None else "",
         engagement_id if engagement_id is not None else "",
         "" if is_ai_call is None else str(int(is_ai_call)),
     ]
-    return f"{INDEX_PREFIX}{mask}|{'|'.join(parts)}|"
+    return f"{mask}|{'|'.join(parts)}|"
+
+
+def index_prefix(campaign_id: str | None, engagement_id: str | None, is_ai_call: bool | None) -> str:
+    """The RowKey prefix of the index for one filter combination (None = not filtered on)."""
+    return INDEX_PREFIX + _combination_key(campaign_id, engagement_id, is_ai_call)
+
+
+def counter_prefix(campaign_id: str | None, engagement_id: str | None, is_ai_call: bool | None) -> str:
+    """The RowKey prefix of one filter combination's counters: ``all``, then one per day."""
+    return COUNTER_PREFIX + _combination_key(campaign_id, engagement_id, is_ai_call)
+
+
+def day_counter_key(prefix: str, day: date) -> str:
+    return f"{prefix}{DAY_COUNTER}{day:%Y%m%d}"
+
+
+def combinations(record: AudioFileRecord) -> list[Combination]:
+    """Every filter combination the record matches: each filter fixed to the record's value, or free."""
+    campaign_choices: list[str | None] = [None] + ([record.campaign_id] if record.campaign_id else [])
+    return list(product(campaign_choices, [None, record.engagement_id], [None, record.is_ai_call]))
 
 
 def index_row_keys(record: AudioFileRecord) -> list[str]:
-    """Every index RowKey the record belongs to: each filter fixed to the record's value, or free."""
+    """Every index RowKey the record belongs to."""
     suffix = f"{inverted_time(record.recorded_at)}|{record.id}"
-    campaign_choices: list[str | None] = [None] + ([record.campaign_id] if record.campaign_id else [])
+    return [index_prefix(*combination) + suffix for combination in combinations(record)]
+
+
+def counter_row_keys(record: AudioFileRecord) -> list[str]:
+    """The counters the record adds one to: per combination, the total and the day it was recorded."""
+    day = day_of(epoch_ms(record.recorded_at))
     keys = []
-    for campaign, engagement, ai in product(campaign_choices, [None, record.engagement_id], [None, record.is_ai_call]):
-        keys.append(index_prefix(campaign, engagement, ai) + suffix)
+    for combination in combinations(record):
+        prefix = counter_prefix(*combination)
+        keys += [prefix + TOTAL_COUNTER, day_counter_key(prefix, day)]
     return keys

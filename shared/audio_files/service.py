@@ -197,14 +197,17 @@ def list_audio_files(deps: Dependencies, tenant_id: str, query: ListAudioFilesQu
     )
     if query.continuation_token:
         after, page = decode_continuation(query.continuation_token, fingerprint)
-        result = deps.audio_files.list(list_query, limit=query.page_size, after_row_key=after)
+        result = deps.audio_files.page(list_query, limit=query.page_size, after_row_key=after)
     else:
         page = query.page
-        result = deps.audio_files.list(list_query, limit=query.page_size, skip=(page - 1) * query.page_size)
+        result = deps.audio_files.page(list_query, limit=query.page_size, number=page)
+    total = result.total_count or 0
     return AudioFileListBody(
         items=[to_body(record) for record in result.records],
         page=page,
         page_size=query.page_size,
+        total_count=total,
+        total_pages=-(-total // query.page_size),
         has_more=result.next_row_key is not None,
         continuation_token=encode_continuation(result.next_row_key, page + 1, fingerprint)
         if result.next_row_key

@@ -62,7 +62,8 @@ def _id(req: func.HttpRequest) -> str:
     (Reply(200, "One page of recordings.", AudioFileListBody),),
     {400: ("validation_error", "invalid_continuation_token")},
     query=ListAudioFilesQuery, query_docs=LIST_QUERY_DOCS,
-    description="Page with `page`/`pageSize`, or follow `continuationToken` (faster for deep pages).",
+    description="Page with `page`/`pageSize` (a page reached before starts at its bookmark) or follow "
+    "`continuationToken`; every page carries `totalCount` and `totalPages`.",
 ))  # fmt: skip
 def list_audio_files(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     query = parse_query(req, ListAudioFilesQuery)

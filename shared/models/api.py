@@ -214,6 +214,8 @@ class AudioFileListBody(WireModel):
     items: list[AudioFileBody]
     page: int
     page_size: int
+    total_count: int = Field(description="Recordings matching the filters, from counters kept with the index.")
+    total_pages: int = Field(description="Pages of pageSize items (0 when nothing matches).")
     has_more: bool
     continuation_token: str | None = None
 

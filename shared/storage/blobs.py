@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import threading
@@ -13,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from azure.core import MatchConditions
-from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
+from azure.core.exceptions import ResourceNotFoundError
 from azure.storage.blob import BlobSasPermissions, ContentSettings, UserDelegationKey, generate_blob_sas
 
 from shared.storage.clients import StorageClients
+from shared.storage.errors import raise_if_resource_missing
 
 AUDIO_CONTAINER = "audio"
 TRANSCRIPTS_CONTAINER = "transcripts"
@@ -101,11 +101,6 @@ class BlobStore:
         self._delegation_key: UserDelegationKey | None = None
         self._delegation_key_expiry = datetime.min.replace(tzinfo=UTC)
 
-    def ensure_containers(self) -> None:
-        for name in CONTAINERS:
-            with contextlib.suppress(ResourceExistsError):
-                self._service.create_container(name)
-
     # --- SAS ---------------------------------------------------------------------------------------
     def _signing_key(self, now: datetime) -> dict[str, Any]:
         if self._clients.account_key:
@@ -167,7 +162,8 @@ class BlobStore:
     def properties(self, container: str, blob_name: str) -> BlobProperties | None:
         try:
             props = self._service.get_blob_client(container, blob_name).get_blob_properties()
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as error:
+            raise_if_resource_missing(error)
             return None
         return BlobProperties(
             size=props.size,
@@ -215,7 +211,8 @@ class BlobStore:
     def read_json(self, container: str, blob_name: str) -> dict[str, Any] | None:
         try:
             data = self._service.get_blob_client(container, blob_name).download_blob().readall()
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as error:
+            raise_if_resource_missing(error)
             return None
         document = json.loads(data)
         return document if isinstance(document, dict) else None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 from typing import Any
 
-from azure.core.exceptions import ResourceExistsError
 from azure.storage.queue import QueueClient, TextBase64EncodePolicy
 
 from shared.storage.clients import StorageClients
@@ -25,12 +23,6 @@ class QueueSender:
             name: self._service.get_queue_client(name, message_encode_policy=TextBase64EncodePolicy())
             for name in QUEUES
         }
-
-    def ensure_queues(self) -> None:
-        for name in QUEUES:
-            for queue_name in (name, f"{name}-poison"):
-                with contextlib.suppress(ResourceExistsError):
-                    self._service.create_queue(queue_name)
 
     def send(self, queue: str, message: dict[str, Any], *, visibility_timeout: int | None = None) -> None:
         self._queues[queue].send_message(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Callable, Collection, Mapping
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from azure.core.exceptions import ResourceExistsError
 from azure.data.tables import TableClient
 from pydantic import BaseModel
 
@@ -23,12 +21,6 @@ AUDIO_FILES_TABLE = "AudioFiles"
 WEBHOOK_SUBSCRIPTIONS_TABLE = "WebhookSubscriptions"
 WEBHOOK_DELIVERIES_TABLE = "WebhookDeliveries"
 TABLES = (AUDIO_FILES_TABLE, WEBHOOK_SUBSCRIPTIONS_TABLE, WEBHOOK_DELIVERIES_TABLE)
-
-
-def ensure_tables(clients: StorageClients) -> None:
-    for name in TABLES:
-        with contextlib.suppress(ResourceExistsError):
-            clients.table.create_table(name)
 
 
 def table_client(clients: StorageClients, name: str) -> TableClient:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import http.client
 import json
 import logging
 import socket
+import threading
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -160,6 +162,45 @@ def test_keep_alive_connection_serves_several_requests(host: FunctionHost) -> No
         assert connection.getresponse().read() == b'{"function": "search_audio_files"}'
     finally:
         connection.close()
+
+
+def _read_until_closed(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes the connection (a timeout fails the test)."""
+    received = b""
+    while chunk := sock.recv(65536):
+        received += chunk
+    return received
+
+
+def test_connection_close_is_honoured_and_said_in_the_reply(host: FunctionHost) -> None:
+    with socket.create_connection(("127.0.0.1", host.port), timeout=10) as sock:
+        sock.sendall(b"GET /api/v1/audio-files/bye HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        reply = _read_until_closed(sock)  # returns only because the server closes its end
+    head, _, body = reply.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200")
+    assert b"\r\nconnection: close" in head.lower()
+    assert json.loads(body)["route_params"] == {"id": "bye"}
+
+
+def test_a_burst_of_100_concurrent_connections_is_served_without_resets(host: FunctionHost) -> None:
+    """More simultaneous connects than socketserver's default backlog of 5: each gets its answer."""
+    clients = 100
+    ready = threading.Barrier(clients)
+
+    def one_request(index: int) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", host.port, timeout=60)
+        try:
+            ready.wait(timeout=60)
+            connection.request("GET", f"/api/v1/audio-files/burst-{index}")
+            response = connection.getresponse()
+            assert json.loads(response.read())["route_params"] == {"id": f"burst-{index}"}
+            return response.status
+        finally:
+            connection.close()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
+        statuses = list(pool.map(one_request, range(clients)))  # a reset connection raises here
+    assert statuses == [200] * clients
 
 
 def test_malformed_content_length_is_400(host: FunctionHost) -> None:

@@ -69,9 +69,11 @@ def test_a_message_is_processed_once_and_deleted(
 def test_a_failing_message_is_retried_then_poisoned_after_exactly_max_dequeue_count(
     start_host: Callable[..., FunctionHost], names: dict[str, str]
 ) -> None:
-    start_host(["process_message"])
+    _queue(names).create_queue()
     key = _send(names, behaviour="fail")
+    # Peeked before any host runs: once one does, the message may be invisible (held) at any moment.
     original_text = _queue(names).peek_messages()[0].content
+    start_host(["process_message"])
     poisoned = wait_for(lambda: _poison_texts(names), timeout=30)
     assert poisoned == [original_text]  # the original text, still base64
     assert [call["dequeue_count"] for call in sample_app.recorded(key)] == [1, 2, 3, 4, 5]

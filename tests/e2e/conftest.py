@@ -130,16 +130,13 @@ class KillableHost:
 @pytest.fixture
 def killable(whisper_model_dir: Path) -> Iterator[KillableHost]:
     with Azurite() as storage:
-        environment = {
-            **os.environ,
-            "AzureWebJobsStorage": storage.connection_string,
-            "AUTH_MODE": "local",
-            "AUTH_DEV_SECRET": DEV_SECRET,
-            "WHISPER_MODEL_DIR": str(whisper_model_dir),
-            "DEVHOST_QUEUE_LEASE_SECONDS": "4",
-            "MAX_UPLOAD_BYTES": str(50 * 1024 * 1024),
-            "DEVHOST_BLOB_POLL_SECONDS": "0.5",
-        }
+        environment = host_process_environment(
+            storage,
+            WHISPER_MODEL_DIR=str(whisper_model_dir),
+            DEVHOST_QUEUE_LEASE_SECONDS="4",
+            MAX_UPLOAD_BYTES=str(50 * 1024 * 1024),
+            DEVHOST_BLOB_POLL_SECONDS="0.5",
+        )
         host = KillableHost(storage, environment)
         host.start()
         try:
@@ -164,6 +161,17 @@ def live(app_environment: dict[str, str], whisper_model_dir: Path) -> Iterator[L
         finally:
             host.stop()
     reset_dependencies()
+
+
+def host_process_environment(storage: Azurite, **settings: str) -> dict[str, str]:
+    """The environment of a host process on ``storage``: this process's, the app's required settings, and more."""
+    return {
+        **os.environ,
+        "AzureWebJobsStorage": storage.connection_string,
+        "AUTH_MODE": "local",
+        "AUTH_DEV_SECRET": DEV_SECRET,
+        **settings,
+    }
 
 
 class ServiceLogs(logging.Handler):

@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from shared.config import (
+    STORAGE_CALL_BUDGET_SECONDS,
     AuthMode,
     BlobTriggerSource,
     EvaluationEngineName,
@@ -171,6 +172,18 @@ class TestStorage:
     def test_identity_access_signs_through_the_identity(self) -> None:
         settings = build(AUTH_MODE="local", AUTH_DEV_SECRET=SECRET, **SERVICE_URIS)
         assert build_storage_clients(settings, RecordingCredential()).account_key is None
+
+
+class TestStorageTimeouts:
+    def test_defaults_answer_within_the_budget(self) -> None:
+        settings = local()
+        assert (settings.storage_connect_timeout_seconds, settings.storage_read_timeout_seconds) == (2, 4)
+        assert settings.storage_retry_total == 1
+        assert settings.storage_call_budget_seconds <= STORAGE_CALL_BUDGET_SECONDS
+
+    def test_values_that_would_let_a_call_hang_past_the_budget_are_refused(self) -> None:
+        with pytest.raises(ValidationError, match="STORAGE_RETRY_TOTAL"):
+            local(STORAGE_READ_TIMEOUT_SECONDS="10", STORAGE_RETRY_TOTAL="2")
 
 
 class TestLocalAuth:

@@ -9,7 +9,13 @@ from typing import Any
 
 import azure.functions as func
 import pytest
-from azure.core.exceptions import HttpResponseError, ServiceRequestError, ServiceResponseError
+from azure.core.exceptions import (
+    HttpResponseError,
+    ResourceNotFoundError,
+    ServiceRequestError,
+    ServiceResponseError,
+    ServiceResponseTimeoutError,
+)
 from pydantic import Field
 
 import shared.http
@@ -342,7 +348,11 @@ class TestHandleErrors:
 
     @pytest.mark.parametrize(
         "error",
-        [ServiceRequestError("connection refused to 127.0.0.1:10000"), ServiceResponseError("connection reset")],
+        [
+            ServiceRequestError("connection refused to 127.0.0.1:10000"),
+            ServiceResponseError("connection reset"),
+            ServiceResponseTimeoutError("read timed out"),
+        ],
     )
     def test_storage_unreachable_is_503(self, error: Exception) -> None:
         response = handle_errors(raising(error), "op")
@@ -351,6 +361,29 @@ class TestHandleErrors:
         body = problem(response)
         assert body["code"] == "storage_unavailable"
         assert "127.0.0.1" not in body["detail"]
+
+    @pytest.mark.parametrize("code", ["TableNotFound", "ContainerNotFound", "QueueNotFound"])
+    def test_a_missing_table_container_or_queue_is_503_and_restored(
+        self, code: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        restored: list[BaseException] = []
+
+        class Resources:
+            def restore_after(self, error: BaseException) -> bool:
+                restored.append(error)
+                return True
+
+        class Deps:
+            resources = Resources()
+
+        monkeypatch.setattr(shared.http, "get_dependencies", Deps)
+        error = ResourceNotFoundError(message="The specified queue does not exist.")
+        error.status_code, error.error_code = 404, code
+        response = handle_errors(raising(error), "request_processing")
+        assert response.status_code == 503
+        assert response.headers["Retry-After"] == "5"
+        assert problem(response)["code"] == "storage_unavailable"
+        assert restored == [error]
 
     @pytest.mark.parametrize(("status", "expected"), [(500, 503), (503, 503), (429, 429), (404, 500), (409, 500)])
     def test_storage_http_errors(self, status: int, expected: int) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from azure.data.tables import TableClient
 
-from shared.audio_files.records import AudioFileRecord, Status, index_row_keys, to_entity
+from shared.audio_files.records import AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository, ListQuery
 from shared.audio_files.service import new_audio_file_id
 from shared.dependencies import Dependencies
@@ -40,18 +41,6 @@ def make_record(tenant: str, index: int, **overrides: Any) -> AudioFileRecord:
     return AudioFileRecord.model_validate(values)
 
 
-def bulk_insert(repository: AudioFileRepository, records: list[AudioFileRecord]) -> None:
-    """Insert records with their index rows, 99 entities per transaction (the service inserts one at a time)."""
-    by_tenant: dict[str, list[dict[str, Any]]] = {}
-    for record in records:
-        rows = by_tenant.setdefault(record.tenant_id, [])
-        rows.append(to_entity(record))
-        rows += [to_entity(record, key) for key in index_row_keys(record)]
-    for rows in by_tenant.values():
-        for start in range(0, len(rows), 99):
-            repository._table.submit_transaction([("upsert", row) for row in rows[start : start + 99]])
-
-
 @pytest.fixture(scope="module")
 def big_tenant(app_environment: dict[str, str]) -> tuple[str, list[AudioFileRecord]]:
     """3,000 recordings in one tenant; campaign 'rare' matches 1% of them."""
@@ -59,7 +48,7 @@ def big_tenant(app_environment: dict[str, str]) -> tuple[str, list[AudioFileReco
 
     tenant = "t-big-listing"
     records = [make_record(tenant, index) for index in range(3000)]
-    bulk_insert(get_dependencies().audio_files, records)
+    get_dependencies().audio_files.bulk_insert(records)
     return tenant, records
 
 
@@ -74,7 +63,9 @@ class WireCounter:
         http_response = response.http_response
         if http_response.request.method == "GET":
             self.requests += 1
-            self.entities += len(json.loads(http_response.body() or b"{}").get("value", []))
+            body = json.loads(http_response.body() or b"{}")
+            # A query answers {"value": [...]}; a point read answers the entity itself.
+            self.entities += len(body["value"]) if "value" in body else int("PartitionKey" in body)
 
 
 @pytest.fixture
@@ -150,19 +141,145 @@ def test_a_filter_matching_one_percent_reads_only_its_matches(
     assert all(r.campaign_id == "rare" for r in page.records)
 
 
-def test_page_numbers_skip_and_continuation_does_not(
+def test_a_page_number_reached_before_starts_at_its_bookmark(
+    counted: tuple[AudioFileRepository, WireCounter], big_tenant: tuple[str, list[AudioFileRecord]]
+) -> None:
+    tenant, records = big_tenant
+    repository, wire = counted
+    query = ListQuery(tenant_id=tenant, is_ai_call=True)
+    newest_first = sorted((r for r in records if r.is_ai_call), key=lambda r: r.recorded_at, reverse=True)
+    cold = repository.page(query, limit=10, number=40)
+    # Never reached before: the row keys of pages 1-39 are read once (and bookmarked), then the page itself.
+    assert cold.entities_read == 390 + 11 and cold.total_count == 1500
+    before = wire.entities
+    warm = repository.page(query, limit=10, number=40)
+    assert warm.entities_read == 11 and warm.bookkeeping_reads == 2  # the counter and the bookmark
+    assert wire.entities - before == 13
+    assert [r.id for r in warm.records] == [r.id for r in cold.records] == [r.id for r in newest_first[390:400]]
+    nearer = repository.page(query, limit=10, number=45)  # from the nearest bookmark (page 41), not the start
+    assert nearer.entities_read == 40 + 11
+    assert [r.id for r in nearer.records] == [r.id for r in newest_first[440:450]]
+    page_20 = repository.page(query, limit=10, number=20)  # passed on the way to page 40
+    assert page_20.entities_read == 11
+    assert [r.id for r in page_20.records] == [r.id for r in newest_first[190:200]]
+
+
+def test_pages_past_the_end_read_nothing(
+    counted: tuple[AudioFileRepository, WireCounter], big_tenant: tuple[str, list[AudioFileRecord]]
+) -> None:
+    tenant, _ = big_tenant
+    repository, wire = counted
+    page = repository.page(ListQuery(tenant_id=tenant, campaign_id="rare"), limit=10, number=4)
+    assert page.records == [] and page.total_count == 30 and page.next_row_key is None
+    assert wire.entities == 1  # the counter
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"campaign_id": "rare"},
+        {"engagement_id": "eng-7", "is_ai_call": False},
+        {"campaign_id": "common", "engagement_id": "eng-3", "is_ai_call": False},
+        # whole days only (day 0 00:00 to day 1 23:59:59.999)
+        {"date_from": START, "date_to": START + timedelta(days=2, milliseconds=-1)},
+        # parts of days at both ends, a whole day between
+        {"date_from": START + timedelta(minutes=700), "date_to": START + timedelta(days=2, minutes=5)},
+        # one part of one day
+        {"is_ai_call": True, "date_from": START + timedelta(minutes=10), "date_to": START + timedelta(minutes=90)},
+        {"date_from": START + timedelta(days=1, minutes=1)},
+        {"campaign_id": "common", "date_to": START + timedelta(hours=30)},
+    ],
+)
+def test_total_count_matches_the_records(
+    counted: tuple[AudioFileRepository, WireCounter], big_tenant: tuple[str, list[AudioFileRecord]], filters: dict
+) -> None:
+    tenant, records = big_tenant
+    repository, wire = counted
+    expected = [
+        r
+        for r in records
+        if filters.get("campaign_id", r.campaign_id) == r.campaign_id
+        and filters.get("engagement_id", r.engagement_id) == r.engagement_id
+        and filters.get("is_ai_call", r.is_ai_call) == r.is_ai_call
+        and filters.get("date_from", r.recorded_at) <= r.recorded_at <= filters.get("date_to", r.recorded_at)
+    ]
+    count = repository.count(ListQuery(tenant_id=tenant, **filters))
+    assert count.total == len(expected) > 0
+    assert count.entities_read == wire.entities
+    if not any(name.startswith("date") for name in filters):
+        assert wire.entities == wire.requests == 1  # one counter row
+
+
+def test_a_count_over_whole_days_reads_day_counters_not_rows(
+    counted: tuple[AudioFileRepository, WireCounter], big_tenant: tuple[str, list[AudioFileRecord]]
+) -> None:
+    tenant, _ = big_tenant
+    repository, wire = counted
+    count = repository.count(
+        ListQuery(tenant_id=tenant, date_from=START, date_to=START + timedelta(days=2, milliseconds=-1))
+    )
+    assert count.total == 2880
+    assert wire.entities == 3 and wire.requests == 2  # the total (for its generation), then two day counters
+
+
+def test_continuation_tokens_read_page_size_plus_one(
     counted: tuple[AudioFileRepository, WireCounter], big_tenant: tuple[str, list[AudioFileRecord]]
 ) -> None:
     tenant, _ = big_tenant
     repository, wire = counted
     query = ListQuery(tenant_id=tenant)
-    by_number = repository.list(query, limit=10, skip=40)
-    assert wire.entities == by_number.entities_read == 51  # page numbers cost the rows they skip...
     first = repository.list(query, limit=40)
     before = wire.entities
-    by_token = repository.list(query, limit=10, after_row_key=first.next_row_key)
-    assert wire.entities - before == by_token.entities_read == 11  # ...a continuation token does not
-    assert [r.id for r in by_number.records] == [r.id for r in by_token.records]
+    by_token = repository.page(query, limit=10, after_row_key=first.next_row_key)
+    assert wire.entities - before == by_token.entities_read + 1 == 12  # ten, one more, and the counter
+    assert by_token.total_count == 3000
+
+
+def test_an_upload_or_delete_retires_the_bookmarks_of_its_listings(deps: Dependencies, tenant: str) -> None:
+    repository = deps.audio_files
+    records = [make_record(tenant, index, campaign_id="c") for index in range(30)]
+    repository.bulk_insert(records)
+    query = ListQuery(tenant_id=tenant, campaign_id="c")
+    assert repository.page(query, limit=5, number=3).entities_read == 10 + 6
+    assert repository.page(query, limit=5, number=3).entities_read == 6
+    newest = make_record(tenant, 10_000, campaign_id="c")
+    repository.create(newest)
+    shifted = repository.page(query, limit=5, number=3)
+    assert shifted.entities_read == 10 + 6  # the bookmark was taken before the upload: not trusted
+    newest_first = sorted([*records, newest], key=lambda r: r.recorded_at, reverse=True)
+    assert [r.id for r in shifted.records] == [r.id for r in newest_first[10:15]]
+    repository.delete(newest)
+    assert [r.id for r in repository.page(query, limit=5, number=3).records] == [r.id for r in records[::-1][10:15]]
+    assert repository.count(query).total == 30
+
+
+def test_counts_stay_right_under_concurrent_uploads_and_deletes(deps: Dependencies, tenant: str) -> None:
+    repository = deps.audio_files
+    kept = [make_record(tenant, index, campaign_id="race") for index in range(24)]
+    doomed = [make_record(tenant, 100 + index, campaign_id="race") for index in range(16)]
+    repository.bulk_insert(doomed)
+
+    def work(item: tuple[str, AudioFileRecord]) -> None:
+        action, record = item
+        if action == "create":
+            repository.create(record)
+        else:
+            repository.delete(record)
+
+    jobs = [("create", r) for r in kept] + [("delete", r) for r in doomed] + [("delete", r) for r in doomed[:4]]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(work, jobs))
+    for filters in (
+        {},
+        {"campaign_id": "race"},
+        {"is_ai_call": True},
+        {"date_from": START, "date_to": START + timedelta(days=1)},
+    ):
+        query = ListQuery(tenant_id=tenant, **filters)
+        listed = repository.list(query, limit=100)
+        assert repository.count(query).total == len(listed.records) > 0
+    assert repository.count(ListQuery(tenant_id=tenant)).total == 24
 
 
 def test_a_token_from_other_filters_is_refused(

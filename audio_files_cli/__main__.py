@@ -1,0 +1,3 @@
+from audio_files_cli.app import main
+
+main()
