@@ -169,6 +169,9 @@ def test_no_pii_leaves_through_transcript_analysis_webhook_or_log(
         )
         assert reevaluated.status_code == 202, reevaluated.text
         assert wait_for_status(client, audio_file_id, TERMINAL)["status"] == "completed"
+        # The re-evaluation's event too carries nothing said on the call (and is received before the receiver stops).
+        second = receiver.wait_for(2, timeout_s=30)[-1].verify(subscription.json()["secret"])
+        assert leaked(strings(second)) == []
 
 
 def test_a_kept_unredacted_transcript_is_shown_only_with_the_scope(
