@@ -194,6 +194,37 @@ def build_handlers(blobs: BlobStore, engines: Engines) -> dict[Stage, StageHandl
     }
 
 
+@dataclass(frozen=True)
+class StageOutputs:
+    """The stages' output blobs of one recording, and which of them its record still needs.
+
+    Cleanup is repeatable and keyed to the record, never to the step that made the garbage: a crash between
+    a stored success and its cleanup leaves blobs that the run's ending (or any later message of the ended run,
+    or the sweeper) deletes again.
+    """
+
+    blobs: BlobStore
+    handlers: Mapping[Stage, StageHandler]
+
+    def discard(self, record: AudioFileRecord, stage: Stage, keep: str | None = None) -> None:
+        """Every output of ``stage`` for the record but ``keep``."""
+        container = self.handlers[stage].container
+        for name in self.blobs.list_names(container, run_output_prefix(record.tenant_id, record.id, stage)):
+            if name != keep:
+                self.blobs.delete(container, name)
+
+    def discard_unused(self, record: AudioFileRecord) -> None:
+        """Once the record's run has ended: every output it does not point at, and every output that a later
+        stage's output replaced (the unredacted transcript), whichever run wrote it."""
+        if record.status not in (Status.COMPLETED, Status.FAILED):
+            return  # a run going on still reads its stages' outputs
+        replaced = {stage for handler in self.handlers.values() for stage in handler.replaces}
+        for stage in self.handlers:
+            run_id = None if stage in replaced else record.outputs.get(stage)
+            keep = run_output_blob_name(record.tenant_id, record.id, stage, run_id) if run_id else None
+            self.discard(record, stage, keep)
+
+
 def parse_message(body: bytes | str) -> StageMessage:
     try:
         return StageMessage.model_validate_json(body)
@@ -207,7 +238,7 @@ def parse_message(body: bytes | str) -> StageMessage:
 
 @dataclass
 class _Decision:
-    action: str = "stale"  # "run", "stale", "duplicate", "done"
+    action: str = "stale"  # "run", "stale", "duplicate", "done", "ended"
     previous_deadline_at: datetime | None = None
 
 
@@ -216,6 +247,7 @@ def _decide(record: AudioFileRecord, message: StageMessage, dequeue_count: int, 
     if record.run_id != message.run_id or message.stage not in record.run_stages:
         return False
     if record.status in (Status.COMPLETED, Status.FAILED):
+        decision.action = "ended"
         return False
     state = record.stages.get(message.stage, StageState())
     if state.status == StageStatus.SUCCEEDED:
@@ -255,12 +287,7 @@ class StageRunner:
         if current is None:
             return "deleted"
         if not _decide(current, message, dequeue_count, decision):
-            if decision.action == "done":
-                self._ensure_next_stage_queued(current, message.stage)
-                self._drop_replaced_outputs(current, handler)
-                return "already_done"
-            logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, decision.action)
-            return decision.action
+            return self._not_run(current, message, handler, decision.action)
 
         now = utcnow()
         deadline = stage_deadline(current, message.stage, due_after(now, self.times.running), message.run_id)
@@ -277,11 +304,7 @@ class StageRunner:
         if record is None:
             return "deleted"
         if not began:
-            if decision.action == "done":
-                self._ensure_next_stage_queued(record, message.stage)
-                self._drop_replaced_outputs(record, handler)
-                return "already_done"
-            return decision.action
+            return self._not_run(record, message, handler, decision.action)
         self._drop_deadline(record, message.stage, decision.previous_deadline_at)
 
         output_name = run_output_blob_name(record.tenant_id, record.id, message.stage, message.run_id)
@@ -295,7 +318,7 @@ class StageRunner:
                 raise
             logger.info("%s of %s failed: %s", message.stage, message.audio_file_id, error.code)
             failure = ErrorInfo(code=error.code, message=error.message, stage=message.stage)
-            finish_failed(records=self.records, deadlines=self.deadlines, queues=self.queues,
+            finish_failed(records=self.records, deadlines=self.deadlines, queues=self.queues, outputs=self.outputs,
                           message=message, failure=failure)  # fmt: skip
             return "failed"
         except Exception as error:
@@ -303,6 +326,22 @@ class StageRunner:
             self.records.mutate(message.tenant_id, message.audio_file_id, lambda r: retrying_state(r, message, code))
             raise
         return self._succeed(message, handler, output_name, deadline.due)
+
+    @property
+    def outputs(self) -> StageOutputs:
+        return StageOutputs(self.blobs, self.handlers)
+
+    def _not_run(self, record: AudioFileRecord, message: StageMessage, handler: StageHandler, action: str) -> str:
+        """A message this stage does not act on; one of a finished stage or an ended run repeats the cleanup that
+        followed, which a crash may have cut short."""
+        if action == "done":
+            self._ensure_next_stage_queued(record, message.stage)
+            self._drop_replaced_outputs(record, handler)
+            return "already_done"
+        if action == "ended":
+            self.outputs.discard_unused(record)
+        logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, action)
+        return action
 
     def _succeed(self, message: StageMessage, handler: StageHandler, output_name: str, deadline_at: datetime) -> str:
         current = self.records.get(message.tenant_id, message.audio_file_id)
@@ -328,23 +367,18 @@ class StageRunner:
             if following is not None:
                 send_stage(self.queues, stored, following)
             self.deadlines.remove(stage_deadline(stored, message.stage, deadline_at, message.run_id))
-            self._prune_older_outputs(stored, message.stage, handler, output_name)
-            self._drop_replaced_outputs(stored, handler)
             if stored.status is Status.COMPLETED:
+                self.outputs.discard_unused(stored)
                 publish_run_outcome(queues=self.queues, record=stored)
+            else:
+                self.outputs.discard(stored, message.stage, keep=output_name)  # older runs' outputs
+                self._drop_replaced_outputs(stored, handler)
         return "succeeded"
 
-    def _prune_older_outputs(self, record: AudioFileRecord, stage: Stage, handler: StageHandler, keep: str) -> None:
-        prefix = run_output_prefix(record.tenant_id, record.id, stage)
-        for name in self.blobs.list_names(handler.container, prefix):
-            if name != keep:
-                self.blobs.delete(handler.container, name)
-
     def _drop_replaced_outputs(self, record: AudioFileRecord, handler: StageHandler) -> None:
-        """Also on a repeated message: a crash right after the success was stored must not leave them behind."""
+        """At once, not only when the run ends: the unredacted transcript goes as soon as the redacted one is stored."""
         for replaced in handler.replaces:
-            prefix = run_output_prefix(record.tenant_id, record.id, replaced)
-            self.blobs.delete_prefix(self.handlers[replaced].container, prefix)
+            self.outputs.discard(record, replaced)
 
     def _drop_deadline(self, record: AudioFileRecord, stage: Stage, due: datetime | None) -> None:
         if due is not None:
@@ -357,7 +391,13 @@ class StageRunner:
 
 
 def finish_failed(
-    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, message: StageMessage, failure: ErrorInfo
+    *,
+    records: RecordStore,
+    deadlines: DeadlineBook,
+    queues: MessageSender,
+    outputs: StageOutputs,
+    message: StageMessage,
+    failure: ErrorInfo,
 ) -> None:
     before = records.get(message.tenant_id, message.audio_file_id)
     due = before.stages.get(message.stage, StageState()).deadline_at if before is not None else None
@@ -367,11 +407,18 @@ def finish_failed(
         if due is not None:
             deadlines.remove(stage_deadline(stored, message.stage, due))
         logger.info("Run %s of %s failed at %s: %s", message.run_id, message.audio_file_id, message.stage, failure.code)
+        outputs.discard_unused(stored)
         publish_run_outcome(queues=queues, record=stored)
 
 
 def fail_from_poison(
-    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, body: bytes | str, stage: Stage
+    *,
+    records: RecordStore,
+    deadlines: DeadlineBook,
+    queues: MessageSender,
+    outputs: StageOutputs,
+    body: bytes | str,
+    stage: Stage,
 ) -> str:
     """The host gave up on a message after its retries: the run ends ``failed`` with the last known reason."""
     try:
@@ -388,5 +435,6 @@ def fail_from_poison(
         message=f"The {message.stage} stage failed after {max(state.attempts, 1)} attempts.",
         stage=message.stage,
     )
-    finish_failed(records=records, deadlines=deadlines, queues=queues, message=message, failure=failure)
+    finish_failed(records=records, deadlines=deadlines, queues=queues, outputs=outputs, message=message,
+                  failure=failure)  # fmt: skip
     return "failed"

@@ -8,21 +8,25 @@ from __future__ import annotations
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
 from azure.data.tables import TableServiceClient
+from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueServiceClient
 
 from scripts.sample_calls import SampleCalls
+from shared.ai.factory import get_evaluation_engine, get_transcription_engine
 from shared.audio_files.repository import AudioFileRepository
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.pipeline.deadlines import DeadlineStore
 from shared.pipeline.model import Stage
 from shared.pipeline.run import RunTimes
+from shared.pipeline.stages import Engines, StageOutputs, build_handlers
 from shared.pipeline.sweeper import sweep_deadlines
+from shared.storage.blobs import BlobStore
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from shared.storage.tables import AUDIO_FILES_TABLE
 from tests.e2e.conftest import TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
@@ -38,13 +42,15 @@ def _status(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
 
 
 def _assert_completed_once(host: KillableHost, client: httpx.Client, tenant: str, ids: list[str]) -> None:
-    """Every file ends completed with exactly one transcript and one analysis (duplicates cost nothing)."""
+    """Every file ends completed with exactly one (redacted) transcript, one analysis and one redacted recording
+    (duplicates cost nothing; the unredacted transcription output is gone once the run has ended)."""
     for audio_file_id in ids:
         status = wait_for_status(client, audio_file_id, TERMINAL, timeout_s=300)
         assert status["status"] == "completed", status
-        for container in ("transcripts", "analyses"):
+        expected = {"transcripts": "redaction/", "analyses": "evaluation/", "redacted-audio": "recording.wav"}
+        for container, name in expected.items():
             names = [b.name for b in host.blobs.get_container_client(container).list_blobs(f"{tenant}/{audio_file_id}")]
-            assert len(names) == 1, (container, names)
+            assert len(names) == 1 and name in names[0], (container, names)
         assert client.get(f"/audio-files/{audio_file_id}/transcript").status_code == 200
 
 
@@ -56,6 +62,24 @@ class _SentMessages:
         self.bodies.append(message)
 
 
+@dataclass
+class _ObservedBlobs:
+    """The host's blobs as the sweeper lists them; what it would delete is recorded, not deleted."""
+
+    service: BlobServiceClient
+    deleted: list[str] = field(default_factory=list)
+
+    def list_names(self, container: str, prefix: str) -> list[str]:
+        return [blob.name for blob in self.service.get_container_client(container).list_blobs(prefix)]
+
+    def delete(self, container: str, blob_name: str) -> bool:
+        self.deleted.append(f"{container}/{blob_name}")
+        return True
+
+
+_UNUSED_ENGINES = Engines(transcription=get_transcription_engine, evaluation=get_evaluation_engine)  # never called
+
+
 def _assert_sweeper_finds_nothing_to_do(host: KillableHost, ids: list[str]) -> None:
     """Every deadline left (a crash may orphan one between its row and its record) is one the sweeper drops."""
     table = TableServiceClient.from_connection_string(host.storage.connection_string).get_table_client(
@@ -64,9 +88,12 @@ def _assert_sweeper_finds_nothing_to_do(host: KillableHost, ids: list[str]) -> N
     deadlines = DeadlineStore(table)
     later = utcnow() + timedelta(days=2)
     sent = _SentMessages()
-    report = sweep_deadlines(records=AudioFileRepository(table), deadlines=deadlines, queues=sent,
+    blobs = _ObservedBlobs(host.blobs)
+    outputs = StageOutputs(cast(BlobStore, blobs), build_handlers(cast(BlobStore, blobs), _UNUSED_ENGINES))
+    report = sweep_deadlines(records=AudioFileRepository(table), deadlines=deadlines, queues=sent, outputs=outputs,
                              due=deadlines.due(later), times=RunTimes.of(45), now=later)  # fmt: skip
     assert not set(ids) & set(report.failed + report.requeued) and sent.bodies == [], report
+    assert blobs.deleted == []  # the runs' own endings left no output behind for the sweeper to delete
 
 
 def _process_until_accepted(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
@@ -122,9 +149,7 @@ def test_killing_the_host_during_each_stage_still_completes_every_file_once(
         def in_stage() -> bool:
             status = _status(client, ids[0])
             assert status["status"] not in TERMINAL, status
-            if stage == "transcription":
-                return bool(status["stages"]["transcription"]["status"] == "running")
-            return bool(status["status"] == "evaluating")
+            return bool(status["stages"][stage]["status"] == "running")
 
         wait_for(in_stage, timeout=240, interval=0.05)
         killable.kill()
