@@ -360,7 +360,8 @@ def _refusal(
         if Stage.TRANSCRIPTION in stages and not original_exists(record):
             raise Conflict(
                 "The original recording was not kept after redaction (the redaction policy), so it cannot be "
-                "transcribed again; re-evaluate the redacted transcript with the evaluation stage only.",
+                "transcribed again. Evaluation-only reprocessing still works on the redacted transcript: send "
+                '{"force": true, "stages": ["evaluation"]}.',
                 code="original_audio_not_kept",
             )
 

@@ -169,7 +169,7 @@ def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
     description='No body queues transcription, redaction, then evaluation (transcription and redaction always '
     'run together). `{"force": true}` re-runs a finished file; `{"stages": ["evaluation"]}` re-evaluates the '
     "existing (redacted) transcript only. Transcribing again needs the original recording: where the redaction "
-    "policy did not keep it, 409 `original_audio_not_kept`.",
+    "policy did not keep it, 409 `original_audio_not_kept` (re-evaluation alone still runs).",
 ))  # fmt: skip
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)
