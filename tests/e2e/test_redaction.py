@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from scripts.sample_calls import SAMPLE_RATE, CallScript, Turn, render_call
+from scripts.sample_calls import SAMPLE_RATE, CallScript, TimedTurn, Turn, render_call
 from shared.auth import READ_UNREDACTED_SCOPE, SCOPES
 from shared.models.redaction import EntityType
 from tests.e2e.conftest import TERMINAL, LiveService, ServiceLogs, upload_file, wait_for_status
@@ -39,6 +40,8 @@ TURNS = (
     ("customer", "It is four one one one, one one one one, one one one one, one one one one."),
     ("agent", "Thank you, the payment went through. Have a great day."),
 )
+# The customer's turn (index into TURNS) in which each kind is said.
+PII_TURN = {EntityType.SSN: 2, EntityType.DATE_OF_BIRTH: 4, EntityType.EMAIL: 6, EntityType.CARD_NUMBER: 8}
 # What the customer says, as digits and as the words a transcript would carry.
 PII: dict[EntityType, tuple[str, tuple[str, ...]]] = {
     EntityType.SSN: ("123456789", ()),
@@ -53,14 +56,24 @@ _DIGIT_WORDS = {
 # A masked span is a 1 kHz tone or silence: nearly all its energy within 50 Hz of 1 kHz, or next to none.
 SILENT_RMS = 1e-3
 MIN_TONE_ENERGY_SHARE = 0.95
+# Of the customer's speech in a turn that says PII, at least this share is masked ("It is" may be heard).
+MIN_MASKED_SPEECH_SHARE = 0.6
+FRAME_MS = 20
+
+
+@dataclass(frozen=True)
+class PiiCall:
+    path: Path
+    spoken: np.ndarray  # (frames, 2) as rendered: agent left, customer right
+    turns: list[TimedTurn]
 
 
 @pytest.fixture(scope="module")
-def pii_call(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, np.ndarray]:
-    stereo, _ = render_call(CallScript("pii_call", tuple(Turn(speaker, text) for speaker, text in TURNS)))
+def pii_call(tmp_path_factory: pytest.TempPathFactory) -> PiiCall:
+    stereo, turns = render_call(CallScript("pii_call", tuple(Turn(speaker, text) for speaker, text in TURNS)))
     path = tmp_path_factory.mktemp("redaction") / "pii_call.wav"
     sf.write(path, stereo, SAMPLE_RATE, subtype="PCM_16")
-    return path, stereo
+    return PiiCall(path, stereo, turns)
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +119,15 @@ def _masked(samples: np.ndarray) -> bool:
     return float(spectrum[np.abs(frequencies - 1000) <= 50].sum() / spectrum.sum()) >= MIN_TONE_ENERGY_SHARE
 
 
+def masked_speech_share(spoken: np.ndarray, redacted: np.ndarray, turn: TimedTurn) -> float:
+    """Of the 20 ms frames of ``turn`` in which the customer spoke, the share that the redacted audio masks."""
+    frame = FRAME_MS * SAMPLE_RATE // 1000
+    first, last = turn.start_ms * SAMPLE_RATE // 1000, turn.end_ms * SAMPLE_RATE // 1000
+    starts = [s for s in range(first, last - frame, frame) if np.sqrt(np.mean(spoken[s : s + frame, 1] ** 2)) > 0.01]
+    assert len(starts) > 10, turn  # there was speech to hide
+    return sum(_masked(redacted[s : s + frame, 1]) for s in starts) / len(starts)
+
+
 def process(client: httpx.Client, path: Path, **fields: Any) -> str:
     audio_file_id = upload_file(client, path, contentType="audio/wav", **fields)
     wait_for_status(client, audio_file_id, ("pending",), timeout_s=30)
@@ -117,9 +139,9 @@ def process(client: httpx.Client, path: Path, **fields: Any) -> str:
 
 
 def test_no_pii_leaves_through_transcript_analysis_webhook_or_log(
-    live: LiveService, pii_call: tuple[Path, np.ndarray], service_logs: ServiceLogs, reader_only: httpx.Client
+    live: LiveService, pii_call: PiiCall, service_logs: ServiceLogs, reader_only: httpx.Client
 ) -> None:
-    path, spoken = pii_call
+    path, spoken = pii_call.path, pii_call.spoken
     with running_receiver() as receiver, live.client(TENANT) as client:
         subscription = client.post("/webhooks", json={"url": receiver.url("/done"), "events": ["analysis.completed"]})
         assert subscription.status_code == 201, subscription.text
@@ -154,6 +176,11 @@ def test_no_pii_leaves_through_transcript_analysis_webhook_or_log(
             spoke = spoken[first:last, 1]
             assert float(np.sqrt(np.mean(spoke**2))) > SILENT_RMS * 10, redaction  # there was speech to hide
             assert all(_masked(audio[first:last, channel]) for channel in (0, 1)), redaction
+        # And the spans are where the customer said it: each PII turn's speech is masked (measured per frame).
+        for kind, index in PII_TURN.items():
+            turn = pii_call.turns[index]
+            share = masked_speech_share(spoken, audio, turn)
+            assert share >= MIN_MASKED_SPEECH_SHARE, (kind, turn.text, share)
 
         # Unredacted content was not kept (the default policy): 404 with the scope, 403 without.
         for route in ("transcript", "download-url"):
@@ -175,9 +202,9 @@ def test_no_pii_leaves_through_transcript_analysis_webhook_or_log(
 
 
 def test_a_kept_unredacted_transcript_is_shown_only_with_the_scope(
-    live: LiveService, pii_call: tuple[Path, np.ndarray], reader_only: httpx.Client
+    live: LiveService, pii_call: PiiCall, reader_only: httpx.Client
 ) -> None:
-    path, _ = pii_call
+    path = pii_call.path
     with live.client(TENANT) as client:
         audio_file_id = process(client, path, redaction={"keepUnredacted": True})
         redacted = client.get(f"/audio-files/{audio_file_id}/transcript").json()
