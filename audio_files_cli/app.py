@@ -10,7 +10,7 @@ import mimetypes
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -101,8 +101,9 @@ def _describe(error: ApiError) -> str:
 
 
 @contextlib.contextmanager
-def api_session(ctx: typer.Context) -> Iterator[ApiClient]:
-    """A client for the signed-in base URL; API and network errors end the command with their exit code."""
+def api_session(ctx: typer.Context, hints: Mapping[str, str] | None = None) -> Iterator[ApiClient]:
+    """A client for the signed-in base URL; API and network errors end the command with their exit code.
+    ``hints`` says what to do instead, for the error codes a command expects (printed after the error)."""
     options = _options(ctx)
     token = os.environ.get("AUDIO_FILES_TOKEN")
     login = load_login(options.base_url)
@@ -115,7 +116,10 @@ def api_session(ctx: typer.Context) -> Iterator[ApiClient]:
         with ApiClient(base_url, token) as client:
             yield client
     except ApiError as error:
-        raise fail(_describe(error), error.exit_code, options, error.as_dict()) from None
+        hint = (hints or {}).get(error.code or "")
+        message = f"{_describe(error)}\n{hint}" if hint else _describe(error)
+        detail = {**error.as_dict(), "hint": hint} if hint else error.as_dict()
+        raise fail(message, error.exit_code, options, detail) from None
     except httpx.HTTPError as error:
         raise fail(f"Cannot reach {base_url}: {error}", ExitCode.UNAVAILABLE, options) from None
 
@@ -311,9 +315,12 @@ def reprocess(
         typer.Option(metavar="ID:VERSION", help="Evaluate with this published version instead of the assigned one."),
     ] = None,
 ) -> None:
-    """Run processing again (transcription and evaluation, or only the evaluation)."""
+    """Run processing again (transcription, redaction and evaluation, or only the evaluation).
+
+    Where the redaction policy did not keep the original recording, only the evaluation can run again."""
     pin = _scorecard_pin(ctx, scorecard)
-    with api_session(ctx) as client:
+    only_evaluation = f"Only the evaluation can run again: audio-files reprocess {audio_file_id} --evaluation-only"
+    with api_session(ctx, hints={"original_audio_not_kept": only_evaluation}) as client:
         stages = ["evaluation"] if evaluation_only else None
         body = client.process(audio_file_id, force=True, stages=stages, scorecard=pin)
     emit(ctx, body, f"{body['audioFileId']}: {body['status']} ({', '.join(body['stages'])}) — {body['message']}")

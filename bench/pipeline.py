@@ -158,7 +158,7 @@ def start_run(deps: Any, tenant: str, audio_file_id: str) -> str:
 
     with tagged("process (HTTP function)"):
         body = request_processing(
-            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
             times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
             request=ProcessRequest(),
         )  # fmt: skip
@@ -173,7 +173,7 @@ class StageRun:
 
 
 def run_stages(deps: Any, engine: TranscriptionEngine, tenant: str, audio: Audio) -> StageRun:
-    """Upload ``audio``, start a run, and run the transcription then the evaluation stage in this process."""
+    """Upload ``audio``, start a run, and run every stage in pipeline order in this process."""
     from shared.ai.factory import build_evaluation_engine
     from shared.pipeline.model import Stage, StageMessage
     from shared.pipeline.run import RunTimes
@@ -199,7 +199,7 @@ def run_stages(deps: Any, engine: TranscriptionEngine, tenant: str, audio: Audio
         timings[stage] = time.perf_counter() - started
         assert outcome == "succeeded", f"{stage}: {outcome}"
     record = deps.audio_files.get(tenant, audio_file_id)
-    document = output_of(deps.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
+    document = output_of(deps.blobs, record, Stage.REDACTION, TRANSCRIPTS_CONTAINER)
     wer = word_error_rate(audio.reference, transcript_words(Transcript.model_validate(document)))
     return StageRun(timings["transcription"], timings["evaluation"], wer)
 

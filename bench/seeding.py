@@ -74,7 +74,7 @@ def seed_processed_calls(
         record = processed_record(tenant_id, is_ai_call=is_ai_call, campaign_id=campaign_id,
                                   recorded_at=first_recorded_at + timedelta(minutes=index))  # fmt: skip
         assert record.run_id is not None
-        record.outputs = {Stage.TRANSCRIPTION: record.run_id, Stage.EVALUATION: record.run_id}
+        record.outputs = {stage: record.run_id for stage in Stage}
         transcript = source.model_copy(update={"audio_file_id": record.id})
         context = EvaluationContext(record.id, record.engagement_id, campaign_id, is_ai_call)
         seeded.append((record, transcript, engine.evaluate(transcript, context)))
@@ -82,9 +82,11 @@ def seed_processed_calls(
     def write(item: tuple[AudioFileRecord, Transcript, Analysis]) -> None:
         record, transcript, analysis = item
         assert record.run_id is not None
-        name = run_output_blob_name(tenant_id, record.id, record.run_id)
-        blobs.write_json(TRANSCRIPTS_CONTAINER, name, transcript.to_wire())
-        blobs.write_json(ANALYSES_CONTAINER, name, analysis.to_wire())
+        # As a completed run leaves them: the redacted transcript (the transcription's output is gone) and the analysis.
+        redacted = run_output_blob_name(tenant_id, record.id, Stage.REDACTION, record.run_id)
+        blobs.write_json(TRANSCRIPTS_CONTAINER, redacted, transcript.to_wire())
+        analysis_name = run_output_blob_name(tenant_id, record.id, Stage.EVALUATION, record.run_id)
+        blobs.write_json(ANALYSES_CONTAINER, analysis_name, analysis.to_wire())
 
     with ThreadPoolExecutor(_WRITERS) as writers:
         list(writers.map(write, seeded))

@@ -105,7 +105,7 @@ class AudioFileRecord(BaseModel):
 
     @property
     def has_transcript(self) -> bool:
-        return Stage.TRANSCRIPTION in self.outputs
+        return Stage.REDACTION in self.outputs  # the transcript clients read is redaction's output
 
     @property
     def has_analysis(self) -> bool:

@@ -16,6 +16,7 @@ from ulid import ULID
 
 from shared.audio_files.records import ACTIVE_STATUSES, AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository, ListQuery
+from shared.auth import Principal
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.errors import ConcurrencyConflict, Conflict, NotFound, PayloadTooLarge
@@ -24,27 +25,31 @@ from shared.models.api import (
     AudioFileBody,
     AudioFileListBody,
     DownloadUrlBody,
+    DownloadUrlQuery,
     ErrorBody,
     ListAudioFilesQuery,
     ProcessBody,
     ProcessingStatusBody,
     ProcessRequest,
     StageBody,
+    TranscriptQuery,
     UploadUrlBody,
     UploadUrlRequest,
 )
 from shared.pipeline.deadlines import DeadlineStore, deadlines_of, upload_deadline
 from shared.pipeline.events import MessageSender
-from shared.pipeline.model import PIPELINE, Stage, StageState, ordered
+from shared.pipeline.model import PIPELINE, Stage, StageState, with_companions
 from shared.pipeline.run import DeadlineBook, RecordStore, RunTimes, StartOutcome, current_stage, start_run
 from shared.pipeline.stages import output_of
+from shared.redaction.policy import redacted_audio_blob_name, require_unredacted_access, unredacted_transcript_blob_name
 from shared.reviews.repository import ReviewRepository
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     AUDIO_CONTAINER,
+    REDACTED_AUDIO_CONTAINER,
     TRANSCRIPTS_CONTAINER,
     BlobStore,
-    run_output_prefix,
+    recording_prefix,
     safe_file_name,
 )
 from shared.storage.blobs import audio_blob_name as make_audio_blob_name
@@ -211,24 +216,58 @@ def list_audio_files(deps: Dependencies, tenant_id: str, query: ListAudioFilesQu
     )
 
 
-def download_url(deps: Dependencies, tenant_id: str, audio_file_id: str) -> DownloadUrlBody:
-    record = get_record(deps, tenant_id, audio_file_id)
+def _unredacted_not_kept(what: str) -> NotFound:
+    return NotFound(f"The unredacted {what} of this audio file was not kept.", code="unredacted_not_kept")
+
+
+def download_url(
+    deps: Dependencies, principal: Principal, audio_file_id: str, query: DownloadUrlQuery
+) -> DownloadUrlBody:
+    """The redacted recording once redaction wrote it; before that (or with redaction off) the upload itself.
+    ``unredacted`` asks for the upload itself: only with the scope, and only where the policy kept it."""
+    if query.unredacted:
+        require_unredacted_access(principal)
+    record = get_record(deps, principal.tenant_id, audio_file_id)
     if record.uploaded_at is None or (record.error and record.error.stage == "upload"):
         # An upload refused on arrival is deleted: there is nothing to download.
         raise Conflict("No usable audio has been uploaded for this file.", code="audio_not_uploaded")
+    redacted_name = redacted_audio_blob_name(record.tenant_id, record.id)
+    redacted = None if query.unredacted else deps.blobs.properties(REDACTED_AUDIO_CONTAINER, redacted_name)
+    content_type: str | None
+    size_bytes: int | None
+    if redacted is not None:
+        container, blob_name, content_type, size_bytes = (
+            REDACTED_AUDIO_CONTAINER,
+            redacted_name,
+            "audio/wav",
+            redacted.size,
+        )
+        file_name = f"{record.safe_file_name.rsplit('.', 1)[0]}.redacted.wav"
+    else:
+        original = deps.blobs.properties(AUDIO_CONTAINER, record.blob_name)
+        if original is None:
+            raise _unredacted_not_kept("recording")
+        container, blob_name, content_type, size_bytes = (
+            AUDIO_CONTAINER,
+            record.blob_name,
+            record.content_type,
+            record.size_bytes,
+        )
+        file_name = record.safe_file_name
     url, expires_at = deps.blobs.download_sas_url(
-        record.blob_name,
+        container,
+        blob_name,
         timedelta(minutes=deps.settings.download_url_ttl_minutes),
-        download_name=record.safe_file_name,
-        content_type=record.content_type,
+        download_name=file_name,
+        content_type=content_type,
     )
     return DownloadUrlBody(
         audio_file_id=record.id,
         download_url=url,
         expires_at=expires_at,
-        file_name=record.safe_file_name,
-        content_type=record.content_type,
-        size_bytes=record.size_bytes,
+        file_name=file_name,
+        content_type=content_type,
+        size_bytes=size_bytes,
     )
 
 
@@ -248,8 +287,9 @@ def processing_status(deps: Dependencies, tenant_id: str, audio_file_id: str) ->
     )
 
 
-def load_document(deps: Dependencies, record: AudioFileRecord, container: str, what: str) -> dict[str, object]:
-    stage = Stage.TRANSCRIPTION if container == TRANSCRIPTS_CONTAINER else Stage.EVALUATION
+def load_document(
+    deps: Dependencies, record: AudioFileRecord, stage: Stage, container: str, what: str
+) -> dict[str, object]:
     document = output_of(deps.blobs, record, stage, container)
     if document is not None:
         return document
@@ -258,18 +298,31 @@ def load_document(deps: Dependencies, record: AudioFileRecord, container: str, w
     raise NotFound(f"This audio file has no {what}; request processing first.", code=f"{what}_not_found")
 
 
-def get_transcript_document(deps: Dependencies, tenant_id: str, audio_file_id: str) -> dict[str, object]:
-    return load_document(deps, get_record(deps, tenant_id, audio_file_id), TRANSCRIPTS_CONTAINER, "transcript")
+def get_transcript_document(
+    deps: Dependencies, principal: Principal, audio_file_id: str, query: TranscriptQuery
+) -> dict[str, object]:
+    """The redacted transcript (redaction's output); ``unredacted`` the copy kept before redaction, only with
+    the scope and only where the policy kept it."""
+    if query.unredacted:
+        require_unredacted_access(principal)
+    record = get_record(deps, principal.tenant_id, audio_file_id)
+    if not query.unredacted:
+        return load_document(deps, record, Stage.REDACTION, TRANSCRIPTS_CONTAINER, "transcript")
+    document = deps.blobs.read_json(TRANSCRIPTS_CONTAINER, unredacted_transcript_blob_name(record.tenant_id, record.id))
+    if document is None:
+        raise _unredacted_not_kept("transcript")
+    return document
 
 
 def get_analysis_document(deps: Dependencies, tenant_id: str, audio_file_id: str) -> dict[str, object]:
-    return load_document(deps, get_record(deps, tenant_id, audio_file_id), ANALYSES_CONTAINER, "analysis")
+    record = get_record(deps, tenant_id, audio_file_id)
+    return load_document(deps, record, Stage.EVALUATION, ANALYSES_CONTAINER, "analysis")
 
 
 def get_analysis(deps: Dependencies, tenant_id: str, audio_file_id: str) -> tuple[AudioFileRecord, dict[str, object]]:
     """The recording and its current analysis document (reviews are laid over it by shared.reviews)."""
     record = get_record(deps, tenant_id, audio_file_id)
-    return record, load_document(deps, record, ANALYSES_CONTAINER, "analysis")
+    return record, load_document(deps, record, Stage.EVALUATION, ANALYSES_CONTAINER, "analysis")
 
 
 # --- processing --------------------------------------------------------------------------------------
@@ -281,7 +334,9 @@ _START_MESSAGES = {
 }
 
 
-def _refusal(request: ProcessRequest, stages: list[Stage]) -> Callable[[AudioFileRecord], None]:
+def _refusal(
+    request: ProcessRequest, stages: list[Stage], original_exists: Callable[[AudioFileRecord], bool]
+) -> Callable[[AudioFileRecord], None]:
     """What makes a record unprocessable for this request, as the 409 a client sees."""
 
     def refuse(record: AudioFileRecord) -> None:
@@ -310,6 +365,13 @@ def _refusal(request: ProcessRequest, stages: list[Stage]) -> Callable[[AudioFil
                 "There is no transcript to evaluate; include the transcription stage.",
                 code="transcript_not_found",
             )
+        if Stage.TRANSCRIPTION in stages and not original_exists(record):
+            raise Conflict(
+                "The original recording was not kept after redaction (the redaction policy), so it cannot be "
+                "transcribed again. Evaluation-only reprocessing still works on the redacted transcript: send "
+                '{"force": true, "stages": ["evaluation"]}.',
+                code="original_audio_not_kept",
+            )
 
     return refuse
 
@@ -319,6 +381,7 @@ def request_processing(
     records: RecordStore,
     deadlines: DeadlineBook,
     queues: MessageSender,
+    blobs: BlobStore,
     times: RunTimes,
     tenant_id: str,
     audio_file_id: str,
@@ -326,10 +389,14 @@ def request_processing(
 ) -> ProcessBody:
     if not _is_audio_file_id(audio_file_id):
         raise _not_found(audio_file_id)
-    stages = ordered(request.stages or list(PIPELINE))
+    stages = with_companions(request.stages or list(PIPELINE))
+
+    def original_exists(record: AudioFileRecord) -> bool:
+        return blobs.properties(AUDIO_CONTAINER, record.blob_name) is not None
+
     started = start_run(
         records=records, deadlines=deadlines, queues=queues, times=times, tenant_id=tenant_id,
-        audio_file_id=audio_file_id, stages=stages, refuse=_refusal(request, stages),
+        audio_file_id=audio_file_id, stages=stages, refuse=_refusal(request, stages, original_exists),
         scorecard=request.scorecard if Stage.EVALUATION in stages else None,
     )  # fmt: skip
     if started is None:
@@ -388,9 +455,9 @@ def _delete_what_came_from(
     audio = blobs.properties(AUDIO_CONTAINER, record.blob_name)
     for etag in {record.blob_etag, audio.etag if audio else None} - {None}:
         blobs.delete_trigger_receipts(AUDIO_CONTAINER, record.blob_name, str(etag))
-    blobs.delete_prefix(AUDIO_CONTAINER, f"{record.tenant_id}/{record.id}/")
-    for container in (TRANSCRIPTS_CONTAINER, ANALYSES_CONTAINER):
-        blobs.delete_prefix(container, run_output_prefix(record.tenant_id, record.id))
+    # Every run's outputs, the redacted recording and the unredacted copies kept by policy.
+    for container in (AUDIO_CONTAINER, TRANSCRIPTS_CONTAINER, REDACTED_AUDIO_CONTAINER, ANALYSES_CONTAINER):
+        blobs.delete_prefix(container, recording_prefix(record.tenant_id, record.id))
     reviews.delete_for_audio_file(record.tenant_id, record.id)
     for deadline in deadlines_of(record):
         deadlines.remove(deadline)

@@ -346,11 +346,13 @@ class BacktestRunner:
             page = self.records.list(query, limit=_LIST_PAGE, after_row_key=after)
             for record in page.records:
                 scanned += 1
-                if record.has_transcript and record.has_analysis and len(calls) < job.filter.limit:
+                evaluated = Stage.REDACTION in record.outputs and Stage.EVALUATION in record.outputs
+                if evaluated and len(calls) < job.filter.limit:
                     calls.append(
                         {
                             "id": record.id,
-                            "transcript": record.outputs[Stage.TRANSCRIPTION],
+                            # The redacted transcript, the one the evaluation stage reads.
+                            "transcript": record.outputs[Stage.REDACTION],
                             "analysis": record.outputs[Stage.EVALUATION],
                         }
                     )
@@ -383,10 +385,10 @@ class BacktestRunner:
 
     def _score(self, job: BacktestJob, scorecard: Scorecard, call: dict[str, str]) -> dict[str, Any]:
         transcript = self.blobs.read_json(
-            TRANSCRIPTS_CONTAINER, run_output_blob_name(job.tenant_id, call["id"], call["transcript"])
+            TRANSCRIPTS_CONTAINER, run_output_blob_name(job.tenant_id, call["id"], Stage.REDACTION, call["transcript"])
         )
         analysis = self.blobs.read_json(
-            ANALYSES_CONTAINER, run_output_blob_name(job.tenant_id, call["id"], call["analysis"])
+            ANALYSES_CONTAINER, run_output_blob_name(job.tenant_id, call["id"], Stage.EVALUATION, call["analysis"])
         )
         if transcript is None or analysis is None:  # deleted or re-processed since the selection
             return {"id": call["id"], "skipped": "output_gone"}

@@ -19,6 +19,7 @@ from shared.models.api import (
     AudioFileBody,
     AudioFileListBody,
     DownloadUrlBody,
+    DownloadUrlQuery,
     ListAudioFilesQuery,
     ProcessBody,
     ProcessingStatusBody,
@@ -38,6 +39,10 @@ bp = ApiBlueprint()
 
 AUDIO_FILE_ID = PathParam("id", AUDIO_FILE_ID_PATTERN, "The audio file id: `af_` and a ULID.")
 NOT_FOUND = ("audio_file_not_found",)
+UNREDACTED_DOC = (
+    "`true`: the content as it was before redaction, only where the redaction policy kept it (else 404 "
+    "`unredacted_not_kept`) and only with the `audio:read-unredacted` scope (else 403 `insufficient_scope`)."
+)
 LIST_QUERY_DOCS: Mapping[str, str] = {
     "page": "Page number, from 1. Not with `continuationToken`.",
     "pageSize": "Items per page.",
@@ -109,25 +114,32 @@ def delete_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpR
 @bp.endpoint(Route(
     "GET", "/v1/audio-files/{id}/download-url", "getDownloadUrl", "A download URL for the recording",
     "Audio files", "audio:download",
-    (Reply(200, "A read-only URL for this one blob, valid 15 minutes, served as an attachment.",
+    (Reply(200, "A read-only URL for this one blob, valid 15 minutes, served as an attachment: the redacted "
+           "recording (WAV) once processing redacted it, the upload itself before that or with redaction off.",
            DownloadUrlBody),),
-    {404: NOT_FOUND, 409: ("audio_not_uploaded",)}, path_params=(AUDIO_FILE_ID,),
+    {400: ("validation_error",), 404: (*NOT_FOUND, "unredacted_not_kept"), 409: ("audio_not_uploaded",)},
+    path_params=(AUDIO_FILE_ID,), query=DownloadUrlQuery, query_docs={"unredacted": UNREDACTED_DOC},
 ))  # fmt: skip
 def get_download_url(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
-    return json_response(service.download_url(get_dependencies(), principal.tenant_id, _id(req)))
+    query = parse_query(req, DownloadUrlQuery)
+    return json_response(service.download_url(get_dependencies(), principal, _id(req), query))
 
 
 @bp.endpoint(Route(
     "GET", "/v1/audio-files/{id}/transcript", "getTranscript", "The transcript", "Processing", "audio:read",
     (Reply(200, "The transcript: JSON by default, or plain text, SubRip or WebVTT with `format`.", Transcript,
            text_media_types=("text/plain", "application/x-subrip", "text/vtt")),),
-    {400: ("validation_error",), 404: (*NOT_FOUND, "transcript_not_found"), 409: ("transcript_not_ready",)},
+    {400: ("validation_error",), 404: (*NOT_FOUND, "transcript_not_found", "unredacted_not_kept"),
+     409: ("transcript_not_ready",)},
     path_params=(AUDIO_FILE_ID,), query=TranscriptQuery,
-    query_docs={"format": "`json`, `text` (text/plain), `srt` (application/x-subrip) or `vtt` (text/vtt)."},
+    query_docs={"format": "`json`, `text` (text/plain), `srt` (application/x-subrip) or `vtt` (text/vtt).",
+                "unredacted": UNREDACTED_DOC},
+    description="The redacted transcript: each detected entity is a typed token (`[CARD_NUMBER]`, ...) and "
+    "`redactions` lists type and times, never the value.",
 ))  # fmt: skip
 def get_transcript(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     query = parse_query(req, TranscriptQuery)
-    document = service.get_transcript_document(get_dependencies(), principal.tenant_id, _id(req))
+    document = service.get_transcript_document(get_dependencies(), principal, _id(req), query)
     if query.format == "json":
         return json_response(document)
     text, mimetype = render_transcript(document, query.format)
@@ -159,14 +171,16 @@ def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
         400: ("malformed_json", "validation_error"),
         404: (*NOT_FOUND, "scorecard_not_found", "scorecard_version_not_found"),
         409: ("audio_not_uploaded", "invalid_upload", "processing_in_progress", "already_processed",
-              "transcript_not_found", "scorecard_version_not_published"),
+              "transcript_not_found", "scorecard_version_not_published", "original_audio_not_kept"),
     },
     path_params=(AUDIO_FILE_ID,), body=ProcessRequest, body_required=False, body_example={"force": True},
-    description='No body queues transcription then evaluation. `{"force": true}` re-runs a finished file; '
-    '`{"stages": ["evaluation"]}` re-evaluates the existing transcript only (a finished file needs no `force` '
-    'when the stages are named). The evaluation uses the scorecard version assigned when it runs, or the one '
-    'named by `{"scorecard": {"id": "sc_...", "version": "2"}}` (a published version, or a built-in card such '
-    'as `{"id": "default-human", "version": "2.0"}`).',
+    description='No body queues transcription, redaction, then evaluation (transcription and redaction always '
+    'run together). `{"force": true}` re-runs a finished file; `{"stages": ["evaluation"]}` re-evaluates the '
+    "existing (redacted) transcript only (a finished file needs no `force` when the stages are named). "
+    "Transcribing again needs the original recording: where the redaction policy did not keep it, 409 "
+    "`original_audio_not_kept` (re-evaluation alone still runs). The evaluation uses the scorecard version "
+    'assigned when it runs, or the one named by `{"scorecard": {"id": "sc_...", "version": "2"}}` (a published '
+    'version, or a built-in card such as `{"id": "default-human", "version": "2.0"}`).',
 ))  # fmt: skip
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)
@@ -175,7 +189,7 @@ def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.Http
         require_runnable(repository=deps.scorecards, blobs=deps.blobs, tenant_id=principal.tenant_id,
                          pin=body.scorecard)  # fmt: skip
     result = service.request_processing(
-        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
         times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=principal.tenant_id,
         audio_file_id=_id(req), request=body,
     )  # fmt: skip

@@ -12,7 +12,15 @@ from shared.clock import utcnow
 from shared.dependencies import Dependencies, get_dependencies
 from shared.pipeline.model import Stage
 from shared.pipeline.run import RunTimes
-from shared.pipeline.stages import Engines, StageRunner, build_handlers, fail_from_poison, parse_message
+from shared.pipeline.stages import (
+    Engines,
+    StageHandler,
+    StageOutputs,
+    StageRunner,
+    build_handlers,
+    fail_from_poison,
+    parse_message,
+)
 from shared.pipeline.sweeper import sweep_deadlines
 from shared.scorecards.service import ScorecardChooser
 
@@ -26,10 +34,18 @@ def _times(deps: Dependencies) -> RunTimes:
     return RunTimes.of(deps.settings.stage_deadline_minutes)
 
 
+def _handlers(deps: Dependencies) -> dict[Stage, StageHandler]:
+    return build_handlers(deps.blobs, ENGINES, ScorecardChooser(deps.scorecards, deps.blobs))
+
+
+def _outputs(deps: Dependencies) -> StageOutputs:
+    return StageOutputs(deps.blobs, _handlers(deps))
+
+
 def _runner(deps: Dependencies) -> StageRunner:
     return StageRunner(
         records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
-        handlers=build_handlers(deps.blobs, ENGINES, ScorecardChooser(deps.scorecards, deps.blobs)), times=_times(deps),
+        handlers=_handlers(deps), times=_times(deps),
     )  # fmt: skip
 
 
@@ -48,7 +64,7 @@ def _poison_function(stage: Stage) -> Callable[[func.QueueMessage], None]:
     def fail(msg: func.QueueMessage) -> None:
         deps = get_dependencies()
         fail_from_poison(records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
-                         body=msg.get_body(), stage=stage)  # fmt: skip
+                         outputs=_outputs(deps), body=msg.get_body(), stage=stage)  # fmt: skip
 
     return fail
 
@@ -71,7 +87,8 @@ def deadline_sweeper(timer: func.TimerRequest) -> None:
     deps = get_dependencies()
     now = utcnow()
     report = sweep_deadlines(records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
-                             due=deps.deadlines.due(now), times=_times(deps), now=now)  # fmt: skip
+                             outputs=_outputs(deps), due=deps.deadlines.due(now), times=_times(deps),
+                             now=now)  # fmt: skip
     if report.examined:
         logger.info("Deadlines: %d due, %d failed, %d sent again", report.examined, len(report.failed),
                     len(report.requeued))  # fmt: skip

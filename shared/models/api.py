@@ -203,7 +203,12 @@ class ProcessRequest(StrictRequest):
 
 class TranscriptQuery(StrictRequest):
     format: Literal["json", "text", "srt", "vtt"] = "json"
+    unredacted: bool = False  # the transcript before redaction: only where kept, only with audio:read-unredacted
     code: str | None = Field(default=None, exclude=True)
+
+
+class DownloadUrlQuery(StrictRequest):
+    unredacted: bool = False  # the original recording: only where kept, only with audio:read-unredacted
 
 
 class ErrorBody(WireModel):

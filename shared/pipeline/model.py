@@ -20,6 +20,7 @@ class Stage(StrEnum):
     """Pipeline stages, in the order a full run goes through them. A stage's queue has the stage's name."""
 
     TRANSCRIPTION = "transcription"
+    REDACTION = "redaction"  # after transcription, so evaluation and every reader only see redacted text
     EVALUATION = "evaluation"
 
     @property
@@ -38,6 +39,15 @@ def ordered(stages: list[Stage] | list[str]) -> list[Stage]:
     """The given stages in pipeline order, each once."""
     wanted = {Stage(stage) for stage in stages}
     return [stage for stage in PIPELINE if stage in wanted]
+
+
+def with_companions(stages: list[Stage]) -> list[Stage]:
+    """The stages a requested run goes through: transcription and redaction always together, since redaction
+    reads the transcription's unredacted output and deletes it once the redacted transcript is stored."""
+    wanted = set(stages)
+    if wanted & {Stage.TRANSCRIPTION, Stage.REDACTION}:
+        wanted |= {Stage.TRANSCRIPTION, Stage.REDACTION}
+    return ordered(list(wanted))
 
 
 class StageStatus(StrEnum):

@@ -6,7 +6,8 @@ overwrites rather than duplicates, and a stage that finds its run superseded or 
 it wrote. A message for a stage that already finished only makes sure the next stage's message exists.
 
 A new stage is a ``Stage`` member and a handler in ``build_handlers``: the handler says which record status the
-stage runs under, which container its output goes to, and produces that output.
+stage runs under, which container its output goes to, which earlier stages' outputs its own replaces (deleted
+once its success is stored: redaction's output replaces the unredacted transcript), and produces that output.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from shared.pipeline.run import (
     succeeded_state,
     write_guarded,
 )
+from shared.redaction.policy import effective_policy
+from shared.redaction.service import redact_recording
 from shared.scorecards.model import ScorecardPin
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
@@ -77,6 +80,10 @@ class StageHandler(Protocol):
     def container(self) -> str:
         """Where the stage's output document goes, under a run-specific name."""
 
+    @property
+    def replaces(self) -> tuple[Stage, ...]:
+        """Earlier stages whose outputs this stage's output supersedes: deleted once its success is stored."""
+
     def produce(self, record: AudioFileRecord) -> dict[str, Any]: ...
 
 
@@ -91,7 +98,7 @@ def output_of(blobs: BlobStore, record: AudioFileRecord, stage: Stage, container
     run_id = record.outputs.get(stage)
     if run_id is None:
         return None
-    return blobs.read_json(container, run_output_blob_name(record.tenant_id, record.id, run_id))
+    return blobs.read_json(container, run_output_blob_name(record.tenant_id, record.id, stage, run_id))
 
 
 @dataclass(frozen=True)
@@ -100,13 +107,19 @@ class TranscriptionStage:
     engine: Callable[[], TranscriptionEngine]
     status: Status = Status.PROCESSING
     container: str = TRANSCRIPTS_CONTAINER
+    replaces: tuple[Stage, ...] = ()
 
     def produce(self, record: AudioFileRecord) -> dict[str, Any]:
+        if self.blobs.properties(AUDIO_CONTAINER, record.blob_name) is None:
+            # Redaction deleted the original, as its policy said: only the redacted copy is left.
+            raise EngineError(
+                "original_audio_not_kept", "The original recording was not kept after redaction.", retryable=False
+            )
         with tempfile.TemporaryDirectory(prefix="transcribe-") as workdir:
             local = Path(workdir) / record.safe_file_name
             self.blobs.download_to_file(AUDIO_CONTAINER, record.blob_name, local)
             source_url, _ = self.blobs.download_sas_url(
-                record.blob_name, timedelta(hours=2), download_name=record.safe_file_name,
+                AUDIO_CONTAINER, record.blob_name, timedelta(hours=2), download_name=record.safe_file_name,
                 content_type=record.content_type,
             )  # fmt: skip
             audio = AudioInput(
@@ -122,15 +135,41 @@ class TranscriptionStage:
 
 
 @dataclass(frozen=True)
+class RedactionStage:
+    """The transcription's output, redacted under the recording's policy, becomes the transcript everyone reads;
+    the redacted audio is written beside it. Only this stage ever reads the unredacted transcript."""
+
+    blobs: BlobStore
+    status: Status = Status.PROCESSING
+    container: str = TRANSCRIPTS_CONTAINER
+    replaces: tuple[Stage, ...] = (Stage.TRANSCRIPTION,)
+
+    def produce(self, record: AudioFileRecord) -> dict[str, Any]:
+        document = output_of(self.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
+        if document is None:
+            raise EngineError("transcript_not_found", "The transcript to redact is missing.", retryable=False)
+        policy = effective_policy(blobs=self.blobs, tenant_id=record.tenant_id, override=record.redaction)
+        try:
+            redacted = redact_recording(
+                blobs=self.blobs, tenant_id=record.tenant_id, audio_file_id=record.id,
+                audio_blob_name=record.blob_name, transcript=Transcript.model_validate(document), policy=policy,
+            )  # fmt: skip
+        except LookupError:
+            raise EngineError("audio_not_found", "The recording to redact is missing.", retryable=False) from None
+        return redacted.transcript.to_wire()
+
+
+@dataclass(frozen=True)
 class EvaluationStage:
     blobs: BlobStore
     engine: Callable[[], EvaluationEngine]
     scorecards: ScorecardChoice
     status: Status = Status.EVALUATING
     container: str = ANALYSES_CONTAINER
+    replaces: tuple[Stage, ...] = ()
 
     def produce(self, record: AudioFileRecord) -> dict[str, Any]:
-        document = output_of(self.blobs, record, Stage.TRANSCRIPTION, TRANSCRIPTS_CONTAINER)
+        document = output_of(self.blobs, record, Stage.REDACTION, TRANSCRIPTS_CONTAINER)
         if document is None:
             raise EngineError("transcript_not_found", "The transcript to evaluate is missing.", retryable=False)
         context = EvaluationContext(
@@ -149,8 +188,40 @@ class EvaluationStage:
 def build_handlers(blobs: BlobStore, engines: Engines, scorecards: ScorecardChoice) -> dict[Stage, StageHandler]:
     return {
         Stage.TRANSCRIPTION: TranscriptionStage(blobs, engines.transcription),
+        Stage.REDACTION: RedactionStage(blobs),
         Stage.EVALUATION: EvaluationStage(blobs, engines.evaluation, scorecards),
     }
+
+
+@dataclass(frozen=True)
+class StageOutputs:
+    """The stages' output blobs of one recording, and which of them its record still needs.
+
+    Cleanup is repeatable and keyed to the record, never to the step that made the garbage: a crash between
+    a stored success and its cleanup leaves blobs that the run's ending (or any later message of the ended run,
+    or the sweeper) deletes again.
+    """
+
+    blobs: BlobStore
+    handlers: Mapping[Stage, StageHandler]
+
+    def discard(self, record: AudioFileRecord, stage: Stage, keep: str | None = None) -> None:
+        """Every output of ``stage`` for the record but ``keep``."""
+        container = self.handlers[stage].container
+        for name in self.blobs.list_names(container, run_output_prefix(record.tenant_id, record.id, stage)):
+            if name != keep:
+                self.blobs.delete(container, name)
+
+    def discard_unused(self, record: AudioFileRecord) -> None:
+        """Once the record's run has ended: every output it does not point at, and every output that a later
+        stage's output replaced (the unredacted transcript), whichever run wrote it."""
+        if record.status not in (Status.COMPLETED, Status.FAILED):
+            return  # a run going on still reads its stages' outputs
+        replaced = {stage for handler in self.handlers.values() for stage in handler.replaces}
+        for stage in self.handlers:
+            run_id = None if stage in replaced else record.outputs.get(stage)
+            keep = run_output_blob_name(record.tenant_id, record.id, stage, run_id) if run_id else None
+            self.discard(record, stage, keep)
 
 
 def parse_message(body: bytes | str) -> StageMessage:
@@ -166,7 +237,7 @@ def parse_message(body: bytes | str) -> StageMessage:
 
 @dataclass
 class _Decision:
-    action: str = "stale"  # "run", "stale", "duplicate", "done"
+    action: str = "stale"  # "run", "stale", "duplicate", "done", "ended"
     previous_deadline_at: datetime | None = None
 
 
@@ -175,6 +246,7 @@ def _decide(record: AudioFileRecord, message: StageMessage, dequeue_count: int, 
     if record.run_id != message.run_id or message.stage not in record.run_stages:
         return False
     if record.status in (Status.COMPLETED, Status.FAILED):
+        decision.action = "ended"
         return False
     state = record.stages.get(message.stage, StageState())
     if state.status == StageStatus.SUCCEEDED:
@@ -214,11 +286,7 @@ class StageRunner:
         if current is None:
             return "deleted"
         if not _decide(current, message, dequeue_count, decision):
-            if decision.action == "done":
-                self._ensure_next_stage_queued(current, message.stage)
-                return "already_done"
-            logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, decision.action)
-            return decision.action
+            return self._not_run(current, message, handler, decision.action)
 
         now = utcnow()
         deadline = stage_deadline(current, message.stage, due_after(now, self.times.running), message.run_id)
@@ -235,13 +303,10 @@ class StageRunner:
         if record is None:
             return "deleted"
         if not began:
-            if decision.action == "done":
-                self._ensure_next_stage_queued(record, message.stage)
-                return "already_done"
-            return decision.action
+            return self._not_run(record, message, handler, decision.action)
         self._drop_deadline(record, message.stage, decision.previous_deadline_at)
 
-        output_name = run_output_blob_name(record.tenant_id, record.id, message.run_id)
+        output_name = run_output_blob_name(record.tenant_id, record.id, message.stage, message.run_id)
         try:
             output = handler.produce(record)
             self.blobs.write_json(handler.container, output_name, output)
@@ -253,7 +318,7 @@ class StageRunner:
                 raise
             logger.info("%s of %s failed: %s", message.stage, message.audio_file_id, error.code)
             failure = ErrorInfo(code=error.code, message=error.message, stage=message.stage)
-            finish_failed(records=self.records, deadlines=self.deadlines, queues=self.queues,
+            finish_failed(records=self.records, deadlines=self.deadlines, queues=self.queues, outputs=self.outputs,
                           message=message, failure=failure)  # fmt: skip
             return "failed"
         except Exception as error:
@@ -261,6 +326,22 @@ class StageRunner:
             self.records.mutate(message.tenant_id, message.audio_file_id, lambda r: retrying_state(r, message, code))
             raise
         return self._succeed(message, handler, output_name, output, deadline.due)
+
+    @property
+    def outputs(self) -> StageOutputs:
+        return StageOutputs(self.blobs, self.handlers)
+
+    def _not_run(self, record: AudioFileRecord, message: StageMessage, handler: StageHandler, action: str) -> str:
+        """A message this stage does not act on; one of a finished stage or an ended run repeats the cleanup that
+        followed, which a crash may have cut short."""
+        if action == "done":
+            self._ensure_next_stage_queued(record, message.stage)
+            self._drop_replaced_outputs(record, handler)
+            return "already_done"
+        if action == "ended":
+            self.outputs.discard_unused(record)
+        logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, action)
+        return action
 
     def _succeed(
         self, message: StageMessage, handler: StageHandler, output_name: str, output: dict[str, Any],
@@ -289,17 +370,19 @@ class StageRunner:
             if following is not None:
                 send_stage(self.queues, stored, following)
             self.deadlines.remove(stage_deadline(stored, message.stage, deadline_at, message.run_id))
-            self._prune_older_outputs(stored, handler, output_name)
             if stored.status is Status.COMPLETED:
+                self.outputs.discard_unused(stored)
                 # The last stage is the evaluation: the event names the scorecard version its analysis used.
                 publish_run_outcome(queues=self.queues, record=stored, analysis=output)
+            else:
+                self.outputs.discard(stored, message.stage, keep=output_name)  # older runs' outputs
+                self._drop_replaced_outputs(stored, handler)
         return "succeeded"
 
-    def _prune_older_outputs(self, record: AudioFileRecord, handler: StageHandler, keep: str) -> None:
-        prefix = run_output_prefix(record.tenant_id, record.id)
-        for name in self.blobs.list_names(handler.container, prefix):
-            if name != keep:
-                self.blobs.delete(handler.container, name)
+    def _drop_replaced_outputs(self, record: AudioFileRecord, handler: StageHandler) -> None:
+        """At once, not only when the run ends: the unredacted transcript goes as soon as the redacted one is stored."""
+        for replaced in handler.replaces:
+            self.outputs.discard(record, replaced)
 
     def _drop_deadline(self, record: AudioFileRecord, stage: Stage, due: datetime | None) -> None:
         if due is not None:
@@ -312,7 +395,13 @@ class StageRunner:
 
 
 def finish_failed(
-    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, message: StageMessage, failure: ErrorInfo
+    *,
+    records: RecordStore,
+    deadlines: DeadlineBook,
+    queues: MessageSender,
+    outputs: StageOutputs,
+    message: StageMessage,
+    failure: ErrorInfo,
 ) -> None:
     before = records.get(message.tenant_id, message.audio_file_id)
     due = before.stages.get(message.stage, StageState()).deadline_at if before is not None else None
@@ -322,11 +411,18 @@ def finish_failed(
         if due is not None:
             deadlines.remove(stage_deadline(stored, message.stage, due))
         logger.info("Run %s of %s failed at %s: %s", message.run_id, message.audio_file_id, message.stage, failure.code)
+        outputs.discard_unused(stored)
         publish_run_outcome(queues=queues, record=stored)
 
 
 def fail_from_poison(
-    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, body: bytes | str, stage: Stage
+    *,
+    records: RecordStore,
+    deadlines: DeadlineBook,
+    queues: MessageSender,
+    outputs: StageOutputs,
+    body: bytes | str,
+    stage: Stage,
 ) -> str:
     """The host gave up on a message after its retries: the run ends ``failed`` with the last known reason."""
     try:
@@ -343,5 +439,6 @@ def fail_from_poison(
         message=f"The {message.stage} stage failed after {max(state.attempts, 1)} attempts.",
         stage=message.stage,
     )
-    finish_failed(records=records, deadlines=deadlines, queues=queues, message=message, failure=failure)
+    finish_failed(records=records, deadlines=deadlines, queues=queues, outputs=outputs, message=message,
+                  failure=failure)  # fmt: skip
     return "failed"

@@ -3,7 +3,8 @@
 An upload that never arrived expires. A stage still queued at its deadline has its message sent again (the
 first send may never have happened), with the next look further off each time; a stage begun but silent past
 ``STAGE_DEADLINE_MINUTES`` is sent again too, and only a stage begun ``MAX_STAGE_ATTEMPTS`` times without an
-end (one that keeps failing) ends the run ``failed``. A row that no state names any more is dropped.
+end (one that keeps failing) ends the run ``failed``. A row that no state names any more is dropped; one left by
+a run that has ended repeats that ending's output cleanup first (a crash may have cut it short).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from shared.pipeline.run import (
     stage_deadline,
     write_guarded,
 )
+from shared.pipeline.stages import StageOutputs
 
 logger = logging.getLogger(__name__)
 _MAX_BACKOFF_STEPS = 4  # a queued stage is looked at after 1, 2, 4, 8, then every 16 queued deadlines
@@ -48,11 +50,15 @@ def _guarded_state(record: AudioFileRecord, deadline: Deadline) -> bool:
 
 
 def _sweep_stage(
-    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, times: RunTimes, deadline: Deadline,
-    now: datetime, report: SweepReport,
+    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, outputs: StageOutputs, times: RunTimes,
+    deadline: Deadline, now: datetime, report: SweepReport,
 ) -> None:  # fmt: skip
     record = records.get(deadline.tenant_id, deadline.audio_file_id)
-    if record is None or not _guarded_state(record, deadline):
+    if record is None:
+        return
+    if not _guarded_state(record, deadline):
+        if record.run_id == deadline.run_id:
+            outputs.discard_unused(record)  # does nothing while the run goes on
         return
     stage = Stage(deadline.kind)
     state = record.stages[stage]
@@ -69,6 +75,7 @@ def _sweep_stage(
         if stored is not None and stored.status is Status.FAILED and stored.run_id == deadline.run_id:
             report.failed.append(stored.id)
             logger.warning("%s of %s kept failing: run ended", stage, stored.id)
+            outputs.discard_unused(stored)
             publish_run_outcome(queues=queues, record=stored)
         return
     if state.status == StageStatus.QUEUED:
@@ -96,8 +103,8 @@ def _sweep_stage(
 
 
 def sweep_deadlines(
-    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, due: list[Deadline], times: RunTimes,
-    now: datetime,
+    *, records: RecordStore, deadlines: DeadlineBook, queues: MessageSender, outputs: StageOutputs,
+    due: list[Deadline], times: RunTimes, now: datetime,
 ) -> SweepReport:  # fmt: skip
     report = SweepReport()
     for deadline in due:
@@ -111,7 +118,7 @@ def sweep_deadlines(
                 report.failed.append(stored.id)
                 logger.warning("upload of %s passed its deadline", stored.id)
         else:
-            _sweep_stage(records=records, deadlines=deadlines, queues=queues, times=times, deadline=deadline,
-                         now=now, report=report)  # fmt: skip
+            _sweep_stage(records=records, deadlines=deadlines, queues=queues, outputs=outputs, times=times,
+                         deadline=deadline, now=now, report=report)  # fmt: skip
         deadlines.remove(deadline)
     return report

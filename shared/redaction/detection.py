@@ -380,7 +380,19 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
     found = list(tokens[begin : end + 1])
     substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
     has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
-    return found if len(substantive) >= 2 or has_separators else []
+    if not (len(substantive) >= 2 or has_separators):
+        return []
+    return _month_before(tokens, begin) + found
+
+
+def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:
+    """The month, when it is the same speaker's word right before the date: Whisper sometimes ends a speaker's
+    previous segment with it ("...6789. March" / "third, 1985"), before the question that gives the context."""
+    speaker = tokens[begin].speaker
+    for token in reversed(tokens[:begin]):
+        if token.speaker == speaker:
+            return [token] if token.norm in _MONTHS else []
+    return []
 
 
 # ---------------------------------------------------------------------------------------------------------

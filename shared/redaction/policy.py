@@ -4,15 +4,15 @@ A tenant's policy is ``policies/{tenant}/redaction.json`` (absent: the defaults,
 nothing unredacted kept); an upload may override it (``RedactionOverride``). Outputs beside the originals:
 the redacted transcript is the stage's output, the redacted recording is
 ``redacted-audio/{tenant}/{id}/recording.wav``, and, only where the policy keeps them, the unredacted
-transcript is ``transcripts/{tenant}/{id}.unredacted.json`` (outside the run outputs under
-``{tenant}/{id}/``, which a finished stage prunes) and the original recording stays where it was uploaded.
+transcript is ``transcripts/{tenant}/{id}/unredacted.json`` (beside the per-stage run outputs under
+``{tenant}/{id}/{stage}/``, which a finished stage prunes) and the original recording stays where it was uploaded.
 """
 
 from __future__ import annotations
 
 from shared.auth import READ_UNREDACTED_SCOPE, Principal
 from shared.models.redaction import RedactionOverride, RedactionPolicy
-from shared.storage.blobs import POLICIES_CONTAINER, BlobStore
+from shared.storage.blobs import POLICIES_CONTAINER, BlobStore, recording_prefix
 
 
 def policy_blob_name(tenant_id: str) -> str:
@@ -21,12 +21,12 @@ def policy_blob_name(tenant_id: str) -> str:
 
 def redacted_audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
     """In the redacted-audio container, under the recording's prefix (deleting a recording's prefix takes it)."""
-    return f"{tenant_id}/{audio_file_id}/recording.wav"
+    return f"{recording_prefix(tenant_id, audio_file_id)}recording.wav"
 
 
 def unredacted_transcript_blob_name(tenant_id: str, audio_file_id: str) -> str:
     """In the transcripts container; written only when the policy keeps unredacted artefacts."""
-    return f"{tenant_id}/{audio_file_id}.unredacted.json"
+    return f"{recording_prefix(tenant_id, audio_file_id)}unredacted.json"
 
 
 def tenant_policy(*, blobs: BlobStore, tenant_id: str) -> RedactionPolicy:

@@ -76,13 +76,19 @@ def audio_blob_name(tenant_id: str, audio_file_id: str) -> str:
     return f"{tenant_id}/{audio_file_id}/{AUDIO_BLOB_LEAF}"
 
 
-def run_output_prefix(tenant_id: str, audio_file_id: str) -> str:
+def recording_prefix(tenant_id: str, audio_file_id: str) -> str:
+    """Every blob derived from one recording, in any container, is under this prefix."""
     return f"{tenant_id}/{audio_file_id}/"
 
 
-def run_output_blob_name(tenant_id: str, audio_file_id: str, run_id: str) -> str:
+def run_output_prefix(tenant_id: str, audio_file_id: str, stage: str) -> str:
+    """One stage's outputs of every run: per stage, since two stages (transcription, redaction) share a container."""
+    return f"{recording_prefix(tenant_id, audio_file_id)}{stage}/"
+
+
+def run_output_blob_name(tenant_id: str, audio_file_id: str, stage: str, run_id: str) -> str:
     """Where one run writes a stage's JSON output: per run, so runs never overwrite or delete each other's."""
-    return f"{run_output_prefix(tenant_id, audio_file_id)}{run_id}.json"
+    return f"{run_output_prefix(tenant_id, audio_file_id, stage)}{run_id}.json"
 
 
 @dataclass(frozen=True)
@@ -148,11 +154,11 @@ class BlobStore:
         return self.sas_url(AUDIO_CONTAINER, blob_name, BlobSasPermissions(create=True), ttl)
 
     def download_sas_url(
-        self, blob_name: str, ttl: timedelta, download_name: str, content_type: str | None
+        self, container: str, blob_name: str, ttl: timedelta, download_name: str, content_type: str | None
     ) -> tuple[str, datetime]:
         disposition = f'attachment; filename="{download_name}"'
         return self.sas_url(
-            AUDIO_CONTAINER,
+            container,
             blob_name,
             BlobSasPermissions(read=True),
             ttl,

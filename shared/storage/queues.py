@@ -10,10 +10,11 @@ from azure.storage.queue import QueueClient, TextBase64EncodePolicy
 from shared.storage.clients import StorageClients
 
 TRANSCRIPTION_QUEUE = "transcription"
+REDACTION_QUEUE = "redaction"
 EVALUATION_QUEUE = "evaluation"
 WEBHOOKS_QUEUE = "webhooks"
 BACKTESTS_QUEUE = "backtests"
-QUEUES = (TRANSCRIPTION_QUEUE, EVALUATION_QUEUE, WEBHOOKS_QUEUE, BACKTESTS_QUEUE)
+QUEUES = (TRANSCRIPTION_QUEUE, REDACTION_QUEUE, EVALUATION_QUEUE, WEBHOOKS_QUEUE, BACKTESTS_QUEUE)
 
 
 class QueueSender:

@@ -116,10 +116,14 @@ def test_every_read_command_against_a_processed_call(cli: Cli, live: LiveService
     sign_in(cli, tenant)
     with live.client(tenant) as client:
         audio_file_id = upload_file(client, sample_calls.support_call, campaignId="reads", isAICall=True)
-        other_id = upload_file(client, sample_calls.support_call, engagementId="eng-other")
-        wait_for_status(client, audio_file_id, ("pending",))
-        assert client.post(f"/audio-files/{audio_file_id}/process").status_code == 202
-        wait_for_status(client, audio_file_id, ("completed",))
+        # This one's policy keeps the original recording (the default does not), so it can be transcribed again.
+        other_id = upload_file(client, sample_calls.support_call, engagementId="eng-other",
+                               redaction={"keepUnredacted": True})  # fmt: skip
+        for each in (audio_file_id, other_id):
+            wait_for_status(client, each, ("pending",))
+            assert client.post(f"/audio-files/{each}/process").status_code == 202
+        for each in (audio_file_id, other_id):
+            wait_for_status(client, each, ("completed",))
 
     listed = cli.json("list")
     assert listed["totalCount"] == 2 and listed["totalPages"] == 1
@@ -148,13 +152,31 @@ def test_every_read_command_against_a_processed_call(cli: Cli, live: LiveService
     assert analysis.returncode == 0 and "score" in analysis.stdout and "criterion" in analysis.stdout
     assert 0 <= cli.json("analysis", audio_file_id)["score"] <= 100
 
+    # The default policy did not keep the original: a full re-run is refused with what still works...
+    before = cli.json("status", audio_file_id)
+    refused = cli.run("reprocess", audio_file_id)
+    assert refused.returncode == ExitCode.REJECTED, refused.stdout + refused.stderr
+    assert "409" in refused.stderr and "original_audio_not_kept" in refused.stderr
+    assert f"audio-files reprocess {audio_file_id} --evaluation-only" in refused.stderr
+    as_json = json.loads(cli.run("--json", "reprocess", audio_file_id).stderr)["error"]
+    assert as_json["code"] == "original_audio_not_kept" and "--evaluation-only" in as_json["hint"]
+    assert '"stages": ["evaluation"]' in as_json["detail"]  # the API's own answer says how, for API clients
+    assert cli.json("status", audio_file_id) == before  # nothing was started
+    # ...and that works: the redacted transcript is evaluated again, here with a named scorecard version.
     reprocessed = cli.json("reprocess", audio_file_id, "--evaluation-only", "--scorecard", "default-human:2.0")
     assert reprocessed["status"] == "pending" and reprocessed["stages"] == ["evaluation"]
     with live.client(tenant) as client:
-        wait_for_status(client, audio_file_id, ("completed",))
-    assert cli.json("reprocess", audio_file_id)["stages"] == ["transcription", "evaluation"]
+        status = wait_for_status(client, audio_file_id, ("completed",))
+    assert status["runId"] != before["runId"] and status["stages"]["transcription"]["status"] == "skipped"
+    assert "agent: Thank you for calling" in cli.run("transcript", audio_file_id).stdout
+    # Where the policy kept the original, the full re-run transcribes it again.
+    first_run = cli.json("status", other_id)
+    assert cli.json("reprocess", other_id)["stages"] == ["transcription", "redaction", "evaluation"]
     with live.client(tenant) as client:
-        wait_for_status(client, audio_file_id, ("completed",))
+        status = wait_for_status(client, other_id, ("completed",))
+    transcribed = status["stages"]["transcription"]
+    assert status["runId"] != first_run["runId"] and transcribed["status"] == "succeeded"
+    assert transcribed["completedAt"] > first_run["stages"]["transcription"]["completedAt"]
 
     assert cli.run("delete", audio_file_id, "--yes").returncode == 0
     gone = cli.run("status", audio_file_id)

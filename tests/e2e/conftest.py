@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,3 +207,35 @@ def host_process_environment(storage: Azurite, **settings: str) -> dict[str, str
         "AUTH_DEV_SECRET": DEV_SECRET,
         **settings,
     }
+
+
+class ServiceLogs(logging.Handler):
+    """The service's log records (any thread but the test's own, whose HTTP client logs the URLs it is given)."""
+
+    def __init__(self, test_thread: int) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.test_thread = test_thread
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.test_thread:
+            return
+        text = f"{record.name} {record.getMessage()}"
+        if record.exc_info:
+            text += "\n" + logging.Formatter().formatException(record.exc_info)
+        self.lines.append(text)
+
+
+@pytest.fixture
+def service_logs() -> Iterator[ServiceLogs]:
+    """Every record at DEBUG and above from the host's threads while the test runs."""
+    root = logging.getLogger()
+    capture = ServiceLogs(threading.get_ident())
+    previous_level = root.level
+    root.addHandler(capture)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield capture
+    finally:
+        root.removeHandler(capture)
+        root.setLevel(previous_level)

@@ -7,9 +7,6 @@ own thread (its HTTP client logs the SAS URLs it is given) are the client's, not
 
 from __future__ import annotations
 
-import logging
-import threading
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,43 +16,13 @@ import pytest
 from scripts.sample_calls import SUPPORT_CALL, SampleCalls
 from shared.auth import SCOPES, mint_dev_token
 from tests.conftest import DEV_SECRET, token_for
-from tests.e2e.conftest import TERMINAL, LiveService, wait_for_status
+from tests.e2e.conftest import TERMINAL, LiveService, ServiceLogs, wait_for_status
 from tests.shared.webhooks.receiver import running_receiver
 
 pytestmark = pytest.mark.e2e
 
 TENANT = "t-log-hygiene"
 SHORTEST_CHECKED_TEXT = 12  # characters: shorter call text ("thank you") is too common to prove a leak
-
-
-class _Capture(logging.Handler):
-    def __init__(self, test_thread: int) -> None:
-        super().__init__(level=logging.DEBUG)
-        self.test_thread = test_thread
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.test_thread:
-            return
-        text = f"{record.name} {record.getMessage()}"
-        if record.exc_info:
-            text += "\n" + logging.Formatter().formatException(record.exc_info)
-        self.lines.append(text)
-
-
-@pytest.fixture
-def service_logs() -> Iterator[_Capture]:
-    """Every record at DEBUG and above from the host's threads while the test runs."""
-    root = logging.getLogger()
-    capture = _Capture(threading.get_ident())
-    previous_level = root.level
-    root.addHandler(capture)
-    root.setLevel(logging.DEBUG)
-    try:
-        yield capture
-    finally:
-        root.removeHandler(capture)
-        root.setLevel(previous_level)
 
 
 def _sas_signature(url: str) -> str:
@@ -73,7 +40,7 @@ def _call_content(transcript: dict[str, Any], analysis: dict[str, Any]) -> set[s
 
 
 def test_the_service_logs_no_secret_and_no_call_content(
-    live: LiveService, sample_calls: SampleCalls, service_logs: _Capture
+    live: LiveService, sample_calls: SampleCalls, service_logs: ServiceLogs
 ) -> None:
     token = token_for(TENANT)
     forged = mint_dev_token("not-the-dev-secret-but-long-enough-to-sign", TENANT, SCOPES)

@@ -8,7 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
+import soundfile as sf
 
 from scripts.sample_calls import SampleCalls
 from tests.conftest import token_for
@@ -43,5 +45,10 @@ def test_the_readme_walkthrough_works_as_printed(live: LiveService, sample_calls
     assert '"message":"Processing queued successfully"' in output
     assert "status: completed" in output
     assert "agent: Thank you for calling" in output  # the transcript as text
-    assert "downloaded bytes are identical" in output
-    assert (tmp_path / "downloaded.wav").read_bytes() == (tmp_path / "call.wav").read_bytes()
+    assert re.search(r"my name is \[PERSON_NAME\]", output, re.I) and "sarah" not in output.lower()  # redacted
+    # The download is the redacted recording: as long as the upload, with the name's span masked.
+    shown = re.search(r"downloaded call\.redacted\.wav: ([\d.]+) s, the upload ([\d.]+) s", output)
+    assert shown and shown.group(1) == shown.group(2), output
+    downloaded, _ = sf.read(tmp_path / "downloaded.wav")
+    uploaded, _ = sf.read(tmp_path / "call.wav")
+    assert downloaded.shape == uploaded.shape and not np.array_equal(downloaded, uploaded)

@@ -9,21 +9,28 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
 from azure.data.tables import TableServiceClient
+from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueServiceClient
 
+from shared.ai.factory import get_evaluation_engine, get_transcription_engine
 from shared.audio_files.repository import AudioFileRepository
 from shared.clock import utcnow
 from shared.dependencies import Dependencies
 from shared.pipeline.deadlines import DeadlineStore
+from shared.pipeline.model import Stage
 from shared.pipeline.run import RunTimes
+from shared.pipeline.stages import Engines, StageOutputs, build_handlers
 from shared.pipeline.sweeper import sweep_deadlines
-from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE
-from shared.storage.tables import AUDIO_FILES_TABLE
+from shared.scorecards.service import ScorecardChooser
+from shared.scorecards.store import ScorecardRepository
+from shared.storage.blobs import BlobStore
+from shared.storage.queues import TRANSCRIPTION_QUEUE
+from shared.storage.tables import AUDIO_FILES_TABLE, SCORECARDS_TABLE
 from tests.e2e.conftest import CEILING_S, TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
 from tests.storage_scan import blobs_naming, rows_naming
 from tests.waiting import wait_for
@@ -37,13 +44,15 @@ def _status(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
 
 
 def _assert_completed_once(host: KillableHost, client: httpx.Client, tenant: str, ids: list[str]) -> None:
-    """Every file ends completed with exactly one transcript and one analysis (duplicates cost nothing)."""
+    """Every file ends completed with exactly one (redacted) transcript, one analysis and one redacted recording
+    (duplicates cost nothing; the unredacted transcription output is gone once the run has ended)."""
     for audio_file_id in ids:
         status = wait_for_status(client, audio_file_id, TERMINAL)
         assert status["status"] == "completed", status
-        for container in ("transcripts", "analyses"):
+        expected = {"transcripts": "redaction/", "analyses": "evaluation/", "redacted-audio": "recording.wav"}
+        for container, name in expected.items():
             names = [b.name for b in host.blobs.get_container_client(container).list_blobs(f"{tenant}/{audio_file_id}")]
-            assert len(names) == 1, (container, names)
+            assert len(names) == 1 and name in names[0], (container, names)
         assert client.get(f"/audio-files/{audio_file_id}/transcript").status_code == 200
 
 
@@ -55,17 +64,40 @@ class _SentMessages:
         self.bodies.append(message)
 
 
+@dataclass
+class _ObservedBlobs:
+    """The host's blobs as the sweeper lists them; what it would delete is recorded, not deleted."""
+
+    service: BlobServiceClient
+    deleted: list[str] = field(default_factory=list)
+
+    def list_names(self, container: str, prefix: str) -> list[str]:
+        return [blob.name for blob in self.service.get_container_client(container).list_blobs(prefix)]
+
+    def delete(self, container: str, blob_name: str) -> bool:
+        self.deleted.append(f"{container}/{blob_name}")
+        return True
+
+
+_UNUSED_ENGINES = Engines(transcription=get_transcription_engine, evaluation=get_evaluation_engine)  # never called
+
+
 def _assert_sweeper_finds_nothing_to_do(host: KillableHost, ids: list[str]) -> None:
     """Every deadline left (a crash may orphan one between its row and its record) is one the sweeper drops."""
-    table = TableServiceClient.from_connection_string(host.storage.connection_string).get_table_client(
-        AUDIO_FILES_TABLE
-    )
+    table_service = TableServiceClient.from_connection_string(host.storage.connection_string)
+    table = table_service.get_table_client(AUDIO_FILES_TABLE)
     deadlines = DeadlineStore(table)
     later = utcnow() + timedelta(days=2)
     sent = _SentMessages()
-    report = sweep_deadlines(records=AudioFileRepository(table), deadlines=deadlines, queues=sent,
+    blobs = _ObservedBlobs(host.blobs)
+    chooser = ScorecardChooser(
+        ScorecardRepository(table_service.get_table_client(SCORECARDS_TABLE)), cast(BlobStore, blobs)
+    )
+    outputs = StageOutputs(cast(BlobStore, blobs), build_handlers(cast(BlobStore, blobs), _UNUSED_ENGINES, chooser))
+    report = sweep_deadlines(records=AudioFileRepository(table), deadlines=deadlines, queues=sent, outputs=outputs,
                              due=deadlines.due(later), times=RunTimes.of(45), now=later)  # fmt: skip
     assert not set(ids) & set(report.failed + report.requeued) and sent.bodies == [], report
+    assert blobs.deleted == []  # the runs' own endings left no output behind for the sweeper to delete
 
 
 def _process_until_accepted(client: httpx.Client, audio_file_id: str) -> dict[str, Any]:
@@ -110,7 +142,7 @@ def test_killing_the_host_during_concurrent_process_requests_strands_no_file(
         _assert_completed_once(killable, client, tenant, ids)
 
 
-@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+@pytest.mark.parametrize("stage", [stage.value for stage in Stage])
 def test_killing_the_host_during_each_stage_still_completes_every_file_once(
     killable: KillableHost, short_call: Path, stage: str
 ) -> None:
@@ -121,9 +153,7 @@ def test_killing_the_host_during_each_stage_still_completes_every_file_once(
         def in_stage() -> bool:
             status = _status(client, ids[0])
             assert status["status"] not in TERMINAL, status
-            if stage == "transcription":
-                return bool(status["stages"]["transcription"]["status"] == "running")
-            return bool(status["status"] == "evaluating")
+            return bool(status["stages"][stage]["status"] == "running")
 
         wait_for(in_stage, timeout=CEILING_S, interval=0.05)
         killable.kill()
@@ -163,7 +193,7 @@ def _queue_exists(deps: Dependencies) -> bool:
     return any(queue.name == TRANSCRIPTION_QUEUE for queue in deps.storage.queue.list_queues())
 
 
-@pytest.mark.parametrize("stage", ["transcription", "evaluation"])
+@pytest.mark.parametrize("stage", [stage.value for stage in Stage])
 def test_delete_during_each_stage_leaves_nothing_behind(
     live: LiveService, short_call: Path, deps: Dependencies, stage: str
 ) -> None:
@@ -178,8 +208,7 @@ def test_delete_during_each_stage_leaves_nothing_behind(
         wait_for(in_stage, timeout=CEILING_S, interval=0.05)
         assert client.delete(f"/audio-files/{audio_file_id}").status_code == 204
         # The stage still working ends (its message is gone from the queue), then nothing of the file is left.
-        wait_for(lambda: _queue_length(deps, TRANSCRIPTION_QUEUE) == _queue_length(deps, EVALUATION_QUEUE) == 0,
-                 timeout=CEILING_S, interval=0.2)  # fmt: skip
+        wait_for(lambda: all(_queue_length(deps, each.queue) == 0 for each in Stage), timeout=CEILING_S, interval=0.2)
         assert blobs_naming(deps.storage.blob, audio_file_id) == []
         table_service: TableServiceClient = deps.storage.table
         assert rows_naming(table_service, audio_file_id) == []

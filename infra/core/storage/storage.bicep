@@ -44,6 +44,8 @@ param deploymentContainerName string
 param queueNames array = [
   'transcription'
   'transcription-poison'
+  'redaction'
+  'redaction-poison'
   'evaluation'
   'evaluation-poison'
   'webhooks'

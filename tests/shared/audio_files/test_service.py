@@ -13,7 +13,7 @@ from shared.audio_files import service
 from shared.audio_files.records import Status
 from shared.dependencies import Dependencies
 from shared.errors import Conflict, NotFound, PayloadTooLarge
-from shared.models.api import ListAudioFilesQuery, ProcessBody, ProcessRequest, UploadUrlRequest
+from shared.models.api import ListAudioFilesQuery, ProcessBody, ProcessRequest, TranscriptQuery, UploadUrlRequest
 from shared.models.redaction import EntityType, RedactionOverride
 from shared.pipeline.model import StageStatus
 from shared.pipeline.run import RunTimes
@@ -21,7 +21,7 @@ from shared.scorecards.model import ScorecardPin
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from tests.audio_samples import tone_wav
 from tests.queues import take_messages
-from tests.shared.audio_files.test_uploads import arrive, upload
+from tests.shared.audio_files.test_uploads import arrive, download_url, reader, upload
 from tests.storage_scan import blobs_naming, rows_naming
 
 pytestmark = pytest.mark.integration
@@ -36,10 +36,16 @@ def uploaded(deps: Dependencies, tenant: str, **request: object) -> str:
 
 def process(deps: Dependencies, tenant: str, audio_file_id: str, request: ProcessRequest) -> ProcessBody:
     return service.request_processing(
-        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
         times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
         request=request,
     )  # fmt: skip
+
+
+def transcript(deps: Dependencies, tenant: str, audio_file_id: str, *scopes: str, **query: object) -> dict[str, object]:
+    return service.get_transcript_document(
+        deps, reader(tenant, *scopes), audio_file_id, TranscriptQuery.model_validate(query)
+    )
 
 
 def delete(deps: Dependencies, tenant: str, audio_file_id: str) -> None:
@@ -94,7 +100,7 @@ def test_completed_files_rerun_only_when_asked_explicitly(deps: Dependencies, te
 
     def complete(record):  # what the pipeline does at the end of a run
         record.status = Status.COMPLETED
-        record.outputs = {"transcription": record.run_id, "evaluation": record.run_id}
+        record.outputs = {stage: record.run_id for stage in ("transcription", "redaction", "evaluation")}
         return record
 
     deps.audio_files.mutate(tenant, audio_file_id, complete)
@@ -122,7 +128,7 @@ def test_evaluation_alone_needs_a_transcript(deps: Dependencies, tenant: str) ->
 def test_documents_are_404_before_processing_and_409_while_queued(deps: Dependencies, tenant: str) -> None:
     audio_file_id = uploaded(deps, tenant)
     with pytest.raises(NotFound) as missing:
-        service.get_transcript_document(deps, tenant, audio_file_id)
+        transcript(deps, tenant, audio_file_id)
     assert missing.value.code == "transcript_not_found"
     process(deps, tenant, audio_file_id, ProcessRequest())
     with pytest.raises(Conflict) as waiting:
@@ -134,7 +140,7 @@ def test_download_url_reads_exactly_the_uploaded_bytes(deps: Dependencies, tenan
     data = tone_wav(seconds=0.5)
     audio_file_id = upload(deps, tenant, data, fileName="Sales call #12 (final).wav")
     arrive(deps, tenant, audio_file_id, data)
-    body = service.download_url(deps, tenant, audio_file_id)
+    body = download_url(deps, tenant, audio_file_id)
     response = httpx.get(body.download_url)
     assert response.status_code == 200 and response.content == data
     assert response.headers["content-disposition"] == 'attachment; filename="Sales_call_12_final.wav"'
@@ -146,14 +152,14 @@ def test_download_url_reads_exactly_the_uploaded_bytes(deps: Dependencies, tenan
 def test_download_before_upload_is_a_conflict(deps: Dependencies, tenant: str) -> None:
     body = service.create_upload(deps, tenant, UploadUrlRequest(file_name="a.wav", engagement_id="e1"))
     with pytest.raises(Conflict):
-        service.download_url(deps, tenant, body.audio_file_id)
+        download_url(deps, tenant, body.audio_file_id)
 
 
 def test_another_tenants_file_does_not_exist(deps: Dependencies, tenant: str) -> None:
     audio_file_id = uploaded(deps, tenant)
     for call in (
         service.get_record,
-        service.download_url,
+        download_url,
         service.processing_status,
         delete,
     ):

@@ -10,9 +10,10 @@ import pytest
 
 from shared.audio_files import service
 from shared.audio_files.uploads import register_upload
+from shared.auth import Principal
 from shared.dependencies import Dependencies
 from shared.errors import Conflict
-from shared.models.api import ProcessRequest, UploadUrlRequest
+from shared.models.api import DownloadUrlBody, DownloadUrlQuery, ProcessRequest, UploadUrlRequest
 from shared.pipeline.run import RunTimes
 from shared.storage.blobs import AUDIO_CONTAINER, BlobStore
 from shared.storage.queues import WEBHOOKS_QUEUE
@@ -20,6 +21,14 @@ from tests.audio_samples import crafted_wav, tone_wav
 from tests.queues import take_messages
 
 pytestmark = pytest.mark.integration
+
+
+def reader(tenant: str, *scopes: str) -> Principal:
+    return Principal(tenant_id=tenant, subject="reader", scopes=frozenset(("audio:read", "audio:download", *scopes)))
+
+
+def download_url(deps: Dependencies, tenant: str, audio_file_id: str, **query: object) -> DownloadUrlBody:
+    return service.download_url(deps, reader(tenant), audio_file_id, DownloadUrlQuery.model_validate(query))
 
 
 def upload(deps: Dependencies, tenant: str, data: bytes, **request: object) -> str:
@@ -65,7 +74,7 @@ def test_the_blob_name_carries_ids_only_and_the_file_name_goes_to_the_download(d
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.blob_name == f"{tenant}/{audio_file_id}/recording"
     assert arrive(deps, tenant, audio_file_id, data) == "pending"
-    download = service.download_url(deps, tenant, audio_file_id)
+    download = download_url(deps, tenant, audio_file_id)
     response = httpx.get(download.download_url)
     assert response.status_code == 200 and response.content == data
     assert response.headers["content-disposition"] == 'attachment; filename="Jane_Doe_555-0100.wav"'
@@ -116,7 +125,7 @@ def test_a_refused_upload_cannot_be_processed(deps: Dependencies, tenant: str) -
     assert arrive(deps, tenant, audio_file_id, data) == "failed"
     with pytest.raises(Conflict) as refused:
         service.request_processing(
-            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
+            records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
             times=RunTimes.of(deps.settings.stage_deadline_minutes), tenant_id=tenant, audio_file_id=audio_file_id,
             request=ProcessRequest(),
         )  # fmt: skip

@@ -19,6 +19,7 @@ from shared.dependencies import Dependencies
 from shared.errors import NotFound
 from shared.models.analysis import Analysis
 from shared.models.transcript import Transcript
+from shared.pipeline.model import Stage
 from shared.storage.blobs import ANALYSES_CONTAINER, run_output_blob_name
 from shared.storage.queues import WEBHOOKS_QUEUE
 from shared.webhooks.delivery import RunEvent, payload_of
@@ -115,8 +116,9 @@ def test_a_crashed_job_resumes_at_its_first_unfinished_chunk(deps: Dependencies,
 def test_the_stored_analyses_are_never_written(deps: Dependencies, tenant: str) -> None:
     seeded = _seed(deps, tenant, 5)
     record = seeded[0][0]
-    name = run_output_blob_name(tenant, record.id, record.run_id)
+    name = run_output_blob_name(tenant, record.id, Stage.EVALUATION, record.run_id)
     before = deps.blobs.properties(ANALYSES_CONTAINER, name)
+    assert before is not None
     message = _create(deps, tenant, limit=5)
     assert _runner(deps, CrashingEngine()).run(message) == "completed"
     assert deps.blobs.properties(ANALYSES_CONTAINER, name) == before

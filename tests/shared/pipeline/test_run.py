@@ -13,7 +13,7 @@ import pytest
 from shared.audio_files.records import AudioFileRecord, Status
 from shared.errors import ConcurrencyConflict, Conflict
 from shared.pipeline.deadlines import Deadline, deadlines_of
-from shared.pipeline.model import PIPELINE, Stage, StageStatus
+from shared.pipeline.model import PIPELINE, Stage, StageStatus, with_companions
 from shared.pipeline.run import RunTimes, StartOutcome, current_stage, start_run
 from shared.pipeline.stages import Engines, build_handlers, parse_message
 from shared.storage.queues import QUEUES
@@ -172,7 +172,7 @@ def test_a_refused_record_writes_nothing(world: World) -> None:
 
 
 def test_re_evaluation_skips_transcription_and_keeps_its_output(world: World) -> None:
-    world.records.stored["af_1"].outputs = {"transcription": "run-0", "evaluation": "run-0"}
+    world.records.stored["af_1"].outputs = {"transcription": "run-0", "redaction": "run-0", "evaluation": "run-0"}
     started = world.start((Stage.EVALUATION,))
     assert started is not None
     _, record = started
@@ -186,3 +186,15 @@ def test_every_stage_has_a_handler_and_a_queue() -> None:
     assert list(build_handlers(blobs=None, engines=engines, scorecards=None)) == list(Stage)  # type: ignore[arg-type]
     for stage in Stage:
         assert {stage.queue, stage.poison_queue} <= {*QUEUES, *(f"{queue}-poison" for queue in QUEUES)}
+
+
+@pytest.mark.parametrize(
+    ("requested", "run"),
+    [
+        ([Stage.EVALUATION], [Stage.EVALUATION]),
+        ([Stage.TRANSCRIPTION], [Stage.TRANSCRIPTION, Stage.REDACTION]),
+        ([Stage.REDACTION, Stage.EVALUATION], list(Stage)),
+    ],
+)
+def test_transcription_and_redaction_always_run_together(requested: list[Stage], run: list[Stage]) -> None:
+    assert with_companions(requested) == run

@@ -22,13 +22,21 @@ from shared.dependencies import Dependencies
 from shared.models.api import ProcessRequest
 from shared.models.transcript import Transcript
 from shared.pipeline.deadlines import UPLOAD, Deadline
-from shared.pipeline.model import StageMessage, StageStatus
+from shared.pipeline.model import Stage, StageMessage, StageStatus
 from shared.pipeline.run import MAX_STAGE_ATTEMPTS, RunTimes
-from shared.pipeline.stages import Engines, StageRunner, build_handlers, fail_from_poison
+from shared.pipeline.stages import (
+    Engines,
+    RedactionStage,
+    StageHandler,
+    StageOutputs,
+    StageRunner,
+    build_handlers,
+    fail_from_poison,
+)
 from shared.pipeline.sweeper import SweepReport, sweep_deadlines
 from shared.scorecards.service import ScorecardChooser
-from shared.storage.blobs import BlobStore
-from shared.storage.queues import EVALUATION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
+from shared.storage.blobs import ANALYSES_CONTAINER, TRANSCRIPTS_CONTAINER, BlobStore
+from shared.storage.queues import EVALUATION_QUEUE, REDACTION_QUEUE, TRANSCRIPTION_QUEUE, WEBHOOKS_QUEUE
 from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
 from tests.shared.audio_files.test_service import delete, process, uploaded
@@ -60,19 +68,45 @@ def engines_with(transcriber: ScriptedTranscriber) -> Engines:
     return Engines(transcription=lambda: transcriber, evaluation=lambda: evaluator)
 
 
-def run_stage(deps: Dependencies, engines: Engines, message: StageMessage, dequeue_count: int = 1) -> str:
+class Killed(BaseException):
+    """The worker is killed (-9) at this line: nothing after it runs, and its message comes back."""
+
+
+class KilledAtCleanup:
+    """The runner's blob store, killed when it first lists outputs to delete (a stored success's cleanup)."""
+
+    def __init__(self, blobs: BlobStore) -> None:
+        self._blobs = blobs
+
+    def list_names(self, container: str, prefix: str) -> list[str]:
+        raise Killed
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._blobs, name)
+
+
+def handlers_of(deps: Dependencies, engines: Engines) -> dict[Stage, StageHandler]:
+    return build_handlers(deps.blobs, engines, ScorecardChooser(deps.scorecards, deps.blobs))
+
+
+def run_stage(
+    deps: Dependencies, engines: Engines, message: StageMessage, dequeue_count: int = 1, blobs: Any = None
+) -> str:
     runner = StageRunner(
-        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
-        handlers=build_handlers(deps.blobs, engines, ScorecardChooser(deps.scorecards, deps.blobs)),
-        times=RunTimes.of(deps.settings.stage_deadline_minutes),
+        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=blobs or deps.blobs,
+        handlers=handlers_of(deps, engines), times=RunTimes.of(deps.settings.stage_deadline_minutes),
     )  # fmt: skip
     return runner.run(message, dequeue_count)
 
 
+def stage_outputs(deps: Dependencies) -> StageOutputs:
+    return StageOutputs(deps.blobs, handlers_of(deps, engines_with(ScriptedTranscriber())))
+
+
 def sweep(deps: Dependencies, now: datetime) -> SweepReport:
     return sweep_deadlines(records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues,
-                           due=deps.deadlines.due(now), times=RunTimes.of(deps.settings.stage_deadline_minutes),
-                           now=now)  # fmt: skip
+                           outputs=stage_outputs(deps), due=deps.deadlines.due(now),
+                           times=RunTimes.of(deps.settings.stage_deadline_minutes), now=now)  # fmt: skip
 
 
 def take_messages(deps: Dependencies, queue: str, audio_file_id: str) -> list[dict[str, Any]]:
@@ -88,18 +122,30 @@ def start(deps: Dependencies, tenant: str) -> tuple[str, StageMessage]:
     return audio_file_id, StageMessage.model_validate(body)
 
 
+def redact(deps: Dependencies, engines: Engines, audio_file_id: str) -> None:
+    """Run the redaction stage from its queued message (the step between transcription and evaluation)."""
+    [body] = take_messages(deps, REDACTION_QUEUE, audio_file_id)
+    assert run_stage(deps, engines, StageMessage.model_validate(body)) == "succeeded"
+
+
 def test_a_run_moves_through_every_stage_to_completed(deps: Dependencies, tenant: str) -> None:
     transcriber = ScriptedTranscriber()
     audio_file_id, message = start(deps, tenant)
     assert run_stage(deps, engines_with(transcriber), message) == "succeeded"
     record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.PROCESSING and not record.has_transcript  # not redacted yet
+    redact(deps, engines_with(transcriber), audio_file_id)
+    record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.EVALUATING and record.has_transcript
+    # Only the redacted transcript is left: the transcription's unredacted output went once redaction's was stored.
+    stored = deps.blobs.list_names(TRANSCRIPTS_CONTAINER, f"{tenant}/{audio_file_id}/")
+    assert stored == [f"{tenant}/{audio_file_id}/redaction/{record.run_id}.json"]
     [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation)) == "succeeded"
 
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.COMPLETED and record.has_analysis and record.error is None
-    assert record.stages["transcription"].attempts == record.stages["evaluation"].attempts == 1
+    assert all(record.stages[stage].attempts == 1 for stage in ("transcription", "redaction", "evaluation"))
     analysis = service.get_analysis_document(deps, tenant, audio_file_id)
     criteria = cast(list[dict[str, Any]], analysis["criteria"])
     results = {c["id"]: c["passed"] for c in criteria}
@@ -118,7 +164,7 @@ def test_duplicate_and_stale_messages_change_nothing(deps: Dependencies, tenant:
     # The same message again (at-least-once delivery): no second transcription, only the next stage re-queued.
     assert run_stage(deps, engines, message, dequeue_count=2) == "already_done"
     assert transcriber.calls == 1
-    assert len(take_messages(deps, EVALUATION_QUEUE, audio_file_id)) == 2
+    assert len(take_messages(deps, REDACTION_QUEUE, audio_file_id)) == 2
     stale = message.model_copy(update={"run_id": "an-older-run"})
     assert run_stage(deps, engines, stale) == "stale"
     after = deps.audio_files.get(tenant, audio_file_id)
@@ -170,6 +216,7 @@ def test_retryable_errors_raise_for_the_queue_and_poison_ends_failed(deps: Depen
             records=deps.audio_files,
             deadlines=deps.deadlines,
             queues=deps.queues,
+            outputs=stage_outputs(deps),
             body=message.model_dump_json(by_alias=True),
             stage=message.stage,
         )
@@ -200,6 +247,7 @@ def test_reevaluation_keeps_the_transcript(deps: Dependencies, tenant: str) -> N
     transcriber = ScriptedTranscriber()
     audio_file_id, message = start(deps, tenant)
     run_stage(deps, engines_with(transcriber), message)
+    redact(deps, engines_with(transcriber), audio_file_id)
     [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation))
     take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
@@ -227,11 +275,11 @@ def test_the_sweeper_resends_a_stranded_queued_stage_and_expires_uploads(deps: D
     assert record and record.status is Status.PENDING and again["runId"] == record.run_id
     # The message sent again completes the run.
     assert run_stage(deps, engines_with(ScriptedTranscriber()), StageMessage.model_validate(again)) == "succeeded"
-    # Deadlines are consumed: a second sweep fails nothing, and re-sends only the stage now queued (evaluation).
+    # Deadlines are consumed: a second sweep fails nothing, and re-sends only the stage now queued (redaction).
     again_report = sweep(deps, later)
     assert not {audio_file_id, waiting} & set(again_report.failed)
     assert again_report.requeued.count(audio_file_id) == 1
-    assert [m["stage"] for m in take_messages(deps, EVALUATION_QUEUE, audio_file_id)] == ["evaluation"] * 2
+    assert [m["stage"] for m in take_messages(deps, REDACTION_QUEUE, audio_file_id)] == ["redaction"] * 2
 
 
 def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, tenant: str) -> None:
@@ -259,6 +307,73 @@ def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, t
             assert audio_file_id in report.failed
             assert record.status is Status.FAILED and record.error and record.error.code == "stage_timeout"
     take_messages(deps, TRANSCRIPTION_QUEUE, audio_file_id)
+
+
+def outputs_left(deps: Dependencies, tenant: str, audio_file_id: str) -> list[str]:
+    prefix = f"{tenant}/{audio_file_id}/"
+    return deps.blobs.list_names(TRANSCRIPTS_CONTAINER, prefix) + deps.blobs.list_names(ANALYSES_CONTAINER, prefix)
+
+
+@pytest.mark.parametrize("ending", ["the run completes", "the ending is killed too"])
+def test_a_kill_before_the_cleanup_leaves_nothing_once_the_run_ends(
+    deps: Dependencies, tenant: str, ending: str
+) -> None:
+    engines = engines_with(ScriptedTranscriber())
+    audio_file_id, message = start(deps, tenant)
+    assert run_stage(deps, engines, message) == "succeeded"
+    [body] = take_messages(deps, REDACTION_QUEUE, audio_file_id)
+    redaction = StageMessage.model_validate(body)
+    with pytest.raises(Killed):  # right after redaction's success was stored
+        run_stage(deps, engines, redaction, blobs=KilledAtCleanup(deps.blobs))
+    run = message.run_id
+    unredacted = f"{tenant}/{audio_file_id}/transcription/{run}.json"
+    assert unredacted in outputs_left(deps, tenant, audio_file_id)
+    [body] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
+    evaluation = StageMessage.model_validate(body)
+    if ending == "the run completes":
+        assert run_stage(deps, engines, evaluation) == "succeeded"
+    else:
+        with pytest.raises(Killed):  # right after the completion was stored
+            run_stage(deps, engines, evaluation, blobs=KilledAtCleanup(deps.blobs))
+        assert unredacted in outputs_left(deps, tenant, audio_file_id)
+        # The killed worker's redaction message comes back once its lease ends.
+        assert run_stage(deps, engines, redaction, dequeue_count=2) == "ended"
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.COMPLETED
+    assert outputs_left(deps, tenant, audio_file_id) == [
+        f"{tenant}/{audio_file_id}/redaction/{run}.json",
+        f"{tenant}/{audio_file_id}/evaluation/{run}.json",
+    ]
+    take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
+
+
+def test_a_run_the_sweeper_ends_leaves_no_unredacted_transcript(
+    deps: Dependencies, tenant: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    audio_file_id, message = start(deps, tenant)
+    engines = engines_with(ScriptedTranscriber())
+    assert run_stage(deps, engines, message) == "succeeded"
+    [body] = take_messages(deps, REDACTION_QUEUE, audio_file_id)
+    redaction = StageMessage.model_validate(body)
+
+    class Vanishing(Exception):
+        """A worker that dies mid-stage: the stage began, never ended."""
+
+    def dies(self: RedactionStage, record: Any) -> dict[str, Any]:
+        raise Vanishing
+
+    monkeypatch.setattr(RedactionStage, "produce", dies)
+    now = service.utcnow()
+    for attempt in range(1, MAX_STAGE_ATTEMPTS + 1):
+        with pytest.raises(Vanishing):
+            run_stage(deps, engines, redaction, dequeue_count=attempt + 1)
+        now += timedelta(minutes=deps.settings.stage_deadline_minutes, seconds=5)
+        sweep(deps, now)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record and record.status is Status.FAILED and record.error and record.error.code == "stage_timeout"
+    assert outputs_left(deps, tenant, audio_file_id) == []  # the transcription's unredacted output too
+    take_messages(deps, REDACTION_QUEUE, audio_file_id)
+    take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
 
 
 def test_a_deadline_for_a_finished_state_is_dropped(deps: Dependencies, tenant: str) -> None:
@@ -318,6 +433,7 @@ def test_a_stage_that_finds_its_record_deleted_removes_what_it_wrote(
 
     if stage == "evaluation":
         assert run_stage(deps, engines_with(ScriptedTranscriber()), message) == "succeeded"
+        redact(deps, engines_with(ScriptedTranscriber()), audio_file_id)
         [body] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
         message = StageMessage.model_validate(body)
         evaluator = RuleBasedEngine()

@@ -126,6 +126,16 @@ def test_dates_of_birth_only_in_a_verification_context() -> None:
     assert _found(_segments(("customer", "My order from March 3, 1985 never arrived."))) == []
 
 
+def test_a_month_whisper_put_at_the_end_of_the_speakers_previous_segment_is_part_of_the_date() -> None:
+    # What Whisper made of an espeak-ng call: the month ran into the answer before the question about the date.
+    heard = _segments(
+        ("customer", "123-45-6789. March"), ("agent", "And your date of birth?"), ("customer", "third, 1985.")
+    )
+    assert ("date_of_birth", ["March", "third, 1985"]) in _found(heard)
+    not_a_month = _segments(("customer", "Okay, sure."), ("agent", "Your date of birth?"), ("customer", "third, 1985."))
+    assert _found(not_a_month) == [("date_of_birth", ["third, 1985"])]
+
+
 def test_addresses_and_account_numbers() -> None:
     assert _found(_segments(("customer", "I live at 42 Oak Street, Springfield, IL 62704."))) == [
         ("address", ["42 Oak Street, Springfield, IL 62704"])

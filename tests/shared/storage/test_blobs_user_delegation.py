@@ -248,7 +248,7 @@ def test_upload_url_is_a_user_delegation_sas(
 def test_download_url_is_a_read_only_sas_that_names_the_file(
     identity_store: BlobStore, blob_service: FakeBlobService
 ) -> None:
-    url, _ = identity_store.download_sas_url(BLOB_NAME, timedelta(minutes=15), "call.wav", "audio/wav")
+    url, _ = identity_store.download_sas_url(AUDIO_CONTAINER, BLOB_NAME, timedelta(minutes=15), "call.wav", "audio/wav")
     query = sas_query(url)
     assert query["sp"] == "r"
     assert query["sr"] == "b"
@@ -271,7 +271,8 @@ def test_the_signature_depends_on_the_served_key(identity_store: BlobStore, blob
 
 def test_one_delegation_key_signs_many_urls(identity_store: BlobStore, blob_service: FakeBlobService) -> None:
     urls = [identity_store.upload_sas_url(BLOB_NAME, timedelta(minutes=15))[0] for _ in range(5)]
-    urls += [identity_store.download_sas_url(BLOB_NAME, timedelta(minutes=15), "call.wav", None)[0] for _ in range(5)]
+    ttl = timedelta(minutes=15)
+    urls += [identity_store.download_sas_url(AUDIO_CONTAINER, BLOB_NAME, ttl, "call.wav", None)[0] for _ in range(5)]
     assert len(blob_service.key_requests()) == 1
     assert len(blob_service.requests) == 1
     for url in urls:
@@ -325,7 +326,7 @@ def test_an_account_key_connection_signs_locally(blob_service: FakeBlobService, 
     store = BlobStore(build_storage_clients(settings))
 
     url, _ = store.upload_sas_url(BLOB_NAME, timedelta(minutes=15))
-    download, _ = store.download_sas_url(BLOB_NAME, timedelta(minutes=15), "call.wav", "audio/wav")
+    download, _ = store.download_sas_url(AUDIO_CONTAINER, BLOB_NAME, timedelta(minutes=15), "call.wav", "audio/wav")
 
     assert blob_service.requests == []  # no Get User Delegation Key, no request at all
     for sas in (url, download):
