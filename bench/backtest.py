@@ -25,6 +25,7 @@ from bench.common import bench_environment, console, http_function_names, machin
 from bench.evaluation import load_calls
 from bench.seeding import seed_processed_calls, seed_scorecard_version
 from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.dependencies import get_dependencies
@@ -46,7 +47,7 @@ def _transcripts(count: int) -> list[Transcript]:
 
 
 def _bare_engine_seconds(transcripts: list[Transcript]) -> float:
-    engine = RuleBasedEngine()
+    engine = RuleBasedEngine(intent=load_intent_model())  # the default offline engine, as the job uses
     draft = default_scorecard("human").model_copy(update={"pass_threshold": 95.0})
     started = time.perf_counter()
     for index, transcript in enumerate(transcripts):

@@ -10,6 +10,7 @@ import pytest
 from bench.evaluation import load_calls
 from bench.seeding import seed_processed_calls, seed_scorecard_version
 from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.backtests import service
@@ -36,7 +37,7 @@ class CrashingEngine:
     name = "rules"
 
     def __init__(self, crash_after: int | None = None):
-        self._engine = RuleBasedEngine()
+        self._engine = RuleBasedEngine(intent=load_intent_model())  # as the calls were seeded
         self.scored = 0
         self.crash_after = crash_after
 
