@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import phonenumbers
 from text_to_num import alpha2digit
@@ -64,6 +64,8 @@ _DIGIT_WORDS = {
     "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
     "seventeen": "17", "eighteen": "18", "nineteen": "19",
 }  # fmt: skip
+# Words Whisper writes for a digit said before other digits ("for one one one", "Free 782").
+_SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8"}
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _REPEATS = {"double": 2, "triple": 3}
 # Said between the digits of one number without ending it.
@@ -168,6 +170,8 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
                 atom = _Atom(value, consumed)
         elif (digit := _digits_of(token)) is not None and digit:
             atom = _Atom(digit, (token,))
+        elif token.norm in _SOUNDALIKES and nxt is not None and nxt.segment == token.segment and _digits_of(nxt):
+            atom = _Atom(_SOUNDALIKES[token.norm], (token,))  # "for one one one": a digit heard as a word
         if atom is not None:
             previous = current[-1].tokens[-1] if current else None
             if previous is not None and (
@@ -213,7 +217,7 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
     EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|valid (thru|through|until))\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
-        r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the back|back of the card|card code)\b"
+        r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the (back|front)|back of the card|card code)\b"
     ),
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
@@ -225,7 +229,7 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.SSN: range(9, 10),
     EntityType.CARD_EXPIRY: range(3, 7),
-    EntityType.CARD_SECURITY_CODE: range(3, 5),
+    EntityType.CARD_SECURITY_CODE: range(2, 5),  # two: one digit of the code was misheard or taken elsewhere
     EntityType.DATE_OF_BIRTH: range(4, 9),
     EntityType.PHONE_NUMBER: range(7, 12),
     EntityType.ACCOUNT_NUMBER: range(4, 21),
@@ -351,7 +355,42 @@ def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token
             yield from _classify_run(run, tokens)
 
 
+# A card's details run together in one word: expiry and code (3 digits), expiry and code (4), or expiry alone.
+_CARD_TAILS = ((4, 3), (4, 4), (4, 0))
+
+
+def _merged_card_details(atom: _Atom, tokens: Sequence[_Token]) -> list[tuple[EntityType, list[_Token]]]:
+    """A card number, expiry and code that Whisper wrote as one word ("411111111111111104277310"), split into
+    its parts where the digits after a card's length read as an expiry (and a code)."""
+    if len(atom.tokens) != 1 or len(atom.digits) <= 19:
+        return []
+    token = atom.tokens[0]
+    if not _CARD_CONTEXT.search(_window(tokens, token.position)):
+        return []
+    text_start = token.start - (len(token.text) - len(token.text.lstrip(_PUNCTUATION)))  # of the raw word
+    digit_offsets = [text_start + i for i, char in enumerate(token.text) if char.isdigit()]
+    for expiry, code in _CARD_TAILS:
+        card = len(atom.digits) - expiry - code
+        if card >= 12 and _plausible_expiry(atom.digits[card : card + expiry]):
+            cuts = [(EntityType.CARD_NUMBER, 0, card), (EntityType.CARD_EXPIRY, card, card + expiry)]
+            if code:
+                cuts.append((EntityType.CARD_SECURITY_CODE, card + expiry, card + expiry + code))
+            return [
+                (kind, [replace(token, start=digit_offsets[first], end=digit_offsets[last - 1] + 1)])
+                for kind, first, last in cuts
+            ]
+    return []
+
+
 def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    for candidate in run:
+        merged = _merged_card_details(candidate, tokens)
+        if merged:
+            yield from merged
+            others = [a for a in run if a is not candidate]
+            if others:
+                yield from _classify_run(others, tokens)
+            return
     used = [False] * len(run)
     cards: list[list[_Token]] = []
     start = 0
@@ -482,7 +521,8 @@ def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:
 # Patterns on segment text: e-mail addresses, street addresses, names
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
-_UNIT = r"(?:[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b){1,20})"
+# A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
+_UNIT = r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b){1,20})"
 _LOCAL_SEPARATOR = r"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+)"
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
 _EMAIL = re.compile(

@@ -112,6 +112,7 @@ def test_phone_numbers_valid_or_announced() -> None:
         ("It's jane.porter@example.com.", "jane.porter@example.com"),
         ("Send it to Jane.Porder at mmple.com please.", "Jane.Porder at mmple.com"),
         ("It is mike underscore lee at outlook dot com.", "mike underscore lee at outlook dot com"),
+        ("It is Daniel Wright at www .cantoso .org.", "Daniel Wright at www .cantoso .org"),
     ],
 )
 def test_emails_written_spoken_and_misheard(text: str, email: str) -> None:
@@ -267,3 +268,25 @@ def test_an_address_said_digit_by_digit_with_its_city() -> None:
     assert _found(_segments(("customer", "1 -2 -3 Main Street, Apartment 4, Boston"))) == [
         ("address", ["1 -2 -3 Main Street, Apartment 4, Boston"])
     ]
+
+
+def test_card_expiry_and_code_whisper_wrote_as_one_word_are_told_apart() -> None:
+    segments = _segments(("agent", "Can I have the card number?"), ("customer", "It is 411111111111111111110427731"))
+    assert _found(segments) == [
+        ("card_number", ["41111111111111111111"]),
+        ("card_expiry", ["0427"]),
+        ("card_security_code", ["731"]),
+    ]
+    expiry_only = _segments(("agent", "What is the card number?"), ("customer", "510510510510510101126"))
+    assert _found(expiry_only) == [("card_number", ["51051051051051010"]), ("card_expiry", ["1126"])]
+
+
+def test_a_code_asked_for_and_heard_in_part_is_still_the_code() -> None:
+    segments = _segments(("agent", "Thank you and the security code"), ("customer", "8 7"))
+    assert _found(segments) == [("card_security_code", ["8 7"])]
+
+
+def test_a_digit_heard_as_a_word_before_other_digits() -> None:
+    segments = _segments(("customer", "My Visa is for one one one, one one one one, one one one one, one one one one."))
+    assert _found(segments) == [("card_number", ["for one one one, one one one one, one one one one, one one one one"])]
+    assert _found(_segments(("customer", "I waited for 20 minutes and then for 2 more."))) == []

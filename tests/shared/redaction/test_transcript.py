@@ -124,7 +124,11 @@ def test_a_run_of_digits_whisper_timed_too_short_masks_the_speakers_untranscribe
     transcript.segments[2] = card.model_copy(update={"words": words})
     redacted = redact_transcript(transcript)
     # From the speaker's previous segment to the end of the recording: nothing of theirs was heard there.
-    assert redacted.redactions == [RedactedSpan(type=EntityType.CARD_NUMBER, segment=2, start_ms=4100, end_ms=60_000)]
+    assert redacted.segments[2].text == "It is [CARD_NUMBER][CARD_EXPIRY][CARD_SECURITY_CODE]"
+    assert redacted.redactions == [
+        RedactedSpan(type=kind, segment=2, start_ms=4100, end_ms=60_000)
+        for kind in (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)
+    ]
     assert redacted.segments[2].words[2].start_ms == 9600  # the word keeps its own time
 
 
