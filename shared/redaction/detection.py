@@ -64,8 +64,10 @@ _DIGIT_WORDS = {
     "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
     "seventeen": "17", "eighteen": "18", "nineteen": "19",
 }  # fmt: skip
-# Words Whisper writes for a digit said before other digits ("for one one one", "Free 782").
-_SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8"}
+# Words Whisper writes for a digit said before other digits ("for one one one", "Free 782"), or said again and
+# again ("fine, fine, fine, fine" for "five five five five").
+_SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8", "fine": "5"}
+_REPEATED_SOUNDALIKE = 3
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _REPEATS = {"double": 2, "triple": 3}
 # Said between the digits of one number without ending it.
@@ -170,8 +172,8 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
                 atom = _Atom(value, consumed)
         elif (digit := _digits_of(token)) is not None and digit:
             atom = _Atom(digit, (token,))
-        elif token.norm in _SOUNDALIKES and nxt is not None and nxt.segment == token.segment and _digits_of(nxt):
-            atom = _Atom(_SOUNDALIKES[token.norm], (token,))  # "for one one one": a digit heard as a word
+        elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
+            atom = _Atom(_SOUNDALIKES[token.norm], (token,))
         if atom is not None:
             previous = current[-1].tokens[-1] if current else None
             if previous is not None and (
@@ -193,6 +195,21 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
     if current:
         runs.append(current)
     return runs
+
+
+def _soundalike_digit(stream: Sequence[_Token], index: int) -> bool:
+    """Whether the word at ``index`` stands for a digit: one follows it, or it is one of several in a row."""
+    token = stream[index]
+    nxt = stream[index + 1] if index + 1 < len(stream) else None
+    if nxt is not None and nxt.segment == token.segment and _digits_of(nxt):
+        return True
+    same = 1
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(stream) and stream[position].norm == token.norm:
+            same += 1
+            position += step
+    return same >= _REPEATED_SOUNDALIKE
 
 
 def _pause_ms(previous: _Token, token: _Token) -> int:

@@ -290,3 +290,14 @@ def test_a_digit_heard_as_a_word_before_other_digits() -> None:
     segments = _segments(("customer", "My Visa is for one one one, one one one one, one one one one, one one one one."))
     assert _found(segments) == [("card_number", ["for one one one, one one one one, one one one one, one one one one"])]
     assert _found(_segments(("customer", "I waited for 20 minutes and then for 2 more."))) == []
+
+
+def test_a_digit_heard_again_and_again_as_a_word() -> None:
+    segments = _segments(
+        ("agent", "Please read me the card number when you are ready."),
+        ("customer", "Okay, fine, fine, fine, fine, fine, fine,"),
+        ("agent", "Go on."),
+        ("customer", "fine, fine, fine, fine, fine, four, four, four, four."),
+    )
+    assert [kind for kind, _ in _found(segments)] == ["card_number"]
+    assert _found(_segments(("customer", "I'm fine, fine, thanks. Fine weather today."))) == []
