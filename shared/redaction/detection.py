@@ -71,7 +71,8 @@ _REPEATED_SOUNDALIKE = 3
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _REPEATS = {"double": 2, "triple": 3}
 # Said between the digits of one number without ending it.
-_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", ""}
+# "w": Whisper's "W -88" for "double eight".
+_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", ""}
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with them: "8 -2 -1", ",4".
 _NUMERIC_TOKEN = re.compile(r"[#(\-]?\d[\d,.\-/()]*", re.ASCII)
 _ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
@@ -333,7 +334,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     if len(atoms) == 1 and _SSN_WRITTEN.fullmatch(first.norm):
         return EntityType.SSN
     if _CARD_CONTEXT.search(_window(tokens, first.position)):
-        if 12 <= len(digits) <= 19:
+        if 11 <= len(digits) <= 19:  # a card with digits lost or misheard
             return EntityType.CARD_NUMBER
         # Said right after a card number: the first number that can be a month and year is its expiry, and
         # three or four digits after the expiry are its code.

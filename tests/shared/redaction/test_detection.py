@@ -301,3 +301,14 @@ def test_a_digit_heard_again_and_again_as_a_word() -> None:
     )
     assert [kind for kind, _ in _found(segments)] == ["card_number"]
     assert _found(_segments(("customer", "I'm fine, fine, thanks. Fine weather today."))) == []
+
+
+def test_a_card_whisper_heard_with_double_as_w_and_digits_lost() -> None:
+    segments = _segments(
+        ("agent", "Of course, which card would you like to use?"),
+        ("customer", "A visa. The number is 4012,"),
+        ("customer", "W -88,"),
+        ("customer", "W -88,"),
+        ("customer", "W -881,"),
+    )
+    assert _found(segments) == [("card_number", ["4012", "-88", "-88", "-881"])]
