@@ -28,6 +28,8 @@ import soundfile as sf
 from rich.console import Console
 from rich.table import Table
 
+from shared.ai.transcription.base import TranscriptionEngine
+from shared.config import Settings
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment, Transcript
 from shared.redaction.detection import detect
@@ -211,15 +213,25 @@ def score_call(
             score.correct[redaction.type] += 1
 
 
+def service_transcription_engine() -> TranscriptionEngine:
+    """The engine the service builds from its default settings (model, speakers, language), through its factory."""
+    from shared.ai.factory import build_transcription_engine
+    from shared.ai.transcription.whisper import ENGINE_NAME
+
+    # Only the engine's settings are read; storage and auth, which validation insists on, play no part here.
+    engine = build_transcription_engine(Settings.model_construct())
+    if engine.name != ENGINE_NAME:
+        raise SystemExit("No verified Whisper model: run `python -m shared.ai.transcription.provision` first.")
+    return engine
+
+
 def score_calls(dialogues: Sequence[LabelledDialogue], score: Score, keep: Path | None = None) -> list[str]:
     """Transcribe and redact each call; returns the calls without PII whose evaluation verdicts changed."""
     from shared.ai.evaluation.base import EvaluationContext
     from shared.ai.evaluation.rules import RuleBasedEngine
     from shared.ai.transcription.base import AudioInput
-    from shared.ai.transcription.provision import default_model_dir
-    from shared.ai.transcription.whisper import WhisperEngine
 
-    engine = WhisperEngine(default_model_dir())
+    engine = service_transcription_engine()
     evaluator = RuleBasedEngine(clock=lambda: "2026-01-01T00:00:00Z")
     changed = []
     with tempfile.TemporaryDirectory(prefix="redaction-calls-") as directory:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import phonenumbers
 from text_to_num import alpha2digit
@@ -64,11 +64,17 @@ _DIGIT_WORDS = {
     "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
     "seventeen": "17", "eighteen": "18", "nineteen": "19",
 }  # fmt: skip
+# Words Whisper writes for a digit said before other digits ("for one one one", "Free 782"), or said again and
+# again ("fine, fine, fine, fine" for "five five five five").
+_SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8", "fine": "5"}
+_REPEATED_SOUNDALIKE = 3
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _REPEATS = {"double": 2, "triple": 3}
 # Said between the digits of one number without ending it.
-_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", ""}
-_NUMERIC_TOKEN = re.compile(r"[#(]?\d[\d,.\-/()]*", re.ASCII)
+# "w": Whisper's "W -88" for "double eight".
+_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", ""}
+# Whisper joins digits with hyphens and commas, and sometimes starts the next group with them: "8 -2 -1", ",4".
+_NUMERIC_TOKEN = re.compile(r"[#(\-]?\d[\d,.\-/()]*", re.ASCII)
 _ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 _ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -138,8 +144,9 @@ class _Atom:
     tokens: tuple[_Token, ...]
 
 
-def _atoms(stream: Sequence[_Token]) -> list[list[_Atom]]:
-    """Runs of digit atoms: digits with only fillers or a short pause (same speaker) between them."""
+def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Atom]]:
+    """Runs of digit atoms: digits with only fillers or a short pause (same speaker) between them, and no
+    question for something else from the other side."""
     runs: list[list[_Atom]] = []
     current: list[_Atom] = []
     fillers = 0
@@ -166,16 +173,20 @@ def _atoms(stream: Sequence[_Token]) -> list[list[_Atom]]:
                 atom = _Atom(value, consumed)
         elif (digit := _digits_of(token)) is not None and digit:
             atom = _Atom(digit, (token,))
+        elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
+            atom = _Atom(_SOUNDALIKES[token.norm], (token,))
         if atom is not None:
             previous = current[-1].tokens[-1] if current else None
-            if previous is not None and (fillers > 2 or _pause_ms(previous, token) > _MAX_PAUSE_MS):
+            if previous is not None and (
+                fillers > 2 or _pause_ms(previous, token) > _MAX_PAUSE_MS or _asks_for_another(tokens, previous, token)
+            ):
                 runs.append(current)
                 current = []
             current.append(atom)
             fillers = 0
             index += len(atom.tokens)
             continue
-        if current and token.norm in _FILLERS:
+        if current and (token.norm in _FILLERS or token.norm.startswith("-")):  # "447 -2 -I -1": a misheard digit
             fillers += 1
         elif current:
             runs.append(current)
@@ -185,6 +196,21 @@ def _atoms(stream: Sequence[_Token]) -> list[list[_Atom]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _soundalike_digit(stream: Sequence[_Token], index: int) -> bool:
+    """Whether the word at ``index`` stands for a digit: one follows it, or it is one of several in a row."""
+    token = stream[index]
+    nxt = stream[index + 1] if index + 1 < len(stream) else None
+    if nxt is not None and nxt.segment == token.segment and _digits_of(nxt):
+        return True
+    same = 1
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(stream) and stream[position].norm == token.norm:
+            same += 1
+            position += step
+    return same >= _REPEATED_SOUNDALIKE
 
 
 def _pause_ms(previous: _Token, token: _Token) -> int:
@@ -209,7 +235,7 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
     EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|valid (thru|through|until))\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
-        r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the back|back of the card|card code)\b"
+        r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the (back|front)|back of the card|card code)\b"
     ),
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
@@ -221,24 +247,58 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.SSN: range(9, 10),
     EntityType.CARD_EXPIRY: range(3, 7),
-    EntityType.CARD_SECURITY_CODE: range(3, 5),
+    EntityType.CARD_SECURITY_CODE: range(2, 5),  # two: one digit of the code was misheard or taken elsewhere
     EntityType.DATE_OF_BIRTH: range(4, 9),
     EntityType.PHONE_NUMBER: range(7, 12),
     EntityType.ACCOUNT_NUMBER: range(4, 21),
 }
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
 _CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
+_LAST_FOUR = re.compile(r"\blast (four|for|form|4)\b")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 
 
-def _window(tokens: Sequence[_Token], position: int) -> str:
-    """What was said in the ``_CONTEXT_WINDOW`` tokens before ``position``."""
-    return " ".join(token.norm for token in tokens[max(0, position - _CONTEXT_WINDOW) : position])
+def _window(tokens: Sequence[_Token], position: int, since: int = 0) -> str:
+    """What was said in the ``_CONTEXT_WINDOW`` tokens before ``position`` (none before ``since``)."""
+    return " ".join(token.norm for token in tokens[max(0, since, position - _CONTEXT_WINDOW) : position])
+
+
+def _previous_number(tokens: Sequence[_Token], position: int) -> _Token | None:
+    """The last digit the same speaker said in the window before ``position``."""
+    speaker = tokens[position].speaker
+    for token in reversed(tokens[max(0, position - _CONTEXT_WINDOW) : position]):
+        if token.speaker == speaker and _digits_of(token) is not None:
+            return token
+    return None
+
+
+_BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a turn of its own
+
+
+def _asks_for_another(tokens: Sequence[_Token], previous: _Token, token: _Token) -> bool:
+    """Whether the other side said more than a backchannel between two digits of one speaker ("...the expiry?")."""
+    said = [t for t in tokens[previous.position + 1 : token.position] if t.speaker != token.speaker]
+    asked = " ".join(t.norm for t in said)
+    return (
+        len(said) > _BACKCHANNEL_WORDS
+        or any("?" in t.text for t in said)
+        or any(pattern.search(asked) for pattern in _CONTEXTS.values())
+    )
+
+
+def _plausible_expiry(digits: str) -> bool:
+    """A month and a year a card can expire in: "427", "0427", "42027", "042027"."""
+    month, year = (digits[:-2], digits[-2:]) if len(digits) <= 4 else (digits[:-4], digits[-4:])
+    years = range(15, 50) if len(year) == 2 else range(2015, 2050)
+    return month.isdigit() and 1 <= int(month) <= 12 and int(year) in years
 
 
 def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityType, int]:
-    """For each kind of context said in the window before ``position``: how many characters ago."""
-    window = _window(tokens, position)
+    """For each kind of context said before ``position``, since the speaker's previous number (each question
+    is answered once): how many characters ago."""
+    previous = _previous_number(tokens, position)
+    answered = previous is not None and previous.segment != tokens[position].segment
+    window = _window(tokens, position, since=previous.position + 1 if answered and previous else 0)
     distances: dict[EntityType, int] = {}
     for entity_type, pattern in _CONTEXTS.items():
         last = None
@@ -253,29 +313,43 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
     distances = _context_distances(tokens, first.position)
-    if EntityType.SSN in distances and len(digits) == 4 and "last four" in _window(tokens, first.position):
+    nearest = min(distances.values(), default=None)
+    if EntityType.SSN in distances and (
+        len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
+        or (
+            len(digits) == 4
+            and distances[EntityType.SSN] == nearest
+            and _LAST_FOUR.search(_window(tokens, first.position))
+        )
+    ):
         return EntityType.SSN
     fitting = sorted(
         (distance, entity_type)
         for entity_type, distance in distances.items()
         if len(digits) in _DIGIT_LENGTHS[entity_type]
+        and (entity_type is not EntityType.CARD_EXPIRY or _plausible_expiry(digits))
     )
     if fitting:
         return fitting[0][1]
     if len(atoms) == 1 and _SSN_WRITTEN.fullmatch(first.norm):
         return EntityType.SSN
     if _CARD_CONTEXT.search(_window(tokens, first.position)):
-        if 12 <= len(digits) <= 19:
+        if 11 <= len(digits) <= 19:  # a card with digits lost or misheard
             return EntityType.CARD_NUMBER
-        # Said right after a card number: four digits that can be a month and year are its expiry, else its code.
+        # Said right after a card number: the first number that can be a month and year is its expiry, and
+        # three or four digits after the expiry are its code.
         said_before = tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
-        if sum(len(_digits_of(t) or "") for t in said_before) >= 12:
-            if len(digits) == 4 and 1 <= int(digits[:2]) <= 12:
+        if sum(len(_digits_of(t) or "") for t in said_before if t.speaker == first.speaker) >= 12:
+            previous = _previous_number(tokens, first.position)
+            after_card = previous is not None and _segment_digits(tokens, previous) >= 12
+            if after_card and len(digits) == 4 and _plausible_expiry(digits):
                 return EntityType.CARD_EXPIRY
             if len(digits) in (3, 4):
                 return EntityType.CARD_SECURITY_CODE
         # Digits given when a card number was asked for are part of it, even where the rest was misheard.
-        if len(digits) >= 4 and "card number" in _window(tokens, first.position):
+        asked = " ".join(t.norm for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
+                         if t.speaker != first.speaker)  # fmt: skip
+        if len(digits) >= 4 and "card number" in asked:
             return EntityType.CARD_NUMBER
     if len(digits) in (10, 11):
         try:
@@ -287,15 +361,56 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     return None
 
 
+def _segment_digits(tokens: Sequence[_Token], token: _Token) -> int:
+    """How many digits were said in ``token``'s segment."""
+    return sum(len(_digits_of(t) or "") for t in tokens if t.segment == token.segment)
+
+
 def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
     for speaker in dict.fromkeys(token.speaker for token in tokens):
         stream = [token for token in tokens if token.speaker == speaker]
-        for run in _atoms(stream):
+        for run in _atoms(stream, tokens):
             yield from _classify_run(run, tokens)
 
 
+# A card's details run together in one word: expiry and code (3 digits), expiry and code (4), or expiry alone.
+_CARD_TAILS = ((4, 3), (4, 4), (4, 0))
+
+
+def _merged_card_details(atom: _Atom, tokens: Sequence[_Token]) -> list[tuple[EntityType, list[_Token]]]:
+    """A card number, expiry and code that Whisper wrote as one word ("411111111111111104277310"), split into
+    its parts where the digits after a card's length read as an expiry (and a code)."""
+    if len(atom.tokens) != 1 or len(atom.digits) <= 19:
+        return []
+    token = atom.tokens[0]
+    if not _CARD_CONTEXT.search(_window(tokens, token.position)):
+        return []
+    text_start = token.start - (len(token.text) - len(token.text.lstrip(_PUNCTUATION)))  # of the raw word
+    digit_offsets = [text_start + i for i, char in enumerate(token.text) if char.isdigit()]
+    for expiry, code in _CARD_TAILS:
+        card = len(atom.digits) - expiry - code
+        if card >= 12 and _plausible_expiry(atom.digits[card : card + expiry]):
+            cuts = [(EntityType.CARD_NUMBER, 0, card), (EntityType.CARD_EXPIRY, card, card + expiry)]
+            if code:
+                cuts.append((EntityType.CARD_SECURITY_CODE, card + expiry, card + expiry + code))
+            return [
+                (kind, [replace(token, start=digit_offsets[first], end=digit_offsets[last - 1] + 1)])
+                for kind, first, last in cuts
+            ]
+    return []
+
+
 def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    for candidate in run:
+        merged = _merged_card_details(candidate, tokens)
+        if merged:
+            yield from merged
+            others = [a for a in run if a is not candidate]
+            if others:
+                yield from _classify_run(others, tokens)
+            return
     used = [False] * len(run)
+    cards: list[list[_Token]] = []
     start = 0
     while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
         digits, card_end = "", None
@@ -306,10 +421,16 @@ def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tu
             if len(digits) >= 13 and _luhn(digits):
                 card_end = end
         if card_end is not None:
-            yield EntityType.CARD_NUMBER, [t for atom in run[start : card_end + 1] for t in atom.tokens]
+            cards.append([t for atom in run[start : card_end + 1] for t in atom.tokens])
             used[start : card_end + 1] = [True] * (card_end + 1 - start)
             start = card_end
         start += 1
+    if cards and sum(len(atom.digits) for atom in run) <= 19:
+        # No room for another number: the digits around the card are the card too, misheard or repeated.
+        yield EntityType.CARD_NUMBER, [t for atom in run for t in atom.tokens]
+        return
+    for card in cards:
+        yield EntityType.CARD_NUMBER, card
     rest: list[_Atom] = []
     for atom, is_used in [*zip(run, used, strict=True), (None, True)]:
         if atom is not None and not is_used:
@@ -320,8 +441,27 @@ def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tu
             rest = []
 
 
+_UNITS = {
+    "dollars", "dollar", "bucks", "cents", "percent", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
+    "months", "years", "items", "boxes", "pounds", "euros", "miles", "inches", "feet",
+}  # fmt: skip
+
+
+def _is_quantity(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> bool:
+    """An amount, a price or a length of time: "$312", "2000 and 40 dollars", "45 minutes"."""
+    first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
+    after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
+    if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
+        after = tokens[after.position + 1] if after.position + 1 < len(tokens) else None  # "49 .99 dollars"
+        if after is None or after.segment != last.segment or after.norm not in _UNITS:
+            return True  # a price heard as "49 .99"
+    return first.text.startswith("$") or (after is not None and after.segment == last.segment and after.norm in _UNITS)
+
+
 def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
     """The run as one number if it is one; else each segment's part on its own (two answers, one speaker)."""
+    if _is_quantity(atoms, tokens):
+        return
     digits = "".join(a.digits for a in atoms)
     segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
     # Longer than any one number: answers to several questions, told apart by their segments.
@@ -399,7 +539,8 @@ def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:
 # Patterns on segment text: e-mail addresses, street addresses, names
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
-_UNIT = r"(?:[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b){1,20})"
+# A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
+_UNIT = r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b){1,20})"
 _LOCAL_SEPARATOR = r"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+)"
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
 _EMAIL = re.compile(
@@ -413,18 +554,19 @@ _NUMBER_WORD = (
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 )
 _ADDRESS = re.compile(
-    rf"\b(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    rf"\b(?:\d+(?:\s+-?\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
     r"parkway|pkwy|highway|hwy|square|trail|alley)\b\.?"
     r"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*[\w-]+)?"
-    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?)?"
+    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|,\s+[A-Z][a-z]+)?"  # state and ZIP, or a city
 )
 _NAME = r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?"
 _NOT_NAMES = {
     "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
     "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
     "Still", "Also", "Really", "Very", "Hello", "Hi", "Unable", "Afraid", "Going", "With", "In", "On", "At",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow",
 }  # fmt: skip
 _NAME_CUES = re.compile(
     rf"(?:\b(?i:my name is|my name's|name is|the name is|i am|i'm|this is|it's|speaking with|talking to)\s+"
@@ -440,10 +582,27 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
 _RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.[a-z0-9._-]*\.{_TLDS}|[a-z0-9._-]+at[a-z0-9-]+\.{_TLDS}")
 
 
+_EMAIL_JOINERS = ".@"
+_MAX_EMAIL_TOKENS = 6
+
+
 def _run_together_emails(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
-    for token in tokens:
-        if _RUN_TOGETHER_EMAIL.fullmatch(token.norm) and _EMAIL_CONTEXT.search(_window(tokens, token.position)):
-            yield EntityType.EMAIL, [token]
+    """After "email": an address heard as one word, or as words joined by dots ("Priya .Kanatiyahu .com")."""
+    for first in range(len(tokens)):
+        joined = tokens[first].text
+        for last in range(first, min(len(tokens), first + _MAX_EMAIL_TOKENS)):
+            if last > first:
+                previous, token = tokens[last - 1], tokens[last]
+                if token.segment != previous.segment or not (
+                    token.text[0] in _EMAIL_JOINERS or previous.text.rstrip(",")[-1] in _EMAIL_JOINERS
+                ):
+                    break
+                joined += token.text
+            if _RUN_TOGETHER_EMAIL.fullmatch(joined.strip(_PUNCTUATION).lower()) and _EMAIL_CONTEXT.search(
+                _window(tokens, tokens[first].position)
+            ):
+                yield EntityType.EMAIL, list(tokens[first : last + 1])
+                break
 
 
 def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:

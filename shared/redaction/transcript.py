@@ -12,6 +12,10 @@ from shared.models.redaction import EntityType, RedactedSpan
 from shared.models.transcript import Segment, Transcript, Word
 from shared.redaction.detection import TextSpan, detect
 
+# Slower than anyone reads digits out (about three a second): a word of many digits timed faster was mistimed.
+MIN_MS_PER_DIGIT = 250
+_MERGED_DIGITS = 8
+
 
 def redact_transcript(transcript: Transcript, types: Iterable[EntityType] = tuple(EntityType)) -> Transcript:
     """A copy of ``transcript`` with the personal data of the kinds in ``types`` replaced by tokens."""
@@ -22,12 +26,13 @@ def redact_transcript(transcript: Transcript, types: Iterable[EntityType] = tupl
             spans_by_segment.setdefault(span.segment, []).append((span, entity.type))
     segments: list[Segment] = []
     redactions: list[RedactedSpan] = []
+    silent = _unheard_time(transcript)
     for segment in transcript.segments:
         spans = sorted(spans_by_segment.get(segment.index, []))
         if not spans:
             segments.append(segment)
             continue
-        redacted, found = _redact_segment(segment, spans)
+        redacted, found = _redact_segment(segment, spans, silent[segment.index])
         segments.append(redacted)
         redactions.extend(found)
     return transcript.model_copy(
@@ -39,8 +44,33 @@ def redact_transcript(transcript: Transcript, types: Iterable[EntityType] = tupl
     )
 
 
+def _unheard_time(transcript: Transcript) -> dict[int, tuple[int, int]]:
+    """For each segment, from the end of its speaker's previous segment to the start of their next one."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for speaker in {segment.speaker for segment in transcript.segments}:
+        own = sorted((s for s in transcript.segments if s.speaker == speaker), key=lambda s: (s.start_ms, s.index))
+        for position, segment in enumerate(own):
+            before = own[position - 1].end_ms if position else 0
+            after = own[position + 1].start_ms if position + 1 < len(own) else transcript.duration_ms
+            bounds[segment.index] = (min(before, segment.start_ms), max(after, segment.end_ms))
+    return bounds
+
+
+def _mistimed(words: Sequence[Word]) -> bool:
+    """Whether a word holds a run of digits said one by one, timed faster than anyone says them.
+
+    Whisper writes such a run as one word and then times it badly: a card number, expiry and code said over
+    15 s came out as one 27-digit word timed 5 s, a card number as a word timed at the next answer.
+    """
+    for word in words:
+        digits = sum(char.isdigit() for char in word.text)
+        if digits >= _MERGED_DIGITS and word.end_ms - word.start_ms < digits * MIN_MS_PER_DIGIT:
+            return True
+    return False
+
+
 def _redact_segment(
-    segment: Segment, spans: Sequence[tuple[TextSpan, EntityType]]
+    segment: Segment, spans: Sequence[tuple[TextSpan, EntityType]], unheard: tuple[int, int]
 ) -> tuple[Segment, list[RedactedSpan]]:
     word_offsets = _word_offsets(segment)
     pieces: list[str] = []
@@ -56,7 +86,10 @@ def _redact_segment(
         ]
         for index in covered:
             redacted_words[index] = entity_type
-        if covered:
+        if covered and _mistimed([segment.words[index] for index in covered]):
+            # The digits were said somewhere in the time the transcript gives to none of this speaker's words.
+            start_ms, end_ms = unheard
+        elif covered:
             start_ms = segment.words[covered[0]].start_ms
             end_ms = segment.words[covered[-1]].end_ms
         else:

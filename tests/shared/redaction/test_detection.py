@@ -112,6 +112,7 @@ def test_phone_numbers_valid_or_announced() -> None:
         ("It's jane.porter@example.com.", "jane.porter@example.com"),
         ("Send it to Jane.Porder at mmple.com please.", "Jane.Porder at mmple.com"),
         ("It is mike underscore lee at outlook dot com.", "mike underscore lee at outlook dot com"),
+        ("It is Daniel Wright at www .cantoso .org.", "Daniel Wright at www .cantoso .org"),
     ],
 )
 def test_emails_written_spoken_and_misheard(text: str, email: str) -> None:
@@ -175,3 +176,139 @@ def test_ordinary_speech_is_left_alone(text: str) -> None:
 def test_only_the_chosen_types() -> None:
     segments = _segments(("customer", "My social is 123-45-6789 and my email is sam at contoso dot org."))
     assert _found(segments, (EntityType.EMAIL,)) == [("email", ["sam at contoso dot org"])]
+
+
+# What Whisper made of the generated calls: each shape below came from a transcript of one of them.
+
+
+def test_digit_groups_whisper_starts_with_a_hyphen() -> None:
+    account = _segments(
+        ("agent", "Can you please confirm your account number?"), ("customer", "Sure, it is 8 -2 -1 -3 -4 -0 -1.")
+    )
+    assert _found(account) == [("account_number", ["8 -2 -1 -3 -4 -0 -1"])]
+    phone = _segments(("agent", "And a phone number, where we can reach you?"), ("customer", "212 -555 -0123."))
+    assert _found(phone) == [("phone_number", ["212 -555 -0123"])]
+    # A misheard digit ("-I") inside a hyphenated number does not end it.
+    member = _segments(("agent", "Can I have your member ID?"), ("customer", "Yes, it is 447 -2 -I -1 -338"))
+    assert _found(member) == [("account_number", ["447 -2 -I -1 -338"])]
+
+
+def test_an_email_heard_as_words_joined_by_dots() -> None:
+    segments = _segments(("agent", "And an email address for the receipt?"), ("customer", "Priya .Kanatiyahu .com"))
+    assert _found(segments) == [("email", ["Priya .Kanatiyahu .com"])]
+    assert _found(_segments(("customer", "Priya .Kanatiyahu .com"))) == []  # no e-mail asked for
+
+
+def test_each_answer_to_another_question_is_its_own_number() -> None:
+    segments = _segments(
+        ("agent", "Sure, go ahead with the card number."),
+        ("customer", "3782 -822 -463 -10005"),
+        ("agent", "And the expiration date?"),
+        ("customer", "-0928"),
+        ("agent", "And the code on the front of the card?"),
+        ("customer", "-1234"),
+    )
+    assert _found(segments) == [
+        ("card_number", ["3782 -822 -463 -10005"]),
+        ("card_expiry", ["-0928"]),
+        ("card_security_code", ["-1234"]),
+    ]
+
+
+def test_a_code_after_a_misheard_question_is_not_an_expiry() -> None:
+    # "And the CVV, please?" was heard as "And the seemingly, please?"; 4/56 is no card's expiry.
+    segments = _segments(
+        ("customer", "The number is 4012 8888 8888 1881."),
+        ("agent", "Thank you, what is the expiry date on the card?"),
+        ("agent", "And the seemingly, please?"),
+        ("customer", "456."),
+    )
+    assert _found(segments) == [("card_number", ["4012 8888 8888 1881"]), ("card_security_code", ["456"])]
+
+
+def test_digits_around_a_card_in_one_answer_are_the_card() -> None:
+    # Whisper heard an extra zero and split the answer; the digits beside the valid stretch are still the card.
+    segments = _segments(
+        ("agent", "Please give me the 16 digit number on your debit card"),
+        ("customer", "4 0 0 0 0 0 5 6 6"),
+        ("customer", "5 5 6 6"),
+        ("customer", "5 5 5 6"),
+    )
+    assert _found(segments) == [("card_number", ["4 0 0 0 0 0 5 6 6", "5 5 6 6", "5 5 5 6"])]
+
+
+def test_the_last_four_of_a_social_misheard_and_a_date_asked_after_it() -> None:
+    segments = _segments(
+        ("agent", "For security, can you give me the last form of your social"),
+        ("customer", "Sure, it is 4417,"),
+        ("agent", "Thank you, and your full date on birth?"),
+        ("customer", "the 14th of July, 1990."),
+    )
+    assert _found(segments) == [("ssn", ["4417"]), ("date_of_birth", ["14th of July, 1990"])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "And your date of birth?"), ("customer", "March 3, 1985."),
+         ("agent", "You are verified, your balance is 2000 and 40 dollars")),
+        (("agent", "What is the card number?"), ("customer", "It is 4242, 4242, 4242, 4242."),
+         ("agent", "The payment on 49 .99 is confirmed.")),
+        (("agent", "I have Tuesday at 3 .30 or Wednesday at 10 .15."), ("customer", "I am Tuesday at 3 .30 then.")),
+        (("agent", "Your order of two items will arrive tomorrow between 9 and 11."),),
+    ],
+)  # fmt: skip
+def test_amounts_times_and_days_are_not_personal_data(turns: tuple[tuple[str, str], ...]) -> None:
+    found = _found(_segments(*turns))
+    assert all(kind in {"card_number", "date_of_birth"} for kind, _ in found)
+    assert not any("40" in text or "49" in text or "Tuesday" in text for _, spans in found for text in spans)
+
+
+def test_an_address_said_digit_by_digit_with_its_city() -> None:
+    assert _found(_segments(("customer", "1 -2 -3 Main Street, Apartment 4, Boston"))) == [
+        ("address", ["1 -2 -3 Main Street, Apartment 4, Boston"])
+    ]
+
+
+def test_card_expiry_and_code_whisper_wrote_as_one_word_are_told_apart() -> None:
+    segments = _segments(("agent", "Can I have the card number?"), ("customer", "It is 411111111111111111110427731"))
+    assert _found(segments) == [
+        ("card_number", ["41111111111111111111"]),
+        ("card_expiry", ["0427"]),
+        ("card_security_code", ["731"]),
+    ]
+    expiry_only = _segments(("agent", "What is the card number?"), ("customer", "510510510510510101126"))
+    assert _found(expiry_only) == [("card_number", ["51051051051051010"]), ("card_expiry", ["1126"])]
+
+
+def test_a_code_asked_for_and_heard_in_part_is_still_the_code() -> None:
+    segments = _segments(("agent", "Thank you and the security code"), ("customer", "8 7"))
+    assert _found(segments) == [("card_security_code", ["8 7"])]
+
+
+def test_a_digit_heard_as_a_word_before_other_digits() -> None:
+    segments = _segments(("customer", "My Visa is for one one one, one one one one, one one one one, one one one one."))
+    assert _found(segments) == [("card_number", ["for one one one, one one one one, one one one one, one one one one"])]
+    assert _found(_segments(("customer", "I waited for 20 minutes and then for 2 more."))) == []
+
+
+def test_a_digit_heard_again_and_again_as_a_word() -> None:
+    segments = _segments(
+        ("agent", "Please read me the card number when you are ready."),
+        ("customer", "Okay, fine, fine, fine, fine, fine, fine,"),
+        ("agent", "Go on."),
+        ("customer", "fine, fine, fine, fine, fine, four, four, four, four."),
+    )
+    assert [kind for kind, _ in _found(segments)] == ["card_number"]
+    assert _found(_segments(("customer", "I'm fine, fine, thanks. Fine weather today."))) == []
+
+
+def test_a_card_whisper_heard_with_double_as_w_and_digits_lost() -> None:
+    segments = _segments(
+        ("agent", "Of course, which card would you like to use?"),
+        ("customer", "A visa. The number is 4012,"),
+        ("customer", "W -88,"),
+        ("customer", "W -88,"),
+        ("customer", "W -881,"),
+    )
+    assert _found(segments) == [("card_number", ["4012", "-88", "-88", "-881"])]

@@ -109,3 +109,37 @@ def test_only_the_policys_types_and_nothing_found_is_an_empty_list() -> None:
     assert "4111 1111" in redacted.segments[1].text
     clean = redact_transcript(_transcript(("agent", "How can I help you today?", 0)))
     assert clean.redactions == [] and clean.segments == _transcript(("agent", "How can I help you today?", 0)).segments
+
+
+def test_a_run_of_digits_whisper_timed_too_short_masks_the_speakers_untranscribed_time() -> None:
+    # Card, expiry and code said over 15 s came out as one word timed at the first answer only.
+    transcript = _transcript(
+        ("customer", "Hi, I want to pay by card.", 2000),
+        ("agent", "Can I have the card number?", 6000),
+        ("customer", "It is 411111111111111104277310", 9000),
+        ("agent", "Thank you.", 30_000),
+    )
+    card = transcript.segments[2]
+    words = [*card.words[:2], card.words[2].model_copy(update={"start_ms": 9600, "end_ms": 14_000})]
+    transcript.segments[2] = card.model_copy(update={"words": words})
+    redacted = redact_transcript(transcript)
+    # From the speaker's previous segment to the end of the recording: nothing of theirs was heard there.
+    assert redacted.segments[2].text == "It is [CARD_NUMBER][CARD_EXPIRY][CARD_SECURITY_CODE]"
+    assert redacted.redactions == [
+        RedactedSpan(type=kind, segment=2, start_ms=4100, end_ms=60_000)
+        for kind in (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)
+    ]
+    assert redacted.segments[2].words[2].start_ms == 9600  # the word keeps its own time
+
+
+def test_digits_timed_as_people_say_them_keep_their_words_times() -> None:
+    transcript = _transcript(("customer", "It is 4111 1111 1111 1111", 0))
+    words = [
+        *transcript.segments[0].words[:2],
+        *(w.model_copy(update={"start_ms": 1000 + i * 1500, "end_ms": 2400 + i * 1500})
+          for i, w in enumerate(transcript.segments[0].words[2:])),
+    ]  # fmt: skip
+    transcript.segments[0] = transcript.segments[0].model_copy(update={"words": words})
+    assert redact_transcript(transcript).redactions == [
+        RedactedSpan(type=EntityType.CARD_NUMBER, segment=0, start_ms=1000, end_ms=6900)
+    ]
