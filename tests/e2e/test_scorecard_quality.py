@@ -1,8 +1,8 @@
 """Backtests and reviewer overrides as a client uses them: over HTTP through the local host, on Azurite.
 
-The calls are seeded as processing leaves them (records, transcripts and the offline engine's analyses with
-the built-in human card); the scorecard version under test is seeded where the scorecards resource keeps
-versions. Everything else is the API.
+The calls are seeded as processing leaves them (records, redacted transcripts and the default offline engine's
+analyses with the built-in human card). Everything else is the API: the draft under test is created through
+the scorecards API.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from bench.evaluation import load_calls
-from bench.seeding import seed_processed_calls, seed_scorecard_version
+from bench.seeding import seed_processed_calls
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.auth import SCOPES
 from shared.dependencies import Dependencies
@@ -73,7 +73,6 @@ def _finished(client: httpx.Client, location: str) -> dict[str, Any]:
 def test_a_stricter_draft_backtest_reports_the_exact_flips(live: LiveService, deps: Dependencies, tenant: str) -> None:
     seeded = _seed(deps, tenant, 20)
     _seed(deps, tenant, 3, campaign="other-campaign")  # outside the filter
-    seed_scorecard_version(deps.blobs, tenant, _stricter_draft(), "2")
     passed = {record.id for record, analysis in seeded if analysis.passed}
     greeting_passed = {
         record.id for record, analysis in seeded if next(c for c in analysis.criteria if c.id == "greeting").passed
@@ -82,7 +81,15 @@ def test_a_stricter_draft_backtest_reports_the_exact_flips(live: LiveService, de
     before = {record.id: analysis.score for record, analysis in seeded}
 
     with live.client(tenant) as client:
-        created = client.post(f"/scorecards/{DRAFT_ID}/versions/2/backtest", json={"campaignId": CAMPAIGN, "limit": 50})
+        # The card as a client writes it: the service sets the id and version.
+        card = {
+            k: v for k, v in _stricter_draft().to_wire().items() if k not in ("id", "version")
+        }  # the service sets them
+        made = client.post("/scorecards", json=card)
+        assert made.status_code == 201, made.text
+        draft_id = made.json()["id"]
+        assert [v["status"] for v in made.json()["versions"]] == ["draft"]  # a backtest comes before publishing
+        created = client.post(f"/scorecards/{draft_id}/versions/1/backtest", json={"campaignId": CAMPAIGN, "limit": 50})
         assert created.status_code == 202, created.text
         assert created.json()["status"] == "queued"
         location = created.headers["Location"].removeprefix("/api/v1")
@@ -115,13 +122,13 @@ def test_a_stricter_draft_backtest_reports_the_exact_flips(live: LiveService, de
         # Another tenant sees none of it.
         with live.client("other-tenant") as other:
             assert other.get(location).json()["code"] == "backtest_not_found"
-            refused = other.post(f"/scorecards/{DRAFT_ID}/versions/2/backtest", json={})
+            refused = other.post(f"/scorecards/{draft_id}/versions/1/backtest", json={})
             assert (refused.status_code, refused.json()["code"]) == (404, "scorecard_version_not_found")
         without_scope = live.client(tenant, [s for s in SCOPES if s != "scorecards:manage"])
         with without_scope:
             assert without_scope.get(location).status_code == 403
-        assert client.post(f"/scorecards/{DRAFT_ID}/versions/3/backtest", json={}).status_code == 404
-        bad = client.post(f"/scorecards/{DRAFT_ID}/versions/2/backtest", json={"limit": 100_000})
+        assert client.post(f"/scorecards/{draft_id}/versions/2/backtest", json={}).status_code == 404
+        bad = client.post(f"/scorecards/{draft_id}/versions/1/backtest", json={"limit": 100_000})
         assert (bad.status_code, bad.json()["code"]) == (400, "validation_error")
 
 
