@@ -82,9 +82,7 @@ def test_a_stricter_draft_backtest_reports_the_exact_flips(live: LiveService, de
 
     with live.client(tenant) as client:
         # The card as a client writes it: the service sets the id and version.
-        card = {
-            k: v for k, v in _stricter_draft().to_wire().items() if k not in ("id", "version")
-        }  # the service sets them
+        card = {k: v for k, v in _stricter_draft().to_wire().items() if k not in ("id", "version")}
         made = client.post("/scorecards", json=card)
         assert made.status_code == 201, made.text
         draft_id = made.json()["id"]
