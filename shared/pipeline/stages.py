@@ -59,9 +59,6 @@ from shared.storage.blobs import (
 
 logger = logging.getLogger(__name__)
 
-# A second message for a stage that another worker started this recently is a duplicate, not a retry.
-_DUPLICATE_WINDOW = timedelta(minutes=10)
-
 
 class ScorecardChoice(Protocol):
     """Which card evaluates a call (shared.scorecards.service.ScorecardChooser)."""
@@ -241,7 +238,9 @@ class _Decision:
     previous_deadline_at: datetime | None = None
 
 
-def _decide(record: AudioFileRecord, message: StageMessage, dequeue_count: int, decision: _Decision) -> bool:
+def _decide(
+    record: AudioFileRecord, message: StageMessage, dequeue_count: int, decision: _Decision, running: timedelta
+) -> bool:
     decision.action = "stale"
     if record.run_id != message.run_id or message.stage not in record.run_stages:
         return False
@@ -254,11 +253,13 @@ def _decide(record: AudioFileRecord, message: StageMessage, dequeue_count: int, 
         return False
     if state.status not in (StageStatus.QUEUED, StageStatus.RUNNING, StageStatus.RETRYING):
         return False
+    # A stage may run for ``running`` (STAGE_DEADLINE_MINUTES, up to the function timeout) after it began: until
+    # then a second message is a duplicate, not a sign that its worker died; the sweeper re-sends only later.
     if (
         state.status == StageStatus.RUNNING
         and dequeue_count <= 1
         and state.started_at is not None
-        and utcnow() - state.started_at < _DUPLICATE_WINDOW
+        and utcnow() - state.started_at < running
     ):
         decision.action = "duplicate"
         return False
@@ -285,14 +286,14 @@ class StageRunner:
         current = self.records.get(message.tenant_id, message.audio_file_id)
         if current is None:
             return "deleted"
-        if not _decide(current, message, dequeue_count, decision):
+        if not _decide(current, message, dequeue_count, decision, self.times.running):
             return self._not_run(current, message, handler, decision.action)
 
         now = utcnow()
         deadline = stage_deadline(current, message.stage, due_after(now, self.times.running), message.run_id)
 
         def begin(record: AudioFileRecord) -> AudioFileRecord | None:
-            if not _decide(record, message, dequeue_count, decision):
+            if not _decide(record, message, dequeue_count, decision, self.times.running):
                 return None
             return running_state(record, message, handler.status, deadline.due, utcnow())
 

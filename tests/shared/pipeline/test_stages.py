@@ -188,6 +188,33 @@ def test_a_duplicate_delivered_while_the_first_runs_is_dropped(deps: Dependencie
     assert run_stage(deps, engines_with(transcriber), message, dequeue_count=2) == "succeeded"
 
 
+def test_a_duplicate_is_dropped_until_the_running_stage_deadline_not_a_fixed_window(
+    deps: Dependencies, tenant: str
+) -> None:
+    """A transcription may run longer than 10 minutes on a busy host; a copy of its message arriving then must not
+    start a second, concurrent transcription. Past the stage's deadline its worker is presumed lost."""
+    audio_file_id, message = start(deps, tenant)
+
+    def running_since(minutes: int) -> None:
+        def change(record):
+            state = record.stages["transcription"]
+            state.status = StageStatus.RUNNING
+            state.started_at = service.utcnow() - timedelta(minutes=minutes)
+            record.status = Status.PROCESSING
+            return record
+
+        deps.audio_files.mutate(tenant, audio_file_id, change)
+
+    assert deps.settings.stage_deadline_minutes == 45
+    transcriber = ScriptedTranscriber()
+    running_since(minutes=20)
+    assert run_stage(deps, engines_with(transcriber), message, dequeue_count=1) == "duplicate"
+    assert transcriber.calls == 0
+    running_since(minutes=50)  # past the deadline: what the sweeper re-sent then
+    assert run_stage(deps, engines_with(transcriber), message, dequeue_count=1) == "succeeded"
+    assert transcriber.calls == 1
+
+
 def test_final_engine_errors_fail_the_run_at_once(deps: Dependencies, tenant: str) -> None:
     transcriber = ScriptedTranscriber(errors=[EngineError("unsupported_audio", "cannot decode", retryable=False)])
     audio_file_id, message = start(deps, tenant)
