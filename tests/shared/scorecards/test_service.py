@@ -22,7 +22,7 @@ from shared.scorecards.model import AssignRequest, ScorecardDraft, ScorecardPin
 from shared.scorecards.service import ScorecardChooser
 from shared.scorecards.store import version_blob_name
 from shared.storage.blobs import SCORECARDS_CONTAINER
-from shared.storage.queues import EVALUATION_QUEUE, WEBHOOKS_QUEUE
+from shared.storage.queues import EVALUATION_QUEUE, REDACTION_QUEUE, WEBHOOKS_QUEUE
 from tests.shared.audio_files.test_service import process
 from tests.shared.pipeline.test_stages import ScriptedTranscriber, engines_with, run_stage, start, take_messages
 from tests.shared.scorecards.cards import small_draft
@@ -164,6 +164,8 @@ def test_an_evaluation_records_the_assigned_version_and_the_event_names_it(deps:
     transcriber = ScriptedTranscriber()
     audio_file_id, message = start(deps, tenant)
     assert run_stage(deps, engines_with(transcriber), message) == "succeeded"
+    [redaction] = take_messages(deps, REDACTION_QUEUE, audio_file_id)
+    assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(redaction)) == "succeeded"
     [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation)) == "succeeded"
     analysis = audio_service.get_analysis_document(deps, tenant, audio_file_id)
