@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 from bench.common import bench_environment, console, http_function_names, machine_note, parse_args, table
 from bench.evaluation import load_calls
-from bench.seeding import seed_processed_calls, seed_scorecard_version
+from bench.seeding import create_scorecard_draft, seed_processed_calls
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
@@ -34,7 +34,6 @@ from shared.models.transcript import Transcript
 TARGET_S = 120.0
 TARGET_CALLS = 1000
 TENANT = "bench-backtest"
-DRAFT_ID = "bench-human"
 
 
 def _extra(parser: argparse.ArgumentParser) -> None:
@@ -67,12 +66,12 @@ def main(argv: list[str] | None = None) -> None:
             is_ai_call=False, campaign_id="bench", first_recorded_at=datetime(2026, 10, 1, tzinfo=UTC),
         )  # fmt: skip
         seeding_s = time.perf_counter() - started
-        draft = default_scorecard("human").model_copy(update={"id": DRAFT_ID, "pass_threshold": 95.0})
-        seed_scorecard_version(deps.blobs, TENANT, draft, "2")
+        draft = default_scorecard("human").model_copy(update={"pass_threshold": 95.0})
+        draft_id = create_scorecard_draft(deps.scorecards, deps.blobs, TENANT, draft)
         env.start_host([*http_function_names(), "backtest_job", "backtest_job_poison"])
         with env.client(TENANT) as client:
             started = time.perf_counter()
-            created = client.post(f"/scorecards/{DRAFT_ID}/versions/2/backtest", json={"limit": calls})
+            created = client.post(f"/scorecards/{draft_id}/versions/1/backtest", json={"limit": calls})
             created.raise_for_status()
             location = created.headers["Location"].removeprefix("/api/v1")
             while True:

@@ -1,8 +1,8 @@
 """Stored calls for backtests and reviews, written straight into storage as processing would leave them.
 
 ``seed_processed_calls`` writes completed recordings with their transcript and analysis (the analysis made by
-the offline engine with the built-in card, as the evaluation stage would); ``seed_scorecard_version`` writes a
-scorecard version where the scorecards resource keeps them. The bench and the tests use these; nothing else.
+the default offline engine with the built-in card, as the evaluation stage would); ``create_scorecard_draft``
+makes a scorecard through the scorecards service. The bench and the tests use these; nothing else.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.audio_files.records import AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository
-from shared.backtests.scorecard_versions import versions_prefix
 from shared.models.analysis import Analysis, Scorecard
 from shared.models.transcript import Transcript
 from shared.pipeline.model import Stage, StageState, StageStatus
+from shared.scorecards.model import ScorecardDraft
+from shared.scorecards.service import create_scorecard
+from shared.scorecards.store import ScorecardRepository
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
-    SCORECARDS_CONTAINER,
     TRANSCRIPTS_CONTAINER,
     BlobStore,
     audio_blob_name,
@@ -35,10 +36,11 @@ from shared.storage.blobs import (
 _WRITERS = 8
 
 
-def seed_scorecard_version(blobs: BlobStore, tenant_id: str, scorecard: Scorecard, version: str) -> None:
-    """Store ``scorecard`` as ``version`` of its id for the tenant (the scorecards resource's layout)."""
-    document = scorecard.model_copy(update={"version": version}).to_wire()
-    blobs.write_json(SCORECARDS_CONTAINER, f"{versions_prefix(tenant_id, scorecard.id)}{version}.json", document)
+def create_scorecard_draft(repository: ScorecardRepository, blobs: BlobStore, tenant_id: str, card: Scorecard) -> str:
+    """``card`` as a new scorecard of the tenant, made by the scorecards service (its version 1, a draft, as a
+    client's ``POST /scorecards`` makes it); returns its id."""
+    draft = ScorecardDraft.model_validate({k: v for k, v in card.to_wire().items() if k not in ("id", "version")})
+    return create_scorecard(repository=repository, blobs=blobs, tenant_id=tenant_id, draft=draft).id
 
 
 def processed_record(

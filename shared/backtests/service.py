@@ -53,13 +53,13 @@ from shared.backtests.records import (
     report_blob_name,
 )
 from shared.backtests.repository import BacktestRepository
-from shared.backtests.scorecard_versions import read_scorecard_version
 from shared.clock import iso_z, utcnow
 from shared.errors import NotFound
 from shared.models.analysis import Analysis, Scorecard
 from shared.models.transcript import Transcript
 from shared.pipeline.events import MessageSender
 from shared.pipeline.model import Stage
+from shared.scorecards.service import read_scorecard_version
 from shared.storage.blobs import (
     ANALYSES_CONTAINER,
     BACKTESTS_CONTAINER,
@@ -102,7 +102,7 @@ def create_backtest(
     version: str,
     request: BacktestRequest,
 ) -> BacktestBody:
-    if read_scorecard_version(blobs, tenant_id, scorecard_id, version) is None:
+    if read_scorecard_version(blobs=blobs, tenant_id=tenant_id, scorecard_id=scorecard_id, version=version) is None:
         raise NotFound(f"Scorecard '{scorecard_id}' has no version {version}.", code="scorecard_version_not_found")
     now = utcnow()
     job = BacktestJob(
@@ -293,7 +293,9 @@ class BacktestRunner:
             raise JobNotWritten(message.job_id)
         if job.finished:
             return "already_finished"
-        scorecard = read_scorecard_version(self.blobs, job.tenant_id, job.scorecard_id, job.version)
+        scorecard = read_scorecard_version(
+            blobs=self.blobs, tenant_id=job.tenant_id, scorecard_id=job.scorecard_id, version=job.version
+        )
         if scorecard is None:
             self._finish(job, BacktestStatus.FAILED, error_code="scorecard_version_not_found")
             return "failed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import azure.functions as func
 
@@ -11,25 +12,25 @@ from shared.auth import SCORECARDS_SCOPE, Principal
 from shared.backtests import service
 from shared.backtests.models import BacktestBody, BacktestRequest
 from shared.backtests.records import JOB_ID_PATTERN
-from shared.backtests.scorecard_versions import SCORECARD_ID_PATTERN, VERSION_PATTERN, valid_scorecard_id
 from shared.dependencies import get_dependencies
 from shared.errors import NotFound
 from shared.http import ApiBlueprint, json_response, parse_json_body
 from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
+from shared.scorecards.model import SCORECARD_ID_PATTERN, VERSION_PATTERN
 from shared.storage.queues import BACKTESTS_QUEUE
 
 logger = logging.getLogger(__name__)
 bp = ApiBlueprint()
 CONNECTION = "AzureWebJobsStorage"
 TAG = "Scorecards"
-SCORECARD_ID = PathParam("id", SCORECARD_ID_PATTERN, "The scorecard id.")
+SCORECARD_ID = PathParam("id", SCORECARD_ID_PATTERN, "The scorecard id: `sc_` and a ULID.")
 VERSION = PathParam("version", VERSION_PATTERN, "The version number.")
 JOB_ID = PathParam("jobId", JOB_ID_PATTERN, "The backtest id: `bt_` and a ULID.")
 
 
 def _scorecard_version(req: func.HttpRequest) -> tuple[str, str]:
     scorecard_id, version = req.route_params.get("id", ""), req.route_params.get("version", "")
-    if not valid_scorecard_id(scorecard_id) or not version.isdigit() or version.startswith("0"):
+    if not re.fullmatch(SCORECARD_ID_PATTERN, scorecard_id) or not re.fullmatch(VERSION_PATTERN, version):
         raise NotFound(f"Scorecard '{scorecard_id}' has no version {version}.", code="scorecard_version_not_found")
     return scorecard_id, version
 

@@ -3,11 +3,12 @@ between machine and reviewers (``GET /v1/scorecards/{id}/agreement``)."""
 
 from __future__ import annotations
 
+import re
+
 import azure.functions as func
 
 from shared.audio_files import service as audio_files
 from shared.auth import REVIEW_SCOPE, SCORECARDS_SCOPE, Principal
-from shared.backtests.scorecard_versions import SCORECARD_ID_PATTERN, scorecard_exists, valid_scorecard_id
 from shared.blueprints.audio_files import AUDIO_FILE_ID, NOT_FOUND
 from shared.clock import utcnow
 from shared.dependencies import get_dependencies
@@ -15,9 +16,11 @@ from shared.http import ApiBlueprint, json_response, parse_json_body, parse_quer
 from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
 from shared.reviews import service
 from shared.reviews.models import AgreementBody, AgreementQuery, ReviewListBody, ReviewRequest
+from shared.scorecards.model import PIN_ID_PATTERN
+from shared.scorecards.service import scorecard_exists
 
 bp = ApiBlueprint()
-SCORECARD_ID = PathParam("id", SCORECARD_ID_PATTERN, "The scorecard id.")
+SCORECARD_ID = PathParam("id", PIN_ID_PATTERN, "The scorecard id: `sc_` and a ULID, or a built-in card's id.")
 
 
 @bp.endpoint(Route(
@@ -73,7 +76,9 @@ def get_scorecard_agreement(req: func.HttpRequest, principal: Principal) -> func
     query = parse_query(req, AgreementQuery)
     deps = get_dependencies()
     scorecard_id = req.route_params.get("id", "")
-    known = valid_scorecard_id(scorecard_id) and scorecard_exists(deps.blobs, principal.tenant_id, scorecard_id)
+    known = re.fullmatch(PIN_ID_PATTERN, scorecard_id) is not None and scorecard_exists(
+        repository=deps.scorecards, tenant_id=principal.tenant_id, scorecard_id=scorecard_id
+    )
     result = service.agreement(
         reviews=deps.reviews, scorecard_known=known, tenant_id=principal.tenant_id, scorecard_id=scorecard_id,
         query=query,

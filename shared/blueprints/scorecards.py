@@ -15,6 +15,7 @@ from shared.openapi import BODY_ERRORS, PathParam, Reply, Route
 from shared.scorecards import service
 from shared.scorecards.model import (
     SCORECARD_ID_PATTERN,
+    VERSION_PATTERN,
     AssignmentBody,
     AssignmentListBody,
     AssignRequest,
@@ -27,7 +28,6 @@ from shared.scorecards.model import (
 
 bp = ApiBlueprint()
 TAG = "Scorecards"
-VERSION_PATTERN = r"^[1-9][0-9]{0,5}$"
 
 SCORECARD_ID = PathParam("id", SCORECARD_ID_PATTERN, "The scorecard id: `sc_` and a ULID.")
 VERSION = PathParam("version", VERSION_PATTERN, "The version number, from 1.")

@@ -24,6 +24,8 @@ SCORECARD_ID_PATTERN = r"^sc_[0-7][0-9A-HJKMNP-TV-Z]{25}$"  # a ULID
 # A run may name a stored version (a positive integer) or a built-in card ("default-human" at "2.0").
 PIN_ID_PATTERN = r"^(sc_[0-7][0-9A-HJKMNP-TV-Z]{25}|default-human|default-ai-agent)$"
 PIN_VERSION_PATTERN = r"^[0-9][0-9.]{0,15}$"
+# A stored version in a path: a positive integer.
+VERSION_PATTERN = r"^[1-9][0-9]{0,5}$"
 
 # Bounds of one card, so a card can neither grow without end nor make evaluation slow.
 MAX_CRITERIA = 50

@@ -321,6 +321,11 @@ def read_scorecard_version(
     return read_card(blobs, tenant_id, scorecard_id, version)
 
 
+def scorecard_exists(*, repository: ScorecardRepository, tenant_id: str, scorecard_id: str) -> bool:
+    """A built-in card, or one of the tenant's own."""
+    return scorecard_id in BUILT_IN_IDS or repository.get(tenant_id, scorecard_id) is not None
+
+
 async def load_scorecard_version(
     *, blobs: BlobStore, tenant_id: str, scorecard_id: str, version: int | str
 ) -> Scorecard | None:

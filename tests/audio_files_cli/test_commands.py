@@ -16,7 +16,7 @@ import pytest
 
 from audio_files_cli.api import ExitCode
 from bench.evaluation import load_calls
-from bench.seeding import seed_processed_calls, seed_scorecard_version
+from bench.seeding import create_scorecard_draft, seed_processed_calls
 from scripts.sample_calls import SampleCalls
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.dependencies import Dependencies
@@ -275,8 +275,7 @@ def test_review_agreement_and_backtest(cli: Cli, deps: Dependencies) -> None:
     base = default_scorecard("human")
     criteria = [c.model_copy(update={"any_of": ["zebra quartz"], "pass_examples": []}) if c.id == "greeting" else c
                 for c in base.criteria]  # fmt: skip
-    strict = base.model_copy(update={"id": "cli-strict", "criteria": criteria})
-    seed_scorecard_version(deps.blobs, tenant, strict, "1")
+    strict = create_scorecard_draft(deps.scorecards, deps.blobs, tenant, base.model_copy(update={"criteria": criteria}))
     record, analysis = seeded[0]
     machine = next(c.verdict for c in analysis.criteria if c.id == "greeting")
     opposite = "fail" if machine == "pass" else "pass"
@@ -296,12 +295,12 @@ def test_review_agreement_and_backtest(cli: Cli, deps: Dependencies) -> None:
 
     greetings = sum(1 for _, stored in seeded if next(c for c in stored.criteria if c.id == "greeting").passed)
     assert greetings > 0
-    result = cli.run("backtest", "cli-strict", "1", "--campaign", "cli-qa", "--poll-seconds", "0.5")
+    result = cli.run("backtest", strict, "1", "--campaign", "cli-qa", "--poll-seconds", "0.5")
     assert result.returncode == 0, result.stderr
     shown = " ".join(result.stdout.split())  # the table wraps to the terminal's width
-    assert "of cli-strict v1: 3 calls," in shown and f"│ greeting │ 3 │ {greetings} │ 0 │ 0 │" in shown
-    job = cli.json("backtest", "cli-strict", "1", "--no-wait")
+    assert f"of {strict} v1: 3 calls," in shown and f"│ greeting │ 3 │ {greetings} │ 0 │ 0 │" in shown
+    job = cli.json("backtest", strict, "1", "--no-wait")
     assert job["status"] == "queued"
-    followed = cli.json("backtest", "cli-strict", "1", "--job", job["id"], "--poll-seconds", "0.5")
+    followed = cli.json("backtest", strict, "1", "--job", job["id"], "--poll-seconds", "0.5")
     greeting = next(c for c in followed["report"]["criteria"] if c["criterionId"] == "greeting")
     assert followed["status"] == "completed" and greeting["passToFail"] == greetings

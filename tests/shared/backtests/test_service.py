@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bench.evaluation import load_calls
-from bench.seeding import seed_processed_calls, seed_scorecard_version
+from bench.seeding import create_scorecard_draft, seed_processed_calls
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.rules import RuleBasedEngine
@@ -28,7 +28,7 @@ from tests.queues import take_messages
 
 pytestmark = pytest.mark.integration
 
-DRAFT = default_scorecard("human").model_copy(update={"id": "strict", "pass_threshold": 95.0})
+DRAFT = default_scorecard("human").model_copy(update={"pass_threshold": 95.0})
 
 
 class CrashingEngine:
@@ -51,17 +51,22 @@ class CrashingEngine:
 def _seed(deps: Dependencies, tenant: str, count: int) -> list[tuple[Any, Analysis]]:
     transcripts = [call.transcript for call in load_calls("dev") if call.call_type == "human"]
     transcripts = (transcripts * (count // len(transcripts) + 1))[:count]
-    seed_scorecard_version(deps.blobs, tenant, DRAFT, "1")
+    create_scorecard_draft(deps.scorecards, deps.blobs, tenant, DRAFT)
     return seed_processed_calls(
         records=deps.audio_files, blobs=deps.blobs, tenant_id=tenant, transcripts=transcripts, is_ai_call=False,
         campaign_id="c1", first_recorded_at=datetime(2026, 11, 1, tzinfo=UTC),
     )  # fmt: skip
 
 
+def _draft_id(deps: Dependencies, tenant: str) -> str:
+    [draft] = deps.scorecards.scorecards(tenant)  # the one _seed created
+    return draft.id
+
+
 def _create(deps: Dependencies, tenant: str, **request: Any) -> BacktestMessage:
     body = service.create_backtest(
-        jobs=deps.backtests, queues=deps.queues, blobs=deps.blobs, tenant_id=tenant, scorecard_id="strict",
-        version="1", request=BacktestRequest.model_validate(request),
+        jobs=deps.backtests, queues=deps.queues, blobs=deps.blobs, tenant_id=tenant,
+        scorecard_id=_draft_id(deps, tenant), version="1", request=BacktestRequest.model_validate(request),
     )  # fmt: skip
     return BacktestMessage(tenant_id=tenant, job_id=body.id)
 
@@ -74,8 +79,8 @@ def _runner(deps: Dependencies, engine: CrashingEngine) -> service.BacktestRunne
 
 def _report(deps: Dependencies, message: BacktestMessage) -> Any:
     return service.get_backtest(
-        jobs=deps.backtests, blobs=deps.blobs, tenant_id=message.tenant_id, scorecard_id="strict", version="1",
-        job_id=message.job_id,
+        jobs=deps.backtests, blobs=deps.blobs, tenant_id=message.tenant_id,
+        scorecard_id=_draft_id(deps, message.tenant_id), version="1", job_id=message.job_id,
     )  # fmt: skip
 
 
@@ -104,8 +109,8 @@ def test_a_crashed_job_resumes_at_its_first_unfinished_chunk(deps: Dependencies,
     [event] = take_messages(deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("tenantId") == tenant)
     assert event.body["event"]["type"] == "backtest.completed"
     assert payload_of(RunEvent.model_validate(event.body["event"]))["data"] == {
-        "backtestId": message.job_id, "scorecardId": "strict", "version": "1", "status": "completed",
-        "links": {"self": f"/api/v1/scorecards/strict/versions/1/backtests/{message.job_id}"},
+        "backtestId": message.job_id, "scorecardId": _draft_id(deps, tenant), "version": "1", "status": "completed",
+        "links": {"self": f"/api/v1/scorecards/{_draft_id(deps, tenant)}/versions/1/backtests/{message.job_id}"},
     }  # fmt: skip
 
     # A copy of the message, delivered again, changes nothing (and sends no second event).
@@ -151,9 +156,11 @@ def test_another_tenant_and_an_unknown_version_are_404(deps: Dependencies, tenan
     _seed(deps, tenant, 1)
     message = _create(deps, tenant)
     with pytest.raises(NotFound):
-        service.get_backtest(jobs=deps.backtests, blobs=deps.blobs, tenant_id="someone-else", scorecard_id="strict",
+        service.get_backtest(jobs=deps.backtests, blobs=deps.blobs, tenant_id="someone-else",
+                             scorecard_id=_draft_id(deps, tenant),
                              version="1", job_id=message.job_id)  # fmt: skip
+    draft_id = _draft_id(deps, tenant)
     with pytest.raises(NotFound) as missing:
         service.create_backtest(jobs=deps.backtests, queues=deps.queues, blobs=deps.blobs, tenant_id=tenant,
-                                scorecard_id="strict", version="9", request=BacktestRequest())  # fmt: skip
+                                scorecard_id=draft_id, version="9", request=BacktestRequest())  # fmt: skip
     assert missing.value.code == "scorecard_version_not_found"
