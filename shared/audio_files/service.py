@@ -314,11 +314,6 @@ def get_transcript_document(
     return document
 
 
-def get_analysis_document(deps: Dependencies, tenant_id: str, audio_file_id: str) -> dict[str, object]:
-    record = get_record(deps, tenant_id, audio_file_id)
-    return load_document(deps, record, Stage.EVALUATION, ANALYSES_CONTAINER, "analysis")
-
-
 def get_analysis(deps: Dependencies, tenant_id: str, audio_file_id: str) -> tuple[AudioFileRecord, dict[str, object]]:
     """The recording and its current analysis document (reviews are laid over it by shared.reviews)."""
     record = get_record(deps, tenant_id, audio_file_id)

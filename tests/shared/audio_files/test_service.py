@@ -132,7 +132,7 @@ def test_documents_are_404_before_processing_and_409_while_queued(deps: Dependen
     assert missing.value.code == "transcript_not_found"
     process(deps, tenant, audio_file_id, ProcessRequest())
     with pytest.raises(Conflict) as waiting:
-        service.get_analysis_document(deps, tenant, audio_file_id)
+        service.get_analysis(deps, tenant, audio_file_id)[1]
     assert waiting.value.code == "analysis_not_ready"
 
 

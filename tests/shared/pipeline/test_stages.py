@@ -146,7 +146,7 @@ def test_a_run_moves_through_every_stage_to_completed(deps: Dependencies, tenant
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.COMPLETED and record.has_analysis and record.error is None
     assert all(record.stages[stage].attempts == 1 for stage in ("transcription", "redaction", "evaluation"))
-    analysis = service.get_analysis_document(deps, tenant, audio_file_id)
+    analysis = service.get_analysis(deps, tenant, audio_file_id)[1]
     criteria = cast(list[dict[str, Any]], analysis["criteria"])
     results = {c["id"]: c["passed"] for c in criteria}
     assert results["greeting"] and not results["empathy"]

@@ -168,7 +168,7 @@ def test_an_evaluation_records_the_assigned_version_and_the_event_names_it(deps:
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(redaction)) == "succeeded"
     [evaluation] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(evaluation)) == "succeeded"
-    analysis = audio_service.get_analysis_document(deps, tenant, audio_file_id)
+    analysis = audio_service.get_analysis(deps, tenant, audio_file_id)[1]
     assert analysis["scorecard"] == {"id": scorecard_id, "name": "Spring promo", "version": "1"}
     assert [c["id"] for c in analysis["criteria"]] == ["offer"]  # type: ignore[union-attr,index]
     [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
@@ -179,7 +179,7 @@ def test_an_evaluation_records_the_assigned_version_and_the_event_names_it(deps:
     process(deps, tenant, audio_file_id, ProcessRequest(stages=["evaluation"], scorecard=pin))
     [again] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(again)) == "succeeded"
-    analysis = audio_service.get_analysis_document(deps, tenant, audio_file_id)
+    analysis = audio_service.get_analysis(deps, tenant, audio_file_id)[1]
     assert analysis["scorecard"] == {"id": "default-human", "name": default_scorecard("human").name, "version": "2.0"}
     assert transcriber.calls == 1  # the transcript was reused
     [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
