@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from shared.models.base import WireModel
-from shared.storage.tables import from_properties, to_properties
+from shared.storage.tables import keyed_entity, keyed_record
 
 JOB_ID_PATTERN = r"^bt_[0-7][0-9A-HJKMNP-TV-Z]{25}$"
 CHUNK_SIZE = 50  # calls scored between two progress checkpoints
@@ -81,10 +81,8 @@ _JSON_FIELDS = ("filter",)
 
 
 def to_entity(job: BacktestJob) -> dict[str, Any]:
-    entity: dict[str, Any] = {"PartitionKey": job.tenant_id, "RowKey": job.id}
-    return entity | to_properties(job, exclude={"tenant_id", "id"}, json_fields=_JSON_FIELDS)
+    return keyed_entity(job, json_fields=_JSON_FIELDS)
 
 
 def from_entity(entity: dict[str, Any]) -> BacktestJob:
-    fields = from_properties(entity, leave_out={"PartitionKey", "RowKey"}, json_fields=_JSON_FIELDS)
-    return BacktestJob.model_validate({**fields, "tenant_id": entity["PartitionKey"], "id": entity["RowKey"]})
+    return keyed_record(BacktestJob, entity, json_fields=_JSON_FIELDS)

@@ -19,7 +19,14 @@ from shared.models.analysis import CallType, Scorecard
 from shared.scorecards.model import VersionStatus
 from shared.storage.blobs import SCORECARDS_CONTAINER, BlobStore
 from shared.storage.paging import first_rows
-from shared.storage.tables import compare_and_swap, from_properties, replace_if_unchanged, to_properties
+from shared.storage.tables import (
+    compare_and_swap,
+    from_properties,
+    keyed_entity,
+    keyed_record,
+    replace_if_unchanged,
+    to_properties,
+)
 
 ASSIGNMENT_PREFIX = "~a|"
 _AFTER_ASSIGNMENTS = "~a}"  # '}' sorts right after '|'
@@ -95,13 +102,11 @@ _JSON_FIELDS = {"versions"}
 
 
 def _scorecard_entity(record: ScorecardRecord) -> dict[str, Any]:
-    entity: dict[str, Any] = {"PartitionKey": record.tenant_id, "RowKey": record.id}
-    return entity | to_properties(record, exclude={"tenant_id", "id"}, json_fields=_JSON_FIELDS)
+    return keyed_entity(record, json_fields=_JSON_FIELDS)
 
 
 def _scorecard_record(entity: dict[str, Any]) -> ScorecardRecord:
-    fields = from_properties(entity, leave_out={"PartitionKey", "RowKey"}, json_fields=_JSON_FIELDS)
-    return ScorecardRecord.model_validate({**fields, "tenant_id": entity["PartitionKey"], "id": entity["RowKey"]})
+    return keyed_record(ScorecardRecord, entity, json_fields=_JSON_FIELDS)
 
 
 def _assignment_record(entity: dict[str, Any]) -> AssignmentRecord:

@@ -71,6 +71,22 @@ def from_properties(
     return fields
 
 
+_KEYS = {"tenant_id", "id"}
+
+
+def keyed_entity(record: BaseModel, *, json_fields: Collection[str] = ()) -> dict[str, Any]:
+    """A record kept as one row per tenant: ``tenant_id`` is the PartitionKey and ``id`` the RowKey."""
+    keys = record.model_dump(include=_KEYS)
+    entity: dict[str, Any] = {"PartitionKey": keys["tenant_id"], "RowKey": keys["id"]}
+    return entity | to_properties(record, exclude=_KEYS, json_fields=json_fields)
+
+
+def keyed_record(model: type[RecordT], entity: Mapping[str, Any], *, json_fields: Collection[str] = ()) -> RecordT:
+    """The record ``keyed_entity`` made the row of, with the row's ETag."""
+    fields = from_properties(entity, leave_out={"PartitionKey", "RowKey"}, json_fields=json_fields)
+    return model.model_validate({**fields, "tenant_id": entity["PartitionKey"], "id": entity["RowKey"]})
+
+
 def compare_and_swap(
     read: Callable[[], RecordT | None],
     save: Callable[[RecordT], RecordT],

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from ulid import ULID
 
 from shared.audio_files.records import inverted_time
-from shared.storage.tables import from_properties, to_properties
+from shared.storage.tables import from_properties, keyed_entity, keyed_record, to_properties
 
 SUBSCRIPTION_ID_PATTERN = r"^wh_[0-7][0-9A-HJKMNP-TV-Z]{25}$"  # a ULID: first character at most 7 (128 bits)
 DELIVERY_ID_PATTERN = r"^dlv_[0-7][0-9A-HJKMNP-TV-Z]{25}$"
@@ -116,13 +116,11 @@ _DELIVERY_JSON_FIELDS = ("payload", "attempts")
 
 
 def subscription_to_entity(record: SubscriptionRecord) -> dict[str, Any]:
-    entity: dict[str, Any] = {"PartitionKey": record.tenant_id, "RowKey": record.id}
-    return entity | to_properties(record, exclude={"tenant_id", "id"}, json_fields=_SUBSCRIPTION_JSON_FIELDS)
+    return keyed_entity(record, json_fields=_SUBSCRIPTION_JSON_FIELDS)
 
 
 def subscription_from_entity(entity: dict[str, Any]) -> SubscriptionRecord:
-    fields = from_properties(entity, leave_out={"PartitionKey", "RowKey"}, json_fields=_SUBSCRIPTION_JSON_FIELDS)
-    return SubscriptionRecord.model_validate({**fields, "tenant_id": entity["PartitionKey"], "id": entity["RowKey"]})
+    return keyed_record(SubscriptionRecord, entity, json_fields=_SUBSCRIPTION_JSON_FIELDS)
 
 
 def delivery_to_entity(record: DeliveryRecord) -> dict[str, Any]:
