@@ -1,22 +1,24 @@
 """How often the offline evaluation engine agrees with a human reviewer, on labelled calls; and how fast it is.
 
-The calls (``bench/data/evaluation/{dev,held_back,held_back_2}/*.yaml``; files named ``human*`` are scored with the
-default human card, ``ai_agent*`` with the AI-agent card) are written the way agents talk: the card's own wording,
-paraphrases, speech-recognition noise, negations and refusals, the wrong speaker, late disclosures, holds and
-trailing silence. Each criterion of the card is labelled ``pass`` or ``fail`` from its description, as a
+The calls (``bench/data/evaluation/{dev,held_back,held_back_2,held_back_3}/*.yaml``; files named ``human*`` are
+scored with the default human card, ``ai_agent*`` with the AI-agent card) are written the way agents talk: the card's
+own wording, paraphrases, speech-recognition noise, negations and refusals, the wrong speaker, late disclosures, holds
+and trailing silence. Each criterion of the card is labelled ``pass`` or ``fail`` from its description, as a
 reviewer would decide, with the case kind (``literal``: the card's own phrases; ``paraphrase``: other words
 for the same thing; ``trap``: wording that looks like the opposite verdict; ``absent``: nothing related said)
 and, for a pass, the segment that shows it.
 
 A ``needs_review`` verdict never agrees with a label (it is a person's time), but a fail-labelled trap sent
 to review counts as caught. The held-back split is scored only with ``--held-back``, once the rest is settled;
-``held_back_2`` was written after that split had been scored once, and is scored only with ``--split held_back_2``.
+``held_back_2`` was written after that split had been scored once, and is scored only with ``--split held_back_2``;
+``held_back_3`` was written once both had been scored and become tuning data: it is scored only at the very end, once,
+with ``--split held_back_3``.
 
 Two engines are scored side by side: the phrase-list engine (the rule engine with its intent layer off:
 phrases, patterns, negation, speaker and timing) and the default engine, which adds the intent layer
 (sentence embeddings compared with the card's examples, and the card's slotted examples as a grammar).
 
-Usage: ``python -m bench.evaluation [--held-back | --split {dev,held_back,held_back_2}] [--quick]``
+Usage: ``python -m bench.evaluation [--held-back | --split {dev,held_back,held_back_2,held_back_3}] [--quick]``
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from shared.models.analysis import Analysis, Scorecard
 from shared.models.transcript import EngineInfo, Segment, Transcript, Word
 
 DATA = Path(__file__).resolve().parent / "data" / "evaluation"
-SPLITS = ("dev", "held_back", "held_back_2")
+SPLITS = ("dev", "held_back", "held_back_2", "held_back_3")
 LABEL_VERDICTS = ("pass", "fail")
 KINDS = ("literal", "paraphrase", "trap", "absent")
 SPEAKERS = {"a": "agent", "c": "customer"}
@@ -362,7 +364,7 @@ def print_report(split: str, calls: Sequence[LabelledCall], reports: dict[str, R
 def main(argv: Sequence[str] | None = None) -> int:
     def extra(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
-        parser.add_argument("--split", choices=SPLITS, help="score this split (the held-back ones only at the end)")
+        parser.add_argument("--split", choices=SPLITS, help="score this split (held-back ones: only at the end, once)")
         parser.add_argument("--verbose", action="store_true", help="list every disagreement of the intent engine")
 
     args = parse_args(__doc__.splitlines()[0] if __doc__ else "", extra, argv)

@@ -53,14 +53,18 @@ def test_every_criterion_is_labelled_and_passes_point_at_an_agent_line(call: Lab
             assert segments[label.segment].speaker == criterion.speaker, criterion.id
 
 
-def test_every_case_kind_occurs_in_both_splits() -> None:
+def test_every_case_kind_occurs_in_every_split() -> None:
     for calls in CALLS.values():
         kinds = {label.kind for call in calls for label in call.labels.values()}
         assert kinds == {"literal", "paraphrase", "trap", "absent"}
 
 
-def test_second_held_back_split_is_large_varied_and_balanced() -> None:
-    calls = CALLS["held_back_2"]
+LATER_HELD_BACK = ("held_back_2", "held_back_3")  # written as whole splits, each after the one before was scored
+
+
+@pytest.mark.parametrize("split", LATER_HELD_BACK)
+def test_later_held_back_splits_are_large_varied_and_balanced(split: str) -> None:
+    calls = CALLS[split]
     assert len(calls) >= 30
     assert {call.call_type for call in calls} == {"human", "ai_agent"}
     assert sum(call.call_type == "ai_agent" for call in calls) >= 10
@@ -81,9 +85,10 @@ def test_second_held_back_split_is_large_varied_and_balanced() -> None:
     assert 0.3 * len(calls) <= passing <= 0.7 * len(calls)
 
 
-def test_second_held_back_split_turns_are_plain_text() -> None:
+@pytest.mark.parametrize("split", LATER_HELD_BACK)
+def test_later_held_back_splits_turns_are_plain_text(split: str) -> None:
     """A turn written as ``{c: {text: ..., secs: N}}`` would be read as the text of a dict and lose its length."""
-    for call in CALLS["held_back_2"]:
+    for call in CALLS[split]:
         for segment in call.transcript.segments:
             assert not segment.text.startswith("{"), f"{call.id} segment {segment.index}"
 
