@@ -8,9 +8,11 @@ A label counts as found only if the redaction of its type covers every letter an
 or, for calls, if a redaction of its type overlaps the turn it was said in and none of its digits (four or
 more in a row) or words survive in the redacted text of that turn. A redaction is correct if it overlaps a
 label of its type. The held-back split is scored only with ``--held-back``, after the rest is settled;
-``held_back_2`` (its own files, written after that split had been scored once) only with ``--split held_back_2``.
+``held_back_2`` (its own files, written after that split had been scored once) only with ``--split held_back_2``;
+``held_back_3`` (its own files, written without the detector's code, results or misses in view, after
+``held_back_2`` had been scored and tuned on) only once at the end, with ``--split held_back_3``.
 
-Usage: ``python -m bench.redaction [--held-back | --split {dev,held-back,held_back_2}] [--no-calls]``
+Usage: ``python -m bench.redaction [--held-back | --split {dev,held-back,held_back_2,held_back_3}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", "held-back", "held_back_2")
+SPLITS = ("dev", "held-back", "held_back_2", "held_back_3")
 console = Console(width=160)
 
 
@@ -266,7 +268,9 @@ def _print(title: str, score: Score) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
-    parser.add_argument("--split", choices=SPLITS, help="score this split (the held-back ones only at the end)")
+    parser.add_argument(
+        "--split", choices=SPLITS, help="score this split (held_back_3, the unseen one, only once at the end)"
+    )
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     args = parser.parse_args(argv)

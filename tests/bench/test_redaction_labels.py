@@ -1,4 +1,4 @@
-"""The labelled redaction set loads, every split is known, and the second held-back split covers what it must."""
+"""The labelled redaction set loads, every split is known, and the held-back splits cover what they must."""
 
 from __future__ import annotations
 
@@ -49,14 +49,20 @@ def test_every_record_has_a_known_split_and_a_unique_id() -> None:
         assert len(ids) == len(set(ids))
 
 
-def test_second_held_back_split_covers_every_entity_type_and_pii_free_lookalikes() -> None:
-    utterances = [d for d in UTTERANCES if d.split == "held_back_2"]
-    calls = [d for d in CALLS if d.split == "held_back_2"]
-    assert len(utterances) >= 25 and len(calls) >= 6
+@pytest.mark.parametrize(
+    ("split", "min_utterances", "min_calls", "min_per_type", "min_negatives"),
+    [("held_back_2", 25, 6, 2, 6), ("held_back_3", 60, 10, 5, 15)],
+)
+def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
+    split: str, min_utterances: int, min_calls: int, min_per_type: int, min_negatives: int
+) -> None:
+    utterances = [d for d in UTTERANCES if d.split == split]
+    calls = [d for d in CALLS if d.split == split]
+    assert len(utterances) >= min_utterances and len(calls) >= min_calls
     types = Counter(label.type for dialogue in utterances for label in dialogue.labels)
     assert set(types) == set(EntityType)
-    assert all(count >= 2 for count in types.values()), types
-    assert sum(not dialogue.labels for dialogue in utterances) >= 6  # precision: totals, times, codes
+    assert all(count >= min_per_type for count in types.values()), types
+    assert sum(not dialogue.labels for dialogue in utterances) >= min_negatives  # precision: totals, times, codes
     assert any(not call.labels for call in calls)  # the evaluation must not change on a call without PII
     assert len({label.type for call in calls for label in call.labels}) >= 8
     for call in calls:
@@ -65,10 +71,14 @@ def test_second_held_back_split_covers_every_entity_type_and_pii_free_lookalikes
 
 @pytest.mark.parametrize(
     "dialogue",
-    [d for d in UTTERANCES + CALLS if d.split == "held_back_2" and any(x.type == "card_number" for x in d.labels)],
+    [
+        d
+        for d in UTTERANCES + CALLS
+        if d.split in {"held_back_2", "held_back_3"} and any(x.type == "card_number" for x in d.labels)
+    ],
     ids=lambda dialogue: dialogue.id,
 )
-def test_second_held_back_card_numbers_are_real_card_numbers(dialogue: LabelledDialogue) -> None:
+def test_held_back_card_numbers_are_real_card_numbers(dialogue: LabelledDialogue) -> None:
     """A card read across turns is one number: its parts, in order, pass the Luhn check."""
     number = "".join(spoken_digits(label.text) for label in dialogue.labels if label.type == "card_number")
     assert 13 <= len(number) <= 19 and luhn_valid(number), number
