@@ -97,6 +97,20 @@ def current_stage(record: AudioFileRecord) -> tuple[Stage, StageState] | None:
     return None
 
 
+def ending_stage(record: AudioFileRecord) -> Stage | None:
+    """The stage that ended the record's run: its last if the run completed, the one that failed if it failed."""
+    if record.run_id is None or not record.run_stages:
+        return None
+    if record.status is Status.COMPLETED:
+        return Stage(record.run_stages[-1])
+    if record.status is Status.FAILED:
+        for name in record.run_stages:
+            state = record.stages.get(name)
+            if state is not None and state.status == StageStatus.FAILED:
+                return Stage(name)
+    return None
+
+
 # --- pure state changes ---------------------------------------------------------------------------------
 
 

@@ -3,7 +3,8 @@
 At-least-once delivery is assumed everywhere. A stage acts only for the record's current run; it begins and
 ends with an ETag compare-and-swap; its output goes to a blob named for its run, so a repeat of the same stage
 overwrites rather than duplicates, and a stage that finds its run superseded or its record deleted removes what
-it wrote. A message for a stage that already finished only makes sure the next stage's message exists.
+it wrote. A message for a stage that already finished only makes sure the next stage's message exists, and
+one of the stage that ended the run sends the run's event again (a crash may have lost it).
 
 A new stage is a ``Stage`` member and a handler in ``build_handlers``: the handler says which record status the
 stage runs under, which container its output goes to, which earlier stages' outputs its own replaces (deleted
@@ -36,6 +37,7 @@ from shared.pipeline.run import (
     DeadlineBook,
     RecordStore,
     RunTimes,
+    ending_stage,
     failed_state,
     next_stage,
     retrying_state,
@@ -209,6 +211,10 @@ class StageOutputs:
             if name != keep:
                 self.blobs.delete(container, name)
 
+    def current(self, record: AudioFileRecord, stage: Stage) -> dict[str, Any] | None:
+        """The record's current output of ``stage``, if there is one."""
+        return output_of(self.blobs, record, stage, self.handlers[stage].container)
+
     def discard_unused(self, record: AudioFileRecord) -> None:
         """Once the record's run has ended: every output it does not point at, and every output that a later
         stage's output replaced (the unredacted transcript), whichever run wrote it."""
@@ -219,6 +225,21 @@ class StageOutputs:
             run_id = None if stage in replaced else record.outputs.get(stage)
             keep = run_output_blob_name(record.tenant_id, record.id, stage, run_id) if run_id else None
             self.discard(record, stage, keep)
+
+
+def publish_ending(*, queues: MessageSender, outputs: StageOutputs, record: AudioFileRecord, stage: Stage) -> bool:
+    """Send the ended run's event again if ``stage`` is the one that ended it.
+
+    The event goes after the record says the run ended, so a crash or a failed send between the two would lose
+    it; what comes back afterwards (the ending stage's message, its deadline row) sends it here. Its id and time
+    are the run's, so the fan-out finds the deliveries it already made and subscribers get each event once.
+    """
+    if stage != ending_stage(record):
+        return False
+    # The completed event names the scorecard version its analysis used, as when it was first sent.
+    analysis = outputs.current(record, stage) if record.status is Status.COMPLETED else None
+    publish_run_outcome(queues=queues, record=record, analysis=analysis)
+    return True
 
 
 def parse_message(body: bytes | str) -> StageMessage:
@@ -333,14 +354,15 @@ class StageRunner:
         return StageOutputs(self.blobs, self.handlers)
 
     def _not_run(self, record: AudioFileRecord, message: StageMessage, handler: StageHandler, action: str) -> str:
-        """A message this stage does not act on; one of a finished stage or an ended run repeats the cleanup that
-        followed, which a crash may have cut short."""
+        """A message this stage does not act on; one of a finished stage or an ended run repeats what followed
+        (the next stage's message, the cleanup, the run's event), which a crash may have cut short."""
         if action == "done":
             self._ensure_next_stage_queued(record, message.stage)
             self._drop_replaced_outputs(record, handler)
             return "already_done"
         if action == "ended":
             self.outputs.discard_unused(record)
+            publish_ending(queues=self.queues, outputs=self.outputs, record=record, stage=message.stage)
         logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, action)
         return action
 
