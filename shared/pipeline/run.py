@@ -203,7 +203,9 @@ def succeeded_state(
 def failed_state(record: AudioFileRecord, run_id: str, stage: Stage, error: ErrorInfo) -> AudioFileRecord | None:
     if record.run_id != run_id or record.status in (Status.COMPLETED, Status.FAILED):
         return None
-    state = record.stage(stage)
+    state = record.stages.get(stage)
+    if state is None or not state.active:
+        return None  # finished already (a poisoned copy of its message): the run is at a later stage
     state.status = StageStatus.FAILED
     state.completed_at = utcnow()
     state.last_error_code = error.code

@@ -425,7 +425,8 @@ def finish_failed(
     outputs: StageOutputs,
     message: StageMessage,
     failure: ErrorInfo,
-) -> None:
+) -> bool:
+    """End the message's run ``failed`` at its stage, if that stage is the one the run is at; whether it ended so."""
     before = records.get(message.tenant_id, message.audio_file_id)
     due = before.stages.get(message.stage, StageState()).deadline_at if before is not None else None
     stored = records.mutate(message.tenant_id, message.audio_file_id,
@@ -436,6 +437,8 @@ def finish_failed(
         logger.info("Run %s of %s failed at %s: %s", message.run_id, message.audio_file_id, message.stage, failure.code)
         outputs.discard_unused(stored)
         publish_run_outcome(queues=queues, record=stored)
+        return True
+    return False
 
 
 def fail_from_poison(
@@ -447,7 +450,9 @@ def fail_from_poison(
     body: bytes | str,
     stage: Stage,
 ) -> str:
-    """The host gave up on a message after its retries: the run ends ``failed`` with the last known reason."""
+    """The host gave up on a message after its retries: the run ends ``failed`` with the last known reason, unless
+    the message's stage finished meanwhile (a copy of its message failed only at what followed, which the next
+    stage's deadline row also covers)."""
     try:
         message = parse_message(body)
     except ValueError:
@@ -462,6 +467,6 @@ def fail_from_poison(
         message=f"The {message.stage} stage failed after {max(state.attempts, 1)} attempts.",
         stage=message.stage,
     )
-    finish_failed(records=records, deadlines=deadlines, queues=queues, outputs=outputs, message=message,
-                  failure=failure)  # fmt: skip
-    return "failed"
+    ended = finish_failed(records=records, deadlines=deadlines, queues=queues, outputs=outputs, message=message,
+                          failure=failure)  # fmt: skip
+    return "failed" if ended else "ignored"

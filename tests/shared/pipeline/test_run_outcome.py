@@ -244,3 +244,19 @@ def test_a_run_the_sweeper_ended_sends_its_event_at_the_next_sweep_if_the_send_f
     assert run.world.deadlines.rows == set()
     sweep()
     assert len(run.events()) == 1
+
+
+def test_a_poisoned_message_of_a_finished_stage_leaves_the_run_going(run: Run) -> None:
+    """A copy of transcription's message that kept failing (say its re-send of the next stage's message did) ends
+    up in the poison queue after transcription succeeded: the run is at redaction and must not end ``failed``,
+    nor go on to end a second time as ``completed``, with two events."""
+    transcription = run.start(PIPELINE)
+    redaction = run.until(Stage.REDACTION, transcription)
+    result = fail_from_poison(records=run.world.records, deadlines=run.world.deadlines, queues=run.queues,
+                              outputs=run.outputs, body=transcription.model_dump_json(by_alias=True),
+                              stage=transcription.stage)  # fmt: skip
+    assert result == "ignored"
+    assert run.record().status is Status.PROCESSING and run.events() == []
+    final = run.until(Stage.EVALUATION, redaction)
+    assert run.runner.run(final) == "succeeded"
+    assert [event["type"] for event in run.events()] == ["analysis.completed"]
