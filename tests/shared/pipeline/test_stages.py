@@ -366,12 +366,10 @@ def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, t
         raise Vanishing
 
     transcriber.transcribe = dies  # type: ignore[method-assign]
-    now = service.utcnow()
     for attempt in range(1, MAX_STAGE_ATTEMPTS + 1):
         with pytest.raises(Vanishing):
             run_stage(deps, engines_with(transcriber), message, dequeue_count=attempt + 1)
-        now += timedelta(minutes=deps.settings.stage_deadline_minutes, seconds=5)
-        report = sweep(deps, now)
+        report = sweep(deps, past_deadline(deps, tenant, audio_file_id, Stage.TRANSCRIPTION))
         record = deps.audio_files.get(tenant, audio_file_id)
         assert record
         if attempt < MAX_STAGE_ATTEMPTS:
@@ -380,6 +378,16 @@ def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, t
             assert audio_file_id in report.failed
             assert record.status is Status.FAILED and record.error and record.error.code == "stage_timeout"
     take_messages(deps, TRANSCRIPTION_QUEUE, audio_file_id)
+
+
+def past_deadline(deps: Dependencies, tenant: str, audio_file_id: str, stage: Stage) -> datetime:
+    """Just past the deadline the stage's state names: its worker is then presumed lost. Read, not computed from
+    the clock, so a slow begin on a busy machine does not leave the row not yet due."""
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record
+    due = record.stages[stage].deadline_at
+    assert due is not None
+    return due + timedelta(seconds=1)
 
 
 def outputs_left(deps: Dependencies, tenant: str, audio_file_id: str) -> list[str]:
@@ -436,12 +444,10 @@ def test_a_run_the_sweeper_ends_leaves_no_unredacted_transcript(
         raise Vanishing
 
     monkeypatch.setattr(RedactionStage, "produce", dies)
-    now = service.utcnow()
     for attempt in range(1, MAX_STAGE_ATTEMPTS + 1):
         with pytest.raises(Vanishing):
             run_stage(deps, engines, redaction, dequeue_count=attempt + 1)
-        now += timedelta(minutes=deps.settings.stage_deadline_minutes, seconds=5)
-        sweep(deps, now)
+        sweep(deps, past_deadline(deps, tenant, audio_file_id, Stage.REDACTION))
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.FAILED and record.error and record.error.code == "stage_timeout"
     assert outputs_left(deps, tenant, audio_file_id) == []  # the transcription's unredacted output too
