@@ -227,7 +227,7 @@ class StageOutputs:
             self.discard(record, stage, keep)
 
 
-def publish_ending(*, queues: MessageSender, outputs: StageOutputs, record: AudioFileRecord, stage: Stage) -> bool:
+def publish_ending(*, queues: MessageSender, outputs: StageOutputs, record: AudioFileRecord, stage: Stage) -> None:
     """Send the ended run's event again if ``stage`` is the one that ended it.
 
     The event goes after the record says the run ended, so a crash or a failed send between the two would lose
@@ -235,11 +235,10 @@ def publish_ending(*, queues: MessageSender, outputs: StageOutputs, record: Audi
     are the run's, so the fan-out finds the deliveries it already made and subscribers get each event once.
     """
     if stage != ending_stage(record):
-        return False
+        return
     # The completed event names the scorecard version its analysis used, as when it was first sent.
     analysis = outputs.current(record, stage) if record.status is Status.COMPLETED else None
     publish_run_outcome(queues=queues, record=record, analysis=analysis)
-    return True
 
 
 def parse_message(body: bytes | str) -> StageMessage:
@@ -426,7 +425,8 @@ def finish_failed(
     message: StageMessage,
     failure: ErrorInfo,
 ) -> bool:
-    """End the message's run ``failed`` at its stage, if that stage is the one the run is at; whether it ended so."""
+    """End the message's run ``failed`` at its stage, if that stage is the one the run is at. Whether the run has
+    ended failed (by this call or an earlier copy of it, whose event is then sent again)."""
     before = records.get(message.tenant_id, message.audio_file_id)
     due = before.stages.get(message.stage, StageState()).deadline_at if before is not None else None
     stored = records.mutate(message.tenant_id, message.audio_file_id,
