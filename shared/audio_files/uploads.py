@@ -105,8 +105,9 @@ def register_upload(deps: Dependencies, blob_path: str) -> UploadOutcome:
     """Check an arrived blob and move its record from ``awaiting_upload`` to ``pending`` or ``failed``.
 
     The blob's properties are checked before any byte is read; a refused upload's bytes are deleted after the
-    record says why. Idempotent: a second trigger for the same blob finds the record already moved on and changes
-    nothing, except deleting a refused upload's bytes again (a crash may have come between the two).
+    record says why (and after its event, if processing was asked for). Idempotent: a second trigger for the same
+    blob finds the record already moved on and changes nothing, except sending a refused upload's event and
+    deleting its bytes again (a crash may have come between the record and either).
     """
     located = parse_audio_blob_path(blob_path)
     if located is None:
@@ -122,7 +123,7 @@ def register_upload(deps: Dependencies, blob_path: str) -> UploadOutcome:
         return UploadOutcome(audio_file_id, "ignored")
     if record.status is not Status.AWAITING_UPLOAD:
         if _refused_on_arrival(record):
-            deps.blobs.delete(AUDIO_CONTAINER, record.blob_name)
+            _settle_refusal(deps, record)
         return UploadOutcome(audio_file_id, "ignored")
 
     properties = deps.blobs.properties(AUDIO_CONTAINER, record.blob_name)
@@ -169,14 +170,21 @@ def register_upload(deps: Dependencies, blob_path: str) -> UploadOutcome:
         deps.deadlines.remove(run.deadline)
     if stored is None:
         return UploadOutcome(audio_file_id, "ignored")
-    if _refused_on_arrival(stored):
-        deps.blobs.delete(AUDIO_CONTAINER, stored.blob_name)  # refused bytes are neither kept nor downloadable
     if run is not None and run_started:
         send_stage(deps.queues, stored, run.stages[0])
-    elif stored.status is Status.FAILED and stored.run_id:
-        publish_run_outcome(queues=deps.queues, record=stored)
+    elif _refused_on_arrival(stored):
+        _settle_refusal(deps, stored)
     logger.info("Upload of %s: %s %s", audio_file_id, stored.status.value, stored.error.code if stored.error else "")
     return UploadOutcome(audio_file_id, stored.status.value, stored.error.code if stored.error else None)
+
+
+def _settle_refusal(deps: Dependencies, record: AudioFileRecord) -> None:
+    """What follows a refusal, after the record says it: the run's processing.failed event if processing was asked
+    for, then the refused bytes deleted (neither kept nor downloadable). The bytes go last because they are what
+    fires the trigger again after a crash or a failed send, and that trigger repeats both."""
+    if record.run_id:
+        publish_run_outcome(queues=deps.queues, record=record)
+    deps.blobs.delete(AUDIO_CONTAINER, record.blob_name)
 
 
 def _refused_on_arrival(record: AudioFileRecord) -> bool:

@@ -97,6 +97,20 @@ def current_stage(record: AudioFileRecord) -> tuple[Stage, StageState] | None:
     return None
 
 
+def ending_stage(record: AudioFileRecord) -> Stage | None:
+    """The stage that ended the record's run: its last if the run completed, the one that failed if it failed."""
+    if record.run_id is None or not record.run_stages:
+        return None
+    if record.status is Status.COMPLETED:
+        return Stage(record.run_stages[-1])
+    if record.status is Status.FAILED:
+        for name in record.run_stages:
+            state = record.stages.get(name)
+            if state is not None and state.status == StageStatus.FAILED:
+                return Stage(name)
+    return None
+
+
 # --- pure state changes ---------------------------------------------------------------------------------
 
 
@@ -189,7 +203,9 @@ def succeeded_state(
 def failed_state(record: AudioFileRecord, run_id: str, stage: Stage, error: ErrorInfo) -> AudioFileRecord | None:
     if record.run_id != run_id or record.status in (Status.COMPLETED, Status.FAILED):
         return None
-    state = record.stage(stage)
+    state = record.stages.get(stage)
+    if state is None or not state.active:
+        return None  # finished already (a poisoned copy of its message): the run is at a later stage
     state.status = StageStatus.FAILED
     state.completed_at = utcnow()
     state.last_error_code = error.code

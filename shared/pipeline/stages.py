@@ -3,7 +3,8 @@
 At-least-once delivery is assumed everywhere. A stage acts only for the record's current run; it begins and
 ends with an ETag compare-and-swap; its output goes to a blob named for its run, so a repeat of the same stage
 overwrites rather than duplicates, and a stage that finds its run superseded or its record deleted removes what
-it wrote. A message for a stage that already finished only makes sure the next stage's message exists.
+it wrote. A message for a stage that already finished only makes sure the next stage's message exists, and
+one of the stage that ended the run sends the run's event again (a crash may have lost it).
 
 A new stage is a ``Stage`` member and a handler in ``build_handlers``: the handler says which record status the
 stage runs under, which container its output goes to, which earlier stages' outputs its own replaces (deleted
@@ -36,6 +37,7 @@ from shared.pipeline.run import (
     DeadlineBook,
     RecordStore,
     RunTimes,
+    ending_stage,
     failed_state,
     next_stage,
     retrying_state,
@@ -209,6 +211,10 @@ class StageOutputs:
             if name != keep:
                 self.blobs.delete(container, name)
 
+    def current(self, record: AudioFileRecord, stage: Stage) -> dict[str, Any] | None:
+        """The record's current output of ``stage``, if there is one."""
+        return output_of(self.blobs, record, stage, self.handlers[stage].container)
+
     def discard_unused(self, record: AudioFileRecord) -> None:
         """Once the record's run has ended: every output it does not point at, and every output that a later
         stage's output replaced (the unredacted transcript), whichever run wrote it."""
@@ -219,6 +225,20 @@ class StageOutputs:
             run_id = None if stage in replaced else record.outputs.get(stage)
             keep = run_output_blob_name(record.tenant_id, record.id, stage, run_id) if run_id else None
             self.discard(record, stage, keep)
+
+
+def publish_ending(*, queues: MessageSender, outputs: StageOutputs, record: AudioFileRecord, stage: Stage) -> None:
+    """Send the ended run's event again if ``stage`` is the one that ended it.
+
+    The event goes after the record says the run ended, so a crash or a failed send between the two would lose
+    it; what comes back afterwards (the ending stage's message, its deadline row) sends it here. Its id and time
+    are the run's, so the fan-out finds the deliveries it already made and subscribers get each event once.
+    """
+    if stage != ending_stage(record):
+        return
+    # The completed event names the scorecard version its analysis used, as when it was first sent.
+    analysis = outputs.current(record, stage) if record.status is Status.COMPLETED else None
+    publish_run_outcome(queues=queues, record=record, analysis=analysis)
 
 
 def parse_message(body: bytes | str) -> StageMessage:
@@ -333,14 +353,15 @@ class StageRunner:
         return StageOutputs(self.blobs, self.handlers)
 
     def _not_run(self, record: AudioFileRecord, message: StageMessage, handler: StageHandler, action: str) -> str:
-        """A message this stage does not act on; one of a finished stage or an ended run repeats the cleanup that
-        followed, which a crash may have cut short."""
+        """A message this stage does not act on; one of a finished stage or an ended run repeats what followed
+        (the next stage's message, the cleanup, the run's event), which a crash may have cut short."""
         if action == "done":
             self._ensure_next_stage_queued(record, message.stage)
             self._drop_replaced_outputs(record, handler)
             return "already_done"
         if action == "ended":
             self.outputs.discard_unused(record)
+            publish_ending(queues=self.queues, outputs=self.outputs, record=record, stage=message.stage)
         logger.info("Ignoring %s message for %s: %s", message.stage, message.audio_file_id, action)
         return action
 
@@ -403,7 +424,9 @@ def finish_failed(
     outputs: StageOutputs,
     message: StageMessage,
     failure: ErrorInfo,
-) -> None:
+) -> bool:
+    """End the message's run ``failed`` at its stage, if that stage is the one the run is at. Whether the run has
+    ended failed (by this call or an earlier copy of it, whose event is then sent again)."""
     before = records.get(message.tenant_id, message.audio_file_id)
     due = before.stages.get(message.stage, StageState()).deadline_at if before is not None else None
     stored = records.mutate(message.tenant_id, message.audio_file_id,
@@ -414,6 +437,8 @@ def finish_failed(
         logger.info("Run %s of %s failed at %s: %s", message.run_id, message.audio_file_id, message.stage, failure.code)
         outputs.discard_unused(stored)
         publish_run_outcome(queues=queues, record=stored)
+        return True
+    return False
 
 
 def fail_from_poison(
@@ -425,7 +450,9 @@ def fail_from_poison(
     body: bytes | str,
     stage: Stage,
 ) -> str:
-    """The host gave up on a message after its retries: the run ends ``failed`` with the last known reason."""
+    """The host gave up on a message after its retries: the run ends ``failed`` with the last known reason, unless
+    the message's stage finished meanwhile (a copy of its message failed only at what followed, which the next
+    stage's deadline row also covers)."""
     try:
         message = parse_message(body)
     except ValueError:
@@ -440,6 +467,6 @@ def fail_from_poison(
         message=f"The {message.stage} stage failed after {max(state.attempts, 1)} attempts.",
         stage=message.stage,
     )
-    finish_failed(records=records, deadlines=deadlines, queues=queues, outputs=outputs, message=message,
-                  failure=failure)  # fmt: skip
-    return "failed"
+    ended = finish_failed(records=records, deadlines=deadlines, queues=queues, outputs=outputs, message=message,
+                          failure=failure)  # fmt: skip
+    return "failed" if ended else "ignored"

@@ -4,7 +4,8 @@ An upload that never arrived expires. A stage still queued at its deadline has i
 first send may never have happened), with the next look further off each time; a stage begun but silent past
 ``STAGE_DEADLINE_MINUTES`` is sent again too, and only a stage begun ``MAX_STAGE_ATTEMPTS`` times without an
 end (one that keeps failing) ends the run ``failed``. A row that no state names any more is dropped; one left by
-a run that has ended repeats that ending's output cleanup first (a crash may have cut it short).
+a run that has ended repeats that ending's output cleanup and, if it guarded the stage that ended the run, its
+event (a crash may have cut either short).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from shared.pipeline.run import (
     stage_deadline,
     write_guarded,
 )
-from shared.pipeline.stages import StageOutputs
+from shared.pipeline.stages import StageOutputs, publish_ending
 
 logger = logging.getLogger(__name__)
 _MAX_BACKOFF_STEPS = 4  # a queued stage is looked at after 1, 2, 4, 8, then every 16 queued deadlines
@@ -59,6 +60,7 @@ def _sweep_stage(
     if not _guarded_state(record, deadline):
         if record.run_id == deadline.run_id:
             outputs.discard_unused(record)  # does nothing while the run goes on
+            publish_ending(queues=queues, outputs=outputs, record=record, stage=Stage(deadline.kind))
         return
     stage = Stage(deadline.kind)
     state = record.stages[stage]

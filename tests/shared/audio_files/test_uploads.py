@@ -251,3 +251,37 @@ def test_a_rejected_upload_that_asked_for_processing_publishes_processing_failed
         deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("data", {}).get("audioFileId") == audio_file_id
     )
     assert [message.body["event"]["type"] for message in mine] == ["processing.failed"]
+
+
+def test_a_rejected_upload_whose_event_was_not_sent_sends_it_when_the_trigger_fires_again(
+    deps: Dependencies, tenant: str
+) -> None:
+    class EventSendFails:
+        """The queues, refusing the run's event once (or the host dies there, after the record said failed)."""
+
+        def __init__(self) -> None:
+            self.refused = False
+
+        def send(self, queue: str, message: dict[str, Any], *, visibility_timeout: int | None = None) -> None:
+            if queue == WEBHOOKS_QUEUE and not self.refused:
+                self.refused = True
+                raise OSError("queue unavailable")
+            deps.queues.send(queue, message, visibility_timeout=visibility_timeout)
+
+    data = b"not audio at all\n" * 40
+    audio_file_id = upload(deps, tenant, data, autoProcess=True)
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record
+    flaky = dataclasses.replace(deps, queues=EventSendFails())  # type: ignore[arg-type]  # the sender's interface
+    with pytest.raises(OSError):
+        register_upload(flaky, f"{AUDIO_CONTAINER}/{record.blob_name}")
+    refused = deps.audio_files.get(tenant, audio_file_id)
+    assert refused and refused.status.value == "failed"
+    # The bytes are still there, so the trigger fires again for the failed invocation (a deleted blob would not).
+    assert deps.blobs.properties(AUDIO_CONTAINER, record.blob_name) is not None
+    assert register_upload(flaky, f"{AUDIO_CONTAINER}/{record.blob_name}").status == "ignored"
+    assert failure(deps, tenant, audio_file_id) == "not_audio"
+    mine = take_messages(
+        deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("data", {}).get("audioFileId") == audio_file_id
+    )
+    assert [message.body["event"]["type"] for message in mine] == ["processing.failed"]

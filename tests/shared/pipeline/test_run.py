@@ -99,8 +99,7 @@ class World:
         )  # fmt: skip
 
 
-@pytest.fixture
-def world() -> World:
+def new_world() -> World:
     journal = Journal()
     records = MemoryRecords(journal)
     records.stored["af_1"] = AudioFileRecord(
@@ -109,6 +108,11 @@ def world() -> World:
         status=Status.PENDING, etag="0",
     )  # fmt: skip
     return World(journal, records, MemoryDeadlines(journal), MemoryQueues(journal))
+
+
+@pytest.fixture
+def world() -> World:
+    return new_world()
 
 
 def test_a_run_starts_with_its_deadline_then_its_record_then_its_message(world: World) -> None:

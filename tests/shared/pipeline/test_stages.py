@@ -40,6 +40,8 @@ from shared.storage.queues import EVALUATION_QUEUE, REDACTION_QUEUE, TRANSCRIPTI
 from tests import queues
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, build_transcript
 from tests.shared.audio_files.test_service import delete, process, uploaded
+from tests.shared.webhooks.helpers import drain, subscribe
+from tests.shared.webhooks.receiver import running_receiver
 from tests.storage_scan import blobs_naming, rows_naming
 
 pytestmark = pytest.mark.integration
@@ -85,15 +87,31 @@ class KilledAtCleanup:
         return getattr(self._blobs, name)
 
 
+class KilledAtEvent:
+    """The runner's queues, killed when the run's event is sent: before the send, or right after it."""
+
+    def __init__(self, deps: Dependencies, after_send: bool) -> None:
+        self._queues = deps.queues
+        self._after_send = after_send
+
+    def send(self, queue: str, message: dict[str, Any], *, visibility_timeout: int | None = None) -> None:
+        if queue == WEBHOOKS_QUEUE:
+            if self._after_send:
+                self._queues.send(queue, message, visibility_timeout=visibility_timeout)
+            raise Killed
+        self._queues.send(queue, message, visibility_timeout=visibility_timeout)
+
+
 def handlers_of(deps: Dependencies, engines: Engines) -> dict[Stage, StageHandler]:
     return build_handlers(deps.blobs, engines, ScorecardChooser(deps.scorecards, deps.blobs))
 
 
 def run_stage(
-    deps: Dependencies, engines: Engines, message: StageMessage, dequeue_count: int = 1, blobs: Any = None
-) -> str:
+    deps: Dependencies, engines: Engines, message: StageMessage, dequeue_count: int = 1, blobs: Any = None,
+    queues: Any = None,
+) -> str:  # fmt: skip
     runner = StageRunner(
-        records=deps.audio_files, deadlines=deps.deadlines, queues=deps.queues, blobs=blobs or deps.blobs,
+        records=deps.audio_files, deadlines=deps.deadlines, queues=queues or deps.queues, blobs=blobs or deps.blobs,
         handlers=handlers_of(deps, engines), times=RunTimes.of(deps.settings.stage_deadline_minutes),
     )  # fmt: skip
     return runner.run(message, dequeue_count)
@@ -153,6 +171,34 @@ def test_a_run_moves_through_every_stage_to_completed(deps: Dependencies, tenant
     [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
     assert event["event"]["type"] == "analysis.completed"
     assert "text" not in json.dumps(event["event"]["data"])  # ids and links only, never transcript content
+
+
+@pytest.mark.parametrize("killed", ["before the send", "after the send"])
+def test_a_kill_around_the_completion_event_still_delivers_it_once(
+    deps: Dependencies, tenant: str, killed: str
+) -> None:
+    engines = engines_with(ScriptedTranscriber())
+    audio_file_id, message = start(deps, tenant)
+    assert run_stage(deps, engines, message) == "succeeded"
+    redact(deps, engines, audio_file_id)
+    [body] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
+    evaluation = StageMessage.model_validate(body)
+    with running_receiver() as receiver:
+        subscription = subscribe(deps, tenant, receiver.url())
+        with pytest.raises(Killed):  # right after the completed record was stored
+            run_stage(deps, engines, evaluation, queues=KilledAtEvent(deps, after_send=killed == "after the send"))
+        record = deps.audio_files.get(tenant, audio_file_id)
+        assert record and record.status is Status.COMPLETED
+        # The killed worker's message comes back once its lease ends.
+        assert run_stage(deps, engines, evaluation, dequeue_count=2) == "ended"
+        outcomes = drain(deps, tenant)
+    fanned_out = ["fanned_out:0", "fanned_out:1"] if killed == "after the send" else ["fanned_out:1"]
+    assert sorted(outcomes) == ["delivered", *fanned_out]
+    [request] = receiver.received
+    payload = request.verify(subscription.secret)
+    assert payload["type"] == "analysis.completed"  # type: ignore[index]
+    assert payload["data"]["runId"] == evaluation.run_id  # type: ignore[index]
+    assert payload["data"]["scorecard"]["version"]  # type: ignore[index]
 
 
 def test_duplicate_and_stale_messages_change_nothing(deps: Dependencies, tenant: str) -> None:
@@ -320,12 +366,10 @@ def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, t
         raise Vanishing
 
     transcriber.transcribe = dies  # type: ignore[method-assign]
-    now = service.utcnow()
     for attempt in range(1, MAX_STAGE_ATTEMPTS + 1):
         with pytest.raises(Vanishing):
             run_stage(deps, engines_with(transcriber), message, dequeue_count=attempt + 1)
-        now += timedelta(minutes=deps.settings.stage_deadline_minutes, seconds=5)
-        report = sweep(deps, now)
+        report = sweep(deps, past_deadline(deps, tenant, audio_file_id, Stage.TRANSCRIPTION))
         record = deps.audio_files.get(tenant, audio_file_id)
         assert record
         if attempt < MAX_STAGE_ATTEMPTS:
@@ -334,6 +378,16 @@ def test_the_sweeper_fails_only_a_stage_that_keeps_failing(deps: Dependencies, t
             assert audio_file_id in report.failed
             assert record.status is Status.FAILED and record.error and record.error.code == "stage_timeout"
     take_messages(deps, TRANSCRIPTION_QUEUE, audio_file_id)
+
+
+def past_deadline(deps: Dependencies, tenant: str, audio_file_id: str, stage: Stage) -> datetime:
+    """Just past the deadline the stage's state names: its worker is then presumed lost. Read, not computed from
+    the clock, so a slow begin on a busy machine does not leave the row not yet due."""
+    record = deps.audio_files.get(tenant, audio_file_id)
+    assert record
+    due = record.stages[stage].deadline_at
+    assert due is not None
+    return due + timedelta(seconds=1)
 
 
 def outputs_left(deps: Dependencies, tenant: str, audio_file_id: str) -> list[str]:
@@ -390,12 +444,10 @@ def test_a_run_the_sweeper_ends_leaves_no_unredacted_transcript(
         raise Vanishing
 
     monkeypatch.setattr(RedactionStage, "produce", dies)
-    now = service.utcnow()
     for attempt in range(1, MAX_STAGE_ATTEMPTS + 1):
         with pytest.raises(Vanishing):
             run_stage(deps, engines, redaction, dequeue_count=attempt + 1)
-        now += timedelta(minutes=deps.settings.stage_deadline_minutes, seconds=5)
-        sweep(deps, now)
+        sweep(deps, past_deadline(deps, tenant, audio_file_id, Stage.REDACTION))
     record = deps.audio_files.get(tenant, audio_file_id)
     assert record and record.status is Status.FAILED and record.error and record.error.code == "stage_timeout"
     assert outputs_left(deps, tenant, audio_file_id) == []  # the transcription's unredacted output too
