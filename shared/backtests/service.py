@@ -292,6 +292,9 @@ class BacktestRunner:
         if job is None:
             raise JobNotWritten(message.job_id)
         if job.finished:
+            # The first worker may have died between ending the job and sending its event: send it again; the
+            # event is the same (id and time from the stored job), so the fan-out makes one delivery of it.
+            self._announce(job)
             return "already_finished"
         scorecard = read_scorecard_version(
             blobs=self.blobs, tenant_id=job.tenant_id, scorecard_id=job.scorecard_id, version=job.version
@@ -323,7 +326,7 @@ class BacktestRunner:
         self.blobs.write_json(BACKTESTS_CONTAINER, report_blob_name(job.tenant_id, job.id), report.to_wire())
         finished = self._finish(job, BacktestStatus.COMPLETED)
         if finished is not None:
-            self.queues.send(WEBHOOKS_QUEUE, {"kind": "event", "event": completion_event(finished)})
+            self._announce(finished)
         logger.info(
             "Backtest %s completed: %d calls, %d flips",
             job.id,
@@ -410,6 +413,10 @@ class BacktestRunner:
             if document is None:
                 raise RuntimeError(f"chunk {index} of backtest {job.id} is missing")
             yield from document["results"]
+
+    def _announce(self, job: BacktestJob) -> None:
+        if job.status is BacktestStatus.COMPLETED:
+            self.queues.send(WEBHOOKS_QUEUE, {"kind": "event", "event": completion_event(job)})
 
     def _finish(self, job: BacktestJob, status: BacktestStatus, error_code: str | None = None) -> BacktestJob | None:
         """End the job; returns it if this call ended it (None if it had ended already)."""

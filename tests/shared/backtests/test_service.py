@@ -113,10 +113,45 @@ def test_a_crashed_job_resumes_at_its_first_unfinished_chunk(deps: Dependencies,
         "links": {"self": f"/api/v1/scorecards/{_draft_id(deps, tenant)}/versions/1/backtests/{message.job_id}"},
     }  # fmt: skip
 
-    # A copy of the message, delivered again, changes nothing (and sends no second event).
+    # A copy of the message, delivered again, scores nothing and sends the same event again (the first send may
+    # have been lost with its worker); being the same event, the fan-out makes one delivery of it.
     assert _runner(deps, CrashingEngine(crash_after=0)).run(message) == "already_finished"
     assert _report(deps, message).progress == body.progress
-    assert take_messages(deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("tenantId") == tenant) == []
+    [again] = take_messages(deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("tenantId") == tenant)
+    assert again.body == event.body
+
+
+class LostEventSend:
+    """The queues, except that the first webhook event is lost with its worker."""
+
+    def __init__(self, queues: Any):
+        self._queues = queues
+        self.lost = 0
+
+    def send(self, queue: str, message: dict[str, Any], *, visibility_timeout: int | None = None) -> None:
+        if queue == WEBHOOKS_QUEUE and not self.lost:
+            self.lost += 1
+            raise RuntimeError("worker lost")
+        self._queues.send(queue, message, visibility_timeout=visibility_timeout)
+
+
+def test_an_event_lost_after_the_job_ended_is_sent_by_the_next_copy(deps: Dependencies, tenant: str) -> None:
+    _seed(deps, tenant, 5)
+    message = _create(deps, tenant, limit=5)
+    losing = LostEventSend(deps.queues)
+    runner = service.BacktestRunner(
+        jobs=deps.backtests, records=deps.audio_files, blobs=deps.blobs, queues=losing,
+        engine=lambda: CrashingEngine(),
+    )  # fmt: skip
+    with pytest.raises(RuntimeError):
+        runner.run(message)
+    assert losing.lost == 1
+    assert _report(deps, message).status == BacktestStatus.COMPLETED
+
+    assert runner.run(message) == "already_finished"
+    [event] = take_messages(deps, WEBHOOKS_QUEUE, lambda body: body.get("event", {}).get("tenantId") == tenant)
+    assert event.body["event"]["type"] == "backtest.completed"
+    assert event.body["event"]["data"]["backtestId"] == message.job_id
 
 
 def test_the_stored_analyses_are_never_written(deps: Dependencies, tenant: str) -> None:
