@@ -74,7 +74,7 @@ class Azurite:
     def connection_string(self) -> str:
         return connection_string(*self.ports)
 
-    def start(self, timeout: float = 30.0) -> Azurite:
+    def start(self, timeout: float = 120.0) -> Azurite:
         busy = [port for port in self.ports if port_open(port)]
         if busy:
             raise RuntimeError(f"Cannot start Azurite: ports {busy} are already in use.")
