@@ -18,6 +18,7 @@ from shared.ai.evaluation.intent import (
     PINNED_SHA256,
     IntentModel,
     IntentModelUnavailable,
+    is_anchored,
     load_intent_model,
     main,
     model_dir,
@@ -175,6 +176,28 @@ def test_a_slotted_example_may_be_the_first_clause_of_a_longer_sentence() -> Non
     line = "Riverside Pharmacy, Omar speaking, calls are recorded."
     found = result(INTENT_ENGINE, opening(line), "greeting")
     assert (found.verdict, found.evidence[0].quote) == ("pass", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Unpunctuated speech runs the greeting into what follows it.
+        "good afternoon riverside pharmacy this is omar calls are recorded for training",
+        "yeah hi riverside pharmacy this is omar",  # a word that opens speech, then the salutation
+        "Hi there, you've got Riverside Pharmacy prescriptions, Zoë speaking.",  # an accented name is one word
+    ],
+)
+def test_a_greeting_template_may_open_a_longer_unpunctuated_turn(line: str) -> None:
+    found = result(INTENT_ENGINE, opening(line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_sentence() -> None:
+    assert is_anchored("{org}, this is {name}.")
+    assert not is_anchored("Hello, {org}.")
+    assert not is_anchored("{org}, {name}.")
+    # "Hello, {org}" would read "Mr Smith" as a company at the start of a longer sentence.
+    assert result(INTENT_ENGINE, opening("hello mr smith how are you doing today"), "greeting").verdict != "pass"
 
 
 def test_an_apology_worded_like_a_fail_example_is_sent_to_review() -> None:
