@@ -260,3 +260,46 @@ def test_look_alike_sentences_do_not_pass(line: str, criterion_id: str, is_ai_ca
     analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
     found = next(item for item in analysis.criteria if item.id == criterion_id)
     assert found.verdict != "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "is_ai_call"),
+    [
+        # Worded unlike any example of the cards: the engine should generalise, not recognise sentences.
+        ("Just to let you know, everything we say is recorded for quality.", "recording_disclosure", False),
+        ("We do record these calls, just so you're aware.", "recording_disclosure", False),
+        ("What's the name on the reservation?", "identity_verification", False),
+        ("Oh goodness, that must've been stressful.", "empathy", False),
+        ("That's a real headache, I understand.", "empathy", False),
+        ("The refund goes back to your card in three to five days.", "resolution", False),
+        ("Is that everything for today?", "further_help", False),
+        ("I can get someone from the team to phone you back this afternoon.", "escalation_offer", True),
+        ("You can always ring our helpline and talk to an advisor.", "escalation_offer", True),
+        ("hi im an a eye assistant for contoso", "ai_disclosure", True),
+    ],
+)
+def test_paraphrases_in_other_registers_pass(line: str, criterion_id: str, is_ai_call: bool) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    found = next(item for item in analysis.criteria if item.id == criterion_id)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "is_ai_call"),
+    [
+        ("We don't keep recordings of calls.", "recording_disclosure", False),
+        ("The recording of your meter reading is on the app.", "recording_disclosure", False),
+        ("There's nobody else here to talk to, sorry.", "escalation_offer", True),
+        ("I'm unable to put you through to anyone.", "escalation_offer", True),
+        ("Our team are working on the outage.", "escalation_offer", True),
+        ("You'll need to call back tomorrow.", "escalation_offer", True),
+    ],
+)
+def test_refusals_and_look_alikes_in_other_registers_do_not_pass(
+    line: str, criterion_id: str, is_ai_call: bool
+) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    found = next(item for item in analysis.criteria if item.id == criterion_id)
+    assert found.verdict != "pass", found.reason
