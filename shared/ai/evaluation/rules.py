@@ -75,6 +75,9 @@ INTENT_REVIEW_MARGIN = 0.0
 # problem") is not taken as a pass.
 INTENT_REFUSAL_SIMILARITY = 0.5
 INTENT_REFUSAL_MARGIN = 0.15
+# ... and one this much closer to a fail example than to any pass example ("I'm sorry you feel that way, but
+# ...") is that failure, not a question for a reviewer (calibrated on the labelled splits, see the README).
+INTENT_REFUSAL_FAIL_MARGIN = 0.2
 
 
 def _example_phrases(examples: Sequence[str]) -> list[tuple[str, ...]]:
@@ -279,15 +282,16 @@ def _judge_intent(
     return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
 
 
-def _sounds_like_failure(criterion: ScorecardCriterion, intents: CallIntents, match: Match) -> str | None:
-    """The fail example that the cue's sentence resembles much more than any pass example, or None."""
+def _sounds_like_failure(criterion: ScorecardCriterion, intents: CallIntents, match: Match) -> tuple[str, float] | None:
+    """The fail example that the cue's sentence resembles much more than any pass example, and by how much
+    more; or None."""
     unit = intents.unit_at(match.item, match.first_word)
     if unit is None:
         return None
     to_pass, _ = intents.nearest(unit, criterion.pass_examples)
     to_failure, failure = intents.nearest(unit, criterion.fail_examples)
     if to_failure >= INTENT_REFUSAL_SIMILARITY and to_failure - to_pass >= INTENT_REFUSAL_MARGIN:
-        return failure
+        return failure, to_failure - to_pass
     return None
 
 
@@ -313,7 +317,7 @@ def _judge_must_have(
                 late.append(match)
             else:
                 found.append(match)
-    refused: list[tuple[Match, str]] = []
+    refused: list[tuple[Match, tuple[str, float]]] = []
     if intents is not None and criterion.fail_examples:
         for match in found:
             like = _sounds_like_failure(criterion, intents, match)
@@ -324,8 +328,10 @@ def _judge_must_have(
         # The closing that matters is in the last segment (stable sort: its first cue stays first).
         found.sort(key=lambda match: -match.item.segment.start_ms)
     if not found and refused:
-        match, like = refused[0]
+        match, (like, lead) = max(refused, key=lambda pair: pair[1][1])
         reason = f"{who} said it in segment {{segment}}, but in words like {like!r}, which do not count"
+        if lead >= INTENT_REFUSAL_FAIL_MARGIN:
+            return _cited(criterion, "fail", match.evidence(), reason, CONFIDENCE_FUZZY)
         return _cited(criterion, "needs_review", match.evidence(), reason, CONFIDENCE_REPORTED)
     if found:
         best = next((match for match in found if match.exact), found[0])

@@ -200,14 +200,24 @@ def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_se
     assert result(INTENT_ENGINE, opening("hello mr smith how are you doing today"), "greeting").verdict != "pass"
 
 
-def test_an_apology_worded_like_a_fail_example_is_sent_to_review() -> None:
-    line = "Sorry, but that's not my problem."
+@pytest.mark.parametrize(
+    ("line", "verdict"),
+    [
+        # Much closer to a fail example than to any pass example: that failure.
+        ("Sorry, but that's not my problem.", "fail"),
+        ("Sorry you feel that way, it's the policy.", "fail"),
+        # Closer to a fail example, but less clearly: a reviewer decides.
+        ("I'm sorry, but I won't apologise for the policy.", "needs_review"),
+    ],
+)
+def test_an_apology_worded_like_a_fail_example_fails_or_is_sent_to_review(line: str, verdict: str) -> None:
     script = (*HUMAN_CALL[:2], ("agent", line), *HUMAN_CALL[2:])
     assert result(PHRASE_ENGINE, script, "empathy").verdict == "pass"
     found = result(INTENT_ENGINE, script, "empathy")
-    assert found.verdict == "needs_review"
+    assert found.verdict == verdict
     assert 0 < found.confidence < 1
     assert found.evidence[0].quote == line
+    assert "which do not count" in found.reason
 
 
 def test_a_paraphrase_close_to_the_examples_is_at_least_sent_to_review() -> None:
