@@ -317,6 +317,8 @@ NEGATION_REACH = 5
 _NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble"})
 # "no further payments will be taken": "no" before these negates the noun, not what will happen.
 _NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
+# "that is on you, not us": "not" before an object pronoun contrasts that pronoun and negates nothing after it.
+_CONTRASTED = frozenset({"us", "me", "them", "him", "her", "mine", "ours", "theirs"})
 # Words that start a new clause: a negation before them does not reach past them.
 # "i" and "we" are subjects, so they start a clause too ("that is really not on i am sorry").
 _CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then", "i", "we"})
@@ -346,6 +348,7 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
         and index >= cue - NEGATION_REACH
         and not (index + 1 < len(tokens) and tokens[index + 1].text in _NOT_NEGATING)
         and not (token.text == "no" and index + 1 < len(tokens) and tokens[index + 1].text in _NO_DETERMINING)
+        and not (token.text == "not" and index + 1 < len(tokens) and tokens[index + 1].text in _CONTRASTED)
         for index, token in enumerate(tokens)
     )
 

@@ -59,7 +59,12 @@ MAX_EVIDENCE_PER_CRITERION = 3
 # either side of a slot is matched as its own phrase.
 _SLOT = re.compile(r"\{[a-z_]+\}")
 # Reported speech: the agent repeating what someone else said is not the agent's language.
-_REPORTED = re.compile(r"\b(called|call) (me|you|him|her|them|us|it) (a|an)? ?$|\b(said|say|says|word|quote)$")
+_REPORTED = re.compile(
+    r"\b(called|call|calls|calling) (me|you|him|her|them|us|it|(your|my|his|her|their|our|the) \w+)( a| an)?$"
+    r"|\b(said|say|says|word|quote)$"
+)
+# A pattern that spells out a negator itself.
+_NEGATIVE_WORDING = re.compile(r"\b(" + "|".join(sorted(NEGATORS)) + r")\b")
 _LINKING_WORDS = COMMON_WORDS | {"on", "in", "at", "to", "for", "of", "with", "from", "by", "as"}
 CONFIDENCE_LITERAL = 0.95
 CONFIDENCE_FUZZY = 0.75
@@ -136,7 +141,10 @@ class CompiledCriterion:
                 found.setdefault(span, Match(item, *span, is_negated(item.text, *span, inside=inside), exact))
         for pattern in self.patterns:
             for span in find_pattern(item.text, pattern):
-                found.setdefault(span, Match(item, *span, is_negated(item.text, *span), True))
+                # As for phrases: a pattern worded in the negative ("i do not know what to tell you") is not
+                # negated by its own "not"; one whose wildcards caught a "not" is ("this call is not recorded").
+                negated = is_negated(item.text, *span, inside=not _NEGATIVE_WORDING.search(pattern.pattern))
+                found.setdefault(span, Match(item, *span, negated, True))
         return sorted(found.values(), key=lambda match: (match.first_word, match.last_word))
 
     def excused(self, match: Match) -> bool:
