@@ -27,7 +27,7 @@ from shared.ai.evaluation.intent import (
     verify_model,
 )
 from shared.ai.evaluation.matching import SegmentText
-from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.ai.evaluation.rules import IntentThresholds, RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import Analysis, CriterionResult
 from shared.models.transcript import Segment
@@ -313,3 +313,14 @@ def test_refusals_and_look_alikes_in_other_registers_do_not_pass(
     analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
     found = next(item for item in analysis.criteria if item.id == criterion_id)
     assert found.verdict != "pass", found.reason
+
+
+def test_thresholds_given_to_the_engine_decide_between_fail_and_review() -> None:
+    script = (*HUMAN_CALL[:2], ("agent", "Sorry, but that's not my problem."), *HUMAN_CALL[2:])
+    assert result(INTENT_ENGINE, script, "empathy").verdict == "fail"
+    never_fail = RuleBasedEngine(
+        clock=lambda: "2024-05-01T12:00:00Z",
+        intent=load_intent_model(),
+        intent_thresholds=IntentThresholds(refusal_fail_margin=1.0),
+    )
+    assert result(never_fail, script, "empathy").verdict == "needs_review"
