@@ -307,12 +307,18 @@ def _sounds_like_failure(
     criterion: ScorecardCriterion, intents: CallIntents, match: Match, thresholds: IntentThresholds
 ) -> tuple[str, float] | None:
     """The fail example that the cue's sentence resembles much more than any pass example, and by how much
-    more; or None."""
+    more; or None.
+
+    A fail example worded in the negative ("I'm not a bot.") is not compared with a sentence without a
+    negation ("I'm a bot, but I can help."): the embeddings barely see the "not" that makes it a failure."""
     unit = intents.unit_at(match.item, match.first_word)
     if unit is None:
         return None
+    failures = criterion.fail_examples
+    if not intents.units[unit].negated:
+        failures = [example for example in failures if NEGATORS.isdisjoint(normalize_phrase(example))]
     to_pass, _ = intents.nearest(unit, criterion.pass_examples)
-    to_failure, failure = intents.nearest(unit, criterion.fail_examples)
+    to_failure, failure = intents.nearest(unit, failures)
     if to_failure >= thresholds.refusal_similarity and to_failure - to_pass >= thresholds.refusal_margin:
         return failure, to_failure - to_pass
     return None

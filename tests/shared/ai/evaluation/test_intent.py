@@ -324,3 +324,15 @@ def test_thresholds_given_to_the_engine_decide_between_fail_and_review() -> None
         intent_thresholds=IntentThresholds(refusal_fail_margin=1.0),
     )
     assert result(never_fail, script, "empathy").verdict == "needs_review"
+
+
+def test_a_statement_is_not_taken_for_the_denial_it_resembles() -> None:
+    """ "I'm a bot" embeds close to the fail example "I'm not a bot."; without a negation it is a disclosure."""
+    line = "Just so you know, I'm a bot, but I can help with most things."
+    script: Script = (("agent", line), ("customer", "Ok."), ("agent", "Thanks for calling, bye."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, True))
+    found = next(item for item in analysis.criteria if item.id == "ai_disclosure")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+    denial = (("agent", "No, I'm not a bot."), ("customer", "Ok."), ("agent", "Thanks for calling, bye."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(denial), EvaluationContext("af", "eng", None, True))
+    assert next(item for item in analysis.criteria if item.id == "ai_disclosure").verdict == "fail"
