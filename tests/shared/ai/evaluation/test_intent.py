@@ -279,6 +279,8 @@ def test_look_alike_sentences_do_not_pass(line: str, criterion_id: str, is_ai_ca
         ("Just to let you know, everything we say is recorded for quality.", "recording_disclosure", False),
         ("We do record these calls, just so you're aware.", "recording_disclosure", False),
         ("What's the name on the reservation?", "identity_verification", False),
+        ("and whats the reg of the car", "identity_verification", False),
+        ("I can pass this to one of our specialists, would that help?", "escalation_offer", True),
         ("Oh goodness, that must've been stressful.", "empathy", False),
         ("That's a real headache, I understand.", "empathy", False),
         ("The refund goes back to your card in three to five days.", "resolution", False),

@@ -116,6 +116,8 @@ def test_innocent_lookalikes_are_not_violations(line: str) -> None:
         "Look, I don't know what to tell you.",  # worded in the negative: its own "not" does not excuse it
         "If you missed the deadline, that's your own fault.",
         "that's on you not us damn it",  # "not us" contrasts a pronoun; it does not negate the swearing
+        "You lot never read the small print.",
+        "Oh for God's sake, just listen.",
     ],
 )
 def test_violations_in_other_words_fail(line: str) -> None:
