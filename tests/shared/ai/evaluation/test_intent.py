@@ -185,6 +185,7 @@ def test_a_slotted_example_may_be_the_first_clause_of_a_longer_sentence() -> Non
         "good afternoon riverside pharmacy this is omar calls are recorded for training",
         "yeah hi riverside pharmacy this is omar",  # a word that opens speech, then the salutation
         "Hi there, you've got Riverside Pharmacy prescriptions, Zoë speaking.",  # an accented name is one word
+        "Hi, Sarah speaking, Alpine Ski House bookings.",  # the name before the company
     ],
 )
 def test_a_greeting_template_may_open_a_longer_unpunctuated_turn(line: str) -> None:
@@ -280,6 +281,8 @@ def test_look_alike_sentences_do_not_pass(line: str, criterion_id: str, is_ai_ca
         ("We do record these calls, just so you're aware.", "recording_disclosure", False),
         ("What's the name on the reservation?", "identity_verification", False),
         ("and whats the reg of the car", "identity_verification", False),
+        ("oh man that must be so annoying honestly", "empathy", False),
+        ("Would you like a call back from one of the team?", "escalation_offer", True),
         ("I can pass this to one of our specialists, would that help?", "escalation_offer", True),
         ("Oh goodness, that must've been stressful.", "empathy", False),
         ("That's a real headache, I understand.", "empathy", False),
@@ -301,6 +304,7 @@ def test_paraphrases_in_other_registers_pass(line: str, criterion_id: str, is_ai
     ("line", "criterion_id", "is_ai_call"),
     [
         ("We don't keep recordings of calls.", "recording_disclosure", False),
+        ("We used to record calls but we stopped last year.", "recording_disclosure", False),
         ("The recording of your meter reading is on the app.", "recording_disclosure", False),
         ("There's nobody else here to talk to, sorry.", "escalation_offer", True),
         ("I'm unable to put you through to anyone.", "escalation_offer", True),
