@@ -104,11 +104,7 @@ def choose(candidates: dict[IntentThresholds, Counts]) -> IntentThresholds:
 
 
 def describe(thresholds: IntentThresholds) -> str:
-    return ", ".join(
-        f"{name}={getattr(thresholds, name):g}"
-        for name in GRID
-        if getattr(thresholds, name) != getattr(DEFAULT_THRESHOLDS, name) or name in QUICK_GRID
-    )
+    return ", ".join(f"{name}={getattr(thresholds, name):g}" for name in GRID)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
