@@ -7,7 +7,8 @@ criterion's pass and fail examples. A sentence shows a criterion's intent when i
 criterion's pass examples than to its fail examples and to every other criterion's pass examples, by a
 margin; the nearest example is named in the reason, so a reviewer sees why. Examples with slots
 ("{org}, {name} speaking.") are also a grammar: a sentence, or its opening clauses, that is exactly such an
-example shows the intent.
+example shows the intent; so does a sentence that begins with one that has wording of its own ("{org}, this is
+{name}"), since unpunctuated speech runs the greeting into what follows.
 
 The model never comes from a hub: WordLlama is asked for the files of its own package directory with
 downloads disabled, and both files must match the sha256 pinned here, once per process.
@@ -99,10 +100,11 @@ _SLOT_WORDS = {"name": 1, "org": 4, "team": 3}
 _SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS)) + r")\b)[a-z0-9]+"
 
 
-# Any template may be opened by a salutation: "hi there, {org}, {name} speaking" is "{org}, {name} speaking".
-_SALUTATION = (
-    r"(?:(?:hi|hello|hey|hiya|good morning|good afternoon|good evening|morning|afternoon|evening)(?: there)? )?"
-)
+# Any template may be opened by a salutation: "hi there, {org}, {name} speaking" is "{org}, {name} speaking",
+# itself after a word that opens speech ("yeah hi, ...").
+_OPENER = r"(?:(?:yeah|yes|okay|ok|right|so|oh|well|and) )?"
+_SALUTATION_WORDS = r"(?:hi|hello|hey|hiya|good morning|good afternoon|good evening|morning|afternoon|evening)"
+_SALUTATION = _OPENER + r"(?:" + _SALUTATION_WORDS + r"(?: there)? )?"
 
 
 @lru_cache(maxsize=4096)  # bounded: campaign scorecards bring their own examples
@@ -122,6 +124,16 @@ def slot_template(example: str) -> re.Pattern[str] | None:
         elif words := normalize_phrase(piece):
             parts.append(" ".join(re.escape(word) for word in words))
     return re.compile(_SALUTATION + " ".join(parts))
+
+
+@lru_cache(maxsize=4096)
+def is_anchored(example: str) -> bool:
+    """Whether a slotted example has wording of its own besides its slots and a salutation ("{org}, this is
+    {name}" has "this is"; "Hello, {org}." has none). Only such a template is looked for at the start of a
+    longer sentence: unpunctuated speech runs the greeting into what follows ("acme this is jo calls are
+    recorded"), while "Hello, {org}" at the start of "hello mr smith, how are you" names nobody."""
+    words = " ".join(normalize_phrase(_SLOT.sub(" ", example)))
+    return bool(re.sub(rf"^{_SALUTATION}", "", words + " ").strip())
 
 
 class IntentModelUnavailable(Exception):
@@ -297,7 +309,9 @@ class CallIntents:
             for template, example in templates:
                 bare = not _SLOT.sub("", example).strip(" ,.?!")
                 candidates = ([unit.normalized] if position == 0 else []) if bare else unit.clauses()
-                if any(template.fullmatch(candidate) for candidate in candidates):
+                if any(template.fullmatch(candidate) for candidate in candidates) or (
+                    is_anchored(example) and re.match(template.pattern + " ", unit.normalized + " ")
+                ):
                     found.append((unit, example))
                     break
         return found

@@ -9,6 +9,7 @@ disappear, and multi-word phrases tolerate one-letter errors in longer words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,8 +116,10 @@ def _expand_contractions(word: str) -> str:
 
 
 def _word_pieces(word: str) -> list[str]:
-    """Lowercase, expand contractions, drop punctuation and fillers: "I'll," -> ["i", "will"]."""
-    lowered = word.lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lowercase, fold accents, expand contractions, drop punctuation and fillers: "I'll," -> ["i", "will"],
+    "Tomás" -> ["tomas"] (not "tom s", which would be two words of a name)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    lowered = folded.lower().replace("\u2019", "'").replace("\u2018", "'")
     lowered = re.sub(r"[^a-z0-9']+", " ", lowered)
     pieces: list[str] = []
     for part in lowered.split():
@@ -180,6 +183,24 @@ def _merge_number_words(tokens: list[Token]) -> list[Token]:
     return merged
 
 
+# Letters read out as words by speech recognition: "an a eye assistant" is "an ai assistant".
+_MISHEARD_PAIRS = {("a", "eye"): "ai"}
+
+
+def _merge_misheard(tokens: list[Token]) -> list[Token]:
+    merged: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        pair = (tokens[index].text, tokens[index + 1].text) if index + 1 < len(tokens) else None
+        if pair in _MISHEARD_PAIRS:
+            merged.append(Token(_MISHEARD_PAIRS[pair], tokens[index].first_word, tokens[index + 1].last_word))
+            index += 2
+        else:
+            merged.append(tokens[index])
+            index += 1
+    return merged
+
+
 def _is_number_word(word: str) -> bool:
     return word in _UNITS or word in _TEENS or word in _TENS
 
@@ -187,7 +208,7 @@ def _is_number_word(word: str) -> bool:
 def normalize(text: str) -> NormalizedText:
     words = tuple(text.split())
     tokens = [Token(piece, position, position) for position, word in enumerate(words) for piece in _word_pieces(word)]
-    return NormalizedText(words=words, tokens=tuple(_merge_number_words(tokens)))
+    return NormalizedText(words=words, tokens=tuple(_merge_number_words(_merge_misheard(tokens))))
 
 
 def normalize_phrase(phrase: str) -> tuple[str, ...]:
@@ -294,6 +315,10 @@ NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable
 NEGATION_REACH = 5
 # "no worries", "no problem": set phrases that negate nothing after them.
 _NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble"})
+# "no further payments will be taken": "no" before these negates the noun, not what will happen.
+_NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
+# "that is on you, not us": "not" before an object pronoun contrasts that pronoun and negates nothing after it.
+_CONTRASTED = frozenset({"us", "me", "them", "him", "her", "mine", "ours", "theirs"})
 # Words that start a new clause: a negation before them does not reach past them.
 # "i" and "we" are subjects, so they start a clause too ("that is really not on i am sorry").
 _CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then", "i", "we"})
@@ -322,6 +347,8 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
         and start <= token.first_word <= end
         and index >= cue - NEGATION_REACH
         and not (index + 1 < len(tokens) and tokens[index + 1].text in _NOT_NEGATING)
+        and not (token.text == "no" and index + 1 < len(tokens) and tokens[index + 1].text in _NO_DETERMINING)
+        and not (token.text == "not" and index + 1 < len(tokens) and tokens[index + 1].text in _CONTRASTED)
         for index, token in enumerate(tokens)
     )
 

@@ -59,22 +59,38 @@ MAX_EVIDENCE_PER_CRITERION = 3
 # either side of a slot is matched as its own phrase.
 _SLOT = re.compile(r"\{[a-z_]+\}")
 # Reported speech: the agent repeating what someone else said is not the agent's language.
-_REPORTED = re.compile(r"\b(called|call) (me|you|him|her|them|us|it) (a|an)? ?$|\b(said|say|says|word|quote)$")
+_REPORTED = re.compile(
+    r"\b(called|call|calls|calling) (me|you|him|her|them|us|it|(your|my|his|her|their|our|the) \w+)( a| an)?$"
+    r"|\b(said|say|says|word|quote)$"
+)
+# A pattern that spells out a negator itself.
+_NEGATIVE_WORDING = re.compile(r"\b(" + "|".join(sorted(NEGATORS)) + r")\b")
 _LINKING_WORDS = COMMON_WORDS | {"on", "in", "at", "to", "for", "of", "with", "from", "by", "as"}
 CONFIDENCE_LITERAL = 0.95
 CONFIDENCE_FUZZY = 0.75
 CONFIDENCE_REPORTED = 0.5
 CONFIDENCE_NEAR_MISS = 0.85  # a cue rejected for negation, timing or speaker
-# Intent layer (tuned on the dev split): cosine similarity of a sentence to the nearest pass example, and
-# its lead over the nearest rival wording (a fail example, or another criterion's pass example).
-INTENT_PASS_SIMILARITY = 0.45
-INTENT_PASS_MARGIN = 0.08
-INTENT_REVIEW_SIMILARITY = 0.45
-INTENT_REVIEW_MARGIN = 0.0
-# A cue in a sentence much closer to a fail example than to any pass example ("sorry, but that's not my
-# problem") is not taken as a pass.
-INTENT_REFUSAL_SIMILARITY = 0.5
-INTENT_REFUSAL_MARGIN = 0.15
+
+
+@dataclass(frozen=True)
+class IntentThresholds:
+    """Where the intent layer draws its lines; calibrated on the labelled calls (``bench.evaluation_calibration``)."""
+
+    # Cosine similarity of a sentence to the nearest pass example, and its lead over the nearest rival
+    # wording (a fail example, another criterion's pass example, or background wording), for a pass ...
+    pass_similarity: float = 0.45
+    pass_margin: float = 0.08
+    # ... and, short of that, for a review.
+    review_similarity: float = 0.45
+    review_margin: float = 0.0
+    # A cue in a sentence much closer to a fail example than to any pass example ("sorry, but that's not my
+    # problem") is not taken as a pass: it goes to review, or fails when the fail example leads by this much.
+    refusal_similarity: float = 0.5
+    refusal_margin: float = 0.15
+    refusal_fail_margin: float = 0.2
+
+
+DEFAULT_THRESHOLDS = IntentThresholds()
 
 
 def _example_phrases(examples: Sequence[str]) -> list[tuple[str, ...]]:
@@ -133,7 +149,10 @@ class CompiledCriterion:
                 found.setdefault(span, Match(item, *span, is_negated(item.text, *span, inside=inside), exact))
         for pattern in self.patterns:
             for span in find_pattern(item.text, pattern):
-                found.setdefault(span, Match(item, *span, is_negated(item.text, *span), True))
+                # As for phrases: a pattern worded in the negative ("i do not know what to tell you") is not
+                # negated by its own "not"; one whose wildcards caught a "not" is ("this call is not recorded").
+                negated = is_negated(item.text, *span, inside=not _NEGATIVE_WORDING.search(pattern.pattern))
+                found.setdefault(span, Match(item, *span, negated, True))
         return sorted(found.values(), key=lambda match: (match.first_word, match.last_word))
 
     def excused(self, match: Match) -> bool:
@@ -240,6 +259,7 @@ def _judge_intent(
     intents: CallIntents,
     speaker_texts: Sequence[SegmentText],
     clock: SpeechClock,
+    thresholds: IntentThresholds,
 ) -> CriterionResult | None:
     """A pass (or a review) from the sentence that means what the criterion's examples mean, else None."""
     who = criterion.speaker or "anyone"
@@ -253,13 +273,17 @@ def _judge_intent(
         if not unit.negated:
             reason = f"{who} said it in segment {{segment}}, in the form of {example!r}"
             return _cited(criterion, "pass", unit.evidence(), reason, CONFIDENCE_FUZZY)
-    scores = [score for score in intents.score(criterion, scorecard, chosen) if score.margin >= INTENT_REVIEW_MARGIN]
+    scores = [
+        score for score in intents.score(criterion, scorecard, chosen) if score.margin >= thresholds.review_margin
+    ]
     if not scores:
         return None
     passing = [
         score
         for score in scores
-        if score.similarity >= INTENT_PASS_SIMILARITY and score.margin >= INTENT_PASS_MARGIN and not score.unit.negated
+        if score.similarity >= thresholds.pass_similarity
+        and score.margin >= thresholds.pass_margin
+        and not score.unit.negated
     ]
     if criterion.within_last_ms is not None:
         passing.sort(key=lambda score: -score.unit.item.segment.start_ms)  # the closing that matters is last
@@ -270,7 +294,7 @@ def _judge_intent(
         reason = f"{who} said it in other words in segment {{segment}} (like {best.example!r})"
         return _cited(criterion, "pass", best.unit.evidence(), reason, min(CONFIDENCE_FUZZY, 0.5 + best.margin))
     unsure = max(scores, key=lambda score: score.similarity)
-    if unsure.similarity < INTENT_REVIEW_SIMILARITY:
+    if unsure.similarity < thresholds.review_similarity:
         return None
     reason = (
         f"{who} may have said it in segment {{segment}}: close to {unsure.example!r}, "
@@ -279,15 +303,24 @@ def _judge_intent(
     return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
 
 
-def _sounds_like_failure(criterion: ScorecardCriterion, intents: CallIntents, match: Match) -> str | None:
-    """The fail example that the cue's sentence resembles much more than any pass example, or None."""
+def _sounds_like_failure(
+    criterion: ScorecardCriterion, intents: CallIntents, match: Match, thresholds: IntentThresholds
+) -> tuple[str, float] | None:
+    """The fail example that the cue's sentence resembles much more than any pass example, and by how much
+    more; or None.
+
+    A fail example worded in the negative ("I'm not a bot.") is not compared with a sentence without a
+    negation ("I'm a bot, but I can help."): the embeddings barely see the "not" that makes it a failure."""
     unit = intents.unit_at(match.item, match.first_word)
     if unit is None:
         return None
+    failures = criterion.fail_examples
+    if not intents.units[unit].negated:
+        failures = [example for example in failures if NEGATORS.isdisjoint(normalize_phrase(example))]
     to_pass, _ = intents.nearest(unit, criterion.pass_examples)
-    to_failure, failure = intents.nearest(unit, criterion.fail_examples)
-    if to_failure >= INTENT_REFUSAL_SIMILARITY and to_failure - to_pass >= INTENT_REFUSAL_MARGIN:
-        return failure
+    to_failure, failure = intents.nearest(unit, failures)
+    if to_failure >= thresholds.refusal_similarity and to_failure - to_pass >= thresholds.refusal_margin:
+        return failure, to_failure - to_pass
     return None
 
 
@@ -298,6 +331,7 @@ def _judge_must_have(
     *,
     scorecard: Scorecard | None = None,
     intents: CallIntents | None = None,
+    thresholds: IntentThresholds = DEFAULT_THRESHOLDS,
 ) -> CriterionResult:
     criterion = compiled.criterion
     who = criterion.speaker or "anyone"
@@ -313,19 +347,21 @@ def _judge_must_have(
                 late.append(match)
             else:
                 found.append(match)
-    refused: list[tuple[Match, str]] = []
+    refused: list[tuple[Match, tuple[str, float]]] = []
     if intents is not None and criterion.fail_examples:
         for match in found:
-            like = _sounds_like_failure(criterion, intents, match)
-            if like is not None:
-                refused.append((match, like))
+            refusal = _sounds_like_failure(criterion, intents, match, thresholds)
+            if refusal is not None:
+                refused.append((match, refusal))
         found = [match for match in found if all(match is not other for other, _ in refused)]
     if criterion.within_last_ms is not None:
         # The closing that matters is in the last segment (stable sort: its first cue stays first).
         found.sort(key=lambda match: -match.item.segment.start_ms)
     if not found and refused:
-        match, like = refused[0]
+        match, (like, lead) = max(refused, key=lambda pair: pair[1][1])
         reason = f"{who} said it in segment {{segment}}, but in words like {like!r}, which do not count"
+        if lead >= thresholds.refusal_fail_margin:
+            return _cited(criterion, "fail", match.evidence(), reason, CONFIDENCE_FUZZY)
         return _cited(criterion, "needs_review", match.evidence(), reason, CONFIDENCE_REPORTED)
     if found:
         best = next((match for match in found if match.exact), found[0])
@@ -333,7 +369,7 @@ def _judge_must_have(
             # An opening said in other words before the first cue is the evidence ("Hi, Contoso Health
             # appointments." rather than a "thanks for calling" at the end of a short call).
             earlier = [item for item in speaker_texts if item.segment.start_ms < best.item.segment.start_ms]
-            opening = _judge_intent(criterion, scorecard, intents, earlier, clock) if earlier else None
+            opening = _judge_intent(criterion, scorecard, intents, earlier, clock, thresholds) if earlier else None
             if opening is not None and opening.verdict == "pass":
                 return opening
         evidence = best.evidence()
@@ -346,7 +382,7 @@ def _judge_must_have(
         )
     if intents is not None and scorecard is not None and not negated:
         # No cue, or only a late one: the intent layer looks for the same thing said in other words.
-        judged = _judge_intent(criterion, scorecard, intents, speaker_texts, clock)
+        judged = _judge_intent(criterion, scorecard, intents, speaker_texts, clock, thresholds)
         if judged is not None:
             return judged
     near_misses = (
@@ -391,6 +427,7 @@ def evaluate_criterion(
     languages: Sequence[str] = DEFAULT_LANGUAGES,
     scorecard: Scorecard | None = None,
     intents: CallIntents | None = None,
+    thresholds: IntentThresholds = DEFAULT_THRESHOLDS,
 ) -> CriterionResult:
     criterion = compiled.criterion
     if language is not None and language not in languages:
@@ -402,7 +439,7 @@ def evaluate_criterion(
         )
     if criterion.must_not:
         return _judge_must_not(compiled, texts)
-    return _judge_must_have(compiled, texts, clock, scorecard=scorecard, intents=intents)
+    return _judge_must_have(compiled, texts, clock, scorecard=scorecard, intents=intents, thresholds=thresholds)
 
 
 def primary_language(transcript: Transcript) -> str | None:
@@ -423,8 +460,10 @@ class RuleBasedEngine:
         summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
         clock: Callable[[], str] = utc_now_iso,
         intent: IntentModel | None = None,
+        intent_thresholds: IntentThresholds = DEFAULT_THRESHOLDS,
     ) -> None:
         self._intent = intent
+        self._thresholds = intent_thresholds
         self._keywords = tuple(keywords)
         self._summary_sentences = summary_sentences
         self._clock = clock
@@ -456,6 +495,7 @@ class RuleBasedEngine:
                 languages=scorecard.languages_of(c),
                 scorecard=scorecard,
                 intents=intents,
+                thresholds=self._thresholds,
             )
             for c in scorecard.criteria
         ]

@@ -18,6 +18,7 @@ from shared.ai.evaluation.intent import (
     PINNED_SHA256,
     IntentModel,
     IntentModelUnavailable,
+    is_anchored,
     load_intent_model,
     main,
     model_dir,
@@ -26,7 +27,7 @@ from shared.ai.evaluation.intent import (
     verify_model,
 )
 from shared.ai.evaluation.matching import SegmentText
-from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.ai.evaluation.rules import IntentThresholds, RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import Analysis, CriterionResult
 from shared.models.transcript import Segment
@@ -177,14 +178,47 @@ def test_a_slotted_example_may_be_the_first_clause_of_a_longer_sentence() -> Non
     assert (found.verdict, found.evidence[0].quote) == ("pass", line)
 
 
-def test_an_apology_worded_like_a_fail_example_is_sent_to_review() -> None:
-    line = "Sorry, but that's not my problem."
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Unpunctuated speech runs the greeting into what follows it.
+        "good afternoon riverside pharmacy this is omar calls are recorded for training",
+        "yeah hi riverside pharmacy this is omar",  # a word that opens speech, then the salutation
+        "Hi there, you've got Riverside Pharmacy prescriptions, Zoë speaking.",  # an accented name is one word
+        "Hi, Sarah speaking, Alpine Ski House bookings.",  # the name before the company
+    ],
+)
+def test_a_greeting_template_may_open_a_longer_unpunctuated_turn(line: str) -> None:
+    found = result(INTENT_ENGINE, opening(line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_sentence() -> None:
+    assert is_anchored("{org}, this is {name}.")
+    assert not is_anchored("Hello, {org}.")
+    assert not is_anchored("{org}, {name}.")
+    # "Hello, {org}" would read "Mr Smith" as a company at the start of a longer sentence.
+    assert result(INTENT_ENGINE, opening("hello mr smith how are you doing today"), "greeting").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    ("line", "verdict"),
+    [
+        # Much closer to a fail example than to any pass example: that failure.
+        ("Sorry, but that's not my problem.", "fail"),
+        ("Sorry you feel that way, it's the policy.", "fail"),
+        # Closer to a fail example, but less clearly: a reviewer decides.
+        ("I'm sorry, but I won't apologise for the policy.", "needs_review"),
+    ],
+)
+def test_an_apology_worded_like_a_fail_example_fails_or_is_sent_to_review(line: str, verdict: str) -> None:
     script = (*HUMAN_CALL[:2], ("agent", line), *HUMAN_CALL[2:])
     assert result(PHRASE_ENGINE, script, "empathy").verdict == "pass"
     found = result(INTENT_ENGINE, script, "empathy")
-    assert found.verdict == "needs_review"
+    assert found.verdict == verdict
     assert 0 < found.confidence < 1
     assert found.evidence[0].quote == line
+    assert "which do not count" in found.reason
 
 
 def test_a_paraphrase_close_to_the_examples_is_at_least_sent_to_review() -> None:
@@ -237,3 +271,74 @@ def test_look_alike_sentences_do_not_pass(line: str, criterion_id: str, is_ai_ca
     analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
     found = next(item for item in analysis.criteria if item.id == criterion_id)
     assert found.verdict != "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "is_ai_call"),
+    [
+        # Worded unlike any example of the cards: the engine should generalise, not recognise sentences.
+        ("Just to let you know, everything we say is recorded for quality.", "recording_disclosure", False),
+        ("We do record these calls, just so you're aware.", "recording_disclosure", False),
+        ("What's the name on the reservation?", "identity_verification", False),
+        ("and whats the reg of the car", "identity_verification", False),
+        ("oh man that must be so annoying honestly", "empathy", False),
+        ("Would you like a call back from one of the team?", "escalation_offer", True),
+        ("I can pass this to one of our specialists, would that help?", "escalation_offer", True),
+        ("Oh goodness, that must've been stressful.", "empathy", False),
+        ("That's a real headache, I understand.", "empathy", False),
+        ("The refund goes back to your card in three to five days.", "resolution", False),
+        ("Is that everything for today?", "further_help", False),
+        ("I can get someone from the team to phone you back this afternoon.", "escalation_offer", True),
+        ("You can always ring our helpline and talk to an advisor.", "escalation_offer", True),
+        ("hi im an a eye assistant for contoso", "ai_disclosure", True),
+    ],
+)
+def test_paraphrases_in_other_registers_pass(line: str, criterion_id: str, is_ai_call: bool) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    found = next(item for item in analysis.criteria if item.id == criterion_id)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "is_ai_call"),
+    [
+        ("We don't keep recordings of calls.", "recording_disclosure", False),
+        ("We used to record calls but we stopped last year.", "recording_disclosure", False),
+        ("The recording of your meter reading is on the app.", "recording_disclosure", False),
+        ("There's nobody else here to talk to, sorry.", "escalation_offer", True),
+        ("I'm unable to put you through to anyone.", "escalation_offer", True),
+        ("Our team are working on the outage.", "escalation_offer", True),
+        ("You'll need to call back tomorrow.", "escalation_offer", True),
+    ],
+)
+def test_refusals_and_look_alikes_in_other_registers_do_not_pass(
+    line: str, criterion_id: str, is_ai_call: bool
+) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    found = next(item for item in analysis.criteria if item.id == criterion_id)
+    assert found.verdict != "pass", found.reason
+
+
+def test_thresholds_given_to_the_engine_decide_between_fail_and_review() -> None:
+    script = (*HUMAN_CALL[:2], ("agent", "Sorry, but that's not my problem."), *HUMAN_CALL[2:])
+    assert result(INTENT_ENGINE, script, "empathy").verdict == "fail"
+    never_fail = RuleBasedEngine(
+        clock=lambda: "2024-05-01T12:00:00Z",
+        intent=load_intent_model(),
+        intent_thresholds=IntentThresholds(refusal_fail_margin=1.0),
+    )
+    assert result(never_fail, script, "empathy").verdict == "needs_review"
+
+
+def test_a_statement_is_not_taken_for_the_denial_it_resembles() -> None:
+    """ "I'm a bot" embeds close to the fail example "I'm not a bot."; without a negation it is a disclosure."""
+    line = "Just so you know, I'm a bot, but I can help with most things."
+    script: Script = (("agent", line), ("customer", "Ok."), ("agent", "Thanks for calling, bye."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, True))
+    found = next(item for item in analysis.criteria if item.id == "ai_disclosure")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+    denial = (("agent", "No, I'm not a bot."), ("customer", "Ok."), ("agent", "Thanks for calling, bye."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(denial), EvaluationContext("af", "eng", None, True))
+    assert next(item for item in analysis.criteria if item.id == "ai_disclosure").verdict == "fail"

@@ -106,6 +106,50 @@ def test_innocent_lookalikes_are_not_violations(line: str) -> None:
     assert found.verdict == "pass", found.reason
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Guarantees and dismissals in other words than the card's lists.
+        "Don't worry, you're 100 percent getting the mortgage.",
+        "It'll be approved for sure.",
+        "You have my word on that.",
+        "Look, I don't know what to tell you.",  # worded in the negative: its own "not" does not excuse it
+        "If you missed the deadline, that's your own fault.",
+        "that's on you not us damn it",  # "not us" contrasts a pronoun; it does not negate the swearing
+        "You lot never read the small print.",
+        "Oh for God's sake, just listen.",
+    ],
+)
+def test_violations_in_other_words_fail(line: str) -> None:
+    found = result(call_with(line, at_start=False), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+    assert found.evidence[0].segment_index == len(HUMAN_CALL) - 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I can't promise it'll be approved for sure.",
+        "It's not your fault at all.",
+        "Keep up the good work with the meter readings.",
+    ],
+)
+def test_refusing_to_guarantee_and_reassurance_are_not_violations(line: str) -> None:
+    found = result(call_with(line, at_start=False), "no_prohibited_language")
+    assert found.verdict == "pass", found.reason
+
+
+def test_a_pattern_that_caught_a_negation_in_its_wildcards_stays_negated() -> None:
+    found = result(call_with("Good news, this call isn't recorded."), "recording_disclosure")
+    assert found.verdict == "fail"
+    assert "negative" in found.reason
+
+
+def test_agent_saying_someone_called_the_customer_names_goes_to_review() -> None:
+    line = "I'm sorry he said that, nobody should be calling your plans dumb."
+    assert result(call_with(line, at_start=False), "no_prohibited_language").verdict == "needs_review"
+
+
 def test_customer_quoting_an_insult_is_not_the_agents_language() -> None:
     script = (*HUMAN_CALL[:3], ("customer", "The last agent called me an idiot."), *HUMAN_CALL[3:])
     assert result(evaluate(build_transcript(script)), "no_prohibited_language").verdict == "pass"

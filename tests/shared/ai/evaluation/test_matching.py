@@ -32,6 +32,10 @@ pytestmark = pytest.mark.unit
         ("within 5 business days", "within 5 business days"),
         # Speech recognition drops apostrophes: these spellings are contractions, not words of their own.
         ("whats the postcode thats fine im sorry it isnt", "what is the postcode that is fine i am sorry it is not"),
+        # Accents are folded, so a name stays one word ("Tomás", not "tom s").
+        ("Tomás speaking, José's café", "tomas speaking jose cafe"),
+        # Letters heard as words: "a eye" is "ai" (but "an eye test" stays).
+        ("im an a eye assistant, book an eye test", "i am an ai assistant book an eye test"),
     ],
 )
 def test_normalize(text: str, expected: str) -> None:
@@ -130,6 +134,9 @@ def _negated(text: str, phrase: str) -> bool:
         # "no worries" and "no problem" negate nothing after them.
         ("no worries whats the postcode on the account", "postcode", False),
         ("no problem can i take your account number", "account number", False),
+        # "no further payments will be taken": the "no" belongs to the noun, not to what will happen.
+        ("no further payments will be taken from next month", "will be taken", False),
+        ("no one will be out tomorrow", "will be out", True),
     ],
 )
 def test_negation_scope(text: str, phrase: str, negated: bool) -> None:

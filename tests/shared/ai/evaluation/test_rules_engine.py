@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from shared.ai.evaluation.base import EvaluationContext, EvaluationEngine
 from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.matching import normalize, normalize_phrase
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import SCORECARD_DIR, default_scorecard
 from shared.models.analysis import Analysis, CriterionResult, Scorecard
@@ -244,3 +246,17 @@ def test_default_scorecards_are_valid_data_files() -> None:
     assert (human.call_type, ai_agent.call_type) == ("human", "ai_agent")
     assert {path.name for path in SCORECARD_DIR.glob("*.json")} == {"default-human.json", "default-ai-agent.json"}
     assert any(c.must_not and c.critical for c in ai_agent.criteria)
+
+
+def test_default_card_patterns_spell_numbers_as_the_normalized_text_does() -> None:
+    """Patterns run on normalized text, where "one of our team" reads "1 of our team": a number word left in a
+    pattern could never match, unless beside its digit ("(one|1) of")."""
+    for card in (default_scorecard("human"), default_scorecard("ai_agent")):
+        for criterion in card.criteria:
+            for pattern in criterion.patterns:
+                words = re.findall(r"[a-z]+", re.sub(r"\((\w+)\|\d+\)", "", pattern))
+                numbers = [word for word in words if normalize_phrase(word)[:1] and normalize_phrase(word)[0].isdigit()]
+                assert not numbers, (criterion.id, pattern)
+    escalation = next(c for c in default_scorecard("ai_agent").criteria if c.id == "escalation_offer")
+    heard = normalize("I can pass this to one of our specialists.").joined
+    assert any(re.search(pattern, heard) for pattern in escalation.patterns)
