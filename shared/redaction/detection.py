@@ -75,6 +75,7 @@ _REPEATS = {"double": 2, "triple": 3}
 _FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", ""}
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with them: "8 -2 -1", ",4".
 _NUMERIC_TOKEN = re.compile(r"[#(\-]?\d[\d,.\-/()]*", re.ASCII)
+_LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
 _ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 _ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -130,6 +131,8 @@ def _digits_of(token: _Token) -> str | None:
         return re.sub(r"\D", "", token.norm)
     if re.fullmatch(r"o\d+", token.norm, re.ASCII):  # "oh four" heard as "O4"
         return "0" + token.norm[1:]
+    if _LETTERED_NUMBER.fullmatch(token.norm):  # an id with letters in front: "ABC123456", "HX-220571"
+        return re.sub(r"\D", "", token.norm)
     ordinal = _ORDINAL_DIGITS.fullmatch(token.norm)
     if ordinal:
         return ordinal.group(1)
@@ -250,10 +253,12 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
     EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|valid (thru|through|until))\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
-        r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the (back|front)|back of the card|card code)\b"
+        r"\b(security code|cvv\d?|cvc|csc|(three|four|3|4) (digit|number)s?|(code|numbers|digits) on the (back|front)|"
+        r"back of the card|card code)\b"
     ),
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
+    EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(
         r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber)\b"
     ),
@@ -268,11 +273,12 @@ _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.DATE_OF_BIRTH: range(4, 9),
     EntityType.PHONE_NUMBER: range(7, 12),
     EntityType.ACCOUNT_NUMBER: range(4, 21),
+    EntityType.ADDRESS: range(5, 10),  # a ZIP code, ZIP+4
 }
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
 _CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
 _MISHEARD_SSN_LENGTHS = range(7, 11)
-_LAST_FOUR = re.compile(r"\blast (four|for|form|4)\b")
+_LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 
 
@@ -673,6 +679,10 @@ _ADDRESS = re.compile(
     # state and ZIP, or a city and state
     r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
 )
+_PO_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)\s+\d+"
+    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
+)
 # Asked for or announced: then a house number and the words after it are the address, even where the street's
 # kind was misheard ("77 large portort, Austin, Texas").
 _ADDRESS_CONTEXT = re.compile(
@@ -699,12 +709,14 @@ _NOT_NAMES = {
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
     "Ms", "Miss", "Dr",
 }  # fmt: skip
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
-    rf"(?:\b(?i:my name is|my name's|name is|the name is|i am|i'm|this is|it's|speaking with|talking to)\s+"
-    rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|speaking with|talking to|"
+    r"you've reached|you have reached)\s+"
+    rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
-_WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm)\s+$")
+_WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm|you've reached|you have reached)\s+$")
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 _GREETED = re.compile(
     r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear)\s*,?\s+"
@@ -770,8 +782,9 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
         text = segment.text
         for match in _EMAIL.finditer(text):
             yield EntityType.EMAIL, TextSpan(segment.index, _email_start(text, match), match.end())
-        for match in _ADDRESS.finditer(text):
-            yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+        for pattern in (_ADDRESS, _PO_BOX):
+            for match in pattern.finditer(text):
+                yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in _NAME_CUES.finditer(text):
             words = match.group("name").split()
             while words and words[-1] in _NOT_NAMES:
@@ -813,6 +826,33 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
                 yield TextSpan(segment.index, match.start(), match.end())
 
 
+# The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
+_NAME_ASKED = re.compile(
+    r"\b(your|the) (full |first |last |sur)?name\b|\bname on the (card|account)\b|\bwho (am i|i'm) (speaking|talking)"
+    r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b"
+)
+_NAME_ANSWER = re.compile(
+    r"(?:(?i:it's|it is|yes|yeah|sure|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|that is)[,.]?\s+)*"
+    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}})(?=\s*(?:[,.!?]|$))"
+)
+
+
+def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
+    """The name that starts the answer when the other side asked for one."""
+    first_tokens: dict[int, _Token] = {}
+    for token in tokens:
+        first_tokens.setdefault(token.segment, token)
+    for segment in segments:
+        first = first_tokens.get(segment.index)
+        if first is None or not _NAME_ASKED.search(_said_since_own_turn(tokens, first)):
+            continue
+        match = _NAME_ANSWER.match(segment.text.lstrip())
+        if match is None or any(word in _NOT_NAMES for word in match.group("name").split()):
+            continue
+        offset = len(segment.text) - len(segment.text.lstrip())
+        yield TextSpan(segment.index, offset + match.start("name"), offset + match.end("name"))
+
+
 def _said_since_own_turn(tokens: Sequence[_Token], first: _Token) -> str:
     """What the others said since ``first``'s speaker last spoke, within the context window."""
     said: list[str] = []
@@ -852,9 +892,11 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     candidates: list[Entity] = []
     texts = {segment.index: segment.text for segment in segments}
     for entity_type, found in [*_dates(tokens), *_numbers(tokens), *_run_together_emails(tokens)]:
-        candidates.append(Entity(entity_type, _merge_spans(_trimmed(t.span, texts) for t in found)))
+        spans = _merge_spans(t.span for t in found)
+        candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
     found_by_pattern = list(_patterns(segments))
     found_by_pattern += [(EntityType.ADDRESS, span) for span in _answered_addresses(segments, tokens)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _answered_names(segments, tokens)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(segments, names)]
     for entity_type, span in found_by_pattern:
@@ -880,13 +922,16 @@ _SENTENCE_MARKS = ".,;:!?"
 
 
 def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:
-    """``span`` without the punctuation and spaces at its ends: the sentence keeps its full stop."""
+    """``span`` without the punctuation and spaces at its ends (the sentence keeps its full stop), with an area
+    code's opening parenthesis."""
     text = texts[span.segment]
     start, end = span.start, span.end
     while end > start and (text[end - 1] in _SENTENCE_MARKS or text[end - 1].isspace()):
         end -= 1
     while start < end and (text[start] in _SENTENCE_MARKS or text[start].isspace()):
         start += 1
+    if start and text[start - 1] == "(" and ")" in text[start:end]:  # "(415) 555-0199"
+        start -= 1
     return TextSpan(span.segment, start, end) if end > start else span
 
 

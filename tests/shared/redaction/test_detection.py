@@ -102,7 +102,7 @@ def test_phone_numbers_valid_or_announced() -> None:
     assert _found(_segments(("customer", "Call me on 212 555 0123 after five."))) == [
         ("phone_number", ["212 555 0123"])
     ]
-    assert _found(_segments(("customer", "My cell is (617) 555-1212."))) == [("phone_number", ["617) 555-1212"])]
+    assert _found(_segments(("customer", "My cell is (617) 555-1212."))) == [("phone_number", ["(617) 555-1212"])]
 
 
 @pytest.mark.parametrize(
@@ -452,3 +452,47 @@ def test_a_card_fused_with_the_expiry_in_the_answer_to_the_expiry_question_is_sp
 def test_spans_leave_out_the_sentence_punctuation() -> None:
     segments = _segments(("customer", "I live at 9 Cedar Street. Really."))
     assert _found(segments) == [("address", ["9 Cedar Street"])]
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        ((("customer", "The 3 numbers on the back are 5 0 8."),), [("card_security_code", ["5 0 8"])]),
+        ((("customer", "The SSN I gave ends in 4410."),), [("ssn", ["4410"])]),
+        ((("customer", "And the zip code there is 60614."),), [("address", ["60614"])]),
+        ((("customer", "My subscriber ID is QX7734019."),), [("account_number", ["QX7734019"])]),
+        ((("customer", "Mail it to PO Box 778, Reno, Nevada 89501."),),
+         [("address", ["PO Box 778, Reno, Nevada 89501"])]),
+        ((("customer", "Home is (503) 555-0147, evenings."),), [("phone_number", ["(503) 555-0147"])]),
+    ],
+)  # fmt: skip
+def test_more_verification_cues(turns: tuple[tuple[str, str], ...], expected: list[tuple[str, list[str]]]) -> None:
+    assert _found(_segments(*turns)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("You've reached Tobias at the front desk.", "Tobias"),
+        ("Name's Wendell, by the way.", "Wendell"),
+        ("Thanks, and am I speaking with Mrs. Alvarez?", "Alvarez"),
+    ],
+)
+def test_more_name_cues(text: str, name: str) -> None:
+    assert _found(_segments(("agent", text))) == [("person_name", [name])]
+
+
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("Could I take your full name?", "Beatrice Lindqvist.", "Beatrice Lindqvist"),
+        ("And who am I speaking with today?", "Hi, it's Omar Haddad.", "Omar Haddad"),
+        ("What's the name on the card?", "Helen R. Fairbanks.", "Helen R. Fairbanks"),
+    ],
+)
+def test_a_name_given_when_asked_for(question: str, answer: str, name: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer))) == [("person_name", [name])]
+
+
+def test_an_answer_to_a_name_question_that_is_not_a_name() -> None:
+    assert _found(_segments(("agent", "Can I take your name?"), ("customer", "Sorry, one moment."))) == []
