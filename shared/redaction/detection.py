@@ -537,6 +537,12 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
         return
     digits = "".join(a.digits for a in atoms)
     segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
+    parts = _split_at_and(atoms, tokens) if len(segments) == 1 else []
+    if len(parts) > 1:  # "March 3rd 1990, and 02139": two answers in one breath, if each is one
+        found_in_parts = [found for part in parts for found in _typed_numbers(part, tokens)]
+        if found_in_parts:
+            yield from found_in_parts
+            return
     # Longer than any one number: answers to several questions, told apart by their segments.
     entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
     if entity_type is not None:
@@ -550,6 +556,18 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
     if len(segments) > 1:
         for segment in segments:
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+def _split_at_and(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> list[list[_Atom]]:
+    """The atoms in groups, a new group after each "and" said between two of them."""
+    parts: list[list[_Atom]] = [[]]
+    for atom in atoms:
+        if parts[-1]:
+            between = tokens[parts[-1][-1].tokens[-1].position + 1 : atom.tokens[0].position]
+            if any(token.norm == "and" for token in between):
+                parts.append([])
+        parts[-1].append(atom)
+    return parts
 
 
 def _international_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
@@ -628,9 +646,13 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
     else:
         return []
     end = begin
-    while end + 1 < len(tokens) and (_is_date_word(tokens[end + 1]) or tokens[end + 1].norm in _DATE_CONNECTORS):
+    while end + 1 < len(tokens) and (
+        _is_date_word(tokens[end + 1])
+        or tokens[end + 1].norm in _DATE_CONNECTORS
+        or (tokens[end + 1].norm == "and" and tokens[end].norm in {"thousand", "hundred"})  # "two thousand and one"
+    ):
         end += 1
-    while tokens[end].norm in _DATE_CONNECTORS:
+    while tokens[end].norm in _DATE_CONNECTORS or tokens[end].norm == "and":
         end -= 1
     found = list(tokens[begin : end + 1])
     substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
@@ -829,11 +851,13 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
 # The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
 _NAME_ASKED = re.compile(
     r"\b(your|the) (full |first |last |sur)?name\b|\bname on the (card|account)\b|\bwho (am i|i'm) (speaking|talking)"
-    r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b"
+    r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
 )
 _NAME_ANSWER = re.compile(
-    r"(?:(?i:it's|it is|yes|yeah|sure|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|that is)[,.]?\s+)*"
-    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}})(?=\s*(?:[,.!?]|$))"
+    r"(?:(?i:it's|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
+    r"that is)[,.]?\s+)*"
+    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}|[A-Z](?:[\s.,-]+[A-Z]\b){{2,30}})"
+    r"(?=\s*(?:[,.!?]|$))"
 )
 
 

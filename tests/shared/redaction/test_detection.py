@@ -496,3 +496,29 @@ def test_a_name_given_when_asked_for(question: str, answer: str, name: str) -> N
 
 def test_an_answer_to_a_name_question_that_is_not_a_name() -> None:
     assert _found(_segments(("agent", "Can I take your name?"), ("customer", "Sorry, one moment."))) == []
+
+
+def test_a_year_said_with_and_is_all_of_the_date() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth?"), ("customer", "The ninth of May, two thousand and three.")
+    )
+    assert _found(segments) == [("date_of_birth", ["ninth of May, two thousand and three"])]
+
+
+def test_two_answers_joined_by_and_are_told_apart() -> None:
+    segments = _segments(
+        ("agent", "Can you confirm your date of birth and your zip code?"),
+        ("customer", "June 2nd 1971, and 30305."),
+    )
+    assert _found(segments) == [("date_of_birth", ["June 2nd 1971"]), ("address", ["30305"])]
+
+
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("And your mother's maiden name?", "Castellanos.", "Castellanos"),
+        ("Could you spell your surname for me?", "Of course, it's D-U-V-A-L-L.", "D-U-V-A-L-L"),
+    ],
+)
+def test_a_maiden_name_or_a_spelled_name_given_when_asked_for(question: str, answer: str, name: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer))) == [("person_name", [name])]
