@@ -904,7 +904,11 @@ def _names_said_again(segments: Sequence[Segment], names: Iterable[TextSpan]) ->
     said = re.compile(r"\b(?:" + "|".join(re.escape(part) for part in sorted(parts)) + r")\b")
     for segment in segments:
         for match in said.finditer(segment.text):
-            yield TextSpan(segment.index, match.start(), match.end())
+            sentence_start = re.search(r"(?:^|[.!?])\s*$", segment.text[: match.start()]) is not None
+            # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
+            # "Anna, ..." counts there, not "Will that be all?".
+            if not sentence_start or re.match(r"\s*[,!?]", segment.text[match.end() :]):
+                yield TextSpan(segment.index, match.start(), match.end())
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -522,3 +522,14 @@ def test_two_answers_joined_by_and_are_told_apart() -> None:
 )
 def test_a_maiden_name_or_a_spelled_name_given_when_asked_for(question: str, answer: str, name: str) -> None:
     assert _found(_segments(("agent", question), ("customer", answer))) == [("person_name", [name])]
+
+
+def test_a_name_that_is_also_a_word_is_not_hidden_where_it_starts_a_sentence_as_the_word() -> None:
+    segments = _segments(
+        ("agent", "Hello, my name is Will."),
+        ("customer", "Hi Will, my bill is wrong."),
+        ("agent", "Will you hold while I check? Thanks, Will here again."),
+    )
+    assert [spans for _, spans in _found(segments)] == [["Will"], ["Will"], ["Will"]]
+    third = detect(segments)[-1].spans[0]
+    assert third.segment == 2 and segments[2].text[third.start :].startswith("Will here")
