@@ -75,6 +75,7 @@ _REPEATS = {"double": 2, "triple": 3}
 _FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", ""}
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with them: "8 -2 -1", ",4".
 _NUMERIC_TOKEN = re.compile(r"[#(\-]?\d[\d,.\-/()]*", re.ASCII)
+_LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
 _ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 _ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -130,6 +131,8 @@ def _digits_of(token: _Token) -> str | None:
         return re.sub(r"\D", "", token.norm)
     if re.fullmatch(r"o\d+", token.norm, re.ASCII):  # "oh four" heard as "O4"
         return "0" + token.norm[1:]
+    if _LETTERED_NUMBER.fullmatch(token.norm):  # an id with letters in front: "ABC123456", "HX-220571"
+        return re.sub(r"\D", "", token.norm)
     ordinal = _ORDINAL_DIGITS.fullmatch(token.norm)
     if ordinal:
         return ordinal.group(1)
@@ -171,7 +174,7 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
             value = alpha2digit(spoken, "en")
             if value.isdigit():
                 atom = _Atom(value, consumed)
-        elif (digit := _digits_of(token)) is not None and digit:
+        elif (digit := _digits_of(token)) is not None and digit and not _is_length(stream, index):
             atom = _Atom(digit, (token,))
         elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
             atom = _Atom(_SOUNDALIKES[token.norm], (token,))
@@ -198,11 +201,26 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
     return runs
 
 
-def _soundalike_digit(stream: Sequence[_Token], index: int) -> bool:
-    """Whether the word at ``index`` stands for a digit: one follows it, or it is one of several in a row."""
-    token = stream[index]
+def _is_length(stream: Sequence[_Token], index: int) -> bool:
+    """Whether the number at ``index`` says how long another is: "the 4 digit code", "a 16-digit number"."""
     nxt = stream[index + 1] if index + 1 < len(stream) else None
-    if nxt is not None and nxt.segment == token.segment and _digits_of(nxt):
+    said = stream[index].norm
+    return said.endswith(("-digit", "-digits")) or (
+        nxt is not None and nxt.segment == stream[index].segment and nxt.norm in {"digit", "digits"}
+    )
+
+
+def _soundalike_digit(stream: Sequence[_Token], index: int) -> bool:
+    """Whether the word at ``index`` stands for a digit: digits follow it ("for one one one", "Free 782"; not
+    "for 2 nights"), or it is one of several in a row."""
+    token = stream[index]
+    following = ""
+    for nxt in stream[index + 1 : index + 3]:
+        digits = _digits_of(nxt) if nxt.segment == token.segment else None
+        if not digits:
+            break
+        following += digits
+    if len(following) >= 2:
         return True
     same = 1
     for step in (-1, 1):
@@ -235,15 +253,19 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
     EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|valid (thru|through|until))\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
-        r"\b(security code|cvv\d?|cvc|csc|three digit|four digit|code on the (back|front)|back of the card|card code)\b"
+        r"\b(security code|cvv\d?|cvc|csc|(three|four|3|4) (digit|number)s?|(code|numbers|digits) on the (back|front)|"
+        r"back of the card|card code)\b"
     ),
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
+    EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(
-        r"\b(account|member|membership|policy|customer (number|id)|order number|reference number|"
-        r"confirmation number|id number|claim number|subscriber)\b"
+        r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber)\b"
     ),
 }
+# Numbers that identify a purchase rather than a person: private only when the other side asks for them to
+# verify the caller ("can you confirm the order number?"), not when someone mentions one in passing.
+_ASKED_ACCOUNT_CONTEXT = re.compile(r"\b(order|reference|confirmation|booking|reservation|ticket|case) (number|id)\b")
 _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.SSN: range(9, 10),
     EntityType.CARD_EXPIRY: range(3, 7),
@@ -251,10 +273,12 @@ _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.DATE_OF_BIRTH: range(4, 9),
     EntityType.PHONE_NUMBER: range(7, 12),
     EntityType.ACCOUNT_NUMBER: range(4, 21),
+    EntityType.ADDRESS: range(5, 10),  # a ZIP code, ZIP+4
 }
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
 _CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
-_LAST_FOUR = re.compile(r"\blast (four|for|form|4)\b")
+_MISHEARD_SSN_LENGTHS = range(7, 11)
+_LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 
 
@@ -281,7 +305,7 @@ def _asks_for_another(tokens: Sequence[_Token], previous: _Token, token: _Token)
     asked = " ".join(t.norm for t in said)
     return (
         len(said) > _BACKCHANNEL_WORDS
-        or any("?" in t.text for t in said)
+        or any("?" in t.text or _digits_of(t) for t in said)  # a question, or a number of their own
         or any(pattern.search(asked) for pattern in _CONTEXTS.values())
     )
 
@@ -301,12 +325,26 @@ def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityTy
     window = _window(tokens, position, since=previous.position + 1 if answered and previous else 0)
     distances: dict[EntityType, int] = {}
     for entity_type, pattern in _CONTEXTS.items():
-        last = None
-        for last in pattern.finditer(window):  # noqa: B007 - the last match is the nearest
-            pass
-        if last is not None:
-            distances[entity_type] = len(window) - last.end()
+        distance = _nearest_match(pattern, window)
+        if distance is not None:
+            distances[entity_type] = distance
+    speaker = tokens[position].speaker
+    since = previous.position + 1 if answered and previous else 0
+    asked = " ".join(
+        token.norm for token in tokens[max(0, since, position - _CONTEXT_WINDOW) : position] if token.speaker != speaker
+    )
+    distance = _nearest_match(_ASKED_ACCOUNT_CONTEXT, asked)
+    if distance is not None and EntityType.ACCOUNT_NUMBER not in distances:
+        distances[EntityType.ACCOUNT_NUMBER] = distance
     return distances
+
+
+def _nearest_match(pattern: re.Pattern[str], window: str) -> int | None:
+    """How many characters before the end of ``window`` the last match of ``pattern`` ends, if any."""
+    last = None
+    for last in pattern.finditer(window):  # noqa: B007 - the last match is the nearest
+        pass
+    return None if last is None else len(window) - last.end()
 
 
 def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> EntityType | None:
@@ -316,6 +354,8 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     nearest = min(distances.values(), default=None)
     if EntityType.SSN in distances and (
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
+        # A digit misheard as a word ("-I") or heard twice: still the number asked for last.
+        or (len(digits) in _MISHEARD_SSN_LENGTHS and distances[EntityType.SSN] == nearest)
         or (
             len(digits) == 4
             and distances[EntityType.SSN] == nearest
@@ -323,6 +363,12 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         )
     ):
         return EntityType.SSN
+    if first.text.startswith("+") or _international_prefix(first, tokens):
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None)):
+                return EntityType.PHONE_NUMBER
+        except phonenumbers.NumberParseException:
+            pass
     fitting = sorted(
         (distance, entity_type)
         for entity_type, distance in distances.items()
@@ -339,7 +385,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         # Said right after a card number: the first number that can be a month and year is its expiry, and
         # three or four digits after the expiry are its code.
         said_before = tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
-        if sum(len(_digits_of(t) or "") for t in said_before if t.speaker == first.speaker) >= 12:
+        if _digit_count([t for t in said_before if t.speaker == first.speaker]) >= 12:
             previous = _previous_number(tokens, first.position)
             after_card = previous is not None and _segment_digits(tokens, previous) >= 12
             if after_card and len(digits) == 4 and _plausible_expiry(digits):
@@ -363,7 +409,18 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
 
 def _segment_digits(tokens: Sequence[_Token], token: _Token) -> int:
     """How many digits were said in ``token``'s segment."""
-    return sum(len(_digits_of(t) or "") for t in tokens if t.segment == token.segment)
+    return _digit_count([t for t in tokens if t.segment == token.segment])
+
+
+def _digit_count(said: Sequence[_Token]) -> int:
+    """How many digits ``said`` stands for, "double four" as two."""
+    count = 0
+    for index, token in enumerate(said):
+        digits = _digits_of(token) or ""
+        count += len(digits)
+        if index and said[index - 1].norm in _REPEATS and len(digits) == 1:
+            count += _REPEATS[said[index - 1].norm] - 1
+    return count
 
 
 def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
@@ -375,22 +432,38 @@ def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token
 
 # A card's details run together in one word: expiry and code (3 digits), expiry and code (4), or expiry alone.
 _CARD_TAILS = ((4, 3), (4, 4), (4, 0))
+_MIN_CARD_DIGITS = 12  # a card with a few digits lost
+_MIN_CARD_WITH_TAIL = _MIN_CARD_DIGITS + 3
 
 
 def _merged_card_details(atom: _Atom, tokens: Sequence[_Token]) -> list[tuple[EntityType, list[_Token]]]:
     """A card number, expiry and code that Whisper wrote as one word ("411111111111111104277310"), split into
     its parts where the digits after a card's length read as an expiry (and a code)."""
-    if len(atom.tokens) != 1 or len(atom.digits) <= 19:
+    if len(atom.tokens) != 1 or len(atom.digits) < _MIN_CARD_WITH_TAIL:
         return []
     token = atom.tokens[0]
     if not _CARD_CONTEXT.search(_window(tokens, token.position)):
         return []
+    tails: tuple[tuple[int, int], ...] = _CARD_TAILS
+    if len(atom.digits) <= 19:
+        # As long as a card: only where the last question asked for what comes after the card ("...when does it
+        # expire?" answered by a word holding the card said before, fused with the expiry).
+        distances = _context_distances(tokens, token.position)
+        nearest = min(distances, key=distances.__getitem__, default=None)
+        if nearest is EntityType.CARD_EXPIRY:
+            tails = ((4, 0), (4, 3), (4, 4))
+        elif nearest is EntityType.CARD_SECURITY_CODE:
+            tails = ((0, 3), (0, 4))
+        else:
+            return []
     text_start = token.start - (len(token.text) - len(token.text.lstrip(_PUNCTUATION)))  # of the raw word
     digit_offsets = [text_start + i for i, char in enumerate(token.text) if char.isdigit()]
-    for expiry, code in _CARD_TAILS:
+    for expiry, code in tails:
         card = len(atom.digits) - expiry - code
-        if card >= 12 and _plausible_expiry(atom.digits[card : card + expiry]):
-            cuts = [(EntityType.CARD_NUMBER, 0, card), (EntityType.CARD_EXPIRY, card, card + expiry)]
+        if card >= _MIN_CARD_DIGITS and (not expiry or _plausible_expiry(atom.digits[card : card + expiry])):
+            cuts = [(EntityType.CARD_NUMBER, 0, card)]
+            if expiry:
+                cuts.append((EntityType.CARD_EXPIRY, card, card + expiry))
             if code:
                 cuts.append((EntityType.CARD_SECURITY_CODE, card + expiry, card + expiry + code))
             return [
@@ -464,14 +537,74 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
         return
     digits = "".join(a.digits for a in atoms)
     segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
+    parts = _split_at_and(atoms, tokens) if len(segments) == 1 else []
+    if len(parts) > 1:  # "March 3rd 1990, and 02139": two answers in one breath, if each is one
+        found_in_parts = [found for part in parts for found in _typed_numbers(part, tokens)]
+        if found_in_parts:
+            yield from found_in_parts
+            return
     # Longer than any one number: answers to several questions, told apart by their segments.
     entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
     if entity_type is not None:
-        yield entity_type, [t for a in atoms for t in a.tokens]
+        found = [t for a in atoms for t in a.tokens]
+        if entity_type is EntityType.PHONE_NUMBER:
+            found = _international_prefix(found[0], tokens) + found
+        elif entity_type is EntityType.ACCOUNT_NUMBER:
+            found = _letter_prefix(found[0], tokens) + found
+        yield entity_type, found
         return
     if len(segments) > 1:
         for segment in segments:
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+def _split_at_and(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> list[list[_Atom]]:
+    """The atoms in groups, a new group after each "and" said between two of them."""
+    parts: list[list[_Atom]] = [[]]
+    for atom in atoms:
+        if parts[-1]:
+            between = tokens[parts[-1][-1].tokens[-1].position + 1 : atom.tokens[0].position]
+            if any(token.norm == "and" for token in between):
+                parts.append([])
+        parts[-1].append(atom)
+    return parts
+
+
+def _international_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
+    """The "plus" said before a number's country code."""
+    before = tokens[first.position - 1] if first.position else None
+    return [before] if before is not None and before.segment == first.segment and before.norm == "plus" else []
+
+
+_SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)
+_SPELLING_WORDS = ("as", "in")  # "M as in Mary"
+
+
+def _letter_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
+    """The letters an account number starts with, as said before its digits: "HX dash", "H X", "M as in Mary"."""
+    position = first.position - 1
+    taken: list[_Token] = []
+    letters = 0
+    while position >= 0 and tokens[position].segment == first.segment:
+        token = tokens[position]
+        core = token.text.strip(_PUNCTUATION)
+        spelled = position >= 3 and [t.norm for t in tokens[position - 2 : position]] == list(_SPELLING_WORDS)
+        if token.norm in {"dash", "hyphen"}:
+            taken.insert(0, token)
+            position -= 1
+        elif spelled and _SPELLED_LETTERS.fullmatch(tokens[position - 3].text.strip(_PUNCTUATION)):
+            taken[:0] = tokens[position - 3 : position + 1]
+            letters += 1
+            position -= 4
+        elif core != "I" and _SPELLED_LETTERS.fullmatch(core):
+            taken.insert(0, token)
+            letters += 1
+            position -= 1
+        else:
+            break
+    while taken and taken[0].norm in {"dash", "hyphen"}:
+        taken.pop(0)
+    return taken if letters else []
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -513,9 +646,13 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
     else:
         return []
     end = begin
-    while end + 1 < len(tokens) and (_is_date_word(tokens[end + 1]) or tokens[end + 1].norm in _DATE_CONNECTORS):
+    while end + 1 < len(tokens) and (
+        _is_date_word(tokens[end + 1])
+        or tokens[end + 1].norm in _DATE_CONNECTORS
+        or (tokens[end + 1].norm == "and" and tokens[end].norm in {"thousand", "hundred"})  # "two thousand and one"
+    ):
         end += 1
-    while tokens[end].norm in _DATE_CONNECTORS:
+    while tokens[end].norm in _DATE_CONNECTORS or tokens[end].norm == "and":
         end -= 1
     found = list(tokens[begin : end + 1])
     substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
@@ -539,47 +676,85 @@ def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:
 # Patterns on segment text: e-mail addresses, street addresses, names
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
-# A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
-_UNIT = r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*|[a-z](?:\s+[a-z]\b){1,20})"
-_LOCAL_SEPARATOR = r"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+)"
-_DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
-_EMAIL = re.compile(
-    # Bounded repeats: a long run of "dot"s must not cost quadratic time.
-    rf"\b{_UNIT}(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)"
-    rf"[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,3}}?{_DOT}{_TLDS}\b",
-    re.IGNORECASE,
-)
 _NUMBER_WORD = (
     r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+# A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
+_UNIT = r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*|(?<![\w'])[a-z](?:\s+[a-z]\b){1,20})"
+# Digits said after a word run on without a "dot": "okafor seventy seven" for "okafor77".
+_LOCAL_SEPARATOR = rf"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+|\s+(?=(?:{_NUMBER_WORD}|\d+)\b))"
+_DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
+_DOMAIN_LABEL = r"[a-z0-9]+(?:\s?-[a-z0-9]+)*"  # "e -mail": Whisper's hyphen after a space
+_EMAIL = re.compile(
+    # Bounded repeats: a long run of "dot"s must not cost quadratic time.
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)"
+    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOT}{_TLDS}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
+    re.IGNORECASE,
 )
 _ADDRESS = re.compile(
     rf"\b(?:\d+(?:\s+-?\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
     r"parkway|pkwy|highway|hwy|square|trail|alley)\b\.?"
-    r"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*[\w-]+)?"
-    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|,\s+[A-Z][a-z]+)?"  # state and ZIP, or a city
+    rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
+    # state and ZIP, or a city and state
+    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
 )
-_NAME = r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?"
+_PO_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)\s+\d+"
+    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
+)
+# Asked for or announced: then a house number and the words after it are the address, even where the street's
+# kind was misheard ("77 large portort, Austin, Texas").
+_ADDRESS_CONTEXT = re.compile(
+    r"(?<!email )(?<!e-mail )(?<!web )\baddress\b|\b(live|living|located|moved|moving) (at|to)\b"
+    r"|\b(ship|send|deliver|post|mail)(ed)?( it| them| that)? to\b"
+)
+_ANSWERED_ADDRESS = re.compile(
+    rf"(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    r"(?P<words>(?:,?\s+[A-Za-z][\w'-]*){2,8})"
+)
+_ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer
+_NOT_STREET_WORDS = {
+    "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
+    "less", "people", "digits", "numbers", "left", "ago",
+}  # fmt: skip
+# "Grace", "O'Connell", "McKenna", "Smith-Jones"
+_NAME = r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 _NOT_NAMES = {
     "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
     "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
     "Still", "Also", "Really", "Very", "Hello", "Hi", "Unable", "Afraid", "Going", "With", "In", "On", "At",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow",
+    "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
+    "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
+    "Ms", "Miss", "Dr",
 }  # fmt: skip
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
-    rf"(?:\b(?i:my name is|my name's|name is|the name is|i am|i'm|this is|it's|speaking with|talking to)\s+"
-    rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|speaking with|talking to|"
+    r"you've reached|you have reached)\s+"
+    rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
-_WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm)\s+$")
+_WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm|you've reached|you have reached)\s+$")
+# A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
+_GREETED = re.compile(
+    r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear)\s*,?\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?]|$)"
+    rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME})\s+here\b"
+)
+# Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
+_SPELLED_AFTER_NAME = re.compile(r",?\s+(?:(?i:that's|spelled|spelt)\s+)?[A-Z](?:[\s.-]+[A-Z]\b){1,30}")
+_SPELLED_NAME = re.compile(r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b){2,30})")
 _AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and)\b)")
 
 
 _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
 # "john dot smith at gmail dot com" heard as one word: "on.smithatemail.com"
-_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.[a-z0-9._-]*\.{_TLDS}|[a-z0-9._-]+at[a-z0-9-]+\.{_TLDS}")
+# or the "at" lost in it ("bracercaferadoutlook .com"): after "email", a domain said is the address.
+_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.{_TLDS}(?:\.[a-z]{{2}})?")
 
 
 _EMAIL_JOINERS = ".@"
@@ -605,13 +780,33 @@ def _run_together_emails(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType,
                 break
 
 
+# Words said before an address that are not part of it.
+_NOT_LOCAL_PARTS = {
+    "it's", "its", "it", "is", "was", "my", "me", "to", "at", "the", "a", "an", "sure", "yes", "yeah", "um", "uh",
+    "email", "e-mail", "mail", "address", "and", "so", "ok", "okay", "that's", "send", "use", "try", "or", "new",
+    "old", "work", "personal", "one", "under", "on", "with", "from", "write", "just", "please", "thats", "oh",
+}  # fmt: skip
+
+
+def _email_start(text: str, match: re.Match[str]) -> int:
+    """Where an address starts: a first name said before a one-word local part is part of it ("maria lopez at")."""
+    local = match.group().split()[0]
+    if not re.fullmatch(r"[a-z]+", local):
+        return match.start()
+    before = re.search(r"(?<![\w'])([a-z]+)\s+$", text[: match.start()])
+    if before is None or before.group(1) in _NOT_LOCAL_PARTS:
+        return match.start()
+    return before.start(1)
+
+
 def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
         for match in _EMAIL.finditer(text):
-            yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
-        for match in _ADDRESS.finditer(text):
-            yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+            yield EntityType.EMAIL, TextSpan(segment.index, _email_start(text, match), match.end())
+        for pattern in (_ADDRESS, _PO_BOX):
+            for match in pattern.finditer(text):
+                yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in _NAME_CUES.finditer(text):
             words = match.group("name").split()
             while words and words[-1] in _NOT_NAMES:
@@ -623,7 +818,97 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             cue = text[match.start() : start]
             if _WEAK_CUES.search(cue) and not _AFTER_NAME.match(text, end):
                 continue
-            yield EntityType.PERSON_NAME, TextSpan(segment.index, start, end)
+            spelled = _SPELLED_AFTER_NAME.match(text, end)
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)
+        for match in _GREETED.finditer(text):
+            group = "name" if match.group("name") else "self"
+            if match.group(group) not in _NOT_NAMES:
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
+        for match in _SPELLED_NAME.finditer(text):
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
+    """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
+    first_tokens: dict[int, _Token] = {}
+    for token in tokens:
+        first_tokens.setdefault(token.segment, token)
+    for segment in segments:
+        first = first_tokens.get(segment.index)
+        if first is None:
+            continue
+        asked = _said_since_own_turn(tokens, first)
+        for match in _ANSWERED_ADDRESS.finditer(segment.text):
+            words = match.group("words").replace(",", " ").lower().split()
+            if words[0] in _NOT_STREET_WORDS or words[0] in _UNITS:
+                continue
+            before = segment.text[: match.start()].lower()
+            at_answer_start = len(before.split()) <= _ANSWER_LEAD_WORDS and _ADDRESS_CONTEXT.search(asked)
+            if at_answer_start or _ADDRESS_CONTEXT.search(" ".join(before.split()[-_ANSWER_LEAD_WORDS:])):
+                yield TextSpan(segment.index, match.start(), match.end())
+
+
+# The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
+_NAME_ASKED = re.compile(
+    r"\b(your|the) (full |first |last |sur)?name\b|\bname on the (card|account)\b|\bwho (am i|i'm) (speaking|talking)"
+    r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
+)
+_NAME_ANSWER = re.compile(
+    r"(?:(?i:it's|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
+    r"that is)[,.]?\s+)*"
+    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}|[A-Z](?:[\s.,-]+[A-Z]\b){{2,30}})"
+    r"(?=\s*(?:[,.!?]|$))"
+)
+
+
+def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
+    """The name that starts the answer when the other side asked for one."""
+    first_tokens: dict[int, _Token] = {}
+    for token in tokens:
+        first_tokens.setdefault(token.segment, token)
+    for segment in segments:
+        first = first_tokens.get(segment.index)
+        if first is None or not _NAME_ASKED.search(_said_since_own_turn(tokens, first)):
+            continue
+        match = _NAME_ANSWER.match(segment.text.lstrip())
+        if match is None or any(word in _NOT_NAMES for word in match.group("name").split()):
+            continue
+        offset = len(segment.text) - len(segment.text.lstrip())
+        yield TextSpan(segment.index, offset + match.start("name"), offset + match.end("name"))
+
+
+def _said_since_own_turn(tokens: Sequence[_Token], first: _Token) -> str:
+    """What the others said since ``first``'s speaker last spoke, within the context window."""
+    said: list[str] = []
+    for token in reversed(tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]):
+        if token.speaker == first.speaker:
+            break
+        said.append(token.norm)
+    return " ".join(reversed(said))
+
+
+_MIN_NAME_LETTERS = 3
+
+
+def _names_said_again(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """Every other place a name found once is said: "my name is Anna" ... "Hi Anna"."""
+    texts = {segment.index: segment.text for segment in segments}
+    parts = {
+        part
+        for span in names
+        for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
+        if len(part) >= _MIN_NAME_LETTERS and part not in _NOT_NAMES
+    }
+    if not parts:
+        return
+    said = re.compile(r"\b(?:" + "|".join(re.escape(part) for part in sorted(parts)) + r")\b")
+    for segment in segments:
+        for match in said.finditer(segment.text):
+            sentence_start = re.search(r"(?:^|[.!?])\s*$", segment.text[: match.start()]) is not None
+            # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
+            # "Anna, ..." counts there, not "Will that be all?".
+            if not sentence_start or re.match(r"\s*[,!?]", segment.text[match.end() :]):
+                yield TextSpan(segment.index, match.start(), match.end())
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -633,10 +918,17 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     """The personal data in ``segments`` of the kinds in ``types``, no two entities overlapping."""
     tokens = _tokens(segments)
     candidates: list[Entity] = []
+    texts = {segment.index: segment.text for segment in segments}
     for entity_type, found in [*_dates(tokens), *_numbers(tokens), *_run_together_emails(tokens)]:
-        candidates.append(Entity(entity_type, _merge_spans(t.span for t in found)))
-    for entity_type, span in _patterns(segments):
-        candidates.append(Entity(entity_type, (span,)))
+        spans = _merge_spans(t.span for t in found)
+        candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
+    found_by_pattern = list(_patterns(segments))
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in _answered_addresses(segments, tokens)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _answered_names(segments, tokens)]
+    names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(segments, names)]
+    for entity_type, span in found_by_pattern:
+        candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []
@@ -652,6 +944,23 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
                 taken.setdefault(span.segment, []).append(span)
     wanted = set(types)
     return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
+
+
+_SENTENCE_MARKS = ".,;:!?"
+
+
+def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:
+    """``span`` without the punctuation and spaces at its ends (the sentence keeps its full stop), with an area
+    code's opening parenthesis."""
+    text = texts[span.segment]
+    start, end = span.start, span.end
+    while end > start and (text[end - 1] in _SENTENCE_MARKS or text[end - 1].isspace()):
+        end -= 1
+    while start < end and (text[start] in _SENTENCE_MARKS or text[start].isspace()):
+        start += 1
+    if start and text[start - 1] == "(" and ")" in text[start:end]:  # "(415) 555-0199"
+        start -= 1
+    return TextSpan(span.segment, start, end) if end > start else span
 
 
 def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:

@@ -76,7 +76,6 @@ def _redact_segment(
     pieces: list[str] = []
     cursor = 0
     found: list[RedactedSpan] = []
-    redacted_words: dict[int, EntityType] = {}
     for span, entity_type in spans:
         pieces.append(segment.text[cursor : span.start])
         pieces.append(entity_type.token)
@@ -84,8 +83,6 @@ def _redact_segment(
         covered = [
             index for index, (start, end) in enumerate(word_offsets or []) if start < span.end and span.start < end
         ]
-        for index in covered:
-            redacted_words[index] = entity_type
         if covered and _mistimed([segment.words[index] for index in covered]):
             # The digits were said somewhere in the time the transcript gives to none of this speaker's words.
             start_ms, end_ms = unheard
@@ -98,9 +95,7 @@ def _redact_segment(
         found.append(RedactedSpan(type=entity_type, segment=segment.index, start_ms=start_ms, end_ms=end_ms))
     pieces.append(segment.text[cursor:])
     return (
-        segment.model_copy(
-            update={"text": "".join(pieces), "words": _redact_words(segment, word_offsets, redacted_words)}
-        ),
+        segment.model_copy(update={"text": "".join(pieces), "words": _redact_words(segment, word_offsets, spans)}),
         found,
     )
 
@@ -120,26 +115,35 @@ def _word_offsets(segment: Segment) -> list[tuple[int, int]] | None:
 
 
 def _redact_words(
-    segment: Segment, offsets: list[tuple[int, int]] | None, redacted: dict[int, EntityType]
+    segment: Segment, offsets: list[tuple[int, int]] | None, spans: Sequence[tuple[TextSpan, EntityType]]
 ) -> list[Word]:
+    """The words with each entity's characters replaced by its token, what is around the entity kept (the
+    sentence's full stop after a card number stays), and one token word for an entity spread over words."""
     if offsets is None:
         # The words cannot be placed in the text, so none of them can be shown safely.
         return []
     words: list[Word] = []
-    for index, word in enumerate(segment.words):
-        entity_type = redacted.get(index)
-        if entity_type is None:
+    entity_open = False  # the last word ends inside an entity that goes on in the next word
+    for word, (start, end) in zip(segment.words, offsets, strict=True):
+        overlapping = [(span, kind) for span, kind in spans if span.start < end and start < span.end]
+        if not overlapping:
             words.append(word)
+            entity_open = False
             continue
-        previous = words[-1] if words else None
-        if (
-            previous is not None
-            and redacted.get(index - 1) == entity_type
-            and previous.text.strip() == entity_type.token
-        ):
+        pieces: list[str] = []
+        cursor = start
+        for span, kind in overlapping:
+            pieces.append(segment.text[cursor : max(span.start, start)])
+            if span.start >= start:
+                pieces.append(kind.token)
+            cursor = min(span.end, end)
+        pieces.append(segment.text[cursor:end])
+        text = "".join(pieces)
+        if entity_open and overlapping[0][0].start < start:
             # One token for the whole entity, spanning the times of every word it hides.
-            words[-1] = previous.model_copy(update={"end_ms": word.end_ms, "confidence": None})
-            continue
-        leading = word.text[: len(word.text) - len(word.text.lstrip())]
-        words.append(Word(text=leading + entity_type.token, start_ms=word.start_ms, end_ms=word.end_ms))
+            words[-1] = words[-1].model_copy(update={"text": words[-1].text + text, "end_ms": word.end_ms})
+        else:
+            leading = word.text[: len(word.text) - len(word.text.lstrip())]
+            words.append(Word(text=leading + text, start_ms=word.start_ms, end_ms=word.end_ms))
+        entity_open = overlapping[-1][0].end > end
     return words

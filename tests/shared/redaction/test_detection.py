@@ -102,7 +102,7 @@ def test_phone_numbers_valid_or_announced() -> None:
     assert _found(_segments(("customer", "Call me on 212 555 0123 after five."))) == [
         ("phone_number", ["212 555 0123"])
     ]
-    assert _found(_segments(("customer", "My cell is (617) 555-1212."))) == [("phone_number", ["617) 555-1212"])]
+    assert _found(_segments(("customer", "My cell is (617) 555-1212."))) == [("phone_number", ["(617) 555-1212"])]
 
 
 @pytest.mark.parametrize(
@@ -312,3 +312,224 @@ def test_a_card_whisper_heard_with_double_as_w_and_digits_lost() -> None:
         ("customer", "W -881,"),
     )
     assert _found(segments) == [("card_number", ["4012", "-88", "-88", "-881"])]
+
+
+def test_an_ssn_answer_with_a_digit_misheard_as_a_letter_is_still_the_ssn() -> None:
+    segments = _segments(
+        ("agent", "Could you give me your social security number?"),
+        ("customer", "4 -1 -7 -2 -2 -0 -I -5 -3,"),
+    )
+    assert _found(segments) == [("ssn", ["4 -1 -7 -2 -2 -0 -I -5 -3"])]
+
+
+def test_the_expiry_after_a_card_read_with_doubles_is_found_when_its_question_was_misheard() -> None:
+    segments = _segments(
+        ("customer", "My debit card is double 5, double 5, double 4, double 1, double 2, double 9,"),
+        ("agent", "And the entire date?"),
+        ("customer", "07, 28,"),
+    )
+    assert ("card_expiry", ["07, 28"]) in _found(segments)
+
+
+def test_a_number_said_with_plus_and_a_country_code_is_a_phone_number() -> None:
+    segments = _segments(("customer", "Ring me at my office, plus 33 1 42 68 53 00, after lunch."))
+    assert _found(segments) == [("phone_number", ["plus 33 1 42 68 53 00"])]
+
+
+def test_order_and_reference_numbers_are_private_only_when_asked_for() -> None:
+    mentioned = _segments(("agent", "Your reference number is 58213, and it ships on Tuesday."))
+    assert _found(mentioned) == []
+    asked = _segments(("agent", "To find you, what's the order number?"), ("customer", "It's 77120."))
+    assert _found(asked) == [("account_number", ["77120"])]
+
+
+@pytest.mark.parametrize(
+    "answer, number",
+    [
+        ("Yes, it's KB dash 9 3 1 0 4.", "KB dash 9 3 1 0 4"),
+        ("Sure, T as in Tango, 6 6 1 8 0 2.", "T as in Tango, 6 6 1 8 0 2"),
+        ("It's R J 4 4 0 1 9 3.", "R J 4 4 0 1 9 3"),
+    ],
+)
+def test_letters_said_before_an_account_number_are_part_of_it(answer: str, number: str) -> None:
+    segments = _segments(("agent", "And the membership number please?"), ("customer", answer))
+    assert _found(segments) == [("account_number", [number])]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("Write to lee dot park forty two at outlook dot com.", "lee dot park forty two at outlook dot com"),
+        ("It's amy dot chen at example dot co dot uk.", "amy dot chen at example dot co dot uk"),
+        ("Sure, it's nora jensen at yahoo dot com.", "nora jensen at yahoo dot com"),
+        ("It's K L M at fabrikam dot net.", "K L M at fabrikam dot net"),
+        ("It is tom .reyes at e -mail .com.", "tom .reyes at e -mail .com"),
+    ],
+)
+def test_spoken_email_addresses_in_more_shapes(text: str, email: str) -> None:
+    assert _found(_segments(("customer", text))) == [("email", [email])]
+
+
+def test_after_email_is_asked_a_domain_heard_with_the_at_lost_is_the_address() -> None:
+    segments = _segments(("agent", "Which email should we use?"), ("customer", "it's paulwongadfabrikam .com,"))
+    assert _found(segments) == [("email", ["paulwongadfabrikam .com"])]
+
+
+def test_an_address_answered_is_found_even_with_its_street_type_misheard() -> None:
+    segments = _segments(
+        ("agent", "What's the delivery address?"),
+        ("customer", "It's 318 willow cord, Portland, Oregon."),
+    )
+    assert _found(segments) == [("address", ["318 willow cord, Portland, Oregon"])]
+
+
+def test_numbers_after_an_address_question_that_are_not_addresses() -> None:
+    segments = _segments(
+        ("agent", "What's your address?"),
+        ("customer", "Hold on, 2 seconds, let me find the letter."),
+    )
+    assert _found(segments) == []
+
+
+def test_a_suite_said_in_words_and_a_city_and_state_are_part_of_the_address() -> None:
+    segments = _segments(("customer", "Send it to 40 Quarry Road, suite three hundred, Fresno, California."))
+    assert _found(segments) == [("address", ["40 Quarry Road, suite three hundred, Fresno, California"])]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hello, my name is Liam McKenna and I have a question.", "Liam McKenna"),
+        ("Hi, my name is Aoife O'Brien, calling about a refund.", "Aoife O'Brien"),
+        ("Thanks Priya, that helps.", "Priya"),
+        ("Morning, Jonas here from the warehouse.", "Jonas"),
+        ("My surname is spelled K O W A L S K I.", "K O W A L S K I"),
+        ("My name is Sam, S A M.", "Sam, S A M"),
+    ],
+)
+def test_names_in_more_shapes(text: str, name: str) -> None:
+    assert _found(_segments(("customer", text))) == [("person_name", [name])]
+
+
+def test_a_name_found_once_is_hidden_wherever_it_is_said_again() -> None:
+    segments = _segments(
+        ("agent", "You're through to billing, my name is Hannah."),
+        ("customer", "Oh great, Hannah, I spoke to you last week."),
+    )
+    assert _found(segments) == [("person_name", ["Hannah"]), ("person_name", ["Hannah"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks Again for holding.",
+        "Cheers Everyone, see you Monday.",
+        "Hi there, how can I help?",
+    ],
+)
+def test_greetings_without_a_name(text: str) -> None:
+    assert _found(_segments(("agent", text))) == []
+
+
+def test_lengths_and_soundalikes_before_a_small_number_are_not_digits() -> None:
+    segments = _segments(
+        ("agent", "And the 4 digit code on the front of the card?"),
+        ("customer", "9 0 1 5."),
+        ("agent", "Thanks, you're booked for 2 nights."),
+    )
+    assert _found(segments) == [("card_security_code", ["9 0 1 5"])]
+
+
+def test_a_card_fused_with_the_expiry_in_the_answer_to_the_expiry_question_is_split() -> None:
+    segments = _segments(
+        ("agent", "What is the card number?"),
+        ("agent", "And when does it expire?"),
+        ("customer", "5520552055205520927."),  # a digit of the card lost, then "oh nine twenty seven"
+    )
+    assert _found(segments) == [("card_number", ["552055205520552"]), ("card_expiry", ["0927"])]
+
+
+def test_spans_leave_out_the_sentence_punctuation() -> None:
+    segments = _segments(("customer", "I live at 9 Cedar Street. Really."))
+    assert _found(segments) == [("address", ["9 Cedar Street"])]
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        ((("customer", "The 3 numbers on the back are 5 0 8."),), [("card_security_code", ["5 0 8"])]),
+        ((("customer", "The SSN I gave ends in 4410."),), [("ssn", ["4410"])]),
+        ((("customer", "And the zip code there is 60614."),), [("address", ["60614"])]),
+        ((("customer", "My subscriber ID is QX7734019."),), [("account_number", ["QX7734019"])]),
+        ((("customer", "Mail it to PO Box 778, Reno, Nevada 89501."),),
+         [("address", ["PO Box 778, Reno, Nevada 89501"])]),
+        ((("customer", "Home is (503) 555-0147, evenings."),), [("phone_number", ["(503) 555-0147"])]),
+    ],
+)  # fmt: skip
+def test_more_verification_cues(turns: tuple[tuple[str, str], ...], expected: list[tuple[str, list[str]]]) -> None:
+    assert _found(_segments(*turns)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("You've reached Tobias at the front desk.", "Tobias"),
+        ("Name's Wendell, by the way.", "Wendell"),
+        ("Thanks, and am I speaking with Mrs. Alvarez?", "Alvarez"),
+    ],
+)
+def test_more_name_cues(text: str, name: str) -> None:
+    assert _found(_segments(("agent", text))) == [("person_name", [name])]
+
+
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("Could I take your full name?", "Beatrice Lindqvist.", "Beatrice Lindqvist"),
+        ("And who am I speaking with today?", "Hi, it's Omar Haddad.", "Omar Haddad"),
+        ("What's the name on the card?", "Helen R. Fairbanks.", "Helen R. Fairbanks"),
+    ],
+)
+def test_a_name_given_when_asked_for(question: str, answer: str, name: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer))) == [("person_name", [name])]
+
+
+def test_an_answer_to_a_name_question_that_is_not_a_name() -> None:
+    assert _found(_segments(("agent", "Can I take your name?"), ("customer", "Sorry, one moment."))) == []
+
+
+def test_a_year_said_with_and_is_all_of_the_date() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth?"), ("customer", "The ninth of May, two thousand and three.")
+    )
+    assert _found(segments) == [("date_of_birth", ["ninth of May, two thousand and three"])]
+
+
+def test_two_answers_joined_by_and_are_told_apart() -> None:
+    segments = _segments(
+        ("agent", "Can you confirm your date of birth and your zip code?"),
+        ("customer", "June 2nd 1971, and 30305."),
+    )
+    assert _found(segments) == [("date_of_birth", ["June 2nd 1971"]), ("address", ["30305"])]
+
+
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("And your mother's maiden name?", "Castellanos.", "Castellanos"),
+        ("Could you spell your surname for me?", "Of course, it's D-U-V-A-L-L.", "D-U-V-A-L-L"),
+    ],
+)
+def test_a_maiden_name_or_a_spelled_name_given_when_asked_for(question: str, answer: str, name: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer))) == [("person_name", [name])]
+
+
+def test_a_name_that_is_also_a_word_is_not_hidden_where_it_starts_a_sentence_as_the_word() -> None:
+    segments = _segments(
+        ("agent", "Hello, my name is Will."),
+        ("customer", "Hi Will, my bill is wrong."),
+        ("agent", "Will you hold while I check? Thanks, Will here again."),
+    )
+    assert [spans for _, spans in _found(segments)] == [["Will"], ["Will"], ["Will"]]
+    third = detect(segments)[-1].spans[0]
+    assert third.segment == 2 and segments[2].text[third.start :].startswith("Will here")

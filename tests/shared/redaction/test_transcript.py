@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from shared.audio_files.transcript_formats import render_transcript
@@ -60,12 +62,13 @@ def test_text_and_words_carry_typed_tokens_with_the_words_times() -> None:
     assert [w.text.strip() for w in customer.words] == [
         "Sure,",
         "it's",
-        "[CARD_NUMBER]",
+        "[CARD_NUMBER].",
         "My",
         "email",
         "is",
-        "[EMAIL]",
+        "[EMAIL].",
     ]
+    assert "".join(w.text for w in customer.words) == customer.text  # the words still spell the text
     card_word = customer.words[2]
     assert (card_word.start_ms, card_word.end_ms) == (3000 + 2 * 300, 3000 + 5 * 300 + 250)
     assert redacted.segments[3].text == "[SSN]."
@@ -143,3 +146,34 @@ def test_digits_timed_as_people_say_them_keep_their_words_times() -> None:
     assert redact_transcript(transcript).redactions == [
         RedactedSpan(type=EntityType.CARD_NUMBER, segment=0, start_ms=1000, end_ms=6900)
     ]
+
+
+def test_punctuation_around_an_entity_stays_in_text_and_words() -> None:
+    redacted = redact_transcript(_transcript(("customer", "I live at 12 Main Street. Call me on 212-555-0123!", 0)))
+    segment = redacted.segments[0]
+    assert segment.text == "I live at [ADDRESS]. Call me on [PHONE_NUMBER]!"
+    assert "".join(w.text for w in segment.words) == segment.text
+
+
+def test_two_entities_in_one_word_each_get_their_token() -> None:
+    # Whisper wrote card, expiry and code as one word.
+    transcript = _transcript(
+        ("agent", "Card number, expiry and code please?", 0),
+        ("customer", "It's 411111111111111104277310.", 3000),
+    )
+    segment = redact_transcript(transcript).segments[1]
+    assert segment.text == "It's [CARD_NUMBER][CARD_EXPIRY][CARD_SECURITY_CODE]."
+    assert [w.text for w in segment.words] == ["It's", " [CARD_NUMBER][CARD_EXPIRY][CARD_SECURITY_CODE]."]
+
+
+@pytest.mark.parametrize("format_name", ["srt", "vtt"])
+def test_exports_of_a_redacted_transcript_stay_well_formed(format_name: str) -> None:
+    rendered, _ = render_transcript(redact_transcript(CALL).to_wire(), format_name)
+    blocks = rendered.removeprefix("WEBVTT\n\n").strip().split("\n\n")
+    assert len(blocks) == len(CALL.segments)
+    for block in blocks:
+        lines = block.split("\n")
+        timing = lines[1] if format_name == "srt" else lines[0]
+        assert re.fullmatch(r"\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}", timing)
+        assert len(lines) == (3 if format_name == "srt" else 2)  # one line of text per cue
+    assert "Sure, it's [CARD_NUMBER]. My email is [EMAIL]." in rendered
