@@ -21,7 +21,7 @@ from scripts.sample_calls import SampleCalls
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.dependencies import Dependencies
 from tests.conftest import token_for
-from tests.e2e.conftest import LiveService, upload_file, wait_for_status
+from tests.e2e.conftest import CEILING_S, LiveService, upload_file, wait_for_status
 from tests.shared.scorecards.cards import small_draft
 
 pytestmark = pytest.mark.e2e
@@ -98,7 +98,7 @@ def test_upload_wait_shows_progress_and_ends_with_status_and_score(cli: Cli) -> 
     cli.environment |= {"TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "NO_COLOR": "1"}  # render as in a terminal
     result = cli.run(
         "upload", "samples/support_call.wav", "--engagement", "eng-cli", "--campaign", "cli-camp", "--wait",
-        "--poll-seconds", "1",
+        "--poll-seconds", "1", timeout=CEILING_S,  # it waits for processing, as long as an e2e wait may
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "support_call.wav" in result.stderr and "100%" in result.stderr  # the upload's progress bar
