@@ -51,8 +51,8 @@ class LiveService:
 
 
 # A stage on a loaded 2-core machine runs 10-20 times slower than on an idle one (Whisper above all) and shows
-# no change while it runs (two test runs side by side took a 40 s call's transcription past 300 s): waits on
-# processing give up after this long without any change of the status...
+# no change while it runs (with two test runs sharing the cores, 300 s of silence is not proof of a hang): waits
+# on processing give up after this long without any change of the status...
 STALL_S = 600.0
 # ...or after this long in all.
 CEILING_S = 900.0
