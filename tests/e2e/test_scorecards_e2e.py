@@ -71,7 +71,7 @@ def test_a_published_assigned_version_scores_the_campaigns_calls(live: LiveServi
         assert analysis["scorecard"] == {"id": scorecard_id, "name": "Spring promo e2e", "version": "1"}
         assert [criterion["id"] for criterion in analysis["criteria"]] == ["thanks", "no_guarantee"]
         assert analysis["passThreshold"] == 50
-        [delivered] = receiver.wait_for(1, timeout_s=30)
+        [delivered] = receiver.wait_for(1, timeout_s=120)
         assert scorecard_of(delivered.verify(hook["secret"])) == {"id": scorecard_id, "version": "1"}
 
         # Re-evaluation names the stage (no force needed) and, here, a built-in card to use instead.
@@ -83,7 +83,7 @@ def test_a_published_assigned_version_scores_the_campaigns_calls(live: LiveServi
         wait_for_status(client, audio_file_id, ("completed",))
         analysis = ok(client.get(f"/audio-files/{audio_file_id}/analysis"))
         assert (analysis["scorecard"]["id"], analysis["scorecard"]["version"]) == ("default-human", "2.1")
-        second = receiver.wait_for(2, timeout_s=30)[1]
+        second = receiver.wait_for(2, timeout_s=120)[1]
         assert scorecard_of(second.verify(hook["secret"])) == {"id": "default-human", "version": "2.1"}
         pinned_draft = client.post(
             f"/audio-files/{audio_file_id}/process",
