@@ -322,14 +322,14 @@ def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityTy
     is answered once): how many characters ago."""
     previous = _previous_number(tokens, position)
     answered = previous is not None and previous.segment != tokens[position].segment
-    window = _window(tokens, position, since=previous.position + 1 if answered and previous else 0)
+    since = previous.position + 1 if answered and previous else 0
+    window = _window(tokens, position, since=since)
     distances: dict[EntityType, int] = {}
     for entity_type, pattern in _CONTEXTS.items():
         distance = _nearest_match(pattern, window)
         if distance is not None:
             distances[entity_type] = distance
     speaker = tokens[position].speaker
-    since = previous.position + 1 if answered and previous else 0
     asked = " ".join(
         token.norm for token in tokens[max(0, since, position - _CONTEXT_WINDOW) : position] if token.speaker != speaker
     )
@@ -828,16 +828,20 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
-def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
-    """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
+def _answers(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[tuple[Segment, str]]:
+    """Each segment with words, and what the others said since its speaker last spoke (what it may answer)."""
     first_tokens: dict[int, _Token] = {}
     for token in tokens:
         first_tokens.setdefault(token.segment, token)
     for segment in segments:
         first = first_tokens.get(segment.index)
-        if first is None:
-            continue
-        asked = _said_since_own_turn(tokens, first)
+        if first is not None:
+            yield segment, _said_since_own_turn(tokens, first)
+
+
+def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
+    """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
+    for segment, asked in _answers(segments, tokens):
         for match in _ANSWERED_ADDRESS.finditer(segment.text):
             words = match.group("words").replace(",", " ").lower().split()
             if words[0] in _NOT_STREET_WORDS or words[0] in _UNITS:
@@ -863,12 +867,8 @@ _NAME_ANSWER = re.compile(
 
 def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
     """The name that starts the answer when the other side asked for one."""
-    first_tokens: dict[int, _Token] = {}
-    for token in tokens:
-        first_tokens.setdefault(token.segment, token)
-    for segment in segments:
-        first = first_tokens.get(segment.index)
-        if first is None or not _NAME_ASKED.search(_said_since_own_turn(tokens, first)):
+    for segment, asked in _answers(segments, tokens):
+        if not _NAME_ASKED.search(asked):
             continue
         match = _NAME_ANSWER.match(segment.text.lstrip())
         if match is None or any(word in _NOT_NAMES for word in match.group("name").split()):
