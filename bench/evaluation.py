@@ -9,16 +9,15 @@ for the same thing; ``trap``: wording that looks like the opposite verdict; ``ab
 and, for a pass, the segment that shows it.
 
 A ``needs_review`` verdict never agrees with a label (it is a person's time), but a fail-labelled trap sent
-to review counts as caught. The held-back split is scored only with ``--held-back``, once the rest is settled;
-``held_back_2`` was written after that split had been scored once, and is scored only with ``--split held_back_2``;
-``held_back_3`` was written once both had been scored and become tuning data: it is scored only at the very end, once,
-with ``--split held_back_3``.
+to review counts as caught. ``held_back`` and then ``held_back_2`` were each scored once, unseen, and have since
+become development data beside ``dev``; ``held_back_3`` was written after that, without the engine in view, and is
+scored only at the very end, once, with ``--split held_back_3``.
 
 Two engines are scored side by side: the phrase-list engine (the rule engine with its intent layer off:
 phrases, patterns, negation, speaker and timing) and the default engine, which adds the intent layer
 (sentence embeddings compared with the card's examples, and the card's slotted examples as a grammar).
 
-Usage: ``python -m bench.evaluation [--held-back | --split {dev,held_back,held_back_2,held_back_3}] [--quick]``
+Usage: ``python -m bench.evaluation [--split {dev,held_back,held_back_2,held_back_3}] [--quick]``
 """
 
 from __future__ import annotations
@@ -363,12 +362,11 @@ def print_report(split: str, calls: Sequence[LabelledCall], reports: dict[str, R
 
 def main(argv: Sequence[str] | None = None) -> int:
     def extra(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
-        parser.add_argument("--split", choices=SPLITS, help="score this split (held-back ones: only at the end, once)")
+        parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_3: once)")
         parser.add_argument("--verbose", action="store_true", help="list every disagreement of the intent engine")
 
     args = parse_args(__doc__.splitlines()[0] if __doc__ else "", extra, argv)
-    split = args.split or ("held_back" if args.held_back else "dev")
+    split = args.split
     calls = load_calls(split)
     started = time.perf_counter()
     intent_model = load_intent_model()

@@ -7,12 +7,11 @@ transcribed with the project's Whisper engine and then redacted, end to end.
 A label counts as found only if the redaction of its type covers every letter and digit of it (utterances),
 or, for calls, if a redaction of its type overlaps the turn it was said in and none of its digits (four or
 more in a row) or words survive in the redacted text of that turn. A redaction is correct if it overlaps a
-label of its type. The held-back split is scored only with ``--held-back``, after the rest is settled;
-``held_back_2`` (its own files, written after that split had been scored once) only with ``--split held_back_2``;
-``held_back_3`` (its own files, written without the detector's code, results or misses in view, after
-``held_back_2`` had been scored and tuned on) only once at the end, with ``--split held_back_3``.
+label of its type. The first held-back split was moved into ``dev`` once scored; ``held_back_2`` (its own
+files) was scored once unseen and has since been studied; ``held_back_3`` (its own files, written without the
+detector's code, results or misses in view) is scored only once at the end, with ``--split held_back_3``.
 
-Usage: ``python -m bench.redaction [--held-back | --split {dev,held-back,held_back_2,held_back_3}] [--no-calls]``
+Usage: ``python -m bench.redaction [--split {dev,held_back_2,held_back_3}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", "held-back", "held_back_2", "held_back_3")
+SPLITS = ("dev", "held_back_2", "held_back_3")
 console = Console(width=160)
 
 
@@ -267,14 +266,11 @@ def _print(title: str, score: Score) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--held-back", action="store_true", help="score the held-back split (only at the end)")
-    parser.add_argument(
-        "--split", choices=SPLITS, help="score this split (held_back_3, the unseen one, only once at the end)"
-    )
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_3: once)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     args = parser.parse_args(argv)
-    split = args.split or ("held-back" if args.held_back else "dev")
+    split = args.split
 
     utterances = [d for d in load_utterances() if d.split == split]
     score = Score.empty()
