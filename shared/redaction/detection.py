@@ -615,12 +615,13 @@ _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
 def _is_date_word(token: _Token) -> bool:
+    word = token.norm.removeprefix("-")  # Whisper's "-March 3rd": the hyphen it starts a group with, on a word
     return (
-        token.norm in _MONTHS
-        or token.norm in _ORDINAL_WORDS
-        or token.norm in _TENS
-        or token.norm in _DIGIT_WORDS
-        or token.norm in {"hundred", "thousand"}
+        word in _MONTHS
+        or word in _ORDINAL_WORDS
+        or word in _TENS
+        or word in _DIGIT_WORDS
+        or word in {"hundred", "thousand"}
         or _digits_of(token) is not None
         or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) is not None and token.norm.split("-")[0] in _TENS)
     )

@@ -137,6 +137,12 @@ def test_a_month_whisper_put_at_the_end_of_the_speakers_previous_segment_is_part
     assert _found(not_a_month) == [("date_of_birth", ["third, 1985"])]
 
 
+def test_a_word_whisper_starts_with_its_group_hyphen_is_read_as_the_word() -> None:
+    # What Whisper made of the e2e call once: its fallback's sampling put "-" before each group, the month too.
+    heard = _segments(("agent", "And your native birth?"), ("customer", "-March 3rd 1985"))
+    assert _found(heard) == [("date_of_birth", ["-March 3rd 1985"])]
+
+
 def test_addresses_and_account_numbers() -> None:
     assert _found(_segments(("customer", "I live at 42 Oak Street, Springfield, IL 62704."))) == [
         ("address", ["42 Oak Street, Springfield, IL 62704"])
