@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.transcription_engines import TimedSpeech, diarization_error_rate, transcript_words, word_error_rate
+from bench.transcription_engines import (
+    TimedSpeech,
+    diarization_error_rate,
+    peak_rss_mb,
+    transcript_words,
+    word_error_rate,
+)
 from scripts.mono_calls import MonoCall
 from shared.models.transcript import Transcript
 
@@ -168,8 +174,6 @@ class DiarizationMemory:
 
 
 def _peak_in_child(audio_path: str, diarize: bool) -> float:
-    import resource
-
     from shared.ai.audio import iter_windows, probe_audio
     from shared.ai.transcription.diarization import Diarizer
     from shared.ai.transcription.speech import speech_regions
@@ -182,7 +186,7 @@ def _peak_in_child(audio_path: str, diarize: bool) -> float:
             diarizer.push(window, regions)
     if diarize:
         diarizer.turns(iter_windows(audio_path, facts=facts))
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_rss_mb()
 
 
 def diarization_memory(label: str, audio: Path) -> DiarizationMemory:

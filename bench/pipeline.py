@@ -38,7 +38,6 @@ import argparse
 import contextlib
 import gc
 import multiprocessing
-import resource
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -78,6 +77,7 @@ from bench.transcription_engines import (
     LibraryComparison,
     compare_with_library,
     measure_engine,
+    peak_rss_mb,
     transcript_words,
     word_error_rate,
 )
@@ -300,7 +300,7 @@ def _transcribe_for_memory(
     transcript = engine.transcribe(AudioInput(audio_file_id="bench-memory", path=Path(audio_path)))
     reached_after_s.value = time.perf_counter() - loaded
     reached_ms.value = transcript.duration_ms
-    done.value = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    done.value = peak_rss_mb()
 
 
 def _rss_mb(pid: int) -> tuple[float, float] | None:
