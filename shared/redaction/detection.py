@@ -689,7 +689,7 @@ _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
 _DOMAIN_LABEL = r"[a-z0-9]+(?:\s?-[a-z0-9]+)*"  # "e -mail": Whisper's hyphen after a space
 _EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)-?"  # "at -gmail"
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOT}{_TLDS}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
     re.IGNORECASE,
 )
@@ -758,7 +758,7 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
 _RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.{_TLDS}(?:\.[a-z]{{2}})?")
 
 
-_EMAIL_JOINERS = ".@"
+_EMAIL_JOINERS = ".@-"  # "John .smithat -gmail .com": the group hyphen Whisper starts a word with
 _MAX_EMAIL_TOKENS = 6
 
 

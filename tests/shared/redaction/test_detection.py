@@ -143,6 +143,19 @@ def test_a_word_whisper_starts_with_its_group_hyphen_is_read_as_the_word() -> No
     assert _found(heard) == [("date_of_birth", ["-March 3rd 1985"])]
 
 
+@pytest.mark.parametrize(
+    "heard, email",
+    [
+        ("is John .smithat -gmail .com", "John .smithat -gmail .com"),  # "at" run into the name
+        ("It is John .Smith at -gmail .com", "John .Smith at -gmail .com"),
+    ],
+)
+def test_an_email_whisper_wrote_with_its_group_hyphen(heard: str, email: str) -> None:
+    # What Whisper made of the e2e call's "john dot smith at gmail dot com" when its fallback sampled.
+    asked = _segments(("agent", "Thank you. What is the new email address?"), ("customer", heard))
+    assert _found(asked) == [("email", [email])]
+
+
 def test_addresses_and_account_numbers() -> None:
     assert _found(_segments(("customer", "I live at 42 Oak Street, Springfield, IL 62704."))) == [
         ("address", ["42 Oak Street, Springfield, IL 62704"])
