@@ -72,9 +72,9 @@ _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _REPEATS = {"double": 2, "triple": 3}
 # Said between the digits of one number without ending it.
 # "w": Whisper's "W -88" for "double eight".
-_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", ""}
-# Whisper joins digits with hyphens and commas, and sometimes starts the next group with them: "8 -2 -1", ",4".
-_NUMERIC_TOKEN = re.compile(r"[#(\-]?\d[\d,.\-/()]*", re.ASCII)
+_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", "-", ""}
+# Whisper joins digits with hyphens and commas, and sometimes starts the next group with a comma: ",4".
+_NUMERIC_TOKEN = re.compile(r"[#(]?\d[\d,.\-/()]*", re.ASCII)
 _LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
 _ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 _ORDINAL_WORDS = {
@@ -98,7 +98,10 @@ class _Token:
     start: int  # characters in the segment text
     end: int
     text: str
-    norm: str  # lower case, surrounding punctuation removed
+    # Lower case, surrounding punctuation removed, and without the hyphen Whisper starts a group with ("8 -2 -1",
+    # "-March 3rd", "at -gmail"): every rule reads the word.
+    norm: str
+    hyphen_led: bool
     segment_start_ms: int
     segment_end_ms: int
 
@@ -116,13 +119,24 @@ def _tokens(segments: Sequence[Segment]) -> list[_Token]:
             raw = match.group()
             core = raw.strip(_PUNCTUATION) or raw
             start = match.start() + raw.find(core)
+            hyphen_led = len(core) > 1 and core[0] == "-" and core[1].isalnum()
             tokens.append(
                 _Token(
-                    len(tokens), segment.index, segment.speaker, start, start + len(core), raw, core.lower(),
-                    segment.start_ms, segment.end_ms,
+                    len(tokens), segment.index, segment.speaker, start, start + len(core), raw,
+                    core[hyphen_led:].lower(), hyphen_led, segment.start_ms, segment.end_ms,
                 )
             )  # fmt: skip
     return tokens
+
+
+def _read_segments(segments: Sequence[Segment], tokens: Sequence[_Token]) -> list[Segment]:
+    """The segments as the text patterns read them: a hyphen-led word's group hyphen is a space ("at -gmail .com"
+    reads "at  gmail .com"), so characters keep their places and spans found in them hold for the real text."""
+    texts = {segment.index: list(segment.text) for segment in segments}
+    for token in tokens:
+        if token.hyphen_led:
+            texts[token.segment][token.start] = " "
+    return [segment.model_copy(update={"text": "".join(texts[segment.index])}) for segment in segments]
 
 
 def _digits_of(token: _Token) -> str | None:
@@ -189,7 +203,7 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
             fillers = 0
             index += len(atom.tokens)
             continue
-        if current and (token.norm in _FILLERS or token.norm.startswith("-")):  # "447 -2 -I -1": a misheard digit
+        if current and (token.norm in _FILLERS or token.hyphen_led):  # "447 -2 -I -1": a misheard digit
             fillers += 1
         elif current:
             runs.append(current)
@@ -615,7 +629,7 @@ _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
 def _is_date_word(token: _Token) -> bool:
-    word = token.norm.removeprefix("-")  # Whisper's "-March 3rd": the hyphen it starts a group with, on a word
+    word = token.norm
     return (
         word in _MONTHS
         or word in _ORDINAL_WORDS
@@ -686,15 +700,16 @@ _UNIT = r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*|(?<![
 # Digits said after a word run on without a "dot": "okafor seventy seven" for "okafor77".
 _LOCAL_SEPARATOR = rf"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+|\s+(?=(?:{_NUMBER_WORD}|\d+)\b))"
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
-_DOMAIN_LABEL = r"[a-z0-9]+(?:\s?-[a-z0-9]+)*"  # "e -mail": Whisper's hyphen after a space
+# A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
+_DOMAIN_LABEL = r"(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*"
 _EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)-?"  # "at -gmail"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)"
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOT}{_TLDS}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(
-    rf"\b(?:\d+(?:\s+-?\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    rf"\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
     r"parkway|pkwy|highway|hwy|square|trail|alley)\b\.?"
@@ -758,7 +773,7 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
 _RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.{_TLDS}(?:\.[a-z]{{2}})?")
 
 
-_EMAIL_JOINERS = ".@-"  # "John .smithat -gmail .com": the group hyphen Whisper starts a word with
+_EMAIL_JOINERS = ".@"
 _MAX_EMAIL_TOKENS = 6
 
 
@@ -770,7 +785,9 @@ def _run_together_emails(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType,
             if last > first:
                 previous, token = tokens[last - 1], tokens[last]
                 if token.segment != previous.segment or not (
-                    token.text[0] in _EMAIL_JOINERS or previous.text.rstrip(",")[-1] in _EMAIL_JOINERS
+                    token.text[0] in _EMAIL_JOINERS
+                    or previous.text.rstrip(",")[-1] in _EMAIL_JOINERS
+                    or token.hyphen_led  # a group Whisper started, here of the address: "John .smithat -gmail .com"
                 ):
                     break
                 joined += token.text
@@ -923,11 +940,12 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     for entity_type, found in [*_dates(tokens), *_numbers(tokens), *_run_together_emails(tokens)]:
         spans = _merge_spans(t.span for t in found)
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
-    found_by_pattern = list(_patterns(segments))
-    found_by_pattern += [(EntityType.ADDRESS, span) for span in _answered_addresses(segments, tokens)]
-    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _answered_names(segments, tokens)]
+    read = _read_segments(segments, tokens)
+    found_by_pattern = list(_patterns(read))
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in _answered_addresses(read, tokens)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _answered_names(read, tokens)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
-    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(segments, names)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names)]
     for entity_type, span in found_by_pattern:
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.

@@ -156,6 +156,21 @@ def test_an_email_whisper_wrote_with_its_group_hyphen(heard: str, email: str) ->
     assert _found(asked) == [("email", [email])]
 
 
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        ((("customer", "My name is -Daniel Wright."),), [("person_name", ["Daniel Wright"])]),
+        ((("agent", "Your -email?"), ("customer", "It's dana at g -mail dot com.")),
+         [("email", ["dana at g -mail dot com"])]),
+        ((("customer", "I live at 12 -Birch Road, Austin."),), [("address", ["12 -Birch Road, Austin"])]),
+    ],
+)  # fmt: skip
+def test_every_rule_reads_a_hyphen_led_word_as_the_word(
+    turns: tuple[tuple[str, str], ...], expected: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(*turns)) == expected
+
+
 def test_addresses_and_account_numbers() -> None:
     assert _found(_segments(("customer", "I live at 42 Oak Street, Springfield, IL 62704."))) == [
         ("address", ["42 Oak Street, Springfield, IL 62704"])
