@@ -265,10 +265,10 @@ def _luhn(digits: str) -> bool:
 _CONTEXT_WINDOW = 25  # tokens
 _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
-    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|valid (thru|through|until))\b"),
+    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|(valid|good) (thru|through|until))\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
-        r"\b(security code|cvv\d?|cvc|csc|(three|four|3|4) (digit|number)s?|(code|numbers|digits) on the (back|front)|"
-        r"back of the card|card code)\b"
+        r"\b(security code|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
+        r"(code|numbers|digits) on the (back|front)|back of the card|card code)\b"
     ),
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
@@ -291,6 +291,8 @@ _DIGIT_LENGTHS: dict[EntityType, range] = {
 }
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
 _CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
+# Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
+_CODE = re.compile(r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )\bcode\b")
 _MISHEARD_SSN_LENGTHS = range(7, 11)
 _LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
@@ -396,6 +398,8 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     if _CARD_CONTEXT.search(_window(tokens, first.position)):
         if 11 <= len(digits) <= 19:  # a card with digits lost or misheard
             return EntityType.CARD_NUMBER
+        if len(digits) in (3, 4) and _CODE.search(_window(tokens, first.position)):  # "Visa ... the code is 412"
+            return EntityType.CARD_SECURITY_CODE
         # Said right after a card number: the first number that can be a month and year is its expiry, and
         # three or four digits after the expiry are its code.
         said_before = tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
@@ -650,8 +654,13 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
         for match in _CONTEXTS[entity_type].finditer(text):
             position = bisect.bisect_left(starts, match.end())
             found = _date_after(tokens, position)
-            if found:
+            if found and not (entity_type is EntityType.CARD_EXPIRY and any(map(_is_day, found))):
                 yield entity_type, found
+
+
+def _is_day(token: _Token) -> bool:
+    """An ordinal ("30th", "third"): a day, which a card's expiry (a month and a year) does not have."""
+    return token.norm in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(token.norm) is not None
 
 
 def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:

@@ -567,3 +567,25 @@ def test_a_name_that_is_also_a_word_is_not_hidden_where_it_starts_a_sentence_as_
     assert [spans for _, spans in _found(segments)] == [["Will"], ["Will"], ["Will"]]
     third = detect(segments)[-1].spans[0]
     assert third.segment == 2 and segments[2].text[third.start :].startswith("Will here")
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        ((("agent", "And the four-digit code on the front?"), ("customer", "Oh three one eight.")),
+         [("card_security_code", ["Oh three one eight"])]),
+        ((("customer", "It's a Mastercard, good thru May of twenty nine."),),
+         [("card_expiry", ["May of twenty nine"])]),
+        ((("customer", "My debit card, the code is seven seven two."),),
+         [("card_security_code", ["seven seven two"])]),
+    ],
+)  # fmt: skip
+def test_card_details_asked_or_given_in_other_words(
+    turns: tuple[tuple[str, str], ...], expected: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(*turns)) == expected
+
+
+def test_a_date_with_a_day_or_another_code_after_card_talk_is_not_a_card_detail() -> None:
+    assert _found(_segments(("agent", "The card offer is good through April 4th."))) == []
+    assert _found(_segments(("customer", "The card's billing zip code is one two three."))) == []
