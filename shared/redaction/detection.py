@@ -150,7 +150,23 @@ def _digits_of(token: _Token) -> str | None:
     ordinal = _ORDINAL_DIGITS.fullmatch(token.norm)
     if ordinal:
         return ordinal.group(1)
+    if "-" in token.norm:
+        return _hyphenated_digits(token.norm)
     return _DIGIT_WORDS.get(token.norm)
+
+
+def _hyphenated_digits(word: str) -> str | None:
+    """The digits of digit words joined by hyphens: "seven-six-two" -> "762", "double-four" -> "44"."""
+    digits, repeat = "", 1
+    for part in word.split("-"):
+        if part in _REPEATS and repeat == 1:
+            repeat = _REPEATS[part]
+            continue
+        digit = _DIGIT_WORDS.get(part)
+        if digit is None or len(digit) != 1:
+            return None
+        digits, repeat = digits + digit * repeat, 1
+    return digits if repeat == 1 else None
 
 
 @dataclass(frozen=True)
@@ -174,7 +190,7 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
         atom: _Atom | None = None
         if token.norm in _REPEATS and nxt is not None and (digit := _digits_of(nxt)) is not None and len(digit) == 1:
             atom = _Atom(digit * _REPEATS[token.norm], (token, nxt))
-        elif token.norm in _TENS or re.fullmatch(r"[a-z]+-[a-z]+", token.norm):
+        elif token.norm in _TENS or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) and not _hyphenated_digits(token.norm)):
             spoken = token.norm.replace("-", " ")
             consumed: tuple[_Token, ...] = (token,)
             if (
@@ -379,6 +395,8 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         )
     ):
         return EntityType.SSN
+    if len(digits) == 9 and _CONTEXTS[EntityType.SSN].search(_said_after(atoms[-1].tokens[-1], tokens)):
+        return EntityType.SSN  # "..., that's my social"
     if first.text.startswith("+") or _international_prefix(first, tokens):
         try:
             if phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None)):
@@ -423,6 +441,15 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         if phonenumbers.is_valid_number(number):
             return EntityType.PHONE_NUMBER
     return None
+
+
+_AFTER_WORDS = 6  # "..., that's my social security number"
+
+
+def _said_after(last: _Token, tokens: Sequence[_Token]) -> str:
+    """The words said right after ``last`` in its segment."""
+    after = tokens[last.position + 1 : last.position + 1 + _AFTER_WORDS]
+    return " ".join(token.norm for token in after if token.segment == last.segment)
 
 
 def _segment_digits(tokens: Sequence[_Token], token: _Token) -> int:

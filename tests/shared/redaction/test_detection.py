@@ -589,3 +589,23 @@ def test_card_details_asked_or_given_in_other_words(
 def test_a_date_with_a_day_or_another_code_after_card_talk_is_not_a_card_detail() -> None:
     assert _found(_segments(("agent", "The card offer is good through April 4th."))) == []
     assert _found(_segments(("customer", "The card's billing zip code is one two three."))) == []
+
+
+@pytest.mark.parametrize(
+    "turns, ssn",
+    [
+        ((("customer", "Six two nine, double one, four oh five three, that's my SSN."),),
+         "Six two nine, double one, four oh five three"),
+        ((("agent", "Your social security number?"), ("customer", "Five-two-one, three-three, oh-six-double-eight.")),
+         "Five-two-one, three-three, oh-six-double-eight"),
+    ],
+)  # fmt: skip
+def test_an_ssn_named_after_it_or_said_in_hyphenated_words(turns: tuple[tuple[str, str], ...], ssn: str) -> None:
+    assert _found(_segments(*turns)) == [("ssn", [ssn])]
+
+
+def test_hyphenated_words_that_are_not_only_digits_are_not_a_number() -> None:
+    segments = _segments(
+        ("agent", "Your social security number?"), ("customer", "It's a one-to-one, twenty-four-seven line.")
+    )
+    assert _found(segments) == []
