@@ -74,7 +74,7 @@ _REPEATS = {"double": 2, "triple": 3}
 # "w": Whisper's "W -88" for "double eight".
 _FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", "-", ""}
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with a comma: ",4".
-_NUMERIC_TOKEN = re.compile(r"[#(]?\d[\d,.\-/()]*", re.ASCII)
+_NUMERIC_TOKEN = re.compile(r"[#(+]?\d[\d,.\-/()]*", re.ASCII)  # "+49": a country code
 _LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
 _ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 _ORDINAL_WORDS = {
@@ -397,9 +397,11 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         return EntityType.SSN
     if len(digits) == 9 and _CONTEXTS[EntityType.SSN].search(_said_after(atoms[-1].tokens[-1], tokens)):
         return EntityType.SSN  # "..., that's my social"
-    if first.text.startswith("+") or _international_prefix(first, tokens):
+    if (first.text.startswith("+") or _international_prefix(first, tokens)) and len(digits) >= _MIN_INTERNATIONAL:
+        # Said with its country code: a number of that country's length is a phone number, even in a range
+        # the country keeps for examples ("+44 7700 900461").
         try:
-            if phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None)):
+            if phonenumbers.is_possible_number(phonenumbers.parse("+" + digits, None)):
                 return EntityType.PHONE_NUMBER
         except phonenumbers.NumberParseException:
             pass
@@ -443,6 +445,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     return None
 
 
+_MIN_INTERNATIONAL = 8  # a country code and a national number: not "plus 12 people"
 _AFTER_WORDS = 6  # "..., that's my social security number"
 
 
@@ -590,6 +593,8 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
             return
     # Longer than any one number: answers to several questions, told apart by their segments.
     entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
+    if entity_type is EntityType.PHONE_NUMBER and _is_business_line(digits, atoms[0].tokens[0], tokens):
+        return
     if entity_type is not None:
         found = [t for a in atoms for t in a.tokens]
         if entity_type is EntityType.PHONE_NUMBER:
@@ -601,6 +606,25 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
     if len(segments) > 1:
         for segment in segments:
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+# Lines that reach a business, never a person's own phone.
+_BUSINESS_LINES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.UAN,
+}
+
+
+def _is_business_line(digits: str, first: _Token, tokens: Sequence[_Token]) -> bool:
+    """A toll-free ("1-800-555-0199"), premium-rate or shared-cost number."""
+    international = first.text.startswith("+") or _international_prefix(first, tokens)
+    try:
+        number = phonenumbers.parse(("+" if international else "") + digits, None if international else "US")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) in _BUSINESS_LINES
 
 
 def _split_at_and(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> list[list[_Atom]]:
@@ -984,6 +1008,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names)]
     for entity_type, span in found_by_pattern:
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
+    candidates = [c for c in candidates if not _business_contact(c, texts)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []
@@ -1002,6 +1027,43 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
 
 
 _SENTENCE_MARKS = ".,;:!?"
+
+# Said before a phone number or e-mail address: whose it is. "Call us at ...", "our claims line is ..." give the
+# business's own; "your mobile", "my work one" a person's.
+_BUSINESS_CUE = re.compile(
+    r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message) us\b(?! back)"
+    r"|our (?:\w+ ){0,2}(?:line|number|office|team|desk|helpline|hotline|email|address|inbox|website|department))"
+)
+_PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
+_CUE_CHARACTERS = 80
+# Mailboxes of a business's functions, not of a person.
+_ROLE_MAILBOXES = {
+    "support", "help", "info", "claims", "billing", "sales", "service", "services", "customerservice", "contact",
+    "enquiries", "inquiries", "admin", "office", "team", "hello", "orders", "returns", "accounts", "reservations",
+    "bookings", "careers", "jobs", "press", "media", "privacy", "noreply", "no-reply", "feedback", "complaints",
+    "hr", "legal", "marketing", "payments", "refunds", "care",
+}  # fmt: skip
+
+
+def _business_contact(entity: Entity, texts: dict[int, str]) -> bool:
+    """A phone number or e-mail address given as a business's own, or a role mailbox ("claims at ..."), unless
+    said as someone's ("your", "my")."""
+    if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL):
+        return False
+    span = entity.spans[0]
+    text = texts[span.segment]
+    before = text[max(0, span.start - _CUE_CHARACTERS) : span.start].lower()
+    business = _nearest_match(_BUSINESS_CUE, before)
+    personal = _nearest_match(_PERSONAL_CUE, before)
+    if business is not None and (personal is None or business < personal):
+        return True
+    local_part = re.match(r"[\w-]+", text[span.start : span.end].lower())
+    return (
+        entity.type is EntityType.EMAIL
+        and personal is None
+        and local_part is not None
+        and local_part.group() in _ROLE_MAILBOXES
+    )
 
 
 def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:

@@ -609,3 +609,42 @@ def test_hyphenated_words_that_are_not_only_digits_are_not_a_number() -> None:
         ("agent", "Your social security number?"), ("customer", "It's a one-to-one, twenty-four-seven line.")
     )
     assert _found(segments) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The number is +61 412 345 678.", [("phone_number", ["+61 412 345 678"])]),
+        # A range the UK keeps for examples: not valid, but of a UK mobile's length, said with its country code.
+        ("Plus four four, seven seven double oh, nine oh oh, five one two.",
+         [("phone_number", ["Plus four four, seven seven double oh, nine oh oh, five one two"])]),
+        ("It's plus 12 people and 3 more.", []),
+    ],
+)  # fmt: skip
+def test_phone_numbers_with_their_country_code(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _found(_segments(("customer", text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For anything else, the helpline is 1-877-555-0110, day or night.",  # toll-free
+        "You can always reach us on 415-555-0177 after six.",
+        "Our returns desk number is 646-555-0123.",
+        "Or send it to billing at tailspin dot com.",
+        "Just email us at adatum dot repairs at outlook dot com.",
+    ],
+)
+def test_a_business_s_own_contact_details_are_not_personal(text: str) -> None:
+    assert _found(_segments(("agent", text))) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Our records have your cell as 646-555-0123.", [("phone_number", ["646-555-0123"])]),
+        ("My own mailbox is info at kellyflorist dot com.", [("email", ["info at kellyflorist dot com"])]),
+    ],
+)
+def test_the_same_details_said_as_someone_s_are_personal(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _found(_segments(("agent", text))) == expected
