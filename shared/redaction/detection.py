@@ -810,7 +810,7 @@ _NOT_NAMES = {
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|speaking with|talking to|"
-    r"you've reached|you have reached)\s+"
+    r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?)\s+"
     rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.

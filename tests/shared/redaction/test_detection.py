@@ -648,3 +648,15 @@ def test_a_business_s_own_contact_details_are_not_personal(text: str) -> None:
 )
 def test_the_same_details_said_as_someone_s_are_personal(text: str, expected: list[tuple[str, list[str]]]) -> None:
     assert _found(_segments(("agent", text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Booked under last name Whitfield, first name Joanna.", ["Whitfield", "Joanna"]),
+        ("The surname's Abernathy.", ["Abernathy"]),
+        ("Please put your last name in capitals, first name below it.", []),
+    ],
+)
+def test_names_after_first_name_or_last_name(text: str, names: list[str]) -> None:
+    assert _found(_segments(("customer", text))) == [("person_name", [name]) for name in names]
