@@ -290,7 +290,8 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
     EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(
-        r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber)\b"
+        r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber|medicare|"
+        r"medicaid|beneficiary|insurance (number|id))\b"
     ),
 }
 # Numbers that identify a purchase rather than a person: private only when the other side asks for them to
@@ -476,6 +477,31 @@ def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token
         stream = [token for token in tokens if token.speaker == speaker]
         for run in _atoms(stream, tokens):
             yield from _classify_run(run, tokens)
+
+
+_MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
+_MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
+
+
+def _alphanumeric_ids(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    """An id of letters and digits mixed ("3KP7-HW2-RD48", "1EG4 TE5 MK73") given after an account, member or
+    Medicare number was asked for: letters and digits in each part."""
+    index = 0
+    while index < len(tokens):
+        run: list[_Token] = []
+        while (
+            index < len(tokens)
+            and _MIXED_ID_PART.fullmatch(tokens[index].norm)
+            and (not run or tokens[index].segment == run[-1].segment)
+        ):
+            run.append(tokens[index])
+            index += 1
+        if not run:
+            index += 1
+        elif sum(len(t.norm.replace("-", "")) for t in run) >= _MIN_MIXED_ID and (
+            EntityType.ACCOUNT_NUMBER in _context_distances(tokens, run[0].position)
+        ):
+            yield EntityType.ACCOUNT_NUMBER, run
 
 
 # A card's details run together in one word: expiry and code (3 digits), expiry and code (4), or expiry alone.
@@ -997,7 +1023,12 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     tokens = _tokens(segments)
     candidates: list[Entity] = []
     texts = {segment.index: segment.text for segment in segments}
-    for entity_type, found in [*_dates(tokens), *_numbers(tokens), *_run_together_emails(tokens)]:
+    for entity_type, found in [
+        *_dates(tokens),
+        *_numbers(tokens),
+        *_run_together_emails(tokens),
+        *_alphanumeric_ids(tokens),
+    ]:
         spans = _merge_spans(t.span for t in found)
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
     read = _read_segments(segments, tokens)

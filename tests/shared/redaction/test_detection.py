@@ -660,3 +660,18 @@ def test_the_same_details_said_as_someone_s_are_personal(text: str, expected: li
 )
 def test_names_after_first_name_or_last_name(text: str, names: list[str]) -> None:
     assert _found(_segments(("customer", text))) == [("person_name", [name]) for name in names]
+
+
+@pytest.mark.parametrize(
+    "question, answer, expected",
+    [
+        ("What's the Medicare number on the card?", "Sure, 5TG2-PL8-WQ19.", [("account_number", ["5TG2-PL8-WQ19"])]),
+        ("And your member ID, please?", "It's H7R 2KD4 9Z.", [("account_number", ["H7R 2KD4 9Z"])]),
+        ("And your member ID, please?", "Hold on, the printer is an MX4 model.", []),
+        ("Anything else before we close?", "My new router is an AX55 X3000.", []),
+    ],
+)
+def test_an_id_of_letters_and_digits_mixed_given_when_asked_for(
+    question: str, answer: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer))) == expected
