@@ -804,9 +804,13 @@ _ADDRESS = re.compile(
     r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
 )
 _PO_BOX = re.compile(
-    r"\b(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)\s+\d+"
+    rf"\b(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)\s+(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
     r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
 )
+# A British or Canadian postcode ("LS6 2AB", "M4C 1B5") ends an address of a house number and capitalised words,
+# whatever its street is called ("7 Quarry Hill, Leeds, LS6 2AB").
+_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)"
+_POSTCODE_ADDRESS = re.compile(rf"\b\d+[A-Za-z]?(?:,?\s+[A-Z][\w'.-]*){{1,6}},?\s+{_POSTCODE}\b")
 # Asked for or announced: then a house number and the words after it are the address, even where the street's
 # kind was misheard ("77 large portort, Austin, Texas").
 _ADDRESS_CONTEXT = re.compile(
@@ -908,7 +912,7 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
         text = segment.text
         for match in _EMAIL.finditer(text):
             yield EntityType.EMAIL, TextSpan(segment.index, _email_start(text, match), match.end())
-        for pattern in (_ADDRESS, _PO_BOX):
+        for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS):
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in _NAME_CUES.finditer(text):

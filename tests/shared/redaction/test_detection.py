@@ -675,3 +675,16 @@ def test_an_id_of_letters_and_digits_mixed_given_when_asked_for(
     question: str, answer: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     assert _found(_segments(("agent", question), ("customer", answer))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Send it to 14 Rowan Close, Harrogate, HG1 4QT.", [("address", ["14 Rowan Close, Harrogate, HG1 4QT"])]),
+        ("It's 9 Birch Row, Halifax, B3H 2Y9.", [("address", ["9 Birch Row, Halifax, B3H 2Y9"])]),
+        ("It's PO Box two one eight, Laramie, Wyoming.", [("address", ["PO Box two one eight, Laramie, Wyoming"])]),
+        ("Take the 42 bus to Leeds Station, gate 3, not the M62.", []),
+    ],
+)
+def test_addresses_with_a_postcode_and_po_boxes_in_words(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _found(_segments(("customer", text))) == expected
