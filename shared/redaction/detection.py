@@ -782,15 +782,25 @@ _NUMBER_WORD = (
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 )
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
-_UNIT = r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*|(?<![\w'])[a-z](?:\s+[a-z]\b){1,20})"
-# Digits said after a word run on without a "dot": "okafor seventy seven" for "okafor77".
-_LOCAL_SEPARATOR = rf"(?:\s*[._-]\s*|\s+(?:dot|period|point|underscore|dash|hyphen)\s+|\s+(?=(?:{_NUMBER_WORD}|\d+)\b))"
+# Spelled letters may have digits said among them: "J T nine nine K".
+_UNIT = (
+    r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*"
+    rf"|(?<![\w'])[a-z](?:\s+(?:{_NUMBER_WORD}\s+)*[a-z]\b){{1,20}})"
+)
+# Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without
+# one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or the same
+# part spelled again ("lars dot ek, that's L-A-R-S dot E-K").
+_LOCAL_SEPARATOR = (
+    r"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen),?\s+"
+    rf"|\s+(?=(?:{_NUMBER_WORD}|\d+)\b)|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{{2}})"
+    r"|,?\s+(?:that's|that is|spelled|spelt)\s+)"
+)
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
 _DOMAIN_LABEL = r"(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*"
 _EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|\s+at\s+)"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+at\s+)"
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOT}{_TLDS}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
     re.IGNORECASE,
 )

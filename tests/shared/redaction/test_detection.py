@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from shared.models.redaction import EntityType
@@ -688,3 +690,23 @@ def test_an_id_of_letters_and_digits_mixed_given_when_asked_for(
 )
 def test_addresses_with_a_postcode_and_po_boxes_in_words(text: str, expected: list[tuple[str, list[str]]]) -> None:
     assert _found(_segments(("customer", text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("It's nina dot h, that's N-I-N-A dot H, at gmx dot de.", "nina dot h, that's N-I-N-A dot H, at gmx dot de"),
+        ("It's T R wolf four two at aol dot com.", "T R wolf four two at aol dot com"),
+        ("Sure, O-M-A-R, dot, L-I, at Verizon.net.", "O-M-A-R, dot, L-I, at Verizon.net"),
+    ],
+)
+def test_email_addresses_spelled_out(text: str, email: str) -> None:
+    assert _found(_segments(("customer", text))) == [("email", [email])]
+
+
+def test_a_long_run_of_spelled_letters_is_read_in_linear_time() -> None:
+    # Letters can be split into parts of a local part in many ways; the pattern must not try them all (this took
+    # minutes before single letters were kept from being parts of their own).
+    started = time.perf_counter()
+    assert _found(_segments(("customer", "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z " * 8))) == []
+    assert time.perf_counter() - started < 5
