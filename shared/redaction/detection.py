@@ -746,6 +746,20 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
             break
     else:
         return []
+    end = _date_end(tokens, begin)
+    found = list(tokens[begin : end + 1])
+    while (going_on := _date_goes_on(tokens, end)) is not None:
+        end = _date_end(tokens, going_on)
+        found += tokens[going_on : end + 1]
+    substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
+    has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
+    if not (len(substantive) >= 2 or has_separators):
+        return []
+    return _month_before(tokens, begin) + found
+
+
+def _date_end(tokens: Sequence[_Token], begin: int) -> int:
+    """The last word of the date words said from ``begin`` on."""
     end = begin
     while end + 1 < len(tokens) and (
         _is_date_word(tokens[end + 1])
@@ -755,12 +769,28 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
         end += 1
     while tokens[end].norm in _DATE_CONNECTORS or tokens[end].norm == "and":
         end -= 1
-    found = list(tokens[begin : end + 1])
-    substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
-    has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
-    if not (len(substantive) >= 2 or has_separators):
-        return []
-    return _month_before(tokens, begin) + found
+    return end
+
+
+_DATE_PART_ASKED = re.compile(r"\b(year|month|day)\b")
+
+
+def _date_goes_on(tokens: Sequence[_Token], end: int) -> int | None:
+    """Where the speaker goes on with the date after the other side's backchannel or question for the rest of it
+    ("November," / "And the year?" / "Twenty thirty."), if they do."""
+    speaker = tokens[end].speaker
+    position = end + 1
+    while position < len(tokens) and tokens[position].speaker != speaker:
+        position += 1
+    between = tokens[end + 1 : position]
+    if not between or position == len(tokens) or len(between) > _BACKCHANNEL_WORDS:
+        return None
+    if any("?" in token.text for token in between) and not _DATE_PART_ASKED.search(" ".join(t.norm for t in between)):
+        return None
+    following = tokens[position]
+    if _pause_ms(tokens[end], following) > _MAX_PAUSE_MS or following.norm in _DATE_CONNECTORS:
+        return None
+    return position if _is_date_word(following) else None
 
 
 def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:

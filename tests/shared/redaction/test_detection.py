@@ -710,3 +710,34 @@ def test_a_long_run_of_spelled_letters_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert _found(_segments(("customer", "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z " * 8))) == []
     assert time.perf_counter() - started < 5
+
+
+# On calls a customer reads a card's details over several turns, the agent's prompts in between.
+
+
+def test_a_card_read_over_four_turns_with_the_agent_s_backchannels_is_one_number() -> None:
+    segments = _segments(
+        ("agent", "The card number?"), ("customer", "4111"), ("agent", "Yep."), ("customer", "1111"),
+        ("agent", "Mm-hmm."), ("customer", "1111"), ("agent", "Okay."), ("customer", "1111."),
+    )  # fmt: skip
+    assert _found(segments) == [("card_number", ["4111", "1111", "1111", "1111"])]
+
+
+def test_an_expiry_and_a_code_read_over_several_turns() -> None:
+    segments = _segments(
+        ("agent", "When does it expire?"), ("customer", "September,"), ("agent", "Okay, and the year?"),
+        ("customer", "Twenty thirty one."), ("agent", "And the security code?"), ("customer", "Two..."),
+        ("agent", "Mm-hmm."), ("customer", "nine six."),
+    )  # fmt: skip
+    assert _found(segments) == [
+        ("card_expiry", ["September", "Twenty thirty one"]),
+        ("card_security_code", ["Two", "nine six"]),
+    ]
+
+
+def test_a_date_is_not_continued_into_the_answer_to_another_question() -> None:
+    segments = _segments(
+        ("agent", "And the expiry?"), ("customer", "April twenty eight."), ("agent", "How many rooms?"),
+        ("customer", "Two rooms."),
+    )  # fmt: skip
+    assert _found(segments) == [("card_expiry", ["April twenty eight"])]
