@@ -1103,11 +1103,14 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
 
 _SENTENCE_MARKS = ".,;:!?"
 
-# Said before a phone number or e-mail address: whose it is. "Call us at ...", "our claims line is ..." give the
-# business's own; "your mobile", "my work one" a person's.
+# Said before a phone number, e-mail or street address: whose it is. "Call us at ...", "our claims line is ...",
+# "our office at ..." give the business's own; "your mobile", "my work one" a person's. A household's "our
+# number", "our address" is a person's: only a business's kind of place or line counts.
 _BUSINESS_CUE = re.compile(
     r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message) us\b(?! back)"
-    r"|our (?:\w+ ){0,2}(?:line|number|office|team|desk|helpline|hotline|email|address|inbox|website|department))"
+    r"|our (?:\w+ ){0,2}(?:office|team|desk|helpline|hotline|department|store|branch|headquarters|website)"
+    r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
+    r"(?:line|number|address|email|inbox))"
 )
 _PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
 _CUE_CHARACTERS = 80
@@ -1121,9 +1124,9 @@ _ROLE_MAILBOXES = {
 
 
 def _business_contact(entity: Entity, texts: dict[int, str]) -> bool:
-    """A phone number or e-mail address given as a business's own, or a role mailbox ("claims at ..."), unless
-    said as someone's ("your", "my")."""
-    if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL):
+    """A phone number, e-mail or street address given as a business's own, or a role mailbox ("claims at ..."),
+    unless said as someone's ("your", "my")."""
+    if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL, EntityType.ADDRESS):
         return False
     span = entity.spans[0]
     text = texts[span.segment]

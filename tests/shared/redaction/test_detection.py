@@ -741,3 +741,10 @@ def test_a_date_is_not_continued_into_the_answer_to_another_question() -> None:
         ("customer", "Two rooms."),
     )  # fmt: skip
     assert _found(segments) == [("card_expiry", ["April twenty eight"])]
+
+
+def test_a_business_s_own_address_is_left_and_a_household_s_is_hidden() -> None:
+    assert _found(_segments(("agent", "Our head office is at 80 Pine Street, Denver, CO 80202."))) == []
+    assert _found(_segments(("customer", "Our address is 80 Pine Street, Denver, CO 80202."))) == [
+        ("address", ["80 Pine Street, Denver, CO 80202"])
+    ]
