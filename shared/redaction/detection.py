@@ -710,13 +710,12 @@ _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
 def _is_date_word(token: _Token) -> bool:
-    word = token.norm
     return (
-        word in _MONTHS
-        or word in _ORDINAL_WORDS
-        or word in _TENS
-        or word in _DIGIT_WORDS
-        or word in {"hundred", "thousand"}
+        token.norm in _MONTHS
+        or token.norm in _ORDINAL_WORDS
+        or token.norm in _TENS
+        or token.norm in _DIGIT_WORDS
+        or token.norm in {"hundred", "thousand"}
         or _digits_of(token) is not None
         or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) is not None and token.norm.split("-")[0] in _TENS)
     )
@@ -818,12 +817,12 @@ _UNIT = (
     rf"|(?<![\w'])[a-z](?:\s+(?:{_NUMBER_WORD}\s+)*[a-z]\b){{1,20}})"
 )
 # Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without
-# one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or the same
-# part spelled again ("lars dot ek, that's L-A-R-S dot E-K").
+# one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"
+# before the same part spelled again ("lars dot ek, that's L-A-R-S dot E-K"; not "my email, that's kim at ...").
 _LOCAL_SEPARATOR = (
     r"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen),?\s+"
     rf"|\s+(?=(?:{_NUMBER_WORD}|\d+)\b)|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{{2}})"
-    r"|,?\s+(?:that's|that is|spelled|spelt)\s+)"
+    r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
 )
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").

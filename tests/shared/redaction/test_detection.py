@@ -748,3 +748,8 @@ def test_a_business_s_own_address_is_left_and_a_household_s_is_hidden() -> None:
     assert _found(_segments(("customer", "Our address is 80 Pine Street, Denver, CO 80202."))) == [
         ("address", ["80 Pine Street, Denver, CO 80202"])
     ]
+
+
+def test_a_word_before_that_s_is_not_part_of_the_address_unless_spelled_again() -> None:
+    segments = _segments(("customer", "My email, that's kim at gmail dot com."))
+    assert _found(segments) == [("email", ["kim at gmail dot com"])]
