@@ -811,10 +811,11 @@ _NUMBER_WORD = (
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 )
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
-# Spelled letters may have digits said among them: "J T nine nine K".
+# Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
+# harper".
 _UNIT = (
     r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*"
-    rf"|(?<![\w'])[a-z](?:\s+(?:{_NUMBER_WORD}\s+)*[a-z]\b){{1,20}})"
+    rf"|(?<![\w'])[a-z](?:\s+(?:{_NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{_NUMBER_WORD})+\s+[a-z]{{2,}})?)"
 )
 # Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without
 # one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"

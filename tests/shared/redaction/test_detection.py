@@ -697,6 +697,7 @@ def test_addresses_with_a_postcode_and_po_boxes_in_words(text: str, expected: li
     [
         ("It's nina dot h, that's N-I-N-A dot H, at gmx dot de.", "nina dot h, that's N-I-N-A dot H, at gmx dot de"),
         ("It's T R wolf four two at aol dot com.", "T R wolf four two at aol dot com"),
+        ("It's P J nine two harper at gmail dot com.", "P J nine two harper at gmail dot com"),
         ("Sure, O-M-A-R, dot, L-I, at Verizon.net.", "O-M-A-R, dot, L-I, at Verizon.net"),
     ],
 )
