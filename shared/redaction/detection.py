@@ -463,20 +463,55 @@ def _segment_digits(tokens: Sequence[_Token], token: _Token) -> int:
 
 def _digit_count(said: Sequence[_Token]) -> int:
     """How many digits ``said`` stands for, "double four" as two."""
-    count = 0
+    return len(_digits_said(said))
+
+
+def _digits_said(said: Sequence[_Token]) -> str:
+    """The digits ``said`` stands for, "double four" as "44"."""
+    digits = ""
     for index, token in enumerate(said):
-        digits = _digits_of(token) or ""
-        count += len(digits)
-        if index and said[index - 1].norm in _REPEATS and len(digits) == 1:
-            count += _REPEATS[said[index - 1].norm] - 1
-    return count
+        digit = _digits_of(token) or ""
+        if index and said[index - 1].norm in _REPEATS and len(digit) == 1:
+            digit *= _REPEATS[said[index - 1].norm]
+        digits += digit
+    return digits
 
 
 def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    found: list[tuple[EntityType, list[_Token]]] = []
+    untyped: list[list[_Atom]] = []
     for speaker in dict.fromkeys(token.speaker for token in tokens):
         stream = [token for token in tokens if token.speaker == speaker]
         for run in _atoms(stream, tokens):
-            yield from _classify_run(run, tokens)
+            typed = list(_classify_run(run, tokens))
+            found += typed
+            if not typed:
+                untyped.append(run)
+    yield from found
+    yield from _read_back(untyped, found)
+
+
+_MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything
+
+
+def _read_back(
+    untyped: Sequence[Sequence[_Atom]], found: Sequence[tuple[EntityType, list[_Token]]]
+) -> Iterable[tuple[EntityType, list[_Token]]]:
+    """Digits one side repeats of what the other side just gave ("4111 1111" / "4111 1111, yes"): the same kind."""
+    for run in untyped:
+        digits = "".join(atom.digits for atom in run)
+        first = run[0].tokens[0]
+        if len(digits) < _MIN_READ_BACK:
+            continue
+        for entity_type, said in found:
+            last = said[-1]
+            if (
+                last.speaker != first.speaker
+                and 0 < first.position - last.position <= _CONTEXT_WINDOW
+                and digits in _digits_said(said)
+            ):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
 
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)

@@ -754,3 +754,15 @@ def test_a_business_s_own_address_is_left_and_a_household_s_is_hidden() -> None:
 def test_a_word_before_that_s_is_not_part_of_the_address_unless_spelled_again() -> None:
     segments = _segments(("customer", "My email, that's kim at gmail dot com."))
     assert _found(segments) == [("email", ["kim at gmail dot com"])]
+
+
+def test_digits_the_agent_reads_back_are_what_they_repeat() -> None:
+    segments = _segments(
+        ("agent", "Card number?"), ("customer", "5105 1051"), ("agent", "5105 1051, okay."),
+        ("customer", "0510 5100."),
+    )  # fmt: skip
+    assert _found(segments) == [
+        ("card_number", ["5105 1051"]),
+        ("card_number", ["5105 1051"]),
+        ("card_number", ["0510 5100"]),
+    ]
