@@ -297,6 +297,7 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 # Numbers that identify a purchase rather than a person: private only when the other side asks for them to
 # verify the caller ("can you confirm the order number?"), not when someone mentions one in passing.
 _ASKED_ACCOUNT_CONTEXT = re.compile(r"\b(order|reference|confirmation|booking|reservation|ticket|case) (number|id)\b")
+_REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.SSN: range(9, 10),
     EntityType.CARD_EXPIRY: range(3, 7),
@@ -363,9 +364,10 @@ def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityTy
         if distance is not None:
             distances[entity_type] = distance
     speaker = tokens[position].speaker
-    asked = " ".join(
-        token.norm for token in tokens[max(0, since, position - _CONTEXT_WINDOW) : position] if token.speaker != speaker
-    )
+    said = [token for token in tokens[max(0, since, position - _CONTEXT_WINDOW) : position] if token.speaker != speaker]
+    # Only where they asked: "Can you confirm the order number?", not "Your order number is 448120."
+    asking = {token.segment for token in said if "?" in token.text or token.norm in _REQUEST_WORDS}
+    asked = " ".join(token.norm for token in said if token.segment in asking)
     distance = _nearest_match(_ASKED_ACCOUNT_CONTEXT, asked)
     if distance is not None and EntityType.ACCOUNT_NUMBER not in distances:
         distances[EntityType.ACCOUNT_NUMBER] = distance

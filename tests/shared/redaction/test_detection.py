@@ -766,3 +766,10 @@ def test_digits_the_agent_reads_back_are_what_they_repeat() -> None:
         ("card_number", ["5105 1051"]),
         ("card_number", ["0510 5100"]),
     ]
+
+
+def test_an_order_number_told_rather_than_asked_for_is_not_personal_even_read_back() -> None:
+    told = _segments(("agent", "Your order number is 558120."), ("customer", "558120, thanks."))
+    assert _found(told) == []
+    asked = _segments(("agent", "Can you confirm the order number?"), ("customer", "558120."))
+    assert _found(asked) == [("account_number", ["558120"])]
