@@ -5,17 +5,15 @@ A client does what the docs say: upload, POST /process (again, if a request fail
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import httpx
 import pytest
 from azure.data.tables import TableServiceClient
-from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueServiceClient
 
 from shared.ai.factory import get_evaluation_engine, get_transcription_engine
@@ -30,6 +28,7 @@ from shared.pipeline.sweeper import sweep_deadlines
 from shared.scorecards.service import ScorecardChooser
 from shared.scorecards.store import ScorecardRepository
 from shared.storage.blobs import BlobStore
+from shared.storage.clients import StorageClients
 from shared.storage.queues import TRANSCRIPTION_QUEUE
 from shared.storage.tables import AUDIO_FILES_TABLE, SCORECARDS_TABLE
 from tests.e2e.conftest import CEILING_S, TERMINAL, KillableHost, LiveService, upload_file, wait_for_status
@@ -65,23 +64,20 @@ class _SentMessages:
         self.bodies.append(message)
 
 
-@dataclass
-class _ObservedBlobs:
+class _DeletesRecorded(BlobStore):
     """The host's blobs as the sweeper reads them; what it would delete is recorded, not deleted."""
 
-    service: BlobServiceClient
-    deleted: list[str] = field(default_factory=list)
-
-    def list_names(self, container: str, prefix: str) -> list[str]:
-        return [blob.name for blob in self.service.get_container_client(container).list_blobs(prefix)]
-
-    def read_json(self, container: str, blob_name: str) -> dict[str, Any] | None:
-        document = json.loads(self.service.get_blob_client(container, blob_name).download_blob().readall())
-        return document if isinstance(document, dict) else None
+    def __init__(self, clients: StorageClients) -> None:
+        super().__init__(clients)
+        self.deleted: list[str] = []
 
     def delete(self, container: str, blob_name: str) -> bool:
         self.deleted.append(f"{container}/{blob_name}")
         return True
+
+    def delete_prefix(self, container: str, prefix: str) -> int:
+        self.deleted.append(f"{container}/{prefix}*")
+        return 0
 
 
 _UNUSED_ENGINES = Engines(transcription=get_transcription_engine, evaluation=get_evaluation_engine)  # never called
@@ -95,11 +91,10 @@ def _assert_sweeper_finds_nothing_to_do(host: KillableHost, ids: list[str]) -> N
     deadlines = DeadlineStore(table)
     later = utcnow() + timedelta(days=2)
     sent = _SentMessages()
-    blobs = _ObservedBlobs(host.blobs)
-    chooser = ScorecardChooser(
-        ScorecardRepository(table_service.get_table_client(SCORECARDS_TABLE)), cast(BlobStore, blobs)
-    )
-    outputs = StageOutputs(cast(BlobStore, blobs), build_handlers(cast(BlobStore, blobs), _UNUSED_ENGINES, chooser))
+    queue_service = QueueServiceClient.from_connection_string(host.storage.connection_string)
+    blobs = _DeletesRecorded(StorageClients(host.blobs, queue_service, table_service, "", None))
+    chooser = ScorecardChooser(ScorecardRepository(table_service.get_table_client(SCORECARDS_TABLE)), blobs)
+    outputs = StageOutputs(blobs, build_handlers(blobs, _UNUSED_ENGINES, chooser))
     report = sweep_deadlines(records=AudioFileRepository(table), deadlines=deadlines, queues=sent, outputs=outputs,
                              due=deadlines.due(later), times=RunTimes.of(45), now=later)  # fmt: skip
     assert not set(ids) & set(report.failed + report.requeued), report
