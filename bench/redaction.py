@@ -9,9 +9,11 @@ or, for calls, if a redaction of its type overlaps the turn it was said in and n
 more in a row) or words survive in the redacted text of that turn. A redaction is correct if it overlaps a
 label of its type. The first held-back split was moved into ``dev`` once scored; ``held_back_2`` (its own
 files) was scored once unseen and has since been studied; ``held_back_3`` (its own files, written without the
-detector's code, results or misses in view) is scored only once at the end, with ``--split held_back_3``.
+detector's code, results or misses in view) was scored once at the end. ``held_back_4`` (its own files, written after
+that, again without the detector's code, results or misses in view and without running it on them) is scored only
+once, with ``--split held_back_4``.
 
-Usage: ``python -m bench.redaction [--split {dev,held_back_2,held_back_3}] [--no-calls]``
+Usage: ``python -m bench.redaction [--split {dev,held_back_2,held_back_3,held_back_4}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", "held_back_2", "held_back_3")
+SPLITS = ("dev", "held_back_2", "held_back_3", "held_back_4")
 console = Console(width=160)
 
 
@@ -266,7 +268,7 @@ def _print(title: str, score: Score) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_3: once)")
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_4: once)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     args = parser.parse_args(argv)
