@@ -228,20 +228,27 @@ def service_transcription_engine() -> TranscriptionEngine:
     return engine
 
 
-def score_calls(dialogues: Sequence[LabelledDialogue], score: Score, keep: Path | None = None) -> list[str]:
-    """Transcribe and redact each call; returns the calls without PII whose evaluation verdicts changed."""
+def score_calls(
+    dialogues: Sequence[LabelledDialogue], score: Score, keep: Path | None = None, heard: Path | None = None
+) -> list[str]:
+    """Transcribe and redact each call (or read what ``keep`` wrote in an earlier run from ``heard``); returns
+    the calls without PII whose evaluation verdicts changed."""
     from shared.ai.evaluation.base import EvaluationContext
     from shared.ai.evaluation.rules import RuleBasedEngine
     from shared.ai.transcription.base import AudioInput
 
-    engine = service_transcription_engine()
+    engine = service_transcription_engine() if heard is None else None
     evaluator = RuleBasedEngine(clock=lambda: "2026-01-01T00:00:00Z")
     changed = []
     with tempfile.TemporaryDirectory(prefix="redaction-calls-") as directory:
         spans = render_calls(dialogues, Path(directory))
         for dialogue in dialogues:
-            audio = AudioInput(audio_file_id=dialogue.id, path=Path(directory) / f"{dialogue.id}.wav")
-            transcript = engine.transcribe(audio)
+            if engine is None:
+                assert heard is not None
+                transcript = Transcript.model_validate_json((heard / f"{dialogue.id}.json").read_text())
+            else:
+                audio = AudioInput(audio_file_id=dialogue.id, path=Path(directory) / f"{dialogue.id}.wav")
+                transcript = engine.transcribe(audio)
             if keep is not None:  # the raw transcripts, to read what a miss looked like
                 keep.mkdir(parents=True, exist_ok=True)
                 (keep / f"{dialogue.id}.json").write_text(transcript.model_dump_json(indent=1))
@@ -271,6 +278,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_4: once)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
+    parser.add_argument(
+        "--transcripts",
+        type=Path,
+        help="score the calls on the transcripts --keep-transcripts wrote before, not on a new transcription (so a "
+        "change to detection is measured on the same Whisper output)",
+    )
     args = parser.parse_args(argv)
     split = args.split
 
@@ -281,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_calls:
         calls = [d for d in load_calls() if d.split == split]
         call_score = Score.empty()
-        changed = score_calls(calls, call_score, args.keep_transcripts)
+        changed = score_calls(calls, call_score, args.keep_transcripts, args.transcripts)
         _print(
             f"Redaction end to end on {len(calls)} generated calls ({split} split): espeak-ng, Whisper, redaction",
             call_score,

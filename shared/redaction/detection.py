@@ -1037,6 +1037,26 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
                 yield TextSpan(segment.index, match.start(), match.end())
 
 
+# Asked for an e-mail address, the answer up to its domain's ending is the address, however it was heard:
+# "Now you underscore for now to look dot com" for "Nadia underscore fern at outlook dot com".
+_EMAIL_ENDING = re.compile(rf"(?:\s*\.\s*|\s+(?:dot|period|point)\s+){_TLDS}\b", re.IGNORECASE)
+_MAX_ANSWERED_EMAIL_WORDS = 12
+
+
+def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
+    """An answer to "what's your email?" from its first word that is not a lead-in ("sure, it's") to ".com"."""
+    for segment, asked in _answers(segments, tokens):
+        ending = _EMAIL_ENDING.search(segment.text)
+        if ending is None or not _EMAIL_CONTEXT.search(asked):
+            continue
+        words = list(re.finditer(r"\S+", segment.text[: ending.start()]))
+        lead = 0
+        while lead < len(words) and words[lead].group().strip(_PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
+            lead += 1
+        if words[lead:] and len(words) - lead <= _MAX_ANSWERED_EMAIL_WORDS:
+            yield TextSpan(segment.index, words[lead].start(), ending.end())
+
+
 # The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
 _NAME_ASKED = re.compile(
     r"\b(your|the) (full |first |last |sur)?name\b|\bname on the (card|account)\b|\bwho (am i|i'm) (speaking|talking)"
@@ -1070,6 +1090,101 @@ def _said_since_own_turn(tokens: Sequence[_Token], first: _Token) -> str:
             break
         said.append(token.norm)
     return " ".join(reversed(said))
+
+
+# Asked for one of these, the digits a speaker reads next are it, with what Whisper mistook for words between
+# them ("0 1 0 9 I 0 3", "plus 4 -4, 7 -7 -00, I know 0, 8 -22"), which cuts a run of digits short, and over
+# several turns while the other side only says "mm-hmm" ("5 4 2 5 2 3 3 4 3" / "MM them." / "0 1 0 9 I 0 3").
+_ANSWERED_DIGITS: dict[EntityType, range] = {
+    EntityType.CARD_NUMBER: range(12, 23),  # a few digits lost or heard twice
+    EntityType.PHONE_NUMBER: range(7, 14),
+    EntityType.SSN: range(8, 11),
+}
+# What the last thing asked for was: only a card, phone or social security number asked for last counts.
+_ANSWER_CONTEXTS: dict[EntityType, re.Pattern[str]] = {**_CONTEXTS, EntityType.CARD_NUMBER: _CARD_CONTEXT}
+_MISHEARD_WORDS_BETWEEN = 3  # more words than this between two digits: they are not one number
+
+
+@dataclass
+class _Answer:
+    speaker: str
+    asked: str
+    digit_tokens: list[list[_Token]]  # per segment, the tokens from its first digit to its last
+
+
+def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    """The digits a speaker read in answer to a question for a card, phone or social security number."""
+    for answer in _answers_with_digits(tokens):
+        distances = {
+            kind: distance
+            for kind, pattern in _ANSWER_CONTEXTS.items()
+            if (distance := _nearest_match(pattern, answer.asked)) is not None
+        }
+        if not distances:
+            continue
+        kind = min(distances, key=distances.__getitem__)
+        said = [token for part in answer.digit_tokens for token in part]
+        # One word of digits is the runs' to read: it may hold a card's expiry and code after the card.
+        several = sum(1 for token in said if _digits_of(token)) > 1
+        if several and kind in _ANSWERED_DIGITS and _digit_count(said) in _ANSWERED_DIGITS[kind]:
+            if kind is EntityType.PHONE_NUMBER:
+                said = _international_prefix(said[0], tokens) + said
+            yield kind, said
+
+
+def _answers_with_digits(tokens: Sequence[_Token]) -> list[_Answer]:
+    """Each speaker's turns with digits in them, grouped by the question they answer: a turn continues the
+    answer before it while the other side only acknowledges (a few words, no question, nothing asked for)."""
+    segments: dict[int, list[_Token]] = {}
+    for token in tokens:
+        segments.setdefault(token.segment, []).append(token)
+    speakers = {token.speaker for token in tokens}
+    answers: list[_Answer] = []
+    open_answers: dict[str, _Answer] = {}
+    heard: dict[str, list[_Token]] = {}  # per speaker, what the others said since they last said much
+    for said in segments.values():
+        speaker = said[0].speaker
+        for other in speakers - {speaker}:
+            heard.setdefault(other, []).extend(said)
+        asked = heard.get(speaker, [])[-_CONTEXT_WINDOW:]
+        if _asks_anew(asked):
+            open_answers.pop(speaker, None)
+        digits = _digit_stretch(said)
+        if digits:
+            answer = open_answers.get(speaker)
+            if answer is None:
+                answer = open_answers[speaker] = _Answer(speaker, " ".join(t.norm for t in asked), [])
+                answers.append(answer)
+            answer.digit_tokens.append(digits)
+            heard[speaker] = []
+        elif len(said) > _BACKCHANNEL_WORDS:  # "Sure, one second." still answers what was asked
+            open_answers.pop(speaker, None)
+            heard[speaker] = []
+    return answers
+
+
+def _asks_anew(asked: Sequence[_Token]) -> bool:
+    """Whether the other side said more than an acknowledgement: many words, a question, or a request."""
+    text = " ".join(t.norm for t in asked)
+    return (
+        len(asked) > _BACKCHANNEL_WORDS
+        or any("?" in t.text for t in asked)
+        or any(pattern.search(text) for pattern in _ANSWER_CONTEXTS.values())
+    )
+
+
+def _digit_stretch(said: Sequence[_Token]) -> list[_Token]:
+    """The tokens from the first digit said to the last one that is at most a few words from the one before."""
+    digit_indexes = [i for i, token in enumerate(said) if _digits_of(token)]
+    if _digit_count([said[i] for i in digit_indexes]) < 2:  # "Sure, one second."
+        return []
+    last = digit_indexes[0]
+    for index in digit_indexes[1:]:
+        between = [t for t in said[last + 1 : index] if t.norm not in _FILLERS and t.norm not in _REPEATS]
+        if len(between) > _MISHEARD_WORDS_BETWEEN:
+            break
+        last = index
+    return list(said[digit_indexes[0] : last + 1])
 
 
 _MIN_NAME_LETTERS = 3
@@ -1107,6 +1222,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     for entity_type, found in [
         *_dates(tokens),
         *_numbers(tokens),
+        *_answered_numbers(tokens),
         *_run_together_emails(tokens),
         *_alphanumeric_ids(tokens),
     ]:
@@ -1116,6 +1232,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern = list(_patterns(read))
     found_by_pattern += [(EntityType.ADDRESS, span) for span in _answered_addresses(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _answered_names(read, tokens)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in _answered_emails(read, tokens)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names)]
     for entity_type, span in found_by_pattern:

@@ -761,11 +761,8 @@ def test_digits_the_agent_reads_back_are_what_they_repeat() -> None:
         ("agent", "Card number?"), ("customer", "5105 1051"), ("agent", "5105 1051, okay."),
         ("customer", "0510 5100."),
     )  # fmt: skip
-    assert _found(segments) == [
-        ("card_number", ["5105 1051"]),
-        ("card_number", ["5105 1051"]),
-        ("card_number", ["0510 5100"]),
-    ]
+    # The customer's two turns are one card read over a short read-back; the read-back is the card too.
+    assert _found(segments) == [("card_number", ["5105 1051", "0510 5100"]), ("card_number", ["5105 1051"])]
 
 
 def test_an_order_number_told_rather_than_asked_for_is_not_personal_even_read_back() -> None:
@@ -773,3 +770,63 @@ def test_an_order_number_told_rather_than_asked_for_is_not_personal_even_read_ba
     assert _found(told) == []
     asked = _segments(("agent", "Can you confirm the order number?"), ("customer", "558120."))
     assert _found(asked) == [("account_number", ["558120"])]
+
+
+# --- answers: what is read out after the other side asked for it -------------------------------------------
+
+
+def test_a_number_read_in_answer_keeps_the_words_whisper_misheard_between_its_digits() -> None:
+    segments = _segments(
+        ("agent", "And the number to reach you,"),
+        ("customer", "I'm abroad until then, so plus 4 -4, 7 -7 -00, I know 0, 8 -22."),
+    )
+    assert _found(segments) == [("phone_number", ["plus 4 -4, 7 -7 -00, I know 0, 8 -22"])]
+
+
+def test_a_card_number_read_over_turns_with_only_acknowledgements_between_is_one_card() -> None:
+    segments = _segments(
+        ("agent", "That's $35. Go ahead with the card number."),
+        ("customer", "5 4 2 5 2 3 3 4 3"),
+        ("agent", "MM them."),
+        ("customer", "0 1 0 9 I 0 3"),
+        ("agent", "And the expiry."),
+        ("customer", "Let me find my glasses."),
+    )
+    assert _found(segments) == [("card_number", ["5 4 2 5 2 3 3 4 3", "0 1 0 9 I 0 3"])]
+
+
+def test_an_answer_to_a_new_question_is_not_taken_for_the_number_asked_before() -> None:
+    segments = _segments(
+        ("agent", "What's a good phone number for you?"),
+        ("customer", "Sure, one second."),
+        ("customer", "Six one seven, uh, two two oh, four eight eight one."),
+        ("agent", "And how many nights is the booking for?"),
+        ("customer", "3 nights, from the 12th to the 15th."),
+    )
+    assert _found(segments) == [("phone_number", ["Six one seven, uh, two two oh, four eight eight one"])]
+
+
+def test_digits_far_apart_in_an_answer_are_not_joined_into_one_number() -> None:
+    segments = _segments(
+        ("agent", "What's the best callback number?"),
+        ("customer", "It's 4 1 5 5 5 5 0 1 9 9 but I won't be home until after 6 tonight."),
+    )
+    assert _found(segments) == [("phone_number", ["4 1 5 5 5 5 0 1 9 9"])]
+
+
+@pytest.mark.parametrize(
+    "answer, email",
+    [
+        ("Now you underscore for now to look dot com.", "Now you underscore for now to look dot com"),
+        ("Sure, it's Analyst .mod .gmx .gov", "Analyst .mod .gmx .gov"),
+        ("Yeah it's cam bell 77 at proton mail dot me", "cam bell 77 at proton mail dot me"),
+    ],
+)
+def test_an_answer_to_what_is_your_email_is_the_address_up_to_its_ending(answer: str, email: str) -> None:
+    segments = _segments(("agent", "And the email for your bill?"), ("customer", answer))
+    assert _found(segments, (EntityType.EMAIL,)) == [("email", [email])]
+
+
+def test_a_domain_said_when_no_email_was_asked_for_is_not_an_address() -> None:
+    segments = _segments(("agent", "Where did you see the offer?"), ("customer", "On their site, contoso dot com."))
+    assert _found(segments) == []
