@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from shared.ai import package_version
 from shared.ai.audio import DEFAULT_MAX_WINDOW_S, DEFAULT_MIN_WINDOW_S, AudioWindow
 from shared.ai.errors import EngineError
@@ -73,6 +75,33 @@ def load_model(model_dir: Path, *, compute_type: str = "int8", cpu_threads: int 
         return model
 
 
+def _encoding_once(model: Any) -> Any:
+    """``model``, its loaded weights shared, with an encoder that reuses its last output for the same input.
+
+    With the language left to detect, the library encodes a window's first 30 s to detect it and then encodes
+    them again to decode them. ``WhisperEngine`` detects the language on exactly the features the decoder will
+    be given, so the decoder's encoding is the one already made: one encoder pass (a fixed 30 s of audio, however
+    short the window) less per call. The bare library's own object is left as it is.
+    """
+    from faster_whisper import WhisperModel
+
+    class EncodingOnce(WhisperModel):
+        def __init__(self) -> None:  # not the library's: the loaded model's state is copied in below
+            self.last_encoded: tuple[np.ndarray, Any] | None = None
+
+        def encode(self, features: np.ndarray) -> Any:
+            last, self.last_encoded = self.last_encoded, None
+            if last is not None and last[0].shape == features.shape and np.array_equal(last[0], features):
+                return last[1]
+            output = super().encode(features)
+            self.last_encoded = (features, output)
+            return output
+
+    reusing = EncodingOnce()
+    reusing.__dict__.update({**model.__dict__, "last_encoded": None})
+    return reusing
+
+
 class WhisperEngine(WindowedEngine):
     """Transcribe each channel in windows of up to 30 s with Whisper; words carry times and probabilities."""
 
@@ -123,7 +152,8 @@ class WhisperEngine(WindowedEngine):
 
     def load(self) -> None:
         if self._model is None:
-            self._model = load_model(self.model_dir, compute_type=self.compute_type, cpu_threads=self.cpu_threads)
+            model = load_model(self.model_dir, compute_type=self.compute_type, cpu_threads=self.cpu_threads)
+            self._model = _encoding_once(model)
             key = (str(self.model_dir.resolve()), self.compute_type, self.cpu_threads)
             self._lock = _model_locks[key]
 
@@ -131,9 +161,10 @@ class WhisperEngine(WindowedEngine):
         assert self._model is not None and self._lock is not None
         # One decode at a time per model: the CPU is the bottleneck and parallel decodes only thrash it.
         with self._lock:
+            language = self.language or language or self._detect_language(window)
             segments, info = self._model.transcribe(
                 window.samples,
-                language=self.language or language,
+                language=language,
                 beam_size=self.beam_size,
                 word_timestamps=self.word_timestamps,
                 vad_filter=self.vad_filter,
@@ -143,6 +174,19 @@ class WhisperEngine(WindowedEngine):
             # The generator decodes here.
             drafts = [draft for segment in segments for draft in self._drafts(window, segment)]
         return WindowResult([draft for draft in drafts if draft.text], language=info.language)
+
+    def _detect_language(self, window: AudioWindow) -> str:
+        """The language of the window's first 30 s, as the library detects it, encoded as its decoder will see
+        them (all frames but the last, padded), so that its encoding serves the decoder too."""
+        from faster_whisper.audio import pad_or_trim
+
+        model = self._model
+        if not model.model.is_multilingual:
+            return "en"
+        features = model.feature_extractor(window.samples)
+        first = pad_or_trim(features[:, : min(model.feature_extractor.nb_max_frames, features.shape[-1] - 1)])
+        token, _probability = model.model.detect_language(model.encode(first))[0][0]
+        return str(token[2:-2])
 
     @staticmethod
     def _drafts(window: AudioWindow, segment: Any) -> list[DraftSegment]:

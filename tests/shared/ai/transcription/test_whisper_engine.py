@@ -158,6 +158,34 @@ def test_silence_has_no_language(tmp_path: Path, whisper_model_dir: Path) -> Non
 
 @pytest.mark.unit
 @pytest.mark.slow
+def test_detecting_the_language_costs_no_encoder_pass_of_its_own(
+    whisper_model_dir: Path, sample_calls: SampleCalls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from faster_whisper import WhisperModel
+
+    encoded: list[tuple[int, ...]] = []
+    library_encode = WhisperModel.encode
+
+    def counted(model: WhisperModel, features: Any) -> Any:
+        encoded.append(features.shape)
+        return library_encode(model, features)
+
+    monkeypatch.setattr(WhisperModel, "encode", counted)
+    audio = AudioInput("af_es", sample_calls.spanish_call)  # one window of speech per channel
+    detected = WhisperEngine(whisper_model_dir).transcribe(audio)
+    detecting_passes, encoded[:] = len(encoded), []
+    pinned = WhisperEngine(whisper_model_dir, language=detected.language).transcribe(audio)
+
+    # The same words at the same times as with the language given, and as many encoder passes.
+    assert detected.language == "es"
+    assert [(s.start_ms, s.end_ms, s.text) for s in detected.segments] == [
+        (s.start_ms, s.end_ms, s.text) for s in pinned.segments
+    ]
+    assert detecting_passes == len(encoded) > 0
+
+
+@pytest.mark.unit
+@pytest.mark.slow
 def test_the_model_is_loaded_once_per_process(whisper_model_dir: Path) -> None:
     assert load_model(whisper_model_dir) is load_model(whisper_model_dir)
 
