@@ -75,8 +75,33 @@ def load_model(model_dir: Path, *, compute_type: str = "int8", cpu_threads: int 
         return model
 
 
-def _encoding_once(model: Any) -> Any:
-    """``model``, its loaded weights shared, with an encoder that reuses its last output for the same input.
+class _SamplingOneAtATime:
+    """The CTranslate2 model, drawing a temperature fallback's candidates one after another.
+
+    Where a window's beam search fails the library's checks, it samples ``best_of`` (5) candidates at once and
+    keeps the best-scoring one. Each candidate carries its own copy of the decoder's attention over the whole
+    encoded window, so that one window took about 180 MB over the others (45-65 MB for the beam search), and a
+    long call's peak was whichever window fell back. Drawn one at a time, the choice is the same (the best score
+    of ``best_of`` samples) and the memory that of one.
+    """
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def generate(self, features: Any, prompts: Any, **options: Any) -> Any:
+        count = options.get("num_hypotheses", 1)
+        if not options.get("sampling_temperature") or count <= 1 or len(prompts) != 1:
+            return self._model.generate(features, prompts, **options)
+        draws = [self._model.generate(features, prompts, **{**options, "num_hypotheses": 1})[0] for _ in range(count)]
+        return [max(draws, key=lambda draw: draw.scores[0])]
+
+
+def _engine_model(model: Any) -> Any:
+    """``model``, its loaded weights shared, as the engine uses it: an encoder that reuses its last output for
+    the same input, and a temperature fallback that samples one candidate at a time (``_SamplingOneAtATime``).
 
     With the language left to detect, the library encodes a window's first 30 s to detect it and then encodes
     them again to decode them. ``WhisperEngine`` detects the language on exactly the features the decoder will
@@ -85,7 +110,7 @@ def _encoding_once(model: Any) -> Any:
     """
     from faster_whisper import WhisperModel
 
-    class EncodingOnce(WhisperModel):
+    class EngineModel(WhisperModel):
         def __init__(self) -> None:  # not the library's: the loaded model's state is copied in below
             self.last_encoded: tuple[np.ndarray, Any] | None = None
 
@@ -97,9 +122,9 @@ def _encoding_once(model: Any) -> Any:
             self.last_encoded = (features, output)
             return output
 
-    reusing = EncodingOnce()
-    reusing.__dict__.update({**model.__dict__, "last_encoded": None})
-    return reusing
+    engine_model = EngineModel()
+    engine_model.__dict__.update({**model.__dict__, "last_encoded": None, "model": _SamplingOneAtATime(model.model)})
+    return engine_model
 
 
 class WhisperEngine(WindowedEngine):
@@ -153,7 +178,7 @@ class WhisperEngine(WindowedEngine):
     def load(self) -> None:
         if self._model is None:
             model = load_model(self.model_dir, compute_type=self.compute_type, cpu_threads=self.cpu_threads)
-            self._model = _encoding_once(model)
+            self._model = _engine_model(model)
             key = (str(self.model_dir.resolve()), self.compute_type, self.cpu_threads)
             self._lock = _model_locks[key]
 

@@ -295,3 +295,33 @@ def test_a_mono_call_is_diarized_into_agent_and_customer(
     agent_said = " ".join(s.text for s in transcript.segments if s.speaker == "agent")
     agent_script = " ".join(t.text for t in call.turns if t.speaker == "agent" and len(t.text.split()) > 2)
     assert word_error_rate(agent_script, agent_said) < 0.3, transcript.text
+
+
+@pytest.mark.unit
+def test_a_temperature_fallback_draws_its_candidates_one_at_a_time_and_keeps_the_best() -> None:
+    from types import SimpleNamespace
+
+    from shared.ai.transcription.whisper import _SamplingOneAtATime
+
+    class Recorder:
+        is_multilingual = True
+
+        def __init__(self) -> None:
+            self.calls: list[dict[str, Any]] = []
+
+        def generate(self, features: Any, prompts: Any, **options: Any) -> list[Any]:
+            self.calls.append(options)
+            score = [-0.9, -0.2, -0.5][(len(self.calls) - 1) % 3]
+            return [SimpleNamespace(scores=[score], sequences_ids=[[len(self.calls)]])]
+
+    library = Recorder()
+    model = _SamplingOneAtATime(library)
+
+    sampled = model.generate("encoded", [[1]], beam_size=1, num_hypotheses=5, sampling_temperature=0.2)
+    assert [call["num_hypotheses"] for call in library.calls] == [1] * 5
+    assert sampled[0].scores == [-0.2] and sampled[0].sequences_ids == [[2]]  # the best of the five draws
+
+    library.calls.clear()
+    model.generate("encoded", [[1]], beam_size=5, patience=1)
+    assert library.calls == [{"beam_size": 5, "patience": 1}]  # the beam search goes through as it was
+    assert model.is_multilingual
