@@ -281,17 +281,25 @@ def _luhn(digits: str) -> bool:
 _CONTEXT_WINDOW = 25  # tokens
 _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
-    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|(valid|good) (thru|through|until))\b"),
+    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until))\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(code|numbers|digits) on the (back|front)|back of the card|card code)\b"
     ),
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
-    EntityType.PHONE_NUMBER: re.compile(r"\b(phone|telephone|cell|mobile|reach you|call you back|callback)\b"),
+    EntityType.PHONE_NUMBER: re.compile(
+        r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number)\b"
+    ),
     EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(
+        # "the zip code on the account" asks for a zip code: an account said after "on the" only says where it is kept
+        r"(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
         r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber|medicare|"
-        r"medicaid|beneficiary|insurance (number|id))\b"
+        r"medicaid|beneficiary|insurance (number|id)|"
+        # any id named by what it identifies: "your loyalty number?", "the patient ID"
+        r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
+        r"frequent flyer|library|nhs|health|national insurance|patient record|medical record) (number|id|card)"
+        r"|(patient|student|employee|staff|tax|medical record) id)\b"
     ),
 }
 # Numbers that identify a purchase rather than a person: private only when the other side asks for them to
@@ -823,10 +831,20 @@ def _date_goes_on(tokens: Sequence[_Token], end: int) -> int | None:
         return None
     if any("?" in token.text for token in between) and not _DATE_PART_ASKED.search(" ".join(t.norm for t in between)):
         return None
-    following = tokens[position]
-    if _pause_ms(tokens[end], following) > _MAX_PAUSE_MS or following.norm in _DATE_CONNECTORS:
+    if _pause_ms(tokens[end], tokens[position]) > _MAX_PAUSE_MS:
         return None
-    return position if _is_date_word(following) else None
+    # "October," / "Mm-hmm." / "the ninth, ...": the date goes on after "the" or "of" said first.
+    said = position
+    while (
+        said + 1 < len(tokens)
+        and tokens[said].norm in _DATE_CONNECTORS
+        and tokens[said + 1].segment == tokens[position].segment
+    ):
+        said += 1
+    following = tokens[said]
+    if following.norm in _DATE_CONNECTORS or not _is_date_word(following):
+        return None
+    return position
 
 
 def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:

@@ -830,3 +830,46 @@ def test_an_answer_to_what_is_your_email_is_the_address_up_to_its_ending(answer:
 def test_a_domain_said_when_no_email_was_asked_for_is_not_an_address() -> None:
     segments = _segments(("agent", "Where did you see the offer?"), ("customer", "On their site, contoso dot com."))
     assert _found(segments) == []
+
+
+# Numbers named by the question: an expiry asked as "valid-through", a date of birth going on after "the", an id
+# named by what it identifies, a zip code "on the account".
+
+
+def test_an_expiry_asked_for_as_the_valid_through_date() -> None:
+    segments = _segments(("agent", "What's the valid-until date?"), ("customer", "It's 09 slash 31."))
+    assert _found(segments) == [("card_expiry", ["09 slash 31"])]
+
+
+def test_a_date_of_birth_goes_on_after_a_backchannel_with_the_day() -> None:
+    segments = _segments(
+        ("agent", "Your date of birth?"), ("customer", "Er, February,"), ("agent", "Mm-hmm."),
+        ("customer", "the eleventh, nineteen seventy-two."),
+    )  # fmt: skip
+    assert _found(segments) == [("date_of_birth", ["February", "the eleventh, nineteen seventy-two"])]
+
+
+def test_a_date_of_birth_does_not_go_on_into_words_after_the() -> None:
+    segments = _segments(
+        ("agent", "Your date of birth?"), ("customer", "May 1984,"), ("agent", "Okay."),
+        ("customer", "the rest is on the form."),
+    )  # fmt: skip
+    assert _found(segments) == [("date_of_birth", ["May 1984"])]
+
+
+@pytest.mark.parametrize(
+    "question, answer, number",
+    [
+        ("Do you have your rewards number?", "Triple one, four oh, six two.", "Triple one, four oh, six two"),
+        ("The patient ID?", "Oh oh seven one, three three nine.", "Oh oh seven one, three three nine"),
+        ("Your employee number, please?", "It's 4 4 8 1 9 0.", "4 4 8 1 9 0"),
+        ("What's your student ID?", "2 1 0 0 6 7 3.", "2 1 0 0 6 7 3"),
+    ],
+)  # fmt: skip
+def test_an_id_asked_for_by_what_it_identifies_is_an_account_number(question: str, answer: str, number: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer))) == [("account_number", [number])]
+
+
+def test_a_zip_code_asked_for_on_the_account_is_an_address() -> None:
+    segments = _segments(("agent", "What's the zip code on your account?"), ("customer", "Four one oh seven two."))
+    assert _found(segments) == [("address", ["Four one oh seven two"])]
