@@ -889,14 +889,23 @@ _EMAIL = re.compile(
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOT}{_TLDS}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
     re.IGNORECASE,
 )
+# A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
+_UNIT_FIRST = rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{_NUMBER_WORD})),?\s+)?"
+# After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
+# Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
+_ZIP_AFTER_CITY = (
+    rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
+    rf"|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{4,5}})"
+)
 _ADDRESS = re.compile(
-    rf"\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    rf"{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
     r"parkway|pkwy|highway|hwy|square|trail|alley)\b\.?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
-    # state and ZIP, or a city and state
-    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
+    # state and ZIP, or a city and state (and its ZIP)
+    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
+    rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_ZIP_AFTER_CITY}\b)?)?"
 )
 _PO_BOX = re.compile(
     rf"\b(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)\s+(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
@@ -904,17 +913,36 @@ _PO_BOX = re.compile(
 )
 # A British or Canadian postcode ("LS6 2AB", "M4C 1B5") ends an address of a house number and capitalised words,
 # whatever its street is called ("7 Quarry Hill, Leeds, LS6 2AB").
-_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)"
-_POSTCODE_ADDRESS = re.compile(rf"\b\d+[A-Za-z]?(?:,?\s+[A-Z][\w'.-]*){{1,6}},?\s+{_POSTCODE}\b")
+# Irish Eircodes ("D02 X285") too.
+_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4})"
+)
+# A city's district may follow its name: "Dublin 2, D02 WR97".
+_POSTCODE_ADDRESS = re.compile(
+    rf"{_UNIT_FIRST}\b\d+[A-Za-z]?(?:,?\s+[A-Z][\w'.-]*(?:\s+\d{{1,2}}\b)?){{1,6}},?\s+{_POSTCODE}\b"
+)
+# Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
+# and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
+_CONTINENTAL_ADDRESS = re.compile(
+    r"\b(?:\d+[A-Za-z]?,?\s+(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
+    r"avenida|rua|piazza|plaza|paseo|carrer|strada|route)\b(?:\s+[\w'\u2019.-]+){1,4}?"
+    r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada)(?:\s+[\w'\u2019.-]+){1,4}?"
+    r"|[A-Z][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht|vej|gatan|gata|veien))"
+    r",?\s+\d+[A-Za-z]?)"
+    r",?\s+\d{4,5}\s+[A-Z][\w'\u2019-]+(?:[\s-][A-Z][\w'\u2019-]+)?"
+)
 # Asked for or announced: then a house number and the words after it are the address, even where the street's
 # kind was misheard ("77 large portort, Austin, Texas").
 _ADDRESS_CONTEXT = re.compile(
     r"(?<!email )(?<!e-mail )(?<!web )\baddress\b|\b(live|living|located|moved|moving) (at|to)\b"
     r"|\b(ship|send|deliver|post|mail)(ed)?( it| them| that)? to\b"
+    r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
 )
 _ANSWERED_ADDRESS = re.compile(
-    rf"(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    rf"{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     r"(?P<words>(?:,?\s+[A-Za-z][\w'-]*){2,8})"
+    rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
 )
 _ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer
 _NOT_STREET_WORDS = {
@@ -1007,7 +1035,7 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
         text = segment.text
         for match in _EMAIL.finditer(text):
             yield EntityType.EMAIL, TextSpan(segment.index, _email_start(text, match), match.end())
-        for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS):
+        for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS):
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in _NAME_CUES.finditer(text):

@@ -873,3 +873,47 @@ def test_an_id_asked_for_by_what_it_identifies_is_an_account_number(question: st
 def test_a_zip_code_asked_for_on_the_account_is_an_address() -> None:
     segments = _segments(("agent", "What's the zip code on your account?"), ("customer", "Four one oh seven two."))
     assert _found(segments) == [("address", ["Four one oh seven two"])]
+
+
+# Addresses of other countries' shapes, and a flat or unit said before the house number.
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("I'm at Flat 6, 31 Ferry Road, Leith EH6 4AE.", "Flat 6, 31 Ferry Road, Leith EH6 4AE"),
+        ("Unit 4, 12 Jacaranda Street, Paddington, Queensland 4064.",
+         "Unit 4, 12 Jacaranda Street, Paddington, Queensland 4064"),
+        ("Apartment 2, 5 Leeson Street, Dublin 2, D02 HF62.", "Apartment 2, 5 Leeson Street, Dublin 2, D02 HF62"),
+        ("It's 18 Park Road, Chennai 600017.", "18 Park Road, Chennai 600017"),
+        ("It's 14 Rue Oberkampf, 75011 Paris.", "14 Rue Oberkampf, 75011 Paris"),
+        ("Send it to Goethestraße 7, 80336 München.", "Goethestraße 7, 80336 München"),
+        ("Our home is at Via Roma 22, 10121 Torino.", "Via Roma 22, 10121 Torino"),
+    ],
+)  # fmt: skip
+def test_addresses_of_other_countries(text: str, address: str) -> None:
+    assert _found(_segments(("customer", text))) == [("address", [address])]
+
+
+def test_a_zip_code_whisper_wrote_in_digit_groups_after_an_answered_address() -> None:
+    segments = _segments(
+        ("agent", "What address should I use?"), ("customer", "40 Maplewood Close, Akron, Ohio, 4 -4 -301.")
+    )
+    assert _found(segments) == [("address", ["40 Maplewood Close, Akron, Ohio, 4 -4 -301"])]
+
+
+def test_a_city_and_a_distance_are_not_an_address() -> None:
+    segments = _segments(("agent", "Drive past Lyon for about 30 kilometres, 2 exits after the tunnel."))
+    assert _found(segments) == []
+
+
+def test_long_runs_of_unit_and_street_words_are_read_in_linear_time() -> None:
+    started = time.perf_counter()
+    for text in (
+        "Unit 4, " * 300,
+        "12 Rue " + "Des " * 400,
+        "Flat 1 " * 300 + "Street",
+        "Dublin 2 " * 300 + "D02 WR97",
+    ):
+        _found(_segments(("customer", text)))
+    assert time.perf_counter() - started < 5
