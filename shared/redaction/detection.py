@@ -958,7 +958,24 @@ _NOT_NAMES = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow",
     "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
-    "Ms", "Miss", "Dr",
+    "Ms", "Miss", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
+    "Me", "Us", "Myself",
+}  # fmt: skip
+# Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
+# business, not a person.
+_BUSINESS_WORDS = {
+    "Veterinary", "Vet", "Vets", "Clinic", "Dental", "Dentistry", "Pharmacy", "Bank", "Banking", "Insurance",
+    "Services", "Service", "Solutions", "Company", "Co", "Ltd", "Inc", "Llc", "Group", "Hospital", "Surgery",
+    "Motors", "Energy", "Electric", "Utilities", "Water", "Gas", "Telecom", "Mobile", "Wireless", "Airlines",
+    "Airways", "Travel", "Hotel", "Hotels", "Resort", "Furniture", "Store", "Stores", "Shop", "Market", "Pizza",
+    "Restaurant", "Garage", "Auto", "Medical", "Health", "Healthcare", "Care", "Credit", "Union", "Finance",
+    "Financial", "Capital", "Realty", "Properties", "Estates", "Housing", "Council", "Office", "Department",
+    "Support", "Desk", "Centre", "Center", "Practice", "Associates", "Partners", "Law", "Legal", "Logistics",
+    "Delivery", "Deliveries", "Couriers", "Express", "Ferries", "Library", "School", "University", "College",
+    "Academy", "Studio", "Studios", "Salon", "Spa", "Fitness", "Gym", "Plumbing", "Heating", "Cleaning", "Repairs",
+    "Systems", "Technologies", "Tech", "Labs", "Optical", "Opticians", "Vision", "Physio", "Physiotherapy",
+    "Kennels", "Grooming", "Animal", "Pets", "Florist", "Bakery", "Books", "Broadband", "Internet", "Cable",
+    "Billing", "Claims", "Sales", "Accounts", "Reception", "Street", "Road", "Avenue",
 }  # fmt: skip
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
@@ -972,8 +989,20 @@ _WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm|you've reached|you have reac
 _GREETED = re.compile(
     r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear)\s*,?\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?]|$)"
-    rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME})\s+here\b"
+    rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME})?)\s+(?:here|speaking)\b"
+    # "Bartholomew calling about ...", "Dana Ruiz calling from ...": one's own name before "calling"
+    rf"|(?:^|(?<=[.,!?]\s))(?P<caller>{_NAME}(?:\s+{_NAME})?)\s+calling\b"
+    # Said back after an acknowledgement: "Sure, Karin. For the application ..."
+    r"|\b(?:Sure|Okay|OK|Right|Certainly|Of course|Perfect|Lovely|Alright|All right|Absolutely|No problem),\s+"
+    rf"(?P<acknowledged>{_NAME})(?=[.!]\s+[A-Z]|,\s)"
+    # A relative or someone one speaks for, named: "on behalf of my father, Anselm Richter, he's ..."
+    r"|\b(?i:(?:my|our|his|her|their)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
+    r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
+    r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
+    r"father-in-law|mother-in-law|son-in-law|daughter-in-law)|on behalf of),?\s+"
+    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|$)"
 )
+_GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative")
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 _SPELLED_AFTER_NAME = re.compile(r",?\s+(?:(?i:that's|spelled|spelt)\s+)?[A-Z](?:[\s.-]+[A-Z]\b){1,30}")
 _SPELLED_NAME = re.compile(r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b){2,30})")
@@ -1030,11 +1059,30 @@ def _email_start(text: str, match: re.Match[str]) -> int:
     return before.start(1)
 
 
+_SPELLED_AFTER_EMAIL = re.compile(
+    r",?\s+(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+(?P<name>[A-Z](?:[\s.-]+[A-Z]\b){1,30})"
+)
+# "the status page at fibreway dot com slash status", "visit us at contoso dot com": a web address, not a mailbox.
+_WEB_LOCAL_PARTS = {"page", "site", "website", "online", "portal", "web", "us", "visit", "app", "pages"}
+_WEB_PATH = re.compile(r"\s*(?:/|(?i:slash)\b)")
+
+
+def _is_web_address(text: str, match: re.Match[str]) -> bool:
+    local = match.group().split()[0].lower()
+    return local in _WEB_LOCAL_PARTS or _WEB_PATH.match(text, match.end()) is not None
+
+
 def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
         for match in _EMAIL.finditer(text):
+            if _is_web_address(text, match):
+                continue
             yield EntityType.EMAIL, TextSpan(segment.index, _email_start(text, match), match.end())
+            # A part of the address spelled after it is a name: "priyanka.iyer at outlook.com, that's I-Y-E-R."
+            spelled = _SPELLED_AFTER_EMAIL.match(text, match.end())
+            if spelled:
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, spelled.start("name"), spelled.end("name"))
         for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS):
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
@@ -1042,7 +1090,7 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             words = match.group("name").split()
             while words and words[-1] in _NOT_NAMES:
                 words.pop()
-            if not words or words[0] in _NOT_NAMES:
+            if not words or words[0] in _NOT_NAMES or _BUSINESS_WORDS.intersection(words):
                 continue
             start = match.start("name")
             end = start + len(" ".join(words))
@@ -1052,8 +1100,9 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             spelled = _SPELLED_AFTER_NAME.match(text, end)
             yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)
         for match in _GREETED.finditer(text):
-            group = "name" if match.group("name") else "self"
-            if match.group(group) not in _NOT_NAMES:
+            group = next(group for group in _GREETED_GROUPS if match.group(group))
+            words = match.group(group).split()
+            if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS.intersection(words):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
         for match in _SPELLED_NAME.finditer(text):
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
@@ -1107,11 +1156,15 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
 _NAME_ASKED = re.compile(
     r"\b(your|the) (full |first |last |sur)?name\b|\bname on the (card|account)\b|\bwho (am i|i'm) (speaking|talking)"
     r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
+    # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
+    r"|\bwho('s| is) (it|this|that|the \w+( \w+)?) under\b|\b(what|which|whose) name\b|\bunder (what|which|whose)\b"
 )
 _NAME_ANSWER = re.compile(
     r"(?:(?i:it's|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
-    r"that is)[,.]?\s+)*"
-    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}|[A-Z](?:[\s.,-]+[A-Z]\b){{2,30}})"
+    r"that is|under|it's under)[,.]?\s+)*"
+    # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"
+    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
+    r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30})"
     r"(?=\s*(?:[,.!?]|$))"
 )
 
@@ -1122,10 +1175,12 @@ def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> It
         if not _NAME_ASKED.search(asked):
             continue
         match = _NAME_ANSWER.match(segment.text.lstrip())
-        if match is None or any(word in _NOT_NAMES for word in match.group("name").split()):
+        if match is None or any(word in _NOT_NAMES or word in _BUSINESS_WORDS for word in match.group("name").split()):
             continue
         offset = len(segment.text) - len(segment.text.lstrip())
-        yield TextSpan(segment.index, offset + match.start("name"), offset + match.end("name"))
+        end = offset + match.end("name")
+        spelled = _SPELLED_AFTER_NAME.match(segment.text, end)  # "Szymanski, S-Z-Y-M-A-N-S-K-I."
+        yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
 
 
 def _said_since_own_turn(tokens: Sequence[_Token], first: _Token) -> str:

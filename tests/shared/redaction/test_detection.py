@@ -917,3 +917,60 @@ def test_long_runs_of_unit_and_street_words_are_read_in_linear_time() -> None:
     ):
         _found(_segments(("customer", text)))
     assert time.perf_counter() - started < 5
+
+
+# Names without "my name is": announced before "speaking" or "calling", of someone one speaks for, answering
+# whose name a booking is under, spelled after it or after an e-mail address; a business announcing itself is not
+# a name.
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Yes, hello, Cordelia Vance speaking.", "Cordelia Vance"),
+        ("Morning. Ignatius calling about my boiler.", "Ignatius"),
+        ("I'm phoning on behalf of my wife, Solveig Brandt, she's abroad.", "Solveig Brandt"),
+        ("It's my nephew Cosmo who placed the order.", "Cosmo"),
+    ],
+)
+def test_a_name_announced_without_my_name_is(text: str, name: str) -> None:
+    assert _found(_segments(("customer", text))) == [("person_name", [name])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, this is Northfield Veterinary calling about Biscuit's vaccinations.",
+        "Good afternoon, Riverside Dental speaking.",
+        "Hello, Halden Credit Union calling with a reminder.",
+    ],
+)
+def test_a_business_announcing_itself_is_not_a_name(text: str) -> None:
+    assert _found(_segments(("agent", text))) == []
+
+
+def test_a_name_answering_whose_name_it_is_under_with_its_spelling_between() -> None:
+    segments = _segments(("agent", "Who's the table under?"), ("customer", "Under Aoife, A-O-I-F-E, Brennan."))
+    assert _found(segments) == [("person_name", ["Aoife, A-O-I-F-E, Brennan"])]
+
+
+def test_a_surname_spelled_after_it_is_said() -> None:
+    segments = _segments(("agent", "Can you spell your surname?"), ("customer", "Kowalczyk, K-O-W-A-L-C-Z-Y-K."))
+    assert _found(segments) == [("person_name", ["Kowalczyk, K-O-W-A-L-C-Z-Y-K"])]
+
+
+def test_a_spelling_after_an_email_address_is_a_name() -> None:
+    segments = _segments(("customer", "It's anna.lindqvist at proton.me, that's L-I-N-D-Q-V-I-S-T."))
+    assert _found(segments) == [
+        ("email", ["anna.lindqvist at proton.me"]),
+        ("person_name", ["L-I-N-D-Q-V-I-S-T"]),
+    ]
+
+
+def test_a_name_said_back_after_an_acknowledgement() -> None:
+    segments = _segments(("customer", "Hi, it's Bartosz Nowak."), ("agent", "Sure, Bartosz. How can I help?"))
+    assert _found(segments) == [("person_name", ["Bartosz Nowak"]), ("person_name", ["Bartosz"])]
+
+
+def test_a_web_address_is_not_an_email_address() -> None:
+    assert _found(_segments(("agent", "See the status page at fibrenet dot com slash outages."))) == []
