@@ -669,7 +669,7 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
     if entity_type is not None:
         found = [t for a in atoms for t in a.tokens]
         if entity_type is EntityType.PHONE_NUMBER:
-            found = _international_prefix(found[0], tokens) + found
+            found = _country_code_said(found[0], tokens) + found
         elif entity_type is EntityType.ACCOUNT_NUMBER:
             found = _letter_prefix(found[0], tokens) + found
         yield entity_type, found
@@ -714,6 +714,28 @@ def _international_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Toke
     """The "plus" said before a number's country code."""
     before = tokens[first.position - 1] if first.position else None
     return [before] if before is not None and before.segment == first.segment and before.norm == "plus" else []
+
+
+_MISHEARD_CODE_WORDS = 2
+_MISHEARD_CODE_LETTERS = 5
+
+
+def _country_code_said(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
+    """The "plus" and country code said before a phone number, also where Whisper heard the code as short words
+    that are not digits ("plus free I 347 ..." for "plus three nine, three four seven")."""
+    prefix = _international_prefix(first, tokens)
+    if prefix:
+        return prefix
+    for back in range(2, _MISHEARD_CODE_WORDS + 2):
+        position = first.position - back
+        if position < 0 or tokens[position].segment != first.segment:
+            return []
+        between = tokens[position + 1 : first.position]
+        if tokens[position].norm == "plus" and all(
+            len(t.norm) <= _MISHEARD_CODE_LETTERS and t.norm.isalpha() for t in between
+        ):
+            return list(tokens[position : first.position])
+    return []
 
 
 _SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)
@@ -1229,7 +1251,7 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
         several = sum(1 for token in said if _digits_of(token)) > 1
         if several and kind in _ANSWERED_DIGITS and _digit_count(said) in _ANSWERED_DIGITS[kind]:
             if kind is EntityType.PHONE_NUMBER:
-                said = _international_prefix(said[0], tokens) + said
+                said = _country_code_said(said[0], tokens) + said
             yield kind, said
 
 

@@ -974,3 +974,8 @@ def test_a_name_said_back_after_an_acknowledgement() -> None:
 
 def test_a_web_address_is_not_an_email_address() -> None:
     assert _found(_segments(("agent", "See the status page at fibrenet dot com slash outages."))) == []
+
+
+def test_a_country_code_whisper_heard_as_words_after_plus_is_part_of_the_phone_number() -> None:
+    segments = _segments(("agent", "A contact number?"), ("customer", "My Spanish mobile, plus free for 612 345 678."))
+    assert _found(segments) == [("phone_number", ["plus free for 612 345 678"])]
