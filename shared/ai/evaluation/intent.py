@@ -10,6 +10,11 @@ margin; the nearest example is named in the reason, so a reviewer sees why. Exam
 example shows the intent; so does a sentence that begins with one that has wording of its own ("{org}, this is
 {name}"), since unpunctuated speech runs the greeting into what follows.
 
+WordLlama averages word vectors, so a sentence that shares few words with the examples is missed. Where it
+finds no pass, the sentences it ranks closest are read again, whole, by a word-order-aware encoder
+(all-MiniLM-L6-v2, ``encoder.py``) against the same examples and rivals; the encoder runs only when
+provisioned (``make model``), and only on those sentences, since it costs milliseconds each.
+
 The model never comes from a hub: WordLlama is asked for the files of its own package directory with
 downloads disabled, and both files must match the sha256 pinned here, once per process.
 
@@ -33,6 +38,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from shared.ai.evaluation.encoder import EncoderUnavailable, SentenceEncoder, load_encoder
 from shared.ai.evaluation.matching import (
     COMMON_WORDS,
     NEGATORS,
@@ -58,6 +64,8 @@ PINNED_SHA256: dict[str, str] = {
 }
 EXIT_OK = 0
 EXIT_NOT_PROVISIONED = 4
+# Example wording kept encoded by the word-order-aware encoder (384 floats each).
+MAX_ORDERED_TEXTS = 20_000
 
 # Unpunctuated turns are cut into windows of this many words, overlapping by half.
 WINDOW_WORDS = 12
@@ -92,6 +100,8 @@ BACKGROUND_WORDING: tuple[str, ...] = (
     "When did you first notice it?",
     "You'll have to call back later.",
     "Try ringing again another day.",
+    "Thank you for holding.",
+    "Appreciate you waiting there.",
 )
 
 # A slot in an example ("{org}, {name} speaking") stands for a name: one to four words (a name is one),
@@ -259,22 +269,24 @@ class IntentScore:
 
 
 class IntentModel:
-    """Sentence embeddings from the pinned WordLlama model; loaded once per process (``load_intent_model``)."""
+    """Sentence embeddings from the pinned WordLlama model and, when provisioned, the word-order-aware encoder
+    (``encoder.py``); loaded once per process (``load_intent_model``)."""
 
-    name = MODEL_NAME
-
-    def __init__(self, inference: WordLlamaInference) -> None:
+    def __init__(self, inference: WordLlamaInference, encoder: SentenceEncoder | None = None) -> None:
         self._inference = inference
+        self.encoder = encoder
+        self.name = MODEL_NAME + (f"+{encoder.name}" if encoder is not None else "")
+        self._ordered_texts: dict[str, np.ndarray] = {}
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> IntentModel:
+    def load(cls, directory: Path | None = None, *, encoder: SentenceEncoder | None = None) -> IntentModel:
         directory = directory or model_dir()
         verify_model(directory)
         WordLlama = _import_wordllama()
 
         # cache_dir holds weights/ and tokenizers/; with downloads disabled nothing is fetched from a hub.
         inference = WordLlama.load(config=MODEL_CONFIG, dim=MODEL_DIM, cache_dir=directory, disable_download=True)
-        return cls(inference)
+        return cls(inference, encoder)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -286,6 +298,20 @@ class IntentModel:
     def examples(self, examples: tuple[str, ...]) -> np.ndarray:
         return self.embed([" ".join(_SLOT.sub(" ", example).split()) for example in examples])
 
+    @lru_cache(maxsize=512)  # noqa: B019
+    def ordered_examples(self, examples: tuple[str, ...]) -> np.ndarray:
+        """The examples as the encoder reads them (only called when there is an encoder). Each criterion's
+        rivals are mostly the other criteria's examples, so each text is encoded once per process."""
+        assert self.encoder is not None
+        texts = [" ".join(_SLOT.sub(" ", example).split()) for example in examples]
+        missing = [text for text in dict.fromkeys(texts) if text not in self._ordered_texts]
+        if len(self._ordered_texts) + len(missing) > MAX_ORDERED_TEXTS:
+            self._ordered_texts.clear()  # bounded: campaign scorecards bring their own examples
+            missing = list(dict.fromkeys(texts))
+        for text, vector in zip(missing, self.encoder.embed(missing), strict=True):
+            self._ordered_texts[text] = vector
+        return np.array([self._ordered_texts[text] for text in texts], dtype=np.float32).reshape(len(texts), -1)
+
 
 class CallIntents:
     """One call's sentences, embedded once, scored against any criterion of its scorecard."""
@@ -294,6 +320,22 @@ class CallIntents:
         self._model = model
         self.units = [unit for item in texts for unit in units_of(item)]
         self._vectors = model.embed([unit.text for unit in self.units])
+        # The encoder costs milliseconds a sentence where WordLlama costs microseconds: units are encoded only
+        # when a criterion asks for them, each once per call, in batches.
+        self._ordered: dict[int, np.ndarray] = {}
+
+    @property
+    def reads_word_order(self) -> bool:
+        return self._model.encoder is not None
+
+    def _ordered_vectors(self, indexes: Sequence[int]) -> np.ndarray:
+        encoder = self._model.encoder
+        assert encoder is not None
+        missing = [index for index in dict.fromkeys(indexes) if index not in self._ordered]
+        if missing:
+            for index, vector in zip(missing, encoder.embed([self.units[i].text for i in missing]), strict=True):
+                self._ordered[index] = vector
+        return np.array([self._ordered[index] for index in indexes], dtype=np.float32).reshape(len(indexes), -1)
 
     def templated(self, criterion: ScorecardCriterion, chosen: Sequence[int]) -> list[tuple[Unit, str]]:
         """Units ``chosen`` that are, or begin with a clause that is, one of the criterion's slotted
@@ -331,10 +373,13 @@ class CallIntents:
             None,
         )
 
-    def score(self, criterion: ScorecardCriterion, scorecard: Scorecard, chosen: Sequence[int]) -> list[IntentScore]:
+    def score(
+        self, criterion: ScorecardCriterion, scorecard: Scorecard, chosen: Sequence[int], *, ordered: bool = False
+    ) -> list[IntentScore]:
         """Units ``chosen`` (indexes into ``units``) against the criterion's pass examples and its rivals:
         its own fail examples, the pass examples of the scorecard's other must-have criteria and the
-        background wording."""
+        background wording. ``ordered`` compares the encoder's embeddings (``reads_word_order``) instead of
+        WordLlama's."""
         # Slotted examples are a grammar (see ``templated``): with their names taken out they are too
         # short to compare with ("Hello, {org} billing team" would be "hello billing team").
         examples = [example for example in criterion.pass_examples if slot_template(example) is None]
@@ -350,9 +395,10 @@ class CallIntents:
             ),
             *BACKGROUND_WORDING,
         ]
-        vectors = self._vectors[list(chosen)]
-        to_pass = vectors @ self._model.examples(tuple(examples)).T
-        to_rival = vectors @ self._model.examples(tuple(rivals)).T if rivals else None
+        embed = self._model.ordered_examples if ordered else self._model.examples
+        vectors = self._ordered_vectors(chosen) if ordered else self._vectors[list(chosen)]
+        to_pass = vectors @ embed(tuple(examples)).T
+        to_rival = vectors @ embed(tuple(rivals)).T if rivals else None
         scores = []
         for row, index in enumerate(chosen):
             best = int(to_pass[row].argmax())
@@ -371,8 +417,14 @@ class CallIntents:
 
 @cache
 def load_intent_model() -> IntentModel:
-    """The process's intent model (verified and loaded on first use)."""
-    return IntentModel.load()
+    """The process's intent model (verified and loaded on first use), with the encoder when it is provisioned
+    (``make model``); without it the intent layer runs on WordLlama alone and the engine's model name says so."""
+    try:
+        encoder: SentenceEncoder | None = load_encoder()
+    except EncoderUnavailable as error:
+        logging.getLogger(__name__).warning("intent layer without its word-order-aware encoder: %s", error)
+        encoder = None
+    return IntentModel.load(encoder=encoder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -70,6 +70,7 @@ CONFIDENCE_LITERAL = 0.95
 CONFIDENCE_FUZZY = 0.75
 CONFIDENCE_REPORTED = 0.5
 CONFIDENCE_NEAR_MISS = 0.85  # a cue rejected for negation, timing or speaker
+ORDERED_CANDIDATES = 16
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,10 @@ class IntentThresholds:
     refusal_similarity: float = 0.5
     refusal_margin: float = 0.15
     refusal_fail_margin: float = 0.2
+    # The word-order-aware encoder's own lines for a pass, when WordLlama's embeddings found none (its
+    # similarities run on another scale).
+    ordered_pass_similarity: float = 0.45
+    ordered_pass_margin: float = 0.1
 
 
 DEFAULT_THRESHOLDS = IntentThresholds()
@@ -273,11 +278,8 @@ def _judge_intent(
         if not unit.negated:
             reason = f"{who} said it in segment {{segment}}, in the form of {example!r}"
             return _cited(criterion, "pass", unit.evidence(), reason, CONFIDENCE_FUZZY)
-    scores = [
-        score for score in intents.score(criterion, scorecard, chosen) if score.margin >= thresholds.review_margin
-    ]
-    if not scores:
-        return None
+    read = intents.score(criterion, scorecard, chosen)
+    scores = [score for score in read if score.margin >= thresholds.review_margin]
     passing = [
         score
         for score in scores
@@ -285,6 +287,19 @@ def _judge_intent(
         and score.margin >= thresholds.pass_margin
         and not score.unit.negated
     ]
+    if not passing and read and intents.reads_word_order:
+        # A second reading, of whole sentences: "I'd be pulling my hair out too" shares no word with "that
+        # must be frustrating". Only the sentences WordLlama finds closest to the pass examples are read again
+        # (the encoder costs 5-10 ms a sentence on one core), so a long call stays well under a second.
+        ranked = sorted(zip(chosen, read, strict=True), key=lambda pair: -pair[1].similarity)
+        candidates = sorted(index for index, _ in ranked[:ORDERED_CANDIDATES])
+        passing = [
+            score
+            for score in intents.score(criterion, scorecard, candidates, ordered=True)
+            if score.similarity >= thresholds.ordered_pass_similarity
+            and score.margin >= thresholds.ordered_pass_margin
+            and not score.unit.negated
+        ]
     if criterion.within_last_ms is not None:
         passing.sort(key=lambda score: -score.unit.item.segment.start_ms)  # the closing that matters is last
     else:
@@ -293,6 +308,8 @@ def _judge_intent(
         best = passing[0]
         reason = f"{who} said it in other words in segment {{segment}} (like {best.example!r})"
         return _cited(criterion, "pass", best.unit.evidence(), reason, min(CONFIDENCE_FUZZY, 0.5 + best.margin))
+    if not scores:
+        return None
     unsure = max(scores, key=lambda score: score.similarity)
     if unsure.similarity < thresholds.review_similarity:
         return None

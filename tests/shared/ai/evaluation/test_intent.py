@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.encoder import ENCODER_NAME, EncoderUnavailable
 from shared.ai.evaluation.intent import (
     EXIT_NOT_PROVISIONED,
     EXIT_OK,
@@ -342,3 +343,57 @@ def test_a_statement_is_not_taken_for_the_denial_it_resembles() -> None:
     denial = (("agent", "No, I'm not a bot."), ("customer", "Ok."), ("agent", "Thanks for calling, bye."))
     analysis = INTENT_ENGINE.evaluate(build_transcript(denial), EvaluationContext("af", "eng", None, True))
     assert next(item for item in analysis.criteria if item.id == "ai_disclosure").verdict == "fail"
+
+
+# --- the word-order-aware encoder's second reading ------------------------------------------------------
+
+WORDLLAMA_ONLY = RuleBasedEngine(
+    clock=lambda: "2024-05-01T12:00:00Z", intent=IntentModel(load_intent_model()._inference, encoder=None)
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        # Few words in common with any example: WordLlama's averaged word vectors do not see the intent.
+        ("Honestly, I'd be fuming if that happened to me.", "empathy"),
+        ("I'd be pulling my hair out too.", "empathy"),
+        ("Want me to look into anything more while you're on the line?", "further_help"),
+    ],
+)
+def test_the_encoder_reads_paraphrases_the_word_vectors_miss(line: str, criterion_id: str) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    context = EvaluationContext("af", "eng", None, False)
+    assert load_intent_model().encoder is not None
+    without = WORDLLAMA_ONLY.evaluate(build_transcript(script), context)
+    assert next(item for item in without.criteria if item.id == criterion_id).verdict != "pass"
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), context)
+    found = next(item for item in analysis.criteria if item.id == criterion_id)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+    assert "in other words" in found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        # Thanking for a wait is not apologising for it.
+        ("Appreciate your patience there.", "empathy"),
+        ("I'm not able to help with anything more.", "further_help"),
+        ("Was there a problem with the engineer?", "further_help"),
+    ],
+)
+def test_the_second_reading_does_not_pass_look_alikes_or_negations(line: str, criterion_id: str) -> None:
+    script: Script = (("agent", "Hello, Contoso billing."), ("customer", "Hi."), ("agent", line), ("customer", "Ok."))
+    analysis = INTENT_ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, False))
+    assert next(item for item in analysis.criteria if item.id == criterion_id).verdict != "pass"
+
+
+def test_without_a_provisioned_encoder_the_intent_layer_runs_on_word_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unavailable() -> None:
+        raise EncoderUnavailable("model.safetensors: missing")
+
+    monkeypatch.setattr("shared.ai.evaluation.intent.load_encoder", unavailable)
+    model = load_intent_model.__wrapped__()
+    assert model.encoder is None
+    assert model.name == MODEL_NAME
+    assert load_intent_model().name == f"{MODEL_NAME}+{ENCODER_NAME}"
