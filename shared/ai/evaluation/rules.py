@@ -91,7 +91,7 @@ class IntentThresholds:
     refusal_fail_margin: float = 0.2
     # The word-order-aware encoder's own lines for a pass, when WordLlama's embeddings found none (its
     # similarities run on another scale).
-    ordered_pass_similarity: float = 0.45
+    ordered_pass_similarity: float = 0.4
     ordered_pass_margin: float = 0.1
 
 
