@@ -70,6 +70,9 @@ param speechLocale string = 'en-US'
 @description('Directory with a local Whisper model; only used when transcription falls back to whisper. Empty lets the engine use its default.')
 param whisperModelDir string = ''
 
+@description('Directory with the evaluation\'s word-order-aware encoder (all-MiniLM-L6-v2, as make model provisions it) the instances can read. Empty lets the engine use its default; without a verified encoder the intent layer runs on WordLlama alone.')
+param evaluationEncoderDir string = ''
+
 @description('Speaker labels for the channels of a stereo recording, in channel order.')
 param channelSpeakers string = 'agent,customer'
 
@@ -297,6 +300,7 @@ var appSettings = {
   AZURE_SPEECH_ENDPOINT: speechEndpoint
   AZURE_SPEECH_LOCALE: speechLocale
   WHISPER_MODEL_DIR: whisperModelDir
+  EVALUATION_ENCODER_DIR: evaluationEncoderDir
   // Without Speech, Whisper fetches its pinned, hash-checked model on first use (Azure reaches the hub).
   WHISPER_DOWNLOAD_ON_FIRST_USE: speechEnabled ? 'false' : 'true'
 

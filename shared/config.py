@@ -94,6 +94,9 @@ class Settings(BaseSettings):
         default=TranscriptionEngineName.WHISPER, alias="TRANSCRIPTION_ENGINE"
     )
     whisper_model_dir: Path | None = Field(default=None, alias="WHISPER_MODEL_DIR")
+    # The evaluation's word-order-aware encoder (all-MiniLM-L6-v2) as `make model` provisions it; unset, the
+    # user cache. Without a verified one the intent layer runs on WordLlama alone and its model name says so.
+    evaluation_encoder_dir: Path | None = Field(default=None, alias="EVALUATION_ENCODER_DIR")
     # In Azure (internet, no `make model`): fetch the pinned model from the hub on first use, hash-checked.
     # Off locally, where the hub is unreachable and `make model` provisions it ahead of time.
     whisper_download_on_first_use: bool = Field(default=False, alias="WHISPER_DOWNLOAD_ON_FIRST_USE")

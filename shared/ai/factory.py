@@ -77,7 +77,7 @@ def build_evaluation_engine(settings: Settings) -> EvaluationEngine:
     from shared.ai.evaluation.rules import RuleBasedEngine
 
     try:
-        return RuleBasedEngine(intent=load_intent_model())
+        return RuleBasedEngine(intent=load_intent_model(settings.evaluation_encoder_dir))
     except IntentModelUnavailable as error:
         # The analysis names its model, so nobody mistakes phrase-list verdicts for the intent engine's.
         logger.warning("No verified intent model (%s); evaluating with phrase lists only. Run `make model`.", error)

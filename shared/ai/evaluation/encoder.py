@@ -241,10 +241,15 @@ class SentenceEncoder:
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
+def load_encoder(directory: Path | None = None) -> SentenceEncoder:
+    """The process's encoder from ``directory`` (default: the user cache), verified and loaded on first use;
+    raises ``EncoderUnavailable``."""
+    return _load_encoder(Path(directory) if directory is not None else default_encoder_dir())
+
+
 @cache
-def load_encoder() -> SentenceEncoder:
-    """The process's encoder (verified and loaded on first use); raises ``EncoderUnavailable``."""
-    return SentenceEncoder.load()
+def _load_encoder(directory: Path) -> SentenceEncoder:
+    return SentenceEncoder.load(directory)
 
 
 # --- provisioning -----------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from shared.ai.evaluation.encoder import EncoderUnavailable, SentenceEncoder, load_encoder
+from shared.ai.evaluation.encoder import EncoderUnavailable, SentenceEncoder, default_encoder_dir, load_encoder
 from shared.ai.evaluation.matching import (
     COMMON_WORDS,
     NEGATORS,
@@ -415,12 +415,17 @@ class CallIntents:
         return scores
 
 
+def load_intent_model(encoder_dir: Path | None = None) -> IntentModel:
+    """The process's intent model (verified and loaded on first use), with the encoder when one is provisioned
+    in ``encoder_dir`` (default: where ``make model`` puts it); without it the intent layer runs on WordLlama
+    alone and the engine's model name says so."""
+    return _load_intent_model(Path(encoder_dir) if encoder_dir is not None else default_encoder_dir())
+
+
 @cache
-def load_intent_model() -> IntentModel:
-    """The process's intent model (verified and loaded on first use), with the encoder when it is provisioned
-    (``make model``); without it the intent layer runs on WordLlama alone and the engine's model name says so."""
+def _load_intent_model(encoder_dir: Path) -> IntentModel:
     try:
-        encoder: SentenceEncoder | None = load_encoder()
+        encoder: SentenceEncoder | None = load_encoder(encoder_dir)
     except EncoderUnavailable as error:
         logging.getLogger(__name__).warning("intent layer without its word-order-aware encoder: %s", error)
         encoder = None

@@ -71,7 +71,7 @@ def test_the_rules_engine_uses_the_verified_intent_model() -> None:
 
 
 def test_phrase_lists_take_over_without_a_verified_intent_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unavailable() -> None:
+    def unavailable(encoder_dir: Path | None) -> None:
         raise IntentModelUnavailable("weights/l2_supercat_256.safetensors does not match its pinned sha256")
 
     monkeypatch.setattr("shared.ai.evaluation.intent.load_intent_model", unavailable)
@@ -98,3 +98,15 @@ def test_whisper_can_fetch_its_model_on_first_use(tmp_path: Path, whisper_model_
     assert fetched == [target] and isinstance(engine, WhisperEngine)
     off = build_transcription_engine(settings(WHISPER_MODEL_DIR=str(tmp_path / "other")))
     assert isinstance(off, PocketSphinxEngine)
+
+
+def test_the_encoder_directory_setting_chooses_where_the_second_reading_comes_from(tmp_path: Path) -> None:
+    from shared.ai.evaluation.encoder import ENCODER_NAME, default_encoder_dir
+
+    provisioned = _evaluation_model(
+        build_evaluation_engine(settings(EVALUATION_ENCODER_DIR=str(default_encoder_dir())))
+    )
+    empty = _evaluation_model(build_evaluation_engine(settings(EVALUATION_ENCODER_DIR=str(tmp_path))))
+
+    assert ENCODER_NAME in provisioned
+    assert MODEL_NAME in empty and ENCODER_NAME not in empty  # WordLlama alone, and the analysis says so

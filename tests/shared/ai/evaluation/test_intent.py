@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.encoder import ENCODER_NAME, EncoderUnavailable
+from shared.ai.evaluation.encoder import ENCODER_NAME
 from shared.ai.evaluation.intent import (
     EXIT_NOT_PROVISIONED,
     EXIT_OK,
@@ -388,12 +388,8 @@ def test_the_second_reading_does_not_pass_look_alikes_or_negations(line: str, cr
     assert next(item for item in analysis.criteria if item.id == criterion_id).verdict != "pass"
 
 
-def test_without_a_provisioned_encoder_the_intent_layer_runs_on_word_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unavailable() -> None:
-        raise EncoderUnavailable("model.safetensors: missing")
-
-    monkeypatch.setattr("shared.ai.evaluation.intent.load_encoder", unavailable)
-    model = load_intent_model.__wrapped__()
+def test_without_a_provisioned_encoder_the_intent_layer_runs_on_word_vectors(tmp_path: Path) -> None:
+    model = load_intent_model(tmp_path)  # no encoder there
     assert model.encoder is None
     assert model.name == MODEL_NAME
     assert load_intent_model().name == f"{MODEL_NAME}+{ENCODER_NAME}"
