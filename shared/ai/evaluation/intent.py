@@ -117,6 +117,11 @@ _SALUTATION_WORDS = r"(?:hi|hello|hey|hiya|good morning|good afternoon|good even
 _SALUTATION = _OPENER + r"(?:" + _SALUTATION_WORDS + r"(?: there)? )?"
 
 
+# A company's name may join words with "and" ("Smith and Daughters Joinery, Ana speaking"), and a salutation
+# may follow it ("Harbour Dental, hi, it's Ana"); unpunctuated speech drops the apostrophe of "it's" ("its ana").
+_ITS = re.compile(r"\bit is\b")
+
+
 @lru_cache(maxsize=4096)  # bounded: campaign scorecards bring their own examples
 def slot_template(example: str) -> re.Pattern[str] | None:
     """A grammar rule from an example with slots, matched against a whole normalized sentence; None
@@ -130,9 +135,12 @@ def slot_template(example: str) -> re.Pattern[str] | None:
         slot = re.fullmatch(r"\{([a-z_]+)\}", piece)
         if slot:
             most = _SLOT_WORDS.get(slot.group(1), 3)
-            parts.append(f"{_SLOT_WORD}(?: {_SLOT_WORD}){{0,{most - 1}}}")
+            joiner = "(?:and )?" if slot.group(1) == "org" else ""
+            parts.append(f"{_SLOT_WORD}(?: {joiner}{_SLOT_WORD}){{0,{most - 1}}}")
+            if slot.group(1) == "org":
+                parts[-1] += f"(?: {_SALUTATION_WORDS}(?: there)?)?"
         elif words := normalize_phrase(piece):
-            parts.append(" ".join(re.escape(word) for word in words))
+            parts.append(_ITS.sub("(?:it is|its)", " ".join(re.escape(word) for word in words)))
     return re.compile(_SALUTATION + " ".join(parts))
 
 

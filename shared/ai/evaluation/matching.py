@@ -317,6 +317,9 @@ NEGATION_REACH = 5
 _NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble"})
 # "no further payments will be taken": "no" before these negates the noun, not what will happen.
 _NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
+# "just to let you no this call is recorded": speech recognition hears "know" as "no" after "let you".
+# "oh no, that is a horrible feeling": an exclamation, which negates nothing after it.
+_EXCLAIMING = frozenset({"oh", "aw", "aww", "ohh"})
 # "that is on you, not us": "not" before an object pronoun contrasts that pronoun and negates nothing after it.
 _CONTRASTED = frozenset({"us", "me", "them", "him", "her", "mine", "ours", "theirs"})
 # Words that start a new clause: a negation before them does not reach past them.
@@ -349,6 +352,8 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
         and not (index + 1 < len(tokens) and tokens[index + 1].text in _NOT_NEGATING)
         and not (token.text == "no" and index + 1 < len(tokens) and tokens[index + 1].text in _NO_DETERMINING)
         and not (token.text == "not" and index + 1 < len(tokens) and tokens[index + 1].text in _CONTRASTED)
+        and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])
+        and not (token.text == "no" and index > 0 and tokens[index - 1].text in _EXCLAIMING)
         for index, token in enumerate(tokens)
     )
 

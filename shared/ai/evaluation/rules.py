@@ -51,7 +51,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.1"
+RULES_VERSION = "2.2"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -320,6 +320,9 @@ def _judge_intent(
     return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
 
 
+_WORDS_FOR_A_SAID_FAILURE = 4
+
+
 def _sounds_like_failure(
     criterion: ScorecardCriterion, intents: CallIntents, match: Match, thresholds: IntentThresholds
 ) -> tuple[str, float] | None:
@@ -332,6 +335,13 @@ def _sounds_like_failure(
     if unit is None:
         return None
     failures = criterion.fail_examples
+    # A fail example said word for word inside a longer sentence is that failure, whatever follows it
+    # ("I'm sorry you feel that way, but rules are rules"): the rest of the sentence only dilutes the embedding.
+    spoken = f" {intents.units[unit].normalized} "
+    for example in failures:
+        words = normalize_phrase(example)
+        if len(words) >= _WORDS_FOR_A_SAID_FAILURE and f" {' '.join(words)} " in spoken:
+            return example, 1.0
     if not intents.units[unit].negated:
         failures = [example for example in failures if NEGATORS.isdisjoint(normalize_phrase(example))]
     to_pass, _ = intents.nearest(unit, criterion.pass_examples)

@@ -223,7 +223,7 @@ def test_an_apology_worded_like_a_fail_example_fails_or_is_sent_to_review(line: 
 
 
 def test_a_paraphrase_close_to_the_examples_is_at_least_sent_to_review() -> None:
-    line = "Oh no, that sounds like a nightmare, you poor thing."
+    line = "Oh no, you poor thing, that sounds like a horrid week."
     script = (*HUMAN_CALL[:2], ("agent", line), *HUMAN_CALL[2:])
     assert result(PHRASE_ENGINE, script, "empathy").verdict == "fail"
     found = result(INTENT_ENGINE, script, "empathy")
@@ -323,7 +323,8 @@ def test_refusals_and_look_alikes_in_other_registers_do_not_pass(
 
 
 def test_thresholds_given_to_the_engine_decide_between_fail_and_review() -> None:
-    script = (*HUMAN_CALL[:2], ("agent", "Sorry, but that's not my problem."), *HUMAN_CALL[2:])
+    # Not a fail example word for word (one said word for word fails whatever the thresholds).
+    script = (*HUMAN_CALL[:2], ("agent", "Sorry, but that one is not my problem."), *HUMAN_CALL[2:])
     assert result(INTENT_ENGINE, script, "empathy").verdict == "fail"
     never_fail = RuleBasedEngine(
         clock=lambda: "2024-05-01T12:00:00Z",
