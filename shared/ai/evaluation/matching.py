@@ -313,8 +313,8 @@ NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable
 # Unpunctuated speech runs clauses together: a negation reaches this many words ahead at most ("i am
 # not going to apologise": 3; "i can not connect you to a representative": 4).
 NEGATION_REACH = 5
-# "no worries", "no problem": set phrases that negate nothing after them.
-_NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble"})
+# "no worries", "no problem", "no doubt": set phrases that negate nothing after them.
+_NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble", "doubt"})
 # "no further payments will be taken": "no" before these negates the noun, not what will happen.
 _NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
 # "just to let you no this call is recorded": speech recognition hears "know" as "no" after "let you".

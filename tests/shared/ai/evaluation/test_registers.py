@@ -112,3 +112,10 @@ def test_know_heard_as_no_after_let_you_still_discloses_recording() -> None:
     # A real refusal is still one.
     refusal = call(opening="Hello, Contoso. No, we do not record calls.")
     assert verdict(refusal, "recording_disclosure").verdict != "pass"
+
+
+def test_no_doubt_negates_nothing_and_a_name_may_be_asked_several_words_before_under() -> None:
+    found = verdict(call(middle="no doubt youre fed up whats the surname on the account"), "identity_verification")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+    found = verdict(call(middle="Which name did you book it under?"), "identity_verification")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
