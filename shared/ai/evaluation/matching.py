@@ -318,8 +318,8 @@ _NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "b
 # "no further payments will be taken": "no" before these negates the noun, not what will happen.
 _NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
 # "just to let you no this call is recorded": speech recognition hears "know" as "no" after "let you".
-# "oh no, that is a horrible feeling": an exclamation, which negates nothing after it.
-_EXCLAIMING = frozenset({"oh", "aw", "aww", "ohh"})
+# "oh no, that is a horrible feeling", "yeah no, i believe you": an exclamation, which negates nothing after it.
+_EXCLAIMING = frozenset({"oh", "aw", "aww", "ohh", "yeah"})
 # "that is on you, not us": "not" before an object pronoun contrasts that pronoun and negates nothing after it.
 _CONTRASTED = frozenset({"us", "me", "them", "him", "her", "mine", "ours", "theirs"})
 # Words that start a new clause: a negation before them does not reach past them.

@@ -119,3 +119,21 @@ def test_no_doubt_negates_nothing_and_a_name_may_be_asked_several_words_before_u
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
     found = verdict(call(middle="Which name did you book it under?"), "identity_verification")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "segment"),
+    [
+        ("yeah no fair enough thats super frustrating", "empathy", 2),  # "yeah no" negates nothing
+        ("Och, that's a right scunner.", "empathy", 2),
+        ("Ugh, that's the worst when it happens.", "empathy", 2),
+    ],
+)
+def test_more_registers_of_sympathy(line: str, criterion_id: str, segment: int) -> None:
+    found = verdict(call(middle=line), criterion_id)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", segment), found.reason
+
+
+def test_mind_yourself_is_an_irish_goodbye() -> None:
+    found = verdict(call(goodbye="Grand so, mind yourself."), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
