@@ -56,6 +56,7 @@ def test_every_record_has_a_known_split_and_a_unique_id() -> None:
         ("held_back_3", 60, 10, 5, 15),
         ("held_back_4", 90, 12, 6, 20),
         ("held_back_5", 100, 12, 8, 22),
+        ("held_back_6", 105, 13, 9, 22),
     ],
 )
 def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
@@ -79,7 +80,7 @@ def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
     [
         d
         for d in UTTERANCES + CALLS
-        if d.split in {"held_back_2", "held_back_3", "held_back_4", "held_back_5"}
+        if d.split in {"held_back_2", "held_back_3", "held_back_4", "held_back_5", "held_back_6"}
         and any(x.type == "card_number" for x in d.labels)
     ],
     ids=lambda dialogue: dialogue.id,
