@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from faster_whisper import WhisperModel
 
 from shared.ai import package_version
 from shared.ai.audio import DEFAULT_MAX_WINDOW_S, DEFAULT_MIN_WINDOW_S, AudioWindow
@@ -57,8 +58,6 @@ def load_model(model_dir: Path, *, compute_type: str = "int8", cpu_threads: int 
                 "the Whisper model is not provisioned (run python -m shared.ai.transcription.provision)",
                 retryable=False,
             )
-        from faster_whisper import WhisperModel
-
         try:
             model = WhisperModel(
                 str(model_dir),
@@ -99,32 +98,29 @@ class _SamplingOneAtATime:
         return [max(draws, key=lambda draw: draw.scores[0])]
 
 
-def _engine_model(model: Any) -> Any:
-    """``model``, its loaded weights shared, as the engine uses it: an encoder that reuses its last output for
-    the same input, and a temperature fallback that samples one candidate at a time (``_SamplingOneAtATime``).
+class _EngineModel(WhisperModel):
+    """The loaded ``WhisperModel`` as the engine uses it, its weights shared: a one-shot encode memo, so that the
+    encoding made to detect the language is the one the decoder reuses, and a temperature fallback that samples
+    one candidate at a time (``_SamplingOneAtATime``).
 
     With the language left to detect, the library encodes a window's first 30 s to detect it and then encodes
     them again to decode them. ``WhisperEngine`` detects the language on exactly the features the decoder will
     be given, so the decoder's encoding is the one already made: one encoder pass (a fixed 30 s of audio, however
-    short the window) less per call. The bare library's own object is left as it is.
+    short the window) less per call. The memo holds only the last encoding and is spent by the next ``encode``.
+    The bare library's own object is left as it is.
     """
-    from faster_whisper import WhisperModel
 
-    class EngineModel(WhisperModel):
-        def __init__(self) -> None:  # not the library's: the loaded model's state is copied in below
-            self.last_encoded: tuple[np.ndarray, Any] | None = None
+    def __init__(self, model: WhisperModel) -> None:  # not the library's: the loaded model's state is copied in
+        self.__dict__.update({**model.__dict__, "model": _SamplingOneAtATime(model.model)})
+        self.last_encoded: tuple[np.ndarray, Any] | None = None
 
-        def encode(self, features: np.ndarray) -> Any:
-            last, self.last_encoded = self.last_encoded, None
-            if last is not None and last[0].shape == features.shape and np.array_equal(last[0], features):
-                return last[1]
-            output = super().encode(features)
-            self.last_encoded = (features, output)
-            return output
-
-    engine_model = EngineModel()
-    engine_model.__dict__.update({**model.__dict__, "last_encoded": None, "model": _SamplingOneAtATime(model.model)})
-    return engine_model
+    def encode(self, features: np.ndarray) -> Any:
+        last, self.last_encoded = self.last_encoded, None
+        if last is not None and last[0].shape == features.shape and np.array_equal(last[0], features):
+            return last[1]
+        output = super().encode(features)
+        self.last_encoded = (features, output)
+        return output
 
 
 class WhisperEngine(WindowedEngine):
@@ -178,7 +174,7 @@ class WhisperEngine(WindowedEngine):
     def load(self) -> None:
         if self._model is None:
             model = load_model(self.model_dir, compute_type=self.compute_type, cpu_threads=self.cpu_threads)
-            self._model = _engine_model(model)
+            self._model = _EngineModel(model)
             key = (str(self.model_dir.resolve()), self.compute_type, self.cpu_threads)
             self._lock = _model_locks[key]
 
