@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 from faster_whisper import WhisperModel
+from faster_whisper.audio import pad_or_trim
 
 from shared.ai import package_version
 from shared.ai.audio import DEFAULT_MAX_WINDOW_S, DEFAULT_MIN_WINDOW_S, AudioWindow
@@ -104,10 +105,11 @@ class _EngineModel(WhisperModel):
     one candidate at a time (``_SamplingOneAtATime``).
 
     With the language left to detect, the library encodes a window's first 30 s to detect it and then encodes
-    them again to decode them. ``WhisperEngine`` detects the language on exactly the features the decoder will
-    be given, so the decoder's encoding is the one already made: one encoder pass (a fixed 30 s of audio, however
-    short the window) less per call. The memo holds only the last encoding and is spent by the next ``encode``.
-    The bare library's own object is left as it is.
+    them again to decode them, framed differently (the detection keeps the last frame, the decoder drops it).
+    Here the language is detected inside ``transcribe``, on the features it computed for the decoder, framed as
+    the decoder will be given them, so the decoder's encoding is the one already made: one encoder pass (a fixed
+    30 s of audio, however short the window) less per call, and the features computed once. The memo holds only
+    the last encoding and is spent by the next ``encode``. The bare library's own object is left as it is.
     """
 
     def __init__(self, model: WhisperModel) -> None:  # not the library's: the loaded model's state is copied in
@@ -121,6 +123,37 @@ class _EngineModel(WhisperModel):
         output = super().encode(features)
         self.last_encoded = (features, output)
         return output
+
+    def detect_language(
+        self,
+        audio: np.ndarray | None = None,
+        features: np.ndarray | None = None,
+        vad_filter: bool = False,
+        vad_parameters: Any = None,
+        language_detection_segments: int = 1,
+        language_detection_threshold: float = 0.5,
+    ) -> tuple[str, float, list[tuple[str, float]]]:
+        """As the library's, on the first 30 s of ``features`` framed as its decoder will be given them (all
+        frames but the last, padded), so that the encoding made here serves the decoder too.
+
+        ``transcribe`` calls this with the features it computed for its decoder when no language is given. With
+        one detection segment the library's answer is the most probable language, whatever the threshold; any
+        other use goes to the library's own detection.
+        """
+        if audio is not None or features is None or language_detection_segments != 1:
+            return super().detect_language(
+                audio,
+                features,
+                vad_filter,
+                vad_parameters,
+                language_detection_segments,
+                language_detection_threshold,
+            )
+        first = pad_or_trim(features[..., : min(self.feature_extractor.nb_max_frames, features.shape[-1] - 1)])
+        results = self.model.detect_language(self.encode(first))[0]
+        probabilities = [(str(token[2:-2]), float(probability)) for token, probability in results]
+        language, probability = probabilities[0]
+        return language, probability, probabilities
 
 
 class WhisperEngine(WindowedEngine):
@@ -182,10 +215,10 @@ class WhisperEngine(WindowedEngine):
         assert self._model is not None and self._lock is not None
         # One decode at a time per model: the CPU is the bottleneck and parallel decodes only thrash it.
         with self._lock:
-            language = self.language or language or self._detect_language(window)
+            # Without a language, the model detects it on this window (``_EngineModel.detect_language``).
             segments, info = self._model.transcribe(
                 window.samples,
-                language=language,
+                language=self.language or language,
                 beam_size=self.beam_size,
                 word_timestamps=self.word_timestamps,
                 vad_filter=self.vad_filter,
@@ -195,19 +228,6 @@ class WhisperEngine(WindowedEngine):
             # The generator decodes here.
             drafts = [draft for segment in segments for draft in self._drafts(window, segment)]
         return WindowResult([draft for draft in drafts if draft.text], language=info.language)
-
-    def _detect_language(self, window: AudioWindow) -> str:
-        """The language of the window's first 30 s, as the library detects it, encoded as its decoder will see
-        them (all frames but the last, padded), so that its encoding serves the decoder too."""
-        from faster_whisper.audio import pad_or_trim
-
-        model = self._model
-        if not model.model.is_multilingual:
-            return "en"
-        features = model.feature_extractor(window.samples)
-        first = pad_or_trim(features[:, : min(model.feature_extractor.nb_max_frames, features.shape[-1] - 1)])
-        token, _probability = model.model.detect_language(model.encode(first))[0][0]
-        return str(token[2:-2])
 
     @staticmethod
     def _drafts(window: AudioWindow, segment: Any) -> list[DraftSegment]:

@@ -158,30 +158,41 @@ def test_silence_has_no_language(tmp_path: Path, whisper_model_dir: Path) -> Non
 
 @pytest.mark.unit
 @pytest.mark.slow
-def test_detecting_the_language_costs_no_encoder_pass_of_its_own(
+def test_detecting_the_language_costs_no_features_or_encoder_pass_of_its_own(
     whisper_model_dir: Path, sample_calls: SampleCalls, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from faster_whisper import WhisperModel
+    from faster_whisper.feature_extractor import FeatureExtractor
 
     encoded: list[tuple[int, ...]] = []
+    extracted: list[int] = []
     library_encode = WhisperModel.encode
+    library_extract = FeatureExtractor.__call__
 
     def counted(model: WhisperModel, features: Any) -> Any:
         encoded.append(features.shape)
         return library_encode(model, features)
 
+    def counted_extraction(extractor: FeatureExtractor, waveform: Any, *args: Any, **kwargs: Any) -> Any:
+        extracted.append(len(waveform))
+        return library_extract(extractor, waveform, *args, **kwargs)
+
     monkeypatch.setattr(WhisperModel, "encode", counted)
+    monkeypatch.setattr(FeatureExtractor, "__call__", counted_extraction)
     audio = AudioInput("af_es", sample_calls.spanish_call)  # one window of speech per channel
     detected = WhisperEngine(whisper_model_dir).transcribe(audio)
     detecting_passes, encoded[:] = len(encoded), []
+    detecting_extractions, extracted[:] = list(extracted), []
     pinned = WhisperEngine(whisper_model_dir, language=detected.language).transcribe(audio)
 
-    # The same words at the same times as with the language given, and as many encoder passes.
+    # The same words at the same times as with the language given, as many encoder passes, and the features of
+    # each window computed once, the first window's included.
     assert detected.language == "es"
     assert [(s.start_ms, s.end_ms, s.text) for s in detected.segments] == [
         (s.start_ms, s.end_ms, s.text) for s in pinned.segments
     ]
     assert detecting_passes == len(encoded) > 0
+    assert detecting_extractions == extracted and extracted
 
 
 @pytest.mark.unit
