@@ -211,7 +211,9 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
         if atom is not None:
             previous = current[-1].tokens[-1] if current else None
             if previous is not None and (
-                fillers > 2 or _pause_ms(previous, token) > _MAX_PAUSE_MS or _asks_for_another(tokens, previous, token)
+                fillers > 2
+                or _pause_ms(previous, token) > _MAX_PAUSE_MS
+                or _asks_anew(_said_between(tokens, previous, token), "".join(a.digits for a in current))
             ):
                 runs.append(current)
                 current = []
@@ -341,15 +343,27 @@ def _previous_number(tokens: Sequence[_Token], position: int) -> _Token | None:
 _BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a turn of its own
 
 
-def _asks_for_another(tokens: Sequence[_Token], previous: _Token, token: _Token) -> bool:
-    """Whether the other side said more than a backchannel between two digits of one speaker ("...the expiry?")."""
-    said = [t for t in tokens[previous.position + 1 : token.position] if t.speaker != token.speaker]
-    asked = " ".join(t.norm for t in said)
+# What the other side may ask for: any kind of number, or a card.
+_ASKED_CONTEXTS: dict[EntityType, re.Pattern[str]] = {**_CONTEXTS, EntityType.CARD_NUMBER: _CARD_CONTEXT}
+
+
+def _asks_anew(said: Sequence[_Token], answered: str) -> bool:
+    """Whether what the other side said is more than a backchannel ("okay", "go on", or reading back some of the
+    digits ``answered`` so far), so what the speaker says next answers it rather than going on: many words, a
+    question, a number of their own, or a thing asked for by name ("the expiry", "card")."""
+    text = " ".join(t.norm for t in said)
+    their_digits = _digits_said(said)
     return (
         len(said) > _BACKCHANNEL_WORDS
-        or any("?" in t.text or _digits_of(t) for t in said)  # a question, or a number of their own
-        or any(pattern.search(asked) for pattern in _CONTEXTS.values())
+        or any("?" in t.text for t in said)
+        or (their_digits != "" and their_digits not in answered)
+        or any(pattern.search(text) for pattern in _ASKED_CONTEXTS.values())
     )
+
+
+def _said_between(tokens: Sequence[_Token], previous: _Token, token: _Token) -> list[_Token]:
+    """What the others said between two words of one speaker."""
+    return [t for t in tokens[previous.position + 1 : token.position] if t.speaker != token.speaker]
 
 
 def _plausible_expiry(digits: str) -> bool:
@@ -507,18 +521,20 @@ _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" 
 def _read_back(
     untyped: Sequence[Sequence[_Atom]], found: Sequence[tuple[EntityType, list[_Token]]]
 ) -> Iterable[tuple[EntityType, list[_Token]]]:
-    """Digits one side repeats of what the other side just gave ("4111 1111" / "4111 1111, yes"): the same kind."""
+    """Digits one side repeats of what the other side just gave ("4111 1111" / "4111 1111, yes"): the same kind,
+    also where the other side goes on with the number after the read-back ("4111 1111" / "4111 1111" / "1111 ...")."""
     for run in untyped:
         digits = "".join(atom.digits for atom in run)
         first = run[0].tokens[0]
         if len(digits) < _MIN_READ_BACK:
             continue
         for entity_type, said in found:
-            last = said[-1]
+            said_before = [token for token in said if token.position < first.position]
             if (
-                last.speaker != first.speaker
-                and 0 < first.position - last.position <= _CONTEXT_WINDOW
-                and digits in _digits_said(said)
+                said_before
+                and said_before[-1].speaker != first.speaker
+                and first.position - said_before[-1].position <= _CONTEXT_WINDOW
+                and digits in _digits_said(said_before)
             ):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
@@ -1223,8 +1239,6 @@ _ANSWERED_DIGITS: dict[EntityType, range] = {
     EntityType.PHONE_NUMBER: range(7, 14),
     EntityType.SSN: range(8, 11),
 }
-# What the last thing asked for was: only a card, phone or social security number asked for last counts.
-_ANSWER_CONTEXTS: dict[EntityType, re.Pattern[str]] = {**_CONTEXTS, EntityType.CARD_NUMBER: _CARD_CONTEXT}
 _MISHEARD_WORDS_BETWEEN = 3  # more words than this between two digits: they are not one number
 
 
@@ -1240,11 +1254,12 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
     for answer in _answers_with_digits(tokens):
         distances = {
             kind: distance
-            for kind, pattern in _ANSWER_CONTEXTS.items()
+            for kind, pattern in _ASKED_CONTEXTS.items()
             if (distance := _nearest_match(pattern, answer.asked)) is not None
         }
         if not distances:
             continue
+        # What was asked for last: only a card, phone or social security number asked for last counts.
         kind = min(distances, key=distances.__getitem__)
         said = [token for part in answer.digit_tokens for token in part]
         # One word of digits is the runs' to read: it may hold a card's expiry and code after the card.
@@ -1270,7 +1285,9 @@ def _answers_with_digits(tokens: Sequence[_Token]) -> list[_Answer]:
         for other in speakers - {speaker}:
             heard.setdefault(other, []).extend(said)
         asked = heard.get(speaker, [])[-_CONTEXT_WINDOW:]
-        if _asks_anew(asked):
+        answer = open_answers.get(speaker)
+        answered = _digits_said([t for part in answer.digit_tokens for t in part]) if answer else ""
+        if _asks_anew(asked, answered):
             open_answers.pop(speaker, None)
         digits = _digit_stretch(said)
         if digits:
@@ -1284,16 +1301,6 @@ def _answers_with_digits(tokens: Sequence[_Token]) -> list[_Answer]:
             open_answers.pop(speaker, None)
             heard[speaker] = []
     return answers
-
-
-def _asks_anew(asked: Sequence[_Token]) -> bool:
-    """Whether the other side said more than an acknowledgement: many words, a question, or a request."""
-    text = " ".join(t.norm for t in asked)
-    return (
-        len(asked) > _BACKCHANNEL_WORDS
-        or any("?" in t.text for t in asked)
-        or any(pattern.search(text) for pattern in _ANSWER_CONTEXTS.values())
-    )
 
 
 def _digit_stretch(said: Sequence[_Token]) -> list[_Token]:

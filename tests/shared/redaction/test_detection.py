@@ -806,6 +806,23 @@ def test_an_answer_to_a_new_question_is_not_taken_for_the_number_asked_before() 
     assert _found(segments) == [("phone_number", ["Six one seven, uh, two two oh, four eight eight one"])]
 
 
+def test_a_read_back_of_part_of_a_number_does_not_end_it_but_a_number_of_the_other_sides_own_does() -> None:
+    read_back = _segments(
+        ("agent", "What is your phone number?"),
+        ("customer", "Six one seven, two two oh,"),
+        ("agent", "Two two oh, yep."),
+        ("customer", "four eight eight one."),
+    )
+    assert _found(read_back) == [("phone_number", ["Six one seven, two two oh", "four eight eight one"])]
+    their_own = _segments(
+        ("agent", "What is your phone number?"),
+        ("customer", "Six one seven, two two oh,"),
+        ("agent", "Gate 12, okay."),
+        ("customer", "four eight eight one."),
+    )
+    assert _found(their_own) == []
+
+
 def test_digits_far_apart_in_an_answer_are_not_joined_into_one_number() -> None:
     segments = _segments(
         ("agent", "What's the best callback number?"),
