@@ -283,7 +283,7 @@ def _luhn(digits: str) -> bool:
 _CONTEXT_WINDOW = 25  # tokens
 _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
-    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until))\b"),
+    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till))\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(code|numbers|digits) on the (back|front)|back of the card|card code)\b"
@@ -440,7 +440,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         return fitting[0][1]
     if len(atoms) == 1 and _SSN_WRITTEN.fullmatch(first.norm):
         return EntityType.SSN
-    if _CARD_CONTEXT.search(_window(tokens, first.position)):
+    if _CARD_CONTEXT.search(_window(tokens, first.position)) or _card_read_before(tokens, first):
         if 11 <= len(digits) <= 19:  # a card with digits lost or misheard
             return EntityType.CARD_NUMBER
         if len(digits) in (3, 4) and _CODE.search(_window(tokens, first.position)):  # "Visa ... the code is 412"
@@ -468,6 +468,14 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         if phonenumbers.is_valid_number(number):
             return EntityType.PHONE_NUMBER
     return None
+
+
+def _card_read_before(tokens: Sequence[_Token], first: _Token) -> bool:
+    """Whether the speaker read a card number (Luhn-valid, 13 to 19 digits) in the same breath before ``first``,
+    though nobody said "card": "Let me grab it, 4111 1111 1111 1111, and 07 29"."""
+    said = _digits_said([t for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
+                         if t.segment == first.segment])  # fmt: skip
+    return any(_luhn(said[-length:]) for length in range(13, min(19, len(said)) + 1))
 
 
 _MIN_INTERNATIONAL = 8  # a country code and a national number: not "plus 12 people"

@@ -46,6 +46,20 @@ def test_card_numbers_in_every_shape(text: str, card: str) -> None:
     assert _found(_segments(("customer", text))) == [("card_number", [card])]
 
 
+def test_an_expiry_said_in_the_same_breath_as_a_card_nobody_named_is_its_expiry() -> None:
+    segments = _segments(("customer", "Okay, reading it: 5500 0000 0000 0004, and 0330."))
+    assert _found(segments) == [("card_number", ["5500 0000 0000 0004"]), ("card_expiry", ["0330"])]
+
+
+def test_a_number_after_a_card_in_an_earlier_turn_is_not_taken_for_its_expiry_without_card_talk() -> None:
+    segments = _segments(
+        ("customer", "5500 0000 0000 0004."),
+        ("agent", "Thanks."),
+        ("customer", "And we were in room 1128 last time."),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
 def test_a_number_that_fails_the_luhn_check_is_not_a_card() -> None:
     assert _found(_segments(("customer", "It's 4111 1111 1111 1112.")), (EntityType.CARD_NUMBER,)) == []
 
