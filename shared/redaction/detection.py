@@ -300,8 +300,10 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"medicaid|beneficiary|insurance (number|id)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
-        r"frequent flyer|library|nhs|health|national insurance|patient record|medical record) (number|id|card)"
-        r"|(patient|student|employee|staff|tax|medical record) id)\b"
+        r"frequent flyer|library|nhs|health|national insurance|patient record|medical record)('s)? (number|id|card)"
+        r"|(patient|student|employee|staff|tax|medical record) id"
+        # said as its initials: "the patient's MRN"
+        r"|mrn|m r n)\b"
     ),
 }
 # Numbers that identify a purchase rather than a person: private only when the other side asks for them to

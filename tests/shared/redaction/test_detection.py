@@ -895,6 +895,8 @@ def test_a_date_of_birth_does_not_go_on_into_words_after_the() -> None:
         ("The patient ID?", "Oh oh seven one, three three nine.", "Oh oh seven one, three three nine"),
         ("Your employee number, please?", "It's 4 4 8 1 9 0.", "4 4 8 1 9 0"),
         ("What's your student ID?", "2 1 0 0 6 7 3.", "2 1 0 0 6 7 3"),
+        ("And her MRN?", "It's 00 517 236.", "00 517 236"),
+        ("What's the employee's number?", "Nine nine one, four oh two.", "Nine nine one, four oh two"),
     ],
 )  # fmt: skip
 def test_an_id_asked_for_by_what_it_identifies_is_an_account_number(question: str, answer: str, number: str) -> None:
