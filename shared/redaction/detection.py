@@ -909,6 +909,9 @@ def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:
 # Patterns on segment text: e-mail addresses, street addresses, names
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
+# Countries' endings ("telia dot se", "libero dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
+# a written dot, never after "point" or "period" ("at the point in time").
+_COUNTRY_TLDS = r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke)"
 _NUMBER_WORD = (
     r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
@@ -929,14 +932,17 @@ _LOCAL_SEPARATOR = (
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
 )
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
+_DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.\s*|\s+dot\s+){_COUNTRY_TLDS})"
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
 _DOMAIN_LABEL = r"(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*"
 _EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+at\s+)"
-    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOT}{_TLDS}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
+    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
     re.IGNORECASE,
 )
+# Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
+_WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
 _UNIT_FIRST = rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{_NUMBER_WORD})),?\s+)?"
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
@@ -1060,7 +1066,7 @@ _AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|a
 _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
 # "john dot smith at gmail dot com" heard as one word: "on.smithatemail.com"
 # or the "at" lost in it ("bracercaferadoutlook .com"): after "email", a domain said is the address.
-_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.{_TLDS}(?:\.[a-z]{{2}})?")
+_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.(?:{_TLDS}|{_COUNTRY_TLDS})(?:\.[a-z]{{2}})?")
 
 
 _EMAIL_JOINERS = ".@"
@@ -1131,6 +1137,9 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             spelled = _SPELLED_AFTER_EMAIL.match(text, match.end())
             if spelled:
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, spelled.start("name"), spelled.end("name"))
+        for match in _WRITTEN_EMAIL.finditer(text):
+            if not _is_web_address(text, match):
+                yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
         for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS):
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
@@ -1182,7 +1191,7 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
 
 # Asked for an e-mail address, the answer up to its domain's ending is the address, however it was heard:
 # "Now you underscore for now to look dot com" for "Nadia underscore fern at outlook dot com".
-_EMAIL_ENDING = re.compile(rf"(?:\s*\.\s*|\s+(?:dot|period|point)\s+){_TLDS}\b", re.IGNORECASE)
+_EMAIL_ENDING = re.compile(rf"{_DOMAIN_ENDING}\b", re.IGNORECASE)
 _MAX_ANSWERED_EMAIL_WORDS = 12
 
 

@@ -1005,6 +1005,23 @@ def test_a_name_said_back_after_an_acknowledgement() -> None:
     assert _found(segments) == [("person_name", ["Bartosz Nowak"]), ("person_name", ["Bartosz"])]
 
 
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("The email we hold is e.novak@seznam.cz, is that still right?", "e.novak@seznam.cz"),
+        ("It's tomas dot berg at bredband dot no.", "tomas dot berg at bredband dot no"),
+        ("Send it to giulia at alice dot it please.", "giulia at alice dot it"),
+    ],
+)
+def test_an_email_address_of_another_countrys_domain(text: str, email: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.EMAIL,)) == [("email", [email])]
+
+
+def test_a_country_ending_that_is_a_word_is_not_an_email_after_point() -> None:
+    segments = _segments(("customer", "It aches at the point in my shoulder."))
+    assert _found(segments) == []
+
+
 def test_a_web_address_is_not_an_email_address() -> None:
     assert _found(_segments(("agent", "See the status page at fibrenet dot com slash outages."))) == []
 
