@@ -828,8 +828,9 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
 
 
 def _is_day(token: _Token) -> bool:
-    """An ordinal ("30th", "third"): a day, which a card's expiry (a month and a year) does not have."""
-    return token.norm in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(token.norm) is not None
+    """An ordinal ("30th", "third", "twenty-first"): a day, which a card's expiry (a month and a year) does not have."""
+    last_word = token.norm.rsplit("-", 1)[-1]
+    return last_word in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(token.norm) is not None
 
 
 def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
@@ -847,7 +848,14 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
     has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
     if not (len(substantive) >= 2 or has_separators):
         return []
-    return _month_before(tokens, begin) + found
+    return _month_before(tokens, begin) + _article_before_day(tokens, begin) + found
+
+
+def _article_before_day(tokens: Sequence[_Token], begin: int) -> list[_Token]:
+    """The "the" a day is said with ("the third of August"): part of the date as said."""
+    before = tokens[begin - 1] if begin else None
+    said_with_day = before is not None and before.segment == tokens[begin].segment and _is_day(tokens[begin])
+    return [before] if said_with_day and before is not None and before.norm == "the" else []
 
 
 def _date_end(tokens: Sequence[_Token], begin: int) -> int:

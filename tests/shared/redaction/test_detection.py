@@ -139,7 +139,7 @@ def test_dates_of_birth_only_in_a_verification_context() -> None:
     asked = _segments(("agent", "Can you confirm your date of birth?"), ("customer", "March 3, 1985."))
     assert _found(asked) == [("date_of_birth", ["March 3, 1985"])]
     spoken = _segments(("customer", "I was born on the third of March, nineteen eighty five."))
-    assert _found(spoken) == [("date_of_birth", ["third of March, nineteen eighty five"])]
+    assert _found(spoken) == [("date_of_birth", ["the third of March, nineteen eighty five"])]
     assert _found(_segments(("customer", "My order from March 3, 1985 never arrived."))) == []
 
 
@@ -294,7 +294,7 @@ def test_the_last_four_of_a_social_misheard_and_a_date_asked_after_it() -> None:
         ("agent", "Thank you, and your full date on birth?"),
         ("customer", "the 14th of July, 1990."),
     )
-    assert _found(segments) == [("ssn", ["4417"]), ("date_of_birth", ["14th of July, 1990"])]
+    assert _found(segments) == [("ssn", ["4417"]), ("date_of_birth", ["the 14th of July, 1990"])]
 
 
 @pytest.mark.parametrize(
@@ -552,7 +552,7 @@ def test_a_year_said_with_and_is_all_of_the_date() -> None:
     segments = _segments(
         ("agent", "And your date of birth?"), ("customer", "The ninth of May, two thousand and three.")
     )
-    assert _found(segments) == [("date_of_birth", ["ninth of May, two thousand and three"])]
+    assert _found(segments) == [("date_of_birth", ["The ninth of May, two thousand and three"])]
 
 
 def test_two_answers_joined_by_and_are_told_apart() -> None:
@@ -878,6 +878,21 @@ def test_a_date_of_birth_goes_on_after_a_backchannel_with_the_day() -> None:
         ("customer", "the eleventh, nineteen seventy-two."),
     )  # fmt: skip
     assert _found(segments) == [("date_of_birth", ["February", "the eleventh, nineteen seventy-two"])]
+
+
+def test_a_date_of_birth_said_with_the_and_a_year_without_its_century() -> None:
+    segments = _segments(("customer", "I was born the fourteenth of June, ninety-one."))
+    assert _found(segments) == [("date_of_birth", ["the fourteenth of June, ninety-one"])]
+
+
+def test_a_date_of_birth_started_with_a_compound_day_goes_on_in_the_next_turn() -> None:
+    segments = _segments(
+        ("agent", "What's your date of birth?"),
+        ("customer", "It's the thirty-first,"),
+        ("agent", "Okay."),
+        ("customer", "of October, sixty-six."),
+    )
+    assert _found(segments) == [("date_of_birth", ["the thirty-first", "of October, sixty-six"])]
 
 
 def test_a_date_of_birth_does_not_go_on_into_words_after_the() -> None:
