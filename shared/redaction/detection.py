@@ -1002,11 +1002,21 @@ _ADDRESS_CONTEXT = re.compile(
     r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
 )
 _ANSWERED_ADDRESS = re.compile(
-    rf"{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
-    r"(?P<words>(?:,?\s+[A-Za-z][\w'-]*){2,8})"
+    # A flat in a named building has no house number: "Flat 304, Sai Krupa Apartments, 7th Cross, ..."
+    rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD}))(?=,)"
+    rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}}))"
+    # the words may name a numbered road: "7th Cross", "2nd Main"
+    r"(?P<words>(?:,?\s+(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b)){2,8})"
     rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
 )
+# An Indian address is often a building, a road and an area, without a house number, ending in a city and its
+# six-digit PIN code: "Gulmohar Villa, Near Shiv Mandir, Kothrud, Pune 411038".
+_ADDRESS_PART = r"(?:[A-Z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b)(?:\s+(?:[A-Z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b)){0,3}"
+_PIN_ADDRESS = re.compile(
+    rf"{_UNIT_FIRST}\b(?P<words>{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
+)
 _ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer
+_ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|sure|so|that's|um|uh|okay|ok),?\s+)*")
 _NOT_STREET_WORDS = {
     "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
     "less", "people", "digits", "numbers", "left", "ago",
@@ -1173,28 +1183,59 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
-def _answers(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[tuple[Segment, str]]:
-    """Each segment with words, and what the others said since its speaker last spoke (what it may answer)."""
+def _answers(
+    segments: Sequence[Segment], tokens: Sequence[_Token], going_on: bool = False
+) -> Iterable[tuple[Segment, str, int | None]]:
+    """Each segment with words, and what the others said since its speaker last spoke (what it may answer). With
+    ``going_on``, a segment said after only a backchannel ("It's 12 Elm Road," / "Uh-huh." / "Unit 4, ...") goes on
+    with its speaker's answer before it: it answers that answer's question too, and the index of the segment it
+    goes on from comes with it."""
     first_tokens: dict[int, _Token] = {}
     for token in tokens:
         first_tokens.setdefault(token.segment, token)
     for segment in segments:
         first = first_tokens.get(segment.index)
-        if first is not None:
-            yield segment, _said_since_own_turn(tokens, first)
+        if first is None:
+            continue
+        asked = _said_since_own_turn(tokens, first)
+        before = _gone_on_from(tokens, first) if going_on else None
+        if before is None:
+            yield segment, asked, None
+        else:
+            yield segment, f"{_said_since_own_turn(tokens, first_tokens[before.segment])} {asked}", before.segment
+
+
+def _gone_on_from(tokens: Sequence[_Token], first: _Token) -> _Token | None:
+    """The speaker's last word before ``first``, where the others said no more than a backchannel between."""
+    between: list[_Token] = []
+    for token in reversed(tokens[: first.position]):
+        if token.speaker == first.speaker:
+            going_on = not _asks_anew(between, "") and _pause_ms(token, first) <= _MAX_PAUSE_MS
+            return token if going_on and token.segment != first.segment else None
+        between.insert(0, token)
+        if len(between) > _BACKCHANNEL_WORDS:
+            return None
+    return None
 
 
 def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
     """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
-    for segment, asked in _answers(segments, tokens):
-        for match in _ANSWERED_ADDRESS.finditer(segment.text):
-            words = match.group("words").replace(",", " ").lower().split()
+    for segment, asked, _ in _answers(segments, tokens, going_on=True):
+        for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
+            said = match.group("words").replace(",", " ").split()
+            words = [word.lower() for word in said]
             if words[0] in _NOT_STREET_WORDS or words[0] in _UNITS:
                 continue
-            before = segment.text[: match.start()].lower()
+            start = match.start()
+            if match.re is _PIN_ADDRESS:
+                if said[0] in _NOT_NAMES:  # "Thanks, Priya, ...": words said to someone
+                    continue
+                lead_in = _ANSWER_LEAD_IN.match(segment.text, start)  # "It's Anand Bhavan, ..."
+                start = lead_in.end() if lead_in else start
+            before = segment.text[:start].lower()
             at_answer_start = len(before.split()) <= _ANSWER_LEAD_WORDS and _ADDRESS_CONTEXT.search(asked)
             if at_answer_start or _ADDRESS_CONTEXT.search(" ".join(before.split()[-_ANSWER_LEAD_WORDS:])):
-                yield TextSpan(segment.index, match.start(), match.end())
+                yield TextSpan(segment.index, start, match.end())
 
 
 # Asked for an e-mail address, the answer up to its domain's ending is the address, however it was heard:
@@ -1205,7 +1246,7 @@ _MAX_ANSWERED_EMAIL_WORDS = 12
 
 def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
     """An answer to "what's your email?" from its first word that is not a lead-in ("sure, it's") to ".com"."""
-    for segment, asked in _answers(segments, tokens):
+    for segment, asked, _ in _answers(segments, tokens):
         ending = _EMAIL_ENDING.search(segment.text)
         if ending is None or not _EMAIL_CONTEXT.search(asked):
             continue
@@ -1236,7 +1277,7 @@ _NAME_ANSWER = re.compile(
 
 def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
     """The name that starts the answer when the other side asked for one."""
-    for segment, asked in _answers(segments, tokens):
+    for segment, asked, _ in _answers(segments, tokens):
         if not _NAME_ASKED.search(asked):
             continue
         match = _NAME_ANSWER.match(segment.text.lstrip())

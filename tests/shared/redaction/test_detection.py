@@ -950,6 +950,43 @@ def test_a_zip_code_whisper_wrote_in_digit_groups_after_an_answered_address() ->
     assert _found(segments) == [("address", ["40 Maplewood Close, Akron, Ohio, 4 -4 -301"])]
 
 
+@pytest.mark.parametrize(
+    "answer, address",
+    [
+        ("Flat 21, Sagar Towers, 2nd Main, Malleswaram, Bengaluru 560003.",
+         "Flat 21, Sagar Towers, 2nd Main, Malleswaram, Bengaluru 560003"),
+        ("It's Anand Bhavan, Near Clock Tower, Gandhinagar, Dehradun 248001.",
+         "Anand Bhavan, Near Clock Tower, Gandhinagar, Dehradun 248001"),
+    ],
+)  # fmt: skip
+def test_an_indian_address_without_a_house_number(answer: str, address: str) -> None:
+    segments = _segments(("agent", "And your address?"), ("customer", answer))
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", [address])]
+
+
+def test_the_rest_of_an_address_after_a_backchannel_answers_the_same_question() -> None:
+    segments = _segments(
+        ("agent", "What's the shipping address?"),
+        ("customer", "It's 41 Beacon Hill Road,"),
+        ("agent", "Uh-huh."),
+        ("customer", "Apartment 9, Omaha, Nebraska 68102."),
+    )
+    assert _found(segments) == [
+        ("address", ["41 Beacon Hill Road"]),
+        ("address", ["Apartment 9, Omaha, Nebraska 68102"]),
+    ]
+
+
+def test_what_is_said_after_a_new_question_does_not_go_on_with_the_address() -> None:
+    segments = _segments(
+        ("agent", "What's the shipping address?"),
+        ("customer", "It's 41 Beacon Hill Road."),
+        ("agent", "Which room would you like it left in?"),
+        ("customer", "Apartment 9, the kitchen at the back."),
+    )
+    assert _found(segments) == [("address", ["41 Beacon Hill Road"])]
+
+
 def test_a_city_and_a_distance_are_not_an_address() -> None:
     segments = _segments(("agent", "Drive past Lyon for about 30 kilometres, 2 exits after the tunnel."))
     assert _found(segments) == []
