@@ -1245,17 +1245,42 @@ _MAX_ANSWERED_EMAIL_WORDS = 12
 
 
 def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
-    """An answer to "what's your email?" from its first word that is not a lead-in ("sure, it's") to ".com"."""
-    for segment, asked, _ in _answers(segments, tokens):
+    """An answer to "what's your email?" from its first word that is not a lead-in ("sure, it's") to ".com"; or,
+    where the answer's domain was given after a backchannel ("It's marco dot ferri," / "Go on." / "at libero dot
+    it."), the part before it and the domain."""
+    texts = {segment.index: segment.text for segment in segments}
+    for segment, asked, gone_on_from in _answers(segments, tokens, going_on=True):
         ending = _EMAIL_ENDING.search(segment.text)
-        if ending is None or not _EMAIL_CONTEXT.search(asked):
+        if ending is None:
             continue
-        words = list(re.finditer(r"\S+", segment.text[: ending.start()]))
-        lead = 0
-        while lead < len(words) and words[lead].group().strip(_PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
-            lead += 1
-        if words[lead:] and len(words) - lead <= _MAX_ANSWERED_EMAIL_WORDS:
-            yield TextSpan(segment.index, words[lead].start(), ending.end())
+        domain_first = _DOMAIN_FIRST.match(segment.text)
+        if gone_on_from is not None and domain_first:
+            local_part = texts[gone_on_from]
+            start = _after_lead_in(local_part, len(local_part))
+            if start is not None and (_EMAIL_CONTEXT.search(asked) or _EMAIL_CONTEXT.search(local_part.lower())):
+                yield TextSpan(gone_on_from, start, len(local_part))
+                yield TextSpan(segment.index, domain_first.start("at"), domain_first.end())
+            continue
+        start = _after_lead_in(segment.text, ending.start())
+        if start is not None and gone_on_from is None and _EMAIL_CONTEXT.search(asked):
+            yield TextSpan(segment.index, start, ending.end())
+
+
+# The domain said first, its local part in the speaker's turn before: "at libero dot it."
+_DOMAIN_FIRST = re.compile(
+    rf"\s*(?P<at>at\b|@)\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}\b", re.IGNORECASE
+)
+
+
+def _after_lead_in(text: str, end: int) -> int | None:
+    """Where the words of an address before ``end`` start, after a lead-in ("sure, it's"), if there are a few."""
+    words = list(re.finditer(r"\S+", text[:end]))
+    lead = 0
+    while lead < len(words) and words[lead].group().strip(_PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
+        lead += 1
+    if words[lead:] and len(words) - lead <= _MAX_ANSWERED_EMAIL_WORDS:
+        return words[lead].start()
+    return None
 
 
 # The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").

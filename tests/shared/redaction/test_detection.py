@@ -858,6 +858,26 @@ def test_an_answer_to_what_is_your_email_is_the_address_up_to_its_ending(answer:
     assert _found(segments, (EntityType.EMAIL,)) == [("email", [email])]
 
 
+def test_an_email_given_over_two_turns_with_a_backchannel_between() -> None:
+    segments = _segments(
+        ("agent", "And an email for the confirmation?"),
+        ("customer", "Yes, it's hamid dot rezaei,"),
+        ("agent", "Go ahead."),
+        ("customer", "at posteo dot de."),
+    )
+    assert _found(segments) == [("email", ["hamid dot rezaei"]), ("email", ["at posteo dot de"])]
+
+
+def test_words_after_a_backchannel_that_are_not_a_domain_do_not_finish_an_email() -> None:
+    segments = _segments(
+        ("agent", "And an email for the confirmation?"),
+        ("customer", "Hang on a second,"),
+        ("agent", "Sure."),
+        ("customer", "at the moment I can't find the dot com one."),
+    )
+    assert _found(segments) == []
+
+
 def test_a_domain_said_when_no_email_was_asked_for_is_not_an_address() -> None:
     segments = _segments(("agent", "Where did you see the offer?"), ("customer", "On their site, contoso dot com."))
     assert _found(segments) == []
