@@ -1031,7 +1031,7 @@ _NOT_NAMES = {
     "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
     "Ms", "Miss", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
-    "Me", "Us", "Myself",
+    "Me", "Us", "Myself", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
 }  # fmt: skip
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
 # business, not a person.
@@ -1052,7 +1052,9 @@ _BUSINESS_WORDS = {
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|speaking with|talking to|"
-    r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?)\s+"
+    r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?|"
+    # whose an account, card or policy is: "The account holder is Henrik Aalto", "the policyholder's Jo Reyes"
+    r"(?:account|card|policy|joint|primary) ?holder(?: is|'s| was)?,?)\s+"
     rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
@@ -1314,6 +1316,31 @@ def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> It
         yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
 
 
+# Asked whether one is talking to someone ("Hello, is that Priya?", "Am I speaking with Mr Osei?") and answered as
+# only that person would ("Speaking.", "That's me."): the name asked about is theirs.
+_IS_THAT = re.compile(
+    rf"\b(?i:is (?:that|this|it)|am i (?:speaking|talking) (?:to|with)|are you)\s+(?:{_TITLES}\.?\s+)?"
+    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME})?)\s*\?"
+)
+_ONLY_THEY_ANSWER = re.compile(
+    r"\s*(?i:(?:yes|yeah|yep|that's right|it is)[,.]?\s+)?(?i:speaking|that's me|that is me|it's me|it is me|"
+    r"this is (?:she|he|him|her)|you are|you're talking to (?:her|him|me))(?=\s*(?:[,.!?]|$))"
+)
+
+
+def _confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A name asked about ("is that Priya?") that the other side confirms is theirs ("Speaking.")."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, segment in enumerate(ordered):
+        reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
+        if reply is None or not _ONLY_THEY_ANSWER.match(reply.text):
+            continue
+        for match in _IS_THAT.finditer(segment.text):
+            words = match.group("name").split()
+            if not _NOT_NAMES.intersection(words) and not _BUSINESS_WORDS.intersection(words):
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
 def _said_since_own_turn(tokens: Sequence[_Token], first: _Token) -> str:
     """What the others said since ``first``'s speaker last spoke, within the context window."""
     said: list[str] = []
@@ -1456,6 +1483,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.ADDRESS, span) for span in _answered_addresses(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _answered_names(read, tokens)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in _answered_emails(read, tokens)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _confirmed_names(read)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names)]
     for entity_type, span in found_by_pattern:

@@ -1072,6 +1072,29 @@ def test_a_spelling_after_an_email_address_is_a_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The account holder is Ifeoma Eze, my wife.", "Ifeoma Eze"),
+        ("Policyholder's Gunnar Lindahl.", "Gunnar Lindahl"),
+    ],
+)
+def test_the_name_of_whoever_holds_an_account(text: str, name: str) -> None:
+    assert _found(_segments(("customer", text))) == [("person_name", [name])]
+
+
+@pytest.mark.parametrize("reply", ["Speaking.", "Yes, speaking.", "That's me.", "This is she."])
+def test_a_name_asked_about_is_a_name_when_only_its_owner_would_answer_so(reply: str) -> None:
+    segments = _segments(("agent", "Hello, is that Wiremu?"), ("customer", reply))
+    assert _found(segments) == [("person_name", ["Wiremu"])]
+
+
+@pytest.mark.parametrize("reply", ["Yes, it is.", "Speaking of which, no."])
+def test_a_name_asked_about_is_not_taken_without_its_owner_answering(reply: str) -> None:
+    segments = _segments(("agent", "Is that Platform Nine?"), ("customer", reply))
+    assert _found(segments) == []
+
+
 def test_a_name_said_back_after_an_acknowledgement() -> None:
     segments = _segments(("customer", "Hi, it's Bartosz Nowak."), ("agent", "Sure, Bartosz. How can I help?"))
     assert _found(segments) == [("person_name", ["Bartosz Nowak"]), ("person_name", ["Bartosz"])]
