@@ -467,9 +467,26 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
             number = phonenumbers.parse(digits, "US")
         except phonenumbers.NumberParseException:
             return None
-        if phonenumbers.is_valid_number(number):
+        if phonenumbers.is_valid_number(number) or _national_mobile(digits):
             return EntityType.PHONE_NUMBER
     return None
+
+
+# Countries whose mobiles are dialled at home with a leading 0 ("0412 339 805", "07700 900461"), in a shape so
+# strict that a number of that shape is one.
+_MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA")
+_MOBILE = phonenumbers.PhoneNumberType.MOBILE
+
+
+def _national_mobile(digits: str) -> bool:
+    """Whether ``digits`` are a mobile number as dialled within one of ``_MOBILE_REGIONS``."""
+    if not digits.startswith("0"):
+        return False
+    for region in _MOBILE_REGIONS:
+        number = phonenumbers.parse(digits, region)
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE:
+            return True
+    return False
 
 
 def _card_read_before(tokens: Sequence[_Token], first: _Token) -> bool:
@@ -699,6 +716,10 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
         elif entity_type is EntityType.ACCOUNT_NUMBER:
             found = _letter_prefix(found[0], tokens) + found
         yield entity_type, found
+        return
+    if atoms[0].tokens[0].norm in _SOUNDALIKES and len(atoms) > 1:
+        # A word that sounds like a digit read as one ("to" in "texts to 720 555 0148"): the number without it.
+        yield from _typed_numbers(atoms[1:], tokens)
         return
     if len(segments) > 1:
         for segment in segments:

@@ -1121,6 +1121,26 @@ def test_a_web_address_is_not_an_email_address() -> None:
     assert _found(_segments(("agent", "See the status page at fibrenet dot com slash outages."))) == []
 
 
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("Drop it off and ring 0423 118 907 when you're outside.", "0423 118 907"),
+        ("Texts go to 617 555 0142 please.", "617 555 0142"),
+        ("Message -07911 -123 -456 if there's a problem.", "-07911 -123 -456"),
+    ],
+)
+def test_a_phone_number_said_without_a_cue(text: str, phone: str) -> None:
+    assert _found(_segments(("customer", text))) == [("phone_number", [phone])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Head office is on 1300 655 506.", "The tracking code is 0093 4412 870.", "That's 4 items to 2 addresses."],
+)
+def test_numbers_that_are_not_someones_phone_without_a_cue(text: str) -> None:
+    assert _found(_segments(("customer", text))) == []
+
+
 def test_a_country_code_whisper_heard_as_words_after_plus_is_part_of_the_phone_number() -> None:
     segments = _segments(("agent", "A contact number?"), ("customer", "My Spanish mobile, plus free for 612 345 678."))
     assert _found(segments) == [("phone_number", ["plus free for 612 345 678"])]
