@@ -457,10 +457,11 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
                 return EntityType.CARD_EXPIRY
             if len(digits) in (3, 4):
                 return EntityType.CARD_SECURITY_CODE
-        # Digits given when a card number was asked for are part of it, even where the rest was misheard.
+        # Digits given when a card number was asked for are part of it, even where the rest was misheard; not
+        # where something else was asked for since ("And the expiry?").
         asked = " ".join(t.norm for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
                          if t.speaker != first.speaker)  # fmt: skip
-        if len(digits) >= 4 and "card number" in asked:
+        if len(digits) >= 4 and "card number" in asked and not distances:
             return EntityType.CARD_NUMBER
     if len(digits) in (10, 11):
         try:

@@ -809,6 +809,21 @@ def test_a_card_number_read_over_turns_with_only_acknowledgements_between_is_one
     assert _found(segments) == [("card_number", ["5 4 2 5 2 3 3 4 3", "0 1 0 9 I 0 3"])]
 
 
+def test_digits_answering_the_expiry_are_not_taken_for_the_card_asked_for_before() -> None:
+    segments = _segments(
+        ("agent", "Go ahead with the card number."),
+        ("customer", "4 0 1 2 8 8 8 8"),
+        ("agent", "Yep."),
+        ("customer", "8 8 8 8 1 8 8 1"),
+        ("agent", "And the expiry."),
+        ("customer", "1 1 28 4"),
+    )
+    assert _found(segments) == [
+        ("card_number", ["4 0 1 2 8 8 8 8", "8 8 8 8 1 8 8 1"]),
+        ("card_expiry", ["1 1 28 4"]),
+    ]
+
+
 def test_an_answer_to_a_new_question_is_not_taken_for_the_number_asked_before() -> None:
     segments = _segments(
         ("agent", "What's a good phone number for you?"),
