@@ -439,7 +439,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         and (entity_type is not EntityType.CARD_EXPIRY or _plausible_expiry(digits))
     )
     if fitting:
-        return fitting[0][1]
+        return _asked_first(fitting, tokens, first) if len(fitting) > 1 else fitting[0][1]
     if len(atoms) == 1 and _SSN_WRITTEN.fullmatch(first.norm):
         return EntityType.SSN
     if _CARD_CONTEXT.search(_window(tokens, first.position)) or _card_read_before(tokens, first):
@@ -488,6 +488,23 @@ def _national_mobile(digits: str) -> bool:
         if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE:
             return True
     return False
+
+
+_ASKED_TOGETHER_CHARACTERS = 30  # "the expiry and the security code": asked in one breath
+
+
+def _asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[_Token], first: _Token) -> EntityType:
+    """Of two things asked for together ("expiry and security code?"), the first number of the answer gives the one
+    asked first, unless the answer names what it gives ("Account's 4401 ..."); later numbers, and answers to
+    questions asked apart, the one asked last."""
+    (nearest, kind), (farther, asked_before) = fitting[0], fitting[1]
+    previous = _previous_number(tokens, first.position)
+    answer_starts = previous is None or previous.segment != first.segment
+    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
+                       if t.segment == first.segment)  # fmt: skip
+    named = any(pattern.search(lead_in) for pattern in _ASKED_CONTEXTS.values())
+    together = farther - nearest <= _ASKED_TOGETHER_CHARACTERS
+    return asked_before if answer_starts and together and not named else kind
 
 
 def _card_read_before(tokens: Sequence[_Token], first: _Token) -> bool:

@@ -824,6 +824,24 @@ def test_digits_answering_the_expiry_are_not_taken_for_the_card_asked_for_before
     ]
 
 
+@pytest.mark.parametrize(
+    "question, answer, expected",
+    [
+        ("Expiry date and security code?", "0331, and 902.",
+         [("card_expiry", ["0331"]), ("card_security_code", ["902"])]),
+        ("Your member number and phone number, please?", "4 4 0 2 7 1 9 and 0421 336 780.",
+         [("account_number", ["4 4 0 2 7 1 9"]), ("phone_number", ["0421 336 780"])]),
+        # named in the answer, each is what it is called
+        ("Your member number and phone number, please?", "Phone's 0421 336 780, member 4 4 0 2 7 1 9.",
+         [("phone_number", ["0421 336 780"]), ("account_number", ["4 4 0 2 7 1 9"])]),
+    ],
+)  # fmt: skip
+def test_two_things_asked_for_together_are_answered_in_the_order_asked(
+    question: str, answer: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer))) == expected
+
+
 def test_an_answer_to_a_new_question_is_not_taken_for_the_number_asked_before() -> None:
     segments = _segments(
         ("agent", "What's a good phone number for you?"),
