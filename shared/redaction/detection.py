@@ -131,10 +131,12 @@ def _tokens(segments: Sequence[Segment]) -> list[_Token]:
 
 def _read_segments(segments: Sequence[Segment], tokens: Sequence[_Token]) -> list[Segment]:
     """The segments as the text patterns read them: a hyphen-led word's group hyphen is a space ("at -gmail .com"
-    reads "at  gmail .com"), so characters keep their places and spans found in them hold for the real text."""
+    reads "at  gmail .com"), and so is a hyphen Whisper wrote on its own after such a group ("-412 - Prairie View
+    Road"), so characters keep their places and spans found in them hold for the real text."""
     texts = {segment.index: list(segment.text) for segment in segments}
-    for token in tokens:
-        if token.hyphen_led:
+    for previous, token in zip([None, *tokens], tokens, strict=False):
+        group_goes_on = token.text == "-" and previous is not None and previous.hyphen_led
+        if token.hyphen_led or group_goes_on:
             texts[token.segment][token.start] = " "
     return [segment.model_copy(update={"text": "".join(texts[segment.index])}) for segment in segments]
 

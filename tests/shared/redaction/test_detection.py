@@ -1040,6 +1040,11 @@ def test_what_is_said_after_a_new_question_does_not_go_on_with_the_address() -> 
     assert _found(segments) == [("address", ["41 Beacon Hill Road"])]
 
 
+def test_a_hyphen_whisper_wrote_on_its_own_after_the_house_number_does_not_end_the_address() -> None:
+    segments = _segments(("agent", "And your home address?"), ("customer", "-57 - Larkspur Road, Fresno, California."))
+    assert _found(segments) == [("address", ["57 - Larkspur Road, Fresno, California"])]
+
+
 def test_a_city_and_a_distance_are_not_an_address() -> None:
     segments = _segments(("agent", "Drive past Lyon for about 30 kilometres, 2 exits after the tunnel."))
     assert _found(segments) == []
