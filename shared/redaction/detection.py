@@ -1399,6 +1399,7 @@ _ANSWERED_DIGITS: dict[EntityType, range] = {
     EntityType.CARD_NUMBER: range(12, 23),  # a few digits lost or heard twice
     EntityType.PHONE_NUMBER: range(7, 14),
     EntityType.SSN: range(8, 11),
+    EntityType.ACCOUNT_NUMBER: range(6, 21),  # "820, 41i, 376": fewer digits than said, but more than a PIN's
 }
 _MISHEARD_WORDS_BETWEEN = 3  # more words than this between two digits: they are not one number
 
@@ -1425,10 +1426,26 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
         said = [token for part in answer.digit_tokens for token in part]
         # One word of digits is the runs' to read: it may hold a card's expiry and code after the card.
         several = sum(1 for token in said if _digits_of(token)) > 1
+        if kind is EntityType.ACCOUNT_NUMBER and not all(map(_may_be_misheard_digits, said)):
+            continue  # an id is read as digits: "12 years and paid 3400" is not one
         if several and kind in _ANSWERED_DIGITS and _digit_count(said) in _ANSWERED_DIGITS[kind]:
             if kind is EntityType.PHONE_NUMBER:
                 said = _country_code_said(said[0], tokens) + said
             yield kind, said
+
+
+_MISHEARD_LETTERS = 2
+
+
+def _may_be_misheard_digits(token: _Token) -> bool:
+    """A digit, a filler, or a word Whisper may have made of digits: one with a digit in it ("41i") or a letter
+    or two ("I" for "nine")."""
+    return (
+        _digits_of(token) is not None
+        or token.norm in _FILLERS
+        or any(char.isdigit() for char in token.norm)
+        or (token.norm.isalpha() and len(token.norm) <= _MISHEARD_LETTERS)
+    )
 
 
 def _answers_with_digits(tokens: Sequence[_Token]) -> list[_Answer]:

@@ -971,6 +971,18 @@ def test_an_id_asked_for_by_what_it_identifies_is_an_account_number(question: st
     assert _found(_segments(("agent", question), ("customer", answer))) == [("account_number", [number])]
 
 
+def test_an_account_number_read_in_answer_keeps_a_group_whisper_ran_into_a_letter() -> None:
+    segments = _segments(("agent", "What's your account number?"), ("customer", "Sure, 551, 70i, 238."))
+    assert _found(segments) == [("account_number", ["551, 70i, 238"])]
+
+
+def test_words_between_numbers_answering_for_an_account_do_not_join_them() -> None:
+    segments = _segments(
+        ("agent", "What's your account number?"), ("customer", "No idea, we had it 12 years and paid 3 bills.")
+    )
+    assert _found(segments) == []
+
+
 def test_a_zip_code_asked_for_on_the_account_is_an_address() -> None:
     segments = _segments(("agent", "What's the zip code on your account?"), ("customer", "Four one oh seven two."))
     assert _found(segments) == [("address", ["Four one oh seven two"])]
