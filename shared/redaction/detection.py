@@ -894,9 +894,9 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
 
 def _article_before_day(tokens: Sequence[_Token], begin: int) -> list[_Token]:
     """The "the" a day is said with ("the third of August"): part of the date as said."""
-    before = tokens[begin - 1] if begin else None
-    said_with_day = before is not None and before.segment == tokens[begin].segment and _is_day(tokens[begin])
-    return [before] if said_with_day and before is not None and before.norm == "the" else []
+    if begin and tokens[begin - 1].norm == "the" and tokens[begin - 1].segment == tokens[begin].segment:
+        return [tokens[begin - 1]] if _is_day(tokens[begin]) else []
+    return []
 
 
 def _date_end(tokens: Sequence[_Token], begin: int) -> int:
@@ -1365,7 +1365,7 @@ _IS_THAT = re.compile(
 )
 _ONLY_THEY_ANSWER = re.compile(
     r"\s*(?i:(?:yes|yeah|yep|that's right|it is)[,.]?\s+)?(?i:speaking|that's me|that is me|it's me|it is me|"
-    r"this is (?:she|he|him|her)|you are|you're talking to (?:her|him|me))(?=\s*(?:[,.!?]|$))"
+    r"this is (?:she|he|him|her)|you're talking to (?:her|him|me))(?=\s*(?:[,.!?]|$))"
 )
 
 
@@ -1412,7 +1412,7 @@ class _Answer:
 
 
 def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
-    """The digits a speaker read in answer to a question for a card, phone or social security number."""
+    """The digits a speaker read in answer to a question for a card, phone, social security or account number."""
     for answer in _answers_with_digits(tokens):
         distances = {
             kind: distance
@@ -1421,7 +1421,7 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
         }
         if not distances:
             continue
-        # What was asked for last: only a card, phone or social security number asked for last counts.
+        # What was asked for last: only a card, phone, social security or account number asked for last counts.
         kind = min(distances, key=distances.__getitem__)
         said = [token for part in answer.digit_tokens for token in part]
         # One word of digits is the runs' to read: it may hold a card's expiry and code after the card.
