@@ -131,7 +131,7 @@ def _tokens(segments: Sequence[Segment]) -> list[_Token]:
 
 def _read_segments(segments: Sequence[Segment], tokens: Sequence[_Token]) -> list[Segment]:
     """The segments as the text patterns read them: a hyphen-led word's group hyphen is a space ("at -gmail .com"
-    reads "at  gmail .com"), and so is a hyphen Whisper wrote on its own after such a group ("-412 - Prairie View
+    reads "at  gmail .com"), and so is a hyphen Whisper wrote on its own after such a group ("-57 - Larkspur
     Road"), so characters keep their places and spans found in them hold for the real text."""
     texts = {segment.index: list(segment.text) for segment in segments}
     for previous, token in zip([None, *tokens], tokens, strict=False):
@@ -475,7 +475,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     return None
 
 
-# Countries whose mobiles are dialled at home with a leading 0 ("0412 339 805", "07700 900461"), in a shape so
+# Countries whose mobiles are dialled at home with a leading 0 ("0423 118 907", "07911 123456"), in a shape so
 # strict that a number of that shape is one.
 _MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA")
 _MOBILE = phonenumbers.PhoneNumberType.MOBILE
@@ -497,7 +497,7 @@ _ASKED_TOGETHER_CHARACTERS = 30  # "the expiry and the security code": asked in 
 
 def _asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[_Token], first: _Token) -> EntityType:
     """Of two things asked for together ("expiry and security code?"), the first number of the answer gives the one
-    asked first, unless the answer names what it gives ("Account's 4401 ..."); later numbers, and answers to
+    asked first, unless the answer names what it gives ("Phone's 0421 ..."); later numbers, and answers to
     questions asked apart, the one asked last."""
     (nearest, kind), (farther, asked_before) = fitting[0], fitting[1]
     previous = _previous_number(tokens, first.position)
@@ -511,7 +511,7 @@ def _asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[_To
 
 def _card_read_before(tokens: Sequence[_Token], first: _Token) -> bool:
     """Whether the speaker read a card number (Luhn-valid, 13 to 19 digits) in the same breath before ``first``,
-    though nobody said "card": "Let me grab it, 4111 1111 1111 1111, and 07 29"."""
+    though nobody said "card": "Reading it off now, 4111 1111 1111 1111, and 09 31"."""
     said = _digits_said([t for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
                          if t.segment == first.segment])  # fmt: skip
     return any(_luhn(said[-length:]) for length in range(13, min(19, len(said)) + 1))
@@ -738,7 +738,7 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
         yield entity_type, found
         return
     if atoms[0].tokens[0].norm in _SOUNDALIKES and len(atoms) > 1:
-        # A word that sounds like a digit read as one ("to" in "texts to 720 555 0148"): the number without it.
+        # A word that sounds like a digit read as one ("to" in "send them to 312 555 0199"): the number without it.
         yield from _typed_numbers(atoms[1:], tokens)
         return
     if len(segments) > 1:
@@ -893,7 +893,7 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
 
 
 def _article_before_day(tokens: Sequence[_Token], begin: int) -> list[_Token]:
-    """The "the" a day is said with ("the third of August"): part of the date as said."""
+    """The "the" a day is said with ("the ninth of May"): part of the date as said."""
     if begin and tokens[begin - 1].norm == "the" and tokens[begin - 1].segment == tokens[begin].segment:
         return [tokens[begin - 1]] if _is_day(tokens[begin]) else []
     return []
@@ -958,7 +958,7 @@ def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:
 # Patterns on segment text: e-mail addresses, street addresses, names
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
-# Countries' endings ("telia dot se", "libero dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
+# Countries' endings ("seznam dot cz", "alice dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
 # a written dot, never after "point" or "period" ("at the point in time").
 _COUNTRY_TLDS = r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke)"
 _NUMBER_WORD = (
@@ -1043,7 +1043,7 @@ _ADDRESS_CONTEXT = re.compile(
     r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
 )
 _ANSWERED_ADDRESS = re.compile(
-    # A flat in a named building has no house number: "Flat 304, Sai Krupa Apartments, 7th Cross, ..."
+    # A flat in a named building has no house number: "Flat 9C, Nilgiri Heights, 4th Cross, ..."
     rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD}))(?=,)"
     rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}}))"
     # the words may name a numbered road: "7th Cross", "2nd Main"
@@ -1094,7 +1094,7 @@ _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|speaking with|talking to|"
     r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?|"
-    # whose an account, card or policy is: "The account holder is Henrik Aalto", "the policyholder's Jo Reyes"
+    # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
     r"(?:account|card|policy|joint|primary) ?holder(?: is|'s| was)?,?)\s+"
     rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
@@ -1271,7 +1271,7 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
                 continue
             start = match.start()
             if match.re is _PIN_ADDRESS:
-                if said[0] in _NOT_NAMES:  # "Thanks, Priya, ...": words said to someone
+                if said[0] in _NOT_NAMES:  # "Thanks, Ngozi, ...": words said to someone
                     continue
                 lead_in = _ANSWER_LEAD_IN.match(segment.text, start)  # "It's Anand Bhavan, ..."
                 start = lead_in.end() if lead_in else start
@@ -1289,8 +1289,8 @@ _MAX_ANSWERED_EMAIL_WORDS = 12
 
 def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
     """An answer to "what's your email?" from its first word that is not a lead-in ("sure, it's") to ".com"; or,
-    where the answer's domain was given after a backchannel ("It's marco dot ferri," / "Go on." / "at libero dot
-    it."), the part before it and the domain."""
+    where the answer's domain was given after a backchannel ("It's sanna dot virtanen," / "Okay." / "at elisa dot
+    fi."), the part before it and the domain."""
     texts = {segment.index: segment.text for segment in segments}
     for segment, asked, gone_on_from in _answers(segments, tokens, going_on=True):
         ending = _EMAIL_ENDING.search(segment.text)
@@ -1309,7 +1309,7 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
             yield TextSpan(segment.index, start, ending.end())
 
 
-# The domain said first, its local part in the speaker's turn before: "at libero dot it."
+# The domain said first, its local part in the speaker's turn before: "at elisa dot fi."
 _DOMAIN_FIRST = re.compile(
     rf"\s*(?P<at>at\b|@)\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}\b", re.IGNORECASE
 )
@@ -1357,7 +1357,7 @@ def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> It
         yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
 
 
-# Asked whether one is talking to someone ("Hello, is that Priya?", "Am I speaking with Mr Osei?") and answered as
+# Asked whether one is talking to someone ("Hello, is that Wiremu?", "Am I speaking with Mr Osei?") and answered as
 # only that person would ("Speaking.", "That's me."): the name asked about is theirs.
 _IS_THAT = re.compile(
     rf"\b(?i:is (?:that|this|it)|am i (?:speaking|talking) (?:to|with)|are you)\s+(?:{_TITLES}\.?\s+)?"
@@ -1370,7 +1370,7 @@ _ONLY_THEY_ANSWER = re.compile(
 
 
 def _confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """A name asked about ("is that Priya?") that the other side confirms is theirs ("Speaking.")."""
+    """A name asked about ("is that Wiremu?") that the other side confirms is theirs ("Speaking.")."""
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     for position, segment in enumerate(ordered):
         reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
@@ -1399,7 +1399,7 @@ _ANSWERED_DIGITS: dict[EntityType, range] = {
     EntityType.CARD_NUMBER: range(12, 23),  # a few digits lost or heard twice
     EntityType.PHONE_NUMBER: range(7, 14),
     EntityType.SSN: range(8, 11),
-    EntityType.ACCOUNT_NUMBER: range(6, 21),  # "820, 41i, 376": fewer digits than said, but more than a PIN's
+    EntityType.ACCOUNT_NUMBER: range(6, 21),  # "551, 70i, 238": fewer digits than said, but more than a PIN's
 }
 _MISHEARD_WORDS_BETWEEN = 3  # more words than this between two digits: they are not one number
 
@@ -1438,7 +1438,7 @@ _MISHEARD_LETTERS = 2
 
 
 def _may_be_misheard_digits(token: _Token) -> bool:
-    """A digit, a filler, or a word Whisper may have made of digits: one with a digit in it ("41i") or a letter
+    """A digit, a filler, or a word Whisper may have made of digits: one with a digit in it ("70i") or a letter
     or two ("I" for "nine")."""
     return (
         _digits_of(token) is not None

@@ -827,7 +827,7 @@ def test_digits_answering_the_expiry_are_not_taken_for_the_card_asked_for_before
 @pytest.mark.parametrize(
     "question, answer, expected",
     [
-        ("Expiry date and security code?", "0331, and 902.",
+        ("Expiration and CVC?", "0331, and 902.",
          [("card_expiry", ["0331"]), ("card_security_code", ["902"])]),
         ("Your member number and phone number, please?", "4 4 0 2 7 1 9 and 0421 336 780.",
          [("account_number", ["4 4 0 2 7 1 9"]), ("phone_number", ["0421 336 780"])]),
@@ -894,11 +894,11 @@ def test_an_answer_to_what_is_your_email_is_the_address_up_to_its_ending(answer:
 def test_an_email_given_over_two_turns_with_a_backchannel_between() -> None:
     segments = _segments(
         ("agent", "And an email for the confirmation?"),
-        ("customer", "Yes, it's hamid dot rezaei,"),
-        ("agent", "Go ahead."),
-        ("customer", "at posteo dot de."),
+        ("customer", "Hamid underscore rezaei,"),
+        ("agent", "Mm-hmm."),
+        ("customer", "at posteo dot de, thanks."),
     )
-    assert _found(segments) == [("email", ["hamid dot rezaei"]), ("email", ["at posteo dot de"])]
+    assert _found(segments) == [("email", ["Hamid underscore rezaei"]), ("email", ["at posteo dot de"])]
 
 
 def test_words_after_a_backchannel_that_are_not_a_domain_do_not_finish_an_email() -> None:
@@ -934,18 +934,18 @@ def test_a_date_of_birth_goes_on_after_a_backchannel_with_the_day() -> None:
 
 
 def test_a_date_of_birth_said_with_the_and_a_year_without_its_century() -> None:
-    segments = _segments(("customer", "I was born the fourteenth of June, ninety-one."))
+    segments = _segments(("customer", "Date of birth is the fourteenth of June, ninety-one."))
     assert _found(segments) == [("date_of_birth", ["the fourteenth of June, ninety-one"])]
 
 
 def test_a_date_of_birth_started_with_a_compound_day_goes_on_in_the_next_turn() -> None:
     segments = _segments(
         ("agent", "What's your date of birth?"),
-        ("customer", "It's the thirty-first,"),
+        ("customer", "Right, the thirty-first,"),
         ("agent", "Okay."),
-        ("customer", "of October, sixty-six."),
+        ("customer", "October sixty-six."),
     )
-    assert _found(segments) == [("date_of_birth", ["the thirty-first", "of October, sixty-six"])]
+    assert _found(segments) == [("date_of_birth", ["the thirty-first", "October sixty-six"])]
 
 
 def test_a_date_of_birth_does_not_go_on_into_words_after_the() -> None:
@@ -1018,8 +1018,8 @@ def test_a_zip_code_whisper_wrote_in_digit_groups_after_an_answered_address() ->
 @pytest.mark.parametrize(
     "answer, address",
     [
-        ("Flat 21, Sagar Towers, 2nd Main, Malleswaram, Bengaluru 560003.",
-         "Flat 21, Sagar Towers, 2nd Main, Malleswaram, Bengaluru 560003"),
+        ("Flat 21, Sagar Towers, 5th Lane, Salt Lake, Kolkata 700091.",
+         "Flat 21, Sagar Towers, 5th Lane, Salt Lake, Kolkata 700091"),
         ("It's Anand Bhavan, Near Clock Tower, Gandhinagar, Dehradun 248001.",
          "Anand Bhavan, Near Clock Tower, Gandhinagar, Dehradun 248001"),
     ],
@@ -1032,13 +1032,13 @@ def test_an_indian_address_without_a_house_number(answer: str, address: str) -> 
 def test_the_rest_of_an_address_after_a_backchannel_answers_the_same_question() -> None:
     segments = _segments(
         ("agent", "What's the shipping address?"),
-        ("customer", "It's 41 Beacon Hill Road,"),
-        ("agent", "Uh-huh."),
-        ("customer", "Apartment 9, Omaha, Nebraska 68102."),
+        ("customer", "Right, 41 Beacon Hill Road,"),
+        ("agent", "Okay."),
+        ("customer", "Suite 300, Omaha, Nebraska 68102."),
     )
     assert _found(segments) == [
         ("address", ["41 Beacon Hill Road"]),
-        ("address", ["Apartment 9, Omaha, Nebraska 68102"]),
+        ("address", ["Suite 300, Omaha, Nebraska 68102"]),
     ]
 
 
@@ -1125,7 +1125,7 @@ def test_a_spelling_after_an_email_address_is_a_name() -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("The account holder is Ifeoma Eze, my wife.", "Ifeoma Eze"),
+        ("Account holder's Ifeoma Eze, I'm only her carer.", "Ifeoma Eze"),
         ("Policyholder's Gunnar Lindahl.", "Gunnar Lindahl"),
     ],
 )
@@ -1135,8 +1135,8 @@ def test_the_name_of_whoever_holds_an_account(text: str, name: str) -> None:
 
 @pytest.mark.parametrize("reply", ["Speaking.", "Yes, speaking.", "That's me.", "This is she."])
 def test_a_name_asked_about_is_a_name_when_only_its_owner_would_answer_so(reply: str) -> None:
-    segments = _segments(("agent", "Hello, is that Wiremu?"), ("customer", reply))
-    assert _found(segments) == [("person_name", ["Wiremu"])]
+    segments = _segments(("agent", "Morning, is this Wiremu Tane?"), ("customer", reply))
+    assert _found(segments) == [("person_name", ["Wiremu Tane"])]
 
 
 @pytest.mark.parametrize("reply", ["Yes, it is.", "Speaking of which, no."])
@@ -1153,7 +1153,7 @@ def test_a_name_said_back_after_an_acknowledgement() -> None:
 @pytest.mark.parametrize(
     "text, email",
     [
-        ("The email we hold is e.novak@seznam.cz, is that still right?", "e.novak@seznam.cz"),
+        ("Old one was e.novak@seznam.cz but I've stopped using it.", "e.novak@seznam.cz"),
         ("It's tomas dot berg at bredband dot no.", "tomas dot berg at bredband dot no"),
         ("Send it to giulia at alice dot it please.", "giulia at alice dot it"),
     ],
@@ -1175,7 +1175,7 @@ def test_a_web_address_is_not_an_email_address() -> None:
     "text, phone",
     [
         ("Drop it off and ring 0423 118 907 when you're outside.", "0423 118 907"),
-        ("Texts go to 617 555 0142 please.", "617 555 0142"),
+        ("Forward it to 617 555 0142 tonight.", "617 555 0142"),
         ("Message -07911 -123 -456 if there's a problem.", "-07911 -123 -456"),
     ],
 )
