@@ -362,6 +362,8 @@ def _asks_anew(said: Sequence[_Token], answered: str) -> bool:
         or any("?" in t.text for t in said)
         or (their_digits != "" and their_digits not in answered)
         or any(pattern.search(text) for pattern in _ASKED_CONTEXTS.values())
+        # asked without a question mark: "and the delivery address," "and your email,"
+        or any(pattern.search(text) for pattern in (_ADDRESS_CONTEXT, _EMAIL_CONTEXT, _NAME_ASKED))
     )
 
 
@@ -1056,6 +1058,9 @@ _ADDRESS_PART = r"(?:[A-Z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b)(?:\s+(?:[A-Z][\w'-]*
 _PIN_ADDRESS = re.compile(
     rf"{_UNIT_FIRST}\b(?P<words>{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
 )
+# The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
+# "Leeds, LS6 2AB."
+_PLACE_AND_CODE = re.compile(rf"(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b")
 _ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer
 _ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|sure|so|that's|um|uh|okay|ok),?\s+)*")
 _NOT_STREET_WORDS = {
@@ -1263,7 +1268,15 @@ def _gone_on_from(tokens: Sequence[_Token], first: _Token) -> _Token | None:
 
 def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
     """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
-    for segment, asked, _ in _answers(segments, tokens, going_on=True):
+    texts = {segment.index: segment.text for segment in segments}
+    addressed: set[int] = set()  # segments an address was found in
+    for segment, asked, gone_on_from in _answers(segments, tokens, going_on=True):
+        if gone_on_from is not None and not (gone_on_from in addressed or _ADDRESS.search(texts[gone_on_from])):
+            asked = ""  # only an address's first half is gone on from: "Same as before," / "Okay." / "Order 5501 ..."
+        rest = _PLACE_AND_CODE.match(segment.text, _lead_in_end(segment.text)) if gone_on_from is not None else None
+        if rest is not None and _ADDRESS_CONTEXT.search(asked):
+            addressed.add(segment.index)
+            yield TextSpan(segment.index, rest.start(), rest.end())
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
             said = match.group("words").replace(",", " ").split()
             words = [word.lower() for word in said]
@@ -1273,12 +1286,18 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
             if match.re is _PIN_ADDRESS:
                 if said[0] in _NOT_NAMES:  # "Thanks, Ngozi, ...": words said to someone
                     continue
-                lead_in = _ANSWER_LEAD_IN.match(segment.text, start)  # "It's Anand Bhavan, ..."
-                start = lead_in.end() if lead_in else start
+                start = _lead_in_end(segment.text, start)  # "It's Anand Bhavan, ..."
             before = segment.text[:start].lower()
             at_answer_start = len(before.split()) <= _ANSWER_LEAD_WORDS and _ADDRESS_CONTEXT.search(asked)
             if at_answer_start or _ADDRESS_CONTEXT.search(" ".join(before.split()[-_ANSWER_LEAD_WORDS:])):
+                addressed.add(segment.index)
                 yield TextSpan(segment.index, start, match.end())
+
+
+def _lead_in_end(text: str, start: int = 0) -> int:
+    """Where what is said from ``start`` on goes on after a lead-in ("Sure, it's")."""
+    lead_in = _ANSWER_LEAD_IN.match(text, start)
+    return lead_in.end() if lead_in else start
 
 
 # Asked for an e-mail address, the answer up to its domain's ending is the address, however it was heard:
@@ -1300,9 +1319,15 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
         if gone_on_from is not None and domain_first:
             local_part = texts[gone_on_from]
             start = _after_lead_in(local_part, len(local_part))
-            if start is not None and (_EMAIL_CONTEXT.search(asked) or _EMAIL_CONTEXT.search(local_part.lower())):
+            # the "at" is said with one part or the other: "marta dot kowal at," / "wp dot pl."
+            at_said = domain_first.group("at") or _AT_LAST.search(local_part)
+            if (
+                start is not None
+                and at_said
+                and (_EMAIL_CONTEXT.search(asked) or _EMAIL_CONTEXT.search(local_part.lower()))
+            ):
                 yield TextSpan(gone_on_from, start, len(local_part))
-                yield TextSpan(segment.index, domain_first.start("at"), domain_first.end())
+                yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
             continue
         start = _after_lead_in(segment.text, ending.start())
         if start is not None and gone_on_from is None and _EMAIL_CONTEXT.search(asked):
@@ -1311,8 +1336,10 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
 
 # The domain said first, its local part in the speaker's turn before: "at elisa dot fi."
 _DOMAIN_FIRST = re.compile(
-    rf"\s*(?P<at>at\b|@)\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}\b", re.IGNORECASE
+    rf"\s*(?P<domain>(?P<at>at\b|@)?\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING})\b",
+    re.IGNORECASE,
 )
+_AT_LAST = re.compile(r"(?:\bat|@)[,.]?\s*$", re.IGNORECASE)
 
 
 def _after_lead_in(text: str, end: int) -> int | None:

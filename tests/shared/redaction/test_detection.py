@@ -901,6 +901,16 @@ def test_an_email_given_over_two_turns_with_a_backchannel_between() -> None:
     assert _found(segments) == [("email", ["Hamid underscore rezaei"]), ("email", ["at posteo dot de"])]
 
 
+def test_an_email_split_after_its_at_goes_on_with_the_domain() -> None:
+    segments = _segments(
+        ("agent", "Your email address?"),
+        ("customer", "It's lucia dot ferraz at,"),
+        ("agent", "Mm-hmm."),
+        ("customer", "sapo dot pt."),
+    )
+    assert _found(segments) == [("email", ["lucia dot ferraz at"]), ("email", ["sapo dot pt"])]
+
+
 def test_words_after_a_backchannel_that_are_not_a_domain_do_not_finish_an_email() -> None:
     segments = _segments(
         ("agent", "And an email for the confirmation?"),
@@ -1040,6 +1050,26 @@ def test_the_rest_of_an_address_after_a_backchannel_answers_the_same_question() 
         ("address", ["41 Beacon Hill Road"]),
         ("address", ["Suite 300, Omaha, Nebraska 68102"]),
     ]
+
+
+def test_a_town_and_postcode_after_a_backchannel_finish_the_address() -> None:
+    segments = _segments(
+        ("agent", "What's the address for the invoice?"),
+        ("customer", "It's 16 Kiln Lane,"),
+        ("agent", "Yep."),
+        ("customer", "Bristol, BS5 9QT."),
+    )
+    assert _found(segments) == [("address", ["16 Kiln Lane"]), ("address", ["Bristol, BS5 9QT"])]
+
+
+def test_a_turn_after_a_backchannel_goes_on_with_an_address_only_if_one_was_begun() -> None:
+    segments = _segments(
+        ("agent", "What's the address for the invoice?"),
+        ("customer", "Whatever is on file,"),
+        ("agent", "Okay."),
+        ("customer", "Invoice 30021 went there, Bristol, BS5 9QT."),
+    )
+    assert _found(segments, (EntityType.ADDRESS,)) == []
 
 
 def test_what_is_said_after_a_new_question_does_not_go_on_with_the_address() -> None:
