@@ -302,7 +302,8 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"medicaid|beneficiary|insurance (number|id)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
-        r"frequent flyer|library|nhs|health|national insurance|patient record|medical record)('s)? (number|id|card)"
+        r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record)('s)? "
+        r"(number|id|card)"
         r"|(patient|student|employee|staff|tax|medical record) id"
         # said as its initials: "the patient's MRN"
         r"|mrn|m r n)\b"
@@ -1054,7 +1055,10 @@ _ANSWERED_ADDRESS = re.compile(
 )
 # An Indian address is often a building, a road and an area, without a house number, ending in a city and its
 # six-digit PIN code: "Gulmohar Villa, Near Shiv Mandir, Kothrud, Pune 411038".
-_ADDRESS_PART = r"(?:[A-Z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b)(?:\s+(?:[A-Z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b)){0,3}"
+# A part is a few capitalised words, a numbered road ("7th Cross") or a numbered block ("Sector 15", "House No. 12").
+_ADDRESS_PART = (
+    r"(?:[A-Z][\w'-]*\.?|\d{1,3}(?:st|nd|rd|th)\b)(?:\s+(?:[A-Z][\w'-]*\.?|\d{1,3}(?:st|nd|rd|th)?[A-Za-z]?\b)){0,3}"
+)
 _PIN_ADDRESS = re.compile(
     rf"{_UNIT_FIRST}\b(?P<words>{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
 )
@@ -1119,7 +1123,7 @@ _GREETED = re.compile(
     r"|\b(?i:(?:my|our|his|her|their)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
     r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
     r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
-    r"father-in-law|mother-in-law|son-in-law|daughter-in-law)|on behalf of),?\s+"
+    r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of),?\s+"
     rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|$)"
 )
 _GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative")
@@ -1284,7 +1288,7 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
                 continue
             start = match.start()
             if match.re is _PIN_ADDRESS:
-                if said[0] in _NOT_NAMES:  # "Thanks, Ngozi, ...": words said to someone
+                if said[0].rstrip(".") in _NOT_NAMES:  # "Thanks, Ngozi, ...": words said to someone
                     continue
                 start = _lead_in_end(segment.text, start)  # "It's Anand Bhavan, ..."
             before = segment.text[:start].lower()

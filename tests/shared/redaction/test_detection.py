@@ -975,6 +975,7 @@ def test_a_date_of_birth_does_not_go_on_into_words_after_the() -> None:
         ("What's your student ID?", "2 1 0 0 6 7 3.", "2 1 0 0 6 7 3"),
         ("And her MRN?", "It's 00 517 236.", "00 517 236"),
         ("What's the employee's number?", "Nine nine one, four oh two.", "Nine nine one, four oh two"),
+        ("Your hospital number?", "It's 5 5 0 9 1 2.", "5 5 0 9 1 2"),
     ],
 )  # fmt: skip
 def test_an_id_asked_for_by_what_it_identifies_is_an_account_number(question: str, answer: str, number: str) -> None:
@@ -1032,6 +1033,7 @@ def test_a_zip_code_whisper_wrote_in_digit_groups_after_an_answered_address() ->
          "Flat 21, Sagar Towers, 5th Lane, Salt Lake, Kolkata 700091"),
         ("It's Anand Bhavan, Near Clock Tower, Gandhinagar, Dehradun 248001.",
          "Anand Bhavan, Near Clock Tower, Gandhinagar, Dehradun 248001"),
+        ("Plot 7, Phase 2, Hitech City, Hyderabad 500081.", "Plot 7, Phase 2, Hitech City, Hyderabad 500081"),
     ],
 )  # fmt: skip
 def test_an_indian_address_without_a_house_number(answer: str, address: str) -> None:
@@ -1161,6 +1163,11 @@ def test_a_spelling_after_an_email_address_is_a_name() -> None:
 )
 def test_the_name_of_whoever_holds_an_account(text: str, name: str) -> None:
     assert _found(_segments(("customer", text))) == [("person_name", [name])]
+
+
+def test_a_name_given_as_whose_name_something_is_in() -> None:
+    segments = _segments(("customer", "The lease is in my partner's name, Tavita Leaupepe."))
+    assert _found(segments) == [("person_name", ["Tavita Leaupepe"])]
 
 
 @pytest.mark.parametrize("reply", ["Speaking.", "Yes, speaking.", "That's me.", "This is she."])
