@@ -1260,7 +1260,8 @@ def _answers(
 def _gone_on_from(tokens: Sequence[_Token], first: _Token) -> _Token | None:
     """The speaker's last word before ``first``, where the others said no more than a backchannel between."""
     between: list[_Token] = []
-    for token in reversed(tokens[: first.position]):
+    for position in range(first.position - 1, -1, -1):
+        token = tokens[position]
         if token.speaker == first.speaker:
             going_on = not _asks_anew(between, "") and _pause_ms(token, first) <= _MAX_PAUSE_MS
             return token if going_on and token.segment != first.segment else None
