@@ -28,7 +28,10 @@ CALLS = {split: load_calls(split) for split in SPLITS}
 def test_splits_are_large_enough_and_a_third_is_held_back() -> None:
     dev, held_back = len(CALLS["dev"]), len(CALLS["held_back"])
     assert dev + held_back >= 80
-    assert held_back >= (dev + held_back) / 3 - 1
+    assert dev >= 81  # 59 from the first authors, 22 by a fresh author aimed at traps and paraphrases
+    # The held-back splits together stay at least a third of all labelled calls as dev grows.
+    held = sum(len(calls) for split, calls in CALLS.items() if split != "dev")
+    assert held >= (dev + held) / 3
     for calls in CALLS.values():
         assert {call.call_type for call in calls} == {"human", "ai_agent"}
         assert len({call.industry for call in calls}) >= 6
