@@ -298,6 +298,8 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.ACCOUNT_NUMBER: re.compile(
         # "the zip code on the account" asks for a zip code: an account said after "on the" only says where it is kept
         r"(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
+        # "take into account", "on account of", "take account of": the phrase, not an account
+        r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber|medicare|"
         r"medicaid|beneficiary|insurance (number|id)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
@@ -1578,7 +1580,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names)]
     for entity_type, span in found_by_pattern:
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
-    candidates = [c for c in candidates if not _business_contact(c, texts)]
+    candidates = [c for c in candidates if not _business_contact(c, texts) and not _business_asked_for(c, tokens)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []
@@ -1637,6 +1639,25 @@ def _business_contact(entity: Entity, texts: dict[int, str]) -> bool:
         and local_part is not None
         and local_part.group() in _ROLE_MAILBOXES
     )
+
+
+# Asked for the business's own place or line ("What's your head office address?", "where's your nearest branch?"):
+# the other side's answer gives the business's, not a person's.
+_BUSINESS_ASKED = re.compile(
+    r"\b(?:your|the) (?:\w+ )?(?:head office|office|headquarters|branch|store|shop|showroom|depot|warehouse|"
+    r"clinic|surgery|practice|company|business)('s)? (?:address|number|phone number|email)\b"
+    r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:office|branch|store|shop|headquarters))(?: guys)? "
+    r"(?:based|located)\b"
+)
+
+
+def _business_asked_for(entity: Entity, tokens: Sequence[_Token]) -> bool:
+    """A phone number, e-mail or address that answers a question for the business's own."""
+    if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL, EntityType.ADDRESS):
+        return False
+    span = entity.spans[0]
+    first = next((t for t in tokens if t.segment == span.segment), None)
+    return first is not None and _BUSINESS_ASKED.search(_said_since_own_turn(tokens, first)) is not None
 
 
 def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:

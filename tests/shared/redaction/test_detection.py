@@ -1231,3 +1231,37 @@ def test_numbers_that_are_not_someones_phone_without_a_cue(text: str) -> None:
 def test_a_country_code_whisper_heard_as_words_after_plus_is_part_of_the_phone_number() -> None:
     segments = _segments(("agent", "A contact number?"), ("customer", "My Spanish mobile, plus free for 612 345 678."))
     assert _found(segments) == [("phone_number", ["plus free for 612 345 678"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once we take into account 2024 the fee drops.",
+        "Taking account of the 1830 invoice, you owe nothing.",
+        "On account of 2021 being a leap year, no.",
+    ],
+)
+def test_account_said_as_a_phrase_does_not_make_a_number_an_account_number(text: str) -> None:
+    assert _found(_segments(("agent", text)), (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_an_account_number_is_still_one_after_the_word_account() -> None:
+    segments = _segments(("agent", "What's the account number?"), ("customer", "It's 7730 2291."))
+    assert _found(segments) == [("account_number", ["7730 2291"])]
+
+
+def test_the_business_address_given_when_asked_for_it_is_not_personal() -> None:
+    segments = _segments(
+        ("customer", "Where's your main branch address?"),
+        ("agent", "It's 45 Harbour Road, Wellington, by the ferry."),
+    )
+    assert _found(segments, (EntityType.ADDRESS,)) == []
+
+
+def test_the_callers_address_is_still_one_after_the_business_gave_its_own() -> None:
+    segments = _segments(
+        ("customer", "Where's your main branch address?"),
+        ("agent", "It's 45 Harbour Road, Wellington. And your own address?"),
+        ("customer", "9 Kowhai Street, Lower Hutt."),
+    )
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["9 Kowhai Street, Lower Hutt"])]
