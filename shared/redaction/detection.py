@@ -844,7 +844,8 @@ def _letter_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
 # ---------------------------------------------------------------------------------------------------------
 # Dates said after "date of birth" or "expires": "March 3, 1985", "the third of March nineteen eighty five"
 
-_DATE_CONNECTORS = {"of", "the", "slash", ""}
+# "in": between a date's parts, "born in 84, in June, the second"
+_DATE_CONNECTORS = {"of", "the", "slash", "in", ""}
 _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
@@ -868,9 +869,30 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
     for entity_type in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY):
         for match in _CONTEXTS[entity_type].finditer(text):
             position = bisect.bisect_left(starts, match.end())
-            found = _date_after(tokens, position)
-            if found and not (entity_type is EntityType.CARD_EXPIRY and any(map(_is_day, found))):
+            found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
+            if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
+
+
+def _may_be_expiry(found: Sequence[_Token], tokens: Sequence[_Token]) -> bool:
+    """Whether a date said after "expiry" can be a card's: no day in it, and said in digits alone, a month and year
+    ("oh four twenty nine", not "three one two") given for the expiry rather than for a code asked first
+    ("security code and expiry?")."""
+    if any(map(_is_day, found)):
+        return False
+    said = [token for token in found if token.norm not in _DATE_CONNECTORS]
+    if not all(len(_digits_of(token) or "") == 1 for token in said):
+        return True  # a month named, or numbers said as such ("two thousand thirty")
+    digits = _digits_said(said)
+    if not _plausible_expiry(digits):
+        return False
+    distances = _context_distances(tokens, found[0].position)
+    fitting = sorted(
+        (distance, kind)
+        for kind, distance in distances.items()
+        if kind in (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE) and len(digits) in _DIGIT_LENGTHS[kind]
+    )
+    return len(fitting) < 2 or _asked_first(fitting, tokens, found[0]) is EntityType.CARD_EXPIRY
 
 
 def _is_day(token: _Token) -> bool:
@@ -879,9 +901,12 @@ def _is_day(token: _Token) -> bool:
     return last_word in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(token.norm) is not None
 
 
-def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
+def _date_after(tokens: Sequence[_Token], position: int, year_alone: bool = False) -> list[_Token]:
+    """The date said within a few words after ``position``; with ``year_alone``, also a year said on its own
+    ("born in '84", "born in 1984")."""
     for begin in range(position, min(len(tokens), position + _DATE_LOOKAHEAD)):
-        if _is_date_word(tokens[begin]) and tokens[begin].norm not in _DATE_CONNECTORS:
+        said = tokens[begin]
+        if _is_date_word(said) and said.norm not in _DATE_CONNECTORS and not _exclaimed(tokens, begin):
             break
     else:
         return []
@@ -892,9 +917,32 @@ def _date_after(tokens: Sequence[_Token], position: int) -> list[_Token]:
         found += tokens[going_on : end + 1]
     substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
     has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
-    if not (len(substantive) >= 2 or has_separators):
+    year = len(substantive) == 1 and year_alone and _is_year(tokens, substantive[0])
+    if not (len(substantive) >= 2 or has_separators or year):
         return []
     return _month_before(tokens, begin) + _article_before_day(tokens, begin) + found
+
+
+def _exclaimed(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether "oh" at ``index`` is said as a word ("Oh, the third of May", "oh march third"), not as a zero: a
+    digit follows it in the same breath only for a zero ("oh four twenty nine")."""
+    token = tokens[index]
+    if token.norm not in {"oh", "o"}:
+        return False
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        token.text[-1] in _PUNCTUATION or nxt is None or nxt.segment != token.segment or _digits_of(nxt) is None
+    ) and not (nxt is not None and nxt.norm in _TENS)
+
+
+def _is_year(tokens: Sequence[_Token], token: _Token) -> bool:
+    """A year said alone: "1984", "'84", or two digits said after "in" ("born in 84")."""
+    if re.fullmatch(r"(19|20)\d\d", token.norm):
+        return True
+    if not re.fullmatch(r"\d\d", token.norm):
+        return False
+    before = tokens[token.position - 1] if token.position else None
+    return token.text.startswith(("'", "\u2019")) or (before is not None and before.norm == "in")
 
 
 def _article_before_day(tokens: Sequence[_Token], begin: int) -> list[_Token]:

@@ -1265,3 +1265,39 @@ def test_the_callers_address_is_still_one_after_the_business_gave_its_own() -> N
         ("customer", "9 Kowhai Street, Lower Hutt."),
     )
     assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["9 Kowhai Street, Lower Hutt"])]
+
+
+@pytest.mark.parametrize(
+    "answer, date",
+    [
+        ("Born in 91, in March, the fifth.", "91, in March, the fifth"),
+        ("October the ninth, in seventy six.", "October the ninth, in seventy six"),
+        ("Oh, the twelfth of April, 1990.", "the twelfth of April, 1990"),
+        ("oh april twelfth 1990", "april twelfth 1990"),
+        ("I was born in '79.", "79"),
+        ("Born in 1962, I'm afraid.", "1962"),
+    ],
+)  # fmt: skip
+def test_dates_of_birth_said_in_parts_after_in_or_after_oh(answer: str, date: str) -> None:
+    segments = _segments(("agent", "Could you confirm your date of birth?"), ("customer", answer))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", [date])]
+
+
+def test_a_number_said_alone_after_birth_is_not_a_year_of_birth() -> None:
+    segments = _segments(("customer", "Since my son was born I've called 12 times."))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+
+
+def test_a_code_asked_for_before_the_expiry_is_not_taken_for_the_expiry() -> None:
+    segments = _segments(("agent", "The security code and the expiry, please?"), ("customer", "five two nine"))
+    assert _found(segments) == [("card_security_code", ["five two nine"])]
+
+
+def test_an_expiry_said_digit_by_digit_after_its_code() -> None:
+    segments = _segments(
+        ("agent", "The security code and the expiry, please?"), ("customer", "five two nine, and oh three three one")
+    )
+    assert _found(segments) == [
+        ("card_security_code", ["five two nine"]),
+        ("card_expiry", ["oh three three one"]),
+    ]
