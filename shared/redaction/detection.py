@@ -285,10 +285,14 @@ def _luhn(digits: str) -> bool:
 _CONTEXT_WINDOW = 25  # tokens
 _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
-    EntityType.CARD_EXPIRY: re.compile(r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till))\b"),
+    # "the month and year it runs to": the card
+    EntityType.CARD_EXPIRY: re.compile(
+        r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till))\b"
+    ),
     EntityType.CARD_SECURITY_CODE: re.compile(
-        r"\b(security code|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
-        r"(code|numbers|digits) on the (back|front)|back of the card|card code)\b"
+        r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
+        r"(card )?verification (value|code|number)|"
+        r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code)\b"
     ),
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(
@@ -329,7 +333,8 @@ _CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|disco
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
 _CODE = re.compile(r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )\bcode\b")
 _MISHEARD_SSN_LENGTHS = range(7, 11)
-_LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b")
+# "social ending 4418": "ends" and "ending" need no "in"
+_LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends( in| with)?|ending( in| with)?)\b")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 
 
@@ -510,7 +515,10 @@ def _asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[_To
     lead_in = " ".join(t.norm for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position]
                        if t.segment == first.segment)  # fmt: skip
     named = any(pattern.search(lead_in) for pattern in _ASKED_CONTEXTS.values())
-    together = farther - nearest <= _ASKED_TOGETHER_CHARACTERS
+    # counted from where the one asked last starts: "the expiry and the last three on the back"
+    asked_last = list(_ASKED_CONTEXTS[kind].finditer(_window(tokens, first.position)))
+    said_for = asked_last[-1].end() - asked_last[-1].start() if asked_last else 0
+    together = farther - nearest - said_for <= _ASKED_TOGETHER_CHARACTERS
     return asked_before if answer_starts and together and not named else kind
 
 
@@ -872,6 +880,13 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
+    # A month and year said in the same breath after a card number, however the expiry is called ("the end date
+    # is March twenty seven"): its expiry.
+    for token in tokens:
+        if token.norm in _MONTHS and _card_read_before(tokens, token):
+            found = _date_after(tokens, token.position)
+            if found and found[0] is token and not any(map(_is_day, found)):
+                yield EntityType.CARD_EXPIRY, found
 
 
 def _may_be_expiry(found: Sequence[_Token], tokens: Sequence[_Token]) -> bool:
@@ -1510,6 +1525,9 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
         several = sum(1 for token in said if _digits_of(token)) > 1
         if kind is EntityType.ACCOUNT_NUMBER and not all(map(_may_be_misheard_digits, said)):
             continue  # an id is read as digits: "12 years and paid 3400" is not one
+        lead_in = " ".join(t.norm for t in tokens[: said[0].position] if t.segment == said[0].segment)
+        if any(p.search(lead_in) for other, p in _ASKED_CONTEXTS.items() if other is not kind):
+            continue  # the answer names what it gives first ("Account's 4 4 0 1 ..."): not the one asked last
         if several and kind in _ANSWERED_DIGITS and _digit_count(said) in _ANSWERED_DIGITS[kind]:
             if kind is EntityType.PHONE_NUMBER:
                 said = _country_code_said(said[0], tokens) + said
@@ -1571,7 +1589,9 @@ def _digit_stretch(said: Sequence[_Token]) -> list[_Token]:
     last = digit_indexes[0]
     for index in digit_indexes[1:]:
         between = [t for t in said[last + 1 : index] if t.norm not in _FILLERS and t.norm not in _REPEATS]
-        if len(between) > _MISHEARD_WORDS_BETWEEN:
+        named = " ".join(t.norm for t in between)
+        # "..., security number 0 8 2": the words name what the next digits are, another number
+        if len(between) > _MISHEARD_WORDS_BETWEEN or any(p.search(named) for p in _ASKED_CONTEXTS.values()):
             break
         last = index
     return list(said[digit_indexes[0] : last + 1])

@@ -1301,3 +1301,74 @@ def test_an_expiry_said_digit_by_digit_after_its_code() -> None:
         ("card_security_code", ["five two nine"]),
         ("card_expiry", ["oh three three one"]),
     ]
+
+
+def test_a_social_ending_in_four_digits_read_back_without_in() -> None:
+    segments = _segments(("agent", "I see a social ending 7 2 0 3, is that yours?"), ("customer", "Yes."))
+    assert _found(segments) == [("ssn", ["7 2 0 3"])]
+
+
+def test_four_digits_ending_a_sentence_about_a_social_are_not_its_last_four_without_ending_said() -> None:
+    segments = _segments(("agent", "Your social was updated in 2019, right?"))
+    assert _found(segments, (EntityType.SSN,)) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "And the card verification code?",
+        "What are the last three on the back?",
+        "Could you read me the verification value?",
+    ],
+)
+def test_a_security_code_asked_for_by_other_names(question: str) -> None:
+    segments = _segments(("agent", question), ("customer", "It's 9 4 1."))
+    assert _found(segments) == [("card_security_code", ["9 4 1"])]
+
+
+def test_a_social_security_number_is_not_asked_for_as_a_security_number() -> None:
+    segments = _segments(("agent", "What's your social security number?"), ("customer", "3 1 8 4 4 0 2 7 6"))
+    assert _found(segments) == [("ssn", ["3 1 8 4 4 0 2 7 6"])]
+
+
+def test_an_expiry_asked_before_the_code_on_the_back_is_the_first_answer() -> None:
+    segments = _segments(
+        ("agent", "Expiry date and then the last four on the back, please."), ("customer", "8/29, and 4 0 5 1.")
+    )
+    assert _found(segments) == [("card_expiry", ["8/29"]), ("card_security_code", ["4 0 5 1"])]
+
+
+def test_a_code_named_after_a_card_read_when_asked_is_not_part_of_the_card() -> None:
+    segments = _segments(
+        ("agent", "Which card is it?"), ("customer", "The Mastercard. 5425 2334 3010 9903, security number 7 1 4.")
+    )
+    assert _found(segments) == [("card_number", ["5425 2334 3010 9903"]), ("card_security_code", ["7 1 4"])]
+
+
+def test_an_answer_naming_what_it_gives_first_is_not_the_number_asked_last() -> None:
+    segments = _segments(
+        ("agent", "Your member number and your mobile, please?"),
+        ("customer", "Member number 5 5 1 0 2 8 7 3, and my mobile is 415-555-0136."),
+    )
+    assert _found(segments) == [("account_number", ["5 5 1 0 2 8 7 3"]), ("phone_number", ["415-555-0136"])]
+
+
+def test_a_month_and_year_after_a_card_in_one_breath_is_its_expiry() -> None:
+    segments = _segments(("customer", "4111 1111 1111 1111 and the date on it is August thirty one"))
+    assert _found(segments) == [("card_number", ["4111 1111 1111 1111"]), ("card_expiry", ["August thirty one"])]
+
+
+def test_a_date_after_a_card_with_a_day_in_it_is_not_its_expiry() -> None:
+    segments = _segments(("customer", "4111 1111 1111 1111, I paid with it on August the 3rd."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
+@pytest.mark.parametrize("question", ["The month and year it runs to?", "And it runs until when?"])
+def test_an_expiry_asked_for_as_when_the_card_runs_to(question: str) -> None:
+    segments = _segments(("agent", question), ("customer", "ten, twenty nine"))
+    assert _found(segments) == [("card_expiry", ["ten, twenty nine"])]
+
+
+def test_a_month_and_year_a_plan_runs_to_without_a_card_is_not_an_expiry() -> None:
+    segments = _segments(("agent", "The promotion runs until March 2027."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
