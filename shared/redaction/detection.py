@@ -572,17 +572,18 @@ def _numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token
             if not typed:
                 untyped.append(run)
     yield from found
-    yield from _read_back(untyped, found)
+    yield from _read_back(untyped, found, tokens)
 
 
 _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything
 
 
 def _read_back(
-    untyped: Sequence[Sequence[_Atom]], found: Sequence[tuple[EntityType, list[_Token]]]
+    untyped: Sequence[Sequence[_Atom]], found: Sequence[tuple[EntityType, list[_Token]]], tokens: Sequence[_Token]
 ) -> Iterable[tuple[EntityType, list[_Token]]]:
     """Digits one side repeats of what the other side just gave ("4111 1111" / "4111 1111, yes"): the same kind,
-    also where the other side goes on with the number after the read-back ("4111 1111" / "4111 1111" / "1111 ...")."""
+    also where the other side goes on with the number after the read-back ("4111 1111" / "4111 1111" / "1111 ..."),
+    or gives new last digits for it ("it ends 0178 now")."""
     for run in untyped:
         digits = "".join(atom.digits for atom in run)
         first = run[0].tokens[0]
@@ -594,10 +595,20 @@ def _read_back(
                 said_before
                 and said_before[-1].speaker != first.speaker
                 and first.position - said_before[-1].position <= _CONTEXT_WINDOW
-                and digits in _digits_said(said_before)
+                and (digits in _digits_said(said_before) or _new_ending(run, tokens, said_before))
             ):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
+
+
+def _new_ending(run: Sequence[_Atom], tokens: Sequence[_Token], said_before: Sequence[_Token]) -> bool:
+    """Whether ``run`` corrects the last digits of the number the other side read ("I have 312-555-0177?" /
+    "No, it ends 0178 now"): as many digits as it has at most, said after "ends" or "last four"."""
+    first = run[0].tokens[0]
+    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - _ANSWER_LEAD_WORDS) : first.position]
+                       if t.segment == first.segment)  # fmt: skip
+    digits = "".join(atom.digits for atom in run)
+    return _LAST_FOUR.search(lead_in) is not None and len(digits) <= len(_digits_said(said_before))
 
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
@@ -745,7 +756,7 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
     if entity_type is not None:
         found = [t for a in atoms for t in a.tokens]
         if entity_type is EntityType.PHONE_NUMBER:
-            found = _country_code_said(found[0], tokens) + found
+            found = _country_code_said(found[0], tokens) + found + _extension(found[-1], tokens)
         elif entity_type is EntityType.ACCOUNT_NUMBER:
             found = _letter_prefix(found[0], tokens) + found
         yield entity_type, found
@@ -788,6 +799,25 @@ def _split_at_and(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> list[list
                 parts.append([])
         parts[-1].append(atom)
     return parts
+
+
+_EXTENSION_WORDS = {"ext", "extension", "x"}
+_MAX_EXTENSION_WORDS = 5
+
+
+def _extension(last: _Token, tokens: Sequence[_Token]) -> list[_Token]:
+    """The extension said right after a phone number ("ext 22", "extension three fourteen"): it reaches the person."""
+    position = last.position + 1
+    if position >= len(tokens) or tokens[position].segment != last.segment:
+        return []
+    if tokens[position].norm.rstrip(".") not in _EXTENSION_WORDS:
+        return []
+    digits = []
+    for token in tokens[position + 1 : position + 1 + _MAX_EXTENSION_WORDS]:
+        if token.segment != last.segment or (_digits_of(token) is None and token.norm not in _TENS):
+            break
+        digits.append(token)
+    return [tokens[position], *digits] if digits else []
 
 
 def _international_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
@@ -1530,7 +1560,7 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
             continue  # the answer names what it gives first ("Account's 4 4 0 1 ..."): not the one asked last
         if several and kind in _ANSWERED_DIGITS and _digit_count(said) in _ANSWERED_DIGITS[kind]:
             if kind is EntityType.PHONE_NUMBER:
-                said = _country_code_said(said[0], tokens) + said
+                said = _country_code_said(said[0], tokens) + said + _extension(said[-1], tokens)
             yield kind, said
 
 

@@ -1372,3 +1372,35 @@ def test_an_expiry_asked_for_as_when_the_card_runs_to(question: str) -> None:
 def test_a_month_and_year_a_plan_runs_to_without_a_card_is_not_an_expiry() -> None:
     segments = _segments(("agent", "The promotion runs until March 2027."))
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("My desk is 415-555-0136 ext. 408, mornings only.", "415-555-0136 ext. 408"),
+        ("mobile two one two five five five oh one four four extension twenty one",
+         "two one two five five five oh one four four extension twenty one"),
+        ("The cell is 212 555 0144 x 7.", "212 555 0144 x 7"),
+    ],
+)  # fmt: skip
+def test_a_phone_numbers_extension_is_part_of_it(text: str, phone: str) -> None:
+    assert _found(_segments(("customer", text))) == [("phone_number", [phone])]
+
+
+def test_words_after_a_phone_number_are_not_its_extension() -> None:
+    segments = _segments(("customer", "My cell is 212 555 0144 extension is the same."))
+    assert _found(segments) == [("phone_number", ["212 555 0144"])]
+
+
+def test_new_last_digits_of_a_phone_number_read_back() -> None:
+    segments = _segments(
+        ("agent", "We have 646-555-0121 as your mobile, still right?"), ("customer", "It ends in 0195 now.")
+    )
+    assert _found(segments) == [("phone_number", ["646-555-0121"]), ("phone_number", ["0195"])]
+
+
+def test_a_year_after_a_phone_number_read_back_is_not_its_ending() -> None:
+    segments = _segments(
+        ("agent", "We have 646-555-0121 as your mobile, still right?"), ("customer", "Yes, since 2019.")
+    )
+    assert _found(segments) == [("phone_number", ["646-555-0121"])]
