@@ -1167,7 +1167,9 @@ _NOT_STREET_WORDS = {
     "less", "people", "digits", "numbers", "left", "ago",
 }  # fmt: skip
 # "Grace", "O'Connell", "McKenna", "Smith-Jones"
-_NAME = r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+# Lower-case letters beyond ASCII too: "Szczepański", "Müller", "Nuñez"
+_LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
+_NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?"
 _NOT_NAMES = {
     "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
     "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
@@ -1199,7 +1201,10 @@ _NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|speaking with|talking to|"
     r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?|"
     # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
-    r"(?:account|card|policy|joint|primary) ?holder(?: is|'s| was)?,?)\s+"
+    r"(?:account|card|policy|joint|primary) ?holder(?: is|'s| was)?,?|"
+    # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
+    r"(?:it's|it is|it was|is|was|all) under|(?:addressed|made out|made payable) to|in the name of|"
+    r"(?:ask|asking|asked) for|(?:speak|talk) (?:to|with))\s+"
     rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
@@ -1223,7 +1228,17 @@ _GREETED = re.compile(
 )
 _GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative")
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
-_SPELLED_AFTER_NAME = re.compile(r",?\s+(?:(?i:that's|spelled|spelt)\s+)?[A-Z](?:[\s.-]+[A-Z]\b){1,30}")
+# A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
+_SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
+_RADIO_LETTER = (
+    r"(?i:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|"
+    r"papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-ray|xray|yankee|zulu)\b"
+)
+_RADIO_SPELLING = rf"{_RADIO_LETTER}(?:[\s,.-]+{_RADIO_LETTER}){{2,30}}"
+_SPELLED_AFTER_NAME = re.compile(
+    rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{1,30}}"
+    rf"|{_RADIO_SPELLING})"
+)
 _SPELLED_NAME = re.compile(r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b){2,30})")
 _AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and)\b)")
 
@@ -1465,7 +1480,8 @@ _NAME_ANSWER = re.compile(
     r"that is|under|it's under)[,.]?\s+)*"
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"
     rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
-    r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30})"
+    r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
+    rf"|{_RADIO_SPELLING})"
     r"(?=\s*(?:[,.!?]|$))"
 )
 

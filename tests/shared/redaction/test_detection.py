@@ -1404,3 +1404,49 @@ def test_a_year_after_a_phone_number_read_back_is_not_its_ending() -> None:
         ("agent", "We have 646-555-0121 as your mobile, still right?"), ("customer", "Yes, since 2019.")
     )
     assert _found(segments) == [("phone_number", ["646-555-0121"])]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The booking is under Oluwaseun Adeyemi-Clarke, for two nights.", "Oluwaseun Adeyemi-Clarke"),
+        ("If I'm out, ask for Mireille at reception.", "Mireille"),
+        ("The cheque was made out to Tomasz Wróblewski.", "Tomasz Wróblewski"),
+        ("The letter came addressed to Ines Carvalho.", "Ines Carvalho"),
+        ("Could I speak to Bogdan, please?", "Bogdan"),
+        ("Good morning, Mrs. Øvergård.", "Øvergård"),
+        ("Thanks, Dr. Núñez.", "Núñez"),
+    ],
+)  # fmt: skip
+def test_a_name_after_whom_something_is_under_for_or_to_ask_for(text: str, name: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.PERSON_NAME,)) == [("person_name", [name])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim is under review until Friday.",
+        "Please ask for Billing when you call.",
+        "You can speak to Someone in the shop.",
+        "The refund was made out to Northgate Dental.",
+    ],
+)
+def test_what_is_under_review_or_asked_for_is_not_always_a_name(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.PERSON_NAME,)) == []
+
+
+def test_a_surname_spelled_with_a_word_for_each_letter() -> None:
+    segments = _segments(
+        ("agent", "And the surname?"), ("customer", "Oyelaran. O for Oscar, Y as in yellow, E, L, A, R, A, N.")
+    )
+    assert _found(segments) == [("person_name", ["Oyelaran. O for Oscar, Y as in yellow, E, L, A, R, A, N"])]
+
+
+def test_a_name_spelled_in_the_radio_alphabet_when_asked_for() -> None:
+    segments = _segments(("agent", "What's your first name?"), ("customer", "kilo alpha india, Kai"))
+    assert _found(segments, (EntityType.PERSON_NAME,))[0] == ("person_name", ["kilo alpha india"])
+
+
+def test_radio_alphabet_words_not_answering_for_a_name_are_not_one() -> None:
+    segments = _segments(("agent", "Which hotel?"), ("customer", "Hotel Victor, by the Delta terminal."))
+    assert _found(segments, (EntityType.PERSON_NAME,)) == []
