@@ -1091,7 +1091,9 @@ _EMAIL = re.compile(
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
 _WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
-_UNIT_FIRST = rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{_NUMBER_WORD})),?\s+)?"
+_UNIT_NAMED = rf"\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{_NUMBER_WORD}))"
+# also with a slash before the house number, the Australian way: "Unit 5/22 ...", "5/22 ..."
+_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?/(?=\d))?"
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
 # Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
 _ZIP_AFTER_CITY = (
@@ -1099,18 +1101,21 @@ _ZIP_AFTER_CITY = (
     rf"|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{4,5}})"
 )
 _ADDRESS = re.compile(
-    rf"{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
+    rf"|{_UNIT_NAMED},)"  # a flat on a street without a house number: "Flat 2, Harbour Terrace"
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
-    r"parkway|pkwy|highway|hwy|square|trail|alley)\b\.?"
+    r"parkway|pkwy|highway|hwy|square|trail|alley|parade|crescent)\b\.?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP)
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_ZIP_AFTER_CITY}\b)?)?"
 )
+# A box at a post office or on a rural route ("RR 2 Box 118"), then a place and its code.
 _PO_BOX = re.compile(
-    rf"\b(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)\s+(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
-    r"(?:,?(?:\s+[A-Z][\w.]*,?){1,4}\s+\d{5}(?:-\d{4})?|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,2})?"
+    r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
+    rf"(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
+    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
 )
 # A British or Canadian postcode ("LS6 2AB", "M4C 1B5") ends an address of a house number and capitalised words,
 # whatever its street is called ("7 Quarry Hill, Leeds, LS6 2AB").
@@ -1145,7 +1150,8 @@ _ANSWERED_ADDRESS = re.compile(
     rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD}))(?=,)"
     rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}}))"
     # the words may name a numbered road: "7th Cross", "2nd Main"
-    r"(?P<words>(?:,?\s+(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b)){2,8})"
+    # and a postcode's second half after its first: "..., H2B 1K9"
+    r"(?P<words>(?:,?\s+(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
     rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
 )
 # An Indian address is often a building, a road and an area, without a house number, ending in a city and its
@@ -1156,6 +1162,10 @@ _ADDRESS_PART = (
 )
 _PIN_ADDRESS = re.compile(
     rf"{_UNIT_FIRST}\b(?P<words>{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
+)
+# Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
+_FLAT_PIN_ADDRESS = re.compile(
+    rf"{_UNIT_NAMED},?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}},?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
 )
 # The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
 # "Leeds, LS6 2AB."
@@ -1320,7 +1330,7 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
         for match in _WRITTEN_EMAIL.finditer(text):
             if not _is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
-        for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS):
+        for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS, _FLAT_PIN_ADDRESS):
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in _NAME_CUES.finditer(text):
@@ -1389,7 +1399,14 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
         if gone_on_from is not None and not (gone_on_from in addressed or _ADDRESS.search(texts[gone_on_from])):
             asked = ""  # only an address's first half is gone on from: "Same as before," / "Okay." / "Order 5501 ..."
         rest = _PLACE_AND_CODE.match(segment.text, _lead_in_end(segment.text)) if gone_on_from is not None else None
-        if rest is not None and _ADDRESS_CONTEXT.search(asked):
+        # after a turn that began an address, asked for or not: "Apartment 4, Seaview Terrace," / "Yep." / "Galway, ..."
+        begun = (
+            gone_on_from is not None
+            and rest is not None
+            and not segment.text[rest.end() :].strip(_SENTENCE_MARKS + " ")
+            and (gone_on_from in addressed or _ADDRESS.search(texts[gone_on_from]) is not None)
+        )
+        if rest is not None and (_ADDRESS_CONTEXT.search(asked) or begun):
             addressed.add(segment.index)
             yield TextSpan(segment.index, rest.start(), rest.end())
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:

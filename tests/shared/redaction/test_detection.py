@@ -1450,3 +1450,55 @@ def test_a_name_spelled_in_the_radio_alphabet_when_asked_for() -> None:
 def test_radio_alphabet_words_not_answering_for_a_name_are_not_one() -> None:
     segments = _segments(("agent", "Which hotel?"), ("customer", "Hotel Victor, by the Delta terminal."))
     assert _found(segments, (EntityType.PERSON_NAME,)) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Mail goes to RR 4 Box 27, Harrow, Ontario.", "RR 4 Box 27, Harrow, Ontario"),
+        ("It's PO Box 812, Katherine NT 0850.", "PO Box 812, Katherine NT 0850"),
+        ("We're at Unit 3/41 Marine Parade, Coogee NSW 2034.", "Unit 3/41 Marine Parade, Coogee NSW 2034"),
+        ("Send it to 7/15 Wattle Street.", "7/15 Wattle Street"),
+        ("I'm in Flat 6, Mill Lane, Kinsale.", "Flat 6, Mill Lane, Kinsale"),
+        ("Flat 11B, Lotus Residency, 2nd Main, Jayanagar, Bengaluru 560041",
+         "Flat 11B, Lotus Residency, 2nd Main, Jayanagar, Bengaluru 560041"),
+    ],
+)  # fmt: skip
+def test_addresses_of_boxes_units_and_flats_without_being_asked(text: str, address: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == [("address", [address])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unit 4/5 of the course is about Main Street history.",
+        "Suite 4, the one with the view, was lovely.",
+        "Flat 2, Block C, Phase 3, then the gym, 100 metres.",
+    ],
+)
+def test_units_and_slashes_that_are_no_address(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == []
+
+
+def test_a_postcode_ends_an_address_given_when_asked() -> None:
+    segments = _segments(("agent", "The billing address?"), ("customer", "88 avenue Laurier Ouest, Montréal, H2T 2N6"))
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["88 avenue Laurier Ouest, Montréal, H2T 2N6"])]
+
+
+def test_the_town_and_code_after_a_backchannel_finish_an_address_nobody_asked_for() -> None:
+    segments = _segments(
+        ("customer", "Apartment 9, Quay Street, Claddagh"), ("agent", "ok"), ("customer", "Galway, H91 E2W3")
+    )
+    assert _found(segments, (EntityType.ADDRESS,)) == [
+        ("address", ["Apartment 9, Quay Street, Claddagh"]),
+        ("address", ["Galway, H91 E2W3"]),
+    ]
+
+
+def test_a_year_after_a_backchannel_does_not_finish_an_address() -> None:
+    segments = _segments(
+        ("customer", "We lived at 12 Quay Street before."),
+        ("agent", "ok"),
+        ("customer", "Moved out, 2019, then came back."),
+    )
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["12 Quay Street"])]
