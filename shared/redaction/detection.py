@@ -206,7 +206,12 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
             value = alpha2digit(spoken, "en")
             if value.isdigit():
                 atom = _Atom(value, consumed)
-        elif (digit := _digits_of(token)) is not None and digit and not _is_length(stream, index):
+        elif (
+            (digit := _digits_of(token)) is not None
+            and digit
+            and not _is_length(stream, index)
+            and not _oh_after_number(tokens, token)
+        ):
             atom = _Atom(digit, (token,))
         elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
             atom = _Atom(_SOUNDALIKES[token.norm], (token,))
@@ -233,6 +238,22 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
     if current:
         runs.append(current)
     return runs
+
+
+def _oh_after_number(tokens: Sequence[_Token], token: _Token) -> bool:
+    """Whether "oh" is said as a word after a number, not as its zero: after a pause in writing and before words
+    ("4402 7719, oh no, ...", "552 oh wait")."""
+    if token.norm not in {"oh", "o"} or not token.position or token.position + 1 >= len(tokens):
+        return False
+    before, after = tokens[token.position - 1], tokens[token.position + 1]
+    if before.segment != token.segment or after.segment != token.segment:
+        return False
+    return (
+        _digits_of(after) is None
+        and after.norm not in _TENS
+        and after.norm not in _REPEATS
+        and (before.text[-1] in _PUNCTUATION or after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
+    )
 
 
 def _is_length(stream: Sequence[_Token], index: int) -> bool:
@@ -305,7 +326,7 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber|medicare|"
-        r"medicaid|beneficiary|insurance (number|id)|"
+        r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
         r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record)('s)? "
@@ -587,32 +608,100 @@ def _read_back(
     for run in untyped:
         digits = "".join(atom.digits for atom in run)
         first = run[0].tokens[0]
-        if len(digits) < _MIN_READ_BACK:
+        if len(digits) < _MIN_CORRECTED_ENDING:
             continue
         for entity_type, said in found:
             said_before = [token for token in said if token.position < first.position]
-            if (
-                said_before
-                and said_before[-1].speaker != first.speaker
-                and first.position - said_before[-1].position <= _CONTEXT_WINDOW
-                and (digits in _digits_said(said_before) or _new_ending(run, tokens, said_before))
-            ):
+            if not said_before or first.position - said_before[-1].position > _CONTEXT_WINDOW:
+                continue
+            repeated = (
+                said_before[-1].speaker != first.speaker
+                and len(digits) >= _MIN_READ_BACK
+                and digits in _digits_said(said_before)
+            )
+            if repeated or _new_ending(run, tokens, said_before):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
 
 
+_MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
+# Said before new last digits for a number: "it ends 0178 now", "the last bit's 522"
+_ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)\b")
+
+
 def _new_ending(run: Sequence[_Atom], tokens: Sequence[_Token], said_before: Sequence[_Token]) -> bool:
-    """Whether ``run`` corrects the last digits of the number the other side read ("I have 312-555-0177?" /
-    "No, it ends 0178 now"): as many digits as it has at most, said after "ends" or "last four"."""
+    """Whether ``run`` corrects the last digits of a number either side read ("I have 312-555-0177?" / "No, it ends
+    0178 now"; "WQZ 881 004 552, oh wait, the last bit's 522"): at most as many digits, said right after "ends"
+    or "the last bit"."""
     first = run[0].tokens[0]
     lead_in = " ".join(t.norm for t in tokens[max(0, first.position - _ANSWER_LEAD_WORDS) : first.position]
                        if t.segment == first.segment)  # fmt: skip
     digits = "".join(atom.digits for atom in run)
-    return _LAST_FOUR.search(lead_in) is not None and len(digits) <= len(_digits_said(said_before))
+    return _ENDING.search(lead_in) is not None and len(digits) <= len(_digits_said(said_before))
 
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
 _MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
+
+
+_RADIO_LETTERS = {
+    "alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett",
+    "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor",
+    "whiskey", "whisky", "x-ray", "xray", "yankee", "zulu",
+}  # fmt: skip
+_DASHES = {"dash", "hyphen", "-"}
+_MIN_SPELLED_ID = 5  # letters and digits: "G 6 6 R 0 4", not "A 4"
+
+
+def _spelled_letter(tokens: Sequence[_Token], index: int) -> int:
+    """How many words at ``index`` spell one letter of an id: "G", "kilo", "G as in golf", or "pl" or "k" next to
+    a dash ("pl dash 7 7 3 dash k"); 0 if they do not."""
+    token = tokens[index]
+    following = [t.norm for t in tokens[index + 1 : index + 4] if t.segment == token.segment]
+    core = token.text.strip(_PUNCTUATION)
+    single = len(core) == 1 and core.isalpha() and core.isupper()
+    if single and following[:2] == ["as", "in"] and len(following) == 3:
+        return 3
+    if token.norm in _RADIO_LETTERS or (single and core not in {"I", "A"}):
+        return 1
+    beside_dash = (index and tokens[index - 1].norm in _DASHES) or (following[:1] and following[0] in _DASHES)
+    return 1 if beside_dash and token.norm.isalpha() and len(token.norm) <= _MISHEARD_LETTERS else 0
+
+
+def _spelled_ids(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    """An id read out as letters and digits ("G as in golf, 6 6, R as in romeo, 0 4", "kilo lima 4 4 7 2", "pl dash
+    7 7 3 dash k") where an account, member or policy number is asked for or named just before or after it."""
+    index = 0
+    while index < len(tokens):
+        run: list[_Token] = []
+        letters = digits = 0
+        while index < len(tokens) and (not run or tokens[index].segment == run[-1].segment):
+            token = tokens[index]
+            spelled = _spelled_letter(tokens, index)
+            said = _digits_of(token) if not spelled else None
+            if spelled:
+                letters += 1
+                run += tokens[index : index + spelled]
+                index += spelled
+            elif said and len(said) <= 4:
+                digits += len(said)
+                run.append(token)
+                index += 1
+            elif run and token.norm in _DASHES:
+                run.append(token)
+                index += 1
+            else:
+                break
+        while run and run[-1].norm in _DASHES:
+            run.pop()
+        if not run:
+            index += 1
+            continue
+        named = EntityType.ACCOUNT_NUMBER in _context_distances(tokens, run[0].position) or _CONTEXTS[
+            EntityType.ACCOUNT_NUMBER
+        ].search(_said_after(run[-1], tokens))
+        if letters and digits >= 2 and letters + digits >= _MIN_SPELLED_ID and named:
+            yield EntityType.ACCOUNT_NUMBER, run
 
 
 def _alphanumeric_ids(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
@@ -1698,6 +1787,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         *_answered_numbers(tokens),
         *_run_together_emails(tokens),
         *_alphanumeric_ids(tokens),
+        *_spelled_ids(tokens),
     ]:
         spans = _merge_spans(t.span for t in found)
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))

@@ -1502,3 +1502,45 @@ def test_a_year_after_a_backchannel_does_not_finish_an_address() -> None:
         ("customer", "Moved out, 2019, then came back."),
     )
     assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["12 Quay Street"])]
+
+
+@pytest.mark.parametrize(
+    "turns, account",
+    [
+        ((("agent", "Your member ID is B as in bravo, 4 1, T as in tango, 9 9?"), ("customer", "Yes.")),
+         "B as in bravo, 4 1, T as in tango, 9 9"),
+        ((("customer", "papa echo three three eight one, that's the policy number"),),
+         "papa echo three three eight one"),
+        ((("customer", "the membership is mx dash 4 0 9 dash q"),), "mx dash 4 0 9 dash q"),
+        ((("customer", "The number on my insurance card is HBQ 702 118 493."),), "HBQ 702 118 493"),
+    ],
+)  # fmt: skip
+def test_an_account_number_spelled_with_letters_and_digits(turns: tuple[tuple[str, str], ...], account: str) -> None:
+    assert _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER,)) == [("account_number", [account])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My member of staff, Delta 4 4 flight, was late.",
+        "The policy covers a B 2 C trip.",
+        "She took the A 3 road to the airport, not the M 4 motorway.",
+    ],
+)
+def test_letters_and_digits_that_are_not_an_id_read_out(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_new_last_digits_one_gives_for_ones_own_account_number() -> None:
+    segments = _segments(("customer", "My account number is 4402 7719, oh no, the last part is 7791."))
+    assert _found(segments) == [("account_number", ["4402 7719"]), ("account_number", ["7791"])]
+
+
+def test_a_zero_said_as_oh_at_a_numbers_end_is_still_part_of_it() -> None:
+    segments = _segments(("agent", "What's the account number?"), ("customer", "six one four four two oh"))
+    assert _found(segments) == [("account_number", ["six one four four two oh"])]
+
+
+def test_oh_said_as_a_word_after_a_number_is_not_its_zero() -> None:
+    segments = _segments(("customer", "My account number is 4402 7719 oh wait I'm not sure."))
+    assert _found(segments) == [("account_number", ["4402 7719"])]
