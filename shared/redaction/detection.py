@@ -1550,9 +1550,38 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
                 yield TextSpan(gone_on_from, start, len(local_part))
                 yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
             continue
+        begun = _local_part_begun(texts[gone_on_from]) if gone_on_from is not None else None
+        start = _after_lead_in(segment.text, ending.start())
+        if gone_on_from is not None and begun is not None and start is not None:
+            # "the email's r k" / "mm-hmm" / "patel at gmx dot de": the address was begun before the backchannel
+            yield TextSpan(gone_on_from, begun, len(texts[gone_on_from]))
+            yield TextSpan(segment.index, start, ending.end())
+            continue
         start = _after_lead_in(segment.text, ending.start())
         if start is not None and gone_on_from is None and _EMAIL_CONTEXT.search(asked):
             yield TextSpan(segment.index, start, ending.end())
+
+
+_MAX_BEGUN_LOCAL_WORDS = 4
+_LOCAL_PART_JOINERS = {"dot", "underscore", "dash", "hyphen", "period", "at"}
+_EMAIL_NAMED_LAST = re.compile(r"\b(?:e-?mail|e mail)(?:'s| is| address is| address's)?[:,]?\s+", re.IGNORECASE)
+
+
+def _local_part_begun(text: str) -> int | None:
+    """Where the start of an e-mail address said at the end of ``text`` begins: a few words after "email" or "my
+    email is" that end it ("the email's r k")."""
+    named = None
+    for named in _EMAIL_NAMED_LAST.finditer(text):  # noqa: B007 - the last one is the address begun
+        pass
+    if named is None:
+        return None
+    words = list(re.finditer(r"\S+", text[named.end() :]))
+    while words and words[0].group().strip(_PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
+        words.pop(0)
+    said = [word.group().strip(_PUNCTUATION).lower() for word in words]
+    # spelled letters ("r k"), or a part that a separator says goes on ("maria dot")
+    spelled = all(len(word) <= _MISHEARD_LETTERS for word in said) or (said and said[-1] in _LOCAL_PART_JOINERS)
+    return named.end() + words[0].start() if spelled and len(words) <= _MAX_BEGUN_LOCAL_WORDS else None
 
 
 # The domain said first, its local part in the speaker's turn before: "at elisa dot fi."

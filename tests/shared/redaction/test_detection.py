@@ -1544,3 +1544,29 @@ def test_a_zero_said_as_oh_at_a_numbers_end_is_still_part_of_it() -> None:
 def test_oh_said_as_a_word_after_a_number_is_not_its_zero() -> None:
     segments = _segments(("customer", "My account number is 4402 7719 oh wait I'm not sure."))
     assert _found(segments) == [("account_number", ["4402 7719"])]
+
+
+def test_an_email_address_begun_before_a_backchannel_and_finished_after_it() -> None:
+    segments = _segments(("customer", "my email is j p"), ("agent", "uh-huh"), ("customer", "okafor at web dot de"))
+    assert _found(segments, (EntityType.EMAIL,)) == [("email", ["j p"]), ("email", ["okafor at web dot de"])]
+
+
+def test_words_about_email_before_a_backchannel_do_not_begin_an_address() -> None:
+    segments = _segments(
+        ("customer", "I never got the email, it went to spam or something odd"),
+        ("agent", "right"),
+        ("customer", "try anna at web dot de"),
+    )
+    assert _found(segments, (EntityType.EMAIL,)) == [("email", ["anna at web dot de"])]
+
+
+def test_a_word_after_email_before_a_backchannel_is_not_an_address_begun() -> None:
+    segments = _segments(
+        ("customer", "I got the email yesterday"), ("agent", "right"), ("customer", "send it to anna at web dot de")
+    )
+    assert _found(segments, (EntityType.EMAIL,)) == [("email", ["anna at web dot de"])]
+
+
+def test_an_address_begun_with_a_name_and_dot_before_a_backchannel() -> None:
+    segments = _segments(("customer", "the email is maria dot"), ("agent", "yes"), ("customer", "lopez at web dot de"))
+    assert _found(segments, (EntityType.EMAIL,)) == [("email", ["maria dot"]), ("email", ["lopez at web dot de"])]
