@@ -1189,18 +1189,37 @@ _ZIP_AFTER_CITY = (
     rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
     rf"|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{4,5}})"
 )
+_STREET_KINDS = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
+    r"parkway|pkwy|highway|hwy|square|trail|alley|parade|crescent"
+)
 _ADDRESS = re.compile(
     rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     rf"|{_UNIT_NAMED},)"  # a flat on a street without a house number: "Flat 2, Harbour Terrace"
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
-    r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
-    r"parkway|pkwy|highway|hwy|square|trail|alley|parade|crescent)\b\.?"
+    rf"(?i:{_STREET_KINDS})\b\.?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP)
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_ZIP_AFTER_CITY}\b)?)?"
 )
 # A box at a post office or on a rural route ("RR 2 Box 118"), then a place and its code.
+# Some speech comes written all in lower case: there a street is known by its kind alone, and its name's words by
+# being none of the words a sentence is made of ("14 kellerman road apartment 3b", "forty two fifty one county road
+# nine, fergus falls"; not "5 minutes down the road", "a 2 way street").
+_NOT_STREET_NAME_WORDS = (
+    r"(?:the|a|an|my|your|our|his|her|their|this|that|these|those|of|to|on|in|at|by|up|down|for|and|or|from|with|"
+    r"more|less|minutes?|hours?|days?|weeks?|months?|years?|miles?|blocks?|times|people|kids|cars|houses|doors|"
+    r"lanes?|ways?|streets?|roads?|it|is|was|were|are|be|been|i|we|you|they|he|she|just|only|about|other|same|"
+    rf"next|last|first|second|third|{_STREET_KINDS})"
+)
+_LOWER_CASE_ADDRESS = re.compile(
+    rf"\b(?:\d+[a-z]?|{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD}){{0,4}})"
+    rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b)[a-z][a-z'.-]*){{1,3}}?\s+(?:{_STREET_KINDS})\b\.?"
+    rf"(?:\s+(?:\d+|{_NUMBER_WORD})\b)?"  # a numbered road: "county road nine"
+    rf"(?:,?\s+(?:apartment|apt|unit|suite|number|#)\.?\s*(?:{_NUMBER_WORD}\b|\d+[a-z]?\b))?"
+    r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b)[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
+)
 _PO_BOX = re.compile(
     r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
     rf"(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
@@ -1419,7 +1438,10 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
         for match in _WRITTEN_EMAIL.finditer(text):
             if not _is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
-        for pattern in (_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS, _FLAT_PIN_ADDRESS):
+        patterns = [_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS, _FLAT_PIN_ADDRESS]
+        if text == text.lower():
+            patterns.append(_LOWER_CASE_ADDRESS)
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in _NAME_CUES.finditer(text):

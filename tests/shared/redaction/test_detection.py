@@ -1570,3 +1570,29 @@ def test_a_word_after_email_before_a_backchannel_is_not_an_address_begun() -> No
 def test_an_address_begun_with_a_name_and_dot_before_a_backchannel() -> None:
     segments = _segments(("customer", "the email is maria dot"), ("agent", "yes"), ("customer", "lopez at web dot de"))
     assert _found(segments, (EntityType.EMAIL,)) == [("email", ["maria dot"]), ("email", ["lopez at web dot de"])]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("yeah it's 27 brookhaven drive unit 4", "27 brookhaven drive unit 4"),
+        ("thirty one eighteen state highway twelve, cedar rapids",
+         "thirty one eighteen state highway twelve, cedar rapids"),
+        ("we're at 9 ngaio crescent, tawa, since may", "9 ngaio crescent, tawa"),
+    ],
+)  # fmt: skip
+def test_an_address_in_speech_written_in_lower_case(text: str, address: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == [("address", [address])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it took 5 minutes down the road",
+        "it's a 2 way street with us",
+        "we had 3 kids on that street",
+        "you go 2 miles past the first road",
+    ],
+)
+def test_lower_case_words_before_a_street_kind_that_are_no_address(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == []
