@@ -1220,6 +1220,20 @@ _LOWER_CASE_ADDRESS = re.compile(
     rf"(?:,?\s+(?:apartment|apt|unit|suite|number|#)\.?\s*(?:{_NUMBER_WORD}\b|\d+[a-z]?\b))?"
     r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b)[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
 )
+# In lower-case text a name is known only by what is said around it: "this is siobhan o'dwyer calling", "my name is
+# tomas"; its words must be none of those the sentence goes on with ("this is just calling", "my name is on it").
+_NOT_NAME_WORDS = (
+    r"(?:just|only|still|also|really|actually|not|me|the|a|an|your|my|our|his|her|their|calling|about|from|with|back|"
+    r"again|now|finally|regarding|re|someone|somebody|us|him|them|on|in|at|for|to|and|so|here|speaking|going|trying|"
+    r"afraid|sorry|fine|good|well|happy|glad|ringing|phoning|returning|following|hoping|wondering)"
+)
+_LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-z][a-z'-]+"
+_LOWER_CASE_NAME = re.compile(
+    rf"\b(?:(?:this is|it's|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    r"\s+(?:calling|here|speaking)\b"
+    rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b))"
+)
 _PO_BOX = re.compile(
     r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
     rf"(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
@@ -1441,6 +1455,9 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
         patterns = [_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS, _FLAT_PIN_ADDRESS]
         if text == text.lower():
             patterns.append(_LOWER_CASE_ADDRESS)
+            for match in _LOWER_CASE_NAME.finditer(text):
+                group = "caller" if match.group("caller") else "named"
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
         for pattern in patterns:
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())

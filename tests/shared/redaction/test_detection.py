@@ -1596,3 +1596,28 @@ def test_an_address_in_speech_written_in_lower_case(text: str, address: str) -> 
 )
 def test_lower_case_words_before_a_street_kind_that_are_no_address(text: str) -> None:
     assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("hiya this is declan mcbride calling about my order", "declan mcbride"),
+        ("hello my name is ayesha and i moved house", "ayesha"),
+        ("yes it's parveen here", "parveen"),
+    ],
+)
+def test_a_name_in_speech_written_in_lower_case(text: str, name: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.PERSON_NAME,)) == [("person_name", [name])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi this is just calling to check",
+        "this is me calling back again",
+        "my name is on the account already",
+        "it's still here somewhere",
+    ],
+)
+def test_lower_case_words_around_calling_that_are_no_name(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.PERSON_NAME,)) == []
