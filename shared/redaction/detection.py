@@ -611,6 +611,9 @@ def _read_back(
         if len(digits) < _MIN_CORRECTED_ENDING:
             continue
         for entity_type, said in found:
+            if entity_type is EntityType.CARD_NUMBER and _restarted(run, said):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
             said_before = [token for token in said if token.position < first.position]
             if not said_before or first.position - said_before[-1].position > _CONTEXT_WINDOW:
                 continue
@@ -622,6 +625,20 @@ def _read_back(
             if repeated or _new_ending(run, tokens, said_before):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
+
+
+def _restarted(run: Sequence[_Atom], card: Sequence[_Token]) -> bool:
+    """Whether ``run`` is the start of ``card`` given up and read again ("It's 4917 61, no wait, let me start again.
+    4917 6100 ..."): the same speaker, soon after, the card's first digits."""
+    first, last = run[0].tokens[0], run[-1].tokens[-1]
+    digits = "".join(atom.digits for atom in run)
+    return (
+        card[0].position > last.position
+        and card[0].speaker == first.speaker
+        and card[0].position - last.position <= _CONTEXT_WINDOW
+        and len(digits) >= _MIN_READ_BACK
+        and _digits_said(card).startswith(digits)
+    )
 
 
 _MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"

@@ -1621,3 +1621,13 @@ def test_a_name_in_speech_written_in_lower_case(text: str, name: str) -> None:
 )
 def test_lower_case_words_around_calling_that_are_no_name(text: str) -> None:
     assert _found(_segments(("customer", text)), (EntityType.PERSON_NAME,)) == []
+
+
+def test_the_start_of_a_card_given_up_and_read_again_is_the_card() -> None:
+    segments = _segments(("customer", "So 5425 23, hang on, I'll start over. 5425 2334 3010 9903."))
+    assert _found(segments) == [("card_number", ["5425 23"]), ("card_number", ["5425 2334 3010 9903"])]
+
+
+def test_digits_before_a_card_that_it_does_not_start_with_are_not_the_card() -> None:
+    segments = _segments(("customer", "Order 7781 22, and the card is 5425 2334 3010 9903."))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == [("card_number", ["5425 2334 3010 9903"])]
