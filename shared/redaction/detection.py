@@ -993,9 +993,15 @@ _DATE_CONNECTORS = {"of", "the", "slash", "in", ""}
 _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
+# A day named by its feast ("Christmas Eve, seventy-one"): "eve" and "day" go on with it.
+_FEASTS = {"christmas", "halloween", "hogmanay", "valentine's", "valentines", "boxing", "easter"}
+_FEAST_DAYS = {"eve", "day"}
+
+
 def _is_date_word(token: _Token) -> bool:
     return (
         token.norm in _MONTHS
+        or token.norm in _FEASTS
         or token.norm in _ORDINAL_WORDS
         or token.norm in _TENS
         or token.norm in _DIGIT_WORDS
@@ -1047,9 +1053,10 @@ def _may_be_expiry(found: Sequence[_Token], tokens: Sequence[_Token]) -> bool:
 
 
 def _is_day(token: _Token) -> bool:
-    """An ordinal ("30th", "third", "twenty-first"): a day, which a card's expiry (a month and a year) does not have."""
+    """An ordinal ("30th", "third", "twenty-first") or a feast: a day, which a card's expiry (a month and a year) does
+    not have."""
     last_word = token.norm.rsplit("-", 1)[-1]
-    return last_word in _ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(token.norm) is not None
+    return last_word in _ORDINAL_WORDS or token.norm in _FEASTS or _ORDINAL_DIGITS.fullmatch(token.norm) is not None
 
 
 def _date_after(tokens: Sequence[_Token], position: int, year_alone: bool = False) -> list[_Token]:
@@ -1108,6 +1115,7 @@ def _date_end(tokens: Sequence[_Token], begin: int) -> int:
     end = begin
     while end + 1 < len(tokens) and (
         _is_date_word(tokens[end + 1])
+        or (tokens[end + 1].norm in _FEAST_DAYS and tokens[end].norm in _FEASTS)
         or tokens[end + 1].norm in _DATE_CONNECTORS
         or (tokens[end + 1].norm == "and" and tokens[end].norm in {"thousand", "hundred"})  # "two thousand and one"
     ):

@@ -1631,3 +1631,17 @@ def test_the_start_of_a_card_given_up_and_read_again_is_the_card() -> None:
 def test_digits_before_a_card_that_it_does_not_start_with_are_not_the_card() -> None:
     segments = _segments(("customer", "Order 7781 22, and the card is 5425 2334 3010 9903."))
     assert _found(segments, (EntityType.CARD_NUMBER,)) == [("card_number", ["5425 2334 3010 9903"])]
+
+
+@pytest.mark.parametrize(
+    "answer, date",
+    [("Halloween, nineteen ninety.", "Halloween, nineteen ninety"), ("Boxing Day 1983.", "Boxing Day 1983")],
+)
+def test_a_birthday_named_by_its_feast_and_a_year(answer: str, date: str) -> None:
+    segments = _segments(("agent", "And your birthday?"), ("customer", answer))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", [date])]
+
+
+def test_a_feast_alone_after_birthday_is_not_a_date_of_birth() -> None:
+    segments = _segments(("agent", "Any birthday plans?"), ("customer", "Just Christmas shopping, really."))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
