@@ -1310,6 +1310,14 @@ _ADDRESS_PART = (
 _PIN_ADDRESS = re.compile(
     rf"{_UNIT_FIRST}\b(?P<words>{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
 )
+# A house with a name and no number, on a street, in a place: "The Old Rectory, Church Lane, Little Wenham".
+_CAPITALISED_WORDS = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+_NAMED_HOUSE_ADDRESS = re.compile(
+    r"(?<![\w'])(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No)\b)"
+    rf"(?P<house>(?:The\s+)?{_CAPITALISED_WORDS}),\s+{_CAPITALISED_WORDS}\s+"
+    r"(?:Street|Road|Lane|Avenue|Drive|Close|Way|Place|Terrace|Crescent|Row|Court|Gardens),\s+"
+    rf"{_CAPITALISED_WORDS}"
+)
 # Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
 _FLAT_PIN_ADDRESS = re.compile(
     rf"{_UNIT_NAMED},?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}},?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
@@ -1478,6 +1486,10 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             if not _is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
         patterns = [_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS, _FLAT_PIN_ADDRESS]
+        for match in _NAMED_HOUSE_ADDRESS.finditer(text):
+            house = match.group("house").removeprefix("The").split()
+            if not _NOT_NAMES.intersection(house):  # "Yes, Church Lane, ..."
+                yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         if text == text.lower():
             patterns.append(_LOWER_CASE_ADDRESS)
             for match in _LOWER_CASE_NAME.finditer(text):

@@ -1645,3 +1645,18 @@ def test_a_birthday_named_by_its_feast_and_a_year(answer: str, date: str) -> Non
 def test_a_feast_alone_after_birthday_is_not_a_date_of_birth() -> None:
     segments = _segments(("agent", "Any birthday plans?"), ("customer", "Just Christmas shopping, really."))
     assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+
+
+def test_a_named_house_on_a_street_in_a_place() -> None:
+    segments = _segments(("customer", "No number, it's Ivy Cottage, Mill Road, Great Bardfield."))
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["Ivy Cottage, Mill Road, Great Bardfield"])]
+
+
+def test_a_street_named_between_other_words_is_not_a_named_house() -> None:
+    segments = _segments(("customer", "Yes, Station Road, then left at the lights."))
+    assert _found(segments, (EntityType.ADDRESS,)) == []
+
+
+def test_a_named_house_called_the_something() -> None:
+    segments = _segments(("customer", "It's The Granary, Back Lane, Long Sutton."))
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["The Granary, Back Lane, Long Sutton"])]
