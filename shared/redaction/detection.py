@@ -315,7 +315,8 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(card )?verification (value|code|number)|"
         r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code)\b"
     ),
-    EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth|birth ?date|birthday|born|dob|d o b)\b"),
+    # a birth certificate's dates are its issue's, not the birth's
+    EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth(?! certificates?\b)|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(
         r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number)\b"
     ),
@@ -1094,13 +1095,15 @@ def _exclaimed(tokens: Sequence[_Token], index: int) -> bool:
 
 
 def _is_year(tokens: Sequence[_Token], token: _Token) -> bool:
-    """A year said alone: "1984", "'84", or two digits said after "in" ("born in 84")."""
-    if re.fullmatch(r"(19|20)\d\d", token.norm):
-        return True
-    if not re.fullmatch(r"\d\d", token.norm):
+    """A year of birth said alone: "'84", or "1984" or "84" right after "born in" or "year of birth", not any year
+    said after birth came up ("the birth certificate from 2019")."""
+    if not re.fullmatch(r"(19|20)?\d\d", token.norm):
         return False
     before = tokens[token.position - 1] if token.position else None
-    return token.text.startswith(("'", "\u2019")) or (before is not None and before.norm == "in")
+    right_after = before is not None and (
+        before.norm == "in" or _CONTEXTS[EntityType.DATE_OF_BIRTH].search(before.norm)
+    )
+    return token.text.startswith(("'", "\u2019")) or bool(right_after)
 
 
 def _article_before_day(tokens: Sequence[_Token], begin: int) -> list[_Token]:

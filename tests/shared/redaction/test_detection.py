@@ -1660,3 +1660,8 @@ def test_a_street_named_between_other_words_is_not_a_named_house() -> None:
 def test_a_named_house_called_the_something() -> None:
     segments = _segments(("customer", "It's The Granary, Back Lane, Long Sutton."))
     assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["The Granary, Back Lane, Long Sutton"])]
+
+
+def test_a_year_said_after_birth_came_up_is_not_a_year_of_birth() -> None:
+    segments = _segments(("customer", "I need a copy of the birth certificate from 2019."))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
