@@ -692,13 +692,14 @@ def _spelled_ids(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_T
     index = 0
     while index < len(tokens):
         run: list[_Token] = []
-        letters = digits = 0
+        letters = digits = radio = 0
         while index < len(tokens) and (not run or tokens[index].segment == run[-1].segment):
             token = tokens[index]
             spelled = _spelled_letter(tokens, index)
             said = _digits_of(token) if not spelled else None
             if spelled:
                 letters += 1
+                radio += token.norm in _RADIO_LETTERS
                 run += tokens[index : index + spelled]
                 index += spelled
             elif said and len(said) <= 4:
@@ -718,7 +719,9 @@ def _spelled_ids(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_T
         named = EntityType.ACCOUNT_NUMBER in _context_distances(tokens, run[0].position) or _CONTEXTS[
             EntityType.ACCOUNT_NUMBER
         ].search(_said_after(run[-1], tokens))
-        if letters and digits >= 2 and letters + digits >= _MIN_SPELLED_ID and named:
+        # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell
+        spelled_id = letters and not (letters == radio == 1)
+        if spelled_id and digits >= 2 and letters + digits >= _MIN_SPELLED_ID and named:
             yield EntityType.ACCOUNT_NUMBER, run
 
 
@@ -1020,16 +1023,22 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
     for entity_type in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY):
         for match in _CONTEXTS[entity_type].finditer(text):
             position = bisect.bisect_left(starts, match.end())
+            if match.group().startswith("it runs") and not _CARD_CONTEXT.search(_window(tokens, position)):
+                continue  # "it runs until March" is a card's expiry only where a card was talked about
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
     # A month and year said in the same breath after a card number, however the expiry is called ("the end date
     # is March twenty seven"): its expiry.
     for token in tokens:
-        if token.norm in _MONTHS and _card_read_before(tokens, token):
+        said_when = token.position and tokens[token.position - 1].norm in _WHEN_WORDS  # "paid it in March 2024"
+        if token.norm in _MONTHS and not said_when and _card_read_before(tokens, token):
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+
+
+_WHEN_WORDS = {"in", "on", "since", "from", "by", "until", "till", "before", "after", "last", "next", "of", "during"}
 
 
 def _may_be_expiry(found: Sequence[_Token], tokens: Sequence[_Token]) -> bool:
@@ -1362,7 +1371,9 @@ _BUSINESS_WORDS = {
     "Academy", "Studio", "Studios", "Salon", "Spa", "Fitness", "Gym", "Plumbing", "Heating", "Cleaning", "Repairs",
     "Systems", "Technologies", "Tech", "Labs", "Optical", "Opticians", "Vision", "Physio", "Physiotherapy",
     "Kennels", "Grooming", "Animal", "Pets", "Florist", "Bakery", "Books", "Broadband", "Internet", "Cable",
-    "Billing", "Claims", "Sales", "Accounts", "Reception", "Street", "Road", "Avenue",
+    "Billing", "Claims", "Sales", "Accounts", "Reception", "Street", "Road", "Avenue", "Help", "Helpdesk", "Customer",
+    "Customers", "Relations", "Complaints", "Returns", "Membership", "Plus", "Premium", "Warranty", "Plan", "Cover",
+    "Protection", "Package", "Bundle",
 }  # fmt: skip
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(

@@ -1665,3 +1665,26 @@ def test_a_named_house_called_the_something() -> None:
 def test_a_year_said_after_birth_came_up_is_not_a_year_of_birth() -> None:
     segments = _segments(("customer", "I need a copy of the birth certificate from 2019."))
     assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It's under Warranty Plus, I think.", "Can I speak to Customer Relations?", "I'll ask for Help with the form."],
+)
+def test_a_plan_or_department_after_under_or_ask_for_is_not_a_name(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.PERSON_NAME,)) == []
+
+
+def test_one_word_of_the_radio_alphabet_before_digits_does_not_spell_an_id() -> None:
+    segments = _segments(("customer", "My flight was Delta 4 4 7 2, member of the club."))
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_a_month_said_as_when_after_a_card_is_not_its_expiry() -> None:
+    segments = _segments(("customer", "I paid with 4111 1111 1111 1111 in March 2024."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
+def test_what_runs_until_a_month_without_card_talk_is_not_an_expiry() -> None:
+    segments = _segments(("customer", "Order number 4471 2231, and it runs until March 2027."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
