@@ -356,7 +356,8 @@ _CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|disco
 _CODE = re.compile(r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )\bcode\b")
 _MISHEARD_SSN_LENGTHS = range(7, 11)
 # "social ending 4418": "ends" and "ending" need no "in"
-_LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends( in| with)?|ending( in| with)?)\b")
+# "social ending 4418": "ends" or "ending" right before the digits needs no "in"
+_LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b|\b(ends|ending)$")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 
 
@@ -409,6 +410,29 @@ def _plausible_expiry(digits: str) -> bool:
     return month.isdigit() and 1 <= int(month) <= 12 and int(year) in years
 
 
+# Said of a card only where one was talked about: "security number" (not a login's), "it runs until" (not an offer).
+_CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs ")
+
+
+def _card_word_without_card(pattern: re.Pattern[str], window: str, tokens: Sequence[_Token], position: int) -> bool:
+    """Whether the last match of ``pattern`` in ``window`` is said of cards alone, and no card was talked about
+    before in the call, nor a month and year asked for (what a card's expiry is)."""
+    last = None
+    for last in pattern.finditer(window):  # noqa: B007 - the last match is the nearest
+        pass
+    return (
+        last is not None
+        and _CARD_ONLY_CONTEXTS.match(last.group()) is not None
+        and not _card_talked_about(tokens, position)
+        and "month and year" not in window
+    )
+
+
+def _card_talked_about(tokens: Sequence[_Token], position: int) -> bool:
+    """Whether a card was talked about anywhere in the call before ``position``."""
+    return _CARD_CONTEXT.search(" ".join(token.norm for token in tokens[:position])) is not None
+
+
 def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityType, int]:
     """For each kind of context said before ``position``, since the speaker's previous number (each question
     is answered once): how many characters ago."""
@@ -419,7 +443,7 @@ def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityTy
     distances: dict[EntityType, int] = {}
     for entity_type, pattern in _CONTEXTS.items():
         distance = _nearest_match(pattern, window)
-        if distance is not None:
+        if distance is not None and not _card_word_without_card(pattern, window, tokens, position):
             distances[entity_type] = distance
     speaker = tokens[position].speaker
     said = [token for token in tokens[max(0, since, position - _CONTEXT_WINDOW) : position] if token.speaker != speaker]
@@ -612,7 +636,7 @@ def _read_back(
         if len(digits) < _MIN_CORRECTED_ENDING:
             continue
         for entity_type, said in found:
-            if entity_type is EntityType.CARD_NUMBER and _restarted(run, said):
+            if entity_type is EntityType.CARD_NUMBER and _restarted(run, said, tokens):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
             said_before = [token for token in said if token.position < first.position]
@@ -628,13 +652,18 @@ def _read_back(
                 break
 
 
-def _restarted(run: Sequence[_Atom], card: Sequence[_Token]) -> bool:
+_GIVEN_UP = re.compile(r"\b(no|sorry|wait|again|actually|hang on|hold on|let me|scratch that|i mean|start over)\b")
+
+
+def _restarted(run: Sequence[_Atom], card: Sequence[_Token], tokens: Sequence[_Token]) -> bool:
     """Whether ``run`` is the start of ``card`` given up and read again ("It's 4917 61, no wait, let me start again.
     4917 6100 ..."): the same speaker, soon after, the card's first digits."""
     first, last = run[0].tokens[0], run[-1].tokens[-1]
     digits = "".join(atom.digits for atom in run)
+    between = " ".join(t.norm for t in tokens[last.position + 1 : card[0].position])
     return (
-        card[0].position > last.position
+        _GIVEN_UP.search(between) is not None
+        and card[0].position > last.position
         and card[0].speaker == first.speaker
         and card[0].position - last.position <= _CONTEXT_WINDOW
         and len(digits) >= _MIN_READ_BACK
@@ -644,7 +673,7 @@ def _restarted(run: Sequence[_Atom], card: Sequence[_Token]) -> bool:
 
 _MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
 # Said before new last digits for a number: "it ends 0178 now", "the last bit's 522"
-_ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)\b")
+_ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$")
 
 
 def _new_ending(run: Sequence[_Atom], tokens: Sequence[_Token], said_before: Sequence[_Token]) -> bool:
@@ -911,7 +940,7 @@ def _split_at_and(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> list[list
     return parts
 
 
-_EXTENSION_WORDS = {"ext", "extension", "x"}
+_EXTENSION_WORDS = {"ext", "extension"}
 _MAX_EXTENSION_WORDS = 5
 
 
@@ -1023,7 +1052,9 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
     for entity_type in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY):
         for match in _CONTEXTS[entity_type].finditer(text):
             position = bisect.bisect_left(starts, match.end())
-            if match.group().startswith("it runs") and not _CARD_CONTEXT.search(_window(tokens, position)):
+            if match.group().startswith("it runs") and _card_word_without_card(
+                _CONTEXTS[entity_type], text[: match.end()], tokens, position
+            ):
                 continue  # "it runs until March" is a card's expiry only where a card was talked about
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
@@ -1262,12 +1293,14 @@ _LOWER_CASE_ADDRESS = re.compile(
 _NOT_NAME_WORDS = (
     r"(?:just|only|still|also|really|actually|not|me|the|a|an|your|my|our|his|her|their|calling|about|from|with|back|"
     r"again|now|finally|regarding|re|someone|somebody|us|him|them|on|in|at|for|to|and|so|here|speaking|going|trying|"
-    r"afraid|sorry|fine|good|well|happy|glad|ringing|phoning|returning|following|hoping|wondering)"
+    r"afraid|sorry|fine|good|well|happy|glad|ringing|phoning|returning|following|hoping|wondering|spelled|spelt|"
+    r"wrong|right|correct|missing|different|changed|important|down|up|there|still|gone)"
 )
 _LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-z][a-z'-]+"
 _LOWER_CASE_NAME = re.compile(
     rf"\b(?:(?:this is|it's|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
-    r"\s+(?:calling|here|speaking)\b"
+    r"\s+(?:(?:calling|ringing)(?=\s*(?:[,.!?]|$)|\s+(?:about|from|regarding|re|for|on|back|because|to)\b)"
+    r"|here\b|speaking\b)"
     rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
     r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b))"
 )
@@ -1324,6 +1357,10 @@ _PIN_ADDRESS = re.compile(
 )
 # A house with a name and no number, on a street, in a place: "The Old Rectory, Church Lane, Little Wenham".
 _CAPITALISED_WORDS = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+_HOUSE_WORDS = {
+    "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
+    "Manor", "Villa", "Grange", "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Court",
+}  # fmt: skip
 _NAMED_HOUSE_ADDRESS = re.compile(
     r"(?<![\w'])(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No)\b)"
     rf"(?P<house>(?:The\s+)?{_CAPITALISED_WORDS}),\s+{_CAPITALISED_WORDS}\s+"
@@ -1501,8 +1538,9 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
                 yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
         patterns = [_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS, _FLAT_PIN_ADDRESS]
         for match in _NAMED_HOUSE_ADDRESS.finditer(text):
-            house = match.group("house").removeprefix("The").split()
-            if not _NOT_NAMES.intersection(house):  # "Yes, Church Lane, ..."
+            house = match.group("house").split()
+            # "The Old Rectory", "Ivy Cottage"; not "Paris, Main Street, ..."
+            if house[0] == "The" or house[-1] in _HOUSE_WORDS:
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         if text == text.lower():
             patterns.append(_LOWER_CASE_ADDRESS)

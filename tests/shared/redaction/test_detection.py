@@ -1363,7 +1363,7 @@ def test_a_date_after_a_card_with_a_day_in_it_is_not_its_expiry() -> None:
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
 
 
-@pytest.mark.parametrize("question", ["The month and year it runs to?", "And it runs until when?"])
+@pytest.mark.parametrize("question", ["The month and year it runs to?", "Got the Visa. And it runs until when?"])
 def test_an_expiry_asked_for_as_when_the_card_runs_to(question: str) -> None:
     segments = _segments(("agent", question), ("customer", "ten, twenty nine"))
     assert _found(segments) == [("card_expiry", ["ten, twenty nine"])]
@@ -1380,7 +1380,7 @@ def test_a_month_and_year_a_plan_runs_to_without_a_card_is_not_an_expiry() -> No
         ("My desk is 415-555-0136 ext. 408, mornings only.", "415-555-0136 ext. 408"),
         ("mobile two one two five five five oh one four four extension twenty one",
          "two one two five five five oh one four four extension twenty one"),
-        ("The cell is 212 555 0144 x 7.", "212 555 0144 x 7"),
+        ("The cell is 212 555 0144 ext 7.", "212 555 0144 ext 7"),
     ],
 )  # fmt: skip
 def test_a_phone_numbers_extension_is_part_of_it(text: str, phone: str) -> None:
@@ -1688,3 +1688,23 @@ def test_a_month_said_as_when_after_a_card_is_not_its_expiry() -> None:
 def test_what_runs_until_a_month_without_card_talk_is_not_an_expiry() -> None:
     segments = _segments(("customer", "Order number 4471 2231, and it runs until March 2027."))
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("customer", "My number is 415 555 0136 x 2 kids at home."),),
+        (("customer", "the login security number changed in 2021"),),
+        (("agent", "Your social ending?"), ("customer", "It ends there, 2020 was the year.")),
+        (("customer", "Room 4111, then my card 4111 1111 1111 1111."),),
+        (("customer", "We moved from Paris, Main Street, Springfield."),),
+        (("customer", "my name is spelled wrong"),),
+        (("customer", "this is ridiculous calling me"),),
+    ],
+)
+def test_decoys_of_extensions_codes_endings_restarts_houses_and_lower_case_names(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    found = _found(_segments(*turns))
+    assert all(kind in {"phone_number", "card_number"} for kind, _ in found), found
+    assert ("card_number", ["4111"]) not in found and ("phone_number", ["415 555 0136 x 2"]) not in found
