@@ -2022,9 +2022,10 @@ def _business_contact(entity: Entity, texts: dict[int, str]) -> bool:
 # Asked for the business's own place or line ("What's your head office address?", "where's your nearest branch?"):
 # the other side's answer gives the business's, not a person's.
 _BUSINESS_ASKED = re.compile(
-    r"\b(?:your|the) (?:\w+ )?(?:head office|office|headquarters|branch|store|shop|showroom|depot|warehouse|"
-    r"clinic|surgery|practice|company|business)('s)? (?:address|number|phone number|email)\b"
-    r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:office|branch|store|shop|headquarters))(?: guys)? "
+    # not "your office number": a person's own line at work is theirs
+    r"\b(?:your|the) (?:\w+ )?(?:head office|headquarters|branch|store|shop|showroom|depot|warehouse|"
+    r"company|business)('s)? (?:address|number|phone number|email)\b"
+    r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:head office|branch|store|shop|headquarters))(?: guys)? "
     r"(?:based|located)\b"
 )
 

@@ -1708,3 +1708,8 @@ def test_decoys_of_extensions_codes_endings_restarts_houses_and_lower_case_names
     found = _found(_segments(*turns))
     assert all(kind in {"phone_number", "card_number"} for kind, _ in found), found
     assert ("card_number", ["4111"]) not in found and ("phone_number", ["415 555 0136 x 2"]) not in found
+
+
+def test_a_persons_own_office_line_is_theirs() -> None:
+    segments = _segments(("agent", "And your office number?"), ("customer", "It's 415-555-0136."))
+    assert _found(segments) == [("phone_number", ["415-555-0136"])]
