@@ -210,7 +210,7 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
             (digit := _digits_of(token)) is not None
             and digit
             and not _is_length(stream, index)
-            and not _oh_after_number(tokens, token)
+            and not _oh_said_as_word(tokens, token)
         ):
             atom = _Atom(digit, (token,))
         elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
@@ -240,9 +240,11 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
     return runs
 
 
-def _oh_after_number(tokens: Sequence[_Token], token: _Token) -> bool:
-    """Whether "oh" is said as a word after a number, not as its zero: after a pause in writing and before words
-    ("4402 7719, oh no, ...", "552 oh wait")."""
+def _oh_said_as_word(tokens: Sequence[_Token], token: _Token) -> bool:
+    """Whether "oh" is said as a word, not as a zero: written "Oh," as a sentence starts ("Oh, 4 1 2"), or after a
+    number, after a pause in writing and before words ("4402 7719, oh no, ...", "552 oh wait")."""
+    if token.text in {"Oh,", "Oh.", "Oh!", "Oh..."}:
+        return True
     if token.norm not in {"oh", "o"} or not token.position or token.position + 1 >= len(tokens):
         return False
     before, after = tokens[token.position - 1], tokens[token.position + 1]

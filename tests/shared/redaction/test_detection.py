@@ -1713,3 +1713,8 @@ def test_decoys_of_extensions_codes_endings_restarts_houses_and_lower_case_names
 def test_a_persons_own_office_line_is_theirs() -> None:
     segments = _segments(("agent", "And your office number?"), ("customer", "It's 415-555-0136."))
     assert _found(segments) == [("phone_number", ["415-555-0136"])]
+
+
+def test_oh_written_as_a_word_before_a_code_is_not_its_zero() -> None:
+    segments = _segments(("agent", "And the security code?"), ("customer", "Oh, 7 3 9."))
+    assert _found(segments) == [("card_security_code", ["7 3 9"])]
