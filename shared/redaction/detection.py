@@ -1273,7 +1273,6 @@ _ADDRESS = re.compile(
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_ZIP_AFTER_CITY}\b)?)?"
 )
-# A box at a post office or on a rural route ("RR 2 Box 118"), then a place and its code.
 # Some speech comes written all in lower case: there a street is known by its kind alone, and its name's words by
 # being none of the words a sentence is made of ("14 kellerman road apartment 3b", "forty two fifty one county road
 # nine, fergus falls"; not "5 minutes down the road", "a 2 way street").
@@ -1296,7 +1295,7 @@ _NOT_NAME_WORDS = (
     r"(?:just|only|still|also|really|actually|not|me|the|a|an|your|my|our|his|her|their|calling|about|from|with|back|"
     r"again|now|finally|regarding|re|someone|somebody|us|him|them|on|in|at|for|to|and|so|here|speaking|going|trying|"
     r"afraid|sorry|fine|good|well|happy|glad|ringing|phoning|returning|following|hoping|wondering|spelled|spelt|"
-    r"wrong|right|correct|missing|different|changed|important|down|up|there|still|gone)"
+    r"wrong|right|correct|missing|different|changed|important|down|up|there|gone)"
 )
 _LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-z][a-z'-]+"
 _LOWER_CASE_NAME = re.compile(
@@ -1306,6 +1305,7 @@ _LOWER_CASE_NAME = re.compile(
     rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
     r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b))"
 )
+# A box at a post office or on a rural route ("RR 2 Box 118"), then a place and its code.
 _PO_BOX = re.compile(
     r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
     rf"(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
@@ -1687,7 +1687,6 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
             yield TextSpan(gone_on_from, begun, len(texts[gone_on_from]))
             yield TextSpan(segment.index, start, ending.end())
             continue
-        start = _after_lead_in(segment.text, ending.start())
         if start is not None and gone_on_from is None and _EMAIL_CONTEXT.search(asked):
             yield TextSpan(segment.index, start, ending.end())
 
