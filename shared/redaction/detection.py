@@ -308,7 +308,7 @@ def _luhn(digits: str) -> bool:
 _CONTEXT_WINDOW = 25  # tokens
 _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
-    # "the month and year it runs to": the card
+    # "and it runs until when?": the card
     EntityType.CARD_EXPIRY: re.compile(
         r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till))\b"
     ),
@@ -631,7 +631,7 @@ def _read_back(
 ) -> Iterable[tuple[EntityType, list[_Token]]]:
     """Digits one side repeats of what the other side just gave ("4111 1111" / "4111 1111, yes"): the same kind,
     also where the other side goes on with the number after the read-back ("4111 1111" / "4111 1111" / "1111 ..."),
-    or gives new last digits for it ("it ends 0178 now")."""
+    or gives new last digits for it ("it ends 0193 now")."""
     for run in untyped:
         digits = "".join(atom.digits for atom in run)
         first = run[0].tokens[0]
@@ -658,8 +658,8 @@ _GIVEN_UP = re.compile(r"\b(no|sorry|wait|again|actually|hang on|hold on|let me|
 
 
 def _restarted(run: Sequence[_Atom], card: Sequence[_Token], tokens: Sequence[_Token]) -> bool:
-    """Whether ``run`` is the start of ``card`` given up and read again ("It's 4917 61, no wait, let me start again.
-    4917 6100 ..."): the same speaker, soon after, the card's first digits."""
+    """Whether ``run`` is the start of ``card`` given up and read again ("So 5425 23, hang on, I'll start over.
+    5425 2334 ..."): the same speaker, soon after, the card's first digits."""
     first, last = run[0].tokens[0], run[-1].tokens[-1]
     digits = "".join(atom.digits for atom in run)
     between = " ".join(t.norm for t in tokens[last.position + 1 : card[0].position])
@@ -674,13 +674,13 @@ def _restarted(run: Sequence[_Atom], card: Sequence[_Token], tokens: Sequence[_T
 
 
 _MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
-# Said before new last digits for a number: "it ends 0178 now", "the last bit's 522"
+# Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
 _ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$")
 
 
 def _new_ending(run: Sequence[_Atom], tokens: Sequence[_Token], said_before: Sequence[_Token]) -> bool:
-    """Whether ``run`` corrects the last digits of a number either side read ("I have 312-555-0177?" / "No, it ends
-    0178 now"; "WQZ 881 004 552, oh wait, the last bit's 522"): at most as many digits, said right after "ends"
+    """Whether ``run`` corrects the last digits of a number either side read ("We have 646-555-0121?" / "It ends
+    0195 now"; "4402 7719, oh no, the last part is 7791"): at most as many digits, said right after "ends"
     or "the last bit"."""
     first = run[0].tokens[0]
     lead_in = " ".join(t.norm for t in tokens[max(0, first.position - _ANSWER_LEAD_WORDS) : first.position]
@@ -1028,7 +1028,7 @@ _DATE_CONNECTORS = {"of", "the", "slash", "in", ""}
 _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
-# A day named by its feast ("Christmas Eve, seventy-one"): "eve" and "day" go on with it.
+# A day named by its feast ("Boxing Day, eighty-three"): "eve" and "day" go on with it.
 _FEASTS = {"christmas", "halloween", "hogmanay", "valentine's", "valentines", "boxing", "easter"}
 _FEAST_DAYS = {"eve", "day"}
 
@@ -1061,8 +1061,8 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
-    # A month and year said in the same breath after a card number, however the expiry is called ("the end date
-    # is March twenty seven"): its expiry.
+    # A month and year said in the same breath after a card number, however the expiry is called ("the date on
+    # it is August thirty one"): its expiry.
     for token in tokens:
         said_when = token.position and tokens[token.position - 1].norm in _WHEN_WORDS  # "paid it in March 2024"
         if token.norm in _MONTHS and not said_when and _card_read_before(tokens, token):
@@ -1251,7 +1251,7 @@ _EMAIL = re.compile(
 _WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
 _UNIT_NAMED = rf"\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{_NUMBER_WORD}))"
-# also with a slash before the house number, the Australian way: "Unit 5/22 ...", "5/22 ..."
+# also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ..."
 _UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?/(?=\d))?"
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
 # Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
@@ -1274,8 +1274,8 @@ _ADDRESS = re.compile(
     rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_ZIP_AFTER_CITY}\b)?)?"
 )
 # Some speech comes written all in lower case: there a street is known by its kind alone, and its name's words by
-# being none of the words a sentence is made of ("14 kellerman road apartment 3b", "forty two fifty one county road
-# nine, fergus falls"; not "5 minutes down the road", "a 2 way street").
+# being none of the words a sentence is made of ("27 brookhaven drive unit 4", "thirty one eighteen state highway
+# twelve, cedar rapids"; not "5 minutes down the road", "a 2 way street").
 _NOT_STREET_NAME_WORDS = (
     r"(?:the|a|an|my|your|our|his|her|their|this|that|these|those|of|to|on|in|at|by|up|down|for|and|or|from|with|"
     r"more|less|minutes?|hours?|days?|weeks?|months?|years?|miles?|blocks?|times|people|kids|cars|houses|doors|"
@@ -1289,7 +1289,7 @@ _LOWER_CASE_ADDRESS = re.compile(
     rf"(?:,?\s+(?:apartment|apt|unit|suite|number|#)\.?\s*(?:{_NUMBER_WORD}\b|\d+[a-z]?\b))?"
     r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b)[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
 )
-# In lower-case text a name is known only by what is said around it: "this is siobhan o'dwyer calling", "my name is
+# In lower-case text a name is known only by what is said around it: "this is declan mcbride calling", "my name is
 # tomas"; its words must be none of those the sentence goes on with ("this is just calling", "my name is on it").
 _NOT_NAME_WORDS = (
     r"(?:just|only|still|also|really|actually|not|me|the|a|an|your|my|our|his|her|their|calling|about|from|with|back|"
@@ -1305,7 +1305,7 @@ _LOWER_CASE_NAME = re.compile(
     rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
     r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b))"
 )
-# A box at a post office or on a rural route ("RR 2 Box 118"), then a place and its code.
+# A box at a post office or on a rural route ("RR 4 Box 27"), then a place and its code.
 _PO_BOX = re.compile(
     r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
     rf"(?:\d+|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,9}})"
@@ -1357,7 +1357,7 @@ _ADDRESS_PART = (
 _PIN_ADDRESS = re.compile(
     rf"{_UNIT_FIRST}\b(?P<words>{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
 )
-# A house with a name and no number, on a street, in a place: "The Old Rectory, Church Lane, Little Wenham".
+# A house with a name and no number, on a street, in a place: "The Granary, Back Lane, Long Sutton".
 _CAPITALISED_WORDS = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 _HOUSE_WORDS = {
     "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
@@ -1383,7 +1383,7 @@ _NOT_STREET_WORDS = {
     "less", "people", "digits", "numbers", "left", "ago",
 }  # fmt: skip
 # "Grace", "O'Connell", "McKenna", "Smith-Jones"
-# Lower-case letters beyond ASCII too: "Szczepański", "Müller", "Nuñez"
+# Lower-case letters beyond ASCII too: "Wróblewski", "Müller", "Núñez"
 _LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
 _NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?"
 _NOT_NAMES = {
@@ -1541,7 +1541,7 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
         patterns = [_ADDRESS, _PO_BOX, _POSTCODE_ADDRESS, _CONTINENTAL_ADDRESS, _FLAT_PIN_ADDRESS]
         for match in _NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
-            # "The Old Rectory", "Ivy Cottage"; not "Paris, Main Street, ..."
+            # "The Granary", "Ivy Cottage"; not "Paris, Main Street, ..."
             if house[0] == "The" or house[-1] in _HOUSE_WORDS:
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         if text == text.lower():
@@ -1683,7 +1683,7 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
         begun = _local_part_begun(texts[gone_on_from]) if gone_on_from is not None else None
         start = _after_lead_in(segment.text, ending.start())
         if gone_on_from is not None and begun is not None and start is not None:
-            # "the email's r k" / "mm-hmm" / "patel at gmx dot de": the address was begun before the backchannel
+            # "my email is j p" / "uh-huh" / "okafor at web dot de": the address was begun before the backchannel
             yield TextSpan(gone_on_from, begun, len(texts[gone_on_from]))
             yield TextSpan(segment.index, start, ending.end())
             continue
@@ -1698,7 +1698,7 @@ _EMAIL_NAMED_LAST = re.compile(r"\b(?:e-?mail|e mail)(?:'s| is| address is| addr
 
 def _local_part_begun(text: str) -> int | None:
     """Where the start of an e-mail address said at the end of ``text`` begins: a few words after "email" or "my
-    email is" that end it ("the email's r k")."""
+    email is" that end it ("my email is j p")."""
     named = None
     for named in _EMAIL_NAMED_LAST.finditer(text):  # noqa: B007 - the last one is the address begun
         pass
@@ -1708,7 +1708,7 @@ def _local_part_begun(text: str) -> int | None:
     while words and words[0].group().strip(_PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
         words.pop(0)
     said = [word.group().strip(_PUNCTUATION).lower() for word in words]
-    # spelled letters ("r k"), or a part that a separator says goes on ("maria dot")
+    # spelled letters ("j p"), or a part that a separator says goes on ("maria dot")
     spelled = all(len(word) <= _MISHEARD_LETTERS for word in said) or (said and said[-1] in _LOCAL_PART_JOINERS)
     return named.end() + words[0].start() if spelled and len(words) <= _MAX_BEGUN_LOCAL_WORDS else None
 
@@ -1837,7 +1837,7 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
             continue  # an id is read as digits: "12 years and paid 3400" is not one
         lead_in = " ".join(t.norm for t in tokens[: said[0].position] if t.segment == said[0].segment)
         if any(p.search(lead_in) for other, p in _ASKED_CONTEXTS.items() if other is not kind):
-            continue  # the answer names what it gives first ("Account's 4 4 0 1 ..."): not the one asked last
+            continue  # the answer names what it gives first ("Member number 5 5 1 0 ..."): not the one asked last
         if several and kind in _ANSWERED_DIGITS and _digit_count(said) in _ANSWERED_DIGITS[kind]:
             if kind is EntityType.PHONE_NUMBER:
                 said = _country_code_said(said[0], tokens) + said + _extension(said[-1], tokens)
@@ -1900,7 +1900,7 @@ def _digit_stretch(said: Sequence[_Token]) -> list[_Token]:
     for index in digit_indexes[1:]:
         between = [t for t in said[last + 1 : index] if t.norm not in _FILLERS and t.norm not in _REPEATS]
         named = " ".join(t.norm for t in between)
-        # "..., security number 0 8 2": the words name what the next digits are, another number
+        # "..., security number 7 1 4": the words name what the next digits are, another number
         if len(between) > _MISHEARD_WORDS_BETWEEN or any(p.search(named) for p in _ASKED_CONTEXTS.values()):
             break
         last = index
