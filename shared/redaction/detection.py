@@ -259,11 +259,15 @@ def _oh_said_as_word(tokens: Sequence[_Token], token: _Token) -> bool:
 
 
 def _is_length(stream: Sequence[_Token], index: int) -> bool:
-    """Whether the number at ``index`` says how long another is: "the 4 digit code", "a 16-digit number"."""
+    """Whether the number at ``index`` says how long another is: "the 4 digit code", "a 16-digit number", "last
+    four, 6 7 8 9"."""
     nxt = stream[index + 1] if index + 1 < len(stream) else None
+    before = stream[index - 1] if index else None
     said = stream[index].norm
-    return said.endswith(("-digit", "-digits")) or (
-        nxt is not None and nxt.segment == stream[index].segment and nxt.norm in {"digit", "digits"}
+    return (
+        said.endswith(("-digit", "-digits"))
+        or (nxt is not None and nxt.segment == stream[index].segment and nxt.norm in {"digit", "digits"})
+        or (before is not None and before.segment == stream[index].segment and before.norm == "last")
     )
 
 
@@ -1421,7 +1425,8 @@ _NAME_CUES = re.compile(
     # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
     r"(?:account|card|policy|joint|primary) ?holder(?: is|'s| was)?,?|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
-    r"(?:it's|it is|it was|is|was|all) under|(?:addressed|made out|made payable) to|in the name of|"
+    r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
+    r"(?:addressed|made out|made payable) to|in the name of|"
     r"(?:ask|asking|asked) for|(?:speak|talk) (?:to|with))\s+"
     rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )

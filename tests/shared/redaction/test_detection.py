@@ -1718,3 +1718,13 @@ def test_a_persons_own_office_line_is_theirs() -> None:
 def test_oh_written_as_a_word_before_a_code_is_not_its_zero() -> None:
     segments = _segments(("agent", "And the security code?"), ("customer", "Oh, 7 3 9."))
     assert _found(segments) == [("card_security_code", ["7 3 9"])]
+
+
+def test_last_four_said_before_the_digits_counts_them_and_is_not_one_of_them() -> None:
+    segments = _segments(("agent", "Your social?"), ("customer", "Last four, 2 2 0 9."))
+    assert _found(segments) == [("ssn", ["2 2 0 9"])]
+
+
+def test_a_name_a_booking_is_put_under() -> None:
+    segments = _segments(("customer", "Can you put it under Halvorsen, please?"))
+    assert _found(segments) == [("person_name", ["Halvorsen"])]
