@@ -903,7 +903,7 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
         if entity_type is EntityType.PHONE_NUMBER:
             found = _country_code_said(found[0], tokens) + found + _extension(found[-1], tokens)
         elif entity_type is EntityType.ACCOUNT_NUMBER:
-            found = _letter_prefix(found[0], tokens) + found
+            found = _letter_prefix(found[0], tokens) + found + _letter_suffix(found[-1], tokens)
         yield entity_type, found
         return
     if atoms[0].tokens[0].norm in _SOUNDALIKES and len(atoms) > 1:
@@ -994,6 +994,19 @@ def _country_code_said(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
 
 
 _SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)
+
+
+def _letter_suffix(last: _Token, tokens: Sequence[_Token]) -> list[_Token]:
+    """The letter an id ends with, said after its digits: "QQ 12 34 56 C" (not "I" or "A", which are words)."""
+    nxt = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
+    if nxt is None or nxt.segment != last.segment:
+        return []
+    core = nxt.text.strip(_PUNCTUATION)
+    after = tokens[nxt.position + 1] if nxt.position + 1 < len(tokens) else None
+    ends = after is None or after.segment != nxt.segment or nxt.text[-1] in _PUNCTUATION
+    return [nxt] if re.fullmatch(r"[B-HJ-Z]", core) and ends else []
+
+
 _SPELLING_WORDS = ("as", "in")  # "M as in Mary"
 
 
@@ -1615,6 +1628,11 @@ def _gone_on_from(tokens: Sequence[_Token], first: _Token) -> _Token | None:
     return None
 
 
+# Asked for a postcode, the postcode given alone is part of the address: it narrows it to a few houses.
+_POSTCODE_ASKED = re.compile(r"\b(postcode|post code|postal code|zip code|zip|eircode)\b")
+_LONE_POSTCODE = re.compile(rf"(?<![\w-]){_POSTCODE}(?![\w-])")
+
+
 def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -> Iterable[TextSpan]:
     """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
     texts = {segment.index: segment.text for segment in segments}
@@ -1633,6 +1651,9 @@ def _answered_addresses(segments: Sequence[Segment], tokens: Sequence[_Token]) -
         if rest is not None and (_ADDRESS_CONTEXT.search(asked) or begun):
             addressed.add(segment.index)
             yield TextSpan(segment.index, rest.start(), rest.end())
+        if _POSTCODE_ASKED.search(asked):  # "SW1A 2AA." answering "your postcode?"
+            for code in _LONE_POSTCODE.finditer(segment.text):
+                yield TextSpan(segment.index, code.start(), code.end())
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
             said = match.group("words").replace(",", " ").split()
             words = [word.lower() for word in said]
@@ -1747,8 +1768,9 @@ _NAME_ASKED = re.compile(
 _NAME_ANSWER = re.compile(
     r"(?:(?i:it's|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
     r"that is|under|it's under)[,.]?\s+)*"
-    # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"
-    rf"(?P<name>(?!{_TITLES}\b){_NAME}(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
+    rf"(?:{_TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
+    # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
+    rf"(?P<name>(?!{_TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+){{0,2}}{_NAME}(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
     r"(?=\s*(?:[,.!?]|$))"

@@ -1728,3 +1728,29 @@ def test_last_four_said_before_the_digits_counts_them_and_is_not_one_of_them() -
 def test_a_name_a_booking_is_put_under() -> None:
     segments = _segments(("customer", "Can you put it under Halvorsen, please?"))
     assert _found(segments) == [("person_name", ["Halvorsen"])]
+
+
+@pytest.mark.parametrize("answer, code", [("EH3 9QR.", "EH3 9QR"), ("It's K1A 0B1.", "K1A 0B1")])
+def test_a_postcode_given_alone_when_asked_for(answer: str, code: str) -> None:
+    segments = _segments(("agent", "And the postcode?"), ("customer", answer))
+    assert _found(segments) == [("address", [code])]
+
+
+def test_a_code_shaped_like_a_postcode_not_asked_for_is_not_an_address() -> None:
+    segments = _segments(("agent", "Which model is it?"), ("customer", "The EH3 9QR, I think."))
+    assert _found(segments, (EntityType.ADDRESS,)) == []
+
+
+def test_a_name_on_the_card_with_a_title_and_an_initial() -> None:
+    segments = _segments(("agent", "Name on the card?"), ("customer", "Mrs K Lindqvist."))
+    assert _found(segments) == [("person_name", ["K Lindqvist"])]
+
+
+def test_the_letter_an_id_ends_with() -> None:
+    segments = _segments(("customer", "My national insurance number is JT 40 21 88 B."))
+    assert _found(segments) == [("account_number", ["JT 40 21 88 B"])]
+
+
+def test_a_word_after_an_id_is_not_its_last_letter() -> None:
+    segments = _segments(("customer", "My member number is 4471 2290 I think."))
+    assert _found(segments) == [("account_number", ["4471 2290"])]
