@@ -359,7 +359,10 @@ _DIGIT_LENGTHS: dict[EntityType, range] = {
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
 _CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
-_CODE = re.compile(r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )\bcode\b")
+_CODE = re.compile(
+    r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )(?<!area )(?<!country )(?<!sort )"
+    r"(?<!access )(?<!booking )(?<!confirmation )\bcode\b"
+)
 _MISHEARD_SSN_LENGTHS = range(7, 11)
 # "social ending 4418": "ends" and "ending" need no "in"
 # "social ending 4418": "ends" or "ending" right before the digits needs no "in"
@@ -474,6 +477,14 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
     distances = _context_distances(tokens, first.position)
+    code = _nearest_match(_CODE, _window(tokens, first.position))
+    if (
+        code is not None
+        and EntityType.CARD_SECURITY_CODE not in distances
+        and _card_talked_about(tokens, first.position)
+    ):
+        # where a card is talked about, "the code is 341" after its expiry names its security code
+        distances[EntityType.CARD_SECURITY_CODE] = code
     nearest = min(distances.values(), default=None)
     if EntityType.SSN in distances and (
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked

@@ -1754,3 +1754,19 @@ def test_the_letter_an_id_ends_with() -> None:
 def test_a_word_after_an_id_is_not_its_last_letter() -> None:
     segments = _segments(("customer", "My member number is 4471 2290 I think."))
     assert _found(segments) == [("account_number", ["4471 2290"])]
+
+
+def test_the_code_named_after_a_cards_expiry_is_its_security_code() -> None:
+    segments = _segments(
+        ("agent", "The card number, please."), ("customer", "4111 1111 1111 1111, expires 10/29, and the code is 287.")
+    )
+    assert _found(segments) == [
+        ("card_number", ["4111 1111 1111 1111"]),
+        ("card_expiry", ["10/29"]),
+        ("card_security_code", ["287"]),
+    ]
+
+
+def test_an_area_code_after_card_talk_is_not_a_security_code() -> None:
+    segments = _segments(("customer", "I paid by card. My area code is 415, by the way."))
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
