@@ -1770,3 +1770,13 @@ def test_the_code_named_after_a_cards_expiry_is_its_security_code() -> None:
 def test_an_area_code_after_card_talk_is_not_a_security_code() -> None:
     segments = _segments(("customer", "I paid by card. My area code is 415, by the way."))
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
+
+
+def test_a_name_one_spoke_to_before() -> None:
+    segments = _segments(("customer", "I talked to Mehmet on Monday and he said it was sorted."))
+    assert _found(segments) == [("person_name", ["Mehmet"])]
+
+
+def test_a_department_one_spoke_to_is_not_a_name() -> None:
+    segments = _segments(("customer", "I spoke to Technical Support and Billing already."))
+    assert _found(segments, (EntityType.PERSON_NAME,)) == []
