@@ -1701,8 +1701,8 @@ def _answered_emails(segments: Sequence[Segment], tokens: Sequence[_Token]) -> I
     texts = {segment.index: segment.text for segment in segments}
     for segment, asked, gone_on_from in _answers(segments, tokens, going_on=True):
         ending = _EMAIL_ENDING.search(segment.text)
-        if ending is None:
-            continue
+        if ending is None or _WRITTEN_EMAIL.search(segment.text):
+            continue  # written with its "@", the address is read as written: "mark@plumbing.co.uk"
         domain_first = _DOMAIN_FIRST.match(segment.text)
         if gone_on_from is not None and domain_first:
             local_part = texts[gone_on_from]

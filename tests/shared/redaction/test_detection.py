@@ -1780,3 +1780,8 @@ def test_a_name_one_spoke_to_before() -> None:
 def test_a_department_one_spoke_to_is_not_a_name() -> None:
     segments = _segments(("customer", "I spoke to Technical Support and Billing already."))
     assert _found(segments, (EntityType.PERSON_NAME,)) == []
+
+
+def test_an_email_address_written_with_its_at_is_taken_as_written_when_asked_for() -> None:
+    segments = _segments(("agent", "What's the email on file?"), ("customer", "It should be ola@nordvik-bygg.co.uk"))
+    assert _found(segments) == [("email", ["ola@nordvik-bygg.co.uk"])]
