@@ -1422,7 +1422,7 @@ _NOT_NAMES = {
     "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
     "Ms", "Miss", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
-    "Me", "Us", "Myself", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
+    "Me", "Us", "Myself", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
 }  # fmt: skip
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
 # business, not a person.
@@ -1444,18 +1444,26 @@ _BUSINESS_WORDS = {
 }  # fmt: skip
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
-    r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|speaking with|talking to|"
+    r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|its|he's|she's|he is|she is|"
+    r"speaking with|talking to|"
     r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?|"
     # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
-    r"(?:account|card|policy|joint|primary) ?holder(?: is|'s| was)?,?|"
+    r"(?:(?:account|card|policy|joint|primary) ?holder|beneficiary|payee|recipient|deceased|insured)"
+    r"(?: is| as|'s| was)?,?|"
+    # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
+    r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|have:|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
     r"(?:addressed|made out|made payable) to|in the name of|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
+    r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
     rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{_TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
-_WEAK_CUES = re.compile(r"(?i:this is|it's|i am|i'm|you've reached|you have reached)\s+$")
+_WEAK_CUES = re.compile(
+    r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached)\s+"
+    r"(?:(?i:uh|um|er|erm),?\s+)?$"
+)
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 _GREETED = re.compile(
     r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear)\s*,?\s+"
@@ -1487,7 +1495,7 @@ _SPELLED_AFTER_NAME = re.compile(
     rf"|{_RADIO_SPELLING})"
 )
 _SPELLED_NAME = re.compile(r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b){2,30})")
-_AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and)\b)")
+_AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in)\b)")
 
 
 _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
@@ -1591,6 +1599,9 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             end = start + len(" ".join(words))
             cue = text[match.start() : start]
             if _WEAK_CUES.search(cue) and not _AFTER_NAME.match(text, end):
+                continue
+            # "I spoke to McDonald's": whose something is, not whom one spoke to; but "Dr. Okafor's patient"
+            if text.startswith("'s", end) and not re.search(rf"{_TITLES}\.?\s+$", cue):
                 continue
             spelled = _SPELLED_AFTER_NAME.match(text, end)
             yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)
@@ -1771,13 +1782,17 @@ def _after_lead_in(text: str, end: int) -> int | None:
 
 # The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
 _NAME_ASKED = re.compile(
-    r"\b(your|the) (full |first |last |sur)?name\b|\bname on the (card|account)\b|\bwho (am i|i'm) (speaking|talking)"
+    r"\b(your|the) (full |first |last |sur)?name\b|\bname on the \w+\b|"
+    r"\b(his|her|their) (full |first |last |sur)?name\b(?! is| was|'s)|"  # asked, not told: "her name is Amara"
+    # whose name: "the patient's name", "passenger name", "cardholder name as it appears"
+    r"\b(patient|passenger|cardholder|holder|member|beneficiary|caller|child|baby|son|daughter|customer)('s)? "
+    r"(full |first |last )?name\b(?! is| was)|\bwho (am i|i'm) (speaking|talking)"
     r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
     # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
     r"|\bwho('s| is) (it|this|that|the \w+( \w+)?) under\b|\b(what|which|whose) name\b|\bunder (what|which|whose)\b"
 )
 _NAME_ANSWER = re.compile(
-    r"(?:(?i:it's|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
+    r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
     r"that is|under|it's under)[,.]?\s+)*"
     rf"(?:{_TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
@@ -1948,25 +1963,86 @@ def _digit_stretch(said: Sequence[_Token]) -> list[_Token]:
 _MIN_NAME_LETTERS = 3
 
 
+# Said before a name to greet or acknowledge someone: not part of the name when capitalised ("Perfect Anna").
+_NOT_NAME_BEFORE = {
+    "Sure", "Right", "Certainly", "Perfect", "Lovely", "Alright", "Absolutely", "Cheers", "Dear", "Hey", "Goodbye",
+    "Welcome", "Congratulations", "Please", "Excellent", "Wonderful", "Brilliant", "Awesome", "Cool", "Nice",
+    "Fantastic", "Ask", "Tell", "Call", "Dial",
+}  # fmt: skip
+# Written in lower case, a name is known by what comes before it: "hi bree", "this is harold".
+_LOWER_CASE_NAME_CUE = re.compile(r"\b(?:hi|hello|hey|thanks|thank you|bye|this is|it's|its|i'm|i am)\s+$")
+
+
+def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``..``end`` widened over the name words said right next to it: "Darnell" before a known "Whitcombe",
+    "-Baird" after a known "Fenwick"."""
+    while True:
+        before = re.search(rf"(?:^|(?<=[\s,.!?])){_NAME}(?:\s|-)$", text[:start])
+        if before is None:
+            break
+        word = text[before.start() : start].strip(" -")
+        if word in _NOT_NAMES or word in _NOT_NAME_BEFORE or word in _BUSINESS_WORDS or word.lower() in _MONTHS:
+            break
+        start = before.start()
+    while True:
+        after = re.match(rf"(?:\s|-)(?P<word>{_NAME}|[A-Z]\.(?=\s+[A-Z]))", text[end:])
+        if after is None:
+            break
+        word = after.group("word")
+        if word in _NOT_NAMES or word in _BUSINESS_WORDS or word.lower() in _MONTHS:
+            break
+        end += after.end()
+    return start, end
+
+
 def _names_said_again(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
-    """Every other place a name found once is said: "my name is Anna" ... "Hi Anna"."""
+    """Every other place a name found once is said: "my name is Anna" ... "Hi Anna", also with the rest of the name
+    next to it ("Anna Quist" read back): that rest is then known too."""
     texts = {segment.index: segment.text for segment in segments}
+    spans = list(names)
     parts = {
         part
-        for span in names
+        for span in spans
         for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
         if len(part) >= _MIN_NAME_LETTERS and part not in _NOT_NAMES
     }
-    if not parts:
-        return
-    said = re.compile(r"\b(?:" + "|".join(re.escape(part) for part in sorted(parts)) + r")\b")
-    for segment in segments:
-        for match in said.finditer(segment.text):
-            sentence_start = re.search(r"(?:^|[.!?])\s*$", segment.text[: match.start()]) is not None
-            # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
-            # "Anna, ..." counts there, not "Will that be all?".
-            if not sentence_start or re.match(r"\s*[,!?]", segment.text[match.end() :]):
-                yield TextSpan(segment.index, match.start(), match.end())
+    found: list[TextSpan] = []
+    for _ in range(2):  # once more with the words found next to a known name
+        if not parts:
+            return
+        said = re.compile(r"\b(?:" + "|".join(re.escape(part) for part in sorted(parts)) + r")\b", re.IGNORECASE)
+        found = []
+        for segment in segments:
+            text = segment.text
+            for match in said.finditer(text):
+                if match.group() not in parts:
+                    # a name in lower case, only where a greeting or an introduction says it is one
+                    if match.group() != match.group().lower() or not _LOWER_CASE_NAME_CUE.search(
+                        text[: match.start()].lower()
+                    ):
+                        continue
+                    found.append(TextSpan(segment.index, match.start(), match.end()))
+                    continue
+                sentence_start = re.search(r"(?:^|[.!?])\s*$", text[: match.start()]) is not None
+                # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
+                # "Anna, ..." counts there, not "Will that be all?".
+                if not sentence_start or re.match(r"\s*[,!?]", text[match.end() :]):
+                    start, end = _name_words_around(text, match.start(), match.end())
+                    found.append(TextSpan(segment.index, start, end))
+                elif re.match(rf"\s{_NAME}\b", text[match.end() :]):  # "Rosalind Quist" starting an answer
+                    start, end = _name_words_around(text, match.start(), match.end())
+                    if end > match.end():
+                        found.append(TextSpan(segment.index, start, end))
+        more = {
+            part
+            for span in found
+            for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
+            if len(part) >= _MIN_NAME_LETTERS and part not in _NOT_NAMES
+        }
+        if more <= parts:
+            break
+        parts |= more
+    yield from found
 
 
 # ---------------------------------------------------------------------------------------------------------

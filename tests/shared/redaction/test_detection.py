@@ -1785,3 +1785,95 @@ def test_a_department_one_spoke_to_is_not_a_name() -> None:
 def test_an_email_address_written_with_its_at_is_taken_as_written_when_asked_for() -> None:
     segments = _segments(("agent", "What's the email on file?"), ("customer", "It should be ola@nordvik-bygg.co.uk"))
     assert _found(segments) == [("email", ["ola@nordvik-bygg.co.uk"])]
+
+
+def _names(segments: list[Segment]) -> list[str]:
+    return [text for _, spans in _found(segments, (EntityType.PERSON_NAME,)) for text in spans]
+
+
+def test_the_rest_of_a_name_said_next_to_a_known_part_of_it_is_a_name_too() -> None:
+    segments = _segments(
+        ("customer", "hello, this is Priscilla Vandermeer about a refund"),
+        ("agent", "Certainly Ms. Vandermeer, one moment."),
+    )
+    assert _names(segments) == ["Priscilla Vandermeer", "Vandermeer"]
+
+
+def test_a_double_barrelled_surname_known_by_its_first_half() -> None:
+    segments = _segments(
+        ("agent", "Thank you Mr. Ashworth."),
+        ("customer", "My wife is Odile Ashworth-Kemp, she's on the account too."),
+    )
+    assert _names(segments) == ["Ashworth", "Odile Ashworth-Kemp"]
+
+
+def test_a_surname_learned_from_a_read_back_is_found_where_it_was_said_alone() -> None:
+    segments = _segments(
+        ("customer", "the baby's name is Ilse and she came home today"),
+        ("agent", "Lovely. And the surname, same as yours, Brannigan?"),
+        ("customer", "yes Ilse Brannigan"),
+    )
+    assert _names(segments) == ["Ilse", "Brannigan", "Ilse Brannigan"]
+
+
+def test_a_known_name_written_in_lower_case_after_a_greeting() -> None:
+    segments = _segments(("agent", "This is Corwin, how can I help?"), ("customer", "hi corwin, quick question"))
+    assert _names(segments) == ["Corwin", "corwin"]
+
+
+def test_a_known_name_that_is_also_a_word_is_not_taken_in_lower_case_without_a_greeting() -> None:
+    segments = _segments(("agent", "Hi, this is Grace, speaking."), ("customer", "by the grace of god it works"))
+    assert _names(segments) == ["Grace"]
+
+
+def test_an_acknowledgement_before_a_known_name_is_not_part_of_it() -> None:
+    segments = _segments(("customer", "My name is Thaddeus."), ("agent", "Perfect Thaddeus, one moment."))
+    assert _names(segments) == ["Thaddeus", "Thaddeus"]
+
+
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("And what was his name?", "Dmitri Sokolov", "Dmitri Sokolov"),
+        ("Could I take the patient's name and birthday?", "sure Wilhelmina Tate, may 3rd", "Wilhelmina Tate"),
+        ("Passenger name as printed on the ticket?", "Leif Anders Brekke", "Leif Anders Brekke"),
+        ("Name on the subscription?", "Oriana Pell", "Oriana Pell"),
+        ("Cardholder name, please.", "Barnaby Q. Whitlow", "Barnaby Q. Whitlow"),
+        ("Who am I speaking with?", "yeah its Saoirse Kilbride", "Saoirse Kilbride"),
+    ],
+)  # fmt: skip
+def test_a_name_answering_a_question_for_whose_name(question: str, answer: str, name: str) -> None:
+    assert name in _names(_segments(("agent", question), ("customer", answer)))
+
+
+def test_a_name_told_is_not_a_question_for_the_name_answered_next() -> None:
+    segments = _segments(("customer", "our son's here, his name is Tobiah"), ("agent", "Wonderful! Your reference?"))
+    assert _names(segments) == ["Tobiah"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("I'm calling for my aunt, she's Philippa Oduya, she's in hospital", "Philippa Oduya"),
+        ("this is um Casimir, I rang yesterday", "Casimir"),
+        ("Hello, this is Rosalind in accounts receivable.", "Rosalind"),
+        ("The payee is Ines Vidal, sort code to follow.", "Ines Vidal"),
+        ("Reading back what I have: Ambrose Kettering, 9 Elm Road.", "Ambrose Kettering"),
+        ("the deceased is Cornelius Abara, he passed in March", "Cornelius Abara"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_cue_that_says_who_someone_is(text: str, name: str) -> None:
+    assert name in _names(_segments(("customer", text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I spoke to McDonald's about the charge already.",
+        "honestly I talked to Ticketmaster's help thing twice",
+        "she's Happy with the new plan, thanks",
+        "it's Tuesday in any case",
+    ],
+)
+def test_what_follows_a_cue_but_is_no_ones_name(text: str) -> None:
+    assert _names(_segments(("customer", text))) == []
