@@ -2096,9 +2096,17 @@ _SENTENCE_MARKS = ".,;:!?"
 # Said before a phone number, e-mail or street address: whose it is. "Call us at ...", "our claims line is ...",
 # "our office at ..." give the business's own; "your mobile", "my work one" a person's. A household's "our
 # number", "our address" is a person's: only a business's kind of place or line counts.
+_BUSINESS_PLACES = (
+    r"clinic|hotel|lab|laboratory|pharmacy|hospital|practice|surgery|showroom|depot|warehouse|shop|restaurant|"
+    r"venue|dealership|garage|gym|salon|library|school|station|terminal"
+)
 _BUSINESS_CUE = re.compile(
     r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message) us\b(?! back)"
-    r"|our (?:\w+ ){0,2}(?:office|team|desk|helpline|hotline|department|store|branch|headquarters|website)"
+    r"|our (?:\w+ ){0,2}(?:office|team|desk|helpline|hotline|department|store|branch|headquarters|website|"
+    rf"{_BUSINESS_PLACES})"
+    # where a business's place is: "the branch is at 200 Main Street", "the hotel's on Harbor Boulevard"
+    # (not "the office is at ...": one's own place of work)
+    rf"|the (?:{_BUSINESS_PLACES}|branch)(?: is|'s)? (?:at|on|located at)\b"
     r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
     r"(?:line|number|address|email|inbox))"
 )
@@ -2140,6 +2148,8 @@ _BUSINESS_ASKED = re.compile(
     # not "your office number": a person's own line at work is theirs
     r"\b(?:your|the) (?:\w+ )?(?:head office|headquarters|branch|store|shop|showroom|depot|warehouse|"
     r"company|business)('s)? (?:address|number|phone number|email)\b"
+    # "what's the fax for the lab?"
+    rf"|\b(?:number|fax|phone|line|address|email) (?:for|of) (?:the|your) (?:{_BUSINESS_PLACES}|branch|office|store)\b"
     r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:head office|branch|store|shop|headquarters))(?: guys)? "
     r"(?:based|located)\b"
 )

@@ -1877,3 +1877,25 @@ def test_a_name_after_a_cue_that_says_who_someone_is(text: str, name: str) -> No
 )
 def test_what_follows_a_cue_but_is_no_ones_name(text: str) -> None:
     assert _names(_segments(("customer", text))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The branch is at 40 Quarry Street, we open at nine.",
+        "Our pharmacy is at 7 Lindell Avenue, next to the bank.",
+        "Parking's free, the clinic is at 311 Orchard Road.",
+    ],
+)
+def test_a_business_place_said_where_it_is_is_not_a_persons_address(text: str) -> None:
+    assert _found(_segments(("agent", text)), (EntityType.ADDRESS,)) == []
+
+
+def test_ones_own_office_is_still_an_address() -> None:
+    segments = _segments(("customer", "The office is at 22 Fenmore Road, send the papers there."))
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["22 Fenmore Road"])]
+
+
+def test_a_number_asked_for_a_business_place_is_not_a_persons() -> None:
+    segments = _segments(("customer", "what's the number for the pharmacy?"), ("agent", "It's 312-555-0148."))
+    assert _found(segments, (EntityType.PHONE_NUMBER,)) == []
