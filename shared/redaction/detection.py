@@ -2073,6 +2073,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names)]
     for entity_type, span in found_by_pattern:
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
+    addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
+    candidates = [c for c in candidates if not _part_of_address(c, addresses)]
     candidates = [c for c in candidates if not _business_contact(c, texts) and not _business_asked_for(c, tokens)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
@@ -2092,6 +2094,17 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
 
 
 _SENTENCE_MARKS = ".,;:!?"
+# Numbers an address is made of: a house number, a PO box, a ZIP code read after a date of birth or a card's
+# security code was asked for are the address's, not those.
+_ADDRESS_NUMBER_MISTAKEN_FOR = (EntityType.DATE_OF_BIRTH, EntityType.CARD_SECURITY_CODE, EntityType.CARD_EXPIRY)
+
+
+def _part_of_address(entity: Entity, addresses: Sequence[TextSpan]) -> bool:
+    return entity.type in _ADDRESS_NUMBER_MISTAKEN_FOR and all(
+        any(a.segment == span.segment and a.start <= span.start and span.end <= a.end for a in addresses)
+        for span in entity.spans
+    )
+
 
 # Said before a phone number, e-mail or street address: whose it is. "Call us at ...", "our claims line is ...",
 # "our office at ..." give the business's own; "your mobile", "my work one" a person's. A household's "our

@@ -1899,3 +1899,33 @@ def test_ones_own_office_is_still_an_address() -> None:
 def test_a_number_asked_for_a_business_place_is_not_a_persons() -> None:
     segments = _segments(("customer", "what's the number for the pharmacy?"), ("agent", "It's 312-555-0148."))
     assert _found(segments, (EntityType.PHONE_NUMBER,)) == []
+
+
+def test_a_zip_code_read_after_a_birthday_was_asked_is_the_addresss() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth, then where to post it?"),
+        ("customer", "march 3 1961, and it's 88 Larkspur Street, Unit C, Toledo Ohio 43604"),
+    )
+    assert _found(segments) == [
+        ("date_of_birth", ["march 3 1961"]),
+        ("address", ["88 Larkspur Street, Unit C, Toledo Ohio 43604"]),
+    ]
+
+
+def test_a_house_number_said_after_a_security_code_was_asked_is_the_addresss() -> None:
+    segments = _segments(
+        ("agent", "Security code, then the billing address."),
+        ("customer", "905, and 14 Rowan Mews, Bristol BS6 5TG"),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE, EntityType.ADDRESS)) == [
+        ("card_security_code", ["905"]),
+        ("address", ["14 Rowan Mews, Bristol BS6 5TG"]),
+    ]
+
+
+def test_a_po_box_after_a_birthday_was_asked_is_an_address_not_a_birthday() -> None:
+    segments = _segments(
+        ("agent", "Date of birth, and the mailing address on file?"),
+        ("customer", "PO Box 2290, Boise, ID 83701"),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
