@@ -895,7 +895,7 @@ def _is_quantity(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> bool:
 
 def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
     """The run as one number if it is one; else each segment's part on its own (two answers, one speaker)."""
-    if _is_quantity(atoms, tokens):
+    if _is_quantity(atoms, tokens) or _ends_a_code(atoms[0].tokens[0], tokens):
         return
     digits = "".join(a.digits for a in atoms)
     segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
@@ -924,6 +924,22 @@ def _typed_numbers(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable
     if len(segments) > 1:
         for segment in segments:
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+_CODE_PART = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+", re.ASCII)
+
+
+def _ends_a_code(first: _Token, tokens: Sequence[_Token]) -> bool:
+    """Digits read straight on from letters and digits mixed ("1Z 999 A1 03 2345 6789"): the rest of a parcel's or
+    a product's code, not a number of their own."""
+    if first.position == 0:
+        return False
+    before = tokens[first.position - 1]
+    return (
+        before.segment == first.segment
+        and not before.text.endswith(tuple(_PUNCTUATION))
+        and _CODE_PART.fullmatch(before.norm) is not None
+    )
 
 
 # Lines that reach a business, never a person's own phone.

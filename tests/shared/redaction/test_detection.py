@@ -1929,3 +1929,13 @@ def test_a_po_box_after_a_birthday_was_asked_is_an_address_not_a_birthday() -> N
         ("customer", "PO Box 2290, Boise, ID 83701"),
     )
     assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+
+
+def test_digits_read_on_from_a_parcels_code_are_not_a_phone_number() -> None:
+    segments = _segments(("agent", "Your parcel's code is 1Z 48W B7 02 8765 4321, it ships Monday."))
+    assert _found(segments, (EntityType.PHONE_NUMBER,)) == []
+
+
+def test_a_phone_number_after_a_code_and_a_pause_is_still_one() -> None:
+    segments = _segments(("customer", "Reference QX7, and my mobile is 07700 900 412."))
+    assert _found(segments, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["07700 900 412"])]
