@@ -332,7 +332,7 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
-        r"\b(account|member|membership|policy|customer (number|id)|id number|claim number|subscriber|medicare|"
+        r"\b(account|member|membership|policy|customer (number|id)|id number|subscriber|medicare|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
@@ -343,9 +343,12 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|mrn|m r n)\b"
     ),
 }
-# Numbers that identify a purchase rather than a person: private only when the other side asks for them to
-# verify the caller ("can you confirm the order number?"), not when someone mentions one in passing.
-_ASKED_ACCOUNT_CONTEXT = re.compile(r"\b(order|reference|confirmation|booking|reservation|ticket|case) (number|id)\b")
+# Numbers that identify a purchase or a case rather than a person: private only when the other side asks for them
+# to verify the caller ("can you confirm the order number?"), not when someone mentions one in passing or the agent
+# gives a new claim its number.
+_ASKED_ACCOUNT_CONTEXT = re.compile(
+    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim) (number|id)\b"
+)
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 _DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.SSN: range(9, 10),
@@ -462,6 +465,11 @@ def _context_distances(tokens: Sequence[_Token], position: int) -> dict[EntityTy
     distance = _nearest_match(_ASKED_ACCOUNT_CONTEXT, asked)
     if distance is not None and EntityType.ACCOUNT_NUMBER not in distances:
         distances[EntityType.ACCOUNT_NUMBER] = distance
+    named = _nearest_match(_ASKED_ACCOUNT_CONTEXT, window)
+    if distance is None and named is not None:
+        # "... my date of birth is ... your policy ... your claim number is 2291 8840": named last, the number is a
+        # claim's, none of the kinds named before it
+        distances = {entity_type: d for entity_type, d in distances.items() if d <= named}
     return distances
 
 

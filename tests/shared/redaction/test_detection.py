@@ -1939,3 +1939,21 @@ def test_digits_read_on_from_a_parcels_code_are_not_a_phone_number() -> None:
 def test_a_phone_number_after_a_code_and_a_pause_is_still_one() -> None:
     segments = _segments(("customer", "Reference QX7, and my mobile is 07700 900 412."))
     assert _found(segments, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["07700 900 412"])]
+
+
+def test_a_claim_number_the_agent_gives_after_verifying_is_not_the_callers_account_or_birthday() -> None:
+    segments = _segments(
+        ("customer", "My policy is HX-20931-7 and my date of birth is 02/11/1974."),
+        ("agent", "Thanks, verified. Was the car drivable?"),
+        ("customer", "yes"),
+        ("agent", "Your new claim number is 3305 7718, keep it handy."),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.DATE_OF_BIRTH)) == [
+        ("account_number", ["HX-20931-7"]),
+        ("date_of_birth", ["02/11/1974"]),
+    ]
+
+
+def test_a_claim_number_asked_for_to_find_the_caller_is_still_private() -> None:
+    segments = _segments(("agent", "Can you give me the claim number?"), ("customer", "It's 4410 9982."))
+    assert _found(segments) == [("account_number", ["4410 9982"])]
