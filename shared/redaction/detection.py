@@ -498,11 +498,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
         # A digit misheard as a word ("-I") or heard twice: still the number asked for last.
         or (len(digits) in _MISHEARD_SSN_LENGTHS and distances[EntityType.SSN] == nearest)
-        or (
-            len(digits) == 4
-            and distances[EntityType.SSN] == nearest
-            and _LAST_FOUR.search(_window(tokens, first.position))
-        )
+        or (len(digits) == 4 and _last_four_of_ssn_asked(distances, tokens, first))
     ):
         return EntityType.SSN
     if len(digits) == 9 and _CONTEXTS[EntityType.SSN].search(_said_after(atoms[-1].tokens[-1], tokens)):
@@ -554,6 +550,17 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         if phonenumbers.is_valid_number(number) or _national_mobile(digits):
             return EntityType.PHONE_NUMBER
     return None
+
+
+def _last_four_of_ssn_asked(distances: dict[EntityType, int], tokens: Sequence[_Token], first: _Token) -> bool:
+    """Whether four digits answer "the last four of your social", asked last or first of two things asked together
+    ("the last four of your social and your date of birth?")."""
+    if not _LAST_FOUR.search(_window(tokens, first.position)):
+        return False
+    nearest, kind = min((distance, kind) for kind, distance in distances.items())
+    if kind is EntityType.SSN or distances[EntityType.SSN] == nearest:
+        return True
+    return _asked_first([(nearest, kind), (distances[EntityType.SSN], EntityType.SSN)], tokens, first) is EntityType.SSN
 
 
 # Countries whose mobiles are dialled at home with a leading 0 ("0423 118 907", "07911 123456"), in a shape so
@@ -1157,12 +1164,22 @@ def _is_day(token: _Token) -> bool:
 def _date_after(tokens: Sequence[_Token], position: int, year_alone: bool = False) -> list[_Token]:
     """The date said within a few words after ``position``; with ``year_alone``, also a year said on its own
     ("born in '84", "born in 1984")."""
+    passed_a_number = False
     for begin in range(position, min(len(tokens), position + _DATE_LOOKAHEAD)):
         said = tokens[begin]
         if _is_date_word(said) and said.norm not in _DATE_CONNECTORS and not _exclaimed(tokens, begin):
-            break
-    else:
-        return []
+            # Past a number that is no date ("5590 and january 8 1983": the answer to what was asked with it),
+            # only a date that names its month.
+            if passed_a_number and said.norm not in _MONTHS:
+                continue
+            found = _date_from(tokens, begin, year_alone)
+            if found:
+                return found
+            passed_a_number = True
+    return []
+
+
+def _date_from(tokens: Sequence[_Token], begin: int, year_alone: bool) -> list[_Token]:
     end = _date_end(tokens, begin)
     found = list(tokens[begin : end + 1])
     while (going_on := _date_goes_on(tokens, end)) is not None:

@@ -1957,3 +1957,19 @@ def test_a_claim_number_the_agent_gives_after_verifying_is_not_the_callers_accou
 def test_a_claim_number_asked_for_to_find_the_caller_is_still_private() -> None:
     segments = _segments(("agent", "Can you give me the claim number?"), ("customer", "It's 4410 9982."))
     assert _found(segments) == [("account_number", ["4410 9982"])]
+
+
+def test_the_last_four_of_a_social_and_a_birthday_asked_together_are_told_apart() -> None:
+    segments = _segments(
+        ("agent", "To verify, the last four of your social and then your date of birth?"),
+        ("customer", "sure 7031 and march 19 1977"),
+    )
+    assert _found(segments) == [("ssn", ["7031"]), ("date_of_birth", ["march 19 1977"])]
+
+
+def test_a_birthday_asked_alone_is_not_looked_for_past_a_number_in_digits() -> None:
+    segments = _segments(
+        ("agent", "Date of birth?"),
+        ("customer", "hang on, it's on the form, box 12, then 4 pages"),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
