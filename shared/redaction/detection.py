@@ -72,7 +72,10 @@ _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _REPEATS = {"double": 2, "triple": 3}
 # Said between the digits of one number without ending it.
 # "w": Whisper's "W -88" for "double eight".
-_FILLERS = {"uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", "-", ""}
+# "...": a hesitation written on its own between the groups ("six six two ... four one ...").
+_FILLERS = {
+    "uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", "-", "", "...", "…",
+}  # fmt: skip
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with a comma: ",4".
 _NUMERIC_TOKEN = re.compile(r"[#(+]?\d[\d,.\-/()]*", re.ASCII)  # "+49": a country code
 _LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)

@@ -1973,3 +1973,13 @@ def test_a_birthday_asked_alone_is_not_looked_for_past_a_number_in_digits() -> N
         ("customer", "hang on, it's on the form, box 12, then 4 pages"),
     )
     assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+
+
+def test_a_social_read_with_hesitations_written_between_its_groups() -> None:
+    segments = _segments(("customer", "the social's three one eight ... two seven ... five five oh four"))
+    assert _found(segments) == [("ssn", ["three one eight ... two seven ... five five oh four"])]
+
+
+def test_numbers_of_separate_things_around_a_hesitation_are_not_one_social() -> None:
+    segments = _segments(("customer", "we had 2 ... no 3 boxes and a social event"))
+    assert _found(segments, (EntityType.SSN,)) == []
