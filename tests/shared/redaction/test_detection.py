@@ -1983,3 +1983,23 @@ def test_a_social_read_with_hesitations_written_between_its_groups() -> None:
 def test_numbers_of_separate_things_around_a_hesitation_are_not_one_social() -> None:
     segments = _segments(("customer", "we had 2 ... no 3 boxes and a social event"))
     assert _found(segments, (EntityType.SSN,)) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("we're moving from 9 Linden Mews on Friday", "9 Linden Mews"),
+        ("I have the property as 217 Alder Grove, is that right?", "217 Alder Grove"),
+        ("The bill goes to 41 Beacon Hill Road, Concord.", "41 Beacon Hill Road, Concord"),
+    ],
+)  # fmt: skip
+def test_a_street_of_a_kind_that_is_also_a_word_when_capitalised(text: str, address: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == [("address", [address])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we won 3 games in a row", "the shop is 5 minutes close by", "I walked 2 miles up the hill"],
+)
+def test_everyday_words_that_name_kinds_of_street_are_no_address(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == []
