@@ -201,6 +201,7 @@ def _atoms(stream: Sequence[_Token], tokens: Sequence[_Token]) -> list[list[_Ato
             if (
                 token.norm in _TENS
                 and nxt is not None
+                and nxt.segment == token.segment  # "oh six thirty" / "the code?" / "two four eight": two answers
                 and nxt.norm in _DIGIT_WORDS
                 and len(_DIGIT_WORDS[nxt.norm]) == 1
             ):
@@ -1255,7 +1256,15 @@ def _date_goes_on(tokens: Sequence[_Token], end: int) -> int | None:
     between = tokens[end + 1 : position]
     if not between or position == len(tokens) or len(between) > _BACKCHANNEL_WORDS:
         return None
-    if any("?" in token.text for token in between) and not _DATE_PART_ASKED.search(" ".join(t.norm for t in between)):
+    asked = " ".join(t.norm for t in between)
+    if any("?" in token.text for token in between) and not _DATE_PART_ASKED.search(asked):
+        return None
+    # "and the security code": asked for something else, not for the rest of the date
+    if any(
+        pattern.search(asked)
+        for kind, pattern in _ASKED_CONTEXTS.items()
+        if kind not in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY)
+    ):
         return None
     if _pause_ms(tokens[end], tokens[position]) > _MAX_PAUSE_MS:
         return None

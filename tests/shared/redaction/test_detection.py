@@ -2003,3 +2003,27 @@ def test_a_street_of_a_kind_that_is_also_a_word_when_capitalised(text: str, addr
 )
 def test_everyday_words_that_name_kinds_of_street_are_no_address(text: str) -> None:
     assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == []
+
+
+def test_an_expiry_ending_in_tens_and_a_code_asked_for_next_stay_apart() -> None:
+    segments = _segments(
+        ("customer", "the card's four one one one, one one one one, one one one one, one one one one"),
+        ("agent", "expiry date"),
+        ("customer", "eleven twenty"),
+        ("agent", "and the three digits on the back"),
+        ("customer", "five seven one"),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["eleven twenty"]),
+        ("card_security_code", ["five seven one"]),
+    ]
+
+
+def test_a_date_still_goes_on_after_a_question_for_its_year() -> None:
+    segments = _segments(
+        ("agent", "What's your date of birth?"),
+        ("customer", "the fourth of june"),
+        ("agent", "and the year?"),
+        ("customer", "nineteen eighty"),
+    )
+    assert _found(segments) == [("date_of_birth", ["the fourth of june", "nineteen eighty"])]
