@@ -1124,6 +1124,14 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
+    # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
+    for match in _ASKED_AGAIN.finditer(text):
+        position = bisect.bisect_left(starts, match.end())
+        before = text[starts[max(0, position - _CONTEXT_WINDOW)] : match.start()]
+        if _CONTEXTS[EntityType.DATE_OF_BIRTH].search(before):
+            found = _date_after(tokens, position)
+            if found and found[0].speaker != tokens[position - 1].speaker:
+                yield EntityType.DATE_OF_BIRTH, found
     # A month and year said in the same breath after a card number, however the expiry is called ("the date on
     # it is August thirty one"): its expiry.
     for token in tokens:
@@ -1134,6 +1142,7 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
                 yield EntityType.CARD_EXPIRY, found
 
 
+_ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:yours|your own|you)\b")
 _WHEN_WORDS = {"in", "on", "since", "from", "by", "until", "till", "before", "after", "last", "next", "of", "during"}
 
 

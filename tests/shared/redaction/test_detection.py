@@ -2027,3 +2027,24 @@ def test_a_date_still_goes_on_after_a_question_for_its_year() -> None:
         ("customer", "nineteen eighty"),
     )
     assert _found(segments) == [("date_of_birth", ["the fourth of june", "nineteen eighty"])]
+
+
+def test_a_birthday_asked_again_with_and_yours_after_someone_elses() -> None:
+    segments = _segments(
+        ("customer", "adding my daughter, she was born 7/14/2009"),
+        ("agent", "Got it. And yours?"),
+        ("customer", "ten twelve seventy eight"),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [
+        ("date_of_birth", ["7/14/2009"]),
+        ("date_of_birth", ["ten twelve seventy eight"]),
+    ]
+
+
+def test_and_yours_after_other_talk_asks_for_no_birthday() -> None:
+    segments = _segments(
+        ("customer", "my flight lands on the 14th of may"),
+        ("agent", "Nice. And yours, the return?"),
+        ("customer", "the twentieth of may"),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
