@@ -1517,7 +1517,7 @@ _NAME_CUES = re.compile(
     r"(?:(?:account|card|policy|joint|primary) ?holder|beneficiary|payee|recipient|deceased|insured)"
     r"(?: is| as|'s| was)?,?|"
     # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
-    r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|have:|"
+    r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|i have(?: here| on file| on record)?:|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
     r"(?:addressed|made out|made payable) to|in the name of|"
@@ -1530,6 +1530,7 @@ _WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached)\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?$"
 )
+_THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 _GREETED = re.compile(
     r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear)\s*,?\s+"
@@ -1665,6 +1666,8 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             end = start + len(" ".join(words))
             cue = text[match.start() : start]
             if _WEAK_CUES.search(cue) and not _AFTER_NAME.match(text, end):
+                continue
+            if _THIRD_PERSON_CUE.search(cue) and len(words) < 2:  # "he's Canadian, ...": only a full name
                 continue
             # "I spoke to McDonald's": whose something is, not whom one spoke to; but "Dr. Okafor's patient"
             if text.startswith("'s", end) and not re.search(rf"{_TITLES}\.?\s+$", cue):

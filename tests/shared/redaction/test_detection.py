@@ -1873,6 +1873,7 @@ def test_a_name_after_a_cue_that_says_who_someone_is(text: str, name: str) -> No
         "honestly I talked to Ticketmaster's help thing twice",
         "she's Happy with the new plan, thanks",
         "it's Tuesday in any case",
+        "he's Canadian, so the form is different",
     ],
 )
 def test_what_follows_a_cue_but_is_no_ones_name(text: str) -> None:
