@@ -1865,7 +1865,9 @@ _NAME_ANSWER = re.compile(
     r"that is|under|it's under)[,.]?\s+)*"
     rf"(?:{_TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
-    rf"(?P<name>(?!{_TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+){{0,2}}{_NAME}(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
+    # a word heard with its last letter dropped keeps an apostrophe: "Necklin' Moriardi"
+    rf"(?P<name>(?!{_TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
+    rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
     r"(?=\s*(?:[,.!?]|$))"

@@ -2049,3 +2049,13 @@ def test_and_yours_after_other_talk_asks_for_no_birthday() -> None:
         ("customer", "the twentieth of may"),
     )
     assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+
+
+def test_an_answered_name_heard_with_a_dropped_last_letter() -> None:
+    segments = _segments(("agent", "Your full name, please?"), ("customer", "It's Jocelin' Ravensworth."))
+    assert _names(segments) == ["Jocelin' Ravensworth"]
+
+
+def test_a_quoted_word_after_a_question_for_a_name_is_no_name() -> None:
+    segments = _segments(("agent", "Your full name, please?"), ("customer", "It's 'Basic' plan I'm on, not premium."))
+    assert _names(segments) == []
