@@ -45,7 +45,10 @@ from shared.ai.evaluation.matching import (
     SENTENCE_END,
     SegmentText,
     evidence_for,
+    is_negated,
+    negates_after,
     normalize_phrase,
+    sentence_bounds,
 )
 
 if TYPE_CHECKING:
@@ -70,6 +73,11 @@ MAX_ORDERED_TEXTS = 20_000
 # Unpunctuated turns are cut into windows of this many words, overlapping by half.
 WINDOW_WORDS = 12
 _CLAUSE_END = re.compile(r"[,;:][\"')\]]*$")
+_QUESTION_OPENING = re.compile(
+    r"(?:(?:and|so|but|okay|ok|right|well|yeah|um|uh) )*"
+    r"(?:why|when|where|who|whose|which"
+    r"|(?:do|did|does|are|were|is|was|can|could|would|will|have|has) (?:you|it|they|he|she|we|i|there)) "
+)
 _SLOT = re.compile(r"\{[a-z_]+\}")
 
 
@@ -215,6 +223,16 @@ class Unit:
         tokens = self.item.text.tokens
         return " ".join(t.text for t in tokens if self.first_word <= t.first_word <= last_word)
 
+    @property
+    def is_question(self) -> bool:
+        """Whether the unit asks something: it ends with a question mark or, unpunctuated, opens like a question
+        ("and why do you want a refund"). "What"/"how" do not tell: they also open exclamations ("how awful")."""
+        if self.item.text.words[self.last_word].endswith("?"):
+            return True
+        if any(SENTENCE_END.search(word) for word in self.item.text.words):
+            return False
+        return bool(_QUESTION_OPENING.match(self.normalized))
+
     def clauses(self) -> list[str]:
         """The normalized sentence and each of its beginnings that ends at a comma or similar
         ("margie's travel, sam speaking, calls may be recorded" -> "margies travel sam speaking", ...)."""
@@ -224,10 +242,24 @@ class Unit:
 
     @property
     def negated(self) -> bool:
+        """Whether the unit is said in the negative: any negator in it (even "no problem": a unit stands for a
+        sentence, not a cue in one), or a negation before it in its clause ("...my manager theres nothing else i
+        can do for you" for the window "else i can do for you")."""
+        text = self.item.text
         return any(
-            token.text in NEGATORS and self.first_word <= token.first_word <= self.last_word
-            for token in self.item.text.tokens
-        )
+            token.text in NEGATORS and self.first_word <= token.first_word <= self.last_word for token in text.tokens
+        ) or is_negated(text, self.first_word, self.last_word)
+
+    @property
+    def denied_later(self) -> bool:
+        """Whether the unit is part of a longer sentence that goes on to a negation ("heads up, the recording
+        system is off today, so nothing is being taped" for the clause "heads up")."""
+        _, end = sentence_bounds(self.item.text.words, self.first_word, self.last_word)
+        return self.last_word < end and negates_after(self.item.text, self.last_word)
+
+    def sentence(self) -> Unit:
+        """The whole sentence the unit is part of."""
+        return Unit(self.item, *sentence_bounds(self.item.text.words, self.first_word, self.last_word))
 
 
 def units_of(item: SegmentText) -> list[Unit]:
@@ -365,6 +397,14 @@ class CallIntents:
                     found.append((unit, example))
                     break
         return found
+
+    def nearest_to(self, unit: Unit, examples: Sequence[str]) -> tuple[float, str]:
+        """As ``nearest``, for any unit (a whole sentence the call's units were cut from)."""
+        if not examples:
+            return -1.0, ""
+        similarities = self._model.examples(tuple(examples)) @ self._model.embed([unit.text])[0]
+        best = int(similarities.argmax())
+        return float(similarities[best]), examples[best]
 
     def nearest(self, index: int, examples: Sequence[str]) -> tuple[float, str]:
         """Similarity of unit ``index`` to the closest of ``examples``, and that example."""

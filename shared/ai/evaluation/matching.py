@@ -346,15 +346,31 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
     tokens = text.tokens
     cue = next((index for index, token in enumerate(tokens) if token.first_word >= first_word), len(tokens))
     return any(
+        start <= token.first_word <= end and index >= cue - NEGATION_REACH and _negates(tokens, index)
+        for index, token in enumerate(tokens)
+    )
+
+
+def negates_after(text: NormalizedText, last_word: int) -> bool:
+    """Whether a negation follows word ``last_word`` in its sentence ("heads up, the recording system is off,
+    so nothing is being taped"): a clause cut from such a sentence does not say what it seems to alone."""
+    _, end = sentence_bounds(text.words, last_word, last_word)
+    return any(
+        last_word < token.first_word <= end and _negates(text.tokens, index) for index, token in enumerate(text.tokens)
+    )
+
+
+def _negates(tokens: Sequence[Token], index: int) -> bool:
+    """Whether token ``index`` is a negator that negates something (not "no worries", "oh no", "let you no")."""
+    token = tokens[index]
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return (
         token.text in NEGATORS
-        and start <= token.first_word <= end
-        and index >= cue - NEGATION_REACH
-        and not (index + 1 < len(tokens) and tokens[index + 1].text in _NOT_NEGATING)
-        and not (token.text == "no" and index + 1 < len(tokens) and tokens[index + 1].text in _NO_DETERMINING)
-        and not (token.text == "not" and index + 1 < len(tokens) and tokens[index + 1].text in _CONTRASTED)
+        and following not in _NOT_NEGATING
+        and not (token.text == "no" and following in _NO_DETERMINING)
+        and not (token.text == "not" and following in _CONTRASTED)
         and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])
         and not (token.text == "no" and index > 0 and tokens[index - 1].text in _EXCLAIMING)
-        for index, token in enumerate(tokens)
     )
 
 

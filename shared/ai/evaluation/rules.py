@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from shared.ai import package_version, utc_now_iso
+from shared.ai.evaluation import tone
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import CallIntents, IntentModel
+from shared.ai.evaluation.intent import CallIntents, IntentModel, Unit
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import (
     COMMON_WORDS,
@@ -31,6 +32,7 @@ from shared.ai.evaluation.matching import (
     index_segments,
     is_negated,
     normalize_phrase,
+    sentence_bounds,
 )
 from shared.ai.evaluation.metrics import SpeechClock
 from shared.ai.evaluation.scorecards import default_scorecard
@@ -112,9 +114,13 @@ class Match:
     last_word: int
     negated: bool
     exact: bool
+    kind: str = ""  # for language found by its grammar (``tone``): what it does to the customer
 
     def evidence(self) -> Evidence:
         return evidence_for(self.item, self.first_word, self.last_word)
+
+    def who_it_hurts(self) -> str:
+        return f"{self.kind} ({' '.join(self.item.text.words[self.first_word : self.last_word + 1])!r})"
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,8 @@ class CompiledCriterion:
     phrases: tuple[tuple[str, ...], ...]
     patterns: tuple[re.Pattern[str], ...]
     excuses: tuple[tuple[str, ...], ...]
+    # must_not: the grammar of the kinds of language its fail examples show (``tone``), with each kind's name.
+    tone: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     @classmethod
     def of(cls, criterion: ScorecardCriterion) -> CompiledCriterion:
@@ -141,7 +149,17 @@ class CompiledCriterion:
             phrases += _example_phrases(criterion.pass_examples)
             excuses = []
         unique = tuple(dict.fromkeys(phrases))
-        return cls(criterion, unique, tuple(re.compile(pattern) for pattern in criterion.patterns), tuple(excuses))
+        grammar = (
+            tuple(
+                (rule, kind)
+                for kind in tone.kinds_shown_by(criterion.fail_examples)
+                for rule in tone.compiled_rules(kind)
+            )
+            if criterion.must_not
+            else ()
+        )
+        patterns = tuple(re.compile(pattern) for pattern in criterion.patterns)
+        return cls(criterion, unique, patterns, tuple(excuses), grammar)
 
     def matches(self, item: SegmentText) -> list[Match]:
         """Every cue in a segment, earliest first, with its negation and whether it matched exactly."""
@@ -158,7 +176,28 @@ class CompiledCriterion:
                 # negated by its own "not"; one whose wildcards caught a "not" is ("this call is not recorded").
                 negated = is_negated(item.text, *span, inside=not _NEGATIVE_WORDING.search(pattern.pattern))
                 found.setdefault(span, Match(item, *span, negated, True))
+        for rule, kind in self.tone:
+            for span in find_pattern(item.text, rule):
+                negated = is_negated(item.text, *span, inside=not _NEGATIVE_WORDING.search(rule.pattern))
+                found.setdefault(span, Match(item, *span, negated, False, kind))
         return sorted(found.values(), key=lambda match: (match.first_word, match.last_word))
+
+    def inside_names(self, item: SegmentText) -> list[Match]:
+        """A one-word cue at the start of a longer name inside a sentence ("Hellifield", "Dumbarton"): innocent,
+        and what a reviewer would point at to say so."""
+        words = [phrase[0] for phrase in self.phrases if len(phrase) == 1 and len(phrase[0]) >= 4]
+        found = []
+        for index, word in enumerate(item.text.words):
+            bare = re.sub(r"\W", "", word).lower()
+            if (
+                word[:1].isupper()
+                and index > 0
+                and not SENTENCE_END.search(item.text.words[index - 1])
+                and bare not in COMMON_WORDS
+                and any(bare.startswith(cue) and len(bare) > len(cue) + 2 for cue in words)
+            ):
+                found.append(Match(item, index, index, negated=False, exact=False))
+        return found
 
     def excused(self, match: Match) -> bool:
         """Whether a prohibited cue sits inside innocent wording, a proper name or someone else's words."""
@@ -218,17 +257,22 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     who = criterion.speaker or "anyone"
     violations: list[Match] = []
     reported: list[Match] = []
-    for item in segments_for_speaker(texts, criterion.speaker):
+    spared: list[Match] = []  # cues that do not count, cited on a pass so a reviewer sees what was weighed
+    speaker_texts = segments_for_speaker(texts, criterion.speaker)
+    for item in speaker_texts:
         for match in compiled.matches(item):
             if match.negated or compiled.excused(match):
-                continue  # "i can not guarantee", "our Hell's Kitchen store"
+                spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store"
+                continue
             (reported if _reported(match) else violations).append(match)
+        spared.extend(compiled.inside_names(item))  # "the Hellifield run"
     if violations:
-        evidence = [match.evidence() for match in violations[:MAX_EVIDENCE_PER_CRITERION]]
+        evidence = _distinct([match.evidence() for match in violations])
         return CriterionResult.judged(
             criterion,
             verdict="fail",
-            reason=f"prohibited language from {who} in segment {evidence[0].segment_index}",
+            reason=f"prohibited language from {who} in segment {evidence[0].segment_index}"
+            + (f": {violations[0].who_it_hurts()}" if violations[0].kind else ""),
             evidence=evidence,
             confidence=CONFIDENCE_LITERAL if violations[0].exact else CONFIDENCE_FUZZY,
         )
@@ -240,9 +284,60 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
             evidence=[match.evidence() for match in reported[:MAX_EVIDENCE_PER_CRITERION]],
             confidence=CONFIDENCE_REPORTED,
         )
+    others = [item for item in texts if all(item is not mine for mine in speaker_texts)]
+    spared.extend(
+        match
+        for item in others
+        for match in compiled.matches(item)
+        if not match.negated and not compiled.excused(match)
+    )
+    if spared:
+        evidence = _distinct([match.evidence() for match in spared])
+        reason = (
+            f"no prohibited language from {who}: the words in segment {evidence[0].segment_index} are negated, "
+            "part of a name or innocent wording, or someone else's"
+        )
+        return CriterionResult.judged(criterion, verdict="pass", reason=reason, evidence=evidence, confidence=0.9)
     return CriterionResult.judged(
         criterion, verdict="pass", reason=f"no prohibited language from {who}", evidence=[], confidence=0.9
     )
+
+
+def _distinct(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The first few pieces of evidence, each quote once (two cues in one sentence quote it twice)."""
+    seen: set[tuple[int, str]] = set()
+    kept = []
+    for item in evidence:
+        if (item.segment_index, item.quote) not in seen:
+            seen.add((item.segment_index, item.quote))
+            kept.append(item)
+    return kept[:MAX_EVIDENCE_PER_CRITERION]
+
+
+def _sentence_text(item: SegmentText, first_word: int, last_word: int) -> tuple[str, str]:
+    """The normalized sentence holding words ``first_word..last_word``, and its part from ``first_word`` on."""
+    start, end = sentence_bounds(item.text.words, first_word, last_word)
+    tokens = [token for token in item.text.tokens if start <= token.first_word <= end]
+    return " ".join(t.text for t in tokens), " ".join(t.text for t in tokens if t.first_word >= first_word)
+
+
+def _takes_back(criterion: ScorecardCriterion) -> bool:
+    """Whether the card shows this criterion undone by what follows a "but" ("Sorry, but that's not my problem.")."""
+    return any("but" in normalize_phrase(example) for example in criterion.fail_examples)
+
+
+def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int, last_word: int) -> str | None:
+    """Why words that do the criterion are undone by the rest of their sentence, or None: sarcasm ("oh I'm so sorry
+    you had to wait two whole minutes"), or, where the card shows that shape, a "but" that blames the customer
+    ("I'm sorry, but you should have read the terms")."""
+    sentence, onwards = _sentence_text(item, first_word, last_word)
+    if tone.sarcastic(sentence):
+        return "said sarcastically"
+    if _takes_back(criterion):
+        _, but, rest = f" {onwards} ".partition(" but ")
+        if but and tone.blames(rest):
+            return "taken back by blaming the customer"
+    return None
 
 
 def _cited(
@@ -279,7 +374,21 @@ def _judge_intent(
             reason = f"{who} said it in segment {{segment}}, in the form of {example!r}"
             return _cited(criterion, "pass", unit.evidence(), reason, CONFIDENCE_FUZZY)
     read = intents.score(criterion, scorecard, chosen)
-    scores = [score for score in read if score.margin >= thresholds.review_margin]
+    # When the card's fail examples say it in the negative ("No, this call isn't being recorded."), a negated
+    # sentence is that failure, not a doubt for a reviewer.
+    negative_fails = any(not NEGATORS.isdisjoint(normalize_phrase(example)) for example in criterion.fail_examples)
+    # When every pass example is a statement, a question does not do it ("and why do you want a refund" is no
+    # resolution): the examples' mood is part of what they mean, which averaged word vectors do not see.
+    asks = any(example.rstrip().endswith("?") for example in criterion.pass_examples)
+    scores = [
+        score
+        for score in read
+        if score.margin >= thresholds.review_margin
+        and not (negative_fails and score.unit.negated)
+        and (asks or not score.unit.is_question)
+        and not _taken_back(criterion, intents, score.unit)
+        and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
+    ]
     passing = [
         score
         for score in scores
@@ -299,6 +408,9 @@ def _judge_intent(
             if score.similarity >= thresholds.ordered_pass_similarity
             and score.margin >= thresholds.ordered_pass_margin
             and not score.unit.negated
+            and (asks or not score.unit.is_question)
+            and not _taken_back(criterion, intents, score.unit)
+            and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
         ]
     if criterion.within_last_ms is not None:
         passing.sort(key=lambda score: -score.unit.item.segment.start_ms)  # the closing that matters is last
@@ -318,6 +430,19 @@ def _judge_intent(
         f"but also to {unsure.rival_example!r}"
     )
     return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
+
+
+def _taken_back(criterion: ScorecardCriterion, intents: CallIntents, unit: Unit) -> bool:
+    """Whether a clause that reads like a pass belongs to a sentence that goes on to deny it and, whole, is closer
+    to a fail example than to any pass example ("Heads up, the recording system's off, so nothing's being
+    taped.": "heads up" alone is close to "Heads up, this line is monitored")."""
+    if not criterion.fail_examples or not unit.denied_later:
+        return False
+    sentence = unit.sentence()
+    return (
+        intents.nearest_to(sentence, criterion.fail_examples)[0]
+        > intents.nearest_to(sentence, criterion.pass_examples)[0]
+    )
 
 
 _WORDS_FOR_A_SAID_FAILURE = 4
@@ -374,6 +499,10 @@ def _judge_must_have(
                 late.append(match)
             else:
                 found.append(match)
+    undercut = [
+        (match, why) for match in found if (why := _undercut(criterion, match.item, match.first_word, match.last_word))
+    ]
+    found = [match for match in found if all(match is not other for other, _ in undercut)]
     refused: list[tuple[Match, tuple[str, float]]] = []
     if intents is not None and criterion.fail_examples:
         for match in found:
@@ -384,6 +513,15 @@ def _judge_must_have(
     if criterion.within_last_ms is not None:
         # The closing that matters is in the last segment (stable sort: its first cue stays first).
         found.sort(key=lambda match: -match.item.segment.start_ms)
+    if not found and undercut:
+        # Another sentence may still do it in other words; else the undercut one is the evidence of the failure.
+        if intents is not None and scorecard is not None:
+            judged = _judge_intent(criterion, scorecard, intents, speaker_texts, clock, thresholds)
+            if judged is not None and judged.verdict == "pass":
+                return judged
+        match, why = undercut[0]
+        reason = f"{who} said it in segment {{segment}}, but {why}"
+        return _cited(criterion, "fail", match.evidence(), reason, CONFIDENCE_FUZZY)
     if not found and refused:
         match, (like, lead) = max(refused, key=lambda pair: pair[1][1])
         reason = f"{who} said it in segment {{segment}}, but in words like {like!r}, which do not count"

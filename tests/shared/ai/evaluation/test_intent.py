@@ -206,7 +206,7 @@ def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_se
     ("line", "verdict"),
     [
         # Much closer to a fail example than to any pass example: that failure.
-        ("Sorry, but that's not my problem.", "fail"),
+        ("Sorry, that one is not my problem.", "fail"),
         ("Sorry you feel that way, it's the policy.", "fail"),
         # Closer to a fail example, but less clearly: a reviewer decides.
         ("I'm sorry, but I won't apologise for the policy.", "needs_review"),
@@ -324,7 +324,7 @@ def test_refusals_and_look_alikes_in_other_registers_do_not_pass(
 
 def test_thresholds_given_to_the_engine_decide_between_fail_and_review() -> None:
     # Not a fail example word for word (one said word for word fails whatever the thresholds).
-    script = (*HUMAN_CALL[:2], ("agent", "Sorry, but that one is not my problem."), *HUMAN_CALL[2:])
+    script = (*HUMAN_CALL[:2], ("agent", "Sorry, but that one is not my issue."), *HUMAN_CALL[2:])
     assert result(INTENT_ENGINE, script, "empathy").verdict == "fail"
     never_fail = RuleBasedEngine(
         clock=lambda: "2024-05-01T12:00:00Z",

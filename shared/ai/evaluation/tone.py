@@ -1,0 +1,119 @@
+"""What a sentence does to the customer, beyond its words: talking down to them, dismissing them, promising what
+cannot be promised, blaming them, or saying the opposite of what it says (sarcasm).
+
+Similarity to a card's examples does not separate these from innocent sentences: "are you slow?" shares no word
+with "that is a stupid question", and "thats honestly on you" is as close to a rude example as "that is on your
+account" is. What they share is their grammar: an address to the customer ("you", "your") with a judgment of
+them ("slow", "your own fault"), a command to stop ("calm down"), a refusal to care ("not my problem",
+"whatever", "dunno" with no offer to find out), or an outcome guaranteed ("definitely ..., guaranteed"). Each
+rule here is a regular expression over normalized text (contractions expanded: "that's" is "that is"), named by
+the kind of language it finds, so a verdict can say why.
+
+A scorecard's criterion takes up a kind only when its own fail examples show it (``kinds_shown_by``): a card
+whose violations include "not my problem" is about dismissing customers; a campaign card that prohibits naming
+a competitor is not, and is left to its own wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from shared.ai.evaluation.matching import normalize_phrase
+
+# Filler that may sit inside a judgment ("that is honestly on you", "it is just your own fault").
+_FILLER = r"(?: (?:honestly|really|just|all|kind of|totally|entirely|frankly|basically|like|completely|literally))*"
+_IS = r"(?:that is|it is|its|this is|thats)"
+
+# Kind of language -> its rules.
+RULES: dict[str, tuple[str, ...]] = {
+    "dismisses the customer": (
+        rf"\b{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout|issue|funeral))\b",
+        r"\byour own fault\b",
+        r"\b(?:not|none of) my (?:problem|job|concern|business|headache)\b",
+        r"\b(?:i|we) (?:could not|can not|do not|could) care less\b",
+        r"\b(?:i|we) (?:really )?do not care\b",
+        r"\bwho cares\b",
+        r"\btough luck\b",
+        r"\b(?:deal|live) with it\b",
+        r"\b(?:figure|work|sort) (?:it|that|this) out (?:yourself|for yourself|on your own)\b",
+        r"\b(?:google|look) it up yourself\b",
+        # A shrug at the start of a turn, with no offer to find out ("dunno, when the lorry is round your way").
+        r"^(?:i )?(?:dunno|no idea|not a clue|no clue|search me|who knows)\b"
+        r"(?!.*\b(?:let me|i will|i can|we will|we can|find out|check|look into|ask|see if)\b)",
+        # "whatever" said as a shrug, not as a determiner ("whatever time suits you").
+        r"(?:^|\b(?:i mean|oh|yeah|like|well|okay|ok|fine|so|and) )whatever\b"
+        r"(?= (?:what|anyway|moving on|next|then)\b| ?$)",
+    ),
+    "talks down to the customer": (
+        r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",
+        r"\b(?:calm down|settle down|chill out)\b",
+        r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
+        r"\b(?:it is|its|this is|that is) not rocket science\b",
+        r"\bhow (?:hard|difficult) (?:is it|can it be)\b",
+        r"\bif you (?:had|would have|would|actually|even) (?:bothered|read|listened)\b(?= (?:to|the|what|your|our))",
+        r"\b(?:obviously|clearly) you (?:did not|can not|do not|have not|are not)\b",
+        r"\bwhat part of( \w+){1,6} do you not (?:understand|get)\b",
+        r"\b(?:even )?a (?:child|toddler|kid) (?:could|can) (?:do|understand|manage|work)\b",
+        r"\bi (?:already )?told you (?:that )?(?:already|twice|before|three times)\b",
+    ),
+    "promises an outcome": (
+        r"\bi (?:guarantee|promise)\b",
+        r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",
+        r"\bguaranteed$",
+    ),
+}
+
+# The customer blamed for their own problem: after an apology ("sorry, but ..."), it takes the apology back.
+BLAME = re.compile(
+    r"\b(?:you (?:should|could|ought to) (?:have|of|really have)|if you (?:had|would have|would|did)"
+    r"(?: \w+)? (?:read|followed|checked|listened|looked|paid|bothered|called|kept|filled|done|used|asked|told)"
+    r"|you (?:did not|never|failed to) (?:read|follow|check|listen|look|bother|call|pay|tell|ask)"
+    r"|you (?:were|are) (?:supposed|meant|told|warned) to|rules are rules|that is (?:just )?(?:how it is|policy)"
+    rf"|{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout))"
+    r"|(?:not|none of) (?:my|our) (?:problem|fault|concern))\b"
+)
+
+# Sarcasm: an apology or sympathy that says the opposite ("oh I'm so sorry you had to wait two whole minutes",
+# "what a shock, never heard that one before").
+SARCASM = re.compile(
+    r"\b(?:(?:never )?heard that (?:one|1) before|a likely story|boo hoo|cry me a river|my heart bleeds"
+    r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?))\b"
+)
+
+
+@cache
+def compiled_rules(kind: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rule) for rule in RULES[kind])
+
+
+def kinds_in(normalized: str) -> list[str]:
+    """The kinds of language a normalized sentence shows."""
+    return [kind for kind in RULES if any(rule.search(normalized) for rule in compiled_rules(kind))]
+
+
+@cache
+def _kinds_shown_by(examples: tuple[str, ...]) -> tuple[str, ...]:
+    shown = {kind for example in examples for kind in kinds_in(" ".join(normalize_phrase(example)))}
+    return tuple(kind for kind in RULES if kind in shown)
+
+
+def kinds_shown_by(fail_examples: Iterable[str]) -> tuple[str, ...]:
+    """The kinds of language a must_not criterion's fail examples show, in ``RULES`` order."""
+    return _kinds_shown_by(tuple(fail_examples))
+
+
+def patterns_for(fail_examples: Iterable[str]) -> list[re.Pattern[str]]:
+    """The rules of every kind a criterion's fail examples show."""
+    return [rule for kind in kinds_shown_by(fail_examples) for rule in compiled_rules(kind)]
+
+
+def blames(normalized: str) -> bool:
+    return bool(BLAME.search(normalized))
+
+
+def sarcastic(normalized: str) -> bool:
+    """Whether a normalized sentence says the opposite of what it says: sympathy for a wait of "two whole
+    minutes" is none."""
+    return bool(SARCASM.search(normalized))
