@@ -53,7 +53,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.2"
+RULES_VERSION = "2.3"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -266,6 +266,10 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
                 continue
             (reported if _reported(match) else violations).append(match)
         spared.extend(compiled.inside_names(item))  # "the Hellifield run"
+        if compiled.tone:  # "whatever time suits you": the words of a rule, in a sentence no rule finds rude
+            spared.extend(
+                Match(item, *span, negated=False, exact=False) for span in find_pattern(item.text, tone.LOOSE)
+            )
     if violations:
         evidence = _distinct([match.evidence() for match in violations])
         return CriterionResult.judged(

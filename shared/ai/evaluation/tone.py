@@ -48,7 +48,9 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "talks down to the customer": (
         r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",
-        r"\b(?:calm down|settle down|chill out)\b",
+        # Said to the customer: at the start of a turn, or after an address or an order ("sir, just calm down").
+        r"(?:^|\b(?:you need to|you have to|you must|you should|just|please|will you|can you|okay|ok|now|sir|madam"
+        r"|mate|love|hey|look|whoa|alright) )(?:calm down|settle down|chill out)\b",
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
         r"\b(?:it is|its|this is|that is) not rocket science\b",
         r"\bhow (?:hard|difficult) (?:is it|can it be)\b",
@@ -64,6 +66,13 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bguaranteed$",
     ),
 }
+
+# The words the rules turn on, wherever they are: where no rule finds them rude ("whatever time suits you", "no
+# idea yet, let me check"), they are what a reviewer would point at to say the language was innocent.
+LOOSE = re.compile(
+    r"\b(?:whatever|dunno|no idea|no clue|calm down|settle down|chill out|guaranteed|guarantee|on you|your fault"
+    r"|(?:silly|stupid|daft|dumb) question|rocket science|not my (?:problem|job|concern))\b"
+)
 
 # The customer blamed for their own problem: after an apology ("sorry, but ..."), it takes the apology back.
 BLAME = re.compile(
