@@ -1,0 +1,165 @@
+"""What a sentence does to the customer: insults, dismissals and guarantees found by their grammar, apologies
+undone by sarcasm or blame, denials and questions that look like passes (wording unlike any card example)."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.ai.evaluation import tone
+from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.matching import normalize
+from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.ai.evaluation.scorecards import default_scorecard
+from shared.models.analysis import CriterionResult
+from tests.shared.ai.evaluation.call_scripts import Script, build_transcript
+
+pytestmark = pytest.mark.unit
+
+PHRASE_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z")
+INTENT_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model())
+ENGINES = pytest.mark.parametrize("engine", [PHRASE_ENGINE, INTENT_ENGINE], ids=["phrases", "intent"])
+
+
+def judged(engine: RuleBasedEngine, script: Script, criterion_id: str, *, is_ai_call: bool = False) -> CriterionResult:
+    analysis = engine.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    return next(item for item in analysis.criteria if item.id == criterion_id)
+
+
+def around(line: str) -> Script:
+    """A short call with ``line`` as the agent's third turn."""
+    return (
+        ("agent", "Morning, Alder Street Vets, Priya speaking."),
+        ("customer", "Hi, the invoice for my cat's jab is double what you quoted."),
+        ("agent", line),
+        ("customer", "Right."),
+        ("agent", "Thanks for calling, bye now."),
+    )
+
+
+def kinds(sentence: str) -> list[str]:
+    return tone.kinds_in(normalize(sentence).joined)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Frankly that's all on you, the form was clear.", "dismisses the customer"),
+        ("Well it's your own fault for booking the late slot.", "dismisses the customer"),
+        ("No clue. It turns up when it turns up.", "dismisses the customer"),
+        ("oh whatever anyway what's the postcode", "dismisses the customer"),
+        ("Honestly, that isn't my concern.", "dismisses the customer"),
+        ("You'll have to work it out on your own.", "dismisses the customer"),
+        ("Are you even listening to me?", "talks down to the customer"),
+        ("Sir, you need to calm down.", "talks down to the customer"),
+        ("It's not rocket science, is it.", "talks down to the customer"),
+        ("That's a daft question, the price is on the site.", "talks down to the customer"),
+        ("The loan will certainly go through, guaranteed.", "promises an outcome"),
+    ],
+)
+def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Whatever time suits you is fine by me.",
+        "No idea yet, but let me check with the warehouse and ring you back.",
+        "That's on your account now, under the March invoice.",
+        "It can take a while for the dog to calm down after the anaesthetic.",
+        "Your deposit is guaranteed by the scheme.",
+        "I'll sort it out for you myself.",
+    ],
+)
+def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+def test_a_criterion_takes_up_only_the_kinds_its_fail_examples_show() -> None:
+    card = default_scorecard("human")
+    prohibited = next(c for c in card.criteria if c.id == "no_prohibited_language")
+    assert tone.kinds_shown_by(prohibited.fail_examples) == tuple(tone.RULES)
+    assert tone.kinds_shown_by(["Mentioning Fabrikam by name", "our rivals are cheaper"]) == ()
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Well that's really on you, the deadline was in the letter.",
+        "Look, you need to calm down and let me talk.",
+        "Dunno. It'll come when it comes.",
+        "Your visa will certainly come through, guaranteed.",
+    ],
+)
+def test_prohibited_language_in_fresh_words_fails_and_says_what_it_does(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+    assert found.evidence[0].segment_index == 2
+    assert any(kind in found.reason for kind in tone.RULES)
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        # Someone else's words, reported; a refusal to blame; the customer's own words.
+        ("The driver said your own fault? I'm so sorry, that's awful.", "agent"),
+        ("I'm not saying it's on you at all, we'll fix it.", "agent"),
+        ("There's no such thing as a silly question here.", "agent"),
+        ("Calm down, I said to myself, the car is insured.", "customer"),
+    ],
+)
+def test_the_same_words_quoted_negated_or_from_the_customer_pass(engine: RuleBasedEngine, line: str, who: str) -> None:
+    script = (*around("Let me see.")[:2], (who, line), *around("Let me see.")[3:])
+    assert judged(engine, script, "no_prohibited_language").verdict != "fail"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry about the bill, but you should have checked the quote before the appointment.",
+        "Apologies for that, but if you'd read the leaflet you'd have known.",
+        "Oh I'm so sorry you had to hold for a whole 3 minutes.",
+        "A lost parcel, how awful, never heard that one before.",
+    ],
+)
+def test_an_apology_undone_by_blame_or_sarcasm_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert found.verdict != "pass", found.reason
+
+
+@ENGINES
+def test_an_apology_with_a_but_that_blames_nobody_still_counts(engine: RuleBasedEngine) -> None:
+    line = "I'm so sorry, but the good news is I can waive the extra today."
+    assert judged(engine, around(line), "empathy").verdict == "pass"
+
+
+def test_a_clause_of_a_sentence_that_denies_recording_does_not_pass() -> None:
+    line = "Just so you're aware, our recorder has been off since Monday, so none of this is kept."
+    script = (("agent", line), *around("Let me look.")[1:])
+    assert judged(INTENT_ENGINE, script, "recording_disclosure").verdict == "fail"
+
+
+def test_a_question_is_no_resolution() -> None:
+    assert judged(INTENT_ENGINE, around("and when did you want the refund to go back"), "resolution").verdict == "fail"
+
+
+def test_a_refusal_after_a_long_run_of_words_is_no_offer_of_more_help() -> None:
+    line = "look i have to pass this up to the practice manager first there isnt anything else i can do for you today"
+    assert judged(INTENT_ENGINE, around(line), "further_help").verdict == "fail"
+
+
+def test_a_pass_cites_the_words_it_weighed() -> None:
+    script = (
+        ("agent", "Morning, Alder Street Vets, Priya speaking."),
+        ("customer", "The last vet was a bloody idiot about my cat."),
+        ("agent", "I can't guarantee the same vet, but our Dumbleton clinic has a slot on Friday."),
+        ("customer", "Fine."),
+        ("agent", "Thanks for calling, bye now."),
+    )
+    found = judged(PHRASE_ENGINE, script, "no_prohibited_language")
+    assert found.verdict == "pass"
+    assert {evidence.segment_index for evidence in found.evidence} == {1, 2}
