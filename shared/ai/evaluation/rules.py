@@ -416,6 +416,17 @@ def _judge_intent(
             and not _taken_back(criterion, intents, score.unit)
             and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
         ]
+    if tone.offers_more(criterion.pass_examples):
+        # An offer of more help comes once the issue is dealt with: "what can I do for you?" opening a call is
+        # no such offer. Past the middle of the call, a question that leaves it open is one ("that everything?").
+        opening = speaker_texts[0] if speaker_texts else None
+        scores = [score for score in scores if score.unit.item is not opening]
+        passing = [score for score in passing if score.unit.item is not opening]
+        if not passing:
+            offer = next((u for u in (intents.units[i] for i in chosen) if _offers_more(criterion, u, clock)), None)
+            if offer is not None:
+                reason = f"{who} asked in segment {{segment}} whether there was more, once the issue was dealt with"
+                return _cited(criterion, "pass", offer.evidence(), reason, CONFIDENCE_FUZZY)
     if criterion.within_last_ms is not None:
         passing.sort(key=lambda score: -score.unit.item.segment.start_ms)  # the closing that matters is last
     else:
@@ -434,6 +445,26 @@ def _judge_intent(
         f"but also to {unsure.rival_example!r}"
     )
     return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
+
+
+def _past_the_middle(unit: Unit, clock: SpeechClock) -> bool:
+    start = unit.evidence().start_ms
+    return clock.elapsed(start) >= clock.remaining(start)
+
+
+def _offers_more(criterion: ScorecardCriterion, unit: Unit, clock: SpeechClock) -> bool:
+    """Whether a unit is a question that leaves the call open ("got any other bits you need sorted?"), asked past
+    the middle of the call, neither negated nor undone by its sentence."""
+    words, sentence = unit.item.text.words, unit.sentence()
+    asked = words[sentence.last_word].endswith("?") or not any(SENTENCE_END.search(word) for word in words)
+    return (
+        asked
+        and _past_the_middle(unit, clock)
+        and tone.leaves_it_open(unit.normalized)
+        and tone.leaves_it_open(sentence.normalized)
+        and not unit.negated
+        and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
+    )
 
 
 def _taken_back(criterion: ScorecardCriterion, intents: CallIntents, unit: Unit) -> bool:

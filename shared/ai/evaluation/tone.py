@@ -126,3 +126,27 @@ def sarcastic(normalized: str) -> bool:
     """Whether a normalized sentence says the opposite of what it says: sympathy for a wait of "two whole
     minutes" is none."""
     return bool(SARCASM.search(normalized))
+
+
+# An offer of more help: a question that leaves the topic open ("got any other bits you need sorted?", "that
+# everything?"), not one that asks for a detail ("any other email we might have it under?").
+_OPEN_ENDED = re.compile(
+    r"\b(?:anything|something|owt|aught|everything|any other|any more|anymore|one more|else|further)\b"
+)
+_ASKS_FOR_A_DETAIL = re.compile(
+    r"\b(?:number|address|email|postcode|name|date|reference|code|details|card|phone|registration|reg|password)\b"
+)
+
+
+def leaves_it_open(normalized: str) -> bool:
+    """Whether a normalized question asks if there is more, rather than for a detail."""
+    return bool(_OPEN_ENDED.search(normalized)) and not _ASKS_FOR_A_DETAIL.search(normalized)
+
+
+def offers_more(examples: Iterable[str]) -> bool:
+    """Whether a criterion's pass examples are such questions (nearly all of them): then a question that leaves it
+    open, asked once the call is past its middle, does what they do."""
+    examples = list(examples)
+    asked = [example for example in examples if example.rstrip().endswith("?")]
+    shaped = [example for example in asked if leaves_it_open(" ".join(normalize_phrase(example)))]
+    return bool(examples) and len(shaped) >= 0.8 * len(examples)
