@@ -163,3 +163,35 @@ def test_a_pass_cites_the_words_it_weighed() -> None:
     found = judged(PHRASE_ENGINE, script, "no_prohibited_language")
     assert found.verdict == "pass"
     assert {evidence.segment_index for evidence in found.evidence} == {1, 2}
+
+
+def _with_late_question(question: str, *, opening: str = "Morning, Alder Street Vets, Priya speaking.") -> Script:
+    return (
+        ("agent", opening),
+        ("customer", "Hi, the invoice for my cat's jab is double what you quoted."),
+        ("agent", "Sorry about that. I've corrected it, and the new invoice will be emailed today."),
+        ("customer", "Great."),
+        ("agent", question),
+        ("customer", "No, that's it."),
+        ("agent", "Thanks for calling, bye now."),
+    )
+
+
+@pytest.mark.parametrize("question", ["Got anything more on your list for me?", "anything further on your side"])
+def test_a_late_question_that_leaves_the_call_open_is_an_offer_of_more_help(question: str) -> None:
+    found = judged(INTENT_ENGINE, _with_late_question(question), "further_help")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # Asking for a detail, however open it sounds.
+        ("Any other email address we might have it under?", "Morning, Alder Street Vets, Priya speaking."),
+        # The opening question of a call offers help, but not more of it.
+        ("Okay.", "Morning, Alder Street Vets, Priya speaking, what can I do for you?"),
+    ],
+)
+def test_questions_for_details_and_opening_questions_are_no_offer_of_more_help(question: str, opening: str) -> None:
+    found = judged(INTENT_ENGINE, _with_late_question(question, opening=opening), "further_help")
+    assert found.verdict == "fail", found.reason
