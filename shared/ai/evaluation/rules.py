@@ -565,13 +565,25 @@ def _judge_must_have(
         return _cited(criterion, "needs_review", match.evidence(), reason, CONFIDENCE_REPORTED)
     if found:
         best = next((match for match in found if match.exact), found[0])
-        if criterion.within_first_ms is not None and intents is not None and scorecard is not None:
-            # An opening said in other words before the first cue is the evidence ("Hi, Contoso Health
-            # appointments." rather than a "thanks for calling" at the end of a short call).
-            earlier = [item for item in speaker_texts if item.segment.start_ms < best.item.segment.start_ms]
-            opening = _judge_intent(criterion, scorecard, intents, earlier, clock, thresholds) if earlier else None
-            if opening is not None and opening.verdict == "pass":
-                return opening
+        if (
+            intents is not None
+            and scorecard is not None
+            and (criterion.within_first_ms is not None or criterion.within_last_ms is not None)
+        ):
+            # The evidence is where a reviewer looks: an opening said in other words before the first cue ("Hi,
+            # Contoso Health appointments." rather than a "thanks for calling" at the end of a short call), and
+            # for a closing, the last goodbye in other words after a cue ("cheers, catch you tomorrow" after a
+            # "thanks" in the turn before).
+            closing = criterion.within_last_ms is not None
+            start = best.item.segment.start_ms
+            other = [
+                item
+                for item in speaker_texts
+                if (item.segment.start_ms > start if closing else item.segment.start_ms < start)
+            ]
+            instead = _judge_intent(criterion, scorecard, intents, other, clock, thresholds) if other else None
+            if instead is not None and instead.verdict == "pass":
+                return instead
         evidence = best.evidence()
         return CriterionResult.judged(
             criterion,
