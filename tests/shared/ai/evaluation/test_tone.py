@@ -195,3 +195,16 @@ def test_a_late_question_that_leaves_the_call_open_is_an_offer_of_more_help(ques
 def test_questions_for_details_and_opening_questions_are_no_offer_of_more_help(question: str, opening: str) -> None:
     found = judged(INTENT_ENGINE, _with_late_question(question, opening=opening), "further_help")
     assert found.verdict == "fail", found.reason
+
+
+def test_the_closing_cited_is_the_last_goodbye_even_in_other_words() -> None:
+    script = (
+        ("agent", "Morning, Alder Street Vets, Priya speaking."),
+        ("customer", "Hi, can I move Biscuit's appointment to Friday?"),
+        ("agent", "Done, Friday at ten. Thanks for letting us know."),
+        ("customer", "Great."),
+        ("agent", "Lovely, until Friday then, ta-ta."),
+    )
+    assert judged(PHRASE_ENGINE, script, "closing").evidence[0].segment_index == 2  # its "thanks" is all it sees
+    found = judged(INTENT_ENGINE, script, "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
