@@ -69,6 +69,12 @@ def test_role_phrases_need_a_name_that_is_not_a_common_word() -> None:
         "Alright, look after yourself.",
         "Safe journey home, all the best.",
         "Right then, mind how you go.",
+        # Cards 2.3: "catch you" whenever, "laters", "until next time", "speak/talk later", "ciao".
+        "Nice one, catch you Monday.",
+        "sound laters",
+        "Okay, until next time.",
+        "Great stuff, talk later.",
+        "Perfetto, ciao ciao.",
     ],
 )
 def test_goodbyes_across_englishes_close_the_call(line: str) -> None:
