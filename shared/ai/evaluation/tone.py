@@ -70,8 +70,8 @@ RULES: dict[str, tuple[str, ...]] = {
 # The words the rules turn on, wherever they are: where no rule finds them rude ("whatever time suits you", "no
 # idea yet, let me check"), they are what a reviewer would point at to say the language was innocent.
 LOOSE = re.compile(
-    r"\b(?:whatever|dunno|no idea|no clue|calm down|settle down|chill out|guaranteed|guarantee|on you|your fault"
-    r"|(?:silly|stupid|daft|dumb) question|rocket science|not my (?:problem|job|concern))\b"
+    r"\b(?:whatever|dunno|no idea|no clue|calm down|settle down|chill out|guaranteed|guarantee|promise|on you"
+    r"|your fault|(?:silly|stupid|daft|dumb) question|rocket science|not my (?:problem|job|concern))\b"
 )
 
 # The customer blamed for their own problem: after an apology ("sorry, but ..."), it takes the apology back.

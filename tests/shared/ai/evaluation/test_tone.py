@@ -208,3 +208,12 @@ def test_the_closing_cited_is_the_last_goodbye_even_in_other_words() -> None:
     assert judged(PHRASE_ENGINE, script, "closing").evidence[0].segment_index == 2  # its "thanks" is all it sees
     found = judged(INTENT_ENGINE, script, "closing")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+def test_a_refusal_to_promise_is_cited_on_a_pass() -> None:
+    found = judged(
+        PHRASE_ENGINE,
+        around("I won't promise a refund, but I'll put the case to the practice manager."),
+        "no_prohibited_language",
+    )
+    assert (found.verdict, [evidence.segment_index for evidence in found.evidence]) == ("pass", [2])
