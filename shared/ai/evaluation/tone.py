@@ -53,6 +53,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|mate|love|hey|look|whoa|alright) )(?:calm down|settle down|chill out)\b",
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
         r"\b(?:it is|its|this is|that is) not rocket science\b",
+        # "my nine year old can work it": someone the customer is measured against, and found wanting.
+        r"\bmy (?:\w+ ){0,3}(?:year old|kid|son|daughter|nan|gran|granny|grandma)"
+        r" (?:can|could) (?:do|work|manage|use|figure)\b",
         r"\bhow (?:hard|difficult) (?:is it|can it be)\b",
         r"\bif you (?:had|would have|would|actually|even) (?:bothered|read|listened)\b(?= (?:to|the|what|your|our))",
         r"\b(?:obviously|clearly) you (?:did not|can not|do not|have not|are not)\b",
@@ -62,6 +65,8 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",
+        r"\b(?:you have|you got|you have got|i give you|i give ya) my word\b",
+        r"\b(?:it is|its|that is|thats) a done deal\b",
         r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",
         r"\bguaranteed$",
     ),
