@@ -55,6 +55,9 @@ def kinds(sentence: str) -> list[str]:
         ("It's not rocket science, is it.", "talks down to the customer"),
         ("That's a daft question, the price is on the site.", "talks down to the customer"),
         ("The loan will certainly go through, guaranteed.", "promises an outcome"),
+        ("The council will sign it off, you have my word.", "promises an outcome"),
+        ("Planning permission? That's a done deal, stop fretting.", "promises an outcome"),
+        ("Honestly, my gran could use this app.", "talks down to the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -217,3 +220,9 @@ def test_a_refusal_to_promise_is_cited_on_a_pass() -> None:
         "no_prohibited_language",
     )
     assert (found.verdict, [evidence.segment_index for evidence in found.evidence]) == ("pass", [2])
+
+
+@ENGINES
+@pytest.mark.parametrize("line", ["What a load of bollocks that courier talks.", "Oh bugger, the system's down again."])
+def test_swearing_in_other_englishes_is_prohibited(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
