@@ -46,7 +46,8 @@ from shared.ai.evaluation.matching import (
     SegmentText,
     evidence_for,
     is_negated,
-    negates_after,
+    negates_just_before,
+    negation_between,
     normalize_phrase,
     sentence_bounds,
 )
@@ -246,16 +247,23 @@ class Unit:
         sentence, not a cue in one), or a negation before it in its clause ("...my manager theres nothing else i
         can do for you" for the window "else i can do for you")."""
         text = self.item.text
-        return any(
-            token.text in NEGATORS and self.first_word <= token.first_word <= self.last_word for token in text.tokens
-        ) or is_negated(text, self.first_word, self.last_word)
+        return (
+            any(
+                token.text in NEGATORS and self.first_word <= token.first_word <= self.last_word
+                for token in text.tokens
+            )
+            or is_negated(text, self.first_word, self.last_word)
+            or negates_just_before(text, self.first_word)
+        )
 
     @property
-    def denied_later(self) -> bool:
-        """Whether the unit is part of a longer sentence that goes on to a negation ("heads up, the recording
-        system is off today, so nothing is being taped" for the clause "heads up")."""
-        _, end = sentence_bounds(self.item.text.words, self.first_word, self.last_word)
-        return self.last_word < end and negates_after(self.item.text, self.last_word)
+    def denied_elsewhere(self) -> bool:
+        """Whether the unit is part of a longer sentence with a negation outside it ("heads up, the recording
+        system is off today, so nothing is being taped" for the clause "heads up"; "there is nothing else i can
+        offer you on that date, the whole week is full" for its last clause)."""
+        text = self.item.text
+        start, end = sentence_bounds(text.words, self.first_word, self.last_word)
+        return negation_between(text, start, self.first_word - 1) or negation_between(text, self.last_word + 1, end)
 
     def sentence(self) -> Unit:
         """The whole sentence the unit is part of."""

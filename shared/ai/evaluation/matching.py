@@ -351,12 +351,23 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
     )
 
 
-def negates_after(text: NormalizedText, last_word: int) -> bool:
-    """Whether a negation follows word ``last_word`` in its sentence ("heads up, the recording system is off,
-    so nothing is being taped"): a clause cut from such a sentence does not say what it seems to alone."""
-    _, end = sentence_bounds(text.words, last_word, last_word)
+def negation_between(text: NormalizedText, first_word: int, last_word: int) -> bool:
+    """Whether a negation that negates something sits in words ``first_word..last_word`` (none when empty)."""
     return any(
-        last_word < token.first_word <= end and _negates(text.tokens, index) for index, token in enumerate(text.tokens)
+        first_word <= token.first_word <= last_word and _negates(text.tokens, index)
+        for index, token in enumerate(text.tokens)
+    )
+
+
+def negates_just_before(text: NormalizedText, first_word: int, words: int = 3) -> bool:
+    """Whether a negation sits in the last ``words`` words before word ``first_word``, in its clause: a window
+    cut out of "there is nothing else i | can do for you" still says nothing can be done."""
+    start = first_word
+    while start > 0 and not _CLAUSE_END.search(text.words[start - 1]):
+        start -= 1
+    return any(
+        max(start, first_word - words) <= token.first_word < first_word and _negates(text.tokens, index)
+        for index, token in enumerate(text.tokens)
     )
 
 

@@ -337,6 +337,9 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     sentence, onwards = _sentence_text(item, first_word, last_word)
     if tone.sarcastic(sentence):
         return "said sarcastically"
+    said = {token.text for token in item.text.tokens if first_word <= token.first_word <= last_word}
+    if not said.isdisjoint(tone.APOLOGY_WORDS) and tone.asks_again(sentence):
+        return "it only asks the customer to say something again"
     if _takes_back(criterion):
         _, but, rest = f" {onwards} ".partition(" but ")
         if but and tone.blames(rest):
@@ -468,10 +471,10 @@ def _offers_more(criterion: ScorecardCriterion, unit: Unit, clock: SpeechClock) 
 
 
 def _taken_back(criterion: ScorecardCriterion, intents: CallIntents, unit: Unit) -> bool:
-    """Whether a clause that reads like a pass belongs to a sentence that goes on to deny it and, whole, is closer
+    """Whether a clause that reads like a pass belongs to a sentence that denies it elsewhere and, whole, is closer
     to a fail example than to any pass example ("Heads up, the recording system's off, so nothing's being
     taped.": "heads up" alone is close to "Heads up, this line is monitored")."""
-    if not criterion.fail_examples or not unit.denied_later:
+    if not criterion.fail_examples or not unit.denied_elsewhere:
         return False
     sentence = unit.sentence()
     return (

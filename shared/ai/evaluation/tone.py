@@ -133,6 +133,21 @@ def sarcastic(normalized: str) -> bool:
     return bool(SARCASM.search(normalized))
 
 
+# "Sorry" that asks the customer to say it again ("sorry, you broke up there, say that again?") apologises for
+# nothing that went wrong for them.
+ASKS_AGAIN = re.compile(
+    r"\b(?:say (?:that|it) again|repeat (?:that|it)|come again|say again|what was that"
+    r"|(?:did not|didnt) (?:catch|hear|get) (?:that|it|you|the)"
+    r"|you (?:cut|broke|are breaking|keep breaking|were breaking) (?:out|up)|missed (?:that|what you said)"
+    r"|line is (?:bad|breaking up))\b"
+)
+APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies"})
+
+
+def asks_again(normalized: str) -> bool:
+    return bool(ASKS_AGAIN.search(normalized))
+
+
 # An offer of more help: a question that leaves the topic open ("got any other bits you need sorted?", "that
 # everything?"), not one that asks for a detail ("any other email we might have it under?").
 _OPEN_ENDED = re.compile(
