@@ -226,3 +226,18 @@ def test_a_refusal_to_promise_is_cited_on_a_pass() -> None:
 @pytest.mark.parametrize("line", ["What a load of bollocks that courier talks.", "Oh bugger, the system's down again."])
 def test_swearing_in_other_englishes_is_prohibited(engine: RuleBasedEngine, line: str) -> None:
     assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
+
+
+@ENGINES
+def test_a_sorry_that_only_asks_to_hear_it_again_is_no_apology(engine: RuleBasedEngine) -> None:
+    line = "Sorry, the line's breaking up, could you repeat that?"
+    assert judged(engine, around(line), "empathy").verdict != "pass"
+    assert judged(engine, around("Sorry about that, could you repeat your postcode?"), "empathy").verdict == "pass"
+
+
+def test_a_window_cut_just_after_a_negation_is_still_negated() -> None:
+    line = (
+        "Well I've checked with the warehouse and I'm sorry but there really is nothing more we can arrange "
+        "for you on this order."
+    )
+    assert judged(INTENT_ENGINE, _with_late_question(line), "further_help").verdict != "pass"
