@@ -366,6 +366,7 @@ class CallIntents:
 
     def __init__(self, model: IntentModel, texts: Sequence[SegmentText]) -> None:
         self._model = model
+        self.texts = list(texts)
         self.units = [unit for item in texts for unit in units_of(item)]
         self._vectors = model.embed([unit.text for unit in self.units])
         # The encoder costs milliseconds a sentence where WordLlama costs microseconds: units are encoded only

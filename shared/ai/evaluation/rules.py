@@ -338,8 +338,12 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     if tone.sarcastic(sentence):
         return "said sarcastically"
     said = {token.text for token in item.text.tokens if first_word <= token.first_word <= last_word}
-    if not said.isdisjoint(tone.APOLOGY_WORDS) and tone.asks_again(sentence):
-        return "it only asks the customer to say something again"
+    if not said.isdisjoint(tone.APOLOGY_WORDS):
+        if tone.asks_again(sentence):
+            return "it only asks the customer to say something again"
+        start, end = sentence_bounds(item.text.words, first_word, last_word)
+        if tone.GRUDGING.search(" ".join(item.text.words[start : end + 1])) or tone.REFUSED.search(sentence):
+            return "the apology is grudging or refused"
     if _takes_back(criterion):
         _, but, rest = f" {onwards} ".partition(" but ")
         if but and tone.blames(rest):
@@ -422,9 +426,8 @@ def _judge_intent(
     if tone.offers_more(criterion.pass_examples):
         # An offer of more help comes once the issue is dealt with: "what can I do for you?" opening a call is
         # no such offer. Past the middle of the call, a question that leaves it open is one ("that everything?").
-        opening = speaker_texts[0] if speaker_texts else None
-        scores = [score for score in scores if score.unit.item is not opening]
-        passing = [score for score in passing if score.unit.item is not opening]
+        scores = [score for score in scores if not _too_early(score.unit.item, intents.texts)]
+        passing = [score for score in passing if not _too_early(score.unit.item, intents.texts)]
         if not passing:
             offer = next((u for u in (intents.units[i] for i in chosen) if _offers_more(criterion, u, clock)), None)
             if offer is not None:
@@ -453,6 +456,18 @@ def _judge_intent(
 def _past_the_middle(unit: Unit, clock: SpeechClock) -> bool:
     start = unit.evidence().start_ms
     return clock.elapsed(start) >= clock.remaining(start)
+
+
+_TURNS_BEFORE_AN_OFFER = 2
+
+
+def _too_early(item: SegmentText, texts: Sequence[SegmentText]) -> bool:
+    """Whether a turn comes before the other party has had two turns (said what they need, heard the answer):
+    too early for an offer of more help. Transcripts without speaker roles cannot tell, and are not judged so."""
+    if is_unattributed(item.segment.speaker):
+        return False
+    before = [other for other in texts if other.segment.start_ms < item.segment.start_ms]
+    return sum(other.segment.speaker != item.segment.speaker for other in before) < _TURNS_BEFORE_AN_OFFER
 
 
 def _offers_more(criterion: ScorecardCriterion, unit: Unit, clock: SpeechClock) -> bool:
@@ -537,6 +552,11 @@ def _judge_must_have(
                 late.append(match)
             else:
                 found.append(match)
+    if tone.offers_more(criterion.pass_examples):
+        # Asked before the issue is dealt with ("sure, anything else you need while I pull you up?"), it offers no
+        # more help: an offer of more help comes after the customer has said what they need and been answered.
+        late.extend(match for match in found if _too_early(match.item, texts))
+        found = [match for match in found if not _too_early(match.item, texts)]
     undercut = [
         (match, why) for match in found if (why := _undercut(criterion, match.item, match.first_word, match.last_word))
     ]

@@ -45,12 +45,21 @@ RULES: dict[str, tuple[str, ...]] = {
         # "whatever" said as a shrug, not as a determiner ("whatever time suits you").
         r"(?:^|\b(?:i mean|oh|yeah|like|well|okay|ok|fine|so|and) )whatever\b"
         r"(?= (?:what|anyway|moving on|next|then)\b| ?$)",
+        r"\bwhatever you say\b",
     ),
     "talks down to the customer": (
         r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",
-        # Said to the customer: at the start of a turn, or after an address or an order ("sir, just calm down").
-        r"(?:^|\b(?:you need to|you have to|you must|you should|just|please|will you|can you|okay|ok|now|sir|madam"
-        r"|mate|love|hey|look|whoa|alright) )(?:calm down|settle down|chill out)\b",
+        # Said to the customer, not of someone else ("the dog needs to calm down", "it helps her settle down").
+        r"\byou (?:need to|have to|must|should|got to) (?:calm|settle) down\b",
+        r"(?<!\bto )(?<!\bwill )(?<!\bcan )(?<!\bcould )(?<!\bshould )(?<!\bwould )(?<!\bit )(?<!\bshe )"
+        r"(?<!\bhe )(?<!\bthey )(?<!\bher )(?<!\bhim )(?<!\bthem )\b(?:calm down|settle down|chill out)\b",
+        r"\bstop (?:whinging|whining|moaning|complaining|crying|going on|being (?:difficult|silly|dramatic))\b",
+        r"\blisten (?:carefully |properly )?this time\b",
+        r"\b(?:as|like) i (?:have )?(?:already )?(?:said|told you) (?:it )?"
+        r"(?:twice|(?:3|three|several|many) times|before|already)\b",
+        r"\byou (?:really|clearly|obviously|honestly|just) (?:can not|cannot|could not)"
+        r" (?:work|use|follow|read|understand|manage|do)\b",
+        r"\b(?:explain|say|go through) (?:it|this|that) (?:really |very )?slowly\b",
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
         r"\b(?:it is|its|this is|that is) not rocket science\b",
         # "my nine year old can work it": someone the customer is measured against, and found wanting.
@@ -67,6 +76,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bi (?:guarantee|promise)\b",
         r"\b(?:you have|you got|you have got|i give you|i give ya) my word\b",
         r"\b(?:it is|its|that is|thats) a done deal\b",
+        r"\byou can take (?:that|it) to the bank\b",
         r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",
         r"\bguaranteed$",
     ),
@@ -93,7 +103,7 @@ BLAME = re.compile(
 # "what a shock, never heard that one before").
 SARCASM = re.compile(
     r"\b(?:(?:never )?heard that (?:one|1) before|a likely story|boo hoo|cry me a river|my heart bleeds"
-    r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?))\b"
+    r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?)|hurt your (?:little )?feelings|big mean)\b"
 )
 
 
@@ -141,7 +151,11 @@ ASKS_AGAIN = re.compile(
     r"|you (?:cut|broke|are breaking|keep breaking|were breaking) (?:out|up)|missed (?:that|what you said)"
     r"|line is (?:bad|breaking up))\b"
 )
-APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies"})
+APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologize"})
+# An apology given grudgingly ("sorry for any inconvenience, I suppose."), or refused by a question ("why would I
+# say sorry?"): words of apology that make none. Read on the original words: "I suppose" closing a clause.
+GRUDGING = re.compile(r"\bI (?:suppose|guess)(?:[,.;!?]|$)", re.IGNORECASE)
+REFUSED = re.compile(r"\bwhy (?:would|should|will|do|must) (?:i|we) (?:say sorry|apologi[sz]e|be sorry)\b")
 
 
 def asks_again(normalized: str) -> bool:

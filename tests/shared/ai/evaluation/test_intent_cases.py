@@ -54,14 +54,19 @@ def test_offer_of_further_help_and_goodbye_in_other_words() -> None:
     script = (
         ("agent", "Good morning, you have reached Fabrikam Insurance."),
         ("customer", "Hi, I need a copy of my policy."),
+        ("agent", "I've emailed it to you just now."),
+        ("customer", "Thanks."),
+        # Once the customer has been answered: asked before, it would offer no more help.
         ("agent", "What else can I do for you today?"),
         ("customer", "Nothing, that's it."),
         ("agent", "Okay, take care, bye."),
     )
     analysis = evaluate(build_transcript(script))
     assert result(analysis, "further_help").verdict == "pass"
+    early = evaluate(build_transcript((*script[:2], *script[4:])))
+    assert result(early, "further_help").verdict == "fail"
     closing = result(analysis, "closing")
-    assert (closing.verdict, closing.evidence[0].segment_index) == ("pass", 4)
+    assert (closing.verdict, closing.evidence[0].segment_index) == ("pass", 6)
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,11 @@ def kinds(sentence: str) -> list[str]:
         ("The council will sign it off, you have my word.", "promises an outcome"),
         ("Planning permission? That's a done deal, stop fretting.", "promises an outcome"),
         ("Honestly, my gran could use this app.", "talks down to the customer"),
+        ("Okay, calm down, it's only a parking ticket.", "talks down to the customer"),
+        ("Stop moaning and give me the reference.", "talks down to the customer"),
+        ("Like I said three times already, the form's online.", "talks down to the customer"),
+        ("Whatever you say, the van's coming anyway.", "dismisses the customer"),
+        ("Your visa's approved, you can take that to the bank.", "promises an outcome"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -71,6 +76,7 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "No idea yet, but let me check with the warehouse and ring you back.",
         "That's on your account now, under the March invoice.",
         "It can take a while for the dog to calm down after the anaesthetic.",
+        "The music helps him settle down at night.",
         "Your deposit is guaranteed by the scheme.",
         "I'll sort it out for you myself.",
     ],
@@ -127,6 +133,9 @@ def test_the_same_words_quoted_negated_or_from_the_customer_pass(engine: RuleBas
         "Apologies for that, but if you'd read the leaflet you'd have known.",
         "Oh I'm so sorry you had to hold for a whole 3 minutes.",
         "A lost parcel, how awful, never heard that one before.",
+        "Apologies for the mix-up, I guess.",
+        "Why would I apologise, the storm isn't our doing.",
+        "So sorry the naughty printer hurt your feelings.",
     ],
 )
 def test_an_apology_undone_by_blame_or_sarcasm_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
@@ -241,3 +250,17 @@ def test_a_window_cut_just_after_a_negation_is_still_negated() -> None:
         "for you on this order."
     )
     assert judged(INTENT_ENGINE, _with_late_question(line), "further_help").verdict != "pass"
+
+
+def test_an_offer_of_more_help_before_the_customer_is_answered_is_too_early() -> None:
+    script = (
+        ("agent", "Morning, Alder Street Vets, Priya speaking."),
+        ("customer", "Hi, the invoice for my cat's jab is double what you quoted."),
+        ("agent", "Right, anything else you need while I open the account?"),
+        ("customer", "No, just the invoice."),
+        ("agent", "I've corrected it, and the new invoice will be emailed today."),
+        ("customer", "Great."),
+        ("agent", "Thanks for calling, bye now."),
+    )
+    for engine in (PHRASE_ENGINE, INTENT_ENGINE):
+        assert judged(engine, script, "further_help").verdict == "fail"
