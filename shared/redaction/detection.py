@@ -375,6 +375,7 @@ _MISHEARD_SSN_LENGTHS = range(7, 11)
 # "social ending 4418": "ends" or "ending" right before the digits needs no "in"
 _LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b|\b(ends|ending)$")
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
+_ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}", re.ASCII)
 
 
 def _window(tokens: Sequence[_Token], position: int, since: int = 0) -> str:
@@ -498,6 +499,10 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         # where a card is talked about, "the code is 341" after its expiry names its security code
         distances[EntityType.CARD_SECURITY_CODE] = code
     nearest = min(distances.values(), default=None)
+    # Written five and four ("83702-1187"): a ZIP+4 ending an address, never a social security number's grouping.
+    zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
+    if zip_plus_four:
+        distances.pop(EntityType.SSN, None)
     if EntityType.SSN in distances and (
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
         # A digit misheard as a word ("-I") or heard twice: still the number asked for last.
@@ -505,7 +510,11 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         or (len(digits) == 4 and _last_four_of_ssn_asked(distances, tokens, first))
     ):
         return EntityType.SSN
-    if len(digits) == 9 and _CONTEXTS[EntityType.SSN].search(_said_after(atoms[-1].tokens[-1], tokens)):
+    if (
+        len(digits) == 9
+        and not zip_plus_four
+        and _CONTEXTS[EntityType.SSN].search(_said_after(atoms[-1].tokens[-1], tokens))
+    ):
         return EntityType.SSN  # "..., that's my social"
     if (first.text.startswith("+") or _international_prefix(first, tokens)) and len(digits) >= _MIN_INTERNATIONAL:
         # Said with its country code: a number of that country's length is a phone number, even in a range
@@ -546,7 +555,7 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
                          if t.speaker != first.speaker)  # fmt: skip
         if len(digits) >= 4 and "card number" in asked and not distances:
             return EntityType.CARD_NUMBER
-    if len(digits) in (10, 11):
+    if len(digits) in (10, 11) and not _named_as_reference(tokens, first):
         try:
             number = phonenumbers.parse(digits, "US")
         except phonenumbers.NumberParseException:
@@ -554,6 +563,15 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         if phonenumbers.is_valid_number(number) or _national_mobile(digits):
             return EntityType.PHONE_NUMBER
     return None
+
+
+def _named_as_reference(tokens: Sequence[_Token], first: _Token) -> bool:
+    """Whether the sentence giving the number names it a case's, order's or booking's ("Case number for your
+    reference is 2024-118820"): its length alone does not make it a phone number."""
+    said = [
+        t.norm for t in tokens[max(0, first.position - _CONTEXT_WINDOW) : first.position] if t.segment == first.segment
+    ]
+    return _ASKED_ACCOUNT_CONTEXT.search(" ".join(said)) is not None
 
 
 def _last_four_of_ssn_asked(distances: dict[EntityType, int], tokens: Sequence[_Token], first: _Token) -> bool:
@@ -895,6 +913,8 @@ def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tu
             rest = []
 
 
+# Written in thousands ("3,400", "12,000,000"): a number said as an amount; an identifier is read digit by digit.
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+", re.ASCII)
 _UNITS = {
     "dollars", "dollar", "bucks", "cents", "percent", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
     "months", "years", "items", "boxes", "pounds", "euros", "miles", "inches", "feet",
@@ -902,8 +922,10 @@ _UNITS = {
 
 
 def _is_quantity(atoms: Sequence[_Atom], tokens: Sequence[_Token]) -> bool:
-    """An amount, a price or a length of time: "$312", "2000 and 40 dollars", "45 minutes"."""
+    """An amount, a price or a length of time: "$312", "2000 and 40 dollars", "45 minutes", "3,400 points"."""
     first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
+    if len(atoms) == 1 and _THOUSANDS.fullmatch(first.norm.rstrip(".,")):
+        return True
     after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
         after = tokens[after.position + 1] if after.position + 1 < len(tokens) else None  # "49 .99 dollars"
@@ -2189,8 +2211,8 @@ _BUSINESS_CUE = re.compile(
     r"|our (?:\w+ ){0,2}(?:office|team|desk|helpline|hotline|department|store|branch|headquarters|website|"
     rf"{_BUSINESS_PLACES})"
     # where a business's place is: "the branch is at 200 Main Street", "the hotel's on Harbor Boulevard"
-    # (not "the office is at ...": one's own place of work)
-    rf"|the (?:{_BUSINESS_PLACES}|branch)(?: is|'s)? (?:at|on|located at)\b"
+    # (not "the office is at ...": one's own place of work); "the store at ... is open until 9"
+    rf"|the (?:{_BUSINESS_PLACES}|branch|store)(?: is|'s)? (?:at|on|located at)\b"
     r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
     r"(?:line|number|address|email|inbox))"
 )

@@ -2059,3 +2059,63 @@ def test_an_answered_name_heard_with_a_dropped_last_letter() -> None:
 def test_a_quoted_word_after_a_question_for_a_name_is_no_name() -> None:
     segments = _segments(("agent", "Your full name, please?"), ("customer", "It's 'Basic' plan I'm on, not premium."))
     assert _names(segments) == []
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # an amount written in thousands is no identifier, whatever was asked before
+        (("agent", "and your rewards number"), ("customer", "RW 7781 3302 19"), ("agent", "so 12,750 miles")),
+        (("agent", "the member number please"), ("customer", "4471 0092 8812"), ("agent", "you've 1,200 credits")),
+    ],
+)
+def test_an_amount_written_in_thousands_is_no_account(turns: tuple[tuple[str, str], ...]) -> None:
+    found = _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER,))
+    assert all("," not in text for _, texts in found for text in texts)
+    assert len(found) == 1
+
+
+def test_a_zip_plus_four_after_a_social_is_part_of_the_address() -> None:
+    segments = _segments(
+        ("agent", "your social first"),
+        ("customer", "sure its 5 1 8 - 4 4 - 2 0 9 7"),
+        ("agent", "and where do we send the forms"),
+        ("customer", "88 Larch Hollow Rd, Helena MT 59601-4410"),
+    )
+    assert _found(segments, (EntityType.SSN, EntityType.ADDRESS)) == [
+        ("ssn", ["5 1 8 - 4 4 - 2 0 9 7"]),
+        ("address", ["88 Larch Hollow Rd, Helena MT 59601-4410"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your ticket number is 2025-330171, keep it handy.",
+        "The order number for that is 4155550136.",
+        "Okay so the claim id on this one is 3125550188.",
+    ],
+)
+def test_a_number_named_as_a_case_or_order_is_no_phone(text: str) -> None:
+    assert _found(_segments(("agent", text)), (EntityType.PHONE_NUMBER,)) == []
+
+
+def test_a_phone_number_after_an_order_number_in_an_earlier_turn_is_still_found() -> None:
+    segments = _segments(
+        ("customer", "my order number was 4471"),
+        ("agent", "and a good callback number?"),
+        ("customer", "415 555 0136"),
+    )
+    assert _found(segments, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["415 555 0136"])]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The store at 400 Elm Street closes at six.", []),
+        ("Yeah the store's on 22 Bay Road, open till late.", []),
+        ("The store is shut, so ship it to 19 Fern Lane.", [("address", ["19 Fern Lane"])]),
+    ],
+)
+def test_a_stores_street_address_is_the_businesss(text: str, found: list[tuple[str, list[str]]]) -> None:
+    assert _found(_segments(("agent", text)), (EntityType.ADDRESS,)) == found
