@@ -1413,13 +1413,42 @@ _NOT_NAME_WORDS = (
     r"afraid|sorry|fine|good|well|happy|glad|ringing|phoning|returning|following|hoping|wondering|spelled|spelt|"
     r"wrong|right|correct|missing|different|changed|important|down|up|there|gone)"
 )
-_LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-z][a-z'-]+"
+# lower-case letters beyond ASCII too: "krüger", "núñez"
+_LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 _LOWER_CASE_NAME = re.compile(
-    rf"\b(?:(?:this is|it's|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    # "its": the apostrophe is often not written
+    rf"\b(?:(?:this is|it's|its|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
     r"\s+(?:(?:calling|ringing)(?=\s*(?:[,.!?]|$)|\s+(?:about|from|regarding|re|for|on|back|because|to)\b)"
-    r"|here\b|speaking\b)"
+    r"|(?:i'm|i am) (?:calling|ringing)\b|here\b|speaking\b)"
     rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
     r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b))"
+)
+# Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
+# "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
+_LOWER_CASE_TITLED_NAME = re.compile(
+    r"\b(?:thank you|thanks|hi|hello|hey|sorry|okay|ok|yes|right|alright|great|perfect|bye|goodbye|morning|"
+    r"afternoon|evening),?\s+(?:mister|mr|mrs|missus|ms|miss|doctor|dr)\.?\s+"
+    rf"(?P<name>{_LOWER_CASE_NAME_WORD})\b"
+)
+# Who an answer says the name is of, before the name: "my husband graham o'rourke", "my mum, Rita Okafor".
+_RELATIONS = (
+    r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|"
+    r"grandma|grandpa|nan|aunt|uncle)"
+)
+_NAME_ANSWER_LEAD = (
+    r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
+    rf"that is|under|it's under|(?:it's |its |that's )?my {_RELATIONS})[,.]?\s+)*"
+)
+# A name asked for and answered in lower case: two or three words that end the answer or its first part
+# ("roberto villanueva", "seamus doherty, 2 29 1984"); none a word an answer is otherwise made of.
+_NOT_ANSWERED_NAME_WORDS = (
+    r"(?:same|as|one|please|hold|sec|second|minute|what|which|who|i|i'm|don't|dont|know|can|you|repeat|that|it|is|"
+    r"was|yes|no|ok|okay|sure|of|course|name|names|mine|account|card|is|be|yeah|yep|hmm|um|uh|oh)"
+)
+_LOWER_CASE_ANSWERED_NAME_WORD = rf"(?!{_NOT_ANSWERED_NAME_WORDS}\b){_LOWER_CASE_NAME_WORD}"
+_LOWER_CASE_NAME_ANSWER = re.compile(
+    rf"{_NAME_ANSWER_LEAD}(?P<name>{_LOWER_CASE_ANSWERED_NAME_WORD}(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{1,2}})"
+    r"(?=\s*(?:[,.!?]|$))"
 )
 # A box at a post office or on a rural route ("RR 4 Box 27"), then a place and its code.
 _PO_BOX = re.compile(
@@ -1675,6 +1704,8 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             for match in _LOWER_CASE_NAME.finditer(text):
                 group = "caller" if match.group("caller") else "named"
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
+        for match in _LOWER_CASE_TITLED_NAME.finditer(text):
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for pattern in patterns:
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
@@ -1878,14 +1909,13 @@ _NAME_ASKED = re.compile(
     # whose name: "the patient's name", "passenger name", "cardholder name as it appears"
     r"\b(patient|passenger|cardholder|holder|member|beneficiary|caller|child|baby|son|daughter|customer)('s)? "
     r"(full |first |last )?name\b(?! is| was)|\bwho (am i|i'm) (speaking|talking)"
+    r"|\bthe \w+'s (full |first |last )?name\b(?! is| was)"  # "the insured's name", "the account holder's name"
     r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
     # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
     r"|\bwho('s| is) (it|this|that|the \w+( \w+)?) under\b|\b(what|which|whose) name\b|\bunder (what|which|whose)\b"
 )
 _NAME_ANSWER = re.compile(
-    r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
-    r"that is|under|it's under)[,.]?\s+)*"
-    rf"(?:{_TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
+    _NAME_ANSWER_LEAD + rf"(?:{_TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
     # a word heard with its last letter dropped keeps an apostrophe: "Necklin' Moriardi"
     rf"(?P<name>(?!{_TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
@@ -1902,6 +1932,8 @@ def _answered_names(segments: Sequence[Segment], tokens: Sequence[_Token]) -> It
         if not _NAME_ASKED.search(asked):
             continue
         match = _NAME_ANSWER.match(segment.text.lstrip())
+        if match is None and segment.text == segment.text.lower():
+            match = _LOWER_CASE_NAME_ANSWER.match(segment.text.lstrip())
         if match is None or any(word in _NOT_NAMES or word in _BUSINESS_WORDS for word in match.group("name").split()):
             continue
         offset = len(segment.text) - len(segment.text.lstrip())

@@ -2119,3 +2119,50 @@ def test_a_phone_number_after_an_order_number_in_an_earlier_turn_is_still_found(
 )
 def test_a_stores_street_address_is_the_businesss(text: str, found: list[tuple[str, list[str]]]) -> None:
     assert _found(_segments(("agent", text)), (EntityType.ADDRESS,)) == found
+
+
+@pytest.mark.parametrize(
+    "asked, answer, name",
+    [
+        ("And who's the account under?", "bartholomew quayle", "bartholomew quayle"),
+        ("Can I take the patient's name", "its my daughter imogen szabo", "imogen szabo"),
+        ("and the policyholder's name", "my wife dagmar løvstad", "dagmar løvstad"),
+        ("your full name and birthday", "tobias achterberg, 4 11 1979", "tobias achterberg"),
+        ("Who am I speaking with today?", "this is nguyen thi lan", "nguyen thi lan"),
+    ],
+)
+def test_a_name_asked_for_and_answered_in_lower_case(asked: str, answer: str, name: str) -> None:
+    assert _names(_segments(("agent", asked), ("customer", answer))) == [name]
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [
+        ("And the name on the card?", "same as mine"),
+        ("And the name on the card?", "hold on one sec"),
+        ("Who am I speaking with?", "sorry what was that"),
+        ("Your full name please", "i don't know"),
+        ("And the account holder's name", "the business account"),
+    ],
+)
+def test_a_lower_case_answer_to_a_name_question_that_names_no_one(asked: str, answer: str) -> None:
+    assert _names(_segments(("agent", asked), ("customer", answer))) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("okay thanks mister adebayo and your zip code", ["adebayo"]),
+        ("thank you miss pham. can I get your postcode", ["pham"]),
+        ("hi doctor okafor, it's the pharmacy", ["okafor"]),
+        ("i'll miss the bus if this takes long", []),
+        ("my doctor said it was fine", []),
+    ],
+)
+def test_someone_addressed_by_title_in_lower_case(text: str, names: list[str]) -> None:
+    assert _names(_segments(("agent", text))) == names
+
+
+def test_a_lower_case_introduction_before_im_calling() -> None:
+    segments = _segments(("customer", "hiya its ruairi kavanagh i'm calling about a late fee"))
+    assert _names(segments) == ["ruairi kavanagh"]
