@@ -1612,7 +1612,10 @@ _SPELLED_AFTER_NAME = re.compile(
     rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{1,30}}"
     rf"|{_RADIO_SPELLING})"
 )
-_SPELLED_NAME = re.compile(r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b){2,30})")
+# the letters may be written in lower case: "Fionnuala, spelled f i o n n u a l a"
+_SPELLED_NAME = re.compile(
+    r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Za-z](?:[\s.,-]+[A-Za-z]\b){2,30})"
+)
 _AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in)\b)")
 
 
@@ -2120,9 +2123,12 @@ def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _names_said_again(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+def _names_said_again(
+    segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
+) -> Iterable[TextSpan]:
     """Every other place a name found once is said: "my name is Anna" ... "Hi Anna", also with the rest of the name
-    next to it ("Anna Quist" read back): that rest is then known too."""
+    next to it ("Anna Quist" read back): that rest is then known too. An e-mail address's words name its owner
+    ("priya.natarajan@..." ... "thank you priya")."""
     texts = {segment.index: segment.text for segment in segments}
     spans = list(names)
     parts = {
@@ -2130,6 +2136,16 @@ def _names_said_again(segments: Sequence[Segment], names: Iterable[TextSpan]) ->
         for span in spans
         for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
         if len(part) >= _MIN_NAME_LETTERS and part not in _NOT_NAMES
+    }
+    parts |= {
+        part.capitalize()
+        for span in emails
+        for part in re.split(r"[._-]", texts[span.segment][span.start : span.end].split("@")[0].lower())
+        if part.isalpha()
+        and len(part) >= _MIN_NAME_LETTERS
+        and part not in _ROLE_MAILBOXES
+        and part.capitalize() not in _NOT_NAMES
+        and part.capitalize() not in _BUSINESS_WORDS
     }
     found: list[TextSpan] = []
     for _ in range(2):  # once more with the words found next to a known name
@@ -2195,7 +2211,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.EMAIL, span) for span in _answered_emails(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _confirmed_names(read)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
-    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names)]
+    emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in _names_said_again(read, names, emails)]
     for entity_type, span in found_by_pattern:
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]

@@ -2166,3 +2166,32 @@ def test_someone_addressed_by_title_in_lower_case(text: str, names: list[str]) -
 def test_a_lower_case_introduction_before_im_calling() -> None:
     segments = _segments(("customer", "hiya its ruairi kavanagh i'm calling about a late fee"))
     assert _names(segments) == ["ruairi kavanagh"]
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        ((("customer", "you can use tomasz.wieczorek@gmail.com"), ("agent", "thanks tomasz")), ["tomasz"]),
+        ((("customer", "it's r_okonkwo-ade@proton.me"), ("agent", "Great, Okonkwo, you're set.")), ["Okonkwo"]),
+        # a role mailbox's word, or one said without a greeting, names no one
+        ((("customer", "send it to billing@acme.com"), ("agent", "thanks billing")), []),
+        ((("customer", "my email is mark.holt@web.de"), ("agent", "i'll mark that down")), []),
+    ],
+)
+def test_a_name_said_again_from_an_email_address(turns: tuple[tuple[str, str], ...], names: list[str]) -> None:
+    assert _names(_segments(*turns)) == names
+
+
+@pytest.mark.parametrize(
+    "text, spelled",
+    [
+        ("Hello, it's Siobhan, spelled s i o b h a n, about my order", "s i o b h a n"),
+        ("Hi, this is Ailbhe, spelt a-i-l-b-h-e, calling back", "a-i-l-b-h-e"),
+    ],
+)
+def test_a_name_spelled_in_lower_case_letters(text: str, spelled: str) -> None:
+    assert spelled in _names(_segments(("customer", text)))
+
+
+def test_spelled_followed_by_words_spells_no_name() -> None:
+    assert _names(_segments(("customer", "they spelled it wrong on the letter"))) == []
