@@ -287,6 +287,8 @@ def _soundalike_digit(stream: Sequence[_Token], index: int) -> bool:
         following += digits
     if len(following) >= 2:
         return True
+    if following and _answer_of_digits_alone(stream, index):
+        return True
     same = 1
     for step in (-1, 1):
         position = index + step
@@ -294,6 +296,22 @@ def _soundalike_digit(stream: Sequence[_Token], index: int) -> bool:
             same += 1
             position += step
     return same >= _REPEATED_SOUNDALIKE
+
+
+def _answer_of_digits_alone(stream: Sequence[_Token], index: int) -> bool:
+    """Whether the word at ``index`` comes after a digit in a turn of nothing but digits and words that sound like
+    them ("four for one", "9 won 9", "2 2 ate 1"): there it is one too; not in "2 for 1 on pizzas"."""
+    segment = stream[index].segment
+    if index == 0 or stream[index - 1].segment != segment or not _digits_of(stream[index - 1]):
+        return False
+    start, end = index, index
+    while start > 0 and stream[start - 1].segment == segment:
+        start -= 1
+    while end + 1 < len(stream) and stream[end + 1].segment == segment:
+        end += 1
+    return all(
+        _digits_of(token) or token.norm in _SOUNDALIKES or token.norm in _FILLERS for token in stream[start : end + 1]
+    )
 
 
 def _pause_ms(previous: _Token, token: _Token) -> int:

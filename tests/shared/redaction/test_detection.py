@@ -2195,3 +2195,26 @@ def test_a_name_spelled_in_lower_case_letters(text: str, spelled: str) -> None:
 
 def test_spelled_followed_by_words_spells_no_name() -> None:
     assert _names(_segments(("customer", "they spelled it wrong on the letter"))) == []
+
+
+@pytest.mark.parametrize(
+    "asked, answer, kind",
+    [
+        ("and the 3 digit code on the back", "seven for two", "card_security_code"),
+        ("the security code please", "6 won 6", "card_security_code"),
+        ("the last four of your social", "5 ate 3 0", "ssn"),
+        ("the last four of your social", "1 1 to 7", "ssn"),
+    ],
+)
+def test_a_digit_heard_as_a_word_in_an_answer_of_digits(asked: str, answer: str, kind: str) -> None:
+    segments = _segments(("agent", "Visa card ending 4242, thanks"), ("agent", asked), ("customer", answer))
+    assert (kind, [answer]) in _found(segments)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the deal was 2 for 1 on pizzas", "we won 2 games and lost 1", "I ate 3 of them"],
+)
+def test_a_word_like_a_digit_among_other_words_is_a_word(text: str) -> None:
+    segments = _segments(("agent", "and the security code on the back"), ("customer", text))
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
