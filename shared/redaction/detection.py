@@ -72,9 +72,11 @@ _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _REPEATS = {"double": 2, "triple": 3}
 # Said between the digits of one number without ending it.
 # "w": Whisper's "W -88" for "double eight".
+# "/": a slash written apart from the digits around it ("5 / 27", "0 3 / 2 9").
 # "...": a hesitation written on its own between the groups ("six six two ... four one ...").
 _FILLERS = {
-    "uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "w", "-", "", "...", "…",
+    "uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "/", "w", "-", "", "...",
+    "…",
 }  # fmt: skip
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with a comma: ",4".
 _NUMERIC_TOKEN = re.compile(r"[#(+]?\d[\d,.\-/()]*", re.ASCII)  # "+49": a country code

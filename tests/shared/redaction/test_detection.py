@@ -2218,3 +2218,20 @@ def test_a_digit_heard_as_a_word_in_an_answer_of_digits(asked: str, answer: str,
 def test_a_word_like_a_digit_among_other_words_is_a_word(text: str) -> None:
     segments = _segments(("agent", "and the security code on the back"), ("customer", text))
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, expiry",
+    [
+        ((("agent", "the expiry on that card?"), ("customer", "11 / 28")), "11 / 28"),
+        ((("customer", "my visa's valid thru 0 6 / 3 0 and the cvc is 4 4 1"),), "0 6 / 3 0"),
+        ((("agent", "when does the card expire"), ("customer", "it's 02 / 29")), "02 / 29"),
+    ],
+)
+def test_an_expiry_with_a_slash_written_apart(turns: tuple[tuple[str, str], ...], expiry: str) -> None:
+    assert ("card_expiry", [expiry]) in _found(_segments(*turns))
+
+
+def test_a_slash_written_apart_without_a_card_makes_no_number() -> None:
+    segments = _segments(("customer", "we're open 24 / 7 and the score was 3 / 10"))
+    assert _found(segments) == []
