@@ -1082,24 +1082,28 @@ def _country_code_said(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
 
 
 _SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)
+_LETTERS_AND_FIRST_DIGITS = re.compile(r"[A-Z]{1,4}-\d{1,2}", re.ASCII)
 
 
 def _letter_suffix(last: _Token, tokens: Sequence[_Token]) -> list[_Token]:
-    """The letter an id ends with, said after its digits: "QQ 12 34 56 C" (not "I" or "A", which are words)."""
+    """The letter an id ends with, said after its digits: "QQ 12 34 56 C" (not "I", a word, nor "A" unless it ends
+    the turn: "LIF 0 0 7 2 9 9 1 A", not "4471 a month")."""
     nxt = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if nxt is None or nxt.segment != last.segment:
         return []
     core = nxt.text.strip(_PUNCTUATION)
     after = tokens[nxt.position + 1] if nxt.position + 1 < len(tokens) else None
     ends = after is None or after.segment != nxt.segment or nxt.text[-1] in _PUNCTUATION
-    return [nxt] if re.fullmatch(r"[B-HJ-Z]", core) and ends else []
+    turn_ends = after is None or after.segment != nxt.segment
+    return [nxt] if (re.fullmatch(r"[B-HJ-Z]", core) and ends) or (core == "A" and turn_ends) else []
 
 
 _SPELLING_WORDS = ("as", "in")  # "M as in Mary"
 
 
 def _letter_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
-    """The letters an account number starts with, as said before its digits: "HX dash", "H X", "M as in Mary"."""
+    """The letters an account number starts with, as said before its digits: "HX dash", "H X", "M as in Mary", or
+    with its first digits joined on, too few to be a number of their own ("PT-00 48 17 B")."""
     position = first.position - 1
     taken: list[_Token] = []
     letters = 0
@@ -1114,7 +1118,9 @@ def _letter_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
             taken[:0] = tokens[position - 3 : position + 1]
             letters += 1
             position -= 4
-        elif core != "I" and _SPELLED_LETTERS.fullmatch(core):
+        elif (core != "I" and _SPELLED_LETTERS.fullmatch(core)) or (
+            not taken and _LETTERS_AND_FIRST_DIGITS.fullmatch(core)
+        ):
             taken.insert(0, token)
             letters += 1
             position -= 1

@@ -2235,3 +2235,21 @@ def test_an_expiry_with_a_slash_written_apart(turns: tuple[tuple[str, str], ...]
 def test_a_slash_written_apart_without_a_card_makes_no_number() -> None:
     segments = _segments(("customer", "we're open 24 / 7 and the score was 3 / 10"))
     assert _found(segments) == []
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [
+        ("and your policy number", "HMB 4 4 1 0 9 2 7 A"),
+        ("the patient ID on the letter?", "MR-07 33 81 K"),
+    ],
+)
+def test_an_id_with_letters_joined_on_or_a_letter_a_ending_the_turn(asked: str, answer: str) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,)) == [
+        ("account_number", [answer])
+    ]
+
+
+def test_a_word_a_after_an_account_number_is_no_part_of_it() -> None:
+    segments = _segments(("agent", "your member number?"), ("customer", "7781 0034 a month ago it changed"))
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == [("account_number", ["7781 0034"])]
