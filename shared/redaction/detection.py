@@ -1404,16 +1404,24 @@ _STREET_KINDS = (
 # Kinds of street that are also everyday words ("in a row", "close by"): only capitalised, after a house number
 # and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow").
 _CAPITALISED_STREET_KINDS = r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path)"
+_US_STATE_CODES = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
+    r"OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)"
+)
+_NOT_PLACE_WORDS = r"(?:and|the|my|is|it's|its|zip|code|postcode|number|was|or|but|so|please|then)"
 _ADDRESS = re.compile(
     rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,4}})"
     rf"|{_UNIT_NAMED},)"  # a flat on a street without a house number: "Flat 2, Harbour Terrace"
-    r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west))){1,3}?\s+"
+    # a direction may be abbreviated in lower case: "2200 s. Congress avenue"
+    r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
     # "3 Quarry Hill Road": a word of the name when a capitalised word follows
     rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
-    # state and ZIP, or a city and state (and its ZIP)
+    # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
-    rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_ZIP_AFTER_CITY}\b)?)?"
+    rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?(?:,?\s+{_ZIP_AFTER_CITY}\b)?"
+    # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
+    rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
 )
 # Some speech comes written all in lower case: there a street is known by its kind alone, and its name's words by
 # being none of the words a sentence is made of ("27 brookhaven drive unit 4", "thirty one eighteen state highway

@@ -2253,3 +2253,23 @@ def test_an_id_with_letters_joined_on_or_a_letter_a_ending_the_turn(asked: str, 
 def test_a_word_a_after_an_account_number_is_no_part_of_it() -> None:
     segments = _segments(("agent", "your member number?"), ("customer", "7781 0034 a month ago it changed"))
     assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == [("account_number", ["7781 0034"])]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("the power's off at 7 Quail Run Rd, Salinas CA since noon", "7 Quail Run Rd, Salinas CA"),
+        (
+            "send it to 310 n. Lamar boulevard unit 6 dallas texas 75201",
+            "310 n. Lamar boulevard unit 6 dallas texas 75201",
+        ),
+        ("it's 88 w. Elm street", "88 w. Elm street"),
+    ],
+)
+def test_an_address_with_a_state_code_a_lower_case_direction_or_a_lower_case_city(text: str, address: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ADDRESS,)) == [("address", [address])]
+
+
+def test_a_zip_said_after_a_street_with_words_between_stays_out_of_the_city() -> None:
+    segments = _segments(("customer", "it's 12 Ash Street and the zip is 30301"))
+    assert _found(segments, (EntityType.ADDRESS,))[0] == ("address", ["12 Ash Street"])
