@@ -394,6 +394,7 @@ _MISHEARD_SSN_LENGTHS = range(7, 11)
 # "social ending 4418": "ends" and "ending" need no "in"
 # "social ending 4418": "ends" or "ending" right before the digits needs no "in"
 _LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b|\b(ends|ending)$")
+_WRITTEN_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})", re.ASCII)
 _SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}", re.ASCII)
 
@@ -2050,6 +2051,8 @@ def _answered_numbers(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, li
         several = sum(1 for token in said if _digits_of(token)) > 1
         if kind is EntityType.ACCOUNT_NUMBER and not all(map(_may_be_misheard_digits, said)):
             continue  # an id is read as digits: "12 years and paid 3400" is not one
+        if any(_WRITTEN_DATE.fullmatch(token.norm) for token in said):
+            continue  # "3/12/88 and the last 4 are 6 0 3 2": a date written out is no number's part, two answers
         lead_in = " ".join(t.norm for t in tokens[: said[0].position] if t.segment == said[0].segment)
         if any(p.search(lead_in) for other, p in _ASKED_CONTEXTS.items() if other is not kind):
             continue  # the answer names what it gives first ("Member number 5 5 1 0 ..."): not the one asked last

@@ -2273,3 +2273,14 @@ def test_an_address_with_a_state_code_a_lower_case_direction_or_a_lower_case_cit
 def test_a_zip_said_after_a_street_with_words_between_stays_out_of_the_city() -> None:
     segments = _segments(("customer", "it's 12 Ash Street and the zip is 30301"))
     assert _found(segments, (EntityType.ADDRESS,))[0] == ("address", ["12 Ash Street"])
+
+
+def test_a_written_birth_date_and_the_last_four_of_a_social_in_one_answer() -> None:
+    segments = _segments(
+        ("agent", "To verify, your birth date and the last four of your social."),
+        ("customer", "11/4/79 and the last four are 8 8 1 3"),
+    )
+    assert sorted(_found(segments, (EntityType.DATE_OF_BIRTH, EntityType.SSN))) == [
+        ("date_of_birth", ["11/4/79"]),
+        ("ssn", ["8 8 1 3"]),
+    ]
