@@ -91,6 +91,15 @@ _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
+# A date said in the caller's own language: "le 5 mai 1990", "el 3 de marzo". Only in dates, so "Mai" and "Juli"
+# are still names elsewhere.
+_OTHER_LANGUAGE_MONTHS = {
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
+    "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "januar", "februar", "märz", "juni", "juli",
+    "oktober", "dezember",
+}  # fmt: skip
+_DATE_MONTHS = _MONTHS | _OTHER_LANGUAGE_MONTHS
 _PUNCTUATION = ".,;:!?\"'()[]"
 _MAX_PAUSE_MS = 10_000  # a number read over a longer pause is two numbers
 
@@ -1136,7 +1145,7 @@ def _letter_prefix(first: _Token, tokens: Sequence[_Token]) -> list[_Token]:
 # Dates said after "date of birth" or "expires": "March 3, 1985", "the third of March nineteen eighty five"
 
 # "in": between a date's parts, "born in 84, in June, the second"
-_DATE_CONNECTORS = {"of", "the", "slash", "in", ""}
+_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de"}  # "de": "el 3 de marzo"
 _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
@@ -1147,7 +1156,7 @@ _FEAST_DAYS = {"eve", "day"}
 
 def _is_date_word(token: _Token) -> bool:
     return (
-        token.norm in _MONTHS
+        token.norm in _DATE_MONTHS
         or token.norm in _FEASTS
         or token.norm in _ORDINAL_WORDS
         or token.norm in _TENS
@@ -1185,7 +1194,7 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
     # it is August thirty one"): its expiry.
     for token in tokens:
         said_when = token.position and tokens[token.position - 1].norm in _WHEN_WORDS  # "paid it in March 2024"
-        if token.norm in _MONTHS and not said_when and _card_read_before(tokens, token):
+        if token.norm in _DATE_MONTHS and not said_when and _card_read_before(tokens, token):
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
@@ -1232,7 +1241,7 @@ def _date_after(tokens: Sequence[_Token], position: int, year_alone: bool = Fals
         if _is_date_word(said) and said.norm not in _DATE_CONNECTORS and not _exclaimed(tokens, begin):
             # Past a number that is no date ("5590 and january 8 1983": the answer to what was asked with it),
             # only a date that names its month.
-            if passed_a_number and said.norm not in _MONTHS:
+            if passed_a_number and said.norm not in _DATE_MONTHS:
                 continue
             found = _date_from(tokens, begin, year_alone)
             if found:
@@ -1280,9 +1289,12 @@ def _is_year(tokens: Sequence[_Token], token: _Token) -> bool:
 
 
 def _article_before_day(tokens: Sequence[_Token], begin: int) -> list[_Token]:
-    """The "the" a day is said with ("the ninth of May"): part of the date as said."""
-    if begin and tokens[begin - 1].norm == "the" and tokens[begin - 1].segment == tokens[begin].segment:
-        return [tokens[begin - 1]] if _is_day(tokens[begin]) else []
+    """The "the" a day is said with ("the ninth of May", "le 5 mai"): part of the date as said."""
+    if begin and tokens[begin - 1].norm in {"the", "le", "el"} and tokens[begin - 1].segment == tokens[begin].segment:
+        # French and Spanish say the day as a plain number: "le 5 mai", "el 3 de marzo"
+        digits = _digits_of(tokens[begin]) if tokens[begin - 1].norm != "the" else None
+        plain_day = digits is not None and digits.isdigit() and 1 <= int(digits) <= 31
+        return [tokens[begin - 1]] if _is_day(tokens[begin]) or plain_day else []
     return []
 
 
@@ -1346,7 +1358,7 @@ def _month_before(tokens: Sequence[_Token], begin: int) -> list[_Token]:
     speaker = tokens[begin].speaker
     for token in reversed(tokens[:begin]):
         if token.speaker == speaker:
-            return [token] if token.norm in _MONTHS else []
+            return [token] if token.norm in _DATE_MONTHS else []
     return []
 
 

@@ -2284,3 +2284,21 @@ def test_a_written_birth_date_and_the_last_four_of_a_social_in_one_answer() -> N
         ("date_of_birth", ["11/4/79"]),
         ("ssn", ["8 8 1 3"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "answer, date",
+    [
+        ("le 14 juillet 1983", "le 14 juillet 1983"),
+        ("el 3 de marzo de 1975", "el 3 de marzo de 1975"),
+        ("am 9 märz 1968", "9 märz 1968"),
+    ],
+)
+def test_a_birth_date_said_in_another_language(answer: str, date: str) -> None:
+    segments = _segments(("agent", "and your date of birth"), ("customer", answer))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", [date])]
+
+
+def test_a_month_name_of_another_language_outside_a_date_is_a_name() -> None:
+    segments = _segments(("agent", "Who am I speaking with?"), ("customer", "It's Mai Tran."))
+    assert _names(segments) == ["Mai Tran"]
