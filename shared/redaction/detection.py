@@ -1484,7 +1484,7 @@ _RELATIONS = (
 )
 _NAME_ANSWER_LEAD = (
     r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
-    rf"that is|under|it's under|(?:it's |its |that's )?my {_RELATIONS})[,.]?\s+)*"
+    rf"that is|under|it's under|(?:it's |its |that's )?my {_RELATIONS}|i think it was|i think|it was)[,.]?\s+)*"
 )
 # A name asked for and answered in lower case: two or three words that end the answer or its first part
 # ("roberto villanueva", "seamus doherty, 2 29 1984"); none a word an answer is otherwise made of.
@@ -1959,6 +1959,8 @@ _NAME_ASKED = re.compile(
     # whose name: "the patient's name", "passenger name", "cardholder name as it appears"
     r"\b(patient|passenger|cardholder|holder|member|beneficiary|caller|child|baby|son|daughter|customer)('s)? "
     r"(full |first |last )?name\b(?! is| was)|\bwho (am i|i'm) (speaking|talking)"
+    # who of the business's people the caller dealt with: "Who was the last person you spoke to?"
+    r"|\bwho (was|is) the (\w+ )?person (you|that)\b|\bwho did you (speak|talk) (to|with)\b"
     r"|\bthe \w+'s (full |first |last )?name\b(?! is| was)"  # "the insured's name", "the account holder's name"
     r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
     # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
@@ -1972,7 +1974,8 @@ _NAME_ANSWER = re.compile(
     rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
-    r"(?=\s*(?:[,.!?]|$))"
+    # or where they work: "Marcus in billing", "Dana from the claims team"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b)"
 )
 
 

@@ -2302,3 +2302,16 @@ def test_a_birth_date_said_in_another_language(answer: str, date: str) -> None:
 def test_a_month_name_of_another_language_outside_a_date_is_a_name() -> None:
     segments = _segments(("agent", "Who am I speaking with?"), ("customer", "It's Mai Tran."))
     assert _names(segments) == ["Mai Tran"]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, names",
+    [
+        ("Who did you speak to last time?", "I think it was Priyanka from the returns desk", ["Priyanka"]),
+        ("Who was the person you dealt with", "Tomas, I believe", ["Tomas"]),
+        ("Who did you speak to last time?", "It was Monday in the morning", []),
+        ("Who did you speak to last time?", "It was Billing in the end", []),
+    ],
+)
+def test_the_staff_member_a_caller_says_they_spoke_to(asked: str, answer: str, names: list[str]) -> None:
+    assert _names(_segments(("agent", asked), ("customer", answer))) == names
