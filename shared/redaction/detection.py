@@ -1490,7 +1490,9 @@ _NAME_ANSWER_LEAD = (
 # ("roberto villanueva", "seamus doherty, 2 29 1984"); none a word an answer is otherwise made of.
 _NOT_ANSWERED_NAME_WORDS = (
     r"(?:same|as|one|please|hold|sec|second|minute|what|which|who|i|i'm|don't|dont|know|can|you|repeat|that|it|is|"
-    r"was|yes|no|ok|okay|sure|of|course|name|names|mine|account|card|is|be|yeah|yep|hmm|um|uh|oh)"
+    r"was|yes|no|ok|okay|sure|of|course|name|names|mine|account|card|is|be|yeah|yep|hmm|um|uh|oh|umm|sounds|great|"
+    r"thanks|thank|let|think|wait|need|why|how|where|when|hang|nope|both|joint|excuse|pardon|come|again|do|did|"
+    r"does|have|has|had|got|get|looks|seems|good|perfect|lovely|cool|nice|alright)"
 )
 _LOWER_CASE_ANSWERED_NAME_WORD = rf"(?!{_NOT_ANSWERED_NAME_WORDS}\b){_LOWER_CASE_NAME_WORD}"
 _LOWER_CASE_NAME_ANSWER = re.compile(

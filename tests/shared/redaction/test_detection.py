@@ -2143,6 +2143,8 @@ def test_a_name_asked_for_and_answered_in_lower_case(asked: str, answer: str, na
         ("Who am I speaking with?", "sorry what was that"),
         ("Your full name please", "i don't know"),
         ("And the account holder's name", "the business account"),
+        ("And the name on the card?", "sounds great"),
+        ("Who am I speaking with?", "come again"),
     ],
 )
 def test_a_lower_case_answer_to_a_name_question_that_names_no_one(asked: str, answer: str) -> None:
