@@ -902,6 +902,11 @@ def _merged_card_details(atom: _Atom, tokens: Sequence[_Token]) -> list[tuple[En
     return []
 
 
+def _written_with_slash(atom: _Atom) -> bool:
+    """Digits written with a slash between them ("06/15/2025", "03/30"): a date or an expiry, not part of a card."""
+    return any(re.search(r"\d/\d", token.norm) for token in atom.tokens)
+
+
 def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
     for candidate in run:
         merged = _merged_card_details(candidate, tokens)
@@ -917,6 +922,8 @@ def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tu
     while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
         digits, card_end = "", None
         for end in range(start, len(run)):  # at most 19 digits ahead: linear in the run's length
+            if _written_with_slash(run[end]):
+                break  # "06/15/2025 to 06/15/2027": a date or an expiry, never a card's digits
             digits += run[end].digits
             if len(digits) > 19:
                 break
@@ -934,13 +941,34 @@ def _classify_run(run: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tu
     for card in cards:
         yield EntityType.CARD_NUMBER, card
     rest: list[_Atom] = []
+    after_card = False
     for atom, is_used in [*zip(run, used, strict=True), (None, True)]:
         if atom is not None and not is_used:
             rest.append(atom)
             continue
         if rest:
-            yield from _typed_numbers(rest, tokens)
+            yield from _details_after_card(rest, tokens) if after_card else _typed_numbers(rest, tokens)
             rest = []
+        after_card = True
+
+
+_SECURITY_CODE_LENGTHS = (3, 4)
+
+
+def _details_after_card(rest: Sequence[_Atom], tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]]:
+    """What follows a card in one breath: a month and year written with a slash is its expiry ("..., 03/30"),
+    and three or four digits right after that expiry its security code ("..., 03/30, 227")."""
+    first = rest[0]
+    if not (_written_with_slash(first) and _plausible_expiry(first.digits)):
+        yield from _typed_numbers(rest, tokens)
+        return
+    yield EntityType.CARD_EXPIRY, list(first.tokens)
+    others = list(rest[1:])
+    if others and len(others[0].digits) in _SECURITY_CODE_LENGTHS and len(others[0].tokens) == 1:
+        yield EntityType.CARD_SECURITY_CODE, list(others[0].tokens)
+        others = others[1:]
+    if others:
+        yield from _typed_numbers(others, tokens)
 
 
 # Written in thousands ("3,400", "12,000,000"): a number said as an amount; an identifier is read digit by digit.

@@ -2317,3 +2317,28 @@ def test_a_month_name_of_another_language_outside_a_date_is_a_name() -> None:
 )
 def test_the_staff_member_a_caller_says_they_spoke_to(asked: str, answer: str, names: list[str]) -> None:
     assert _names(_segments(("agent", asked), ("customer", answer))) == names
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The policy covered you from 03/01/2024 to 03/01/2026, then it lapsed.", []),
+        ("Between 11/02/2023 and 12/02/2023 we billed you twice.", []),
+    ],
+)
+def test_dates_written_with_slashes_never_join_into_a_card(text: str, found: list[str]) -> None:
+    assert _found(_segments(("agent", text)), (EntityType.CARD_NUMBER,)) == found
+
+
+def test_an_expiry_and_a_code_said_in_one_breath_after_a_card() -> None:
+    segments = _segments(("agent", "Ready when you are."), ("customer", "5500 0000 0000 0004, 11/29, 318."))
+    assert _found(segments) == [
+        ("card_number", ["5500 0000 0000 0004"]),
+        ("card_expiry", ["11/29"]),
+        ("card_security_code", ["318"]),
+    ]
+
+
+def test_a_slashed_number_after_a_card_that_is_no_month_is_no_expiry() -> None:
+    segments = _segments(("customer", "5500 0000 0000 0004, 24/7 support they said."))
+    assert ("card_expiry", ["24/7"]) not in _found(segments)
