@@ -546,6 +546,9 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         and _CONTEXTS[EntityType.SSN].search(_said_after(atoms[-1].tokens[-1], tokens))
     ):
         return EntityType.SSN  # "..., that's my social"
+    account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
+    if len(digits) == 9 and account_nearest and _personal_tax_id_asked(tokens, first):
+        return EntityType.SSN  # "your taxpayer number", "social insurance number"
     if (first.text.startswith("+") or _international_prefix(first, tokens)) and len(digits) >= _MIN_INTERNATIONAL:
         # Said with its country code: a number of that country's length is a phone number, even in a range
         # the country keeps for examples ("+44 7700 900461").
@@ -593,6 +596,17 @@ def _number_type(digits: str, atoms: Sequence[_Atom], tokens: Sequence[_Token]) 
         if phonenumbers.is_valid_number(number) or _national_mobile(digits):
             return EntityType.PHONE_NUMBER
     return None
+
+
+# A person's number for taxes: nine digits of it are their social security number (or the national id of that kind,
+# as a "social insurance number"); a business's tax id is its own.
+_PERSONAL_TAX_ID = re.compile(r"\b(tax(payer)?('s)? (id|number|identification number)|social insurance( number)?)\b")
+_BUSINESS_OWNED = re.compile(r"\b(business|company|companies|firm|employer|ein|corporate|llc|inc|ltd|charity)\b")
+
+
+def _personal_tax_id_asked(tokens: Sequence[_Token], first: _Token) -> bool:
+    window = _window(tokens, first.position)
+    return _PERSONAL_TAX_ID.search(window) is not None and _BUSINESS_OWNED.search(window) is None
 
 
 def _named_as_reference(tokens: Sequence[_Token], first: _Token) -> bool:

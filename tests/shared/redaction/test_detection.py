@@ -2342,3 +2342,16 @@ def test_an_expiry_and_a_code_said_in_one_breath_after_a_card() -> None:
 def test_a_slashed_number_after_a_card_that_is_no_month_is_no_expiry() -> None:
     segments = _segments(("customer", "5500 0000 0000 0004, 24/7 support they said."))
     assert ("card_expiry", ["24/7"]) not in _found(segments)
+
+
+@pytest.mark.parametrize(
+    "asked, answer, kind",
+    [
+        ("and the taxpayer number on your own return?", "6 1 8 2 2 0 4 7 3", "ssn"),
+        ("your social insurance number, please", "812 440 297", "ssn"),
+        ("what's the tax ID for your company?", "6 1 8 2 2 0 4 7 3", "account_number"),
+        ("and your taxpayer number please", "6 1 8 2 2 0 4 7", "account_number"),
+    ],
+)
+def test_nine_digits_of_a_persons_tax_id_are_their_social(asked: str, answer: str, kind: str) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer))) == [(kind, [answer])]
