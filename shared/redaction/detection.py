@@ -2353,6 +2353,8 @@ _BUSINESS_PLACES = (
 )
 _BUSINESS_CUE = re.compile(
     r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message) us\b(?! back)"
+    # told to come to the business: "Visit us at ...", "you can find us at ..." (not "my sister can visit us at")
+    r"|(?:(?:^|[.!?]\s+)(?:please )?|\byou can |\byou'll |\byou will )(?:visit|find|come (?:and )?see) us\b"
     r"|our (?:\w+ ){0,2}(?:office|team|desk|helpline|hotline|department|store|branch|headquarters|website|"
     rf"{_BUSINESS_PLACES})"
     # where a business's place is: "the branch is at 200 Main Street", "the hotel's on Harbor Boulevard"

@@ -2355,3 +2355,17 @@ def test_a_slashed_number_after_a_card_that_is_no_month_is_no_expiry() -> None:
 )
 def test_nine_digits_of_a_persons_tax_id_are_their_social(asked: str, answer: str, kind: str) -> None:
     assert _found(_segments(("agent", asked), ("customer", answer))) == [(kind, [answer])]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Visit us at 48 Canal Street, Suite 210, we're open till six.", []),
+        ("You can find us at 9 Mill Lane, Unit 3, next to the car park.", []),
+        ("My sister can visit us at 12 Harbour Road, Unit 4.", [("address", ["12 Harbour Road, Unit 4"])]),
+    ],
+)
+def test_a_business_telling_callers_where_to_find_it_gives_its_own_address(
+    text: str, found: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(("agent", text)), (EntityType.ADDRESS,)) == found
