@@ -1773,9 +1773,35 @@ def _is_web_address(text: str, match: re.Match[str]) -> bool:
     return local in _WEB_LOCAL_PARTS or _WEB_PATH.match(text, match.end()) is not None
 
 
+# An international bank account number: country letters, two check digits, then letters and digits in groups.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}\b", re.ASCII)
+_IBAN_LENGTHS = range(15, 35)
+
+
+def _valid_iban(text: str) -> bool:
+    """The standard check: the country and check digits moved to the end, letters as numbers, mod 97 is 1."""
+    compact = text.replace(" ", "")
+    if len(compact) not in _IBAN_LENGTHS:
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(char, 36)) for char in moved)) % 97 == 1
+
+
+def _ibans(text: str) -> Iterable[tuple[int, int]]:
+    """Where IBANs are written, each cut back group by group until its check holds (words may follow it)."""
+    for match in _IBAN.finditer(text):
+        candidate = match.group()
+        while candidate and not _valid_iban(candidate):
+            candidate = candidate.rsplit(" ", 1)[0] if " " in candidate else ""
+        if candidate:
+            yield match.start(), match.start() + len(candidate)
+
+
 def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
+        for start, end in _ibans(text):
+            yield EntityType.ACCOUNT_NUMBER, TextSpan(segment.index, start, end)
         for match in _EMAIL.finditer(text):
             if _is_web_address(text, match):
                 continue

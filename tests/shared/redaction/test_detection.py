@@ -2369,3 +2369,19 @@ def test_a_business_telling_callers_where_to_find_it_gives_its_own_address(
     text: str, found: list[tuple[str, list[str]]]
 ) -> None:
     assert _found(_segments(("agent", text)), (EntityType.ADDRESS,)) == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Pay it into GB82 WEST 1234 5698 7654 32 if you can.", [("account_number", ["GB82 WEST 1234 5698 7654 32"])]),
+        ("My IBAN is DE89370400440532013000.", [("account_number", ["DE89370400440532013000"])]),
+        # the check digits do not hold: a product code, not a bank account
+        ("The part is GB82 WEST 1234 5698 7654 33 in the catalogue.", []),
+        ("Flight BA12 LHR 0945 from terminal 5.", []),
+    ],
+)
+def test_an_iban_is_an_account_number_where_its_check_digits_hold(
+    text: str, found: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,)) == found
