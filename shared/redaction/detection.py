@@ -372,6 +372,9 @@ _CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record)('s)? "
         r"(number|id|card)"
         r"|(patient|student|employee|staff|tax|medical record) id"
+        # the number printed on an id card: "the number on your loyalty card?" ("on your" alone only says where)
+        r"|(number|id) on (your|the|my|his|her) (loyalty|rewards?|member|membership|insurance|health|library|"
+        r"student|staff|employee|patient|medicare|medicaid|id) card"
         # said as its initials: "the patient's MRN"
         r"|mrn|m r n)\b"
     ),

@@ -2385,3 +2385,16 @@ def test_an_iban_is_an_account_number_where_its_check_digits_hold(
     text: str, found: list[tuple[str, list[str]]]
 ) -> None:
     assert _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,)) == found
+
+
+@pytest.mark.parametrize(
+    "asked, answer, found",
+    [
+        ("And the number on your library card?", "KT 5521 0093 8", [("account_number", ["KT 5521 0093 8"])]),
+        ("What's the ID on the member card, please?", "4471 2290 15", [("account_number", ["4471 2290 15"])]),
+        # where it is kept, not what it is: the code asked for is no account
+        ("Is there a promo code on your rewards card?", "It says 2291 on it", []),
+    ],
+)
+def test_the_number_on_an_id_card_is_an_account_number(asked: str, answer: str, found: list[object]) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,)) == found
