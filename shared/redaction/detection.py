@@ -1227,6 +1227,7 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
+                yield from ((entity_type, corrected) for corrected in _corrected_dates(tokens, found))
     # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
     for match in _ASKED_AGAIN.finditer(text):
         position = bisect.bisect_left(starts, match.end())
@@ -1243,6 +1244,24 @@ def _dates(tokens: Sequence[_Token]) -> Iterable[tuple[EntityType, list[_Token]]
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+
+
+_MAX_CORRECTIONS = 3
+
+
+def _corrected_dates(tokens: Sequence[_Token], found: list[_Token]) -> Iterable[list[_Token]]:
+    """Dates the same speaker says right after one to correct it ("February 14th, 1992, no sorry, the 4th"): of
+    the same kind as the date they correct."""
+    for _ in range(_MAX_CORRECTIONS):
+        after = found[-1].position + 1
+        correction = _date_after(tokens, after)
+        if not correction or any(t.speaker != found[-1].speaker for t in tokens[after : correction[-1].position + 1]):
+            return
+        between = " ".join(t.norm for t in tokens[after : correction[0].position])
+        if not _GIVEN_UP.search(between):
+            return
+        yield correction
+        found = correction
 
 
 _ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:yours|your own|you)\b")

@@ -2398,3 +2398,18 @@ def test_an_iban_is_an_account_number_where_its_check_digits_hold(
 )
 def test_the_number_on_an_id_card_is_an_account_number(asked: str, answer: str, found: list[object]) -> None:
     assert _found(_segments(("agent", asked), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,)) == found
+
+
+def test_a_birth_date_corrected_in_the_same_breath_is_a_birth_date_too() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth?"), ("customer", "June 21st, 1987, wait, no, June 12th, 1987.")
+    )
+    assert _found(segments) == [
+        ("date_of_birth", ["June 21st, 1987"]),
+        ("date_of_birth", ["June 12th, 1987"]),
+    ]
+
+
+def test_a_date_said_after_a_birth_date_without_correcting_it_is_no_birth_date() -> None:
+    segments = _segments(("agent", "And your date of birth?"), ("customer", "June 12th, 1987, since you ask."))
+    assert _found(segments) == [("date_of_birth", ["June 12th, 1987"])]
