@@ -776,6 +776,8 @@ _MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
 # Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
 _ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$")
 
+_ENDING_AFTER = re.compile(r"((at|on) the end|(for|as) the last)\b(?! of\b)")
+
 
 def _new_ending(run: Sequence[_Atom], tokens: Sequence[_Token], said_before: Sequence[_Token]) -> bool:
     """Whether ``run`` corrects the last digits of a number either side read ("We have 646-555-0121?" / "It ends
@@ -785,7 +787,16 @@ def _new_ending(run: Sequence[_Atom], tokens: Sequence[_Token], said_before: Seq
     lead_in = " ".join(t.norm for t in tokens[max(0, first.position - _ANSWER_LEAD_WORDS) : first.position]
                        if t.segment == first.segment)  # fmt: skip
     digits = "".join(atom.digits for atom in run)
-    return _ENDING.search(lead_in) is not None and len(digits) <= len(_digits_said(said_before))
+    if len(digits) > len(_digits_said(said_before)):
+        return False
+    if _ENDING.search(lead_in) is not None:
+        return True
+    # "646 209 3318, sorry, 3381 at the end": the ending named after the digits, given up for them just before
+    last = run[-1].tokens[-1]
+    after = " ".join(t.norm for t in tokens[last.position + 1 : last.position + 1 + _ANSWER_LEAD_WORDS]
+                     if t.segment == last.segment)  # fmt: skip
+    between = " ".join(t.norm for t in tokens[said_before[-1].position + 1 : first.position])
+    return _ENDING_AFTER.match(after) is not None and _GIVEN_UP.search(between) is not None
 
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)

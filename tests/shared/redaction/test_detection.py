@@ -2413,3 +2413,17 @@ def test_a_birth_date_corrected_in_the_same_breath_is_a_birth_date_too() -> None
 def test_a_date_said_after_a_birth_date_without_correcting_it_is_no_birth_date() -> None:
     segments = _segments(("agent", "And your date of birth?"), ("customer", "June 12th, 1987, since you ask."))
     assert _found(segments) == [("date_of_birth", ["June 12th, 1987"])]
+
+
+@pytest.mark.parametrize(
+    "answer, found",
+    [
+        ("It's 312 555 0148, no wait, 0184 at the end.", [["312 555 0148"], ["0184"]]),
+        ("312 555 0148, sorry, 0184 on the end of it.", [["312 555 0148"], ["0184"]]),
+        # no correction: what is said after the number is something else
+        ("312 555 0148, and 0184 at the end of the form is my code.", [["312 555 0148"]]),
+    ],
+)
+def test_new_last_digits_of_a_phone_number_named_after_them(answer: str, found: list[list[str]]) -> None:
+    segments = _segments(("agent", "What's a good number for you?"), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.PHONE_NUMBER,))] == found
