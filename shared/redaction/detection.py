@@ -1794,8 +1794,23 @@ def _email_start(text: str, match: re.Match[str]) -> int:
 
 
 _SPELLED_AFTER_EMAIL = re.compile(
-    r",?\s+(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+(?P<name>[A-Z](?:[\s.-]+[A-Z]\b){1,30})"
+    r",?\s+(?i:so\s+)?(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+"
+    r"(?P<name>[A-Z](?:[\s.-]+[A-Z]\b|\s+(?i:dot|underscore|dash|hyphen|period)\s+[A-Z]\b){1,30})"
 )
+_SPELLED_SEPARATOR = re.compile(r"\b(?i:dot|underscore|dash|hyphen|period)\b")
+
+
+def _spelled_after_email(text: str, email: re.Match[str], spelled: re.Match[str]) -> EntityType:
+    """What letters spelled after an e-mail address are: a name in it ("..., that's I-Y-E-R"), or the address's
+    own part spelled again, with its separators ("..., that's T O M dot W") or all its letters."""
+    letters = re.sub(r"[^a-z]", "", _SPELLED_SEPARATOR.sub("", spelled.group("name")).lower())
+    local_part = re.split(r"@|\s+at\s+", email.group(), maxsplit=1)[0]
+    local_letters = re.sub(r"[^a-z]", "", _SPELLED_SEPARATOR.sub("", local_part).lower())
+    if _SPELLED_SEPARATOR.search(spelled.group("name")) or (len(letters) > 1 and letters == local_letters):
+        return EntityType.EMAIL
+    return EntityType.PERSON_NAME
+
+
 # "the status page at fibreway dot com slash status", "visit us at contoso dot com": a web address, not a mailbox.
 _WEB_LOCAL_PARTS = {"page", "site", "website", "online", "portal", "web", "us", "visit", "app", "pages"}
 _WEB_PATH = re.compile(r"\s*(?:/|(?i:slash)\b)")
@@ -1842,7 +1857,10 @@ def _patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpa
             # A part of the address spelled after it is a name: "priyanka.iyer at outlook.com, that's I-Y-E-R."
             spelled = _SPELLED_AFTER_EMAIL.match(text, match.end())
             if spelled:
-                yield EntityType.PERSON_NAME, TextSpan(segment.index, spelled.start("name"), spelled.end("name"))
+                yield (
+                    _spelled_after_email(text, match, spelled),
+                    TextSpan(segment.index, spelled.start("name"), spelled.end("name")),
+                )
         for match in _WRITTEN_EMAIL.finditer(text):
             if not _is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())

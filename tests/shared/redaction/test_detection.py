@@ -2427,3 +2427,16 @@ def test_a_date_said_after_a_birth_date_without_correcting_it_is_no_birth_date()
 def test_new_last_digits_of_a_phone_number_named_after_them(answer: str, found: list[list[str]]) -> None:
     segments = _segments(("agent", "What's a good number for you?"), ("customer", answer))
     assert [spans for _, spans in _found(segments, (EntityType.PHONE_NUMBER,))] == found
+
+
+@pytest.mark.parametrize(
+    "text, kind, spelled",
+    [
+        ("Send it to marta.b@proton.me, that's M A R T A dot B.", "email", "M A R T A dot B"),
+        ("It's lena_k at gmail dot com, spelled L E N A underscore K.", "email", "L E N A underscore K"),
+        # one part of the address spelled: the name in it
+        ("It's priya.nair at outlook dot com, that's N-A-I-R.", "person_name", "N-A-I-R"),
+    ],
+)
+def test_an_email_address_spelled_again_after_it_is_the_address(text: str, kind: str, spelled: str) -> None:
+    assert (kind, [spelled]) in _found(_segments(("customer", text)))
