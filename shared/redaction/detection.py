@@ -1453,6 +1453,8 @@ _NUMBER_WORD = (
 # harper".
 _UNIT = (
     r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*"
+    # letters and digits said one at a time, each followed by a comma: "d, a, v, e, 9, 0, at ..."
+    r"|(?<![\w'])[a-z0-9](?:,\s*[a-z0-9]\b){2,30}"
     rf"|(?<![\w'])[a-z](?:\s+(?:{_NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{_NUMBER_WORD})+\s+[a-z]{{2,}})?)"
 )
 # Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without

@@ -2440,3 +2440,16 @@ def test_new_last_digits_of_a_phone_number_named_after_them(answer: str, found: 
 )
 def test_an_email_address_spelled_again_after_it_is_the_address(text: str, kind: str, spelled: str) -> None:
     assert (kind, [spelled]) in _found(_segments(("customer", text)))
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Sure, it's r, o, s, a, 2, 2, at gmail dot com.", [("email", ["r, o, s, a, 2, 2, at gmail dot com"])]),
+        ("Okay, j, k, 4, at outlook dot com.", [("email", ["j, k, 4, at outlook dot com"])]),
+        # letters listed, no mailbox after them
+        ("We offer plans a, b, c, at any time.", []),
+    ],
+)
+def test_an_email_spelled_one_character_at_a_time_with_commas(text: str, found: list[object]) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.EMAIL,)) == found
