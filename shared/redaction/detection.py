@@ -1689,6 +1689,8 @@ _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
 _NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|its|he's|she's|he is|she is|"
     r"speaking with|talking to|"
+    # one's own name as the call is put through: "You're through to Ines at ...", "you're speaking to Tomas"
+    r"(?:you're|you are|you've been put) (?:through|speaking|connected) to|"
     r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?|"
     # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
     r"(?:(?:account|card|policy|joint|primary) ?holder|beneficiary|payee|recipient|deceased|insured)"
@@ -1697,6 +1699,8 @@ _NAME_CUES = re.compile(
     r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|i have(?: here| on file| on record)?:|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
+    # "The account's under Ana Ruiz"
+    r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)'s under|"
     r"(?:addressed|made out|made payable) to|in the name of|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
@@ -1710,7 +1714,8 @@ _WEAK_CUES = re.compile(
 _THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 _GREETED = re.compile(
-    r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear)\s*,?\s+"
+    # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name
+    r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right)\s*,?\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?]|$)"
     rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME})?)\s+(?:here|speaking)\b"
     # "Bartholomew calling about ...", "Dana Ruiz calling from ...": one's own name before "calling"
@@ -2088,6 +2093,9 @@ _NAME_ASKED = re.compile(
     r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
     # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
     r"|\bwho('s| is) (it|this|that|the \w+( \w+)?) under\b|\b(what|which|whose) name\b|\bunder (what|which|whose)\b"
+    # who holds a role in the account: "Who's the account holder?", "who is the beneficiary?"
+    r"|\bwho('s| is| was| are) the (\w+ )?(holder|owner|beneficiary|payee|recipient|insured|policyholder|"
+    r"cardholder|subscriber|policy holder|card holder)s?\b"
 )
 _NAME_ANSWER = re.compile(
     _NAME_ANSWER_LEAD + rf"(?:{_TITLES}\.?\s+)?"  # "Mrs R Adeyemi"

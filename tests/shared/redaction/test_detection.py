@@ -2453,3 +2453,21 @@ def test_an_email_address_spelled_again_after_it_is_the_address(text: str, kind:
 )
 def test_an_email_spelled_one_character_at_a_time_with_commas(text: str, found: list[object]) -> None:
     assert _found(_segments(("customer", text)), (EntityType.EMAIL,)) == found
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        ((("agent", "Who's the policyholder?"), ("customer", "Søren Aaberg.")), ["Søren Aaberg"]),
+        ((("customer", "The booking's under Mei Ling Tan, my aunt."),), ["Mei Ling Tan"]),
+        ((("agent", "You're speaking to Anouk in the returns team, what can I do?"),), ["Anouk"]),
+        ((("agent", "Alright Tendai, that's all updated."),), ["Tendai"]),
+        # no name: a day, a department, a role asked about without a person's answer
+        ((("agent", "Okay Monday, then."),), []),
+        ((("agent", "You're through to Billing, how can I help?"),), []),
+    ],
+)
+def test_names_said_as_the_call_is_put_through_or_as_a_role_is_asked_for(
+    turns: tuple[tuple[str, str], ...], names: list[str]
+) -> None:
+    assert [spans[0] for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
