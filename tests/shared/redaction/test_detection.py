@@ -2464,6 +2464,7 @@ def test_an_email_spelled_one_character_at_a_time_with_commas(text: str, found: 
         ((("agent", "Alright Tendai, that's all updated."),), ["Tendai"]),
         # no name: a day, a department, a role asked about without a person's answer
         ((("agent", "Okay Monday, then."),), []),
+        ((("customer", "Okay Google, call the bank."),), []),
         ((("agent", "You're through to Billing, how can I help?"),), []),
     ],
 )
