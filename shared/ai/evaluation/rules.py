@@ -53,7 +53,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.3"
+RULES_VERSION = "2.4"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -208,6 +208,8 @@ class CompiledCriterion:
                     return True
         word = item.text.words[match.first_word]
         after = item.text.words[match.last_word + 1] if match.last_word + 1 < len(item.text.words) else ""
+        if _contraction_lost(item, match, after):
+            return True
         # A capitalized word inside a sentence, followed by another capitalized one, is a name ("Hell's Kitchen").
         return (
             word[:1].isupper()
@@ -247,6 +249,51 @@ def _window_text(criterion: ScorecardCriterion) -> str:
     return ""
 
 
+# Speech recognition without apostrophes writes "he'll sort it" as "hell sort it": "hell" before a verb
+# that follows "will" is the contraction, not the oath ("what the hell", "hell of a", "go to hell").
+_AFTER_WILL = frozenset(
+    {
+        "be", "sort", "call", "ring", "phone", "have", "get", "come", "fix", "look", "take", "give", "send",
+        "meet", "do", "go", "see", "make", "check", "let", "need", "want", "know", "bring", "pick", "pop",
+        "text", "email", "confirm", "arrange", "book", "deal", "explain", "talk", "speak", "help", "put",
+        "drop", "collect", "deliver", "visit", "sign", "update", "keep", "find", "try", "also", "probably",
+        "definitely", "just", "already", "then",
+    }
+)  # fmt: skip
+_BEFORE_OATH = frozenset({"the", "to", "of", "a", "bloody", "like", "what", "oh", "from", "in"})
+
+
+def _contraction_lost(item: SegmentText, match: Match, after: str) -> bool:
+    words = item.text.words
+    if match.first_word != match.last_word or re.sub(r"\W", "", words[match.first_word]).lower() != "hell":
+        return False
+    if any("'" in word or "\u2019" in word for word in words) or re.search(r"\W$", words[match.first_word]):
+        return False  # a transcript that kept its apostrophes would have written "he'll"
+    before = re.sub(r"\W", "", words[match.first_word - 1]).lower() if match.first_word > 0 else ""
+    return before not in _BEFORE_OATH and re.sub(r"\W", "", after).lower() in _AFTER_WILL
+
+
+_OPENING_QUOTE = re.compile(r"^[\"'\u2018\u201c]")
+_CLOSING_QUOTE = re.compile(r"[\"'\u2019\u201d][,.;:?!]*$")
+
+
+def _echoed(match: Match, texts: Sequence[SegmentText]) -> bool:
+    """Words in quotation marks that the other party said earlier in the call: the agent naming what the
+    customer complained of ("'Not my problem' is not something anyone here should write"), not saying it."""
+    words = match.item.text.words
+    if not (_OPENING_QUOTE.search(words[match.first_word]) and _CLOSING_QUOTE.search(words[match.last_word])):
+        return False
+    quoted = tuple(
+        token.text for token in match.item.text.tokens if match.first_word <= token.first_word <= match.last_word
+    )
+    return any(
+        item.segment.start_ms <= match.item.segment.start_ms
+        and item.segment.speaker != match.item.segment.speaker
+        and find_phrase(item.text, quoted)
+        for item in texts
+    )
+
+
 def _reported(match: Match) -> bool:
     before = " ".join(token.text for token in match.item.text.tokens if token.last_word < match.first_word)
     return bool(_REPORTED.search(before))
@@ -261,7 +308,7 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     speaker_texts = segments_for_speaker(texts, criterion.speaker)
     for item in speaker_texts:
         for match in compiled.matches(item):
-            if match.negated or compiled.excused(match):
+            if match.negated or compiled.excused(match) or _echoed(match, texts):
                 spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store"
                 continue
             (reported if _reported(match) else violations).append(match)

@@ -260,3 +260,39 @@ def test_default_card_patterns_spell_numbers_as_the_normalized_text_does() -> No
     escalation = next(c for c in default_scorecard("ai_agent").criteria if c.id == "escalation_offer")
     heard = normalize("I can pass this to one of our specialists.").joined
     assert any(re.search(pattern, heard) for pattern in escalation.patterns)
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("right our plumber is free at two hell fix the leak and hell text you when hes on his way", True),
+        ("what the hell do you want me to do about it", False),
+        ("go to hell", False),
+        # A transcript that keeps its apostrophes would have written "he'll": this "hell" is the oath.
+        ("I'm not doing it, hell take it back", False),
+    ],
+)
+def test_hell_before_a_verb_in_unpunctuated_speech_is_he_will(line: str, passed: bool) -> None:
+    script = (*HUMAN_CALL[:4], ("agent", line), *HUMAN_CALL[5:])
+    assert by_id(evaluate(build_transcript(script), is_ai_call=False))["no_prohibited_language"].passed is passed
+
+
+@pytest.mark.parametrize(
+    ("customer", "agent", "passed"),
+    [
+        (
+            "The man at the counter told me 'tough luck, not my problem' and walked off.",
+            "I do apologise. 'Not my problem' is no answer to give anyone here.",
+            True,
+        ),
+        # Quotation marks around words the customer never said: the agent's own words.
+        ("The parcel never came.", "Well, 'not my problem' is what I'd say.", False),
+        # The customer's words again, without quotation marks: the agent saying them.
+        ("He just said not my problem.", "Honestly, that's not my problem either.", False),
+    ],
+)
+def test_the_customers_words_quoted_back_in_an_apology_are_not_the_agents(
+    customer: str, agent: str, passed: bool
+) -> None:
+    script = (*HUMAN_CALL[:3], ("customer", customer), ("agent", agent), *HUMAN_CALL[5:])
+    assert by_id(evaluate(build_transcript(script), is_ai_call=False))["no_prohibited_language"].passed is passed
