@@ -45,6 +45,7 @@ from shared.ai.evaluation.matching import (
     SENTENCE_END,
     SegmentText,
     evidence_for,
+    is_exclaimed_no,
     is_negated,
     negates_just_before,
     negation_between,
@@ -244,13 +245,16 @@ class Unit:
     @property
     def negated(self) -> bool:
         """Whether the unit is said in the negative: any negator in it (even "no problem": a unit stands for a
-        sentence, not a cue in one), or a negation before it in its clause ("...my manager theres nothing else i
-        can do for you" for the window "else i can do for you")."""
+        sentence, not a cue in one) but the "no" of an exclamation ("oh no, you poor thing"), or a negation
+        before it in its clause ("...my manager theres nothing else i can do for you" for the window "else i can
+        do for you")."""
         text = self.item.text
         return (
             any(
-                token.text in NEGATORS and self.first_word <= token.first_word <= self.last_word
-                for token in text.tokens
+                token.text in NEGATORS
+                and self.first_word <= token.first_word <= self.last_word
+                and not is_exclaimed_no(text.tokens, index, text.words)
+                for index, token in enumerate(text.tokens)
             )
             or is_negated(text, self.first_word, self.last_word)
             or negates_just_before(text, self.first_word)
@@ -287,10 +291,30 @@ def _clauses(item: SegmentText, first: int, last: int) -> list[Unit]:
     order number?") is diluted when its whole sentence is averaged into one vector."""
     words = item.text.words
     cuts = [w for w in range(first, last) if _CLAUSE_END.search(words[w])]
+    # Unpunctuated speech runs a sympathy straight into the next question ("oh no poor thing whats the
+    # postcode"): a question opened inside the sentence starts a clause of its own.
+    cuts += [
+        w
+        for w in range(first + 1, last - 1)
+        if not _CLAUSE_END.search(words[w]) and _opens_question(words[w + 1 : w + 3])
+    ]
+    cuts.sort()
     if not cuts:
         return []
     bounds = [first, *(c + 1 for c in cuts)], [*cuts, last]
     return [Unit(item, a, b) for a, b in zip(*bounds, strict=True) if b - a >= 1]
+
+
+_QUESTION_WORDS = frozenset({"whats", "wheres", "whens", "hows", "whos"})
+_ASKING = frozenset({"can", "could", "may"})
+
+
+def _opens_question(words: Sequence[str]) -> bool:
+    """Whether the words start a question: "what's ...", or "can I / could you ..." asking for something."""
+    bare = [re.sub(r"[^a-z]", "", word.lower()) for word in words]
+    return bool(bare) and (
+        bare[0] in _QUESTION_WORDS or (len(bare) > 1 and bare[0] in _ASKING and bare[1] in {"i", "you", "we"})
+    )
 
 
 def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:

@@ -319,7 +319,7 @@ _NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "b
 _NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
 # "just to let you no this call is recorded": speech recognition hears "know" as "no" after "let you".
 # "oh no, that is a horrible feeling", "yeah no, i believe you": an exclamation, which negates nothing after it.
-_EXCLAIMING = frozenset({"oh", "aw", "aww", "ohh", "yeah"})
+_EXCLAIMING = frozenset({"oh", "aw", "aww", "ohh", "ah", "ahh", "och", "yeah"})
 # "that is on you, not us": "not" before an object pronoun contrasts that pronoun and negates nothing after it.
 _CONTRASTED = frozenset({"us", "me", "them", "him", "her", "mine", "ours", "theirs"})
 # Words that start a new clause: a negation before them does not reach past them.
@@ -346,7 +346,7 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
     tokens = text.tokens
     cue = next((index for index, token in enumerate(tokens) if token.first_word >= first_word), len(tokens))
     return any(
-        start <= token.first_word <= end and index >= cue - NEGATION_REACH and _negates(tokens, index)
+        start <= token.first_word <= end and index >= cue - NEGATION_REACH and _negates(tokens, index, words)
         for index, token in enumerate(tokens)
     )
 
@@ -354,7 +354,7 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
 def negation_between(text: NormalizedText, first_word: int, last_word: int) -> bool:
     """Whether a negation that negates something sits in words ``first_word..last_word`` (none when empty)."""
     return any(
-        first_word <= token.first_word <= last_word and _negates(text.tokens, index)
+        first_word <= token.first_word <= last_word and _negates(text.tokens, index, text.words)
         for index, token in enumerate(text.tokens)
     )
 
@@ -366,12 +366,24 @@ def negates_just_before(text: NormalizedText, first_word: int, words: int = 3) -
     while start > 0 and not _CLAUSE_END.search(text.words[start - 1]):
         start -= 1
     return any(
-        max(start, first_word - words) <= token.first_word < first_word and _negates(text.tokens, index)
+        max(start, first_word - words) <= token.first_word < first_word and _negates(text.tokens, index, text.words)
         for index, token in enumerate(text.tokens)
     )
 
 
-def _negates(tokens: Sequence[Token], index: int) -> bool:
+def is_exclaimed_no(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> bool:
+    """Whether token ``index`` is the "no" of an exclamation ("oh no", "ah no"), which denies nothing; with the
+    original ``words``, also after an exclamation the normalized text drops as a filler ("ah")."""
+    token = tokens[index]
+    if token.text != "no":
+        return False
+    if index > 0 and tokens[index - 1].text in _EXCLAIMING:
+        return True
+    before = words[token.first_word - 1] if 0 < token.first_word <= len(words) else ""
+    return re.sub(r"[^a-z]", "", before.lower()) in _EXCLAIMING
+
+
+def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> bool:
     """Whether token ``index`` is a negator that negates something (not "no worries", "oh no", "let you no")."""
     token = tokens[index]
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
@@ -381,7 +393,7 @@ def _negates(tokens: Sequence[Token], index: int) -> bool:
         and not (token.text == "no" and following in _NO_DETERMINING)
         and not (token.text == "not" and following in _CONTRASTED)
         and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])
-        and not (token.text == "no" and index > 0 and tokens[index - 1].text in _EXCLAIMING)
+        and not is_exclaimed_no(tokens, index, words)
     )
 
 

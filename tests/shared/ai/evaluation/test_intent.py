@@ -129,6 +129,15 @@ def test_sentences_and_their_clauses_are_units_and_unpunctuated_turns_are_cut_in
     assert all(unit.last_word - unit.first_word < 12 for unit in windows)
 
 
+def test_a_question_inside_an_unpunctuated_sentence_starts_a_clause_of_its_own() -> None:
+    units = [unit.text for unit in units_of(segment_text("ah what a shame wheres the van parked now"))]
+    assert "ah what a shame" in units and "wheres the van parked now" in units
+    units = [unit.text for unit in units_of(segment_text("right that is rotten luck could i get the invoice number"))]
+    assert "right that is rotten luck" in units
+    # "can" that asks nothing does not cut: "you can pick it up" stays one clause.
+    assert [unit.text for unit in units_of(segment_text("you can pick it up friday"))] == ["you can pick it up friday"]
+
+
 def test_slotted_examples_match_names_but_not_common_words() -> None:
     speaking = slot_template("{org}, {name} speaking.")
     assert speaking is not None
