@@ -296,7 +296,7 @@ def _clauses(item: SegmentText, first: int, last: int) -> list[Unit]:
     cuts += [
         w
         for w in range(first + 1, last - 1)
-        if not _CLAUSE_END.search(words[w]) and _opens_question(words[w + 1 : w + 3])
+        if not _CLAUSE_END.search(words[w]) and _opens_question(words[w + 1 : w + 3], words[w])
     ]
     cuts.sort()
     if not cuts:
@@ -309,12 +309,20 @@ _QUESTION_WORDS = frozenset({"whats", "wheres", "whens", "hows", "whos"})
 _ASKING = frozenset({"can", "could", "may"})
 
 
-def _opens_question(words: Sequence[str]) -> bool:
-    """Whether the words start a question: "what's ...", or "can I / could you ..." asking for something."""
+_WH_WORDS = frozenset({"what", "how", "where", "when", "who", "why", "which"})
+
+
+def _opens_question(words: Sequence[str], before: str) -> bool:
+    """Whether the words start a question: "what's ...", or "can I / could you ..." asking for something, not
+    the middle of one ("what | can i do for you")."""
     bare = [re.sub(r"[^a-z]", "", word.lower()) for word in words]
-    return bool(bare) and (
-        bare[0] in _QUESTION_WORDS or (len(bare) > 1 and bare[0] in _ASKING and bare[1] in {"i", "you", "we"})
+    asking = (
+        len(bare) > 1
+        and bare[0] in _ASKING
+        and bare[1] in {"i", "you", "we"}
+        and re.sub(r"[^a-z]", "", before.lower()) not in _WH_WORDS
     )
+    return bool(bare) and (bare[0] in _QUESTION_WORDS or asking)
 
 
 def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:

@@ -136,6 +136,9 @@ def test_a_question_inside_an_unpunctuated_sentence_starts_a_clause_of_its_own()
     assert "right that is rotten luck" in units
     # "can" that asks nothing does not cut: "you can pick it up" stays one clause.
     assert [unit.text for unit in units_of(segment_text("you can pick it up friday"))] == ["you can pick it up friday"]
+    # Nor does the middle of a question: "what | can i do for you".
+    units = [unit.text for unit in units_of(segment_text("no bother at all what can i do for you"))]
+    assert units == ["no bother at all what can i do for you"]
 
 
 def test_slotted_examples_match_names_but_not_common_words() -> None:
