@@ -256,8 +256,8 @@ class Unit:
                 and not is_exclaimed_no(text.tokens, index, text.words)
                 for index, token in enumerate(text.tokens)
             )
-            or is_negated(text, self.first_word, self.last_word)
-            or negates_just_before(text, self.first_word)
+            or is_negated(text, self.first_word, self.last_word, fillers_kept=True)
+            or negates_just_before(text, self.first_word, fillers_kept=True)
         )
 
     @property

@@ -328,7 +328,9 @@ _CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though",
 _CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
 
 
-def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside: bool = True) -> bool:
+def is_negated(
+    text: NormalizedText, first_word: int, last_word: int, *, inside: bool = True, fillers_kept: bool = False
+) -> bool:
     """Whether words ``first_word..last_word`` sit in the scope of a negation in their clause.
 
     ``inside=False`` looks only before the words: for a phrase that is negative itself ("not my problem").
@@ -346,7 +348,9 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
     tokens = text.tokens
     cue = next((index for index, token in enumerate(tokens) if token.first_word >= first_word), len(tokens))
     return any(
-        start <= token.first_word <= end and index >= cue - NEGATION_REACH and _negates(tokens, index, words)
+        start <= token.first_word <= end
+        and index >= cue - NEGATION_REACH
+        and _negates(tokens, index, words if fillers_kept else ())
         for index, token in enumerate(tokens)
     )
 
@@ -354,19 +358,20 @@ def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside:
 def negation_between(text: NormalizedText, first_word: int, last_word: int) -> bool:
     """Whether a negation that negates something sits in words ``first_word..last_word`` (none when empty)."""
     return any(
-        first_word <= token.first_word <= last_word and _negates(text.tokens, index, text.words)
+        first_word <= token.first_word <= last_word and _negates(text.tokens, index)
         for index, token in enumerate(text.tokens)
     )
 
 
-def negates_just_before(text: NormalizedText, first_word: int, words: int = 3) -> bool:
+def negates_just_before(text: NormalizedText, first_word: int, words: int = 3, *, fillers_kept: bool = False) -> bool:
     """Whether a negation sits in the last ``words`` words before word ``first_word``, in its clause: a window
     cut out of "there is nothing else i | can do for you" still says nothing can be done."""
     start = first_word
     while start > 0 and not _CLAUSE_END.search(text.words[start - 1]):
         start -= 1
     return any(
-        max(start, first_word - words) <= token.first_word < first_word and _negates(text.tokens, index, text.words)
+        max(start, first_word - words) <= token.first_word < first_word
+        and _negates(text.tokens, index, text.words if fillers_kept else ())
         for index, token in enumerate(text.tokens)
     )
 
