@@ -128,11 +128,6 @@ def kinds_shown_by(fail_examples: Iterable[str]) -> tuple[str, ...]:
     return _kinds_shown_by(tuple(fail_examples))
 
 
-def patterns_for(fail_examples: Iterable[str]) -> list[re.Pattern[str]]:
-    """The rules of every kind a criterion's fail examples show."""
-    return [rule for kind in kinds_shown_by(fail_examples) for rule in compiled_rules(kind)]
-
-
 def blames(normalized: str) -> bool:
     return bool(BLAME.search(normalized))
 
