@@ -325,6 +325,25 @@ def _opens_question(words: Sequence[str], before: str) -> bool:
     return bool(bare) and (bare[0] in _QUESTION_WORDS or asking)
 
 
+def _fits(template: re.Pattern[str], example: str, unit: Unit, *, first: bool) -> bool:
+    """Whether the unit is the slotted example ``template`` was made from, or begins with a clause that is; a bare
+    one ("{org}, {name}.") only as the whole of the first sentence."""
+    if not _SLOT.sub("", example).strip(" ,.?!"):
+        return first and bool(template.fullmatch(unit.normalized))
+    return any(template.fullmatch(clause) for clause in unit.clauses()) or (
+        is_anchored(example) and bool(re.match(template.pattern + " ", unit.normalized + " "))
+    )
+
+
+def _after_salutation(unit: Unit) -> list[Unit]:
+    """The unit without an opening clause of one or two words ("Bore da, ...", "Now then, ...", "Kia ora, ..."): a
+    salutation in any language or dialect, which the grammar's own list of salutations cannot hold."""
+    words = unit.item.text.words
+    opening = range(unit.first_word, min(unit.first_word + 2, unit.last_word))  # something must follow it
+    cut = next((w for w in opening if _CLAUSE_END.search(words[w])), None)
+    return [] if cut is None else [Unit(unit.item, cut + 1, unit.last_word)]
+
+
 def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:
     if last - first + 1 <= WINDOW_WORDS:
         return [Unit(item, first, last)]
@@ -429,14 +448,12 @@ class CallIntents:
         found = []
         for position, index in enumerate(chosen):
             unit = self.units[index]
-            for template, example in templates:
-                bare = not _SLOT.sub("", example).strip(" ,.?!")
-                candidates = ([unit.normalized] if position == 0 else []) if bare else unit.clauses()
-                if any(template.fullmatch(candidate) for candidate in candidates) or (
-                    is_anchored(example) and re.match(template.pattern + " ", unit.normalized + " ")
-                ):
-                    found.append((unit, example))
-                    break
+            readings = (unit, *_after_salutation(unit))
+            example = next(
+                (e for t, e in templates if any(_fits(t, e, read, first=position == 0) for read in readings)), None
+            )
+            if example is not None:
+                found.append((unit, example))
         return found
 
     def nearest_to(self, unit: Unit, examples: Sequence[str]) -> tuple[float, str]:

@@ -56,6 +56,13 @@ _WHOLE_CONTRACTIONS = {
     "shouldnt": "should not",
     "havent": "have not",
     "hasnt": "has not",
+    "aint": "is not",
+    "wont": "will not",
+    "itll": "it will",
+    "thatll": "that will",
+    "theyll": "they will",
+    "theyve": "they have",
+    "theres": "there is",
 }
 # Words whose "'s" means "is"; elsewhere "'s" is a possessive and is dropped ("contoso's" -> "contoso").
 _IS_CONTRACTIONS = frozenset(
@@ -313,7 +320,8 @@ NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable
 # Unpunctuated speech runs clauses together: a negation reaches this many words ahead at most ("i am
 # not going to apologise": 3; "i can not connect you to a representative": 4).
 NEGATION_REACH = 5
-# "no worries", "no problem", "no doubt": set phrases that negate nothing after them.
+# "no worries", "no problem", "no doubt": set phrases that negate nothing after them; but what one is told not to
+# worry "about" is negated ("don't worry about your date of birth, I don't need it").
 _NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble", "doubt"})
 # "no further payments will be taken": "no" before these negates the noun, not what will happen.
 _NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
@@ -392,9 +400,10 @@ def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> 
     """Whether token ``index`` is a negator that negates something (not "no worries", "oh no", "let you no")."""
     token = tokens[index]
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    after = tokens[index + 2].text if index + 2 < len(tokens) else ""
     return (
         token.text in NEGATORS
-        and following not in _NOT_NEGATING
+        and (following not in _NOT_NEGATING or after == "about")
         and not (token.text == "no" and following in _NO_DETERMINING)
         and not (token.text == "not" and following in _CONTRASTED)
         and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])

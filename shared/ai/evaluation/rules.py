@@ -53,7 +53,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.4"
+RULES_VERSION = "2.5"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -388,6 +388,8 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     if not said.isdisjoint(tone.APOLOGY_WORDS):
         if tone.asks_again(sentence):
             return "it only asks the customer to say something again"
+        if tone.introduces_itself(sentence):
+            return "it only excuses not having said who is answering"
         start, end = sentence_bounds(item.text.words, first_word, last_word)
         if tone.GRUDGING.search(" ".join(item.text.words[start : end + 1])) or tone.REFUSED.search(sentence):
             return "the apology is grudging or refused"

@@ -38,6 +38,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\btough luck\b",
         r"\b(?:deal|live) with it\b",
         r"\b(?:figure|work|sort) (?:it|that|this) out (?:yourself|for yourself|on your own)\b",
+        # Sent off to sort it out with someone else ("figure it out with your bank"), not "we will figure it out".
+        r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bus )(?<!\bcan )\bfigure (?:it |that |this )?out with\b",
+        # Not their department, with no offer to put the customer through to the one that is.
+        r"\b(?:not|none of) my department\b"
+        r"(?!.*\b(?:let me|i will|i can|transfer|put you through|pass you|connect you)\b)",
         r"\b(?:google|look) it up yourself\b",
         # A shrug at the start of a turn, with no offer to find out ("dunno, when the lorry is round your way").
         r"^(?:i )?(?:dunno|no idea|not a clue|no clue|search me|who knows)\b"
@@ -62,6 +67,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:explain|say|go through) (?:it|this|that) (?:really |very )?slowly\b",
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
         r"\b(?:it is|its|this is|that is) not rocket science\b",
+        r"\bwhat (?:did|do) you expect\b",
+        r"\b(?:pretty|really|very|fairly|just) basic stuff\b",
         # "my nine year old can work it": someone the customer is measured against, and found wanting.
         r"\bmy (?:\w+ ){0,3}(?:year old|kid|son|daughter|nan|gran|granny|grandma)"
         r" (?:can|could) (?:do|work|manage|use|figure)\b",
@@ -103,7 +110,8 @@ BLAME = re.compile(
 # "what a shock, never heard that one before").
 SARCASM = re.compile(
     r"\b(?:(?:never )?heard that (?:one|1) before|a likely story|boo hoo|cry me a river|my heart bleeds"
-    r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?)|hurt your (?:little )?feelings|big mean)\b"
+    r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?)|hurt your (?:little )?feelings|big mean"
+    r"|oh the horror|oh the humanity)\b"
 )
 
 
@@ -146,6 +154,10 @@ ASKS_AGAIN = re.compile(
     r"|you (?:cut|broke|are breaking|keep breaking|were breaking) (?:out|up)|missed (?:that|what you said)"
     r"|line is (?:bad|breaking up))\b"
 )
+# ... or for not having said who is answering ("oh sorry, hey, this is Rio at the kite school").
+INTRODUCES_ITSELF = re.compile(
+    r"\bsorry (?:hey |there |about that )?(?:this is|my name is|you have reached|you are through to)\b"
+)
 APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologize"})
 # An apology given grudgingly ("sorry for any inconvenience, I suppose."), or refused by a question ("why would I
 # say sorry?"): words of apology that make none. Read on the original words: "I suppose" closing a clause.
@@ -155,6 +167,10 @@ REFUSED = re.compile(r"\bwhy (?:would|should|will|do|must) (?:i|we) (?:say sorry
 
 def asks_again(normalized: str) -> bool:
     return bool(ASKS_AGAIN.search(normalized))
+
+
+def introduces_itself(normalized: str) -> bool:
+    return bool(INTRODUCES_ITSELF.search(normalized))
 
 
 # An offer of more help: a question that leaves the topic open ("got any other bits you need sorted?", "that

@@ -264,3 +264,29 @@ def test_an_offer_of_more_help_before_the_customer_is_answered_is_too_early() ->
     )
     for engine in (PHRASE_ENGINE, INTENT_ENGINE):
         assert judged(engine, script, "further_help").verdict == "fail"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It's a ferry, what do you expect, a cruise liner?",
+        "You plug it in first. Really basic stuff.",
+        "Billing's not my department, take it up with whoever sold it you.",
+        "That's for you to figure out with the landlord.",
+    ],
+)
+def test_belittling_and_sending_the_customer_away_in_fresh_words_fail(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
+
+
+@ENGINES
+def test_not_my_department_with_an_offer_to_put_them_through_passes(engine: RuleBasedEngine) -> None:
+    line = "Refunds are not my department, but let me put you through to the team that does them."
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+def test_figuring_it_out_together_is_not_sending_the_customer_away(engine: RuleBasedEngine) -> None:
+    line = "Leave it with me, we'll figure it out with the courier by Friday."
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
