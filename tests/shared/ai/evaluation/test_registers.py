@@ -143,3 +143,94 @@ def test_more_registers_of_sympathy(line: str, criterion_id: str, segment: int) 
 def test_mind_yourself_is_an_irish_goodbye() -> None:
     found = verdict(call(goodbye="Grand so, mind yourself."), "closing")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Rules engine 2.5: an opening of one or two words before a comma is a salutation in any language.
+        "Guten Tag, Lindenhof Bakery, it's Jonas at the ovens this morning.",
+        "Now then, Coldwell Roofing, Shaz speaking.",
+        "Salaam, Crescent Travel, you've got Yusuf.",
+        "Hiya, Pennine Bikes, Lou on the phone.",  # cards 2.4: "{org}, {name} on the phone."
+    ],
+)
+def test_a_salutation_in_any_language_may_open_the_greeting(line: str) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+def test_a_short_opening_clause_is_not_taken_for_a_company() -> None:
+    assert verdict(call(opening="Yeah hi, go ahead."), "greeting").verdict != "pass"
+    assert verdict(call(opening="Sorry, what was that?"), "greeting").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May I have the serial ID off the box?",
+        "Kindly read me the booking code from your email.",
+        "What's the repair docket on your copy?",
+        "Could you give me the ticket from the till?",
+    ],
+)
+def test_asking_for_a_code_ticket_or_docket_verifies_who_it_is(line: str) -> None:
+    found = verdict(call(middle=line), "identity_verification")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_telling_the_customer_not_to_worry_about_a_detail_asks_for_none() -> None:
+    line = "Don't worry about the account number or any of that, just tell me what happened."
+    assert verdict(call(middle=line), "identity_verification").verdict != "pass"
+    # "No worries" still negates nothing.
+    found = verdict(call(middle="No worries, what's the postcode there?"), "identity_verification")
+    assert found.verdict == "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Oh, what a letdown after all that waiting.",
+        "Gosh, I hate that for you, and on your birthday too.",
+        "Three cancellations, that's rotten luck.",
+    ],
+)
+def test_a_letdown_and_rotten_luck_are_sympathy(line: str) -> None:
+    found = verdict(call(middle=line), "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_a_sorry_for_not_saying_who_is_answering_is_no_apology() -> None:
+    line = "oh sorry this is lena at brookside tyres"
+    assert verdict(call(middle=line), "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "itll be back on the shelf on friday afternoon",
+        "I'll be round Thursday morning with the new part.",
+        "The fitter will come out Monday.",
+    ],
+)
+def test_a_bare_day_or_a_run_together_it_will_says_when(line: str) -> None:
+    found = verdict(call(middle=line), "resolution")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_other_things_one_can_help_with_is_an_offer_of_more_help() -> None:
+    script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", "Any other thing we can do for you?"))
+    found = verdict(script, "further_help")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+def test_chats_kept_on_tape_and_one_of_the_crew_count_for_an_ai_agent() -> None:
+    script = (
+        ("agent", "Hello, you're through to Bramble Post's automated assistant; our chats are kept on tape."),
+        ("customer", "My parcel is lost."),
+        ("agent", "What's the tracking number? If you want to talk it over with one of the depot staff, say depot."),
+        ("customer", "No thanks."),
+        ("agent", "Okay, bye."),
+    )
+    assert verdict(script, "recording_disclosure", is_ai_call=True).verdict == "pass"
+    assert verdict(script, "escalation_offer", is_ai_call=True).verdict == "pass"
