@@ -1,0 +1,171 @@
+"""Account, member and policy numbers: ids spelled out or mixed with letters, letters said around the digits, IBANs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from shared.models.redaction import EntityType
+from shared.redaction.detection.context import CONTEXTS, context_distances, said_after
+from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, Token, digits_of
+
+_MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
+_MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
+
+
+_RADIO_LETTERS = {
+    "alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "juliett",
+    "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor",
+    "whiskey", "whisky", "x-ray", "xray", "yankee", "zulu",
+}  # fmt: skip
+_DASHES = {"dash", "hyphen", "-"}
+_MIN_SPELLED_ID = 5  # letters and digits: "G 6 6 R 0 4", not "A 4"
+
+
+def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
+    """How many words at ``index`` spell one letter of an id: "G", "kilo", "G as in golf", or "pl" or "k" next to
+    a dash ("pl dash 7 7 3 dash k"); 0 if they do not."""
+    token = tokens[index]
+    following = [t.norm for t in tokens[index + 1 : index + 4] if t.segment == token.segment]
+    core = token.text.strip(PUNCTUATION)
+    single = len(core) == 1 and core.isalpha() and core.isupper()
+    if single and following[:2] == ["as", "in"] and len(following) == 3:
+        return 3
+    if token.norm in _RADIO_LETTERS or (single and core not in {"I", "A"}):
+        return 1
+    beside_dash = (index and tokens[index - 1].norm in _DASHES) or (following[:1] and following[0] in _DASHES)
+    return 1 if beside_dash and token.norm.isalpha() and len(token.norm) <= MISHEARD_LETTERS else 0
+
+
+def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    """An id read out as letters and digits ("G as in golf, 6 6, R as in romeo, 0 4", "kilo lima 4 4 7 2", "pl dash
+    7 7 3 dash k") where an account, member or policy number is asked for or named just before or after it."""
+    index = 0
+    while index < len(tokens):
+        run: list[Token] = []
+        letters = digits = radio = 0
+        while index < len(tokens) and (not run or tokens[index].segment == run[-1].segment):
+            token = tokens[index]
+            spelled = _spelled_letter(tokens, index)
+            said = digits_of(token) if not spelled else None
+            if spelled:
+                letters += 1
+                radio += token.norm in _RADIO_LETTERS
+                run += tokens[index : index + spelled]
+                index += spelled
+            elif said and len(said) <= 4:
+                digits += len(said)
+                run.append(token)
+                index += 1
+            elif run and token.norm in _DASHES:
+                run.append(token)
+                index += 1
+            else:
+                break
+        while run and run[-1].norm in _DASHES:
+            run.pop()
+        if not run:
+            index += 1
+            continue
+        named = EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position) or CONTEXTS[
+            EntityType.ACCOUNT_NUMBER
+        ].search(said_after(run[-1], tokens))
+        # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell
+        spelled_id = letters and not (letters == radio == 1)
+        if spelled_id and digits >= 2 and letters + digits >= _MIN_SPELLED_ID and named:
+            yield EntityType.ACCOUNT_NUMBER, run
+
+
+def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    """An id of letters and digits mixed ("3KP7-HW2-RD48", "1EG4 TE5 MK73") given after an account, member or
+    Medicare number was asked for: letters and digits in each part."""
+    index = 0
+    while index < len(tokens):
+        run: list[Token] = []
+        while (
+            index < len(tokens)
+            and _MIXED_ID_PART.fullmatch(tokens[index].norm)
+            and (not run or tokens[index].segment == run[-1].segment)
+        ):
+            run.append(tokens[index])
+            index += 1
+        if not run:
+            index += 1
+        elif sum(len(t.norm.replace("-", "")) for t in run) >= _MIN_MIXED_ID and (
+            EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position)
+        ):
+            yield EntityType.ACCOUNT_NUMBER, run
+
+
+_SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)
+_LETTERS_AND_FIRST_DIGITS = re.compile(r"[A-Z]{1,4}-\d{1,2}", re.ASCII)
+
+
+def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The letter an id ends with, said after its digits: "QQ 12 34 56 C" (not "I", a word, nor "A" unless it ends
+    the turn: "LIF 0 0 7 2 9 9 1 A", not "4471 a month")."""
+    nxt = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
+    if nxt is None or nxt.segment != last.segment:
+        return []
+    core = nxt.text.strip(PUNCTUATION)
+    after = tokens[nxt.position + 1] if nxt.position + 1 < len(tokens) else None
+    ends = after is None or after.segment != nxt.segment or nxt.text[-1] in PUNCTUATION
+    turn_ends = after is None or after.segment != nxt.segment
+    return [nxt] if (re.fullmatch(r"[B-HJ-Z]", core) and ends) or (core == "A" and turn_ends) else []
+
+
+_SPELLING_WORDS = ("as", "in")  # "M as in Mary"
+
+
+def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The letters an account number starts with, as said before its digits: "HX dash", "H X", "M as in Mary", or
+    with its first digits joined on, too few to be a number of their own ("PT-00 48 17 B")."""
+    position = first.position - 1
+    taken: list[Token] = []
+    letters = 0
+    while position >= 0 and tokens[position].segment == first.segment:
+        token = tokens[position]
+        core = token.text.strip(PUNCTUATION)
+        spelled = position >= 3 and [t.norm for t in tokens[position - 2 : position]] == list(_SPELLING_WORDS)
+        if token.norm in {"dash", "hyphen"}:
+            taken.insert(0, token)
+            position -= 1
+        elif spelled and _SPELLED_LETTERS.fullmatch(tokens[position - 3].text.strip(PUNCTUATION)):
+            taken[:0] = tokens[position - 3 : position + 1]
+            letters += 1
+            position -= 4
+        elif (core != "I" and _SPELLED_LETTERS.fullmatch(core)) or (
+            not taken and _LETTERS_AND_FIRST_DIGITS.fullmatch(core)
+        ):
+            taken.insert(0, token)
+            letters += 1
+            position -= 1
+        else:
+            break
+    while taken and taken[0].norm in {"dash", "hyphen"}:
+        taken.pop(0)
+    return taken if letters else []
+
+
+# An international bank account number: country letters, two check digits, then letters and digits in groups.
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}\b", re.ASCII)
+_IBAN_LENGTHS = range(15, 35)
+
+
+def _valid_iban(text: str) -> bool:
+    """The standard check: the country and check digits moved to the end, letters as numbers, mod 97 is 1."""
+    compact = text.replace(" ", "")
+    if len(compact) not in _IBAN_LENGTHS:
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(char, 36)) for char in moved)) % 97 == 1
+
+
+def ibans(text: str) -> Iterable[tuple[int, int]]:
+    """Where IBANs are written, each cut back group by group until its check holds (words may follow it)."""
+    for match in _IBAN.finditer(text):
+        candidate = match.group()
+        while candidate and not _valid_iban(candidate):
+            candidate = candidate.rsplit(" ", 1)[0] if " " in candidate else ""
+        if candidate:
+            yield match.start(), match.start() + len(candidate)

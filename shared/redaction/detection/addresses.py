@@ -1,0 +1,184 @@
+"""Street addresses: the shapes of many countries' addresses, and the answer to "what's your address?"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from shared.models.transcript import Segment
+from shared.redaction.detection.context import ADDRESS_CONTEXT, ANSWER_LEAD_WORDS, answers
+from shared.redaction.detection.names import NOT_NAMES
+from shared.redaction.detection.spoken import NUMBER_WORD, SENTENCE_MARKS, UNITS, TextSpan, Token
+
+# A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
+_UNIT_NAMED = rf"\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD}))"
+# also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ..."
+_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?/(?=\d))?"
+# After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
+# Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
+_ZIP_AFTER_CITY = (
+    rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
+    rf"|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{4,5}})"
+)
+_STREET_KINDS = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
+    r"parkway|pkwy|highway|hwy|square|trail|alley|parade|crescent"
+)
+# Kinds of street that are also everyday words ("in a row", "close by"): only capitalised, after a house number
+# and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow").
+_CAPITALISED_STREET_KINDS = r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path)"
+_US_STATE_CODES = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
+    r"OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)"
+)
+_NOT_PLACE_WORDS = r"(?:and|the|my|is|it's|its|zip|code|postcode|number|was|or|but|so|please|then)"
+ADDRESS = re.compile(
+    rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
+    rf"|{_UNIT_NAMED},)"  # a flat on a street without a house number: "Flat 2, Harbour Terrace"
+    # a direction may be abbreviated in lower case: "2200 s. Congress avenue"
+    r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
+    # "3 Quarry Hill Road": a word of the name when a capitalised word follows
+    rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
+    rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
+    # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
+    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
+    rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?(?:,?\s+{_ZIP_AFTER_CITY}\b)?"
+    # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
+    rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
+)
+# Some speech comes written all in lower case: there a street is known by its kind alone, and its name's words by
+# being none of the words a sentence is made of ("27 brookhaven drive unit 4", "thirty one eighteen state highway
+# twelve, cedar rapids"; not "5 minutes down the road", "a 2 way street").
+_NOT_STREET_NAME_WORDS = (
+    r"(?:the|a|an|my|your|our|his|her|their|this|that|these|those|of|to|on|in|at|by|up|down|for|and|or|from|with|"
+    r"more|less|minutes?|hours?|days?|weeks?|months?|years?|miles?|blocks?|times|people|kids|cars|houses|doors|"
+    r"lanes?|ways?|streets?|roads?|it|is|was|were|are|be|been|i|we|you|they|he|she|just|only|about|other|same|"
+    rf"next|last|first|second|third|{_STREET_KINDS})"
+)
+LOWER_CASE_ADDRESS = re.compile(
+    rf"\b(?:\d+[a-z]?|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD}){{0,4}})"
+    rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b)[a-z][a-z'.-]*){{1,3}}?\s+(?:{_STREET_KINDS})\b\.?"
+    rf"(?:\s+(?:\d+|{NUMBER_WORD})\b)?"  # a numbered road: "county road nine"
+    rf"(?:,?\s+(?:apartment|apt|unit|suite|number|#)\.?\s*(?:{NUMBER_WORD}\b|\d+[a-z]?\b))?"
+    r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b)[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
+)
+
+# A box at a post office or on a rural route ("RR 4 Box 27"), then a place and its code.
+PO_BOX = re.compile(
+    r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
+    rf"(?:\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
+    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
+)
+# A British or Canadian postcode ("LS6 2AB", "M4C 1B5") ends an address of a house number and capitalised words,
+# whatever its street is called ("7 Quarry Hill, Leeds, LS6 2AB").
+# Irish Eircodes ("D02 X285") too.
+_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4})"
+)
+# A city's district may follow its name: "Dublin 2, D02 WR97".
+POSTCODE_ADDRESS = re.compile(
+    rf"{_UNIT_FIRST}\b\d+[A-Za-z]?(?:,?\s+[A-Z][\w'.-]*(?:\s+\d{{1,2}}\b)?){{1,6}},?\s+{_POSTCODE}\b"
+)
+# Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
+# and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
+CONTINENTAL_ADDRESS = re.compile(
+    r"\b(?:\d+[A-Za-z]?,?\s+(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
+    r"avenida|rua|piazza|plaza|paseo|carrer|strada|route)\b(?:\s+[\w'\u2019.-]+){1,4}?"
+    r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada)(?:\s+[\w'\u2019.-]+){1,4}?"
+    r"|[A-Z][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht|vej|gatan|gata|veien))"
+    r",?\s+\d+[A-Za-z]?)"
+    r",?\s+\d{4,5}\s+[A-Z][\w'\u2019-]+(?:[\s-][A-Z][\w'\u2019-]+)?"
+)
+
+_ANSWERED_ADDRESS = re.compile(
+    # A flat in a named building has no house number: "Flat 9C, Nilgiri Heights, 4th Cross, ..."
+    rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))(?=,)"
+    rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}}))"
+    # the words may name a numbered road: "7th Cross", "2nd Main"
+    # and a postcode's second half after its first: "..., H2B 1K9"
+    r"(?P<words>(?:,?\s+(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
+    rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
+)
+# An Indian address is often a building, a road and an area, without a house number, ending in a city and its
+# six-digit PIN code: "Gulmohar Villa, Near Shiv Mandir, Kothrud, Pune 411038".
+# A part is a few capitalised words, a numbered road ("7th Cross") or a numbered block ("Sector 15", "House No. 12").
+_ADDRESS_PART = (
+    r"(?:[A-Z][\w'-]*\.?|\d{1,3}(?:st|nd|rd|th)\b)(?:\s+(?:[A-Z][\w'-]*\.?|\d{1,3}(?:st|nd|rd|th)?[A-Za-z]?\b)){0,3}"
+)
+_PIN_ADDRESS = re.compile(
+    rf"{_UNIT_FIRST}\b(?P<words>{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
+)
+# A house with a name and no number, on a street, in a place: "The Granary, Back Lane, Long Sutton".
+_CAPITALISED_WORDS = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+HOUSE_WORDS = {
+    "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
+    "Manor", "Villa", "Grange", "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Court",
+}  # fmt: skip
+NAMED_HOUSE_ADDRESS = re.compile(
+    r"(?<![\w'])(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No)\b)"
+    rf"(?P<house>(?:The\s+)?{_CAPITALISED_WORDS}),\s+{_CAPITALISED_WORDS}\s+"
+    r"(?:Street|Road|Lane|Avenue|Drive|Close|Way|Place|Terrace|Crescent|Row|Court|Gardens),\s+"
+    rf"{_CAPITALISED_WORDS}"
+)
+# Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
+FLAT_PIN_ADDRESS = re.compile(
+    rf"{_UNIT_NAMED},?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}},?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
+)
+# The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
+# "Leeds, LS6 2AB."
+_PLACE_AND_CODE = re.compile(rf"(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b")
+
+_ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|sure|so|that's|um|uh|okay|ok),?\s+)*")
+_NOT_STREET_WORDS = {
+    "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
+    "less", "people", "digits", "numbers", "left", "ago",
+}  # fmt: skip
+
+# Asked for a postcode, the postcode given alone is part of the address: it narrows it to a few houses.
+_POSTCODE_ASKED = re.compile(r"\b(postcode|post code|postal code|zip code|zip|eircode)\b")
+_LONE_POSTCODE = re.compile(rf"(?<![\w-]){_POSTCODE}(?![\w-])")
+
+
+def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
+    texts = {segment.index: segment.text for segment in segments}
+    addressed: set[int] = set()  # segments an address was found in
+    for segment, asked, gone_on_from in answers(segments, tokens, going_on=True):
+        if gone_on_from is not None and not (gone_on_from in addressed or ADDRESS.search(texts[gone_on_from])):
+            asked = ""  # only an address's first half is gone on from: "Same as before," / "Okay." / "Order 5501 ..."
+        rest = _PLACE_AND_CODE.match(segment.text, _lead_in_end(segment.text)) if gone_on_from is not None else None
+        # after a turn that began an address, asked for or not: "Apartment 4, Seaview Terrace," / "Yep." / "Galway, ..."
+        begun = (
+            gone_on_from is not None
+            and rest is not None
+            and not segment.text[rest.end() :].strip(SENTENCE_MARKS + " ")
+            and (gone_on_from in addressed or ADDRESS.search(texts[gone_on_from]) is not None)
+        )
+        if rest is not None and (ADDRESS_CONTEXT.search(asked) or begun):
+            addressed.add(segment.index)
+            yield TextSpan(segment.index, rest.start(), rest.end())
+        if _POSTCODE_ASKED.search(asked):  # "SW1A 2AA." answering "your postcode?"
+            for code in _LONE_POSTCODE.finditer(segment.text):
+                yield TextSpan(segment.index, code.start(), code.end())
+        for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
+            said = match.group("words").replace(",", " ").split()
+            words = [word.lower() for word in said]
+            if words[0] in _NOT_STREET_WORDS or words[0] in UNITS:
+                continue
+            start = match.start()
+            if match.re is _PIN_ADDRESS:
+                if said[0].rstrip(".") in NOT_NAMES:  # "Thanks, Ngozi, ...": words said to someone
+                    continue
+                start = _lead_in_end(segment.text, start)  # "It's Anand Bhavan, ..."
+            before = segment.text[:start].lower()
+            at_answer_start = len(before.split()) <= ANSWER_LEAD_WORDS and ADDRESS_CONTEXT.search(asked)
+            if at_answer_start or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
+                addressed.add(segment.index)
+                yield TextSpan(segment.index, start, match.end())
+
+
+def _lead_in_end(text: str, start: int = 0) -> int:
+    """Where what is said from ``start`` on goes on after a lead-in ("Sure, it's")."""
+    lead_in = _ANSWER_LEAD_IN.match(text, start)
+    return lead_in.end() if lead_in else start

@@ -1,0 +1,76 @@
+"""A business's own phone number, e-mail or address is no one's personal data: what tells it apart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from shared.models.redaction import EntityType
+from shared.redaction.detection.context import nearest_match, said_since_own_turn
+from shared.redaction.detection.emails import ROLE_MAILBOXES
+from shared.redaction.detection.spoken import Entity, Token
+
+# Said before a phone number, e-mail or street address: whose it is. "Call us at ...", "our claims line is ...",
+# "our office at ..." give the business's own; "your mobile", "my work one" a person's. A household's "our
+# number", "our address" is a person's: only a business's kind of place or line counts.
+_BUSINESS_PLACES = (
+    r"clinic|hotel|lab|laboratory|pharmacy|hospital|practice|surgery|showroom|depot|warehouse|shop|restaurant|"
+    r"venue|dealership|garage|gym|salon|library|school|station|terminal"
+)
+_BUSINESS_CUE = re.compile(
+    r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message) us\b(?! back)"
+    # told to come to the business: "Visit us at ...", "you can find us at ..." (not "my sister can visit us at")
+    r"|(?:(?:^|[.!?]\s+)(?:please )?|\byou can |\byou'll |\byou will )(?:visit|find|come (?:and )?see) us\b"
+    r"|our (?:\w+ ){0,2}(?:office|team|desk|helpline|hotline|department|store|branch|headquarters|website|"
+    rf"{_BUSINESS_PLACES})"
+    # where a business's place is: "the branch is at 200 Main Street", "the hotel's on Harbor Boulevard"
+    # (not "the office is at ...": one's own place of work); "the store at ... is open until 9"
+    rf"|the (?:{_BUSINESS_PLACES}|branch|store)(?: is|'s)? (?:at|on|located at)\b"
+    r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
+    r"(?:line|number|address|email|inbox))"
+)
+_PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
+_CUE_CHARACTERS = 80
+
+
+def business_contact(entity: Entity, texts: dict[int, str]) -> bool:
+    """A phone number, e-mail or street address given as a business's own, or a role mailbox ("claims at ..."),
+    unless said as someone's ("your", "my")."""
+    if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL, EntityType.ADDRESS):
+        return False
+    span = entity.spans[0]
+    text = texts[span.segment]
+    before = text[max(0, span.start - _CUE_CHARACTERS) : span.start].lower()
+    business = nearest_match(_BUSINESS_CUE, before)
+    personal = nearest_match(_PERSONAL_CUE, before)
+    if business is not None and (personal is None or business < personal):
+        return True
+    local_part = re.match(r"[\w-]+", text[span.start : span.end].lower())
+    return (
+        entity.type is EntityType.EMAIL
+        and personal is None
+        and local_part is not None
+        and local_part.group() in ROLE_MAILBOXES
+    )
+
+
+# Asked for the business's own place or line ("What's your head office address?", "where's your nearest branch?"):
+# the other side's answer gives the business's, not a person's.
+_BUSINESS_ASKED = re.compile(
+    # not "your office number": a person's own line at work is theirs
+    r"\b(?:your|the) (?:\w+ )?(?:head office|headquarters|branch|store|shop|showroom|depot|warehouse|"
+    r"company|business)('s)? (?:address|number|phone number|email)\b"
+    # "what's the fax for the lab?"
+    rf"|\b(?:number|fax|phone|line|address|email) (?:for|of) (?:the|your) (?:{_BUSINESS_PLACES}|branch|office|store)\b"
+    r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:head office|branch|store|shop|headquarters))(?: guys)? "
+    r"(?:based|located)\b"
+)
+
+
+def business_asked_for(entity: Entity, tokens: Sequence[Token]) -> bool:
+    """A phone number, e-mail or address that answers a question for the business's own."""
+    if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL, EntityType.ADDRESS):
+        return False
+    span = entity.spans[0]
+    first = next((t for t in tokens if t.segment == span.segment), None)
+    return first is not None and _BUSINESS_ASKED.search(said_since_own_turn(tokens, first)) is not None

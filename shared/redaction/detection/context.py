@@ -1,0 +1,282 @@
+"""What was said just before, by either speaker, tells what a number or an answer is: the questions and cues
+every kind's rules read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection.spoken import MAX_PAUSE_MS, Token, digits_of, digits_said, pause_ms
+
+CONTEXT_WINDOW = 25  # tokens
+CONTEXTS: dict[EntityType, re.Pattern[str]] = {
+    EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
+    # "and it runs until when?": the card
+    EntityType.CARD_EXPIRY: re.compile(
+        r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till))\b"
+    ),
+    EntityType.CARD_SECURITY_CODE: re.compile(
+        r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
+        r"(card )?verification (value|code|number)|"
+        r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code)\b"
+    ),
+    # a birth certificate's dates are its issue's, not the birth's
+    EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth(?! certificates?\b)|birth ?date|birthday|born|dob|d o b)\b"),
+    EntityType.PHONE_NUMBER: re.compile(
+        r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number)\b"
+    ),
+    EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
+    EntityType.ACCOUNT_NUMBER: re.compile(
+        # "the zip code on the account" asks for a zip code: an account said after "on the" only says where it is kept
+        r"(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
+        # "take into account", "on account of", "take account of": the phrase, not an account
+        r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
+        r"\b(account|member|membership|policy|customer (number|id)|id number|subscriber|medicare|"
+        r"medicaid|beneficiary|insurance (number|id|card)|"
+        # any id named by what it identifies: "your loyalty number?", "the patient ID"
+        r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
+        r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record)('s)? "
+        r"(number|id|card)"
+        r"|(patient|student|employee|staff|tax|medical record) id"
+        # the number printed on an id card: "the number on your loyalty card?" ("on your" alone only says where)
+        r"|(number|id) on (your|the|my|his|her) (loyalty|rewards?|member|membership|insurance|health|library|"
+        r"student|staff|employee|patient|medicare|medicaid|id) card"
+        # said as its initials: "the patient's MRN"
+        r"|mrn|m r n)\b"
+    ),
+}
+# Numbers that identify a purchase or a case rather than a person: private only when the other side asks for them
+# to verify the caller ("can you confirm the order number?"), not when someone mentions one in passing or the agent
+# gives a new claim its number.
+ASKED_ACCOUNT_CONTEXT = re.compile(
+    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim) (number|id)\b"
+)
+_REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
+DIGIT_LENGTHS: dict[EntityType, range] = {
+    EntityType.SSN: range(9, 10),
+    EntityType.CARD_EXPIRY: range(3, 7),
+    EntityType.CARD_SECURITY_CODE: range(2, 5),  # two: one digit of the code was misheard or taken elsewhere
+    EntityType.DATE_OF_BIRTH: range(4, 9),
+    EntityType.PHONE_NUMBER: range(7, 12),
+    EntityType.ACCOUNT_NUMBER: range(4, 21),
+    EntityType.ADDRESS: range(5, 10),  # a ZIP code, ZIP+4
+}
+# Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
+CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
+# Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
+CODE = re.compile(
+    r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )(?<!area )(?<!country )(?<!sort )"
+    r"(?<!access )(?<!booking )(?<!confirmation )\bcode\b"
+)
+
+
+def window_before(tokens: Sequence[Token], position: int, since: int = 0) -> str:
+    """What was said in the ``CONTEXT_WINDOW`` tokens before ``position`` (none before ``since``)."""
+    return " ".join(token.norm for token in tokens[max(0, since, position - CONTEXT_WINDOW) : position])
+
+
+def previous_number(tokens: Sequence[Token], position: int) -> Token | None:
+    """The last digit the same speaker said in the window before ``position``."""
+    speaker = tokens[position].speaker
+    for token in reversed(tokens[max(0, position - CONTEXT_WINDOW) : position]):
+        if token.speaker == speaker and digits_of(token) is not None:
+            return token
+    return None
+
+
+BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a turn of its own
+
+
+# What the other side may ask for: any kind of number, or a card.
+ASKED_CONTEXTS: dict[EntityType, re.Pattern[str]] = {**CONTEXTS, EntityType.CARD_NUMBER: CARD_CONTEXT}
+
+
+def asks_anew(said: Sequence[Token], answered: str) -> bool:
+    """Whether what the other side said is more than a backchannel ("okay", "go on", or reading back some of the
+    digits ``answered`` so far), so what the speaker says next answers it rather than going on: many words, a
+    question, a number of their own, or a thing asked for by name ("the expiry", "card")."""
+    text = " ".join(t.norm for t in said)
+    their_digits = digits_said(said)
+    return (
+        len(said) > BACKCHANNEL_WORDS
+        or any("?" in t.text for t in said)
+        or (their_digits != "" and their_digits not in answered)
+        or any(pattern.search(text) for pattern in ASKED_CONTEXTS.values())
+        # asked without a question mark: "and the delivery address," "and your email,"
+        or any(pattern.search(text) for pattern in (ADDRESS_CONTEXT, EMAIL_CONTEXT, NAME_ASKED))
+    )
+
+
+def said_between(tokens: Sequence[Token], previous: Token, token: Token) -> list[Token]:
+    """What the others said between two words of one speaker."""
+    return [t for t in tokens[previous.position + 1 : token.position] if t.speaker != token.speaker]
+
+
+# Said of a card only where one was talked about: "security number" (not a login's), "it runs until" (not an offer).
+_CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs ")
+
+
+def card_word_without_card(pattern: re.Pattern[str], window: str, tokens: Sequence[Token], position: int) -> bool:
+    """Whether the last match of ``pattern`` in ``window`` is said of cards alone, and no card was talked about
+    before in the call, nor a month and year asked for (what a card's expiry is)."""
+    last = None
+    for last in pattern.finditer(window):  # noqa: B007 - the last match is the nearest
+        pass
+    return (
+        last is not None
+        and _CARD_ONLY_CONTEXTS.match(last.group()) is not None
+        and not card_talked_about(tokens, position)
+        and "month and year" not in window
+    )
+
+
+def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a card was talked about anywhere in the call before ``position``."""
+    return CARD_CONTEXT.search(" ".join(token.norm for token in tokens[:position])) is not None
+
+
+def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType, int]:
+    """For each kind of context said before ``position``, since the speaker's previous number (each question
+    is answered once): how many characters ago."""
+    previous = previous_number(tokens, position)
+    answered = previous is not None and previous.segment != tokens[position].segment
+    since = previous.position + 1 if answered and previous else 0
+    window = window_before(tokens, position, since=since)
+    distances: dict[EntityType, int] = {}
+    for entity_type, pattern in CONTEXTS.items():
+        distance = nearest_match(pattern, window)
+        if distance is not None and not card_word_without_card(pattern, window, tokens, position):
+            distances[entity_type] = distance
+    speaker = tokens[position].speaker
+    said = [token for token in tokens[max(0, since, position - CONTEXT_WINDOW) : position] if token.speaker != speaker]
+    # Only where they asked: "Can you confirm the order number?", not "Your order number is 448120."
+    asking = {token.segment for token in said if "?" in token.text or token.norm in _REQUEST_WORDS}
+    asked = " ".join(token.norm for token in said if token.segment in asking)
+    distance = nearest_match(ASKED_ACCOUNT_CONTEXT, asked)
+    if distance is not None and EntityType.ACCOUNT_NUMBER not in distances:
+        distances[EntityType.ACCOUNT_NUMBER] = distance
+    named = nearest_match(ASKED_ACCOUNT_CONTEXT, window)
+    if distance is None and named is not None:
+        # "... my date of birth is ... your policy ... your claim number is 2291 8840": named last, the number is a
+        # claim's, none of the kinds named before it
+        distances = {entity_type: d for entity_type, d in distances.items() if d <= named}
+    return distances
+
+
+def nearest_match(pattern: re.Pattern[str], window: str) -> int | None:
+    """How many characters before the end of ``window`` the last match of ``pattern`` ends, if any."""
+    last = None
+    for last in pattern.finditer(window):  # noqa: B007 - the last match is the nearest
+        pass
+    return None if last is None else len(window) - last.end()
+
+
+_ASKED_TOGETHER_CHARACTERS = 30  # "the expiry and the security code": asked in one breath
+
+
+def asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[Token], first: Token) -> EntityType:
+    """Of two things asked for together ("expiry and security code?"), the first number of the answer gives the one
+    asked first, unless the answer names what it gives ("Phone's 0421 ..."); later numbers, and answers to
+    questions asked apart, the one asked last."""
+    (nearest, kind), (farther, asked_before) = fitting[0], fitting[1]
+    previous = previous_number(tokens, first.position)
+    answer_starts = previous is None or previous.segment != first.segment
+    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
+                       if t.segment == first.segment)  # fmt: skip
+    named = any(pattern.search(lead_in) for pattern in ASKED_CONTEXTS.values())
+    # counted from where the one asked last starts: "the expiry and the last three on the back"
+    asked_last = list(ASKED_CONTEXTS[kind].finditer(window_before(tokens, first.position)))
+    said_for = asked_last[-1].end() - asked_last[-1].start() if asked_last else 0
+    together = farther - nearest - said_for <= _ASKED_TOGETHER_CHARACTERS
+    return asked_before if answer_starts and together and not named else kind
+
+
+_AFTER_WORDS = 6  # "..., that's my social security number"
+
+
+def said_after(last: Token, tokens: Sequence[Token]) -> str:
+    """The words said right after ``last`` in its segment."""
+    after = tokens[last.position + 1 : last.position + 1 + _AFTER_WORDS]
+    return " ".join(token.norm for token in after if token.segment == last.segment)
+
+
+GIVEN_UP = re.compile(r"\b(no|sorry|wait|again|actually|hang on|hold on|let me|scratch that|i mean|start over)\b")
+
+# Asked for or announced: then a house number and the words after it are the address, even where the street's
+# kind was misheard ("77 large portort, Austin, Texas").
+ADDRESS_CONTEXT = re.compile(
+    r"(?<!email )(?<!e-mail )(?<!web )\baddress\b|\b(live|living|located|moved|moving) (at|to)\b"
+    r"|\b(ship|send|deliver|post|mail)(ed)?( it| them| that)? to\b"
+    r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
+)
+
+ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer
+
+EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
+
+
+def answers(
+    segments: Sequence[Segment], tokens: Sequence[Token], going_on: bool = False
+) -> Iterable[tuple[Segment, str, int | None]]:
+    """Each segment with words, and what the others said since its speaker last spoke (what it may answer). With
+    ``going_on``, a segment said after only a backchannel ("It's 12 Elm Road," / "Uh-huh." / "Unit 4, ...") goes on
+    with its speaker's answer before it: it answers that answer's question too, and the index of the segment it
+    goes on from comes with it."""
+    first_tokens: dict[int, Token] = {}
+    for token in tokens:
+        first_tokens.setdefault(token.segment, token)
+    for segment in segments:
+        first = first_tokens.get(segment.index)
+        if first is None:
+            continue
+        asked = said_since_own_turn(tokens, first)
+        before = _gone_on_from(tokens, first) if going_on else None
+        if before is None:
+            yield segment, asked, None
+        else:
+            yield segment, f"{said_since_own_turn(tokens, first_tokens[before.segment])} {asked}", before.segment
+
+
+def _gone_on_from(tokens: Sequence[Token], first: Token) -> Token | None:
+    """The speaker's last word before ``first``, where the others said no more than a backchannel between."""
+    between: list[Token] = []
+    for position in range(first.position - 1, -1, -1):
+        token = tokens[position]
+        if token.speaker == first.speaker:
+            going_on = not asks_anew(between, "") and pause_ms(token, first) <= MAX_PAUSE_MS
+            return token if going_on and token.segment != first.segment else None
+        between.insert(0, token)
+        if len(between) > BACKCHANNEL_WORDS:
+            return None
+    return None
+
+
+# The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
+NAME_ASKED = re.compile(
+    r"\b(your|the) (full |first |last |sur)?name\b|\bname on the \w+\b|"
+    r"\b(his|her|their) (full |first |last |sur)?name\b(?! is| was|'s)|"  # asked, not told: "her name is Amara"
+    # whose name: "the patient's name", "passenger name", "cardholder name as it appears"
+    r"\b(patient|passenger|cardholder|holder|member|beneficiary|caller|child|baby|son|daughter|customer)('s)? "
+    r"(full |first |last )?name\b(?! is| was)|\bwho (am i|i'm) (speaking|talking)"
+    # who of the business's people the caller dealt with: "Who was the last person you spoke to?"
+    r"|\bwho (was|is) the (\w+ )?person (you|that)\b|\bwho did you (speak|talk) (to|with)\b"
+    r"|\bthe \w+'s (full |first |last )?name\b(?! is| was)"  # "the insured's name", "the account holder's name"
+    r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
+    # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
+    r"|\bwho('s| is) (it|this|that|the \w+( \w+)?) under\b|\b(what|which|whose) name\b|\bunder (what|which|whose)\b"
+    # who holds a role in the account: "Who's the account holder?", "who is the beneficiary?"
+    r"|\bwho('s| is| was| are) the (\w+ )?(holder|owner|beneficiary|payee|recipient|insured|policyholder|"
+    r"cardholder|subscriber|policy holder|card holder)s?\b"
+)
+
+
+def said_since_own_turn(tokens: Sequence[Token], first: Token) -> str:
+    """What the others said since ``first``'s speaker last spoke, within the context window."""
+    said: list[str] = []
+    for token in reversed(tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]):
+        if token.speaker == first.speaker:
+            break
+        said.append(token.norm)
+    return " ".join(reversed(said))

@@ -1,0 +1,283 @@
+"""Dates said after "date of birth" or "expires": "March 3, 1985", "the third of March nineteen eighty five"."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from shared.models.redaction import EntityType
+from shared.redaction.detection.cards import card_read_before, plausible_expiry
+from shared.redaction.detection.context import (
+    ASKED_CONTEXTS,
+    BACKCHANNEL_WORDS,
+    CONTEXT_WINDOW,
+    CONTEXTS,
+    DIGIT_LENGTHS,
+    GIVEN_UP,
+    asked_first,
+    card_word_without_card,
+    context_distances,
+)
+from shared.redaction.detection.spoken import (
+    DIGIT_WORDS,
+    MAX_PAUSE_MS,
+    MONTHS,
+    ORDINAL_DIGITS,
+    PUNCTUATION,
+    TENS,
+    Token,
+    digits_of,
+    digits_said,
+    pause_ms,
+)
+
+_ORDINAL_WORDS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth",
+}  # fmt: skip
+
+# A date said in the caller's own language: "le 5 mai 1990", "el 3 de marzo". Only in dates, so "Mai" and "Juli"
+# are still names elsewhere.
+_OTHER_LANGUAGE_MONTHS = {
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
+    "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "januar", "februar", "märz", "juni", "juli",
+    "oktober", "dezember",
+}  # fmt: skip
+_DATE_MONTHS = MONTHS | _OTHER_LANGUAGE_MONTHS
+
+# "in": between a date's parts, "born in 84, in June, the second"
+_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de"}  # "de": "el 3 de marzo"
+_DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
+
+
+# A day named by its feast ("Boxing Day, eighty-three"): "eve" and "day" go on with it.
+_FEASTS = {"christmas", "halloween", "hogmanay", "valentine's", "valentines", "boxing", "easter"}
+_FEAST_DAYS = {"eve", "day"}
+
+
+def _is_date_word(token: Token) -> bool:
+    return (
+        token.norm in _DATE_MONTHS
+        or token.norm in _FEASTS
+        or token.norm in _ORDINAL_WORDS
+        or token.norm in TENS
+        or token.norm in DIGIT_WORDS
+        or token.norm in {"hundred", "thousand"}
+        or digits_of(token) is not None
+        or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) is not None and token.norm.split("-")[0] in TENS)
+    )
+
+
+def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    text = " ".join(token.norm for token in tokens)
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token.norm) + 1)
+    for entity_type in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY):
+        for match in CONTEXTS[entity_type].finditer(text):
+            position = bisect.bisect_left(starts, match.end())
+            if match.group().startswith("it runs") and card_word_without_card(
+                CONTEXTS[entity_type], text[: match.end()], tokens, position
+            ):
+                continue  # "it runs until March" is a card's expiry only where a card was talked about
+            found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
+            if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
+                yield entity_type, found
+                yield from ((entity_type, corrected) for corrected in _corrected_dates(tokens, found))
+    # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
+    for match in _ASKED_AGAIN.finditer(text):
+        position = bisect.bisect_left(starts, match.end())
+        before = text[starts[max(0, position - CONTEXT_WINDOW)] : match.start()]
+        if CONTEXTS[EntityType.DATE_OF_BIRTH].search(before):
+            found = _date_after(tokens, position)
+            if found and found[0].speaker != tokens[position - 1].speaker:
+                yield EntityType.DATE_OF_BIRTH, found
+    # A month and year said in the same breath after a card number, however the expiry is called ("the date on
+    # it is August thirty one"): its expiry.
+    for token in tokens:
+        said_when = token.position and tokens[token.position - 1].norm in _WHEN_WORDS  # "paid it in March 2024"
+        if token.norm in _DATE_MONTHS and not said_when and card_read_before(tokens, token):
+            found = _date_after(tokens, token.position)
+            if found and found[0] is token and not any(map(_is_day, found)):
+                yield EntityType.CARD_EXPIRY, found
+
+
+_MAX_CORRECTIONS = 3
+
+
+def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[list[Token]]:
+    """Dates the same speaker says right after one to correct it ("February 14th, 1992, no sorry, the 4th"): of
+    the same kind as the date they correct."""
+    for _ in range(_MAX_CORRECTIONS):
+        after = found[-1].position + 1
+        correction = _date_after(tokens, after)
+        if not correction or any(t.speaker != found[-1].speaker for t in tokens[after : correction[-1].position + 1]):
+            return
+        between = " ".join(t.norm for t in tokens[after : correction[0].position])
+        if not GIVEN_UP.search(between):
+            return
+        yield correction
+        found = correction
+
+
+_ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:yours|your own|you)\b")
+_WHEN_WORDS = {"in", "on", "since", "from", "by", "until", "till", "before", "after", "last", "next", "of", "during"}
+
+
+def _may_be_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Whether a date said after "expiry" can be a card's: no day in it, and said in digits alone, a month and year
+    ("oh four twenty nine", not "three one two") given for the expiry rather than for a code asked first
+    ("security code and expiry?")."""
+    if any(map(_is_day, found)):
+        return False
+    said = [token for token in found if token.norm not in _DATE_CONNECTORS]
+    if not all(len(digits_of(token) or "") == 1 for token in said):
+        return True  # a month named, or numbers said as such ("two thousand thirty")
+    digits = digits_said(said)
+    if not plausible_expiry(digits):
+        return False
+    distances = context_distances(tokens, found[0].position)
+    fitting = sorted(
+        (distance, kind)
+        for kind, distance in distances.items()
+        if kind in (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE) and len(digits) in DIGIT_LENGTHS[kind]
+    )
+    return len(fitting) < 2 or asked_first(fitting, tokens, found[0]) is EntityType.CARD_EXPIRY
+
+
+def _is_day(token: Token) -> bool:
+    """An ordinal ("30th", "third", "twenty-first") or a feast: a day, which a card's expiry (a month and a year) does
+    not have."""
+    last_word = token.norm.rsplit("-", 1)[-1]
+    return last_word in _ORDINAL_WORDS or token.norm in _FEASTS or ORDINAL_DIGITS.fullmatch(token.norm) is not None
+
+
+def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False) -> list[Token]:
+    """The date said within a few words after ``position``; with ``year_alone``, also a year said on its own
+    ("born in '84", "born in 1984")."""
+    passed_a_number = False
+    for begin in range(position, min(len(tokens), position + _DATE_LOOKAHEAD)):
+        said = tokens[begin]
+        if _is_date_word(said) and said.norm not in _DATE_CONNECTORS and not _exclaimed(tokens, begin):
+            # Past a number that is no date ("5590 and january 8 1983": the answer to what was asked with it),
+            # only a date that names its month.
+            if passed_a_number and said.norm not in _DATE_MONTHS:
+                continue
+            found = _date_from(tokens, begin, year_alone)
+            if found:
+                return found
+            passed_a_number = True
+    return []
+
+
+def _date_from(tokens: Sequence[Token], begin: int, year_alone: bool) -> list[Token]:
+    end = _date_end(tokens, begin)
+    found = list(tokens[begin : end + 1])
+    while (going_on := _date_goes_on(tokens, end)) is not None:
+        end = _date_end(tokens, going_on)
+        found += tokens[going_on : end + 1]
+    substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
+    has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
+    year = len(substantive) == 1 and year_alone and _is_year(tokens, substantive[0])
+    if not (len(substantive) >= 2 or has_separators or year):
+        return []
+    return _month_before(tokens, begin) + _article_before_day(tokens, begin) + found
+
+
+def _exclaimed(tokens: Sequence[Token], index: int) -> bool:
+    """Whether "oh" at ``index`` is said as a word ("Oh, the third of May", "oh march third"), not as a zero: a
+    digit follows it in the same breath only for a zero ("oh four twenty nine")."""
+    token = tokens[index]
+    if token.norm not in {"oh", "o"}:
+        return False
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        token.text[-1] in PUNCTUATION or nxt is None or nxt.segment != token.segment or digits_of(nxt) is None
+    ) and not (nxt is not None and nxt.norm in TENS)
+
+
+def _is_year(tokens: Sequence[Token], token: Token) -> bool:
+    """A year of birth said alone: "'84", or "1984" or "84" right after "born in" or "year of birth", not any year
+    said after birth came up ("the birth certificate from 2019")."""
+    if not re.fullmatch(r"(19|20)?\d\d", token.norm):
+        return False
+    before = tokens[token.position - 1] if token.position else None
+    right_after = before is not None and (before.norm == "in" or CONTEXTS[EntityType.DATE_OF_BIRTH].search(before.norm))
+    return token.text.startswith(("'", "\u2019")) or bool(right_after)
+
+
+def _article_before_day(tokens: Sequence[Token], begin: int) -> list[Token]:
+    """The "the" a day is said with ("the ninth of May", "le 5 mai"): part of the date as said."""
+    if begin and tokens[begin - 1].norm in {"the", "le", "el"} and tokens[begin - 1].segment == tokens[begin].segment:
+        # French and Spanish say the day as a plain number: "le 5 mai", "el 3 de marzo"
+        digits = digits_of(tokens[begin]) if tokens[begin - 1].norm != "the" else None
+        plain_day = digits is not None and digits.isdigit() and 1 <= int(digits) <= 31
+        return [tokens[begin - 1]] if _is_day(tokens[begin]) or plain_day else []
+    return []
+
+
+def _date_end(tokens: Sequence[Token], begin: int) -> int:
+    """The last word of the date words said from ``begin`` on."""
+    end = begin
+    while end + 1 < len(tokens) and (
+        _is_date_word(tokens[end + 1])
+        or (tokens[end + 1].norm in _FEAST_DAYS and tokens[end].norm in _FEASTS)
+        or tokens[end + 1].norm in _DATE_CONNECTORS
+        or (tokens[end + 1].norm == "and" and tokens[end].norm in {"thousand", "hundred"})  # "two thousand and one"
+    ):
+        end += 1
+    while tokens[end].norm in _DATE_CONNECTORS or tokens[end].norm == "and":
+        end -= 1
+    return end
+
+
+_DATE_PART_ASKED = re.compile(r"\b(year|month|day)\b")
+
+
+def _date_goes_on(tokens: Sequence[Token], end: int) -> int | None:
+    """Where the speaker goes on with the date after the other side's backchannel or question for the rest of it
+    ("November," / "And the year?" / "Twenty thirty."), if they do."""
+    speaker = tokens[end].speaker
+    position = end + 1
+    while position < len(tokens) and tokens[position].speaker != speaker:
+        position += 1
+    between = tokens[end + 1 : position]
+    if not between or position == len(tokens) or len(between) > BACKCHANNEL_WORDS:
+        return None
+    asked = " ".join(t.norm for t in between)
+    if any("?" in token.text for token in between) and not _DATE_PART_ASKED.search(asked):
+        return None
+    # "and the security code": asked for something else, not for the rest of the date
+    if any(
+        pattern.search(asked)
+        for kind, pattern in ASKED_CONTEXTS.items()
+        if kind not in (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY)
+    ):
+        return None
+    if pause_ms(tokens[end], tokens[position]) > MAX_PAUSE_MS:
+        return None
+    # "October," / "Mm-hmm." / "the ninth, ...": the date goes on after "the" or "of" said first.
+    said = position
+    while (
+        said + 1 < len(tokens)
+        and tokens[said].norm in _DATE_CONNECTORS
+        and tokens[said + 1].segment == tokens[position].segment
+    ):
+        said += 1
+    following = tokens[said]
+    if following.norm in _DATE_CONNECTORS or not _is_date_word(following):
+        return None
+    return position
+
+
+def _month_before(tokens: Sequence[Token], begin: int) -> list[Token]:
+    """The month, when it is the same speaker's word right before the date: Whisper sometimes ends a speaker's
+    previous segment with it ("...6789. March" / "third, 1985"), before the question that gives the context."""
+    speaker = tokens[begin].speaker
+    for token in reversed(tokens[:begin]):
+        if token.speaker == speaker:
+            return [token] if token.norm in _DATE_MONTHS else []
+    return []

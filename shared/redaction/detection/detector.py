@@ -1,0 +1,114 @@
+"""Runs every kind's rules and keeps one entity where several overlap: the kind checked first, then the longest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection.accounts import alphanumeric_ids, spelled_ids
+from shared.redaction.detection.addresses import answered_addresses
+from shared.redaction.detection.business import business_asked_for, business_contact
+from shared.redaction.detection.dates import dates
+from shared.redaction.detection.emails import answered_emails, run_together_emails
+from shared.redaction.detection.names import answered_names, confirmed_names, names_said_again
+from shared.redaction.detection.numbers import answered_numbers, numbers
+from shared.redaction.detection.patterns import patterns
+from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
+
+# Checked in this order; a later detection that overlaps an earlier one is dropped.
+_PRIORITY = (
+    EntityType.CARD_NUMBER,
+    EntityType.SSN,
+    EntityType.EMAIL,
+    EntityType.CARD_EXPIRY,
+    EntityType.CARD_SECURITY_CODE,
+    EntityType.DATE_OF_BIRTH,
+    EntityType.PHONE_NUMBER,
+    EntityType.ADDRESS,
+    EntityType.ACCOUNT_NUMBER,
+    EntityType.PERSON_NAME,
+)
+
+
+def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(EntityType)) -> list[Entity]:
+    """The personal data in ``segments`` of the kinds in ``types``, no two entities overlapping."""
+    tokens = tokenise(segments)
+    candidates: list[Entity] = []
+    texts = {segment.index: segment.text for segment in segments}
+    for entity_type, found in [
+        *dates(tokens),
+        *numbers(tokens),
+        *answered_numbers(tokens),
+        *run_together_emails(tokens),
+        *alphanumeric_ids(tokens),
+        *spelled_ids(tokens),
+    ]:
+        spans = _merge_spans(t.span for t in found)
+        candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
+    read = read_segments(segments, tokens)
+    found_by_pattern = list(patterns(read))
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in answered_addresses(read, tokens)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered_names(read, tokens)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
+    names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
+    emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
+    for entity_type, span in found_by_pattern:
+        candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
+    addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
+    candidates = [c for c in candidates if not _part_of_address(c, addresses)]
+    candidates = [c for c in candidates if not business_contact(c, texts) and not business_asked_for(c, tokens)]
+    # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
+    candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
+    kept: list[Entity] = []
+    taken: dict[int, list[TextSpan]] = {}  # kept spans by segment, so each check looks at one segment
+    for candidate in candidates:
+        if not any(
+            span.start < other.end and other.start < span.end
+            for span in candidate.spans
+            for other in taken.get(span.segment, ())
+        ):
+            kept.append(candidate)
+            for span in candidate.spans:
+                taken.setdefault(span.segment, []).append(span)
+    wanted = set(types)
+    return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
+
+
+# Numbers an address is made of: a house number, a PO box, a ZIP code read after a date of birth or a card's
+# security code was asked for are the address's, not those.
+_ADDRESS_NUMBER_MISTAKEN_FOR = (EntityType.DATE_OF_BIRTH, EntityType.CARD_SECURITY_CODE, EntityType.CARD_EXPIRY)
+
+
+def _part_of_address(entity: Entity, addresses: Sequence[TextSpan]) -> bool:
+    return entity.type in _ADDRESS_NUMBER_MISTAKEN_FOR and all(
+        any(a.segment == span.segment and a.start <= span.start and span.end <= a.end for a in addresses)
+        for span in entity.spans
+    )
+
+
+def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:
+    """``span`` without the punctuation and spaces at its ends (the sentence keeps its full stop), with an area
+    code's opening parenthesis."""
+    text = texts[span.segment]
+    start, end = span.start, span.end
+    while end > start and (text[end - 1] in SENTENCE_MARKS or text[end - 1].isspace()):
+        end -= 1
+    while start < end and (text[start] in SENTENCE_MARKS or text[start].isspace()):
+        start += 1
+    if start and text[start - 1] == "(" and ")" in text[start:end]:  # "(415) 555-0199"
+        start -= 1
+    return TextSpan(span.segment, start, end) if end > start else span
+
+
+def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
+    """One span per segment, from the first to the last character found in it."""
+    by_segment: dict[int, TextSpan] = {}
+    for span in spans:
+        known = by_segment.get(span.segment)
+        by_segment[span.segment] = (
+            span if known is None else TextSpan(span.segment, min(known.start, span.start), max(known.end, span.end))
+        )
+    return tuple(by_segment.values())

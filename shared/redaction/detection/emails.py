@@ -1,0 +1,212 @@
+"""E-mail addresses as said ("john dot smith at gmail dot com"), heard as one word, or given over two turns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection.context import EMAIL_CONTEXT, answers, window_before
+from shared.redaction.detection.spoken import MISHEARD_LETTERS, NUMBER_WORD, PUNCTUATION, TextSpan, Token
+
+_TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
+# Countries' endings ("seznam dot cz", "alice dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
+# a written dot, never after "point" or "period" ("at the point in time").
+_COUNTRY_TLDS = r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke)"
+
+# A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
+# Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
+# harper".
+_UNIT = (
+    r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*"
+    # letters and digits said one at a time, each followed by a comma: "d, a, v, e, 9, 0, at ..."
+    r"|(?<![\w'])[a-z0-9](?:,\s*[a-z0-9]\b){2,30}"
+    rf"|(?<![\w'])[a-z](?:\s+(?:{NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{NUMBER_WORD})+\s+[a-z]{{2,}})?)"
+)
+# Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without
+# one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"
+# before the same part spelled again ("lars dot ek, that's L-A-R-S dot E-K"; not "my email, that's kim at ...").
+_LOCAL_SEPARATOR = (
+    r"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen),?\s+"
+    rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{{2}})"
+    r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
+)
+_DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
+_DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.\s*|\s+dot\s+){_COUNTRY_TLDS})"
+# A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
+_DOMAIN_LABEL = r"(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*"
+EMAIL = re.compile(
+    # Bounded repeats: a long run of "dot"s must not cost quadratic time.
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+at\s+)"
+    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
+    re.IGNORECASE,
+)
+# Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
+WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+
+# "john dot smith at gmail dot com" heard as one word: "on.smithatemail.com"
+# or the "at" lost in it ("bracercaferadoutlook .com"): after "email", a domain said is the address.
+_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.(?:{_TLDS}|{_COUNTRY_TLDS})(?:\.[a-z]{{2}})?")
+
+
+_EMAIL_JOINERS = ".@"
+_MAX_EMAIL_TOKENS = 6
+
+
+def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    """After "email": an address heard as one word, or as words joined by dots ("Priya .Kanatiyahu .com")."""
+    for first in range(len(tokens)):
+        joined = tokens[first].text
+        for last in range(first, min(len(tokens), first + _MAX_EMAIL_TOKENS)):
+            if last > first:
+                previous, token = tokens[last - 1], tokens[last]
+                if token.segment != previous.segment or not (
+                    token.text[0] in _EMAIL_JOINERS
+                    or previous.text.rstrip(",")[-1] in _EMAIL_JOINERS
+                    or token.hyphen_led  # a group Whisper started, here of the address: "John .smithat -gmail .com"
+                ):
+                    break
+                joined += token.text
+            if _RUN_TOGETHER_EMAIL.fullmatch(joined.strip(PUNCTUATION).lower()) and EMAIL_CONTEXT.search(
+                window_before(tokens, tokens[first].position)
+            ):
+                yield EntityType.EMAIL, list(tokens[first : last + 1])
+                break
+
+
+# Words said before an address that are not part of it.
+_NOT_LOCAL_PARTS = {
+    "it's", "its", "it", "is", "was", "my", "me", "to", "at", "the", "a", "an", "sure", "yes", "yeah", "um", "uh",
+    "email", "e-mail", "mail", "address", "and", "so", "ok", "okay", "that's", "send", "use", "try", "or", "new",
+    "old", "work", "personal", "one", "under", "on", "with", "from", "write", "just", "please", "thats", "oh",
+}  # fmt: skip
+
+
+def email_start(text: str, match: re.Match[str]) -> int:
+    """Where an address starts: a first name said before a one-word local part is part of it ("maria lopez at")."""
+    local = match.group().split()[0]
+    if not re.fullmatch(r"[a-z]+", local):
+        return match.start()
+    before = re.search(r"(?<![\w'])([a-z]+)\s+$", text[: match.start()])
+    if before is None or before.group(1) in _NOT_LOCAL_PARTS:
+        return match.start()
+    return before.start(1)
+
+
+SPELLED_AFTER_EMAIL = re.compile(
+    r",?\s+(?i:so\s+)?(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+"
+    r"(?P<name>[A-Z](?:[\s.-]+[A-Z]\b|\s+(?i:dot|underscore|dash|hyphen|period)\s+[A-Z]\b){1,30})"
+)
+_SPELLED_SEPARATOR = re.compile(r"\b(?i:dot|underscore|dash|hyphen|period)\b")
+
+
+def spelled_after_email(text: str, email: re.Match[str], spelled: re.Match[str]) -> EntityType:
+    """What letters spelled after an e-mail address are: a name in it ("..., that's I-Y-E-R"), or the address's
+    own part spelled again, with its separators ("..., that's T O M dot W") or all its letters."""
+    letters = re.sub(r"[^a-z]", "", _SPELLED_SEPARATOR.sub("", spelled.group("name")).lower())
+    local_part = re.split(r"@|\s+at\s+", email.group(), maxsplit=1)[0]
+    local_letters = re.sub(r"[^a-z]", "", _SPELLED_SEPARATOR.sub("", local_part).lower())
+    if _SPELLED_SEPARATOR.search(spelled.group("name")) or (len(letters) > 1 and letters == local_letters):
+        return EntityType.EMAIL
+    return EntityType.PERSON_NAME
+
+
+# "the status page at fibreway dot com slash status", "visit us at contoso dot com": a web address, not a mailbox.
+_WEB_LOCAL_PARTS = {"page", "site", "website", "online", "portal", "web", "us", "visit", "app", "pages"}
+_WEB_PATH = re.compile(r"\s*(?:/|(?i:slash)\b)")
+
+
+def is_web_address(text: str, match: re.Match[str]) -> bool:
+    local = match.group().split()[0].lower()
+    return local in _WEB_LOCAL_PARTS or _WEB_PATH.match(text, match.end()) is not None
+
+
+# Asked for an e-mail address, the answer up to its domain's ending is the address, however it was heard:
+# "Now you underscore for now to look dot com" for "Nadia underscore fern at outlook dot com".
+_EMAIL_ENDING = re.compile(rf"{_DOMAIN_ENDING}\b", re.IGNORECASE)
+_MAX_ANSWERED_EMAIL_WORDS = 12
+
+
+def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """An answer to "what's your email?" from its first word that is not a lead-in ("sure, it's") to ".com"; or,
+    where the answer's domain was given after a backchannel ("It's sanna dot virtanen," / "Okay." / "at elisa dot
+    fi."), the part before it and the domain."""
+    texts = {segment.index: segment.text for segment in segments}
+    for segment, asked, gone_on_from in answers(segments, tokens, going_on=True):
+        ending = _EMAIL_ENDING.search(segment.text)
+        if ending is None or WRITTEN_EMAIL.search(segment.text):
+            continue  # written with its "@", the address is read as written: "mark@plumbing.co.uk"
+        domain_first = _DOMAIN_FIRST.match(segment.text)
+        if gone_on_from is not None and domain_first:
+            local_part = texts[gone_on_from]
+            start = _after_lead_in(local_part, len(local_part))
+            # the "at" is said with one part or the other: "marta dot kowal at," / "wp dot pl."
+            at_said = domain_first.group("at") or _AT_LAST.search(local_part)
+            if (
+                start is not None
+                and at_said
+                and (EMAIL_CONTEXT.search(asked) or EMAIL_CONTEXT.search(local_part.lower()))
+            ):
+                yield TextSpan(gone_on_from, start, len(local_part))
+                yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
+            continue
+        begun = _local_part_begun(texts[gone_on_from]) if gone_on_from is not None else None
+        start = _after_lead_in(segment.text, ending.start())
+        if gone_on_from is not None and begun is not None and start is not None:
+            # "my email is j p" / "uh-huh" / "okafor at web dot de": the address was begun before the backchannel
+            yield TextSpan(gone_on_from, begun, len(texts[gone_on_from]))
+            yield TextSpan(segment.index, start, ending.end())
+            continue
+        if start is not None and gone_on_from is None and EMAIL_CONTEXT.search(asked):
+            yield TextSpan(segment.index, start, ending.end())
+
+
+_MAX_BEGUN_LOCAL_WORDS = 4
+_LOCAL_PART_JOINERS = {"dot", "underscore", "dash", "hyphen", "period", "at"}
+_EMAIL_NAMED_LAST = re.compile(r"\b(?:e-?mail|e mail)(?:'s| is| address is| address's)?[:,]?\s+", re.IGNORECASE)
+
+
+def _local_part_begun(text: str) -> int | None:
+    """Where the start of an e-mail address said at the end of ``text`` begins: a few words after "email" or "my
+    email is" that end it ("my email is j p")."""
+    named = None
+    for named in _EMAIL_NAMED_LAST.finditer(text):  # noqa: B007 - the last one is the address begun
+        pass
+    if named is None:
+        return None
+    words = list(re.finditer(r"\S+", text[named.end() :]))
+    while words and words[0].group().strip(PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
+        words.pop(0)
+    said = [word.group().strip(PUNCTUATION).lower() for word in words]
+    # spelled letters ("j p"), or a part that a separator says goes on ("maria dot")
+    spelled = all(len(word) <= MISHEARD_LETTERS for word in said) or (said and said[-1] in _LOCAL_PART_JOINERS)
+    return named.end() + words[0].start() if spelled and len(words) <= _MAX_BEGUN_LOCAL_WORDS else None
+
+
+# The domain said first, its local part in the speaker's turn before: "at elisa dot fi."
+_DOMAIN_FIRST = re.compile(
+    rf"\s*(?P<domain>(?P<at>at\b|@)?\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING})\b",
+    re.IGNORECASE,
+)
+_AT_LAST = re.compile(r"(?:\bat|@)[,.]?\s*$", re.IGNORECASE)
+
+
+def _after_lead_in(text: str, end: int) -> int | None:
+    """Where the words of an address before ``end`` start, after a lead-in ("sure, it's"), if there are a few."""
+    words = list(re.finditer(r"\S+", text[:end]))
+    lead = 0
+    while lead < len(words) and words[lead].group().strip(PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
+        lead += 1
+    if words[lead:] and len(words) - lead <= _MAX_ANSWERED_EMAIL_WORDS:
+        return words[lead].start()
+    return None
+
+
+# Mailboxes of a business's functions, not of a person.
+ROLE_MAILBOXES = {
+    "support", "help", "info", "claims", "billing", "sales", "service", "services", "customerservice", "contact",
+    "enquiries", "inquiries", "admin", "office", "team", "hello", "orders", "returns", "accounts", "reservations",
+    "bookings", "careers", "jobs", "press", "media", "privacy", "noreply", "no-reply", "feedback", "complaints",
+    "hr", "legal", "marketing", "payments", "refunds", "care",
+}  # fmt: skip

@@ -1,0 +1,307 @@
+"""Person names: known by what is said around them (cues, greetings, answers), then wherever they are said again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from shared.models.transcript import Segment
+from shared.redaction.detection.context import NAME_ASKED, answers
+from shared.redaction.detection.emails import ROLE_MAILBOXES
+from shared.redaction.detection.spoken import MONTHS, TextSpan, Token
+
+# In lower-case text a name is known only by what is said around it: "this is declan mcbride calling", "my name is
+# tomas"; its words must be none of those the sentence goes on with ("this is just calling", "my name is on it").
+_NOT_NAME_WORDS = (
+    r"(?:just|only|still|also|really|actually|not|me|the|a|an|your|my|our|his|her|their|calling|about|from|with|back|"
+    r"again|now|finally|regarding|re|someone|somebody|us|him|them|on|in|at|for|to|and|so|here|speaking|going|trying|"
+    r"afraid|sorry|fine|good|well|happy|glad|ringing|phoning|returning|following|hoping|wondering|spelled|spelt|"
+    r"wrong|right|correct|missing|different|changed|important|down|up|there|gone)"
+)
+# lower-case letters beyond ASCII too: "krüger", "núñez"
+_LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
+LOWER_CASE_NAME = re.compile(
+    # "its": the apostrophe is often not written
+    rf"\b(?:(?:this is|it's|its|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    r"\s+(?:(?:calling|ringing)(?=\s*(?:[,.!?]|$)|\s+(?:about|from|regarding|re|for|on|back|because|to)\b)"
+    r"|(?:i'm|i am) (?:calling|ringing)\b|here\b|speaking\b)"
+    rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b))"
+)
+# Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
+# "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
+LOWER_CASE_TITLED_NAME = re.compile(
+    r"\b(?:thank you|thanks|hi|hello|hey|sorry|okay|ok|yes|right|alright|great|perfect|bye|goodbye|morning|"
+    r"afternoon|evening),?\s+(?:mister|mr|mrs|missus|ms|miss|doctor|dr)\.?\s+"
+    rf"(?P<name>{_LOWER_CASE_NAME_WORD})\b"
+)
+# Who an answer says the name is of, before the name: "my husband graham o'rourke", "my mum, Rita Okafor".
+_RELATIONS = (
+    r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|"
+    r"grandma|grandpa|nan|aunt|uncle)"
+)
+_NAME_ANSWER_LEAD = (
+    r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
+    rf"that is|under|it's under|(?:it's |its |that's )?my {_RELATIONS}|i think it was|i think|it was)[,.]?\s+)*"
+)
+# A name asked for and answered in lower case: two or three words that end the answer or its first part
+# ("roberto villanueva", "seamus doherty, 2 29 1984"); none a word an answer is otherwise made of.
+_NOT_ANSWERED_NAME_WORDS = (
+    r"(?:same|as|one|please|hold|sec|second|minute|what|which|who|i|i'm|don't|dont|know|can|you|repeat|that|it|is|"
+    r"was|yes|no|ok|okay|sure|of|course|name|names|mine|account|card|is|be|yeah|yep|hmm|um|uh|oh|umm|sounds|great|"
+    r"thanks|thank|let|think|wait|need|why|how|where|when|hang|nope|both|joint|excuse|pardon|come|again|do|did|"
+    r"does|have|has|had|got|get|looks|seems|good|perfect|lovely|cool|nice|alright)"
+)
+_LOWER_CASE_ANSWERED_NAME_WORD = rf"(?!{_NOT_ANSWERED_NAME_WORDS}\b){_LOWER_CASE_NAME_WORD}"
+_LOWER_CASE_NAME_ANSWER = re.compile(
+    rf"{_NAME_ANSWER_LEAD}(?P<name>{_LOWER_CASE_ANSWERED_NAME_WORD}(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{1,2}})"
+    r"(?=\s*(?:[,.!?]|$))"
+)
+
+# "Grace", "O'Connell", "McKenna", "Smith-Jones"
+# Lower-case letters beyond ASCII too: "Wróblewski", "Müller", "Núñez"
+_LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
+_NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?"
+NOT_NAMES = {
+    "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
+    "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
+    "Google", "Alexa", "Siri",  # "Okay Google, ...": a voice assistant, not a person
+    "Still", "Also", "Really", "Very", "Hello", "Hi", "Unable", "Afraid", "Going", "With", "In", "On", "At",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow",
+    "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
+    "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
+    "Ms", "Miss", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
+    "Me", "Us", "Myself", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
+}  # fmt: skip
+# Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
+# business, not a person.
+BUSINESS_WORDS = {
+    "Veterinary", "Vet", "Vets", "Clinic", "Dental", "Dentistry", "Pharmacy", "Bank", "Banking", "Insurance",
+    "Services", "Service", "Solutions", "Company", "Co", "Ltd", "Inc", "Llc", "Group", "Hospital", "Surgery",
+    "Motors", "Energy", "Electric", "Utilities", "Water", "Gas", "Telecom", "Mobile", "Wireless", "Airlines",
+    "Airways", "Travel", "Hotel", "Hotels", "Resort", "Furniture", "Store", "Stores", "Shop", "Market", "Pizza",
+    "Restaurant", "Garage", "Auto", "Medical", "Health", "Healthcare", "Care", "Credit", "Union", "Finance",
+    "Financial", "Capital", "Realty", "Properties", "Estates", "Housing", "Council", "Office", "Department",
+    "Support", "Desk", "Centre", "Center", "Practice", "Associates", "Partners", "Law", "Legal", "Logistics",
+    "Delivery", "Deliveries", "Couriers", "Express", "Ferries", "Library", "School", "University", "College",
+    "Academy", "Studio", "Studios", "Salon", "Spa", "Fitness", "Gym", "Plumbing", "Heating", "Cleaning", "Repairs",
+    "Systems", "Technologies", "Tech", "Labs", "Optical", "Opticians", "Vision", "Physio", "Physiotherapy",
+    "Kennels", "Grooming", "Animal", "Pets", "Florist", "Bakery", "Books", "Broadband", "Internet", "Cable",
+    "Billing", "Claims", "Sales", "Accounts", "Reception", "Street", "Road", "Avenue", "Help", "Helpdesk", "Customer",
+    "Customers", "Relations", "Complaints", "Returns", "Membership", "Plus", "Premium", "Warranty", "Plan", "Cover",
+    "Protection", "Package", "Bundle",
+}  # fmt: skip
+TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
+NAME_CUES = re.compile(
+    r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|its|he's|she's|he is|she is|"
+    r"speaking with|talking to|"
+    # one's own name as the call is put through: "You're through to Ines at ...", "you're speaking to Tomas"
+    r"(?:you're|you are|you've been put) (?:through|speaking|connected) to|"
+    r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?|"
+    # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
+    r"(?:(?:account|card|policy|joint|primary) ?holder|beneficiary|payee|recipient|deceased|insured)"
+    r"(?: is| as|'s| was)?,?|"
+    # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
+    r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|i have(?: here| on file| on record)?:|"
+    # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
+    r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
+    # "The account's under Ana Ruiz"
+    r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)'s under|"
+    r"(?:addressed|made out|made payable) to|in the name of|"
+    r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
+    r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
+    rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
+)
+# After "this is", "it's", "I am": only a name followed by what people say after their name counts.
+WEAK_CUES = re.compile(
+    r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached)\s+"
+    r"(?:(?i:uh|um|er|erm),?\s+)?$"
+)
+THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")
+# A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
+GREETED = re.compile(
+    # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name
+    r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right)\s*,?\s+"
+    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?]|$)"
+    rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME})?)\s+(?:here|speaking)\b"
+    # "Bartholomew calling about ...", "Dana Ruiz calling from ...": one's own name before "calling"
+    rf"|(?:^|(?<=[.,!?]\s))(?P<caller>{_NAME}(?:\s+{_NAME})?)\s+calling\b"
+    # Said back after an acknowledgement: "Sure, Karin. For the application ..."
+    r"|\b(?:Sure|Okay|OK|Right|Certainly|Of course|Perfect|Lovely|Alright|All right|Absolutely|No problem),\s+"
+    rf"(?P<acknowledged>{_NAME})(?=[.!]\s+[A-Z]|,\s)"
+    # A relative or someone one speaks for, named: "on behalf of my father, Anselm Richter, he's ..."
+    r"|\b(?i:(?:my|our|his|her|their)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
+    r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
+    r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
+    r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of),?\s+"
+    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|$)"
+)
+GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative")
+# Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
+# A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
+_SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
+_RADIO_LETTER = (
+    r"(?i:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|"
+    r"papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-ray|xray|yankee|zulu)\b"
+)
+_RADIO_SPELLING = rf"{_RADIO_LETTER}(?:[\s,.-]+{_RADIO_LETTER}){{2,30}}"
+SPELLED_AFTER_NAME = re.compile(
+    rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{1,30}}"
+    rf"|{_RADIO_SPELLING})"
+)
+# the letters may be written in lower case: "Fionnuala, spelled f i o n n u a l a"
+SPELLED_NAME = re.compile(
+    r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Za-z](?:[\s.,-]+[A-Za-z]\b){2,30})"
+)
+AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in)\b)")
+
+_NAME_ANSWER = re.compile(
+    _NAME_ANSWER_LEAD + rf"(?:{TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
+    # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
+    # a word heard with its last letter dropped keeps an apostrophe: "Necklin' Moriardi"
+    rf"(?P<name>(?!{TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
+    rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
+    r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
+    rf"|{_RADIO_SPELLING})"
+    # or where they work: "Marcus in billing", "Dana from the claims team"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b)"
+)
+
+
+def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """The name that starts the answer when the other side asked for one."""
+    for segment, asked, _ in answers(segments, tokens):
+        if not NAME_ASKED.search(asked):
+            continue
+        match = _NAME_ANSWER.match(segment.text.lstrip())
+        if match is None and segment.text == segment.text.lower():
+            match = _LOWER_CASE_NAME_ANSWER.match(segment.text.lstrip())
+        if match is None or any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
+            continue
+        offset = len(segment.text) - len(segment.text.lstrip())
+        end = offset + match.end("name")
+        spelled = SPELLED_AFTER_NAME.match(segment.text, end)  # "Szymanski, S-Z-Y-M-A-N-S-K-I."
+        yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
+
+
+# Asked whether one is talking to someone ("Hello, is that Wiremu?", "Am I speaking with Mr Osei?") and answered as
+# only that person would ("Speaking.", "That's me."): the name asked about is theirs.
+_IS_THAT = re.compile(
+    rf"\b(?i:is (?:that|this|it)|am i (?:speaking|talking) (?:to|with)|are you)\s+(?:{TITLES}\.?\s+)?"
+    rf"(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME})?)\s*\?"
+)
+_ONLY_THEY_ANSWER = re.compile(
+    r"\s*(?i:(?:yes|yeah|yep|that's right|it is)[,.]?\s+)?(?i:speaking|that's me|that is me|it's me|it is me|"
+    r"this is (?:she|he|him|her)|you're talking to (?:her|him|me))(?=\s*(?:[,.!?]|$))"
+)
+
+
+def confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A name asked about ("is that Wiremu?") that the other side confirms is theirs ("Speaking.")."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, segment in enumerate(ordered):
+        reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
+        if reply is None or not _ONLY_THEY_ANSWER.match(reply.text):
+            continue
+        for match in _IS_THAT.finditer(segment.text):
+            words = match.group("name").split()
+            if not NOT_NAMES.intersection(words) and not BUSINESS_WORDS.intersection(words):
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+_MIN_NAME_LETTERS = 3
+
+
+# Said before a name to greet or acknowledge someone: not part of the name when capitalised ("Perfect Anna").
+_NOT_NAME_BEFORE = {
+    "Sure", "Right", "Certainly", "Perfect", "Lovely", "Alright", "Absolutely", "Cheers", "Dear", "Hey", "Goodbye",
+    "Welcome", "Congratulations", "Please", "Excellent", "Wonderful", "Brilliant", "Awesome", "Cool", "Nice",
+    "Fantastic", "Ask", "Tell", "Call", "Dial",
+}  # fmt: skip
+# Written in lower case, a name is known by what comes before it: "hi bree", "this is harold".
+_LOWER_CASE_NAME_CUE = re.compile(r"\b(?:hi|hello|hey|thanks|thank you|bye|this is|it's|its|i'm|i am)\s+$")
+
+
+def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``..``end`` widened over the name words said right next to it: "Darnell" before a known "Whitcombe",
+    "-Baird" after a known "Fenwick"."""
+    while True:
+        before = re.search(rf"(?:^|(?<=[\s,.!?])){_NAME}(?:\s|-)$", text[:start])
+        if before is None:
+            break
+        word = text[before.start() : start].strip(" -")
+        if word in NOT_NAMES or word in _NOT_NAME_BEFORE or word in BUSINESS_WORDS or word.lower() in MONTHS:
+            break
+        start = before.start()
+    while True:
+        after = re.match(rf"(?:\s|-)(?P<word>{_NAME}|[A-Z]\.(?=\s+[A-Z]))", text[end:])
+        if after is None:
+            break
+        word = after.group("word")
+        if word in NOT_NAMES or word in BUSINESS_WORDS or word.lower() in MONTHS:
+            break
+        end += after.end()
+    return start, end
+
+
+def names_said_again(
+    segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
+) -> Iterable[TextSpan]:
+    """Every other place a name found once is said: "my name is Anna" ... "Hi Anna", also with the rest of the name
+    next to it ("Anna Quist" read back): that rest is then known too. An e-mail address's words name its owner
+    ("priya.natarajan@..." ... "thank you priya")."""
+    texts = {segment.index: segment.text for segment in segments}
+    spans = list(names)
+    parts = {
+        part
+        for span in spans
+        for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
+        if len(part) >= _MIN_NAME_LETTERS and part not in NOT_NAMES
+    }
+    parts |= {
+        part.capitalize()
+        for span in emails
+        for part in re.split(r"[._-]", texts[span.segment][span.start : span.end].split("@")[0].lower())
+        if part.isalpha()
+        and len(part) >= _MIN_NAME_LETTERS
+        and part not in ROLE_MAILBOXES
+        and part.capitalize() not in NOT_NAMES
+        and part.capitalize() not in BUSINESS_WORDS
+    }
+    found: list[TextSpan] = []
+    for _ in range(2):  # once more with the words found next to a known name
+        if not parts:
+            return
+        said = re.compile(r"\b(?:" + "|".join(re.escape(part) for part in sorted(parts)) + r")\b", re.IGNORECASE)
+        found = []
+        for segment in segments:
+            text = segment.text
+            for match in said.finditer(text):
+                if match.group() not in parts:
+                    # a name in lower case, only where a greeting or an introduction says it is one
+                    if match.group() != match.group().lower() or not _LOWER_CASE_NAME_CUE.search(
+                        text[: match.start()].lower()
+                    ):
+                        continue
+                    found.append(TextSpan(segment.index, match.start(), match.end()))
+                    continue
+                sentence_start = re.search(r"(?:^|[.!?])\s*$", text[: match.start()]) is not None
+                # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
+                # "Anna, ..." counts there, not "Will that be all?".
+                if not sentence_start or re.match(r"\s*[,!?]", text[match.end() :]):
+                    start, end = _name_words_around(text, match.start(), match.end())
+                    found.append(TextSpan(segment.index, start, end))
+                elif re.match(rf"\s{_NAME}\b", text[match.end() :]):  # "Rosalind Quist" starting an answer
+                    start, end = _name_words_around(text, match.start(), match.end())
+                    if end > match.end():
+                        found.append(TextSpan(segment.index, start, end))
+        more = {
+            part
+            for span in found
+            for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
+            if len(part) >= _MIN_NAME_LETTERS and part not in NOT_NAMES
+        }
+        if more <= parts:
+            break
+        parts |= more
+    yield from found

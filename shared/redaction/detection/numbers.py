@@ -1,0 +1,642 @@
+"""Digits read out, told apart by length, shape and what was asked: one reading decides between card, social security,
+phone and account numbers, so it sits above each kind's own rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+from text_to_num import alpha2digit
+
+from shared.models.redaction import EntityType
+from shared.redaction.detection.accounts import letter_prefix, letter_suffix
+from shared.redaction.detection.cards import card_read_before, merged_card_details, plausible_expiry, written_with_slash
+from shared.redaction.detection.context import (
+    ANSWER_LEAD_WORDS,
+    ASKED_CONTEXTS,
+    BACKCHANNEL_WORDS,
+    CARD_CONTEXT,
+    CODE,
+    CONTEXT_WINDOW,
+    CONTEXTS,
+    DIGIT_LENGTHS,
+    GIVEN_UP,
+    asked_first,
+    asks_anew,
+    card_talked_about,
+    context_distances,
+    nearest_match,
+    previous_number,
+    said_after,
+    said_between,
+    window_before,
+)
+from shared.redaction.detection.phones import (
+    MIN_INTERNATIONAL,
+    country_code_said,
+    extension,
+    international_prefix,
+    is_business_line,
+    named_as_reference,
+    national_mobile,
+)
+from shared.redaction.detection.spoken import (
+    DIGIT_WORDS,
+    MAX_PAUSE_MS,
+    MISHEARD_LETTERS,
+    PUNCTUATION,
+    REPEATS,
+    TENS,
+    UNITS,
+    Atom,
+    Token,
+    digit_count,
+    digits_of,
+    digits_said,
+    hyphenated_digits,
+    luhn,
+    pause_ms,
+)
+from shared.redaction.detection.ssn import (
+    MISHEARD_SSN_LENGTHS,
+    SSN_WRITTEN,
+    last_four_of_ssn_asked,
+    personal_tax_id_asked,
+)
+
+# Words Whisper writes for a digit said before other digits ("for one one one", "Free 782"), or said again and
+# again ("fine, fine, fine, fine" for "five five five five").
+_SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8", "fine": "5"}
+_REPEATED_SOUNDALIKE = 3
+
+# Said between the digits of one number without ending it.
+# "w": Whisper's "W -88" for "double eight".
+# "/": a slash written apart from the digits around it ("5 / 27", "0 3 / 2 9").
+# "...": a hesitation written on its own between the groups ("six six two ... four one ...").
+_FILLERS = {
+    "uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "/", "w", "-", "", "...",
+    "…",
+}  # fmt: skip
+
+
+def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]:
+    """Runs of digit atoms: digits with only fillers or a short pause (same speaker) between them, and no
+    question for something else from the other side."""
+    runs: list[list[Atom]] = []
+    current: list[Atom] = []
+    fillers = 0
+    index = 0
+    while index < len(stream):
+        token = stream[index]
+        nxt = stream[index + 1] if index + 1 < len(stream) else None
+        atom: Atom | None = None
+        if token.norm in REPEATS and nxt is not None and (digit := digits_of(nxt)) is not None and len(digit) == 1:
+            atom = Atom(digit * REPEATS[token.norm], (token, nxt))
+        elif token.norm in TENS or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) and not hyphenated_digits(token.norm)):
+            spoken = token.norm.replace("-", " ")
+            consumed: tuple[Token, ...] = (token,)
+            if (
+                token.norm in TENS
+                and nxt is not None
+                and nxt.segment == token.segment  # "oh six thirty" / "the code?" / "two four eight": two answers
+                and nxt.norm in DIGIT_WORDS
+                and len(DIGIT_WORDS[nxt.norm]) == 1
+            ):
+                spoken += " " + nxt.norm
+                consumed = (token, nxt)
+            value = alpha2digit(spoken, "en")
+            if value.isdigit():
+                atom = Atom(value, consumed)
+        elif (
+            (digit := digits_of(token)) is not None
+            and digit
+            and not _is_length(stream, index)
+            and not _oh_said_as_word(tokens, token)
+        ):
+            atom = Atom(digit, (token,))
+        elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
+            atom = Atom(_SOUNDALIKES[token.norm], (token,))
+        if atom is not None:
+            previous = current[-1].tokens[-1] if current else None
+            if previous is not None and (
+                fillers > 2
+                or pause_ms(previous, token) > MAX_PAUSE_MS
+                or asks_anew(said_between(tokens, previous, token), "".join(a.digits for a in current))
+            ):
+                runs.append(current)
+                current = []
+            current.append(atom)
+            fillers = 0
+            index += len(atom.tokens)
+            continue
+        if current and (token.norm in _FILLERS or token.hyphen_led):  # "447 -2 -I -1": a misheard digit
+            fillers += 1
+        elif current:
+            runs.append(current)
+            current = []
+            fillers = 0
+        index += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether "oh" is said as a word, not as a zero: written "Oh," as a sentence starts ("Oh, 4 1 2"), or after a
+    number, after a pause in writing and before words ("4402 7719, oh no, ...", "552 oh wait")."""
+    if token.text in {"Oh,", "Oh.", "Oh!", "Oh..."}:
+        return True
+    if token.norm not in {"oh", "o"} or not token.position or token.position + 1 >= len(tokens):
+        return False
+    before, after = tokens[token.position - 1], tokens[token.position + 1]
+    if before.segment != token.segment or after.segment != token.segment:
+        return False
+    return (
+        digits_of(after) is None
+        and after.norm not in TENS
+        and after.norm not in REPEATS
+        and (before.text[-1] in PUNCTUATION or after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
+    )
+
+
+def _is_length(stream: Sequence[Token], index: int) -> bool:
+    """Whether the number at ``index`` says how long another is: "the 4 digit code", "a 16-digit number", "last
+    four, 6 7 8 9"."""
+    nxt = stream[index + 1] if index + 1 < len(stream) else None
+    before = stream[index - 1] if index else None
+    said = stream[index].norm
+    return (
+        said.endswith(("-digit", "-digits"))
+        or (nxt is not None and nxt.segment == stream[index].segment and nxt.norm in {"digit", "digits"})
+        or (before is not None and before.segment == stream[index].segment and before.norm == "last")
+    )
+
+
+def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
+    """Whether the word at ``index`` stands for a digit: digits follow it ("for one one one", "Free 782"; not
+    "for 2 nights"), or it is one of several in a row."""
+    token = stream[index]
+    following = ""
+    for nxt in stream[index + 1 : index + 3]:
+        digits = digits_of(nxt) if nxt.segment == token.segment else None
+        if not digits:
+            break
+        following += digits
+    if len(following) >= 2:
+        return True
+    if following and _answer_of_digits_alone(stream, index):
+        return True
+    same = 1
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(stream) and stream[position].norm == token.norm:
+            same += 1
+            position += step
+    return same >= _REPEATED_SOUNDALIKE
+
+
+def _answer_of_digits_alone(stream: Sequence[Token], index: int) -> bool:
+    """Whether the word at ``index`` comes after a digit in a turn of nothing but digits and words that sound like
+    them ("four for one", "9 won 9", "2 2 ate 1"): there it is one too; not in "2 for 1 on pizzas"."""
+    segment = stream[index].segment
+    if index == 0 or stream[index - 1].segment != segment or not digits_of(stream[index - 1]):
+        return False
+    start, end = index, index
+    while start > 0 and stream[start - 1].segment == segment:
+        start -= 1
+    while end + 1 < len(stream) and stream[end + 1].segment == segment:
+        end += 1
+    return all(
+        digits_of(token) or token.norm in _SOUNDALIKES or token.norm in _FILLERS for token in stream[start : end + 1]
+    )
+
+
+_WRITTEN_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})", re.ASCII)
+
+_ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}", re.ASCII)
+
+
+def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
+    """What a run of digits that is not a card number is, from its length, shape and context."""
+    first = atoms[0].tokens[0]
+    distances = context_distances(tokens, first.position)
+    code = nearest_match(CODE, window_before(tokens, first.position))
+    if (
+        code is not None
+        and EntityType.CARD_SECURITY_CODE not in distances
+        and card_talked_about(tokens, first.position)
+    ):
+        # where a card is talked about, "the code is 341" after its expiry names its security code
+        distances[EntityType.CARD_SECURITY_CODE] = code
+    nearest = min(distances.values(), default=None)
+    # Written five and four ("83702-1187"): a ZIP+4 ending an address, never a social security number's grouping.
+    zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
+    if zip_plus_four:
+        distances.pop(EntityType.SSN, None)
+    if EntityType.SSN in distances and (
+        len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
+        # A digit misheard as a word ("-I") or heard twice: still the number asked for last.
+        or (len(digits) in MISHEARD_SSN_LENGTHS and distances[EntityType.SSN] == nearest)
+        or (len(digits) == 4 and last_four_of_ssn_asked(distances, tokens, first))
+    ):
+        return EntityType.SSN
+    if (
+        len(digits) == 9
+        and not zip_plus_four
+        and CONTEXTS[EntityType.SSN].search(said_after(atoms[-1].tokens[-1], tokens))
+    ):
+        return EntityType.SSN  # "..., that's my social"
+    account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
+    if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
+        return EntityType.SSN  # "your taxpayer number", "social insurance number"
+    if (first.text.startswith("+") or international_prefix(first, tokens)) and len(digits) >= MIN_INTERNATIONAL:
+        # Said with its country code: a number of that country's length is a phone number, even in a range
+        # the country keeps for examples ("+44 7700 900461").
+        try:
+            if phonenumbers.is_possible_number(phonenumbers.parse("+" + digits, None)):
+                return EntityType.PHONE_NUMBER
+        except phonenumbers.NumberParseException:
+            pass
+    fitting = sorted(
+        (distance, entity_type)
+        for entity_type, distance in distances.items()
+        if len(digits) in DIGIT_LENGTHS[entity_type]
+        and (entity_type is not EntityType.CARD_EXPIRY or plausible_expiry(digits))
+    )
+    if fitting:
+        return asked_first(fitting, tokens, first) if len(fitting) > 1 else fitting[0][1]
+    if len(atoms) == 1 and SSN_WRITTEN.fullmatch(first.norm):
+        return EntityType.SSN
+    if CARD_CONTEXT.search(window_before(tokens, first.position)) or card_read_before(tokens, first):
+        if 11 <= len(digits) <= 19:  # a card with digits lost or misheard
+            return EntityType.CARD_NUMBER
+        if len(digits) in (3, 4) and CODE.search(window_before(tokens, first.position)):  # "Visa ... the code is 412"
+            return EntityType.CARD_SECURITY_CODE
+        # Said right after a card number: the first number that can be a month and year is its expiry, and
+        # three or four digits after the expiry are its code.
+        said_before = tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
+        if digit_count([t for t in said_before if t.speaker == first.speaker]) >= 12:
+            previous = previous_number(tokens, first.position)
+            after_card = previous is not None and _segment_digits(tokens, previous) >= 12
+            if after_card and len(digits) == 4 and plausible_expiry(digits):
+                return EntityType.CARD_EXPIRY
+            if len(digits) in (3, 4):
+                return EntityType.CARD_SECURITY_CODE
+        # Digits given when a card number was asked for are part of it, even where the rest was misheard; not
+        # where something else was asked for since ("And the expiry?").
+        asked = " ".join(t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
+                         if t.speaker != first.speaker)  # fmt: skip
+        if len(digits) >= 4 and "card number" in asked and not distances:
+            return EntityType.CARD_NUMBER
+    if len(digits) in (10, 11) and not named_as_reference(tokens, first):
+        try:
+            number = phonenumbers.parse(digits, "US")
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number) or national_mobile(digits):
+            return EntityType.PHONE_NUMBER
+    return None
+
+
+def _segment_digits(tokens: Sequence[Token], token: Token) -> int:
+    """How many digits were said in ``token``'s segment."""
+    return digit_count([t for t in tokens if t.segment == token.segment])
+
+
+def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    found: list[tuple[EntityType, list[Token]]] = []
+    untyped: list[list[Atom]] = []
+    for speaker in dict.fromkeys(token.speaker for token in tokens):
+        stream = [token for token in tokens if token.speaker == speaker]
+        for run in _atoms(stream, tokens):
+            typed = list(_classify_run(run, tokens))
+            found += typed
+            if not typed:
+                untyped.append(run)
+    yield from found
+    yield from _read_back(untyped, found, tokens)
+
+
+_MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything
+
+
+def _read_back(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """Digits one side repeats of what the other side just gave ("4111 1111" / "4111 1111, yes"): the same kind,
+    also where the other side goes on with the number after the read-back ("4111 1111" / "4111 1111" / "1111 ..."),
+    or gives new last digits for it ("it ends 0193 now")."""
+    for run in untyped:
+        digits = "".join(atom.digits for atom in run)
+        first = run[0].tokens[0]
+        if len(digits) < _MIN_CORRECTED_ENDING:
+            continue
+        for entity_type, said in found:
+            if entity_type is EntityType.CARD_NUMBER and _restarted(run, said, tokens):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
+            said_before = [token for token in said if token.position < first.position]
+            if not said_before or first.position - said_before[-1].position > CONTEXT_WINDOW:
+                continue
+            repeated = (
+                said_before[-1].speaker != first.speaker
+                and len(digits) >= _MIN_READ_BACK
+                and digits in digits_said(said_before)
+            )
+            if repeated or _new_ending(run, tokens, said_before):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
+
+
+def _restarted(run: Sequence[Atom], card: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Whether ``run`` is the start of ``card`` given up and read again ("So 5425 23, hang on, I'll start over.
+    5425 2334 ..."): the same speaker, soon after, the card's first digits."""
+    first, last = run[0].tokens[0], run[-1].tokens[-1]
+    digits = "".join(atom.digits for atom in run)
+    between = " ".join(t.norm for t in tokens[last.position + 1 : card[0].position])
+    return (
+        GIVEN_UP.search(between) is not None
+        and card[0].position > last.position
+        and card[0].speaker == first.speaker
+        and card[0].position - last.position <= CONTEXT_WINDOW
+        and len(digits) >= _MIN_READ_BACK
+        and digits_said(card).startswith(digits)
+    )
+
+
+_MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
+# Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
+_ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$")
+
+_ENDING_AFTER = re.compile(r"((at|on) the end|(for|as) the last)\b(?! of\b)")
+
+
+def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Sequence[Token]) -> bool:
+    """Whether ``run`` corrects the last digits of a number either side read ("We have 646-555-0121?" / "It ends
+    0195 now"; "4402 7719, oh no, the last part is 7791"): at most as many digits, said right after "ends"
+    or "the last bit"."""
+    first = run[0].tokens[0]
+    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - ANSWER_LEAD_WORDS) : first.position]
+                       if t.segment == first.segment)  # fmt: skip
+    digits = "".join(atom.digits for atom in run)
+    if len(digits) > len(digits_said(said_before)):
+        return False
+    if _ENDING.search(lead_in) is not None:
+        return True
+    # "646 209 3318, sorry, 3381 at the end": the ending named after the digits, given up for them just before
+    last = run[-1].tokens[-1]
+    after = " ".join(t.norm for t in tokens[last.position + 1 : last.position + 1 + ANSWER_LEAD_WORDS]
+                     if t.segment == last.segment)  # fmt: skip
+    between = " ".join(t.norm for t in tokens[said_before[-1].position + 1 : first.position])
+    return _ENDING_AFTER.match(after) is not None and GIVEN_UP.search(between) is not None
+
+
+def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    for candidate in run:
+        merged = merged_card_details(candidate, tokens)
+        if merged:
+            yield from merged
+            others = [a for a in run if a is not candidate]
+            if others:
+                yield from _classify_run(others, tokens)
+            return
+    used = [False] * len(run)
+    cards: list[list[Token]] = []
+    start = 0
+    while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
+        digits, card_end = "", None
+        for end in range(start, len(run)):  # at most 19 digits ahead: linear in the run's length
+            if written_with_slash(run[end]):
+                break  # "06/15/2025 to 06/15/2027": a date or an expiry, never a card's digits
+            digits += run[end].digits
+            if len(digits) > 19:
+                break
+            if len(digits) >= 13 and luhn(digits):
+                card_end = end
+        if card_end is not None:
+            cards.append([t for atom in run[start : card_end + 1] for t in atom.tokens])
+            used[start : card_end + 1] = [True] * (card_end + 1 - start)
+            start = card_end
+        start += 1
+    if cards and sum(len(atom.digits) for atom in run) <= 19:
+        # No room for another number: the digits around the card are the card too, misheard or repeated.
+        yield EntityType.CARD_NUMBER, [t for atom in run for t in atom.tokens]
+        return
+    for card in cards:
+        yield EntityType.CARD_NUMBER, card
+    rest: list[Atom] = []
+    after_card = False
+    for atom, is_used in [*zip(run, used, strict=True), (None, True)]:
+        if atom is not None and not is_used:
+            rest.append(atom)
+            continue
+        if rest:
+            yield from _details_after_card(rest, tokens) if after_card else _typed_numbers(rest, tokens)
+            rest = []
+        after_card = True
+
+
+_SECURITY_CODE_LENGTHS = (3, 4)
+
+
+def _details_after_card(rest: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    """What follows a card in one breath: a month and year written with a slash is its expiry ("..., 03/30"),
+    and three or four digits right after that expiry its security code ("..., 03/30, 227")."""
+    first = rest[0]
+    if not (written_with_slash(first) and plausible_expiry(first.digits)):
+        yield from _typed_numbers(rest, tokens)
+        return
+    yield EntityType.CARD_EXPIRY, list(first.tokens)
+    others = list(rest[1:])
+    if others and len(others[0].digits) in _SECURITY_CODE_LENGTHS and len(others[0].tokens) == 1:
+        yield EntityType.CARD_SECURITY_CODE, list(others[0].tokens)
+        others = others[1:]
+    if others:
+        yield from _typed_numbers(others, tokens)
+
+
+# Written in thousands ("3,400", "12,000,000"): a number said as an amount; an identifier is read digit by digit.
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+", re.ASCII)
+
+
+def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+    """An amount, a price or a length of time: "$312", "2000 and 40 dollars", "45 minutes", "3,400 points"."""
+    first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
+    if len(atoms) == 1 and _THOUSANDS.fullmatch(first.norm.rstrip(".,")):
+        return True
+    after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
+    if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
+        after = tokens[after.position + 1] if after.position + 1 < len(tokens) else None  # "49 .99 dollars"
+        if after is None or after.segment != last.segment or after.norm not in UNITS:
+            return True  # a price heard as "49 .99"
+    return first.text.startswith("$") or (after is not None and after.segment == last.segment and after.norm in UNITS)
+
+
+def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The run as one number if it is one; else each segment's part on its own (two answers, one speaker)."""
+    if _is_quantity(atoms, tokens) or _ends_a_code(atoms[0].tokens[0], tokens):
+        return
+    digits = "".join(a.digits for a in atoms)
+    segments = list(dict.fromkeys(atom.tokens[0].segment for atom in atoms))
+    parts = _split_at_and(atoms, tokens) if len(segments) == 1 else []
+    if len(parts) > 1:  # "March 3rd 1990, and 02139": two answers in one breath, if each is one
+        found_in_parts = [found for part in parts for found in _typed_numbers(part, tokens)]
+        if found_in_parts:
+            yield from found_in_parts
+            return
+    # Longer than any one number: answers to several questions, told apart by their segments.
+    entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
+    if entity_type is EntityType.PHONE_NUMBER and is_business_line(digits, atoms[0].tokens[0], tokens):
+        return
+    if entity_type is not None:
+        found = [t for a in atoms for t in a.tokens]
+        if entity_type is EntityType.PHONE_NUMBER:
+            found = country_code_said(found[0], tokens) + found + extension(found[-1], tokens)
+        elif entity_type is EntityType.ACCOUNT_NUMBER:
+            found = letter_prefix(found[0], tokens) + found + letter_suffix(found[-1], tokens)
+        yield entity_type, found
+        return
+    if atoms[0].tokens[0].norm in _SOUNDALIKES and len(atoms) > 1:
+        # A word that sounds like a digit read as one ("to" in "send them to 312 555 0199"): the number without it.
+        yield from _typed_numbers(atoms[1:], tokens)
+        return
+    if len(segments) > 1:
+        for segment in segments:
+            yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+_CODE_PART = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+", re.ASCII)
+
+
+def _ends_a_code(first: Token, tokens: Sequence[Token]) -> bool:
+    """Digits read straight on from letters and digits mixed ("1Z 999 A1 03 2345 6789"): the rest of a parcel's or
+    a product's code, not a number of their own."""
+    if first.position == 0:
+        return False
+    before = tokens[first.position - 1]
+    return (
+        before.segment == first.segment
+        and not before.text.endswith(tuple(PUNCTUATION))
+        and _CODE_PART.fullmatch(before.norm) is not None
+    )
+
+
+def _split_at_and(atoms: Sequence[Atom], tokens: Sequence[Token]) -> list[list[Atom]]:
+    """The atoms in groups, a new group after each "and" said between two of them."""
+    parts: list[list[Atom]] = [[]]
+    for atom in atoms:
+        if parts[-1]:
+            between = tokens[parts[-1][-1].tokens[-1].position + 1 : atom.tokens[0].position]
+            if any(token.norm == "and" for token in between):
+                parts.append([])
+        parts[-1].append(atom)
+    return parts
+
+
+# Asked for one of these, the digits a speaker reads next are it, with what Whisper mistook for words between
+# them ("0 1 0 9 I 0 3", "plus 4 -4, 7 -7 -00, I know 0, 8 -22"), which cuts a run of digits short, and over
+# several turns while the other side only says "mm-hmm" ("5 4 2 5 2 3 3 4 3" / "MM them." / "0 1 0 9 I 0 3").
+_ANSWERED_DIGITS: dict[EntityType, range] = {
+    EntityType.CARD_NUMBER: range(12, 23),  # a few digits lost or heard twice
+    EntityType.PHONE_NUMBER: range(7, 14),
+    EntityType.SSN: range(8, 11),
+    EntityType.ACCOUNT_NUMBER: range(6, 21),  # "551, 70i, 238": fewer digits than said, but more than a PIN's
+}
+_MISHEARD_WORDS_BETWEEN = 3  # more words than this between two digits: they are not one number
+
+
+@dataclass
+class _Answer:
+    speaker: str
+    asked: str
+    digit_tokens: list[list[Token]]  # per segment, the tokens from its first digit to its last
+
+
+def answered_numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The digits a speaker read in answer to a question for a card, phone, social security or account number."""
+    for answer in _answers_with_digits(tokens):
+        distances = {
+            kind: distance
+            for kind, pattern in ASKED_CONTEXTS.items()
+            if (distance := nearest_match(pattern, answer.asked)) is not None
+        }
+        if not distances:
+            continue
+        # What was asked for last: only a card, phone, social security or account number asked for last counts.
+        kind = min(distances, key=distances.__getitem__)
+        said = [token for part in answer.digit_tokens for token in part]
+        # One word of digits is the runs' to read: it may hold a card's expiry and code after the card.
+        several = sum(1 for token in said if digits_of(token)) > 1
+        if kind is EntityType.ACCOUNT_NUMBER and not all(map(_may_be_misheard_digits, said)):
+            continue  # an id is read as digits: "12 years and paid 3400" is not one
+        if any(_WRITTEN_DATE.fullmatch(token.norm) for token in said):
+            continue  # "3/12/88 and the last 4 are 6 0 3 2": a date written out is no number's part, two answers
+        lead_in = " ".join(t.norm for t in tokens[: said[0].position] if t.segment == said[0].segment)
+        if any(p.search(lead_in) for other, p in ASKED_CONTEXTS.items() if other is not kind):
+            continue  # the answer names what it gives first ("Member number 5 5 1 0 ..."): not the one asked last
+        if several and kind in _ANSWERED_DIGITS and digit_count(said) in _ANSWERED_DIGITS[kind]:
+            if kind is EntityType.PHONE_NUMBER:
+                said = country_code_said(said[0], tokens) + said + extension(said[-1], tokens)
+            yield kind, said
+
+
+def _may_be_misheard_digits(token: Token) -> bool:
+    """A digit, a filler, or a word Whisper may have made of digits: one with a digit in it ("70i") or a letter
+    or two ("I" for "nine")."""
+    return (
+        digits_of(token) is not None
+        or token.norm in _FILLERS
+        or any(char.isdigit() for char in token.norm)
+        or (token.norm.isalpha() and len(token.norm) <= MISHEARD_LETTERS)
+    )
+
+
+def _answers_with_digits(tokens: Sequence[Token]) -> list[_Answer]:
+    """Each speaker's turns with digits in them, grouped by the question they answer: a turn continues the
+    answer before it while the other side only acknowledges (a few words, no question, nothing asked for)."""
+    segments: dict[int, list[Token]] = {}
+    for token in tokens:
+        segments.setdefault(token.segment, []).append(token)
+    speakers = {token.speaker for token in tokens}
+    answers: list[_Answer] = []
+    open_answers: dict[str, _Answer] = {}
+    heard: dict[str, list[Token]] = {}  # per speaker, what the others said since they last said much
+    for said in segments.values():
+        speaker = said[0].speaker
+        for other in speakers - {speaker}:
+            heard.setdefault(other, []).extend(said)
+        asked = heard.get(speaker, [])[-CONTEXT_WINDOW:]
+        answer = open_answers.get(speaker)
+        answered = digits_said([t for part in answer.digit_tokens for t in part]) if answer else ""
+        if asks_anew(asked, answered):
+            open_answers.pop(speaker, None)
+        digits = _digit_stretch(said)
+        if digits:
+            answer = open_answers.get(speaker)
+            if answer is None:
+                answer = open_answers[speaker] = _Answer(speaker, " ".join(t.norm for t in asked), [])
+                answers.append(answer)
+            answer.digit_tokens.append(digits)
+            heard[speaker] = []
+        elif len(said) > BACKCHANNEL_WORDS:  # "Sure, one second." still answers what was asked
+            open_answers.pop(speaker, None)
+            heard[speaker] = []
+    return answers
+
+
+def _digit_stretch(said: Sequence[Token]) -> list[Token]:
+    """The tokens from the first digit said to the last one that is at most a few words from the one before."""
+    digit_indexes = [i for i, token in enumerate(said) if digits_of(token)]
+    if digit_count([said[i] for i in digit_indexes]) < 2:  # "Sure, one second."
+        return []
+    last = digit_indexes[0]
+    for index in digit_indexes[1:]:
+        between = [t for t in said[last + 1 : index] if t.norm not in _FILLERS and t.norm not in REPEATS]
+        named = " ".join(t.norm for t in between)
+        # "..., security number 7 1 4": the words name what the next digits are, another number
+        if len(between) > _MISHEARD_WORDS_BETWEEN or any(p.search(named) for p in ASKED_CONTEXTS.values()):
+            break
+        last = index
+    return list(said[digit_indexes[0] : last + 1])

@@ -1,0 +1,107 @@
+"""Patterns on each segment's text: IBANs, e-mail and street addresses, names. One pass per segment, as the order
+its candidates come in decides between those of the same kind and length."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection.accounts import ibans
+from shared.redaction.detection.addresses import (
+    ADDRESS,
+    CONTINENTAL_ADDRESS,
+    FLAT_PIN_ADDRESS,
+    HOUSE_WORDS,
+    LOWER_CASE_ADDRESS,
+    NAMED_HOUSE_ADDRESS,
+    PO_BOX,
+    POSTCODE_ADDRESS,
+)
+from shared.redaction.detection.emails import (
+    EMAIL,
+    SPELLED_AFTER_EMAIL,
+    WRITTEN_EMAIL,
+    email_start,
+    is_web_address,
+    spelled_after_email,
+)
+from shared.redaction.detection.names import (
+    AFTER_NAME,
+    BUSINESS_WORDS,
+    GREETED,
+    GREETED_GROUPS,
+    LOWER_CASE_NAME,
+    LOWER_CASE_TITLED_NAME,
+    NAME_CUES,
+    NOT_NAMES,
+    SPELLED_AFTER_NAME,
+    SPELLED_NAME,
+    THIRD_PERSON_CUE,
+    TITLES,
+    WEAK_CUES,
+)
+from shared.redaction.detection.spoken import TextSpan
+
+
+def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
+    for segment in segments:
+        text = segment.text
+        for start, end in ibans(text):
+            yield EntityType.ACCOUNT_NUMBER, TextSpan(segment.index, start, end)
+        for match in EMAIL.finditer(text):
+            if is_web_address(text, match):
+                continue
+            yield EntityType.EMAIL, TextSpan(segment.index, email_start(text, match), match.end())
+            # A part of the address spelled after it is a name: "priyanka.iyer at outlook.com, that's I-Y-E-R."
+            spelled = SPELLED_AFTER_EMAIL.match(text, match.end())
+            if spelled:
+                yield (
+                    spelled_after_email(text, match, spelled),
+                    TextSpan(segment.index, spelled.start("name"), spelled.end("name")),
+                )
+        for match in WRITTEN_EMAIL.finditer(text):
+            if not is_web_address(text, match):
+                yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
+        patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, FLAT_PIN_ADDRESS]
+        for match in NAMED_HOUSE_ADDRESS.finditer(text):
+            house = match.group("house").split()
+            # "The Granary", "Ivy Cottage"; not "Paris, Main Street, ..."
+            if house[0] == "The" or house[-1] in HOUSE_WORDS:
+                yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+        if text == text.lower():
+            patterns.append(LOWER_CASE_ADDRESS)
+            for match in LOWER_CASE_NAME.finditer(text):
+                group = "caller" if match.group("caller") else "named"
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
+        for match in LOWER_CASE_TITLED_NAME.finditer(text):
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+        for match in NAME_CUES.finditer(text):
+            words = match.group("name").split()
+            while words and words[-1] in NOT_NAMES:
+                words.pop()
+            if not words or words[0] in NOT_NAMES or BUSINESS_WORDS.intersection(words):
+                continue
+            start = match.start("name")
+            end = start + len(" ".join(words))
+            cue = text[match.start() : start]
+            if WEAK_CUES.search(cue) and not AFTER_NAME.match(text, end):
+                continue
+            if THIRD_PERSON_CUE.search(cue) and len(words) < 2:  # "he's Canadian, ...": only a full name
+                continue
+            # "I spoke to McDonald's": whose something is, not whom one spoke to; but "Dr. Okafor's patient"
+            if text.startswith("'s", end) and not re.search(rf"{TITLES}\.?\s+$", cue):
+                continue
+            spelled = SPELLED_AFTER_NAME.match(text, end)
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)
+        for match in GREETED.finditer(text):
+            group = next(group for group in GREETED_GROUPS if match.group(group))
+            words = match.group(group).split()
+            if words[0] not in NOT_NAMES and not BUSINESS_WORDS.intersection(words):
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
+        for match in SPELLED_NAME.finditer(text):
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))

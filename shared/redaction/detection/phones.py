@@ -1,0 +1,104 @@
+"""Phone numbers: checked with ``phonenumbers``, with the country code and extension said around them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import phonenumbers
+
+from shared.redaction.detection.context import ASKED_ACCOUNT_CONTEXT, CONTEXT_WINDOW
+from shared.redaction.detection.spoken import TENS, Token, digits_of
+
+
+def named_as_reference(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether the sentence giving the number names it a case's, order's or booking's ("Case number for your
+    reference is 2024-118820"): its length alone does not make it a phone number."""
+    said = [
+        t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position] if t.segment == first.segment
+    ]
+    return ASKED_ACCOUNT_CONTEXT.search(" ".join(said)) is not None
+
+
+# Countries whose mobiles are dialled at home with a leading 0 ("0423 118 907", "07911 123456"), in a shape so
+# strict that a number of that shape is one.
+_MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA")
+_MOBILE = phonenumbers.PhoneNumberType.MOBILE
+
+
+def national_mobile(digits: str) -> bool:
+    """Whether ``digits`` are a mobile number as dialled within one of ``_MOBILE_REGIONS``."""
+    if not digits.startswith("0"):
+        return False
+    for region in _MOBILE_REGIONS:
+        number = phonenumbers.parse(digits, region)
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE:
+            return True
+    return False
+
+
+MIN_INTERNATIONAL = 8  # a country code and a national number: not "plus 12 people"
+
+# Lines that reach a business, never a person's own phone.
+_BUSINESS_LINES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.UAN,
+}
+
+
+def is_business_line(digits: str, first: Token, tokens: Sequence[Token]) -> bool:
+    """A toll-free ("1-800-555-0199"), premium-rate or shared-cost number."""
+    international = first.text.startswith("+") or international_prefix(first, tokens)
+    try:
+        number = phonenumbers.parse(("+" if international else "") + digits, None if international else "US")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) in _BUSINESS_LINES
+
+
+_EXTENSION_WORDS = {"ext", "extension"}
+_MAX_EXTENSION_WORDS = 5
+
+
+def extension(last: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The extension said right after a phone number ("ext 22", "extension three fourteen"): it reaches the person."""
+    position = last.position + 1
+    if position >= len(tokens) or tokens[position].segment != last.segment:
+        return []
+    if tokens[position].norm.rstrip(".") not in _EXTENSION_WORDS:
+        return []
+    digits = []
+    for token in tokens[position + 1 : position + 1 + _MAX_EXTENSION_WORDS]:
+        if token.segment != last.segment or (digits_of(token) is None and token.norm not in TENS):
+            break
+        digits.append(token)
+    return [tokens[position], *digits] if digits else []
+
+
+def international_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The "plus" said before a number's country code."""
+    before = tokens[first.position - 1] if first.position else None
+    return [before] if before is not None and before.segment == first.segment and before.norm == "plus" else []
+
+
+_MISHEARD_CODE_WORDS = 2
+_MISHEARD_CODE_LETTERS = 5
+
+
+def country_code_said(first: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The "plus" and country code said before a phone number, also where Whisper heard the code as short words
+    that are not digits ("plus free I 347 ..." for "plus three nine, three four seven")."""
+    prefix = international_prefix(first, tokens)
+    if prefix:
+        return prefix
+    for back in range(2, _MISHEARD_CODE_WORDS + 2):
+        position = first.position - back
+        if position < 0 or tokens[position].segment != first.segment:
+            return []
+        between = tokens[position + 1 : first.position]
+        if tokens[position].norm == "plus" and all(
+            len(t.norm) <= _MISHEARD_CODE_LETTERS and t.norm.isalpha() for t in between
+        ):
+            return list(tokens[position : first.position])
+    return []

@@ -1,0 +1,185 @@
+"""Words as said: the token stream every rule reads, and the digits words stand for ("4111", "seven", "double four")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+
+
+@dataclass(frozen=True, order=True)
+class TextSpan:
+    """Characters ``start``..``end`` of the text of segment ``segment`` (its ``index``)."""
+
+    segment: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One piece of personal data; a card read over a pause has a span in each segment it touches."""
+
+    type: EntityType
+    spans: tuple[TextSpan, ...]
+
+
+DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
+    "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+    "seventeen": "17", "eighteen": "18", "nineteen": "19",
+}  # fmt: skip
+
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+REPEATS = {"double": 2, "triple": 3}
+
+# Whisper joins digits with hyphens and commas, and sometimes starts the next group with a comma: ",4".
+_NUMERIC_TOKEN = re.compile(r"[#(+]?\d[\d,.\-/()]*", re.ASCII)  # "+49": a country code
+_LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
+ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+
+PUNCTUATION = ".,;:!?\"'()[]"
+MAX_PAUSE_MS = 10_000  # a number read over a longer pause is two numbers
+
+
+@dataclass(frozen=True)
+class Token:
+    position: int  # in the conversation, time order
+    segment: int
+    speaker: str
+    start: int  # characters in the segment text
+    end: int
+    text: str
+    # Lower case, surrounding punctuation removed, and without the hyphen Whisper starts a group with ("8 -2 -1",
+    # "-March 3rd", "at -gmail"): every rule reads the word.
+    norm: str
+    hyphen_led: bool
+    segment_start_ms: int
+    segment_end_ms: int
+
+    @property
+    def span(self) -> TextSpan:
+        return TextSpan(self.segment, self.start, self.end)
+
+
+def tokenise(segments: Sequence[Segment]) -> list[Token]:
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    tokens: list[Token] = []
+    for segment in ordered:
+        for match in re.finditer(r"\S+", segment.text):
+            # The span leaves out punctuation around the word, so redaction keeps the sentence's full stop.
+            raw = match.group()
+            core = raw.strip(PUNCTUATION) or raw
+            start = match.start() + raw.find(core)
+            hyphen_led = len(core) > 1 and core[0] == "-" and core[1].isalnum()
+            tokens.append(
+                Token(
+                    len(tokens), segment.index, segment.speaker, start, start + len(core), raw,
+                    core[hyphen_led:].lower(), hyphen_led, segment.start_ms, segment.end_ms,
+                )
+            )  # fmt: skip
+    return tokens
+
+
+def read_segments(segments: Sequence[Segment], tokens: Sequence[Token]) -> list[Segment]:
+    """The segments as the text patterns read them: a hyphen-led word's group hyphen is a space ("at -gmail .com"
+    reads "at  gmail .com"), and so is a hyphen Whisper wrote on its own after such a group ("-57 - Larkspur
+    Road"), so characters keep their places and spans found in them hold for the real text."""
+    texts = {segment.index: list(segment.text) for segment in segments}
+    for previous, token in zip([None, *tokens], tokens, strict=False):
+        group_goes_on = token.text == "-" and previous is not None and previous.hyphen_led
+        if token.hyphen_led or group_goes_on:
+            texts[token.segment][token.start] = " "
+    return [segment.model_copy(update={"text": "".join(texts[segment.index])}) for segment in segments]
+
+
+def digits_of(token: Token) -> str | None:
+    """The digits a token stands for on its own ("4111", "1,2,3" -> "123", "seven" -> "7"), else None."""
+    if _NUMERIC_TOKEN.fullmatch(token.norm):
+        return re.sub(r"\D", "", token.norm)
+    if re.fullmatch(r"o\d+", token.norm, re.ASCII):  # "oh four" heard as "O4"
+        return "0" + token.norm[1:]
+    if _LETTERED_NUMBER.fullmatch(token.norm):  # an id with letters in front: "ABC123456", "HX-220571"
+        return re.sub(r"\D", "", token.norm)
+    ordinal = ORDINAL_DIGITS.fullmatch(token.norm)
+    if ordinal:
+        return ordinal.group(1)
+    if "-" in token.norm:
+        return hyphenated_digits(token.norm)
+    return DIGIT_WORDS.get(token.norm)
+
+
+def hyphenated_digits(word: str) -> str | None:
+    """The digits of digit words joined by hyphens: "seven-six-two" -> "762", "double-four" -> "44"."""
+    digits, repeat = "", 1
+    for part in word.split("-"):
+        if part in REPEATS and repeat == 1:
+            repeat = REPEATS[part]
+            continue
+        digit = DIGIT_WORDS.get(part)
+        if digit is None or len(digit) != 1:
+            return None
+        digits, repeat = digits + digit * repeat, 1
+    return digits if repeat == 1 else None
+
+
+@dataclass(frozen=True)
+class Atom:
+    """Digits said as one unit: a token, "double four", or "forty one"."""
+
+    digits: str
+    tokens: tuple[Token, ...]
+
+
+def pause_ms(previous: Token, token: Token) -> int:
+    if previous.segment == token.segment:
+        return 0
+    return max(0, token.segment_start_ms - previous.segment_end_ms)
+
+
+def luhn(digits: str) -> bool:
+    total = 0
+    for offset, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if offset % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def digit_count(said: Sequence[Token]) -> int:
+    """How many digits ``said`` stands for, "double four" as two."""
+    return len(digits_said(said))
+
+
+def digits_said(said: Sequence[Token]) -> str:
+    """The digits ``said`` stands for, "double four" as "44"."""
+    digits = ""
+    for index, token in enumerate(said):
+        digit = digits_of(token) or ""
+        if index and said[index - 1].norm in REPEATS and len(digit) == 1:
+            digit *= REPEATS[said[index - 1].norm]
+        digits += digit
+    return digits
+
+
+UNITS = {
+    "dollars", "dollar", "bucks", "cents", "percent", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
+    "months", "years", "items", "boxes", "pounds", "euros", "miles", "inches", "feet",
+}  # fmt: skip
+
+NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+
+MISHEARD_LETTERS = 2
+
+SENTENCE_MARKS = ".,;:!?"

@@ -1,0 +1,38 @@
+"""Social security numbers: told apart from other nine- and four-digit numbers by what was asked for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from shared.models.redaction import EntityType
+from shared.redaction.detection.context import asked_first, window_before
+from shared.redaction.detection.spoken import Token
+
+MISHEARD_SSN_LENGTHS = range(7, 11)
+# "social ending 4418": "ends" and "ending" need no "in"
+# "social ending 4418": "ends" or "ending" right before the digits needs no "in"
+_LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b|\b(ends|ending)$")
+
+SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
+
+# A person's number for taxes: nine digits of it are their social security number (or the national id of that kind,
+# as a "social insurance number"); a business's tax id is its own.
+_PERSONAL_TAX_ID = re.compile(r"\b(tax(payer)?('s)? (id|number|identification number)|social insurance( number)?)\b")
+_BUSINESS_OWNED = re.compile(r"\b(business|company|companies|firm|employer|ein|corporate|llc|inc|ltd|charity)\b")
+
+
+def personal_tax_id_asked(tokens: Sequence[Token], first: Token) -> bool:
+    window = window_before(tokens, first.position)
+    return _PERSONAL_TAX_ID.search(window) is not None and _BUSINESS_OWNED.search(window) is None
+
+
+def last_four_of_ssn_asked(distances: dict[EntityType, int], tokens: Sequence[Token], first: Token) -> bool:
+    """Whether four digits answer "the last four of your social", asked last or first of two things asked together
+    ("the last four of your social and your date of birth?")."""
+    if not _LAST_FOUR.search(window_before(tokens, first.position)):
+        return False
+    nearest, kind = min((distance, kind) for kind, distance in distances.items())
+    if kind is EntityType.SSN or distances[EntityType.SSN] == nearest:
+        return True
+    return asked_first([(nearest, kind), (distances[EntityType.SSN], EntityType.SSN)], tokens, first) is EntityType.SSN
