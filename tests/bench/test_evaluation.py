@@ -64,7 +64,15 @@ def test_every_case_kind_occurs_in_every_split() -> None:
 
 
 # Whole splits, each written after the one before was scored.
-LATER_HELD_BACK = ("held_back_2", "held_back_3", "held_back_4", "held_back_5", "held_back_6", "held_back_7")
+LATER_HELD_BACK = (
+    "held_back_2",
+    "held_back_3",
+    "held_back_4",
+    "held_back_5",
+    "held_back_6",
+    "held_back_7",
+    "held_back_8",
+)
 
 
 @pytest.mark.parametrize("split", LATER_HELD_BACK)

@@ -57,6 +57,7 @@ def test_every_record_has_a_known_split_and_a_unique_id() -> None:
         ("held_back_4", 90, 12, 6, 20),
         ("held_back_5", 100, 12, 8, 22),
         ("held_back_6", 105, 13, 9, 22),
+        ("held_back_7", 115, 14, 10, 24),
     ],
 )
 def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
@@ -80,7 +81,7 @@ def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
     [
         d
         for d in UTTERANCES + CALLS
-        if d.split in {"held_back_2", "held_back_3", "held_back_4", "held_back_5", "held_back_6"}
+        if d.split in {"held_back_2", "held_back_3", "held_back_4", "held_back_5", "held_back_6", "held_back_7"}
         and any(x.type == "card_number" for x in d.labels)
     ],
     ids=lambda dialogue: dialogue.id,
