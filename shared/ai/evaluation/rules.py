@@ -372,6 +372,11 @@ def _sentence_text(item: SegmentText, first_word: int, last_word: int) -> tuple[
     return " ".join(t.text for t in tokens), " ".join(t.text for t in tokens if t.first_word >= first_word)
 
 
+# What follows it may take back what came before ("sorry it arrived like that, though it should have been wrapped
+# at your end").
+_CONTRAST = re.compile(r" (?:but|though|although) ")
+
+
 def _takes_back(criterion: ScorecardCriterion) -> bool:
     """Whether the card shows this criterion undone by what follows a "but" ("Sorry, but that's not my problem.")."""
     return any("but" in normalize_phrase(example) for example in criterion.fail_examples)
@@ -379,23 +384,24 @@ def _takes_back(criterion: ScorecardCriterion) -> bool:
 
 def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int, last_word: int) -> str | None:
     """Why words that do the criterion are undone by the rest of their sentence, or None: sarcasm ("oh I'm so sorry
-    you had to wait two whole minutes"), or, where the card shows that shape, a "but" that blames the customer
-    ("I'm sorry, but you should have read the terms")."""
+    you had to wait two whole minutes"), or, where the card shows that shape, a "but" or "though" that blames the
+    customer ("I'm sorry, but you should have read the terms")."""
     sentence, onwards = _sentence_text(item, first_word, last_word)
     if tone.sarcastic(sentence):
         return "said sarcastically"
     said = {token.text for token in item.text.tokens if first_word <= token.first_word <= last_word}
     if not said.isdisjoint(tone.APOLOGY_WORDS):
-        if tone.asks_again(sentence):
+        start, end = sentence_bounds(item.text.words, first_word, last_word)
+        said_as_written = " ".join(item.text.words[start : end + 1])
+        if tone.asks_again(sentence) or tone.PARDON.search(said_as_written):
             return "it only asks the customer to say something again"
         if tone.introduces_itself(sentence):
             return "it only excuses not having said who is answering"
-        start, end = sentence_bounds(item.text.words, first_word, last_word)
-        if tone.GRUDGING.search(" ".join(item.text.words[start : end + 1])) or tone.REFUSED.search(sentence):
+        if tone.GRUDGING.search(said_as_written) or tone.REFUSED.search(sentence):
             return "the apology is grudging or refused"
     if _takes_back(criterion):
-        _, but, rest = f" {onwards} ".partition(" but ")
-        if but and tone.blames(rest):
+        contrast = _CONTRAST.search(f" {onwards} ")
+        if contrast and tone.blames(f" {onwards} "[contrast.end() :]):
             return "taken back by blaming the customer"
     return None
 

@@ -51,6 +51,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:^|\b(?:i mean|oh|yeah|like|well|okay|ok|fine|so|and) )whatever\b"
         r"(?= (?:what|anyway|moving on|next|then)\b| ?$)",
         r"\bwhatever you say\b",
+        rf"\b{_IS}{_FILLER} a you problem\b",
+        r"\bi (?:have not got|do not have|have not) (?:got )?all day\b",
     ),
     "talks down to the customer": (
         r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",
@@ -68,6 +70,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
         r"\b(?:it is|its|this is|that is) not rocket science\b",
         r"\bwhat (?:did|do) you expect\b",
+        r"\bdo you not (?:read|check|listen|look at)\b",
+        r"\b(?:it is|its|that is) not (?:hard|difficult) to\b",
+        r"\byou (?:should have|should of|shoulda|could have) (?:\w+ ){0,2}(?:read|listened|checked|looked)(?: \w+){0,4}"
+        r" properly\b",
         r"\b(?:pretty|really|very|fairly|just) basic stuff\b",
         # "my nine year old can work it": someone the customer is measured against, and found wanting.
         r"\bmy (?:\w+ ){0,3}(?:year old|kid|son|daughter|nan|gran|granny|grandma)"
@@ -86,6 +92,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\byou can take (?:that|it) to the bank\b",
         r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",
         r"\bguaranteed$",
+        # An outcome for the customer that nobody controls, as a certainty ("you'll 100% get the job").
+        r"\b(?:you|your \w+) will (?:100(?: percent)?|hundred percent) \w+",
+        r"\b(?:you|your \w+) will (?:definitely|certainly|absolutely) (?:be (?:approved|accepted|perfect|successful)"
+        r"|get (?:approved|accepted|the job|in)|pass|win)\b",
+        r"\b(?:no) (?:two|2) ways about it\b",
+        # "trust me" on what will or will not happen, not on what the agent will do ("trust me, I'll chase it").
+        r"\btrust me (?!i |we )(?:\w+ ){1,3}(?:will|will not)\b",
+        r"\b(?!i |we )\w+ will (?:not )?(?:\w+ ){1,6}trust me\b",
     ),
 }
 
@@ -103,6 +117,7 @@ BLAME = re.compile(
     r"|you (?:did not|never|failed to) (?:read|follow|check|listen|look|bother|call|pay|tell|ask)"
     r"|you (?:were|are) (?:supposed|meant|told|warned) to|rules are rules|that is (?:just )?(?:how it is|policy)"
     rf"|{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout))"
+    r"|(?:should|ought to) have(?: \w+){1,6} (?:at|on|from) your end"
     r"|(?:not|none of) (?:my|our) (?:problem|fault|concern))\b"
 )
 
@@ -162,6 +177,8 @@ APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologi
 # An apology given grudgingly ("sorry for any inconvenience, I suppose."), or refused by a question ("why would I
 # say sorry?"): words of apology that make none. Read on the original words: "I suppose" closing a clause.
 GRUDGING = re.compile(r"\bI (?:suppose|guess)(?:[,.;!?]|$)", re.IGNORECASE)
+# A bare "sorry?" or "pardon?" asks the customer to say it again.
+PARDON = re.compile(r"^(?:oh |um |uh )?(?:sorry|pardon)(?: me)?\?$", re.IGNORECASE)
 REFUSED = re.compile(r"\bwhy (?:would|should|will|do|must) (?:i|we) (?:say sorry|apologi[sz]e|be sorry)\b")
 
 

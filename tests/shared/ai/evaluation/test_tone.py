@@ -290,3 +290,31 @@ def test_not_my_department_with_an_offer_to_put_them_through_passes(engine: Rule
 def test_figuring_it_out_together_is_not_sending_the_customer_away(engine: RuleBasedEngine) -> None:
     line = "Leave it with me, we'll figure it out with the courier by Friday."
     assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your visa will definitely be approved.",
+        "You'll 100% pass this time.",
+        "They'll pay out in full, no two ways about it.",
+        "Trust me, the price won't go up again.",
+        "Do you not check your post?",
+        "It's not hard to remember a PIN.",
+        "You should have read the small print properly.",
+        "That's a you problem, honestly.",
+        "I haven't got all day, which one is it?",
+    ],
+)
+def test_certainties_and_talking_down_in_more_words_fail(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    ["Trust me, I'll chase them today.", "You'll definitely get an email confirming it.", "No two days are the same."],
+)
+def test_a_promise_of_ones_own_work_or_the_companys_process_passes(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
