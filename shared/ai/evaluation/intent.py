@@ -127,8 +127,10 @@ _SALUTATION_WORDS = r"(?:hi|hello|hey|hiya|good morning|good afternoon|good even
 _SALUTATION = _OPENER + r"(?:" + _SALUTATION_WORDS + r"(?: there)? )?"
 
 
-# A company's name may join words with "and" ("Smith and Daughters Joinery, Ana speaking"), and a salutation
-# may follow it ("Harbour Dental, hi, it's Ana"); unpunctuated speech drops the apostrophe of "it's" ("its ana").
+# A company's name may open with "the" ("The Rind Club") and join words with "and", "of" or "a" ("Smith and
+# Daughters Joinery", "Bank of Ireland", "Dial-a-Ride"), and a salutation may follow it ("Harbour Dental, hi, it's
+# Ana"); unpunctuated speech drops the apostrophe of "it's" ("its ana").
+_ORG_JOINER = "(?:(?:and|of|a|on|de) )?"
 _ITS = re.compile(r"\bit is\b")
 
 
@@ -145,8 +147,9 @@ def slot_template(example: str) -> re.Pattern[str] | None:
         slot = re.fullmatch(r"\{([a-z_]+)\}", piece)
         if slot:
             most = _SLOT_WORDS.get(slot.group(1), 3)
-            joiner = "(?:and )?" if slot.group(1) == "org" else ""
-            parts.append(f"{_SLOT_WORD}(?: {joiner}{_SLOT_WORD}){{0,{most - 1}}}")
+            joiner = _ORG_JOINER if slot.group(1) == "org" else ""
+            article = "(?:the )?" if slot.group(1) == "org" else ""
+            parts.append(f"{article}{_SLOT_WORD}(?: {joiner}{_SLOT_WORD}){{0,{most - 1}}}")
             if slot.group(1) == "org":
                 parts[-1] += f"(?: {_SALUTATION_WORDS}(?: there)?)?"
         elif words := normalize_phrase(piece):

@@ -234,3 +234,73 @@ def test_chats_kept_on_tape_and_one_of_the_crew_count_for_an_ai_agent() -> None:
     )
     assert verdict(script, "recording_disclosure", is_ai_call=True).verdict == "pass"
     assert verdict(script, "escalation_offer", is_ai_call=True).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Cards 2.4 and rules 2.5: more shapes of an agent naming themselves, and companies named with "the", "of".
+        "Copper Kettle Tearooms, Agnes at your service.",
+        "The Wool Barn, Fen picking up.",
+        "Bank of Carrow, Ade on the desk.",
+        "hiya jo from the harbour kayaks team here um how can i help",
+    ],
+)
+def test_more_shapes_of_an_agent_saying_who_answers(line: str) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+def test_a_phrase_of_three_words_before_on_the_is_not_a_greeting() -> None:
+    assert verdict(call(opening="Hello? Yeah, poor you, stuck out on the drive."), "greeting").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "And who am I speaking with, the policy holder?",
+        "Is the booking under your partner's name or yours?",
+        "um and the surname on the account is",
+        "Read me the number off the back of the card.",
+        "I'll just need the reference from your letter.",
+    ],
+)
+def test_identity_asked_as_who_or_whose_name_or_a_sentence_left_open(line: str) -> None:
+    found = verdict(call(middle=line), "identity_verification")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize("line", ["Oh, that's just not on, is it.", "Ugh, what a nightmare before a holiday."])
+def test_not_on_and_a_nightmare_are_sympathy(line: str) -> None:
+    found = verdict(call(middle=line), "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry it broke, though really it should have been packed properly at your end.",
+        "Sorry?",
+    ],
+)
+def test_an_apology_taken_back_after_though_or_a_bare_pardon_is_no_empathy(line: str) -> None:
+    assert verdict(call(middle=line), "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You'll have it back before the weekend.",
+        "Give it a couple of days and the charge will drop off.",
+        "The new card goes out first thing tomorrow.",
+    ],
+)
+def test_the_weekend_a_few_days_and_first_thing_say_when(line: str) -> None:
+    found = verdict(call(middle=line), "resolution")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_whats_next_on_your_list_is_an_offer_of_more_help() -> None:
+    script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", "Lovely. What's next on your list?"))
+    found = verdict(script, "further_help")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
