@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.spoken import MAX_PAUSE_MS, Token, digits_of, digits_said, pause_ms
+from shared.redaction.detection.spoken import MAX_PAUSE_MS, Token, digits_of, digits_said, luhn, pause_ms
 
 CONTEXT_WINDOW = 25  # tokens
 CONTEXTS: dict[EntityType, re.Pattern[str]] = {
@@ -20,7 +20,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(card )?verification (value|code|number)|"
-        r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code)\b"
+        r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code"
+        # "and the back is 330": the digits printed there
+        r"|the back (of it |of the card )?(is|reads|says))\b"
     ),
     # a birth certificate's dates are its issue's, not the birth's
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth(?! certificates?\b)|birth ?date|birthday|born|dob|d o b)\b"),
@@ -133,8 +135,31 @@ def card_word_without_card(pattern: re.Pattern[str], window: str, tokens: Sequen
 
 
 def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
-    """Whether a card was talked about anywhere in the call before ``position``."""
-    return CARD_CONTEXT.search(" ".join(token.norm for token in tokens[:position])) is not None
+    """Whether a card was talked about anywhere in the call before ``position``, or its speaker read a card number
+    just before, though nobody said "card" ("5192 5522" / "Mm-hmm." / "8794 0610. It runs out 11/27")."""
+    before = " ".join(token.norm for token in tokens[:position])
+    return (
+        CARD_CONTEXT.search(before) is not None
+        or _EXPIRY_NAMED.search(before) is not None
+        or _card_just_read(tokens, position)
+    )
+
+
+# An expiry named as such, which only cards have here ("Expires oh four thirty. Security number ...").
+_EXPIRY_NAMED = re.compile(r"\b(expir\w*|(valid|good)[ -](thru|through|until|till))\b")
+
+
+_DETAILS_AFTER_CARD = 4  # digits: an expiry said between the card and what follows ("... Expires 0430. Security ...")
+
+
+def _card_just_read(tokens: Sequence[Token], position: int) -> bool:
+    speaker = tokens[position].speaker
+    said = digits_said([t for t in tokens[max(0, position - CONTEXT_WINDOW) : position] if t.speaker == speaker])
+    return any(
+        luhn(said[: len(said) - after][-length:])
+        for after in (0, _DETAILS_AFTER_CARD)
+        for length in range(13, min(19, len(said) - after) + 1)
+    )
 
 
 def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType, int]:

@@ -217,6 +217,11 @@ _WRITTEN_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})", re.ASCII)
 
 _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}", re.ASCII)
 
+# Said before a time of day, not a date: "at ten forty", "by 5 30".
+_TIME_WORDS = frozenset({"at", "by", "around", "from", "until", "till"})
+# Named after the digits: where on a card they are printed.
+_ON_THE_BACK = re.compile(r"(on|off) the back\b")
+
 
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
     """What a run of digits that is not a card number is, from its length, shape and context."""
@@ -230,6 +235,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     ):
         # where a card is talked about, "the code is 341" after its expiry names its security code
         distances[EntityType.CARD_SECURITY_CODE] = code
+    if first.position and tokens[first.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
+        distances.pop(EntityType.DATE_OF_BIRTH, None)  # "moved you to Thursday at ten forty": a time
     nearest = min(distances.values(), default=None)
     # Written five and four ("83702-1187"): a ZIP+4 ending an address, never a social security number's grouping.
     zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
@@ -269,6 +276,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return asked_first(fitting, tokens, first) if len(fitting) > 1 else fitting[0][1]
     if len(atoms) == 1 and SSN_WRITTEN.fullmatch(first.norm):
         return EntityType.SSN
+    if (
+        len(digits) in (3, 4)
+        and _ON_THE_BACK.match(said_after(atoms[-1].tokens[-1], tokens))
+        and card_talked_about(tokens, first.position)
+    ):
+        return EntityType.CARD_SECURITY_CODE  # "... and it's 306 on the back"
     if CARD_CONTEXT.search(window_before(tokens, first.position)) or card_read_before(tokens, first):
         if 11 <= len(digits) <= 19:  # a card with digits lost or misheard
             return EntityType.CARD_NUMBER
@@ -390,7 +403,15 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
     after = " ".join(t.norm for t in tokens[last.position + 1 : last.position + 1 + ANSWER_LEAD_WORDS]
                      if t.segment == last.segment)  # fmt: skip
     between = " ".join(t.norm for t in tokens[said_before[-1].position + 1 : first.position])
-    return _ENDING_AFTER.match(after) is not None and GIVEN_UP.search(between) is not None
+    if GIVEN_UP.search(between) is None:
+        return False
+    # "020 7946 1182, no wait, 1128": the last group said again at once, as long as it was
+    corrected_at_once = (
+        said_before[-1].speaker == first.speaker
+        and first.position - said_before[-1].position <= ANSWER_LEAD_WORDS + 1
+        and len(digits) == len(digits_of(said_before[-1]) or "")
+    )
+    return corrected_at_once or _ENDING_AFTER.match(after) is not None
 
 
 def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:

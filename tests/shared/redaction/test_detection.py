@@ -2472,3 +2472,55 @@ def test_names_said_as_the_call_is_put_through_or_as_a_role_is_asked_for(
     turns: tuple[tuple[str, str], ...], names: list[str]
 ) -> None:
     assert [spans[0] for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
+
+
+def test_a_card_read_with_no_card_word_names_its_expiry_and_the_back() -> None:
+    segments = _segments(
+        ("customer", "Alright, 4000 0566"),
+        ("agent", "Mhm."),
+        ("customer", "5566 5556. It runs out 09/29 and the back is 7 1 4."),
+    )
+    assert _found(segments) == [
+        ("card_number", ["4000 0566", "5566 5556"]),
+        ("card_expiry", ["09/29"]),
+        ("card_security_code", ["7 1 4"]),
+    ]
+
+
+def test_a_security_number_after_a_named_expiry_is_the_cards_code_not_another_expiry() -> None:
+    text = "Go ahead, 4000 0566 5566 5556. Expires ten twenty nine. Security number triple three."
+    assert ("card_security_code", ["triple three"]) in _found(_segments(("customer", text)))
+
+
+def test_digits_named_as_on_the_back_after_them_are_the_security_code() -> None:
+    segments = _segments(
+        ("agent", "And the expiry on that Visa?"),
+        ("customer", "Ten twenty nine, and it's four oh eight on the back."),
+    )
+    assert ("card_security_code", ["four oh eight"]) in _found(segments)
+    # With no card in the call, a number on the back of something else is not a card's code.
+    assert (
+        _found(_segments(("customer", "It's 408 on the back of the parcel.")), (EntityType.CARD_SECURITY_CODE,)) == []
+    )
+
+
+def test_a_birth_date_keeps_the_the_it_was_said_with() -> None:
+    segments = _segments(("agent", "And your date of birth?"), ("customer", "the twenty first of May sixty one"))
+    assert _found(segments) == [("date_of_birth", ["the twenty first of May sixty one"])]
+
+
+def test_the_last_group_of_a_phone_number_said_again_at_once_is_the_number() -> None:
+    found = _found(_segments(("customer", "my mobile is 07700 900 354, no sorry, 345")), (EntityType.PHONE_NUMBER,))
+    assert [text for _, spans in found for text in spans] == ["07700 900 354", "345"]
+    # A new number after "sorry" that is not as long as the last group is not taken for it.
+    found = _found(_segments(("customer", "my mobile is 07700 900 354, sorry, 12 of them")), (EntityType.PHONE_NUMBER,))
+    assert [text for _, spans in found for text in spans] == ["07700 900 354"]
+
+
+def test_a_time_after_at_is_no_birth_date_even_after_one_was_asked() -> None:
+    segments = _segments(
+        ("agent", "What's your surname and when were you born?"),
+        ("customer", "Mbeki, second of June 1990."),
+        ("agent", "Thanks, you're booked for Friday the fifth at eleven twenty."),
+    )
+    assert [spans for kind, spans in _found(segments) if kind == "date_of_birth"] == [["second of June 1990"]]
