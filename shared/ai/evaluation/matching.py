@@ -122,9 +122,18 @@ def _expand_contractions(word: str) -> str:
     return word
 
 
+# A typed token that redaction put in place of personal data, and the one word it reads as.
+_REDACTED = re.compile(r"\[[A-Z_]+\]")
+_REDACTED_WORD = "redacted"
+
+
 def _word_pieces(word: str) -> list[str]:
     """Lowercase, fold accents, expand contractions, drop punctuation and fillers: "I'll," -> ["i", "will"],
     "Tomás" -> ["tomas"] (not "tom s", which would be two words of a name)."""
+    if _REDACTED.search(word):
+        # "[ACCOUNT_NUMBER]" stands for a value, and says nothing: read as its words, an agent's read-back ("so
+        # that's [DATE_OF_BIRTH]") would ask for a date of birth only once redaction had run.
+        return [_REDACTED_WORD]
     folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     lowered = folded.lower().replace("\u2019", "'").replace("\u2018", "'")
     lowered = re.sub(r"[^a-z0-9']+", " ", lowered)

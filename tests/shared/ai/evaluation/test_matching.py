@@ -141,3 +141,10 @@ def _negated(text: str, phrase: str) -> bool:
 )
 def test_negation_scope(text: str, phrase: str, negated: bool) -> None:
     assert _negated(text, phrase) is negated
+
+
+def test_a_redaction_token_reads_as_one_word_that_names_nothing() -> None:
+    tokens = [t.text for t in normalize("So that's [DATE_OF_BIRTH] and [ACCOUNT_NUMBER], thanks [PERSON_NAME].").tokens]
+    assert tokens == ["so", "that", "is", "redacted", "and", "redacted", "thanks", "redacted"]
+    # Brackets around ordinary words are still words.
+    assert [t.text for t in normalize("[laughs] okay").tokens] == ["laughs", "okay"]
