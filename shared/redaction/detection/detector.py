@@ -11,7 +11,7 @@ from shared.redaction.detection.addresses import answered_addresses
 from shared.redaction.detection.business import business_asked_for, business_contact
 from shared.redaction.detection.dates import dates
 from shared.redaction.detection.emails import answered_emails, run_together_emails
-from shared.redaction.detection.names import answered_names, confirmed_names, names_said_again
+from shared.redaction.detection.names import answered_names, confirmed_names, names_said_again, with_title
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
@@ -58,6 +58,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
     for entity_type, span in found_by_pattern:
+        if entity_type is EntityType.PERSON_NAME:
+            span = with_title(span, texts[span.segment])
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     candidates = [c for c in candidates if not _part_of_address(c, addresses)]

@@ -61,7 +61,8 @@ _LOWER_CASE_NAME_ANSWER = re.compile(
 # "Grace", "O'Connell", "McKenna", "Smith-Jones"
 # Lower-case letters beyond ASCII too: "Wróblewski", "Müller", "Núñez"
 _LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
-_NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?"
+# A word that goes on in lower case after a hyphen is no name: "Mr. Fix-it", "Know-how".
+_NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
 NOT_NAMES = {
     "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
     "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
@@ -70,7 +71,7 @@ NOT_NAMES = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow",
     "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
-    "Ms", "Miss", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
+    "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
     "Me", "Us", "Myself", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
 }  # fmt: skip
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
@@ -91,7 +92,7 @@ BUSINESS_WORDS = {
     "Customers", "Relations", "Complaints", "Returns", "Membership", "Plus", "Premium", "Warranty", "Plan", "Cover",
     "Protection", "Package", "Bundle",
 }  # fmt: skip
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr)"
+TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|its|he's|she's|he is|she is|"
     r"speaking with|talking to|"
@@ -110,7 +111,7 @@ NAME_CUES = re.compile(
     r"(?:addressed|made out|made payable) to|in the name of|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
-    rf"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
@@ -210,6 +211,15 @@ def confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
 
 
 _MIN_NAME_LETTERS = 3
+
+# A title said right before a name is part of it: "speak to Ms. Brannigan", "thank you mister oconnell".
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s,.!?;:(\"]))(?i:mr|mrs|ms|miss|mx|dr|mister|missus|doctor)\.?\s+$")
+
+
+def with_title(span: TextSpan, text: str) -> TextSpan:
+    """``span`` widened back over the title said right before the name in it."""
+    title = _TITLE_BEFORE.search(text[: span.start])
+    return span if title is None else TextSpan(span.segment, title.start(), span.end)
 
 
 # Said before a name to greet or acknowledge someone: not part of the name when capitalised ("Perfect Anna").
