@@ -26,8 +26,13 @@ LOWER_CASE_NAME = re.compile(
     r"\s+(?:(?:calling|ringing)(?=\s*(?:[,.!?]|$)|\s+(?:about|from|regarding|re|for|on|back|because|to)\b)"
     r"|(?:i'm|i am) (?:calling|ringing)\b|here\b|speaking\b)"
     rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
-    r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b))"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b)"
+    # one's own name as the call is put through: "you're through to lukasz on renewals how can i help"; a team
+    # said there is no name (its word is a business's, checked where this is used)
+    rf"|(?:you're|youre|you are|you've been put) (?:through|speaking|connected) to\s+(?P<agent>{_LOWER_CASE_NAME_WORD})"
+    r"(?=\s+(?:on|in|at|from|with|here|speaking)\s|\s*[,.!?]?\s+(?:how|what) can i\b))"
 )
+LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent")
 # Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
 # "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
 LOWER_CASE_TITLED_NAME = re.compile(
@@ -91,6 +96,11 @@ BUSINESS_WORDS = {
     "Billing", "Claims", "Sales", "Accounts", "Reception", "Street", "Road", "Avenue", "Help", "Helpdesk", "Customer",
     "Customers", "Relations", "Complaints", "Returns", "Membership", "Plus", "Premium", "Warranty", "Plan", "Cover",
     "Protection", "Package", "Bundle",
+    # teams a call is put through to: "you're through to renewals"
+    "Renewals", "Bookings", "Payments", "Collections", "Retentions", "Enquiries", "Inquiries", "Lending",
+    "Mortgages", "Pensions", "Savings", "Fraud", "Disputes", "Switchboard", "Admissions", "Appointments", "Orders",
+    "Dispatch", "Operations", "Technical", "Onboarding", "Cancellations", "Lettings", "Maintenance", "Underwriting",
+    "Quotes", "Servicing", "Voicemail",
 }  # fmt: skip
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 NAME_CUES = re.compile(

@@ -33,6 +33,7 @@ from shared.redaction.detection.names import (
     GREETED,
     GREETED_GROUPS,
     LOWER_CASE_NAME,
+    LOWER_CASE_NAME_GROUPS,
     LOWER_CASE_TITLED_NAME,
     NAME_CUES,
     NOT_NAMES,
@@ -73,8 +74,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         if text == text.lower():
             patterns.append(LOWER_CASE_ADDRESS)
             for match in LOWER_CASE_NAME.finditer(text):
-                group = "caller" if match.group("caller") else "named"
-                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
+                group = next(group for group in LOWER_CASE_NAME_GROUPS if match.group(group))
+                if not BUSINESS_WORDS.intersection(word.capitalize() for word in match.group(group).split()):
+                    yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
         for match in LOWER_CASE_TITLED_NAME.finditer(text):
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for pattern in patterns:

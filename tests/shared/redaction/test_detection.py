@@ -2539,3 +2539,19 @@ def test_a_time_after_at_is_no_birth_date_even_after_one_was_asked() -> None:
 )
 def test_a_title_is_part_of_the_name_it_comes_before(text: str, names: list[str]) -> None:
     assert _names(_segments(("customer", text))) == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("morning youre through to bronagh in lettings what can i do for you", ["bronagh"]),
+        ("hiya you're through to tadeusz on the claims line", ["tadeusz"]),
+        ("you are speaking to dariusz, how can i help", ["dariusz"]),
+        # a team, not a person
+        ("hi you are through to renewals on the main line how can i help", []),
+        ("you've been put through to billing in leeds", []),
+        ("you're through to the claims team how can i help", []),
+    ],
+)
+def test_the_agents_own_name_as_the_call_is_put_through_in_lower_case(text: str, names: list[str]) -> None:
+    assert _names(_segments(("agent", text))) == names
