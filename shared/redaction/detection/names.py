@@ -20,26 +20,6 @@ _NOT_NAME_WORDS = (
 )
 # lower-case letters beyond ASCII too: "krüger", "núñez"
 _LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
-LOWER_CASE_NAME = re.compile(
-    # "its": the apostrophe is often not written
-    rf"\b(?:(?:this is|it's|its|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
-    r"\s+(?:(?:calling|ringing)(?=\s*(?:[,.!?]|$)|\s+(?:about|from|regarding|re|for|on|back|because|to)\b)"
-    r"|(?:i'm|i am) (?:calling|ringing)\b|here\b|speaking\b)"
-    rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
-    r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b)"
-    # one's own name as the call is put through: "you're through to lukasz on renewals how can i help"; a team
-    # said there is no name (its word is a business's, checked where this is used)
-    rf"|(?:you're|youre|you are|you've been put) (?:through|speaking|connected) to\s+(?P<agent>{_LOWER_CASE_NAME_WORD})"
-    r"(?=\s+(?:on|in|at|from|with|here|speaking)\s|\s*[,.!?]?\s+(?:how|what) can i\b))"
-)
-LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent")
-# Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
-# "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
-LOWER_CASE_TITLED_NAME = re.compile(
-    r"\b(?:thank you|thanks|hi|hello|hey|sorry|okay|ok|yes|right|alright|great|perfect|bye|goodbye|morning|"
-    r"afternoon|evening),?\s+(?:mister|mr|mrs|missus|ms|miss|doctor|dr)\.?\s+"
-    rf"(?P<name>{_LOWER_CASE_NAME_WORD})\b"
-)
 # Who an answer says the name is of, before the name: "my husband graham o'rourke", "my mum, Rita Okafor".
 _RELATIONS = (
     r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|"
@@ -58,6 +38,35 @@ _NOT_ANSWERED_NAME_WORDS = (
     r"does|have|has|had|got|get|looks|seems|good|perfect|lovely|cool|nice|alright)"
 )
 _LOWER_CASE_ANSWERED_NAME_WORD = rf"(?!{_NOT_ANSWERED_NAME_WORDS}\b){_LOWER_CASE_NAME_WORD}"
+# Said after whose name something is in, to say more of it: "in my name, obviously".
+_NOT_HOLDER_WORDS = (
+    r"(?:obviously|unfortunately|though|anyway|anyways|too|yet|currently|sadly|apparently|technically|originally|"
+    r"unless|but|because|since|mate|love|sir|madam|innit|right|then|still|now)"
+)
+LOWER_CASE_NAME = re.compile(
+    # "its": the apostrophe is often not written
+    rf"\b(?:(?:this is|it's|its|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    r"\s+(?:(?:calling|ringing)(?=\s*(?:[,.!?]|$)|\s+(?:about|from|regarding|re|for|on|back|because|to)\b)"
+    r"|(?:i'm|i am) (?:calling|ringing)\b|here\b|speaking\b)"
+    rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b)"
+    # one's own name as the call is put through: "you're through to lukasz on renewals how can i help"; a team
+    # said there is no name (its word is a business's, checked where this is used)
+    rf"|(?:you're|youre|you are|you've been put) (?:through|speaking|connected) to\s+(?P<agent>{_LOWER_CASE_NAME_WORD})"
+    r"(?=\s+(?:on|in|at|from|with|here|speaking)\s|\s*[,.!?]?\s+(?:how|what) can i\b)"
+    # whose name an account is in: "the account's in my mum's name, grainne o'sullivan-hart"
+    rf"|\bin (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name[,:]?\s+(?:(?:it's|its|that's|which is)\s+)?"
+    rf"(?P<holder>(?!{_NOT_HOLDER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD}"
+    rf"(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{0,2}})(?=\s*(?:[,.!?]|$)))"
+)
+LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder")
+# Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
+# "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
+LOWER_CASE_TITLED_NAME = re.compile(
+    r"\b(?:thank you|thanks|hi|hello|hey|sorry|okay|ok|yes|right|alright|great|perfect|bye|goodbye|morning|"
+    r"afternoon|evening),?\s+(?:mister|mr|mrs|missus|ms|miss|doctor|dr)\.?\s+"
+    rf"(?P<name>{_LOWER_CASE_NAME_WORD})\b"
+)
 _LOWER_CASE_NAME_ANSWER = re.compile(
     rf"{_NAME_ANSWER_LEAD}(?P<name>{_LOWER_CASE_ANSWERED_NAME_WORD}(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{1,2}})"
     r"(?=\s*(?:[,.!?]|$))"
@@ -119,6 +128,8 @@ NAME_CUES = re.compile(
     # "The account's under Ana Ruiz"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)'s under|"
     r"(?:addressed|made out|made payable) to|in the name of|"
+    # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
+    rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
     rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"

@@ -2555,3 +2555,20 @@ def test_a_title_is_part_of_the_name_it_comes_before(text: str, names: list[str]
 )
 def test_the_agents_own_name_as_the_call_is_put_through_in_lower_case(text: str, names: list[str]) -> None:
     assert _names(_segments(("agent", text))) == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("its in my husbands name, tomasz wieczorek", ["tomasz wieczorek"]),
+        ("the policy's in my dad's name, eoghan mac giolla-phádraig", ["eoghan mac giolla-phádraig"]),
+        ("The card is in my wife's name, Anjali Raghunathan.", ["Anjali Raghunathan"]),
+        # no name after it, or a word that says more of it
+        ("the account's in my name", []),
+        ("the account is in my name, obviously", []),
+        ("it's in my mum's name, please hold", []),
+        ("It is in my name, thanks.", []),
+    ],
+)
+def test_a_name_given_as_whose_name_an_account_is_in(text: str, names: list[str]) -> None:
+    assert _names(_segments(("customer", text))) == names
