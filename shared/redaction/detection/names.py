@@ -43,6 +43,20 @@ _NOT_HOLDER_WORDS = (
     r"(?:obviously|unfortunately|though|anyway|anyways|too|yet|currently|sadly|apparently|technically|originally|"
     r"unless|but|because|since|mate|love|sir|madam|innit|right|then|still|now)"
 )
+# Someone said to be the one who will do something: "it'll be Rukhsana collecting it", "it'll be sunita picking up"
+_WILL_BE = r"(?:it'll|it will|it's going to|it is going to|it'd|it would|that'll|that will) be"
+_DOING = (
+    r"(?:(?:who(?:'ll| will)\s+(?:be\s+)?)?(?:collecting|picking|signing|coming|dropping|bringing|taking|doing|calling|"
+    r"ringing|phoning|handling|dealing|sending|paying|meeting|driving|attending|using|booking|looking after))"
+)
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# When or how something will be done, not who does it: "it'll be monday collecting it", "it'll be easier booking"
+_NOT_DOER_WORDS = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|later|then|after|before|"
+    r"next|last|this|that|everyone|everybody|nobody|anyone|anybody|easier|harder|quicker|faster|cheaper|worth|best|"
+    r"better|worse|someone|somebody|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|morning|afternoon|evening|week|weekend|month|year|no|one|two|both|whoever)"
+)
 LOWER_CASE_NAME = re.compile(
     # "its": the apostrophe is often not written
     rf"\b(?:(?:this is|it's|its|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
@@ -57,9 +71,11 @@ LOWER_CASE_NAME = re.compile(
     # whose name an account is in: "the account's in my mum's name, grainne o'sullivan-hart"
     rf"|\bin (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name[,:]?\s+(?:(?:it's|its|that's|which is)\s+)?"
     rf"(?P<holder>(?!{_NOT_HOLDER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD}"
-    rf"(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{0,2}})(?=\s*(?:[,.!?]|$)))"
+    rf"(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{0,2}})(?=\s*(?:[,.!?]|$))"
+    rf"|\b{_WILL_BE}\s+(?P<doer>(?!{_NOT_DOER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD}"
+    rf"(?:\s+(?!{_NOT_DOER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD})?)\s+{_DOING}\b)"
 )
-LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder")
+LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder", "doer")
 # Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
 # "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
 LOWER_CASE_TITLED_NAME = re.compile(
@@ -110,6 +126,7 @@ BUSINESS_WORDS = {
     "Mortgages", "Pensions", "Savings", "Fraud", "Disputes", "Switchboard", "Admissions", "Appointments", "Orders",
     "Dispatch", "Operations", "Technical", "Onboarding", "Cancellations", "Lettings", "Maintenance", "Underwriting",
     "Quotes", "Servicing", "Voicemail",
+    "Mail", "Post", "Courier",  # "it'll be Royal Mail collecting it"
 }  # fmt: skip
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 NAME_CUES = re.compile(
@@ -157,8 +174,10 @@ GREETED = re.compile(
     r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
     r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of),?\s+"
     rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|$)"
+    # who will do something: "it'll be Rukhsana collecting it, not me" (a day or month there is when)
+    rf"|\b(?i:{_WILL_BE})\s+(?P<doer>(?!{_MONTH_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?i:{_DOING})\b"
 )
-GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative")
+GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative", "doer")
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
 _SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"

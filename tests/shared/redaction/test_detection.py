@@ -2572,3 +2572,21 @@ def test_the_agents_own_name_as_the_call_is_put_through_in_lower_case(text: str,
 )
 def test_a_name_given_as_whose_name_an_account_is_in(text: str, names: list[str]) -> None:
     assert _names(_segments(("customer", text))) == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("it will be sunita picking it up on saturday", ["sunita"]),
+        ("That will be Declan Foyle signing for it.", ["Declan Foyle"]),
+        ("It'll be Oluwaseun who'll be collecting, he has the code.", ["Oluwaseun"]),
+        # when, how or which business: not who
+        ("it'll be Monday collecting it, not before", []),
+        ("it'll be monday collecting it", []),
+        ("it'll be my son collecting it", []),
+        ("It will be Royal Mail collecting it from the door.", []),
+        ("it would be easier booking online", []),
+    ],
+)
+def test_a_name_said_as_who_will_do_something(text: str, names: list[str]) -> None:
+    assert _names(_segments(("customer", text))) == names
