@@ -45,17 +45,22 @@ _NOT_HOLDER_WORDS = (
 )
 # Someone said to be the one who will do something: "it'll be Rukhsana collecting it", "it'll be sunita picking up"
 _WILL_BE = r"(?:it'll|it will|it's going to|it is going to|it'd|it would|that'll|that will) be"
+# what a person does in someone's place, not a company ("it'll be PayPal taking the payment")
 _DOING = (
-    r"(?:(?:who(?:'ll| will)\s+(?:be\s+)?)?(?:collecting|picking|signing|coming|dropping|bringing|taking|doing|calling|"
-    r"ringing|phoning|handling|dealing|sending|paying|meeting|driving|attending|using|booking|looking after))"
+    r"(?:(?:who(?:'ll| will)\s+(?:be\s+)?)?(?:collecting|picking|signing|coming|dropping|bringing|fetching|"
+    r"meeting|driving|attending|visiting|looking after))"
 )
-_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# when, not who: "it'll be Easter coming up"
+_WHEN_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|"
+    r"Halloween|New Year)"
+)
 # When or how something will be done, not who does it: "it'll be monday collecting it", "it'll be easier booking"
 _NOT_DOER_WORDS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|later|then|after|before|"
     r"next|last|this|that|everyone|everybody|nobody|anyone|anybody|easier|harder|quicker|faster|cheaper|worth|best|"
     r"better|worse|someone|somebody|january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|morning|afternoon|evening|week|weekend|month|year|no|one|two|both|whoever)"
+    r"december|morning|afternoon|evening|week|weekend|month|year|no|one|two|both|whoever|christmas|easter)"
 )
 LOWER_CASE_NAME = re.compile(
     # "its": the apostrophe is often not written
@@ -175,7 +180,7 @@ GREETED = re.compile(
     r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of),?\s+"
     rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|$)"
     # who will do something: "it'll be Rukhsana collecting it, not me" (a day or month there is when)
-    rf"|\b(?i:{_WILL_BE})\s+(?P<doer>(?!{_MONTH_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?i:{_DOING})\b"
+    rf"|\b(?i:{_WILL_BE})\s+(?P<doer>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?i:{_DOING})\b"
 )
 GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative", "doer")
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".

@@ -2586,6 +2586,8 @@ def test_a_name_given_as_whose_name_an_account_is_in(text: str, names: list[str]
         ("it'll be my son collecting it", []),
         ("It will be Royal Mail collecting it from the door.", []),
         ("it would be easier booking online", []),
+        ("It'll be PayPal taking the payment.", []),
+        ("It'll be Easter coming up by then.", []),
     ],
 )
 def test_a_name_said_as_who_will_do_something(text: str, names: list[str]) -> None:
