@@ -92,6 +92,11 @@ _LOWER_CASE_NAME_ANSWER = re.compile(
     rf"{_NAME_ANSWER_LEAD}(?P<name>{_LOWER_CASE_ANSWERED_NAME_WORD}(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{1,2}})"
     r"(?=\s*(?:[,.!?]|$))"
 )
+# The surname, then the whole name: "it's ferreira, joana ferreira"
+_LOWER_CASE_SURNAME_THEN_NAME = re.compile(
+    rf"{_NAME_ANSWER_LEAD}(?P<name>{_LOWER_CASE_ANSWERED_NAME_WORD}(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{0,2}})"
+    rf"(?=,\s+{_LOWER_CASE_ANSWERED_NAME_WORD}\s+(?:{_LOWER_CASE_ANSWERED_NAME_WORD}\s+)?(?P=name)\s*(?:[,.!?]|$))"
+)
 
 # "Grace", "O'Connell", "McKenna", "Smith-Jones"
 # Lower-case letters beyond ASCII too: "Wróblewski", "Müller", "Núñez"
@@ -221,13 +226,26 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
             continue
         match = _NAME_ANSWER.match(segment.text.lstrip())
         if match is None and segment.text == segment.text.lower():
-            match = _LOWER_CASE_NAME_ANSWER.match(segment.text.lstrip())
+            match = _LOWER_CASE_SURNAME_THEN_NAME.match(segment.text.lstrip()) or _LOWER_CASE_NAME_ANSWER.match(
+                segment.text.lstrip()
+            )
         if match is None or any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
             continue
         offset = len(segment.text) - len(segment.text.lstrip())
         end = offset + match.end("name")
         spelled = SPELLED_AFTER_NAME.match(segment.text, end)  # "Szymanski, S-Z-Y-M-A-N-S-K-I."
         yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
+        # the surname said first, then the whole name: "it's de la cruz, marisol de la cruz"
+        whole = re.match(
+            # any case: the words a lower-case name is checked against, whatever case they are written in
+            rf",\s+{_LOWER_CASE_ANSWERED_NAME_WORD}\s+(?:{_LOWER_CASE_ANSWERED_NAME_WORD}\s+)?"
+            rf"{re.escape(match.group('name'))}"
+            r"(?=\s*(?:[,.!?]|$))",
+            segment.text[end:],
+            re.IGNORECASE,
+        )
+        if whole is not None and not spelled:
+            yield TextSpan(segment.index, end + whole.start() + 1, end + whole.end())
 
 
 # Asked whether one is talking to someone ("Hello, is that Wiremu?", "Am I speaking with Mr Osei?") and answered as
@@ -256,6 +274,8 @@ def confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
 
 
 _MIN_NAME_LETTERS = 3
+# Words a surname is made with that are words on their own capitalised too: "van der berg", "mac an tsaoir"
+_NAME_PARTICLES = {"van", "von", "der", "den", "del", "della", "mac", "bin", "ben", "ibn", "abu", "dos", "das", "les"}
 
 # A title said right before a name is part of it: "speak to Ms. Brannigan", "thank you mister oconnell".
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s,.!?;:(\"]))(?i:mr|mrs|ms|miss|mx|dr|mister|missus|doctor)\.?\s+$")
@@ -313,6 +333,18 @@ def names_said_again(
         for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
         if len(part) >= _MIN_NAME_LETTERS and part not in NOT_NAMES
     }
+    # a name learned in lower case ("it's de la cruz, marisol de la cruz") is said again capitalised ("Marisol?")
+    learned_in_lower_case = {
+        word
+        for span in spans
+        if (name := texts[span.segment][span.start : span.end]) == name.lower()
+        for word in name.split()
+        if len(word) >= _MIN_NAME_LETTERS
+        and word.isalpha()
+        and word not in _NAME_PARTICLES
+        and word.capitalize() not in NOT_NAMES
+        and word.capitalize() not in BUSINESS_WORDS
+    }
     parts |= {
         part.capitalize()
         for span in emails
@@ -325,14 +357,19 @@ def names_said_again(
     }
     found: list[TextSpan] = []
     for _ in range(2):  # once more with the words found next to a known name
-        if not parts:
+        if not parts and not learned_in_lower_case:
             return
-        said = re.compile(r"\b(?:" + "|".join(re.escape(part) for part in sorted(parts)) + r")\b", re.IGNORECASE)
+        said = re.compile(
+            r"\b(?:" + "|".join(re.escape(part) for part in sorted(parts | learned_in_lower_case)) + r")\b",
+            re.IGNORECASE,
+        )
         found = []
         for segment in segments:
             text = segment.text
             for match in said.finditer(text):
-                if match.group() not in parts:
+                if match.group() not in parts and not (
+                    match.group()[0].isupper() and match.group().lower() in learned_in_lower_case
+                ):
                     # a name in lower case, only where a greeting or an introduction says it is one
                     if match.group() != match.group().lower() or not _LOWER_CASE_NAME_CUE.search(
                         text[: match.start()].lower()

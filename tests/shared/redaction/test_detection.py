@@ -2592,3 +2592,28 @@ def test_a_name_given_as_whose_name_an_account_is_in(text: str, names: list[str]
 )
 def test_a_name_said_as_who_will_do_something(text: str, names: list[str]) -> None:
     assert _names(_segments(("customer", text))) == names
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        # the surname, then the whole name, in an answer to who is speaking
+        ((("agent", "Can I take your name?"), ("customer", "its van der berg, anneke van der berg")),
+         ["van der berg", "anneke van der berg"]),
+        # a name learned in lower case, said again capitalised
+        ((("agent", "Who's calling, please?"), ("customer", "it's ferreira, joana ferreira"),
+          ("agent", "Lovely, and your postcode, Joana?")),
+         ["ferreira", "joana ferreira", "Joana"]),
+        ((("customer", "hi this is tamsin calling about my order"), ("agent", "No problem, Tamsin, one moment.")),
+         ["tamsin", "Tamsin"]),
+        # a learned name that is also a word, said as the word; a surname's particle said as a word
+        ((("customer", "hi this is will calling about my bill"), ("agent", "Will that be by card?")), ["will"]),
+        ((("agent", "Can I take your name?"), ("customer", "its van der berg, anneke van der berg"),
+          ("agent", "Thanks. And is the Van insured too?")),
+         ["van der berg", "anneke van der berg"]),
+    ],
+)  # fmt: skip
+def test_a_name_learned_in_the_call_in_lower_case_said_again(
+    turns: tuple[tuple[str, str], ...], names: list[str]
+) -> None:
+    assert _names(_segments(*turns)) == names
