@@ -22,7 +22,11 @@ _UNIT = (
     r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*"
     # letters and digits said one at a time, each followed by a comma: "d, a, v, e, 9, 0, at ..."
     r"|(?<![\w'])[a-z0-9](?:,\s*[a-z0-9]\b){2,30}"
-    rf"|(?<![\w'])[a-z](?:\s+(?:{NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{NUMBER_WORD})+\s+[a-z]{{2,}})?)"
+    rf"|(?<![\w'])[a-z](?:\s+(?:{NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{NUMBER_WORD})+\s+[a-z]{{2,}})?"
+    # each letter with a word for it: "d for delta, a for apple, r for robert"
+    r"|(?<![\w'])[a-z]\s+(?:for|as in)\s+[a-z]+(?:,?\s+[a-z]\s+(?:for|as in)\s+[a-z]+\b){1,30}"
+    # a name with an apostrophe after its first letter: "o'brien", "d'souza" (not "it's")
+    r"|(?<![\w'])[a-z]'[a-z]{2,})"
 )
 # Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without
 # one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"
@@ -35,11 +39,15 @@ _LOCAL_SEPARATOR = (
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
 _DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.\s*|\s+dot\s+){_COUNTRY_TLDS})"
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
-_DOMAIN_LABEL = r"(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*"
+# A domain of digits said one by one: "one six three dot com".
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DOMAIN_LABEL = rf"(?:(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
+# Countries whose addresses end "co dot uk", "com dot au".
+_SECOND_LEVEL_COUNTRIES = r"(?:uk|au|nz|za|in|jp|br)"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+at\s+)"
-    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}(?:{_DOT}(?:uk|au|nz|za|in|jp|br))?\b",
+    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?\b",
     re.IGNORECASE,
 )
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
@@ -186,7 +194,8 @@ def _local_part_begun(text: str) -> int | None:
 
 # The domain said first, its local part in the speaker's turn before: "at elisa dot fi."
 _DOMAIN_FIRST = re.compile(
-    rf"\s*(?P<domain>(?P<at>at\b|@)?\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING})\b",
+    rf"\s*(?P<domain>(?P<at>at\b|@)?\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}"
+    rf"(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?)\b",
     re.IGNORECASE,
 )
 _AT_LAST = re.compile(r"(?:\bat|@)[,.]?\s*$", re.IGNORECASE)

@@ -2617,3 +2617,24 @@ def test_a_name_learned_in_the_call_in_lower_case_said_again(
     turns: tuple[tuple[str, str], ...], names: list[str]
 ) -> None:
     assert _names(_segments(*turns)) == names
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("yes, it's k for kilo, e for echo, n for november, dot o'neill at gmail dot com",
+         [("email", ["k for kilo, e for echo, n for november, dot o'neill at gmail dot com"])]),
+        ("Sure, p as in peter, j as in john, at outlook dot ie",
+         [("email", ["p as in peter, j as in john, at outlook dot ie"])]),
+        ("My email is chen underscore yu at one two six dot com.",
+         [("email", ["chen underscore yu at one two six dot com"])]),
+        ("It's d'souza dot raj at yahoo dot co dot uk", [("email", ["d'souza dot raj at yahoo dot co dot uk"])]),
+        # letters for words with no mailbox after them, and a time said after "at"
+        ("A for effort, B for boldness, that's my motto.", []),
+        ("I'll call back at one thirty.", []),
+    ],
+)  # fmt: skip
+def test_an_email_spelled_with_a_word_for_each_letter_or_with_digits_in_its_domain(
+    text: str, found: list[object]
+) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.EMAIL,)) == found
