@@ -158,6 +158,11 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             ):
                 yield TextSpan(gone_on_from, start, len(local_part))
                 yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
+            elif (handle := _HANDLE_LAST.search(local_part)) and _domain_alone(segment.text, domain_first):
+                # unasked, a turn of "at" and a domain alone finishes the handle the turn before ended with:
+                # "it's my name and my birth year, so nguyen1990" / "Okay." / "at yahoo dot com"
+                yield TextSpan(gone_on_from, handle.start(), handle.end())
+                yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
             continue
         begun = _local_part_begun(texts[gone_on_from]) if gone_on_from is not None else None
         start = _after_lead_in(segment.text, ending.start())
@@ -199,6 +204,17 @@ _DOMAIN_FIRST = re.compile(
     re.IGNORECASE,
 )
 _AT_LAST = re.compile(r"(?:\bat|@)[,.]?\s*$", re.IGNORECASE)
+# A mailbox's name as a word of its own: letters with digits or joined by dots or underscores ("okafor1986",
+# "j.tan", "mo_ali"), ending a turn.
+_HANDLE_LAST = re.compile(
+    r"(?<![\w'.-])(?=[\w.-]*[a-z])(?=[a-z]*[\d._])[a-z][a-z\d]*(?:[._-]?[a-z\d]+)*(?=[,.]?\s*$)", re.IGNORECASE
+)
+
+
+def _domain_alone(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is a domain said with its "at" and all that is said in ``text`` but for punctuation."""
+    rest = text[: match.start("domain")] + text[match.end() :]
+    return bool(match.group("at")) and not rest.strip(PUNCTUATION + " ")
 
 
 def _after_lead_in(text: str, end: int) -> int | None:

@@ -2638,3 +2638,18 @@ def test_an_email_spelled_with_a_word_for_each_letter_or_with_digits_in_its_doma
     text: str, found: list[object]
 ) -> None:
     assert _found(_segments(("customer", text)), (EntityType.EMAIL,)) == found
+
+
+@pytest.mark.parametrize(
+    "first, found",
+    [
+        ("it's my initials and the year I was born, so jk.walsh72", [["jk.walsh72"], ["at gmail dot co dot uk"]]),
+        ("it's my first name and a number, so priya_88", [["priya_88"], ["at gmail dot co dot uk"]]),
+        # not a mailbox's name: a plain word, a time
+        ("I was at the shop", []),
+        ("I phoned them at 3pm", []),
+    ],
+)
+def test_a_mailbox_name_ending_a_turn_and_its_domain_after_a_backchannel(first: str, found: list[object]) -> None:
+    segments = _segments(("customer", first), ("agent", "Okay."), ("customer", "at gmail dot co dot uk"))
+    assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
