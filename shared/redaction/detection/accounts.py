@@ -102,8 +102,8 @@ _LETTERS_AND_FIRST_DIGITS = re.compile(r"[A-Z]{1,4}-\d{1,2}", re.ASCII)
 
 
 def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
-    """The letter an id ends with, said after its digits: "QQ 12 34 56 C" (not "I", a word, nor "A" unless it ends
-    the turn: "LIF 0 0 7 2 9 9 1 A", not "4471 a month")."""
+    """The letter an id ends with, said after its digits: "QQ 12 34 56 C", "HZ 73 08 2K" (not "I", a word, nor "A"
+    unless it ends the turn: "LIF 0 0 7 2 9 9 1 A", not "4471 a month")."""
     nxt = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if nxt is None or nxt.segment != last.segment:
         return []
@@ -111,7 +111,9 @@ def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
     after = tokens[nxt.position + 1] if nxt.position + 1 < len(tokens) else None
     ends = after is None or after.segment != nxt.segment or nxt.text[-1] in PUNCTUATION
     turn_ends = after is None or after.segment != nxt.segment
-    return [nxt] if (re.fullmatch(r"[B-HJ-Z]", core) and ends) or (core == "A" and turn_ends) else []
+    # or a last group of a digit and a letter: "HZ 73 08 2K"
+    letter = re.fullmatch(r"[B-HJ-Z]|\d[A-Z]", core) and ends
+    return [nxt] if letter or (core == "A" and turn_ends) else []
 
 
 _SPELLING_WORDS = ("as", "in")  # "M as in Mary"

@@ -2653,3 +2653,21 @@ def test_an_email_spelled_with_a_word_for_each_letter_or_with_digits_in_its_doma
 def test_a_mailbox_name_ending_a_turn_and_its_domain_after_a_backchannel(first: str, found: list[object]) -> None:
     segments = _segments(("customer", first), ("agent", "Okay."), ("customer", "at gmail dot co dot uk"))
     assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("My sort code's 30 92 14, account 11290037.", [["30 92 14"], ["11290037"]]),
+        ("Sort code is 04-00-75.", [["04-00-75"]]),
+        ("The reference on the bill is TR 40 19 7M.", [["TR 40 19 7M"]]),
+        ("My reference is 5521 0983.", [["5521 0983"]]),
+        # a reference the agent gives, and a code no account is in
+        ("Your reference number is 55210, keep it handy.", []),
+        ("The discount code is 30 92 14.", []),
+    ],
+)
+def test_a_sort_code_and_a_reference_on_the_callers_own_letter_are_account_numbers(
+    text: str, found: list[list[str]]
+) -> None:
+    assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,))] == found
