@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.redaction.detection.context import CONTEXTS, context_distances, said_after
-from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, Token, digits_of
+from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, REPEATS, Token, digits_of
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
 _MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
@@ -57,6 +57,10 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
                 digits += len(said)
                 run.append(token)
                 index += 1
+            elif (repeated := _repeated_digit(tokens, index)) is not None:  # "double five"
+                digits += len(repeated)
+                run += tokens[index : index + 2]
+                index += 2
             elif run and token.norm in _DASHES:
                 run.append(token)
                 index += 1
@@ -72,8 +76,35 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
         ].search(said_after(run[-1], tokens))
         # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell
         spelled_id = letters and not (letters == radio == 1)
-        if spelled_id and digits >= 2 and letters + digits >= _MIN_SPELLED_ID and named:
+        long_id = letters >= 2 and digits >= 4 and letters + digits >= _MIN_READ_BACK_ID
+        if (
+            spelled_id
+            and digits >= 2
+            and letters + digits >= _MIN_SPELLED_ID
+            and (named or (long_id and _read_back(run, tokens)))
+        ):
             yield EntityType.ACCOUNT_NUMBER, run
+
+
+_MIN_READ_BACK_ID = 8  # letters and digits: longer than any postcode ("S W 1 A 2 A A")
+# Said before an id read back to be confirmed: "let me read that back, that's ...", "just to confirm, ..."
+_READ_BACK = re.compile(r"\b(read (that|it|this|those) back|reading (that|it) back|to confirm|just to check)\b")
+
+
+def _read_back(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Whether a long id spelled in letters and digits is read back to be confirmed, so it is the caller's own,
+    whatever it identifies: a question ends it, or a read-back is said before it in its turn."""
+    before = " ".join(t.norm for t in tokens[: run[0].position] if t.segment == run[0].segment)
+    return "?" in run[-1].text or _READ_BACK.search(before) is not None
+
+
+def _repeated_digit(tokens: Sequence[Token], index: int) -> str | None:
+    """The digits of "double five", "triple oh" said at ``index`` in one segment, if they are."""
+    if tokens[index].norm not in REPEATS or index + 1 >= len(tokens):
+        return None
+    following = tokens[index + 1]
+    said = digits_of(following) if following.segment == tokens[index].segment else None
+    return said * REPEATS[tokens[index].norm] if said and len(said) == 1 else None
 
 
 def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:

@@ -2671,3 +2671,23 @@ def test_a_sort_code_and_a_reference_on_the_callers_own_letter_are_account_numbe
     text: str, found: list[list[str]]
 ) -> None:
     assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,))] == found
+
+
+@pytest.mark.parametrize(
+    "read_back, found",
+    [
+        (
+            "Let me read that back: P Q L, double two, seven, four, one, W?",
+            [["P Q L, double two, seven, four, one, W"]],
+        ),
+        ("Just to confirm, that's M R, triple four, nine, zero, six, K.", [["M R, triple four, nine, zero, six, K"]]),
+        # short, like a postcode; said without a read-back
+        ("So that's S W 1 A, 2 A A?", []),
+        ("We had B B, double two, seven, four, one, W on the form.", []),
+    ],
+)
+def test_a_long_id_of_letters_and_digits_read_back_to_be_confirmed_is_an_account_number(
+    read_back: str, found: list[list[str]]
+) -> None:
+    segments = _segments(("agent", read_back), ("customer", "Yes, that's it."))
+    assert [spans for _, spans in _found(segments, (EntityType.ACCOUNT_NUMBER,))] == found
