@@ -11,7 +11,11 @@ from shared.redaction.detection.names import NOT_NAMES
 from shared.redaction.detection.spoken import NUMBER_WORD, SENTENCE_MARKS, UNITS, TextSpan, Token
 
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
-_UNIT_NAMED = rf"\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD}))"
+# Its number may be said in words: "unit twelve oh four".
+_UNIT_NAMED = (
+    r"\b(?i:flat|unit|apartment|apt|suite)\.?\s*"
+    rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
+)
 # also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ..."
 _UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?/(?=\d))?"
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
@@ -31,6 +35,11 @@ _US_STATE_CODES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
     r"OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)"
 )
+# A British or Canadian postcode ("LS6 2AB", "M4C 1B5"), or an Irish Eircode ("D02 X285").
+_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4})"
+)
 _NOT_PLACE_WORDS = r"(?:and|the|my|is|it's|its|zip|code|postcode|number|was|or|but|so|please|then)"
 ADDRESS = re.compile(
     rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
@@ -42,7 +51,8 @@ ADDRESS = re.compile(
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
-    rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?(?:,?\s+{_ZIP_AFTER_CITY}\b)?"
+    rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?"
+    rf"(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"  # "..., Toronto, M5J 0B1"
     # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
     rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
 )
@@ -69,16 +79,14 @@ PO_BOX = re.compile(
     rf"(?:\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
 )
-# A British or Canadian postcode ("LS6 2AB", "M4C 1B5") ends an address of a house number and capitalised words,
-# whatever its street is called ("7 Quarry Hill, Leeds, LS6 2AB").
-# Irish Eircodes ("D02 X285") too.
-_POSTCODE = (
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
-    r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4})"
-)
-# A city's district may follow its name: "Dublin 2, D02 WR97".
+# A postcode ends an address of a house number and capitalised words, whatever its street is called ("7 Quarry Hill,
+# Leeds, LS6 2AB"). A city's district may follow its name: "Dublin 2, D02 WR97".
+# A unit may be named without a house number ("Unit 4, Kings Business Park, ...") or after the street ("19 Rue
+# Sainte-Catherine, apartment 5, Montreal, H2X 1K4").
 POSTCODE_ADDRESS = re.compile(
-    rf"{_UNIT_FIRST}\b\d+[A-Za-z]?(?:,?\s+[A-Z][\w'.-]*(?:\s+\d{{1,2}}\b)?){{1,6}},?\s+{_POSTCODE}\b"
+    rf"(?:{_UNIT_FIRST}\b\d+[A-Za-z]?|{_UNIT_NAMED}(?=,))"
+    r"(?:,?\s+(?:[A-Z][\w'.-]*(?:\s+\d{1,2}\b)?|(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b)){1,6}"
+    rf",?\s+{_POSTCODE}\b"
 )
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".

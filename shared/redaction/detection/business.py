@@ -15,7 +15,7 @@ from shared.redaction.detection.spoken import Entity, Token
 # number", "our address" is a person's: only a business's kind of place or line counts.
 _BUSINESS_PLACES = (
     r"clinic|hotel|lab|laboratory|pharmacy|hospital|practice|surgery|showroom|depot|warehouse|shop|restaurant|"
-    r"venue|dealership|garage|gym|salon|library|school|station|terminal"
+    r"venue|dealership|garage|gym|salon|library|school|station|terminal|centre|center|facility"
 )
 _BUSINESS_CUE = re.compile(
     r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message) us\b(?! back)"

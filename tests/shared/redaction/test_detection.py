@@ -2691,3 +2691,21 @@ def test_a_long_id_of_letters_and_digits_read_back_to_be_confirmed_is_an_account
 ) -> None:
     segments = _segments(("agent", read_back), ("customer", "Yes, that's it."))
     assert [spans for _, spans in _found(segments, (EntityType.ACCOUNT_NUMBER,))] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("It's suite nine oh two, forty one Queen Street, Ottawa, K1P 5N2.",
+         [["suite nine oh two, forty one Queen Street, Ottawa, K1P 5N2"]]),
+        ("Post it to 7 Chemin Sainte-Foy, apt 12, Quebec, G1R 1T1 please.",
+         [["7 Chemin Sainte-Foy, apt 12, Quebec, G1R 1T1"]]),
+        ("Deliver to Flat 3, Orchard Court, Bristol, BS8 4QT.", [["Flat 3, Orchard Court, Bristol, BS8 4QT"]]),
+        # the business's own place
+        ("Please post the part to our repair center, Unit 6, Lakeside Business Park, Leeds, LS10 1PZ.", []),
+    ],
+)  # fmt: skip
+def test_an_address_with_its_unit_said_in_words_before_or_after_the_street_ends_with_its_postcode(
+    text: str, found: list[list[str]]
+) -> None:
+    assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ADDRESS,))] == found
