@@ -30,7 +30,10 @@ _STREET_KINDS = (
 )
 # Kinds of street that are also everyday words ("in a row", "close by"): only capitalised, after a house number
 # and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow").
-_CAPITALISED_STREET_KINDS = r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path)"
+# A row of cottages or villas is a street too: "3 Glebe Cottages".
+_CAPITALISED_STREET_KINDS = (
+    r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas)"
+)
 _US_STATE_CODES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
     r"OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)"
@@ -137,6 +140,7 @@ FLAT_PIN_ADDRESS = re.compile(
 # "Leeds, LS6 2AB."
 _PLACE_AND_CODE = re.compile(rf"(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b")
 
+_NUMBER_WORD = re.compile(NUMBER_WORD)
 _ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|sure|so|that's|um|uh|okay|ok),?\s+)*")
 _NOT_STREET_WORDS = {
     "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
@@ -174,6 +178,8 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             words = [word.lower() for word in said]
             if words[0] in _NOT_STREET_WORDS or words[0] in UNITS:
                 continue
+            if all(_NUMBER_WORD.fullmatch(word) or word in _NOT_STREET_WORDS for word in words):
+                continue  # digits said in words, not a street: "Oh nine oh six eighty four, and ..."
             start = match.start()
             if match.re is _PIN_ADDRESS:
                 if said[0].rstrip(".") in NOT_NAMES:  # "Thanks, Ngozi, ...": words said to someone

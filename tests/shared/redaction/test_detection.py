@@ -2709,3 +2709,25 @@ def test_an_address_with_its_unit_said_in_words_before_or_after_the_street_ends_
     text: str, found: list[list[str]]
 ) -> None:
     assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "answer, found",
+    [
+        ("Twelve oh three seventy nine, and 8 Mill Cottages.",
+         [("date_of_birth", ["Twelve oh three seventy nine"]), ("address", ["8 Mill Cottages"])]),
+        ("Oh two eleven ninety, and 14 Station Villas.",
+         [("date_of_birth", ["Oh two eleven ninety"]), ("address", ["14 Station Villas"])]),
+    ],
+)  # fmt: skip
+def test_a_date_said_in_words_before_a_row_of_cottages_is_the_date_and_the_cottages_the_address(
+    answer: str, found: list[object]
+) -> None:
+    segments = _segments(
+        ("agent", "Can I take your date of birth and the first line of the address?"), ("customer", answer)
+    )
+    assert _found(segments) == found
+
+
+def test_cottages_without_a_number_are_not_an_address() -> None:
+    assert _found(_segments(("customer", "We stayed in the Glebe Cottages last summer."))) == []
