@@ -138,7 +138,10 @@ FLAT_PIN_ADDRESS = re.compile(
 )
 # The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
 # "Leeds, LS6 2AB."
-_PLACE_AND_CODE = re.compile(rf"(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b")
+# Its flat or apartment may come first: "apartment 2B, Dayton, Ohio, 45420".
+_PLACE_AND_CODE = re.compile(
+    rf"(?:{_UNIT_NAMED},?\s+)?(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
+)
 
 _NUMBER_WORD = re.compile(NUMBER_WORD)
 _ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|sure|so|that's|um|uh|okay|ok),?\s+)*")

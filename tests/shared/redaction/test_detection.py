@@ -2731,3 +2731,18 @@ def test_a_date_said_in_words_before_a_row_of_cottages_is_the_date_and_the_cotta
 
 def test_cottages_without_a_number_are_not_an_address() -> None:
     assert _found(_segments(("customer", "We stayed in the Glebe Cottages last summer."))) == []
+
+
+@pytest.mark.parametrize(
+    "rest, found",
+    [
+        ("unit 7C, Boise, Idaho, 83702.", [["2210 Aspen Ridge Road"], ["unit 7C, Boise, Idaho, 83702"]]),
+        ("Apartment twelve, Spokane, Washington 99201",
+         [["2210 Aspen Ridge Road"], ["Apartment twelve, Spokane, Washington 99201"]]),
+        # not the rest of the address: a flat mentioned with a count of things
+        ("Flat 2 has 3 bedrooms.", [["2210 Aspen Ridge Road"]]),
+    ],
+)  # fmt: skip
+def test_the_rest_of_an_address_after_a_backchannel_may_start_with_its_unit(rest: str, found: list[object]) -> None:
+    segments = _segments(("customer", "2210 Aspen Ridge Road"), ("agent", "Mm-hmm."), ("customer", rest))
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
