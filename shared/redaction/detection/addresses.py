@@ -73,8 +73,21 @@ LOWER_CASE_ADDRESS = re.compile(
     rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b)[a-z][a-z'.-]*){{1,3}}?\s+(?:{_STREET_KINDS})\b\.?"
     rf"(?:\s+(?:\d+|{NUMBER_WORD})\b)?"  # a numbered road: "county road nine"
     rf"(?:,?\s+(?:apartment|apt|unit|suite|number|#)\.?\s*(?:{NUMBER_WORD}\b|\d+[a-z]?\b))?"
-    r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b)[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
+    r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b|sorry\b|no\b|wait\b|actually\b)"
+    r"[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
 )
+# A house number corrected right after the address: "12 Elm Road, sorry, 21", "... lane, no, twelve fourteen".
+_CORRECTED_NUMBER = re.compile(
+    r",?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+"
+    rf"(?P<number>\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})(?=\s*(?:[.,!?]|$))"
+)
+
+
+def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
+    """Where a house number said again as a correction right after an address ending at ``end`` is."""
+    corrected = _CORRECTED_NUMBER.match(text, end)
+    return (corrected.start("number"), corrected.end("number")) if corrected else None
+
 
 # A box at a post office or on a rural route ("RR 4 Box 27"), then a place and its code.
 PO_BOX = re.compile(

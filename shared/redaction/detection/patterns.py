@@ -18,6 +18,7 @@ from shared.redaction.detection.addresses import (
     NAMED_HOUSE_ADDRESS,
     PO_BOX,
     POSTCODE_ADDRESS,
+    corrected_house_number,
 )
 from shared.redaction.detection.emails import (
     EMAIL,
@@ -82,6 +83,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for pattern in patterns:
             for match in pattern.finditer(text):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+                corrected = corrected_house_number(text, match.end())
+                if corrected:
+                    yield EntityType.ADDRESS, TextSpan(segment.index, *corrected)
         for match in NAME_CUES.finditer(text):
             words = match.group("name").split()
             while words and words[-1] in NOT_NAMES:

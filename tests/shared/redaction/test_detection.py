@@ -2746,3 +2746,17 @@ def test_cottages_without_a_number_are_not_an_address() -> None:
 def test_the_rest_of_an_address_after_a_backchannel_may_start_with_its_unit(rest: str, found: list[object]) -> None:
     segments = _segments(("customer", "2210 Aspen Ridge Road"), ("agent", "Mm-hmm."), ("customer", rest))
     assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("we're at thirty two ninety elm court, sorry, thirty two nineteen",
+         [["thirty two ninety elm court"], ["thirty two nineteen"]]),
+        ("It's 58 Carlton Avenue, no, 85.", [["58 Carlton Avenue"], ["85"]]),
+        # what follows the "sorry" is not a house number on its own
+        ("It's 58 Carlton Avenue, sorry, 5 minutes from the station.", [["58 Carlton Avenue"]]),
+    ],
+)  # fmt: skip
+def test_a_house_number_corrected_right_after_the_address_is_part_of_it(text: str, found: list[object]) -> None:
+    assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ADDRESS,))] == found
