@@ -144,6 +144,13 @@ NAMED_HOUSE_ADDRESS = re.compile(
     rf"(?P<house>(?:The\s+)?{_CAPITALISED_WORDS}),\s+{_CAPITALISED_WORDS}\s+"
     r"(?:Street|Road|Lane|Avenue|Drive|Close|Way|Place|Terrace|Crescent|Row|Court|Gardens),\s+"
     rf"{_CAPITALISED_WORDS}"
+    # an Irish (or Northern English) house known by its townland's name and its county: "Knockanore, Ballinrobe
+    # Road, Claremorris, County Mayo"
+    r"(?P<county>,\s+(?:County|Co\.?)\s+[A-Z][a-z]+)?"
+)
+# A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB".
+NAMED_POSTCODE = re.compile(
+    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?:?\s+(?P<code>{_POSTCODE})(?![\w-])"
 )
 # Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
 FLAT_PIN_ADDRESS = re.compile(

@@ -16,6 +16,7 @@ from shared.redaction.detection.addresses import (
     HOUSE_WORDS,
     LOWER_CASE_ADDRESS,
     NAMED_HOUSE_ADDRESS,
+    NAMED_POSTCODE,
     PO_BOX,
     POSTCODE_ADDRESS,
     corrected_house_number,
@@ -69,9 +70,11 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, FLAT_PIN_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
-            # "The Granary", "Ivy Cottage"; not "Paris, Main Street, ..."
-            if house[0] == "The" or house[-1] in HOUSE_WORDS:
+            # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."
+            if house[0] == "The" or house[-1] in HOUSE_WORDS or match.group("county"):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+        for match in NAMED_POSTCODE.finditer(text):
+            yield EntityType.ADDRESS, TextSpan(segment.index, match.start("code"), match.end("code"))
         if text == text.lower():
             patterns.append(LOWER_CASE_ADDRESS)
             for match in LOWER_CASE_NAME.finditer(text):

@@ -2760,3 +2760,21 @@ def test_the_rest_of_an_address_after_a_backchannel_may_start_with_its_unit(rest
 )  # fmt: skip
 def test_a_house_number_corrected_right_after_the_address_is_part_of_it(text: str, found: list[object]) -> None:
     assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("No house number, it's Carrowkeel, Sligo Road, Ballymote, County Sligo, and the eircode is F56 K2P9.",
+         [["Carrowkeel, Sligo Road, Ballymote, County Sligo"], ["F56 K2P9"]]),
+        ("Drumcliffe, Church Lane, Kells, Co. Meath.", [["Drumcliffe, Church Lane, Kells, Co. Meath"]]),
+        ("The postcode's NE3 4RT if that helps.", [["NE3 4RT"]]),
+        # no county or house word: a list of places; a code that is not a postcode
+        ("Paris, Main Street, Dublin, all lovely places.", []),
+        ("The postcode box is empty.", []),
+    ],
+)  # fmt: skip
+def test_a_house_known_by_its_townland_and_county_and_a_postcode_named_are_the_address(
+    text: str, found: list[object]
+) -> None:
+    assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ADDRESS,))] == found
