@@ -27,7 +27,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     # a birth certificate's dates are its issue's, not the birth's
     EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth(?! certificates?\b)|birth ?date|birthday|born|dob|d o b)\b"),
     EntityType.PHONE_NUMBER: re.compile(
-        r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number)\b"
+        r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number"
+        r"|(call|ring|reach|text) me( back)? (on|at))\b"
     ),
     EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(
@@ -35,7 +36,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
-        r"\b(account|member|membership|policy|customer (number|id)|id number|subscriber|medicare|"
+        r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no)|id number|subscriber|medicare|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
@@ -214,12 +215,15 @@ def asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[Toke
     answer_starts = previous is None or previous.segment != first.segment
     lead_in = " ".join(t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
                        if t.segment == first.segment)  # fmt: skip
-    named = any(pattern.search(lead_in) for pattern in ASKED_CONTEXTS.values())
+    named = [k for _, k in fitting if ASKED_CONTEXTS[k].search(lead_in)]
+    if len(named) == 1:
+        return named[0]  # "Account's 8802 1473 and birthday is ...": the answer says which it gives
     # counted from where the one asked last starts: "the expiry and the last three on the back"
     asked_last = list(ASKED_CONTEXTS[kind].finditer(window_before(tokens, first.position)))
     said_for = asked_last[-1].end() - asked_last[-1].start() if asked_last else 0
     together = farther - nearest - said_for <= _ASKED_TOGETHER_CHARACTERS
-    return asked_before if answer_starts and together and not named else kind
+    names_any = any(pattern.search(lead_in) for pattern in ASKED_CONTEXTS.values())
+    return asked_before if answer_starts and together and not names_any else kind
 
 
 _AFTER_WORDS = 6  # "..., that's my social security number"

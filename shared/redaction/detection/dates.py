@@ -164,7 +164,7 @@ def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False
         if _is_date_word(said) and said.norm not in _DATE_CONNECTORS and not _exclaimed(tokens, begin):
             # Past a number that is no date ("5590 and january 8 1983": the answer to what was asked with it),
             # only a date that names its month.
-            if passed_a_number and said.norm not in _DATE_MONTHS:
+            if passed_a_number and said.norm not in _DATE_MONTHS and not re.search(r"\d[/.\-]\d", said.norm):
                 continue
             found = _date_from(tokens, begin, year_alone)
             if found:
@@ -184,7 +184,26 @@ def _date_from(tokens: Sequence[Token], begin: int, year_alone: bool) -> list[To
     year = len(substantive) == 1 and year_alone and _is_year(tokens, substantive[0])
     if not (len(substantive) >= 2 or has_separators or year):
         return []
+    if not (has_separators or year) and not _may_be_said_date(substantive):
+        return []
     return _month_before(tokens, begin) + _article_before_day(tokens, begin) + found
+
+
+def _may_be_said_date(said: Sequence[Token]) -> bool:
+    """Whether words said as digits alone can be a date (``plausible_date_digits``)."""
+    if not all(digits_of(token) is not None for token in said) or any(map(_is_day, said)):
+        return True  # a month or a day named: a date as said
+    return plausible_date_digits(digits_said(said))
+
+
+def plausible_date_digits(digits: str) -> bool:
+    """Whether six or eight digits hold a day, a month and a year in some order ("090684"); "88021473" does not,
+    and is some other number. Other lengths are not judged."""
+    if len(digits) not in (6, 8):
+        return True
+    year_first = len(digits) == 8 and 1900 <= int(digits[:4]) <= 2099
+    a, b = int(digits[:2]), int(digits[2:4])
+    return year_first or (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
 def _exclaimed(tokens: Sequence[Token], index: int) -> bool:
@@ -215,7 +234,9 @@ def _article_before_day(tokens: Sequence[Token], begin: int) -> list[Token]:
         # French and Spanish say the day as a plain number: "le 5 mai", "el 3 de marzo"
         digits = digits_of(tokens[begin]) if tokens[begin - 1].norm != "the" else None
         plain_day = digits is not None and digits.isdigit() and 1 <= int(digits) <= 31
-        return [tokens[begin - 1]] if _is_day(tokens[begin]) or plain_day else []
+        # "the twenty third of July": a day said in two words
+        two_words = begin + 1 < len(tokens) and tokens[begin].norm in TENS and _is_day(tokens[begin + 1])
+        return [tokens[begin - 1]] if _is_day(tokens[begin]) or plain_day or two_words else []
     return []
 
 

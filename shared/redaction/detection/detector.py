@@ -44,10 +44,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         *alphanumeric_ids(tokens),
         *spelled_ids(tokens),
     ]:
-        spans = tuple(_trimmed(span, texts) for span in _merge_spans(t.span for t in found))
-        if entity_type is EntityType.DATE_OF_BIRTH:
-            spans = tuple(_with_article(span, texts) for span in spans)
-        candidates.append(Entity(entity_type, spans))
+        spans = _merge_spans(t.span for t in found)
+        candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
     read = read_segments(segments, tokens)
     found_by_pattern = list(patterns(read))
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answered_addresses(read, tokens)]
@@ -105,12 +103,6 @@ def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:
     if start and text[start - 1] == "(" and ")" in text[start:end]:  # "(415) 555-0199"
         start -= 1
     return TextSpan(span.segment, start, end) if end > start else span
-
-
-def _with_article(span: TextSpan, texts: dict[int, str]) -> TextSpan:
-    """A date with the "the" it was said with ("the twenty third of July"): the words of the date, all of them."""
-    before = texts[span.segment][: span.start]
-    return TextSpan(span.segment, span.start - 4, span.end) if before.lower().endswith("the ") else span
 
 
 def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:

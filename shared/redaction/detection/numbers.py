@@ -31,8 +31,10 @@ from shared.redaction.detection.context import (
     previous_number,
     said_after,
     said_between,
+    said_since_own_turn,
     window_before,
 )
+from shared.redaction.detection.dates import plausible_date_digits
 from shared.redaction.detection.phones import (
     MIN_INTERNATIONAL,
     country_code_said,
@@ -255,6 +257,11 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         and CONTEXTS[EntityType.SSN].search(said_after(atoms[-1].tokens[-1], tokens))
     ):
         return EntityType.SSN  # "..., that's my social"
+    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - ANSWER_LEAD_WORDS) : first.position]
+                       if t.segment == first.segment)  # fmt: skip
+    phone_nearest = EntityType.PHONE_NUMBER in distances and distances[EntityType.PHONE_NUMBER] == nearest
+    if len(digits) == 4 and phone_nearest and _ENDING.search(lead_in):
+        return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
         return EntityType.SSN  # "your taxpayer number", "social insurance number"
@@ -271,6 +278,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         for entity_type, distance in distances.items()
         if len(digits) in DIGIT_LENGTHS[entity_type]
         and (entity_type is not EntityType.CARD_EXPIRY or plausible_expiry(digits))
+        and (entity_type is not EntityType.DATE_OF_BIRTH or plausible_date_digits(digits))
     )
     if fitting:
         return asked_first(fitting, tokens, first) if len(fitting) > 1 else fitting[0][1]
@@ -344,7 +352,7 @@ def _read_back(
     for run in untyped:
         digits = "".join(atom.digits for atom in run)
         first = run[0].tokens[0]
-        if len(digits) < _MIN_CORRECTED_ENDING:
+        if len(digits) < _MIN_CORRECTED_GROUP:
             continue
         for entity_type, said in found:
             if entity_type is EntityType.CARD_NUMBER and _restarted(run, said, tokens):
@@ -380,6 +388,7 @@ def _restarted(run: Sequence[Atom], card: Sequence[Token], tokens: Sequence[Toke
 
 
 _MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
+_MIN_CORRECTED_GROUP = 2  # digits: "2 8 8, 1 4. Sorry, 1 3.", a group said again at once
 # Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
 _ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$")
 
@@ -396,22 +405,43 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
     digits = "".join(atom.digits for atom in run)
     if len(digits) > len(digits_said(said_before)):
         return False
-    if _ENDING.search(lead_in) is not None:
+    if len(digits) >= _MIN_CORRECTED_ENDING and _ENDING.search(lead_in) is not None:
         return True
     # "646 209 3318, sorry, 3381 at the end": the ending named after the digits, given up for them just before
     last = run[-1].tokens[-1]
     after = " ".join(t.norm for t in tokens[last.position + 1 : last.position + 1 + ANSWER_LEAD_WORDS]
                      if t.segment == last.segment)  # fmt: skip
     between = " ".join(t.norm for t in tokens[said_before[-1].position + 1 : first.position])
+    # "Was that 628 at the end?" / "629, sorry.": the answer to the other side asking about the ending
+    starts_answer = first.position == 0 or tokens[first.position - 1].segment != first.segment
+    if (
+        len(digits) >= _MIN_CORRECTED_ENDING
+        and starts_answer
+        and _ENDING_AFTER.search(said_since_own_turn(tokens, first))
+    ):
+        return True
     if GIVEN_UP.search(between) is None:
         return False
-    # "020 7946 1182, no wait, 1128": the last group said again at once, as long as it was
+    # "020 7946 1182, no wait, 1128", "2 8 8, 1 4. Sorry, 1 3.": the last group said again at once, as long as it was
     corrected_at_once = (
         said_before[-1].speaker == first.speaker
         and first.position - said_before[-1].position <= ANSWER_LEAD_WORDS + 1
-        and len(digits) == len(digits_of(said_before[-1]) or "")
+        and len(digits) == len(_last_group(said_before))
     )
-    return corrected_at_once or _ENDING_AFTER.match(after) is not None
+    return corrected_at_once or (len(digits) >= _MIN_CORRECTED_ENDING and _ENDING_AFTER.match(after) is not None)
+
+
+def _last_group(said: Sequence[Token]) -> str:
+    """The digits of the last group of ``said``: its last word where that holds several ("1182"), else the digits
+    said one by one since the last comma or full stop ("2 8 8, 1 4")."""
+    if len(digits_of(said[-1]) or "") > 1:
+        return digits_of(said[-1]) or ""
+    group = [said[-1]]
+    for token in reversed(said[:-1]):
+        if token.segment != group[0].segment or token.text.endswith((",", ".", "?", "!", ";")):
+            break
+        group.insert(0, token)
+    return digits_said(group)
 
 
 def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:

@@ -2778,3 +2778,55 @@ def test_a_house_known_by_its_townland_and_county_and_a_postcode_named_are_the_a
     text: str, found: list[object]
 ) -> None:
     assert [spans for _, spans in _found(_segments(("customer", text)), (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # a phone number named by asking to be called on it
+        ((("customer", "Ring me back on 97654 32108 after six."),), [("phone_number", ["97654 32108"])]),
+        # a consumer or client number asked for
+        (
+            (("agent", "And your client number?"), ("customer", "It's 2 0 4 4 8 1 9 3 7 7.")),
+            [("account_number", ["2 0 4 4 8 1 9 3 7 7"])],
+        ),
+        # two things asked together, the answer naming which it gives first
+        (
+            (
+                ("agent", "Your policy number and date of birth?"),
+                ("customer", "Policy's 7 7 1 0 4 9 3 2, and birthday 12/03/68."),
+            ),
+            [("account_number", ["7 7 1 0 4 9 3 2"]), ("date_of_birth", ["12/03/68"])],
+        ),
+        # the last four of a phone, named as its ending, after a ZIP asked for with it
+        (
+            (("agent", "Zip code and the last four of your phone?"), ("customer", "Zip is 60614, phone ends 3307.")),
+            [("address", ["60614"]), ("phone_number", ["3307"])],
+        ),
+    ],
+)  # fmt: skip
+def test_numbers_named_by_how_they_are_asked_for_or_answered(
+    turns: tuple[tuple[str, str], ...], expected: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(*turns)) == expected
+
+
+def test_eight_digits_that_hold_no_day_and_month_are_no_birth_date() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth?"), ("customer", "Hang on, it's 6 4 9 9 2 0 7 1, no, sorry.")
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+    segments = _segments(("agent", "And your date of birth?"), ("customer", "Oh two oh nine seventy one."))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", ["Oh two oh nine seventy one"])]
+
+
+def test_an_ending_corrected_when_asked_about_or_a_short_group_said_again_is_the_same_number() -> None:
+    segments = _segments(
+        ("agent", "What's the best number?"),
+        ("customer", "Oh four one two, five five three, eight one oh."),
+        ("agent", "Was that eight one oh at the end?"),
+        ("customer", "Eight one one, sorry."),
+    )
+    assert [spans for kind, spans in _found(segments) if kind == "phone_number"][-1] == ["Eight one one"]
+    segments = _segments(("agent", "Your member number?"), ("customer", "It's 4 4 9, 2 0 7, 6 1. Sorry, 6 8."))
+    assert [text for _, spans in _found(segments) for text in spans] == ["4 4 9, 2 0 7, 6 1", "6 8"]
