@@ -114,9 +114,9 @@ BACKGROUND_WORDING: tuple[str, ...] = (
     "Appreciate you waiting there.",
 )
 
-# A slot in an example ("{org}, {name} speaking") stands for a name: one to four words (a name is one),
+# A slot in an example ("{org}, {name} speaking") stands for a name: one to five words (a name is one),
 # none of them a common word, so "yeah, go ahead" or "what do you need" never fill "{org}, {name}".
-_SLOT_WORDS = {"name": 1, "org": 4, "team": 3}
+_SLOT_WORDS = {"name": 1, "org": 5, "team": 3}
 _SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS)) + r")\b)[a-z0-9]+"
 
 
@@ -338,13 +338,21 @@ def _fits(template: re.Pattern[str], example: str, unit: Unit, *, first: bool) -
     )
 
 
+_GREETING_ENDS = frozenset({"morning", "afternoon", "evening", "day", "hello", "hi", "hey", "there", "everyone"})
+
+
 def _after_salutation(unit: Unit) -> list[Unit]:
-    """The unit without an opening clause of one or two words ("Bore da, ...", "Now then, ...", "Kia ora, ..."): a
-    salutation in any language or dialect, which the grammar's own list of salutations cannot hold."""
+    """The unit without an opening clause of one or two words ("Bore da, ...", "Now then, ...", "Kia ora, ..."), or
+    of up to four ending as greetings do: a salutation in any language or dialect, which the grammar's own list of
+    salutations cannot hold."""
     words = unit.item.text.words
-    opening = range(unit.first_word, min(unit.first_word + 2, unit.last_word))  # something must follow it
+    opening = range(unit.first_word, min(unit.first_word + 4, unit.last_word))  # something must follow it
     cut = next((w for w in opening if _CLAUSE_END.search(words[w])), None)
-    return [] if cut is None else [Unit(unit.item, cut + 1, unit.last_word)]
+    if cut is None:
+        return []
+    # Longer, it must end as greetings do: "Namaste and good morning, ..."
+    last = re.sub(r"[^a-z]", "", words[cut].lower())
+    return [Unit(unit.item, cut + 1, unit.last_word)] if cut - unit.first_word < 2 or last in _GREETING_ENDS else []
 
 
 def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:

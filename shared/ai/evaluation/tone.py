@@ -26,6 +26,15 @@ from shared.ai.evaluation.matching import normalize_phrase
 _FILLER = r"(?: (?:honestly|really|just|all|kind of|totally|entirely|frankly|basically|like|completely|literally))*"
 _IS = r"(?:that is|it is|its|this is|thats)"
 
+# Sarcasm: an apology or sympathy that says the opposite ("oh I'm so sorry you had to wait two whole minutes",
+# "what a shock, never heard that one before").
+SARCASM = re.compile(
+    r"\b(?:(?:never )?heard that (?:one|1) before|a likely story|boo hoo|cry me a river|my heart bleeds"
+    r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?)|hurt your (?:little )?feelings|big mean"
+    r"|(?:\d+|few|couple of) whole (?:seconds?|minutes?)"
+    r"|oh the horror|oh the humanity)\b"
+)
+
 # Kind of language -> its rules.
 RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
@@ -85,6 +94,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:even )?a (?:child|toddler|kid) (?:could|can) (?:do|understand|manage|work)\b",
         r"\bi (?:already )?told you (?:that )?(?:already|twice|before|three times)\b",
     ),
+    # Sympathy said to mean its opposite ("boo hoo, two whole minutes"): mocking the customer.
+    "mocks the customer": (SARCASM.pattern,),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",
         r"\b(?:you have|you got|you have got|i give you|i give ya) my word\b",
@@ -119,14 +130,6 @@ BLAME = re.compile(
     rf"|{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout))"
     r"|(?:should|ought to) have(?: \w+){1,6} (?:at|on|from) your end"
     r"|(?:not|none of) (?:my|our) (?:problem|fault|concern))\b"
-)
-
-# Sarcasm: an apology or sympathy that says the opposite ("oh I'm so sorry you had to wait two whole minutes",
-# "what a shock, never heard that one before").
-SARCASM = re.compile(
-    r"\b(?:(?:never )?heard that (?:one|1) before|a likely story|boo hoo|cry me a river|my heart bleeds"
-    r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?)|hurt your (?:little )?feelings|big mean"
-    r"|oh the horror|oh the humanity)\b"
 )
 
 

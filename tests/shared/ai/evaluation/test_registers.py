@@ -304,3 +304,38 @@ def test_whats_next_on_your_list_is_an_offer_of_more_help() -> None:
     script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", "Lovely. What's next on your list?"))
     found = verdict(script, "further_help")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Rules 2.5: a longer opening that ends as greetings do; "y'all" is "you"; a company of five words.
+        "Sat sri akal and good evening, Punjab Spice Cash and Carry, Harpreet this side.",
+        "Well hey there, y'all have reached Magnolia Pecan Orchard, this is Lurleen.",
+        "Blue Ridge Log Home Supplies, this is Amos.",
+    ],
+)
+def test_greetings_with_longer_openings_and_longer_company_names(line: str) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("Whose name did you make the reservation under, love?", "identity_verification"),
+        ("Oh, that just breaks my heart, on her birthday too.", "empathy"),
+        ("Perfectly understandable, anyone would be anxious.", "empathy"),
+        ("If the ferry's a no-go we'll ring you by six on Friday.", "resolution"),
+    ],
+)
+def test_whose_name_a_broken_heart_and_a_no_go_that_negates_nothing(line: str, criterion_id: str) -> None:
+    found = verdict(call(middle=line), criterion_id)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_bidding_good_day_closes_and_saying_supervisor_reaches_a_person() -> None:
+    found = verdict(call(goodbye="Then I shall bid you good evening, Mr Okafor."), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+    script = call(middle="If you'd like a person, just say supervisor and I'll put you through.")
+    assert verdict(script, "escalation_offer", is_ai_call=True).verdict == "pass"

@@ -318,3 +318,14 @@ def test_certainties_and_talking_down_in_more_words_fail(engine: RuleBasedEngine
 )
 def test_a_promise_of_ones_own_work_or_the_companys_process_passes(engine: RuleBasedEngine, line: str) -> None:
     assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+def test_mocking_sympathy_is_prohibited_and_no_empathy(engine: RuleBasedEngine) -> None:
+    line = "Oh boo hoo, you were on hold for three whole minutes."
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
+    assert judged(engine, around(line), "empathy").verdict != "pass"
+    # Two whole days without heating, said with an apology, is sympathy.
+    sincere = "I'm so sorry, two whole days without heating in this weather."
+    assert judged(engine, around(sincere), "no_prohibited_language").verdict == "pass"
+    assert judged(engine, around(sincere), "empathy").verdict == "pass"
