@@ -296,6 +296,11 @@ NAME_ASKED = re.compile(
     # who of the business's people the caller dealt with: "Who was the last person you spoke to?"
     r"|\bwho (was|is) the (\w+ )?person (you|that)\b|\bwho did you (speak|talk) (to|with)\b"
     r"|\bthe \w+'s (full |first |last )?name\b(?! is| was)"  # "the insured's name", "the account holder's name"
+    # asked with no "your" before it: "Full name and date of birth, please."; whose, after it: "Name of the
+    # policyholder?", "the name of the insured driver"
+    r"|\bfull name\b(?! is| was)|\b(full |first |last |sur)?name (of|for) the (\w+ )?(patient|passenger|holder|"
+    r"cardholder|policyholder|member|beneficiary|caller|child|baby|son|daughter|customer|insured|driver|owner|"
+    r"tenant|applicant|subscriber|payee|recipient|deceased)\b"
     r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
     # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
     r"|\bwho('s| is) (it|this|that|the \w+( \w+)?) under\b|\b(what|which|whose) name\b|\bunder (what|which|whose)\b"

@@ -103,6 +103,11 @@ _LOWER_CASE_SURNAME_THEN_NAME = re.compile(
 _LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
 # A word that goes on in lower case after a hyphen is no name: "Mr. Fix-it", "Know-how".
 _NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
+# Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
+# "Ana de la Cruz", "Pádraig Ó Murchú"
+_PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"
+# the next word of a name, with the particles before it
+_NEXT_NAME = rf"\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME}"
 NOT_NAMES = {
     "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
     "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
@@ -159,7 +164,7 @@ NAME_CUES = re.compile(
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
-    rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b){_NAME}(?:{_NEXT_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
@@ -211,7 +216,7 @@ _NAME_ANSWER = re.compile(
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
     # a word heard with its last letter dropped keeps an apostrophe: "Necklin' Moriardi"
     rf"(?P<name>(?!{TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
-    rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+(?:[A-Z]\.|{_NAME})){{0,3}}"
+    rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
     # or where they work: "Marcus in billing", "Dana from the claims team"

@@ -2830,3 +2830,26 @@ def test_an_ending_corrected_when_asked_about_or_a_short_group_said_again_is_the
     assert [spans for kind, spans in _found(segments) if kind == "phone_number"][-1] == ["Eight one one"]
     segments = _segments(("agent", "Your member number?"), ("customer", "It's 4 4 9, 2 0 7, 6 1. Sorry, 6 8."))
     assert [text for _, spans in _found(segments) for text in spans] == ["4 4 9, 2 0 7, 6 1", "6 8"]
+
+
+    "turns, names",
+    [
+        # an Irish particle with no word of its own; the first name said again
+        ((("agent", "Name of the account holder?"), ("customer", "Tadhg Ó Súilleabháin."),
+          ("agent", "Thanks, is that Tadhg with a G at the end?")),
+         [["Tadhg Ó Súilleabháin"], ["Tadhg"]]),
+        ((("agent", "Full name and the date you were born?"),
+          ("customer", "Nomvula Dlamini, third of March nineteen ninety.")),
+         [["Nomvula Dlamini"]]),
+        ((("customer", "Can I speak to Mr. Van den Heever please?"),), [["Mr. Van den Heever"]]),
+        ((("customer", "It's in the name of Lucía de la Fuente."),), [["Lucía de la Fuente"]]),
+        # the name of a street or of a company is no person's; a word after a name is no particle
+        ((("agent", "Name of the street?"), ("customer", "Dunmore Avenue.")), []),
+        ((("agent", "Name of the company?"), ("customer", "Bluewave Digital.")), []),
+        ((("customer", "I spoke to Ronan in Galway last week."),), [["Ronan"]]),
+    ],
+)  # fmt: skip
+def test_names_with_particles_and_accents_asked_for_by_whose_they_are(
+    turns: tuple[tuple[str, str], ...], names: list[list[str]]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
