@@ -191,8 +191,19 @@ GREETED = re.compile(
     rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|$)"
     # who will do something: "it'll be Rukhsana collecting it, not me" (a day or month there is when)
     rf"|\b(?i:{_WILL_BE})\s+(?P<doer>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?i:{_DOING})\b"
+    # said to whom one asks, after what is asked for: "And the account number, Marisol?" (no place or number in it:
+    # "the same address, 12 Elm Road, Tulsa?")
+    r"|\b(?i:your|the)\s+(?:[A-Za-z][a-z'-]*\s+){0,4}[A-Za-z][a-z'-]*,\s+"
+    rf"(?P<asked>(?!{_WHEN_NAMES}\b){_NAME})\?\s*$"
+    # someone named, then what of theirs follows: "Yeah, Thandiwe, her cell is ...", "Olu, his email's ..."
+    rf"|(?:^|(?<=[.,!?]\s))(?P<whose>{_NAME}(?:{_NEXT_NAME})?),\s+(?i:her|his)\s+(?:\w+\s+)?(?i:cell|mobile|phone|"
+    r"number|e-?mail|birthday|date of birth|dob|address)\b"
+    # whose a person's own number or birthday is: "And the Medicare number for Noah?", "date of birth for Aroha?"
+    r"|\b(?i:date of birth|birthday|dob|medicare(?: number)?|medicaid(?: number)?|nhs number|social security number|"
+    rf"ssn|passport number|middle name|age)\s+(?i:for|of)\s+(?P<owner>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)"
+    r"(?=\s*[,.!?]|$)"
 )
-GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative", "doer")
+GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative", "doer", "asked", "whose", "owner")
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
 _SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"

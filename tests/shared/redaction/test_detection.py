@@ -2853,3 +2853,27 @@ def test_names_with_particles_and_accents_asked_for_by_whose_they_are(
     turns: tuple[tuple[str, str], ...], names: list[list[str]]
 ) -> None:
     assert [spans for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # said to whom one asks, after what is asked for
+        ("And your date of birth, Tavita?", [["Tavita"]]),
+        ("Can I take the postcode, Ngozi?", [["Ngozi"]]),
+        # someone named, then what of theirs follows
+        ("Sure, Lwazi, his mobile is on the form.", [["Lwazi"]]),
+        ("My neighbour. Akosua Mensah, her email is on file.", [["Akosua Mensah"]]),
+        # whose own number or birthday it is
+        ("And the date of birth for Mereana?", [["Mereana"]]),
+        ("What's the NHS number for Callum Reid?", [["Callum Reid"]]),
+        # a place, a month, a day or a company there is none
+        ("And ship it to the same depot, Tulsa Central, Tulsa?", []),
+        ("Is your birthday in the spring, May?", []),
+        ("Is the delivery on the same day, Tuesday?", []),
+        ("Vodafone, their number is on the bill.", []),
+        ("What's the account number for Vodafone Business?", []),
+    ],
+)  # fmt: skip
+def test_a_name_said_to_whom_one_asks_or_as_whose_a_number_is(text: str, names: list[list[str]]) -> None:
+    assert [spans for _, spans in _found(_segments(("agent", text)), (EntityType.PERSON_NAME,))] == names
