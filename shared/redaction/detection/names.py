@@ -335,6 +335,17 @@ def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Said between the words of an e-mail address read aloud: "j dot blackwood dot 44 at ..."
+_SPOKEN_EMAIL_MARKS = {"dot", "underscore", "dash", "hyphen", "period", "point"}
+
+
+def _mailbox_words(email: str) -> list[str]:
+    """The words of an e-mail address's mailbox, written ("priya.natarajan@...") or read aloud ("j dot blackwood dot
+    44 at protonmail dot com")."""
+    mailbox = re.split(r"@|\s+at\s+", email.lower())[0]
+    return [word for word in re.split(r"[._\s-]+", mailbox) if word not in _SPOKEN_EMAIL_MARKS]
+
+
 def names_said_again(
     segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
 ) -> Iterable[TextSpan]:
@@ -364,7 +375,7 @@ def names_said_again(
     parts |= {
         part.capitalize()
         for span in emails
-        for part in re.split(r"[._-]", texts[span.segment][span.start : span.end].split("@")[0].lower())
+        for part in _mailbox_words(texts[span.segment][span.start : span.end])
         if part.isalpha()
         and len(part) >= _MIN_NAME_LETTERS
         and part not in ROLE_MAILBOXES

@@ -2877,3 +2877,17 @@ def test_names_with_particles_and_accents_asked_for_by_whose_they_are(
 )  # fmt: skip
 def test_a_name_said_to_whom_one_asks_or_as_whose_a_number_is(text: str, names: list[list[str]]) -> None:
     assert [spans for _, spans in _found(_segments(("agent", text)), (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "answer, names",
+    [
+        ("It's m dot okonkwo underscore 7 at yahoo dot com, people often misspell Okonkwo.", [["Okonkwo"]]),
+        ("s dash whitfield at outlook dot com, and that's Whitfield like the town.", [["Whitfield"]]),
+        # the words read between the mailbox's words, and a role's mailbox, are no names
+        ("info dot sales at harbourtech dot com. Dot is the word, then Sales.", []),
+    ],
+)  # fmt: skip
+def test_the_words_of_an_email_read_aloud_name_its_owner_where_said_again(answer: str, names: list[list[str]]) -> None:
+    segments = _segments(("agent", "What email should we use?"), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
