@@ -11,7 +11,13 @@ from shared.redaction.detection.addresses import answered_addresses
 from shared.redaction.detection.business import business_asked_for, business_contact
 from shared.redaction.detection.dates import dates
 from shared.redaction.detection.emails import answered_emails, run_together_emails
-from shared.redaction.detection.names import answered_names, confirmed_names, names_said_again, with_title
+from shared.redaction.detection.names import (
+    answered_names,
+    confirmed_names,
+    names_said_again,
+    names_spelled_again,
+    with_title,
+)
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
@@ -55,6 +61,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:
             span = with_title(span, texts[span.segment])

@@ -424,3 +424,61 @@ def names_said_again(
             break
         parts |= more
     yield from found
+
+
+# One letter of a name spelled, or two or three the same ("double E"), or the mark between its letters
+# ("apostrophe", "hyphen"): "O apostrophe K double E double F E", "M-C-C-A-R-T-H-Y"
+_SPELLED_UNIT = re.compile(
+    r"(?<![\w'])(?:(?P<times>(?i:double|triple))\s+)?(?P<letter>[A-Za-z])(?![\w'])|(?<![\w'])(?i:apostrophe|hyphen|dash)\b"
+)
+_SPELLED_GAP = re.compile(r"[\s,.-]*")
+# Three letters may spell a name as well as a code's ("L double E"): only longer names are looked for.
+_MIN_SPELLED_NAME_LETTERS = 4
+# Said right before or after the letters of an e-mail address read back: "R dot F-E-R-R-E-I-R-A, at gmail"
+_MAILBOX_NEXT_TO = re.compile(r"\b(?i:dot|at|underscore)\s*$")
+_MAILBOX_AFTER = re.compile(r"[\s,]*(?:@|(?i:dot|at|underscore)\b)")
+
+
+def names_spelled_again(
+    segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
+) -> Iterable[TextSpan]:
+    """A name found once, or a word of an e-mail address's mailbox, spelled letter by letter where it is read back:
+    "And is that O apostrophe K double E double F E?" after "Deirdre dot O'Keeffe at eircom dot net"."""
+    texts = {segment.index: segment.text for segment in segments}
+    words = [word for span in names for word in re.findall(_NAME, texts[span.segment][span.start : span.end])]
+    words += [word for span in emails for word in _mailbox_words(texts[span.segment][span.start : span.end])]
+    known = {
+        letters
+        for word in words
+        if len(letters := re.sub(r"[^a-z]", "", word.lower())) >= _MIN_SPELLED_NAME_LETTERS
+        and word.capitalize() not in NOT_NAMES
+        and word not in ROLE_MAILBOXES
+    }
+    if not known:
+        return
+    for segment in segments:
+        text = segment.text
+        units: list[tuple[int, int, str]] = []  # each unit's start, end and letters, in one run of units
+        for unit in _SPELLED_UNIT.finditer(text):
+            if units and not _SPELLED_GAP.fullmatch(text, units[-1][1], unit.start()):
+                yield from _spelled_known(segment.index, text, units, known)
+                units = []
+            times = {"double": 2, "triple": 3}.get((unit.group("times") or "").lower(), 1)
+            units.append((unit.start(), unit.end(), (unit.group("letter") or "").lower() * times))
+        yield from _spelled_known(segment.index, text, units, known)
+
+
+def _spelled_known(index: int, text: str, units: Sequence[tuple[int, int, str]], known: set[str]) -> Iterable[TextSpan]:
+    """The stretches of ``units`` that spell one of the ``known`` names' letters, from a letter to a letter."""
+    for first, (start, _, letters) in enumerate(units):
+        if not letters:
+            continue
+        spelled = ""
+        for _, end, more in units[first:]:
+            spelled += more
+            if len(spelled) > max(map(len, known)):
+                break
+            if more and spelled in known:
+                if not _MAILBOX_NEXT_TO.search(text[:start]) and not _MAILBOX_AFTER.match(text, end):
+                    yield TextSpan(index, start, end)
+                break

@@ -2891,3 +2891,27 @@ def test_a_name_said_to_whom_one_asks_or_as_whose_a_number_is(text: str, names: 
 def test_the_words_of_an_email_read_aloud_name_its_owner_where_said_again(answer: str, names: list[list[str]]) -> None:
     segments = _segments(("agent", "What email should we use?"), ("customer", answer))
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        ((("customer", "My name's Siobhan McCarthy."), ("agent", "Is that M C C A R T H Y?")),
+         [["Siobhan McCarthy"], ["M C C A R T H Y"]]),
+        ((("customer", "It's liam dot o'halloran at gmail dot com."),
+          ("agent", "Lovely, O apostrophe H A double L O R A N?")),
+         [["O apostrophe H A double L O R A N"]]),
+        # letters of no name found, three letters that are also a code's, letters of an e-mail read back
+        ((("customer", "My name's Siobhan McCarthy."), ("agent", "And the code is B T X R, right?")),
+         [["Siobhan McCarthy"]]),
+        ((("customer", "This is Joanna Lee calling."), ("agent", "The reference is L double E four four.")),
+         [["Joanna Lee"]]),
+        ((("customer", "It's t dot kowalczyk at wp dot pl."),
+          ("agent", "T dot K-O-W-A-L-C-Z-Y-K at wp dot pl?")),
+         []),
+    ],
+)  # fmt: skip
+def test_a_name_found_once_is_known_where_it_is_spelled_back_letter_by_letter(
+    turns: tuple[tuple[str, str], ...], names: list[list[str]]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
