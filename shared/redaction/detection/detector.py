@@ -14,6 +14,7 @@ from shared.redaction.detection.emails import answered_emails, run_together_emai
 from shared.redaction.detection.names import (
     answered_names,
     confirmed_names,
+    names_confirmed_by_another,
     names_said_again,
     names_spelled_again,
     with_title,
@@ -62,6 +63,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:
             span = with_title(span, texts[span.segment])

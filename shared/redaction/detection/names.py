@@ -482,3 +482,27 @@ def _spelled_known(index: int, text: str, units: Sequence[tuple[int, int, str]],
                 if not _MAILBOX_NEXT_TO.search(text[:start]) and not _MAILBOX_AFTER.match(text, end):
                     yield TextSpan(index, start, end)
                 break
+
+
+# Yes said to a question about someone named, with another of their names: "Is the landlord still Mr. Van der
+# Merwe?" / "Yeah, Johan."
+_YES_THEN_NAME = re.compile(
+    rf"\s*(?i:yes|yeah|yep|yup|that's right|correct|that's (?:him|her)|it is|still)[,.]?\s+(?P<name>{_NAME})"
+    r"\s*[.!]?\s*$"
+)
+
+
+def names_confirmed_by_another(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """The name said with a yes to a question about someone named: another of their names."""
+    named = {span.segment for span in names}
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, segment in enumerate(ordered):
+        if segment.index not in named or not segment.text.rstrip().endswith("?"):
+            continue
+        reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
+        match = None if reply is None else _YES_THEN_NAME.match(reply.text)
+        if reply is None or match is None:
+            continue
+        name = match.group("name")
+        if name not in NOT_NAMES and name not in BUSINESS_WORDS and name.lower() not in MONTHS:
+            yield TextSpan(reply.index, match.start("name"), match.end("name"))

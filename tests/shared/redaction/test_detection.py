@@ -2915,3 +2915,22 @@ def test_a_name_found_once_is_known_where_it_is_spelled_back_letter_by_letter(
     turns: tuple[tuple[str, str], ...], names: list[list[str]]
 ) -> None:
     assert [spans for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "question, reply, names",
+    [
+        ("And is the tenant still Mrs. Oyelaran?", "Yes, Folake.", [["Mrs. Oyelaran"], ["Folake"]]),
+        ("Am I right the carer is Dr. Whitlock?", "That's right, Imogen.", [["Dr. Whitlock"], ["Imogen"]]),
+        # a question about no one named; a day, a month or a company said with the yes
+        ("Is that a credit card?", "Yes, Mastercard.", []),
+        ("And Mrs. Oyelaran is coming in?", "Yeah, Tuesday.", [["Mrs. Oyelaran"]]),
+        ("Is the appointment with Dr. Whitlock?", "Yes, March.", [["Dr. Whitlock"]]),
+        ("Did Mr. Ashby send it by post?", "Yes, Express.", [["Mr. Ashby"]]),
+    ],
+)  # fmt: skip
+def test_a_name_said_with_a_yes_to_a_question_about_someone_named_is_another_of_their_names(
+    question: str, reply: str, names: list[list[str]]
+) -> None:
+    segments = _segments(("agent", question), ("customer", reply))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
