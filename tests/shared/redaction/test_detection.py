@@ -2871,6 +2871,7 @@ def test_names_with_particles_and_accents_asked_for_by_whose_they_are(
         ("And ship it to the same depot, Tulsa Central, Tulsa?", []),
         ("Is your birthday in the spring, May?", []),
         ("Is the delivery on the same day, Tuesday?", []),
+        ("Is that your debit card, Visa?", []),
         ("Vodafone, their number is on the bill.", []),
         ("What's the account number for Vodafone Business?", []),
     ],
