@@ -6,9 +6,17 @@ import re
 from collections.abc import Iterable, Sequence
 
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import ADDRESS_CONTEXT, ANSWER_LEAD_WORDS, answers
+from shared.redaction.detection.context import ADDRESS_CONTEXT, ANSWER_LEAD_WORDS, answers, window_before
 from shared.redaction.detection.names import NOT_NAMES
-from shared.redaction.detection.spoken import NUMBER_WORD, SENTENCE_MARKS, UNITS, TextSpan, Token
+from shared.redaction.detection.spoken import (
+    DIGIT_WORDS,
+    NUMBER_WORD,
+    PUNCTUATION,
+    SENTENCE_MARKS,
+    UNITS,
+    TextSpan,
+    Token,
+)
 
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
 # Its number may be said in words: "unit twelve oh four".
@@ -173,6 +181,10 @@ _NOT_STREET_WORDS = {
 # Asked for a postcode, the postcode given alone is part of the address: it narrows it to a few houses.
 _POSTCODE_ASKED = re.compile(r"\b(postcode|post code|postal code|zip code|zip|eircode)\b")
 _LONE_POSTCODE = re.compile(rf"(?<![\w-]){_POSTCODE}(?![\w-])")
+# A postcode said in pieces, its letters and digits one at a time or in groups, digits in words ("L S six, four Q T",
+# "CF14, 2 D J", "H91, F2X6"): its characters run together are a postcode's.
+_RUN_TOGETHER_POSTCODE = re.compile(_POSTCODE.replace(r"\s?", ""))
+_POSTCODE_PIECE = re.compile(r"[A-Z\d]{1,4}", re.ASCII)
 
 
 def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
@@ -193,9 +205,13 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         if rest is not None and (ADDRESS_CONTEXT.search(asked) or begun):
             addressed.add(segment.index)
             yield TextSpan(segment.index, rest.start(), rest.end())
-        if _POSTCODE_ASKED.search(asked):  # "SW1A 2AA." answering "your postcode?"
+        # "SW1A 2AA." answering "your postcode?", or read back just after it was given ("CF14 2DJ, great.")
+        if _POSTCODE_ASKED.search(asked) or _POSTCODE_ASKED.search(_said_before(segment.index, tokens)):
             for code in _LONE_POSTCODE.finditer(segment.text):
                 yield TextSpan(segment.index, code.start(), code.end())
+            yield from _postcodes_in_pieces([t for t in tokens if t.segment == segment.index])
+        if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
+            yield TextSpan(segment.index, *number)
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
             said = match.group("words").replace(",", " ").split()
             words = [word.lower() for word in said]
@@ -213,6 +229,56 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             if at_answer_start or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
                 addressed.add(segment.index)
                 yield TextSpan(segment.index, start, match.end())
+
+
+def _said_before(segment: int, tokens: Sequence[Token]) -> str:
+    """What either side said in the ``CONTEXT_WINDOW`` tokens before segment ``segment``."""
+    first = next((token for token in tokens if token.segment == segment), None)
+    return "" if first is None else window_before(tokens, first.position)
+
+
+def _postcode_piece(token: Token) -> str | None:
+    """The characters of a postcode a word may be: capitals and digits ("CF14", "D", "4QT"), or a digit in words."""
+    core = token.text.strip(PUNCTUATION)
+    if _POSTCODE_PIECE.fullmatch(core):
+        return core
+    digit = DIGIT_WORDS.get(token.norm)
+    return digit if digit is not None and len(digit) == 1 else None
+
+
+def _postcodes_in_pieces(said: Sequence[Token]) -> Iterable[TextSpan]:
+    """The postcodes said in pieces in one segment's words ``said``: from each word on, the longest run of pieces
+    that are a postcode together."""
+    index = 0
+    while index < len(said):
+        pieces, found = "", None
+        for end in range(index, len(said)):
+            piece = _postcode_piece(said[end])
+            if piece is None or len(pieces) >= _LONGEST_POSTCODE:
+                break
+            pieces += piece
+            if end > index and _RUN_TOGETHER_POSTCODE.fullmatch(pieces):
+                found = end
+        if found is None:
+            index += 1
+            continue
+        yield TextSpan(said[index].segment, said[index].start, said[found].end)
+        index = found + 1
+
+
+_LONGEST_POSTCODE = 7  # characters, without the space: "SW1A2AA", "D02WR97"
+
+# Asked for the number of the house alone ("and the house number?"), the answer that is only a number is it.
+_HOUSE_NUMBER_ASKED = re.compile(r"\b(house|door|flat|apartment|building|street) (number|no)\b")
+_HOUSE_NUMBER_ALONE = re.compile(
+    rf"(?P<number>\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}(?:\s+[A-Z]\b)?)[.!]?\s*$"
+)
+
+
+def _house_number_alone(text: str) -> tuple[int, int] | None:
+    """Where the number is in an answer that is a house number alone, after a lead-in ("It's 43.", "Forty three")."""
+    alone = _HOUSE_NUMBER_ALONE.match(text, _lead_in_end(text))
+    return (alone.start("number"), alone.end("number")) if alone else None
 
 
 def _lead_in_end(text: str, start: int = 0) -> int:

@@ -2935,3 +2935,63 @@ def test_a_name_said_with_a_yes_to_a_question_about_someone_named_is_another_of_
 ) -> None:
     segments = _segments(("agent", question), ("customer", reply))
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+    "question, answer, found",
+    [
+        ("What's your postcode?", "It's M, K, nine, three, R, T.", [["M, K, nine, three, R, T"]]),
+        ("Postcode, please?", "SW1A, 2 A A.", [["SW1A, 2 A A"]]),
+        ("And the postal code?", "K, 1 A, 0 B 1.", [["K, 1 A, 0 B 1"]]),
+        ("And the Eircode?", "Um, T12, X 7 P 3.", [["T12, X 7 P 3"]]),
+        # letters and digits that are no postcode's
+        ("What's your postcode?", "I'd have to ask B, T or whoever.", []),
+        ("What's your postcode?", "Sorry, one two three four.", []),
+    ],
+)  # fmt: skip
+def test_a_postcode_said_in_pieces_answering_for_it_is_the_address(
+    question: str, answer: str, found: list[object]
+) -> None:
+    segments = _segments(("agent", question), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+def test_letters_and_digits_said_without_a_postcode_asked_are_no_address() -> None:
+    segments = _segments(("agent", "What's the code on the box?"), ("customer", "It's B T seven one N X."))
+    assert _found(segments, (EntityType.ADDRESS,)) == []
+
+
+@pytest.mark.parametrize(
+    "read_back, found",
+    [
+        ("G41 2AB, lovely, thanks.", [["G, four, one, two, A, B"], ["G41 2AB"]]),
+        ("So that's G, 4 1, 2 A B?", [["G, four, one, two, A, B"], ["G, 4 1, 2 A B"]]),
+    ],
+)  # fmt: skip
+def test_a_postcode_read_back_after_it_was_given_is_the_address_too(read_back: str, found: list[object]) -> None:
+    segments = _segments(
+        ("agent", "And your postcode?"), ("customer", "G, four, one, two, A, B."), ("agent", read_back)
+    )
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+def test_a_postcode_shaped_code_with_no_postcode_talked_about_is_no_address() -> None:
+    segments = _segments(("agent", "Your voucher is AB1 2CD, and it's valid for a month."), ("customer", "Great."))
+    assert _found(segments, (EntityType.ADDRESS,)) == []
+
+
+@pytest.mark.parametrize(
+    "question, answer, found",
+    [
+        ("Great, and what's the door number?", "Seventy two.", [["Seventy two"]]),
+        ("And the house number?", "It's 9A.", [["9A"]]),
+        ("Which flat number is it?", "Um, fourteen.", [["fourteen"]]),
+        # not a number alone, or no house number asked for
+        ("And the house number?", "I'm not sure, hang on.", []),
+        ("How many people live in the house?", "Three.", []),
+    ],
+)  # fmt: skip
+def test_a_number_alone_answering_for_the_house_number_is_the_address(
+    question: str, answer: str, found: list[object]
+) -> None:
+    segments = _segments(("agent", question), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
