@@ -63,6 +63,8 @@ ADDRESS = re.compile(
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?"
+    # a city's postal district ends it: "..., Dublin 6."
+    r"(?:\s+\d{1,2}\b(?=\s*(?:[.,;!?]|$)))?"
     rf"(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"  # "..., Toronto, M5J 0B1"
     # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
     rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
@@ -126,7 +128,9 @@ CONTINENTAL_ADDRESS = re.compile(
 _ANSWERED_ADDRESS = re.compile(
     # A flat in a named building has no house number: "Flat 9C, Nilgiri Heights, 4th Cross, ..."
     rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))(?=,)"
-    rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}}))"
+    rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
+    # a house number named, with the parts of an Indian one: "House number 4-52, second cross, ..."
+    r"|(?P<named>\b(?i:house|door|plot)\s+(?i:number|no\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?))"
     # the words may name a numbered road: "7th Cross", "2nd Main"
     # and a postcode's second half after its first: "..., H2B 1K9"
     r"(?P<words>(?:,?\s+(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
@@ -215,8 +219,9 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
             said = match.group("words").replace(",", " ").split()
             words = [word.lower() for word in said]
-            if words[0] in _NOT_STREET_WORDS or words[0] in UNITS:
-                continue
+            named = match.re is _ANSWERED_ADDRESS and match.group("named")
+            if not named and (words[0] in _NOT_STREET_WORDS or words[0] in UNITS):
+                continue  # "2 seconds", "5 minutes"; not a house number named: "House number 4, second ..."
             if all(_NUMBER_WORD.fullmatch(word) or word in _NOT_STREET_WORDS for word in words):
                 continue  # digits said in words, not a street: "Oh nine oh six eighty four, and ..."
             start = match.start()

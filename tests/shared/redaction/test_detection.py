@@ -2995,3 +2995,35 @@ def test_a_number_alone_answering_for_the_house_number_is_the_address(
 ) -> None:
     segments = _segments(("agent", question), ("customer", answer))
     assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("It's 22 Leinster Road, Rathmines, Dublin 8.", [["22 Leinster Road, Rathmines, Dublin 8"]]),
+        ("4 Quay Street, Galway 2, thanks.", [["4 Quay Street, Galway 2"]]),
+        # a number with words after it is no district: "3 years ago"
+        ("We left 5 Oak Road, Leeds 3 years ago.", [["5 Oak Road, Leeds"]]),
+    ],
+)  # fmt: skip
+def test_a_citys_postal_district_ends_the_address(text: str, found: list[object]) -> None:
+    segments = _segments(("agent", "And the address?"), ("customer", text))
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "question, answer, found",
+    [
+        ("Shipping address?", "Door No. 12-3-456, Banjara Hills, Hyderabad, 500034.",
+         [["Door No. 12-3-456, Banjara Hills, Hyderabad, 500034"]]),
+        ("And your address, please?", "House number 7, second main, Jayanagar, Bengaluru 560011.",
+         [["House number 7, second main, Jayanagar, Bengaluru 560011"]]),
+        # a house number named without an address asked for
+        ("Anything else?", "Their house number 12 was painted blue, second time this year.", []),
+    ],
+)  # fmt: skip
+def test_a_house_number_named_before_the_road_and_area_starts_the_address(
+    question: str, answer: str, found: list[object]
+) -> None:
+    segments = _segments(("agent", question), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
