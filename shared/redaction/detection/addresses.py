@@ -5,17 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import ADDRESS_CONTEXT, ANSWER_LEAD_WORDS, answers, window_before
+from shared.redaction.detection.context import (
+    ADDRESS_CONTEXT,
+    ANSWER_LEAD_WORDS,
+    ASKED_CONTEXTS,
+    answers,
+    nearest_match,
+    previous_number,
+    window_before,
+)
 from shared.redaction.detection.names import NOT_NAMES
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
     NUMBER_WORD,
     PUNCTUATION,
+    REPEATS,
     SENTENCE_MARKS,
     UNITS,
     TextSpan,
     Token,
+    digits_of,
+    digits_said,
 )
 
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
@@ -216,6 +228,7 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             yield from _postcodes_in_pieces([t for t in tokens if t.segment == segment.index])
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
+        yield from _corrected_zip([t for t in tokens if t.segment == segment.index], tokens)
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
             said = match.group("words").replace(",", " ").split()
             words = [word.lower() for word in said]
@@ -284,6 +297,35 @@ def _house_number_alone(text: str) -> tuple[int, int] | None:
     """Where the number is in an answer that is a house number alone, after a lead-in ("It's 43.", "Forty three")."""
     alone = _HOUSE_NUMBER_ALONE.match(text, _lead_in_end(text))
     return (alone.start("number"), alone.end("number")) if alone else None
+
+
+# Said before a number given again in place of the one before: "Sorry, nine oh two one two."
+_CORRECTING = {"sorry", "no", "actually", "wait", "mean"}
+_ZIP_LENGTHS = (5, 9)
+
+
+def _corrected_zip(said: Sequence[Token], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """A ZIP code said again right after one was asked for and given: a turn of a correction and five (or nine)
+    digits alone, by a speaker who gave digits before, the ZIP the last thing asked for."""
+    lead = 0
+    while lead < len(said) and said[lead].norm in _CORRECTING | {"i", "um", "uh"}:
+        lead += 1
+    digits = said[lead:]
+    if not digits or not any(t.norm in _CORRECTING for t in said[:lead]):
+        return
+    if not all(digits_of(t) is not None or t.norm in REPEATS for t in digits) or digits[0].norm in REPEATS:
+        return
+    if len(digits_said(digits)) not in _ZIP_LENGTHS:
+        return
+    window = window_before(tokens, digits[0].position)
+    asked = {
+        kind: distance
+        for kind, pattern in ASKED_CONTEXTS.items()
+        if (distance := nearest_match(pattern, window)) is not None
+    }
+    nearest = min(asked, key=asked.__getitem__, default=None)  # the ZIP asked for last, not "the member number?"
+    if nearest is EntityType.ADDRESS and previous_number(tokens, digits[0].position) is not None:
+        yield TextSpan(digits[0].segment, digits[0].start, digits[-1].end)
 
 
 def _lead_in_end(text: str, start: int = 0) -> int:

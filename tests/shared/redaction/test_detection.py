@@ -3027,3 +3027,33 @@ def test_a_house_number_named_before_the_road_and_area_starts_the_address(
 ) -> None:
     segments = _segments(("agent", question), ("customer", answer))
     assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "correction, found",
+    [
+        ("Sorry, three oh one one seven.", [["30171"], ["three oh one one seven"]]),
+        ("No wait, 30117.", [["30171"], ["30117"]]),
+        # not five digits alone, or no correction
+        ("Sorry, 3 of us live here.", [["30171"]]),
+        ("30117.", [["30171"]]),
+    ],
+)  # fmt: skip
+def test_a_zip_code_given_again_as_a_correction_is_the_address(correction: str, found: list[object]) -> None:
+    segments = _segments(
+        ("agent", "What's the ZIP code there?"),
+        ("customer", "30171."),
+        ("agent", "Okay, let me just pull that up for you."),
+        ("customer", correction),
+    )
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+def test_five_digits_corrected_after_another_number_was_asked_for_are_not_the_zip_code() -> None:
+    segments = _segments(
+        ("agent", "What's the ZIP code there?"),
+        ("customer", "30171."),
+        ("agent", "And the member number, please?"),
+        ("customer", "Sorry, 4 4 1 2 7."),
+    )
+    assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["30171"])]
