@@ -61,7 +61,9 @@ _BUSINESS_ASKED = re.compile(
     r"\b(?:your|the) (?:\w+ )?(?:head office|headquarters|branch|store|shop|showroom|depot|warehouse|"
     r"company|business)('s)? (?:address|number|phone number|email)\b"
     # "what's the fax for the lab?"
-    rf"|\b(?:number|fax|phone|line|address|email) (?:for|of) (?:the|your) (?:{_BUSINESS_PLACES}|branch|office|store)\b"
+    # "the address for the Sandton store?": a place may be named by where it is
+    rf"|\b(?:number|fax|phone|line|address|email) (?:for|of) (?:the|your) (?:\w+ )?"
+    rf"(?:{_BUSINESS_PLACES}|branch|office|store)\b"
     r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:head office|branch|store|shop|headquarters))(?: guys)? "
     r"(?:based|located)\b"
 )
@@ -74,3 +76,33 @@ def business_asked_for(entity: Entity, tokens: Sequence[Token]) -> bool:
     span = entity.spans[0]
     first = next((t for t in tokens if t.segment == span.segment), None)
     return first is not None and _BUSINESS_ASKED.search(said_since_own_turn(tokens, first)) is not None
+
+
+_MIN_SAID_AGAIN = 8  # letters and digits: "200 Victoria Street", not a "12" said again
+
+
+def said_again(entity: Entity, business: Sequence[Entity], texts: dict[int, str]) -> bool:
+    """A phone number, e-mail or address repeated after the business's own was given ("Please send it to our
+    head office, 200 Victoria Street, Toronto." / "200 Victoria Street, okay."): the business's too, though the
+    caller's words after it were taken with it."""
+    said = _compact(entity, texts)
+    return any(
+        other.type is entity.type
+        and other.spans[0].segment < entity.spans[0].segment
+        and _said_from_start(said, _compact(other, texts))
+        for other in business
+    )
+
+
+def _said_from_start(said: str, given: str) -> bool:
+    """Whether ``said`` is the start of ``given`` said again: from its start, in most of its characters ("14 Canal
+    Street, got it" of "14 Canal Street, Manchester")."""
+    common = next((index for index, (a, b) in enumerate(zip(said, given, strict=False)) if a != b), len(said))
+    common = min(common, len(given))
+    return common >= _MIN_SAID_AGAIN and 2 * common > len(said)
+
+
+def _compact(entity: Entity, texts: dict[int, str]) -> str:
+    """The letters and digits of what ``entity`` covers, in lower case."""
+    said = " ".join(texts[span.segment][span.start : span.end] for span in entity.spans)
+    return re.sub(r"[\W_]", "", said.lower())

@@ -8,7 +8,7 @@ from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import alphanumeric_ids, spelled_ids
 from shared.redaction.detection.addresses import answered_addresses
-from shared.redaction.detection.business import business_asked_for, business_contact
+from shared.redaction.detection.business import business_asked_for, business_contact, said_again
 from shared.redaction.detection.dates import dates
 from shared.redaction.detection.emails import answered_emails, run_together_emails
 from shared.redaction.detection.names import (
@@ -70,7 +70,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     candidates = [c for c in candidates if not _part_of_address(c, addresses)]
-    candidates = [c for c in candidates if not business_contact(c, texts) and not business_asked_for(c, tokens)]
+    business = [c for c in candidates if business_contact(c, texts) or business_asked_for(c, tokens)]
+    candidates = [c for c in candidates if c not in business and not said_again(c, business, texts)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []

@@ -3057,3 +3057,36 @@ def test_five_digits_corrected_after_another_number_was_asked_for_are_not_the_zi
         ("customer", "Sorry, 4 4 1 2 7."),
     )
     assert _found(segments, (EntityType.ADDRESS,)) == [("address", ["30171"])]
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "You can post it to our returns centre, 14 Canal Street, Manchester."),
+          ("customer", "14 Canal Street, got it.")), []),
+        ((("agent", "Our support line is 0161 496 0000."), ("customer", "0161 496 0000, thanks.")), []),
+        # the caller's own address said after the business's is still theirs
+        ((("agent", "You can post it to our returns centre, 14 Canal Street, Manchester."),
+          ("customer", "Okay, and mine is 9 Mill Lane, Salford.")), [("address", ["9 Mill Lane, Salford"])]),
+    ],
+)  # fmt: skip
+def test_a_business_address_or_number_said_again_by_the_caller_is_still_the_business(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert _found(_segments(*turns), (EntityType.ADDRESS, EntityType.PHONE_NUMBER)) == found
+
+
+@pytest.mark.parametrize(
+    "question, found",
+    [
+        ("What's the address for the Leeds branch?", []),
+        ("And the number of the city centre office?", []),
+        # the caller's own address asked for
+        ("What's the address for your account?", [("address", ["Unit 4, 20 Kirkgate, Leeds"])]),
+    ],
+)  # fmt: skip
+def test_a_business_place_named_by_where_it_is_asked_for_gives_the_business_address(
+    question: str, found: list[object]
+) -> None:
+    segments = _segments(("customer", question), ("agent", "It's Unit 4, 20 Kirkgate, Leeds."))
+    assert _found(segments, (EntityType.ADDRESS,)) == found
