@@ -37,7 +37,8 @@ _LOCAL_SEPARATOR = (
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
 )
 _DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
-_DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.\s*|\s+dot\s+){_COUNTRY_TLDS})"
+# A written dot with a space after it ends a sentence before a country's ending: "she does all that. It's ..."
+_DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.(?!\s)|\s+dot\s+){_COUNTRY_TLDS})"
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
 # A domain of digits said one by one: "one six three dot com".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
@@ -69,9 +70,11 @@ def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, l
         for last in range(first, min(len(tokens), first + _MAX_EMAIL_TOKENS)):
             if last > first:
                 previous, token = tokens[last - 1], tokens[last]
+                # a full stop before a capital ends a sentence: "with my daughter. It should be fine."
+                sentence_ends = previous.text.endswith(".") and token.text[0].isupper()
                 if token.segment != previous.segment or not (
                     token.text[0] in _EMAIL_JOINERS
-                    or previous.text.rstrip(",")[-1] in _EMAIL_JOINERS
+                    or (previous.text.rstrip(",")[-1] in _EMAIL_JOINERS and not sentence_ends)
                     or token.hyphen_led  # a group Whisper started, here of the address: "John .smithat -gmail .com"
                 ):
                     break
@@ -132,7 +135,7 @@ def is_web_address(text: str, match: re.Match[str]) -> bool:
 
 # Asked for an e-mail address, the answer up to its domain's ending is the address, however it was heard:
 # "Now you underscore for now to look dot com" for "Nadia underscore fern at outlook dot com".
-_EMAIL_ENDING = re.compile(rf"{_DOMAIN_ENDING}\b", re.IGNORECASE)
+_EMAIL_ENDING = re.compile(rf"{_DOMAIN_ENDING}(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?\b", re.IGNORECASE)
 _MAX_ANSWERED_EMAIL_WORDS = 12
 
 
@@ -218,14 +221,19 @@ def _domain_alone(text: str, match: re.Match[str]) -> bool:
 
 
 def _after_lead_in(text: str, end: int) -> int | None:
-    """Where the words of an address before ``end`` start, after a lead-in ("sure, it's"), if there are a few."""
-    words = list(re.finditer(r"\S+", text[:end]))
+    """Where the words of an address before ``end`` start, after a lead-in ("sure, it's"), if there are a few: in
+    the sentence it ends ("Use my partner's, she does all that. It's fi dot ...")."""
+    sentence_start = max((mark.end() for mark in _SENTENCE_END.finditer(text, 0, end)), default=0)
+    words = list(re.finditer(r"\S+", text[sentence_start:end]))
     lead = 0
     while lead < len(words) and words[lead].group().strip(PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
         lead += 1
     if words[lead:] and len(words) - lead <= _MAX_ANSWERED_EMAIL_WORDS:
-        return words[lead].start()
+        return sentence_start + words[lead].start()
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
 # Mailboxes of a business's functions, not of a person.

@@ -3090,3 +3090,20 @@ def test_a_business_place_named_by_where_it_is_asked_for_gives_the_business_addr
 ) -> None:
     segments = _segments(("customer", question), ("agent", "It's Unit 4, 20 Kirkgate, Leeds."))
     assert _found(segments, (EntityType.ADDRESS,)) == found
+
+
+@pytest.mark.parametrize(
+    "answer, found",
+    [
+        ("My husband's, he handles the bills. It's tom dot reyes at orange dot fr.",
+         [["tom dot reyes at orange dot fr"]]),
+        ("Not mine, no. Use ana dot silva at sapo dot pt.", [["ana dot silva at sapo dot pt"]]),
+        ("Ours is shared, the whole family uses it. It's kowhai dot whanau at xtra dot co dot nz.",
+         [["kowhai dot whanau at xtra dot co dot nz"]]),
+        # a sentence's full stop before "It" is no ".it" ending
+        ("I left that with my daughter. It should be fine.", []),
+    ],
+)  # fmt: skip
+def test_an_answered_email_starts_in_the_sentence_that_says_it(answer: str, found: list[object]) -> None:
+    segments = _segments(("agent", "Which email should the invoices go to?"), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
