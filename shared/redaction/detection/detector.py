@@ -10,7 +10,7 @@ from shared.redaction.detection.accounts import alphanumeric_ids, spelled_ids
 from shared.redaction.detection.addresses import answered_addresses
 from shared.redaction.detection.business import business_asked_for, business_contact, said_again
 from shared.redaction.detection.dates import dates
-from shared.redaction.detection.emails import answered_emails, run_together_emails
+from shared.redaction.detection.emails import answered_emails, read_back_emails, run_together_emails
 from shared.redaction.detection.names import (
     answered_names,
     confirmed_names,
@@ -62,6 +62,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
     for entity_type, span in found_by_pattern:

@@ -236,6 +236,46 @@ def _after_lead_in(text: str, end: int) -> int | None:
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
+# An address read back up to its domain's name, its ending left off: "R dot F-E-R-R-E-I-R-A, eight one, at gmail?".
+# Digits may be said apart, between commas.
+_READ_BACK_SEPARATOR = rf"(?:{_LOCAL_SEPARATOR}|,\s+(?=(?:{NUMBER_WORD}|\d+)\b))"
+_EMAIL_WITHOUT_ENDING = re.compile(
+    rf"(?<![\w'])(?:{_UNIT})(?:{_READ_BACK_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+at\s+)(?P<label>[a-z0-9-]+)\b",
+    re.IGNORECASE,
+)
+_AT = re.compile(r"\s*@\s*|,?\s+at\s+", re.IGNORECASE)
+_READ_BACK_SEGMENTS = 3  # a read-back comes within a few turns of the address
+_SAME_START = 3  # characters of the local part: "R dot F-E-R-R" of "r dot ferreira", not "that" of it
+
+
+def read_back_emails(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """An e-mail address read back up to its domain's name ("..., at gmail?") where an address at that domain,
+    beginning the same, was given just before."""
+    texts = {segment.index: segment.text for segment in segments}
+    for segment in segments:
+        given = [
+            _local_and_domain(texts[email.segment][email.start : email.end])
+            for email in emails
+            if segment.index - _READ_BACK_SEGMENTS <= email.segment < segment.index
+        ]
+        for match in _EMAIL_WITHOUT_ENDING.finditer(segment.text):
+            local, domain = _local_and_domain(match.group())
+            if any(
+                domain == given_domain and local[:_SAME_START] == given_local[:_SAME_START]
+                for given_local, given_domain in given
+            ):
+                yield TextSpan(segment.index, match.start(), match.end())
+
+
+def _local_and_domain(email: str) -> tuple[str, str]:
+    """An address's local part's letters and digits, without the words for its separators, and its domain's
+    first name: ("rferreira81", "gmail") of "r dot ferreira 81 at gmail dot com"."""
+    parts = _AT.split(email.lower(), maxsplit=1)
+    local = re.sub(r"[\W_]", "", _SPELLED_SEPARATOR.sub("", parts[0]))
+    domain = re.split(r"[^a-z0-9-]", parts[1].strip())[0] if len(parts) > 1 else ""
+    return local, domain
+
+
 # Mailboxes of a business's functions, not of a person.
 ROLE_MAILBOXES = {
     "support", "help", "info", "claims", "billing", "sales", "service", "services", "customerservice", "contact",

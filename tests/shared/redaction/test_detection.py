@@ -3107,3 +3107,23 @@ def test_a_business_place_named_by_where_it_is_asked_for_gives_the_business_addr
 def test_an_answered_email_starts_in_the_sentence_that_says_it(answer: str, found: list[object]) -> None:
     segments = _segments(("agent", "Which email should the invoices go to?"), ("customer", answer))
     assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
+
+
+@pytest.mark.parametrize(
+    "read_back, found",
+    [
+        ("So M O dot O-K-A-F-O-R, two two, at yahoo?", [["mo dot okafor twenty two at yahoo dot com"],
+                                                    ["M O dot O-K-A-F-O-R, two two, at yahoo"]]),
+        ("That's mo.okafor22@yahoo, yes?", [["mo dot okafor twenty two at yahoo dot com"], ["mo.okafor22@yahoo"]]),
+        # another mailbox's name, or not an address at all
+        ("And that's at yahoo, right?", [["mo dot okafor twenty two at yahoo dot com"]]),
+        ("So M O dot O-K-A-F-O-R at hotmail?", [["mo dot okafor twenty two at yahoo dot com"]]),
+    ],
+)  # fmt: skip
+def test_an_email_read_back_without_its_ending_is_the_email(read_back: str, found: list[object]) -> None:
+    segments = _segments(
+        ("agent", "What's the best email for you?"),
+        ("customer", "It's mo dot okafor twenty two at yahoo dot com."),
+        ("agent", read_back),
+    )
+    assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
