@@ -59,6 +59,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 # gives a new claim its number.
 ASKED_ACCOUNT_CONTEXT = re.compile(
     r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim) (number|id)\b"
+    # "your booking reference?": the reference itself, without "number"
+    r"|\b(order|booking|reservation|ticket|case|claim) reference\b"
 )
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {

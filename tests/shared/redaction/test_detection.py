@@ -3127,3 +3127,21 @@ def test_an_email_read_back_without_its_ending_is_the_email(read_back: str, foun
         ("agent", read_back),
     )
     assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "Could you confirm the booking reference?"), ("customer", "Yes, H, W, four, two, L, eight.")),
+         [("account_number", ["H, W, four, two, L, eight"])]),
+        ((("agent", "What's the order reference on that one?"), ("customer", "It's 7 7 3 K M 2.")),
+         [("account_number", ["7 7 3 K M 2"])]),
+        # given by the agent, not asked for; or no reference read
+        ((("agent", "Your booking reference is H W 4 2 L 8, keep it handy."), ("customer", "Thanks.")), []),
+        ((("agent", "Could you confirm the booking reference?"), ("customer", "It's on page 4, I think.")), []),
+    ],
+)  # fmt: skip
+def test_a_reference_asked_for_by_what_it_references_is_the_account_number(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER,)) == found
