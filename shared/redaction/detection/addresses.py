@@ -206,8 +206,12 @@ _POSTCODE_PIECE = re.compile(r"[A-Z\d]{1,4}", re.ASCII)
 def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
     """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
     texts = {segment.index: segment.text for segment in segments}
+    words_of: dict[int, list[Token]] = {}
+    for token in tokens:
+        words_of.setdefault(token.segment, []).append(token)
     addressed: set[int] = set()  # segments an address was found in
     for segment, asked, gone_on_from in answers(segments, tokens, going_on=True):
+        spoken = words_of.get(segment.index, [])
         if gone_on_from is not None and not (gone_on_from in addressed or ADDRESS.search(texts[gone_on_from])):
             asked = ""  # only an address's first half is gone on from: "Same as before," / "Okay." / "Order 5501 ..."
         rest = _PLACE_AND_CODE.match(segment.text, _lead_in_end(segment.text)) if gone_on_from is not None else None
@@ -222,13 +226,14 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             addressed.add(segment.index)
             yield TextSpan(segment.index, rest.start(), rest.end())
         # "SW1A 2AA." answering "your postcode?", or read back just after it was given ("CF14 2DJ, great.")
-        if _POSTCODE_ASKED.search(asked) or _POSTCODE_ASKED.search(_said_before(segment.index, tokens)):
+        said_before = window_before(tokens, spoken[0].position) if spoken else ""
+        if _POSTCODE_ASKED.search(asked) or _POSTCODE_ASKED.search(said_before):
             for code in _LONE_POSTCODE.finditer(segment.text):
                 yield TextSpan(segment.index, code.start(), code.end())
-            yield from _postcodes_in_pieces([t for t in tokens if t.segment == segment.index])
+            yield from _postcodes_in_pieces(spoken)
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
-        yield from _corrected_zip([t for t in tokens if t.segment == segment.index], tokens)
+        yield from _corrected_zip(spoken, tokens)
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
             said = match.group("words").replace(",", " ").split()
             words = [word.lower() for word in said]
@@ -247,12 +252,6 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             if at_answer_start or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
                 addressed.add(segment.index)
                 yield TextSpan(segment.index, start, match.end())
-
-
-def _said_before(segment: int, tokens: Sequence[Token]) -> str:
-    """What either side said in the ``CONTEXT_WINDOW`` tokens before segment ``segment``."""
-    first = next((token for token in tokens if token.segment == segment), None)
-    return "" if first is None else window_before(tokens, first.position)
 
 
 def _postcode_piece(token: Token) -> str | None:

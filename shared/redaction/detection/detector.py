@@ -72,7 +72,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     candidates = [c for c in candidates if not _part_of_address(c, addresses)]
     business = [c for c in candidates if business_contact(c, texts) or business_asked_for(c, tokens)]
-    candidates = [c for c in candidates if c not in business and not said_again(c, business, texts)]
+    business_ids = {id(c) for c in business}
+    candidates = [c for c in candidates if id(c) not in business_ids and not said_again(c, business, texts)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []

@@ -252,12 +252,17 @@ def read_back_emails(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
     """An e-mail address read back up to its domain's name ("..., at gmail?") where an address at that domain,
     beginning the same, was given just before."""
     texts = {segment.index: segment.text for segment in segments}
+    given_in: dict[int, list[tuple[str, str]]] = {}
+    for email in emails:
+        given_in.setdefault(email.segment, []).append(_local_and_domain(texts[email.segment][email.start : email.end]))
     for segment in segments:
         given = [
-            _local_and_domain(texts[email.segment][email.start : email.end])
-            for email in emails
-            if segment.index - _READ_BACK_SEGMENTS <= email.segment < segment.index
+            email
+            for before in range(segment.index - _READ_BACK_SEGMENTS, segment.index)
+            for email in given_in.get(before, ())
         ]
+        if not given:
+            continue
         for match in _EMAIL_WITHOUT_ENDING.finditer(segment.text):
             local, domain = _local_and_domain(match.group())
             if any(
