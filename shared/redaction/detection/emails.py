@@ -74,7 +74,8 @@ def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, l
                 sentence_ends = previous.text.endswith(".") and token.text[0].isupper()
                 if token.segment != previous.segment or not (
                     token.text[0] in _EMAIL_JOINERS
-                    or (previous.text.rstrip(",")[-1] in _EMAIL_JOINERS and not sentence_ends)
+                    # a comma Whisper wrote on its own ("two , five") is no joiner, and ends nothing
+                    or (previous.text.rstrip(",").endswith(tuple(_EMAIL_JOINERS)) and not sentence_ends)
                     or token.hyphen_led  # a group Whisper started, here of the address: "John .smithat -gmail .com"
                 ):
                     break

@@ -3145,3 +3145,12 @@ def test_a_reference_asked_for_by_what_it_references_is_the_account_number(
     turns: tuple[tuple[str, str], ...], found: list[object]
 ) -> None:
     assert _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER,)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two , five , nine , at gmail .com", "It's , , okay.", "Mm , yeah"],
+)
+def test_a_comma_written_on_its_own_breaks_no_detection(text: str) -> None:
+    segments = _segments(("agent", "And the email?"), ("customer", text))
+    assert isinstance(_found(segments), list)
