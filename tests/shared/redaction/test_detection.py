@@ -2832,6 +2832,7 @@ def test_an_ending_corrected_when_asked_about_or_a_short_group_said_again_is_the
     assert [text for _, spans in _found(segments) for text in spans] == ["4 4 9, 2 0 7, 6 1", "6 8"]
 
 
+@pytest.mark.parametrize(
     "turns, names",
     [
         # an Irish particle with no word of its own; the first name said again
@@ -2937,6 +2938,7 @@ def test_a_name_said_with_a_yes_to_a_question_about_someone_named_is_another_of_
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
 
 
+@pytest.mark.parametrize(
     "question, answer, found",
     [
         ("What's your postcode?", "It's M, K, nine, three, R, T.", [["M, K, nine, three, R, T"]]),
