@@ -122,7 +122,7 @@ _SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS)) + r")\b)[a-z0-9]+"
 
 # Any template may be opened by a salutation: "hi there, {org}, {name} speaking" is "{org}, {name} speaking",
 # itself after a word that opens speech ("yeah hi, ...").
-_OPENER = r"(?:(?:yeah|yes|okay|ok|right|so|oh|well|and) )?"
+_OPENER = r"(?:(?:yeah|yes|okay|ok|right|so|oh|well|and|sorry) ){0,2}"
 _SALUTATION_WORDS = r"(?:hi|hello|hey|hiya|good morning|good afternoon|good evening|morning|afternoon|evening)"
 _SALUTATION = _OPENER + r"(?:" + _SALUTATION_WORDS + r"(?: there)? )?"
 

@@ -257,7 +257,10 @@ _AFTER_WILL = frozenset(
         "meet", "do", "go", "see", "make", "check", "let", "need", "want", "know", "bring", "pick", "pop",
         "text", "email", "confirm", "arrange", "book", "deal", "explain", "talk", "speak", "help", "put",
         "drop", "collect", "deliver", "visit", "sign", "update", "keep", "find", "try", "also", "probably",
-        "definitely", "just", "already", "then",
+        "definitely", "just", "already", "then", "ask", "tell", "write", "order", "ship", "post", "return",
+        "refund", "chase", "review", "assess", "contact", "follow", "show", "pass", "transfer", "organise",
+        "organize", "handle", "process", "cancel", "replace", "repair", "install", "test", "start", "wait",
+        "work", "read", "stay", "hear", "arrive", "answer", "inspect", "measure", "clean", "change", "move",
     }
 )  # fmt: skip
 _BEFORE_OATH = frozenset({"the", "to", "of", "a", "bloody", "like", "what", "oh", "from", "in"})
@@ -275,6 +278,25 @@ def _contraction_lost(item: SegmentText, match: Match, after: str) -> bool:
 
 _OPENING_QUOTE = re.compile(r"^[\"'\u2018\u201c]")
 _CLOSING_QUOTE = re.compile(r"[\"'\u2019\u201d][,.;:?!]*$")
+
+
+def _inside_quotes(match: Match) -> bool:
+    """Words inside quotation marks the agent opens and closes in one turn (an advert's "this damn thing never
+    works", a review's 'worst damn night out'): someone else's words, which the card allows."""
+    words = match.item.text.words
+    opened = next((w for w in range(match.first_word, -1, -1) if _OPENING_QUOTE.search(words[w])), None)
+    if opened is None or any(_CLOSING_QUOTE.search(words[w]) for w in range(opened, match.first_word)):
+        return False
+    closed = next((w for w in range(match.last_word, len(words)) if _CLOSING_QUOTE.search(words[w])), None)
+    if closed is None:
+        return False
+    start, end = sentence_bounds(words, opened, closed)
+    around = " ".join(words[start:opened] + words[closed + 1 : end + 1]).lower()
+    return not _SAID_BY_ME.search(around)  # "'not my problem' is what I'd say": the agent's own words
+
+
+# The agent owning the words they quote: "I said", "is what I'd say", "I'd tell him".
+_SAID_BY_ME = re.compile(r"\bi(?:'d| would| will|'ll)? (?:say|said|tell|told)\b")
 
 
 def _echoed(match: Match, texts: Sequence[SegmentText]) -> bool:
@@ -308,7 +330,7 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     speaker_texts = segments_for_speaker(texts, criterion.speaker)
     for item in speaker_texts:
         for match in compiled.matches(item):
-            if match.negated or compiled.excused(match) or _echoed(match, texts):
+            if match.negated or compiled.excused(match) or _echoed(match, texts) or _inside_quotes(match):
                 spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store"
                 continue
             (reported if _reported(match) else violations).append(match)
@@ -401,7 +423,8 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "the apology is grudging or refused"
     if _takes_back(criterion):
         contrast = _CONTRAST.search(f" {onwards} ")
-        if contrast and tone.blames(f" {onwards} "[contrast.end() :]):
+        before = sentence[: len(sentence) - len(onwards)]
+        if (contrast and tone.blames(f" {onwards} "[contrast.end() :])) or tone.BLAMED_FIRST.search(before):
             return "taken back by blaming the customer"
     return None
 

@@ -77,6 +77,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:work|use|follow|read|understand|manage|do)\b",
         r"\b(?:explain|say|go through) (?:it|this|that) (?:really |very )?slowly\b",
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
+        r"\byou are (?:just |really |totally )?"
+        r"(?:overreacting|being (?:dramatic|silly|ridiculous|hysterical|unreasonable))\b",
         r"\b(?:it is|its|this is|that is) not rocket science\b",
         r"\bwhat (?:did|do) you expect\b",
         r"\bdo you not (?:read|check|listen|look at)\b",
@@ -158,6 +160,14 @@ def blames(normalized: str) -> bool:
     return bool(BLAME.search(normalized))
 
 
+# The customer's own doing named before an apology ("if you'd kept the filter clean, I'm sorry, but ..."): it
+# takes the apology back as surely as a "but" after it.
+BLAMED_FIRST = re.compile(
+    r"\bif you (?:had|would have|would)(?: \w+)? (?:read|followed|checked|listened|looked|paid|bothered|called|kept"
+    r"|filled|done|used|asked|told|cleaned|charged|locked|saved|given|sent|plugged|turned|switched)\b"
+)
+
+
 def sarcastic(normalized: str) -> bool:
     """Whether a normalized sentence says the opposite of what it says: sympathy for a wait of "two whole
     minutes" is none."""
@@ -168,13 +178,15 @@ def sarcastic(normalized: str) -> bool:
 # nothing that went wrong for them.
 ASKS_AGAIN = re.compile(
     r"\b(?:say (?:that|it) again|repeat (?:that|it)|come again|say again|what was that"
-    r"|(?:did not|didnt) (?:catch|hear|get) (?:that|it|you|the)"
+    r"|(?:did not|didnt) (?:quite |really |properly )?(?:catch|hear|get) (?:that|it|you|the)"
     r"|you (?:cut|broke|are breaking|keep breaking|were breaking) (?:out|up)|missed (?:that|what you said)"
     r"|line is (?:bad|breaking up))\b"
 )
 # ... or for not having said who is answering ("oh sorry, hey, this is Rio at the kite school").
 INTRODUCES_ITSELF = re.compile(
     r"\bsorry (?:hey |there |about that )?(?:this is|my name is|you have reached|you are through to)\b"
+    # ... or for a moment's wait ("sorry, one sec, Kev speaking")
+    r"|\bsorry (?:(?:one|1|a) (?:sec|second|moment|mo|minute)|hang on|hold on)\b"
 )
 APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologize"})
 # An apology given grudgingly ("sorry for any inconvenience, I suppose."), or refused by a question ("why would I

@@ -339,3 +339,14 @@ def test_bidding_good_day_closes_and_saying_supervisor_reaches_a_person() -> Non
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
     script = call(middle="If you'd like a person, just say supervisor and I'll put you through.")
     assert verdict(script, "escalation_offer", is_ai_call=True).verdict == "pass"
+
+
+@pytest.mark.parametrize("line", ["morning harbour dental you got sam", "sorry yeah westside tyres its dev"])
+def test_you_got_and_an_apologetic_opening_greet(line: str) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+def test_they_will_be_in_touch_says_no_when() -> None:
+    line = "I'll pass it to the surveyors and they'll be in touch."
+    assert verdict(call(middle=line), "resolution").verdict != "pass"

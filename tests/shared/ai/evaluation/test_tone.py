@@ -329,3 +329,41 @@ def test_mocking_sympathy_is_prohibited_and_no_empathy(engine: RuleBasedEngine) 
     sincere = "I'm so sorry, two whole days without heating in this weather."
     assert judged(engine, around(sincere), "no_prohibited_language").verdict == "pass"
     assert judged(engine, around(sincere), "empathy").verdict == "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sorry, one moment, Priya speaking, how can I help?",
+        "Sorry, I didn't quite hear that, what's the postcode?",
+        "If you'd locked the shed properly I'm sorry but this wouldn't have happened.",
+        "I won't apologise for the rain, that's not on us.",
+    ],
+)
+def test_sorry_for_a_wait_or_a_mishearing_blame_first_and_not_on_us_are_no_empathy(
+    engine: RuleBasedEngine, line: str
+) -> None:
+    assert judged(engine, around(line), "empathy").verdict != "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        # words inside quotation marks are someone else's
+        'The advert has a man shouting "this bloody printer" at the start, but ours is quieter.',
+        # "he'll" without its apostrophe, before a verb
+        "hell ask the vet in the morning and ring you",
+    ],
+)
+def test_quoted_words_and_a_lost_apostrophe_are_not_prohibited(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+def test_telling_the_customer_they_are_overreacting_talks_down(engine: RuleBasedEngine) -> None:
+    assert (
+        judged(engine, around("Honestly, you're overreacting, it's one scratch."), "no_prohibited_language").verdict
+        == "fail"
+    )
