@@ -221,9 +221,12 @@ def asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[Toke
     if len(named) == 1:
         return named[0]  # "Account's 8802 1473 and birthday is ...": the answer says which it gives
     # counted from where the one asked last starts: "the expiry and the last three on the back"
-    asked_last = list(ASKED_CONTEXTS[kind].finditer(window_before(tokens, first.position)))
+    window = window_before(tokens, first.position)
+    asked_last = list(ASKED_CONTEXTS[kind].finditer(window))
     said_for = asked_last[-1].end() - asked_last[-1].start() if asked_last else 0
-    together = farther - nearest - said_for <= _ASKED_TOGETHER_CHARACTERS
+    # Not together where the first was given its value before the second was asked ("expiry 01/29. And the code?")
+    between = window[len(window) - farther : len(window) - nearest - said_for]
+    together = farther - nearest - said_for <= _ASKED_TOGETHER_CHARACTERS and not re.search(r"\d", between)
     names_any = any(pattern.search(lead_in) for pattern in ASKED_CONTEXTS.values())
     return asked_before if answer_starts and together and not names_any else kind
 

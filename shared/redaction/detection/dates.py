@@ -123,7 +123,7 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
         found = correction
 
 
-_ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:yours|your own|you)\b")
+_ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:for )?(?:yours|your own|you)\b")
 _WHEN_WORDS = {"in", "on", "since", "from", "by", "until", "till", "before", "after", "last", "next", "of", "during"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import phonenumbers
@@ -23,12 +24,15 @@ def named_as_reference(tokens: Sequence[Token], first: Token) -> bool:
 # strict that a number of that shape is one.
 _MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA")
 _MOBILE = phonenumbers.PhoneNumberType.MOBILE
+_UK_MOBILE_SHAPE = re.compile(r"07[1-9]\d{8}")
 
 
 def national_mobile(digits: str) -> bool:
     """Whether ``digits`` are a mobile number as dialled within one of ``_MOBILE_REGIONS``."""
     if not digits.startswith("0"):
         return False
+    if _UK_MOBILE_SHAPE.fullmatch(digits):
+        return True  # every British mobile is 07 and nine digits, whether or not the range is in use yet
     for region in _MOBILE_REGIONS:
         number = phonenumbers.parse(digits, region)
         if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE:

@@ -18,7 +18,9 @@ SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 
 # A person's number for taxes: nine digits of it are their social security number (or the national id of that kind,
 # as a "social insurance number"); a business's tax id is its own.
-_PERSONAL_TAX_ID = re.compile(r"\b(tax(payer)?('s)? (id|number|identification number)|social insurance( number)?)\b")
+_PERSONAL_TAX_ID = re.compile(
+    r"\b(tax(payer)?('s)? (id|number|identification number)|social insurance( number)?|tax file( number)?|tfn)\b"
+)
 _BUSINESS_OWNED = re.compile(r"\b(business|company|companies|firm|employer|ein|corporate|llc|inc|ltd|charity)\b")
 
 

@@ -3156,3 +3156,52 @@ def test_a_reference_asked_for_by_what_it_references_is_the_account_number(
 def test_a_comma_written_on_its_own_breaks_no_detection(text: str) -> None:
     segments = _segments(("agent", "And the email?"), ("customer", text))
     assert isinstance(_found(segments), list)
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # a card named by its last four, once a card is talked about
+        (
+            (("agent", "Shall I put it on the Visa ending 3391?"), ("customer", "Yes please.")),
+            [("card_number", ["3391"])],
+        ),
+        # four digits after "ending" with no card in the call are not a card
+        ((("agent", "Your reference ending 3391 is closed now."),), []),
+        # a person's tax file number is their social security number's kind
+        (
+            (("agent", "What's your tax file number?"), ("customer", "It's 4 1 7, 3 3 8, 9 0 2.")),
+            [("ssn", ["4 1 7, 3 3 8, 9 0 2"])],
+        ),
+        # an expiry given before the code was asked for is no expiry asked together with it
+        (
+            (
+                ("agent", "I have the card as 4000 0566 5566 5556, expiry 03/28."),
+                ("customer", "Yes."),
+                ("agent", "And the security code?"),
+                ("customer", "Five one seven."),
+            ),
+            [
+                ("card_number", ["4000 0566 5566 5556"]),
+                ("card_expiry", ["03/28"]),
+                ("card_security_code", ["Five one seven"]),
+            ],
+        ),
+        # a British mobile by its shape, though its range is not yet in use
+        ((("customer", "she rang me from 07911 604 281 last night"),), [("phone_number", ["07911 604 281"])]),
+    ],
+)  # fmt: skip
+def test_card_endings_tax_file_numbers_codes_asked_apart_and_british_mobiles(
+    turns: tuple[tuple[str, str], ...], expected: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(*turns)) == expected
+
+
+def test_a_birth_date_asked_again_for_the_caller_is_theirs() -> None:
+    segments = _segments(
+        ("agent", "Is the date of birth the ninth of June seventy?"),
+        ("customer", "That's my wife's. Mine's different."),
+        ("agent", "Okay, and for you?"),
+        ("customer", "Fourth of October, sixty eight."),
+    )
+    assert ("date_of_birth", ["Fourth of October, sixty eight"]) in _found(segments)
