@@ -124,6 +124,7 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             previous = current[-1].tokens[-1] if current else None
             if previous is not None and (
                 fillers > 2
+                or SSN_WRITTEN.fullmatch(token.norm.rstrip(".,?!")) is not None  # "it's 4 7. 528-47-7063": whole
                 or pause_ms(previous, token) > MAX_PAUSE_MS
                 or asks_anew(said_between(tokens, previous, token), "".join(a.digits for a in current))
             ):
@@ -342,6 +343,34 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
                 untyped.append(run)
     yield from found
     yield from _read_back(untyped, found, tokens)
+    yield from _begun_again(untyped, tokens)
+
+
+_BEGUN_AGAIN_WITHIN = 2 * CONTEXT_WINDOW  # tokens: "my ssn is 904" / "sorry, someone's at the door" / "904 331 268"
+
+
+def _begun_again(
+    untyped: Sequence[Sequence[Atom]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A number begun after what it is was named ("my ssn is nine oh four"), broken off, and then said whole by the
+    same speaker: both are that kind of number, which the whole one, named too far back, is not found as alone."""
+    for index, begun in enumerate(untyped):
+        start = begun[0].tokens[0]
+        digits = "".join(atom.digits for atom in begun)
+        if len(digits) < _MIN_CORRECTED_ENDING:
+            continue
+        distances = context_distances(tokens, start.position)
+        for whole in untyped[index + 1 :]:
+            first = whole[0].tokens[0]
+            said = "".join(atom.digits for atom in whole)
+            if first.speaker != start.speaker or first.position - start.position > _BEGUN_AGAIN_WITHIN:
+                continue
+            fitting = [k for k in distances if len(said) in DIGIT_LENGTHS[k] and said.startswith(digits)]
+            if len(said) > len(digits) and fitting:
+                kind = min(fitting, key=distances.__getitem__)
+                yield kind, [token for atom in begun for token in atom.tokens]
+                yield kind, [token for atom in whole for token in atom.tokens]
+                break
 
 
 _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything

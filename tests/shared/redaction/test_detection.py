@@ -3205,3 +3205,31 @@ def test_a_birth_date_asked_again_for_the_caller_is_theirs() -> None:
         ("customer", "Fourth of October, sixty eight."),
     )
     assert ("date_of_birth", ["Fourth of October, sixty eight"]) in _found(segments)
+
+
+def test_a_number_begun_broken_off_and_said_whole_is_the_kind_named_before_it() -> None:
+    segments = _segments(
+        ("customer", "right my social is six one two"),
+        ("agent", "go on"),
+        ("customer", "sorry the kids are shouting, hang on"),
+        ("agent", "no rush"),
+        ("customer", "okay six one two four four eight nine one three"),
+    )
+    assert _found(segments) == [("ssn", ["six one two"]), ("ssn", ["six one two four four eight nine one three"])]
+    # Digits said again that do not begin the same are not taken for it.
+    segments = _segments(
+        ("customer", "my social is six one two"),
+        ("agent", "go on"),
+        ("customer", "the kids are six and four, and the house is 9 rooms"),
+    )
+    assert _found(segments, (EntityType.SSN,)) == []
+
+
+def test_a_written_social_after_a_corrected_group_is_whole() -> None:
+    segments = _segments(
+        ("agent", "And your social?"),
+        ("customer", "It's 6 0 1, 2 2, 8 4 1 9."),
+        ("agent", "601-22-8419?"),
+        ("customer", "No wait, I said 2 2, it's 2 3. 601-23-8419."),
+    )
+    assert ("ssn", ["601-23-8419"]) in _found(segments)
