@@ -62,12 +62,31 @@ _NOT_DOER_WORDS = (
     r"better|worse|someone|somebody|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|morning|afternoon|evening|week|weekend|month|year|no|one|two|both|whoever|christmas|easter)"
 )
+# Someone of one's family or household, or in one's care, named in lower case right after who they are: "so my
+# daughter keisha she's moved", "for my lodger femi adeyemi he can't", "it's for my son tobias wren".
+_LOWER_CASE_KIN = (
+    r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|grandma|"
+    r"grandpa|granddaughter|grandson|nan|nana|aunt|auntie|uncle|niece|nephew|cousin|fianc[eé]e?|boyfriend|"
+    r"girlfriend|stepson|stepdaughter|tenant|lodger|flatmate|housemate|neighbour|neighbor|carer|patient|friend)"
+)
+# what is said of someone right after their name, not a name: "my son he's ...", "my wife works nights"
+_NOT_KIN_NAME_WORDS = (
+    r"(?:he|she|he's|she's|hes|shes|they|they're|who|whos|who's|has|had|will|would|could|can|can't|cant|won't|"
+    r"doesn't|didn't|isn't|wasn't|lives|works|says|said|wants|needs|thinks|does|goes|went|gets|got|rang|called|"
+    r"told|asked|passed|died|uses|used|pays|paid|set|put|took|takes|keeps|left|moved|usually|normally|always|never|"
+    r"sometimes|too|as|well|though|who|that|this|these|those)"
+)
+_LOWER_CASE_KIN_NAME_WORD = (
+    rf"(?!(?:{_NOT_KIN_NAME_WORDS}|{_NOT_DOER_WORDS}|yesterday|instead|either)\b)(?![a-z]+(?:ed|ing)\b)"
+    rf"{_LOWER_CASE_ANSWERED_NAME_WORD}"
+)
 LOWER_CASE_NAME = re.compile(
     # "its": the apostrophe is often not written
     rf"\b(?:(?:this is|it's|its|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
     r"\s+(?:(?:calling|ringing)(?=\s*(?:[,.!?]|$)|\s+(?:about|from|regarding|re|for|on|back|because|to)\b)"
     r"|(?:i'm|i am) (?:calling|ringing)\b|here\b|speaking\b)"
-    rf"|(?:my name is|my name's|name's)\s+(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
+    rf"|(?:my name is|my name's|name's|(?:his|her|their) name (?:is|was))\s+"
+    rf"(?P<named>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD}){{0,2}})"
     r"(?=\s*(?:[,.!?]|$)|\s+(?:and|calling|from|here|speaking)\b)"
     # one's own name as the call is put through: "you're through to lukasz on renewals how can i help"; a team
     # said there is no name (its word is a business's, checked where this is used)
@@ -78,9 +97,12 @@ LOWER_CASE_NAME = re.compile(
     rf"(?P<holder>(?!{_NOT_HOLDER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD}"
     rf"(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{0,2}})(?=\s*(?:[,.!?]|$))"
     rf"|\b{_WILL_BE}\s+(?P<doer>(?!{_NOT_DOER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD}"
-    rf"(?:\s+(?!{_NOT_DOER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD})?)\s+{_DOING}\b)"
+    rf"(?:\s+(?!{_NOT_DOER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD})?)\s+{_DOING}\b"
+    rf"|\b(?:my|our|his|her|their) (?:late |elderly |little |eldest |youngest )?{_LOWER_CASE_KIN},?\s+"
+    rf"(?P<kin>{_LOWER_CASE_KIN_NAME_WORD}(?:\s+{_LOWER_CASE_KIN_NAME_WORD}){{0,2}})"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:he|she|he's|she's|hes|shes|who|who's|they|they're)\b))"
 )
-LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder", "doer")
+LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder", "doer", "kin")
 # Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
 # "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
 LOWER_CASE_TITLED_NAME = re.compile(
@@ -146,8 +168,8 @@ BUSINESS_WORDS = {
 }  # fmt: skip
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 NAME_CUES = re.compile(
-    r"(?:\b(?i:my name is|my name's|name is|the name is|name's|i am|i'm|this is|it's|its|he's|she's|he is|she is|"
-    r"speaking with|talking to|"
+    r"(?:\b(?i:my name is|my name's|name is|name was|the name is|name's|i am|i'm|this is|it's|its|he's|she's|"
+    r"he is|she is|speaking with|talking to|"
     # one's own name as the call is put through: "You're through to Ines at ...", "you're speaking to Tomas"
     r"(?:you're|you are|you've been put) (?:through|speaking|connected) to|"
     r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur) ?name(?: is|'s)?,?|"

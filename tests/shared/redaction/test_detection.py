@@ -3233,3 +3233,37 @@ def test_a_written_social_after_a_corrected_group_is_whole() -> None:
         ("customer", "No wait, I said 2 2, it's 2 3. 601-23-8419."),
     )
     assert ("ssn", ["601-23-8419"]) in _found(segments)
+
+
+    "text, names",
+    [
+        ("so my son jamal he's not well again", [["jamal"]]),
+        ("i'm ringing for my lodger femi adeyemi he can't read english", [["femi adeyemi"]]),
+        ("it's about my nan, dorothy pike", [["dorothy pike"]]),
+        ("we want to add my husband to it his name is rangi parata", [["rangi parata"]]),
+        # what is said of the relative, or whose something is, is no name
+        ("my daughter's school sent a letter", []),
+        ("my husband works nights so he can't", []),
+        ("my son moved to bristol last year", []),
+        ("my wife usually sorts it out", []),
+        ("my brother tomorrow maybe", []),
+        ("my neighbour in tesco she's lovely", []),
+        ("her name was on the letter", []),
+    ],
+)  # fmt: skip
+def test_a_relative_named_in_lower_case_after_who_they_are_is_a_name(text: str, names: list[object]) -> None:
+    segments = _segments(("agent", "okay how can i help"), ("customer", text))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("It's about my aunt's pension, her name was Philippa Sowerby.", [["Philippa Sowerby"]]),
+        ("His name was Desmond, he passed in May.", [["Desmond"]]),
+        ("The name was wrong on the letter.", []),
+    ],
+)  # fmt: skip
+def test_a_name_told_in_the_past_is_a_name(text: str, names: list[object]) -> None:
+    segments = _segments(("agent", "How can I help?"), ("customer", text))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
