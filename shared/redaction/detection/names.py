@@ -26,8 +26,9 @@ _RELATIONS = (
     r"grandma|grandpa|nan|aunt|uncle)"
 )
 _NAME_ANSWER_LEAD = (
-    r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|that's|"
-    rf"that is|under|it's under|(?:it's |its |that's )?my {_RELATIONS}|i think it was|i think|it was)[,.]?\s+)*"
+    r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|"
+    r"that's me|it's me|that's|that is|under|it's under|"
+    rf"(?:it's |its |that's )?my {_RELATIONS}|i think it was|i think|it was)[,.]?\s+)*"
 )
 # A name asked for and answered in lower case: two or three words that end the answer or its first part
 # ("roberto villanueva", "seamus doherty, 2 29 1984"); none a word an answer is otherwise made of.

@@ -3267,3 +3267,23 @@ def test_a_relative_named_in_lower_case_after_who_they_are_is_a_name(text: str, 
 def test_a_name_told_in_the_past_is_a_name(text: str, names: list[object]) -> None:
     segments = _segments(("agent", "How can I help?"), ("customer", text))
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        ((("agent", "And your dad's name?"), ("customer", "Reginald Thorpe. He's ninety next month.")),
+         [["Reginald Thorpe"]]),
+        ((("agent", "and your landlord's name for the form"), ("customer", "bernadette quigley")),
+         [["bernadette quigley"]]),
+        ((("agent", "Thanks. And you are?"), ("customer", "Oksana Bilyk, her carer.")), [["Oksana Bilyk"]]),
+        ((("agent", "and the lead passenger"), ("customer", "that's me ruairi doyle")), [["ruairi doyle"]]),
+        # a place, a product, a day or a company answered is no name
+        ((("agent", "And your son's name?"), ("customer", "Sorry, he's in Leeds now.")), []),
+        ((("agent", "and the lead passenger"), ("customer", "that's me")), []),
+        ((("agent", "And you are?"), ("customer", "Calling from Barclays Bank.")), []),
+        ((("agent", "And your daughter's name?"), ("customer", "Monday, I'll call back.")), []),
+    ],
+)  # fmt: skip
+def test_a_name_answering_who_someone_is_is_a_name(turns: tuple[tuple[str, str], ...], names: list[object]) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
