@@ -141,7 +141,7 @@ NOT_NAMES = {
     "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
     "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
-    "Me", "Us", "Myself", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
+    "Me", "Us", "Myself", "Joint", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
 }  # fmt: skip
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
 # business, not a person.
@@ -183,7 +183,9 @@ NAME_CUES = re.compile(
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
     # "The account's under Ana Ruiz"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)'s under|"
-    r"(?:addressed|made out|made payable) to|in the name of|"
+    r"(?:addressed|made out|made payable) to|in the name of|under the name(?: of)?|"
+    # someone named in passing: "a letter for someone called Gerald Fenwick", "a lady named Ruth Obi"
+    r"(?:someone|somebody|a (?:man|woman|lady|gentleman|guy|bloke|chap|girl|boy|person)) (?:called|named)|"
     # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
@@ -208,11 +210,15 @@ GREETED = re.compile(
     r"|\b(?:Sure|Okay|OK|Right|Certainly|Of course|Perfect|Lovely|Alright|All right|Absolutely|No problem),\s+"
     rf"(?P<acknowledged>{_NAME})(?=[.!]\s+[A-Z]|,\s)"
     # A relative or someone one speaks for, named: "on behalf of my father, Anselm Richter, he's ..."
-    r"|\b(?i:(?:my|our|his|her|their)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
+    r"|\b(?i:(?:(?:my|our|his|her|their)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
     r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
     r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
-    r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of),?\s+"
-    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|$)"
+    r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of"
+    # someone of one's household or a colleague named in passing: "my neighbour Gladys took me", "your colleague,
+    # Priya I think"
+    r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
+    r"carer|friend|colleague|manager))),?\s+"
+    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|$)"
     # who will do something: "it'll be Rukhsana collecting it, not me" (a day or month there is when)
     rf"|\b(?i:{_WILL_BE})\s+(?P<doer>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?i:{_DOING})\b"
     # said to whom one asks, after what is asked for: "And the account number, Marisol?" (no place or number in it:

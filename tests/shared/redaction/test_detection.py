@@ -3287,3 +3287,23 @@ def test_a_name_told_in_the_past_is_a_name(text: str, names: list[object]) -> No
 )  # fmt: skip
 def test_a_name_answering_who_someone_is_is_a_name(turns: tuple[tuple[str, str], ...], names: list[object]) -> None:
     assert [spans for _, spans in _found(_segments(*turns), (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("My flatmate Dominika signed for it, she's away now.", [["Dominika"]]),
+        ("I spoke to your manager, Tariq I think, last week.", [["Tariq"]]),
+        ("Is the order under the name Fenella Marsh?", [["Fenella Marsh"]]),
+        ("There's post here for a lady named Rosamund Achebe.", [["Rosamund Achebe"]]),
+        # a day, a company, a school or one's own word is no name
+        ("My colleague Monday said it was fine.", []),
+        ("My landlord, Foxtons Lettings, has the keys.", []),
+        ("Someone called British Gas rang me.", []),
+        ("Joint, both of us.", []),
+        ("My friend's school is closed.", []),
+    ],
+)  # fmt: skip
+def test_someone_named_in_passing_after_who_they_are_is_a_name(text: str, names: list[object]) -> None:
+    segments = _segments(("agent", "How can I help?"), ("customer", text))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
