@@ -101,9 +101,15 @@ LOWER_CASE_NAME = re.compile(
     rf"(?:\s+(?!{_NOT_DOER_WORDS}\b){_LOWER_CASE_ANSWERED_NAME_WORD})?)\s+{_DOING}\b"
     rf"|\b(?:my|our|his|her|their) (?:late |elderly |little |eldest |youngest )?{_LOWER_CASE_KIN},?\s+"
     rf"(?P<kin>{_LOWER_CASE_KIN_NAME_WORD}(?:\s+{_LOWER_CASE_KIN_NAME_WORD}){{0,2}})"
-    r"(?=\s*(?:[,.!?]|$)|\s+(?:he|she|he's|she's|hes|shes|who|who's|they|they're)\b))"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:he|she|he's|she's|hes|shes|who|who's|they|they're)\b)"
+    # someone named in passing, or whom one is speaking to: "a letter for someone called gerald fenwick-hart at my
+    # address", "you're speaking to eilidh macaskill"
+    r"|\b(?:(?:someone|somebody|a (?:man|woman|lady|gentleman|guy|bloke|chap|girl|boy|person)) (?:called|named)"
+    r"|(?:you're|youre|you are) (?:speaking|talking) (?:to|with))\s+"
+    rf"(?P<called>{_LOWER_CASE_KIN_NAME_WORD}(?:\s+{_LOWER_CASE_KIN_NAME_WORD})?)"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:at|from|on|in|and|but|he|she|who)\b))"
 )
-LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder", "doer", "kin")
+LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder", "doer", "kin", "called")
 # Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
 # "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
 LOWER_CASE_TITLED_NAME = re.compile(
@@ -376,6 +382,18 @@ def _mailbox_words(email: str) -> list[str]:
     return [word for word in re.split(r"[._\s-]+", mailbox) if word not in _SPOKEN_EMAIL_MARKS]
 
 
+# A name said last, after a question or thanks put to its owner: "what's your date of birth lorcan", "ta ines".
+_SAID_TO_BEFORE = re.compile(r"\b(?:your|you|thanks|thank you|ta|cheers)\b[\w\s']*\s$")
+_SAID_TO_AFTER = re.compile(r"\s*[?.!]?\s*$")
+# Names that are words too, said last as the word: "did you see the price rose"
+_WORD_NAMES = {
+    "rose", "will", "mark", "bill", "sue", "pat", "drew", "chase", "grace", "hope", "faith", "joy", "may", "june",
+    "summer", "dawn", "bob", "jack", "frank", "art", "ray", "rich", "penny", "ruby", "amber", "holly", "ivy", "lily",
+    "daisy", "iris", "robin", "carol", "august", "sunny", "rob", "gene", "dean", "miles", "heather", "crystal",
+    "pearl", "jade", "hunter", "cliff", "glen", "dale", "sterling", "guy", "max", "nick", "sandy", "rusty", "woody",
+}  # fmt: skip
+
+
 def names_said_again(
     segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
 ) -> Iterable[TextSpan]:
@@ -427,9 +445,15 @@ def names_said_again(
                 if match.group() not in parts and not (
                     match.group()[0].isupper() and match.group().lower() in learned_in_lower_case
                 ):
-                    # a name in lower case, only where a greeting or an introduction says it is one
-                    if match.group() != match.group().lower() or not _LOWER_CASE_NAME_CUE.search(
-                        text[: match.start()].lower()
+                    # a name in lower case, only where a greeting or an introduction says it is one, or where it
+                    # ends what is said to its owner: "and what's your date of birth lorcan"
+                    if match.group() != match.group().lower() or not (
+                        _LOWER_CASE_NAME_CUE.search(text[: match.start()].lower())
+                        or (
+                            match.group() not in _WORD_NAMES
+                            and _SAID_TO_BEFORE.search(text[: match.start()])
+                            and _SAID_TO_AFTER.match(text, match.end())
+                        )
                     ):
                         continue
                     found.append(TextSpan(segment.index, match.start(), match.end()))

@@ -3307,3 +3307,41 @@ def test_a_name_answering_who_someone_is_is_a_name(turns: tuple[tuple[str, str],
 def test_someone_named_in_passing_after_who_they_are_is_a_name(text: str, names: list[object]) -> None:
     segments = _segments(("agent", "How can I help?"), ("customer", text))
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("there's a parcel here for somebody called tamsin ogunleye at my door", [["tamsin ogunleye"]]),
+        ("you're speaking to ruaridh macleod", [["ruaridh macleod"]]),
+        # a team, a company or what one does next is no name
+        ("you're speaking to the manager", []),
+        ("you're speaking to billing", []),
+        ("someone called british gas rang", []),
+        ("someone called back yesterday", []),
+    ],
+)  # fmt: skip
+def test_a_lower_case_name_said_after_someone_called_or_speaking_to_is_a_name(text: str, names: list[object]) -> None:
+    segments = _segments(("agent", "okay how can i help"), ("customer", text))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "asked, names",
+    [
+        ("and can i get your postcode fionnuala", [["fionnuala okafor"], ["fionnuala"]]),
+        ("thanks fionnuala.", [["fionnuala okafor"], ["fionnuala"]]),
+        # the name said as a word, not to its owner
+        ("so that's with okafor", [["fionnuala okafor"]]),
+    ],
+)  # fmt: skip
+def test_a_lower_case_name_said_last_to_its_owner_is_the_name(asked: str, names: list[object]) -> None:
+    segments = _segments(("agent", "who am i speaking with"), ("customer", "it's fionnuala okafor"), ("agent", asked))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+def test_a_lower_case_name_that_is_a_word_said_last_is_the_word() -> None:
+    segments = _segments(
+        ("agent", "who am i speaking with"), ("customer", "it's rose patel"), ("agent", "did you see the price rose")
+    )
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == [["rose patel"]]
