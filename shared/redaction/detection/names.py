@@ -560,3 +560,32 @@ def names_confirmed_by_another(segments: Sequence[Segment], names: Iterable[Text
         name = match.group("name")
         if name not in NOT_NAMES and name not in BUSINESS_WORDS and name.lower() not in MONTHS:
             yield TextSpan(reply.index, match.start("name"), match.end("name"))
+
+
+# A full name starting a sentence, right before an address: "Anneliese Vorster, 12 Protea Street, ..." read back.
+_NAME_BEFORE_ADDRESS = re.compile(rf"(?:^|(?<=[.:!?]\s))(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}}),\s*$")
+
+
+# Words of a building's, an estate's or a street's name, said before an address as well: "Rose Cottage, 12 ..."
+_PLACE_WORDS = {
+    "Street", "Road", "Avenue", "Lane", "Drive", "Court", "Way", "Place", "Terrace", "Circle", "Parkway", "Highway",
+    "Square", "Trail", "Alley", "Parade", "Crescent", "Row", "Close", "Mews", "Grove", "Gardens", "Hollow", "Walk",
+    "Rise", "Green", "Hill", "Heights", "Ridge", "Loop", "Bend", "Path", "Cottages", "Villas", "Cottage", "House",
+    "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall", "Manor", "Villa", "Grange",
+    "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Park", "Estate", "Building", "Tower",
+    "Towers", "Block", "Apartments", "Flats", "Plaza", "Quay", "Wharf", "Yard", "Point", "View", "Industrial",
+    "Business", "Retail", "Trading", "Unit", "Suite", "Floor", "Flat", "Apartment", "North", "South", "East", "West",
+    "New", "Saint", "Port", "Fort", "Mount", "Lake", "Upper", "Lower", "Great", "Little", "Old", "City", "Town",
+}  # fmt: skip
+
+
+def names_before_addresses(segments: Sequence[Segment], addresses: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """The full name said right before an address, as a record is read out: whose address it is."""
+    texts = {segment.index: segment.text for segment in segments}
+    for address in addresses:
+        match = _NAME_BEFORE_ADDRESS.search(texts[address.segment][: address.start])
+        if match is None:
+            continue
+        words = match.group("name").split()
+        if not any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w.lower() in MONTHS for w in words):
+            yield TextSpan(address.segment, match.start("name"), match.end("name"))

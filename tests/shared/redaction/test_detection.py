@@ -3345,3 +3345,20 @@ def test_a_lower_case_name_that_is_a_word_said_last_is_the_word() -> None:
         ("agent", "who am i speaking with"), ("customer", "it's rose patel"), ("agent", "did you see the price rose")
     )
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == [["rose patel"]]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Let me read that back. Bongani Mthembu, 8 Jacaranda Street, Pretoria.", [["Bongani Mthembu"]]),
+        ("Okay: Ilse van der Berg, 31 Harbour Road, Hout Bay.", [["Ilse van der Berg"]]),
+        # a house, an estate or a town before the address is no name
+        ("Rose Cottage, 12 Mill Lane, Leeds.", []),
+        ("Greenfield Park, 8 Ash Close, Derby.", []),
+        ("New York, 12 Main Street.", []),
+        ("Monday, 12 Main Street.", []),
+    ],
+)  # fmt: skip
+def test_a_full_name_read_out_before_an_address_is_a_name(text: str, names: list[object]) -> None:
+    segments = _segments(("agent", text), ("customer", "That's right."))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
