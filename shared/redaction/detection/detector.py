@@ -14,6 +14,7 @@ from shared.redaction.detection.emails import answered_emails, read_back_emails,
 from shared.redaction.detection.names import (
     answered_names,
     confirmed_names,
+    names_and_another,
     names_before_addresses,
     names_confirmed_by_another,
     names_said_again,
@@ -62,6 +63,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
     addresses_read = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_addresses(read, addresses_read)]
+    names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_and_another(read, names)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]

@@ -266,8 +266,8 @@ _NAME_ANSWER = re.compile(
     rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
-    # or where they work: "Marcus in billing", "Dana from the claims team"
-    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b)"
+    # or where they work: "Marcus in billing", "Dana from the claims team"; or the other of two: "Lena and Jonas Vogt"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b|\s+and\s+[A-Z])"
 )
 
 
@@ -589,3 +589,19 @@ def names_before_addresses(segments: Sequence[Segment], addresses: Iterable[Text
         words = match.group("name").split()
         if not any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w.lower() in MONTHS for w in words):
             yield TextSpan(address.segment, match.start("name"), match.end("name"))
+
+
+# Two people named together, the surname said once: "Ahmed and Samira Qureshi"
+_AND_ANOTHER_NAME = re.compile(rf"\s+and\s+(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}})(?=\s*(?:[,.!?]|$))")
+
+
+def names_and_another(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """The full name said right after a found name and "and": the other of two people named together."""
+    texts = {segment.index: segment.text for segment in segments}
+    for span in names:
+        other = _AND_ANOTHER_NAME.match(texts[span.segment], span.end)
+        if other is None:
+            continue
+        words = other.group("name").split()
+        if not any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w.lower() in MONTHS for w in words):
+            yield TextSpan(span.segment, other.start("name"), other.end("name"))

@@ -3362,3 +3362,19 @@ def test_a_lower_case_name_that_is_a_word_said_last_is_the_word() -> None:
 def test_a_full_name_read_out_before_an_address_is_a_name(text: str, names: list[object]) -> None:
     segments = _segments(("agent", text), ("customer", "That's right."))
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "answer, names",
+    [
+        ("It's joint, my husband, Kwame and Efua Mensah.", [["Kwame"], ["Efua Mensah"]]),
+        ("Lena Vogt and Jonas Vogt.", [["Lena Vogt"], ["Jonas Vogt"]]),
+        # a company, a street or a town after "and" is no second person
+        ("It's Priti Shah and Barclays Bank.", [["Priti Shah"]]),
+        ("It's Priti Shah and Mill Lane.", [["Priti Shah"]]),
+        ("It's Priti Shah and New York.", [["Priti Shah"]]),
+    ],
+)  # fmt: skip
+def test_a_second_person_named_with_the_first_is_a_name(answer: str, names: list[object]) -> None:
+    segments = _segments(("agent", "And the name on the account?"), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
