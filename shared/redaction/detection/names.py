@@ -249,7 +249,9 @@ _RADIO_LETTER = (
 )
 _RADIO_SPELLING = rf"{_RADIO_LETTER}(?:[\s,.-]+{_RADIO_LETTER}){{2,30}}"
 SPELLED_AFTER_NAME = re.compile(
-    rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{1,30}}"
+    # a double-barrelled name's hyphen said between its letters: "W-I-L-K-S, hyphen, N-G"
+    rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}"
+    rf"(?:(?:[\s.-]+|,\s*)(?:(?i:hyphen|dash)(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{1,30}}"
     rf"|{_RADIO_SPELLING})"
 )
 # the letters may be written in lower case: "Fionnuala, spelled f i o n n u a l a"

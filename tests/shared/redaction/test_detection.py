@@ -3378,3 +3378,15 @@ def test_a_full_name_read_out_before_an_address_is_a_name(text: str, names: list
 def test_a_second_person_named_with_the_first_is_a_name(answer: str, names: list[object]) -> None:
     segments = _segments(("agent", "And the name on the account?"), ("customer", answer))
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "answer, names",
+    [
+        ("It's Dana Holt-Amos, H-O-L-T, hyphen, A-M-O-S.", [["Dana Holt-Amos, H-O-L-T, hyphen, A-M-O-S"]]),
+        ("Femi Cole-Ade, C-O-L-E dash A-D-E.", [["Femi Cole-Ade, C-O-L-E dash A-D-E"]]),
+    ],
+)  # fmt: skip
+def test_a_double_barrelled_name_spelled_with_its_hyphen_said_is_the_name(answer: str, names: list[object]) -> None:
+    segments = _segments(("agent", "Can I take your full name?"), ("customer", answer))
+    assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
