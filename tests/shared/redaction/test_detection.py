@@ -3235,6 +3235,7 @@ def test_a_written_social_after_a_corrected_group_is_whole() -> None:
     assert ("ssn", ["601-23-8419"]) in _found(segments)
 
 
+@pytest.mark.parametrize(
     "text, names",
     [
         ("so my son jamal he's not well again", [["jamal"]]),
