@@ -63,6 +63,12 @@ _POSTCODE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
     r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[\dAC-FHKNPRTV-Y]{4})"
 )
+# The same postcode written all in lower case ("ls6 2qd", "d02 x285"), where speech comes without capitals; an
+# Eircode's last four then hold a digit, not to be a word ("c14 then").
+_LOWER_POSTCODE = (
+    r"(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d"
+    r"|(?:[ac-fhknprtv-y]\d{2}|d6w)\s?(?=[a-z]*\d)[\dac-fhknprtv-y]{4})"
+)
 _NOT_PLACE_WORDS = r"(?:and|the|my|is|it's|its|zip|code|postcode|number|was|or|but|so|please|then)"
 ADDRESS = re.compile(
     rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
@@ -71,7 +77,7 @@ ADDRESS = re.compile(
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
     # "3 Quarry Hill Road": a word of the name when a capitalised word follows
     rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
-    rf"(?:,?\s+(?i:apartment|apt|unit|suite|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
+    rf"(?:,?\s+(?i:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?"
@@ -94,7 +100,8 @@ LOWER_CASE_ADDRESS = re.compile(
     rf"\b(?:\d+[a-z]?|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD}){{0,4}})"
     rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b)[a-z][a-z'.-]*){{1,3}}?\s+(?:{_STREET_KINDS})\b\.?"
     rf"(?:\s+(?:\d+|{NUMBER_WORD})\b)?"  # a numbered road: "county road nine"
-    rf"(?:,?\s+(?:apartment|apt|unit|suite|number|#)\.?\s*(?:{NUMBER_WORD}\b|\d+[a-z]?\b))?"
+    rf"(?:,?\s+(?:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:{NUMBER_WORD}\b|\d+[a-z]?\b))?"
+    rf"(?:,?\s+{_LOWER_POSTCODE}\b)?"  # "8 ashley terrace eh11 1rb"
     r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b|sorry\b|no\b|wait\b|actually\b)"
     r"[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
 )
@@ -174,7 +181,7 @@ NAMED_HOUSE_ADDRESS = re.compile(
 )
 # A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB".
 NAMED_POSTCODE = re.compile(
-    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?:?\s+(?P<code>{_POSTCODE})(?![\w-])"
+    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?:?\s+(?P<code>{_POSTCODE}|{_LOWER_POSTCODE})(?![\w-])"
 )
 # Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
 FLAT_PIN_ADDRESS = re.compile(
@@ -196,7 +203,7 @@ _NOT_STREET_WORDS = {
 
 # Asked for a postcode, the postcode given alone is part of the address: it narrows it to a few houses.
 _POSTCODE_ASKED = re.compile(r"\b(postcode|post code|postal code|zip code|zip|eircode)\b")
-_LONE_POSTCODE = re.compile(rf"(?<![\w-]){_POSTCODE}(?![\w-])")
+_LONE_POSTCODE = re.compile(rf"(?<![\w-])(?:{_POSTCODE}|{_LOWER_POSTCODE})(?![\w-])")
 # A postcode said in pieces, its letters and digits one at a time or in groups, digits in words ("L S six, four Q T",
 # "CF14, 2 D J", "H91, F2X6"): its characters run together are a postcode's.
 _RUN_TOGETHER_POSTCODE = re.compile(_POSTCODE.replace(r"\s?", ""))

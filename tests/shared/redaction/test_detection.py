@@ -3391,3 +3391,35 @@ def test_a_second_person_named_with_the_first_is_a_name(answer: str, names: list
 def test_a_double_barrelled_name_spelled_with_its_hyphen_said_is_the_name(answer: str, names: list[object]) -> None:
     segments = _segments(("agent", "Can I take your full name?"), ("customer", answer))
     assert [spans for _, spans in _found(segments, (EntityType.PERSON_NAME,))] == names
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("it's 9 mill lane flat 4", [["9 mill lane flat 4"]]),
+        ("It's 31 Dean Street, flat 7.", [["31 Dean Street, flat 7"]]),
+        # "flat" as a word after the street, not a flat's number
+        ("the van got a flat at 9 mill lane flat tyre and all", [["9 mill lane"]]),
+    ],
+)  # fmt: skip
+def test_a_flat_named_after_the_street_is_part_of_the_address(text: str, found: list[object]) -> None:
+    segments = _segments(("agent", "What's the address?"), ("customer", text))
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("customer", "and the postcode's bd7 1hq"),), [["bd7 1hq"]]),
+        ((("agent", "and your post code"), ("customer", "um it's cf10 3at")), [["cf10 3at"]]),
+        ((("agent", "what's the address"), ("customer", "41 moor road ls6 4bp")), [["41 moor road ls6 4bp"]]),
+        ((("customer", "the eircode is h91 f2x6"),), [["h91 f2x6"]]),
+        # not a postcode asked for or named; an Eircode's shape of words
+        ((("agent", "and the reference"), ("customer", "it's ab1 2cd")), []),
+        ((("customer", "the eircode is d02 then"),), []),
+    ],
+)  # fmt: skip
+def test_a_postcode_written_in_lower_case_is_the_address(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), (EntityType.ADDRESS,))] == found
