@@ -37,6 +37,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no)|id number|subscriber|medicare|"
+        # a national id named by its name: "my Aadhaar", "the PPS number"
+        r"aadhaa?r|(pps|ird|pan) (number|no)|national (id|identity)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"

@@ -3423,3 +3423,24 @@ def test_a_postcode_written_in_lower_case_is_the_address(
     turns: tuple[tuple[str, str], ...], found: list[object]
 ) -> None:
     assert [spans for _, spans in _found(_segments(*turns), (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "Can you read me your Aadhaar?"), ("customer", "Sure, 3 9 7 2 1 4 6 0 8 8 5 1.")),
+         [("account_number", ["3 9 7 2 1 4 6 0 8 8 5 1"])]),
+        ((("customer", "i lost my debit card but my aadhar is 5 5 2 0 1 9 8 3 4 6 7 0"),),
+         [("account_number", ["5 5 2 0 1 9 8 3 4 6 7 0"])]),
+        ((("agent", "And your PPS number?"), ("customer", "It's 8 4 3 1 2 0 7.")),
+         [("account_number", ["8 4 3 1 2 0 7"])]),
+        # a card asked for after the id was talked about is still the card
+        ((("customer", "I gave my Aadhaar already."), ("agent", "Fine. And the card number for the fee?"),
+          ("customer", "4 5 3 2 0 1 5 1 1 2 8 3 0 3 6 6")),
+         [("card_number", ["4 5 3 2 0 1 5 1 1 2 8 3 0 3 6 6"])]),
+    ],
+)  # fmt: skip
+def test_a_national_id_named_as_such_is_the_account_number_not_a_card(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == found
