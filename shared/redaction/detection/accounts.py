@@ -160,9 +160,14 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
         token = tokens[position]
         core = token.text.strip(PUNCTUATION)
         spelled = position >= 3 and [t.norm for t in tokens[position - 2 : position]] == list(_SPELLING_WORDS)
-        if token.norm in {"dash", "hyphen"}:
+        lower_run = _lower_case_letters_before(tokens, position, first.segment)
+        if token.norm in {"dash", "hyphen"} or (token.norm == "then" and not taken):  # "M, then 0 0 3 ..."
             taken.insert(0, token)
             position -= 1
+        elif lower_run >= _MIN_LOWER_CASE_LETTERS:  # written in lower case: "p l 5 5 0 9", "c i d 7 7 3"
+            taken[:0] = tokens[position - lower_run + 1 : position + 1]
+            letters += lower_run
+            position -= lower_run
         elif spelled and _SPELLED_LETTERS.fullmatch(tokens[position - 3].text.strip(PUNCTUATION)):
             taken[:0] = tokens[position - 3 : position + 1]
             letters += 1
@@ -178,6 +183,20 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
     while taken and taken[0].norm in {"dash", "hyphen"}:
         taken.pop(0)
     return taken if letters else []
+
+
+_MIN_LOWER_CASE_LETTERS = 2  # "a" and "i" alone are words: "it's a 5 ..."
+
+
+def _lower_case_letters_before(tokens: Sequence[Token], position: int, segment: int) -> int:
+    """How many single letters in lower case are said one after another up to ``position``."""
+    count = 0
+    while position - count >= 0 and tokens[position - count].segment == segment:
+        core = tokens[position - count].text.strip(PUNCTUATION)
+        if not (len(core) == 1 and core.isalpha() and core.islower()):
+            break
+        count += 1
+    return count
 
 
 # An international bank account number: country letters, two check digits, then letters and digits in groups.

@@ -3444,3 +3444,20 @@ def test_a_national_id_named_as_such_is_the_account_number_not_a_card(
     turns: tuple[tuple[str, str], ...], found: list[object]
 ) -> None:
     assert _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "and the membership number"), ("customer", "it's k t 4 4 1 0 9 2")), [["k t 4 4 1 0 9 2"]]),
+        ((("customer", "the account number is x y z 3 0 0 8 1 7"),), [["x y z 3 0 0 8 1 7"]]),
+        ((("agent", "Your policy number?"), ("customer", "It's R, then 5 5 1, 2 0 9.")), [["R, then 5 5 1, 2 0 9"]]),
+        # one letter alone in lower case is a word; "then" with no letter before it starts nothing
+        ((("agent", "and the membership number"), ("customer", "it's a 4 4 1 0 9 2")), [["4 4 1 0 9 2"]]),
+        ((("agent", "Your policy number?"), ("customer", "Okay then 5 5 1 2 0 9.")), [["5 5 1 2 0 9"]]),
+    ],
+)  # fmt: skip
+def test_letters_said_before_an_ids_digits_in_lower_case_or_before_then_start_the_id(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER,))] == found
