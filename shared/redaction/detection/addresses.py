@@ -19,6 +19,7 @@ from shared.redaction.detection.context import (
 from shared.redaction.detection.names import NOT_NAMES
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    MONTHS,
     NUMBER_WORD,
     PUNCTUATION,
     REPEATS,
@@ -193,9 +194,18 @@ FLAT_PIN_ADDRESS = re.compile(
 _PLACE_AND_CODE = re.compile(
     rf"(?:{_UNIT_NAMED},?\s+)?(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
 )
+# The same in lower case, where speech comes without capitals: "in glen eden auckland 0602"; its words none a
+# sentence is made of ("for 2", "in march 2019").
+_LOWER_PLACE_AND_CODE = re.compile(
+    rf"(?:in\s+)?(?P<words>(?:(?!{_NOT_STREET_NAME_WORDS}\b|{_NOT_PLACE_WORDS}\b)[a-z][a-z'.-]*,?\s+){{1,4}})"
+    r"(?:\d{4,5})\b"
+)
+# After an address said or read back in the turns just before, a town, suburb or state and its code alone go on with
+# it: "I have you at 22 Banksia Parade, Toowong?" / "Yep, Queensland 4066."
+_TURNS_BACK_TO_ADDRESS = 2
 
 _NUMBER_WORD = re.compile(NUMBER_WORD)
-_ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|sure|so|that's|um|uh|okay|ok),?\s+)*")
+_ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|yep|yup|sure|so|that's|um|uh|okay|ok)[,.]?\s+)*")
 _NOT_STREET_WORDS = {
     "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
     "less", "people", "digits", "numbers", "left", "ago",
@@ -232,6 +242,9 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         if rest is not None and (ADDRESS_CONTEXT.search(asked) or begun):
             addressed.add(segment.index)
             yield TextSpan(segment.index, rest.start(), rest.end())
+        elif place := _place_after_address(segment, texts, addressed):
+            addressed.add(segment.index)
+            yield TextSpan(segment.index, *place)
         # "SW1A 2AA." answering "your postcode?", or read back just after it was given ("CF14 2DJ, great.")
         said_before = window_before(tokens, spoken[0].position) if spoken else ""
         if _POSTCODE_ASKED.search(asked) or _POSTCODE_ASKED.search(said_before):
@@ -259,6 +272,26 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             if at_answer_start or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
                 addressed.add(segment.index)
                 yield TextSpan(segment.index, start, match.end())
+
+
+def _place_after_address(segment: Segment, texts: dict[int, str], addressed: set[int]) -> tuple[int, int] | None:
+    """Where a town, suburb or state and its code are, said alone right after an address in the turns before."""
+    text = segment.text
+    start = _lead_in_end(text)
+    pattern = _LOWER_PLACE_AND_CODE if text == text.lower() else _PLACE_AND_CODE
+    place = pattern.match(text, start)
+    if place is None or text[place.end() :].strip(SENTENCE_MARKS + " "):
+        return None
+    if any(word.strip(",").lower() in MONTHS for word in place.group("words").split()):
+        return None  # a month and a year: "Yes. March 2019."
+    before = range(segment.index - _TURNS_BACK_TO_ADDRESS, segment.index)
+    if not any(
+        index in addressed
+        or ((said := texts.get(index)) is not None and (ADDRESS.search(said) or LOWER_CASE_ADDRESS.search(said)))
+        for index in before
+    ):
+        return None
+    return place.start() if pattern is _PLACE_AND_CODE else place.start("words"), place.end()  # not "in"
 
 
 def _postcode_piece(token: Token) -> str | None:

@@ -3461,3 +3461,27 @@ def test_letters_said_before_an_ids_digits_in_lower_case_or_before_then_start_th
     turns: tuple[tuple[str, str], ...], found: list[object]
 ) -> None:
     assert [spans for _, spans in _found(_segments(*turns), (EntityType.ACCOUNT_NUMBER,))] == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "And you're still at 40 Jacaranda Street, Paddington?"),
+          ("customer", "Yes. New South Wales 2021.")),
+         [["40 Jacaranda Street, Paddington"], ["New South Wales 2021"]]),
+        ((("customer", "It's 3 Acacia Avenue."), ("agent", "And the suburb?"), ("customer", "Kew East, 3102.")),
+         [["3 Acacia Avenue"], ["Kew East, 3102"]]),
+        ((("customer", "it's 12 totara street"), ("agent", "totara street"), ("customer", "yep in mount eden 1024")),
+         [["12 totara street"], ["mount eden 1024"]]),
+        # a month and its year, words of a sentence and a number, or no address before
+        ((("agent", "And you're still at 40 Jacaranda Street, Paddington?"), ("customer", "Yes. Since March 2021.")),
+         [["40 Jacaranda Street, Paddington"]]),
+        ((("customer", "it's 12 totara street"), ("agent", "how long there"), ("customer", "yeah for about 2021")),
+         [["12 totara street"]]),
+        ((("agent", "Which store was it?"), ("customer", "Kew East, 3102.")), []),
+    ],
+)  # fmt: skip
+def test_a_place_and_its_code_said_alone_after_an_address_go_on_with_it(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), (EntityType.ADDRESS,))] == found
