@@ -106,6 +106,14 @@ LOWER_CASE_ADDRESS = re.compile(
     r"(?:,\s+(?!the\b|and\b|but\b|so\b|please\b|thanks\b|sorry\b|no\b|wait\b|actually\b)"
     r"[a-z]+(?:\s+(?!and\b|please\b)[a-z]+)?(?=\s*(?:[.,!?]|$)))?"
 )
+# A street of a kind that is also an everyday word ("close", "grove", "rise"), in lower case: only where someone is
+# or goes ("she's at 14 larch close now", "moved to 3 elm grove"), and where the sentence or clause ends after it.
+LOWER_CASE_EVERYDAY_STREET = re.compile(
+    r"(?<=\b(?:at|to) )(?:\d+[a-z]?)"
+    rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b|(?:really|very|pretty|so|too|quite|fairly|all|nil|nice)\b)[a-z][a-z'.-]*)"
+    rf"{{1,2}}?\s+(?:{_CAPITALISED_STREET_KINDS.lower()})\b"
+    r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and|so|but|with|since)\b)"
+)
 # A house number corrected right after the address: "12 Elm Road, sorry, 21", "... lane, no, twelve fourteen".
 _CORRECTED_NUMBER = re.compile(
     r",?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+"

@@ -3485,3 +3485,21 @@ def test_a_place_and_its_code_said_alone_after_an_address_go_on_with_it(
     turns: tuple[tuple[str, str], ...], found: list[object]
 ) -> None:
     assert [spans for _, spans in _found(_segments(*turns), (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("my son's staying at 8 rowan grove now", [["8 rowan grove"]]),
+        ("they moved it to 21 beech tree rise, so that's done", [["21 beech tree rise"]]),
+        # the everyday word, not a street: not at a clause's end, or words of a sentence before it
+        ("it came to 3 hundred close enough", []),
+        ("we got it down to 2 really close", []),
+        ("the scores are at 4 in the green", []),
+    ],
+)  # fmt: skip
+def test_a_street_of_an_everyday_words_kind_in_lower_case_is_the_address_where_someone_is(
+    text: str, found: list[object]
+) -> None:
+    segments = _segments(("customer", text), ("agent", "okay"))
+    assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
