@@ -26,9 +26,13 @@ _BUSINESS_CUE = re.compile(
     # where a business's place is: "the branch is at 200 Main Street", "the hotel's on Harbor Boulevard"
     # (not "the office is at ...": one's own place of work); "the store at ... is open until 9"
     rf"|the (?:{_BUSINESS_PLACES}|branch|store)(?: is|'s)? (?:at|on|located at)\b"
+    # a business telling where it is: "We're located at ...", "we are based at ..."
+    r"|\bwe(?:'re| are) (?:located|based) (?:at|on)\b"
     r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
     r"(?:line|number|address|email|inbox))"
 )
+# A business's place named by its address: "the 14 High Street store", "your 200 Main Street branch".
+_PLACE_AFTER = re.compile(rf"\s+(?:{_BUSINESS_PLACES}|branch|store|office|location|site)\b", re.IGNORECASE)
 _PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
 _CUE_CHARACTERS = 80
 
@@ -44,6 +48,8 @@ def business_contact(entity: Entity, texts: dict[int, str]) -> bool:
     business = nearest_match(_BUSINESS_CUE, before)
     personal = nearest_match(_PERSONAL_CUE, before)
     if business is not None and (personal is None or business < personal):
+        return True
+    if entity.type is EntityType.ADDRESS and len(entity.spans) == 1 and _PLACE_AFTER.match(text, span.end):
         return True
     local_part = re.match(r"[\w-]+", text[span.start : span.end].lower())
     return (

@@ -3503,3 +3503,21 @@ def test_a_street_of_an_everyday_words_kind_in_lower_case_is_the_address_where_s
 ) -> None:
     segments = _segments(("customer", text), ("agent", "okay"))
     assert [spans for _, spans in _found(segments, (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        # the business's own place: where it says it is, or named by its address
+        ((("agent", "We are based at 40 Canal Street, Leeds."), ("customer", "Thanks.")), []),
+        ((("customer", "Is the 220 King Street branch open today?"), ("agent", "Till six.")), []),
+        # a person's: where they live, or a business word after a comma
+        ((("customer", "We live at 40 Canal Street, Leeds."), ("agent", "Thanks.")), [["40 Canal Street, Leeds"]]),
+        ((("customer", "Her flat is 220 King Street, shop staff know her."), ("agent", "Okay.")),
+         [["220 King Street"]]),
+    ],
+)  # fmt: skip
+def test_a_business_saying_where_it_is_based_or_a_place_named_by_its_address_is_not_personal(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), (EntityType.ADDRESS,))] == found
