@@ -251,7 +251,7 @@ _SAME_START = 3  # characters of the local part: "R dot F-E-R-R" of "r dot ferre
 
 def read_back_emails(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
     """An e-mail address read back up to its domain's name ("..., at gmail?") where an address at that domain,
-    beginning the same, was given just before."""
+    beginning the same, was given just before, or is said whole just after."""
     texts = {segment.index: segment.text for segment in segments}
     given_in: dict[int, list[tuple[str, str]]] = {}
     for email in emails:
@@ -259,8 +259,10 @@ def read_back_emails(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
     for segment in segments:
         given = [
             email
-            for before in range(segment.index - _READ_BACK_SEGMENTS, segment.index)
-            for email in given_in.get(before, ())
+            # or given up to its domain's name first, then said whole: "... at gmail" / "dot com" / "so ...@gmail.com"
+            for near in range(segment.index - _READ_BACK_SEGMENTS, segment.index + _READ_BACK_SEGMENTS + 1)
+            if near != segment.index
+            for email in given_in.get(near, ())
         ]
         if not given:
             continue

@@ -3521,3 +3521,22 @@ def test_a_business_saying_where_it_is_based_or_a_place_named_by_its_address_is_
     turns: tuple[tuple[str, str], ...], found: list[object]
 ) -> None:
     assert [spans for _, spans in _found(_segments(*turns), (EntityType.ADDRESS,))] == found
+
+
+@pytest.mark.parametrize(
+    "later, found",
+    [
+        ("So that's dara.quinlan@hotmail.com?", [["dara dot quinlan at hotmail"], ["dara.quinlan@hotmail.com"]]),
+        # an address at another mailbox, or of another person, said after
+        ("So that's dara.quinlan@yahoo.com?", [["dara.quinlan@yahoo.com"]]),
+        ("So that's dana.reid@hotmail.com?", [["dana.reid@hotmail.com"]]),
+    ],
+)  # fmt: skip
+def test_an_email_given_without_its_ending_then_said_whole_is_the_email(later: str, found: list[object]) -> None:
+    segments = _segments(
+        ("customer", "Write to me, it's dara dot quinlan at hotmail"),
+        ("agent", "Dot com?"),
+        ("customer", "Yes."),
+        ("agent", later),
+    )
+    assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
