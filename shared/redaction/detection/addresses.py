@@ -114,6 +114,12 @@ LOWER_CASE_EVERYDAY_STREET = re.compile(
     rf"{{1,2}}?\s+(?:{_CAPITALISED_STREET_KINDS.lower()})\b"
     r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and|so|but|with|since)\b)"
 )
+# The same in lower case, where speech comes without capitals: "4 the paddocks naas co kildare w91 k2n8"; its words
+# none that say what the code is ("3 orders, the postcode is ls6 2qd").
+LOWER_CASE_POSTCODE_ADDRESS = re.compile(
+    r"\b\d+[a-z]?(?:,?\s+(?!(?:is|was|it's|its|and|or|but|so|postcode|code|zip|number|please|then|my|your|i|we)\b)"
+    rf"[a-z][a-z'.-]*){{1,6}},?\s+{_LOWER_POSTCODE}\b"
+)
 # A house number corrected right after the address: "12 Elm Road, sorry, 21", "... lane, no, twelve fourteen".
 _CORRECTED_NUMBER = re.compile(
     r",?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+"

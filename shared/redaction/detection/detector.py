@@ -76,7 +76,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
             span = with_title(span, texts[span.segment])
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
-    candidates = [c for c in candidates if not _part_of_address(c, addresses)]
+    candidates = [left for c in candidates if (left := _without_address_parts(c, addresses)) is not None]
     business = [c for c in candidates if business_contact(c, texts) or business_asked_for(c, tokens)]
     business_ids = {id(c) for c in business}
     candidates = [c for c in candidates if id(c) not in business_ids and not said_again(c, business, texts)]
@@ -102,11 +102,19 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
 _ADDRESS_NUMBER_MISTAKEN_FOR = (EntityType.DATE_OF_BIRTH, EntityType.CARD_SECURITY_CODE, EntityType.CARD_EXPIRY)
 
 
-def _part_of_address(entity: Entity, addresses: Sequence[TextSpan]) -> bool:
-    return entity.type in _ADDRESS_NUMBER_MISTAKEN_FOR and all(
-        any(a.segment == span.segment and a.start <= span.start and span.end <= a.end for a in addresses)
+def _without_address_parts(entity: Entity, addresses: Sequence[TextSpan]) -> Entity | None:
+    """``entity`` without its spans inside an address, if it is of a kind an address's number is mistaken for:
+    a date of birth joined on to an address's house number in a later turn keeps its own turn's span."""
+    if entity.type not in _ADDRESS_NUMBER_MISTAKEN_FOR:
+        return entity
+    spans = tuple(
+        span
         for span in entity.spans
+        if not any(a.segment == span.segment and a.start <= span.start and span.end <= a.end for a in addresses)
     )
+    if not spans:
+        return None
+    return entity if len(spans) == len(entity.spans) else Entity(entity.type, spans)
 
 
 def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:

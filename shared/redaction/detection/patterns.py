@@ -16,6 +16,7 @@ from shared.redaction.detection.addresses import (
     HOUSE_WORDS,
     LOWER_CASE_ADDRESS,
     LOWER_CASE_EVERYDAY_STREET,
+    LOWER_CASE_POSTCODE_ADDRESS,
     NAMED_HOUSE_ADDRESS,
     NAMED_POSTCODE,
     PO_BOX,
@@ -77,7 +78,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for match in NAMED_POSTCODE.finditer(text):
             yield EntityType.ADDRESS, TextSpan(segment.index, match.start("code"), match.end("code"))
         if text == text.lower():
-            patterns += [LOWER_CASE_ADDRESS, LOWER_CASE_EVERYDAY_STREET]
+            patterns += [LOWER_CASE_ADDRESS, LOWER_CASE_EVERYDAY_STREET, LOWER_CASE_POSTCODE_ADDRESS]
             for match in LOWER_CASE_NAME.finditer(text):
                 group = next(group for group in LOWER_CASE_NAME_GROUPS if match.group(group))
                 if not BUSINESS_WORDS.intersection(word.capitalize() for word in match.group(group).split()):

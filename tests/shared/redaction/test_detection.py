@@ -3540,3 +3540,21 @@ def test_an_email_given_without_its_ending_then_said_whole_is_the_email(later: s
         ("agent", later),
     )
     assert [spans for _, spans in _found(segments, (EntityType.EMAIL,))] == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "and the address"), ("customer", "12 the willows ennis co clare v95 x2k7")),
+         [("address", ["12 the willows ennis co clare v95 x2k7"])]),
+        ((("agent", "your date of birth"), ("customer", "second of may nineteen eighty"), ("agent", "and the address"),
+          ("customer", "7 mill row leeds ls6 2qd")),
+         [("date_of_birth", ["second of may nineteen eighty"]), ("address", ["7 mill row leeds ls6 2qd"])]),
+        # words that say what the code is, not a street
+        ((("customer", "i've got 3 orders and the postcode is ls6 2qd"),), [("address", ["ls6 2qd"])]),
+    ],
+)  # fmt: skip
+def test_a_lower_case_house_number_and_words_ending_in_a_postcode_are_the_address(
+    turns: tuple[tuple[str, str], ...], found: list[object]
+) -> None:
+    assert _found(_segments(*turns), (EntityType.ADDRESS, EntityType.DATE_OF_BIRTH)) == found
