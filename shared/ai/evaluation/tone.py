@@ -32,7 +32,7 @@ SARCASM = re.compile(
     r"\b(?:(?:never )?heard that (?:one|1) before|a likely story|boo hoo|cry me a river|my heart bleeds"
     r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?)|hurt your (?:little )?feelings|big mean"
     r"|(?:\d+|few|couple of) whole (?:seconds?|minutes?)"
-    r"|oh the horror|oh the humanity)\b"
+    r"|oh the horror|oh the humanity|end of the world is it)\b"
 )
 
 # Kind of language -> its rules.
@@ -53,6 +53,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:not|none of) my department\b"
         r"(?!.*\b(?:let me|i will|i can|transfer|put you through|pass you|connect you)\b)",
         r"\b(?:google|look) it up yourself\b",
+        r"\b(?:nothing|none of it) to do with me\b",
+        r"\b(?:chase|take|follow) (?:that|it|this) up (?:yourself|with them yourself)\b",
         # A shrug at the start of a turn, with no offer to find out ("dunno, when the lorry is round your way").
         r"^(?:i )?(?:dunno|no idea|not a clue|no clue|search me|who knows)\b"
         r"(?!.*\b(?:let me|i will|i can|we will|we can|find out|check|look into|ask|see if)\b)",
@@ -82,7 +84,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:it is|its|this is|that is) not rocket science\b",
         r"\bwhat (?:did|do) you expect\b",
         r"\bdo you not (?:read|check|listen|look at)\b",
-        r"\b(?:it is|its|that is) not (?:hard|difficult) to\b",
+        # "it's not hard, is it", "honestly it's not hard": the customer's ability doubted ("it's not hard to fix" is
+        # not)
+        r"\b(?:not) (?:that |exactly )?(?:hard|difficult)\b(?: \w+){0,8} is it\b",
+        r"\bhonestly (?:it is|its|that is) not (?:that |exactly )?(?:hard|difficult)\b",
+        r"\bi (?:literally just|already|just) (?:said|told you)\b",
+        r"\bhardly worth (?:a |the )?(?:phone call|call|ringing|calling|complaining about|a fuss)\b",
         r"\byou (?:should have|should of|shoulda|could have) (?:\w+ ){0,2}(?:read|listened|checked|looked)(?: \w+){0,4}"
         r" properly\b",
         r"\b(?:pretty|really|very|fairly|just) basic stuff\b",
@@ -110,6 +117,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:you|your \w+) will (?:definitely|certainly|absolutely) (?:be (?:approved|accepted|perfect|successful)"
         r"|get (?:approved|accepted|the job|in)|pass|win)\b",
         r"\b(?:no) (?:two|2) ways about it\b",
+        r"\b(?:is|are|will be) guaranteed to\b",
+        r"\b(?:is|are) certain to (?:approve|accept|sign|pass|agree|say yes|be approved|be accepted)\b",
         # "trust me" on what will or will not happen, not on what the agent will do ("trust me, I'll chase it").
         r"\btrust me (?!i |we )(?:\w+ ){1,3}(?:will|will not)\b",
         r"\b(?!i |we )\w+ will (?:not )?(?:\w+ ){1,6}trust me\b",

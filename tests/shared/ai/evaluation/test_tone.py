@@ -301,7 +301,7 @@ def test_figuring_it_out_together_is_not_sending_the_customer_away(engine: RuleB
         "They'll pay out in full, no two ways about it.",
         "Trust me, the price won't go up again.",
         "Do you not check your post?",
-        "It's not hard to remember a PIN.",
+        "It's not hard to remember a PIN, is it?",
         "You should have read the small print properly.",
         "That's a you problem, honestly.",
         "I haven't got all day, which one is it?",
@@ -367,3 +367,34 @@ def test_telling_the_customer_they_are_overreacting_talks_down(engine: RuleBased
         judged(engine, around("Honestly, you're overreacting, it's one scratch."), "no_prohibited_language").verdict
         == "fail"
     )
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Look, I already told you, it's on the app.",
+        "Honestly it's not that hard, you just tap renew.",
+        "It's not difficult to find the reset button, is it?",
+        "A cold radiator is hardly worth ringing about.",
+        "That's nothing to do with me, you'll have to chase it up yourself.",
+        "Your loan is guaranteed to go through this week.",
+        "The committee is certain to approve it.",
+        "Oh dear, it's the end of the world, is it?",
+    ],
+)
+def test_held_back_8s_kinds_of_prohibited_language_in_other_words_fail(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It's not hard to fix, I'll have it done today.",
+        "It's not the end of the world, we'll sort it out.",
+        "The parcel is certain to arrive by Friday.",
+    ],
+)
+def test_reassurance_in_the_same_words_passes(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
