@@ -16,7 +16,7 @@ and without running it on the calls, and was scored once. ``held_back_5`` was wr
 (neither the engine's code, its results nor the notes on what it misses in view, and the engine never run on the
 calls), and was scored once. ``held_back_6`` was written after that, the same way again, and was scored once.
 ``held_back_7`` was written after that, the same way again, and was scored once. ``held_back_8`` was written after
-that, the same way again, and is scored only once, with ``--split held_back_8``.
+that, the same way again, and was scored once.
 
 Two engines are scored side by side: the phrase-list engine (the rule engine with its intent layer off:
 phrases, patterns, negation, speaker and timing) and the default engine, which adds the intent layer

@@ -13,8 +13,8 @@ detector's code, results or misses in view) was scored once at the end. ``held_b
 that, again without the detector's code, results or misses in view and without running it on them) was scored once.
 ``held_back_5`` (its own files, written after that, again without reading or running the detector) is scored only
 once, with ``--split held_back_5``. ``held_back_6`` (its own files, written after that, again without reading or
-running the detector) was scored once. ``held_back_7`` (its own files, written after that, the same way) is scored
-only once, with ``--split held_back_7``.
+running the detector) was scored once. ``held_back_7`` (its own files, written after that, the same way) was
+scored once.
 
 Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_7}] [--no-calls]``
 """
