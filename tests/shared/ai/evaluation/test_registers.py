@@ -219,7 +219,8 @@ def test_a_bare_day_or_a_run_together_it_will_says_when(line: str) -> None:
 
 
 def test_other_things_one_can_help_with_is_an_offer_of_more_help() -> None:
-    script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", "Any other thing we can do for you?"))
+    offer = "Got other thing we can sort for you or not?"
+    script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", offer))
     found = verdict(script, "further_help")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
 
