@@ -220,8 +220,6 @@ _WRITTEN_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})", re.ASCII)
 
 _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}", re.ASCII)
 
-# A card named by its last four: "the card ending 5818", "that's the one ending in 4024".
-_CARD_ENDING = re.compile(r"\b(ending|ends)( in| with)?$")
 # Said before a time of day, not a date: "at ten forty", "by 5 30".
 _TIME_WORDS = frozenset({"at", "by", "around", "from", "until", "till"})
 # Named after the digits: where on a card they are printed.
@@ -265,7 +263,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     phone_nearest = EntityType.PHONE_NUMBER in distances and distances[EntityType.PHONE_NUMBER] == nearest
     if len(digits) == 4 and phone_nearest and _ENDING.search(lead_in):
         return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
-    if len(digits) == 4 and _CARD_ENDING.search(lead_in) and card_talked_about(tokens, first.position):
+    if len(digits) == 4 and _ENDING.search(lead_in) and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
