@@ -14,9 +14,9 @@ that, again without the detector's code, results or misses in view and without r
 ``held_back_5`` (its own files, written after that, again without reading or running the detector) is scored only
 once, with ``--split held_back_5``. ``held_back_6`` (its own files, written after that, again without reading or
 running the detector) was scored once. ``held_back_7`` (its own files, written after that, the same way) was
-scored once.
+scored once. ``held_back_8`` (its own files, written after that, the same way) is scored only once.
 
-Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_7}] [--no-calls]``
+Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_8}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", "held_back_2", "held_back_3", "held_back_4", "held_back_5", "held_back_6", "held_back_7")
+SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 9)))
 console = Console(width=160)
 
 
