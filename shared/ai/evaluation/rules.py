@@ -219,6 +219,40 @@ class CompiledCriterion:
         )
 
 
+def names_someone(criterion: ScorecardCriterion) -> bool:
+    """Whether the criterion is to say who is answering: every pass example has a name in it ({org}, {name})."""
+    return bool(criterion.pass_examples) and all(_SLOT.search(example) for example in criterion.pass_examples)
+
+
+# Words after a greeting's cue that name no one: "thank you for calling, how can I help you today?"
+_NOT_A_NAME = _LINKING_WORDS | {
+    "good", "hiya", "howdy", "today", "tonight", "morning", "afternoon", "evening", "day", "everyone", "all", "back",
+    "holding", "waiting", "wait", "patience",
+}  # fmt: skip
+
+
+def _names_after(compiled: CompiledCriterion, match: Match) -> bool:
+    """Whether a cue of a criterion that names someone does: a name inside it ("this is Jo speaking", which a
+    pattern caught), before it in its sentence ("Strike Zone Lanes, Tyler, how can I help?") or right after it
+    ("thank you for calling Acme", "good afternoon, Hotel Miramar", "welcome to the Rind Club"). "Thank you for
+    calling, how may I help you?" and "good morning, how can I help?" name no one."""
+    cue_words = {word for phrase in compiled.phrases for word in phrase}
+
+    def named(word: str) -> bool:
+        return word not in cue_words and word not in _NOT_A_NAME
+
+    text = match.item.text
+    start, _ = sentence_bounds(text.words, match.first_word, match.last_word)
+    if any(named(t.text) for t in text.tokens if start <= t.first_word <= match.last_word):
+        return True
+    if SENTENCE_END.search(text.words[match.last_word]):
+        return False
+    after = [t.text for t in text.tokens if t.first_word > match.last_word][:2]
+    if after[:1] == ["the"]:
+        after = after[1:]
+    return bool(after) and named(after[0])
+
+
 def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> list[SegmentText]:
     if speaker is None:
         return list(texts)
@@ -635,6 +669,8 @@ def _judge_must_have(
         # more help: an offer of more help comes after the customer has said what they need and been answered.
         late.extend(match for match in found if _too_early(match.item, texts))
         found = [match for match in found if not _too_early(match.item, texts)]
+    unnamed = [match for match in found if names_someone(criterion) and not _names_after(compiled, match)]
+    found = [match for match in found if all(match is not other for other in unnamed)]
     undercut = [
         (match, why) for match in found if (why := _undercut(criterion, match.item, match.first_word, match.last_word))
     ]
@@ -700,6 +736,7 @@ def _judge_must_have(
             return judged
     near_misses = (
         (negated, f"{who} said it in the negative"),
+        (unnamed, f"{who} greeted, but named no one"),
         (late, f"{who} did it, but not{_window_text(criterion)}"),
     )
     for misses, why in near_misses:

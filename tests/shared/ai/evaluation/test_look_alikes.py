@@ -1,0 +1,28 @@
+"""Look-alikes a reviewer fails beside the wording they pass: each criterion's cue said without doing what the
+criterion describes (a greeting that names no one, a question that asks nothing of the customer, a promise with
+no time), in wording of its own rather than the labelled calls'."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.shared.ai.evaluation.test_registers import call, verdict
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("Good evening, how can I help you tonight?", False),
+        ("Thanks for calling, what can I do for you?", False),
+        ("Hiya, thank you for calling, how may I help?", False),
+        ("Thanks for calling Pemberton Garage, how can I help?", True),
+        ("Good evening, Larkspur Hotel, how can I help you?", True),
+        ("Welcome to the Copper Kettle, what can I get you?", True),
+        ("Saddleworth Taxis, Imran, how can I help?", True),
+    ],
+)
+def test_a_greeting_must_name_who_is_answering(line: str, passed: bool) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict == "pass") is passed, found.reason
