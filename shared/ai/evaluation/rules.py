@@ -210,12 +210,15 @@ class CompiledCriterion:
         after = item.text.words[match.last_word + 1] if match.last_word + 1 < len(item.text.words) else ""
         if _contraction_lost(item, match, after):
             return True
-        # A capitalized word inside a sentence, followed by another capitalized one, is a name ("Hell's Kitchen").
+        # A capitalized word inside a sentence, followed by another capitalized one, is a name ("Hell's Kitchen");
+        # "I" is capitalized anywhere ("..., I've got other calls waiting. I'll log it").
         return (
             word[:1].isupper()
             and match.first_word > 0
             and not SENTENCE_END.search(item.text.words[match.first_word - 1])
             and after[:1].isupper()
+            and not _PRONOUN_I.match(word)
+            and not _PRONOUN_I.match(after)
         )
 
 
@@ -251,6 +254,10 @@ def _names_after(compiled: CompiledCriterion, match: Match) -> bool:
     if after[:1] == ["the"]:
         after = after[1:]
     return bool(after) and named(after[0])
+
+
+# The pronoun "I", alone or contracted ("I've", "I'll"): capitalized, but no name.
+_PRONOUN_I = re.compile(r"I(?:['\u2019]\w+)?\W*$")
 
 
 def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> list[SegmentText]:

@@ -64,6 +64,21 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bwhatever you say\b",
         rf"\b{_IS}{_FILLER} a you problem\b",
         r"\bi (?:have not got|do not have|have not) (?:got )?all day\b",
+        # The problem handed back as theirs and not the agent's ("your responsibility, not mine"); "your
+        # responsibility until handover" or "not the landlord's" only says whose it is.
+        r"\byour (?:responsibility|problem|job|business|concern) not (?:mine|ours"
+        r"|something (?:i|we) (?:need|have|want|ought|am going|are going) to (?:deal with|bother with|worry about))\b",
+        r"\bnot something i (?:need|have|want|ought|am going) to (?:deal with|bother with|get involved (?:in|with))\b",
+        # Told to sort it out alone ("figure out another way to get there yourself"), not offered it as a choice
+        # ("you can work out the fee yourself", "happy for you to sort out the colour yourself").
+        r"(?<!\byou )(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bmay )(?<!\bmight )"
+        r"\b(?:(?:figure|work|sort|find) out (?:\w+ ){1,6}|(?:find|get|arrange|book) (?:some |an )?(?:other|another)"
+        r" (?:\w+ ){0,5})(?:yourself|on your own)\b",
+        # The agent's other callers put before this one ("I've got other calls waiting"); "we've got other calls
+        # about the outage" only says the fault is known.
+        r"\bi (?:have got|have|got|have still got) (?:(?:other|more|loads of|lots of|plenty of|a queue of) )?"
+        r"(?:other )?(?:calls|customers|callers|people) (?:waiting|to (?:deal with|get to|answer|take|see to)|on hold"
+        r"|queuing|in the queue)\b",
     ),
     "talks down to the customer": (
         r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",
@@ -102,6 +117,27 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bwhat part of( \w+){1,6} do you not (?:understand|get)\b",
         r"\b(?:even )?a (?:child|toddler|kid) (?:could|can) (?:do|understand|manage|work)\b",
         r"\bi (?:already )?told you (?:that )?(?:already|twice|before|three times)\b",
+        # Impatience at being asked again ("as I've already explained"); "as I explained in the email" or "as I
+        # mentioned" only points back.
+        r"\b(?:as|like) i (?:have )?already (?:explained|said|told you|went through|covered)\b",
+        # What the customer asked called simple, with no help to follow ("it's pretty simple."); "it's pretty simple
+        # to reset, I'll walk you through it" offers it.
+        rf"\b{_IS} (?:pretty|really|very|quite|dead|so) simple\b(?! to\b| enough\b| process\b| fix\b| job\b)"
+        r"(?!.*\b(?:let me|i will|i can|we will|we can|walk you|show you|talk you|just|all you)\b)",
+        # Words made small for the customer ("I'll use real small words so it's easier for you"); "we use small
+        # words in the children's guide" is about a guide.
+        r"\b(?:i will|let me|i am going to|i will have to|i will try to|i will try and) (?:\w+ ){0,2}"
+        r"(?:use|put it in|say it in|explain it in|spell it out in) (?:\w+ ){0,2}(?:small|little|tiny|short|baby)"
+        r" words\b",
+        r"\b(?:small|little|tiny|short|baby|one syllable) words (?:so|for) (?:it is (?:easier )?(?:for )?)?you\b",
+        # The customer's trouble as what they should have seen coming ("what did ye think would happen"); "what do
+        # you think will happen to the old meter" asks.
+        r"\bwhat (?:did|do) (?:you|ye|ya|yous) (?:think|reckon|imagine) (?:would|was going to|will|is going to)"
+        r" happen\b(?! (?:to|with|next|at|after)\b)",
+        # Exasperation in a minced oath ("for feck's sake", "for flip's sake"); "for the sake of time" or "for
+        # safety's sake" are not oaths.
+        r"\bfor (?:feck|fecks|flip|flips|frig|frigs|friggin|fook|fooks|fudge|fudges|pete|petes|crying out loud"
+        r"|christ|christs|cripes|f)(?: s)? sake\b|\bfor crying out loud\b",
     ),
     # Sympathy said to mean its opposite ("boo hoo, two whole minutes"): mocking the customer.
     "mocks the customer": (SARCASM.pattern,),
@@ -122,6 +158,12 @@ RULES: dict[str, tuple[str, ...]] = {
         # "trust me" on what will or will not happen, not on what the agent will do ("trust me, I'll chase it").
         r"\btrust me (?!i |we )(?:\w+ ){1,3}(?:will|will not)\b",
         r"\b(?!i |we )\w+ will (?:not )?(?:\w+ ){1,6}trust me\b",
+        # A bettor's certainty about an outcome ("they'll pay out, it's a dead cert"); "nothing's a dead cert" is
+        # negated.
+        r"\b(?:a|is|its) dead (?:cert|certainty|cinch|racing cert)\b|\bnailed on\b|\bbet your (?:life|house)\b",
+        # "I can tell you that for nothing" after what someone else will do ("they'll approve it, I can tell you that
+        # for free"), not after a fact the agent has in front of them.
+        r"\b(?!i |we )\w+ will (?:\w+ ){1,6}i (?:can|will|could) tell you (?:that )?for (?:nothing|free)\b",
     ),
 }
 

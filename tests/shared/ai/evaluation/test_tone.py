@@ -398,3 +398,92 @@ def test_held_back_8s_kinds_of_prohibited_language_in_other_words_fail(engine: R
 )
 def test_reassurance_in_the_same_words_passes(engine: RuleBasedEngine, line: str) -> None:
     assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Sent off with the problem: it is theirs, not the agent's.
+        ("Parking is your responsibility, not mine.", "dismisses the customer"),
+        ("The scaffolding is your problem, not something I need to deal with.", "dismisses the customer"),
+        ("Work out a new date with the venue yourself.", "dismisses the customer"),
+        ("Sort out some other transport on your own, the coach is full.", "dismisses the customer"),
+        ("I've got other customers waiting, so is that all?", "dismisses the customer"),
+        ("Try the council, I have calls waiting.", "dismisses the customer"),
+        # Impatience with the customer for asking again, or for asking at all.
+        ("Like I've already explained, the gate code is on the ticket.", "talks down to the customer"),
+        ("As I already explained, the gate shuts at six.", "talks down to the customer"),
+        ("A meter reading means reading the meter. It's really simple.", "talks down to the customer"),
+        ("It's very simple, the card goes in the slot.", "talks down to the customer"),
+        ("Let me put it in little words for you: no ticket, no entry.", "talks down to the customer"),
+        ("I'll try to use tiny words so you follow: plug in, switch on.", "talks down to the customer"),
+        ("You left the hatch open in a storm, what did you think would happen?", "talks down to the customer"),
+        ("What do ya think will happen if you never service it?", "talks down to the customer"),
+        ("Oh for flip's sake, it's the same form as last time.", "talks down to the customer"),
+        ("For Pete's sake, the reference is on the email.", "talks down to the customer"),
+        # A certainty about what a third party will do.
+        ("The airline will refund you, it's a dead cert.", "promises an outcome"),
+        ("They'll approve the extension, I can tell you that for free.", "promises an outcome"),
+    ],
+)
+def test_dismissals_impatience_and_certainties_in_more_forms_are_found(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deposit is your responsibility until handover, I'll send the form.",
+        "Insurance is your responsibility, not the landlord's, under the lease.",
+        "That's not something you need to worry about, we cover it.",
+        "You can work out the fee yourself on our calculator, or I can do it now.",
+        "Happy for you to sort out the colour yourself when you're in store.",
+        "We've got other calls about the outage, so it's a known fault.",
+        "I have other calls logged about the same fault on your street.",
+        "As I explained in the email, the fee is waived.",
+        "As I mentioned, the refund went out on Monday.",
+        "It's pretty simple to reset, I'll walk you through it.",
+        "It's really simple, you just pop it in the post and we'll do the rest.",
+        "We use small words and pictures in the children's guide.",
+        "The small words at the bottom of the ticket are the terms.",
+        "What do you think will happen to the old meter, do you want it back?",
+        "For the sake of time, I'll email you the rest.",
+        "For safety's sake, keep the receipt with the boiler.",
+        "I can't tell you that for certain, the panel decides.",
+    ],
+)
+def test_look_alikes_of_those_forms_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "That's your responsibility, not mine. Find another way there yourself.",
+        "As I've already explained, a refund needs a receipt. It's pretty simple.",
+        "Put the claim in, they'll pay, it's a dead cert.",
+        "Oh for frig's sake, what did you think would happen, parking on a red route?",
+        "Gutters aren't my department, I've got other calls waiting. I'll log it.",
+        "I'll use small words so it's easier for you: bin out, Tuesday.",
+    ],
+)
+def test_dismissals_impatience_and_certainties_in_more_forms_fail(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+    assert found.evidence[0].segment_index == 2
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It's pretty simple to reset, I'll walk you through it.",
+        "The deposit is your responsibility until handover, I'll send the form.",
+        "We've got other calls about the outage, so it's a known fault.",
+        "For the sake of time, I'll email you the breakdown.",
+        "Nothing's a dead cert with insurers, but I'll help you fill in the claim.",
+    ],
+)
+def test_look_alikes_of_those_forms_pass(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
