@@ -342,7 +342,7 @@ _CONTRASTED = frozenset({"us", "me", "them", "him", "her", "mine", "ours", "thei
 # Words that start a new clause: a negation before them does not reach past them.
 # "i" and "we" are subjects, so they start a clause too ("that is really not on i am sorry").
 _CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then", "i", "we"})
-_CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
+CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
 
 
 def is_negated(
@@ -354,7 +354,7 @@ def is_negated(
     """
     words = text.words
     start = first_word
-    while start > 0 and not _CLAUSE_END.search(words[start - 1]):
+    while start > 0 and not CLAUSE_END.search(words[start - 1]):
         start -= 1
     for token in text.tokens:
         if token.first_word < start or token.first_word > last_word:
@@ -384,7 +384,7 @@ def negates_just_before(text: NormalizedText, first_word: int, words: int = 3, *
     """Whether a negation sits in the last ``words`` words before word ``first_word``, in its clause: a window
     cut out of "there is nothing else i | can do for you" still says nothing can be done."""
     start = first_word
-    while start > 0 and not _CLAUSE_END.search(text.words[start - 1]):
+    while start > 0 and not CLAUSE_END.search(text.words[start - 1]):
         start -= 1
     return any(
         max(start, first_word - words) <= token.first_word < first_word

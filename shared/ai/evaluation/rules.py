@@ -22,6 +22,7 @@ from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.intent import CallIntents, IntentModel, Unit
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import (
+    CLAUSE_END,
     COMMON_WORDS,
     NEGATORS,
     SENTENCE_END,
@@ -362,6 +363,32 @@ def _reported(match: Match) -> bool:
     return bool(_REPORTED.search(before))
 
 
+# Someone else's words reported in a statement: a third party rang, wrote or came in and "said" them, or "called
+# us" them ("aye she rang here and said bloody cowboys to me"), with no "i" or "we" in the sentence before (the
+# agent's own words: "i rang him and said ..."), and at most two words between in the same clause ("said bloody
+# hell"; not "she said no, bloody hell"). Words aimed at the customer again ("he called you an idiot?") are left to
+# review.
+_REPORTED_BY_ANOTHER = re.compile(
+    r"^(?:(?!i |we )\w+ )*?(?:he|she|they|(?:the|your|my|our|his|her|their|a) \w+|mrs \w+|mr \w+)"
+    r"(?: (?!i\b|we\b|you\b)\w+){0,5}"
+    r" (?:said|says|called (?:me|us|him|her|them|it|(?:my|our|his|her|their|the) \w+)(?: a| an)?)"
+    r"(?P<between>(?: (?!i\b|we\b)\w+){0,2})$"
+)
+
+
+def _reported_by_another(match: Match) -> bool:
+    words = match.item.text.words
+    start, _ = sentence_bounds(words, match.first_word, match.last_word)
+    before = [
+        token for token in match.item.text.tokens if start <= token.first_word and token.last_word < match.first_word
+    ]
+    reported = _REPORTED_BY_ANOTHER.search(" ".join(token.text for token in before))
+    if reported is None:
+        return False
+    between = before[len(before) - len(reported["between"].split()) :]
+    return not any(CLAUSE_END.search(words[token.last_word]) for token in between)
+
+
 def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -> CriterionResult:
     criterion = compiled.criterion
     who = criterion.speaker or "anyone"
@@ -371,8 +398,14 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     speaker_texts = segments_for_speaker(texts, criterion.speaker)
     for item in speaker_texts:
         for match in compiled.matches(item):
-            if match.negated or compiled.excused(match) or _echoed(match, texts) or _inside_quotes(match):
-                spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store"
+            if (
+                match.negated
+                or compiled.excused(match)
+                or _echoed(match, texts)
+                or _inside_quotes(match)
+                or _reported_by_another(match)
+            ):
+                spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store", "she said bloody ..."
                 continue
             (reported if _reported(match) else violations).append(match)
         spared.extend(compiled.inside_names(item))  # "the Hellifield run"

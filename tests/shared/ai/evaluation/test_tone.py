@@ -487,3 +487,34 @@ def test_dismissals_impatience_and_certainties_in_more_forms_fail(engine: RuleBa
 )
 def test_look_alikes_of_those_forms_pass(engine: RuleBasedEngine, line: str) -> None:
     assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        # Someone else's words, reported: who said them is named, and it is not the agent.
+        ("The driver rang this morning and said bloody hell to me about the ramp, fair enough.", "agent"),
+        ("Aye, your brother phoned and called us bloody idiots, and he wasn't wrong.", "agent"),
+        ("She wrote in and said damn the lot of you, so we've sent flowers.", "agent"),
+        # The customer saying it.
+        ("For pete's sake, it's your responsibility, not mine, what did you expect?", "customer"),
+    ],
+)
+def test_reported_speech_and_the_customers_own_words_pass(engine: RuleBasedEngine, line: str, who: str) -> None:
+    script = (*around("Let me see.")[:2], (who, line), *around("Let me see.")[3:])
+    assert judged(engine, script, "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The agent's own report of what they said, or words that follow another's report.
+        "I rang him and said bloody hell, where's the van?",
+        "She said she'd ring back, bloody hell, what a day.",
+        "He said no, bloody hell, so I've escalated it.",
+    ],
+)
+def test_the_agents_own_words_beside_a_report_are_not_reported_speech(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
