@@ -75,10 +75,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:(?:figure|work|sort|find) out (?:\w+ ){1,6}|(?:find|get|arrange|book) (?:some |an )?(?:other|another)"
         r" (?:\w+ ){0,5})(?:yourself|on your own)\b",
         # The agent's other callers put before this one ("I've got other calls waiting"); "we've got other calls
-        # about the outage" only says the fault is known.
+        # about the outage" only says the fault is known, and people waiting at the depot are staff.
         r"\bi (?:have got|have|got|have still got) (?:(?:other|more|loads of|lots of|plenty of|a queue of) )?"
         r"(?:other )?(?:calls|customers|callers|people) (?:waiting|to (?:deal with|get to|answer|take|see to)|on hold"
-        r"|queuing|in the queue)\b",
+        r"|queuing|in the queue)\b(?! (?:at|outside|on site|in|for you|to (?:help|see|meet|load|serve))\b)",
     ),
     "talks down to the customer": (
         r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",

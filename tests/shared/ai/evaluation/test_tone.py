@@ -440,6 +440,7 @@ def test_dismissals_impatience_and_certainties_in_more_forms_are_found(sentence:
         "Happy for you to sort out the colour yourself when you're in store.",
         "We've got other calls about the outage, so it's a known fault.",
         "I have other calls logged about the same fault on your street.",
+        "I've got people waiting at the depot to load your van.",
         "As I explained in the email, the fee is waived.",
         "As I mentioned, the refund went out on Monday.",
         "It's pretty simple to reset, I'll walk you through it.",
