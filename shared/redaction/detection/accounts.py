@@ -144,7 +144,17 @@ def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
     turn_ends = after is None or after.segment != nxt.segment
     # or a last group of a digit and a letter: "HZ 73 08 2K"
     letter = re.fullmatch(r"[B-HJ-Z]|\d[A-Z]", core) and ends
-    return [nxt] if letter or (core == "A" and turn_ends) else []
+    if letter or (core == "A" and turn_ends):
+        return [nxt]
+    # or two letters said apart, the second ending the id: "7523148 W A." (an Irish PPS number's)
+    second = after.text.strip(PUNCTUATION) if after is not None and not ends else ""
+    second_ends = after is not None and (
+        after.position + 1 >= len(tokens)
+        or tokens[after.position + 1].segment != after.segment
+        or after.text[-1] in PUNCTUATION
+    )
+    both = re.fullmatch(r"[A-HJ-Z]", core) and re.fullmatch(r"[A-HJ-Z]", second) and second_ends
+    return [nxt, after] if both and after is not None else []
 
 
 _SPELLING_WORDS = ("as", "in")  # "M as in Mary"

@@ -38,7 +38,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no)|id number|subscriber|medicare|"
         # a national id named by its name: "my Aadhaar", "the PPS number"
-        r"aadhaa?r|(pps|ird|pan) (number|no)|national (id|identity)|"
+        r"aadhaa?r|(ppsn?|ird|pan|ni|nino|sin) (number|no)|national (id|identity)|"
+        # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
+        # ("your South African ID")
+        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"

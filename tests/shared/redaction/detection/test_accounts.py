@@ -1,0 +1,47 @@
+"""Account numbers, and the national ids of other countries told as account numbers: named by their initials or by
+their country, with the letters they start or end with."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from tests.shared.redaction.test_detection import _found, _segments
+
+pytestmark = pytest.mark.unit
+
+_ACCOUNT = (EntityType.ACCOUNT_NUMBER,)
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        ("Could I have your PAN for the form?", "Sure, K L M T R 4417 Q.", "K L M T R 4417 Q"),
+        ("And the SIN, please?", "Six one eight, two oh three, 551.", "Six one eight, two oh three, 551"),
+        ("What's your NI number?", "It's P R, then 40 73 16 C.", "P R, then 40 73 16 C"),
+        ("Your Kenyan ID, please.", "30418826.", "30418826"),
+        ("And the Irish identity card?", "6603 1189.", "6603 1189"),
+    ],
+)  # fmt: skip
+def test_a_national_id_named_by_its_initials_or_its_country_is_an_account_number(
+    asked: str, answer: str, number: str
+) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), _ACCOUNT) == [("account_number", [number])]
+
+
+def test_an_id_with_two_letters_at_its_end_said_apart_keeps_both() -> None:
+    segments = _segments(("customer", "My PPSN is 6611907 T B."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["6611907 T B"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heat the pan for 20 minutes.",
+        "The Indian restaurant is at 7 on Friday.",
+        "I'll sin no more, I promise, see you at 4 30.",
+        "My Italian cousin arrives on flight 2291.",
+    ],
+)
+def test_look_alikes_of_national_id_names_are_not_ids(text: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
