@@ -20,7 +20,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(card )?verification (value|code|number)|"
-        r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code"
+        r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code|"
+        # what each card network calls it: Amex's "CID", JCB's "CAV2", others' "CVN" and "CVV2"
+        r"cid|cav2?|cvn2?"
         # "and the back is 330": the digits printed there
         r"|the back (of it |of the card )?(is|reads|says))\b"
     ),
