@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.spoken import MAX_PAUSE_MS, Token, digits_of, digits_said, luhn, pause_ms
+from shared.redaction.detection.spoken import MAX_PAUSE_MS, MONTHS, Token, digits_of, digits_said, luhn, pause_ms
 
 CONTEXT_WINDOW = 25  # tokens
 CONTEXTS: dict[EntityType, re.Pattern[str]] = {
@@ -27,7 +27,12 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|the back (of it |of the card )?(is|reads|says))\b"
     ),
     # a birth certificate's dates are its issue's, not the birth's
-    EntityType.DATE_OF_BIRTH: re.compile(r"\b(birth(?! certificates?\b)|birth ?date|birthday|born|dob|d o b)\b"),
+    # a thing "born" ("it was born in 1969, the original design") has a launch date, not a birth date; a person
+    # born in some month is "a May baby"
+    EntityType.DATE_OF_BIRTH: re.compile(
+        r"\b(birth(?! certificates?\b)|birth ?date|birthday|(?<!\bit was )(?<!\bit's )(?<!\bthat was )born|dob|"
+        r"d o b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby)\b"
+    ),
     EntityType.PHONE_NUMBER: re.compile(
         r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number"
         r"|(call|ring|reach|text) me( back)? (on|at))\b"

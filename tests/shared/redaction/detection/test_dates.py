@@ -1,0 +1,39 @@
+"""Dates of birth: asked for under their other names, and the years of things that are no one's birth."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from tests.shared.redaction.test_detection import _found, _segments
+
+pytestmark = pytest.mark.unit
+
+_BIRTH = (EntityType.DATE_OF_BIRTH,)
+
+
+def test_dob_written_with_full_stops_asks_for_a_date_of_birth() -> None:
+    segments = _segments(("agent", "And the D.O.B. for the member?"), ("customer", "11-30-74."))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["11-30-74"])]
+
+
+def test_a_person_born_in_a_month_gives_their_birth_date_after_it() -> None:
+    segments = _segments(("customer", "I'm a March baby, the 2nd of March 1981."))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["the 2nd of March 1981"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The brand was founded then, it was born in 1974 and relaunched in 2015.",
+        "That was born in 1998 as a side project, and the shop opened in 2003.",
+        "It's born of a 2012 idea, the price is 1450.",
+    ],
+)
+def test_a_thing_born_has_no_date_of_birth(text: str) -> None:
+    assert _found(_segments(("customer", text)), _BIRTH) == []
+
+
+def test_a_baby_that_is_no_month_names_no_birth() -> None:
+    segments = _segments(("customer", "The baby monitor cost 89 and came on the 4th of June."))
+    assert _found(segments, _BIRTH) == []
