@@ -63,8 +63,10 @@ from shared.redaction.detection.spoken import (
 )
 from shared.redaction.detection.ssn import (
     MISHEARD_SSN_LENGTHS,
+    SSN_GROUPS,
     SSN_WRITTEN,
     last_four_of_ssn_asked,
+    part_of_ssn_asked,
     personal_tax_id_asked,
 )
 
@@ -252,6 +254,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         or (len(digits) == 4 and last_four_of_ssn_asked(distances, tokens, first))
     ):
         return EntityType.SSN
+    if distances.get(EntityType.SSN) == nearest and part_of_ssn_asked(tokens, first) == len(digits):
+        return EntityType.SSN  # "the middle two digits of your social?" / "Seven three."
     if (
         len(digits) == 9
         and not zip_plus_four
@@ -332,6 +336,7 @@ def _segment_digits(tokens: Sequence[Token], token: Token) -> int:
 def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
     found: list[tuple[EntityType, list[Token]]] = []
     untyped: list[list[Atom]] = []
+    socials: list[list[Atom]] = []  # runs found as (parts of) social security numbers
     for speaker in dict.fromkeys(token.speaker for token in tokens):
         stream = [token for token in tokens if token.speaker == speaker]
         for run in _atoms(stream, tokens):
@@ -339,9 +344,104 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
             found += typed
             if not typed:
                 untyped.append(run)
+            elif all(kind is EntityType.SSN for kind, _ in typed):
+                socials.append(run)
     yield from found
     yield from _read_back(untyped, found, tokens)
     yield from _begun_again(untyped, tokens)
+    in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
+    yield from in_groups
+    yield from _parts_read_back(untyped, [*found, *in_groups])
+
+
+def _groups(run: Sequence[Atom]) -> list[list[Atom]]:
+    """The groups a number was said in: digit words said together ("two oh nine", "eleven forty seven"), each
+    group written in figures ("402", "91") on its own, a new group after a comma, a full stop, a filler ("um",
+    "then", "...") or another turn."""
+    groups: list[list[Atom]] = []
+    for atom in run:
+        previous = groups[-1][-1] if groups else None
+        if previous is None or (
+            _in_figures(atom)
+            or _in_figures(previous)
+            or previous.tokens[-1].segment != atom.tokens[0].segment
+            or previous.tokens[-1].text[-1] in ".,;?!…"
+            or atom.tokens[0].position - previous.tokens[-1].position > 1
+        ):
+            groups.append([atom])
+        else:
+            groups[-1].append(atom)
+    return groups
+
+
+def _in_figures(atom: Atom) -> bool:
+    return any(char.isdigit() for token in atom.tokens for char in token.norm)
+
+
+def _ssn_in_groups(
+    untyped: Sequence[Sequence[Atom]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A social security number said in its three parts of three, two and four digits, in one breath or over the
+    speaker's turns while the other side only acknowledges or repeats: its shape names it, asked for or not."""
+    chains: list[list[list[Atom]]] = []  # per chain, the groups said on one after another by one speaker
+    last_chain: dict[str, list[list[Atom]]] = {}
+    for run in untyped:
+        for group in _groups(run):
+            chain = last_chain.get(group[0].tokens[0].speaker)
+            if chain is not None and _said_on(chain[-1][-1].tokens[-1], group[0].tokens[0], tokens):
+                chain.append(group)
+            else:
+                chain = [group]
+                chains.append(chain)
+                last_chain[group[0].tokens[0].speaker] = chain
+    for chain in chains:
+        sizes = tuple(sum(len(atom.digits) for atom in group) for group in chain)
+        if sizes == SSN_GROUPS:  # the three parts alone, no digits said on before or after them
+            yield EntityType.SSN, [token for group in chain for atom in group for token in atom.tokens]
+
+
+_SAID_ON_WITHIN = CONTEXT_WINDOW  # tokens between one part and the next
+# What a speaker says between the parts of one number: "then five two, and the last bit is ..."
+_PART_LEADS = _FILLERS | {"the", "last", "next", "final", "bit", "part", "is", "it's", "rest", "so", "that's"}
+
+
+def _said_on(last: Token, first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether ``first`` goes on with the number ``last`` ended: soon after, with only words that lead to a number's
+    next part between ("and then", "the last bit is"), the other side saying nothing but a few words of
+    acknowledgement, a repeat of the digits or a question for the rest."""
+    if first.position - last.position > _SAID_ON_WITHIN:
+        return False
+    between = tokens[last.position + 1 : first.position]
+    own = [t for t in between if t.speaker == first.speaker]
+    others = [t for t in between if t.speaker != first.speaker]
+    heard = " ".join(t.norm for t in others)
+    return (
+        all(t.norm in _PART_LEADS for t in own)
+        and sum(1 for t in others if digits_of(t) is None) <= BACKCHANNEL_WORDS
+        and not any(pattern.search(heard) for kind, pattern in ASKED_CONTEXTS.items() if kind is not EntityType.SSN)
+    )
+
+
+def _parts_read_back(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The other side repeating the part of a social security number just given, as it was given ("Three oh
+    nine." / "Three oh nine."): the number too, however short the part."""
+    for run in untyped:
+        first = run[0].tokens[0]
+        digits = "".join(atom.digits for atom in run)
+        for entity_type, said in found:
+            said_before = [t for t in said if t.position < first.position and t.speaker != first.speaker]
+            part = [t for t in said_before if said_before and t.segment == said_before[-1].segment]
+            if (
+                entity_type is EntityType.SSN
+                and part
+                and first.position - part[-1].position <= CONTEXT_WINDOW
+                and len(digits) >= _MIN_CORRECTED_GROUP
+                and digits == digits_said(part)
+            ):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
 
 
 _BEGUN_AGAIN_WITHIN = 2 * CONTEXT_WINDOW  # tokens: "my ssn is 904" / "sorry, someone's at the door" / "904 331 268"

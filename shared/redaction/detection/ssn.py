@@ -15,6 +15,9 @@ MISHEARD_SSN_LENGTHS = range(7, 11)
 _LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b|\b(ends|ending)$")
 
 SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
+# The number's own three parts, however they are said apart: "four four six, two one, zero zero seven nine", or
+# over turns while the other side repeats each part ("It's 402 91" / "Okay." / "3376.").
+SSN_GROUPS = (3, 2, 4)
 
 # A person's number for taxes: nine digits of it are their social security number (or the national id of that kind,
 # as a "social insurance number"); a business's tax id is its own.
@@ -38,3 +41,23 @@ def last_four_of_ssn_asked(distances: dict[EntityType, int], tokens: Sequence[To
     if kind is EntityType.SSN or distances[EntityType.SSN] == nearest:
         return True
     return asked_first([(nearest, kind), (distances[EntityType.SSN], EntityType.SSN)], tokens, first) is EntityType.SSN
+
+
+# A part of the number asked for by its place: "the middle two digits of your social", "first three of the SSN".
+_PART_ASKED = re.compile(
+    r"\b(?P<place>first|middle|last) (?P<count>two|three|four|five|2|3|4|5)( digits| numbers)?( of)?( your| the)?"
+    r" (social|ssn|s s n)\b"
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def part_of_ssn_asked(tokens: Sequence[Token], first: Token) -> int | None:
+    """How many digits of a social security number were asked for by their place, if a part was asked for last."""
+    window = window_before(tokens, first.position)
+    last = None
+    for last in _PART_ASKED.finditer(window):  # noqa: B007 - the last match is the nearest
+        pass
+    if last is None:
+        return None
+    count = last.group("count")
+    return _COUNTS.get(count) or int(count)

@@ -1,0 +1,62 @@
+"""Social security numbers said in their parts: three, two and four digits, in one breath or over turns, a part
+asked for by its place, and the other side repeating a part; and numbers of other shapes that are none."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from tests.shared.redaction.test_detection import _found, _segments
+
+pytestmark = pytest.mark.unit
+
+_SSN = (EntityType.SSN,)
+
+
+def test_nine_digits_said_as_three_two_and_four_are_a_social_without_being_asked() -> None:
+    segments = _segments(("customer", "Okay, seven one five, uh, three three, then two zero eight one."))
+    assert _found(segments, _SSN) == [("ssn", ["seven one five, uh, three three, then two zero eight one"])]
+
+
+def test_the_parts_given_over_turns_while_the_other_side_repeats_each_are_all_the_number() -> None:
+    segments = _segments(
+        ("customer", "Okay so 611"),
+        ("agent", "611."),
+        ("customer", "Then 07, and the last part is 2294."),
+        ("agent", "Lovely."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["611", "07, and the last part is 2294"]), ("ssn", ["611"])]
+
+
+def test_a_part_asked_for_by_its_place_is_the_number_and_so_is_its_read_back() -> None:
+    segments = _segments(
+        ("agent", "Can you give me the first five of your social?"),
+        ("customer", "Eight one two four four."),
+        ("agent", "Eight one two four four, thanks."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["Eight one two four four"]), ("ssn", ["Eight one two four four"])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [("customer", "Flight 214, gate 12, boarding at 1045.")],  # three, two and four, but of three things
+        [("customer", "Room 318, then 22 guests at 1930.")],
+        [("customer", "It was 249 dollars, 15 off, so 2340 points.")],
+        [("customer", "Call me on 415 555 0199.")],  # a phone's three, three and four
+        [("customer", "I paid 310"), ("agent", "Right, and the delivery address?"), ("customer", "12 then 4488.")],
+    ],
+)
+def test_numbers_in_other_shapes_or_broken_by_other_words_are_no_social(turns: list[tuple[str, str]]) -> None:
+    assert _found(_segments(*turns), _SSN) == []
+
+
+def test_a_part_said_again_inside_a_correction_of_the_whole_number_is_not_a_read_back() -> None:
+    segments = _segments(
+        ("agent", "Your social please?"),
+        ("customer", "It's 303-51-8820."),
+        ("agent", "Was that 303-51-8820?"),
+        ("customer", "No, I said 5 1, I meant 5 7."),
+    )
+    found = _found(segments, _SSN)
+    assert ("ssn", ["5 1"]) not in found
