@@ -586,7 +586,9 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             return
     used = [False] * len(run)
     cards: list[list[Token]] = []
-    start = 0
+    # Where an id was asked for and no card talked about, a number passing the card check is the id (national ids
+    # use the same check: "your ID number, the thirteen digits?").
+    start = len(run) if _id_not_card_asked(run[0].tokens[0], tokens) else 0
     while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
         digits, card_end = "", None
         for end in range(start, len(run)):  # at most 19 digits ahead: linear in the run's length
@@ -621,6 +623,17 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
 
 
 _SECURITY_CODE_LENGTHS = (3, 4)
+
+
+def _id_not_card_asked(first: Token, tokens: Sequence[Token]) -> bool:
+    distances = context_distances(tokens, first.position)
+    nearest = min(distances.values(), default=None)
+    return (
+        nearest is not None
+        and distances.get(EntityType.ACCOUNT_NUMBER) == nearest
+        and not card_talked_about(tokens, first.position)
+        and not CARD_CONTEXT.search(said_after(first, tokens))
+    )
 
 
 def _details_after_card(rest: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:

@@ -45,3 +45,17 @@ def test_an_id_with_two_letters_at_its_end_said_apart_keeps_both() -> None:
 )
 def test_look_alikes_of_national_id_names_are_not_ids(text: str) -> None:
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
+def test_an_id_number_asked_for_that_passes_the_card_check_is_the_id() -> None:
+    # 13 digits that pass the Luhn check, as national ids are built to
+    segments = _segments(("agent", "What's your ID number?"), ("customer", "Seven one oh three, two two, 5184 089."))
+    assert _found(segments) == [("account_number", ["Seven one oh three, two two, 5184 089"])]
+
+
+def test_the_same_digits_after_a_card_was_talked_about_stay_a_card() -> None:
+    segments = _segments(
+        ("agent", "Which card would you like to use, and your ID number on it?"),
+        ("customer", "4111 1111 1111 1111."),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == [("card_number", ["4111 1111 1111 1111"])]
