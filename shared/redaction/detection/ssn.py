@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.context import asked_first, window_before
+from shared.redaction.detection.context import CONTEXTS, asked_first, window_before
 from shared.redaction.detection.spoken import Token
 
 MISHEARD_SSN_LENGTHS = range(7, 11)
@@ -28,8 +28,19 @@ _BUSINESS_OWNED = re.compile(r"\b(business|company|companies|firm|employer|ein|c
 
 
 def personal_tax_id_asked(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether a person's tax id is the id named last before ``first``: not where another is named after it ("Tax
+    file number's ..., and my Medicare is ...")."""
     window = window_before(tokens, first.position)
-    return _PERSONAL_TAX_ID.search(window) is not None and _BUSINESS_OWNED.search(window) is None
+    named = list(_PERSONAL_TAX_ID.finditer(window))
+    return (
+        bool(named)
+        and _BUSINESS_OWNED.search(window) is None
+        and CONTEXTS[EntityType.ACCOUNT_NUMBER].search(_KEPT_ON.sub("", window[named[-1].end() :])) is None
+    )
+
+
+# Where a thing is kept, not another id: "the tax ID on your personal account"
+_KEPT_ON = re.compile(r"\b(on|for|in) (your|the|my|this) (\w+ )?account\b")
 
 
 def last_four_of_ssn_asked(distances: dict[EntityType, int], tokens: Sequence[Token], first: Token) -> bool:

@@ -60,3 +60,18 @@ def test_a_part_said_again_inside_a_correction_of_the_whole_number_is_not_a_read
     )
     found = _found(segments, _SSN)
     assert ("ssn", ["5 1"]) not in found
+
+
+def test_a_health_card_named_after_a_tax_number_in_one_breath_is_an_account_not_a_social() -> None:
+    segments = _segments(("customer", "Taxpayer number is 554 201 873, and my Medicare number 3301 82745."))
+    assert _found(segments, (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [
+        ("ssn", ["554 201 873"]),
+        ("account_number", ["3301 82745"]),
+    ]
+
+
+def test_a_tax_number_kept_on_a_personal_account_is_still_a_social() -> None:
+    segments = _segments(
+        ("agent", "The taxpayer ID on your joint account, please?"), ("customer", "Eight four four 10 2291.")
+    )
+    assert _found(segments, (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [("ssn", ["Eight four four 10 2291"])]
