@@ -31,7 +31,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     # born in some month is "a May baby"
     EntityType.DATE_OF_BIRTH: re.compile(
         r"\b(birth(?! certificates?\b)|birth ?date|birthday|(?<!\bit was )(?<!\bit's )(?<!\bthat was )born|dob|"
-        r"d o b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby)\b"
+        r"d o b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby|"
+        # a date asked for by its year, day and month together, as one's birth date is to verify the caller
+        r"year,? and (then )?(the )?(day and month|month and day))\b"
     ),
     EntityType.PHONE_NUMBER: re.compile(
         r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number"

@@ -6,6 +6,8 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+from text_to_num import alpha2digit
+
 from shared.models.redaction import EntityType
 from shared.redaction.detection.cards import card_read_before, plausible_expiry
 from shared.redaction.detection.context import (
@@ -86,6 +88,11 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
+                if entity_type is EntityType.DATE_OF_BIRTH and len(found) == 1:
+                    # the year first, then the day and month in the same breath: "1990. Um, the 22nd of July."
+                    rest = _date_after(tokens, found[0].position + 1)
+                    if rest and rest[0].segment == found[0].segment:
+                        yield entity_type, rest
                 yield from ((entity_type, corrected) for corrected in _corrected_dates(tokens, found))
     # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
     for match in _ASKED_AGAIN.finditer(text):
@@ -219,13 +226,22 @@ def _exclaimed(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _is_year(tokens: Sequence[Token], token: Token) -> bool:
-    """A year of birth said alone: "'84", or "1984" or "84" right after "born in" or "year of birth", not any year
-    said after birth came up ("the birth certificate from 2019")."""
-    if not re.fullmatch(r"(19|20)?\d\d", token.norm):
+    """A year of birth said alone: "'84", or "1984", "84" or "eighty-four" right after "born in" or "year of birth",
+    or as the answer that starts a turn; not any year said after birth came up ("the birth certificate from
+    2019")."""
+    if not re.fullmatch(r"(19|20)?\d\d", _year_said(token)):
         return False
     before = tokens[token.position - 1] if token.position else None
     right_after = before is not None and (before.norm == "in" or CONTEXTS[EntityType.DATE_OF_BIRTH].search(before.norm))
-    return token.text.startswith(("'", "\u2019")) or bool(right_after)
+    answer = before is not None and before.speaker != token.speaker
+    return token.text.startswith(("'", "\u2019")) or bool(right_after) or answer
+
+
+def _year_said(token: Token) -> str:
+    """The year a word says: "1984", "84", "eighty-four"."""
+    if re.fullmatch(r"[a-z]+-[a-z]+", token.norm) and token.norm.split("-")[0] in TENS:
+        return alpha2digit(token.norm.replace("-", " "), "en")
+    return token.norm
 
 
 def _article_before_day(tokens: Sequence[Token], begin: int) -> list[Token]:

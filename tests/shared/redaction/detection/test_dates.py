@@ -37,3 +37,30 @@ def test_a_thing_born_has_no_date_of_birth(text: str) -> None:
 def test_a_baby_that_is_no_month_names_no_birth() -> None:
     segments = _segments(("customer", "The baby monitor cost 89 and came on the 4th of June."))
     assert _found(segments, _BIRTH) == []
+
+
+def test_a_year_then_a_day_and_month_asked_together_give_a_birth_date_in_two_parts() -> None:
+    segments = _segments(
+        ("agent", "For security, the year and then the month and day?"),
+        ("customer", "Seventy-four, and it's the ninth of the third."),
+    )
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["Seventy-four"]),
+        ("date_of_birth", ["the ninth of the third"]),
+    ]
+
+
+def test_a_year_answering_when_someone_was_born_is_their_birth_year() -> None:
+    segments = _segments(("agent", "And what year was she born?"), ("customer", "2003."))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["2003"])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [("agent", "What year and model is the car?"), ("customer", "2014, a Corolla, bought on the 3rd of May.")],
+        [("agent", "Which day and month suit you for the visit?"), ("customer", "The 12th of June at 10.")],
+    ],
+)
+def test_years_and_days_asked_for_other_things_are_no_birth(turns: list[tuple[str, str]]) -> None:
+    assert _found(_segments(*turns), _BIRTH) == []
