@@ -325,7 +325,16 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
             return None
         if phonenumbers.is_valid_number(number) or national_mobile(digits):
             return EntityType.PHONE_NUMBER
+    if len(digits) >= _MIN_NAMED_AFTER and _ACCOUNT_FOUND.search(said_after(atoms[-1].tokens[-1], tokens)):
+        return EntityType.ACCOUNT_NUMBER  # "0045 8812 907, I've found the account": the digits looked up
     return None
+
+
+_MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
+# Said right after digits looked up: "..., I've found the account", "..., that's your membership"
+_ACCOUNT_FOUND = re.compile(
+    r"\b(found|got|see|pulled up|brought up|that's) (the|your|my) (account|membership|policy)\b"
+)
 
 
 def _segment_digits(tokens: Sequence[Token], token: Token) -> int:
@@ -348,6 +357,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
                 socials.append(run)
     yield from found
     yield from _read_back(untyped, found, tokens)
+    yield from _repeated_after(untyped, found)
     yield from _begun_again(untyped, tokens)
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
@@ -420,6 +430,25 @@ def _said_on(last: Token, first: Token, tokens: Sequence[Token]) -> bool:
         and sum(1 for t in others if digits_of(t) is None) <= BACKCHANNEL_WORDS
         and not any(pattern.search(heard) for kind, pattern in ASKED_CONTEXTS.items() if kind is not EntityType.SSN)
     )
+
+
+def _repeated_after(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """Digits the other side repeats whole right after, where the repeat is what tells their kind ("It's 0045 8812
+    907" / "0045 8812 907, I've found the account."): the same kind."""
+    for run in untyped:
+        last = run[-1].tokens[-1]
+        digits = "".join(atom.digits for atom in run)
+        for entity_type, said in found:
+            if (
+                len(digits) >= _MIN_READ_BACK
+                and said[0].speaker != last.speaker
+                and 0 < said[0].position - last.position <= CONTEXT_WINDOW
+                and digits_said(said) == digits
+            ):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
 
 
 def _parts_read_back(

@@ -59,3 +59,24 @@ def test_the_same_digits_after_a_card_was_talked_about_stay_a_card() -> None:
         ("customer", "4111 1111 1111 1111."),
     )
     assert _found(segments, (EntityType.CARD_NUMBER,)) == [("card_number", ["4111 1111 1111 1111"])]
+
+
+def test_digits_the_other_side_looks_up_and_finds_an_account_by_are_an_account_number_both_times() -> None:
+    segments = _segments(
+        ("customer", "Yeah, 6120 0334 51"),
+        ("agent", "6120 0334 51, okay, I've pulled up the account."),
+    )
+    assert _found(segments) == [("account_number", ["6120 0334 51"]), ("account_number", ["6120 0334 51"])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [("customer", "It came to 1250 dollars, I see the account is overdrawn.")],
+        [("customer", "We were 12 in 2024"), ("agent", "12 in 2024, got the policy here.")],
+    ],
+)
+def test_amounts_and_short_numbers_before_an_account_is_found_are_not_its_number(
+    turns: list[tuple[str, str]],
+) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == []
