@@ -88,11 +88,21 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
-                if entity_type is EntityType.DATE_OF_BIRTH and len(found) == 1:
-                    # the year first, then the day and month in the same breath: "1990. Um, the 22nd of July."
-                    rest = _date_after(tokens, found[0].position + 1)
-                    if rest and rest[0].segment == found[0].segment:
+                several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
+                year_first = len(found) == 1 and not re.search(r"\d[/.\-]\d", found[0].norm)
+                if entity_type is EntityType.DATE_OF_BIRTH:
+                    # the year first, then the day and month in the same breath: "1990. Um, the 22nd of July."; the
+                    # dates of several people asked for together: "Mum's is ..., Dad's is ..."; or the date said
+                    # again another way: "11/07/1965, is that the 11th of July?"
+                    for _ in range(_MAX_DATES_IN_ONE_ANSWER):
+                        rest = _date_after(tokens, found[-1].position + 1)
+                        if not rest or rest[0].segment != found[0].segment:
+                            break
+                        between = " ".join(t.norm for t in tokens[found[-1].position + 1 : rest[0].position])
+                        if not (year_first or several or _RESTATED.match(between)):
+                            break
                         yield entity_type, rest
+                        found, year_first = rest, False
                 yield from ((entity_type, corrected) for corrected in _corrected_dates(tokens, found))
     # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
     for match in _ASKED_AGAIN.finditer(text):
@@ -113,6 +123,9 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
 
 
 _MAX_CORRECTIONS = 3
+_SEVERAL_BIRTHS = re.compile(r"\b(dates of birth|birth ?dates|birthdays|dobs)\b")
+_MAX_DATES_IN_ONE_ANSWER = 4
+_RESTATED = re.compile(r"(is that|that's|that is|so|i mean|meaning)\b")
 
 
 def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[list[Token]]:
@@ -200,6 +213,11 @@ def _may_be_said_date(said: Sequence[Token]) -> bool:
     """Whether words said as digits alone can be a date (``plausible_date_digits``)."""
     if not all(digits_of(token) is not None for token in said) or any(map(_is_day, said)):
         return True  # a month or a day named: a date as said
+    parts = [digits_of(token) or "" for token in said]
+    if len(parts) == 3 and len(parts[-1]) in (2, 4) and all(len(part) <= 2 for part in parts[:2]):
+        # a day, a month and a year, each said as one number: "4 of the 9, 1956"
+        first, second = int(parts[0]), int(parts[1])
+        return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 1 <= second <= 31)
     return plausible_date_digits(digits_said(said))
 
 

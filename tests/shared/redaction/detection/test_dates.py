@@ -64,3 +64,32 @@ def test_a_year_answering_when_someone_was_born_is_their_birth_year() -> None:
 )
 def test_years_and_days_asked_for_other_things_are_no_birth(turns: list[tuple[str, str]]) -> None:
     assert _found(_segments(*turns), _BIRTH) == []
+
+
+def test_the_birth_dates_of_several_people_asked_together_are_each_found() -> None:
+    segments = _segments(
+        ("agent", "And the children's dates of birth?"),
+        ("customer", "Aisha's is 17 of the 3, 2012, and Omar's is 2 of the 11, 2015."),
+    )
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["17 of the 3, 2012"]),
+        ("date_of_birth", ["2 of the 11, 2015"]),
+    ]
+
+
+def test_a_birth_date_said_again_another_way_is_found_both_ways() -> None:
+    segments = _segments(("agent", "Your birth date reads 03/04/1988, so that's the 3rd of April?"))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["03/04/1988"]), ("date_of_birth", ["the 3rd of April"])]
+
+
+def test_one_birth_date_asked_for_leaves_other_dates_in_the_answer_alone() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth?"),
+        ("customer", "14/02/1979, and I moved in on 3/6/2015."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["14/02/1979"])]
+
+
+def test_three_numbers_that_cannot_be_a_day_and_month_are_no_date() -> None:
+    segments = _segments(("agent", "And the dates of birth?"), ("customer", "Room 44 of the 38, 1950 euros."))
+    assert _found(segments, _BIRTH) == []
