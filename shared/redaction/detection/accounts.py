@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.context import CONTEXTS, context_distances, said_after
+from shared.redaction.detection.context import CONTEXT_WINDOW, CONTEXTS, context_distances, said_after
 from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, REPEATS, Token, digits_of
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
@@ -231,3 +231,29 @@ def ibans(text: str) -> Iterable[tuple[int, int]]:
             candidate = candidate.rsplit(" ", 1)[0] if " " in candidate else ""
         if candidate:
             yield match.start(), match.start() + len(candidate)
+
+
+# The other side asking for the letters an id ends with, once its digits were given: "And the letter at the end?"
+_END_LETTERS_ASKED = re.compile(
+    r"\b((the )?(last|final|end|check|closing) letters?|letters? (at|on) the end|letters? (it|that) ends with)\b"
+)
+_MAX_END_LETTERS = 2
+
+
+def end_letters_given(accounts: Sequence[Sequence[Token]], tokens: Sequence[Token]) -> Iterable[list[Token]]:
+    """The letters the speaker of an id gives when asked for the ones it ends with, in a turn of those letters
+    alone ("N E, then 55 12 09." / "And the letter at the end?" / "B.")."""
+    for said in accounts:
+        last = said[-1]
+        after = tokens[last.position + 1 : last.position + 1 + CONTEXT_WINDOW]
+        asked_at = next((i for i, t in enumerate(after) if t.speaker != last.speaker), None)
+        if asked_at is None:
+            continue
+        answer_at = next((i for i, t in enumerate(after[asked_at:], asked_at) if t.speaker == last.speaker), None)
+        asked = " ".join(t.norm for t in after[asked_at:answer_at])
+        if answer_at is None or not _END_LETTERS_ASKED.search(asked):
+            continue
+        answer = [t for t in tokens if t.segment == after[answer_at].segment]
+        letters = [t for t in answer if re.fullmatch(r"[A-Z]", t.text.strip(PUNCTUATION))]
+        if letters and len(letters) == len(answer) <= _MAX_END_LETTERS:
+            yield answer

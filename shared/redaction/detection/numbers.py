@@ -11,7 +11,7 @@ import phonenumbers
 from text_to_num import alpha2digit
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.accounts import letter_prefix, letter_suffix
+from shared.redaction.detection.accounts import end_letters_given, letter_prefix, letter_suffix
 from shared.redaction.detection.cards import card_read_before, merged_card_details, plausible_expiry, written_with_slash
 from shared.redaction.detection.context import (
     ANSWER_LEAD_WORDS,
@@ -356,6 +356,8 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
             elif all(kind is EntityType.SSN for kind, _ in typed):
                 socials.append(run)
     yield from found
+    accounts = [said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER]
+    yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
     yield from _read_back(untyped, found, tokens)
     yield from _repeated_after(untyped, found)
     yield from _begun_again(untyped, tokens)

@@ -80,3 +80,28 @@ def test_amounts_and_short_numbers_before_an_account_is_found_are_not_its_number
     turns: list[tuple[str, str]],
 ) -> None:
     assert _found(_segments(*turns), _ACCOUNT) == []
+
+
+def test_the_letter_an_id_ends_with_given_when_asked_for_after_its_digits_is_part_of_it() -> None:
+    segments = _segments(
+        ("customer", "My national insurance number is J G 82 44 17."),
+        ("agent", "Thanks, and the last letter?"),
+        ("customer", "D."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["J G 82 44 17"]), ("account_number", ["D"])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a letter answering something else asked after the id
+        [("customer", "Member number 4410 2297."), ("agent", "And which block are you in?"), ("customer", "C.")],
+        # the last letter of a word asked for, no id given before
+        [("agent", "What's the last letter of the street?"), ("customer", "E.")],
+        # a word, not a letter, after the question
+        [("customer", "Policy 5531 0982."), ("agent", "And the letter at the end?"), ("customer", "None.")],
+    ],
+)
+def test_letters_not_asked_for_as_an_ids_end_are_not_its_part(turns: list[tuple[str, str]]) -> None:
+    found = [text for _, texts in _found(_segments(*turns), _ACCOUNT) for text in texts]
+    assert turns[-1][1].rstrip(".") not in found
