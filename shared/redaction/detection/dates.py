@@ -245,13 +245,18 @@ def _exclaimed(tokens: Sequence[Token], index: int) -> bool:
 
 def _is_year(tokens: Sequence[Token], token: Token) -> bool:
     """A year of birth said alone: "'84", or "1984", "84" or "eighty-four" right after "born in" or "year of birth",
-    or as the answer that starts a turn; not any year said after birth came up ("the birth certificate from
-    2019")."""
-    if not re.fullmatch(r"(19|20)?\d\d", _year_said(token)):
+    or as the answer that starts a turn (two digits only where a year was asked for: not "12" for how many years);
+    not any year said after birth came up ("the birth certificate from 2019")."""
+    said = _year_said(token)
+    if not re.fullmatch(r"(19|20)?\d\d", said):
         return False
     before = tokens[token.position - 1] if token.position else None
     right_after = before is not None and (before.norm == "in" or CONTEXTS[EntityType.DATE_OF_BIRTH].search(before.norm))
-    answer = before is not None and before.speaker != token.speaker
+    answer = (
+        before is not None
+        and before.speaker != token.speaker
+        and (len(said) == 4 or any(t.norm == "year" for t in tokens if t.segment == before.segment))
+    )
     return token.text.startswith(("'", "\u2019")) or bool(right_after) or answer
 
 

@@ -93,3 +93,11 @@ def test_one_birth_date_asked_for_leaves_other_dates_in_the_answer_alone() -> No
 def test_three_numbers_that_cannot_be_a_day_and_month_are_no_date() -> None:
     segments = _segments(("agent", "And the dates of birth?"), ("customer", "Room 44 of the 38, 1950 euros."))
     assert _found(segments, _BIRTH) == []
+
+
+def test_a_count_of_years_answering_a_question_after_a_birth_date_is_no_birth_year() -> None:
+    segments = _segments(
+        ("agent", "Date of birth is fine. How many years at the address?"),
+        ("customer", "12."),
+    )
+    assert _found(segments, _BIRTH) == []
