@@ -463,7 +463,7 @@ def _parts_read_back(
         digits = "".join(atom.digits for atom in run)
         for entity_type, said in found:
             said_before = [t for t in said if t.position < first.position and t.speaker != first.speaker]
-            part = [t for t in said_before if said_before and t.segment == said_before[-1].segment]
+            part = [t for t in said_before if t.segment == said_before[-1].segment] if said_before else []
             if (
                 entity_type is EntityType.SSN
                 and part
@@ -657,6 +657,7 @@ _SECURITY_CODE_LENGTHS = (3, 4)
 
 
 def _id_not_card_asked(first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether an account or id was named last before ``first``, no card talked about before nor named after it."""
     distances = context_distances(tokens, first.position)
     nearest = min(distances.values(), default=None)
     return (
