@@ -37,7 +37,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     ),
     EntityType.PHONE_NUMBER: re.compile(
         r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number"
-        r"|(call|ring|reach|text) me( back)? (on|at))\b"
+        r"|(call|ring|reach|text) me( back)? (on|at)"
+        # the line the caller is on, named right before it: "calling from 02 9555 0173" (not "calling from Acme")
+        r"|(calling|ringing) (you )?from$)\b"
     ),
     EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(

@@ -38,6 +38,7 @@ from shared.redaction.detection.dates import plausible_date_digits
 from shared.redaction.detection.phones import (
     MIN_INTERNATIONAL,
     country_code_said,
+    dialled_abroad,
     extension,
     international_prefix,
     is_business_line,
@@ -318,7 +319,11 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
                          if t.speaker != first.speaker)  # fmt: skip
         if len(digits) >= 4 and "card number" in asked and not distances:
             return EntityType.CARD_NUMBER
-    if len(digits) in (10, 11) and not named_as_reference(tokens, first):
+    if named_as_reference(tokens, first):
+        return None
+    if dialled_abroad(digits):
+        return EntityType.PHONE_NUMBER  # "double oh three five three, eight six, ...": the country code dialled
+    if len(digits) in (10, 11):
         try:
             number = phonenumbers.parse(digits, "US")
         except phonenumbers.NumberParseException:

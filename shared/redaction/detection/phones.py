@@ -13,31 +13,57 @@ from shared.redaction.detection.spoken import TENS, Token, digits_of
 
 def named_as_reference(tokens: Sequence[Token], first: Token) -> bool:
     """Whether the sentence giving the number names it a case's, order's or booking's ("Case number for your
-    reference is 2024-118820"): its length alone does not make it a phone number."""
-    said = [
+    reference is 2024-118820"), or a product's: its length alone does not make it a phone number."""
+    said = " ".join(
         t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position] if t.segment == first.segment
-    ]
-    return ASKED_ACCOUNT_CONTEXT.search(" ".join(said)) is not None
+    )
+    return ASKED_ACCOUNT_CONTEXT.search(said) is not None or _PRODUCT_CODE_NAMED.search(said) is not None
 
 
-# Countries whose mobiles are dialled at home with a leading 0 ("0423 118 907", "07911 123456"), in a shape so
-# strict that a number of that shape is one.
-_MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA")
+# A thing's code named right before it ("the model 0917 5552 480", "serial number is ..."): a product's, not a phone.
+_PRODUCT_CODE_NAMED = re.compile(
+    r"\b(model|serial|part|sku|item|product|batch|lot|tracking)( number| no| code)?( is)?$"
+)
+
+
+# Countries whose mobiles are dialled at home with a leading 0 ("0423 118 907", "07911 123456", "0917 555 2480"),
+# in a shape so strict that a number of that shape is one.
+_MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA", "PH")
+# Countries whose mobiles are said without a leading 0, ten digits from a range kept for mobiles ("98765 43210").
+_MOBILE_REGIONS_WITHOUT_ZERO = ("IN",)
 _MOBILE = phonenumbers.PhoneNumberType.MOBILE
 _UK_MOBILE_SHAPE = re.compile(r"07[1-9]\d{8}")
 
 
 def national_mobile(digits: str) -> bool:
-    """Whether ``digits`` are a mobile number as dialled within one of ``_MOBILE_REGIONS``."""
+    """Whether ``digits`` are a mobile number as dialled within one of ``_MOBILE_REGIONS`` or
+    ``_MOBILE_REGIONS_WITHOUT_ZERO``."""
     if not digits.startswith("0"):
-        return False
+        return any(_mobile_in(digits, region) for region in _MOBILE_REGIONS_WITHOUT_ZERO)
     if _UK_MOBILE_SHAPE.fullmatch(digits):
         return True  # every British mobile is 07 and nine digits, whether or not the range is in use yet
-    for region in _MOBILE_REGIONS:
-        number = phonenumbers.parse(digits, region)
-        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE:
-            return True
+    return any(_mobile_in(digits, region) for region in _MOBILE_REGIONS)
+
+
+def _mobile_in(digits: str, region: str) -> bool:
+    number = phonenumbers.parse(digits, region)
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE
+
+
+def dialled_abroad(digits: str) -> bool:
+    """Whether ``digits`` are a number dialled from abroad with the international prefix said as digits ("double
+    oh three five three ...", "011 44 ..."): a valid number of the country whose code follows it."""
+    for prefix in _INTERNATIONAL_PREFIXES:
+        if digits.startswith(prefix) and len(digits) - len(prefix) >= MIN_INTERNATIONAL:
+            try:
+                return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits[len(prefix) :], None))
+            except phonenumbers.NumberParseException:
+                return False
     return False
+
+
+# Dialled before a country code: "00" across most of the world, "011" from North America.
+_INTERNATIONAL_PREFIXES = ("011", "00")
 
 
 MIN_INTERNATIONAL = 8  # a country code and a national number: not "plus 12 people"

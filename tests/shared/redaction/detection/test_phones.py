@@ -1,0 +1,86 @@
+"""Phone numbers of other countries and dialling habits: mobiles said the local way, the international prefix said
+as digits, the line named just before it; and the numbers of the same length that are none."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection import detect
+
+pytestmark = pytest.mark.unit
+
+
+def _segments(*turns: tuple[str, str]) -> list[Segment]:
+    return [
+        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
+        for index, (speaker, text) in enumerate(turns)
+    ]
+
+
+def _phones(*turns: tuple[str, str]) -> list[str]:
+    segments = _segments(*turns)
+    return [
+        segments[span.segment].text[span.start : span.end]
+        for entity in detect(segments, (EntityType.PHONE_NUMBER,))
+        for span in entity.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        # a Philippine mobile as dialled at home, no cue said
+        ("Try 0927 318 4406 after lunch.", "0927 318 4406"),
+        # an Indian mobile, ten digits without a leading zero, said with "double"
+        (
+            "Nine one double two, three four five, six seven eight.",
+            "Nine one double two, three four five, six seven eight",
+        ),
+    ],
+)  # fmt: skip
+def test_a_mobile_of_another_country_said_without_a_cue_is_a_phone_number(text: str, phone: str) -> None:
+    assert _phones(("customer", text)) == [phone]
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        # "00" then Britain's code and a London number
+        (
+            "Oh oh four four, two oh, seven nine four six, oh one two three.",
+            "Oh oh four four, two oh, seven nine four six, oh one two three",
+        ),
+        # "011" from North America, then Germany's code and a Berlin number
+        ("It's 011 49 30 9018 2244.", "011 49 30 9018 2244"),
+    ],
+)  # fmt: skip
+def test_the_international_prefix_said_as_digits_before_a_valid_number_makes_it_a_phone_number(
+    text: str, phone: str
+) -> None:
+    assert _phones(("customer", text)) == [phone]
+
+
+def test_digits_after_the_prefix_that_are_no_valid_number_are_not_a_phone_number() -> None:
+    assert _phones(("customer", "Batch 00 0000 0000 0000 came in short.")) == []
+
+
+def test_the_line_named_right_before_the_number_outweighs_an_id_named_earlier() -> None:
+    assert _phones(("customer", "Patient ID 7731 0042, and I'm calling from 03 9555 2718.")) == ["03 9555 2718"]
+
+
+def test_calling_from_a_company_does_not_make_its_reference_a_phone_number() -> None:
+    assert _phones(("customer", "I'm calling from Brightwater Plumbing about job 5512 8830.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TV is model 0917 5552 480 in the catalogue.",
+        "It cost 9,876,543,210 rupees over the whole project.",
+        "We shipped 9877 units in March.",
+    ],
+)
+def test_look_alikes_of_foreign_mobiles_are_not_phone_numbers(text: str) -> None:
+    assert _phones(("customer", text)) == []
