@@ -7,13 +7,15 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import EMAIL_CONTEXT, answers, window_before
+from shared.redaction.detection.context import CONTEXT_WINDOW, EMAIL_CONTEXT, answers, window_before
 from shared.redaction.detection.spoken import MISHEARD_LETTERS, NUMBER_WORD, PUNCTUATION, TextSpan, Token
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
 # Countries' endings ("seznam dot cz", "alice dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
 # a written dot, never after "point" or "period" ("at the point in time").
-_COUNTRY_TLDS = r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke)"
+_COUNTRY_TLDS = (
+    r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke|fm|tv|ly|cc)"
+)
 
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
 # Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
@@ -23,8 +25,8 @@ _UNIT = (
     # letters and digits said one at a time, each followed by a comma: "d, a, v, e, 9, 0, at ..."
     r"|(?<![\w'])[a-z0-9](?:,\s*[a-z0-9]\b){2,30}"
     rf"|(?<![\w'])[a-z](?:\s+(?:{NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{NUMBER_WORD})+\s+[a-z]{{2,}})?"
-    # each letter with a word for it: "d for delta, a for apple, r for robert"
-    r"|(?<![\w'])[a-z]\s+(?:for|as in)\s+[a-z]+(?:,?\s+[a-z]\s+(?:for|as in)\s+[a-z]+\b){1,30}"
+    # letters with a word for one or each: "d for delta, a for apple", "J as in juliet, O, S, H", "S as in sugar"
+    r"|(?<![\w'])[a-z]\s+(?:for|as in)\s+[a-z]+(?:,?\s+[a-z](?:\s+(?:for|as in)\s+[a-z]+)?\b){0,30}"
     # a name with an apostrophe after its first letter: "o'brien", "d'souza" (not "it's")
     r"|(?<![\w'])[a-z]'[a-z]{2,})"
 )
@@ -33,6 +35,8 @@ _UNIT = (
 # before the same part spelled again ("lars dot ek, that's L-A-R-S dot E-K"; not "my email, that's kim at ...").
 _LOCAL_SEPARATOR = (
     r"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen),?\s+"
+    # "then" before letters spelled: "K for kilo, then C-H-E-N"
+    r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
     rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{{2}})"
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
 )
@@ -145,6 +149,9 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
     where the answer's domain was given after a backchannel ("It's sanna dot virtanen," / "Okay." / "at elisa dot
     fi."), the part before it and the domain."""
     texts = {segment.index: segment.text for segment in segments}
+    first_tokens: dict[int, Token] = {}
+    for token in tokens:
+        first_tokens.setdefault(token.segment, token)
     for segment, asked, gone_on_from in answers(segments, tokens, going_on=True):
         ending = _EMAIL_ENDING.search(segment.text)
         if ending is None or WRITTEN_EMAIL.search(segment.text):
@@ -162,11 +169,25 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             ):
                 yield TextSpan(gone_on_from, start, len(local_part))
                 yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
-            elif (handle := _HANDLE_LAST.search(local_part)) and _domain_alone(segment.text, domain_first):
+            elif (handle := _HANDLE_LAST.search(local_part) or _LOCAL_PART_NAMED_LAST.search(local_part)) and (
+                _domain_alone(segment.text, domain_first)
+            ):
                 # unasked, a turn of "at" and a domain alone finishes the handle the turn before ended with:
                 # "it's my name and my birth year, so nguyen1990" / "Okay." / "at yahoo dot com"
                 yield TextSpan(gone_on_from, handle.start(), handle.end())
                 yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
+            continue
+        before = _own_turn_before(tokens, first_tokens.get(segment.index))
+        if (
+            gone_on_from is None
+            and domain_first
+            and _domain_alone(segment.text, domain_first)
+            and before is not None
+            and (named := _LOCAL_PART_NAMED_LAST.search(texts[before]))
+        ):
+            # "The username is a dot nair dot 1990." / "And the domain?" / "At gmail dot com."
+            yield TextSpan(before, named.start("local"), named.end("local"))
+            yield TextSpan(segment.index, domain_first.start("domain"), domain_first.end())
             continue
         begun = _local_part_begun(texts[gone_on_from]) if gone_on_from is not None else None
         start = _after_lead_in(segment.text, ending.start())
@@ -213,6 +234,24 @@ _AT_LAST = re.compile(r"(?:\bat|@)[,.]?\s*$", re.IGNORECASE)
 _HANDLE_LAST = re.compile(
     r"(?<![\w'.-])(?=[\w.-]*[a-z])(?=[a-z]*[\d._])[a-z][a-z\d]*(?:[._-]?[a-z\d]+)*(?=[,.]?\s*$)", re.IGNORECASE
 )
+
+
+# A mailbox's name given as such, ending a turn, before its domain is asked for: "The username is a dot nair dot 1990."
+_LOCAL_PART_NAMED_LAST = re.compile(
+    rf"\b(?:user ?name|e-?mail|e mail|mailbox|inbox)(?:'s| is)?[:,]?\s+(?:it's\s+)?"
+    rf"(?P<local>(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}})[,.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _own_turn_before(tokens: Sequence[Token], first: Token | None) -> int | None:
+    """The segment ``first``'s speaker said last before it, within the context window."""
+    if first is None:
+        return None
+    for token in reversed(tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]):
+        if token.speaker == first.speaker:
+            return token.segment
+    return None
 
 
 def _domain_alone(text: str, match: re.Match[str]) -> bool:

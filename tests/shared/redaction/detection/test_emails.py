@@ -1,0 +1,80 @@
+"""E-mail addresses spelled with a word for a letter, joined by "then", ending in a country's domain, or given as a
+username before the domain is asked for; and what sounds like them but is none."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection import detect
+
+pytestmark = pytest.mark.unit
+
+
+def _segments(*turns: tuple[str, str]) -> list[Segment]:
+    return [
+        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
+        for index, (speaker, text) in enumerate(turns)
+    ]
+
+
+def _emails(*turns: tuple[str, str]) -> list[tuple[int, str]]:
+    """Each part of an address found: its turn and its words."""
+    segments = _segments(*turns)
+    return [
+        (span.segment, segments[span.segment].text[span.start : span.end])
+        for entity in detect(segments, (EntityType.EMAIL,))
+        for span in entity.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        # one letter with its word, the rest said bare
+        (
+            "It's M as in mike, A, R, A, underscore, L, at proton dot me.",
+            "M as in mike, A, R, A, underscore, L, at proton dot me",
+        ),
+        # one letter with its word before a name
+        ("T for tango, dash, nkosi, at mweb dot co dot za.", "T for tango, dash, nkosi, at mweb dot co dot za"),
+        # an initial, then the surname spelled
+        ("P as in papa, then O-W-E-N, at gmx dot de.", "P as in papa, then O-W-E-N, at gmx dot de"),
+        # a country's ending that is no word: Micronesia's, used for radio stations
+        ("Send it to raj dot iyer at radio dot fm please.", "raj dot iyer at radio dot fm"),
+    ],
+)  # fmt: skip
+def test_an_address_spelled_with_words_for_some_letters_is_one_email(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_a_username_given_before_the_domain_is_asked_for_is_the_address_with_it() -> None:
+    found = _emails(
+        ("customer", "My user name is k dot osei dot 77."),
+        ("agent", "And what comes after the at?"),
+        ("customer", "At yahoo dot co dot uk."),
+    )
+    assert found == [(0, "k dot osei dot 77"), (2, "At yahoo dot co dot uk")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Then at the end of the month we move to the new plan.",
+        "S as in sugar, that's how the brand is spelled.",
+        "We met at the Dublin office then went to lunch.",
+        "The FM station is on ninety eight point one.",
+    ],
+)
+def test_look_alikes_of_spelled_addresses_are_not_emails(text: str) -> None:
+    assert _emails(("customer", text)) == []
+
+
+def test_a_domain_said_alone_after_a_turn_that_named_no_username_is_not_taken_with_it() -> None:
+    found = _emails(
+        ("customer", "I tried logging in this morning."),
+        ("agent", "Which site was it?"),
+        ("customer", "At example dot com."),
+    )
+    assert [segment for segment, _ in found if segment == 0] == []
