@@ -137,7 +137,7 @@ def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
 PO_BOX = re.compile(
     r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
     rf"(?:\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
-    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
+    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
 )
 # A postcode ends an address of a house number and capitalised words, whatever its street is called ("7 Quarry Hill,
 # Leeds, LS6 2AB"). A city's district may follow its name: "Dublin 2, D02 WR97".
@@ -167,7 +167,9 @@ _ANSWERED_ADDRESS = re.compile(
     r"|(?P<named>\b(?i:house|door|plot)\s+(?i:number|no\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?))"
     # the words may name a numbered road: "7th Cross", "2nd Main"
     # and a postcode's second half after its first: "..., H2B 1K9"
-    r"(?P<words>(?:,?\s+(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
+    # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
+    r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
+    r"(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
     rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
 )
 # An Indian address is often a building, a road and an area, without a house number, ending in a city and its
@@ -185,14 +187,30 @@ HOUSE_WORDS = {
     "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
     "Manor", "Villa", "Grange", "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Court",
 }  # fmt: skip
+# A city's numbered postal district ends it: "..., Dublin 6W".
+_POSTAL_DISTRICT = r"(?:\s+\d{1,2}[Ww]?\b)"
 NAMED_HOUSE_ADDRESS = re.compile(
-    r"(?<![\w'])(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No)\b)"
+    # a flat in the named building may come first: "Apartment 12, The Old Bakery, ..."
+    rf"(?<![\w'])(?:{_UNIT_NAMED},\s+)?(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No)\b)"
     rf"(?P<house>(?:The\s+)?{_CAPITALISED_WORDS}),\s+{_CAPITALISED_WORDS}\s+"
     r"(?:Street|Road|Lane|Avenue|Drive|Close|Way|Place|Terrace|Crescent|Row|Court|Gardens),\s+"
-    rf"{_CAPITALISED_WORDS}"
+    rf"{_CAPITALISED_WORDS}{_POSTAL_DISTRICT}?"
     # an Irish (or Northern English) house known by its townland's name and its county: "Knockanore, Ballinrobe
     # Road, Claremorris, County Mayo"
     r"(?P<county>,\s+(?:County|Co\.?)\s+[A-Z][a-z]+)?"
+)
+# A rural Irish address: a named house, its townland and town, and its county, with no street: "Rose Cottage,
+# Kilbride, Arklow, County Wicklow".
+_HOUSE_WORD = "(?:" + "|".join(sorted(HOUSE_WORDS)) + ")"
+RURAL_HOUSE_ADDRESS = re.compile(
+    rf"(?<![\w'])(?:The\s+)?(?:[A-Z][\w'-]*\s+){{1,2}}{_HOUSE_WORD},(?:\s+{_CAPITALISED_WORDS},){{1,3}}"
+    r"\s+(?:County|Co\.?)\s+[A-Z][a-z]+"
+)
+# An Indian flat in a tower or block of a named complex, then its area and city: "1204, Wing C, Lodha Palava,
+# Dombivli, Thane". A hesitation may come after the flat's number.
+TOWER_FLAT_ADDRESS = re.compile(
+    r"(?<![\w'.-])\d{1,4}[A-Za-z]?,?\s+(?:(?i:um|uh|er),?\s+)?(?:Tower|Block|Wing|Building)\s+(?:[A-Z]|\d{1,2})\b"
+    rf"(?:,\s+{_ADDRESS_PART}){{2,6}}"
 )
 # A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB".
 NAMED_POSTCODE = re.compile(
@@ -265,6 +283,12 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             for code in _LONE_POSTCODE.finditer(segment.text):
                 yield TextSpan(segment.index, code.start(), code.end())
             yield from _postcodes_in_pieces(spoken)
+        if _address_said_before(segment.index, texts, addressed):
+            for district in _DISTRICT_ALONE.finditer(segment.text):
+                if _district_read_back(district.group(), segment.index, texts):  # "Dublin 8, and have you an Eircode?"
+                    yield TextSpan(segment.index, district.start(), district.end())
+            if _PIN_ASKED.search(asked) and (pin := _pin_alone(spoken)):  # "And the PIN?" / "Five six double oh, ..."
+                yield pin
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
         yield from _corrected_zip(spoken, tokens)
@@ -288,6 +312,48 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
                 yield TextSpan(segment.index, start, match.end())
 
 
+# A city and its numbered postal district said alone, as its own clause, read back from the address just given:
+# "Dublin 8, and ..."; not "our Dublin 2 office", nor "Thursday 12," said after an address.
+_DISTRICT_ALONE = re.compile(r"(?<![\w'])[A-Z][a-z]+\s+\d{1,2}[Ww]?(?=\s*(?:[.,;!?]|$))")
+# An Indian postcode asked for by its name: the answer of six digits alone, after an address was given.
+_PIN_ASKED = re.compile(r"\b(pin|pin code|pincode)\b")
+_PIN_LENGTH = 6
+
+
+def _pin_alone(said: Sequence[Token]) -> TextSpan | None:
+    """The answer that is six digits and nothing else but fillers ("Five six double oh, six six.")."""
+    lead = 0
+    while lead < len(said) and said[lead].norm in _CORRECTING | _BETWEEN_PIECES | {"it's", "its", "yes", "yeah"}:
+        lead += 1
+    digits = said[lead:]
+    if not digits or not all(
+        digits_of(t) is not None or t.norm in REPEATS or t.norm in _BETWEEN_PIECES for t in digits
+    ):
+        return None
+    if len(digits_said(digits)) != _PIN_LENGTH:
+        return None
+    return TextSpan(digits[0].segment, digits[0].start, digits[-1].end)
+
+
+def _district_read_back(district: str, index: int, texts: dict[int, str]) -> bool:
+    """Whether ``district`` ends an address said in the turns just before segment ``index``."""
+    return any(
+        district in match.group()
+        for near in range(index - _TURNS_BACK_TO_ADDRESS, index)
+        if (said := texts.get(near)) is not None
+        for pattern in _WHOLE_ADDRESSES
+        for match in pattern.finditer(said)
+    )
+
+
+def _address_said_before(index: int, texts: dict[int, str], addressed: set[int]) -> bool:
+    """Whether an address was found in the turns just before segment ``index``."""
+    return any(
+        near in addressed or ((said := texts.get(near)) is not None and any(p.search(said) for p in _WHOLE_ADDRESSES))
+        for near in range(index - _TURNS_BACK_TO_ADDRESS, index)
+    )
+
+
 def _place_after_address(segment: Segment, texts: dict[int, str], addressed: set[int]) -> tuple[int, int] | None:
     """Where a town, suburb or state and its code are, said alone right after an address in the turns before."""
     text = segment.text
@@ -298,12 +364,7 @@ def _place_after_address(segment: Segment, texts: dict[int, str], addressed: set
         return None
     if any(word.strip(",").lower() in MONTHS for word in place.group("words").split()):
         return None  # a month and a year: "Yes. March 2019."
-    before = range(segment.index - _TURNS_BACK_TO_ADDRESS, segment.index)
-    if not any(
-        index in addressed
-        or ((said := texts.get(index)) is not None and (ADDRESS.search(said) or LOWER_CASE_ADDRESS.search(said)))
-        for index in before
-    ):
+    if not _address_said_before(segment.index, texts, addressed):
         return None
     return place.start() if pattern is _PLACE_AND_CODE else place.start("words"), place.end()  # not "in"
 
@@ -324,6 +385,8 @@ def _postcodes_in_pieces(said: Sequence[Token]) -> Iterable[TextSpan]:
     while index < len(said):
         pieces, found = "", None
         for end in range(index, len(said)):
+            if end > index and said[end].norm in _BETWEEN_PIECES:
+                continue  # "D08, then K, Y, 4, 7"
             piece = _postcode_piece(said[end])
             if piece is None or len(pieces) >= _LONGEST_POSTCODE:
                 break
@@ -338,6 +401,7 @@ def _postcodes_in_pieces(said: Sequence[Token]) -> Iterable[TextSpan]:
 
 
 _LONGEST_POSTCODE = 7  # characters, without the space: "SW1A2AA", "D02WR97"
+_BETWEEN_PIECES = {"then", "and", "um", "uh", "er"}
 
 # Asked for the number of the house alone ("and the house number?"), the answer that is only a number is it.
 _HOUSE_NUMBER_ASKED = re.compile(r"\b(house|door|flat|apartment|building|street) (number|no)\b")
@@ -385,3 +449,9 @@ def _lead_in_end(text: str, start: int = 0) -> int:
     """Where what is said from ``start`` on goes on after a lead-in ("Sure, it's")."""
     lead_in = _ANSWER_LEAD_IN.match(text, start)
     return lead_in.end() if lead_in else start
+
+
+# Whole addresses, each a street, a named house or a flat with its place: said, what follows may go on with them.
+_WHOLE_ADDRESSES = (
+    ADDRESS, LOWER_CASE_ADDRESS, NAMED_HOUSE_ADDRESS, RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, POSTCODE_ADDRESS, PO_BOX,
+)  # fmt: skip

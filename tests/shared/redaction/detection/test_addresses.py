@@ -1,0 +1,111 @@
+"""Addresses of Ireland, India and Canada in their own shapes: a rural house in its county, a flat in a named
+building and its postal district, a flat in a tower of a complex, a rural route's box and postcode, a postcode
+or PIN said in pieces; and the places, offices and numbers that are no address."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection import detect
+
+pytestmark = pytest.mark.unit
+
+
+def _segments(*turns: tuple[str, str]) -> list[Segment]:
+    return [
+        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
+        for index, (speaker, text) in enumerate(turns)
+    ]
+
+
+def _addresses(*turns: tuple[str, str]) -> list[tuple[int, str]]:
+    """Each address part found: its turn and its words."""
+    segments = _segments(*turns)
+    return [
+        (span.segment, segments[span.segment].text[span.start : span.end])
+        for entity in detect(segments, (EntityType.ADDRESS,))
+        for span in entity.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # a rural Irish house: its name, townland, town and county, no street
+        (
+            "Post it to Heather Lodge, Derrylin, Ballyconnell, County Cavan, thanks.",
+            "Heather Lodge, Derrylin, Ballyconnell, County Cavan",
+        ),
+        # a flat in a named building on a street, in a numbered district
+        (
+            "I'm in Flat 3, The Old Mill, Quay Street, Cork 2.",
+            "Flat 3, The Old Mill, Quay Street, Cork 2",
+        ),
+        # a flat in a tower of a complex, with its area and city
+        (
+            "That's 1407, Wing D, Lodha Amara, Kolshet Road, Thane.",
+            "1407, Wing D, Lodha Amara, Kolshet Road, Thane",
+        ),
+        # a rural route's box, its town, province and postcode
+        (
+            "Mail goes to RR 2, Box 88, Wolfville, Nova Scotia, B4P 2R1.",
+            "RR 2, Box 88, Wolfville, Nova Scotia, B4P 2R1",
+        ),
+    ],
+)  # fmt: skip
+def test_an_address_in_its_countrys_shape_is_found_whole(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_whom_a_parcel_is_sent_care_of_is_no_part_of_its_address() -> None:
+    found = _addresses(("customer", "Ship it to 14 Wren Avenue, Athlone, care of Nuala Brennan."))
+    assert [text for _, text in found] == ["14 Wren Avenue, Athlone"]
+
+
+def test_a_district_read_back_and_an_eircode_in_pieces_go_with_the_address_before() -> None:
+    found = _addresses(
+        ("customer", "Unit 6, The Granary, Mill Street, Dublin 12."),
+        ("agent", "Dublin 12, and the Eircode?"),
+        ("customer", "D12, then R, 2, X, 9."),
+    )
+    assert found == [
+        (0, "Unit 6, The Granary, Mill Street, Dublin 12"),
+        (1, "Dublin 12"),
+        (2, "D12, then R, 2, X, 9"),
+    ]
+
+
+def test_a_pin_code_asked_for_after_an_address_is_its_six_digits() -> None:
+    found = _addresses(
+        ("customer", "It's 301, Block A, Green Meadows, Kondapur, Hyderabad."),
+        ("agent", "And the PIN code?"),
+        ("customer", "Five double oh, oh eight four."),
+    )
+    assert found == [(0, "301, Block A, Green Meadows, Kondapur, Hyderabad"), (2, "Five double oh, oh eight four")]
+
+
+def test_a_card_pin_asked_for_without_an_address_is_no_address() -> None:
+    found = _addresses(
+        ("customer", "I want to change my card's PIN."),
+        ("agent", "And the new PIN?"),
+        ("customer", "Five double oh, oh eight four."),
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("customer", "I work in our Dublin 2 office most days."),),
+        (("customer", "The Dublin office, the Cork office, and the Galway one."),),
+        (("customer", "Send it to 14 Wren Avenue, Athlone."), ("agent", "Great, delivery on Thursday 12, okay?")),
+        (("customer", "We stayed at Riverside House, Kenmare, for the wedding, lovely spot."),),
+        (("customer", "The Tower B lift, in Block C, is broken again, Priya."),),
+        (("customer", "That model is the 2400, version 3, from Acme Lodge Supplies."),),
+    ],
+)
+def test_places_offices_and_numbers_that_are_no_address(turns: tuple[tuple[str, str], ...]) -> None:
+    found = _addresses(*turns)
+    assert [text for _, text in found if "Wren" not in text] == []
