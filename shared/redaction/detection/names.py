@@ -190,6 +190,14 @@ NAME_CUES = re.compile(
     # "The account's under Ana Ruiz"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)'s under|"
     r"(?:addressed|made out|made payable) to|in the name of|under the name(?: of)?|"
+    # whom post is sent through: "..., care of Ruth Obi"
+    r"care of|"
+    # the name where it is written of one's own: "my name there is ...", "Name on the card is ..." (not "the name on
+    # the box")
+    r"name (?:there|on (?:it|file|record|(?:the|my|your|his|her) (?:account|card|policy|booking|reservation|"
+    r"order|licen[cs]e|passport|lease|ticket|certificate|id|form|application|deed|contract)))(?: is|'s| was)|"
+    # whom a booking or list is put under: "Put me down as Tom Okafor", "book us in as ..."
+    r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     # someone named in passing: "a letter for someone called Gerald Fenwick", "a lady named Ruth Obi"
     r"(?:someone|somebody|a (?:man|woman|lady|gentleman|guy|bloke|chap|girl|boy|person)) (?:called|named)|"
     # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
@@ -200,7 +208,8 @@ NAME_CUES = re.compile(
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
-    r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached)\s+"
+    r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
+    r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as)\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")
@@ -223,7 +232,8 @@ GREETED = re.compile(
     # someone of one's household or a colleague named in passing: "my neighbour Gladys took me", "your colleague,
     # Priya I think"
     r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
-    r"carer|friend|colleague|manager))),?\s+"
+    r"carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
+    r"caseworker|case worker|adviser|advisor|solicitor|accountant|representative))),?\s+"
     rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|$)"
     # who will do something: "it'll be Rukhsana collecting it, not me" (a day or month there is when)
     rf"|\b(?i:{_WILL_BE})\s+(?P<doer>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?i:{_DOING})\b"
@@ -238,8 +248,13 @@ GREETED = re.compile(
     r"|\b(?i:date of birth|birthday|dob|medicare(?: number)?|medicaid(?: number)?|nhs number|social security number|"
     rf"ssn|passport number|middle name|age)\s+(?i:for|of)\s+(?P<owner>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)"
     r"(?=\s*[,.!?]|$)"
+    # someone a message that one called is left for: "Could you tell Mike I called?", "ask Tomasz to ring me back"
+    # (not "tell Amazon I want a refund")
+    rf"|\b(?i:tell|let|ask)\s+(?P<told>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)"
+    r"\s+(?:(?:know\s+)?(?:that\s+)?(?:I|we)(?:'ve)?\s+(?:called|rang|rung|phoned|been in touch)"
+    r"|to (?:call|ring|phone|text|get back to) (?:me|us))\b"
 )
-GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative", "doer", "asked", "whose", "owner")
+GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative", "doer", "asked", "whose", "owner", "told")
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
 _SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
@@ -251,14 +266,14 @@ _RADIO_SPELLING = rf"{_RADIO_LETTER}(?:[\s,.-]+{_RADIO_LETTER}){{2,30}}"
 SPELLED_AFTER_NAME = re.compile(
     # a double-barrelled name's hyphen said between its letters: "W-I-L-K-S, hyphen, N-G"
     rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}"
-    rf"(?:(?:[\s.-]+|,\s*)(?:(?i:hyphen|dash)(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{1,30}}"
+    rf"(?:(?:[\s.-]+|,\s*)(?:(?i:hyphen|dash|then)(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{1,30}}"
     rf"|{_RADIO_SPELLING})"
 )
 # the letters may be written in lower case: "Fionnuala, spelled f i o n n u a l a"
 SPELLED_NAME = re.compile(
     r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Za-z](?:[\s.,-]+[A-Za-z]\b){2,30})"
 )
-AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in)\b)")
+AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again)\b)")
 
 _NAME_ANSWER = re.compile(
     _NAME_ANSWER_LEAD + rf"(?:{TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
@@ -396,6 +411,10 @@ _WORD_NAMES = {
 }  # fmt: skip
 
 
+# Letters alone, one at a time: "K-O-W-A-L-S-K-I", "S, A, M"
+_SPELLED_ALONE = re.compile(r"[A-Za-z](?:[\s.,-]+[A-Za-z](?![\w']))+")
+
+
 def names_said_again(
     segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
 ) -> Iterable[TextSpan]:
@@ -409,6 +428,13 @@ def names_said_again(
         for span in spans
         for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
         if len(part) >= _MIN_NAME_LETTERS and part not in NOT_NAMES
+    }
+    # a name spelled ("K-O-W-A-L-S-K-I") is said again as a word ("Kowalski, thank you")
+    parts |= {
+        letters.capitalize()
+        for span in spans
+        if _SPELLED_ALONE.fullmatch(spelled := texts[span.segment][span.start : span.end])
+        and len(letters := re.sub(r"[^A-Za-z]", "", spelled)) >= _MIN_SPELLED_NAME_LETTERS
     }
     # a name learned in lower case ("it's de la cruz, marisol de la cruz") is said again capitalised ("Marisol?")
     learned_in_lower_case = {

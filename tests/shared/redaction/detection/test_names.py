@@ -1,0 +1,77 @@
+"""Person names said without "my name is": where the name is written ("the name on the policy is"), whom post or a
+booking is for, whom a message is left for, a colleague named by their role, a caller back again, a spelled name
+said again as a word; and the companies, days and words that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection import detect
+
+pytestmark = pytest.mark.unit
+
+
+def _segments(*turns: tuple[str, str]) -> list[Segment]:
+    return [
+        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
+        for index, (speaker, text) in enumerate(turns)
+    ]
+
+
+def _names(*turns: tuple[str, str]) -> list[tuple[int, str]]:
+    """Each name found: its turn and its words."""
+    segments = _segments(*turns)
+    return [
+        (span.segment, segments[span.segment].text[span.start : span.end])
+        for entity in detect(segments, (EntityType.PERSON_NAME,))
+        for span in entity.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The name on the policy is Aroha Ngata, if that helps.", "Aroha Ngata"),
+        ("And my name there is Bilal Qureshi, same as the passport.", "Bilal Qureshi"),
+        ("Post the forms to the office, care of Siobhan Duggan.", "Siobhan Duggan"),
+        ("Just put us down as Priyanka Rao, table for four.", "Priyanka Rao"),
+        ("Could you ask Mateus to ring me back after three?", "Mateus"),
+        ("Please tell Grainne I called about the boiler.", "Grainne"),
+        ("I'll pass it to my line manager, Oluwaseun.", "Oluwaseun"),
+        ("Hiya, it's Femi again, sorry to bother you.", "Femi"),
+    ],
+)
+def test_a_name_said_with_a_cue_other_than_my_name_is_is_found(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+def test_a_spelled_surname_read_back_as_a_word_is_the_name_too() -> None:
+    found = _names(
+        ("agent", "How do you spell your surname?"),
+        ("customer", "Z-A-B-O-R-O-W-S-K-A."),
+        ("agent", "Zaborowska, lovely, thank you."),
+    )
+    assert found == [(1, "Z-A-B-O-R-O-W-S-K-A"), (2, "Zaborowska")]
+
+
+def test_letters_spelled_after_a_name_with_then_between_them_are_part_of_it() -> None:
+    found = _names(("customer", "Surname's Mac Giolla. M, A, C, then G, I, O, L, L, A."))
+    assert [text for _, text in found] == ["Mac Giolla. M, A, C, then G, I, O, L, L, A"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell Amazon I want my money back.",
+        "Let Monday know I called, it was a rough one.",
+        "The name on the box is Hoover, the vacuum brand.",
+        "Put it down as Pending for now.",
+        "Put me down as Undecided for the moment.",
+        "It's Tuesday again already.",
+        "My supervisor, Sales, handles that.",
+    ],
+)
+def test_companies_days_and_words_after_the_same_cues_are_not_names(text: str) -> None:
+    assert _names(("customer", text)) == []
