@@ -122,7 +122,7 @@ LOWER_CASE_POSTCODE_ADDRESS = re.compile(
 )
 # A house number corrected right after the address: "12 Elm Road, sorry, 21", "... lane, no, twelve fourteen".
 _CORRECTED_NUMBER = re.compile(
-    r",?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+"
+    r"[,.]?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+"
     rf"(?P<number>\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})(?=\s*(?:[.,!?]|$))"
 )
 
@@ -218,7 +218,8 @@ NAMED_POSTCODE = re.compile(
 )
 # Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
 FLAT_PIN_ADDRESS = re.compile(
-    rf"{_UNIT_NAMED},?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}},?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
+    # or with its house named by number: "House number 23, 4th Cross, ..."
+    rf"(?:{_UNIT_NAMED}|\b(?i:house|door|plot)\s+(?i:number|no\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?),?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}},?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
 )
 # The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
 # "Leeds, LS6 2AB."
@@ -277,6 +278,10 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         elif place := _place_after_address(segment, texts, addressed):
             addressed.add(segment.index)
             yield TextSpan(segment.index, *place)
+        elif gone_on_from is not None and (going_on := _district_going_on(segment.text, texts[gone_on_from])):
+            # "Flat 4, 118 Ranelagh Road," / "Mm-hmm." / "Dublin 6."
+            addressed.add(segment.index)
+            yield TextSpan(segment.index, *going_on)
         # "SW1A 2AA." answering "your postcode?", or read back just after it was given ("CF14 2DJ, great.")
         said_before = window_before(tokens, spoken[0].position) if spoken else ""
         if _POSTCODE_ASKED.search(asked) or _POSTCODE_ASKED.search(said_before):
@@ -333,6 +338,18 @@ def _pin_alone(said: Sequence[Token]) -> TextSpan | None:
     if len(digits_said(digits)) != _PIN_LENGTH:
         return None
     return TextSpan(digits[0].segment, digits[0].start, digits[-1].end)
+
+
+def _district_going_on(text: str, before: str) -> tuple[int, int] | None:
+    """Where a city and its postal district are, said alone after a backchannel to finish the address ``before``
+    ended with."""
+    district = _DISTRICT_ALONE.match(text, _lead_in_end(text))
+    if district is None or text[district.end() :].strip(SENTENCE_MARKS + " "):
+        return None
+    ends_address = any(
+        not before[match.end() :].strip(SENTENCE_MARKS + " ") for p in _WHOLE_ADDRESSES for match in p.finditer(before)
+    )
+    return (district.start(), district.end()) if ends_address else None
 
 
 def _district_read_back(district: str, index: int, texts: dict[int, str]) -> bool:

@@ -109,3 +109,26 @@ def test_a_card_pin_asked_for_without_an_address_is_no_address() -> None:
 def test_places_offices_and_numbers_that_are_no_address(turns: tuple[tuple[str, str], ...]) -> None:
     found = _addresses(*turns)
     assert [text for _, text in found if "Wren" not in text] == []
+
+
+def test_a_district_said_after_a_backchannel_finishes_the_address() -> None:
+    found = _addresses(
+        ("customer", "Apartment 9, 52 Leeson Street,"),
+        ("agent", "Yep."),
+        ("customer", "Dublin 4."),
+    )
+    assert found == [(0, "Apartment 9, 52 Leeson Street"), (2, "Dublin 4")]
+
+
+def test_a_district_said_after_a_backchannel_with_no_address_before_is_no_address() -> None:
+    assert _addresses(("customer", "I called about the bill,"), ("agent", "Yep."), ("customer", "Room 4.")) == []
+
+
+def test_an_indian_address_begun_by_its_door_number_and_ending_in_its_pin_needs_no_question() -> None:
+    found = _addresses(("customer", "Door No. 7-2-15, Temple Street, Secunderabad, Hyderabad 500003."))
+    assert found == [(0, "Door No. 7-2-15, Temple Street, Secunderabad, Hyderabad 500003")]
+
+
+def test_a_house_number_corrected_in_a_new_sentence_is_the_address_too() -> None:
+    found = _addresses(("customer", "It's 27 Beech Grove, Malton. Sorry, 72, I always swap them."))
+    assert found == [(0, "27 Beech Grove, Malton"), (0, "72")]
