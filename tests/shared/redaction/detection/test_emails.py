@@ -78,3 +78,8 @@ def test_a_domain_said_alone_after_a_turn_that_named_no_username_is_not_taken_wi
         ("customer", "At example dot com."),
     )
     assert [segment for segment, _ in found if segment == 0] == []
+
+
+def test_a_mailbox_said_then_spelled_before_its_domain_is_one_address() -> None:
+    found = _emails(("customer", "Sure, it's ciaran, c i a r a n, at eircom dot net."))
+    assert found == [(0, "ciaran, c i a r a n, at eircom dot net")]
