@@ -234,7 +234,11 @@ GREETED = re.compile(
     r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
     r"carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
     r"caseworker|case worker|adviser|advisor|solicitor|accountant|representative))),?\s+"
-    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|$)"
+    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|$)"
+    # whose a relative's thing is, named after it: "My wife's cell, that's Renata, is ..."
+    r"|\b(?i:(?:my|our|his|her|their)\s+(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|"
+    r"sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin)'s\s+[a-z]+),?\s+"
+    rf"(?i:that's|that is|who's|who is|called|named)\s+(?P<relatives>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?;])"
     # who will do something: "it'll be Rukhsana collecting it, not me" (a day or month there is when)
     rf"|\b(?i:{_WILL_BE})\s+(?P<doer>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?i:{_DOING})\b"
     # said to whom one asks, after what is asked for: "And the account number, Marisol?" (no place or number in it:
@@ -254,7 +258,9 @@ GREETED = re.compile(
     r"\s+(?:(?:know\s+)?(?:that\s+)?(?:I|we)(?:'ve)?\s+(?:called|rang|rung|phoned|been in touch)"
     r"|to (?:call|ring|phone|text|get back to) (?:me|us))\b"
 )
-GREETED_GROUPS = ("name", "self", "caller", "acknowledged", "relative", "doer", "asked", "whose", "owner", "told")
+GREETED_GROUPS = (
+    "name", "self", "caller", "acknowledged", "relative", "relatives", "doer", "asked", "whose", "owner", "told",
+)  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
 _SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
@@ -267,12 +273,35 @@ SPELLED_AFTER_NAME = re.compile(
     # a double-barrelled name's hyphen said between its letters: "W-I-L-K-S, hyphen, N-G"
     rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}"
     rf"(?:(?:[\s.-]+|,\s*)(?:(?i:hyphen|dash|then)(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{1,30}}"
+    # the other half of a double-barrelled name said as a word: "N A K A S H I M A, hyphen, Ruiz"
+    rf"(?:,?\s+(?i:hyphen|dash),?\s+{_NAME}(?=\s*[,.!?]|$))?"
     rf"|{_RADIO_SPELLING})"
 )
 # the letters may be written in lower case: "Fionnuala, spelled f i o n n u a l a"
 SPELLED_NAME = re.compile(
     r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Za-z](?:[\s.,-]+[A-Za-z]\b){2,30})"
 )
+# A word said, then spelled letter by letter, some with a word for them: "Fiadh, F as in Frank, I, A, D as in dog,
+# H." Only a name is spelled so; its letters must be the word's.
+_WORD_THEN_SPELLED = re.compile(
+    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{2,30}})"
+)
+
+
+def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
+    """Where a capitalised word and its own spelling right after it are: the name, then the letters."""
+    for match in _WORD_THEN_SPELLED.finditer(text):
+        name = match.group("name")
+        letters = "".join(re.findall(r"(?<![\w'])[A-Z](?![\w'])", match.group("spelled")))
+        if letters.lower() != name.lower() or name in NOT_NAMES or name in BUSINESS_WORDS:
+            continue
+        after = re.match(r"[,.]?\s+(\w+)", text[match.end() :])
+        if after is not None and after.group(1).capitalize() in _PLACE_WORDS:
+            continue  # a street's or a building's name spelled: "Ranelagh, R A N E L A G H, Road"
+        yield match.start("name"), match.end("name")
+        yield match.start("spelled"), match.end("spelled")
+
+
 AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again)\b)")
 
 _NAME_ANSWER = re.compile(

@@ -48,6 +48,7 @@ from shared.redaction.detection.names import (
     THIRD_PERSON_CUE,
     TITLES,
     WEAK_CUES,
+    names_spelled_after_themselves,
 )
 from shared.redaction.detection.spoken import TextSpan
 
@@ -117,5 +118,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             words = match.group(group).split()
             if words[0] not in NOT_NAMES and not BUSINESS_WORDS.intersection(words):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
+        for start, end in names_spelled_after_themselves(text):
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, start, end)
         for match in SPELLED_NAME.finditer(text):
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))

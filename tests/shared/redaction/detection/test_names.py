@@ -75,3 +75,22 @@ def test_letters_spelled_after_a_name_with_then_between_them_are_part_of_it() ->
 )
 def test_companies_days_and_words_after_the_same_cues_are_not_names(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_word_followed_by_its_own_spelling_is_a_name() -> None:
+    found = _names(("customer", "Saoirse, S as in sun, A, O, I, R as in red, S, E."))
+    assert found == [(0, "Saoirse"), (0, "S as in sun, A, O, I, R as in red, S, E")]
+
+
+def test_a_street_spelled_after_its_name_is_no_person() -> None:
+    assert _names(("customer", "It's on Dunmore, D U N M O R E, Avenue.")) == []
+
+
+def test_a_relative_named_after_their_phone_or_before_their_birthday_is_a_name() -> None:
+    assert _names(("customer", "My husband's mobile, that's Kofi, ends in 22.")) == [(0, "Kofi")]
+    assert _names(("customer", "Our son Tadhg's passport is due for renewal.")) == [(0, "Tadhg")]
+
+
+def test_the_second_half_of_a_double_barrelled_surname_said_as_a_word_after_its_spelling() -> None:
+    found = _names(("customer", "It's Okoro-Blake, O K O R O, hyphen, Blake."))
+    assert [text for _, text in found] == ["Okoro-Blake, O K O R O, hyphen, Blake"]
