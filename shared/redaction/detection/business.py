@@ -28,6 +28,9 @@ _BUSINESS_CUE = re.compile(
     rf"|the (?:{_BUSINESS_PLACES}|branch|store)(?: is|'s)? (?:at|on|located at)\b"
     # a business telling where it is: "We're located at ...", "we are based at ..."
     r"|\bwe(?:'re| are) (?:located|based) (?:at|on)\b"
+    # what the business published of its own: "Your website says call ...", "your letter gives ..."
+    r"|\byour (?:website|web site|site|app|letter|leaflet|brochure|advert|ad|listing) (?:says|said|lists|listed|gives|"
+    r"gave|has|had)\b"
     r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
     r"(?:line|number|address|email|inbox))"
 )
@@ -70,6 +73,10 @@ _BUSINESS_ASKED = re.compile(
     # "the address for the Sandton store?": a place may be named by where it is
     rf"|\b(?:number|fax|phone|line|address|email) (?:for|of) (?:the|your) (?:\w+ )?"
     rf"(?:{_BUSINESS_PLACES}|branch|office|store)\b"
+    # asked whether the business has one: "Is there a postal address?" (not "is there a number for you?", "... I
+    # can call you back on?": the caller's)
+    r"|\bis there (?:a|an) (?:postal |mailing |head office |office )?(?:address|number|phone number|helpline|email)\b"
+    r"(?![^?]*\byou)"
     r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:head office|branch|store|shop|headquarters))(?: guys)? "
     r"(?:based|located)\b"
 )

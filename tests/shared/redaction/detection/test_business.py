@@ -1,0 +1,61 @@
+"""A business's own line or address, known by where the caller read it or by being asked whether there is one, is no
+one's personal data; a person's own, said the same way, still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
+from shared.redaction.detection import detect
+
+pytestmark = pytest.mark.unit
+
+_CONTACTS = (EntityType.PHONE_NUMBER, EntityType.ADDRESS)
+
+
+def _segments(*turns: tuple[str, str]) -> list[Segment]:
+    return [
+        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
+        for index, (speaker, text) in enumerate(turns)
+    ]
+
+
+def _found(*turns: tuple[str, str]) -> list[tuple[str, str]]:
+    segments = _segments(*turns)
+    return [
+        (entity.type.value, segments[span.segment].text[span.start : span.end])
+        for entity in detect(segments, _CONTACTS)
+        for span in entity.spans
+    ]
+
+
+def test_a_number_the_business_published_is_its_own() -> None:
+    assert _found(("customer", "Your leaflet says ring 07700 900 456 for returns, is that right?")) == []
+
+
+def test_a_number_the_caller_published_is_still_theirs() -> None:
+    found = _found(("customer", "My website says call 07700 900 123 for lessons."))
+    assert found == [("phone_number", "07700 900 123")]
+
+
+def test_an_address_given_when_asked_whether_there_is_one_is_the_business_s() -> None:
+    found = _found(
+        ("customer", "Is there a postal address for complaints?"),
+        ("agent", "Yes, PO Box 77, Leeds LS1 4AB."),
+    )
+    assert found == []
+
+
+def test_an_address_asked_for_as_the_caller_s_is_theirs() -> None:
+    found = _found(
+        ("agent", "What's your postal address?"),
+        ("customer", "PO Box 77, Leeds LS1 4AB."),
+    )
+    assert found == [("address", "PO Box 77, Leeds LS1 4AB")]
+
+
+@pytest.mark.parametrize("question", ["Is there a number I can call you back on?", "Is there a phone number for you?"])
+def test_asked_whether_the_caller_has_one_is_not_asking_the_business(question: str) -> None:
+    found = _found(("agent", question), ("customer", "Yes, 07700 900 123."))
+    assert found == [("phone_number", "07700 900 123")]
