@@ -53,7 +53,8 @@ _STREET_KINDS = (
 # and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow").
 # A row of cottages or villas is a street too: "3 Glebe Cottages".
 _CAPITALISED_STREET_KINDS = (
-    r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas)"
+    r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas|Quay|"
+    r"Wharf)"
 )
 _US_STATE_CODES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
@@ -159,6 +160,8 @@ CONTINENTAL_ADDRESS = re.compile(
     r",?\s+\d{4,5}\s+[A-Z][\w'\u2019-]+(?:[\s-][A-Z][\w'\u2019-]+)?"
 )
 
+# A city's numbered postal district ends it: "..., Dublin 6W".
+_POSTAL_DISTRICT = r"(?:\s+\d{1,2}[Ww]?\b)"
 _ANSWERED_ADDRESS = re.compile(
     # A flat in a named building has no house number: "Flat 9C, Nilgiri Heights, 4th Cross, ..."
     rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))(?=,)"
@@ -170,6 +173,7 @@ _ANSWERED_ADDRESS = re.compile(
     # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
     r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
     r"(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
+    rf"(?:{_POSTAL_DISTRICT}(?=\s*(?:[.,;!?]|$)))?"  # "..., Dublin 2."
     rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
 )
 # An Indian address is often a building, a road and an area, without a house number, ending in a city and its
@@ -187,8 +191,6 @@ HOUSE_WORDS = {
     "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
     "Manor", "Villa", "Grange", "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Court",
 }  # fmt: skip
-# A city's numbered postal district ends it: "..., Dublin 6W".
-_POSTAL_DISTRICT = r"(?:\s+\d{1,2}[Ww]?\b)"
 NAMED_HOUSE_ADDRESS = re.compile(
     # a flat in the named building may come first: "Apartment 12, The Old Bakery, ..."
     rf"(?<![\w'])(?:{_UNIT_NAMED},\s+)?(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No)\b)"
@@ -217,9 +219,17 @@ NAMED_POSTCODE = re.compile(
     rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?:?\s+(?P<code>{_POSTCODE}|{_LOWER_POSTCODE})(?![\w-])"
 )
 # Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
+# An Indian house number named ("House number 23", "H. No. 212", "Door No. 7-2-15") or with its block's letter
+# ("B-42"): with an area and a city before the PIN, an address.
+_INDIAN_HOUSE_NUMBER = (
+    r"(?:\b(?i:house|door|plot)\s+(?i:number|no\.?)|\bH\.?\s?No\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?"
+    # the block's letter where the address starts, not a flight's or a model's code ("Flight B-52")
+    r"|(?:^|(?<=[.,:;!?]\s)|(?<=\bat\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\b[Ii]t's\s))[A-Z]-\d{1,4}\b"
+)
+_PIN = r"[1-8]\d{2}\s?\d{3}\b"
 FLAT_PIN_ADDRESS = re.compile(
-    # or with its house named by number: "House number 23, 4th Cross, ..."
-    rf"(?:{_UNIT_NAMED}|\b(?i:house|door|plot)\s+(?i:number|no\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?),?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}},?\s+[1-8]\d{{2}}\s?\d{{3}}\b"
+    rf"(?:{_UNIT_NAMED},?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}}"
+    rf"|(?:{_INDIAN_HOUSE_NUMBER}),?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+{_PIN}"
 )
 # The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
 # "Leeds, LS6 2AB."

@@ -132,3 +132,27 @@ def test_an_indian_address_begun_by_its_door_number_and_ending_in_its_pin_needs_
 def test_a_house_number_corrected_in_a_new_sentence_is_the_address_too() -> None:
     found = _addresses(("customer", "It's 27 Beech Grove, Malton. Sorry, 72, I always swap them."))
     assert found == [(0, "27 Beech Grove, Malton"), (0, "72")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("It's C-17, Malviya Nagar, Jaipur 302017.", "C-17, Malviya Nagar, Jaipur 302017"),
+        ("H. No. 48, Sector 21, Gurugram 122016.", "H. No. 48, Sector 21, Gurugram 122016"),
+    ],
+)
+def test_an_indian_house_number_in_its_own_forms_then_area_city_and_pin_is_an_address(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Flight B-52, Terminal 2, Gate 14, Delhi 110037.", "Model X-500, Series Two, Pro Max, priced 119999."],
+)
+def test_a_code_of_a_letter_and_digits_before_places_and_six_digits_is_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
+
+
+def test_an_answered_address_keeps_its_postal_district() -> None:
+    found = _addresses(("customer", "Deliver it to Apartment 9, Block D, Custom House Quay, Dublin 1, please."))
+    assert found == [(0, "Apartment 9, Block D, Custom House Quay, Dublin 1")]
