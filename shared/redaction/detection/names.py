@@ -192,6 +192,12 @@ NAME_CUES = re.compile(
     r"(?:addressed|made out|made payable) to|in the name of|under the name(?: of)?|"
     # whom post is sent through: "..., care of Ruth Obi"
     r"care of|"
+    # whom a booking is for: "The booking's for Harriet Oyelaran", "a table for Chen" (a weak cue: not "a table for
+    # Four Seasons brunch")
+    r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for|"
+    # whom a message is left for, or who took something: "leave a message for Kwame", "signed for by Shauna"
+    r"(?:leave|leaving|left|pass|passing|give|take|taking) (?:a |the )?(?:message|note) (?:for|to)|"
+    r"say (?:hi|hello) to|(?:signed for|collected|picked up) by|"
     # the name where it is written of one's own: "my name there is ...", "Name on the card is ..." (not "the name on
     # the box")
     r"name (?:there|on (?:it|file|record|(?:the|my|your|his|her) (?:account|card|policy|booking|reservation|"
@@ -199,7 +205,8 @@ NAME_CUES = re.compile(
     # whom a booking or list is put under: "Put me down as Tom Okafor", "book us in as ..."
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     # someone named in passing: "a letter for someone called Gerald Fenwick", "a lady named Ruth Obi"
-    r"(?:someone|somebody|a (?:man|woman|lady|gentleman|guy|bloke|chap|girl|boy|person)) (?:called|named)|"
+    r"(?:someone|somebody|a (?:man|woman|lady|gentleman|guy|bloke|chap|fella|fellow|lad|lass|girl|boy|person)) "
+    r"(?:called|named)|"
     # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
@@ -209,7 +216,8 @@ NAME_CUES = re.compile(
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
-    r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as)\s+"
+    r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
+    r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for)\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")
@@ -234,7 +242,7 @@ GREETED = re.compile(
     r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
     r"carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
     r"caseworker|case worker|adviser|advisor|solicitor|accountant|representative))),?\s+"
-    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|$)"
+    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|\s+I(?:'\w+)?\s|$)"
     # whose a relative's thing is, named after it: "My wife's cell, that's Renata, is ..."
     r"|\b(?i:(?:my|our|his|her|their)\s+(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|"
     r"sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin)'s\s+[a-z]+),?\s+"

@@ -50,7 +50,7 @@ from shared.redaction.detection.names import (
     WEAK_CUES,
     names_spelled_after_themselves,
 )
-from shared.redaction.detection.spoken import TextSpan
+from shared.redaction.detection.spoken import MONTHS, TextSpan
 
 
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
@@ -101,6 +101,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 words.pop()
             if not words or words[0] in NOT_NAMES or BUSINESS_WORDS.intersection(words):
                 continue
+            if len(words) == 1 and words[0].lower() in MONTHS:
+                continue  # "the booking's for March": when, not whom
             start = match.start("name")
             end = start + len(" ".join(words))
             cue = text[match.start() : start]

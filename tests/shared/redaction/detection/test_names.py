@@ -94,3 +94,33 @@ def test_a_relative_named_after_their_phone_or_before_their_birthday_is_a_name()
 def test_the_second_half_of_a_double_barrelled_surname_said_as_a_word_after_its_spelling() -> None:
     found = _names(("customer", "It's Okoro-Blake, O K O R O, hyphen, Blake."))
     assert [text for _, text in found] == ["Okoro-Blake, O K O R O, hyphen, Blake"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The reservation's for Ebele Nwankwo.", "Ebele Nwankwo"),
+        ("A table for Haruki at seven, please.", "Haruki"),
+        ("Can you leave a message for Sunniva?", "Sunniva"),
+        ("Say hello to Ignatius for me.", "Ignatius"),
+        ("It was signed for by Marisol, apparently.", "Marisol"),
+        ("I dealt with a fella called Cathal on Monday.", "Cathal"),
+        ("Remind my husband Lars I'll be home late.", "Lars"),
+    ],
+)
+def test_whom_a_booking_a_message_or_a_parcel_is_for_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A table for Four Seasons brunch, if you can.",
+        "The booking's for March.",
+        "The appointment is for Thursday.",
+        "Leave a message for Accounts, they'll sort it.",
+        "It was signed for by Reception.",
+    ],
+)
+def test_months_days_teams_and_places_after_those_cues_are_not_names(text: str) -> None:
+    assert _names(("customer", text)) == []
