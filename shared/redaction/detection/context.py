@@ -36,7 +36,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"year,? and (then )?(the )?(day and month|month and day))\b"
     ),
     EntityType.PHONE_NUMBER: re.compile(
-        r"\b(phone|telephone|cell|mobile|reach you|call you back|callback|contact number|best number"
+        r"\b(phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback|contact number"
+        r"|best number"
         r"|(call|ring|reach|text) me( back)? (on|at)"
         # the line the caller is on, named right before it: "calling from 02 9555 0173" (not "calling from Acme")
         r"|(calling|ringing) (you )?from$)\b"

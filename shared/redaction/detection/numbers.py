@@ -620,6 +620,10 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             if others:
                 yield from _classify_run(others, tokens)
             return
+    if dialled_abroad("".join(atom.digits for atom in run)):
+        # "double oh four four, ...": the international prefix before a phone number, however a Luhn sum falls
+        yield from _typed_numbers(run, tokens)
+        return
     used = [False] * len(run)
     cards: list[list[Token]] = []
     # Where an id was asked for and no card talked about, a number passing the card check is the id (national ids

@@ -84,3 +84,25 @@ def test_calling_from_a_company_does_not_make_its_reference_a_phone_number() -> 
 )
 def test_look_alikes_of_foreign_mobiles_are_not_phone_numbers(text: str) -> None:
     assert _phones(("customer", text)) == []
+
+
+def test_a_number_dialled_abroad_is_a_phone_even_where_its_digits_pass_a_card_s_check() -> None:
+    # "0447911123456" passes the Luhn check, yet no card begins with the international prefix
+    segments = _segments(("customer", "It's 0 0 4 4 7 9 1 1 1 2 3 4 5 6."))
+    found = [(entity.type.value, len(entity.spans)) for entity in detect(segments)]
+    assert found == [("phone_number", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("My landline is 01 555 2233.", "01 555 2233"),
+        ("My WhatsApp is 8123 4567, it's a Singapore number.", "8123 4567"),
+    ],
+)
+def test_a_landline_or_a_messaging_number_named_as_such_is_a_phone_number(text: str, phone: str) -> None:
+    assert _phones(("customer", text)) == [phone]
+
+
+def test_an_amount_in_another_country_s_money_is_no_phone_number() -> None:
+    assert _phones(("customer", "The flat cost 9876543210 rupees in the end.")) == []
