@@ -260,11 +260,10 @@ GREETED = re.compile(
     r"|\b(?i:date of birth|birthday|dob|medicare(?: number)?|medicaid(?: number)?|nhs number|social security number|"
     rf"ssn|passport number|middle name|age)\s+(?i:for|of)\s+(?P<owner>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)"
     r"(?=\s*[,.!?]|$)"
-    # someone a message that one called is left for: "Could you tell Mike I called?", "ask Tomasz to ring me back"
-    # (not "tell Amazon I want a refund")
-    rf"|\b(?i:tell|let|ask)\s+(?P<told>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)"
-    r"\s+(?:(?:know\s+)?(?:that\s+)?(?:I|we)(?:'ve)?\s+(?:called|rang|rung|phoned|been in touch)"
-    r"|to (?:call|ring|phone|text|get back to) (?:me|us))\b"
+    # someone a message that one called is left for, who knows the caller: "Could you tell Mike I called?", "let
+    # Aoife know I rang" (not "tell Amazon I want a refund", "ask Tesco to call me back")
+    rf"|\b(?i:tell|let)\s+(?P<told>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)"
+    r"\s+(?:know\s+)?(?:that\s+)?(?:I|we)(?:'ve)?\s+(?:called|rang|rung|phoned|been in touch)\b"
 )
 GREETED_GROUPS = (
     "name", "self", "caller", "acknowledged", "relative", "relatives", "doer", "asked", "whose", "owner", "told",

@@ -37,7 +37,7 @@ def _names(*turns: tuple[str, str]) -> list[tuple[int, str]]:
         ("And my name there is Bilal Qureshi, same as the passport.", "Bilal Qureshi"),
         ("Post the forms to the office, care of Siobhan Duggan.", "Siobhan Duggan"),
         ("Just put us down as Priyanka Rao, table for four.", "Priyanka Rao"),
-        ("Could you ask Mateus to ring me back after three?", "Mateus"),
+        ("Could you let Mateus know I rang?", "Mateus"),
         ("Please tell Grainne I called about the boiler.", "Grainne"),
         ("I'll pass it to my line manager, Oluwaseun.", "Oluwaseun"),
         ("Hiya, it's Femi again, sorry to bother you.", "Femi"),
@@ -65,6 +65,7 @@ def test_letters_spelled_after_a_name_with_then_between_them_are_part_of_it() ->
     "text",
     [
         "Tell Amazon I want my money back.",
+        "Ask Tesco to call me back.",
         "Let Monday know I called, it was a rough one.",
         "The name on the box is Hoover, the vacuum brand.",
         "Put it down as Pending for now.",
