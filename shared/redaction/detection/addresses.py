@@ -33,12 +33,14 @@ from shared.redaction.detection.spoken import (
 
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
 # Its number may be said in words: "unit twelve oh four".
+# An Australian lot or shop, an office's level, numbered like a flat: "Lot 4, Wattle Road", "Level 3, 100 George St".
 _UNIT_NAMED = (
-    r"\b(?i:flat|unit|apartment|apt|suite)\.?\s*"
+    r"\b(?i:flat|unit|apartment|apt|suite|lot|shop|level)\.?\s*"
     rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
 )
-# also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ..."
-_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?/(?=\d))?"
+# also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ...", or a hyphen, the
+# Canadian way: "1205-88 Harbour Street"
+_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?[/-](?=\d))?"
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
 # Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
 _ZIP_AFTER_CITY = (
@@ -79,6 +81,8 @@ ADDRESS = re.compile(
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
     # "3 Quarry Hill Road": a word of the name when a capitalised word follows
     rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
+    # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper"
+    r"(?:\s+(?:Lower|Upper|Extension)\b)?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
@@ -135,9 +139,13 @@ def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
 
 
 # A box at a post office or on a rural route ("RR 4 Box 27"), then a place and its code.
+# A rural route's site may come before its box ("RR 1, Site 5, Box 12"); in South Africa a private bag or a
+# PostNet suite takes a box's place ("Private Bag X9", "Postnet Suite 114, Private Bag X9").
 PO_BOX = re.compile(
-    r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?i:box))\s+"
-    rf"(?:\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
+    r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)"
+    r"|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?:(?i:site)\s+\d+,?\s+)?(?i:box)"
+    r"|(?:(?i:postnet)\s+(?i:suite)\s+\d+,?\s+)?(?i:private bag)(?=\s+X?\d))\s+"
+    rf"(?:X?\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
 )
 # A postcode ends an address of a house number and capitalised words, whatever its street is called ("7 Quarry Hill,
@@ -222,13 +230,15 @@ NAMED_POSTCODE = re.compile(
 # An Indian house number named ("House number 23", "H. No. 212", "Door No. 7-2-15") or with its block's letter
 # ("B-42"): with an area and a city before the PIN, an address.
 _INDIAN_HOUSE_NUMBER = (
-    r"(?:\b(?i:house|door|plot)\s+(?i:number|no\.?)|\bH\.?\s?No\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?"
+    r"(?:\b(?i:house|door|plot)\s+(?i:number|no\.?)|\bH\.?\s?No\.?|\b(?i:plot))\s*\d+(?:[-/]\d+)*[A-Za-z]?"
     # the block's letter where the address starts, not a flight's or a model's code ("Flight B-52")
     r"|(?:^|(?<=[.,:;!?]\s)|(?<=\bat\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\b[Ii]t's\s))[A-Z]-\d{1,4}\b"
 )
 _PIN = r"[1-8]\d{2}\s?\d{3}\b"
 FLAT_PIN_ADDRESS = re.compile(
-    rf"(?:{_UNIT_NAMED},?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}}"
+    # or a bare house number before a numbered road or block and the area: "42, 2nd Main, 5th Block, Jayanagar, ..."
+    rf"(?:(?:{_UNIT_NAMED}|(?<![\w'.-])\d{{1,4}}[A-Za-z]?(?=,\s+\d{{1,3}}(?:st|nd|rd|th)\s))"
+    rf",?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}}"
     rf"|(?:{_INDIAN_HOUSE_NUMBER}),?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+{_PIN}"
 )
 # The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",

@@ -156,3 +156,44 @@ def test_a_code_of_a_letter_and_digits_before_places_and_six_digits_is_no_addres
 def test_an_answered_address_keeps_its_postal_district() -> None:
     found = _addresses(("customer", "Deliver it to Apartment 9, Block D, Custom House Quay, Dublin 1, please."))
     assert found == [(0, "Apartment 9, Block D, Custom House Quay, Dublin 1")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # an Australian lot on a road, its town, state and postcode
+        (
+            "Lot 12, Kurrajong Road, Braidwood, New South Wales 2622.",
+            "Lot 12, Kurrajong Road, Braidwood, New South Wales 2622",
+        ),
+        # a Canadian unit joined to the house number by a hyphen
+        ("It's 807-25 Bay Street, Toronto, ON M5J 2N8.", "807-25 Bay Street, Toronto, ON M5J 2N8"),
+        # a rural route's site before its box
+        ("RR 3, Site 9, Box 4, Cochrane, Alberta, T4C 1A1.", "RR 3, Site 9, Box 4, Cochrane, Alberta, T4C 1A1"),
+        # a South African private bag at a PostNet suite
+        ("Postnet Suite 27, Private Bag X3, Rivonia, 2128.", "Postnet Suite 27, Private Bag X3, Rivonia, 2128"),
+        # which part of a long street, then the district
+        ("Flat 5, 30 Leeson Street Upper, Dublin 4.", "Flat 5, 30 Leeson Street Upper, Dublin 4"),
+        # an Indian plot, phase and area, or a house number before a numbered road
+        ("Plot 9, Phase 1, Hinjewadi, Pune 411057.", "Plot 9, Phase 1, Hinjewadi, Pune 411057"),
+        (
+            "118, 3rd Cross, 2nd Stage, Indiranagar, Bangalore 560038.",
+            "118, 3rd Cross, 2nd Stage, Indiranagar, Bangalore 560038",
+        ),
+    ],
+)  # fmt: skip
+def test_more_countries_unit_box_and_street_forms_are_found_whole(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sold lot 4, the blue vase, for 200 dollars.",
+        "Level 3 of the car park was full.",
+        "Shop 5 is closed on Sundays.",
+        "It took 2nd place, 3rd overall, in the Pune 10K of 2019.",
+    ],
+)
+def test_lots_levels_shops_and_rankings_that_are_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
