@@ -223,8 +223,11 @@ TOWER_FLAT_ADDRESS = re.compile(
     rf"(?:,\s+{_ADDRESS_PART}){{2,6}}"
 )
 # A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB".
+# Also asked of oneself, its halves apart: "My Eircode? A65, F4E2."
+_POSTCODE_HALVES_APART = _POSTCODE.replace(r"\s?", r"(?:,?\s)?")
 NAMED_POSTCODE = re.compile(
-    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?:?\s+(?P<code>{_POSTCODE}|{_LOWER_POSTCODE})(?![\w-])"
+    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?[:?]?\s+"
+    rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE})(?![\w-])"
 )
 # Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
 # An Indian house number named ("House number 23", "H. No. 212", "Door No. 7-2-15") or with its block's letter

@@ -187,9 +187,9 @@ NAME_CUES = re.compile(
     r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|i have(?: here| on file| on record)?:|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
-    # "The account's under Ana Ruiz"
-    r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)'s under|"
-    r"(?:addressed|made out|made payable) to|in the name of|under the name(?: of)?|"
+    # "The account's under Ana Ruiz"; without the "'s" a weak cue: "Reservation under Kowalczyk, party of four"
+    r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)(?:'s)? under|"
+    r"(?:addressed|made out|made payable|payable) to|in the name of|under the name(?: of)?|"
     # whom post is sent through: "..., care of Ruth Obi"
     r"care of|"
     # whom a booking is for: "The booking's for Harriet Oyelaran", "a table for Chen" (a weak cue: not "a table for
@@ -217,7 +217,8 @@ NAME_CUES = re.compile(
 WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
-    r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for)\s+"
+    r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for|"
+    r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership) under)\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")

@@ -197,3 +197,7 @@ def test_more_countries_unit_box_and_street_forms_are_found_whole(text: str, add
 )
 def test_lots_levels_shops_and_rankings_that_are_no_address(text: str) -> None:
     assert _addresses(("customer", text)) == []
+
+
+def test_an_eircode_named_as_a_question_to_oneself_with_its_halves_apart() -> None:
+    assert _addresses(("customer", "My Eircode? H91, E2K3.")) == [(0, "H91, E2K3")]

@@ -125,3 +125,19 @@ def test_whom_a_booking_a_message_or_a_parcel_is_for_is_a_name(text: str, name: 
 )
 def test_months_days_teams_and_places_after_those_cues_are_not_names(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Booking under Nakamura, two nights.", "Nakamura"),
+        ("Make it payable to Tendai Moyo, please.", "Tendai Moyo"),
+    ],
+)
+def test_whom_a_booking_is_under_or_a_payment_is_payable_to_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize("text", ["The account under Review is closed.", "Make it payable to Acme Ltd."])
+def test_a_state_or_a_company_after_those_cues_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
