@@ -27,6 +27,8 @@ _UNIT = (
     rf"|(?<![\w'])[a-z](?:\s+(?:{NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{NUMBER_WORD})+\s+[a-z]{{2,}})?"
     # letters with a word for one or each: "d for delta, a for apple", "J as in juliet, O, S, H", "S as in sugar"
     r"|(?<![\w'])[a-z]\s+(?:for|as in)\s+[a-z]+(?:,?\s+[a-z](?:\s+(?:for|as in)\s+[a-z]+)?\b){0,30}"
+    # and a word run on after the letter's: "b as in bravo smith at ..."
+    r"(?:\s+(?!(?:at|dot|underscore|dash|hyphen|then|period|point)\b)[a-z]{2,}(?=\s+at\b))?"
     # a name with an apostrophe after its first letter: "o'brien", "d'souza" (not "it's")
     r"|(?<![\w'])[a-z]'[a-z]{2,})"
 )
@@ -48,7 +50,7 @@ _DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.(?!\s)|\s+dot\s+){_COUNTRY_TLDS})"
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _DOMAIN_LABEL = rf"(?:(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
 # Countries whose addresses end "co dot uk", "com dot au".
-_SECOND_LEVEL_COUNTRIES = r"(?:uk|au|nz|za|in|jp|br)"
+_SECOND_LEVEL_COUNTRIES = r"(?:uk|au|nz|za|in|jp|br|gh|ng|ke|ug|tz|zw|ph|sg|pk|bd|lk|hk|tw|mx|ar|tr|eg|il)"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+at\s+)"

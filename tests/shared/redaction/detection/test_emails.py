@@ -83,3 +83,18 @@ def test_a_domain_said_alone_after_a_turn_that_named_no_username_is_not_taken_wi
 def test_a_mailbox_said_then_spelled_before_its_domain_is_one_address() -> None:
     found = _emails(("customer", "Sure, it's ciaran, c i a r a n, at eircom dot net."))
     assert found == [(0, "ciaran, c i a r a n, at eircom dot net")]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("Sure, it's d as in david okonkwo at yahoo dot com.", "d as in david okonkwo at yahoo dot com"),
+        ("Mine is ama dot owusu at mtn dot com dot gh.", "ama dot owusu at mtn dot com dot gh"),
+    ],
+)
+def test_an_initial_with_its_word_run_into_a_surname_and_a_country_s_second_level_ending(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_a_letter_with_its_word_in_ordinary_talk_is_no_email() -> None:
+    assert _emails(("customer", "That's B as in boy, and I'll be at the office dot matrix printer.")) == []
