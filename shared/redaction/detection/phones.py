@@ -20,9 +20,11 @@ def named_as_reference(tokens: Sequence[Token], first: Token) -> bool:
     return ASKED_ACCOUNT_CONTEXT.search(said) is not None or _PRODUCT_CODE_NAMED.search(said) is not None
 
 
-# A thing's code named right before it ("the model 0917 5552 480", "serial number is ..."): a product's, not a phone.
+# A thing's code named right before it ("the model 0917 5552 480", "serial number is ...", "the invoice is ..."): a
+# product's, a parcel's or a payment's, not a phone.
 _PRODUCT_CODE_NAMED = re.compile(
-    r"\b(model|serial|part|sku|item|product|batch|lot|tracking)( number| no| code)?( is)?$"
+    r"\b(model|serial|part|sku|item|product|batch|lot|tracking|invoice|receipt|transaction|pnr|consignment|shipment|"
+    r"parcel|flight)( number| no| id| code| reference)?( is|'s)?$"
 )
 
 

@@ -106,3 +106,20 @@ def test_a_landline_or_a_messaging_number_named_as_such_is_a_phone_number(text: 
 
 def test_an_amount_in_another_country_s_money_is_no_phone_number() -> None:
     assert _phones(("customer", "The flat cost 9876543210 rupees in the end.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The invoice is 7012345678, paid last week.",
+        "Receipt 9988776655 shows the refund.",
+        "My PNR is 8123456789 for the Delhi leg.",
+        "Transaction ID 9123456780 failed twice.",
+    ],
+)
+def test_a_payment_s_or_a_trip_s_code_named_before_ten_digits_is_no_phone_number(text: str) -> None:
+    assert _phones(("customer", text)) == []
+
+
+def test_the_same_ten_digits_named_as_a_mobile_are_one() -> None:
+    assert _phones(("customer", "My mobile is 9988776655.")) == ["9988776655"]
