@@ -192,6 +192,8 @@ NAME_CUES = re.compile(
     r"(?:addressed|made out|made payable|payable) to|in the name of|under the name(?: of)?|"
     # whom post is sent through: "..., care of Ruth Obi"
     r"care of|"
+    # what one is called (a weak cue): "You can call me Bertie", "I go by Sunny"
+    r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by|"
     # whom a booking is for: "The booking's for Harriet Oyelaran", "a table for Chen" (a weak cue: not "a table for
     # Four Seasons brunch")
     r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for|"
@@ -218,7 +220,8 @@ WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for|"
-    r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership) under)\s+"
+    r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership) under|"
+    r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by)\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")
@@ -265,9 +268,21 @@ GREETED = re.compile(
     # Aoife know I rang" (not "tell Amazon I want a refund", "ask Tesco to call me back")
     rf"|\b(?i:tell|let)\s+(?P<told>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)"
     r"\s+(?:know\s+)?(?:that\s+)?(?:I|we)(?:'ve)?\s+(?:called|rang|rung|phoned|been in touch)\b"
+    # one's own relation to someone named: "I'm Yuki's mum, calling about ..."
+    rf"|\b(?i:i'm|i am|this is|it's)\s+(?P<kin_of>(?!{_WHEN_NAMES}\b){_NAME})'s\s+(?i:{_RELATIONS}|mam|mummy|daddy|"
+    r"guardian|carer|neighbour|neighbor|landlord|landlady|flatmate|friend|boss|colleague)\b"
+    # someone named, then who they are to the speaker: "I'm with Declan, my partner, ..."
+    rf"|(?<![\w'])(?P<appositive>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?),\s+(?i:my|our)\s+(?:(?i:{_RELATIONS})|"
+    r"(?i:partner|fianc[eé]e?|boyfriend|girlfriend|carer|neighbour|neighbor|flatmate|housemate|landlord|landlady|"
+    r"colleague|friend|son-in-law|daughter-in-law|mother-in-law|father-in-law))\b"
+    # thanked or bidden goodbye for something, the name last: "Thanks for holding, Precious.", "Bye now, Malik."
+    # (not "Thanks for calling Acme, Dublin": whom one called, then where)
+    rf"|\b(?:Thanks|Thank you) for (?:\w+ing|your \w+),\s+(?P<thanked>{_NAME})(?=\s*[.!]|$)"
+    rf"|\b(?:Bye|Goodbye|Cheers|Take care)(?: now| then| for now)?,\s+(?P<bidden>{_NAME})(?=\s*[.!]|$)"
 )
 GREETED_GROUPS = (
     "name", "self", "caller", "acknowledged", "relative", "relatives", "doer", "asked", "whose", "owner", "told",
+    "kin_of", "appositive", "thanked", "bidden",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.

@@ -141,3 +141,34 @@ def test_whom_a_booking_is_under_or_a_payment_is_payable_to_is_a_name(text: str,
 @pytest.mark.parametrize("text", ["The account under Review is closed.", "Make it payable to Acme Ltd."])
 def test_a_state_or_a_company_after_those_cues_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "turn, name",
+    [
+        (("customer", "Most people call me Bongi."), "Bongi"),
+        (("customer", "I go by Teddy, it's easier."), "Teddy"),
+        (("customer", "I'm Ayesha's dad, ringing about her place."), "Ayesha"),
+        (("customer", "It's Rohan, my husband, who set it up."), "Rohan"),
+        (("agent", "Thanks for waiting, Ifeoma."), "Ifeoma"),
+        (("agent", "Bye for now, Caoimhe."), "Caoimhe"),
+    ],
+)
+def test_a_name_given_as_what_one_is_called_or_whose_relative_one_is_or_said_in_thanks(
+    turn: tuple[str, str], name: str
+) -> None:
+    assert _names(turn) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call me Monday if it's easier.",
+        "Thanks for calling Acme, Dublin.",
+        "It's known as Dublin Bay round here.",
+        "Vodafone, my provider, cut me off.",
+        "I'm Apple's biggest fan.",
+    ],
+)
+def test_days_places_and_companies_in_those_shapes_are_no_names(text: str) -> None:
+    assert _names(("customer", text)) == []
