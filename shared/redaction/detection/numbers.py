@@ -321,6 +321,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
             return EntityType.CARD_NUMBER
     if named_as_reference(tokens, first):
         return None
+    # What the other side did with the digits says more than their shape: a mobile's shape is only a guess.
+    if len(digits) >= _MIN_NAMED_AFTER and _ACCOUNT_FOUND.search(said_after(atoms[-1].tokens[-1], tokens)):
+        return EntityType.ACCOUNT_NUMBER  # "0045 8812 907, I've found the account": the digits looked up
     if dialled_abroad(digits):
         return EntityType.PHONE_NUMBER  # "double oh three five three, eight six, ...": the country code dialled
     if len(digits) in (10, 11):
@@ -330,8 +333,6 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
             return None
         if phonenumbers.is_valid_number(number) or national_mobile(digits):
             return EntityType.PHONE_NUMBER
-    if len(digits) >= _MIN_NAMED_AFTER and _ACCOUNT_FOUND.search(said_after(atoms[-1].tokens[-1], tokens)):
-        return EntityType.ACCOUNT_NUMBER  # "0045 8812 907, I've found the account": the digits looked up
     return None
 
 
