@@ -516,6 +516,33 @@ def _cited(
     )
 
 
+# A request in the words of a statement: "please read me ...", "I'll need your ...", "if you could confirm ...".
+_REQUEST = re.compile(
+    r"\b(?:please|kindly|need|give me|tell me|read me|send me|confirm|spell|let me (?:have|take|get|grab)"
+    r"|if you (?:could|can|would)|go ahead with)\b"
+)
+# A question without its question mark ("booking under which name ah").
+_ASKED_WITHOUT_MARK = re.compile(r"\b(?:which|whose|what|whats)\b")
+
+
+def _is_request(example: str) -> bool:
+    return example.rstrip().endswith("?") or bool(_REQUEST.search(" ".join(normalize_phrase(example))))
+
+
+def _asks_something(unit: Unit) -> bool:
+    """Whether a unit asks the customer something: its sentence is a question or a request, or it cannot tell
+    (speech recognition without punctuation)."""
+    sentence = unit.sentence()
+    words = unit.item.text.words
+    punctuated = any(SENTENCE_END.search(word) for word in words)
+    said = sentence.normalized
+    return (
+        not punctuated
+        or words[sentence.last_word].endswith("?")
+        or bool(_REQUEST.search(said) or _ASKED_WITHOUT_MARK.search(said))
+    )
+
+
 def _judge_intent(
     criterion: ScorecardCriterion,
     scorecard: Scorecard,
@@ -543,12 +570,16 @@ def _judge_intent(
     # When every pass example is a statement, a question does not do it ("and why do you want a refund" is no
     # resolution): the examples' mood is part of what they mean, which averaged word vectors do not see.
     asks = any(example.rstrip().endswith("?") for example in criterion.pass_examples)
+    # And when every one asks something of the customer, a statement does not ("I'm the booking computer, not a
+    # member of staff." is no identity check, "That's all I can do for you from here." no offer of more help).
+    only_asks = all(_is_request(example) for example in criterion.pass_examples)
     scores = [
         score
         for score in read
         if score.margin >= thresholds.review_margin
         and not (negative_fails and score.unit.negated)
         and (asks or not score.unit.is_question)
+        and (not only_asks or _asks_something(score.unit))
         and not _taken_back(criterion, intents, score.unit)
         and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
     ]
@@ -572,6 +603,7 @@ def _judge_intent(
             and score.margin >= thresholds.ordered_pass_margin
             and not score.unit.negated
             and (asks or not score.unit.is_question)
+            and (not only_asks or _asks_something(score.unit))
             and not _taken_back(criterion, intents, score.unit)
             and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
         ]

@@ -26,3 +26,31 @@ pytestmark = pytest.mark.unit
 def test_a_greeting_must_name_who_is_answering(line: str, passed: bool) -> None:
     found = verdict(call(opening=line), "greeting")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("Hiya, I'm the parcel line's computer, not a member of the team.", False),
+        ("I'm the reservations computer, I'm afraid, not a person.", False),
+        ("Just so you know, the account's in the name of Mr. Patel.", False),
+        ("I've sent the claim across to our theft team.", False),
+        ("Tell me the registration on the van, please.", True),
+        ("Okay, and the policy's under which surname?", True),
+    ],
+)
+def test_an_identity_check_asks_the_customer_something(line: str, passed: bool) -> None:
+    found = verdict(call(middle=line), "identity_verification")
+    assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("That's all I can do for you from here, I'm afraid, the billing side sits with another team.", False),
+        ("Anything more you need from me before you go?", True),
+    ],
+)
+def test_an_offer_of_more_help_is_asked(line: str, passed: bool) -> None:
+    found = verdict(call(goodbye=line), "further_help")
+    assert (found.verdict == "pass") is passed, found.reason
