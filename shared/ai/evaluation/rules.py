@@ -478,6 +478,11 @@ def _takes_back(criterion: ScorecardCriterion) -> bool:
     return any("but" in normalize_phrase(example) for example in criterion.fail_examples)
 
 
+def _apologises(criterion: ScorecardCriterion) -> bool:
+    """Whether the criterion is an apology or sympathy: its pass examples say sorry."""
+    return any(not tone.APOLOGY_WORDS.isdisjoint(normalize_phrase(example)) for example in criterion.pass_examples)
+
+
 def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int, last_word: int) -> str | None:
     """Why words that do the criterion are undone by the rest of their sentence, or None: sarcasm ("oh I'm so sorry
     you had to wait two whole minutes"), or, where the card shows that shape, a "but" or "though" that blames the
@@ -486,6 +491,10 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     if tone.sarcastic(sentence):
         return "said sarcastically"
     said = {token.text for token in item.text.tokens if first_word <= token.first_word <= last_word}
+    if _apologises(criterion) and tone.asks_again(sentence):
+        # In other words too: "Line's breaking up, say the last bit again." read as close to "Not again, that's the
+        # last thing you need."
+        return "it only asks the customer to say something again"
     if not said.isdisjoint(tone.APOLOGY_WORDS):
         start, end = sentence_bounds(item.text.words, first_word, last_word)
         said_as_written = " ".join(item.text.words[start : end + 1])
@@ -493,6 +502,10 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "it only asks the customer to say something again"
         if tone.introduces_itself(sentence):
             return "it only excuses not having said who is answering"
+        if tone.CALL_CONDITIONS.search(sentence):
+            return "it only apologises for the call's own noise or line"
+        if tone.FOR_HOW_THEY_TOOK_IT.search(sentence):
+            return "it apologises for how the customer took it, not for what went wrong"
         if tone.GRUDGING.search(said_as_written) or tone.REFUSED.search(sentence):
             return "the apology is grudging or refused"
     if _takes_back(criterion):

@@ -182,7 +182,10 @@ BLAME = re.compile(
     r"|you (?:were|are) (?:supposed|meant|told|warned) to|rules are rules|that is (?:just )?(?:how it is|policy)"
     rf"|{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout))"
     r"|(?:should|ought to) have(?: \w+){1,6} (?:at|on|from) your end"
-    r"|(?:not|none of) (?:my|our) (?:problem|fault|concern))\b"
+    r"|(?:not|none of) (?:my|our) (?:problem|fault|concern)"
+    # "... but that is what happens if the bung is left in", "its your mistake", "what did you expect"
+    rf"|{_IS} (?:just )?what happens|{_IS}{_FILLER} your (?:own )?(?:mistake|doing|error)"
+    r"|what (?:did|do) (?:you|ye|ya) expect|you people)\b"
 )
 
 
@@ -228,7 +231,8 @@ def sarcastic(normalized: str) -> bool:
 # "Sorry" that asks the customer to say it again ("sorry, you broke up there, say that again?") apologises for
 # nothing that went wrong for them.
 ASKS_AGAIN = re.compile(
-    r"\b(?:say (?:that|it) again|repeat (?:that|it)|come again|say again|what was that"
+    r"\b(?:say (?:\w+ ){0,3}again|(?:give|read|tell) me (?:\w+ ){1,3}again|repeat (?:that|it)|come again"
+    r"|what was that"
     r"|(?:did not|didnt) (?:quite |really |properly )?(?:catch|hear|get) (?:that|it|you|the)"
     r"|you (?:cut|broke|are breaking|keep breaking|were breaking) (?:out|up)|missed (?:that|what you said)"
     r"|line is (?:bad|breaking up))\b"
@@ -238,6 +242,16 @@ INTRODUCES_ITSELF = re.compile(
     r"\bsorry (?:hey |there |about that )?(?:this is|my name is|you have reached|you are through to)\b"
     # ... or for a moment's wait ("sorry, one sec, Kev speaking")
     r"|\bsorry (?:(?:one|1|a) (?:sec|second|moment|mo|minute)|hang on|hold on)\b"
+)
+# ... or for the call's own conditions ("sorry for the background noise, we're tuning drones next door").
+CALL_CONDITIONS = re.compile(
+    r"\bsorry (?:for|about) (?:the |all the |my )?(?:background )?(?:noise|racket|echo|line|connection|dog|barking"
+    r"|cough|voice|music)\b"
+)
+# An apology for how the customer took it, not for what went wrong ("sorry if it came across that way").
+FOR_HOW_THEY_TOOK_IT = re.compile(
+    r"\bsorry (?:if|that) (?:it|that|this|i|we) (?:came across|come across|sounded|seemed|felt|offended|upset)"
+    r"|\bsorry (?:if |that )?you (?:feel|felt|think|thought|see it|took it)(?: that way| like that)?\b"
 )
 APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologize"})
 # An apology given grudgingly ("sorry for any inconvenience, I suppose."), or refused by a question ("why would I

@@ -54,3 +54,22 @@ def test_an_identity_check_asks_the_customer_something(line: str, passed: bool) 
 def test_an_offer_of_more_help_is_asked(line: str, passed: bool) -> None:
     found = verdict(call(goodbye=line), "further_help")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("Sorry about all the background noise, the builders are in next door.", False),
+        ("Sorry if that came across as rude, we're just busy today.", False),
+        ("Sorry that you feel that way about the new prices.", False),
+        ("You're breaking up there, give me the last bit again.", False),
+        ("Line's gone crackly, say the last bit again for me.", False),
+        ("Sorry, but that's your own mistake for booking the wrong day.", False),
+        ("Sorry madam, but that is what happens when the filter is left in.", False),
+        ("Sorry about the mix-up with your parcel, that's on us.", True),
+        ("Oh no, I'm sorry the line kept dropping on you all week, that's no good for a home worker.", True),
+    ],
+)
+def test_an_apology_for_something_else_than_the_customers_problem_is_no_empathy(line: str, passed: bool) -> None:
+    found = verdict(call(middle=line), "empathy")
+    assert (found.verdict == "pass") is passed, found.reason
