@@ -86,6 +86,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             ):
                 continue  # "it runs until March" is a card's expiry only where a card was talked about
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
+            if entity_type is EntityType.CARD_EXPIRY:
+                found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 yield entity_type, found
                 several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
@@ -145,6 +147,39 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
 
 _ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:for )?(?:yours|your own|you)\b")
 _WHEN_WORDS = {"in", "on", "since", "from", "by", "until", "till", "before", "after", "last", "next", "of", "during"}
+
+
+# When in its month or year a card runs out, said before the month or year: "the end of June, '28", "end of next
+# year, twenty-seven".
+_END_OF = re.compile(r"(the )?(end|start|beginning) of( (the|this|next) year)?|(the|this|next) year")
+_END_OF_WORDS = 6
+
+
+def _end_of_year_before(tokens: Sequence[Token], found: list[Token]) -> list[Token]:
+    """An expiry with the words that say when in its month or year the card runs out before it."""
+    first = found[0]
+    before = [t for t in tokens[max(0, first.position - _END_OF_WORDS) : first.position] if t.segment == first.segment]
+    for start in range(len(before)):
+        if _END_OF.fullmatch(" ".join(t.norm for t in before[start:])):
+            return before[start:] + found
+    return found
+
+
+def _year_of_expiry(tokens: Sequence[Token], position: int) -> list[Token]:
+    """A card's expiry said as its year alone after the year is named ("end of next year, twenty-seven"): the year
+    with the words before it."""
+    for begin in range(position, min(len(tokens), position + _DATE_LOOKAHEAD)):
+        said = tokens[begin]
+        year = digits_of(said) or alpha2digit(said.norm.replace("-", " "), "en")
+        if re.fullmatch(r"(20)?\d\d", year) and int(year[-2:]) in _EXPIRY_YEARS:
+            lead = _end_of_year_before(tokens, [said])
+            return lead if len(lead) > 1 and lead[len(lead) - 2].norm == "year" else []
+        if _is_date_word(said) and said.norm not in _DATE_CONNECTORS:
+            return []
+    return []
+
+
+_EXPIRY_YEARS = range(15, 50)
 
 
 def _may_be_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> bool:
@@ -279,14 +314,23 @@ def _article_before_day(tokens: Sequence[Token], begin: int) -> list[Token]:
     return []
 
 
+# A day, month and year written as one word ("02.11.83", "1990/04/07"): whole, so a number said after it ("02.11.83,
+# 6 Meadowbank") is something else.
+WRITTEN_WHOLE_DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(\d{2}|\d{4})|\d{4}([./-])\d{1,2}\3\d{1,2}", re.ASCII)
+
+
 def _date_end(tokens: Sequence[Token], begin: int) -> int:
     """The last word of the date words said from ``begin`` on."""
     end = begin
-    while end + 1 < len(tokens) and (
-        _is_date_word(tokens[end + 1])
-        or (tokens[end + 1].norm in _FEAST_DAYS and tokens[end].norm in _FEASTS)
-        or tokens[end + 1].norm in _DATE_CONNECTORS
-        or (tokens[end + 1].norm == "and" and tokens[end].norm in {"thousand", "hundred"})  # "two thousand and one"
+    while (
+        end + 1 < len(tokens)
+        and not WRITTEN_WHOLE_DATE.fullmatch(tokens[end].norm.rstrip(".,"))
+        and (
+            _is_date_word(tokens[end + 1])
+            or (tokens[end + 1].norm in _FEAST_DAYS and tokens[end].norm in _FEASTS)
+            or tokens[end + 1].norm in _DATE_CONNECTORS
+            or (tokens[end + 1].norm == "and" and tokens[end].norm in {"thousand", "hundred"})  # "two thousand and one"
+        )
     ):
         end += 1
     while tokens[end].norm in _DATE_CONNECTORS or tokens[end].norm == "and":

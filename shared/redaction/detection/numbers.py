@@ -34,7 +34,7 @@ from shared.redaction.detection.context import (
     said_since_own_turn,
     window_before,
 )
-from shared.redaction.detection.dates import plausible_date_digits
+from shared.redaction.detection.dates import WRITTEN_WHOLE_DATE, plausible_date_digits
 from shared.redaction.detection.phones import (
     MIN_INTERNATIONAL,
     country_code_said,
@@ -128,6 +128,7 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             if previous is not None and (
                 fillers > 2
                 or SSN_WRITTEN.fullmatch(token.norm.rstrip(".,?!")) is not None  # "it's 4 7. 528-47-7063": whole
+                or WRITTEN_WHOLE_DATE.fullmatch(previous.norm) is not None  # "02.11.83, 6 Meadowbank": whole
                 or pause_ms(previous, token) > MAX_PAUSE_MS
                 or asks_anew(said_between(tokens, previous, token), "".join(a.digits for a in current))
             ):

@@ -19,3 +19,42 @@ def test_the_networks_names_for_the_security_code_name_it(name: str) -> None:
 def test_a_cid_without_a_card_talked_about_names_no_security_code_in_a_price() -> None:
     segments = _segments(("customer", "The CID team said it costs $212."))
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
+
+
+_EXPIRY = (EntityType.CARD_EXPIRY,)
+
+
+@pytest.mark.parametrize(
+    "answer, expiry",
+    [
+        ("It's good till the end of March, '29.", "the end of March, '29"),
+        ("Runs out at the start of next year, thirty.", "the start of next year, thirty"),
+        ("End of this year, twenty-six, I think.", "End of this year, twenty-six"),
+    ],
+)
+def test_an_expiry_said_as_when_in_its_month_or_year_the_card_runs_out_is_found_whole(answer: str, expiry: str) -> None:
+    segments = _segments(("agent", "When does the card expire?"), ("customer", answer))
+    assert _found(segments, _EXPIRY) == [("card_expiry", [expiry])]
+
+
+def test_a_year_alone_after_the_year_is_named_is_the_expiry_not_the_code_asked_with_it() -> None:
+    segments = _segments(
+        ("agent", "Expiry and the security code?"),
+        ("customer", "Next year, thirty-one, and the code is six one two."),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["Next year, thirty-one"]),
+        ("card_security_code", ["six one two"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The warranty expires at the end of next year, it cost 30 pounds.",
+        "My card expires next year, we moved in 2019.",
+        "The card expires at the end of the year, I'm 31.",
+    ],
+)
+def test_a_year_or_number_said_near_an_expiry_but_not_as_its_year_is_no_expiry(text: str) -> None:
+    assert _found(_segments(("customer", text)), _EXPIRY) == []

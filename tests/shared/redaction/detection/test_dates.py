@@ -101,3 +101,21 @@ def test_a_count_of_years_answering_a_question_after_a_birth_date_is_no_birth_ye
         ("customer", "12."),
     )
     assert _found(segments, _BIRTH) == []
+
+
+@pytest.mark.parametrize(
+    "text, birth, after",
+    [
+        ("Born 14.07.91, 22 Harbour Row.", "14.07.91", "22"),
+        ("Birthday's 2001/12/30, 48 Quay Street please.", "2001/12/30", "48"),
+    ],
+)
+def test_a_birth_date_written_whole_ends_before_the_number_said_after_it(text: str, birth: str, after: str) -> None:
+    found = _found(_segments(("customer", text)), _BIRTH)
+    assert found == [("date_of_birth", [birth])]
+    assert not any(after in text for _, texts in found for text in texts)
+
+
+def test_a_date_with_day_and_month_alone_still_takes_its_year_said_after() -> None:
+    segments = _segments(("agent", "Date of birth?"), ("customer", "The 14th of July, 1991."))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["The 14th of July, 1991"])]
