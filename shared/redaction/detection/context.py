@@ -53,7 +53,12 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"aadhaa?r|(ppsn?|ird|pan|ni|nino|sin) (number|no)|national (id|identity)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
         # ("your South African ID")
-        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
+        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
+        # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's
+        # national identity cards, Singapore's and Malaysia's registration numbers
+        r"bvn|cnic|nric|"
+        # a finance or hire agreement's number: the caller's account with the lender
+        r"agreement (number|no)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
@@ -75,9 +80,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 # to verify the caller ("can you confirm the order number?"), not when someone mentions one in passing or the agent
 # gives a new claim its number.
 ASKED_ACCOUNT_CONTEXT = re.compile(
-    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim) (number|id)\b"
+    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking) (number|id)\b"
     # "your booking reference?": the reference itself, without "number"
-    r"|\b(order|booking|reservation|ticket|case|claim) reference\b"
+    r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b"
 )
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {

@@ -105,3 +105,40 @@ def test_the_letter_an_id_ends_with_given_when_asked_for_after_its_digits_is_par
 def test_letters_not_asked_for_as_an_ids_end_are_not_its_part(turns: list[tuple[str, str]]) -> None:
     found = [text for _, texts in _found(_segments(*turns), _ACCOUNT) for text in texts]
     assert turns[-1][1].rstrip(".") not in found
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        ("Can I have the BVN on the account?", "It's 2 2 4 7 1 9 0 3 5 8 6.", "2 2 4 7 1 9 0 3 5 8 6"),
+        ("And your NRIC?", "S 8 4 1 2 7 7 3 D.", "S 8 4 1 2 7 7 3 D"),
+        ("What's the CNIC on file?", "61101-9988776-3.", "61101-9988776-3"),
+    ],
+)
+def test_national_ids_named_by_initials_no_word_shares_are_account_numbers(
+    asked: str, answer: str, number: str
+) -> None:
+    segments = _segments(("agent", asked), ("customer", answer))
+    assert _found(segments, _ACCOUNT) == [("account_number", [number])]
+
+
+def test_a_finance_agreement_number_is_the_callers_account() -> None:
+    segments = _segments(("agent", "What's your agreement number?"), ("customer", "H P 7 7 0 4 1 2 9."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["H P 7 7 0 4 1 2 9"])]
+
+
+def test_a_parcels_tracking_reference_asked_for_to_find_the_caller_is_theirs() -> None:
+    segments = _segments(("agent", "Can you read me the tracking reference?"), ("customer", "R M 4 4 0 9 1 2 7 7 G B."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["R M 4 4 0 9 1 2 7 7 G B"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tracking reference RM 44 is the van, it leaves at 10:30 from gate 12.",
+        "We reached an agreement in 2019 and the room was 1204.",
+        "Your tracking number will be emailed, the parcel weighs 12 kilos.",
+    ],
+)
+def test_tracking_or_agreements_mentioned_in_passing_name_no_account(text: str) -> None:
+    assert _found(_segments(("agent", text)), _ACCOUNT) == []
