@@ -589,6 +589,16 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
         and _ENDING_AFTER.search(said_since_own_turn(tokens, first))
     ):
         return True
+    # "601-22-4851?" / "Four eight one five.": the last group of a number read back as a question, said again in
+    # answer to put it right
+    read_back_asked = said_before[-1].speaker != first.speaker and said_before[-1].text.endswith("?")
+    if (
+        read_back_asked
+        and starts_answer
+        and len(digits) >= _MIN_CORRECTED_ENDING
+        and len(digits) == len(_last_group(said_before))
+    ):
+        return True
     if GIVEN_UP.search(between) is None:
         return False
     # "020 7946 1182, no wait, 1128", "2 8 8, 1 4. Sorry, 1 3.": the last group said again at once, as long as it was
@@ -604,7 +614,7 @@ def _last_group(said: Sequence[Token]) -> str:
     """The digits of the last group of ``said``: its last word where that holds several ("1182"), else the digits
     said one by one since the last comma or full stop ("2 8 8, 1 4")."""
     if len(digits_of(said[-1]) or "") > 1:
-        return digits_of(said[-1]) or ""
+        return re.split(r"[-/.]", said[-1].norm.rstrip("?.,!"))[-1]  # "601-22-4851": its last part
     group = [said[-1]]
     for token in reversed(said[:-1]):
         if token.segment != group[0].segment or token.text.endswith((",", ".", "?", "!", ";")):
@@ -724,6 +734,8 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
         if found_in_parts:
             yield from found_in_parts
             return
+    # "oh six... oh six seven seven": digits broken off and said again from the start are the number once
+    digits = digits[_broken_off_start(atoms) :]
     # Longer than any one number: answers to several questions, told apart by their segments.
     entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
     if entity_type is EntityType.PHONE_NUMBER and is_business_line(digits, atoms[0].tokens[0], tokens):
@@ -743,6 +755,21 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     if len(segments) > 1:
         for segment in segments:
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+_TRAILING_OFF = ("...", "\u2026", "-")  # how a transcript writes a word broken off
+
+
+def _broken_off_start(atoms: Sequence[Atom]) -> int:
+    """How many digits a speaker said, broke off ("oh six...") and then said again to begin the number anew ("oh six
+    seven seven"); 0 if they did not."""
+    said = ""
+    for index, atom in enumerate(atoms[:-1]):
+        said += atom.digits
+        if atom.tokens[-1].text.endswith(_TRAILING_OFF):
+            rest = "".join(a.digits for a in atoms[index + 1 :])
+            return len(said) if rest.startswith(said) and len(rest) > len(said) else 0
+    return 0
 
 
 _CODE_PART = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+", re.ASCII)

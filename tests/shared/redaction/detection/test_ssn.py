@@ -75,3 +75,39 @@ def test_a_tax_number_kept_on_a_personal_account_is_still_a_social() -> None:
         ("agent", "The taxpayer ID on your joint account, please?"), ("customer", "Eight four four 10 2291.")
     )
     assert _found(segments, (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [("ssn", ["Eight four four 10 2291"])]
+
+
+def test_the_last_four_broken_off_and_said_again_from_the_start_are_the_ssn() -> None:
+    segments = _segments(("agent", "Last four of your social, please."), ("customer", "Two nine... two nine oh one."))
+    assert _found(segments, (EntityType.SSN,)) == [("ssn", ["Two nine... two nine oh one"])]
+
+
+def test_digits_broken_off_and_not_said_again_from_the_start_are_no_ssns_last_four() -> None:
+    segments = _segments(("agent", "Last four of your social, please."), ("customer", "Two nine... three one oh one."))
+    assert _found(segments, (EntityType.SSN,)) == []
+
+
+def test_the_last_group_said_again_after_a_read_back_puts_the_ssn_right() -> None:
+    segments = _segments(
+        ("customer", "My social is three one two, four four, seven seven oh two."),
+        ("agent", "312-44-7720?"),
+        ("customer", "Seven seven oh two."),
+    )
+    assert _found(segments, (EntityType.SSN,)) == [
+        ("ssn", ["three one two, four four, seven seven oh two"]),
+        ("ssn", ["312-44-7720"]),
+        ("ssn", ["Seven seven oh two"]),
+    ]
+
+
+@pytest.mark.parametrize("answer", ["Yes, and flight 4410 leaves at 9.", "512, the room.", "At 10:30, yes."])
+def test_other_numbers_after_a_read_back_of_an_ssn_are_not_its_group(answer: str) -> None:
+    segments = _segments(
+        ("customer", "My social is three one two, four four, seven seven oh two."),
+        ("agent", "312-44-7702?"),
+        ("customer", answer),
+    )
+    assert _found(segments, (EntityType.SSN,)) == [
+        ("ssn", ["three one two, four four, seven seven oh two"]),
+        ("ssn", ["312-44-7702"]),
+    ]
