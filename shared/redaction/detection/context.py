@@ -33,7 +33,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"\b(birth(?! certificates?\b)|birth ?date|birthday|(?<!\bit was )(?<!\bit's )(?<!\bthat was )born|dob|"
         r"d o b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby|"
         # a date asked for by its year, day and month together, as one's birth date is to verify the caller
-        r"year,? and (then )?(the )?(day and month|month and day))\b"
+        r"year,? and (then )?(the )?(day and month|month and day)|"
+        # the day one reached an age: "he turned 70 on the 9th of January", "she turns twenty-one on ..."
+        r"turn(s|ed)? (\d{1,3}|[a-z]+(ty|teen)(-[a-z]+)?|ten|eleven|twelve|a hundred) on)\b"
     ),
     EntityType.PHONE_NUMBER: re.compile(
         r"\b(phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback|contact number"
@@ -50,7 +52,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no)|id number|subscriber|medicare|"
         # a national id named by its name: "my Aadhaar", "the PPS number"
-        r"aadhaa?r|(ppsn?|ird|pan|ni|nino|sin) (number|no)|national (id|identity)|"
+        r"aadhaa?r|(ppsn?|ird|pan|ni|nino|sin) (number|no)|pan card|national (id|identity)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
         # ("your South African ID")
         r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"

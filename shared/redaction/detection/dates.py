@@ -224,7 +224,8 @@ def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False
             found = _date_from(tokens, begin, year_alone)
             if found:
                 return found
-            passed_a_number = True
+            # a day given up ("Fifth of... sorry, fifteenth of May") is a date's, not another number
+            passed_a_number = passed_a_number or not _is_day(said)
     return []
 
 

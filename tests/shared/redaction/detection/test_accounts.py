@@ -142,3 +142,14 @@ def test_a_parcels_tracking_reference_asked_for_to_find_the_caller_is_theirs() -
 )
 def test_tracking_or_agreements_mentioned_in_passing_name_no_account(text: str) -> None:
     assert _found(_segments(("agent", text)), _ACCOUNT) == []
+
+
+def test_a_pan_card_asked_for_names_the_id_spelled_after_a_birth_date() -> None:
+    segments = _segments(
+        ("agent", "Birth date as per PAN card?"),
+        ("customer", "Third of March, 1985. And it's K L M N R 4 4 0 9 Q."),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.DATE_OF_BIRTH)) == [
+        ("date_of_birth", ["Third of March, 1985"]),
+        ("account_number", ["K L M N R 4 4 0 9 Q"]),
+    ]

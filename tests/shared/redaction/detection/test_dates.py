@@ -119,3 +119,31 @@ def test_a_birth_date_written_whole_ends_before_the_number_said_after_it(text: s
 def test_a_date_with_day_and_month_alone_still_takes_its_year_said_after() -> None:
     segments = _segments(("agent", "Date of birth?"), ("customer", "The 14th of July, 1991."))
     assert _found(segments, _BIRTH) == [("date_of_birth", ["The 14th of July, 1991"])]
+
+
+@pytest.mark.parametrize(
+    "text, birth",
+    [
+        ("My nan turned 90 on the 3rd of August, bless her.", "the 3rd of August"),
+        ("She turns twenty-one on the 12th of October.", "the 12th of October"),
+    ],
+)
+def test_the_day_one_reached_an_age_is_a_birthday(text: str, birth: str) -> None:
+    assert _found(_segments(("customer", text)), _BIRTH) == [("date_of_birth", [birth])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I turned it on the 3rd of August and it broke.",
+        "We turned left on the 12th of October at junction 9.",
+        "The shop turned 10 years old, we paid 40 on the 3rd.",
+    ],
+)
+def test_turning_a_thing_on_or_a_shops_age_gives_no_birthday(text: str) -> None:
+    assert _found(_segments(("customer", text)), _BIRTH) == []
+
+
+def test_a_day_given_up_for_another_still_lets_the_date_start_at_the_day() -> None:
+    segments = _segments(("agent", "Your birth date?"), ("customer", "Third of... no, thirtieth of June, 1988."))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["thirtieth of June, 1988"])]
