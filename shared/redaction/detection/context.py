@@ -133,7 +133,8 @@ def asks_anew(said: Sequence[Token], answered: str) -> bool:
     text = " ".join(t.norm for t in said)
     their_digits = digits_said(said)
     return (
-        len(said) > BACKCHANNEL_WORDS
+        # the digits read back are no words of a question: "Four four one one, go on."
+        sum(1 for t in said if digits_of(t) is None) > BACKCHANNEL_WORDS
         or any("?" in t.text for t in said)
         or (their_digits != "" and their_digits not in answered)
         or any(pattern.search(text) for pattern in ASKED_CONTEXTS.values())

@@ -153,3 +153,25 @@ def test_a_pan_card_asked_for_names_the_id_spelled_after_a_birth_date() -> None:
         ("date_of_birth", ["Third of March, 1985"]),
         ("account_number", ["K L M N R 4 4 0 9 Q"]),
     ]
+
+
+def test_a_number_goes_on_after_the_other_side_reads_its_first_part_back_and_says_go_on() -> None:
+    segments = _segments(
+        ("agent", "What's your membership number?"),
+        ("customer", "Three three eight one..."),
+        ("agent", "Three three eight one, yep, carry on."),
+        ("customer", "...five five two seven."),
+    )
+    found = _found(segments, _ACCOUNT)
+    assert ("account_number", ["Three three eight one", "five five two seven"]) in found
+
+
+def test_digits_after_a_new_question_with_a_read_back_in_it_are_not_the_number_going_on() -> None:
+    segments = _segments(
+        ("agent", "What's your membership number?"),
+        ("customer", "Three three eight one two two."),
+        ("agent", "Three three eight one two two, and how many nights will you be staying with us"),
+        ("customer", "Five nights."),
+    )
+    found = _found(segments, _ACCOUNT)
+    assert not any("Five" in text for _, texts in found for text in texts)
