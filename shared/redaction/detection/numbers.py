@@ -99,6 +99,8 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
         atom: Atom | None = None
         if token.norm in REPEATS and nxt is not None and (digit := digits_of(nxt)) is not None and len(digit) == 1:
             atom = Atom(digit * REPEATS[token.norm], (token, nxt))
+        elif nxt is not None and _thousands_group(token, nxt, stream[index + 2] if index + 2 < len(stream) else None):
+            atom = Atom(f"{digits_of(token)}000", (token, nxt))
         elif token.norm in TENS or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) and not hyphenated_digits(token.norm)):
             spoken = token.norm.replace("-", " ")
             consumed: tuple[Token, ...] = (token,)
@@ -148,6 +150,23 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
     if current:
         runs.append(current)
     return runs
+
+
+def _thousands_group(token: Token, nxt: Token, after: Token | None) -> bool:
+    """Whether a group of four digits is said as thousands ("four thousand, oh five six six, ..."), one of a card's
+    groups: not a year or an amount going on ("two thousand and nine", "four thousand pounds"); alone it is an
+    amount too (``_is_quantity``)."""
+    digit = digits_of(token) if token.norm in DIGIT_WORDS else None
+    goes_on_as_amount = (
+        after is not None and after.segment == nxt.segment and (after.norm == "and" or after.norm in UNITS)
+    )
+    return (
+        digit is not None
+        and digit not in ("", "0")
+        and nxt.segment == token.segment
+        and nxt.norm == "thousand"
+        and not goes_on_as_amount
+    )
 
 
 def _oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
@@ -714,6 +733,8 @@ def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
     if len(atoms) == 1 and _THOUSANDS.fullmatch(first.norm.rstrip(".,")):
         return True
+    if len(atoms) == 1 and atoms[0].tokens[-1].norm == "thousand":
+        return True  # "four thousand", not a group of a number read in groups
     after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
         after = tokens[after.position + 1] if after.position + 1 < len(tokens) else None  # "49 .99 dollars"

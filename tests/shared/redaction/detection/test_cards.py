@@ -58,3 +58,22 @@ def test_a_year_alone_after_the_year_is_named_is_the_expiry_not_the_code_asked_w
 )
 def test_a_year_or_number_said_near_an_expiry_but_not_as_its_year_is_no_expiry(text: str) -> None:
     assert _found(_segments(("customer", text)), _EXPIRY) == []
+
+
+def test_a_card_group_said_as_thousands_is_part_of_the_card() -> None:
+    segments = _segments(("customer", "Five thousand, twelve thirty-four, fifty-six seventy-eight, nine oh one four."))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == [
+        ("card_number", ["Five thousand, twelve thirty-four, fifty-six seventy-eight, nine oh one four"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The card limit is four thousand, and I paid two thousand and nine last month.",
+        "My card was charged four thousand pounds, then 1204 for the room.",
+        "The card arrived in two thousand and nineteen, I was 45.",
+    ],
+)
+def test_thousands_said_as_amounts_or_years_near_a_card_are_no_card_number(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.CARD_NUMBER, EntityType.CARD_SECURITY_CODE)) == []
