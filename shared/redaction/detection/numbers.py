@@ -291,6 +291,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if len(digits) == 4 and _ENDING.search(lead_in) and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
+    if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
+        return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's
     if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
         return EntityType.SSN  # "your taxpayer number", "social insurance number"
     if (first.text.startswith("+") or international_prefix(first, tokens)) and len(digits) >= MIN_INTERNATIONAL:

@@ -175,3 +175,20 @@ def test_digits_after_a_new_question_with_a_read_back_in_it_are_not_the_number_g
     )
     found = _found(segments, _ACCOUNT)
     assert not any("Five" in text for _, texts in found for text in texts)
+
+
+def test_the_last_three_digits_of_an_account_said_after_ending_are_the_account() -> None:
+    segments = _segments(("customer", "Hello, it's about my account, the one ending four oh nine."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["four oh nine"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've got a number ending 2 7 4 on the booking.",
+        "The flight ending 447 leaves at 6.",
+        "My account is fine, the meeting ending at 5 30 was long.",
+    ],
+)
+def test_three_digits_ending_something_other_than_an_account_are_no_account(text: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
