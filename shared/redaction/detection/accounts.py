@@ -196,6 +196,25 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
 
 
 _MIN_LOWER_CASE_LETTERS = 2  # "a" and "i" alone are words: "it's a 5 ..."
+_TRAILING_OFF = ("...", "\u2026")
+_MIN_LETTERS_BROKEN_OFF = 2  # "M, T, R...": one capital alone may be a word ("A...")
+
+
+def letters_broken_off(first: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The letters an id starts with where its speaker said them, trailed off and gave the digits in their next
+    turn after the other side's backchannel ("Policy is M, T, R..." / "M T R." / "...oh oh four, ...")."""
+    if first.position == 0 or tokens[first.position - 1].segment == first.segment:
+        return []
+    own = [t for t in tokens[: first.position] if t.speaker == first.speaker]
+    if not own or not own[-1].text.endswith(_TRAILING_OFF):
+        return []
+    letters: list[Token] = []
+    for token in reversed(own):
+        core = token.text.strip(PUNCTUATION)
+        if token.segment != own[-1].segment or not (len(core) == 1 and core.isupper() and core not in {"I", "A"}):
+            break
+        letters.insert(0, token)
+    return letters if len(letters) >= _MIN_LETTERS_BROKEN_OFF else []
 
 
 def _lower_case_letters_before(tokens: Sequence[Token], position: int, segment: int) -> int:

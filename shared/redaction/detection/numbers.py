@@ -11,7 +11,7 @@ import phonenumbers
 from text_to_num import alpha2digit
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.accounts import end_letters_given, letter_prefix, letter_suffix
+from shared.redaction.detection.accounts import end_letters_given, letter_prefix, letter_suffix, letters_broken_off
 from shared.redaction.detection.cards import card_read_before, merged_card_details, plausible_expiry, written_with_slash
 from shared.redaction.detection.context import (
     ANSWER_LEAD_WORDS,
@@ -768,7 +768,8 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
         if entity_type is EntityType.PHONE_NUMBER:
             found = country_code_said(found[0], tokens) + found + extension(found[-1], tokens)
         elif entity_type is EntityType.ACCOUNT_NUMBER:
-            found = letter_prefix(found[0], tokens) + found + letter_suffix(found[-1], tokens)
+            prefix = letter_prefix(found[0], tokens) or letters_broken_off(found[0], tokens)
+            found = prefix + found + letter_suffix(found[-1], tokens)
         yield entity_type, found
         return
     if atoms[0].tokens[0].norm in _SOUNDALIKES and len(atoms) > 1:

@@ -192,3 +192,21 @@ def test_the_last_three_digits_of_an_account_said_after_ending_are_the_account()
 )
 def test_three_digits_ending_something_other_than_an_account_are_no_account(text: str) -> None:
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
+def test_letters_an_id_starts_with_trailed_off_before_the_digits_in_the_next_turn_are_the_id() -> None:
+    segments = _segments(
+        ("customer", "My member number starts K, P, W..."),
+        ("agent", "K P W, okay."),
+        ("customer", "...seven seven one, two oh eight."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["K, P, W", "seven seven one, two oh eight"])]
+
+
+def test_words_trailed_off_before_the_digits_in_the_next_turn_are_not_taken_into_the_id() -> None:
+    segments = _segments(
+        ("customer", "My member number is, let me see, I..."),
+        ("agent", "Take your time."),
+        ("customer", "...seven seven one, two oh eight."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["seven seven one, two oh eight"])]
