@@ -152,10 +152,30 @@ PO_BOX = re.compile(
 # Leeds, LS6 2AB"). A city's district may follow its name: "Dublin 2, D02 WR97".
 # A unit may be named without a house number ("Unit 4, Kings Business Park, ...") or after the street ("19 Rue
 # Sainte-Catherine, apartment 5, Montreal, H2X 1K4").
-POSTCODE_ADDRESS = re.compile(
-    rf"(?:{_UNIT_FIRST}\b\d+[A-Za-z]?|{_UNIT_NAMED}(?=,))"
+# A house may be known by its name alone, "The" and capitalised words: "The Old Mill, Little Hampden, HP16 9PS".
+_NAMED_HOUSE_FIRST = r"(?<![\w'])The(?:\s+[A-Z][\w'-]*){1,3}(?=,)"
+# What comes before the postcode: a house number (or a flat, or a house's name) and capitalised words.
+_BEFORE_POSTCODE = (
+    rf"(?:{_UNIT_FIRST}\b\d+[A-Za-z]?|{_UNIT_NAMED}(?=,)|{_NAMED_HOUSE_FIRST})"
     r"(?:,?\s+(?:[A-Z][\w'.-]*(?:\s+\d{1,2}\b)?|(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b)){1,6}"
+)
+POSTCODE_ADDRESS = re.compile(
+    rf"(?:{_BEFORE_POSTCODE}"
+    # or the house's number alone, the postcode narrowing it to a few houses: "number 41, M14 5RT"
+    r"|(?<![\w'.-])\d{1,4}[A-Za-z]?(?=,)|(?<=\b(?i:number)\s)\d{1,4}[A-Za-z]?)"
     rf",?\s+{_POSTCODE}\b"
+)
+# The same before a postcode said in pieces ("..., Salisbury, S P two, seven T R"), a hesitation between its words.
+_BEFORE_POSTCODE_IN_PIECES = re.compile(
+    rf"(?:{_UNIT_FIRST}\b\d+[A-Za-z]?|{_UNIT_NAMED}(?=,)|{_NAMED_HOUSE_FIRST})"
+    r"(?:,?\s+(?:[A-Z][\w'.-]*|(?i:um|uh|er)\b)){1,7},?\s+$"
+)
+# A named flat or unit makes a house number and capitalised words an address whatever its street is called, up to
+# its ZIP or postcode: "Unit 5, 18 Bourke, Fitzroy, Vic 3065", "4417 Overlook, Apartment 2B, Madison, WI 53703".
+_NOT_A_UNIT_OF_MEASURE = "(?!(?i:" + "|".join(sorted(UNITS)) + r")\b)"  # "Level 2, 30 Minutes, ..."
+UNIT_ADDRESS = re.compile(
+    rf"(?:{_UNIT_NAMED}(?:,?\s+|/)\d+[A-Za-z]?(?=,?\s+{_NOT_A_UNIT_OF_MEASURE})|\b\d+[A-Za-z]?(?:\s+[A-Z][\w'.-]*){{1,3}},?\s+{_UNIT_NAMED})"
+    rf"(?:,?\s+[A-Z][\w'.-]*){{1,5}},?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
 )
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
@@ -180,7 +200,8 @@ _ANSWERED_ADDRESS = re.compile(
     # and a postcode's second half after its first: "..., H2B 1K9"
     # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
     r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
-    r"(?:[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
+    r"(?:(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b"  # "..., Apartment 2B, ..."
+    r"|[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
     rf"(?:{_POSTAL_DISTRICT}(?=\s*(?:[.,;!?]|$)))?"  # "..., Dublin 2."
     rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
 )
@@ -320,12 +341,17 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
         yield from _corrected_zip(spoken, tokens)
+        for in_pieces in _postcodes_in_pieces(spoken):
+            if head := _BEFORE_POSTCODE_IN_PIECES.search(segment.text, 0, in_pieces.start):
+                yield TextSpan(segment.index, head.start(), in_pieces.end)
         for match in [*_ANSWERED_ADDRESS.finditer(segment.text), *_PIN_ADDRESS.finditer(segment.text)]:
             said = match.group("words").replace(",", " ").split()
             words = [word.lower() for word in said]
             named = match.re is _ANSWERED_ADDRESS and match.group("named")
             if not named and (words[0] in _NOT_STREET_WORDS or words[0] in UNITS):
                 continue  # "2 seconds", "5 minutes"; not a house number named: "House number 4, second ..."
+            if re.match(r",\s+(?:the|a|an)\b", match.group("words")):
+                continue  # a room or a number, then a new clause: "moved to 318, the breakfast was ..."
             if all(_NUMBER_WORD.fullmatch(word) or word in _NOT_STREET_WORDS for word in words):
                 continue  # digits said in words, not a street: "Oh nine oh six eighty four, and ..."
             start = match.start()
@@ -337,7 +363,13 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             at_answer_start = len(before.split()) <= ANSWER_LEAD_WORDS and ADDRESS_CONTEXT.search(asked)
             if at_answer_start or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
                 addressed.add(segment.index)
-                yield TextSpan(segment.index, start, match.end())
+                yield TextSpan(segment.index, start, _through_postcode(segment.text, start, match.end()))
+
+
+def _through_postcode(text: str, start: int, end: int) -> int:
+    """Where an address from ``start`` to ``end`` ends: at its postcode, if one is in it ("..., G1R 1T1 please")."""
+    codes = list(_LONE_POSTCODE.finditer(text, start, end))
+    return codes[-1].end() if codes else end
 
 
 # A city and its numbered postal district said alone, as its own clause, read back from the address just given:
@@ -494,4 +526,5 @@ def _lead_in_end(text: str, start: int = 0) -> int:
 # Whole addresses, each a street, a named house or a flat with its place: said, what follows may go on with them.
 _WHOLE_ADDRESSES = (
     ADDRESS, LOWER_CASE_ADDRESS, NAMED_HOUSE_ADDRESS, RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, POSTCODE_ADDRESS, PO_BOX,
+    UNIT_ADDRESS,
 )  # fmt: skip

@@ -201,3 +201,49 @@ def test_lots_levels_shops_and_rankings_that_are_no_address(text: str) -> None:
 
 def test_an_eircode_named_as_a_question_to_oneself_with_its_halves_apart() -> None:
     assert _addresses(("customer", "My Eircode? H91, E2K3.")) == [(0, "H91, E2K3")]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a named house with no number, its village and postcode
+        ("Send it to The Willows, Upper Slaughter, GL54 2JD please.", "The Willows, Upper Slaughter, GL54 2JD"),
+        # a house number and the postcode alone
+        ("We're number 17, LS11 5QR.", "17, LS11 5QR"),
+        # a unit before the house number, a street with no kind, its suburb, state and postcode
+        ("Unit 9, 240 Sturt, Southbank, VIC 3006 is the one.", "Unit 9, 240 Sturt, Southbank, VIC 3006"),
+    ],
+)
+def test_an_address_without_a_street_word_ending_in_its_postcode_is_found_whole(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_a_postcode_said_in_pieces_ends_a_flat_or_unit_address_without_a_street_word() -> None:
+    found = _addresses(
+        ("agent", "Where should the engineer go?"),
+        ("customer", "Suite 2, Brookfield House, er, Bolton, B L three, one A B."),
+    )
+    assert found == [(1, "Suite 2, Brookfield House, er, Bolton, B L three, one A B")]
+
+
+def test_an_apartment_between_the_street_and_the_city_is_inside_the_answered_address() -> None:
+    found = _addresses(
+        ("agent", "What's the address?"),
+        ("customer", "It's 88 Larkspur, Apt 4C, Boise, Idaho 83702."),
+    )
+    assert found == [(1, "88 Larkspur, Apt 4C, Boise, Idaho 83702")]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a room moved to, then a clause about something else
+        (("customer", "Then we moved to 214, the view was better."),),
+        # prices, times and model numbers next to capitals and a code
+        (("customer", "The Crescent line was down, so I paid 12, LOL."),),
+        (("customer", "The Galaxy S21, Model 5, costs 799 dollars."),),
+        (("customer", "Level 2, 30 Minutes, Quick Service 2024 was the course."),),
+    ],
+)
+def test_rooms_prices_and_products_beside_numbers_are_no_address(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _addresses(*turns) == []
