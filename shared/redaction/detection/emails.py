@@ -8,7 +8,14 @@ from collections.abc import Iterable, Sequence
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import CONTEXT_WINDOW, EMAIL_CONTEXT, answers, window_before
-from shared.redaction.detection.spoken import MISHEARD_LETTERS, NUMBER_WORD, PUNCTUATION, TextSpan, Token
+from shared.redaction.detection.spoken import (
+    MISHEARD_LETTERS,
+    NUMBER_WORD,
+    PUNCTUATION,
+    RADIO_LETTER,
+    TextSpan,
+    Token,
+)
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
 # Countries' endings ("seznam dot cz", "alice dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
@@ -30,7 +37,9 @@ _UNIT = (
     # and a word run on after the letter's: "b as in bravo smith at ..."
     r"(?:\s+(?!(?:at|dot|underscore|dash|hyphen|then|period|point)\b)[a-z]{2,}(?=\s+at\b))?"
     # a name with an apostrophe after its first letter: "o'brien", "d'souza" (not "it's")
-    r"|(?<![\w'])[a-z]'[a-z]{2,})"
+    r"|(?<![\w'])[a-z]'[a-z]{2,}"
+    # letters in the radio alphabet, also each followed by a comma: "Lima, Oscar, Kilo, at ..."
+    rf"|(?<![\w']){RADIO_LETTER}(?:,?\s+{RADIO_LETTER}){{1,30}})"
 )
 # Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without
 # one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"
@@ -48,7 +57,11 @@ _DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.(?!\s)|\s+dot\s+){_COUNTRY_TLDS})"
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
 # A domain of digits said one by one: "one six three dot com".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-_DOMAIN_LABEL = rf"(?:(?:[a-z]\s+)?[a-z0-9]+(?:-[a-z0-9]+)*|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
+# A hyphen in a label may be said: "north dash ridge".
+_DOMAIN_LABEL = (
+    rf"(?:(?:[a-z]\s+)?[a-z0-9]+(?:(?:-|\s+(?:dash|hyphen)\s+)[a-z0-9]+){{0,4}}"
+    rf"|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
+)
 # Countries whose addresses end "co dot uk", "com dot au".
 _SECOND_LEVEL_COUNTRIES = r"(?:uk|au|nz|za|in|jp|br|gh|ng|ke|ug|tz|zw|ph|sg|pk|bd|lk|hk|tw|mx|ar|tr|eg|il)"
 EMAIL = re.compile(

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import NAME_ASKED, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES
-from shared.redaction.detection.spoken import MONTHS, TextSpan, Token
+from shared.redaction.detection.spoken import MONTHS, RADIO_LETTER, TextSpan, Token
 
 # In lower-case text a name is known only by what is said around it: "this is declan mcbride calling", "my name is
 # tomas"; its words must be none of those the sentence goes on with ("this is just calling", "my name is on it").
@@ -287,11 +287,7 @@ GREETED_GROUPS = (
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
 _SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
-_RADIO_LETTER = (
-    r"(?i:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|"
-    r"papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-ray|xray|yankee|zulu)\b"
-)
-_RADIO_SPELLING = rf"{_RADIO_LETTER}(?:[\s,.-]+{_RADIO_LETTER}){{2,30}}"
+_RADIO_SPELLING = rf"{RADIO_LETTER}(?:[\s,.-]+{RADIO_LETTER}){{2,30}}"
 SPELLED_AFTER_NAME = re.compile(
     # a double-barrelled name's hyphen said between its letters: "W-I-L-K-S, hyphen, N-G"
     rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}"

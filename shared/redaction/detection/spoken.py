@@ -184,4 +184,10 @@ NUMBER_WORD = (
 
 MISHEARD_LETTERS = 2
 
+# A letter said in the radio alphabet: "Kilo", "Whiskey".
+RADIO_LETTER = (
+    r"(?i:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|"
+    r"papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-ray|xray|yankee|zulu)\b"
+)
+
 SENTENCE_MARKS = ".,;:!?"

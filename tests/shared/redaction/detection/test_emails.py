@@ -98,3 +98,24 @@ def test_an_initial_with_its_word_run_into_a_surname_and_a_country_s_second_leve
 
 def test_a_letter_with_its_word_in_ordinary_talk_is_no_email() -> None:
     assert _emails(("customer", "That's B as in boy, and I'll be at the office dot matrix printer.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        # a hyphen said in the domain's name
+        (
+            "It's k dot mensah 12 at mail dot north dash ridge dash college dot ac dot uk.",
+            "k dot mensah 12 at mail dot north dash ridge dash college dot ac dot uk",
+        ),
+        # a local part spelled in the radio alphabet, a comma after each letter
+        ("Write to Papa, Alfa, Tango, at yahoo dot com please.", "Papa, Alfa, Tango, at yahoo dot com"),
+    ],
+)
+def test_a_domain_with_a_spoken_hyphen_and_a_local_part_in_radio_letters(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_radio_letters_and_dashes_in_ordinary_talk_are_no_email() -> None:
+    found = _emails(("customer", "Sierra, Tango, Uniform at the station, then a dash to the office."))
+    assert found == []
