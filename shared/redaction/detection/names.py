@@ -134,7 +134,7 @@ _LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
 _NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
-_PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"
+_PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"
 # the next word of a name, with the particles before it
 _NEXT_NAME = rf"\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME}"
 NOT_NAMES = {
@@ -183,6 +183,10 @@ NAME_CUES = re.compile(
     # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
     r"(?:(?:account|card|policy|joint|primary) ?holder|beneficiary|payee|recipient|deceased|insured)"
     r"(?: is| as|'s| was)?,?|"
+    # whom a parcel goes to: "The addressee is Rosa Lim", "Receiver is ..."
+    r"(?:addressee|consignee|receiver)(?: is|'s| will be)|"
+    # a newborn or child named: "and the baby is Zain"
+    r"the (?:baby|newborn|infant|little one)(?: is|'s| will be)(?: called| named)?|"
     # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
     r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|i have(?: here| on file| on record)?:|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
@@ -224,7 +228,10 @@ WEAK_CUES = re.compile(
     r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by)\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?$"
 )
-THIRD_PERSON_CUE = re.compile(r"(?i:he's|she's|he is|she is)\s+(?:(?i:uh|um|er|erm),?\s+)?$")
+# Only a full name after these: "he's Canadian", "the receiver is Bluetooth" (a device).
+THIRD_PERSON_CUE = re.compile(
+    r"(?i:he's|she's|he is|she is|receiver(?: is|'s| will be))\s+(?:(?i:uh|um|er|erm),?\s+)?$"
+)
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(
     # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name
@@ -463,6 +470,11 @@ _WORD_NAMES = {
 _SPELLED_ALONE = re.compile(r"[A-Za-z](?:[\s.,-]+[A-Za-z](?![\w']))+")
 
 
+# A word joined to the next or the one before by a dot, an underscore or an "@" with no space is part of a handle.
+_IN_HANDLE_AFTER = re.compile(r"[._@]\w")
+_IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
+
+
 def names_said_again(
     segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
 ) -> Iterable[TextSpan]:
@@ -518,6 +530,8 @@ def names_said_again(
         for segment in segments:
             text = segment.text
             for match in said.finditer(text):
+                if _IN_HANDLE_AFTER.match(text, match.end()) or _IN_HANDLE_BEFORE.search(text, 0, match.start()):
+                    continue  # a word of a handle written out, not said on its own: "sam.o'brien", "jo_k"
                 if match.group() not in parts and not (
                     match.group()[0].isupper() and match.group().lower() in learned_in_lower_case
                 ):

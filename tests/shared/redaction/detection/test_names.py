@@ -172,3 +172,42 @@ def test_a_name_given_as_what_one_is_called_or_whose_relative_one_is_or_said_in_
 )
 def test_days_places_and_companies_in_those_shapes_are_no_names(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_relative_s_surname_asked_for_is_the_answer_and_its_radio_spelling() -> None:
+    found = _names(
+        ("agent", "And your daughter's surname?"),
+        ("customer", "Adeyemi. That's Alfa, Delta, Echo, Yankee, Echo, Mike, India."),
+    )
+    assert found == [(1, "Adeyemi. That's Alfa, Delta, Echo, Yankee, Echo, Mike, India")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # whom a parcel goes to, a Filipino surname's particle in lower case
+        ("The addressee is Rosario delos Reyes, she's my aunt.", "Rosario delos Reyes"),
+        ("Receiver is Jomar dela Pena.", "Jomar dela Pena"),
+        # a newborn named
+        ("First name's Amara, and the baby is Kofi.", "Kofi"),
+    ],
+)
+def test_whom_a_parcel_goes_to_and_a_baby_named_are_names(text: str, name: str) -> None:
+    assert name in [said for _, said in _names(("customer", text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The receiver is Bluetooth, so pair it first.",
+        "The baby is Fine now, thanks.",
+        "The baby monitor is Motorola.",
+    ],
+)
+def test_a_device_and_a_baby_s_state_are_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+def test_a_mailbox_word_written_into_a_handle_is_no_name_said_on_its_own() -> None:
+    found = _names(("customer", "It's tomas.k... no, sorry, tomas dot kral at seznam dot cz."))
+    assert found == []
