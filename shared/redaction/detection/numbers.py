@@ -286,7 +286,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     lead_in = " ".join(t.norm for t in tokens[max(0, first.position - ANSWER_LEAD_WORDS) : first.position]
                        if t.segment == first.segment)  # fmt: skip
     phone_nearest = EntityType.PHONE_NUMBER in distances and distances[EntityType.PHONE_NUMBER] == nearest
-    if len(digits) == 4 and phone_nearest and _ENDING.search(lead_in):
+    if _MIN_PHONE_ENDING <= len(digits) <= 4 and phone_nearest and _ENDING.search(lead_in):
         return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
     if len(digits) == 4 and _ENDING.search(lead_in) and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
@@ -359,6 +359,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
 
 
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
+_MIN_PHONE_ENDING = 2  # digits: "same as my mobile but ending 42"
 # Said right after digits looked up: "..., I've found the account", "..., that's your membership"
 _ACCOUNT_FOUND = re.compile(
     r"\b(found|got|see|pulled up|brought up|that's) (the|your|my) (account|membership|policy)\b"
@@ -628,7 +629,32 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
         and first.position - said_before[-1].position <= ANSWER_LEAD_WORDS + 1
         and len(digits) == len(_last_group(said_before))
     )
-    return corrected_at_once or (len(digits) >= _MIN_CORRECTED_ENDING and _ENDING_AFTER.match(after) is not None)
+    # "So that's 07700 900461?" / "No, 900416": the other side's read-back, its last group given again at the start
+    # of the answer to it, after a word that corrects
+    answer_lead = [t for t in tokens[max(0, first.position - ANSWER_LEAD_WORDS) : first.position]
+                   if t.segment == first.segment]  # fmt: skip
+    before_answer = first.position - len(answer_lead) - 1
+    corrected_by_other = (
+        said_before[-1].speaker != first.speaker
+        and before_answer >= 0
+        and tokens[before_answer].segment == said_before[-1].segment
+        and GIVEN_UP.search(" ".join(t.norm for t in answer_lead)) is not None
+        and len(digits) >= _MIN_CORRECTED_ENDING
+        and _misheard_as(digits, _last_group(said_before))
+    )
+    return (
+        corrected_at_once
+        or corrected_by_other
+        or (len(digits) >= _MIN_CORRECTED_ENDING and _ENDING_AFTER.match(after) is not None)
+    )
+
+
+def _misheard_as(digits: str, heard: str) -> bool:
+    """Whether ``heard`` is ``digits`` misheard: the same digits in another order, or one of them wrong ("900461"
+    for "900416"; not "6604" for "0918", another group)."""
+    if len(digits) != len(heard) or digits == heard:
+        return False
+    return sorted(digits) == sorted(heard) or sum(a != b for a, b in zip(digits, heard, strict=True)) == 1
 
 
 def _last_group(said: Sequence[Token]) -> str:

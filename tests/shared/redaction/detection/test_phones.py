@@ -123,3 +123,39 @@ def test_a_payment_s_or_a_trip_s_code_named_before_ten_digits_is_no_phone_number
 
 def test_the_same_ten_digits_named_as_a_mobile_are_one() -> None:
     assert _phones(("customer", "My mobile is 9988776655.")) == ["9988776655"]
+
+
+def test_a_nigerian_mobile_said_in_groups_is_a_phone_number_by_its_shape() -> None:
+    found = _phones(("customer", "Mine is oh eight one six, two two three, four five six seven, any time."))
+    assert found == ["oh eight one six, two two three, four five six seven"]
+
+
+def test_eleven_digits_led_by_a_zero_outside_a_mobile_range_are_no_phone_number() -> None:
+    assert _phones(("customer", "The meter read 01234567891 this morning.")) == []
+
+
+def test_a_read_back_s_last_group_corrected_by_the_other_side_is_the_phone_number_too() -> None:
+    found = _phones(
+        ("agent", "I have 07911 482503, is that right?"),
+        ("customer", "No, 482530, you've swapped the end."),
+    )
+    assert found == ["07911 482503", "482530"]
+
+
+def test_two_or_three_last_digits_of_a_phone_named_are_its_ending() -> None:
+    found = _phones(("agent", "Which mobile should we text?"), ("customer", "The work one, ending 87."))
+    assert found == ["87"]
+
+
+def test_a_time_answered_after_a_phone_read_back_is_no_correction_of_it() -> None:
+    found = _phones(("agent", "I have 07911 482503, is that right?"), ("customer", "No, 12:30 is when I'm in."))
+    assert found == ["07911 482503"]
+
+
+def test_a_price_said_after_a_mobile_asked_about_is_no_ending_of_it() -> None:
+    assert _phones(("agent", "Which mobile should we text?"), ("customer", "The one that cost 87 pounds.")) == []
+
+
+def test_other_digits_of_the_same_length_after_a_read_back_are_no_correction_of_it() -> None:
+    found = _phones(("agent", "I have 0412 558 903, right?"), ("customer", "No, 771 opens the gate, rest is right."))
+    assert found == ["0412 558 903"]
