@@ -361,15 +361,35 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
                 start = _lead_in_end(segment.text, start)  # "It's Anand Bhavan, ..."
             before = segment.text[:start].lower()
             at_answer_start = len(before.split()) <= ANSWER_LEAD_WORDS and ADDRESS_CONTEXT.search(asked)
-            if at_answer_start or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
+            # where one leaves, only a house's number and name and its town: "moving out of 7 Ashgrove, Naas"
+            left = _LEFT_FROM.search(before) is not None and _HOUSE_AND_TOWN.match(segment.text, start) is not None
+            if at_answer_start or left or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
                 addressed.add(segment.index)
-                yield TextSpan(segment.index, start, _through_postcode(segment.text, start, match.end()))
+                end = _through_town(segment.text, start, _through_postcode(segment.text, start, match.end()))
+                yield TextSpan(segment.index, start, end)
 
 
 def _through_postcode(text: str, start: int, end: int) -> int:
     """Where an address from ``start`` to ``end`` ends: at its postcode, if one is in it ("..., G1R 1T1 please")."""
     codes = list(_LONE_POSTCODE.finditer(text, start, end))
     return codes[-1].end() if codes else end
+
+
+# Said right before the address one leaves; a weaker cue than one asked for or lived at ("moved from 2 plans to 1").
+_LEFT_FROM = re.compile(r"\b(?:moved|moving) (?:out of|from)\s+$")
+_HOUSE_AND_TOWN = re.compile(r"\d+[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},\s+[A-Z]")
+# A town after a comma, then only words in lower case: what is said next, not the address ("..., Naas on the 1st").
+_TOWN_THEN_TALK = re.compile(r",\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?=(?:\s+[a-z][\w'-]*)+[.,;!?]?\s*$)")
+
+
+def _through_town(text: str, start: int, end: int) -> int:
+    """Where an address from ``start`` to ``end`` ends: at its town, where only words in lower case follow it in the
+    match ("7 Ashgrove, Naas on the 1st and into"); the whole match where the address is said all in lower case."""
+    said = text[start:end]
+    if said == said.lower():
+        return end
+    towns = list(_TOWN_THEN_TALK.finditer(text, start, end))
+    return towns[-1].end() if towns else end
 
 
 # A city and its numbered postal district said alone, as its own clause, read back from the address just given:

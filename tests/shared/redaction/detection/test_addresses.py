@@ -247,3 +247,19 @@ def test_an_apartment_between_the_street_and_the_city_is_inside_the_answered_add
 )
 def test_rooms_prices_and_products_beside_numbers_are_no_address(turns: tuple[tuple[str, str], ...]) -> None:
     assert _addresses(*turns) == []
+
+
+def test_an_address_moved_out_of_is_found_without_the_words_after_its_town() -> None:
+    found = _addresses(("customer", "We're moving out of 31 Hazelmere, Trim at the end of the month."))
+    assert found == [(0, "31 Hazelmere, Trim")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved from 2 plans to 1 last spring.",
+        "I'm moving out of 3 Mobile, the old contract, soon.",
+    ],
+)
+def test_plans_and_contracts_moved_from_are_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
