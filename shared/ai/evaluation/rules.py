@@ -473,6 +473,19 @@ def _sentence_text(item: SegmentText, first_word: int, last_word: int) -> tuple[
 _CONTRAST = re.compile(r" (?:but|though|although) ")
 
 
+def _needs_when(criterion: ScorecardCriterion) -> bool:
+    """Whether the criterion is to say when: every pass example names a day, a time or how long ("You'll see the
+    refund within five business days")."""
+    examples = criterion.pass_examples
+    return bool(examples) and all(tone.says_when(" ".join(normalize_phrase(example))) for example in examples)
+
+
+def _says_when(item: SegmentText, first_word: int) -> bool:
+    """Whether the sentence holding word ``first_word``, or what follows it in the turn, says when."""
+    start, _ = sentence_bounds(item.text.words, first_word, first_word)
+    return tone.says_when(" ".join(token.text for token in item.text.tokens if token.first_word >= start))
+
+
 def _takes_back(criterion: ScorecardCriterion) -> bool:
     """Whether the card shows this criterion undone by what follows a "but" ("Sorry, but that's not my problem.")."""
     return any("but" in normalize_phrase(example) for example in criterion.fail_examples)
@@ -586,6 +599,8 @@ def _judge_intent(
     # And when every one asks something of the customer, a statement does not ("I'm the booking computer, not a
     # member of staff." is no identity check, "That's all I can do for you from here." no offer of more help).
     only_asks = all(_is_request(example) for example in criterion.pass_examples)
+    # And when every one says when, words that do not are no such thing ("it'll get sorted, don't you worry").
+    needs_when = _needs_when(criterion)
     scores = [
         score
         for score in read
@@ -593,6 +608,7 @@ def _judge_intent(
         and not (negative_fails and score.unit.negated)
         and (asks or not score.unit.is_question)
         and (not only_asks or _asks_something(score.unit))
+        and (not needs_when or _says_when(score.unit.item, score.unit.first_word))
         and not _taken_back(criterion, intents, score.unit)
         and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
     ]
@@ -617,6 +633,7 @@ def _judge_intent(
             and not score.unit.negated
             and (asks or not score.unit.is_question)
             and (not only_asks or _asks_something(score.unit))
+            and (not needs_when or _says_when(score.unit.item, score.unit.first_word))
             and not _taken_back(criterion, intents, score.unit)
             and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
         ]
@@ -755,7 +772,8 @@ def _judge_must_have(
         late.extend(match for match in found if _too_early(match.item, texts))
         found = [match for match in found if not _too_early(match.item, texts)]
     unnamed = [match for match in found if names_someone(criterion) and not _names_after(compiled, match)]
-    found = [match for match in found if all(match is not other for other in unnamed)]
+    when_less = [match for match in found if _needs_when(criterion) and not _says_when(match.item, match.first_word)]
+    found = [match for match in found if all(match is not other for other in (*unnamed, *when_less))]
     undercut = [
         (match, why) for match in found if (why := _undercut(criterion, match.item, match.first_word, match.last_word))
     ]
@@ -822,6 +840,7 @@ def _judge_must_have(
     near_misses = (
         (negated, f"{who} said it in the negative"),
         (unnamed, f"{who} greeted, but named no one"),
+        (when_less, f"{who} said what will happen, but not when"),
         (late, f"{who} did it, but not{_window_text(criterion)}"),
     )
     for misses, why in near_misses:

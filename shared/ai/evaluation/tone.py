@@ -262,6 +262,24 @@ PARDON = re.compile(r"^(?:oh |um |uh )?(?:sorry|pardon)(?: me)?\?$", re.IGNORECA
 REFUSED = re.compile(r"\bwhy (?:would|should|will|do|must) (?:i|we) (?:say sorry|apologi[sz]e|be sorry)\b")
 
 
+# When something will happen: a day, a date, a time, a number of minutes, hours, days or weeks, or a named moment
+# ("tomorrow", "shortly", "the next renewal date"). "At some point", "eventually" and "once they look at it" are no
+# when.
+WHEN = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|shortly|now|immediately|right away|straight away|first thing"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|midday|noon"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|next \w+|this (?:week|month)|end of (?:the )?(?:day|week|month)|(?:a|an|the|\d+|few|couple of|\w+ more) "
+    r"(?:(?:business|working) )?(?:minutes?|hours?|days?|weeks?|months?)|\d+(?:st|nd|rd|th)|o ?clock"
+    r"|(?:at|by|before|after|from|until|till) (?:half |quarter )?\d+|in a (?:minute|moment|bit|jiffy|tick|sec)"
+    r"|(?:on|after|before|by|from|until) the \w+(?:st|nd|rd|th))\b"
+)
+
+
+def says_when(normalized: str) -> bool:
+    return bool(WHEN.search(normalized))
+
+
 def asks_again(normalized: str) -> bool:
     return bool(ASKS_AGAIN.search(normalized))
 

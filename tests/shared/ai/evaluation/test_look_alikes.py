@@ -73,3 +73,19 @@ def test_an_offer_of_more_help_is_asked(line: str, passed: bool) -> None:
 def test_an_apology_for_something_else_than_the_customers_problem_is_no_empathy(line: str, passed: bool) -> None:
     found = verdict(call(middle=line), "empathy")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("Someone from dispatch will get back to you about the replacement at some point.", False),
+        ("It'll all get sorted, don't you worry.", False),
+        ("You will receive an update once the team have looked at it.", False),
+        ("I've rebooked the fitter, he'll be with you Thursday between eight and ten.", True),
+        ("Your refund's gone through, give it three to five working days to show.", True),
+        ("The certificate will come by email on the fifteenth.", True),
+    ],
+)
+def test_a_resolution_says_when(line: str, passed: bool) -> None:
+    found = verdict(call(middle=line), "resolution")
+    assert (found.verdict == "pass") is passed, found.reason
