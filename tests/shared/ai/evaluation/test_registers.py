@@ -351,3 +351,131 @@ def test_you_got_and_an_apologetic_opening_greet(line: str) -> None:
 def test_they_will_be_in_touch_says_no_when() -> None:
     line = "I'll pass it to the surveyors and they'll be in touch."
     assert verdict(call(middle=line), "resolution").verdict != "pass"
+
+
+# Cards 2.5: goodbyes and thanks in the languages and dialects heard on English-speaking lines.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Right then, diolch, hwyl.",
+        "Sawa, asante, kwaheri.",
+        "Sige po, salamat, ingat.",
+        "Go raibh maith agat, slán.",
+        "Ka kite, Hemi.",
+        "No problem at all, walk good.",
+        "Aye, haste ye back.",
+        "Totsiens, Pieter.",
+    ],
+)
+def test_goodbyes_from_other_languages_and_dialects_close(line: str) -> None:
+    found = verdict(call(goodbye=line), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize("line", ["Make haste back to the desk with that form.", "The walk was good, was it?"])
+def test_words_near_a_goodbye_do_not_close(line: str) -> None:
+    assert verdict(call(goodbye=line), "closing").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "now then ridgeway plastering jo here",
+        "Morning, Fenwick Joinery, Abdul on the yard phone.",
+        "Hiya, Kev down at Northgate Exhausts, what can I do for you?",
+    ],
+)
+def test_greetings_opening_with_now_then_or_naming_where_the_agent_is(line: str) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize("line", ["Now then, what's all this?", "Yeah, down at the yard, go on."])
+def test_now_then_or_down_at_without_a_company_does_not_greet(line: str) -> None:
+    assert verdict(call(opening=line), "greeting").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ah, my bad, I should have caught that.",
+        "That's a real worry with the clocks going back.",
+        "That is very worrying for you, madam.",
+        "Pole sana, we'll get it sorted.",
+        "Losing the heating in January is a real hardship.",
+        "What a big headache on a Monday.",
+    ],
+)
+def test_apologies_and_sympathy_in_other_words(line: str) -> None:
+    found = verdict(call(middle=line), "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Don't worry about the form.",
+        "You can apply to the hardship fund.",
+        "Well, bless your heart, is the thing even switched on?",
+    ],
+)
+def test_worry_and_hardship_as_plain_words_are_not_sympathy(line: str) -> None:
+    assert verdict(call(middle=line), "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What's the mobile the order's under?",
+        "What's the rego of the van you're bringing in?",
+        "Which invoice was it on?",
+        "Gie me the holding number, would ye.",
+        "Gimme the account number there.",
+    ],
+)
+def test_asking_for_a_mobile_a_rego_or_an_invoice_checks_identity(line: str) -> None:
+    found = verdict(call(middle=line), "identity_verification")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize("line", ["The mobile signal here is awful.", "The invoice is in the post."])
+def test_mentioning_a_mobile_or_an_invoice_asks_nothing(line: str) -> None:
+    assert verdict(call(middle=line), "identity_verification").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Heads up, our calls are saved to file for training.",
+        "The conversation's going on the recorder, just so you know.",
+        "These calls get stored on record for quality.",
+    ],
+)
+def test_calls_kept_on_file_or_on_the_recorder_disclose_recording(line: str) -> None:
+    found = verdict(call(opening=f"Hello, Contoso billing. {line}"), "recording_disclosure")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize("line", ["I'll keep your card details on file.", "This call isn't kept on file."])
+def test_details_on_file_or_a_call_not_kept_disclose_nothing(line: str) -> None:
+    found = verdict(call(opening=f"Hello, Contoso billing. {line}"), "recording_disclosure")
+    assert found.verdict != "pass", found.reason
+
+
+def test_owt_else_offers_more_help_and_nowt_else_does_not() -> None:
+    assert verdict(call(goodbye="Is there owt else I can sort for you?"), "further_help").verdict == "pass"
+    assert verdict(call(goodbye="Nowt else to be done, I'm afraid."), "further_help").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Hi, you're speaking with a computer program, not a person.", "Hello, I'm the garage's talking machine."],
+)
+def test_a_computer_program_or_a_talking_machine_discloses_ai(line: str) -> None:
+    found = verdict(call(opening=line), "ai_disclosure", is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+def test_talking_about_a_computer_program_is_no_ai_disclosure() -> None:
+    line = "Hello, I'm Ruth, I can help reset the computer program on your till."
+    assert verdict(call(opening=line), "ai_disclosure", is_ai_call=True).verdict != "pass"
