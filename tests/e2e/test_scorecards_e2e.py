@@ -82,7 +82,7 @@ def test_a_published_assigned_version_scores_the_campaigns_calls(live: LiveServi
         assert ok(again, 202)["stages"] == ["evaluation"]
         wait_for_status(client, audio_file_id, ("completed",))
         analysis = ok(client.get(f"/audio-files/{audio_file_id}/analysis"))
-        assert (analysis["scorecard"]["id"], analysis["scorecard"]["version"]) == ("default-human", "2.4")
+        assert (analysis["scorecard"]["id"], analysis["scorecard"]["version"]) == ("default-human", "2.5")
         second = receiver.wait_for(2, timeout_s=120)[1]
         assert scorecard_of(second.verify(hook["secret"])) == {"id": "default-human", "version": "2.5"}
         pinned_draft = client.post(
