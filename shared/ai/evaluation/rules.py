@@ -15,11 +15,12 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from shared.ai import package_version, utc_now_iso
 from shared.ai.evaluation import tone
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import CallIntents, IntentModel, Unit
+from shared.ai.evaluation.intent import CallIntents, IntentModel, IntentScore, Unit
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.matching import (
     CLAUSE_END,
@@ -124,6 +125,10 @@ class Match:
         return f"{self.kind} ({' '.join(self.item.text.words[self.first_word : self.last_word + 1])!r})"
 
 
+# The pronoun "I", alone or contracted ("I've", "I'll"): capitalized, but no name.
+_PRONOUN_I = re.compile(r"I(?:['\u2019]\w+)?\W*$")
+
+
 @dataclass(frozen=True)
 class CompiledCriterion:
     """A scorecard criterion with its wording normalized and patterns compiled once per evaluation.
@@ -161,6 +166,11 @@ class CompiledCriterion:
         )
         patterns = tuple(re.compile(pattern) for pattern in criterion.patterns)
         return cls(criterion, unique, patterns, tuple(excuses), grammar)
+
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every word of the cue phrases: what a greeting says besides a name."""
+        return frozenset(word for phrase in self.phrases for word in phrase)
 
     def matches(self, item: SegmentText) -> list[Match]:
         """Every cue in a segment, earliest first, with its negation and whether it matched exactly."""
@@ -223,11 +233,6 @@ class CompiledCriterion:
         )
 
 
-def names_someone(criterion: ScorecardCriterion) -> bool:
-    """Whether the criterion is to say who is answering: every pass example has a name in it ({org}, {name})."""
-    return bool(criterion.pass_examples) and all(_SLOT.search(example) for example in criterion.pass_examples)
-
-
 # Words after a greeting's cue that name no one: "thank you for calling, how can I help you today?"
 _NOT_A_NAME = _LINKING_WORDS | {
     "good", "hiya", "howdy", "today", "tonight", "morning", "afternoon", "evening", "day", "everyone", "all", "back",
@@ -240,10 +245,9 @@ def _names_after(compiled: CompiledCriterion, match: Match) -> bool:
     pattern caught), before it in its sentence ("Strike Zone Lanes, Tyler, how can I help?") or right after it
     ("thank you for calling Acme", "good afternoon, Hotel Miramar", "welcome to the Rind Club"). "Thank you for
     calling, how may I help you?" and "good morning, how can I help?" name no one."""
-    cue_words = {word for phrase in compiled.phrases for word in phrase}
 
     def named(word: str) -> bool:
-        return word not in cue_words and word not in _NOT_A_NAME
+        return word not in compiled.cue_words and word not in _NOT_A_NAME
 
     text = match.item.text
     start, _ = sentence_bounds(text.words, match.first_word, match.last_word)
@@ -255,10 +259,6 @@ def _names_after(compiled: CompiledCriterion, match: Match) -> bool:
     if after[:1] == ["the"]:
         after = after[1:]
     return bool(after) and named(after[0])
-
-
-# The pronoun "I", alone or contracted ("I've", "I'll"): capitalized, but no name.
-_PRONOUN_I = re.compile(r"I(?:['\u2019]\w+)?\W*$")
 
 
 def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> list[SegmentText]:
@@ -473,27 +473,55 @@ def _sentence_text(item: SegmentText, first_word: int, last_word: int) -> tuple[
 _CONTRAST = re.compile(r" (?:but|though|although) ")
 
 
-def _needs_when(criterion: ScorecardCriterion) -> bool:
-    """Whether the criterion is to say when: every pass example names a day, a time or how long ("You'll see the
-    refund within five business days")."""
-    examples = criterion.pass_examples
-    return bool(examples) and all(tone.says_when(" ".join(normalize_phrase(example))) for example in examples)
-
-
 def _says_when(item: SegmentText, first_word: int) -> bool:
     """Whether the sentence holding word ``first_word``, or what follows it in the turn, says when."""
     start, _ = sentence_bounds(item.text.words, first_word, first_word)
     return tone.says_when(" ".join(token.text for token in item.text.tokens if token.first_word >= start))
 
 
-def _takes_back(criterion: ScorecardCriterion) -> bool:
-    """Whether the card shows this criterion undone by what follows a "but" ("Sorry, but that's not my problem.")."""
-    return any("but" in normalize_phrase(example) for example in criterion.fail_examples)
+# A request in the words of a statement: "please read me ...", "I'll need your ...", "if you could confirm ...".
+_REQUEST = re.compile(
+    r"\b(?:please|kindly|need|give me|tell me|read me|send me|confirm|spell|let me (?:have|take|get|grab)"
+    r"|if you (?:could|can|would)|go ahead with)\b"
+)
+# A question without its question mark ("booking under which name ah").
+_ASKED_WITHOUT_MARK = re.compile(r"\b(?:which|whose|what|whats)\b")
 
 
-def _apologises(criterion: ScorecardCriterion) -> bool:
-    """Whether the criterion is an apology or sympathy: its pass examples say sorry."""
-    return any(not tone.APOLOGY_WORDS.isdisjoint(normalize_phrase(example)) for example in criterion.pass_examples)
+@dataclass(frozen=True)
+class ExampleShape:
+    """What a criterion's example wording shares besides its words, read once per card: the mood and content every
+    pass example has are part of what the criterion means, which averaged word vectors do not see."""
+
+    names_someone: bool  # every pass example has a name slot ({org}, {name}): a greeting must name who answers
+    asks_sometimes: bool  # some pass example is a question; if none is, a question does not do it
+    only_asks: bool  # every pass example asks the customer something: a statement does not do it
+    says_when: bool  # every pass example names a day, a time or how long: words without one do not do it
+    apologises: bool  # some pass example says sorry: an apology or sympathy
+    takes_back: bool  # a fail example shows it undone by what follows a "but" ("Sorry, but that's not my problem.")
+    negative_fails: bool  # a fail example says it in the negative ("No, this call isn't being recorded.")
+
+    @staticmethod
+    def of(criterion: ScorecardCriterion) -> ExampleShape:
+        return _example_shape(tuple(criterion.pass_examples), tuple(criterion.fail_examples))
+
+
+def _is_request(example: str) -> bool:
+    return example.rstrip().endswith("?") or bool(_REQUEST.search(" ".join(normalize_phrase(example))))
+
+
+@lru_cache(maxsize=512)  # bounded: campaign scorecards bring their own examples
+def _example_shape(passes: tuple[str, ...], fails: tuple[str, ...]) -> ExampleShape:
+    said = [normalize_phrase(example) for example in passes]
+    return ExampleShape(
+        names_someone=bool(passes) and all(_SLOT.search(example) for example in passes),
+        asks_sometimes=any(example.rstrip().endswith("?") for example in passes),
+        only_asks=all(_is_request(example) for example in passes),
+        says_when=bool(passes) and all(tone.says_when(" ".join(words)) for words in said),
+        apologises=any(not tone.APOLOGY_WORDS.isdisjoint(words) for words in said),
+        takes_back=any("but" in normalize_phrase(example) for example in fails),
+        negative_fails=any(not NEGATORS.isdisjoint(normalize_phrase(example)) for example in fails),
+    )
 
 
 def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int, last_word: int) -> str | None:
@@ -504,7 +532,8 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     if tone.sarcastic(sentence):
         return "said sarcastically"
     said = {token.text for token in item.text.tokens if first_word <= token.first_word <= last_word}
-    if _apologises(criterion) and tone.asks_again(sentence):
+    shape = ExampleShape.of(criterion)
+    if shape.apologises and tone.asks_again(sentence):
         # In other words too: "Line's breaking up, say the last bit again." read as close to "Not again, that's the
         # last thing you need."
         return "it only asks the customer to say something again"
@@ -521,7 +550,7 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "it apologises for how the customer took it, not for what went wrong"
         if tone.GRUDGING.search(said_as_written) or tone.REFUSED.search(sentence):
             return "the apology is grudging or refused"
-    if _takes_back(criterion):
+    if shape.takes_back:
         contrast = _CONTRAST.search(f" {onwards} ")
         before = sentence[: len(sentence) - len(onwards)]
         if (contrast and tone.blames(f" {onwards} "[contrast.end() :])) or tone.BLAMED_FIRST.search(before):
@@ -540,19 +569,6 @@ def _cited(
         evidence=[evidence],
         confidence=confidence,
     )
-
-
-# A request in the words of a statement: "please read me ...", "I'll need your ...", "if you could confirm ...".
-_REQUEST = re.compile(
-    r"\b(?:please|kindly|need|give me|tell me|read me|send me|confirm|spell|let me (?:have|take|get|grab)"
-    r"|if you (?:could|can|would)|go ahead with)\b"
-)
-# A question without its question mark ("booking under which name ah").
-_ASKED_WITHOUT_MARK = re.compile(r"\b(?:which|whose|what|whats)\b")
-
-
-def _is_request(example: str) -> bool:
-    return example.rstrip().endswith("?") or bool(_REQUEST.search(" ".join(normalize_phrase(example))))
 
 
 def _asks_something(unit: Unit) -> bool:
@@ -590,27 +606,28 @@ def _judge_intent(
             reason = f"{who} said it in segment {{segment}}, in the form of {example!r}"
             return _cited(criterion, "pass", unit.evidence(), reason, CONFIDENCE_FUZZY)
     read = intents.score(criterion, scorecard, chosen)
-    # When the card's fail examples say it in the negative ("No, this call isn't being recorded."), a negated
-    # sentence is that failure, not a doubt for a reviewer.
-    negative_fails = any(not NEGATORS.isdisjoint(normalize_phrase(example)) for example in criterion.fail_examples)
-    # When every pass example is a statement, a question does not do it ("and why do you want a refund" is no
-    # resolution): the examples' mood is part of what they mean, which averaged word vectors do not see.
-    asks = any(example.rstrip().endswith("?") for example in criterion.pass_examples)
-    # And when every one asks something of the customer, a statement does not ("I'm the booking computer, not a
-    # member of staff." is no identity check, "That's all I can do for you from here." no offer of more help).
-    only_asks = all(_is_request(example) for example in criterion.pass_examples)
-    # And when every one says when, words that do not are no such thing ("it'll get sorted, don't you worry").
-    needs_when = _needs_when(criterion)
+    shape = ExampleShape.of(criterion)
+
+    def fits(score: IntentScore) -> bool:
+        """Whether a close sentence also has what every pass example shares (see ``ExampleShape``) and is not
+        undone by the rest of it."""
+        unit = score.unit
+        return (
+            (shape.asks_sometimes or not unit.is_question)
+            and (not shape.only_asks or _asks_something(unit))
+            and (not shape.says_when or _says_when(unit.item, unit.first_word))
+            and not _taken_back(criterion, intents, unit)
+            and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
+        )
+
+    # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a
+    # reviewer.
     scores = [
         score
         for score in read
         if score.margin >= thresholds.review_margin
-        and not (negative_fails and score.unit.negated)
-        and (asks or not score.unit.is_question)
-        and (not only_asks or _asks_something(score.unit))
-        and (not needs_when or _says_when(score.unit.item, score.unit.first_word))
-        and not _taken_back(criterion, intents, score.unit)
-        and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
+        and not (shape.negative_fails and score.unit.negated)
+        and fits(score)
     ]
     passing = [
         score
@@ -631,11 +648,7 @@ def _judge_intent(
             if score.similarity >= thresholds.ordered_pass_similarity
             and score.margin >= thresholds.ordered_pass_margin
             and not score.unit.negated
-            and (asks or not score.unit.is_question)
-            and (not only_asks or _asks_something(score.unit))
-            and (not needs_when or _says_when(score.unit.item, score.unit.first_word))
-            and not _taken_back(criterion, intents, score.unit)
-            and not _undercut(criterion, score.unit.item, score.unit.first_word, score.unit.last_word)
+            and fits(score)
         ]
     if tone.offers_more(criterion.pass_examples):
         # An offer of more help comes once the issue is dealt with: "what can I do for you?" opening a call is
@@ -771,8 +784,9 @@ def _judge_must_have(
         # more help: an offer of more help comes after the customer has said what they need and been answered.
         late.extend(match for match in found if _too_early(match.item, texts))
         found = [match for match in found if not _too_early(match.item, texts)]
-    unnamed = [match for match in found if names_someone(criterion) and not _names_after(compiled, match)]
-    when_less = [match for match in found if _needs_when(criterion) and not _says_when(match.item, match.first_word)]
+    shape = ExampleShape.of(criterion)
+    unnamed = [match for match in found if shape.names_someone and not _names_after(compiled, match)]
+    when_less = [match for match in found if shape.says_when and not _says_when(match.item, match.first_word)]
     found = [match for match in found if all(match is not other for other in (*unnamed, *when_less))]
     undercut = [
         (match, why) for match in found if (why := _undercut(criterion, match.item, match.first_word, match.last_word))
