@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.redaction.detection.context import CONTEXT_WINDOW, CONTEXTS, context_distances, said_after
-from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, REPEATS, Token, digits_of
+from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, REPEATS, TRAILING_OFF, Token, digits_of
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
 _MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
@@ -196,7 +196,6 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
 
 
 _MIN_LOWER_CASE_LETTERS = 2  # "a" and "i" alone are words: "it's a 5 ..."
-_TRAILING_OFF = ("...", "\u2026")
 _MIN_LETTERS_BROKEN_OFF = 2  # "M, T, R...": one capital alone may be a word ("A...")
 
 
@@ -206,7 +205,7 @@ def letters_broken_off(first: Token, tokens: Sequence[Token]) -> list[Token]:
     if first.position == 0 or tokens[first.position - 1].segment == first.segment:
         return []
     own = [t for t in tokens[: first.position] if t.speaker == first.speaker]
-    if not own or not own[-1].text.endswith(_TRAILING_OFF):
+    if not own or not own[-1].text.endswith(TRAILING_OFF):
         return []
     letters: list[Token] = []
     for token in reversed(own):

@@ -13,6 +13,7 @@ from shared.redaction.detection.spoken import (
     NUMBER_WORD,
     PUNCTUATION,
     RADIO_LETTER,
+    SPELLED_LETTERS,
     TextSpan,
     Token,
 )
@@ -116,13 +117,12 @@ _NOT_LOCAL_PARTS = {
 
 # A word said, then spelled right before an address's spelled start: "rowan, r o w a n, at ..."
 _SAID_BEFORE_SPELLING = re.compile(r"(?<![\w'])([a-z]+),\s+$", re.IGNORECASE)
-_SPELLED_START = re.compile(r"[a-z](?:[\s,-]+[a-z](?![\w']))+", re.IGNORECASE)
 
 
 def email_start(text: str, match: re.Match[str]) -> int:
     """Where an address starts: a first name said before a one-word local part is part of it ("maria lopez at"),
     and so is the word said before the address spells it ("rowan, r o w a n, at")."""
-    spelled = _SPELLED_START.match(match.group())
+    spelled = SPELLED_LETTERS.match(match.group())
     said = _SAID_BEFORE_SPELLING.search(text[: match.start()])
     if spelled and said and re.sub(r"[^a-z]", "", spelled.group().lower()) == said.group(1).lower():
         return said.start(1)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import NAME_ASKED, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES
-from shared.redaction.detection.spoken import MONTHS, RADIO_LETTER, TextSpan, Token
+from shared.redaction.detection.spoken import MONTHS, RADIO_LETTER, SPELLED_LETTERS, TextSpan, Token
 
 # In lower-case text a name is known only by what is said around it: "this is declan mcbride calling", "my name is
 # tomas"; its words must be none of those the sentence goes on with ("this is just calling", "my name is on it").
@@ -466,10 +466,6 @@ _WORD_NAMES = {
 }  # fmt: skip
 
 
-# Letters alone, one at a time: "K-O-W-A-L-S-K-I", "S, A, M"
-_SPELLED_ALONE = re.compile(r"[A-Za-z](?:[\s.,-]+[A-Za-z](?![\w']))+")
-
-
 # A word joined to the next or the one before by a dot, an underscore or an "@" with no space is part of a handle.
 _IN_HANDLE_AFTER = re.compile(r"[._@]\w")
 _IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
@@ -493,7 +489,7 @@ def names_said_again(
     parts |= {
         letters.capitalize()
         for span in spans
-        if _SPELLED_ALONE.fullmatch(spelled := texts[span.segment][span.start : span.end])
+        if SPELLED_LETTERS.fullmatch(spelled := texts[span.segment][span.start : span.end])
         and len(letters := re.sub(r"[^A-Za-z]", "", spelled)) >= _MIN_SPELLED_NAME_LETTERS
     }
     # a name learned in lower case ("it's de la cruz, marisol de la cruz") is said again capitalised ("Marisol?")

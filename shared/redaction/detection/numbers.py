@@ -52,6 +52,7 @@ from shared.redaction.detection.spoken import (
     PUNCTUATION,
     REPEATS,
     TENS,
+    TRAILING_OFF,
     UNITS,
     Atom,
     Token,
@@ -807,16 +808,13 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
 
 
-_TRAILING_OFF = ("...", "\u2026", "-")  # how a transcript writes a word broken off
-
-
 def _broken_off_start(atoms: Sequence[Atom]) -> int:
     """How many digits a speaker said, broke off ("oh six...") and then said again to begin the number anew ("oh six
     seven seven"); 0 if they did not."""
     said = ""
     for index, atom in enumerate(atoms[:-1]):
         said += atom.digits
-        if atom.tokens[-1].text.endswith(_TRAILING_OFF):
+        if atom.tokens[-1].text.endswith(TRAILING_OFF):
             rest = "".join(a.digits for a in atoms[index + 1 :])
             return len(said) if rest.startswith(said) and len(rest) > len(said) else 0
     return 0

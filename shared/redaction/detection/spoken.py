@@ -184,6 +184,11 @@ NUMBER_WORD = (
 
 MISHEARD_LETTERS = 2
 
+# How a transcript writes a word broken off: "oh six...", "M, T, R...", "four-".
+TRAILING_OFF = ("...", "\u2026", "-")
+# Letters said one at a time: "K-O-W-A-L-S-K-I", "S, A, M", "r o w a n".
+SPELLED_LETTERS = re.compile(r"[A-Za-z](?:[\s.,-]+[A-Za-z](?![\w']))+")
+
 # A letter said in the radio alphabet: "Kilo", "Whiskey".
 RADIO_LETTER = (
     r"(?i:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|"
