@@ -9,24 +9,10 @@ import pytest
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection import detect
+from tests.shared.redaction.detection.turns import found as _found
+from tests.shared.redaction.detection.turns import segments as _segments
 
 pytestmark = pytest.mark.unit
-
-
-def _segments(*turns: tuple[str, str], gap_ms: int = 500) -> list[Segment]:
-    segments, start = [], 0
-    for index, (speaker, text) in enumerate(turns):
-        segments.append(Segment(index=index, speaker=speaker, start_ms=start, end_ms=start + 2000, text=text))
-        start += 2000 + gap_ms
-    return segments
-
-
-def _found(segments: list[Segment], types: tuple[EntityType, ...] = tuple(EntityType)) -> list[tuple[str, list[str]]]:
-    by_index = {segment.index: segment for segment in segments}
-    return [
-        (entity.type.value, [by_index[span.segment].text[span.start : span.end] for span in entity.spans])
-        for entity in detect(segments, types)
-    ]
 
 
 @pytest.mark.parametrize(

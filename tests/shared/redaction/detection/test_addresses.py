@@ -7,27 +7,14 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from shared.models.transcript import Segment
-from shared.redaction.detection import detect
+from tests.shared.redaction.detection.turns import spans_found
 
 pytestmark = pytest.mark.unit
 
 
-def _segments(*turns: tuple[str, str]) -> list[Segment]:
-    return [
-        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
-        for index, (speaker, text) in enumerate(turns)
-    ]
-
-
 def _addresses(*turns: tuple[str, str]) -> list[tuple[int, str]]:
     """Each address part found: its turn and its words."""
-    segments = _segments(*turns)
-    return [
-        (span.segment, segments[span.segment].text[span.start : span.end])
-        for entity in detect(segments, (EntityType.ADDRESS,))
-        for span in entity.spans
-    ]
+    return [(turn, words) for _, turn, words in spans_found(turns, (EntityType.ADDRESS,))]
 
 
 @pytest.mark.parametrize(

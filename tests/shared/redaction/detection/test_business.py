@@ -6,28 +6,15 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from shared.models.transcript import Segment
-from shared.redaction.detection import detect
+from tests.shared.redaction.detection.turns import spans_found
 
 pytestmark = pytest.mark.unit
 
 _CONTACTS = (EntityType.PHONE_NUMBER, EntityType.ADDRESS)
 
 
-def _segments(*turns: tuple[str, str]) -> list[Segment]:
-    return [
-        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
-        for index, (speaker, text) in enumerate(turns)
-    ]
-
-
 def _found(*turns: tuple[str, str]) -> list[tuple[str, str]]:
-    segments = _segments(*turns)
-    return [
-        (entity.type.value, segments[span.segment].text[span.start : span.end])
-        for entity in detect(segments, _CONTACTS)
-        for span in entity.spans
-    ]
+    return [(kind, words) for kind, _, words in spans_found(turns, _CONTACTS)]
 
 
 def test_a_number_the_business_published_is_its_own() -> None:

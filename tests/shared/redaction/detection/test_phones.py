@@ -6,26 +6,13 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from shared.models.transcript import Segment
-from shared.redaction.detection import detect
+from tests.shared.redaction.detection.turns import found, segments, spans_found
 
 pytestmark = pytest.mark.unit
 
 
-def _segments(*turns: tuple[str, str]) -> list[Segment]:
-    return [
-        Segment(index=index, speaker=speaker, start_ms=index * 2500, end_ms=index * 2500 + 2000, text=text)
-        for index, (speaker, text) in enumerate(turns)
-    ]
-
-
 def _phones(*turns: tuple[str, str]) -> list[str]:
-    segments = _segments(*turns)
-    return [
-        segments[span.segment].text[span.start : span.end]
-        for entity in detect(segments, (EntityType.PHONE_NUMBER,))
-        for span in entity.spans
-    ]
+    return [words for _, _, words in spans_found(turns, (EntityType.PHONE_NUMBER,))]
 
 
 @pytest.mark.parametrize(
@@ -88,9 +75,8 @@ def test_look_alikes_of_foreign_mobiles_are_not_phone_numbers(text: str) -> None
 
 def test_a_number_dialled_abroad_is_a_phone_even_where_its_digits_pass_a_card_s_check() -> None:
     # "0447911123456" passes the Luhn check, yet no card begins with the international prefix
-    segments = _segments(("customer", "It's 0 0 4 4 7 9 1 1 1 2 3 4 5 6."))
-    found = [(entity.type.value, len(entity.spans)) for entity in detect(segments)]
-    assert found == [("phone_number", 1)]
+    said = found(segments(("customer", "It's 0 0 4 4 7 9 1 1 1 2 3 4 5 6.")))
+    assert [(kind, len(spans)) for kind, spans in said] == [("phone_number", 1)]
 
 
 @pytest.mark.parametrize(

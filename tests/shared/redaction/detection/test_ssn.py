@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from tests.shared.redaction.test_detection import _found, _segments
+from tests.shared.redaction.detection.turns import found as _found
+from tests.shared.redaction.detection.turns import segments as _segments
 
 pytestmark = pytest.mark.unit
 
