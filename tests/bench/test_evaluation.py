@@ -73,6 +73,7 @@ LATER_HELD_BACK = (
     "held_back_7",
     "held_back_8",
     "held_back_9",
+    "held_back_10",
 )
 
 
