@@ -14,9 +14,10 @@ that, again without the detector's code, results or misses in view and without r
 ``held_back_5`` (its own files, written after that, again without reading or running the detector) is scored only
 once, with ``--split held_back_5``. ``held_back_6`` (its own files, written after that, again without reading or
 running the detector) was scored once. ``held_back_7`` (its own files, written after that, the same way) was
-scored once. ``held_back_8`` (its own files, written after that, the same way) is scored only once.
+scored once. ``held_back_8`` (its own files, written after that, the same way) was scored once. ``held_back_9``
+(its own files, written after that, the same way) is scored only once.
 
-Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_8}] [--no-calls]``
+Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_9}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 9)))
+SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 10)))
 console = Console(width=160)
 
 
@@ -278,7 +279,7 @@ def _print(title: str, score: Score) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_5, 6, 7: once)")
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_9: once)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     parser.add_argument(

@@ -59,6 +59,7 @@ def test_every_record_has_a_known_split_and_a_unique_id() -> None:
         ("held_back_6", 105, 13, 9, 22),
         ("held_back_7", 115, 14, 10, 24),
         ("held_back_8", 120, 16, 6, 24),
+        ("held_back_9", 120, 16, 6, 24),
     ],
 )
 def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
@@ -82,15 +83,16 @@ def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
     [
         d
         for d in UTTERANCES + CALLS
-        if d.split in {f"held_back_{n}" for n in range(2, 9)} and any(x.type == "card_number" for x in d.labels)
+        if d.split in {f"held_back_{n}" for n in range(2, 10)} and any(x.type == "card_number" for x in d.labels)
     ],
     ids=lambda dialogue: dialogue.id,
 )
 def test_held_back_card_numbers_are_real_card_numbers(dialogue: LabelledDialogue) -> None:
     """A card read across turns is one number: its parts, in order, pass the Luhn check. A reading abandoned and
-    started again ("4556 7375 8112... sorry, let me start again. 4556 ...") is labelled too, before the number."""
+    started again ("4556 7375 8112... sorry, let me start again. 4556 ...") is labelled too, before the number, and
+    so is a read-back of its last digits after it ("ending oh six one four? No, oh six four one")."""
     parts = [spoken_digits(label.text) for label in dialogue.labels if label.type == "card_number"]
-    numbers = ["".join(parts[start:]) for start in range(len(parts))]
+    numbers = ["".join(parts[start:end]) for start in range(len(parts)) for end in range(start + 1, len(parts) + 1)]
     assert any(13 <= len(number) <= 19 and luhn_valid(number) for number in numbers), parts
 
 
