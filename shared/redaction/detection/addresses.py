@@ -33,18 +33,19 @@ from shared.redaction.detection.spoken import (
 
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
 # Its number may be said in words: "unit twelve oh four".
-# An Australian lot or shop, an office's level, numbered like a flat: "Lot 4, Wattle Road", "Level 3, 100 George St".
+# An Australian lot or shop, an office's level, numbered like a flat: "Lot 4, Wattle Road", "Level 3, 100 George St";
+# a Nigerian or Indian plot: "Plot 9, Ring Road".
 _UNIT_NAMED = (
-    r"\b(?i:flat|unit|apartment|apt|suite|lot|shop|level)\.?\s*"
+    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level)\.?\s*"
     rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
 )
 # also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ...", or a hyphen, the
 # Canadian way: "1205-88 Harbour Street"
 _UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?[/-](?=\d))?"
-# After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", or in words), a four-digit
-# Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
+# After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", "306 -5", or in words), a
+# four-digit Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
 _ZIP_AFTER_CITY = (
-    rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
+    rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d{{1,3}}(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
     rf"|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{4,5}})"
 )
 _STREET_KINDS = (
@@ -52,11 +53,11 @@ _STREET_KINDS = (
     r"parkway|pkwy|highway|hwy|square|trail|alley|parade|crescent"
 )
 # Kinds of street that are also everyday words ("in a row", "close by"): only capitalised, after a house number
-# and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow").
+# and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow", "12 Ashfield Park").
 # A row of cottages or villas is a street too: "3 Glebe Cottages".
 _CAPITALISED_STREET_KINDS = (
     r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas|Quay|"
-    r"Wharf)"
+    r"Wharf|Park)"
 )
 _US_STATE_CODES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
@@ -92,6 +93,30 @@ ADDRESS = re.compile(
     rf"(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"  # "..., Toronto, M5J 0B1"
     # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
     rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
+)
+# A state's or province's full name between a town and a code is an address's end whatever Whisper made of the
+# street before it: "1422 large month run, Rally, North Carolina, 27609", "unit 210, 86 -8 -3 Toronto, Ontario, M5J,
+# 2 -S -1" (a Canadian postcode's second half in pieces).
+_REGIONS = (
+    r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+    r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|"
+    r"Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|"
+    r"Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|Manitoba|"
+    r"Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Prince Edward Island|Victoria|New South Wales|Queensland|"
+    r"South Australia|Western Australia|Tasmania|Northern Territory)"
+)
+# the house number (a flat's before it) and up to six words of street, however heard
+_HOUSE_HOWEVER_HEARD = (
+    rf"{_UNIT_FIRST}\b(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
+    r"(?:,?\s+[\w'-]+){0,6}?,?\s+"
+)
+_TOWN_AND_REGION = rf"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?,\s+{_REGIONS},?\s+"
+_REGION_CODE = rf"(?:{_ZIP_AFTER_CITY}|{_POSTCODE}|[A-Z]\d[A-Z](?:,?\s+\d\s+[A-Z]\s+\d)?)\b"
+REGION_ADDRESS = re.compile(
+    # without a house before them, a year is no code: "Austin, Texas, 2019"
+    rf"(?:{_HOUSE_HOWEVER_HEARD})?{_TOWN_AND_REGION}(?!(?:19|20)\d\d\b)(?:{_REGION_CODE})"
+    rf"|{_HOUSE_HOWEVER_HEARD}{_TOWN_AND_REGION}(?:{_REGION_CODE})"
 )
 # Some speech comes written all in lower case: there a street is known by its kind alone, and its name's words by
 # being none of the words a sentence is made of ("27 brookhaven drive unit 4", "thirty one eighteen state highway
@@ -130,6 +155,19 @@ _CORRECTED_NUMBER = re.compile(
     r"[,.]?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+"
     rf"(?P<number>\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})(?=\s*(?:[.,!?]|$))"
 )
+
+
+# A house number said, then corrected right before the address: "741, sorry, 714 Elm Street", "twelve, no, twenty".
+_MISTAKEN_NUMBER = re.compile(
+    rf"(?<![\w'.-])(?P<number>\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}}),?\s+"
+    r"(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+$"
+)
+
+
+def mistaken_house_number(text: str, start: int) -> tuple[int, int] | None:
+    """Where a house number said before an address starting at ``start`` and corrected by it is."""
+    mistaken = _MISTAKEN_NUMBER.search(text, 0, start)
+    return (mistaken.start("number"), mistaken.end("number")) if mistaken else None
 
 
 def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
@@ -341,6 +379,11 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
         yield from _corrected_zip(spoken, tokens)
+        if gone_on_from is not None:
+            yield from _address_split_over(segment, gone_on_from, texts[gone_on_from])
+        for house in _houses_of_someone_named(segment.text):
+            addressed.add(segment.index)
+            yield TextSpan(segment.index, *house)
         for in_pieces in _postcodes_in_pieces(spoken):
             if head := _BEFORE_POSTCODE_IN_PIECES.search(segment.text, 0, in_pieces.start):
                 yield TextSpan(segment.index, head.start(), in_pieces.end)
@@ -369,6 +412,33 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
                 yield TextSpan(segment.index, start, end)
 
 
+# Whisper ends a segment in the middle of a sentence, after a comma: an address's code may start the next one
+# ("331 Willow Creek Road, Tucson, Arizona," / "85719."), or its town and code may follow a street said without its
+# number ("still at Commander Street," / "Pinelands, Cape Town, 7405.").
+_CODE_GOING_ON = re.compile(r"\s*(?P<code>\d{3,6}(?:\s+\d{1,3})?)\b")
+_STREET_ENDING_SEGMENT = re.compile(
+    rf"(?<![\w'])(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_KINDS.title()}|{_CAPITALISED_STREET_KINDS})\b\.?\s*,\s*$"
+)
+
+
+def _address_split_over(segment: Segment, before_index: int, before: str) -> Iterable[TextSpan]:
+    """The rest of an address that segment ``before`` ended in, after a comma, where ``segment`` goes on with it."""
+    if not before.rstrip().endswith(","):
+        return
+    ends_address = any(
+        not before[match.end() :].strip(SENTENCE_MARKS + " ") for p in _WHOLE_ADDRESSES for match in p.finditer(before)
+    )
+    code = _CODE_GOING_ON.match(segment.text)
+    if ends_address and code is not None:
+        yield TextSpan(segment.index, code.start("code"), code.end("code"))
+        return
+    street = _STREET_ENDING_SEGMENT.search(before)
+    place = _PLACE_AND_CODE.match(segment.text, _lead_in_end(segment.text))
+    if street is not None and place is not None and not segment.text[place.end() :].strip(SENTENCE_MARKS + " "):
+        yield TextSpan(before_index, street.start(), street.end())
+        yield TextSpan(segment.index, place.start(), place.end())
+
+
 def _through_postcode(text: str, start: int, end: int) -> int:
     """Where an address from ``start`` to ``end`` ends: at its postcode, if one is in it ("..., G1R 1T1 please")."""
     codes = list(_LONE_POSTCODE.finditer(text, start, end))
@@ -378,6 +448,21 @@ def _through_postcode(text: str, start: int, end: int) -> int:
 # Said right before the address one leaves; a weaker cue than one asked for or lived at ("moved from 2 plans to 1").
 _LEFT_FROM = re.compile(r"\b(?:moved|moving) (?:out of|from)\s+$")
 _HOUSE_AND_TOWN = re.compile(r"\d+[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},\s+[A-Z]")
+# A house and its town where someone named is, whatever the street is called: "... for Gregor Lindqvist at 9 Ferny
+# Rise, Albury".
+_SOMEONE_AT_HOUSE = re.compile(
+    r"(?<![\w'])(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})\s+at\s+"
+    r"(?P<house>\d+[A-Za-z]?(?:\s+[A-Z][\w'-]*){1,3},\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)"
+)
+
+
+def _houses_of_someone_named(text: str) -> Iterable[tuple[int, int]]:
+    """Where the houses are that someone named in ``text`` is said to be at."""
+    for match in _SOMEONE_AT_HOUSE.finditer(text):
+        if not any(word in NOT_NAMES or word.lower() in MONTHS for word in match.group("name").split()):
+            yield match.start("house"), match.end("house")
+
+
 # A town after a comma, then only words in lower case: what is said next, not the address ("..., Naas on the 1st").
 _TOWN_THEN_TALK = re.compile(r",\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?=(?:\s+[a-z][\w'-]*)+[.,;!?]?\s*$)")
 
@@ -462,12 +547,12 @@ def _place_after_address(segment: Segment, texts: dict[int, str], addressed: set
 
 
 def _postcode_piece(token: Token) -> str | None:
-    """The characters of a postcode a word may be: capitals and digits ("CF14", "D", "4QT"), or a digit in words."""
-    core = token.text.strip(PUNCTUATION)
+    """The characters of a postcode a word may be: capitals and digits ("CF14", "D", "4QT"), or a number in words
+    (a district's two digits said as one: "B, fifteen, two, T, T")."""
+    core = token.text.strip(PUNCTUATION)[token.hyphen_led :]  # "CF -10, 4 -PQ"
     if _POSTCODE_PIECE.fullmatch(core):
         return core
-    digit = DIGIT_WORDS.get(token.norm)
-    return digit if digit is not None and len(digit) == 1 else None
+    return DIGIT_WORDS.get(token.norm)
 
 
 def _postcodes_in_pieces(said: Sequence[Token]) -> Iterable[TextSpan]:
@@ -546,5 +631,5 @@ def _lead_in_end(text: str, start: int = 0) -> int:
 # Whole addresses, each a street, a named house or a flat with its place: said, what follows may go on with them.
 _WHOLE_ADDRESSES = (
     ADDRESS, LOWER_CASE_ADDRESS, NAMED_HOUSE_ADDRESS, RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, POSTCODE_ADDRESS, PO_BOX,
-    UNIT_ADDRESS,
+    UNIT_ADDRESS, REGION_ADDRESS,
 )  # fmt: skip

@@ -36,6 +36,12 @@ _BUSINESS_CUE = re.compile(
 )
 # A business's place named by its address: "the 14 High Street store", "your 200 Main Street branch".
 _PLACE_AFTER = re.compile(rf"\s+(?:{_BUSINESS_PLACES}|branch|store|office|location|site)\b", re.IGNORECASE)
+# Said right after an address, whose it is: "..., that's our returns depot."
+_OURS_AFTER = re.compile(
+    rf"[,.]?\s+(?:that's|that is|it's|which is)\s+our\s+(?:\w+\s+){{0,2}}(?:office|store|branch|headquarters|"
+    rf"{_BUSINESS_PLACES})\b",
+    re.IGNORECASE,
+)
 _PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
 _CUE_CHARACTERS = 80
 
@@ -52,7 +58,8 @@ def business_contact(entity: Entity, texts: dict[int, str]) -> bool:
     personal = nearest_match(_PERSONAL_CUE, before)
     if business is not None and (personal is None or business < personal):
         return True
-    if entity.type is EntityType.ADDRESS and len(entity.spans) == 1 and _PLACE_AFTER.match(text, span.end):
+    after = (_PLACE_AFTER.match(text, span.end) or _OURS_AFTER.match(text, span.end)) is not None
+    if entity.type is EntityType.ADDRESS and len(entity.spans) == 1 and after:
         return True
     local_part = re.match(r"[\w-]+", text[span.start : span.end].lower())
     return (

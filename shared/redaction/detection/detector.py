@@ -14,10 +14,14 @@ from shared.redaction.detection.emails import answered_emails, read_back_emails,
 from shared.redaction.detection.names import (
     answered_names,
     confirmed_names,
+    names_after_spoken_title,
+    names_after_title_ending_segment,
     names_and_another,
+    names_announced_in_greeting,
     names_before_addresses,
     names_confirmed_by_another,
     names_said_again,
+    names_spelled_after_email,
     names_spelled_again,
     with_title,
 )
@@ -61,6 +65,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered_names(read, tokens)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
+    for found_names in (names_after_title_ending_segment, names_after_spoken_title, names_announced_in_greeting):
+        found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     addresses_read = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_addresses(read, addresses_read)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
@@ -70,6 +76,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_after_email(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -234,8 +235,9 @@ THIRD_PERSON_CUE = re.compile(
 )
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(
-    # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name
-    r"\b(?:Hi|Hello|Hey|Thanks|Thank you|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right)\s*,?\s+"
+    # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name; thanks in the middle of a
+    # sentence too: "Great, thanks Imran!"
+    r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right)\s*,?\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?]|$)"
     rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME})?)\s+(?:here|speaking)\b"
     # "Bartholomew calling about ...", "Dana Ruiz calling from ...": one's own name before "calling"
@@ -243,6 +245,10 @@ GREETED = re.compile(
     # Said back after an acknowledgement: "Sure, Karin. For the application ..."
     r"|\b(?:Sure|Okay|OK|Right|Certainly|Of course|Perfect|Lovely|Alright|All right|Absolutely|No problem),\s+"
     rf"(?P<acknowledged>{_NAME})(?=[.!]\s+[A-Z]|,\s)"
+    # said to whom one helps, after what one does for them: "I can help with that, Laura."
+    r"|\b(?i:help(?: you)? with that|sort that(?: out)? for you|do that for you|look into that for you|no problem|"
+    r"no worries|not at all)\s*,\s+"
+    rf"(?P<helped>(?!{_WHEN_NAMES}\b){_NAME})(?=\s*[.!?]|,\s)"
     # A relative or someone one speaks for, named: "on behalf of my father, Anselm Richter, he's ..."
     r"|\b(?i:(?:(?:my|our|his|her|their)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
     r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
@@ -288,8 +294,8 @@ GREETED = re.compile(
     rf"|\b(?:Bye|Goodbye|Cheers|Take care)(?: now| then| for now)?,\s+(?P<bidden>{_NAME})(?=\s*[.!]|$)"
 )
 GREETED_GROUPS = (
-    "name", "self", "caller", "acknowledged", "relative", "relatives", "doer", "asked", "whose", "owner", "told",
-    "kin_of", "appositive", "thanked", "bidden",
+    "name", "self", "caller", "acknowledged", "helped", "relative", "relatives", "doer", "asked", "whose", "owner",
+    "told", "kin_of", "appositive", "thanked", "bidden",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
@@ -334,7 +340,8 @@ _NAME_ANSWER = re.compile(
     _NAME_ANSWER_LEAD + rf"(?:{TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
     # a word heard with its last letter dropped keeps an apostrophe: "Necklin' Moriardi"
-    rf"(?P<name>(?!{TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
+    # or a first name heard as capitals: "CNN Marshall"
+    rf"(?P<name>(?!{TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+|[A-Z]{{2,4}}\s+(?=[A-Z][a-z])){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
     rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
@@ -648,8 +655,12 @@ def names_confirmed_by_another(segments: Sequence[Segment], names: Iterable[Text
             yield TextSpan(reply.index, match.start("name"), match.end("name"))
 
 
-# A full name starting a sentence, right before an address: "Anneliese Vorster, 12 Protea Street, ..." read back.
-_NAME_BEFORE_ADDRESS = re.compile(rf"(?:^|(?<=[.:!?]\s))(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}}),\s*$")
+# A full name starting a sentence, right before an address: "Anneliese Vorster, 12 Protea Street, ..." read back; or
+# where they are: "a policy for Gregor Lindqvist at 9 Ferny Rise, Albury".
+_NAME_BEFORE_ADDRESS = re.compile(
+    rf"(?:(?:^|(?<=[.:!?]\s))(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}}),\s*"
+    rf"|(?<![\w'])(?P<found_at>{_NAME}(?:{_NEXT_NAME}){{1,2}})\s+at\s+)$"
+)
 
 
 # Words of a building's, an estate's or a street's name, said before an address as well: "Rose Cottage, 12 ..."
@@ -672,9 +683,10 @@ def names_before_addresses(segments: Sequence[Segment], addresses: Iterable[Text
         match = _NAME_BEFORE_ADDRESS.search(texts[address.segment][: address.start])
         if match is None:
             continue
-        words = match.group("name").split()
+        group = "name" if match.group("name") else "found_at"
+        words = match.group(group).split()
         if not any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w.lower() in MONTHS for w in words):
-            yield TextSpan(address.segment, match.start("name"), match.end("name"))
+            yield TextSpan(address.segment, match.start(group), match.end(group))
 
 
 # Two people named together, the surname said once: "Ahmed and Samira Qureshi"
@@ -691,3 +703,80 @@ def names_and_another(segments: Sequence[Segment], names: Iterable[TextSpan]) ->
         words = other.group("name").split()
         if not any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w.lower() in MONTHS for w in words):
             yield TextSpan(span.segment, other.start("name"), other.end("name"))
+
+
+# Whisper ends a segment after a title's full stop, and the name starts the next one: "Thank you Ms." / "Marchetti."
+_TITLE_ENDING_SEGMENT = re.compile(r"(?:^|(?<=[\s,]))(?i:mr|mrs|ms|miss|mx|mister|missus)\.?\s*$")
+_NAME_STARTING_SEGMENT = re.compile(rf"\s*(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?=\s*[,.!?]|$)")
+
+
+def names_after_title_ending_segment(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The name that starts a segment when the speaker's segment before ended with a title."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for before, segment in itertools.pairwise(ordered):
+        if before.speaker != segment.speaker or not _TITLE_ENDING_SEGMENT.search(before.text):
+            continue
+        match = _NAME_STARTING_SEGMENT.match(segment.text)
+        # after a title a month's word is a surname: "Ms." / "March."
+        if match is not None and not any(w in NOT_NAMES or w in BUSINESS_WORDS for w in match.group("name").split()):
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# "Mister" and "missus" said in full are titles, never verbs: the words after them up to a pause are a name,
+# however Whisper heard it ("thanks mister, a mail, your refund ...").
+_SPOKEN_TITLE_NAME = re.compile(
+    r"\b(?i:mister|missus),?\s+"
+    r"(?P<name>(?!(?i:please|sir|madam|thanks|thank|yes|no|okay|ok|right|sorry)\b)[A-Za-z][\w'-]*"
+    r"(?:\s+[A-Za-z][\w'-]*){0,2})(?=\s*[,.!?]|\s*$)"
+)
+
+
+def names_after_spoken_title(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words right after "mister" or "missus", up to a pause."""
+    for segment in segments:
+        for match in _SPOKEN_TITLE_NAME.finditer(segment.text):
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# One's name announced as the call is answered, after the business's: "Harbourside Hotel, pre -enka speaking.",
+# "Fernhill Dental, this is the mouth." (a name misheard as words). In the greeting those words are a name, but for
+# an adverb ("broadly speaking"), oneself, or what the call is ("this is a recorded line").
+_NOT_ANNOUNCED_WORDS = (
+    r"(?:i|i'm|am|who|who's|is|it|it's|me|you|you're|he|him|she|her|they|them|we|us|yes|yeah|generally|broadly|"
+    r"technically|strictly|honestly|roughly|personally|frankly|legally|medically|recorded|recording|monitored|"
+    r"automated|courtesy|reminder|call|message|line|voicemail|about|regarding|urgent|important|your|not|just|still|"
+    r"speaking|speakin'|here|calling)"
+)
+_ANNOUNCED_NAME = re.compile(
+    rf"(?<=,\s)(?:(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+    r"\s+(?i:speaking|speakin')"
+    rf"|(?i:this is)\s+(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*"
+    rf"(?:\s+(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*){{0,2}}))(?=\s*[.,!]?\s*$)"
+)
+_GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
+
+
+def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
+    for segment in sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]:
+        for match in _ANNOUNCED_NAME.finditer(segment.text):
+            group = "before" if match.group("before") else "after"
+            if not BUSINESS_WORDS.intersection(word.capitalize() for word in match.group(group).split()):
+                yield TextSpan(segment.index, match.start(group), match.end(group))
+
+
+# Letters spelled one at a time as Whisper writes them ("a -p -p -a -y -o"), a letter's name heard as a word ("me").
+_SPELLED_RUN = re.compile(r"(?<![\w'])[A-Za-z]{1,2}(?:[\s,.-]+[A-Za-z]{1,2}(?![\w'])){4,}")
+_MIN_SPELLED_RUN_LETTERS = 4
+
+
+def names_spelled_after_email(segments: Sequence[Segment], emails: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """Letters spelled in the speaker's segment right after the one their e-mail address was in: the name in it."""
+    emailed = {span.segment for span in emails}
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for before, segment in itertools.pairwise(ordered):
+        if before.index not in emailed or before.speaker != segment.speaker:
+            continue
+        for run in _SPELLED_RUN.finditer(segment.text):
+            if len(re.findall(r"(?<![\w'])[A-Za-z](?![\w'])", run.group())) >= _MIN_SPELLED_RUN_LETTERS:
+                yield TextSpan(segment.index, run.start(), run.end())

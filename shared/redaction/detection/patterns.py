@@ -21,10 +21,12 @@ from shared.redaction.detection.addresses import (
     NAMED_POSTCODE,
     PO_BOX,
     POSTCODE_ADDRESS,
+    REGION_ADDRESS,
     RURAL_HOUSE_ADDRESS,
     TOWER_FLAT_ADDRESS,
     UNIT_ADDRESS,
     corrected_house_number,
+    mistaken_house_number,
 )
 from shared.redaction.detection.emails import (
     EMAIL,
@@ -74,7 +76,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             if not is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, FLAT_PIN_ADDRESS]
-        patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS]
+        patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."
@@ -96,6 +98,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 corrected = corrected_house_number(text, match.end())
                 if corrected:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *corrected)
+                mistaken = mistaken_house_number(text, match.start())
+                if mistaken:
+                    yield EntityType.ADDRESS, TextSpan(segment.index, *mistaken)
         for match in NAME_CUES.finditer(text):
             words = match.group("name").split()
             while words and words[-1] in NOT_NAMES:

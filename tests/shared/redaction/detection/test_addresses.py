@@ -250,3 +250,87 @@ def test_an_address_moved_out_of_is_found_without_the_words_after_its_town() -> 
 )
 def test_plans_and_contracts_moved_from_are_no_address(text: str) -> None:
     assert _addresses(("customer", text)) == []
+
+
+# --- addresses as Whisper writes them from speech: misheard streets, codes in pieces, sentences split ------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # the street misheard as everyday words, then a town, a state's full name and a ZIP
+        (
+            "Yeah that's 2718 big spruce cart, Boyzee, Idaho, 83702 I think.",
+            "2718 big spruce cart, Boyzee, Idaho, 83702",
+        ),
+        # a flat, a house number heard as digits, a province and a postcode's second half in pieces
+        (
+            "Now it's suite 1104, 57 -9 -1 Halifax, Nova Scotia, B3J, 3 -K -5.",
+            "suite 1104, 57 -9 -1 Halifax, Nova Scotia, B3J, 3 -K -5",
+        ),
+        # an Australian postcode heard in two groups
+        (
+            "Unit 2, 19 Banksia Avenue, Toowong, Queensland, 406 -6.",
+            "Unit 2, 19 Banksia Avenue, Toowong, Queensland, 406 -6",
+        ),
+    ],
+)  # fmt: skip
+def test_an_address_ending_in_a_town_a_state_and_a_code_is_found_however_its_street_was_heard(
+    text: str, address: str
+) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_a_town_and_a_state_with_a_year_after_them_are_no_address() -> None:
+    assert _addresses(("customer", "We left Tulsa, Oklahoma, 2016 I think, for the job.")) == []
+
+
+def test_an_address_s_code_starting_the_next_segment_goes_with_it() -> None:
+    found = _addresses(
+        ("customer", "It's 88 Poplar Grove Lane, Reno, Nevada,"),
+        ("customer", "8950 you know."),
+    )
+    assert found == [(0, "88 Poplar Grove Lane, Reno, Nevada"), (1, "8950")]
+
+
+def test_a_street_ending_a_segment_and_a_town_and_code_starting_the_next_are_one_address() -> None:
+    found = _addresses(
+        ("agent", "Is it still out on Wattle Crescent,"),
+        ("agent", "Rondebosch, Cape Town, 7700?"),
+    )
+    assert found == [(0, "Wattle Crescent"), (1, "Rondebosch, Cape Town, 7700")]
+
+
+def test_a_number_starting_a_segment_after_a_sentence_ended_is_no_address() -> None:
+    found = _addresses(("customer", "It's 88 Poplar Grove Lane, Reno, Nevada."), ("customer", "2024 was the move."))
+    assert found == [(0, "88 Poplar Grove Lane, Reno, Nevada")]
+
+
+def test_a_house_number_corrected_before_the_address_is_part_of_it() -> None:
+    found = _addresses(("customer", "Send it to 936, no, 396 Kestrel Way, Duluth, Minnesota."))
+    assert found == [(0, "936"), (0, "396 Kestrel Way, Duluth, Minnesota")]
+
+
+def test_a_plot_s_number_starts_an_address() -> None:
+    found = _addresses(("customer", "We live at Plot 14, Kofo Abayomi Street, Ikoyi, Lagos."))
+    assert found == [(0, "Plot 14, Kofo Abayomi Street, Ikoyi, Lagos")]
+
+
+def test_a_postcode_s_district_said_as_one_number_word_is_part_of_it() -> None:
+    found = _addresses(("agent", "And your postcode?"), ("customer", "Sure, M, twelve, four, R, D."))
+    assert found == [(1, "M, twelve, four, R, D")]
+
+
+def test_the_house_someone_named_is_said_to_be_at_is_an_address() -> None:
+    found = _addresses(("agent", "There's a parcel for Ingrid Solheim at 6 Tui Outlook, Nelson. Is that yours?"))
+    assert found == [(0, "6 Tui Outlook, Nelson")]
+
+
+def test_a_park_after_a_house_number_and_a_name_is_a_street() -> None:
+    found = _addresses(("customer", "It's 27 Rowan Park, Tralee, and the engineer can ring first."))
+    assert found == [(0, "27 Rowan Park, Tralee")]
+
+
+def test_a_postcode_whisper_wrote_with_hyphens_is_found_in_its_pieces() -> None:
+    found = _addresses(("agent", "Name and postcode please?"), ("customer", "Sure, NP -20, 3 -GH."))
+    assert found == [(1, "NP -20, 3 -GH")]

@@ -46,3 +46,12 @@ def test_an_address_asked_for_as_the_caller_s_is_theirs() -> None:
 def test_asked_whether_the_caller_has_one_is_not_asking_the_business(question: str) -> None:
     found = _found(("agent", question), ("customer", "Yes, 07700 900 123."))
     assert found == [("phone_number", "07700 900 123")]
+
+
+def test_an_address_said_to_be_the_business_s_place_right_after_it_is_its_own() -> None:
+    assert _found(("agent", "Drop it at 9 Harbour Point Road, Wexford, that's our parcel depot.")) == []
+
+
+def test_an_address_followed_by_the_caller_s_own_place_is_theirs() -> None:
+    found = _found(("customer", "Drop it at 9 Harbour Point Road, Wexford, that's my house."))
+    assert found == [("address", "9 Harbour Point Road, Wexford")]

@@ -198,3 +198,105 @@ def test_a_device_and_a_baby_s_state_are_no_name(text: str) -> None:
 def test_a_mailbox_word_written_into_a_handle_is_no_name_said_on_its_own() -> None:
     found = _names(("customer", "It's tomas.k... no, sorry, tomas dot kral at seznam dot cz."))
     assert found == []
+
+
+# --- names as Whisper writes them from speech: split after a title, misheard, spelled with hyphens -------------
+
+
+def test_a_name_starting_the_segment_after_a_title_ended_one_is_a_name() -> None:
+    found = _names(("agent", "Cheers Mrs."), ("agent", "Ogunleye Bright."), ("agent", "What can I sort for you?"))
+    assert found == [(1, "Ogunleye Bright")]
+
+
+def test_a_month_after_a_title_ending_a_segment_is_a_surname() -> None:
+    assert _names(("agent", "Lovely, ta Mr."), ("agent", "August."), ("agent", "And the reference?")) == [(1, "August")]
+
+
+def test_a_word_starting_a_segment_after_a_verb_miss_is_no_name() -> None:
+    assert _names(("customer", "I really don't want to miss."), ("customer", "Okay then, go ahead.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # "mister" said in full is a title: the words after it up to a pause are a name, however heard
+        ("Right, cheers mister, a bee mole, that's all sorted.", "a bee mole"),
+        ("Sorry missus grain jar, the line dropped.", "missus grain jar"),
+    ],
+)
+def test_the_words_after_mister_or_missus_up_to_a_pause_are_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the agent's name misheard as words, announced as the call is answered
+        ("Riverside Opticians, tom eyes speakin'.", "tom eyes"),
+        ("Good afternoon, Copperleaf Realty, shh -oban speaking.", "shh -oban"),
+        ("Brightwater Pharmacy, this is a nearby.", "a nearby"),
+    ],
+)
+def test_a_name_announced_in_the_greeting_however_misheard_is_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text), ("customer", "Hi, I'm after a repeat prescription.")) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morning, this is a recorded line.",
+        "Hi there, generally speaking.",
+        "Hello, yes, this is him.",
+        "Kestrel Broadband, this is the billing team.",
+    ],
+)
+def test_what_a_greeting_says_of_the_call_or_of_oneself_is_no_name(text: str) -> None:
+    assert _names(("agent", text), ("customer", "Right, okay.")) == []
+
+
+def test_a_name_said_after_speaking_later_in_the_call_is_not_taken_for_an_announcement() -> None:
+    turns = [("agent", "Hello, Kestrel Broadband."), ("customer", "Hi."), ("agent", "How can I help?")]
+    turns += [("customer", "Well, roughly the router, honestly speaking.")]
+    assert _names(*turns) == []
+
+
+def test_letters_spelled_with_hyphens_after_an_e_mail_address_are_the_name_in_it() -> None:
+    found = _names(
+        ("customer", "Sure, it's k .okonkwo at yahoo .com"),
+        ("customer", "o -k -o -n -k -me -o"),
+    )
+    assert found == [(1, "o -k -o -n -k -me -o")]
+
+
+def test_letters_spelled_after_another_speaker_s_e_mail_address_are_no_name() -> None:
+    found = _names(("agent", "I have k .okonkwo at yahoo .com"), ("customer", "b -c -d -e -f"))
+    assert found == []
+
+
+def test_a_full_name_said_to_be_at_an_address_is_a_name() -> None:
+    found = _names(("agent", "There's a parcel for Ingrid Solheim at 6 Tui Outlook, Nelson. Is that yours?"))
+    assert found == [(0, "Ingrid Solheim")]
+
+
+def test_a_name_thanked_in_the_middle_of_a_sentence_is_a_name() -> None:
+    assert _names(("agent", "Right, thanks Oisin! Anything else?")) == [(0, "Oisin")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Yes, I can help with that, Bronagh.", "Bronagh"),
+        ("No worries, Tadhg, it's done.", "Tadhg"),
+    ],
+)
+def test_a_name_said_to_whom_one_helps_is_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+def test_help_with_that_before_a_month_is_no_name() -> None:
+    assert _names(("agent", "I can help with that, March is the deadline.")) == []
+
+
+def test_a_first_name_heard_as_capitals_goes_with_the_surname_answered() -> None:
+    found = _names(("agent", "Can I take your full name?"), ("customer", "BBC Okonjo."))
+    assert found == [(1, "BBC Okonjo")]
