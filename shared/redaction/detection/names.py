@@ -345,8 +345,9 @@ _NAME_ANSWER = re.compile(
     rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
-    # or where they work: "Marcus in billing", "Dana from the claims team"; or the other of two: "Lena and Jonas Vogt"
-    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b|\s+and\s+[A-Z])"
+    # or where they work: "Marcus in billing", "Dana from the claims team"; or the other of two: "Lena and Jonas Vogt";
+    # or the postcode asked for with it, its comma heard as "in": "Gareth Lowell in CF -10, 4 -PQ"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b|\s+and\s+[A-Z]|\s+in\s+[A-Z]{1,2}\s*-?\d)"
 )
 
 
@@ -740,12 +741,14 @@ def names_after_spoken_title(segments: Sequence[Segment]) -> Iterable[TextSpan]:
 
 # One's name announced as the call is answered, after the business's: "Harbourside Hotel, pre -enka speaking.",
 # "Fernhill Dental, this is the mouth." (a name misheard as words). In the greeting those words are a name, but for
-# an adverb ("broadly speaking"), oneself, or what the call is ("this is a recorded line").
+# an adverb ("broadly speaking"), oneself, what the call is ("this is a recorded line") or how it is ("this is
+# ridiculous", "this is annoying").
 _NOT_ANNOUNCED_WORDS = (
     r"(?:i|i'm|am|who|who's|is|it|it's|me|you|you're|he|him|she|her|they|them|we|us|yes|yeah|generally|broadly|"
     r"technically|strictly|honestly|roughly|personally|frankly|legally|medically|recorded|recording|monitored|"
     r"automated|courtesy|reminder|call|message|line|voicemail|about|regarding|urgent|important|your|not|just|still|"
-    r"speaking|speakin'|here|calling)"
+    r"speaking|speakin'|here|calling|great|good|fine|ok|okay|perfect|lovely|brilliant|so|really|very|too|quite|"
+    r"ridiculous|urgent|awful|terrible|weird|odd|strange|wrong|right|correct|true|[a-z]+ing|[a-z]+ed)"
 )
 _ANNOUNCED_NAME = re.compile(
     rf"(?<=,\s)(?:(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"

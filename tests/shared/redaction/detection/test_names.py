@@ -248,6 +248,8 @@ def test_a_name_announced_in_the_greeting_however_misheard_is_a_name(text: str, 
         "Hi there, generally speaking.",
         "Hello, yes, this is him.",
         "Kestrel Broadband, this is the billing team.",
+        "Oh hi, this is frustrating.",
+        "Hello, this is ridiculous!",
     ],
 )
 def test_what_a_greeting_says_of_the_call_or_of_oneself_is_no_name(text: str) -> None:
@@ -300,3 +302,8 @@ def test_help_with_that_before_a_month_is_no_name() -> None:
 def test_a_first_name_heard_as_capitals_goes_with_the_surname_answered() -> None:
     found = _names(("agent", "Can I take your full name?"), ("customer", "BBC Okonjo."))
     assert found == [(1, "BBC Okonjo")]
+
+
+def test_a_name_answered_before_its_postcode_heard_after_in_is_a_name() -> None:
+    found = _names(("agent", "Your full name and postcode?"), ("customer", "Rhodri Price in SA -1, 2 -BN."))
+    assert found == [(1, "Rhodri Price")]
