@@ -340,8 +340,9 @@ _NAME_ANSWER = re.compile(
     _NAME_ANSWER_LEAD + rf"(?:{TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
     # a word heard with its last letter dropped keeps an apostrophe: "Necklin' Moriardi"
-    # or a first name heard as capitals: "CNN Marshall"
+    # or a first name or a surname heard as capitals: "CNN Marshall", "Mina GP"
     rf"(?P<name>(?!{TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+|[A-Z]{{2,4}}\s+(?=[A-Z][a-z])){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
+    r"(?:\s+[A-Z]{2,4}(?![\w'-]))?"
     rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
@@ -727,7 +728,9 @@ def names_after_title_ending_segment(segments: Sequence[Segment]) -> Iterable[Te
 # however Whisper heard it ("thanks mister, a mail, your refund ...").
 _SPOKEN_TITLE_NAME = re.compile(
     r"\b(?i:mister|missus),?\s+"
-    r"(?P<name>(?!(?i:please|sir|madam|thanks|thank|yes|no|okay|ok|right|sorry)\b)[A-Za-z][\w'-]*"
+    r"(?P<name>(?!(?i:please|sir|madam|thanks|thank|yes|no|okay|ok|right|sorry|what|what's|how|where|when|why|who|"
+    r"can|could|would|will|is|are|was|do|does|did|i|i'm|you|you're|we|they|he|she|it|it's|that|this|there|here|and|"
+    r"but|so|or|if)\b)[A-Za-z][\w'-]*"
     r"(?:\s+[A-Za-z][\w'-]*){0,2})(?=\s*[,.!?]|\s*$)"
 )
 

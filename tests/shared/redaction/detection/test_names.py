@@ -228,6 +228,11 @@ def test_the_words_after_mister_or_missus_up_to_a_pause_are_a_name(text: str, na
     assert _names(("agent", text)) == [(0, name)]
 
 
+@pytest.mark.parametrize("text", ["Hey mister, what's the holdup?", "Excuse me mister, is it far?"])
+def test_a_question_put_to_a_mister_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
 @pytest.mark.parametrize(
     "text, name",
     [
@@ -307,3 +312,8 @@ def test_a_first_name_heard_as_capitals_goes_with_the_surname_answered() -> None
 def test_a_name_answered_before_its_postcode_heard_after_in_is_a_name() -> None:
     found = _names(("agent", "Your full name and postcode?"), ("customer", "Rhodri Price in SA -1, 2 -BN."))
     assert found == [(1, "Rhodri Price")]
+
+
+def test_a_surname_heard_as_capitals_and_its_letters_go_with_the_first_name_answered() -> None:
+    found = _names(("agent", "And the guest's name?"), ("customer", "-Ravi KN -A -R"))
+    assert found == [(1, "Ravi KN -A -R")]
