@@ -85,6 +85,8 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
     r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking) (number|id)\b"
     # "your booking reference?": the reference itself, without "number"
     r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b"
+    # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?"
+    r"|\byour (\w+ ){1,2}reference\b"
 )
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {

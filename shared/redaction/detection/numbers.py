@@ -39,6 +39,7 @@ from shared.redaction.detection.phones import (
     MIN_INTERNATIONAL,
     country_code_said,
     dialled_abroad,
+    dialled_with_country_code,
     extension,
     international_prefix,
     is_business_line,
@@ -390,9 +391,12 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
     yield from _read_back(untyped, found, tokens)
     yield from _repeated_after(untyped, found)
-    yield from _begun_again(untyped, tokens)
+    begun = list(_begun_again(untyped, tokens))
+    yield from begun
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
+    taken = {token.position for _, said in [*begun, *in_groups] for token in said}
+    yield from _ssn_begun(untyped, taken, tokens)
     yield from _parts_read_back(untyped, [*found, *in_groups])
 
 
@@ -650,6 +654,31 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
     )
 
 
+_SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine
+
+
+def _ssn_begun(
+    untyped: Sequence[Sequence[Atom]], taken: set[int], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The first digits of a social security number, where it was named or asked for whole last, given and broken off
+    ("Social is 381... no wait, that's my wife's", "It's 64122." / "Go ahead."): they are part of it, whatever
+    follows. Not a date written with slashes, nor a slip corrected at once by the number said right after it with
+    the same digits ("512-... sorry, 521-44-8830")."""
+    for run in untyped:
+        said = [token for atom in run for token in atom.tokens]
+        digits = "".join(atom.digits for atom in run)
+        if len(digits) not in _SSN_BEGUN_LENGTHS or any(t.position in taken or "/" in t.norm for t in said):
+            continue
+        distances = context_distances(tokens, said[0].position)
+        if EntityType.SSN not in distances or distances[EntityType.SSN] != min(distances.values()):
+            continue
+        if last_four_of_ssn_asked(distances, tokens, said[0]) or part_of_ssn_asked(tokens, said[0]):
+            continue  # a part asked for by its place has its own length: other digits are not it
+        going_on = [t for t in tokens[said[-1].position + 1 :] if t.segment == said[-1].segment]
+        if not _misheard_as(digits, digits_said(going_on)[: len(digits)]):
+            yield EntityType.SSN, said
+
+
 def _misheard_as(digits: str, heard: str) -> bool:
     """Whether ``heard`` is ``digits`` misheard: the same digits in another order, or one of them wrong ("900461"
     for "900416"; not "6604" for "0918", another group)."""
@@ -680,8 +709,10 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             if others:
                 yield from _classify_run(others, tokens)
             return
-    if dialled_abroad("".join(atom.digits for atom in run)):
-        # "double oh four four, ...": the international prefix before a phone number, however a Luhn sum falls
+    said = "".join(atom.digits for atom in run)
+    if dialled_abroad(said) or dialled_with_country_code(said, run[0].tokens[0], tokens):
+        # "double oh four four, ...", "+234 ...": the international prefix or the plus before a phone number's
+        # country code, however a Luhn sum falls
         yield from _typed_numbers(run, tokens)
         return
     used = [False] * len(run)

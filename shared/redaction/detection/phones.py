@@ -65,6 +65,17 @@ def dialled_abroad(digits: str) -> bool:
     return False
 
 
+def dialled_with_country_code(digits: str, first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether ``digits`` are a valid number of the country whose code they start with, written or said after a plus
+    ("+234 806 112 9087"): a phone number, however its digits fall for a card's check (no card is read with a plus)."""
+    if not (first.text.startswith("+") or international_prefix(first, tokens)) or len(digits) < MIN_INTERNATIONAL:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 # Dialled before a country code: "00" across most of the world, "011" from North America.
 _INTERNATIONAL_PREFIXES = ("011", "00")
 

@@ -211,3 +211,15 @@ def test_words_trailed_off_before_the_digits_in_the_next_turn_are_not_taken_into
         ("customer", "...seven seven one, two oh eight."),
     )
     assert _found(segments, _ACCOUNT) == [("account_number", ["seven seven one, two oh eight"])]
+
+
+@pytest.mark.parametrize("answer, reference", [("Yes, 804 117 3362.", "804 117 3362"),
+                                                ("Yes, it's 6 .02291 -583 -I'm", "6 .02291 -583")])  # fmt: skip
+def test_a_reference_asked_for_by_whose_it_is_is_the_caller_s_account(answer: str, reference: str) -> None:
+    segments = _segments(("agent", "Have you got your water rates reference handy?"), ("customer", answer))
+    assert _found(segments) == [("account_number", [reference])]
+
+
+def test_a_reference_the_agent_gives_for_the_call_is_not_the_caller_s_account() -> None:
+    segments = _segments(("agent", "Your reference for today is 55102. Anything else I can help with?"))
+    assert _found(segments) == []

@@ -145,3 +145,9 @@ def test_a_price_said_after_a_mobile_asked_about_is_no_ending_of_it() -> None:
 def test_other_digits_of_the_same_length_after_a_read_back_are_no_correction_of_it() -> None:
     found = _phones(("agent", "I have 0412 558 903, right?"), ("customer", "No, 771 opens the gate, rest is right."))
     assert found == ["0412 558 903"]
+
+
+def test_a_number_written_with_a_plus_and_its_country_code_is_a_phone_even_where_it_passes_a_card_s_check() -> None:
+    # "2348031234561" passes the Luhn check, yet no card is read with a plus before it
+    said = found(segments(("customer", "You can text my brother on +234 803 123 4561 after six.")))
+    assert said == [("phone_number", ["+234 803 123 4561"])]

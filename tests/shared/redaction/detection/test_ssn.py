@@ -112,3 +112,32 @@ def test_other_numbers_after_a_read_back_of_an_ssn_are_not_its_group(answer: str
         ("ssn", ["three one two, four four, seven seven oh two"]),
         ("ssn", ["312-44-7702"]),
     ]
+
+
+def test_the_first_digits_of_a_social_given_and_broken_off_are_part_of_it() -> None:
+    segments = _segments(
+        ("agent", "What's your social security number?"),
+        ("customer", "It's 518 4... hang on, let me grab my card."),
+    )
+    assert _found(segments) == [("ssn", ["518 4"])]
+
+
+def test_the_first_digits_of_a_social_heard_without_the_pause_after_them_are_part_of_it() -> None:
+    segments = _segments(
+        ("agent", "For the lease we need your social security number."),
+        ("customer", "Right, it's 27761."),
+        ("agent", "Mm-hmm, carry on."),
+        ("customer", "Um, I lost my place."),
+    )
+    assert _found(segments) == [("ssn", ["27761"])]
+
+
+def test_digits_of_a_social_slipped_and_corrected_at_once_are_not_another_number() -> None:
+    segments = _segments(("customer", "My social is 734... sorry, 743-22-9051."))
+    assert _found(segments) == [("ssn", ["743-22-9051"])]
+
+
+@pytest.mark.parametrize("answer", ["Sure, 4/11/86 and then the four are 5 5 0 1", "Sure, 4/11/86 and 5501."])
+def test_a_date_written_with_slashes_after_a_social_was_asked_for_is_not_part_of_it(answer: str) -> None:
+    segments = _segments(("agent", "Your date of birth and last four of your social, please."), ("customer", answer))
+    assert [kind for kind, _ in _found(segments)] == ["date_of_birth", "ssn"]
