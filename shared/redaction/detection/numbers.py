@@ -655,6 +655,7 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
 
 
 _SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _ssn_begun(
@@ -669,6 +670,8 @@ def _ssn_begun(
         digits = "".join(atom.digits for atom in run)
         if len(digits) not in _SSN_BEGUN_LENGTHS or any(t.position in taken or "/" in t.norm for t in said):
             continue
+        if _YEAR.fullmatch(digits):
+            continue  # "Your social was updated in 2019": a year
         distances = context_distances(tokens, said[0].position)
         if EntityType.SSN not in distances or distances[EntityType.SSN] != min(distances.values()):
             continue

@@ -3202,13 +3202,13 @@ def test_a_number_begun_broken_off_and_said_whole_is_the_kind_named_before_it() 
         ("customer", "okay six one two four four eight nine one three"),
     )
     assert _found(segments) == [("ssn", ["six one two"]), ("ssn", ["six one two four four eight nine one three"])]
-    # Digits said again that do not begin the same are not taken for it.
+    # Digits said again that do not begin the same are not taken for it; the digits begun are its first part still.
     segments = _segments(
         ("customer", "my social is six one two"),
         ("agent", "go on"),
         ("customer", "the kids are six and four, and the house is 9 rooms"),
     )
-    assert _found(segments, (EntityType.SSN,)) == []
+    assert _found(segments, (EntityType.SSN,)) == [("ssn", ["six one two"])]
 
 
 def test_a_written_social_after_a_corrected_group_is_whole() -> None:
