@@ -114,6 +114,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, position)
             if found and found[0].speaker != tokens[position - 1].speaker:
                 yield EntityType.DATE_OF_BIRTH, found
+    yield from ((EntityType.DATE_OF_BIRTH, found) for found in _own_dates_written(tokens))
     # A month and year said in the same breath after a card number, however the expiry is called ("the date on
     # it is August thirty one"): its expiry.
     for token in tokens:
@@ -122,6 +123,35 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+
+
+# A day, a month and a grown-up's birth year written whole: "23/07/1979", "1990-08-17".
+_WHOLE_DATE_YEAR = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?P<year>\d{4})|(?P<year_first>\d{4})([./-])\d{1,2}\4\d{1,2}")
+_BIRTH_YEARS = range(1900, 2011)
+# Words that give a date as what it is rather than when something happened: "It's 23/07/1979", "my passport says
+# 1990/04/07", "the form has it as 07/04/1990"; not "moved in on 12/05/1998".
+_GIVEN_AS = re.compile(r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's))$")
+_GIVEN_WORDS = 3
+
+
+def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
+    """A whole date written with a birth year that a speaker gives as itself, without saying what happened on it
+    ("It's 23/07/1979, day first"): what a caller gives so is their date of birth, asked for or not; and the same
+    date said again another way right after it ("..., that's the seventh of February")."""
+    for token in tokens:
+        written = _WHOLE_DATE_YEAR.fullmatch(token.norm.rstrip(".,"))
+        if written is None or int(written.group("year") or written.group("year_first")) not in _BIRTH_YEARS:
+            continue
+        lead = [
+            t.norm for t in tokens[max(0, token.position - _GIVEN_WORDS) : token.position] if t.segment == token.segment
+        ]
+        if not _GIVEN_AS.search(" ".join(lead)):
+            continue
+        yield [token]
+        rest = _date_after(tokens, token.position + 1)
+        between = " ".join(t.norm for t in tokens[token.position + 1 : rest[0].position]) if rest else ""
+        if rest and rest[0].segment == token.segment and _RESTATED.match(between):
+            yield rest
 
 
 _MAX_CORRECTIONS = 3

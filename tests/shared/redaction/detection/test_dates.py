@@ -148,3 +148,32 @@ def test_turning_a_thing_on_or_a_shops_age_gives_no_birthday(text: str) -> None:
 def test_a_day_given_up_for_another_still_lets_the_date_start_at_the_day() -> None:
     segments = _segments(("agent", "Your birth date?"), ("customer", "Third of... no, thirtieth of June, 1988."))
     assert _found(segments, _BIRTH) == [("date_of_birth", ["thirtieth of June, 1988"])]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Sure, it's 04.11.1968, that's what the licence shows.", "04.11.1968"),
+        ("The old card says 1983-02-28 but that's a typo.", "1983-02-28"),
+        ("11/06/1957", "11/06/1957"),
+    ],
+)
+def test_a_whole_date_with_a_birth_year_given_as_itself_is_a_birth_date_unasked(text: str, date: str) -> None:
+    assert _found(_segments(("customer", text)), _BIRTH) == [("date_of_birth", [date])]
+
+
+def test_a_written_birth_date_said_again_in_words_is_the_birth_date_both_times() -> None:
+    segments = _segments(("customer", "It's 09/03/1971, so the ninth of March."))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["09/03/1971"]), ("date_of_birth", ["the ninth of March"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved in on 12/05/1998 and the boiler was already old.",
+        "It's 14/02/2024, the day the parcel went missing.",
+        "The warranty started 01-09-2005.",
+    ],
+)
+def test_a_written_date_of_an_event_or_a_recent_year_is_no_birth_date(text: str) -> None:
+    assert _found(_segments(("customer", text)), _BIRTH) == []
