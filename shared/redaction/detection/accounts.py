@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.context import CONTEXT_WINDOW, CONTEXTS, context_distances, said_after
+from shared.redaction.detection.context import (
+    ASKED_CONTEXTS,
+    CONTEXT_WINDOW,
+    CONTEXTS,
+    context_distances,
+    said_after,
+)
 from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, REPEATS, TRAILING_OFF, Token, digits_of
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
@@ -275,3 +281,28 @@ def end_letters_given(accounts: Sequence[Sequence[Token]], tokens: Sequence[Toke
         letters = [t for t in answer if re.fullmatch(r"[A-Z]", t.text.strip(PUNCTUATION))]
         if letters and len(letters) == len(answer) <= _MAX_END_LETTERS:
             yield answer
+
+
+# One's own number in a scheme named by its brand, written with capitals: "my Avios number is", "your Flybuys number",
+# "put it on my Marriott number,".
+_PROGRAMME_NAMED = re.compile(
+    r"\b(?i:my|your|his|her|our) (?P<name>(?:[A-Z][\w&'-]* ){1,2})(?:number|no\.?|ID|membership)(?:'s| is| was)?[,:]?$"
+)
+_PROGRAMME_LEAD_WORDS = 6
+
+
+def programme_number_named(first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether the words right before ``first`` in its turn name it someone's number in a scheme by the scheme's
+    brand (a loyalty, airline or hotel programme); not a card's ("my Visa number") nor a phone's ("my WhatsApp
+    number"), which name what they are."""
+    lead = " ".join(
+        t.text for t in tokens[max(0, first.position - _PROGRAMME_LEAD_WORDS) : first.position]
+        if t.segment == first.segment
+    )  # fmt: skip
+    named = _PROGRAMME_NAMED.search(lead)
+    if named is None:
+        return False
+    name = named.group("name").lower()
+    return not any(
+        pattern.search(name) for kind, pattern in ASKED_CONTEXTS.items() if kind is not EntityType.ACCOUNT_NUMBER
+    )

@@ -11,7 +11,13 @@ import phonenumbers
 from text_to_num import alpha2digit
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.accounts import end_letters_given, letter_prefix, letter_suffix, letters_broken_off
+from shared.redaction.detection.accounts import (
+    end_letters_given,
+    letter_prefix,
+    letter_suffix,
+    letters_broken_off,
+    programme_number_named,
+)
 from shared.redaction.detection.cards import card_read_before, merged_card_details, plausible_expiry, written_with_slash
 from shared.redaction.detection.context import (
     ANSWER_LEAD_WORDS,
@@ -305,6 +311,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
                 return EntityType.PHONE_NUMBER
         except phonenumbers.NumberParseException:
             pass
+    account_length = len(digits) in DIGIT_LENGTHS[EntityType.ACCOUNT_NUMBER]
+    if account_length and programme_number_named(first, tokens) and not _phone_shaped(digits):
+        return EntityType.ACCOUNT_NUMBER  # "my Avios number is 34821907": named by its scheme, not by its kind
     fitting = sorted(
         (distance, entity_type)
         for entity_type, distance in distances.items()
@@ -350,14 +359,18 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.ACCOUNT_NUMBER  # "0045 8812 907, I've found the account": the digits looked up
     if dialled_abroad(digits):
         return EntityType.PHONE_NUMBER  # "double oh three five three, eight six, ...": the country code dialled
-    if len(digits) in (10, 11):
-        try:
-            number = phonenumbers.parse(digits, "US")
-        except phonenumbers.NumberParseException:
-            return None
-        if phonenumbers.is_valid_number(number) or national_mobile(digits):
-            return EntityType.PHONE_NUMBER
-    return None
+    return EntityType.PHONE_NUMBER if _phone_shaped(digits) else None
+
+
+def _phone_shaped(digits: str) -> bool:
+    """Whether ``digits`` are a valid North American number or a mobile as dialled at home in another country."""
+    if len(digits) not in (10, 11):
+        return False
+    try:
+        number = phonenumbers.parse(digits, "US")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number) or national_mobile(digits)
 
 
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
@@ -722,7 +735,8 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
     cards: list[list[Token]] = []
     # Where an id was asked for and no card talked about, a number passing the card check is the id (national ids
     # use the same check: "your ID number, the thirteen digits?").
-    start = len(run) if _id_not_card_asked(run[0].tokens[0], tokens) else 0
+    first = run[0].tokens[0]
+    start = len(run) if _id_not_card_asked(first, tokens) or programme_number_named(first, tokens) else 0
     while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
         digits, card_end = "", None
         for end in range(start, len(run)):  # at most 19 digits ahead: linear in the run's length

@@ -223,3 +223,28 @@ def test_a_reference_asked_for_by_whose_it_is_is_the_caller_s_account(answer: st
 def test_a_reference_the_agent_gives_for_the_call_is_not_the_caller_s_account() -> None:
     segments = _segments(("agent", "Your reference for today is 55102. Anything else I can help with?"))
     assert _found(segments) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Could you add my Hilton Honors number, 5 5 0 2 1 9 8 7 3?", "5 5 0 2 1 9 8 7 3"),
+        ("Oh and my Nectar number is 9826 4410 7735.", "9826 4410 7735"),
+        # sixteen digits passing the card check: the scheme named it, no card was talked about
+        ("My Velocity number is 1234 5678 9012 3452, the gold one.", "1234 5678 9012 3452"),
+    ],
+)
+def test_a_number_named_by_its_scheme_s_brand_is_an_account(text: str, number: str) -> None:
+    assert _found(_segments(("customer", text))) == [("account_number", [number])]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("My Vodafone number is 0412 558 903.", "phone_number"),
+        ("My WhatsApp number is 0412 558 903.", "phone_number"),
+        ("Put it on my Visa number 4111 1111 1111 1111.", "card_number"),
+    ],
+)
+def test_a_phone_or_a_card_named_by_its_brand_keeps_its_kind(text: str, kind: str) -> None:
+    assert [found_kind for found_kind, _ in _found(_segments(("customer", text)))] == [kind]
