@@ -346,6 +346,11 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
                 return EntityType.CARD_EXPIRY
             if len(digits) in (3, 4):
                 return EntityType.CARD_SECURITY_CODE
+            if previous is not None and after_card and len(digits) >= _MIN_CARD_CORRECTION:
+                # "visa 4485 3912 6740." / "Sorry, I misread." / "6704 2215.": the card's digits put right
+                own = [t.norm for t in tokens[previous.position + 1 : first.position] if t.speaker == first.speaker]
+                if GIVEN_UP.search(" ".join(own)):
+                    return EntityType.CARD_NUMBER
         # Digits given when a card number was asked for are part of it, even where the rest was misheard; not
         # where something else was asked for since ("And the expiry?").
         asked = " ".join(t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
@@ -373,6 +378,7 @@ def _phone_shaped(digits: str) -> bool:
     return phonenumbers.is_valid_number(number) or national_mobile(digits)
 
 
+_MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
 _MIN_PHONE_ENDING = 2  # digits: "same as my mobile but ending 42"
 # Said right after digits looked up: "..., I've found the account", "..., that's your membership"

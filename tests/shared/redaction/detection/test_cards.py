@@ -78,3 +78,17 @@ def test_a_card_group_said_as_thousands_is_part_of_the_card() -> None:
 )
 def test_thousands_said_as_amounts_or_years_near_a_card_are_no_card_number(text: str) -> None:
     assert _found(_segments(("customer", text)), (EntityType.CARD_NUMBER, EntityType.CARD_SECURITY_CODE)) == []
+
+
+def test_digits_put_right_in_a_turn_after_a_card_was_read_are_the_card() -> None:
+    said = _segments(
+        ("customer", "Mastercard, 5412 7534 9921 3328."),
+        ("customer", "Sorry, wrong line, I mean"),
+        ("customer", "9921 3382."),
+    )
+    assert _found(said) == [("card_number", ["5412 7534 9921 3328"]), ("card_number", ["9921 3382"])]
+
+
+def test_a_number_given_after_a_card_without_putting_it_right_is_not_the_card() -> None:
+    said = _segments(("customer", "Mastercard, 5412 7534 9921 3328."), ("customer", "Then 44812 for the gate."))
+    assert _found(said) == [("card_number", ["5412 7534 9921 3328"])]
