@@ -135,6 +135,8 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
 
 
 _SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)
+# A group of capitals written right before the digits: a British driving licence's five ("MORGA 753116 SM9IJ").
+_LETTER_GROUP = re.compile(r"[A-Z]{4,5}", re.ASCII)
 _LETTERS_AND_FIRST_DIGITS = re.compile(r"[A-Z]{1,4}-\d{1,2}", re.ASCII)
 
 
@@ -148,8 +150,8 @@ def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
     after = tokens[nxt.position + 1] if nxt.position + 1 < len(tokens) else None
     ends = after is None or after.segment != nxt.segment or nxt.text[-1] in PUNCTUATION
     turn_ends = after is None or after.segment != nxt.segment
-    # or a last group of a digit and a letter: "HZ 73 08 2K"
-    letter = re.fullmatch(r"[B-HJ-Z]|\d[A-Z]", core) and ends
+    # or a last group of a digit and a letter: "HZ 73 08 2K", or of letters and digits mixed: "MORGA 753116 SM9IJ"
+    letter = (re.fullmatch(r"[B-HJ-Z]|\d[A-Z]", core) or _MIXED_LAST_GROUP.fullmatch(core)) and ends
     if letter or (core == "A" and turn_ends):
         return [nxt]
     # or two letters said apart, the second ending the id: "7523148 W A." (an Irish PPS number's)
@@ -163,6 +165,8 @@ def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
     return [nxt, after] if both and after is not None else []
 
 
+# The last group of a British driving licence's number: "SM9IJ".
+_MIXED_LAST_GROUP = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{3,5}", re.ASCII)
 _SPELLING_WORDS = ("as", "in")  # "M as in Mary"
 
 
@@ -189,7 +193,7 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
             letters += 1
             position -= 4
         elif (core != "I" and _SPELLED_LETTERS.fullmatch(core)) or (
-            not taken and _LETTERS_AND_FIRST_DIGITS.fullmatch(core)
+            not taken and (_LETTERS_AND_FIRST_DIGITS.fullmatch(core) or _LETTER_GROUP.fullmatch(core))
         ):
             taken.insert(0, token)
             letters += 1
@@ -288,17 +292,22 @@ def end_letters_given(accounts: Sequence[Sequence[Token]], tokens: Sequence[Toke
 _PROGRAMME_NAMED = re.compile(
     r"\b(?i:my|your|his|her|our) (?P<name>(?:[A-Z][\w&'-]* ){1,2})(?:number|no\.?|ID|membership)(?:'s| is| was)?[,:]?$"
 )
+# A person's id named by the bare word, written in capitals, right before it: "Pieter van der Merwe, ID 7904215082086",
+# "my ID is ..." (not "order ID", "transaction ID": a purchase's).
+_ID_NAMED = re.compile(r"(?:^|[,;.]|\b(?i:my|your|his|her|their) )\s?I\.?D\.?(?:'s| is| was)?[,:]?$")
 _PROGRAMME_LEAD_WORDS = 6
 
 
 def programme_number_named(first: Token, tokens: Sequence[Token]) -> bool:
-    """Whether the words right before ``first`` in its turn name it someone's number in a scheme by the scheme's
-    brand (a loyalty, airline or hotel programme); not a card's ("my Visa number") nor a phone's ("my WhatsApp
-    number"), which name what they are."""
+    """Whether the words right before ``first`` in its turn name it someone's "ID", or their number in a scheme by the
+    scheme's brand (a loyalty, airline or hotel programme); not a card's ("my Visa number") nor a phone's ("my
+    WhatsApp number"), which name what they are."""
     lead = " ".join(
         t.text for t in tokens[max(0, first.position - _PROGRAMME_LEAD_WORDS) : first.position]
         if t.segment == first.segment
     )  # fmt: skip
+    if _ID_NAMED.search(lead):
+        return True
     named = _PROGRAMME_NAMED.search(lead)
     if named is None:
         return False

@@ -248,3 +248,35 @@ def test_a_number_named_by_its_scheme_s_brand_is_an_account(text: str, number: s
 )
 def test_a_phone_or_a_card_named_by_its_brand_keeps_its_kind(text: str, kind: str) -> None:
     assert [found_kind for found_kind, _ in _found(_segments(("customer", text)))] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text, licence",
+    [
+        ("My driving licence number is WALSH 612049 GW4LK, it's a full licence.", "WALSH 612049 GW4LK"),
+        ("Licence number, yes: OKAFO 805226 CE7TR.", "OKAFO 805226 CE7TR"),
+    ],
+)
+def test_a_licence_number_keeps_the_letters_before_and_the_mixed_group_after_its_digits(
+    text: str, licence: str
+) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [licence])]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Yes, Sipho Dube, ID 8507125048083, at 4 Acacia Lane.", "8507125048083"),
+        ("My ID is 8001015009087.", "8001015009087"),
+    ],
+)
+def test_digits_named_an_id_right_before_them_are_an_account(text: str, number: str) -> None:
+    found = _found(_segments(("customer", text)), _ACCOUNT)
+    assert len(found) == 1 and found[0][1][0].endswith(number)
+
+
+@pytest.mark.parametrize(
+    "text", ["The order ID 4471 2290 8813 is late.", "Caller ID 0412 558 903 showed up, not my number."]
+)
+def test_an_id_of_a_purchase_or_a_line_is_no_account(text: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
