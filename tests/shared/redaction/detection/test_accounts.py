@@ -280,3 +280,19 @@ def test_digits_named_an_id_right_before_them_are_an_account(text: str, number: 
 )
 def test_an_id_of_a_purchase_or_a_line_is_no_account(text: str) -> None:
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("Hiya, the reservation reference is PT4Q9W, we check in Friday.", "PT4Q9W"),
+        ("Right, and the booking reference is 8HK2RZ if that helps.", "8HK2RZ"),
+    ],
+)
+def test_a_booking_reference_the_caller_states_is_their_account(text: str, reference: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [reference])]
+
+
+def test_a_booking_reference_the_agent_gives_the_caller_is_not_their_account() -> None:
+    segments = _segments(("agent", "All booked. Your booking reference is 7K2M9Q, it's in the email too."))
+    assert _found(segments, _ACCOUNT) == []
