@@ -37,10 +37,18 @@ def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
     single = len(core) == 1 and core.isalpha() and core.isupper()
     if single and following[:2] == ["as", "in"] and len(following) == 3:
         return 3
-    if token.norm in _RADIO_LETTERS or (single and core not in {"I", "A"}):
+    # "I" and "A" are words, unless more letters are spelled after them: "A C C, dash, ..."
+    spelled_on = index + 1 < len(tokens) and tokens[index + 1].segment == token.segment and _capital(tokens[index + 1])
+    if token.norm in _RADIO_LETTERS or (single and (core not in {"I", "A"} or spelled_on)):
         return 1
     beside_dash = (index and tokens[index - 1].norm in _DASHES) or (following[:1] and following[0] in _DASHES)
     return 1 if beside_dash and token.norm.isalpha() and len(token.norm) <= MISHEARD_LETTERS else 0
+
+
+def _capital(token: Token) -> bool:
+    """Whether ``token`` is one capital letter."""
+    core = token.text.strip(PUNCTUATION)
+    return len(core) == 1 and core.isalpha() and core.isupper()
 
 
 def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
@@ -83,11 +91,13 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
         # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell
         spelled_id = letters and not (letters == radio == 1)
         long_id = letters >= 2 and digits >= 4 and letters + digits >= _MIN_READ_BACK_ID
+        # read in groups with "dash" said between them, as an id's printed form is: "A C C, dash, 5 5 0 2, dash, 9 1"
+        dashed = letters >= 2 and digits >= 4 and any(t.norm in {"dash", "hyphen"} for t in run)
         if (
             spelled_id
             and digits >= 2
             and letters + digits >= _MIN_SPELLED_ID
-            and (named or (long_id and _read_back(run, tokens)))
+            and (named or dashed or (long_id and _read_back(run, tokens)))
         ):
             yield EntityType.ACCOUNT_NUMBER, run
 

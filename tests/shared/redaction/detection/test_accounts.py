@@ -296,3 +296,19 @@ def test_a_booking_reference_the_caller_states_is_their_account(text: str, refer
 def test_a_booking_reference_the_agent_gives_the_caller_is_not_their_account() -> None:
     segments = _segments(("agent", "All booked. Your booking reference is 7K2M9Q, it's in the email too."))
     assert _found(segments, _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("Yep, it's A K, dash, 7 7 1 4, dash, 2 0.", "A K, dash, 7 7 1 4, dash, 2 0"),
+        ("Mine reads W T R hyphen 4 4 0 9 hyphen 6.", "W T R hyphen 4 4 0 9 hyphen 6"),
+    ],
+)
+def test_letters_and_digits_read_in_groups_with_dashes_are_an_id_unnamed(text: str, reference: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [reference])]
+
+
+@pytest.mark.parametrize("text", ["Grab a B and a C, then 4 4 0 9.", "Use the A4 dash 5 paper, 2 packs of 500."])
+def test_letters_and_digits_without_a_dash_between_groups_are_no_id_unnamed(text: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
