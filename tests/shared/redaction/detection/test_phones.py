@@ -151,3 +151,18 @@ def test_a_number_written_with_a_plus_and_its_country_code_is_a_phone_even_where
     # "2348031234561" passes the Luhn check, yet no card is read with a plus before it
     said = found(segments(("customer", "You can text my brother on +234 803 123 4561 after six.")))
     assert said == [("phone_number", ["+234 803 123 4561"])]
+
+
+def test_digits_read_back_after_saying_someone_will_call_you_are_a_phone_number() -> None:
+    said = segments(
+        ("agent", "Right, the engineer will call you before he comes out."),
+        ("agent", "Is 8 -2, 4 -4 -1, 7 -1 -3 -6 still good?"),
+    )
+    assert found(said) == [("phone_number", ["8 -2, 4 -4 -1, 7 -1 -3 -6"])]
+
+
+@pytest.mark.parametrize(
+    "text", ["We will call you within 48 hours.", "Someone can ring you after 5 30 today, is that okay?"]
+)
+def test_a_time_said_after_promising_a_call_is_no_phone_number(text: str) -> None:
+    assert found(segments(("agent", text)), (EntityType.PHONE_NUMBER,)) == []
