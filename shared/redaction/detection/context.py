@@ -118,9 +118,15 @@ def previous_number(tokens: Sequence[Token], position: int) -> Token | None:
     """The last digit the same speaker said in the window before ``position``."""
     speaker = tokens[position].speaker
     for token in reversed(tokens[max(0, position - CONTEXT_WINDOW) : position]):
-        if token.speaker == speaker and digits_of(token) is not None:
+        if token.speaker == speaker and digits_of(token) is not None and not _too_heard_as_two(tokens, token):
             return token
     return None
+
+
+def _too_heard_as_two(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether a "2" ending a question after "number" is the word "too" ("Can you add my frequent flyer number 2?")."""
+    before = tokens[token.position - 1] if token.position else None
+    return token.text == "2?" and before is not None and before.segment == token.segment and before.norm == "number"
 
 
 BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a turn of its own

@@ -312,3 +312,11 @@ def test_letters_and_digits_read_in_groups_with_dashes_are_an_id_unnamed(text: s
 @pytest.mark.parametrize("text", ["Grab a B and a C, then 4 4 0 9.", "Use the A4 dash 5 paper, 2 packs of 500."])
 def test_letters_and_digits_without_a_dash_between_groups_are_no_id_unnamed(text: str) -> None:
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
+def test_too_heard_as_a_two_after_naming_a_number_does_not_end_the_question_it_names() -> None:
+    segments = _segments(
+        ("customer", "Oh, and can I give you my loyalty number 2?"),
+        ("customer", "It's 6 -6 -1, 0 -4 -8, 2 -9 -5."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["6 -6 -1, 0 -4 -8, 2 -9 -5"])]
