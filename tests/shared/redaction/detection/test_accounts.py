@@ -287,14 +287,19 @@ def test_an_id_of_a_purchase_or_a_line_is_no_account(text: str) -> None:
     [
         ("Hiya, the reservation reference is PT4Q9W, we check in Friday.", "PT4Q9W"),
         ("Right, and the booking reference is 8HK2RZ if that helps.", "8HK2RZ"),
+        ("Hello, I'm checking in Tuesday. The confirmation number is 5 5 1, 9 0 8, 4 2.", "5 5 1, 9 0 8, 4 2"),
     ],
 )
-def test_a_booking_reference_the_caller_states_is_their_account(text: str, reference: str) -> None:
+def test_a_booking_reference_or_confirmation_number_the_caller_states_is_their_account(
+    text: str, reference: str
+) -> None:
     assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [reference])]
 
 
-def test_a_booking_reference_the_agent_gives_the_caller_is_not_their_account() -> None:
+def test_a_booking_reference_or_confirmation_number_the_agent_gives_is_not_the_caller_s_account() -> None:
     segments = _segments(("agent", "All booked. Your booking reference is 7K2M9Q, it's in the email too."))
+    assert _found(segments, _ACCOUNT) == []
+    segments = _segments(("agent", "Your confirmation number is 4 4 1 0 2, and it's all paid."))
     assert _found(segments, _ACCOUNT) == []
 
 
