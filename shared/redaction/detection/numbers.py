@@ -3,6 +3,7 @@ phone and account numbers, so it sits above each kind's own rules."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -410,6 +411,10 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
     yield from _read_back(untyped, found, tokens)
     yield from _repeated_after(untyped, found)
+    in_two = list(_card_in_two_runs(untyped, tokens))
+    yield from in_two
+    parted = {token.position for _, said in in_two for token in said}
+    untyped = [run for run in untyped if run[0].tokens[0].position not in parted]
     begun = list(_begun_again(untyped, tokens))
     yield from begun
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
@@ -671,6 +676,39 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
         or corrected_by_other
         or (len(digits) >= _MIN_CORRECTED_ENDING and _ENDING_AFTER.match(after) is not None)
     )
+
+
+_CARD_LENGTHS = range(15, 17)  # digits: Amex's, and every other network's
+_MIN_CARD_PART = 4  # digits: a card's group
+
+
+def _card_in_two_runs(
+    untyped: Sequence[Sequence[Atom]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A card number read in two parts that no other reading joined: one speaker, the second part soon after the
+    first with nothing asked between ("the card number is 5274 8301" / "Mhm." / "sorry, the dog's going mental.
+    9264 5818."), or with the end of the first given up and said again ("..., six one, sorry, six one three nine,
+    ..."), where the digits together pass the card check at a card's length."""
+    for first, second in itertools.pairwise(untyped):
+        start, last, resumed = first[0].tokens[0], first[-1].tokens[-1], second[0].tokens[0]
+        if resumed.speaker != start.speaker or resumed.position - last.position > CONTEXT_WINDOW:
+            continue
+        between = tokens[last.position + 1 : resumed.position]
+        if any(pause_ms(a, b) > MAX_PAUSE_MS for a, b in itertools.pairwise([last, *between, resumed])):
+            continue  # a long pause ends a number
+        if asks_anew([t for t in between if t.speaker != start.speaker], ""):
+            continue
+        said, going_on = "".join(a.digits for a in first), "".join(a.digits for a in second)
+        last_group = "".join(a.digits for a in _groups(first)[-1])
+        given_up = GIVEN_UP.search(" ".join(t.norm for t in between)) is not None
+        readings = [said + going_on]
+        if given_up and going_on.startswith(last_group) and len(going_on) > len(last_group):
+            readings.append(said[: len(said) - len(last_group)] + going_on)  # the group broken off, said again
+        if min(len(said), len(going_on)) >= _MIN_CARD_PART and any(
+            len(digits) in _CARD_LENGTHS and luhn(digits) for digits in readings
+        ):
+            yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
+            yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
 
 
 _SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine

@@ -92,3 +92,27 @@ def test_digits_put_right_in_a_turn_after_a_card_was_read_are_the_card() -> None
 def test_a_number_given_after_a_card_without_putting_it_right_is_not_the_card() -> None:
     said = _segments(("customer", "Mastercard, 5412 7534 9921 3328."), ("customer", "Then 44812 for the gate."))
     assert _found(said) == [("card_number", ["5412 7534 9921 3328"])]
+
+
+_CARD = (EntityType.CARD_NUMBER,)
+
+
+def test_a_card_read_in_two_parts_with_talk_between_is_the_card_where_together_they_pass_its_check() -> None:
+    said = _segments(
+        ("customer", "So it's 4917 3020"),
+        ("agent", "Yep."),
+        ("customer", "hang on, my glasses. 5561 0004."),
+    )
+    assert _found(said, _CARD) == [("card_number", ["4917 3020"]), ("card_number", ["5561 0004"])]
+
+
+def test_a_card_s_group_broken_off_and_said_again_leaves_a_card_that_passes_its_check() -> None:
+    said = _segments(
+        ("customer", "four nine one seven, three oh two oh, five five, no wait, five five six one, oh oh oh four")
+    )
+    assert [kind for kind, _ in _found(said, _CARD)] == ["card_number", "card_number"]
+
+
+def test_two_numbers_read_apart_that_do_not_pass_a_card_s_check_together_are_no_card() -> None:
+    said = _segments(("customer", "So it's 4917 3020"), ("agent", "Yep."), ("customer", "hang on. 5561 0005."))
+    assert _found(said, _CARD) == []
