@@ -106,6 +106,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                         yield entity_type, rest
                         found, year_first = rest, False
                 yield from ((entity_type, corrected) for corrected in _corrected_dates(tokens, found))
+                if entity_type is EntityType.DATE_OF_BIRTH:
+                    yield from ((entity_type, answer) for answer in _dates_answering(tokens, found))
     # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
     for match in _ASKED_AGAIN.finditer(text):
         position = bisect.bisect_left(starts, match.end())
@@ -152,6 +154,24 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         between = " ".join(t.norm for t in tokens[token.position + 1 : rest[0].position]) if rest else ""
         if rest and rest[0].segment == token.segment and _RESTATED.match(between):
             yield rest
+
+
+def _dates_answering(tokens: Sequence[Token], asked: list[Token]) -> Iterable[list[Token]]:
+    """The dates the other side says in the turn answering a date of birth read out to be confirmed ("is it the
+    30th of April 1992?" / "No, it's the 13th. 13th of April 1992."): the same person's date, put right."""
+    after = [t for t in tokens[asked[-1].position :] if t.segment == asked[-1].segment]
+    if not after or "?" not in after[-1].text:
+        return
+    answer_at = after[-1].position + 1
+    if answer_at >= len(tokens) or tokens[answer_at].speaker == asked[-1].speaker:
+        return
+    segment, position = tokens[answer_at].segment, answer_at
+    for _ in range(_MAX_DATES_IN_ONE_ANSWER):
+        found = _date_after(tokens, position)
+        if not found or found[0].segment != segment:
+            return
+        yield [t for t in found if t.segment == segment]
+        position = found[-1].position + 1
 
 
 _MAX_CORRECTIONS = 3

@@ -177,3 +177,22 @@ def test_a_written_birth_date_said_again_in_words_is_the_birth_date_both_times()
 )
 def test_a_written_date_of_an_event_or_a_recent_year_is_no_birth_date(text: str) -> None:
     assert _found(_segments(("customer", text)), _BIRTH) == []
+
+
+def test_a_date_given_in_answer_to_a_birth_date_read_out_to_be_confirmed_is_the_birth_date() -> None:
+    segments = _segments(
+        ("agent", "The date of birth on file is the 21st of August 1966, is that right?"),
+        ("customer", "Not quite, it's the 12th. 12th of August 1966."),
+    )
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["the 21st of August 1966"]),
+        ("date_of_birth", ["the 12th. 12th of August 1966"]),
+    ]
+
+
+def test_a_date_in_an_answer_to_a_birth_date_read_out_without_a_question_is_not_taken() -> None:
+    segments = _segments(
+        ("agent", "I've updated the date of birth to the 21st of August 1966."),
+        ("customer", "Thanks, and the parcel came on the 12th of August."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["the 21st of August 1966"])]
