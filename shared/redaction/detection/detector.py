@@ -10,7 +10,12 @@ from shared.redaction.detection.accounts import alphanumeric_ids, spelled_ids
 from shared.redaction.detection.addresses import answered_addresses
 from shared.redaction.detection.business import business_asked_for, business_contact, said_again
 from shared.redaction.detection.dates import dates
-from shared.redaction.detection.emails import answered_emails, read_back_emails, run_together_emails
+from shared.redaction.detection.emails import (
+    answered_emails,
+    local_parts_said_again,
+    read_back_emails,
+    run_together_emails,
+)
 from shared.redaction.detection.names import (
     answered_names,
     confirmed_names,
@@ -75,6 +80,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_after_email(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]

@@ -339,6 +339,32 @@ def read_back_emails(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
                 yield TextSpan(segment.index, match.start(), match.end())
 
 
+_MIN_LOCAL_SAID_AGAIN = 4  # letters and digits: more than initials
+
+
+def local_parts_said_again(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """An address's local part said again as one word, its separators dropped, in the turn that gave it or the
+    next ones ("d.mokoena@webmail.co.za. No, sorry, dmokoena, no dot."): the address put right. Only a local part
+    that had separators, so the word joins its parts and is no name said again."""
+    texts = {segment.index: segment.text for segment in segments}
+    given: list[tuple[TextSpan, str]] = []
+    for email in emails:
+        said = texts[email.segment][email.start : email.end]
+        local_said = _AT.split(said.lower(), maxsplit=1)[0]
+        local, _ = _local_and_domain(said)
+        if len(local) >= _MIN_LOCAL_SAID_AGAIN and re.search(r"[._-]|\bdot\b|\bunderscore\b", local_said):
+            given.append((email, local))
+    for segment in segments:
+        for word in re.finditer(r"[\w.-]+", segment.text):
+            start, end = word.start(), word.end()
+            for email, local in given:
+                inside = email.segment == segment.index and email.start <= start < email.end
+                near = 0 <= segment.index - email.segment <= _READ_BACK_SEGMENTS
+                if near and not inside and re.sub(r"[\W_]", "", word.group().lower()) == local:
+                    yield TextSpan(segment.index, start, end)
+                    break
+
+
 def _local_and_domain(email: str) -> tuple[str, str]:
     """An address's local part's letters and digits, without the words for its separators, and its domain's
     first name: ("rferreira81", "gmail") of "r dot ferreira 81 at gmail dot com"."""

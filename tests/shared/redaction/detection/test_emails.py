@@ -106,3 +106,17 @@ def test_a_domain_with_a_spoken_hyphen_and_a_local_part_in_radio_letters(text: s
 def test_radio_letters_and_dashes_in_ordinary_talk_are_no_email() -> None:
     found = _emails(("customer", "Sierra, Tango, Uniform at the station, then a dash to the office."))
     assert found == []
+
+
+def test_a_local_part_said_again_as_one_word_without_its_dot_is_the_address_put_right() -> None:
+    found = _emails(
+        ("customer", "Send it to p.achterberg@ziggo.nl."),
+        ("agent", "Got it."),
+        ("customer", "Oh wait, it's pachterberg, all one word."),
+    )
+    assert found == [(0, "p.achterberg@ziggo.nl"), (2, "pachterberg")]
+
+
+def test_one_part_of_a_local_part_said_again_alone_is_no_address() -> None:
+    found = _emails(("customer", "It's nina.brandt@posteo.de."), ("agent", "Thanks, Ms Brandt."))
+    assert found == [(0, "nina.brandt@posteo.de")]
