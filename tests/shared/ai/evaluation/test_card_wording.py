@@ -1,0 +1,126 @@
+"""Cards 2.6: families of wording agents use in their own words, which the examples of 2.5 did not reach: an
+assistant saying it is software or a program, a recording kept as a copy of the audio, identity asked as who holds
+the account, sympathy, when a visit happens, good wishes and thanks as goodbyes, greetings naming who answers
+"from my side", and where a person can be reached; and look-alikes that must not pass. Each case is worded
+afresh, neither a card's example nor a labelled call's sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.models.analysis import CriterionResult
+from tests.shared.ai.evaluation.call_scripts import Script, build_transcript
+
+pytestmark = pytest.mark.unit
+
+ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model())
+
+
+def verdict(script: Script, criterion_id: str, *, is_ai_call: bool = False) -> CriterionResult:
+    analysis = ENGINE.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    return next(item for item in analysis.criteria if item.id == criterion_id)
+
+
+def call(opening: str = "Hello, Contoso billing.", middle: str = "Let me look.", goodbye: str = "Okay.") -> Script:
+    return (
+        ("agent", opening),
+        ("customer", "Hi, my parcel never came."),
+        ("agent", middle),
+        ("customer", "Right, thanks."),
+        ("agent", goodbye),
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("hi there this line is handled by a computer program so no human is answering", "ai_disclosure"),
+        ("Welcome to Harbour Parking, I'm software that takes bookings, not an employee.", "ai_disclosure"),
+        (
+            "good evening this is the parking line im a computer program not a real person and we keep a sound copy "
+            "of every call",
+            "recording_disclosure",
+        ),
+    ],
+)
+def test_an_assistant_saying_it_is_software_or_that_calls_are_kept_as_audio(line: str, criterion_id: str) -> None:
+    found = verdict(call(opening=line), criterion_id, is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("Don't worry, you've got a real member of staff, not a computer.", "ai_disclosure"),
+        ("You'll get a recorded message telling you our hours.", "recording_disclosure"),
+        ("Hello, I'll keep a note of everything you tell me today.", "recording_disclosure"),
+    ],
+)
+def test_a_person_on_the_line_a_recorded_message_or_a_note_discloses_nothing(line: str, criterion_id: str) -> None:
+    assert verdict(call(opening=line), criterion_id, is_ai_call=True).verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("Who's the policy holder on this one?", "identity_verification"),
+        ("You must be at the end of your tether.", "empathy"),
+        ("The fitter's next stop is your place, so about half three.", "resolution"),
+    ],
+)
+def test_who_holds_the_account_sympathy_and_when_in_other_words(line: str, criterion_id: str) -> None:
+    found = verdict(call(middle=line), criterion_id)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("Which store do you want to pick it up from?", "identity_verification"),
+        ("Ah right, gotcha, carry on.", "empathy"),
+        ("No clue when the courier gets round to it.", "resolution"),
+    ],
+)
+def test_a_pick_up_place_a_gotcha_or_no_clue_when_are_no_pass(line: str, criterion_id: str) -> None:
+    assert verdict(call(middle=line), criterion_id).verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Shukriya, sir.", "Happy gardening, Mrs Lee.", "Lovely talking with you, Mrs Ahmed."],
+)
+def test_thanks_in_other_languages_and_good_wishes_close_the_call(line: str) -> None:
+    found = verdict(call(goodbye=line), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+def test_a_bare_okay_madam_does_not_close() -> None:
+    assert verdict(call(goodbye="Hmm, okay madam."), "closing").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line", ["Good evening, Sunline Gas, Meera from my side.", "You've rung Hilltop Roofing, it's Gemma."]
+)
+def test_more_ways_of_saying_who_answers(line: str) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Press eight and one of our staff will pick up.",
+        "Or drop by the service desk and the staff there can sort it by hand.",
+    ],
+)
+def test_telling_the_caller_where_staff_answer_offers_a_person(line: str) -> None:
+    found = verdict(call(middle=line), "escalation_offer", is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_no_one_free_to_take_the_call_offers_no_person() -> None:
+    line = "All our staff are tied up, so there's no one to put you through to."
+    assert verdict(call(middle=line), "escalation_offer", is_ai_call=True).verdict != "pass"
