@@ -1,8 +1,8 @@
 """Cards 2.6: families of wording agents use in their own words, which the examples of 2.5 did not reach: an
 assistant saying it is software or a program, a recording kept as a copy of the audio, identity asked as who holds
-the account, sympathy, when a visit happens, good wishes and thanks as goodbyes, greetings naming who answers
-"from my side", and where a person can be reached; and look-alikes that must not pass. Each case is worded
-afresh, neither a card's example nor a labelled call's sentence."""
+the account or as a code read out, sympathy, when a visit happens, good wishes and thanks as goodbyes, greetings
+naming who answers "from my side", and where a person can be reached; and look-alikes that must not pass. Each
+case is worded afresh, neither a card's example nor a labelled call's sentence."""
 
 from __future__ import annotations
 
@@ -67,6 +67,7 @@ def test_a_person_on_the_line_a_recorded_message_or_a_note_discloses_nothing(lin
     ("line", "criterion_id"),
     [
         ("Who's the policy holder on this one?", "identity_verification"),
+        ("Grab your latest bill and read out the account code at the top.", "identity_verification"),
         ("You must be at the end of your tether.", "empathy"),
         ("The fitter's next stop is your place, so about half three.", "resolution"),
     ],
@@ -80,6 +81,7 @@ def test_who_holds_the_account_sympathy_and_when_in_other_words(line: str, crite
     ("line", "criterion_id"),
     [
         ("Which store do you want to pick it up from?", "identity_verification"),
+        ("Let me read out the code I've just texted you.", "identity_verification"),
         ("Ah right, gotcha, carry on.", "empathy"),
         ("No clue when the courier gets round to it.", "resolution"),
     ],
