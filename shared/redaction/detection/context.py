@@ -12,7 +12,7 @@ from shared.redaction.detection.spoken import MAX_PAUSE_MS, MONTHS, Token, digit
 
 CONTEXT_WINDOW = 25  # tokens
 CONTEXTS: dict[EntityType, re.Pattern[str]] = {
-    EntityType.SSN: re.compile(r"\b(social security|social|ssn|s s n)\b"),
+    EntityType.SSN: re.compile(r"\b(social security|social(?! insurance)|ssn|s s n)\b"),  # not Canada's SIN
     # "and it runs until when?": the card
     EntityType.CARD_EXPIRY: re.compile(
         r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till))\b"

@@ -76,6 +76,7 @@ from shared.redaction.detection.ssn import (
     SSN_GROUPS,
     SSN_WRITTEN,
     last_four_of_ssn_asked,
+    other_countrys_id_named,
     part_of_ssn_asked,
     personal_tax_id_asked,
 )
@@ -277,6 +278,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
     if zip_plus_four:
         distances.pop(EntityType.SSN, None)
+    if len(digits) in MISHEARD_SSN_LENGTHS and other_countrys_id_named(tokens, first):
+        return EntityType.ACCOUNT_NUMBER  # a Canadian SIN, an Australian TFN: not a US social security number
     if EntityType.SSN in distances and (
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
         # A digit misheard as a word ("-I") or heard twice: still the number asked for last.
@@ -303,7 +306,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
         return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's
     if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
-        return EntityType.SSN  # "your taxpayer number", "social insurance number"
+        return EntityType.SSN  # "your taxpayer number"
     if (first.text.startswith("+") or international_prefix(first, tokens)) and len(digits) >= MIN_INTERNATIONAL:
         # Said with its country code: a number of that country's length is a phone number, even in a range
         # the country keeps for examples ("+44 7700 900461").

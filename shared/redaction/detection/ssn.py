@@ -19,11 +19,24 @@ SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 # over turns while the other side repeats each part ("It's 402 91" / "Okay." / "3376.").
 SSN_GROUPS = (3, 2, 4)
 
-# A person's number for taxes: nine digits of it are their social security number (or the national id of that kind,
-# as a "social insurance number"); a business's tax id is its own.
-_PERSONAL_TAX_ID = re.compile(
-    r"\b(tax(payer)?('s)? (id|number|identification number)|social insurance( number)?|tax file( number)?|tfn)\b"
+# A person's number for taxes: nine digits of it are their social security number; a business's tax id is its own.
+_PERSONAL_TAX_ID = re.compile(r"\b(tax(payer)?('s)? (id|number|identification number))\b")
+# Another country's national id, however it is named: an account number, not a US social security number ("my
+# social insurance number", "the SIN", "tax file number", "national insurance", "PPS number", "Aadhaar").
+_OTHER_COUNTRYS_ID = re.compile(
+    r"\b(social insurance|sin|s i n|tax file|tfn|national insurance|nino|ni number|ppsn?|aadhaa?r|"
+    r"national (id|identity)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity))\b"
 )
+
+
+def other_countrys_id_named(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether another country's national id is the id named last before ``first``, not a US social security
+    number ("Your SIN, you mean social insurance?" / "It's 046 454 286")."""
+    window = window_before(tokens, first.position)
+    named = list(_OTHER_COUNTRYS_ID.finditer(window))
+    return bool(named) and CONTEXTS[EntityType.SSN].search(window[named[-1].end() :]) is None
+
+
 _BUSINESS_OWNED = re.compile(r"\b(business|company|companies|firm|employer|ein|corporate|llc|inc|ltd|charity)\b")
 
 

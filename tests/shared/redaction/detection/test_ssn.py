@@ -141,3 +141,25 @@ def test_digits_of_a_social_slipped_and_corrected_at_once_are_not_another_number
 def test_a_date_written_with_slashes_after_a_social_was_asked_for_is_not_part_of_it(answer: str) -> None:
     segments = _segments(("agent", "Your date of birth and last four of your social, please."), ("customer", answer))
     assert [kind for kind, _ in _found(segments)] == ["date_of_birth", "ssn"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Before we go on, what is your social insurance number?",
+        "And your SIN, please?",
+        "Could I get your tax file number for the form?",
+    ],
+)
+def test_another_countrys_national_id_is_an_account_number_not_a_social_security_number(asked: str) -> None:
+    segments = _segments(("agent", asked), ("customer", "Yes, it's 731 508 264."))
+    assert _found(segments, (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [("account_number", ["731 508 264"])]
+
+
+def test_a_social_security_number_asked_after_a_foreign_id_was_mentioned_is_still_one() -> None:
+    segments = _segments(
+        ("customer", "I used to have a social insurance number in Canada."),
+        ("agent", "Fine, here I need your social security number."),
+        ("customer", "Sure, 518 22 9046."),
+    )
+    assert _found(segments, (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [("ssn", ["518 22 9046"])]
