@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
@@ -620,6 +621,75 @@ def _corrected_zip(said: Sequence[Token], tokens: Sequence[Token]) -> Iterable[T
     nearest = min(asked, key=asked.__getitem__, default=None)  # the ZIP asked for last, not "the member number?"
     if nearest is EntityType.ADDRESS and previous_number(tokens, digits[0].position) is not None:
         yield TextSpan(digits[0].segment, digits[0].start, digits[-1].end)
+
+
+# Asked for an address, a reply that starts with a house's or a flat's number is the address, to the end of its
+# sentence, however recognition garbled the street and the town ("Flatsix, Larkport, ..., London," / "SE -15, for
+# J -R."): a digit or a word for where one lives among its first few words.
+_DWELLING_WORDS = r"(?i:flat\w*|unit|apartment|apt|suite|house|floor|block|box|route|rural|post office|p\.? ?o\.?)"
+_ADDRESS_BEGINS = re.compile(rf"(?:[^\s.?!]+\s+){{0,2}}?(?P<at>\d|{_DWELLING_WORDS}\b)")
+# after "deliver it to", whose house it is may come first: "my mum's, Morag MacLeod, 12 ..."
+_TOLD_ADDRESS_BEGINS = re.compile(_ADDRESS_BEGINS.pattern.replace("{0,2}", "{0,5}"))
+_NAMED_AFTER = re.compile(r"(?<![\w'-])[A-Z][a-z]")  # a street's, a town's or a building's name
+_AFTER_NUMBER = re.compile(r"[\d .,-]*\s*(?P<word>[\w']+)")
+# Told, not asked: where the address starts after "the address is" or "should go to" / "deliver it to".
+_ADDRESS_TOLD = re.compile(
+    r"(?i:\b(?:the|my|our) (?:new |home |mailing |delivery )?address is|\b(?:should|can|will|to) go to"
+    r"|\b(?:deliver|send|ship|post|bring) (?:it|them) to)\s+"
+)
+# Where the address ends: its sentence's end, or a courtesy, a correction or who it is for said after it.
+_SENTENCE_END = re.compile(
+    r"[.?!](?=\s+[A-Z]|\s*$)|,?\s+(?i:please|thanks|thank you|okay|ok|cheers|care of|c/o|no|sorry|i mean|actually"
+    r"|that's|that is|which is)\b"
+)
+
+
+def answers_as_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """A reply to "your address?" that starts with a number or a flat, or what follows "the address is": the address
+    to the end of its sentence, going on into its speaker's next segment where that one ended mid-sentence."""
+    following = {a.index: b for a, b in pairwise(segments) if a.speaker == b.speaker}
+    for segment, asked, _ in answers(segments, tokens):
+        going_on = following.get(segment.index)
+        # what the address's sentence may take in: this segment, and the next where this one ends mid-sentence
+        said = f"{segment.text} {going_on.text}" if going_on and segment.text.rstrip().endswith(",") else segment.text
+        starts = []
+        if ADDRESS_CONTEXT.search(asked):
+            lead = _lead_in_end(segment.text)
+            # "To my cousin's place, flat 20, ...": where to, answering "where should we deliver it?"
+            to = _TO.match(said, lead)
+            begins = _TOLD_ADDRESS_BEGINS.match(said, to.end()) if to else _ADDRESS_BEGINS.match(said, lead)
+            if begins and len(said[:lead].split()) <= ANSWER_LEAD_WORDS and _a_place(said, begins):
+                starts.append(lead)
+        for told in _ADDRESS_TOLD.finditer(segment.text):
+            begins = _TOLD_ADDRESS_BEGINS.match(said, told.end())
+            if begins and _a_place(said, begins):
+                starts.append(begins.start("at"))
+        for start in starts[:1]:
+            yield from _to_sentence_end(segment, start, following)
+
+
+_TO = re.compile(r"(?i:to)\s")
+
+
+def _a_place(text: str, begins: re.Match[str]) -> bool:
+    """Whether what begins at a number or a flat is a house with its street or town named, not a count of something
+    ("12 years", "3 - 5 working days")."""
+    ends = _SENTENCE_END.search(text, begins.end())
+    if not _NAMED_AFTER.search(text, begins.end(), ends.start() if ends else len(text)):
+        return False
+    if not text[begins.start("at")].isdigit():
+        return True
+    after = _AFTER_NUMBER.match(text, begins.start("at"))
+    return after is None or (after.group("word").lower() not in _NOT_STREET_WORDS | UNITS)
+
+
+def _to_sentence_end(segment: Segment, start: int, following: dict[int, Segment]) -> Iterable[TextSpan]:
+    end = _SENTENCE_END.search(segment.text, start)
+    yield TextSpan(segment.index, start, end.start() if end else len(segment.text.rstrip(" ,")))
+    going_on = following.get(segment.index)
+    if end is None and going_on is not None and segment.text.rstrip().endswith(","):
+        ends = _SENTENCE_END.search(going_on.text)
+        yield TextSpan(going_on.index, 0, ends.start() if ends else len(going_on.text.rstrip(" ,")))
 
 
 def _lead_in_end(text: str, start: int = 0) -> int:

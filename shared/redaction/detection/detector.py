@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import alphanumeric_ids, spelled_ids
-from shared.redaction.detection.addresses import answered_addresses
+from shared.redaction.detection.addresses import answered_addresses, answers_as_addresses
 from shared.redaction.detection.business import business_asked_for, business_contact, said_again
 from shared.redaction.detection.dates import dates
 from shared.redaction.detection.emails import (
@@ -67,6 +67,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     read = read_segments(segments, tokens)
     found_by_pattern = list(patterns(read))
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answered_addresses(read, tokens)]
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in answers_as_addresses(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered_names(read, tokens)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]

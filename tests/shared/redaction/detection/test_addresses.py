@@ -334,3 +334,46 @@ def test_a_park_after_a_house_number_and_a_name_is_a_street() -> None:
 def test_a_postcode_whisper_wrote_with_hyphens_is_found_in_its_pieces() -> None:
     found = _addresses(("agent", "Name and postcode please?"), ("customer", "Sure, NP -20, 3 -GH."))
     assert found == [(1, "NP -20, 3 -GH")]
+
+
+@pytest.mark.parametrize(
+    "reply, address",
+    [
+        # the street and town misheard into everyday words: the reply to "address?" is still the address
+        (
+            "It's 9 .61 kettle and drum, far bridge, Kelso, 4 .4 .1 .7.",
+            "9 .61 kettle and drum, far bridge, Kelso, 4 .4 .1 .7",
+        ),
+        (
+            "Yes, the top floor flat, 33 willow green, Leeds, LS4, 2 pH.",
+            "the top floor flat, 33 willow green, Leeds, LS4, 2 pH",
+        ),
+    ],
+)
+def test_a_reply_to_address_asked_that_starts_with_a_number_is_the_address_however_misheard(
+    reply: str, address: str
+) -> None:
+    turns = (("agent", "Thanks. What's the address at the property?"), ("customer", reply))
+    assert _addresses(*turns) == [(1, address)]
+
+
+def test_what_follows_deliver_it_to_is_the_address_from_its_number_on() -> None:
+    turns = (
+        ("agent", "Shall we send the parcel to you?"),
+        ("customer", "No, deliver it to my aunt, Dilys Pryce, 8 lantern oak close, Swansea."),
+    )
+    assert _addresses(*turns) == [(1, "8 lantern oak close, Swansea")]
+
+
+def test_a_reply_to_address_asked_that_is_not_a_place_is_not_redacted() -> None:
+    turns = (("agent", "Is the address on file still right?"), ("customer", "Yes, I've been there 12 years now."))
+    assert _addresses(*turns) == []
+
+
+def test_where_to_deliver_answered_with_whose_place_and_then_a_flat_is_the_address() -> None:
+    turns = (
+        ("agent", "Where should we deliver the parcel?"),
+        ("customer", "To my sister's place, unit 7,"),
+        ("customer", "marsh lane, Bexley, D A5, 1 QZ."),
+    )
+    assert _addresses(*turns) == [(1, "To my sister's place, unit 7"), (2, "marsh lane, Bexley, D A5, 1 QZ")]
