@@ -732,6 +732,8 @@ def _ssn_begun(
             continue
         if _YEAR.fullmatch(digits):
             continue  # "Your social was updated in 2019": a year
+        if _is_quantity(run, tokens) or (said[0].position and tokens[said[0].position - 1].norm in _TIME_WORDS):
+            continue  # "a charge of 1140 dollars at 312 this afternoon": an amount and a time
         distances = context_distances(tokens, said[0].position)
         if EntityType.SSN not in distances or distances[EntityType.SSN] != min(distances.values()):
             continue

@@ -172,7 +172,7 @@ def digits_said(said: Sequence[Token]) -> str:
 
 UNITS = {
     "dollars", "dollar", "bucks", "cents", "percent", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
-    "months", "years", "items", "boxes", "pounds", "euros", "miles", "inches", "feet",
+    "months", "years", "items", "boxes", "pounds", "pound", "quid", "euros", "euro", "miles", "inches", "feet",
     # other countries' money: "9876543210 rupees" is an amount, not a phone number
     "rupees", "rand", "pesos", "yen", "yuan", "dirhams", "naira", "shillings", "francs", "ringgit", "baht",
 }  # fmt: skip

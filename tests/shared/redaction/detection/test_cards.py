@@ -116,3 +116,12 @@ def test_a_card_s_group_broken_off_and_said_again_leaves_a_card_that_passes_its_
 def test_two_numbers_read_apart_that_do_not_pass_a_card_s_check_together_are_no_card() -> None:
     said = _segments(("customer", "So it's 4917 3020"), ("agent", "Yep."), ("customer", "hang on. 5561 0005."))
     assert _found(said, _CARD) == []
+
+
+def test_an_amount_in_euro_said_after_the_security_code_is_no_code() -> None:
+    segments = _segments(
+        ("customer", "The card is 4012 8888 8888 1881, and the three digits on the back are 274."),
+        ("agent", "Grand, that's 300 and 45 euro taken off the balance."),
+    )
+    codes = _found(segments, (EntityType.CARD_SECURITY_CODE,))
+    assert codes == [("card_security_code", ["274"])]

@@ -163,3 +163,12 @@ def test_a_social_security_number_asked_after_a_foreign_id_was_mentioned_is_stil
         ("customer", "Sure, 518 22 9046."),
     )
     assert _found(segments, (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [("ssn", ["518 22 9046"])]
+
+
+def test_an_amount_and_a_time_said_after_the_social_was_asked_are_not_part_of_it() -> None:
+    segments = _segments(
+        ("agent", "Before I go on, can you read me your social security number?"),
+        ("customer", "Sure, 402 63 1187."),
+        ("agent", "Thanks. There was a payment of 2260 dollars to a hotel at 415 yesterday."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["402 63 1187"])]
