@@ -26,8 +26,10 @@ from shared.redaction.detection.names import (
     names_before_addresses,
     names_confirmed_by_another,
     names_said_again,
+    names_said_on_leaving,
     names_spelled_after_email,
     names_spelled_again,
+    names_spelled_when_asked,
     with_title,
 )
 from shared.redaction.detection.numbers import answered_numbers, numbers
@@ -71,8 +73,14 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered_names(read, tokens)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
-    for found_names in (names_after_title_ending_segment, names_after_spoken_title, names_announced_in_greeting):
+    for found_names in (
+        names_after_title_ending_segment,
+        names_after_spoken_title,
+        names_announced_in_greeting,
+        names_said_on_leaving,
+    ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]
     addresses_read = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_addresses(read, addresses_read)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]

@@ -786,3 +786,44 @@ def names_spelled_after_email(segments: Sequence[Segment], emails: Iterable[Text
         for run in _SPELLED_RUN.finditer(segment.text):
             if len(re.findall(r"(?<![\w'])[A-Za-z](?![\w'])", run.group())) >= _MIN_SPELLED_RUN_LETTERS:
                 yield TextSpan(segment.index, run.start(), run.end())
+
+
+# Asked to spell a name, or asked for one: letters said one at a time in the reply are the name's, even where
+# recognition lost the name itself ("Could you spell your surname?" / "Sure, it's N, I," / "B, H, R, I, A, I, N").
+_SPELL_ASKED = re.compile(r"\bspell\b(?P<what>(?:\s+\S+){0,3})")
+_NOT_A_NAME = re.compile(
+    r"\b(e-?mail|postcode|post code|zip|eircode|reference|code|number|registration|plate|address|password|username)\b"
+)
+_LETTER_RUN = re.compile(r"(?<![\w'])[A-Z](?:(?:\s*,\s*|\s+|\s*-\s*)[A-Z](?![\w'])){1,30}")
+_LETTERS_SPELLED_ASKED = 2  # "N, I": asked to spell, two letters are a short name's
+_LETTERS_NAME_ASKED = 3  # asked for a name, not to spell it: "I, F, E, A, N, Y, I"
+
+
+def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """Letters spelled one at a time in the reply to "spell your surname?" or "your son's name?"."""
+    for segment, asked, _ in answers(segments, tokens, going_on=True):
+        spell = _SPELL_ASKED.search(asked)
+        if spell is not None and _NOT_A_NAME.search(spell.group("what")) is None:
+            least = _LETTERS_SPELLED_ASKED
+        elif spell is None and NAME_ASKED.search(asked):
+            least = _LETTERS_NAME_ASKED
+        else:
+            continue
+        for run in _LETTER_RUN.finditer(segment.text):
+            if len(re.findall(r"[A-Z]", run.group())) >= least:
+                yield TextSpan(segment.index, run.start(), run.end())
+
+
+# A name said to someone after a goodbye or a thanks, ending the sentence: "Have a good day, Maria."
+_NAME_SAID_TO_ON_LEAVING = re.compile(
+    r"(?i:\b(?:day|evening|afternoon|morning|weekend|thanks|thank you|bye|goodbye|cheers|no worries|no problem|"
+    r"anything else|you're welcome))[,]\s+(?P<name>[A-Z][a-z'-]+)(?=\s*[.!?]*\s*$)"
+)
+
+
+def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A name said to the other side after thanks or a goodbye, at the end of a segment."""
+    for segment in segments:
+        for match in _NAME_SAID_TO_ON_LEAVING.finditer(segment.text):
+            if match.group("name") not in NOT_NAMES | BUSINESS_WORDS:
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))

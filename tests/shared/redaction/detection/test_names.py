@@ -317,3 +317,29 @@ def test_a_name_answered_before_its_postcode_heard_after_in_is_a_name() -> None:
 def test_a_surname_heard_as_capitals_and_its_letters_go_with_the_first_name_answered() -> None:
     found = _names(("agent", "And the guest's name?"), ("customer", "-Ravi KN -A -R"))
     assert found == [(1, "Ravi KN -A -R")]
+
+
+def test_letters_spelled_when_asked_to_spell_the_surname_are_the_name_even_with_the_name_itself_lost() -> None:
+    turns = (
+        ("agent", "Thanks. Can you spell your surname for me, and then give the postcode?"),
+        ("customer", "Yes, it's O, G,"),
+        ("customer", "U, N, L, E, Y, E, and the postcode is fine."),
+    )
+    found = spans_found(turns, (EntityType.PERSON_NAME,))
+    assert found == [("person_name", 1, "O, G"), ("person_name", 2, "U, N, L, E, Y, E")]
+
+
+def test_letters_of_a_postcode_asked_to_be_spelled_are_no_name() -> None:
+    turns = (("agent", "Could you spell the postcode for me?"), ("customer", "It's B, T, nine, two, S, A."))
+    assert spans_found(turns, (EntityType.PERSON_NAME,)) == []
+
+
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        ("That's all done, have a lovely evening, Priscilla.", "Priscilla"),
+        ("Right, bye for now then. Bye, Ottilie!", "Ottilie"),
+    ],
+)
+def test_a_name_said_to_someone_after_thanks_or_a_goodbye_is_a_name(said: str, name: str) -> None:
+    assert spans_found((("agent", said),), (EntityType.PERSON_NAME,)) == [("person_name", 0, name)]
