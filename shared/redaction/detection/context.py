@@ -71,6 +71,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|(patient|student|employee|staff|tax|medical record) id"
         # a bank account's sort code; the reference on a letter or bill sent to the caller, or their own reference
         # (not "your reference number is ...": one given by the agent)
+        # a record's number by what it indexes or assesses: "community health index number", "rate assessment
+        # number", "the file reference from the desk"
+        r"|(health index|assessment|valuation|file) (number|reference|id)"
         r"|sort code|my (\w+ )?reference|(?<!your )(booking|reservation|confirmation) (reference|number)"
         r"|reference (number )?on (the|my|this|that) (letter|statement|bill|notice|invoice)"
         # the number printed on an id card: "the number on your loyalty card?" ("on your" alone only says where)

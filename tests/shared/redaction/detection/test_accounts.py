@@ -325,3 +325,17 @@ def test_too_heard_as_a_two_after_naming_a_number_does_not_end_the_question_it_n
         ("customer", "It's 6 -6 -1, 0 -4 -8, 2 -9 -5."),
     )
     assert _found(segments, _ACCOUNT) == [("account_number", ["6 -6 -1, 0 -4 -8, 2 -9 -5"])]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "And your community health index number, please?",
+        "What's the rate assessment number on the notice?",
+        "Have you got the file reference they gave you at the airport?",
+    ],
+)
+def test_a_records_number_named_by_what_it_indexes_or_assesses_is_an_account_number(asked: str) -> None:
+    segments = _segments(("agent", asked), ("customer", "Yes, 3 .0 .7 .1 .9 .2, 5 .8 .4 .6."))
+    kinds = (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER, EntityType.DATE_OF_BIRTH)
+    assert [kind for kind, _ in _found(segments, kinds)] == ["account_number"]
