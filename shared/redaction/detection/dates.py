@@ -18,6 +18,7 @@ from shared.redaction.detection.context import (
     DIGIT_LENGTHS,
     GIVEN_UP,
     asked_first,
+    card_talked_about,
     card_word_without_card,
     context_distances,
 )
@@ -85,6 +86,10 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 CONTEXTS[entity_type], text[: match.end()], tokens, position
             ):
                 continue  # "it runs until March" is a card's expiry only where a card was talked about
+            if match.group().startswith(("valid", "good")) and _offer_not_card(
+                text[: match.start()], tokens, bisect.bisect_left(starts, match.start())
+            ):
+                continue  # "the code's spring 25, valid until April 35": an offer's end
             found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if entity_type is EntityType.CARD_EXPIRY:
                 found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)
@@ -125,6 +130,16 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+
+
+# What else is valid until a date: an offer, a code, a pass.
+_OFFER = re.compile(r"\b(offer|promo\w*|code|deal|discount|voucher|coupon|pass|ticket|quote|price|sale)\b")
+
+
+def _offer_not_card(before: str, tokens: Sequence[Token], position: int) -> bool:
+    """Whether an offer or the like, and no card, was talked about before "valid until" (at token ``position``)."""
+    window = " ".join(before.split()[-CONTEXT_WINDOW:])
+    return _OFFER.search(window) is not None and not card_talked_about(tokens, position)
 
 
 # A day, a month and a grown-up's birth year written whole: "23/07/1979", "1990-08-17".

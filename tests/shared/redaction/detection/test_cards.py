@@ -125,3 +125,16 @@ def test_an_amount_in_euro_said_after_the_security_code_is_no_code() -> None:
     )
     codes = _found(segments, (EntityType.CARD_SECURITY_CODE,))
     assert codes == [("card_security_code", ["274"])]
+
+
+def test_an_offers_end_said_as_valid_until_a_month_is_no_card_expiry() -> None:
+    segments = _segments(
+        ("customer", "Do you have a discount code for new customers?"),
+        ("agent", "Yes, it's WINTER10, valid until March 31, on any plan."),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
+def test_a_cards_valid_until_date_is_still_its_expiry() -> None:
+    segments = _segments(("customer", "It's the Mastercard 5555 4444 3333 1111, valid until March 29."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["March 29"])]
