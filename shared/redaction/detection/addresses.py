@@ -641,6 +641,8 @@ _ADDRESS_TOLD = re.compile(
 _SENTENCE_END = re.compile(
     r"[.?!](?=\s+[A-Z]|\s*$)|,?\s+(?i:please|thanks|thank you|okay|ok|cheers|care of|c/o|no|sorry|i mean|actually"
     r"|that's|that is|which is)\b"
+    # how long ago, or for how long: "We left 5 Oak Road, Leeds 3 years ago"
+    r"|\s+(?=\d+\s+(?:years|months|weeks|days)\b)"
 )
 
 
@@ -659,7 +661,7 @@ def answers_as_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -
             to = _TO.match(said, lead)
             begins = _TOLD_ADDRESS_BEGINS.match(said, to.end()) if to else _ADDRESS_BEGINS.match(said, lead)
             if begins and len(said[:lead].split()) <= ANSWER_LEAD_WORDS and _a_place(said, begins):
-                starts.append(lead)
+                starts.append(begins.start("at"))
         for told in _ADDRESS_TOLD.finditer(segment.text):
             begins = _TOLD_ADDRESS_BEGINS.match(said, told.end())
             if begins and _a_place(said, begins):

@@ -2334,7 +2334,8 @@ def test_a_slashed_number_after_a_card_that_is_no_month_is_no_expiry() -> None:
     "asked, answer, kind",
     [
         ("and the taxpayer number on your own return?", "6 1 8 2 2 0 4 7 3", "ssn"),
-        ("your social insurance number, please", "812 440 297", "ssn"),
+        # another country's national id is an account number: SSN is the US social security number
+        ("your social insurance number, please", "812 440 297", "account_number"),
         ("what's the tax ID for your company?", "6 1 8 2 2 0 4 7 3", "account_number"),
         ("and your taxpayer number please", "6 1 8 2 2 0 4 7", "account_number"),
     ],
@@ -3154,10 +3155,10 @@ def test_a_comma_written_on_its_own_breaks_no_detection(text: str) -> None:
         ),
         # four digits after "ending" with no card in the call are not a card
         ((("agent", "Your reference ending 3391 is closed now."),), []),
-        # a person's tax file number is their social security number's kind
+        # a person's tax file number is Australia's national id: an account number, not a US social security number
         (
             (("agent", "What's your tax file number?"), ("customer", "It's 4 1 7, 3 3 8, 9 0 2.")),
-            [("ssn", ["4 1 7, 3 3 8, 9 0 2"])],
+            [("account_number", ["4 1 7, 3 3 8, 9 0 2"])],
         ),
         # an expiry given before the code was asked for is no expiry asked together with it
         (
