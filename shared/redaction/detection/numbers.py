@@ -57,6 +57,7 @@ from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
     MAX_PAUSE_MS,
     MISHEARD_LETTERS,
+    MONTHS,
     PUNCTUATION,
     REPEATS,
     TENS,
@@ -887,6 +888,9 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
     if entity_type is EntityType.PHONE_NUMBER and is_business_line(digits, atoms[0].tokens[0], tokens):
         return
+    first = atoms[0].tokens[0]
+    if entity_type is EntityType.CARD_SECURITY_CODE and first.position and tokens[first.position - 1].norm in MONTHS:
+        return  # "valid until April 35": a date's day or year, not a code
     if entity_type is not None:
         found = [t for a in atoms for t in a.tokens]
         if entity_type is EntityType.PHONE_NUMBER:

@@ -132,7 +132,7 @@ def test_an_offers_end_said_as_valid_until_a_month_is_no_card_expiry() -> None:
         ("customer", "Do you have a discount code for new customers?"),
         ("agent", "Yes, it's WINTER10, valid until March 31, on any plan."),
     )
-    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == []
 
 
 def test_a_cards_valid_until_date_is_still_its_expiry() -> None:
