@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from shared.ai import package_version, utc_now_iso
@@ -55,7 +55,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.6"
+RULES_VERSION = "2.7"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -253,12 +253,23 @@ def _names_after(compiled: CompiledCriterion, match: Match) -> bool:
     start, _ = sentence_bounds(text.words, match.first_word, match.last_word)
     if any(named(t.text) for t in text.tokens if start <= t.first_word <= match.last_word):
         return True
+    if _named_earlier_in_turn(text.words, start):
+        return True
     if SENTENCE_END.search(text.words[match.last_word]):
         return False
     after = [t.text for t in text.tokens if t.first_word > match.last_word][:2]
     if after[:1] == ["the"]:
         after = after[1:]
     return bool(after) and named(after[0])
+
+
+def _named_earlier_in_turn(words: Sequence[str], sentence_start: int) -> bool:
+    """Whether an earlier sentence of the turn names someone, by a capitalized word inside it ("G'day, you've rung
+    Coastline Pest, it's Brooke. What can I do for you?"): the greeting's sentence need not repeat the name."""
+    return any(
+        word[:1].isupper() and index > 0 and not SENTENCE_END.search(words[index - 1]) and not _PRONOUN_I.match(word)
+        for index, word in enumerate(words[:sentence_start])
+    )
 
 
 def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> list[SegmentText]:
@@ -305,6 +316,11 @@ _AFTER_WILL = frozenset(
         "work", "read", "stay", "hear", "arrive", "answer", "inspect", "measure", "clean", "change", "move",
     }
 )  # fmt: skip
+_NOT_A_VERB_AFTER_HELL = frozenset({"no", "yes", "yeah", "of", "on", "bent", "hole", "fire", "knows", "raiser", "for"})
+_OBJECT_OPENERS = frozenset(
+    {"the", "a", "an", "your", "it", "you", "them", "him", "her", "that", "this", "those", "these", "my", "our", "his",
+     "their"}
+)  # fmt: skip
 _BEFORE_OATH = frozenset({"the", "to", "of", "a", "bloody", "like", "what", "oh", "from", "in"})
 
 
@@ -315,7 +331,16 @@ def _contraction_lost(item: SegmentText, match: Match, after: str) -> bool:
     if any("'" in word or "\u2019" in word for word in words) or re.search(r"\W$", words[match.first_word]):
         return False  # a transcript that kept its apostrophes would have written "he'll"
     before = re.sub(r"\W", "", words[match.first_word - 1]).lower() if match.first_word > 0 else ""
-    return before not in _BEFORE_OATH and re.sub(r"\W", "", after).lower() in _AFTER_WILL
+    if before in _BEFORE_OATH:
+        return False
+    verb = re.sub(r"\W", "", after).lower()
+    if verb in _AFTER_WILL:
+        return True
+    # Any verb taking an object: "and hell swap the thermocouple then" ("he'll swap"); an oath is not followed by a
+    # word and then its object ("hell of a", "hell no it isnt").
+    following = match.last_word + 2
+    taken = re.sub(r"\W", "", words[following]).lower() if following < len(words) else ""
+    return verb not in _NOT_A_VERB_AFTER_HELL and not re.search(r"\W$", after) and taken in _OBJECT_OPENERS
 
 
 _OPENING_QUOTE = re.compile(r"^[\"'\u2018\u201c]")
@@ -481,11 +506,17 @@ def _says_when(item: SegmentText, first_word: int) -> bool:
 
 # A request in the words of a statement: "please read me ...", "I'll need your ...", "if you could confirm ...".
 _REQUEST = re.compile(
-    r"\b(?:please|kindly|need|give me|tell me|read me|send me|confirm|spell|let me (?:have|take|get|grab)"
+    r"\b(?:please|kindly|need|give me|gie me|gimme|tell me|read me|quote me|send me|confirm|spell"
+    r"|let me (?:have|take|get|grab)"
     r"|if you (?:could|can|would)|go ahead with)\b"
 )
 # A question without its question mark ("booking under which name ah").
-_ASKED_WITHOUT_MARK = re.compile(r"\b(?:which|whose|what|whats)\b")
+# "What" asks when it opens the sentence or follows a preposition ("booking under which name"), not when it
+# stands for "the thing that" ("that's what happens", "I know what you mean").
+_ASKED_WITHOUT_MARK = re.compile(
+    r"(?:^|\b(?:so|and|but|okay|ok|right|now|um|uh|ah|oh|yeah|well|under|for|on|in|at|to|with|from|by|about) )"
+    r"(?:which|whose|what|whats)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -516,7 +547,7 @@ def _example_shape(passes: tuple[str, ...], fails: tuple[str, ...]) -> ExampleSh
     return ExampleShape(
         names_someone=bool(passes) and all(_SLOT.search(example) for example in passes),
         asks_sometimes=any(example.rstrip().endswith("?") for example in passes),
-        only_asks=all(_is_request(example) for example in passes),
+        only_asks=bool(passes) and all(_is_request(example) for example in passes),
         says_when=bool(passes) and all(tone.says_when(" ".join(words)) for words in said),
         apologises=any(not tone.APOLOGY_WORDS.isdisjoint(words) for words in said),
         takes_back=any("but" in normalize_phrase(example) for example in fails),
@@ -544,6 +575,8 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "it only asks the customer to say something again"
         if tone.introduces_itself(sentence):
             return "it only excuses not having said who is answering"
+        if tone.TALKED_OVER.search(sentence):
+            return "it only excuses talking over the customer"
         if tone.CALL_CONDITIONS.search(sentence):
             return "it only apologises for the call's own noise or line"
         if tone.FOR_HOW_THEY_TOOK_IT.search(sentence):
@@ -571,18 +604,41 @@ def _cited(
     )
 
 
+def _asks_in(item: SegmentText, first_word: int) -> bool:
+    """Whether the sentence holding word ``first_word`` asks the customer something: it is a question or a request,
+    or it cannot tell (speech recognition without punctuation, or none at the end of this sentence: "owt else i can
+    do for thee")."""
+    words = item.text.words
+    start, end = sentence_bounds(words, first_word, first_word)
+    if not SENTENCE_END.search(words[end]):
+        return True
+    said = " ".join(token.text for token in item.text.tokens if start <= token.first_word <= end)
+    return words[end].endswith("?") or bool(_REQUEST.search(said) or _ASKED_WITHOUT_MARK.search(said))
+
+
 def _asks_something(unit: Unit) -> bool:
-    """Whether a unit asks the customer something: its sentence is a question or a request, or it cannot tell
-    (speech recognition without punctuation)."""
-    sentence = unit.sentence()
-    words = unit.item.text.words
-    punctuated = any(SENTENCE_END.search(word) for word in words)
-    said = sentence.normalized
-    return (
-        not punctuated
-        or words[sentence.last_word].endswith("?")
-        or bool(_REQUEST.search(said) or _ASKED_WITHOUT_MARK.search(said))
-    )
+    return _asks_in(unit.item, unit.first_word)
+
+
+# "Nothing else I can help with, no?": a question in the negative still asks whether there is more.
+_NOTHING_MORE = re.compile(r"\b(?:nothing|none|no) (?:else|more|further|other)\b")
+
+
+def _asked_in_the_negative(item: SegmentText, first_word: int) -> bool:
+    """Whether the sentence holding word ``first_word`` asks, in the negative, whether there is more."""
+    words = item.text.words
+    start, end = sentence_bounds(words, first_word, first_word)
+    said = " ".join(token.text for token in item.text.tokens if start <= token.first_word <= end)
+    return words[end].endswith("?") and bool(_NOTHING_MORE.search(said))
+
+
+def _marked_late(criterion: ScorecardCriterion, item: SegmentText, first_word: int) -> bool:
+    """Whether words due at the start of the call are in a sentence that says itself it comes late ("I should have
+    said at the start, this call is recorded"): a reviewer takes the speaker's word for it."""
+    if criterion.within_first_ms is None:
+        return False
+    sentence, _ = _sentence_text(item, first_word, first_word)
+    return tone.marked_late(sentence)
 
 
 def _judge_intent(
@@ -599,7 +655,9 @@ def _judge_intent(
     chosen = [
         index
         for index, unit in enumerate(intents.units)
-        if id(unit.item) in allowed and in_window(unit.evidence(), criterion, clock)
+        if id(unit.item) in allowed
+        and in_window(unit.evidence(), criterion, clock)
+        and not _marked_late(criterion, unit.item, unit.first_word)
     ]
     for unit, example in intents.templated(criterion, chosen):
         if not unit.negated:
@@ -618,6 +676,7 @@ def _judge_intent(
             and (not shape.says_when or _says_when(unit.item, unit.first_word))
             and not _taken_back(criterion, intents, unit)
             and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
+            and not tone.only_acknowledges(unit.sentence().normalized)
         )
 
     # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a
@@ -660,6 +719,20 @@ def _judge_intent(
             if offer is not None:
                 reason = f"{who} asked in segment {{segment}} whether there was more, once the issue was dealt with"
                 return _cited(criterion, "pass", offer.evidence(), reason, CONFIDENCE_FUZZY)
+    if not passing and tone.closes_a_call(criterion.pass_examples) and chosen:
+        # A goodbye or good wish in the speaker's last turn closes the call, in whatever words ("happy journey").
+        last_turn = max(speaker_texts, key=lambda item: item.segment.start_ms)
+        farewell = next(
+            (
+                unit
+                for unit in (intents.units[i] for i in chosen)
+                if unit.item is last_turn and tone.says_farewell(unit.normalized) and not unit.negated
+            ),
+            None,
+        )
+        if farewell is not None:
+            reason = f"{who} closed with a goodbye or good wish in segment {{segment}}"
+            return _cited(criterion, "pass", farewell.evidence(), reason, CONFIDENCE_FUZZY)
     if criterion.within_last_ms is not None:
         passing.sort(key=lambda score: -score.unit.item.segment.start_ms)  # the closing that matters is last
     else:
@@ -707,7 +780,7 @@ def _offers_more(criterion: ScorecardCriterion, unit: Unit, clock: SpeechClock) 
         and _past_the_middle(unit, clock)
         and tone.leaves_it_open(unit.normalized)
         and tone.leaves_it_open(sentence.normalized)
-        and not unit.negated
+        and (not unit.negated or _asked_in_the_negative(unit.item, unit.first_word))
         and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
     )
 
@@ -771,15 +844,18 @@ def _judge_must_have(
     negated: list[Match] = []
     late: list[Match] = []
     speaker_texts = segments_for_speaker(texts, criterion.speaker)
+    asks_for_more = tone.offers_more(criterion.pass_examples)
     for item in speaker_texts:
         for match in compiled.matches(item):
+            if match.negated and asks_for_more and _asked_in_the_negative(item, match.first_word):
+                match = replace(match, negated=False)  # asked, not denied: no refusal ("nothing else I can do")
             if match.negated:
                 negated.append(match)
-            elif not in_window(match.evidence(), criterion, clock):
+            elif not in_window(match.evidence(), criterion, clock) or _marked_late(criterion, item, match.first_word):
                 late.append(match)
             else:
                 found.append(match)
-    if tone.offers_more(criterion.pass_examples):
+    if asks_for_more:
         # Asked before the issue is dealt with ("sure, anything else you need while I pull you up?"), it offers no
         # more help: an offer of more help comes after the customer has said what they need and been answered.
         late.extend(match for match in found if _too_early(match.item, texts))
@@ -787,7 +863,10 @@ def _judge_must_have(
     shape = ExampleShape.of(criterion)
     unnamed = [match for match in found if shape.names_someone and not _names_after(compiled, match)]
     when_less = [match for match in found if shape.says_when and not _says_when(match.item, match.first_word)]
-    found = [match for match in found if all(match is not other for other in (*unnamed, *when_less))]
+    # Where every pass example asks the customer something, the same words in a statement do not do it ("there's a
+    # few more things I can look at for you next week").
+    unasked = [match for match in found if shape.only_asks and not _asks_in(match.item, match.first_word)]
+    found = [match for match in found if all(match is not other for other in (*unnamed, *when_less, *unasked))]
     undercut = [
         (match, why) for match in found if (why := _undercut(criterion, match.item, match.first_word, match.last_word))
     ]
@@ -855,6 +934,7 @@ def _judge_must_have(
         (negated, f"{who} said it in the negative"),
         (unnamed, f"{who} greeted, but named no one"),
         (when_less, f"{who} said what will happen, but not when"),
+        (unasked, f"{who} said it, but did not ask"),
         (late, f"{who} did it, but not{_window_text(criterion)}"),
     )
     for misses, why in near_misses:

@@ -109,8 +109,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r" properly\b",
         r"\b(?:pretty|really|very|fairly|just) basic stuff\b",
         # "my nine year old can work it": someone the customer is measured against, and found wanting.
-        r"\bmy (?:\w+ ){0,3}(?:year old|kid|son|daughter|nan|gran|granny|grandma)"
-        r" (?:can|could) (?:do|work|manage|use|figure)\b",
+        r"\b(?:my|mi|me) (?:\w+ ){0,3}(?:year old|kid|kids|son|daughter|nan|gran|granny|grandma|grandad|niece|nephew"
+        r"|little (?:brother|sister))"
+        r" (?:can|could|coulda|could have) (?:do|work|manage|use|figure|follow|understand)\b",
         r"\bhow (?:hard|difficult) (?:is it|can it be)\b",
         r"\bif you (?:had|would have|would|actually|even) (?:bothered|read|listened)\b(?= (?:to|the|what|your|our))",
         r"\b(?:obviously|clearly) you (?:did not|can not|do not|have not|are not)\b",
@@ -164,6 +165,13 @@ RULES: dict[str, tuple[str, ...]] = {
         # "I can tell you that for nothing" after what someone else will do ("they'll approve it, I can tell you that
         # for free"), not after a fact the agent has in front of them.
         r"\b(?!i |we )\w+ will (?:\w+ ){1,6}i (?:can|will|could) tell you (?:that )?for (?:nothing|free)\b",
+        # What someone else will decide, as a certainty ("the association will definitely pay for your repair");
+        # "we will definitely call you" is the agent's own doing.
+        r"\b(?!i |we )\w+ will (?:definitely|certainly|absolutely|surely|100 percent|hundred percent)"
+        r" (?:pay|cover|refund|reimburse|compensate|approve|accept|replace|be (?:covered|paid|refunded|approved))\b",
+        # A stake on an outcome ("I'd stake my pension on it").
+        r"\bi (?:would|will) (?:stake|bet|put) my (?:\w+ ){0,2}(?:pension|life|house|mortgage|reputation|job|savings"
+        r"|salary|wages|last \w+) on (?:it|that)\b",
     ),
 }
 
@@ -243,6 +251,11 @@ INTRODUCES_ITSELF = re.compile(
     # ... or for a moment's wait ("sorry, one sec, Kev speaking")
     r"|\bsorry (?:(?:one|1|a) (?:sec|second|moment|mo|minute)|hang on|hold on)\b"
 )
+# ... or for talking over the customer ("sorry, sorry, go ahead, you first").
+TALKED_OVER = re.compile(
+    r"\bsorry (?:sorry )?(?:(?:you )?go ahead|you first|after you|you go|carry on"
+    r"|(?:i|to) (?:cut|talk|talked) (?:you off|over you)|to interrupt)\b"
+)
 # ... or for the call's own conditions ("sorry for the background noise, we're tuning drones next door").
 CALL_CONDITIONS = re.compile(
     r"\bsorry (?:for|about) (?:the |all the |my )?(?:background )?(?:noise|racket|echo|line|connection|dog|barking"
@@ -291,7 +304,8 @@ def introduces_itself(normalized: str) -> bool:
 # An offer of more help: a question that leaves the topic open ("got any other bits you need sorted?", "that
 # everything?"), not one that asks for a detail ("any other email we might have it under?").
 _OPEN_ENDED = re.compile(
-    r"\b(?:anything|something|owt|aught|everything|any other|any more|anymore|one more|else|further)\b"
+    r"\b(?:anything|something|owt|aught|everything|any other|any more|anymore|one more|nothing more|else|further"
+    r"|other (?:concerns?|questions?|queries|query|matters?))\b"
 )
 _ASKS_FOR_A_DETAIL = re.compile(
     r"\b(?:number|address|email|postcode|name|date|reference|code|details|card|phone|registration|reg|password)\b"
@@ -309,4 +323,59 @@ def offers_more(examples: Iterable[str]) -> bool:
     examples = list(examples)
     asked = [example for example in examples if example.rstrip().endswith("?")]
     shaped = [example for example in asked if leaves_it_open(" ".join(normalize_phrase(example)))]
+    return bool(examples) and len(shaped) >= 0.8 * len(examples)
+
+
+# A disclosure the agent marks as coming after the start of the call ("I should have said at the start, ...", "before
+# you go, I should mention ..."): what a reviewer reads as said late, whatever the clock says. A bare "I should've
+# said, this is Nikhil" only owns to a late introduction, not to a late call.
+MARKED_LATE = re.compile(
+    r"\b(?:should|ought to|meant to) (?:have|of) (?:said|mentioned|told you|flagged|let you know)(?: (?:this|that|it))?"
+    r" (?:(?:right )?at the (?:start|beginning)|earlier|up front|before now)\b"
+    r"|\bbefore (?:you go|i let you go|we hang up|we finish)\b"
+)
+
+
+def marked_late(normalized: str) -> bool:
+    return bool(MARKED_LATE.search(normalized))
+
+
+# Words that only acknowledge what was said ("ah right, gotcha"): no apology, sympathy or offer of anything.
+_ACKNOWLEDGEMENT = frozenset(
+    {
+        "ah", "oh", "right", "gotcha", "got", "it", "you", "okay", "ok", "yeah", "yes", "yep", "sure", "alright",
+        "i", "see", "mm", "mhm", "hmm", "cool", "great", "lovely", "perfect", "fine", "understood", "noted", "righto",
+        "so", "and", "well", "then", "thanks", "um", "uh",
+    }
+)  # fmt: skip
+
+
+def only_acknowledges(normalized: str) -> bool:
+    """Whether a normalized sentence is nothing but words of acknowledgement ("ah right gotcha")."""
+    words = normalized.split()
+    return bool(words) and all(word in _ACKNOWLEDGEMENT for word in words)
+
+
+# A goodbye or a good wish to end a call on: "have a peaceful evening", "happy journey", "good day", "lovely
+# speaking to you", "good luck with the commute", "stay cool out there".
+FAREWELL = re.compile(
+    r"\b(?:(?:have|enjoy) (?:a|an|the|your) (?:\w+ ){0,2}(?:day|evening|night|morning|afternoon|arvo|weekend|week"
+    r"|trip|journey|flight|holiday|holidays|time|one|rest)"
+    r"|happy (?:journey|travels|travelling|holidays?|\w+ing)|good (?:day|night|luck|bye)"
+    r"|(?:lovely|nice|good|great) (?:speaking|talking|chatting) (?:to|with) you"
+    r"|stay (?:safe|cool|warm|dry|well|blessed)|go well|safe (?:travels|trip|journey|flight|home)"
+    r"|(?:bye|goodbye|cheerio|ta ra|take care|all the best|god bless|mind how you go|look after yourself"
+    r"|(?:see|catch|talk to|speak to) (?:you|ya) (?:later|soon|then|tomorrow)|talk soon|speak soon))\b"
+)
+
+
+def says_farewell(normalized: str) -> bool:
+    return bool(FAREWELL.search(normalized))
+
+
+def closes_a_call(examples: Iterable[str]) -> bool:
+    """Whether a criterion's pass examples are goodbyes or good wishes (nearly all of them): then one said in the
+    speaker's last turn of the call does what they do, in whatever words."""
+    examples = list(examples)
+    shaped = [example for example in examples if says_farewell(" ".join(normalize_phrase(example)))]
     return bool(examples) and len(shaped) >= 0.8 * len(examples)

@@ -89,3 +89,63 @@ def test_an_apology_for_something_else_than_the_customers_problem_is_no_empathy(
 def test_a_resolution_says_when(line: str, passed: bool) -> None:
     found = verdict(call(middle=line), "resolution")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # The name said in the sentence before the offer of help is the greeting's.
+        ("Good evening, Larchfield Opticians, lovely to hear from you. What can I do for you this evening?", True),
+        ("Yeah, hang on a sec. How can I help you today?", False),
+    ],
+)
+def test_a_greeting_may_name_who_answers_in_an_earlier_sentence_of_the_turn(line: str, passed: bool) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # The words of an offer of more help in a statement offer nothing now.
+        ("There's a couple more things we can look at for you on Thursday.", False),
+        # A question in the negative still asks whether there is more.
+        ("Nothing more I can sort for you, no?", True),
+        ("Nothing else I can help with today, no?", True),
+    ],
+)
+def test_an_offer_of_more_help_is_a_question_even_in_the_negative(line: str, passed: bool) -> None:
+    found = verdict(call(goodbye=line), "further_help")
+    assert (found.verdict == "pass") is passed, found.reason
+
+
+def test_a_what_that_means_the_thing_that_asks_nothing() -> None:
+    found = verdict(call(middle="Your account number is what links the two orders together."), "identity_verification")
+    assert found.verdict == "fail", found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sorry, sorry, you go ahead.",  # talking over the customer
+        "Oh right, got it. Which day was the jab?",  # only acknowledging what was said
+    ],
+)
+def test_a_sorry_for_talking_over_or_a_bare_acknowledgement_is_no_empathy(line: str) -> None:
+    found = verdict(call(middle=line), "empathy")
+    assert found.verdict != "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("I ought to have mentioned earlier, this call is recorded for training.", False),
+        ("Before I let you go, calls on this line are recorded for training.", False),
+        # Owning to a late introduction is not owning to a late disclosure.
+        ("Sorry, I should have said, it's Tomasz here, and calls on this line are recorded for training.", True),
+        ("Just a heads up, this call is recorded for training.", True),
+    ],
+)
+def test_a_disclosure_the_agent_says_is_late_is_late(line: str, passed: bool) -> None:
+    found = verdict(call(middle=line), "recording_disclosure")
+    assert (found.verdict == "pass") is passed, found.reason

@@ -478,3 +478,11 @@ def test_a_computer_program_or_a_talking_machine_discloses_ai(line: str) -> None
 def test_talking_about_a_computer_program_is_no_ai_disclosure() -> None:
     line = "Hello, I'm Ruth, I can help reset the computer program on your till."
     assert verdict(call(opening=line), "ai_disclosure", is_ai_call=True).verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line", ["Okay then, happy baking!", "Right, good luck with the move.", "Lovely chatting with you, Mrs Okafor."]
+)
+def test_a_good_wish_in_the_last_turn_closes_the_call(line: str) -> None:
+    found = verdict(call(goodbye=line), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason

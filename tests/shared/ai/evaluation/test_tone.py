@@ -519,3 +519,54 @@ def test_reported_speech_and_the_customers_own_words_pass(engine: RuleBasedEngin
 )
 def test_the_agents_own_words_beside_a_report_are_not_reported_speech(engine: RuleBasedEngine, line: str) -> None:
     assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The insurer will definitely cover the whole bill.",  # someone else's decision, as a certainty
+        "Those shares will go up, I'd bet my house on it.",
+        "Honestly, my little brother could follow these steps.",
+    ],
+)
+def test_certainties_about_others_decisions_and_comparisons_that_belittle_fail(
+    engine: RuleBasedEngine, line: str
+) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "fail"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("The insurer will decide whether they cover it.", True),
+        # Without apostrophes "he'll fit" is written "hell fit"; "hell no" is the oath.
+        ("ok so the plumber comes friday and hell fit the new valve then", True),
+        ("ok so hell no the plumber never came", False),
+    ],
+)
+def test_hell_before_a_verb_and_its_object_is_a_lost_contraction(
+    engine: RuleBasedEngine, line: str, passed: bool
+) -> None:
+    assert (judged(engine, around(line), "no_prohibited_language").verdict == "pass") is passed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "farewell"),
+    [
+        ("right then go well", True),
+        ("have a peaceful weekend", True),
+        ("happy motoring", True),
+        ("stay warm out there", True),
+        ("the well will go dry in summer", False),
+        ("you will have a new invoice", False),
+    ],
+)
+def test_goodbyes_and_good_wishes_are_read_by_their_grammar(sentence: str, farewell: bool) -> None:
+    assert tone.says_farewell(sentence) is farewell
+
+
+def test_a_late_question_about_other_concerns_is_an_offer_of_more_help() -> None:
+    found = judged(INTENT_ENGINE, _with_late_question("Is there other query on your side, sir?"), "further_help")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
