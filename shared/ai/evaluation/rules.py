@@ -210,6 +210,28 @@ class CompiledCriterion:
                 found.append(Match(item, index, index, negated=False, exact=False))
         return found
 
+    def _describes_a_thing(self, match: Match) -> bool:
+        """Whether a one-word cue that the innocent examples show before a thing ("dumb meter", "stupid policy")
+        stands here before another thing, in a sentence not said to the customer ("one of them old dumb timers");
+        "a dumb mistake on your part" is said to them."""
+        tokens = match.item.text.tokens
+        at = next((i for i, token in enumerate(tokens) if token.first_word == match.first_word), None)
+        if at is None or match.first_word != match.last_word or at + 1 >= len(tokens):
+            return False
+        cue, thing = tokens[at].text, tokens[at + 1].text
+        # Innocent examples of two lower-case words: a word before a thing, not a name ("Hell's Kitchen").
+        shown = (normalize_phrase(example) for example in self.criterion.pass_examples if example[:1].islower())
+        if not any(len(excuse) == 2 and excuse[0] == cue for excuse in shown):
+            return False
+        start, end = sentence_bounds(match.item.text.words, match.first_word, match.last_word)
+        sentence = {token.text for token in tokens if start <= token.first_word <= end}
+        return (
+            thing.isalpha()
+            and thing not in _LINKING_WORDS
+            and thing not in _JUDGED
+            and sentence.isdisjoint({"you", "your", "yours", "yourself", "ya", "ye"})
+        )
+
     def excused(self, match: Match) -> bool:
         """Whether a prohibited cue sits inside innocent wording, a proper name or someone else's words."""
         item = match.item
@@ -219,7 +241,7 @@ class CompiledCriterion:
                     return True
         word = item.text.words[match.first_word]
         after = item.text.words[match.last_word + 1] if match.last_word + 1 < len(item.text.words) else ""
-        if _contraction_lost(item, match, after):
+        if _contraction_lost(item, match, after) or self._describes_a_thing(match):
             return True
         # A capitalized word inside a sentence, followed by another capitalized one, is a name ("Hell's Kitchen");
         # "I" is capitalized anywhere ("..., I've got other calls waiting. I'll log it").
@@ -233,6 +255,12 @@ class CompiledCriterion:
         )
 
 
+# What an insulting adjective before it judges: a person or what they said or did, not a thing.
+_JUDGED = frozenset(
+    {"mistake", "mistakes", "question", "questions", "idea", "ideas", "comment", "comments", "thing", "things",
+     "move", "decision", "excuse", "excuses", "people", "person", "customer", "customers", "man", "woman", "git",
+     "idiot", "fool", "cow", "kid", "boy", "girl", "lot", "and", "or", "of", "is", "was", "are"}
+)  # fmt: skip
 # Words after a greeting's cue that name no one: "thank you for calling, how can I help you today?"
 _NOT_A_NAME = _LINKING_WORDS | {
     "good", "hiya", "howdy", "today", "tonight", "morning", "afternoon", "evening", "day", "everyone", "all", "back",

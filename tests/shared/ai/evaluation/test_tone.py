@@ -570,3 +570,19 @@ def test_goodbyes_and_good_wishes_are_read_by_their_grammar(sentence: str, farew
 def test_a_late_question_about_other_concerns_is_an_offer_of_more_help() -> None:
     found = judged(INTENT_ENGINE, _with_late_question("Is there other query on your side, sir?"), "further_help")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # The card excuses "dumb meter": the same word before another thing, said of no one, is as innocent.
+        ("Yeah, those are the old dumb sensors, no app, no wifi.", True),
+        ("That was a dumb mistake on your part.", False),
+        ("What a dumb idea that was.", False),
+    ],
+)
+def test_an_insult_word_before_a_thing_is_innocent_where_the_card_excuses_it(
+    engine: RuleBasedEngine, line: str, passed: bool
+) -> None:
+    assert (judged(engine, around(line), "no_prohibited_language").verdict == "pass") is passed
