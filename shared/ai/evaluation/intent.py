@@ -118,6 +118,12 @@ BACKGROUND_WORDING: tuple[str, ...] = (
 # none of them a common word, so "yeah, go ahead" or "what do you need" never fill "{org}, {name}".
 _SLOT_WORDS = {"name": 1, "org": 5, "team": 3}
 _SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS)) + r")\b)[a-z0-9]+"
+# Nor is a slot that ends the sentence made only of a salutation or a form of address: "hello, good evening" and
+# "hello sir" name no company ("Hello, {org}."), though "hello, good day cafe" does.
+_ADDRESSED_ONLY = (
+    r"(?!(?:(?:good|morning|afternoon|evening|day|there|all|everyone|sir|madam|maam|ji|po|mate|love|dear|boss)"
+    r"(?: |$))+$)"
+)
 
 
 # Any template may be opened by a salutation: "hi there, {org}, {name} speaking" is "{org}, {name} speaking",
@@ -149,7 +155,7 @@ def slot_template(example: str) -> re.Pattern[str] | None:
             most = _SLOT_WORDS.get(slot.group(1), 3)
             joiner = _ORG_JOINER if slot.group(1) == "org" else ""
             article = "(?:the )?" if slot.group(1) == "org" else ""
-            parts.append(f"{article}{_SLOT_WORD}(?: {joiner}{_SLOT_WORD}){{0,{most - 1}}}")
+            parts.append(f"{_ADDRESSED_ONLY}{article}{_SLOT_WORD}(?: {joiner}{_SLOT_WORD}){{0,{most - 1}}}")
             if slot.group(1) == "org":
                 parts[-1] += f"(?: {_SALUTATION_WORDS}(?: there)?)?"
         elif words := normalize_phrase(piece):

@@ -486,3 +486,25 @@ def test_talking_about_a_computer_program_is_no_ai_disclosure() -> None:
 def test_a_good_wish_in_the_last_turn_closes_the_call(line: str) -> None:
     found = verdict(call(goodbye=line), "closing")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+# Cards 2.6: thanked for "phoning" or "ringing", as much of the English-speaking world says it.
+@pytest.mark.parametrize(
+    "opening",
+    ["Thanks for phoning Larchmont Glass, Ines speaking.", "Thank you for ringing Pell Street Dental, it's Rory."],
+)
+def test_thanks_for_phoning_or_ringing_with_a_name_greets(opening: str) -> None:
+    assert verdict(call(opening=opening), "greeting").passed
+
+
+# A salutation or a form of address is not a company: "Hello, {org}." names no one in "Hello, good evening".
+@pytest.mark.parametrize(
+    "opening", ["Hello, good evening, what can I do for you?", "hello sir", "Hi there, morning all.", "hello ji"]
+)
+def test_a_salutation_or_a_form_of_address_in_the_company_slot_greets_no_one(opening: str) -> None:
+    assert not verdict(call(opening=opening), "greeting").passed
+
+
+@pytest.mark.parametrize("opening", ["Hello, Good Day Cafe.", "Hello, Sir Galahad Removals."])
+def test_a_company_that_starts_like_a_salutation_still_greets(opening: str) -> None:
+    assert verdict(call(opening=opening), "greeting").passed
