@@ -536,6 +536,8 @@ def _says_when(item: SegmentText, first_word: int) -> bool:
 _REQUEST = re.compile(
     r"\b(?:please|kindly|need|give me|gie me|gimme|tell me|read me|quote me|send me|confirm|spell"
     r"|let me (?:have|take|get|grab)"
+    # "read out the code on your bill" asks; "let me read out your balance" is the agent reading
+    r"|(?<!me )(?<!i )(?<!ill )(?<!i'll )(?<!we )(?<!will )read (?:out|off)"
     r"|if you (?:could|can|would)|go ahead with)\b"
 )
 # A question without its question mark ("booking under which name ah").

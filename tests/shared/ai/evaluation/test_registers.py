@@ -508,3 +508,9 @@ def test_a_salutation_or_a_form_of_address_in_the_company_slot_greets_no_one(ope
 @pytest.mark.parametrize("opening", ["Hello, Good Day Cafe.", "Hello, Sir Galahad Removals."])
 def test_a_company_that_starts_like_a_salutation_still_greets(opening: str) -> None:
     assert verdict(call(opening=opening), "greeting").passed
+
+
+# Identity examples all ask: "read out the code" asks it of the customer; "let me read out" is the agent reading.
+def test_read_out_asks_the_customer_and_let_me_read_out_does_not() -> None:
+    assert verdict(call(middle="Read out the code printed on your parcel slip."), "identity_verification").passed
+    assert not verdict(call(middle="Let me read out the reference on your bill."), "identity_verification").passed
