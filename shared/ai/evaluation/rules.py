@@ -558,6 +558,7 @@ class ExampleShape:
     asks_sometimes: bool  # some pass example is a question; if none is, a question does not do it
     only_asks: bool  # every pass example asks the customer something: a statement does not do it
     says_when: bool  # every pass example names a day, a time or how long: words without one do not do it
+    closes_calls: bool  # (nearly) every pass example is a goodbye or good wish: one in the last turn does it
     apologises: bool  # some pass example says sorry: an apology or sympathy
     takes_back: bool  # a fail example shows it undone by what follows a "but" ("Sorry, but that's not my problem.")
     negative_fails: bool  # a fail example says it in the negative ("No, this call isn't being recorded.")
@@ -579,6 +580,7 @@ def _example_shape(passes: tuple[str, ...], fails: tuple[str, ...]) -> ExampleSh
         asks_sometimes=any(example.rstrip().endswith("?") for example in passes),
         only_asks=bool(passes) and all(_is_request(example) for example in passes),
         says_when=bool(passes) and all(tone.says_when(" ".join(words)) for words in said),
+        closes_calls=tone.closes_a_call(passes),
         apologises=any(not tone.APOLOGY_WORDS.isdisjoint(words) for words in said),
         takes_back=any("but" in normalize_phrase(example) for example in fails),
         negative_fails=any(not NEGATORS.isdisjoint(normalize_phrase(example)) for example in fails),
@@ -749,7 +751,7 @@ def _judge_intent(
             if offer is not None:
                 reason = f"{who} asked in segment {{segment}} whether there was more, once the issue was dealt with"
                 return _cited(criterion, "pass", offer.evidence(), reason, CONFIDENCE_FUZZY)
-    if not passing and tone.closes_a_call(criterion.pass_examples) and chosen:
+    if not passing and ExampleShape.of(criterion).closes_calls and chosen:
         # A goodbye or good wish in the speaker's last turn closes the call, in whatever words ("happy journey").
         last_turn = max(speaker_texts, key=lambda item: item.segment.start_ms)
         farewell = next(
