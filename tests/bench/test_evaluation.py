@@ -74,6 +74,7 @@ LATER_HELD_BACK = (
     "held_back_8",
     "held_back_9",
     "held_back_10",
+    "held_back_11",
 )
 
 
