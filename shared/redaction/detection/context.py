@@ -104,7 +104,7 @@ DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.ADDRESS: range(5, 10),  # a ZIP code, ZIP+4
 }
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
-CARD_CONTEXT = re.compile(r"\b(card|visa|mastercard|amex|american express|discover|credit|debit)\b")
+CARD_CONTEXT = re.compile(r"\b(cards?|visa|mastercard|amex|american express|discover|credit|debit)\b")
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
 CODE = re.compile(
     r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )(?<!area )(?<!country )(?<!sort )"

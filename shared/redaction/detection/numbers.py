@@ -58,6 +58,7 @@ from shared.redaction.detection.spoken import (
     MAX_PAUSE_MS,
     MISHEARD_LETTERS,
     MONTHS,
+    ORDINAL_DIGITS,
     PUNCTUATION,
     REPEATS,
     TENS,
@@ -891,6 +892,12 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     first = atoms[0].tokens[0]
     if entity_type is EntityType.CARD_SECURITY_CODE and first.position and tokens[first.position - 1].norm in MONTHS:
         return  # "valid until April 35": a date's day or year, not a code
+    said_as_ordinals = all(ORDINAL_DIGITS.fullmatch(t.norm) for a in atoms for t in a.tokens)
+    if said_as_ordinals and entity_type is not EntityType.DATE_OF_BIRTH:
+        return  # "the 14th to the 16th": days, where an identifier's digits are read as numbers
+    code_next = _CODE_NAMED_NEXT.match(said_after(atoms[-1].tokens[-1], tokens))
+    if entity_type is EntityType.CARD_SECURITY_CODE and code_next and plausible_expiry(digits):
+        entity_type = EntityType.CARD_EXPIRY  # "1029, and the code is 204": the code comes next, this is the expiry
     if entity_type is not None:
         found = [t for a in atoms for t in a.tokens]
         if entity_type is EntityType.PHONE_NUMBER:
@@ -907,6 +914,10 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     if len(segments) > 1:
         for segment in segments:
             yield from _typed_numbers([a for a in atoms if a.tokens[0].segment == segment], tokens)
+
+
+# Said right after a card's detail, naming what comes next as its code: "1029, and the code is 204", "then the CVV"
+_CODE_NAMED_NEXT = re.compile(r"(and|then|plus)( the| my)? (security )?(code|cvv|cvc)\b")
 
 
 def _broken_off_start(atoms: Sequence[Atom]) -> int:
@@ -1024,7 +1035,7 @@ def _answers_with_digits(tokens: Sequence[Token]) -> list[_Answer]:
         asked = heard.get(speaker, [])[-CONTEXT_WINDOW:]
         answer = open_answers.get(speaker)
         answered = digits_said([t for part in answer.digit_tokens for t in part]) if answer else ""
-        if asks_anew(asked, answered):
+        if asks_anew(asked, answered) and not _bids_go_on(asked):
             open_answers.pop(speaker, None)
         digits = _digit_stretch(said)
         if digits:
@@ -1040,6 +1051,22 @@ def _answers_with_digits(tokens: Sequence[Token]) -> list[_Answer]:
     return answers
 
 
+# The other side breaking in only to let the speaker go on: "Sorry, let me just, ok, go ahead."
+_GO_ON = re.compile(r"\b(go ahead|go on|carry on|keep going|continue|i'm ready|ready now)$")
+
+
+def _bids_go_on(said: Sequence[Token]) -> bool:
+    """Whether the other side broke in, without a question or a number of their own, only to tell the speaker to go
+    on: what the speaker says next still answers what was asked before."""
+    text = " ".join(t.norm for t in said)
+    return (
+        _GO_ON.search(text) is not None
+        and not any("?" in t.text for t in said)
+        and not digits_said(said)
+        and not any(pattern.search(text) for pattern in ASKED_CONTEXTS.values())
+    )
+
+
 def _digit_stretch(said: Sequence[Token]) -> list[Token]:
     """The tokens from the first digit said to the last one that is at most a few words from the one before."""
     digit_indexes = [i for i, token in enumerate(said) if digits_of(token)]
@@ -1053,4 +1080,7 @@ def _digit_stretch(said: Sequence[Token]) -> list[Token]:
         if len(between) > _MISHEARD_WORDS_BETWEEN or any(p.search(named) for p in ASKED_CONTEXTS.values()):
             break
         last = index
-    return list(said[digit_indexes[0] : last + 1])
+    first = digit_indexes[0]
+    if first and said[first - 1].norm in REPEATS:  # "double five two two": the digit said twice
+        first -= 1
+    return list(said[first : last + 1])

@@ -138,3 +138,63 @@ def test_an_offers_end_said_as_valid_until_a_month_is_no_card_expiry() -> None:
 def test_a_cards_valid_until_date_is_still_its_expiry() -> None:
     segments = _segments(("customer", "It's the Mastercard 5555 4444 3333 1111, valid until March 29."))
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["March 29"])]
+
+
+def test_a_card_read_after_the_listener_breaks_in_to_say_go_ahead_is_one_card() -> None:
+    segments = _segments(
+        ("agent", "And what card will you be using?"),
+        ("customer", "Discover, 6011, 3842,"),
+        ("agent", "Sorry, let me just, ok, go ahead."),
+        ("customer", "7063, 3177,"),
+    )
+    assert _found(segments, _CARD) == [("card_number", ["6011, 3842", "7063, 3177"])]
+
+
+def test_a_card_read_after_the_listener_asks_something_else_is_not_joined_to_it() -> None:
+    segments = _segments(
+        ("agent", "And what card will you be using?"),
+        ("customer", "Discover, 6011, 3842,"),
+        ("agent", "Sorry, what's your phone number first, go ahead."),
+        ("customer", "7063, 3177,"),
+    )
+    assert [kind for kind, _ in _found(segments, _CARD)] == []
+
+
+def test_a_card_number_begun_with_double_is_found_from_double() -> None:
+    segments = _segments(
+        ("agent", "Can you read me the card number if you have it?"),
+        ("customer", "Off my statement, double five two two, seven double six eight, two five four three,"),
+        ("customer", "four seven i'm two."),  # "nine" misheard
+    )
+    assert _found(segments, _CARD) == [
+        ("card_number", ["double five two two, seven double six eight, two five four three", "four seven i'm two"])
+    ]
+
+
+def test_the_number_said_before_and_the_code_is_is_the_expiry_where_only_the_code_was_heard_asked() -> None:
+    segments = _segments(
+        ("customer", "It's a Discover, 6011 3842 7063 3177."),
+        ("agent", "Experience the code on the back."),  # "Expiry and the code ..." misheard
+        ("customer", "1029, and the code is 204."),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["1029"]),
+        ("card_security_code", ["204"]),
+    ]
+
+
+def test_days_said_as_ordinals_after_a_code_was_asked_are_no_code() -> None:
+    segments = _segments(
+        ("agent", "And the security code."),
+        ("agent", "Thanks, your room for the 14th to the 16th of May is guaranteed at 1669 euros."),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
+
+
+def test_a_card_read_after_paying_with_cards_was_said_is_a_card_though_too_long_for_its_check() -> None:
+    segments = _segments(
+        ("agent", "How would you like to pay?"),
+        ("customer", "Split it over two cards."),
+        ("customer", "The first is 4111111111111111111."),
+    )
+    assert _found(segments, _CARD) == [("card_number", ["4111111111111111111"])]
