@@ -104,14 +104,14 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
 
 _MIN_READ_BACK_ID = 8  # letters and digits: longer than any postcode ("S W 1 A 2 A A")
 # Said before an id read back to be confirmed: "let me read that back, that's ...", "just to confirm, ..."
-_READ_BACK = re.compile(r"\b(read (that|it|this|those) back|reading (that|it) back|to confirm|just to check)\b")
+READ_BACK = re.compile(r"\b(read (that|it|this|those) back|reading (that|it) back|to confirm|just to check)\b")
 
 
 def _read_back(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
     """Whether a long id spelled in letters and digits is read back to be confirmed, so it is the caller's own,
     whatever it identifies: a question ends it, or a read-back is said before it in its turn."""
     before = " ".join(t.norm for t in tokens[: run[0].position] if t.segment == run[0].segment)
-    return "?" in run[-1].text or _READ_BACK.search(before) is not None
+    return "?" in run[-1].text or READ_BACK.search(before) is not None
 
 
 def _repeated_digit(tokens: Sequence[Token], index: int) -> str | None:
@@ -121,6 +121,10 @@ def _repeated_digit(tokens: Sequence[Token], index: int) -> str | None:
     following = tokens[index + 1]
     said = digits_of(following) if following.segment == tokens[index].segment else None
     return said * REPEATS[tokens[index].norm] if said and len(said) == 1 else None
+
+
+# A Canadian or British postcode ("T1K 3V6", "SW1A 2AA"), of letters and digits as an id is: an address's part.
+_POSTCODE = re.compile(r"[a-z]\d[a-z] \d[a-z]\d|[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}", re.ASCII)
 
 
 def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
@@ -141,7 +145,8 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
         elif sum(len(t.norm.replace("-", "")) for t in run) >= _MIN_MIXED_ID and (
             EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position)
         ):
-            yield EntityType.ACCOUNT_NUMBER, run
+            postcode = _POSTCODE.fullmatch(" ".join(t.norm.strip(PUNCTUATION) for t in run))
+            yield EntityType.ADDRESS if postcode else EntityType.ACCOUNT_NUMBER, run
 
 
 _SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)

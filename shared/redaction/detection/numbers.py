@@ -13,6 +13,7 @@ from text_to_num import alpha2digit
 
 from shared.models.redaction import EntityType
 from shared.redaction.detection.accounts import (
+    READ_BACK,
     end_letters_given,
     letter_prefix,
     letter_suffix,
@@ -21,6 +22,7 @@ from shared.redaction.detection.accounts import (
 )
 from shared.redaction.detection.cards import card_read_before, merged_card_details, plausible_expiry, written_with_slash
 from shared.redaction.detection.context import (
+    ADDRESS_CONTEXT,
     ANSWER_LEAD_WORDS,
     ASKED_CONTEXTS,
     BACKCHANNEL_WORDS,
@@ -152,7 +154,8 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             fillers = 0
             index += len(atom.tokens)
             continue
-        if current and (token.norm in _FILLERS or token.hyphen_led):  # "447 -2 -I -1": a misheard digit
+        # "447 -2 -I -1", "447, 2i1, 88": a misheard digit
+        if current and (token.norm in _FILLERS or token.hyphen_led or _MISHEARD_GROUP.fullmatch(token.norm)):
             fillers += 1
         elif current:
             runs.append(current)
@@ -162,6 +165,10 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
     if current:
         runs.append(current)
     return runs
+
+
+# A group of digits with one heard as a letter ("2i1" for "two nine one", "70i"): goes on with the number.
+_MISHEARD_GROUP = re.compile(r"\d+[iol]\d+|\d{2,}[iol]", re.ASCII)
 
 
 def _thousands_group(token: Token, nxt: Token, after: Token | None) -> bool:
@@ -586,10 +593,18 @@ def _read_back(
             said_before = [token for token in said if token.position < first.position]
             if not said_before or first.position - said_before[-1].position > CONTEXT_WINDOW:
                 continue
-            repeated = (
-                said_before[-1].speaker != first.speaker
-                and len(digits) >= _MIN_READ_BACK
-                and digits in digits_said(said_before)
+            given = digits_said(said_before)
+            lead_in = " ".join(t.norm for t in tokens[: first.position] if t.segment == first.segment)
+            repeated = said_before[-1].speaker != first.speaker and (
+                (len(digits) >= _MIN_READ_BACK and digits in given)
+                # a card's last digits read back, one of them lost ("ends 0641" / "all 641, thank you")
+                or (
+                    entity_type is EntityType.CARD_NUMBER
+                    and len(digits) >= _MIN_CORRECTED_ENDING
+                    and given.endswith(digits)
+                )
+                # said to be read back, however misheard ("Let me read that back, ending 614?")
+                or (len(digits) >= _MIN_CORRECTED_ENDING and READ_BACK.search(lead_in) is not None)
             )
             if repeated or _new_ending(run, tokens, said_before):
                 yield entity_type, [token for atom in run for token in atom.tokens]
@@ -739,6 +754,9 @@ def _ssn_begun(
         distances = context_distances(tokens, said[0].position)
         if EntityType.SSN not in distances or distances[EntityType.SSN] != min(distances.values()):
             continue
+        address = nearest_match(ADDRESS_CONTEXT, window_before(tokens, said[0].position))
+        if address is not None and address < distances[EntityType.SSN]:
+            continue  # "And the property address?" / "Rural Route 1, Box 2-12, ...": the address's numbers
         if last_four_of_ssn_asked(distances, tokens, said[0]) or part_of_ssn_asked(tokens, said[0]):
             continue  # a part asked for by its place has its own length: other digits are not it
         going_on = [t for t in tokens[said[-1].position + 1 :] if t.segment == said[-1].segment]

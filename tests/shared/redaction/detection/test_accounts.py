@@ -339,3 +339,20 @@ def test_a_records_number_named_by_what_it_indexes_or_assesses_is_an_account_num
     segments = _segments(("agent", asked), ("customer", "Yes, 3 .0 .7 .1 .9 .2, 5 .8 .4 .6."))
     kinds = (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER, EntityType.DATE_OF_BIRTH)
     assert [kind for kind, _ in _found(segments, kinds)] == ["account_number"]
+
+
+@pytest.mark.parametrize("postcode", ["T1K, 3v6", "SW1A 2AA"])
+def test_a_postcode_said_after_an_account_was_asked_for_is_the_address_not_an_account(postcode: str) -> None:
+    segments = _segments(
+        ("agent", "Can I have your account number first?"),
+        ("customer", "It's 9144 2038."),
+        ("agent", f"Thanks, I have you at 45 Rue Saint-Paul, {postcode}."),
+    )
+    found = _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.ADDRESS))
+    assert [spans for kind, spans in found if kind == "account_number"] == [["9144 2038"]]
+    assert any(postcode in spans[0] for kind, spans in found if kind == "address")
+
+
+def test_a_policy_number_with_a_digit_heard_as_a_letter_is_found_across_it() -> None:
+    segments = _segments(("customer", "The policy number is 447, 2i1 ,88."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["447, 2i1 ,88"])]

@@ -198,3 +198,30 @@ def test_a_card_read_after_paying_with_cards_was_said_is_a_card_though_too_long_
         ("customer", "The first is 4111111111111111111."),
     )
     assert _found(segments, _CARD) == [("card_number", ["4111111111111111111"])]
+
+
+def test_a_card_s_last_digits_read_back_with_one_lost_are_the_card() -> None:
+    segments = _segments(
+        ("customer", "4176 1052 9555 0641."),
+        ("agent", "Thanks."),
+        ("customer", "It ends 0641."),
+        ("agent", "all 641, thank you, expiry date?"),
+    )
+    assert ("card_number", ["641"]) in _found(segments, _CARD)
+
+
+def test_digits_said_to_be_read_back_after_a_card_are_the_card_however_misheard() -> None:
+    segments = _segments(
+        ("agent", "Go ahead with the card number."),
+        ("customer", "4176 1052 9555 0641."),
+        ("agent", "Let me read that back, and begin all 614,"),
+    )
+    assert ("card_number", ["614"]) in _found(segments, _CARD)
+
+
+def test_an_amount_said_after_a_card_without_a_read_back_is_no_card() -> None:
+    segments = _segments(
+        ("customer", "4176 1052 9555 0641."),
+        ("agent", "Thanks, that's 614 euros for the room."),
+    )
+    assert _found(segments, _CARD) == [("card_number", ["4176 1052 9555 0641"])]

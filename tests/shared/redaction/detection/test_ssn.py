@@ -172,3 +172,13 @@ def test_an_amount_and_a_time_said_after_the_social_was_asked_are_not_part_of_it
         ("agent", "Thanks. There was a payment of 2260 dollars to a hotel at 415 yesterday."),
     )
     assert _found(segments, _SSN) == [("ssn", ["402 63 1187"])]
+
+
+def test_numbers_of_an_address_asked_for_after_the_social_are_no_social() -> None:
+    segments = _segments(
+        ("agent", "And for identity, your social security number?"),
+        ("customer", "518 339 0721,"),
+        ("agent", "And the property address?"),
+        ("customer", "Rural Route 1, Box 2 -12, Custer, South Dakota, 5751."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["518 339 0721"])]
