@@ -122,6 +122,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             if found and found[0].speaker != tokens[position - 1].speaker:
                 yield EntityType.DATE_OF_BIRTH, found
     yield from ((EntityType.DATE_OF_BIRTH, found) for found in _own_dates_written(tokens))
+    yield from ((EntityType.DATE_OF_BIRTH, found) for found in _own_dates_said(tokens))
     # A month and year said in the same breath after a card number, however the expiry is called ("the date on
     # it is August thirty one"): its expiry.
     for token in tokens:
@@ -169,6 +170,42 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         between = " ".join(t.norm for t in tokens[token.position + 1 : rest[0].position]) if rest else ""
         if rest and rest[0].segment == token.segment and _RESTATED.match(between):
             yield rest
+
+
+def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
+    """A date said whole, its day, month and a grown-up's birth year ("It's the 22nd of August 1990.", "February
+    29th, 1996, leap year baby."), given as itself as ``_own_dates_written`` has it; and the date of someone else
+    given with it ("Mine is 1st of Jan 2001, and my son Kabir is 2nd of May 2019")."""
+    for token in tokens:
+        lead = [
+            t.norm for t in tokens[max(0, token.position - _GIVEN_WORDS) : token.position] if t.segment == token.segment
+        ]
+        if not _GIVEN_AS.search(" ".join(lead)):
+            continue
+        found = _date_after(tokens, token.position)
+        if not found or found[0] is not token or not _whole_birth_date(found):
+            continue
+        yield found
+        for _ in range(_MAX_DATES_IN_ONE_ANSWER):
+            rest = _date_after(tokens, found[-1].position + 1)
+            between = " ".join(t.norm for t in tokens[found[-1].position + 1 : rest[0].position]) if rest else ""
+            if not rest or rest[0].segment != token.segment or not _ANOTHER_PERSONS.fullmatch(between):
+                break
+            yield rest
+            found = rest
+
+
+# Someone else's date given after one's own in the same breath: "and my son Kabir is", "and his is"
+_ANOTHER_PERSONS = re.compile(r"and (my|his|her|our|their|the) (\w+ ){0,2}(is|'s)|and (his|hers|theirs) is")
+
+
+def _whole_birth_date(found: Sequence[Token]) -> bool:
+    """Whether a date as said names its month, has a day, and a birth year in figures."""
+    return (
+        any(t.norm in MONTHS for t in found)
+        and any(_is_day(t) or len(digits_of(t) or "") in (1, 2) for t in found)
+        and any(int(d) in _BIRTH_YEARS for t in found if len(d := digits_of(t) or "") == 4)
+    )
 
 
 def _dates_answering(tokens: Sequence[Token], asked: list[Token]) -> Iterable[list[Token]]:

@@ -196,3 +196,35 @@ def test_a_date_in_an_answer_to_a_birth_date_read_out_without_a_question_is_not_
         ("customer", "Thanks, and the parcel came on the 12th of August."),
     )
     assert _found(segments, _BIRTH) == [("date_of_birth", ["the 21st of August 1966"])]
+
+
+@pytest.mark.parametrize(
+    "said, date",
+    [
+        ("It's the 22nd of August 1990.", "the 22nd of August 1990"),
+        ("February 29th, 1996, leap year baby.", "February 29th, 1996"),
+        ("Mine is 3 March 1985.", "3 March 1985"),
+    ],
+)
+def test_a_whole_date_with_a_birth_year_given_as_itself_is_a_date_of_birth(said: str, date: str) -> None:
+    assert _found(_segments(("customer", said)), _BIRTH) == [("date_of_birth", [date])]
+
+
+def test_the_date_of_someone_else_given_after_ones_own_is_a_date_of_birth_too() -> None:
+    segments = _segments(("customer", "Mine is 1st of Jan 2001, and my son Kabir is 2nd of May 2019."))
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["1st of Jan 2001"]),
+        ("date_of_birth", ["2nd of May 2019"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We moved in on the 3rd of May 2001.",
+        "It's been like that since the 3rd of May 2001.",
+        "It's the 22nd of August 2026, the delivery day.",
+    ],
+)
+def test_a_whole_date_said_as_when_something_happened_is_no_date_of_birth(said: str) -> None:
+    assert _found(_segments(("customer", said)), _BIRTH) == []
