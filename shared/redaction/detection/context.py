@@ -52,7 +52,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
-        r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no)|id number|subscriber|medicare|"
+        r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference)|id number|"
+        r"subscriber|medicare|"
         # a national id named by its name: "my Aadhaar", "the PPS number"
         r"aadhaa?r|(ppsn?|ird|pan|ni|nino|sin) (number|no)|pan card|national (id|identity)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country

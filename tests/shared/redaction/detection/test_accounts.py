@@ -356,3 +356,8 @@ def test_a_postcode_said_after_an_account_was_asked_for_is_the_address_not_an_ac
 def test_a_policy_number_with_a_digit_heard_as_a_letter_is_found_across_it() -> None:
     segments = _segments(("customer", "The policy number is 447, 2i1 ,88."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["447, 2i1 ,88"])]
+
+
+def test_a_customer_reference_is_the_customer_s_own_id() -> None:
+    segments = _segments(("customer", "The customer reference is CR-2291-7734."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["CR-2291-7734"])]
