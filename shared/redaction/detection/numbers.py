@@ -111,8 +111,10 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
         token = stream[index]
         nxt = stream[index + 1] if index + 1 < len(stream) else None
         atom: Atom | None = None
-        if token.norm in REPEATS and nxt is not None and (digit := digits_of(nxt)) is not None and len(digit) == 1:
-            atom = Atom(digit * REPEATS[token.norm], (token, nxt))
+        # "double five"; "double for one": a digit heard as the word it sounds like
+        repeated = None if nxt is None else digits_of(nxt) or _SOUNDALIKES.get(nxt.norm)
+        if token.norm in REPEATS and nxt is not None and repeated is not None and len(repeated) == 1:
+            atom = Atom(repeated * REPEATS[token.norm], (token, nxt))
         elif nxt is not None and _thousands_group(token, nxt, stream[index + 2] if index + 2 < len(stream) else None):
             atom = Atom(f"{digits_of(token)}000", (token, nxt))
         elif token.norm in TENS or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) and not hyphenated_digits(token.norm)):
@@ -879,6 +881,8 @@ def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
     if len(atoms) == 1 and _THOUSANDS.fullmatch(first.norm.rstrip(".,")):
         return True
+    if len(atoms) == 2 and re.fullmatch(r",\d{3}\b.*", atoms[1].tokens[0].text) and len(first.norm) <= 3:
+        return True  # "3 ,400", "1 ,200": thousands written apart by Whisper
     if len(atoms) == 1 and atoms[0].tokens[-1].norm == "thousand":
         return True  # "four thousand", not a group of a number read in groups
     after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None

@@ -361,3 +361,22 @@ def test_a_policy_number_with_a_digit_heard_as_a_letter_is_found_across_it() -> 
 def test_a_customer_reference_is_the_customer_s_own_id() -> None:
     segments = _segments(("customer", "The customer reference is CR-2291-7734."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["CR-2291-7734"])]
+
+
+def test_a_member_number_begun_with_double_and_a_digit_heard_as_a_word_is_found_from_double() -> None:
+    segments = _segments(("customer", "Member number is double for one, 7 0 9."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["double for one, 7 0 9"])]
+
+
+def test_an_account_number_named_with_account_heard_as_count_is_an_account() -> None:
+    segments = _segments(("customer", "My count number is 720, 4183."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["720, 4183"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Thank you. Was the payment on 3 ,400 rent at the online store yours?", "Your refund of 1 ,200 is on its way."],
+)
+def test_thousands_written_apart_after_an_account_was_asked_for_are_an_amount(said: str) -> None:
+    segments = _segments(("agent", "And your account number?"), ("customer", "104, 773, 258."), ("agent", said))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["104, 773, 258"])]
