@@ -54,6 +54,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference)|id number|"
         r"subscriber|medicare|"
+        # "account" heard without its first sound: "My count number is 720, 4183."
+        r"(my|your|the) count (number|no)|"
         # a national id named by its name: "my Aadhaar", "the PPS number"
         r"aadhaa?r|(ppsn?|ird|pan|ni|nino|sin) (number|no)|pan card|national (id|identity)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
