@@ -326,6 +326,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
                 return EntityType.PHONE_NUMBER
         except phonenumbers.NumberParseException:
             pass
+    if _CARD_NETWORK.search(lead_in) and len(digits) >= _MIN_CARD_CORRECTION:
+        return EntityType.CARD_NUMBER  # "Discover, 6 0 1 1 1 1 1, hang on, ...": the card named begins its digits
     account_length = len(digits) in DIGIT_LENGTHS[EntityType.ACCOUNT_NUMBER]
     if account_length and programme_number_named(first, tokens) and not _phone_shaped(digits):
         return EntityType.ACCOUNT_NUMBER  # "my Avios number is 34821907": named by its scheme, not by its kind
@@ -393,6 +395,8 @@ def _phone_shaped(digits: str) -> bool:
     return phonenumbers.is_valid_number(number) or national_mobile(digits)
 
 
+# A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
+_CARD_NETWORK = re.compile(r"\b(visa|mastercard|amex|american express|discover)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
 _MIN_PHONE_ENDING = 2  # digits: "same as my mobile but ending 42"
@@ -433,6 +437,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from begun
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
+    yield from _read_back(untyped, in_groups, tokens)  # a social said in its parts, read back
     taken = {token.position for _, said in [*begun, *in_groups] for token in said}
     yield from _ssn_begun(untyped, taken, tokens)
     yield from _parts_read_back(untyped, [*found, *in_groups])
@@ -441,13 +446,16 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
 def _groups(run: Sequence[Atom]) -> list[list[Atom]]:
     """The groups a number was said in: digit words said together ("two oh nine", "eleven forty seven"), each
     group written in figures ("402", "91") on its own, a new group after a comma, a full stop, a filler ("um",
-    "then", "...") or another turn."""
+    "then", "...") or another turn. Digits Whisper writes one by one with a dash before each ("7 -2") are said
+    together too."""
     groups: list[list[Atom]] = []
     for atom in run:
         previous = groups[-1][-1] if groups else None
+        one_by_one = (
+            previous is not None and atom.tokens[0].hyphen_led and len(atom.digits) == len(previous.digits) == 1
+        )
         if previous is None or (
-            _in_figures(atom)
-            or _in_figures(previous)
+            ((_in_figures(atom) or _in_figures(previous)) and not one_by_one)
             or previous.tokens[-1].segment != atom.tokens[0].segment
             or previous.tokens[-1].text[-1] in ".,;?!…"
             or atom.tokens[0].position - previous.tokens[-1].position > 1
@@ -575,6 +583,7 @@ def _begun_again(
 
 
 _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything
+_MIN_READ_BACK_PUT_RIGHT = 6  # digits: enough that one of them put right leaves the rest the same number's
 
 
 def _read_back(
@@ -597,16 +606,27 @@ def _read_back(
                 continue
             given = digits_said(said_before)
             lead_in = " ".join(t.norm for t in tokens[: first.position] if t.segment == first.segment)
-            repeated = said_before[-1].speaker != first.speaker and (
-                (len(digits) >= _MIN_READ_BACK and digits in given)
-                # a card's last digits read back, one of them lost ("ends 0641" / "all 641, thank you")
-                or (
-                    entity_type is EntityType.CARD_NUMBER
-                    and len(digits) >= _MIN_CORRECTED_ENDING
-                    and given.endswith(digits)
+            repeated = (
+                said_before[-1].speaker != first.speaker
+                and (
+                    (len(digits) >= _MIN_READ_BACK and digits in given)
+                    # a card's last digits read back, one of them lost ("ends 0641" / "all 641, thank you")
+                    or (
+                        entity_type is EntityType.CARD_NUMBER
+                        and len(digits) >= _MIN_CORRECTED_ENDING
+                        and given.endswith(digits)
+                    )
+                    # said to be read back, however misheard ("Let me read that back, ending 614?")
+                    or (len(digits) >= _MIN_CORRECTED_ENDING and READ_BACK.search(lead_in) is not None)
+                    # read back with the digit put right since ("305 72 1146" / "it's 1148 at the end" / "5 72 1148")
+                    or (
+                        len(digits) >= _MIN_READ_BACK_PUT_RIGHT
+                        and any(
+                            _misheard_as(digits, given[start : start + len(digits)])
+                            for start in range(len(given) - len(digits) + 1)
+                        )
+                    )
                 )
-                # said to be read back, however misheard ("Let me read that back, ending 614?")
-                or (len(digits) >= _MIN_CORRECTED_ENDING and READ_BACK.search(lead_in) is not None)
             )
             if repeated or _new_ending(run, tokens, said_before):
                 yield entity_type, [token for atom in run for token in atom.tokens]

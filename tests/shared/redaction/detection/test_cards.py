@@ -157,7 +157,7 @@ def test_a_card_read_after_the_listener_asks_something_else_is_not_joined_to_it(
         ("agent", "Sorry, what's your phone number first, go ahead."),
         ("customer", "7063, 3177,"),
     )
-    assert [kind for kind, _ in _found(segments, _CARD)] == []
+    assert _found(segments, _CARD) == [("card_number", ["6011, 3842"])]  # begun after the network, not joined
 
 
 def test_a_card_number_begun_with_double_is_found_from_double() -> None:
@@ -225,3 +225,14 @@ def test_an_amount_said_after_a_card_without_a_read_back_is_no_card() -> None:
         ("agent", "Thanks, that's 614 euros for the room."),
     )
     assert _found(segments, _CARD) == [("card_number", ["4176 1052 9555 0641"])]
+
+
+def test_digits_begun_right_after_a_card_network_is_named_are_the_card_not_a_phone() -> None:
+    segments = _segments(
+        ("customer", "I'm placing a phone order for the wallet."),
+        ("agent", "Which card are you using?"),
+        ("customer", "Discover, 6 -O -1 -1 -1 -1 -1, hang on, let me start again."),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.PHONE_NUMBER)) == [
+        ("card_number", ["6 -O -1 -1 -1 -1 -1"])
+    ]

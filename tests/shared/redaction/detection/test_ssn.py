@@ -182,3 +182,18 @@ def test_numbers_of_an_address_asked_for_after_the_social_are_no_social() -> Non
         ("customer", "Rural Route 1, Box 2 -12, Custer, South Dakota, 5751."),
     )
     assert _found(segments, _SSN) == [("ssn", ["518 339 0721"])]
+
+
+def test_a_social_said_in_its_parts_with_digits_written_one_by_one_is_found_by_its_shape() -> None:
+    segments = _segments(("agent", "And your wife's?"), ("customer", "hers is 305, 7 -2, 1146."))
+    assert _found(segments, _SSN) == [("ssn", ["305, 7 -2, 1146"])]
+
+
+def test_a_social_read_back_with_its_last_digit_put_right_is_the_social() -> None:
+    segments = _segments(
+        ("agent", "And your wife's?"),
+        ("customer", "hers is 305, 7 -2, 1146."),
+        ("customer", "Hang on, she's saying it's 8 at the end."),
+        ("agent", "So, at Sprio 5, 7 -2 -1 -1 -4 -8, got it."),
+    )
+    assert ("ssn", ["5, 7 -2 -1 -1 -4 -8"]) in _found(segments, _SSN)
