@@ -100,13 +100,15 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 if entity_type is EntityType.DATE_OF_BIRTH:
                     # the year first, then the day and month in the same breath: "1990. Um, the 22nd of July."; the
                     # dates of several people asked for together: "Mum's is ..., Dad's is ..."; or the date said
-                    # again another way: "11/07/1965, is that the 11th of July?"
+                    # again another way: "11/07/1965, is that the 11th of July?"; or someone else's given with it:
+                    # "I'm January 30, 1978, and Keisha is October 2, 1980"
                     for _ in range(_MAX_DATES_IN_ONE_ANSWER):
                         rest = _date_after(tokens, found[-1].position + 1)
                         if not rest or rest[0].segment != found[0].segment:
                             break
-                        between = " ".join(t.norm for t in tokens[found[-1].position + 1 : rest[0].position])
-                        if not (year_first or several or _RESTATED.match(between)):
+                        said_between = tokens[found[-1].position + 1 : rest[0].position]
+                        between = " ".join(t.norm for t in said_between)
+                        if not (year_first or several or _RESTATED.match(between) or _another_persons(said_between)):
                             break
                         yield entity_type, rest
                         found, year_first = rest, False
@@ -188,15 +190,28 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         yield found
         for _ in range(_MAX_DATES_IN_ONE_ANSWER):
             rest = _date_after(tokens, found[-1].position + 1)
-            between = " ".join(t.norm for t in tokens[found[-1].position + 1 : rest[0].position]) if rest else ""
-            if not rest or rest[0].segment != token.segment or not _ANOTHER_PERSONS.fullmatch(between):
+            between = tokens[found[-1].position + 1 : rest[0].position] if rest else []
+            if not rest or rest[0].segment != token.segment or not _another_persons(between):
                 break
             yield rest
             found = rest
 
 
 # Someone else's date given after one's own in the same breath: "and my son Kabir is", "and his is"
-_ANOTHER_PERSONS = re.compile(r"and (my|his|her|our|their|the) (\w+ ){0,2}(is|'s)|and (his|hers|theirs) is")
+_ANOTHER_PERSONS = re.compile(
+    r"and ((my|his|her|our|their) )?((son|daughter|wife|husband|partner|mum|mom|dad|father|mother|child|baby|brother"
+    r"|sister|she|he|\w+'s)( \w+)?|(?P<name>\w+)) (is|'s)|and (his|hers|theirs) is|and (she|he)'s"
+)
+
+
+def _another_persons(between: Sequence[Token]) -> bool:
+    """Whether the words between two dates give the second as someone else's: "and my son Kabir is", "and Keisha
+    is", "and hers is"; not "and the appointment is"."""
+    said = _ANOTHER_PERSONS.fullmatch(" ".join(t.norm for t in between))
+    if said is None:
+        return False
+    name = said.group("name")
+    return name is None or any(t.norm == name and t.text[:1].isupper() for t in between)
 
 
 def _whole_birth_date(found: Sequence[Token]) -> bool:

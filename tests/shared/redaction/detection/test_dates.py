@@ -228,3 +228,14 @@ def test_the_date_of_someone_else_given_after_ones_own_is_a_date_of_birth_too() 
 )
 def test_a_whole_date_said_as_when_something_happened_is_no_date_of_birth(said: str) -> None:
     assert _found(_segments(("customer", said)), _BIRTH) == []
+
+
+@pytest.mark.parametrize("between", ["and Keisha is", "and she's"])
+def test_a_second_date_given_as_someone_else_s_in_a_date_of_birth_answer_is_whole(between: str) -> None:
+    segments = _segments(
+        ("agent", "Date of birth for each of you."), ("customer", f"I'm January 30, 1978, {between} October 2, 1980.")
+    )
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["January 30, 1978"]),
+        ("date_of_birth", ["October 2, 1980"]),
+    ]
