@@ -13,9 +13,9 @@ from shared.redaction.detection.spoken import MAX_PAUSE_MS, MONTHS, Token, digit
 CONTEXT_WINDOW = 25  # tokens
 CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social(?! insurance)|ssn|s s n)\b"),  # not Canada's SIN
-    # "and it runs until when?": the card
+    # "and it runs until when?": the card; "Xperia 11, 27": "expiry" as Whisper may hear it
     EntityType.CARD_EXPIRY: re.compile(
-        r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till))\b"
+        r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao])\b"
     ),
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
@@ -165,7 +165,7 @@ def said_between(tokens: Sequence[Token], previous: Token, token: Token) -> list
 
 
 # Said of a card only where one was talked about: "security number" (not a login's), "it runs until" (not an offer).
-_CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs ")
+_CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs |xperi")
 
 
 def card_word_without_card(pattern: re.Pattern[str], window: str, tokens: Sequence[Token], position: int) -> bool:

@@ -282,6 +282,10 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     ):
         # where a card is talked about, "the code is 341" after its expiry names its security code
         distances[EntityType.CARD_SECURITY_CODE] = code
+    code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None
+    if code_named and len(digits) in _NAMED_CODE_LENGTHS and card_talked_about(tokens, first.position):
+        # "..., 28, and the code on the map is 531": named as it is given; "The code is 77712": a digit heard twice
+        return EntityType.CARD_SECURITY_CODE
     if first.position and tokens[first.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
         distances.pop(EntityType.DATE_OF_BIRTH, None)  # "moved you to Thursday at ten forty": a time
     nearest = min(distances.values(), default=None)
@@ -382,6 +386,16 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if dialled_abroad(digits):
         return EntityType.PHONE_NUMBER  # "double oh three five three, eight six, ...": the country code dialled
     return EntityType.PHONE_NUMBER if _phone_shaped(digits) else None
+
+
+def _words_since_number(tokens: Sequence[Token], first: Token) -> str:
+    """The words said in ``first``'s segment before it, since the last digit said there."""
+    words: list[str] = []
+    for token in reversed(tokens[: first.position]):
+        if token.segment != first.segment or digits_of(token) is not None:
+            break
+        words.append(token.norm)
+    return " ".join(reversed(words))
 
 
 def _phone_shaped(digits: str) -> bool:
@@ -862,6 +876,7 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
 
 
 _SECURITY_CODE_LENGTHS = (3, 4)
+_NAMED_CODE_LENGTHS = (3, 4, 5)  # five: a digit of four heard twice
 
 
 def _id_not_card_asked(first: Token, tokens: Sequence[Token]) -> bool:
@@ -1033,7 +1048,7 @@ def answered_numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
             continue
         # What was asked for last: only a card, phone, social security or account number asked for last counts.
         kind = min(distances, key=distances.__getitem__)
-        said = [token for part in answer.digit_tokens for token in part]
+        said = [token for part in _parts_of_kind(answer.digit_tokens, kind, tokens) for token in part]
         # One word of digits is the runs' to read: it may hold a card's expiry and code after the card.
         several = sum(1 for token in said if digits_of(token)) > 1
         if kind is EntityType.ACCOUNT_NUMBER and not all(map(_may_be_misheard_digits, said)):
@@ -1047,6 +1062,16 @@ def answered_numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
             if kind is EntityType.PHONE_NUMBER:
                 said = country_code_said(said[0], tokens) + said + extension(said[-1], tokens)
             yield kind, said
+
+
+def _parts_of_kind(parts: list[list[Token]], kind: EntityType, tokens: Sequence[Token]) -> list[list[Token]]:
+    """The parts of an answer up to one whose own words name another kind before its digits ("6742, 0722." /
+    "Expiry 920"): the answer to what was asked ends there."""
+    for index, part in enumerate(parts[1:], 1):
+        lead_in = " ".join(t.norm for t in tokens[: part[0].position] if t.segment == part[0].segment)
+        if any(pattern.search(lead_in) for other, pattern in ASKED_CONTEXTS.items() if other is not kind):
+            return parts[:index]
+    return parts
 
 
 def _may_be_misheard_digits(token: Token) -> bool:

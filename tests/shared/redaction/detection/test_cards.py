@@ -236,3 +236,42 @@ def test_digits_begun_right_after_a_card_network_is_named_are_the_card_not_a_pho
     assert _found(segments, (EntityType.CARD_NUMBER, EntityType.PHONE_NUMBER)) == [
         ("card_number", ["6 -O -1 -1 -1 -1 -1"])
     ]
+
+
+def test_an_expiry_named_as_whisper_hears_it_after_a_card_is_the_expiry() -> None:
+    segments = _segments(
+        ("customer", "It's five five five five, five five five five, five five five five, four four four four,"),
+        ("customer", "Xperia 11, 27,"),
+    )
+    assert ("card_expiry", ["11, 27"]) in _found(segments, (EntityType.CARD_EXPIRY,))
+
+
+def test_xperia_without_a_card_talked_about_names_no_expiry() -> None:
+    segments = _segments(("customer", "My Xperia 10 is broken, the screen cracked in 2024."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
+def test_digits_after_a_card_answer_that_name_the_expiry_are_not_the_card() -> None:
+    segments = _segments(
+        ("agent", "What card would you like to pay with?"),
+        ("customer", "MasterCard, 5489, 8066,"),
+        ("agent", "Yep,"),
+        ("customer", "6742, 0722."),
+        ("customer", "Xperio 920, I'm"),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY)) == [
+        ("card_number", ["5489, 8066", "6742, 0722"]),
+        ("card_expiry", ["920"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "said, code",
+    [
+        ("8888, 1881, expiry 06, 28, and the code on the map is 531.", "531"),
+        ("The code is 77712, expi -04, 29.", "77712"),
+    ],
+)
+def test_a_code_named_as_it_is_given_after_a_card_is_the_code(said: str, code: str) -> None:
+    segments = _segments(("customer", "It's the Visa 4012 8888"), ("agent", "Go on."), ("customer", said))
+    assert ("card_security_code", [code]) in _found(segments, (EntityType.CARD_SECURITY_CODE,))
