@@ -14,11 +14,13 @@ from text_to_num import alpha2digit
 from shared.models.redaction import EntityType
 from shared.redaction.detection.accounts import (
     READ_BACK,
+    alphanumeric_ids,
     end_letters_given,
     letter_prefix,
     letter_suffix,
     letters_broken_off,
     programme_number_named,
+    spelled_ids,
 )
 from shared.redaction.detection.cards import card_read_before, merged_card_details, plausible_expiry, written_with_slash
 from shared.redaction.detection.context import (
@@ -455,6 +457,8 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     taken = {token.position for _, said in [*begun, *in_groups] for token in said}
     yield from _ssn_begun(untyped, taken, tokens)
     yield from _parts_read_back(untyped, [*found, *in_groups])
+    ids = [*alphanumeric_ids(tokens), *spelled_ids(tokens)]
+    yield from _parts_given_again(untyped, [*found, *in_groups, *ids], tokens)
 
 
 def _groups(run: Sequence[Atom]) -> list[list[Atom]]:
@@ -567,6 +571,40 @@ def _parts_read_back(
             ):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
+
+
+# The other side asking for a part of a number again: "Could you repeat the last part?", "And the rest?"
+_PART_ASKED_AGAIN = re.compile(
+    r"\b(repeat|again|the rest|(last|first|middle|final|next) (part|bit|digits|few|group|two|three|four))\b"
+)
+
+
+def _parts_given_again(
+    untyped: Sequence[Sequence[Atom]], given: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """Digits a speaker gives when the other side asks again for a part of the number they just gave ("A C C, dash,
+    5 5 0 2, dash, 9 1." / "Could you repeat the last part?" / "9 1... no, 9 7."): that number's kind."""
+    for run in untyped:
+        first = run[0].tokens[0]
+        turn_start = next(t.position for t in tokens if t.segment == first.segment)  # "9 1... no, 9 7": both
+        asked: list[Token] = []
+        for token in reversed(tokens[max(0, turn_start - CONTEXT_WINDOW) : turn_start]):
+            if token.speaker == first.speaker:
+                break
+            asked.insert(0, token)
+        question = any("?" in t.text for t in asked)
+        if not question or not _PART_ASKED_AGAIN.search(" ".join(t.norm for t in asked)):
+            continue
+        earlier = [  # given before the question, which asks for it again
+            (kind, said)
+            for kind, said in given
+            if said[0].speaker == first.speaker
+            and said[-1].position < asked[0].position
+            and first.position - said[-1].position <= CONTEXT_WINDOW
+        ]
+        if earlier:
+            kind = max(earlier, key=lambda found: found[1][-1].position)[0]
+            yield kind, [token for atom in run for token in atom.tokens]
 
 
 _BEGUN_AGAIN_WITHIN = 2 * CONTEXT_WINDOW  # tokens: "my ssn is 904" / "sorry, someone's at the door" / "904 331 268"

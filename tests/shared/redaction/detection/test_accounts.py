@@ -380,3 +380,25 @@ def test_an_account_number_named_with_account_heard_as_count_is_an_account() -> 
 def test_thousands_written_apart_after_an_account_was_asked_for_are_an_amount(said: str) -> None:
     segments = _segments(("agent", "And your account number?"), ("customer", "104, 773, 258."), ("agent", said))
     assert _found(segments, _ACCOUNT) == [("account_number", ["104, 773, 258"])]
+
+
+def test_digits_given_when_the_last_part_of_an_id_is_asked_again_are_the_id() -> None:
+    segments = _segments(
+        ("customer", "It's A C C, dash, 5 5 0 2, dash, 9 1."),
+        ("agent", "Could you repeat the last part?"),
+        ("customer", "9 1... no, 9 7."),
+    )
+    assert _found(segments, _ACCOUNT) == [
+        ("account_number", ["A C C, dash, 5 5 0 2, dash, 9 1"]),
+        ("account_number", ["9 1"]),
+        ("account_number", ["9 7"]),
+    ]
+
+
+def test_digits_given_after_a_question_that_asks_nothing_again_are_not_the_id() -> None:
+    segments = _segments(
+        ("customer", "It's A C C, dash, 5 5 0 2, dash, 9 1."),
+        ("agent", "How many people live at the address?"),
+        ("customer", "4 of us."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["A C C, dash, 5 5 0 2, dash, 9 1"])]
