@@ -355,7 +355,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     ):
         return EntityType.CARD_SECURITY_CODE  # "... and it's 306 on the back"
     if CARD_CONTEXT.search(window_before(tokens, first.position)) or card_read_before(tokens, first):
-        if 11 <= len(digits) <= 19:  # a card with digits lost or misheard
+        # a card with digits lost or misheard; not a North American number dialled with its 1 ("1 800 555 0199"),
+        # as no card starts with 1
+        if 11 <= len(digits) <= 19 and not (digits.startswith("1") and _phone_shaped(digits)):
             return EntityType.CARD_NUMBER
         if len(digits) in (3, 4) and CODE.search(window_before(tokens, first.position)):  # "Visa ... the code is 412"
             return EntityType.CARD_SECURITY_CODE

@@ -275,3 +275,10 @@ def test_digits_after_a_card_answer_that_name_the_expiry_are_not_the_card() -> N
 def test_a_code_named_as_it_is_given_after_a_card_is_the_code(said: str, code: str) -> None:
     segments = _segments(("customer", "It's the Visa 4012 8888"), ("agent", "Go on."), ("customer", said))
     assert ("card_security_code", [code]) in _found(segments, (EntityType.CARD_SECURITY_CODE,))
+
+
+def test_a_north_american_number_dialled_with_its_one_where_cards_are_talked_about_is_no_card() -> None:
+    segments = _segments(
+        ("agent", "Thanks for calling Acme card services, our number again is 1 800 555 0199."), ("customer", "okay")
+    )
+    assert _found(segments, _CARD) == []
