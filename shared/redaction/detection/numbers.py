@@ -334,6 +334,10 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
             pass
     if _CARD_NETWORK.search(lead_in) and len(digits) >= _MIN_CARD_CORRECTION:
         return EntityType.CARD_NUMBER  # "Discover, 6 0 1 1 1 1 1, hang on, ...": the card named begins its digits
+    card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
+    expiry_asked = distances.get(EntityType.CARD_EXPIRY) == nearest and card_named_before
+    if expiry_asked and _year_alone_answers(digits, atoms, tokens):
+        return EntityType.CARD_EXPIRY  # "Expire it?" / "-30,": the month lost, the year is the expiry's
     account_length = len(digits) in DIGIT_LENGTHS[EntityType.ACCOUNT_NUMBER]
     if account_length and programme_number_named(first, tokens) and not _phone_shaped(digits):
         return EntityType.ACCOUNT_NUMBER  # "my Avios number is 34821907": named by its scheme, not by its kind
@@ -390,6 +394,18 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if dialled_abroad(digits):
         return EntityType.PHONE_NUMBER  # "double oh three five three, eight six, ...": the country code dialled
     return EntityType.PHONE_NUMBER if _phone_shaped(digits) else None
+
+
+_EXPIRY_YEARS = range(15, 50)
+
+
+def _year_alone_answers(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+    """Whether two digits that can be a card's year are all the speaker says in their turn."""
+    if len(digits) != 2 or int(digits) not in _EXPIRY_YEARS:
+        return False
+    segment = atoms[0].tokens[0].segment
+    said = [t for t in tokens if t.segment == segment]
+    return all(t in atoms[0].tokens for t in said) and len(atoms) == 1
 
 
 def _words_since_number(tokens: Sequence[Token], first: Token) -> str:

@@ -282,3 +282,18 @@ def test_a_north_american_number_dialled_with_its_one_where_cards_are_talked_abo
         ("agent", "Thanks for calling Acme card services, our number again is 1 800 555 0199."), ("customer", "okay")
     )
     assert _found(segments, _CARD) == []
+
+
+def test_a_card_s_year_alone_answering_the_expiry_question_is_its_expiry() -> None:
+    segments = _segments(
+        ("agent", "And the new card number?"),
+        ("customer", "4111 1111 1111 1111"),
+        ("agent", "Expire it?"),
+        ("customer", "-30,"),  # the month lost
+    )
+    assert ("card_expiry", ["-30"]) in _found(segments, (EntityType.CARD_EXPIRY,))
+
+
+def test_a_number_alone_answering_when_something_other_than_a_card_expires_is_no_card_expiry() -> None:
+    segments = _segments(("agent", "When does your membership expire?"), ("customer", "30"))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
