@@ -334,7 +334,8 @@ def _gone_on_from(tokens: Sequence[Token], first: Token) -> Token | None:
 
 # The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
 NAME_ASKED = re.compile(
-    r"\b(your|the) (full |first |last |sur)?name\b|\bname on the \w+\b|"
+    # "your good name?": how Indian English asks it
+    r"\b(your|the) (good |full |first |last |sur)?name\b|\bname on the \w+\b|"
     r"\b(his|her|their) (full |first |last |sur)?name\b(?! is| was|'s)|"  # asked, not told: "her name is Amara"
     # whose name: "the patient's name", "passenger name", "cardholder name as it appears"
     r"\b(patient|passenger|cardholder|holder|member|beneficiary|caller|child|baby|son|daughter|customer)('s)? "

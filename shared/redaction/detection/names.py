@@ -132,7 +132,8 @@ _LOWER_CASE_SURNAME_THEN_NAME = re.compile(
 # Lower-case letters beyond ASCII too: "Wróblewski", "Müller", "Núñez"
 _LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
 # A word that goes on in lower case after a hyphen is no name: "Mr. Fix-it", "Know-how".
-_NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
+# A name of several words may be heard run together: "AnacManderMurray".
+_NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
 _PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"
@@ -320,8 +321,42 @@ _WORD_THEN_SPELLED = re.compile(
 )
 
 
+# A word said, "is", then its spelling as recognition heard it: letters alone, run together in capitals, led by a
+# hyphen, or a "T" heard as "the" ("Trembrat is the REMBL -Y." for "Tremblay is T R E M B L A Y").
+_SPELLING_PIECE = (
+    r"(?:(?<![\w'])[A-Z](?![\w'])|-?[A-Z]{2,8}(?![\w'])|-[A-Z](?![\w'])|(?i:the)(?=\s+-?[A-Z]{1,8}(?![\w'])))"
+)
+_WORD_IS_SPELLED = re.compile(
+    rf"(?<![\w'])(?P<name>{_NAME})(?:,\s*|\s+)(?i:is|that's|that is)(?:\s+(?i:spelled|spelt))?,?\s+"
+    rf"(?P<spelled>{_SPELLING_PIECE}(?:[\s,.]+{_SPELLING_PIECE}){{1,12}})"
+)
+_MIN_SPELLING_LETTERS = 4
+_SPELLING_LIKENESS = 0.6  # of the letters heard, how many are the word's, in order
+
+
+def _letters_in_common(word: str, letters: str) -> int:
+    """How many of ``letters`` are ``word``'s, in the same order (the longest common subsequence)."""
+    row = [0] * (len(letters) + 1)
+    for char in word:
+        diagonal = 0
+        for column, letter in enumerate(letters, 1):
+            diagonal, row[column] = row[column], diagonal + 1 if char == letter else max(row[column], row[column - 1])
+    return row[-1]
+
+
 def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
     """Where a capitalised word and its own spelling right after it are: the name, then the letters."""
+    for match in _WORD_IS_SPELLED.finditer(text):
+        name = match.group("name")
+        letters = "".join(
+            "t" if piece.lower() == "the" else piece.strip("-").lower()
+            for piece in re.split(r"[\s,.]+", match.group("spelled"))
+        )
+        if name in NOT_NAMES or name in BUSINESS_WORDS or len(letters) < _MIN_SPELLING_LETTERS:
+            continue
+        if _letters_in_common(name.lower(), letters) >= _SPELLING_LIKENESS * len(letters):
+            yield match.start("name"), match.end("name")
+            yield match.start("spelled"), match.end("spelled")
     for match in _WORD_THEN_SPELLED.finditer(text):
         name = match.group("name")
         letters = "".join(re.findall(r"(?<![\w'])[A-Z](?![\w'])", match.group("spelled")))
@@ -352,6 +387,23 @@ _NAME_ANSWER = re.compile(
 )
 
 
+# Asked for a name, a short reply that is nothing but a few words ending in a capitalised one is the name, however
+# recognition heard its words: "Mechla no Sullivan." (Declan O'Sullivan), "And goalsie blessing a Demy, born on ..."
+# (the name, then the date of birth asked for with it). Its first and last words are none a reply is otherwise made
+# of ("For my Mum.", "Sorry, what?").
+_ANY_CASE_NOT_NAME_WORD = rf"(?i:(?:{_NOT_NAME_WORDS}|{_NOT_ANSWERED_NAME_WORDS}|sorry)\b)"
+_MISHEARD_NAME_ANSWER = re.compile(
+    rf"{_NAME_ANSWER_LEAD}(?:(?i:and|so|well),?\s+)?"
+    rf"(?P<name>(?!{_ANY_CASE_NOT_NAME_WORD})[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,3}}?"
+    rf"\s+(?!{_ANY_CASE_NOT_NAME_WORD})[A-Z][A-Za-z'-]*)"
+    r"(?=\s*[.!]?\s*$|,\s+(?i:born|date of birth|dob|d\.o\.b)\b)"
+)
+
+
+def _not_a_name(words: str) -> bool:
+    return any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words.split())
+
+
 def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
     """The name that starts the answer when the other side asked for one."""
     for segment, asked, _ in answers(segments, tokens):
@@ -362,7 +414,11 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
             match = _LOWER_CASE_SURNAME_THEN_NAME.match(segment.text.lstrip()) or _LOWER_CASE_NAME_ANSWER.match(
                 segment.text.lstrip()
             )
-        if match is None or any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
+        if match is None or _not_a_name(match.group("name")):
+            match = _MISHEARD_NAME_ANSWER.match(segment.text.lstrip())
+            if match is not None and match.group("name").split()[-1].lower() in MONTHS:
+                match = None
+        if match is None or _not_a_name(match.group("name")):
             continue
         offset = len(segment.text) - len(segment.text.lstrip())
         end = offset + match.end("name")
@@ -759,15 +815,22 @@ _ANNOUNCED_NAME = re.compile(
     rf"|(?i:this is)\s+(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*"
     rf"(?:\s+(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*){{0,2}}))(?=\s*[.,!]?\s*$)"
 )
+# Before the offer of help the words after "this is" are the one answering, "your" too as it was heard: "May belief
+# tell a come, this is your treat, how can I help?" (this is Gurpreet); not the business or its team.
+_ANNOUNCED_BEFORE_HELP = re.compile(
+    r"(?<=,\s)(?i:this is)\s+(?P<after>(?!(?i:i|i'm|me|it|it's|we|us|you|he|she|they|the|a|an|our|my)\b)"
+    r"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2})(?=,\s*(?i:how|what) (?:can|may) (?i:i|we) (?:help|do)\b)"
+)
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
 
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
     for segment in sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]:
-        for match in _ANNOUNCED_NAME.finditer(segment.text):
-            group = "before" if match.group("before") else "after"
-            if not BUSINESS_WORDS.intersection(word.capitalize() for word in match.group(group).split()):
+        for match in [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]:
+            group = "after" if match.group("after") else "before"
+            words = {word.capitalize() for word in match.group(group).split()}
+            if not BUSINESS_WORDS.intersection(words) and not (words & NOT_NAMES and len(words) == 1):
                 yield TextSpan(segment.index, match.start(group), match.end(group))
 
 

@@ -343,3 +343,65 @@ def test_letters_of_a_postcode_asked_to_be_spelled_are_no_name() -> None:
 )
 def test_a_name_said_to_someone_after_thanks_or_a_goodbye_is_a_name(said: str, name: str) -> None:
     assert spans_found((("agent", said),), (EntityType.PERSON_NAME,)) == [("person_name", 0, name)]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, name",
+    [
+        # the words of the name misheard as ordinary words, the reply nothing else
+        ("And who am I speaking with?", "Patrick no Donnell.", "Patrick no Donnell"),
+        ("Can I take your full name please?", "Um, fear gal a Brennan.", "fear gal a Brennan"),
+        # the name, then the date of birth asked for with it
+        ("What's the full name and date of birth?", "And chimney ma Okafor, born on the 4th of May, 1990.",
+         "chimney ma Okafor"),
+        # asked for one's "good name"
+        ("May I know your good name?", "Priya Venkat,", "Priya Venkat"),
+    ],
+)  # fmt: skip
+def test_a_short_reply_to_a_name_question_is_the_name_however_its_words_were_heard(
+    asked: str, answer: str, name: str
+) -> None:
+    assert _names(("agent", asked), ("customer", answer)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Sorry, what was that?", "For my Mum.", "Hang on a Sec.", "Is it the Account?", "It's in March."],
+)
+def test_a_reply_to_a_name_question_that_is_not_a_name_stays(answer: str) -> None:
+    assert _names(("agent", "And who am I speaking with?"), ("customer", answer)) == []
+
+
+def test_a_name_heard_run_together_as_one_word_is_a_name() -> None:
+    found = _names(("customer", "Hello, it's MariaDelaCruz, I'm ringing about my bill."))
+    assert found == [(0, "MariaDelaCruz")]
+
+
+@pytest.mark.parametrize(
+    "said, name, spelled",
+    [
+        # a "T" heard as "the", letters run together, a last one led by a hyphen
+        ("The account's in my name. Tremayne is the REMAY -N -E.", "Tremayne", "the REMAY -N -E"),
+        ("My landlord is nice. Okonkwo is O K O N K W O.", "Okonkwo", "O K O N K W O"),
+    ],
+)
+def test_a_word_then_its_spelling_however_heard_is_a_name(said: str, name: str, spelled: str) -> None:
+    assert _names(("customer", said)) == [(0, name), (0, spelled)]
+
+
+def test_letters_after_a_word_that_do_not_spell_it_are_no_name() -> None:
+    assert _names(("customer", "The Reference is the ABC -X -Q.")) == []
+
+
+def test_a_name_announced_before_the_offer_of_help_however_misheard_is_a_name() -> None:
+    found = _names(("agent", "Harbour Energy, this is your knee, how can I help?"), ("customer", "Hi there."))
+    assert found == [(0, "your knee")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Harbour Energy, this is the billing team, how can I help?", "Harbour Energy, this is customer services, how "
+     "can I help?", "Harbour Energy, this is it, how can I help?"],
+)  # fmt: skip
+def test_a_team_or_oneself_announced_before_the_offer_of_help_is_no_name(text: str) -> None:
+    assert _names(("agent", text), ("customer", "Hi there.")) == []
