@@ -36,8 +36,9 @@ from shared.redaction.detection.spoken import (
 # Its number may be said in words: "unit twelve oh four".
 # An Australian lot or shop, an office's level, numbered like a flat: "Lot 4, Wattle Road", "Level 3, 100 George St";
 # a Nigerian or Indian plot: "Plot 9, Ring Road".
+# Its number may be named as one: "flat number 204".
 _UNIT_NAMED = (
-    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level)\.?\s*"
+    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level)\.?\s*(?:(?i:number|no)\.?\s+)?"
     rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
 )
 # also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ...", or a hyphen, the
@@ -231,7 +232,7 @@ CONTINENTAL_ADDRESS = re.compile(
 _POSTAL_DISTRICT = r"(?:\s+\d{1,2}[Ww]?\b)"
 _ANSWERED_ADDRESS = re.compile(
     # A flat in a named building has no house number: "Flat 9C, Nilgiri Heights, 4th Cross, ..."
-    rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))(?=,)"
+    rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:(?i:number|no)\.?\s+)?(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))(?=,)"
     rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
     # a house number named, with the parts of an Indian one: "House number 4-52, second cross, ..."
     r"|(?P<named>\b(?i:house|door|plot)\s+(?i:number|no\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?))"
@@ -240,6 +241,8 @@ _ANSWERED_ADDRESS = re.compile(
     # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
     r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
     r"(?:(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b"  # "..., Apartment 2B, ..."
+    # a numbered sector or block of an Indian town: "..., sector 15, noida"
+    r"|(?i:sector|block|phase)\s+\d{1,3}[A-Za-z]?\b"
     r"|[A-Za-z][\w'-]*|\d{1,3}(?:st|nd|rd|th)\b|\d[A-Z]\d\b|\d[A-Z]{2}\b)){2,8})"
     rf"(?:{_POSTAL_DISTRICT}(?=\s*(?:[.,;!?]|$)))?"  # "..., Dublin 2."
     rf"(?:,?\s+{_ZIP_AFTER_CITY}\b)?"  # "..., Ohio, 4 -5 -402."
@@ -381,7 +384,7 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             yield TextSpan(segment.index, *number)
         yield from _corrected_zip(spoken, tokens)
         if gone_on_from is not None:
-            yield from _address_split_over(segment, gone_on_from, texts[gone_on_from])
+            yield from _address_split_over(segment, gone_on_from, texts[gone_on_from], gone_on_from in addressed)
         for house in _houses_of_someone_named(segment.text):
             addressed.add(segment.index)
             yield TextSpan(segment.index, *house)
@@ -422,8 +425,24 @@ _STREET_ENDING_SEGMENT = re.compile(
 )
 
 
-def _address_split_over(segment: Segment, before_index: int, before: str) -> Iterable[TextSpan]:
-    """The rest of an address that segment ``before`` ended in, after a comma, where ``segment`` goes on with it."""
+# The town and county an answered address goes on with in the next segment, however heard, up to where the
+# sentence or its clause ends: "It's 14 riverside drive," / "castle troids, limerick, and I code this ...". Its words
+# are none a sentence is otherwise made of, nor numbers.
+_PLACE_WORD = (
+    rf"(?!(?i:{_NOT_STREET_NAME_WORDS}|{_NOT_PLACE_WORDS}|{NUMBER_WORD}|please|thanks|thank|sorry|yes|no)\b)"
+    r"[A-Za-z][\w'-]*"
+)
+_PLACES_GOING_ON = re.compile(
+    rf"\s*(?P<places>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}){{0,3}})"
+    r"(?=\s*(?:[.?!]\s*)?$|,\s+(?i:and|but|so|then)\b)"
+)
+
+
+def _address_split_over(
+    segment: Segment, before_index: int, before: str, answered_before: bool = False
+) -> Iterable[TextSpan]:
+    """The rest of an address that segment ``before`` ended in, after a comma, where ``segment`` goes on with it
+    (``answered_before``: an answered address was found in ``before``)."""
     if not before.rstrip().endswith(","):
         return
     ends_address = any(
@@ -432,6 +451,10 @@ def _address_split_over(segment: Segment, before_index: int, before: str) -> Ite
     code = _CODE_GOING_ON.match(segment.text)
     if ends_address and code is not None:
         yield TextSpan(segment.index, code.start("code"), code.end("code"))
+        return
+    places = _PLACES_GOING_ON.match(segment.text)
+    if (ends_address or answered_before) and places is not None:
+        yield TextSpan(segment.index, places.start("places"), places.end("places"))
         return
     street = _STREET_ENDING_SEGMENT.search(before)
     place = _PLACE_AND_CODE.match(segment.text, _lead_in_end(segment.text))
@@ -668,6 +691,33 @@ def answers_as_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -
                 starts.append(begins.start("at"))
         for start in starts[:1]:
             yield from _to_sentence_end(segment, start, following)
+    yield from _addresses_read_back_for_checking(segments)
+
+
+# Asked whether the address is still the one on file, then read out by the same speaker in the segments after, as a
+# question: "And is this still the address?" / "I nurtured close," / "Heragate 82, 7DS?" (9 Orchard Close, Harrogate,
+# HG2 7JS), however the street and the town were heard.
+_ADDRESS_QUESTION_ENDING = re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\s*\?\s*$", re.IGNORECASE)
+_READ_BACK_SEGMENTS = 2
+_READ_BACK_WORDS = 12
+
+
+def _addresses_read_back_for_checking(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, asking in enumerate(ordered):
+        if not _ADDRESS_QUESTION_ENDING.search(asking.text):
+            continue
+        read: list[Segment] = []
+        for segment in ordered[position + 1 : position + 1 + _READ_BACK_SEGMENTS]:
+            if segment.speaker != asking.speaker or len(segment.text.split()) > _READ_BACK_WORDS:
+                break
+            read.append(segment)
+            if segment.text.rstrip().endswith("?"):
+                break
+        said = " ".join(segment.text for segment in read)
+        if read and read[-1].text.rstrip().endswith("?") and re.search(r"\d", said):
+            for segment in read:
+                yield TextSpan(segment.index, _lead_in_end(segment.text), len(segment.text.rstrip(" ,?")))
 
 
 _TO = re.compile(r"(?i:to)\s")

@@ -119,9 +119,14 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
 
 
-# Numbers an address is made of: a house number, a PO box, a ZIP code read after a date of birth or a card's
-# security code was asked for are the address's, not those.
-_ADDRESS_NUMBER_MISTAKEN_FOR = (EntityType.DATE_OF_BIRTH, EntityType.CARD_SECURITY_CODE, EntityType.CARD_EXPIRY)
+# Numbers an address is made of: a house number, a PO box, a ZIP code read after a date of birth, a card's
+# security code or a social security number was asked for are the address's, not those.
+_ADDRESS_NUMBER_MISTAKEN_FOR = (
+    EntityType.DATE_OF_BIRTH,
+    EntityType.CARD_SECURITY_CODE,
+    EntityType.CARD_EXPIRY,
+    EntityType.SSN,
+)
 
 
 def _without_address_parts(entity: Entity, addresses: Sequence[TextSpan]) -> Entity | None:

@@ -377,3 +377,62 @@ def test_where_to_deliver_answered_with_whose_place_and_then_a_flat_is_the_addre
         ("customer", "marsh lane, Bexley, D A5, 1 QZ."),
     )
     assert _addresses(*turns) == [(1, "unit 7"), (2, "marsh lane, Bexley, D A5, 1 QZ")]
+
+
+def test_a_rural_route_answered_after_a_social_security_number_is_an_address_not_its_digits() -> None:
+    turns = (
+        ("agent", "And your social security number?"),
+        ("customer", "412 -55 -9087,"),
+        ("agent", "And the mailing address?"),
+        ("customer", "Rural Out 3, Box 4 -18, Mandan, North Dakota, 58554."),
+    )
+    found = spans_found(turns, (EntityType.ADDRESS, EntityType.SSN))
+    assert found == [
+        ("ssn", 1, "412 -55 -9087"),
+        ("address", 3, "Rural Out 3, Box 4 -18, Mandan, North Dakota, 58554"),
+    ]
+
+
+def test_a_flat_named_by_its_number_in_a_numbered_sector_is_an_address_to_its_pin() -> None:
+    found = _addresses(
+        ("agent", "Can you confirm the delivery address?"),
+        ("customer", "flat number 318, lotus towers, sector 62, gurgaon, 122011,"),
+    )
+    assert found == [(1, "flat number 318, lotus towers, sector 62, gurgaon, 122011")]
+
+
+def test_the_town_an_answered_address_goes_on_with_in_the_next_segment_is_the_address() -> None:
+    found = _addresses(
+        ("agent", "And what's the new address?"),
+        ("customer", "It's 22 willow grove road,"),
+        ("customer", "bally kneel, county clare, and the eircode is with you."),
+    )
+    assert found == [(1, "22 willow grove road"), (2, "bally kneel, county clare")]
+
+
+def test_what_follows_an_answered_address_in_the_next_segment_that_is_no_town_stays() -> None:
+    found = _addresses(
+        ("agent", "And what's the new address?"),
+        ("customer", "It's 22 willow grove road,"),
+        ("customer", "I think, and I moved in last week."),
+    )
+    assert found == [(1, "22 willow grove road")]
+
+
+def test_an_address_read_back_to_check_after_asking_about_it_is_the_address_however_heard() -> None:
+    found = _addresses(
+        ("agent", "And is that still the address?"),
+        ("agent", "Seven bar row meadow,"),
+        ("agent", "Yolk 31, 4 PQ?"),
+        ("customer", "Yes, that's right."),
+    )
+    assert found == [(1, "Seven bar row meadow"), (2, "Yolk 31, 4 PQ")]
+
+
+def test_a_question_after_asking_about_the_address_without_a_number_is_no_address() -> None:
+    found = _addresses(
+        ("agent", "And is that still the address?"),
+        ("agent", "Or have you moved since?"),
+        ("customer", "Still there."),
+    )
+    assert found == []
