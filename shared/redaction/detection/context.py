@@ -352,6 +352,8 @@ NAME_ASKED = re.compile(
     r"cardholder|policyholder|member|beneficiary|caller|child|baby|son|daughter|customer|insured|driver|owner|"
     r"tenant|applicant|subscriber|payee|recipient|deceased)\b"
     r"|\bwho('s| is) (calling|this)\b|\bmay i ask who\b|\bmaiden name\b"
+    # what one is to be called: "Shall I call you Miss Nune?"
+    r"|\b(shall|should) i call you\b(?! (back|on|at|later|again|tomorrow|today|in|when))"
     # whose name a booking or an account is under: "Who's the order under?", "What name is it under?"
     r"|\bwho('s| is) (it|this|that|the \w+( \w+)?) under\b|\b(what|which|whose) name\b|\bunder (what|which|whose)\b"
     # who holds a role in the account: "Who's the account holder?", "who is the beneficiary?"

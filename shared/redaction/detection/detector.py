@@ -26,6 +26,7 @@ from shared.redaction.detection.names import (
     names_before_addresses,
     names_confirmed_by_another,
     names_said_again,
+    names_said_back,
     names_said_on_leaving,
     names_spelled_after_email,
     names_spelled_again,
@@ -70,7 +71,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern = list(patterns(read))
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answered_addresses(read, tokens)]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answers_as_addresses(read, tokens)]
-    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered_names(read, tokens)]
+    answered = list(answered_names(read, tokens))
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
     for found_names in (
@@ -93,6 +95,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_after_email(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_back(read, answered)]
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:
             span = with_title(span, texts[span.segment])

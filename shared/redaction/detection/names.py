@@ -400,6 +400,34 @@ _MISHEARD_NAME_ANSWER = re.compile(
 )
 
 
+# Thanked by name right after answering it, the thanks and the name misheard as two capitalised words before a comma:
+# "Mechla no Sullivan." / "Hank Smecklin, what's the new address?" (Thanks Declan), "Enk's Jack, I can move you".
+_SAID_BACK_AFTER_ANSWER = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?:'s)?\s+[A-Z][a-z'-]+),\s")
+
+
+def names_said_back(segments: Sequence[Segment], answered: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """The name said back to start the asker's turn right after each answer a name was ``answered`` in. Heard so
+    unlike the name, it is not looked for again elsewhere."""
+    by_index = {segment.index: segment for segment in segments}
+    for index in sorted({span.segment for span in answered}):
+        if (said_back := _said_back(segments, by_index[index])) is not None:
+            yield said_back
+
+
+def _said_back(segments: Sequence[Segment], answer: Segment) -> TextSpan | None:
+    """The name said back to start the asker's turn right after ``answer``."""
+    after = sorted((s for s in segments if s.start_ms >= answer.end_ms), key=lambda s: (s.start_ms, s.index))
+    reply = after[0] if after else None
+    if reply is None or reply.speaker == answer.speaker:
+        return None
+    match = _SAID_BACK_AFTER_ANSWER.match(reply.text)
+    if match is None or any(
+        word.removesuffix("'s") in NOT_NAMES | _NOT_NAME_BEFORE | BUSINESS_WORDS for word in match.group("name").split()
+    ):
+        return None
+    return TextSpan(reply.index, match.start("name"), match.end("name"))
+
+
 def _not_a_name(words: str) -> bool:
     return any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words.split())
 
@@ -821,13 +849,24 @@ _ANNOUNCED_BEFORE_HELP = re.compile(
     r"(?<=,\s)(?i:this is)\s+(?P<after>(?!(?i:i|i'm|me|it|it's|we|us|you|he|she|they|the|a|an|our|my)\b)"
     r"[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2})(?=,\s*(?i:how|what) (?:can|may) (?i:i|we) (?:help|do)\b)"
 )
+# The caller introducing themselves in the call's first words, the name misheard in part: "it's Eroka T -Ware here"
+# (Aroha Te Whare), "Yes, this is Quame Mansovo -10," (Kwame Mensah Boateng): a capitalised word, then up to two
+# more of any case or led by a hyphen, before "here", "speaking" or "calling", or, after "this is", a comma.
+_INTRODUCED_NAME_WORDS = r"[A-Z][\w'-]*(?:\s+-?[A-Za-z0-9][\w'-]*){0,2}"
+_INTRODUCED_NAME = re.compile(
+    rf"\b(?i:this is|it's|it is|i'm|i am)\s+(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS})"
+    r"\s+(?i:here|speaking|calling)\b"
+    rf"|(?:^|(?<=[.,!?]\s))(?i:(?:yes|yeah|hi|hello),?\s+)?(?i:this is)\s+"
+    rf"(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS}),"
+)
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
 
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
     for segment in sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]:
-        for match in [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]:
+        announced = [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]
+        for match in [*announced, *_INTRODUCED_NAME.finditer(segment.text)]:
             group = "after" if match.group("after") else "before"
             words = {word.capitalize() for word in match.group(group).split()}
             if not BUSINESS_WORDS.intersection(words) and not (words & NOT_NAMES and len(words) == 1):
@@ -862,13 +901,17 @@ _LETTERS_SPELLED_ASKED = 2  # "N, I": asked to spell, two letters are a short na
 _LETTERS_NAME_ASKED = 3  # asked for a name, not to spell it: "I, F, E, A, N, Y, I"
 
 
+# Asked after someone of the family, nothing else said: "And your son?" (after "the full name and date of birth?")
+_SOMEONE_ELSE_ASKED = re.compile(rf"^(?:and |what about |how about )?(?:your|his|her|their|the) {_LOWER_CASE_KIN}$")
+
+
 def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
     """Letters spelled one at a time in the reply to "spell your surname?" or "your son's name?"."""
     for segment, asked, _ in answers(segments, tokens, going_on=True):
         spell = _SPELL_ASKED.search(asked)
         if spell is not None and _NOT_A_NAME.search(spell.group("what")) is None:
             least = _LETTERS_SPELLED_ASKED
-        elif spell is None and NAME_ASKED.search(asked):
+        elif spell is None and (NAME_ASKED.search(asked) or _SOMEONE_ELSE_ASKED.search(asked)):
             least = _LETTERS_NAME_ASKED
         else:
             continue

@@ -405,3 +405,57 @@ def test_a_name_announced_before_the_offer_of_help_however_misheard_is_a_name() 
 )  # fmt: skip
 def test_a_team_or_oneself_announced_before_the_offer_of_help_is_no_name(text: str) -> None:
     assert _names(("agent", text), ("customer", "Hi there.")) == []
+
+
+def test_a_name_said_back_as_two_misheard_words_right_after_it_was_answered_is_a_name() -> None:
+    found = _names(
+        ("agent", "And who am I speaking with?"),
+        ("customer", "Rory Callan."),
+        ("agent", "Tanks Roarie, what's the new address?"),
+    )
+    assert found == [(1, "Rory Callan"), (2, "Tanks Roarie")]
+
+
+@pytest.mark.parametrize("said_back", ["Thank you, what's the new address?", "Lovely Stuff, what's the new address?"])
+def test_thanks_after_a_name_was_answered_is_no_name(said_back: str) -> None:
+    found = _names(("agent", "And who am I speaking with?"), ("customer", "Rory Callan."), ("agent", said_back))
+    assert found == [(1, "Rory Callan")]
+
+
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        ("Kia ora, it's Moana T -Rangi here, I'm ringing about the rates.", "Moana T -Rangi"),
+        ("Yes, this is Kofi Ansa -12, go ahead.", "Kofi Ansa -12"),
+    ],
+)
+def test_a_caller_introducing_themselves_at_the_start_however_misheard_is_a_name(said: str, name: str) -> None:
+    assert _names(("agent", "Tui Council, how can I help?"), ("customer", said)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "said", ["Hi, it's Sunday here, so nobody's in.", "Yes, this is Acme Bank, go ahead.", "Hi, this is it, I think."]
+)
+def test_what_a_caller_says_of_the_day_the_business_or_the_call_at_the_start_is_no_name(said: str) -> None:
+    assert _names(("agent", "Tui Council, how can I help?"), ("customer", said)) == []
+
+
+def test_letters_replying_to_what_one_is_to_be_called_are_the_name() -> None:
+    assert _names(("agent", "Shall I call you Miss Ngata?"), ("customer", "Just A -R -O -H -A.")) == [
+        (0, "Miss Ngata"),
+        (1, "A -R -O -H -A"),
+    ]
+
+
+def test_shall_i_call_you_back_asks_no_name() -> None:
+    assert _names(("agent", "Shall I call you back later?"), ("customer", "Yes, at H -O -M -E please.")) == []
+
+
+def test_letters_spelled_when_asked_after_someone_of_the_family_are_their_name() -> None:
+    found = _names(
+        ("agent", "What's the full name and date of birth?"),
+        ("customer", "Ngozi Adeyemi, born 1989."),
+        ("agent", "And your daughter?"),
+        ("customer", "A, M, A, R, A. She was born in 2019."),
+    )
+    assert found == [(1, "Ngozi Adeyemi"), (3, "A, M, A, R, A")]
