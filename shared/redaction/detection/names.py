@@ -852,19 +852,28 @@ _ANNOUNCED_BEFORE_HELP = re.compile(
 # The caller introducing themselves in the call's first words, the name misheard in part: "it's Eroka T -Ware here"
 # (Aroha Te Whare), "Yes, this is Quame Mansovo -10," (Kwame Mensah Boateng): a capitalised word, then up to two
 # more of any case or led by a hyphen, before "here", "speaking" or "calling", or, after "this is", a comma.
-_INTRODUCED_NAME_WORDS = r"[A-Z][\w'-]*(?:\s+-?[A-Za-z0-9][\w'-]*){0,2}"
+_INTRODUCED_NAME_WORDS = r"[A-Z][\w'-]*(?:\s+[-&]?[A-Za-z0-9][\w'-]*){0,2}"  # "M &D" (Amandeep)
 _INTRODUCED_NAME = re.compile(
     rf"\b(?i:this is|it's|it is|i'm|i am)\s+(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS})"
     r"\s+(?i:here|speaking|calling)\b"
     rf"|(?:^|(?<=[.,!?]\s))(?i:(?:yes|yeah|hi|hello),?\s+)?(?i:this is)\s+"
     rf"(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS}),"
 )
+# The agent's name heard as words that are no name, right before "speaking" as the call is answered: "Shannon
+# Broadman, and I am speaking." (Niamh), "Riverside Medical Practice and Speaking." (Hannah). Only the call's very
+# first words: later "I am speaking" is said of oneself.
+_ANNOUNCED_AS_NO_NAME = re.compile(
+    r"(?:(?<=,\s)|(?<=[a-z]\s))(?P<heard>(?i:and i am|and i'm|i am|and))\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
+)
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
 
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
-    for segment in sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]:
+    greeting = sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]
+    for match in _ANNOUNCED_AS_NO_NAME.finditer(greeting[0].text if greeting else ""):
+        yield TextSpan(greeting[0].index, match.start("heard"), match.end("heard"))
+    for segment in greeting:
         announced = [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]
         for match in [*announced, *_INTRODUCED_NAME.finditer(segment.text)]:
             group = "after" if match.group("after") else "before"

@@ -459,3 +459,29 @@ def test_letters_spelled_when_asked_after_someone_of_the_family_are_their_name()
         ("customer", "A, M, A, R, A. She was born in 2019."),
     )
     assert found == [(1, "Ngozi Adeyemi"), (3, "A, M, A, R, A")]
+
+
+@pytest.mark.parametrize(
+    "greeting, heard",
+    [
+        ("Good afternoon, Lakeview Water, and I am speaking.", "and I am"),
+        ("Brookside Dental and Speaking, how can I help?", "and"),
+        ("Prairie Credit, this is J &P speaking.", "J &P"),
+    ],
+)
+def test_the_agent_s_name_heard_as_no_name_before_speaking_in_the_first_words_is_the_name(
+    greeting: str, heard: str
+) -> None:
+    assert _names(("agent", greeting), ("customer", "Hi there.")) == [(0, heard)]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "Hello, I am speaking to the manager now."), ("customer", "Okay.")),
+        (("agent", "Hello, Lakeview Water."), ("customer", "Hi, yes, and I am speaking for my mum.")),
+        (("agent", "Hello, Lakeview Water."), ("customer", "Hi."), ("agent", "Who is it, I am speaking.")),
+    ],
+)
+def test_i_am_speaking_said_of_oneself_is_no_name(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _names(*turns) == []
