@@ -673,17 +673,20 @@ def answers_as_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -
     """A reply to "your address?" that starts with a number or a flat, or what follows "the address is": the address
     to the end of its sentence, going on into its speaker's next segment where that one ended mid-sentence."""
     following = {a.index: b for a, b in pairwise(segments) if a.speaker == b.speaker}
+    preceding = {b.index: a for a, b in pairwise(segments) if a.speaker == b.speaker}
     for segment, asked, _ in answers(segments, tokens):
         going_on = following.get(segment.index)
         # what the address's sentence may take in: this segment, and the next where this one ends mid-sentence
         said = f"{segment.text} {going_on.text}" if going_on and segment.text.rstrip().endswith(",") else segment.text
         starts = []
-        if ADDRESS_CONTEXT.search(asked):
+        before = preceding.get(segment.index)
+        moved = before is not None and _MOVED.search(before.text) is not None
+        if ADDRESS_CONTEXT.search(asked) or moved:
             lead = _lead_in_end(segment.text)
             # "To my cousin's place, flat 20, ...": where to, answering "where should we deliver it?"
             to = _TO.match(said, lead)
             begins = _TOLD_ADDRESS_BEGINS.match(said, to.end()) if to else _ADDRESS_BEGINS.match(said, lead)
-            if begins and len(said[:lead].split()) <= ANSWER_LEAD_WORDS and _a_place(said, begins):
+            if begins and len(said[:lead].split()) <= ANSWER_LEAD_WORDS and _a_place(said, begins, moved):
                 starts.append(begins.start("at"))
         for told in _ADDRESS_TOLD.finditer(segment.text):
             begins = _TOLD_ADDRESS_BEGINS.match(said, told.end())
@@ -721,14 +724,27 @@ def _addresses_read_back_for_checking(segments: Sequence[Segment]) -> Iterable[T
 
 
 _TO = re.compile(r"(?i:to)\s")
+# Said to correct the address read back, the new one right after: "No, we moved." / "It's out 33 this avenue,"
+_MOVED = re.compile(r"\b(?i:we|i|we've|i've|we have|i have)\s+(?i:just\s+|recently\s+)?(?i:moved)\s*[.!]\s*$")
+# A street's kind right after the number, where nothing was heard capitalised: "33 this avenue"
+_STREET_KIND_AFTER = re.compile(
+    rf"[\d\s.,-]*(?:(?!(?i:to|of|and|or|for|in|on|at|by|from|with)\b)[\w'-]+\s+){{0,3}}(?i:{_STREET_KINDS})\b"
+)
 
 
-def _a_place(text: str, begins: re.Match[str]) -> bool:
+def _a_place(text: str, begins: re.Match[str], street_kind_enough: bool = False) -> bool:
     """Whether what begins at a number or a flat is a house with its street or town named, not a count of something
-    ("12 years", "3 - 5 working days")."""
+    ("12 years", "3 - 5 working days"); with ``street_kind_enough``, a street's kind after the number will do for
+    its name ("33 this avenue")."""
     ends = _SENTENCE_END.search(text, begins.end())
     if not _NAMED_AFTER.search(text, begins.end(), ends.start() if ends else len(text)):
-        return False
+        after = _AFTER_NUMBER.match(text, begins.start("at"))
+        return (
+            street_kind_enough
+            and text[begins.start("at")].isdigit()
+            and _STREET_KIND_AFTER.match(text, begins.start("at")) is not None
+            and (after is None or after.group("word").lower() not in _NOT_STREET_WORDS | UNITS)
+        )
     if not text[begins.start("at")].isdigit():
         return True
     after = _AFTER_NUMBER.match(text, begins.start("at"))

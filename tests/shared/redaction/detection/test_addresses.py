@@ -436,3 +436,19 @@ def test_a_question_after_asking_about_the_address_without_a_number_is_no_addres
         ("customer", "Still there."),
     )
     assert found == []
+
+
+def test_the_new_address_given_after_saying_one_moved_is_the_address_even_all_in_lower_case() -> None:
+    found = _addresses(
+        ("agent", "And are you still at Marine Drive, Umhlanga, 4319?"),
+        ("customer", "No, we moved."),
+        ("customer", "It's 14 pro tear road,"),
+        ("customer", "durban north, 4051."),
+    )
+    assert (2, "14 pro tear road") in found
+    assert (3, "durban north, 4051") in found
+
+
+@pytest.mark.parametrize("said", ["It took 3 days to drive.", "We have 2 cars and a long drive."])
+def test_a_count_said_after_saying_one_moved_is_no_address(said: str) -> None:
+    assert _addresses(("customer", "No, we moved."), ("customer", said)) == []
