@@ -681,7 +681,10 @@ def answers_as_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -
         starts = []
         before = preceding.get(segment.index)
         moved = before is not None and _MOVED.search(before.text) is not None
-        if ADDRESS_CONTEXT.search(asked) or moved:
+        # an answer that starts with a flat is one, whatever the question was heard as ("And your form and rest,
+        # please?" / "Flatsix, Larkport, ..., London,")
+        flat_first = _FLAT_FIRST.match(segment.text, _lead_in_end(segment.text)) is not None
+        if ADDRESS_CONTEXT.search(asked) or moved or flat_first:
             lead = _lead_in_end(segment.text)
             # "To my cousin's place, flat 20, ...": where to, answering "where should we deliver it?"
             to = _TO.match(said, lead)
@@ -724,6 +727,14 @@ def _addresses_read_back_for_checking(segments: Sequence[Segment]) -> Iterable[T
 
 
 _TO = re.compile(r"(?i:to)\s")
+# A flat and its number, the number maybe run together with it, then a building's or a street's name and a comma:
+# "Flat 6, Larkspur Court,", "Flatsix, Larkport,".
+_FLAT_FIRST = re.compile(
+    rf"(?i:flat|apartment|apt|unit)\s*(?i:number\s+)?(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))\b,"
+    r"\s+(?!(?:The|It|It's|I|I'm|That|This|Which|And|But|So|Or|Yes|No|Please|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|Today|Tomorrow|Tonight)\b)"
+    rf"(?!(?i:{'|'.join(sorted(MONTHS))})\b)[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}},"
+)
 # Said to correct the address read back, the new one right after: "No, we moved." / "It's out 33 this avenue,"
 _MOVED = re.compile(r"\b(?i:we|i|we've|i've|we have|i have)\s+(?i:just\s+|recently\s+)?(?i:moved)\s*[.!]\s*$")
 # A street's kind right after the number, where nothing was heard capitalised: "33 this avenue"

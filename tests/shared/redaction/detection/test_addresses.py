@@ -452,3 +452,23 @@ def test_the_new_address_given_after_saying_one_moved_is_the_address_even_all_in
 @pytest.mark.parametrize("said", ["It took 3 days to drive.", "We have 2 cars and a long drive."])
 def test_a_count_said_after_saying_one_moved_is_no_address(said: str) -> None:
     assert _addresses(("customer", "No, we moved."), ("customer", said)) == []
+
+
+def test_an_answer_starting_with_a_flat_and_its_building_is_an_address_whatever_the_question_was_heard_as() -> None:
+    found = _addresses(
+        ("agent", "And your four dress, please?"),
+        ("customer", "Flatnine, Rowan Court, for tea Hackney Road, London,"),
+        ("customer", "E -2, for X -Q."),
+    )
+    assert found == [(1, "Flatnine, Rowan Court, for tea Hackney Road, London"), (2, "E -2, for X -Q")]
+
+
+@pytest.mark.parametrize(
+    "said", ["Unit 4, the manager said.", "Flat 2, I think. The other was bigger.", "Unit 4, Tuesday, and then 5."]
+)
+def test_a_flat_named_without_a_building_or_street_after_it_is_no_address(said: str) -> None:
+    assert _addresses(("agent", "Which one?"), ("customer", said)) == []
+
+
+def test_a_flat_in_a_block_said_as_directions_after_an_unrelated_question_is_no_address() -> None:
+    assert _addresses(("agent", "Which one?"), ("customer", "Flat 2, Block C, Phase 3, then the gym.")) == []
