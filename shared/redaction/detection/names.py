@@ -389,14 +389,14 @@ _NAME_ANSWER = re.compile(
 
 # Asked for a name, a short reply that is nothing but a few words ending in a capitalised one is the name, however
 # recognition heard its words: "Mechla no Sullivan." (Declan O'Sullivan), "And goalsie blessing a Demy, born on ..."
-# (the name, then the date of birth asked for with it). Its first and last words are none a reply is otherwise made
-# of ("For my Mum.", "Sorry, what?").
+# (the name, then the date of birth asked for with it), "..., please." Its first and last words are none a reply is
+# otherwise made of ("For my Mum.", "Sorry, what?").
 _ANY_CASE_NOT_NAME_WORD = rf"(?i:(?:{_NOT_NAME_WORDS}|{_NOT_ANSWERED_NAME_WORDS}|sorry)\b)"
 _MISHEARD_NAME_ANSWER = re.compile(
     rf"{_NAME_ANSWER_LEAD}(?:(?i:and|so|well),?\s+)?"
     rf"(?P<name>(?!{_ANY_CASE_NOT_NAME_WORD})[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,3}}?"
     rf"\s+(?!{_ANY_CASE_NOT_NAME_WORD})[A-Z][A-Za-z'-]*)"
-    r"(?=\s*[.!]?\s*$|,\s+(?i:born|date of birth|dob|d\.o\.b)\b)"
+    r"(?=(?:,?\s+(?i:please|thanks|thank you|yeah|yes))?\s*[.!]?\s*$|,\s+(?i:born|date of birth|dob|d\.o\.b)\b)"
 )
 
 

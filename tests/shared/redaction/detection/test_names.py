@@ -351,6 +351,7 @@ def test_a_name_said_to_someone_after_thanks_or_a_goodbye_is_a_name(said: str, n
         # the words of the name misheard as ordinary words, the reply nothing else
         ("And who am I speaking with?", "Patrick no Donnell.", "Patrick no Donnell"),
         ("Can I take your full name please?", "Um, fear gal a Brennan.", "fear gal a Brennan"),
+        ("And who am I speaking with?", "Mechla no Sullivan, please.", "Mechla no Sullivan"),
         # the name, then the date of birth asked for with it
         ("What's the full name and date of birth?", "And chimney ma Okafor, born on the 4th of May, 1990.",
          "chimney ma Okafor"),
