@@ -875,10 +875,16 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
         yield TextSpan(greeting[0].index, match.start("heard"), match.end("heard"))
     for segment in greeting:
         announced = [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]
-        for match in [*announced, *_INTRODUCED_NAME.finditer(segment.text)]:
+        for match in announced:
             group = "after" if match.group("after") else "before"
             words = {word.capitalize() for word in match.group(group).split()}
             if not BUSINESS_WORDS.intersection(words) and not (words & NOT_NAMES and len(words) == 1):
+                yield TextSpan(segment.index, match.start(group), match.end(group))
+        for match in _INTRODUCED_NAME.finditer(segment.text):
+            group = "after" if match.group("after") else "before"
+            said = match.group(group).split()
+            # when, not who: "it's Good Friday here"
+            if not any(w in NOT_NAMES or w in BUSINESS_WORDS or re.fullmatch(_WHEN_NAMES, w) for w in said):
                 yield TextSpan(segment.index, match.start(group), match.end(group))
 
 

@@ -435,7 +435,13 @@ def test_a_caller_introducing_themselves_at_the_start_however_misheard_is_a_name
 
 
 @pytest.mark.parametrize(
-    "said", ["Hi, it's Sunday here, so nobody's in.", "Yes, this is Acme Bank, go ahead.", "Hi, this is it, I think."]
+    "said",
+    [
+        "Hi, it's Sunday here, so nobody's in.",
+        "Yes, this is Acme Bank, go ahead.",
+        "Hi, this is it, I think.",
+        "Hi, it's Good Friday here, so nobody's in.",
+    ],
 )
 def test_what_a_caller_says_of_the_day_the_business_or_the_call_at_the_start_is_no_name(said: str) -> None:
     assert _names(("agent", "Tui Council, how can I help?"), ("customer", said)) == []
