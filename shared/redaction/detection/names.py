@@ -819,11 +819,23 @@ _SPOKEN_TITLE_NAME = re.compile(
 )
 
 
+# A title and a few words, all a segment says, ending in a capitalised one: whom one addresses, the name however
+# heard ("Thanks." / "Miss you Deiren." for "Thanks, Miss Gutiérrez.").
+_TITLE_ALONE = re.compile(
+    r"\s*(?i:mr|mrs|ms|miss|mx|mister|missus)\.?,?\s+"
+    r"(?P<name>(?!(?i:the|a|an|it|that|this|out|on|thank|thanks|my|your|his|her|their|our)\b)"
+    r"(?:[A-Za-z][\w'-]*\s+){0,2}(?!You\b)[A-Z][a-z'-]+)\s*[.!]?\s*$"
+)
+
+
 def names_after_spoken_title(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """The words right after "mister" or "missus", up to a pause."""
+    """The words right after "mister" or "missus", up to a pause; the words after a title said alone."""
     for segment in segments:
         for match in _SPOKEN_TITLE_NAME.finditer(segment.text):
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
+        alone = _TITLE_ALONE.fullmatch(segment.text)
+        if alone is not None and not _not_a_name(alone.group("name")):
+            yield TextSpan(segment.index, alone.start("name"), alone.end("name"))
 
 
 # One's name announced as the call is answered, after the business's: "Harbourside Hotel, pre -enka speaking.",

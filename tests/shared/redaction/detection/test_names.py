@@ -492,3 +492,12 @@ def test_the_agent_s_name_heard_as_no_name_before_speaking_in_the_first_words_is
 )
 def test_i_am_speaking_said_of_oneself_is_no_name(turns: tuple[tuple[str, str], ...]) -> None:
     assert _names(*turns) == []
+
+
+def test_a_title_and_a_misheard_name_said_alone_are_whom_one_addresses() -> None:
+    assert _names(("agent", "Thanks."), ("agent", "Miss you Eyre.")) == [(1, "Miss you Eyre")]
+
+
+@pytest.mark.parametrize("said", ["Miss the Bus.", "Mrs Thank You.", "Miss out on Sunday."])
+def test_a_title_said_alone_before_no_name_is_no_name(said: str) -> None:
+    assert _names(("agent", "Thanks."), ("agent", said)) == []
