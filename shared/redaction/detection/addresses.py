@@ -271,6 +271,8 @@ NAMED_HOUSE_ADDRESS = re.compile(
     # an Irish (or Northern English) house known by its townland's name and its county: "Knockanore, Ballinrobe
     # Road, Claremorris, County Mayo"
     r"(?P<county>,\s+(?:County|Co\.?)\s+[A-Z][a-z]+)?"
+    # and its postcode: "Rose Cottage, Mill Lane, Little Snoring, NR21 0HU"
+    rf"(?:,?\s+{_POSTCODE}\b)?"
 )
 # A rural Irish address: a named house, its townland and town, and its county, with no street: "Rose Cottage,
 # Kilbride, Arklow, County Wicklow".

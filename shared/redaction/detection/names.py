@@ -344,8 +344,25 @@ def _letters_in_common(word: str, letters: str) -> int:
     return row[-1]
 
 
+# A name, then which of its letters to write: "Priya with an I Y A", "Jon without an H", "Stephen with a P H".
+_NAME_WITH_LETTERS = re.compile(
+    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?P<how>with|without)\s+(?i:a|an|two|double)\s+"
+    r"(?P<letters>[A-Z](?:[\s,-]+[A-Z]){0,3})(?![\w'])"
+)
+
+
 def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
     """Where a capitalised word and its own spelling right after it are: the name, then the letters."""
+    for match in _NAME_WITH_LETTERS.finditer(text):
+        name = match.group("name")
+        written = re.findall(r"[A-Z]", match.group("letters"))
+        has_them = all(letter.lower() in name.lower() for letter in written)
+        if name in NOT_NAMES or name in BUSINESS_WORDS or len(name) < _MIN_NAME_LETTERS:
+            continue
+        if re.search(r"\b(?i:the|a|an|my|your|our|this|that)\s+$", text[: match.start()]):
+            continue  # a thing: "the Apple with a P"
+        if has_them == (match.group("how") == "with"):
+            yield match.start("name"), match.end("name")
     for match in _WORD_IS_SPELLED.finditer(text):
         name = match.group("name")
         letters = "".join(

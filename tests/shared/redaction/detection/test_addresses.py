@@ -472,3 +472,8 @@ def test_a_flat_named_without_a_building_or_street_after_it_is_no_address(said: 
 
 def test_a_flat_in_a_block_said_as_directions_after_an_unrelated_question_is_no_address() -> None:
     assert _addresses(("agent", "Which one?"), ("customer", "Flat 2, Block C, Phase 3, then the gym.")) == []
+
+
+def test_a_named_house_on_its_lane_goes_on_to_its_postcode() -> None:
+    found = _addresses(("customer", "Ivy Cottage, Church Lane, Great Bircham, PE31 6QW. No house number."))
+    assert found == [(0, "Ivy Cottage, Church Lane, Great Bircham, PE31 6QW")]

@@ -501,3 +501,20 @@ def test_a_title_and_a_misheard_name_said_alone_are_whom_one_addresses() -> None
 @pytest.mark.parametrize("said", ["Miss the Bus.", "Mrs Thank You.", "Miss out on Sunday."])
 def test_a_title_said_alone_before_no_name_is_no_name(said: str) -> None:
     assert _names(("agent", "Thanks."), ("agent", said)) == []
+
+
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        ("It's anya underscore k at gmail dot com. Anya with a Y.", "Anya"),
+        ("Sure, Jon without an H.", "Jon"),
+        ("Yes, Steffan with two F.", "Steffan"),
+    ],
+)
+def test_a_name_then_which_of_its_letters_to_write_is_a_name(said: str, name: str) -> None:
+    assert (0, name) in _names(("customer", said))
+
+
+@pytest.mark.parametrize("said", ["Card with a V.", "The Apple with a P.", "Jon with a Q."])
+def test_a_word_then_letters_it_does_not_have_or_a_thing_is_no_name(said: str) -> None:
+    assert _names(("customer", said)) == []
