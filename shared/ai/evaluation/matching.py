@@ -329,9 +329,11 @@ NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable
 # Unpunctuated speech runs clauses together: a negation reaches this many words ahead at most ("i am
 # not going to apologise": 3; "i can not connect you to a representative": 4).
 NEGATION_REACH = 5
-# "no worries", "no problem", "no doubt", "a no-go": set phrases that negate nothing after them; but what one is told
-# not to worry "about" is negated ("don't worry about your date of birth, I don't need it").
-_NOT_NEGATING = frozenset({"worries", "worry", "problem", "problems", "rush", "bother", "trouble", "doubt", "go"})
+# "no worries", "no problem", "no doubt", "a no-go", "don't stress": set phrases that negate nothing after them; but
+# what one is told not to worry "about" is negated ("don't worry about your date of birth, I don't need it").
+_NOT_NEGATING = frozenset(
+    {"worries", "worry", "problem", "problems", "rush", "bother", "trouble", "doubt", "go", "stress", "fret", "panic"}
+)
 # "no further payments will be taken": "no" before these negates the noun, not what will happen.
 _NO_DETERMINING = frozenset({"further", "more", "extra", "additional"})
 # "just to let you no this call is recorded": speech recognition hears "know" as "no" after "let you".

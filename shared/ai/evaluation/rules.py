@@ -55,7 +55,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.7"
+RULES_VERSION = "2.8"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -562,6 +562,7 @@ class ExampleShape:
     apologises: bool  # some pass example says sorry: an apology or sympathy
     takes_back: bool  # a fail example shows it undone by what follows a "but" ("Sorry, but that's not my problem.")
     negative_fails: bool  # a fail example says it in the negative ("No, this call isn't being recorded.")
+    person_fails: bool  # a fail example claims a person is answering ("No, I'm a real person."): so does any claim
 
     @staticmethod
     def of(criterion: ScorecardCriterion) -> ExampleShape:
@@ -584,6 +585,7 @@ def _example_shape(passes: tuple[str, ...], fails: tuple[str, ...]) -> ExampleSh
         apologises=any(not tone.APOLOGY_WORDS.isdisjoint(words) for words in said),
         takes_back=any("but" in normalize_phrase(example) for example in fails),
         negative_fails=any(not NEGATORS.isdisjoint(normalize_phrase(example)) for example in fails),
+        person_fails=any(tone.claims_a_person(" ".join(normalize_phrase(example))) for example in fails),
     )
 
 
@@ -596,6 +598,10 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
         return "said sarcastically"
     said = {token.text for token in item.text.tokens if first_word <= token.first_word <= last_word}
     shape = ExampleShape.of(criterion)
+    if shape.person_fails and tone.claims_a_person(sentence):
+        # "No need to worry, you are speaking with a real member of staff": close to "you are speaking to a machine"
+        # in its words, and the failure the card shows in its meaning.
+        return "it says a person is answering"
     if shape.apologises and tone.asks_again(sentence):
         # In other words too: "Line's breaking up, say the last bit again." read as close to "Not again, that's the
         # last thing you need."
@@ -613,6 +619,8 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "it only apologises for the call's own noise or line"
         if tone.FOR_HOW_THEY_TOOK_IT.search(sentence):
             return "it apologises for how the customer took it, not for what went wrong"
+        if tone.FOR_THEIR_OWN_DOING.search(sentence):
+            return "it apologises for what the customer chose to do: it blames them"
         if tone.GRUDGING.search(said_as_written) or tone.REFUSED.search(sentence):
             return "the apology is grudging or refused"
     if shape.takes_back:

@@ -32,7 +32,13 @@ SARCASM = re.compile(
     r"\b(?:(?:never )?heard that (?:one|1) before|a likely story|boo hoo|cry me a river|my heart bleeds"
     r"|whole (?:\d+|few|couple of) (?:seconds?|minutes?|hours?)|hurt your (?:little )?feelings|big mean"
     r"|(?:\d+|few|couple of) whole (?:seconds?|minutes?)"
-    r"|oh the horror|oh the humanity|end of the world is it)\b"
+    r"|oh the horror|oh the humanity|end of the world is it"
+    # The customer mocked in the third person ("sounds like somebody can't handle the heat") or praised for the
+    # obvious ("well done, Sherlock", "do you want a medal").
+    r"|(?:somebody|someone) (?:can not|could not) (?:handle|cope with|take)|(?:woke|got) up on the wrong side"
+    r"|(?:well done|nice one|good job|congratulations|thanks|thank you|no kidding|no shit) (?:sherlock|einstein"
+    r"|genius|captain obvious)|(?:want|do you want|deserve) a (?:medal|gold star|round of applause|pat on the back)"
+    r"|diddums)\b"
 )
 
 # Kind of language -> its rules.
@@ -46,6 +52,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bwho cares\b",
         r"\btough luck\b",
         r"\b(?:deal|live) with it\b",
+        # Told to stop minding it ("bottles break, get over it", "like it or lump it").
+        r"\b(?:get over it|suck it up|like it or lump it|take it or leave it)\b",
+        # The call itself blamed on the customer ("if you had a valid permit you wouldn't be calling", "if your
+        # mall didn't run them into the ground we wouldn't keep having this conversation").
+        r"\bif (?:you|your \w+)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
+        r"|on the phone|having)|keep (?:having|calling|ringing)|have to keep|need to (?:call|ring|phone))\b",
         r"\b(?:figure|work|sort) (?:it|that|this) out (?:yourself|for yourself|on your own)\b",
         # Sent off to sort it out with someone else ("figure it out with your bank"), not "we will figure it out".
         r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bus )(?<!\bcan )\bfigure (?:it |that |this )?out with\b",
@@ -60,7 +72,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?!.*\b(?:let me|i will|i can|we will|we can|find out|check|look into|ask|see if)\b)",
         # "whatever" said as a shrug, not as a determiner ("whatever time suits you").
         r"(?:^|\b(?:i mean|oh|yeah|like|well|okay|ok|fine|so|and) )whatever\b"
-        r"(?= (?:what|anyway|moving on|next|then)\b| ?$)",
+        r"(?= (?:what|who|where|when|which|how|anyway|moving on|next|then|right|okay|ok)\b| ?$)",
         r"\bwhatever you say\b",
         rf"\b{_IS}{_FILLER} a you problem\b",
         r"\bi (?:have not got|do not have|have not) (?:got )?all day\b",
@@ -96,7 +108,22 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
         r"\byou are (?:just |really |totally )?"
         r"(?:overreacting|being (?:dramatic|silly|ridiculous|hysterical|unreasonable))\b",
-        r"\b(?:it is|its|this is|that is) not rocket science\b",
+        r"\b(?:it is|its|this is|that is) (?:not|hardly) (?:exactly |really |quite |just |all that )?"
+        r"(?:rocket science|brain surgery)\b",
+        # The customer's wits doubted ("you're not very bright", "not the sharpest tool in the box").
+        r"\byou are not (?:very|that|exactly|too|the most|all that|the) (?:bright|clever|smart|sharp|quick"
+        r"|brightest|cleverest|smartest|sharpest|quickest)\b",
+        r"\bnot the (?:sharpest|brightest|quickest) (?:tool|knife|bulb|crayon|spark|penny|button|star)\b",
+        r"\byou are (?:a bit |really |so |just |clearly |obviously |totally )?(?:thick|dense|dim|clueless|hopeless"
+        r"|useless)\b",
+        # Called a name ("you muppet", "you absolute donkey"); "thank you, Clown Around" is a name.
+        r"(?<!\bthank )\b(?:you|ya|ye) (?:absolute |complete |utter |total |silly |stupid |daft |big |bloody )?"
+        r"(?:idiot|moron|muppet|numpty|plonker|eejit|pillock|clown|donkey|wally|nitwit|halfwit|dimwit|dope|fool"
+        r"|dummy|prat|div|drongo|galah|dingbat|doughnut|imbecile|cretin)s?\b",
+        r"\byou are (?:a|an) (?:absolute |complete |utter |total )?(?:idiot|moron|muppet|numpty|plonker|eejit"
+        r"|pillock|clown|donkey|wally|nitwit|halfwit|dimwit|fool|dummy|prat|imbecile|cretin|joke)\b",
+        # Asked whether they bothered at all ("did you even read it", "did you actually read the email").
+        r"\bdid you (?:even|actually) (?:read|listen|bother|look at|open)\b",
         r"\bwhat (?:did|do) you expect\b",
         r"\bdo you not (?:read|check|listen|look at)\b",
         # "it's not hard, is it", "honestly it's not hard": the customer's ability doubted ("it's not hard to fix" is
@@ -117,6 +144,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:obviously|clearly) you (?:did not|can not|do not|have not|are not)\b",
         r"\bwhat part of( \w+){1,6} do you not (?:understand|get)\b",
         r"\b(?:even )?a (?:child|toddler|kid) (?:could|can) (?:do|understand|manage|work)\b",
+        # ... what the customer could not find or do ("a kid could find it"); "a kid could use the wall from five" is
+        # about the wall.
+        r"\b(?:even a|a) (?:child|toddler|kid|five year old|5 year old|monkey|chimp) (?:could|can|would)"
+        r" (?:\w+ )?(?:find|use|follow|figure|fix|sort|spot|see|read|do|manage) (?:it|that|this|them)\b"
+        r"|\beven a (?:child|toddler|kid|five year old|5 year old|monkey|chimp) (?:could|can|would)\b",
         r"\bi (?:already )?told you (?:that )?(?:already|twice|before|three times)\b",
         # Impatience at being asked again ("as I've already explained"); "as I explained in the email" or "as I
         # mentioned" only points back.
@@ -140,6 +172,19 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bfor (?:feck|fecks|flip|flips|frig|frigs|friggin|fook|fooks|fudge|fudges|pete|petes|crying out loud"
         r"|christ|christs|cripes|f)(?: s)? sake\b|\bfor crying out loud\b",
     ),
+    # Menace: harm to the customer if they carry on ("you'll regret it", "I'll have you banned").
+    "threatens the customer": (
+        r"\byou will (?:live to )?regret (?:it|this|that|calling|ringing|talking)\b",
+        r"\byou will be sorry(?! to| for| about| if| that)\b",
+        r"\bwatch (?:your|yer|ya) (?:back|mouth)\b|\bwatch yourself\b",
+        r"\bi know where you live\b",
+        r"\b(?:i will|i can|i could|we will|we can|i am going to|we are going to) (?:have|get) you (?:banned"
+        r"|blacklisted|barred|arrested|thrown out|kicked off|struck off|reported)\b",
+        r"\b(?:i will|i am going to) make sure you (?:regret|pay for|never (?:work|get served|shop|fly|bank))\b",
+        r"\b(?:one|1) more word (?:out of you )?and\b",
+        r"\byou can kiss (?:\w+ ){0,3}goodbye\b",
+        r"\bor else$",
+    ),
     # Sympathy said to mean its opposite ("boo hoo, two whole minutes"): mocking the customer.
     "mocks the customer": (SARCASM.pattern,),
     "promises an outcome": (
@@ -154,10 +199,18 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:you|your \w+) will (?:definitely|certainly|absolutely) (?:be (?:approved|accepted|perfect|successful)"
         r"|get (?:approved|accepted|the job|in)|pass|win)\b",
         r"\b(?:no) (?:two|2) ways about it\b",
+        # An outcome others decide, with a certainty after it ("you'll pass this time for sure", "no guard will ever
+        # stop you again, that one is sure").
+        r"\b(?:you|he|she|they|your \w+) will (?:\w+ )?(?:pass|win|be (?:approved|accepted|picked|selected|chosen"
+        r"|granted)|get (?:in|approved|accepted|picked|selected|through|the (?:job|visa|place|loan|grant|mortgage|role"
+        r"|position|contract|apprenticeship|scholarship|offer|permit|licence|license|part)))"
+        r"(?: \w+){0,4} (?:for sure|for certain|no doubt|no question|guaranteed|100 percent|hundred percent)\b",
+        r"\b(?:no )?(?!i |we )\w+ will (?:\w+ ){1,8}(?:that (?:1|one|much) is (?:for )?sure|mark my words"
+        r"|take it from me)\b",
         r"\b(?:is|are|will be) guaranteed to\b",
         r"\b(?:is|are) certain to (?:approve|accept|sign|pass|agree|say yes|be approved|be accepted)\b",
         # "trust me" on what will or will not happen, not on what the agent will do ("trust me, I'll chase it").
-        r"\btrust me (?!i |we )(?:\w+ ){1,3}(?:will|will not)\b",
+        r"\btrust me (?:(?!i |we )\w+ ){1,6}(?:will|will not)\b",
         r"\b(?!i |we )\w+ will (?:not )?(?:\w+ ){1,6}trust me\b",
         # A bettor's certainty about an outcome ("they'll pay out, it's a dead cert"); "nothing's a dead cert" is
         # negated.
@@ -193,7 +246,11 @@ BLAME = re.compile(
     r"|(?:not|none of) (?:my|our) (?:problem|fault|concern)"
     # "... but that is what happens if the bung is left in", "its your mistake", "what did you expect"
     rf"|{_IS} (?:just )?what happens|{_IS}{_FILLER} your (?:own )?(?:mistake|doing|error)"
-    r"|what (?:did|do) (?:you|ye|ya) expect|you people)\b"
+    r"|what (?:did|do) (?:you|ye|ya) expect|you people"
+    # What the customer sent or chose found at fault ("the files you uploaded were way hotter than our spec allows").
+    r"|(?:the|your) (?:\w+ ){0,2}(?:that )?you (?:sent|uploaded|supplied|provided|gave us|submitted|chose|picked"
+    r"|ordered|bought|used|fitted|entered|filled in|put in|brought in)(?: us| in| over)? (?:was|were|is|are)"
+    r" (?:\w+ ){0,2}(?:wrong|incorrect|invalid|incomplete|expired|damaged|faulty|too \w+|\w+er than))\b"
 )
 
 
@@ -228,6 +285,19 @@ BLAMED_FIRST = re.compile(
     r"\bif you (?:had|would have|would)(?: \w+)? (?:read|followed|checked|listened|looked|paid|bothered|called|kept"
     r"|filled|done|used|asked|told|cleaned|charged|locked|saved|given|sent|plugged|turned|switched)\b"
 )
+
+
+# The agent claiming to be a person ("no, I'm a real person", "you're speaking with a real member of staff"); "not
+# a real person" and "if you'd rather speak to a real person" say the opposite or offer one.
+CLAIMS_A_PERSON = re.compile(
+    r"\b(?:i am|you are (?:speaking|talking|chatting|through) (?:to|with)|you have got|this is) (?:a |an )?"
+    r"(?:real|actual|live|genuine|proper|human)(?: live)? (?:person|human|human being|member of (?:staff|the team)"
+    r"|staff member|agent|lady|man|woman)\b|\bi am (?:a )?human(?: being)?\b(?! resources)"
+)
+
+
+def claims_a_person(normalized: str) -> bool:
+    return bool(CLAIMS_A_PERSON.search(normalized))
 
 
 def sarcastic(normalized: str) -> bool:
@@ -265,6 +335,11 @@ CALL_CONDITIONS = re.compile(
 FOR_HOW_THEY_TOOK_IT = re.compile(
     r"\bsorry (?:if|that) (?:it|that|this|i|we) (?:came across|come across|sounded|seemed|felt|offended|upset)"
     r"|\bsorry (?:if |that )?you (?:feel|felt|think|thought|see it|took it)(?: that way| like that)?\b"
+)
+# ... or for what the customer chose to do ("sorry that you decided to tamper with the valve yourself").
+FOR_THEIR_OWN_DOING = re.compile(
+    r"\bsorry (?:that |if )?you (?:have )?(?:decided|chose|went ahead and|took it upon yourself|felt the need"
+    r"|thought it (?:was )?(?:wise|a good idea|clever|smart)) to\b"
 )
 APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologize"})
 # An apology given grudgingly ("sorry for any inconvenience, I suppose."), or refused by a question ("why would I

@@ -1,0 +1,167 @@
+"""Prohibited language in more families of fresh words (dismissive idioms, blame for the call itself, insults,
+mocking, threats, certainties about others' decisions, minced swearing), negations that do not reach it, and traps
+that look like passes: an apology for what the customer chose to do, one taken back by faulting what they sent, and
+an agent claiming to be a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.ai.evaluation import tone
+from shared.ai.evaluation.base import EvaluationContext
+from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.matching import normalize
+from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.models.analysis import CriterionResult
+from tests.shared.ai.evaluation.call_scripts import Script, build_transcript
+
+pytestmark = pytest.mark.unit
+
+PHRASE_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z")
+INTENT_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model())
+ENGINES = pytest.mark.parametrize("engine", [PHRASE_ENGINE, INTENT_ENGINE], ids=["phrases", "intent"])
+
+
+def judged(engine: RuleBasedEngine, script: Script, criterion_id: str, *, is_ai_call: bool = False) -> CriterionResult:
+    analysis = engine.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
+    return next(item for item in analysis.criteria if item.id == criterion_id)
+
+
+def around(line: str) -> Script:
+    """A short call with ``line`` as the agent's third turn."""
+    return (
+        ("agent", "Morning, Harrow Road Cycles, Dev speaking."),
+        ("customer", "Hi, the bike I collected on Saturday already has a flat tyre."),
+        ("agent", line),
+        ("customer", "Okay."),
+        ("agent", "Thanks for calling, bye now."),
+    )
+
+
+def kinds(sentence: str) -> list[str]:
+    return tone.kinds_in(normalize(sentence).joined)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Tyres puncture, it happens, get over it.", "dismisses the customer"),
+        ("It's a fixed price, like it or lump it.", "dismisses the customer"),
+        ("If you'd pumped them up properly you wouldn't be ringing us now.", "dismisses the customer"),
+        ("If your kids stopped jumping kerbs we wouldn't keep having this chat.", "dismisses the customer"),
+        ("whatever, which branch did you collect from", "dismisses the customer"),
+        ("It's hardly brain surgery, you twist the valve.", "talks down to the customer"),
+        ("It is not really rocket science.", "talks down to the customer"),
+        ("You're not very bright, are you.", "talks down to the customer"),
+        ("Not the sharpest tool in the shed, our customer.", "talks down to the customer"),
+        ("Stop shouting, you absolute numpty.", "talks down to the customer"),
+        ("A five year old could fix that.", "talks down to the customer"),
+        ("Did you even read the care card?", "talks down to the customer"),
+        ("Sounds like someone can't cope with a little puncture.", "mocks the customer"),
+        ("Well done, Sherlock, tyres go flat.", "mocks the customer"),
+        ("You fixed it yourself, do you want a medal?", "mocks the customer"),
+        ("Carry on like this and you'll regret it.", "threatens the customer"),
+        ("One more word out of you and I hang up.", "threatens the customer"),
+        ("I'll have you banned from every branch.", "threatens the customer"),
+        ("You can kiss your deposit goodbye.", "threatens the customer"),
+        ("She'll get the apprenticeship for sure.", "promises an outcome"),
+        ("The insurer will pay out in full, mark my words.", "promises an outcome"),
+        ("No inspector will fault it again, that much is sure.", "promises an outcome"),
+    ],
+)
+def test_more_families_of_prohibited_language_are_found(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you had the receipt handy we wouldn't need your date of birth.",
+        "A kid could use the balance bike from about three.",
+        "Thank you, Clown Around Parties, is that right?",
+        "You won't regret the upgrade, the ride is much smoother.",
+        "You'll be sorry to hear the sportive is cancelled.",
+        "Watch your step on the ramp when you come in.",
+        "Whatever works for you, we're open till six.",
+        "Did you actually receive the collection email?",
+        "That much is sure: the shop is closed on Mondays.",
+        "We will have it trued for sure by Friday.",
+        "Take a seat or else wait outside, whichever you prefer.",
+    ],
+)
+def test_look_alikes_of_those_families_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A negation inside the insult is part of it, not a denial of it.
+        "Honestly, you're not the brightest, are you.",
+        "It's not exactly brain surgery, the valve unscrews.",
+        # "don't stress" denies nothing after it, with or without a comma.
+        "dont stress youll get the apprenticeship for sure",
+        "Trust me, from next week no mechanic will ever charge you for that again.",
+        "That tyre is shite, whoever fitted it.",
+        "Keep going like that and you'll live to regret it.",
+    ],
+)
+def test_prohibited_language_with_a_negation_nearby_still_fails(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+    assert found.evidence[0].segment_index == 2
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No worries, not a problem at all, I'll book it in.",
+        "Don't worry, nobody will be charged for the repair.",
+        "We're in Scunthorpe, on Dumbarton Street.",
+        "I'd never call anyone a muppet, sir, and I'm sorry you were spoken to like that.",
+    ],
+)
+def test_innocent_calls_with_the_same_words_pass(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sorry that you chose to pump it past the limit on the sidewall.",
+        "I'm sorry, but the photos you sent were too blurry to claim on.",
+    ],
+)
+def test_an_apology_for_the_customers_own_doing_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert found.verdict != "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    "claim", ["Don't worry, you're talking to a real person here.", "Relax, you're speaking with a real agent."]
+)
+def test_an_agent_claiming_to_be_a_person_discloses_no_ai(claim: str) -> None:
+    script: Script = (
+        ("agent", "Hello, Harrow Road Cycles service line."),
+        ("customer", "Is this a recording or a real person?"),
+        ("agent", claim),
+        ("customer", "Okay, my bike has a flat."),
+        ("agent", "Let me book it in, bye now."),
+    )
+    found = judged(INTENT_ENGINE, script, "ai_disclosure", is_ai_call=True)
+    assert found.verdict != "pass", found.reason
+    # Said the other way round, it is a disclosure.
+    disclosure = ("agent", "You're chatting with an automated helper, not a real person.")
+    honest = (*script[:2], disclosure, *script[3:])
+    assert judged(INTENT_ENGINE, honest, "ai_disclosure", is_ai_call=True).verdict == "pass"
+
+
+def test_claims_to_be_a_person_are_told_from_offers_of_one() -> None:
+    assert tone.claims_a_person(normalize("No, I'm a real person, promise.").joined)
+    assert tone.claims_a_person(normalize("You're speaking with a live agent.").joined)
+    assert not tone.claims_a_person(normalize("I'm a virtual assistant, not a real person.").joined)
+    assert not tone.claims_a_person(normalize("If you'd rather speak to a real person, say agent.").joined)
+    assert not tone.claims_a_person(normalize("I'm a human resources adviser.").joined)
