@@ -223,8 +223,9 @@ class CompiledCriterion:
         shown = (normalize_phrase(example) for example in self.criterion.pass_examples if example[:1].islower())
         if not any(len(excuse) == 2 and excuse[0] == cue for excuse in shown):
             return False
-        start, end = sentence_bounds(match.item.text.words, match.first_word, match.last_word)
-        sentence = {token.text for token in tokens if start <= token.first_word <= end}
+        start, _ = sentence_bounds(match.item.text.words, match.first_word, match.last_word)
+        # Said to the customer before the thing ("you and your dumb app"); "the dumb buffers you asked about" is not.
+        sentence = {token.text for token in tokens if start <= token.first_word < match.first_word}
         return (
             thing.isalpha()
             and thing not in _LINKING_WORDS
@@ -442,6 +443,45 @@ def _reported_by_another(match: Match) -> bool:
     return not any(CLAUSE_END.search(words[token.last_word]) for token in between)
 
 
+# Words a negation passes over to bear on prohibited words after it: saying ("I'm not saying it's on you"), being,
+# modals and auxiliaries, determiners and pronouns ("there's no such thing as a silly question", "he shouldn't have
+# said 'you people'"). Any other word takes the negation for itself: "I don't have a bloody crystal ball" denies
+# having, "it's not complicated, honestly my nine year old can work it" denies complication.
+_NEGATION_BRIDGE = frozenset(
+    {
+        "a", "an", "the", "that", "this", "it", "its", "is", "was", "be", "being", "been", "are", "am", "to", "so",
+        "such", "thing", "as", "very", "really", "at", "all", "even", "ever", "just", "going", "gonna", "want",
+        "would", "will", "can", "could", "should", "might", "must", "have", "has", "had", "do", "does", "did", "say",
+        "saying", "said", "call", "calling", "called", "tell", "telling", "told", "mean", "meaning", "meant", "think",
+        "suggest", "suggesting", "imply", "implying", "i", "we", "you", "he", "she", "they", "me", "him", "her",
+        "them", "us", "make", "making", "promise", "promising", "guarantee", "guaranteeing", "sure", "exactly",
+        "necessarily", "quite", "too", "any", "anyone", "anybody", "one", "of", "for", "with", "like",
+    }
+)  # fmt: skip
+_HAVING = frozenset({"a", "an", "the", "any", "some", "no", "time", "got"})
+
+
+def _negation_bears_on(match: Match) -> bool:
+    """Whether the negation that ``is_negated`` found before a prohibited cue bears on it, not on a word between."""
+    if not is_negated(match.item.text, match.first_word, match.last_word, inside=False):
+        return True  # negated inside its own words ("definitely not approved")
+    tokens = match.item.text.tokens
+    at = next((i for i, token in enumerate(tokens) if token.first_word >= match.first_word), len(tokens))
+    for index in range(at - 1, -1, -1):
+        if tokens[index].text in NEGATORS:
+            return all(
+                tokens[k].text in _NEGATION_BRIDGE
+                and not (tokens[k].text in {"have", "has", "had"} and tokens[k + 1].text in _HAVING)
+                for k in range(index + 1, at)
+            )
+    return True
+
+
+def _promises_own_doing(match: Match) -> bool:
+    _, onwards = _sentence_text(match.item, match.first_word, match.last_word)
+    return bool(tone.OWN_DOING_PROMISED.search(onwards))
+
+
 def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -> CriterionResult:
     criterion = compiled.criterion
     who = criterion.speaker or "anyone"
@@ -452,7 +492,8 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     for item in speaker_texts:
         for match in compiled.matches(item):
             if (
-                match.negated
+                (match.negated and _negation_bears_on(match))
+                or _promises_own_doing(match)
                 or compiled.excused(match)
                 or _echoed(match, texts)
                 or _inside_quotes(match)

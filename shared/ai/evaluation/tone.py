@@ -38,7 +38,10 @@ SARCASM = re.compile(
     r"|(?:somebody|someone) (?:can not|could not) (?:handle|cope with|take)|(?:woke|got) up on the wrong side"
     r"|(?:well done|nice one|good job|congratulations|thanks|thank you|no kidding|no shit) (?:sherlock|einstein"
     r"|genius|captain obvious)|(?:want|do you want|deserve) a (?:medal|gold star|round of applause|pat on the back)"
-    r"|diddums)\b"
+    r"|diddums"
+    # A small upset called a tragedy ("oh wow, what a tragedy, two whole days", "however will the show go on").
+    r"|what an? (?:absolute |utter |total |real )?tragedy|however will (?:you|we|they|the \w+) (?:go on|cope|survive"
+    r"|manage)|how will you ever cope)\b"
 )
 
 # Kind of language -> its rules.
@@ -54,6 +57,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:deal|live) with it\b",
         # Told to stop minding it ("bottles break, get over it", "like it or lump it").
         r"\b(?:get over it|suck it up|like it or lump it|take it or leave it)\b",
+        r"\b(?:do not|stop|you are) wast(?:e|ing) my time\b",
+        r"\bi (?:have got|have|got) a (?:queue|line) (?:waiting|behind you|of (?:people|callers|customers))\b",
+        # What the customer does about it left to them ("how you pay the vet is your business").
+        r"\b(?:how|what|where|whether) you (?:\w+ ){1,4}is your (?:business|problem|lookout|headache|concern)\b",
         # The call itself blamed on the customer ("if you had a valid permit you wouldn't be calling", "if your
         # mall didn't run them into the ground we wouldn't keep having this conversation").
         r"\bif (?:you|your \w+)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
@@ -140,6 +147,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|little (?:brother|sister))"
         r" (?:can|could|coulda|could have) (?:do|work|manage|use|figure|follow|understand)\b",
         r"\bhow (?:hard|difficult) (?:is it|can it be)\b",
+        r"\bgrown (?:adults|men|women|ups) (?:can not|could not|do not know how to|still can not)\b",
         r"\bif you (?:had|would have|would|actually|even) (?:bothered|read|listened)\b(?= (?:to|the|what|your|our))",
         r"\b(?:obviously|clearly) you (?:did not|can not|do not|have not|are not)\b",
         r"\bwhat part of( \w+){1,6} do you not (?:understand|get)\b",
@@ -206,7 +214,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|position|contract|apprenticeship|scholarship|offer|permit|licence|license|part)))"
         r"(?: \w+){0,4} (?:for sure|for certain|no doubt|no question|guaranteed|100 percent|hundred percent)\b",
         r"\b(?:no )?(?!i |we )\w+ will (?:\w+ ){1,8}(?:that (?:1|one|much) is (?:for )?sure|mark my words"
-        r"|take it from me)\b",
+        r"|take it from me|(?:that )?i can assure you (?:a )?(?:100|hundred) percent)\b",
+        # Survival or recovery as a certainty ("they'll definitely make it through any frost").
+        r"\b(?:they|he|she|it|you|(?:your|the|these|those) \w+) will (?:definitely|certainly|absolutely|surely"
+        r"|100 percent|hundred percent) (?:make it through|survive|pull through|recover|heal|live)\b",
         r"\b(?:is|are|will be) guaranteed to\b",
         r"\b(?:is|are) certain to (?:approve|accept|sign|pass|agree|say yes|be approved|be accepted)\b",
         # "trust me" on what will or will not happen, not on what the agent will do ("trust me, I'll chase it").
@@ -298,6 +309,10 @@ CLAIMS_A_PERSON = re.compile(
 
 def claims_a_person(normalized: str) -> bool:
     return bool(CLAIMS_A_PERSON.search(normalized))
+
+
+# A promise of the agent's own doing ("I promise I'll ring you back by five"), not of an outcome.
+OWN_DOING_PROMISED = re.compile(r"^(?:i|we) promise(?: you)?(?: that)? (?:i|we) (?:will|am going to|are going to)\b")
 
 
 def sarcastic(normalized: str) -> bool:

@@ -165,3 +165,49 @@ def test_claims_to_be_a_person_are_told_from_offers_of_one() -> None:
     assert not tone.claims_a_person(normalize("I'm a virtual assistant, not a real person.").joined)
     assert not tone.claims_a_person(normalize("If you'd rather speak to a real person, say agent.").joined)
     assert not tone.claims_a_person(normalize("I'm a human resources adviser.").joined)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Oh, what a tragedy, your latte was lukewarm.", "mocks the customer"),
+        ("However will you cope without the spare key.", "mocks the customer"),
+        ("Don't waste my time with the neighbour's complaints.", "dismisses the customer"),
+        ("I've got a queue waiting, so be quick.", "dismisses the customer"),
+        ("Where you park it overnight is your lookout.", "dismisses the customer"),
+        ("Grown men can't work a padlock, apparently.", "talks down to the customer"),
+        ("The seedlings will certainly survive the move.", "promises an outcome"),
+        ("The parcel will never go missing again, I can assure you a hundred percent.", "promises an outcome"),
+    ],
+)
+def test_mock_tragedies_time_wasting_and_certain_survival_are_found(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The negation denies the word it governs ("own", "hard"), not the swearing or belittling after it.
+        "I don't own a bloody time machine, do I.",
+        "It's not hard, honestly my gran could follow that form.",
+        "I promise you it will be approved.",
+    ],
+)
+def test_a_negation_that_governs_another_word_does_not_excuse(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I promise I'll call you the minute it lands.",
+        "The set with the dumb buffers you wanted is back in stock.",
+        "He should never have called you stupid, I'm so sorry.",
+    ],
+)
+def test_a_promise_of_ones_own_doing_and_a_dumb_thing_pass(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "pass", found.reason
