@@ -261,7 +261,11 @@ BLAME = re.compile(
     # What the customer sent or chose found at fault ("the files you uploaded were way hotter than our spec allows").
     r"|(?:the|your) (?:\w+ ){0,2}(?:that )?you (?:sent|uploaded|supplied|provided|gave us|submitted|chose|picked"
     r"|ordered|bought|used|fitted|entered|filled in|put in|brought in)(?: us| in| over)? (?:was|were|is|are)"
-    r" (?:\w+ ){0,2}(?:wrong|incorrect|invalid|incomplete|expired|damaged|faulty|too \w+|\w+er than))\b"
+    r" (?:\w+ ){0,2}(?:wrong|incorrect|invalid|incomplete|expired|damaged|faulty|too \w+|\w+er than)"
+    # ... or what they sent named faulty as it is named ("because your clinic only sent a distorted impression").
+    r"|(?:you|your \w+) (?:only |just )?(?:sent|gave us|supplied|provided|submitted|uploaded|used|fitted|chose)"
+    r" (?:us )?(?:a|an|the|some) (?:\w+ )?(?:wrong|distorted|damaged|incomplete|faulty|blurry|incorrect|expired"
+    r"|unreadable|invalid|broken|corrupt|corrupted))\b"
 )
 
 
@@ -362,7 +366,10 @@ APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologi
 GRUDGING = re.compile(r"\bI (?:suppose|guess)(?:[,.;!?]|$)", re.IGNORECASE)
 # A bare "sorry?" or "pardon?" asks the customer to say it again.
 PARDON = re.compile(r"^(?:oh |um |uh )?(?:sorry|pardon)(?: me)?\?$", re.IGNORECASE)
-REFUSED = re.compile(r"\bwhy (?:would|should|will|do|must) (?:i|we) (?:say sorry|apologi[sz]e|be sorry)\b")
+REFUSED = re.compile(
+    r"\bwhy (?:(?:would|should|will|do|must) (?:i|we)|(?:i|we) (?:would|should|will|must)) (?:say sorry|apologi[sz]e"
+    r"|be sorry)\b"
+)
 
 
 # When something will happen: a day, a date, a time, a number of minutes, hours, days or weeks, or a named moment

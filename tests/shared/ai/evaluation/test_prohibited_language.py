@@ -211,3 +211,18 @@ def test_a_negation_that_governs_another_word_does_not_excuse(engine: RuleBasedE
 def test_a_promise_of_ones_own_doing_and_a_dumb_thing_pass(engine: RuleBasedEngine, line: str) -> None:
     found = judged(engine, around(line), "no_prohibited_language")
     assert found.verdict == "pass", found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sorry, but the hold-up is because your garage only sent us a damaged wheel.",
+        "Why we should apologise, the puncture happened on your ride home.",
+    ],
+)
+def test_an_apology_blaming_what_was_sent_or_refused_in_plain_order_is_no_empathy(
+    engine: RuleBasedEngine, line: str
+) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert found.verdict != "pass", found.reason
