@@ -52,6 +52,7 @@ from shared.ai.evaluation.matching import (
     normalize_phrase,
     sentence_bounds,
 )
+from shared.models.transcript import is_unattributed
 
 if TYPE_CHECKING:
     from wordllama import WordLlama
@@ -369,6 +370,28 @@ def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:
     return [Unit(item, start, min(start + WINDOW_WORDS - 1, last)) for start in starts]
 
 
+# What a caller says before the name of whoever answered: "hi there, Gemma", "good afternoon Chinedu", "thanks Tyler".
+_ADDRESS_OPENERS = frozenset(
+    {"hi", "hello", "hey", "hiya", "good", "morning", "afternoon", "evening", "day", "gday", "g", "there", "thanks",
+     "thank", "you", "yes", "yeah", "ok", "okay", "oh", "ah", "right", "cheers", "howzit", "yo"}
+)  # fmt: skip
+
+
+def _addressee(reply: SegmentText) -> str | None:
+    """The name a turn opens by addressing, or None: a word that is not a common one, after opening words ("hi
+    rhea, ...") or as a clause of its own ("Dwayne, is this recorded?")."""
+    tokens = reply.text.tokens
+    first = next((position for position, token in enumerate(tokens) if token.text not in _ADDRESS_OPENERS), None)
+    if first is None:
+        return None
+    token = tokens[first]
+    if not token.text.isalpha() or len(token.text) < 2 or token.text in COMMON_WORDS:
+        return None
+    words = reply.text.words
+    own_clause = token.last_word == len(words) - 1 or bool(re.search(r"[,.!?;:]$", words[token.last_word]))
+    return token.text if first > 0 or own_clause else None
+
+
 @dataclass(frozen=True)
 class IntentScore:
     """How close a unit is to one criterion's passing wording, and to what else."""
@@ -472,6 +495,39 @@ class CallIntents:
             if example is not None:
                 found.append((unit, example))
         return found
+
+    def answered_by_name(self, chosen: Sequence[int]) -> Unit | None:
+        """The unit of the first turn ``chosen`` holding a name that the other party's reply then calls the speaker
+        by ("Hi Gemma, ...", "Otieno, the truck skipped us"), or None. However the turn greets, in whatever language
+        or dialect ("Habari, Kinangop Dairy, you are with Otieno"), a name the caller answers to is who answered.
+        A question is not counted: "Is that Dana?" names the caller, whose reply may repeat it."""
+        if not chosen:
+            return None
+        turn = min((self.units[index].item for index in chosen), key=lambda item: item.segment.start_ms)
+        reply = next(
+            (
+                item
+                for item in self.texts
+                if item.segment.start_ms > turn.segment.start_ms and item.segment.speaker != turn.segment.speaker
+            ),
+            None,
+        )
+        name = _addressee(reply) if reply is not None and not is_unattributed(reply.segment.speaker) else None
+        if name is None:
+            return None
+        return next(
+            (
+                unit
+                for unit in (self.units[index] for index in chosen)
+                if unit.item is turn
+                and not unit.is_question
+                and any(
+                    token.text == name and unit.first_word <= token.first_word <= unit.last_word
+                    for token in turn.text.tokens
+                )
+            ),
+            None,
+        )
 
     def nearest_to(self, unit: Unit, examples: Sequence[str]) -> tuple[float, str]:
         """As ``nearest``, for any unit (a whole sentence the call's units were cut from)."""

@@ -744,8 +744,13 @@ def _judge_intent(
         if not unit.negated:
             reason = f"{who} said it in segment {{segment}}, in the form of {example!r}"
             return _cited(criterion, "pass", unit.evidence(), reason, CONFIDENCE_FUZZY)
-    read = intents.score(criterion, scorecard, chosen)
     shape = ExampleShape.of(criterion)
+    if shape.names_someone and criterion.within_first_ms is not None:
+        named = intents.answered_by_name(chosen)
+        if named is not None and not named.negated:
+            reason = f"{who} said who is answering in segment {{segment}}: the reply calls them by that name"
+            return _cited(criterion, "pass", named.evidence(), reason, CONFIDENCE_FUZZY)
+    read = intents.score(criterion, scorecard, chosen)
 
     def fits(score: IntentScore) -> bool:
         """Whether a close sentence also has what every pass example shares (see ``ExampleShape``) and is not

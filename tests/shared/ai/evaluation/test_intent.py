@@ -206,6 +206,42 @@ def test_a_greeting_template_may_open_a_longer_unpunctuated_turn(line: str) -> N
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
 
 
+def answered(line: str, reply: str) -> Script:
+    """A short call opened by ``line`` and the caller's ``reply``, with no other greeting in it."""
+    return (
+        ("agent", line),
+        ("customer", reply),
+        ("agent", "Let me look."),
+        ("customer", "Okay."),
+        ("agent", "Done, bye."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "reply"),
+    [
+        ("Evening, Jollof Junction, na Tunde dey yarn wit you.", "Tunde, abeg my food never reach."),
+        ("Bonjour, Boulangerie Dupont, c'est Margaux à l'appareil.", "Hello Margaux, my cake order is wrong."),
+    ],
+)
+def test_a_greeting_in_any_words_says_who_answers_when_the_caller_answers_to_the_name(line: str, reply: str) -> None:
+    found = result(INTENT_ENGINE, answered(line, reply), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+    assert "calls them by that name" in found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reply"),
+    [
+        ("Hello, is that Dana?", "Dana, yes, speaking."),  # the agent asks for the caller by name
+        ("Yeah, go ahead.", "Hi Dana here, my order never came."),  # the name is only the caller's
+        ("Yep, what is it?", "Hi, my food never came."),  # no name answered to
+    ],
+)
+def test_a_name_the_agent_did_not_answer_to_says_nothing(line: str, reply: str) -> None:
+    assert result(INTENT_ENGINE, answered(line, reply), "greeting").verdict != "pass"
+
+
 def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_sentence() -> None:
     assert is_anchored("{org}, this is {name}.")
     assert not is_anchored("Hello, {org}.")
