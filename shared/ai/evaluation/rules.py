@@ -579,7 +579,9 @@ _REQUEST = re.compile(
     r"|let me (?:have|take|get|grab)"
     # "read out the code on your bill" asks; "let me read out your balance" is the agent reading
     r"|(?<!me )(?<!i )(?<!ill )(?<!i'll )(?<!we )(?<!will )read (?:out|off)"
-    r"|if you (?:could|can|would)|go ahead with)\b"
+    r"|if you (?:could|can|would)|go ahead with"
+    # A sentence opened by the verb tells the customer to do it: "Say the email on your login."
+    r"|^(?:just |now )?(?:say|provide|enter|share))\b"
 )
 # A question without its question mark ("booking under which name ah").
 # "What" asks when it opens the sentence or follows a preposition ("booking under which name"), not when it

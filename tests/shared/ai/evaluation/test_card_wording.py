@@ -105,3 +105,74 @@ def test_telling_the_caller_where_staff_answer_offers_a_person(line: str) -> Non
 def test_no_one_free_to_take_the_call_offers_no_person() -> None:
     line = "All our staff are tied up, so there's no one to put you through to."
     assert verdict(call(middle=line), "escalation_offer", is_ai_call=True).verdict != "pass"
+
+
+# Cards 2.7: more families agents use in their own words: identifiers asked with "say", "provide" or "let me take",
+# under which name or at which house number; when, said with a dropped apostrophe ("ill"), in pidgin ("go bring") or
+# as post going out on a day; sympathy as a hassle, scary, "no good" or felt for the caller; thanks for ringing and good
+# luck as goodbyes; a copy of the call hung on to; an assistant calling itself a bot or software after naming the
+# line; a staff member to give the caller a ring, or a word with one of the team.
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("Right, under which name did you book the lesson?", "identity_verification"),
+        ("Let me take your policy number first.", "identity_verification"),
+        ("ok ill ring you on thursday with the figures", "resolution"),
+        ("di van go bring am tomorrow morning", "resolution"),
+        ("Your new cheque book goes out on the second.", "resolution"),
+        ("Ugh, that's a hassle when you've taken the day off.", "empathy"),
+        ("Aw, that sounds scary for the little one.", "empathy"),
+        ("Honestly, I feel for you with that.", "empathy"),
+    ],
+)
+def test_identity_when_and_sympathy_in_more_words(line: str, criterion_id: str) -> None:
+    found = verdict(call(middle=line), criterion_id)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("Which unit sizes do you stock for a garden shed?", "identity_verification"),
+        ("Just say the word agent if you need a person.", "identity_verification"),
+        ("Jo is ill today, so I cannot say.", "resolution"),
+        ("You can go check the tracking page tomorrow.", "resolution"),
+        ("That's no good to me, you need the other form.", "empathy"),
+    ],
+)
+def test_unit_sizes_being_ill_or_a_form_that_is_no_good_are_no_pass(line: str, criterion_id: str) -> None:
+    assert verdict(call(middle=line), criterion_id).verdict != "pass"
+
+
+@pytest.mark.parametrize("line", ["Appreciate you ringing in.", "Best of luck with the move.", "Righto, hooroo."])
+def test_thanks_for_ringing_good_luck_and_hooroo_close_the_call(line: str) -> None:
+    found = verdict(call(goodbye=line), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("hi youve come through to the harbour council parking bot so no person is listening", "ai_disclosure"),
+        ("Hello, you've got Pip, Brightwater Dental's booking software.", "ai_disclosure"),
+        ("Morning, Brightwater Dental, we hang onto a copy of every call for training.", "recording_disclosure"),
+    ],
+)
+def test_an_assistant_naming_itself_software_or_a_copy_hung_on_to(line: str, criterion_id: str) -> None:
+    found = verdict(call(opening=line), criterion_id, is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("I'll have one of the nurses give you a ring this evening.", "escalation_offer"),
+        ("If you'd like a word with one of the garage team, say garage.", "escalation_offer"),
+        ("Please say the reference on your letter.", "identity_verification"),
+    ],
+)
+def test_a_ring_from_staff_a_word_with_the_team_or_a_reference_said(line: str, criterion_id: str) -> None:
+    found = verdict(call(middle=line), criterion_id, is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
