@@ -252,8 +252,9 @@ def _lower_case_letters_before(tokens: Sequence[Token], position: int, segment: 
     return count
 
 
-# An international bank account number: country letters, two check digits, then letters and digits in groups.
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}\b", re.ASCII)
+# An international bank account number: country letters, two check digits (said apart from the letters or not),
+# then letters and digits in groups.
+_IBAN = re.compile(r"\b[A-Z]{2}[ ]?\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}\b", re.ASCII)
 _IBAN_LENGTHS = range(15, 35)
 
 

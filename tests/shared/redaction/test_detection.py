@@ -2363,6 +2363,8 @@ def test_a_business_telling_callers_where_to_find_it_gives_its_own_address(
     [
         ("Pay it into GB82 WEST 1234 5698 7654 32 if you can.", [("account_number", ["GB82 WEST 1234 5698 7654 32"])]),
         ("My IBAN is DE89370400440532013000.", [("account_number", ["DE89370400440532013000"])]),
+        # the country's letters said apart from the check digits, as a reader pauses after them
+        ("The IBAN is DE 89 3704 0044 0532 0130 00.", [("account_number", ["DE 89 3704 0044 0532 0130 00"])]),
         # the check digits do not hold: a product code, not a bank account
         ("The part is GB82 WEST 1234 5698 7654 33 in the catalogue.", []),
         ("Flight BA12 LHR 0945 from terminal 5.", []),
