@@ -30,19 +30,11 @@ from shared.ai.evaluation.intent import (
 from shared.ai.evaluation.matching import SegmentText
 from shared.ai.evaluation.rules import IntentThresholds, RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
-from shared.models.analysis import Analysis, CriterionResult
 from shared.models.transcript import Segment
 from tests.shared.ai.evaluation.call_scripts import HUMAN_CALL, Script, build_transcript
+from tests.shared.ai.evaluation.short_calls import INTENT_ENGINE, PHRASE_ENGINE, judged
 
 pytestmark = pytest.mark.unit
-
-INTENT_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model())
-PHRASE_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z")
-
-
-def result(engine: RuleBasedEngine, script: Script, criterion_id: str) -> CriterionResult:
-    analysis: Analysis = engine.evaluate(build_transcript(script), EvaluationContext("af_1", "eng_1", None, False))
-    return next(item for item in analysis.criteria if item.id == criterion_id)
 
 
 def opening(line: str) -> Script:
@@ -166,28 +158,28 @@ def test_slotted_examples_match_names_but_not_common_words() -> None:
     ],
 )
 def test_a_greeting_in_the_form_of_a_slotted_example_passes_and_cites_it(line: str) -> None:
-    found = result(INTENT_ENGINE, opening(line), "greeting")
+    found = judged(INTENT_ENGINE, opening(line), "greeting")
     assert found.verdict == "pass"
     assert found.evidence[0].segment_index == 0
     assert found.evidence[0].speaker == "agent"
     assert found.evidence[0].quote == line
     assert "in the form of" in found.reason
     # The phrase lists alone only find the goodbye, far outside the greeting window.
-    assert result(PHRASE_ENGINE, opening(line), "greeting").verdict == "fail"
+    assert judged(PHRASE_ENGINE, opening(line), "greeting").verdict == "fail"
 
 
 def test_a_bare_name_counts_only_as_the_opening_sentence() -> None:
     script = (("agent", "Contoso support."), ("agent", "Lakeside Medical, Steve."), *HUMAN_CALL[1:])
-    found = result(INTENT_ENGINE, script, "greeting")
+    found = judged(INTENT_ENGINE, script, "greeting")
     assert (found.verdict, found.evidence[0].quote) == ("pass", "Contoso support.")
-    assert result(INTENT_ENGINE, opening("Yeah, go ahead."), "greeting").verdict != "pass"
+    assert judged(INTENT_ENGINE, opening("Yeah, go ahead."), "greeting").verdict != "pass"
     # A bare name is not taken from the start of a longer sentence.
-    assert result(INTENT_ENGINE, opening("Contoso Mobile, go ahead."), "greeting").verdict != "pass"
+    assert judged(INTENT_ENGINE, opening("Contoso Mobile, go ahead."), "greeting").verdict != "pass"
 
 
 def test_a_slotted_example_may_be_the_first_clause_of_a_longer_sentence() -> None:
     line = "Riverside Pharmacy, Omar speaking, calls are recorded."
-    found = result(INTENT_ENGINE, opening(line), "greeting")
+    found = judged(INTENT_ENGINE, opening(line), "greeting")
     assert (found.verdict, found.evidence[0].quote) == ("pass", line)
 
 
@@ -202,7 +194,7 @@ def test_a_slotted_example_may_be_the_first_clause_of_a_longer_sentence() -> Non
     ],
 )
 def test_a_greeting_template_may_open_a_longer_unpunctuated_turn(line: str) -> None:
-    found = result(INTENT_ENGINE, opening(line), "greeting")
+    found = judged(INTENT_ENGINE, opening(line), "greeting")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
 
 
@@ -225,7 +217,7 @@ def answered(line: str, reply: str) -> Script:
     ],
 )
 def test_a_greeting_in_any_words_says_who_answers_when_the_caller_answers_to_the_name(line: str, reply: str) -> None:
-    found = result(INTENT_ENGINE, answered(line, reply), "greeting")
+    found = judged(INTENT_ENGINE, answered(line, reply), "greeting")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
     assert "calls them by that name" in found.reason
 
@@ -239,7 +231,7 @@ def test_a_greeting_in_any_words_says_who_answers_when_the_caller_answers_to_the
     ],
 )
 def test_a_name_the_agent_did_not_answer_to_says_nothing(line: str, reply: str) -> None:
-    assert result(INTENT_ENGINE, answered(line, reply), "greeting").verdict != "pass"
+    assert judged(INTENT_ENGINE, answered(line, reply), "greeting").verdict != "pass"
 
 
 def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_sentence() -> None:
@@ -247,7 +239,7 @@ def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_se
     assert not is_anchored("Hello, {org}.")
     assert not is_anchored("{org}, {name}.")
     # "Hello, {org}" would read "Mr Smith" as a company at the start of a longer sentence.
-    assert result(INTENT_ENGINE, opening("hello mr smith how are you doing today"), "greeting").verdict != "pass"
+    assert judged(INTENT_ENGINE, opening("hello mr smith how are you doing today"), "greeting").verdict != "pass"
 
 
 @pytest.mark.parametrize(
@@ -261,8 +253,8 @@ def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_se
 )
 def test_an_apology_worded_like_a_fail_example_fails_or_is_sent_to_review(line: str, verdict: str) -> None:
     script = (*HUMAN_CALL[:2], ("agent", line), *HUMAN_CALL[2:])
-    assert result(PHRASE_ENGINE, script, "empathy").verdict == "pass"
-    found = result(INTENT_ENGINE, script, "empathy")
+    assert judged(PHRASE_ENGINE, script, "empathy").verdict == "pass"
+    found = judged(INTENT_ENGINE, script, "empathy")
     assert found.verdict == verdict
     assert 0 < found.confidence < 1
     assert found.evidence[0].quote == line
@@ -272,8 +264,8 @@ def test_an_apology_worded_like_a_fail_example_fails_or_is_sent_to_review(line: 
 def test_a_paraphrase_close_to_the_examples_is_at_least_sent_to_review() -> None:
     line = "Oh no, you poor thing, that sounds like a horrid week."
     script = (*HUMAN_CALL[:2], ("agent", line), *HUMAN_CALL[2:])
-    assert result(PHRASE_ENGINE, script, "empathy").verdict == "fail"
-    found = result(INTENT_ENGINE, script, "empathy")
+    assert judged(PHRASE_ENGINE, script, "empathy").verdict == "fail"
+    found = judged(INTENT_ENGINE, script, "empathy")
     assert found.verdict in ("pass", "needs_review")
     assert found.evidence[0].segment_index == 2
     examples = next(c for c in default_scorecard("human").criteria if c.id == "empathy").pass_examples
@@ -282,11 +274,11 @@ def test_a_paraphrase_close_to_the_examples_is_at_least_sent_to_review() -> None
 
 def test_the_customer_saying_it_does_not_pass_the_agent() -> None:
     script = (*HUMAN_CALL[:2], ("customer", "Oh no, that sounds like a nightmare."), *HUMAN_CALL[2:])
-    assert result(INTENT_ENGINE, script, "empathy").verdict == "fail"
+    assert judged(INTENT_ENGINE, script, "empathy").verdict == "fail"
 
 
 def test_a_negated_slotted_greeting_does_not_pass() -> None:
-    assert result(INTENT_ENGINE, opening("Not Contoso support, no."), "greeting").verdict != "pass"
+    assert judged(INTENT_ENGINE, opening("Not Contoso support, no."), "greeting").verdict != "pass"
 
 
 def test_an_opening_in_other_words_is_the_evidence_rather_than_a_later_cue() -> None:
@@ -298,9 +290,9 @@ def test_an_opening_in_other_words_is_the_evidence_rather_than_a_later_cue() -> 
         ("customer", "Great, thanks."),
         ("agent", "Thanks for calling, bye."),
     )
-    found = result(INTENT_ENGINE, script, "greeting")
+    found = judged(INTENT_ENGINE, script, "greeting")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0)
-    assert result(PHRASE_ENGINE, script, "greeting").evidence[0].segment_index == 4
+    assert judged(PHRASE_ENGINE, script, "greeting").evidence[0].segment_index == 4
 
 
 @pytest.mark.parametrize(
@@ -372,13 +364,13 @@ def test_refusals_and_look_alikes_in_other_registers_do_not_pass(
 def test_thresholds_given_to_the_engine_decide_between_fail_and_review() -> None:
     # Not a fail example word for word (one said word for word fails whatever the thresholds).
     script = (*HUMAN_CALL[:2], ("agent", "Sorry, but that one is not my issue."), *HUMAN_CALL[2:])
-    assert result(INTENT_ENGINE, script, "empathy").verdict == "fail"
+    assert judged(INTENT_ENGINE, script, "empathy").verdict == "fail"
     never_fail = RuleBasedEngine(
         clock=lambda: "2024-05-01T12:00:00Z",
         intent=load_intent_model(),
         intent_thresholds=IntentThresholds(refusal_fail_margin=1.0),
     )
-    assert result(never_fail, script, "empathy").verdict == "needs_review"
+    assert judged(never_fail, script, "empathy").verdict == "needs_review"
 
 
 def test_a_statement_is_not_taken_for_the_denial_it_resembles() -> None:

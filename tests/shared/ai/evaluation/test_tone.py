@@ -6,24 +6,12 @@ from __future__ import annotations
 import pytest
 
 from shared.ai.evaluation import tone
-from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import load_intent_model
-from shared.ai.evaluation.matching import normalize
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
-from shared.models.analysis import CriterionResult
-from tests.shared.ai.evaluation.call_scripts import Script, build_transcript
+from tests.shared.ai.evaluation.call_scripts import Script
+from tests.shared.ai.evaluation.short_calls import ENGINES, INTENT_ENGINE, PHRASE_ENGINE, judged, kinds
 
 pytestmark = pytest.mark.unit
-
-PHRASE_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z")
-INTENT_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model())
-ENGINES = pytest.mark.parametrize("engine", [PHRASE_ENGINE, INTENT_ENGINE], ids=["phrases", "intent"])
-
-
-def judged(engine: RuleBasedEngine, script: Script, criterion_id: str, *, is_ai_call: bool = False) -> CriterionResult:
-    analysis = engine.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, is_ai_call))
-    return next(item for item in analysis.criteria if item.id == criterion_id)
 
 
 def around(line: str) -> Script:
@@ -35,10 +23,6 @@ def around(line: str) -> Script:
         ("customer", "Right."),
         ("agent", "Thanks for calling, bye now."),
     )
-
-
-def kinds(sentence: str) -> list[str]:
-    return tone.kinds_in(normalize(sentence).joined)
 
 
 @pytest.mark.parametrize(
