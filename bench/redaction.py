@@ -16,9 +16,10 @@ once. ``held_back_6`` (its own files, written after that, again without reading 
 running the detector) was scored once. ``held_back_7`` (its own files, written after that, the same way) was
 scored once. ``held_back_8`` (its own files, written after that, the same way) was scored once. ``held_back_9``
 (its own files, written after that, the same way) was scored once. ``held_back_10`` (its own files, written after
-that, the same way) is scored only once.
+that, the same way) was scored once. ``held_back_11`` (its own files, written after that, the same way) is scored
+only once.
 
-Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_10}] [--no-calls]``
+Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_11}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 11)))
+SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 12)))
 console = Console(width=160)
 
 
@@ -280,7 +281,7 @@ def _print(title: str, score: Score) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_10: once)")
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_11: once)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     parser.add_argument(
