@@ -75,6 +75,7 @@ LATER_HELD_BACK = (
     "held_back_9",
     "held_back_10",
     "held_back_11",
+    "held_back_12",
 )
 
 
