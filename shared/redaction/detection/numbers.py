@@ -393,7 +393,33 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.ACCOUNT_NUMBER  # "0045 8812 907, I've found the account": the digits looked up
     if dialled_abroad(digits):
         return EntityType.PHONE_NUMBER  # "double oh three five three, eight six, ...": the country code dialled
+    if not distances and _read_in_phone_groups(digits, atoms, tokens):
+        return (
+            EntityType.PHONE_NUMBER
+        )  # nothing else asked for: "double nine eight, four oh, double two, seven one three five"
     return EntityType.PHONE_NUMBER if _phone_shaped(digits) else None
+
+
+_PHONE_GROUPED_LENGTHS = (10, 11)  # digits: a phone number with its area or mobile code, in any country
+_MIN_PHONE_GROUPS = 3
+_OURS = re.compile(r"\b(our|us|we|we're|we've)\b")
+
+
+def _read_in_phone_groups(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+    """Whether ``digits`` are read the way a phone number is, whatever its country: in words, in three or more
+    groups set apart by commas, with a digit said "double" or "triple" in them. An id or an amount is rarely read
+    so; a number of a country ``phonenumbers`` would not guess is still a phone number. Not a business's own
+    ("our after-hours line is ..."), which its turn says is theirs."""
+    if len(digits) not in _PHONE_GROUPED_LENGTHS:
+        return False
+    first = atoms[0].tokens[0]
+    if _OURS.search(" ".join(t.norm for t in tokens[: first.position] if t.segment == first.segment)):
+        return False
+    said = [token for atom in atoms for token in atom.tokens]
+    if any(token.norm[:1].isdigit() for token in said) or not any(token.norm in REPEATS for token in said):
+        return False
+    groups = 1 + sum(token.text.endswith(",") for token in said[:-1])
+    return groups >= _MIN_PHONE_GROUPS
 
 
 _EXPIRY_YEARS = range(15, 50)

@@ -166,3 +166,34 @@ def test_digits_read_back_after_saying_someone_will_call_you_are_a_phone_number(
 )
 def test_a_time_said_after_promising_a_call_is_no_phone_number(text: str) -> None:
     assert found(segments(("agent", text)), (EntityType.PHONE_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        # eleven digits in four groups, "triple" in the first: no country's number phonenumbers would guess
+        (
+            "You can get me on triple six, two oh, double four, one nine three eight.",
+            "triple six, two oh, double four, one nine three eight",
+        ),
+        # ten digits, "double" twice, in three groups
+        ("It's five double one, seven two oh, double three eight six.", "five double one, seven two oh, double three eight six"),
+    ],
+)  # fmt: skip
+def test_digits_read_in_groups_with_double_are_a_phone_number_whatever_the_country(text: str, phone: str) -> None:
+    assert _phones(("customer", text)) == [phone]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a business's own line, read the same way
+        "Our night line is triple six, two oh, double four, one nine three eight.",
+        # an order's quantities and a price, with "double" in them
+        "So that's double two boxes, forty each, at nine ninety nine.",
+        # one group, no commas: not read as a phone
+        "It's double six two oh four four one nine three eight.",
+    ],
+)
+def test_digits_with_double_that_are_not_read_as_someones_phone_are_no_phone_number(text: str) -> None:
+    assert _phones(("customer", text)) == []
