@@ -59,8 +59,14 @@ _DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.(?!\s)|\s+dot\s+){_COUNTRY_TLDS})"
 # A domain of digits said one by one: "one six three dot com".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # A hyphen in a label may be said: "north dash ridge".
+# A provider's name is said apart from the "mail" it ends with: "proton mail dot com", "rediff mail", "fast mail".
+# Not after a word that only points at some mail: "looked at the mail dot com site", "at your e mail".
+_MAIL_SAID_APART = (
+    r"(?:(?<!\bthe)(?<!\bmy)(?<!\byour)(?<!\bour)(?<!\bhis)(?<!\bher)(?<!\btheir)(?<!\bthis)(?<!\bthat)"
+    r"(?<!\be)(?<!\bvoice)(?<!\bjunk)(?<!\bspam)\s+mail(?=\s+(?:dot|period|point)\b|\s*\.))?"
+)
 _DOMAIN_LABEL = (
-    rf"(?:(?:[a-z]\s+)?[a-z0-9]+(?:(?:-|\s+(?:dash|hyphen)\s+)[a-z0-9]+){{0,4}}"
+    rf"(?:(?:[a-z]\s+)?[a-z0-9]+{_MAIL_SAID_APART}(?:(?:-|\s+(?:dash|hyphen)\s+)[a-z0-9]+){{0,4}}"
     rf"|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
 )
 # Countries whose addresses end "co dot uk", "com dot au".
@@ -244,7 +250,7 @@ def _local_part_begun(text: str) -> int | None:
     said = [word.group().strip(PUNCTUATION).lower() for word in words]
     # spelled letters ("j p"), or a part that a separator says goes on ("maria dot")
     spelled = all(len(word) <= MISHEARD_LETTERS for word in said) or (said and said[-1] in _LOCAL_PART_JOINERS)
-    return named.end() + words[0].start() if spelled and len(words) <= _MAX_BEGUN_LOCAL_WORDS else None
+    return named.end() + words[0].start() if words and spelled and len(words) <= _MAX_BEGUN_LOCAL_WORDS else None
 
 
 # The domain said first, its local part in the speaker's turn before: "at elisa dot fi."

@@ -120,3 +120,21 @@ def test_a_local_part_said_again_as_one_word_without_its_dot_is_the_address_put_
 def test_one_part_of_a_local_part_said_again_alone_is_no_address() -> None:
     found = _emails(("customer", "It's nina.brandt@posteo.de."), ("agent", "Thanks, Ms Brandt."))
     assert found == [(0, "nina.brandt@posteo.de")]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("It's tomas dot berg at fast mail dot fm.", "tomas dot berg at fast mail dot fm"),
+        ("Use priya underscore n at zoho mail dot in.", "priya underscore n at zoho mail dot in"),
+        # letters each followed by a comma, then a provider said in two words
+        ("m, a, r, e, k, dot, n, o, w, a, k at yandex mail dot com.", "m, a, r, e, k, dot, n, o, w, a, k at yandex mail dot com"),
+    ],
+)  # fmt: skip
+def test_a_providers_name_said_apart_from_its_mail_is_the_domain(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_mail_said_after_a_word_that_only_points_at_it_is_no_domain() -> None:
+    assert _emails(("customer", "We looked at the mail dot com site and at my mail. Nothing.")) == []
+
