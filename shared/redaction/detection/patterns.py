@@ -53,7 +53,7 @@ from shared.redaction.detection.names import (
     WEAK_CUES,
     names_spelled_after_themselves,
 )
-from shared.redaction.detection.spoken import MONTHS, TextSpan
+from shared.redaction.detection.spoken import MONTHS, TextSpan, begun_again_from
 
 
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
@@ -64,7 +64,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for match in EMAIL.finditer(text):
             if is_web_address(text, match):
                 continue
-            yield EntityType.EMAIL, TextSpan(segment.index, email_start(text, match), match.end())
+            start = begun_again_from(text, email_start(text, match))
+            yield EntityType.EMAIL, TextSpan(segment.index, start, match.end())
             # A part of the address spelled after it is a name: "priyanka.iyer at outlook.com, that's I-Y-E-R."
             spelled = SPELLED_AFTER_EMAIL.match(text, match.end())
             if spelled:
@@ -74,7 +75,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 )
         for match in WRITTEN_EMAIL.finditer(text):
             if not is_web_address(text, match):
-                yield EntityType.EMAIL, TextSpan(segment.index, match.start(), match.end())
+                yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, FLAT_PIN_ADDRESS]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
@@ -94,7 +95,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for pattern in patterns:
             for match in pattern.finditer(text):
-                yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+                yield EntityType.ADDRESS, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
                 corrected = corrected_house_number(text, match.end())
                 if corrected:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *corrected)

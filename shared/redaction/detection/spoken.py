@@ -196,3 +196,29 @@ RADIO_LETTER = (
 )
 
 SENTENCE_MARKS = ".,;:!?"
+
+# A value begun, broken off and said again from its start: "8 Rue... no, 8 Rose Lane", "k.walsh at... sorry,
+# kieran.walsh@...", "2... 2 4... sorry, 224 Queen Street". The start broken off is of the value too.
+_BROKEN_OFF = re.compile(
+    r"(?:\.\.\.|\u2026|\s-|\u2014)\s*(?:(?i:sorry|no|nope|i mean|wait|hang on|actually|rather|oops|um|uh|er),?\s+)*$"
+)
+_MAX_BROKEN_OFF_WORDS = 4
+
+
+def begun_again_from(text: str, start: int) -> int:
+    """Where the value said again at ``start`` of ``text`` was first begun: the starts broken off right before it
+    that begin as it does ("8 Rue..." before "8 Rose Lane"); ``start`` if none were."""
+    while True:
+        broken = _BROKEN_OFF.search(text, 0, start)
+        if broken is None or broken.end() != start:
+            return start
+        words = list(re.finditer(r"\S+", text[: broken.start()]))[-_MAX_BROKEN_OFF_WORDS:]
+        begun = None
+        for index in range(len(words) - 1, -1, -1):
+            if index < len(words) - 1 and words[index].group().endswith((*TRAILING_OFF, ",", ".", "?", "!")):
+                break  # an earlier start broken off, or the sentence before
+            if words[index].group()[:1].lower() == text[start : start + 1].lower():
+                begun = words[index].start()
+        if begun is None:
+            return start
+        start = begun

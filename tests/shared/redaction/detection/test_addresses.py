@@ -477,3 +477,22 @@ def test_a_flat_in_a_block_said_as_directions_after_an_unrelated_question_is_no_
 def test_a_named_house_on_its_lane_goes_on_to_its_postcode() -> None:
     found = _addresses(("customer", "Ivy Cottage, Church Lane, Great Bircham, PE31 6QW. No house number."))
     assert found == [(0, "Ivy Cottage, Church Lane, Great Bircham, PE31 6QW")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # a house number and street begun, then put right
+        ("It's 14 Mill... no, 14 Marsh Road, Leeds, LS6 2QT.", "14 Mill... no, 14 Marsh Road, Leeds, LS6 2QT"),
+        # the number begun twice before it is said whole
+        ("Address is 3... 3 1... sorry, 317 Bank Street, Ottawa, K2P 1X8.", "3... 3 1... sorry, 317 Bank Street, Ottawa, K2P 1X8"),
+    ],
+)  # fmt: skip
+def test_an_address_begun_and_said_again_is_one_address(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it() -> None:
+    # "at..." and a price broken off: neither begins as the address does
+    found = _addresses(("customer", "We paid 40... sorry, we live at... um, 22 Fern Avenue, Bristol, BS6 7TY."))
+    assert found == [(0, "22 Fern Avenue, Bristol, BS6 7TY")]

@@ -138,3 +138,19 @@ def test_a_providers_name_said_apart_from_its_mail_is_the_domain(text: str, emai
 def test_mail_said_after_a_word_that_only_points_at_it_is_no_domain() -> None:
     assert _emails(("customer", "We looked at the mail dot com site and at my mail. Nothing.")) == []
 
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        # begun, broken off and said again whole: the start said first is the address's too
+        ("Write to d.okoye at... no, sorry, dayo.okoye@fastmail.com.", "d.okoye at... no, sorry, dayo.okoye@fastmail.com"),
+        ("It's lena... I mean lena.fischer at gmx dot de.", "lena... I mean lena.fischer at gmx dot de"),
+    ],
+)  # fmt: skip
+def test_an_address_begun_and_said_again_is_one_address(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it() -> None:
+    found = _emails(("customer", "I think... sorry, it's lena.fischer@gmx.de."))
+    assert found == [(0, "lena.fischer@gmx.de")]
