@@ -154,3 +154,8 @@ def test_an_address_begun_and_said_again_is_one_address(text: str, email: str) -
 def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it() -> None:
     found = _emails(("customer", "I think... sorry, it's lena.fischer@gmx.de."))
     assert found == [(0, "lena.fischer@gmx.de")]
+
+
+def test_an_address_begun_with_nothing_but_my_email_is_and_given_after_a_backchannel_is_found() -> None:
+    found = _emails(("customer", "My email is"), ("agent", "Mm-hm."), ("customer", "tom dot hale at web dot de."))
+    assert found == [(2, "tom dot hale at web dot de")]
