@@ -277,6 +277,25 @@ def ibans(text: str) -> Iterable[tuple[int, int]]:
             yield match.start(), match.start() + len(candidate)
 
 
+# A British driving licence number as printed, its groups written apart or not: five of the surname (9s after a short
+# one), six of the birth date (decade, month, plus 50 for a woman, day, year), two initials (9 for none), a digit and
+# two check letters: "MORGA 753116 SM9IJ".
+_DRIVING_LICENCE = re.compile(
+    r"(?<![\w-])[A-Z][A-Z9]{4}[ ]?\d(?P<month>\d\d)(?P<day>\d\d)\d[ ]?[A-Z][A-Z9]\d[A-Z]{2}(?![\w-])", re.ASCII
+)
+_WOMAN = 50
+_MONTHS = range(1, 13)
+_DAYS = range(1, 32)
+
+
+def driving_licences(text: str) -> Iterable[tuple[int, int]]:
+    """Where British driving licence numbers are written: the shape, with a birth month and day that can be."""
+    for match in _DRIVING_LICENCE.finditer(text):
+        month, day = int(match.group("month")), int(match.group("day"))
+        if (month in _MONTHS or month - _WOMAN in _MONTHS) and day in _DAYS:
+            yield match.start(), match.end()
+
+
 # The other side asking for the letters an id ends with, once its digits were given: "And the letter at the end?"
 _END_LETTERS_ASKED = re.compile(
     r"\b((the )?(last|final|end|check|closing) letters?|letters? (at|on) the end|letters? (it|that) ends with)\b"

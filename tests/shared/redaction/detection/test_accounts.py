@@ -402,3 +402,33 @@ def test_digits_given_after_a_question_that_asks_nothing_again_are_not_the_id() 
         ("customer", "4 of us."),
     )
     assert _found(segments, _ACCOUNT) == [("account_number", ["A C C, dash, 5 5 0 2, dash, 9 1"])]
+
+
+def _accounts(*turns: tuple[str, str]) -> list[list[str]]:
+    return [spans for _, spans in _found(_segments(*turns), _ACCOUNT)]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        # a woman's (month plus 50), in its printed groups, with nothing said of what it is
+        ("Put down WALSH 862217 KM8TX for me.", "WALSH 862217 KM8TX"),
+        # a short surname padded with 9s, written as one word
+        ("It's LEE99710085AB2CD, yes.", "LEE99710085AB2CD"),
+    ],
+)
+def test_a_british_driving_licence_number_is_an_account_number(text: str, number: str) -> None:
+    assert _accounts(("customer", text)) == [[number]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no such birth month
+        "The part is ABCDE 123456 AB1CD.",
+        # a postcode and an order's quantity
+        "Send SW1A 2AA the 12 boxes.",
+    ],
+)
+def test_letters_and_digits_not_shaped_as_a_licence_are_no_licence(text: str) -> None:
+    assert _accounts(("customer", text)) == []
