@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from shared.models.transcript import Segment
@@ -137,6 +138,8 @@ _NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[A-Z]
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
 _PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"
+# An Irish surname's "Ó", a word of one letter, before the rest: "Ó Súilleabháin", "Ó Briain".
+_LEADING_PARTICLE = r"Ó"
 # the next word of a name, with the particles before it
 _NEXT_NAME = rf"\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME}"
 NOT_NAMES = {
@@ -219,7 +222,7 @@ NAME_CUES = re.compile(
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
-    rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b){_NAME}(?:{_NEXT_NAME}){{0,2}})"
+    rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,2}})"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
@@ -316,9 +319,33 @@ SPELLED_NAME = re.compile(
 )
 # A word said, then spelled letter by letter, some with a word for them: "Fiadh, F as in Frank, I, A, D as in dog,
 # H." Only a name is spelled so; its letters must be the word's.
+# The spelling may follow a name of two words and spell either ("Bjørn Halvorsen, B-J-O-R-N"), come after the name
+# broken off ("Jürgen... J, U, R, G, E, N"), spell the name's letters without their accents, and go on to the next
+# name ("C-H-I-D-I-N-M-A, Eze").
 _WORD_THEN_SPELLED = re.compile(
-    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{2,30}})"
+    rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026)?\s+"
+    rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{2,30}})"
+    rf"(?P<next>,?\s+{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
 )
+# Letters written without their accents, as a name with them is spelled: "Jürgen" as J U R G E N (or J U E R G E N),
+# "Bjørn" as B J O R N, "Ó Súilleabháin" as O S U I ...
+_UNACCENTED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th", "ł": "l", "đ": "d"})
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa"})
+
+
+def spellings(word: str) -> set[str]:
+    """The letters ``word`` may be spelled with: as written, its accents dropped, or German and Nordic letters written
+    out ("ü" as "ue", "ø" as "oe")."""
+    lower = word.lower()
+    dropped = "".join(
+        char for char in unicodedata.normalize("NFKD", lower.translate(_UNACCENTED)) if not unicodedata.combining(char)
+    )
+    written_out = "".join(
+        char
+        for char in unicodedata.normalize("NFKD", lower.translate(_SPELLED_OUT).translate(_UNACCENTED))
+        if not unicodedata.combining(char)
+    )
+    return {lower, dropped, written_out}
 
 
 # A word said, "is", then its spelling as recognition heard it: letters alone, run together in capitals, led by a
@@ -375,15 +402,23 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
             yield match.start("name"), match.end("name")
             yield match.start("spelled"), match.end("spelled")
     for match in _WORD_THEN_SPELLED.finditer(text):
-        name = match.group("name")
-        letters = "".join(re.findall(r"(?<![\w'])[A-Z](?![\w'])", match.group("spelled")))
-        if letters.lower() != name.lower() or name in NOT_NAMES or name in BUSINESS_WORDS:
+        words = match.group("name").split()
+        letters = "".join(re.findall(r"(?<![\w'])[A-Z](?![\w'])", match.group("spelled"))).lower()
+        spelled = next((word for word in words if letters in spellings(word)), None)
+        if spelled is None or spelled in NOT_NAMES or spelled in BUSINESS_WORDS:
             continue
-        after = re.match(r"[,.]?\s+(\w+)", text[match.end() :])
+        if spelled is not words[-1] and (words[-1] in NOT_NAMES or words[-1] in BUSINESS_WORDS):
+            continue
+        next_name = match.group("next")
+        if next_name and next_name.strip(" ,") in NOT_NAMES:
+            next_name = None
+        after = re.match(r"[,.]?\s+(\w+)", text[match.end("next") if next_name else match.end("spelled") :])
         if after is not None and after.group(1).capitalize() in _PLACE_WORDS:
             continue  # a street's or a building's name spelled: "Ranelagh, R A N E L A G H, Road"
+        if next_name and next_name.strip(" ,").capitalize() in _PLACE_WORDS:
+            continue
         yield match.start("name"), match.end("name")
-        yield match.start("spelled"), match.end("spelled")
+        yield match.start("spelled"), match.end("next") if next_name else match.end("spelled")
 
 
 AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again)\b)")

@@ -518,3 +518,45 @@ def test_a_name_then_which_of_its_letters_to_write_is_a_name(said: str, name: st
 @pytest.mark.parametrize("said", ["Card with a V.", "The Apple with a P.", "Jon with a Q."])
 def test_a_word_then_letters_it_does_not_have_or_a_thing_is_no_name(said: str) -> None:
     assert _names(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the spelling without the accent or the stroke: "ø" as O, "é" as E
+        ("Søren Dahl, S-O-R-E-N.", ["Søren Dahl", "S-O-R-E-N"]),
+        ("It's Zoé... Z, O, E.", ["Zoé", "Z, O, E"]),
+        # a German letter written out when spelled: "ö" as O E
+        ("The name is Görke, G O E R K E.", ["Görke", "G O E R K E"]),
+        # the surname of two words spelled, not the first
+        ("Mateus Araújo, A R A U J O.", ["Mateus Araújo", "A R A U J O"]),
+    ],
+)
+def test_a_name_with_letters_beyond_ascii_spelled_after_it_is_found_with_its_spelling(
+    text: str, names: list[str]
+) -> None:
+    found = [words for _, words in _names(("customer", text))]
+    assert all(any(name in words for words in found) for name in names)
+    assert all(any(words in name or name in words for name in names) for words in found)
+
+
+def test_the_next_name_said_after_a_spelling_is_a_name_too() -> None:
+    found = _names(("customer", "That's Oluwaseun, O-L-U-W-A-S-E-U-N, Adeyemi."))
+    assert [words for _, words in found] == ["Oluwaseun", "O-L-U-W-A-S-E-U-N, Adeyemi"]
+
+
+def test_an_irish_surnames_o_is_part_of_it() -> None:
+    assert _names(("customer", "Surname is Ó Ceallaigh.")) == [(0, "Ó Ceallaigh")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # letters that are not the word's, with or without accents
+        "Take the Café, C O R N E R, exit.",
+        # a place spelled, then its kind
+        "It's Tórshavn, T O R S H A V N, Road.",
+    ],
+)
+def test_letters_that_do_not_spell_the_word_before_or_spell_a_place_are_no_name(text: str) -> None:
+    assert not any("C O R N E R" in words or "Road" in words for _, words in _names(("customer", text)))
