@@ -485,7 +485,10 @@ def test_a_named_house_on_its_lane_goes_on_to_its_postcode() -> None:
         # a house number and street begun, then put right
         ("It's 14 Mill... no, 14 Marsh Road, Leeds, LS6 2QT.", "14 Mill... no, 14 Marsh Road, Leeds, LS6 2QT"),
         # the number begun twice before it is said whole
-        ("Address is 3... 3 1... sorry, 317 Bank Street, Ottawa, K2P 1X8.", "3... 3 1... sorry, 317 Bank Street, Ottawa, K2P 1X8"),
+        (
+            "Address is 3... 3 1... sorry, 317 Bank Street, Ottawa, K2P 1X8.",
+            "3... 3 1... sorry, 317 Bank Street, Ottawa, K2P 1X8",
+        ),
     ],
 )  # fmt: skip
 def test_an_address_begun_and_said_again_is_one_address(text: str, address: str) -> None:

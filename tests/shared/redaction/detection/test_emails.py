@@ -128,7 +128,10 @@ def test_one_part_of_a_local_part_said_again_alone_is_no_address() -> None:
         ("It's tomas dot berg at fast mail dot fm.", "tomas dot berg at fast mail dot fm"),
         ("Use priya underscore n at zoho mail dot in.", "priya underscore n at zoho mail dot in"),
         # letters each followed by a comma, then a provider said in two words
-        ("m, a, r, e, k, dot, n, o, w, a, k at yandex mail dot com.", "m, a, r, e, k, dot, n, o, w, a, k at yandex mail dot com"),
+        (
+            "m, a, r, e, k, dot, n, o, w, a, k at yandex mail dot com.",
+            "m, a, r, e, k, dot, n, o, w, a, k at yandex mail dot com",
+        ),
     ],
 )  # fmt: skip
 def test_a_providers_name_said_apart_from_its_mail_is_the_domain(text: str, email: str) -> None:
@@ -143,7 +146,10 @@ def test_mail_said_after_a_word_that_only_points_at_it_is_no_domain() -> None:
     "text, email",
     [
         # begun, broken off and said again whole: the start said first is the address's too
-        ("Write to d.okoye at... no, sorry, dayo.okoye@fastmail.com.", "d.okoye at... no, sorry, dayo.okoye@fastmail.com"),
+        (
+            "Write to d.okoye at... no, sorry, dayo.okoye@fastmail.com.",
+            "d.okoye at... no, sorry, dayo.okoye@fastmail.com",
+        ),
         ("It's lena... I mean lena.fischer at gmx dot de.", "lena... I mean lena.fischer at gmx dot de"),
     ],
 )  # fmt: skip

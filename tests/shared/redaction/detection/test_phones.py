@@ -177,7 +177,10 @@ def test_a_time_said_after_promising_a_call_is_no_phone_number(text: str) -> Non
             "triple six, two oh, double four, one nine three eight",
         ),
         # ten digits, "double" twice, in three groups
-        ("It's five double one, seven two oh, double three eight six.", "five double one, seven two oh, double three eight six"),
+        (
+            "It's five double one, seven two oh, double three eight six.",
+            "five double one, seven two oh, double three eight six",
+        ),
     ],
 )  # fmt: skip
 def test_digits_read_in_groups_with_double_are_a_phone_number_whatever_the_country(text: str, phone: str) -> None:
