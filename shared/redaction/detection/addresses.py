@@ -416,6 +416,24 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
                 addressed.add(segment.index)
                 end = _through_town(segment.text, start, _through_postcode(segment.text, start, match.end()))
                 yield TextSpan(segment.index, start, end)
+    for spoken in words_of.values():
+        yield from _postcodes_named_in_pieces(spoken)
+
+
+_POSTCODE_NAMED_WORDS = 4  # "the postcode is", "and the post code is um"
+
+
+def _postcodes_named_in_pieces(said: Sequence[Token]) -> Iterable[TextSpan]:
+    """A postcode said in pieces after the speaker named it in the same breath, unasked: "The postcode is E C 1 A,
+    1 B B", "my post code's G two, three A B"."""
+    for code in _postcodes_in_pieces(said):
+        first = next(index for index, token in enumerate(said) if token.start == code.start)
+        before = " ".join(token.norm for token in said[max(0, first - _POSTCODE_NAMED_WORDS) : first])
+        if _POSTCODE_ASKED.search(before) and not _ZIP_ONLY.search(before):
+            yield code
+
+
+_ZIP_ONLY = re.compile(r"zip")  # a ZIP code is digits alone: "zip is 9 0 2 1 0" is read with the numbers
 
 
 # Whisper ends a segment in the middle of a sentence, after a comma: an address's code may start the next one

@@ -499,3 +499,31 @@ def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it()
     # "at..." and a price broken off: neither begins as the address does
     found = _addresses(("customer", "We paid 40... sorry, we live at... um, 22 Fern Avenue, Bristol, BS6 7TY."))
     assert found == [(0, "22 Fern Avenue, Bristol, BS6 7TY")]
+
+
+@pytest.mark.parametrize(
+    "text, postcode",
+    [
+        # letters and digits one at a time, the halves set apart by a comma
+        ("The postcode is N W 3, 6 D X.", "N W 3, 6 D X"),
+        # a digit in words, named with "'s"
+        ("My post code's G two, three A B and I'm upstairs.", "G two, three A B"),
+        # a Canadian postal code, one character at a time
+        ("Postal code is K 1 A, 0 B 1.", "K 1 A, 0 B 1"),
+    ],
+)
+def test_a_postcode_named_then_said_in_letters_and_digits_is_an_address(text: str, postcode: str) -> None:
+    assert _addresses(("customer", text)) == [(0, postcode)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # letters and digits in postcode shape, not named a postcode
+        "The part code is A B 1 2 C D.",
+        # a postcode talked about, then letters that are none
+        "The postcode is wrong, I said A 4.",
+    ],
+)
+def test_letters_and_digits_not_named_a_postcode_are_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
