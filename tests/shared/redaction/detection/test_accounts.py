@@ -432,3 +432,38 @@ def test_a_british_driving_licence_number_is_an_account_number(text: str, number
 )
 def test_letters_and_digits_not_shaped_as_a_licence_are_no_licence(text: str) -> None:
     assert _accounts(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "first, backchannel, rest, parts",
+    [
+        # the id's letters and first group, then its next group after a dash
+        ("Membership is M B R dash 7 1 4.", "Uh-huh.", "Then dash 6 0 9 2 2.", ["M B R dash 7 1 4", "6 0 9 2 2"]),
+        # spelled with a word for a letter, the rest led by "followed by"
+        (
+            "My account is K as in kilo, T, 5 5 0.",
+            "Yep.",
+            "Followed by 3 8 1 7.",
+            ["K as in kilo, T, 5 5 0", "3 8 1 7"],
+        ),
+    ],
+)
+def test_digits_said_on_in_the_next_turn_after_an_id_of_letters_and_digits_are_its_rest(
+    first: str, backchannel: str, rest: str, parts: list[str]
+) -> None:
+    found = _accounts(("customer", first), ("agent", backchannel), ("customer", rest))
+    assert sorted(words for spans in found for words in spans) == sorted(parts)
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [
+        # the other side asked for something else: a quantity, not the id's rest
+        ("How many boxes do you need?", "Then 2 4."),
+        # a price said after more than a backchannel
+        ("Right, and the total comes to what, roughly, would you say?", "Then 1 9 9."),
+    ],
+)
+def test_digits_after_an_id_and_another_question_are_not_its_rest(asked: str, answer: str) -> None:
+    found = _accounts(("customer", "Membership is M B R dash 7 1 4."), ("agent", asked), ("customer", answer))
+    assert found == [["M B R dash 7 1 4"]]
