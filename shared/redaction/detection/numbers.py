@@ -876,6 +876,10 @@ def _card_in_two_runs(
         if min(len(said), len(going_on)) >= _MIN_CARD_PART and any(
             len(digits) in _CARD_LENGTHS and luhn(digits) for digits in readings
         ):
+            if resumed.segment == last.segment and len(readings[0]) in _CARD_LENGTHS and luhn(readings[0]):
+                # one card where an aside in the same turn parts it: "4245 2737... sorry, hang on... 9609 0322"
+                yield EntityType.CARD_NUMBER, [t for atom in [*first, *second] for t in atom.tokens]
+                continue
             yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
             yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
 

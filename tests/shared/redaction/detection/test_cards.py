@@ -297,3 +297,14 @@ def test_a_card_s_year_alone_answering_the_expiry_question_is_its_expiry() -> No
 def test_a_number_alone_answering_when_something_other_than_a_card_expires_is_no_card_expiry() -> None:
     segments = _segments(("agent", "When does your membership expire?"), ("customer", "30"))
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == []
+
+
+def test_a_card_parted_by_an_aside_in_one_turn_is_one_card() -> None:
+    said = _segments(("customer", "Right, it's 5105 1051... hold on, the dog... 0510 5100, yes."))
+    assert _found(said, (EntityType.CARD_NUMBER,)) == [("card_number", ["5105 1051... hold on, the dog... 0510 5100"])]
+
+
+def test_two_numbers_parted_by_an_aside_that_are_no_card_together_stay_apart() -> None:
+    # an order's quantity and a price: together they fail the card check
+    said = _segments(("customer", "It's 1200 units... sorry, hang on... 4999 each."))
+    assert _found(said, (EntityType.CARD_NUMBER,)) == []
