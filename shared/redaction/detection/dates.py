@@ -290,13 +290,23 @@ def _year_of_expiry(tokens: Sequence[Token], position: int) -> list[Token]:
         year = digits_of(said) or alpha2digit(said.norm.replace("-", " "), "en")
         if re.fullmatch(r"(20)?\d\d", year) and int(year[-2:]) in _EXPIRY_YEARS:
             lead = _end_of_year_before(tokens, [said])
-            return lead if len(lead) > 1 and lead[len(lead) - 2].norm == "year" else []
+            if len(lead) > 1 and lead[len(lead) - 2].norm == "year":
+                return lead
+            # or the year with when in it said right before: "the end of 2029", "start of '31"; not another thing's
+            # expiry ("the offer expires at the end of 2029")
+            named = " ".join(t.norm for t in tokens[max(0, position - _END_OF_WORDS) : position])
+            return lead if len(lead) > 1 and not _NOT_A_CARDS.search(named) else []
         if _is_date_word(said) and said.norm not in _DATE_CONNECTORS:
             return []
     return []
 
 
 _EXPIRY_YEARS = range(15, 50)
+# Things with an expiry of their own, named before it: not a card's.
+_NOT_A_CARDS = re.compile(
+    r"\b(offer|deal|promotion|voucher|coupon|warranty|guarantee|contract|lease|subscription|plan|passport|licen[cs]e|"
+    r"visa application|permit|policy|membership|insurance|trial|quote|points|miles)\b"
+)
 
 
 def _may_be_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> bool:

@@ -239,3 +239,29 @@ def test_a_second_date_given_as_someone_else_s_in_a_date_of_birth_answer_is_whol
         ("date_of_birth", ["January 30, 1978"]),
         ("date_of_birth", ["October 2, 1980"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expiry",
+    [
+        ("The card expires at the start of 2031.", "the start of 2031"),
+        ("Expiry date? Beginning of 2028, I think.", "Beginning of 2028"),
+    ],
+)
+def test_a_cards_expiry_said_as_a_year_with_when_in_it_is_the_expiry(text: str, expiry: str) -> None:
+    said = _segments(("customer", text))
+    assert _found(said, (EntityType.CARD_EXPIRY,)) == [("card_expiry", [expiry])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another thing's expiry, named before it
+        "The offer expires at the end of 2029.",
+        "Your warranty expiry is the start of 2027.",
+        # a year with no expiry named: when an order is due, not a card
+        "The order ships at the end of 2026.",
+    ],
+)
+def test_a_year_with_when_in_it_that_is_no_cards_expiry_is_not_one(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.CARD_EXPIRY,)) == []
