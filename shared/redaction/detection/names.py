@@ -201,6 +201,8 @@ NAME_CUES = re.compile(
     r"(?:addressed|made out|made payable|payable) to|in the name of|under the name(?: of)?|"
     # whom post is sent through: "..., care of Ruth Obi"
     r"care of|"
+    # whom what was said before the comma is under, a full name: "registered at 9 Elm Way, Didcot, under Jo Reyes"
+    rf"(?<=,\s)under(?-i:(?=\s+{_NAME}\s+{_NAME}\s*(?:[.!?]|$)))|"
     # what one is called (a weak cue): "You can call me Bertie", "I go by Sunny"
     r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by|"
     # whom a booking is for: "The booking's for Harriet Oyelaran", "a table for Chen" (a weak cue: not "a table for
@@ -223,6 +225,11 @@ NAME_CUES = re.compile(
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
     rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,2}})"
+)
+# "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.
+HELD_UNDER = re.compile(
+    r"\b(?i:registered|booked|reserved|listed|filed|opened|held|taken out|set up|put|made|in (?:the|a) name)\b"
+    r"[^.!?]*,\s*$"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(

@@ -41,6 +41,7 @@ from shared.redaction.detection.names import (
     BUSINESS_WORDS,
     GREETED,
     GREETED_GROUPS,
+    HELD_UNDER,
     LOWER_CASE_NAME,
     LOWER_CASE_NAME_GROUPS,
     LOWER_CASE_TITLED_NAME,
@@ -113,6 +114,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             start = match.start("name")
             end = start + len(" ".join(words))
             cue = text[match.start() : start]
+            if cue.strip() == "under" and not HELD_UNDER.search(text[: match.start()]):
+                continue  # "We met by the river, under London Bridge": where, not whose
             if WEAK_CUES.search(cue) and not AFTER_NAME.match(text, end):
                 continue
             if THIRD_PERSON_CUE.search(cue) and len(words) < 2:  # "he's Canadian, ...": only a full name

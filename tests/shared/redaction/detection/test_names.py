@@ -560,3 +560,28 @@ def test_an_irish_surnames_o_is_part_of_it() -> None:
 )
 def test_letters_that_do_not_spell_the_word_before_or_spell_a_place_are_no_name(text: str) -> None:
     assert not any("C O R N E R" in words or "Road" in words for _, words in _names(("customer", text)))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The table's booked for eight, under Priya Raman.", "Priya Raman"),
+        ("The line was set up last March, at the old flat, under Tomasz Wieczorek.", "Tomasz Wieczorek"),
+    ],
+)
+def test_a_full_name_a_thing_was_put_under_after_a_comma_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where, not whose
+        "We met by the river, under London Bridge.",
+        "The flat's on the second floor, under Flat Twelve.",
+        # a rule, not a person, though a thing was made
+        "The order was made last week, under section four.",
+    ],
+)
+def test_words_after_under_that_say_where_or_by_what_are_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
