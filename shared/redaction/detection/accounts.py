@@ -97,7 +97,7 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
             spelled_id
             and digits >= 2
             and letters + digits >= _MIN_SPELLED_ID
-            and (named or dashed or (long_id and _read_back(run, tokens)))
+            and (named or dashed or (long_id and (_read_back(run, tokens) or _id_named_before(run, tokens))))
         ):
             yield EntityType.ACCOUNT_NUMBER, run
 
@@ -105,6 +105,29 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
 _MIN_READ_BACK_ID = 8  # letters and digits: longer than any postcode ("S W 1 A 2 A A")
 # Said before an id read back to be confirmed: "let me read that back, that's ...", "just to confirm, ..."
 READ_BACK = re.compile(r"\b(read (that|it|this|those) back|reading (that|it) back|to confirm|just to check)\b")
+
+
+# An id's kind named in the words before it in its turn: "The reference you gave me was R E F 4 4 9 8 2 oh".
+_ID_NAMED_BEFORE = re.compile(r"\b(reference|ref|number|id|licen[cs]e|passport|registration|code)\b")
+_ID_NAMED_WORDS = 8
+
+
+def _id_named_before(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Whether a long id spelled in letters and digits (more than a postcode) is named an id, of whatever kind, in
+    the words before it in its turn: spelled out so, it is the caller's to be checked."""
+    first = run[0]
+    before = [
+        t.norm for t in tokens[max(0, first.position - _ID_NAMED_WORDS) : first.position] if t.segment == first.segment
+    ]
+    said = " ".join(before)
+    return _ID_NAMED_BEFORE.search(said) is not None and _ISSUED_NOW.search(said) is None
+
+
+# An id the business gives out as it speaks, for the call or a case it has just opened: no one's own yet.
+_ISSUED_NOW = re.compile(
+    r"\b((for|on) (this|the|today's) call|(i've|we've|i have|we have) (raised|logged|opened|created|made)|"
+    r"(new|case|ticket|complaint) (reference|ref|number))\b"
+)
 
 
 def _read_back(run: Sequence[Token], tokens: Sequence[Token]) -> bool:

@@ -467,3 +467,28 @@ def test_digits_said_on_in_the_next_turn_after_an_id_of_letters_and_digits_are_i
 def test_digits_after_an_id_and_another_question_are_not_its_rest(asked: str, answer: str) -> None:
     found = _accounts(("customer", "Membership is M B R dash 7 1 4."), ("agent", asked), ("customer", answer))
     assert found == [["M B R dash 7 1 4"]]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("The number on my letter is N H S 7 7 1 0 4 2.", "N H S 7 7 1 0 4 2"),
+        ("Licence? Sure, D L V 3 0 9 9 1 5.", "D L V 3 0 9 9 1 5"),
+    ],
+)
+def test_a_long_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_number(text: str, number: str) -> None:
+    assert _accounts(("customer", text)) == [[number]]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a reference the business gives out for the call or a case it has just opened
+        (("agent", "The reference for today's call is C L L 5 5 0 1 9."),),
+        (("agent", "I've opened a ticket, the number is T K T 4 0 2 2 8."),),
+        # spelled letters and digits with no id named: an order's sizes
+        (("customer", "I need the X L and the X X L, 4 4 2 0 1 of each."),),
+    ],
+)
+def test_a_spelled_id_given_out_now_or_not_named_an_id_is_no_account_number(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _accounts(*turns) == []
