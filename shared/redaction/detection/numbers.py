@@ -958,7 +958,11 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
     # Where an id was asked for and no card talked about, a number passing the card check is the id (national ids
     # use the same check: "your ID number, the thirteen digits?").
     first = run[0].tokens[0]
-    start = len(run) if _id_not_card_asked(first, tokens) or programme_number_named(first, tokens) else 0
+    start = (
+        len(run)
+        if _id_not_card_asked(first, tokens) or programme_number_named(first, tokens) or _printed_not_as_card(run)
+        else 0
+    )
     while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
         digits, card_end = "", None
         for end in range(start, len(run)):  # at most 19 digits ahead: linear in the run's length
@@ -990,6 +994,20 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             yield from _details_after_card(rest, tokens) if after_card else _typed_numbers(rest, tokens)
             rest = []
         after_card = True
+
+
+# How cards are printed: groups of four (the last of three to five), or Amex's and Diners' four, six and the rest.
+_CARD_PRINTED = re.compile(r"\d{4}(?:-\d{4}){2,3}(?:-\d{1,4})?|\d{4}-\d{6}-\d{4,5}|\d{4}-\d{4}-\d{4}-\d{3,5}", re.ASCII)
+_PRINTED_GROUPS = re.compile(r"\d+(?:-\d+){2,}", re.ASCII)
+
+
+def _printed_not_as_card(run: Sequence[Atom]) -> bool:
+    """Whether the run is one number written in three or more groups joined by hyphens as no card is printed
+    ("112-4839207-5561043", an order's): an id copied from where it is printed, whatever its check digit."""
+    if len(run) != 1 or len(run[0].tokens) != 1:
+        return False
+    written = run[0].tokens[0].norm.rstrip(".,")
+    return _PRINTED_GROUPS.fullmatch(written) is not None and _CARD_PRINTED.fullmatch(written) is None
 
 
 _SECURITY_CODE_LENGTHS = (3, 4)

@@ -308,3 +308,28 @@ def test_two_numbers_parted_by_an_aside_that_are_no_card_together_stay_apart() -
     # an order's quantity and a price: together they fail the card check
     said = _segments(("customer", "It's 1200 units... sorry, hang on... 4999 each."))
     assert _found(said, (EntityType.CARD_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an order's number in its printed groups, passing the card check by chance
+        "My order is 112-4839207-5561043.",
+        "It's 40-2213-9915-774006 on the receipt.",
+    ],
+)
+def test_a_number_printed_in_groups_no_card_is_printed_in_is_no_card(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.CARD_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("customer", "My card is 4111-1111-1111-1111."),),
+        (("customer", "It's the Amex, 3782-822463-10005."),),
+        # asked for the card, odd groups are still its digits
+        (("agent", "And the card number?"), ("customer", "411-1111-1111-1111-1.")),
+    ],
+)
+def test_a_card_in_its_printed_groups_or_asked_for_is_a_card(turns: tuple[tuple[str, str], ...]) -> None:
+    assert [kind for kind, _ in _found(_segments(*turns), (EntityType.CARD_NUMBER,))] == ["card_number"]
