@@ -124,9 +124,13 @@ def _id_named_before(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
 
 
 # An id the business gives out as it speaks, for the call or a case it has just opened: no one's own yet.
+# So is one the business hands over ("your confirmation code is ...", "your new reference number is ..."), and a
+# product's ("model number", "serial number").
 _ISSUED_NOW = re.compile(
     r"\b((for|on) (this|the|today's) call|(i've|we've|i have|we have) (raised|logged|opened|created|made)|"
-    r"(new|case|ticket|complaint) (reference|ref|number))\b"
+    r"(new|case|ticket|complaint) (reference|ref|number)|"
+    r"your (new )?(confirmation|booking|order|ticket|case|claim|tracking|reference)( reference| number| code| ref)?|"
+    r"(model|serial|part|product|item|sku|batch|lot) (number|no|code|id)?)\b"
 )
 
 

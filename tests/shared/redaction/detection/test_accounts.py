@@ -486,6 +486,9 @@ def test_a_long_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_n
         # a reference the business gives out for the call or a case it has just opened
         (("agent", "The reference for today's call is C L L 5 5 0 1 9."),),
         (("agent", "I've opened a ticket, the number is T K T 4 0 2 2 8."),),
+        (("agent", "Your booking reference is B K G 6 6 1 9 0, keep it safe."),),
+        # a product's
+        (("customer", "It's the kettle, model number K T L 2 2 0 4 5."),),
         # spelled letters and digits with no id named: an order's sizes
         (("customer", "I need the X L and the X X L, 4 4 2 0 1 of each."),),
     ],
