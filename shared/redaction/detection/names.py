@@ -131,10 +131,12 @@ _LOWER_CASE_SURNAME_THEN_NAME = re.compile(
 
 # "Grace", "O'Connell", "McKenna", "Smith-Jones"
 # Lower-case letters beyond ASCII too: "Wróblewski", "Müller", "Núñez"
-_LOWER = r"[^\W\dA-Z_À-ÖØ-Þ]"
+# and capitals beyond Latin-1, Central European and Baltic among them: "Łukasz", "Šimková", "Żaneta", "Ārija"
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(char for char in map(chr, range(0x100, 0x250)) if char.isupper())
+_LOWER = rf"[^\W\d_{_CAPITALS}]"
 # A word that goes on in lower case after a hyphen is no name: "Mr. Fix-it", "Know-how".
 # A name of several words may be heard run together: "AnacManderMurray".
-_NAME = rf"[A-ZÀ-ÖØ-Þ](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
+_NAME = rf"[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
 _PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"

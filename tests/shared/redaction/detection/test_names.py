@@ -585,3 +585,20 @@ def test_a_full_name_a_thing_was_put_under_after_a_comma_is_a_name(text: str, na
 )
 def test_words_after_under_that_say_where_or_by_what_are_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The surname is Šimková.", "Šimková"),
+        ("This is Żaneta Wróbel speaking.", "Żaneta Wróbel"),
+        ("My name is Ārija Bērziņa.", "Ārija Bērziņa"),
+    ],
+)
+def test_a_name_starting_with_a_capital_beyond_latin_1_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+def test_a_name_beyond_latin_1_spelled_without_its_stroke_is_found_with_its_spelling() -> None:
+    found = [words for _, words in _names(("customer", "My name's Łukasz, L, U, K, A, S, Z, Nowak."))]
+    assert "Łukasz" in " ".join(found) and "L, U, K, A, S, Z" in " ".join(found) and "Nowak" in " ".join(found)
