@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from shared.models.redaction import EntityType
 from shared.redaction.detection.context import (
     ASKED_CONTEXTS,
+    BACKCHANNEL_WORDS,
     CONTEXT_WINDOW,
     CONTEXTS,
     context_distances,
@@ -55,6 +56,7 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
     """An id read out as letters and digits ("G as in golf, 6 6, R as in romeo, 0 4", "kilo lima 4 4 7 2", "pl dash
     7 7 3 dash k") where an account, member or policy number is asked for or named just before or after it."""
     index = 0
+    given: list[Token] = []  # the last word of each id found so far
     while index < len(tokens):
         run: list[Token] = []
         letters = digits = radio = 0
@@ -98,8 +100,34 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
             and digits >= 2
             and letters + digits >= _MIN_SPELLED_ID
             and (named or dashed or (long_id and (_read_back(run, tokens) or _id_named_before(run, tokens))))
-        ):
+        ) or (spelled_id and digits and any(id_goes_on(last, run[0], tokens) for last in given)):
+            given.append(run[-1])
             yield EntityType.ACCOUNT_NUMBER, run
+
+
+# Said before the next part of an id read in its printed groups: "then dash 8 8 1 4 5", "and the rest is K B 4 1".
+_ID_PART_LEADS = {
+    "then", "and", "dash", "hyphen", "followed", "by", "after", "that", "the", "rest", "last", "next", "final", "bit",
+    "part", "is", "it's", "so", "um", "uh", "er", "erm",
+}  # fmt: skip
+
+
+def id_goes_on(last: Token, first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether ``first`` begins the rest of the id ``last`` ended, in its speaker's next turn, the other side having
+    said no more than a backchannel and asked for nothing ("P O L dash 2 0 2 3." / "Yes?" / "Then dash 8 8 1 4 5.")."""
+    if last.speaker != first.speaker or last.segment == first.segment or last.position >= first.position:
+        return False
+    if first.position - last.position > CONTEXT_WINDOW:
+        return False
+    between = tokens[last.position + 1 : first.position]
+    own = [t for t in between if t.speaker == first.speaker]
+    others = [t for t in between if t.speaker != first.speaker]
+    heard = " ".join(t.norm for t in others)
+    return (
+        all(t.norm in _ID_PART_LEADS for t in own)
+        and len(others) <= BACKCHANNEL_WORDS
+        and not any(pattern.search(heard) for pattern in ASKED_CONTEXTS.values())
+    )
 
 
 _MIN_READ_BACK_ID = 8  # letters and digits: longer than any postcode ("S W 1 A 2 A A")

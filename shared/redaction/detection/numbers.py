@@ -16,6 +16,7 @@ from shared.redaction.detection.accounts import (
     READ_BACK,
     alphanumeric_ids,
     end_letters_given,
+    id_goes_on,
     letter_prefix,
     letter_suffix,
     letters_broken_off,
@@ -618,34 +619,16 @@ def _parts_read_back(
                 break
 
 
-# Said before the next part of an id read in its printed groups: "then dash 8 8 1 4 5", "and hyphen 0 2".
-_ID_PART_LEADS = _PART_LEADS | {"then", "and", "dash", "hyphen", "followed", "by", "after", "that"}
-
-
 def _ids_said_on(
     untyped: Sequence[Sequence[Atom]], ids: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
 ) -> Iterable[tuple[EntityType, list[Token]]]:
-    """Digits the speaker of an id of letters and digits goes on with in their next turn, the other side having
-    said no more than a backchannel ("P O L dash 2 0 2 3." / "Yes?" / "Then dash 8 8 1 4 5."): the id's rest."""
+    """Digits the speaker of an id of letters and digits goes on with in their next turn after a backchannel
+    ("P O L dash 2 0 2 3." / "Yes?" / "Then dash 8 8 1 4 5."): the id's rest."""
     for run in untyped:
         first = run[0].tokens[0]
-        for kind, said in ids:
-            last = said[-1]
-            if last.speaker != first.speaker or last.position >= first.position or last.segment == first.segment:
-                continue
-            if first.position - last.position > _SAID_ON_WITHIN:
-                continue
-            between = tokens[last.position + 1 : first.position]
-            own = [t for t in between if t.speaker == first.speaker]
-            others = [t for t in between if t.speaker != first.speaker]
-            heard = " ".join(t.norm for t in others)
-            if (
-                all(t.norm in _ID_PART_LEADS for t in own)
-                and len(others) <= BACKCHANNEL_WORDS
-                and not any(pattern.search(heard) for pattern in ASKED_CONTEXTS.values())
-            ):
-                yield kind, [token for atom in run for token in atom.tokens]
-                break
+        kinds = [kind for kind, said in ids if id_goes_on(said[-1], first, tokens)]
+        if kinds:
+            yield kinds[0], [token for atom in run for token in atom.tokens]
 
 
 # The other side asking for a part of a number again: "Could you repeat the last part?", "And the rest?"

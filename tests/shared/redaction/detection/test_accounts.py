@@ -446,6 +446,8 @@ def test_letters_and_digits_not_shaped_as_a_licence_are_no_licence(text: str) ->
             "Followed by 3 8 1 7.",
             ["K as in kilo, T, 5 5 0", "3 8 1 7"],
         ),
+        # the rest with letters of its own
+        ("Membership is M B R dash 7 1 4.", "Okay.", "And the rest is W Q 2 9.", ["M B R dash 7 1 4", "W Q 2 9"]),
     ],
 )
 def test_digits_said_on_in_the_next_turn_after_an_id_of_letters_and_digits_are_its_rest(
