@@ -93,13 +93,15 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
         # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell
         spelled_id = letters and not (letters == radio == 1)
         long_id = letters >= 2 and digits >= 4 and letters + digits >= _MIN_READ_BACK_ID
+        # letters and digits both, more than a short code's: "K, 7, R, 2, 9, X", "R E F 4 4 9 8 2 oh"
+        mixed = letters >= 2 and digits >= 2 and letters + digits >= _MIN_NAMED_ID
         # read in groups with "dash" said between them, as an id's printed form is: "A C C, dash, 5 5 0 2, dash, 9 1"
         dashed = letters >= 2 and digits >= 4 and any(t.norm in {"dash", "hyphen"} for t in run)
         if (
             spelled_id
             and digits >= 2
             and letters + digits >= _MIN_SPELLED_ID
-            and (named or dashed or (long_id and (_read_back(run, tokens) or _id_named_before(run, tokens))))
+            and (named or dashed or (long_id and _read_back(run, tokens)) or (mixed and _id_named_before(run, tokens)))
         ) or (spelled_id and digits and any(id_goes_on(last, run[0], tokens) for last in given)):
             given.append(run[-1])
             yield EntityType.ACCOUNT_NUMBER, run
@@ -136,7 +138,8 @@ READ_BACK = re.compile(r"\b(read (that|it|this|those) back|reading (that|it) bac
 
 
 # An id's kind named in the words before it in its turn: "The reference you gave me was R E F 4 4 9 8 2 oh".
-_ID_NAMED_BEFORE = re.compile(r"\b(reference|ref|number|id|licen[cs]e|passport|registration|code)\b")
+_ID_NAMED_BEFORE = re.compile(r"\b(reference|ref|number|id|licen[cs]e|passport|registration)\b")
+_MIN_NAMED_ID = 6  # letters and digits: "K7R29X"; fewer ("A B 1 2") may be anything
 _ID_NAMED_WORDS = 8
 
 

@@ -476,9 +476,11 @@ def test_digits_after_an_id_and_another_question_are_not_its_rest(asked: str, an
     [
         ("The number on my letter is N H S 7 7 1 0 4 2.", "N H S 7 7 1 0 4 2"),
         ("Licence? Sure, D L V 3 0 9 9 1 5.", "D L V 3 0 9 9 1 5"),
+        # six letters and digits, each set apart by a comma
+        ("I'm calling to pay, the booking ref is Q, 4, M, 8, 1, Z.", "Q, 4, M, 8, 1, Z"),
     ],
 )
-def test_a_long_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_number(text: str, number: str) -> None:
+def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_number(text: str, number: str) -> None:
     assert _accounts(("customer", text)) == [[number]]
 
 
@@ -493,6 +495,10 @@ def test_a_long_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_n
         (("customer", "It's the kettle, model number K T L 2 2 0 4 5."),),
         # spelled letters and digits with no id named: an order's sizes
         (("customer", "I need the X L and the X X L, 4 4 2 0 1 of each."),),
+        # a room's number, shorter than an id
+        (("customer", "The number of the room is B 2, 4 C."),),
+        # a postcode, named as one
+        (("customer", "And the post code is N W 3, 6 D X."),),
     ],
 )
 def test_a_spelled_id_given_out_now_or_not_named_an_id_is_no_account_number(turns: tuple[tuple[str, str], ...]) -> None:
