@@ -82,7 +82,12 @@ WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+
 
 # "john dot smith at gmail dot com" heard as one word: "on.smithatemail.com"
 # or the "at" lost in it ("bracercaferadoutlook .com"): after "email", a domain said is the address.
-_RUN_TOGETHER_EMAIL = re.compile(rf"[a-z0-9._-]+\.(?:{_TLDS}|{_COUNTRY_TLDS})(?:\.[a-z]{{2}})?")
+# Or with its "at" and "dot" heard inside the word too: "s.trembleatviltrondotca" for "s dot tremblay at videotron
+# dot ca".
+_RUN_TOGETHER_EMAIL = re.compile(
+    rf"[a-z0-9._-]+\.(?:{_TLDS}|{_COUNTRY_TLDS})(?:\.[a-z]{{2}})?"
+    rf"|[a-z0-9._-]{{2,}}[a-z0-9]at[a-z0-9-]{{3,}}dot(?:{_TLDS}|{_COUNTRY_TLDS})"
+)
 
 
 _EMAIL_JOINERS = ".@"

@@ -165,3 +165,27 @@ def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it()
 def test_an_address_begun_with_nothing_but_my_email_is_and_given_after_a_backchannel_is_found() -> None:
     found = _emails(("customer", "My email is"), ("agent", "Mm-hm."), ("customer", "tom dot hale at web dot de."))
     assert found == [(2, "tom dot hale at web dot de")]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("My email is okaforatyahoodotcom, thanks.", "okaforatyahoodotcom"),
+        ("The email's m .duboisatorangedotfr.", "m .duboisatorangedotfr"),
+    ],
+)
+def test_an_address_heard_as_one_word_with_its_at_and_dot_inside_is_the_address(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no e-mail named: a website said as one word
+        "I read it on katesmithdotcom, great site.",
+        # e-mail named, but a word that merely holds "at" and "dot com"
+        "The email said it was the whatnotdotcom boom.",
+    ],
+)
+def test_a_word_holding_at_and_dot_com_that_is_no_address_is_none(text: str) -> None:
+    assert _emails(("customer", text)) == []
