@@ -370,3 +370,84 @@ def said_since_own_turn(tokens: Sequence[Token], first: Token) -> str:
             break
         said.append(token.norm)
     return " ".join(reversed(said))
+
+
+# --- what a turn asks for, whatever the answer's words: read by ``answers`` ------------------------------------
+
+# A name asked for by the word alone ("Name for the booking.", "And the name?"), not one's own told ("my name is")
+# nor a thing's ("the street name", "user name").
+_NAME_NAMED = re.compile(
+    r"(?<!\bmy )(?<!\bfile )(?<!\buser )(?<!\bcompany )(?<!\bbusiness )(?<!\bstreet )(?<!\broad )(?<!\bproduct )"
+    r"(?<!\bbrand )(?<!\bdomain )(?<!\bscreen )(?<!\bhost )(?<!\bpet's )(?<!\bdog's )(?<!\bcat's )\bname\b"
+    # a thing's name: "Name of the street?", "the name of your company"
+    r"(?! (of|for) (the|your|a|an|this|that) (street|road|company|business|shop|store|school|town|city|village|"
+    r"hotel|product|bank|firm|practice|surgery|hospital|building|estate|house|property|app|website|site|file|"
+    r"document|form|item|plan|package|course|pet|dog|cat|medication|drug|medicine|brand|model|place|restaurant|"
+    r"venue|event|team|department|account)\b)"
+    # who the caller is: "Who do I have the pleasure of speaking with?"
+    r"|\bwho\b[^.?!]*\b(speaking|talking) (to|with)\b"
+)
+ASKED_FOR: dict[EntityType, tuple[re.Pattern[str], ...]] = {
+    EntityType.PERSON_NAME: (NAME_ASKED, _NAME_NAMED),
+    EntityType.ADDRESS: (ADDRESS_CONTEXT, CONTEXTS[EntityType.ADDRESS], re.compile(r"\b(first line|eircode)\b")),
+    EntityType.ACCOUNT_NUMBER: (CONTEXTS[EntityType.ACCOUNT_NUMBER], ASKED_ACCOUNT_CONTEXT),
+    EntityType.CARD_NUMBER: (CARD_CONTEXT,),
+    **{
+        kind: (CONTEXTS[kind],)
+        for kind in (
+            EntityType.CARD_EXPIRY,
+            EntityType.CARD_SECURITY_CODE,
+            EntityType.DATE_OF_BIRTH,
+            EntityType.PHONE_NUMBER,
+            EntityType.SSN,
+        )
+    },
+}
+# A request, wherever the thing asked for is named in it: "Can I take ...", "what's ...", "... please".
+_REQUEST = re.compile(
+    r"\b((can|could|may|would|will) (i|you|we)|please|what|what's|whats|which|confirm|verify|tell me|give me|"
+    r"read( me)?|spell|go ahead|ready|let me (have|take|get)|need)\b"
+)
+# After the thing's name, a value told or read back: "your claim number is CL99421", "your phone, 805 441 7732".
+_TOLD_AFTER = re.compile(r"^\W*(number |no |id )?(is|was|are|'s|were|will be|has been)\b|\d|\b[A-Z][a-z]")
+_TAIL_WORDS = 4  # "Name for the booking.": the thing's name ends the sentence, said as a question
+_TAIL_VERBS = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|should|do|does|did|get|got|go|goes|went|"
+    r"come|comes|came|arrive|arrives|change|changed|update|updated|send|sent|post|posted|take|takes|need|needs)\b"
+)
+_ASKING_SENTENCES = 2  # "Do you have the card number? If not, the last four digits will do."
+
+
+def kinds_asked(turn: str) -> list[EntityType]:
+    """The kinds of personal data a speaker's turn asks the other side for, in the order named: those named in the
+    last sentence that names any, if it is one of the turn's last two, and asks rather than tells (a question mark,
+    a request, or the thing's name ending it) with no value after the name (told or read back)."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", turn.strip()) if s.strip()]
+    for sentence in reversed(sentences[-_ASKING_SENTENCES:]):
+        lower = sentence.lower()
+        named: list[tuple[int, EntityType, int]] = []
+        for kind, patterns in ASKED_FOR.items():
+            matches = [m for pattern in patterns for m in pattern.finditer(lower)]
+            if matches:
+                named.append((min(m.start() for m in matches), kind, max(m.end() for m in matches)))
+        if not named:
+            continue
+        if re.search(r"\d(?:[ ,.-]?\d){2}", sentence):
+            return []  # a value read back: "We have 646-555-0121 as your mobile, still right?"
+        last_end = max(end for _, _, end in named)
+        after = sentence[last_end:]
+        if _TOLD_AFTER.search(after) and not re.fullmatch(r"\W*(please|for me)?\W*", after):
+            return []
+        tail = re.findall(r"[\w'-]+", after)
+        asking = (
+            sentence.rstrip().endswith("?")
+            or _REQUEST.search(lower) is not None
+            or (len(tail) <= _TAIL_WORDS and not _TAIL_VERBS.search(after.lower()))
+        )
+        if not asking:
+            return []
+        kinds = [kind for _, kind, _ in sorted(named, key=lambda n: (n[0], n[2]))]
+        if EntityType.CARD_NUMBER in kinds and {EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE} & set(kinds):
+            kinds.remove(EntityType.CARD_NUMBER)  # "the code on the back of the card": the card's code, not its number
+        return kinds
+    return []

@@ -8,6 +8,7 @@ from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import alphanumeric_ids, spelled_ids
 from shared.redaction.detection.addresses import answered_addresses, answers_as_addresses
+from shared.redaction.detection.answers import answered_values
 from shared.redaction.detection.business import business_asked_for, business_contact, said_again
 from shared.redaction.detection.dates import dates
 from shared.redaction.detection.emails import (
@@ -105,6 +106,10 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     business = [c for c in candidates if business_contact(c, texts) or business_asked_for(c, tokens)]
     business_ids = {id(c) for c in business}
     candidates = [c for c in candidates if id(c) not in business_ids and not said_again(c, business, texts)]
+    # Last: what answers a question for a kind, where no rule of any kind read it.
+    candidates += [
+        answer for answer in answered_values(segments, tokens, candidates) if not business_contact(answer, texts)
+    ]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []

@@ -1,0 +1,163 @@
+"""Answers to a question for personal data, however Whisper heard their words: a name, an address, a code or a
+card's digits that no rule of their kind reads, taken for what was asked; and the answers that give nothing (a
+"yes, that's right", a question back, a refusal, a value the agent reads back, a statement that only names a kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.models.redaction import EntityType
+from shared.redaction.detection.context import kinds_asked
+from tests.shared.redaction.detection.turns import found, segments, spans_found
+
+pytestmark = pytest.mark.unit
+
+
+def _found(*turns: tuple[str, str]) -> list[tuple[str, int, str]]:
+    return spans_found(turns, tuple(EntityType))
+
+
+# --- asked ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "turn, kinds",
+    [
+        ("Enx. And your name?", [EntityType.PERSON_NAME]),
+        # the thing's name ends the sentence: asked, though Whisper wrote no question mark
+        ("Name for the booking.", [EntityType.PERSON_NAME]),
+        ("Who do I have the pleasure of speaking with?", [EntityType.PERSON_NAME]),
+        ("Thank you. And the first line and post code.", [EntityType.ADDRESS]),
+        ("App hiring and the four digit code on the front.", [EntityType.CARD_SECURITY_CODE]),
+        # the card named with its code: its code asked for, not its number
+        ("And the three digits on the back of the card?", [EntityType.CARD_SECURITY_CODE]),
+        ("Lovely, what's your daughter's name and date of birth?", [EntityType.PERSON_NAME, EntityType.DATE_OF_BIRTH]),
+        # told or read back, not asked
+        ("Your claim number is CL99421.", []),
+        ("My name is Imogen.", []),
+        ("Receipt on to your phone, 805, 441 ,7732.", []),
+        ("Is your name John?", []),
+        ("Your card has been cancelled.", []),
+        ("Shall I email the receipt?", []),
+    ],
+)  # fmt: skip
+def test_what_a_turn_asks_for(turn: str, kinds: list[EntityType]) -> None:
+    assert kinds_asked(turn) == kinds
+
+
+# --- answered ------------------------------------------------------------------------------------------------
+
+
+def test_a_misheard_name_after_its_lead_in_is_the_name_asked_for() -> None:
+    assert _found(
+        ("agent", "Can I take your full name?"),
+        ("customer", "Yes, it's SMESM .TURBERG, a CHTR BDRG."),
+    ) == [("person_name", 1, "SMESM .TURBERG, a CHTR BDRG")]
+
+
+def test_a_name_asked_for_by_the_word_alone_is_answered() -> None:
+    assert _found(("agent", "Name for the booking."), ("customer", "UK Matsumoto,")) == [
+        ("person_name", 1, "UK Matsumoto")
+    ]
+
+
+def test_an_address_answered_over_several_segments_is_redacted_in_each() -> None:
+    said = [
+        ("agent", "And the new address?"),
+        ("customer", "Unit 6"),
+        ("customer", "-28B trolled. Kudy. New South Wales."),
+        ("customer", "2034"),
+    ]
+    assert found(segments(*said), (EntityType.ADDRESS,)) == [
+        ("address", ["Unit 6", "-28B trolled. Kudy. New South Wales", "2034"])
+    ]
+
+
+def test_an_answer_goes_on_after_the_askers_backchannel() -> None:
+    assert _found(
+        ("agent", "And the property address?"),
+        ("customer", "Unit 6"),
+        ("agent", "Mm-hmm."),
+        ("customer", "-28B trolled. Kudy."),
+    ) == [("address", 1, "Unit 6"), ("address", 3, "-28B trolled. Kudy")]
+
+
+def test_a_code_of_letters_and_digits_misheard_is_the_account_asked_for() -> None:
+    assert _found(("agent", "And your booking reference?"), ("customer", "KW7 for IP,")) == [
+        ("account_number", 1, "KW7 for IP")
+    ]
+
+
+def test_a_security_code_heard_with_a_word_in_it_is_the_code_asked_for() -> None:
+    assert _found(("agent", "Security code."), ("customer", "9 or 7.")) == [("card_security_code", 1, "9 or 7")]
+
+
+def test_the_words_of_an_answer_another_rule_left_are_taken_beside_what_it_found() -> None:
+    # the expiry is read by the card rules; the code after it, misheard, is what was asked for
+    assert _found(
+        ("agent", "And the four digit code on the front."),
+        ("customer", "expiry is 10, 27, and the code is 8 or 4."),
+    ) == [("card_expiry", 1, "10, 27"), ("card_security_code", 1, "8 or 4")]
+
+
+def test_with_two_things_asked_the_one_no_rule_found_is_the_one_answered() -> None:
+    spans = _found(
+        ("agent", "Lovely, what's your daughter's name and date of birth?"),
+        ("customer", "Adiz DECD, the 22nd of July 2021."),
+    )
+    assert spans == [("person_name", 1, "Adiz DECD"), ("date_of_birth", 1, "the 22nd of July 2021")]
+
+
+def test_an_answer_another_rule_found_the_kind_asked_in_is_left_to_it() -> None:
+    assert _found(("agent", "And your name?"), ("customer", "Trn, an NHCRN.")) == [("person_name", 1, "Trn")]
+
+
+# --- not answered --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Yes, that's right.",
+        "Sorry, which name?",  # a question back
+        "I'd rather not say, to be honest.",  # a refusal
+        "I wrote it down somewhere.",
+        "Same as before.",
+        "It's on page 2, about 3 lines down.",  # where the value is, not the value
+        "Delivery takes 3 - 5 working days.",  # counted, not a value
+        "Our office, Tower C, takes the parcels for us.",
+        "Yeah it's for my son.",
+    ],
+)
+def test_an_answer_that_gives_no_value_is_left(answer: str) -> None:
+    for question in ("Can I take your full name?", "And the delivery address?", "What's your account number?"):
+        assert _found(("agent", question), ("customer", answer)) == [], (question, answer)
+
+
+def test_a_value_the_agent_reads_back_makes_the_yes_no_answer() -> None:
+    assert (
+        _found(
+            ("agent", "Is he still at 7 mil cargages, St. Tostell?"),
+            ("customer", "Yes, he is, and can you text me when it's ready?"),
+        )
+        == []
+    )
+
+
+def test_the_answer_ends_where_the_answerer_changes_subject() -> None:
+    assert _found(
+        ("agent", "And your name?"),
+        ("customer", "Rosa Delgado and she is a male. I'm calling about my tax refund."),
+    ) == [("person_name", 1, "Rosa Delgado")]
+
+
+def test_a_statement_that_names_a_kind_asks_for_nothing() -> None:
+    assert _found(("agent", "Your claim reference is on its way."), ("customer", "Brilliant, Fairview Close.")) == []
+
+
+def test_a_caller_asks_the_business_only_for_a_name() -> None:
+    assert _found(("customer", "And your address for returns?"), ("agent", "Riverside Trading Estate, Unit C.")) == []
+
+
+def test_one_s_age_answers_no_date_of_birth() -> None:
+    assert _found(("agent", "Can you confirm your date of birth?"), ("customer", "I'm 43.")) == []
