@@ -17,7 +17,8 @@ name, and the next turn is the name. These rules take the words of such an answe
   has no word a sentence is made of (a pronoun, a verb such as "is", "need", "can", a question word), so an answer
   that starts with a sentence ("I'd rather not", "I wrote it down somewhere", "yes, he is") gives none.
 - Its kind: the first kind asked that no other rule found in the answer; where they found every kind asked, the
-  answer is theirs alone ("Joint, me and my wife, Ahmed and Samira Qureshi": not "Joint").
+  answer is theirs alone ("Joint, me and my wife, Ahmed and Samira Qureshi": not "Joint"), but for an address,
+  said in parts any of which may be misheard, whose other parts are taken beside the part found.
 - What is redacted: each stretch of the value's words that no other rule took, from its first word that is no
   function word to its last, if it looks like its kind: a number's has a digit or a number word, an account's a
   digit or letters said apart, a name's a capital (in a transcript with capitals) and no digit, an address's a
@@ -332,6 +333,8 @@ def _entities(
         if token.segment == span.segment and span.start < token.end and token.start < span.end
     }
     kind = next((kind for kind in kinds if kind not in given), None)
+    if kind is None and EntityType.ADDRESS in kinds:
+        kind = EntityType.ADDRESS  # said in parts, any of them misheard: "Roll out to box 18, Bravillberg, S0H 1X0"
     if kind is None:
         return
     if kind is EntityType.PERSON_NAME and sum(t.norm not in _FUNCTION_WORDS for t in words) > _MAX_NAME_WORDS:

@@ -112,6 +112,13 @@ def test_an_answer_another_rule_found_the_kind_asked_in_is_left_to_it() -> None:
     assert _found(("agent", "And your name?"), ("customer", "Trn, an NHCRN.")) == [("person_name", 1, "Trn")]
 
 
+def test_the_parts_of_an_address_beside_the_part_found_are_the_address_too() -> None:
+    assert _found(
+        ("agent", "And the first line of the address and the postcode?"),
+        ("customer", "Roll out to box, Bravillberg, SW1A 2AA."),
+    ) == [("address", 1, "Roll out to box, Bravillberg"), ("address", 1, "SW1A 2AA")]
+
+
 # --- not answered --------------------------------------------------------------------------------------------
 
 
