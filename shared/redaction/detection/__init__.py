@@ -12,8 +12,9 @@ Phone numbers are checked with ``phonenumbers``, compound number words ("twenty 
 One module per kind of personal data (``cards``, ``ssn``, ``phones``, ``emails``, ``dates``, ``addresses``,
 ``accounts``, ``names``), so each kind's rules can be read and changed alone. They rest on ``spoken`` (the
 tokens and the digits words stand for) and ``context`` (what was asked); ``numbers`` tells digits read out apart,
-``patterns`` reads each segment's text, ``business`` sets a business's own contact details aside, and
-``detector`` runs them all and keeps one entity where several overlap.
+``patterns`` reads each segment's text, ``business`` sets a business's own contact details aside, ``answers``
+takes what answers a question for a kind as that kind where Whisper misheard its words, and ``detector`` runs them
+all and keeps one entity where several overlap.
 """
 
 from shared.redaction.detection.detector import detect

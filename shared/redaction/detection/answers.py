@@ -5,24 +5,29 @@ Whisper turns a name, a street or a code of letters and digits into any words ("
 Kudy."), so rules that read the words miss them; the dialogue around them is heard well: the agent asked for a
 name, and the next turn is the name. These rules take the words of such an answer that no rule of its kind read.
 
-- Asked: a turn asks for the kinds its last sentence naming one names (one of its last two sentences), when that
-  sentence asks rather than tells: a question mark, a request ("can I take", "what's", "please") or the thing's
-  name ending it ("Name for the booking."), and no value after the name ("your claim number is ...": told or read
-  back) (``context.kinds_asked``).
-- Asked of whom: a caller asks the business only for a name; its address and numbers are the business's own.
+One sentence per rule:
+
+- Asked: a turn asks for the kinds named in its last sentence that names one (if one of its last two), when that
+  sentence asks (a question mark, a request such as "can I take", or the thing's name ending it: "Name for the
+  booking.") and gives no value after the name or three digits anywhere (told or read back: "your claim number is
+  ...") (``context.kinds_asked``).
+- Asked of whom: where roles are known, a caller asks the business only for a name, as its address and numbers
+  are its own.
 - The answer: the other speaker's next segments, on through the asker's backchannels ("Yes.", "Mm-hmm."), until
-  the asker says more, a pause longer than a number is read over, or the answerer asks a question back.
-- Its value: the answer's clauses (cut at punctuation, and at "and", "but", "so" before a new subject) without
-  their lead-ins ("yes", "it's", "my name is", "the reference is"), from the first one left with words while each
-  has no word a sentence is made of (a pronoun, a verb such as "is", "need", "can", a question word), so an answer
-  that starts with a sentence ("I'd rather not", "I wrote it down somewhere", "yes, he is") gives none.
-- Its kind: the first kind asked that no other rule found in the answer; where they found every kind asked, the
-  answer is theirs alone ("Joint, me and my wife, Ahmed and Samira Qureshi": not "Joint"), but for an address,
-  said in parts any of which may be misheard, whose other parts are taken beside the part found.
-- What is redacted: each stretch of the value's words that no other rule took, from its first word that is no
-  function word to its last, if it looks like its kind: a number's has a digit or a number word, an account's a
-  digit or letters said apart, a name's a capital (in a transcript with capitals) and no digit, an address's a
-  digit or two capitalised words; a name of more than six words is no name.
+  the asker says more, a pause longer than a number is read over, four segments, or a question back.
+- Its value: the answer's clauses (cut at punctuation, and at "and", "but", "so" before a new subject) less their
+  lead-ins ("yes", "it's", "my name is", "the reference is"; "I'm" only before a name), from the first with words
+  left on while none has a word sentences are made of (a pronoun or possessive, a verb such as "is", "need",
+  "take", a question word), so an answer that starts as a sentence ("I'd rather not", "yes, he is", "Our office
+  ..."), says where the value is ("It's on page 2") or gives an age ("I'm 43") gives none.
+- Its kind: the first kind asked that no other rule found in the answer, so an answer they found that kind in is
+  theirs alone ("Joint, me and my wife, Ahmed and Samira Qureshi": not "Joint"), except an address, said in parts
+  any of which may be misheard, whose parts beside the one found are taken too.
+- What is redacted: each run of the value's words, within a segment, that no other rule took, without function
+  words at its ends, if it looks like its kind: a number's digits as many as that kind has (a birth date's with
+  its month), an account's a digit or letters said apart, an address's a digit or two capitalised words, a name's
+  every word capitalised (in a transcript with capitals), no digit, no "in the" nor day, and at most six words;
+  nothing counted ("3 - 5 working days", "19 digits") and no "same as before".
 - Whisper's hyphen-led words ("-I'm", "-J") are characters said apart, never words of a sentence.
 """
 
