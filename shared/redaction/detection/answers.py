@@ -26,7 +26,8 @@ One sentence per rule:
 - What is redacted: each run of the value's words, within a segment, that no other rule took, without function
   words at its ends, if it looks like its kind: a number's digits as many as that kind has (a birth date's with
   its month), an account's a digit or letters said apart, an address's a digit or two capitalised words, a name's
-  every word capitalised (in a transcript with capitals), no digit, no "in the" nor day, and at most six words;
+  every word capitalised (in a transcript with capitals) unless Whisper was unsure of one of them (confidence
+  below 0.2: a name written as common words, "image and press cut"), no digit, no "in the" nor day, at most six words;
   nothing counted ("3 - 5 working days", "19 digits") and no "same as before".
 - Whisper's hyphen-led words ("-I'm", "-J") are characters said apart, never words of a sentence.
 """
@@ -105,7 +106,7 @@ _NO_VALUE = re.compile(
 # How many digits a number of each kind has, counted in a piece the number rules left.
 _DIGITS = {EntityType.CARD_NUMBER: range(13, 20)}
 # Said between a name's words: "Lucía de la Fuente", "SMESM .TURBERG, a CHTR BDRG" (a letter spelled).
-_NAME_JOINS = {"a", "de", "la", "del", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "el", "le"}
+_NAME_JOINS = {"a", "and", "de", "la", "del", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "el", "le"}
 _WHEN_WORDS = MONTHS | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday",
     "morning", "afternoon", "evening", "night", "week", "weekend",
@@ -142,6 +143,7 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
         for span in entity.spans:
             covered.setdefault(span.segment, []).append((span.start, span.end))
     lower_case = not any(c.isupper() for segment in segments for c in segment.text if c.isalpha() and c != "I")
+    unsure = _unsure_words(segments)
     for position, turn in enumerate(turns[:-1]):
         kinds = kinds_asked(" ".join(segment.text for segment in turn.segments))
         if turn.speaker in _ROLES and turn.speaker != _AGENT:
@@ -154,7 +156,7 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
         value = _value(answer, EntityType.PERSON_NAME in kinds)
         if not value:
             continue
-        yield from _entities(value, answer, kinds, covered, found, lower_case)
+        yield from _entities(value, answer, kinds, covered, found, lower_case or unsure)
 
 
 def _turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> list[_Turn]:
@@ -323,7 +325,7 @@ def _entities(
     kinds: Sequence[EntityType],
     covered: dict[int, list[tuple[int, int]]],
     found: Sequence[Entity],
-    lower_case: bool,
+    unsure: bool | set[tuple[int, int]],
 ) -> Iterable[Entity]:
     """The value's words no other rule took, as the first kind asked that no rule found in the answer, if they look
     like it."""
@@ -344,7 +346,7 @@ def _entities(
         return
     if kind is EntityType.PERSON_NAME and sum(t.norm not in _FUNCTION_WORDS for t in words) > _MAX_NAME_WORDS:
         return
-    pieces = [piece for piece in _uncovered_pieces(value, covered) if _looks_like(kind, piece, lower_case)]
+    pieces = [piece for piece in _uncovered_pieces(value, covered) if _looks_like(kind, piece, unsure)]
     if pieces:
         yield Entity(kind, tuple(TextSpan(piece[0].segment, piece[0].start, piece[-1].end) for piece in pieces))
 
@@ -375,12 +377,36 @@ def _uncovered_pieces(value: Sequence[Sequence[Token]], covered: dict[int, list[
     return trimmed
 
 
+_UNSURE = 0.2  # Whisper's confidence in a word it guessed: "image" (0.03) for "Imogen"
+
+
+def _unsure_words(segments: Sequence[Segment]) -> set[tuple[int, int]]:
+    """Where, by segment and character, each word Whisper was unsure of starts."""
+    unsure: set[tuple[int, int]] = set()
+    for segment in segments:
+        cursor = 0
+        for word in segment.words:
+            core = word.text.strip()
+            found = segment.text.find(core, cursor) if core else -1
+            if found < 0:
+                break
+            cursor = found + len(core)
+            if word.confidence is not None and word.confidence < _UNSURE:
+                start = found + len(core) - len(core.lstrip(".,;:!?\"'()-"))
+                unsure.add((segment.index, start))
+    return unsure
+
+
 def _written_as_name(token: Token) -> bool:
     core = token.text.strip(".,;:!?\"'()-")
     return token.hyphen_led or core[:1].isupper()
 
 
-def _looks_like(kind: EntityType, piece: Sequence[Token], lower_case: bool) -> bool:
+def _looks_like(kind: EntityType, piece: Sequence[Token], unsure: bool | set[tuple[int, int]]) -> bool:
+    """Whether ``piece`` may be of ``kind``; ``unsure`` is True in a transcript without capitals, else where Whisper
+    was unsure of its words (a name it wrote as common words: "image and press cut")."""
+    lower_case = unsure is True
+    guessed = unsure is not True and any((t.segment, t.start) in unsure for t in piece) if unsure else False
     digits = sum(len(digits_of(token) or re.sub(r"\D", "", token.norm)) for token in piece)  # "-28B": 2
     capitals = sum(1 for token in piece if token.text.lstrip("-")[:1].isupper() and token.norm != "i")
     if any(token.norm in _COUNTED for token in piece):
@@ -399,6 +425,6 @@ def _looks_like(kind: EntityType, piece: Sequence[Token], lower_case: bool) -> b
         return (
             digits == 0
             and not any(t.norm in _FUNCTION_WORDS or t.norm in _WHEN_WORDS for t in words)
-            and (lower_case or all(_written_as_name(t) for t in words))
+            and (lower_case or guessed or all(_written_as_name(t) for t in words))
         )
     return False

@@ -405,11 +405,15 @@ ASKED_FOR: dict[EntityType, tuple[re.Pattern[str], ...]] = {
 }
 # A request, wherever the thing asked for is named in it: "Can I take ...", "what's ...", "... please".
 _REQUEST = re.compile(
-    r"\b((can|could|may|would|will) (i|you|we)|please|what|what's|whats|which|confirm|verify|tell me|give me|"
+    r"\b((can|could|may|would|will) (i|you|we)|please|what|what's|whats|which|whose|confirm|verify|tell me|give me|"
     r"read( me)?|spell|go ahead|ready|let me (have|take|get)|need)\b"
 )
 # After the thing's name, a value told or read back: "your claim number is CL99421", "your phone, 805 441 7732".
-_TOLD_AFTER = re.compile(r"^\W*(number |no |id )?(is|was|are|'s|were|will be|has been)\b|\d|\b[A-Z][a-z]")
+# "whose name is it under?", "what name is that under?": asked, the verb before its subject
+_TOLD_AFTER = re.compile(
+    r"^\W*(number |no |id )?(is|was|are|'s|were|will be|has been)\b(?! (it|that|this|he|she|they|there)\b)"
+    r"|\d|^\W*[A-Z][a-z]"
+)
 _TAIL_WORDS = 4  # "Name for the booking.": the thing's name ends the sentence, said as a question
 _TAIL_VERBS = re.compile(
     r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|should|do|does|did|get|got|go|goes|went|"
@@ -420,16 +424,19 @@ _ASKING_SENTENCES = 2  # "Do you have the card number? If not, the last four dig
 
 def kinds_asked(turn: str) -> list[EntityType]:
     """The kinds of personal data a speaker's turn asks the other side for, in the order named: those named in the
-    last sentence that names any, if it is one of the turn's last two, and asks rather than tells (a question mark,
-    a request, or the thing's name ending it) with no value after the name (told or read back)."""
+    last sentence that names any, if it is one of the turn's last two and no question about something else follows
+    it, and asks rather than tells (a question mark, a request, or the thing's name ending it) with no value after
+    the name (told or read back)."""
     sentences = [s for s in re.split(r"(?<=[.?!])\s+", turn.strip()) if s.strip()]
-    for sentence in reversed(sentences[-_ASKING_SENTENCES:]):
+    for position, sentence in enumerate(reversed(sentences[-_ASKING_SENTENCES:])):
         lower = sentence.lower()
         named: list[tuple[int, EntityType, int]] = []
         for kind, patterns in ASKED_FOR.items():
             matches = [m for pattern in patterns for m in pattern.finditer(lower)]
             if matches:
                 named.append((min(m.start() for m in matches), kind, max(m.end() for m in matches)))
+        if not named and position == 0 and sentence.rstrip().endswith("?"):
+            return []  # asked something else last: "I see the policy. Where was the car when it happened?"
         if not named:
             continue
         if re.search(r"\d(?:[ ,.-]?\d){2}", sentence):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
+from shared.models.transcript import Word
 from shared.redaction.detection.context import kinds_asked
 from tests.shared.redaction.detection.turns import found, segments, spans_found
 
@@ -32,6 +33,10 @@ def _found(*turns: tuple[str, str]) -> list[tuple[str, int, str]]:
         # the card named with its code: its code asked for, not its number
         ("And the three digits on the back of the card?", [EntityType.CARD_SECURITY_CODE]),
         ("Lovely, what's your daughter's name and date of birth?", [EntityType.PERSON_NAME, EntityType.DATE_OF_BIRTH]),
+        # the verb before its subject: asked
+        ("no worries, whose name is it Unger,", [EntityType.PERSON_NAME]),
+        # something else asked last
+        ("I see the policy for the Toyota Corolla. Where was the car when it happened?", []),
         # told or read back, not asked
         ("Your claim number is CL99421.", []),
         ("My name is Imogen.", []),
@@ -53,6 +58,19 @@ def test_a_misheard_name_after_its_lead_in_is_the_name_asked_for() -> None:
         ("agent", "Can I take your full name?"),
         ("customer", "Yes, it's SMESM .TURBERG, a CHTR BDRG."),
     ) == [("person_name", 1, "SMESM .TURBERG, a CHTR BDRG")]
+
+
+def test_a_name_whisper_wrote_as_common_words_it_was_unsure_of_is_the_name() -> None:
+    said = segments(("agent", "No worries, whose name is it under?"), ("customer", "It's under image and press cut."))
+    guessed = [
+        Word(text=text, start_ms=2500 + 300 * i, end_ms=2800 + 300 * i, confidence=confidence)
+        for i, (text, confidence) in enumerate(
+            [("It's", 0.93), ("under", 0.91), ("image", 0.03), ("and", 0.81), ("press", 0.89), ("cut.", 0.88)]
+        )
+    ]
+    sure = [word.model_copy(update={"confidence": 0.9}) for word in guessed]
+    assert found([said[0], said[1].model_copy(update={"words": guessed})]) == [("person_name", ["image and press cut"])]
+    assert found([said[0], said[1].model_copy(update={"words": sure})]) == []
 
 
 def test_a_name_asked_for_by_the_word_alone_is_answered() -> None:
