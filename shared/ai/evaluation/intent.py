@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from wordllama import WordLlama
     from wordllama.inference import WordLlamaInference
 
+    from shared.ai.evaluation.learned import IntentClassifiers
     from shared.models.analysis import Evidence, Scorecard, ScorecardCriterion
 
 MODEL_CONFIG = "l2_supercat"
@@ -455,14 +456,30 @@ class IntentModel:
 class CallIntents:
     """One call's sentences, embedded once, scored against any criterion of its scorecard."""
 
-    def __init__(self, model: IntentModel, texts: Sequence[SegmentText]) -> None:
+    def __init__(
+        self, model: IntentModel, texts: Sequence[SegmentText], classifiers: IntentClassifiers | None = None
+    ) -> None:
         self._model = model
+        self._classifiers = classifiers if classifiers is not None and classifiers.model == MODEL_NAME else None
         self.texts = list(texts)
         self.units = [unit for item in texts for unit in units_of(item)]
         self._vectors = model.embed([unit.text for unit in self.units])
         # The encoder costs milliseconds a sentence where WordLlama costs microseconds: units are encoded only
         # when a criterion asks for them, each once per call, in batches.
         self._ordered: dict[int, np.ndarray] = {}
+
+    @property
+    def vectors(self) -> np.ndarray:
+        """WordLlama's vector of each unit, in the order of ``units``."""
+        return self._vectors
+
+    def learned(self, criterion: ScorecardCriterion, chosen: Sequence[int]) -> np.ndarray | None:
+        """The learned classifier's probability that each unit ``chosen`` does what the criterion asks, or None when
+        there is no classifier for the criterion's id and description (``learned.py``)."""
+        classifier = self._classifiers.for_criterion(criterion) if self._classifiers is not None else None
+        if classifier is None:
+            return None
+        return classifier.probabilities(self._vectors[list(chosen)])
 
     @property
     def reads_word_order(self) -> bool:
