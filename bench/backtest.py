@@ -26,6 +26,7 @@ from bench.evaluation import load_calls
 from bench.seeding import create_scorecard_draft, seed_processed_calls
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.learned import load_intent_classifiers
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.dependencies import get_dependencies
@@ -46,7 +47,8 @@ def _transcripts(count: int) -> list[Transcript]:
 
 
 def _bare_engine_seconds(transcripts: list[Transcript]) -> float:
-    engine = RuleBasedEngine(intent=load_intent_model())  # the default offline engine, as the job uses
+    # The default offline engine, as the job uses.
+    engine = RuleBasedEngine(intent=load_intent_model(), classifiers=load_intent_classifiers())
     draft = default_scorecard("human").model_copy(update={"pass_threshold": 95.0})
     started = time.perf_counter()
     for index, transcript in enumerate(transcripts):

@@ -48,6 +48,7 @@ import yaml
 from bench.common import console, machine_note, parse_args, table
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.learned import load_intent_classifiers
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import Analysis, Scorecard
@@ -385,7 +386,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     intent_model = load_intent_model()
     load_ms = 1000 * (time.perf_counter() - started)
-    engines = {BASELINE: RuleBasedEngine(), INTENT: RuleBasedEngine(intent=intent_model)}
+    engines = {
+        BASELINE: RuleBasedEngine(),
+        INTENT: RuleBasedEngine(intent=intent_model, classifiers=load_intent_classifiers()),
+    }
     reports = {name: score(calls, engine) for name, engine in engines.items()}
     print_report(split, calls, reports, args.verbose)
 

@@ -16,6 +16,7 @@ from ulid import ULID
 
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.learned import load_intent_classifiers
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.audio_files.records import AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository
@@ -70,7 +71,8 @@ def seed_processed_calls(
 ) -> list[tuple[AudioFileRecord, Analysis]]:
     """One completed recording per transcript, recorded a minute apart, with the analysis the offline engine
     makes of it with the built-in card. Returns the records and their stored analyses, oldest first."""
-    engine = RuleBasedEngine(intent=load_intent_model())  # the default offline engine, intent layer included
+    # The default offline engine, intent layer included.
+    engine = RuleBasedEngine(intent=load_intent_model(), classifiers=load_intent_classifiers())
     seeded: list[tuple[AudioFileRecord, Transcript, Analysis]] = []
     for index, source in enumerate(transcripts):
         record = processed_record(tenant_id, is_ai_call=is_ai_call, campaign_id=campaign_id,

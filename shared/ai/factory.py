@@ -74,10 +74,16 @@ def build_evaluation_engine(settings: Settings) -> EvaluationEngine:
             api_key=key,
         )
     from shared.ai.evaluation.intent import IntentModelUnavailable, load_intent_model
+    from shared.ai.evaluation.learned import IntentClassifiersUnavailable, load_intent_classifiers
     from shared.ai.evaluation.rules import RuleBasedEngine
 
     try:
-        return RuleBasedEngine(intent=load_intent_model(settings.evaluation_encoder_dir))
+        classifiers = load_intent_classifiers()
+    except IntentClassifiersUnavailable as error:
+        logger.warning("No verified intent classifiers (%s); evaluating without the learned reading.", error)
+        classifiers = None
+    try:
+        return RuleBasedEngine(intent=load_intent_model(settings.evaluation_encoder_dir), classifiers=classifiers)
     except IntentModelUnavailable as error:
         # The analysis names its model, so nobody mistakes phrase-list verdicts for the intent engine's.
         logger.warning("No verified intent model (%s); evaluating with phrase lists only. Run `make model`.", error)

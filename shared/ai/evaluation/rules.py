@@ -20,8 +20,9 @@ from functools import cached_property, lru_cache
 from shared.ai import package_version, utc_now_iso
 from shared.ai.evaluation import tone
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import CallIntents, IntentModel, IntentScore, Unit
+from shared.ai.evaluation.intent import CallIntents, IntentModel, Unit
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
+from shared.ai.evaluation.learned import IntentClassifiers
 from shared.ai.evaluation.matching import (
     CLAUSE_END,
     COMMON_WORDS,
@@ -55,7 +56,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.8"
+RULES_VERSION = "2.9"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -97,6 +98,10 @@ class IntentThresholds:
     # similarities run on another scale).
     ordered_pass_similarity: float = 0.4
     ordered_pass_margin: float = 0.1
+    # The learned classifier's probability (``learned.py``) for a pass where no other reading found one, and, short
+    # of that, for a review; chosen by leave-one-split-out cross-validation (``bench.evaluation_crossval``).
+    learned_pass: float = 0.9
+    learned_review: float = 1.0
 
 
 DEFAULT_THRESHOLDS = IntentThresholds()
@@ -731,8 +736,11 @@ def _judge_intent(
     speaker_texts: Sequence[SegmentText],
     clock: SpeechClock,
     thresholds: IntentThresholds,
+    *,
+    learned: bool = True,
 ) -> CriterionResult | None:
-    """A pass (or a review) from the sentence that means what the criterion's examples mean, else None."""
+    """A pass (or a review) from the sentence that means what the criterion's examples mean, else None; ``learned``
+    lets the learned classifier pass a sentence where the examples find none."""
     who = criterion.speaker or "anyone"
     allowed = {id(item) for item in speaker_texts}
     chosen = [
@@ -754,10 +762,9 @@ def _judge_intent(
             return _cited(criterion, "pass", named.evidence(), reason, CONFIDENCE_FUZZY)
     read = intents.score(criterion, scorecard, chosen)
 
-    def fits(score: IntentScore) -> bool:
+    def fits(unit: Unit) -> bool:
         """Whether a close sentence also has what every pass example shares (see ``ExampleShape``) and is not
         undone by the rest of it."""
-        unit = score.unit
         return (
             (shape.asks_sometimes or not unit.is_question)
             and (not shape.only_asks or _asks_something(unit))
@@ -774,7 +781,7 @@ def _judge_intent(
         for score in read
         if score.margin >= thresholds.review_margin
         and not (shape.negative_fails and score.unit.negated)
-        and fits(score)
+        and fits(score.unit)
     ]
     passing = [
         score
@@ -795,7 +802,7 @@ def _judge_intent(
             if score.similarity >= thresholds.ordered_pass_similarity
             and score.margin >= thresholds.ordered_pass_margin
             and not score.unit.negated
-            and fits(score)
+            and fits(score.unit)
         ]
     if tone.offers_more(criterion.pass_examples):
         # An offer of more help comes once the issue is dealt with: "what can I do for you?" opening a call is
@@ -821,6 +828,31 @@ def _judge_intent(
         if farewell is not None:
             reason = f"{who} closed with a goodbye or good wish in segment {{segment}}"
             return _cited(criterion, "pass", farewell.evidence(), reason, CONFIDENCE_FUZZY)
+    unsure_learned: tuple[Unit, float] | None = None
+    if not passing and learned and chosen:
+        # The learned classifier reads every sentence in the window; the same guards hold as for any other pass.
+        probabilities = intents.learned(criterion, chosen)
+        early = tone.offers_more(criterion.pass_examples)
+        lowest = min(thresholds.learned_pass, thresholds.learned_review)
+        heard: list[tuple[Unit, float]] = [
+            (intents.units[index], float(probability))
+            for index, probability in zip(chosen, probabilities if probabilities is not None else [], strict=False)
+            if probability >= lowest
+        ]
+        heard = [
+            (unit, p)
+            for unit, p in heard
+            if not unit.negated and fits(unit) and not (early and _too_early(unit.item, intents.texts))
+        ]
+        if criterion.within_last_ms is not None:
+            heard.sort(key=lambda pair: (-pair[0].item.segment.start_ms, -pair[1]))
+        else:
+            heard.sort(key=lambda pair: -pair[1])
+        sure = next((pair for pair in heard if pair[1] >= thresholds.learned_pass), None)
+        if sure is not None:
+            reason = f"{who} said it in other words in segment {{segment}} (learned reading, probability {sure[1]:.2f})"
+            return _cited(criterion, "pass", sure[0].evidence(), reason, min(CONFIDENCE_FUZZY, sure[1]))
+        unsure_learned = next((pair for pair in heard if pair[1] >= thresholds.learned_review), None)
     if criterion.within_last_ms is not None:
         passing.sort(key=lambda score: -score.unit.item.segment.start_ms)  # the closing that matters is last
     else:
@@ -829,11 +861,16 @@ def _judge_intent(
         best = passing[0]
         reason = f"{who} said it in other words in segment {{segment}} (like {best.example!r})"
         return _cited(criterion, "pass", best.unit.evidence(), reason, min(CONFIDENCE_FUZZY, 0.5 + best.margin))
-    if not scores:
-        return None
-    unsure = max(scores, key=lambda score: score.similarity)
-    if unsure.similarity < thresholds.review_similarity:
-        return None
+    unsure = max(scores, key=lambda score: score.similarity) if scores else None
+    if unsure is None or unsure.similarity < thresholds.review_similarity:
+        if unsure_learned is None:
+            return None
+        maybe, probability = unsure_learned
+        reason = (
+            f"{who} may have said it in other words in segment {{segment}} (learned reading, probability "
+            f"{probability:.2f})"
+        )
+        return _cited(criterion, "needs_review", maybe.evidence(), reason, CONFIDENCE_REPORTED)
     reason = (
         f"{who} may have said it in segment {{segment}}: close to {unsure.example!r}, "
         f"but also to {unsure.rival_example!r}"
@@ -1002,7 +1039,9 @@ def _judge_must_have(
                 for item in speaker_texts
                 if (item.segment.start_ms > start if closing else item.segment.start_ms < start)
             ]
-            instead = _judge_intent(criterion, scorecard, intents, other, clock, thresholds) if other else None
+            instead = (
+                _judge_intent(criterion, scorecard, intents, other, clock, thresholds, learned=False) if other else None
+            )
             if instead is not None and instead.verdict == "pass":
                 return instead
         evidence = best.evidence()
@@ -1097,8 +1136,10 @@ class RuleBasedEngine:
         clock: Callable[[], str] = utc_now_iso,
         intent: IntentModel | None = None,
         intent_thresholds: IntentThresholds = DEFAULT_THRESHOLDS,
+        classifiers: IntentClassifiers | None = None,
     ) -> None:
         self._intent = intent
+        self._classifiers = classifiers if intent is not None else None
         self._thresholds = intent_thresholds
         self._keywords = tuple(keywords)
         self._summary_sentences = summary_sentences
@@ -1106,6 +1147,7 @@ class RuleBasedEngine:
         models = [
             "phrase-rules",
             *([intent.name] if intent is not None else []),
+            *([f"learned-{self._classifiers.sha256[:12]}"] if self._classifiers is not None else []),
             f"vader-{package_version('vaderSentiment')}",
         ]
         self._engine_info = EngineInfo(name=ENGINE_NAME, model="+".join(models), version=RULES_VERSION)
@@ -1121,7 +1163,7 @@ class RuleBasedEngine:
         texts = index_segments(transcript.segments)
         clock = SpeechClock(transcript.segments)
         language = primary_language(transcript)
-        intents = CallIntents(self._intent, texts) if self._intent is not None else None
+        intents = CallIntents(self._intent, texts, self._classifiers) if self._intent is not None else None
         criteria = [
             evaluate_criterion(
                 CompiledCriterion.of(c),
