@@ -59,6 +59,9 @@ SPLITS = (
     "dev", "held_back", "held_back_2", "held_back_3", "held_back_4", "held_back_5", "held_back_6", "held_back_7",
     "held_back_8", "held_back_9", "held_back_10", "held_back_11", "held_back_12",
 )  # fmt: skip
+# Scored once, at the end of the round that added it, unseen: nothing is trained, tuned or cross-validated on it.
+UNSEEN = "held_back_12"
+STUDIED = tuple(split for split in SPLITS if split != UNSEEN)
 LABEL_VERDICTS = ("pass", "fail")
 KINDS = ("literal", "paraphrase", "trap", "absent")
 SPEAKERS = {"a": "agent", "c": "customer"}

@@ -1,9 +1,10 @@
 """Whether the learned classifiers generalise to calls in new words: leave-one-split-out cross-validation.
 
-For each split of ``bench.evaluation.SPLITS``, the classifiers are trained on every other split
-(``bench.train_intent_classifier``) and the left-out split is scored by the default engine without them (before) and
-with them (after), for each pair of thresholds asked for. Thresholds are chosen from the totals over all splits,
-never from one split; the weights file shipped beside the cards is trained on every split and is not read here.
+For each studied split (``bench.evaluation.STUDIED``, never the round's unseen one), the classifiers are trained on
+every other split (``bench.train_intent_classifier``) and the left-out split is scored by the default engine without
+them (before) and with them (after), for each pair of thresholds asked for. Thresholds are chosen from the totals over
+all splits, never from one split; the weights file shipped beside the cards is trained on every studied split and is
+not read here.
 
 Usage: ``python -m bench.evaluation_crossval [--pass P ...] [--review R ...] [--c C] [--rounds N] [--traps T]``
 """
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bench.common import console, table
-from bench.evaluation import SPLITS, LabelledCall, Report, context_for, load_calls, ratio
+from bench.evaluation import STUDIED, LabelledCall, Report, context_for, load_calls, ratio
 from bench.train_intent_classifier import MIL_ROUNDS, TRAPS, C, CallUnits, embed_calls, train
 from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.learned import IntentClassifiers
@@ -92,29 +93,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     model = load_intent_model()
-    calls = {split: load_calls(split) for split in SPLITS}
-    embedded = {split: embed_calls(calls[split], model) for split in SPLITS}
+    calls = {split: load_calls(split) for split in STUDIED}
+    embedded = {split: embed_calls(calls[split], model) for split in STUDIED}
     # The engine without classifiers, once: each setting re-judges only the calls it can change.
     plain = RuleBasedEngine(intent=model)
-    before = {split: [plain.evaluate(c.transcript, context_for(c)) for c in calls[split]] for split in SPLITS}
+    before = {split: [plain.evaluate(c.transcript, context_for(c)) for c in calls[split]] for split in STUDIED}
     print("scored without classifiers", file=sys.stderr, flush=True)
     totals = []
     for c, rounds, traps in itertools.product(args.c, args.rounds, args.traps):
         folds = {
             split: train(
-                (item for other in SPLITS if other != split for item in embedded[other]),
+                (item for other in STUDIED if other != split for item in embedded[other]),
                 c=c,
                 rounds=rounds,
                 traps=traps,
             )
-            for split in SPLITS
+            for split in STUDIED
         }
         for learned_pass, learned_review in itertools.product(args.passes, args.review):
             thresholds = replace(DEFAULT_THRESHOLDS, learned_pass=learned_pass, learned_review=learned_review)
             lowest = min(learned_pass, learned_review)
             rows = []
             reports_before, reports_after = [], []
-            for split in SPLITS:
+            for split in STUDIED:
                 engine = RuleBasedEngine(intent=model, classifiers=folds[split], intent_thresholds=thresholds)
                 b, a = Report(), Report()
                 for call, analysis, units in zip(calls[split], before[split], embedded[split], strict=True):

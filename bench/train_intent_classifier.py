@@ -11,8 +11,8 @@ sentences and clauses (``units_of``):
   labelled pass. A fail-labelled trap of a criterion with a time window is left out: its wording often does the thing,
   too late, which only the window rejects.
 
-Deterministic (lbfgs, no sampling); trains on every split of ``bench.evaluation.SPLITS`` (never on a split held
-back), prints the sha256 to pin in ``shared/ai/evaluation/learned.py``.
+Deterministic (lbfgs, no sampling); trains on every studied split (``bench.evaluation.STUDIED``: never on the
+unseen split of the round), prints the sha256 to pin in ``shared/ai/evaluation/learned.py``.
 
 Usage: ``python -m bench.train_intent_classifier [--check]`` (``--check``: write nothing, exit 1 when the file
 differs from a fresh training)
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bench.evaluation import SPLITS, LabelledCall, load_calls
+from bench.evaluation import STUDIED, LabelledCall, load_calls
 from shared.ai.evaluation.intent import MODEL_NAME, CallIntents, IntentModel, load_intent_model
 from shared.ai.evaluation.learned import (
     CLASSIFIERS_FILE,
@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the file would change")
     args = parser.parse_args(argv)
     model = load_intent_model()
-    embedded = embed_calls((call for split in SPLITS for call in load_calls(split)), model)
+    embedded = embed_calls((call for split in STUDIED for call in load_calls(split)), model)
     data = train(embedded).to_json()
     digest = hashlib.sha256(data).hexdigest()
     if args.check:
