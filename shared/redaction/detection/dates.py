@@ -90,7 +90,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 text[: match.start()], tokens, bisect.bisect_left(starts, match.start())
             ):
                 continue  # "the code's spring 25, valid until April 35": an offer's end
-            found = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
+            found = _said_by_one(_date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH))
             if entity_type is EntityType.CARD_EXPIRY:
                 found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
@@ -133,6 +133,17 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+
+
+def _said_by_one(found: list[Token]) -> list[Token]:
+    """The part of a date the last of its speakers said: a number the asker says before the answer ("Expiring 8," /
+    "-02 -28", where Whisper heard "expiry date?") is no part of the date."""
+    if not found:
+        return found
+    start = len(found)
+    while start and found[start - 1].speaker == found[-1].speaker:
+        start -= 1
+    return found[start:]
 
 
 # What else is valid until a date: an offer, a code, a pass.

@@ -265,3 +265,13 @@ def test_a_cards_expiry_said_as_a_year_with_when_in_it_is_the_expiry(text: str, 
 )
 def test_a_year_with_when_in_it_that_is_no_cards_expiry_is_not_one(text: str) -> None:
     assert _found(_segments(("customer", text)), (EntityType.CARD_EXPIRY,)) == []
+
+
+def test_a_number_the_asker_says_before_the_answer_is_no_part_of_the_expiry() -> None:
+    segments = _segments(
+        ("agent", "The long number on the card?"),
+        ("customer", "4111 1111 1111 1111"),
+        ("agent", "Expiry date 3,"),
+        ("customer", "-07 -29"),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["-07 -29"])]
