@@ -82,6 +82,7 @@ from shared.redaction.detection.ssn import (
     MISHEARD_SSN_LENGTHS,
     SSN_GROUPS,
     SSN_WRITTEN,
+    account_named_only_as_purpose,
     last_four_of_ssn_asked,
     other_countrys_id_named,
     part_of_ssn_asked,
@@ -302,6 +303,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
         # A digit misheard as a word ("-I") or heard twice: still the number asked for last.
         or (len(digits) in MISHEARD_SSN_LENGTHS and distances[EntityType.SSN] == nearest)
+        or (len(digits) in MISHEARD_SSN_LENGTHS and _ssn_named_for_account(distances, tokens, first))
         or (len(digits) == 4 and last_four_of_ssn_asked(distances, tokens, first))
     ):
         return EntityType.SSN
@@ -433,6 +435,12 @@ def _year_alone_answers(digits: str, atoms: Sequence[Atom], tokens: Sequence[Tok
     segment = atoms[0].tokens[0].segment
     said = [t for t in tokens if t.segment == segment]
     return all(t in atoms[0].tokens for t in said) and len(atoms) == 1
+
+
+def _ssn_named_for_account(distances: dict[EntityType, int], tokens: Sequence[Token], first: Token) -> bool:
+    """Whether only an account, said as what the social security number asked for is for, was named since it."""
+    nearer = {kind for kind, distance in distances.items() if distance < distances[EntityType.SSN]}
+    return nearer == {EntityType.ACCOUNT_NUMBER} and account_named_only_as_purpose(tokens, first)
 
 
 def _words_since_number(tokens: Sequence[Token], first: Token) -> str:

@@ -56,6 +56,24 @@ def personal_tax_id_asked(tokens: Sequence[Token], first: Token) -> bool:
 _KEPT_ON = re.compile(r"\b(on|for|in) (your|the|my|this) (\w+ )?account\b")
 
 
+# What the number is for, not another number: "your social security number to open the account"
+_ACCOUNT_OPENED = re.compile(
+    r"\b(to|and|so (we|i) can|before (we|i)) (open|set up|close|access|verify|update|unlock|activate|reopen) "
+    r"(the|your|an|a|this|my) (\w+ )?account\b"
+)
+
+
+def account_named_only_as_purpose(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether the social security number is named last before ``first``, where an account said after it only says
+    what the number is for ("I need your social security number to open the account" / "six two one, ...")."""
+    window = window_before(tokens, first.position)
+    named = list(CONTEXTS[EntityType.SSN].finditer(window))
+    if not named:
+        return False
+    after = _ACCOUNT_OPENED.sub("", _KEPT_ON.sub("", window[named[-1].end() :]))
+    return CONTEXTS[EntityType.ACCOUNT_NUMBER].search(after) is None
+
+
 def last_four_of_ssn_asked(distances: dict[EntityType, int], tokens: Sequence[Token], first: Token) -> bool:
     """Whether four digits answer "the last four of your social", asked last or first of two things asked together
     ("the last four of your social and your date of birth?")."""

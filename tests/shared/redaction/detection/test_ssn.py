@@ -197,3 +197,12 @@ def test_a_social_read_back_with_its_last_digit_put_right_is_the_social() -> Non
         ("agent", "So, at Sprio 5, 7 -2 -1 -1 -4 -8, got it."),
     )
     assert ("ssn", ["5, 7 -2 -1 -1 -4 -8"]) in _found(segments, _SSN)
+
+
+def test_a_social_asked_for_to_open_an_account_is_the_social_not_an_account_number() -> None:
+    said = "Four one two, five five, eight nine three."  # a digit lost: eight of nine
+    kinds = (EntityType.SSN, EntityType.ACCOUNT_NUMBER)
+    purpose = _segments(("agent", "I'll need your social security number to set up the account."), ("customer", said))
+    assert _found(purpose, kinds) == [("ssn", [said.rstrip(".")])]
+    both = _segments(("agent", "Your social security number and the account number?"), ("customer", said))
+    assert _found(both, kinds) == [("account_number", [said.rstrip(".")])]
