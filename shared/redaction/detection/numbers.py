@@ -292,6 +292,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.CARD_SECURITY_CODE
     if first.position and tokens[first.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
         distances.pop(EntityType.DATE_OF_BIRTH, None)  # "moved you to Thursday at ten forty": a time
+    for kind in _ANSWERED_ONCE:
+        if kind in distances and _answered_by_other_side(digits, distances[kind], first, tokens):
+            del distances[kind]  # "the security code?" / "993." / "... guaranteed at 160 a night": a price
     nearest = min(distances.values(), default=None)
     # Written five and four ("83702-1187"): a ZIP+4 ending an address, never a social security number's grouping.
     zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
@@ -435,6 +438,37 @@ def _year_alone_answers(digits: str, atoms: Sequence[Atom], tokens: Sequence[Tok
     segment = atoms[0].tokens[0].segment
     said = [t for t in tokens if t.segment == segment]
     return all(t in atoms[0].tokens for t in said) and len(atoms) == 1
+
+
+# Asked for once and answered with digits: a new number said after the answer is something else, unless it reads
+# the answer back.
+_ANSWERED_ONCE = (EntityType.CARD_SECURITY_CODE, EntityType.DATE_OF_BIRTH)
+_READ_BACK_WINDOW = 4  # digits: a year, a group read back from a longer answer
+
+
+def _answered_by_other_side(digits: str, distance: int, first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether the other side said digits in an earlier turn after the question ``distance`` characters before
+    ``first`` ("And the security code?" / "993." / "Thanks, that's 160 euros a night"), and ``first``'s digits do
+    not read those back ("993, thank you"): the question has its answer, these digits are not it."""
+    tail, after = 0, list[Token]()
+    for token in reversed(tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]):
+        tail += len(token.norm) + (1 if after else 0)
+        if tail > distance:
+            break
+        after.insert(0, token)
+    asking = {t.segment for t in after if t.text.rstrip().endswith("?")}  # "the three numbers on the back?"
+    answer = digits_said([t for t in after if t.speaker != first.speaker and t.segment not in {first.segment, *asking}])
+    if not answer:
+        return False
+    windows = {digits[i : i + _READ_BACK_WINDOW] for i in range(len(digits) - _READ_BACK_WINDOW + 1)}
+    read_back = (
+        digits in answer
+        or answer in digits
+        or any(window in answer for window in windows)
+        # the whole answer read back, a digit misheard ("993" / "994?"); two digits differing in one are two numbers
+        or (len(digits) == len(answer) >= _MIN_CORRECTED_ENDING and _misheard_as(digits, answer))
+    )
+    return not read_back
 
 
 def _ssn_named_for_account(distances: dict[EntityType, int], tokens: Sequence[Token], first: Token) -> bool:

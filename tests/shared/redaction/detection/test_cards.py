@@ -333,3 +333,19 @@ def test_a_number_printed_in_groups_no_card_is_printed_in_is_no_card(text: str) 
 )
 def test_a_card_in_its_printed_groups_or_asked_for_is_a_card(turns: tuple[tuple[str, str], ...]) -> None:
     assert [kind for kind, _ in _found(_segments(*turns), (EntityType.CARD_NUMBER,))] == ["card_number"]
+
+
+_CODE = (EntityType.CARD_SECURITY_CODE,)
+
+
+@pytest.mark.parametrize(
+    "statement", ["Thanks, your order of 240 is confirmed.", "Lovely, that's 365 a month from June."]
+)
+def test_digits_the_asker_says_after_the_code_is_answered_are_not_the_code_unless_read_back(statement: str) -> None:
+    asked = (("agent", "What's the three digit code on the back?"), ("customer", "Five two seven."))
+    assert _found(_segments(*asked, ("agent", statement)), _CODE) == [("card_security_code", ["Five two seven"])]
+    read_back = _segments(*asked, ("agent", "527, thank you."), ("agent", statement))
+    assert _found(read_back, _CODE) == [
+        ("card_security_code", ["Five two seven"]),
+        ("card_security_code", ["527"]),
+    ]

@@ -267,6 +267,22 @@ def test_a_year_with_when_in_it_that_is_no_cards_expiry_is_not_one(text: str) ->
     assert _found(_segments(("customer", text)), (EntityType.CARD_EXPIRY,)) == []
 
 
+@pytest.mark.parametrize(
+    "statement",
+    ["Thanks. Your reference is 5523.", "The refund of $2 ,300 one went out on the 2nd."],
+)
+def test_digits_the_other_side_says_after_the_birth_date_is_given_are_no_birth_date_unless_read_back(
+    statement: str,
+) -> None:
+    given = (("agent", "And your date of birth?"), ("customer", "It's July 14th, 1969."))
+    assert _found(_segments(*given, ("agent", statement)), _BIRTH) == [("date_of_birth", ["July 14th, 1969"])]
+    read_back = _segments(*given, ("agent", "So 14 07 1969?"), ("agent", statement))
+    assert _found(read_back, _BIRTH) == [
+        ("date_of_birth", ["July 14th, 1969"]),
+        ("date_of_birth", ["14 07 1969"]),
+    ]
+
+
 def test_a_number_the_asker_says_before_the_answer_is_no_part_of_the_expiry() -> None:
     segments = _segments(
         ("agent", "The long number on the card?"),
