@@ -292,6 +292,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.CARD_SECURITY_CODE
     if first.position and tokens[first.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
         distances.pop(EntityType.DATE_OF_BIRTH, None)  # "moved you to Thursday at ten forty": a time
+    code_asked = distances.get(EntityType.CARD_SECURITY_CODE)
+    if code_asked is not None and nearest_match(_PART_OF_NUMBER, window_before(tokens, first.position)) == code_asked:
+        del distances[EntityType.CARD_SECURITY_CODE]  # "the last four digits of your Aadhaar": another number's
     for kind in _ANSWERED_ONCE:
         if kind in distances and _answered_by_other_side(digits, distances[kind], first, tokens):
             del distances[kind]  # "the security code?" / "993." / "... guaranteed at 160 a night": a price
@@ -440,6 +443,8 @@ def _year_alone_answers(digits: str, atoms: Sequence[Atom], tokens: Sequence[Tok
     return all(t in atoms[0].tokens for t in said) and len(atoms) == 1
 
 
+# The last or first few digits of a number, which the security code's "three digits" or "four numbers" are not.
+_PART_OF_NUMBER = re.compile(r"\b(last|first|final|middle|other) (three|four|3|4)[ -](digits?|numbers?)\b")
 # Asked for once and answered with digits: a new number said after the answer is something else, unless it reads
 # the answer back.
 _ANSWERED_ONCE = (EntityType.CARD_SECURITY_CODE, EntityType.DATE_OF_BIRTH)

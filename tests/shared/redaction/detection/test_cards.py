@@ -349,3 +349,14 @@ def test_digits_the_asker_says_after_the_code_is_answered_are_not_the_code_unles
         ("card_security_code", ["Five two seven"]),
         ("card_security_code", ["527"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("Please read me the last four numbers of your passport.", "Eight two zero three."),
+        ("For verification, the last four digits on your licence?", "-3917"),
+    ],
+)
+def test_the_last_few_digits_of_another_number_are_no_security_code(question: str, answer: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer)), _CODE) == []
