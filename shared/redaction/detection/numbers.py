@@ -382,6 +382,14 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
             after_card = previous is not None and _segment_digits(tokens, previous) >= 12
             if after_card and len(digits) == 4 and plausible_expiry(digits):
                 return EntityType.CARD_EXPIRY
+            if len(digits) in (3, 4) and EntityType.CARD_SECURITY_CODE not in distances:
+                # No code asked for: the expiry asked last with a digit lost ("Expiry?" / "-013" for "oh one,
+                # thirty"), or a month and year the card was read over turns before ("4485 -2760" / "-1938 -4504"
+                # / "When does it expire?", misheard / "-04 -28")
+                if distances.get(EntityType.CARD_EXPIRY) == nearest and _expiry_asked_last(first, tokens):
+                    return EntityType.CARD_EXPIRY
+                if len(digits) == 4 and plausible_expiry(digits):
+                    return EntityType.CARD_EXPIRY
             if len(digits) in (3, 4):
                 return EntityType.CARD_SECURITY_CODE
             if previous is not None and after_card and len(digits) >= _MIN_CARD_CORRECTION:
@@ -480,6 +488,17 @@ def _ssn_named_for_account(distances: dict[EntityType, int], tokens: Sequence[To
     """Whether only an account, said as what the social security number asked for is for, was named since it."""
     nearer = {kind for kind, distance in distances.items() if distance < distances[EntityType.SSN]}
     return nearer == {EntityType.ACCOUNT_NUMBER} and account_named_only_as_purpose(tokens, first)
+
+
+def _expiry_asked_last(first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether the other side's last words before ``first`` ask for the expiry and ``first`` begins the answer: not
+    where they went on to ask for something more, however misheard ("What's the expiry?" / "And the seemingly,
+    please?" for "the CVV"), nor after an expiry given first ("Expiry and CVV?" / "0 .5, 20 .9, CBV -814")."""
+    asked = next((t for t in reversed(tokens[: first.position]) if t.speaker != first.speaker), None)
+    if asked is None or digits_said(tokens[asked.position + 1 : first.position]):
+        return False
+    said = " ".join(t.norm for t in tokens if t.segment == asked.segment)
+    return CONTEXTS[EntityType.CARD_EXPIRY].search(said) is not None
 
 
 def _words_since_number(tokens: Sequence[Token], first: Token) -> str:

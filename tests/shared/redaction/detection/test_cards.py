@@ -360,3 +360,29 @@ def test_digits_the_asker_says_after_the_code_is_answered_are_not_the_code_unles
 )
 def test_the_last_few_digits_of_another_number_are_no_security_code(question: str, answer: str) -> None:
     assert _found(_segments(("agent", question), ("customer", answer)), _CODE) == []
+
+
+_CARD_DETAILS = (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)
+
+
+def test_a_month_and_year_after_a_card_read_over_turns_is_its_expiry_however_the_question_was_heard() -> None:
+    segments = _segments(
+        ("agent", "Card number please?"),
+        ("customer", "5425 2334"),
+        ("agent", "Yes."),
+        ("customer", "-3010 -9903"),
+        ("agent", "And when is it good for?"),
+        ("customer", "-11 -27."),
+    )
+    assert _found(segments, _CARD_DETAILS) == [
+        ("card_number", ["5425 2334", "-3010 -9903"]),
+        ("card_expiry", ["-11 -27"]),
+    ]
+
+
+def test_digits_answering_the_expiry_with_one_lost_are_the_expiry_not_a_code_asked_after_it() -> None:
+    card = (("agent", "The long number on the card?"), ("customer", "4111 1111 1111 1111"))
+    expiry = _segments(*card, ("agent", "Expiry date?"), ("customer", "-092"))
+    assert _found(expiry, _CARD_DETAILS)[1:] == [("card_expiry", ["-092"])]
+    code = _segments(*card, ("agent", "Expiry date?"), ("agent", "And the savvy, please?"), ("customer", "381."))
+    assert _found(code, _CARD_DETAILS)[1:] == [("card_security_code", ["381"])]
