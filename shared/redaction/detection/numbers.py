@@ -1095,6 +1095,12 @@ def _details_after_card(rest: Sequence[Atom], tokens: Sequence[Token]) -> Iterab
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+", re.ASCII)
 
 
+_MONEY = frozenset(
+    {"dollars", "dollar", "bucks", "pounds", "pound", "quid", "euros", "euro", "rupees", "rand", "pesos", "dirhams",
+     "naira", "shillings", "francs", "ringgit", "baht"}
+)  # fmt: skip
+
+
 def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     """An amount, a price or a length of time: "$312", "2000 and 40 dollars", "45 minutes", "3,400 points"."""
     first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
@@ -1104,6 +1110,10 @@ def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
         return True  # "3 ,400", "1 ,200": thousands written apart by Whisper
     if len(atoms) == 1 and atoms[0].tokens[-1].norm == "thousand":
         return True  # "four thousand", not a group of a number read in groups
+    before = tokens[max(0, first.position - 2) : first.position]
+    money = len(before) == 2 and before[1].norm in _MONEY and digits_of(before[0]) is not None
+    if money and {t.segment for t in before} == {first.segment}:
+        return True  # "4 pounds 99", "twelve dollars fifty": the amount's pence or cents
     after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
         after = tokens[after.position + 1] if after.position + 1 < len(tokens) else None  # "49 .99 dollars"

@@ -386,3 +386,14 @@ def test_digits_answering_the_expiry_with_one_lost_are_the_expiry_not_a_code_ask
     assert _found(expiry, _CARD_DETAILS)[1:] == [("card_expiry", ["-092"])]
     code = _segments(*card, ("agent", "Expiry date?"), ("agent", "And the savvy, please?"), ("customer", "381."))
     assert _found(code, _CARD_DETAILS)[1:] == [("card_security_code", ["381"])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "What's the security code?"), ("customer", "Hang on."), ("agent", "That's 7 pounds 45 today.")),
+        (("agent", "Could I get the CVV?"), ("agent", "The charge is twelve dollars fifty.")),
+    ],
+)
+def test_the_cents_or_pence_of_an_amount_are_no_security_code(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _found(_segments(*turns), _CODE) == []
