@@ -295,6 +295,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     code_asked = distances.get(EntityType.CARD_SECURITY_CODE)
     if code_asked is not None and nearest_match(_PART_OF_NUMBER, window_before(tokens, first.position)) == code_asked:
         del distances[EntityType.CARD_SECURITY_CODE]  # "the last four digits of your Aadhaar": another number's
+        if not distances and len(digits) in _SECURITY_CODE_LENGTHS and not card_talked_about(tokens, first.position):
+            return EntityType.ACCOUNT_NUMBER  # no card, social or phone talked about: an id's, asked to verify
     for kind in _ANSWERED_ONCE:
         if kind in distances and _answered_by_other_side(digits, distances[kind], first, tokens):
             del distances[kind]  # "the security code?" / "993." / "... guaranteed at 160 a night": a price

@@ -3547,3 +3547,24 @@ def test_a_lower_case_house_number_and_words_ending_in_a_postcode_are_the_addres
     turns: tuple[tuple[str, str], ...], found: list[object]
 ) -> None:
     assert _found(_segments(*turns), (EntityType.ADDRESS, EntityType.DATE_OF_BIRTH)) == found
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("To verify, the last four numbers of your passport please.", "Seven one one nine."),
+        ("Can you confirm the last 4 digits of your driving permit?", "2046."),
+    ],
+)
+def test_the_last_few_digits_of_an_id_asked_to_verify_the_caller_are_the_ids(question: str, answer: str) -> None:
+    said = answer.strip("-.")
+    segments = _segments(("agent", question), ("customer", answer))
+    assert _found(segments) == [("account_number", [said])]
+
+
+def test_the_last_few_digits_asked_where_a_card_is_talked_about_are_no_account_number() -> None:
+    segments = _segments(
+        ("agent", "Which card are you calling about? The last four digits will do."),
+        ("customer", "Eight two one five."),
+    )
+    assert ("account_number", ["Eight two one five"]) not in _found(segments)
