@@ -482,8 +482,16 @@ def _answered_by_other_side(digits: str, distance: int, first: Token, tokens: Se
         or any(window in answer for window in windows)
         # the whole answer read back, a digit misheard ("993" / "994?"); two digits differing in one are two numbers
         or (len(digits) == len(answer) >= _MIN_CORRECTED_ENDING and _misheard_as(digits, answer))
+        # a date read back another way, ending in its year ("July 14th, 1969" / "So 14/7/69?")
+        or (len(digits) >= _READ_BACK_WINDOW and digits[-2:] in _year_endings(answer))
     )
     return not read_back
+
+
+def _year_endings(digits: str) -> set[str]:
+    """The last two digits of each year ("1969", "2004") in ``digits``, and their own last two."""
+    years = {digits[i + 2 : i + 4] for i in range(len(digits) - 3) if _YEAR.fullmatch(digits[i : i + 4])}
+    return years | {digits[-2:]}
 
 
 def _ssn_named_for_account(distances: dict[EntityType, int], tokens: Sequence[Token], first: Token) -> bool:

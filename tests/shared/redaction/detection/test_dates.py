@@ -291,3 +291,14 @@ def test_a_number_the_asker_says_before_the_answer_is_no_part_of_the_expiry() ->
         ("customer", "-07 -29"),
     )
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["-07 -29"])]
+
+
+@pytest.mark.parametrize("read_back", ["So 22/3/58?", "Just to confirm, 03 22 58?"])
+def test_a_birth_date_read_back_another_way_after_the_answer_is_still_the_birth_date(read_back: str) -> None:
+    segments = _segments(
+        ("agent", "Your date of birth, please?"), ("customer", "March the 22nd, 1958."), ("agent", read_back)
+    )
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["March the 22nd, 1958"]),
+        ("date_of_birth", [read_back.split(", ")[-1].removeprefix("So ").rstrip("?")]),
+    ]
