@@ -11,7 +11,9 @@ from shared.redaction.detection.context import (
     BACKCHANNEL_WORDS,
     CONTEXT_WINDOW,
     CONTEXTS,
+    asks_for_a_number,
     context_distances,
+    others_between_parts,
     said_after,
 )
 from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, REPEATS, TRAILING_OFF, Token, digits_of
@@ -121,15 +123,8 @@ def id_goes_on(last: Token, first: Token, tokens: Sequence[Token]) -> bool:
         return False
     if first.position - last.position > CONTEXT_WINDOW:
         return False
-    between = tokens[last.position + 1 : first.position]
-    own = [t for t in between if t.speaker == first.speaker]
-    others = [t for t in between if t.speaker != first.speaker]
-    heard = " ".join(t.norm for t in others)
-    return (
-        all(t.norm in _ID_PART_LEADS for t in own)
-        and len(others) <= BACKCHANNEL_WORDS
-        and not any(pattern.search(heard) for pattern in ASKED_CONTEXTS.values())
-    )
+    others = others_between_parts(tokens, last, first, _ID_PART_LEADS)
+    return others is not None and len(others) <= BACKCHANNEL_WORDS and not asks_for_a_number(others)
 
 
 _MIN_READ_BACK_ID = 8  # letters and digits: longer than any postcode ("S W 1 A 2 A A")

@@ -164,6 +164,25 @@ def said_between(tokens: Sequence[Token], previous: Token, token: Token) -> list
     return [t for t in tokens[previous.position + 1 : token.position] if t.speaker != token.speaker]
 
 
+def others_between_parts(
+    tokens: Sequence[Token], last: Token, first: Token, leads: Iterable[str]
+) -> list[Token] | None:
+    """What the others said between two parts of one value (``last`` ending one, ``first`` beginning the next), or
+    None when the speaker says more between them than words that lead on to the next part (``leads``: "and then",
+    "dash")."""
+    between = tokens[last.position + 1 : first.position]
+    own_words = {t.norm for t in between if t.speaker == first.speaker}
+    if not own_words <= set(leads):
+        return None
+    return [t for t in between if t.speaker != first.speaker]
+
+
+def asks_for_a_number(said: Sequence[Token], *, besides: EntityType | None = None) -> bool:
+    """Whether ``said`` asks for any kind of number or a card (but ``besides``)."""
+    text = " ".join(t.norm for t in said)
+    return any(pattern.search(text) for kind, pattern in ASKED_CONTEXTS.items() if kind is not besides)
+
+
 # Said of a card only where one was talked about: "security number" (not a login's), "it runs until" (not an offer).
 _CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs |xperi")
 

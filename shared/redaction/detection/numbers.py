@@ -37,9 +37,11 @@ from shared.redaction.detection.context import (
     GIVEN_UP,
     asked_first,
     asks_anew,
+    asks_for_a_number,
     card_talked_about,
     context_distances,
     nearest_match,
+    others_between_parts,
     previous_number,
     said_after,
     said_between,
@@ -643,14 +645,11 @@ def _said_on(last: Token, first: Token, tokens: Sequence[Token]) -> bool:
     acknowledgement, a repeat of the digits or a question for the rest."""
     if first.position - last.position > _SAID_ON_WITHIN:
         return False
-    between = tokens[last.position + 1 : first.position]
-    own = [t for t in between if t.speaker == first.speaker]
-    others = [t for t in between if t.speaker != first.speaker]
-    heard = " ".join(t.norm for t in others)
+    others = others_between_parts(tokens, last, first, _PART_LEADS)
     return (
-        all(t.norm in _PART_LEADS for t in own)
+        others is not None
         and sum(1 for t in others if digits_of(t) is None) <= BACKCHANNEL_WORDS
-        and not any(pattern.search(heard) for kind, pattern in ASKED_CONTEXTS.items() if kind is not EntityType.SSN)
+        and not asks_for_a_number(others, besides=EntityType.SSN)
     )
 
 
