@@ -263,7 +263,7 @@ GREETED = re.compile(
     r"no worries|not at all)\s*,\s+"
     rf"(?P<helped>(?!{_WHEN_NAMES}\b){_NAME})(?=\s*[.!?]|,\s)"
     # A relative or someone one speaks for, named: "on behalf of my father, Anselm Richter, he's ..."
-    r"|\b(?i:(?:(?:my|our|his|her|their)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
+    r"|\b(?i:(?:(?:my|our|his|her|their|your)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
     r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
     r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
     r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of"

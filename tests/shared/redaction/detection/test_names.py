@@ -602,3 +602,15 @@ def test_a_name_starting_with_a_capital_beyond_latin_1_is_a_name(text: str, name
 def test_a_name_beyond_latin_1_spelled_without_its_stroke_is_found_with_its_spelling() -> None:
     found = [words for _, words in _names(("customer", "My name's Łukasz, L, U, K, A, S, Z, Nowak."))]
     assert "Łukasz" in " ".join(found) and "L, U, K, A, S, Z" in " ".join(found) and "Nowak" in " ".join(found)
+
+
+def test_a_child_named_after_your_son_is_a_name_and_found_again() -> None:
+    turns = (
+        ("agent", "And any dependents? I see your son, Jalen, on last year's return."),
+        ("customer", "Yes, Jalen still with us in 16 hours."),
+    )
+    assert _names(*turns) == [(0, "Jalen"), (1, "Jalen")]
+
+
+def test_your_son_then_a_word_that_is_not_his_name_is_no_name() -> None:
+    assert _names(("agent", "I see your son, Monday, was the last visit."), ("customer", "Yes.")) == []
