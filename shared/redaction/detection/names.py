@@ -177,7 +177,7 @@ BUSINESS_WORDS = {
     "Renewals", "Bookings", "Payments", "Collections", "Retentions", "Enquiries", "Inquiries", "Lending",
     "Mortgages", "Pensions", "Savings", "Fraud", "Disputes", "Switchboard", "Admissions", "Appointments", "Orders",
     "Dispatch", "Operations", "Technical", "Onboarding", "Cancellations", "Lettings", "Maintenance", "Underwriting",
-    "Quotes", "Servicing", "Voicemail",
+    "Quotes", "Servicing", "Voicemail", "Reservations", "Refunds",
     "Mail", "Post", "Courier",  # "it'll be Royal Mail collecting it"
 }  # fmt: skip
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
@@ -911,10 +911,16 @@ _NOT_ANNOUNCED_WORDS = (
     r"ridiculous|urgent|awful|terrible|weird|odd|strange|wrong|right|correct|true|[a-z]+ing|[a-z]+ed)"
 )
 _ANNOUNCED_NAME = re.compile(
-    rf"(?<=,\s)(?:(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+    rf"(?:(?<=,\s)(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
     r"\s+(?i:speaking|speakin')"
-    rf"|(?i:this is)\s+(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*"
-    rf"(?:\s+(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*){{0,2}}))(?=\s*[.,!]?\s*$)"
+    # after a comma or a sentence's end, or "and": "..., and this is my liver." (Oliver); the agent putting the call
+    # through to themselves: "you're speaking to pre -encore.", "you've got time." (Tomasz)
+    r"|(?:(?<=,\s)|(?<=[.!?]\s)|^|(?<=,\s)(?i:and)\s+)"
+    r"(?i:this is|you're speaking (?:with|to)|you are speaking (?:with|to)|you've got|you're through to)\s+"
+    rf"(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*"
+    rf"(?:\s+-?(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*){{0,2}}))"
+    # the greeting's end: the segment's, the offer of help after it, or the business after "from"
+    r"(?=\s*[.,!]?\s*$|\s*[.,!]\s*(?i:how|what) (?:can|may) (?i:i|we)\b|\s+(?i:from)\s)"
 )
 # Before the offer of help the words after "this is" are the one answering, "your" too as it was heard: "May belief
 # tell a come, this is your treat, how can I help?" (this is Gurpreet); not the business or its team.
@@ -939,6 +945,7 @@ _ANNOUNCED_AS_NO_NAME = re.compile(
     r"(?:(?<=,\s)|(?<=[a-z]\s))(?P<heard>(?i:and i am|and i'm|i am|and))\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
 )
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
+_DAYS_AND_MONTHS = rf"(?:{_WHEN_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
@@ -951,12 +958,15 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
         for match in announced:
             group = "after" if match.group("after") else "before"
             words = {word.capitalize() for word in match.group(group).split()}
-            if not BUSINESS_WORDS.intersection(words) and not (words & NOT_NAMES and len(words) == 1):
+            # when, not who: "This is Monday's last call"
+            when = any(re.fullmatch(_DAYS_AND_MONTHS, w.removesuffix("'s")) for w in words)
+            if not BUSINESS_WORDS.intersection(words) and not (words & NOT_NAMES and len(words) == 1) and not when:
                 yield TextSpan(segment.index, match.start(group), match.end(group))
         for match in _INTRODUCED_NAME.finditer(segment.text):
             group = "after" if match.group("after") else "before"
             said = match.group(group).split()
-            # when, not who: "it's Good Friday here"
+            # when, not who: "it's Good Friday here", "This is Monday's last call,"
+            said = [w.removesuffix("'s") for w in said]
             if not any(w in NOT_NAMES or w in BUSINESS_WORDS or re.fullmatch(_WHEN_NAMES, w) for w in said):
                 yield TextSpan(segment.index, match.start(group), match.end(group))
 

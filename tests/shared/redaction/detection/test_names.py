@@ -614,3 +614,34 @@ def test_a_child_named_after_your_son_is_a_name_and_found_again() -> None:
 
 def test_your_son_then_a_word_that_is_not_his_name_is_no_name() -> None:
     assert _names(("agent", "I see your son, Monday, was the last visit."), ("customer", "Yes.")) == []
+
+
+@pytest.mark.parametrize(
+    "greeting, name",
+    [
+        ("Go afternoon, some annoying baggage service, and this is my liver.", "my liver"),
+        ("What block bank flawed team? This is Imani.", "Imani"),
+        ("Hello, technical support, you're speaking to pre -encore.", "pre -encore"),
+        ("D -Pay, you're speaking with blood from Sunshine Energy. How can I help?", "blood"),
+        ("They won't serve you soon, you've got time.", "time"),
+        ("Harbourside Hotel, pre -enka speaking. How can I help?", "pre -enka"),
+    ],
+)
+def test_the_agent_announcing_themselves_anywhere_in_the_greeting_however_misheard_is_a_name(
+    greeting: str, name: str
+) -> None:
+    assert _names(("agent", greeting), ("customer", "I'd like to pay a bill.")) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Thanks for calling Northwind Broadband. This is a recorded line.",
+        "Hello, you're speaking with the billing team.",
+        "Good morning, Acme Insurance, you've got me.",
+        "Hello, Meadow Lane Pharmacy. This is Monday's last call, how can I help?",
+        "Harbour Hotel, you're through to Reservations.",
+    ],
+)
+def test_a_greeting_that_announces_the_line_a_team_a_day_or_oneself_is_no_name(greeting: str) -> None:
+    assert _names(("agent", greeting), ("customer", "I'd like to pay a bill.")) == []
