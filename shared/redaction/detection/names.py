@@ -946,6 +946,41 @@ _ANNOUNCED_AS_NO_NAME = re.compile(
 )
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
 _DAYS_AND_MONTHS = rf"(?:{_WHEN_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Not whom one speaks to, said after a greeting or a kind word: "Hi there,", "No problem, my mistake.", "Sorry about
+# that, again."; days and months are when.
+_NOT_SAID_TO_WORDS = (
+    r"(?:sir|madam|ma'am|mate|love|dear|all|everyone|everybody|there|again|too|though|then|now|today|anyway|anyways|"
+    r"really|indeed|okay|ok|yes|yeah|no|bye|goodbye|cheers|thanks|thank|you|go|take|my|your|our|i|i'm|i've|we|it|"
+    r"it's|that|that's|this|is|fine|sure|so|very|much|folks|guys|team|right|alright|for|at|of|in|on|to|and|but|um|"
+    rf"uh|{_NOT_DOER_WORDS})"
+)
+# not what was done: "sorry about that, corrected."
+_SAID_TO_WORD = rf"(?!(?i:{_NOT_SAID_TO_WORDS})\b)(?![a-z]+(?:ed|ing)\b)-?[A-Za-z][\w'-]*"
+# The caller greeting the agent by the name just heard, misheard in any case: "Hi honor, I have a question" (Ana),
+# "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet).
+_GREETED_BACK = re.compile(
+    r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening))[,!]?\s+"
+    rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[,!])"
+)
+
+
+def _said_to(words: str, elsewhere: str) -> bool:
+    """Whether ``words`` can be whom one speaks to: none a word of a business or no name, none said ``elsewhere`` (a
+    place or a business said back: "Dublin Zoo, how can I help?" / "Hi, Dublin, ...")."""
+    said = [word.strip("-") for word in words.split()]
+    if {word.capitalize() for word in said} & (NOT_NAMES | BUSINESS_WORDS):
+        return False
+    return not any(re.search(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", elsewhere, re.IGNORECASE) for word in said)
+
+
+def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words after "Hi" that open the first segment of whoever did not answer the call, before a comma; none
+    said in the call's first segment (what the agent's greeting names is found there)."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    other = next((s for s in ordered if ordered and s.speaker != ordered[0].speaker), None)
+    match = _GREETED_BACK.search(other.text) if other is not None else None
+    if other is not None and match is not None and _said_to(match.group("name"), ordered[0].text):
+        yield TextSpan(other.index, match.start("name"), match.end("name"))
 
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
@@ -969,6 +1004,7 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
             said = [w.removesuffix("'s") for w in said]
             if not any(w in NOT_NAMES or w in BUSINESS_WORDS or re.fullmatch(_WHEN_NAMES, w) for w in said):
                 yield TextSpan(segment.index, match.start(group), match.end(group))
+    yield from names_greeted_back(segments)
 
 
 # Letters spelled one at a time as Whisper writes them ("a -p -p -a -y -o"), a letter's name heard as a word ("me").

@@ -645,3 +645,42 @@ def test_the_agent_announcing_themselves_anywhere_in_the_greeting_however_mishea
 )
 def test_a_greeting_that_announces_the_line_a_team_a_day_or_oneself_is_no_name(greeting: str) -> None:
     assert _names(("agent", greeting), ("customer", "I'd like to pay a bill.")) == []
+
+
+@pytest.mark.parametrize(
+    "reply, name",
+    [
+        ("Hi honor, I have a question about a claim for $150.", "honor"),
+        ("Hai, Gripreat! I never get my bill by email.", "Gripreat"),
+        ("High -tiler, my payment failed on my order.", "tiler"),
+        ("Morning Shivaun, I'm moving house.", "Shivaun"),
+    ],
+)
+def test_the_words_the_caller_greets_the_agent_with_however_misheard_are_the_name(reply: str, name: str) -> None:
+    turns = (("agent", "Hello, box office, how can I help?"), ("customer", reply))
+    assert _names(*turns) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Hi there, I have a question about my bill.",
+        "Hello, yes, I'd like to book a table.",
+        "Morning all, quick question about my order.",
+        "Hi, Microsoft told me to call you.",
+        "Hello Monday, ha, I mean hello, I'm calling about March.",
+        "Hi, dublin zoo, I'd like two tickets.",
+    ],
+)
+def test_a_caller_s_greeting_to_no_one_by_name_or_to_a_company_a_day_or_a_place_is_no_name(reply: str) -> None:
+    turns = (("agent", "Dublin Zoo, how can I help?"), ("customer", reply))
+    assert _names(*turns) == []
+
+
+def test_the_agent_s_greeting_words_later_in_the_call_are_not_greeted_back() -> None:
+    turns = (
+        ("agent", "Hello, box office, how can I help?"),
+        ("customer", "I'd like two tickets."),
+        ("agent", "Hi again, Saturday, is that right?"),
+    )
+    assert _names(*turns) == []
