@@ -1061,9 +1061,24 @@ _NAME_SAID_TO_ON_LEAVING = re.compile(
 )
 
 
+# A name said to the other side after a kind word, ending the sentence, misheard in any case: "Happy to help, Tiwu."
+# (Jiwoo), "I'm sorry about that, wanderoo." (Wanjiru), "No problem, she's wrong." (Siobhán).
+_NAME_SAID_TO_AFTER_KIND_WORDS = re.compile(
+    r"\b(?i:happy to help|glad to help|sorry about that|sorry to hear that|no problem|no worries|anything else),\s+"
+    rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[.!?](?:\s+[A-Z]|\s*$))"
+)
+
+
 def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """A name said to the other side after thanks or a goodbye, at the end of a segment."""
-    for segment in segments:
+    """A name said to the other side after thanks or a goodbye, at the end of a segment, or after a kind word, at
+    the end of a sentence; not words said again from the segment before or elsewhere in the segment ("Leeds." /
+    "No problem, Leeds.")."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for before, segment in zip([None, *ordered], ordered, strict=False):
         for match in _NAME_SAID_TO_ON_LEAVING.finditer(segment.text):
             if match.group("name") not in NOT_NAMES | BUSINESS_WORDS:
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in _NAME_SAID_TO_AFTER_KIND_WORDS.finditer(segment.text):
+            elsewhere = f"{before.text if before else ''} {segment.text[: match.start()]} {segment.text[match.end() :]}"
+            if _said_to(match.group("name"), elsewhere):
                 yield TextSpan(segment.index, match.start("name"), match.end("name"))

@@ -684,3 +684,36 @@ def test_the_agent_s_greeting_words_later_in_the_call_are_not_greeted_back() -> 
         ("agent", "Hi again, Saturday, is that right?"),
     )
     assert _names(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        ("Happy to help, Tiwu. The total is 649.99 with shipping.", "Tiwu"),
+        ("I'm sorry about that, wanderoo. Do you have the file reference?", "wanderoo"),
+        ("No problem, she's wrong. Could you spell your surname?", "she's wrong"),
+        ("Anything else, Jiwoo?", "Jiwoo"),
+    ],
+)
+def test_words_said_to_the_other_side_after_a_kind_word_ending_a_sentence_are_a_name(said: str, name: str) -> None:
+    assert _names(("customer", "My card was lost."), ("agent", said)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "07700 900 527, sorry about that, corrected.",
+        "No problem, my mistake. Let me check.",
+        "Sorry about that, again. The line is bad.",
+        "Happy to help, Amazon. I mean, with Amazon.",
+        "No problem, Friday. We can do Friday.",
+        "No worries, March is fine.",
+        "Sorry about that, Dublin. I mean the Dublin office.",
+        "Leeds? Sorry about that, Leeds. Let me look.",
+        "Anything else, sir?",
+        "No problem, thank you.",
+        "Sorry to hear that. Perfect, done.",
+    ],
+)
+def test_what_follows_a_kind_word_that_is_no_one_addressed_is_no_name(said: str) -> None:
+    assert _names(("customer", "My card was lost."), ("agent", said)) == []
