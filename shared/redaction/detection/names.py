@@ -463,7 +463,29 @@ _MISHEARD_NAME_ANSWER = re.compile(
 
 # Thanked by name right after answering it, the thanks and the name misheard as two capitalised words before a comma:
 # "Mechla no Sullivan." / "Hank Smecklin, what's the new address?" (Thanks Declan), "Enk's Jack, I can move you".
+# Not whom one speaks to, said after a greeting or a kind word: "Hi there,", "No problem, my mistake.", "Sorry about
+# that, again."; days and months are when.
+_NOT_SAID_TO_WORDS = (
+    r"(?:sir|madam|ma'am|mate|love|dear|all|everyone|everybody|there|again|too|though|then|now|today|anyway|anyways|"
+    r"really|indeed|okay|ok|yes|yeah|no|bye|goodbye|cheers|thanks|thank|you|go|take|my|your|our|i|i'm|i've|we|it|"
+    r"it's|that|that's|this|is|fine|sure|so|very|much|folks|guys|team|right|alright|for|at|of|in|on|to|and|but|um|"
+    rf"uh|{_NOT_DOER_WORDS})"
+)
+# not what was done: "sorry about that, corrected."
+_SAID_TO_WORD = rf"(?!(?i:{_NOT_SAID_TO_WORDS})\b)(?![a-z]+(?:ed|ing)\b)-?[A-Za-z][\w'-]*"
 _SAID_BACK_AFTER_ANSWER = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?:'s)?\s+[A-Z][a-z'-]+),\s")
+# What one says to acknowledge an answer, not a name: "Perfect, ...", "Got it, ...".
+_ACKNOWLEDGING_WORDS = (
+    r"(?:perfect|great|lovely|brilliant|excellent|wonderful|fantastic|super|grand|cool|nice|right|sure|certainly|"
+    r"absolutely|alright|ta|noted|understood|sorry|apologies|hmm|ah|oh|got|gotcha|done|one|just|bear|hold|let|also|"
+    r"next|lastly|finally|and|well|now|okay|ok|thanks|thank)"
+)
+# The name said back, misheard as any words, as a vocative opening the reply: "And scary, there's a 30-day notice
+# period" (Thanks Gareth), "Xanxan, we need to email you a form" (Thanks Anh).
+_SAID_BACK_MISHEARD = re.compile(
+    r"\s*(?:(?i:and|okay|ok|thanks|thank you),?\s+)?"
+    rf"(?P<name>(?!(?i:{_ACKNOWLEDGING_WORDS})\b){_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?),\s+[a-z]"
+)
 
 
 def names_said_back(segments: Sequence[Segment], answered: Iterable[TextSpan]) -> Iterable[TextSpan]:
@@ -481,7 +503,7 @@ def _said_back(segments: Sequence[Segment], answer: Segment) -> TextSpan | None:
     reply = after[0] if after else None
     if reply is None or reply.speaker == answer.speaker:
         return None
-    match = _SAID_BACK_AFTER_ANSWER.match(reply.text)
+    match = _SAID_BACK_AFTER_ANSWER.match(reply.text) or _SAID_BACK_MISHEARD.match(reply.text)
     if match is None or any(
         word.removesuffix("'s") in NOT_NAMES | _NOT_NAME_BEFORE | BUSINESS_WORDS for word in match.group("name").split()
     ):
@@ -946,16 +968,6 @@ _ANNOUNCED_AS_NO_NAME = re.compile(
 )
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
 _DAYS_AND_MONTHS = rf"(?:{_WHEN_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# Not whom one speaks to, said after a greeting or a kind word: "Hi there,", "No problem, my mistake.", "Sorry about
-# that, again."; days and months are when.
-_NOT_SAID_TO_WORDS = (
-    r"(?:sir|madam|ma'am|mate|love|dear|all|everyone|everybody|there|again|too|though|then|now|today|anyway|anyways|"
-    r"really|indeed|okay|ok|yes|yeah|no|bye|goodbye|cheers|thanks|thank|you|go|take|my|your|our|i|i'm|i've|we|it|"
-    r"it's|that|that's|this|is|fine|sure|so|very|much|folks|guys|team|right|alright|for|at|of|in|on|to|and|but|um|"
-    rf"uh|{_NOT_DOER_WORDS})"
-)
-# not what was done: "sorry about that, corrected."
-_SAID_TO_WORD = rf"(?!(?i:{_NOT_SAID_TO_WORDS})\b)(?![a-z]+(?:ed|ing)\b)-?[A-Za-z][\w'-]*"
 # The caller greeting the agent by the name just heard, misheard in any case: "Hi honor, I have a question" (Ana),
 # "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet).
 _GREETED_BACK = re.compile(

@@ -717,3 +717,37 @@ def test_words_said_to_the_other_side_after_a_kind_word_ending_a_sentence_are_a_
 )
 def test_what_follows_a_kind_word_that_is_no_one_addressed_is_no_name(said: str) -> None:
     assert _names(("customer", "My card was lost."), ("agent", said)) == []
+
+
+@pytest.mark.parametrize(
+    "reply, name",
+    [
+        ("And scary, there's a 30-day notice period.", "scary"),
+        ("Xanxan, we need to email you a cancellation form.", "Xanxan"),
+        ("Thank you, neither, what card would you like to pay with?", "neither"),
+    ],
+)
+def test_the_name_said_back_misheard_to_open_the_reply_to_the_answer_is_a_name(reply: str, name: str) -> None:
+    turns = (("agent", "Can you confirm your full name?"), ("customer", "Garis Lowell."), ("agent", reply))
+    assert _names(*turns) == [(1, "Garis Lowell"), (2, name)]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Lovely, and your postcode?",
+        "Got it, can I take your date of birth?",
+        "Okay, and what's the email?",
+        "Monday, is that when you called?",
+        "Acme Insurance, is that your provider?",
+        "London Road, is that the address?",
+    ],
+)
+def test_an_acknowledgement_a_day_a_company_or_a_place_opening_the_reply_is_no_name(reply: str) -> None:
+    turns = (("agent", "Can you confirm your full name?"), ("customer", "Garis Lowell."), ("agent", reply))
+    assert _names(*turns) == [(1, "Garis Lowell")]
+
+
+def test_words_opening_a_reply_to_no_name_answer_are_no_name() -> None:
+    turns = (("agent", "What's the postcode?"), ("customer", "CF10 4PQ."), ("agent", "And scary, there's a fee."))
+    assert _names(*turns) == []
