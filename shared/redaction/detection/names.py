@@ -932,9 +932,12 @@ _NOT_ANNOUNCED_WORDS = (
     r"speaking|speakin'|here|calling|great|good|fine|ok|okay|perfect|lovely|brilliant|so|really|very|too|quite|"
     r"ridiculous|urgent|awful|terrible|weird|odd|strange|wrong|right|correct|true|[a-z]+ing|[a-z]+ed)"
 )
+_DAYS_AND_MONTHS = rf"(?:{_WHEN_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ANNOUNCED_NAME = re.compile(
     rf"(?:(?<=,\s)(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
     r"\s+(?i:speaking|speakin')"
+    # a capitalised name right after the business's words, the comma not written: "box office Oliver speaking."
+    rf"|(?<=[a-z]\s)(?P<capitalised>(?!{_DAYS_AND_MONTHS}\b)[A-Z][a-z'-]+)\s+(?:speaking|speakin')"
     # after a comma or a sentence's end, or "and": "..., and this is my liver." (Oliver); the agent putting the call
     # through to themselves: "you're speaking to pre -encore.", "you've got time." (Tomasz)
     r"|(?:(?<=,\s)|(?<=[.!?]\s)|^|(?<=,\s)(?i:and)\s+)"
@@ -942,7 +945,9 @@ _ANNOUNCED_NAME = re.compile(
     rf"(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*"
     rf"(?:\s+-?(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*){{0,2}}))"
     # the greeting's end: the segment's, the offer of help after it, or the business after "from"
-    r"(?=\s*[.,!]?\s*$|\s*[.,!]\s*(?i:how|what) (?:can|may) (?i:i|we)\b|\s+(?i:from)\s)"
+    # calling out, the name before why: "This is a money. I'm calling about a charge" (Imani)
+    r"(?=\s*[.,!]?\s*$|\s*[.,!]\s*(?i:how|what) (?:can|may) (?i:i|we)\b|\s+(?i:from)\s"
+    r"|\s*[.,!]\s*(?i:i'm|i am) (?:calling|ringing)\b)"
 )
 # Before the offer of help the words after "this is" are the one answering, "your" too as it was heard: "May belief
 # tell a come, this is your treat, how can I help?" (this is Gurpreet); not the business or its team.
@@ -967,7 +972,6 @@ _ANNOUNCED_AS_NO_NAME = re.compile(
     r"(?:(?<=,\s)|(?<=[a-z]\s))(?P<heard>(?i:and i am|and i'm|i am|and))\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
 )
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
-_DAYS_AND_MONTHS = rf"(?:{_WHEN_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # The caller greeting the agent by the name just heard, misheard in any case: "Hi honor, I have a question" (Ana),
 # "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet).
 _GREETED_BACK = re.compile(
@@ -1003,7 +1007,7 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
     for segment in greeting:
         announced = [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]
         for match in announced:
-            group = "after" if match.group("after") else "before"
+            group = next(name for name in ("after", "before", "capitalised") if match.groupdict().get(name))
             words = {word.capitalize() for word in match.group(group).split()}
             # when, not who: "This is Monday's last call"
             when = any(re.fullmatch(_DAYS_AND_MONTHS, w.removesuffix("'s")) for w in words)

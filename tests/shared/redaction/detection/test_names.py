@@ -751,3 +751,30 @@ def test_an_acknowledgement_a_day_a_company_or_a_place_opening_the_reply_is_no_n
 def test_words_opening_a_reply_to_no_name_answer_are_no_name() -> None:
     turns = (("agent", "What's the postcode?"), ("customer", "CF10 4PQ."), ("agent", "And scary, there's a fee."))
     assert _names(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "greeting, name",
+    [
+        ("The low box office Oliver speaking.", "Oliver"),
+        ("What block bank flawed team? This is a money. I'm calling about a charge of $600.", "a money"),
+    ],
+)
+def test_the_agent_s_name_without_a_comma_before_speaking_or_before_why_they_call_is_a_name(
+    greeting: str, name: str
+) -> None:
+    assert _names(("agent", greeting), ("customer", "Oh, okay.")) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Thanks for calling Acme Customer Services speaking.",
+        "Hello, this is Monday. I'm calling about your order.",
+        "Good morning, the team here is May speaking.",
+        "Hello, this is a recorded line. I'm calling about your account.",
+        "Northwind Broadband, generally speaking, we can help.",
+    ],
+)
+def test_a_business_a_day_or_a_month_before_speaking_or_before_why_they_call_is_no_name(greeting: str) -> None:
+    assert _names(("agent", greeting), ("customer", "Oh, okay.")) == []
