@@ -941,7 +941,9 @@ _ANNOUNCED_NAME = re.compile(
     # after a comma or a sentence's end, or "and": "..., and this is my liver." (Oliver); the agent putting the call
     # through to themselves: "you're speaking to pre -encore.", "you've got time." (Tomasz)
     r"|(?:(?<=,\s)|(?<=[.!?]\s)|^|(?<=,\s)(?i:and)\s+)"
-    r"(?i:this is|you're speaking (?:with|to)|you are speaking (?:with|to)|you've got|you're through to)\s+"
+    # who one is put through to is a person, not "the manager" or "our billing team"
+    r"(?i:this is\s+|(?:you're speaking (?:with|to)|you are speaking (?:with|to)|you've got|you're through to)\s+"
+    r"(?!(?:the|a|an|our|my|your|his|her|their)\b))"
     rf"(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*"
     rf"(?:\s+-?(?!(?i:{_NOT_ANNOUNCED_WORDS})\b)[A-Za-z][\w'-]*){{0,2}}))"
     # the greeting's end: the segment's, the offer of help after it, or the business after "from"
@@ -1077,11 +1079,12 @@ _NAME_SAID_TO_ON_LEAVING = re.compile(
 )
 
 
-# A name said to the other side after a kind word, ending the sentence, misheard in any case: "Happy to help, Tiwu."
-# (Jiwoo), "I'm sorry about that, wanderoo." (Wanjiru), "No problem, she's wrong." (Siobhán).
+# A name said to the other side after a kind word, ending a sentence that more follows, misheard in any case: "Happy
+# to help, Tiwu. The total is ..." (Jiwoo), "I'm sorry about that, wanderoo. Do you have ..." (Wanjiru).
 _NAME_SAID_TO_AFTER_KIND_WORDS = re.compile(
     r"\b(?i:happy to help|glad to help|sorry about that|sorry to hear that|no problem|no worries|anything else),\s+"
-    rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[.!?](?:\s+[A-Z]|\s*$))"
+    # more said after it: at the segment's end it is a farewell ("No worries, hooroo.", "No problem, see ya.")
+    rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[.!?]\s+[A-Z])"
 )
 
 
