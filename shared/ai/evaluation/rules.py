@@ -102,6 +102,11 @@ class IntentThresholds:
     # of that, for a review; chosen by leave-one-split-out cross-validation (``bench.evaluation_crossval``).
     learned_pass: float = 0.9
     learned_review: float = 1.0
+    # A sentence the learned classifier passes is vetoed when it is nearer to one of the criterion's fail examples
+    # than to any of its pass examples by more than this (None: never vetoed) ...
+    learned_failure_lead: float | None = 0.0
+    # ... or nearer to any rival wording (another criterion's pass example, background wording) by more than this.
+    learned_rival_lead: float | None = 0.3
 
 
 DEFAULT_THRESHOLDS = IntentThresholds()
@@ -829,20 +834,25 @@ def _judge_intent(
             reason = f"{who} closed with a goodbye or good wish in segment {{segment}}"
             return _cited(criterion, "pass", farewell.evidence(), reason, CONFIDENCE_FUZZY)
     unsure_learned: tuple[Unit, float] | None = None
-    if not passing and learned and chosen:
-        # The learned classifier reads every sentence in the window; the same guards hold as for any other pass.
+    if not passing and learned and chosen and not shape.names_someone:
+        # The learned classifier reads every sentence in the window; the same guards hold as for any other pass. It
+        # does not judge a criterion whose every example names who answers: a sentence's vector cannot tell a name
+        # from none ("Good morning, how can I help you?" reads like "Good morning, {org}, {name} speaking").
         probabilities = intents.learned(criterion, chosen)
+        # How much nearer each unit is to a rival wording than to the criterion's pass examples.
+        behind = {index: score.rival - score.similarity for index, score in zip(chosen, read, strict=False)}
+        rival_lead = thresholds.learned_rival_lead
         early = tone.offers_more(criterion.pass_examples)
         lowest = min(thresholds.learned_pass, thresholds.learned_review)
         heard: list[tuple[Unit, float]] = [
             (intents.units[index], float(probability))
             for index, probability in zip(chosen, probabilities if probabilities is not None else [], strict=False)
             if probability >= lowest
-        ]
-        heard = [
-            (unit, p)
-            for unit, p in heard
-            if not unit.negated and fits(unit) and not (early and _too_early(unit.item, intents.texts))
+            and not intents.units[index].negated
+            and fits(intents.units[index])
+            and not (early and _too_early(intents.units[index].item, intents.texts))
+            and not _nearer_a_failure(criterion, intents, index, thresholds)
+            and not (rival_lead is not None and behind.get(index, 0.0) > rival_lead)
         ]
         if criterion.within_last_ms is not None:
             heard.sort(key=lambda pair: (-pair[0].item.segment.start_ms, -pair[1]))
@@ -876,6 +886,20 @@ def _judge_intent(
         f"but also to {unsure.rival_example!r}"
     )
     return _cited(criterion, "needs_review", unsure.unit.evidence(), reason, CONFIDENCE_REPORTED)
+
+
+def _nearer_a_failure(
+    criterion: ScorecardCriterion, intents: CallIntents, index: int, thresholds: IntentThresholds
+) -> bool:
+    """Whether unit ``index`` is nearer to one of the criterion's fail examples than to any of its pass examples
+    (by more than ``learned_failure_lead``): what the classifier reads as doing the thing, the card shows as the
+    failure ("I can't put you through to anyone", "sorry, but you should have read the terms")."""
+    lead = thresholds.learned_failure_lead
+    if lead is None or not criterion.fail_examples or not criterion.pass_examples:
+        return False
+    to_pass, _ = intents.nearest(index, criterion.pass_examples)
+    to_failure, _ = intents.nearest(index, criterion.fail_examples)
+    return to_failure - to_pass > lead
 
 
 def _past_the_middle(unit: Unit, clock: SpeechClock) -> bool:

@@ -20,7 +20,7 @@ from shared.ai.evaluation.learned import (
     criterion_key,
     load_intent_classifiers,
 )
-from shared.ai.evaluation.rules import DEFAULT_THRESHOLDS, RuleBasedEngine
+from shared.ai.evaluation.rules import DEFAULT_THRESHOLDS, IntentThresholds, RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import CriterionResult, Scorecard
 from tests.shared.ai.evaluation.call_scripts import Script, build_transcript
@@ -142,3 +142,67 @@ def test_the_review_band_sends_a_less_sure_sentence_to_review() -> None:
     engine = RuleBasedEngine(intent=load_intent_model(), classifiers=classifiers, intent_thresholds=thresholds)
     analysis = engine.evaluate(build_transcript(empathy_call(near)), EvaluationContext("af", "eng", None, False, HUMAN))
     assert next(c for c in analysis.criteria if c.id == "empathy").verdict == "needs_review"
+
+
+# --- what the learned reading does not pass -------------------------------------------------------------------------
+
+AI = default_scorecard("ai_agent")
+NO_VETO = replace(DEFAULT_THRESHOLDS, learned_failure_lead=None, learned_rival_lead=None)
+
+
+def judged_with(
+    script: Script, criterion_id: str, sentence: str, card: Scorecard, thresholds: IntentThresholds = DEFAULT_THRESHOLDS
+) -> CriterionResult:
+    """The verdict on ``criterion_id`` with a classifier sure of ``sentence``."""
+    engine = RuleBasedEngine(
+        clock=lambda: "2024-05-01T12:00:00Z",
+        intent=load_intent_model(),
+        classifiers=classifiers_for(criterion_id, sentence, card),
+        intent_thresholds=thresholds,
+    )
+    analysis = engine.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, False, card))
+    return next(item for item in analysis.criteria if item.id == criterion_id)
+
+
+def ai_call(line: str) -> Script:
+    return (
+        ("agent", line),
+        ("customer", "I want to talk to somebody about my booking."),
+        ("agent", "Sure, what's the booking reference?"),
+        ("customer", "It's AB123."),
+        ("agent", "Thanks for calling, goodbye."),
+    )
+
+
+def test_a_sentence_nearer_a_fail_example_of_the_card_is_not_passed() -> None:
+    """ "You'll hear a recorded message" is the card's own example of what is no recording disclosure."""
+    line = "Call the number on the email and you'll hear a recorded message with the directions."
+    call = empathy_call(line)
+    assert judged_with(call, "recording_disclosure", line, HUMAN, NO_VETO).verdict == "pass"
+    assert judged_with(call, "recording_disclosure", line, HUMAN).verdict == "fail"
+
+
+def test_a_sentence_that_does_another_criterion_is_not_passed() -> None:
+    """A recording disclosure is no AI disclosure, however sure the classifier is."""
+    line = "Calls are recorded for quality and training."
+    assert judged_with(ai_call(line), "ai_disclosure", line, AI, NO_VETO).verdict == "pass"
+    assert judged_with(ai_call(line), "ai_disclosure", line, AI).verdict == "fail"
+
+
+def test_a_paraphrase_near_the_pass_examples_still_passes() -> None:
+    line = "sure transferring you to the workshop team now"
+    call = (*ai_call("Hi, this is the Contoso automated assistant.")[:2], ("agent", line), ("customer", "Great."))
+    assert judge(call, "escalation_offer", None, AI).verdict != "pass"
+    assert judged_with(call, "escalation_offer", line, AI).verdict == "pass"
+
+
+def test_a_greeting_that_names_nobody_is_not_passed_by_the_classifier() -> None:
+    """Every greeting example names who answers; a sentence's vector cannot tell whether one does."""
+    line = "Good morning, how can I help you today?"
+    call: Script = (
+        ("agent", line),
+        ("customer", "My bill is wrong."),
+        ("agent", "Let me check that for you."),
+        ("customer", "Okay."),
+    )
+    assert judged_with(call, "greeting", line, HUMAN, NO_VETO).verdict == "fail"
