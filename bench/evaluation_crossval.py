@@ -6,7 +6,8 @@ them (before) and with them (after), for each pair of thresholds asked for. Thre
 all splits, never from one split; the weights file shipped beside the cards is trained on every studied split and is
 not read here.
 
-Usage: ``python -m bench.evaluation_crossval [--pass P ...] [--review R ...] [--c C] [--rounds N] [--traps T]``
+Usage: ``python -m bench.evaluation_crossval [--pass P ...] [--review R ...] [--c C] [--rounds N] [--traps T]
+[--failure-lead L ...] [--rival-lead L ...] [--cards yes|no]``
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from dataclasses import replace
 
 from bench.common import console, table
 from bench.evaluation import STUDIED, LabelledCall, Report, context_for, load_calls, ratio
-from bench.train_intent_classifier import MIL_ROUNDS, TRAPS, C, CallUnits, embed_calls, train
+from bench.train_intent_classifier import (
+    CARD_EXAMPLES,
+    MIL_ROUNDS,
+    TRAPS,
+    C,
+    CallUnits,
+    card_examples,
+    embed_calls,
+    train,
+)
 from shared.ai.evaluation.intent import load_intent_model
 from shared.ai.evaluation.learned import IntentClassifiers
 from shared.ai.evaluation.rules import DEFAULT_THRESHOLDS, RuleBasedEngine
@@ -90,6 +100,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c", type=float, nargs="+", default=[C])
     parser.add_argument("--rounds", type=int, nargs="+", default=[MIL_ROUNDS])
     parser.add_argument("--traps", choices=("skip_windowed", "skip", "negative"), nargs="+", default=[TRAPS])
+    parser.add_argument(
+        "--failure-lead",
+        type=lambda text: None if text == "none" else float(text),
+        nargs="+",
+        default=[DEFAULT_THRESHOLDS.learned_failure_lead],
+        help="veto a learned pass nearer a fail example than a pass example by more than this ('none': never)",
+    )
+    parser.add_argument(
+        "--rival-lead",
+        type=lambda text: None if text == "none" else float(text),
+        nargs="+",
+        default=[DEFAULT_THRESHOLDS.learned_rival_lead],
+        help="veto a learned pass nearer a rival wording than a pass example by more than this ('none': never)",
+    )
+    parser.add_argument(
+        "--cards",
+        choices=("yes", "no"),
+        nargs="+",
+        default=["yes" if CARD_EXAMPLES else "no"],
+        help="train on the cards' own pass and fail examples as well",
+    )
     args = parser.parse_args(argv)
 
     model = load_intent_model()
@@ -100,18 +131,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     before = {split: [plain.evaluate(c.transcript, context_for(c)) for c in calls[split]] for split in STUDIED}
     print("scored without classifiers", file=sys.stderr, flush=True)
     totals = []
-    for c, rounds, traps in itertools.product(args.c, args.rounds, args.traps):
+    examples = card_examples(model)
+    for c, rounds, traps, cards in itertools.product(args.c, args.rounds, args.traps, args.cards):
         folds = {
             split: train(
                 (item for other in STUDIED if other != split for item in embedded[other]),
                 c=c,
                 rounds=rounds,
                 traps=traps,
+                cards=examples if cards == "yes" else None,
             )
             for split in STUDIED
         }
-        for learned_pass, learned_review in itertools.product(args.passes, args.review):
-            thresholds = replace(DEFAULT_THRESHOLDS, learned_pass=learned_pass, learned_review=learned_review)
+        for learned_pass, learned_review, lead, rival in itertools.product(
+            args.passes, args.review, args.failure_lead, args.rival_lead
+        ):
+            thresholds = replace(
+                DEFAULT_THRESHOLDS,
+                learned_pass=learned_pass,
+                learned_review=learned_review,
+                learned_failure_lead=lead,
+                learned_rival_lead=rival,
+            )
             lowest = min(learned_pass, learned_review)
             rows = []
             reports_before, reports_after = [], []
@@ -127,7 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 rows.append([split, a.overall.total, *map(cell, measures(b), measures(a))])
             b, a = merge(reports_before), merge(reports_after)
             rows.append(["total", a.overall.total, *map(cell, measures(b), measures(a))])
-            setting = f"C={c}, rounds={rounds}, traps={traps}, pass>={learned_pass}, review>={learned_review}"
+            setting = (
+                f"C={c}, rounds={rounds}, traps={traps}, cards={cards}, pass>={learned_pass}, "
+                f"review>={learned_review}, veto: fail lead>{lead}, rival lead>{rival}"
+            )
             totals.append([setting, *(f"{x:.3f}" for x in measures(a))])
             console.print(table(f"Leave-one-split-out, before -> after ({setting})", COLUMNS, rows))
             print(f"done {setting}", file=sys.stderr, flush=True)

@@ -9,7 +9,10 @@ sentences and clauses (``units_of``):
   again;
 - negatives: the speaker's units in calls labelled fail for the criterion, and the speaker's other segments of calls
   labelled pass. A fail-labelled trap of a criterion with a time window is left out: its wording often does the thing,
-  too late, which only the window rejects.
+  too late, which only the window rejects;
+- the card's own examples (``CARD_EXAMPLES``): each pass example a positive, each fail example a hard negative, so
+  the classifier learns what the card says does not count (a refusal, a blame dressed as an apology) as well as what
+  does.
 
 Deterministic (lbfgs, no sampling); trains on every studied split (``bench.evaluation.STUDIED``: never on the
 unseen split of the round), prints the sha256 to pin in ``shared/ai/evaluation/learned.py``.
@@ -38,11 +41,13 @@ from shared.ai.evaluation.learned import (
     criterion_key,
 )
 from shared.ai.evaluation.matching import index_segments
+from shared.ai.evaluation.scorecards import default_scorecard
 
 # Regularisation (inverse strength) and refinement rounds, chosen by leave-one-split-out cross-validation.
 C = 1.0
 MIL_ROUNDS = 1
 TRAPS = "skip_windowed"  # or "skip" (no trap call is a negative) or "negative" (every one is)
+CARD_EXAMPLES = True  # the default cards' pass and fail examples join the positives and negatives
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,31 @@ class Examples:
     negatives: list[np.ndarray] = field(default_factory=list)
 
 
-def gather(embedded: Iterable[CallUnits], *, traps: str = TRAPS) -> dict[str, Examples]:
+def card_examples(model: IntentModel) -> dict[str, Examples]:
+    """The default cards' own examples of each must-have criterion: a pass example is a bag of one positive, a fail
+    example a negative (a criterion both cards share is taken once)."""
+    examples: dict[str, Examples] = {}
+    for call_type in ("human", "ai_agent"):
+        for criterion in default_scorecard(call_type).criteria:
+            key = criterion_key(criterion.id, criterion.description)
+            if criterion.must_not or key in examples:
+                continue
+            passes = model.examples(tuple(criterion.pass_examples)) if criterion.pass_examples else None
+            fails = model.examples(tuple(criterion.fail_examples)) if criterion.fail_examples else None
+            examples[key] = Examples(
+                bags=[vector[None, :] for vector in passes] if passes is not None else [],
+                negatives=[fails] if fails is not None else [],
+            )
+    return examples
+
+
+def gather(
+    embedded: Iterable[CallUnits], *, traps: str = TRAPS, cards: dict[str, Examples] | None = None
+) -> dict[str, Examples]:
     examples: dict[str, Examples] = defaultdict(Examples)
+    for key, card in (cards or {}).items():
+        examples[key].bags.extend(card.bags)
+        examples[key].negatives.extend(card.negatives)
     for item in embedded:
         for criterion in item.call.scorecard.criteria:
             if criterion.must_not:
@@ -124,10 +152,16 @@ def train_one(examples: Examples, *, c: float = C, rounds: int = MIL_ROUNDS) -> 
 
 
 def train(
-    embedded: Iterable[CallUnits], *, c: float = C, rounds: int = MIL_ROUNDS, traps: str = TRAPS
+    embedded: Iterable[CallUnits],
+    *,
+    c: float = C,
+    rounds: int = MIL_ROUNDS,
+    traps: str = TRAPS,
+    cards: dict[str, Examples] | None = None,
 ) -> IntentClassifiers:
+    """``cards``: the card examples to train on as well (``card_examples``), or None."""
     by_key = {}
-    for key, examples in sorted(gather(embedded, traps=traps).items()):
+    for key, examples in sorted(gather(embedded, traps=traps, cards=cards).items()):
         classifier = train_one(examples, c=c, rounds=rounds)
         if classifier is not None:
             by_key[key] = classifier
@@ -142,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model = load_intent_model()
     embedded = embed_calls((call for split in STUDIED for call in load_calls(split)), model)
-    data = train(embedded).to_json()
+    data = train(embedded, cards=card_examples(model) if CARD_EXAMPLES else None).to_json()
     digest = hashlib.sha256(data).hexdigest()
     if args.check:
         same = CLASSIFIERS_FILE.is_file() and CLASSIFIERS_FILE.read_bytes() == data

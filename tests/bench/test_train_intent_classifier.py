@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.train_intent_classifier import Examples, train_one
-from shared.ai.evaluation.intent import MODEL_NAME
+from bench.train_intent_classifier import Examples, card_examples, train, train_one
+from shared.ai.evaluation.intent import MODEL_NAME, load_intent_model
 from shared.ai.evaluation.learned import IntentClassifiers
+from shared.ai.evaluation.scorecards import default_scorecard
 
 pytestmark = pytest.mark.unit
 
@@ -43,3 +44,18 @@ def test_the_refined_classifier_prefers_the_unit_each_segment_has_in_common() ->
 def test_a_criterion_without_positives_or_negatives_gets_no_classifier() -> None:
     assert train_one(Examples(bags=[], negatives=synthetic().negatives)) is None
     assert train_one(Examples(bags=synthetic().bags, negatives=[])) is None
+
+
+def test_the_cards_own_examples_teach_what_does_not_count() -> None:
+    """Trained on nothing but the cards' examples, each criterion's classifier passes its pass examples and not its
+    fail examples: a refusal the card shows ("I'm unable to transfer you.") is a hard negative."""
+    model = load_intent_model()
+    cards = card_examples(model)
+    classifiers = train([], cards=cards)
+    escalation = next(c for c in default_scorecard("ai_agent").criteria if c.id == "escalation_offer")
+    classifier = classifiers.for_criterion(escalation)
+    assert classifier is not None
+    passes = classifier.probabilities(model.examples(tuple(escalation.pass_examples)))
+    fails = classifier.probabilities(model.examples(tuple(escalation.fail_examples)))
+    assert float(passes.min()) > 0.5 > float(fails.max())
+    assert train([]).by_key == {}
