@@ -106,7 +106,7 @@ class IntentThresholds:
     # than to any of its pass examples by more than this (None: never vetoed) ...
     learned_failure_lead: float | None = 0.0
     # ... or nearer to any rival wording (another criterion's pass example, background wording) by more than this.
-    learned_rival_lead: float | None = 0.3
+    learned_rival_lead: float | None = 0.2
 
 
 DEFAULT_THRESHOLDS = IntentThresholds()
