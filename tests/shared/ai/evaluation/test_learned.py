@@ -24,6 +24,7 @@ from shared.ai.evaluation.rules import DEFAULT_THRESHOLDS, IntentThresholds, Rul
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import CriterionResult, Scorecard
 from tests.shared.ai.evaluation.call_scripts import Script, build_transcript
+from tests.shared.ai.evaluation.short_calls import call
 
 pytestmark = pytest.mark.unit
 
@@ -46,16 +47,6 @@ def judge(
     engine = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model(), classifiers=classifiers)
     analysis = engine.evaluate(build_transcript(script), EvaluationContext("af", "eng", None, False, card))
     return next(item for item in analysis.criteria if item.id == criterion_id)
-
-
-def empathy_call(line: str) -> Script:
-    return (
-        ("agent", "Hello, Contoso billing, Sam speaking."),
-        ("customer", "My bill is wrong again this month."),
-        ("agent", line),
-        ("customer", "Okay."),
-        ("agent", "Thanks for calling, bye now."),
-    )
 
 
 # --- the weights file -------------------------------------------------------------------------------------------
@@ -99,15 +90,15 @@ def test_a_criterion_with_another_description_gets_no_classifier() -> None:
     other = empathy.model_copy(update={"description": "The agent mentions animals."})
     assert classifiers.for_criterion(other) is None
     card = HUMAN.model_copy(update={"criteria": [other if c.id == "empathy" else c for c in HUMAN.criteria]})
-    assert judge(empathy_call(ODD), "empathy", classifiers, card).verdict == "fail"
+    assert judge(call(middle=ODD), "empathy", classifiers, card).verdict == "fail"
 
 
 # --- verdicts ----------------------------------------------------------------------------------------------------
 
 
 def test_a_sentence_the_classifier_is_sure_of_passes_citing_it() -> None:
-    assert judge(empathy_call(ODD), "empathy", None).verdict == "fail"
-    result = judge(empathy_call(ODD), "empathy", classifiers_for("empathy"))
+    assert judge(call(middle=ODD), "empathy", None).verdict == "fail"
+    result = judge(call(middle=ODD), "empathy", classifiers_for("empathy"))
     assert result.verdict == "pass"
     assert [e.segment_index for e in result.evidence] == [2]
     assert "segment 2" in result.reason and "learned reading, probability" in result.reason
@@ -115,7 +106,7 @@ def test_a_sentence_the_classifier_is_sure_of_passes_citing_it() -> None:
 
 def test_a_classifier_pass_respects_negation() -> None:
     negated = "The purple zebras never gallop across the frozen lake at dawn."
-    assert judge(empathy_call(negated), "empathy", classifiers_for("empathy", negated)).verdict == "fail"
+    assert judge(call(middle=negated), "empathy", classifiers_for("empathy", negated)).verdict == "fail"
 
 
 def test_a_classifier_pass_respects_the_window() -> None:
@@ -140,7 +131,7 @@ def test_the_review_band_sends_a_less_sure_sentence_to_review() -> None:
     probability = float(classifier.probabilities(load_intent_model().embed([near]))[0])
     thresholds = replace(DEFAULT_THRESHOLDS, learned_pass=probability + 0.001, learned_review=probability - 0.001)
     engine = RuleBasedEngine(intent=load_intent_model(), classifiers=classifiers, intent_thresholds=thresholds)
-    analysis = engine.evaluate(build_transcript(empathy_call(near)), EvaluationContext("af", "eng", None, False, HUMAN))
+    analysis = engine.evaluate(build_transcript(call(middle=near)), EvaluationContext("af", "eng", None, False, HUMAN))
     assert next(c for c in analysis.criteria if c.id == "empathy").verdict == "needs_review"
 
 
@@ -177,9 +168,9 @@ def ai_call(line: str) -> Script:
 def test_a_sentence_nearer_a_fail_example_of_the_card_is_not_passed() -> None:
     """ "You'll hear a recorded message" is the card's own example of what is no recording disclosure."""
     line = "Call the number on the email and you'll hear a recorded message with the directions."
-    call = empathy_call(line)
-    assert judged_with(call, "recording_disclosure", line, HUMAN, NO_VETO).verdict == "pass"
-    assert judged_with(call, "recording_disclosure", line, HUMAN).verdict == "fail"
+    script = call(middle=line)
+    assert judged_with(script, "recording_disclosure", line, HUMAN, NO_VETO).verdict == "pass"
+    assert judged_with(script, "recording_disclosure", line, HUMAN).verdict == "fail"
 
 
 def test_a_sentence_that_does_another_criterion_is_not_passed() -> None:
