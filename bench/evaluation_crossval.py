@@ -100,20 +100,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c", type=float, nargs="+", default=[C])
     parser.add_argument("--rounds", type=int, nargs="+", default=[MIL_ROUNDS])
     parser.add_argument("--traps", choices=("skip_windowed", "skip", "negative"), nargs="+", default=[TRAPS])
-    parser.add_argument(
-        "--failure-lead",
-        type=lambda text: None if text == "none" else float(text),
-        nargs="+",
-        default=[DEFAULT_THRESHOLDS.learned_failure_lead],
-        help="veto a learned pass nearer a fail example than a pass example by more than this ('none': never)",
-    )
-    parser.add_argument(
-        "--rival-lead",
-        type=lambda text: None if text == "none" else float(text),
-        nargs="+",
-        default=[DEFAULT_THRESHOLDS.learned_rival_lead],
-        help="veto a learned pass nearer a rival wording than a pass example by more than this ('none': never)",
-    )
+    for flag, default, rival in (
+        ("--failure-lead", DEFAULT_THRESHOLDS.learned_failure_lead, "a fail example"),
+        ("--rival-lead", DEFAULT_THRESHOLDS.learned_rival_lead, "a rival wording"),
+    ):
+        parser.add_argument(
+            flag,
+            type=lambda text: None if text == "none" else float(text),
+            nargs="+",
+            default=[default],
+            help=f"veto a learned pass nearer {rival} than a pass example by more than this ('none': never)",
+        )
     parser.add_argument(
         "--cards",
         choices=("yes", "no"),
