@@ -834,10 +834,11 @@ def _judge_intent(
             reason = f"{who} closed with a goodbye or good wish in segment {{segment}}"
             return _cited(criterion, "pass", farewell.evidence(), reason, CONFIDENCE_FUZZY)
     unsure_learned: tuple[Unit, float] | None = None
-    if not passing and learned and chosen and not shape.names_someone:
+    if not passing and learned and chosen and criterion.pass_examples and not shape.names_someone:
         # The learned classifier reads every sentence in the window; the same guards hold as for any other pass. It
-        # does not judge a criterion whose every example names who answers: a sentence's vector cannot tell a name
-        # from none ("Good morning, how can I help you?" reads like "Good morning, {org}, {name} speaking").
+        # reads the meaning the card's pass examples show, so a criterion a card leaves to its phrases alone (no pass
+        # examples) is not judged by it. Nor is one whose every example names who answers: a sentence's vector
+        # cannot tell a name from none ("Good morning, how can I help you?" reads like "{org}, {name} speaking").
         probabilities = intents.learned(criterion, chosen)
         # How much nearer each unit is to a rival wording than to the criterion's pass examples.
         behind = {index: score.rival - score.similarity for index, score in zip(chosen, read, strict=False)}

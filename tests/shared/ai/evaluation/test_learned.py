@@ -104,6 +104,14 @@ def test_a_sentence_the_classifier_is_sure_of_passes_citing_it() -> None:
     assert "segment 2" in result.reason and "learned reading, probability" in result.reason
 
 
+def test_a_criterion_left_to_its_phrases_is_not_judged_by_the_classifier() -> None:
+    """A card that takes a criterion's pass examples away leaves it to its phrases, as the embedding readings do."""
+    empathy = next(c for c in HUMAN.criteria if c.id == "empathy")
+    phrases_only = empathy.model_copy(update={"pass_examples": []})
+    card = HUMAN.model_copy(update={"criteria": [phrases_only if c.id == "empathy" else c for c in HUMAN.criteria]})
+    assert judge(call(middle=ODD), "empathy", classifiers_for("empathy"), card).verdict == "fail"
+
+
 def test_a_classifier_pass_respects_negation() -> None:
     negated = "The purple zebras never gallop across the frozen lake at dawn."
     assert judge(call(middle=negated), "empathy", classifiers_for("empathy", negated)).verdict == "fail"
