@@ -25,10 +25,8 @@ from bench.common import bench_environment, console, http_function_names, machin
 from bench.evaluation import load_calls
 from bench.seeding import create_scorecard_draft, seed_processed_calls
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import load_intent_model
-from shared.ai.evaluation.learned import load_intent_classifiers
-from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
+from shared.ai.factory import offline_evaluation_engine
 from shared.dependencies import get_dependencies
 from shared.models.transcript import Transcript
 
@@ -48,7 +46,7 @@ def _transcripts(count: int) -> list[Transcript]:
 
 def _bare_engine_seconds(transcripts: list[Transcript]) -> float:
     # The default offline engine, as the job uses.
-    engine = RuleBasedEngine(intent=load_intent_model(), classifiers=load_intent_classifiers())
+    engine = offline_evaluation_engine()
     draft = default_scorecard("human").model_copy(update={"pass_threshold": 95.0})
     started = time.perf_counter()
     for index, transcript in enumerate(transcripts):

@@ -15,9 +15,7 @@ from datetime import datetime, timedelta
 from ulid import ULID
 
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import load_intent_model
-from shared.ai.evaluation.learned import load_intent_classifiers
-from shared.ai.evaluation.rules import RuleBasedEngine
+from shared.ai.factory import offline_evaluation_engine
 from shared.audio_files.records import AudioFileRecord, Status
 from shared.audio_files.repository import AudioFileRepository
 from shared.models.analysis import Analysis, Scorecard
@@ -72,7 +70,7 @@ def seed_processed_calls(
     """One completed recording per transcript, recorded a minute apart, with the analysis the offline engine
     makes of it with the built-in card. Returns the records and their stored analyses, oldest first."""
     # The default offline engine, intent layer included.
-    engine = RuleBasedEngine(intent=load_intent_model(), classifiers=load_intent_classifiers())
+    engine = offline_evaluation_engine()
     seeded: list[tuple[AudioFileRecord, Transcript, Analysis]] = []
     for index, source in enumerate(transcripts):
         record = processed_record(tenant_id, is_ai_call=is_ai_call, campaign_id=campaign_id,

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shared.ai.evaluation.base import EvaluationEngine
 from shared.ai.transcription.base import TranscriptionEngine
 from shared.config import EvaluationEngineName, Settings, TranscriptionEngineName, get_settings
 from shared.identity import get_credential
+
+if TYPE_CHECKING:
+    from shared.ai.evaluation.rules import RuleBasedEngine
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +78,12 @@ def build_evaluation_engine(settings: Settings) -> EvaluationEngine:
             credential=None if key else get_credential(),
             api_key=key,
         )
+    return offline_evaluation_engine(settings.evaluation_encoder_dir)
+
+
+def offline_evaluation_engine(encoder_dir: Path | None = None) -> RuleBasedEngine:
+    """The offline engine the service runs: phrase lists, the intent layer and its learned reading, each as far as
+    its verified model allows. Benches and tests that stand for the service build it here too."""
     from shared.ai.evaluation.intent import IntentModelUnavailable, load_intent_model
     from shared.ai.evaluation.learned import IntentClassifiersUnavailable, load_intent_classifiers
     from shared.ai.evaluation.rules import RuleBasedEngine
@@ -83,7 +94,7 @@ def build_evaluation_engine(settings: Settings) -> EvaluationEngine:
         logger.warning("No verified intent classifiers (%s); evaluating without the learned reading.", error)
         classifiers = None
     try:
-        return RuleBasedEngine(intent=load_intent_model(settings.evaluation_encoder_dir), classifiers=classifiers)
+        return RuleBasedEngine(intent=load_intent_model(encoder_dir), classifiers=classifiers)
     except IntentModelUnavailable as error:
         # The analysis names its model, so nobody mistakes phrase-list verdicts for the intent engine's.
         logger.warning("No verified intent model (%s); evaluating with phrase lists only. Run `make model`.", error)

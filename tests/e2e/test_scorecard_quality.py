@@ -16,9 +16,8 @@ import pytest
 from bench.evaluation import load_calls
 from bench.seeding import seed_processed_calls
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import load_intent_model
-from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
+from shared.ai.factory import offline_evaluation_engine
 from shared.auth import SCOPES
 from shared.dependencies import Dependencies
 from shared.models.analysis import Analysis, Scorecard
@@ -84,7 +83,7 @@ def _criterion_flips(seeded: list[tuple[Any, Analysis]], draft: Scorecard) -> di
     by the engine the calls were seeded with. Besides the greeting, the intent layer weighs each sentence
     against every criterion's examples, so taking the greeting's away can move another verdict (a greeting
     sentence may then read closest to an empathy example)."""
-    engine = RuleBasedEngine(intent=load_intent_model())
+    engine = offline_evaluation_engine()
     flips: dict[str, tuple[set[str], set[str]]] = {}
     for (record, stored), transcript in zip(seeded, _transcripts(len(seeded)), strict=True):
         context = EvaluationContext(audio_file_id=record.id, engagement_id=record.engagement_id,

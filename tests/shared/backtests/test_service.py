@@ -10,9 +10,8 @@ import pytest
 from bench.evaluation import load_calls
 from bench.seeding import create_scorecard_draft, seed_processed_calls
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import load_intent_model
-from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
+from shared.ai.factory import offline_evaluation_engine
 from shared.backtests import service
 from shared.backtests.models import BacktestRequest
 from shared.backtests.records import CHUNK_SIZE, BacktestMessage, BacktestStatus
@@ -37,7 +36,7 @@ class CrashingEngine:
     name = "rules"
 
     def __init__(self, crash_after: int | None = None):
-        self._engine = RuleBasedEngine(intent=load_intent_model())  # as the calls were seeded
+        self._engine = offline_evaluation_engine()  # as the calls were seeded
         self.scored = 0
         self.crash_after = crash_after
 
