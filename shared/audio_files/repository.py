@@ -119,8 +119,10 @@ def _lost_race(error: TableTransactionError) -> bool:
 
 
 def _stale_etag(error: TableTransactionError) -> bool:
+    """Changed or deleted since it was read; either way the caller reads again (and may find it gone)."""
     status = getattr(error, "status_code", None)
-    return status in (409, 412) or getattr(error, "error_code", None) in ("UpdateConditionNotSatisfied",)
+    code = getattr(error, "error_code", None)
+    return status in (409, 412) or code in ("UpdateConditionNotSatisfied", "ResourceNotFound")
 
 
 def _if_unchanged(entity: Any) -> dict[str, Any]:

@@ -432,6 +432,27 @@ def test_mutate_retries_on_a_lost_race(deps: Dependencies, tenant: str) -> None:
     assert stored and stored.status is Status.PENDING and stored.file_name == "renamed-by-other.wav"
 
 
+def test_a_record_deleted_between_read_and_write_is_reported_gone(deps: Dependencies, tenant: str) -> None:
+    """A stage's write racing a delete must learn the record is gone, so it can drop the deadline row it wrote."""
+    created = deps.audio_files.create(make_record(tenant, 1))
+    stale = deps.audio_files.get(tenant, created.id)
+    assert stale
+    deps.audio_files.delete(stale)
+    stale.status = Status.PENDING
+    with pytest.raises(ConcurrencyConflict):
+        deps.audio_files.save(stale)
+
+    def change(record: AudioFileRecord) -> AudioFileRecord:
+        deps.audio_files.delete(record)  # the delete lands between this read and its write
+        record.status = Status.PENDING
+        return record
+
+    again = deps.audio_files.create(make_record(tenant, 2))
+    assert deps.audio_files.mutate(tenant, again.id, change) is None
+    rows = list(deps.audio_files._table.query_entities("PartitionKey eq @t", parameters={"t": tenant}))
+    assert [row["RowKey"] for row in rows if not row["RowKey"].startswith("~")] == []
+
+
 def test_delete_removes_record_and_index_rows(deps: Dependencies, tenant: str) -> None:
     created = deps.audio_files.create(make_record(tenant, 1))
     deps.audio_files.delete(created)
