@@ -361,8 +361,8 @@ NAME_ASKED = re.compile(
     r"(full |first |last |sur)?name\b(?! is| was)|\bwho (am i|i'm) (speaking|talking)"
     # who of the business's people the caller dealt with: "Who was the last person you spoke to?"
     r"|\bwho (was|is) the (\w+ )?person (you|that)\b|\bwho did you (speak|talk) (to|with)\b"
-    # "the insured's name", "the account holder's name", "your mum's name"
-    r"|\b(the|your|his|her|their) \w+'s (full |first |last |sur)?name\b(?! is| was)"
+    # "the insured's name", "your mum's name"; whose, in two words: "the policy holder's name"
+    r"|\b(the|your|his|her|their) (\w+ )?\w+'s (full |first |last |sur)?name\b(?! is| was)"
     # who, asked after one's own name is given or of whom a booking is: "And you are?", "And the lead passenger?"
     r"|\band you are\W*$|\b(lead|main|named) (passenger|driver|guest|traveller|traveler)\b(?! is| was)"
     # asked with no "your" before it: "Full name and date of birth, please."; whose, after it: "Name of the

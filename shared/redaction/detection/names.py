@@ -432,6 +432,9 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
 
 AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again)\b)")
 
+# A word of a name heard as a number word and written as its digit, between two words of the name: "Charlotte 2 and
+# Walsh" (Nguyen-Walsh), "Ana 4 Tess" (Fortes).
+_DIGIT_IN_NAME = rf"\s+\d(?:\s+(?:and|an|in))?(?={_NEXT_NAME})"
 _NAME_ANSWER = re.compile(
     _NAME_ANSWER_LEAD + rf"(?:{TITLES}\.?\s+)?"  # "Mrs R Adeyemi"
     # a first name may be spelled before the last name is said: "Chidi, C-H-I-D-I, Nwosu"; or given as initials
@@ -439,7 +442,7 @@ _NAME_ANSWER = re.compile(
     # or a first name or a surname heard as capitals: "CNN Marshall", "Mina GP"
     rf"(?P<name>(?!{TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+|[A-Z]{{2,4}}\s+(?=[A-Z][a-z])){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
     r"(?:\s+[A-Z]{2,4}(?![\w'-]))?"
-    rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}){{0,3}}"
+    rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}|{_DIGIT_IN_NAME}){{0,3}}"
     r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
     rf"|{_RADIO_SPELLING})"
     # or where they work: "Marcus in billing", "Dana from the claims team"; or the other of two: "Lena and Jonas Vogt";
@@ -458,6 +461,16 @@ _MISHEARD_NAME_ANSWER = re.compile(
     rf"(?P<name>(?!{_ANY_CASE_NOT_NAME_WORD})[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,3}}?"
     rf"\s+(?!{_ANY_CASE_NOT_NAME_WORD})[A-Z][A-Za-z'-]*)"
     r"(?=(?:,?\s+(?i:please|thanks|thank you|yeah|yes))?\s*[.!]?\s*$|,\s+(?i:born|date of birth|dob|d\.o\.b)\b)"
+)
+
+
+# Asked for a name, a reply in lower case that is nothing but a few words is the name written as the common words
+# recognition heard ("It's a leader wit field." for Eleanor Whitfield), where the transcript writes names with
+# capitals elsewhere; none of its words is one a reply is otherwise made of ("It's a joint account.").
+_LOWER_CASE_MISHEARD_NAME_ANSWER = re.compile(
+    rf"{_NAME_ANSWER_LEAD}(?P<name>(?:an?\s+)?{_LOWER_CASE_ANSWERED_NAME_WORD}"
+    rf"(?:\s+{_LOWER_CASE_ANSWERED_NAME_WORD}){{1,3}})"
+    r"(?=(?:,?\s+(?i:please|thanks|thank you))?\s*[.!]?\s*$)"
 )
 
 
@@ -487,10 +500,14 @@ _SAID_BACK_MISHEARD = re.compile(
     rf"(?P<name>(?!(?i:{_ACKNOWLEDGING_WORDS})\b){_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?),\s+[a-z]"
 )
 
+# Or as a vocative ending the reply's first sentence, a question asked of whom just gave their name, a word
+# capitalised after its comma: "What happened, Brain?" (Gráinne), "And your postcode, Milo?"
+_SAID_BACK_ENDING_QUESTION = re.compile(r"\s*(?:[\w'-]+\s+){0,7}[\w'-]+,\s+(?P<name>[A-Z][a-z'-]+)\s*\?")
+
 
 def names_said_back(segments: Sequence[Segment], answered: Iterable[TextSpan]) -> Iterable[TextSpan]:
-    """The name said back to start the asker's turn right after each answer a name was ``answered`` in. Heard so
-    unlike the name, it is not looked for again elsewhere."""
+    """The name said back to start (or end the first question of) the asker's turn right after each answer a name
+    was ``answered`` in. Heard so unlike the name, it is not looked for again elsewhere."""
     by_index = {segment.index: segment for segment in segments}
     for index in sorted({span.segment for span in answered}):
         if (said_back := _said_back(segments, by_index[index])) is not None:
@@ -498,14 +515,23 @@ def names_said_back(segments: Sequence[Segment], answered: Iterable[TextSpan]) -
 
 
 def _said_back(segments: Sequence[Segment], answer: Segment) -> TextSpan | None:
-    """The name said back to start the asker's turn right after ``answer``."""
+    """The name said back to start, or end the first question of, the asker's turn right after ``answer``."""
     after = sorted((s for s in segments if s.start_ms >= answer.end_ms), key=lambda s: (s.start_ms, s.index))
     reply = after[0] if after else None
     if reply is None or reply.speaker == answer.speaker:
         return None
-    match = _SAID_BACK_AFTER_ANSWER.match(reply.text) or _SAID_BACK_MISHEARD.match(reply.text)
-    if match is None or any(
-        word.removesuffix("'s") in NOT_NAMES | _NOT_NAME_BEFORE | BUSINESS_WORDS for word in match.group("name").split()
+    match = (
+        _SAID_BACK_AFTER_ANSWER.match(reply.text)
+        or _SAID_BACK_MISHEARD.match(reply.text)
+        or _SAID_BACK_ENDING_QUESTION.match(reply.text)
+    )
+    if (
+        match is None
+        or match.group("name").lower() in MONTHS
+        or any(
+            word.removesuffix("'s") in NOT_NAMES | _NOT_NAME_BEFORE | BUSINESS_WORDS
+            for word in match.group("name").split()
+        )
     ):
         return None
     return TextSpan(reply.index, match.start("name"), match.end("name"))
@@ -528,6 +554,12 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         if match is None or _not_a_name(match.group("name")):
             match = _MISHEARD_NAME_ANSWER.match(segment.text.lstrip())
             if match is not None and match.group("name").split()[-1].lower() in MONTHS:
+                match = None
+        if match is None and segment.text != segment.text.lower():
+            match = _LOWER_CASE_MISHEARD_NAME_ANSWER.match(segment.text.lstrip())
+            if match is not None and any(
+                word in MONTHS or _not_a_name(word.capitalize()) for word in match.group("name").split()
+            ):
                 match = None
         if match is None or _not_a_name(match.group("name")):
             continue
@@ -559,16 +591,24 @@ _ONLY_THEY_ANSWER = re.compile(
     r"this is (?:she|he|him|her)|you're talking to (?:her|him|me))(?=\s*(?:[,.!?]|$))"
 )
 
+# A name read back as a question of its own, nothing but the name ("That's Mr Adebayo Okafor?" heard as "Matt Smith,
+# Jeremy O 'Kuffer?"): an Irish "O'" may be heard apart from the rest.
+_NAME_READ_BACK = re.compile(
+    rf"\s*(?:(?i:so|and|that's|that is)\s+){{0,2}}(?:{TITLES}\.?\s+)?"
+    r"(?P<name>[A-Z][a-z'-]+(?:,?\s+(?:[A-Z]\s?'\s?)?[A-Z][a-z'-]+){1,4})\s*\?\s*$"
+)
+
 
 def confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """A name asked about ("is that Wiremu?") that the other side confirms is theirs ("Speaking.")."""
+    """A name asked about ("is that Wiremu?") or read back ("Ada Lowe?") that the other side confirms is theirs
+    ("Speaking.")."""
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     for position, segment in enumerate(ordered):
         reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
         if reply is None or not _ONLY_THEY_ANSWER.match(reply.text):
             continue
-        for match in _IS_THAT.finditer(segment.text):
-            words = match.group("name").split()
+        for match in [*_IS_THAT.finditer(segment.text), *filter(None, [_NAME_READ_BACK.match(segment.text)])]:
+            words = match.group("name").replace(",", "").split()
             if not NOT_NAMES.intersection(words) and not BUSINESS_WORDS.intersection(words):
                 yield TextSpan(segment.index, match.start("name"), match.end("name"))
 

@@ -780,3 +780,69 @@ def test_the_agent_s_name_without_a_comma_before_speaking_or_before_why_they_cal
 )
 def test_a_business_a_day_or_a_month_before_speaking_or_before_why_they_call_is_no_name(greeting: str) -> None:
     assert _names(("agent", greeting), ("customer", "Oh, okay.")) == []
+
+
+@pytest.mark.parametrize(
+    "answer, name",
+    [
+        # the name written as the common words heard, in a transcript with capitals
+        ("It's a basket marsh.", "a basket marsh"),
+        ("Yes, mellow dean hardy, thanks.", "mellow dean hardy"),
+    ],
+)
+def test_a_reply_to_a_name_question_heard_as_lower_case_words_is_the_name(answer: str, name: str) -> None:
+    found = _names(("agent", "Could I take your full name, please?"), ("customer", answer))
+    assert found == [(1, name)]
+
+
+@pytest.mark.parametrize("answer", ["It's a joint account.", "Yes, same as before.", "It's in march."])
+def test_a_lower_case_reply_to_a_name_question_made_of_words_of_a_reply_stays(answer: str) -> None:
+    assert _names(("agent", "Could I take your full name, please?"), ("customer", answer)) == []
+
+
+def test_a_name_asked_by_whose_in_two_words_is_answered_with_the_name() -> None:
+    found = _names(("agent", "Right, and the policy owner's name."), ("customer", "sees Martin Hale."))
+    assert found == [(1, "sees Martin Hale")]
+
+
+def test_a_word_of_a_name_heard_as_a_digit_between_its_words_is_part_of_it_and_said_again() -> None:
+    found = _names(
+        ("agent", "And your full name?"),
+        ("customer", "Tomasz 4 Nowak."),
+        ("agent", "Postcode, Tomasz?"),
+    )
+    assert found == [(1, "Tomasz 4 Nowak"), (2, "Tomasz")]
+
+
+def test_a_digit_after_a_name_is_no_part_of_it() -> None:
+    found = _names(("agent", "And your full name?"), ("customer", "Tomasz Nowak, 4 Elm Road."))
+    assert found == [(1, "Tomasz Nowak")]
+
+
+@pytest.mark.parametrize(
+    "reply, name",
+    [("How can I help today, Marlo?", "Marlo"), ("And what happened next, Suvi?", "Suvi")],
+)
+def test_the_name_said_back_misheard_to_end_the_question_after_the_answer_is_a_name(reply: str, name: str) -> None:
+    turns = (("agent", "Can you confirm your full name?"), ("customer", "Garis Lowell."), ("agent", reply))
+    assert _names(*turns) == [(1, "Garis Lowell"), (2, name)]
+
+
+@pytest.mark.parametrize("reply", ["And the date, Tuesday?", "Which month was that, March?", "Your postcode, please?"])
+def test_a_day_a_month_or_a_word_ending_the_question_after_the_answer_is_no_name(reply: str) -> None:
+    turns = (("agent", "Can you confirm your full name?"), ("customer", "Garis Lowell."), ("agent", reply))
+    assert _names(*turns) == [(1, "Garis Lowell")]
+
+
+def test_a_name_read_back_as_a_question_and_confirmed_is_a_name() -> None:
+    found = _names(
+        ("customer", "The fourth of June, 1971."),
+        ("agent", "And that's Mrs Delia O 'Rourke?"),
+        ("customer", "That's me."),
+    )
+    assert found == [(1, "Mrs Delia O 'Rourke")]
+
+
+def test_capitalised_words_asked_back_and_not_confirmed_are_no_name() -> None:
+    found = _names(("agent", "So that's Southern Rail?"), ("customer", "No, the other one."))
+    assert found == []
