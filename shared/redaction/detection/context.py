@@ -23,6 +23,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code|"
         # what each card network calls it: Amex's "CID", JCB's "CAV2", others' "CVN" and "CVV2"
         r"cid|cav2?|cvn2?"
+        # "CVV" as Whisper hears it, where a card was talked about: "Xperia 07, 26, COVID -248"
+        r"|covid"
         # "and the back is 330": the digits printed there
         r"|the back (of it |of the card )?(is|reads|says))\b"
     ),
@@ -183,8 +185,9 @@ def asks_for_a_number(said: Sequence[Token], *, besides: EntityType | None = Non
     return any(pattern.search(text) for kind, pattern in ASKED_CONTEXTS.items() if kind is not besides)
 
 
-# Said of a card only where one was talked about: "security number" (not a login's), "it runs until" (not an offer).
-_CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs |xperi")
+# Said of a card only where one was talked about: "security number" (not a login's), "it runs until" (not an offer),
+# "COVID" (the CVV misheard, not the illness).
+_CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs |xperi|covid")
 
 
 def card_word_without_card(pattern: re.Pattern[str], window: str, tokens: Sequence[Token], position: int) -> bool:

@@ -22,6 +22,22 @@ def test_a_cid_without_a_card_talked_about_names_no_security_code_in_a_price() -
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
 
 
+def test_the_cvv_heard_as_covid_after_a_card_names_the_security_code_after_the_expiry() -> None:
+    segments = _segments(
+        ("agent", "Can I have the card number?"),
+        ("customer", "Yes, 4126, 4281, 8102, 6187,"),
+        ("agent", "And the expiry and security code?"),
+        ("customer", "Xperia 03, 28, COVID -517,"),
+    )
+    found = _found(segments, (EntityType.CARD_SECURITY_CODE, EntityType.CARD_EXPIRY))
+    assert found == [("card_expiry", ["03, 28"]), ("card_security_code", ["-517"])]
+
+
+def test_covid_without_a_card_talked_about_names_no_security_code() -> None:
+    segments = _segments(("customer", "I had COVID 219 days ago, so the booster is due."))
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
+
+
 _EXPIRY = (EntityType.CARD_EXPIRY,)
 
 
