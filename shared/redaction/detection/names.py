@@ -1006,6 +1006,11 @@ _INTRODUCED_NAME = re.compile(
     r"\s+(?i:here|speaking|calling)\b"
     rf"|(?:^|(?<=[.,!?]\s))(?i:(?:yes|yeah|hi|hello),?\s+)?(?i:this is)\s+"
     rf"(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS}),"
+    # the name heard as lower-case words, anywhere in the greeting before "speaking": "... listen this is any
+    # circumflex speaking" (Inês)
+    rf"|\b(?i:this is)\s+"
+    rf"(?P<lower>(?:(?!(?:{_NOT_ANNOUNCED_WORDS}|the|a|an|our|my|his|their)\b)[a-z][\w'-]*\s+){{1,2}})"
+    r"(?i:speaking)\b"
 )
 # The agent's name heard as words that are no name, right before "speaking" as the call is answered: "Shannon
 # Broadman, and I am speaking." (Niamh), "Riverside Medical Practice and Speaking." (Hannah). Only the call's very
@@ -1056,12 +1061,12 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
             if not BUSINESS_WORDS.intersection(words) and not (words & NOT_NAMES and len(words) == 1) and not when:
                 yield TextSpan(segment.index, match.start(group), match.end(group))
         for match in _INTRODUCED_NAME.finditer(segment.text):
-            group = "after" if match.group("after") else "before"
-            said = match.group(group).split()
+            group = next(name for name in ("after", "before", "lower") if match.group(name))
+            said = [word.capitalize() if group == "lower" else word for word in match.group(group).split()]
             # when, not who: "it's Good Friday here", "This is Monday's last call,"
             said = [w.removesuffix("'s") for w in said]
             if not any(w in NOT_NAMES or w in BUSINESS_WORDS or re.fullmatch(_WHEN_NAMES, w) for w in said):
-                yield TextSpan(segment.index, match.start(group), match.end(group))
+                yield TextSpan(segment.index, match.start(group), match.start(group) + len(match.group(group).rstrip()))
     yield from names_greeted_back(segments)
 
 

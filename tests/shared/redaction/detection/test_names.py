@@ -846,3 +846,22 @@ def test_a_name_read_back_as_a_question_and_confirmed_is_a_name() -> None:
 def test_capitalised_words_asked_back_and_not_confirmed_are_no_name() -> None:
     found = _names(("agent", "So that's Southern Rail?"), ("customer", "No, the other one."))
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "greeting, name",
+    [
+        ("Thanks for calling Larchwood Lettings today this is sorrow ma speaking", "sorrow ma"),
+        ("Good morning, Brightside Dental, this is pretty speaking.", "pretty"),
+    ],
+)
+def test_lower_case_words_announced_before_speaking_in_the_greeting_are_the_name(greeting: str, name: str) -> None:
+    assert _names(("agent", greeting), ("customer", "Hi, I need to book.")) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Larchwood Lettings, this is the lettings team speaking.", "Hello, this is really speaking to me."],
+)
+def test_a_team_or_a_sentence_before_speaking_in_the_greeting_is_no_name(greeting: str) -> None:
+    assert _names(("agent", greeting), ("customer", "Hi, I need to book.")) == []
