@@ -215,6 +215,24 @@ def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
     )
 
 
+# The last four digits of a card asked for: "the last four digits on the card?", "last 4 of your Visa" (not of a
+# social or a phone).
+_CARD_ENDING_ASKED = re.compile(
+    r"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my) (\w+ )?"
+    r"(cards?|visa|mastercard|amex)\b"
+)
+
+
+def card_ending_asked(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether the others asked for a card's last four digits just before ``first``, and for nothing else after."""
+    said = tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
+    asked = " ".join(token.norm for token in said if token.speaker != first.speaker)
+    last = None
+    for last in _CARD_ENDING_ASKED.finditer(asked):  # noqa: B007 - the last match is the nearest
+        pass
+    return last is not None and not any(pattern.search(asked[last.end() :]) for pattern in CONTEXTS.values())
+
+
 # An expiry named as such, which only cards have here ("Expires oh four thirty. Security number ...").
 _EXPIRY_NAMED = re.compile(r"\b(expir\w*|(valid|good)[ -](thru|through|until|till))\b")
 

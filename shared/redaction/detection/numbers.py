@@ -38,6 +38,7 @@ from shared.redaction.detection.context import (
     asked_first,
     asks_anew,
     asks_for_a_number,
+    card_ending_asked,
     card_talked_about,
     context_distances,
     nearest_match,
@@ -332,6 +333,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
     if len(digits) == 4 and _ENDING.search(lead_in) and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
+    if len(digits) == 4 and card_ending_asked(tokens, first):
+        return EntityType.CARD_NUMBER  # "the last four digits of the card?" / "7209": its last four
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
         return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's

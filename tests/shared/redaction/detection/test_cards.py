@@ -38,6 +38,32 @@ def test_covid_without_a_card_talked_about_names_no_security_code() -> None:
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "Could I get the last four digits of the Visa, please?"), ("customer", "Sure, 5038.")),
+        # a date of birth asked just before is answered already
+        (
+            ("agent", "Your date of birth?"),
+            ("customer", "2nd of May, 1966."),
+            ("agent", "And the last 4 on your card?"),
+            ("customer", "Yeah, 6102."),
+        ),
+    ],
+)
+def test_four_digits_given_for_the_last_four_of_a_card_are_the_card_number(turns: tuple[tuple[str, str], ...]) -> None:
+    found = _found(_segments(*turns), (EntityType.CARD_NUMBER, EntityType.CARD_SECURITY_CODE))
+    assert found == [("card_number", [turns[-1][1].split()[-1].rstrip(".")])]
+
+
+def test_four_digits_for_the_last_four_of_a_social_are_no_card_number() -> None:
+    segments = _segments(
+        ("agent", "The card's on file. The last four of your social?"),
+        ("customer", "It's 8817."),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == []
+
+
 _EXPIRY = (EntityType.CARD_EXPIRY,)
 
 
