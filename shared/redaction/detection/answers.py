@@ -114,6 +114,9 @@ _WHEN_WORDS = MONTHS | {
 _SENTENCE_END = ".?!"
 _CLAUSE_END = ".?!,;:"
 _ANSWER_SEGMENTS = 4
+# An address is said in parts, each of which Whisper may write as a segment of its own: "Flat 6." / "92 Kingsway." /
+# "Manchester." / "M19." / "2LL."
+_ADDRESS_ANSWER_SEGMENTS = 6
 _MAX_NAME_WORDS = 6
 _NUMBER_KINDS = {
     EntityType.CARD_NUMBER,
@@ -150,7 +153,7 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
             kinds = [kind for kind in kinds if kind is EntityType.PERSON_NAME]
         if not kinds:
             continue
-        answer = _answer(turns, position)
+        answer = _answer(turns, position, _ADDRESS_ANSWER_SEGMENTS if EntityType.ADDRESS in kinds else _ANSWER_SEGMENTS)
         if not answer:
             continue
         value = _value(answer, EntityType.PERSON_NAME in kinds)
@@ -176,9 +179,9 @@ def _turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> list[_Turn]:
     return turns
 
 
-def _answer(turns: Sequence[_Turn], asked_at: int) -> list[Token]:
+def _answer(turns: Sequence[_Turn], asked_at: int, most_segments: int) -> list[Token]:
     """The words of the answer to turn ``asked_at``: the next turn, and the answerer's turns after only a
-    backchannel of the asker's, over no long pause and no more than ``_ANSWER_SEGMENTS`` segments."""
+    backchannel of the asker's, over no long pause and no more than ``most_segments`` segments."""
     asker = turns[asked_at].speaker
     said: list[Token] = []
     segments = 0
@@ -192,7 +195,7 @@ def _answer(turns: Sequence[_Turn], asked_at: int) -> list[Token]:
                 return said
             said.extend(segment_tokens)
             segments += 1
-            if segments >= _ANSWER_SEGMENTS:
+            if segments >= most_segments:
                 return said
     return said
 
@@ -346,7 +349,13 @@ def _entities(
         return
     if kind is EntityType.PERSON_NAME and sum(t.norm not in _FUNCTION_WORDS for t in words) > _MAX_NAME_WORDS:
         return
-    pieces = [piece for piece in _uncovered_pieces(value, covered) if _looks_like(kind, piece, unsure)]
+    pieces = _uncovered_pieces(value, covered)
+    looking = [piece for piece in pieces if _looks_like(kind, piece, unsure)]
+    if kind is EntityType.ADDRESS and (looking or EntityType.ADDRESS in given):
+        # a town or a street said as a part of its own beside the address's other parts: "92 Kingsway." /
+        # "Manchester."
+        looking = [piece for piece in pieces if piece in looking or _a_place_word(piece)]
+    pieces = looking
     if pieces:
         yield Entity(kind, tuple(TextSpan(piece[0].segment, piece[0].start, piece[-1].end) for piece in pieces))
 
@@ -375,6 +384,15 @@ def _uncovered_pieces(value: Sequence[Sequence[Token]], covered: dict[int, list[
         if piece:
             trimmed.append(piece)
     return trimmed
+
+
+def _a_place_word(piece: Sequence[Token]) -> bool:
+    """Whether ``piece`` is a capitalised word alone, as a town or a street is said."""
+    return (
+        len(piece) == 1
+        and piece[0].text.lstrip("-")[:1].isupper()
+        and piece[0].norm not in _WHEN_WORDS | _CLAUSE_WORDS | _LEAD_WORDS | _COUNTED
+    )
 
 
 _UNSURE = 0.2  # Whisper's confidence in a word it guessed: "image" (0.03) for "Imogen"

@@ -91,6 +91,30 @@ def test_an_address_answered_over_several_segments_is_redacted_in_each() -> None
     ]
 
 
+def test_an_address_said_part_by_part_over_six_segments_is_redacted_with_its_town_alone() -> None:
+    said = [
+        ("agent", "And where are you moving to?"),
+        ("customer", "It's the new address."),
+        ("agent", "What's the new address?"),
+        ("customer", "Unit -3."),
+        ("customer", "14 Beacon Rise."),
+        ("customer", "Leeds."),
+        ("customer", "LS -6."),
+        ("customer", "4QT."),
+    ]
+    assert sorted(_found(*said), key=lambda span: span[1]) == [
+        ("address", 3, "Unit -3"),
+        ("address", 4, "14 Beacon Rise"),
+        ("address", 5, "Leeds"),
+        ("address", 6, "LS -6"),
+        ("address", 7, "4QT"),
+    ]
+
+
+def test_a_capitalised_word_alone_answering_an_address_question_with_nothing_else_is_no_address() -> None:
+    assert _found(("agent", "And the new address?"), ("customer", "Sorry."), ("customer", "Tuesday.")) == []
+
+
 def test_an_answer_goes_on_after_the_askers_backchannel() -> None:
     assert _found(
         ("agent", "And the property address?"),
