@@ -634,7 +634,9 @@ _NOT_NAME_BEFORE = {
     "Fantastic", "Ask", "Tell", "Call", "Dial",
 }  # fmt: skip
 # Written in lower case, a name is known by what comes before it: "hi bree", "this is harold".
-_LOWER_CASE_NAME_CUE = re.compile(r"\b(?:hi|hello|hey|thanks|thank you|bye|this is|it's|its|i'm|i am)\s+$")
+_LOWER_CASE_NAME_CUE = re.compile(
+    r"\b(?:hi|hello|hey|kia ora|kia or a|kiora|g'day|thanks|thank you|bye|this is|it's|its|i'm|i am)\s+$"
+)
 
 
 def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1020,9 +1022,10 @@ _ANNOUNCED_AS_NO_NAME = re.compile(
 )
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
 # The caller greeting the agent by the name just heard, misheard in any case: "Hi honor, I have a question" (Ana),
-# "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet).
+# "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet); New Zealand's "kia ora" as
+# Whisper writes it: "Kia or a mania, ..." (Manaia).
 _GREETED_BACK = re.compile(
-    r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening))[,!]?\s+"
+    r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening)|kia ora|kia or a|kiora|g'day)[,!]?\s+"
     rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[,!])"
 )
 

@@ -865,3 +865,10 @@ def test_lower_case_words_announced_before_speaking_in_the_greeting_are_the_name
 )
 def test_a_team_or_a_sentence_before_speaking_in_the_greeting_is_no_name(greeting: str) -> None:
     assert _names(("agent", greeting), ("customer", "Hi, I need to book.")) == []
+
+
+@pytest.mark.parametrize("greeting", ["Kia ora, Hemi.", "Kia or a hemi,", "Kiora hemi, I'm ringing about rates."])
+def test_the_agents_name_greeted_back_with_kia_ora_however_written_is_the_name(greeting: str) -> None:
+    found = _names(("agent", "Waikato Rates, this is Hemi."), ("customer", greeting))
+    assert [turn for turn, _ in found] == [0, 1]
+    assert found[1][1].lower() == "hemi"
