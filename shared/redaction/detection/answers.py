@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import DIGIT_LENGTHS, asks_anew, kinds_asked
+from shared.redaction.detection.context import CONTEXTS, DIGIT_LENGTHS, asks_anew, kinds_asked
 from shared.redaction.detection.spoken import MAX_PAUSE_MS, MONTHS, UNITS, Entity, TextSpan, Token, digits_of, pause_ms
 
 # Words that only lead into an answer or acknowledge: "Yes, it's ...", "Sure, ...", "..., thanks."
@@ -159,7 +159,22 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
         value = _value(answer, EntityType.PERSON_NAME in kinds)
         if not value:
             continue
+        kinds = [*kinds, *(kind for kind in _kinds_told(answer) if kind not in kinds)]
         yield from _entities(value, answer, kinds, covered, found, lower_case or unsure)
+
+
+# Numbers an answer may name as it gives them: "and the security code is ...".
+_TOLD_KINDS = {
+    kind: re.compile(rf"(?:{CONTEXTS[kind].pattern})\s+(?:is|was)\b")
+    for kind in (EntityType.CARD_SECURITY_CODE, EntityType.CARD_EXPIRY, EntityType.PHONE_NUMBER, EntityType.SSN)
+}
+
+
+def _kinds_told(answer: Sequence[Token]) -> list[EntityType]:
+    """The kinds of number the answer names as it gives them, whatever was asked: the expiry asked for, "-0 -6 -28.
+    And the security code is i1 -4," gives the code too."""
+    said = " ".join(token.norm for token in answer)
+    return [kind for kind, told in _TOLD_KINDS.items() if told.search(said)]
 
 
 def _turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> list[_Turn]:

@@ -115,6 +115,25 @@ def test_a_capitalised_word_alone_answering_an_address_question_with_nothing_els
     assert _found(("agent", "And the new address?"), ("customer", "Sorry."), ("customer", "Tuesday.")) == []
 
 
+def test_a_code_the_answer_names_as_it_gives_it_is_that_code_beside_what_was_asked() -> None:
+    assert _found(
+        ("agent", "Card number, please."),
+        ("customer", "5105 1051 0510 5100."),
+        ("agent", "and the expiry"),
+        ("customer", "-1 -1 -27."),
+        ("customer", "And the CVV is e7 -2,"),
+    ) == [
+        ("card_number", 1, "5105 1051 0510 5100"),
+        ("card_expiry", 3, "-1 -1 -27"),
+        ("card_security_code", 4, "e7 -2"),
+    ]
+
+
+def test_an_answer_naming_a_code_without_giving_it_gives_no_code() -> None:
+    spans = _found(("agent", "And the expiry?"), ("customer", "-1 -1 -27."), ("customer", "The CVV is on the back."))
+    assert spans == [("card_expiry", 1, "-1 -1 -27")]
+
+
 def test_an_answer_goes_on_after_the_askers_backchannel() -> None:
     assert _found(
         ("agent", "And the property address?"),
