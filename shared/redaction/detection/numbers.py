@@ -840,7 +840,10 @@ def _restarted(run: Sequence[Atom], card: Sequence[Token], tokens: Sequence[Toke
 _MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
 _MIN_CORRECTED_GROUP = 2  # digits: "2 8 8, 1 4. Sorry, 1 3.", a group said again at once
 # Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
-_ENDING = re.compile(r"\b(ends|ending|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$")
+# "the end is 0440": a card's ending put right after it was read
+_ENDING = re.compile(
+    r"\b(ends|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$"
+)
 
 _ENDING_AFTER = re.compile(r"((at|on) the end|(for|as) the last)\b(?! of\b)")
 

@@ -56,6 +56,19 @@ def test_four_digits_given_for_the_last_four_of_a_card_are_the_card_number(turns
     assert found == [("card_number", [turns[-1][1].split()[-1].rstrip(".")])]
 
 
+def test_a_cards_end_put_right_after_it_was_read_is_the_card_not_an_expiry() -> None:
+    segments = _segments(
+        ("agent", "Great Ana, what's the new card number?"),
+        ("customer", "492 -1187 -3302 -1516."),
+        ("customer", "Oh no, sorry, the end is 161 -5."),
+        ("agent", "Thank you, and the expiry?"),
+        ("customer", "May 28."),
+    )
+    found = _found(segments, (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY))
+    assert ("card_number", ["161 -5"]) in found
+    assert [spans for kind, spans in found if kind == "card_expiry"] == [["May 28"]]
+
+
 def test_four_digits_for_the_last_four_of_a_social_are_no_card_number() -> None:
     segments = _segments(
         ("agent", "The card's on file. The last four of your social?"),
