@@ -229,9 +229,11 @@ def _value(answer: Sequence[Token], name_asked: bool) -> list[list[Token]]:
     """The value's clauses: from the first clause with words after its lead-in, while each is no sentence; none
     where the answer starts with a sentence, and none from a question back on."""
     value: list[list[Token]] = []
-    for sentence in _sentences(answer):
+    for position, sentence in enumerate(_sentences(answer)):
         if sentence[-1].text.rstrip().endswith("?"):
             break  # a question back: "Sorry, which number?"
+        if position == 0 and _denied_first(sentence, name_asked):
+            continue  # "Still at the same address?" / "No, we moved. It's 33 ...": the new value follows
         for clause in _clauses(sentence):
             words = clause[_lead_end(clause, name_asked) :]
             while words and _is_lead(words[-1]):
@@ -243,6 +245,21 @@ def _value(answer: Sequence[Token], name_asked: bool) -> list[list[Token]]:
                 return value
             value.append(words)
     return value
+
+
+_DENIALS = {"no", "nope", "nah"}
+
+
+def _denied_first(sentence: Sequence[Token], name_asked: bool) -> bool:
+    """Whether ``sentence`` is only a "no" and a few words of why, said before the value: "No, we moved."."""
+    clauses = _clauses(sentence)
+    if len(clauses) < 2 or clauses[0][0].norm not in _DENIALS or len(clauses[0]) > 1:
+        return False
+    rest = [token for clause in clauses[1:] for token in clause]
+    return len(rest) <= _DENIAL_WORDS and any(_clause_word(token, index) for index, token in enumerate(rest))
+
+
+_DENIAL_WORDS = 4  # "No, we've moved since."
 
 
 def _not_a_value(clause: Sequence[Token], words: Sequence[Token]) -> bool:

@@ -134,6 +134,19 @@ def test_an_answer_naming_a_code_without_giving_it_gives_no_code() -> None:
     assert spans == [("card_expiry", 1, "-1 -1 -27")]
 
 
+def test_the_new_value_after_a_no_and_why_is_the_answer() -> None:
+    assert _found(
+        ("agent", "Are you still at the same address?"),
+        ("customer", "Nope, I've moved."),
+        ("customer", "Vaxholm Brae, Kilmory."),
+    ) == [("address", 2, "Vaxholm Brae, Kilmory")]
+
+
+@pytest.mark.parametrize("said", ["No, I'd rather not give it out over the phone.", "No, it's the same."])
+def test_a_no_and_a_sentence_with_no_value_after_gives_nothing(said: str) -> None:
+    assert _found(("agent", "Are you still at the same address?"), ("customer", said)) == []
+
+
 def test_an_answer_goes_on_after_the_askers_backchannel() -> None:
     assert _found(
         ("agent", "And the property address?"),
