@@ -1024,8 +1024,11 @@ _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answer
 # The caller greeting the agent by the name just heard, misheard in any case: "Hi honor, I have a question" (Ana),
 # "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet); New Zealand's "kia ora" as
 # Whisper writes it: "Kia or a mania, ..." (Manaia).
+_GREETING_WORDS = (
+    r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening)|kia ora|kia or a|kiora|g'day)"
+)
 _GREETED_BACK = re.compile(
-    r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening)|kia ora|kia or a|kiora|g'day)[,!]?\s+"
+    rf"{_GREETING_WORDS}[,!]?\s+"
     rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[,!])"
 )
 
@@ -1047,6 +1050,14 @@ def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     match = _GREETED_BACK.search(other.text) if other is not None else None
     if other is not None and match is not None and _said_to(match.group("name"), ordered[0].text):
         yield TextSpan(other.index, match.start("name"), match.end("name"))
+    elif other is not None:
+        # greeted by the words the agent's name was heard as, which are no name: "Emerald Fibre, I am speaking." /
+        # "Hi, I am, I'm booking ..." (Niamh)
+        for announced in _ANNOUNCED_AS_NO_NAME.finditer(ordered[0].text):
+            heard = re.sub(r"^(?i:and)\s*", "", announced.group("heard"))
+            back = re.match(rf"{_GREETING_WORDS}[,!]?\s+(?P<name>(?i:{re.escape(heard)}))(?=\s*[,!])", other.text)
+            if heard and back is not None:
+                yield TextSpan(other.index, back.start("name"), back.end("name"))
 
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:

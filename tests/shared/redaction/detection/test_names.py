@@ -872,3 +872,15 @@ def test_the_agents_name_greeted_back_with_kia_ora_however_written_is_the_name(g
     found = _names(("agent", "Waikato Rates, this is Hemi."), ("customer", greeting))
     assert [turn for turn, _ in found] == [0, 1]
     assert found[1][1].lower() == "hemi"
+
+
+@pytest.mark.parametrize("greeting", ["Hi, I am, I'm calling about my bill.", "Morning I am, my bill's wrong."])
+def test_the_caller_greeting_the_agent_with_the_words_their_name_was_heard_as_says_the_name(greeting: str) -> None:
+    found = _names(("agent", "Lakeside Water, and I am speaking."), ("customer", greeting))
+    assert found == [(0, "and I am"), (1, "I am")]
+
+
+def test_the_caller_saying_i_am_after_a_greeting_where_the_agent_named_themselves_is_no_name() -> None:
+    assert _names(
+        ("agent", "Lakeside Water, Dara speaking."), ("customer", "Hi, I am, I'm calling about my bill.")
+    ) == [(0, "Dara")]
