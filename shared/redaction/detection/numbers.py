@@ -144,6 +144,7 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             and digit
             and not _is_length(stream, index)
             and not _oh_said_as_word(tokens, token)
+            and not _one_said_as_word(tokens, token)
         ):
             atom = Atom(digit, (token,))
         elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
@@ -213,6 +214,26 @@ def _oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
         and after.norm not in REPEATS
         and (before.text[-1] in PUNCTUATION or after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
     )
+
+
+# Said before "one" where it stands for a thing, not a digit: "my old one", "the other one", "that one".
+_ONE_AS_WORD_AFTER = frozenset(
+    {"old", "new", "other", "another", "that", "this", "the", "same", "right", "wrong", "which", "each", "every"}
+)
+
+
+def _one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether "one" stands for a thing named before ("No wait, that's my old one. 8, 8, 2, 6."), not a digit: said
+    after a word that picks a thing out and ending its sentence or followed by words."""
+    if token.norm != "one" or not token.position:
+        return False
+    before = tokens[token.position - 1]
+    after = tokens[token.position + 1] if token.position + 1 < len(tokens) else None
+    if before.segment != token.segment or before.norm not in _ONE_AS_WORD_AFTER:
+        return False
+    if token.text[-1] in PUNCTUATION or after is None or after.segment != token.segment:
+        return True
+    return digits_of(after) is None and after.norm not in TENS and after.norm not in REPEATS
 
 
 def _is_length(stream: Sequence[Token], index: int) -> bool:
@@ -335,6 +356,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
     if len(digits) == 4 and card_ending_asked(tokens, first):
         return EntityType.CARD_NUMBER  # "the last four digits of the card?" / "7209": its last four
+    card_part = nearest_match(_CARD_LAST_FOUR_ASKED, window_before(tokens, first.position))
+    if len(digits) == 4 and card_part is not None and card_part <= min(distances.values(), default=card_part):
+        return EntityType.CARD_NUMBER  # "the last four of the card you paid with?" / "Nine, one, oh, seven."
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
         return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's
@@ -537,6 +561,11 @@ def _phone_shaped(digits: str) -> bool:
     return phonenumbers.is_valid_number(number) or national_mobile(digits)
 
 
+# The last four of a card asked for by its place on the card: what is said next are the card's digits.
+_CARD_LAST_FOUR_ASKED = re.compile(
+    r"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|my|that|this)( \w+){0,2} "
+    r"(card|visa|mastercard|amex|discover)\b"
+)
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
 _CARD_NETWORK = re.compile(r"\b(visa|mastercard|amex|american express|discover)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code

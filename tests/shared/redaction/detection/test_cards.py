@@ -452,3 +452,25 @@ def test_digits_answering_the_expiry_with_one_lost_are_the_expiry_not_a_code_ask
 )
 def test_the_cents_or_pence_of_an_amount_are_no_security_code(turns: tuple[tuple[str, str], ...]) -> None:
     assert _found(_segments(*turns), _CODE) == []
+
+
+@pytest.mark.parametrize(
+    "question, answer, last_four",
+    [
+        ("Could you read me the last four of the card on file?", "Three, nine, oh, seven.", "Three, nine, oh, seven"),
+        ("What are the final 4 digits on your Visa?", "It's 5 0 1 8.", "5 0 1 8"),
+    ],
+)
+def test_digits_answering_the_last_four_of_a_card_are_the_card_number(
+    question: str, answer: str, last_four: str
+) -> None:
+    segments = _segments(("agent", question), ("customer", answer))
+    assert _found(segments) == [("card_number", [last_four])]
+
+
+def test_one_that_stands_for_a_card_is_no_digit_of_the_last_four_given_after_it() -> None:
+    segments = _segments(
+        ("agent", "Which are the last four of the card you'd like to use?"),
+        ("customer", "2, 7, 7, 4. Hmm, no, that's the other one. 2, 7, 1, 9."),
+    )
+    assert _found(segments) == [("card_number", ["2, 7, 7, 4"]), ("card_number", ["2, 7, 1, 9"])]
