@@ -109,7 +109,11 @@ DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.ADDRESS: range(5, 10),  # a ZIP code, ZIP+4
 }
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
-CARD_CONTEXT = re.compile(r"\b(cards?|visa|mastercard|amex|american express|discover|credit|debit)\b")
+# Networks beyond the four best known are named too: "my UnionPay number", "a JCB", "the RuPay one".
+CARD_CONTEXT = re.compile(
+    r"\b(cards?|visa|mastercard|amex|american express|discover|credit|debit|"
+    r"union ?pay|jcb|diners( club)?|maestro|rupay)\b"
+)
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
 CODE = re.compile(
     r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )(?<!area )(?<!country )(?<!sort )"

@@ -567,7 +567,7 @@ _CARD_LAST_FOUR_ASKED = re.compile(
     r"(card|visa|mastercard|amex|discover)\b"
 )
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
-_CARD_NETWORK = re.compile(r"\b(visa|mastercard|amex|american express|discover)\b")
+_CARD_NETWORK = re.compile(r"\b(visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
 _MIN_PHONE_ENDING = 2  # digits: "same as my mobile but ending 42"

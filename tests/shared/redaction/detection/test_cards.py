@@ -474,3 +474,14 @@ def test_one_that_stands_for_a_card_is_no_digit_of_the_last_four_given_after_it(
         ("customer", "2, 7, 7, 4. Hmm, no, that's the other one. 2, 7, 1, 9."),
     )
     assert _found(segments) == [("card_number", ["2, 7, 7, 4"]), ("card_number", ["2, 7, 1, 9"])]
+
+
+@pytest.mark.parametrize(
+    "text, card",
+    [
+        ("My RuPay number is 6521 5031 2874 4067, the one from SBI.", "6521 5031 2874 4067"),
+        ("Charge my Union Pay number, 6214 8370 9125 5832 015, please.", "6214 8370 9125 5832 015"),
+    ],
+)
+def test_a_card_named_by_a_network_beyond_the_best_known_is_a_card_not_a_scheme_number(text: str, card: str) -> None:
+    assert _found(_segments(("customer", text))) == [("card_number", [card])]
