@@ -964,8 +964,10 @@ def _card_in_two_runs(
         last_group = "".join(a.digits for a in _groups(first)[-1])
         given_up = GIVEN_UP.search(" ".join(t.norm for t in between)) is not None
         readings = [said + going_on]
-        if given_up and going_on.startswith(last_group) and len(going_on) > len(last_group):
-            readings.append(said[: len(said) - len(last_group)] + going_on)  # the group broken off, said again
+        if given_up and len(going_on) > len(last_group):
+            # the group broken off, said again ("..., six one, sorry, six one three nine"), or put right and read on
+            # ("4929 4617 1693, no sorry, 6193 7006": its digits swapped)
+            readings.append(said[: len(said) - len(last_group)] + going_on)
         if min(len(said), len(going_on)) >= _MIN_CARD_PART and any(
             len(digits) in _CARD_LENGTHS and luhn(digits) for digits in readings
         ):

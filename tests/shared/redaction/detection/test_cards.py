@@ -485,3 +485,8 @@ def test_one_that_stands_for_a_card_is_no_digit_of_the_last_four_given_after_it(
 )
 def test_a_card_named_by_a_network_beyond_the_best_known_is_a_card_not_a_scheme_number(text: str, card: str) -> None:
     assert _found(_segments(("customer", text))) == [("card_number", [card])]
+
+
+def test_a_card_group_put_right_and_read_on_after_a_correction_is_the_card() -> None:
+    segments = _segments(("customer", "Okay, 5105 2233 8814, sorry, 8841 0210. The numbers are tiny."))
+    assert _found(segments) == [("card_number", ["5105 2233 8814"]), ("card_number", ["8841 0210"])]
