@@ -621,12 +621,15 @@ def _groups(run: Sequence[Atom]) -> list[list[Atom]]:
     """The groups a number was said in: digit words said together ("two oh nine", "eleven forty seven"), each
     group written in figures ("402", "91") on its own, a new group after a comma, a full stop, a filler ("um",
     "then", "...") or another turn. Digits Whisper writes one by one with a dash before each ("7 -2") are said
-    together too."""
+    together too, and so are single digits written apart ("2 3 8, um, 5 1"), a group of digit words read out."""
     groups: list[list[Atom]] = []
     for atom in run:
         previous = groups[-1][-1] if groups else None
+        # "7 -2" or "2 3 8": digits written one by one, each its own word, are said together too
         one_by_one = (
-            previous is not None and atom.tokens[0].hyphen_led and len(atom.digits) == len(previous.digits) == 1
+            previous is not None
+            and len(atom.digits) == len(previous.digits) == 1
+            and (atom.tokens[0].hyphen_led or (len(atom.tokens) == len(previous.tokens) == 1 and _in_figures(atom)))
         )
         if previous is None or (
             ((_in_figures(atom) or _in_figures(previous)) and not one_by_one)

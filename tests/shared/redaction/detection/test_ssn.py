@@ -206,3 +206,12 @@ def test_a_social_asked_for_to_open_an_account_is_the_social_not_an_account_numb
     assert _found(purpose, kinds) == [("ssn", [said.rstrip(".")])]
     both = _segments(("agent", "Your social security number and the account number?"), ("customer", said))
     assert _found(both, kinds) == [("account_number", [said.rstrip(".")])]
+
+
+def test_parts_written_digit_by_digit_over_turns_are_the_social() -> None:
+    segments = _segments(
+        ("customer", "Sure, 6 1 7, er,"),
+        ("agent", "Okay."),
+        ("customer", "then 2 9, 0 5 5 3."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["6 1 7", "2 9, 0 5 5 3"])]
