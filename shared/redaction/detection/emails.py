@@ -52,9 +52,17 @@ _LOCAL_SEPARATOR = (
     rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{{2}})"
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
 )
-_DOT = r"(?:\s*\.\s*|\s+(?:dot|period|point)\s+)"
+# "dot" may be said apart, between commas: "at fastmail, dot, com"
+_DOT = r"(?:\s*\.\s*|,?\s+(?:dot|period|point),?\s+)"
+# Newer endings, many of them words ("dot health", "dot online"): only after "dot" or a written dot, as a country's.
+_WORD_TLDS = (
+    r"(?:health|online|shop|store|tech|site|xyz|email|live|life|cloud|club|agency|studio|design|digital|media|law|"
+    r"travel|name|pro|mobi|ltd|care|clinic|dental|coach|solutions|services)"
+)
+# An ending spelled out: "dot F-M", "dot C-O-M".
+_SPELLED_TLD = r"(?-i:[A-Za-z])-[a-z](?:-[a-z])?\b"
 # A written dot with a space after it ends a sentence before a country's ending: "she does all that. It's ..."
-_DOMAIN_ENDING = rf"(?:{_DOT}{_TLDS}|(?:\s*\.(?!\s)|\s+dot\s+){_COUNTRY_TLDS})"
+_DOMAIN_ENDING = rf"(?:{_DOT}(?:{_TLDS}|{_SPELLED_TLD})|(?:\s*\.(?!\s)|,?\s+dot,?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}))"
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
 # A domain of digits said one by one: "one six three dot com".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"

@@ -189,3 +189,31 @@ def test_an_address_heard_as_one_word_with_its_at_and_dot_inside_is_the_address(
 )
 def test_a_word_holding_at_and_dot_com_that_is_no_address_is_none(text: str) -> None:
     assert _emails(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        # a newer ending that is a word, after "dot"
+        (
+            "Send it to m dot okoro at riverside hyphen dental dot care.",
+            "m dot okoro at riverside hyphen dental dot care",
+        ),
+        ("It's jo underscore lim at kite dot studio, all lower case.", "jo underscore lim at kite dot studio"),
+        # the ending spelled, "dot" set apart by commas
+        ("Mine is N-A-D-I-A, at posteo, dot D-E.", "N-A-D-I-A, at posteo, dot D-E"),
+    ],
+)
+def test_an_address_ending_in_a_word_domain_or_a_spelled_one_is_found_whole(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll be at the clinic at 3, the dental care is upstairs.",
+        "We met at the point. Life was easier then.",
+    ],
+)
+def test_word_endings_said_without_dot_are_no_address(text: str) -> None:
+    assert _emails(("customer", text)) == []
