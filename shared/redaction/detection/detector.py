@@ -13,6 +13,7 @@ from shared.redaction.detection.business import business_asked_for, business_con
 from shared.redaction.detection.dates import dates
 from shared.redaction.detection.emails import (
     answered_emails,
+    digits_put_right,
     local_parts_said_again,
     read_back_emails,
     run_together_emails,
@@ -93,6 +94,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in digits_put_right(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_after_email(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]

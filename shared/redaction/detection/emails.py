@@ -49,7 +49,9 @@ _LOCAL_SEPARATOR = (
     r"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen),?\s+"
     # "then" before letters spelled: "K for kilo, then C-H-E-N"
     r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
-    rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{{2}})"
+    # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."
+    rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=\b[A-Za-z]-[A-Za-z]),\s+(?=\d+\b)"
+    r"|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{2})"
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
 )
 # "dot" may be said apart, between commas: "at fastmail, dot, com"
@@ -400,3 +402,26 @@ ROLE_MAILBOXES = {
     "bookings", "careers", "jobs", "press", "media", "privacy", "noreply", "no-reply", "feedback", "complaints",
     "hr", "legal", "marketing", "payments", "refunds", "care",
 }  # fmt: skip
+
+
+# Right after an address, a word that gives part of it up and digits as many as its local part's: "..., no sorry,
+# 1947." ("1974 at ..."), "... dot com. Wait, 82, not 28."
+_DIGITS_PUT_RIGHT = re.compile(
+    r"[.,!?]?\s+(?i:no|sorry|wait|actually|oops|i mean)(?:[\s,]+(?i:no|sorry|wait|actually|i mean|it's|its))*[,.]?\s+"
+    r"(?P<digits>\d+)\b"
+)
+
+
+def digits_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """Digits a speaker puts right just after giving an address in the same turn ("tom 1974 at yahoo dot com. No
+    sorry, 1947."): as many as a run of digits in its local part, they are the address's."""
+    texts = {segment.index: segment.text for segment in segments}
+    for email in emails:
+        text = texts[email.segment]
+        put_right = _DIGITS_PUT_RIGHT.match(text, email.end)
+        if put_right is None:
+            continue
+        local = _AT.split(text[email.start : email.end], maxsplit=1)[0]
+        digits = put_right.group("digits")
+        if any(len(run) == len(digits) and run != digits for run in re.findall(r"\d+", local)):
+            yield TextSpan(email.segment, put_right.start("digits"), put_right.end("digits"))

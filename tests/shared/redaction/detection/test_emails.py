@@ -217,3 +217,22 @@ def test_an_address_ending_in_a_word_domain_or_a_spelled_one_is_found_whole(text
 )
 def test_word_endings_said_without_dot_are_no_address(text: str) -> None:
     assert _emails(("customer", text)) == []
+
+
+def test_a_word_spelled_then_digits_after_a_comma_are_all_the_local_part() -> None:
+    assert _emails(("customer", "Use ana, A-N-A, 88 at outlook dot com please.")) == [
+        (0, "ana, A-N-A, 88 at outlook dot com")
+    ]
+
+
+def test_digits_put_right_just_after_an_address_are_the_address() -> None:
+    assert _emails(("customer", "It's kemi 1988 at hotmail dot com. Sorry, 1998.")) == [
+        (0, "kemi 1988 at hotmail dot com"),
+        (0, "1998"),
+    ]
+
+
+def test_other_digits_said_after_an_address_are_not_the_address() -> None:
+    assert _emails(("customer", "It's kemi 1988 at hotmail dot com. Sorry, 12 of them bounced.")) == [
+        (0, "kemi 1988 at hotmail dot com"),
+    ]
