@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.accounts import alphanumeric_ids, spelled_ids
+from shared.redaction.detection.accounts import alphanumeric_ids, ibans, spelled_ids
 from shared.redaction.detection.addresses import answered_addresses, answers_as_addresses
 from shared.redaction.detection.answers import answered_values
 from shared.redaction.detection.business import business_asked_for, business_contact, said_again
@@ -105,6 +105,9 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     candidates = [left for c in candidates if (left := _without_address_parts(c, addresses)) is not None]
+    # An IBAN's digits pass no other check by chance: "DE44 5001 0517 ..." holds no card read after "DE44".
+    written_ibans = [TextSpan(s.index, start, end) for s in read for start, end in ibans(s.text)]
+    candidates = [c for c in candidates if c.type is EntityType.ACCOUNT_NUMBER or not _inside(c, written_ibans)]
     business = [c for c in candidates if business_contact(c, texts) or business_asked_for(c, tokens)]
     business_ids = {id(c) for c in business}
     candidates = [c for c in candidates if id(c) not in business_ids and not said_again(c, business, texts)]
@@ -152,6 +155,14 @@ def _without_address_parts(entity: Entity, addresses: Sequence[TextSpan]) -> Ent
     if not spans:
         return None
     return entity if len(spans) == len(entity.spans) else Entity(entity.type, spans)
+
+
+def _inside(entity: Entity, spans: Sequence[TextSpan]) -> bool:
+    """Whether every span of ``entity`` lies within one of ``spans``."""
+    return all(
+        any(s.segment == span.segment and s.start <= span.start and span.end <= s.end for s in spans)
+        for span in entity.spans
+    )
 
 
 def _trimmed(span: TextSpan, texts: dict[int, str]) -> TextSpan:

@@ -503,3 +503,8 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
 )
 def test_a_spelled_id_given_out_now_or_not_named_an_id_is_no_account_number(turns: tuple[tuple[str, str], ...]) -> None:
     assert _accounts(*turns) == []
+
+
+def test_an_iban_whose_digits_pass_the_card_check_stays_one_account_number() -> None:
+    segments = _segments(("customer", "Pay it into DE17 3702 0928 1590 1396 24, that's the joint account."))
+    assert _found(segments) == [("account_number", ["DE17 3702 0928 1590 1396 24"])]
