@@ -16,7 +16,15 @@ from shared.redaction.detection.context import (
     others_between_parts,
     said_after,
 )
-from shared.redaction.detection.spoken import MISHEARD_LETTERS, PUNCTUATION, REPEATS, TRAILING_OFF, Token, digits_of
+from shared.redaction.detection.spoken import (
+    DIGIT_WORDS,
+    MISHEARD_LETTERS,
+    PUNCTUATION,
+    REPEATS,
+    TRAILING_OFF,
+    Token,
+    digits_of,
+)
 
 _MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
 _MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
@@ -318,6 +326,69 @@ def _valid_iban(text: str) -> bool:
         return False
     moved = compact[4:] + compact[:4]
     return int("".join(str(int(char, 36)) for char in moved)) % 97 == 1
+
+
+_TENS_SAID = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8",
+              "ninety": "9"}  # fmt: skip
+_IBAN_COUNTRY = re.compile(r"[A-Z]{2}", re.ASCII)
+_IBAN_LETTERS = re.compile(r"[A-Z]{1,4}", re.ASCII)
+_MAX_SPOKEN_IBAN_TOKENS = 40
+
+
+def _iban_part(token: Token) -> str | None:
+    """What a word read out in an IBAN stands for: a letter or a bank's letters written in capitals ("A", "AIBK"),
+    digits ("9311", "nine", "twenty-nine"), or None."""
+    core = token.text.strip(PUNCTUATION)
+    if _IBAN_LETTERS.fullmatch(core):
+        return core
+    if token.norm in _TENS_SAID:
+        return _TENS_SAID[token.norm] + "0"
+    tens, _, unit = token.norm.partition("-")
+    if tens in _TENS_SAID and unit:
+        digit = DIGIT_WORDS.get(unit)
+        return None if digit is None or len(digit) != 1 else _TENS_SAID[tens] + digit
+    digits = digits_of(token)
+    return digits if digits and digits.isdigit() else None
+
+
+def spoken_ibans(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
+    """IBANs read out in words and letters ("IE twenty-nine, A I B K, nine three one one, ..."): from a country's two
+    capitals, the longest stretch of letters and digits in one segment that passes the IBAN check."""
+    index = 0
+    while index < len(tokens):
+        start = tokens[index]
+        if not _IBAN_COUNTRY.fullmatch(start.text.strip(PUNCTUATION)):
+            index += 1
+            continue
+        said, best = start.text.strip(PUNCTUATION), None
+        end = index + 1
+        while end < len(tokens) and end - index < _MAX_SPOKEN_IBAN_TOKENS and tokens[end].segment == start.segment:
+            part = _iban_part(tokens[end])
+            if part is None:
+                break
+            said += part
+            if len(said) > 4 and said[2:4].isdigit() and _valid_iban(said):
+                best = end
+            end += 1
+        if best is None and len(said) >= _IBAN_LENGTHS.start and said[2:4].isdigit() and _iban_named(tokens, index):
+            best = end - 1  # a digit lost or misheard, but said as an IBAN: "..., one two three four five six. That's
+            # my IBAN."
+        if best is not None:
+            yield EntityType.ACCOUNT_NUMBER, list(tokens[index : best + 1])
+            index = best + 1
+        else:
+            index += 1
+
+
+_IBAN_NAMED = re.compile(r"\b(iban|i b a n)\b")
+
+
+def _iban_named(tokens: Sequence[Token], index: int) -> bool:
+    """Whether "IBAN" was said in the segment of ``tokens[index]`` or just before it."""
+    segment = tokens[index].segment
+    near = [t.norm for t in tokens[max(0, index - CONTEXT_WINDOW) : index]]
+    near += [t.norm for t in tokens[index:] if t.segment == segment]
+    return _IBAN_NAMED.search(" ".join(near)) is not None
 
 
 def ibans(text: str) -> Iterable[tuple[int, int]]:

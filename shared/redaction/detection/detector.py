@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.accounts import alphanumeric_ids, ibans, spelled_ids
+from shared.redaction.detection.accounts import alphanumeric_ids, ibans, spelled_ids, spoken_ibans
 from shared.redaction.detection.addresses import answered_addresses, answers_as_addresses
 from shared.redaction.detection.answers import answered_values
 from shared.redaction.detection.business import business_asked_for, business_contact, said_again
@@ -59,6 +59,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     tokens = tokenise(segments)
     candidates: list[Entity] = []
     texts = {segment.index: segment.text for segment in segments}
+    spoken = list(spoken_ibans(tokens))
     for entity_type, found in [
         *dates(tokens),
         *numbers(tokens),
@@ -66,6 +67,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         *run_together_emails(tokens),
         *alphanumeric_ids(tokens),
         *spelled_ids(tokens),
+        *spoken,
     ]:
         spans = _merge_spans(t.span for t in found)
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
@@ -105,8 +107,10 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     candidates = [left for c in candidates if (left := _without_address_parts(c, addresses)) is not None]
-    # An IBAN's digits pass no other check by chance: "DE44 5001 0517 ..." holds no card read after "DE44".
+    # An IBAN's digits pass no other check by chance: "DE44 5001 0517 ..." holds no card read after "DE44", written
+    # or read out.
     written_ibans = [TextSpan(s.index, start, end) for s in read for start, end in ibans(s.text)]
+    written_ibans += [span for _, said in spoken for span in _merge_spans(t.span for t in said)]
     candidates = [c for c in candidates if c.type is EntityType.ACCOUNT_NUMBER or not _inside(c, written_ibans)]
     business = [c for c in candidates if business_contact(c, texts) or business_asked_for(c, tokens)]
     business_ids = {id(c) for c in business}

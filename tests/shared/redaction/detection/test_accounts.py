@@ -508,3 +508,27 @@ def test_a_spelled_id_given_out_now_or_not_named_an_id_is_no_account_number(turn
 def test_an_iban_whose_digits_pass_the_card_check_stays_one_account_number() -> None:
     segments = _segments(("customer", "Pay it into DE17 3702 0928 1590 1396 24, that's the joint account."))
     assert _found(segments) == [("account_number", ["DE17 3702 0928 1590 1396 24"])]
+
+
+@pytest.mark.parametrize(
+    "text, iban",
+    [
+        # passes the check, nothing needs to name it
+        (
+            "Send it to GB oh two, N W B K, six oh one six, five nine five seven, one one seven seven, seven seven.",
+            "GB oh two, N W B K, six oh one six, five nine five seven, one one seven seven, seven seven",
+        ),
+        # a digit lost, named an IBAN in the same breath
+        (
+            "The IBAN is FR seventy-six, three oh oh oh six, one two three four five, six seven eight nine.",
+            "FR seventy-six, three oh oh oh six, one two three four five, six seven eight nine",
+        ),
+    ],
+)
+def test_an_iban_read_out_in_words_and_letters_is_an_account_number(text: str, iban: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [iban])]
+
+
+def test_capitals_and_numbers_read_out_without_an_iban_check_or_name_are_no_iban() -> None:
+    text = "We're on BA twenty-two, A B C, nine three one one, five two, then the bus."
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
