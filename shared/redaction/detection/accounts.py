@@ -269,7 +269,8 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
             letters += 1
             position -= 4
         elif (core != "I" and _SPELLED_LETTERS.fullmatch(core)) or (
-            not taken and (_LETTERS_AND_FIRST_DIGITS.fullmatch(core) or _LETTER_GROUP.fullmatch(core))
+            # right before the digits, or before "dash" and the digits ("AUTO dash 5512 ...")
+            not letters and (_LETTERS_AND_FIRST_DIGITS.fullmatch(core) or _LETTER_GROUP.fullmatch(core))
         ):
             taken.insert(0, token)
             letters += 1

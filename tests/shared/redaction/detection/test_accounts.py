@@ -532,3 +532,8 @@ def test_an_iban_read_out_in_words_and_letters_is_an_account_number(text: str, i
 def test_capitals_and_numbers_read_out_without_an_iban_check_or_name_are_no_iban() -> None:
     text = "We're on BA twenty-two, A B C, nine three one one, five two, then the bus."
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
+def test_a_word_of_capitals_said_before_dash_and_the_digits_starts_the_id() -> None:
+    segments = _segments(("agent", "And the membership number?"), ("customer", "GOLD dash 7730 4418, I think."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["GOLD dash 7730 4418"])]
