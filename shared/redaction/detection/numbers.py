@@ -362,6 +362,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
         return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's
+    if _MIN_PHONE_ENDING <= len(digits) <= 4 and _ACCOUNT_ENDING.search(_words_since_number(tokens, first)):
+        return EntityType.ACCOUNT_NUMBER  # "your IBAN ending 3 1", "the account ending in 07": its last digits
     if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
         return EntityType.SSN  # "your taxpayer number"
     if (first.text.startswith("+") or international_prefix(first, tokens)) and len(digits) >= MIN_INTERNATIONAL:
@@ -566,6 +568,8 @@ _CARD_LAST_FOUR_ASKED = re.compile(
     r"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|my|that|this)( \w+){0,2} "
     r"(card|visa|mastercard|amex|discover)\b"
 )
+# A bank account named right before the digits it ends with: "your IBAN ending", "the account that ends in".
+_ACCOUNT_ENDING = re.compile(r"\b(iban|account)( number)?( that| which)? (ends|ending)( in| with)?$")
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
 _CARD_NETWORK = re.compile(r"\b(visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code

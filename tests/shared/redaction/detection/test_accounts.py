@@ -537,3 +537,14 @@ def test_capitals_and_numbers_read_out_without_an_iban_check_or_name_are_no_iban
 def test_a_word_of_capitals_said_before_dash_and_the_digits_starts_the_id() -> None:
     segments = _segments(("agent", "And the membership number?"), ("customer", "GOLD dash 7730 4418, I think."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["GOLD dash 7730 4418"])]
+
+
+@pytest.mark.parametrize(
+    "text, ending",
+    [
+        ("The refund goes back to the account that ends in 0 7, okay?", "0 7"),
+        ("We'll debit your IBAN ending 4 4 9 tomorrow.", "4 4 9"),
+    ],
+)
+def test_the_last_digits_of_a_bank_account_said_after_ending_are_the_account(text: str, ending: str) -> None:
+    assert _found(_segments(("agent", text)), _ACCOUNT) == [("account_number", [ending])]
