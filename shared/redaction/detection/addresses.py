@@ -217,6 +217,14 @@ UNIT_ADDRESS = re.compile(
     rf"(?:{_UNIT_NAMED}(?:,?\s+|/)\d+[A-Za-z]?(?=,?\s+{_NOT_A_UNIT_OF_MEASURE})|\b\d+[A-Za-z]?(?:\s+[A-Z][\w'.-]*){{1,3}},?\s+{_UNIT_NAMED})"
     rf"(?:,?\s+[A-Z][\w'.-]*){{1,5}},?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
 )
+# The floor and door of a flat, said after the house number where a building has many: "seventh floor B", "3rd
+# floor, door 2", "piso 4 izquierda" is said "floor 4, left" in English; "2º B" as written in Spain.
+_ORDINAL_WORDS = r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_FLOOR_AND_DOOR = (
+    rf"(?:,?\s+(?:(?i:{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?i:floor)|(?i:floor|piso|etage|étage)\s+\d{{1,2}}"
+    r"|\d{1,2}[º°ª])"
+    r"(?:,?\s+(?:(?i:door|puerta|porte)\s+)?(?:[A-Z]|\d{1,2}|(?i:left|right|izquierda|derecha|izda|dcha))\b)?)"
+)
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
 CONTINENTAL_ADDRESS = re.compile(
@@ -225,6 +233,7 @@ CONTINENTAL_ADDRESS = re.compile(
     r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada)(?:\s+[\w'\u2019.-]+){1,4}?"
     r"|[A-Z][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht|vej|gatan|gata|veien))"
     r",?\s+\d+[A-Za-z]?)"
+    rf"{_FLOOR_AND_DOOR}?"
     r",?\s+\d{4,5}\s+[A-Z][\w'\u2019-]+(?:[\s-][A-Z][\w'\u2019-]+)?"
 )
 

@@ -527,3 +527,18 @@ def test_a_postcode_named_then_said_in_letters_and_digits_is_an_address(text: st
 )
 def test_letters_and_digits_not_named_a_postcode_are_no_address(text: str) -> None:
     assert _addresses(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("It's Via Roma 22, 2nd floor, 00184 Roma.", "Via Roma 22, 2nd floor, 00184 Roma"),
+        (
+            "Carrer de Mallorca 401, fourth floor, door 3, 08013 Barcelona.",
+            "Carrer de Mallorca 401, fourth floor, door 3, 08013 Barcelona",
+        ),
+        ("We're at 8 Rue Cler, 3º A, 75007 Paris.", "8 Rue Cler, 3º A, 75007 Paris"),
+    ],
+)
+def test_a_continental_address_with_its_floor_and_door_is_found_whole(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
