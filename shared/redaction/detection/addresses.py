@@ -217,6 +217,20 @@ UNIT_ADDRESS = re.compile(
     rf"(?:{_UNIT_NAMED}(?:,?\s+|/)\d+[A-Za-z]?(?=,?\s+{_NOT_A_UNIT_OF_MEASURE})|\b\d+[A-Za-z]?(?:\s+[A-Z][\w'.-]*){{1,3}},?\s+{_UNIT_NAMED})"
     rf"(?:,?\s+[A-Z][\w'.-]*){{1,5}},?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
 )
+# A flat said before the building's address, with how to be let in: "flat 3, buzzer number 7, at 19 Ormeau Road",
+# "Apartment 4B, at ...".
+_UNIT_BEFORE = re.compile(
+    rf"{_UNIT_NAMED}(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b)*"
+    r",?\s+(?:(?i:at|in|of)\s+)?$"
+)
+
+
+def unit_said_before(text: str, start: int) -> int:
+    """Where an address at ``start`` of ``text`` begins with the flat said before it; ``start`` if none was."""
+    unit = _UNIT_BEFORE.search(text, max(0, start - 80), start)
+    return unit.start() if unit is not None else start
+
+
 # The floor and door of a flat, said after the house number where a building has many: "seventh floor B", "3rd
 # floor, door 2", "piso 4 izquierda" is said "floor 4, left" in English; "2º B" as written in Spain.
 _ORDINAL_WORDS = r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"

@@ -27,6 +27,7 @@ from shared.redaction.detection.addresses import (
     UNIT_ADDRESS,
     corrected_house_number,
     mistaken_house_number,
+    unit_said_before,
 )
 from shared.redaction.detection.emails import (
     EMAIL,
@@ -96,7 +97,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for pattern in patterns:
             for match in pattern.finditer(text):
-                yield EntityType.ADDRESS, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
+                start = begun_again_from(text, unit_said_before(text, match.start()))
+                yield EntityType.ADDRESS, TextSpan(segment.index, start, match.end())
                 corrected = corrected_house_number(text, match.end())
                 if corrected:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *corrected)

@@ -542,3 +542,17 @@ def test_letters_and_digits_not_named_a_postcode_are_no_address(text: str) -> No
 )
 def test_a_continental_address_with_its_floor_and_door_is_found_whole(text: str, address: str) -> None:
     assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "Deliveries go to apartment 12, intercom 4, at 55 Harbour Street, Leith EH6 6PY.",
+            "apartment 12, intercom 4, at 55 Harbour Street, Leith EH6 6PY",
+        ),
+        ("It's Unit 9 of 300 Lakeshore Drive, Chicago, IL 60601.", "Unit 9 of 300 Lakeshore Drive, Chicago, IL 60601"),
+    ],
+)
+def test_a_flat_said_before_its_buildings_address_is_part_of_it(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
