@@ -152,10 +152,11 @@ LOWER_CASE_POSTCODE_ADDRESS = re.compile(
     r"\b\d+[a-z]?(?:,?\s+(?!(?:is|was|it's|its|and|or|but|so|postcode|code|zip|number|please|then|my|your|i|we)\b)"
     rf"[a-z][a-z'.-]*){{1,6}},?\s+{_LOWER_POSTCODE}\b"
 )
-# A house number corrected right after the address: "12 Elm Road, sorry, 21", "... lane, no, twelve fourteen".
+# A house number corrected right after the address: "12 Elm Road, sorry, 21", "... lane, no, twelve fourteen"; or
+# its postcode: "..., Leeds LS6 2AB. Sorry, LS6 2AD."
 _CORRECTED_NUMBER = re.compile(
-    r"[,.]?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+"
-    rf"(?P<number>\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})(?=\s*(?:[.,!?]|$))"
+    r"[,.]?\s+(?i:sorry|no|no sorry|no wait|wait|i mean|actually)[,.]?\s+(?:(?i:it's|it is|that's)\s+)?"
+    rf"(?P<number>{_POSTCODE}|\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})(?=\s*(?:[.,!?]|$))"
 )
 
 

@@ -556,3 +556,8 @@ def test_a_continental_address_with_its_floor_and_door_is_found_whole(text: str,
 )
 def test_a_flat_said_before_its_buildings_address_is_part_of_it(text: str, address: str) -> None:
     assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_a_postcode_put_right_just_after_the_address_is_the_address() -> None:
+    text = "That's 9 Hill Street, Cardiff CF10 2HJ, no wait, it's CF10 2HQ."
+    assert _addresses(("customer", text)) == [(0, "9 Hill Street, Cardiff CF10 2HJ"), (0, "CF10 2HQ")]
