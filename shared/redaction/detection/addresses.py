@@ -173,6 +173,26 @@ def mistaken_house_number(text: str, start: int) -> tuple[int, int] | None:
     return (mistaken.start("number"), mistaken.end("number")) if mistaken else None
 
 
+# A word of the address spelled right after it: "Schillerstraße 12, 10625 Berlin. S-C-H-I-L-L-E-R, ...".
+_SPELLED_AFTER_ADDRESS = re.compile(
+    r"[,.]?\s+(?:(?i:that's|that is|it's|spelled|spelt)[,:]?\s+)?(?P<letters>[A-Z](?:(?:-|,?\s)[A-Z]\b){2,30})"
+)
+_MIN_SPELLED_IN_ADDRESS = 3
+
+
+def spelled_after_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where letters spelled right after the address at ``start``-``end`` of ``text`` spell the start of one of its
+    words (its street's name), if they do."""
+    spelled = _SPELLED_AFTER_ADDRESS.match(text, end)
+    if spelled is None:
+        return None
+    letters = re.sub(r"[^a-z]", "", spelled.group("letters").lower())
+    words = re.findall(r"[^\W\d_]+", text[start:end].lower())
+    if len(letters) >= _MIN_SPELLED_IN_ADDRESS and any(word.startswith(letters) for word in words):
+        return spelled.start("letters"), spelled.end("letters")
+    return None
+
+
 def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
     """Where a house number said again as a correction right after an address ending at ``end`` is."""
     corrected = _CORRECTED_NUMBER.match(text, end)

@@ -27,6 +27,7 @@ from shared.redaction.detection.addresses import (
     UNIT_ADDRESS,
     corrected_house_number,
     mistaken_house_number,
+    spelled_after_address,
     unit_said_before,
 )
 from shared.redaction.detection.emails import (
@@ -102,6 +103,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 corrected = corrected_house_number(text, match.end())
                 if corrected:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *corrected)
+                spelled_street = spelled_after_address(text, start, match.end())
+                if spelled_street:
+                    yield EntityType.ADDRESS, TextSpan(segment.index, *spelled_street)
                 mistaken = mistaken_house_number(text, match.start())
                 if mistaken:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *mistaken)

@@ -561,3 +561,13 @@ def test_a_flat_said_before_its_buildings_address_is_part_of_it(text: str, addre
 def test_a_postcode_put_right_just_after_the_address_is_the_address() -> None:
     text = "That's 9 Hill Street, Cardiff CF10 2HJ, no wait, it's CF10 2HQ."
     assert _addresses(("customer", text)) == [(0, "9 Hill Street, Cardiff CF10 2HJ"), (0, "CF10 2HQ")]
+
+
+def test_a_street_name_spelled_right_after_the_address_is_the_address() -> None:
+    text = "It's 7 Kowalczyk Street, Chicago, IL 60614. K-O-W-A-L, C-Z-Y-K."
+    assert _addresses(("customer", text)) == [(0, "7 Kowalczyk Street, Chicago, IL 60614"), (0, "K-O-W-A-L, C-Z-Y-K")]
+
+
+def test_letters_after_an_address_that_spell_none_of_its_words_are_not_the_address() -> None:
+    text = "It's 7 Kowalczyk Street, Chicago, IL 60614. B-M-W is parked outside."
+    assert _addresses(("customer", text)) == [(0, "7 Kowalczyk Street, Chicago, IL 60614")]
