@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -90,7 +91,11 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 text[: match.start()], tokens, bisect.bisect_left(starts, match.start())
             ):
                 continue  # "the code's spring 25, valid until April 35": an offer's end
-            found = _said_by_one(_date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH))
+            said = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
+            found = _said_by_one(said)
+            answer = _answer_before_read_back(said, found, tokens[position - 1])
+            if entity_type is EntityType.DATE_OF_BIRTH and answer:
+                yield entity_type, answer
             if entity_type is EntityType.CARD_EXPIRY:
                 found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
@@ -144,6 +149,16 @@ def _said_by_one(found: list[Token]) -> list[Token]:
     while start and found[start - 1].speaker == found[-1].speaker:
         start -= 1
     return found[start:]
+
+
+def _answer_before_read_back(said: list[Token], found: list[Token], asker: Token) -> list[Token]:
+    """The answer's own part of a date run on into the other side's read-back of it ("Twelfth of the eighth,
+    eighty-eight." / "Twelve, eight, eighty-eight."): what the one who did not ask said first; none where the asker
+    began it."""
+    if not said or said[0].speaker == asker.speaker or len(found) == len(said):
+        return []
+    answer = list(itertools.takewhile(lambda t: t.speaker == said[0].speaker, said))
+    return answer if len(answer) < len(said) and _may_be_said_date(answer) else []
 
 
 # What else is valid until a date: an offer, a code, a pass.

@@ -302,3 +302,15 @@ def test_a_birth_date_read_back_another_way_after_the_answer_is_still_the_birth_
         ("date_of_birth", ["March the 22nd, 1958"]),
         ("date_of_birth", [read_back.split(", ")[-1].removeprefix("So ").rstrip("?")]),
     ]
+
+
+def test_a_birth_date_answered_and_read_back_at_once_is_found_in_both_turns() -> None:
+    segments = _segments(
+        ("agent", "Can I take your date of birth?"),
+        ("customer", "Third of the fourth, sixty-two."),
+        ("agent", "Three, four, sixty-two, lovely."),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [
+        ("date_of_birth", ["Third of the fourth, sixty-two"]),
+        ("date_of_birth", ["Three, four, sixty-two"]),
+    ]
