@@ -120,6 +120,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 yield from ((entity_type, corrected) for corrected in _corrected_dates(tokens, found))
                 if entity_type is EntityType.DATE_OF_BIRTH:
                     yield from ((entity_type, answer) for answer in _dates_answering(tokens, found))
+                    yield from ((entity_type, read) for read in _read_back_another_way(tokens, found))
     # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
     for match in _ASKED_AGAIN.finditer(text):
         position = bisect.bisect_left(starts, match.end())
@@ -265,6 +266,28 @@ def _dates_answering(tokens: Sequence[Token], asked: list[Token]) -> Iterable[li
             return
         yield [t for t in found if t.segment == segment]
         position = found[-1].position + 1
+
+
+_READ_BACK_LEAD_WORDS = 3  # "So", "Okay, so", "That's"
+
+
+def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Iterable[list[Token]]:
+    """A birth date the other side reads back in their next turn, said another way ("1, 9, 5, 4, oh, 6, 2, 3." /
+    "So 23rd of June 1954?"): the same date, where its year is among the digits given."""
+    after = given[-1].position + 1
+    while after < len(tokens) and tokens[after].segment == given[-1].segment:
+        after += 1
+    if after >= len(tokens) or tokens[after].speaker == given[-1].speaker:
+        return
+    for position in range(after, min(after + _READ_BACK_LEAD_WORDS + 1, len(tokens))):
+        if tokens[position].segment != tokens[after].segment:
+            return
+        read = _date_after(tokens, position)
+        if read and read[0].segment == tokens[after].segment:
+            years = [d for t in read if len(d := digits_of(t) or "") == 4 and int(d) in _BIRTH_YEARS]
+            if years and years[-1] in digits_said(given) and read != given:
+                yield [t for t in read if t.segment == tokens[after].segment]
+            return
 
 
 _MAX_CORRECTIONS = 3

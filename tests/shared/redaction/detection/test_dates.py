@@ -314,3 +314,24 @@ def test_a_birth_date_answered_and_read_back_at_once_is_found_in_both_turns() ->
         ("date_of_birth", ["Third of the fourth, sixty-two"]),
         ("date_of_birth", ["Three, four, sixty-two"]),
     ]
+
+
+def test_a_birth_date_given_in_digits_and_read_back_in_words_is_found_in_both_turns() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth, please?"),
+        ("customer", "1 9 7 1, 1 1, 0 5."),
+        ("agent", "Okay, so the 5th of November 1971?"),
+    )
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["1 9 7 1, 1 1, 0 5"]),
+        ("date_of_birth", ["the 5th of November 1971"]),
+    ]
+
+
+def test_a_date_the_other_side_says_next_in_another_year_is_no_read_back() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth, please?"),
+        ("customer", "1 9 7 1, 1 1, 0 5."),
+        ("agent", "Thanks, so the 5th of November 2025 works for the visit?"),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["1 9 7 1, 1 1, 0 5"])]
