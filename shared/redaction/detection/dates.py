@@ -291,6 +291,7 @@ def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Itera
 
 
 _MAX_CORRECTIONS = 3
+_DATE_KINDS = (EntityType.DATE_OF_BIRTH, EntityType.CARD_EXPIRY)
 _SEVERAL_BIRTHS = re.compile(r"\b(dates of birth|birth ?dates|birthdays|dobs)\b")
 _MAX_DATES_IN_ONE_ANSWER = 4
 _RESTATED = re.compile(r"(is that|that's|that is|so|i mean|meaning)\b")
@@ -307,6 +308,8 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
         between = " ".join(t.norm for t in tokens[after : correction[0].position])
         if not GIVEN_UP.search(between):
             return
+        if any(pattern.search(between) for kind, pattern in ASKED_CONTEXTS.items() if kind not in _DATE_KINDS):
+            return  # "01/29. Security code, hang on, ... three, eight": the next thing asked for, not the date again
         yield correction
         found = correction
 

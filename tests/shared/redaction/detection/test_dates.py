@@ -335,3 +335,14 @@ def test_a_date_the_other_side_says_next_in_another_year_is_no_read_back() -> No
         ("agent", "Thanks, so the 5th of November 2025 works for the visit?"),
     )
     assert _found(segments, _BIRTH) == [("date_of_birth", ["1 9 7 1, 1 1, 0 5"])]
+
+
+def test_digits_after_a_correction_word_once_the_next_detail_is_named_are_no_expiry() -> None:
+    segments = _segments(
+        ("agent", "The expiry and the CVV, please."),
+        ("customer", "Expires oh four, twenty-eight. The CVV, wait, let me find my glasses, five, two, seven."),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["oh four, twenty-eight"]),
+        ("card_security_code", ["five, two, seven"]),
+    ]
