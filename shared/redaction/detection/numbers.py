@@ -164,6 +164,10 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             fillers = 0
             index += len(atom.tokens)
             continue
+        hedge = _hedge_length(stream, index) if current else 0
+        if hedge:  # "three, eight, and I think a one": unsure of the next digit, still the same number
+            index += hedge
+            continue
         # "447 -2 -I -1", "447, 2i1, 88": a misheard digit
         if current and (token.norm in _FILLERS or token.hyphen_led or _MISHEARD_GROUP.fullmatch(token.norm)):
             fillers += 1
@@ -175,6 +179,31 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
     if current:
         runs.append(current)
     return runs
+
+
+# Said before a digit one is unsure of, inside the number: "and I think a one", "maybe a 7".
+_HEDGES = (("i", "think"), ("i", "guess"), ("i", "believe"), ("maybe",), ("probably",), ("possibly",))
+_HEDGE_WORDS = frozenset(word for hedge in _HEDGES for word in hedge if word != "i")
+
+
+def _hedge_length(stream: Sequence[Token], index: int) -> int:
+    """How many words from ``index`` hedge the single digit said right after them in the same segment to end the
+    number ("I think a one"), 0 if they do not."""
+    token = stream[index]
+    for hedge in _HEDGES:
+        words = stream[index : index + len(hedge)]
+        if tuple(t.norm for t in words) != hedge or any(t.segment != token.segment for t in words):
+            continue
+        length = len(hedge)
+        if index + length < len(stream) and stream[index + length].norm == "a":
+            length += 1
+        nxt = stream[index + length] if index + length < len(stream) else None
+        after = stream[index + length + 1] if index + length + 1 < len(stream) else None
+        # the number's last digit: not where the number is said again after it ("then I think a six. 516.")
+        last = after is None or after.segment != token.segment or not digits_of(after)
+        if nxt is not None and nxt.segment == token.segment and len(digits_of(nxt) or "") == 1 and last:
+            return length
+    return 0
 
 
 # A group of digits with one heard as a letter ("2i1" for "two nine one", "70i"): goes on with the number.
@@ -1258,7 +1287,8 @@ def _split_at_and(atoms: Sequence[Atom], tokens: Sequence[Token]) -> list[list[A
     for atom in atoms:
         if parts[-1]:
             between = tokens[parts[-1][-1].tokens[-1].position + 1 : atom.tokens[0].position]
-            if any(token.norm == "and" for token in between):
+            hedged = any(token.norm in _HEDGE_WORDS for token in between)  # "three, eight, and I think a one"
+            if any(token.norm == "and" for token in between) and not hedged:
                 parts.append([])
         parts[-1].append(atom)
     return parts

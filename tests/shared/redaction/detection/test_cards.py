@@ -490,3 +490,13 @@ def test_a_card_named_by_a_network_beyond_the_best_known_is_a_card_not_a_scheme_
 def test_a_card_group_put_right_and_read_on_after_a_correction_is_the_card() -> None:
     segments = _segments(("customer", "Okay, 5105 2233 8814, sorry, 8841 0210. The numbers are tiny."))
     assert _found(segments) == [("card_number", ["5105 2233 8814"]), ("card_number", ["8841 0210"])]
+
+
+def test_a_last_digit_said_unsure_after_and_is_still_part_of_the_code() -> None:
+    segments = _segments(
+        ("agent", "What's the CVV on the back?"),
+        ("customer", "It's rubbed off, six, two, and maybe a nine."),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [
+        ("card_security_code", ["six, two, and maybe a nine"])
+    ]
