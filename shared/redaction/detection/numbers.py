@@ -164,7 +164,7 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             fillers = 0
             index += len(atom.tokens)
             continue
-        hedge = _hedge_length(stream, index) if current else 0
+        hedge = (_hedge_length(stream, index) or _year_named_length(stream, index)) if current else 0
         if hedge:  # "three, eight, and I think a one": unsure of the next digit, still the same number
             index += hedge
             continue
@@ -203,6 +203,24 @@ def _hedge_length(stream: Sequence[Token], index: int) -> int:
         last = after is None or after.segment != token.segment or not digits_of(after)
         if nxt is not None and nxt.segment == token.segment and len(digits_of(nxt) or "") == 1 and last:
             return length
+    return 0
+
+
+# Said between a month and its year: "oh eight, and the year is 2030".
+_YEAR_NAMED = (("the", "year", "is"), ("the", "year's"), ("year", "is"), ("year's",))
+
+
+def _year_named_length(stream: Sequence[Token], index: int) -> int:
+    """How many words from ``index`` name the year said right after them in the same segment ("the year is 2030"),
+    0 if they do not: the month said before and the year are one date."""
+    token = stream[index]
+    for named in _YEAR_NAMED:
+        words = stream[index : index + len(named)]
+        if tuple(t.norm for t in words) != named or any(t.segment != token.segment for t in words):
+            continue
+        nxt = stream[index + len(named)] if index + len(named) < len(stream) else None
+        if nxt is not None and nxt.segment == token.segment and digits_of(nxt):
+            return len(named)
     return 0
 
 

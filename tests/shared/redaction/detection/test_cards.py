@@ -500,3 +500,10 @@ def test_a_last_digit_said_unsure_after_and_is_still_part_of_the_code() -> None:
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [
         ("card_security_code", ["six, two, and maybe a nine"])
     ]
+
+
+def test_an_expirys_month_and_the_year_named_after_it_are_one_expiry() -> None:
+    segments = _segments(
+        ("agent", "When does it expire?"), ("customer", "That's March, so zero three, and then the year is 2029.")
+    )
+    assert _found(segments, _EXPIRY) == [("card_expiry", ["zero three, and then the year is 2029"])]
