@@ -365,6 +365,10 @@ def spoken_ibans(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Tok
         end = index + 1
         while end < len(tokens) and end - index < _MAX_SPOKEN_IBAN_TOKENS and tokens[end].segment == start.segment:
             part = _iban_part(tokens[end])
+            repeated = tokens[end + 1] if tokens[end].norm in REPEATS and end + 1 < len(tokens) else None
+            if repeated is not None and repeated.segment == start.segment and len(digits_of(repeated) or "") == 1:
+                part = (digits_of(repeated) or "") * REPEATS[tokens[end].norm]  # "double zero"
+                end += 1
             if part is None:
                 break
             said += part

@@ -518,6 +518,11 @@ def test_an_iban_whose_digits_pass_the_card_check_stays_one_account_number() -> 
             "Send it to GB oh two, N W B K, six oh one six, five nine five seven, one one seven seven, seven seven.",
             "GB oh two, N W B K, six oh one six, five nine five seven, one one seven seven, seven seven",
         ),
+        # a digit said twice as "double"
+        (
+            "It's NL ninety-one, A B N A, oh four one seven, one six four three, double zero.",
+            "NL ninety-one, A B N A, oh four one seven, one six four three, double zero",
+        ),
         # a digit lost, named an IBAN in the same breath
         (
             "The IBAN is FR seventy-six, three oh oh oh six, one two three four five, six seven eight nine.",
