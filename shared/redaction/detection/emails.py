@@ -50,7 +50,7 @@ _LOCAL_SEPARATOR = (
     # "then" before letters spelled: "K for kilo, then C-H-E-N"
     r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
     # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."
-    rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=\b[A-Za-z]-[A-Za-z]),\s+(?=\d+\b)"
+    rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=\b[A-Za-z]-[A-Za-z]),\s+(?=(?:{NUMBER_WORD}|\d+)\b)"
     r"|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{2})"
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
 )

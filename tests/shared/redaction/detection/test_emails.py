@@ -219,10 +219,15 @@ def test_word_endings_said_without_dot_are_no_address(text: str) -> None:
     assert _emails(("customer", text)) == []
 
 
-def test_a_word_spelled_then_digits_after_a_comma_are_all_the_local_part() -> None:
-    assert _emails(("customer", "Use ana, A-N-A, 88 at outlook dot com please.")) == [
-        (0, "ana, A-N-A, 88 at outlook dot com")
-    ]
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("Use ana, A-N-A, 88 at outlook dot com please.", "ana, A-N-A, 88 at outlook dot com"),
+        ("It's raj, R-A-J, two one at proton dot me.", "raj, R-A-J, two one at proton dot me"),
+    ],
+)
+def test_a_word_spelled_then_digits_after_a_comma_are_all_the_local_part(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
 
 
 def test_digits_put_right_just_after_an_address_are_the_address() -> None:
