@@ -20,8 +20,9 @@ _NOT_NAME_WORDS = (
     r"afraid|sorry|fine|good|well|happy|glad|ringing|phoning|returning|following|hoping|wondering|spelled|spelt|"
     r"wrong|right|correct|missing|different|changed|important|down|up|there|gone)"
 )
-# lower-case letters beyond ASCII too: "krüger", "núñez"
-_LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
+# lower-case letters beyond ASCII too: "krüger", "núñez", and beyond Latin-1: "łukasz", "šimková", "ğ"
+_LOWER_CASE_LETTERS = "a-zß-öø-ÿ" + "".join(char for char in map(chr, range(0x100, 0x250)) if char.islower())
+_LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[{_LOWER_CASE_LETTERS}][{_LOWER_CASE_LETTERS}'-]+"
 # Who an answer says the name is of, before the name: "my husband graham o'rourke", "my mum, Rita Okafor".
 _RELATIONS = (
     r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|"
@@ -136,7 +137,8 @@ _CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(char for char in map(chr, range(0x100, 0x2
 _LOWER = rf"[^\W\d_{_CAPITALS}]"
 # A word that goes on in lower case after a hyphen is no name: "Mr. Fix-it", "Know-how".
 # A name of several words may be heard run together: "AnacManderMurray".
-_NAME = rf"[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[A-Z]{_LOWER}+)?(?!-?{_LOWER})"
+# The second half of a hyphenated name may start with any capital: "Marie-Élise", "Anna-Łucja".
+_NAME = rf"[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[{_CAPITALS}]{_LOWER}+)?(?!-?{_LOWER})"
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
 _PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"

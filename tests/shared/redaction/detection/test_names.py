@@ -884,3 +884,15 @@ def test_the_caller_saying_i_am_after_a_greeting_where_the_agent_named_themselve
     assert _names(
         ("agent", "Lakeside Water, Dara speaking."), ("customer", "Hi, I am, I'm calling about my bill.")
     ) == [(0, "Dara")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hi, I'm Anne-Élodie Marchal, about my order.", "Anne-Élodie Marchal"),
+        ("my name is şule kaya", "şule kaya"),
+        ("this is łucja calling about my order", "łucja"),
+    ],
+)
+def test_a_hyphenated_name_or_one_with_letters_beyond_latin_1_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
