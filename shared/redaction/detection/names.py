@@ -313,8 +313,19 @@ GREETED_GROUPS = (
     "told", "kin_of", "appositive", "thanked", "bidden",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
-# A letter spelled, also with a word for it ("N as in Nancy", "G for golf"); letters in the radio alphabet.
-_SPELLED_LETTER = r"[A-Z]\b(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
+# What is said after a letter to give its accent: "N with a tilde", "O with the two dots", "E with an accent", "C
+# cedilla", "O with a line through it".
+_ACCENT_NOTE = (
+    r",?\s+(?i:(?:with\s+(?:(?:an?|the|two|little|small|acute|grave|french)\s+){0,3})?"
+    r"(?:accent|acute|grave|tilde|umlaut|diaeresis|cedilla|circumflex|caron|hacek|háček|ring|circle|dots|slash|"
+    r"stroke|line through it|ogonek|macron|breve)(?:\s+(?:accent|on (?:it|top)|over it|above it))?)(?![\w'])"
+)
+# A letter spelled, twice or three times ("double L"), also with a word for it ("N as in Nancy", "G for golf") or its
+# accent; one with its accent written too ("B-J-Ö-R-N"). Letters in the radio alphabet.
+_SPELLED_CAPITAL = rf"(?:(?i:double|triple)\s+)?[{_CAPITALS}]\b"
+# a letter on its own, with its accent said after it
+_SPELLED_ACCENTED = rf"{_SPELLED_CAPITAL}(?![\w'])(?:{_ACCENT_NOTE})?"
+_SPELLED_LETTER = rf"{_SPELLED_CAPITAL}(?:\s+(?i:as in|for)\s+[A-Za-z]+\b|{_ACCENT_NOTE})?"
 _RADIO_SPELLING = rf"{RADIO_LETTER}(?:[\s,.-]+{RADIO_LETTER}){{2,30}}"
 SPELLED_AFTER_NAME = re.compile(
     # a double-barrelled name's hyphen said between its letters: "W-I-L-K-S, hyphen, N-G"
@@ -325,8 +336,12 @@ SPELLED_AFTER_NAME = re.compile(
     rf"|{_RADIO_SPELLING})"
 )
 # the letters may be written in lower case: "Fionnuala, spelled f i o n n u a l a"
+_ANY_CASE_SPELLED_LETTER = (
+    rf"(?:(?i:double|triple)\s+)?[A-Za-z{_CAPITALS}{_LOWER_CASE_LETTERS}](?![\w'])(?:{_ACCENT_NOTE})?"
+)
 SPELLED_NAME = re.compile(
-    r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+(?P<name>[A-Za-z](?:[\s.,-]+[A-Za-z]\b){2,30})"
+    r"\b(?i:spelled|spelt|spell it|spelling is)[:,]?\s+"
+    rf"(?P<name>{_ANY_CASE_SPELLED_LETTER}(?:[\s.,-]+{_ANY_CASE_SPELLED_LETTER}){{2,30}})"
 )
 # A word said, then spelled letter by letter, some with a word for them: "Fiadh, F as in Frank, I, A, D as in dog,
 # H." Only a name is spelled so; its letters must be the word's.
@@ -338,6 +353,18 @@ _WORD_THEN_SPELLED = re.compile(
     rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{2,30}})"
     rf"(?P<next>,?\s+{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
 )
+
+
+def spelled_letters(spelled: str) -> str:
+    """The letters a spelling says, in lower case: "G-I double L" as "gill", "N with a tilde" as "n"."""
+    return "".join(
+        letter.lower() * {"double": 2, "triple": 3}.get(times.lower(), 1)
+        for times, letter in re.findall(
+            rf"(?<![\w'])(?:((?i:double|triple))\s+)?([{_CAPITALS}])(?![\w'])", re.sub(_ACCENT_NOTE, "", spelled)
+        )
+    )
+
+
 # Letters written without their accents, as a name with them is spelled: "Jürgen" as J U R G E N (or J U E R G E N),
 # "Bjørn" as B J O R N, "Ó Súilleabháin" as O S U I ...
 _UNACCENTED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th", "ł": "l", "đ": "d"})
@@ -414,7 +441,7 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
             yield match.start("spelled"), match.end("spelled")
     for match in _WORD_THEN_SPELLED.finditer(text):
         words = match.group("name").split()
-        letters = "".join(re.findall(r"(?<![\w'])[A-Z](?![\w'])", match.group("spelled"))).lower()
+        letters = spelled_letters(match.group("spelled"))
         spelled = next((word for word in words if letters in spellings(word)), None)
         if spelled is None or spelled in NOT_NAMES or spelled in BUSINESS_WORDS:
             continue
@@ -444,8 +471,9 @@ _NAME_ANSWER = re.compile(
     # or a first name or a surname heard as capitals: "CNN Marshall", "Mina GP"
     rf"(?P<name>(?!{TITLES}\b)(?:(?!I\b)[A-Z]\.?\s+|[A-Z]{{2,4}}\s+(?=[A-Z][a-z])){{0,2}}{_NAME}(?:'(?=\s+[A-Z]))?"
     r"(?:\s+[A-Z]{2,4}(?![\w'-]))?"
-    rf"(?:,?\s+[A-Z](?:[\s.-]+[A-Z]\b){{1,30}},?)?(?:\s+[A-Z]\.|{_NEXT_NAME}|{_DIGIT_IN_NAME}){{0,3}}"
-    r"|[A-Z](?:[\s.,-]+[A-Z]\b){2,30}"
+    rf"(?:,?\s+{_SPELLED_ACCENTED}(?:(?:[\s.-]+|,\s*){_SPELLED_ACCENTED}){{1,30}},?)?"
+    rf"(?:\s+[A-Z]\.|{_NEXT_NAME}|{_DIGIT_IN_NAME}){{0,3}}"
+    rf"|{_SPELLED_ACCENTED}(?:[\s.,-]+{_SPELLED_ACCENTED}){{2,30}}"
     rf"|{_RADIO_SPELLING})"
     # or where they work: "Marcus in billing", "Dana from the claims team"; or the other of two: "Lena and Jonas Vogt";
     # or the postcode asked for with it, its comma heard as "in": "Gareth Lowell in CF -10, 4 -PQ"
@@ -1109,7 +1137,7 @@ _SPELL_ASKED = re.compile(r"\bspell\b(?P<what>(?:\s+\S+){0,3})")
 _NOT_A_NAME = re.compile(
     r"\b(e-?mail|postcode|post code|zip|eircode|reference|code|number|registration|plate|address|password|username)\b"
 )
-_LETTER_RUN = re.compile(r"(?<![\w'])[A-Z](?:(?:\s*,\s*|\s+|\s*-\s*)[A-Z](?![\w'])){1,30}")
+_LETTER_RUN = re.compile(rf"(?<![\w']){_SPELLED_ACCENTED}(?:(?:\s*,\s*|\s+|\s*-\s*){_SPELLED_ACCENTED}){{1,30}}")
 _LETTERS_SPELLED_ASKED = 2  # "N, I": asked to spell, two letters are a short name's
 _LETTERS_NAME_ASKED = 3  # asked for a name, not to spell it: "I, F, E, A, N, Y, I"
 
@@ -1129,7 +1157,7 @@ def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token
         else:
             continue
         for run in _LETTER_RUN.finditer(segment.text):
-            if len(re.findall(r"[A-Z]", run.group())) >= least:
+            if len(spelled_letters(run.group())) >= least:
                 yield TextSpan(segment.index, run.start(), run.end())
 
 

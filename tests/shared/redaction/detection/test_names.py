@@ -896,3 +896,27 @@ def test_the_caller_saying_i_am_after_a_greeting_where_the_agent_named_themselve
 )
 def test_a_hyphenated_name_or_one_with_letters_beyond_latin_1_is_a_name(text: str, name: str) -> None:
     assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text, spelled",
+    [
+        ("Surname Muñoz, M-U, N with a tilde, O-Z.", "Muñoz, M-U, N with a tilde, O-Z"),
+        ("First name Mikkel, M-I double K-E-L.", "Mikkel, M-I double K-E-L"),
+        ("It's Françoise, F-R-A-N-C with a cedilla, O-I-S-E.", "Françoise, F-R-A-N-C with a cedilla, O-I-S-E"),
+        ("The surname is spelled S-Ø-R-E-N-S-E-N.", "S-Ø-R-E-N-S-E-N"),
+        ("it's spelled r e n e with an accent e", "r e n e with an accent e"),
+    ],
+)
+def test_a_spelling_with_its_accents_or_doubled_letters_said_is_the_name_s(text: str, spelled: str) -> None:
+    assert [words for _, words in _names(("customer", text))] == [spelled]
+
+
+def test_the_surname_said_right_after_a_first_name_spelled_with_an_accent_is_a_name() -> None:
+    found = _names(("customer", "I'm Zoë, Z-O-E with the two dots, Ødegaard."))
+    assert found == [(0, "Zoë"), (0, "Z-O-E with the two dots, Ødegaard")]
+
+
+def test_letters_spelled_with_an_accent_when_asked_to_spell_are_the_name() -> None:
+    found = _names(("agent", "Could you spell the surname?"), ("customer", "Sure, G-R-O with an umlaut, S, S."))
+    assert found == [(1, "G-R-O with an umlaut, S, S")]
