@@ -248,6 +248,14 @@ WEAK_CUES = re.compile(
 THIRD_PERSON_CUE = re.compile(
     r"(?i:he's|she's|he is|she is|receiver(?: is|'s| will be))\s+(?:(?i:uh|um|er|erm),?\s+)?$"
 )
+# Where in a business someone works, said after their name: "Bev in the office", "Marta in accounts"
+_WORKPLACES = (
+    r"(?:(?i:office|back office|front office|head office|front desk|desk|reception|accounts|accounts payable|"
+    r"accounts receivable|accounting|finance|billing|payroll|human resources|admin|administration|sales|marketing|"
+    r"purchasing|procurement|legal|compliance|operations|dispatch|warehouse|logistics|customer services?|support|"
+    r"management|claims|underwriting|collections|bookings|lettings|shop|store|workshop|depot|branch|lab|kitchen|"
+    r"practice|surgery|pharmacy)|IT|HR)"
+)
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(
     # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name; thanks in the middle of a
@@ -296,6 +304,13 @@ GREETED = re.compile(
     # Aoife know I rang" (not "tell Amazon I want a refund", "ask Tesco to call me back")
     rf"|\b(?i:tell|let)\s+(?P<told>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)"
     r"\s+(?:know\s+)?(?:that\s+)?(?:I|we)(?:'ve)?\s+(?:called|rang|rung|phoned|been in touch)\b"
+    # someone pointed at by what they use: "the one Kofi uses too", "the card Ines has got"
+    r"|\b(?i:the (?:one|card|account|number|address|e-?mail|phone|car|login|log-in))\s+(?:(?i:that)\s+)?"
+    rf"(?P<user>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)(?:'s got|\s+(?i:(?:normally |usually |always |also |still )?"
+    r"(?:uses|used|has|had|has got|shares|drives|owns|pays with|paid with|set up|opened|gave (?:me|us))))\b"
+    # or by where they work: "it goes to Marta in accounts", "a call from Dev on reception", "to Ruth at the front desk"
+    rf"|\b(?i:to|from|for|with)\s+(?P<colleague>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+"
+    rf"(?i:in|on|at|from|over in|down in|up in)\s+(?:(?i:the|our|your|their)\s+)?{_WORKPLACES}\b"
     # one's own relation to someone named: "I'm Yuki's mum, calling about ..."
     rf"|\b(?i:i'm|i am|this is|it's)\s+(?P<kin_of>(?!{_WHEN_NAMES}\b){_NAME})'s\s+(?i:{_RELATIONS}|mam|mummy|daddy|"
     r"guardian|carer|neighbour|neighbor|landlord|landlady|flatmate|friend|boss|colleague)\b"
@@ -310,7 +325,7 @@ GREETED = re.compile(
 )
 GREETED_GROUPS = (
     "name", "self", "caller", "acknowledged", "helped", "relative", "relatives", "doer", "asked", "whose", "owner",
-    "told", "kin_of", "appositive", "thanked", "bidden",
+    "told", "user", "colleague", "kin_of", "appositive", "thanked", "bidden",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # What is said after a letter to give its accent: "N with a tilde", "O with the two dots", "E with an accent", "C

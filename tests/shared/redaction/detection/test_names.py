@@ -889,6 +889,33 @@ def test_the_caller_saying_i_am_after_a_greeting_where_the_agent_named_themselve
 @pytest.mark.parametrize(
     "text, name",
     [
+        ("It's the debit card, the one Tamsin uses for the shopping.", "Tamsin"),
+        ("Use the one that Obinna has got, it's newer.", "Obinna"),
+        ("The invoices go to Oksana in payroll.", "Oksana"),
+        ("I had a call from Rhys Morgan at the front desk.", "Rhys Morgan"),
+        ("You could leave it with Deepa on reception.", "Deepa"),
+    ],
+)
+def test_someone_pointed_at_by_what_they_use_or_where_they_work_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it the one Mastercard uses?",
+        "We moved to Leeds in March.",
+        "The parcel goes to Glasgow on Friday.",
+        "It's the one Tuesday has.",
+    ],
+)
+def test_a_brand_a_place_or_a_day_in_those_shapes_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
         ("Hi, I'm Anne-Élodie Marchal, about my order.", "Anne-Élodie Marchal"),
         ("my name is şule kaya", "şule kaya"),
         ("this is łucja calling about my order", "łucja"),
