@@ -26,6 +26,7 @@ from shared.redaction.detection.names import (
     names_and_another,
     names_announced_in_greeting,
     names_before_addresses,
+    names_before_emails,
     names_confirmed_by_another,
     names_said_again,
     names_said_back,
@@ -93,6 +94,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_and_another(read, names)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_emails(read, emails)]
+    names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]

@@ -829,6 +829,33 @@ def names_said_again(
     yield from found
 
 
+# A name said right before an e-mail address, as whose it is: "Jean-Pierre, J-P dot Lefebvre at ...", "Ana María:
+# amr@..."
+_NAME_BEFORE_EMAIL = re.compile(rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})[,:]\s*$")
+_MIN_INITIALS = 2
+
+
+def names_before_emails(segments: Sequence[Segment], emails: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """The name said right before an e-mail address whose mailbox is made of its words or its initials: the owner's
+    name ("Jean-Pierre" before "jp.lefebvre@...", "Mary Ellen" before "m.e.obrien@...")."""
+    texts = {segment.index: segment.text for segment in segments}
+    for email in emails:
+        match = _NAME_BEFORE_EMAIL.search(texts[email.segment][: email.start])
+        if match is None or _not_a_name(match.group("name")):
+            continue
+        words = _mailbox_words(texts[email.segment][email.start : email.end])
+        parts = [part for part in re.split(r"[\s-]+", match.group("name")) if part[0].isupper()]
+        initials = "".join(part[0] for part in parts).lower()
+        # the initials as one word ("jp"), or as letters apart ("j.p"), or before the surname ("jplefebvre")
+        letters = "".join(word if len(word) == 1 else " " for word in words).split()
+        by_initials = len(initials) >= _MIN_INITIALS and (
+            initials in words or initials in letters or any(w.startswith(initials) and len(w) > 4 for w in words)
+        )
+        by_words = any(spellings(part) & set(words) for part in parts if len(part) >= _MIN_NAME_LETTERS)
+        if by_initials or by_words:
+            yield TextSpan(email.segment, match.start("name"), match.end("name"))
+
+
 # One letter of a name spelled, or two or three the same ("double E"), or the mark between its letters
 # ("apostrophe", "hyphen"): "O apostrophe K double E double F E", "M-C-C-A-R-T-H-Y"
 _SPELLED_UNIT = re.compile(

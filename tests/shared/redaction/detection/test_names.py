@@ -926,6 +926,22 @@ def test_a_hyphenated_name_or_one_with_letters_beyond_latin_1_is_a_name(text: st
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Marie-Claude, M-C dot Roy at videotron dot ca.", "Marie-Claude"),
+        ("Mary Ellen, m.e.okonkwo@gmail.com, thanks.", "Mary Ellen"),
+        ("Anne-Sophie: asgarnier@orange.fr", "Anne-Sophie"),
+    ],
+)
+def test_a_name_said_right_before_an_email_made_of_its_initials_is_the_name(text: str, name: str) -> None:
+    assert (0, name) in _names(("customer", text))
+
+
+def test_a_name_before_an_email_not_made_of_it_is_not_taken_for_its_owner() -> None:
+    assert _names(("customer", "Marie-Claude, the address is kd.roy@videotron.ca.")) == []
+
+
+@pytest.mark.parametrize(
     "text, spelled",
     [
         ("Surname Muñoz, M-U, N with a tilde, O-Z.", "Muñoz, M-U, N with a tilde, O-Z"),
