@@ -963,3 +963,14 @@ def test_the_surname_said_right_after_a_first_name_spelled_with_an_accent_is_a_n
 def test_letters_spelled_with_an_accent_when_asked_to_spell_are_the_name() -> None:
     found = _names(("agent", "Could you spell the surname?"), ("customer", "Sure, G-R-O with an umlaut, S, S."))
     assert found == [(1, "G-R-O with an umlaut, S, S")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hello, Ana Lúcia Ferreira here, about my renewal.", "Ana Lúcia Ferreira"),
+        ("Hi, Mary Kate -Donnelly calling about the quote.", "Mary Kate -Donnelly"),
+    ],
+)
+def test_a_name_of_three_words_before_here_or_calling_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
