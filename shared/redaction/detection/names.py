@@ -310,7 +310,7 @@ GREETED = re.compile(
     rf"(?P<user>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)(?:'s got|\s+(?i:(?:normally |usually |always |also |still )?"
     r"(?:uses|used|has|had|has got|shares|drives|owns|pays with|paid with|set up|opened|gave (?:me|us))))\b"
     # or by where they work: "it goes to Marta in accounts", "a call from Dev on reception", "to Ruth at the front desk"
-    rf"|\b(?i:to|from|for|with)\s+(?P<colleague>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+"
+    rf"|\b(?i:to|from|for|with)\s+(?P<colleague>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?),?\s+"
     rf"(?i:in|on|at|from|over in|down in|up in)\s+(?:(?i:the|our|your|their)\s+)?{_WORKPLACES}\b"
     # one's own relation to someone named: "I'm Yuki's mum, calling about ..."
     rf"|\b(?i:i'm|i am|this is|it's)\s+(?P<kin_of>(?!{_WHEN_NAMES}\b){_NAME})'s\s+(?i:{_RELATIONS}|mam|mummy|daddy|"

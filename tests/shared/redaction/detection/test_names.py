@@ -894,6 +894,7 @@ def test_the_caller_saying_i_am_after_a_greeting_where_the_agent_named_themselve
         ("The invoices go to Oksana in payroll.", "Oksana"),
         ("I had a call from Rhys Morgan at the front desk.", "Rhys Morgan"),
         ("You could leave it with Deepa on reception.", "Deepa"),
+        ("Could you forward it to Halima Yusuf, in HR?", "Halima Yusuf"),
     ],
 )
 def test_someone_pointed_at_by_what_they_use_or_where_they_work_is_a_name(text: str, name: str) -> None:
