@@ -330,11 +330,15 @@ GREETED_GROUPS = (
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # What is said after a letter to give its accent: "N with a tilde", "O with the two dots", "E with an accent", "C
-# cedilla", "O with a line through it".
+# cedilla", "O with a line through it", "two dots over the O", "accent on the E".
+_ACCENT_MARKS = (
+    r"(?:accent|acute|grave|tilde|umlaut|diaeresis|cedilla|circumflex|caron|hacek|háček|ogonek|macron|breve)"
+)
 _ACCENT_NOTE = (
-    r",?\s+(?i:(?:with\s+(?:(?:an?|the|two|little|small|acute|grave|french)\s+){0,3})?"
-    r"(?:accent|acute|grave|tilde|umlaut|diaeresis|cedilla|circumflex|caron|hacek|háček|ring|circle|dots|slash|"
-    r"stroke|line through it|ogonek|macron|breve)(?:\s+(?:accent|on (?:it|top)|over it|above it))?)(?![\w'])"
+    r",?\s+(?i:(?:(?:with\s+)?(?:(?:an?|the|two|little|small|acute|grave|french)\s+){1,3}|with\s+)"
+    rf"(?:{_ACCENT_MARKS}|ring|circle|dots|slash|stroke|line through it)|{_ACCENT_MARKS})"
+    r"(?i:\s+(?:accent|on (?:it|top)|over it|above it|(?:on|over|above) (?:the|that|this)(?: last| first)? [A-Z]))?"
+    r"(?![\w'])"
 )
 # A letter spelled, twice or three times ("double L"), also with a word for it ("N as in Nancy", "G for golf") or its
 # accent; one with its accent written too ("B-J-Ö-R-N"). Letters in the radio alphabet.
@@ -365,7 +369,7 @@ SPELLED_NAME = re.compile(
 # broken off ("Jürgen... J, U, R, G, E, N"), spell the name's letters without their accents, and go on to the next
 # name ("C-H-I-D-I-N-M-A, Eze").
 _WORD_THEN_SPELLED = re.compile(
-    rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026)?\s+"
+    rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026)?\s+(?:(?i:that's|that is|spelled|spelt),?\s+)?"
     rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{2,30}})"
     rf"(?P<next>,?\s+{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
 )

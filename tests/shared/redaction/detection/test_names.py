@@ -975,3 +975,17 @@ def test_letters_spelled_with_an_accent_when_asked_to_spell_are_the_name() -> No
 )
 def test_a_name_of_three_words_before_here_or_calling_is_a_name(text: str, name: str) -> None:
     assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text, spelled",
+    [
+        ("It's Chloé, C-H-L-O-E, accent on the E.", "C-H-L-O-E, accent on the E"),
+        ("Jürgen, J-U, two dots over the U, R-G-E-N.", "J-U, two dots over the U, R-G-E-N"),
+        ("Dagný Jónsdóttir, that's D-A-G-N-Y.", "D-A-G-N-Y"),
+    ],
+)
+def test_a_spelling_after_that_s_or_with_its_accent_said_before_or_after_the_letter_is_the_name_s(
+    text: str, spelled: str
+) -> None:
+    assert any(spelled in words for _, words in _names(("customer", text)))
