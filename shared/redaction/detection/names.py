@@ -408,8 +408,10 @@ def spellings(word: str) -> set[str]:
 
 # A word said, "is", then its spelling as recognition heard it: letters alone, run together in capitals, led by a
 # hyphen, or a "T" heard as "the" ("Trembrat is the REMBL -Y." for "Tremblay is T R E M B L A Y").
+# A letter may be one beyond ASCII: "Ødegaard is Ø D E G A A R D".
 _SPELLING_PIECE = (
-    r"(?:(?<![\w'])[A-Z](?![\w'])|-?[A-Z]{2,8}(?![\w'])|-[A-Z](?![\w'])|(?i:the)(?=\s+-?[A-Z]{1,8}(?![\w'])))"
+    rf"(?:(?<![\w'])[{_CAPITALS}](?![\w'])|-?[A-Z]{{2,8}}(?![\w'])|-[{_CAPITALS}](?![\w'])"
+    r"|(?i:the)(?=\s+-?[A-Z]{1,8}(?![\w'])))"
 )
 _WORD_IS_SPELLED = re.compile(
     rf"(?<![\w'])(?P<name>{_NAME})(?:,\s*|\s+)(?i:is|that's|that is)(?:\s+(?i:spelled|spelt))?,?\s+"
@@ -431,7 +433,7 @@ def _letters_in_common(word: str, letters: str) -> int:
 
 # A name, then which of its letters to write: "Priya with an I Y A", "Jon without an H", "Stephen with a P H".
 _NAME_WITH_LETTERS = re.compile(
-    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?P<how>with|without)\s+(?i:a|an|two|double)\s+"
+    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?P<how>with|without)\s+(?i:(?:a|an|two|double)\s+){{1,2}}"
     r"(?P<letters>[A-Z](?:[\s,-]+[A-Z]){0,3})(?![\w'])"
 )
 

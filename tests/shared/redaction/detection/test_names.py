@@ -989,3 +989,12 @@ def test_a_spelling_after_that_s_or_with_its_accent_said_before_or_after_the_let
     text: str, spelled: str
 ) -> None:
     assert any(spelled in words for _, words in _names(("customer", text)))
+
+
+def test_a_name_read_as_its_spelling_with_a_letter_beyond_ascii_is_the_name() -> None:
+    found = _names(("customer", "Ødegaard is Ø D E G A A R D."))
+    assert found == [(0, "Ødegaard"), (0, "Ø D E G A A R D")]
+
+
+def test_a_name_said_with_its_double_letter_is_a_name() -> None:
+    assert _names(("customer", "Gillian, with a double L.")) == [(0, "Gillian")]
