@@ -866,7 +866,8 @@ def names_before_emails(segments: Sequence[Segment], emails: Iterable[TextSpan])
 # One letter of a name spelled, or two or three the same ("double E"), or the mark between its letters
 # ("apostrophe", "hyphen"): "O apostrophe K double E double F E", "M-C-C-A-R-T-H-Y"
 _SPELLED_UNIT = re.compile(
-    r"(?<![\w'])(?:(?P<times>(?i:double|triple))\s+)?(?P<letter>[A-Za-z])(?![\w'])|(?<![\w'])(?i:apostrophe|hyphen|dash)\b"
+    rf"(?<![\w'])(?:(?P<times>(?i:double|triple))\s+)?(?P<letter>[A-Za-z{_CAPITALS}])(?![\w'])"
+    r"|(?<![\w'])(?i:apostrophe|hyphen|dash)\b"
 )
 _SPELLED_GAP = re.compile(r"[\s,.-]*")
 # Three letters may spell a name as well as a code's ("L double E"): only longer names are looked for.
@@ -884,20 +885,23 @@ def names_spelled_again(
     texts = {segment.index: segment.text for segment in segments}
     words = [word for span in names for word in re.findall(_NAME, texts[span.segment][span.start : span.end])]
     words += [word for span in emails for word in _mailbox_words(texts[span.segment][span.start : span.end])]
+    # an accented name spelled with its accents or without: "Castañeda" as C-A-S-T-A-N-E-D-A too
     known = {
         letters
         for word in words
-        if len(letters := re.sub(r"[^a-z]", "", word.lower())) >= _MIN_SPELLED_NAME_LETTERS
-        and word.capitalize() not in NOT_NAMES
-        and word not in ROLE_MAILBOXES
+        if word.capitalize() not in NOT_NAMES and word not in ROLE_MAILBOXES
+        for spelled in spellings(word)
+        if len(letters := "".join(char for char in spelled if char.isalpha())) >= _MIN_SPELLED_NAME_LETTERS
     }
     if not known:
         return
     for segment in segments:
         text = segment.text
+        # an accent said after a letter is no letter of its own: "N with a tilde"
+        unaccented = re.sub(_ACCENT_NOTE, lambda note: " " * len(note.group()), text)
         units: list[tuple[int, int, str]] = []  # each unit's start, end and letters, in one run of units
-        for unit in _SPELLED_UNIT.finditer(text):
-            if units and not _SPELLED_GAP.fullmatch(text, units[-1][1], unit.start()):
+        for unit in _SPELLED_UNIT.finditer(unaccented):
+            if units and not _SPELLED_GAP.fullmatch(unaccented, units[-1][1], unit.start()):
                 yield from _spelled_known(segment.index, text, units, known)
                 units = []
             times = {"double": 2, "triple": 3}.get((unit.group("times") or "").lower(), 1)

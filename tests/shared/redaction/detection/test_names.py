@@ -998,3 +998,14 @@ def test_a_name_read_as_its_spelling_with_a_letter_beyond_ascii_is_the_name() ->
 
 def test_a_name_said_with_its_double_letter_is_a_name() -> None:
     assert _names(("customer", "Gillian, with a double L.")) == [(0, "Gillian")]
+
+
+@pytest.mark.parametrize(
+    "said, read_back, spelled",
+    [
+        ("My surname is Peña.", "So that's P-E, N with a tilde, A?", "P-E, N with a tilde, A"),
+        ("My name is Renée Dubois.", "Is that R-E-N-E-E?", "R-E-N-E-E"),
+    ],
+)
+def test_a_name_with_an_accent_read_back_letter_by_letter_is_the_name(said: str, read_back: str, spelled: str) -> None:
+    assert (1, spelled) in _names(("customer", said), ("agent", read_back))
