@@ -84,6 +84,19 @@ _LOWER_CASE_KIN_NAME_WORD = (
     rf"(?!(?:{_NOT_KIN_NAME_WORDS}|{_NOT_DOER_WORDS}|yesterday|instead|either)\b)(?![a-z]+(?:ed|ing)\b)"
     rf"{_LOWER_CASE_ANSWERED_NAME_WORD}"
 )
+# Where in a business someone works, said after their name: "Bev in the office", "Marta in accounts"
+_WORKPLACES = (
+    r"(?:(?i:office|back office|front office|head office|front desk|desk|reception|accounts|accounts payable|"
+    r"accounts receivable|accounting|finance|billing|payroll|human resources|admin|administration|sales|marketing|"
+    r"purchasing|procurement|legal|compliance|operations|dispatch|warehouse|logistics|customer services?|support|"
+    r"management|claims|underwriting|collections|bookings|lettings|shop|store|workshop|depot|branch|lab|kitchen|"
+    r"practice|surgery|pharmacy)|IT|HR)"
+)
+# Not a person where a workplace or a use follows: "to work in the office", "the one people use"
+_NOT_POINTED_AT_WORDS = (
+    r"(?:we|people|staff|colleagues|everyone|whoever|work|home|lunch|folk|folks|guys|team|management|head|boss|"
+    r"manager|supervisor|someone|somebody|anyone|anybody|nobody|most|many|some|others?|mine|yours|kids|children)"
+)
 LOWER_CASE_NAME = re.compile(
     # "its": the apostrophe is often not written
     rf"\b(?:(?:this is|it's|its|i'm|i am)\s+(?P<caller>{_LOWER_CASE_NAME_WORD}(?:\s+{_LOWER_CASE_NAME_WORD})?)"
@@ -110,9 +123,16 @@ LOWER_CASE_NAME = re.compile(
     r"|\b(?:(?:someone|somebody|a (?:man|woman|lady|gentleman|guy|bloke|chap|girl|boy|person)) (?:called|named)"
     r"|(?:you're|youre|you are) (?:speaking|talking) (?:to|with))\s+"
     rf"(?P<called>{_LOWER_CASE_KIN_NAME_WORD}(?:\s+{_LOWER_CASE_KIN_NAME_WORD})?)"
-    r"(?=\s*(?:[,.!?]|$)|\s+(?:at|from|on|in|and|but|he|she|who)\b))"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:at|from|on|in|and|but|he|she|who)\b)"
+    # someone pointed at by what they use or where they work: "the one kofi uses too", "it goes to bev in the office"
+    # (not "a letter from tesco in the shop": whom something goes to or is left with)
+    rf"|\bthe (?:one|card|account) (?:that )?(?P<user>(?!(?:{_LOWER_CASE_KIN}|{_NOT_POINTED_AT_WORDS})\b)"
+    rf"{_LOWER_CASE_KIN_NAME_WORD})"
+    r"(?:'s got| (?:(?:normally|usually|always|also|still) )?(?:uses|used|shares|drives))\b"
+    rf"|\b(?:to|with) (?P<colleague>(?!(?:{_LOWER_CASE_KIN}|{_NOT_POINTED_AT_WORDS})\b)"
+    rf"{_LOWER_CASE_KIN_NAME_WORD}),? (?:in|on|at) (?:the |our |your |their )?{_WORKPLACES}\b)"
 )
-LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder", "doer", "kin", "called")
+LOWER_CASE_NAME_GROUPS = ("caller", "named", "agent", "holder", "doer", "kin", "called", "user", "colleague")
 # Addressed by title in lower case ("thank you mister oconnell", "hi miss hwang."): after a greeting or thanks, so
 # "miss" is no verb ("I'll miss the bus") and "doctor" no one's doctor.
 LOWER_CASE_TITLED_NAME = re.compile(
@@ -247,14 +267,6 @@ WEAK_CUES = re.compile(
 # Only a full name after these: "he's Canadian", "the receiver is Bluetooth" (a device).
 THIRD_PERSON_CUE = re.compile(
     r"(?i:he's|she's|he is|she is|receiver(?: is|'s| will be))\s+(?:(?i:uh|um|er|erm),?\s+)?$"
-)
-# Where in a business someone works, said after their name: "Bev in the office", "Marta in accounts"
-_WORKPLACES = (
-    r"(?:(?i:office|back office|front office|head office|front desk|desk|reception|accounts|accounts payable|"
-    r"accounts receivable|accounting|finance|billing|payroll|human resources|admin|administration|sales|marketing|"
-    r"purchasing|procurement|legal|compliance|operations|dispatch|warehouse|logistics|customer services?|support|"
-    r"management|claims|underwriting|collections|bookings|lettings|shop|store|workshop|depot|branch|lab|kitchen|"
-    r"practice|surgery|pharmacy)|IT|HR)"
 )
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(

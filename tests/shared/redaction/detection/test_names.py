@@ -1009,3 +1009,29 @@ def test_a_name_said_with_its_double_letter_is_a_name() -> None:
 )
 def test_a_name_with_an_accent_read_back_letter_by_letter_is_the_name(said: str, read_back: str, spelled: str) -> None:
     assert (1, spelled) in _names(("customer", said), ("agent", read_back))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("it's the one tamsin uses for the shopping", "tamsin"),
+        ("i'll send it to sunita on reception", "sunita"),
+        ("the invoices go to oksana, in payroll", "oksana"),
+    ],
+)
+def test_someone_pointed_at_in_lower_case_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i need to get back to work in the office",
+        "it's the one mum uses",
+        "pass it to the team in the office",
+        "a letter from tesco in the shop",
+        "it's the one everyone uses",
+    ],
+)
+def test_work_family_or_a_shop_in_lower_case_in_those_shapes_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
