@@ -8,6 +8,8 @@ NODE_STAMP := node_modules/.installed
 TENANT ?= dev-tenant
 SCOPES ?= audio:read audio:download audio:write webhooks:manage audio:review scorecards:manage
 PYTEST_ARGS ?=
+# Two workers, each with its own Azurite; a file's tests stay together so its module fixtures start once.
+TEST_WORKERS ?= 2
 BENCH_ARGS ?=
 
 export ORT_DISABLE_TELEMETRY := 1
@@ -47,7 +49,7 @@ run: install model web
 	$(PY) -m scripts.dev
 
 test: install system-deps model web
-	$(PY) -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
