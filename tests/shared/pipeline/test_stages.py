@@ -497,6 +497,32 @@ def test_a_stage_that_moves_on_while_a_delete_runs_leaves_nothing_behind(
     assert rows_naming(deps.storage.table, audio_file_id) == []
 
 
+def test_a_stage_beginning_as_its_record_is_deleted_leaves_no_deadline_row(deps: Dependencies, tenant: str) -> None:
+    """The client's delete lands between the stage's read of the record and its write of the running state: the
+    stage has already written that state's deadline row, and must learn the record is gone to drop it."""
+    audio_file_id, message = start(deps, tenant)
+
+    class DeletedAsTheStageBegins:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(deps.audio_files, name)
+
+        def mutate(self, tenant_id: str, record_id: str, change: Any) -> Any:
+            def deleted_first(record: Any) -> Any:
+                delete(deps, tenant, audio_file_id)
+                return change(record)
+
+            return deps.audio_files.mutate(tenant_id, record_id, deleted_first)
+
+    runner = StageRunner(
+        records=cast(Any, DeletedAsTheStageBegins()), deadlines=deps.deadlines, queues=deps.queues, blobs=deps.blobs,
+        handlers=handlers_of(deps, engines_with(ScriptedTranscriber())),
+        times=RunTimes.of(deps.settings.stage_deadline_minutes),
+    )  # fmt: skip
+    assert runner.run(message) == "deleted"
+    assert rows_naming(deps.storage.table, audio_file_id) == []
+    assert blobs_naming(deps.storage.blob, audio_file_id) == []
+
+
 @pytest.mark.parametrize("stage", ["transcription", "evaluation"])
 def test_a_stage_that_finds_its_record_deleted_removes_what_it_wrote(
     deps: Dependencies, tenant: str, stage: str
