@@ -122,6 +122,10 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
         repeated = None if nxt is None else digits_of(nxt) or _SOUNDALIKES.get(nxt.norm)
         if token.norm in REPEATS and nxt is not None and repeated is not None and len(repeated) == 1:
             atom = Atom(repeated * REPEATS[token.norm], (token, nxt))
+        elif token.norm in REPEATS and nxt is not None and _in_figures_after_repeat(nxt):
+            # "double 41 -709": Whisper writes the digits said after "double" as one figure ("double four one")
+            said = digits_of(nxt) or ""
+            atom = Atom(said[0] * REPEATS[token.norm] + said[1:], (token, nxt))
         elif nxt is not None and _thousands_group(token, nxt, stream[index + 2] if index + 2 < len(stream) else None):
             atom = Atom(f"{digits_of(token)}000", (token, nxt))
         elif token.norm in TENS or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) and not hyphenated_digits(token.norm)):
@@ -179,6 +183,12 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
     if current:
         runs.append(current)
     return runs
+
+
+def _in_figures_after_repeat(token: Token) -> bool:
+    """Whether ``token`` is a figure of two to four digits, as Whisper writes the digits said after "double" or
+    "triple" run together ("double 41" for "double four one")."""
+    return re.fullmatch(r"\d{2,4}", token.norm, re.ASCII) is not None
 
 
 # Said before a digit one is unsure of, inside the number: "and I think a one", "maybe a 7".

@@ -368,6 +368,19 @@ def test_a_member_number_begun_with_double_and_a_digit_heard_as_a_word_is_found_
     assert _found(segments, _ACCOUNT) == [("account_number", ["double for one, 7 0 9"])]
 
 
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        ("My policy number is double 73 -218.", "double 73 -218"),
+        ("Account number, triple 50, 6 4 1 9.", "triple 50, 6 4 1 9"),
+    ],
+)
+def test_digits_written_as_one_figure_after_double_or_triple_are_found_from_double(said: str, number: str) -> None:
+    # "double seven three" written "double 73": the repeated digit and the next are the number's first
+    segments = _segments(("customer", said))
+    assert _found(segments, _ACCOUNT) == [("account_number", [number])]
+
+
 def test_an_account_number_named_with_account_heard_as_count_is_an_account() -> None:
     segments = _segments(("customer", "My count number is 720, 4183."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["720, 4183"])]
