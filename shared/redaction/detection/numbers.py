@@ -153,6 +153,8 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             atom = Atom(digit, (token,))
         elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
             atom = Atom(_SOUNDALIKES[token.norm], (token,))
+        elif heard := _nine_heard_as_letters(stream, index):
+            atom = Atom("9", tuple(stream[index : index + heard]))
         if atom is not None:
             previous = current[-1].tokens[-1] if current else None
             if previous is not None and (
@@ -327,6 +329,29 @@ def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
             same += 1
             position += step
     return same >= _REPEATED_SOUNDALIKE
+
+
+# "nine" as Whisper writes it among digits it hyphenates: "-I", "-iN", "-I'm", or "-I -N" ("012 -I -N" for "oh one two
+# nine", "3 -I -12" for "three nine one two").
+_NINE_HEARD = frozenset({"i", "in", "i'm"})
+
+
+def _nine_heard_as_letters(stream: Sequence[Token], index: int) -> int:
+    """How many words at ``index`` are "nine" heard as letters in a number Whisper wrote in hyphen-led groups: a
+    hyphen-led "I", "iN" or "I'm" next to a group of digits in its segment, or one between digits and a hyphen-led
+    group; 0 if none."""
+    token = stream[index]
+    if token.norm not in _NINE_HEARD:
+        return 0
+    words = 1
+    nxt = stream[index + 1] if index + 1 < len(stream) else None
+    if token.norm == "i" and nxt is not None and nxt.segment == token.segment and nxt.hyphen_led and nxt.norm == "n":
+        words, nxt = 2, stream[index + 2] if index + 2 < len(stream) else None
+    before = stream[index - 1] if index else None
+    digits_before = before is not None and before.segment == token.segment and bool(digits_of(before))
+    group_after = nxt is not None and nxt.segment == token.segment and nxt.hyphen_led and bool(digits_of(nxt))
+    # "3 -I -12", "012 -I -N."; not hyphen-led, between digits and a group: "447 I -42"
+    return words if (token.hyphen_led and (digits_before or group_after)) or (digits_before and group_after) else 0
 
 
 def _answer_of_digits_alone(stream: Sequence[Token], index: int) -> bool:

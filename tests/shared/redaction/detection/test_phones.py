@@ -200,3 +200,9 @@ def test_digits_read_in_groups_with_double_are_a_phone_number_whatever_the_count
 )
 def test_digits_with_double_that_are_not_read_as_someones_phone_are_no_phone_number(text: str) -> None:
     assert _phones(("customer", text)) == []
+
+
+def test_a_nine_whisper_wrote_as_letters_among_hyphenated_digits_is_a_digit_of_the_phone() -> None:
+    # "oh one two nine" ending it, the nine written as letters
+    asked = ("agent", "What's the best number to reach you on?")
+    assert _phones(asked, ("customer", "-617 -555 -013 -I -N.")) == ["-617 -555 -013 -I -N"]

@@ -215,3 +215,9 @@ def test_parts_written_digit_by_digit_over_turns_are_the_social() -> None:
         ("customer", "then 2 9, 0 5 5 3."),
     )
     assert _found(segments, _SSN) == [("ssn", ["6 1 7", "2 9, 0 5 5 3"])]
+
+
+def test_the_last_four_with_a_nine_whisper_wrote_as_a_letter_are_the_ssn_s() -> None:
+    # "seven nine oh three": the nine heard as "-I" between the hyphen-led digits
+    segments = _segments(("agent", "For security, the last four of your social?"), ("customer", "-7 -I -0 -3."))
+    assert _found(segments, _SSN) == [("ssn", ["-7 -I -0 -3"])]
