@@ -84,8 +84,8 @@ ADDRESS = re.compile(
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
     # "3 Quarry Hill Road": a word of the name when a capitalised word follows
     rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
-    # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper"
-    r"(?:\s+(?:Lower|Upper|Extension)\b)?"
+    # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper", "Dundas Street West"
+    r"(?:\s+(?:Lower|Upper|Extension|North|South|East|West)\b)?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
@@ -722,7 +722,7 @@ _AFTER_NUMBER = re.compile(r"[\d .,-]*\s*(?P<word>[\w']+)")
 # Told, not asked: where the address starts after "the address is" or "should go to" / "deliver it to".
 _ADDRESS_TOLD = re.compile(
     r"(?i:\b(?:the|my|our) (?:new |home |mailing |delivery )?address is|\b(?:should|can|will|to) go to"
-    r"|\b(?:deliver|send|ship|post|bring) (?:it|them) to)\s+"
+    r"|\b(?:deliver|send|ship|post|bring) (?:it|them) to|\b(?:be|been|being) (?:delivered|sent|shipped|posted) to)\s+"
 )
 # Where the address ends: its sentence's end, or a courtesy, a correction or who it is for said after it.
 _SENTENCE_END = re.compile(
@@ -833,6 +833,81 @@ def _to_sentence_end(segment: Segment, start: int, following: dict[int, Segment]
     if end is None and going_on is not None and segment.text.rstrip().endswith(","):
         ends = _SENTENCE_END.search(going_on.text)
         yield TextSpan(going_on.index, 0, ends.start() if ends else len(going_on.text.rstrip(" ,")))
+
+
+# Whisper ends a segment where the speaker only paused inside an address, often with a full stop: the town and its
+# code come in the segments after ("It's 33 Disa Avenue." / "Kenilworth 7708?", "delivered to flat 204." / "Green
+# Park Apartments." / "Koramangala, Bangalore 560034."). A segment that goes on so holds a few words and ends in a
+# code: a ZIP, PIN or postal code of four to six digits, or a postcode, whole or in pieces ("M -5 -T -1 -G -4");
+# one between holds a few capitalised words alone (a building's, a suburb's name).
+_CODE_ENDING = re.compile(
+    r"(?<![\w'-])(?P<code>\d{4,6}|\d{3}\s\d{3}|(?:[A-Z\d]{1,4}[\s,]+){0,5}[A-Z\d]{1,4})\s*[.?!,]?\s*$"
+)
+_GOING_ON_WORDS = 4
+_NOT_AN_ADDRESS_S_WORDS = re.compile(
+    r"\b(?i:number|code|pin|reference|ref|account|card|phone|mobile|is|was|my|your|our|his|her|their|that's|it's|"
+    r"i|i'm|we|you|expiry|expires|security|date|born|birth|ending|ends|"
+    # a year's: "Since 2019."
+    r"since|in|from|until|till|by|before|after|year|back)\b"
+)
+_CAPITALISED_NAME = re.compile(r"\s*(?:[A-Z][\w'-]*,?\s+){0,3}[A-Z][\w'-]*[.,]?\s*$")
+_GOING_ON_PAUSE_MS = 3000
+# A flat or unit ending a segment where it is where something goes or someone is: "will be delivered to flat 204."
+_UNIT_ENDING = re.compile(rf"\b(?i:to|at)\s+(?P<unit>{_UNIT_NAMED})\s*[.,]?\s*$")
+_MIN_POSTCODE = 5  # letters and digits of a postcode in pieces: "M5T 1G4", "CR0 2AB"
+_MAX_POSTCODE = 7
+
+
+def _ends_in_code(text: str) -> bool:
+    """Whether ``text`` is a few words (maybe none) ending in a postal code, and nothing else said."""
+    start = _lead_in_end(text)
+    code = _CODE_ENDING.search(text, start)
+    if code is None:
+        return False
+    pieces = "".join(re.findall(r"[A-Za-z\d]", code.group("code")))
+    digits = sum(c.isdigit() for c in pieces)
+    whole_code = pieces.isdigit() and len(pieces) in (4, 5, 6)
+    postcode = _MIN_POSTCODE <= len(pieces) <= _MAX_POSTCODE and 0 < digits < len(pieces)
+    if not (whole_code or postcode):
+        return False
+    words = text[start : code.start()].split()
+    return (
+        len(words) <= _GOING_ON_WORDS
+        and not any(re.search(r"\d", w) for w in words)
+        and _NOT_AN_ADDRESS_S_WORDS.search(text[start : code.start()]) is None
+    )
+
+
+def addresses_going_on(segments: Sequence[Segment], addresses: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """The town and code of an address its speaker's next segments go on with, where an address found ends its
+    segment, or a flat where something goes or someone is ("... delivered to flat 204."): up to two segments, the
+    last ending in a code."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    at_end = {
+        span.segment
+        for span in addresses
+        for segment in segments
+        if segment.index == span.segment and not segment.text[span.end :].strip(SENTENCE_MARKS + " ")
+    }
+    for position, segment in enumerate(ordered):
+        unit = _UNIT_ENDING.search(segment.text)
+        if segment.index not in at_end and unit is None:
+            continue
+        going_on: list[Segment] = []
+        for nxt in ordered[position + 1 : position + 3]:
+            last = going_on[-1] if going_on else segment
+            if nxt.speaker != segment.speaker or nxt.start_ms - last.end_ms > _GOING_ON_PAUSE_MS:
+                break
+            going_on.append(nxt)
+            if _ends_in_code(nxt.text):
+                if segment.index not in at_end and unit is not None:
+                    yield TextSpan(segment.index, unit.start("unit"), unit.end("unit"))
+                for part in going_on:
+                    start = _lead_in_end(part.text)
+                    yield TextSpan(part.index, start, len(part.text.rstrip(" ,.?!")))
+                break
+            if nxt.index in at_end or not _CAPITALISED_NAME.fullmatch(nxt.text, _lead_in_end(nxt.text)):
+                break
 
 
 def _lead_in_end(text: str, start: int = 0) -> int:

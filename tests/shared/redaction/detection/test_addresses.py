@@ -571,3 +571,49 @@ def test_a_street_name_spelled_right_after_the_address_is_the_address() -> None:
 def test_letters_after_an_address_that_spell_none_of_its_words_are_not_the_address() -> None:
     text = "It's 7 Kowalczyk Street, Chicago, IL 60614. B-M-W is parked outside."
     assert _addresses(("customer", text)) == [(0, "7 Kowalczyk Street, Chicago, IL 60614")]
+
+
+@pytest.mark.parametrize(
+    "said, address",
+    [
+        # a town heard as words after a full stop Whisper put where the speaker paused, the code ending a question
+        (
+            ("Is it still 8 Protea Lane?", "Some are set 7130?"),
+            [(1, "8 Protea Lane"), (2, "Some are set 7130")],
+        ),
+        # a building's name alone between, then the town and a six-digit PIN
+        (
+            ("Your parcel will be delivered to flat 512.", "Lakeview Towers.", "Whitefield Bangalore 560066."),
+            [(1, "flat 512"), (2, "Lakeview Towers"), (3, "Whitefield Bangalore 560066")],
+        ),
+        # a Canadian postcode Whisper wrote in pieces, its town and province in a segment of their own
+        (
+            ("Send it to 480 Queen Street.", "Ottawa, Ontario.", "K -1 -A -0 -B -1"),
+            [(1, "480 Queen Street"), (2, "Ottawa, Ontario"), (3, "K -1 -A -0 -B -1")],
+        ),
+    ],
+)  # fmt: skip
+def test_an_address_goes_on_in_its_speaker_s_next_segments_ending_in_its_code(
+    said: tuple[str, ...], address: list[tuple[int, str]]
+) -> None:
+    turns = [("agent", "And the address?"), *(("customer", text) for text in said)]
+    assert _addresses(*turns) == address
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "My PIN is 4412.",  # another number, named
+        "Call me at 4 30.",  # a time
+        "Which is near the station.",  # no code
+    ],
+)
+def test_what_follows_an_address_in_the_next_segment_without_being_its_code_is_no_address(after: str) -> None:
+    turns = [("agent", "And the address?"), ("customer", "It's 19 Kestrel Road."), ("customer", after)]
+    assert _addresses(*turns) == [(1, "19 Kestrel Road")]
+
+
+def test_a_street_s_direction_after_its_kind_is_part_of_the_address() -> None:
+    assert _addresses(("customer", "I'm at 220 Dundas Street West, Toronto.")) == [
+        (0, "220 Dundas Street West, Toronto")
+    ]
