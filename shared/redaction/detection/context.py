@@ -11,12 +11,15 @@ from shared.models.transcript import Segment
 from shared.redaction.detection.spoken import MAX_PAUSE_MS, MONTHS, Token, digits_of, digits_said, luhn, pause_ms
 
 CONTEXT_WINDOW = 25  # tokens
+_EXPIRY_SAID = r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
+# "expiry" and "expires" as Whisper may hear them from a voice it knows less well, words of their own elsewhere: they
+# name a card's expiry only where a card was talked about, and no answer is read as one for them alone.
+_EXPIRY_MISHEARD = "fiery|pires|appearance"
 CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social(?! insurance)|ssn|s s n)\b"),  # not Canada's SIN
-    # "and it runs until when?": the card; "Xperia 11, 27": "expiry" as Whisper may hear it
-    EntityType.CARD_EXPIRY: re.compile(
-        r"\b(expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao])\b"
-    ),
+    # "and it runs until when?": the card; "Xperia 11, 27": "expiry" as Whisper may hear it, and so are "next fiery"
+    # ("and the expiry?"), "At Pires" ("expires"), "Appearance" ("Expiry and ...")
+    EntityType.CARD_EXPIRY: re.compile(rf"\b({_EXPIRY_SAID}|{_EXPIRY_MISHEARD})\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(card )?verification (value|code|number)|"
@@ -190,8 +193,8 @@ def asks_for_a_number(said: Sequence[Token], *, besides: EntityType | None = Non
 
 
 # Said of a card only where one was talked about: "security number" (not a login's), "it runs until" (not an offer),
-# "COVID" (the CVV misheard, not the illness).
-_CARD_ONLY_CONTEXTS = re.compile(r"security number|it runs |xperi|covid")
+# "COVID" (the CVV misheard, not the illness), "fiery", "Pires", "appearance" (the expiry misheard).
+_CARD_ONLY_CONTEXTS = re.compile(rf"security number|it runs |xperi|covid|{_EXPIRY_MISHEARD}")
 
 
 def card_word_without_card(pattern: re.Pattern[str], window: str, tokens: Sequence[Token], position: int) -> bool:
@@ -436,10 +439,10 @@ ASKED_FOR: dict[EntityType, tuple[re.Pattern[str], ...]] = {
     EntityType.ADDRESS: (ADDRESS_CONTEXT, CONTEXTS[EntityType.ADDRESS], re.compile(r"\b(first line|eircode)\b")),
     EntityType.ACCOUNT_NUMBER: (CONTEXTS[EntityType.ACCOUNT_NUMBER], ASKED_ACCOUNT_CONTEXT),
     EntityType.CARD_NUMBER: (CARD_CONTEXT,),
+    EntityType.CARD_EXPIRY: (re.compile(rf"\b({_EXPIRY_SAID})\b"),),
     **{
         kind: (CONTEXTS[kind],)
         for kind in (
-            EntityType.CARD_EXPIRY,
             EntityType.CARD_SECURITY_CODE,
             EntityType.DATE_OF_BIRTH,
             EntityType.PHONE_NUMBER,

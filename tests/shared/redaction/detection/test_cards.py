@@ -507,3 +507,44 @@ def test_an_expirys_month_and_the_year_named_after_it_are_one_expiry() -> None:
         ("agent", "When does it expire?"), ("customer", "That's March, so zero three, and then the year is 2029.")
     )
     assert _found(segments, _EXPIRY) == [("card_expiry", ["zero three, and then the year is 2029"])]
+
+
+_EXPIRY = (EntityType.CARD_EXPIRY,)
+
+
+def test_an_expiry_asked_for_as_whisper_heard_expiry_next_fiery_is_the_card_s() -> None:
+    # "and the expiry" heard as "and next fiery", after the card was read back
+    segments = _segments(
+        ("agent", "What is the card number?"),
+        ("customer", "4532 7153 3790 1241."),
+        ("agent", "So that is 4, 5, 3, 2, 7, 1, 5, 3, 3, 7, 9, 0, 1, 2, 4, 1,"),
+        ("customer", "Yes, that is it."),
+        ("agent", "and next fiery."),
+        ("customer", "10, 28."),
+    )
+    assert _found(segments, _EXPIRY) == [("card_expiry", ["10, 28"])]
+
+
+def test_a_month_and_year_after_expires_heard_as_pires_are_the_expiry_not_the_card_s_digits() -> None:
+    segments = _segments(
+        ("agent", "And the card number?"), ("customer", "5425 2334 3010 9903."), ("customer", "At Pires June 2031.")
+    )
+    assert _found(segments) == [("card_number", ["5425 2334 3010 9903"]), ("card_expiry", ["June 2031"])]
+
+
+def test_four_digits_after_expiry_heard_as_appearance_are_the_expiry_not_a_security_code() -> None:
+    segments = _segments(
+        ("agent", "The card number, please?"),
+        ("customer", "5425 2334 3010 9903."),
+        ("agent", "Appearance security code?"),
+        ("customer", "0529, and the COVID -418."),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["0529"]),
+        ("card_security_code", ["-418"]),
+    ]
+
+
+def test_appearance_where_no_card_was_talked_about_names_no_expiry() -> None:
+    segments = _segments(("agent", "Any change to your appearance since the photo?"), ("customer", "Since 0529, no."))
+    assert _found(segments, _EXPIRY) == []
