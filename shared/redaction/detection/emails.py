@@ -244,6 +244,29 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             continue
         if start is not None and gone_on_from is None and EMAIL_CONTEXT.search(asked):
             yield TextSpan(segment.index, start, ending.end())
+    yield from _spelled_emails_ending_misheard(segments, tokens)
+
+
+# An address spelled out, answering "what's your email?", whose ending Whisper heard as no domain's: "It's Leo, L -E
+# -N -A, not Calcic, K -O -W -L -C -C -Y -K, at W -B -Not -BL." ("lena, L E N A, dot kowalczyk, ..., at wp dot pl").
+# Letters said apart before its "at", a few words after it to the end, among them a letter or a "dot" however heard.
+_SPELLED_APART = re.compile(r"(?<![\w'])[A-Za-z](?:[\s,]+-?[A-Za-z](?![\w'])){2,}")
+_AT_THEN_DOMAIN = re.compile(r",?\s+at\s+(?P<domain>(?:[\w'-]+[\s,]+){0,3}[\w'-]+)\s*[.?!]?\s*$", re.IGNORECASE)
+_MAX_SPELLED_EMAIL_WORDS = 30  # a letter is a word: "K -O -W -A -L -S -K -A" is eight
+_DOT_HEARD = re.compile(r"(?<![\w'])(?:-?[A-Za-z]|dot|not|point)(?![\w'])", re.IGNORECASE)
+
+
+def _spelled_emails_ending_misheard(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    for segment, asked, gone_on_from in answers(segments, tokens):
+        text = segment.text
+        at = _AT_THEN_DOMAIN.search(text)
+        if gone_on_from is not None or at is None or not EMAIL_CONTEXT.search(asked) or _EMAIL_ENDING.search(text):
+            continue
+        start = _after_lead_in(text, at.start(), _MAX_SPELLED_EMAIL_WORDS)
+        if start is None or not _SPELLED_APART.search(text, start, at.start()):
+            continue
+        if _DOT_HEARD.search(at.group("domain")):
+            yield TextSpan(segment.index, start, at.end("domain"))
 
 
 _MAX_BEGUN_LOCAL_WORDS = 4
@@ -306,7 +329,7 @@ def _domain_alone(text: str, match: re.Match[str]) -> bool:
     return bool(match.group("at")) and not rest.strip(PUNCTUATION + " ")
 
 
-def _after_lead_in(text: str, end: int) -> int | None:
+def _after_lead_in(text: str, end: int, most: int = _MAX_ANSWERED_EMAIL_WORDS) -> int | None:
     """Where the words of an address before ``end`` start, after a lead-in ("sure, it's"), if there are a few: in
     the sentence it ends ("Use my partner's, she does all that. It's fi dot ...")."""
     sentence_start = max((mark.end() for mark in _SENTENCE_END.finditer(text, 0, end)), default=0)
@@ -314,7 +337,7 @@ def _after_lead_in(text: str, end: int) -> int | None:
     lead = 0
     while lead < len(words) and words[lead].group().strip(PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
         lead += 1
-    if words[lead:] and len(words) - lead <= _MAX_ANSWERED_EMAIL_WORDS:
+    if words[lead:] and len(words) - lead <= most:
         return sentence_start + words[lead].start()
     return None
 

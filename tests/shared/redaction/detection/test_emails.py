@@ -241,3 +241,32 @@ def test_other_digits_said_after_an_address_are_not_the_address() -> None:
     assert _emails(("customer", "It's kemi 1988 at hotmail dot com. Sorry, 12 of them bounced.")) == [
         (0, "kemi 1988 at hotmail dot com"),
     ]
+
+
+@pytest.mark.parametrize(
+    "answer, email",
+    [
+        # "dot com" heard as "not calm"
+        ("It's O -B -I, dot, N -N -A, at Yahoo not calm.", "O -B -I, dot, N -N -A, at Yahoo not calm"),
+        # the name said, then spelled, the country's ending heard as letters
+        (
+            "Tomas, T -O -M -A -S, not Novak, N -O -V -A -K, at Seznam -Not -CC.",
+            "Tomas, T -O -M -A -S, not Novak, N -O -V -A -K, at Seznam -Not -CC",
+        ),
+    ],
+)
+def test_an_address_spelled_in_answer_to_its_question_is_found_though_its_ending_was_misheard(
+    answer: str, email: str
+) -> None:
+    assert _emails(("agent", "What's the email on the order?"), ("customer", answer)) == [(1, email)]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "M, A, R, K at outlook.",  # no dot nor letter after "at": no ending said at all
+        "Sure, I can spell it, it's the one at work.",  # no letters spelled
+    ],
+)
+def test_an_answer_with_at_but_no_address_spelled_and_ended_is_no_email(answer: str) -> None:
+    assert _emails(("agent", "What's the email on the order?"), ("customer", answer)) == []
