@@ -354,6 +354,13 @@ def _nine_heard_as_letters(stream: Sequence[Token], index: int) -> int:
     return words if (token.hyphen_led and (digits_before or group_after)) or (digits_before and group_after) else 0
 
 
+def _said_whole(atoms: Sequence[Atom]) -> bool:
+    """Whether the digits of ``atoms`` were said to their end, not broken off ("It's 512-... sorry, 521-44-8830"):
+    three of them then answer "the last four of your social?" with one lost ("Two nine oh six" heard "2 -0 -6")."""
+    last = atoms[-1].tokens[-1].text
+    return not last.endswith(TRAILING_OFF) and not last.rstrip(",.?!").endswith(TRAILING_OFF)
+
+
 def _answer_of_digits_alone(stream: Sequence[Token], index: int) -> bool:
     """Whether the word at ``index`` comes after a digit in a turn of nothing but digits and words that sound like
     them ("four for one", "9 won 9", "2 2 ate 1"): there it is one too; not in "2 for 1 on pizzas"."""
@@ -419,6 +426,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         or (len(digits) in MISHEARD_SSN_LENGTHS and distances[EntityType.SSN] == nearest)
         or (len(digits) in MISHEARD_SSN_LENGTHS and _ssn_named_for_account(distances, tokens, first))
         or (len(digits) == 4 and last_four_of_ssn_asked(distances, tokens, first))
+        or (len(digits) == 3 and _said_whole(atoms) and last_four_of_ssn_asked(distances, tokens, first))
     ):
         return EntityType.SSN
     if distances.get(EntityType.SSN) == nearest and part_of_ssn_asked(tokens, first) == len(digits):

@@ -221,3 +221,27 @@ def test_the_last_four_with_a_nine_whisper_wrote_as_a_letter_are_the_ssn_s() -> 
     # "seven nine oh three": the nine heard as "-I" between the hyphen-led digits
     segments = _segments(("agent", "For security, the last four of your social?"), ("customer", "-7 -I -0 -3."))
     assert _found(segments, _SSN) == [("ssn", ["-7 -I -0 -3"])]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, ssn",
+    [
+        ("For security, the last four of your social?", "-4 -0 -7.", "-4 -0 -7"),
+        # asked first of two things, answered first
+        (
+            "Can I have the last four of your social and your date of birth?",
+            "318, and my birthday is the 2nd of May, 1990.",
+            "318",
+        ),
+    ],
+)
+def test_three_digits_answering_the_last_four_of_the_social_are_the_ssn_s_with_one_lost(
+    asked: str, answer: str, ssn: str
+) -> None:
+    segments = _segments(("agent", asked), ("customer", answer))
+    assert _found(segments, _SSN) == [("ssn", [ssn])]
+
+
+def test_three_digits_broken_off_before_the_whole_number_are_not_the_last_four() -> None:
+    segments = _segments(("agent", "Last four of your social?"), ("customer", "It's 407-... sorry, 470-12-5531."))
+    assert _found(segments, _SSN) == [("ssn", ["470-12-5531"])]
