@@ -245,6 +245,7 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
         if start is not None and gone_on_from is None and EMAIL_CONTEXT.search(asked):
             yield TextSpan(segment.index, start, ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
+    yield from _named_emails_heard_as_words(segments)
 
 
 # An address spelled out, answering "what's your email?", whose ending Whisper heard as no domain's: "It's Leo, L -E
@@ -254,6 +255,23 @@ _SPELLED_APART = re.compile(r"(?<![\w'])[A-Za-z](?:[\s,]+-?[A-Za-z](?![\w'])){2,
 _AT_THEN_DOMAIN = re.compile(r",?\s+at\s+(?P<domain>(?:[\w'-]+[\s,]+){0,3}[\w'-]+)\s*[.?!]?\s*$", re.IGNORECASE)
 _MAX_SPELLED_EMAIL_WORDS = 30  # a letter is a word: "K -O -W -A -L -S -K -A" is eight
 _DOT_HEARD = re.compile(r"(?<![\w'])(?:-?[A-Za-z]|dot|not|point)(?![\w'])", re.IGNORECASE)
+
+
+# An address said right after the e-mail is named ("the email on file,", "my email is"), heard as words, its "dot
+# com" as "not come" or "not calm" too: "to the email on file, Jack not hardly at big but not come" ("jack dot
+# hartley at bigpond dot com").
+_NAMED_EMAIL_HEARD_AS_WORDS = re.compile(
+    r"\b(?:the|my|your|his|her|our|their) (?:e-?mail|e mail)(?: address)?(?: on (?:file|the account|record))?"
+    r"(?:'s|,| is,?)\s+"
+    r"(?P<email>(?:[\w'-]+\s+){0,3}[\w'-]+\s+at\s+(?:[\w'-]+\s+){0,2}(?:not\s+(?:com|come|calm)|dot\s+(?:come|calm))\b)",
+    re.IGNORECASE,
+)
+
+
+def _named_emails_heard_as_words(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    for segment in segments:
+        for match in _NAMED_EMAIL_HEARD_AS_WORDS.finditer(segment.text):
+            yield TextSpan(segment.index, match.start("email"), match.end("email"))
 
 
 def _spelled_emails_ending_misheard(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:

@@ -270,3 +270,23 @@ def test_an_address_spelled_in_answer_to_its_question_is_found_though_its_ending
 )
 def test_an_answer_with_at_but_no_address_spelled_and_ended_is_no_email(answer: str) -> None:
     assert _emails(("agent", "What's the email on the order?"), ("customer", answer)) == []
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        # read out by the agent, "dot com" heard as "not come"
+        (
+            "I'll send it to the email on file, Ruth not Okoro at big but not come, is that right?",
+            "Ruth not Okoro at big but not come",
+        ),
+        # "dot com" heard as "not calm"
+        ("My email is sam not lee at out look not calm.", "sam not lee at out look not calm"),
+    ],
+)
+def test_an_address_heard_as_words_right_after_the_email_is_named_is_the_address(text: str, email: str) -> None:
+    assert _emails(("agent", text)) == [(0, email)]
+
+
+def test_email_said_as_a_verb_before_words_heard_as_an_address_names_none() -> None:
+    assert _emails(("agent", "You can email the form to claims at fabrikam not com.")) == []
