@@ -762,6 +762,24 @@ def answers_as_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -
         for start in starts[:1]:
             yield from _to_sentence_end(segment, start, following)
     yield from _addresses_read_back_for_checking(segments)
+    yield from _addresses_still_lived_at(segments)
+
+
+# The address on file read back as a question, whether one still lives there, however the street and the town were
+# heard: "Is he still at 7 mil cargages, St. Tostell, PL 25, 4 EX?" (7 Mill Cottages, Saint Austell, PL25 4BX): from
+# the house number to the question mark, its parts after commas, none of them what is said of it ("..., you reckon?").
+_STILL_AT = re.compile(
+    r"\b(?i:you|he|she|they|you're|he's|she's|they're) still (?i:at|living at)\s+"
+    r"(?P<address>\d+[A-Za-z]?\s+(?P<street>[\w'-]+)[^?]*?(?:,\s*(?=\S)(?!(?i:you|i|we|he|she|they|right|yes|no|correct|"
+    r"is|isn't|don't|do|does|yeah|then|or|and|still|please)\b)[^,?]+)+)\?\s*$"
+)
+
+
+def _addresses_still_lived_at(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    for segment in segments:
+        still = _STILL_AT.search(segment.text)
+        if still is not None and still.group("street").lower() not in _NOT_STREET_WORDS | UNITS:
+            yield TextSpan(segment.index, still.start("address"), still.end("address"))
 
 
 # Asked whether the address is still the one on file, then read out by the same speaker in the segments after, as a

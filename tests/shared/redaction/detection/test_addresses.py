@@ -617,3 +617,34 @@ def test_a_street_s_direction_after_its_kind_is_part_of_the_address() -> None:
     assert _addresses(("customer", "I'm at 220 Dundas Street West, Toronto.")) == [
         (0, "220 Dundas Street West, Toronto")
     ]
+
+
+@pytest.mark.parametrize(
+    "asked, address",
+    [
+        # the street and the town heard as words, the postcode in pieces
+        (
+            "Thank you. Is she still at 12 fern bank, St. Ives, TR 26, 1 HQ?",
+            "12 fern bank, St. Ives, TR 26, 1 HQ",
+        ),
+        ("And you're still at 40 mil rode, Oakham?", "40 mil rode, Oakham"),
+    ],
+)
+def test_the_address_read_back_to_ask_whether_one_still_lives_there_is_the_address(asked: str, address: str) -> None:
+    assert _addresses(("agent", asked)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Are you still at 3 pm with Doctor Patel?",  # a time
+        "You still at 4 for the Monday class?",  # no parts said apart
+        "Is he still at 2 years old, Tom?",  # an age
+    ],
+)
+def test_what_one_is_still_at_that_is_no_house_is_no_address(asked: str) -> None:
+    assert _addresses(("agent", asked)) == []
+
+
+def test_what_is_said_of_an_address_read_back_is_not_part_of_it() -> None:
+    assert _addresses(("agent", "Are they still at 10 Downing Street, you reckon?")) == [(0, "10 Downing Street")]
