@@ -149,6 +149,7 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             and not _is_length(stream, index)
             and not _oh_said_as_word(tokens, token)
             and not _one_said_as_word(tokens, token)
+            and not _covid_nineteen(stream, index)
         ):
             atom = Atom(digit, (token,))
         elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
@@ -329,6 +330,19 @@ def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
             same += 1
             position += step
     return same >= _REPEATED_SOUNDALIKE
+
+
+def _covid_nineteen(stream: Sequence[Token], index: int) -> bool:
+    """Whether the "-19" at ``index`` ends "COVID-19", as Whisper writes a card's "code is" ("the COVID -19 -844"):
+    the name's, not a digit of the code."""
+    before = stream[index - 1] if index else None
+    return (
+        stream[index].norm == "19"
+        and stream[index].hyphen_led
+        and before is not None
+        and before.segment == stream[index].segment
+        and before.norm == "covid"
+    )
 
 
 # "nine" as Whisper writes it among digits it hyphenates: "-I", "-iN", "-I'm", or "-I -N" ("012 -I -N" for "oh one two

@@ -548,3 +548,14 @@ def test_four_digits_after_expiry_heard_as_appearance_are_the_expiry_not_a_secur
 def test_appearance_where_no_card_was_talked_about_names_no_expiry() -> None:
     segments = _segments(("agent", "Any change to your appearance since the photo?"), ("customer", "Since 0529, no."))
     assert _found(segments, _EXPIRY) == []
+
+
+def test_the_19_of_covid_19_written_for_code_is_is_no_digit_of_the_security_code() -> None:
+    # "and the code is six one five nine" heard "and the COVID -19 -615 -I'm"
+    segments = _segments(
+        ("agent", "It's an American Express?"),
+        ("customer", "3714 496353 98431."),
+        ("agent", "Expiry and the four digit code on the front."),
+        ("customer", "expiry is 04, 29, and the COVID -19 -615 -I'm"),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["-615 -I'm"])]
