@@ -76,6 +76,7 @@ LATER_HELD_BACK = (
     "held_back_10",
     "held_back_11",
     "held_back_12",
+    "held_back_13",
 )
 
 
