@@ -697,6 +697,8 @@ _NOT_NAME_BEFORE = {
     "Welcome", "Congratulations", "Please", "Excellent", "Wonderful", "Brilliant", "Awesome", "Cool", "Nice",
     "Fantastic", "Ask", "Tell", "Call", "Dial",
 }  # fmt: skip
+# What one says after one's own name, however capitalised: "Ahmed Speaking."
+_NOT_NAME_AFTER = {"Speaking", "Here", "Calling"}
 # Written in lower case, a name is known by what comes before it: "hi bree", "this is harold".
 _LOWER_CASE_NAME_CUE = re.compile(
     r"\b(?:hi|hello|hey|kia ora|kia or a|kiora|g'day|thanks|thank you|bye|this is|it's|its|i'm|i am)\s+$"
@@ -719,7 +721,7 @@ def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
         if after is None:
             break
         word = after.group("word")
-        if word in NOT_NAMES or word in BUSINESS_WORDS or word.lower() in MONTHS:
+        if word in NOT_NAMES or word in BUSINESS_WORDS or word.lower() in MONTHS or word in _NOT_NAME_AFTER:
             break
         end += after.end()
     return start, end
@@ -1031,7 +1033,8 @@ def names_after_title_ending_segment(segments: Sequence[Segment]) -> Iterable[Te
 # "Mister" and "missus" said in full are titles, never verbs: the words after them up to a pause are a name,
 # however Whisper heard it ("thanks mister, a mail, your refund ...").
 _SPOKEN_TITLE_NAME = re.compile(
-    r"\b(?i:mister|missus),?\s+"
+    # "Mrs" said to someone is heard as "mission" too: "Anx, you mission penberton!" (thank you, Mrs Pemberton)
+    r"(?:\b(?i:mister|missus)|(?<=\b(?i:you)\s)(?i:mission)),?\s+"
     r"(?P<name>(?!(?i:please|sir|madam|thanks|thank|yes|no|okay|ok|right|sorry|what|what's|how|where|when|why|who|"
     r"can|could|would|will|is|are|was|do|does|did|i|i'm|you|you're|we|they|he|she|it|it's|that|this|there|here|and|"
     r"but|so|or|if)\b)[A-Za-z][\w'-]*"
@@ -1067,7 +1070,9 @@ _NOT_ANNOUNCED_WORDS = (
     r"technically|strictly|honestly|roughly|personally|frankly|legally|medically|recorded|recording|monitored|"
     r"automated|courtesy|reminder|call|message|line|voicemail|about|regarding|urgent|important|your|not|just|still|"
     r"speaking|speakin'|here|calling|great|good|fine|ok|okay|perfect|lovely|brilliant|so|really|very|too|quite|"
-    r"ridiculous|urgent|awful|terrible|weird|odd|strange|wrong|right|correct|true|[a-z]+ing|[a-z]+ed)"
+    r"ridiculous|urgent|awful|terrible|weird|odd|strange|wrong|right|correct|true|"
+    # a verb's form in lower case; capitalised, a name that ends so: "Ahmed speaking", "Tunned Speaking" (Tunde)
+    r"(?-i:[a-z]+ing|[a-z]+ed))"
 )
 _DAYS_AND_MONTHS = rf"(?:{_WHEN_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ANNOUNCED_NAME = re.compile(
@@ -1114,6 +1119,10 @@ _INTRODUCED_NAME = re.compile(
 # first words: later "I am speaking" is said of oneself.
 _ANNOUNCED_AS_NO_NAME = re.compile(
     r"(?:(?<=,\s)|(?<=[a-z]\s))(?P<heard>(?i:and i am|and i'm|i am|and))\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
+    # "a" is never said before "speaking" that ends the greeting: the name heard as "I'm a", "you're a" (Gemma, Jarrah)
+    r"|(?:(?<=,\s)|(?<=[a-z]\s)|^)(?P<article>(?:[A-Za-z][\w']*\s+)?(?i:a))\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
+    # "Mrs" heard as "mission" before the surname: "school of this mission hotel speaking." (Mrs Patel)
+    r"|(?<=\s)(?P<titled>(?i:mission)\s+[A-Za-z][\w'-]*)\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
 )
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
 # The caller greeting the agent by the name just heard, misheard in any case: "Hi honor, I have a question" (Ana),
@@ -1149,7 +1158,7 @@ def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
         # greeted by the words the agent's name was heard as, which are no name: "Emerald Fibre, I am speaking." /
         # "Hi, I am, I'm booking ..." (Niamh)
         for announced in _ANNOUNCED_AS_NO_NAME.finditer(ordered[0].text):
-            heard = re.sub(r"^(?i:and)\s*", "", announced.group("heard"))
+            heard = re.sub(r"^(?i:and)\s*", "", announced.group("heard") or "")
             back = re.match(rf"{_GREETING_WORDS}[,!]?\s+(?P<name>(?i:{re.escape(heard)}))(?=\s*[,!])", other.text)
             if heard and back is not None:
                 yield TextSpan(other.index, back.start("name"), back.end("name"))
@@ -1159,7 +1168,8 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
     """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
     greeting = sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]
     for match in _ANNOUNCED_AS_NO_NAME.finditer(greeting[0].text if greeting else ""):
-        yield TextSpan(greeting[0].index, match.start("heard"), match.end("heard"))
+        group = next(name for name in ("heard", "article", "titled") if match.group(name))
+        yield TextSpan(greeting[0].index, match.start(group), match.end(group))
     for segment in greeting:
         announced = [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]
         for match in announced:

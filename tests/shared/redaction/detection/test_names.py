@@ -1035,3 +1035,41 @@ def test_someone_pointed_at_in_lower_case_is_a_name(text: str, name: str) -> Non
 )
 def test_work_family_or_a_shop_in_lower_case_in_those_shapes_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "greeting, name",
+    [
+        # a capitalised word that ends as a verb's form does is a name: Ahmed, Kailing
+        ("Hello, Cedar Dental, Ahmed Speaking.", "Ahmed"),
+        ("Northgate Library, Kailing Speaking.", "Kailing"),
+        # "a" is never said right before "speaking" at the greeting's end: the name was heard so
+        ("Good morning, Elm Street Bakery, I'm a speaking.", "I'm a"),
+        ("G'day, Harbour Taxis, you're a speaking!", "you're a"),
+        # "Mrs" heard as "mission" before the surname
+        ("Good afternoon, Rowan Infant School office of this mission coral speaking.", "mission coral"),
+    ],
+)
+def test_the_agent_s_name_before_speaking_in_the_greeting_however_heard_is_a_name(greeting: str, name: str) -> None:
+    assert _names(("agent", greeting), ("customer", "Hi there.")) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "Hello, Kestrel Broadband."), ("customer", "Hi, it's about a speaking engagement next week.")),
+        (("agent", "Good morning, Kestrel Broadband."), ("customer", "Hi."), ("agent", "Sorry, I'm a speaking.")),
+        (("agent", "Hello, Kestrel Broadband, how can I help?"), ("customer", "Our mission statement is old.")),
+    ],
+)
+def test_a_speaking_or_a_mission_outside_the_greeting_s_end_is_no_name(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _names(*turns) == []
+
+
+def test_the_word_after_you_mission_is_the_surname_said_to_someone() -> None:
+    turns = (("customer", "I'm calling about my gas bill."), ("agent", "Lovely, thank you mission garside! Go on."))
+    assert _names(*turns) == [(1, "garside")]
+
+
+def test_mission_after_thank_you_and_a_comma_is_no_title() -> None:
+    assert _names(("customer", "It's all paid."), ("agent", "Thank you, mission accomplished.")) == []
