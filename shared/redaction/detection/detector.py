@@ -34,6 +34,7 @@ from shared.redaction.detection.names import (
     names_spelled_after_email,
     names_spelled_again,
     names_spelled_when_asked,
+    names_thanked_as_heard,
     with_title,
 )
 from shared.redaction.detection.numbers import answered_numbers, numbers
@@ -87,6 +88,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_after_spoken_title,
         names_announced_in_greeting,
         names_said_on_leaving,
+        names_thanked_as_heard,
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]

@@ -1131,10 +1131,23 @@ _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answer
 _GREETING_WORDS = (
     r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening)|kia ora|kia or a|kiora|g'day)"
 )
+# A name's last syllable heard as a word of its own before the comma: "High Tams in, ..." (Tamsin), "and sit in,"
+# (Étienne).
+_NAME_ENDING_HEARD_AS_WORD = r"(?i:in|on)"
 _GREETED_BACK = re.compile(
     rf"{_GREETING_WORDS}[,!]?\s+"
-    rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[,!])"
+    rf"(?P<name>{_SAID_TO_WORD}(?:\s+(?:{_SAID_TO_WORD}|{_NAME_ENDING_HEARD_AS_WORD}))?)(?=\s*[,!])"
 )
+
+
+def _without_ending(words: str) -> str:
+    """The words of a name said to someone, without the ending heard as a word of its own ("Tams in": "Tams")."""
+    return re.sub(rf"\s+{_NAME_ENDING_HEARD_AS_WORD}$", "", words)
+
+
+def _no_name_said_to(words: str) -> bool:
+    """Whether a word of ``words``, but for a name's ending heard as a word, is a business's or no name's."""
+    return bool({word.capitalize() for word in _without_ending(words).split()} & (NOT_NAMES | BUSINESS_WORDS))
 
 
 def _said_to(words: str, elsewhere: str) -> bool:
@@ -1152,7 +1165,7 @@ def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     other = next((s for s in ordered if ordered and s.speaker != ordered[0].speaker), None)
     match = _GREETED_BACK.search(other.text) if other is not None else None
-    if other is not None and match is not None and _said_to(match.group("name"), ordered[0].text):
+    if other is not None and match is not None and _said_to(_without_ending(match.group("name")), ordered[0].text):
         yield TextSpan(other.index, match.start("name"), match.end("name"))
     elif other is not None:
         # greeted by the words the agent's name was heard as, which are no name: "Emerald Fibre, I am speaking." /
@@ -1236,10 +1249,13 @@ def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token
                 yield TextSpan(segment.index, run.start(), run.end())
 
 
-# A name said to someone after a goodbye or a thanks, ending the sentence: "Have a good day, Maria."
+# A name said to someone after a goodbye or a thanks, ending the sentence: "Have a good day, Maria."; "thanks" run into
+# the name, so that "thank" goes on with a word that is no one it is said to: "thank season." (thanks Ethan)
 _NAME_SAID_TO_ON_LEAVING = re.compile(
     r"(?i:\b(?:day|evening|afternoon|morning|weekend|thanks|thank you|bye|goodbye|cheers|no worries|no problem|"
     r"anything else|you're welcome))[,]\s+(?P<name>[A-Z][a-z'-]+)(?=\s*[.!?]*\s*$)"
+    r"|\b(?i:thank)\s+(?P<run_into>(?!(?i:you|u|ya|god|goodness|heavens?|them|him|her|us|me|everyone|everybody|all|"
+    r"the|a|an|your|my|our|their|his)\b)[A-Za-z][\w'-]*)(?=\s*[.!?]*\s*$)"
 )
 
 
@@ -1259,9 +1275,37 @@ def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     for before, segment in zip([None, *ordered], ordered, strict=False):
         for match in _NAME_SAID_TO_ON_LEAVING.finditer(segment.text):
-            if match.group("name") not in NOT_NAMES | BUSINESS_WORDS:
-                yield TextSpan(segment.index, match.start("name"), match.end("name"))
+            group = "name" if match.group("name") else "run_into"
+            if match.group(group).capitalize() not in NOT_NAMES | BUSINESS_WORDS:
+                yield TextSpan(segment.index, match.start(group), match.end(group))
         for match in _NAME_SAID_TO_AFTER_KIND_WORDS.finditer(segment.text):
             elsewhere = f"{before.text if before else ''} {segment.text[: match.start()]} {segment.text[match.end() :]}"
             if _said_to(match.group("name"), elsewhere):
                 yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# "Thanks" that opens a sentence is heard as "and" before the name said to someone, more following a comma: "And
+# family, the balance is ..." (thanks Emily), "lovely, and proof, as booked." (thanks Ruth); not the words that go on
+# a sentence or ask for something ("And then, ...", "And your date of birth, please?").
+_NOT_THANKED_WORDS = (
+    r"(?:you|your|yours|the|a|an|for|my|his|her|our|their|its|this|that|these|those|then|also|so|now|finally|lastly|"
+    r"firstly|secondly|thirdly|second|first|next|last|additionally|obviously|honestly|basically|actually|luckily|"
+    r"unfortunately|fortunately|hopefully|anyway|anyways|otherwise|meanwhile|besides|yes|yeah|no|okay|ok|right|"
+    r"well|sorry|please|again|if|what|when|where|how|who|why|which|see|there|here|just|one|another|i|we|they|he|"
+    r"she|it|is|are|was|were|do|did|does|can|could|will|would|should|may|might|must|to|in|on|at|by|with|from|of|"
+    r"as|or|but|not|both|all|any|some|each|every|other|um|uh|oh|me|us|them|him|today|tomorrow|yesterday|later|"
+    r"soon|after|before|since|because|while|once|too|more|most|still|even|only|thanks|thank|sir|madam)"
+)
+_THANKED_WORD = rf"(?!(?i:{_NOT_THANKED_WORDS})\b)[A-Za-z][\w'-]*"
+_THANKS_HEARD_AS_AND = re.compile(
+    r"^(?:(?i:lovely|great|perfect|brilliant|okay|ok|right|cheers)[,.!]\s+)?(?i:and)\s+"
+    rf"(?P<name>{_THANKED_WORD}(?:\s+(?:{_THANKED_WORD}|{_NAME_ENDING_HEARD_AS_WORD}))?),\s+(?=[A-Za-z])"
+)
+
+
+def names_thanked_as_heard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The name after "thanks" heard as "and" at a segment's start, before a comma that more words follow."""
+    for segment in segments:
+        match = _THANKS_HEARD_AS_AND.match(segment.text)
+        if match is not None and not _no_name_said_to(match.group("name")):
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))

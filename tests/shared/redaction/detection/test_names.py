@@ -751,8 +751,14 @@ def test_an_acknowledgement_a_day_a_company_or_a_place_opening_the_reply_is_no_n
 
 
 def test_words_opening_a_reply_to_no_name_answer_are_no_name() -> None:
-    turns = (("agent", "What's the postcode?"), ("customer", "CF10 4PQ."), ("agent", "And scary, there's a fee."))
+    turns = (("agent", "What's the postcode?"), ("customer", "CF10 4PQ."), ("agent", "Right, scary, there's a fee."))
     assert _names(*turns) == []
+
+
+def test_a_word_after_and_opening_a_reply_to_no_name_answer_is_the_name_thanked() -> None:
+    # "And scary," is how "Thanks Gareth," was heard: "and" before a word that goes on no sentence is "thanks"
+    turns = (("agent", "What's the postcode?"), ("customer", "CF10 4PQ."), ("agent", "And scary, there's a fee."))
+    assert _names(*turns) == [(2, "scary")]
 
 
 @pytest.mark.parametrize(
@@ -1073,3 +1079,44 @@ def test_the_word_after_you_mission_is_the_surname_said_to_someone() -> None:
 
 def test_mission_after_thank_you_and_a_comma_is_no_title() -> None:
     assert _names(("customer", "It's all paid."), ("agent", "Thank you, mission accomplished.")) == []
+
+
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        ("And marigold, the refund is on its way.", "marigold"),
+        ("Perfect, and bread in, that's all set for Tuesday.", "bread in"),
+        ("Cheers, and wendy, what's the postcode there?", "wendy"),
+    ],
+)
+def test_thanks_heard_as_and_before_a_name_and_a_comma_is_said_to_someone(said: str, name: str) -> None:
+    assert _names(("customer", "It's the one on the account."), ("agent", said)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "And then, the card number please?",
+        "And your surname, please?",
+        "And finally, what's your postcode?",
+        "And you, the account is open.",
+        "And the security code, please.",
+    ],
+)
+def test_and_that_goes_on_a_sentence_or_asks_for_something_is_no_name(said: str) -> None:
+    assert _names(("customer", "It's the one on the account."), ("agent", said)) == []
+
+
+def test_a_word_after_thank_that_is_no_one_thanked_is_the_name_run_into_thanks() -> None:
+    turns = (("agent", "It'll be ready at ten."), ("customer", "I'll collect it tomorrow, thank sandra."))
+    assert _names(*turns) == [(1, "sandra")]
+
+
+@pytest.mark.parametrize("said", ["Thank you.", "Oh thank God.", "Please thank them.", "I want to thank everyone."])
+def test_thank_and_whom_it_is_said_to_is_no_name(said: str) -> None:
+    assert _names(("agent", "It'll be ready at ten."), ("customer", said)) == []
+
+
+def test_a_name_s_ending_heard_as_a_word_of_its_own_is_greeted_back_with_it() -> None:
+    turns = (("agent", "Hello, Orchard Dental, Colin speaking."), ("customer", "Hi Col in, I need to move my visit."))
+    assert _names(*turns) == [(0, "Colin"), (1, "Col in")]
