@@ -21,6 +21,7 @@ from shared.redaction.detection.emails import (
 from shared.redaction.detection.names import (
     answered_names,
     confirmed_names,
+    names_after_kin_and,
     names_after_spoken_title,
     names_after_title_ending_segment,
     names_and_another,
@@ -89,6 +90,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_announced_in_greeting,
         names_said_on_leaving,
         names_thanked_as_heard,
+        names_after_kin_and,
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]

@@ -1309,3 +1309,26 @@ def names_thanked_as_heard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
         match = _THANKS_HEARD_AS_AND.match(segment.text)
         if match is not None and not _no_name_said_to(match.group("name")):
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# The name said after whose kin it is, its first sound heard as "and": "to my cousin and Jerry's place," (Njeri), "I'm
+# her mother, and go see a concuo." (Ngozi Okonkwo); the words up to a pause, the first none that goes on with more of
+# the family or of oneself ("my wife and I", "my son and his friend", "my mum and the kids").
+_NOT_KIN_NAMED_WORDS = (
+    rf"(?:i|i'm|me|my|mine|myself|we|us|our|you|your|he|he's|him|his|she|she's|her|they|them|their|it|the|a|an|"
+    rf"kids|children|family|baby|twins|dog|cat|all|both|then|so|also|too|now|yes|no|two|three|four|"
+    rf"{_LOWER_CASE_KIN}s?)"
+)
+_KIN_NAMED_WORD = rf"(?!(?i:{_NOT_KIN_NAMED_WORDS})\b)[A-Za-z][\w'-]*"  # the first: later ones are any, "go see a"
+_KIN_THEN_AND_NAME = re.compile(
+    rf"\b(?i:my|his|her|your|our|their)\s+(?i:{_LOWER_CASE_KIN}),?\s+(?i:and)\s+"
+    rf"(?P<name>{_KIN_NAMED_WORD}(?:\s+[A-Za-z][\w'-]*){{0,3}})(?=\s*[,.!?]|\s*$)"
+)
+
+
+def names_after_kin_and(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words after "my cousin and", up to a pause: a name whose first sound was heard as "and"."""
+    for segment in segments:
+        for match in _KIN_THEN_AND_NAME.finditer(segment.text):
+            if not _no_name_said_to(match.group("name")):
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))

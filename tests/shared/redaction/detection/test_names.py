@@ -1120,3 +1120,28 @@ def test_thank_and_whom_it_is_said_to_is_no_name(said: str) -> None:
 def test_a_name_s_ending_heard_as_a_word_of_its_own_is_greeted_back_with_it() -> None:
     turns = (("agent", "Hello, Orchard Dental, Colin speaking."), ("customer", "Hi Col in, I need to move my visit."))
     assert _names(*turns) == [(0, "Colin"), (1, "Col in")]
+
+
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        ("Send it to my sister and Dolly's flat, please.", "Dolly's flat"),
+        ("I'm his father, and go bunny a day.", "go bunny a day"),
+    ],
+)
+def test_the_words_after_whose_kin_and_up_to_a_pause_are_the_name_heard_with_and(said: str, name: str) -> None:
+    assert _names(("agent", "Who should we put down?"), ("customer", said)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's for my wife and I.",
+        "My son and his friend are coming.",
+        "I'll bring my mum and the kids.",
+        "Me, my husband and two children.",
+        "My daughter and son.",
+    ],
+)
+def test_more_of_the_family_or_oneself_after_whose_kin_and_is_no_name(said: str) -> None:
+    assert _names(("agent", "Who is travelling?"), ("customer", said)) == []
