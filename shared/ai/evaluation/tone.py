@@ -41,7 +41,12 @@ SARCASM = re.compile(
     r"|diddums"
     # A small upset called a tragedy ("oh wow, what a tragedy, two whole days", "however will the show go on").
     r"|what an? (?:absolute |utter |total |real )?tragedy|however will (?:you|we|they|the \w+) (?:go on|cope|survive"
-    r"|manage)|how will you ever cope)\b"
+    r"|manage)|how will you ever cope"
+    # Sympathy with the harm made small straight after it ("how dreadful for you, a mildly dented tin").
+    r"|(?:how|what) (?:awful|terrible|dreadful|tragic|horrible|devastating|a nightmare|a disaster)(?: for you)?"
+    r" (?:a|an|one|some|your) (?:slightly|mildly|tiny|teeny|little|bit|wee|barely|faintly)"
+    r"|(?:boo hoo|oh dear|oh no)(?: \w+){0,3} (?:whole|entire) (?:\d+|few|couple of|day|hour|minute)"
+    r")\b"
 )
 
 # Kind of language -> its rules.
@@ -49,7 +54,23 @@ RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
         rf"\b{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout|issue|funeral))\b",
         r"\byour own fault\b",
-        r"\b(?:not|none of) my (?:problem|job|concern|business|headache)\b",
+        r"\b(?:not|none of|hardly) my (?:problem|job|concern|business|headache)\b",
+        # The firm's part in it denied ("that's not down to us"); "it's not on us to decide" says who decides.
+        rf"\b{_IS}{_FILLER} not (?:on|down to) (?:us|me)\b(?! to\b)",
+        # Asked for more than the agent is ("I'm not a mind reader", "the courier is no magician").
+        r"\b(?:not|no be|no|aint|never) (?:a |an |some )?(?:magician|miracle worker|mind reader|psychic|wizard"
+        r"|fortune teller)s?\b",
+        r"\b(?:can not|will not|am not going to|not here to|do not) hold (?:your|everyones?|everybodys?|every \w+ s)"
+        r"(?: s)? hands?\b",
+        # What the customer should have seen, as the reason for their trouble ("if you'd read the sign you'd have
+        # known"); "if you had called we would have sent one" is about the firm.
+        r"\bif you (?:had|would have|would)(?: \w+){1,8} you would (?:have |not have )?"
+        r"(?:seen|noticed|spotted|known|read|caught|avoided)\b",
+        # An apology taken back by the customer's own error ("sorry, but you sent us the wrong form").
+        r"\bsorry\b(?: \w+){0,4} but (?:\w+ ){0,2}(?:you|your \w+) (?:gave|give|sent|send|told|put|typed|entered"
+        r"|wrote|picked|chose) (?:us |me )?(?:a |an |the )?wrong\b",
+        # The customer's mistake handed back as theirs, the firm's denied ("that's your error, not ours").
+        r"\byour (?:own )?(?:mistake|fault|error|doing|problem|lookout) not (?:ours|mine|our \w+|my \w+)\b",
         r"\b(?:i|we) (?:could not|can not|do not|could) care less\b",
         r"\b(?:i|we) (?:really )?do not care\b",
         r"\bwho cares\b",
@@ -63,7 +84,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:how|what|where|whether) you (?:\w+ ){1,4}is your (?:business|problem|lookout|headache|concern)\b",
         # The call itself blamed on the customer ("if you had a valid permit you wouldn't be calling", "if your
         # mall didn't run them into the ground we wouldn't keep having this conversation").
-        r"\bif (?:you|your \w+)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
+        r"\bif (?:you|your \w+|he|she|they)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
         r"|on the phone|having)|keep (?:having|calling|ringing)|have to keep|need to (?:call|ring|phone))\b",
         r"\b(?:figure|work|sort) (?:it|that|this) out (?:yourself|for yourself|on your own)\b",
         # Sent off to sort it out with someone else ("figure it out with your bank"), not "we will figure it out".
@@ -117,6 +138,26 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:overreacting|being (?:dramatic|silly|ridiculous|hysterical|unreasonable))\b",
         r"\b(?:it is|its|this is|that is) (?:not|hardly) (?:exactly |really |quite |just |all that )?"
         r"(?:rocket science|brain surgery)\b",
+        # A small thing set against one that needs a specialist ("it's a form, not neurosurgery").
+        r"\bnot (?:exactly )?(?:rocket science|brain surgery|(?:open )?heart surgery|neurosurgery|quantum physics"
+        r"|nuclear physics|astrophysics|a (?:moon landing|degree in \w+))\b",
+        # Told they will get over a small loss ("you'll live", "you will survive one late delivery").
+        r"\byou will (?:survive|live|cope|get over it)\b(?! (?:in|at|on|near|there|here|longer|with|to|for)\b)",
+        # The ease of it stressed to someone who could not ("it really isn't hard to spot").
+        r"\b(?:it|that|this) (?:really|honestly|seriously|genuinely) is not (?:that |very |exactly )?"
+        r"(?:hard|difficult|complicated)\b|\b(?:really|honestly|seriously) (?:it|that|this) is not (?:that |very )?"
+        r"(?:hard|difficult|complicated)\b",
+        r"\bif you (?:can not|could not|do not know how to) (?:even )?(?:follow|read|fill in|fill out|understand"
+        r"|manage|use|work) (?:a |an |the |our |my )?(?:simple|basic|easy|straightforward|short)\b",
+        r"\bare you sure you are (?:doing|using|reading|holding|working) (?:it|that|this|them) (?:right|properly"
+        r"|correctly)\b",
+        # Scorn for the customer's skill in an idiom ("you couldn't organise a party in a brewery").
+        r"\b(?:you|your lot|ya|ye|yous) (?:\w+ )?(?:could not|can not) (?:hit a barn door|organi[sz]e a \w+(?: \w+)? in"
+        r" a brewery|find (?:your|ya) (?:way|backside|arse) (?:out of|with)|tie (?:your|ya) (?:own )?(?:shoe ?laces"
+        r"|shoes)|boil an egg|run a bath)\b",
+        # Their trouble put down to their wits ("no wonder you lost it"); "no wonder you're upset" is sympathy.
+        r"\bno wonder (?:you|ya|ye|your lot) (?:forgot|lost|missed|messed|broke|got (?:it )?wrong|got lost"
+        r"|could not|can not|did not|never)\b",
         # The customer's wits doubted ("you're not very bright", "not the sharpest tool in the box").
         r"\byou are not (?:very|that|exactly|too|the most|all that|the) (?:bright|clever|smart|sharp|quick"
         r"|brightest|cleverest|smartest|sharpest|quickest)\b",
@@ -192,13 +233,21 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:one|1) more word (?:out of you )?and\b",
         r"\byou can kiss (?:\w+ ){0,3}goodbye\b",
         r"\bor else$",
+        # An ultimatum to stop getting in touch ("quit ringing us about it or we'll cancel the order").
+        r"\b(?:stop|quit|no more) (?:\w+ ){0,2}(?:calling|ringing|phoning|emailing|complaining|moaning|whinging"
+        r"|bothering|pestering|hassling|chasing)\b(?: \w+){0,10} or (?:else|(?:we|i) (?:will|are going to|am going to)"
+        r"|you will)\b",
+        # The customer handed to the firm's lawyers or heavies ("I pass it also to our solicitor").
+        r"\b(?:i|we) (?:will |am going to |are going to |shall )?(?:give|pass|hand|send|set|put)"
+        r" (?:it |this |you |that )?(?:also |straight |over |on )?(?:to|on) (?:our|my|the)"
+        r" (?:lawyers?|solicitors?|attorneys?|bailiffs?|debt collectors?|heavies|enforcers?)\b",
     ),
     # Sympathy said to mean its opposite ("boo hoo, two whole minutes"): mocking the customer.
     "mocks the customer": (SARCASM.pattern,),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",
         r"\b(?:you have|you got|you have got|i give you|i give ya) my word\b",
-        r"\b(?:it is|its|that is|thats) a done deal\b",
+        r"\b(?:it is|its|that is|thats|\w+ is) a done deal\b",
         r"\byou can take (?:that|it) to the bank\b",
         r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",
         r"\bguaranteed$",
@@ -236,6 +285,11 @@ RULES: dict[str, tuple[str, ...]] = {
         # A stake on an outcome ("I'd stake my pension on it").
         r"\bi (?:would|will) (?:stake|bet|put) my (?:\w+ ){0,2}(?:pension|life|house|mortgage|reputation|job|savings"
         r"|salary|wages|last \w+) on (?:it|that)\b",
+        r"\bi (?:would|will|had) (?:stake|bet|wager) (?:the|my|me|a|your) (?:\w+ ){0,2}\w+ on (?:it|that|this)\b",
+        # A certainty tagged on to what others will do ("the insurer will cover it in full, hundred percent"); "will
+        # be refunded at 100 percent" is an amount.
+        r"\b(?!i |we )\w+ will (?:not |never )?(?:\w+ ){1,10}(?<!\ba )(?<!\bat )(?<!\bby )(?<!\bto )(?<!\bof )"
+        r"(?<!\bup )(?<!\bbe )(?<!\bcover )(?:hundred|100) percent\b",
     ),
 }
 

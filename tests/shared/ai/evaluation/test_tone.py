@@ -570,3 +570,94 @@ def test_an_insult_word_before_a_thing_is_innocent_where_the_card_excuses_it(
     engine: RuleBasedEngine, line: str, passed: bool
 ) -> None:
     assert (judged(engine, around(line), "no_prohibited_language").verdict == "pass") is passed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Belittling the customer's wits or skill, with none of a card's words.
+        ("It's a parcel, not neurosurgery.", "talks down to the customer"),
+        ("You'll live, it's one late train.", "talks down to the customer"),
+        ("It seriously isn't complicated, the button's on the front.", "talks down to the customer"),
+        ("If you can't read a basic timetable I don't know what to say.", "talks down to the customer"),
+        ("Are you sure you're using it properly?", "talks down to the customer"),
+        ("You couldn't organise a party in a brewery, you lot.", "talks down to the customer"),
+        ("No wonder you missed the bus then.", "talks down to the customer"),
+        # Dismissing them: their trouble theirs alone, an apology refused or taken back.
+        ("Well that's hardly my concern, is it.", "dismisses the customer"),
+        ("The snow? That's honestly not down to us.", "dismisses the customer"),
+        ("I'm not a mind reader, madam.", "dismisses the customer"),
+        ("I can't hold your hand through every step.", "dismisses the customer"),
+        ("That's your error, not mine.", "dismisses the customer"),
+        ("Sorry, but you typed the wrong card number.", "dismisses the customer"),
+        ("If you'd checked the label you'd have noticed it.", "dismisses the customer"),
+        ("If she'd booked on time like the rest we wouldn't be on the phone now.", "dismisses the customer"),
+        # Threats, mockery and certainties in fresh words.
+        ("Quit emailing us about it or we'll close the account.", "threatens the customer"),
+        ("Any more of this and we'll hand you over to our debt collectors.", "threatens the customer"),
+        ("Oh how terrible, a tiny scratch on the lid.", "mocks the customer"),
+        ("The builder will finish by June, hundred percent.", "promises an outcome"),
+        ("The boiler will never break down again, 100 percent.", "promises an outcome"),
+        ("Relax, the sale is a done deal.", "promises an outcome"),
+        ("I'd bet the farm on it, the panel will say yes.", "promises an outcome"),
+    ],
+)
+def test_conduct_in_words_no_card_lists_is_found_by_what_it_does(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "How awful for you, I'm so sorry that happened.",
+        "No wonder you're frustrated, that's a long wait.",
+        "You'll live in the new flat from May.",
+        "The refund will be 100 percent of the fare.",
+        "I can't apologise enough for the delay.",
+        "I won't apologise for the wait, ten days is our normal turnaround.",
+        "It's not down to us to decide, the council sets the fee.",
+        "Sorry, but it looks like we sent the wrong size.",
+        "If you had called us we would have sent a van.",
+        "Stop by the branch or we'll post it to you.",
+        "We'll pass your feedback to the manager.",
+        "Silly me, I typed the wrong date.",
+        "I'm not going to swear at you, I know you're cross.",
+    ],
+)
+def test_innocent_sentences_near_that_conduct_are_not_taken_for_it(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Honestly, you couldn't find your way out of a paper bag, the code's on the card.",
+        "Stop ringing us every day or we'll cancel the order.",
+        "Oh how dreadful for you, a mildly dented tin. Anyway, it's on its way.",
+    ],
+)
+def test_conduct_in_fresh_words_fails_prohibited_language(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+    assert any(kind in found.reason for kind in tone.RULES)
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("No wonder you missed it, I told my brother, he never reads the post.", "customer"),
+        ("The courier said no wonder you missed it? I'm so sorry, that's not how we talk.", "agent"),
+        ("Silly me, I gave you the wrong postcode, sorry.", "customer"),
+    ],
+)
+def test_that_conduct_from_the_customer_or_quoted_passes(engine: RuleBasedEngine, line: str, who: str) -> None:
+    script = (*around("Let me see.")[:2], (who, line), *around("Let me see.")[3:])
+    assert judged(engine, script, "no_prohibited_language").verdict != "fail"
+
+
+@ENGINES
+def test_sympathy_that_makes_the_harm_small_is_no_empathy(engine: RuleBasedEngine) -> None:
+    line = "Oh what a nightmare for you, a slightly late invoice. Anyway, it's paid now."
+    assert judged(engine, around(line), "empathy").verdict != "pass"
