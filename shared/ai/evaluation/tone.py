@@ -312,12 +312,16 @@ BLAME = re.compile(
     # "... but that is what happens if the bung is left in", "its your mistake", "what did you expect"
     rf"|{_IS} (?:just )?what happens|{_IS}{_FILLER} your (?:own )?(?:mistake|doing|error)"
     r"|what (?:did|do) (?:you|ye|ya) expect|you people"
+    # The call itself put down to them ("if she had paid on time we would not be here"), or what they would have
+    # wanted to do first ("you would want to have renewed it yourself").
+    r"|if (?:you|he|she|they|your \w+)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|here|having|on the phone)"
+    r"|have to|need to)|you (?:would|will) (?:want|need) to have"
     # What the customer sent or chose found at fault ("the files you uploaded were way hotter than our spec allows").
     r"|(?:the|your) (?:\w+ ){0,2}(?:that )?you (?:sent|uploaded|supplied|provided|gave us|submitted|chose|picked"
     r"|ordered|bought|used|fitted|entered|filled in|put in|brought in)(?: us| in| over)? (?:was|were|is|are)"
     r" (?:\w+ ){0,2}(?:wrong|incorrect|invalid|incomplete|expired|damaged|faulty|too \w+|\w+er than)"
     # ... or what they sent named faulty as it is named ("because your clinic only sent a distorted impression").
-    r"|(?:you|your \w+) (?:only |just )?(?:sent|gave us|supplied|provided|submitted|uploaded|used|fitted|chose)"
+    r"|(?:you|your \w+) (?:only |just )?(?:sent|gave us|give us|supplied|provided|submitted|uploaded|used|fitted|chose)"
     r" (?:us )?(?:a|an|the|some) (?:\w+ )?(?:wrong|distorted|damaged|incomplete|faulty|blurry|incorrect|expired"
     r"|unreadable|invalid|broken|corrupt|corrupted))\b"
 )

@@ -661,3 +661,16 @@ def test_that_conduct_from_the_customer_or_quoted_passes(engine: RuleBasedEngine
 def test_sympathy_that_makes_the_harm_small_is_no_empathy(engine: RuleBasedEngine) -> None:
     line = "Oh what a nightmare for you, a slightly late invoice. Anyway, it's paid now."
     assert judged(engine, around(line), "empathy").verdict != "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apologies, but your office give us an expired certificate.",
+        "Sorry, but if they'd renewed before the cut-off we wouldn't be on the phone now.",
+        "Sorry about that, but you'd need to have cancelled it yourself first.",
+    ],
+)
+def test_an_apology_taken_back_by_putting_the_call_on_them_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
+    assert judged(engine, around(line), "empathy").verdict != "pass"
