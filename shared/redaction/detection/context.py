@@ -225,15 +225,15 @@ def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
 # The last four digits of a card asked for: "the last four digits on the card?", "last 4 of your Visa" (not of a
 # social or a phone).
 _CARD_ENDING_ASKED = re.compile(
-    r"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my) (\w+ )?"
-    r"(cards?|visa|mastercard|amex)\b"
+    r"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my)( \w+){0,2} "
+    r"(cards?|visa|mastercard|amex|discover)\b"
 )
 
 
 def card_ending_asked(tokens: Sequence[Token], first: Token) -> bool:
-    """Whether the others asked for a card's last four digits just before ``first``, and for nothing else after."""
-    said = tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
-    asked = " ".join(token.norm for token in said if token.speaker != first.speaker)
+    """Whether a card's last four digits were named just before ``first`` ("the last four of the card you paid
+    with?"), and nothing else asked for after."""
+    asked = window_before(tokens, first.position)
     last = None
     for last in _CARD_ENDING_ASKED.finditer(asked):  # noqa: B007 - the last match is the nearest
         pass

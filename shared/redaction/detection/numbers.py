@@ -460,9 +460,6 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
     if len(digits) == 4 and card_ending_asked(tokens, first):
         return EntityType.CARD_NUMBER  # "the last four digits of the card?" / "7209": its last four
-    card_part = nearest_match(_CARD_LAST_FOUR_ASKED, window_before(tokens, first.position))
-    if len(digits) == 4 and card_part is not None and card_part <= min(distances.values(), default=card_part):
-        return EntityType.CARD_NUMBER  # "the last four of the card you paid with?" / "Nine, one, oh, seven."
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
         return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's
@@ -668,10 +665,6 @@ def _phone_shaped(digits: str) -> bool:
 
 
 # The last four of a card asked for by its place on the card: what is said next are the card's digits.
-_CARD_LAST_FOUR_ASKED = re.compile(
-    r"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|my|that|this)( \w+){0,2} "
-    r"(card|visa|mastercard|amex|discover)\b"
-)
 # A bank account named right before the digits it ends with: "your IBAN ending", "the account that ends in".
 _ACCOUNT_ENDING = re.compile(r"\b(iban|account)( number)?( that| which)? (ends|ending)( in| with)?$")
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
