@@ -98,7 +98,6 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_addresses(read, addresses_read)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_and_another(read, names)]
-    names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_emails(read, emails)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
