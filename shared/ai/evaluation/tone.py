@@ -49,6 +49,14 @@ SARCASM = re.compile(
     r")\b"
 )
 
+# The call itself blamed on the customer or theirs ("if you had a valid permit you wouldn't be calling", "if your mall
+# didn't run them into the ground we wouldn't keep having this conversation", "if she had paid on time we would not be
+# here"): dismissing as a rule of its own, and blame that undoes an apology.
+_CALL_BLAMED_ON_THEM = (
+    r"if (?:you|your \w+|he|she|they)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
+    r"|on the phone|having)|keep (?:having|calling|ringing)|have to(?: keep)?|need to)"
+)
+
 # Kind of language -> its rules.
 RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
@@ -82,10 +90,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bi (?:have got|have|got) a (?:queue|line) (?:waiting|behind you|of (?:people|callers|customers))\b",
         # What the customer does about it left to them ("how you pay the vet is your business").
         r"\b(?:how|what|where|whether) you (?:\w+ ){1,4}is your (?:business|problem|lookout|headache|concern)\b",
-        # The call itself blamed on the customer ("if you had a valid permit you wouldn't be calling", "if your
-        # mall didn't run them into the ground we wouldn't keep having this conversation").
-        r"\bif (?:you|your \w+|he|she|they)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
-        r"|on the phone|having)|keep (?:having|calling|ringing)|have to keep|need to (?:call|ring|phone))\b",
+        rf"\b{_CALL_BLAMED_ON_THEM}\b",
         r"\b(?:figure|work|sort) (?:it|that|this) out (?:yourself|for yourself|on your own)\b",
         # Sent off to sort it out with someone else ("figure it out with your bank"), not "we will figure it out".
         r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bus )(?<!\bcan )\bfigure (?:it |that |this )?out with\b",
@@ -312,10 +317,9 @@ BLAME = re.compile(
     # "... but that is what happens if the bung is left in", "its your mistake", "what did you expect"
     rf"|{_IS} (?:just )?what happens|{_IS}{_FILLER} your (?:own )?(?:mistake|doing|error)"
     r"|what (?:did|do) (?:you|ye|ya) expect|you people"
-    # The call itself put down to them ("if she had paid on time we would not be here"), or what they would have
-    # wanted to do first ("you would want to have renewed it yourself").
-    r"|if (?:you|he|she|they|your \w+)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|here|having|on the phone)"
-    r"|have to|need to)|you (?:would|will) (?:want|need) to have"
+    # The call itself put down to them, or what they would have wanted to do first ("you would want to have renewed
+    # it yourself").
+    rf"|{_CALL_BLAMED_ON_THEM}|you (?:would|will) (?:want|need) to have"
     # What the customer sent or chose found at fault ("the files you uploaded were way hotter than our spec allows").
     r"|(?:the|your) (?:\w+ ){0,2}(?:that )?you (?:sent|uploaded|supplied|provided|gave us|submitted|chose|picked"
     r"|ordered|bought|used|fitted|entered|filled in|put in|brought in)(?: us| in| over)? (?:was|were|is|are)"
