@@ -1147,14 +1147,19 @@ def _without_ending(words: str) -> str:
 
 def _no_name_said_to(words: str) -> bool:
     """Whether a word of ``words``, but for a name's ending heard as a word, is a business's or no name's."""
-    return bool({word.capitalize() for word in _without_ending(words).split()} & (NOT_NAMES | BUSINESS_WORDS))
+    return _holds_no_name_word(_without_ending(words).split())
+
+
+def _holds_no_name_word(words: Sequence[str]) -> bool:
+    """Whether one of ``words``, however capitalised, is a business's or no name's."""
+    return bool({word.capitalize() for word in words} & (NOT_NAMES | BUSINESS_WORDS))
 
 
 def _said_to(words: str, elsewhere: str) -> bool:
     """Whether ``words`` can be whom one speaks to: none a word of a business or no name, none said ``elsewhere`` (a
     place or a business said back: "Dublin Zoo, how can I help?" / "Hi, Dublin, ...")."""
     said = [word.strip("-") for word in words.split()]
-    if {word.capitalize() for word in said} & (NOT_NAMES | BUSINESS_WORDS):
+    if _holds_no_name_word(said):
         return False
     return not any(re.search(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", elsewhere, re.IGNORECASE) for word in said)
 
