@@ -23,7 +23,8 @@ again, and was scored once. ``held_back_11`` was written after that by two more 
 keeping agents off the card's phrases), the same way again, and was scored once. ``held_back_12`` was written after
 that by two more new authors (the second again keeping agents off the card's phrases), the same way again, and was
 scored once. ``held_back_13`` was written after that by two more new authors (the second again keeping agents off
-the card's phrases), the same way again, and is scored only once.
+the card's phrases), the same way again, and was scored once. ``held_back_14`` is written next, before any change of
+the round that studies ``held_back_13``, and is scored only once.
 
 Two engines are scored side by side: the phrase-list engine (the rule engine with its intent layer off:
 phrases, patterns, negation, speaker and timing) and the default engine, which adds the intent layer
@@ -61,7 +62,7 @@ SPLITS = (
     "held_back_8", "held_back_9", "held_back_10", "held_back_11", "held_back_12", "held_back_13",
 )  # fmt: skip
 # Scored once, at the end of the round that added it, unseen: nothing is trained, tuned or cross-validated on it.
-UNSEEN = "held_back_13"
+UNSEEN = "held_back_14"
 STUDIED = tuple(split for split in SPLITS if split != UNSEEN)
 LABEL_VERDICTS = ("pass", "fail")
 KINDS = ("literal", "paraphrase", "trap", "absent")
