@@ -77,6 +77,7 @@ LATER_HELD_BACK = (
     "held_back_11",
     "held_back_12",
     "held_back_13",
+    "held_back_14",
 )
 
 
