@@ -8,11 +8,11 @@ A label counts as found only if the redaction of its type covers every letter an
 or, for calls, if a redaction of its type overlaps the turn it was said in and none of its digits (four or
 more in a row) or words survive in the redacted text of that turn. A redaction is correct if it overlaps a
 label of its type. The first held-back split was moved into ``dev`` once scored. Every later one
-(``held_back_2`` to ``held_back_12``, each in its own files) was written by someone who had not read or run the
+(``held_back_2`` to ``held_back_13``, each in its own files) was written by someone who had not read or run the
 detector, and is scored once, unseen, at the end of the round in which it was written; after that it is
-studied. ``held_back_12`` is the one not yet scored.
+studied. ``held_back_13`` is the one not yet scored.
 
-Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_12}] [--no-calls]``
+Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_13}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 13)))
+SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 14)))
 console = Console(width=160)
 
 
@@ -274,7 +274,7 @@ def _print(title: str, score: Score) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_12: once)")
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_13: once)")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     parser.add_argument(
