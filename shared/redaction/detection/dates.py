@@ -499,6 +499,18 @@ def _article_before_day(tokens: Sequence[Token], begin: int) -> list[Token]:
 WRITTEN_WHOLE_DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(\d{2}|\d{4})|\d{4}([./-])\d{1,2}\3\d{1,2}", re.ASCII)
 
 
+def _of_heard_as_on(tokens: Sequence[Token], day: int) -> bool:
+    """Whether the "on" after the day at ``day`` is a date's "of" as Whisper may write it ("the second on the 11th",
+    "the Fourth on March"): a month, or "the" and a month's number, follows it in the same segment."""
+    if day + 2 >= len(tokens) or tokens[day + 1].norm != "on" or not _is_day(tokens[day]):
+        return False
+    month = tokens[day + 3] if tokens[day + 2].norm == "the" and day + 3 < len(tokens) else tokens[day + 2]
+    if month.segment != tokens[day].segment:
+        return False
+    number = digits_of(month) if month.norm not in _DATE_MONTHS else None
+    return month.norm in _DATE_MONTHS or _is_day(month) or (number is not None and 1 <= int(number[:2]) <= 12)
+
+
 def _date_end(tokens: Sequence[Token], begin: int) -> int:
     """The last word of the date words said from ``begin`` on."""
     end = begin
@@ -510,6 +522,7 @@ def _date_end(tokens: Sequence[Token], begin: int) -> int:
             or (tokens[end + 1].norm in _FEAST_DAYS and tokens[end].norm in _FEASTS)
             or tokens[end + 1].norm in _DATE_CONNECTORS
             or (tokens[end + 1].norm == "and" and tokens[end].norm in {"thousand", "hundred"})  # "two thousand and one"
+            or _of_heard_as_on(tokens, end)
         )
     ):
         end += 1

@@ -346,3 +346,23 @@ def test_digits_after_a_correction_word_once_the_next_detail_is_named_are_no_exp
         ("card_expiry", ["oh four, twenty-eight"]),
         ("card_security_code", ["five, two, seven"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "birth"),
+    [
+        ("It's the ninth on the 3rd, 1987.", "the ninth on the 3rd, 1987"),
+        ("Born the Twelfth on August, 1958.", "the Twelfth on August, 1958"),
+    ],
+)
+def test_a_birth_dates_of_heard_as_on_keeps_its_day(said: str, birth: str) -> None:
+    segments = _segments(("agent", "And your date on birth, please?"), ("customer", said))
+    assert _found(segments, _BIRTH) == [("date_of_birth", [birth])]
+
+
+def test_a_day_on_a_weekday_after_a_birth_date_is_no_part_of_it() -> None:
+    segments = _segments(
+        ("agent", "What's your date of birth? And when is the appointment?"),
+        ("customer", "The 4th of May 1970. The appointment is the 9th on Monday."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["The 4th of May 1970"])]
