@@ -396,14 +396,20 @@ def _iban_named(tokens: Sequence[Token], index: int) -> bool:
     return _IBAN_NAMED.search(" ".join(near)) is not None
 
 
+_IBAN_NAMED_BEFORE = re.compile(r"\b(?i:iban|i\.?b\.?a\.?n\.?)\b(?:'s| is| was| number is)?[:,]?\s*$")
+
+
 def ibans(text: str) -> Iterable[tuple[int, int]]:
-    """Where IBANs are written, each cut back group by group until its check holds (words may follow it)."""
+    """Where IBANs are written, each cut back group by group until its check holds (words may follow it); one named
+    an IBAN right before it is one as written, its check failing only where a character was misheard or misread."""
     for match in _IBAN.finditer(text):
         candidate = match.group()
         while candidate and not _valid_iban(candidate):
             candidate = candidate.rsplit(" ", 1)[0] if " " in candidate else ""
         if candidate:
             yield match.start(), match.start() + len(candidate)
+        elif len(match.group().replace(" ", "")) in _IBAN_LENGTHS and _IBAN_NAMED_BEFORE.search(text[: match.start()]):
+            yield match.span()
 
 
 # A British driving licence number as printed, its groups written apart or not: five of the surname (9s after a short

@@ -566,3 +566,15 @@ def test_a_word_of_capitals_said_before_dash_and_the_digits_starts_the_id() -> N
 )
 def test_the_last_digits_of_a_bank_account_said_after_ending_are_the_account(text: str, ending: str) -> None:
     assert _found(_segments(("agent", text)), _ACCOUNT) == [("account_number", [ending])]
+
+
+def test_an_iban_named_so_is_an_account_number_though_a_character_misheard_fails_its_check() -> None:
+    segments = _segments(("customer", "My IBAN is FR14 2004 1010 0505 0001 3M02 607."))
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == [
+        ("account_number", ["FR14 2004 1010 0505 0001 3M02 607"])
+    ]
+
+
+def test_capitals_and_groups_failing_the_check_without_the_iban_named_are_no_account() -> None:
+    segments = _segments(("agent", "The parcel code is FR14 2004 1010 0505 0001 3M02 607 on the label."))
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
