@@ -46,7 +46,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"\b(phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback|contact number"
         r"|best number"
         # the number someone will be called on, asked for or read back: "the assessor will call you. Is 082 ...?"
-        r"|(will|to|can|should|may) (call|ring|text) you"
+        r"|(will|to|can|should|may|\w+'ll) (call|ring|text) you"
         r"|(call|ring|reach|text) me( back)? (on|at)"
         # the line the caller is on, named right before it: "calling from 02 9555 0173" (not "calling from Acme")
         r"|(calling|ringing) (you )?from$)\b"

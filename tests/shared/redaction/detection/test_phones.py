@@ -206,3 +206,13 @@ def test_a_nine_whisper_wrote_as_letters_among_hyphenated_digits_is_a_digit_of_t
     # "oh one two nine" ending it, the nine written as letters
     asked = ("agent", "What's the best number to reach you on?")
     assert _phones(asked, ("customer", "-617 -555 -013 -I -N.")) == ["-617 -555 -013 -I -N"]
+
+
+def test_the_last_digits_of_the_number_the_business_will_text_are_a_phone_number() -> None:
+    said = segments(("agent", "Once it's sent, I'll text you on the number ending 4 7 0."))
+    assert found(said, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["4 7 0"])]
+
+
+def test_a_time_the_business_will_text_at_is_no_phone_number() -> None:
+    said = segments(("agent", "We'll text you when the parcel is ending its trip, around 4 30."))
+    assert found(said, (EntityType.PHONE_NUMBER,)) == []
