@@ -456,8 +456,14 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     phone_nearest = EntityType.PHONE_NUMBER in distances and distances[EntityType.PHONE_NUMBER] == nearest
     if _MIN_PHONE_ENDING <= len(digits) <= 4 and phone_nearest and _ENDING.search(lead_in):
         return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
-    if len(digits) == 4 and _ENDING.search(lead_in) and card_talked_about(tokens, first.position):
+    # "the last four digits are": the count, a number word itself, said before the digits
+    ending_lead = " ".join(t.norm for t in tokens[max(0, first.position - _ENDING_LEAD_WORDS) : first.position]
+                           if t.segment == first.segment)  # fmt: skip
+    ending_named = _ENDING.search(ending_lead) is not None
+    if len(digits) == 4 and ending_named and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
+    if len(digits) == _MIN_CORRECTED_ENDING and _CARD_ENDING_NAMED.search(_words_since_number(tokens, first)):
+        return EntityType.CARD_NUMBER  # "the Visa ending 381": its last four, a digit lost in hearing
     if len(digits) == 4 and card_ending_asked(tokens, first):
         return EntityType.CARD_NUMBER  # "the last four digits of the card?" / "7209": its last four
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
@@ -672,6 +678,14 @@ _CARD_NETWORK = re.compile(r"\b(visa|mastercard|amex|american express|discover|u
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
 _MIN_PHONE_ENDING = 2  # digits: "same as my mobile but ending 42"
+_ENDING_LEAD_WORDS = 5  # "the last four digits are"
+# A card named in the words right before the digits it ends with ("the card we bill is the Visa ending"), no other
+# thing with a number named between ("the card goes with the order ending").
+_CARD_ENDING_NAMED = re.compile(
+    r"\b(cards?|visa|mastercard|amex|american express|discover|jcb|maestro|rupay)\b"
+    r"( (?!(order|account|number|reference|ref|policy|phone|mobile|booking|invoice|ticket|case|claim)\b)\S+){0,6} "
+    r"(ends|ending)( in| with)?$"
+)
 # Said right after digits looked up: "..., I've found the account", "..., that's your membership"
 _ACCOUNT_FOUND = re.compile(
     r"\b(found|got|see|pulled up|brought up|that's) (the|your|my) (account|membership|policy)\b"
@@ -974,8 +988,10 @@ _MIN_CORRECTED_ENDING = 3  # digits: "the last bit's 522"
 _MIN_CORRECTED_GROUP = 2  # digits: "2 8 8, 1 4. Sorry, 1 3.", a group said again at once
 # Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
 # "the end is 0440": a card's ending put right after it was read
+# "the last four digits are 7955": the count and what is counted, together
 _ENDING = re.compile(
-    r"\b(ends|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?)( in| with| is| are)?$"
+    r"\b(ends|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?"
+    r"|last (four|for|three|4|3) (digits|numbers))( in| with| is| are)?$"
 )
 
 _ENDING_AFTER = re.compile(r"((at|on) the end|(for|as) the last)\b(?! of\b)")

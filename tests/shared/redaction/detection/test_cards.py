@@ -559,3 +559,30 @@ def test_the_19_of_covid_19_written_for_code_is_is_no_digit_of_the_security_code
         ("customer", "expiry is 04, 29, and the COVID -19 -615 -I'm"),
     )
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["-615 -I'm"])]
+
+
+def test_a_cards_last_four_named_by_count_and_kind_before_them_are_its_number() -> None:
+    segments = _segments(
+        ("agent", "Which card would you like the money back on?"),
+        ("customer", "Its last 4 digits are two six one eight."),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == [("card_number", ["two six one eight"])]
+
+
+def test_the_last_four_digits_of_a_price_are_no_card() -> None:
+    segments = _segments(
+        ("agent", "Your card will be charged for the order."),
+        ("customer", "The last four digits are the same as before, 2618 pounds in total?"),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == []
+
+
+def test_a_named_cards_ending_heard_with_a_digit_lost_is_its_number() -> None:
+    segments = _segments(("agent", "So we'll charge the Mastercard ending 904, is that right?"))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == [("card_number", ["904"])]
+
+
+def test_three_digits_ending_something_else_than_a_card_are_no_card() -> None:
+    segments = _segments(("agent", "Your card arrives with the order ending 904, the one for three shirts."))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == []
+
