@@ -244,7 +244,8 @@ def card_ending_asked(tokens: Sequence[Token], first: Token) -> bool:
 _EXPIRY_NAMED = re.compile(r"\b(expir\w*|(valid|good)[ -](thru|through|until|till))\b")
 
 
-_DETAILS_AFTER_CARD = 4  # digits: an expiry said between the card and what follows ("... Expires 0430. Security ...")
+# digits, at most: an expiry said between the card and what follows ("... Expires 0430. Security ...")
+_DETAILS_AFTER_CARD = 4
 
 
 def _card_just_read(tokens: Sequence[Token], position: int) -> bool:
@@ -252,7 +253,8 @@ def _card_just_read(tokens: Sequence[Token], position: int) -> bool:
     said = digits_said([t for t in tokens[max(0, position - CONTEXT_WINDOW) : position] if t.speaker == speaker])
     return any(
         luhn(said[: len(said) - after][-length:])
-        for after in (0, _DETAILS_AFTER_CARD)
+        # the expiry's digits as counted: "Twelve twenty-six" may count as its month alone
+        for after in range(_DETAILS_AFTER_CARD + 1)
         for length in range(13, min(19, len(said) - after) + 1)
     )
 

@@ -586,3 +586,14 @@ def test_three_digits_ending_something_else_than_a_card_are_no_card() -> None:
     segments = _segments(("agent", "Your card arrives with the order ending 904, the one for three shirts."))
     assert _found(segments, (EntityType.CARD_NUMBER,)) == []
 
+
+def test_the_code_named_after_a_card_and_an_expiry_said_in_words_is_its_security_code() -> None:
+    segments = _segments(
+        ("agent", "Go ahead whenever you're ready."),
+        (
+            "customer",
+            "Five four five four, five four five four, five four five four, five four five four. "
+            "Ten thirty-one. And the code is three oh seven.",
+        ),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["three oh seven"])]
