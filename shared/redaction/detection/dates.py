@@ -302,7 +302,7 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
     the same kind as the date they correct."""
     for _ in range(_MAX_CORRECTIONS):
         after = found[-1].position + 1
-        correction = _date_after(tokens, after)
+        correction = _date_after(tokens, after) or _year_put_right(tokens, after, found[-1])
         if not correction or any(t.speaker != found[-1].speaker for t in tokens[after : correction[-1].position + 1]):
             return
         between = " ".join(t.norm for t in tokens[after : correction[0].position])
@@ -312,6 +312,28 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
             return  # "01/29. Security code, hang on, ... three, eight": the next thing asked for, not the date again
         yield correction
         found = correction
+
+
+_YEAR_PUT_RIGHT_WITHIN = 4  # words: "sixty-four. Oh sorry, sixty-three"
+_GIVING_UP_WORDS = {"no", "sorry", "wait", "actually", "i", "mean", "oh", "um", "uh", "er", "it's", "make", "that"}
+
+
+def _year_put_right(tokens: Sequence[Token], after: int, year: Token) -> list[Token]:
+    """A year said alone right after a date that ended with a year said the same way ("..., sixty-four. Sorry,
+    sixty-three!"): the date's year put right, if words that give the first up come between (checked by the
+    caller)."""
+    said = _year_said(year)
+    if not re.fullmatch(r"(19|20)?\d\d", said):
+        return []
+    for token in tokens[after : after + _YEAR_PUT_RIGHT_WITHIN + 1]:
+        if token.segment != year.segment and token.speaker != year.speaker:
+            return []
+        again = _year_said(token)
+        if again != said and len(again) == len(said) and re.fullmatch(r"(19|20)?\d\d", again):
+            return [token]
+        if token.norm not in _GIVING_UP_WORDS:
+            return []  # "No, we moved in 1990": another year, of something else
+    return []
 
 
 _ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:for )?(?:yours|your own|you)\b")

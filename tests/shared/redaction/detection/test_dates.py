@@ -366,3 +366,22 @@ def test_a_day_on_a_weekday_after_a_birth_date_is_no_part_of_it() -> None:
         ("customer", "The 4th of May 1970. The appointment is the 9th on Monday."),
     )
     assert _found(segments, _BIRTH) == [("date_of_birth", ["The 4th of May 1970"])]
+
+
+def test_a_birth_year_put_right_alone_after_the_date_is_the_date_of_birth_too() -> None:
+    segments = _segments(
+        ("agent", "Could you confirm your date of birth?"),
+        ("customer", "Ninth of October, seventy-one. Sorry, no, seventy-two. Long week."),
+    )
+    assert _found(segments, _BIRTH) == [
+        ("date_of_birth", ["Ninth of October, seventy-one"]),
+        ("date_of_birth", ["seventy-two"]),
+    ]
+
+
+def test_a_number_said_after_sorry_that_puts_nothing_right_is_no_birth_year() -> None:
+    segments = _segments(
+        ("agent", "Could you confirm your date of birth?"),
+        ("customer", "Ninth of October, seventy-one. Sorry, I have 30 seconds left on this phone."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["Ninth of October, seventy-one"])]
