@@ -260,18 +260,36 @@ _DOT_HEARD = re.compile(r"(?<![\w'])(?:-?[A-Za-z]|dot|not|point)(?![\w'])", re.I
 # An address said right after the e-mail is named ("the email on file,", "my email is"), heard as words, its "dot
 # com" as "not come" or "not calm" too: "to the email on file, Jack not hardly at big but not come" ("jack dot
 # hartley at bigpond dot com").
-_NAMED_EMAIL_HEARD_AS_WORDS = re.compile(
+_EMAIL_NAMED_FOR_WORDS = (
     r"\b(?:the|my|your|his|her|our|their) (?:e-?mail|e mail)(?: address)?(?: on (?:file|the account|record))?"
-    r"(?:'s|,| is,?)\s+"
-    r"(?P<email>(?:[\w'-]+\s+){0,3}[\w'-]+\s+at\s+(?:[\w'-]+\s+){0,2}(?:not\s+(?:com|come|calm)|dot\s+(?:come|calm))\b)",
+)
+_EMAIL_HEARD_AS_WORDS = (
+    r"(?:[\w'-]+\s+){0,3}[\w'-]+\s+at\s+(?:[\w'-]+\s+){0,2}(?:not\s+(?:com|come|calm)|dot\s+(?:come|calm))\b"
+)
+_NAMED_EMAIL_HEARD_AS_WORDS = re.compile(
+    rf"{_EMAIL_NAMED_FOR_WORDS}(?:'s|,| is,?)\s+(?P<email>{_EMAIL_HEARD_AS_WORDS})", re.IGNORECASE
+)
+# The same, named at the end of one segment and said in the speaker's next, its "at" heard as any word or two
+# ("the email on file," / "Chloe not much and the outlook not come." for "chloe dot marchetti at outlook dot com"):
+# a "dot" heard as "not" in its local part and its ending make it an address.
+_EMAIL_NAMED_AT_END = re.compile(rf"{_EMAIL_NAMED_FOR_WORDS}(?:'s|,| is)?[,:]?\s*$", re.IGNORECASE)
+_EMAIL_HEARD_AS_WORDS_ALONE = re.compile(
+    r"(?P<email>[\w'-]+\s+(?:not|dot)\s+(?:[\w'-]+\s+){1,4}(?:not\s+(?:com|come|calm)|dot\s+(?:come|calm)))\b"
+    r"\s*[.?!]?\s*$",
     re.IGNORECASE,
 )
 
 
 def _named_emails_heard_as_words(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    for segment in segments:
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, segment in enumerate(ordered):
         for match in _NAMED_EMAIL_HEARD_AS_WORDS.finditer(segment.text):
             yield TextSpan(segment.index, match.start("email"), match.end("email"))
+        nxt = ordered[position + 1] if position + 1 < len(ordered) else None
+        if nxt is not None and nxt.speaker == segment.speaker and _EMAIL_NAMED_AT_END.search(segment.text):
+            said = _EMAIL_HEARD_AS_WORDS_ALONE.match(nxt.text)
+            if said:
+                yield TextSpan(nxt.index, said.start("email"), said.end("email"))
 
 
 def _spelled_emails_ending_misheard(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:

@@ -290,3 +290,19 @@ def test_an_address_heard_as_words_right_after_the_email_is_named_is_the_address
 
 def test_email_said_as_a_verb_before_words_heard_as_an_address_names_none() -> None:
     assert _emails(("agent", "You can email the form to claims at fabrikam not com.")) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Priya not Raman and the proton not come.",  # its "at" heard as "and the"
+        "Priya not Raman at proton not calm",
+    ],
+)
+def test_an_address_heard_as_words_in_the_turn_after_the_email_is_named_is_the_address(said: str) -> None:
+    heard = said.rstrip(".")
+    assert _emails(("agent", "The confirmation goes to your email address on file,"), ("agent", said)) == [(1, heard)]
+
+
+def test_words_with_not_come_after_the_email_is_named_are_no_address_without_a_dot_heard_before() -> None:
+    assert _emails(("agent", "I've updated the email on file,"), ("agent", "but the letter has not come yet.")) == []
