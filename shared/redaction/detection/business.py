@@ -44,6 +44,11 @@ _OURS_AFTER = re.compile(
 )
 _PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
 _CUE_CHARACTERS = 80
+# Said before an address that signs in to an account ("I've got the login as hello@..."): the account holder's,
+# whatever its mailbox is called.
+_SIGNS_IN_WITH = re.compile(
+    r"\b(login|log-in|username|user name|sign-in)( (on|for) (the|your|my|this) account)?( is| as|:)?,?\s*$"
+)
 
 
 def business_contact(entity: Entity, texts: dict[int, str]) -> bool:
@@ -67,6 +72,7 @@ def business_contact(entity: Entity, texts: dict[int, str]) -> bool:
         and personal is None
         and local_part is not None
         and local_part.group() in ROLE_MAILBOXES
+        and _SIGNS_IN_WITH.search(before) is None
     )
 
 

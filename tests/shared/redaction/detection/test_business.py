@@ -55,3 +55,14 @@ def test_an_address_said_to_be_the_business_s_place_right_after_it_is_its_own() 
 def test_an_address_followed_by_the_caller_s_own_place_is_theirs() -> None:
     found = _found(("customer", "Drop it at 9 Harbour Point Road, Wexford, that's my house."))
     assert found == [("address", "9 Harbour Point Road, Wexford")]
+
+
+def test_a_role_mailbox_that_signs_in_to_the_callers_account_is_theirs() -> None:
+    turns = (("agent", "The username on the account is info@greenleafflorists.co.nz, yes?"), ("customer", "Yes."))
+    found = [(kind, words) for kind, _, words in spans_found(turns, (EntityType.EMAIL,))]
+    assert found == [("email", "info@greenleafflorists.co.nz")]
+
+
+def test_a_role_mailbox_to_write_to_is_still_the_business_s() -> None:
+    turns = (("agent", "To log in again, write to info@greenleafflorists.co.nz and we'll reset it."),)
+    assert spans_found(turns, (EntityType.EMAIL,)) == []
