@@ -135,6 +135,16 @@ def id_goes_on(last: Token, first: Token, tokens: Sequence[Token]) -> bool:
     return others is not None and len(others) <= BACKCHANNEL_WORDS and not asks_for_a_number(others)
 
 
+def id_begun_before(first: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The id's first part of letters and digits mixed that ended the speaker's turn before ``first``, which goes
+    on with the rest after a backchannel ("It's CR-88," / "Mm-hmm." / "15-02.")."""
+    last = next((t for t in reversed(tokens[: first.position]) if t.speaker == first.speaker), None)
+    if last is None or not _MIXED_ID_PART.fullmatch(last.norm) or not id_goes_on(last, first, tokens):
+        return []
+    # written in capitals as an id is: not "3rd" or "5pm"
+    return [last] if re.fullmatch(r"[A-Z]+(-?\d+)+", last.text.strip(PUNCTUATION), re.ASCII) else []
+
+
 _MIN_READ_BACK_ID = 8  # letters and digits: longer than any postcode ("S W 1 A 2 A A")
 # Said before an id read back to be confirmed: "let me read that back, that's ...", "just to confirm, ..."
 READ_BACK = re.compile(r"\b(read (that|it|this|those) back|reading (that|it) back|to confirm|just to check)\b")

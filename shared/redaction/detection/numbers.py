@@ -16,6 +16,7 @@ from shared.redaction.detection.accounts import (
     READ_BACK,
     alphanumeric_ids,
     end_letters_given,
+    id_begun_before,
     id_goes_on,
     letter_prefix,
     letter_suffix,
@@ -1322,6 +1323,7 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
         elif entity_type is EntityType.ACCOUNT_NUMBER:
             prefix = letter_prefix(found[0], tokens) or letters_broken_off(found[0], tokens)
             found = prefix + found + letter_suffix(found[-1], tokens)
+            found = id_begun_before(found[0], tokens) + found
         yield entity_type, found
         return
     if atoms[0].tokens[0].norm in _SOUNDALIKES and len(atoms) > 1:

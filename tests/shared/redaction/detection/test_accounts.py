@@ -578,3 +578,23 @@ def test_an_iban_named_so_is_an_account_number_though_a_character_misheard_fails
 def test_capitals_and_groups_failing_the_check_without_the_iban_named_are_no_account() -> None:
     segments = _segments(("agent", "The parcel code is FR14 2004 1010 0505 0001 3M02 607 on the label."))
     assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_an_ids_letters_and_first_digits_before_a_backchannel_are_part_of_it() -> None:
+    segments = _segments(
+        ("agent", "What's the policy number on your renewal letter?"),
+        ("customer", "Right, it's KB-41,"),
+        ("agent", "Uh-huh."),
+        ("customer", "77-09."),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == [("account_number", ["KB-41", "77-09"])]
+
+
+def test_a_flat_said_before_a_backchannel_is_no_part_of_the_id_after_it() -> None:
+    segments = _segments(
+        ("agent", "What's the policy number on your renewal letter?"),
+        ("customer", "It's for flat 4b,"),
+        ("agent", "Uh-huh."),
+        ("customer", "77-09."),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == [("account_number", ["77-09"])]
