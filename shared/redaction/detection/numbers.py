@@ -731,6 +731,43 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     ids = [*alphanumeric_ids(tokens), *spelled_ids(tokens)]
     yield from _parts_given_again(untyped, [*found, *in_groups, *ids], tokens)
     yield from _ids_said_on(untyped, ids, tokens)
+    phones = [said for kind, said in found if kind is EntityType.PHONE_NUMBER]
+    yield from _phone_endings_near_phones(untyped, phones, tokens)
+
+
+# A number's ending named, the thing it ends a number: "a number ending 391", "it should end 913 now".
+_NUMBER_ENDING = re.compile(
+    r"\b(number|one|it|mine)( \S+){0,3} (ends|ending|(should|would|will|does|did) end)( in| with)?$"
+)
+# ... unless another thing's number: "your order number ending 391"
+_OTHER_NUMBER_ENDING = re.compile(
+    r"\b(order|account|policy|reference|booking|case|claim|ticket|member|membership|tracking|invoice|card|customer|"
+    r"confirmation|serial|model|flight|room|seat) number\b"
+)
+_ENDING_NEAR_PHONE = 2 * CONTEXT_WINDOW  # tokens either side
+
+
+def _phone_endings_near_phones(
+    untyped: Sequence[Sequence[Atom]], phones: Sequence[Sequence[Token]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A number's last few digits named as its ending, where a whole phone number is said just before or after
+    ("We've got a number ending 3 9 1 on file." / "That's old, it should end 9 1 3 now. Full thing is 021 555
+    0913."): the phone number's ending, old or new."""
+    for run in untyped:
+        digits = "".join(atom.digits for atom in run)
+        first, last = run[0].tokens[0], run[-1].tokens[-1]
+        if not _MIN_PHONE_ENDING < len(digits) <= 4:
+            continue
+        lead = " ".join(t.norm for t in tokens[max(0, first.position - _ENDING_LEAD_WORDS) : first.position]
+                        if t.segment == first.segment)  # fmt: skip
+        if not _NUMBER_ENDING.search(lead) or _OTHER_NUMBER_ENDING.search(lead):
+            continue
+        if any(
+            abs(phone[0].position - last.position) <= _ENDING_NEAR_PHONE
+            or abs(first.position - phone[-1].position) <= _ENDING_NEAR_PHONE
+            for phone in phones
+        ):
+            yield EntityType.PHONE_NUMBER, [token for atom in run for token in atom.tokens]
 
 
 def _groups(run: Sequence[Atom]) -> list[list[Atom]]:

@@ -216,3 +216,28 @@ def test_the_last_digits_of_the_number_the_business_will_text_are_a_phone_number
 def test_a_time_the_business_will_text_at_is_no_phone_number() -> None:
     said = segments(("agent", "We'll text you when the parcel is ending its trip, around 4 30."))
     assert found(said, (EntityType.PHONE_NUMBER,)) == []
+
+
+def test_a_numbers_ending_said_near_a_whole_phone_number_is_its_ending_old_or_new() -> None:
+    said = segments(
+        ("agent", "The one we have ends in 7 7 2, doesn't it?"),
+        ("customer", "Not any more, it should end 2 7 7 now. It's 07700 900 277."),
+    )
+    assert found(said, (EntityType.PHONE_NUMBER,)) == [
+        ("phone_number", ["7 7 2"]),
+        ("phone_number", ["2 7 7"]),
+        ("phone_number", ["07700 900 277"]),
+    ]
+
+
+def test_another_things_number_ending_near_a_phone_number_is_no_phone() -> None:
+    said = segments(
+        ("agent", "Your booking number ending 4 1 8 is confirmed."),
+        ("customer", "Thanks, and you can reach me on 07700 900 277."),
+    )
+    assert found(said, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["07700 900 277"])]
+
+
+def test_a_numbers_ending_with_no_phone_number_near_is_no_phone() -> None:
+    said = segments(("agent", "The one we have ends in 7 7 2, doesn't it?"), ("customer", "Yes, that's the one."))
+    assert found(said, (EntityType.PHONE_NUMBER,)) == []
