@@ -156,9 +156,10 @@ def email_start(text: str, match: re.Match[str]) -> int:
     return before.start(1)
 
 
+# Its letters said apart with spaces, hyphens or commas ("That's L, B, E, R, G"), after a comma or a full stop.
 SPELLED_AFTER_EMAIL = re.compile(
-    r",?\s+(?i:so\s+)?(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+"
-    r"(?P<name>[A-Z](?:[\s.-]+[A-Z]\b|\s+(?i:dot|underscore|dash|hyphen|period)\s+[A-Z]\b){1,30})"
+    r"[,.]?\s+(?i:so\s+)?(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+"
+    r"(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b|,?\s+(?i:dot|underscore|dash|hyphen|period),?\s+[A-Z]\b){1,30})"
 )
 _SPELLED_SEPARATOR = re.compile(r"\b(?i:dot|underscore|dash|hyphen|period)\b")
 

@@ -306,3 +306,17 @@ def test_an_address_heard_as_words_in_the_turn_after_the_email_is_named_is_the_a
 
 def test_words_with_not_come_after_the_email_is_named_are_no_address_without_a_dot_heard_before() -> None:
     assert _emails(("agent", "I've updated the email on file,"), ("agent", "but the letter has not come yet.")) == []
+
+
+def test_the_local_part_spelled_with_commas_after_a_full_stop_is_the_address_again() -> None:
+    said = "Sure, it's tnakamura at web dot de. That's T, N, A, K, A, M, U, R, A."
+    assert _emails(("agent", "Can you spell the e-mail?"), ("customer", said)) == [
+        (1, "tnakamura at web dot de"),
+        (1, "T, N, A, K, A, M, U, R, A"),
+    ]
+
+
+def test_a_surname_spelled_with_commas_after_the_address_is_no_part_of_it() -> None:
+    said = "Sure, it's tom.okafor at web dot de. That's O, K, A, F, O, R."
+    turns = (("agent", "Can you spell the e-mail?"), ("customer", said))
+    assert spans_found(turns, (EntityType.EMAIL, EntityType.PERSON_NAME))[-1] == ("person_name", 1, "O, K, A, F, O, R")
