@@ -10,7 +10,7 @@ more in a row) or words survive in the redacted text of that turn. A redaction i
 label of its type. The first held-back split was moved into ``dev`` once scored. Every later one
 (``held_back_2`` to ``held_back_13``, each in its own files) was written by someone who had not read or run the
 detector, and is scored once, unseen, at the end of the round in which it was written; after that it is
-studied. ``held_back_13`` is the one not yet scored.
+studied. All of them have been scored; the next round's unseen split is written before its changes.
 
 Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_13}] [--no-calls]``
 """
@@ -274,7 +274,7 @@ def _print(title: str, score: Score) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_13: once)")
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split")
     parser.add_argument("--no-calls", action="store_true", help="skip the generated calls (no Whisper, no espeak-ng)")
     parser.add_argument("--keep-transcripts", type=Path, help="write the calls' unredacted transcripts here")
     parser.add_argument(
