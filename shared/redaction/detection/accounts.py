@@ -15,6 +15,7 @@ from shared.redaction.detection.context import (
     context_distances,
     others_between_parts,
     said_after,
+    words_before,
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
@@ -160,10 +161,7 @@ def _id_named_before(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
     """Whether a long id spelled in letters and digits (more than a postcode) is named an id, of whatever kind, in
     the words before it in its turn: spelled out so, it is the caller's to be checked."""
     first = run[0]
-    before = [
-        t.norm for t in tokens[max(0, first.position - _ID_NAMED_WORDS) : first.position] if t.segment == first.segment
-    ]
-    said = " ".join(before)
+    said = words_before(first, tokens, _ID_NAMED_WORDS)
     return _ID_NAMED_BEFORE.search(said) is not None and _ISSUED_NOW.search(said) is None
 
 
@@ -181,8 +179,7 @@ _ISSUED_NOW = re.compile(
 def _read_back(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
     """Whether a long id spelled in letters and digits is read back to be confirmed, so it is the caller's own,
     whatever it identifies: a question ends it, or a read-back is said before it in its turn."""
-    before = " ".join(t.norm for t in tokens[: run[0].position] if t.segment == run[0].segment)
-    return "?" in run[-1].text or READ_BACK.search(before) is not None
+    return "?" in run[-1].text or READ_BACK.search(words_before(run[0], tokens)) is not None
 
 
 def _repeated_digit(tokens: Sequence[Token], index: int) -> str | None:

@@ -305,8 +305,7 @@ def asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[Toke
     (nearest, kind), (farther, asked_before) = fitting[0], fitting[1]
     previous = previous_number(tokens, first.position)
     answer_starts = previous is None or previous.segment != first.segment
-    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
-                       if t.segment == first.segment)  # fmt: skip
+    lead_in = words_before(first, tokens, CONTEXT_WINDOW)
     named = [k for _, k in fitting if ASKED_CONTEXTS[k].search(lead_in)]
     if len(named) == 1:
         return named[0]  # "Account's 8802 1473 and birthday is ...": the answer says which it gives
@@ -322,6 +321,12 @@ def asked_first(fitting: Sequence[tuple[int, EntityType]], tokens: Sequence[Toke
 
 
 _AFTER_WORDS = 6  # "..., that's my social security number"
+
+
+def words_before(first: Token, tokens: Sequence[Token], words: int | None = None) -> str:
+    """The words said before ``first`` in its segment: all of them, or the last ``words`` tokens' worth."""
+    start = 0 if words is None else max(0, first.position - words)
+    return " ".join(token.norm for token in tokens[start : first.position] if token.segment == first.segment)
 
 
 def said_after(last: Token, tokens: Sequence[Token]) -> str:

@@ -22,6 +22,7 @@ from shared.redaction.detection.context import (
     card_talked_about,
     card_word_without_card,
     context_distances,
+    words_before,
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
@@ -189,10 +190,7 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         written = _WHOLE_DATE_YEAR.fullmatch(token.norm.rstrip(".,"))
         if written is None or int(written.group("year") or written.group("year_first")) not in _BIRTH_YEARS:
             continue
-        lead = [
-            t.norm for t in tokens[max(0, token.position - _GIVEN_WORDS) : token.position] if t.segment == token.segment
-        ]
-        if not _GIVEN_AS.search(" ".join(lead)):
+        if not _GIVEN_AS.search(words_before(token, tokens, _GIVEN_WORDS)):
             continue
         yield [token]
         rest = _date_after(tokens, token.position + 1)
@@ -206,10 +204,7 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
     29th, 1996, leap year baby."), given as itself as ``_own_dates_written`` has it; and the date of someone else
     given with it ("Mine is 1st of Jan 2001, and my son Kabir is 2nd of May 2019")."""
     for token in tokens:
-        lead = [
-            t.norm for t in tokens[max(0, token.position - _GIVEN_WORDS) : token.position] if t.segment == token.segment
-        ]
-        if not _GIVEN_AS.search(" ".join(lead)):
+        if not _GIVEN_AS.search(words_before(token, tokens, _GIVEN_WORDS)):
             continue
         found = _date_after(tokens, token.position)
         if not found or found[0] is not token or not _whole_birth_date(found):

@@ -49,6 +49,7 @@ from shared.redaction.detection.context import (
     said_between,
     said_since_own_turn,
     window_before,
+    words_before,
 )
 from shared.redaction.detection.dates import WRITTEN_WHOLE_DATE, plausible_date_digits
 from shared.redaction.detection.phones import (
@@ -452,15 +453,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         and CONTEXTS[EntityType.SSN].search(said_after(atoms[-1].tokens[-1], tokens))
     ):
         return EntityType.SSN  # "..., that's my social"
-    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - ANSWER_LEAD_WORDS) : first.position]
-                       if t.segment == first.segment)  # fmt: skip
+    lead_in = words_before(first, tokens, ANSWER_LEAD_WORDS)
     phone_nearest = EntityType.PHONE_NUMBER in distances and distances[EntityType.PHONE_NUMBER] == nearest
     if _MIN_PHONE_ENDING <= len(digits) <= 4 and phone_nearest and _ENDING.search(lead_in):
         return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
     # "the last four digits are": the count, a number word itself, said before the digits
-    ending_lead = " ".join(t.norm for t in tokens[max(0, first.position - _ENDING_LEAD_WORDS) : first.position]
-                           if t.segment == first.segment)  # fmt: skip
-    ending_named = _ENDING.search(ending_lead) is not None
+    ending_named = _ENDING.search(words_before(first, tokens, _ENDING_LEAD_WORDS)) is not None
     if len(digits) == 4 and ending_named and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
     if len(digits) == _MIN_CORRECTED_ENDING and _CARD_ENDING_NAMED.search(_words_since_number(tokens, first)):
@@ -571,7 +569,7 @@ def _read_in_phone_groups(digits: str, atoms: Sequence[Atom], tokens: Sequence[T
     if len(digits) not in _PHONE_GROUPED_LENGTHS:
         return False
     first = atoms[0].tokens[0]
-    if _OURS.search(" ".join(t.norm for t in tokens[: first.position] if t.segment == first.segment)):
+    if _OURS.search(words_before(first, tokens)):
         return False
     said = [token for atom in atoms for token in atom.tokens]
     if any(token.norm[:1].isdigit() for token in said) or not any(token.norm in REPEATS for token in said):
@@ -675,7 +673,8 @@ def _phone_shaped(digits: str) -> bool:
 # A bank account named right before the digits it ends with: "your IBAN ending", "the account that ends in".
 _ACCOUNT_ENDING = re.compile(r"\b(iban|account)( number)?( that| which)? (ends|ending)( in| with)?$")
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
-_CARD_NETWORK = re.compile(r"\b(visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay)\b")
+_CARD_NETWORKS = r"visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay"
+_CARD_NETWORK = re.compile(rf"\b({_CARD_NETWORKS})\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
 _MIN_PHONE_ENDING = 2  # digits: "same as my mobile but ending 42"
@@ -683,7 +682,7 @@ _ENDING_LEAD_WORDS = 5  # "the last four digits are"
 # A card named in the words right before the digits it ends with ("the card we bill is the Visa ending"), no other
 # thing with a number named between ("the card goes with the order ending").
 _CARD_ENDING_NAMED = re.compile(
-    r"\b(cards?|visa|mastercard|amex|american express|discover|jcb|maestro|rupay)\b"
+    rf"\b(cards?|{_CARD_NETWORKS})\b"
     r"( (?!(order|account|number|reference|ref|policy|phone|mobile|booking|invoice|ticket|case|claim)\b)\S+){0,6} "
     r"(ends|ending)( in| with)?$"
 )
@@ -758,8 +757,7 @@ def _phone_endings_near_phones(
         first, last = run[0].tokens[0], run[-1].tokens[-1]
         if not _MIN_PHONE_ENDING < len(digits) <= 4:
             continue
-        lead = " ".join(t.norm for t in tokens[max(0, first.position - _ENDING_LEAD_WORDS) : first.position]
-                        if t.segment == first.segment)  # fmt: skip
+        lead = words_before(first, tokens, _ENDING_LEAD_WORDS)
         if not _NUMBER_ENDING.search(lead) or _OTHER_NUMBER_ENDING.search(lead):
             continue
         if any(
@@ -978,7 +976,7 @@ def _read_back(
             if not said_before or first.position - said_before[-1].position > CONTEXT_WINDOW:
                 continue
             given = digits_said(said_before)
-            lead_in = " ".join(t.norm for t in tokens[: first.position] if t.segment == first.segment)
+            lead_in = words_before(first, tokens)
             repeated = (
                 said_before[-1].speaker != first.speaker
                 and (
@@ -1040,8 +1038,7 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
     0195 now"; "4402 7719, oh no, the last part is 7791"): at most as many digits, said right after "ends"
     or "the last bit"."""
     first = run[0].tokens[0]
-    lead_in = " ".join(t.norm for t in tokens[max(0, first.position - ANSWER_LEAD_WORDS) : first.position]
-                       if t.segment == first.segment)  # fmt: skip
+    lead_in = words_before(first, tokens, ANSWER_LEAD_WORDS)
     digits = "".join(atom.digits for atom in run)
     if len(digits) > len(digits_said(said_before)):
         return False
@@ -1455,7 +1452,7 @@ def answered_numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
             continue  # an id is read as digits: "12 years and paid 3400" is not one
         if any(_WRITTEN_DATE.fullmatch(token.norm) for token in said):
             continue  # "3/12/88 and the last 4 are 6 0 3 2": a date written out is no number's part, two answers
-        lead_in = " ".join(t.norm for t in tokens[: said[0].position] if t.segment == said[0].segment)
+        lead_in = words_before(said[0], tokens)
         if any(p.search(lead_in) for other, p in ASKED_CONTEXTS.items() if other is not kind):
             continue  # the answer names what it gives first ("Member number 5 5 1 0 ..."): not the one asked last
         if several and kind in _ANSWERED_DIGITS and digit_count(said) in _ANSWERED_DIGITS[kind]:
@@ -1468,7 +1465,7 @@ def _parts_of_kind(parts: list[list[Token]], kind: EntityType, tokens: Sequence[
     """The parts of an answer up to one whose own words name another kind before its digits ("6742, 0722." /
     "Expiry 920"): the answer to what was asked ends there."""
     for index, part in enumerate(parts[1:], 1):
-        lead_in = " ".join(t.norm for t in tokens[: part[0].position] if t.segment == part[0].segment)
+        lead_in = words_before(part[0], tokens)
         if any(pattern.search(lead_in) for other, pattern in ASKED_CONTEXTS.items() if other is not kind):
             return parts[:index]
     return parts

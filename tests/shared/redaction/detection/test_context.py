@@ -1,0 +1,20 @@
+"""The words around a number that the detectors read: what was said before it in its turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.redaction.detection.context import words_before
+from shared.redaction.detection.spoken import tokenise
+from tests.shared.redaction.detection.turns import segments
+
+pytestmark = pytest.mark.unit
+
+
+def test_words_before_stay_in_the_segment_and_keep_the_last_few() -> None:
+    tokens = tokenise(segments(("agent", "And the card?"), ("customer", "Sure, the last four digits are 7955.")))
+    digits = next(token for token in tokens if token.norm.startswith("7955"))
+    assert words_before(digits, tokens) == "sure the last four digits are"
+    assert words_before(digits, tokens, 3) == "four digits are"
+    first = next(token for token in tokens if token.segment == 1)
+    assert words_before(first, tokens) == ""  # the agent's question is another segment
