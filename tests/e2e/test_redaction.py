@@ -54,7 +54,8 @@ _DIGIT_WORDS = {
     for digit, word in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 }
 # Log lines carry sizes, ports, timings and status codes, any of whose four digits in a row may be the same as
-# four of the SSN's by chance (a run failed so); six in a row of what was said is still caught there.
+# four of the SSN's, or the birth year, by chance (runs failed so); six in a row of what was said is still caught
+# there, and a date of birth, shorter than that, by its month's name.
 LOG_DIGITS_IN_A_ROW = 6
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE)
 # A masked span is a 1 kHz tone or silence: nearly all its energy within 50 Hz of 1 kHz, or next to none.
@@ -87,18 +88,17 @@ def reader_only(live: LiveService) -> Iterator[httpx.Client]:
 
 
 def leaked(text: str, digits_in_a_row: int = 4) -> list[str]:
-    """The kinds of PII whose words, or any ``digits_in_a_row`` of whose digits, are in ``text``. Digits said as words
-    count, and digit groups split by spaces, commas or dashes are joined; digits inside ids and hex names
-    (``af_01M8...``, blob names) and UUIDs (message ids: ``911a-4567-8789`` would join into "45678789") are not
-    numbers anyone said."""
+    """The kinds of PII whose words, or any ``digits_in_a_row`` of whose digits (when it has that many), are in
+    ``text``. Digits said as words count, and digit groups split by spaces, commas or dashes are joined; digits
+    inside ids and hex names (``af_01M8...``, blob names) and UUIDs (message ids: ``911a-4567-8789`` would join into
+    "45678789") are not numbers anyone said."""
     text = _UUID.sub(" ", text)
     words = re.sub(r"\b(" + "|".join(_DIGIT_WORDS) + r")\b", lambda m: _DIGIT_WORDS[m.group()], text.lower())
     joined = re.sub(r"(?<=\d)[\s,.-]+(?=\d)", "", words)
     numbers = re.findall(r"(?<![0-9a-z_])\d+(?![0-9a-z_])", joined)
     found = []
     for kind, (digits, names) in PII.items():
-        run = min(digits_in_a_row, len(digits))
-        windows = {digits[i : i + run] for i in range(len(digits) - run + 1)} if digits else set()
+        windows = {digits[i : i + digits_in_a_row] for i in range(len(digits) - digits_in_a_row + 1)}
         if any(window in number for window in windows for number in numbers) or any(
             re.search(rf"\b{name}\b", words) for name in names
         ):
