@@ -78,6 +78,7 @@ LATER_HELD_BACK = (
     "held_back_12",
     "held_back_13",
     "held_back_14",
+    "held_back_15",
 )
 
 
