@@ -56,7 +56,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.10"
+RULES_VERSION = "2.11"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -401,6 +401,39 @@ def _inside_quotes(match: Match) -> bool:
     return not _SAID_BY_ME.search(around)  # "'not my problem' is what I'd say": the agent's own words
 
 
+# Quotation marks said aloud: "quote" opens someone else's words, "unquote" or "end quote" closes them.
+def _spoken_quote_mark(bare: Sequence[str], at: int) -> str | None:
+    """ "open", "close" or None for the word at ``at`` of a turn's words (lower case, punctuation off)."""
+    if bare[at] in ("unquote", "endquote") or (bare[at] == "end" and bare[at + 1 : at + 2] == ["quote"]):
+        return "close"
+    if bare[at] == "quote" and (at == 0 or bare[at - 1] != "end"):
+        return "open"
+    return None
+
+
+def _inside_spoken_quote(match: Match) -> bool:
+    """Words after a spoken "quote" and before its "unquote" (or, with none said, the end of the sentence): a
+    complaint or a note read out ("the report says, quote, a pile of crap on the pavement, unquote", "he told me,
+    quote, not my problem"), someone else's words, unless the agent owns them ("quote, not my problem, is what I'd
+    say")."""
+    words = match.item.text.words
+    bare = [re.sub(r"\W", "", word).lower() for word in words]
+    marks = [_spoken_quote_mark(bare, at) for at in range(len(words))]
+    opened = next((w for w in range(match.first_word - 1, -1, -1) if marks[w]), None)
+    if opened is None or marks[opened] != "open":
+        return False
+    closed = next((w for w in range(match.last_word + 1, len(words)) if marks[w]), None)
+    if closed is not None and marks[closed] != "close":
+        return False
+    start, end = sentence_bounds(words, match.first_word, match.last_word)
+    if closed is None and opened < start:
+        return False  # no "unquote": the quote ends with the sentence it opened in
+    first, _ = sentence_bounds(words, opened, opened)
+    last = end if closed is None else sentence_bounds(words, closed, closed)[1]
+    around = " ".join([*words[first:opened], *([] if closed is None else words[closed + 1 : last + 1])]).lower()
+    return not _SAID_BY_ME.search(around)
+
+
 # The agent owning the words they quote: "I said", "is what I'd say", "I'd tell him".
 _SAID_BY_ME = re.compile(r"\bi(?:'d| would| will|'ll)? (?:say|said|tell|told)\b")
 
@@ -507,6 +540,7 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
                 or compiled.excused(match)
                 or _echoed(match, texts)
                 or _inside_quotes(match)
+                or _inside_spoken_quote(match)
                 or _reported_by_another(match)
             ):
                 spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store", "she said bloody ..."

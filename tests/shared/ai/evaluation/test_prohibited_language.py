@@ -211,3 +211,33 @@ def test_an_apology_blaming_what_was_sent_or_refused_in_plain_order_is_no_empath
 ) -> None:
     found = judged(engine, around(line), "empathy")
     assert found.verdict != "pass", found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The review we got reads, quote, rubbish bloody service, unquote, and it was posted on Monday.",
+        "Your neighbour's note says quote your bins are crap end quote, so I've logged it.",
+        "The driver wrote on the docket, quote, not my problem, mate.",
+    ],
+)
+def test_words_read_out_between_spoken_quotes_are_someone_elses(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "pass", found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The agent's own words after the quote is closed, or in a later sentence.
+        "The review says, quote, slow, unquote, and frankly that's your own fault.",
+        "The note says quote late again. Not my problem, mate.",
+        # The agent owning the words quoted.
+        "Quote, frankly, not my problem, unquote, is what I'd say to that.",
+    ],
+)
+def test_the_agents_own_words_around_spoken_quotes_still_fail(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
