@@ -41,11 +41,12 @@ SARCASM = re.compile(
     r"|diddums"
     # A small upset called a tragedy ("oh wow, what a tragedy, two whole days", "however will the show go on").
     r"|what an? (?:absolute |utter |total |real )?tragedy|however will (?:you|we|they|the \w+) (?:go on|cope|survive"
-    r"|manage)|how will you ever cope"
+    r"|manage)|how will you ever (?:cope|survive|manage|get through)"
     # Sympathy with the harm made small straight after it ("how dreadful for you, a mildly dented tin").
     r"|(?:how|what) (?:awful|terrible|dreadful|tragic|horrible|devastating|a nightmare|a disaster)(?: for you)?"
     r" (?:a|an|one|some|your) (?:slightly|mildly|tiny|teeny|little|bit|wee|barely|faintly)"
-    r"|(?:boo hoo|oh dear|oh no)(?: \w+){0,3} (?:whole|entire) (?:\d+|few|couple of|day|hour|minute)"
+    r"|(?:boo hoo|oh dear|oh no)(?: \w+){0,3} (?:whole|entire) (?:\d+|few|couple of|day|hour|minute|week|night"
+    r"|evening|weekend)"
     r")\b"
 )
 
@@ -54,7 +55,17 @@ SARCASM = re.compile(
 # here"): dismissing as a rule of its own, and blame that undoes an apology.
 _CALL_BLAMED_ON_THEM = (
     r"if (?:you|your \w+|he|she|they)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
-    r"|on the phone|having)|keep (?:having|calling|ringing)|have to(?: keep)?|need to)"
+    r"|on the phone|having)|keep (?:having|calling|ringing)|have to(?: keep)?|need to"
+    r"|be in (?:this|that|such a|the) (?:pickle|mess|situation|predicament|state|fix|jam|spot|position))"
+)
+
+# The customer's trouble put down to not doing as they were told ("if you'd booked in May like I told you", "if
+# y'all had run the pump like the leaflet said"): a counterfactual on their doing, with the advice they ignored.
+# "if you'd like, as I said, we can ..." is an offer.
+_DID_NOT_DO_AS_TOLD = (
+    r"if (?:you|ya|ye|yous)(?: had| would have| would(?! like\b))(?: \w+){1,8} (?:like|as)"
+    r" (?:i|we|(?:the|your|our|my) (?:\w+ ){0,2}\w+) (?:said|says|told you|told ya|showed you|advised|recommended"
+    r"|instructed|asked)"
 )
 
 # Kind of language -> its rules.
@@ -62,7 +73,16 @@ RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
         rf"\b{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout|issue|funeral))\b",
         r"\byour own fault\b",
-        r"\b(?:not|none of|hardly) my (?:problem|job|concern|business|headache)\b",
+        r"\b(?:not|none of|hardly)(?: really| exactly| actually| even)? my (?:problem|job|concern|business|headache)\b",
+        # The trouble someone else's and not the agent's ("that's the store's mess, honestly, not mine"); "not ours to
+        # fix" says who fixes it.
+        r"\b(?:mess|problem|fault|doing|headache|lookout|issue)(?: honestly| really| frankly| though)? not (?:mine"
+        r"|ours)\b(?! to\b)",
+        # The customer's part in it as theirs, said of a thing ("that one's on you two"); "that one is on you to
+        # choose" asks them.
+        rf"\b(?:that|this) (?:1|one|bit|part|lot)(?: is)?{_FILLER} on (?:you|ya|yous)(?: (?:2|two|both|lot))?\b"
+        r"(?! to\b)",
+        rf"\b{_DID_NOT_DO_AS_TOLD}\b",
         # The firm's part in it denied ("that's not down to us"); "it's not on us to decide" says who decides.
         rf"\b{_IS}{_FILLER} not (?:on|down to) (?:us|me)\b(?! to\b)",
         # Asked for more than the agent is ("I'm not a mind reader", "the courier is no magician").
@@ -100,6 +120,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:google|look) it up yourself\b",
         r"\b(?:nothing|none of it) to do with me\b",
         r"\b(?:chase|take|follow) (?:that|it|this) up (?:yourself|with them yourself)\b",
+        r"\b(?:have|need|got) to chase (?:them|him|her|it|that|this|the \w+)(?: up)? (?:yourself|on your own)\b",
         # A shrug at the start of a turn, with no offer to find out ("dunno, when the lorry is round your way").
         r"^(?:i )?(?:dunno|no idea|not a clue|no clue|search me|who knows)\b"
         r"(?!.*\b(?:let me|i will|i can|we will|we can|find out|check|look into|ask|see if)\b)",
@@ -132,13 +153,23 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?<!\bto )(?<!\bwill )(?<!\bcan )(?<!\bcould )(?<!\bshould )(?<!\bwould )(?<!\bit )(?<!\bshe )"
         r"(?<!\bhe )(?<!\bthey )(?<!\bher )(?<!\bhim )(?<!\bthem )\b(?:calm down|settle down|chill out)\b",
         r"\bstop (?:whinging|whining|moaning|complaining|crying|going on|being (?:difficult|silly|dramatic))\b",
-        r"\blisten (?:carefully |properly )?this time\b",
-        r"\b(?:as|like) i (?:have )?(?:already )?(?:said|told you) (?:it )?"
+        # Told to listen or keep up this time ("please try to follow along this time"); "we'll follow along this time"
+        # is the agent's doing.
+        r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bcan )\b(?:listen|follow(?: along)?|pay attention|concentrate)"
+        r"(?: (?:a bit |a little )?(?:more )?(?:carefully|properly|closely))? this time\b",
+        r"\b(?:as|like) i (?:have )?(?:now |already )?(?:said|told you|explained) (?:it |this |that )?"
         r"(?:twice|(?:3|three|several|many) times|before|already)\b",
+        # Impatience at explaining again ("I have already explained this."); "I've already explained this to the
+        # courier" says who was told.
+        r"\bi (?:have )?(?:already|now) explained (?:this|that|it)(?: (?:twice|already|(?:3|three|several) times))?"
+        r"(?! (?:to|in|on|by|with|for)\b)",
         r"\byou (?:really|clearly|obviously|honestly|just) (?:can not|cannot|could not)"
         r" (?:work|use|follow|read|understand|manage|do)\b",
         r"\b(?:explain|say|go through) (?:it|this|that) (?:really |very )?slowly\b",
         r"\b(?:silly|stupid|dumb|daft|ridiculous|pointless) question\b",
+        # Called a name as a kind of person ("what kind of numpty does that").
+        r"\bwhat (?:kind|sort|type) of (?:an? )?(?:idiot|moron|muppet|numpty|plonker|eejit|pillock|clown|donkey|wally"
+        r"|nitwit|halfwit|dimwit|fool|dummy|prat|imbecile|cretin)\b",
         r"\byou are (?:just |really |totally )?"
         r"(?:overreacting|being (?:dramatic|silly|ridiculous|hysterical|unreasonable))\b",
         r"\b(?:it is|its|this is|that is) (?:not|hardly) (?:exactly |really |quite |just |all that )?"
@@ -238,6 +269,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:one|1) more word (?:out of you )?and\b",
         r"\byou can kiss (?:\w+ ){0,3}goodbye\b",
         r"\bor else$",
+        # A sanction if the customer's conduct goes on ("keep shouting and your account gets flagged", "continue with
+        # this tone and the number will be blocked"); "if you keep the receipt, we'll cancel the order" is no conduct.
+        r"\b(?:if you |you )?(?:keep(?: on)?|carry on|continue|go on)(?: with)? (?:\w+ ){0,2}(?:shouting|yelling"
+        r"|screaming|swearing|cursing|talking to me like (?:that|this)|talkin to me like (?:that|this)|being (?:rude"
+        r"|abusive|aggressive)|raising your voice|(?:this|that|your) (?:tone|attitude|language|behaviou?r))\b"
+        r"(?: \w+){0,10} (?:will|may|might|is going to|are going to|am going to) (?:\w+ ){0,3}(?:flag|flagged|block"
+        r"|blocked|ban|banned|bar|barred|blacklist|blacklisted|suspend|suspended|cancel|cancelled|close|closed"
+        r"|disconnect|disconnected|cut (?:you )?off|lose|report|reported|terminate|terminated)\b",
         # An ultimatum to stop getting in touch ("quit ringing us about it or we'll cancel the order").
         r"\b(?:stop|quit|no more) (?:\w+ ){0,2}(?:calling|ringing|phoning|emailing|complaining|moaning|whinging"
         r"|bothering|pestering|hassling|chasing)\b(?: \w+){0,10} or (?:else|(?:we|i) (?:will|are going to|am going to)"
@@ -251,6 +290,10 @@ RULES: dict[str, tuple[str, ...]] = {
     "mocks the customer": (SARCASM.pattern,),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",
+        # A promise tagged on to an outcome ("you'll make it, I can promise you that", "that much I can promise");
+        # "I can promise you that I'll ring back" is the agent's own doing.
+        r"\b(?:i (?:can|could) promise (?:you )?(?:that|this)|(?:that|this) much i (?:can )?promise)\b(?! (?:i|we)\b)",
+        r"\bguarantee from (?:me|my side|my end|us|our side|our end)\b",
         r"\b(?:you have|you got|you have got|i give you|i give ya) my word\b",
         r"\b(?:it is|its|that is|thats|\w+ is) a done deal\b",
         r"\byou can take (?:that|it) to the bank\b",
@@ -264,8 +307,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # An outcome others decide, with a certainty after it ("you'll pass this time for sure", "no guard will ever
         # stop you again, that one is sure").
         r"\b(?:you|he|she|they|your \w+) will (?:\w+ )?(?:pass|win|be (?:approved|accepted|picked|selected|chosen"
-        r"|granted)|get (?:in|approved|accepted|picked|selected|through|the (?:job|visa|place|loan|grant|mortgage|role"
-        r"|position|contract|apprenticeship|scholarship|offer|permit|licence|license|part)))"
+        r"|granted)|get (?:\w+ ){1,5}back|get (?:in|approved|accepted|picked|selected|through|the (?:job|visa|place"
+        r"|loan|grant|mortgage|role|position|contract|apprenticeship|scholarship|offer|permit|licence|license|part)))"
         r"(?: \w+){0,4} (?:for sure|for certain|no doubt|no question|guaranteed|100 percent|hundred percent)\b",
         r"\b(?:no )?(?!i |we )\w+ will (?:\w+ ){1,8}(?:that (?:1|one|much) is (?:for )?sure|mark my words"
         r"|take it from me|(?:that )?i can assure you (?:a )?(?:100|hundred) percent)\b",
@@ -289,7 +332,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:pay|cover|refund|reimburse|compensate|approve|accept|replace|be (?:covered|paid|refunded|approved))\b",
         # A stake on an outcome ("I'd stake my pension on it").
         r"\bi (?:would|will) (?:stake|bet|put) my (?:\w+ ){0,2}(?:pension|life|house|mortgage|reputation|job|savings"
-        r"|salary|wages|last \w+) on (?:it|that)\b",
+        r"|name|salary|wages|last \w+) on (?:it|that)\b",
         r"\bi (?:would|will|had) (?:stake|bet|wager) (?:the|my|me|a|your) (?:\w+ ){0,2}\w+ on (?:it|that|this)\b",
         # A certainty tagged on to what others will do ("the insurer will cover it in full, hundred percent"); "will
         # be refunded at 100 percent" is an amount.
@@ -319,7 +362,8 @@ BLAME = re.compile(
     r"|what (?:did|do) (?:you|ye|ya) expect|you people"
     # The call itself put down to them, or what they would have wanted to do first ("you would want to have renewed
     # it yourself").
-    rf"|{_CALL_BLAMED_ON_THEM}|you (?:would|will) (?:want|need) to have"
+    rf"|{_CALL_BLAMED_ON_THEM}|{_DID_NOT_DO_AS_TOLD}|you (?:would|will) (?:want|need) to have"
+    rf"|(?:that|this) (?:1|one|bit|part)(?: is)?{_FILLER} on (?:you|ya|yous)(?: (?:2|two|both|lot))?(?! to\b)"
     # What the customer sent or chose found at fault ("the files you uploaded were way hotter than our spec allows").
     r"|(?:the|your) (?:\w+ ){0,2}(?:that )?you (?:sent|uploaded|supplied|provided|gave us|submitted|chose|picked"
     r"|ordered|bought|used|fitted|entered|filled in|put in|brought in)(?: us| in| over)? (?:was|were|is|are)"
@@ -416,6 +460,9 @@ CALL_CONDITIONS = re.compile(
 FOR_HOW_THEY_TOOK_IT = re.compile(
     r"\bsorry (?:if|that) (?:it|that|this|i|we) (?:came across|come across|sounded|seemed|felt|offended|upset)"
     r"|\bsorry (?:if |that )?you (?:feel|felt|think|thought|see it|took it)(?: that way| like that)?\b"
+    # ... or for the customer getting worked up over it ("sorry the letter got you all wound up").
+    r"|\bsorry (?:if |that )?(?:the |this |that |it |my |our )?(?:\w+ )?(?:got|gets|has got|made|had) you (?:all |so )?"
+    r"(?:worked up|wound up|riled up|het up|in a (?:state|tizzy|flap|tizz))"
 )
 # ... or for what the customer chose to do ("sorry that you decided to tamper with the valve yourself").
 FOR_THEIR_OWN_DOING = re.compile(

@@ -213,6 +213,60 @@ def test_an_apology_blaming_what_was_sent_or_refused_in_plain_order_is_no_empath
     assert found.verdict != "pass", found.reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A sanction for the customer's conduct if it goes on.
+        ("Carry on swearing and the account gets closed, I will report it.", "threatens the customer"),
+        ("If you keep yelling, your membership may be suspended.", "threatens the customer"),
+        ("Keep on with that attitude and I'm going to have the order cancelled.", "threatens the customer"),
+        # Impatience at explaining again, and told to keep up this time.
+        ("I've now explained it three times, the bolt goes on the left.", "talks down to the customer"),
+        ("Like I've explained twice, the chain is not included.", "talks down to the customer"),
+        ("Try to pay attention properly this time, please.", "talks down to the customer"),
+        ("Honestly, what sort of idiot rides on a flat.", "talks down to the customer"),
+        # An outcome promised in the agent's name, or with a certainty after it.
+        ("Your claim goes through by Friday, I could promise you that.", "promises an outcome"),
+        ("It'll ride like new, and that much I promise.", "promises an outcome"),
+        ("The frame won't crack again, I'd put my name on it.", "promises an outcome"),
+        ("Your son will get every penny of the fee back, no doubt.", "promises an outcome"),
+        # The trouble put down to the customer or left with them.
+        ("If you'd stored it inside as the manual said, the rust wouldn't be there.", "dismisses the customer"),
+        ("If you had pumped them up when I told you, you wouldn't be in this mess.", "dismisses the customer"),
+        ("That bit's on you lot, not the shop.", "dismisses the customer"),
+        ("The courier's problem, frankly, not ours.", "dismisses the customer"),
+        ("It's not exactly my headache, is it.", "dismisses the customer"),
+        ("You'll need to chase the courier up yourself.", "dismisses the customer"),
+        ("Oh dear, a whole weekend without your bike, how will you ever manage.", "mocks the customer"),
+    ],
+)
+def test_sanctions_repeated_explanations_promises_in_ones_name_and_ignored_advice_are_found(
+    sentence: str, kind: str
+) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you keep the old tube, we will cancel the return label.",
+        "If you continue to the second page, the form will close the claim for you.",
+        "I've already explained this to the mechanic, he'll ring you.",
+        "As I explained in the letter, the warranty covers the frame.",
+        "We'll follow along this time with the tracking link.",
+        "I can promise you that I'll ring you back by four.",
+        "You'll get a text back within the hour.",
+        "You'll get the deposit back, no questions asked.",
+        "If you'd like, as I said, we can fit it on Tuesday.",
+        "If you had the older frame it would still be under warranty.",
+        "That one is on you to choose, both colours are in stock.",
+        "The fault is the supplier's, not ours to fix, but we'll chase them for you.",
+    ],
+)
+def test_look_alikes_of_sanctions_explanations_and_promises_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
 @ENGINES
 @pytest.mark.parametrize(
     "line",
@@ -241,3 +295,19 @@ def test_words_read_out_between_spoken_quotes_are_someone_elses(engine: RuleBase
 def test_the_agents_own_words_around_spoken_quotes_still_fail(engine: RuleBasedEngine, line: str) -> None:
     found = judged(engine, around(line), "no_prohibited_language")
     assert found.verdict == "fail", found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry, but if you'd checked the valve like the leaflet says, you'd not be stuck.",
+        "Sorry, but that one's on you, not the tyre.",
+        "Sorry the email got you so wound up.",
+    ],
+)
+def test_an_apology_taken_back_by_ignored_advice_or_for_getting_worked_up_is_no_empathy(
+    engine: RuleBasedEngine, line: str
+) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert found.verdict != "pass", found.reason
