@@ -358,11 +358,23 @@ def is_negated(
     start = first_word
     while start > 0 and not CLAUSE_END.search(words[start - 1]):
         start -= 1
-    for token in text.tokens:
+    nobody = None  # where "there is no one ..." denies the person a relative clause after it speaks of
+    for index, token in enumerate(text.tokens):
         if token.first_word < start or token.first_word > last_word:
             continue
+        if token.first_word < first_word and _denies_anyone(text.tokens, index):
+            nobody = index
         if token.text in _CLAUSE_STARTS and token.first_word < first_word:
+            if (
+                nobody is not None
+                and token.text in _SUBJECTS
+                and token.first_word - text.tokens[nobody].first_word <= 6
+            ):
+                continue  # "there's nobody here i can pass you to": "i" opens a clause about that nobody
             start = token.first_word  # a later clause: forget negations before it
+            nobody = None
+    if nobody is not None:
+        return True
     end = last_word if inside else first_word - 1
     tokens = text.tokens
     cue = next((index for index, token in enumerate(tokens) if token.first_word >= first_word), len(tokens))
@@ -372,6 +384,25 @@ def is_negated(
         and _negates(tokens, index, words if fillers_kept else ())
         for index, token in enumerate(tokens)
     )
+
+
+# "there is no one (that) i can put you through to": a person denied, whom a relative clause after it describes.
+_THERE_IS = frozenset({"is", "are", "was", "were", "s"})
+_SUBJECTS = frozenset({"i", "we"})
+_NOBODY = frozenset({"nobody", "noone", "none"})
+_PEOPLE = frozenset(
+    {"1", "one", "body", "person", "people", "human", "humans", "staff", "agent", "agents", "colleague", "colleagues"}
+)
+
+
+def _denies_anyone(tokens: Sequence[Token], index: int) -> bool:
+    """Whether token ``index`` opens "there is nobody" or "there are no (staff) people": an existential denial of a
+    person, not "there's no charge"."""
+    if index < 2 or tokens[index - 2].text != "there" or tokens[index - 1].text not in _THERE_IS:
+        return False
+    head = tokens[index].text
+    following = [token.text for token in tokens[index + 1 : index + 3]]
+    return head in _NOBODY or (head == "no" and any(word in _PEOPLE for word in following))
 
 
 def negation_between(text: NormalizedText, first_word: int, last_word: int) -> bool:

@@ -137,6 +137,13 @@ def _negated(text: str, phrase: str) -> bool:
         # "no further payments will be taken": the "no" belongs to the noun, not to what will happen.
         ("no further payments will be taken from next month", "will be taken", False),
         ("no one will be out tomorrow", "will be out", True),
+        # A person denied ("there's nobody", "there are no staff"): a clause after it describing that person, with no
+        # "that" or "who", is still denied, however far the words it negates.
+        ("sadly there's nobody on the late shift we could hand you over to", "hand you over", True),
+        ("there are no staff in the depot today i can transfer you to", "transfer you", True),
+        # "there's no charge" denies a thing, and a comma or a "but" ends the denial.
+        ("there's no charge i can transfer you now", "transfer you", False),
+        ("There's nobody in billing, but I can transfer you to sales.", "transfer you", False),
     ],
 )
 def test_negation_scope(text: str, phrase: str, negated: bool) -> None:
