@@ -176,3 +176,60 @@ def test_an_assistant_naming_itself_software_or_a_copy_hung_on_to(line: str, cri
 def test_a_ring_from_staff_a_word_with_the_team_or_a_reference_said(line: str, criterion_id: str) -> None:
     found = verdict(call(middle=line), criterion_id, is_ai_call=True)
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+# Cards 2.8: an assistant naming itself by a machine word and then saying what it is not ("the computerised till,
+# not a cashier"); a person patched in, coming on the line or ringing back when named with their team; a chat or a
+# yarn with one of the team; staff who are real people; staff who sort it face to face or in person.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Morning, Harbour Parking, this is the computerised attendant, not one of the wardens.",
+        "hi harbour parking you are on the automated bookings desk no humans on it",
+        "Harbour Parking, it's the robo receptionist here, not a real receptionist.",
+    ],
+)
+def test_an_assistant_named_by_a_machine_word_and_what_it_is_not_discloses_ai(line: str) -> None:
+    found = verdict(call(opening=line), "ai_disclosure", is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hello, Harbour Parking, the computer system is not a problem today, how can I help?",
+        "Hi, Harbour Parking bookings, the automated barrier is not working on level two.",
+    ],
+)
+def test_a_machine_word_with_a_denial_of_something_else_discloses_nothing(line: str) -> None:
+    assert verdict(call(opening=line), "ai_disclosure", is_ai_call=True).verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Just say manager and I'll patch you through to the duty manager.",
+        "Shall I get Tomasz from the billing team to ring you this afternoon?",
+        "Hang on, one of the night crew will come on the line in a moment.",
+        "If you'd like a chat with one of the wardens, press two.",
+        "Our parking crew are real people and answer on the same number after nine.",
+        "The attendants in the kiosk can refund it with you face to face.",
+    ],
+)
+def test_a_person_patched_in_named_with_their_team_or_met_face_to_face_is_an_escalation(line: str) -> None:
+    found = verdict(call(middle=line), "escalation_offer", is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Unfortunately there's nobody on shift I could patch you through to today.",
+        "I'm afraid there are no staff here we can put you through to.",
+        "The courier will hand the parcel to you in person.",
+    ],
+)
+def test_nobody_to_patch_through_or_a_parcel_handed_over_is_no_escalation(line: str) -> None:
+    assert verdict(call(middle=line), "escalation_offer", is_ai_call=True).verdict != "pass"
