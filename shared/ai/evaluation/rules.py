@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from shared.ai import package_version, utc_now_iso
 from shared.ai.evaluation import tone
 from shared.ai.evaluation.base import EvaluationContext
-from shared.ai.evaluation.intent import CallIntents, IntentModel, Unit
+from shared.ai.evaluation.intent import CallIntents, IntentModel, IntentScore, Unit
 from shared.ai.evaluation.keywords import DEFAULT_KEYWORDS, find_keyword_hits
 from shared.ai.evaluation.learned import IntentClassifiers
 from shared.ai.evaluation.matching import (
@@ -588,6 +588,18 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     )
 
 
+# A unit this short is its words: its averaged vector is a word or two, and their pieces ("mairtin" shares pieces with
+# "unfair", "missing" with "miss", "po" with "poor") make it near an example it says nothing of.
+SHORT_UNIT_WORDS = 2
+
+
+def _too_short_to_paraphrase(score: IntentScore) -> bool:
+    """Whether a unit of a word or two is near its example without sharing a word with it: "Missing." is no "You must
+    really miss it."; "oh no" is near "Oh no, that sounds awful." by its words."""
+    words = score.unit.normalized.split()
+    return len(words) <= SHORT_UNIT_WORDS and not set(words) & set(normalize_phrase(score.example))
+
+
 def _distinct(evidence: Sequence[Evidence]) -> list[Evidence]:
     """The first few pieces of evidence, each quote once (two cues in one sentence quote it twice)."""
     seen: set[tuple[int, str]] = set()
@@ -821,6 +833,7 @@ def _judge_intent(
         if score.margin >= thresholds.review_margin
         and not (shape.negative_fails and score.unit.negated)
         and fits(score.unit)
+        and not _too_short_to_paraphrase(score)
     ]
     passing = [
         score
@@ -842,6 +855,7 @@ def _judge_intent(
             and score.margin >= thresholds.ordered_pass_margin
             and not score.unit.negated
             and fits(score.unit)
+            and not _too_short_to_paraphrase(score)
         ]
     if tone.offers_more(criterion.pass_examples):
         # An offer of more help comes once the issue is dealt with: "what can I do for you?" opening a call is

@@ -149,3 +149,22 @@ def test_a_sorry_for_talking_over_or_a_bare_acknowledgement_is_no_empathy(line: 
 def test_a_disclosure_the_agent_says_is_late_is_late(line: str, passed: bool) -> None:
     found = verdict(call(middle=line), "recording_disclosure")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # A word or two that shares only pieces of words with an example ("missed" / "miss it", "poorly" / "poor
+        # you", "unfairly" / "unfair", "gutter" / "gutted") is no paraphrase of it.
+        ("Missed.", False),
+        ("Poorly.", False),
+        ("Unfairly.", False),
+        ("Gutter.", False),
+        # ... but a word or two that says it in the example's own words is.
+        ("Oh no.", True),
+        ("Poor you.", True),
+    ],
+)
+def test_a_word_or_two_must_share_a_word_with_the_example_it_is_near(line: str, passed: bool) -> None:
+    found = verdict(call(middle=line), "empathy")
+    assert (found.verdict == "pass") is passed, found.reason
