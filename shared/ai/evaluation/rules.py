@@ -588,6 +588,22 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     )
 
 
+# What a sentence rude to the customer does instead of a must-have criterion's thing: "thats on you not us its printed
+# right on the sheet" reads like a request for a detail to a sentence's vector, and asks for none.
+_RUDE_KINDS = ("dismisses the customer", "talks down to the customer", "threatens the customer", "mocks the customer")
+
+
+def _rude(unit: Unit) -> bool:
+    """Whether the sentence holding a unit dismisses, talks down to, threatens or mocks the customer (not promises:
+    "I promise I'll ring you tomorrow" still says when)."""
+    return _rude_sentence(unit.sentence().normalized)
+
+
+@lru_cache(maxsize=4096)
+def _rude_sentence(normalized: str) -> bool:
+    return any(kind in _RUDE_KINDS for kind in tone.kinds_in(normalized))
+
+
 # A unit this short is its words: its averaged vector is a word or two, and their pieces ("mairtin" shares pieces with
 # "unfair", "missing" with "miss", "po" with "poor") make it near an example it says nothing of.
 SHORT_UNIT_WORDS = 2
@@ -823,6 +839,7 @@ def _judge_intent(
             and not _taken_back(criterion, intents, unit)
             and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
             and not tone.only_acknowledges(unit.sentence().normalized)
+            and not _rude(unit)
         )
 
     # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a

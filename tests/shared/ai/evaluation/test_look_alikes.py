@@ -168,3 +168,28 @@ def test_a_disclosure_the_agent_says_is_late_is_late(line: str, passed: bool) ->
 def test_a_word_or_two_must_share_a_word_with_the_example_it_is_near(line: str, passed: bool) -> None:
     found = verdict(call(middle=line), "empathy")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Blame near the words of a request ("it's written on the form") asks the customer for nothing.
+        "well thats on you not us its written right on the form in big print",
+        "look if you had read the booking email like i said you would know the reference would you not",
+        "sorry mate thats your own fault the details are printed on your receipt",
+    ],
+)
+def test_a_sentence_that_dismisses_the_customer_is_no_paraphrase_of_a_request(line: str) -> None:
+    assert verdict(call(middle=line), "identity_verification").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("can you read me the number on your card please", "identity_verification"),
+        # A promise of the agent's own doing is no rudeness.
+        ("I promise I'll ring you back tomorrow morning.", "resolution"),
+    ],
+)
+def test_requests_and_own_promises_near_them_still_pass(line: str, criterion_id: str) -> None:
+    assert verdict(call(middle=line), criterion_id).verdict == "pass"
