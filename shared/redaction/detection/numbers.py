@@ -367,7 +367,26 @@ def _nine_heard_as_letters(stream: Sequence[Token], index: int) -> int:
     digits_before = before is not None and before.segment == token.segment and bool(digits_of(before))
     group_after = nxt is not None and nxt.segment == token.segment and nxt.hyphen_led and bool(digits_of(nxt))
     # "3 -I -12", "012 -I -N."; not hyphen-led, between digits and a group: "447 I -42"
-    return words if (token.hyphen_led and (digits_before or group_after)) or (digits_before and group_after) else 0
+    if (token.hyphen_led and (digits_before or group_after)) or (digits_before and group_after):
+        return words
+    # between digits in a turn of nothing else: "1 I 87." for "one nine eight seven"
+    return words if digits_before and _digits_alone_around(stream, index, words) else 0
+
+
+def _digits_alone_around(stream: Sequence[Token], index: int, words: int) -> bool:
+    """Whether the ``words`` at ``index`` lie between digits in a segment of nothing but digits."""
+    segment = stream[index].segment
+    start, end = index, index + words
+    while start > 0 and stream[start - 1].segment == segment:
+        start -= 1
+    while end < len(stream) and stream[end].segment == segment:
+        end += 1
+    after = index + words
+    return (
+        after < end
+        and bool(digits_of(stream[after]))
+        and all(digits_of(token) for token in [*stream[start:index], *stream[after:end]])
+    )
 
 
 def _said_whole(atoms: Sequence[Atom]) -> bool:
@@ -710,6 +729,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
                 untyped.append(run)
             elif all(kind is EntityType.SSN for kind, _ in typed):
                 socials.append(run)
+    found = _bank_accounts_read_back(found)
     yield from found
     accounts = [said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
@@ -1203,6 +1223,9 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
         # country code, however a Luhn sum falls
         yield from _typed_numbers(run, tokens)
         return
+    if _longer_than_any_card(said, run, tokens):
+        yield EntityType.ACCOUNT_NUMBER, [t for atom in run for t in atom.tokens]
+        return
     used = [False] * len(run)
     cards: list[list[Token]] = []
     # Where an id was asked for and no card talked about, a number passing the card check is the id (national ids
@@ -1244,6 +1267,56 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             yield from _details_after_card(rest, tokens) if after_card else _typed_numbers(rest, tokens)
             rest = []
         after_card = True
+
+
+_LONGEST_CARD = 19  # digits
+_LONGEST_BANK_ACCOUNT = 34  # characters of an IBAN, the longest bank account number read out
+_BANK_ACCOUNT_TALKED_ABOUT = re.compile(r"\b(account|iban|bank|bic|swift|salary)\b")
+_MIN_ACCOUNT_GROUPS = 3
+
+
+def _longer_than_any_card(said: str, run: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+    """Whether the run is a bank account's number read out in groups (an IBAN's digits, however its letters were
+    heard): more digits than any card holds, in three or more groups, where a bank account and no card was talked
+    about, so a stretch of it passing the card check by chance is no card."""
+    first = run[0].tokens[0]
+    before = " ".join(token.norm for token in tokens[: first.position])
+    return (
+        _LONGEST_CARD < len(said) <= _LONGEST_BANK_ACCOUNT
+        and len(run) >= _MIN_ACCOUNT_GROUPS
+        and _BANK_ACCOUNT_TALKED_ABOUT.search(before) is not None
+        and not card_talked_about(tokens, first.position)
+        and not CARD_CONTEXT.search(said_after(first, tokens))
+    )
+
+
+def _bank_accounts_read_back(found: Sequence[tuple[EntityType, list[Token]]]) -> list[tuple[EntityType, list[Token]]]:
+    """``found``, with a card that is the bank account number longer than any card read back just after it ("d6 1 5
+    0 0 1 ...", the account's digits passing the card check) typed as the account."""
+    accounts = [
+        said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER and len(digits_said(said)) > _LONGEST_CARD
+    ]
+    retyped = []
+    for kind, said in found:
+        digits = digits_said(said)
+        if kind is EntityType.CARD_NUMBER and any(
+            0 < said[0].position - account[-1].position <= CONTEXT_WINDOW
+            and _in_order_within(digits, digits_said(account)) >= len(digits) - 1
+            for account in accounts
+        ):
+            kind = EntityType.ACCOUNT_NUMBER
+        retyped.append((kind, said))
+    return retyped
+
+
+def _in_order_within(digits: str, longer: str) -> int:
+    """How many of ``digits`` are found in ``longer`` in the same order (a digit lost or misheard leaves the rest)."""
+    row = [0] * (len(digits) + 1)
+    for char in longer:
+        diagonal = 0
+        for column, digit in enumerate(digits, 1):
+            diagonal, row[column] = row[column], diagonal + 1 if char == digit else max(row[column], row[column - 1])
+    return row[-1]
 
 
 # How cards are printed: groups of four (the last of three to five), or Amex's and Diners' four, six and the rest.

@@ -598,3 +598,40 @@ def test_a_flat_said_before_a_backchannel_is_no_part_of_the_id_after_it() -> Non
         ("customer", "77-09."),
     )
     assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == [("account_number", ["77-09"])]
+
+
+# 22 digits, the first 16 of which pass the card check by chance.
+_BANK_ACCOUNT_GROUPS = ("137.", "5858.", "47.", "1 I 54.", "0613.", "58952.")
+
+
+def test_a_bank_account_read_in_groups_over_segments_longer_than_any_card_is_one_account_number() -> None:
+    segments = _segments(
+        ("customer", "My pension should go into a different bank account from now on."),
+        ("agent", "No problem, read me the new one when you're ready."),
+        *(("customer", group) for group in _BANK_ACCOUNT_GROUPS),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == [
+        ("account_number", [group.rstrip(".") for group in _BANK_ACCOUNT_GROUPS])
+    ]
+
+
+def test_a_bank_account_read_back_that_passes_the_card_check_stays_the_account() -> None:
+    segments = _segments(
+        ("customer", "My pension should go into a different bank account from now on."),
+        ("agent", "No problem, read me the new one when you're ready."),
+        *(("customer", group) for group in _BANK_ACCOUNT_GROUPS),
+        ("agent", "Let me repeat that: 5 8 5 8 4 7 1 9 5 4 0 6 1 3 5 8 9 5 2"),
+    )
+    kinds = [kind for kind, _ in _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER))]
+    assert kinds == ["account_number", "account_number"]
+
+
+def test_a_card_read_in_groups_with_more_digits_after_it_stays_a_card_where_a_card_was_talked_about() -> None:
+    segments = _segments(
+        ("customer", "I'd like to clear my account balance with a card."),
+        ("agent", "Of course, the long number on the front?"),
+        *(("customer", group) for group in ("4539.", "1488.", "0343.", "6467.", "0926.")),
+    )
+    kinds = [kind for kind, _ in _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER))]
+    assert "account_number" not in kinds
+    assert "card_number" in kinds
