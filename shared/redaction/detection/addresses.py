@@ -76,6 +76,8 @@ _LOWER_POSTCODE = (
     r"(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d"
     r"|(?:[ac-fhknprtv-y]\d{2}|d6w)\s?(?=[a-z]*\d)[\dac-fhknprtv-y]{4})"
 )
+# A place's first letter: a capital, also one beyond ASCII ("Ō", "Ž", "É").
+_PLACE_CAPITAL = "[A-ZÀ-ÖØ-Þ" + "".join(char for char in map(chr, range(0x100, 0x250)) if char.isupper()) + "]"
 _NOT_PLACE_WORDS = r"(?:and|the|my|is|it's|its|zip|code|postcode|number|was|or|but|so|please|then)"
 ADDRESS = re.compile(
     rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
@@ -87,8 +89,9 @@ ADDRESS = re.compile(
     # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper", "Dundas Street West"
     r"(?:\s+(?:Lower|Upper|Extension|North|South|East|West)\b)?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
-    # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA")
-    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
+    # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA"); a suburb's
+    # name may start with a capital beyond ASCII ("Ōtāhuhu, Auckland 1062")
+    rf"(?:,?(?:\s+{_PLACE_CAPITAL}[\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?"
     # a city's postal district ends it: "..., Dublin 6."
     r"(?:\s+\d{1,2}\b(?=\s*(?:[.,;!?]|$)))?"
@@ -260,16 +263,53 @@ _FLOOR_AND_DOOR = (
     r"|\d{1,2}[º°ª])"
     r"(?:,?\s+(?:(?i:door|puerta|porte)\s+)?(?:[A-Z]|\d{1,2}|(?i:left|right|izquierda|derecha|izda|dcha))\b)?)"
 )
+# Which part of the building and which floor, said between the house number and the postcode: a German back or
+# front building and its storey ("Hinterhaus, 3. OG", "Vorderhaus, EG"), a Spanish floor and side in words
+# ("tercero izquierda"), a Portuguese or Brazilian flat ("apartamento 82", "apto 4B").
+_BUILDING_PART = (
+    r"(?:,?\s+(?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Quergebäude|Hof"
+    r"|\d{1,2}\.\s?(?:OG|Obergeschoss|Etage|Stock)|EG|DG|UG"
+    r"|(?i:bajo|entresuelo|principal|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|septimo|octavo|noveno|"
+    r"décimo|decimo|ático|atico)(?:\s+(?i:izquierda|derecha|centro|interior|exterior|[A-D]\b))?"
+    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso)\.?\s+\d{1,4}[A-Za-z]?)\b)"
+)
+# A house number with what tells apart the homes at it: a Dutch floor ("188-II", "12-hs", "7-H"), "bis", "ter".
+_CONTINENTAL_HOUSE_NUMBER = r"\d+[A-Za-z]?(?:-(?:I{1,3}|IV|V|hs|H|bis|ter|[A-Za-z]\b|\d{1,3}\b))?"
+# A street named after its kind at its end, maybe after a person's name: "Jacob van Lennepkade", "Müllerstraße".
+# The word before it none a sentence starts with: "That's Wienerstraße 8, ..." is the street alone.
+_NOT_STREET_NAME_START = (
+    r"(?!(?:"
+    + "|".join(re.escape(word) for word in sorted(NOT_NAMES))
+    + r"|It's|That's|It|Its|Yes|Yeah|So|Now|Well|And|At|To|In|On|My|Is|Please|Send|Post|Deliver|Live|Address)\b)"
+)
+_STREET_KIND_ENDING = (
+    rf"(?:{_NOT_STREET_NAME_START}[A-Z][\w'-]*\s+(?:(?:van|von|de|der|den|het|ter|te)\s+)*)?"
+    r"[A-Z][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht|kade|singel|plein|dijk|"
+    r"steeg|vej|gade|gatan|gata|vägen|veien)"
+)
+# A city after its postcode, or a Dutch postcode's letters between them ("1053 NG Amsterdam"); or a Brazilian city
+# before its CEP ("São Paulo, CEP 01426-001").
+_CONTINENTAL_CITY = r"[A-Z][\w'\u2019-]+(?:[\s-][A-Z][\w'\u2019-]+)?"
+_CONTINENTAL_CODE_AND_CITY = (
+    rf"(?:,?\s+\d{{4,5}}\s+(?:[A-Z]{{2}}\s+)?{_CONTINENTAL_CITY}"
+    rf"|,?\s+{_CONTINENTAL_CITY}(?:\s*[-,]\s*[A-Z]{{2}})?,?\s+(?:CEP|C\.E\.P\.)[:.]?\s*\d{{5}}-?\d{{3}}\b)"
+)
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
 CONTINENTAL_ADDRESS = re.compile(
     r"\b(?:\d+[A-Za-z]?,?\s+(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
     r"avenida|rua|piazza|plaza|paseo|carrer|strada|route)\b(?:\s+[\w'\u2019.-]+){1,4}?"
     r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada)(?:\s+[\w'\u2019.-]+){1,4}?"
-    r"|[A-Z][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht|vej|gatan|gata|veien))"
-    r",?\s+\d+[A-Za-z]?)"
-    rf"{_FLOOR_AND_DOOR}?"
-    r",?\s+\d{4,5}\s+[A-Z][\w'\u2019-]+(?:[\s-][A-Z][\w'\u2019-]+)?"
+    rf"|{_STREET_KIND_ENDING})"
+    rf",?\s+{_CONTINENTAL_HOUSE_NUMBER})"
+    rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}{{1,3}})?"
+    rf"{_CONTINENTAL_CODE_AND_CITY}"
+)
+# A Singapore flat: its block, street (maybe numbered), the unit as "#floor-unit", and the six-digit postcode after
+# "Singapore": "Blk 112 Bishan Street 12, #06-23, Singapore 570112".
+SINGAPORE_ADDRESS = re.compile(
+    r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
+    r"(?:,?\s+#\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
 )
 
 # A city's numbered postal district ends it: "..., Dublin 6W".

@@ -23,6 +23,7 @@ from shared.redaction.detection.addresses import (
     POSTCODE_ADDRESS,
     REGION_ADDRESS,
     RURAL_HOUSE_ADDRESS,
+    SINGAPORE_ADDRESS,
     TOWER_FLAT_ADDRESS,
     UNIT_ADDRESS,
     corrected_house_number,
@@ -80,7 +81,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             if not is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, FLAT_PIN_ADDRESS]
-        patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS]
+        patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."

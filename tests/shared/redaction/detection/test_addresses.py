@@ -648,3 +648,49 @@ def test_what_one_is_still_at_that_is_no_house_is_no_address(asked: str) -> None
 
 def test_what_is_said_of_an_address_read_back_is_not_part_of_it() -> None:
     assert _addresses(("agent", "Are they still at 10 Downing Street, you reckon?")) == [(0, "10 Downing Street")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # a Dutch floor after the house number, the postcode's letters before the city
+        (
+            "Please post it to Korte Prinsengracht 41-III, 1013 GC Amsterdam.",
+            "Korte Prinsengracht 41-III, 1013 GC Amsterdam",
+        ),
+        # a German back or front building and its storey between the number and the postcode
+        ("That's Wienerstraße 8, Vorderhaus, 2. OG, 10999 Berlin.", "Wienerstraße 8, Vorderhaus, 2. OG, 10999 Berlin"),
+        # a Spanish floor and side in words
+        (
+            "I live at Calle de Serrano 27, segundo derecha, 28001 Madrid.",
+            "Calle de Serrano 27, segundo derecha, 28001 Madrid",
+        ),
+        # a Brazilian flat, the city and state before the CEP
+        (
+            "Avenida Paulista, 1578, apto 12B, Curitiba - PR, CEP 80010-130, obrigado.",
+            "Avenida Paulista, 1578, apto 12B, Curitiba - PR, CEP 80010-130",
+        ),
+        # a Singapore block, its street's number, the unit as floor and door, the postcode after the country
+        (
+            "Deliver to Block 45 Tampines Avenue 7, #11-302, Singapore 520045 please.",
+            "Block 45 Tampines Avenue 7, #11-302, Singapore 520045",
+        ),
+        # a suburb whose name starts with a capital beyond ASCII, the city and its code
+        ("It's 14 Kauri Road, Ōrākei, Auckland 1071.", "14 Kauri Road, Ōrākei, Auckland 1071"),
+    ],
+)
+def test_floors_buildings_and_codes_of_more_countries_are_inside_the_address(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lost property desk is in the Hauptbahnhof, 2. OG, next to platform 10.",
+        "Walk past block 45 of the flats and the lift to the 11th floor is on your left.",
+        "Your 2024/2025 season pass was 1,200 euros, paid in Singapore dollars.",
+        "The fare from Amsterdam to Berlin is 188 euros, or 129 in the sale.",
+    ],
+)
+def test_floors_blocks_year_ranges_and_prices_in_passing_are_no_address(text: str) -> None:
+    assert _addresses(("agent", text)) == []
