@@ -354,15 +354,18 @@ _ACCENT_NOTE = (
 )
 # A letter spelled, twice or three times ("double L"), also with a word for it ("N as in Nancy", "G for golf") or its
 # accent; one with its accent written too ("B-J-Ö-R-N"). Letters in the radio alphabet.
-_SPELLED_CAPITAL = rf"(?:(?i:double|triple)\s+)?[{_CAPITALS}]\b"
+# A capital said as one to tell it from a small letter: "capital G" (MacGillicuddy), "small d".
+_SPELLED_CAPITAL = rf"(?:(?i:double|triple|capital|big|small|little|upper case|lower case)\s+)?[{_CAPITALS}]\b"
 # a letter on its own, with its accent said after it
 _SPELLED_ACCENTED = rf"{_SPELLED_CAPITAL}(?![\w'])(?:{_ACCENT_NOTE})?"
 _SPELLED_LETTER = rf"{_SPELLED_CAPITAL}(?:\s+(?i:as in|for)\s+[A-Za-z]+\b|{_ACCENT_NOTE})?"
+# Said between the letters of a name of two words, or of a double-barrelled one: "T-E, new word, W-H-I-T-I".
+_SPELLING_BREAK = r"(?i:hyphen|dash|then|new word|next word|another word|space|then a space)"
 _RADIO_SPELLING = rf"{RADIO_LETTER}(?:[\s,.-]+{RADIO_LETTER}){{2,30}}"
 SPELLED_AFTER_NAME = re.compile(
     # a double-barrelled name's hyphen said between its letters: "W-I-L-K-S, hyphen, N-G"
     rf"[,.]?\s+(?:(?i:that's|spelled|spelt)\s+)?(?:{_SPELLED_LETTER}"
-    rf"(?:(?:[\s.-]+|,\s*)(?:(?i:hyphen|dash|then)(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{1,30}}"
+    rf"(?:(?:[\s.-]+|,\s*)(?:{_SPELLING_BREAK}(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{1,30}}"
     # the other half of a double-barrelled name said as a word: "N A K A S H I M A, hyphen, Ruiz"
     rf"(?:,?\s+(?i:hyphen|dash),?\s+{_NAME}(?=\s*[,.!?]|$))?"
     rf"|{_RADIO_SPELLING})"
@@ -381,8 +384,8 @@ SPELLED_NAME = re.compile(
 # broken off ("Jürgen... J, U, R, G, E, N"), spell the name's letters without their accents, and go on to the next
 # name ("C-H-I-D-I-N-M-A, Eze").
 _WORD_THEN_SPELLED = re.compile(
-    rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026)?\s+(?:(?i:that's|that is|spelled|spelt),?\s+)?"
-    rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*){_SPELLED_LETTER}){{2,30}})"
+    rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026|\.)?\s+(?:(?i:that's|that is|spelled|spelt),?\s+)?"
+    rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*)(?:{_SPELLING_BREAK}(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{2,30}})"
     rf"(?P<next>,?\s+{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
 )
 
@@ -477,6 +480,8 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
         words = match.group("name").split()
         letters = spelled_letters(match.group("spelled"))
         spelled = next((word for word in words if letters in spellings(word)), None)
+        if spelled is None and len(words) > 1 and letters in spellings("".join(words)):
+            spelled = words[-1]  # both words of it: "Te Whiti, T-E, new word, W-H-I-T-I"
         if spelled is None or spelled in NOT_NAMES or spelled in BUSINESS_WORDS:
             continue
         if spelled is not words[-1] and (words[-1] in NOT_NAMES or words[-1] in BUSINESS_WORDS):
@@ -631,6 +636,8 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         end = offset + match.end("name")
         spelled = SPELLED_AFTER_NAME.match(segment.text, end)  # "Szymanski, S-Z-Y-M-A-N-S-K-I."
         yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
+        if joined := _said_whole_after_parts(segment.text, match.group("name"), spelled.end() if spelled else end):
+            yield TextSpan(segment.index, *joined)
         # the surname said first, then the whole name: "it's de la cruz, marisol de la cruz"
         whole = re.match(
             # any case: the words a lower-case name is checked against, whatever case they are written in
@@ -642,6 +649,21 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         )
         if whole is not None and not spelled:
             yield TextSpan(segment.index, end + whole.start() + 1, end + whole.end())
+
+
+_WHOLE_AFTER_PARTS = re.compile(rf"[.,]?\s+(?P<whole>{_NAME})(?=\s*[.!?]?\s*$)")
+_MIN_PART_LETTERS = 4
+
+
+def _said_whole_after_parts(text: str, name: str, end: int) -> tuple[int, int] | None:
+    """Where a name told in parts and letters is said again whole, as one word ending the answer: "Mac, M-A-C,
+    capital G, Illicuddy. MacGillicuddy."; the word must end with the last part."""
+    whole = _WHOLE_AFTER_PARTS.match(text, end)
+    last = re.findall(r"[^\W\d_]+", name)[-1].lower() if re.search(r"[^\W\d_]", name) else ""
+    if whole is None or len(last) < _MIN_PART_LETTERS or whole.group("whole") in NOT_NAMES:
+        return None
+    word = whole.group("whole").lower()
+    return (whole.start("whole"), whole.end("whole")) if word.endswith(last) and word != last else None
 
 
 # Asked whether one is talking to someone ("Hello, is that Wiremu?", "Am I speaking with Mr Osei?") and answered as
@@ -1230,7 +1252,11 @@ _SPELL_ASKED = re.compile(r"\bspell\b(?P<what>(?:\s+\S+){0,3})")
 _NOT_A_NAME = re.compile(
     r"\b(e-?mail|postcode|post code|zip|eircode|reference|code|number|registration|plate|address|password|username)\b"
 )
-_LETTER_RUN = re.compile(rf"(?<![\w']){_SPELLED_ACCENTED}(?:(?:\s*,\s*|\s+|\s*-\s*){_SPELLED_ACCENTED}){{1,30}}")
+# a letter may be told by a word for it: "W as in whiskey, A, T, A, N as in Nancy"
+_LETTER_IN_RUN = rf"{_SPELLED_ACCENTED}(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
+_LETTER_RUN = re.compile(
+    rf"(?<![\w']){_LETTER_IN_RUN}(?:(?:\s*,\s*|\s+|\s*-\s*)(?:{_SPELLING_BREAK}(?:\s*,\s*|\s+))?{_LETTER_IN_RUN}){{1,30}}"
+)
 _LETTERS_SPELLED_ASKED = 2  # "N, I": asked to spell, two letters are a short name's
 _LETTERS_NAME_ASKED = 3  # asked for a name, not to spell it: "I, F, E, A, N, Y, I"
 

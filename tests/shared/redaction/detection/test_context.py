@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.redaction.detection.context import words_before
+from shared.redaction.detection.context import NAME_ASKED, words_before
 from shared.redaction.detection.spoken import tokenise
 from tests.shared.redaction.detection.turns import segments
 
@@ -18,3 +18,13 @@ def test_words_before_stay_in_the_segment_and_keep_the_last_few() -> None:
     assert words_before(digits, tokens, 3) == "four digits are"
     first = next(token for token in tokens if token.segment == 1)
     assert words_before(first, tokens) == ""  # the agent's question is another segment
+
+
+@pytest.mark.parametrize("asked", ["surname", "and first name", "name date of birth and the last four of your social"])
+def test_a_question_starting_with_the_name_asks_for_one(asked: str) -> None:
+    assert NAME_ASKED.search(asked)
+
+
+@pytest.mark.parametrize("asked", ["name of the shop", "name is on the form", "name of the company"])
+def test_a_name_of_a_thing_or_one_told_is_not_asked_for(asked: str) -> None:
+    assert not NAME_ASKED.search(asked)

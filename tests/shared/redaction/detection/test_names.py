@@ -1145,3 +1145,47 @@ def test_the_words_after_whose_kin_and_up_to_a_pause_are_the_name_heard_with_and
 )
 def test_more_of_the_family_or_oneself_after_whose_kin_and_is_no_name(said: str) -> None:
     assert _names(("agent", "Who is travelling?"), ("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        # a name of two words spelled with what is said between them
+        (
+            (("customer", "Ngaio Te Rangi, spelled T-E, space, R-A-N-G-I."),),
+            [(0, "Ngaio Te Rangi"), (0, "T-E, space, R-A-N-G-I")],
+        ),
+        # the surname asked for alone, told in parts with a capital named, then said whole
+        (
+            (("agent", "Last name?"), ("customer", "Fitz, F-I-T-Z, capital W, Illiam. FitzWilliam.")),
+            [(1, "Fitz, F-I-T-Z, capital W, Illiam"), (1, "FitzWilliam")],
+        ),
+        # spelled when asked, some letters told by a word for them
+        (
+            (("agent", "How do you spell your last name?"), ("customer", "H as in hotel, A, S, S as in sugar, A, N.")),
+            [(1, "H as in hotel, A, S, S as in sugar, A, N")],
+        ),
+        # a name with its accent told, then spelled after a full stop
+        (
+            (("customer", "My name is Björn, with the two dots, Lindqvist. L-I-N-D-Q-V-I-S-T."),),
+            [(0, "Björn"), (0, "Lindqvist"), (0, "L-I-N-D-Q-V-I-S-T")],
+        ),
+    ],
+)
+def test_names_spelled_with_breaks_and_capitals_or_asked_by_the_word_alone(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "Could you spell the postcode?"), ("customer", "S as in sugar, W, one, A, two, A, A.")),
+        (("agent", "Name of the hotel?"), ("customer", "Grand Plaza.")),
+        (("customer", "The sign says capital G, then the rest in small letters."),),
+        (("agent", "Your name's on the form, new word after the dash."),),
+    ],
+)
+def test_codes_spelled_places_named_and_capitals_talked_about_are_no_name(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _names(*turns) == []
