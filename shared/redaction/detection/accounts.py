@@ -27,7 +27,8 @@ from shared.redaction.detection.spoken import (
     digits_of,
 )
 
-_MIXED_ID_PART = re.compile(r"(?=[a-z-]*\d)(?=[\d-]*[a-z])[a-z\d]+(?:-[a-z\d]+)*", re.ASCII)
+# its parts joined by hyphens or slashes: "3kp7-hw2-rd48", "2024/88173/q"
+_MIXED_ID_PART = re.compile(r"(?=[a-z/-]*\d)(?=[\d/-]*[a-z])[a-z\d]+(?:[-/][a-z\d]+)*", re.ASCII)
 _MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
 
 
@@ -53,8 +54,13 @@ def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
     spelled_on = index + 1 < len(tokens) and tokens[index + 1].segment == token.segment and _capital(tokens[index + 1])
     if token.norm in _RADIO_LETTERS or (single and (core not in {"I", "A"} or spelled_on)):
         return 1
+    if _HYPHENATED_LETTERS.fullmatch(core):  # letters spelled as Whisper writes them: "P-O-L"
+        return 1
     beside_dash = (index and tokens[index - 1].norm in _DASHES) or (following[:1] and following[0] in _DASHES)
     return 1 if beside_dash and token.norm.isalpha() and len(token.norm) <= MISHEARD_LETTERS else 0
+
+
+_HYPHENATED_LETTERS = re.compile(r"[A-Z](?:-[A-Z]){1,4}", re.ASCII)
 
 
 def _capital(token: Token) -> bool:
@@ -217,7 +223,8 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
             yield EntityType.ADDRESS if postcode else EntityType.ACCOUNT_NUMBER, run
 
 
-_SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}", re.ASCII)
+# also joined by hyphens as Whisper writes letters spelled: "P-O-L", "H-W"
+_SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}|[A-Z](?:-[A-Z]){1,4}", re.ASCII)
 # A group of capitals written right before the digits: a British driving licence's five ("MORGA 753116 SM9IJ").
 _LETTER_GROUP = re.compile(r"[A-Z]{4,5}", re.ASCII)
 _LETTERS_AND_FIRST_DIGITS = re.compile(r"[A-Z]{1,4}-\d{1,2}", re.ASCII)

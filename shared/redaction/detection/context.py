@@ -83,7 +83,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # number", "the file reference from the desk"
         r"|(health index|assessment|valuation|file) (number|reference|id)"
         r"|sort code|my (\w+ )?reference|(?<!your )(booking|reservation|confirmation) (reference|number)"
-        r"|reference (number )?on (the|my|this|that) (letter|statement|bill|notice|invoice)"
+        r"|reference (number )?on (the|my|your|this|that) (letter|statement|bill|notice|invoice)"
         # the number printed on an id card: "the number on your loyalty card?" ("on your" alone only says where)
         r"|(number|id) on (your|the|my|his|her) (loyalty|rewards?|member|membership|insurance|health|library|"
         r"student|staff|employee|patient|medicare|medicaid|id) card"

@@ -635,3 +635,37 @@ def test_a_card_read_in_groups_with_more_digits_after_it_stays_a_card_where_a_ca
     kinds = [kind for kind, _ in _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER))]
     assert "account_number" not in kinds
     assert "card_number" in kinds
+
+
+@pytest.mark.parametrize(
+    "turns, number",
+    [
+        # parts joined by slashes, a letter last
+        (
+            (("agent", "What's the reference on your statement?"), ("customer", "It's 2023/40917/K.")),
+            "2023/40917/K",
+        ),
+        # the letters it starts with spelled with hyphens, as written
+        (
+            (("agent", "Could I have the membership number?"), ("customer", "Sure, R-T-M, 5 5 1, 0 9 3, dash C.")),
+            "R-T-M, 5 5 1, 0 9 3, dash C",
+        ),
+        ((("agent", "So that's member number K-L, 3 3 0, 7 1 8, 4 2."),), "K-L, 3 3 0, 7 1 8, 4 2"),
+    ],
+)
+def test_ids_with_slashes_or_letters_spelled_with_hyphens_are_found_whole(
+    turns: tuple[tuple[str, str], ...], number: str
+) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == [("account_number", [number])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "Your 2024/25 statement shows a balance of 1,200 pounds."),),
+        (("agent", "Which form was it?"), ("customer", "The P60/2024 one, from work.")),
+        (("customer", "The T-V was 499 dollars, the A-C unit 1250."),),
+    ],
+)
+def test_year_ranges_and_prices_beside_spelled_letters_are_no_account(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == []
