@@ -161,7 +161,8 @@ _LOWER = rf"[^\W\d_{_CAPITALS}]"
 _NAME = rf"[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[{_CAPITALS}]{_LOWER}+)?(?!-?{_LOWER})"
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
-_PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el)"
+# a Welsh "ap" (son of): "Rhys ap Gwilym"
+_PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el|ap)"
 # An Irish surname's "Ó", a word of one letter, before the rest: "Ó Súilleabháin", "Ó Briain".
 _LEADING_PARTICLE = r"Ó"
 # the next word of a name, with the particles before it
@@ -295,7 +296,7 @@ GREETED = re.compile(
     r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
     r"carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
     r"caseworker|case worker|adviser|advisor|solicitor|accountant|representative))),?\s+"
-    rf"(?P<relative>{_NAME}(?:\s+{_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|\s+I(?:'\w+)?\s|$)"
+    rf"(?P<relative>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|\s+I(?:'\w+)?\s|$)"
     # whose a relative's thing is, named after it: "My wife's cell, that's Renata, is ..."
     r"|\b(?i:(?:my|our|his|her|their)\s+(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|"
     r"sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin)'s\s+[a-z]+),?\s+"
@@ -731,15 +732,16 @@ def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
     """``start``..``end`` widened over the name words said right next to it: "Darnell" before a known "Whitcombe",
     "-Baird" after a known "Fenwick"."""
     while True:
-        before = re.search(rf"(?:^|(?<=[\s,.!?])){_NAME}(?:\s|-)$", text[:start])
+        # the particles between them go with them: "Luísa Ferreira da Silva", "Van der Merwe-Botha"
+        before = re.search(rf"(?:^|(?<=[\s,.!?])){_NAME}(?:\s+{_PARTICLE})*(?:\s|-)$", text[:start])
         if before is None:
             break
-        word = text[before.start() : start].strip(" -")
+        word = re.match(_NAME, text[before.start() : start]).group()  # type: ignore[union-attr]
         if word in NOT_NAMES or word in _NOT_NAME_BEFORE or word in BUSINESS_WORDS or word.lower() in MONTHS:
             break
         start = before.start()
     while True:
-        after = re.match(rf"(?:\s|-)(?P<word>{_NAME}|[A-Z]\.(?=\s+[A-Z]))", text[end:])
+        after = re.match(rf"(?:\s+{_PARTICLE})*(?:\s|-)(?P<word>{_NAME}|[A-Z]\.(?=\s+[A-Z]))", text[end:])
         if after is None:
             break
         word = after.group("word")

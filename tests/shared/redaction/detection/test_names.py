@@ -1189,3 +1189,43 @@ def test_names_spelled_with_breaks_and_capitals_or_asked_by_the_word_alone(
 )
 def test_codes_spelled_places_named_and_capitals_talked_about_are_no_name(turns: tuple[tuple[str, str], ...]) -> None:
     assert _names(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        # a surname with its particle said again with the first name before it
+        (
+            (("agent", "Could I speak to Mrs. Almeida da Cunha?"), ("customer", "Yes, Beatriz Almeida da Cunha.")),
+            [(0, "Mrs. Almeida da Cunha"), (1, "Beatriz Almeida da Cunha")],
+        ),
+        # a Welsh "ap" between the names
+        ((("customer", "Put it in my brother's name, Dafydd ap Rhys, please."),), [(0, "Dafydd ap Rhys")]),
+        # an Irish "Ó" in a relative's name
+        (
+            (("customer", "I'm ringing for my late mother, Máire Ó Briain, about her pension."),),
+            [(0, "Máire Ó Briain")],
+        ),
+        # who holds a role, asked by the role alone
+        (
+            (("agent", "Your beneficiary?"), ("customer", "Adaeze Nwankwo-Obi.")),
+            [(1, "Adaeze Nwankwo-Obi")],
+        ),
+    ],
+)
+def test_names_with_particles_and_names_asked_for_by_a_role_are_found_whole(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "And the recipient?"), ("customer", "The Red Cross, they're a charity.")),
+        (("agent", "And the beneficiary?"), ("customer", "My estate, I suppose.")),
+        (("customer", "We had lunch at Café de Paris on Saturday."),),
+    ],
+)
+def test_roles_answered_with_no_person_and_particles_in_places_are_no_name(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _names(*turns) == []
