@@ -158,7 +158,20 @@ _LOWER = rf"[^\W\d_{_CAPITALS}]"
 # A word that goes on in lower case after a hyphen is no name: "Mr. Fix-it", "Know-how".
 # A name of several words may be heard run together: "AnacManderMurray".
 # The second half of a hyphenated name may start with any capital: "Marie-Élise", "Anna-Łucja".
-_NAME = rf"[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:-[{_CAPITALS}]{_LOWER}+)?(?!-?{_LOWER})"
+# A given name's second syllable may follow its hyphen in lower case ("Hyun-woo", "Xiao-mei"), a short one that is
+# no word English joins so ("Check-in", "Wi-fi", "Know-how").
+_NOT_SYLLABLE = (
+    r"(?:in|up|on|off|out|it|how|by|ups|ins|ons|end|way|day|all|old|new|fi|op|ed|to|go|do|be|me|man|men|led|run|"
+    r"ray|box|car|air|bag|cut|top|pay|fit|for|and|the|ins|use|yes|now|red|sit|set|lay|tie|one|two|ten|log|web|mail|"
+    r"line|like|free|made|type|back|down|over|time|year|hand|home|side|wide|less|self|well|only|term|fold|even|ever|"
+    r"long|sale|shop|stop|site|work|care|call|book|bank|card|plan|rate|cost|paid|sure|fire|fuel|fast|able)"
+)
+_HYPHEN_SYLLABLE = rf"-(?!{_NOT_SYLLABLE}(?![a-z])){_LOWER}{{2,4}}(?!-?{_LOWER})"
+# (after a first part of three letters or more: not "Wi-fi", "Hi-fi")
+_NAME = (
+    rf"[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}"
+    rf"(?:-[{_CAPITALS}]{_LOWER}+|(?<![{_CAPITALS}]{_LOWER}){_HYPHEN_SYLLABLE})?(?!-?{_LOWER})"
+)
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
 # a Welsh "ap" (son of): "Rhys ap Gwilym"
@@ -454,8 +467,19 @@ _NAME_WITH_LETTERS = re.compile(
 )
 
 
+# A name written with a hyphen or an apostrophe, then said to be: "Hyun-woo with a hyphen", "O'Neill with an
+# apostrophe".
+_NAME_WITH_MARK = re.compile(
+    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?i:with\s+(?:a|an|the)\s+(?:hyphen|dash|apostrophe))\b"
+)
+
+
 def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
     """Where a capitalised word and its own spelling right after it are: the name, then the letters."""
+    for marked in _NAME_WITH_MARK.finditer(text):
+        name = marked.group("name")
+        if ("-" in name or "'" in name) and name not in NOT_NAMES and name not in BUSINESS_WORDS:
+            yield marked.start("name"), marked.end("name")
     for match in _NAME_WITH_LETTERS.finditer(text):
         name = match.group("name")
         written = re.findall(r"[A-Z]", match.group("letters"))
@@ -741,7 +765,10 @@ def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
             break
         start = before.start()
     while True:
-        after = re.match(rf"(?:\s+{_PARTICLE})*(?:\s|-)(?P<word>{_NAME}|[A-Z]\.(?=\s+[A-Z]))", text[end:])
+        # the hyphen of a double-barrelled name may be said: "Adeyemi hyphen Clarke"
+        after = re.match(
+            rf"(?:\s+{_PARTICLE})*(?:\s+(?i:hyphen|dash)\s+|\s|-)(?P<word>{_NAME}|[A-Z]\.(?=\s+[A-Z]))", text[end:]
+        )
         if after is None:
             break
         word = after.group("word")
@@ -792,6 +819,14 @@ def names_said_again(
         for span in spans
         for part in re.findall(_NAME, texts[span.segment][span.start : span.end])
         if len(part) >= _MIN_NAME_LETTERS and part not in NOT_NAMES
+    }
+    # each half of a double-barrelled name may be said alone, or with the hyphen said: "Adeyemi hyphen Clarke"
+    parts |= {
+        half
+        for part in list(parts)
+        if re.fullmatch(rf"[{_CAPITALS}]\S*-[{_CAPITALS}]\S*", part)
+        for half in part.split("-")
+        if len(half) >= _MIN_NAME_LETTERS and half not in NOT_NAMES and half not in BUSINESS_WORDS
     }
     # a name spelled ("K-O-W-A-L-S-K-I") is said again as a word ("Kowalski, thank you")
     parts |= {

@@ -1229,3 +1229,37 @@ def test_names_with_particles_and_names_asked_for_by_a_role_are_found_whole(
 )
 def test_roles_answered_with_no_person_and_particles_in_places_are_no_name(turns: tuple[tuple[str, str], ...]) -> None:
     assert _names(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        # a given name whose second syllable follows its hyphen in lower case, asked about by its hyphen
+        (
+            (("agent", "Is that Seo-yeon with a hyphen?"), ("customer", "Yes, Seo-yeon Lim.")),
+            [(0, "Seo-yeon"), (1, "Seo-yeon Lim")],
+        ),
+        ((("customer", "My name is Mei-lin Zhou, I rang yesterday."),), [(0, "Mei-lin Zhou")]),
+        # a double-barrelled surname said again with its hyphen said as a word
+        (
+            (("customer", "My name is Kemi Bello-Ogun, so Bello hyphen Ogun on the form."),),
+            [(0, "Kemi Bello-Ogun"), (0, "Bello hyphen Ogun")],
+        ),
+    ],
+)
+def test_hyphenated_given_names_and_hyphens_said_are_found_whole(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Wi-fi code is printed on the router, with a hyphen.",
+        "Is that Check-in with a hyphen on the sign?",
+        "The Drop-off desk is next to the Follow-up clinic.",
+    ],
+)
+def test_words_joined_by_hyphens_are_no_name(text: str) -> None:
+    assert _names(("agent", text)) == []
