@@ -451,8 +451,11 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     nearest = min(distances.values(), default=None)
     # Written five and four ("83702-1187"): a ZIP+4 ending an address, never a social security number's grouping.
     zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
-    if zip_plus_four:
+    # Written as a date with slashes ("6/11/1979"): a date, never a social security number misheard.
+    written_date = len(atoms) == 1 and _WRITTEN_DATE.fullmatch(first.norm.rstrip(".,")) is not None
+    if zip_plus_four or written_date:
         distances.pop(EntityType.SSN, None)
+        nearest = min(distances.values(), default=None)
     if len(digits) in MISHEARD_SSN_LENGTHS and other_countrys_id_named(tokens, first):
         return EntityType.ACCOUNT_NUMBER  # a Canadian SIN, an Australian TFN: not a US social security number
     if EntityType.SSN in distances and (
@@ -617,6 +620,9 @@ _ANSWERED_ONCE = (EntityType.CARD_SECURITY_CODE, EntityType.DATE_OF_BIRTH)
 _READ_BACK_WINDOW = 4  # digits: a year, a group read back from a longer answer
 
 
+_PLACE_WORDS = frozenset({"last", "first", "final", "middle"})
+
+
 def _answered_by_other_side(digits: str, distance: int, first: Token, tokens: Sequence[Token]) -> bool:
     """Whether the other side said digits in an earlier turn after the question ``distance`` characters before
     ``first`` ("And the security code?" / "993." / "Thanks, that's 160 euros a night"), and ``first``'s digits do
@@ -628,7 +634,16 @@ def _answered_by_other_side(digits: str, distance: int, first: Token, tokens: Se
             break
         after.insert(0, token)
     asking = {t.segment for t in after if t.text.rstrip().endswith("?")}  # "the three numbers on the back?"
-    answer = digits_said([t for t in after if t.speaker != first.speaker and t.segment not in {first.segment, *asking}])
+    answer = digits_said(
+        [
+            t
+            for t in after
+            if t.speaker != first.speaker
+            and t.segment not in {first.segment, *asking}
+            # a count of digits asked for, not an answer: "... and the last four of your social."
+            and not (t.position and tokens[t.position - 1].norm in _PLACE_WORDS)
+        ]
+    )
     if not answer:
         return False
     windows = {digits[i : i + _READ_BACK_WINDOW] for i in range(len(digits) - _READ_BACK_WINDOW + 1)}

@@ -245,3 +245,25 @@ def test_three_digits_answering_the_last_four_of_the_social_are_the_ssn_s_with_o
 def test_three_digits_broken_off_before_the_whole_number_are_not_the_last_four() -> None:
     segments = _segments(("agent", "Last four of your social?"), ("customer", "It's 407-... sorry, 470-12-5531."))
     assert _found(segments, _SSN) == [("ssn", ["470-12-5531"])]
+
+
+def test_a_date_written_with_slashes_answering_a_birth_date_and_a_social_asked_together_is_the_date() -> None:
+    segments = _segments(
+        ("agent", "Full name, then your birth date, then the last four of the SSN."),
+        ("customer", "Renata Szabo, 3/14/1988, and 7 1 9 0."),
+    )
+    assert _found(segments, (EntityType.SSN, EntityType.DATE_OF_BIRTH)) == [
+        ("date_of_birth", ["3/14/1988"]),
+        ("ssn", ["7 1 9 0"]),
+    ]
+
+
+def test_the_last_four_asked_for_in_a_statement_is_no_answer_to_it() -> None:
+    segments = _segments(
+        ("agent", "I need your date of birth and the last four digits of your social."),
+        ("customer", "Sure, 11/02/1975, and 3 3 0 8."),
+    )
+    assert _found(segments, (EntityType.SSN, EntityType.DATE_OF_BIRTH)) == [
+        ("date_of_birth", ["11/02/1975"]),
+        ("ssn", ["3 3 0 8"]),
+    ]
