@@ -79,11 +79,13 @@ _DOMAIN_LABEL = (
     rf"(?:(?:[a-z]\s+)?[a-z0-9]+{_MAIL_SAID_APART}(?:(?:-|\s+(?:dash|hyphen)\s+)[a-z0-9]+){{0,4}}"
     rf"|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
 )
+# "at" said in the caller's own language: French "arobase", Spanish and Portuguese "arroba", Italian "chiocciola".
+_AT_SAID = r"(?:at|arobase|arroba|chiocciola)"
 # Countries whose addresses end "co dot uk", "com dot au".
 _SECOND_LEVEL_COUNTRIES = r"(?:uk|au|nz|za|in|jp|br|gh|ng|ke|ug|tz|zw|ph|sg|pk|bd|lk|hk|tw|mx|ar|tr|eg|il)"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+at\s+)"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+{_AT_SAID}\s+)"
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?\b",
     re.IGNORECASE,
 )

@@ -320,3 +320,19 @@ def test_a_surname_spelled_with_commas_after_the_address_is_no_part_of_it() -> N
     said = "Sure, it's tom.okafor at web dot de. That's O, K, A, F, O, R."
     turns = (("agent", "Can you spell the e-mail?"), ("customer", said))
     assert spans_found(turns, (EntityType.EMAIL, EntityType.PERSON_NAME))[-1] == ("person_name", 1, "O, K, A, F, O, R")
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("It's lucia dot garcia arroba gmail dot com, I think.", "lucia dot garcia arroba gmail dot com"),
+        ("Write to marco chiocciola libero dot it please.", "marco chiocciola libero dot it"),
+        ("Oh, c'est paul point martin arobase free point fr.", "paul point martin arobase free point fr"),
+    ],
+)
+def test_an_address_with_at_said_in_another_language_is_found(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_the_word_for_at_in_passing_is_no_address() -> None:
+    assert _emails(("customer", "On a Spanish keyboard the arroba sign is next to the number two.")) == []
