@@ -542,6 +542,21 @@ _PLACES_GOING_ON = re.compile(
 )
 
 
+# A street named by its kind with its house number ending a segment, its postcode and city ending the speaker's next
+# one, a few words of floor and door before them: "9 Rue des Martyrs," / "fourth floor, on the left... 75009 Paris."
+_CONTINENTAL_STREET_ENDING_SEGMENT = re.compile(
+    r"(?P<street>\b\d+[A-Za-z]?,?\s+(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|"
+    r"calle|avenida|rua|piazza|plaza|paseo|carrer|strada)\b(?:\s+[\w'\u2019.-]+){1,4}?"
+    r"|(?-i:Rue|Via|Calle|Avenida|Rua|Piazza|Plaza|Paseo|Carrer|Strada)(?:\s+[\w'\u2019.-]+){1,4}?,?\s+\d+[A-Za-z]?"
+    rf"|{_STREET_KIND_ENDING},?\s+{_CONTINENTAL_HOUSE_NUMBER})\s*,\s*$"
+)
+_FLOOR_WORDS_BEFORE_CODE = 6
+_CONTINENTAL_CODE_ENDING = re.compile(
+    rf"(?:[\w'.-]+[\s,.…]+){{0,{_FLOOR_WORDS_BEFORE_CODE}}}?\d{{4,5}}\s+(?:[A-Z]{{2}}\s+)?{_CONTINENTAL_CITY}"
+    r"(?=\s*[.!?]?\s*$)"
+)
+
+
 def _address_split_over(
     segment: Segment, before_index: int, before: str, answered_before: bool = False
 ) -> Iterable[TextSpan]:
@@ -559,6 +574,13 @@ def _address_split_over(
     places = _PLACES_GOING_ON.match(segment.text)
     if (ends_address or answered_before) and places is not None:
         yield TextSpan(segment.index, places.start("places"), places.end("places"))
+        return
+    continental = _CONTINENTAL_STREET_ENDING_SEGMENT.search(before)
+    code_and_city = _CONTINENTAL_CODE_ENDING.match(segment.text, _lead_in_end(segment.text))
+    if continental is not None and code_and_city is not None:
+        # "It's 9 Rue des Martyrs," / "Mm-hmm." / "fourth floor, on the left... 75009 Paris."
+        yield TextSpan(before_index, continental.start("street"), continental.end("street"))
+        yield TextSpan(segment.index, code_and_city.start(), code_and_city.end())
         return
     street = _STREET_ENDING_SEGMENT.search(before)
     place = _PLACE_AND_CODE.match(segment.text, _lead_in_end(segment.text))

@@ -694,3 +694,35 @@ def test_floors_buildings_and_codes_of_more_countries_are_inside_the_address(tex
 )
 def test_floors_blocks_year_ranges_and_prices_in_passing_are_no_address(text: str) -> None:
     assert _addresses(("agent", text)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, parts",
+    [
+        (
+            (
+                ("customer", "So it's 14 Rue Oberkampf,"),
+                ("agent", "Mm-hmm."),
+                ("customer", "third floor, 75011 Paris."),
+            ),
+            [(0, "14 Rue Oberkampf"), (2, "third floor, 75011 Paris")],
+        ),
+        (
+            (("customer", "Via Roma 8,"), ("agent", "Yes."), ("customer", "interno 3, 10121 Torino.")),
+            [(0, "Via Roma 8"), (2, "interno 3, 10121 Torino")],
+        ),
+    ],
+)
+def test_a_continental_street_and_its_code_and_city_after_a_backchannel_are_one_address(
+    turns: tuple[tuple[str, str], ...], parts: list[tuple[int, str]]
+) -> None:
+    assert _addresses(*turns) == parts
+
+
+def test_a_year_and_a_city_after_a_street_named_in_passing_are_no_address() -> None:
+    turns = (
+        ("customer", "We stayed on Calle Mayor,"),
+        ("agent", "Mm-hmm."),
+        ("customer", "and flew home in 2019 Madrid to Paris."),
+    )
+    assert _addresses(*turns) == []
