@@ -73,10 +73,12 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"agreement (number|no)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
-        r"(loyalty|rewards?|patient|student|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
+        r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
         r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record)('s)? "
         r"(number|id|card)"
-        r"|(patient|student|employee|staff|tax|medical record) id"
+        r"|(patient|student|applicant|employee|staff|tax|medical record) id"
+        # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"
+        r"|mprn|gprn|mpan|m p r n|meter point (reference )?number"
         # a bank account's sort code; the reference on a letter or bill sent to the caller, or their own reference
         # (not "your reference number is ...": one given by the agent)
         # a record's number by what it indexes or assesses: "community health index number", "rate assessment

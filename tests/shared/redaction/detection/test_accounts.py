@@ -669,3 +669,25 @@ def test_ids_with_slashes_or_letters_spelled_with_hyphens_are_found_whole(
 )
 def test_year_ranges_and_prices_beside_spelled_letters_are_no_account(turns: tuple[tuple[str, str], ...]) -> None:
     assert _found(_segments(*turns), _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        ("And the GPRN off the gas bill?", "Seven one two, two four six, nine.", "Seven one two, two four six, nine"),
+        ("Your applicant number, please.", "It's 5 5 0 1 9 8 3.", "5 5 0 1 9 8 3"),
+        ("What's the applicant ID on the letter?", "K M, 44 07 19.", "K M, 44 07 19"),
+    ],
+)
+def test_a_meter_point_or_an_applicant_s_number_asked_for_is_an_account_number(
+    asked: str, answer: str, number: str
+) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), _ACCOUNT) == [("account_number", [number])]
+
+
+def test_a_meter_reading_or_a_count_of_applicants_is_no_account_number() -> None:
+    segments = _segments(
+        ("agent", "What did the meter read this morning?"),
+        ("customer", "4 4 1 2 3, and we had 350 applicants last year."),
+    )
+    assert _found(segments, _ACCOUNT) == []
