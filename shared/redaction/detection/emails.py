@@ -52,7 +52,9 @@ _LOCAL_SEPARATOR = (
     # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."
     rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=\b[A-Za-z]-[A-Za-z]),\s+(?=(?:{NUMBER_WORD}|\d+)\b)"
     r"|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{2})"
-    r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b))"
+    r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b)"
+    # or with a comma alone before the part spelled with hyphens: "t dot wisniewski, W-I-S-N-I-E-W-S-K-I, at ..."
+    r"|,\s+(?=(?-i:[A-Z])(?:-(?-i:[A-Z])){2,},?\s+(?:at|@)))"
 )
 # "dot" may be said apart, between commas: "at fastmail, dot, com"
 _DOT = r"(?:\s*\.\s*|,?\s+(?:dot|period|point),?\s+)"

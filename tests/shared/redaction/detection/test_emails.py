@@ -336,3 +336,12 @@ def test_an_address_with_at_said_in_another_language_is_found(text: str, email: 
 
 def test_the_word_for_at_in_passing_is_no_address() -> None:
     assert _emails(("customer", "On a Spanish keyboard the arroba sign is next to the number two.")) == []
+
+
+def test_a_local_part_spelled_again_after_a_comma_stays_one_address_from_its_start() -> None:
+    text = "Sure, k dot brzezinska, B-R-Z-E-Z-I-N-S-K-A, at onet dot pl."
+    assert _emails(("customer", text)) == [(0, "k dot brzezinska, B-R-Z-E-Z-I-N-S-K-A, at onet dot pl")]
+
+
+def test_letters_spelled_after_a_comma_with_no_at_after_them_are_no_address() -> None:
+    assert _emails(("customer", "Okay, so my surname, B-R-Z-E-Z-I-N-S-K-A, and the first name is Kasia.")) == []
