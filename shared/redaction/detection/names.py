@@ -256,8 +256,9 @@ NAME_CUES = re.compile(
     # whom a booking or list is put under: "Put me down as Tom Okafor", "book us in as ..."
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     # someone named in passing: "a letter for someone called Gerald Fenwick", "a lady named Ruth Obi"
-    r"(?:someone|somebody|a (?:man|woman|lady|gentleman|guy|bloke|chap|fella|fellow|lad|lass|girl|boy|person)) "
-    r"(?:called|named)|"
+    # "some guy called... Bjørn?": said with "some", a hesitation before the name
+    r"(?:someone|somebody|(?:a|some) (?:man|woman|lady|gentleman|guy|bloke|chap|fella|fellow|lad|lass|girl|boy|"
+    r"person)) (?:called|named)(?:\.\.\.|\u2026)?|"
     # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"

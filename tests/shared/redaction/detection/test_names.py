@@ -1263,3 +1263,12 @@ def test_hyphenated_given_names_and_hyphens_said_are_found_whole(
 )
 def test_words_joined_by_hyphens_are_no_name(text: str) -> None:
     assert _names(("agent", text)) == []
+
+
+def test_someone_named_in_passing_with_some_and_a_hesitation_is_a_name() -> None:
+    turns = (("customer", "Some woman called... Ingrid? Ingrid Solberg, she was at the desk."),)
+    assert _names(*turns) == [(0, "Ingrid"), (0, "Ingrid Solberg")]
+
+
+def test_something_called_in_passing_is_no_name() -> None:
+    assert _names(("customer", "Some place called... the Harbour? We ate there once.")) == []
