@@ -475,8 +475,29 @@ _NAME_WITH_MARK = re.compile(
 )
 
 
+# Initials of an e-mail address said before, told by the name they stand for: "jp.desrosiers@..., J P for
+# Jean-Pierre" (not "A B for Alpha Bravo", "U N for United Nations").
+_INITIALS_FOR = re.compile(
+    rf"(?<![\w'])(?P<initials>[{_CAPITALS}](?:[\s.-]+[{_CAPITALS}]){{1,3}})\.?\s+(?:(?i:is|stands)\s+)?(?i:for)\s+"
+    rf"(?P<name>{_NAME}(?:{_NEXT_NAME})?)"
+)
+
+
+def _initials_told(text: str) -> Iterable[tuple[int, int]]:
+    """Where a name is that initials of an address said before it stand for, each letter its part's first."""
+    for told in _INITIALS_FOR.finditer(text):
+        initials = re.findall(rf"[{_CAPITALS}]", told.group("initials"))
+        parts = [part for part in re.split(r"[\s-]+", told.group("name")) if part[:1].isupper()]
+        in_address = re.search(
+            rf"(?<![a-z]){''.join(initials).lower()}(?:[._@]|\s+(?:dot|at|underscore)\b)", text[: told.start()].lower()
+        )
+        if in_address and [part[0] for part in parts] == initials and not NOT_NAMES.intersection(parts):
+            yield told.start("name"), told.end("name")
+
+
 def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
     """Where a capitalised word and its own spelling right after it are: the name, then the letters."""
+    yield from _initials_told(text)
     for marked in _NAME_WITH_MARK.finditer(text):
         name = marked.group("name")
         if ("-" in name or "'" in name) and name not in NOT_NAMES and name not in BUSINESS_WORDS:

@@ -1272,3 +1272,15 @@ def test_someone_named_in_passing_with_some_and_a_hesitation_is_a_name() -> None
 
 def test_something_called_in_passing_is_no_name() -> None:
     assert _names(("customer", "Some place called... the Harbour? We ate there once.")) == []
+
+
+def test_the_initials_of_an_address_told_by_the_name_they_stand_for_are_a_name() -> None:
+    turns = (("customer", "It's mk dot osei at gmail dot com, M K for Mary-Kate."),)
+    assert _names(*turns) == [(0, "Mary-Kate")]
+
+
+@pytest.mark.parametrize(
+    "text", ["That's A B for Alpha Bravo, then 4 4.", "I worked for the U N for United Nations relief."]
+)
+def test_initials_told_with_no_address_before_them_are_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
