@@ -1294,15 +1294,22 @@ _MIN_SPELLED_RUN_LETTERS = 4
 
 
 def names_spelled_after_email(segments: Sequence[Segment], emails: Iterable[TextSpan]) -> Iterable[TextSpan]:
-    """Letters spelled in the speaker's segment right after the one their e-mail address was in: the name in it."""
+    """Letters spelled in the segment right after the one an e-mail address was in, by its speaker or, naming them a
+    part of a name, by the other side: the name in it."""
     emailed = {span.segment for span in emails}
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     for before, segment in itertools.pairwise(ordered):
-        if before.index not in emailed or before.speaker != segment.speaker:
+        if before.index not in emailed:
             continue
         for run in _SPELLED_RUN.finditer(segment.text):
+            # the other side's answer to an address read to them names what it spells: "Q-U-I-S-P-E, the full surname"
+            if before.speaker != segment.speaker and not _NAME_PART_NAMED.search(segment.text, run.end()):
+                continue
             if len(re.findall(r"(?<![\w'])[A-Za-z](?![\w'])", run.group())) >= _MIN_SPELLED_RUN_LETTERS:
                 yield TextSpan(segment.index, run.start(), run.end())
+
+
+_NAME_PART_NAMED = re.compile(r"\b(?i:surname|last name|family name|first name|maiden name)\b")
 
 
 # Asked to spell a name, or asked for one: letters said one at a time in the reply are the name's, even where

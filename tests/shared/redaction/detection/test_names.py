@@ -1284,3 +1284,19 @@ def test_the_initials_of_an_address_told_by_the_name_they_stand_for_are_a_name()
 )
 def test_initials_told_with_no_address_before_them_are_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_letters_the_other_side_spells_after_an_address_read_to_them_naming_a_surname_are_a_name() -> None:
+    turns = (
+        ("agent", "So that's tomas dot r at outlook dot com?"),
+        ("customer", "R-O-D-R-I-G-O, sorry, the whole last name, then at outlook."),
+    )
+    assert _names(*turns) == [(1, "R-O-D-R-I-G-O")]
+
+
+def test_letters_the_other_side_spells_after_an_address_naming_no_name_are_no_name() -> None:
+    turns = (
+        ("agent", "So that's tomas dot r at outlook dot com?"),
+        ("customer", "No, O-U-T-L-O-O-K dot I-E, the Irish one."),
+    )
+    assert _names(*turns) == []
