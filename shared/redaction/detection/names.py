@@ -10,7 +10,14 @@ from collections.abc import Iterable, Sequence
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import NAME_ASKED, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES
-from shared.redaction.detection.spoken import MONTHS, RADIO_LETTER, SPELLED_LETTERS, TextSpan, Token
+from shared.redaction.detection.spoken import (
+    MONTHS,
+    RADIO_LETTER,
+    SPELLED_LETTERS,
+    TextSpan,
+    Token,
+    in_order_in_common,
+)
 
 # In lower-case text a name is known only by what is said around it: "this is declan mcbride calling", "my name is
 # tomas"; its words must be none of those the sentence goes on with ("this is just calling", "my name is on it").
@@ -451,16 +458,6 @@ _MIN_SPELLING_LETTERS = 4
 _SPELLING_LIKENESS = 0.6  # of the letters heard, how many are the word's, in order
 
 
-def _letters_in_common(word: str, letters: str) -> int:
-    """How many of ``letters`` are ``word``'s, in the same order (the longest common subsequence)."""
-    row = [0] * (len(letters) + 1)
-    for char in word:
-        diagonal = 0
-        for column, letter in enumerate(letters, 1):
-            diagonal, row[column] = row[column], diagonal + 1 if char == letter else max(row[column], row[column - 1])
-    return row[-1]
-
-
 # A name, then which of its letters to write: "Priya with an I Y A", "Jon without an H", "Stephen with a P H".
 _NAME_WITH_LETTERS = re.compile(
     rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?P<how>with|without)\s+(?i:(?:a|an|two|double)\s+){{1,2}}"
@@ -520,7 +517,7 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
         )
         if name in NOT_NAMES or name in BUSINESS_WORDS or len(letters) < _MIN_SPELLING_LETTERS:
             continue
-        if _letters_in_common(name.lower(), letters) >= _SPELLING_LIKENESS * len(letters):
+        if in_order_in_common(name.lower(), letters) >= _SPELLING_LIKENESS * len(letters):
             yield match.start("name"), match.end("name")
             yield match.start("spelled"), match.end("spelled")
     for match in _WORD_THEN_SPELLED.finditer(text):

@@ -80,6 +80,7 @@ from shared.redaction.detection.spoken import (
     digits_of,
     digits_said,
     hyphenated_digits,
+    in_order_in_common,
     luhn,
     pause_ms,
 )
@@ -1316,22 +1317,12 @@ def _bank_accounts_read_back(found: Sequence[tuple[EntityType, list[Token]]]) ->
         digits = digits_said(said)
         if kind is EntityType.CARD_NUMBER and any(
             0 < said[0].position - account[-1].position <= CONTEXT_WINDOW
-            and _in_order_within(digits, digits_said(account)) >= len(digits) - 1
+            and in_order_in_common(digits, digits_said(account)) >= len(digits) - 1
             for account in accounts
         ):
             kind = EntityType.ACCOUNT_NUMBER
         retyped.append((kind, said))
     return retyped
-
-
-def _in_order_within(digits: str, longer: str) -> int:
-    """How many of ``digits`` are found in ``longer`` in the same order (a digit lost or misheard leaves the rest)."""
-    row = [0] * (len(digits) + 1)
-    for char in longer:
-        diagonal = 0
-        for column, digit in enumerate(digits, 1):
-            diagonal, row[column] = row[column], diagonal + 1 if char == digit else max(row[column], row[column - 1])
-    return row[-1]
 
 
 # How cards are printed: groups of four (the last of three to five), or Amex's and Diners' four, six and the rest.

@@ -222,3 +222,14 @@ def begun_again_from(text: str, start: int) -> int:
         if begun is None:
             return start
         start = begun
+
+
+def in_order_in_common(first: str, second: str) -> int:
+    """How many characters ``first`` and ``second`` share in the same order (the longest common subsequence): a
+    letter or digit lost or misheard leaves the rest."""
+    row = [0] * (len(second) + 1)
+    for char in first:
+        diagonal = 0
+        for column, other in enumerate(second, 1):
+            diagonal, row[column] = row[column], diagonal + 1 if char == other else max(row[column], row[column - 1])
+    return row[-1]
