@@ -397,8 +397,14 @@ def _inside_quotes(match: Match) -> bool:
     if closed is None:
         return False
     start, end = sentence_bounds(words, opened, closed)
-    around = " ".join(words[start:opened] + words[closed + 1 : end + 1]).lower()
-    return not _SAID_BY_ME.search(around)  # "'not my problem' is what I'd say": the agent's own words
+    return not _owned_by_me(words, start, opened, closed, end)
+
+
+def _owned_by_me(words: Sequence[str], start: int, opened: int, closed: int, end: int) -> bool:
+    """Whether the words of the sentences around a quote (``start..opened`` and ``closed..end``, the quote left out)
+    say the agent owns it: "'not my problem' is what I'd say"."""
+    around = " ".join([*words[start:opened], *words[closed + 1 : end + 1]]).lower()
+    return _SAID_BY_ME.search(around) is not None
 
 
 # Quotation marks said aloud: "quote" opens someone else's words, "unquote" or "end quote" closes them.
@@ -429,9 +435,9 @@ def _inside_spoken_quote(match: Match) -> bool:
     if closed is None and opened < start:
         return False  # no "unquote": the quote ends with the sentence it opened in
     first, _ = sentence_bounds(words, opened, opened)
-    last = end if closed is None else sentence_bounds(words, closed, closed)[1]
-    around = " ".join([*words[first:opened], *([] if closed is None else words[closed + 1 : last + 1])]).lower()
-    return not _SAID_BY_ME.search(around)
+    if closed is None:
+        return not _owned_by_me(words, first, opened, end, end)
+    return not _owned_by_me(words, first, opened, closed, sentence_bounds(words, closed, closed)[1])
 
 
 # The agent owning the words they quote: "I said", "is what I'd say", "I'd tell him".
