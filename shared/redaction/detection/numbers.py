@@ -1295,12 +1295,12 @@ def _longer_than_any_card(said: str, run: Sequence[Atom], tokens: Sequence[Token
     """Whether the run is a bank account's number read out in groups (an IBAN's digits, however its letters were
     heard): more digits than any card holds, in three or more groups, where a bank account and no card was talked
     about, so a stretch of it passing the card check by chance is no card."""
+    if not (_LONGEST_CARD < len(said) <= _LONGEST_BANK_ACCOUNT and len(run) >= _MIN_ACCOUNT_GROUPS):
+        return False  # the cheap test first: the rest reads the whole call before the run
     first = run[0].tokens[0]
     before = " ".join(token.norm for token in tokens[: first.position])
     return (
-        _LONGEST_CARD < len(said) <= _LONGEST_BANK_ACCOUNT
-        and len(run) >= _MIN_ACCOUNT_GROUPS
-        and _BANK_ACCOUNT_TALKED_ABOUT.search(before) is not None
+        _BANK_ACCOUNT_TALKED_ABOUT.search(before) is not None
         and not card_talked_about(tokens, first.position)
         and not CARD_CONTEXT.search(said_after(first, tokens))
     )
