@@ -224,7 +224,7 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
 
 
 # also joined by hyphens as Whisper writes letters spelled: "P-O-L", "H-W"
-_SPELLED_LETTERS = re.compile(r"[A-Z]{1,3}|[A-Z](?:-[A-Z]){1,4}", re.ASCII)
+_SPELLED_LETTERS = re.compile(rf"[A-Z]{{1,3}}|{_HYPHENATED_LETTERS.pattern}", re.ASCII)
 # A group of capitals written right before the digits: a British driving licence's five ("MORGA 753116 SM9IJ").
 _LETTER_GROUP = re.compile(r"[A-Z]{4,5}", re.ASCII)
 _LETTERS_AND_FIRST_DIGITS = re.compile(r"[A-Z]{1,4}-\d{1,2}", re.ASCII)
