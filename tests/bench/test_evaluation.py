@@ -79,6 +79,7 @@ LATER_HELD_BACK = (
     "held_back_13",
     "held_back_14",
     "held_back_15",
+    "held_back_16",
 )
 
 
