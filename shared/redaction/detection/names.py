@@ -175,9 +175,16 @@ _NOT_SYLLABLE = (
 )
 _HYPHEN_SYLLABLE = rf"-(?!{_NOT_SYLLABLE}(?![a-z])){_LOWER}{{2,4}}(?!-?{_LOWER})"
 # (after a first part of three letters or more: not "Wi-fi", "Hi-fi")
+# A first part of two letters too, as Korean given names start ("Ji-hoon", "Su-bin"), but for what English joins so or
+# a sound makes ("Co-pay", "Re-sent", "Ex-wife", "Uh-huh", "Ha-ha").
+_NOT_FIRST_SYLLABLE = (
+    r"(?:Re|Co|Hi|Wi|No|So|Go|Bi|De|Be|Ex|Up|Uh|Ah|Oh|Um|Mm|Hm|Ha|Ho|He|Pa|Ma|To|Do|Me|We|By|My|Ok|Un|In|On|Of|Is|It|"
+    r"At|As|An|Or|If|Us|Am|Yo|Er|Eh|Hu|Ow|Aw|Ya|La|Lo|Tv|Dj|Pe|Mo|Ta|Ti|Vs|Pm|Eu|Uk|Us)"
+)
 _NAME = (
-    rf"[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}"
-    rf"(?:-[{_CAPITALS}]{_LOWER}+|(?<![{_CAPITALS}]{_LOWER}){_HYPHEN_SYLLABLE})?(?!-?{_LOWER})"
+    rf"(?:(?!{_NOT_FIRST_SYLLABLE}-)[{_CAPITALS}]{_LOWER}{_HYPHEN_SYLLABLE}"
+    rf"|[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}"
+    rf"(?:-[{_CAPITALS}]{_LOWER}+|(?<![{_CAPITALS}]{_LOWER}){_HYPHEN_SYLLABLE})?(?!-?{_LOWER}))"
 )
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"

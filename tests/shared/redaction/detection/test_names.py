@@ -1300,3 +1300,15 @@ def test_letters_the_other_side_spells_after_an_address_naming_no_name_are_no_na
         ("customer", "No, O-U-T-L-O-O-K dot I-E, the Irish one."),
     )
     assert _names(*turns) == []
+
+
+def test_a_korean_given_name_whose_first_syllable_has_two_letters_is_part_of_the_name() -> None:
+    assert _names(("customer", "My name's Choi Su-bin, I'm calling about my order.")) == [(0, "Choi Su-bin")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hello, Co-op Bank, how can I help?", "It's the Wi-fi here, it keeps dropping.", "Uh-huh. Re-sent it just now."],
+)
+def test_words_of_two_letters_joined_by_a_hyphen_in_english_are_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
