@@ -413,7 +413,8 @@ SPELLED_NAME = re.compile(
 # broken off ("Jürgen... J, U, R, G, E, N"), spell the name's letters without their accents, and go on to the next
 # name ("C-H-I-D-I-N-M-A, Eze").
 _WORD_THEN_SPELLED = re.compile(
-    rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026|\.)?\s+(?:(?i:that's|that is|spelled|spelt),?\s+)?"
+    rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026|\.)?\s+"
+    r"(?:(?i:that's|that is|is|spelled|spelt),?\s+)?"
     rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*)(?:{_SPELLING_BREAK}(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{2,30}})"
     rf"(?P<next>,?\s+{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
 )
@@ -448,6 +449,12 @@ def spellings(word: str) -> set[str]:
         if not unicodedata.combining(char)
     )
     return {lower, dropped, written_out}
+
+
+def _letters_of(word: str) -> set[str]:
+    """The letters alone ``word`` may be spelled with, a hyphen or an apostrophe in it said apart ("Hyun-woo" as
+    H-Y-U-N dash W-O-O)."""
+    return {re.sub(r"[\W\d_]", "", spelled) for spelled in spellings(word)}
 
 
 # A word said, "is", then its spelling as recognition heard it: letters alone, run together in capitals, led by a
@@ -530,8 +537,8 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
     for match in _WORD_THEN_SPELLED.finditer(text):
         words = match.group("name").split()
         letters = spelled_letters(match.group("spelled"))
-        spelled = next((word for word in words if letters in spellings(word)), None)
-        if spelled is None and len(words) > 1 and letters in spellings("".join(words)):
+        spelled = next((word for word in words if letters in _letters_of(word)), None)
+        if spelled is None and len(words) > 1 and letters in _letters_of("".join(words)):
             spelled = words[-1]  # both words of it: "Te Whiti, T-E, new word, W-H-I-T-I"
         if spelled is None or spelled in NOT_NAMES or spelled in BUSINESS_WORDS:
             continue
@@ -545,8 +552,15 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
             continue  # a street's or a building's name spelled: "Ranelagh, R A N E L A G H, Road"
         if next_name and next_name.strip(" ,").capitalize() in _PLACE_WORDS:
             continue
+        end = match.end("next") if next_name else match.end("spelled")
+        if re.fullmatch(r"\s+(?i:is)\s+", text[match.end("name") : match.start("spelled")]):
+            # "Kang is K-A-N-G", the letters joined by hyphens: one telling of the name (letters heard apart after
+            # "is" are read above)
+            if "-" in match.group("spelled"):
+                yield match.start("name"), end
+            continue
         yield match.start("name"), match.end("name")
-        yield match.start("spelled"), match.end("next") if next_name else match.end("spelled")
+        yield match.start("spelled"), end
 
 
 AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again)\b)")
@@ -966,7 +980,7 @@ def names_before_emails(segments: Sequence[Segment], emails: Iterable[TextSpan])
 # ("apostrophe", "hyphen"): "O apostrophe K double E double F E", "M-C-C-A-R-T-H-Y"
 _SPELLED_UNIT = re.compile(
     rf"(?<![\w'])(?:(?P<times>(?i:double|triple))\s+)?(?P<letter>[A-Za-z{_CAPITALS}])(?![\w'])"
-    r"|(?<![\w'])(?i:apostrophe|hyphen|dash)\b"
+    r"|(?<![\w'])(?i:apostrophe|hyphen|dash|space)\b"
 )
 _SPELLED_GAP = re.compile(r"[\s,.-]*")
 # Three letters may spell a name as well as a code's ("L double E"): only longer names are looked for.
@@ -982,7 +996,15 @@ def names_spelled_again(
     """A name found once, or a word of an e-mail address's mailbox, spelled letter by letter where it is read back:
     "And is that O apostrophe K double E double F E?" after "Deirdre dot O'Keeffe at eircom dot net"."""
     texts = {segment.index: segment.text for segment in segments}
-    words = [word for span in names for word in re.findall(_NAME, texts[span.segment][span.start : span.end])]
+    said = [re.findall(_NAME, texts[span.segment][span.start : span.end]) for span in names]
+    words = [word for name in said for word in name]
+    # a surname of two words spelled as one run: "El Amrani" as E-L, space, A-M-R-A-N-I
+    words += [
+        "".join(name[first:last])
+        for name in said
+        for first, last in itertools.combinations(range(len(name) + 1), 2)
+        if last - first > 1
+    ]
     words += [word for span in emails for word in _mailbox_words(texts[span.segment][span.start : span.end])]
     # an accented name spelled with its accents or without: "Castañeda" as C-A-S-T-A-N-E-D-A too
     known = {

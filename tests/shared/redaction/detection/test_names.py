@@ -1312,3 +1312,22 @@ def test_a_korean_given_name_whose_first_syllable_has_two_letters_is_part_of_the
 )
 def test_words_of_two_letters_joined_by_a_hyphen_in_english_are_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_word_of_a_name_then_is_and_its_letters_with_the_hyphen_said_is_one_telling_of_the_name() -> None:
+    found = _names(("customer", "Nakamura is N-A-K-A-M-U-R-A, and Min-seo is M-I-N dash S-E-O."))
+    assert found == [(0, "Nakamura is N-A-K-A-M-U-R-A"), (0, "Min-seo is M-I-N dash S-E-O")]
+
+
+def test_a_word_then_is_and_letters_that_are_not_its_own_is_no_name() -> None:
+    assert _names(("customer", "Code is K-L-M-N, and Gate is B-4-7.")) == []
+
+
+def test_a_surname_of_two_words_spelled_with_space_said_between_them_is_the_name() -> None:
+    found = _names(("customer", "My surname is Van Dam."), ("agent", "Is that V-A-N, space, D-A-M?"))
+    assert found == [(0, "Van Dam"), (1, "V-A-N, space, D-A-M")]
+
+
+def test_letters_with_space_said_between_them_that_spell_no_known_name_are_no_name() -> None:
+    found = _names(("customer", "My surname is Van Dam."), ("customer", "The code is D-A-M, space, V-A-N-1."))
+    assert found == [(0, "Van Dam")]
