@@ -29,6 +29,7 @@ from shared.redaction.detection.names import (
     names_before_addresses,
     names_before_emails,
     names_confirmed_by_another,
+    names_opening_told_by_parts,
     names_said_again,
     names_said_back,
     names_said_on_leaving,
@@ -91,6 +92,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_said_on_leaving,
         names_thanked_as_heard,
         names_after_kin_and,
+        names_opening_told_by_parts,
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]

@@ -1455,3 +1455,40 @@ def names_after_kin_and(segments: Sequence[Segment]) -> Iterable[TextSpan]:
         for match in _KIN_THEN_AND_NAME.finditer(segment.text):
             if not _no_name_said_to(match.group("name")):
                 yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# A name said alone to open what one says, then told of part by part: "Nguyễn Văn Thành. The surname's Nguyen, ...",
+# "João Pedro Gonçalves da Silva, with the cedilla under the C.", "Fatima Zahra El Amrani, that's two words for the
+# surname". Only a name is told of so: which of its words is the surname, its accents, its hyphen.
+_OPENING_NAME = re.compile(
+    rf"\s*(?:(?i:it's|it is|yes|yeah|sure|okay|ok|um|uh|oh),?\s+)?"
+    rf"(?P<name>(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{1,4}})(?=\s*[.,;]\s)"
+)
+_NAME_PART_TOLD = re.compile(
+    r"\b(?i:surname|first name|last name|given name|family name|second name|middle name|maiden name|christian name|"
+    r"first names|given names|(?:the|an?) (?:cedilla|accent|tilde|umlaut|acute|grave|circumflex|hyphen|apostrophe))\b"
+)
+
+
+def names_opening_told_by_parts(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words of a name that open a segment, where the rest of it tells of the name's parts or spells one of
+    them: "Hyun-woo Kang. Kang is K-A-N-G"."""
+    for segment in segments:
+        match = _OPENING_NAME.match(segment.text)
+        if match is None:
+            continue
+        words = re.findall(_NAME, match.group("name"))
+        if any(
+            word in NOT_NAMES
+            or word in BUSINESS_WORDS
+            or word in _PLACE_WORDS
+            or word.lower() in MONTHS
+            or re.fullmatch(_DAYS_AND_MONTHS, word)
+            for word in words
+        ):
+            continue
+        rest = segment.text[match.end() :]
+        letters = {spelled_letters(run.group()) for run in _LETTER_RUN.finditer(rest)}
+        spelled = any(letters & _letters_of(word) for word in words if len(word) >= _MIN_NAME_LETTERS)
+        if _NAME_PART_TOLD.search(rest) or spelled:
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))

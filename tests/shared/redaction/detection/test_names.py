@@ -1331,3 +1331,29 @@ def test_a_surname_of_two_words_spelled_with_space_said_between_them_is_the_name
 def test_letters_with_space_said_between_them_that_spell_no_known_name_are_no_name() -> None:
     found = _names(("customer", "My surname is Van Dam."), ("customer", "The code is D-A-M, space, V-A-N-1."))
     assert found == [(0, "Van Dam")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Siobhán Ní Bhriain, with the accent on the A.", "Siobhán Ní Bhriain"),
+        ("Lê Thị Hương. The family name is Le, the given name is the last one.", "Lê Thị Hương"),
+        ("Bogdan Mirescu, that's M-I-R-E-S-C-U.", "Bogdan Mirescu"),
+    ],
+)
+def test_a_name_said_alone_then_told_of_part_by_part_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text))[0] == (0, name)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Park Lane Hotel. The surname's Obi.", [(0, "Obi")]),
+        ("Visa Debit, and the first name on it is Ruth.", [(0, "Ruth")]),
+        ("Monday Morning. The hyphen goes in the postcode.", []),
+    ],
+)
+def test_words_that_open_a_turn_about_a_name_but_are_a_place_a_business_or_a_day_are_no_name(
+    text: str, names: list[tuple[int, str]]
+) -> None:
+    assert _names(("customer", text)) == names
