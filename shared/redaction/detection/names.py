@@ -824,8 +824,9 @@ _SPOKEN_EMAIL_MARKS = {"dot", "underscore", "dash", "hyphen", "period", "point"}
 
 def _mailbox_words(email: str) -> list[str]:
     """The words of an e-mail address's mailbox, written ("priya.natarajan@...") or read aloud ("j dot blackwood dot
-    44 at protonmail dot com")."""
+    44 at protonmail dot com"), or spelled ("T-A-M-A-R-A dot O-S-E-I at ...": "tamara", "osei")."""
     mailbox = re.split(r"@|\s+at\s+", email.lower())[0]
+    mailbox = re.sub(r"(?<![\w'])[a-z](?:-[a-z](?![\w']))+", lambda run: run.group().replace("-", ""), mailbox)
     return [word for word in re.split(r"[._\s-]+", mailbox) if word not in _SPOKEN_EMAIL_MARKS]
 
 
@@ -867,6 +868,14 @@ def names_said_again(
         if re.fullmatch(rf"[{_CAPITALS}]\S*-[{_CAPITALS}]\S*", part)
         for half in part.split("-")
         if len(half) >= _MIN_NAME_LETTERS and half not in NOT_NAMES and half not in BUSINESS_WORDS
+    }
+    # a name with accents is said again without them, as one writes it who has no such letters: "Þór" as "Thor",
+    # "Nguyễn" as "Nguyen"
+    parts |= {
+        plain.capitalize()
+        for part in list(parts)
+        for plain in spellings(part) - {part.lower()}
+        if plain.isalpha() and plain.capitalize() not in NOT_NAMES and plain.capitalize() not in BUSINESS_WORDS
     }
     # a name spelled ("K-O-W-A-L-S-K-I") is said again as a word ("Kowalski, thank you")
     parts |= {

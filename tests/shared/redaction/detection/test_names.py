@@ -1357,3 +1357,22 @@ def test_words_that_open_a_turn_about_a_name_but_are_a_place_a_business_or_a_day
     text: str, names: list[tuple[int, str]]
 ) -> None:
     assert _names(("customer", text)) == names
+
+
+def test_a_name_with_accents_said_again_without_them_is_the_name() -> None:
+    found = _names(("customer", "My name is Dagný Þórsdóttir."), ("agent", "I have Dagny Thorsdottir on the list."))
+    assert found == [(0, "Dagný Þórsdóttir"), (1, "Dagny Thorsdottir")]
+
+
+def test_a_word_like_an_accented_name_in_lower_case_is_no_name() -> None:
+    found = _names(("customer", "My name is Renée Côté."), ("agent", "The cote on the hill is yours?"))
+    assert found == [(0, "Renée Côté")]
+
+
+def test_a_word_of_a_mailbox_spelled_letter_by_letter_said_again_is_a_name() -> None:
+    found = _names(("customer", "It's K-E-S-I-A dot M-B-E-K-I at gmail dot com. Mbeki, like the president."))
+    assert found == [(0, "Mbeki")]
+
+
+def test_a_role_mailbox_spelled_letter_by_letter_said_again_is_no_name() -> None:
+    assert _names(("customer", "It's S-A-L-E-S at acme dot com. Sales, the team.")) == []
