@@ -266,7 +266,8 @@ NAME_CUES = re.compile(
     # the name where it is written of one's own: "my name there is ...", "Name on the card is ..." (not "the name on
     # the box")
     r"name (?:there|on (?:it|file|record|(?:the|my|your|his|her) (?:account|card|policy|booking|reservation|"
-    r"order|licen[cs]e|passport|lease|ticket|certificate|id|form|application|deed|contract)))(?: is|'s| was)|"
+    # or after a comma: "Name on the card, Ana Ruiz"
+    r"order|licen[cs]e|passport|lease|ticket|certificate|id|form|application|deed|contract)))(?: is|'s| was|,)|"
     # whom a booking or list is put under: "Put me down as Tom Okafor", "book us in as ..."
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     # someone named in passing: "a letter for someone called Gerald Fenwick", "a lady named Ruth Obi"
@@ -1082,7 +1083,9 @@ def names_confirmed_by_another(segments: Sequence[Segment], names: Iterable[Text
 # A full name starting a sentence, right before an address: "Anneliese Vorster, 12 Protea Street, ..." read back; or
 # where they are: "a policy for Gregor Lindqvist at 9 Ferny Rise, Albury".
 _NAME_BEFORE_ADDRESS = re.compile(
-    rf"(?:(?:^|(?<=[.:!?]\s))(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}}),\s*"
+    # or after what one has on record, read back: "So I've got Ngozi Chukwu, 62 Ash Grove, ..."
+    r"(?:(?:^|(?<=[.:!?]\s)|(?<=\b(?i:i've got)\s)|(?<=\b(?i:we've got)\s)|(?<=\b(?i:i have)\s)"
+    rf"|(?<=\b(?i:we have)\s))(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}}),\s*"
     rf"|(?<![\w'])(?P<found_at>{_NAME}(?:{_NEXT_NAME}){{1,2}})\s+at\s+)$"
 )
 

@@ -1376,3 +1376,20 @@ def test_a_word_of_a_mailbox_spelled_letter_by_letter_said_again_is_a_name() -> 
 
 def test_a_role_mailbox_spelled_letter_by_letter_said_again_is_no_name() -> None:
     assert _names(("customer", "It's S-A-L-E-S at acme dot com. Sales, the team.")) == []
+
+
+def test_a_name_after_name_on_the_card_and_a_comma_is_a_name() -> None:
+    assert _names(("customer", "Name on the card, Tomás Okafor-Reyes.")) == [(0, "Tomás Okafor-Reyes")]
+
+
+def test_name_on_the_card_then_a_comma_and_no_name_is_no_name() -> None:
+    assert _names(("customer", "Name on the card, Mastercard ending 4432.")) == []
+
+
+def test_a_full_name_read_back_before_an_address_after_i_have_got_is_a_name() -> None:
+    turns = (("agent", "Okay, I've got Beatriz Olmos, 14 Larch Close, Didcot, OX11 7AB, is that right?"),)
+    assert _names(*turns) == [(0, "Beatriz Olmos")]
+
+
+def test_a_building_read_back_before_an_address_after_i_have_got_is_no_name() -> None:
+    assert _names(("agent", "So I've got Oak Tree Farm, 3 Mill Lane, Didcot, OX11 7AB?")) == []
