@@ -28,6 +28,7 @@ from shared.redaction.detection.names import (
     names_announced_in_greeting,
     names_before_addresses,
     names_before_emails,
+    names_confirmed_as_heard,
     names_confirmed_by_another,
     names_opening_told_by_parts,
     names_said_again,
@@ -111,6 +112,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_after_email(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_back(read, answered)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_as_heard(read)]
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:
             span = with_title(span, texts[span.segment])

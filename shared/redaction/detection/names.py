@@ -738,6 +738,16 @@ _IS_THAT = re.compile(
     rf"\b(?i:is (?:that|this|it)|am i (?:speaking|talking) (?:to|with)|are you)\s+(?:{TITLES}\.?\s+)?"
     rf"(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME})?)\s*\?"
 )
+# the name however recognition heard it, in words of any case: "Am I speaking with all my bank code?" / "Yes,
+# speaking." (Olumide Bankole); not who or how the other side is ("Is this a good time?", "Is that you?", "is that
+# yours?")
+_IS_THAT_HEARD = re.compile(
+    r"\b(?i:is (?:that|this)|am i (?:speaking|talking) (?:to|with))\s+"
+    r"(?P<name>(?!(?i:the|a|an|my|your|our|his|her|their|this|that|it|you|me|him|them|us|someone|somebody|anyone|"
+    r"anybody|right|correct|ok|okay|still|about|for|regarding|with|to|in|on|at|all right|alright|true|so|how|what|"
+    r"who|where|why|when|yours|mine|hers|his|theirs|ours|one|fine|possible|everything|everyone|ready|there|"
+    r"here|free|available|him|her|them|she|he|they|we|i)\b)[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3})\s*\?"
+)
 _ONLY_THEY_ANSWER = re.compile(
     r"\s*(?i:(?:yes|yeah|yep|that's right|it is)[,.]?\s+)?(?i:speaking|that's me|that is me|it's me|it is me|"
     r"this is (?:she|he|him|her)|you're talking to (?:her|him|me))(?=\s*(?:[,.!?]|$))"
@@ -762,6 +772,19 @@ def confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
         for match in [*_IS_THAT.finditer(segment.text), *filter(None, [_NAME_READ_BACK.match(segment.text)])]:
             words = match.group("name").replace(",", "").split()
             if not NOT_NAMES.intersection(words) and not BUSINESS_WORDS.intersection(words):
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+def names_confirmed_as_heard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words asked about ("Am I speaking with all my bank code?") that the other side confirms are them
+    ("Speaking."): their name however it was heard. Heard so unlike the name, it is not looked for again elsewhere."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, segment in enumerate(ordered):
+        reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
+        if reply is None or not _ONLY_THEY_ANSWER.match(reply.text) or _IS_THAT.search(segment.text):
+            continue
+        for match in _IS_THAT_HEARD.finditer(segment.text):
+            if not _not_a_name(match.group("name")):  # as written: "all my" may be how "Olumide" was heard
                 yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 

@@ -1393,3 +1393,20 @@ def test_a_full_name_read_back_before_an_address_after_i_have_got_is_a_name() ->
 
 def test_a_building_read_back_before_an_address_after_i_have_got_is_no_name() -> None:
     assert _names(("agent", "So I've got Oak Tree Farm, 3 Mill Lane, Didcot, OX11 7AB?")) == []
+
+
+def test_the_words_asked_about_that_the_other_side_confirms_are_them_are_their_name_however_heard() -> None:
+    turns = (
+        ("agent", "Hello, am I speaking with green bay lock?"),
+        ("customer", "Yes, speaking."),
+        ("agent", "And the lock code on the door?"),
+    )
+    assert _names(*turns) == [(0, "green bay lock")]
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [("Is that yours?", "Yes, that's me."), ("Is this a good time?", "Speaking."), ("Is that correct?", "It's me.")],
+)
+def test_what_is_asked_of_whom_one_speaks_to_is_no_name(asked: str, answer: str) -> None:
+    assert _names(("agent", asked), ("customer", answer)) == []
