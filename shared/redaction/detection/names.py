@@ -796,10 +796,18 @@ _NAME_PARTICLES = {"van", "von", "der", "den", "del", "della", "mac", "bin", "be
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s,.!?;:(\"]))(?i:mr|mrs|ms|miss|mx|dr|mister|missus|doctor)\.?\s+$")
 
 
+# An honorific said right after a name is part of it, as recognition writes it too: "Yoshida-san", "Yoshida -san",
+# "Min-jun-ssi", "Priya-ji".
+_HONORIFIC_AFTER = re.compile(r"\s?-(?i:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim|ji)(?![\w'-])")
+
+
 def with_title(span: TextSpan, text: str) -> TextSpan:
-    """``span`` widened back over the title said right before the name in it."""
+    """``span`` widened back over the title said right before the name in it, and on over an honorific after it."""
     title = _TITLE_BEFORE.search(text[: span.start])
-    return span if title is None else TextSpan(span.segment, title.start(), span.end)
+    honorific = _HONORIFIC_AFTER.match(text, span.end)
+    return TextSpan(
+        span.segment, span.start if title is None else title.start(), span.end if honorific is None else honorific.end()
+    )
 
 
 # Said before a name to greet or acknowledge someone: not part of the name when capitalised ("Perfect Anna").

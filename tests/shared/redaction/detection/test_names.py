@@ -1410,3 +1410,15 @@ def test_the_words_asked_about_that_the_other_side_confirms_are_them_are_their_n
 )
 def test_what_is_asked_of_whom_one_speaks_to_is_no_name(asked: str, answer: str) -> None:
     assert _names(("agent", asked), ("customer", answer)) == []
+
+
+def test_an_honorific_after_a_name_is_part_of_it() -> None:
+    found = _names(("customer", "My name is Haruto Mori."), ("agent", "Thank you, Mori -san. And the address?"))
+    assert found == [(0, "Haruto Mori"), (1, "Mori -san")]
+
+
+def test_a_word_starting_like_an_honorific_after_a_name_is_not_part_of_it() -> None:
+    found = _names(
+        ("customer", "My name is Haruto Mori."), ("agent", "So for Mori -sanitary goods, is that the order?")
+    )
+    assert found == [(0, "Haruto Mori"), (1, "Mori")]
