@@ -1425,12 +1425,25 @@ _NAME_SAID_TO_ON_LEAVING = re.compile(
 )
 
 
+# How a kind word or thanks is meant, said after it: "No matter, honestly.", "Thank you, kindly."
+_HOW_SAID = (
+    r"(?i:honestly|really|seriously|truly|totally|absolutely|definitely|certainly|obviously|actually|basically|"
+    r"literally|kindly|genuinely|sincerely|anyway|anyways|either|whatsoever|at all)\b"
+)
 # A name said to the other side after a kind word, ending a sentence that more follows, misheard in any case: "Happy
 # to help, Tiwu. The total is ..." (Jiwoo), "I'm sorry about that, wanderoo. Do you have ..." (Wanjiru).
 _NAME_SAID_TO_AFTER_KIND_WORDS = re.compile(
-    r"\b(?i:happy to help|glad to help|sorry about that|sorry to hear that|no problem|no worries|anything else),\s+"
+    # "no bother" heard as "no matter" too: "No matter, Pairing. Welcome aboard." (Pádraig)
+    r"\b(?i:happy to help|glad to help|sorry about that|sorry to hear that|no problem|no worries|no bother|no matter|"
+    r"anything else),\s+"
     # more said after it: at the segment's end it is a farewell ("No worries, hooroo.", "No problem, see ya.")
-    rf"(?P<name>{_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[.!?]\s+[A-Z])"
+    rf"(?P<name>(?!{_HOW_SAID}){_SAID_TO_WORD}(?:\s+{_SAID_TO_WORD})?)(?=\s*[.!?]\s+[A-Z])"
+    # one word after thanks, the name heard in lower case: "Thank you, quame. And a phone number?" (Kwame); not how
+    # one thanks ("Thank you, kindly.", "Thanks, pal.", "Thanks, understood.")
+    r"|\b(?i:thank you|thanks),\s+(?P<thanked>"
+    rf"(?!(?i:{_ACKNOWLEDGING_WORDS}|darling|sweetheart|sweetie|hun|hon|honey|pet|buddy|pal|man|bro|doc|officer|boss|"
+    rf"chief|mister|missus|miss|ma'am|so|much|everybody|again|guys)\b)(?!{_HOW_SAID}){_SAID_TO_WORD})"
+    r"(?=\s*[.!?]\s+[A-Z])"
 )
 
 
@@ -1445,9 +1458,10 @@ def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
             if match.group(group).capitalize() not in NOT_NAMES | BUSINESS_WORDS:
                 yield TextSpan(segment.index, match.start(group), match.end(group))
         for match in _NAME_SAID_TO_AFTER_KIND_WORDS.finditer(segment.text):
+            group = "name" if match.group("name") else "thanked"
             elsewhere = f"{before.text if before else ''} {segment.text[: match.start()]} {segment.text[match.end() :]}"
-            if _said_to(match.group("name"), elsewhere):
-                yield TextSpan(segment.index, match.start("name"), match.end("name"))
+            if _said_to(match.group(group), elsewhere):
+                yield TextSpan(segment.index, match.start(group), match.end(group))
 
 
 # "Thanks" that opens a sentence is heard as "and" before the name said to someone, more following a comma: "And

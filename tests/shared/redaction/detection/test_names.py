@@ -1422,3 +1422,29 @@ def test_a_word_starting_like_an_honorific_after_a_name_is_not_part_of_it() -> N
         ("customer", "My name is Haruto Mori."), ("agent", "So for Mori -sanitary goods, is that the order?")
     )
     assert found == [(0, "Haruto Mori"), (1, "Mori")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("No bother, Caoimhe. Anything else today?", "Caoimhe"),
+        ("Thank you, siobhan. And your postcode?", "siobhan"),
+    ],
+)
+def test_a_name_said_to_someone_after_no_bother_or_thanks_with_more_said_after_it_is_a_name(
+    text: str, name: str
+) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No matter, honestly. We can fix it.",
+        "Thank you, kindly. And your postcode?",
+        "Thanks, pal. Next question.",
+        "Thank you, understood. And the postcode?",
+    ],
+)
+def test_a_word_of_how_one_thanks_after_thanks_is_no_name(text: str) -> None:
+    assert _names(("agent", text)) == []
