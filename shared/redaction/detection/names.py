@@ -37,7 +37,8 @@ _RELATIONS = (
 )
 _NAME_ANSWER_LEAD = (
     r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|"
-    r"that's me|it's me|that's|that is|under|it's under|"
+    # whom a thing asked about is for, oneself: "It's for me, Winifred Abernethy"
+    r"that's me|it's me|that's|that is|under|it's under|it's for me|for me|me|"
     rf"(?:it's |its |that's )?my {_RELATIONS}|i think it was|i think|it was)[,.]?\s+)*"
 )
 # A name asked for and answered in lower case: two or three words that end the answer or its first part
@@ -325,7 +326,9 @@ GREETED = re.compile(
     r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
     r"carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
     r"caseworker|case worker|adviser|advisor|solicitor|accountant|representative))),?\s+"
-    rf"(?P<relative>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|\s+I(?:'\w+)?\s|$)"
+    # when they were born may follow, heard capitalised: "Our son Diego Born November 9, 2018"
+    rf"(?P<relative>{_NAME}(?:{_NEXT_NAME}){{0,2}})"
+    r"(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|\s+I(?:'\w+)?\s|\s+(?i:born)\b|$)"
     # whose a relative's thing is, named after it: "My wife's cell, that's Renata, is ..."
     r"|\b(?i:(?:my|our|his|her|their)\s+(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|"
     r"sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin)'s\s+[a-z]+),?\s+"
@@ -816,8 +819,8 @@ _NOT_NAME_BEFORE = {
     "Welcome", "Congratulations", "Please", "Excellent", "Wonderful", "Brilliant", "Awesome", "Cool", "Nice",
     "Fantastic", "Ask", "Tell", "Call", "Dial",
 }  # fmt: skip
-# What one says after one's own name, however capitalised: "Ahmed Speaking."
-_NOT_NAME_AFTER = {"Speaking", "Here", "Calling"}
+# What one says after one's own name, however capitalised: "Ahmed Speaking."; or after someone's: "Diego Born ..."
+_NOT_NAME_AFTER = {"Speaking", "Here", "Calling", "Born"}
 # Written in lower case, a name is known by what comes before it: "hi bree", "this is harold".
 _LOWER_CASE_NAME_CUE = re.compile(
     r"\b(?:hi|hello|hey|kia ora|kia or a|kiora|g'day|thanks|thank you|bye|this is|it's|its|i'm|i am)\s+$"

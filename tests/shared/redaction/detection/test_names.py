@@ -1448,3 +1448,17 @@ def test_a_name_said_to_someone_after_no_bother_or_thanks_with_more_said_after_i
 )
 def test_a_word_of_how_one_thanks_after_thanks_is_no_name(text: str) -> None:
     assert _names(("agent", text)) == []
+
+
+def test_a_relative_named_before_when_they_were_born_heard_capitalised_is_a_name() -> None:
+    assert _names(("customer", "Our daughter Chiamaka Born March 3, 2016.")) == [(0, "Chiamaka")]
+
+
+def test_a_name_answered_after_it_is_for_me_is_a_name() -> None:
+    turns = (("agent", "Can I have the patient's full name?"), ("customer", "It's for me, Ottilie Brannagh."))
+    assert _names(*turns) == [(1, "Ottilie Brannagh")]
+
+
+def test_it_is_for_me_answered_with_no_name_is_no_name() -> None:
+    turns = (("agent", "Can I have the patient's full name?"), ("customer", "It's for me, same as before."))
+    assert _names(*turns) == []
