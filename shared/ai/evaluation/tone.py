@@ -68,6 +68,17 @@ _DID_NOT_DO_AS_TOLD = (
     r"|instructed|asked)"
 )
 
+# The customer's trouble put down to what they did or did not do, in a counterfactual whose outcome would not have
+# been ("if you had come to collect it yourself this one would not happen", "if yuh did keep it in the fridge it
+# wouldn't spoil"). "If you had called, we could have sorted it" says what the firm would have done; "if you had
+# the older frame it would still be under warranty" and "if you had the receipt it wouldn't matter" harm no one.
+_WOULD_NOT_HAVE_BEEN = (
+    r"if (?:you|ya|ye|yuh|yu|yous)(?: had| did| would have| would of| would(?! like\b))(?: \w+){1,16}?"
+    r" (?:it|this|that|they|he|she|there|(?:this|that|the|your|them|those|these) \w+|this one|that one)"
+    r" (?:would|could) (?:not|never)\b(?! (?:have )?(?:matter|mattered|need|needed|cost|charge|make"
+    r"|be (?:a problem|an issue|necessary|needed|required))\b)"
+)
+
 # Kind of language -> its rules.
 RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
@@ -83,6 +94,10 @@ RULES: dict[str, tuple[str, ...]] = {
         rf"\b(?:that|this) (?:1|one|bit|part|lot)(?: is)?{_FILLER} on (?:you|ya|yous)(?: (?:2|two|both|lot))?\b"
         r"(?! to\b)",
         rf"\b{_DID_NOT_DO_AS_TOLD}\b",
+        rf"\b{_WOULD_NOT_HAVE_BEEN}",
+        # The fault named the customer's kind ("so this is a user mistake and charges apply", "that's your own doing").
+        r"\b(?:is|was|as|be|its|counts as|put down to|down to) (?:a |an |just |simply |clearly |obviously )?"
+        r"(?:user|customer|operator|owner) (?:error|mistake|fault|misuse)\b|\byour own doing\b|\bself inflicted\b",
         # The firm's part in it denied ("that's not down to us"); "it's not on us to decide" says who decides.
         rf"\b{_IS}{_FILLER} not (?:on|down to) (?:us|me)\b(?! to\b)",
         # Asked for more than the agent is ("I'm not a mind reader", "the courier is no magician").
@@ -254,6 +269,26 @@ RULES: dict[str, tuple[str, ...]] = {
         r" happen\b(?! (?:to|with|next|at|after)\b)",
         # Exasperation in a minced oath ("for feck's sake", "for flip's sake"); "for the sake of time" or "for
         # safety's sake" are not oaths.
+        # Measured against others who manage ("even the backpackers from the city manage to find it"); "even if you
+        # manage to" and "we even managed to" measure no one.
+        r"\beven (?!if |though |when |after |so |with |without |before |where |as |then |now |just |more |less )"
+        r"(?:the |a |an |some |my |our |your )?\w+(?: \w+){0,3} (?:manage|manages|managed|can manage|could manage)"
+        r" to\b",
+        # What everyone is supposed to know ("I figured everybody who owns a kayak knew that much").
+        r"\b(?:everybody|everyone|anybody|anyone|every \w+|any \w+|most people)(?: \w+){0,5} (?:knew|knows|would know"
+        r"|should know|would have known) (?:that much|that by now|by now)\b",
+        r"\bi (?:would have|would of|had) thought you (?:knew|would know|would have known|of all people)\b",
+        # Told to be realistic, as an order ("be practical, madam"); "it should be practical" and "to be realistic"
+        # are not said to anyone.
+        r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bshould )(?<!\bcan )(?<!\bcould )(?<!\bmay )(?<!\bmight )"
+        r"(?<!\bmust )(?<!\bus )(?<!\bwe )(?<!\bi )(?<!\bnot )\bbe (?:practical|realistic)\b",
+        # One of a kind of customer, exclaimed at ("wow, another one who didn't read the forecast"); "we've had another
+        # one who didn't get the email" only counts.
+        r"(?:^|\b(?:wow|oh|ah|well|look|great|brilliant|right|ha|classic|yet) )another (?:one|1|genius|bright spark)"
+        r" who (?:did not|does not|can not|could not|never|forgot|failed)\b",
+        # What the customer was given, guessed unread ("the manual, which I rather suspect nobody has read").
+        r"\bi (?:\w+ )?(?:suspect|bet|doubt|reckon|imagine) (?:nobody|no one|noone)(?: \w+){0,4} (?:has|have|had"
+        r"|ever|bothered to)(?: ever| actually)? read\b",
         r"\bfor (?:feck|fecks|flip|flips|frig|frigs|friggin|fook|fooks|fudge|fudges|pete|petes|crying out loud"
         r"|christ|christs|cripes|f)(?: s)? sake\b|\bfor crying out loud\b",
     ),
@@ -281,6 +316,16 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:stop|quit|no more) (?:\w+ ){0,2}(?:calling|ringing|phoning|emailing|complaining|moaning|whinging"
         r"|bothering|pestering|hassling|chasing)\b(?: \w+){0,10} or (?:else|(?:we|i) (?:will|are going to|am going to)"
         r"|you will)\b",
+        # A sanction if the customer goes on getting in touch or speaking so ("if you keep phoning every day I'll move
+        # your order to the back of the queue"); "if you keep getting the error we'll cancel it and refund you" is
+        # no conduct of theirs.
+        r"\bif (?:you|ya|ye|yuh|yous) (?:keep|carry on|continue|go on)(?: on)? (?:calling|ringing|phoning|emailing"
+        r"|texting|messaging|chasing|mouthing|shouting|yelling|swearing|complaining|moaning|whinging|pestering"
+        r"|hassling|bothering|harassing|badgering|turning up|coming in|arguing|threatening)\b(?: \w+){0,14}"
+        r" (?:i|we) (?:will|am going to|are going to|shall) (?:just |simply |have to |be forced to |happily )?"
+        r"(?:blacklist|ban|bar|block|cancel|close|cut|drop|refuse|stop (?:serving|dealing|taking)|hang up|report"
+        r"|charge|keep (?:the|your) (?:deposit|money|payment)|terminate|suspend|flag|ignore"
+        r"|(?:move|put|push|bump|send|stick) (?:\w+ ){1,3}(?:to|at) the (?:back|bottom|end))\b",
         # The customer handed to the firm's lawyers or heavies ("I pass it also to our solicitor").
         r"\b(?:i|we) (?:will |am going to |are going to |shall )?(?:give|pass|hand|send|set|put)"
         r" (?:it |this |you |that )?(?:also |straight |over |on )?(?:to|on) (?:our|my|the)"
@@ -312,6 +357,15 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?: \w+){0,4} (?:for sure|for certain|no doubt|no question|guaranteed|100 percent|hundred percent)\b",
         r"\b(?:no )?(?!i |we )\w+ will (?:\w+ ){1,8}(?:that (?:1|one|much) is (?:for )?sure|mark my words"
         r"|take it from me|(?:that )?i can assure you (?:a )?(?:100|hundred) percent)\b",
+        # ... or what others will do or what will happen, as a certainty tagged on ("the ministry will sign it off by
+        # Friday, no question at all", "it will be at your shop tomorrow without fail", "the lift will never break down
+        # again, not in ten years, you take it from me"); "we will call you no matter what" is the agent's own doing.
+        r"\b(?!i |we )\w+ will (?:\w+ ){1,12}(?:without fail|no matter what|no question|no exceptions|take it from me"
+        r"|no doubt about it|no ifs (?:or|and) buts)\b",
+        # That something will never go wrong again ("this boiler will never break down again"): no one can promise
+        # it of a thing or of others; "we will never charge you again" is the agent's own doing.
+        r"\b(?!i |we )\w+ will never (?:\w+ ){1,3}again\b",
+        r"\b(?:nobody|no one|noone|nothing)(?: \w+){1,6} again ever\b",
         # Survival or recovery as a certainty ("they'll definitely make it through any frost").
         r"\b(?:they|he|she|it|you|(?:your|the|these|those) \w+) will (?:definitely|certainly|absolutely|surely"
         r"|100 percent|hundred percent) (?:make it through|survive|pull through|recover|heal|live)\b",

@@ -311,3 +311,102 @@ def test_an_apology_taken_back_by_ignored_advice_or_for_getting_worked_up_is_no_
 ) -> None:
     found = judged(engine, around(line), "empathy")
     assert found.verdict != "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A certainty tagged on to what others will do or what will happen, or a harm that will never come again.
+        ("The replacement saddle will turn up on Thursday without fail.", "promises an outcome"),
+        ("Your landlord will hand the bond back in full, no matter what.", "promises an outcome"),
+        ("The council will sign off the bike shed by Monday, no question.", "promises an outcome"),
+        ("This chain will never snap again, believe me.", "promises an outcome"),
+        ("Nobody will pinch it from that rack again, ever.", "promises an outcome"),
+        # The trouble put down to the customer: a counterfactual with them as its subject, or the fault named theirs.
+        ("If you'd chained it to the rail overnight, it wouldn't have been taken.", "dismisses the customer"),
+        ("If ya did oil the chain every month, that rust would never form.", "dismisses the customer"),
+        ("That's user error, so the repair is chargeable.", "dismisses the customer"),
+        # A sanction if the customer keeps getting in touch.
+        ("If you keep emailing the workshop, we'll just bump your repair to the end.", "threatens the customer"),
+        ("If you carry on turning up unannounced, I'm going to refuse the job.", "threatens the customer"),
+        # Measured against others, or against what everyone knows.
+        ("Even the school kids manage to pump their own tyres.", "talks down to the customer"),
+        ("I reckoned every cyclist knew that much.", "talks down to the customer"),
+        ("I'd have thought you knew, of all people.", "talks down to the customer"),
+        ("Be realistic, a carbon frame for that price?", "talks down to the customer"),
+        ("Oh, another one who never checked the tyre pressure.", "talks down to the customer"),
+        ("I bet nobody there has ever read the manual.", "talks down to the customer"),
+    ],
+)
+def test_guarantees_counterfactual_blame_conditional_threats_and_comparisons_are_found(
+    sentence: str, kind: str
+) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you had called us sooner we could have sorted it.",
+        "If you had the receipt, it wouldn't matter which branch.",
+        "If you keep the receipt, we'll refund you.",
+        "If you keep getting the error, we'll cancel the order and refund you.",
+        "This wheel will definitely need a new spoke.",
+        "We will fix it without fail by Friday.",
+        "I'll ring you on Friday without fail.",
+        "The parts should be here Thursday, hopefully, no matter what the weather does.",
+        "Even if you manage to get it here by five, the workshop is closed.",
+        "We even managed to source the old part.",
+        "To be realistic, the wheel will take a week.",
+        "We've had another customer who didn't get the email.",
+        "We've had another one who didn't get the email.",
+        "I thought everyone knew about the closure, sorry.",
+        "We'll never charge you for that again.",
+    ],
+)
+def test_look_alikes_of_guarantees_blame_threats_and_comparisons_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Honestly the brake cable will never fray again, not in twenty years.",
+        "If you had left the bike indoors over the winter, the seat would never have cracked.",
+        "If you keep ringing the branch every hour, I'll just put your bike at the back of the queue.",
+        "Mate, even the tourists manage to find the hire desk.",
+    ],
+)
+def test_guarantees_blame_threats_and_comparisons_fail_the_call(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+    assert found.evidence[0].segment_index == 2
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Refusing to guarantee, and a hedge: no certainty given.
+        "I can't promise the parts will come tomorrow without fail.",
+        "It should be ready Friday, but I can't say it will never go wrong again.",
+        "If you had rung us first we could have sent someone out.",
+        "If you keep the box, we'll take it back within thirty days.",
+    ],
+)
+def test_refusals_hedges_and_helpful_conditionals_pass(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "pass", found.reason
+
+
+@ENGINES
+def test_the_customer_threatening_or_blaming_does_not_fail_the_agent(engine: RuleBasedEngine) -> None:
+    script = (
+        ("agent", "Morning, Harrow Road Cycles, Dev speaking."),
+        ("customer", "If you keep ringing me I'll just cancel the order, and it'll never work again."),
+        ("agent", "Understood, I'm sorry about the calls, I'll note that on the account."),
+        ("customer", "Okay."),
+        ("agent", "Thanks for calling, bye now."),
+    )
+    assert judged(engine, script, "no_prohibited_language").verdict == "pass"
