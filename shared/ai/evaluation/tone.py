@@ -416,7 +416,7 @@ BLAME = re.compile(
     r"|what (?:did|do) (?:you|ye|ya) expect|you people"
     # The call itself put down to them, or what they would have wanted to do first ("you would want to have renewed
     # it yourself").
-    rf"|{_CALL_BLAMED_ON_THEM}|{_DID_NOT_DO_AS_TOLD}|you (?:would|will) (?:want|need) to have"
+    rf"|{_CALL_BLAMED_ON_THEM}|{_DID_NOT_DO_AS_TOLD}|{_WOULD_NOT_HAVE_BEEN}|you (?:would|will) (?:want|need) to have"
     rf"|(?:that|this) (?:1|one|bit|part)(?: is)?{_FILLER} on (?:you|ya|yous)(?: (?:2|two|both|lot))?(?! to\b)"
     # What the customer sent or chose found at fault ("the files you uploaded were way hotter than our spec allows").
     r"|(?:the|your) (?:\w+ ){0,2}(?:that )?you (?:sent|uploaded|supplied|provided|gave us|submitted|chose|picked"

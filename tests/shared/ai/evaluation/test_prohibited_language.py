@@ -410,3 +410,18 @@ def test_the_customer_threatening_or_blaming_does_not_fail_the_agent(engine: Rul
         ("agent", "Thanks for calling, bye now."),
     )
     assert judged(engine, script, "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry, but if you had locked it properly, the bike would not have gone.",
+        "Sorry about that, but if ya did charge the battery it wouldn't cut out.",
+    ],
+)
+def test_an_apology_taken_back_by_a_counterfactual_on_the_customer_is_no_empathy(
+    engine: RuleBasedEngine, line: str
+) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert found.verdict != "pass", found.reason
