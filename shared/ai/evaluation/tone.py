@@ -71,9 +71,11 @@ _DID_NOT_DO_AS_TOLD = (
 # The customer's trouble put down to what they did or did not do, in a counterfactual whose outcome would not have
 # been ("if you had come to collect it yourself this one would not happen", "if yuh did keep it in the fridge it
 # wouldn't spoil"). "If you had called, we could have sorted it" says what the firm would have done; "if you had
-# the older frame it would still be under warranty" and "if you had the receipt it wouldn't matter" harm no one.
+# the older frame it would still be under warranty" and "if you had the receipt it wouldn't matter" harm no one. A
+# bare "if you'd" is read as "if you would", a request as often as a past ("if you'd bring it in, it wouldn't take
+# long"), so it is left to the advice ignored.
 _WOULD_NOT_HAVE_BEEN = (
-    r"if (?:you|ya|ye|yuh|yu|yous)(?: had| did| would have| would of| would(?! like\b))(?: \w+){1,16}?"
+    r"if (?:you|ya|ye|yuh|yu|yous)(?: had| did| would have| would of)(?: \w+){1,16}?"
     r" (?:it|this|that|they|he|she|there|(?:this|that|the|your|them|those|these) \w+|this one|that one)"
     r" (?:would|could) (?:not|never)\b(?! (?:have )?(?:matter|mattered|need|needed|cost|charge|make"
     r"|be (?:a problem|an issue|necessary|needed|required))\b)"
@@ -270,10 +272,10 @@ RULES: dict[str, tuple[str, ...]] = {
         # Exasperation in a minced oath ("for feck's sake", "for flip's sake"); "for the sake of time" or "for
         # safety's sake" are not oaths.
         # Measured against others who manage ("even the backpackers from the city manage to find it"); "even if you
-        # manage to" and "we even managed to" measure no one.
+        # manage to", "we even managed to" and "even the engineers couldn't manage to" measure no one.
         r"\beven (?!if |though |when |after |so |with |without |before |where |as |then |now |just |more |less )"
-        r"(?:the |a |an |some |my |our |your )?\w+(?: \w+){0,3} (?:manage|manages|managed|can manage|could manage)"
-        r" to\b",
+        r"(?:the |a |an |some |my |our |your )?\w+(?: (?!not\b|never\b)\w+){0,3} (?:manage|manages|managed"
+        r"|can manage|could manage) to\b",
         # What everyone is supposed to know ("I figured everybody who owns a kayak knew that much").
         r"\b(?:everybody|everyone|anybody|anyone|every \w+|any \w+|most people)(?: \w+){0,5} (?:knew|knows|would know"
         r"|should know|would have known) (?:that much|that by now|by now)\b",

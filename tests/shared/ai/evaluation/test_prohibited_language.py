@@ -323,7 +323,7 @@ def test_an_apology_taken_back_by_ignored_advice_or_for_getting_worked_up_is_no_
         ("This chain will never snap again, believe me.", "promises an outcome"),
         ("Nobody will pinch it from that rack again, ever.", "promises an outcome"),
         # The trouble put down to the customer: a counterfactual with them as its subject, or the fault named theirs.
-        ("If you'd chained it to the rail overnight, it wouldn't have been taken.", "dismisses the customer"),
+        ("If you had chained it to the rail overnight, it wouldn't have been taken.", "dismisses the customer"),
         ("If ya did oil the chain every month, that rust would never form.", "dismisses the customer"),
         ("That's user error, so the repair is chargeable.", "dismisses the customer"),
         # A sanction if the customer keeps getting in touch.
@@ -349,6 +349,7 @@ def test_guarantees_counterfactual_blame_conditional_threats_and_comparisons_are
     [
         "If you had called us sooner we could have sorted it.",
         "If you had the receipt, it wouldn't matter which branch.",
+        "If you'd bring it in tomorrow, it wouldn't take long.",
         "If you keep the receipt, we'll refund you.",
         "If you keep getting the error, we'll cancel the order and refund you.",
         "This wheel will definitely need a new spoke.",
@@ -357,6 +358,7 @@ def test_guarantees_counterfactual_blame_conditional_threats_and_comparisons_are
         "The parts should be here Thursday, hopefully, no matter what the weather does.",
         "Even if you manage to get it here by five, the workshop is closed.",
         "We even managed to source the old part.",
+        "Even the mechanics couldn't manage to free that bolt.",
         "To be realistic, the wheel will take a week.",
         "We've had another customer who didn't get the email.",
         "We've had another one who didn't get the email.",
