@@ -92,7 +92,8 @@ ADDRESS = re.compile(
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA"); a suburb's
     # name may start with a capital beyond ASCII ("Ōtāhuhu, Auckland 1062")
     rf"(?:,?(?:\s+{_PLACE_CAPITAL}[\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
-    rf"|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?"
+    # a Nigerian estate's numbered phase is part of its place: "..., Lekki Phase 1, Lagos"
+    rf"|(?:,\s+[A-Z][a-z]+(?:\s+(?!Phase\b)[A-Z][a-z]+)?(?:\s+(?i:phase)\s+\d{{1,2}}\b)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?"
     # a city's postal district ends it: "..., Dublin 6."
     r"(?:\s+\d{1,2}\b(?=\s*(?:[.,;!?]|$)))?"
     rf"(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"  # "..., Toronto, M5J 0B1"
@@ -203,11 +204,14 @@ def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
 
 
 # A box at a post office or on a rural route ("RR 4 Box 27"), then a place and its code.
-# A rural route's site may come before its box ("RR 1, Site 5, Box 12"); in South Africa a private bag or a
-# PostNet suite takes a box's place ("Private Bag X9", "Postnet Suite 114, Private Bag X9").
+# A rural route's site may come before its box ("RR 1, Site 5, Box 12"), or the box before both ("Box 8, Site 2, RR
+# 4"); in South Africa a private bag or a PostNet suite takes a box's place ("Private Bag X9", "Postnet Suite 114,
+# Private Bag X9").
 PO_BOX = re.compile(
     r"\b(?:(?:P\.?\s?O\.?|(?i:post office))\s+(?i:box)"
     r"|(?:R\.?R\.?|(?i:rural route))\s*\d+,?\s+(?:(?i:site)\s+\d+,?\s+)?(?i:box)"
+    # or the box first and the route last: "Box 56, Site 3, RR 1"
+    r"|(?i:box)\s+\d+,?\s+(?:(?i:site)\s+\d+,?\s+)?(?:R\.?R\.?|(?i:rural route))"
     r"|(?:(?i:postnet)\s+(?i:suite)\s+\d+,?\s+)?(?i:private bag)(?=\s+X?\d))\s+"
     rf"(?:X?\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
@@ -256,25 +260,29 @@ def unit_said_before(text: str, start: int) -> int:
 
 
 # The floor and door of a flat, said after the house number where a building has many: "seventh floor B", "3rd
-# floor, door 2", "piso 4 izquierda" is said "floor 4, left" in English; "2º B" as written in Spain.
+# floor, door 2", "piso 4 izquierda" is said "floor 4, left" in English; "2º B" as written in Spain, "5º direito" in
+# Portugal.
 _ORDINAL_WORDS = r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _FLOOR_AND_DOOR = (
     rf"(?:,?\s+(?:(?i:{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?i:floor)|(?i:floor|piso|etage|étage)\s+\d{{1,2}}"
     r"|\d{1,2}[º°ª])"
-    r"(?:,?\s+(?:(?i:door|puerta|porte)\s+)?(?:[A-Z]|\d{1,2}|(?i:left|right|izquierda|derecha|izda|dcha))\b)?)"
+    r"(?:,?\s+(?:(?i:door|puerta|porte)\s+)?(?:[A-Z]|\d{1,2}|(?i:left|right|izquierda|derecha|izda|dcha|esquerdo|direito|esq|dto|frente))\b)?)"
 )
 # Which part of the building and which floor, said between the house number and the postcode: a German back or
 # front building and its storey ("Hinterhaus, 3. OG", "Vorderhaus, EG"), a Spanish floor and side in words
-# ("tercero izquierda"), a Portuguese or Brazilian flat ("apartamento 82", "apto 4B").
+# ("tercero izquierda"), a Portuguese or Brazilian flat ("apartamento 82", "apto 4B"), a Polish one ("mieszkania 4",
+# "m. 12").
 _BUILDING_PART = (
     r"(?:,?\s+(?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Quergebäude|Hof"
     r"|\d{1,2}\.\s?(?:OG|Obergeschoss|Etage|Stock)|EG|DG|UG"
     r"|(?i:bajo|entresuelo|principal|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|septimo|octavo|noveno|"
     r"décimo|decimo|ático|atico)(?:\s+(?i:izquierda|derecha|centro|interior|exterior|[A-D]\b))?"
-    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso)\.?\s+\d{1,4}[A-Za-z]?)\b)"
+    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m)\.?\s+\d{1,4}[A-Za-z]?)"
+    r"\b)"
 )
-# A house number with what tells apart the homes at it: a Dutch floor ("188-II", "12-hs", "7-H"), "bis", "ter".
-_CONTINENTAL_HOUSE_NUMBER = r"\d+[A-Za-z]?(?:-(?:I{1,3}|IV|V|hs|H|bis|ter|[A-Za-z]\b|\d{1,3}\b))?"
+# A house number with what tells apart the homes at it: a Dutch floor ("188-II", "12-hs", "7-H"), "bis", "ter", a
+# Polish flat after a slash ("17/4").
+_CONTINENTAL_HOUSE_NUMBER = r"\d+[A-Za-z]?(?:-(?:I{1,3}|IV|V|hs|H|bis|ter|[A-Za-z]\b|\d{1,3}\b)|/\d{1,3}\b)?"
 # A street named after its kind at its end, maybe after a person's name: "Jacob van Lennepkade", "Müllerstraße".
 # The word before it none a sentence starts with: "That's Wienerstraße 8, ..." is the street alone.
 _NOT_STREET_NAME_START = (
@@ -285,13 +293,16 @@ _NOT_STREET_NAME_START = (
 _STREET_KIND_ENDING = (
     rf"(?:{_NOT_STREET_NAME_START}[A-Z][\w'-]*\s+(?:(?:van|von|de|der|den|het|ter|te)\s+)*)?"
     r"[A-Z][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht|kade|singel|plein|dijk|"
-    r"steeg|vej|gade|gatan|gata|vägen|veien)"
+    r"steeg|vej|gade|gatan|gata|vägen|veien|vegur|stræti|braut|stígur)"
 )
-# A city after its postcode, or a Dutch postcode's letters between them ("1053 NG Amsterdam"); or a Brazilian city
-# before its CEP ("São Paulo, CEP 01426-001").
-_CONTINENTAL_CITY = r"[A-Z][\w'\u2019-]+(?:[\s-][A-Z][\w'\u2019-]+)?"
+# A city after its postcode, or a Dutch postcode's letters between them ("1053 NG Amsterdam"); a Portuguese postcode
+# has seven digits ("1200-195 Lisboa"), a Polish one five ("00-950 Warszawa"), an Icelandic one three ("105
+# Reykjavík"); or a Brazilian city before its CEP ("São Paulo, CEP 01426-001").
+_CONTINENTAL_CITY = rf"{_PLACE_CAPITAL}[\w'\u2019-]+(?:[\s-]{_PLACE_CAPITAL}[\w'\u2019-]+)?"  # "Łódź", "Évora"
 _CONTINENTAL_CODE_AND_CITY = (
-    rf"(?:,?\s+\d{{4,5}}\s+(?:[A-Z]{{2}}\s+)?{_CONTINENTAL_CITY}"
+    rf"(?:,?\s+(?:\d{{4,5}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}})\s+(?:[A-Z]{{2}}\s+)?{_CONTINENTAL_CITY}"
+    # three digits are a code only before a city that ends the sentence: not "..., 300 Meter weiter"
+    rf"|,?\s+\d{{3}}\s+{_NOT_A_UNIT_OF_MEASURE}{_CONTINENTAL_CITY}(?=\s*(?:[.,;!?]|$))"
     rf"|,?\s+{_CONTINENTAL_CITY}(?:\s*[-,]\s*[A-Z]{{2}})?,?\s+(?:CEP|C\.E\.P\.)[:.]?\s*\d{{5}}-?\d{{3}}\b)"
 )
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
@@ -299,7 +310,9 @@ _CONTINENTAL_CODE_AND_CITY = (
 CONTINENTAL_ADDRESS = re.compile(
     r"\b(?:\d+[A-Za-z]?,?\s+(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
     r"avenida|rua|piazza|plaza|paseo|carrer|strada|route)\b(?:\s+[\w'\u2019.-]+){1,4}?"
-    r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada)(?:\s+[\w'\u2019.-]+){1,4}?"
+    # a Polish street, avenue or square: "ulica Długa 5", "ul. Piotrkowska 104", "aleja Róż 3"
+    r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada|ulica|ul\.|aleja|al\.|plac|osiedle|os\.)"
+    r"(?:\s+[\w'\u2019.-]+){1,4}?"
     rf"|{_STREET_KIND_ENDING})"
     rf",?\s+{_CONTINENTAL_HOUSE_NUMBER})"
     rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}{{1,3}})?"
@@ -310,6 +323,53 @@ CONTINENTAL_ADDRESS = re.compile(
 SINGAPORE_ADDRESS = re.compile(
     r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
     r"(?:,?\s+#\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
+)
+
+# A capitalised word of a place, also one beginning beyond ASCII ("Ñuñoa", "Đống Đa"), and a Spanish place's small
+# words ("Ciudad de México").
+_PLACE_WORDS = rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_PLACE_CAPITAL}[\w'-]*){{0,3}}"
+# A Mexican address: the street by its kind, its number (maybe named, "número 12"), the flat inside ("interior 3"),
+# the neighbourhood ("colonia Roma Norte"), the city and the five-digit postcode named ("código postal 06700", "C.P.
+# 06700"). The neighbourhood or the postcode makes it one: "Avenida Juárez 12" alone may be a shop's.
+_MEXICAN_STREET = (
+    r"(?i:calle|avenida|av\.|calzada|calz\.|boulevard|blvd\.|privada|prolongación|callejón|andador|circuito)"
+)
+_MEXICAN_CITY = rf",\s+(?!(?i:c\.\s?p\b|cp\b)){_PLACE_WORDS}"
+_MEXICAN_POSTCODE = r"(?i:código\s+postal|codigo\s+postal|c\.\s?p\.|cp)\.?:?\s*\d{5}\b"
+MEXICAN_ADDRESS = re.compile(
+    rf"\b{_MEXICAN_STREET}\s+(?:(?:de|del|la|las|los|el)\s+)?{_PLACE_WORDS}"
+    r",?\s+(?:(?i:número|numero|núm\.|num\.|no\.|\#)\s*)?\d{1,5}[A-Za-z]?\b"
+    r"(?:,?\s+(?i:interior|int\.|departamento|depto\.?)\s*[A-Za-z\d-]{1,4}\b)?"
+    rf"(?:,?\s+(?i:colonia|col\.|fraccionamiento|fracc\.)\s+{_PLACE_WORDS}(?:{_MEXICAN_CITY}){{0,2}}"
+    rf"(?:,?\s+{_MEXICAN_POSTCODE})?"
+    rf"|(?:{_MEXICAN_CITY}){{0,2}},?\s+{_MEXICAN_POSTCODE})"
+)
+# A Japanese address the Western way round: the block and house numbers ("3-5-12", chōme, banchi, gō), the district,
+# its ward, city or town ("Minato-ku", "Kyoto-shi"), the city or prefecture, and the seven-digit postcode ("107-0062");
+# a ward or the postcode makes it one; the floor may follow ("..., 150-0002. Fifth floor.").
+_JAPANESE_WARD = rf"{_PLACE_CAPITAL}[\w'-]*-(?:ku|shi|cho|chō|machi|gun|mura)\b"
+_FLOOR = rf"(?:(?i:{_ORDINAL_WORDS})|\d{{1,2}}(?:st|nd|rd|th))\s+(?i:floor)\b"
+_JAPANESE_POSTCODE = r"\d{3}-\d{4}\b(?![-\d])"
+_JAPANESE_DISTRICT = rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?"
+JAPANESE_ADDRESS = re.compile(
+    rf"(?<![\w'.-])(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_JAPANESE_DISTRICT},\s+{_JAPANESE_WARD}"
+    rf"(?:,\s+{_PLACE_WORDS})?(?:,?\s+{_JAPANESE_POSTCODE})?"
+    # without a ward, all three numbers and the postcode: not "10-12 Monday, 555-1234"
+    rf"|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},?\s+{_JAPANESE_DISTRICT}(?:,\s+{_PLACE_WORDS}){{0,2}},?\s+{_JAPANESE_POSTCODE})"
+    rf"(?:[.,]?\s+{_FLOOR})?"
+)
+# A Vietnamese address: the house's number ("Số 12", "số 45/3"), the lane and alley it is down ("ngõ 56", "ngách 7",
+# "hẻm 120"), the street by its kind ("Phố Huế", "Đường Lê Lợi"), then the ward, district and city. The lane or the
+# street's kind makes it one.
+_VIETNAMESE_NUMBER = r"\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*"
+_VIETNAMESE_LANES = rf"(?:,?\s+(?i:ngõ|ngách|hẻm|kiệt)\s+{_VIETNAMESE_NUMBER})"
+_VIETNAMESE_STREET = r"(?i:phố|đường|đ\.)"
+# A district may be numbered: "Quận 1".
+_VIETNAMESE_PLACE = rf"{_PLACE_WORDS}(?:\s+\d{{1,2}}\b)?"
+VIETNAMESE_ADDRESS = re.compile(
+    rf"(?:\b(?i:số)\s+)?(?<![\w'.-]){_VIETNAMESE_NUMBER}"
+    rf"(?:{_VIETNAMESE_LANES}+(?:,?\s+{_VIETNAMESE_STREET})?|{_VIETNAMESE_LANES}*,?\s+{_VIETNAMESE_STREET})"
+    rf"\s+{_VIETNAMESE_PLACE}(?:,\s+{_VIETNAMESE_PLACE}){{0,3}}"
 )
 
 # A city's numbered postal district ends it: "..., Dublin 6W".
@@ -386,12 +446,19 @@ _INDIAN_HOUSE_NUMBER = (
     # the block's letter where the address starts, not a flight's or a model's code ("Flight B-52")
     r"|(?:^|(?<=[.,:;!?]\s)|(?<=\bat\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\b[Ii]t's\s))[A-Z]-\d{1,4}\b"
 )
-_PIN = r"[1-8]\d{2}\s?\d{3}\b"
+# The PIN may be named: "..., Vellore, PIN 632006".
+_PIN = r"(?:(?i:pin|pin\s?code)[:\s]\s*)?[1-8]\d{2}\s?\d{3}\b"
+# Between the house and the PIN, besides the roads and areas: the floor ("3rd floor") and a landmark near it ("near
+# the Shiv temple", "opposite the bus stand", "behind City Hospital").
+_INDIAN_PART = (
+    rf"(?:{_ADDRESS_PART}|(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\s+(?i:floor)"
+    r"|(?i:near|opposite|opp\.|behind|beside|next\s+to)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3})"
+)
 FLAT_PIN_ADDRESS = re.compile(
     # or a bare house number before a numbered road or block and the area: "42, 2nd Main, 5th Block, Jayanagar, ..."
     rf"(?:(?:{_UNIT_NAMED}|(?<![\w'.-])\d{{1,4}}[A-Za-z]?(?=,\s+\d{{1,3}}(?:st|nd|rd|th)\s))"
-    rf",?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{2,6}}"
-    rf"|(?:{_INDIAN_HOUSE_NUMBER}),?\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,6}}),?\s+{_PIN}"
+    rf",?\s+{_INDIAN_PART}(?:,\s+{_INDIAN_PART}){{2,6}}"
+    rf"|(?:{_INDIAN_HOUSE_NUMBER}),?\s+{_INDIAN_PART}(?:,\s+{_INDIAN_PART}){{1,6}}),?\s+{_PIN}"
 )
 # The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
 # "Leeds, LS6 2AB."

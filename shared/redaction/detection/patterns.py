@@ -14,9 +14,11 @@ from shared.redaction.detection.addresses import (
     CONTINENTAL_ADDRESS,
     FLAT_PIN_ADDRESS,
     HOUSE_WORDS,
+    JAPANESE_ADDRESS,
     LOWER_CASE_ADDRESS,
     LOWER_CASE_EVERYDAY_STREET,
     LOWER_CASE_POSTCODE_ADDRESS,
+    MEXICAN_ADDRESS,
     NAMED_HOUSE_ADDRESS,
     NAMED_POSTCODE,
     PO_BOX,
@@ -26,6 +28,7 @@ from shared.redaction.detection.addresses import (
     SINGAPORE_ADDRESS,
     TOWER_FLAT_ADDRESS,
     UNIT_ADDRESS,
+    VIETNAMESE_ADDRESS,
     corrected_house_number,
     mistaken_house_number,
     spelled_after_address,
@@ -82,6 +85,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, FLAT_PIN_ADDRESS]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
+        patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."

@@ -726,3 +726,79 @@ def test_a_year_and_a_city_after_a_street_named_in_passing_are_no_address() -> N
         ("customer", "and flew home in 2019 Madrid to Paris."),
     )
     assert _addresses(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # India: a named house number, a numbered cross road, a nagar, a temple near it, the city and the PIN named
+        (
+            "It's House number 9, 5th Cross, Rajaji Nagar, near the Hanuman temple, Mysore, PIN 570021.",
+            "House number 9, 5th Cross, Rajaji Nagar, near the Hanuman temple, Mysore, PIN 570021",
+        ),
+        # India: a flat, its floor, the building, a landmark opposite, the area and the city's PIN
+        (
+            "Flat 2C, 1st floor, Lakshmi Residency, opposite the bus stand, Kormangala, Bengaluru 560034.",
+            "Flat 2C, 1st floor, Lakshmi Residency, opposite the bus stand, Kormangala, Bengaluru 560034",
+        ),
+        # Mexico: the street, its number named, the flat inside, the colonia, the city and the postcode named
+        (
+            "Es Avenida Morelos número 88, interior 5, colonia Roma Norte, Puebla, código postal 72000.",
+            "Avenida Morelos número 88, interior 5, colonia Roma Norte, Puebla, código postal 72000",
+        ),
+        # Mexico: abbreviated, no colonia, the C.P. after the city
+        (
+            "Calle Zaragoza 310, Monterrey, C.P. 64000, gracias.",
+            "Calle Zaragoza 310, Monterrey, C.P. 64000",
+        ),
+        # Japan: block, house and building numbers, the district, its ward, the city, the postcode, the floor after
+        (
+            "Send it to 2-8-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo, 163-8001. Fourth floor.",
+            "2-8-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo, 163-8001. Fourth floor",
+        ),
+        # Vietnam: the house's number, its lane, the street by its kind, the ward and the city
+        (
+            "Số 7 ngõ 12 Phố Tràng Tiền, Hoàn Kiếm, Hà Nội.",
+            "Số 7 ngõ 12 Phố Tràng Tiền, Hoàn Kiếm, Hà Nội",
+        ),
+        # Vietnam: the street's kind alone and a numbered district
+        ("It's 88 Đường Nguyễn Huệ, Quận 1, Saigon.", "88 Đường Nguyễn Huệ, Quận 1, Saigon"),
+        # Poland: the street, the house, the flat, the postcode of five digits and the city
+        (
+            "Ulica Marszałkowska 21 mieszkania 9, 00-628 Warszawa.",
+            "Ulica Marszałkowska 21 mieszkania 9, 00-628 Warszawa",
+        ),
+        # Poland: abbreviated street, the flat after a slash, a city beyond ASCII
+        ("It's ul. Piotrkowska 104/12, 90-001 Łódź.", "ul. Piotrkowska 104/12, 90-001 Łódź"),
+        # Portugal: the floor and side, the seven-digit postcode
+        ("Rua do Carmo 9, 2º direito, 4050-164 Porto.", "Rua do Carmo 9, 2º direito, 4050-164 Porto"),
+        # Iceland: a street named by its ending and a three-digit postcode
+        ("Laugavegur 18, 105 Reykjavík.", "Laugavegur 18, 105 Reykjavík"),
+        # Canada: the box first, then the site and the rural route
+        (
+            "Box 12, Site 8, RR 2, Olds, Alberta, T4H 1P3.",
+            "Box 12, Site 8, RR 2, Olds, Alberta, T4H 1P3",
+        ),
+        # Nigeria: a plot, the street, an estate's numbered phase and the city
+        ("Plot 5, Ring Road, Gwarinpa Phase 2, Abuja.", "Plot 5, Ring Road, Gwarinpa Phase 2, Abuja"),
+    ],
+)  # fmt: skip
+def test_national_address_grammars_are_found_whole(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turn left on Calle Zaragoza and it's 300 metres on, near the temple.",
+        "The dose is 500 milligrams, 3rd floor pharmacy, near the lift, room 560.",
+        "The match finished 3-1, Arsenal won, and tickets are 10-12 Monday, call 555-1234.",
+        "From Hauptstraße 12, 300 Meter weiter.",
+        "It took 10-15 Minutes to reach Gdańsk in 2019.",
+        "I had 12 Pho Bowls at the market, each 45 Dollars.",
+        "Room 204, 2nd floor, opposite the lifts, checkout at 11.",
+        "The Box 12 seats cost 250, Site 3 is closed.",
+    ],
+)
+def test_directions_doses_scores_and_rooms_in_national_shapes_are_no_address(text: str) -> None:
+    assert _addresses(("agent", text)) == []
