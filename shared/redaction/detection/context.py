@@ -122,7 +122,7 @@ CARD_CONTEXT = re.compile(
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
 CODE = re.compile(
     r"(?<!zip )(?<!postal )(?<!post )(?<!promo )(?<!discount )(?<!voucher )(?<!area )(?<!country )(?<!sort )"
-    r"(?<!access )(?<!booking )(?<!confirmation )\bcode\b"
+    r"(?<!access )(?<!booking )(?<!confirmation )(?<!version )\bcode\b"
 )
 
 

@@ -423,11 +423,19 @@ _TIME_WORDS = frozenset({"at", "by", "around", "from", "until", "till"})
 _ON_THE_BACK = re.compile(r"(on|off) the back\b")
 
 
+def _code_named_before(tokens: Sequence[Token], position: int) -> int | None:
+    """How far before ``position`` a code was named in the window, seen with the word before it, which may say
+    which other code it is ("version code", "postal code") though it fell just outside the window."""
+    window = window_before(tokens, position)
+    code = nearest_match(CODE, " ".join(t.norm for t in tokens[max(0, position - CONTEXT_WINDOW - 1) : position]))
+    return code if code is not None and code <= len(window) - len("code") else None
+
+
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
     distances = context_distances(tokens, first.position)
-    code = nearest_match(CODE, window_before(tokens, first.position))
+    code = _code_named_before(tokens, first.position)
     if (
         code is not None
         and EntityType.CARD_SECURITY_CODE not in distances
@@ -552,6 +560,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
                     return EntityType.CARD_EXPIRY
                 if len(digits) == 4 and plausible_expiry(digits):
                     return EntityType.CARD_EXPIRY
+            own_before = digits_said([t for t in said_before if t.speaker == first.speaker])
+            if len(digits) == 4 and EntityType.CARD_SECURITY_CODE not in distances and own_before.endswith(digits):
+                return EntityType.CARD_NUMBER  # "Was that double zero four four at the end?" / "Yes, 0044.": read back
             if len(digits) in (3, 4):
                 return EntityType.CARD_SECURITY_CODE
             if previous is not None and after_card and len(digits) >= _MIN_CARD_CORRECTION:
@@ -572,11 +583,23 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.ACCOUNT_NUMBER  # "0045 8812 907, I've found the account": the digits looked up
     if dialled_abroad(digits):
         return EntityType.PHONE_NUMBER  # "double oh three five three, eight six, ...": the country code dialled
+    if zero_led_account(digits):
+        return EntityType.ACCOUNT_NUMBER
     if not distances and _read_in_phone_groups(digits, atoms, tokens):
         return (
             EntityType.PHONE_NUMBER
         )  # nothing else asked for: "double nine eight, four oh, double two, seven one three five"
     return EntityType.PHONE_NUMBER if _phone_shaped(digits) else None
+
+
+_MIN_LONG_ACCOUNT = 16  # digits: more than a phone number holds, with or without its country code
+
+
+def zero_led_account(digits: str) -> bool:
+    """Whether ``digits`` are a bank account's, not a card's nor a phone's: longer than a phone number and begun by
+    one 0, which starts no card's issuer nor is a call abroad ("00"), as a Mexican CLABE's 18 digits are begun by its
+    bank's code ("032, 180, ...")."""
+    return _MIN_LONG_ACCOUNT <= len(digits) <= _LONGEST_CARD and digits.startswith("0") and not digits.startswith("00")
 
 
 _PHONE_GROUPED_LENGTHS = (10, 11)  # digits: a phone number with its area or mobile code, in any country
@@ -1249,7 +1272,10 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
     first = run[0].tokens[0]
     start = (
         len(run)
-        if _id_not_card_asked(first, tokens) or programme_number_named(first, tokens) or _printed_not_as_card(run)
+        if _id_not_card_asked(first, tokens)
+        or programme_number_named(first, tokens)
+        or _printed_not_as_card(run)
+        or zero_led_account(said)
         else 0
     )
     while start < len(run):  # card numbers first, the longest Luhn-valid stretch from each atom
@@ -1381,6 +1407,14 @@ _MONEY = frozenset(
 )  # fmt: skip
 
 
+# What a dose, a pack or a length is counted in: "500 milligrams", "90 tablets", "2 litres".
+_MEASURES = frozenset(
+    {"milligrams", "milligram", "mg", "micrograms", "mcg", "grams", "gram", "kilos", "kilograms", "kg", "tablets",
+     "tablet", "pills", "capsules", "doses", "millilitres", "milliliters", "ml", "litres", "liters", "metres",
+     "meters", "kilometres", "kilometers", "km", "puffs", "sachets", "refills"}
+)  # fmt: skip
+
+
 def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     """An amount, a price or a length of time: "$312", "2000 and 40 dollars", "45 minutes", "3,400 points"."""
     first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
@@ -1394,12 +1428,16 @@ def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     money = len(before) == 2 and before[1].norm in _MONEY and digits_of(before[0]) is not None
     if money and {t.segment for t in before} == {first.segment}:
         return True  # "4 pounds 99", "twelve dollars fifty": the amount's pence or cents
+    said = [token for atom in atoms for token in atom.tokens]
+    if len(said) == 2 and re.fullmatch(r"\d{1,4}", first.text) and re.fullmatch(r"\.\d\d[.,?!]?", last.text):
+        return True  # a price heard as "24 .99", its cents taken into the number
     after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
         after = tokens[after.position + 1] if after.position + 1 < len(tokens) else None  # "49 .99 dollars"
         if after is None or after.segment != last.segment or after.norm not in UNITS:
             return True  # a price heard as "49 .99"
-    return first.text.startswith("$") or (after is not None and after.segment == last.segment and after.norm in UNITS)
+    measured = after is not None and after.segment == last.segment and after.norm in UNITS | _MEASURES
+    return first.text.startswith("$") or measured
 
 
 def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:

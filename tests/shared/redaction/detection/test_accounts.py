@@ -691,3 +691,21 @@ def test_a_meter_reading_or_a_count_of_applicants_is_no_account_number() -> None
         ("customer", "4 4 1 2 3, and we had 350 applicants last year."),
     )
     assert _found(segments, _ACCOUNT) == []
+
+
+def test_prices_heard_with_their_cents_apart_are_no_account_number() -> None:
+    segments = _segments(
+        ("customer", "Hi, I wanted to ask about the prices."),
+        ("agent", "Sure, the basic membership is 19 .99 a month, and the family one is 44 .50, with free parking."),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_a_long_number_begun_by_zero_is_a_bank_account_not_a_card() -> None:
+    segments = _segments(
+        ("agent", "Where did you send the transfer?"),
+        ("customer", "072, 1 8 0 0 0 5, 5 2 7 3 0 4 9 1 9"),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == [
+        ("account_number", ["072, 1 8 0 0 0 5, 5 2 7 3 0 4 9 1 9"])
+    ]

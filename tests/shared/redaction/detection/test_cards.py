@@ -597,3 +597,45 @@ def test_the_code_named_after_a_card_and_an_expiry_said_in_words_is_its_security
         ),
     )
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["three oh seven"])]
+
+
+def test_the_end_of_a_card_confirmed_after_it_was_read_back_is_the_card_not_its_code() -> None:
+    segments = _segments(
+        ("agent", "Go ahead with the card number."),
+        ("customer", "5312 7781 0093 2218."),
+        ("agent", "Sorry, did you say two two one eight at the end?"),
+        ("customer", "Yes, 2218."),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_number", ["5312 7781 0093 2218"]),
+        ("card_number", ["two two one eight"]),
+        ("card_number", ["2218"]),
+    ]
+
+
+def test_four_digits_after_a_card_when_the_code_is_asked_stay_its_code() -> None:
+    segments = _segments(
+        ("agent", "Go ahead with the card number."),
+        ("customer", "5312 7781 0093 2218."),
+        ("agent", "And the security code?"),
+        ("customer", "7741."),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["7741"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I see the amoxicillin at 250 milligrams, 21 capsules.",
+        "The inhaler is 100 micrograms, 200 puffs, and a 5 ml spacer.",
+        "She's still at 7 Birch Road, apartment 12, and the room is 31.",
+    ],
+)
+def test_doses_and_rooms_after_a_health_cards_version_code_are_no_security_code(said: str) -> None:
+    segments = _segments(
+        ("agent", "I also need the health card number."),
+        ("customer", "It's 6120 447 913, and the version code is XK."),
+        ("agent", "Got it."),
+        ("agent", said),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
