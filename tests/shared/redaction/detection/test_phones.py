@@ -241,3 +241,22 @@ def test_another_things_number_ending_near_a_phone_number_is_no_phone() -> None:
 def test_a_numbers_ending_with_no_phone_number_near_is_no_phone() -> None:
     said = segments(("agent", "The one we have ends in 7 7 2, doesn't it?"), ("customer", "Yes, that's the one."))
     assert found(said, (EntityType.PHONE_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Can I have a number to text when the order is ready?",
+        "What number can we use, a number we can call if the courier is late?",
+    ],
+)
+def test_a_number_asked_for_to_call_or_text_is_a_phone_number_with_a_digit_lost(asked: str) -> None:
+    said = segments(("agent", asked), ("customer", "Use mine. 604 -882913"))
+    assert found(said, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["604 -882913"])]
+
+
+def test_a_number_to_call_said_of_a_price_or_a_room_is_no_phone_number() -> None:
+    said = segments(
+        ("agent", "The number to call is on the letter. The room is 412 and it costs 129 dollars a night."),
+    )
+    assert found(said, (EntityType.PHONE_NUMBER,)) == []
