@@ -80,7 +80,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"
-        r"|mprn|gprn|mpan|m p r n|meter point (reference )?number"
+        r"|mprn|gprn|mpan|m p r n|meter point (reference( number)?|number)"
+        # a bank's branch as Australia numbers it: "the BSB"
+        r"|bsb|b s b|bank state branch"
         # a bank account's sort code; the reference on a letter or bill sent to the caller, or their own reference
         # (not "your reference number is ...": one given by the agent)
         # a record's number by what it indexes or assesses: "community health index number", "rate assessment

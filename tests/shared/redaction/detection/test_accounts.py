@@ -709,3 +709,20 @@ def test_a_long_number_begun_by_zero_is_a_bank_account_not_a_card() -> None:
     assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == [
         ("account_number", ["072, 1 8 0 0 0 5, 5 2 7 3 0 4 9 1 9"])
     ]
+
+
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        ("The branch is a BSB, 083-170, and the rest I'll read after.", "083-170"),
+        ("The meter point reference is 2200 0417 8812, it's on the bill.", "2200 0417 8812"),
+    ],
+)
+def test_a_bank_branch_and_a_meter_point_named_by_their_names_are_account_numbers(said: str, number: str) -> None:
+    found = [words for _, words in _found(_segments(("customer", said)), (EntityType.ACCOUNT_NUMBER,))]
+    assert len(found) == 1 and found[0][0].endswith(number)
+
+
+def test_a_meter_point_pointed_at_with_distances_is_no_account_number() -> None:
+    segments = _segments(("agent", "The meter point is on the left, 3 metres from the door, 2 steps down."))
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
