@@ -780,6 +780,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     untyped = [run for run in untyped if run[0].tokens[0].position not in parted]
     begun = list(_begun_again(untyped, tokens))
     yield from begun
+    yield from _misspoken_starts(untyped, [*found, *begun], tokens)
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
     yield from _read_back(untyped, in_groups, tokens)  # a social said in its parts, read back
@@ -1010,6 +1011,35 @@ def _begun_again(
                 yield kind, [token for atom in begun for token in atom.tokens]
                 yield kind, [token for atom in whole for token in atom.tokens]
                 break
+
+
+_MIN_MISSPOKEN = 3  # digits: "078... no, sorry": fewer may be anything
+_GIVEN_UP_WITHIN = 4  # tokens after the digits: "..., sorry,", "... no, sorry."
+
+
+def _misspoken_starts(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A number's start misspoken and given up ("SSN, 078... no, sorry. 178-05-1120", "6-0-1-2, sorry, 6-0-1-1"):
+    digits the speaker gives up right after saying them are the number they then say, whose start they are with
+    one digit put right."""
+    for run in untyped:
+        start, last = run[0].tokens[0], run[-1].tokens[-1]
+        digits = "".join(atom.digits for atom in run)
+        if len(digits) < _MIN_MISSPOKEN:
+            continue
+        after = [t.norm for t in tokens[last.position + 1 : last.position + 1 + _GIVEN_UP_WITHIN]]
+        if not GIVEN_UP.search(" ".join(after)):
+            continue
+        for kind, said in sorted(found, key=lambda item: item[1][0].position):
+            first = said[0]
+            if first.speaker != start.speaker or not 0 < first.position - last.position <= _BEGUN_AGAIN_WITHIN:
+                continue
+            whole = digits_said(said)
+            differing = sum(a != b for a, b in zip(digits, whole, strict=False))
+            if len(whole) >= len(digits) and differing <= 1 and kind is not EntityType.PHONE_NUMBER:
+                yield kind, [token for atom in run for token in atom.tokens]
+            break
 
 
 _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything

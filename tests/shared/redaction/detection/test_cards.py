@@ -639,3 +639,27 @@ def test_doses_and_rooms_after_a_health_cards_version_code_are_no_security_code(
         ("agent", said),
     )
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == []
+
+
+@pytest.mark.parametrize(
+    "said, begun, whole",
+    [
+        ("It's 4-5-3-9, sorry, 4532 7781 0093 2219.", "4-5-3-9", "4532 7781 0093 2219"),
+        ("My social is 412... no, sorry. 512-44-9031.", "412", "512-44-9031"),
+    ],
+)
+def test_a_start_misspoken_and_given_up_is_the_number_said_after_it(said: str, begun: str, whole: str) -> None:
+    found = [words[0] for _, words in _found(_segments(("customer", said)))]
+    assert found == [begun, whole]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "A table for 4, sorry, 5 people at 7 30.",
+        "Room 214, no sorry, I'm checking out. My card is 4111 1111 1111 1111.",
+    ],
+)
+def test_numbers_given_up_that_do_not_start_the_number_after_are_not_it(said: str) -> None:
+    found = [words[0] for _, words in _found(_segments(("customer", said)))]
+    assert found in ([], ["4111 1111 1111 1111"])
