@@ -86,8 +86,9 @@ ADDRESS = re.compile(
     r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
     # "3 Quarry Hill Road": a word of the name when a capitalised word follows
     rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
-    # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper", "Dundas Street West"
-    r"(?:\s+(?:Lower|Upper|Extension|North|South|East|West)\b)?"
+    # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper", "Dundas Street West"; a city's
+    # quadrant: "Memorial Drive Southeast", "K Street NW"
+    r"(?:\s+(?:Lower|Upper|Extension|North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b)?"
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA"); a suburb's
     # name may start with a capital beyond ASCII ("Ōtāhuhu, Auckland 1062")

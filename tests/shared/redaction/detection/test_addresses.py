@@ -802,3 +802,18 @@ def test_national_address_grammars_are_found_whole(text: str, address: str) -> N
 )
 def test_directions_doses_scores_and_rooms_in_national_shapes_are_no_address(text: str) -> None:
     assert _addresses(("agent", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("I'm at 2250 Peachtree Road Northwest.", "2250 Peachtree Road Northwest"),
+        ("Send it to 1425 K Street NW, Washington, DC 20005.", "1425 K Street NW, Washington, DC 20005"),
+    ],
+)
+def test_a_citys_quadrant_after_the_street_is_part_of_the_address(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_a_direction_after_a_road_in_passing_is_no_address() -> None:
+    assert _addresses(("agent", "Walk 2 blocks down the road southeast of here, then 5 minutes northwest.")) == []
