@@ -537,6 +537,12 @@ REFUSED = re.compile(
 )
 
 
+_ORDINAL_DAY = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+
+
 # When something will happen: a day, a date, a time, a number of minutes, hours, days or weeks, or a named moment
 # ("tomorrow", "shortly", "the next renewal date"). "At some point", "eventually" and "once they look at it" are no
 # when.
@@ -547,7 +553,11 @@ WHEN = re.compile(
     r"|next \w+|this (?:week|month)|end of (?:the )?(?:day|week|month)|(?:a|an|the|\d+|few|couple of|\w+ more) "
     r"(?:(?:business|working) )?(?:minutes?|hours?|days?|weeks?|months?)|\d+(?:st|nd|rd|th)|o ?clock"
     r"|(?:at|by|before|after|from|until|till) (?:half |quarter )?\d+|in a (?:minute|moment|bit|jiffy|tick|sec)"
-    r"|(?:on|after|before|by|from|until) the \w+(?:st|nd|rd|th))\b"
+    r"|(?:on|after|before|by|from|until) the \w+(?:st|nd|rd|th)"
+    # A date or a clock time said in words ("moved to the fourteenth", "pickup is 7 30 a m").
+    rf"|(?:on|after|before|by|from|until|till|to|for) the (?:\d+ )?{_ORDINAL_DAY}"
+    r"(?! (?:floor|time|thing|one|1|page|step))"
+    r"|\d+(?: \d+)? (?:a m|p m|am|pm))\b"
 )
 
 
@@ -618,14 +628,19 @@ def only_acknowledges(normalized: str) -> bool:
     return bool(words) and all(word in _ACKNOWLEDGEMENT for word in words)
 
 
+# A wish is said to the customer, not of them or of anyone else ("you will enjoy the new plan", "we drive safely").
+_WISHED = r"(?<!\bi )(?<!we )(?<!you )(?<!they )(?<!will )(?<!to )(?<!would )(?<!can )(?<!could )(?<!should )(?<!do )"
+
+
 # A goodbye or a good wish to end a call on: "have a peaceful evening", "happy journey", "good day", "lovely
-# speaking to you", "good luck with the commute", "stay cool out there".
+# speaking to you", "good luck with the commute", "stay cool out there", "enjoy the lake", "drive safe".
 FAREWELL = re.compile(
     r"\b(?:(?:have|enjoy) (?:a|an|the|your) (?:\w+ ){0,2}(?:day|evening|night|morning|afternoon|arvo|weekend|week"
     r"|trip|journey|flight|holiday|holidays|time|one|rest)"
     r"|happy (?:journey|travels|travelling|holidays?|\w+ing)|good (?:day|night|luck|bye)"
     r"|(?:lovely|nice|good|great) (?:speaking|talking|chatting) (?:to|with) you"
     r"|stay (?:safe|cool|warm|dry|well|blessed)|go well|safe (?:travels|trip|journey|flight|home)"
+    rf"|{_WISHED}(?:enjoy (?:the|your) \w+|(?:drive|ride|travel|fly|get home|go) (?:safe|safely|carefully))"
     r"|(?:bye|goodbye|cheerio|ta ra|take care|all the best|god bless|mind how you go|look after yourself"
     r"|(?:see|catch|talk to|speak to) (?:you|ya) (?:later|soon|then|tomorrow)|talk soon|speak soon))\b"
 )

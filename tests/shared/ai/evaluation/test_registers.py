@@ -494,3 +494,17 @@ def test_a_company_that_starts_like_a_salutation_still_greets(opening: str) -> N
 def test_read_out_asks_the_customer_and_let_me_read_out_does_not() -> None:
     assert verdict(call(middle="Read out the code printed on your parcel slip."), "identity_verification").passed
     assert not verdict(call(middle="Let me read out the reference on your bill."), "identity_verification").passed
+
+
+@pytest.mark.parametrize("goodbye", ["Okay Marta, enjoy the concert.", "Right you are, ride safely."])
+def test_a_wish_to_enjoy_something_or_travel_safely_closes_the_call(goodbye: str) -> None:
+    found = verdict(call(goodbye=goodbye), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize(
+    "line", ["I've moved your fitting to the twentieth, all sorted.", "Sorted, your pickup's booked for 6 30 p.m."]
+)
+def test_a_date_or_a_clock_time_in_words_says_when(line: str) -> None:
+    found = verdict(call(middle=line), "resolution")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason

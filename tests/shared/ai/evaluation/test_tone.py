@@ -674,3 +674,31 @@ def test_sympathy_that_makes_the_harm_small_is_no_empathy(engine: RuleBasedEngin
 )
 def test_an_apology_taken_back_by_putting_the_call_on_them_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
     assert judged(engine, around(line), "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "farewell"),
+    [
+        ("okay marta enjoy the concert", True),
+        ("right you are ride safely", True),
+        ("you will enjoy the new tariff", False),
+        ("we drive safely on every job", False),
+    ],
+)
+def test_a_wish_said_to_the_customer_is_a_good_wish_and_one_said_of_someone_is_not(
+    sentence: str, farewell: bool
+) -> None:
+    assert tone.says_farewell(sentence) is farewell
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("i have moved it to the twentieth", True),
+        ("your pickup is booked for 6 30 p m", True),
+        ("take the parcel up to the second floor", False),
+        ("for the first time in years", False),
+    ],
+)
+def test_dates_and_clock_times_in_words_say_when_and_floors_do_not(sentence: str, when: bool) -> None:
+    assert tone.says_when(sentence) is when
