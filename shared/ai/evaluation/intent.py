@@ -45,6 +45,7 @@ from shared.ai.evaluation.matching import (
     SENTENCE_END,
     SegmentText,
     evidence_for,
+    is_alternative_not,
     is_exclaimed_no,
     is_negated,
     negates_just_before,
@@ -256,15 +257,16 @@ class Unit:
     @property
     def negated(self) -> bool:
         """Whether the unit is said in the negative: any negator in it (even "no problem": a unit stands for a
-        sentence, not a cue in one) but the "no" of an exclamation ("oh no, you poor thing"), or a negation
-        before it in its clause ("...my manager theres nothing else i can do for you" for the window "else i can
-        do for you")."""
+        sentence, not a cue in one) but the "no" of an exclamation ("oh no, you poor thing") and the "not" of "or
+        not", or a negation before it in its clause ("...my manager theres nothing else i can do for you" for the
+        window "else i can do for you")."""
         text = self.item.text
         return (
             any(
                 token.text in NEGATORS
                 and self.first_word <= token.first_word <= self.last_word
                 and not is_exclaimed_no(text.tokens, index, text.words)
+                and not is_alternative_not(text.tokens, index)
                 for index, token in enumerate(text.tokens)
             )
             or is_negated(text, self.first_word, self.last_word, fillers_kept=True)

@@ -438,6 +438,12 @@ def is_exclaimed_no(tokens: Sequence[Token], index: int, words: Sequence[str] = 
     return re.sub(r"[^a-z]", "", before.lower()) in _EXCLAIMING
 
 
+def is_alternative_not(tokens: Sequence[Token], index: int) -> bool:
+    """Whether token ``index`` is the "not" of "or not", which names the other answer and denies nothing ("any other
+    thing you want me to check or not?", "whether or not it is covered")."""
+    return tokens[index].text == "not" and index > 0 and tokens[index - 1].text == "or"
+
+
 def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> bool:
     """Whether token ``index`` is a negator that negates something (not "no worries", "oh no", "let you no")."""
     token = tokens[index]
@@ -450,6 +456,7 @@ def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> 
         and not (token.text == "not" and following in _CONTRASTED)
         and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])
         and not is_exclaimed_no(tokens, index, words)
+        and not is_alternative_not(tokens, index)
     )
 
 

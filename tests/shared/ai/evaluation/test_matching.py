@@ -144,6 +144,9 @@ def _negated(text: str, phrase: str) -> bool:
         # "there's no charge" denies a thing, and a comma or a "but" ends the denial.
         ("there's no charge i can transfer you now", "transfer you", False),
         ("There's nobody in billing, but I can transfer you to sales.", "transfer you", False),
+        # "or not" names the other answer; a negation before it still negates.
+        ("any other bits you want looked at or not", "looked at or not", False),
+        ("i can not say whether or not it is covered", "it is covered", True),
     ],
 )
 def test_negation_scope(text: str, phrase: str, negated: bool) -> None:

@@ -508,3 +508,21 @@ def test_a_wish_to_enjoy_something_or_travel_safely_closes_the_call(goodbye: str
 def test_a_date_or_a_clock_time_in_words_says_when(line: str) -> None:
     found = verdict(call(middle=line), "resolution")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "You have any other thing I should look at or not, like the warranty?",
+        "Got anything more you want me to go over or not, maybe the bill?",
+    ],
+)
+def test_a_question_left_open_with_or_not_is_an_offer_of_more_help(offer: str) -> None:
+    script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", offer))
+    found = verdict(script, "further_help")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+def test_a_refusal_of_more_help_is_still_no_offer() -> None:
+    script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", "There's not any other thing I can look at."))
+    assert not verdict(script, "further_help").passed
