@@ -272,10 +272,11 @@ _JUDGED = frozenset(
      "move", "decision", "excuse", "excuses", "people", "person", "customer", "customers", "man", "woman", "git",
      "idiot", "fool", "cow", "kid", "boy", "girl", "lot", "and", "or", "of", "is", "was", "are"}
 )  # fmt: skip
-# Words after a greeting's cue that name no one: "thank you for calling, how can I help you today?"
+# Words after a greeting's cue that name no one: "thank you for calling, how can I help you today?", and "you" as
+# many Englishes say it ("how can I help ya?", "what can I do for ye?").
 _NOT_A_NAME = _LINKING_WORDS | {
     "good", "hiya", "howdy", "today", "tonight", "morning", "afternoon", "evening", "day", "everyone", "all", "back",
-    "holding", "waiting", "wait", "patience",
+    "holding", "waiting", "wait", "patience", "ya", "ye", "yous", "youse", "yall", "u",
 }  # fmt: skip
 
 
@@ -663,10 +664,11 @@ _REQUEST = re.compile(
 )
 # A question without its question mark ("booking under which name ah").
 # "What" asks when it opens the sentence or follows a preposition ("booking under which name"), not when it
-# stands for "the thing that" ("that's what happens", "I know what you mean").
+# stands for "the thing that" ("that's what happens", "I know what you mean"), nor when the agent says what they
+# will do ("What I'll do, I'll credit the fee.": a subject before the verb, where a question puts it after).
 _ASKED_WITHOUT_MARK = re.compile(
     r"(?:^|\b(?:so|and|but|okay|ok|right|now|um|uh|ah|oh|yeah|well|under|for|on|in|at|to|with|from|by|about) )"
-    r"(?:which|whose|what|whats)\b"
+    r"(?:which|whose|what(?! (?:i|we) (?:will|would|shall|can|could|am|are)\b)|whats)\b"
 )
 
 

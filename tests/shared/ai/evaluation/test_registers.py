@@ -526,3 +526,25 @@ def test_a_question_left_open_with_or_not_is_an_offer_of_more_help(offer: str) -
 def test_a_refusal_of_more_help_is_still_no_offer() -> None:
     script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", "There's not any other thing I can look at."))
     assert not verdict(script, "further_help").passed
+
+
+@pytest.mark.parametrize("opening", ["Hiya, what can I do for ye?", "Morning, how can I help ya today?"])
+def test_you_as_many_englishes_say_it_names_no_one(opening: str) -> None:
+    assert not verdict(call(opening=opening), "greeting").passed
+
+
+def test_a_name_after_how_can_i_help_still_greets() -> None:
+    assert verdict(call(opening="Glenrock Tyres, how can I help, Yusuf speaking."), "greeting").passed
+
+
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        ("Right. What I'll do, I'll knock ten pounds off your next bill.", False),
+        ("What we can do is send a new kettle out.", False),
+        ("What else can I do for you.", True),  # asked, with a full stop
+    ],
+)
+def test_what_the_agent_will_do_is_no_question_and_what_else_can_i_do_is(line: str, offered: bool) -> None:
+    script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", line))
+    assert verdict(script, "further_help").passed is offered
