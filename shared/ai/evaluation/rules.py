@@ -56,7 +56,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.11"
+RULES_VERSION = "2.12"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -686,6 +686,7 @@ class ExampleShape:
     takes_back: bool  # a fail example shows it undone by what follows a "but" ("Sorry, but that's not my problem.")
     negative_fails: bool  # a fail example says it in the negative ("No, this call isn't being recorded.")
     person_fails: bool  # a fail example claims a person is answering ("No, I'm a real person."): so does any claim
+    asks_for_details: bool  # most pass examples ask for a detail (a number, a name): asked to look them up does it
 
     @staticmethod
     def of(criterion: ScorecardCriterion) -> ExampleShape:
@@ -694,6 +695,14 @@ class ExampleShape:
 
 def _is_request(example: str) -> bool:
     return example.rstrip().endswith("?") or bool(_REQUEST.search(" ".join(normalize_phrase(example))))
+
+
+def _asks_for_a_detail(example: str) -> bool:
+    return _is_request(example) and tone.asks_for_a_detail(" ".join(normalize_phrase(example)))
+
+
+# The share of pass examples that must ask for a detail for a criterion to be about checking who is calling.
+_DETAILS_ASKED = 0.6
 
 
 @lru_cache(maxsize=512)  # bounded: campaign scorecards bring their own examples
@@ -709,6 +718,8 @@ def _example_shape(passes: tuple[str, ...], fails: tuple[str, ...]) -> ExampleSh
         takes_back=any("but" in normalize_phrase(example) for example in fails),
         negative_fails=any(not NEGATORS.isdisjoint(normalize_phrase(example)) for example in fails),
         person_fails=any(tone.claims_a_person(" ".join(normalize_phrase(example))) for example in fails),
+        asks_for_details=bool(passes)
+        and sum(_asks_for_a_detail(example) for example in passes) >= _DETAILS_ASKED * len(passes),
     )
 
 
@@ -906,6 +917,20 @@ def _judge_intent(
         if farewell is not None:
             reason = f"{who} closed with a goodbye or good wish in segment {{segment}}"
             return _cited(criterion, "pass", farewell.evidence(), reason, CONFIDENCE_FUZZY)
+    if not passing and shape.asks_for_details:
+        # A detail asked for so as to find the customer's records checks who they are, whatever the detail is called
+        # ("what eircode is the yard at so I can pull it up").
+        lookup = next(
+            (
+                unit
+                for unit in (intents.units[i] for i in chosen)
+                if not unit.negated and fits(unit) and tone.asks_to_look_up(unit.sentence().normalized)
+            ),
+            None,
+        )
+        if lookup is not None:
+            reason = f"{who} asked in segment {{segment}} for a detail to look the customer up"
+            return _cited(criterion, "pass", lookup.evidence(), reason, CONFIDENCE_FUZZY)
     unsure_learned: tuple[Unit, float] | None = None
     if not passing and learned and chosen and criterion.pass_examples and not shape.names_someone:
         # The learned classifier reads every sentence in the window; the same guards hold as for any other pass. It

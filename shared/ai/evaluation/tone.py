@@ -584,6 +584,33 @@ _ASKS_FOR_A_DETAIL = re.compile(
 )
 
 
+def asks_for_a_detail(normalized: str) -> bool:
+    """Whether a normalized sentence names a detail of the customer's (a number, an address, a name, a code)."""
+    return bool(_ASKS_FOR_A_DETAIL.search(normalized))
+
+
+# A detail asked for in order to find the customer's records ("what eircode is the yard at so I can pull it up", "to
+# get your file started, please read me the VIN"): whatever the detail is called, it checks who or which account it
+# is. "What I'll do" is the agent saying what they will do, not asking.
+_ASKS_FOR_IT = (
+    r"(?:what(?! (?:i|we) (?:will|would|shall|can|could|am|are)\b)|which|whats|whose|please"
+    r"|(?:can|could|may) i (?:have|take|get|grab)|(?:read|tell|give|quote|send) me)"
+)
+_TO_LOOK_UP = (
+    r"(?:(?:pull|bring|look|call|dig)(?: \w+){0,3} up|find (?:you|it|them|him|her|yours|(?:your|his|her|their) \w+)"
+    r"|locate|access)"
+)
+ASKS_TO_LOOK_UP = re.compile(
+    rf"\b{_ASKS_FOR_IT}(?: \w+){{1,10}} so (?:that )?(?:i|we) (?:can|could) {_TO_LOOK_UP}\b"
+    r"|\bto (?:get|pull up|find|bring up|look up|open|start) (?:your|the|this)(?: \w+){0,2}"
+    rf" (?:file|account|record|booking|claim|job|order|policy|case)(?: \w+)? {_ASKS_FOR_IT}\b"
+)
+
+
+def asks_to_look_up(normalized: str) -> bool:
+    return bool(ASKS_TO_LOOK_UP.search(normalized))
+
+
 def leaves_it_open(normalized: str) -> bool:
     """Whether a normalized question asks if there is more, rather than for a detail."""
     return bool(_OPEN_ENDED.search(normalized)) and not _ASKS_FOR_A_DETAIL.search(normalized)

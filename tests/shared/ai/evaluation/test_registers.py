@@ -548,3 +548,30 @@ def test_a_name_after_how_can_i_help_still_greets() -> None:
 def test_what_the_agent_will_do_is_no_question_and_what_else_can_i_do_is(line: str, offered: bool) -> None:
     script = (*call(middle="I've rebooked it for Friday.")[:4], ("agent", line))
     assert verdict(script, "further_help").passed is offered
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Which depot did you drop it at, so I can pull the docket up?",
+        "What street did the van go to, so we can pull the job up?",
+        "which school does she go to so i can look her up",
+        "Which yard is the horse stabled at, so I can find her file?",
+        "To start your file, please read me the make and model.",
+    ],
+)
+def test_a_detail_asked_for_to_look_the_customer_up_checks_who_they_are(line: str) -> None:
+    found = verdict(call(middle=line), "identity_verification")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Can you hang on a sec so I can pull it up?",
+        "What I'll do is bring your account up so I can find it.",
+        "Which day suits you, so I can look at the diary?",
+    ],
+)
+def test_looking_something_up_without_asking_for_a_detail_checks_no_one(line: str) -> None:
+    assert not verdict(call(middle=line), "identity_verification").passed
