@@ -161,8 +161,14 @@ def slot_template(example: str) -> re.Pattern[str] | None:
             parts.append(f"{_ADDRESSED_ONLY}{article}{_SLOT_WORD}(?: {joiner}{_SLOT_WORD}){{0,{most - 1}}}")
             if slot.group(1) == "org":
                 parts[-1] += f"(?: {_SALUTATION_WORDS}(?: there)?)?"
-        elif words := normalize_phrase(piece):
-            parts.append(_ITS.sub("(?:it is|its)", " ".join(re.escape(word) for word in words)))
+        elif words := normalize_phrase(re.sub(r"^['\u2019]s\b", "", piece) if parts else piece):
+            # A slot's possessive ("{org}'s helpline") is dropped as it is from the name said ("Acme's" -> "acme").
+            said = " ".join(words)
+            if not parts and (rest := re.sub(rf"^{_SALUTATION}", "", said + " ").strip()):
+                # The example's own salutation is any or none ("Hi, you're through to {org}'s ..." is also said
+                # "Hello, you're through to ..."): the grammar's optional salutation stands for it.
+                said = rest
+            parts.append(_ITS.sub("(?:it is|its)", " ".join(re.escape(word) for word in said.split())))
     return re.compile(_SALUTATION + " ".join(parts))
 
 

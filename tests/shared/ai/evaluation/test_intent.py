@@ -145,6 +145,18 @@ def test_slotted_examples_match_names_but_not_common_words() -> None:
     assert slot_template("Thanks for calling.") is None
 
 
+def test_a_slots_possessive_and_the_examples_own_salutation_are_said_as_any_name_and_greeting_would_be() -> None:
+    line = slot_template("Hey, you've reached {org}'s parts desk.")
+    assert line is not None
+    # "Bayside's" is said "bayside"; "hey" stands for any salutation or none.
+    assert line.fullmatch("good morning you have reached bayside parts desk")
+    assert line.fullmatch("you have reached bayside motors parts desk")
+    assert not line.fullmatch("you have reached the end of the parts desk menu")
+    bare = slot_template("Hello, {org}.")
+    assert bare is not None
+    assert not bare.fullmatch("yeah go ahead")  # a salutation alone is no template's wording
+
+
 # --- verdicts -------------------------------------------------------------------------------------------
 
 

@@ -575,3 +575,11 @@ def test_a_detail_asked_for_to_look_the_customer_up_checks_who_they_are(line: st
 )
 def test_looking_something_up_without_asking_for_a_detail_checks_no_one(line: str) -> None:
     assert not verdict(call(middle=line), "identity_verification").passed
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Hello, you're through to Kestrel Rail's automated helpline.", "You're through to Orla's automated helpline."],
+)
+def test_a_slotted_example_said_with_another_salutation_or_none_discloses(opening: str) -> None:
+    assert verdict(call(opening=opening), "ai_disclosure", is_ai_call=True).passed
