@@ -80,6 +80,7 @@ LATER_HELD_BACK = (
     "held_back_14",
     "held_back_15",
     "held_back_16",
+    "held_back_17",
 )
 
 
