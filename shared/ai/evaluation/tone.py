@@ -200,6 +200,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:it|that|this) (?:really|honestly|seriously|genuinely) is not (?:that |very |exactly )?"
         r"(?:hard|difficult|complicated)\b|\b(?:really|honestly|seriously) (?:it|that|this) is not (?:that |very )?"
         r"(?:hard|difficult|complicated)\b",
+        # ... with the adverb after the verb ("it's really not that complicated."), when no help follows; "it's really
+        # not hard, I'll talk you through it" offers it.
+        r"\b(?:it|that|this) is (?:really|honestly|seriously|genuinely|just) not"
+        r" (?:that |very |so |all that |exactly )?(?:hard|difficult|complicated|tricky)\b"
+        r"(?!.*\b(?:let me|i will|i can|we will|we can|walk you|show you|talk you|together)\b)",
         r"\bif you (?:can not|could not|do not know how to) (?:even )?(?:follow|read|fill in|fill out|understand"
         r"|manage|use|work) (?:a |an |the |our |my )?(?:simple|basic|easy|straightforward|short)\b",
         r"\bare you sure you are (?:doing|using|reading|holding|working) (?:it|that|this|them) (?:right|properly"
@@ -245,7 +250,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bif you (?:had|would have|would|actually|even) (?:bothered|read|listened)\b(?= (?:to|the|what|your|our))",
         r"\b(?:obviously|clearly) you (?:did not|can not|do not|have not|are not)\b",
         r"\bwhat part of( \w+){1,6} do you not (?:understand|get)\b",
-        r"\b(?:even )?a (?:child|toddler|kid) (?:could|can) (?:do|understand|manage|work)\b",
+        r"\b(?:even )?a (?:small |little |young )?(?:child|toddler|kid) (?:could|can) (?:do|understand|manage|work)\b",
         # ... what the customer could not find or do ("a kid could find it"); "a kid could use the wall from five" is
         # about the wall.
         r"\b(?:even a|a) (?:child|toddler|kid|five year old|5 year old|monkey|chimp) (?:could|can|would)"
@@ -291,6 +296,18 @@ RULES: dict[str, tuple[str, ...]] = {
         # What the customer was given, guessed unread ("the manual, which I rather suspect nobody has read").
         r"\bi (?:\w+ )?(?:suspect|bet|doubt|reckon|imagine) (?:nobody|no one|noone)(?: \w+){0,4} (?:has|have|had"
         r"|ever|bothered to)(?: ever| actually)? read\b",
+        # The customer's time mocked as idle ("you must really have a lot of free time"); "you must have a lot on" is
+        # sympathy.
+        r"\byou must (?:really |surely )?have (?:a lot of|lots of|plenty of|too much|so much|loads of) (?:free|spare)"
+        r" time\b",
+        # What they failed to do, advised in general as if to a child ("reading emails is generally a good idea");
+        # "reading the meter monthly is a good idea" is advice about the future.
+        r"^(?:reading|checking|opening|looking at) (?:your |the |our )?(?:emails?|letters?|post|mail|messages|texts"
+        r"|instructions|manual|small print|terms) is (?:generally |usually |always |normally |often )?(?:a good idea"
+        r"|advisable|recommended|helpful)$",
+        # The customer's kind told the firm is above them ("it's not really for the likes of small breeders").
+        r"\bnot (?:really |exactly |quite )?(?:for|meant for|made for|aimed at) the likes of (?:you|yourself|ye|ya"
+        r"|yous|small \w+|poor \w+|\w+ like you)\b",
         r"\bfor (?:feck|fecks|flip|flips|frig|frigs|friggin|fook|fooks|fudge|fudges|pete|petes|crying out loud"
         r"|christ|christs|cripes|f)(?: s)? sake\b|\bfor crying out loud\b",
     ),
@@ -323,11 +340,17 @@ RULES: dict[str, tuple[str, ...]] = {
         # no conduct of theirs.
         r"\bif (?:you|ya|ye|yuh|yous) (?:keep|carry on|continue|go on)(?: on)? (?:calling|ringing|phoning|emailing"
         r"|texting|messaging|chasing|mouthing|shouting|yelling|swearing|complaining|moaning|whinging|pestering"
-        r"|hassling|bothering|harassing|badgering|turning up|coming in|arguing|threatening)\b(?: \w+){0,14}"
-        r" (?:i|we) (?:will|am going to|are going to|shall) (?:just |simply |have to |be forced to |happily )?"
+        r"|hassling|bothering|harassing|badgering|turning up|coming in|arguing|threatening"
+        r"|making (?:\w+ ){0,3}(?:fuss|scene|noise|trouble|drama|racket))\b(?: \w+){0,14}"
+        r" (?:i|we) (?:will|am going to|are going to|shall|can) (?:just |simply |have to |be forced to |happily )?"
         r"(?:blacklist|ban|bar|block|cancel|close|cut|drop|refuse|stop (?:serving|dealing|taking)|hang up|report"
         r"|charge|keep (?:the|your) (?:deposit|money|payment)|terminate|suspend|flag|ignore"
         r"|(?:move|put|push|bump|send|stick) (?:\w+ ){1,3}(?:to|at) the (?:back|bottom|end))\b",
+        # Harm to others laid on the customer's choice ("a patient could die because of your decision"), and the guilt
+        # pressed on them ("you'd have to live with that").
+        r"\b(?:could|would|might|will|may) (?:die|suffer|get hurt|be hurt|lose (?:\w+ ){0,2}\w+) because of"
+        r" (?:you|your (?:decision|choice|actions|selfishness|doing))\b",
+        r"\byou (?:would|will) have to live with (?:that|it|this|yourself)$",
         # The customer handed to the firm's lawyers or heavies ("I pass it also to our solicitor").
         r"\b(?:i|we) (?:will |am going to |are going to |shall )?(?:give|pass|hand|send|set|put)"
         r" (?:it |this |you |that )?(?:also |straight |over |on )?(?:to|on) (?:our|my|the)"
@@ -356,6 +379,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:you|he|she|they|your \w+) will (?:\w+ )?(?:pass|win|be (?:approved|accepted|picked|selected|chosen"
         r"|granted)|get (?:\w+ ){1,5}back|get (?:in|approved|accepted|picked|selected|through|the (?:job|visa|place"
         r"|loan|grant|mortgage|role|position|contract|apprenticeship|scholarship|offer|permit|licence|license|part)))"
+        r"(?: \w+){0,4} (?:for sure|for certain|no doubt|no question|guaranteed|100 percent|hundred percent)\b",
+        # ... or a decision's going through ("the plan will go through for sure"); "the payment will go through
+        # tonight" has no certainty tagged on.
+        r"\b(?:the|this|that|your|my|his|her|their) (?:plan|application|claim|loan|visa|appeal|mortgage|request"
+        r"|permit|case|transfer|adoption|licence|license) will (?:\w+ )?(?:go through|be (?:approved|accepted|granted))"
         r"(?: \w+){0,4} (?:for sure|for certain|no doubt|no question|guaranteed|100 percent|hundred percent)\b",
         r"\b(?:no )?(?!i |we )\w+ will (?:\w+ ){1,8}(?:that (?:1|one|much) is (?:for )?sure|mark my words"
         r"|take it from me|(?:that )?i can assure you (?:a )?(?:100|hundred) percent)\b",

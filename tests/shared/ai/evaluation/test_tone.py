@@ -702,3 +702,41 @@ def test_a_wish_said_to_the_customer_is_a_good_wish_and_one_said_of_someone_is_n
 )
 def test_dates_and_clock_times_in_words_say_when_and_floors_do_not(sentence: str, when: bool) -> None:
     assert tone.says_when(sentence) is when
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # The ease of it stressed with the adverb after the verb, and no help offered.
+        ("Look, it's honestly not that hard. Press save.", "talks down to the customer"),
+        ("Even a young kid can do it, it's two clicks.", "talks down to the customer"),
+        # The customer's time, reading or standing mocked.
+        ("Nine calls this week, you must have loads of spare time.", "talks down to the customer"),
+        ("Checking your post is usually advisable.", "talks down to the customer"),
+        ("The premium range isn't meant for the likes of you.", "talks down to the customer"),
+        # A sanction for a fuss; guilt laid on the customer's choice.
+        ("If you keep making a scene like this, we can just ban you from the branch.", "threatens the customer"),
+        ("The horses might suffer because of your choice, you know.", "threatens the customer"),
+        ("Cancel if you want. You'll have to live with it.", "threatens the customer"),
+        # A decision's going through, as a certainty.
+        ("Relax, your visa will go through, no question.", "promises an outcome"),
+    ],
+)
+def test_talking_down_threats_and_certainties_in_other_grammar_are_found(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It's honestly not that hard, I'll walk you through it.",
+        "You must have a lot on with the move.",
+        "Checking the meter every month is a good idea.",
+        "We give grants to the likes of small breeders.",
+        "If you keep getting the error, we can cancel it and refund you.",
+        "The roof could suffer because of the trees, so we'll trim them.",
+        "Your transfer will go through tonight.",
+    ],
+)
+def test_look_alikes_of_that_grammar_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
