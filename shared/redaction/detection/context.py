@@ -425,6 +425,12 @@ NAME_ASKED = re.compile(
     # who holds a role in the account: "Who's the account holder?", "who is the beneficiary?"
     r"|\bwho('s| is| was| are) the (\w+ )?(holder|owner|beneficiary|payee|recipient|insured|policyholder|"
     r"cardholder|subscriber|policy holder|card holder)s?\b"
+    # asked in the caller's own language: "¿Y su nombre completo?", "Votre nom, s'il vous plaît ?", "O seu nome?",
+    # "Wie heißen Sie?" (not a street's name: "el nombre de la calle", "le nom de la rue")
+    r"|\b(su|tu|sus) (nombre|apellidos?)\b|\bnombre completo\b|\bc[oó]mo se llama\b|\bc[oó]mo te llamas\b"
+    r"|\b(votre|ton) (nom|pr[ée]nom)\b|\bnom (complet|de famille)\b|\bcomment vous appelez\b"
+    r"|\b(seu|teu) (nome|sobrenome|apelido)\b|\bnome completo\b|\bcomo (se|te) chama\b"
+    r"|\bwie hei(ß|ss)en sie\b|\b(ihr|dein) (vor|nach|familien)?name\b|\b(suo|tuo) (nome|cognome)\b"
 )
 
 

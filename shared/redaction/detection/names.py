@@ -232,6 +232,14 @@ BUSINESS_WORDS = {
     "Mail", "Post", "Courier",  # "it'll be Royal Mail collecting it"
 }  # fmt: skip
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
+_MAY_HAVE_AS = (
+    r"(?:you|you'll|you will|you'd|you would|we|we'll|they|they'll|"
+    r"(?:the|your) (?:bank|system|records?|file|account|computer|database|company|office))"
+    r"(?: probably| might| may| should| would| will|"
+    r" still)? (?:have|see|find) (?:it|me|him|her|them|us)(?: down| listed| on file| on record| on the system)? as"
+)
+_KIN_AGE = r"(?:late |elderly |little |eldest |youngest |older |younger |oldest )?"
+_KIN_IS = rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN} (?:is|was)(?: called| named)?"
 NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|name was|the name is|name's|i am|i'm|this is|it's|its|he's|she's|"
     r"he is|she is|speaking with|talking to|"
@@ -247,6 +255,10 @@ NAME_CUES = re.compile(
     r"the (?:baby|newborn|infant|little one)(?: is|'s| will be)(?: called| named)?|"
     # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
     r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|i have(?: here| on file| on record)?:|"
+    # how the records may have it, a weak cue: "You'll probably have it as Rory Fitzpatrick", "they might have me as"
+    rf"{_MAY_HAVE_AS}|"
+    # one's family named: "my wife is Anneke de Vries", "it's my partner's, Alexandre Lopes" (a full name after "is")
+    rf"{_KIN_IS}|(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?:'s)?,|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
     # "The account's under Ana Ruiz"; without the "'s" a weak cue: "Reservation under Kowalczyk, party of four"
@@ -286,18 +298,28 @@ HELD_UNDER = re.compile(
     r"\b(?i:registered|booked|reserved|listed|filed|opened|held|taken out|set up|put|made|in (?:the|a) name)\b"
     r"[^.!?]*,\s*$"
 )
+# A name said before what it is of the speaker's: "Park is my family name", "Okafor's her maiden name", "Siobhán is
+# my first name, but ..."
+NAME_BEFORE_TOLD = re.compile(
+    rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?:'s|\s+is|\s+was)\s+(?:my|his|her|their|our)\s+"
+    r"(?:(?:family|first|last|middle|given|maiden|married|legal|full|christian|real|proper)\s+|sur)?name\b"
+)
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for|"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership) under|"
-    r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by)\s+"
+    r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by|"
+    rf"{_MAY_HAVE_AS}|{_KIN_IS})\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 # Only a full name after these: "he's Canadian", "the receiver is Bluetooth" (a device).
 THIRD_PERSON_CUE = re.compile(
-    r"(?i:he's|she's|he is|she is|receiver(?: is|'s| will be))\s+(?:(?i:uh|um|er|erm),?\s+)?$"
+    r"(?i:he's|she's|he is|she is|receiver(?: is|'s| will be)|"
+    # "my son is Canadian", "my wife is English Heritage staff"; but "my son is called Kai"
+    # or whose a thing is, a full name after it: "it's my partner's, Alexandre Lopes"; not "the car's my dad's, Bertie"
+    rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?: is| was|'s,))\s+(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(
@@ -1150,8 +1172,13 @@ def names_before_addresses(segments: Sequence[Segment], addresses: Iterable[Text
             yield TextSpan(address.segment, match.start(group), match.end(group))
 
 
-# Two people named together, the surname said once: "Ahmed and Samira Qureshi"
-_AND_ANOTHER_NAME = re.compile(rf"\s+and\s+(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}})(?=\s*(?:[,.!?]|$))")
+# Two people named together, the surname said once: "Ahmed and Samira Qureshi"; or another way the name may be
+# said or written: "Niamh, or Neve?", "Is it Sean or Shaun?"
+_AND_ANOTHER_NAME = re.compile(
+    rf"\s+and\s+(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}})(?=\s*(?:[,.!?]|$))"
+    rf"|,?\s+or\s+(?:(?i:maybe|perhaps|possibly)\s+)?(?P<other>{_NAME}(?:{_NEXT_NAME}){{0,2}})"
+    r"(?=\s*(?:[,.!?]|$)|\s+(?i:maybe|perhaps|i think)\b)"
+)
 
 
 def names_and_another(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
@@ -1161,9 +1188,10 @@ def names_and_another(segments: Sequence[Segment], names: Iterable[TextSpan]) ->
         other = _AND_ANOTHER_NAME.match(texts[span.segment], span.end)
         if other is None:
             continue
-        words = other.group("name").split()
+        group = "name" if other.group("name") else "other"
+        words = other.group(group).split()
         if not any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w.lower() in MONTHS for w in words):
-            yield TextSpan(span.segment, other.start("name"), other.end("name"))
+            yield TextSpan(span.segment, other.start(group), other.end(group))
 
 
 # Whisper ends a segment after a title's full stop, and the name starts the next one: "Thank you Ms." / "Marchetti."

@@ -51,6 +51,7 @@ from shared.redaction.detection.names import (
     LOWER_CASE_NAME,
     LOWER_CASE_NAME_GROUPS,
     LOWER_CASE_TITLED_NAME,
+    NAME_BEFORE_TOLD,
     NAME_CUES,
     NOT_NAMES,
     SPELLED_AFTER_NAME,
@@ -136,6 +137,10 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 continue
             spelled = SPELLED_AFTER_NAME.match(text, end)
             yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)
+        for match in NAME_BEFORE_TOLD.finditer(text):
+            words = match.group("name").split()
+            if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for match in GREETED.finditer(text):
             group = next(group for group in GREETED_GROUPS if match.group(group))
             words = match.group(group).split()

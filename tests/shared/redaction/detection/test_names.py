@@ -1462,3 +1462,104 @@ def test_a_name_answered_after_it_is_for_me_is_a_name() -> None:
 def test_it_is_for_me_answered_with_no_name_is_no_name() -> None:
     turns = (("agent", "Can I have the patient's full name?"), ("customer", "It's for me, same as before."))
     assert _names(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "asked, answer, name",
+    [
+        ("¿Me dice su nombre, por favor?", "Rocío Gutiérrez del Campo.", "Rocío Gutiérrez del Campo"),
+        ("Votre nom, s'il vous plaît ?", "Étienne Marchal.", "Étienne Marchal"),
+        ("Qual é o seu nome?", "Thiago Nogueira.", "Thiago Nogueira"),
+        ("Wie heißen Sie?", "Jürgen Vollmer.", "Jürgen Vollmer"),
+    ],
+)
+def test_a_name_asked_for_in_the_callers_language_is_a_name(asked: str, answer: str, name: str) -> None:
+    assert _names(("agent", asked), ("customer", answer)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [
+        ("¿Y el nombre de la calle?", "Gran Vía."),
+        ("Le nom de la rue ?", "Grande Rue."),
+    ],
+)
+def test_a_streets_name_asked_for_in_another_language_is_no_persons_name(asked: str, answer: str) -> None:
+    assert _names(("agent", asked), ("customer", answer)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The claim's really for my husband, Tavita Leiataua, he was driving.", "Tavita Leiataua"),
+        ("It's my mum's, Gwendolyn Pryce-Evans, she can't come to the phone.", "Gwendolyn Pryce-Evans"),
+        ("Our eldest son is Matteo van den Broek.", "Matteo van den Broek"),
+        ("My youngest daughter is called Saoirse.", "Saoirse"),
+    ],
+)
+def test_a_relative_named_right_after_who_they_are_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband is Scottish, so he'd know.",
+        "My wife is Head Nurse on that ward.",
+        "My partner's Ford Focus is the one parked outside.",
+        "My son, Sorry, my son has the card.",
+        "The van is my dad's, Bessie, he named it after his gran.",
+    ],
+)
+def test_what_a_relative_is_or_has_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The bank might have me as Kwabena Mensah-Boateng.", "Kwabena Mensah-Boateng"),
+        ("They'll still have it as Giedre Kazlauskiene, my old name.", "Giedre Kazlauskiene"),
+    ],
+)
+def test_a_name_the_records_may_have_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+def test_what_the_records_may_have_that_is_no_name_is_no_name() -> None:
+    assert _names(("customer", "You'll have it as Pending until Friday.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Her name was Aoife, or Eefa maybe?", ["Aoife", "Eefa"]),
+        ("I spoke to Caoimhe or maybe Keeva, not sure.", ["Caoimhe", "Keeva"]),
+    ],
+)
+def test_another_way_a_name_may_be_said_after_or_is_a_name(text: str, names: list[str]) -> None:
+    assert [words for _, words in _names(("customer", text))] == names
+
+
+def test_a_team_or_a_day_after_a_name_and_or_is_no_name() -> None:
+    found = _names(("customer", "Ask for Dominika, or Reception."), ("customer", "I spoke to Kelechi or Monday."))
+    assert [words for _, words in found] == ["Dominika", "Kelechi"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Yes, Mwangi is my surname and the first one is Wanjiru.", "Mwangi"),
+        ("Oyelaran's my maiden name, it changed last year.", "Oyelaran"),
+        ("Thanks. Nakamura is his family name, by the way.", "Nakamura"),
+    ],
+)
+def test_a_name_said_before_what_name_of_the_speaker_it_is_is_a_name(text: str, name: str) -> None:
+    assert name in [words for _, words in _names(("customer", text))]
+
+
+@pytest.mark.parametrize(
+    "text", ["That is my name, yes.", "Sorry is my middle name.", "Billing is my last name for you people."]
+)
+def test_words_before_is_my_name_that_are_no_name_stay(text: str) -> None:
+    assert _names(("customer", text)) == []
