@@ -38,7 +38,9 @@ from shared.redaction.detection.spoken import (
 # a Nigerian or Indian plot: "Plot 9, Ring Road".
 # Its number may be named as one: "flat number 204".
 _UNIT_NAMED = (
-    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level)\.?\s*(?:(?i:number|no)\.?\s+)?"
+    # also in the languages of the address: "Appartement 5, 12 rue ...", "Wohnung 3", "apto 52"
+    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level|appartement|appartamento|apartamento|apto|wohnung)"
+    r"\.?\s*(?:(?i:number|no)\.?\s+)?"
     rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
 )
 # also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ...", or a hyphen, the
@@ -266,7 +268,9 @@ def unit_said_before(text: str, start: int) -> int:
 _ORDINAL_WORDS = r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _FLOOR_AND_DOOR = (
     rf"(?:,?\s+(?:(?i:{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?i:floor)|(?i:floor|piso|etage|étage)\s+\d{{1,2}}"
-    r"|\d{1,2}[º°ª])"
+    r"|\d{1,2}[º°ª]"
+    # a French floor ("3e étage", "1er étage"); a Catalan floor and door ("2n 1a", "3r 2a")
+    r"|\d{1,2}(?:e|er|ère|ème|eme)\s+(?i:étage|etage)|\d{1,2}(?:r|n|t|è|o)\s+\d{1,2}a\b)"
     r"(?:,?\s+(?:(?i:door|puerta|porte)\s+)?(?:[A-Z]|\d{1,2}|(?i:left|right|izquierda|derecha|izda|dcha|esquerdo|direito|esq|dto|frente))\b)?)"
 )
 # Which part of the building and which floor, said between the house number and the postcode: a German back or
@@ -278,7 +282,10 @@ _BUILDING_PART = (
     r"|\d{1,2}\.\s?(?:OG|Obergeschoss|Etage|Stock)|EG|DG|UG"
     r"|(?i:bajo|entresuelo|principal|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|septimo|octavo|noveno|"
     r"décimo|decimo|ático|atico)(?:\s+(?i:izquierda|derecha|centro|interior|exterior|[A-D]\b))?"
-    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m)\.?\s+\d{1,4}[A-Za-z]?)"
+    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m)\.?\s+\d{1,4}[A-Za-z]?"
+    # a French building or staircase, an Italian staircase or flat: "bâtiment B", "escalier 2", "scala C", "interno 7"
+    r"|(?i:bâtiment|batiment|bât|escalier|esc|scala|interno|escalera|portal)\.?\s+(?:[A-Z]|\d{1,3})"
+    r")"
     r"\b)"
 )
 # A house number with what tells apart the homes at it: a Dutch floor ("188-II", "12-hs", "7-H"), "bis", "ter", a
@@ -304,7 +311,8 @@ _CONTINENTAL_CODE_AND_CITY = (
     rf"(?:,?\s+(?:\d{{4,5}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}})\s+(?:[A-Z]{{2}}\s+)?{_CONTINENTAL_CITY}"
     # three digits are a code only before a city that ends the sentence: not "..., 300 Meter weiter"
     rf"|,?\s+\d{{3}}\s+{_NOT_A_UNIT_OF_MEASURE}{_CONTINENTAL_CITY}(?=\s*(?:[.,;!?]|$))"
-    rf"|,?\s+{_CONTINENTAL_CITY}(?:\s*[-,]\s*[A-Z]{{2}})?,?\s+(?:CEP|C\.E\.P\.)[:.]?\s*\d{{5}}-?\d{{3}}\b)"
+    # with the neighbourhood before the city, and its state after it: "Jardim Paulista, São Paulo SP, CEP ..."
+    rf"|(?:,?\s+{_CONTINENTAL_CITY}){{1,3}}(?:\s*[-,]?\s*[A-Z]{{2}})?,?\s+(?:CEP|C\.E\.P\.)[:.]?\s*\d{{5}}-?\d{{3}}\b)"
 )
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
@@ -316,7 +324,7 @@ CONTINENTAL_ADDRESS = re.compile(
     r"(?:\s+[\w'\u2019.-]+){1,4}?"
     rf"|{_STREET_KIND_ENDING})"
     rf",?\s+{_CONTINENTAL_HOUSE_NUMBER})"
-    rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}{{1,3}})?"
+    rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{0,3}}"
     rf"{_CONTINENTAL_CODE_AND_CITY}"
 )
 # A Singapore flat: its block, street (maybe numbered), the unit as "#floor-unit", and the six-digit postcode after
@@ -329,6 +337,19 @@ SINGAPORE_ADDRESS = re.compile(
 # A capitalised word of a place, also one beginning beyond ASCII ("Ñuñoa", "Đống Đa"), and a Spanish place's small
 # words ("Ciudad de México").
 _PLACE_WORDS = rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_PLACE_CAPITAL}[\w'-]*){{0,3}}"
+# The same street and house number with no postcode, where the flat's floor or door, or the city, ends what is said:
+# "Carrer de Verdi 45, 2n 1a.", "Rua Augusta 1200, São Paulo." (the street's kind capitalised, or after the house
+# number; not a word English says too: "via email 2 days, Paris")
+CONTINENTAL_ADDRESS_WITHOUT_CODE = re.compile(
+    r"\b(?:\d+[A-Za-z]?,?\s+(?i:rue|boulevard|bd|chemin|allée|allee|quai|impasse|viale|calle|avenida|rua|piazza|"
+    r"plaza|paseo|carrer|strada|avinguda|passeig)\b(?:\s+[\w'\u2019.-]+){1,4}?"
+    r"|(?:(?-i:Rue|Via|Viale|Calle|Avenida|Rua|Piazza|Plaza|Paseo|Carrer|Strada|Avinguda|Passeig|Ulica|Aleja)"
+    r"(?:\s+[\w'\u2019.-]+){1,4}?"
+    rf"|{_STREET_KIND_ENDING})"
+    rf",?\s+{_CONTINENTAL_HOUSE_NUMBER})"
+    rf"(?:(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{1,3}}(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;]|$))){{0,3}}"
+    rf"|(?:,\s+{_PLACE_WORDS}){{1,3}}(?=\s*(?:[.!?;]|$)))"
+)
 # A Mexican address: the street by its kind, its number (maybe named, "número 12"), the flat inside ("interior 3"),
 # the neighbourhood ("colonia Roma Norte"), the city and the five-digit postcode named ("código postal 06700", "C.P.
 # 06700"). The neighbourhood or the postcode makes it one: "Avenida Juárez 12" alone may be a shop's.

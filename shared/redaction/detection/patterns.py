@@ -12,6 +12,7 @@ from shared.redaction.detection.accounts import driving_licences, ibans
 from shared.redaction.detection.addresses import (
     ADDRESS,
     CONTINENTAL_ADDRESS,
+    CONTINENTAL_ADDRESS_WITHOUT_CODE,
     FLAT_PIN_ADDRESS,
     HOUSE_WORDS,
     JAPANESE_ADDRESS,
@@ -84,7 +85,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for match in WRITTEN_EMAIL.finditer(text):
             if not is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
-        patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, FLAT_PIN_ADDRESS]
+        patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, CONTINENTAL_ADDRESS_WITHOUT_CODE]
+        patterns += [FLAT_PIN_ADDRESS]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):

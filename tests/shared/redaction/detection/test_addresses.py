@@ -817,3 +817,51 @@ def test_a_citys_quadrant_after_the_street_is_part_of_the_address(text: str, add
 
 def test_a_direction_after_a_road_in_passing_is_no_address() -> None:
     assert _addresses(("agent", "Walk 2 blocks down the road southeast of here, then 5 minutes northwest.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Send it to Calle Mayor 12, 3º izquierda, please.", "Calle Mayor 12, 3º izquierda"),
+        ("I'm at Carrer de Sants 210, 4t 2a, since March.", "Carrer de Sants 210, 4t 2a"),
+        (
+            "It's Avenida Atlântica 1702, Copacabana, Rio de Janeiro.",
+            "Avenida Atlântica 1702, Copacabana, Rio de Janeiro",
+        ),
+        ("Via Nazionale 88, Roma.", "Via Nazionale 88, Roma"),
+    ],
+)
+def test_a_continental_street_and_number_ending_in_its_flat_or_city_needs_no_postcode(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sent it via email 2 times, Paris office knows.",
+        "We booked the Plaza Hotel 5 nights, Madrid.",
+        "Route 66, Arizona.",
+        "Take the avenue 3 blocks, Lisbon.",
+    ],
+)
+def test_a_street_kinds_word_and_a_number_before_a_city_said_otherwise_is_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "Post it to 8 rue Victor Hugo, escalier 2, 4e étage, 33000 Bordeaux.",
+            "8 rue Victor Hugo, escalier 2, 4e étage, 33000 Bordeaux",
+        ),
+        (
+            "Rua das Flores 91, apto 12, Centro, Curitiba PR, CEP 80010-090.",
+            "Rua das Flores 91, apto 12, Centro, Curitiba PR, CEP 80010-090",
+        ),
+    ],
+)
+def test_a_continental_address_keeps_its_flat_floor_and_district_in_the_callers_language(
+    text: str, address: str
+) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
