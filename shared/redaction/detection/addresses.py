@@ -217,6 +217,8 @@ PO_BOX = re.compile(
     r"|(?i:box)\s+\d+,?\s+(?:(?i:site)\s+\d+,?\s+)?(?:R\.?R\.?|(?i:rural route))"
     r"|(?:(?i:postnet)\s+(?i:suite)\s+\d+,?\s+)?(?i:private bag)(?=\s+X?\d))\s+"
     rf"(?:X?\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
+    # the post office's own code after a dash, the Kenyan way: "P.O. Box 52431-00100", heard "41238 -00100"
+    r"(?:(?:\s?-\s?|\s{1,2})\d{5}\b)?"
     rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
 )
 # A postcode ends an address of a house number and capitalised words, whatever its street is called ("7 Quarry Hill,

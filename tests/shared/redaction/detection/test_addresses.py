@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from tests.shared.redaction.detection.turns import spans_found
+from tests.shared.redaction.detection.turns import found, segments, spans_found
 
 pytestmark = pytest.mark.unit
 
@@ -865,3 +865,19 @@ def test_a_continental_address_keeps_its_flat_floor_and_district_in_the_callers_
     text: str, address: str
 ) -> None:
     assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Our postal address is P.O. Box 90417-80100, Mombasa.", "P.O. Box 90417-80100, Mombasa"),
+        ("Just PO Box 3321 -20100 is fine.", "PO Box 3321 -20100"),
+    ],
+)
+def test_a_post_office_box_with_its_post_offices_code_is_one_address_and_no_phone(text: str, address: str) -> None:
+    assert found(segments(("customer", text))) == [("address", [address])]
+
+
+def test_a_phone_number_said_after_a_post_office_box_stays_a_phone_number() -> None:
+    said = segments(("customer", "PO Box 581, or ring me on 0722 555 019."))
+    assert found(said) == [("address", ["PO Box 581"]), ("phone_number", ["0722 555 019"])]
