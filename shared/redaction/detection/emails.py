@@ -22,7 +22,9 @@ _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
 # Countries' endings ("seznam dot cz", "alice dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
 # a written dot, never after "point" or "period" ("at the point in time").
 _COUNTRY_TLDS = (
-    r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke|fm|tv|ly|cc)"
+    r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke|fm|tv|ly|cc|"
+    # more of them (not those that are words said after "dot" as well: "is", "my", "by", "to", "id")
+    r"ru|ua|kz|ws|kr|cn|tw|hk|vn|th|ar|cl|pe|tr|lt|lv|ee|sk|si|hr|rs|bg|lu|gh|ug|tz|pk|bd|lk|eg|ma)"
 )
 
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").

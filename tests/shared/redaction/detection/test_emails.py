@@ -345,3 +345,19 @@ def test_a_local_part_spelled_again_after_a_comma_stays_one_address_from_its_sta
 
 def test_letters_spelled_after_a_comma_with_no_at_after_them_are_no_address() -> None:
     assert _emails(("customer", "Okay, so my surname, B-R-Z-E-Z-I-N-S-K-A, and the first name is Kasia.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("It's oksana dot p at yandex dot ru.", "oksana dot p at yandex dot ru"),
+        ("Mine's minho.lee at naver dot kr.", "minho.lee at naver dot kr"),
+        ("Send it to keoni at surf dot ws, thanks.", "keoni at surf dot ws"),
+    ],
+)
+def test_an_address_ending_in_more_countries_endings_is_found(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_a_word_after_dot_that_is_no_countrys_ending_ends_no_address() -> None:
+    assert _emails(("customer", "I was at home dot is that what you mean?")) == []
