@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.context import nearest_match, said_since_own_turn
+from shared.models.transcript import Segment
+from shared.redaction.detection.context import EMAIL_CONTEXT, answers, nearest_match, said_since_own_turn
 from shared.redaction.detection.emails import ROLE_MAILBOXES
 from shared.redaction.detection.spoken import Entity, Token
 
@@ -51,9 +52,9 @@ _SIGNS_IN_WITH = re.compile(
 )
 
 
-def business_contact(entity: Entity, texts: dict[int, str]) -> bool:
+def business_contact(entity: Entity, texts: dict[int, str], own_mailbox: bool = False) -> bool:
     """A phone number, e-mail or street address given as a business's own, or a role mailbox ("claims at ..."),
-    unless said as someone's ("your", "my")."""
+    unless said as someone's ("your", "my") or given as the caller's own (``own_mailbox``)."""
     if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL, EntityType.ADDRESS):
         return False
     span = entity.spans[0]
@@ -73,7 +74,28 @@ def business_contact(entity: Entity, texts: dict[int, str]) -> bool:
         and local_part is not None
         and local_part.group() in ROLE_MAILBOXES
         and _SIGNS_IN_WITH.search(before) is None
+        and not own_mailbox
     )
+
+
+# Said right before an e-mail address given to be reached at: "You can use billing at ...", "send it to ..."
+_OFFERED = re.compile(
+    r"\b(?:use|send (?:it|them|that|the \w+) to|(?:reach|contact|email) (?:me|us) (?:at|on))\s+[\w.-]+\s*(?:@|\bat\b)",
+    re.IGNORECASE,
+)
+# The role of the one calling, where the transcript names roles.
+_CALLER = "customer"
+
+
+def own_mailboxes(segments: Sequence[Segment], tokens: Sequence[Token]) -> set[int]:
+    """The caller's segments that answer a question for an e-mail address ("Email please?") or offer one to be
+    reached at ("You can use ..."): a role mailbox given there is their own business's ("info at kapa-design dot co
+    dot nz"), not the one called."""
+    return {
+        segment.index
+        for segment, asked, _ in answers(segments, tokens)
+        if segment.speaker == _CALLER and (EMAIL_CONTEXT.search(asked) or _OFFERED.search(segment.text))
+    }
 
 
 # Asked for the business's own place or line ("What's your head office address?", "where's your nearest branch?"):

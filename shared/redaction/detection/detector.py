@@ -9,7 +9,7 @@ from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import alphanumeric_ids, ibans, spelled_ids, spoken_ibans
 from shared.redaction.detection.addresses import PO_BOX, addresses_going_on, answered_addresses, answers_as_addresses
 from shared.redaction.detection.answers import answered_values
-from shared.redaction.detection.business import business_asked_for, business_contact, said_again
+from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
 from shared.redaction.detection.dates import dates
 from shared.redaction.detection.emails import (
     answered_emails,
@@ -127,12 +127,17 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     # A box's number with its post office's code is no phone number: "P.O. Box 52431-00100".
     boxes = [TextSpan(s.index, *match.span()) for s in read for match in PO_BOX.finditer(s.text)]
     candidates = [c for c in candidates if c.type is not EntityType.PHONE_NUMBER or not _inside(c, boxes)]
-    business = [c for c in candidates if business_contact(c, texts) or business_asked_for(c, tokens)]
+    own = own_mailboxes(read, tokens)
+    business = [
+        c for c in candidates if business_contact(c, texts, c.spans[0].segment in own) or business_asked_for(c, tokens)
+    ]
     business_ids = {id(c) for c in business}
     candidates = [c for c in candidates if id(c) not in business_ids and not said_again(c, business, texts)]
     # Last: what answers a question for a kind, where no rule of any kind read it.
     candidates += [
-        answer for answer in answered_values(segments, tokens, candidates) if not business_contact(answer, texts)
+        answer
+        for answer in answered_values(segments, tokens, candidates)
+        if not business_contact(answer, texts, answer.spans[0].segment in own)
     ]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))

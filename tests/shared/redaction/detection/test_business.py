@@ -66,3 +66,36 @@ def test_a_role_mailbox_that_signs_in_to_the_callers_account_is_theirs() -> None
 def test_a_role_mailbox_to_write_to_is_still_the_business_s() -> None:
     turns = (("agent", "To log in again, write to info@greenleafflorists.co.nz and we'll reset it."),)
     assert spans_found(turns, (EntityType.EMAIL,)) == []
+
+
+def _emails(*turns: tuple[str, str]) -> list[str]:
+    return [words for _, _, words in spans_found(turns, (EntityType.EMAIL,))]
+
+
+@pytest.mark.parametrize(
+    "turns, email",
+    [
+        (
+            (("agent", "And an email for the invoice?"), ("customer", "orders at tui-crafts dot co dot nz, please.")),
+            "orders at tui-crafts dot co dot nz",
+        ),
+        (
+            (("customer", "Just send it to accounts at brennan-joinery dot ie and I'll pick it up."),),
+            "accounts at brennan-joinery dot ie",
+        ),
+    ],
+)
+def test_a_role_mailbox_the_caller_gives_as_theirs_is_theirs(turns: tuple[tuple[str, str], ...], email: str) -> None:
+    assert _emails(*turns) == [email]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "You can send it to claims at harbourinsure dot com."),),
+        (("customer", "What's your email for complaints?"), ("agent", "It's complaints at harbourinsure dot com.")),
+        (("customer", "I used to email support at harbourinsure dot com."),),
+    ],
+)
+def test_a_role_mailbox_of_the_business_called_stays(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _emails(*turns) == []
