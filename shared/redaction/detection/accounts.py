@@ -37,7 +37,8 @@ _RADIO_LETTERS = {
     "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor",
     "whiskey", "whisky", "x-ray", "xray", "yankee", "zulu",
 }  # fmt: skip
-_DASHES = {"dash", "hyphen", "-"}
+# said between an id's printed groups: "P O L slash 2 0 2 3 slash ...", "C U S dash 9 9 1 2 4"
+_DASHES = {"dash", "hyphen", "-", "slash", "/"}
 _MIN_SPELLED_ID = 5  # letters and digits: "G 6 6 R 0 4", not "A 4"
 
 
@@ -52,6 +53,14 @@ def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
         return 3
     # "I" and "A" are words, unless more letters are spelled after them: "A C C, dash, ..."
     spelled_on = index + 1 < len(tokens) and tokens[index + 1].segment == token.segment and _capital(tokens[index + 1])
+    # or after a letter spelled, in the same sentence: "..., dash, A A."
+    before = tokens[index - 1] if index else None
+    spelled_on = spelled_on or (
+        before is not None
+        and before.segment == token.segment
+        and _capital(before)
+        and before.text.strip()[-1] not in ".!?"
+    )
     if token.norm in _RADIO_LETTERS or (single and (core not in {"I", "A"} or spelled_on)):
         return 1
     if _HYPHENATED_LETTERS.fullmatch(core):  # letters spelled as Whisper writes them: "P-O-L"
@@ -113,7 +122,7 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
         # letters and digits both, more than a short code's: "K, 7, R, 2, 9, X", "R E F 4 4 9 8 2 oh"
         mixed = letters >= 2 and digits >= 2 and letters + digits >= _MIN_NAMED_ID
         # read in groups with "dash" said between them, as an id's printed form is: "A C C, dash, 5 5 0 2, dash, 9 1"
-        dashed = letters >= 2 and digits >= 4 and any(t.norm in {"dash", "hyphen"} for t in run)
+        dashed = letters >= 2 and digits >= 4 and any(t.norm in _DASHES for t in run)
         if (
             spelled_id
             and digits >= 2
@@ -271,7 +280,7 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
         core = token.text.strip(PUNCTUATION)
         spelled = position >= 3 and [t.norm for t in tokens[position - 2 : position]] == list(_SPELLING_WORDS)
         lower_run = _lower_case_letters_before(tokens, position, first.segment)
-        if token.norm in {"dash", "hyphen"} or (token.norm == "then" and not taken):  # "M, then 0 0 3 ..."
+        if token.norm in _DASHES or (token.norm == "then" and not taken):  # "M, then 0 0 3 ..."
             taken.insert(0, token)
             position -= 1
         elif lower_run >= _MIN_LOWER_CASE_LETTERS:  # written in lower case: "p l 5 5 0 9", "c i d 7 7 3"
@@ -291,7 +300,7 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
             position -= 1
         else:
             break
-    while taken and taken[0].norm in {"dash", "hyphen"}:
+    while taken and taken[0].norm in _DASHES:
         taken.pop(0)
     return taken if letters else []
 

@@ -726,3 +726,37 @@ def test_a_bank_branch_and_a_meter_point_named_by_their_names_are_account_number
 def test_a_meter_point_pointed_at_with_distances_is_no_account_number() -> None:
     segments = _segments(("agent", "The meter point is on the left, 3 metres from the door, 2 steps down."))
     assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, account",
+    [
+        (
+            (("agent", "What's the claim reference?"), ("customer", "H K slash four four one nine slash seven seven.")),
+            "H K slash four four one nine slash seven seven",
+        ),
+        (
+            (("agent", "Your membership number, please?"), ("customer", "MEM slash 2019 slash 40412, I think.")),
+            "MEM slash 2019 slash 40412",
+        ),
+        (
+            (("agent", "And the account number?"), ("customer", "R, T, dash, five five oh one eight, dash, B A.")),
+            "R, T, dash, five five oh one eight, dash, B A",
+        ),
+    ],
+)
+def test_an_id_read_in_groups_with_slashes_or_ending_in_two_letters_is_found_whole(
+    turns: tuple[tuple[str, str], ...], account: str
+) -> None:
+    assert _accounts(*turns) == [[account]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's 24 slash 7 support, A whole team of them.",
+        "We paid 50 slash 50 on the bill. A fair split.",
+    ],
+)
+def test_numbers_with_slash_between_and_a_capital_a_after_are_no_id(text: str) -> None:
+    assert _accounts(("customer", text)) == []
