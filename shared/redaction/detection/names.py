@@ -161,7 +161,10 @@ _LOWER_CASE_SURNAME_THEN_NAME = re.compile(
 # "Grace", "O'Connell", "McKenna", "Smith-Jones"
 # Lower-case letters beyond ASCII too: "Wróblewski", "Müller", "Núñez"
 # and capitals beyond Latin-1, Central European and Baltic among them: "Łukasz", "Šimková", "Żaneta", "Ārija"
-_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(char for char in map(chr, range(0x100, 0x250)) if char.isupper())
+# and Vietnamese capitals with two marks, spelled as written: "N-G-U-Y-Ễ-N"
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(
+    char for char in [*map(chr, range(0x100, 0x250)), *map(chr, range(0x1E00, 0x1F00))] if char.isupper()
+)
 _LOWER = rf"[^\W\d_{_CAPITALS}]"
 # A word that goes on in lower case after a hyphen is no name: "Mr. Fix-it", "Know-how".
 # A name of several words may be heard run together: "AnacManderMurray".
@@ -899,6 +902,11 @@ _WORD_NAMES = {
 }  # fmt: skip
 
 
+# How a name said again is written, after it: "Bello with two Ls", "O'Brien without the apostrophe", "Reid, as in"
+_HOW_WRITTEN_AFTER = re.compile(
+    r"\s+(?i:with(?:out)?\s+(?:a|an|the|two|double|one|no)\s+(?:[a-z]|[a-z]s|ls|apostrophe|accent|hyphen|space|"
+    r"capital|dash|fada|umlaut|e|y|h)\b|is\s+spel[lt]|spel[lt]\s+(?:with|like|as))"
+)
 # A word joined to the next or the one before by a dot, an underscore or an "@" with no space is part of a handle.
 _IN_HANDLE_AFTER = re.compile(r"[._@]\w")
 _IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
@@ -963,6 +971,12 @@ def names_said_again(
         and part.capitalize() not in NOT_NAMES
         and part.capitalize() not in BUSINESS_WORDS
     }
+    # a mailbox's "obrien", "dsouza" is said with its apostrophe: "O'Brien", "D'Souza"
+    parts |= {
+        f"{part[0]}'{part[1].upper()}{part[2:]}"
+        for part in list(parts)
+        if re.fullmatch(r"[OD][b-df-hj-np-tv-z]\w+", part)
+    }
     found: list[TextSpan] = []
     for _ in range(2):  # once more with the words found next to a known name
         if not parts and not learned_in_lower_case:
@@ -994,9 +1008,10 @@ def names_said_again(
                     found.append(TextSpan(segment.index, match.start(), match.end()))
                     continue
                 sentence_start = re.search(r"(?:^|[.!?])\s*$", text[: match.start()]) is not None
+                how_written = _HOW_WRITTEN_AFTER.match(text, match.end()) is not None
                 # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
                 # "Anna, ..." counts there, not "Will that be all?".
-                if not sentence_start or re.match(r"\s*[,!?]", text[match.end() :]):
+                if not sentence_start or how_written or re.match(r"\s*[,!?]", text[match.end() :]):
                     start, end = _name_words_around(text, match.start(), match.end())
                     found.append(TextSpan(segment.index, start, end))
                 elif re.match(rf"\s{_NAME}\b", text[match.end() :]):  # "Rosalind Quist" starting an answer

@@ -1563,3 +1563,28 @@ def test_a_name_said_before_what_name_of_the_speaker_it_is_is_a_name(text: str, 
 )
 def test_words_before_is_my_name_that_are_no_name_stay(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("It's r dot mccaffrey at outlook dot com. Mccaffrey with two Fs.", "Mccaffrey"),
+        ("akosua dot owusu at gmail dot com. Owusu is spelt like it sounds.", "Owusu"),
+    ],
+)
+def test_a_word_of_a_mailbox_said_again_to_tell_how_it_is_written_is_a_name(text: str, name: str) -> None:
+    assert [words for _, words in _names(("customer", text))] == [name]
+
+
+def test_a_mailbox_word_said_again_starting_a_sentence_about_something_else_is_no_name() -> None:
+    assert _names(("customer", "It's tea dot lover at gmail dot com. Lover of tea, that's me.")) == []
+
+
+def test_a_mailbox_name_without_its_apostrophe_said_with_it_is_a_name() -> None:
+    found = _names(("customer", "It's s underscore oconnor at eircom dot net. O'Connor with no apostrophe there."))
+    assert [words for _, words in found] == ["O'Connor"]
+
+
+def test_a_surname_spelled_with_a_vietnamese_capital_is_spelled_whole() -> None:
+    found = _names(("agent", "How do you spell the surname?"), ("customer", "T-R-Ầ-N, Tran without the mark."))
+    assert next(words for _, words in found) == "T-R-Ầ-N"
