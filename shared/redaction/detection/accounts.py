@@ -435,6 +435,26 @@ def ibans(text: str) -> Iterable[tuple[int, int]]:
             yield match.span()
 
 
+# A Brazilian taxpayer's number (CPF) as written: "123.456.789-09" (its dash read as a space); no phone number is
+# grouped so.
+_CPF = re.compile(r"(?<![\w.-])\d{3}\.\d{3}\.\d{3}[-\s]\d{2}(?![\w-]|\.\d)", re.ASCII)
+_CPF_BODY = 9
+
+
+def _cpf_check(digits: str, length: int) -> str:
+    """The check digit of a CPF's first ``length`` digits."""
+    total = sum(int(digit) * (length + 1 - i) for i, digit in enumerate(digits[:length]))
+    return str(total * 10 % 11 % 10)
+
+
+def cpfs(text: str) -> Iterable[tuple[int, int]]:
+    """Where CPF numbers are written: the shape, with both check digits right."""
+    for match in _CPF.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if digits[_CPF_BODY] == _cpf_check(digits, _CPF_BODY) and digits[-1] == _cpf_check(digits, _CPF_BODY + 1):
+            yield match.span()
+
+
 # A British driving licence number as printed, its groups written apart or not: five of the surname (9s after a short
 # one), six of the birth date (decade, month, plus 50 for a woman, day, year), two initials (9 for none), a digit and
 # two check letters: "MORGA 753116 SM9IJ".

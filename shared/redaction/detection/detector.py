@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.accounts import alphanumeric_ids, ibans, spelled_ids, spoken_ibans
+from shared.redaction.detection.accounts import alphanumeric_ids, cpfs, ibans, spelled_ids, spoken_ibans
 from shared.redaction.detection.addresses import PO_BOX, addresses_going_on, answered_addresses, answers_as_addresses
 from shared.redaction.detection.answers import answered_values
 from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
@@ -123,6 +123,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     # or read out.
     written_ibans = [TextSpan(s.index, start, end) for s in read for start, end in ibans(s.text)]
     written_ibans += [span for _, said in spoken for span in _merge_spans(t.span for t in said)]
+    written_ibans += [TextSpan(s.index, start, end) for s in read for start, end in cpfs(s.text)]
     candidates = [c for c in candidates if c.type is EntityType.ACCOUNT_NUMBER or not _inside(c, written_ibans)]
     # A box's number with its post office's code is no phone number: "P.O. Box 52431-00100".
     boxes = [TextSpan(s.index, *match.span()) for s in read for match in PO_BOX.finditer(s.text)]

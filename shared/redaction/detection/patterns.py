@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.accounts import driving_licences, ibans
+from shared.redaction.detection.accounts import cpfs, driving_licences, ibans
 from shared.redaction.detection.addresses import (
     ADDRESS,
     CONTINENTAL_ADDRESS,
@@ -68,7 +68,7 @@ from shared.redaction.detection.spoken import MONTHS, TextSpan, begun_again_from
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
-        for start, end in [*ibans(text), *driving_licences(text)]:
+        for start, end in [*ibans(text), *driving_licences(text), *cpfs(text)]:
             yield EntityType.ACCOUNT_NUMBER, TextSpan(segment.index, start, end)
         for match in EMAIL.finditer(text):
             if is_web_address(text, match):

@@ -760,3 +760,20 @@ def test_an_id_read_in_groups_with_slashes_or_ending_in_two_letters_is_found_who
 )
 def test_numbers_with_slash_between_and_a_capital_a_after_are_no_id(text: str) -> None:
     assert _accounts(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Sure, it's 529.982.247-25.", "529.982.247-25"),
+        ("O meu CPF: 111.444.777-35, obrigada.", "111.444.777-35"),
+    ],
+)
+def test_a_brazilian_cpf_as_written_is_an_id_not_a_phone_number(text: str, number: str) -> None:
+    assert _found(_segments(("customer", text)), tuple(EntityType)) == [("account_number", [number])]
+
+
+def test_digits_grouped_like_a_cpf_whose_check_fails_are_no_cpf() -> None:
+    assert ("account_number", ["529.982.247-26"]) not in _found(
+        _segments(("customer", "Sure, it's 529.982.247-26.")), tuple(EntityType)
+    )
