@@ -375,12 +375,17 @@ _JAPANESE_WARD = rf"{_PLACE_CAPITAL}[\w'-]*-(?:ku|shi|cho|chō|machi|gun|mura)\b
 _FLOOR = rf"(?:(?i:{_ORDINAL_WORDS})|\d{{1,2}}(?:st|nd|rd|th))\s+(?i:floor)\b"
 _JAPANESE_POSTCODE = r"\d{3}-\d{4}\b(?![-\d])"
 _JAPANESE_DISTRICT = rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?"
+# The block's "chōme" said before its numbers: "3-chome 8-12", "2 chōme 4-1"
+_CHOME = r"(?:\d{1,2}[-\s](?i:chome|chōme|choume),?\s+)?"
 JAPANESE_ADDRESS = re.compile(
-    rf"(?<![\w'.-])(?:\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_JAPANESE_DISTRICT},\s+{_JAPANESE_WARD}"
+    rf"(?<![\w'.-])(?:{_CHOME}\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?,?\s+{_JAPANESE_DISTRICT},\s+{_JAPANESE_WARD}"
     rf"(?:,\s+{_PLACE_WORDS})?(?:,?\s+{_JAPANESE_POSTCODE})?"
     # without a ward, all three numbers and the postcode: not "10-12 Monday, 555-1234"
     rf"|\d{{1,2}}-\d{{1,2}}-\d{{1,3}},?\s+{_JAPANESE_DISTRICT}(?:,\s+{_PLACE_WORDS}){{0,2}},?\s+{_JAPANESE_POSTCODE})"
     rf"(?:[.,]?\s+{_FLOOR})?"
+    # and the flat, after the postcode, maybe begun again: "..., Tokyo 160-0023, Room 1405", "..., room, uh, Room 1405"
+    r"(?:,\s+(?:(?i:room|apartment|flat|unit|suite),?\s+)?(?:(?i:uh|um|er|erm),?\s+)?"
+    r"(?i:room|rm\.?|apartment|apt\.?|flat|unit|suite)\s+\d{1,4}[A-Za-z]?\b)?"
 )
 # A Vietnamese address: the house's number ("Số 12", "số 45/3"), the lane and alley it is down ("ngõ 56", "ngách 7",
 # "hẻm 120"), the street by its kind ("Phố Huế", "Đường Lê Lợi"), then the ward, district and city. The lane or the

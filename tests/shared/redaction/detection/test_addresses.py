@@ -881,3 +881,25 @@ def test_a_post_office_box_with_its_post_offices_code_is_one_address_and_no_phon
 def test_a_phone_number_said_after_a_post_office_box_stays_a_phone_number() -> None:
     said = segments(("customer", "PO Box 581, or ring me on 0722 555 019."))
     assert found(said) == [("address", ["PO Box 581"]), ("phone_number", ["0722 555 019"])]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "It's 2 chome 4-1, Jingumae, Shibuya-ku, Tokyo 150-0001, Room 702.",
+            "2 chome 4-1, Jingumae, Shibuya-ku, Tokyo 150-0001, Room 702",
+        ),
+        (
+            "5-chome 3-9, Ginza, Chuo-ku, Tokyo 104-0061, flat, um, Flat 12.",
+            "5-chome 3-9, Ginza, Chuo-ku, Tokyo 104-0061, flat, um, Flat 12",
+        ),
+    ],
+)
+def test_a_japanese_address_keeps_its_chome_before_and_its_room_after(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_rooms_counted_after_a_japanese_address_are_not_part_of_it() -> None:
+    found = _addresses(("customer", "1-2-3, Akasaka, Minato-ku, Tokyo 107-0052, um, we have 2 rooms."))
+    assert found == [(0, "1-2-3, Akasaka, Minato-ku, Tokyo 107-0052")]
