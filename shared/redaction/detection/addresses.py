@@ -489,6 +489,14 @@ FLAT_PIN_ADDRESS = re.compile(
     rf",?\s+{_INDIAN_PART}(?:,\s+{_INDIAN_PART}){{2,6}}"
     rf"|(?:{_INDIAN_HOUSE_NUMBER}),?\s+{_INDIAN_PART}(?:,\s+{_INDIAN_PART}){{1,6}}),?\s+{_PIN}"
 )
+# A house number, then numbered cross and main roads, the Bengaluru way, then the area and the city: with two
+# numbered roads it is an address without its PIN ("No. 42, 3rd Cross, 5th Main, Indiranagar, Bengaluru"); not the
+# way there ("take the 3rd Cross, then 5th Main").
+_NUMBERED_ROAD = r"\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)(?:\s+Road)?\b"
+NUMBERED_ROADS_ADDRESS = re.compile(
+    rf"(?:\b(?i:no)\.?\s*|#\s?|(?<![\w'.#-]))\d{{1,4}}[A-Za-z]?,\s+{_NUMBERED_ROAD}(?:,\s+{_NUMBERED_ROAD})+"
+    rf"(?:,\s+{_ADDRESS_PART}){{1,3}}"
+)
 # The rest of an address given after a backchannel may be its town and code alone: "Tulsa, Oklahoma 74103.",
 # "Leeds, LS6 2AB."
 # Its flat or apartment may come first: "apartment 2B, Dayton, Ohio, 45420".

@@ -22,6 +22,7 @@ from shared.redaction.detection.addresses import (
     MEXICAN_ADDRESS,
     NAMED_HOUSE_ADDRESS,
     NAMED_POSTCODE,
+    NUMBERED_ROADS_ADDRESS,
     PO_BOX,
     POSTCODE_ADDRESS,
     REGION_ADDRESS,
@@ -86,7 +87,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             if not is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, CONTINENTAL_ADDRESS_WITHOUT_CODE]
-        patterns += [FLAT_PIN_ADDRESS]
+        patterns += [FLAT_PIN_ADDRESS, NUMBERED_ROADS_ADDRESS]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):

@@ -903,3 +903,28 @@ def test_a_japanese_address_keeps_its_chome_before_and_its_room_after(text: str,
 def test_rooms_counted_after_a_japanese_address_are_not_part_of_it() -> None:
     found = _addresses(("customer", "1-2-3, Akasaka, Minato-ku, Tokyo 107-0052, um, we have 2 rooms."))
     assert found == [(0, "1-2-3, Akasaka, Minato-ku, Tokyo 107-0052")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "My home is No. 9, 6th Cross, 2nd Main, Malleshwaram, Bengaluru, by the temple.",
+            "No. 9, 6th Cross, 2nd Main, Malleshwaram, Bengaluru",
+        ),
+        ("It's #221, 4th Main, 1st Stage, HSR Layout, Bangalore.", "#221, 4th Main, 1st Stage, HSR Layout, Bangalore"),
+    ],
+)
+def test_a_house_on_numbered_cross_and_main_roads_is_an_address_without_its_pin(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go down the 4th Cross, then 2nd Main, past Malleshwaram market.",
+        "We booked 2, 1st Block, 3rd Phase flats for the team.",
+    ],
+)
+def test_the_way_along_numbered_roads_is_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
