@@ -261,7 +261,8 @@ NAME_CUES = re.compile(
     # how the records may have it, a weak cue: "You'll probably have it as Rory Fitzpatrick", "they might have me as"
     rf"{_MAY_HAVE_AS}|"
     # one's family named: "my wife is Anneke de Vries", "it's my partner's, Alexandre Lopes" (a full name after "is")
-    rf"{_KIN_IS}|(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?:'s)?,|"
+    # or counted: "One son, Kai", "a daughter, Mia, aged six"
+    rf"{_KIN_IS}|(?:my|our|his|her|their|one|a|an) {_KIN_AGE}{_LOWER_CASE_KIN}(?:'s)?,|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
     # "The account's under Ana Ruiz"; without the "'s" a weak cue: "Reservation under Kowalczyk, party of four"

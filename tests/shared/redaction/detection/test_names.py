@@ -1588,3 +1588,21 @@ def test_a_mailbox_name_without_its_apostrophe_said_with_it_is_a_name() -> None:
 def test_a_surname_spelled_with_a_vietnamese_capital_is_spelled_whole() -> None:
     found = _names(("agent", "How do you spell the surname?"), ("customer", "T-R-Ầ-N, Tran without the mark."))
     assert next(words for _, words in found) == "T-R-Ầ-N"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Two dependants: one daughter, Amara, and my mother.", "Amara"),
+        ("We've got a son, Tomasz, who's at university.", "Tomasz"),
+    ],
+)
+def test_a_relative_counted_then_named_after_a_comma_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm a patient, Monday is my appointment.", "She's a friend, Google her if you like."]
+)
+def test_a_word_after_a_relative_counted_that_is_no_name_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
