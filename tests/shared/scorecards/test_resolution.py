@@ -67,7 +67,7 @@ def test_the_pin_then_the_campaign_then_the_default_then_the_built_in_card() -> 
     assignments.rows[(TENANT, "human", "spring")] = ("sc_01JDZ2V1D3W4X5Y6Z7A8B9C0CA", 3)
     assert choose(assignments, cards, campaign_id="spring") == "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0CA@3"
     assert choose(assignments, cards, campaign_id="autumn") == "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0DE@3"
-    assert choose(assignments, cards, campaign_id="spring", call_type="ai_agent") == "default-ai-agent@2.8"
+    assert choose(assignments, cards, campaign_id="spring", call_type="ai_agent") == "default-ai-agent@2.9"
     pinned = ScorecardPin(id="sc_01JDZ2V1D3W4X5Y6Z7A8B9C0P1", version="3")
     assert choose(assignments, cards, campaign_id="spring", pinned=pinned) == "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0P1@3"
     # Another tenant's assignments and cards are not this tenant's.

@@ -233,3 +233,32 @@ def test_a_person_patched_in_named_with_their_team_or_met_face_to_face_is_an_esc
 )
 def test_nobody_to_patch_through_or_a_parcel_handed_over_is_no_escalation(line: str) -> None:
     assert verdict(call(middle=line), "escalation_offer", is_ai_call=True).verdict != "pass"
+
+
+# Cards 2.9 (AI agent): "automatic" is a machine word as "automated" is ("the Hillcrest automatic
+# enquiries line"), and calls "listened to" or "listened in on" are monitored.
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("You've reached the Hillcrest Allotments automatic enquiries line.", True),
+        ("You've reached the Hillcrest Allotments enquiries line.", False),  # nothing said of what answers
+    ],
+)
+def test_an_automatic_line_discloses_that_no_person_answers(line: str, passed: bool) -> None:
+    found = verdict(call(opening=line), "ai_disclosure", is_ai_call=True)
+    assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed", "is_ai_call"),
+    [
+        ("Welcome to Hillcrest Allotments, calls here might get listened to by the committee.", True, True),
+        ("Welcome to Hillcrest Allotments, our calls can be listened in on by a supervisor.", True, True),
+        ("Welcome to Hillcrest Allotments, nobody has listened to the voicemail yet.", False, True),
+    ],
+)
+def test_calls_listened_to_are_monitored(line: str, passed: bool, is_ai_call: bool) -> None:
+    found = verdict(call(opening=line), "recording_disclosure", is_ai_call=is_ai_call)
+    assert (found.verdict == "pass") is passed, found.reason
