@@ -113,10 +113,18 @@ DEFAULT_THRESHOLDS = IntentThresholds()
 
 
 def _example_phrases(examples: Sequence[str]) -> list[tuple[str, ...]]:
-    """Normalized pieces of example wording between slots: four words or more, or two that are not common
-    words or prepositions ("this is", "i am", "on the" would be cues everywhere)."""
+    """Normalized pieces of example wording between slots: four words or more, or two that are not common words or
+    prepositions ("this is", "i am", "on the" would be cues everywhere). Four common words are a cue only where every
+    example names someone, as a greeting's do, which the name said beside it must then show ("{org}, how can I
+    help?"); elsewhere they say nothing ("Hello, this is the {org} automated line" is no disclosure without its own
+    words)."""
+    named = bool(examples) and all(_SLOT.search(example) for example in examples)
     pieces = [normalize_phrase(piece) for example in examples for piece in _SLOT.split(example)]
-    return [piece for piece in pieces if len(piece) >= 4 or sum(word not in _LINKING_WORDS for word in piece) >= 2]
+    return [
+        piece
+        for piece in pieces
+        if (rare := sum(word not in _LINKING_WORDS for word in piece)) >= 2 or (len(piece) >= 4 and (named or rare))
+    ]
 
 
 @dataclass(frozen=True)
