@@ -44,6 +44,7 @@ from shared.ai.evaluation.matching import (
     NEGATORS,
     SENTENCE_END,
     SegmentText,
+    Token,
     evidence_for,
     is_alternative_not,
     is_exclaimed_no,
@@ -152,7 +153,7 @@ def slot_template(example: str) -> re.Pattern[str] | None:
     if len(pieces) == 1:
         return None
     parts: list[str] = []
-    for piece in pieces:
+    for at, piece in enumerate(pieces):
         slot = re.fullmatch(r"\{([a-z_]+)\}", piece)
         if slot:
             most = _SLOT_WORDS.get(slot.group(1), 3)
@@ -168,8 +169,40 @@ def slot_template(example: str) -> re.Pattern[str] | None:
                 # The example's own salutation is any or none ("Hi, you're through to {org}'s ..." is also said
                 # "Hello, you're through to ..."): the grammar's optional salutation stands for it.
                 said = rest
-            parts.append(_ITS.sub("(?:it is|its)", " ".join(re.escape(word) for word in said.split())))
+            after_name = at > 0 and pieces[at - 1] == "{name}"
+            before_name = at + 1 < len(pieces) and pieces[at + 1] == "{name}"
+            parts.append(_piece_grammar(said.split(), after_name=after_name, before_name=before_name))
     return re.compile(_SALUTATION + " ".join(parts))
+
+
+# Wording between slots is said in more than the example's words: an agent names themselves by any of the ways one
+# introduces oneself ("this is", "it's", "I'm", "my name is", and "my name" without its verb), is "speaking" or
+# "talking" "to" or "with" the customer, and after their name says they are at the customer's service in any of the
+# words for it ("{name} speaking", "{name} helping you today", "{name} assisting").
+_INTRODUCTIONS = ("this is", "it is", "i am", "my name is")
+_INTRODUCED = "(?:this is|it is|its|i am|my name is|my name)"
+_DOING = "(?:speaking|talking|helping|answering|assisting|serving|listening)"
+_TALKING = frozenset({"speaking", "talking"})
+
+
+def _piece_grammar(words: Sequence[str], *, after_name: bool, before_name: bool) -> str:
+    """The pattern for the normalized ``words`` of an example between (or around) its slots."""
+    said = " ".join(words)
+    introduced = next((i for i in _INTRODUCTIONS if said == i or said.endswith(f" {i}")), None)
+    if introduced is not None and before_name:
+        head = words[: len(words) - len(introduced.split())]
+        return " ".join([*(re.escape(word) for word in head), _INTRODUCED])
+    parts: list[str] = []
+    for position, word in enumerate(words):
+        if position == 0 and after_name and word in _TALKING:
+            parts.append(_DOING)
+        elif word in _TALKING:
+            parts.append("(?:speaking|talking)")
+        elif word in ("to", "with") and position > 0 and words[position - 1] in _TALKING:
+            parts.append("(?:to|with)")
+        else:
+            parts.append(re.escape(word))
+    return _ITS.sub("(?:it is|its)", " ".join(parts))
 
 
 @lru_cache(maxsize=4096)
@@ -386,19 +419,30 @@ _ADDRESS_OPENERS = frozenset(
 )  # fmt: skip
 
 
-def _addressee(reply: SegmentText) -> str | None:
-    """The name a turn opens by addressing, or None: a word that is not a common one, after opening words ("hi
-    rhea, ...") or as a clause of its own ("Dwayne, is this recorded?")."""
+def _addressees(reply: SegmentText) -> tuple[str, ...]:
+    """The names a turn may open by addressing: a word that is not a common one, after opening words ("hi rhea,
+    ...") or as a clause of its own ("Dwayne, is this recorded?"); and, when the turn opens with a word of its own
+    that is none of these, the word after it, as after a greeting in another language or dialect ("Salaam Bilal,
+    ...", "haan pradeep this is vinod"). A name only counts where the greeting said it."""
     tokens = reply.text.tokens
     first = next((position for position, token in enumerate(tokens) if token.text not in _ADDRESS_OPENERS), None)
     if first is None:
-        return None
-    token = tokens[first]
-    if not token.text.isalpha() or len(token.text) < 2 or token.text in COMMON_WORDS:
-        return None
+        return ()
     words = reply.text.words
+
+    def name_like(token: Token) -> bool:
+        return token.text.isalpha() and len(token.text) >= 2 and token.text not in COMMON_WORDS
+
+    token = tokens[first]
+    if not name_like(token):
+        return ()
     own_clause = token.last_word == len(words) - 1 or bool(re.search(r"[,.!?;:]$", words[token.last_word]))
-    return token.text if first > 0 or own_clause else None
+    if first > 0 or own_clause:
+        return (token.text,)
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    if following is None or following.text in _ADDRESS_OPENERS or not name_like(following):
+        return ()
+    return (following.text,)
 
 
 @dataclass(frozen=True)
@@ -537,8 +581,8 @@ class CallIntents:
             ),
             None,
         )
-        name = _addressee(reply) if reply is not None and not is_unattributed(reply.segment.speaker) else None
-        if name is None:
+        names = _addressees(reply) if reply is not None and not is_unattributed(reply.segment.speaker) else ()
+        if not names:
             return None
         return next(
             (
@@ -547,7 +591,7 @@ class CallIntents:
                 if unit.item is turn
                 and not unit.is_question
                 and any(
-                    token.text == name and unit.first_word <= token.first_word <= unit.last_word
+                    token.text in names and unit.first_word <= token.first_word <= unit.last_word
                     for token in turn.text.tokens
                 )
             ),

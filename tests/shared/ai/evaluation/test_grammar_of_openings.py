@@ -7,10 +7,74 @@ from __future__ import annotations
 
 import pytest
 
+from shared.ai.evaluation.intent import slot_template
 from shared.ai.evaluation.rules import _example_phrases
+from tests.shared.ai.evaluation.call_scripts import Script
 from tests.shared.ai.evaluation.short_calls import call, verdict
 
 pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # Any way of introducing oneself stands for the example's, "my name" without its verb too.
+        ("Ostrava Glassworks, my name Pavel, what is the problem?", True),
+        ("Good day, Marlow Boatyard, it's Kofi.", True),
+        # "Talking with" as "speaking to", and any word for being at the customer's service after the name.
+        ("Kia ora, Tui Street Bakery, you're talking with Aroha.", True),
+        ("Hello, Brindle Vets, Oksana assisting you this evening.", True),
+        # Look-alikes that still name no one.
+        ("Hello, my name is on the list, is it?", False),
+    ],
+)
+def test_an_agent_introduces_themselves_in_more_than_the_cards_words(line: str, passed: bool) -> None:
+    found = verdict(call(opening=line), "greeting")
+    assert (found.verdict == "pass") is passed, found.reason
+
+
+def test_introductions_and_doing_words_are_read_only_beside_the_name() -> None:
+    template = slot_template("{org}, this is {name}.")
+    assert template is not None
+    assert template.fullmatch("harlow tyres my name hamid")
+    assert template.fullmatch("harlow tyres i am hamid")
+    assert not template.fullmatch("harlow tyres my hamid")
+    doing = slot_template("{org}, {name} speaking.")
+    assert doing is not None
+    assert doing.fullmatch("harlow tyres hamid helping")
+    assert not doing.fullmatch("harlow tyres hamid bleating")
+    talking = slot_template("{org}, you're speaking with {name}.")
+    assert talking is not None
+    assert talking.fullmatch("harlow tyres you are talking to hamid")
+    assert not talking.fullmatch("harlow tyres you are talking about hamid")
+
+
+def answered(opening: str, reply: str) -> Script:
+    return (
+        ("agent", opening),
+        ("customer", reply),
+        ("agent", "Let me look."),
+        ("customer", "Right, thanks."),
+        ("agent", "Okay."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "reply", "passed"),
+    [
+        # The caller answers to the name after a greeting of their own.
+        ("Yebo, Umlazi Solar installs, with you is Thabo.", "Sawubona Thabo, my inverter is beeping.", True),
+        ("salaam alaikum crescent halal butchers yusuf for the orders", "salaam yusuf my order is short", True),
+        # A name the greeting never said is not who answered; nor is a word that greets nothing.
+        ("Hello?", "Sawubona Thabo, my inverter is beeping.", False),
+        ("Go ahead.", "Morning Priya, the boiler's out again.", False),
+    ],
+)
+def test_a_name_the_caller_answers_to_after_their_own_greeting_says_who_answered(
+    opening: str, reply: str, passed: bool
+) -> None:
+    found = verdict(answered(opening, reply), "greeting")
+    assert (found.verdict == "pass") is passed, found.reason
 
 
 def test_example_wording_made_only_of_common_words_is_no_cue() -> None:
