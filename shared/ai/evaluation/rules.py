@@ -751,7 +751,11 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     if not said.isdisjoint(tone.APOLOGY_WORDS):
         start, end = sentence_bounds(item.text.words, first_word, last_word)
         said_as_written = " ".join(item.text.words[start : end + 1])
-        if tone.asks_again(sentence) or tone.PARDON.search(said_as_written):
+        if (
+            tone.asks_again(sentence)
+            or tone.PARDON.search(said_as_written)
+            or tone.checks_back(sentence, said_as_written)
+        ):
             return "it only asks the customer to say something again"
         if tone.introduces_itself(sentence):
             return "it only excuses not having said who is answering"

@@ -524,6 +524,12 @@ ASKS_AGAIN = re.compile(
     r"|you (?:cut|broke|are breaking|keep breaking|were breaking) (?:out|up)|missed (?:that|what you said)"
     r"|line is (?:bad|breaking up))\b"
 )
+# ... or opens a question that checks what the customer said ("sorry, did you say the ninth?", "sorry, was that
+# a B or a D?"): the "sorry" of a question back, read only in a sentence asked as a question.
+CHECKS_BACK = re.compile(
+    r"^(?:(?:oh|um|uh|so|ah|right) )?sorry (?:(?:did|do) you (?:just )?(?:say|mean|said)|you said"
+    r"|(?:was|is) (?:that|it) (?:\w+ ){0,4}or\b|(?:who|what|which|where|when) (?:was|did|do|is|one|1)\b)"
+)
 # ... or for not having said who is answering ("oh sorry, hey, this is Rio at the kite school").
 INTRODUCES_ITSELF = re.compile(
     r"\bsorry (?:hey |there |about that )?(?:this is|my name is|you have reached|you are through to)\b"
@@ -595,6 +601,11 @@ def says_when(normalized: str) -> bool:
 
 def asks_again(normalized: str) -> bool:
     return bool(ASKS_AGAIN.search(normalized))
+
+
+def checks_back(normalized: str, written: str) -> bool:
+    """Whether a sentence only asks back what the customer said, opened by "sorry": ``written`` must be asked."""
+    return written.rstrip().endswith("?") and bool(CHECKS_BACK.search(normalized))
 
 
 def introduces_itself(normalized: str) -> bool:

@@ -77,6 +77,24 @@ def test_a_name_the_caller_answers_to_after_their_own_greeting_says_who_answered
     assert (found.verdict == "pass") is passed, found.reason
 
 
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # A "sorry" opening a question that checks what the customer said apologises for nothing.
+        ("Sorry, did you say the fourteenth or the fortieth? Bad signal here.", False),
+        ("Sorry, was that an M or an N?", False),
+        ("Sorry, which one was it?", False),
+        # Look-alikes: a real apology, and one followed by a question of its own.
+        ("Sorry, did that really happen twice? That's awful, I'm sorry.", True),
+        ("Sorry about that, it shouldn't have happened. Did you say it came Tuesday?", True),
+        ("I'm so sorry, was the box damaged as well?", True),
+    ],
+)
+def test_a_sorry_that_only_asks_back_what_was_said_is_no_empathy(line: str, passed: bool) -> None:
+    found = verdict(call(middle=line), "empathy")
+    assert (found.verdict == "pass") is passed, found.reason
+
+
 def test_example_wording_made_only_of_common_words_is_no_cue() -> None:
     phrases = _example_phrases(("Hello, this is the {org} automated phone line.", "I'm an AI assistant."))
     assert ("hello", "this", "is", "the") not in phrases
