@@ -439,9 +439,13 @@ def is_exclaimed_no(tokens: Sequence[Token], index: int, words: Sequence[str] = 
 
 
 def is_alternative_not(tokens: Sequence[Token], index: int) -> bool:
-    """Whether token ``index`` is the "not" of "or not", which names the other answer and denies nothing ("any other
-    thing you want me to check or not?", "whether or not it is covered")."""
-    return tokens[index].text == "not" and index > 0 and tokens[index - 1].text == "or"
+    """Whether token ``index`` is the "not" of "or not", or the "no" of "yes or no", which names the other answer and
+    denies nothing ("any other thing you want me to check or not?", "whether or not it is covered", "you'll get a yes
+    or a no from the panel by Friday")."""
+    before = [token.text for token in tokens[max(0, index - 3) : index]]
+    if tokens[index].text == "not":
+        return before[-1:] == ["or"]
+    return tokens[index].text == "no" and (before[-2:] == ["yes", "or"] or before == ["yes", "or", "a"])
 
 
 def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> bool:

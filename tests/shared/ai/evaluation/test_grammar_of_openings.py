@@ -114,3 +114,18 @@ def test_example_wording_made_only_of_common_words_is_no_cue() -> None:
 def test_a_line_named_without_saying_it_is_automated_discloses_nothing(line: str, passed: bool) -> None:
     found = verdict(call(opening=line), "ai_disclosure", is_ai_call=True)
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # The "no" of "yes or no" names the other answer and denies nothing ...
+        ("I've added you to the reserve list just now. You'll get a yes or no from the committee by Monday.", True),
+        ("I've passed your appeal on. You'll have a yes or a no from the panel by Friday, by letter.", True),
+        # ... while a "no" of its own still does.
+        ("I've added you to the reserve list. No, you won't hear from the committee by Monday.", False),
+    ],
+)
+def test_the_no_of_yes_or_no_denies_nothing(line: str, passed: bool) -> None:
+    found = verdict(call(middle=line), "resolution")
+    assert (found.verdict == "pass") is passed, found.reason
