@@ -699,9 +699,12 @@ _WISHED = r"(?<!\bi )(?<!we )(?<!you )(?<!they )(?<!will )(?<!to )(?<!would )(?<
 
 
 # A goodbye or a good wish to end a call on: "have a peaceful evening", "happy journey", "good day", "lovely
-# speaking to you", "good luck with the commute", "stay cool out there", "enjoy the lake", "drive safe".
+# speaking to you", "good luck with the commute", "stay cool out there", "enjoy the lake", "drive safe"; and thanks
+# for the call in any language ("merci beaucoup for calling", "asante sana for ringing").
 FAREWELL = re.compile(
-    r"\b(?:(?:have|enjoy) (?:a|an|the|your) (?:\w+ ){0,2}(?:day|evening|night|morning|afternoon|arvo|weekend|week"
+    r"\b(?:(?!(?:sorry|apologies|apologise|apologize|reason|need|excuse|time|ready|not|no|that|this|it|is|was|just)\b)"
+    r"[a-z]+ for (?:calling|ringing|phoning|contacting us|getting in touch)"
+    r"|(?:have|enjoy) (?:a|an|the|your) (?:\w+ ){0,2}(?:day|evening|night|morning|afternoon|arvo|weekend|week"
     r"|trip|journey|flight|holiday|holidays|time|one|rest)"
     r"|happy (?:journey|travels|travelling|holidays?|\w+ing)|good (?:day|night|luck|bye)"
     r"|(?:lovely|nice|good|great) (?:speaking|talking|chatting) (?:to|with) you"

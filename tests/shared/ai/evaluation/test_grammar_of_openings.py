@@ -129,3 +129,19 @@ def test_a_line_named_without_saying_it_is_automated_discloses_nothing(line: str
 def test_the_no_of_yes_or_no_denies_nothing(line: str, passed: bool) -> None:
     found = verdict(call(middle=line), "resolution")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # Thanks for the call, in whatever language the thanks is said.
+        ("Right, merci beaucoup for calling, au revoir.", True),
+        ("Okay then, danke schön for ringing.", True),
+        # Look-alikes: an apology for calling, and the reason for it, thank no one.
+        ("Okay, sorry for calling so late.", False),
+        ("Okay, so that was the reason for calling.", False),
+    ],
+)
+def test_thanks_for_the_call_in_any_language_closes_it(line: str, passed: bool) -> None:
+    found = verdict(call(goodbye=line), "closing")
+    assert (found.verdict == "pass") is passed, found.reason
