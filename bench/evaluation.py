@@ -68,7 +68,7 @@ SPLITS = (
     "held_back_14", "held_back_15", "held_back_16", "held_back_17",
 )  # fmt: skip
 # Scored once, at the end of the round that added it, unseen: nothing is trained, tuned or cross-validated on it.
-UNSEEN = "held_back_17"
+UNSEEN = "held_back_18"
 STUDIED = tuple(split for split in SPLITS if split != UNSEEN)
 LABEL_VERDICTS = ("pass", "fail")
 KINDS = ("literal", "paraphrase", "trap", "absent")
@@ -388,7 +388,7 @@ def print_report(split: str, calls: Sequence[LabelledCall], reports: dict[str, R
 
 def main(argv: Sequence[str] | None = None) -> int:
     def extra(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_17: once)")
+        parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_18: once)")
         parser.add_argument("--verbose", action="store_true", help="list every disagreement of the intent engine")
 
     args = parse_args(__doc__.splitlines()[0] if __doc__ else "", extra, argv)
