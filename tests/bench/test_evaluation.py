@@ -81,6 +81,7 @@ LATER_HELD_BACK = (
     "held_back_15",
     "held_back_16",
     "held_back_17",
+    "held_back_18",
 )
 
 
