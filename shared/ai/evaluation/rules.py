@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from shared.ai import package_version, utc_now_iso
 from shared.ai.evaluation import tone
@@ -35,6 +36,7 @@ from shared.ai.evaluation.matching import (
     index_segments,
     is_negated,
     normalize_phrase,
+    segment_evidence,
     sentence_bounds,
 )
 from shared.ai.evaluation.metrics import SpeechClock
@@ -584,6 +586,17 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
             evidence=[match.evidence() for match in reported[:MAX_EVIDENCE_PER_CRITERION]],
             confidence=CONFIDENCE_REPORTED,
         )
+    objected = _objected_to(compiled, texts) if compiled.tone else None
+    if objected is not None:
+        said, objection = objected
+        return CriterionResult.judged(
+            criterion,
+            verdict="needs_review",
+            reason=f"the customer objects to how {who} spoke to them in segment {said.segment_index}; no rule names"
+            " what was said",
+            evidence=[said, objection],
+            confidence=CONFIDENCE_REPORTED,
+        )
     others = [item for item in texts if all(item is not mine for mine in speaker_texts)]
     spared.extend(
         match
@@ -601,6 +614,21 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
     return CriterionResult.judged(
         criterion, verdict="pass", reason=f"no prohibited language from {who}", evidence=[], confidence=0.9
     )
+
+
+def _objected_to(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -> tuple[Evidence, Evidence] | None:
+    """The criterion's speaker's segment that the customer's very next turn objects to as rude ("Are you threatening
+    me?"), and the objection: what was said may be in words no rule knows, so a person judges it."""
+    speaker = compiled.criterion.speaker
+    if speaker is None:
+        return None
+    for said, reply in pairwise(texts):
+        customer = reply.segment.speaker
+        if said.segment.speaker != speaker or customer == speaker or is_unattributed(customer):
+            continue
+        for first, last in find_pattern(reply.text, tone.OBJECTS_TO_MANNER):
+            return segment_evidence(said.segment), evidence_for(reply, first, last)
+    return None
 
 
 # What a sentence rude to the customer does instead of a must-have criterion's thing: "thats on you not us its printed

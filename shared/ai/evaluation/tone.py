@@ -509,6 +509,27 @@ def claims_a_person(normalized: str) -> bool:
 OWN_DOING_PROMISED = re.compile(r"^(?:i|we) promise(?: you)?(?: that)? (?:i|we) (?:will|am going to|are going to)\b")
 
 
+# The customer objecting to how the agent just spoke to them ("are you threatening me?", "there's no need for that.",
+# "that's not funny", "I'm not confused"): a sign of conduct that no rule may name, for a person to judge. Anger at
+# the firm's prices or rules ("that's outrageous", "that's not fair") is no sign of the agent's manner, and "no need
+# for that, I'll pop in" declines an offer.
+OBJECTS_TO_MANNER = re.compile(
+    r"\b(?:are you (?:threatening|mocking|insulting|laughing at|making fun of|patroni[sz]ing|having a go at) (?:me|us)"
+    r"|is that a threat|how dare you|uncalled for"
+    r"|no need (?:for that$|for the attitude|for (?:the |that )?sarcasm|to be (?:rude|like that|sarcastic|nasty|smart"
+    r"|cheeky|so rude|patroni[sz]ing|condescending|mean))"
+    r"|(?:that|this|it) is not (?:funny|nice|very nice|called for|appropriate|professional)"
+    r"|do not (?:talk|speak) to me like|do not (?:patroni[sz]e|lecture) me"
+    r"|i am not (?:stupid|an idiot|a child|dumb|thick|deaf|slow|confused|shouting|lying)"
+    r"|(?:that is|you are being|you are) (?:very |so |really |a bit |quite )?(?:rude|condescending|patroni[sz]ing"
+    r"|sarcastic|insulting|out of line))\b"
+)
+
+
+def objects_to_manner(normalized: str) -> bool:
+    return OBJECTS_TO_MANNER.search(normalized) is not None
+
+
 def sarcastic(normalized: str) -> bool:
     """Whether a normalized sentence says the opposite of what it says: sympathy for a wait of "two whole
     minutes" is none."""

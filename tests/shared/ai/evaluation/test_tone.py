@@ -740,3 +740,74 @@ def test_talking_down_threats_and_certainties_in_other_grammar_are_found(sentenc
 )
 def test_look_alikes_of_that_grammar_are_innocent(sentence: str) -> None:
     assert kinds(sentence) == []
+
+
+def replied(line: str, reply: str) -> Script:
+    """A short call with ``line`` as the agent's third turn and ``reply`` as the customer's answer to it."""
+    return (*around(line)[:3], ("customer", reply), *around(line)[4:])
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Is that a threat?",
+        "Okay. There's no need for that.",
+        "Sorry, that's not very nice. I only asked about the bill.",
+        "I'm not stupid, I can read an invoice.",
+        "You're being quite condescending, you know.",
+    ],
+)
+def test_a_customer_objecting_to_the_agents_manner_sends_words_no_rule_knows_to_review(
+    engine: RuleBasedEngine, reply: str
+) -> None:
+    line = "Well, the ones who pay on time seem to get on fine with our prices."
+    found = judged(engine, replied(line, reply), "no_prohibited_language")
+    assert found.verdict == "needs_review", found.reason
+    assert [item.segment_index for item in found.evidence] == [2, 3]
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    ("line", "reply", "who"),
+    [
+        # Anger at the firm, or an offer declined.
+        ("The jab went up to ninety pounds in May.", "That's outrageous, that's not fair at all.", "customer"),
+        ("I can post you a printed copy.", "Oh, no need for that, I'll pop in.", "customer"),
+        (
+            "You'll need to fill in the claim form again.",
+            "Honestly, that's ridiculous, I'm not doing it twice.",
+            "customer",
+        ),
+    ],
+)
+def test_anger_at_the_firm_or_an_offer_declined_is_no_objection_to_the_agent(
+    engine: RuleBasedEngine, line: str, reply: str, who: str
+) -> None:
+    assert judged(engine, replied(line, reply), "no_prohibited_language").verdict == "pass"
+
+
+@ENGINES
+def test_an_objection_that_answers_the_customer_is_not_the_agents_doing(engine: RuleBasedEngine) -> None:
+    script = (
+        *around("Let me check that for you.")[:3],
+        ("customer", "My neighbour says you lot are rude."),
+        ("customer", "That's a bit rude of him, I told him so."),
+        *around("Let me check that for you.")[4:],
+    )
+    assert judged(engine, script, "no_prohibited_language").verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    ("reply", "objects"),
+    [
+        ("are you threatening me", True),
+        ("i am not confused somebody used my id", True),
+        ("there is no need for that", True),
+        ("no need for that i will collect it", False),
+        ("that is not fair on pensioners", False),
+        ("is there no need for a deposit", False),
+    ],
+)
+def test_what_counts_as_objecting_to_the_agents_manner(reply: str, objects: bool) -> None:
+    assert tone.objects_to_manner(reply) is objects
