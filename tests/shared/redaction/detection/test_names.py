@@ -1220,6 +1220,25 @@ def test_names_with_particles_and_names_asked_for_by_a_role_are_found_whole(
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # two given names and two surnames, as Spanish and Portuguese names are
+        ("The account holder is Ana Sofía Gómez Herrera, she's my aunt.", "Ana Sofía Gómez Herrera"),
+        ("I'm Juan Carlos Pérez Díaz, calling about the van.", "Juan Carlos Pérez Díaz"),
+        # and with particles between them
+        ("This is Luiz Felipe dos Santos Moreira, good morning.", "Luiz Felipe dos Santos Moreira"),
+    ],
+)
+def test_a_name_of_four_words_after_a_cue_is_found_whole(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+def test_a_name_of_four_words_ends_where_the_sentence_does() -> None:
+    found = _names(("customer", "This is Ana Lucía Ortiz Vega. Monday Tuesday Wednesday all suit me."))
+    assert found == [(0, "Ana Lucía Ortiz Vega")]
+
+
+@pytest.mark.parametrize(
     "turns",
     [
         (("agent", "And the recipient?"), ("customer", "The Red Cross, they're a charity.")),
