@@ -68,7 +68,17 @@ _WORD_TLDS = (
 # An ending spelled out: "dot F-M", "dot C-O-M".
 _SPELLED_TLD = r"(?-i:[A-Za-z])-[a-z](?:-[a-z])?\b"
 # A written dot with a space after it ends a sentence before a country's ending: "she does all that. It's ..."
-_DOMAIN_ENDING = rf"(?:{_DOT}(?:{_TLDS}|{_SPELLED_TLD})|(?:\s*\.(?!\s)|,?\s+dot,?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}))"
+# Countries' endings that are words too ("dot to" for Tonga, "dot my" for Malaysia): only where the sentence ends with
+# them, never before more words ("at home dot is that what you mean"), nor after a dot that is a thing pointed at
+# ("join the numbers at the dot to.").
+_WORD_COUNTRY_TLDS = (
+    r"(?<!\bthe dot )(?<!\ba dot )(?<!\bthat dot )(?<!\bthis dot )(?<!\beach dot )"
+    r"(?:to|my|id|is|by)(?=\s*(?:[.!?]|$))"
+)
+_DOMAIN_ENDING = (
+    rf"(?:{_DOT}(?:{_TLDS}|{_SPELLED_TLD})"
+    rf"|(?:\s*\.(?!\s)|,?\s+dot,?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}|{_WORD_COUNTRY_TLDS}))"
+)
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
 # A domain of digits said one by one: "one six three dot com".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
@@ -86,7 +96,12 @@ _DOMAIN_LABEL = (
 # "at" said in the caller's own language: French "arobase", Spanish and Portuguese "arroba", Italian "chiocciola".
 _AT_SAID = r"(?:at|arobase|arroba|chiocciola)"
 # Countries whose addresses end "co dot uk", "com dot au".
-_SECOND_LEVEL_COUNTRIES = r"(?:uk|au|nz|za|in|jp|br|gh|ng|ke|ug|tz|zw|ph|sg|pk|bd|lk|hk|tw|mx|ar|tr|eg|il)"
+# and more of them, of the Gulf, Asia, the Americas and the Pacific ("net dot ae", "com dot vn", "co dot fj"), and
+# those that are words too where the sentence ends with them ("com dot my.")
+_SECOND_LEVEL_COUNTRIES = (
+    r"(?:uk|au|nz|za|in|jp|br|gh|ng|ke|ug|tz|zw|ph|sg|pk|bd|lk|hk|tw|mx|ar|tr|eg|il|"
+    rf"ae|sa|qa|om|kw|bh|jo|lb|cn|kr|vn|th|np|pe|co|ve|ec|uy|cy|mt|jm|fj|pg|ws|na|bw|zm|rw|et|ma|{_WORD_COUNTRY_TLDS})"
+)
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+{_AT_SAID}\s+)"

@@ -361,3 +361,32 @@ def test_an_address_ending_in_more_countries_endings_is_found(text: str, email: 
 
 def test_a_word_after_dot_that_is_no_countrys_ending_ends_no_address() -> None:
     assert _emails(("customer", "I was at home dot is that what you mean?")) == []
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        # a country's ending that is a word too, where the sentence ends with it
+        ("Mine is sione.fifita at pacific dash mail dot to.", "sione.fifita at pacific dash mail dot to"),
+        ("It's lena at mail dot by", "lena at mail dot by"),
+        # a second-level ending of a country of the Gulf or Asia
+        ("Write to khalid.nasser at etisalat dot net dot ae, please.", "khalid.nasser at etisalat dot net dot ae"),
+        ("It's nguyen.an at fpt dot com dot vn.", "nguyen.an at fpt dot com dot vn"),
+        ("It's siti at yahoo dot com dot my.", "siti at yahoo dot com dot my"),
+    ],
+)
+def test_an_address_ending_in_a_countrys_word_ending_or_its_second_level_is_found_whole(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was at home dot to be honest.",
+        "Join each number at the dot to.",
+        "I clicked at the dot is.",
+        "Nice to meet you, glad to be at work by.",
+    ],
+)
+def test_words_after_dot_that_are_also_countries_endings_end_no_address_in_talk(text: str) -> None:
+    assert _emails(("customer", text)) == []
