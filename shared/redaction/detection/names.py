@@ -76,10 +76,14 @@ _NOT_DOER_WORDS = (
 )
 # Someone of one's family or household, or in one's care, named in lower case right after who they are: "so my
 # daughter keisha she's moved", "for my lodger femi adeyemi he can't", "it's for my son tobias wren".
+# Family by marriage, a step-parent, a godchild or a former spouse too: "my mother-in-law", "my stepfather", "my
+# goddaughter", "my ex-husband", "my great-aunt".
 _LOWER_CASE_KIN = (
+    r"(?:(?:step|god|ex-|great-|great )?"
     r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|grandma|"
     r"grandpa|granddaughter|grandson|nan|nana|aunt|auntie|uncle|niece|nephew|cousin|fianc[eé]e?|boyfriend|"
     r"girlfriend|stepson|stepdaughter|tenant|lodger|flatmate|housemate|neighbour|neighbor|carer|patient|friend)"
+    r"(?:-in-law)?)"
 )
 # what is said of someone right after their name, not a name: "my son he's ...", "my wife works nights"
 _NOT_KIN_NAME_WORDS = (

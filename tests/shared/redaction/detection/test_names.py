@@ -1625,3 +1625,31 @@ def test_a_relative_counted_then_named_after_a_comma_is_a_name(text: str, name: 
 )
 def test_a_word_after_a_relative_counted_that_is_no_name_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # family by marriage, a step-parent, a godchild, a former spouse
+        ("My father-in-law is Tadeusz Nowak, he's eighty.", "Tadeusz Nowak"),
+        ("It's for my sister-in-law, Lerato Dube.", "Lerato Dube"),
+        ("My stepmother is Grace Obi.", "Grace Obi"),
+        ("The card is my goddaughter's, Niamh Brennan.", "Niamh Brennan"),
+        ("so my son-in-law kwame boateng he set it up", "kwame boateng"),
+    ],
+)
+def test_a_relative_by_marriage_or_a_step_relative_named_after_who_they_are_is_found(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mother-in-law is Welsh, from Swansea.",
+        "My ex-husband is Canadian.",
+        "My stepdad is coming with me.",
+        "My brother-in-law is lovely, honestly.",
+    ],
+)
+def test_what_is_said_of_a_relative_by_marriage_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
