@@ -198,8 +198,10 @@ _NAME = (
 # "Ana de la Cruz", "Pádraig Ó Murchú"
 # a Welsh "ap" (son of): "Rhys ap Gwilym"
 _PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el|ap)"
-# An Irish surname's "Ó", a word of one letter, before the rest: "Ó Súilleabháin", "Ó Briain".
-_LEADING_PARTICLE = r"Ó"
+# An Irish surname's "Ó", a word of one letter, before the rest: "Ó Súilleabháin", "Ó Briain"; or a surname's two
+# particles in lower case, as it is written when said alone: "under van der Berg", "it's de la Cruz" (not one alone:
+# "it's a van Gogh").
+_LEADING_PARTICLE = r"(?:Ó|(?:van|von) (?:der|den|de)|de (?:la|las|los))"
 # the next word of a name, with the particles before it
 _NEXT_NAME = rf"\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME}"
 NOT_NAMES = {

@@ -1653,3 +1653,28 @@ def test_a_relative_by_marriage_or_a_step_relative_named_after_who_they_are_is_f
 )
 def test_what_is_said_of_a_relative_by_marriage_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a surname said alone, its two particles in lower case before it
+        ("My name is von der Heyden, with a small v.", "von der Heyden"),
+        ("The table's booked under de los Santos.", "de los Santos"),
+        ("It's van den Broek, I think.", "van den Broek"),
+    ],
+)
+def test_a_surname_said_alone_with_its_particles_in_lower_case_is_found_whole(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's a van Gogh, I think.",
+        "This is de la Rosa Bakery.",
+        "It's de rigueur these days.",
+    ],
+)
+def test_a_painting_a_shop_or_a_phrase_after_particles_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
