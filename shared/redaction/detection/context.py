@@ -71,6 +71,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's
         # national identity cards, Singapore's and Malaysia's registration numbers
         r"bvn|cnic|nric|"
+        # national ids named by their own country's word: Poland's PESEL, Spain's DNI and NIF, Iceland's kennitala,
+        # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
+        # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
+        r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|iqama|bsn|"
         # a finance or hire agreement's number: the caller's account with the lender
         r"agreement (number|no)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"

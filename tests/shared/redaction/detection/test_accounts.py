@@ -777,3 +777,30 @@ def test_digits_grouped_like_a_cpf_whose_check_fails_are_no_cpf() -> None:
     assert ("account_number", ["529.982.247-26"]) not in _found(
         _segments(("customer", "Sure, it's 529.982.247-26.")), tuple(EntityType)
     )
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        ("And your PESEL, please?", "92030511874.", "92030511874"),
+        ("Could you read me your DNI?", "It's 48291736K.", "48291736K"),
+        ("What's your kennitala?", "090472-3319.", "090472-3319"),
+        ("Your personnummer, for the file?", "19850714-2389.", "19850714-2389"),
+    ],
+)
+def test_a_national_id_named_by_its_own_countrys_word_is_an_account_number(
+    asked: str, answer: str, number: str
+) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), _ACCOUNT) == [("account_number", [number])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been in a rut since 2019, honestly.",
+        "She did CPR for 20 minutes before they came.",
+        "The DNI office shuts at 5 on Fridays.",
+    ],
+)
+def test_words_like_a_countrys_id_name_in_talk_name_no_account(text: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
