@@ -31,6 +31,7 @@ from shared.redaction.detection.spoken import (
     ORDINAL_DIGITS,
     PUNCTUATION,
     TENS,
+    TextSpan,
     Token,
     digits_of,
     digits_said,
@@ -595,3 +596,23 @@ def _month_before(tokens: Sequence[Token], begin: int) -> list[Token]:
         if token.speaker == speaker:
             return [token] if token.norm in _DATE_MONTHS else []
     return []
+
+
+_FULL_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_DAY_NUMBER = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+# The day and month said right before a year: "15 October ", "the 2nd of June, ", "June 2nd, ".
+_DAY_AND_MONTH_BEFORE = re.compile(
+    rf"(?i:(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_FULL_MONTH}|{_FULL_MONTH}\s+(?:the\s+)?{_DAY_NUMBER}),?\s+$"
+)
+
+
+def with_day_and_month(span: TextSpan, text: str) -> TextSpan:
+    """A year found alone as a date of birth, with the day and month said right before it: "15 October 1987" is all
+    the date, not its "1987" alone."""
+    if not re.fullmatch(r"\d{4}", text[span.start : span.end]):
+        return span
+    before = _DAY_AND_MONTH_BEFORE.search(text[: span.start])
+    return span if before is None else TextSpan(span.segment, before.start(), span.end)

@@ -10,7 +10,7 @@ from shared.redaction.detection.accounts import alphanumeric_ids, cpfs, ibans, s
 from shared.redaction.detection.addresses import PO_BOX, addresses_going_on, answered_addresses, answers_as_addresses
 from shared.redaction.detection.answers import answered_values
 from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
-from shared.redaction.detection.dates import dates
+from shared.redaction.detection.dates import dates, with_day_and_month
 from shared.redaction.detection.emails import (
     answered_emails,
     digits_put_right,
@@ -75,6 +75,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         *spoken,
     ]:
         spans = _merge_spans(t.span for t in found)
+        if entity_type is EntityType.DATE_OF_BIRTH:
+            spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
     read = read_segments(segments, tokens)
     found_by_pattern = list(patterns(read))

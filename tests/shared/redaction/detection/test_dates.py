@@ -385,3 +385,26 @@ def test_a_number_said_after_sorry_that_puts_nothing_right_is_no_birth_year() ->
         ("customer", "Ninth of October, seventy-one. Sorry, I have 30 seconds left on this phone."),
     )
     assert _found(segments, _BIRTH) == [("date_of_birth", ["Ninth of October, seventy-one"])]
+
+
+@pytest.mark.parametrize(
+    "answer, date",
+    [
+        ("Oh, I'm 22 November 1964.", "22 November 1964"),
+        ("Right, so mine is 3rd of May 1958.", "3rd of May 1958"),
+        ("Right, so mine is September 14, 1972.", "September 14, 1972"),
+    ],
+)
+def test_a_birth_date_given_after_being_asked_whose_is_whole_not_its_year_alone(answer: str, date: str) -> None:
+    segments = _segments(
+        ("agent", "What's the date of birth on the account?"),
+        ("customer", "Which one, mine or my husband's?"),
+        ("agent", "Yours, please."),
+        ("customer", answer),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", [date])]
+
+
+def test_a_date_with_its_year_said_with_no_birth_asked_is_no_birth_date() -> None:
+    segments = _segments(("customer", "The flight on 15 October 1987 was the one delayed."))
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
