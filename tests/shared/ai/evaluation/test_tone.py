@@ -769,20 +769,16 @@ def test_a_customer_objecting_to_the_agents_manner_sends_words_no_rule_knows_to_
 
 @ENGINES
 @pytest.mark.parametrize(
-    ("line", "reply", "who"),
+    ("line", "reply"),
     [
         # Anger at the firm, or an offer declined.
-        ("The jab went up to ninety pounds in May.", "That's outrageous, that's not fair at all.", "customer"),
-        ("I can post you a printed copy.", "Oh, no need for that, I'll pop in.", "customer"),
-        (
-            "You'll need to fill in the claim form again.",
-            "Honestly, that's ridiculous, I'm not doing it twice.",
-            "customer",
-        ),
+        ("The jab went up to ninety pounds in May.", "That's outrageous, that's not fair at all."),
+        ("I can post you a printed copy.", "Oh, no need for that, I'll pop in."),
+        ("You'll need to fill in the claim form again.", "Honestly, that's ridiculous, I'm not doing it twice."),
     ],
 )
 def test_anger_at_the_firm_or_an_offer_declined_is_no_objection_to_the_agent(
-    engine: RuleBasedEngine, line: str, reply: str, who: str
+    engine: RuleBasedEngine, line: str, reply: str
 ) -> None:
     assert judged(engine, replied(line, reply), "no_prohibited_language").verdict == "pass"
 
