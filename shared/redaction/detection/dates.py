@@ -95,7 +95,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 continue  # "the code's spring 25, valid until April 35": an offer's end
             said = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             found = _said_by_one(said)
-            answer = _answer_before_read_back(said, found, tokens[position - 1])
+            answer = _answer_before_read_back(tokens, said, found, tokens[position - 1])
             if entity_type is EntityType.DATE_OF_BIRTH and answer:
                 yield entity_type, answer
             if entity_type is EntityType.CARD_EXPIRY:
@@ -154,11 +154,18 @@ def _said_by_one(found: list[Token]) -> list[Token]:
     return found[start:]
 
 
-def _answer_before_read_back(said: list[Token], found: list[Token], asker: Token) -> list[Token]:
+def _answer_before_read_back(
+    tokens: Sequence[Token], said: list[Token], found: list[Token], asker: Token
+) -> list[Token]:
     """The answer's own part of a date run on into the other side's read-back of it ("Twelfth of the eighth,
     eighty-eight." / "Twelve, eight, eighty-eight."): what the one who did not ask said first; none where the asker
-    began it."""
-    if not said or said[0].speaker == asker.speaker or len(found) == len(said):
+    began it, unless they gave it as their own in the same breath ("Date of birth is the ninth of the ninth,
+    ninety-nine." / "September 9th, 1999.")."""
+    if not said or len(found) == len(said):
+        return []
+    between = [t.norm for t in tokens[asker.position + 1 : said[0].position]]
+    given_as_own = said[0].segment == asker.segment and between in (["is"], ["was"])
+    if said[0].speaker == asker.speaker and not given_as_own:
         return []
     answer = list(itertools.takewhile(lambda t: t.speaker == said[0].speaker, said))
     return answer if len(answer) < len(said) and _may_be_said_date(answer) else []

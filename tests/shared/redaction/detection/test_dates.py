@@ -408,3 +408,27 @@ def test_a_birth_date_given_after_being_asked_whose_is_whole_not_its_year_alone(
 def test_a_date_with_its_year_said_with_no_birth_asked_is_no_birth_date() -> None:
     segments = _segments(("customer", "The flight on 15 October 1987 was the one delayed."))
     assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == []
+
+
+@pytest.mark.parametrize("verb", ["is", "was"])
+def test_a_birth_date_given_as_ones_own_and_read_back_at_once_is_found_in_both_turns(verb: str) -> None:
+    segments = _segments(
+        ("customer", f"Date of birth {verb} the ninth of the ninth, ninety-nine."),
+        ("agent", "September 9th, 1999."),
+        ("customer", "Yep."),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [
+        ("date_of_birth", ["the ninth of the ninth, ninety-nine"]),
+        ("date_of_birth", ["September 9th, 1999"]),
+    ]
+
+
+def test_a_day_word_after_the_question_is_no_answer_before_the_read_back() -> None:
+    segments = _segments(
+        ("agent", "no problem can you confirm your date of birth first"),
+        ("customer", "fourteenth of august eighty six"),
+        ("agent", "fourteen eight eighty six thanks"),
+    )
+    found = _found(segments, (EntityType.DATE_OF_BIRTH,))
+    assert all("first" not in span for _, spans in found for span in spans)
+    assert ("date_of_birth", ["fourteenth of august eighty six"]) in found
