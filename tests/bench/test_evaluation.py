@@ -82,6 +82,7 @@ LATER_HELD_BACK = (
     "held_back_16",
     "held_back_17",
     "held_back_18",
+    "held_back_19",
 )
 
 
