@@ -65,6 +65,13 @@ from shared.redaction.detection.names import (
 )
 from shared.redaction.detection.spoken import MONTHS, TextSpan, begun_again_from
 
+# What a caller holds in someone's name: "The account is my husband's, Rafferty" names the holder; "The van is my
+# dad's, Bessie" may name the van.
+_HELD_IN_A_NAME = re.compile(
+    r"\b(?i:account|card|policy|phone|mobile|number|booking|order|subscription|contract|loan|mortgage|plan|line"
+    r"|membership|reservation|ticket|licen[cs]e|lease|bill)(?:'s| is| was)\s+$"
+)
+
 
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
@@ -133,7 +140,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 continue  # "We met by the river, under London Bridge": where, not whose
             if WEAK_CUES.search(cue) and not AFTER_NAME.match(text, end):
                 continue
-            if THIRD_PERSON_CUE.search(cue) and len(words) < 2:  # "he's Canadian, ...": only a full name
+            # "he's Canadian, ...": only a full name; but "the account is my husband's, Rafferty" names its holder
+            held = cue.rstrip().endswith("'s,") and _HELD_IN_A_NAME.search(text, 0, match.start())
+            if THIRD_PERSON_CUE.search(cue) and len(words) < 2 and not held:
                 continue
             # "I spoke to McDonald's": whose something is, not whom one spoke to; but "Dr. Okafor's patient"
             if text.startswith("'s", end) and not re.search(rf"{TITLES}\.?\s+$", cue):

@@ -79,6 +79,24 @@ def test_a_relative_named_after_their_phone_or_before_their_birthday_is_a_name()
     assert _names(("customer", "Our son Tadhg's passport is due for renewal.")) == [(0, "Tadhg")]
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The account is my husband's, Rafferty, he set it up.", [(0, "Rafferty")]),
+        ("That phone is my daughter's, Yetunde, she uses it for school.", [(0, "Yetunde")]),
+        ("The policy's my wife's, Ingrid.", [(0, "Ingrid")]),
+        # the thing's own name, or said to someone: not whose it is
+        ("The car's my dad's, Bertie.", []),
+        ("It's my mum's, Bertie, she said you'd know.", []),
+        ("My son is Canadian, he lives in Toronto.", []),
+    ],
+)
+def test_one_word_after_whose_account_or_phone_it_is_is_its_holders_name(
+    text: str, names: list[tuple[int, str]]
+) -> None:
+    assert _names(("customer", text)) == names
+
+
 def test_the_second_half_of_a_double_barrelled_surname_said_as_a_word_after_its_spelling() -> None:
     found = _names(("customer", "It's Okoro-Blake, O K O R O, hyphen, Blake."))
     assert [text for _, text in found] == ["Okoro-Blake, O K O R O, hyphen, Blake"]
