@@ -331,14 +331,19 @@ THIRD_PERSON_CUE = re.compile(
     # or whose a thing is, a full name after it: "it's my partner's, Alexandre Lopes"; not "the car's my dad's, Bertie"
     rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?: is| was|'s,))\s+(?:(?i:uh|um|er|erm),?\s+)?$"
 )
+# What follows "<name> here" when one announces oneself: the end of what is said, or whence and why ("Kevin here
+# from accounts", "Ines here at Harbour Dental", "Sam here again"); not "Calls here get taped", "Prices here are".
+_ANNOUNCED_HERE = (
+    r"(?=\s*(?:[,.!?;:]|$)|\s+(?:from|with|again|calling|speaking|to help|for you)\b|\s+(?:at|in|on)\s+[A-Z])"
+)
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(
     # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name; thanks in the middle of a
     # sentence too: "Great, thanks Imran!"
     r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right)\s*,?\s+"
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?]|$)"
-    # a name of three words too: "Jean François Tremblay here"
-    rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:here|speaking)\b"
+    # a name of three words too: "Jean François Tremblay here"; but "Calls here get taped" says where
+    rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:here{_ANNOUNCED_HERE}|speaking\b)"
     # "Bartholomew calling about ...", "Dana Ruiz calling from ...": one's own name before "calling"
     rf"|(?:^|(?<=[.,!?]\s))(?P<caller>{_NAME}(?:\s+{_NAME}){{0,2}})\s+calling\b"
     # Said back after an acknowledgement: "Sure, Karin. For the application ..."

@@ -82,6 +82,23 @@ def test_a_relative_named_after_their_phone_or_before_their_birthday_is_a_name()
 @pytest.mark.parametrize(
     "text, names",
     [
+        ("Hi, Ines here at Harbour Dental, how can I help?", [(0, "Ines")]),
+        ("Marek here from the lettings team.", [(0, "Marek")]),
+        ("Sorry, Sam here again.", [(0, "Sam")]),
+        # what is done at the place, said at the start of a sentence
+        ("This is Brenda. Calls here get taped so we can keep things straight.", [(0, "Brenda")]),
+        ("Prices here are the same as in the shop.", []),
+    ],
+)
+def test_one_announces_oneself_by_name_here_but_things_done_here_are_no_name(
+    text: str, names: list[tuple[int, str]]
+) -> None:
+    assert _names(("agent", text)) == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
         ("The account is my husband's, Rafferty, he set it up.", [(0, "Rafferty")]),
         ("That phone is my daughter's, Yetunde, she uses it for school.", [(0, "Yetunde")]),
         ("The policy's my wife's, Ingrid.", [(0, "Ingrid")]),
