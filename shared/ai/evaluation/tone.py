@@ -52,10 +52,12 @@ SARCASM = re.compile(
 
 # The call itself blamed on the customer or theirs ("if you had a valid permit you wouldn't be calling", "if your mall
 # didn't run them into the ground we wouldn't keep having this conversation", "if she had paid on time we would not be
-# here"): dismissing as a rule of its own, and blame that undoes an apology.
+# here", "if you'd pegged your bank out like the rest of them did years ago, you wouldn't be on to me now", "... we
+# wouldn't be sitting here"): dismissing as a rule of its own, and blame that undoes an apology.
 _CALL_BLAMED_ON_THEM = (
-    r"if (?:you|your \w+|he|she|they)(?: \w+){1,10} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
-    r"|on the phone|having)|keep (?:having|calling|ringing)|have to(?: keep)?|need to"
+    r"if (?:you|your \w+|he|she|they)(?: \w+){1,14} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
+    r"|on the phone|having|on to (?:me|us)|onto (?:me|us)|(?:sitting|stood|standing|stuck) here)"
+    r"|keep (?:having|calling|ringing)|have to(?: keep)?|need to"
     r"|be in (?:this|that|such a|the) (?:pickle|mess|situation|predicament|state|fix|jam|spot|position))"
 )
 
@@ -79,6 +81,31 @@ _WOULD_NOT_HAVE_BEEN = (
     r" (?:it|this|that|they|he|she|there|(?:this|that|the|your|them|those|these) \w+|this one|that one)"
     r" (?:would|could) (?:not|never)\b(?! (?:have )?(?:matter|mattered|need|needed|cost|charge|make"
     r"|be (?:a problem|an issue|necessary|needed|required))\b)"
+)
+
+# Money owed and not paid, as the condition of what follows ("if you do not pay by Thursday", "if the balance is not
+# cleared by Friday"); "if the part is not in by Friday" owes nothing.
+_UNPAID = (
+    r"if (?:(?:you|ya|ye|yuh|yous) (?:do not|did not|can not|have not|fail to|will not) (?:pay|clear|settle)"
+    r"|(?:the |that |this |your )?(?:money|payment|balance|amount|rent|fee|fees|instalment|installment|arrears|bill"
+    r"|dues|loan|debt)(?: \w+)? (?:is|are|has|have) (?:not|still not)(?: been)? (?:in|paid|cleared|settled|received))\b"
+)
+
+# People of the firm's, sent to the customer ("our boys", "our field officer", "a bailiff"); an engineer or a driver
+# comes to do a job.
+_SENT_PEOPLE = (
+    r"(?:(?:our|my|the|a|an|some) )?(?:\w+ )?(?:boys|lads|men|guys|heavies|officers?|collectors?|bailiffs?|agents?"
+    r"|enforcers?)|someone|somebody"
+)
+
+# Where the customer lives or works.
+_THEIR_PLACE = r"(?:your|the) (?:house|home|shop|door|doorstep|field|farm|place|work|workplace|office|business|stall)"
+
+# The customer set below the others of their kind, who manage alone ("most people figure it out on their own", "many
+# families manage this by themselves without calling").
+_OTHERS = (
+    r"(?:most|many|plenty of|lots of|loads of|other|all the other|the other|everyone|everybody)(?: \w+){0,2}"
+    r" (?:\w+s|people|folk|children|else)"
 )
 
 # Kind of language -> its rules.
@@ -162,6 +189,37 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bi (?:have got|have|got|have still got) (?:(?:other|more|loads of|lots of|plenty of|a queue of) )?"
         r"(?:other )?(?:calls|customers|callers|people) (?:waiting|to (?:deal with|get to|answer|take|see to)|on hold"
         r"|queuing|in the queue)\b(?! (?:at|outside|on site|in|for you|to (?:help|see|meet|load|serve))\b)",
+        # The fault put down to how the customer did it ("or you didn't shake the bottle properly"); "if you didn't
+        # tighten it properly, ring us" asks, and "you haven't been billed correctly" is the firm's doing.
+        r"(?<!\bif )(?<!\bcase )(?<!\bwhether )\b(?:you|ya|ye) (?:did not|never|have not|had not|failed to|forgot to)"
+        r" (?!been\b|get\b|got\b|receive\b|received\b|hear\b|heard\b)(?:\w+ ){1,4}(?:properly|correctly|right)\b",
+        # The choice made theirs ("sorry, but you chose the colour yourself"); "you can choose it yourself" offers it.
+        r"\b(?:you|ya|ye) (?:chose|picked|selected|approved|signed off|asked for|insisted on)(?: (?!up\b)\w+){1,3}"
+        r" (?:yourself|yourselves)\b",
+        # What they wanted, and where they should have gone for it ("if you wanted it perfect you should have bought one
+        # at the mall"); "if you wanted the blue one, you should have it by Friday" tells them when.
+        r"\bif (?:you|ya|ye|yous) (?:wanted|were after|needed|expected)(?: \w+){1,10} (?:you|ya|ye|yous)"
+        r" (?:should|ought to) (?:have|of)(?: \w+)? (?:bought|gone|got|paid|booked|ordered|chosen|picked|asked|read"
+        r"|shopped|stayed|looked|checked|taken|used)\b",
+        # The fault in the one using it ("the problem is usually the person holding the screwdriver").
+        r"\bthe (?:problem|fault|issue|trouble) is (?:usually |normally |often |generally |always |probably |mostly )?"
+        r"(?:the (?:person|user|one|guy|operator|customer|owner)|whoever)(?: \w+)? (?:holding|using|behind|at|driving"
+        r"|operating|pressing|doing)\b",
+        # The customer called a liar ("your claim is not very believable", "I don't believe you."); "I don't believe
+        # you'll need it" says what they need.
+        r"\byour (?:claim|story|complaint|excuse|account|version) (?:is|was|sounds) (?:not|hardly|barely)"
+        r" (?:very |really |that |exactly |all that )?(?:believable|credible|convincing|plausible)\b"
+        r"|\bi do not believe you\b(?! (?:have|had|will|would|need|are|were|can|could|should|did|do)\b)"
+        r"|\byou are (?:lying|making (?:it|this|that) up)\b",
+        # Serving this caller made a chore done for every one of them ("I'm not going to sit here reading the website
+        # out for every tourist who rings").
+        r"\b(?:i am|we are) not (?:going to|here to) (?:sit|stand|spend|waste)(?: \w+){0,10} for (?:every|each|all the"
+        r"|any) (?:\w+ ){0,3}(?:who|that) (?:rings|calls|phones|asks|comes)\b",
+        # The firm denied to be the customer's help ("we are not your house help"); "I'm not your usual contact, but"
+        # only says who is.
+        r"\b(?:we|i) (?:are|am) not your (?:house help|houseboy|housegirl|maid|servant|slave|babysitter|nanny|mum"
+        r"|mother|mommy|mummy|personal (?:assistant|servant)|secretary|butler|cleaner|errand boy)\b",
+        r"\b(?:na|is) your own (?:wahala|palava|palaver|headache|lookout|funeral|trouble)\b",
     ),
     "talks down to the customer": (
         r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",
@@ -310,6 +368,37 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|yous|small \w+|poor \w+|\w+ like you)\b",
         r"\bfor (?:feck|fecks|flip|flips|frig|frigs|friggin|fook|fooks|fudge|fudges|pete|petes|crying out loud"
         r"|christ|christs|cripes|f)(?: s)? sake\b|\bfor crying out loud\b",
+        # The customer set below others of their kind, who manage alone ("most people figure it out on their own",
+        # "many families manage this by themselves without calling"); "most people find the online form quickest"
+        # and "most people do it themselves, but I can do it now" set no one below.
+        rf"\b{_OTHERS}\b(?: \w+){{0,3}}? (?:(?:figure|work|sort) (?:it|this|that) out|manage|manages|cope|get by)"
+        r"(?: \w+){0,4}? (?:on their own|by themselves|for themselves|themselves|without (?:any )?(?:help|calling"
+        r"|ringing|phoning|asking|a call|trouble|a problem|any trouble|fuss))\b"
+        r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
+        # ... who can manage what is asked of everyone ("most folk can manage to read a box on a form").
+        rf"\b(?:{_OTHERS}|everyone|everybody|anyone|anybody|the rest(?: of (?:them|us))?)(?: \w+)?"
+        r" (?:can|could) manage to (?:read|follow|spot|see|find|tick|fill|understand|press|click|type|use|do)\b",
+        # ... who manage it, down to the least of them ("everyone manages it, even the tourists").
+        r"\b(?:everyone|everybody|most people|most folk|anybody|anyone)(?: (?!if\b|who\b)\w+){0,3} (?:manages|manage"
+        r"|can manage|can do|copes with|figures out|works out) (?:it|this|that)(?: fine| easily| okay| no problem)?"
+        r" even (?:the|a|an|my|our|young|old|little) \w+",
+        # "Even you" can do it ("I'm sure even you can do it"); "even if you can" and "even you, as a member, can" are
+        # no such measure.
+        r"\beven (?:you|ya|ye|yous)(?: \w+)? (?:can|could|will be able to|would be able to|should be able to|manage"
+        r"|ought to)\b",
+        # Sent to a grown-up to have it read to them ("maybe ask a parent to read it with you").
+        r"\b(?:ask|get|have) (?:a |an |your )?(?:parent|parents|mum|mom|mam|dad|grown up|adult|older \w+|grandchild"
+        r"|grandkids|teenager)(?: or (?:a |an |your )?(?:\w+ )?\w+)? to (?:read|explain)(?: (?:it|this|that|the \w+))?"
+        r"(?: out)? (?:with|to|for) you\b",
+        # Told to look at a map before they next book ("maybe have a look at a map before you book your next
+        # holiday"); "check a map before you set off, the bridge is closed" is advice for the trip.
+        r"\b(?:look at|have a look at|read|check|consult|buy|get|glance at|open) (?:a|an) (?:map|atlas|globe|calendar"
+        r"|clock|dictionary)\b(?: \w+){0,3}? (?:before you|next time you) (?:book|order|buy|ring|call|phone|complain"
+        r"|come)\b",
+        # A step called basic, with no help to follow ("this is a pretty basic step"); "a basic step, I'll walk you
+        # through it" offers it.
+        r"\b(?:pretty|really|very|fairly|quite) basic (?:step|thing|bit|part|task|question)\b"
+        r"(?!.*\b(?:let me|i will|i can|we will|we can|walk you|show you|talk you|together)\b)",
     ),
     # Menace: harm to the customer if they carry on ("you'll regret it", "I'll have you banned").
     "threatens the customer": (
@@ -355,6 +444,35 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:i|we) (?:will |am going to |are going to |shall )?(?:give|pass|hand|send|set|put)"
         r" (?:it |this |you |that )?(?:also |straight |over |on )?(?:to|on) (?:our|my|the)"
         r" (?:lawyers?|solicitors?|attorneys?|bailiffs?|debt collectors?|heavies|enforcers?)\b",
+        # A last warning ("this is your final warning"); "the final warning letter went out" and "just a warning,
+        # there is a fine" are not given as one.
+        r"\b(?:this is|consider this|take this as|treat this as|i am giving you|you are getting|here is)"
+        r" (?:your|a|the|my) (?:final|last|only) warning\b(?! (?:letter|notice|email|text|message|light|sign)\b)",
+        # People sent to the customer's home or shop if they do not pay ("if you don't pay by Thursday our field
+        # officer will come to your house", "... I will send our boys to your shop"); "if the part is not in by
+        # Friday, our engineer will come on Monday" owes nothing, and an engineer comes to do a job.
+        rf"\b{_UNPAID}(?: \w+){{0,8}} (?:{_SENT_PEOPLE}) (?:will|am going to|are going to|is going to|shall)"
+        r" (?:personally )?(?:come|be round|be coming|turn up|show up|visit|pay you a visit|call round)"
+        rf"(?: \w+){{0,10}} {_THEIR_PLACE}\b",
+        rf"\b{_UNPAID}(?: \w+){{0,8}} (?:i|we) (?:will|am going to|are going to|shall) (?:personally )?send"
+        rf" (?:{_SENT_PEOPLE})(?: \w+){{0,4}} (?:round|over|to|out to) {_THEIR_PLACE}\b",
+        # Shamed before those around them ("... will come to your house in front of your neighbours"); "in front of
+        # your neighbour's house" is a place.
+        r"\b(?:will|going to)(?: \w+){1,10} in front of (?:your|the|all your) (?:whole |entire )?(?:neighbours"
+        r"|neighbors|village|street|family|kids|children|colleagues|customers|friends|community|group|congregation)\b"
+        r"(?! (?:house|home|door|gate|garden|drive|driveway|shop|s)\b)",
+        # A sanction on the customer if they go on taking up the line's time ("if you keep wasting this line's time,
+        # your number will be blocked"); "if you keep getting cut off, your call will be logged" is no sanction.
+        r"\bif (?:you|ya|ye|yuh|yous) (?:keep|carry on|continue|go on)(?: on)? (?:wasting|tying up|clogging|abusing"
+        r"|misusing|calling|ringing|phoning|shouting|yelling|swearing|pestering|hassling|bothering|harassing"
+        r"|badgering)\b(?: \w+){0,14} (?:you|your (?:\w+ )?\w+) (?:will|is going to|are going to|may|might|could)"
+        r" (?:be |get )(?:blocked|banned|barred|blacklisted|suspended|cut off|cancelled|canceled|closed|terminated"
+        r"|disconnected|flagged|reported)\b",
+        # The customer's matter put last on purpose ("I will make sure your application sits right at the bottom of
+        # the pile"); "I'll make sure it goes to the top of the pile" favours them.
+        r"\b(?:i|we) (?:will|am going to|are going to|can|could|shall) (?:personally )?(?:make sure|see to it|ensure)"
+        r" (?:that )?(?:you|your \w+)(?: (?!not\b|never\b)\w+){0,5} (?:at|to|on) the (?:very )?(?:back|bottom|end) of"
+        r" (?:the|my|our) (?:pile|queue|heap|stack)\b",
     ),
     # Sympathy said to mean its opposite ("boo hoo, two whole minutes"): mocking the customer.
     "mocks the customer": (SARCASM.pattern,),
@@ -364,7 +482,7 @@ RULES: dict[str, tuple[str, ...]] = {
         # "I can promise you that I'll ring back" is the agent's own doing.
         r"\b(?:i (?:can|could) promise (?:you )?(?:that|this)|(?:that|this) much i (?:can )?promise)\b(?! (?:i|we)\b)",
         r"\bguarantee from (?:me|my side|my end|us|our side|our end)\b",
-        r"\b(?:you have|you got|you have got|i give you|i give ya) my word\b",
+        r"\b(?:you have|you got|you have got|i give you|i give ya) my (?:personal |solemn |honest |absolute )?word\b",
         r"\b(?:it is|its|that is|thats|\w+ is) a done deal\b",
         r"\byou can take (?:that|it) to the bank\b",
         r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",
@@ -422,6 +540,16 @@ RULES: dict[str, tuple[str, ...]] = {
         # be refunded at 100 percent" is an amount.
         r"\b(?!i |we )\w+ will (?:not |never )?(?:\w+ ){1,10}(?<!\ba )(?<!\bat )(?<!\bby )(?<!\bto )(?<!\bof )"
         r"(?<!\bup )(?<!\bbe )(?<!\bcover )(?:hundred|100) percent\b",
+        # A decision others make, as a certainty ("your flat will definitely be allocated before New Year"); "the
+        # parcel will definitely go out today" is the firm's own doing.
+        r"\b(?!i |we )\w+ will (?:definitely|certainly|absolutely|surely|100 percent|hundred percent|for sure)"
+        r" (?:be )?(?:allocated|granted|accepted|approved|awarded|offered|selected|chosen|admitted|waived|overturned"
+        r"|upheld|reinstated)\b",
+        # A certainty said of it, closing the sentence ("you don't need to worry any more, it is certain"); "it is not
+        # certain" and "is it certain" are no such thing.
+        r"\b(?:it is|that is|this is) (?:absolutely |completely |totally |100 percent |dead )?(?:certain|a certainty"
+        r"|definite)$",
+        r"\bi am telling you (?:a |one )?(?:hundred|100) percent\b",
     ),
 }
 

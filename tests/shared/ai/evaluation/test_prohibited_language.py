@@ -427,3 +427,115 @@ def test_an_apology_taken_back_by_a_counterfactual_on_the_customer_is_no_empathy
 ) -> None:
     found = judged(engine, around(line), "empathy")
     assert found.verdict != "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # The customer set below others of their kind, or below everyone down to the least of them; "even you".
+        ("Most riders figure it out on their own.", "talks down to the customer"),
+        ("Plenty of customers manage this by themselves without ringing.", "talks down to the customer"),
+        ("Most folk can manage to read a label on a box.", "talks down to the customer"),
+        ("Everybody round here manages it, even the students on their first bike.", "talks down to the customer"),
+        ("I'm sure even you can pump up a tyre.", "talks down to the customer"),
+        ("Maybe ask a parent to read the manual with you.", "talks down to the customer"),
+        ("Perhaps look at a calendar before you book the next service.", "talks down to the customer"),
+        ("Honestly, this is a really basic step.", "talks down to the customer"),
+        # Counterfactual blame: what they did or wanted, set against what others did, and the call it cost.
+        ("If you'd locked it up like everyone else did, you wouldn't be on to me now.", "dismisses the customer"),
+        ("If you'd read the care card like the rest of them, we wouldn't be sitting here.", "dismisses the customer"),
+        ("If you wanted a racing bike you should have gone to a racing shop.", "dismisses the customer"),
+        ("It went flat because you didn't seat the tube properly.", "dismisses the customer"),
+        ("Sorry, but you picked the frame size yourself.", "dismisses the customer"),
+        ("The problem is usually the person holding the pump.", "dismisses the customer"),
+        ("Frankly your story is not very believable.", "dismisses the customer"),
+        ("I'm not going to sit here explaining gears for every cyclist who rings.", "dismisses the customer"),
+        ("We're not your personal assistant.", "dismisses the customer"),
+        # Threats: a final warning, people sent round if they do not pay, shame before others, a sanction for the
+        # time taken, the customer's matter put last.
+        ("Consider this your last warning.", "threatens the customer"),
+        ("If you don't pay by Monday, our collectors will come round to your house.", "threatens the customer"),
+        ("If the balance isn't settled by Friday, I'll send our lads over to your shop.", "threatens the customer"),
+        ("We are going to repossess it in front of your whole street.", "threatens the customer"),
+        ("If you keep tying up this line, your account will be suspended.", "threatens the customer"),
+        ("I'll make sure your repair sits at the bottom of the pile.", "threatens the customer"),
+        # A certainty about what others decide.
+        ("Your flat will certainly be allocated before the new year.", "promises an outcome"),
+        ("The council will certainly be granted the permit, it is certain.", "promises an outcome"),
+        ("The frame will be replaced, I'm telling you a hundred percent.", "promises an outcome"),
+        ("They'll take it back, you have my personal word on it.", "promises an outcome"),
+    ],
+)
+def test_comparisons_even_you_counterfactual_blame_final_warnings_and_visits_are_found(
+    sentence: str, kind: str
+) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most people find the online form quickest.",
+        "Most people do it themselves in the app, but I can do it for you now.",
+        "Even you, as a new member, can claim the discount.",
+        "Even if you can't make it, we'll hold the bike.",
+        "If you'd like, I can send it.",
+        "If you had called earlier we could have saved you a trip.",
+        "If you wanted the blue one, you should have it by Friday.",
+        "You didn't do anything wrong.",
+        "It sounds like you haven't been billed correctly.",
+        "If you didn't tighten it properly, just ring us back.",
+        "You picked it up yourself on Monday, didn't you?",
+        "You can choose the colour yourself online.",
+        "Ask a parent to sign the form with you.",
+        "Check a map before you set off, the bridge is closed.",
+        "It's a basic step, I'll walk you through it.",
+        "I don't believe you'll need the receipt.",
+        "I'm not your usual contact, but I can help.",
+        "Just a warning, there's a legal fine if the lights aren't fitted.",
+        "The final warning letter went out in March.",
+        "Our engineer will come to your house on Tuesday between eight and twelve.",
+        "If the part is not in by Friday, our engineer will come to your house on Monday instead.",
+        "If you don't pay by Friday, the engineer will not be able to come to your house.",
+        "The van will park in front of your neighbour's house.",
+        "If you keep getting cut off, your call will be logged and we'll ring you back.",
+        "I'll make sure your repair goes to the top of the pile.",
+        "The parcel will definitely go out today.",
+        "It is not certain the part will come this week.",
+        "Everyone manages it differently, so there's no wrong way.",
+    ],
+)
+def test_look_alikes_of_comparisons_blame_warnings_visits_and_certainties_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is a pretty basic step. Most people figure it out on their own.",
+        "If you do not pay by Thursday, our field officer will come to your house in front of your neighbours.",
+        "If you'd pumped it up like everybody else, we wouldn't be sitting here.",
+        "Your place will definitely be offered by the school, it is certain.",
+    ],
+)
+def test_comparisons_counterfactual_blame_visits_and_certainties_fail_the_call(
+    engine: RuleBasedEngine, line: str
+) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "fail", found.reason
+    assert found.evidence[0].segment_index == 2
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most people find the online form quickest, shall I send the link?",
+        "Our engineer will come to your house on Tuesday between eight and twelve.",
+        "If you'd like, I can send the care card again.",
+    ],
+)
+def test_look_alikes_of_comparisons_visits_and_offers_pass(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert found.verdict == "pass", found.reason
