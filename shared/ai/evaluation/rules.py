@@ -800,7 +800,10 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     if shape.takes_back:
         contrast = _CONTRAST.search(f" {onwards} ")
         before = sentence[: len(sentence) - len(onwards)]
-        if (contrast and tone.blames(f" {onwards} "[contrast.end() :])) or tone.BLAMED_FIRST.search(before):
+        rest = f" {onwards} "[contrast.end() :] if contrast else ""
+        # ... or by anything the conduct rules find rude ("sorry, but you chose the colour yourself", "sorry o, but
+        # this one na your own wahala").
+        if (contrast and (tone.blames(rest) or _rude_sentence(rest.strip()))) or tone.BLAMED_FIRST.search(before):
             return "taken back by blaming the customer"
     return None
 

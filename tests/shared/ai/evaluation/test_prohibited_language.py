@@ -539,3 +539,22 @@ def test_comparisons_counterfactual_blame_visits_and_certainties_fail_the_call(
 def test_look_alikes_of_comparisons_visits_and_offers_pass(engine: RuleBasedEngine, line: str) -> None:
     found = judged(engine, around(line), "no_prohibited_language")
     assert found.verdict == "pass", found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sorry, but you picked the frame size yourself.",
+        "I'm sorry, but most riders figure it out on their own.",
+    ],
+)
+def test_an_apology_taken_back_by_any_rude_turn_after_but_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert found.verdict != "pass", found.reason
+
+
+@ENGINES
+def test_an_apology_with_a_plain_but_after_it_is_still_empathy(engine: RuleBasedEngine) -> None:
+    found = judged(engine, around("I'm so sorry about that, but we can fit a new tube today for free."), "empathy")
+    assert found.verdict == "pass", found.reason
