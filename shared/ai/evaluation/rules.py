@@ -659,6 +659,23 @@ def _too_short_to_paraphrase(score: IntentScore) -> bool:
     return len(words) <= SHORT_UNIT_WORDS and not set(words) & set(normalize_phrase(score.example))
 
 
+def _too_short_to_learn_from(criterion: ScorecardCriterion, unit: Unit) -> bool:
+    """Whether a unit of a word or two as written shares no word with any of the criterion's pass examples: the learned
+    reading of "Ehe." or "That's it." is its few pieces, not a sympathy or a goodbye; "Oh no." shares its words with
+    "Oh no, that sounds awful.", and words such as "that" or "is" count for nothing."""
+    if unit.last_word - unit.first_word + 1 > SHORT_UNIT_WORDS:
+        return False
+    words = set(unit.normalized.split()) - _GLUE_WORDS
+    return not any(words & set(normalize_phrase(example)) for example in criterion.pass_examples)
+
+
+# Words any sentence may share with an example ("that is it" with "that is awful"): no sign of meaning it.
+_GLUE_WORDS = frozenset(
+    {"that", "is", "it", "this", "the", "a", "an", "i", "you", "we", "to", "of", "and", "so", "be", "are", "was", "am",
+     "do", "your", "my", "in", "on", "for", "at"}
+)  # fmt: skip
+
+
 def _distinct(evidence: Sequence[Evidence]) -> list[Evidence]:
     """The first few pieces of evidence, each quote once (two cues in one sentence quote it twice)."""
     seen: set[tuple[int, str]] = set()
@@ -995,6 +1012,7 @@ def _judge_intent(
             and not (early and _too_early(intents.units[index].item, intents.texts))
             and not _nearer_a_failure(criterion, intents, index, thresholds)
             and not (rival_lead is not None and behind.get(index, 0.0) > rival_lead)
+            and not _too_short_to_learn_from(criterion, intents.units[index])
         ]
         if criterion.within_last_ms is not None:
             heard.sort(key=lambda pair: (-pair[0].item.segment.start_ms, -pair[1]))

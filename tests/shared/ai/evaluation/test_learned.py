@@ -205,3 +205,15 @@ def test_a_greeting_that_names_nobody_is_not_passed_by_the_classifier() -> None:
         ("customer", "Okay."),
     )
     assert judged_with(call, "greeting", line, HUMAN, NO_VETO).verdict == "fail"
+
+
+@pytest.mark.parametrize("line", ["That's it.", "Ehe."])
+def test_a_word_or_two_sharing_nothing_with_the_pass_examples_is_not_passed(line: str) -> None:
+    """However sure the classifier is of "That's it.", its vector is a word or two, and "that" and "is" are any
+    sentence's."""
+    assert judge(call(middle=line), "empathy", classifiers_for("empathy", line)).verdict == "fail"
+
+
+def test_a_word_or_two_from_the_pass_examples_is_still_passed() -> None:
+    line = "Oh no."
+    assert judge(call(middle=line), "empathy", classifiers_for("empathy", line)).verdict == "pass"
