@@ -814,6 +814,8 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "it apologises for what the customer chose to do: it blames them"
         if tone.GRUDGING.search(said_as_written) or tone.REFUSED.search(sentence):
             return "the apology is grudging or refused"
+    if tone.sends_elsewhere(sentence) and tone.offers_more(criterion.pass_examples):
+        return "it sends the customer to someone else for anything more"
     if shape.takes_back:
         contrast = _CONTRAST.search(f" {onwards} ")
         before = sentence[: len(sentence) - len(onwards)]

@@ -799,6 +799,20 @@ def asks_to_look_up(normalized: str) -> bool:
     return bool(ASKS_TO_LOOK_UP.search(normalized))
 
 
+# Anything more sent to someone else ("for anything else you'd need to talk to your escrow officer"): no offer of more
+# help; "for anything else, just call us back" offers it.
+SENDS_ELSEWHERE = re.compile(
+    r"\b(?:for|with|about) (?:anything|everything|something) (?:else|more|further)\b(?: \w+){0,4}"
+    r" (?:you (?:would|will|will have|would have|need|have got|have|can|could|should) (?:need |have )?to|please|just"
+    r"|you can|you could|you should) (?:talk|speak|call|ring|phone|contact|go|ask|email|write)(?: to| with)?"
+    r" (?!us\b|me\b|back\b|this\b|again\b|here\b)"
+)
+
+
+def sends_elsewhere(normalized: str) -> bool:
+    return bool(SENDS_ELSEWHERE.search(normalized))
+
+
 def leaves_it_open(normalized: str) -> bool:
     """Whether a normalized question asks if there is more, rather than for a detail."""
     return bool(_OPEN_ENDED.search(normalized)) and not _ASKS_FOR_A_DETAIL.search(normalized)

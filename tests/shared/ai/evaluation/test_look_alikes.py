@@ -193,3 +193,17 @@ def test_a_sentence_that_dismisses_the_customer_is_no_paraphrase_of_a_request(li
 )
 def test_requests_and_own_promises_near_them_still_pass(line: str, criterion_id: str) -> None:
     assert verdict(call(middle=line), criterion_id).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # Anything more sent to someone else is no offer of more help; an invitation to call back is.
+        ("For anything else you'd need to talk to your letting agent.", False),
+        ("With anything else, please contact the council directly.", False),
+        ("Is there anything else I can help you with today?", True),
+    ],
+)
+def test_anything_more_sent_to_someone_else_is_no_offer_of_more_help(line: str, passed: bool) -> None:
+    found = verdict(call(goodbye=line), "further_help")
+    assert (found.verdict == "pass") is passed, found.reason
