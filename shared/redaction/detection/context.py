@@ -429,6 +429,13 @@ NAME_ASKED = re.compile(
     # who holds a role in the account: "Who's the account holder?", "who is the beneficiary?"
     r"|\bwho('s| is| was| are) the (\w+ )?(holder|owner|beneficiary|payee|recipient|insured|policyholder|"
     r"cardholder|subscriber|policy holder|card holder)s?\b"
+    # who the caller is, the question left for them to end: "And I'm speaking with?", "Am I talking to...?"
+    r"|\b(i'm|i am|am i) (speaking|talking) (to|with)\W*$"
+    # who the caller is, asked as the role they are checked against: "And you're the parent on file?", "You are the
+    # account holder?" (answered "Yes, Ama Boateng.")
+    r"|\b(you're|you are) the (\w+ )?(parent|guardian|holder|account holder|policyholder|policy holder|cardholder|"
+    r"card holder|owner|tenant|member|patient|customer|caller|subscriber|applicant|beneficiary|next of kin|driver|"
+    r"named driver)( (on|in) (file|the file|record|the account|the policy|the system))?\W*$"
     # asked in the caller's own language: "¿Y su nombre completo?", "Votre nom, s'il vous plaît ?", "O seu nome?",
     # "Wie heißen Sie?" (not a street's name: "el nombre de la calle", "le nom de la rue")
     r"|\b(su|tu|sus) (nombre|apellidos?)\b|\bnombre completo\b|\bc[oó]mo se llama\b|\bc[oó]mo te llamas\b"

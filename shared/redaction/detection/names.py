@@ -191,13 +191,18 @@ _NOT_FIRST_SYLLABLE = (
 )
 _NAME = (
     rf"(?:(?!{_NOT_FIRST_SYLLABLE}-)[{_CAPITALS}]{_LOWER}{_HYPHEN_SYLLABLE}"
-    rf"|[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}"
+    # an Italian surname's elided article: "Dell'Acqua", "Sant'Angelo"
+    rf"|[{_CAPITALS}](?:'[A-Z])?{_LOWER}+(?:[A-Z]{_LOWER}+){{0,2}}(?:'[{_CAPITALS}]{_LOWER}+)?"
     rf"(?:-[{_CAPITALS}]{_LOWER}+|(?<![{_CAPITALS}]{_LOWER}){_HYPHEN_SYLLABLE})?(?!-?{_LOWER}))"
 )
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
-# a Welsh "ap" (son of): "Rhys ap Gwilym"
-_PARTICLE = r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|ibn|al|el|ap)"
+# a Welsh "ap" (son of): "Rhys ap Gwilym"; a Malay "binti" (daughter of): "Siti Aminah binti Yusof"; a surname's
+# "St." (Saint): "Marlon St. Hill", "Aaliyah St. Louis"
+_PARTICLE = (
+    r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|binti|binte|bint|ibn|al|el|ap|"
+    r"St\.)"
+)
 # An Irish surname's "Ó", a word of one letter, before the rest: "Ó Súilleabháin", "Ó Briain"; or a surname's two
 # particles in lower case, as it is written when said alone: "under van der Berg", "it's de la Cruz" (not one alone:
 # "it's a van Gogh").
@@ -215,6 +220,9 @@ NOT_NAMES = {
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
     "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
     "Me", "Us", "Myself", "Joint", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
+    # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
+    "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",
+    "Verizon", "Comcast", "Uber", "Samsung", "Facebook", "Instagram", "Spotify", "Walmart", "Costco", "Ebay", "Etsy",
 }  # fmt: skip
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
 # business, not a person.
@@ -274,6 +282,8 @@ NAME_CUES = re.compile(
     # "The account's under Ana Ruiz"; without the "'s" a weak cue: "Reservation under Kowalczyk, party of four"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)(?:'s)? under|"
     r"(?:addressed|made out|made payable|payable) to|in the name of|under the name(?: of)?|"
+    # whom a vehicle, a phone or a licence is registered to (a full name only: "registered to Ford Motor Credit")
+    r"registered to|"
     # whom post is sent through: "..., care of Ruth Obi"
     r"care of|"
     # whom what was said before the comma is under, a full name: "registered at 9 Elm Way, Didcot, under Jo Reyes"
@@ -329,7 +339,8 @@ THIRD_PERSON_CUE = re.compile(
     r"(?i:he's|she's|he is|she is|receiver(?: is|'s| will be)|"
     # "my son is Canadian", "my wife is English Heritage staff"; but "my son is called Kai"
     # or whose a thing is, a full name after it: "it's my partner's, Alexandre Lopes"; not "the car's my dad's, Bertie"
-    rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?: is| was|'s,))\s+(?:(?i:uh|um|er|erm),?\s+)?$"
+    rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?: is| was|'s,)|registered to)"
+    r"\s+(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 # What follows "<name> here" when one announces oneself: the end of what is said, or whence and why ("Kevin here
 # from accounts", "Ines here at Harbour Dental", "Sam here again"); not "Calls here get taped", "Prices here are".
@@ -346,6 +357,15 @@ GREETED = re.compile(
     rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:here{_ANNOUNCED_HERE}|speaking\b)"
     # "Bartholomew calling about ...", "Dana Ruiz calling from ...": one's own name before "calling"
     rf"|(?:^|(?<=[.,!?]\s))(?P<caller>{_NAME}(?:\s+{_NAME}){{0,2}})\s+calling\b"
+    # or, a full name, as a sentence of its own that opens the turn: "Tendai Moyo. Calling about my bill."
+    rf"|^(?P<opener>{_NAME}(?:{_NEXT_NAME}){{1,3}})\.\s+(?:(?:I'm|I am)\s+)?(?i:calling|ringing|phoning)\b"
+    # whom the agent booked in: "I've booked Ines Vidal in at the clinic"
+    rf"|\b(?i:booked|book|pencilled|penciled|squeezed|fitted)\s+(?P<booked_in>(?!{_WHEN_NAMES}\b){_NAME}"
+    rf"(?:{_NEXT_NAME}){{0,3}})\s+in\s+(?i:at|for|with|on|to)\b"
+    # whoever told the caller to call again, a colleague: "Priya said I should ring back today", "Dan told me to call"
+    rf"|(?:^|(?<=[.,!?]\s))(?P<adviser>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?)\s+(?:said\s+(?:that\s+)?"
+    r"(?:I|we)\s+(?:should|could|would|had to|have to|need to|needed to|must|can|'d)|told\s+(?:me|us)\s+to)\s+"
+    r"(?i:ring|call|phone|try)\s+(?:back|again|today|tomorrow|in|this)\b"
     # Said back after an acknowledgement: "Sure, Karin. For the application ..."
     r"|\b(?:Sure|Okay|OK|Right|Certainly|Of course|Perfect|Lovely|Alright|All right|Absolutely|No problem),\s+"
     rf"(?P<acknowledged>{_NAME})(?=[.!]\s+[A-Z]|,\s)"
@@ -407,8 +427,8 @@ GREETED = re.compile(
     rf"|\b(?:Bye|Goodbye|Cheers|Take care)(?: now| then| for now)?,\s+(?P<bidden>{_NAME})(?=\s*[.!]|$)"
 )
 GREETED_GROUPS = (
-    "name", "self", "caller", "acknowledged", "helped", "relative", "relatives", "doer", "asked", "whose", "owner",
-    "told", "user", "colleague", "kin_of", "appositive", "thanked", "bidden",
+    "name", "self", "caller", "opener", "booked_in", "adviser", "acknowledged", "helped", "relative", "relatives",
+    "doer", "asked", "whose", "owner", "told", "user", "colleague", "kin_of", "appositive", "thanked", "bidden",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # What is said after a letter to give its accent: "N with a tilde", "O with the two dots", "E with an accent", "C
@@ -605,6 +625,12 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
 
 
 AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again)\b)")
+# After a booking's "for", a full name is whom it is for where what they travel on and where to follow: "Booking for
+# Ama Mensah on flight KQ 101 to Nairobi" (with no "to", what follows "for" may be the place: "a booking for Hong
+# Kong on flight CX 250")
+AFTER_BOOKED_NAME = re.compile(
+    r"\s+on\s+(?:the\s+)?(?i:flight|train|ferry|coach|bus|sailing|cruise)\b[^.!?]*?\s(?i:to)\s+[A-Z]"
+)
 
 # A word of a name heard as a number word and written as its digit, between two words of the name: "Charlotte 2 and
 # Walsh" (Nguyen-Walsh), "Ana 4 Tess" (Fortes).

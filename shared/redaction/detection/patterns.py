@@ -45,6 +45,7 @@ from shared.redaction.detection.emails import (
     spelled_after_email,
 )
 from shared.redaction.detection.names import (
+    AFTER_BOOKED_NAME,
     AFTER_NAME,
     BUSINESS_WORDS,
     GREETED,
@@ -138,7 +139,12 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             cue = text[match.start() : start]
             if cue.strip() == "under" and not HELD_UNDER.search(text[: match.start()]):
                 continue  # "We met by the river, under London Bridge": where, not whose
-            if WEAK_CUES.search(cue) and not AFTER_NAME.match(text, end):
+            booked_on = len(words) > 1 and re.search(r"(?i:booking|reservation|ticket)", cue) is not None
+            if (
+                WEAK_CUES.search(cue)
+                and not AFTER_NAME.match(text, end)
+                and not (booked_on and AFTER_BOOKED_NAME.match(text, end))
+            ):
                 continue
             # "he's Canadian, ...": only a full name; but "the account is my husband's, Rafferty" names its holder
             held = cue.rstrip().endswith("'s,") and _HELD_IN_A_NAME.search(text, 0, match.start())

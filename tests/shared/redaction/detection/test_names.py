@@ -1713,3 +1713,78 @@ def test_a_surname_said_alone_with_its_particles_in_lower_case_is_found_whole(te
 )
 def test_a_painting_a_shop_or_a_phrase_after_particles_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("Great. And I'm talking to?", "Rosalind.", "Rosalind"),
+        ("Thanks. Am I speaking with...?", "Obinna Eze.", "Obinna Eze"),
+        ("And you're the account holder?", "Yes, Kwabena Asante.", "Kwabena Asante"),
+        ("So you're the guardian on record?", "Yes, Ingrid Solberg.", "Ingrid Solberg"),
+    ],
+)
+def test_a_name_answering_who_one_speaks_with_left_open_or_a_role_checked_is_found(
+    question: str, answer: str, name: str
+) -> None:
+    assert _names(("agent", question), ("customer", answer)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("And you're the account holder?", "Yes, that's right."),
+        ("And I'm speaking with?", "Sorry, who is this?"),
+        ("You're the tenant on file?", "Yes, since March."),
+    ],
+)
+def test_an_answer_to_who_one_speaks_with_that_names_no_one_stays(question: str, answer: str) -> None:
+    assert _names(("agent", question), ("customer", answer)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The account's under Lorenzo Dall'Olio, thanks.", "Lorenzo Dall'Olio"),
+        ("The account's under Siti Aminah binti Yusof.", "Siti Aminah binti Yusof"),
+        ("The account's under Aaliyah St. Louis, thanks.", "Aaliyah St. Louis"),
+    ],
+)
+def test_a_surname_with_an_elided_article_a_malay_binti_or_a_saint_is_found_whole(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The van's registered to Kwame Asante Boateng since May.", "Kwame Asante Boateng"),
+        ("We've booked Ingrid Solberg in with the physio on Friday.", "Ingrid Solberg"),
+        ("I've booked Teodor in for a check-up next week.", "Teodor"),
+        ("Ama Owusu. Calling about the gas bill.", "Ama Owusu"),
+        ("Hello again. Priyanka said I should call back this afternoon.", "Priyanka"),
+        ("Rangi told me to ring back today.", "Rangi"),
+        ("A booking for Ingrid Solberg on the ferry to Bergen.", "Ingrid Solberg"),
+        ("Reservation for Tomasz Nowak on the train to Kraków, coach C.", "Tomasz Nowak"),
+    ],
+)
+def test_a_name_registered_to_booked_in_opening_a_call_or_advising_a_call_back_is_found(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's registered to Leeds, the office there.",
+        "The phone's registered to Tesco Mobile.",
+        "We've booked Paris in the spring.",
+        "I've booked Monday in for the repair.",
+        "Good Morning. Calling about the boiler.",
+        "British Gas. Calling about your meter.",
+        "Amazon said I should call back tomorrow.",
+        "Tesco told me to ring back today.",
+        "A booking for New York on the 19th.",
+        "A booking for Hong Kong on flight CX 250.",
+    ],
+)
+def test_a_place_a_firm_or_a_day_where_those_names_go_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
