@@ -85,7 +85,8 @@ ADDRESS = re.compile(
     rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
     rf"|{_UNIT_NAMED},)"  # a flat on a street without a house number: "Flat 2, Harbour Terrace"
     # a direction may be abbreviated in lower case: "2200 s. Congress avenue"
-    r"(?:\s+(?:[A-Z0-9][\w'.]*|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
+    # a name of two joined by a hyphen: "318 Kaiwaka-Mangawhai Road"
+    r"(?:\s+(?:[A-Z0-9][\w'.]*(?:-[A-Z][\w'.]*)?|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
     # "3 Quarry Hill Road": a word of the name when a capitalised word follows
     rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
     # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper", "Dundas Street West"; a city's
@@ -880,7 +881,12 @@ def _corrected_zip(said: Sequence[Token], tokens: Sequence[Token]) -> Iterable[T
 # sentence, however recognition garbled the street and the town ("Flatsix, Larkport, ..., London," / "SE -15, for
 # J -R."): a digit or a word for where one lives among its first few words.
 _DWELLING_WORDS = r"(?i:flat\w*|unit|apartment|apt|suite|house|floor|block|box|route|rural|post office|p\.? ?o\.?)"
-_ADDRESS_BEGINS = re.compile(rf"(?:[^\s.?!]+\s+){{0,2}}?(?P<at>\d|{_DWELLING_WORDS}\b)")
+# It may begin with the floor ("fourth floor, Sunrise Heights, ...") or a New Zealand rural delivery round ("RD 2,
+# 318 Kaipara Road", said "R D two").
+_ADDRESS_BEGINS = re.compile(
+    rf"(?:[^\s.?!]+\s+){{0,2}}?(?P<at>\d|(?:(?i:{_ORDINAL_WORDS})|\d{{1,2}}(?:st|nd|rd|th))\s+(?i:floor)\b"
+    rf"|R\.?\s?D\.?\s+(?=\d|(?i:{NUMBER_WORD})\b)|{_DWELLING_WORDS}\b)"
+)
 # after "deliver it to", whose house it is may come first: "my mum's, Morag MacLeod, 12 ..."
 _TOLD_ADDRESS_BEGINS = re.compile(_ADDRESS_BEGINS.pattern.replace("{0,2}", "{0,5}"))
 _NAMED_AFTER = re.compile(r"(?<![\w'-])[A-Z][a-z]")  # a street's, a town's or a building's name

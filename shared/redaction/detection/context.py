@@ -353,6 +353,8 @@ ADDRESS_CONTEXT = re.compile(
     r"(?<!email )(?<!e-mail )(?<!web )\baddress\b|\b(live|living|located|moved|moving) (at|to)\b"
     r"|\b(ship|send|deliver|post|mail)(ed)?( it| them| that)? to\b"
     r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
+    # an address's first line asked for alone: "Just the first line and postcode is fine."
+    r"|\bfirst line\b"
 )
 
 ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer

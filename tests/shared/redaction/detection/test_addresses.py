@@ -928,3 +928,49 @@ def test_a_house_on_numbered_cross_and_main_roads_is_an_address_without_its_pin(
 )
 def test_the_way_along_numbered_roads_is_no_address(text: str) -> None:
     assert _addresses(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "question, answer, address",
+    [
+        # the first line asked for alone; a New Zealand rural delivery round before the house
+        (
+            "Only the first line and the postcode, please.",
+            "R D four, twenty-two Old Coach Road, Matakana, oh nine eight five.",
+            "R D four, twenty-two Old Coach Road, Matakana, oh nine eight five",
+        ),
+        (
+            "What's the address there?",
+            "It's RD 1, 45 Te Kauwhata-Waerenga Road, Te Kauwhata 3781.",
+            "RD 1, 45 Te Kauwhata-Waerenga Road, Te Kauwhata 3781",
+        ),
+        # the floor first, then a named building
+        (
+            "And the delivery address?",
+            "It's sixth floor, Harbour View Tower, 88 Queen's Road, Wan Chai, Hong Kong.",
+            "sixth floor, Harbour View Tower, 88 Queen's Road, Wan Chai, Hong Kong",
+        ),
+        # a street of two places' names joined by a hyphen
+        (
+            "Where do you live?",
+            "Forty-one Kelso-Jedburgh Road, Ancrum.",
+            "Forty-one Kelso-Jedburgh Road, Ancrum",
+        ),
+    ],
+)
+def test_an_address_from_its_rural_round_or_its_floor_or_on_a_joined_street_is_found_whole(
+    question: str, answer: str, address: str
+) -> None:
+    assert _addresses(("agent", question), ("customer", answer)) == [(1, address)]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("Only the first line and the postcode, please.", "Sorry, I don't have it to hand."),
+        ("What's the address there?", "It's on the first floor, I think."),
+        ("Where is the office?", "R D is the department, second floor."),
+    ],
+)
+def test_an_answer_about_an_address_that_gives_none_stays(question: str, answer: str) -> None:
+    assert _addresses(("agent", question), ("customer", answer)) == []
