@@ -935,6 +935,30 @@ def answers_as_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -
             yield from _to_sentence_end(segment, start, following)
     yield from _addresses_read_back_for_checking(segments)
     yield from _addresses_still_lived_at(segments)
+    yield from _addresses_moved_between(segments)
+
+
+# Told where one moved from and to, both in one sentence: "I moved from Gedimino prospektas 9-14, LT-01103 Vilnius to
+# Unit 1205, Tower 2, Avida Residences, Santa Rosa, Laguna 4026 in March": each of the two, up to when it was, a new
+# clause or the sentence's end. Each is told in parts, with a number and a capitalised name ("moved from London to
+# Leeds in 2019", "from Flat 2 to Flat 5" hold no address in parts).
+_MOVED_FROM_TO = re.compile(
+    r"\b(?i:moved|moving|relocated|relocating)\s+(?i:from)\s+(?P<old>[^.!?;]{2,120}?)\s+(?i:to)\s+"
+    r"(?P<new>[^.!?;]{2,120}?)"
+    r"(?=\s+(?i:in|on|last|this|back in|since|about|around|a|two|three|four|five|six)\s+(?i:the\s+)?"
+    r"(?:[A-Z][a-z]+|\d{4}|(?i:week|month|year|weeks|months|years|summer|spring|autumn|fall|winter)\b)"
+    r"|,?\s+(?i:and|but|so)\s|\s*[.!?;]|\s*$)"
+)
+_NUMBER_IN_ADDRESS = re.compile(rf"\d|\b(?i:{NUMBER_WORD})\b")
+
+
+def _addresses_moved_between(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    for segment in segments:
+        for moved in _MOVED_FROM_TO.finditer(segment.text):
+            for part in ("old", "new"):
+                said = moved.group(part)
+                if "," in said and _NUMBER_IN_ADDRESS.search(said) and _NAMED_AFTER.search(said):
+                    yield TextSpan(segment.index, moved.start(part), moved.end(part))
 
 
 # The address on file read back as a question, whether one still lives there, however the street and the town were

@@ -974,3 +974,27 @@ def test_an_address_from_its_rural_round_or_its_floor_or_on_a_joined_street_is_f
 )
 def test_an_answer_about_an_address_that_gives_none_stays(question: str, answer: str) -> None:
     assert _addresses(("agent", question), ("customer", answer)) == []
+
+
+def test_both_addresses_told_of_a_move_in_one_sentence_are_found() -> None:
+    said = (
+        "We relocated from Kalnciema iela 37-5, LV-1046 Riga to Apartment 9, Block C, Palm Grove Residences, "
+        "Cebu City 6000 last year, but the letters still go to Riga."
+    )
+    assert _addresses(("customer", said)) == [
+        (0, "Kalnciema iela 37-5, LV-1046 Riga"),
+        (0, "Apartment 9, Block C, Palm Grove Residences, Cebu City 6000"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We moved from London to Leeds in 2019.",
+        "I moved from the Gold plan to the Silver plan last month.",
+        "I moved from Vodafone to Three in May.",
+        "We moved from Paris, France to Austin, Texas, and love it.",
+    ],
+)
+def test_a_move_between_places_plans_or_firms_is_no_address(said: str) -> None:
+    assert _addresses(("customer", said)) == []
