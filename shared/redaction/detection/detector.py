@@ -38,6 +38,7 @@ from shared.redaction.detection.names import (
     names_spelled_again,
     names_spelled_when_asked,
     names_thanked_as_heard,
+    shop_names,
     with_title,
 )
 from shared.redaction.detection.numbers import answered_numbers, numbers
@@ -115,8 +116,11 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_back(read, answered)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_as_heard(read)]
+    shops = shop_names(read)
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:
+            if texts[span.segment][span.start : span.end] in shops:
+                continue  # "the Rimi store" / "Okay, Rimi, got it.": a shop, not a person
             span = with_title(span, texts[span.segment])
         candidates.append(Entity(entity_type, (_trimmed(span, texts),)))
     addresses = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]

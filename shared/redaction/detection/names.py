@@ -1633,3 +1633,16 @@ def names_opening_told_by_parts(segments: Sequence[Segment]) -> Iterable[TextSpa
         spelled = any(letters & _letters_of(word) for word in words if len(word) >= _MIN_NAME_LETTERS)
         if _NAME_PART_TOLD.search(rest) or spelled:
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# A word said as a shop's or a firm's name somewhere in the call: "the Rimi store near the station", "at the Lidl on
+# Main Street" (a shop's brand; "Okay, Rimi, got it." said back is the shop, not a person).
+_SHOP_NAMED = re.compile(
+    rf"\b(?i:the|a|an|that|this|their|your|our)\s+(?P<name>{_NAME})\s+(?i:store|shop|supermarket|hypermarket|"
+    r"outlet|branch|mall|app|website|site|superstore|megastore|showroom|pharmacy|petrol station|garage|counter)\b"
+)
+
+
+def shop_names(segments: Sequence[Segment]) -> set[str]:
+    """The words said as a shop's or a firm's name anywhere in ``segments``."""
+    return {match.group("name") for segment in segments for match in _SHOP_NAMED.finditer(segment.text)}

@@ -1788,3 +1788,19 @@ def test_a_name_registered_to_booked_in_opening_a_call_or_advising_a_call_back_i
 )
 def test_a_place_a_firm_or_a_day_where_those_names_go_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_shop_said_back_by_its_name_alone_is_no_name() -> None:
+    found = _names(
+        ("customer", "I paid at the Selver supermarket by the bus station."),
+        ("agent", "Okay, Selver, noted. And when was that?"),
+    )
+    assert found == []
+
+
+def test_a_person_said_back_in_a_call_that_names_a_shop_is_still_a_name() -> None:
+    found = _names(
+        ("customer", "I paid at the Selver supermarket by the bus station."),
+        ("agent", "Okay, Kadri, noted. And when was that?"),
+    )
+    assert found == [(1, "Kadri")]
