@@ -399,6 +399,12 @@ def _gone_on_from(tokens: Sequence[Token], first: Token) -> Token | None:
 
 
 # The other side asked for a name: the answer starts with it ("Carlos Mendes.", "Hi, it's Rebecca Stone.").
+# Things and animals with names of their own: "the dog's name?", "Company's name?" ask for no person's.
+_THINGS_NAMED = (
+    r"company|business|street|road|shop|store|product|brand|pet|dog|cat|puppy|kitten|horse|hotel|school|firm|"
+    r"restaurant|venue|building|app|website|bank|practice|surgery|hospital|clinic|team|band|boat|car|vehicle|policy|"
+    r"file|document|house|property|estate|village|town|city"
+)
 NAME_ASKED = re.compile(
     # "your good name?": how Indian English asks it
     r"\b(your|the) (good |full |first |last |sur)?name\b|\bname on the \w+\b|"
@@ -409,9 +415,9 @@ NAME_ASKED = re.compile(
     # who of the business's people the caller dealt with: "Who was the last person you spoke to?"
     r"|\bwho (was|is) the (\w+ )?person (you|that)\b|\bwho did you (speak|talk) (to|with)\b"
     # "the insured's name", "your mum's name"; whose, in two words: "the policy holder's name"
-    r"|\b(the|your|his|her|their) (\w+ )?\w+'s (full |first |last |sur)?name\b(?! is| was)"
+    rf"|\b(the|your|his|her|their) (\w+ )?(?!({_THINGS_NAMED})'s)\w+'s (full |first |last |sur)?name\b(?! is| was)"
     # who, asked after one's own name is given or of whom a booking is: "And you are?", "And the lead passenger?"
-    r"|\band you are\W*$|\b(lead|main|named) (passenger|driver|guest|traveller|traveler)\b(?! is| was)"
+    r"|\band (you are|you're)\W*$|\b(lead|main|named) (passenger|driver|guest|traveller|traveler)\b(?! is| was)"
     # who holds a role, asked by the role alone: "And the beneficiary?", "Your next of kin?"
     r"|^(and )?(the|your) (beneficiary|policyholder|policy holder|account holder|cardholder|"
     r"next of kin|executor|guarantor|joint account holder|other driver|named driver)\W*$"
@@ -431,6 +437,9 @@ NAME_ASKED = re.compile(
     # who holds a role in the account: "Who's the account holder?", "who is the beneficiary?"
     r"|\bwho('s| is| was| are) the (\w+ )?(holder|owner|beneficiary|payee|recipient|insured|policyholder|"
     r"cardholder|subscriber|policy holder|card holder)s?\b"
+    # whose name, the question asked by the role alone: "Driver's name?", "And the tenant's surname?" (not a thing's:
+    # "Company's name?")
+    rf"|\b(?!({_THINGS_NAMED}|it|that|this|what|who|there|here)'s)[a-z-]+'s (full |first |last |sur)?name\W*$"
     # who the caller is, the question left for them to end: "And I'm speaking with?", "Am I talking to...?"
     r"|\b(i'm|i am|am i) (speaking|talking) (to|with)\W*$"
     # who the caller is, asked as the role they are checked against: "And you're the parent on file?", "You are the

@@ -268,6 +268,9 @@ NAME_CUES = re.compile(
     r"(?: is| as|'s| was)?,?|"
     # whom a parcel goes to: "The addressee is Rosa Lim", "Receiver is ..."
     r"(?:addressee|consignee|receiver)(?: is|'s| will be)|"
+    # whom a booking or a visit is for, by their role (a full name only: "the patient is Ahmed bin Rashid Al-Mansoori",
+    # not "the guest is Hilton Honors")
+    r"the (?:patient|passenger|guest|student|tenant|applicant|traveller|traveler|resident|pupil)(?: is|'s| will be)|"
     # a newborn or child named: "and the baby is Zain"
     r"the (?:baby|newborn|infant|little one)(?: is|'s| will be)(?: called| named)?|"
     # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
@@ -339,7 +342,8 @@ THIRD_PERSON_CUE = re.compile(
     r"(?i:he's|she's|he is|she is|receiver(?: is|'s| will be)|"
     # "my son is Canadian", "my wife is English Heritage staff"; but "my son is called Kai"
     # or whose a thing is, a full name after it: "it's my partner's, Alexandre Lopes"; not "the car's my dad's, Bertie"
-    rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?: is| was|'s,)|registered to)"
+    rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?: is| was|'s,)|registered to|"
+    r"the (?:patient|passenger|guest|student|tenant|applicant|traveller|traveler|resident|pupil)(?: is|'s| will be))"
     r"\s+(?:(?i:uh|um|er|erm),?\s+)?$"
 )
 # What follows "<name> here" when one announces oneself: the end of what is said, or whence and why ("Kevin here

@@ -1804,3 +1804,48 @@ def test_a_person_said_back_in_a_call_that_names_a_shop_is_still_a_name() -> Non
         ("agent", "Okay, Kadri, noted. And when was that?"),
     )
     assert found == [(1, "Kadri")]
+
+
+@pytest.mark.parametrize(
+    "question, answer, name",
+    [
+        ("Thanks. And you're?", "Kalinda. His partner.", "Kalinda"),
+        ("Right. Driver's name?", "Thabo Nkosi, and my cousin drives too.", "Thabo Nkosi"),
+    ],
+)
+def test_a_name_answering_and_youre_or_a_role_s_name_is_found(question: str, answer: str, name: str) -> None:
+    assert _names(("agent", question), ("customer", answer)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("Company's name?", "Blue Harbour, the logistics people."),
+        ("And the dog's name?", "Biscuit, he's a spaniel."),
+    ],
+)
+def test_a_thing_s_or_a_pet_s_name_asked_by_whose_it_is_stays(question: str, answer: str) -> None:
+    assert _names(("agent", question), ("customer", answer)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The patient is Hemi Walker Rangi, he's my grandson.", "Hemi Walker Rangi"),
+        ("The passenger's Ingrid Solberg, travelling alone.", "Ingrid Solberg"),
+    ],
+)
+def test_a_full_name_told_by_the_role_it_holds_is_found(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The passenger is Premium Economy, seat 14C.",
+        "The patient is Diabetic, so no sugar.",
+        "The student is Erasmus funded.",
+    ],
+)
+def test_what_a_role_is_said_to_be_that_is_no_full_name_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
