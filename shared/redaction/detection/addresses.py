@@ -254,7 +254,10 @@ UNIT_ADDRESS = re.compile(
 # A flat said before the building's address, with how to be let in: "flat 3, buzzer number 7, at 19 Ormeau Road",
 # "Apartment 4B, at ...".
 _UNIT_BEFORE = re.compile(
-    rf"{_UNIT_NAMED}(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b)*"
+    rf"{_UNIT_NAMED}(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
+    # its floor too: "Flat 6, Ground Floor, 41 Mowbray Street"
+    r"|,?\s+(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|basement|lower ground|"
+    r"\d{1,2}(?:st|nd|rd|th))\s+(?i:floor))*"
     r",?\s+(?:(?i:at|in|of)\s+)?$"
 )
 
@@ -305,13 +308,19 @@ _STREET_KIND_ENDING = (
     rf"(?:{_NOT_STREET_NAME_START}[A-Z][\w'-]*\s+(?:(?:van|von|de|der|den|het|ter|te)\s+)*)?"
     r"[A-Z][\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht|kade|singel|plein|dijk|"
     r"steeg|vej|gade|gatan|gata|vägen|veien|vegur|stræti|braut|stígur)"
+    # or its kind a word of its own after the name, the Baltic and Hungarian way: "Gedimino prospektas",
+    # "Brīvības iela", "Andrássy út"
+    r"|[A-Z][\w'-]*\s+(?:prospektas|gatvė|gatve|iela|gatvi|prospekts|bulvāris|utca|út|körút|tänav|puiestee|maantee)"
 )
 # A city after its postcode, or a Dutch postcode's letters between them ("1053 NG Amsterdam"); a Portuguese postcode
 # has seven digits ("1200-195 Lisboa"), a Polish one five ("00-950 Warszawa"), an Icelandic one three ("105
 # Reykjavík"); or a Brazilian city before its CEP ("São Paulo, CEP 01426-001").
 _CONTINENTAL_CITY = rf"{_PLACE_CAPITAL}[\w'\u2019-]+(?:[\s-]{_PLACE_CAPITAL}[\w'\u2019-]+)?"  # "Łódź", "Évora"
 _CONTINENTAL_CODE_AND_CITY = (
-    rf"(?:,?\s+(?:\d{{4,5}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}})\s+(?:[A-Z]{{2}}\s+)?{_CONTINENTAL_CITY}"
+    # a Swedish, Czech, Slovak or Greek one in two groups ("113 55 Stockholm", "110 00 Praha"); one after its country's
+    # letters ("LT-01103 Vilnius", "LV-1050 Riga")
+    rf"(?:,?\s+(?:[A-Z]{{2}}-)?(?:\d{{4,5}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}\s\d{{2}})\s+(?:[A-Z]{{2}}\s+)?"
+    rf"{_CONTINENTAL_CITY}"
     # three digits are a code only before a city that ends the sentence: not "..., 300 Meter weiter"
     rf"|,?\s+\d{{3}}\s+{_NOT_A_UNIT_OF_MEASURE}{_CONTINENTAL_CITY}(?=\s*(?:[.,;!?]|$))"
     # with the neighbourhood before the city, and its state after it: "Jardim Paulista, São Paulo SP, CEP ..."

@@ -998,3 +998,34 @@ def test_both_addresses_told_of_a_move_in_one_sentence_are_found() -> None:
 )
 def test_a_move_between_places_plans_or_firms_is_no_address(said: str) -> None:
     assert _addresses(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # the flat's floor said between the flat and the house number
+        (
+            "The reference is KT-4471. My place is Flat 3, Second Floor, 27 Cavendish Road, Bristol BS6 7RE.",
+            "Flat 3, Second Floor, 27 Cavendish Road, Bristol BS6 7RE",
+        ),
+        # a postcode in two groups of digits
+        ("She's at Drottninggatan 54, 111 21 Stockholm now.", "Drottninggatan 54, 111 21 Stockholm"),
+        # a postcode after its country's letters; the street's kind a word after its name
+        ("Ship it to Tartu maantee 14, 10117 Tallinn.", "Tartu maantee 14, 10117 Tallinn"),
+        ("Ship it to Brīvības iela 85-3, LV-1001 Rīga.", "Brīvības iela 85-3, LV-1001 Rīga"),
+    ],
+)
+def test_a_continental_or_british_address_in_its_own_shape_is_found_whole(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parcel weighs 113 55 grams, roughly.",
+        "It's on the first floor, near the lifts.",
+        "Go along the main iela and turn left.",
+    ],
+)
+def test_numbers_floors_and_lower_case_streets_alone_are_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
