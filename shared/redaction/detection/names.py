@@ -952,6 +952,9 @@ _HOW_WRITTEN_AFTER = re.compile(
 # A word joined to the next or the one before by a dot, an underscore or an "@" with no space is part of a handle.
 _IN_HANDLE_AFTER = re.compile(r"[._@]\w")
 _IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
+# a word of an e-mail address as recognition wrote it heard, its domain's ending a few words on: "F -N -O -Harley
+# adamantil .net .om"
+_IN_ADDRESS_HEARD_AFTER = re.compile(r"[^?!]{0,40}?\s\.(?:com|net|org|co|om|uk|ie|io|edu|gov|au|nz|za|ca)\b")
 
 
 def names_said_again(
@@ -1031,7 +1034,11 @@ def names_said_again(
         for segment in segments:
             text = segment.text
             for match in said.finditer(text):
-                if _IN_HANDLE_AFTER.match(text, match.end()) or _IN_HANDLE_BEFORE.search(text, 0, match.start()):
+                if (
+                    _IN_HANDLE_AFTER.match(text, match.end())
+                    or _IN_HANDLE_BEFORE.search(text, 0, match.start())
+                    or _IN_ADDRESS_HEARD_AFTER.match(text, match.end())
+                ):
                     continue  # a word of a handle written out, not said on its own: "sam.o'brien", "jo_k"
                 if match.group() not in parts and not (
                     match.group()[0].isupper() and match.group().lower() in learned_in_lower_case

@@ -1849,3 +1849,13 @@ def test_a_full_name_told_by_the_role_it_holds_is_found(text: str, name: str) ->
 )
 def test_what_a_role_is_said_to_be_that_is_no_full_name_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_name_said_again_inside_an_email_address_as_recognition_heard_it_stays() -> None:
+    found = _names(
+        ("agent", "And your name?"),
+        ("customer", "Tendai Moyo."),
+        ("agent", "Sorry, how was that written?"),
+        ("customer", "F -N -O -Moyo adamantil .net .om"),
+    )
+    assert found == [(1, "Tendai Moyo")]
