@@ -82,7 +82,10 @@ _LOWER_CASE_KIN = (
     r"(?:(?:step|god|ex-|great-|great )?"
     r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|grandma|"
     r"grandpa|granddaughter|grandson|nan|nana|aunt|auntie|uncle|niece|nephew|cousin|fianc[eé]e?|boyfriend|"
-    r"girlfriend|stepson|stepdaughter|tenant|lodger|flatmate|housemate|neighbour|neighbor|carer|patient|friend)"
+    r"girlfriend|stepson|stepdaughter|tenant|lodger|flatmate|housemate|neighbour|neighbor|carer|patient|friend|"
+    # grandparents as callers of many places call them: "my koro, Hemi" (Māori), "my lola, Rosario" (Filipino), "my
+    # ouma" (South African), "my abuela", "my nonna", "my oma", "my gran"
+    r"koro|kuia|gran|granny|grandad|granddad|nanna|abuela|abuelo|lola|lolo|ouma|oupa|nonna|nonno|oma|opa)"
     r"(?:-in-law)?)"
 )
 # what is said of someone right after their name, not a name: "my son he's ...", "my wife works nights"
@@ -220,6 +223,7 @@ NOT_NAMES = {
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
     "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
     "Me", "Us", "Myself", "Joint", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
+    "God",  # "my nan, God rest her, ..."
     # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
     "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",
     "Verizon", "Comcast", "Uber", "Samsung", "Facebook", "Instagram", "Spotify", "Walmart", "Costco", "Ebay", "Etsy",

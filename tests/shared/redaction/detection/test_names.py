@@ -1859,3 +1859,23 @@ def test_a_name_said_again_inside_an_email_address_as_recognition_heard_it_stays
         ("customer", "F -N -O -Moyo adamantil .net .om"),
     )
     assert found == [(1, "Tendai Moyo")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("My kuia, Mere, needs the ramp fixed.", "Mere"),
+        ("My lolo, Ernesto, pays the bill.", "Ernesto"),
+        ("Our ouma, Sannie, lives in the granny flat.", "Sannie"),
+    ],
+)
+def test_a_grandparent_called_as_many_families_call_them_then_named_is_found(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My gran, bless her, is ninety.", "My nonna, God rest her, made this recipe.", "My oma, you know, is unwell."],
+)
+def test_what_is_said_of_a_grandparent_that_is_no_name_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
