@@ -31,6 +31,7 @@ from shared.redaction.detection.names import (
     names_confirmed_as_heard,
     names_confirmed_by_another,
     names_opening_told_by_parts,
+    names_said_after_spelling,
     names_said_again,
     names_said_back,
     names_said_on_leaving,
@@ -112,6 +113,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in digits_put_right(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_after_spelling(read, names)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_after_email(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_back(read, answered)]

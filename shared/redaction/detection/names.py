@@ -1661,3 +1661,25 @@ _SHOP_NAMED = re.compile(
 def shop_names(segments: Sequence[Segment]) -> set[str]:
     """The words said as a shop's or a firm's name anywhere in ``segments``."""
     return {match.group("name") for segment in segments for match in _SHOP_NAMED.finditer(segment.text)}
+
+
+# A name spelled letter by letter, then said as the word it spells, in the same turn or later: "W-I-S-N-I-E-W-S-K-A.
+# Wiśniewska.", "B-R-O-W-N-I-N-G, Browning".
+_WHOLLY_SPELLED = re.compile(rf"^{_SPELLED_LETTER}(?:[\s,.-]+{_SPELLED_LETTER}){{3,30}}$")
+
+
+def names_said_after_spelling(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """Each word that says the letters of a name found spelled out."""
+    texts = {segment.index: segment.text for segment in segments}
+    spelled = {
+        letters
+        for span in names
+        if _WHOLLY_SPELLED.match(said := texts[span.segment][span.start : span.end].strip(" ,."))
+        and len(letters := spelled_letters(said)) >= _MIN_SPELLED_NAME_LETTERS
+    }
+    if not spelled:
+        return
+    for segment in segments:
+        for word in re.finditer(_NAME, segment.text):
+            if word.group().capitalize() not in NOT_NAMES and spellings(word.group()) & spelled:
+                yield TextSpan(segment.index, word.start(), word.end())

@@ -1879,3 +1879,27 @@ def test_a_grandparent_called_as_many_families_call_them_then_named_is_found(tex
 )
 def test_what_is_said_of_a_grandparent_that_is_no_name_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_surname_said_as_a_word_right_after_its_spelling_is_the_name_too() -> None:
+    found = _names(
+        ("agent", "Could you spell the surname?"),
+        ("customer", "Yes. K-O-W-A-L-C-Z-Y-K. Kowalczyk, from my father."),
+    )
+    assert found == [(1, "K-O-W-A-L-C-Z-Y-K"), (1, "Kowalczyk")]
+
+
+def test_an_accented_surname_said_after_its_spelling_without_accents_is_the_name_too() -> None:
+    found = _names(
+        ("agent", "Could you spell the surname?"),
+        ("customer", "S-L-O-W-I-K. Słowik, with the line through the L."),
+    )
+    assert (1, "Słowik") in found
+
+
+def test_a_word_that_spells_no_name_spelled_before_it_stays() -> None:
+    found = _names(
+        ("agent", "Could you spell the surname?"),
+        ("customer", "K-O-W-A-L-C-Z-Y-K. Polish, yes."),
+    )
+    assert found == [(1, "K-O-W-A-L-C-Z-Y-K")]
