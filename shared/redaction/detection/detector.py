@@ -37,6 +37,7 @@ from shared.redaction.detection.names import (
     names_said_on_leaving,
     names_spelled_after_email,
     names_spelled_again,
+    names_spelled_as_promised,
     names_spelled_when_asked,
     names_thanked_as_heard,
     shop_names,
@@ -98,6 +99,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_thanked_as_heard,
         names_after_kin_and,
         names_opening_told_by_parts,
+        names_spelled_as_promised,
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]

@@ -1683,3 +1683,35 @@ def names_said_after_spelling(segments: Sequence[Segment], names: Iterable[TextS
         for word in re.finditer(_NAME, segment.text):
             if word.group().capitalize() not in NOT_NAMES and spellings(word.group()) & spelled:
                 yield TextSpan(segment.index, word.start(), word.end())
+
+
+# Told that a name will be spelled, by the one who then spells it: "I'll spell the surname." / "W -R -O -B -L -E -W
+# -S -K -I.", "Let me spell my last name: Q-U-I-S-P-E." (not "I'll spell it": a postcode or a car's plate may be)
+_SPELLING_PROMISED = re.compile(
+    r"\b(?i:i'll|i will|let me|i can|i'd better|i should)\s+(?i:spell)\s+"
+    r"(?i:(?:the|my|our|his|her|their)\s+(?:sur|first |last |family |middle |maiden |given |full )?names?)\b"
+    r"(?!\s+(?i:of|for)\b)"  # not a thing's: "the name of the street"
+)
+
+
+def names_spelled_as_promised(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The letters spelled after one says they will spell a name: in the rest of the segment it was said in, or in
+    the same speaker's next segment."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for before, segment in itertools.pairwise([None, *ordered]):
+        assert segment is not None
+        promised = _SPELLING_PROMISED.search(segment.text)
+        start = promised.end() if promised else None
+        if (
+            start is None
+            and before is not None
+            and before.speaker == segment.speaker
+            and (earlier := _SPELLING_PROMISED.search(before.text)) is not None
+            and not before.text[earlier.end() :].strip(" .,:;!")
+        ):
+            start = 0
+        if start is None:
+            continue
+        for run in _SPELLED_RUN.finditer(segment.text, start):
+            if len(re.findall(r"(?<![\w'])[A-Za-z](?![\w'])", run.group())) >= _MIN_SPELLED_RUN_LETTERS:
+                yield TextSpan(segment.index, run.start(), run.end())

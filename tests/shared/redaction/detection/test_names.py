@@ -1903,3 +1903,27 @@ def test_a_word_that_spells_no_name_spelled_before_it_stays() -> None:
         ("customer", "K-O-W-A-L-C-Z-Y-K. Polish, yes."),
     )
     assert found == [(1, "K-O-W-A-L-C-Z-Y-K")]
+
+
+def test_letters_spelled_in_the_segment_after_one_says_they_will_spell_their_surname_are_a_name() -> None:
+    found = _names(
+        ("agent", "Zbigniew, thanks. Anything else?"),
+        ("customer", "Yes, it's misspelt on the letter. I'll spell my surname."),
+        ("customer", "B -Z -D -U -C -H -O -W -S -K -I."),
+    )
+    assert found == [(2, "B -Z -D -U -C -H -O -W -S -K -I")]
+
+
+def test_letters_spelled_after_saying_a_first_name_will_be_spelled_are_a_name() -> None:
+    assert _names(("customer", "Let me spell the first name: N-G-O-Z-I.")) == [(0, "N-G-O-Z-I")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll spell the name of the road: K-O-R-A-N-G-I, then Road.",
+        "I'll spell it for you: it's a B M W X five.",
+    ],
+)
+def test_letters_spelled_after_promising_to_spell_something_else_are_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
