@@ -119,6 +119,14 @@ def as_segments(turns: Sequence[tuple[str, str]]) -> list[Segment]:
     ]
 
 
+def _occurrence(text: str, said: str, after: int | None) -> int:
+    """Where a label's words are in its turn: a label given again for words said again ("Ngozi. N-G-O-Z-I. Ngozi.")
+    is their next occurrence, a label listed twice for words said once the same one."""
+    if after is not None and (again := text.find(said, after + 1)) >= 0:
+        return again
+    return text.index(said)
+
+
 def score_utterances(dialogues: Iterable[LabelledDialogue], score: Score) -> None:
     for dialogue in dialogues:
         segments = as_segments(dialogue.turns)
@@ -128,8 +136,10 @@ def score_utterances(dialogues: Iterable[LabelledDialogue], score: Score) -> Non
             for span in entity.spans:
                 covered.setdefault((entity.type, span.segment), set()).update(range(span.start, span.end))
         label_ranges = []
+        said_before: dict[tuple[int, str], int] = {}
         for label in dialogue.labels:
-            start = dialogue.turns[label.turn][1].index(label.text)
+            start = _occurrence(dialogue.turns[label.turn][1], label.text, said_before.get((label.turn, label.text)))
+            said_before[(label.turn, label.text)] = start
             label_ranges.append((label, range(start, start + len(label.text))))
             score.labels[label.type] += 1
             text = dialogue.turns[label.turn][1]

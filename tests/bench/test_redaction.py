@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bench.redaction import Label, LabelledDialogue, Score, leaks, load_calls, load_utterances, score_call
+from bench.redaction import (
+    Label,
+    LabelledDialogue,
+    Score,
+    leaks,
+    load_calls,
+    load_utterances,
+    score_call,
+    score_utterances,
+)
 from shared.models.redaction import EntityType
 from shared.models.transcript import EngineInfo, Segment, Transcript
 
@@ -60,3 +69,16 @@ def test_a_call_label_is_found_only_when_redacted_in_its_turn_and_nothing_leaks(
     misheard = Score.empty()  # Whisper lost a digit and there is no card context: the digits stay
     score_call(dialogue, _call(("My number is 4111 1111 1111 111.", 1000, 6000)), [(900, 6100)], misheard)
     assert (misheard.labels[EntityType.CARD_NUMBER], misheard.found[EntityType.CARD_NUMBER]) == (1, 0)
+
+
+def test_a_name_labelled_again_where_it_is_said_again_is_scored_where_it_is_said_again() -> None:
+    """ "Ngozi. N-G-O-Z-I. Ngozi." labelled twice: both are found and both redactions are right."""
+    name = Label(EntityType.PERSON_NAME, 1, "Ngozi")
+    spelled = Label(EntityType.PERSON_NAME, 1, "N-G-O-Z-I")
+    dialogue = LabelledDialogue(
+        "t1", "dev", (("agent", "And the first name?"), ("customer", "Ngozi. N-G-O-Z-I. Ngozi.")), (name, spelled, name)
+    )
+    score = Score.empty()
+    score_utterances([dialogue], score)
+    assert score.labels[EntityType.PERSON_NAME] == 3 == score.found[EntityType.PERSON_NAME]
+    assert score.correct[EntityType.PERSON_NAME] == score.predicted[EntityType.PERSON_NAME] >= 2
