@@ -26,6 +26,18 @@ _COUNTRY_TLDS = (
     # more of them (not those that are words said after "dot" as well: "is", "my", "by", "to", "id")
     r"ru|ua|kz|ws|kr|cn|tw|hk|vn|th|ar|cl|pe|tr|lt|lv|ee|sk|si|hr|rs|bg|lu|gh|ug|tz|pk|bd|lk|eg|ma)"
 )
+# A country's ending said as its two letters, after "dot" ("mail dot r u", "live dot com dot m x"), also one whose
+# letters make a word, said apart they are no word: "dot m y", "dot i s".
+_SPELLED_COUNTRIES = sorted(
+    set(re.findall(r"[a-z]{2}", _COUNTRY_TLDS))
+    | {
+        "ae", "sa", "qa", "om", "kw", "bh", "jo", "lb", "np", "co", "ve", "ec", "uy", "cy", "mt", "jm", "fj", "pg",
+        "na", "bw", "zm", "rw", "et", "zw", "my", "id", "is", "to", "uk",
+    }
+)  # fmt: skip
+_SPELLED_COUNTRY_TLD = (
+    r"(?<![\w'])(?:" + "|".join(rf"{code[0]}\s+{code[1]}" for code in _SPELLED_COUNTRIES) + r")(?![\w'])"
+)
 
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
 # Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
@@ -77,7 +89,8 @@ _WORD_COUNTRY_TLDS = (
 )
 _DOMAIN_ENDING = (
     rf"(?:{_DOT}(?:{_TLDS}|{_SPELLED_TLD})"
-    rf"|(?:\s*\.(?!\s)|,?\s+dot,?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}|{_WORD_COUNTRY_TLDS}))"
+    rf"|(?:\s*\.(?!\s)|,?\s+dot,?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}|{_WORD_COUNTRY_TLDS})"
+    rf"|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})"
 )
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
 # A domain of digits said one by one: "one six three dot com".
@@ -102,10 +115,12 @@ _SECOND_LEVEL_COUNTRIES = (
     r"(?:uk|au|nz|za|in|jp|br|gh|ng|ke|ug|tz|zw|ph|sg|pk|bd|lk|hk|tw|mx|ar|tr|eg|il|"
     rf"ae|sa|qa|om|kw|bh|jo|lb|cn|kr|vn|th|np|pe|co|ve|ec|uy|cy|mt|jm|fj|pg|ws|na|bw|zm|rw|et|ma|{_WORD_COUNTRY_TLDS})"
 )
+# "co dot uk" or "com dot m x": the country's ending after the second level's
+_SECOND_LEVEL_ENDING = rf"(?:{_DOT}{_SECOND_LEVEL_COUNTRIES}|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})?"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+{_AT_SAID}\s+)"
-    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?\b",
+    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b",
     re.IGNORECASE,
 )
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
@@ -208,7 +223,7 @@ def is_web_address(text: str, match: re.Match[str]) -> bool:
 
 # Asked for an e-mail address, the answer up to its domain's ending is the address, however it was heard:
 # "Now you underscore for now to look dot com" for "Nadia underscore fern at outlook dot com".
-_EMAIL_ENDING = re.compile(rf"{_DOMAIN_ENDING}(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?\b", re.IGNORECASE)
+_EMAIL_ENDING = re.compile(rf"{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b", re.IGNORECASE)
 _MAX_ANSWERED_EMAIL_WORDS = 12
 
 
@@ -352,7 +367,7 @@ def _local_part_begun(text: str) -> int | None:
 # The domain said first, its local part in the speaker's turn before: "at elisa dot fi."
 _DOMAIN_FIRST = re.compile(
     rf"\s*(?P<domain>(?P<at>at\b|@)?\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}"
-    rf"(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?)\b",
+    rf"{_SECOND_LEVEL_ENDING})\b",
     re.IGNORECASE,
 )
 _AT_LAST = re.compile(r"(?:\bat|@)[,.]?\s*$", re.IGNORECASE)

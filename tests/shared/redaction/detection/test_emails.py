@@ -390,3 +390,32 @@ def test_an_address_ending_in_a_countrys_word_ending_or_its_second_level_is_foun
 )
 def test_words_after_dot_that_are_also_countries_endings_end_no_address_in_talk(text: str) -> None:
     assert _emails(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        # a country's ending said as its two letters
+        ("Send it to olga dot petrova at yandex dot r u please.", "olga dot petrova at yandex dot r u"),
+        ("It's janez at siol dot s i, thanks.", "janez at siol dot s i"),
+        # and after a second level's
+        ("Mine is tomas at prodigy dot net dot m x.", "tomas at prodigy dot net dot m x"),
+        # letters that make a word when run together
+        ("Use aiman at tm dot net dot m y.", "aiman at tm dot net dot m y"),
+    ],
+)
+def test_an_address_whose_country_ending_is_said_as_two_letters_is_found_whole(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Press the dot, then R U, then enter.",
+        "Flight B A two one eight leaves at nine, gate dot C.",
+        "We arrived at the station dot, I mean on the dot, I S.",
+        "The order total is 40 dot 5 0 at checkout.",
+    ],
+)
+def test_two_letters_said_after_a_dot_without_an_address_are_no_email(text: str) -> None:
+    assert _emails(("customer", text)) == []
