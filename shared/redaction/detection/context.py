@@ -75,6 +75,13 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
         # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
         r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|iqama|bsn|"
+        # Kazakhstan's IIN, the former Yugoslavia's JMBG and EMBG; a personal identity number named in English (not
+        # "my personal number" alone: a phone's too)
+        r"iin|jmbg|embg|personal (identity|identification|id) (number|code|no)|"
+        # an id asked for by its length, longer than a phone number and not a card's sixteen: "your twelve-digit
+        # number" (not an order's, a voucher's code, or a number given: "it has a twelve digit number")
+        r"(your|the) (twelve|thirteen|fourteen|fifteen|seventeen|eighteen|nineteen|twenty|1[2-57-9]|20)[ -]digit "
+        r"(number|id)|"
         # a finance or hire agreement's number: the caller's account with the lender
         r"agreement (number|no)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"

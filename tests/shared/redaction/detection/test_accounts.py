@@ -804,3 +804,40 @@ def test_a_national_id_named_by_its_own_countrys_word_is_an_account_number(
 )
 def test_words_like_a_countrys_id_name_in_talk_name_no_account(text: str) -> None:
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        # named by its initials in the country that issues it
+        ("Good afternoon, may I have your name and IIN?", "Aigerim, and it's 880415 402 117.", "880415 402 117"),
+        ("Could you read me your JMBG?", "Zero one zero five nine eight, seven one oh oh two three.",
+         "Zero one zero five nine eight, seven one oh oh two three"),
+        # named in English
+        ("And your personal identity number, please.", "19 -8 -5 -0 -3 -1 -2 -4 -7 -7 -1 -6.",
+         "19 -8 -5 -0 -3 -1 -2 -4 -7 -7 -1 -6"),
+        # asked for by its length alone
+        ("Then the fourteen-digit number on your letter.", "5521 0098 4417 36.", "5521 0098 4417 36"),
+    ],
+)  # fmt: skip
+def test_a_personal_id_named_by_its_initials_or_its_length_is_an_account_number(
+    asked: str, answer: str, number: str
+) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), _ACCOUNT) == [("account_number", [number])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a phone named the caller's personal one
+        [("agent", "What's the best way to reach you?"), ("customer", "My personal number is 07700 900123.")],
+        # a number's length said of a thing given, a voucher's code, an order's number
+        [("agent", "Your order has a twelve digit number, 4410 2281 7713, and comes to 129 pounds.")],
+        [("agent", "And the fifteen digit code on the gift voucher?"), ("customer", "441022817713905.")],
+        [("customer", "It's the twelve digit model, the XR 500, two of them at 89 each.")],
+    ],
+)
+def test_numbers_near_a_length_or_a_personal_number_that_are_no_id_are_no_account(
+    turns: list[tuple[str, str]],
+) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == []
