@@ -14,6 +14,7 @@ from shared.redaction.detection.cards import card_read_before, plausible_expiry
 from shared.redaction.detection.context import (
     ASKED_CONTEXTS,
     BACKCHANNEL_WORDS,
+    CARD_CONTEXT,
     CONTEXT_WINDOW,
     CONTEXTS,
     DIGIT_LENGTHS,
@@ -101,6 +102,10 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             if entity_type is EntityType.CARD_EXPIRY:
                 found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
+                code = _code_after_expiry(found, tokens) if entity_type is EntityType.CARD_EXPIRY else None
+                if code is not None:
+                    yield EntityType.CARD_SECURITY_CODE, found[code:]
+                    found = found[:code]
                 yield entity_type, found
                 several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
                 year_first = len(found) == 1 and not re.search(r"\d[/.\-]\d", found[0].norm)
@@ -405,6 +410,25 @@ def _may_be_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> bool:
         if kind in (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE) and len(digits) in DIGIT_LENGTHS[kind]
     )
     return len(fitting) < 2 or asked_first(fitting, tokens, found[0]) is EntityType.CARD_EXPIRY
+
+
+_CODE_LENGTHS = (3, 4)
+_MONTH_AND_YEAR = 4  # digits: "11 -29"; "11 -2029" has its year in full and no code after it
+
+
+def _code_after_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> int | None:
+    """Where the security code starts that ran on from an expiry given in figures, both asked for in one breath
+    ("expiry and CVV?" / "11 -29 -062"): a last group of three or four digits after a month and year; None if there
+    is none."""
+    said = [token for token in found if token.norm not in _DATE_CONNECTORS]
+    code = digits_of(said[-1]) if len(said) > 1 else None
+    if code is None or len(code) not in _CODE_LENGTHS:
+        return None
+    expiry = [digits_of(token) or "" for token in said[:-1]]
+    if not all(expiry) or len("".join(expiry)) > _MONTH_AND_YEAR or not plausible_expiry("".join(expiry)):
+        return None
+    card_named = CARD_CONTEXT.search(" ".join(token.norm for token in tokens[: found[0].position]))
+    return found.index(said[-1]) if card_named else None
 
 
 def _is_day(token: Token) -> bool:

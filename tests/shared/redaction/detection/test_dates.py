@@ -432,3 +432,38 @@ def test_a_day_word_after_the_question_is_no_answer_before_the_read_back() -> No
     found = _found(segments, (EntityType.DATE_OF_BIRTH,))
     assert all("first" not in span for _, spans in found for span in spans)
     assert ("date_of_birth", ["fourteenth of august eighty six"]) in found
+
+
+_CARD_DETAILS = (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)
+
+
+@pytest.mark.parametrize(
+    "answer, expiry, code",
+    [
+        ("-04 -27 -518.", "-04 -27", "-518"),
+        ("Sure, 09 -31, 2290.", "09 -31", "2290"),
+    ],
+)
+def test_a_code_run_on_from_an_expiry_given_in_figures_is_the_security_code(
+    answer: str, expiry: str, code: str
+) -> None:
+    segments = _segments(
+        ("agent", "Which card today?"),
+        ("customer", "The Mastercard."),
+        ("agent", "The expiry and the cvv please,"),
+        ("customer", answer),
+    )
+    assert sorted(_found(segments, _CARD_DETAILS)) == [("card_expiry", [expiry]), ("card_security_code", [code])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # the year in full
+        [("agent", "Which card today?"), ("customer", "Visa."), ("agent", "The expiry?"), ("customer", "11 -2029.")],
+        # no card talked about: a voucher's expiry and its price
+        [("agent", "When does the voucher expire?"), ("customer", "11 -29 -150.")],
+    ],
+)
+def test_digits_after_an_expiry_that_are_no_code_are_not_taken_for_one(turns: list[tuple[str, str]]) -> None:
+    assert "card_security_code" not in [kind for kind, _ in _found(_segments(*turns), _CARD_DETAILS)]
