@@ -15,6 +15,7 @@ from shared.redaction.detection.context import (
     context_distances,
     others_between_parts,
     said_after,
+    window_before,
     words_before,
 )
 from shared.redaction.detection.spoken import (
@@ -113,9 +114,11 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
         if not run:
             index += 1
             continue
-        named = EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position) or CONTEXTS[
-            EntityType.ACCOUNT_NUMBER
-        ].search(said_after(run[-1], tokens))
+        named = (
+            EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position)
+            or CONTEXTS[EntityType.ACCOUNT_NUMBER].search(said_after(run[-1], tokens))
+            or plate_asked(tokens, run[0])
+        )
         # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell
         spelled_id = letters and not (letters == radio == 1)
         long_id = letters >= 2 and digits >= 4 and letters + digits >= _MIN_READ_BACK_ID
@@ -131,6 +134,21 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
         ) or (spelled_id and digits and any(id_goes_on(last, run[0], tokens) for last in given)):
             given.append(run[-1])
             yield EntityType.ACCOUNT_NUMBER, run
+
+
+# A vehicle's registration, the caller's own on a claim, a permit or a booking: "registration of the vehicle?",
+# "your car reg", "the number plate" (not a course's or an event's registration, nor its fee). Only an id of letters
+# and digits answers it: a year or a price said after it is the car's ("a 2017 Corolla", "I paid 4500").
+_PLATE_ASKED = re.compile(
+    r"\b((vehicle|car|van|motorbike|motorcycle)('s)? (registration|reg|rego)"
+    r"|registration (of|on|for) (the|your|my|his|her|their) (vehicle|car|van|motorbike|motorcycle)"
+    r"|(number|licen[cs]e|registration) plate|(registration|reg|rego|plate) number)\b"
+)
+
+
+def plate_asked(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether a vehicle's registration was asked for or named just before ``first``."""
+    return _PLATE_ASKED.search(window_before(tokens, first.position)) is not None
 
 
 # Said before the next part of an id read in its printed groups: "then dash 8 8 1 4 5", "and the rest is K B 4 1".
@@ -226,7 +244,7 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
         if not run:
             index += 1
         elif sum(len(t.norm.replace("-", "")) for t in run) >= _MIN_MIXED_ID and (
-            EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position)
+            EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position) or plate_asked(tokens, run[0])
         ):
             postcode = _POSTCODE.fullmatch(" ".join(t.norm.strip(PUNCTUATION) for t in run))
             yield EntityType.ADDRESS if postcode else EntityType.ACCOUNT_NUMBER, run

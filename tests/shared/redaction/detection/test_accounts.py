@@ -841,3 +841,31 @@ def test_numbers_near_a_length_or_a_personal_number_that_are_no_id_are_no_accoun
     turns: list[tuple[str, str]],
 ) -> None:
     assert _found(_segments(*turns), _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "asked, answer, plate",
+    [
+        ("And your car reg, please?", "Yeah, L four seven K T R, it's the blue one.", "L four seven K T R"),
+        ("What's the registration of the van?", "It's 4-TRZ-19.", "4-TRZ-19"),
+        ("The number plate?", "D X, five nine, Q P M.", "D X, five nine, Q P M"),
+    ],
+)
+def test_a_vehicle_registration_asked_for_is_an_account_number(asked: str, answer: str, plate: str) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), _ACCOUNT) == [("account_number", [plate])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a model year, a price and a model said after the registration was asked for
+        [("agent", "Registration of the vehicle?"), ("customer", "Hang on, it's a 2019 Golf, cost me 8500.")],
+        [("agent", "Your car registration?"), ("customer", "It's the XR 500, flight BA 2490 got me here.")],
+        # a course's registration
+        [("agent", "The registration fee for the course is 120."), ("customer", "Okay, room B 12 then.")],
+    ],
+)
+def test_numbers_said_after_a_registration_is_asked_for_that_are_no_plate_are_no_account(
+    turns: list[tuple[str, str]],
+) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == []
