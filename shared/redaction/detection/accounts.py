@@ -136,19 +136,34 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
             yield EntityType.ACCOUNT_NUMBER, run
 
 
-# A vehicle's registration, the caller's own on a claim, a permit or a booking: "registration of the vehicle?",
-# "your car reg", "the number plate" (not a course's or an event's registration, nor its fee). Only an id of letters
-# and digits answers it: a year or a price said after it is the car's ("a 2017 Corolla", "I paid 4500").
+# A vehicle's registration, the caller's own on a claim, a permit or a booking, or the serial of the meter at their
+# home: "registration of the vehicle?", "your car reg", "the number plate", "your meter number" (not a course's or an
+# event's registration, nor its fee). Only an id of letters and digits answers it: a year or a price said after it is
+# the car's ("a 2017 Corolla", "I paid 4500"), and five digits after "the reading" the meter's.
 _PLATE_ASKED = re.compile(
     r"\b((vehicle|car|van|motorbike|motorcycle)('s)? (registration|reg|rego)"
     r"|registration (of|on|for) (the|your|my|his|her|their) (vehicle|car|van|motorbike|motorcycle)"
-    r"|(number|licen[cs]e|registration) plate|(registration|reg|rego|plate) number)\b"
+    r"|(number|licen[cs]e|registration) plate|(registration|reg|rego|plate) number"
+    # a home's gas or electricity meter, by the serial printed on it: "your meter number", "the meter serial"
+    r"|meter('s)? (serial|number|id)|meter serial number)\b"
 )
 
 
+_DIGIT_GROUP = re.compile(r"\d{2,6}", re.ASCII)
+
+
+# A product's code named right before it: "the model is XR5 2000"
+_PRODUCT_NAMED = re.compile(r"\b(model|product|part|item|sku|version)( number| no| code)?( is|'s)?$")
+
+
 def plate_asked(tokens: Sequence[Token], first: Token) -> bool:
-    """Whether a vehicle's registration was asked for or named just before ``first``."""
-    return _PLATE_ASKED.search(window_before(tokens, first.position)) is not None
+    """Whether a vehicle's registration or a meter's serial was asked for or named just before ``first``, and no
+    product's code is named right before it."""
+    named_product = _PRODUCT_NAMED.search(words_before(first, tokens, _PRODUCT_NAMED_WORDS))
+    return _PLATE_ASKED.search(window_before(tokens, first.position)) is not None and named_product is None
+
+
+_PRODUCT_NAMED_WORDS = 4
 
 
 # Said before the next part of an id read in its printed groups: "then dash 8 8 1 4 5", "and the rest is K B 4 1".
@@ -166,7 +181,15 @@ def id_goes_on(last: Token, first: Token, tokens: Sequence[Token]) -> bool:
     if first.position - last.position > CONTEXT_WINDOW:
         return False
     others = others_between_parts(tokens, last, first, _ID_PART_LEADS)
-    return others is not None and len(others) <= BACKCHANNEL_WORDS and not asks_for_a_number(others)
+    asked = [t for t in tokens[last.position + 1 : first.position] if t.speaker != first.speaker]
+    # "Thanks. And the reading?": a new thing asked for in few words, not a backchannel
+    asks_another = any("?" in t.text for t in asked) and _ASKS_ANOTHER.search(" ".join(t.norm for t in asked))
+    return (
+        others is not None and len(others) <= BACKCHANNEL_WORDS and not asks_for_a_number(others) and not asks_another
+    )
+
+
+_ASKS_ANOTHER = re.compile(r"\b(and|what about|now|then) (the|your) (?!rest\b|last\b|next\b|final\b|end\b)\w+")
 
 
 def id_begun_before(first: Token, tokens: Sequence[Token]) -> list[Token]:
@@ -241,6 +264,16 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
         ):
             run.append(tokens[index])
             index += 1
+        if run and plate_asked(tokens, run[0]):
+            # a meter's serial or a plate read in groups, the first of letters and digits and the rest digits
+            # alone: "E10BG 07432", "G4A 0092 1175"
+            while (
+                index < len(tokens)
+                and tokens[index].segment == run[-1].segment
+                and _DIGIT_GROUP.fullmatch(tokens[index].norm)
+            ):
+                run.append(tokens[index])
+                index += 1
         if not run:
             index += 1
         elif sum(len(t.norm.replace("-", "")) for t in run) >= _MIN_MIXED_ID and (

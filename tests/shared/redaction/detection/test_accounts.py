@@ -869,3 +869,36 @@ def test_numbers_said_after_a_registration_is_asked_for_that_are_no_plate_are_no
     turns: list[tuple[str, str]],
 ) -> None:
     assert _found(_segments(*turns), _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "turns, serial",
+    [
+        ([("agent", "What's the meter serial?"), ("customer", "Sure, S7K 4410 2298.")], "S7K 4410 2298"),
+        ([("customer", "My electricity meter number is 19D8 55021, the one in the hall.")], "19D8 55021"),
+        ([("agent", "Can you read me your meter number?"), ("customer", "It's the BX4 -220 -871.")], "BX4 -220 -871"),
+    ],
+)
+def test_a_meters_serial_of_letters_and_digits_read_in_groups_is_an_account_number(
+    turns: list[tuple[str, str]], serial: str
+) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == [("account_number", [serial])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # the reading asked for after the serial
+        [
+            ("agent", "Can you read me the meter serial number?"),
+            ("customer", "K72C, 44190,"),
+            ("agent", "Lovely. And the reading?"),
+            ("customer", "51207."),
+        ],
+        # a product's model named after the meter was asked for
+        [("agent", "Your meter number?"), ("customer", "Not sure, the model is SM2 3000, cost 89 pounds.")],
+    ],
+)
+def test_a_meters_reading_or_a_products_model_is_no_part_of_its_serial(turns: list[tuple[str, str]]) -> None:
+    found = [span for _, spans in _found(_segments(*turns), _ACCOUNT) for span in spans]
+    assert not any("51207" in span or "SM2" in span or "3000" in span for span in found)
