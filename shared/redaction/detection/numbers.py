@@ -755,13 +755,56 @@ def _segment_digits(tokens: Sequence[Token], token: Token) -> int:
     return digit_count([t for t in tokens if t.segment == token.segment])
 
 
+_MAX_ASIDE_WORDS = 3  # "sorry", "hang on", "let me see"
+_MAX_CARD_PARTS = 5  # a card read in its groups of three or four
+_MIN_ASIDE_PART = 3  # digits: a group of a card, not a word heard as a digit
+_CARD_DIGITS = range(13, 20)
+
+
+def _cards_across_asides(runs: list[list[Atom]], tokens: Sequence[Token]) -> list[list[Atom]]:
+    """Runs a speaker read in one turn with a few words aside between them ("Visa. 402, hang on, 957, 304, ..., 7864",
+    "42859, sorry, 13614, 802827") joined into one, where a card was talked about and the digits together pass the
+    card check at a card's length: one card read with pauses, not several numbers."""
+    joined: list[list[Atom]] = []
+    index = 0
+    while index < len(runs):
+        taken = 1
+        for parts in range(min(_MAX_CARD_PARTS, len(runs) - index), 1, -1):
+            if _one_card(runs[index : index + parts], tokens):
+                taken = parts
+                break
+        joined.append([atom for run in runs[index : index + taken] for atom in run])
+        index += taken
+    return joined
+
+
+def _one_card(runs: Sequence[Sequence[Atom]], tokens: Sequence[Token]) -> bool:
+    """Whether ``runs`` are the groups of one card read in one turn with asides between them."""
+    first = runs[0][0].tokens[0]
+    digits = "".join(atom.digits for run in runs for atom in run)
+    if len(digits) not in _CARD_DIGITS or not luhn(digits):
+        return False
+    if any(len("".join(atom.digits for atom in run)) < _MIN_ASIDE_PART for run in runs):
+        return False
+    for before, after in itertools.pairwise(runs):
+        last, resumed = before[-1].tokens[-1], after[0].tokens[0]
+        if resumed.segment != first.segment or resumed.position - last.position - 1 > _MAX_ASIDE_WORDS:
+            return False
+    # not a loyalty card's or another id's number put right ("Loyalty card number is ..., sorry, 7 7 9 at the end")
+    distances = context_distances(tokens, first.position)
+    id_named = EntityType.ACCOUNT_NUMBER in distances and distances[EntityType.ACCOUNT_NUMBER] == min(
+        distances.values()
+    )
+    return card_talked_about(tokens, first.position) and not id_named
+
+
 def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
     found: list[tuple[EntityType, list[Token]]] = []
     untyped: list[list[Atom]] = []
     socials: list[list[Atom]] = []  # runs found as (parts of) social security numbers
     for speaker in dict.fromkeys(token.speaker for token in tokens):
         stream = [token for token in tokens if token.speaker == speaker]
-        for run in _atoms(stream, tokens):
+        for run in _cards_across_asides(_atoms(stream, tokens), tokens):
             typed = list(_classify_run(run, tokens))
             found += typed
             if not typed:

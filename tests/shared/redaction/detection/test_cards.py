@@ -663,3 +663,37 @@ def test_a_start_misspoken_and_given_up_is_the_number_said_after_it(said: str, b
 def test_numbers_given_up_that_do_not_start_the_number_after_are_not_it(said: str) -> None:
     found = [words[0] for _, words in _found(_segments(("customer", said)))]
     assert found in ([], ["4111 1111 1111 1111"])
+
+
+_CARD = (EntityType.CARD_NUMBER,)
+
+
+@pytest.mark.parametrize(
+    "answer, card",
+    [
+        (
+            "Mastercard. four five five six, hold on, seven three seven, five eight six, sorry, eight nine nine eight "
+            "five five.",
+            "four five five six, hold on, seven three seven, five eight six, sorry, eight nine nine eight five five",
+        ),
+        ("Amex, 3714, let me see, 496353, um, 98431.", "3714, let me see, 496353, um, 98431"),
+    ],
+)
+def test_a_card_read_in_groups_with_asides_between_them_is_one_card(answer: str, card: str) -> None:
+    segments = _segments(("agent", "How are you paying for the tickets?"), ("customer", answer))
+    assert _found(segments, _CARD) == [("card_number", [card])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # an id on a loyalty card put right, its digits by chance passing the card check
+        [("customer", "Member card number is 4 9 1 6 3 3 8 5 0 6, sorry, 0 8 2 8 3 2 at the end.")],
+        # a price and a quantity said with the card, apart
+        [("customer", "It's on my Visa, the total was 129, sorry, 4 units at 89 each.")],
+    ],
+)
+def test_numbers_with_asides_between_them_that_are_no_card_are_not_joined_into_one(
+    turns: list[tuple[str, str]],
+) -> None:
+    assert _found(_segments(*turns), _CARD) == []
