@@ -82,6 +82,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # number" (not an order's, a voucher's code, or a number given: "it has a twelve digit number")
         r"(your|the) (twelve|thirteen|fourteen|fifteen|seventeen|eighteen|nineteen|twenty|1[2-57-9]|20)[ -]digit "
         r"(number|id)|"
+        # a loyalty scheme's card by its own name: a supermarket's "Clubcard", French "carte de fidélité"
+        r"clubcard|club card|fid[eé]lit[eé]|"
         # a finance or hire agreement's number: the caller's account with the lender
         r"agreement (number|no)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
@@ -102,8 +104,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|sort code|my (\w+ )?reference|(?<!your )(booking|reservation|confirmation) (reference|number)"
         r"|reference (number )?on (the|my|your|this|that) (letter|statement|bill|notice|invoice)"
         # the number printed on an id card: "the number on your loyalty card?" ("on your" alone only says where)
-        r"|(number|id) on (your|the|my|his|her) (loyalty|rewards?|member|membership|insurance|health|library|"
-        r"student|staff|employee|patient|medicare|medicaid|id) card"
+        # or by how many digits are printed there: "the 16 digits on the loyalty card"
+        r"|(number|id|digits|numbers) on (your|the|my|his|her) (loyalty|rewards?|member|membership|insurance|health|"
+        r"library|student|staff|employee|patient|medicare|medicaid|id) card"
         # said as its initials: "the patient's MRN"
         r"|mrn|m r n)\b"
     ),

@@ -902,3 +902,26 @@ def test_a_meters_serial_of_letters_and_digits_read_in_groups_is_an_account_numb
 def test_a_meters_reading_or_a_products_model_is_no_part_of_its_serial(turns: list[tuple[str, str]]) -> None:
     found = [span for _, spans in _found(_segments(*turns), _ACCOUNT) for span in spans]
     assert not any("51207" in span or "SM2" in span or "3000" in span for span in found)
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        # a loyalty card asked for by the digits printed on it, which fail the card check
+        ("Right, the sixteen digits on your rewards card?", "770 -2184 -4091 -1536.", "770 -2184 -4091 -1536"),
+        # a supermarket's card by its own name, a French loyalty card
+        ("Have you got your Clubcard with you?", "Yes, 634004 7781 2290 551.", "634004 7781 2290 551"),
+        ("Et votre numéro de carte de fidélité?", "4471 0093 2218.", "4471 0093 2218"),
+    ],
+)
+def test_a_loyalty_card_asked_for_by_its_digits_or_its_own_name_is_an_account(
+    asked: str, answer: str, number: str
+) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer)), _ACCOUNT) == [("account_number", [number])]
+
+
+def test_an_amount_said_after_a_clubcard_is_asked_for_is_no_account() -> None:
+    segments = _segments(
+        ("agent", "Could I take your Clubcard number?"), ("customer", "Sorry, I bought 12 items for 45 pounds.")
+    )
+    assert _found(segments, _ACCOUNT) == []
