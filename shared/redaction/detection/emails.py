@@ -131,7 +131,8 @@ WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+
 # Or with its "at" and "dot" heard inside the word too: "s.trembleatviltrondotca" for "s dot tremblay at videotron
 # dot ca".
 _RUN_TOGETHER_EMAIL = re.compile(
-    rf"[a-z0-9._-]+\.(?:{_TLDS}|{_COUNTRY_TLDS})(?:\.[a-z]{{2}})?"
+    # a domain's name heard as an ending before the real one: "Shimon .nibbriina .com .net" ("... at eircom dot net")
+    rf"[a-z0-9._-]+\.(?:{_TLDS}|{_COUNTRY_TLDS})(?:\.(?:[a-z]{{2}}|{_TLDS}))?"
     rf"|[a-z0-9._-]{{2,}}[a-z0-9]at[a-z0-9-]{{3,}}dot(?:{_TLDS}|{_COUNTRY_TLDS})"
 )
 
@@ -144,6 +145,7 @@ def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, l
     """After "email": an address heard as one word, or as words joined by dots ("Priya .Kanatiyahu .com")."""
     for first in range(len(tokens)):
         joined = tokens[first].text
+        longest = None  # ".com .net": the address ends at its last ending
         for last in range(first, min(len(tokens), first + _MAX_EMAIL_TOKENS)):
             if last > first:
                 previous, token = tokens[last - 1], tokens[last]
@@ -157,11 +159,10 @@ def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, l
                 ):
                     break
                 joined += token.text
-            if _RUN_TOGETHER_EMAIL.fullmatch(joined.strip(PUNCTUATION).lower()) and EMAIL_CONTEXT.search(
-                window_before(tokens, tokens[first].position)
-            ):
-                yield EntityType.EMAIL, list(tokens[first : last + 1])
-                break
+            if _RUN_TOGETHER_EMAIL.fullmatch(joined.strip(PUNCTUATION).lower()):
+                longest = last
+        if longest is not None and EMAIL_CONTEXT.search(window_before(tokens, tokens[first].position)):
+            yield EntityType.EMAIL, list(tokens[first : longest + 1])
 
 
 # Words said before an address that are not part of it.

@@ -419,3 +419,16 @@ def test_an_address_whose_country_ending_is_said_as_two_letters_is_found_whole(t
 )
 def test_two_letters_said_after_a_dot_without_an_address_are_no_email(text: str) -> None:
     assert _emails(("customer", text)) == []
+
+
+def test_an_address_heard_as_words_joined_by_dots_runs_to_its_last_ending() -> None:
+    found = _emails(("agent", "We'll write to the email on file,"), ("agent", "Aoife .briain .com .net"))
+    assert (1, "Aoife .briain .com .net") in found
+    assert all(words != "Aoife .briain .com" for _, words in found)
+
+
+def test_a_sentence_after_an_address_heard_as_words_is_not_taken_into_it() -> None:
+    found = _emails(
+        ("agent", "We'll write to the email on file,"), ("agent", "Aoife .briain .com. Net banking is next.")
+    )
+    assert found == [(1, "Aoife .briain .com")]
