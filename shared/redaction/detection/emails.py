@@ -196,7 +196,8 @@ def email_start(text: str, match: re.Match[str]) -> int:
 # Its letters said apart with spaces, hyphens or commas ("That's L, B, E, R, G"), after a comma or a full stop.
 SPELLED_AFTER_EMAIL = re.compile(
     r"[,.]?\s+(?i:so\s+)?(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+"
-    r"(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b|,?\s+(?i:dot|underscore|dash|hyphen|period),?\s+[A-Z]\b){1,30})"
+    # digits too, after a separator: "that's A-N-H dot T-R-A-N dot 1988"
+    r"(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b|,?\s+(?i:dot|underscore|dash|hyphen|period),?\s+(?:[A-Z]|\d+)\b){1,30})"
 )
 _SPELLED_SEPARATOR = re.compile(r"\b(?i:dot|underscore|dash|hyphen|period)\b")
 

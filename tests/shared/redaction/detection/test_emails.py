@@ -432,3 +432,12 @@ def test_a_sentence_after_an_address_heard_as_words_is_not_taken_into_it() -> No
         ("agent", "We'll write to the email on file,"), ("agent", "Aoife .briain .com. Net banking is next.")
     )
     assert found == [(1, "Aoife .briain .com")]
+
+
+def test_an_address_spelled_again_with_its_digits_after_a_dot_is_the_address_whole() -> None:
+    found = _emails(("customer", "Write to lea.moss.2004@web.de, that's L-E-A dot M-O-S-S dot 2004."))
+    assert found == [(0, "lea.moss.2004@web.de"), (0, "L-E-A dot M-O-S-S dot 2004")]
+
+
+def test_digits_after_a_dot_with_no_address_spelled_before_are_no_email() -> None:
+    assert _emails(("customer", "The flight is BA dot 2490, that's B A, two of us at 89 each.")) == []
