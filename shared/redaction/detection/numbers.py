@@ -492,6 +492,11 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     ending_named = _ENDING.search(words_before(first, tokens, _ENDING_LEAD_WORDS)) is not None
     if len(digits) == 4 and ending_named and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
+    lead = words_before(first, tokens)
+    if len(digits) == 4 and _ONE_ENDING.search(lead) and not _OTHER_THING_ENDING.search(lead):
+        rest = itertools.takewhile(lambda t: t.segment == first.segment, tokens[atoms[-1].tokens[-1].position + 1 :])
+        if _CARD_ENDING_AFTER.search(" ".join(t.norm for t in rest)):
+            return EntityType.CARD_NUMBER  # "not the one ending 2664, use the Visa ending ...": a card named after
     if len(digits) == _MIN_CORRECTED_ENDING and _CARD_ENDING_NAMED.search(_words_since_number(tokens, first)):
         return EntityType.CARD_NUMBER  # "the Visa ending 381": its last four, a digit lost in hearing
     if len(digits) == 4 and card_ending_asked(tokens, first):
@@ -734,6 +739,13 @@ _ACCOUNT_ENDING = re.compile(r"\b(iban|account)( number)?( that| which)? (ends|e
 _CARD_NETWORKS = r"visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay"
 _CARD_NETWORK = re.compile(rf"\b({_CARD_NETWORKS})\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
+# A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
+_ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")
+# ... where a card is named after by its ending too, and no other thing before it
+_CARD_ENDING_AFTER = re.compile(rf"\b(cards?|{_CARD_NETWORKS})\b( \S+){{0,3}} (ends|ending)\b")
+_OTHER_THING_ENDING = re.compile(
+    r"\b(plan|subscription|contract|phone|mobile|number|order|account|policy|booking|membership|line|sim)s?\b"
+)
 _MIN_NAMED_AFTER = 6  # digits: an id's, more than a PIN's or a year's
 _MIN_PHONE_ENDING = 2  # digits: "same as my mobile but ending 42"
 _ENDING_LEAD_WORDS = 5  # "the last four digits are"
@@ -802,6 +814,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     found: list[tuple[EntityType, list[Token]]] = []
     untyped: list[list[Atom]] = []
     socials: list[list[Atom]] = []  # runs found as (parts of) social security numbers
+    codes: list[list[Atom]] = []  # runs found as security codes, which may be a card's group said again
     for speaker in dict.fromkeys(token.speaker for token in tokens):
         stream = [token for token in tokens if token.speaker == speaker]
         for run in _cards_across_asides(_atoms(stream, tokens), tokens):
@@ -811,11 +824,16 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
                 untyped.append(run)
             elif all(kind is EntityType.SSN for kind, _ in typed):
                 socials.append(run)
+            elif all(kind is EntityType.CARD_SECURITY_CODE for kind, _ in typed):
+                codes.append(run)
     found = _bank_accounts_read_back(found)
     yield from found
     accounts = [said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
-    yield from _read_back(untyped, found, tokens)
+    read_back = list(_read_back(untyped, found, tokens))
+    yield from read_back
+    yield from _groups_picked(untyped, [*found, *read_back], tokens)
+    yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
     in_two = list(_card_in_two_runs(untyped, tokens))
     yield from in_two
@@ -1132,6 +1150,68 @@ def _read_back(
                 )
             )
             if repeated or _new_ending(run, tokens, said_before):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
+
+
+_CARD_GROUP = 4  # digits: a card's group, or the last four it is known by
+_MAX_GROUPS_AGAIN = 2  # groups said again: one put right, and the one it was mistaken for
+_PUT_RIGHT = re.compile(rf"{GIVEN_UP.pattern}|\bnot\b")
+_AMOUNT_MARKS = re.compile(r"[$£€¥₹%]|\d[.,]\d{1,2}\b")
+
+
+def _card_groups_said_again(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A group of a card said again soon after the card, by either side: to pick the card out by it ("a Visa
+    ending in 7364" / "the 7364 one"), to answer for a group asked about ("... four double oh one, ..." / "double oh
+    or double eight in the second group?" / "Double oh, four zero zero one"), or to put a group right, the group it
+    was heard as said too ("so ending 4034 6482?" / "No, 4043, not 4034"). Said the same, or, where the speaker
+    puts something right, misheard."""
+    for run in untyped:
+        digits = "".join(atom.digits for atom in run)
+        first = run[0].tokens[0]
+        if not _CARD_GROUP <= len(digits) <= _MAX_GROUPS_AGAIN * _CARD_GROUP:
+            continue
+        if any(_AMOUNT_MARKS.search(token.text) for atom in run for token in atom.tokens):
+            continue  # "$73.64": a price
+        segment = " ".join(t.norm for t in tokens if t.segment == first.segment)
+        put_right = _PUT_RIGHT.search(segment) is not None
+        windows = {digits[start : start + _CARD_GROUP] for start in range(len(digits) - _CARD_GROUP + 1)}
+        for entity_type, said in found:
+            if (
+                entity_type is not EntityType.CARD_NUMBER
+                or not 0 < first.position - said[-1].position <= CONTEXT_WINDOW
+            ):
+                continue
+            card = digits_said(said)
+            groups = {card[start : start + _CARD_GROUP] for start in range(0, len(card) - _CARD_GROUP + 1, _CARD_GROUP)}
+            if windows & groups or (put_right and any(_misheard_as(w, g) for w in windows for g in groups)):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
+
+
+def _groups_picked(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The answer to the other side's question between two readings of a group of a number the answering speaker
+    gave ("CUS 558 201 7" / "was that 558 or 585?" / "558. Five five eight."): of that number's kind, where every
+    group of the answer is a reading the question offers."""
+    for run in untyped:
+        first = run[0].tokens[0]
+        turn_start = next(t.position for t in tokens if t.segment == first.segment)
+        if not turn_start or first.position - turn_start > ANSWER_LEAD_WORDS:
+            continue  # not the start of an answer ("It's 558")
+        asked = [t for t in tokens if t.segment == tokens[turn_start - 1].segment]
+        if asked[-1].speaker == first.speaker or "?" not in asked[-1].text:
+            continue
+        readings = {digits for t in asked if (digits := digits_of(t)) and len(digits) >= _MIN_CORRECTED_ENDING}
+        groups = {"".join(atom.digits for atom in group) for group in _groups(run)}
+        if len(readings) < 2 or not groups <= readings:
+            continue
+        for entity_type, said in found:
+            given = {digits_of(t) for t in said if t.speaker == first.speaker and t.position < asked[0].position}
+            if first.position - said[-1].position <= CONTEXT_WINDOW and readings & given:
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
 

@@ -697,3 +697,69 @@ def test_numbers_with_asides_between_them_that_are_no_card_are_not_joined_into_o
     turns: list[tuple[str, str]],
 ) -> None:
     assert _found(_segments(*turns), _CARD) == []
+
+
+@pytest.mark.parametrize(
+    "turns, said",
+    [
+        # a card picked out by its ending, said back
+        (
+            [
+                ("agent", "There's a Mastercard ending in 5519 saved, shall we use that?"),
+                ("customer", "Sure, 5519 is fine."),
+            ],
+            "5519",
+        ),
+        (
+            [("agent", "We have the Amex ending 2087 on file."), ("customer", "Okay, the 2087 one, please.")],
+            "2087 one",
+        ),
+        # a group asked about, given again
+        (
+            [
+                ("customer", "It's 5312 6641 0987 3328."),
+                ("agent", "Was the third group oh nine eight seven?"),
+                ("customer", "Yes, 0987."),
+            ],
+            "0987",
+        ),
+        # a group heard wrong, put right with the group it was heard as
+        (
+            [
+                ("customer", "The card is 5312 6641 0987 3328."),
+                ("agent", "Thanks, so that's ending 0978 3328?"),
+                ("customer", "No, 0987 not 0978."),
+            ],
+            "0987|0978",
+        ),
+    ],
+)
+def test_a_group_of_a_card_said_again_soon_after_it_is_the_card(turns: list[tuple[str, str]], said: str) -> None:
+    found = [spans for _, spans in _found(_segments(*turns), _CARD)]
+    assert all([part] in found for part in said.split("|")), found
+
+
+def test_the_one_ending_picked_out_against_a_card_named_by_its_ending_is_a_card() -> None:
+    segments = _segments(("customer", "Please don't use the one that ends in 8842, put it on the Visa ending 1170."))
+    assert _found(segments, _CARD) == [("card_number", ["8842"]), ("card_number", ["1170"])]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a price that holds a card's ending
+        [("agent", "Your Visa ending 4821 is on file."), ("customer", "And the total was $48.21?")],
+        # a quantity, an order number and a time after a card's ending, none of its groups
+        [("agent", "That's the Visa ending 4821."), ("customer", "Great, I ordered 2400 of them.")],
+        [("agent", "That's the Visa ending 4821."), ("customer", "And my order number is 7715.")],
+        [("agent", "That's the Visa ending 4821."), ("customer", "Can you deliver at 1830?")],
+        # a number heard wrong with no putting right: another number
+        [("agent", "That's the Visa ending 4821."), ("customer", "The model is the 4812.")],
+        # "the one ending" of a subscription or a phone plan
+        [("customer", "Cancel the subscription, the one ending 2027, and bill the card ending 6612.")],
+        [("customer", "My phone plan is the one ending 0415, the card stays the same.")],
+    ],
+)
+def test_numbers_near_a_cards_ending_that_are_not_its_groups_stay(turns: list[tuple[str, str]]) -> None:
+    found = _found(_segments(*turns), _CARD)
+    assert all(spans[0] in {"4821", "6612"} for _, spans in found), found
