@@ -407,6 +407,7 @@ _TENS_SAID = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty":
               "ninety": "9"}  # fmt: skip
 _IBAN_COUNTRY = re.compile(r"[A-Z]{2}", re.ASCII)
 _IBAN_LETTERS = re.compile(r"[A-Z]{1,4}", re.ASCII)
+_SPELLED_WITH_DASHES = re.compile(r"[A-Z0-9](-[A-Z0-9]){1,3}", re.ASCII)
 _MAX_SPOKEN_IBAN_TOKENS = 40
 
 
@@ -416,6 +417,8 @@ def _iban_part(token: Token) -> str | None:
     core = token.text.strip(PUNCTUATION)
     if _IBAN_LETTERS.fullmatch(core):
         return core
+    if _SPELLED_WITH_DASHES.fullmatch(core):
+        return core.replace("-", "")  # "B-O-F-I", "D-E-8-6": spelled one by one
     if token.norm in _TENS_SAID:
         return _TENS_SAID[token.norm] + "0"
     tens, _, unit = token.norm.partition("-")
@@ -432,10 +435,11 @@ def spoken_ibans(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Tok
     index = 0
     while index < len(tokens):
         start = tokens[index]
-        if not _IBAN_COUNTRY.fullmatch(start.text.strip(PUNCTUATION)):
+        said = _iban_start(start)
+        if said is None:
             index += 1
             continue
-        said, best = start.text.strip(PUNCTUATION), None
+        best = None
         end = index + 1
         while end < len(tokens) and end - index < _MAX_SPOKEN_IBAN_TOKENS and tokens[end].segment == start.segment:
             part = _iban_part(tokens[end])
@@ -457,6 +461,18 @@ def spoken_ibans(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Tok
             index = best + 1
         else:
             index += 1
+
+
+def _iban_start(token: Token) -> str | None:
+    """The characters an IBAN read out begins with: its country's two capitals, on their own ("IE") or spelled with
+    dashes with its check digits ("D-E-8-6")."""
+    core = token.text.strip(PUNCTUATION)
+    if _IBAN_COUNTRY.fullmatch(core):
+        return core
+    spelled = core.replace("-", "")
+    if _SPELLED_WITH_DASHES.fullmatch(core) and _IBAN_COUNTRY.fullmatch(spelled[:2]) and spelled[2:].isdigit():
+        return spelled
+    return None
 
 
 _IBAN_NAMED = re.compile(r"\b(iban|i b a n)\b")

@@ -925,3 +925,45 @@ def test_an_amount_said_after_a_clubcard_is_asked_for_is_no_account() -> None:
         ("agent", "Could I take your Clubcard number?"), ("customer", "Sorry, I bought 12 items for 45 pounds.")
     )
     assert _found(segments, _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "said, iban",
+    [
+        ("Sure, G-B-8-2, W-E-S-T, 1234, 5698, 7654, 32.", "G-B-8-2, W-E-S-T, 1234, 5698, 7654, 32"),
+        ("It's N-L-9-1, ABNA, 0417, 1643, 00, thanks.", "N-L-9-1, ABNA, 0417, 1643, 00"),
+    ],
+)
+def test_an_iban_spelled_with_dashes_is_an_account_number(said: str, iban: str) -> None:
+    segments = _segments(("agent", "Where should the refund go?"), ("customer", said))
+    assert _found(segments, _ACCOUNT) == [("account_number", [iban])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The model is the X-R-4-2, and it costs 1299.",  # a product's model number
+        "Gate B-1-2, and my flight leaves at 1430.",
+    ],
+)
+def test_letters_and_digits_spelled_with_dashes_that_fail_the_iban_check_are_no_account(said: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == []
+
+
+@pytest.mark.parametrize("answer, said", [("613. Six one three.", "613. Six one three"), ("It's 631.", "631")])
+def test_a_group_of_an_id_picked_from_two_readings_asked_about_is_the_id(answer: str, said: str) -> None:
+    segments = _segments(
+        ("customer", "My policy number is PLX 613 448 2."),
+        ("agent", "Was that 613 or 631?"),
+        ("customer", answer),
+    )
+    assert ("account_number", [said]) in _found(segments, _ACCOUNT)
+
+
+def test_a_number_picked_from_two_readings_of_something_else_is_no_id() -> None:
+    segments = _segments(
+        ("customer", "My policy number is PLX 613 448 2."),
+        ("agent", "And was the invoice 250 or 205 pounds?"),
+        ("customer", "250."),
+    )
+    assert ("account_number", ["250"]) not in _found(segments, _ACCOUNT)
