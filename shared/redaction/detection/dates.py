@@ -295,7 +295,57 @@ def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Itera
             years = [d for t in read if len(d := digits_of(t) or "") == 4 and int(d) in _BIRTH_YEARS]
             if years and years[-1] in digits_said(given) and read != given:
                 yield [t for t in read if t.segment == tokens[after].segment]
+            elif _asked_by_day(tokens, read, given):
+                yield from _read_back_by_day(tokens, read)
             return
+
+
+def _asked_by_day(tokens: Sequence[Token], read: list[Token], given: list[Token]) -> bool:
+    """Whether ``read`` asks about the birth date just given by its day and month ("5/11/1992." / "Is that the 5th
+    of November or May the 11th?", "So November 5th?"): both among the numbers given, in a question."""
+    segment = [t for t in tokens if t.segment == read[0].segment]
+    said = [t for t in read if t.segment == read[0].segment]
+    return "?" in segment[-1].text and bool(_days_and_months(said)) and _days_and_months(said) <= _numbers(given)
+
+
+_MONTH_NUMBERS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_number(token: Token) -> int | None:
+    return _MONTH_NUMBERS.index(token.norm[:3]) + 1 if token.norm in MONTHS else None
+
+
+def _days_and_months(said: Sequence[Token]) -> set[int]:
+    """The days and months a date names by an ordinal and a month's name ("the 5th of November": 5 and 11)."""
+    days = {int(digits) for t in said if _is_day(t) and (digits := digits_of(t))}
+    months = {month for t in said if (month := _month_number(t)) is not None}
+    return days | months if days and months else set()
+
+
+def _numbers(said: Sequence[Token]) -> set[int]:
+    """The numbers a date is said with, its months named too ("5/11/1992": 5, 11 and 1992)."""
+    found = set()
+    for token in said:
+        written = token.norm if re.search(r"\d", token.norm) else digits_of(token) or ""
+        found |= {int(part) for part in re.findall(r"\d+", written)}
+    return found | {month for t in said if (month := _month_number(t)) is not None}
+
+
+def _read_back_by_day(tokens: Sequence[Token], read: list[Token]) -> Iterable[list[Token]]:
+    """The date a question about a birth date names ("So April 12th?") and the dates the answer to it gives: the
+    same person's date. Where the question offers the date's readings ("the 5th of November or May the 11th?"), only
+    the reading the answer picks ("May 11th.")."""
+    segment = read[0].segment
+    found = [t for t in read if t.segment == segment]
+    readings = [found]
+    for _ in range(_MAX_DATES_IN_ONE_ANSWER):
+        rest = _date_after(tokens, readings[-1][-1].position + 1)
+        if not rest or rest[0].segment != segment:
+            break
+        readings.append([t for t in rest if t.segment == segment])
+    if len(readings) == 1:
+        yield found
+    yield from _dates_answering(tokens, readings[-1])
 
 
 _MAX_CORRECTIONS = 3

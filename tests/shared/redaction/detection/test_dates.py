@@ -467,3 +467,44 @@ def test_a_code_run_on_from_an_expiry_given_in_figures_is_the_security_code(
 )
 def test_digits_after_an_expiry_that_are_no_code_are_not_taken_for_one(turns: list[tuple[str, str]]) -> None:
     assert "card_security_code" not in [kind for kind, _ in _found(_segments(*turns), _CARD_DETAILS)]
+
+
+@pytest.mark.parametrize(
+    "turns, dates",
+    [
+        (
+            [
+                ("agent", "Could I take your date of birth?"),
+                ("customer", "3/8/1975."),
+                ("agent", "Do you mean the 3rd of August or March the 8th?"),
+                ("customer", "March 8th."),
+            ],
+            ["3/8/1975", "March 8th"],
+        ),
+        (
+            [
+                ("agent", "Date of birth, please."),
+                ("customer", "Twelve, four, eighty-one."),
+                ("agent", "So April 12th?"),
+            ],
+            ["Twelve, four, eighty-one", "April 12th"],
+        ),
+    ],
+)
+def test_a_birth_date_asked_about_by_its_day_and_month_and_the_reading_picked_are_the_birth_date(
+    turns: list[tuple[str, str]], dates: list[str]
+) -> None:
+    assert [span for _, spans in _found(_segments(*turns), _BIRTH) for span in spans] == dates
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "And the delivery, is that the 3rd of December?",  # another date, its month not given
+        "Is the appointment on the 9th of March?",  # its day not given
+        "And you'd like it on the 3rd of August, right.",  # no question
+    ],
+)
+def test_another_date_after_a_birth_date_is_not_the_birth_date(question: str) -> None:
+    segments = _segments(("agent", "Could I take your date of birth?"), ("customer", "3/8/1975."), ("agent", question))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["3/8/1975"])]
