@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -1156,7 +1157,7 @@ def _read_back(
 
 _CARD_GROUP = 4  # digits: a card's group, or the last four it is known by
 _MAX_GROUPS_AGAIN = 2  # groups said again: one put right, and the one it was mistaken for
-_PUT_RIGHT = re.compile(rf"{GIVEN_UP.pattern}|\bnot\b")
+_PUT_RIGHT = re.compile(r"\b(no|not|sorry|i mean|actually)\b")
 _AMOUNT_MARKS = re.compile(r"[$£€¥₹%]|\d[.,]\d{1,2}\b")
 
 
@@ -1177,6 +1178,8 @@ def _card_groups_said_again(
             continue  # "$73.64": a price
         segment = " ".join(t.norm for t in tokens if t.segment == first.segment)
         put_right = _PUT_RIGHT.search(segment) is not None
+        # put right group by group: "4043, not 4034", never part of a longer number ("dp -442091")
+        said_in_groups = set() if len(digits) % _CARD_GROUP else set(textwrap.wrap(digits, _CARD_GROUP))
         windows = {digits[start : start + _CARD_GROUP] for start in range(len(digits) - _CARD_GROUP + 1)}
         for entity_type, said in found:
             if (
@@ -1186,7 +1189,7 @@ def _card_groups_said_again(
                 continue
             card = digits_said(said)
             groups = {card[start : start + _CARD_GROUP] for start in range(0, len(card) - _CARD_GROUP + 1, _CARD_GROUP)}
-            if windows & groups or (put_right and any(_misheard_as(w, g) for w in windows for g in groups)):
+            if windows & groups or (put_right and any(_misheard_as(w, g) for w in said_in_groups for g in groups)):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
 
