@@ -31,7 +31,7 @@ phrases), the same way again, and was scored once. ``held_back_16`` was written 
 was written after that by two more new authors (the second again keeping agents off the card's phrases), the same way
 again, and was scored once. ``held_back_18`` was written after that by two more new authors (the second again keeping
 agents off the card's phrases), the same way again, and was scored once. ``held_back_19`` was written after that by
-two more new authors (the second again keeping agents off the card's phrases), the same way again, and is scored only
+two more new authors (the second again keeping agents off the card's phrases), the same way again, and was scored
 once.
 
 Two engines are scored side by side: the phrase-list engine (the rule engine with its intent layer off:
@@ -72,7 +72,7 @@ SPLITS = (
     "held_back_18", "held_back_19",
 )  # fmt: skip
 # Scored once, at the end of the round that added it, unseen: nothing is trained, tuned or cross-validated on it.
-UNSEEN = "held_back_19"
+UNSEEN = "held_back_20"
 STUDIED = tuple(split for split in SPLITS if split != UNSEEN)
 LABEL_VERDICTS = ("pass", "fail")
 KINDS = ("literal", "paraphrase", "trap", "absent")
@@ -392,7 +392,7 @@ def print_report(split: str, calls: Sequence[LabelledCall], reports: dict[str, R
 
 def main(argv: Sequence[str] | None = None) -> int:
     def extra(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_19: once)")
+        parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_20: once)")
         parser.add_argument("--verbose", action="store_true", help="list every disagreement of the intent engine")
 
     args = parse_args(__doc__.splitlines()[0] if __doc__ else "", extra, argv)
