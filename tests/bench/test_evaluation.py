@@ -83,6 +83,7 @@ LATER_HELD_BACK = (
     "held_back_17",
     "held_back_18",
     "held_back_19",
+    "held_back_20",
 )
 
 
