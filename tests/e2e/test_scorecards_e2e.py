@@ -77,14 +77,14 @@ def test_a_published_assigned_version_scores_the_campaigns_calls(live: LiveServi
         # Re-evaluation names the stage (no force needed) and, here, a built-in card to use instead.
         again = client.post(
             f"/audio-files/{audio_file_id}/process",
-            json={"stages": ["evaluation"], "scorecard": {"id": "default-human", "version": "2.7"}},
+            json={"stages": ["evaluation"], "scorecard": {"id": "default-human", "version": "2.8"}},
         )
         assert ok(again, 202)["stages"] == ["evaluation"]
         wait_for_status(client, audio_file_id, ("completed",))
         analysis = ok(client.get(f"/audio-files/{audio_file_id}/analysis"))
-        assert (analysis["scorecard"]["id"], analysis["scorecard"]["version"]) == ("default-human", "2.7")
+        assert (analysis["scorecard"]["id"], analysis["scorecard"]["version"]) == ("default-human", "2.8")
         second = receiver.wait_for(2, timeout_s=120)[1]
-        assert scorecard_of(second.verify(hook["secret"])) == {"id": "default-human", "version": "2.7"}
+        assert scorecard_of(second.verify(hook["secret"])) == {"id": "default-human", "version": "2.8"}
         pinned_draft = client.post(
             f"/audio-files/{audio_file_id}/process",
             json={"stages": ["evaluation"], "scorecard": {"id": scorecard_id, "version": "2"}},

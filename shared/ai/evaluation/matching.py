@@ -325,7 +325,13 @@ COMMON_WORDS = frozenset({
 
 # Words that put what follows them, up to the end of the clause, under negation ("this call is not
 # being recorded", "i can not connect you"). Contractions are expanded first, so "isn't" is "is not".
-NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "unable", "without", "refuse"})
+NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "nobody", "none", "unable", "without", "refuse"}
+    # ... and in the languages calls switch into: Spanish, Portuguese and French; Hindi and Urdu, and Swahili as
+    # written in Latin script ("no hay nadie a quien pueda transferirle", "yeh call record nahi ho rahi").
+    | {"nadie", "nada", "nunca", "ningun", "ninguna", "ninguno", "jamas", "nao", "pas", "jamais", "nahi", "nahin"}
+    | {"hapana", "sio"}
+)
 # Unpunctuated speech runs clauses together: a negation reaches this many words ahead at most ("i am
 # not going to apologise": 3; "i can not connect you to a representative": 4).
 NEGATION_REACH = 5
@@ -343,7 +349,9 @@ _EXCLAIMING = frozenset({"oh", "aw", "aww", "ohh", "ah", "ahh", "och", "yeah"})
 _CONTRASTED = frozenset({"us", "me", "them", "him", "her", "mine", "ours", "theirs"})
 # Words that start a new clause: a negation before them does not reach past them.
 # "i" and "we" are subjects, so they start a clause too ("that is really not on i am sorry").
-_CLAUSE_STARTS = frozenset({"but", "and", "so", "because", "although", "though", "however", "then", "i", "we"})
+_CLAUSE_STARTS = frozenset(
+    {"but", "and", "so", "because", "although", "though", "however", "then", "i", "we", "pero", "aur", "lekin"}
+)
 CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
 
 
@@ -448,6 +456,23 @@ def is_alternative_not(tokens: Sequence[Token], index: int) -> bool:
     return tokens[index].text == "no" and (before[-2:] == ["yes", "or"] or before == ["yes", "or", "a"])
 
 
+# Set phrases of the languages calls switch into that negate nothing after them: "koi baat nahi" (no problem), "no
+# hay problema", "no se preocupe" (don't worry), "de nada" (you're welcome).
+_SET_NEGATIONS = (
+    ("koi", "baat", "nahi"), ("koi", "baat", "nahin"), ("no", "hay", "problema"), ("no", "se", "preocupe"),
+    ("no", "te", "preocupes"), ("de", "nada"),
+)  # fmt: skip
+
+
+def _in_set_negation(tokens: Sequence[Token], index: int) -> bool:
+    said = [token.text for token in tokens]
+    return any(
+        word == said[index] and index >= at and said[index - at : index - at + len(phrase)] == list(phrase)
+        for phrase in _SET_NEGATIONS
+        for at, word in enumerate(phrase)
+    )
+
+
 def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> bool:
     """Whether token ``index`` is a negator that negates something (not "no worries", "oh no", "let you no")."""
     token = tokens[index]
@@ -461,6 +486,7 @@ def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> 
         and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])
         and not is_exclaimed_no(tokens, index, words)
         and not is_alternative_not(tokens, index)
+        and not _in_set_negation(tokens, index)
     )
 
 

@@ -58,7 +58,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.14"
+RULES_VERSION = "2.15"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -696,7 +696,7 @@ def _sentence_text(item: SegmentText, first_word: int, last_word: int) -> tuple[
 
 # What follows it may take back what came before ("sorry it arrived like that, though it should have been wrapped
 # at your end").
-_CONTRAST = re.compile(r" (?:but|though|although) ")
+_CONTRAST = re.compile(r" (?:but|though|although|pero|lekin|magar|lakini|mais) ")
 
 
 def _says_when(item: SegmentText, first_word: int) -> bool:
@@ -713,7 +713,13 @@ _REQUEST = re.compile(
     r"|(?<!me )(?<!i )(?<!ill )(?<!i'll )(?<!we )(?<!will )read (?:out|off)"
     r"|if you (?:could|can|would)|go ahead with"
     # A sentence opened by the verb tells the customer to do it: "Say the email on your login."
-    r"|^(?:just |now )?(?:say|provide|enter|share))\b"
+    r"|^(?:just |now )?(?:say|provide|enter|share)"
+    # The same requests in the languages calls switch into: Spanish, Portuguese, French, Hindi and Urdu, Tagalog and
+    # Swahili, as written in Latin script ("Dígame su número de folio.", "Job card number bata dein.").
+    r"|por favor|digame|decime|dime|dame|indiqueme|proporcioneme|confirme|confirmeme|me (?:da|das|puede dar|podria dar"
+    r"|proporciona|regala|confirma|indica|pasa|passa|informa)|pode me (?:passar|informar|dizer|confirmar)|informe"
+    r"|s il vous plait|donnez moi|pouvez vous|kripya|kirpya|bataiye|bata dijiye|bata dein|bata den|batayein|bataen"
+    r"|batao|dijiye|boliye|pakibigay|pakisabi|paki|pwede (?:ko )?(?:po )?(?:bang|ba)|tafadhali|nipe|naomba|niambie)\b"
 )
 # A question without its question mark ("booking under which name ah").
 # "What" asks when it opens the sentence or follows a preposition ("booking under which name"), not when it

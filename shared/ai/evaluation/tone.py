@@ -108,11 +108,33 @@ _OTHERS = (
     r" (?:\w+s|people|folk|children|else)"
 )
 
+# The same conduct in the languages calls switch into (Spanish, Portuguese, French; Hindi and Urdu, Tagalog and
+# Swahili as written in Latin script): the fault put on the customer ("yeh aap ki apni galti hai"), insults and
+# belittling ("hasta un niño lo entiende"), and an outcome as a certainty ("se lo garantizo que ...").
+_BLAMED_ELSEWHERE = (
+    r"(?:es|fue|era) (?:su|tu) (?:culpa|problema)|por (?:su|tu) (?:culpa|descuido)|(?:a )?culpa (?:e )?(?:sua|do senhor"
+    r"|da senhora)|c est (?:de )?votre faute|par votre faute"
+    r"|(?:aapki|aap ki|tumhari|tumhaari|teri|aap ke)(?: apni| khud ki| hi)? (?:galti|ghalti|kasoor|qasoor)"
+    r"|(?<!meri )(?<!hamari )(?<!humari )(?<!apni )(?:apni|khud ki) (?:hi )?(?:galti|ghalti)"
+    r"|kasalanan (?:mo|nyo|ninyo|niyo)|kosa lako"
+)
+_INSULTED_ELSEWHERE = (
+    r"(?:usted|tu) (?:es|eres) (?:un |una )?(?:idiota|tont[oa]|estupid[oa]|inutil|ignorante|burr[oa])|idiota"
+    r"|pendej[oa]|imbecil|estupid[oa]|pinche|carajo|mierda|cabron|pelotud[oa]|gilipollas|hasta un nino|imbecile"
+    r"|abruti|cretin|connard|porra|bewakoof|bevkoof|bewkoof|bevakoof|gadhe|ullu ke|dimaag kharab|jahil|anpadh"
+    r"|walang utak|tanga ka|bobo ka|gago|mjinga|mpumbavu|pumbavu|punguani"
+)
+_PROMISED_ELSEWHERE = (
+    r"(?<!no )(?:se lo|se la|le|te) (?:garantizo|aseguro|prometo) que|(?:cien|100) por ciento (?:segur[oa]"
+    r"|garantizad[oa])|(?:eu )?(?:te|lhe) garanto|je vous (?:le )?garantis"
+)
+
 # Kind of language -> its rules.
 RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
         rf"\b{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout|issue|funeral))\b",
         r"\byour own fault\b",
+        rf"\b(?:{_BLAMED_ELSEWHERE})\b",
         r"\b(?:not|none of|hardly)(?: really| exactly| actually| even)? my (?:problem|job|concern|business|headache)\b",
         # The trouble someone else's and not the agent's ("that's the store's mess, honestly, not mine"); "not ours to
         # fix" says who fixes it.
@@ -222,6 +244,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:na|is) your own (?:wahala|palava|palaver|headache|lookout|funeral|trouble)\b",
     ),
     "talks down to the customer": (
+        rf"\b(?:{_INSULTED_ELSEWHERE})\b",
         r"\bare you (?:slow|deaf|thick|dense|daft|dim|dumb|stupid|simple|even listening|not listening|kidding me)\b",
         # Said to the customer, not of someone else ("the dog needs to calm down", "it helps her settle down").
         r"\byou (?:need to|have to|must|should|got to) (?:calm|settle) down\b",
@@ -478,6 +501,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "mocks the customer": (SARCASM.pattern,),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",
+        rf"\b(?:{_PROMISED_ELSEWHERE})\b",
         # A promise tagged on to an outcome ("you'll make it, I can promise you that", "that much I can promise");
         # "I can promise you that I'll ring back" is the agent's own doing.
         r"\b(?:i (?:can|could) promise (?:you )?(?:that|this)|(?:that|this) much i (?:can )?promise)\b(?! (?:i|we)\b)",
@@ -581,6 +605,7 @@ BLAME = re.compile(
     r"|ordered|bought|used|fitted|entered|filled in|put in|brought in)(?: us| in| over)? (?:was|were|is|are)"
     r" (?:\w+ ){0,2}(?:wrong|incorrect|invalid|incomplete|expired|damaged|faulty|too \w+|\w+er than)"
     # ... or what they sent named faulty as it is named ("because your clinic only sent a distorted impression").
+    rf"|{_BLAMED_ELSEWHERE}"
     r"|(?:you|your \w+) (?:only |just )?(?:sent|gave us|give us|supplied|provided|submitted|uploaded|used|fitted|chose)"
     r" (?:us )?(?:a|an|the|some) (?:\w+ )?(?:wrong|distorted|damaged|incomplete|faulty|blurry|incorrect|expired"
     r"|unreadable|invalid|broken|corrupt|corrupted))\b"
@@ -740,7 +765,18 @@ WHEN = re.compile(
     # A date or a clock time said in words ("moved to the fourteenth", "pickup is 7 30 a m").
     rf"|(?:on|after|before|by|from|until|till|to|for) the (?:\d+ )?{_ORDINAL_DAY}"
     r"(?! (?:floor|time|thing|one|1|page|step))"
-    r"|\d+(?: \d+)? (?:a m|p m|am|pm))\b"
+    r"|\d+(?: \d+)? (?:a m|p m|am|pm)"
+    # The same in the languages calls switch into (Spanish, Portuguese, French; Hindi and Urdu, Tagalog and Swahili as
+    # written in Latin script): "llega el jueves", "diez dias habiles", "kal subah das baje", "bukas ng umaga".
+    r"|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre|(?:esta|la proxima|la otra) semana|a las \d+"
+    r"|\w+ (?:dias|horas|semanas|minutos)(?: habiles| uteis)?|hoje|amanha|segunda feira|terca feira|quarta feira"
+    r"|quinta feira|sexta feira|aujourd hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|\w+ (?:jours|heures|semaines)(?: ouvres| ouvrables)?|aaj|kal|parso|subah|shaam|sham|dopahar|baje|somvar"
+    r"|mangalvar|budhvar|guruvar|shukravar|shanivar|ravivar|agle (?:hafte|mahine|din)"
+    r"|\w+ (?:din|dino|ghante|ghanton|hafte|hafton) (?:mein|me|tak|ke andar)|bukas|mamaya|ngayong araw|lunes"
+    r"|miyerkules|huwebes|biyernes|sa loob ng|kesho|jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili"
+    r"|wiki (?:hii|ijayo)|asubuhi|mchana|jioni|siku \w+)\b"
 )
 
 

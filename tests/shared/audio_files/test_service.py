@@ -108,7 +108,7 @@ def test_completed_files_rerun_only_when_asked_explicitly(deps: Dependencies, te
         process(deps, tenant, audio_file_id, ProcessRequest())
     assert raised.value.code == "already_processed"
     # Naming the stages is explicit enough: re-evaluation needs no force, and may pin a scorecard version.
-    pin = ScorecardPin(id="default-human", version="2.7")
+    pin = ScorecardPin(id="default-human", version="2.8")
     rerun = process(deps, tenant, audio_file_id, ProcessRequest(stages=["evaluation"], scorecard=pin))
     assert rerun.run_id != first.run_id and rerun.stages == ["evaluation"]
     record = deps.audio_files.get(tenant, audio_file_id)

@@ -94,7 +94,7 @@ def test_create_publish_assign_and_another_tenant_sees_none_of_it(deps: Dependen
     audio_file_id = uploaded(deps, f"{tenant}-x")
     pinned = call("process_audio_file", stranger, {"scorecard": ids}, id=audio_file_id)
     assert answer(pinned, 404)["code"] == "scorecard_not_found"
-    without_evaluation = {"stages": ["transcription"], "scorecard": {"id": "default-human", "version": "2.7"}}
+    without_evaluation = {"stages": ["transcription"], "scorecard": {"id": "default-human", "version": "2.8"}}
     assert answer(call("process_audio_file", stranger, without_evaluation, id=audio_file_id), 400)["code"] == (
         "validation_error"
     )

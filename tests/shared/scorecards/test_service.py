@@ -119,7 +119,7 @@ def test_only_published_versions_are_assigned_or_pinned(deps: Dependencies, tena
                                     pin=ScorecardPin(id=scorecard_id, version="1"))  # fmt: skip
     assert draft_pinned.value.code == "scorecard_version_not_published"
     scorecards.require_runnable(repository=deps.scorecards, blobs=deps.blobs, tenant_id=tenant,
-                                pin=ScorecardPin(id="default-human", version="2.7"))  # fmt: skip
+                                pin=ScorecardPin(id="default-human", version="2.8"))  # fmt: skip
     with pytest.raises(NotFound):
         scorecards.require_runnable(repository=deps.scorecards, blobs=deps.blobs, tenant_id=tenant,
                                     pin=ScorecardPin(id="default-human", version="1.0"))  # fmt: skip
@@ -133,19 +133,19 @@ def test_the_campaign_then_the_tenant_default_then_the_built_in_card(deps: Depen
                               pinned=pinned)  # fmt: skip
         return f"{card.id}@{card.version}"
 
-    assert chosen("spring") == "default-human@2.7" and chosen(None, "ai_agent") == "default-ai-agent@2.9"
+    assert chosen("spring") == "default-human@2.8" and chosen(None, "ai_agent") == "default-ai-agent@2.10"
     campaign_card, default_card = create(deps, tenant), create(deps, tenant, name="House default")
     publish(deps, tenant, campaign_card, 1)
     publish(deps, tenant, default_card, 1)
     assign(deps, tenant, campaign_card, 1, "spring")
     assert chosen("spring") == f"{campaign_card}@1"
-    assert chosen("autumn") == chosen(None) == "default-human@2.7"
+    assert chosen("autumn") == chosen(None) == "default-human@2.8"
     assign(deps, tenant, default_card, 1)
     assert (chosen("spring"), chosen("autumn"), chosen(None)) == (f"{campaign_card}@1", *[f"{default_card}@1"] * 2)
     # A card for human calls never scores an AI agent's call.
-    assert chosen("spring", "ai_agent") == "default-ai-agent@2.9"
+    assert chosen("spring", "ai_agent") == "default-ai-agent@2.10"
     # A run's pin wins over every assignment.
-    assert chosen("spring", pinned=ScorecardPin(id="default-human", version="2.7")) == "default-human@2.7"
+    assert chosen("spring", pinned=ScorecardPin(id="default-human", version="2.8")) == "default-human@2.8"
     listed = scorecards.list_assignments(repository=deps.scorecards, tenant_id=tenant)
     assert [(a.call_type, a.scorecard_id, a.built_in) for a in listed.defaults] == [
         ("human", default_card, False), ("ai_agent", "default-ai-agent", True),
@@ -175,15 +175,15 @@ def test_an_evaluation_records_the_assigned_version_and_the_event_names_it(deps:
     assert event["event"]["data"]["scorecard"] == {"id": scorecard_id, "version": "1"}
 
     # Re-evaluation with a named version: no force needed, and the pinned card is used over the assignment.
-    pin = ScorecardPin(id="default-human", version="2.7")
+    pin = ScorecardPin(id="default-human", version="2.8")
     process(deps, tenant, audio_file_id, ProcessRequest(stages=["evaluation"], scorecard=pin))
     [again] = take_messages(deps, EVALUATION_QUEUE, audio_file_id)
     assert run_stage(deps, engines_with(transcriber), StageMessage.model_validate(again)) == "succeeded"
     analysis = audio_service.get_analysis(deps, tenant, audio_file_id)[1]
-    assert analysis["scorecard"] == {"id": "default-human", "name": default_scorecard("human").name, "version": "2.7"}
+    assert analysis["scorecard"] == {"id": "default-human", "name": default_scorecard("human").name, "version": "2.8"}
     assert transcriber.calls == 1  # the transcript was reused
     [event] = take_messages(deps, WEBHOOKS_QUEUE, audio_file_id)
-    assert json.dumps(event["event"]["data"]["scorecard"]) == '{"id": "default-human", "version": "2.7"}'
+    assert json.dumps(event["event"]["data"]["scorecard"]) == '{"id": "default-human", "version": "2.8"}'
 
 
 def test_a_version_number_whose_row_write_was_lost_is_skipped(deps: Dependencies, tenant: str) -> None:

@@ -187,7 +187,7 @@ def test_a_hold_before_the_agent_answers_does_not_make_the_greeting_late() -> No
 
 
 def test_criteria_without_wording_in_the_calls_language_are_not_applicable() -> None:
-    transcript = build_transcript(HUMAN_CALL).model_copy(update={"language": "es"})
+    transcript = build_transcript(HUMAN_CALL).model_copy(update={"language": "ja"})
     analysis = evaluate(transcript)
     assert {item.verdict for item in analysis.criteria} == {"not_applicable"}
     assert analysis.needs_review == 0

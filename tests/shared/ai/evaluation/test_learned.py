@@ -189,7 +189,7 @@ def test_a_sentence_that_does_another_criterion_is_not_passed() -> None:
 
 
 def test_a_paraphrase_near_the_pass_examples_still_passes() -> None:
-    line = "sure transferring you to the workshop team now"
+    line = "sure sending you over to the workshop team now"
     call = (*ai_call("Hi, this is the Contoso automated assistant.")[:2], ("agent", line), ("customer", "Great."))
     assert judge(call, "escalation_offer", None, AI).verdict != "pass"
     assert judged_with(call, "escalation_offer", line, AI).verdict == "pass"
