@@ -83,7 +83,8 @@ _TENS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 # A word that ends a sentence: "done.", "really?!", "(ok.)".
-SENTENCE_END = re.compile(r"[.?!]+[\"')\]]*$")
+# A word that ends a sentence; a title's full stop does not ("anything else I can do for you, Mrs. Okafor?").
+SENTENCE_END = re.compile(r"^(?!(?i:mr|mrs|ms|mx|dr|prof)\.$).*[.?!]+[\"')\]]*$")
 
 
 @dataclass(frozen=True)

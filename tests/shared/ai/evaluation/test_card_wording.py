@@ -262,3 +262,17 @@ def test_an_automatic_line_discloses_that_no_person_answers(line: str, passed: b
 def test_calls_listened_to_are_monitored(line: str, passed: bool, is_ai_call: bool) -> None:
     found = verdict(call(opening=line), "recording_disclosure", is_ai_call=is_ai_call)
     assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id"),
+    [
+        ("Is there anything else I can do for you, Mrs. Okafor?", "further_help"),
+        ("Anything more I can help with today, Dr. Reyes?", "further_help"),
+    ],
+)
+def test_a_titles_full_stop_does_not_end_the_sentence(line: str, criterion_id: str) -> None:
+    """ "Mrs." is no end of a sentence: the question runs on to the name and its question mark."""
+    middle = "I've rebooked the delivery for Friday morning."
+    script = (*call(middle=middle)[:4], ("agent", line), ("customer", "No, that's all."), ("agent", "Bye now."))
+    assert verdict(script, criterion_id).verdict == "pass"
