@@ -151,7 +151,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             if THIRD_PERSON_CUE.search(cue) and len(words) < 2 and not held:
                 continue
             # "I spoke to McDonald's": whose something is, not whom one spoke to; but "Dr. Okafor's patient"
-            if text.startswith("'s", end) and not re.search(rf"{TITLES}\.?\s+$", cue):
+            if text.startswith("'s", end) and not re.search(rf"(?:{TITLES}\.?|Doctor)\s+$", cue):
                 continue
             spelled = SPELLED_AFTER_NAME.match(text, end)
             yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)

@@ -1927,3 +1927,28 @@ def test_letters_spelled_after_saying_a_first_name_will_be_spelled_are_a_name() 
 )
 def test_letters_spelled_after_promising_to_spell_something_else_are_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We've got Thursday at nine with Doctor Okonjo, is that okay?", "Doctor Okonjo"),
+        ("Doctor Lindgren Hale will see you in room two.", "Doctor Lindgren Hale"),
+        ("Your referral came from Doctor Abernathy's surgery.", "Doctor Abernathy"),
+    ],
+)
+def test_a_name_after_doctor_written_in_full_is_found(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doctor said to rest it for a week.",
+        "You'll need to see your doctor first.",
+        "Doctor Who is on later, I'll call you back.",
+        "Book it with any Doctor at the Clinic, whoever is free.",
+    ],
+)
+def test_a_doctor_named_by_no_name_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
