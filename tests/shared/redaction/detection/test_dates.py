@@ -508,3 +508,21 @@ def test_a_birth_date_asked_about_by_its_day_and_month_and_the_reading_picked_ar
 def test_another_date_after_a_birth_date_is_not_the_birth_date(question: str) -> None:
     segments = _segments(("agent", "Could I take your date of birth?"), ("customer", "3/8/1975."), ("agent", question))
     assert _found(segments, _BIRTH) == [("date_of_birth", ["3/8/1975"])]
+
+
+def test_a_birth_date_after_the_asker_goes_on_with_a_number_is_found() -> None:
+    segments = _segments(
+        ("agent", "And the driver's date of birth,"),
+        ("agent", "drivers under 25 pay a supplement."),
+        ("customer", "That's fine, the 14th of the 2nd, 1975."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["the 14th of the 2nd, 1975"])]
+
+
+def test_a_number_the_asker_goes_on_with_is_no_birth_date() -> None:
+    segments = _segments(
+        ("agent", "And the driver's date of birth,"),
+        ("agent", "drivers under 25 pay a supplement of 12 a day."),
+        ("customer", "Oh, I'm well over that."),
+    )
+    assert _found(segments, _BIRTH) == []
