@@ -332,6 +332,16 @@ NAME_BEFORE_TOLD = re.compile(
     rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?:'s|\s+is|\s+was)\s+(?:my|his|her|their|our)\s+"
     r"(?:(?:family|first|last|middle|given|maiden|married|legal|full|christian|real|proper)\s+|sur)?name\b"
 )
+# A name whose order is told right after it, the words however heard: "Matsumoto Yuki, family name first", "Nguyen Van
+# An, surname first" (not "Surname first, then the given name": the order told before any name; nor the question,
+# "And the name, family name first?").
+_NOT_ORDERED_NAME_WORD = r"(?!(?i:surname|family|last|first|given|name|and|the|your|my|his|her|please|so|now)\b)"
+NAME_ORDER_TOLD = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:(?i:it's|its|it is|that's|that is|so)\s+)?"
+    rf"(?P<name>{_NOT_ORDERED_NAME_WORD}[^\W\d_][\w'-]*(?:\s+{_NOT_ORDERED_NAME_WORD}[^\W\d_][\w'-]*){{0,2}}),?\s+"
+    r"(?i:(?:the )?(?:family|last|sur) ?name (?:first|comes first|goes first)|(?:first|given) name (?:last|second))\b"
+    r"(?![^.!?]*\?)"
+)
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"

@@ -56,6 +56,7 @@ from shared.redaction.detection.names import (
     LOWER_CASE_TITLED_NAME,
     NAME_BEFORE_TOLD,
     NAME_CUES,
+    NAME_ORDER_TOLD,
     NOT_NAMES,
     SPELLED_AFTER_NAME,
     SPELLED_NAME,
@@ -158,6 +159,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for match in NAME_BEFORE_TOLD.finditer(text):
             words = match.group("name").split()
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in NAME_ORDER_TOLD.finditer(text):
+            if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for match in GREETED.finditer(text):
             group = next(group for group in GREETED_GROUPS if match.group(group))

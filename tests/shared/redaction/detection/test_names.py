@@ -1952,3 +1952,27 @@ def test_a_name_after_doctor_written_in_full_is_found(text: str, name: str) -> N
 )
 def test_a_doctor_named_by_no_name_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "answer, name",
+    [
+        ("Matzumogo uki, family name first.", "Matzumogo uki"),
+        ("It's Nguyen Van An, surname first.", "Nguyen Van An"),
+        ("Sure. Kowalski Ewa, last name first.", "Kowalski Ewa"),
+    ],
+)
+def test_a_name_told_in_which_order_it_is_said_is_found_however_heard(answer: str, name: str) -> None:
+    assert _names(("agent", "The name on the card?"), ("customer", answer)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("And the name, family name first?", "Sure, hang on."),
+        ("How should I write it?", "Surname first, then the given name."),
+        ("Which order do you want?", "Please, family name first, it's how the bank has it."),
+    ],
+)
+def test_asking_or_telling_an_order_with_no_name_finds_none(question: str, answer: str) -> None:
+    assert _names(("agent", question), ("customer", answer)) == []
