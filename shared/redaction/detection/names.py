@@ -342,6 +342,15 @@ NAME_ORDER_TOLD = re.compile(
     r"(?i:(?:the )?(?:family|last|sur) ?name (?:first|comes first|goes first)|(?:first|given) name (?:last|second))\b"
     r"(?![^.!?]*\?)"
 )
+# Someone listed with their age: "Two kids, Ava who's eleven and Noah who's eight", "my nephews, Kai, aged 6".
+_AGE = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
+)
+NAMED_WITH_AGE = re.compile(
+    rf"(?:,|\band)\s+(?P<name>{_NAME}(?:{_NEXT_NAME})?),?\s+(?:who's|who is|aged)\s+{_AGE}"
+    r"(?!\s*(?:%|percent|per cent|pounds|dollars|euros|minutes|hours|days|weeks|months)\b)(?![\w.,]\d)\b"
+)
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
@@ -789,6 +798,11 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
         if joined := _said_whole_after_parts(segment.text, match.group("name"), spelled.end() if spelled else end):
             yield TextSpan(segment.index, *joined)
+        # a double-barrelled surname's hyphen heard as "and", the answer ending with it: "Liam and Walsh," (Liam
+        # Nguyen-Walsh); or the other of two named in the answer
+        other = _AND_ONE_WORD_ENDING.match(segment.text, end)
+        if other is not None and not spelled and not _not_one_more_name(other.group("other")):
+            yield TextSpan(segment.index, other.start("other"), other.end("other"))
         # the surname said first, then the whole name: "it's de la cruz, marisol de la cruz"
         whole = re.match(
             # any case: the words a lower-case name is checked against, whatever case they are written in
@@ -800,6 +814,20 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         )
         if whole is not None and not spelled:
             yield TextSpan(segment.index, end + whole.start() + 1, end + whole.end())
+
+
+_AND_ONE_WORD_ENDING = re.compile(rf"\s+and\s+(?P<other>{_NAME})\s*[,.!?]?\s*$")
+
+
+# the words a firm's name ends in after "and": "Priya and Daughters", "Okafor and Sons"
+_FIRMS_KIN = {"Sons", "Son", "Daughters", "Daughter", "Brothers", "Sisters", "Family", "Friends", "Children", "Kids"}
+
+
+def _not_one_more_name(word: str) -> bool:
+    return (
+        word in NOT_NAMES or word in BUSINESS_WORDS or word in _PLACE_WORDS or word in _FIRMS_KIN
+        or word.lower() in MONTHS
+    )  # fmt: skip
 
 
 _WHOLE_AFTER_PARTS = re.compile(rf"[.,]?\s+(?P<whole>{_NAME})(?=\s*[.!?]?\s*$)")

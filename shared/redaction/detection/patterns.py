@@ -57,6 +57,7 @@ from shared.redaction.detection.names import (
     NAME_BEFORE_TOLD,
     NAME_CUES,
     NAME_ORDER_TOLD,
+    NAMED_WITH_AGE,
     NOT_NAMES,
     SPELLED_AFTER_NAME,
     SPELLED_NAME,
@@ -159,6 +160,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for match in NAME_BEFORE_TOLD.finditer(text):
             words = match.group("name").split()
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in NAMED_WITH_AGE.finditer(text):
+            if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for match in NAME_ORDER_TOLD.finditer(text):
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):

@@ -1976,3 +1976,37 @@ def test_a_name_told_in_which_order_it_is_said_is_found_however_heard(answer: st
 )
 def test_asking_or_telling_an_order_with_no_name_finds_none(question: str, answer: str) -> None:
     assert _names(("agent", question), ("customer", answer)) == []
+
+
+def test_a_surname_after_and_ending_a_name_answer_is_the_name_too() -> None:
+    # "Nguyen-Walsh" heard as "and Walsh"
+    found = _names(("agent", "And your name?"), ("customer", "Liam and Walsh,"))
+    assert found == [(1, "Liam"), (1, "Walsh")]
+
+
+@pytest.mark.parametrize("answer", ["Okafor and Sons.", "Liam and Tuesday.", "Priya and Daughters."])
+def test_a_firm_or_a_day_after_and_in_a_name_answer_is_no_second_name(answer: str) -> None:
+    assert [words for _, words in _names(("agent", "And your name?"), ("customer", answer))][1:] == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Two kids, Armour who's 11, and Noor who's eight.", ["Armour", "Noor"]),
+        ("My nephews, Kai, aged 6, and Tomas, aged nine.", ["Kai", "Tomas"]),
+    ],
+)
+def test_someone_listed_with_their_age_is_named(text: str, names: list[str]) -> None:
+    assert [words for _, words in _names(("customer", text))] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plans for pensioners, aged 65 and over, are cheaper.",
+        "We met the Smiths, who's 40 percent owners.",
+        "That's the one, and Tuesday who's 9 minutes late again.",
+    ],
+)
+def test_an_age_or_a_share_after_no_one_named_finds_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
