@@ -351,6 +351,13 @@ NAMED_WITH_AGE = re.compile(
     rf"(?:,|\band)\s+(?P<name>{_NAME}(?:{_NEXT_NAME})?),?\s+(?:who's|who is|aged)\s+{_AGE}"
     r"(?!\s*(?:%|percent|per cent|pounds|dollars|euros|minutes|hours|days|weeks|months)\b)(?![\w.,]\d)\b"
 )
+# A relative named after a comma in capitals, as recognition writes a name it does not know: "me and my daughter,
+# FUF." (Efua); not letters that stand for something ("my son, ASAP", "my wife, OK?").
+KIN_NAMED_IN_CAPITALS = re.compile(
+    rf"\b(?i:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN},\s+"
+    r"(?P<name>(?!(?:OK|ASAP|FYI|TBC|TBD|USA|UK|UAE|NHS|ATM|PIN|SMS|GP|ID|DOB|NI|PO|AM|PM|TV|IT|HR|CEO)\b)[A-Z]{3,12})"
+    r"(?=\s*[.!]?\s*$|\s*[.!]\s)"
+)
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"

@@ -51,6 +51,7 @@ from shared.redaction.detection.names import (
     GREETED,
     GREETED_GROUPS,
     HELD_UNDER,
+    KIN_NAMED_IN_CAPITALS,
     LOWER_CASE_NAME,
     LOWER_CASE_NAME_GROUPS,
     LOWER_CASE_TITLED_NAME,
@@ -161,6 +162,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             words = match.group("name").split()
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in KIN_NAMED_IN_CAPITALS.finditer(text):
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for match in NAMED_WITH_AGE.finditer(text):
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))

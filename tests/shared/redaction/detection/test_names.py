@@ -2010,3 +2010,20 @@ def test_someone_listed_with_their_age_is_named(text: str, names: list[str]) -> 
 )
 def test_an_age_or_a_share_after_no_one_named_finds_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_relative_named_in_capitals_after_a_comma_is_a_name() -> None:
+    found = _names(("customer", "The booking is for me and my daughter, FUF. Both adults' fares."))
+    assert found == [(0, "FUF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need it sorted for my son, ASAP.",
+        "It was my husband, NOT me, who rang.",
+        "It's for my mum, NHS.",
+    ],
+)
+def test_capitals_after_a_relative_that_are_no_name_stay(text: str) -> None:
+    assert _names(("customer", text)) == []
