@@ -1062,6 +1062,8 @@ def _begun_again(
         if len(digits) < _MIN_CORRECTED_ENDING:
             continue
         distances = context_distances(tokens, start.position)
+        if start.position and tokens[start.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
+            distances.pop(EntityType.DATE_OF_BIRTH, None)  # "Tuesday, 21st at 415": a time, begun or not
         for whole in untyped[index + 1 :]:
             first = whole[0].tokens[0]
             said = "".join(atom.digits for atom in whole)
