@@ -1379,6 +1379,8 @@ def _ssn_begun(
             continue  # "And the property address?" / "Rural Route 1, Box 2-12, ...": the address's numbers
         if last_four_of_ssn_asked(distances, tokens, said[0]) or part_of_ssn_asked(tokens, said[0]):
             continue  # a part asked for by its place has its own length: other digits are not it
+        if _answered_by_other_side(digits, distances[EntityType.SSN], said[0], tokens):
+            continue  # "the last four of your social?" / "7 -7 -1 -4" / "I see a charge of 800 ...": answered
         going_on = [t for t in tokens[said[-1].position + 1 :] if t.segment == said[-1].segment]
         if not _misheard_as(digits, digits_said(going_on)[: len(digits)]):
             yield EntityType.SSN, said
