@@ -1117,11 +1117,16 @@ def addresses_going_on(segments: Sequence[Segment], addresses: Sequence[TextSpan
         if segment.index not in at_end and unit is None:
             continue
         going_on: list[Segment] = []
-        for nxt in ordered[position + 1 : position + 3]:
+        for offset, nxt in enumerate(ordered[position + 1 : position + 3], start=position + 1):
             last = going_on[-1] if going_on else segment
             if nxt.speaker != segment.speaker or nxt.start_ms - last.end_ms > _GOING_ON_PAUSE_MS:
                 break
             going_on.append(nxt)
+            if _ends_turn_with_place(ordered, offset, going_on, segment):
+                # no code, but the address found ended in a comma and the turn ends with the place: "House 12,
+                # Ring Road," / "Off -3rd Avenue," / "Nairobi"
+                yield from (TextSpan(part.index, 0, len(part.text.rstrip(" ,.?!"))) for part in going_on)
+                break
             if _ends_in_code(nxt.text):
                 if segment.index not in at_end and unit is not None:
                     yield TextSpan(segment.index, unit.start("unit"), unit.end("unit"))
@@ -1131,6 +1136,50 @@ def addresses_going_on(segments: Sequence[Segment], addresses: Sequence[TextSpan
                 break
             if nxt.index in at_end or not _CAPITALISED_NAME.fullmatch(nxt.text, _lead_in_end(nxt.text)):
                 break
+
+
+# A flat or house said first, its segment ending in a comma: "Unit I, for the former in parade," / "Coulangata,
+# Queensland, 4225." (Unit nine, forty-four Marine Parade, ...).
+_UNIT_SEGMENT_BEFORE = re.compile(r"\s*(?i:unit|flat|apartment|apt|suite|house|block|plot|lot)\b[^.!?]*,\s*$")
+
+
+def addresses_begun_before(segments: Sequence[Segment], addresses: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """The flat or house an address begins with in its speaker's segment before the one it is found at the start
+    of, where that segment starts with one and ends in a comma."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    texts = {segment.index: segment.text for segment in segments}
+    starting = {span.segment for span in addresses if not texts[span.segment][: span.start].strip(" ,")}
+    for before, segment in pairwise(ordered):
+        if (
+            segment.index in starting
+            and before.speaker == segment.speaker
+            and segment.start_ms - before.end_ms <= _GOING_ON_PAUSE_MS
+            and _UNIT_SEGMENT_BEFORE.match(before.text)
+        ):
+            start = len(before.text) - len(before.text.lstrip())
+            yield TextSpan(before.index, start, len(before.text.rstrip(" ,")))
+
+
+def _ends_turn_with_place(
+    ordered: Sequence[Segment], position: int, going_on: Sequence[Segment], address: Segment
+) -> bool:
+    """Whether ``going_on``, said after an address ending its segment in a comma, is a place's name or two that
+    ends the speaker's turn: nothing after it from them before the other side speaks."""
+    after = ordered[position + 1] if position + 1 < len(ordered) else None
+    turn_ends = after is None or after.speaker != address.speaker
+    return (
+        turn_ends
+        and address.text.rstrip().endswith(",")
+        and all(part.text.rstrip().endswith(",") for part in going_on[:-1])
+        and all(_PLACE_ALONE.fullmatch(part.text) for part in going_on)
+    )
+
+
+_NOT_PLACE_WORDS = (
+    r"(?:Thanks|Thank|Yes|Yeah|Yep|No|Nope|Okay|Ok|Sorry|That|That's|Please|Right|Correct|Cheers|Bye|Hello|Hi|Sure|"
+    r"Great|Lovely|Perfect|Fine|Good|Done|Wait|Hold|Actually|Um|Uh|Erm|Oh|And|Or|But|So|Then|Is|Was|It|It's)"
+)
+_PLACE_ALONE = re.compile(rf"\s*(?!{_NOT_PLACE_WORDS}\b)[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?[.,]?\s*")
 
 
 def _lead_in_end(text: str, start: int = 0) -> int:

@@ -47,7 +47,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|best number"
         # the number someone will be called on, asked for or read back: "the assessor will call you. Is 082 ...?"
         r"|(will|to|can|should|may|\w+'ll) (call|ring|text) you"
-        r"|(call|ring|reach|text) me( back)? (on|at)"
+        # or after when to: "call me when it's fixed, on 0803 ..."
+        r"|(call|ring|reach|text) me( back)?( (when|once|if|after) [a-z']+( [a-z']+){0,3})? (on|at)"
         # a number asked for to be called or texted on: "a number to text when it's ready", "a number we can call"
         r"|number (to|we can|i can|they can|you can|the driver can) (call|ring|text|reach)"
         # the line the caller is on, named right before it: "calling from 02 9555 0173" (not "calling from Acme")

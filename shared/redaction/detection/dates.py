@@ -502,8 +502,11 @@ def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False
             found = _date_from(tokens, begin, year_alone)
             if found:
                 return found
-            # a day given up ("Fifth of... sorry, fifteenth of May") is a date's, not another number
-            passed_a_number = passed_a_number or not _is_day(said)
+            # a day given up ("Fifth of... sorry, fifteenth of May") is a date's, not another number; nor is a number
+            # the one who asked says as they go on ("date of birth? Drivers under 25 pay a supplement."), which
+            # answers nothing
+            asked_on = position > 0 and said.speaker == tokens[position - 1].speaker
+            passed_a_number = passed_a_number or not (_is_day(said) or asked_on)
     return []
 
 

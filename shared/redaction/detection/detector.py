@@ -7,7 +7,13 @@ from collections.abc import Iterable, Sequence
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import alphanumeric_ids, cpfs, ibans, spelled_ids, spoken_ibans
-from shared.redaction.detection.addresses import PO_BOX, addresses_going_on, answered_addresses, answers_as_addresses
+from shared.redaction.detection.addresses import (
+    PO_BOX,
+    addresses_begun_before,
+    addresses_going_on,
+    answered_addresses,
+    answers_as_addresses,
+)
 from shared.redaction.detection.answers import answered_values
 from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
 from shared.redaction.detection.dates import dates, with_day_and_month
@@ -87,6 +93,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answers_as_addresses(read, tokens)]
     addresses_said = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in addresses_going_on(read, addresses_said)]
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in addresses_begun_before(read, addresses_said)]
     answered = list(answered_names(read, tokens))
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]

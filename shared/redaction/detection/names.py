@@ -318,7 +318,8 @@ NAME_CUES = re.compile(
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
-    rf"|\b{TITLES}\.?\s+)(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
+    # a title, or "Doctor" written in full with its capital ("with Doctor Patel"; not "the doctor")
+    rf"|\b(?:{TITLES}\.?|Doctor)\s+)(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.
 HELD_UNDER = re.compile(
@@ -330,6 +331,32 @@ HELD_UNDER = re.compile(
 NAME_BEFORE_TOLD = re.compile(
     rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?:'s|\s+is|\s+was)\s+(?:my|his|her|their|our)\s+"
     r"(?:(?:family|first|last|middle|given|maiden|married|legal|full|christian|real|proper)\s+|sur)?name\b"
+)
+# A name whose order is told right after it, the words however heard: "Matsumoto Yuki, family name first", "Nguyen Van
+# An, surname first" (not "Surname first, then the given name": the order told before any name; nor the question,
+# "And the name, family name first?").
+_NOT_ORDERED_NAME_WORD = r"(?!(?i:surname|family|last|first|given|name|and|the|your|my|his|her|please|so|now)\b)"
+NAME_ORDER_TOLD = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:(?i:it's|its|it is|that's|that is|so)\s+)?"
+    rf"(?P<name>{_NOT_ORDERED_NAME_WORD}[^\W\d_][\w'-]*(?:\s+{_NOT_ORDERED_NAME_WORD}[^\W\d_][\w'-]*){{0,2}}),?\s+"
+    r"(?i:(?:the )?(?:family|last|sur) ?name (?:first|comes first|goes first)|(?:first|given) name (?:last|second))\b"
+    r"(?![^.!?]*\?)"
+)
+# Someone listed with their age: "Two kids, Ava who's eleven and Noah who's eight", "my nephews, Kai, aged 6".
+_AGE = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
+)
+NAMED_WITH_AGE = re.compile(
+    rf"(?:,|\band)\s+(?P<name>{_NAME}(?:{_NEXT_NAME})?),?\s+(?:who's|who is|aged)\s+{_AGE}"
+    r"(?!\s*(?:%|percent|per cent|pounds|dollars|euros|minutes|hours|days|weeks|months)\b)(?![\w.,]\d)\b"
+)
+# A relative named after a comma in capitals, as recognition writes a name it does not know: "me and my daughter,
+# FUF." (Efua); not letters that stand for something ("my son, ASAP", "my wife, OK?").
+KIN_NAMED_IN_CAPITALS = re.compile(
+    rf"\b(?i:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN},\s+"
+    r"(?P<name>(?!(?:OK|ASAP|FYI|TBC|TBD|USA|UK|UAE|NHS|ATM|PIN|SMS|GP|ID|DOB|NI|PO|AM|PM|TV|IT|HR|CEO)\b)[A-Z]{3,12})"
+    r"(?=\s*[.!]?\s*$|\s*[.!]\s)"
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
@@ -778,6 +805,11 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
         if joined := _said_whole_after_parts(segment.text, match.group("name"), spelled.end() if spelled else end):
             yield TextSpan(segment.index, *joined)
+        # a double-barrelled surname's hyphen heard as "and", the answer ending with it: "Liam and Walsh," (Liam
+        # Nguyen-Walsh); or the other of two named in the answer
+        other = _AND_ONE_WORD_ENDING.match(segment.text, end)
+        if other is not None and not spelled and not _not_one_more_name(other.group("other")):
+            yield TextSpan(segment.index, other.start("other"), other.end("other"))
         # the surname said first, then the whole name: "it's de la cruz, marisol de la cruz"
         whole = re.match(
             # any case: the words a lower-case name is checked against, whatever case they are written in
@@ -789,6 +821,20 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         )
         if whole is not None and not spelled:
             yield TextSpan(segment.index, end + whole.start() + 1, end + whole.end())
+
+
+_AND_ONE_WORD_ENDING = re.compile(rf"\s+and\s+(?P<other>{_NAME})\s*[,.!?]?\s*$")
+
+
+# the words a firm's name ends in after "and": "Priya and Daughters", "Okafor and Sons"
+_FIRMS_KIN = {"Sons", "Son", "Daughters", "Daughter", "Brothers", "Sisters", "Family", "Friends", "Children", "Kids"}
+
+
+def _not_one_more_name(word: str) -> bool:
+    return (
+        word in NOT_NAMES or word in BUSINESS_WORDS or word in _PLACE_WORDS or word in _FIRMS_KIN
+        or word.lower() in MONTHS
+    )  # fmt: skip
 
 
 _WHOLE_AFTER_PARTS = re.compile(rf"[.,]?\s+(?P<whole>{_NAME})(?=\s*[.!?]?\s*$)")

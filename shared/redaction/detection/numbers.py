@@ -1062,6 +1062,8 @@ def _begun_again(
         if len(digits) < _MIN_CORRECTED_ENDING:
             continue
         distances = context_distances(tokens, start.position)
+        if start.position and tokens[start.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
+            distances.pop(EntityType.DATE_OF_BIRTH, None)  # "Tuesday, 21st at 415": a time, begun or not
         for whole in untyped[index + 1 :]:
             first = whole[0].tokens[0]
             said = "".join(atom.digits for atom in whole)
@@ -1377,6 +1379,8 @@ def _ssn_begun(
             continue  # "And the property address?" / "Rural Route 1, Box 2-12, ...": the address's numbers
         if last_four_of_ssn_asked(distances, tokens, said[0]) or part_of_ssn_asked(tokens, said[0]):
             continue  # a part asked for by its place has its own length: other digits are not it
+        if _answered_by_other_side(digits, distances[EntityType.SSN], said[0], tokens):
+            continue  # "the last four of your social?" / "7 -7 -1 -4" / "I see a charge of 800 ...": answered
         going_on = [t for t in tokens[said[-1].position + 1 :] if t.segment == said[-1].segment]
         if not _misheard_as(digits, digits_said(going_on)[: len(digits)]):
             yield EntityType.SSN, said

@@ -51,11 +51,14 @@ from shared.redaction.detection.names import (
     GREETED,
     GREETED_GROUPS,
     HELD_UNDER,
+    KIN_NAMED_IN_CAPITALS,
     LOWER_CASE_NAME,
     LOWER_CASE_NAME_GROUPS,
     LOWER_CASE_TITLED_NAME,
     NAME_BEFORE_TOLD,
     NAME_CUES,
+    NAME_ORDER_TOLD,
+    NAMED_WITH_AGE,
     NOT_NAMES,
     SPELLED_AFTER_NAME,
     SPELLED_NAME,
@@ -151,13 +154,21 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             if THIRD_PERSON_CUE.search(cue) and len(words) < 2 and not held:
                 continue
             # "I spoke to McDonald's": whose something is, not whom one spoke to; but "Dr. Okafor's patient"
-            if text.startswith("'s", end) and not re.search(rf"{TITLES}\.?\s+$", cue):
+            if text.startswith("'s", end) and not re.search(rf"(?:{TITLES}\.?|Doctor)\s+$", cue):
                 continue
             spelled = SPELLED_AFTER_NAME.match(text, end)
             yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)
         for match in NAME_BEFORE_TOLD.finditer(text):
             words = match.group("name").split()
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in KIN_NAMED_IN_CAPITALS.finditer(text):
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in NAMED_WITH_AGE.finditer(text):
+            if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
+                yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in NAME_ORDER_TOLD.finditer(text):
+            if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in match.group("name").split()):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for match in GREETED.finditer(text):
             group = next(group for group in GREETED_GROUPS if match.group(group))

@@ -1029,3 +1029,42 @@ def test_a_continental_or_british_address_in_its_own_shape_is_found_whole(text: 
 )
 def test_numbers_floors_and_lower_case_streets_alone_are_no_address(text: str) -> None:
     assert _addresses(("customer", text)) == []
+
+
+def test_a_place_ending_the_turn_after_an_address_that_ends_in_a_comma_goes_on_with_it() -> None:
+    found_ = _addresses(
+        ("agent", "And the installation address?"),
+        ("customer", "House 12, Ring Road Parklands,"),
+        ("customer", "Off -3rd Avenue,"),
+        ("customer", "Nairobi"),
+        ("agent", "Thank you, one moment."),
+    )
+    assert found_ == [(1, "House 12, Ring Road Parklands"), (2, "Off -3rd Avenue"), (3, "Nairobi")]
+
+
+def test_a_word_after_an_address_that_ended_its_sentence_stays() -> None:
+    found_ = _addresses(
+        ("agent", "Did the engineer find it?"),
+        ("customer", "Yes, House 12, Ring Road Parklands."),
+        ("customer", "Brilliant"),
+        ("agent", "Good."),
+    )
+    assert (2, "Brilliant") not in found_
+
+
+def test_a_unit_said_in_the_segment_before_an_address_is_part_of_it() -> None:
+    found_ = _addresses(
+        ("agent", "Sorry, the line dropped. Go on."),
+        ("customer", "Unit I, for the former in parade,"),
+        ("customer", "Coulangata, Queensland, 4225."),
+    )
+    assert found_ == [(1, "Unit I, for the former in parade"), (2, "Coulangata, Queensland, 4225")]
+
+
+def test_a_segment_before_an_address_that_names_no_unit_stays() -> None:
+    found_ = _addresses(
+        ("agent", "Sorry, the line dropped. Go on."),
+        ("customer", "Sorry, I moved last year,"),
+        ("customer", "Coulangata, Queensland, 4225."),
+    )
+    assert found_ == [(2, "Coulangata, Queensland, 4225")]

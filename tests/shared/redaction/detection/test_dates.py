@@ -508,3 +508,40 @@ def test_a_birth_date_asked_about_by_its_day_and_month_and_the_reading_picked_ar
 def test_another_date_after_a_birth_date_is_not_the_birth_date(question: str) -> None:
     segments = _segments(("agent", "Could I take your date of birth?"), ("customer", "3/8/1975."), ("agent", question))
     assert _found(segments, _BIRTH) == [("date_of_birth", ["3/8/1975"])]
+
+
+def test_a_birth_date_after_the_asker_goes_on_with_a_number_is_found() -> None:
+    segments = _segments(
+        ("agent", "And the driver's date of birth,"),
+        ("agent", "drivers under 25 pay a supplement."),
+        ("customer", "That's fine, the 14th of the 2nd, 1975."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["the 14th of the 2nd, 1975"])]
+
+
+def test_a_number_the_asker_goes_on_with_is_no_birth_date() -> None:
+    segments = _segments(
+        ("agent", "And the driver's date of birth,"),
+        ("agent", "drivers under 25 pay a supplement of 12 a day."),
+        ("customer", "Oh, I'm well over that."),
+    )
+    assert _found(segments, _BIRTH) == []
+
+
+def test_a_time_said_and_then_said_again_with_another_after_a_birth_date_is_no_birth_date() -> None:
+    segments = _segments(
+        ("agent", "And your son's date of birth?"),
+        ("customer", "3rd of March, 2017."),
+        ("agent", "I have Tuesday at 415 with the hygienist"),
+        ("customer", "That's perfect."),
+        ("agent", "Great, two appointments back to back, 415 and 430."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["3rd of March, 2017"])]
+
+
+def test_a_birth_date_begun_and_said_again_whole_is_still_found() -> None:
+    segments = _segments(
+        ("agent", "And your date of birth?"),
+        ("customer", "0412, sorry, 041283."),
+    )
+    assert [words for _, words in _found(segments, _BIRTH)] == [["0412"], ["041283"]]

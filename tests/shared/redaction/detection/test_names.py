@@ -1927,3 +1927,103 @@ def test_letters_spelled_after_saying_a_first_name_will_be_spelled_are_a_name() 
 )
 def test_letters_spelled_after_promising_to_spell_something_else_are_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We've got Thursday at nine with Doctor Okonjo, is that okay?", "Doctor Okonjo"),
+        ("Doctor Lindgren Hale will see you in room two.", "Doctor Lindgren Hale"),
+        ("Your referral came from Doctor Abernathy's surgery.", "Doctor Abernathy"),
+    ],
+)
+def test_a_name_after_doctor_written_in_full_is_found(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doctor said to rest it for a week.",
+        "You'll need to see your doctor first.",
+        "Doctor Who is on later, I'll call you back.",
+        "Book it with any Doctor at the Clinic, whoever is free.",
+    ],
+)
+def test_a_doctor_named_by_no_name_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "answer, name",
+    [
+        ("Matzumogo uki, family name first.", "Matzumogo uki"),
+        ("It's Nguyen Van An, surname first.", "Nguyen Van An"),
+        ("Sure. Kowalski Ewa, last name first.", "Kowalski Ewa"),
+    ],
+)
+def test_a_name_told_in_which_order_it_is_said_is_found_however_heard(answer: str, name: str) -> None:
+    assert _names(("agent", "The name on the card?"), ("customer", answer)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("And the name, family name first?", "Sure, hang on."),
+        ("How should I write it?", "Surname first, then the given name."),
+        ("Which order do you want?", "Please, family name first, it's how the bank has it."),
+    ],
+)
+def test_asking_or_telling_an_order_with_no_name_finds_none(question: str, answer: str) -> None:
+    assert _names(("agent", question), ("customer", answer)) == []
+
+
+def test_a_surname_after_and_ending_a_name_answer_is_the_name_too() -> None:
+    # "Nguyen-Walsh" heard as "and Walsh"
+    found = _names(("agent", "And your name?"), ("customer", "Liam and Walsh,"))
+    assert found == [(1, "Liam"), (1, "Walsh")]
+
+
+@pytest.mark.parametrize("answer", ["Okafor and Sons.", "Liam and Tuesday.", "Priya and Daughters."])
+def test_a_firm_or_a_day_after_and_in_a_name_answer_is_no_second_name(answer: str) -> None:
+    assert [words for _, words in _names(("agent", "And your name?"), ("customer", answer))][1:] == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Two kids, Armour who's 11, and Noor who's eight.", ["Armour", "Noor"]),
+        ("My nephews, Kai, aged 6, and Tomas, aged nine.", ["Kai", "Tomas"]),
+    ],
+)
+def test_someone_listed_with_their_age_is_named(text: str, names: list[str]) -> None:
+    assert [words for _, words in _names(("customer", text))] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plans for pensioners, aged 65 and over, are cheaper.",
+        "We met the Smiths, who's 40 percent owners.",
+        "That's the one, and Tuesday who's 9 minutes late again.",
+    ],
+)
+def test_an_age_or_a_share_after_no_one_named_finds_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+def test_a_relative_named_in_capitals_after_a_comma_is_a_name() -> None:
+    found = _names(("customer", "The booking is for me and my daughter, FUF. Both adults' fares."))
+    assert found == [(0, "FUF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need it sorted for my son, ASAP.",
+        "It was my husband, NOT me, who rang.",
+        "It's for my mum, NHS.",
+    ],
+)
+def test_capitals_after_a_relative_that_are_no_name_stay(text: str) -> None:
+    assert _names(("customer", text)) == []

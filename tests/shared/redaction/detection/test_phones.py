@@ -260,3 +260,16 @@ def test_a_number_to_call_said_of_a_price_or_a_room_is_no_phone_number() -> None
         ("agent", "The number to call is on the letter. The room is 412 and it costs 129 dollars a night."),
     )
     assert found(said, (EntityType.PHONE_NUMBER,)) == []
+
+
+def test_a_number_to_be_called_on_when_something_is_done_is_a_phone_number_not_a_card() -> None:
+    found_ = _phones(
+        ("customer", "Can I get a credit for the outage?"),
+        ("agent", "Yes, three days on your plan."),
+        ("customer", "Okay. Please call me when it's fixed, on 0803 -552 -1964."),
+    )
+    assert found_ == ["0803 -552 -1964"]
+
+
+def test_a_time_to_call_after_is_no_phone_number() -> None:
+    assert _phones(("customer", "Call me when you're back at 4.30, I'm out till then.")) == []

@@ -267,3 +267,22 @@ def test_the_last_four_asked_for_in_a_statement_is_no_answer_to_it() -> None:
         ("date_of_birth", ["11/02/1975"]),
         ("ssn", ["3 3 0 8"]),
     ]
+
+
+def test_an_amount_the_asker_says_after_the_social_s_part_was_answered_is_no_social() -> None:
+    segments = _segments(
+        ("agent", "For security, can you confirm the last four of your social?"),
+        ("customer", "7 -7 -1 -4"),
+        ("agent", "And the nip code on the account?"),  # "zip code" misheard
+        ("customer", "-I -8 -102."),
+        ("agent", "Thank you, I see a charge of 800 and I'm $99 at an electronic store in Miami."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["7 -7 -1 -4"])]
+
+
+def test_a_social_begun_by_the_one_asked_and_broken_off_is_still_found() -> None:
+    segments = _segments(
+        ("agent", "What's your social security number?"),
+        ("customer", "It's 381... no wait, that's my wife's."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["381"])]
