@@ -474,6 +474,15 @@ def _in_set_negation(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
+# West African Pidgin's "I no go apologise" (I will not): "no go" after its subject denies, unlike "a no-go".
+_PIDGIN_SUBJECTS = frozenset({"i", "we", "you", "una", "dem", "e", "he", "she", "they", "mi"})
+
+
+def _will_not(tokens: Sequence[Token], index: int) -> bool:
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return following == "go" and index > 0 and tokens[index - 1].text in _PIDGIN_SUBJECTS
+
+
 def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> bool:
     """Whether token ``index`` is a negator that negates something (not "no worries", "oh no", "let you no")."""
     token = tokens[index]
@@ -481,7 +490,7 @@ def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> 
     after = tokens[index + 2].text if index + 2 < len(tokens) else ""
     return (
         token.text in NEGATORS
-        and (following not in _NOT_NEGATING or after == "about")
+        and (following not in _NOT_NEGATING or after == "about" or _will_not(tokens, index))
         and not (token.text == "no" and following in _NO_DETERMINING)
         and not (token.text == "not" and following in _CONTRASTED)
         and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])

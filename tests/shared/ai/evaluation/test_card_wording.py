@@ -276,3 +276,26 @@ def test_a_titles_full_stop_does_not_end_the_sentence(line: str, criterion_id: s
     middle = "I've rebooked the delivery for Friday morning."
     script = (*call(middle=middle)[:4], ("agent", line), ("customer", "No, that's all."), ("agent", "Bye now."))
     assert verdict(script, criterion_id).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Madam, I no go apologise for the traffic wey block the road.",
+        "Sorry eh, forgot to say, this is Dayo from Swift Couriers.",
+        "Well, I'm sorry, but everybody else managed to fill the form, eh.",
+    ],
+)
+def test_a_refusal_in_pidgin_an_excuse_for_no_name_and_a_comparison_are_no_empathy(line: str) -> None:
+    assert verdict(call(middle=line), "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No go-slow on our side, the van leaves at nine tomorrow.",
+        "Everyone else in your street has the same fault, so it's on our side and I'm sorry for that.",
+    ],
+)
+def test_look_alikes_of_those_stay_as_they_were(line: str) -> None:
+    assert verdict(call(middle=line), "empathy").verdict == ("pass" if "sorry" in line else "fail")
