@@ -387,12 +387,36 @@ def is_negated(
     end = last_word if inside else first_word - 1
     tokens = text.tokens
     cue = next((index for index, token in enumerate(tokens) if token.first_word >= first_word), len(tokens))
-    return any(
+    return (inside and _denied_after(text, last_word)) or any(
         start <= token.first_word <= end
         and index >= cue - NEGATION_REACH
         and _negates(tokens, index, words if fillers_kept else ())
+        and not _names_what_it_is_not(tokens, index, cue)
         for index, token in enumerate(tokens)
     )
+
+
+_COPULAS = frozenset({"is", "are", "was", "were"})
+# What an assistant says it is not ("I'm a computer not a person calls are kept on tape"): the "not" denies that
+# noun, and unpunctuated speech runs the next clause on after it.
+_NOT_WHAT_IT_IS = frozenset({"person", "human", "robot", "machine", "bot", "computer", "staff"})
+
+
+def _denied_after(text: NormalizedText, last_word: int) -> bool:
+    """Whether the words are denied right after them, in their clause: "live agents are not available"."""
+    if CLAUSE_END.search(text.words[last_word]):
+        return False
+    after = [token.text for token in text.tokens if token.first_word > last_word][:2]
+    return len(after) == 2 and after[0] in _COPULAS and after[1] in {"not", "never"}
+
+
+def _names_what_it_is_not(tokens: Sequence[Token], index: int, cue: int) -> bool:
+    """Whether the negator at ``index`` denies a person or machine that ends before the cue ("not a (real) person")."""
+    following = [token.text for token in tokens[index + 1 : index + 4]]
+    if tokens[index].text != "not" or following[:1] not in (["a"], ["an"]):
+        return False
+    noun_at = index + 2 if following[1:2] != ["real"] else index + 3
+    return noun_at < len(tokens) and tokens[noun_at].text in _NOT_WHAT_IT_IS and noun_at < cue
 
 
 # "there is no one (that) i can put you through to": a person denied, whom a relative clause after it describes.
