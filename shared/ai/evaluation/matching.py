@@ -387,12 +387,36 @@ def is_negated(
     end = last_word if inside else first_word - 1
     tokens = text.tokens
     cue = next((index for index, token in enumerate(tokens) if token.first_word >= first_word), len(tokens))
-    return any(
+    return (inside and _denied_after(text, last_word)) or any(
         start <= token.first_word <= end
         and index >= cue - NEGATION_REACH
         and _negates(tokens, index, words if fillers_kept else ())
+        and not _names_what_it_is_not(tokens, index, cue)
         for index, token in enumerate(tokens)
     )
+
+
+_COPULAS = frozenset({"is", "are", "was", "were"})
+# What an assistant says it is not ("I'm a computer not a person calls are kept on tape"): the "not" denies that
+# noun, and unpunctuated speech runs the next clause on after it.
+_NOT_WHAT_IT_IS = frozenset({"person", "human", "robot", "machine", "bot", "computer", "staff"})
+
+
+def _denied_after(text: NormalizedText, last_word: int) -> bool:
+    """Whether the words are denied right after them, in their clause: "live agents are not available"."""
+    if CLAUSE_END.search(text.words[last_word]):
+        return False
+    after = [token.text for token in text.tokens if token.first_word > last_word][:2]
+    return len(after) == 2 and after[0] in _COPULAS and after[1] in {"not", "never"}
+
+
+def _names_what_it_is_not(tokens: Sequence[Token], index: int, cue: int) -> bool:
+    """Whether the negator at ``index`` denies a person or machine that ends before the cue ("not a (real) person")."""
+    following = [token.text for token in tokens[index + 1 : index + 4]]
+    if tokens[index].text != "not" or following[:1] not in (["a"], ["an"]):
+        return False
+    noun_at = index + 2 if following[1:2] != ["real"] else index + 3
+    return noun_at < len(tokens) and tokens[noun_at].text in _NOT_WHAT_IT_IS and noun_at < cue
 
 
 # "there is no one (that) i can put you through to": a person denied, whom a relative clause after it describes.
@@ -474,6 +498,15 @@ def _in_set_negation(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
+# West African Pidgin's "I no go apologise" (I will not): "no go" after its subject denies, unlike "a no-go".
+_PIDGIN_SUBJECTS = frozenset({"i", "we", "you", "una", "dem", "e", "he", "she", "they", "mi"})
+
+
+def _will_not(tokens: Sequence[Token], index: int) -> bool:
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return following == "go" and index > 0 and tokens[index - 1].text in _PIDGIN_SUBJECTS
+
+
 def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> bool:
     """Whether token ``index`` is a negator that negates something (not "no worries", "oh no", "let you no")."""
     token = tokens[index]
@@ -481,7 +514,7 @@ def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> 
     after = tokens[index + 2].text if index + 2 < len(tokens) else ""
     return (
         token.text in NEGATORS
-        and (following not in _NOT_NEGATING or after == "about")
+        and (following not in _NOT_NEGATING or after == "about" or _will_not(tokens, index))
         and not (token.text == "no" and following in _NO_DETERMINING)
         and not (token.text == "not" and following in _CONTRASTED)
         and not (token.text == "no" and [t.text for t in tokens[max(0, index - 2) : index]] == ["let", "you"])

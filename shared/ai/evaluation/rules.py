@@ -697,6 +697,10 @@ def _sentence_text(item: SegmentText, first_word: int, last_word: int) -> tuple[
 # What follows it may take back what came before ("sorry it arrived like that, though it should have been wrapped
 # at your end").
 _CONTRAST = re.compile(r" (?:but|though|although|pero|lekin|magar|lakini|mais) ")
+# An offer withdrawn by what follows it ("I could try putting you through, but there's really no point").
+_NO_POINT = re.compile(
+    r"\b(?:there is|theres|it is|its|there would be|there will be)(?: really| honestly| just)? no point\b"
+)
 
 
 def _says_when(item: SegmentText, first_word: int) -> bool:
@@ -822,6 +826,8 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "the apology is grudging or refused"
     if tone.sends_elsewhere(sentence) and tone.offers_more(criterion.pass_examples):
         return "it sends the customer to someone else for anything more"
+    if (contrast := _CONTRAST.search(f" {onwards} ")) and _NO_POINT.search(f" {onwards} "[contrast.end() :]):
+        return "taken back: it says there is no point"
     if shape.takes_back:
         contrast = _CONTRAST.search(f" {onwards} ")
         before = sentence[: len(sentence) - len(onwards)]

@@ -398,6 +398,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?: \w+){0,4}? (?:on their own|by themselves|for themselves|themselves|without (?:any )?(?:help|calling"
         r"|ringing|phoning|asking|a call|trouble|a problem|any trouble|fuss))\b"
         r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
+        # ... everyone else, who managed ("sorry, but everyone else managed to read it").
+        r"\b(?:everyone|everybody|all the others) else(?: \w+){0,2} (?:managed|manages|manage|coped|copes|figured"
+        r"|figures|understood|understands|got it|gets it|(?:could|can) (?:read|follow|see|understand|manage|do))\b",
         # ... who can manage what is asked of everyone ("most folk can manage to read a box on a form").
         rf"\b(?:{_OTHERS}|everyone|everybody|anyone|anybody|the rest(?: of (?:them|us))?)(?: \w+)?"
         r" (?:can|could) manage to (?:read|follow|spot|see|find|tick|fill|understand|press|click|type|use|do)\b",
@@ -709,6 +712,8 @@ INTRODUCES_ITSELF = re.compile(
     r"\bsorry (?:hey |there |about that )?(?:this is|my name is|you have reached|you are through to)\b"
     # ... or for a moment's wait ("sorry, one sec, Kev speaking")
     r"|\bsorry (?:(?:one|1|a) (?:sec|second|moment|mo|minute)|hang on|hold on)\b"
+    # ... or for not having said it yet ("sorry, forgot to say, this is Kelvin").
+    r"|\bsorry (?:\w+ )?(?:i )?(?:forgot|forget) (?:to )?(?:say|mention|introduce|tell you)\b"
 )
 # ... or for talking over the customer ("sorry, sorry, go ahead, you first").
 TALKED_OVER = re.compile(

@@ -276,3 +276,71 @@ def test_a_titles_full_stop_does_not_end_the_sentence(line: str, criterion_id: s
     middle = "I've rebooked the delivery for Friday morning."
     script = (*call(middle=middle)[:4], ("agent", line), ("customer", "No, that's all."), ("agent", "Bye now."))
     assert verdict(script, criterion_id).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Madam, I no go apologise for the traffic wey block the road.",
+        "Sorry eh, forgot to say, this is Dayo from Swift Couriers.",
+        "Well, I'm sorry, but everybody else managed to fill the form, eh.",
+    ],
+)
+def test_a_refusal_in_pidgin_an_excuse_for_no_name_and_a_comparison_are_no_empathy(line: str) -> None:
+    assert verdict(call(middle=line), "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No go-slow on our side, the van leaves at nine tomorrow.",
+        "Everyone else in your street has the same fault, so it's on our side and I'm sorry for that.",
+    ],
+)
+def test_look_alikes_of_those_stay_as_they_were(line: str) -> None:
+    assert verdict(call(middle=line), "empathy").verdict == ("pass" if "sorry" in line else "fail")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion_id", "passes"),
+    [
+        # Denied right after the words: no offer of a person.
+        ("Live agents are not available on this line.", "escalation_offer", False),
+        ("A human advisor is not something this line has.", "escalation_offer", False),
+        # An offer withdrawn by what follows it.
+        ("I could try putting you through, but there's really no point, they don't take calls.", "escalation_offer",
+         False),
+        ("Putting you through to Mairead in the office now.", "escalation_offer", True),
+        ("I'll ask Tomas, who runs the workshop, to phone you tomorrow morning.", "escalation_offer", True),
+        ("I'll ask the system to text you a code.", "escalation_offer", False),
+    ],
+)  # fmt: skip
+def test_offers_of_a_person_denied_withdrawn_or_made(line: str, criterion_id: str, passes: bool) -> None:
+    script = ai_call_with(line)
+    assert (verdict(script, criterion_id, is_ai_call=True).verdict == "pass") is passes
+
+
+def ai_call_with(line: str) -> tuple[tuple[str, str], ...]:
+    return (
+        ("agent", "Hi, you've reached the Larch Tools automated assistant. Calls are recorded."),
+        ("customer", "My saw arrived broken."),
+        ("agent", line),
+        ("customer", "Okay."),
+        ("agent", "Thanks for calling, goodbye."),
+    )
+
+
+def test_what_an_assistant_is_not_does_not_deny_the_recording_after_it() -> None:
+    opening = "hello im the fair line assistant im a computer not a person calls are kept on tape for training"
+    script = (("agent", opening), *ai_call_with("One moment.")[1:])
+    assert verdict(script, "recording_disclosure", is_ai_call=True).verdict == "pass"
+    denied = "hello im the fair line assistant not a person and calls are not kept on tape"
+    assert verdict((("agent", denied), *ai_call_with("One moment.")[1:]), "recording_disclosure").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line", ["Perfetto, grazie mille, arrivederci.", "Gut, danke schön, tschüss.", "Shukran, ma'a salama."]
+)
+def test_goodbyes_in_more_languages_close(line: str) -> None:
+    found = verdict(call(goodbye=line), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
