@@ -163,7 +163,7 @@ def test_every_read_command_against_a_processed_call(cli: Cli, live: LiveService
     assert '"stages": ["evaluation"]' in as_json["detail"]  # the API's own answer says how, for API clients
     assert cli.json("status", audio_file_id) == before  # nothing was started
     # ...and that works: the redacted transcript is evaluated again, here with a named scorecard version.
-    reprocessed = cli.json("reprocess", audio_file_id, "--evaluation-only", "--scorecard", "default-human:2.7")
+    reprocessed = cli.json("reprocess", audio_file_id, "--evaluation-only", "--scorecard", "default-human:2.8")
     assert reprocessed["status"] == "pending" and reprocessed["stages"] == ["evaluation"]
     with live.client(tenant) as client:
         status = wait_for_status(client, audio_file_id, ("completed",))
