@@ -826,12 +826,12 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "the apology is grudging or refused"
     if tone.sends_elsewhere(sentence) and tone.offers_more(criterion.pass_examples):
         return "it sends the customer to someone else for anything more"
-    if (contrast := _CONTRAST.search(f" {onwards} ")) and _NO_POINT.search(f" {onwards} "[contrast.end() :]):
+    contrast = _CONTRAST.search(f" {onwards} ")
+    rest = f" {onwards} "[contrast.end() :] if contrast else ""
+    if _NO_POINT.search(rest):
         return "taken back: it says there is no point"
     if shape.takes_back:
-        contrast = _CONTRAST.search(f" {onwards} ")
         before = sentence[: len(sentence) - len(onwards)]
-        rest = f" {onwards} "[contrast.end() :] if contrast else ""
         # ... or by anything the conduct rules find rude ("sorry, but you chose the colour yourself", "sorry o, but
         # this one na your own wahala").
         if (contrast and (tone.blames(rest) or _rude_sentence(rest.strip()))) or tone.BLAMED_FIRST.search(before):
