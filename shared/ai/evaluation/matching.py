@@ -490,11 +490,14 @@ _SET_NEGATIONS = (
 
 
 def _in_set_negation(tokens: Sequence[Token], index: int) -> bool:
-    said = [token.text for token in tokens]
+    """Whether token ``index`` is part of one of ``_SET_NEGATIONS``; only the few tokens around it are read."""
+    word = tokens[index].text
     return any(
-        word == said[index] and index >= at and said[index - at : index - at + len(phrase)] == list(phrase)
+        expected == word
+        and index >= at
+        and [token.text for token in tokens[index - at : index - at + len(phrase)]] == list(phrase)
         for phrase in _SET_NEGATIONS
-        for at, word in enumerate(phrase)
+        for at, expected in enumerate(phrase)
     )
 
 
