@@ -57,7 +57,7 @@ _BACKOFF_S = 0.005
 _MAX_TRANSACTION = 99  # the limit is 100; Azurite has reset connections on full batches sent in parallel
 _BULK_WRITERS = 4
 _BULK_ATTEMPTS = 4
-_REBUILD_ATTEMPTS = 5
+_REBUILD_ATTEMPTS = 12  # each pass after the first writes only the groups that lost a race in the last
 _MAX_PAGE = 99_999  # bookmark keys hold the page number inverted in five digits, so the nearest sorts first
 # A record's counter rows (a total and a day per filter combination) are read at once.
 _READERS = ThreadPoolExecutor(max_workers=16, thread_name_prefix="counter-read")
@@ -330,9 +330,14 @@ class AudioFileRepository:
 
         The counter rows are read before the records, and each filter combination and shard is written under
         the ETag its total row had then: every upload or delete in that group changes that row, so a write
-        that would undo one fails, and the whole pass is made again.
+        that would undo one fails, and the pass is made again for the groups that failed only. A group
+        written once stays exact, since every upload and delete after it moves its rows under their ETags.
         """
-        for _ in range(_REBUILD_ATTEMPTS):
+        unsettled: set[str] | None = None  # the total keys of the groups still to write; None: all of them
+        changed, removed = 0, 0
+        for attempt in range(_REBUILD_ATTEMPTS):
+            if attempt:
+                time.sleep(random.uniform(0, _BACKOFF_S * 2 ** min(attempt, 6)))
             stored = {
                 row["RowKey"]: row
                 for row in self._counter_rows(tenant_id, COUNTER_PREFIX, COUNTER_PREFIX + "~", [_COUNT, _GENERATION])
@@ -349,17 +354,21 @@ class AudioFileRepository:
             unsharded = [row for key, row in stored.items() if not is_sharded(key)]
             for start in range(0, len(unsharded), _MAX_TRANSACTION):
                 self._table.submit_transaction([("delete", row) for row in unsharded[start : start + _MAX_TRANSACTION]])
+            removed += len(unsharded)
             groups = _counter_groups(stored, wanted)
-            changed, conflicts = 0, 0
+            lost: set[str] = set()
             for group in groups.values():
+                if unsettled is not None and group.total_key not in unsettled:
+                    continue
                 try:
                     changed += self._write_counter_group(tenant_id, group, stored.get(group.total_key), wanted)
                 except TableTransactionError as error:
                     if not _lost_race(error):
                         raise
-                    conflicts += 1
-            if not conflicts:
-                return CounterRebuild(records, changed, len(unsharded))
+                    lost.add(group.total_key)
+            if not lost:
+                return CounterRebuild(records, changed, removed)
+            unsettled = lost
         raise ConcurrencyConflict(f"counters of {tenant_id}")
 
     def tenant_ids(self) -> list[str]:
