@@ -84,6 +84,7 @@ LATER_HELD_BACK = (
     "held_back_18",
     "held_back_19",
     "held_back_20",
+    "held_back_21",
 )
 
 
