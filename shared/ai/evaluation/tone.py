@@ -55,9 +55,11 @@ SARCASM = re.compile(
 # here", "if you'd pegged your bank out like the rest of them did years ago, you wouldn't be on to me now", "... we
 # wouldn't be sitting here"): dismissing as a rule of its own, and blame that undoes an apology.
 _CALL_BLAMED_ON_THEM = (
-    r"if (?:you|your \w+|he|she|they)(?: \w+){1,14} (?:you|we|i) would not (?:be (?:calling|ringing|phoning|here"
+    r"if (?:you|your \w+|he|she|they)(?: \w+){1,14} (?:you|we|i) (?:would not|wouldnae|wouldna|wouldn)"
+    r" (?:be (?:calling|ringing|phoning|here"
     r"|on the phone|having|on to (?:me|us)|onto (?:me|us)|(?:sitting|stood|standing|stuck) here)"
-    r"|keep (?:having|calling|ringing)|have to(?: keep)?|need to"
+    r"|keep (?:having|calling|ringing|getting (?:these|those|the|your|all these) (?:calls|complaints))"
+    r"|have to(?: keep)?|need to"
     r"|be in (?:this|that|such a|the) (?:pickle|mess|situation|predicament|state|fix|jam|spot|position))"
 )
 
@@ -104,8 +106,10 @@ _THEIR_PLACE = r"(?:your|the) (?:house|home|shop|door|doorstep|field|farm|place|
 # The customer set below the others of their kind, who manage alone ("most people figure it out on their own", "many
 # families manage this by themselves without calling").
 _OTHERS = (
-    r"(?:most|many|plenty of|lots of|loads of|other|all the other|the other|everyone|everybody)(?: \w+){0,2}"
+    r"(?:(?:most|many|plenty of|lots of|loads of|other|all the other|the other|everyone|everybody)(?: \w+){0,2}"
     r" (?:\w+s|people|folk|children|else)"
+    r"|(?:our|my) (?:other |regular |usual |normal )?(?:customers|clients|guests|users|members|patients|drivers"
+    r"|callers|tenants|passengers))"
 )
 
 # The same conduct in the languages calls switch into (Spanish, Portuguese, French; Hindi and Urdu, Tagalog and
@@ -154,7 +158,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # Asked for more than the agent is ("I'm not a mind reader", "the courier is no magician").
         r"\b(?:not|no be|no|aint|never) (?:a |an |some )?(?:magician|miracle worker|mind reader|psychic|wizard"
         r"|fortune teller)s?\b",
-        r"\b(?:can not|will not|am not going to|not here to|do not) hold (?:your|everyones?|everybodys?|every \w+ s)"
+        r"\b(?:can not|will not|am not going to|not here to|do not|(?:do not have|have not got|have no|got no) (?:the )?time"
+        r" to) hold (?:your|everyones?|everybodys?|every \w+ s)"
         r"(?: s)? hands?\b",
         # What the customer should have seen, as the reason for their trouble ("if you'd read the sign you'd have
         # known"); "if you had called we would have sent one" is about the firm.
@@ -172,7 +177,24 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:deal|live) with it\b",
         # Told to stop minding it ("bottles break, get over it", "like it or lump it").
         r"\b(?:get over it|suck it up|like it or lump it|take it or leave it)\b",
-        r"\b(?:do not|stop|you are) wast(?:e|ing) my time\b",
+        r"\b(?:do not|doh|don|dinnae|stop|you are) wast(?:e|ing) (?:my|me|meh|mi) time\b",
+        # Sent elsewhere for what they want ("if you want the exact colour then go buy from the mall"); "you can also
+        # buy them at the mall" only says where.
+        r"\bif (?:you|ya|yuh) (?:want|wanted|need|expect)(?: \w+){1,8} (?:then )?go (?:and )?(?:buy|shop|get|look|try"
+        r"|order)(?: \w+){0,3} (?:elsewhere|somewhere else|(?:from|at|in) (?:the|a) (?:mall|supermarket|market"
+        r"|shopping cent(?:re|er))|(?:from|at) (?:another|a different) (?:shop|store|place|company|firm))\b",
+        # Told to fetch it themselves if they want it sooner ("you want it faster, come pick it up yourself"); "if you
+        # want it sooner, you can collect it yourself" offers it.
+        r"\b(?:you want|if you want|want) (?:it|them|that|this) (?:faster|quicker|sooner|earlier|cheaper|now|today)"
+        r"(?: then)? (?:come|go|do|get|fetch|collect|pick)(?: \w+){0,4} yourself\b",
+        # A doctor's or an engineer's time held too good for the customer's trouble ("sore throats aren't really worth
+        # a GP's time"); "it's not worth your time driving in" spares theirs.
+        r"\b(?:is|are|was|were|be) (?:not|hardly|never) (?:really |even |usually |exactly )?worth (?:our|my"
+        r"|(?:a|an|the|our|my) (?:gp|doctor|doctors|nurse|nurses|engineer|engineers|technician|vet|lawyer|officer"
+        r"|officers|mechanic|specialist|consultant)) time\b",
+        # The customer's trouble as what they should have expected ("and then you're surprised it fogs").
+        r"\band (?:then )?(?:you|ya|ye) (?:are|act|seem) (?:all )?(?:surprised|shocked|amazed)\b"
+        r"(?!.*\b(?:i would be|i get it|understandably|of course|fair enough|let me|i (?:can|will))\b)",
         r"\bi (?:have got|have|got) a (?:queue|line) (?:waiting|behind you|of (?:people|callers|customers))\b",
         # What the customer does about it left to them ("how you pay the vet is your business").
         r"\b(?:how|what|where|whether) you (?:\w+ ){1,4}is your (?:business|problem|lookout|headache|concern)\b",
@@ -268,8 +290,33 @@ RULES: dict[str, tuple[str, ...]] = {
         # Called a name as a kind of person ("what kind of numpty does that").
         r"\bwhat (?:kind|sort|type) of (?:an? )?(?:idiot|moron|muppet|numpty|plonker|eejit|pillock|clown|donkey|wally"
         r"|nitwit|halfwit|dimwit|fool|dummy|prat|imbecile|cretin)\b",
-        r"\byou are (?:just |really |totally )?"
+        r"\byou are (?:just |really |totally |probably |maybe |perhaps |a bit |a little |kind of |slightly )?"
         r"(?:overreacting|being (?:dramatic|silly|ridiculous|hysterical|unreasonable))\b",
+        # Their attention doubted ("maybe you were not listening so closely"); "you were not listed" is a record.
+        r"\b(?:maybe|perhaps|clearly|obviously|evidently|probably|apparently) (?:you|ya) (?:were|are|was) not"
+        r" (?:listening|paying attention|reading)\b",
+        # An apology for the customer's own failure to follow ("I am sorry if you did not understand our rules",
+        # "sorry it's not clicking for you"); "sorry if you didn't receive the letter" owns the firm's failure.
+        r"\bsorry (?:if|that) (?:you|ya) (?:did not|do not|could not|can not|have not|failed to|were not able to)"
+        r" (?:understand|read|follow|grasp|listen)\b(?!.*\b(?:let me|i will|my (?:fault|accent|line)|i (?:was|am) not"
+        r" clear)\b)|\bsorry (?:if |that )?(?:it is|its|this is|that is) not (?:clicking|sinking in|going in)\b",
+        # A place or pastime held above them ("maybe the spa at your hotel is more your level", "perhaps driving in a
+        # city centre isn't for you").
+        r"\b(?:is|are|be|sounds) (?:probably |maybe |perhaps )?more your (?:level|speed|pace|league)\b",
+        r"\b(?:perhaps|maybe) \w+ing(?: \w+){0,5} (?:is|are) not (?:really )?for you\b",
+        # Measured against a child ("even my little brother scores better", "like the little kids do").
+        r"\beven (?:my|our|a|the) (?:\w+ ){0,2}(?:brother|sister|kid|kids|son|daughter|nan|gran|granny|grandma|grandad"
+        r"|child|toddler|year old|niece|nephew|dog|cat)s? (?:scores?|scored|does|did|would do|could do|can do|gets?"
+        r"|got) (?:it |that |this )?(?:better|right)\b",
+        r"\blike (?:the |a |some )?(?:little |small |young )?(?:kids|children|toddlers|babies|schoolkids"
+        r"|five year olds) do\b",
+        # Told to cope as everyone else does ("I'm sure you can catch a tram like everybody else").
+        r"\byou (?:can|could|will|should|just|have to|need to|will have to)(?: \w+){0,3} (?:catch|take|get|use|queue"
+        r"|wait|manage|cope|read|walk|deal with|pay|find|do|work around)(?: \w+){0,5} like (?:everybody|everyone)"
+        r" else\b(?!.*\b(?:or (?:i|we)|but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
+        # ... or as most of their kind manage to ("most drivers manage to read a sign that size").
+        rf"\b(?:{_OTHERS}) manage to (?:read|follow|spot|understand|tick|fill|press|click|type)\b"
+        r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
         r"\b(?:it is|its|this is|that is) (?:not|hardly) (?:exactly |really |quite |just |all that )?"
         r"(?:rocket science|brain surgery)\b",
         # A small thing set against one that needs a specialist ("it's a form, not neurosurgery").
@@ -394,12 +441,13 @@ RULES: dict[str, tuple[str, ...]] = {
         # The customer set below others of their kind, who manage alone ("most people figure it out on their own",
         # "many families manage this by themselves without calling"); "most people find the online form quickest"
         # and "most people do it themselves, but I can do it now" set no one below.
-        rf"\b{_OTHERS}\b(?: \w+){{0,3}}? (?:(?:figure|work|sort) (?:it|this|that) out|manage|manages|cope|get by)"
+        rf"\b{_OTHERS}\b(?: \w+){{0,3}}? (?:(?:figure|work|sort) (?:it|this|that) out|manage|manages|cope|get by"
+        r"|understand (?:it|this|that)|know (?:it|this|that)|read (?:it|this|that))"
         r"(?: \w+){0,4}? (?:on their own|by themselves|for themselves|themselves|without (?:any )?(?:help|calling"
         r"|ringing|phoning|asking|a call|trouble|a problem|any trouble|fuss))\b"
         r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
         # ... everyone else, who managed ("sorry, but everyone else managed to read it").
-        r"\b(?:everyone|everybody|all the others) else(?: \w+){0,2} (?:managed|manages|manage|coped|copes|figured"
+        r"\b(?:everyone|everybody|all the others) else(?: (?!or\b|but\b|and\b)\w+){0,2} (?:managed|manages|manage|coped|copes|figured"
         r"|figures|understood|understands|got it|gets it|(?:could|can) (?:read|follow|see|understand|manage|do))\b",
         # ... who can manage what is asked of everyone ("most folk can manage to read a box on a form").
         rf"\b(?:{_OTHERS}|everyone|everybody|anyone|anybody|the rest(?: of (?:them|us))?)(?: \w+)?"
@@ -499,7 +547,27 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:i|we) (?:will|am going to|are going to|can|could|shall) (?:personally )?(?:make sure|see to it|ensure)"
         r" (?:that )?(?:you|your \w+)(?: (?!not\b|never\b)\w+){0,5} (?:at|to|on) the (?:very )?(?:back|bottom|end) of"
         r" (?:the|my|our) (?:pile|queue|heap|stack)\b",
+        # The customer's name put about as a sanction ("your name will be reported to the sender as a problem
+        # customer", "... shared with every agency so you never rent again"); "your name will be added to the list for
+        # the draw" is no sanction.
+        r"\byour (?:name|details|number|account) (?:will|is going to|would) (?:be|get) (?:reported|shared|circulated"
+        r"|blacklisted|flagged|passed on|put on|added to|listed|sent)(?: \w+){0,8} (?:as (?:a|an) (?:problem|bad"
+        r"|difficult|troublesome|high risk|nuisance|unreliable) \w+|so (?:that )?you (?:never|can never|will never"
+        r"|can not|will not|do not))\b",
+        r"\b(?:will|is going to|would) (?:mark|flag|list|label|brand|record) you (?:down )?as (?:unreliable|a problem"
+        r"|difficult|a troublemaker|high risk|a nuisance|a no show|a bad \w+)\b",
+        # What they lose if they go on ("if you keep calling in ..., you can forget about overtime").
+        r"\bif (?:you|ya) (?:(?:keep|carry on|continue|go on)(?: on)? \w+ing|do (?:that|this|it) again)(?: \w+){0,16}"
+        r" you can forget (?:about )?\w+",
+        # Shamed where those around them will see ("... pinned up at the clubhouse where all your neighbors can see
+        # it").
+        r"\b(?:list|lists|name|names|debt|debts|arrears|photo|picture)(?: \w+){0,10} (?:where|so) (?:all |every one"
+        r" of |each of )?your (?:neighbours|neighbors|friends|family|colleagues|coworkers|co workers|community"
+        r"|village|street|whole street|whole village) (?:can|will|get to|are going to) (?:see|read|know)\b",
     ),
+    # The customer's name put about as a sanction ("your name will be reported to the sender as a problem customer",
+    # "... shared with every agency so you never rent again"); "your name will be added to the list for the draw" is
+    # no sanction.
     # Sympathy said to mean its opposite ("boo hoo, two whole minutes"): mocking the customer.
     "mocks the customer": (SARCASM.pattern,),
     "promises an outcome": (
@@ -577,6 +645,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:it is|that is|this is) (?:absolutely |completely |totally |100 percent |dead )?(?:certain|a certainty"
         r"|definite)$",
         r"\bi am telling you (?:a |one )?(?:hundred|100) percent\b",
+        # Nothing can stop what the firm does not control ("your money will enter your account before Friday,
+        # nothing can stop it").
+        r"\b(?:nothing|no one|nobody) (?:can|will|could|is going to) (?:stop|prevent|block|delay) (?:it|this|that)\b",
     ),
 }
 

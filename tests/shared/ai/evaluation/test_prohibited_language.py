@@ -558,3 +558,81 @@ def test_an_apology_taken_back_by_any_rude_turn_after_but_is_no_empathy(engine: 
 def test_an_apology_with_a_plain_but_after_it_is_still_empathy(engine: RuleBasedEngine) -> None:
     found = judged(engine, around("I'm so sorry about that, but we can fit a new tube today for free."), "empathy")
     assert found.verdict == "pass", found.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Keep ringing in to swap shifts and the roster will mark you as unreliable.", "threatens the customer"),
+        ("If you keep calling to change shifts you can forget about overtime.", "threatens the customer"),
+        ("Miss it again and your name will be reported to the sender as a problem customer.", "threatens the customer"),
+        ("Your details will be shared with every agency so you never rent again.", "threatens the customer"),
+        ("The arrears list goes up in the lobby where all your neighbours can see it.", "threatens the customer"),
+        ("Your refund will land by Friday, nothing can stop it.", "promises an outcome"),
+        ("If you aired the flat we wouldnae keep getting these calls.", "dismisses the customer"),
+        ("I don't have time to hold everybody's hand.", "dismisses the customer"),
+        ("Doh waste meh time, call back when yuh find it.", "dismisses the customer"),
+        ("If you want it perfect then go buy from the mall.", "dismisses the customer"),
+        ("You want it quicker, come and fetch it yourself.", "dismisses the customer"),
+        ("A cough like that isn't really worth a doctor's time.", "dismisses the customer"),
+        ("You leave it in the rain, and then you're surprised it rusts.", "dismisses the customer"),
+        ("You're probably overreacting, to be honest.", "talks down to the customer"),
+        ("As I said before, and maybe you were not listening, it takes a week.", "talks down to the customer"),
+        ("I am sorry if you did not understand our rules.", "talks down to the customer"),
+        ("Sorry it's not clicking for you.", "talks down to the customer"),
+        ("The campsite down the road is more your level.", "talks down to the customer"),
+        ("Perhaps sailing in open water isn't for you.", "talks down to the customer"),
+        ("Even my kid sister does it better.", "talks down to the customer"),
+        ("Write it on your hand next time, like the little kids do.", "talks down to the customer"),
+        ("I'm sure you can take the bus like everybody else.", "talks down to the customer"),
+        ("Most drivers manage to read a sign that size.", "talks down to the customer"),
+        ("Normally our customers understand this without calling.", "talks down to the customer"),
+    ],
+)
+def test_sanctions_by_name_shaming_comparisons_and_non_apologies_are_found(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you keep the receipt, you can forget about the paperwork, we'll do it.",
+        "You can forget about the old form, it's all online now.",
+        "Your name will be added to the list for the prize draw.",
+        "Your details will be passed on to the engineer so he can call you.",
+        "The engineer will mark you down as the contact for the visit.",
+        "The notice board is in the lobby where your neighbours can see the bin days.",
+        "Nothing will stop the refund now, but it can take five days to show.",
+        "I'm sorry if you didn't receive the letter, that's on us.",
+        "Sorry if you didn't understand me, my line is bad, let me say it again.",
+        "Maybe the premium plan is not for you, the basic one is cheaper.",
+        "You'll get the same email as everyone else on the list.",
+        "You can book online like everyone else, or I can do it for you now.",
+        "Most drivers manage to read the meter themselves, but I can send someone if you'd rather.",
+        "Our regular customers know this already, but it's a fair question.",
+        "It's not worth your time driving in, we can sort it on the phone.",
+        "It's not worth the time to post it, just email it.",
+        "If you want it sooner, you can collect it yourself from the depot.",
+        "If you want the blue one, you can also get it at the mall branch.",
+        "My daughter did it better than me, she's the techie in the house.",
+        "And then you were surprised by the bill? I'd be too, let me look.",
+        "I don't have time today but my colleague can hold your hand through the setup.",
+        "Maybe you were not listed on the booking, let me check.",
+    ],
+)
+def test_look_alikes_of_sanctions_shaming_comparisons_and_non_apologies_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your refund will land by Friday, nothing can stop it, tell the landlord to expect it.",
+        "Honestly, most riders manage to read a sign that size. Perhaps cycling in town isn't for you.",
+        "Flat tyre again. Then you're surprised it goes down. Maybe the bus is more your speed.",
+    ],
+)
+@ENGINES
+def test_sanctions_comparisons_and_non_apologies_fail_the_call(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert (found.verdict, found.evidence[0].segment_index) == ("fail", 2), found.reason
