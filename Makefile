@@ -49,7 +49,7 @@ run: install model web
 	$(PY) -m scripts.dev
 
 test: install system-deps model web
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=20 --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

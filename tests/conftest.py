@@ -19,7 +19,11 @@ TIERS = ("unit", "integration", "e2e")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test has exactly one tier marker, so ``-m unit`` runs pure logic only and no test is left out."""
+    """Every test has exactly one tier marker, so ``-m unit`` runs pure logic only and no test is left out.
+
+    Files marked ``long`` go first: a parallel run hands out files in this order, and one that takes minutes,
+    started last, leaves every other worker idle while it finishes."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
     problems = []
     for item in items:
         tiers = sorted({marker.name for marker in item.iter_markers() if marker.name in TIERS})

@@ -10,7 +10,7 @@ from bench.evaluation import SPLITS, context_for, load_calls
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.redaction.transcript import redact_transcript
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, pytest.mark.long]
 
 CALLS = [call for split in SPLITS for call in load_calls(split)]
 
@@ -20,7 +20,10 @@ def test_redaction_changes_no_verdict_of_the_labelled_evaluation_calls() -> None
     redacted_calls = 0
     for call in CALLS:
         redacted = redact_transcript(call.transcript)
-        redacted_calls += bool(redacted.redactions)
+        if not redacted.redactions:
+            assert redacted.segments == call.transcript.segments, call.id  # nothing redacted, nothing changed
+            continue
+        redacted_calls += 1
         before = engine.evaluate(call.transcript, context_for(call))
         after = engine.evaluate(redacted, context_for(call))
         verdicts_after = [(c.id, c.verdict) for c in after.criteria]
