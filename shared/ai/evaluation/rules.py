@@ -824,6 +824,9 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
             return "it apologises for how the customer took it, not for what went wrong"
         if tone.FOR_THEIR_OWN_DOING.search(sentence):
             return "it apologises for what the customer chose to do: it blames them"
+        if _rude_sentence(sentence):
+            # "I am sorry if you did not understand our rules", "sorry it's not clicking for you".
+            return "the apology itself talks down to or blames the customer"
         if tone.GRUDGING.search(said_as_written) or tone.REFUSED.search(sentence):
             return "the apology is grudging or refused"
     if tone.sends_elsewhere(sentence) and tone.offers_more(criterion.pass_examples):

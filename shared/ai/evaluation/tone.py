@@ -158,9 +158,9 @@ RULES: dict[str, tuple[str, ...]] = {
         # Asked for more than the agent is ("I'm not a mind reader", "the courier is no magician").
         r"\b(?:not|no be|no|aint|never) (?:a |an |some )?(?:magician|miracle worker|mind reader|psychic|wizard"
         r"|fortune teller)s?\b",
-        r"\b(?:can not|will not|am not going to|not here to|do not|(?:do not have|have not got|have no|got no) (?:the )?time"
-        r" to) hold (?:your|everyones?|everybodys?|every \w+ s)"
-        r"(?: s)? hands?\b",
+        r"\b(?:can not|will not|am not going to|not here to|do not"
+        r"|(?:do not have|have not got|have no|got no) (?:the )?time to) hold"
+        r" (?:your|everyones?|everybodys?|every \w+ s)(?: s)? hands?\b",
         # What the customer should have seen, as the reason for their trouble ("if you'd read the sign you'd have
         # known"); "if you had called we would have sent one" is about the firm.
         r"\bif you (?:had|would have|would)(?: \w+){1,8} you would (?:have |not have )?"
@@ -447,8 +447,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|ringing|phoning|asking|a call|trouble|a problem|any trouble|fuss))\b"
         r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
         # ... everyone else, who managed ("sorry, but everyone else managed to read it").
-        r"\b(?:everyone|everybody|all the others) else(?: (?!or\b|but\b|and\b)\w+){0,2} (?:managed|manages|manage|coped|copes|figured"
-        r"|figures|understood|understands|got it|gets it|(?:could|can) (?:read|follow|see|understand|manage|do))\b",
+        r"\b(?:everyone|everybody|all the others) else(?: (?!or\b|but\b|and\b)\w+){0,2} (?:managed|manages|manage"
+        r"|coped|copes|figured|figures"
+        r"|understood|understands|got it|gets it|(?:could|can) (?:read|follow|see|understand|manage|do))\b",
         # ... who can manage what is asked of everyone ("most folk can manage to read a box on a form").
         rf"\b(?:{_OTHERS}|everyone|everybody|anyone|anybody|the rest(?: of (?:them|us))?)(?: \w+)?"
         r" (?:can|could) manage to (?:read|follow|spot|see|find|tick|fill|understand|press|click|type|use|do)\b",
@@ -808,6 +809,10 @@ FOR_HOW_THEY_TOOK_IT = re.compile(
 FOR_THEIR_OWN_DOING = re.compile(
     r"\bsorry (?:that |if )?you (?:have )?(?:decided|chose|went ahead and|took it upon yourself|felt the need"
     r"|thought it (?:was )?(?:wise|a good idea|clever|smart)) to\b"
+    # ... or did against the advice they were given ("I am sorry that you skied two days on new boots against my
+    # advice"); "sorry, the advice you were given was wrong" owns it.
+    r"|\bsorry (?:that |if )?you(?: \w+){1,12} (?:against|despite|ignoring) (?:my|our|the) (?:\w+ )?(?:advice"
+    r"|recommendation|warning|warnings|instructions)\b"
 )
 APOLOGY_WORDS = frozenset({"sorry", "pardon", "apologies", "apologise", "apologize"})
 # An apology given grudgingly ("sorry for any inconvenience, I suppose."), or refused by a question ("why would I

@@ -636,3 +636,30 @@ def test_look_alikes_of_sanctions_shaming_comparisons_and_non_apologies_are_inno
 def test_sanctions_comparisons_and_non_apologies_fail_the_call(engine: RuleBasedEngine, line: str) -> None:
     found = judged(engine, around(line), "no_prohibited_language")
     assert (found.verdict, found.evidence[0].segment_index) == ("fail", 2), found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Well, I am sorry if you did not understand our rules, it is written on the voucher.",
+        "Sorry it's not clicking for you, mate.",
+        "Then I am sorry that you rode two full days on new tyres against my advice.",
+    ],
+)
+def test_an_apology_that_talks_down_or_blames_ignored_advice_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert found.verdict == "fail", found.reason
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm so sorry the tyre went flat so soon, that's really annoying.",
+        "Sorry, the advice you were given in the shop was wrong, I'll fix it.",
+    ],
+)
+def test_an_apology_beside_advice_or_for_the_trouble_is_empathy(engine: RuleBasedEngine, line: str) -> None:
+    found = judged(engine, around(line), "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
