@@ -121,7 +121,14 @@ BACKGROUND_WORDING: tuple[str, ...] = (
 # A slot in an example ("{org}, {name} speaking") stands for a name: one to five words (a name is one),
 # none of them a common word, so "yeah, go ahead" or "what do you need" never fill "{org}, {name}".
 _SLOT_WORDS = {"name": 1, "org": 5, "team": 3}
-_SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS)) + r")\b)[a-z0-9]+"
+# ... nor a "yes" or "speak" of the languages calls switch into: "Sim, diga." and "Jee, bolein." are a bare "yes, go
+# ahead" in Portuguese and Hindi, not a company and a name.
+_ANSWERING_WORDS = frozenset({
+        "si", "sim", "diga", "digame", "digam", "oui", "allo", "ja", "bitte", "pronto", "dimmi", "jee", "ji", "haan",
+        "han", "bolo", "boliye", "bolein", "bolen", "bolye", "kahiye", "ndiyo", "ndio", "sema", "naam", "aiwa", "evet",
+        "buyrun", "opo", "oo", "sige", "ano", "moshi",
+})  # fmt: skip
+_SLOT_WORD = r"(?!(?:" + "|".join(sorted(COMMON_WORDS | _ANSWERING_WORDS)) + r")\b)[a-z0-9]+"
 # Nor is a slot that ends the sentence made only of a salutation or a form of address: "hello, good evening" and
 # "hello sir" name no company ("Hello, {org}."), though "hello, good day cafe" does.
 _ADDRESSED_ONLY = (

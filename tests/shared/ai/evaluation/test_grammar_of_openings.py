@@ -10,7 +10,7 @@ import pytest
 from shared.ai.evaluation.intent import slot_template
 from shared.ai.evaluation.rules import _example_phrases
 from tests.shared.ai.evaluation.call_scripts import Script
-from tests.shared.ai.evaluation.short_calls import call, verdict
+from tests.shared.ai.evaluation.short_calls import INTENT_ENGINE, call, judged, verdict
 
 pytestmark = pytest.mark.unit
 
@@ -145,3 +145,24 @@ def test_the_no_of_yes_or_no_denies_nothing(line: str, passed: bool) -> None:
 def test_thanks_for_the_call_in_any_language_closes_it(line: str, passed: bool) -> None:
     found = verdict(call(goodbye=line), "closing")
     assert (found.verdict == "pass") is passed, found.reason
+
+
+def _opened_with(first: str) -> Script:
+    return (
+        ("agent", first),
+        ("customer", "Hi, my order hasn't arrived."),
+        ("agent", "Let me check that for you."),
+        ("customer", "Thanks."),
+        ("agent", "Okay, bye now."),
+    )
+
+
+@pytest.mark.parametrize("first", ["Sim, diga.", "Jee, bolein.", "Si, digame.", "Ndiyo, sema."])
+def test_a_yes_go_ahead_in_another_language_names_no_company(first: str) -> None:
+    found = judged(INTENT_ENGINE, _opened_with(first), "greeting")
+    assert found.verdict == "fail", found.reason
+
+
+def test_a_company_and_a_name_alone_still_greet() -> None:
+    found = judged(INTENT_ENGINE, _opened_with("Tata Motors, Ravi."), "greeting")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
