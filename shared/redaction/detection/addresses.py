@@ -1193,3 +1193,37 @@ _WHOLE_ADDRESSES = (
     ADDRESS, LOWER_CASE_ADDRESS, NAMED_HOUSE_ADDRESS, RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, POSTCODE_ADDRESS, PO_BOX,
     UNIT_ADDRESS, REGION_ADDRESS,
 )  # fmt: skip
+
+
+# A part of an address said again in one of the next segments, as its own clause, read back or put right: its
+# postcode ("M1 3HE, thank you.", "1100-053, obrigado."), or its street and number ("17 rue des Lilas, and ...").
+_SAID_AGAIN_WITHIN = 2  # segments after the address
+_CLAUSE = re.compile(r"[^,.;:!?]+(?:[.,:](?=\d)[^,.;:!?]*)*")  # "00-238", "1.020": a point inside a number goes on
+_MIN_DIGITS_ALONE = 5  # digits alone: a postcode, not a house number or a price ("1450", "129")
+
+
+def address_parts_said_again(segments: Sequence[Segment], addresses: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """The clauses of the next segments that repeat a part of an address just found, with a digit and either a
+    letter or more digits than a house number has; or, asked back, a British or Canadian postcode alone that may
+    have been misheard ("S10 2QF?" after "..., Sheffield, S10 2QR.")."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    position = {segment.index: at for at, segment in enumerate(ordered)}
+    texts = {segment.index: segment.text for segment in segments}
+    for address in addresses:
+        said = _words(texts[address.segment][address.start : address.end])
+        at = position[address.segment]
+        for after in ordered[at + 1 : at + 1 + _SAID_AGAIN_WITHIN]:
+            for clause in _CLAUSE.finditer(after.text):
+                start = _lead_in_end(after.text, clause.start() + len(clause.group()) - len(clause.group().lstrip()))
+                part = after.text[start : clause.end()].rstrip()
+                digits = sum(c.isdigit() for c in part)
+                if not digits or not (any(c.isalpha() for c in part) or digits >= _MIN_DIGITS_ALONE):
+                    continue
+                asked_back = after.text[start + len(part) :].lstrip().startswith("?")
+                if f" {_words(part)} " in f" {said} " or (asked_back and _LONE_POSTCODE.fullmatch(part)):
+                    yield TextSpan(after.index, start, start + len(part))
+
+
+def _words(text: str) -> str:
+    """``text`` in lower case, its words apart by single spaces, without punctuation but hyphens."""
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())

@@ -9,6 +9,7 @@ from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import alphanumeric_ids, cpfs, ibans, spelled_ids, spoken_ibans
 from shared.redaction.detection.addresses import (
     PO_BOX,
+    address_parts_said_again,
     addresses_begun_before,
     addresses_going_on,
     answered_addresses,
@@ -94,6 +95,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     addresses_said = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in addresses_going_on(read, addresses_said)]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in addresses_begun_before(read, addresses_said)]
+    addresses_said = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in address_parts_said_again(read, addresses_said)]
     answered = list(answered_names(read, tokens))
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]

@@ -1068,3 +1068,36 @@ def test_a_segment_before_an_address_that_names_no_unit_stays() -> None:
         ("customer", "Coulangata, Queensland, 4225."),
     )
     assert found_ == [(2, "Coulangata, Queensland, 4225")]
+
+
+@pytest.mark.parametrize(
+    "address, again, part",
+    [
+        # a postcode read back after the address it ended
+        ("Flat 9, Elm House, 30 Canal Street, Leeds LS6 2AB.", "LS6 2AB, thank you.", "LS6 2AB"),
+        ("1450 rue Sainte-Catherine Ouest, appartement 907, Montréal, H3G 1R9.", "H3G 1R9, merci.", "H3G 1R9"),
+        ("Flat 302, Sai Krupa Apartments, 5th Cross, Koramangala, Bengaluru 560034.", "560034, okay.", "560034"),
+        # the number and street read back, a question after it
+        ("17 rue des Lilas, 75011 Paris.", "17 rue des Lilas, and is there a flat number?", "17 rue des Lilas"),
+        # a British postcode asked back, one letter misheard
+        ("45 Whitfield Road, Sheffield, S10 2QR.", "S10 2QF?", "S10 2QF"),
+    ],
+)
+def test_a_part_of_an_address_said_again_in_the_next_turn_is_an_address(address: str, again: str, part: str) -> None:
+    assert (1, part) in _addresses(("customer", address), ("agent", again))
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "30, yes.",  # the house number alone
+        "That's 1450 dollars with delivery.",  # a price with the house's digits
+        "We deliver at 10:30, thank you.",  # a time
+        "Your order 56003 ships on Monday.",  # an order number like, not the same as, the postcode
+        "Flight BA2217 lands at 9.",  # a flight number
+        "LS6 2AD is our depot.",  # another postcode, not asked back
+    ],
+)
+def test_numbers_said_after_an_address_that_repeat_no_part_of_it_stay(again: str) -> None:
+    found_ = _addresses(("customer", "Flat 9, Elm House, 30 Canal Street, Leeds LS6 2AB."), ("agent", again))
+    assert [turn for turn, _ in found_] == [0]
