@@ -522,6 +522,30 @@ def cpfs(text: str) -> Iterable[tuple[int, int]]:
             yield match.span()
 
 
+# A reference or claim number written as one is, capitals then digits in groups joined by hyphens ("CR-953642",
+# "TR-2019-88341", "CRN 55-09812-K"), named so right before it: the caller's, unless the business gives it out now,
+# as the caller's ("I see your application, reference number ...", "Your refund ...; reference RF-88120").
+_NAMED_REFERENCE = re.compile(
+    r"\b(?i:reference|ref|claim)(?:\s+(?i:number|no))?(?:'s|\s+is|\s+was)?[:,]?\s+"
+    r"(?P<id>[A-Z]{1,4}(?:-|\s)\d+(?:-[A-Z\d]+)+|[A-Z]{1,4}-\d+)(?![\w-])",
+    re.ASCII,
+)
+_MIN_REFERENCE_DIGITS = 5  # not a model's "XR-500" or a flight's "BA-217"
+
+
+def named_references(text: str) -> Iterable[tuple[int, int]]:
+    """Where references written as ids are, named a reference or claim number and not given out now."""
+    for match in _NAMED_REFERENCE.finditer(text):
+        sentence = re.split(r"[.!?]\s", text[: match.start("id")])[-1].lower()
+        digits = sum(c.isdigit() for c in match.group("id"))
+        if (
+            digits >= _MIN_REFERENCE_DIGITS
+            and not re.search(r"\byour\b", sentence)
+            and not _ISSUED_NOW.search(sentence)
+        ):
+            yield match.span("id")
+
+
 # A British driving licence number as printed, its groups written apart or not: five of the surname (9s after a short
 # one), six of the birth date (decade, month, plus 50 for a woman, day, year), two initials (9 for none), a digit and
 # two check letters: "MORGA 753116 SM9IJ".

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.accounts import cpfs, driving_licences, ibans
+from shared.redaction.detection.accounts import cpfs, driving_licences, ibans, named_references
 from shared.redaction.detection.addresses import (
     ADDRESS,
     CONTINENTAL_ADDRESS,
@@ -80,7 +80,7 @@ _HELD_IN_A_NAME = re.compile(
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
-        for start, end in [*ibans(text), *driving_licences(text), *cpfs(text)]:
+        for start, end in [*ibans(text), *driving_licences(text), *cpfs(text), *named_references(text)]:
             yield EntityType.ACCOUNT_NUMBER, TextSpan(segment.index, start, end)
         for match in EMAIL.finditer(text):
             if is_web_address(text, match):

@@ -967,3 +967,32 @@ def test_a_number_picked_from_two_readings_of_something_else_is_no_id() -> None:
         ("customer", "250."),
     )
     assert ("account_number", ["250"]) not in _found(segments, _ACCOUNT)
+
+
+@pytest.mark.parametrize(
+    "said, reference",
+    [
+        ("Reference CR-953642. I ordered 4 units at 129 each.", "CR-953642"),
+        ("The tenancy reference is TR-2019-88341.", "TR-2019-88341"),
+        ("Claim number CLM-0093-77214, and it was opened on the 3rd.", "CLM-0093-77214"),
+        ("I'm calling about reference CRN 55-09812-K, it was opened last Tuesday.", "CRN 55-09812-K"),
+    ],
+)
+def test_a_reference_written_as_an_id_and_named_so_is_an_account_number(said: str, reference: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == [("account_number", [reference])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Your claim number is CLM-2291-8840, an adjuster will call within 48 hours.",  # given out now
+        "I see your application, reference number APP-2026-118834, received on the 3rd.",
+        "Your refund of $59.00 will post in 3 to 5 business days; reference RF-88120.",
+        "The reference on the box is XR-500, the 2019 model.",  # a model: too few digits
+        "My flight is BA-2291 at 10:30, the reference is on the ticket.",  # a flight number, named no reference
+        "Your order total is $1,249.99, reference to follow by email.",  # a price
+        "I called Acme-Direct, ref the 0800 555 0199 hotline.",  # a company and its hotline
+    ],
+)
+def test_references_given_out_now_and_other_codes_stay(said: str) -> None:
+    assert _found(_segments(("agent", said)), _ACCOUNT) == []
