@@ -76,6 +76,11 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
         # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
         r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|iqama|bsn|"
+        # and Colombia's cédula, Turkey's kimlik, Italy's codice fiscale, Hong Kong's HKID, Israel's teudat zehut,
+        # Greece's AFM, Spain's NIE (Polish for "no" too: only as one's own); not the office that issues them ("the
+        # cedula office opens at 8:30"). Not Brazil's CPF: written, its check digits tell it.
+        r"(c[eé]dula|kimlik|codice fiscale|hkid|teudat zehut|afm|(my|mi|your|su|his|her) nie)"
+        r"(?! (office|desk|centre|center|appointment)s?\b)|"
         # Kazakhstan's IIN, the former Yugoslavia's JMBG and EMBG; a personal identity number named in English (not
         # "my personal number" alone: a phone's too)
         r"iin|jmbg|embg|personal (identity|identification|id) (number|code|no)|"

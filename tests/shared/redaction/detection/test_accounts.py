@@ -786,6 +786,11 @@ def test_digits_grouped_like_a_cpf_whose_check_fails_are_no_cpf() -> None:
         ("Could you read me your DNI?", "It's 48291736K.", "48291736K"),
         ("What's your kennitala?", "090472-3319.", "090472-3319"),
         ("Your personnummer, for the file?", "19850714-2389.", "19850714-2389"),
+        ("For the file?", "Mi cédula es 1.020.734.889.", "1.020.734.889"),
+        ("Go ahead.", "TC kimlik numaram 37142859016.", "37142859016"),
+        ("And the tax code?", "Codice fiscale: RSSGLI78M41H501Z.", "RSSGLI78M41H501Z"),
+        ("Your id?", "Mi NIE es X 4 1 8 2 7 7 3 L.", "X 4 1 8 2 7 7 3 L"),
+        ("Your id?", "My teudat zehut is 0 3 7 4 5 2 1 8 6.", "0 3 7 4 5 2 1 8 6"),
     ],
 )
 def test_a_national_id_named_by_its_own_countrys_word_is_an_account_number(
@@ -800,6 +805,8 @@ def test_a_national_id_named_by_its_own_countrys_word_is_an_account_number(
         "I've been in a rut since 2019, honestly.",
         "She did CPR for 20 minutes before they came.",
         "The DNI office shuts at 5 on Fridays.",
+        "Nie, 2 razy, not 3, and the total was 1,249 złoty.",  # Polish "no", and a price
+        "The cedula office opens at 8:30, flight IB 3170 lands at 7.",
     ],
 )
 def test_words_like_a_countrys_id_name_in_talk_name_no_account(text: str) -> None:
