@@ -108,8 +108,8 @@ _THEIR_PLACE = r"(?:your|the) (?:house|home|shop|door|doorstep|field|farm|place|
 _OTHERS = (
     r"(?:(?:most|many|plenty of|lots of|loads of|other|all the other|the other|everyone|everybody)(?: \w+){0,2}"
     r" (?:\w+s|people|folk|children|else)"
-    r"|(?:our|my) (?:other |regular |usual |normal )?(?:customers|clients|guests|users|members|patients|drivers"
-    r"|callers|tenants|passengers))"
+    r"|(?:our|my) (?:other |regular |usual |normal )?(?:customers|clients|guests|users|members|patients|callers"
+    r"|tenants|passengers))"
 )
 
 # The same conduct in the languages calls switch into (Spanish, Portuguese, French; Hindi and Urdu, Tagalog and
@@ -181,8 +181,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # Sent elsewhere for what they want ("if you want the exact colour then go buy from the mall"); "you can also
         # buy them at the mall" only says where.
         r"\bif (?:you|ya|yuh) (?:want|wanted|need|expect)(?: \w+){1,8} (?:then )?go (?:and )?(?:buy|shop|get|look|try"
-        r"|order)(?: \w+){0,3} (?:elsewhere|somewhere else|(?:from|at|in) (?:the|a) (?:mall|supermarket|market"
-        r"|shopping cent(?:re|er))|(?:from|at) (?:another|a different) (?:shop|store|place|company|firm))\b",
+        r"|order)(?: \w+){0,3} (?:elsewhere|somewhere else|(?:from|at|in) the mall"
+        r"|(?:from|at) (?:another|a different) (?:shop|store|place|company|firm))\b",
         # Told to fetch it themselves if they want it sooner ("you want it faster, come pick it up yourself"); "if you
         # want it sooner, you can collect it yourself" offers it.
         r"\b(?:you want|if you want|want) (?:it|them|that|this) (?:faster|quicker|sooner|earlier|cheaper|now|today)"
@@ -191,9 +191,10 @@ RULES: dict[str, tuple[str, ...]] = {
         # a GP's time"); "it's not worth your time driving in" spares theirs.
         r"\b(?:is|are|was|were|be) (?:not|hardly|never) (?:really |even |usually |exactly )?worth (?:our|my"
         r"|(?:a|an|the|our|my) (?:gp|doctor|doctors|nurse|nurses|engineer|engineers|technician|vet|lawyer|officer"
-        r"|officers|mechanic|specialist|consultant)) time\b",
+        r"|officers|mechanic|specialist|consultant)) time\b"
+        r"(?!.*\b(?:let me|i (?:can|will)|we (?:can|will)|talk you through|walk you through)\b)",
         # The customer's trouble as what they should have expected ("and then you're surprised it fogs").
-        r"\band (?:then )?(?:you|ya|ye) (?:are|act|seem) (?:all )?(?:surprised|shocked|amazed)\b"
+        r"(?:\band (?:then )?|^then )(?:you|ya|ye) (?:are|act|seem) (?:all )?(?:surprised|shocked|amazed)\b"
         r"(?!.*\b(?:i would be|i get it|understandably|of course|fair enough|let me|i (?:can|will))\b)",
         r"\bi (?:have got|have|got) a (?:queue|line) (?:waiting|behind you|of (?:people|callers|customers))\b",
         # What the customer does about it left to them ("how you pay the vet is your business").
@@ -294,16 +295,18 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:overreacting|being (?:dramatic|silly|ridiculous|hysterical|unreasonable))\b",
         # Their attention doubted ("maybe you were not listening so closely"); "you were not listed" is a record.
         r"\b(?:maybe|perhaps|clearly|obviously|evidently|probably|apparently) (?:you|ya) (?:were|are|was) not"
-        r" (?:listening|paying attention|reading)\b",
+        r" (?:listening|paying attention)\b",
         # An apology for the customer's own failure to follow ("I am sorry if you did not understand our rules",
         # "sorry it's not clicking for you"); "sorry if you didn't receive the letter" owns the firm's failure.
         r"\bsorry (?:if|that) (?:you|ya) (?:did not|do not|could not|can not|have not|failed to|were not able to)"
         r" (?:understand|read|follow|grasp|listen)\b(?!.*\b(?:let me|i will|my (?:fault|accent|line)|i (?:was|am) not"
-        r" clear)\b)|\bsorry (?:if |that )?(?:it is|its|this is|that is) not (?:clicking|sinking in|going in)\b",
+        r" clear|badly|confusing|unclear|not clear|our fault|on us)\b)"
+        r"|\bsorry (?:if |that )?(?:it is|its|this is|that is) not (?:clicking|sinking in|going in)\b",
         # A place or pastime held above them ("maybe the spa at your hotel is more your level", "perhaps driving in a
         # city centre isn't for you").
-        r"\b(?:is|are|be|sounds) (?:probably |maybe |perhaps )?more your (?:level|speed|pace|league)\b",
-        r"\b(?:perhaps|maybe) \w+ing(?: \w+){0,5} (?:is|are) not (?:really )?for you\b",
+        r"\b(?:is|are|be|sounds) (?:probably |maybe |perhaps )?more your (?:level|league)\b",
+        r"\b(?:perhaps|maybe) \w+ing(?: \w+){0,5} (?:is|are) not (?:really )?for you\b"
+        r"(?!.*\b(?:suit|suits|better|instead|rather|we (?:can|could)|i (?:can|could|will))\b)",
         # Measured against a child ("even my little brother scores better", "like the little kids do").
         r"\beven (?:my|our|a|the) (?:\w+ ){0,2}(?:brother|sister|kid|kids|son|daughter|nan|gran|granny|grandma|grandad"
         r"|child|toddler|year old|niece|nephew|dog|cat)s? (?:scores?|scored|does|did|would do|could do|can do|gets?"
@@ -553,16 +556,19 @@ RULES: dict[str, tuple[str, ...]] = {
         # the draw" is no sanction.
         r"\byour (?:name|details|number|account) (?:will|is going to|would) (?:be|get) (?:reported|shared|circulated"
         r"|blacklisted|flagged|passed on|put on|added to|listed|sent)(?: \w+){0,8} (?:as (?:a|an) (?:problem|bad"
-        r"|difficult|troublesome|high risk|nuisance|unreliable) \w+|so (?:that )?you (?:never|can never|will never"
-        r"|can not|will not|do not))\b",
+        r"|difficult|troublesome|high risk|nuisance|unreliable) \w+|so (?:that )?you (?:never|can never|will never)"
+        r" (?!have to\b|need to\b|miss\b|lose\b|forget\b)\w+(?: \w+){0,3} again)\b",
         r"\b(?:will|is going to|would) (?:mark|flag|list|label|brand|record) you (?:down )?as (?:unreliable|a problem"
-        r"|difficult|a troublemaker|high risk|a nuisance|a no show|a bad \w+)\b",
+        r"|difficult|a troublemaker|high risk|a nuisance|a bad \w+)\b",
         # What they lose if they go on ("if you keep calling in ..., you can forget about overtime").
-        r"\bif (?:you|ya) (?:(?:keep|carry on|continue|go on)(?: on)? \w+ing|do (?:that|this|it) again)(?: \w+){0,16}"
+        r"\bif (?:you|ya) (?:(?:keep|carry on|continue|go on)(?: on)? (?:calling|ringing|phoning|emailing|changing"
+        r"|swapping|cancelling|canceling|complaining|asking|chasing|pestering|arguing|shouting)|do (?:that|this|it)"
+        r" again)(?: \w+){0,16}"
         r" you can forget (?:about )?\w+",
         # Shamed where those around them will see ("... pinned up at the clubhouse where all your neighbors can see
         # it").
-        r"\b(?:list|lists|name|names|debt|debts|arrears|photo|picture)(?: \w+){0,10} (?:where|so) (?:all |every one"
+        r"\b(?:delinquent|debtors?|arrears|overdue|defaulters?|late payers?|non payers?|unpaid|bad payers?|shame)"
+        r"(?: \w+){0,10} (?:where|so) (?:all |every one"
         r" of |each of )?your (?:neighbours|neighbors|friends|family|colleagues|coworkers|co workers|community"
         r"|village|street|whole street|whole village) (?:can|will|get to|are going to) (?:see|read|know)\b",
     ),

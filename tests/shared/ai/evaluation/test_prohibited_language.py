@@ -618,6 +618,19 @@ def test_sanctions_by_name_shaming_comparisons_and_non_apologies_are_found(sente
         "And then you were surprised by the bill? I'd be too, let me look.",
         "I don't have time today but my colleague can hold your hand through the setup.",
         "Maybe you were not listed on the booking, let me check.",
+        "The 50 meg plan is more your speed if you mostly browse.",
+        "Maybe online banking is not for you, we can do it in branch.",
+        "Put your name on the shared calendar so your family can see the booking.",
+        "Your details will be shared with the courier so you do not miss the delivery.",
+        "Your number will be added to the list so you never miss an update.",
+        "Your details will be shared with our partners so you never have to fill in a form again.",
+        "The system will mark you as a no show if you don't check in.",
+        "If you keep paying on time, you can forget about the late fees.",
+        "I'm sorry if you didn't understand the letter, it was badly written.",
+        "Maybe you are not reading the latest statement.",
+        "If you need it tonight, go and get one at the supermarket, they stock them.",
+        "It's not worth a technician's time coming out for a fuse, I can talk you through it.",
+        "Our drivers manage to find it without calling.",
     ],
 )
 def test_look_alikes_of_sanctions_shaming_comparisons_and_non_apologies_are_innocent(sentence: str) -> None:
@@ -629,7 +642,7 @@ def test_look_alikes_of_sanctions_shaming_comparisons_and_non_apologies_are_inno
     [
         "Your refund will land by Friday, nothing can stop it, tell the landlord to expect it.",
         "Honestly, most riders manage to read a sign that size. Perhaps cycling in town isn't for you.",
-        "Flat tyre again. Then you're surprised it goes down. Maybe the bus is more your speed.",
+        "Flat tyre again. Then you're surprised it goes down. Maybe the bus is more your level.",
     ],
 )
 @ENGINES
