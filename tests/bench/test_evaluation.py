@@ -85,6 +85,7 @@ LATER_HELD_BACK = (
     "held_back_19",
     "held_back_20",
     "held_back_21",
+    "held_back_22",
 )
 
 
