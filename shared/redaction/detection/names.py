@@ -224,6 +224,7 @@ NOT_NAMES = {
     "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
     "Me", "Us", "Myself", "Joint", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
     "God",  # "my nan, God rest her, ..."
+    "Tussauds",  # "Madame Tussauds": a museum, not a woman
     # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
     "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",
     "Verizon", "Comcast", "Uber", "Samsung", "Facebook", "Instagram", "Spotify", "Walmart", "Costco", "Ebay", "Etsy",
@@ -253,6 +254,15 @@ BUSINESS_WORDS = {
     "Mail", "Post", "Courier",  # "it'll be Royal Mail collecting it"
 }  # fmt: skip
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
+# Courtesy titles of other languages, and "ma'am" or "sir" said before a name, as in Filipino or Indian English: said
+# to a caller before their name ("Gracias, señora Ana Gómez", "Danke, Frau Strauß", "Salamat po, Ma'am Rosario"),
+# capitalised or not; Whisper writes "Ms." as "MS." and "ma'am" as "ma 'am". Never in capitals alone: "PAN" is India's
+# tax number, "MS Word" a program.
+COURTESY_TITLES = (
+    r"(?:[Hh]err|[Ff]rau|[Ss]eñor(?:a|ita)?|[Ss]r(?:a|ta)?\.|[Dd]on|[Dd]oña|[Ss]enhor(?:a)?|[Ss]ignor(?:a|e|ina)?|"
+    r"[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|Pani|[Mm]a ?'am|[Ss]ir|"
+    r"MS\.|MR\.|MRS\.)"
+)
 _MAY_HAVE_AS = (
     r"(?:you|you'll|you will|you'd|you would|we|we'll|they|they'll|"
     r"(?:the|your) (?:bank|system|records?|file|account|computer|database|company|office))"
@@ -319,7 +329,8 @@ NAME_CUES = re.compile(
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
     # a title, or "Doctor" written in full with its capital ("with Doctor Patel"; not "the doctor")
-    rf"|\b(?:{TITLES}\.?|Doctor)\s+)(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
+    rf"|\b(?:{TITLES}\.?|Doctor)\s+|(?<![\w'-]){COURTESY_TITLES}\s+)"
+    rf"(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.
 HELD_UNDER = re.compile(
@@ -387,7 +398,8 @@ GREETED = re.compile(
     # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name; thanks in the middle of a
     # sentence too: "Great, thanks Imran!"
     r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right)\s*,?\s+"
-    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=\s*[,.!?]|$)"
+    # an honorific may follow the name: "Thank you Rohit ji."
+    rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=(?:\s(?:ji|san|sama))?\s*[,.!?]|$)"
     # a name of three words too: "Jean François Tremblay here"; but "Calls here get taped" says where
     rf"|(?:^|(?<=[.,!?]\s))(?P<self>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:here{_ANNOUNCED_HERE}|speaking\b)"
     # "Bartholomew calling about ...", "Dana Ruiz calling from ...": one's own name before "calling"
@@ -913,12 +925,16 @@ _MIN_NAME_LETTERS = 3
 _NAME_PARTICLES = {"van", "von", "der", "den", "del", "della", "mac", "bin", "ben", "ibn", "abu", "dos", "das", "les"}
 
 # A title said right before a name is part of it: "speak to Ms. Brannigan", "thank you mister oconnell".
-_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s,.!?;:(\"]))(?i:mr|mrs|ms|miss|mx|dr|mister|missus|doctor)\.?\s+$")
+_TITLE_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,.!?;:(\"]))(?:(?i:mr|mrs|ms|miss|mx|dr|mister|missus|doctor)\.?|{COURTESY_TITLES})\s+$"
+)
 
 
 # An honorific said right after a name is part of it, as recognition writes it too: "Yoshida-san", "Yoshida -san",
-# "Min-jun-ssi", "Priya-ji".
-_HONORIFIC_AFTER = re.compile(r"\s?-(?i:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim|ji)(?![\w'-])")
+# "Min-jun-ssi", "Priya-ji"; some with a space too: "Rohit ji", "Tanaka san".
+_HONORIFIC_AFTER = re.compile(
+    r"(?:\s?-(?i:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim|ji)|\s(?:ji|san|sama))(?![\w'-])"
+)
 
 
 def with_title(span: TextSpan, text: str) -> TextSpan:

@@ -2027,3 +2027,38 @@ def test_a_relative_named_in_capitals_after_a_comma_is_a_name() -> None:
 )
 def test_capitals_after_a_relative_that_are_no_name_stay(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Danke, Frau Strauß, und Ihr Vorname?", "Frau Strauß"),
+        ("Gracias, señora Ana Gómez Martínez.", "señora Ana Gómez Martínez"),
+        ("Obrigado, Sr. Carvalho.", "Sr. Carvalho"),
+        ("Grazie, signora Bianchi.", "signora Bianchi"),
+        ("Gracias, don Andrés.", "don Andrés"),
+        ("Thank you, Pan Grzegorz Wiśniewski?", "Pan Grzegorz Wiśniewski"),
+        ("Salamat po, Ma'am Rosario.", "Ma'am Rosario"),
+        # as Whisper writes "ma'am" and "Ms."
+        ("Thank you, ma 'am Christina. Your application was approved.", "ma 'am Christina"),
+        ("We look forward to seeing you, MS. Hartman.", "MS. Hartman"),
+        ("Thank you Rohit ji.", "Rohit ji"),
+    ],
+)
+def test_a_name_after_a_courtesy_title_of_another_language_or_ma_am_is_found(text: str, name: str) -> None:
+    assert _names(("agent", "Thank you."), ("agent", text)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sir, your PAN number please.",  # India's tax number, in capitals
+        "My PAN card is in the drawer.",
+        "I wrote it up in MS Word.",
+        "We went to Madame Tussauds on Saturday.",
+        "Yes sir, Thank you.",
+        "Can I get a frying pan delivered?",
+    ],
+)
+def test_a_title_like_word_before_no_name_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
