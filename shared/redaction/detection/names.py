@@ -224,6 +224,10 @@ NOT_NAMES = {
     "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
     "Me", "Us", "Myself", "Joint", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
     "God",  # "my nan, God rest her, ..."
+    "Goodbye",
+    # thanks, greetings and "I am" in the languages callers switch to: "Hola Javier", "Soy Lucía"
+    "Hola", "Gracias", "Danke", "Merci", "Grazie", "Obrigado", "Obrigada", "Tack", "Bonjour", "Ciao", "Hallo", "Hej",
+    "Salamat", "Asante", "Soy",
     "Tussauds",  # "Madame Tussauds": a museum, not a woman
     # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
     "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",
@@ -273,6 +277,9 @@ _KIN_AGE = r"(?:late |elderly |little |eldest |youngest |older |younger |oldest 
 _KIN_IS = rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN} (?:is|was)(?: called| named)?"
 NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|name was|the name is|name's|i am|i'm|this is|it's|its|he's|she's|"
+    # one's own name in the languages callers and agents switch to: "soy María José", "le atiende Javier"
+    r"soy|me llamo|mi nombre es|(?:le|te) atiende|(?:le|te) habla|je m'appelle|ich heiße|mein name ist|"
+    r"hier ist|mi chiamo|me chamo|meu nome é|"
     r"he is|she is|speaking with|talking to|"
     # one's own name as the call is put through: "You're through to Ines at ...", "you're speaking to Tomas"
     r"(?:you're|you are|you've been put) (?:through|speaking|connected) to|"
@@ -393,11 +400,21 @@ THIRD_PERSON_CUE = re.compile(
 _ANNOUNCED_HERE = (
     r"(?=\s*(?:[,.!?;:]|$)|\s+(?:from|with|again|calling|speaking|to help|for you)\b|\s+(?:at|in|on)\s+[A-Z])"
 )
+# Thanks and greetings said before a name: very many thanks in English, and in the languages callers switch to.
+_THANKS_AND_GREETINGS = (
+    r"(?:thank you|thanks) (?:very|so) much|many thanks|danke(?: schön| sehr)?|(?:muchas )?gracias|obrigad[oa]|"
+    r"grazie(?: mille)?|merci(?: beaucoup)?|tack(?: så mycket)?|dank je(?: wel)?|bedankt|salamat(?: po)?|"
+    r"asante(?: sana)?|hola|bonjour|bonsoir|buenos días|buenas tardes|buenas noches|buongiorno|ciao|hallo|guten tag|"
+    r"hej|olá|bom dia|boa tarde"
+)
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(
     # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name; thanks in the middle of a
     # sentence too: "Great, thanks Imran!"
-    r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right)\s*,?\s+"
+    r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right|"
+    # thanks, or very many, and greetings in the languages callers switch to: "Tack, Karin Lindqvist.", "Hola Javier,",
+    # "Merci beaucoup, Camille."
+    rf"(?i:{_THANKS_AND_GREETINGS}))\s*,?\s+"
     # an honorific may follow the name: "Thank you Rohit ji."
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=(?:\s(?:ji|san|sama))?\s*[,.!?]|$)"
     # a name of three words too: "Jean François Tremblay here"; but "Calls here get taped" says where

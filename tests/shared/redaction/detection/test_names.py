@@ -2062,3 +2062,34 @@ def test_a_name_after_a_courtesy_title_of_another_language_or_ma_am_is_found(tex
 )
 def test_a_title_like_word_before_no_name_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Tack, Karin Lindqvist.", ["Karin Lindqvist"]),
+        ("Merci beaucoup, Camille.", ["Camille"]),
+        ("Thank you very much, Wanjiru.", ["Wanjiru"]),
+        ("Hola Javier, soy María José Fernández Ruiz.", ["Javier", "María José Fernández Ruiz"]),
+        ("Buenas tardes, le atiende Javier, ¿con quién hablo?", ["Javier"]),
+    ],
+)
+def test_a_name_after_thanks_a_greeting_or_an_introduction_in_another_language_is_found(
+    text: str, names: list[str]
+) -> None:
+    assert [words for _, words in _names(("customer", text))] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you very much, Goodbye.",
+        "Merci, cheers.",
+        "Danke. And is the Miele WWD 320 in stock there?",
+        "Thanks so much, Visa said it was fine.",
+        "Hola, Madrid office here.",
+        "Gracias, Barcelona was lovely.",
+    ],
+)
+def test_thanks_or_greetings_in_another_language_before_no_name_stay(text: str) -> None:
+    assert _names(("customer", text)) == []
