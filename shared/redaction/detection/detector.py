@@ -37,6 +37,7 @@ from shared.redaction.detection.names import (
     names_before_emails,
     names_confirmed_as_heard,
     names_confirmed_by_another,
+    names_of_kin_named_together,
     names_opening_told_by_parts,
     names_said_after_spelling,
     names_said_again,
@@ -108,6 +109,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_said_on_leaving,
         names_thanked_as_heard,
         names_after_kin_and,
+        names_of_kin_named_together,
         names_opening_told_by_parts,
         names_spelled_as_promised,
     ):

@@ -482,9 +482,10 @@ GREETED = re.compile(
     rf"|\b(?i:i'm|i am|this is|it's)\s+(?P<kin_of>(?!{_WHEN_NAMES}\b){_NAME})'s\s+(?i:{_RELATIONS}|mam|mummy|daddy|"
     r"guardian|carer|neighbour|neighbor|landlord|landlady|flatmate|friend|boss|colleague)\b"
     # someone named, then who they are to the speaker: "I'm with Declan, my partner, ..."
-    rf"|(?<![\w'])(?P<appositive>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?),\s+(?i:my|our)\s+(?:(?i:{_RELATIONS})|"
+    # (looked ahead at, not taken: the relative may be named next, "me, Aisha Karimi, my husband Reza")
+    rf"|(?<![\w'])(?P<appositive>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)(?=,\s+(?i:my|our)\s+(?:(?i:{_RELATIONS})|"
     r"(?i:partner|fianc[eé]e?|boyfriend|girlfriend|carer|neighbour|neighbor|flatmate|housemate|landlord|landlady|"
-    r"colleague|friend|son-in-law|daughter-in-law|mother-in-law|father-in-law))\b"
+    r"colleague|friend|son-in-law|daughter-in-law|mother-in-law|father-in-law))\b)"
     # thanked or bidden goodbye for something, the name last: "Thanks for holding, Precious.", "Bye now, Malik."
     # (not "Thanks for calling Acme, Dublin": whom one called, then where)
     rf"|\b(?:Thanks|Thank you) for (?:\w+ing|your \w+),\s+(?P<thanked>{_NAME})(?=\s*[.!]|$)"
@@ -1326,6 +1327,29 @@ _AND_ANOTHER_NAME = re.compile(
     rf"|,?\s+or\s+(?:(?i:maybe|perhaps|possibly)\s+)?(?P<other>{_NAME}(?:{_NEXT_NAME}){{0,2}})"
     r"(?=\s*(?:[,.!?]|$)|\s+(?i:maybe|perhaps|i think)\b)"
 )
+
+
+# Children or grandchildren named together after who they are: "my two sons, Oliver and Henry Whitaker", "the kids,
+# Dara and Leila", "our daughters are Mia, Ava and Zoe". Two names at least, the last after "and".
+_KIN_NAMED_TOGETHER = re.compile(
+    r"\b(?i:my|our|his|her|their|the)\s+(?:(?i:two|three|four|five|twin|little|grown-up)\s+)?"
+    r"(?i:sons|daughters|kids|children|boys|girls|grandchildren|grandkids|twins|grandsons|granddaughters|nieces|"
+    r"nephews|stepchildren|stepsons|stepdaughters)(?:\s+(?i:are|were))?,?\s+"
+    rf"(?P<names>{_NAME}(?:{_NEXT_NAME})?(?:,\s+{_NAME}(?:{_NEXT_NAME})?)*,?\s+and\s+{_NAME}(?:{_NEXT_NAME})?)"
+    r"(?=\s*[,.!?;]|\s*$)"
+)
+
+
+def names_of_kin_named_together(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """Each name in a list of children or grandchildren named after who they are."""
+    for segment in segments:
+        for match in _KIN_NAMED_TOGETHER.finditer(segment.text):
+            names = list(re.finditer(rf"{_NAME}(?:{_NEXT_NAME})?", match.group("names")))
+            if any(_not_one_more_name(word) for name in names for word in name.group().split()):
+                continue  # "my kids, Disney and Pixar": what they like, not who they are
+            for name in names:
+                start = match.start("names") + name.start()
+                yield TextSpan(segment.index, start, start + len(name.group()))
 
 
 def names_and_another(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:

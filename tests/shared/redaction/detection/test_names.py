@@ -2093,3 +2093,33 @@ def test_a_name_after_thanks_a_greeting_or_an_introduction_in_another_language_i
 )
 def test_thanks_or_greetings_in_another_language_before_no_name_stay(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_a_relative_named_right_after_someone_named_with_a_comma_is_found() -> None:
+    found = _names(("customer", "Me, Bui Thanh Long, my wife Pham Thu Trang, and our son Minh."))
+    assert [words for _, words in found] == ["Bui Thanh Long", "Pham Thu Trang", "Minh"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The beneficiaries are my two sons, Oliver and Henry Whitaker.", ["Oliver", "Henry Whitaker"]),
+        ("It's me and the kids, Dara and Leila.", ["Dara", "Leila"]),
+        ("Our daughters are Mia, Ava and Zoe.", ["Mia", "Ava", "Zoe"]),
+    ],
+)
+def test_children_named_together_after_who_they_are_are_each_found(text: str, names: list[str]) -> None:
+    assert [words for _, words in _names(("customer", text))] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My kids, Disney and Pixar mad, the pair of them.",
+        "The kids love London and Paris.",
+        "My two sons, Monday and Tuesday are their football days.",
+        "My kids, they love Lego and Minecraft.",
+    ],
+)
+def test_what_children_like_or_do_after_who_they_are_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
