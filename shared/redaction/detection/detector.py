@@ -43,6 +43,7 @@ from shared.redaction.detection.names import (
     names_said_again,
     names_said_back,
     names_said_on_leaving,
+    names_something_is_for,
     names_spelled_after_email,
     names_spelled_again,
     names_spelled_as_promised,
@@ -110,6 +111,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_thanked_as_heard,
         names_after_kin_and,
         names_of_kin_named_together,
+        names_something_is_for,
         names_opening_told_by_parts,
         names_spelled_as_promised,
     ):

@@ -1329,6 +1329,36 @@ _AND_ANOTHER_NAME = re.compile(
 )
 
 
+# Whom a thing is for or goes to, read back or asked for, a full name: "And that's for Patrick Doyle?", "it's a
+# corporate card for Ibrahim Haddad.", "Can you do the transfer to Lupe Taufa?", "deliver to Ingrid Haugen, ...".
+_WHOM_FOR = re.compile(
+    r"\b(?i:(?:that's|that is|this is|it's|it is|is this|is that|is it)\s+for|"
+    r"(?:card|transfer|payment|prescription|parcel|package|gift|refund)(?:\s+in)?\s+for|"
+    r"(?:deliver|send|transfer|pay|post|ship|forward)(?:\s+(?:it|this|that|them|the money|money|the parcel|"
+    r"the payment))?\s+to)\s+"
+    rf"(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}})(?=\s*[,.!?;]|\s+(?i:born|please|instead)\b|\s*$)"
+)
+# The first words of places and firms of two words or more, that something may be for or go to too: "send it to Los
+# Angeles", "deliver to Santa Monica", "that's for Hong Kong", "transfer to Wells Fargo", "pay it to American Express".
+_NOT_WHOM_STARTS = {
+    "Wells", "American", "British", "Royal", "Western", "National", "First", "Bank", "Air",
+    "Los", "Las", "San", "Santa", "Santo", "São", "Sao", "St", "El", "La", "Le", "Hong", "Abu", "Buenos", "Rio",
+    "Kuala", "Tel", "Costa", "Cape", "Palm", "Salt", "Puerto", "Ho", "Addis", "Dar", "Sri", "Saudi", "Port", "Fort",
+}  # fmt: skip
+
+
+def names_something_is_for(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The full name of whom a card, a transfer or a delivery is for or goes to."""
+    for segment in segments:
+        for match in _WHOM_FOR.finditer(segment.text):
+            words = match.group("name").split()
+            if words[0] in _NOT_WHOM_STARTS or any(
+                _not_one_more_name(word) or re.fullmatch(_DAYS_AND_MONTHS, word) for word in words
+            ):
+                continue  # "a gift for Mother's Day", "send it to New Zealand": when or where, not whom
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
 # Children or grandchildren named together after who they are: "my two sons, Oliver and Henry Whitaker", "the kids,
 # Dara and Leila", "our daughters are Mia, Ava and Zoe". Two names at least, the last after "and".
 _KIN_NAMED_TOGETHER = re.compile(

@@ -2123,3 +2123,37 @@ def test_children_named_together_after_who_they_are_are_each_found(text: str, na
 )
 def test_what_children_like_or_do_after_who_they_are_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("And that's for Patrick Doyle?", "Patrick Doyle"),
+        ("Thanks, so that's for Bronwyn Taylor, born the 9th of May 1962?", "Bronwyn Taylor"),
+        ("Thanks. And is this for Hannah Kalki?", "Hannah Kalki"),
+        ("It's 19 digits, it's a corporate card for Ibrahim Haddad.", "Ibrahim Haddad"),
+        ("Can you do the transfer to Lupe Taufa?", "Lupe Taufa"),
+        ("It's a gift, deliver to Ingrid Haugen, Thorvald Meyers gate 31.", "Ingrid Haugen"),
+    ],
+)
+def test_the_full_name_of_whom_a_thing_is_for_or_goes_to_is_found(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you send it to Los Angeles?",
+        "Send it to Hong Kong please.",
+        "Is that for Christmas Day?",
+        "It's a gift for Mother's Day.",
+        "I want to transfer to Wells Fargo.",
+        "That's for British Gas.",
+        "Is this for Apple Pay?",
+        "Do you deliver to Pristina and Skopje?",
+        "The return ticket was 239 euros, Dublin to Lisbon.",
+        "Is this for Adaeze?",  # one word: a name or a place, not told which
+    ],
+)
+def test_what_a_thing_is_for_or_where_it_goes_stays(text: str) -> None:
+    assert _names(("customer", text)) == []
