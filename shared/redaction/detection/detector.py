@@ -33,6 +33,7 @@ from shared.redaction.detection.names import (
     names_after_title_ending_segment,
     names_and_another,
     names_announced_in_greeting,
+    names_as_said,
     names_before_addresses,
     names_before_emails,
     names_confirmed_as_heard,
@@ -125,6 +126,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_emails(read, emails)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
+    names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_as_said(read, names)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in digits_put_right(read, emails)]

@@ -1359,6 +1359,34 @@ def names_something_is_for(segments: Sequence[Segment]) -> Iterable[TextSpan]:
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
+# The short or spoken form of a name told after it: "It's Ray, short for Raymond.", "Ailbhe, it's pronounced Alva.",
+# "Most people just say Emeka.", "just put Przemek.", "everyone calls me JB" (initials, in capitals). One word, ending
+# what is said, and only after a name found before it in the same turn: "SUV, short for Sport Utility Vehicle", "PIN,
+# short for Personal", "just put Pending" are no one.
+_NAME_AS_SAID = re.compile(
+    r"\b(?:(?i:short for|(?:it's |it is )?pronounced(?: like)?|(?:most people|everyone|everybody|people|friends|they)"
+    rf"(?: just)? say|just put)\s+(?P<name>{_NAME})"
+    r"|(?i:(?:most people|everyone|everybody|people|friends|they)(?: just)? calls? me)\s+"
+    rf"(?P<initials>{_NAME}|[A-Z]{{2,3}}))(?=\s*[,.!?]|\s*$)"
+)
+
+
+def names_as_said(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """The short, long or spoken form of a name found before it in the same turn, told as what to say or write
+    for it."""
+    first_name_ends: dict[int, int] = {}
+    for span in names:
+        first_name_ends[span.segment] = min(span.end, first_name_ends.get(span.segment, span.end))
+    for segment in segments:
+        if segment.index not in first_name_ends:
+            continue
+        for match in _NAME_AS_SAID.finditer(segment.text, first_name_ends[segment.index]):
+            group = "name" if match.group("name") else "initials"
+            word = match.group(group)
+            if not (_not_one_more_name(word) or re.fullmatch(_DAYS_AND_MONTHS, word)):
+                yield TextSpan(segment.index, match.start(group), match.end(group))
+
+
 # Children or grandchildren named together after who they are: "my two sons, Oliver and Henry Whitaker", "the kids,
 # Dara and Leila", "our daughters are Mia, Ava and Zoe". Two names at least, the last after "and".
 _KIN_NAMED_TOGETHER = re.compile(

@@ -2157,3 +2157,30 @@ def test_the_full_name_of_whom_a_thing_is_for_or_goes_to_is_found(text: str, nam
 )
 def test_what_a_thing_is_for_or_where_it_goes_stays(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("It's Ray, short for Raymond.", "Raymond"),
+        ("Ailbhe, A-I-L-B-H-E, it's pronounced Alva.", "Alva"),
+        ("Chukwuemeka. C-H-U-K-W-U-E-M-E-K-A. Most people just say Emeka.", "Emeka"),
+        ("The account's under Jean-Baptiste de la Fontaine, but everyone calls me JB.", "JB"),
+    ],
+)
+def test_the_short_long_or_spoken_form_told_after_a_name_is_a_name_too(text: str, name: str) -> None:
+    assert name in [words for _, words in _names(("agent", "Anything else?"), ("customer", text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An SUV, short for Sport Utility Vehicle.",
+        "PIN, short for Personal.",
+        "It's pronounced Ghent.",
+        "Just put Pending.",
+        "Everyone calls me OK.",
+    ],
+)
+def test_what_is_short_for_or_pronounced_with_no_name_before_it_stays(text: str) -> None:
+    assert _names(("agent", "Anything else?"), ("customer", text)) == []
