@@ -844,6 +844,11 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     return None
 
 
+def _aside_apology(match: Match) -> bool:
+    sentence, _ = _sentence_text(match.item, match.first_word, match.last_word)
+    return tone.aside_apology(sentence)
+
+
 def _cited(
     criterion: ScorecardCriterion, verdict: Verdict, evidence: Evidence, reason: str, confidence: float
 ) -> CriterionResult:
@@ -1225,6 +1230,20 @@ def _judge_must_have(
             return _cited(criterion, "fail", match.evidence(), reason, CONFIDENCE_FUZZY)
         return _cited(criterion, "needs_review", match.evidence(), reason, CONFIDENCE_REPORTED)
     if found:
+        if shape.apologises:
+            # The evidence is the apology for the problem, not one for a hold or the line said before it.
+            on_topic = [match for match in found if not _aside_apology(match)]
+            if not on_topic and intents is not None and scorecard is not None:
+                asides = {match.item.segment.index for match in found}
+                other = [item for item in speaker_texts if item.segment.index not in asides]
+                instead = (
+                    _judge_intent(criterion, scorecard, intents, other, clock, thresholds, learned=False)
+                    if other
+                    else None
+                )
+                if instead is not None and instead.verdict == "pass":
+                    return instead
+            found = on_topic or found
         best = next((match for match in found if match.exact), found[0])
         if (
             intents is not None

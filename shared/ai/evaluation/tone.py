@@ -803,6 +803,24 @@ CALL_CONDITIONS = re.compile(
     r"\bsorry (?:for|about) (?:the |all the |my )?(?:background )?(?:noise|racket|echo|line|connection|dog|barking"
     r"|cough|voice|music)\b"
 )
+# An apology for the call's own housekeeping, not for the customer's problem: a hold, the line, a speakerphone, a
+# note being finished, or something not said earlier ("sorry for keeping you waiting", "oh, sorry, the line
+# clicked", "I should have said at the start, this call is recorded, apologies"). The card counts some of these ("my
+# apologies for the wait"), so they still pass; a reviewer is shown the apology for the problem first.
+ASIDE_APOLOGY = re.compile(
+    r"\b(?:keeping you|to keep you) (?:waiting|on hold|hanging on)\b"
+    r"|\b(?:the|that|your|a) (?:wait|hold)\b(?! (?:on|for|with|times?)\b)|\b(?:for|about) (?:the )?holding\b"
+    r"|\b(?:the|this|my) line (?:clicked|dropped|cut|went|broke|crackled|is (?:bad|terrible|awful|breaking))"
+    r"|\b(?:you are|your|youre) on (?:the )?speaker\b|\bi was (?:just )?(?:finishing|typing|writing|on the other)"
+    r"|\b(?:should|shoulda) (?:have |of )?(?:said|mentioned|told you)\b|\bforgot to (?:say|mention|tell you)\b"
+)
+
+
+def aside_apology(normalized: str) -> bool:
+    """Whether a sentence that apologises does so for the call's housekeeping (see ``ASIDE_APOLOGY``)."""
+    return not APOLOGY_WORDS.isdisjoint(normalized.split()) and bool(ASIDE_APOLOGY.search(normalized))
+
+
 # An apology for how the customer took it, not for what went wrong ("sorry if it came across that way").
 FOR_HOW_THEY_TOOK_IT = re.compile(
     r"\bsorry (?:if|that) (?:it|that|this|i|we) (?:came across|come across|sounded|seemed|felt|offended|upset)"

@@ -309,6 +309,39 @@ def test_an_opening_in_other_words_is_the_evidence_rather_than_a_later_cue() -> 
 
 
 @pytest.mark.parametrize(
+    ("aside", "apology"),
+    [
+        ("Hello? Oh, sorry, the line clicked. Sugarbush Wholesale, Marc speaking.", "Oh, I'm so sorry, what a mess."),
+        ("Sorry for keeping you waiting, Ridgeline Radio, Jen here.", "Ugh, that's a nightmare for you."),
+        ("Oh, sorry, you're on speaker. Ringside Boxing Club, Shaun here.", "Ah, that's out of order, sorry mate."),
+        ("Sorry, I should've said, this is KBLU ad sales.", "That's rough, I'd be cross too."),
+        ("Hi, Arden Dental, sorry, I was just finishing a note.", "Oh no, you poor thing."),
+    ],
+)
+def test_empathy_cites_the_apology_for_the_problem_before_one_for_the_line_or_a_hold(aside: str, apology: str) -> None:
+    script: Script = (
+        ("agent", aside),
+        ("customer", "My order came in broken, and it was a gift for tomorrow."),
+        ("agent", apology),
+        ("customer", "Yeah."),
+    )
+    found = judged(INTENT_ENGINE, script, "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_an_apology_for_a_hold_alone_still_shows_empathy() -> None:
+    """The card counts it ("my apologies for the wait"): only which apology is cited first changes."""
+    script: Script = (
+        ("agent", "Hi, Arden Dental, Jo speaking."),
+        ("customer", "My crown came off again."),
+        ("agent", "Let me look. Okay, sorry for keeping you waiting, you're booked for Tuesday at nine."),
+        ("customer", "Thanks."),
+    )
+    found = judged(INTENT_ENGINE, script, "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
     ("line", "criterion_id", "is_ai_call"),
     [
         # Sharing words with an example ("account", "bill", "Monday") is not doing what it asks.
