@@ -844,6 +844,11 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
     return None
 
 
+def _conduct_in(match: Match) -> bool:
+    sentence, _ = _sentence_text(match.item, match.first_word, match.last_word)
+    return bool(tone.kinds_in(sentence))
+
+
 def _aside_apology(match: Match) -> bool:
     sentence, _ = _sentence_text(match.item, match.first_word, match.last_word)
     return tone.aside_apology(sentence)
@@ -1244,6 +1249,9 @@ def _judge_must_have(
                 if instead is not None and instead.verdict == "pass":
                     return instead
             found = on_topic or found
+        if criterion.within_first_ms is None and criterion.within_last_ms is None:
+            # ... and at a sentence the conduct rules find nothing in: the date given, not the same date guaranteed.
+            found = [match for match in found if not _conduct_in(match)] or found
         best = next((match for match in found if match.exact), found[0])
         if (
             intents is not None

@@ -329,6 +329,19 @@ def test_empathy_cites_the_apology_for_the_problem_before_one_for_the_line_or_a_
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
 
 
+def test_resolution_cites_the_plain_date_rather_than_the_same_date_guaranteed() -> None:
+    script: Script = (
+        ("agent", "Hi, Arden Watch Repairs, Jo speaking."),
+        ("customer", "Will my watch be fixed soon? It's for my dad's birthday."),
+        ("agent", "Trust me, I guarantee it'll be back with you on Thursday, one hundred percent."),
+        ("customer", "Okay."),
+        ("agent", "So the strap goes to the workshop today and it will be back with you on Thursday."),
+        ("customer", "Thanks."),
+    )
+    found = judged(INTENT_ENGINE, script, "resolution")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
 def test_an_apology_for_a_hold_alone_still_shows_empathy() -> None:
     """The card counts it ("my apologies for the wait"): only which apology is cited first changes."""
     script: Script = (
