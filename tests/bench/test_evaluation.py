@@ -86,6 +86,7 @@ LATER_HELD_BACK = (
     "held_back_20",
     "held_back_21",
     "held_back_22",
+    "held_back_23",
 )
 
 
