@@ -332,6 +332,8 @@ NEGATORS = frozenset(
     # written in Latin script ("no hay nadie a quien pueda transferirle", "yeh call record nahi ho rahi").
     | {"nadie", "nada", "nunca", "ningun", "ninguna", "ninguno", "jamas", "nao", "pas", "jamais", "nahi", "nahin"}
     | {"hapana", "sio"}
+    # ... and Jamaican "can't" ("mi cyaan say sorry fi someting weh yuh do yuhself").
+    | {"cyaan"}
 )
 # Unpunctuated speech runs clauses together: a negation reaches this many words ahead at most ("i am
 # not going to apologise": 3; "i can not connect you to a representative": 4).

@@ -792,6 +792,12 @@ INTRODUCES_ITSELF = re.compile(
     r"|\bsorry (?:(?:one|1|a) (?:sec|second|moment|mo|minute)|hang on|hold on)\b"
     # ... or for not having said it yet ("sorry, forgot to say, this is Kelvin").
     r"|\bsorry (?:\w+ )?(?:i )?(?:forgot|forget) (?:to )?(?:say|mention|introduce|tell you)\b"
+    # ... or said on picking up, before the business and the agent's name ("Sorry, Chiva Fiesta Medellín, Mateo
+    # speaking", "oh sorry, yes, West Country Quiz League, Dave here"); "sorry, the driver is here" names no one.
+    r"|^(?:(?:oh|hello|hi|hey|yes|yeah|um|uh|ah|right|okay|ok) )*sorry (?:(?:yes|yeah|hi|hello|oh) )?"
+    r"(?!(?:about|for|to|that|if|i|we|it|this|the|there|you|your|our|my|mate|love|sir|madam|maam)\b)(?:\w+ ){1,6}"
+    r"(?!(?:is|are|was|were|be|get|got|in|out|over|back|up|down|right|still|all|now|not|it|them)\b)\w+"
+    r" (?:speaking|here)\b"
 )
 # ... or for talking over the customer ("sorry, sorry, go ahead, you first").
 TALKED_OVER = re.compile(
@@ -825,6 +831,9 @@ def aside_apology(normalized: str) -> bool:
 FOR_HOW_THEY_TOOK_IT = re.compile(
     r"\bsorry (?:if|that) (?:it|that|this|i|we) (?:came across|come across|sounded|seemed|felt|offended|upset)"
     r"|\bsorry (?:if |that )?you (?:feel|felt|think|thought|see it|took it)(?: that way| like that)?\b"
+    # ... or for their not taking a joke ("sorry if you can't take a little joke").
+    r"|\bsorry (?:if |that )?you (?:can not|could not|cannot) take (?:a )?(?:little |bit of (?:a )?)?"
+    r"(?:joke|banter|fun)"
     # ... or for the customer getting worked up over it ("sorry the letter got you all wound up").
     r"|\bsorry (?:if |that )?(?:the |this |that |it |my |our )?(?:\w+ )?(?:got|gets|has got|made|had) you (?:all |so )?"
     r"(?:worked up|wound up|riled up|het up|in a (?:state|tizzy|flap|tizz))"

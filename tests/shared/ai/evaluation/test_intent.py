@@ -329,6 +329,52 @@ def test_empathy_cites_the_apology_for_the_problem_before_one_for_the_line_or_a_
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sorry, Chiva Fiesta Medellín, Mateo speaking, a la orden.",  # said on picking up
+        "Oh sorry, yes, West Country Quiz League, Dave here, I'm on the fixtures desk.",
+        "Mi cyaan say sorry fi someting weh yuh do yuhself.",  # refused, in Jamaican
+        "Relax, I'm joking with you. Sorry if you can't take a little joke, eh.",  # for how they took it
+    ],
+)
+def test_a_sorry_that_only_picks_up_the_phone_or_is_refused_shows_no_empathy(line: str) -> None:
+    script: Script = (
+        ("agent", line),
+        ("customer", "The order came with the wrong colour, and the party is on Saturday."),
+        ("agent", "Right. What's the order number?"),
+        ("customer", "It's 4471."),
+    )
+    assert judged(INTENT_ENGINE, script, "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Oh, sorry to hear that, Mateo here will sort it out for you.",
+        "Sorry, John, the parts are in here now, so that's on us, we should have called.",
+    ],
+)
+def test_an_apology_beside_a_name_still_shows_empathy(line: str) -> None:
+    script: Script = (
+        ("agent", "Hi, Chiva Fiesta, Ana speaking."),
+        ("customer", "The bus never came for us on Saturday."),
+        ("agent", line),
+        ("customer", "Okay."),
+    )
+    assert judged(INTENT_ENGINE, script, "empathy").verdict == "pass"
+
+
+def test_a_jamaican_refusal_to_promise_is_no_guarantee() -> None:
+    script: Script = (
+        ("agent", "Hello, Linstead Growers, Marcia speaking."),
+        ("customer", "Will the committee pay for the spoilt yam?"),
+        ("agent", "Mi cyaan promise seh di market committee a go pay fi it, but mi wi put it in fi yuh."),
+        ("customer", "Aright."),
+    )
+    assert judged(INTENT_ENGINE, script, "no_prohibited_language").verdict == "pass"
+
+
 def test_resolution_cites_the_plain_date_rather_than_the_same_date_guaranteed() -> None:
     script: Script = (
         ("agent", "Hi, Arden Watch Repairs, Jo speaking."),
