@@ -91,6 +91,9 @@ def test_a_card_pin_asked_for_without_an_address_is_no_address() -> None:
         (("customer", "We stayed at Riverside House, Kenmare, for the wedding, lovely spot."),),
         (("customer", "The Tower B lift, in Block C, is broken again, Priya."),),
         (("customer", "That model is the 2400, version 3, from Acme Lodge Supplies."),),
+        # when, not where
+        (("agent", "I send a courier with a new grill, he will be at your address before seven thirty tonight."),),
+        (("agent", "The engineer will be at your address by 9 a.m. tomorrow."),),
     ],
 )
 def test_places_offices_and_numbers_that_are_no_address(turns: tuple[tuple[str, str], ...]) -> None:
