@@ -528,6 +528,8 @@ _ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|yep|yup|sure|so|that's
 _NOT_STREET_WORDS = {
     "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
     "less", "people", "digits", "numbers", "left", "ago",
+    # a time of day after "your address" is when, not where: "he'll be at your address before seven thirty tonight"
+    "tonight", "today", "tomorrow", "morning", "afternoon", "evening", "sharp", "latest",
 }  # fmt: skip
 
 # Asked for a postcode, the postcode given alone is part of the address: it narrows it to a few houses.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
@@ -168,12 +167,6 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         for answer in answered_values(segments, tokens, candidates)
         if not business_contact(answer, texts, answer.spans[0].segment in own)
     ]
-    # A time of day after "your address" is when, not where: "he will be at your address before seven thirty tonight".
-    candidates = [
-        c
-        for c in candidates
-        if c.type is not EntityType.ADDRESS or not all(_time_of_day(texts[span.segment], span) for span in c.spans)
-    ]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []
@@ -247,21 +240,3 @@ def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
             span if known is None else TextSpan(span.segment, min(known.start, span.start), max(known.end, span.end))
         )
     return tuple(by_segment.values())
-
-
-_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|\d{1,2})"
-_TIME_OF_DAY = re.compile(
-    rf"{_HOUR}(?:(?::| |\.)(?:\d{{2}}|o'?clock|fifteen|thirty|forty[- ]five|oh \w+))?"
-    r"(?: ?(?:a\.?m\.?|p\.?m\.?|tonight|today|tomorrow"
-    r"|this (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)))?"
-    r"[.,!?]?",
-    re.IGNORECASE,
-)
-_WHEN_WORD = re.compile(r"\b(?:before|by|until|till|around|after|from|at)\s*$", re.IGNORECASE)
-
-
-def _time_of_day(text: str, span: TextSpan) -> bool:
-    """Whether ``span`` is a time of day said after a word of when ("before seven thirty tonight")."""
-    return bool(_TIME_OF_DAY.fullmatch(text[span.start : span.end].strip())) and bool(
-        _WHEN_WORD.search(text[: span.start])
-    )
