@@ -1347,14 +1347,17 @@ _NOT_WHOM_STARTS = {
 }  # fmt: skip
 
 
+def _no_name_word(word: str) -> bool:
+    """A word no name is made of: a firm's, a place's, a kin word, a day or a month."""
+    return _not_one_more_name(word) or re.fullmatch(_DAYS_AND_MONTHS, word) is not None
+
+
 def names_something_is_for(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The full name of whom a card, a transfer or a delivery is for or goes to."""
     for segment in segments:
         for match in _WHOM_FOR.finditer(segment.text):
             words = match.group("name").split()
-            if words[0] in _NOT_WHOM_STARTS or any(
-                _not_one_more_name(word) or re.fullmatch(_DAYS_AND_MONTHS, word) for word in words
-            ):
+            if words[0] in _NOT_WHOM_STARTS or any(_no_name_word(word) for word in words):
                 continue  # "a gift for Mother's Day", "send it to New Zealand": when or where, not whom
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
@@ -1383,7 +1386,7 @@ def names_as_said(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Ite
         for match in _NAME_AS_SAID.finditer(segment.text, first_name_ends[segment.index]):
             group = "name" if match.group("name") else "initials"
             word = match.group(group)
-            if not (_not_one_more_name(word) or re.fullmatch(_DAYS_AND_MONTHS, word)):
+            if not _no_name_word(word):
                 yield TextSpan(segment.index, match.start(group), match.end(group))
 
 
