@@ -42,6 +42,11 @@ def opening(line: str) -> Script:
     return (("agent", line), *HUMAN_CALL[1:])
 
 
+def short_call(opening_line: str, problem: str, answer: str, reply: str = "Okay.") -> Script:
+    """A short call: the agent picks up, the customer says what is wrong, the agent answers, the customer replies."""
+    return (("agent", opening_line), ("customer", problem), ("agent", answer), ("customer", reply))
+
+
 def segment_text(text: str) -> SegmentText:
     return SegmentText.of(Segment(index=0, speaker="agent", channel=0, start_ms=0, end_ms=1000, text=text))
 
@@ -319,12 +324,7 @@ def test_an_opening_in_other_words_is_the_evidence_rather_than_a_later_cue() -> 
     ],
 )
 def test_empathy_cites_the_apology_for_the_problem_before_one_for_the_line_or_a_hold(aside: str, apology: str) -> None:
-    script: Script = (
-        ("agent", aside),
-        ("customer", "My order came in broken, and it was a gift for tomorrow."),
-        ("agent", apology),
-        ("customer", "Yeah."),
-    )
+    script = short_call(aside, "My order came in broken, and it was a gift for tomorrow.", apology)
     found = judged(INTENT_ENGINE, script, "empathy")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
 
@@ -339,11 +339,8 @@ def test_empathy_cites_the_apology_for_the_problem_before_one_for_the_line_or_a_
     ],
 )
 def test_a_sorry_that_only_picks_up_the_phone_or_is_refused_shows_no_empathy(line: str) -> None:
-    script: Script = (
-        ("agent", line),
-        ("customer", "The order came with the wrong colour, and the party is on Saturday."),
-        ("agent", "Right. What's the order number?"),
-        ("customer", "It's 4471."),
+    script = short_call(
+        line, "The order came with the wrong colour, and the party is on Saturday.", "Right. Order number?"
     )
     assert judged(INTENT_ENGINE, script, "empathy").verdict != "pass"
 
@@ -356,21 +353,15 @@ def test_a_sorry_that_only_picks_up_the_phone_or_is_refused_shows_no_empathy(lin
     ],
 )
 def test_an_apology_beside_a_name_still_shows_empathy(line: str) -> None:
-    script: Script = (
-        ("agent", "Hi, Chiva Fiesta, Ana speaking."),
-        ("customer", "The bus never came for us on Saturday."),
-        ("agent", line),
-        ("customer", "Okay."),
-    )
+    script = short_call("Hi, Chiva Fiesta, Ana speaking.", "The bus never came for us on Saturday.", line)
     assert judged(INTENT_ENGINE, script, "empathy").verdict == "pass"
 
 
 def test_a_jamaican_refusal_to_promise_is_no_guarantee() -> None:
-    script: Script = (
-        ("agent", "Hello, Linstead Growers, Marcia speaking."),
-        ("customer", "Will the committee pay for the spoilt yam?"),
-        ("agent", "Mi cyaan promise seh di market committee a go pay fi it, but mi wi put it in fi yuh."),
-        ("customer", "Aright."),
+    script = short_call(
+        "Hello, Linstead Growers, Marcia speaking.",
+        "Will the committee pay for the spoilt yam?",
+        "Mi cyaan promise seh di market committee a go pay fi it, but mi wi put it in fi yuh.",
     )
     assert judged(INTENT_ENGINE, script, "no_prohibited_language").verdict == "pass"
 
@@ -390,11 +381,10 @@ def test_resolution_cites_the_plain_date_rather_than_the_same_date_guaranteed() 
 
 def test_an_apology_for_a_hold_alone_still_shows_empathy() -> None:
     """The card counts it ("my apologies for the wait"): only which apology is cited first changes."""
-    script: Script = (
-        ("agent", "Hi, Arden Dental, Jo speaking."),
-        ("customer", "My crown came off again."),
-        ("agent", "Let me look. Okay, sorry for keeping you waiting, you're booked for Tuesday at nine."),
-        ("customer", "Thanks."),
+    script = short_call(
+        "Hi, Arden Dental, Jo speaking.",
+        "My crown came off again.",
+        "Let me look. Okay, sorry for keeping you waiting, you're booked for Tuesday at nine.",
     )
     found = judged(INTENT_ENGINE, script, "empathy")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
