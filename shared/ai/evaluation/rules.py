@@ -644,9 +644,14 @@ def _rude(unit: Unit) -> bool:
     return _rude_sentence(unit.sentence().normalized)
 
 
-@lru_cache(maxsize=4096)
 def _rude_sentence(normalized: str) -> bool:
-    return any(kind in _RUDE_KINDS for kind in tone.kinds_in(normalized))
+    return any(kind in _RUDE_KINDS for kind in _conduct_kinds(normalized))
+
+
+@lru_cache(maxsize=4096)
+def _conduct_kinds(normalized: str) -> tuple[str, ...]:
+    """What the conduct rules find a sentence does to the customer, read once per sentence."""
+    return tuple(tone.kinds_in(normalized))
 
 
 # A unit this short is its words: its averaged vector is a word or two, and their pieces ("mairtin" shares pieces with
@@ -846,7 +851,7 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
 
 def _conduct_in(match: Match) -> bool:
     sentence, _ = _sentence_text(match.item, match.first_word, match.last_word)
-    return bool(tone.kinds_in(sentence))
+    return bool(_conduct_kinds(sentence))
 
 
 def _aside_apology(match: Match) -> bool:
