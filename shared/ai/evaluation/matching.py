@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from shared.models.analysis import Evidence
 from shared.models.transcript import Segment
@@ -101,12 +101,34 @@ class NormalizedText:
     words: tuple[str, ...]  # the original text split on whitespace
     tokens: tuple[Token, ...]
 
-    @property
+    # A criterion's every phrase and pattern is looked for in the same text: what they read is worked out once.
+    @cached_property
     def joined(self) -> str:
-        return " ".join(token.text for token in self.tokens)
+        return " ".join(self._texts)
+
+    @cached_property
+    def _texts(self) -> tuple[str, ...]:
+        return tuple(token.text for token in self.tokens)
 
     def token_texts(self) -> tuple[str, ...]:
-        return tuple(token.text for token in self.tokens)
+        return self._texts
+
+    @cached_property
+    def offsets(self) -> tuple[int, ...]:
+        """Where each token starts in ``joined``."""
+        offsets, position = [], 0
+        for text in self._texts:
+            offsets.append(position)
+            position += len(text) + 1
+        return tuple(offsets)
+
+    @cached_property
+    def starts(self) -> dict[str, tuple[int, ...]]:
+        """The tokens that begin with each letter: only they can start a match of a phrase (see tokens_match)."""
+        starts: dict[str, list[int]] = {}
+        for index, text in enumerate(self._texts):
+            starts.setdefault(text[:1], []).append(index)
+        return {initial: tuple(indexes) for initial, indexes in starts.items()}
 
 
 def _expand_contractions(word: str) -> str:
@@ -228,6 +250,7 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(words=words, tokens=tuple(_merge_number_words(_merge_misheard(tokens))))
 
 
+@lru_cache(maxsize=16384)  # a card's phrases and examples are normalized again for every call
 def normalize_phrase(phrase: str) -> tuple[str, ...]:
     return normalize(phrase).token_texts()
 
@@ -298,17 +321,13 @@ def find_phrase(text: NormalizedText, phrase: Sequence[str]) -> list[tuple[int, 
     if not phrase:
         return []
     heard = text.token_texts()
-    initial = phrase[0][:1]
     spans: list[tuple[int, int]] = []
-    start = 0
-    while start < len(heard):
-        # Only a token with the phrase's first letter can start a match (see tokens_match).
-        end = _match_at(phrase, heard, start) if heard[start][:1] == initial else None
-        if end is None:
-            start += 1
+    taken = 0  # matches do not overlap
+    for start in text.starts.get(phrase[0][:1], ()):
+        if start < taken or (end := _match_at(phrase, heard, start)) is None:
             continue
         spans.append((text.tokens[start].first_word, text.tokens[end - 1].last_word))
-        start = end
+        taken = end
     return spans
 
 
@@ -532,12 +551,7 @@ def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> 
 def find_pattern(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     """Matches of a regular expression over the normalized text, as original-word spans."""
     joined = text.joined
-    # Character offset where each token starts in ``joined``, to map a match back to tokens.
-    offsets: list[int] = []
-    position = 0
-    for token in text.tokens:
-        offsets.append(position)
-        position += len(token.text) + 1
+    offsets = text.offsets  # to map a match back to tokens
     spans: list[tuple[int, int]] = []
     for match in pattern.finditer(joined):
         if match.end() == match.start():

@@ -196,12 +196,14 @@ class CompiledCriterion:
 
     def matches(self, item: SegmentText) -> list[Match]:
         """Every cue in a segment, earliest first, with its negation and whether it matched exactly."""
-        heard = " ".join(item.text.token_texts())
+        heard = f" {item.text.joined} "
         found: dict[tuple[int, int], Match] = {}
         for phrase in self.phrases:
-            exact = f" {' '.join(phrase)} " in f" {heard} "
+            if not (spans := find_phrase(item.text, phrase)):
+                continue
+            exact = f" {' '.join(phrase)} " in heard
             inside = NEGATORS.isdisjoint(phrase)  # a negative phrase ("not my problem") is not negated by its "not"
-            for span in find_phrase(item.text, phrase):
+            for span in spans:
                 found.setdefault(span, Match(item, *span, is_negated(item.text, *span, inside=inside), exact))
         for pattern in self.patterns:
             for span in find_pattern(item.text, pattern):
