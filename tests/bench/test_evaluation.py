@@ -87,6 +87,7 @@ LATER_HELD_BACK = (
     "held_back_21",
     "held_back_22",
     "held_back_23",
+    "held_back_24",
 )
 
 
