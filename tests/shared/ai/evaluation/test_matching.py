@@ -80,6 +80,12 @@ def test_find_phrase_returns_original_word_spans() -> None:
     assert find_phrase(text, normalize_phrase("thank you for calling contoso")) == [(1, 5)]
 
 
+def test_repeated_matches_of_a_phrase_do_not_overlap() -> None:
+    # Candidates are only the tokens with the phrase's first letter; one inside an earlier match is skipped.
+    text = normalize("no no no no, and then no no")
+    assert find_phrase(text, normalize_phrase("no no")) == [(0, 1), (2, 3), (6, 7)]
+
+
 def test_pattern_spans_map_back_to_words() -> None:
     text = normalize("The refund will arrive within five business days.")
     pattern = re.compile(r"\bwill( \w+){0,8} within\b")
