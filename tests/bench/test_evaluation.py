@@ -88,6 +88,7 @@ LATER_HELD_BACK = (
     "held_back_22",
     "held_back_23",
     "held_back_24",
+    "held_back_25",
 )
 
 
