@@ -268,18 +268,25 @@ class CompiledCriterion:
         after = item.text.words[match.last_word + 1] if match.last_word + 1 < len(item.text.words) else ""
         if _contraction_lost(item, match, after) or self._describes_a_thing(match):
             return True
-        # A capitalized word inside a sentence, followed by another capitalized one, is a name ("Hell's Kitchen");
+        # A capitalized word inside a sentence, beside another capitalized one, is a name ("Hell's Kitchen", "a
+        # bottle of Fat Bastard"), and so is one given as what something is called ("the village called Fucking");
         # "I" is capitalized anywhere ("..., I've got other calls waiting. I'll log it").
+        before = item.text.words[match.first_word - 1] if match.first_word > 0 else ""
         return (
             word[:1].isupper()
-            and match.first_word > 0
-            and not SENTENCE_END.search(item.text.words[match.first_word - 1])
-            and after[:1].isupper()
+            and bool(before)
+            and not SENTENCE_END.search(before)
             and not _PRONOUN_I.match(word)
-            and not _PRONOUN_I.match(after)
+            and (
+                (after[:1].isupper() and not _PRONOUN_I.match(after))
+                or (before[:1].isupper() and not _PRONOUN_I.match(before))
+                or not _NAMING_WORDS.isdisjoint(normalize_phrase(before)[-1:])
+            )
         )
 
 
+# Words after which a capitalized word is what something is called.
+_NAMING_WORDS = frozenset({"called", "named", "titled", "dubbed", "brand", "label"})
 # What an insulting adjective before it judges: a person or what they said or did, not a thing.
 _JUDGED = frozenset(
     {"mistake", "mistakes", "question", "questions", "idea", "ideas", "comment", "comments", "thing", "things",
@@ -892,6 +899,8 @@ def _asks_something(unit: Unit) -> bool:
 
 # "Nothing else I can help with, no?": a question in the negative still asks whether there is more.
 _NOTHING_MORE = re.compile(r"\b(?:nothing|none|no) (?:else|more|further|other)\b")
+_CAN_DO_NO_MORE = re.compile(r"\b(?:nothing|no) (?:else|more|further) (?:i|we) (?:can|could) (?:do|offer|say)\b")
+_TAG = re.compile(r"\b(?:alright|all right|okay|ok|yeah|right|understood|got it|yes)$")
 
 
 def _asked_in_the_negative(item: SegmentText, first_word: int) -> bool:
@@ -899,6 +908,8 @@ def _asked_in_the_negative(item: SegmentText, first_word: int) -> bool:
     words = item.text.words
     start, end = sentence_bounds(words, first_word, first_word)
     said = " ".join(token.text for token in item.text.tokens if start <= token.first_word <= end)
+    if end > start and CLAUSE_END.search(words[end - 1]) and _TAG.search(said) and _CAN_DO_NO_MORE.search(said):
+        return False  # a statement with a tag ("nothing else I can do for you, alright?") tells them there is no more
     return words[end].endswith("?") and bool(_NOTHING_MORE.search(said))
 
 
@@ -1174,6 +1185,28 @@ def _sounds_like_failure(
     return None
 
 
+# Words that join a denied cue to the next one as its object ("not able to transfer you | to a | live agent"): a
+# denial of the first is a denial of the whole.
+_JOINING_WORDS = frozenset({"to", "a", "an", "the", "with", "of", "one", "our", "any", "for", "from"})
+_MOST_JOINING_WORDS = 3
+
+
+def _runs_on_from(match: Match, negated: Sequence[Match]) -> bool:
+    """Whether a cue continues a denied cue before it: in "I'm not able to transfer you to a live agent" the "not" is
+    too far from "live agent" to reach it alone, but it denies the whole transfer."""
+    tokens = match.item.text.tokens
+    words = match.item.text.words
+    for denied in negated:
+        if denied.item is not match.item or not denied.last_word < match.first_word:
+            continue
+        if CLAUSE_END.search(words[denied.last_word]):
+            continue
+        between = [token.text for token in tokens if denied.last_word < token.first_word < match.first_word]
+        if 0 < len(between) <= _MOST_JOINING_WORDS and _JOINING_WORDS.issuperset(between):
+            return True
+    return False
+
+
 def _judge_must_have(
     compiled: CompiledCriterion,
     texts: Sequence[SegmentText],
@@ -1200,6 +1233,9 @@ def _judge_must_have(
                 late.append(match)
             else:
                 found.append(match)
+    chained = [match for match in found if _runs_on_from(match, negated)]
+    negated.extend(chained)
+    found = [match for match in found if all(match is not other for other in chained)]
     if asks_for_more:
         # Asked before the issue is dealt with ("sure, anything else you need while I pull you up?"), it offers no
         # more help: an offer of more help comes after the customer has said what they need and been answered.

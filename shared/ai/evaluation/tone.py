@@ -38,7 +38,11 @@ SARCASM = re.compile(
     r"|(?:somebody|someone) (?:can not|could not) (?:handle|cope with|take)|(?:woke|got) up on the wrong side"
     r"|(?:well done|nice one|good job|congratulations|thanks|thank you|no kidding|no shit) (?:sherlock|einstein"
     r"|genius|captain obvious)|(?:want|do you want|deserve) a (?:medal|gold star|round of applause|pat on the back)"
-    r"|diddums"
+    r"|diddums|knock yourself out|if it makes you feel (?:any )?(?:better|happier)"
+    # What the customer will ask for next, as absurd ("next you will want it to fly"), or the impossible mocked
+    # ("ah sure, I'll just magic them up").
+    r"|next (?:thing )?you will (?:be )?(?:want(?:ing)? (?:it|us|me|them) to|asking (?:us|me) to|expect(?:ing)? (?:us"
+    r"|me|it) to)|i will just magic"
     # A small upset called a tragedy ("oh wow, what a tragedy, two whole days", "however will the show go on").
     r"|what an? (?:absolute |utter |total |real )?tragedy|however will (?:you|we|they|the \w+) (?:go on|cope|survive"
     r"|manage)|how will you ever (?:cope|survive|manage|get through)"
@@ -265,6 +269,42 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:we|i) (?:are|am) not your (?:house help|houseboy|housegirl|maid|servant|slave|babysitter|nanny|mum"
         r"|mother|mommy|mummy|personal (?:assistant|servant)|secretary|butler|cleaner|errand boy)\b",
         r"\b(?:na|is) your own (?:wahala|palava|palaver|headache|lookout|funeral|trouble)\b",
+        # The trouble put down to the customer's carelessness or own neglect ("lost items are usually due to
+        # carelessness", "the result of the customer not checking the chart", "left items are the passenger's own
+        # responsibility"); "your responsibility until handover" only says whose it is.
+        r"\b(?:due to|because of|result of|down to|caused by|comes from) (?:\w+ ){0,3}carelessness\b"
+        r"|\b(?:you|ya|ye) (?:were|was|are|have been) (?:a bit |very |so |quite |just |being )?careless\b",
+        r"\b(?:result|fault|because) of (?:the (?:customer|passenger|user|buyer|client|guest|owner|caller)|you"
+        r"|your \w+) not (?:checking|reading|measuring|following|looking|listening|paying attention)\b",
+        r"\b(?:is|are|was|were) (?:the (?:customer|passenger|user|buyer|client|guest|owner|member|tenant|caller)s?"
+        r"|your) own responsibility\b",
+        # What happens to people who do not do as they should, said of the customer's trouble ("this is what happens
+        # when students don't look after their things"); "that's what happens when the frost gets in" blames no one.
+        r"\b(?:this|that|it) is (?:just |exactly |simply )?what happens (?:when|if) (?:you|ya|people|customers|\w+s)"
+        r" (?:do not|never|forget|fail|leave|ignore|skip|will not|can not be bothered)\b",
+        # The customer's word doubted as what they all say ("everybody says they didn't leave it tight").
+        r"\b(?:everybody|everyone|they all|you all) (?:says|say|claims|claim) (?:that )?(?:they|you) (?:did not|never"
+        r"|do not|have not|had not|were not)\b",
+        # The customer's kind held up as the trouble every time ("every week is the same thing with the gringos").
+        r"\b(?:every|each) (?:single )?(?:week|day|time|month|year|weekend|summer|season) (?:it is |is |its )?the same"
+        r" (?:thing|story|problem|nonsense|drama) with (?:you|the|these|those|your) (?:\w+ )?(?:gringos|tourists"
+        r"|foreigners|students|customers|people|kids|youngsters|lot|types|callers|clients|guests|owners|drivers)\b",
+        # An error named the customer's to carry ("this error is your responsibility, not ColdChain's").
+        r"\b(?:error|mistake|fault|damage|loss|problem|breakage|delay) (?:is|was) (?:entirely |completely |solely |all"
+        r" |totally )?your (?:own )?responsibility\b",
+        # The trouble put down to what the customer or theirs failed to do ("this error happened because you did not
+        # check the date", "skipped because your staff had not cleaned the tank"); "because you didn't receive the
+        # code" is no failing of theirs.
+        r"\bbecause (?:you|ya|your \w+) (?:had not|did not|have not|never|failed to|forgot to) (?:check|checked|read"
+        r"|follow|followed|clean|cleaned|enter|entered|select|selected|measure|measured|look|looked|fill|filled|label"
+        r"|labelled|labeled|pack|packed|register|registered|update|updated|keep|kept|store|stored|tighten|tightened"
+        r"|lock|locked|submit|submitted|listen|listened)\b",
+        # The trouble put down to their neglect ("that's just not looking after your gear").
+        rf"\b{_IS}(?: just| simply)? not looking after (?:your|ur|yer) \w+",
+        # The firm's fault denied, with nothing done about it ("a nuh fi wi fault dat", "that's not our fault"); "not
+        # our fault, but I'll sort it" takes it on.
+        r"\b(?:nuh|not|no) (?:fi |for )?(?:wi|our|my) fault\b"
+        r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am going to)|we (?:can|will)|happy to|sort|fix)\b)",
     ),
     "talks down to the customer": (
         rf"\b(?:{_INSULTED_ELSEWHERE})\b",
@@ -298,7 +338,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:listening|paying attention)\b",
         # An apology for the customer's own failure to follow ("I am sorry if you did not understand our rules",
         # "sorry it's not clicking for you"); "sorry if you didn't receive the letter" owns the firm's failure.
-        r"\bsorry (?:if|that) (?:you|ya) (?:did not|do not|could not|can not|have not|failed to|were not able to)"
+        r"\bsorry (?:if |that )?(?:you|ya) (?:did not|do not|could not|can not|have not|failed to|were not able to)"
         r" (?:understand|read|follow|grasp|listen)\b(?!.*\b(?:let me|i will|my (?:fault|accent|line)|i (?:was|am) not"
         r" clear|badly|confusing|unclear|not clear|our fault|on us)\b)"
         r"|\bsorry (?:if |that )?(?:it is|its|this is|that is) not (?:clicking|sinking in|going in)\b",
@@ -318,7 +358,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|wait|manage|cope|read|walk|deal with|pay|find|do|work around)(?: \w+){0,5} like (?:everybody|everyone)"
         r" else\b(?!.*\b(?:or (?:i|we)|but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
         # ... or as most of their kind manage to ("most drivers manage to read a sign that size").
-        rf"\b(?:{_OTHERS}) manage to (?:read|follow|spot|understand|tick|fill|press|click|type)\b"
+        rf"\b(?:{_OTHERS}) manage to (?:read|follow|spot|understand|tick|fill|press|click|type|pay|remember)\b"
         r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
         r"\b(?:it is|its|this is|that is) (?:not|hardly) (?:exactly |really |quite |just |all that )?"
         r"(?:rocket science|brain surgery)\b",
@@ -378,7 +418,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:can|could|coulda|could have) (?:do|work|manage|use|figure|follow|understand)\b",
         r"\bhow (?:hard|difficult) (?:is it|can it be)\b",
         r"\bgrown (?:adults|men|women|ups) (?:can not|could not|do not know how to|still can not)\b",
-        r"\bif you (?:had|would have|would|actually|even) (?:bothered|read|listened)\b(?= (?:to|the|what|your|our))",
+        r"\bif you (?:(?:had|would have|would|did)(?: actually| even| just| ever)?|actually|even)"
+        r" (?:bothered|read|listened)\b(?= (?:to|the|what|your|our))",
         r"\b(?:obviously|clearly) you (?:did not|can not|do not|have not|are not)\b",
         r"\bwhat part of( \w+){1,6} do you not (?:understand|get)\b",
         r"\b(?:even )?a (?:small |little |young )?(?:child|toddler|kid) (?:could|can) (?:do|understand|manage|work)\b",
@@ -477,6 +518,27 @@ RULES: dict[str, tuple[str, ...]] = {
         # through it" offers it.
         r"\b(?:pretty|really|very|fairly|quite) basic (?:step|thing|bit|part|task|question)\b"
         r"(?!.*\b(?:let me|i will|i can|we will|we can|walk you|show you|talk you|together)\b)",
+        # Told they expect too much ("and then you bring it to us and you expect a miracle").
+        r"\b(?:you|ya|ye|people) (?:expect|want)(?: (?:me|us|them) to (?:perform|work|do|pull off))?"
+        r" (?:a )?miracles?\b",
+        # What the customer owns called worthless ("the problem is the bow is, how do you say, rubbish.").
+        r"\b(?:your|the|this|that|these|those) (?:\w+ ){0,2}(?:is|are) (?:how do you say |basically |just |total"
+        r" |complete |absolute |pure |utter |frankly |honestly )*(?:rubbish|junk|garbage|trash|crap)$",
+        # Surprise that the customer's thing worked at all ("I am surprised it made any sound at all").
+        r"\bi am (?:honestly |really |frankly |actually |quite )?(?:surprised|amazed|astonished) (?:that )?(?:it|they"
+        r"|this \w+|that \w+|you) (?:\w+ ){1,4}at all\b",
+        # The firm's clarity held up against the customer's understanding ("I'm not sure how much clearer we
+        # could've made it").
+        r"\b(?:not sure|do not know|no idea|dunno) how (?:much )?(?:clearer|simpler|plainer|easier) (?:we|i|they|it)"
+        r" (?:could|can) (?:have )?(?:made|make|be|been|put|say|said|write|written|explain|explained)\b",
+        # The customer's trouble made ordinary ("you're hardly the only farmer in Monaghan").
+        r"\byou are hardly the only\b",
+        # The ease of what they failed at, stressed ("frankly, checking the sender address is not complicated").
+        r"\b(?:frankly|honestly|really|seriously|clearly) \w+ing (?:\w+ ){0,4}(?:is|was) not (?:that |very |so )?"
+        r"(?:complicated|hard|difficult)\b",
+        # What they were given called too much for them ("the order form was maybe a little bit much for you").
+        r"\b(?:was|were) (?:maybe |perhaps |probably )?(?:a )?(?:little )?(?:bit )?(?:much|too much|too complicated"
+        r"|too hard|too difficult|too technical) for you\b",
     ),
     # Menace: harm to the customer if they carry on ("you'll regret it", "I'll have you banned").
     "threatens the customer": (
@@ -540,10 +602,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|neighbors|village|street|family|kids|children|colleagues|customers|friends|community|group|congregation)\b"
         r"(?! (?:house|home|door|gate|garden|drive|driveway|shop|s)\b)",
         # A sanction on the customer if they go on taking up the line's time ("if you keep wasting this line's time,
-        # your number will be blocked"); "if you keep getting cut off, your call will be logged" is no sanction.
-        r"\bif (?:you|ya|ye|yuh|yous) (?:keep|carry on|continue|go on)(?: on)? (?:wasting|tying up|clogging|abusing"
+        # your number will be blocked", "if you call again about this voucher, your number will be flagged"); "if you
+        # keep getting cut off, your call will be logged" is no sanction.
+        r"\bif (?:you|ya|ye|yuh|yous) (?:(?:call|ring|phone|text|email|contact us) (?:us |me |this line )?again"
+        r"|(?:keep|carry on|continue|go on)(?: on)? (?:wasting|tying up|clogging|abusing"
         r"|misusing|calling|ringing|phoning|shouting|yelling|swearing|pestering|hassling|bothering|harassing"
-        r"|badgering)\b(?: \w+){0,14} (?:you|your (?:\w+ )?\w+) (?:will|is going to|are going to|may|might|could)"
+        r"|badgering))\b(?: \w+){0,14} (?:you|your (?:\w+ )?\w+) (?:will|is going to|are going to|may|might|could)"
         r" (?:be |get )(?:blocked|banned|barred|blacklisted|suspended|cut off|cancelled|canceled|closed|terminated"
         r"|disconnected|flagged|reported)\b",
         # The customer's matter put last on purpose ("I will make sure your application sits right at the bottom of
@@ -571,6 +635,15 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?: \w+){0,10} (?:where|so) (?:all |every one"
         r" of |each of )?your (?:neighbours|neighbors|friends|family|colleagues|coworkers|co workers|community"
         r"|village|street|whole street|whole village) (?:can|will|get to|are going to) (?:see|read|know)\b",
+        # The customer shut out of the trade ("I will personally make sure no dealer in Karachi touches your shop").
+        r"\b(?:i|we) (?:will|am going to|are going to|shall) (?:personally )?make sure (?:that )?(?:no|nobody|no one"
+        r"|noone)(?: \w+){0,4} (?:(?:will |would |ever )?(?:touches|touch|serves|serve|works with|work with"
+        r"|deals with|deal with|sells to|sell to|supplies|supply|hires|hire|employs|employ|rents to|rent to|lends to"
+        r"|lend to|insures|insure|services|service)) (?:you|your)\b",
+        # Guilt pressed through the customer's family ("do you want them to carry that shame?").
+        r"\bdo you want (?:them|your (?:\w+ )?(?:children|kids|family|wife|husband|parents|mother|father|son"
+        r"|daughter|widow))(?: \w+){0,2} to (?:carry|bear|suffer|struggle|live with|go through|feel)\b"
+        r"|\b(?:carry|bear|live with) (?:that|the|this|such) shame\b",
     ),
     # The customer's name put about as a sanction ("your name will be reported to the sender as a problem customer",
     # "... shared with every agency so you never rent again"); "your name will be added to the list for the draw" is
@@ -584,6 +657,9 @@ RULES: dict[str, tuple[str, ...]] = {
         # "I can promise you that I'll ring back" is the agent's own doing.
         r"\b(?:i (?:can|could) promise (?:you )?(?:that|this)|(?:that|this) much i (?:can )?promise)\b(?! (?:i|we)\b)",
         r"\bguarantee from (?:me|my side|my end|us|our side|our end)\b",
+        # "I can guarantee it" of an outcome ("rain or shine, the hill will be open, I can guarantee it"); "I can
+        # guarantee I'll call you back" is the agent's own doing.
+        r"\bi (?:can|could) (?:absolutely |definitely |personally )?guarantee (?:it|that|this|you)\b(?! (?:i|we)\b)",
         r"\b(?:you have|you got|you have got|i give you|i give ya) my (?:personal |solemn |honest |absolute )?word\b",
         r"\b(?:it is|its|that is|thats|\w+ is) a done deal\b",
         r"\byou can take (?:that|it) to the bank\b",
@@ -670,7 +746,13 @@ BLAME = re.compile(
     r"\b(?:you (?:should|could|ought to) (?:have|of|really have)|if you (?:had|would have|would|did)"
     r"(?: \w+)? (?:read|followed|checked|listened|looked|paid|bothered|called|kept|filled|done|used|asked|told)"
     r"|you (?:did not|never|failed to) (?:read|follow|check|listen|look|bother|call|pay|tell|ask)"
-    r"|you (?:were|are) (?:supposed|meant|told|warned) to|rules are rules|that is (?:just )?(?:how it is|policy)"
+    r"|you (?:were|are) (?:supposed|meant|told|warned) to|rules are rules"
+    r"|that is (?:just )?(?:how it is|how it works|how (?:the|our) \w+ works?|policy)"
+    # The trouble made theirs to carry ("it is your responsibility to know these things", "maybe you stored it
+    # wrong").
+    r"|(?:is|was|are|were) (?:your|the (?:customer|passenger|buyer|client|guest|owner|user)s?) (?:own )?responsibility"
+    r"|(?:maybe|perhaps|probably) you (?:\w+ )?(?:\w+ed|put|set|kept|left|read|made|did|wrote|sent) (?:it|them|that"
+    r"|this|the \w+) (?:wrong|wrongly|incorrectly|badly)"
     rf"|{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout))"
     r"|(?:should|ought to) have(?: \w+){1,6} (?:at|on|from) your end"
     r"|(?:not|none of) (?:my|our) (?:problem|fault|concern)"
@@ -739,8 +821,12 @@ def claims_a_person(normalized: str) -> bool:
     return bool(CLAIMS_A_PERSON.search(normalized))
 
 
-# A promise of the agent's own doing ("I promise I'll ring you back by five"), not of an outcome.
-OWN_DOING_PROMISED = re.compile(r"^(?:i|we) promise(?: you)?(?: that)? (?:i|we) (?:will|am going to|are going to)\b")
+# A promise of the agent's own doing ("I promise I'll ring you back by five") or manner ("I promise I ain't cussing
+# at you"), not of an outcome.
+OWN_DOING_PROMISED = re.compile(
+    r"^(?:i|we) promise(?: you)?(?: that)? (?:i|we) (?:will|am going to|are going to|(?:am|is|are|was|were|do|did)"
+    r" not|never)\b"
+)
 
 
 # The customer objecting to how the agent just spoke to them ("are you threatening me?", "there's no need for that.",

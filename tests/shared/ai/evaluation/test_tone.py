@@ -47,6 +47,26 @@ def around(line: str) -> Script:
         ("Like I said three times already, the form's online.", "talks down to the customer"),
         ("Whatever you say, the van's coming anyway.", "dismisses the customer"),
         ("Your visa's approved, you can take that to the bank.", "promises an outcome"),
+        # Blame in the words of neglect, rules and reasons.
+        ("Cracked screens are usually down to carelessness.", "dismisses the customer"),
+        ("The delay happened because you did not submit the form.", "dismisses the customer"),
+        ("Lost keys are the tenant's own responsibility.", "dismisses the customer"),
+        ("That damage is your responsibility, not the landlord's.", "dismisses the customer"),
+        ("That's what happens when people don't read the label.", "dismisses the customer"),
+        ("Every summer it's the same story with the tourists.", "dismisses the customer"),
+        ("Everyone says they never got the letter.", "dismisses the customer"),
+        ("And then you expect a miracle from us.", "talks down to the customer"),
+        ("Honestly, the old printer is junk.", "talks down to the customer"),
+        ("I'm amazed it worked at all, the state of it.", "talks down to the customer"),
+        ("Frankly, resetting a router is not that hard.", "talks down to the customer"),
+        ("The form was maybe a bit too much for you.", "talks down to the customer"),
+        ("I'm not sure how much simpler we could make it.", "talks down to the customer"),
+        ("Rain or shine it'll be open, I can guarantee it.", "promises an outcome"),
+        ("If you ring us again about this, your account will be suspended.", "threatens the customer"),
+        ("I'll personally make sure no garage in town services your car.", "threatens the customer"),
+        ("Do you want your kids to carry that debt?", "threatens the customer"),
+        ("Sure, knock yourself out.", "mocks the customer"),
+        ("Next you'll be wanting us to deliver it by drone.", "mocks the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -63,6 +83,13 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "The music helps him settle down at night.",
         "Your deposit is guaranteed by the scheme.",
         "I'll sort it out for you myself.",
+        "Next you'll want to press the reset button.",
+        "I can guarantee I'll call you back by five.",
+        "It's not our fault the courier was late, but I'll sort out a refund.",
+        "The rubbish collection is on Tuesdays.",
+        "Because you didn't receive the code, I'll send another one.",
+        "That's what happens when the frost gets into the pipes.",
+        "You're not the only one with the outage, we've had lots of calls.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
@@ -120,6 +147,9 @@ def test_the_same_words_quoted_negated_or_from_the_customer_pass(engine: RuleBas
         "Apologies for the mix-up, I guess.",
         "Why would I apologise, the storm isn't our doing.",
         "So sorry the naughty printer hurt your feelings.",
+        "I'm sorry you didn't read the small print, but that's how it works.",
+        "Sorry, but maybe you stored it wrong.",
+        "You're welcome to complain if it makes you feel better.",
     ],
 )
 def test_an_apology_undone_by_blame_or_sarcasm_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
@@ -141,6 +171,53 @@ def test_a_clause_of_a_sentence_that_denies_recording_does_not_pass() -> None:
 
 def test_a_question_is_no_resolution() -> None:
     assert judged(INTENT_ENGINE, around("and when did you want the refund to go back"), "resolution").verdict == "fail"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry, I'm not able to put you through to a live agent today.",
+        "I am unable to connect you to a human advisor for billing questions.",
+    ],
+)
+def test_a_refusal_that_runs_on_to_a_person_is_no_offer_of_one(line: str) -> None:
+    script = (
+        ("agent", "Hi, I'm the automated assistant for Contoso Energy, this call is recorded."),
+        ("customer", "Can I speak to a real person please?"),
+        ("agent", line),
+        ("customer", "Fine."),
+        ("agent", "Thanks for calling, goodbye."),
+    )
+    assert judged(INTENT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict == "fail"
+
+
+def test_an_offer_after_a_refusal_in_its_own_clause_still_counts() -> None:
+    line = "I'm not able to transfer you right now, but you can ask for a live agent by pressing zero."
+    script = (
+        ("agent", "Hi, I'm the automated assistant for Contoso Energy, this call is recorded."),
+        ("customer", "Can I speak to a real person please?"),
+        ("agent", line),
+        ("customer", "Fine."),
+        ("agent", "Thanks for calling, goodbye."),
+    )
+    assert judged(INTENT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict == "pass"
+
+
+def test_no_more_help_said_with_a_tag_is_no_offer_of_it() -> None:
+    line = "Look, there's nothing more I can do for you, okay?"
+    assert judged(INTENT_ENGINE, around(line), "further_help").verdict == "fail"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We stock Fat Bastard, the Languedoc red, it's very popular.",
+        "Your tour stops at the village called Fucking, near Salzburg.",
+        "The beads are called Big Ass Beads, I promise I'm not cussing at you.",
+    ],
+)
+def test_rude_words_inside_names_are_innocent(line: str) -> None:
+    assert judged(INTENT_ENGINE, around(line), "no_prohibited_language").verdict == "pass"
 
 
 def test_a_refusal_after_a_long_run_of_words_is_no_offer_of_more_help() -> None:
