@@ -101,6 +101,8 @@ ADDRESS = re.compile(
     # a city's postal district ends it: "..., Dublin 6."
     r"(?:\s+\d{1,2}\b(?=\s*(?:[.,;!?]|$)))?"
     rf"(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"  # "..., Toronto, M5J 0B1"
+    # the ZIP alone after the flat: "211 Baker Street, Apartment 4, 07030."
+    r"|,\s+\d{5}(?:-\d{4})?\b(?=\s*(?:[.,;!?]|$))"
     # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
     rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
 )
@@ -324,7 +326,9 @@ _CONTINENTAL_CODE_AND_CITY = (
     # three digits are a code only before a city that ends the sentence: not "..., 300 Meter weiter"
     rf"|,?\s+\d{{3}}\s+{_NOT_A_UNIT_OF_MEASURE}{_CONTINENTAL_CITY}(?=\s*(?:[.,;!?]|$))"
     # with the neighbourhood before the city, and its state after it: "Jardim Paulista, São Paulo SP, CEP ..."
-    rf"|(?:,?\s+{_CONTINENTAL_CITY}){{1,3}}(?:\s*[-,]?\s*[A-Z]{{2}})?,?\s+(?:CEP|C\.E\.P\.)[:.]?\s*\d{{5}}-?\d{{3}}\b)"
+    rf"|(?:,?\s+{_CONTINENTAL_CITY}){{1,3}}(?:\s*[-,]?\s*[A-Z]{{2}})?,?\s+(?:CEP|C\.E\.P\.)[:.]?\s*\d{{5}}-?\d{{3}}\b"
+    # in Quebec the city, then the Canadian postcode: "3450, rue Saint-Denis, appartement 6, Montréal, H2X 3L3"
+    rf"|(?:,?\s+{_CONTINENTAL_CITY}){{1,2}}(?:,?\s+(?:QC|Québec|Quebec))?,?\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b)"
 )
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
@@ -469,6 +473,19 @@ RURAL_HOUSE_ADDRESS = re.compile(
 TOWER_FLAT_ADDRESS = re.compile(
     r"(?<![\w'.-])\d{1,4}[A-Za-z]?,?\s+(?:(?i:um|uh|er),?\s+)?(?:Tower|Block|Wing|Building)\s+(?:[A-Z]|\d{1,2})\b"
     rf"(?:,\s+{_ADDRESS_PART}){{2,6}}"
+)
+# An Eircode is one address's own, with or without the townland, town and county before it: "Ballyduff Upper,
+# Lismore, County Waterford, P51 HX28", "P51 HX28, grand." Its last four mix letters and digits as most do, so a
+# reference such as "T12 3456" is not taken for one.
+_EIRCODE = (
+    r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=[\dAC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])(?=[\dAC-FHKNPRTV-Y]{0,3}\d)"
+    r"[\dAC-FHKNPRTV-Y]{4}"
+)
+EIRCODE_ADDRESS = re.compile(
+    # a townland's words may have an Irish article between them: "Cnoc na Gréine"
+    rf"(?<![\w'-])(?:(?!(?:It's|Its|It|That's|Yes|Yeah|Sure|Okay|Ok|My|Our|So|And|Well|Right|Thanks)\b)"
+    rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+(?:[a-z]{{1,4}}\s+)?{_PLACE_CAPITAL}[\w'-]*){{0,3}},\s+){{0,4}}"
+    rf"(?:(?:County|Co\.?)\s+[A-Z][a-z]+,?\s+)?{_EIRCODE}(?![\w-])"
 )
 # A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB".
 # Also asked of oneself, its halves apart: "My Eircode? A65, F4E2."

@@ -405,7 +405,8 @@ _THANKS_AND_GREETINGS = (
     r"(?:thank you|thanks) (?:very|so) much|many thanks|danke(?: schön| sehr)?|(?:muchas )?gracias|obrigad[oa]|"
     r"grazie(?: mille)?|merci(?: beaucoup)?|tack(?: så mycket)?|dank je(?: wel)?|bedankt|salamat(?: po)?|"
     r"asante(?: sana)?|hola|bonjour|bonsoir|buenos días|buenas tardes|buenas noches|buongiorno|ciao|hallo|guten tag|"
-    r"hej|olá|bom dia|boa tarde"
+    r"hej|olá|bom dia|boa tarde|diolch(?: yn fawr)?|shukriya|dhanyavaad|dhanyavad|terima kasih|kiitos|takk|"
+    r"spasibo|shukran|kia ora|ngiyabonga|xie xie|merhaba|marhaba|jambo|habari|namaste|namaskar|vanakkam"
 )
 # A name said to greet or thank someone ("Hi Daniel,", "Thanks Grace."), or to announce oneself ("Kevin here").
 GREETED = re.compile(
@@ -713,7 +714,9 @@ _NAME_ANSWER = re.compile(
     rf"|{_RADIO_SPELLING})"
     # or where they work: "Marcus in billing", "Dana from the claims team"; or the other of two: "Lena and Jonas Vogt";
     # or the postcode asked for with it, its comma heard as "in": "Gareth Lowell in CF -10, 4 -PQ"
-    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b|\s+and\s+[A-Z]|\s+in\s+[A-Z]{1,2}\s*-?\d)"
+    # or a word of respect after it, as Filipino and Hindi speakers say it: "Maria Cristina Dela Cruz po."
+    r"(?=\s*(?:[,.!?]|$)|\s+(?:in|from) (?:the )?[a-z]+\b|\s+and\s+[A-Z]|\s+in\s+[A-Z]{1,2}\s*-?\d"
+    r"|\s+(?:po|ji)\s*[,.!?]?\s*$)"
 )
 
 
@@ -885,7 +888,9 @@ def _said_whole_after_parts(text: str, name: str, end: int) -> tuple[int, int] |
 # Asked whether one is talking to someone ("Hello, is that Wiremu?", "Am I speaking with Mr Osei?") and answered as
 # only that person would ("Speaking.", "That's me."): the name asked about is theirs.
 _IS_THAT = re.compile(
-    rf"\b(?i:is (?:that|this|it)|am i (?:speaking|talking) (?:to|with)|are you)\s+(?:{TITLES}\.?\s+)?"
+    # ... or whose name a record is under ("and that's under Susan Pereira?")
+    rf"\b(?i:is (?:that|this|it)|am i (?:speaking|talking) (?:to|with)|are you"
+    rf"|(?:that's|that is|it's|it is|is (?:it|that|this)) (?:under|in the name of))\s+(?:{TITLES}\.?\s+)?"
     rf"(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME})?)\s*\?"
 )
 # the name however recognition heard it, in words of any case: "Am I speaking with all my bank code?" / "Yes,
@@ -1519,6 +1524,9 @@ _INTRODUCED_NAME_WORDS = r"[A-Z][\w'-]*(?:\s+[-&]?[A-Za-z0-9][\w'-]*){0,2}"  # "
 _INTRODUCED_NAME = re.compile(
     rf"\b(?i:this is|it's|it is|i'm|i am)\s+(?P<after>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS})"
     r"\s+(?i:here|speaking|calling)\b"
+    # ... and in Hindi: "main Rajesh Kumar bol raha hoon" (I am Rajesh Kumar speaking)
+    rf"|\b(?i:main|mai|mein)\s+(?P<hindi>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS})"
+    r"\s+(?i:bol (?:raha|rahi) (?:hoon|hun|hu|hoo|hai))\b"
     rf"|(?:^|(?<=[.,!?]\s))(?i:(?:yes|yeah|hi|hello),?\s+)?(?i:this is)\s+"
     rf"(?P<before>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b){_INTRODUCED_NAME_WORDS}),"
     # the name heard as lower-case words, anywhere in the greeting before "speaking": "... listen this is any
@@ -1611,7 +1619,7 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
             if not BUSINESS_WORDS.intersection(words) and not (words & NOT_NAMES and len(words) == 1) and not when:
                 yield TextSpan(segment.index, match.start(group), match.end(group))
         for match in _INTRODUCED_NAME.finditer(segment.text):
-            group = next(name for name in ("after", "before", "lower") if match.group(name))
+            group = next(name for name in ("after", "hindi", "before", "lower") if match.group(name))
             said = [word.capitalize() if group == "lower" else word for word in match.group(group).split()]
             # when, not who: "it's Good Friday here", "This is Monday's last call,"
             said = [w.removesuffix("'s") for w in said]

@@ -432,6 +432,22 @@ def _code_named_before(tokens: Sequence[Token], position: int) -> int | None:
     return code if code is not None and code <= len(window) - len("code") else None
 
 
+# How card numbers are printed and read out: four groups of four (Visa, Mastercard, Discover), Amex's 4-6-5; and the
+# digits the networks' numbers start with.
+_CARD_GROUPS = frozenset({(4, 4, 4, 4), (4, 6, 5)})
+_CARD_FIRST_DIGITS = frozenset("3456")
+_DIGIT_GROUP = re.compile(r"\d+", re.ASCII)
+
+
+def _printed_as_card(digits: str, atoms: Sequence[Atom]) -> bool:
+    """Whether digits written in figures are grouped as a card's number is and start as one does, though they fail
+    the Luhn check: a reviewer hides "6011-4521-8870-3316" whether or not a digit was misheard or misread."""
+    said = [token.norm for atom in atoms for token in atom.tokens]
+    if digits[:1] not in _CARD_FIRST_DIGITS or not all(re.fullmatch(r"[\d-]+", word, re.ASCII) for word in said):
+        return False
+    return tuple(len(group) for word in said for group in _DIGIT_GROUP.findall(word)) in _CARD_GROUPS
+
+
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
@@ -526,6 +542,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     account_length = len(digits) in DIGIT_LENGTHS[EntityType.ACCOUNT_NUMBER]
     if account_length and programme_number_named(first, tokens) and not _phone_shaped(digits):
         return EntityType.ACCOUNT_NUMBER  # "my Avios number is 34821907": named by its scheme, not by its kind
+    if _printed_as_card(digits, atoms) and not (nearest is not None and account_nearest):
+        return EntityType.CARD_NUMBER  # "4929 6120 3375 8841": grouped as a card is printed, a digit misheard
     fitting = sorted(
         (distance, entity_type)
         for entity_type, distance in distances.items()

@@ -13,6 +13,7 @@ from shared.redaction.detection.addresses import (
     ADDRESS,
     CONTINENTAL_ADDRESS,
     CONTINENTAL_ADDRESS_WITHOUT_CODE,
+    EIRCODE_ADDRESS,
     FLAT_PIN_ADDRESS,
     HOUSE_WORDS,
     JAPANESE_ADDRESS,
@@ -100,7 +101,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, CONTINENTAL_ADDRESS_WITHOUT_CODE]
         patterns += [FLAT_PIN_ADDRESS, NUMBERED_ROADS_ADDRESS]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
-        patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS]
+        patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."

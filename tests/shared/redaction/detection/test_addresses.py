@@ -40,6 +40,21 @@ def _addresses(*turns: tuple[str, str]) -> list[tuple[int, str]]:
             "Mail goes to RR 2, Box 88, Wolfville, Nova Scotia, B4P 2R1.",
             "RR 2, Box 88, Wolfville, Nova Scotia, B4P 2R1",
         ),
+        # an Irish townland, town and county with no house at all, ended by its Eircode
+        (
+            "Send it to Knockanore East, Tallow, County Waterford, P51 KX72.",
+            "Knockanore East, Tallow, County Waterford, P51 KX72",
+        ),
+        # a Quebec flat: the city, then the Canadian postcode
+        (
+            "C'est le 1220, rue Sherbrooke, appartement 12, Montréal, H3A 1H6.",
+            "1220, rue Sherbrooke, appartement 12, Montréal, H3A 1H6",
+        ),
+        # a street and flat, then the ZIP alone
+        (
+            "It's 45 Maple Avenue, Apartment 9, 07302.",
+            "45 Maple Avenue, Apartment 9, 07302",
+        ),
     ],
 )  # fmt: skip
 def test_an_address_in_its_countrys_shape_is_found_whole(text: str, address: str) -> None:
@@ -1104,3 +1119,11 @@ def test_a_part_of_an_address_said_again_in_the_next_turn_is_an_address(address:
 def test_numbers_said_after_an_address_that_repeat_no_part_of_it_stay(again: str) -> None:
     found_ = _addresses(("customer", "Flat 9, Elm House, 30 Canal Street, Leeds LS6 2AB."), ("agent", again))
     assert [turn for turn, _ in found_] == [0]
+
+
+def test_an_eircode_alone_is_an_address_as_it_is_one_houses_own() -> None:
+    assert _addresses(("agent", "And the Eircode?"), ("customer", "A94 K2W7, yeah.")) == [(1, "A94 K2W7")]
+
+
+def test_a_reference_of_the_eircodes_shape_in_digits_only_is_no_address() -> None:
+    assert _addresses(("customer", "My ticket is T12 3456 from last week.")) == []

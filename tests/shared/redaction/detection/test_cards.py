@@ -763,3 +763,16 @@ def test_the_one_ending_picked_out_against_a_card_named_by_its_ending_is_a_card(
 def test_numbers_near_a_cards_ending_that_are_not_its_groups_stay(turns: list[tuple[str, str]]) -> None:
     found = _found(_segments(*turns), _CARD)
     assert all(spans[0] in {"4821", "6612"} for _, spans in found), found
+
+
+@pytest.mark.parametrize("number", ["4716 2209 8831 5505", "5301-7742-0098-1126", "3782 514409 71203"])
+def test_a_number_grouped_as_a_card_is_printed_is_a_card_though_a_digit_breaks_its_check(number: str) -> None:
+    segments = _segments(("customer", f"Can I just pay now? {number}."))
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.ACCOUNT_NUMBER)) == [("card_number", [number])]
+
+
+def test_a_loyalty_number_grouped_as_a_card_is_the_account_it_is_named() -> None:
+    segments = _segments(("customer", "My Nectar number is 6011 4207 3318 9052."))
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.ACCOUNT_NUMBER)) == [
+        ("account_number", ["6011 4207 3318 9052"])
+    ]

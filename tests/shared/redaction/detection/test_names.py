@@ -28,6 +28,8 @@ def _names(*turns: tuple[str, str]) -> list[tuple[int, str]]:
         ("Please tell Grainne I called about the boiler.", "Grainne"),
         ("I'll pass it to my line manager, Oluwaseun.", "Oluwaseun"),
         ("Hiya, it's Femi again, sorry to bother you.", "Femi"),
+        ("Haan ji, main Anil Mehra bol raha hoon.", "Anil Mehra"),
+        ("Diolch, Gwenllian.", "Gwenllian"),
     ],
 )
 def test_a_name_said_with_a_cue_other_than_my_name_is_is_found(text: str, name: str) -> None:
@@ -2184,3 +2186,13 @@ def test_the_short_long_or_spoken_form_told_after_a_name_is_a_name_too(text: str
 )
 def test_what_is_short_for_or_pronounced_with_no_name_before_it_stays(text: str) -> None:
     assert _names(("agent", "Anything else?"), ("customer", text)) == []
+
+
+def test_a_name_answered_with_a_word_of_respect_after_it_is_found() -> None:
+    turns = (("agent", "Salamat po. And your full name po?"), ("customer", "Josefina Dela Paz po."))
+    assert _names(*turns) == [(1, "Josefina Dela Paz")]
+
+
+def test_whose_name_a_record_is_under_asked_and_confirmed_is_a_name() -> None:
+    turns = (("agent", "Thank you, and that's under Graham Ashby?"), ("customer", "Yes, that's me."))
+    assert _names(*turns) == [(0, "Graham Ashby")]
