@@ -448,6 +448,10 @@ def _printed_as_card(digits: str, atoms: Sequence[Atom]) -> bool:
     return tuple(len(group) for word in said for group in _DIGIT_GROUP.findall(word)) in _CARD_GROUPS
 
 
+def _ssn_talked_about(tokens: Sequence[Token], position: int) -> bool:
+    return CONTEXTS[EntityType.SSN].search(" ".join(token.norm for token in tokens[:position])) is not None
+
+
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
@@ -554,6 +558,10 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if fitting:
         return asked_first(fitting, tokens, first) if len(fitting) > 1 else fitting[0][1]
     if len(atoms) == 1 and SSN_WRITTEN.fullmatch(first.norm):
+        return EntityType.SSN
+    if len(digits) == 9 and _ssn_talked_about(tokens, first.position):
+        # "my W-2 has the wrong social security number" / ... / "It's 5 -3 -1 -4 -4 -2 -0 -9 -8.": nothing else
+        # asked for, nine digits in a call about a social are the social
         return EntityType.SSN
     if (
         len(digits) in (3, 4)
@@ -958,6 +966,17 @@ def _ssn_in_groups(
         sizes = tuple(sum(len(atom.digits) for atom in group) for group in chain)
         if sizes == SSN_GROUPS:  # the three parts alone, no digits said on before or after them
             yield EntityType.SSN, [token for group in chain for atom in group for token in atom.tokens]
+        elif sizes[-3:] == SSN_GROUPS and _written_apart_from_before(chain[-4], chain[-3:]):
+            # "so the correct one is 531 -47 -2098": the three parts in figures, a number word said before them
+            yield EntityType.SSN, [token for group in chain[-3:] for atom in group for token in atom.tokens]
+
+
+def _written_apart_from_before(before: Sequence[Atom], parts: Sequence[Sequence[Atom]]) -> bool:
+    """Whether the parts of a number are each written in figures and a word stands between them and the group
+    before: that group ("one" in "the correct one is 531 -47 -2098") is no part of the number."""
+    return all(_in_figures(atom) for group in parts for atom in group) and (
+        parts[0][0].tokens[0].position - before[-1].tokens[-1].position > 1
+    )
 
 
 _SAID_ON_WITHIN = CONTEXT_WINDOW  # tokens between one part and the next

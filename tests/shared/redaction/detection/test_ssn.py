@@ -286,3 +286,26 @@ def test_a_social_begun_by_the_one_asked_and_broken_off_is_still_found() -> None
         ("customer", "It's 381... no wait, that's my wife's."),
     )
     assert _found(segments, _SSN) == [("ssn", ["381"])]
+
+
+def test_the_three_parts_in_figures_after_a_number_word_are_a_social_without_it() -> None:
+    segments = _segments(("agent", "Got it, so the correct one is 412 -68 -3307."))
+    assert _found(segments, _SSN) == [("ssn", ["412 -68 -3307"])]
+
+
+def test_nine_digits_in_a_call_about_a_social_are_the_social_though_not_asked_for_again() -> None:
+    segments = _segments(
+        ("customer", "My tax form has the wrong social security number printed on it."),
+        ("agent", "Okay, I can help with that. What's your employee ID?"),
+        ("customer", "It's C 4 4 1 0 9."),
+        ("agent", "And your name?"),
+        ("customer", "Dana Whitlock."),
+        ("agent", "Thanks Dana, and what number does the form show?"),
+        ("customer", "It's 7 -2 -9 -3 -0 -4 -4 -1 -6."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["7 -2 -9 -3 -0 -4 -4 -1 -6"])]
+
+
+def test_nine_digits_in_a_call_that_names_no_social_are_no_social() -> None:
+    segments = _segments(("agent", "What does the form show?"), ("customer", "It's 7 -2 -9 -3 -0 -4 -4 -1 -6."))
+    assert _found(segments, _SSN) == []
