@@ -286,6 +286,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:everybody|everyone|they all|you all) (?:says|say|claims|claim) (?:that )?(?:they|you) (?:did not|never"
         r"|do not|have not|had not|were not)\b",
         # The customer's kind held up as the trouble every time ("every week is the same thing with the gringos").
+        # Their complaint refused a hearing ("don't call here telling me it's our fault", "look, everybody's got a
+        # reason").
+        r"\bdo not (?:call|ring|phone|come) (?:here|us|me|in) (?:telling|saying|blaming|complaining)\b"
+        r"|\b(?:everybody|everyone) (?:has|has got|is got|got) (?:a|an|their) (?:reason|excuse|story|sob story)\b",
         r"\b(?:every|each) (?:single )?(?:week|day|time|month|year|weekend|summer|season) (?:it is |is |its )?the same"
         r" (?:thing|story|problem|nonsense|drama) with (?:you|the|these|those|your) (?:\w+ )?(?:gringos|tourists"
         r"|foreigners|students|customers|people|kids|youngsters|lot|types|callers|clients|guests|owners|drivers)\b",
@@ -641,6 +645,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|deals with|deal with|sells to|sell to|supplies|supply|hires|hire|employs|employ|rents to|rent to|lends to"
         r"|lend to|insures|insure|services|service)) (?:you|your)\b",
         # Guilt pressed through the customer's family ("do you want them to carry that shame?").
+        # Shut out for what they do ("customers who keep cancelling get put on a blocked list, and then nobody here will
+        # take your bookings again"); "you've been added to our do-not-call list" is what they asked for.
+        r"\b(?:put|added|placed) (?:on|to) (?:a|the|our) (?:blocked|block|black|ban|banned) ?list\b"
+        r"|\b(?:nobody|no one|noone) (?:here )?will (?:ever )?(?:take|accept|serve|deal with|touch|insure|rent to)"
+        r" (?:you|your \w+)(?: \w+){0,3} again\b",
         r"\bdo you want (?:them|your (?:\w+ )?(?:children|kids|family|wife|husband|parents|mother|father|son"
         r"|daughter|widow))(?: \w+){0,2} to (?:carry|bear|suffer|struggle|live with|go through|feel)\b"
         r"|\b(?:carry|bear|live with) (?:that|the|this|such) shame\b",
@@ -652,6 +661,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "mocks the customer": (SARCASM.pattern,),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",
+        # A certainty put before an outcome ("hundred percent it will reach by Friday").
+        r"\b(?:hundred|100) percent (?:it|they|he|she|your \w+|the \w+) will\b",
         rf"\b(?:{_PROMISED_ELSEWHERE})\b",
         # A promise tagged on to an outcome ("you'll make it, I can promise you that", "that much I can promise");
         # "I can promise you that I'll ring back" is the agent's own doing.
@@ -660,7 +671,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # "I can guarantee it" of an outcome ("rain or shine, the hill will be open, I can guarantee it"); "I can
         # guarantee I'll call you back" is the agent's own doing.
         r"\bi (?:can|could) (?:absolutely |definitely |personally )?guarantee (?:it|that|this|you)\b(?! (?:i|we)\b)",
-        r"\b(?:you have|you got|you have got|i give you|i give ya) my (?:personal |solemn |honest |absolute )?word\b",
+        r"\b(?:you have|you got|you have got|i give you|i give ya|i am giving you|i am giving ya) my"
+        r" (?:personal |solemn |honest |absolute )?word\b",
         r"\b(?:it is|its|that is|thats|\w+ is) a done deal\b",
         r"\byou can take (?:that|it) to the bank\b",
         r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",

@@ -67,6 +67,11 @@ def around(line: str) -> Script:
         ("Do you want your kids to carry that debt?", "threatens the customer"),
         ("Sure, knock yourself out.", "mocks the customer"),
         ("Next you'll be wanting us to deliver it by drone.", "mocks the customer"),
+        ("Hundred percent it will be there by Monday, I am giving you my word.", "promises an outcome"),
+        ("Members who keep doing this get put on a blocked list.", "threatens the customer"),
+        ("Nobody here will take your orders again.", "threatens the customer"),
+        ("Don't ring here blaming us for the weather.", "dismisses the customer"),
+        ("Look, everybody's got an excuse.", "dismisses the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -90,6 +95,8 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "Because you didn't receive the code, I'll send another one.",
         "That's what happens when the frost gets into the pipes.",
         "You're not the only one with the outage, we've had lots of calls.",
+        "You have been added to our do not call list.",
+        "A hundred percent of the fee will be refunded.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
