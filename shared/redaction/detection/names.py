@@ -487,6 +487,15 @@ GREETED = re.compile(
     rf"|(?<![\w'])(?P<appositive>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)(?=,\s+(?i:my|our)\s+(?:(?i:{_RELATIONS})|"
     r"(?i:partner|fianc[eé]e?|boyfriend|girlfriend|carer|neighbour|neighbor|flatmate|housemate|landlord|landlady|"
     r"colleague|friend|son-in-law|daughter-in-law|mother-in-law|father-in-law))\b)"
+    # whose call one returns: "this is Lars returning a call from Sandra"
+    rf"|\b(?i:returning (?:a|your|the|her|his) (?:missed )?(?:call|message|voicemail) from)\s+"
+    rf"(?P<returned>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)(?=\s*[,.!?]|$)"
+    # a relative's thing, then the relative's name: "It's my father's policy, Patrick Flynn."
+    rf"|\b(?i:my|our)\s+(?i:{_RELATIONS})'s\s+(?i:[a-z]+),\s+(?P<kin_thing>{_NAME}(?:{_NEXT_NAME}){{0,2}})"
+    r"(?=\s*[,.!?]|$)"
+    # a relative named in Spanish: "Es para mi abuela, Rosa Elena Martínez"
+    r"|\b(?i:mi|nuestra|nuestro)\s+(?i:abuela|abuelo|madre|padre|mamá|mama|papá|papa|hijo|hija|esposo|esposa|marido|"
+    rf"hermano|hermana|tía|tia|tío|tio),\s+(?P<pariente>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?=\s*[,.!?]|$)"
     # thanked or bidden goodbye for something, the name last: "Thanks for holding, Precious.", "Bye now, Malik."
     # (not "Thanks for calling Acme, Dublin": whom one called, then where)
     rf"|\b(?:Thanks|Thank you) for (?:\w+ing|your \w+),\s+(?P<thanked>{_NAME})(?=\s*[.!]|$)"
@@ -494,7 +503,8 @@ GREETED = re.compile(
 )
 GREETED_GROUPS = (
     "name", "self", "caller", "opener", "booked_in", "adviser", "acknowledged", "helped", "relative", "relatives",
-    "doer", "asked", "whose", "owner", "told", "user", "colleague", "kin_of", "appositive", "thanked", "bidden",
+    "doer", "asked", "whose", "owner", "told", "user", "colleague", "kin_of", "appositive", "returned", "kin_thing",
+    "pariente", "thanked", "bidden",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # What is said after a letter to give its accent: "N with a tilde", "O with the two dots", "E with an accent", "C

@@ -30,6 +30,9 @@ def _names(*turns: tuple[str, str]) -> list[tuple[int, str]]:
         ("Hiya, it's Femi again, sorry to bother you.", "Femi"),
         ("Haan ji, main Anil Mehra bol raha hoon.", "Anil Mehra"),
         ("Diolch, Gwenllian.", "Gwenllian"),
+        ("Hi, I'm returning a call from Bronagh.", "Bronagh"),
+        ("It's my mother's account, Edith Varga.", "Edith Varga"),
+        ("Llamo por mi padre, Tomás Ibarra.", "Tomás Ibarra"),
     ],
 )
 def test_a_name_said_with_a_cue_other_than_my_name_is_is_found(text: str, name: str) -> None:
