@@ -106,8 +106,9 @@ _DOMAIN_LABEL = (
     rf"(?:(?:[a-z]\s+)?[a-z0-9]+{_MAIL_SAID_APART}(?:(?:-|\s+(?:dash|hyphen)\s+)[a-z0-9]+){{0,4}}"
     rf"|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
 )
-# "at" said in the caller's own language: French "arobase", Spanish and Portuguese "arroba", Italian "chiocciola".
-_AT_SAID = r"(?:at|arobase|arroba|chiocciola)"
+# "at" said in the caller's own language: French "arobase", Spanish and Portuguese "arroba", Italian "chiocciola";
+# and as Indian English reads "@": "at the rate of", "at the rate".
+_AT_SAID = r"(?:at the rate(?: of)?|at|arobase|arroba|chiocciola)"
 # Countries whose addresses end "co dot uk", "com dot au".
 # and more of them, of the Gulf, Asia, the Americas and the Pacific ("net dot ae", "com dot vn", "co dot fj"), and
 # those that are words too where the sentence ends with them ("com dot my.")

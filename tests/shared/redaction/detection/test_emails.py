@@ -30,6 +30,8 @@ def _emails(*turns: tuple[str, str]) -> list[tuple[int, str]]:
         ("P as in papa, then O-W-E-N, at gmx dot de.", "P as in papa, then O-W-E-N, at gmx dot de"),
         # a country's ending that is no word: Micronesia's, used for radio stations
         ("Send it to raj dot iyer at radio dot fm please.", "raj dot iyer at radio dot fm"),
+        # "@" read as Indian English reads it
+        ("Mail is anita dot k at the rate of yahoo dot co dot in.", "anita dot k at the rate of yahoo dot co dot in"),
     ],
 )  # fmt: skip
 def test_an_address_spelled_with_words_for_some_letters_is_one_email(text: str, email: str) -> None:
@@ -52,6 +54,7 @@ def test_a_username_given_before_the_domain_is_asked_for_is_the_address_with_it(
         "S as in sugar, that's how the brand is spelled.",
         "We met at the Dublin office then went to lunch.",
         "The FM station is on ninety eight point one.",
+        "The loan is at the rate of nine percent a year.",
     ],
 )
 def test_look_alikes_of_spelled_addresses_are_not_emails(text: str) -> None:
