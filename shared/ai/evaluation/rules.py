@@ -72,6 +72,16 @@ _REPORTED = re.compile(
 )
 # A pattern that spells out a negator itself.
 _NEGATIVE_WORDING = re.compile(r"\b(" + "|".join(sorted(NEGATORS)) + r")\b")
+# A regex escape before a word ("\bno way to ...") would hide the word boundary the search above needs.
+_ESCAPE = re.compile(r"\\[bBdDsSwW]")
+
+
+@lru_cache(maxsize=4096)
+def worded_in_the_negative(pattern: str) -> bool:
+    """Whether a pattern's own wording holds a negator ("\\bno way to (start|spend)"): then its "no" is no denial."""
+    return _NEGATIVE_WORDING.search(_ESCAPE.sub(" ", pattern)) is not None
+
+
 _LINKING_WORDS = COMMON_WORDS | {"on", "in", "at", "to", "for", "of", "with", "from", "by", "as"}
 CONFIDENCE_LITERAL = 0.95
 CONFIDENCE_FUZZY = 0.75
@@ -209,11 +219,11 @@ class CompiledCriterion:
             for span in find_pattern(item.text, pattern):
                 # As for phrases: a pattern worded in the negative ("i do not know what to tell you") is not
                 # negated by its own "not"; one whose wildcards caught a "not" is ("this call is not recorded").
-                negated = is_negated(item.text, *span, inside=not _NEGATIVE_WORDING.search(pattern.pattern))
+                negated = is_negated(item.text, *span, inside=not worded_in_the_negative(pattern.pattern))
                 found.setdefault(span, Match(item, *span, negated, True))
         for rule, kind in self.tone:
             for span in find_pattern(item.text, rule):
-                negated = is_negated(item.text, *span, inside=not _NEGATIVE_WORDING.search(rule.pattern))
+                negated = is_negated(item.text, *span, inside=not worded_in_the_negative(rule.pattern))
                 found.setdefault(span, Match(item, *span, negated, False, kind))
         return sorted(found.values(), key=lambda match: (match.first_word, match.last_word))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.shared.ai.evaluation.short_calls import call, verdict
+from tests.shared.ai.evaluation.short_calls import PHRASE_ENGINE, call, judged, verdict
 
 pytestmark = pytest.mark.unit
 
@@ -344,3 +344,26 @@ def test_what_an_assistant_is_not_does_not_deny_the_recording_after_it() -> None
 def test_goodbyes_in_more_languages_close(line: str) -> None:
     found = verdict(call(goodbye=line), "closing")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A pattern worded with "no" itself is not denied by it, whatever the words before it.
+        "Two weeks without hot water, that's no way to spend a winter.",
+        "I understand your concern, madam, with the exams so close.",
+        "Oh gosh, that's not what you want after paying for a full service.",
+        "I know this is stressful with the move on Friday.",
+        "God love you, and the heating gone all week.",
+        "Ah, that's a real shame after all the practice.",
+        "I completely appreciate how unsettling that must have been.",
+    ],
+)
+def test_sympathy_in_everyday_words_passes_on_phrases_alone(line: str) -> None:
+    found = judged(PHRASE_ENGINE, call(middle=line), "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_sympathy_wording_does_not_pass_a_refusal_to_give_any() -> None:
+    line = "I'm not going to say sorry, it's a shame but that's the rules."
+    assert verdict(call(middle=line), "empathy").verdict != "pass"
