@@ -367,3 +367,28 @@ def test_sympathy_in_everyday_words_passes_on_phrases_alone(line: str) -> None:
 def test_sympathy_wording_does_not_pass_a_refusal_to_give_any() -> None:
     line = "I'm not going to say sorry, it's a shame but that's the rules."
     assert verdict(call(middle=line), "empathy").verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I can't put you through tonight, but ring the depot directly in the morning, the foreman answers himself.",
+        "Say staff and I will route you to the help desk.",
+        "If you'd rather talk it over with a real live person, press nine.",
+        "Our duty nurses will pick up after the tone, they're people, not me.",
+    ],
+)
+def test_a_person_to_reach_named_in_other_words_is_an_escalation_offer(line: str) -> None:
+    found = verdict(call(middle=line), "escalation_offer", is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_the_app_or_this_line_reached_directly_is_no_person() -> None:
+    line = "You can message us directly in the app, it answers around the clock."
+    assert verdict(call(middle=line), "escalation_offer", is_ai_call=True).verdict != "pass"
+
+
+@pytest.mark.parametrize("goodbye", ["Dhanyabad, namaste.", "Tack för att du ringde, hej då.", "Gut. Wiederschauen."])
+def test_goodbyes_in_the_languages_calls_switch_into_close_the_call(goodbye: str) -> None:
+    found = verdict(call(goodbye=goodbye), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
