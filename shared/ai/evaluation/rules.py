@@ -58,7 +58,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.18"
+RULES_VERSION = "2.19"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -737,7 +737,9 @@ def _says_when(item: SegmentText, first_word: int) -> bool:
 
 # A request in the words of a statement: "please read me ...", "I'll need your ...", "if you could confirm ...".
 _REQUEST = re.compile(
-    r"\b(?:please|kindly|need|give me|gie me|gimme|tell me|read me|quote me|send me|confirm|spell"
+    # "I'll need your postcode" asks; "if you need help, you can email our team" does not.
+    r"\b(?:please|kindly|(?:i|we)(?: will| would| just| also| still| will just)? need|need (?:your|the|to (?:see|check"
+    r"|confirm|take|have|get|verify))|give me|gie me|gimme|tell me|read me|quote me|send me|confirm|spell"
     r"|let me (?:have|take|get|grab)"
     # "read out the code on your bill" asks; "let me read out your balance" is the agent reading
     r"|(?<!me )(?<!i )(?<!ill )(?<!i'll )(?<!we )(?<!will )read (?:out|off)"
@@ -903,6 +905,22 @@ def _asks_in(item: SegmentText, first_word: int) -> bool:
     return words[end].endswith("?") or bool(_REQUEST.search(said) or _ASKED_WITHOUT_MARK.search(said))
 
 
+# What a check of who the customer is asks for: who they are, or a detail of theirs or of what they hold ("what's the
+# booking under?", "when was she born?", "read me the serial", "say your verbal passcode").
+_DETAIL_OR_WHOM = re.compile(
+    r"\b(?:who|whom|whose|under|number|no|ref|reference|address|email|postcode|eircode|zip|name|names|surname|date"
+    r"|born|birthday|dob|code|passcode|pin|password|details|card|phone|mobile|cell|line|registration|reg|serial|vin"
+    r"|id|booking|account|holder|owner|file|policy|order|member|membership|licence|license|plate|house|flat|street"
+    r"|school|maiden|married)\b"
+)
+
+
+def _names_a_detail_or_whom(normalized: str) -> bool:
+    """Whether a sentence read as checking who the customer is names a detail of theirs or asks who they are: an
+    opening "how can I help?" or "what's your question?" asks for neither, however close its words are."""
+    return _DETAIL_OR_WHOM.search(normalized) is not None
+
+
 def _asks_something(unit: Unit) -> bool:
     return _asks_in(unit.item, unit.first_word)
 
@@ -976,6 +994,7 @@ def _judge_intent(
             and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
             and not tone.only_acknowledges(unit.sentence().normalized)
             and not _rude(unit)
+            and (not shape.asks_for_details or _names_a_detail_or_whom(unit.sentence().normalized))
         )
 
     # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a

@@ -392,3 +392,22 @@ def test_the_app_or_this_line_reached_directly_is_no_person() -> None:
 def test_goodbyes_in_the_languages_calls_switch_into_close_the_call(goodbye: str) -> None:
     found = verdict(call(goodbye=goodbye), "closing")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hi, you're through to Harbour Camps bookings, what's your question?",
+        "If you need help with a bulk order, you can email our trade team.",
+    ],
+)
+def test_an_opening_question_or_an_offer_of_help_checks_no_one(line: str) -> None:
+    assert verdict(call(middle=line), "identity_verification", is_ai_call=True).verdict != "pass"
+
+
+@pytest.mark.parametrize(
+    "line", ["Lovely, and what surname's the booking in?", "Right, and when was she born, so I can find her?"]
+)
+def test_a_detail_asked_in_everyday_words_still_checks_who_they_are(line: str) -> None:
+    found = verdict(call(middle=line), "identity_verification")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
