@@ -916,9 +916,10 @@ _DETAIL_OR_WHOM = re.compile(
 
 
 def _names_a_detail_or_whom(normalized: str) -> bool:
-    """Whether a sentence read as checking who the customer is names a detail of theirs or asks who they are: an
-    opening "how can I help?" or "what's your question?" asks for neither, however close its words are."""
-    return _DETAIL_OR_WHOM.search(normalized) is not None
+    """Whether a sentence read as checking who the customer is names a detail of theirs, asks who they are, or asks
+    for something to look them up by ("which depot did you drop it at, so I can pull the docket up?"): an opening
+    "how can I help?" or "what's your question?" does none of these, however close its words are."""
+    return _DETAIL_OR_WHOM.search(normalized) is not None or tone.asks_to_look_up(normalized)
 
 
 def _asks_something(unit: Unit) -> bool:
