@@ -908,7 +908,7 @@ def _asks_in(item: SegmentText, first_word: int) -> bool:
 # What a check of who the customer is asks for: who they are, or a detail of theirs or of what they hold ("what's the
 # booking under?", "when was she born?", "read me the serial", "say your verbal passcode").
 _DETAIL_OR_WHOM = re.compile(
-    r"\b(?:who|whom|whose|under|number|no|ref|reference|address|email|postcode|eircode|zip|name|names|surname|date"
+    r"\b(?:who|whom|whose|under|number|ref|reference|address|email|postcode|eircode|zip|name|names|surname|date"
     r"|born|birthday|dob|code|passcode|pin|password|details|card|phone|mobile|cell|line|registration|reg|serial|vin"
     r"|id|booking|account|holder|owner|file|policy|order|member|membership|licence|license|plate|house|flat|street"
     r"|school|maiden|married)\b"

@@ -411,3 +411,8 @@ def test_an_opening_question_or_an_offer_of_help_checks_no_one(line: str) -> Non
 def test_a_detail_asked_in_everyday_words_still_checks_who_they_are(line: str) -> None:
     found = verdict(call(middle=line), "identity_verification")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_an_exclamation_of_no_is_no_detail_asked_for() -> None:
+    line = "Oh no, that's awful, can you confirm for me what happened?"
+    assert verdict(call(middle=line), "identity_verification").verdict != "pass"
