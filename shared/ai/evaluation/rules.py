@@ -905,14 +905,15 @@ def _asks_in(item: SegmentText, first_word: int) -> bool:
     return words[end].endswith("?") or bool(_REQUEST.search(said) or _ASKED_WITHOUT_MARK.search(said))
 
 
-# What a check of who the customer is asks for: who they are, or a detail of theirs or of what they hold ("what's the
-# booking under?", "when was she born?", "read me the serial", "say your verbal passcode").
-_DETAIL_OR_WHOM = re.compile(
-    r"\b(?:who|whom|whose|under|number|ref|reference|address|email|postcode|eircode|zip|name|names|surname|date"
-    r"|born|birthday|dob|code|passcode|pin|password|details|card|phone|mobile|cell|line|registration|reg|serial|vin"
-    r"|id|booking|account|holder|owner|file|policy|order|member|membership|licence|license|plate|house|flat|street"
-    r"|school|maiden|married)\b"
-)
+# What a check of who the customer is asks for: who they are, or a detail of theirs (``tone.DETAIL_WORDS``) or of
+# what they hold ("what's the booking under?", "when was she born?", "read me the serial", "say your verbal passcode").
+_WHOM_AND_WHAT_THEY_HOLD = (
+    "who", "whom", "whose", "under", "ref", "eircode", "zip", "names", "surname", "born", "birthday", "dob",
+    "passcode", "pin", "mobile", "cell", "line", "serial", "vin", "id", "booking", "account", "holder", "owner", "file",
+    "policy", "order", "member", "membership", "licence", "license", "plate", "house", "flat", "street", "school",
+    "maiden", "married",
+)  # fmt: skip
+_DETAIL_OR_WHOM = re.compile(rf"\b(?:{'|'.join((*tone.DETAIL_WORDS, *_WHOM_AND_WHAT_THEY_HOLD))})\b")
 
 
 def _names_a_detail_or_whom(normalized: str) -> bool:

@@ -1015,9 +1015,12 @@ _OPEN_ENDED = re.compile(
     r"\b(?:anything|something|owt|aught|everything|any other|any more|anymore|one more|nothing more|else|further"
     r"|other (?:concerns?|questions?|queries|query|matters?))\b"
 )
-_ASKS_FOR_A_DETAIL = re.compile(
-    r"\b(?:number|address|email|postcode|name|date|reference|code|details|card|phone|registration|reg|password)\b"
-)
+# The customer's details as an agent names them when asking for one.
+DETAIL_WORDS = (
+    "number", "address", "email", "postcode", "name", "date", "reference", "code", "details", "card", "phone",
+    "registration", "reg", "password",
+)  # fmt: skip
+_ASKS_FOR_A_DETAIL = re.compile(rf"\b(?:{'|'.join(DETAIL_WORDS)})\b")
 
 
 def asks_for_a_detail(normalized: str) -> bool:

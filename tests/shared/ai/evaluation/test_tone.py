@@ -181,13 +181,16 @@ def test_a_question_is_no_resolution() -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "verdict"),
     [
-        "I'm sorry, I'm not able to put you through to a live agent today.",
-        "I am unable to connect you to a human advisor for billing questions.",
+        # A refusal that runs on to the person denies the whole transfer ...
+        ("I'm sorry, I'm not able to put you through to a live agent today.", "fail"),
+        ("I am unable to connect you to a human advisor for billing questions.", "fail"),
+        # ... but not an offer made in a clause of its own after it.
+        ("I'm not able to transfer you right now, but you can ask for a live agent by pressing zero.", "pass"),
     ],
 )
-def test_a_refusal_that_runs_on_to_a_person_is_no_offer_of_one(line: str) -> None:
+def test_a_refusal_that_runs_on_to_the_person_is_no_offer_but_one_after_it_is(line: str, verdict: str) -> None:
     script = (
         ("agent", "Hi, I'm the automated assistant for Contoso Energy, this call is recorded."),
         ("customer", "Can I speak to a real person please?"),
@@ -195,19 +198,7 @@ def test_a_refusal_that_runs_on_to_a_person_is_no_offer_of_one(line: str) -> Non
         ("customer", "Fine."),
         ("agent", "Thanks for calling, goodbye."),
     )
-    assert judged(INTENT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict == "fail"
-
-
-def test_an_offer_after_a_refusal_in_its_own_clause_still_counts() -> None:
-    line = "I'm not able to transfer you right now, but you can ask for a live agent by pressing zero."
-    script = (
-        ("agent", "Hi, I'm the automated assistant for Contoso Energy, this call is recorded."),
-        ("customer", "Can I speak to a real person please?"),
-        ("agent", line),
-        ("customer", "Fine."),
-        ("agent", "Thanks for calling, goodbye."),
-    )
-    assert judged(INTENT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict == "pass"
+    assert judged(INTENT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict == verdict
 
 
 def test_no_more_help_said_with_a_tag_is_no_offer_of_it() -> None:
