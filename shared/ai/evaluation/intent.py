@@ -315,8 +315,8 @@ class Unit:
                 and not is_alternative_not(text.tokens, index)
                 for index, token in enumerate(text.tokens)
             )
-            or is_negated(text, self.first_word, self.last_word, fillers_kept=True)
-            or negates_just_before(text, self.first_word, fillers_kept=True)
+            or is_negated(text, self.first_word, self.last_word)
+            or negates_just_before(text, self.first_word)
         )
 
     @property
@@ -422,7 +422,10 @@ def _windows(item: SegmentText, first: int, last: int) -> list[Unit]:
 # What a caller says before the name of whoever answered: "hi there, Gemma", "good afternoon Chinedu", "thanks Tyler".
 _ADDRESS_OPENERS = frozenset(
     {"hi", "hello", "hey", "hiya", "good", "morning", "afternoon", "evening", "day", "gday", "g", "there", "thanks",
-     "thank", "you", "yes", "yeah", "ok", "okay", "oh", "ah", "right", "cheers", "howzit", "yo"}
+     "thank", "you", "yes", "yeah", "ok", "okay", "oh", "ah", "right", "cheers", "howzit", "yo",
+     # Interjections of the languages calls switch into, never a name ("Hello? Haan, hello, I'm calling from ...").
+     "haan", "han", "ji", "achha", "acha", "accha", "arre", "ha", "ya", "ja", "si", "oui", "sawa", "aye", "hmm", "mm",
+     "um", "uh", "er", "erm", "eh"}
 )  # fmt: skip
 
 

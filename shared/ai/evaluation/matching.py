@@ -377,9 +377,7 @@ _CLAUSE_STARTS = frozenset(
 CLAUSE_END = re.compile(r"[,;:.?!]+[\"')\]]*$")
 
 
-def is_negated(
-    text: NormalizedText, first_word: int, last_word: int, *, inside: bool = True, fillers_kept: bool = False
-) -> bool:
+def is_negated(text: NormalizedText, first_word: int, last_word: int, *, inside: bool = True) -> bool:
     """Whether words ``first_word..last_word`` sit in the scope of a negation in their clause.
 
     ``inside=False`` looks only before the words: for a phrase that is negative itself ("not my problem").
@@ -411,7 +409,7 @@ def is_negated(
     return (inside and _denied_after(text, last_word)) or any(
         start <= token.first_word <= end
         and index >= cue - NEGATION_REACH
-        and _negates(tokens, index, words if fillers_kept else ())
+        and _negates(tokens, index, words)
         and not _names_what_it_is_not(tokens, index, cue)
         for index, token in enumerate(tokens)
     )
@@ -467,15 +465,14 @@ def negation_between(text: NormalizedText, first_word: int, last_word: int) -> b
     )
 
 
-def negates_just_before(text: NormalizedText, first_word: int, words: int = 3, *, fillers_kept: bool = False) -> bool:
+def negates_just_before(text: NormalizedText, first_word: int, words: int = 3) -> bool:
     """Whether a negation sits in the last ``words`` words before word ``first_word``, in its clause: a window
     cut out of "there is nothing else i | can do for you" still says nothing can be done."""
     start = first_word
     while start > 0 and not CLAUSE_END.search(text.words[start - 1]):
         start -= 1
     return any(
-        max(start, first_word - words) <= token.first_word < first_word
-        and _negates(text.tokens, index, text.words if fillers_kept else ())
+        max(start, first_word - words) <= token.first_word < first_word and _negates(text.tokens, index, text.words)
         for index, token in enumerate(text.tokens)
     )
 

@@ -58,7 +58,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.19"
+RULES_VERSION = "2.20"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -276,7 +276,7 @@ class CompiledCriterion:
                     return True
         word = item.text.words[match.first_word]
         after = item.text.words[match.last_word + 1] if match.last_word + 1 < len(item.text.words) else ""
-        if _contraction_lost(item, match, after) or self._describes_a_thing(match):
+        if _contraction_lost(item, match, after) or self._describes_a_thing(match) or _named_after(match):
             return True
         # A capitalized word inside a sentence, beside another capitalized one, is a name ("Hell's Kitchen", "a
         # bottle of Fat Bastard"), and so is one given as what something is called ("the village called Fucking");
@@ -293,6 +293,18 @@ class CompiledCriterion:
                 or not _NAMING_WORDS.isdisjoint(normalize_phrase(before)[-1:])
             )
         )
+
+
+# Words after a name that say it is one: "the green hell, they call it", "the Devil's Elbow, as the locals call it".
+_CALLED_SO = re.compile(
+    r"^(?:as )?(?:they|we|people|locals|the locals|folks|everyone|everybody) (?:call|calls|called)"
+    r" (?:it|them|that|this|the \w+)\b"
+)
+
+
+def _named_after(match: Match) -> bool:
+    tokens = match.item.text.tokens
+    return bool(_CALLED_SO.search(" ".join(t.text for t in tokens if t.first_word > match.last_word)))
 
 
 # Words after which a capitalized word is what something is called.
@@ -778,6 +790,7 @@ class ExampleShape:
     negative_fails: bool  # a fail example says it in the negative ("No, this call isn't being recorded.")
     person_fails: bool  # a fail example claims a person is answering ("No, I'm a real person."): so does any claim
     asks_for_details: bool  # most pass examples ask for a detail (a number, a name): asked to look them up does it
+    reaches_someone: bool  # every pass example names someone to be put through to or how: a sentence must too
 
     @staticmethod
     def of(criterion: ScorecardCriterion) -> ExampleShape:
@@ -811,6 +824,7 @@ def _example_shape(passes: tuple[str, ...], fails: tuple[str, ...]) -> ExampleSh
         person_fails=any(tone.claims_a_person(" ".join(normalize_phrase(example))) for example in fails),
         asks_for_details=bool(passes)
         and sum(_asks_for_a_detail(example) for example in passes) >= _DETAILS_ASKED * len(passes),
+        reaches_someone=bool(passes) and all(tone.reaches_someone(" ".join(words)) for words in said),
     )
 
 
@@ -923,6 +937,33 @@ def _names_a_detail_or_whom(normalized: str) -> bool:
     return _DETAIL_OR_WHOM.search(normalized) is not None or tone.asks_to_look_up(normalized)
 
 
+def _with_the_sentence_before(unit: Unit) -> str:
+    """The normalized sentence of a unit with the one before it in its turn, which an offer may point back to ("A
+    technician can call you back within two hours. Would you like me to arrange that?")."""
+    sentence = unit.sentence()
+    if sentence.first_word == 0:
+        return sentence.normalized
+    before = Unit(unit.item, sentence.first_word - 1, sentence.first_word - 1).sentence()
+    return Unit(unit.item, before.first_word, sentence.last_word).normalized
+
+
+# Handing the call to someone else, who will check: "shall I transfer you to the team, who can check your order?"
+_HANDED_OVER = re.compile(r"\b(?:transfer you|put you through|connect you|pass you|hand you over)\b")
+# Someone else's words put to the customer: "He said it was 'a stupid address to find'?"
+_SOMEONE_SAID = re.compile(r"^(?:so |and |wait |sorry )?(?:he|she|they|the \w+) (?:said|told you|says)\b")
+
+
+def _checks_who_they_are(unit: Unit) -> bool:
+    """Whether a sentence close to an identity check is one: it names a detail of the customer's or asks who they
+    are, and neither hands the call to someone else who will check nor repeats what someone else said."""
+    normalized = unit.sentence().normalized
+    return (
+        _names_a_detail_or_whom(normalized)
+        and not _HANDED_OVER.search(normalized)
+        and not _SOMEONE_SAID.search(normalized)
+    )
+
+
 def _asks_something(unit: Unit) -> bool:
     return _asks_in(unit.item, unit.first_word)
 
@@ -996,7 +1037,8 @@ def _judge_intent(
             and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
             and not tone.only_acknowledges(unit.sentence().normalized)
             and not _rude(unit)
-            and (not shape.asks_for_details or _names_a_detail_or_whom(unit.sentence().normalized))
+            and (not shape.asks_for_details or _checks_who_they_are(unit))
+            and (not shape.reaches_someone or tone.reaches_someone(_with_the_sentence_before(unit)))
         )
 
     # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a

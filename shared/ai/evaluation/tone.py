@@ -142,6 +142,9 @@ RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
         rf"\b{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout|issue|funeral))\b",
         r"\byour own fault\b",
+        # Ready when it is ready: no answer to when ("they'll be ready when they're ready").
+        r"\b(?:it|they|that|this|she|he) (?:will|would) be (?:ready|done|there|here|finished|fixed|back)"
+        r" when (?:it|they|that|this|she|he) (?:is|are|will be) (?:ready|done|there|here|finished|fixed|back)\b",
         rf"\b(?:{_BLAMED_ELSEWHERE})\b",
         r"\b(?:not|none of|hardly)(?: really| exactly| actually| even)? my (?:problem|job|concern|business|headache)\b",
         # The trouble someone else's and not the agent's ("that's the store's mess, honestly, not mine"); "not ours to
@@ -537,6 +540,24 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:could|can) (?:have )?(?:made|make|be|been|put|say|said|write|written|explain|explained)\b",
         # The customer's trouble made ordinary ("you're hardly the only farmer in Monaghan").
         r"\byou are hardly the only\b",
+        # ... or one of too many to bother with ("do you know how many calls I've taken today about this?", "you're the
+        # third call this week about one tap").
+        r"\bdo you (?:know|have any idea|realise|realize) how many (?:calls|people|customers|callers|complaints"
+        r"|emails)\b",
+        r"\byou are the (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|hundredth|nth"
+        r"|\d+(?:nd|rd|th)) (?:call|caller|person|customer|complaint|one)(?: (?:today|this (?:week|morning"
+        r"|afternoon|month))| about| to (?:call|ring|phone|complain))\b",
+        # Those who do read, set against the customer ("customers who actually read the reminder emails don't run
+        # into this").
+        r"\b(?:customers|people|folk|folks|clients|those|anyone|everyone|parents|users) who (?:actually|bother to"
+        r"|take the time to|care to) (?:read|check|follow|look at|open|listen)\b",
+        # Slowed down for them ("let me go real slow for you so you can follow").
+        r"\b(?:go|talk|speak|explain (?:it|this|that))(?: \w+)? (?:slow|slowly|slower|more slowly)(?: \w+)? (?:for you"
+        r"|so (?:that )?you (?:can|could|will) (?:follow|keep up|understand|get it))\b",
+        # What others manage, as the end of it ("Other parents manage to do it.").
+        rf"\b{_OTHERS} (?:\w+ )?(?:manage|managed|manages|cope|coped)"
+        r"(?: to do (?:it|this|that)| with (?:it|this|that))?"
+        r"(?: (?:fine|just fine|all right|alright|somehow|okay|ok))?$",
         # The ease of what they failed at, stressed ("frankly, checking the sender address is not complicated").
         r"\b(?:frankly|honestly|really|seriously|clearly) \w+ing (?:\w+ ){0,4}(?:is|was) not (?:that |very |so )?"
         r"(?:complicated|hard|difficult)\b",
@@ -658,7 +679,12 @@ RULES: dict[str, tuple[str, ...]] = {
     # "... shared with every agency so you never rent again"); "your name will be added to the list for the draw" is
     # no sanction.
     # Sympathy said to mean its opposite ("boo hoo, two whole minutes"): mocking the customer.
-    "mocks the customer": (SARCASM.pattern,),
+    "mocks the customer": (
+        SARCASM.pattern,
+        # A plain step asked about as if beyond them ("did you think of phoning first, or is that too modern?").
+        r"\bor is (?:that|it|this) (?:a bit |a little |just )?too (?:modern|hard|difficult|complicated|much to ask"
+        r"|advanced|technical|high tech)\b",
+    ),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",
         # A certainty put before an outcome ("hundred percent it will reach by Friday").
@@ -734,7 +760,7 @@ RULES: dict[str, tuple[str, ...]] = {
         # parcel will definitely go out today" is the firm's own doing.
         r"\b(?!i |we )\w+ will (?:definitely|certainly|absolutely|surely|100 percent|hundred percent|for sure)"
         r" (?:be )?(?:allocated|granted|accepted|approved|awarded|offered|selected|chosen|admitted|waived|overturned"
-        r"|upheld|reinstated)\b",
+        r"|upheld|reinstated|cancelled|canceled|dropped|dismissed|written off|lifted|cleared)\b",
         # A certainty said of it, closing the sentence ("you don't need to worry any more, it is certain"); "it is not
         # certain" and "is it certain" are no such thing.
         r"\b(?:it is|that is|this is) (?:absolutely |completely |totally |100 percent |dead )?(?:certain|a certainty"
@@ -929,6 +955,9 @@ def aside_apology(normalized: str) -> bool:
 FOR_HOW_THEY_TOOK_IT = re.compile(
     r"\bsorry (?:if|that) (?:it|that|this|i|we) (?:came across|come across|sounded|seemed|felt|offended|upset)"
     r"|\bsorry (?:if |that )?you (?:feel|felt|think|thought|see it|took it)(?: that way| like that)?\b"
+    # ... or for their having got it wrong ("I'm sorry you got confused, but it's all on page two").
+    r"|\bsorry (?:if |that )?you (?:got|get|became|are getting|were getting) (?:a (?:bit|little) |so |all )?(?:confused"
+    r"|mixed up|muddled|the wrong idea)\b"
     # ... or for their not taking a joke ("sorry if you can't take a little joke").
     r"|\bsorry (?:if |that )?you (?:can not|could not|cannot) take (?:a )?(?:little |bit of (?:a )?)?"
     r"(?:joke|banter|fun)"
@@ -965,13 +994,18 @@ _ORDINAL_DAY = (
 
 # When something will happen: a day, a date, a time, a number of minutes, hours, days or weeks, or a named moment
 # ("tomorrow", "shortly", "the next renewal date"). "At some point", "eventually" and "once they look at it" are no
-# when.
+# when, nor is "yesterday": what is past says nothing of what happens next ("you called yesterday also, and the day
+# before").
 WHEN = re.compile(
-    r"\b(?:today|tonight|tomorrow|yesterday|shortly|now|immediately|right away|straight away|first thing"
+    r"\b(?:today|tonight|tomorrow|shortly|now|immediately|right away|straight away|first thing"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|midday|noon"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|next \w+|this (?:week|month)|end of (?:the )?(?:day|week|month)|(?:a|an|the|\d+|few|couple of|\w+ more) "
-    r"(?:(?:business|working) )?(?:minutes?|hours?|days?|weeks?|months?)|\d+(?:st|nd|rd|th)|o ?clock"
+    # ... not one gone by ("two days ago", "you called yesterday, and the day before"), but one before what is to come
+    # ("I'll ring you the day before", "30 minutes before arriving").
+    r"(?:(?:business|working) )?(?:minutes?|hours?|days?|weeks?|months?)"
+    r"(?! ago\b)(?!(?<=\band the day) before\b)(?!(?<=\bor the day) before\b)"
+    r"|\d+(?:st|nd|rd|th)|o ?clock"
     r"|(?:at|by|before|after|from|until|till) (?:half |quarter )?\d+|in a (?:minute|moment|bit|jiffy|tick|sec)"
     r"|(?:on|after|before|by|from|until) the \w+(?:st|nd|rd|th)"
     # A date or a clock time said in words ("moved to the fourteenth", "pickup is 7 30 a m").
@@ -1100,6 +1134,24 @@ _ACKNOWLEDGEMENT = frozenset(
         "so", "and", "well", "then", "thanks", "um", "uh",
     }
 )  # fmt: skip
+
+
+# Someone the caller can be put through or sent to (a person, or a person by their role), or a way to reach one:
+# "press two and I'll send you to Dr Landry's line", "if you'd like to ask a librarian, press 0". Roles are too many
+# to list ("the heavy events convenor", "the permits clerk"); a time alone ("Sunday, six a.m.") names neither.
+_HELPER = re.compile(
+    r"\b(?:human|humans|person|people|someone|somebody|anyone|anybody|agent|agents|advisor|advisors|adviser|advisers"
+    r"|staff|team|colleague|colleagues|representative|representatives|rep|reps|specialist|specialists|nurse|nurses"
+    r"|executive|executives|manager|supervisor|member|members|officer|operator|expert|experts|engineer|technician"
+    r"|doctor|pharmacist|department|desk|helpline|hotline"
+    r"|call|calls|calling|ring|rings|phone|phones|press|dial|say|transfer|connect|put you through|in touch"
+    r"|on the line|talk|speak|chat|email|ask for|(?:you can|to|could|will) reach)\b"
+)
+
+
+def reaches_someone(normalized: str) -> bool:
+    """Whether a normalized sentence names someone to be put through to, or how to reach them."""
+    return bool(_HELPER.search(normalized))
 
 
 def only_acknowledges(normalized: str) -> bool:

@@ -9,7 +9,7 @@ from shared.ai.evaluation import tone
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from tests.shared.ai.evaluation.call_scripts import Script
-from tests.shared.ai.evaluation.short_calls import ENGINES, INTENT_ENGINE, PHRASE_ENGINE, judged, kinds
+from tests.shared.ai.evaluation.short_calls import ENGINES, INTENT_ENGINE, PHRASE_ENGINE, call, judged, kinds, verdict
 
 pytestmark = pytest.mark.unit
 
@@ -882,3 +882,126 @@ def test_an_objection_that_answers_the_customer_is_not_the_agents_doing(engine: 
 )
 def test_what_counts_as_objecting_to_the_agents_manner(reply: str, objects: bool) -> None:
     assert tone.objects_to_manner(reply) is objects
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # One of too many callers to bother with.
+        ("Do you know how many calls I've taken today about this same thing?", "talks down to the customer"),
+        ("Look, you're the third call this week about one tap.", "talks down to the customer"),
+        # Those who read, set against the customer; slowed down for them; others who manage.
+        ("Customers who actually read the reminder emails don't usually run into this.", "talks down to the customer"),
+        ("Let me go real slow for you so you can follow.", "talks down to the customer"),
+        ("Other parents manage to do it.", "talks down to the customer"),
+        ("They'll be ready when they're ready, sisi.", "dismisses the customer"),
+        ("Did you think of phoning before driving in, or is that too modern?", "mocks the customer"),
+        ("Once you upload the job card this fine will surely be cancelled.", "promises an outcome"),
+    ],
+)
+def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: str, kind: str) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You're the first caller today, congratulations.",
+        "Most people manage fine with the app, but I can walk you through it.",
+        "It'll be ready when the paint is dry.",
+        "Customers who read the newsletter get first dibs on tickets.",
+        "I'll go slowly so you can write it down.",
+        "We will definitely cancel the order today.",
+    ],
+)
+def test_look_alikes_of_belittling_comparisons_are_innocent(sentence: str) -> None:
+    assert kinds(sentence) == []
+
+
+def test_sorry_you_got_confused_is_no_empathy() -> None:
+    line = "Well, I'm sorry you got confused, but it's all right there on page two of the quote."
+    assert verdict(around(line), "empathy").verdict == "fail"
+
+
+@ENGINES
+def test_an_apology_after_an_exclaimed_no_and_fillers_is_empathy(engine: RuleBasedEngine) -> None:
+    line = "ah no right okay sorry about that now thats a pain for you"
+    assert judged(engine, around(line), "empathy").verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Someone else's words put back to the customer, and a detail checked by whoever the call is handed to.
+        "He said it was 'a stupid address to find'? That's completely out of line.",
+        "Would you like me to transfer you to our customer service team, who can check your order?",
+    ],
+)
+def test_a_detail_repeated_from_someone_else_or_left_to_another_team_checks_no_one(line: str) -> None:
+    assert verdict(around(line), "identity_verification").verdict == "fail"
+
+
+@pytest.mark.parametrize(
+    ("line", "outcome"),
+    [
+        ("Sunday, six a.m.", "fail"),
+        ("Cards usually reach the post office within ten working days of the decision letter.", "fail"),
+        ("If you'd like to ask a librarian about it, press 0 now.", "pass"),
+        ("You can reach a registry clerk by calling the main office on weekdays.", "pass"),
+    ],
+)
+def test_an_escalation_names_someone_or_how_to_reach_them(line: str, outcome: str) -> None:
+    script = (
+        ("agent", "Hi, I'm the automated assistant for Contoso Libraries, this call is recorded."),
+        ("customer", "When can I collect my books?"),
+        ("agent", line),
+        ("customer", "Okay."),
+        ("agent", "Thanks for calling, goodbye."),
+    )
+    assert verdict(script, "escalation_offer", is_ai_call=True).verdict == outcome
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("yes you called yesterday also and the day before", False),
+        ("i posted it yesterday youll have it tomorrow", True),
+        ("ill ring you the day before to confirm", True),
+        ("it went out two days ago", False),
+    ],
+)
+def test_yesterday_alone_says_nothing_of_what_happens_next(sentence: str, when: bool) -> None:
+    assert tone.says_when(sentence) is when
+
+
+def test_an_interjection_repeated_in_the_reply_is_no_name() -> None:
+    script = (
+        ("agent", "Haan ji, bolo."),
+        ("customer", "Hello? Haan, hello, I'm calling from Hapur Cricket Club about twenty-four balls."),
+        ("agent", "Achha. Bill number hai?"),
+        ("customer", "M R 2 2 1 8."),
+        ("agent", "Okay ji, thank you."),
+    )
+    assert verdict(script, "greeting").verdict == "fail"
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    ("opening", "goodbye", "criterion_id"),
+    [
+        ("Reifen Kessler, Kessler am Apparat.", "Okay.", "greeting"),
+        ("GoSwap batteries, Dana here. Everything you say on this line is logged.", "Okay.", "recording_disclosure"),
+        ("Hello, Contoso billing.", "Ha det bra.", "closing"),
+        ("Hello, Contoso billing.", "Okay bhai, Allah Hafez.", "closing"),
+    ],
+)
+def test_a_greeting_a_disclosure_and_goodbyes_in_more_words_pass(
+    engine: RuleBasedEngine, opening: str, goodbye: str, criterion_id: str
+) -> None:
+    assert judged(engine, call(opening=opening, goodbye=goodbye), criterion_id).verdict == "pass"
+
+
+@ENGINES
+def test_a_rude_word_in_a_name_the_locals_use_is_innocent(engine: RuleBasedEngine) -> None:
+    line = "We also have the Nordschleife, the green hell they call it, the boys usually like that one."
+    assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
