@@ -39,13 +39,15 @@ from shared.redaction.detection.spoken import (
 # Its number may be named as one: "flat number 204".
 _UNIT_NAMED = (
     # also in the languages of the address: "Appartement 5, 12 rue ...", "Wohnung 3", "apto 52"
-    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level|appartement|appartamento|apartamento|apto|wohnung)"
-    r"\.?\s*(?:(?i:number|no)\.?\s+)?"
+    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level|building|appartement|appartamento|apartamento|apto"
+    r"|wohnung)\.?\s*(?:(?i:number|no)\.?\s+)?"
     rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
+    # a Scottish tenement flat, its floor and door said with "stroke": "flat 2 stroke 1" (written 2/1)
+    r"(?:\s+(?i:stroke)\s+\d+)?"
 )
 # also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ...", or a hyphen, the
-# Canadian way: "1205-88 Harbour Street"
-_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?[/-](?=\d))?"
+# Canadian way: "1205-88 Harbour Street", or said with "stroke", the Scottish way: "14 stroke 2 Leith Walk"
+_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?(?:[/-]|\s+(?i:stroke)\s+)(?=\d))?"
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", "306 -5", or in words), a
 # four-digit Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
 _ZIP_AFTER_CITY = (

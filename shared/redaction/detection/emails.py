@@ -107,8 +107,8 @@ _DOMAIN_LABEL = (
     rf"|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
 )
 # "at" said in the caller's own language: French "arobase", Spanish and Portuguese "arroba", Italian "chiocciola";
-# and as Indian English reads "@": "at the rate of", "at the rate".
-_AT_SAID = r"(?:at the rate(?: of)?|at|arobase|arroba|chiocciola)"
+# and as Indian English reads "@": "at the rate of", "at the rate"; or the sign named: "at sign", "at symbol".
+_AT_SAID = r"(?:at the rate(?: of)?|at (?:sign|symbol)|at|arobase|arroba|chiocciola)"
 # Countries whose addresses end "co dot uk", "com dot au".
 # and more of them, of the Gulf, Asia, the Americas and the Pacific ("net dot ae", "com dot vn", "co dot fj"), and
 # those that are words too where the sentence ends with them ("com dot my.")

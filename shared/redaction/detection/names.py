@@ -36,7 +36,10 @@ _RELATIONS = (
     r"grandma|grandpa|nan|aunt|uncle)"
 )
 _NAME_ANSWER_LEAD = (
+    # "yes" in the languages callers switch to too: "Sí, María José Fernández Ruiz", "Haan ji, Ravi Kumar"
     r"(?:(?i:it's|its|it is|yes|yeah|yep|sure|of course|okay|ok|hi|hello|um|uh|oh|this is|i'm|i am|my name is|"
+    # (not those that are names too: "Si", "Ji", "Sim")
+    r"sí|oui|haan ji|haan|opo|ndiyo|"
     # whom a thing asked about is for, oneself: "It's for me, Winifred Abernethy"
     r"that's me|it's me|that's|that is|under|it's under|it's for me|for me|me|"
     rf"(?:it's |its |that's )?my {_RELATIONS}|i think it was|i think|it was)[,.]?\s+)*"
@@ -277,6 +280,8 @@ _KIN_AGE = r"(?:late |elderly |little |eldest |youngest |older |younger |oldest 
 _KIN_IS = rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN} (?:is|was)(?: called| named)?"
 NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|name was|the name is|name's|i am|i'm|this is|it's|its|he's|she's|"
+    # "names" for the name on an account, as East Africans say it: "..., 0722 458 913, names Wanjiru Kamau"
+    r"(?<=,\s)names|"
     # one's own name in the languages callers and agents switch to: "soy María José", "le atiende Javier"
     r"soy|me llamo|mi nombre es|(?:le|te) atiende|(?:le|te) habla|je m'appelle|ich heiße|mein name ist|"
     r"hier ist|mi chiamo|me chamo|meu nome é|"
@@ -322,9 +327,9 @@ NAME_CUES = re.compile(
     r"say (?:hi|hello) to|(?:signed for|collected|picked up) by|"
     # the name where it is written of one's own: "my name there is ...", "Name on the card is ..." (not "the name on
     # the box")
-    r"name (?:there|on (?:it|file|record|(?:the|my|your|his|her) (?:account|card|policy|booking|reservation|"
-    # or after a comma: "Name on the card, Ana Ruiz"
-    r"order|licen[cs]e|passport|lease|ticket|certificate|id|form|application|deed|contract)))(?: is|'s| was|,)|"
+    r"name (?:there|on (?:it|file|record|(?:(?:the|my|your|his|her) )?(?:account|card|policy|booking|reservation|"
+    # or after a comma: "Name on the card, Ana Ruiz"; or said short: "name on card Gerald Finch"
+    r"order|licen[cs]e|passport|lease|ticket|certificate|id|form|application|deed|contract)))(?: is|'s| was|,)?|"
     # whom a booking or list is put under: "Put me down as Tom Okafor", "book us in as ..."
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     # someone named in passing: "a letter for someone called Gerald Fenwick", "a lady named Ruth Obi"

@@ -59,6 +59,7 @@ from shared.redaction.detection.phones import (
     dialled_abroad,
     dialled_with_country_code,
     extension,
+    grouped_as_at_home,
     international_prefix,
     is_business_line,
     named_as_reference,
@@ -621,7 +622,17 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return (
             EntityType.PHONE_NUMBER
         )  # nothing else asked for: "double nine eight, four oh, double two, seven one three five"
-    return EntityType.PHONE_NUMBER if _phone_shaped(digits) else None
+    if _phone_shaped(digits) or grouped_as_at_home(digits, _written_groups(atoms)):
+        return EntityType.PHONE_NUMBER
+    return None
+
+
+def _written_groups(atoms: Sequence[Atom]) -> list[int]:
+    """The lengths of the digit groups as written ("0161 496 0835" -> [4, 3, 4]); none where any is said in words."""
+    tokens = [token for atom in atoms for token in atom.tokens]
+    if not all(token.norm.isdigit() for token in tokens):
+        return []
+    return [len(token.norm) for token in tokens]
 
 
 _MIN_LONG_ACCOUNT = 16  # digits: more than a phone number holds, with or without its country code
@@ -1656,8 +1667,13 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     if entity_type is EntityType.PHONE_NUMBER and is_business_line(digits, atoms[0].tokens[0], tokens):
         return
     first = atoms[0].tokens[0]
-    if entity_type is EntityType.CARD_SECURITY_CODE and first.position and tokens[first.position - 1].norm in MONTHS:
-        return  # "valid until April 35": a date's day or year, not a code
+    after_a_month = first.position > 0 and tokens[first.position - 1].norm in MONTHS
+    if after_a_month and (
+        entity_type is EntityType.CARD_SECURITY_CODE or (entity_type is EntityType.CARD_NUMBER and len(digits) <= 4)
+    ):
+        # "valid until April 35", "22nd of January 1988, and the card ends 3309": a date's day or year, not a code
+        # or a card's last four
+        return
     said_as_ordinals = all(ORDINAL_DIGITS.fullmatch(t.norm) for a in atoms for t in a.tokens)
     if said_as_ordinals and entity_type is not EntityType.DATE_OF_BIRTH:
         return  # "the 14th to the 16th": days, where an identifier's digits are read as numbers

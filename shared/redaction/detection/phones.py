@@ -48,6 +48,36 @@ def national_mobile(digits: str) -> bool:
     return any(_mobile_in(digits, region) for region in _MOBILE_REGIONS)
 
 
+# Countries that dial a number at home with a leading 0 and write it in set groups ("0161 496 0835", "01 872 3456",
+# "(02) 9374 4000" as "02 9374 4000").
+_HOME_DIALLED_REGIONS = (*_MOBILE_REGIONS, "IN", "PK", "KE", "MY", "DE", "FR", "NL")
+
+
+# A person's line: not a freephone, shared-cost or premium number, which only a business has ("0800 328 1000").
+_PERSONAL_LINES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.FIXED_LINE,
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+)
+
+
+def grouped_as_at_home(digits: str, groups: Sequence[int]) -> bool:
+    """Whether ``digits``, written in groups of these lengths, are a valid number of a country that dials with a
+    leading 0, grouped as that country prints its numbers ("0161 496 0835"): a landline as well as a mobile. An id
+    is rarely grouped so, and one grouped so is read aloud as a phone number."""
+    if not digits.startswith("0") or len(groups) < 2:
+        return False
+    for region in _HOME_DIALLED_REGIONS:
+        number = phonenumbers.parse(digits, region)
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _PERSONAL_LINES:
+            printed = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            if [len(group) for group in re.findall(r"\d+", printed)] == list(groups):
+                return True
+    return False
+
+
 def _mobile_in(digits: str, region: str) -> bool:
     number = phonenumbers.parse(digits, region)
     return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE

@@ -1201,6 +1201,9 @@ def test_a_web_address_is_not_an_email_address() -> None:
         ("Drop it off and ring 0423 118 907 when you're outside.", "0423 118 907"),
         ("Forward it to 617 555 0142 tonight.", "617 555 0142"),
         ("Message -07911 -123 -456 if there's a problem.", "-07911 -123 -456"),
+        # A landline grouped as its country prints it.
+        ("I have 0161 496 0835 on file, is that still right?", "0161 496 0835"),
+        ("Same as before, 0151 496 0773.", "0151 496 0773"),
     ],
 )
 def test_a_phone_number_said_without_a_cue(text: str, phone: str) -> None:
@@ -1209,7 +1212,16 @@ def test_a_phone_number_said_without_a_cue(text: str, phone: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Head office is on 1300 655 506.", "The tracking code is 0093 4412 870.", "That's 4 items to 2 addresses."],
+    [
+        "Head office is on 1300 655 506.",
+        "The tracking code is 0093 4412 870.",
+        "That's 4 items to 2 addresses.",
+        # A freephone or shared-cost number is a business's, however it is grouped.
+        "I saw the number in the paper, 0800 328 0500, is that you?",
+        "The letter says to ring 0345 600 1209 between 8 and 6.",
+        # Grouped otherwise than a phone number is printed.
+        "It's 0161 4960 835.",
+    ],
 )
 def test_numbers_that_are_not_someones_phone_without_a_cue(text: str) -> None:
     assert _found(_segments(("customer", text))) == []

@@ -1127,3 +1127,19 @@ def test_an_eircode_alone_is_an_address_as_it_is_one_houses_own() -> None:
 
 def test_a_reference_of_the_eircodes_shape_in_digits_only_is_no_address() -> None:
     assert _addresses(("customer", "My ticket is T12 3456 from last week.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # A tenement flat's floor and door said with "stroke" (written 2/1), before the house number or as it.
+        ("It's flat 2 stroke 1, 47 Dumbarton Road, Glasgow, G11 6PA.",
+         "flat 2 stroke 1, 47 Dumbarton Road, Glasgow, G11 6PA"),
+        ("14 stroke 2 Leith Walk, Edinburgh, EH6 8NP.", "14 stroke 2 Leith Walk, Edinburgh, EH6 8NP"),
+        # The building before the flat.
+        ("Building 17, apartment 9, El Nozha Street, Heliopolis, Cairo.",
+         "Building 17, apartment 9, El Nozha Street, Heliopolis, Cairo"),
+    ],
+)  # fmt: skip
+def test_a_flat_said_with_stroke_and_a_building_before_the_flat_are_the_address(text: str, address: str) -> None:
+    assert [words for _, words in _addresses(("customer", text))] == [address]

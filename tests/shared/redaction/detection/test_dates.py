@@ -545,3 +545,11 @@ def test_a_birth_date_begun_and_said_again_whole_is_still_found() -> None:
         ("customer", "0412, sorry, 041283."),
     )
     assert [words for _, words in _found(segments, _BIRTH)] == [["0412"], ["041283"]]
+
+
+def test_the_year_of_a_date_of_birth_is_not_a_cards_last_four_asked_with_it() -> None:
+    segments = _segments(
+        ("agent", "To verify, can you give me your date of birth and the last four of the card?"),
+        ("customer", "Sure, 22nd of January 1988, and the card ends 3 3 0 9."),
+    )
+    assert _found(segments) == [("date_of_birth", ["22nd of January 1988"]), ("card_number", ["3 3 0 9"])]

@@ -444,3 +444,8 @@ def test_an_address_spelled_again_with_its_digits_after_a_dot_is_the_address_who
 
 def test_digits_after_a_dot_with_no_address_spelled_before_are_no_email() -> None:
     assert _emails(("customer", "The flight is BA dot 2490, that's B A, two of us at 89 each.")) == []
+
+
+def test_the_at_sign_named_is_the_at() -> None:
+    said = "ahmed.hassan at sign protonmail dot me"
+    assert _emails(("customer", said)) == [(0, said)]

@@ -2199,3 +2199,23 @@ def test_a_name_answered_with_a_word_of_respect_after_it_is_found() -> None:
 def test_whose_name_a_record_is_under_asked_and_confirmed_is_a_name() -> None:
     turns = (("agent", "Thank you, and that's under Graham Ashby?"), ("customer", "Yes, that's me."))
     assert _names(*turns) == [(0, "Graham Ashby")]
+
+
+@pytest.mark.parametrize(
+    "turns, name",
+    [
+        # The name on the card said short, after its number.
+        ((("customer", "Okay it's 4024 0071 5336 2218, name on card Gerald Finch."),), "Gerald Finch"),
+        # "names" for whose an account is, as East Africans say it.
+        ((("customer", "Send it to my M-Pesa, 0722 458 913, names Wanjiru Kamau."),), "Wanjiru Kamau"),
+        # "Yes" in the caller's language before the name asked for.
+        ((("agent", "Can I have your full name?"), ("customer", "Sí, María José Fernández Ruiz.")),
+         "María José Fernández Ruiz"),
+        # ... but a name that is also a word for yes stays part of the name.
+        ((("agent", "Can I have your full name?"), ("customer", "Ji Woo Park.")), "Ji Woo Park"),
+    ],
+)  # fmt: skip
+def test_a_name_on_a_card_said_short_and_names_after_yes_in_other_languages(
+    turns: tuple[tuple[str, str], ...], name: str
+) -> None:
+    assert [words for _, words in _names(*turns)] == [name]
