@@ -142,6 +142,10 @@ RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
         rf"\b{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout|issue|funeral))\b",
         r"\byour own fault\b",
+        # "Too bad" in Taglish ("sorry na lang po if the party has to wait"), and the rule as the only answer ("I'm
+        # telling you how it goes."; not "I'm telling you how it works so you can plan").
+        r"\bsorry na lang\b",
+        r"\bi am (?:just |only |simply )?telling you how it (?:is|goes|works)$",
         # Ready when it is ready: no answer to when ("they'll be ready when they're ready").
         r"\b(?:it|they|that|this|she|he) (?:will|would) be (?:ready|done|there|here|finished|fixed|back)"
         r" when (?:it|they|that|this|she|he) (?:is|are|will be) (?:ready|done|there|here|finished|fixed|back)\b",
@@ -488,7 +492,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bnot (?:really |exactly |quite )?(?:for|meant for|made for|aimed at) the likes of (?:you|yourself|ye|ya"
         r"|yous|small \w+|poor \w+|\w+ like you)\b",
         r"\bfor (?:feck|fecks|flip|flips|frig|frigs|friggin|fook|fooks|fudge|fudges|pete|petes|crying out loud"
-        r"|christ|christs|cripes|f)(?: s)? sake\b|\bfor crying out loud\b",
+        r"|christ|christs|cripes|f|god|gods|heaven|heavens)(?: s)? sake\b|\bfor crying out loud\b",
+        # The customer's kind named as trouble ("people like this really make our life very hard").
+        r"\bpeople like (?:this|that|them|yourself)\b(?! (?:can|could|may|might|will|should|often|usually|tend)\b)",
         # The customer set below others of their kind, who manage alone ("most people figure it out on their own",
         # "many families manage this by themselves without calling"); "most people find the online form quickest"
         # and "most people do it themselves, but I can do it now" set no one below.
@@ -955,6 +961,9 @@ def aside_apology(normalized: str) -> bool:
 FOR_HOW_THEY_TOOK_IT = re.compile(
     r"\bsorry (?:if|that) (?:it|that|this|i|we) (?:came across|come across|sounded|seemed|felt|offended|upset)"
     r"|\bsorry (?:if |that )?you (?:feel|felt|think|thought|see it|took it)(?: that way| like that)?\b"
+    # ... or for their finding it hard ("I'm sorry you find it so difficult").
+    r"|\bsorry (?:that |if )?you (?:find|found|are finding|were finding) (?:it|this|that|things|everything)"
+    r" (?:so |too |very |that |a bit |rather |quite )?(?:difficult|hard|confusing|complicated|tricky|challenging)\b"
     # ... or for their having got it wrong ("I'm sorry you got confused, but it's all on page two").
     r"|\bsorry (?:if |that )?you (?:got|get|became|are getting|were getting) (?:a (?:bit|little) |so |all )?(?:confused"
     r"|mixed up|muddled|the wrong idea)\b"

@@ -897,6 +897,10 @@ def test_what_counts_as_objecting_to_the_agents_manner(reply: str, objects: bool
         ("They'll be ready when they're ready, sisi.", "dismisses the customer"),
         ("Did you think of phoning before driving in, or is that too modern?", "mocks the customer"),
         ("Once you upload the job card this fine will surely be cancelled.", "promises an outcome"),
+        ("Oh for God's sake.", "talks down to the customer"),
+        ("People like this, really make our life very hard.", "talks down to the customer"),
+        ("Sorry na lang po if the party has to wait.", "dismisses the customer"),
+        ("I'm telling you how it goes.", "dismisses the customer"),
     ],
 )
 def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: str, kind: str) -> None:
@@ -912,14 +916,22 @@ def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: 
         "Customers who read the newsletter get first dibs on tickets.",
         "I'll go slowly so you can write it down.",
         "We will definitely cancel the order today.",
+        "People like this can apply online.",
+        "I'm telling you how it works so you can plan.",
     ],
 )
 def test_look_alikes_of_belittling_comparisons_are_innocent(sentence: str) -> None:
     assert kinds(sentence) == []
 
 
-def test_sorry_you_got_confused_is_no_empathy() -> None:
-    line = "Well, I'm sorry you got confused, but it's all right there on page two of the quote."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Well, I'm sorry you got confused, but it's all right there on page two of the quote.",
+        "I'm sorry you find it so difficult.",
+    ],
+)
+def test_sorry_for_the_customer_finding_it_hard_is_no_empathy(line: str) -> None:
     assert verdict(around(line), "empathy").verdict == "fail"
 
 
