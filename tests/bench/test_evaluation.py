@@ -89,6 +89,7 @@ LATER_HELD_BACK = (
     "held_back_23",
     "held_back_24",
     "held_back_25",
+    "held_back_26",
 )
 
 
