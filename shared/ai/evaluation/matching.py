@@ -8,6 +8,7 @@ disappear, and multi-word phrases tolerate one-letter errors in longer words.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -560,6 +561,29 @@ def find_pattern(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[i
         ]
         if covered:
             spans.append((text.tokens[covered[0]].first_word, text.tokens[covered[-1]].last_word))
+    return spans
+
+
+def find_pattern_in_sentences(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Matches of a regular expression over each sentence of the normalized text on its own, as original-word spans:
+    for a pattern anchored to a sentence's start or end ("^reading emails is generally a good idea$") said in the
+    middle of a turn."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for position, word in enumerate(text.words):
+        if not (SENTENCE_END.search(word) or position == len(text.words) - 1):
+            continue
+        tokens = [token for token in text.tokens if start <= token.first_word <= position]
+        start = position + 1
+        offsets = list(itertools.accumulate((len(token.text) + 1 for token in tokens[:-1]), initial=0))
+        for match in pattern.finditer(" ".join(token.text for token in tokens)):
+            covered = [
+                token
+                for token, offset in zip(tokens, offsets, strict=True)
+                if offset < match.end() and offset + len(token.text) > match.start()
+            ]
+            if covered and match.end() > match.start():
+                spans.append((covered[0].first_word, covered[-1].last_word))
     return spans
 
 

@@ -32,6 +32,7 @@ from shared.ai.evaluation.matching import (
     SegmentText,
     evidence_for,
     find_pattern,
+    find_pattern_in_sentences,
     find_phrase,
     index_segments,
     is_negated,
@@ -74,6 +75,8 @@ _REPORTED = re.compile(
 _NEGATIVE_WORDING = re.compile(r"\b(" + "|".join(sorted(NEGATORS)) + r")\b")
 # A regex escape before a word ("\bno way to ...") would hide the word boundary the search above needs.
 _ESCAPE = re.compile(r"\\[bBdDsSwW]")
+# A rule anchored to the start or end of what it reads: "^" (not a character class's "[^...]") or "$".
+_ANCHORED = re.compile(r"(?<!\[)\^|\$")
 
 
 @lru_cache(maxsize=4096)
@@ -222,7 +225,9 @@ class CompiledCriterion:
                 negated = is_negated(item.text, *span, inside=not worded_in_the_negative(pattern.pattern))
                 found.setdefault(span, Match(item, *span, negated, True))
         for rule, kind in self.tone:
-            for span in find_pattern(item.text, rule):
+            # A rule anchored to a sentence's start or end is read on each sentence too, not only on the turn.
+            anchored = find_pattern_in_sentences(item.text, rule) if _ANCHORED.search(rule.pattern) else []
+            for span in [*find_pattern(item.text, rule), *anchored]:
                 negated = is_negated(item.text, *span, inside=not worded_in_the_negative(rule.pattern))
                 found.setdefault(span, Match(item, *span, negated, False, kind))
         return sorted(found.values(), key=lambda match: (match.first_word, match.last_word))
@@ -790,7 +795,7 @@ class ExampleShape:
     negative_fails: bool  # a fail example says it in the negative ("No, this call isn't being recorded.")
     person_fails: bool  # a fail example claims a person is answering ("No, I'm a real person."): so does any claim
     asks_for_details: bool  # most pass examples ask for a detail (a number, a name): asked to look them up does it
-    reaches_someone: bool  # every pass example names someone to be put through to or how: a sentence must too
+    topics: frozenset[str]  # what every pass example speaks of (tone.TOPICS): a sentence must speak of it too
 
     @staticmethod
     def of(criterion: ScorecardCriterion) -> ExampleShape:
@@ -824,7 +829,7 @@ def _example_shape(passes: tuple[str, ...], fails: tuple[str, ...]) -> ExampleSh
         person_fails=any(tone.claims_a_person(" ".join(normalize_phrase(example))) for example in fails),
         asks_for_details=bool(passes)
         and sum(_asks_for_a_detail(example) for example in passes) >= _DETAILS_ASKED * len(passes),
-        reaches_someone=bool(passes) and all(tone.reaches_someone(" ".join(words)) for words in said),
+        topics=frozenset.intersection(*(tone.topics_of(" ".join(words)) for words in said)) if said else frozenset(),
     )
 
 
@@ -937,14 +942,18 @@ def _names_a_detail_or_whom(normalized: str) -> bool:
     return _DETAIL_OR_WHOM.search(normalized) is not None or tone.asks_to_look_up(normalized)
 
 
-def _with_the_sentence_before(unit: Unit) -> str:
-    """The normalized sentence of a unit with the one before it in its turn, which an offer may point back to ("A
-    technician can call you back within two hours. Would you like me to arrange that?")."""
+def _with_the_sentences_around(unit: Unit) -> str:
+    """The normalized sentence of a unit with the ones either side of it in its turn, which an offer may point back
+    to ("A technician can call you back within two hours. Would you like me to arrange that?") and a heads-up may
+    lead to ("Quick heads up, you've got the dispatch computer. Everything said on this line goes to the log
+    recorder.")."""
     sentence = unit.sentence()
-    if sentence.first_word == 0:
-        return sentence.normalized
-    before = Unit(unit.item, sentence.first_word - 1, sentence.first_word - 1).sentence()
-    return Unit(unit.item, before.first_word, sentence.last_word).normalized
+    first, last = sentence.first_word, sentence.last_word
+    if first > 0:
+        first = Unit(unit.item, first - 1, first - 1).sentence().first_word
+    if last < len(unit.item.text.words) - 1:
+        last = Unit(unit.item, last + 1, last + 1).sentence().last_word
+    return Unit(unit.item, first, last).normalized
 
 
 # Handing the call to someone else, who will check: "shall I transfer you to the team, who can check your order?"
@@ -1038,7 +1047,7 @@ def _judge_intent(
             and not tone.only_acknowledges(unit.sentence().normalized)
             and not _rude(unit)
             and (not shape.asks_for_details or _checks_who_they_are(unit))
-            and (not shape.reaches_someone or tone.reaches_someone(_with_the_sentence_before(unit)))
+            and shape.topics <= tone.topics_of(_with_the_sentences_around(unit))
         )
 
     # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a

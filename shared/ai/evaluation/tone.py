@@ -1158,9 +1158,28 @@ _HELPER = re.compile(
 )
 
 
-def reaches_someone(normalized: str) -> bool:
-    """Whether a normalized sentence names someone to be put through to, or how to reach them."""
-    return bool(_HELPER.search(normalized))
+# The call kept or heard by someone: "recorded", "monitored", "kept on tape", "we save a copy", "listen back".
+_KEPT_OR_HEARD = re.compile(
+    r"\b(?:record|records|recorded|recording|recordings|recorder|monitor|monitors|monitored|monitoring|tape|tapes"
+    r"|taped|taping|listen|listens|listened|listening|store|stores|stored|save|saves|saved|keep|keeps|kept|log|logs"
+    r"|logged|logging|copy|copies|archive|archived|grabad[oa]s?|grabamos|gravad[oa]s?|gravamos|enregistre\w*"
+    # ... in other words, and as recognition mishears them: "captured for coaching", "our supervisors may replay it",
+    # "play these calls back", "retained on file", "heard later by our quality team", "calls are reported for training"
+    r"|capture|captured|capturing|replay|replays|replayed|play|played|playback|recordin|retain|retains|retained"
+    r"|heard|file|audio|reported)\b"
+)
+# What every pass example of a criterion may speak of: then a sentence that speaks of none of it does not do what
+# they do, however close its words ("Sunday, six a.m." to "the office staff take calls themselves on weekdays";
+# "the edge lifting is covered under the warranty" to "calls on this line are kept on tape").
+TOPICS: dict[str, re.Pattern[str]] = {
+    "someone to reach": _HELPER,
+    "the call kept or heard": _KEPT_OR_HEARD,
+}
+
+
+def topics_of(normalized: str) -> frozenset[str]:
+    """The ``TOPICS`` a normalized sentence speaks of."""
+    return frozenset(topic for topic, words in TOPICS.items() if words.search(normalized))
 
 
 def only_acknowledges(normalized: str) -> bool:

@@ -118,7 +118,8 @@ def test_a_classifier_pass_respects_negation() -> None:
 
 
 def test_a_classifier_pass_respects_the_window() -> None:
-    line = "The purple zebras gallop across the frozen lake at dawn, just so you know."
+    # Nonsense the classifier is taught to pass, speaking of the call kept as every disclosure does ("tape").
+    line = "The purple zebras gallop across the frozen lake while the tape rolls, just so you know."
     late: Script = (
         ("agent", "Hello, Contoso billing, Sam speaking."),
         ("customer", " ".join(["my bill is wrong again this month and I am not happy about it at all"] * 14)),

@@ -1017,3 +1017,30 @@ def test_a_greeting_a_disclosure_and_goodbyes_in_more_words_pass(
 def test_a_rude_word_in_a_name_the_locals_use_is_innocent(engine: RuleBasedEngine) -> None:
     line = "We also have the Nordschleife, the green hell they call it, the boys usually like that one."
     assert judged(engine, around(line), "no_prohibited_language").verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    ("line", "outcome"),
+    [
+        # Close in words to a disclosure, but nothing of the call kept or heard.
+        ("Madam, I am telling you, this line is for booking new repairs only.", "fail"),
+        ("Edge lifting is covered under the twelve month workmanship warranty, so I'll book an inspection.", "fail"),
+        ("We check when we check, depends how busy.", "fail"),
+        # In other words, and kept.
+        ("Heads up, whatever you tell me today ends up in our call archive.", "pass"),
+    ],
+)
+def test_a_recording_disclosure_speaks_of_the_call_kept_or_heard(line: str, outcome: str) -> None:
+    assert verdict(call(opening=f"Morning, Contoso Repairs, Sam speaking. {line}"), "recording_disclosure").verdict == (
+        outcome
+    )
+
+
+@ENGINES
+def test_a_rule_for_a_whole_sentence_is_found_in_the_middle_of_a_turn(engine: RuleBasedEngine) -> None:
+    line = (
+        "The booking was cancelled because the deposit wasn't paid in time. That was in the confirmation email. "
+        "Reading emails is generally a good idea. Anything else?"
+    )
+    found = judged(engine, around(line), "no_prohibited_language")
+    assert (found.verdict, found.evidence[0].quote) == ("fail", "Reading emails is generally a good idea.")
