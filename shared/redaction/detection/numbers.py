@@ -489,6 +489,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         nearest = min(distances.values(), default=None)
     if len(digits) in MISHEARD_SSN_LENGTHS and other_countrys_id_named(tokens, first):
         return EntityType.ACCOUNT_NUMBER  # a Canadian SIN, an Australian TFN: not a US social security number
+    if len(digits) == 4 and _CARD_ENDING_NAMED.search(_words_since_number(tokens, first)):
+        return EntityType.CARD_NUMBER  # "your card ending in 6117", whatever was asked before: its last four
     if EntityType.SSN in distances and (
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
         # A digit misheard as a word ("-I") or heard twice: still the number asked for last.

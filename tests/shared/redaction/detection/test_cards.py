@@ -776,3 +776,15 @@ def test_a_loyalty_number_grouped_as_a_card_is_the_account_it_is_named() -> None
     assert _found(segments, (EntityType.CARD_NUMBER, EntityType.ACCOUNT_NUMBER)) == [
         ("account_number", ["6011 4207 3318 9052"])
     ]
+
+
+def test_a_card_named_by_its_ending_after_the_social_was_asked_is_the_cards() -> None:
+    turns = (
+        ("agent", "Can you confirm the last four of your social?"),
+        ("customer", "Two two nine one."),
+        ("agent", "Thank you. We've seen some unusual activity on your card ending in 6117."),
+    )
+    assert _found(_segments(*turns), (EntityType.SSN, EntityType.CARD_NUMBER)) == [
+        ("ssn", ["Two two nine one"]),
+        ("card_number", ["6117"]),
+    ]

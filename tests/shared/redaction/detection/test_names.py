@@ -2213,6 +2213,8 @@ def test_whose_name_a_record_is_under_asked_and_confirmed_is_a_name() -> None:
          "María José Fernández Ruiz"),
         # ... but a name that is also a word for yes stays part of the name.
         ((("agent", "Can I have your full name?"), ("customer", "Ji Woo Park.")), "Ji Woo Park"),
+        # Someone of the household named between commas after "the".
+        ((("customer", "Yes. The landlord, Pansy Linsky, said the flat was fine."),), "Pansy Linsky"),
     ],
 )  # fmt: skip
 def test_a_name_on_a_card_said_short_and_names_after_yes_in_other_languages(
