@@ -709,6 +709,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\byou can take (?:that|it) to the bank\b",
         r"\b(?:definitely|certainly|for sure|hundred percent|100 percent)( \w+){0,12} guaranteed\b",
         r"\bguaranteed$",
+        # ... or tagged on mid-sentence to what will happen ("you'll be through security in under five minutes,
+        # guaranteed, even in the rush"); "your deposit will be guaranteed by the scheme" and "the price will stay the
+        # same, guaranteed by contract" say what secures it.
+        r"\b(?:you|it|they|he|she|your \w+|the \w+) will (?:\w+ ){1,10}(?<!\bbe )guaranteed\b(?! by\b)",
+        # "Pakka" (for sure) put on an outcome: "the money is pakka coming back by tomorrow morning".
+        r"\b(?:is|are|will be|will|its|it is) pakka\b",
         # An outcome for the customer that nobody controls, as a certainty ("you'll 100% get the job").
         r"\b(?:you|your \w+) will (?:100(?: percent)?|hundred percent) \w+",
         r"\b(?:you|your \w+) will (?:definitely|certainly|absolutely) (?:be (?:approved|accepted|perfect|successful)"

@@ -901,6 +901,8 @@ def test_what_counts_as_objecting_to_the_agents_manner(reply: str, objects: bool
         ("People like this, really make our life very hard.", "talks down to the customer"),
         ("Sorry na lang po if the party has to wait.", "dismisses the customer"),
         ("I'm telling you how it goes.", "dismisses the customer"),
+        ("You'll be through security in under five minutes, guaranteed, even in the rush.", "promises an outcome"),
+        ("This time the money is pakka coming back by tomorrow morning.", "promises an outcome"),
     ],
 )
 def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: str, kind: str) -> None:
@@ -918,6 +920,8 @@ def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: 
         "We will definitely cancel the order today.",
         "People like this can apply online.",
         "I'm telling you how it works so you can plan.",
+        "Your deposit will be guaranteed by the scheme.",
+        "The price will stay the same, guaranteed by contract.",
     ],
 )
 def test_look_alikes_of_belittling_comparisons_are_innocent(sentence: str) -> None:
