@@ -958,18 +958,22 @@ def _with_the_sentences_around(unit: Unit) -> str:
 
 # Handing the call to someone else, who will check: "shall I transfer you to the team, who can check your order?"
 _HANDED_OVER = re.compile(r"\b(?:transfer you|put you through|connect you|pass you|hand you over)\b")
+# A detail asked for to find a place, not the customer: "Pole number, or nearest landmark?"
+_FOR_A_PLACE = re.compile(r"\b(?:nearest|closest|near you|near to you|where you are|in your area|your local)\b")
 # Someone else's words put to the customer: "He said it was 'a stupid address to find'?"
 _SOMEONE_SAID = re.compile(r"^(?:so |and |wait |sorry )?(?:he|she|they|the \w+) (?:said|told you|says)\b")
 
 
 def _checks_who_they_are(unit: Unit) -> bool:
     """Whether a sentence close to an identity check is one: it names a detail of the customer's or asks who they
-    are, and neither hands the call to someone else who will check nor repeats what someone else said."""
+    are, and neither hands the call to someone else who will check, repeats what someone else said, nor asks for
+    something near them to find a place."""
     normalized = unit.sentence().normalized
     return (
         _names_a_detail_or_whom(normalized)
         and not _HANDED_OVER.search(normalized)
         and not _SOMEONE_SAID.search(normalized)
+        and not _FOR_A_PLACE.search(normalized)
     )
 
 

@@ -493,6 +493,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|yous|small \w+|poor \w+|\w+ like you)\b",
         r"\bfor (?:feck|fecks|flip|flips|frig|frigs|friggin|fook|fooks|fudge|fudges|pete|petes|crying out loud"
         r"|christ|christs|cripes|f|god|gods|heaven|heavens)(?: s)? sake\b|\bfor crying out loud\b",
+        # Told to take more care, as a child is ("Please be more careful next time."; not "we'll be more careful").
+        r"(?:^|\bplease |\byou (?:should|need to|must|ought to|have to|will have to|will need to) )be"
+        r" (?:a (?:bit|little|lot) )?more careful (?:next time|in future|in the future|from now on)\b",
         # The customer's kind named as trouble ("people like this really make our life very hard").
         r"\bpeople like (?:this|that|them|yourself)\b(?! (?:can|could|may|might|will|should|often|usually|tend)\b)",
         # The customer set below others of their kind, who manage alone ("most people figure it out on their own",

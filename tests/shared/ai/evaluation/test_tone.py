@@ -903,6 +903,7 @@ def test_what_counts_as_objecting_to_the_agents_manner(reply: str, objects: bool
         ("I'm telling you how it goes.", "dismisses the customer"),
         ("You'll be through security in under five minutes, guaranteed, even in the rush.", "promises an outcome"),
         ("This time the money is pakka coming back by tomorrow morning.", "promises an outcome"),
+        ("Please be more careful next time.", "talks down to the customer"),
     ],
 )
 def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: str, kind: str) -> None:
@@ -922,6 +923,7 @@ def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: 
         "I'm telling you how it works so you can plan.",
         "Your deposit will be guaranteed by the scheme.",
         "The price will stay the same, guaranteed by contract.",
+        "We'll be more careful with the packing next time.",
     ],
 )
 def test_look_alikes_of_belittling_comparisons_are_innocent(sentence: str) -> None:
@@ -951,6 +953,8 @@ def test_an_apology_after_an_exclaimed_no_and_fillers_is_empathy(engine: RuleBas
         # Someone else's words put back to the customer, and a detail checked by whoever the call is handed to.
         "He said it was 'a stupid address to find'? That's completely out of line.",
         "Would you like me to transfer you to our customer service team, who can check your order?",
+        # A detail asked for to find a place near them.
+        "Pole number, or nearest landmark?",
     ],
 )
 def test_a_detail_repeated_from_someone_else_or_left_to_another_team_checks_no_one(line: str) -> None:
