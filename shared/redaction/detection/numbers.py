@@ -443,10 +443,16 @@ _DIGIT_GROUP = re.compile(r"\d+", re.ASCII)
 def _printed_as_card(digits: str, atoms: Sequence[Atom]) -> bool:
     """Whether digits written in figures are grouped as a card's number is and start as one does, though they fail
     the Luhn check: a reviewer hides "6011-4521-8870-3316" whether or not a digit was misheard or misread."""
+    return digits[:1] in _CARD_FIRST_DIGITS and _written_groups(atoms, hyphens=True) in _CARD_GROUPS
+
+
+def _written_groups(atoms: Sequence[Atom], *, hyphens: bool) -> tuple[int, ...]:
+    """The lengths of the digit groups written in figures, set apart by spaces or, with ``hyphens``, hyphens too
+    ("0161 496 0835" -> (4, 3, 4), "6011-4521-8870-3316" -> (4, 4, 4, 4)); none where any part is said in words."""
     said = [token.norm for atom in atoms for token in atom.tokens]
-    if digits[:1] not in _CARD_FIRST_DIGITS or not all(re.fullmatch(r"[\d-]+", word, re.ASCII) for word in said):
-        return False
-    return tuple(len(group) for word in said for group in _DIGIT_GROUP.findall(word)) in _CARD_GROUPS
+    if not all(re.fullmatch(r"[\d-]+" if hyphens else r"\d+", word, re.ASCII) for word in said):
+        return ()
+    return tuple(len(group) for word in said for group in _DIGIT_GROUP.findall(word))
 
 
 def _ssn_talked_about(tokens: Sequence[Token], position: int) -> bool:
@@ -624,17 +630,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return (
             EntityType.PHONE_NUMBER
         )  # nothing else asked for: "double nine eight, four oh, double two, seven one three five"
-    if _phone_shaped(digits) or grouped_as_at_home(digits, _written_groups(atoms)):
+    if _phone_shaped(digits) or grouped_as_at_home(digits, _written_groups(atoms, hyphens=False)):
         return EntityType.PHONE_NUMBER
     return None
-
-
-def _written_groups(atoms: Sequence[Atom]) -> list[int]:
-    """The lengths of the digit groups as written ("0161 496 0835" -> [4, 3, 4]); none where any is said in words."""
-    tokens = [token for atom in atoms for token in atom.tokens]
-    if not all(token.norm.isdigit() for token in tokens):
-        return []
-    return [len(token.norm) for token in tokens]
 
 
 _MIN_LONG_ACCOUNT = 16  # digits: more than a phone number holds, with or without its country code
