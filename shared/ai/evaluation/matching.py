@@ -8,7 +8,6 @@ disappear, and multi-word phrases tolerate one-letter errors in longer words.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -122,6 +121,21 @@ class NormalizedText:
             offsets.append(position)
             position += len(text) + 1
         return tuple(offsets)
+
+    @cached_property
+    def sentence_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where each sentence lies in ``joined``: up to the tokens of a word that ends one ("sure.", "why?"), and
+        the last up to the end."""
+        spans: list[tuple[int, int]] = []
+        first = 0
+        for index, token in enumerate(self.tokens):
+            last = index == len(self.tokens) - 1
+            if last or (
+                self.tokens[index + 1].first_word > token.last_word and SENTENCE_END.search(self.words[token.last_word])
+            ):
+                spans.append((self.offsets[first], self.offsets[index] + len(token.text)))
+                first = index + 1
+        return tuple(spans)
 
     @cached_property
     def starts(self) -> dict[str, tuple[int, ...]]:
@@ -546,44 +560,28 @@ def _negates(tokens: Sequence[Token], index: int, words: Sequence[str] = ()) -> 
     )
 
 
-def find_pattern(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Matches of a regular expression over the normalized text, as original-word spans."""
+def find_pattern(
+    text: NormalizedText, pattern: re.Pattern[str], *, in_sentences: bool = False
+) -> list[tuple[int, int]]:
+    """Matches of a regular expression over the normalized text, as original-word spans; ``in_sentences`` reads each
+    sentence on its own, for a pattern anchored to a sentence's start or end ("^reading emails is generally a good
+    idea$") said in the middle of a turn."""
     joined = text.joined
     offsets = text.offsets  # to map a match back to tokens
+    pieces = ((begin, joined[begin:end]) for begin, end in text.sentence_spans) if in_sentences else ((0, joined),)
     spans: list[tuple[int, int]] = []
-    for match in pattern.finditer(joined):
-        if match.end() == match.start():
-            continue
-        covered = [
-            index
-            for index, offset in enumerate(offsets)
-            if offset < match.end() and offset + len(text.tokens[index].text) > match.start()
-        ]
-        if covered:
-            spans.append((text.tokens[covered[0]].first_word, text.tokens[covered[-1]].last_word))
-    return spans
-
-
-def find_pattern_in_sentences(text: NormalizedText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Matches of a regular expression over each sentence of the normalized text on its own, as original-word spans:
-    for a pattern anchored to a sentence's start or end ("^reading emails is generally a good idea$") said in the
-    middle of a turn."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for position, word in enumerate(text.words):
-        if not (SENTENCE_END.search(word) or position == len(text.words) - 1):
-            continue
-        tokens = [token for token in text.tokens if start <= token.first_word <= position]
-        start = position + 1
-        offsets = list(itertools.accumulate((len(token.text) + 1 for token in tokens[:-1]), initial=0))
-        for match in pattern.finditer(" ".join(token.text for token in tokens)):
+    for begin, piece in pieces:
+        for match in pattern.finditer(piece):
+            if match.end() == match.start():
+                continue
+            start, end = begin + match.start(), begin + match.end()
             covered = [
-                token
-                for token, offset in zip(tokens, offsets, strict=True)
-                if offset < match.end() and offset + len(token.text) > match.start()
+                index
+                for index, offset in enumerate(offsets)
+                if offset < end and offset + len(text.tokens[index].text) > start
             ]
-            if covered and match.end() > match.start():
-                spans.append((covered[0].first_word, covered[-1].last_word))
+            if covered:
+                spans.append((text.tokens[covered[0]].first_word, text.tokens[covered[-1]].last_word))
     return spans
 
 

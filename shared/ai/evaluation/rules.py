@@ -32,7 +32,6 @@ from shared.ai.evaluation.matching import (
     SegmentText,
     evidence_for,
     find_pattern,
-    find_pattern_in_sentences,
     find_phrase,
     index_segments,
     is_negated,
@@ -177,8 +176,9 @@ class CompiledCriterion:
     phrases: tuple[tuple[str, ...], ...]
     patterns: tuple[re.Pattern[str], ...]
     excuses: tuple[tuple[str, ...], ...]
-    # must_not: the grammar of the kinds of language its fail examples show (``tone``), with each kind's name.
-    tone: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # must_not: the grammar of the kinds of language its fail examples show (``tone``), with each kind's name and
+    # whether the rule is anchored to the start or end of what it reads (then each sentence is read on its own too).
+    tone: tuple[tuple[re.Pattern[str], str, bool], ...] = ()
 
     @classmethod
     def of(cls, criterion: ScorecardCriterion) -> CompiledCriterion:
@@ -192,7 +192,7 @@ class CompiledCriterion:
         unique = tuple(dict.fromkeys(phrases))
         grammar = (
             tuple(
-                (rule, kind)
+                (rule, kind, bool(_ANCHORED.search(rule.pattern)))
                 for kind in tone.kinds_shown_by(criterion.fail_examples)
                 for rule in tone.compiled_rules(kind)
             )
@@ -224,10 +224,9 @@ class CompiledCriterion:
                 # negated by its own "not"; one whose wildcards caught a "not" is ("this call is not recorded").
                 negated = is_negated(item.text, *span, inside=not worded_in_the_negative(pattern.pattern))
                 found.setdefault(span, Match(item, *span, negated, True))
-        for rule, kind in self.tone:
-            # A rule anchored to a sentence's start or end is read on each sentence too, not only on the turn.
-            anchored = find_pattern_in_sentences(item.text, rule) if _ANCHORED.search(rule.pattern) else []
-            for span in [*find_pattern(item.text, rule), *anchored]:
+        for rule, kind, anchored in self.tone:
+            in_sentences = find_pattern(item.text, rule, in_sentences=True) if anchored else []
+            for span in [*find_pattern(item.text, rule), *in_sentences]:
                 negated = is_negated(item.text, *span, inside=not worded_in_the_negative(rule.pattern))
                 found.setdefault(span, Match(item, *span, negated, False, kind))
         return sorted(found.values(), key=lambda match: (match.first_word, match.last_word))
