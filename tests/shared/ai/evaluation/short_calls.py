@@ -8,6 +8,7 @@ import pytest
 from shared.ai.evaluation import tone
 from shared.ai.evaluation.base import EvaluationContext
 from shared.ai.evaluation.intent import load_intent_model
+from shared.ai.evaluation.learned import load_intent_classifiers
 from shared.ai.evaluation.matching import normalize
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.models.analysis import CriterionResult
@@ -15,6 +16,11 @@ from tests.shared.ai.evaluation.call_scripts import Script, build_transcript
 
 PHRASE_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z")
 INTENT_ENGINE = RuleBasedEngine(clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model())
+# The engine as the service runs it by default: the intent layer and the shipped learned readings, which pass some
+# sentences the examples alone do not.
+DEFAULT_ENGINE = RuleBasedEngine(
+    clock=lambda: "2024-05-01T12:00:00Z", intent=load_intent_model(), classifiers=load_intent_classifiers()
+)
 ENGINES = pytest.mark.parametrize("engine", [PHRASE_ENGINE, INTENT_ENGINE], ids=["phrases", "intent"])
 
 

@@ -9,7 +9,16 @@ from shared.ai.evaluation import tone
 from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from tests.shared.ai.evaluation.call_scripts import Script
-from tests.shared.ai.evaluation.short_calls import ENGINES, INTENT_ENGINE, PHRASE_ENGINE, call, judged, kinds, verdict
+from tests.shared.ai.evaluation.short_calls import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    INTENT_ENGINE,
+    PHRASE_ENGINE,
+    call,
+    judged,
+    kinds,
+    verdict,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -72,6 +81,23 @@ def around(line: str) -> Script:
         ("Nobody here will take your orders again.", "threatens the customer"),
         ("Don't ring here blaming us for the weather.", "dismisses the customer"),
         ("Look, everybody's got an excuse.", "dismisses the customer"),
+        # One of too many callers to bother with.
+        ("Do you know how many calls I've taken today about this same thing?", "talks down to the customer"),
+        ("Look, you're the third call this week about one tap.", "talks down to the customer"),
+        # Those who read, set against the customer; slowed down for them; others who manage.
+        ("Customers who actually read the reminder emails don't usually run into this.", "talks down to the customer"),
+        ("Let me go real slow for you so you can follow.", "talks down to the customer"),
+        ("Other parents manage to do it.", "talks down to the customer"),
+        ("They'll be ready when they're ready, sisi.", "dismisses the customer"),
+        ("Did you think of phoning before driving in, or is that too modern?", "mocks the customer"),
+        ("Once you upload the job card this fine will surely be cancelled.", "promises an outcome"),
+        ("Oh for God's sake.", "talks down to the customer"),
+        ("People like this, really make our life very hard.", "talks down to the customer"),
+        ("Sorry na lang po if the party has to wait.", "dismisses the customer"),
+        ("I'm telling you how it goes.", "dismisses the customer"),
+        ("You'll be through security in under five minutes, guaranteed, even in the rush.", "promises an outcome"),
+        ("This time the money is pakka coming back by tomorrow morning.", "promises an outcome"),
+        ("Please be more careful next time.", "talks down to the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -97,6 +123,17 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "You're not the only one with the outage, we've had lots of calls.",
         "You have been added to our do not call list.",
         "A hundred percent of the fee will be refunded.",
+        "You're the first caller today, congratulations.",
+        "Most people manage fine with the app, but I can walk you through it.",
+        "It'll be ready when the paint is dry.",
+        "Customers who read the newsletter get first dibs on tickets.",
+        "I'll go slowly so you can write it down.",
+        "We will definitely cancel the order today.",
+        "People like this can apply online.",
+        "I'm telling you how it works so you can plan.",
+        "Your deposit will be guaranteed by the scheme.",
+        "The price will stay the same, guaranteed by contract.",
+        "We'll be more careful with the packing next time.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
@@ -885,52 +922,6 @@ def test_what_counts_as_objecting_to_the_agents_manner(reply: str, objects: bool
 
 
 @pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        # One of too many callers to bother with.
-        ("Do you know how many calls I've taken today about this same thing?", "talks down to the customer"),
-        ("Look, you're the third call this week about one tap.", "talks down to the customer"),
-        # Those who read, set against the customer; slowed down for them; others who manage.
-        ("Customers who actually read the reminder emails don't usually run into this.", "talks down to the customer"),
-        ("Let me go real slow for you so you can follow.", "talks down to the customer"),
-        ("Other parents manage to do it.", "talks down to the customer"),
-        ("They'll be ready when they're ready, sisi.", "dismisses the customer"),
-        ("Did you think of phoning before driving in, or is that too modern?", "mocks the customer"),
-        ("Once you upload the job card this fine will surely be cancelled.", "promises an outcome"),
-        ("Oh for God's sake.", "talks down to the customer"),
-        ("People like this, really make our life very hard.", "talks down to the customer"),
-        ("Sorry na lang po if the party has to wait.", "dismisses the customer"),
-        ("I'm telling you how it goes.", "dismisses the customer"),
-        ("You'll be through security in under five minutes, guaranteed, even in the rush.", "promises an outcome"),
-        ("This time the money is pakka coming back by tomorrow morning.", "promises an outcome"),
-        ("Please be more careful next time.", "talks down to the customer"),
-    ],
-)
-def test_belittling_by_comparison_and_certain_cancellations_are_found(sentence: str, kind: str) -> None:
-    assert kind in kinds(sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "You're the first caller today, congratulations.",
-        "Most people manage fine with the app, but I can walk you through it.",
-        "It'll be ready when the paint is dry.",
-        "Customers who read the newsletter get first dibs on tickets.",
-        "I'll go slowly so you can write it down.",
-        "We will definitely cancel the order today.",
-        "People like this can apply online.",
-        "I'm telling you how it works so you can plan.",
-        "Your deposit will be guaranteed by the scheme.",
-        "The price will stay the same, guaranteed by contract.",
-        "We'll be more careful with the packing next time.",
-    ],
-)
-def test_look_alikes_of_belittling_comparisons_are_innocent(sentence: str) -> None:
-    assert kinds(sentence) == []
-
-
-@pytest.mark.parametrize(
     "line",
     [
         "Well, I'm sorry you got confused, but it's all right there on page two of the quote.",
@@ -958,7 +949,7 @@ def test_an_apology_after_an_exclaimed_no_and_fillers_is_empathy(engine: RuleBas
     ],
 )
 def test_a_detail_repeated_from_someone_else_or_left_to_another_team_checks_no_one(line: str) -> None:
-    assert verdict(around(line), "identity_verification").verdict == "fail"
+    assert judged(DEFAULT_ENGINE, around(line), "identity_verification").verdict == "fail"
 
 
 @pytest.mark.parametrize(
@@ -978,7 +969,7 @@ def test_an_escalation_names_someone_or_how_to_reach_them(line: str, outcome: st
         ("customer", "Okay."),
         ("agent", "Thanks for calling, goodbye."),
     )
-    assert verdict(script, "escalation_offer", is_ai_call=True).verdict == outcome
+    assert judged(DEFAULT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict == outcome
 
 
 @pytest.mark.parametrize(
