@@ -58,7 +58,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.20"
+RULES_VERSION = "2.21"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 
@@ -736,6 +736,14 @@ def _sentence_text(item: SegmentText, first_word: int, last_word: int) -> tuple[
     return " ".join(t.text for t in tokens), " ".join(t.text for t in tokens if t.first_word >= first_word)
 
 
+def _next_sentence(item: SegmentText, last_word: int) -> str:
+    """The normalized sentence after the one holding word ``last_word`` in the same turn, or ""."""
+    _, end = sentence_bounds(item.text.words, last_word, last_word)
+    if end + 1 >= len(item.text.words):
+        return ""
+    return _sentence_text(item, end + 1, end + 1)[0]
+
+
 # What follows it may take back what came before ("sorry it arrived like that, though it should have been wrapped
 # at your end").
 _CONTRAST = re.compile(r" (?:but|though|although|pero|lekin|magar|lakini|mais) ")
@@ -884,6 +892,10 @@ def _undercut(criterion: ScorecardCriterion, item: SegmentText, first_word: int,
         # ... or by anything the conduct rules find rude ("sorry, but you chose the colour yourself", "sorry o, but
         # this one na your own wahala").
         if (contrast and (tone.blames(rest) or _rude_sentence(rest.strip()))) or tone.BLAMED_FIRST.search(before):
+            return "taken back by blaming the customer"
+        # ... or by the sentence the "but" leads into ("sorry sir, but see, you booked at ten-oh-two. This is your
+        # fault only."); a blameless "sorry, but that's the rule." followed by help is not rude.
+        if contrast and _rude_sentence(_next_sentence(item, last_word)):
             return "taken back by blaming the customer"
     return None
 

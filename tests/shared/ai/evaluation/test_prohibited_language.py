@@ -126,7 +126,12 @@ def test_an_apology_for_the_customers_own_doing_is_no_empathy(engine: RuleBasedE
 
 
 @pytest.mark.parametrize(
-    "claim", ["Don't worry, you're talking to a real person here.", "Relax, you're speaking with a real agent."]
+    "claim",
+    [
+        "Don't worry, you're talking to a real person here.",
+        "Relax, you're speaking with a real agent.",
+        "You're speaking with Amani, a real person here to help you.",
+    ],
 )
 def test_an_agent_claiming_to_be_a_person_discloses_no_ai(claim: str) -> None:
     script: Script = (
@@ -149,6 +154,7 @@ def test_claims_to_be_a_person_are_told_from_offers_of_one() -> None:
     assert tone.claims_a_person(normalize("You're speaking with a live agent.").joined)
     assert not tone.claims_a_person(normalize("I'm a virtual assistant, not a real person.").joined)
     assert not tone.claims_a_person(normalize("If you'd rather speak to a real person, say agent.").joined)
+    assert not tone.claims_a_person(normalize("You're speaking to Ana, not a real person.").joined)
     assert not tone.claims_a_person(normalize("I'm a human resources adviser.").joined)
 
 
@@ -547,6 +553,8 @@ def test_look_alikes_of_comparisons_visits_and_offers_pass(engine: RuleBasedEngi
     [
         "Sorry, but you picked the frame size yourself.",
         "I'm sorry, but most riders figure it out on their own.",
+        # ... in the sentence the "but" leads into.
+        "Sorry sir, but see, you booked at ten-oh-two. This is your fault only.",
     ],
 )
 def test_an_apology_taken_back_by_any_rude_turn_after_but_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:

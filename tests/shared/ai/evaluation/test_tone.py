@@ -98,6 +98,18 @@ def around(line: str) -> Script:
         ("You'll be through security in under five minutes, guaranteed, even in the rush.", "promises an outcome"),
         ("This time the money is pakka coming back by tomorrow morning.", "promises an outcome"),
         ("Please be more careful next time.", "talks down to the customer"),
+        # Shamed before the people they know; blamed by name; their trouble kept as a story; their kind said not to
+        # get it.
+        (
+            "If it's not paid by six, we will message every contact in your phone, and your employer.",
+            "threatens the customer",
+        ),
+        ("We'll tell your family you are someone who does not pay her debts.", "threatens the customer"),
+        ("I'll make sure every rental company in the country knows your name.", "threatens the customer"),
+        ("This error was made by you, not by the system.", "dismisses the customer"),
+        ("Oh, that's a classic. I'm putting that one on the whiteboard for the boys.", "mocks the customer"),
+        ("Wait till I tell the lads about this.", "mocks the customer"),
+        ("Some people they just don't get how these things work.", "talks down to the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -134,6 +146,12 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "Your deposit will be guaranteed by the scheme.",
         "The price will stay the same, guaranteed by contract.",
         "We'll be more careful with the packing next time.",
+        "We will contact your employer to confirm your income.",
+        "I'll make sure everyone in the office knows your parcel is coming.",
+        "The error was made by the courier, not by you.",
+        "I'm putting that on the board for the engineers to fix.",
+        "Some people don't get how the app works, so let me walk you through it.",
+        "Some people don't get the email, so check your spam folder.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
@@ -190,6 +208,7 @@ def test_the_same_words_quoted_negated_or_from_the_customer_pass(engine: RuleBas
         "A lost parcel, how awful, never heard that one before.",
         "Apologies for the mix-up, I guess.",
         "Why would I apologise, the storm isn't our doing.",
+        "What do you want me to say, that I'm sorry the state doesn't give power?",
         "So sorry the naughty printer hurt your feelings.",
         "I'm sorry you didn't read the small print, but that's how it works.",
         "Sorry, but maybe you stored it wrong.",
