@@ -407,7 +407,8 @@ _ANNOUNCED_HERE = (
 )
 # Thanks and greetings said before a name: very many thanks in English, and in the languages callers switch to.
 _THANKS_AND_GREETINGS = (
-    r"(?:thank you|thanks) (?:very|so) much|many thanks|danke(?: schön| sehr)?|(?:muchas )?gracias|obrigad[oa]|"
+    r"(?:thank you|thanks) (?:very|so) much|thanks a (?:million|lot|bunch|mil)|many thanks|"
+    r"danke(?: schön| sehr)?|(?:muchas )?gracias|obrigad[oa]|"
     r"grazie(?: mille)?|merci(?: beaucoup)?|tack(?: så mycket)?|dank je(?: wel)?|bedankt|salamat(?: po)?|"
     r"asante(?: sana)?|hola|bonjour|bonsoir|buenos días|buenas tardes|buenas noches|buongiorno|ciao|hallo|guten tag|"
     r"hej|olá|bom dia|boa tarde|diolch(?: yn fawr)?|shukriya|dhanyavaad|dhanyavad|terima kasih|kiitos|takk|"
@@ -441,7 +442,8 @@ GREETED = re.compile(
     rf"(?P<acknowledged>{_NAME})(?=[.!]\s+[A-Z]|,\s)"
     # said to whom one helps, after what one does for them: "I can help with that, Laura."
     r"|\b(?i:help(?: you)? with that|sort that(?: out)? for you|do that for you|look into that for you|no problem|"
-    r"no worries|not at all)\s*,\s+"
+    # ... or after saying one has it: "Got you, Tomás."
+    r"no worries|not at all|got you|gotcha)\s*,\s+"
     rf"(?P<helped>(?!{_WHEN_NAMES}\b){_NAME})(?=\s*[.!?]|,\s)"
     # A relative or someone one speaks for, named: "on behalf of my father, Anselm Richter, he's ..."
     r"|\b(?i:(?:(?:my|our|his|her|their|your)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
@@ -575,6 +577,16 @@ def spelled_letters(spelled: str) -> str:
     )
 
 
+def _spelled_as_heard(word: str, letters: str) -> bool:
+    """Whether ``letters`` are ``word`` spelled as recognition may hear it, a letter or two misheard: "Lindquist, L -I
+    -N -D -Q -V -I -S -D". It must start as the word does and have most of its letters, in order."""
+    return len(letters) >= _MIN_SPELLING_LETTERS and any(
+        written[:1] == letters[:1]
+        and in_order_in_common(written, letters) >= _SPELLING_LIKENESS * max(len(written), len(letters))
+        for written in _letters_of(word)
+    )
+
+
 # Letters written without their accents, as a name with them is spelled: "Jürgen" as J U R G E N (or J U E R G E N),
 # "Bjørn" as B J O R N, "Ó Súilleabháin" as O S U I ...
 _UNACCENTED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th", "ł": "l", "đ": "d"})
@@ -685,6 +697,8 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
         spelled = next((word for word in words if letters in _letters_of(word)), None)
         if spelled is None and len(words) > 1 and letters in _letters_of("".join(words)):
             spelled = words[-1]  # both words of it: "Te Whiti, T-E, new word, W-H-I-T-I"
+        if spelled is None:
+            spelled = next((word for word in reversed(words) if _spelled_as_heard(word, letters)), None)
         if spelled is None or spelled in NOT_NAMES or spelled in BUSINESS_WORDS:
             continue
         if spelled is not words[-1] and (words[-1] in NOT_NAMES or words[-1] in BUSINESS_WORDS):

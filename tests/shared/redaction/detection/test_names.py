@@ -75,6 +75,13 @@ def test_a_word_followed_by_its_own_spelling_is_a_name() -> None:
     assert found == [(0, "Saoirse"), (0, "S as in sun, A, O, I, R as in red, S, E")]
 
 
+def test_a_name_before_its_spelling_as_recognition_heard_it_is_a_name() -> None:
+    found = _names(("customer", "It's for my husband. Gary Lindquist, L -I -N -D -Q -V -I -S -D, born in 1971."))
+    assert found == [(0, "Gary Lindquist"), (0, "L -I -N -D -Q -V -I -S -D")]
+    # Letters that share too little with the word before them spell something else.
+    assert _names(("customer", "Model Dover, K -X -7 -Q -Z, please.")) == []
+
+
 def test_a_street_spelled_after_its_name_is_no_person() -> None:
     assert _names(("customer", "It's on Dunmore, D U N M O R E, Avenue.")) == []
 
@@ -334,6 +341,8 @@ def test_a_name_thanked_in_the_middle_of_a_sentence_is_a_name() -> None:
     [
         ("Yes, I can help with that, Bronagh.", "Bronagh"),
         ("No worries, Tadhg, it's done.", "Tadhg"),
+        ("Got you, Tomás. I can see three items out.", "Tomás"),
+        ("Brilliant, thanks a million, Ciarán.", "Ciarán"),
     ],
 )
 def test_a_name_said_to_whom_one_helps_is_a_name(text: str, name: str) -> None:
