@@ -1,6 +1,6 @@
 """How often the offline evaluation engine agrees with a human reviewer, on labelled calls; and how fast it is.
 
-The calls (``bench/data/evaluation/{dev,held_back,held_back_2,...,held_back_26}/*.yaml``; files named ``human*`` are
+The calls (``bench/data/evaluation/{dev,held_back,held_back_2,...,held_back_27}/*.yaml``; files named ``human*`` are
 scored with the default human card, ``ai_agent*`` with the AI-agent card) are written the way agents talk: the
 card's own wording, paraphrases, speech-recognition noise, negations and refusals, the wrong speaker, late disclosures,
 holds and trailing silence. Each criterion of the card is labelled ``pass`` or ``fail`` from its description, as a
@@ -21,7 +21,7 @@ Two engines are scored side by side: the phrase-list engine (the rule engine wit
 phrases, patterns, negation, speaker and timing) and the default engine, which adds the intent layer
 (sentence embeddings compared with the card's examples, and the card's slotted examples as a grammar).
 
-Usage: ``python -m bench.evaluation [--split {dev,held_back,held_back_2,...,held_back_26}] [--quick]``
+Usage: ``python -m bench.evaluation [--split {dev,held_back,held_back_2,...,held_back_27}] [--quick]``
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ SPLITS = (
     "held_back_8", "held_back_9", "held_back_10", "held_back_11", "held_back_12", "held_back_13",
     "held_back_14", "held_back_15", "held_back_16", "held_back_17",
     "held_back_18", "held_back_19", "held_back_20", "held_back_21", "held_back_22", "held_back_23",
-    "held_back_24", "held_back_25", "held_back_26",
+    "held_back_24", "held_back_25", "held_back_26", "held_back_27",
 )  # fmt: skip
 # Scored once, at the end of the round that added it, unseen: nothing is trained, tuned or cross-validated on it.
 UNSEEN = "held_back_27"

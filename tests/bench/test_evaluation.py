@@ -90,6 +90,7 @@ LATER_HELD_BACK = (
     "held_back_24",
     "held_back_25",
     "held_back_26",
+    "held_back_27",
 )
 
 
