@@ -540,6 +540,22 @@ def _reported_by_another(match: Match) -> bool:
     return not any(CLAUSE_END.search(words[token.last_word]) for token in between)
 
 
+# ... or said to be someone else's right after them ("a damn racket, my taid used to say exactly the same about
+# insurance", "bloody cowboys, she called them"): no "i", "we" or "you" before whose words they are.
+_REPORTED_AFTER_BY_ANOTHER = re.compile(
+    r"^(?: (?!i\b|we\b|you\b)\w+){0,2}? (?:he|she|they|(?:my|your|his|her|their|our|the) \w+)"
+    r" (?:(?:used to|would|would always|always|often|still) )?(?:say|says|said|call|calls|called) (?:exactly |just )?"
+    r"(?:the same|that|so|it|them|us|him|her)\b"
+)
+
+
+def _reported_after_by_another(match: Match) -> bool:
+    words = match.item.text.words
+    _, end = sentence_bounds(words, match.first_word, match.last_word)
+    after = [token.text for token in match.item.text.tokens if match.last_word < token.first_word <= end]
+    return _REPORTED_AFTER_BY_ANOTHER.search(" " + " ".join(after)) is not None
+
+
 # Words a negation passes over to bear on prohibited words after it: saying ("I'm not saying it's on you"), being,
 # modals and auxiliaries, determiners and pronouns ("there's no such thing as a silly question", "he shouldn't have
 # said 'you people'"). Any other word takes the negation for itself: "I don't have a bloody crystal ball" denies
@@ -596,6 +612,7 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
                 or _inside_quotes(match)
                 or _inside_spoken_quote(match)
                 or _reported_by_another(match)
+                or _reported_after_by_another(match)
             ):
                 spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store", "she said bloody ..."
                 continue

@@ -189,6 +189,7 @@ def test_prohibited_language_in_fresh_words_fails_and_says_what_it_does(engine: 
         # Someone else's words, reported; a refusal to blame; the customer's own words.
         ("The driver said your own fault? I'm so sorry, that's awful.", "agent"),
         ("I'm not saying it's on you at all, we'll fix it.", "agent"),
+        ("Ha, a damn racket, my grandad used to say exactly the same about insurance.", "agent"),
         ("There's no such thing as a silly question here.", "agent"),
         ("Calm down, I said to myself, the car is insured.", "customer"),
     ],
