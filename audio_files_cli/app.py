@@ -301,7 +301,7 @@ def _scorecard_pin(ctx: typer.Context, value: str | None) -> dict[str, str] | No
         return None
     scorecard_id, _, version = value.rpartition(":")
     if not scorecard_id or not version:
-        raise fail("--scorecard takes ID:VERSION, e.g. sc_01J...:2 or default-human:2.8", ExitCode.USAGE, _options(ctx))
+        raise fail("--scorecard takes ID:VERSION, e.g. sc_01J...:2 or default-human:2.9", ExitCode.USAGE, _options(ctx))
     return {"id": scorecard_id, "version": version}
 
 

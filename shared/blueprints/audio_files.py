@@ -180,7 +180,7 @@ def get_analysis(req: func.HttpRequest, principal: Principal) -> func.HttpRespon
     "Transcribing again needs the original recording: where the redaction policy did not keep it, 409 "
     "`original_audio_not_kept` (re-evaluation alone still runs). The evaluation uses the scorecard version "
     'assigned when it runs, or the one named by `{"scorecard": {"id": "sc_...", "version": "2"}}` (a published '
-    'version, or a built-in card such as `{"id": "default-human", "version": "2.8"}`).',
+    'version, or a built-in card such as `{"id": "default-human", "version": "2.9"}`).',
 ))  # fmt: skip
 def process_audio_file(req: func.HttpRequest, principal: Principal) -> func.HttpResponse:
     body = parse_json_body(req, ProcessRequest, allow_empty=True)

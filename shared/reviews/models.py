@@ -74,7 +74,7 @@ class ReviewedAnalysis(Analysis):
 class AgreementQuery(DateRangeRequest):
     date_from: QueryMoment | None = Field(default=None, alias="from")
     date_to: QueryMoment | None = Field(default=None, alias="to")
-    # The version as the analyses name it: a tenant card's number, or a built-in card's own ("2.8").
+    # The version as the analyses name it: a tenant card's number, or a built-in card's own ("2.9").
     version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")] | None = None
     code: str | None = Field(default=None, exclude=True)  # Azure Functions key, when one is used
 

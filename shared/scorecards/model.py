@@ -21,7 +21,8 @@ from shared.models.base import StrictRequest, WireModel
 from shared.scorecards.patterns import unsafe_pattern_reason
 
 SCORECARD_ID_PATTERN = r"^sc_[0-7][0-9A-HJKMNP-TV-Z]{25}$"  # a ULID
-# A run may name a stored version (a positive integer) or a built-in card ("default-human" at "2.8").
+# A run may name a stored version (a positive integer) or a built-in card ("default-human" at "2.9", or at an
+# earlier version it kept).
 PIN_ID_PATTERN = r"^(sc_[0-7][0-9A-HJKMNP-TV-Z]{25}|default-human|default-ai-agent)$"
 PIN_VERSION_PATTERN = r"^[0-9][0-9.]{0,15}$"
 # A stored version in a path: a positive integer.

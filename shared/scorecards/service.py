@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ulid import ULID
 
 from shared.ai.errors import EngineError
-from shared.ai.evaluation.scorecards import default_scorecard
+from shared.ai.evaluation.scorecards import built_in_scorecard, default_scorecard
 from shared.clock import utcnow
 from shared.errors import BadRequest, ConcurrencyConflict, Conflict, NotFound
 from shared.models.analysis import CallType, Scorecard
@@ -316,8 +316,7 @@ def read_scorecard_version(
 ) -> Scorecard | None:
     """A card as stored (draft or published), or a built-in card by its id and version; None if there is none."""
     if scorecard_id in BUILT_IN_IDS:
-        card = default_scorecard(BUILT_IN_IDS[scorecard_id])
-        return card if card.version == str(version) else None
+        return built_in_scorecard(BUILT_IN_IDS[scorecard_id], str(version))
     return read_card(blobs, tenant_id, scorecard_id, version)
 
 

@@ -357,6 +357,10 @@ def test_goodbyes_in_more_languages_close(line: str) -> None:
         "God love you, and the heating gone all week.",
         "Ah, that's a real shame after all the practice.",
         "I completely appreciate how unsettling that must have been.",
+        # Cards 2.9: pity in Spanish, a heart heavy for them, a plan they looked forward to.
+        "Ay, pobrecita, the altitude is hard the first days.",
+        "My heart goes out to your mother, with the wedding and everything.",
+        "What a pity, I know you were really looking forward to that trail.",
     ],
 )
 def test_sympathy_in_everyday_words_passes_on_phrases_alone(line: str) -> None:
@@ -376,6 +380,8 @@ def test_sympathy_wording_does_not_pass_a_refusal_to_give_any() -> None:
         "Say staff and I will route you to the help desk.",
         "If you'd rather talk it over with a real live person, press nine.",
         "Our duty nurses will pick up after the tone, they're people, not me.",
+        # Cards 2.11: "get you over to".
+        "I can get you over to a claims adjuster right now, want me to do that?",
     ],
 )
 def test_a_person_to_reach_named_in_other_words_is_an_escalation_offer(line: str) -> None:
@@ -388,7 +394,19 @@ def test_the_app_or_this_line_reached_directly_is_no_person() -> None:
     assert verdict(call(middle=line), "escalation_offer", is_ai_call=True).verdict != "pass"
 
 
-@pytest.mark.parametrize("goodbye", ["Dhanyabad, namaste.", "Tack för att du ringde, hej då.", "Gut. Wiederschauen."])
+@pytest.mark.parametrize(
+    "goodbye",
+    [
+        "Dhanyabad, namaste.",
+        "Tack för att du ringde, hej då.",
+        "Gut. Wiederschauen.",
+        # Cards 2.9 and 2.11: Icelandic, Hawaiian, Japanese and Polish.
+        "Takk fyrir og bless.",
+        "Mahalo, a hui hou!",
+        "Arigatou gozaimasu, sayonara.",
+        "Dziękuję, do widzenia.",
+    ],
+)
 def test_goodbyes_in_the_languages_calls_switch_into_close_the_call(goodbye: str) -> None:
     found = verdict(call(goodbye=goodbye), "closing")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
