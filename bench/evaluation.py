@@ -46,6 +46,7 @@ from shared.ai.evaluation.rules import RuleBasedEngine
 from shared.ai.evaluation.scorecards import default_scorecard
 from shared.models.analysis import Analysis, Scorecard
 from shared.models.transcript import EngineInfo, Segment, Transcript, Word
+from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "evaluation"
 SPLITS = (
@@ -259,6 +260,26 @@ def context_for(call: LabelledCall) -> EvaluationContext:
     return EvaluationContext(call.id, f"eng-{call.id}", None, call.call_type == "ai_agent")
 
 
+def changed_by_redaction(calls: Iterable[LabelledCall], engine: RuleBasedEngine) -> list[str]:
+    """Redaction runs before evaluation and must change no verdict: the verdicts it changes ("call criterion:
+    before -> after"), and any call it changed with nothing to redact."""
+    changed = []
+    for call in calls:
+        redacted = redact_transcript(call.transcript)
+        if not redacted.redactions:
+            if redacted.segments != call.transcript.segments:
+                changed.append(f"{call.id}: changed with nothing redacted")
+            continue
+        before = engine.evaluate(call.transcript, context_for(call)).criteria
+        after = engine.evaluate(redacted, context_for(call)).criteria
+        changed += [
+            f"{call.id} {b.id}: {b.verdict} -> {a.verdict}"
+            for b, a in zip(before, after, strict=True)
+            if b.verdict != a.verdict
+        ]
+    return changed
+
+
 def score(calls: Iterable[LabelledCall], engine: RuleBasedEngine) -> Report:
     report = Report()
     for call in calls:
@@ -391,6 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     reports = {name: score(calls, engine) for name, engine in engines.items()}
     print_report(split, calls, reports, args.verbose)
+    changed = changed_by_redaction(calls, engines[INTENT])
+    console.print(f"verdicts redaction changes ({INTENT}): {len(changed)}" + "".join(f"\n  {c}" for c in changed))
 
     rounds = 1 if args.quick else 5
     long = long_call(calls)
