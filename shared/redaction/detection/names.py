@@ -510,11 +510,17 @@ GREETED = re.compile(
     # (not "Thanks for calling Acme, Dublin": whom one called, then where)
     rf"|\b(?:Thanks|Thank you) for (?:\w+ing|your \w+),\s+(?P<thanked>{_NAME})(?=\s*[.!]|$)"
     rf"|\b(?:Bye|Goodbye|Cheers|Take care)(?: now| then| for now)?,\s+(?P<bidden>{_NAME})(?=\s*[.!]|$)"
+    # a name with a Japanese, Korean or Hindi honorific joined to it: "Kobayashi-sama, understood", "Tanaka-san"
+    rf"|(?<![\w'-])(?P<honoured>(?!{_WHEN_NAMES}\b)[{_CAPITALS}]{_LOWER}+)-(?:sama|san|sensei|kun|chan|ssi|nim|ji)\b"
+    # a full name one has, then when they were born: "I have Gabriela Souza, born 2 July 1988, is that correct?"
+    r"|(?:(?<=\b[Hh]ave )|(?<=\b[Ff]or )|(?<=\b[Pp]atient )|(?<=\b[Nn]ame is )|(?<=\b[Nn]ame's ))"
+    rf"(?P<born>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME}){{1,2}}),?\s+(?i:born|date of birth|dob)"
+    rf"\s+(?:(?i:on|in)\s+)?(?=\d|(?i:the|{_WHEN_NAMES[3:-1]})\b)"
 )
 GREETED_GROUPS = (
     "name", "self", "caller", "opener", "booked_in", "adviser", "acknowledged", "helped", "relative", "relatives",
     "doer", "asked", "whose", "owner", "told", "user", "colleague", "kin_of", "appositive", "returned", "kin_thing",
-    "pariente", "thanked", "bidden",
+    "pariente", "thanked", "bidden", "honoured", "born",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # What is said after a letter to give its accent: "N with a tilde", "O with the two dots", "E with an accent", "C

@@ -82,6 +82,24 @@ def test_a_name_before_its_spelling_as_recognition_heard_it_is_a_name() -> None:
     assert _names(("customer", "Model Dover, K -X -7 -Q -Z, please.")) == []
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kobayashi-sama, understood, delivery between 14 and 16 o'clock.", "Kobayashi-sama"),
+        ("Thank you, Park-ssi, the form is in.", "Park-ssi"),
+        ("I have Gabriela Souza, born 2 July 1988, is that correct?", "Gabriela Souza"),
+        ("It's for Mateo Ruiz, born on the 12th of March.", "Mateo Ruiz"),
+    ],
+)
+def test_a_name_with_an_honorific_joined_or_before_a_birth_date_is_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize("text", ["New York, born in 1990.", "I have Customer Services, born 1990."])
+def test_a_place_or_a_firm_before_a_birth_year_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
 def test_a_street_spelled_after_its_name_is_no_person() -> None:
     assert _names(("customer", "It's on Dunmore, D U N M O R E, Avenue.")) == []
 
