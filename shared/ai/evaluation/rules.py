@@ -74,8 +74,10 @@ _REPORTED = re.compile(
 _NEGATIVE_WORDING = re.compile(r"\b(" + "|".join(sorted(NEGATORS)) + r")\b")
 # A regex escape before a word ("\bno way to ...") would hide the word boundary the search above needs.
 _ESCAPE = re.compile(r"\\[bBdDsSwW]")
-# A rule anchored to the start or end of what it reads: "^" (not a character class's "[^...]") or "$".
-_ANCHORED = re.compile(r"(?<!\[)\^|\$")
+# A rule bound to the sentence it reads: anchored to its start or end ("^", not a character class's "[^...]", or
+# "$"), or looking ahead to its end for what would take it back ("(?!.*\b(?:let me|...)"): read on the whole turn,
+# an offer of help said sentences later ("... And let me be clear, ...") would.
+_ANCHORED = re.compile(r"(?<!\[)\^|\$|\(\?!\.\*")
 
 
 @lru_cache(maxsize=4096)
@@ -177,7 +179,7 @@ class CompiledCriterion:
     patterns: tuple[re.Pattern[str], ...]
     excuses: tuple[tuple[str, ...], ...]
     # must_not: the grammar of the kinds of language its fail examples show (``tone``), with each kind's name and
-    # whether the rule is anchored to the start or end of what it reads (then each sentence is read on its own too).
+    # whether the rule is bound to a sentence (``_ANCHORED``: then each sentence is read on its own too).
     tone: tuple[tuple[re.Pattern[str], str, bool], ...] = ()
 
     @classmethod

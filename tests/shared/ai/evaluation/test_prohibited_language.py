@@ -651,6 +651,8 @@ def test_look_alikes_of_sanctions_shaming_comparisons_and_non_apologies_are_inno
         "Your refund will land by Friday, nothing can stop it, tell the landlord to expect it.",
         "Honestly, most riders manage to read a sign that size. Perhaps cycling in town isn't for you.",
         "Flat tyre again. Then you're surprised it goes down. Maybe the bus is more your level.",
+        # An offer of help sentences later takes nothing back ("let me" would, in the same sentence).
+        "Honestly, the other parents manage to pay on time. And let me be clear, the fee is due Friday.",
     ],
 )
 @ENGINES
