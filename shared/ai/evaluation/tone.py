@@ -137,6 +137,20 @@ _PROMISED_ELSEWHERE = (
     r"|garantizad[oa])|(?:eu )?(?:te|lhe) garanto|je vous (?:le )?garantis"
 )
 
+# The customer's trouble guessed to be their own handling ("maybe you stored it wrong"): blame, said outright or
+# after an apology.
+_MAYBE_YOU_DID_IT_WRONG = (
+    r"(?:maybe|perhaps|probably) you (?:\w+ )?(?:\w+ed|put|set|kept|left|read|made|did|wrote|sent) (?:it|them|that"
+    r"|this|the \w+) (?:wrong|wrongly|incorrectly|badly)"
+)
+# ... or put down to a warning they did not read, after an apology ("sorry po, but if you read the care card, it
+# says do not put the box on the floor"); said alone, "if you read the leaflet, it says not to take it with food"
+# is advice.
+_IF_YOU_HAD_READ = (
+    r"if you (?:had )?(?:read|check|checked|look at|looked at) (?:the|our|your) (?:\w+ ){1,8}(?:it|they|that)"
+    r" (?:says|said|states|stated|tells you|told you)(?: clearly| very clearly)? (?:do not|not to|never)"
+)
+
 # Kind of language -> its rules.
 RULES: dict[str, tuple[str, ...]] = {
     "dismisses the customer": (
@@ -303,6 +317,8 @@ RULES: dict[str, tuple[str, ...]] = {
         # An error named the customer's to carry ("this error is your responsibility, not ColdChain's").
         r"\b(?:error|mistake|fault|damage|loss|problem|breakage|delay) (?:is|was) (?:entirely |completely |solely |all"
         r" |totally )?your (?:own )?responsibility\b",
+        # ... or guessed to be their handling (see ``_MAYBE_YOU_DID_IT_WRONG``).
+        rf"\b{_MAYBE_YOU_DID_IT_WRONG}\b",
         # ... or made by them ("this error was made by you, not by the system").
         r"\b(?:error|mistake|fault|blunder|mess) (?:is|was|has been) (?:made|caused|done) by (?:you|yourself)\b",
         # The trouble put down to what the customer or theirs failed to do ("this error happened because you did not
@@ -571,6 +587,14 @@ RULES: dict[str, tuple[str, ...]] = {
         # Slowed down for them ("let me go real slow for you so you can follow").
         r"\b(?:go|talk|speak|explain (?:it|this|that))(?: \w+)? (?:slow|slowly|slower|more slowly)(?: \w+)? (?:for you"
         r"|so (?:that )?you (?:can|could|will) (?:follow|keep up|understand|get it))\b",
+        # ... who follow it with no trouble ("most of our customers, they follow it and no problem"); "most customers
+        # follow the link with no problem, but I can send it again" helps.
+        rf"\b{_OTHERS}\b(?: \w+){{0,3}}? (?:follow|read|understand|manage|use|do) (?:it|them|this|that|the \w+)"
+        r"(?: \w+){0,2}? (?:and|with) (?:have )?(?:no|never (?:a|any)|never have (?:a|any))"
+        r" (?:problem|problems|issue|issues|trouble)\b"
+        r"(?!.*\b(?:but (?:i|we)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
+        # ... or wait their turn ("I suppose it is easier to cancel than to wait two days like everybody else").
+        r"\bthan to (?:wait|queue|pay|follow|read|book)(?: \w+){0,4} like (?:everybody|everyone|the rest)(?: else)?\b",
         # What others manage, as the end of it ("Other parents manage to do it.").
         rf"\b{_OTHERS} (?:\w+ )?(?:manage|managed|manages|cope|coped)"
         r"(?: to do (?:it|this|that)| with (?:it|this|that))?"
@@ -828,8 +852,7 @@ BLAME = re.compile(
     # The trouble made theirs to carry ("it is your responsibility to know these things", "maybe you stored it
     # wrong").
     r"|(?:is|was|are|were) (?:your|the (?:customer|passenger|buyer|client|guest|owner|user)s?) (?:own )?responsibility"
-    r"|(?:maybe|perhaps|probably) you (?:\w+ )?(?:\w+ed|put|set|kept|left|read|made|did|wrote|sent) (?:it|them|that"
-    r"|this|the \w+) (?:wrong|wrongly|incorrectly|badly)"
+    rf"|{_MAYBE_YOU_DID_IT_WRONG}|{_IF_YOU_HAD_READ}"
     rf"|{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout))"
     r"|(?:should|ought to) have(?: \w+){1,6} (?:at|on|from) your end"
     r"|(?:not|none of) (?:my|our) (?:problem|fault|concern)"
@@ -1173,12 +1196,13 @@ def marked_late(normalized: str) -> bool:
     return bool(MARKED_LATE.search(normalized))
 
 
-# Words that only acknowledge what was said ("ah right, gotcha"): no apology, sympathy or offer of anything.
+# Words that only acknowledge what was said ("ah right, gotcha", "yeah nah, fair, fair"): no apology, sympathy or offer
+# of anything.
 _ACKNOWLEDGEMENT = frozenset(
     {
         "ah", "oh", "right", "gotcha", "got", "it", "you", "okay", "ok", "yeah", "yes", "yep", "sure", "alright",
         "i", "see", "mm", "mhm", "hmm", "cool", "great", "lovely", "perfect", "fine", "understood", "noted", "righto",
-        "so", "and", "well", "then", "thanks", "um", "uh",
+        "so", "and", "well", "then", "thanks", "um", "uh", "fair", "enough", "nah",
     }
 )  # fmt: skip
 

@@ -62,6 +62,7 @@ def test_who_holds_the_account_sympathy_and_when_in_other_words(line: str, crite
         ("Which store do you want to pick it up from?", "identity_verification"),
         ("Let me read out the code I've just texted you.", "identity_verification"),
         ("Ah right, gotcha, carry on.", "empathy"),
+        ("Yeah nah, fair, fair.", "empathy"),
         ("No clue when the courier gets round to it.", "resolution"),
     ],
 )

@@ -110,6 +110,10 @@ def around(line: str) -> Script:
         ("Oh, that's a classic. I'm putting that one on the whiteboard for the boys.", "mocks the customer"),
         ("Wait till I tell the lads about this.", "mocks the customer"),
         ("Some people they just don't get how these things work.", "talks down to the customer"),
+        # Their handling guessed at; set against others who follow it or wait.
+        ("I am sorry, but maybe you stored it wrong, with no cedar.", "dismisses the customer"),
+        ("Most of our customers naman po, they follow it and no problem.", "talks down to the customer"),
+        ("I suppose it is easier to cancel than to wait two days like everybody else.", "talks down to the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -152,6 +156,10 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "I'm putting that on the board for the engineers to fix.",
         "Some people don't get how the app works, so let me walk you through it.",
         "Some people don't get the email, so check your spam folder.",
+        "Maybe you could store it in a cool cupboard.",
+        "Most customers follow the link with no problem, but I can send it again.",
+        "If you read the leaflet, it says not to take it with food.",
+        "It's quicker to book online than to wait on the phone.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
@@ -210,6 +218,7 @@ def test_the_same_words_quoted_negated_or_from_the_customer_pass(engine: RuleBas
         "Apologies for the mix-up, I guess.",
         "Why would I apologise, the storm isn't our doing.",
         "What do you want me to say, that I'm sorry the state doesn't give power?",
+        "Sorry, but if you read the care card, it says do not put the box on the floor.",
         "So sorry the naughty printer hurt your feelings.",
         "I'm sorry you didn't read the small print, but that's how it works.",
         "Sorry, but maybe you stored it wrong.",
