@@ -990,20 +990,28 @@ def _with_the_sentences_around(unit: Unit) -> str:
 _HANDED_OVER = re.compile(r"\b(?:transfer you|put you through|connect you|pass you|hand you over)\b")
 # A detail asked for to find a place, not the customer: "Pole number, or nearest landmark?"
 _FOR_A_PLACE = re.compile(r"\b(?:nearest|closest|near you|near to you|where you are|in your area|your local)\b")
+# A way for the customer to reach someone, given to them: "they're on 021 430 1122", "phone the technician directly on
+# 0 7 2 5 ...", "please email exports at ceylonspiceroute dot lk"; "is your number still 0 7 7 ...?" asks theirs.
+_GIVES_A_CONTACT = re.compile(
+    r"\b(?:(?:they|he|she|we) (?:are|is)|directly|call|ring|phone|dial|text|whatsapp|reach)"
+    r"(?: (?!your\b|you\b)\w+){0,4}? (?:on|at) \+?\d"
+    r"|\b(?:please |just )?(?:email|e mail|write to) (?!your\b|me\b|us your\b)\w+ at \w+ dot\b"
+)
 # Someone else's words put to the customer: "He said it was 'a stupid address to find'?"
 _SOMEONE_SAID = re.compile(r"^(?:so |and |wait |sorry )?(?:he|she|they|the \w+) (?:said|told you|says)\b")
 
 
 def _checks_who_they_are(unit: Unit) -> bool:
     """Whether a sentence close to an identity check is one: it names a detail of the customer's or asks who they
-    are, and neither hands the call to someone else who will check, repeats what someone else said, nor asks for
-    something near them to find a place."""
+    are, and neither hands the call to someone else who will check, repeats what someone else said, asks for
+    something near them to find a place, nor gives them a number or address to reach someone."""
     normalized = unit.sentence().normalized
     return (
         _names_a_detail_or_whom(normalized)
         and not _HANDED_OVER.search(normalized)
         and not _SOMEONE_SAID.search(normalized)
         and not _FOR_A_PLACE.search(normalized)
+        and not _GIVES_A_CONTACT.search(normalized)
     )
 
 

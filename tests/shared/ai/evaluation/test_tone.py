@@ -975,10 +975,18 @@ def test_an_apology_after_an_exclaimed_no_and_fillers_is_empathy(engine: RuleBas
         "Would you like me to transfer you to our customer service team, who can check your order?",
         # A detail asked for to find a place near them.
         "Pole number, or nearest landmark?",
+        # A number or an address to reach someone, given to them.
+        "If you'd rather talk it through with one of our support team, they're on 021 430 1122, Monday to Friday.",
+        "For the order itself, please email exports at ceylonspiceroute dot lk or call our office.",
     ],
 )
 def test_a_detail_repeated_from_someone_else_or_left_to_another_team_checks_no_one(line: str) -> None:
     assert judged(DEFAULT_ENGINE, around(line), "identity_verification").verdict == "fail"
+
+
+def test_a_number_of_the_customers_read_back_still_checks_who_they_are() -> None:
+    line = "Can I call you back on 07700 900123 to confirm, and what's the postcode on the account?"
+    assert judged(DEFAULT_ENGINE, around(line), "identity_verification").verdict == "pass"
 
 
 @pytest.mark.parametrize(
