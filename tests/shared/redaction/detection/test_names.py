@@ -360,6 +360,7 @@ def test_a_name_thanked_in_the_middle_of_a_sentence_is_a_name() -> None:
         ("Yes, I can help with that, Bronagh.", "Bronagh"),
         ("No worries, Tadhg, it's done.", "Tadhg"),
         ("Got you, Tomás. I can see three items out.", "Tomás"),
+        ("Got it, Mark. It'll be delivered tomorrow between two and six.", "Mark"),
         ("Brilliant, thanks a million, Ciarán.", "Ciarán"),
     ],
 )
