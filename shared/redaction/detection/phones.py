@@ -70,17 +70,30 @@ def grouped_as_at_home(digits: str, groups: Sequence[int]) -> bool:
     if not digits.startswith("0") or len(groups) < 2:
         return False
     for region in _HOME_DIALLED_REGIONS:
-        number = phonenumbers.parse(digits, region)
-        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _PERSONAL_LINES:
+        number = _parsed(digits, region)
+        if (
+            number is not None
+            and phonenumbers.is_valid_number(number)
+            and phonenumbers.number_type(number) in _PERSONAL_LINES
+        ):
             printed = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
             if [len(group) for group in re.findall(r"\d+", printed)] == list(groups):
                 return True
     return False
 
 
+def _parsed(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+    """``digits`` as dialled in ``region``, or None where they cannot be a number there: "0012" is the
+    international prefix "00" with too little after it, and the library raises for it."""
+    try:
+        return phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
 def _mobile_in(digits: str, region: str) -> bool:
-    number = phonenumbers.parse(digits, region)
-    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE
+    number = _parsed(digits, region)
+    return number is not None and phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE
 
 
 def dialled_abroad(digits: str) -> bool:

@@ -273,3 +273,9 @@ def test_a_number_to_be_called_on_when_something_is_done_is_a_phone_number_not_a
 
 def test_a_time_to_call_after_is_no_phone_number() -> None:
     assert _phones(("customer", "Call me when you're back at 4.30, I'm out till then.")) == []
+
+
+@pytest.mark.parametrize("text", ["It's 00 12.", "Room 00 49, please."])
+def test_the_international_prefix_with_too_little_after_it_is_no_phone_number_and_no_error(text: str) -> None:
+    # The phone number library raises for "0012" read as a number; the detector must take it for none.
+    assert _phones(("agent", "And the number?"), ("customer", text)) == []
