@@ -515,7 +515,7 @@ GREETED = re.compile(
     # a full name one has, then when they were born: "I have Gabriela Souza, born 2 July 1988, is that correct?"
     r"|(?:(?<=\b[Hh]ave )|(?<=\b[Ff]or )|(?<=\b[Pp]atient )|(?<=\b[Nn]ame is )|(?<=\b[Nn]ame's ))"
     rf"(?P<born>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME}){{1,2}}),?\s+(?i:born|date of birth|dob)"
-    rf"\s+(?:(?i:on|in)\s+)?(?=\d|(?i:the|{_WHEN_NAMES[3:-1]})\b)"
+    rf"\s+(?:(?i:on|in)\s+)?(?=\d|(?i:the|{_WHEN_NAMES})\b)"
 )
 GREETED_GROUPS = (
     "name", "self", "caller", "opener", "booked_in", "adviser", "acknowledged", "helped", "relative", "relatives",
@@ -1007,11 +1007,12 @@ def with_title(span: TextSpan, text: str) -> TextSpan:
     )
 
 
-# Said before a name to greet or acknowledge someone: not part of the name when capitalised ("Perfect Anna").
+# Said before a name to greet or acknowledge someone, or opening the sentence it is in: not part of the name when
+# capitalised ("Perfect Anna", "For Ana Lima, born ...").
 _NOT_NAME_BEFORE = {
     "Sure", "Right", "Certainly", "Perfect", "Lovely", "Alright", "Absolutely", "Cheers", "Dear", "Hey", "Goodbye",
     "Welcome", "Congratulations", "Please", "Excellent", "Wonderful", "Brilliant", "Awesome", "Cool", "Nice",
-    "Fantastic", "Ask", "Tell", "Call", "Dial",
+    "Fantastic", "Ask", "Tell", "Call", "Dial", "For", "Have",
 }  # fmt: skip
 # What one says after one's own name, however capitalised: "Ahmed Speaking."; or after someone's: "Diego Born ..."
 _NOT_NAME_AFTER = {"Speaking", "Here", "Calling", "Born"}

@@ -89,6 +89,7 @@ def test_a_name_before_its_spelling_as_recognition_heard_it_is_a_name() -> None:
         ("Thank you, Park-ssi, the form is in.", "Park-ssi"),
         ("I have Gabriela Souza, born 2 July 1988, is that correct?", "Gabriela Souza"),
         ("It's for Mateo Ruiz, born on the 12th of March.", "Mateo Ruiz"),
+        ("For Ana Lima, born the 3rd of May.", "Ana Lima"),
     ],
 )
 def test_a_name_with_an_honorific_joined_or_before_a_birth_date_is_a_name(text: str, name: str) -> None:
