@@ -529,19 +529,6 @@ _REPORTED_BY_ANOTHER = re.compile(
 )
 
 
-def _reported_by_another(match: Match) -> bool:
-    words = match.item.text.words
-    start, _ = sentence_bounds(words, match.first_word, match.last_word)
-    before = [
-        token for token in match.item.text.tokens if start <= token.first_word and token.last_word < match.first_word
-    ]
-    reported = _REPORTED_BY_ANOTHER.search(" ".join(token.text for token in before))
-    if reported is None:
-        return False
-    between = before[len(before) - len(reported["between"].split()) :]
-    return not any(CLAUSE_END.search(words[token.last_word]) for token in between)
-
-
 # ... or said to be someone else's right after them ("a damn racket, my taid used to say exactly the same about
 # insurance", "bloody cowboys, she called them"): no "i", "we" or "you" before whose words they are.
 _REPORTED_AFTER_BY_ANOTHER = re.compile(
@@ -551,11 +538,20 @@ _REPORTED_AFTER_BY_ANOTHER = re.compile(
 )
 
 
-def _reported_after_by_another(match: Match) -> bool:
+def _reported_by_another(match: Match) -> bool:
+    """Whether the sentence says whose words these are, someone else's: before them or right after them."""
     words = match.item.text.words
-    _, end = sentence_bounds(words, match.first_word, match.last_word)
-    after = [token.text for token in match.item.text.tokens if match.last_word < token.first_word <= end]
-    return _REPORTED_AFTER_BY_ANOTHER.search(" " + " ".join(after)) is not None
+    start, end = sentence_bounds(words, match.first_word, match.last_word)
+    tokens = match.item.text.tokens
+    after = " ".join(token.text for token in tokens if match.last_word < token.first_word <= end)
+    if _REPORTED_AFTER_BY_ANOTHER.search(f" {after}"):
+        return True
+    before = [token for token in tokens if start <= token.first_word and token.last_word < match.first_word]
+    reported = _REPORTED_BY_ANOTHER.search(" ".join(token.text for token in before))
+    if reported is None:
+        return False
+    between = before[len(before) - len(reported["between"].split()) :]
+    return not any(CLAUSE_END.search(words[token.last_word]) for token in between)
 
 
 # Words a negation passes over to bear on prohibited words after it: saying ("I'm not saying it's on you"), being,
@@ -614,7 +610,6 @@ def _judge_must_not(compiled: CompiledCriterion, texts: Sequence[SegmentText]) -
                 or _inside_quotes(match)
                 or _inside_spoken_quote(match)
                 or _reported_by_another(match)
-                or _reported_after_by_another(match)
             ):
                 spared.append(match)  # "i can not guarantee", "our Hell's Kitchen store", "she said bloody ..."
                 continue
