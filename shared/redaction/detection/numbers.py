@@ -64,6 +64,7 @@ from shared.redaction.detection.phones import (
     is_business_line,
     named_as_reference,
     national_mobile,
+    parsed,
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
@@ -538,14 +539,13 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.ACCOUNT_NUMBER  # "your IBAN ending 3 1", "the account ending in 07": its last digits
     if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
         return EntityType.SSN  # "your taxpayer number"
-    if (first.text.startswith("+") or international_prefix(first, tokens)) and len(digits) >= MIN_INTERNATIONAL:
-        # Said with its country code: a number of that country's length is a phone number, even in a range
-        # the country keeps for examples ("+44 7700 900461").
-        try:
-            if phonenumbers.is_possible_number(phonenumbers.parse("+" + digits, None)):
-                return EntityType.PHONE_NUMBER
-        except phonenumbers.NumberParseException:
-            pass
+    # Said with its country code: a number of that country's length is a phone number, even in a range the country
+    # keeps for examples ("+44 7700 900461").
+    with_country_code = first.text.startswith("+") or international_prefix(first, tokens)
+    if with_country_code and len(digits) >= MIN_INTERNATIONAL:
+        number = parsed("+" + digits, None)
+        if number is not None and phonenumbers.is_possible_number(number):
+            return EntityType.PHONE_NUMBER
     if _CARD_NETWORK.search(lead_in) and len(digits) >= _MIN_CARD_CORRECTION:
         return EntityType.CARD_NUMBER  # "Discover, 6 0 1 1 1 1 1, hang on, ...": the card named begins its digits
     card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
@@ -763,11 +763,8 @@ def _phone_shaped(digits: str) -> bool:
     """Whether ``digits`` are a valid North American number or a mobile as dialled at home in another country."""
     if len(digits) not in (10, 11):
         return False
-    try:
-        number = phonenumbers.parse(digits, "US")
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_number(number) or national_mobile(digits)
+    number = parsed(digits, "US")
+    return number is not None and (phonenumbers.is_valid_number(number) or national_mobile(digits))
 
 
 # The last four of a card asked for by its place on the card: what is said next are the card's digits.

@@ -70,7 +70,7 @@ def grouped_as_at_home(digits: str, groups: Sequence[int]) -> bool:
     if not digits.startswith("0") or len(groups) < 2:
         return False
     for region in _HOME_DIALLED_REGIONS:
-        number = _parsed(digits, region)
+        number = parsed(digits, region)
         if (
             number is not None
             and phonenumbers.is_valid_number(number)
@@ -82,9 +82,10 @@ def grouped_as_at_home(digits: str, groups: Sequence[int]) -> bool:
     return False
 
 
-def _parsed(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
-    """``digits`` as dialled in ``region``, or None where they cannot be a number there: "0012" is the
-    international prefix "00" with too little after it, and the library raises for it."""
+def parsed(digits: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """``digits`` as dialled in ``region`` (None: written with their country code, "+..."), or None where they
+    cannot be a number there: "0012" is the international prefix "00" with too little after it, and the library
+    raises for it."""
     try:
         return phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
@@ -92,7 +93,7 @@ def _parsed(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
 
 
 def _mobile_in(digits: str, region: str) -> bool:
-    number = _parsed(digits, region)
+    number = parsed(digits, region)
     return number is not None and phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == _MOBILE
 
 
@@ -101,10 +102,8 @@ def dialled_abroad(digits: str) -> bool:
     oh three five three ...", "011 44 ..."): a valid number of the country whose code follows it."""
     for prefix in _INTERNATIONAL_PREFIXES:
         if digits.startswith(prefix) and len(digits) - len(prefix) >= MIN_INTERNATIONAL:
-            try:
-                return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits[len(prefix) :], None))
-            except phonenumbers.NumberParseException:
-                return False
+            number = parsed("+" + digits[len(prefix) :], None)
+            return number is not None and phonenumbers.is_valid_number(number)
     return False
 
 
@@ -113,10 +112,8 @@ def dialled_with_country_code(digits: str, first: Token, tokens: Sequence[Token]
     ("+234 806 112 9087"): a phone number, however its digits fall for a card's check (no card is read with a plus)."""
     if not (first.text.startswith("+") or international_prefix(first, tokens)) or len(digits) < MIN_INTERNATIONAL:
         return False
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None))
-    except phonenumbers.NumberParseException:
-        return False
+    number = parsed("+" + digits, None)
+    return number is not None and phonenumbers.is_valid_number(number)
 
 
 # Dialled before a country code: "00" across most of the world, "011" from North America.
@@ -137,11 +134,8 @@ _BUSINESS_LINES = {
 def is_business_line(digits: str, first: Token, tokens: Sequence[Token]) -> bool:
     """A toll-free ("1-800-555-0199"), premium-rate or shared-cost number."""
     international = first.text.startswith("+") or international_prefix(first, tokens)
-    try:
-        number = phonenumbers.parse(("+" if international else "") + digits, None if international else "US")
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.number_type(number) in _BUSINESS_LINES
+    number = parsed(("+" if international else "") + digits, None if international else "US")
+    return number is not None and phonenumbers.number_type(number) in _BUSINESS_LINES
 
 
 _EXTENSION_WORDS = {"ext", "extension"}
