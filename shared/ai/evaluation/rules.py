@@ -53,6 +53,7 @@ from shared.models.analysis import (
     ScorecardCriterion,
     Verdict,
 )
+from shared.models.redaction import EntityType
 from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 
 logger = logging.getLogger(__name__)
@@ -354,11 +355,21 @@ def _names_after(compiled: CompiledCriterion, match: Match) -> bool:
 
 def _named_earlier_in_turn(words: Sequence[str], sentence_start: int) -> bool:
     """Whether an earlier sentence of the turn names someone, by a capitalized word inside it ("G'day, you've rung
-    Coastline Pest, it's Brooke. What can I do for you?"): the greeting's sentence need not repeat the name."""
+    Coastline Pest, it's Brooke. What can I do for you?"): the greeting's sentence need not repeat the name. A name
+    that redaction took out is still one said ("Bom dia, [PERSON_NAME] speaking. How can I help?")."""
     return any(
-        word[:1].isupper() and index > 0 and not SENTENCE_END.search(words[index - 1]) and not _PRONOUN_I.match(word)
+        _REDACTED_NAME.match(word)
+        or (
+            word[:1].isupper()
+            and index > 0
+            and not SENTENCE_END.search(words[index - 1])
+            and not _PRONOUN_I.match(word)
+        )
         for index, word in enumerate(words[:sentence_start])
     )
+
+
+_REDACTED_NAME = re.compile(r"\W*" + re.escape(EntityType.PERSON_NAME.token))
 
 
 def segments_for_speaker(texts: Sequence[SegmentText], speaker: str | None) -> list[SegmentText]:

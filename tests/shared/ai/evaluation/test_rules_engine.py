@@ -152,6 +152,23 @@ def test_a_late_greeting_is_outside_the_window() -> None:
     assert "first 30 s" in greeting.reason
 
 
+@pytest.mark.parametrize(
+    ("opening", "passed"),
+    [
+        # Redaction runs before evaluation: a name it took out is still a name the agent gave.
+        ("Buenas tardes, [PERSON_NAME] on the line, bookings desk. What can I do for you?", True),
+        ("Good morning, [PERSON_NAME]'s Bakery here. How can I help?", True),
+        # ... but a redacted value of another kind names no one.
+        ("Good morning, it's [PHONE_NUMBER] here. How can I help?", False),
+        ("Good morning. How can I help?", False),
+    ],
+)
+def test_a_name_that_redaction_took_out_still_names_who_is_answering(opening: str, passed: bool) -> None:
+    script = (("agent", opening), *HUMAN_CALL[1:])
+    greeting = by_id(evaluate(build_transcript(script), is_ai_call=False))["greeting"]
+    assert greeting.passed is passed, greeting.reason
+
+
 def test_campaign_scorecard_overrides_the_default() -> None:
     scorecard = Scorecard.model_validate(
         {
