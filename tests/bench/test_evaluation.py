@@ -91,6 +91,7 @@ LATER_HELD_BACK = (
     "held_back_25",
     "held_back_26",
     "held_back_27",
+    "held_back_28",
 )
 
 
