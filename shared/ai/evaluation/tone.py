@@ -39,6 +39,8 @@ SARCASM = re.compile(
     r"|(?:well done|nice one|good job|congratulations|thanks|thank you|no kidding|no shit) (?:sherlock|einstein"
     r"|genius|captain obvious)|(?:want|do you want|deserve) a (?:medal|gold star|round of applause|pat on the back)"
     r"|diddums|knock yourself out|if it makes you feel (?:any )?(?:better|happier)"
+    # Luck wished for what the agent will not help with ("Good luck with that."); not "good luck with that exam".
+    r"|good luck with (?:that|all that)(?= (?:then|mate|buddy|pal|bye|sir|madam|maam|love|dear|friend)\b|$)"
     # What the customer will ask for next, as absurd ("next you will want it to fly"), or the impossible mocked
     # ("ah sure, I'll just magic them up").
     r"|next (?:thing )?you will (?:be )?(?:want(?:ing)? (?:it|us|me|them) to|asking (?:us|me) to|expect(?:ing)? (?:us"
@@ -165,6 +167,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r" when (?:it|they|that|this|she|he) (?:is|are|will be) (?:ready|done|there|here|finished|fixed|back)\b",
         rf"\b(?:{_BLAMED_ELSEWHERE})\b",
         r"\b(?:not|none of|hardly)(?: really| exactly| actually| even)? my (?:problem|job|concern|business|headache)\b",
+        # ... or the firm's ("if the driver goes to the wrong place, this is not our problem"); "none of our business"
+        # can be discretion.
+        r"\b(?:not|hardly)(?: really| exactly| actually| even)? our (?:problem|headache)\b",
         # The trouble someone else's and not the agent's ("that's the store's mess, honestly, not mine"); "not ours to
         # fix" says who fixes it.
         r"\b(?:mess|problem|fault|doing|headache|lookout|issue)(?: honestly| really| frankly| though)? not (?:mine"
@@ -584,9 +589,24 @@ RULES: dict[str, tuple[str, ...]] = {
         # into this").
         r"\b(?:customers|people|folk|folks|clients|those|anyone|everyone|parents|users) who (?:actually|bother to"
         r"|take the time to|care to) (?:read|check|follow|look at|open|listen)\b",
+        # ... or who know what the customer did not ("people who buy premium cigars usually know this"); "people who
+        # travel a lot usually know this, but let me explain" helps.
+        r"\b(?:customers|people|folk|folks|clients|anyone|everyone|buyers|owners|users) who (?:\w+ ){1,4}(?:usually"
+        r"|normally|generally|always|already) know (?:this|that|it|these things|how)\b"
+        r"(?!.*\b(?:but (?:i|we|let)|let me|i (?:can|will|am happy)|happy to|we (?:can|will))\b)",
         # Slowed down for them ("let me go real slow for you so you can follow").
-        r"\b(?:go|talk|speak|explain (?:it|this|that))(?: \w+)? (?:slow|slowly|slower|more slowly)(?: \w+)? (?:for you"
-        r"|so (?:that )?you (?:can|could|will) (?:follow|keep up|understand|get it))\b",
+        # ... "so it doesn't get confusing"; "I'll go slowly so you can write it down" is a courtesy.
+        r"\b(?:go|talk|speak|explain (?:it|this|that))(?: \w+){0,3}? (?:slow|slowly|slower|more slowly)(?: \w+){0,2}?"
+        r" (?:for you|so (?:that )?(?:you (?:can|could|will) (?:follow|keep up|understand|get it)"
+        r"|(?:it|this|that|things) (?:does not|do not|will not|is not going to) (?:get |become |go )?(?:confusing"
+        r"|complicated|too much)|you (?:do not|will not) get (?:confused|lost|muddled)))\b",
+        # The customer's age as the reason they cannot follow ("these things can be a bit much for some of our older
+        # customers"); "the stairs are hard for older guests, so ..." says why the firm does something.
+        r"\b(?:these things|this stuff|all this|all of this|it all|technology|tech|computers|apps|the internet|online"
+        r" \w+)(?: \w+){0,2} (?:can be|is|are|gets|get|can get)"
+        r" (?:a bit |a little |a tad |rather |quite |very |too |so )?(?:much|confusing|complicated|tricky|overwhelming"
+        r"|hard|difficult) for (?:some of )?(?:our |the |you )?"
+        r"(?:older|elderly|old|senior|aged)(?: \w+)?\b",
         # ... who follow it with no trouble ("most of our customers, they follow it and no problem"); "most customers
         # follow the link with no problem, but I can send it again" helps.
         rf"\b{_OTHERS}\b(?: \w+){{0,3}}? (?:follow|read|understand|manage|use|do) (?:it|them|this|that|the \w+)"
@@ -856,6 +876,12 @@ BLAME = re.compile(
     rf"|{_IS}{_FILLER} (?:on you|your (?:own )?(?:problem|fault|lookout))"
     r"|(?:should|ought to) have(?: \w+){1,6} (?:at|on|from) your end"
     r"|(?:not|none of) (?:my|our) (?:problem|fault|concern)"
+    # What the customer missed, said to be there plainly ("sorry, but the gate is written on the ticket very
+    # clearly"); "sorry, it was not written clearly" owns it.
+    r"|(?:is|are|was|were) (?:all )?(?:written|stated|printed|marked|shown|explained|listed|signposted|spelled out)"
+    r"(?: \w+){0,4}? (?:very |quite |really |perfectly )?clearly"
+    r"|(?:is|are|was|were) (?:very |quite |really |perfectly )?clearly (?:written|stated|printed|marked|shown"
+    r"|explained|listed|signposted|spelled out)"
     # "... but that is what happens if the bung is left in", "its your mistake", "what did you expect"
     rf"|{_IS} (?:just )?what happens|{_IS}{_FILLER} your (?:own )?(?:mistake|doing|error)"
     r"|what (?:did|do) (?:you|ye|ya) expect|you people"
@@ -1262,7 +1288,9 @@ FAREWELL = re.compile(
     r"[a-z]+ for (?:calling|ringing|phoning|contacting us|getting in touch)"
     r"|(?:have|enjoy) (?:a|an|the|your) (?:\w+ ){0,2}(?:day|evening|night|morning|afternoon|arvo|weekend|week"
     r"|trip|journey|flight|holiday|holidays|time|one|rest)"
-    r"|happy (?:journey|travels|travelling|holidays?|\w+ing)|good (?:day|night|luck|bye)"
+    # "Good luck with that" and "good luck with the waiting" are said with a shrug.
+    r"|happy (?:journey|travels|travelling|holidays?|\w+ing)|good (?:day|night|bye)"
+    r"|good luck(?! with (?:that|the wait|the waiting|waiting|all that)\b)"
     r"|(?:lovely|nice|good|great) (?:speaking|talking|chatting) (?:to|with) you"
     r"|stay (?:safe|cool|warm|dry|well|blessed)|go well|safe (?:travels|trip|journey|flight|home)"
     rf"|{_WISHED}(?:enjoy (?:the|your) \w+|(?:drive|ride|travel|fly|get home|go) (?:safe|safely|carefully))"

@@ -114,6 +114,12 @@ def around(line: str) -> Script:
         ("I am sorry, but maybe you stored it wrong, with no cedar.", "dismisses the customer"),
         ("Most of our customers naman po, they follow it and no problem.", "talks down to the customer"),
         ("I suppose it is easier to cancel than to wait two days like everybody else.", "talks down to the customer"),
+        # The firm's trouble denied; slowed down, or their age made the reason; others who "know this".
+        ("If the driver takes it to the wrong depot, that is not our problem.", "dismisses the customer"),
+        ("Alright, I'll go nice and slow here so it doesn't get confusing.", "talks down to the customer"),
+        ("These apps can be a bit much for some of our older customers.", "talks down to the customer"),
+        ("Honestly, people who buy vintage watches usually know this.", "talks down to the customer"),
+        ("Good luck with that.", "mocks the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -160,6 +166,11 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "Most customers follow the link with no problem, but I can send it again.",
         "If you read the leaflet, it says not to take it with food.",
         "It's quicker to book online than to wait on the phone.",
+        "Good luck with that exam on Friday.",
+        "People who fly often usually know this, but let me explain the baggage rule.",
+        "The stairs can be hard for some of our older guests, so we put you on the ground floor.",
+        "I'll go nice and slow so you can write it down.",
+        "What you spend it on is none of our business.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
@@ -223,6 +234,8 @@ def test_the_same_words_quoted_negated_or_from_the_customer_pass(engine: RuleBas
         "I'm sorry you didn't read the small print, but that's how it works.",
         "Sorry, but maybe you stored it wrong.",
         "You're welcome to complain if it makes you feel better.",
+        "Sorry, but the opening hours are written on the door very clearly.",
+        "I'm sorry, but the fee is clearly stated in the terms.",
     ],
 )
 def test_an_apology_undone_by_blame_or_sarcasm_is_no_empathy(engine: RuleBasedEngine, line: str) -> None:
@@ -231,8 +244,14 @@ def test_an_apology_undone_by_blame_or_sarcasm_is_no_empathy(engine: RuleBasedEn
 
 
 @ENGINES
-def test_an_apology_with_a_but_that_blames_nobody_still_counts(engine: RuleBasedEngine) -> None:
-    line = "I'm so sorry, but the good news is I can waive the extra today."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm so sorry, but the good news is I can waive the extra today.",
+        "I'm sorry, but the fee was not written clearly on the form, so I'll refund it.",
+    ],
+)
+def test_an_apology_with_a_but_that_blames_nobody_still_counts(engine: RuleBasedEngine, line: str) -> None:
     assert judged(engine, around(line), "empathy").verdict == "pass"
 
 
@@ -244,6 +263,14 @@ def test_a_clause_of_a_sentence_that_denies_recording_does_not_pass() -> None:
 
 def test_a_question_is_no_resolution() -> None:
     assert judged(INTENT_ENGINE, around("and when did you want the refund to go back"), "resolution").verdict == "fail"
+
+
+@ENGINES
+def test_luck_wished_with_a_shrug_is_no_polite_close(engine: RuleBasedEngine) -> None:
+    script = (*around("We can't refund a used voucher.")[:4], ("agent", "Well, good luck with that."))
+    assert judged(engine, script, "closing").verdict != "pass"
+    script = (*around("We can't refund a used voucher.")[:4], ("agent", "Good luck with the move, bye now."))
+    assert judged(engine, script, "closing").verdict == "pass"
 
 
 @pytest.mark.parametrize(
