@@ -1102,7 +1102,11 @@ WHEN = re.compile(
     r"(?:(?:business|working) )?(?:minutes?|hours?|days?|weeks?|months?)"
     r"(?! ago\b)(?!(?<=\band the day) before\b)(?!(?<=\bor the day) before\b)"
     r"|\d+(?:st|nd|rd|th)|o ?clock"
-    r"|(?:at|by|before|after|from|until|till) (?:half |quarter )?\d+|in a (?:minute|moment|bit|jiffy|tick|sec)"
+    # ... not a size or an amount ("written down at 71 inches").
+    r"|(?:at|by|before|after|from|until|till) (?:half |quarter )?\d+(?! (?:inch|inches|in|cm|centimetres|centimeters"
+    r"|mm|millimetres|metres|meters|m|feet|foot|ft|percent|per cent|kg|kilos|grams|pounds|lbs|dollars|euros|degrees"
+    r"|miles|km|kilometres|kilometers|units|pieces|sets|people|items|bar|psi|volts|watts)\b)"
+    r"|in a (?:minute|moment|bit|jiffy|tick|sec)"
     r"|(?:on|after|before|by|from|until) the \w+(?:st|nd|rd|th)"
     # A date or a clock time said in words ("moved to the fourteenth", "pickup is 7 30 a m").
     rf"|(?:on|after|before|by|from|until|till|to|for) the (?:\d+ )?{_ORDINAL_DAY}"
@@ -1122,8 +1126,18 @@ WHEN = re.compile(
 )
 
 
+# A when that takes itself back ("you will receive something at some point", "maybe next week, maybe after", "could
+# be a while"); "at some point today" still says when.
+VAGUE_WHEN = re.compile(
+    r"\b(?:at some (?:point|stage)(?! (?:today|tonight|tomorrow|this|next|on|in|before|by)\b)|sooner or later"
+    r"|(?:could|might|may|can) (?:well )?be (?:a while|ages|a long while|a long time|weeks|months)"
+    r"|(?:who|god|nobody|no one|heaven) knows when|no idea when"
+    r"|maybe (?:next \w+|tomorrow|\w+day|this \w+)(?: \w+){0,3}? maybe (?:after|later|not|longer|more|the one after))\b"
+)
+
+
 def says_when(normalized: str) -> bool:
-    return bool(WHEN.search(normalized))
+    return bool(WHEN.search(normalized)) and not VAGUE_WHEN.search(normalized)
 
 
 def asks_again(normalized: str) -> bool:

@@ -266,6 +266,24 @@ def test_a_question_is_no_resolution() -> None:
 
 
 @ENGINES
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        # A when taken back as soon as it is said, or a size read as a time, is no when.
+        ("You will receive a replacement at some point, when the next shipment goes.", False),
+        ("It ships when the port opens. Maybe next week, maybe after.", False),
+        ("Someone will ring you back next week, but honestly it could be a while.", False),
+        ("So I'm looking at the order, the width is written down at 71 inches, and that's what we built.", False),
+        ("You will receive the refund at some point today, by five at the latest.", True),
+        ("I'll ring you back at 4 with the quote.", True),
+    ],
+)
+def test_a_when_taken_back_or_a_measurement_is_no_when(engine: RuleBasedEngine, line: str, passed: bool) -> None:
+    found = judged(engine, around(line), "resolution")
+    assert (found.verdict == "pass") is passed, found.reason
+
+
+@ENGINES
 def test_luck_wished_with_a_shrug_is_no_polite_close(engine: RuleBasedEngine) -> None:
     script = (*around("We can't refund a used voucher.")[:4], ("agent", "Well, good luck with that."))
     assert judged(engine, script, "closing").verdict != "pass"
