@@ -1003,6 +1003,19 @@ _GIVES_A_CONTACT = re.compile(
     r"(?: (?!your\b|you\b)\w+){0,4}? (?:on|at) \+?\d"
     r"|\b(?:please |just )?(?:email|e mail|write to) (?!your\b|me\b|us your\b)\w+ at \w+ dot\b"
 )
+# Where something will be sent, told and not asked: "your sms ticket will go to the number you are calling from";
+# "the code goes to the number on file, can you confirm it?" still asks.
+_SENT_TO_THEIRS = re.compile(
+    r"\b(?:will|would|is going to|gets|get|goes|go|is|are) (?:go|goes|be sent|come|arrive|be texted|be emailed|sent"
+    r"|texted|emailed)(?: (?:by|via|as an?) (?:sms|text|email|e mail|message|whatsapp))? to (?:the|your) (?:number"
+    r"|phone|mobile|email|e mail|address|inbox)\b(?!.*\b(?:confirm|is that|is it still|correct|right|which|what)\b)"
+)
+# What the call is about, asked to route it: "are you calling about the summer school, or a place you've already
+# booked?".
+_WHAT_ABOUT = re.compile(
+    r"^(?:and |so |okay |ok |now )?(?:are|were) you (?:calling|ringing|phoning|contacting us) (?:about|for|regarding"
+    r"|in regards to|with regard to)\b"
+)
 # Someone else's words put to the customer: "He said it was 'a stupid address to find'?"
 _SOMEONE_SAID = re.compile(r"^(?:so |and |wait |sorry )?(?:he|she|they|the \w+) (?:said|told you|says)\b")
 
@@ -1010,7 +1023,8 @@ _SOMEONE_SAID = re.compile(r"^(?:so |and |wait |sorry )?(?:he|she|they|the \w+) 
 def _checks_who_they_are(unit: Unit) -> bool:
     """Whether a sentence close to an identity check is one: it names a detail of the customer's or asks who they
     are, and neither hands the call to someone else who will check, repeats what someone else said, asks for
-    something near them to find a place, nor gives them a number or address to reach someone."""
+    something near them to find a place, gives them a number or address to reach someone, tells them where
+    something will be sent, nor asks what the call is about."""
     normalized = unit.sentence().normalized
     return (
         _names_a_detail_or_whom(normalized)
@@ -1018,6 +1032,8 @@ def _checks_who_they_are(unit: Unit) -> bool:
         and not _SOMEONE_SAID.search(normalized)
         and not _FOR_A_PLACE.search(normalized)
         and not _GIVES_A_CONTACT.search(normalized)
+        and not _SENT_TO_THEIRS.search(normalized)
+        and not _WHAT_ABOUT.search(normalized)
     )
 
 

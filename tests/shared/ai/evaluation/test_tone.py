@@ -1023,14 +1023,24 @@ def test_an_apology_after_an_exclaimed_no_and_fillers_is_empathy(engine: RuleBas
         # A number or an address to reach someone, given to them.
         "If you'd rather talk it through with one of our support team, they're on 021 430 1122, Monday to Friday.",
         "For the order itself, please email exports at ceylonspiceroute dot lk or call our office.",
+        # Where something will be sent, told; what the call is about, asked to route it.
+        "two seats at nine the price is ten dinars each your sms ticket will go to the number you are calling from",
+        "Are you calling about the summer school, or a place you've already booked?",
     ],
 )
 def test_a_detail_repeated_from_someone_else_or_left_to_another_team_checks_no_one(line: str) -> None:
     assert judged(DEFAULT_ENGINE, around(line), "identity_verification").verdict == "fail"
 
 
-def test_a_number_of_the_customers_read_back_still_checks_who_they_are() -> None:
-    line = "Can I call you back on 07700 900123 to confirm, and what's the postcode on the account?"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Can I call you back on 07700 900123 to confirm, and what's the postcode on the account?",
+        "the code goes to the number on file can you confirm the last four digits of it",
+        "Are you calling about an order? What's the order number?",
+    ],
+)
+def test_a_number_of_the_customers_read_back_still_checks_who_they_are(line: str) -> None:
     assert judged(DEFAULT_ENGINE, around(line), "identity_verification").verdict == "pass"
 
 
