@@ -95,7 +95,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
-        r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record)('s)? "
+        r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record|"
+        # a loan the caller holds, a rental bond lodged for them, their pet's implanted chip
+        r"mortgage|loan|bond|pension|microchip|chip)('s)? "
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"

@@ -963,6 +963,10 @@ def test_a_date_of_birth_does_not_go_on_into_words_after_the() -> None:
         ("And her MRN?", "It's 00 517 236.", "00 517 236"),
         ("What's the employee's number?", "Nine nine one, four oh two.", "Nine nine one, four oh two"),
         ("Your hospital number?", "It's 5 5 0 9 1 2.", "5 5 0 9 1 2"),
+        # A loan the caller holds, a rental bond lodged for them, their pet's chip.
+        ("Your mortgage number?", "Yes, it's on my statement, 0, 0, 7, 221, 846, 6.", "0, 0, 7, 221, 846, 6"),
+        ("Have you got the microchip number handy?", "956 000 114 287 391.", "956 000 114 287 391"),
+        ("And the bond number?", "It's 2 6 4 3 8 1 7.", "2 6 4 3 8 1 7"),
     ],
 )  # fmt: skip
 def test_an_id_asked_for_by_what_it_identifies_is_an_account_number(question: str, answer: str, number: str) -> None:
