@@ -362,11 +362,23 @@ def test_goodbyes_in_more_languages_close(line: str) -> None:
         "Ay, pobrecita, the altitude is hard the first days.",
         "My heart goes out to your mother, with the wedding and everything.",
         "What a pity, I know you were really looking forward to that trail.",
+        # Card 2.10: the customer's worry or hardship understood, however it is put.
+        "Yes yes the box is fine and i understand you are worry, it's a long time with no news.",
+        "I do understand, ma'am, it is very disappointing when the kit arrives damaged.",
+        "I understand, it's hard when the pay is late.",
+        "ah i know it's so disappointing when you plan the whole weekend around it",
     ],
 )
 def test_sympathy_in_everyday_words_passes_on_phrases_alone(line: str) -> None:
     found = judged(PHRASE_ENGINE, call(middle=line), "empathy")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    "line", ["I don't understand why you are upset, the box says so.", "I understand, so the order is for Friday."]
+)
+def test_understanding_that_is_no_sympathy_does_not_pass(line: str) -> None:
+    assert judged(PHRASE_ENGINE, call(middle=line), "empathy").verdict != "pass"
 
 
 def test_sympathy_wording_does_not_pass_a_refusal_to_give_any() -> None:
