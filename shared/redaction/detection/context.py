@@ -129,6 +129,13 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
     # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?"
     r"|\byour (\w+ ){1,2}reference\b"
 )
+# ... or named as the caller's own before they give it, so their record can be found: "my order number is ...",
+# "I've got a ticket number from last time, INC0047731" (not the agent's "your claim number is ...").
+OWN_ACCOUNT_CONTEXT = re.compile(
+    r"\b(my|our|(i've|ive|i have|we've|we have) got (a|an|the|my|our)|(i|we) have (a|an|the))"
+    r" (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident)"
+    r" (number|id|reference|ref|no)('s)?\b"
+)
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.SSN: range(9, 10),
@@ -307,6 +314,12 @@ def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType
     distance = nearest_match(ASKED_ACCOUNT_CONTEXT, asked)
     if distance is not None and EntityType.ACCOUNT_NUMBER not in distances:
         distances[EntityType.ACCOUNT_NUMBER] = distance
+    own = " ".join(
+        token.norm for token in tokens[max(0, since, position - CONTEXT_WINDOW) : position] if token.speaker == speaker
+    )
+    owned = nearest_match(OWN_ACCOUNT_CONTEXT, own)
+    if owned is not None and EntityType.ACCOUNT_NUMBER not in distances:
+        distance = distances[EntityType.ACCOUNT_NUMBER] = owned
     named = nearest_match(ASKED_ACCOUNT_CONTEXT, window)
     if distance is None and named is not None:
         # "... my date of birth is ... your policy ... your claim number is 2291 8840": named last, the number is a

@@ -773,6 +773,19 @@ def test_an_order_number_told_rather_than_asked_for_is_not_personal_even_read_ba
     assert _found(asked) == [("account_number", ["558120"])]
 
 
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("My order number's 112-4839207-5561043.", "112-4839207-5561043"),
+        ("I've got a ticket number from last time, INC0047731.", "INC0047731"),
+        ("Our booking reference is 7741 2290.", "7741 2290"),
+    ],
+)
+def test_an_order_or_ticket_number_the_caller_names_as_theirs_is_an_account_number(said: str, number: str) -> None:
+    # Given so their record can be found, unasked; the agent's "your order number is ..." above stays out.
+    assert _found(_segments(("customer", said))) == [("account_number", [number])]
+
+
 # --- answers: what is read out after the other side asked for it -------------------------------------------
 
 
