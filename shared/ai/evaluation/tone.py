@@ -495,7 +495,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"|can manage|could manage) to\b",
         # What everyone is supposed to know ("I figured everybody who owns a kayak knew that much").
         r"\b(?:everybody|everyone|anybody|anyone|every \w+|any \w+|most people)(?: \w+){0,5} (?:knew|knows|would know"
-        r"|should know|would have known) (?:that much|that by now|by now)\b",
+        r"|should know|would have known) (?:that much|that by now|by now"
+        # ... or before they buy ("we don't refund clouds, everybody knows that before they book")
+        r"|(?:that|this|it) (?:before|when) (?:they|you) (?:book|buy|order|sign|come|pay|travel))\b",
         r"\bi (?:would have|would of|had) thought you (?:knew|would know|would have known|of all people)\b",
         # Told to be realistic, as an order ("be practical, madam"); "it should be practical" and "to be realistic"
         # are not said to anyone.
@@ -761,6 +763,16 @@ RULES: dict[str, tuple[str, ...]] = {
         r" (?:whiteboard|wall|fridge|noticeboard|notice board)\b",
         r"\b(?:wait till|wait until|wait til|can not wait to) (?:i )?tell (?:the|my) (?:boys|lads|guys|girls|team"
         r"|colleagues|mates|crew|others)\b",
+        # The customer's mishap exclaimed at as typical ("Lost it again? Classic!", "dropped it, did ya, classic");
+        # "a classic car" and "the classic model" name a thing.
+        r"^(?:oh |ah |well |so |that is |thats |how )?classic(?: (?:mate|man|love|buddy|pal|one|that))?$"
+        r"|\b(?:did (?:ya|you|ye)|again|yet again) classic\b",
+        # ... or as a child's ("get your mum to hold onto it for you", "most folks work it out by the time they're
+        # grown").
+        r"\b(?:get|ask|have) your (?:mum|mom|mam|mummy|mommy|mother|dad|daddy|parents?) to (?:hold onto|hold on to"
+        r"|hold|keep|look after|mind|carry|keep hold of) (?:it|them|that|this|your \w+)(?: for you)?\b",
+        r"\bby the time (?:they are|you are|we are|people are|folks are) (?:grown|grown up|all grown up|adults?"
+        r"|out of nappies|out of diapers)\b",
     ),
     "promises an outcome": (
         r"\bi (?:guarantee|promise)\b",

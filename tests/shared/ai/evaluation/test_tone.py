@@ -120,6 +120,11 @@ def around(line: str) -> Script:
         ("These apps can be a bit much for some of our older customers.", "talks down to the customer"),
         ("Honestly, people who buy vintage watches usually know this.", "talks down to the customer"),
         ("Good luck with that.", "mocks the customer"),
+        # A mishap exclaimed at as typical, or treated as a child's; what everybody knows before they book.
+        ("Dropped it again? Classic!", "mocks the customer"),
+        ("Maybe get your mum to look after it for you.", "mocks the customer"),
+        ("Most folks can tell a left boot from a right by the time they're grown.", "mocks the customer"),
+        ("We don't refund rain, everybody knows that before they book.", "talks down to the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -171,6 +176,10 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "The stairs can be hard for some of our older guests, so we put you on the ground floor.",
         "I'll go nice and slow so you can write it down.",
         "What you spend it on is none of our business.",
+        "It's a classic car, the 1967 model.",
+        "Classic mistake with that model, the latch sticks, I'll send a new one.",
+        "Your mum can call us to change the booking.",
+        "Most people book the tour by the time they're in Oslo.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
