@@ -358,13 +358,10 @@ def _named_earlier_in_turn(words: Sequence[str], sentence_start: int) -> bool:
     Coastline Pest, it's Brooke. What can I do for you?"): the greeting's sentence need not repeat the name. A name
     that redaction took out is still one said ("Bom dia, [PERSON_NAME] speaking. How can I help?")."""
     return any(
-        _REDACTED_NAME.match(word)
-        or (
-            word[:1].isupper()
-            and index > 0
-            and not SENTENCE_END.search(words[index - 1])
-            and not _PRONOUN_I.match(word)
-        )
+        (word[:1].isupper() or _REDACTED_NAME.match(word))
+        and index > 0
+        and not SENTENCE_END.search(words[index - 1])
+        and not _PRONOUN_I.match(word)
         for index, word in enumerate(words[:sentence_start])
     )
 

@@ -158,7 +158,8 @@ def test_a_late_greeting_is_outside_the_window() -> None:
         # Redaction runs before evaluation: a name it took out is still a name the agent gave.
         ("Buenas tardes, [PERSON_NAME] on the line, bookings desk. What can I do for you?", True),
         ("Good morning, [PERSON_NAME]'s Bakery here. How can I help?", True),
-        # ... but a redacted value of another kind names no one.
+        # ... but a redacted value of another kind names no one, nor does the customer's name opening the turn.
+        ("[PERSON_NAME], how are things. What can I do for you?", False),
         ("Good morning, it's [PHONE_NUMBER] here. How can I help?", False),
         ("Good morning. How can I help?", False),
     ],
