@@ -262,9 +262,9 @@ def test_only_a_template_with_wording_of_its_own_is_taken_from_the_start_of_a_se
 @pytest.mark.parametrize(
     ("line", "verdict"),
     [
-        # Much closer to a fail example than to any pass example: that failure. ("not my problem" itself the conduct
-        # rules fail in both engines, as talking down.)
-        ("Sorry, that one is not our problem.", "fail"),
+        # Much closer to a fail example than to any pass example: that failure. ("not my problem" and "not our
+        # problem" themselves the conduct rules fail in both engines, as dismissing.)
+        ("Sorry, that one is not our issue.", "fail"),
         # Closer to a fail example, but less clearly: a reviewer decides.
         ("I'm sorry, but I won't apologise for the policy.", "needs_review"),
     ],
