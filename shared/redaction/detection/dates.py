@@ -95,6 +95,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             ):
                 continue  # "the code's spring 25, valid until April 35": an offer's end
             said = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
+            if entity_type is EntityType.DATE_OF_BIRTH and (told := _told_before_read_back(said)):
+                yield entity_type, told
             found = _said_by_one(said)
             answer = _answer_before_read_back(tokens, said, found, tokens[position - 1])
             if entity_type is EntityType.DATE_OF_BIRTH and answer:
@@ -146,6 +148,17 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+
+
+def _told_before_read_back(found: list[Token]) -> list[Token]:
+    """The part of a date its first speaker ended before the other side read it back ("My birthday's June 30th,
+    1971." / "June 30th, 1971, and the ZIP?"), which ``_said_by_one`` would leave for the read-back; else none."""
+    told = next((i for i, token in enumerate(found) if token.speaker != found[0].speaker), len(found))
+    if told == len(found) or not found[told - 1].text.rstrip().endswith((".", "!")):
+        return []
+    # a date and not a word after the question: "I'll need your date of birth first."
+    dated = sum(token.norm in _DATE_MONTHS or digits_of(token) is not None for token in found[:told])
+    return found[:told] if dated >= 2 else []
 
 
 def _said_by_one(found: list[Token]) -> list[Token]:

@@ -958,6 +958,32 @@ def test_a_date_of_birth_started_with_a_compound_day_goes_on_in_the_next_turn() 
     assert _found(segments) == [("date_of_birth", ["the thirty-first", "October sixty-six"])]
 
 
+@pytest.mark.parametrize(
+    ("told", "date", "read_back"),
+    [
+        ("My birthday's June 30th, 1971.", "June 30th, 1971", "June 30, 1971"),
+        ("Born, uh, July the 7th, 1984.", "July the 7th, 1984", "7th July 1984"),
+        (
+            "Date of birth, oh three, oh six, two thousand and one.",
+            "oh three, oh six, two thousand and one",
+            "3/6/2001",
+        ),
+    ],
+)
+def test_a_date_of_birth_the_agent_reads_back_is_found_where_it_was_told_too(
+    told: str, date: str, read_back: str
+) -> None:
+    segments = _segments(("customer", told), ("agent", f"{read_back}, thank you. And the ZIP?"))
+    assert _found(segments)[:2] == [("date_of_birth", [date]), ("date_of_birth", [read_back])]
+
+
+def test_a_word_after_the_question_for_a_date_of_birth_is_no_date() -> None:
+    segments = _segments(
+        ("agent", "I'll need your date of birth first."), ("customer", "Twenty-ninth of February, 1988.")
+    )
+    assert _found(segments) == [("date_of_birth", ["Twenty-ninth of February, 1988"])]
+
+
 def test_a_date_of_birth_does_not_go_on_into_words_after_the() -> None:
     segments = _segments(
         ("agent", "Your date of birth?"), ("customer", "May 1984,"), ("agent", "Okay."),
