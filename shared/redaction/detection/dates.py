@@ -95,6 +95,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             ):
                 continue  # "the code's spring 25, valid until April 35": an offer's end
             said = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
+            if entity_type is EntityType.DATE_OF_BIRTH and _on_a_weekday(tokens, said):
+                continue  # "that's the closest to his birthday" / "Saturday the fourteenth of June": a booking
             if entity_type is EntityType.DATE_OF_BIRTH and (told := _told_before_read_back(said)):
                 yield entity_type, told
             found = _said_by_one(said)
@@ -148,6 +150,17 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _on_a_weekday(tokens: Sequence[Token], found: list[Token]) -> bool:
+    """Whether a date is said with its day of the week before it and no year ("Saturday the fourteenth of June"): a
+    day booked, not a birth."""
+    before = tokens[found[0].position - 1] if found and found[0].position else None
+    with_year = any(len(digits) == 4 for token in found if (digits := digits_of(token)))
+    return before is not None and before.segment == found[0].segment and before.norm in _WEEKDAYS and not with_year
 
 
 def _told_before_read_back(found: list[Token]) -> list[Token]:

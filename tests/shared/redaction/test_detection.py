@@ -977,6 +977,17 @@ def test_a_date_of_birth_the_agent_reads_back_is_found_where_it_was_told_too(
     assert _found(segments)[:2] == [("date_of_birth", [date]), ("date_of_birth", [read_back])]
 
 
+def test_a_day_booked_near_a_birthday_is_no_date_of_birth() -> None:
+    segments = _segments(
+        ("customer", "The fourteenth, please, that's the closest to his birthday."),
+        ("agent", "Lovely, Saturday the fourteenth of June, arrive at Raven Square for quarter past nine."),
+    )
+    assert _found(segments) == []
+    # A birth date said with its weekday and its year is still one.
+    answer = _segments(("agent", "Date of birth?"), ("customer", "Saturday the fourteenth of June 1980."))
+    assert _found(answer) == [("date_of_birth", ["the fourteenth of June 1980"])]
+
+
 def test_a_word_after_the_question_for_a_date_of_birth_is_no_date() -> None:
     segments = _segments(
         ("agent", "I'll need your date of birth first."), ("customer", "Twenty-ninth of February, 1988.")
