@@ -258,7 +258,8 @@ UNIT_ADDRESS = re.compile(
 # A flat said before the building's address, with how to be let in: "flat 3, buzzer number 7, at 19 Ormeau Road",
 # "Apartment 4B, at ...".
 _UNIT_BEFORE = re.compile(
-    rf"{_UNIT_NAMED}(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
+    # a Scottish tenement flat written alone before the house number: "3/2, 58 Dumbarton Road"
+    rf"(?:{_UNIT_NAMED}|\b\d{{1,2}}/\d{{1,2}},)(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
     # its floor too: "Flat 6, Ground Floor, 41 Mowbray Street"
     r"|,?\s+(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|basement|lower ground|"
     r"\d{1,2}(?:st|nd|rd|th))\s+(?i:floor))*"
@@ -266,10 +267,17 @@ _UNIT_BEFORE = re.compile(
 )
 
 
+# A rural route before the house or box number it is part of: "R R 2 Box 147, ...", "RR 3, 2245 Concession Road 7".
+_RURAL_ROUTE_BEFORE = re.compile(r"\b(?:R\.?\s?R\.?|(?i:rural route))\s*$")
+
+
 def unit_said_before(text: str, start: int) -> int:
-    """Where an address at ``start`` of ``text`` begins with the flat said before it; ``start`` if none was."""
+    """Where an address at ``start`` of ``text`` begins with the flat or rural route said before it; ``start`` if none
+    was."""
     unit = _UNIT_BEFORE.search(text, max(0, start - 80), start)
-    return unit.start() if unit is not None else start
+    start = unit.start() if unit is not None else start
+    route = _RURAL_ROUTE_BEFORE.search(text, max(0, start - 20), start)
+    return route.start() if route is not None else start
 
 
 # The floor and door of a flat, said after the house number where a building has many: "seventh floor B", "3rd

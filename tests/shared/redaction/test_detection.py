@@ -1105,6 +1105,19 @@ def test_a_town_and_postcode_after_a_backchannel_finish_the_address() -> None:
     assert _found(segments) == [("address", ["16 Kiln Lane"]), ("address", ["Bristol, BS5 9QT"])]
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        # A rural route, and a Glasgow tenement flat written alone, before the number they belong to.
+        "R R 2 Box 147, Hettinger, North Dakota 58639",
+        "RR 3, 2245 Concession Road 7, Port Perry, Ontario, L9L 1B2",
+        "3/2, 58 Dumbarton Road, Glasgow G11 6PA",
+    ],
+)
+def test_what_is_said_before_the_house_number_is_part_of_the_address(address: str) -> None:
+    assert _found(_segments(("customer", f"It's {address}."))) == [("address", [address])]
+
+
 def test_a_turn_after_a_backchannel_goes_on_with_an_address_only_if_one_was_begun() -> None:
     segments = _segments(
         ("agent", "What's the address for the invoice?"),
