@@ -1109,6 +1109,9 @@ def _judge_intent(
             and not _rude(unit)
             and (not shape.asks_for_details or _checks_who_they_are(unit))
             and shape.topics <= tone.topics_of(_with_the_sentences_around(unit))
+            and not (
+                "someone to reach" in shape.topics and tone.menu_option_for_something_else(unit.sentence().normalized)
+            )
         )
 
     # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a

@@ -389,8 +389,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?!.*\b(?:suit|suits|better|instead|rather|we (?:can|could)|i (?:can|could|will))\b)",
         # Measured against a child ("even my little brother scores better", "like the little kids do").
         r"\beven (?:my|our|a|the) (?:\w+ ){0,2}(?:brother|sister|kid|kids|son|daughter|nan|gran|granny|grandma|grandad"
-        r"|child|toddler|year old|niece|nephew|dog|cat)s? (?:scores?|scored|does|did|would do|could do|can do|gets?"
-        r"|got) (?:it |that |this )?(?:better|right)\b",
+        r"|child|toddler|year old|niece|nephew|dog|cat)s? (?:(?:scores?|scored|does|did|would do|could do|can do|gets?"
+        r"|got) (?:it |that |this )?(?:better|right)|(?:knows?|gets?|understands?|got) (?:that|this|it|not to)\b)\b",
+        # A skill said plainly to be beyond them ("since arithmetic clearly ain't your strong suit"); staff of theirs
+        # who did not finish school.
+        r"\b(?:clearly|obviously|evidently|apparently) (?:is not|isnt|aint|not|was never|are not) (?:your|ur|yer)"
+        r" (?:strong suit|strong point|forte|thing)\b",
+        r"\b(?:staff|people|someone|employees|workers|somebody) who (?:actually )?(?:finished|went to|passed|completed)"
+        r" (?:school|primary school|high school|primary)\b",
         r"\blike (?:the |a |some )?(?:little |small |young )?(?:kids|children|toddlers|babies|schoolkids"
         r"|five year olds) do\b",
         # Told to cope as everyone else does ("I'm sure you can catch a tram like everybody else").
@@ -631,6 +637,17 @@ RULES: dict[str, tuple[str, ...]] = {
     # Menace: harm to the customer if they carry on ("you'll regret it", "I'll have you banned").
     "threatens the customer": (
         r"\byou will (?:live to )?regret (?:it|this|that|calling|ringing|talking)\b",
+        # Shut out of a whole trade ("no shop in Kansai will rent to you again"), punished for calling again ("if you
+        # continue to call this line ..., your producer number will be suspended"), or named to everyone ("your name
+        # goes up on the board at reception with the other defaulters").
+        r"\bno (?:\w+ ){0,3}(?:will|would|is going to) (?:ever )?(?:rent|lend|sell|deal|work|do business|insure|hire"
+        r"|serve)(?: \w+){0,2} (?:to|with) you (?:again|ever again)\b"
+        r"(?!.*\b(?:let me|i (?:can|will)|we (?:can|will)|unless|without|if you)\b)",
+        r"\bif you (?:continue to|keep|keep on|carry on) (?:call|calling|ring|ringing|phone|phoning|contact|contacting)"
+        r"(?: \w+){0,12} (?:will be|we will|i will|is going to be) (?:suspended|blocked|cancelled|canceled|closed"
+        r"|banned|blacklisted|terminated|cut off|suspend|block|cancel|close|ban|blacklist|terminate|cut you off)\b",
+        r"\byour name (?:goes|will go|is going|gets put|will be put|will be) (?:up )?on (?:the|a|our) (?:board|wall"
+        r"|notice ?board|list of (?:defaulters|bad payers|non payers))\b",
         r"\byou will be sorry(?! to| for| about| if| that)\b",
         r"\bwatch (?:your|yer|ya) (?:back|mouth)\b|\bwatch yourself\b",
         r"\bi know where you live\b",
@@ -1291,9 +1308,24 @@ TOPICS: dict[str, re.Pattern[str]] = {
 }
 
 
+# A menu option for something other than a person ("For English, press two.", "To remove a package, press one."):
+# its key is no one to reach.
+_MENU_OPTION = re.compile(r"^(?:and |or )?(?:for|to) (?:\w+ ){1,6}(?:press|dial|say) \w+$")
+_PERSON = re.compile(
+    r"\b(?:human|humans|person|people|someone|somebody|anyone|anybody|agent|agents|advisor|advisors|adviser|advisers"
+    r"|staff|team|colleague|colleagues|representative|representatives|rep|reps|specialist|specialists|nurse|nurses"
+    r"|executive|executives|manager|supervisor|member|members|officer|operator|expert|experts|engineer|technician"
+    r"|doctor|pharmacist|department|desk|helpline|hotline|talk|speak|chat)\b"
+)
+
+
 def topics_of(normalized: str) -> frozenset[str]:
     """The ``TOPICS`` a normalized sentence speaks of."""
     return frozenset(topic for topic, words in TOPICS.items() if words.search(normalized))
+
+
+def menu_option_for_something_else(normalized: str) -> bool:
+    return bool(_MENU_OPTION.search(normalized)) and not _PERSON.search(normalized)
 
 
 def only_acknowledges(normalized: str) -> bool:

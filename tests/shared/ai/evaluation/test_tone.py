@@ -125,6 +125,13 @@ def around(line: str) -> Script:
         ("Maybe get your mum to look after it for you.", "mocks the customer"),
         ("Most folks can tell a left boot from a right by the time they're grown.", "mocks the customer"),
         ("We don't refund rain, everybody knows that before they book.", "talks down to the customer"),
+        # Shut out of a trade, punished for calling, named on a board; measured against a pet; a skill beyond them.
+        ("Pay by Friday or no agency in Osaka will rent to you again.", "threatens the customer"),
+        ("If you keep calling about this, your account will be suspended.", "threatens the customer"),
+        ("Your name goes up on the board at reception with the other defaulters.", "threatens the customer"),
+        ("Even my dog knows not to do that.", "talks down to the customer"),
+        ("Maths clearly isn't your strong suit.", "talks down to the customer"),
+        ("Maybe you need staff who finished school.", "talks down to the customer"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -180,6 +187,9 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "Classic mistake with that model, the latch sticks, I'll send a new one.",
         "Your mum can call us to change the booking.",
         "Most people book the tour by the time they're in Oslo.",
+        "No one will rent to you again without a reference, so let me write you one.",
+        "If you keep calling us, we will call you back within the hour.",
+        "Your name will be on the list for the tasting.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
@@ -1144,3 +1154,14 @@ def test_a_rule_for_a_whole_sentence_is_found_in_the_middle_of_a_turn(engine: Ru
     )
     found = judged(engine, around(line), "no_prohibited_language")
     assert (found.verdict, found.evidence[0].quote) == ("fail", "Reading emails is generally a good idea.")
+
+
+@pytest.mark.parametrize("line", ["For English, press two.", "To remove a package, press one."])
+def test_a_menu_option_for_something_else_offers_no_one_to_reach(line: str) -> None:
+    script = (("agent", "Hello, you're through to the automated parcel line. " + line), *around("Let me see.")[1:])
+    assert judged(INTENT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict != "pass"
+
+
+def test_a_menu_option_for_a_person_still_offers_one() -> None:
+    script = (("agent", "Hello, automated parcel line. To speak to someone, press zero."), *around("Let me see.")[1:])
+    assert judged(INTENT_ENGINE, script, "escalation_offer", is_ai_call=True).verdict == "pass"
