@@ -146,7 +146,14 @@ class NormalizedText:
         return {initial: tuple(indexes) for initial, indexes in starts.items()}
 
 
+# The article or pronoun French and Italian elide before a vowel ("l'assistant virtuel", "qu'il", "l'agente"): a word
+# of its own, or "l'assistant" reads as one unknown word.
+_ELIDED = re.compile(r"^(l|qu)'(?=[aeiouh])")
+
+
 def _expand_contractions(word: str) -> str:
+    if elided := _ELIDED.match(word):
+        return f"{elided.group(1)} {_expand_contractions(word[elided.end() :])}"
     if word in _WHOLE_CONTRACTIONS:
         return _WHOLE_CONTRACTIONS[word]
     for suffix, replacement in _SUFFIX_CONTRACTIONS:

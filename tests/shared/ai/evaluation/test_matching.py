@@ -159,6 +159,11 @@ def test_negation_scope(text: str, phrase: str, negated: bool) -> None:
     assert _negated(text, phrase) is negated
 
 
+def test_an_elided_article_is_a_word_of_its_own() -> None:
+    assert normalize("Je suis l'assistant virtuel, qu'il soit.").joined == "je suis l assistant virtuel qu il soit"
+    assert normalize("I'll say it's l'Oréal's.").joined == "i will say it is l oreal"
+
+
 def test_a_redaction_token_reads_as_one_word_that_names_nothing() -> None:
     tokens = [t.text for t in normalize("So that's [DATE_OF_BIRTH] and [ACCOUNT_NUMBER], thanks [PERSON_NAME].").tokens]
     assert tokens == ["so", "that", "is", "redacted", "and", "redacted", "thanks", "redacted"]
