@@ -230,7 +230,10 @@ def answered(line: str, reply: str) -> Script:
     ("line", "reply"),
     [
         ("Evening, Jollof Junction, na Tunde dey yarn wit you.", "Tunde, abeg my food never reach."),
-        ("Bonjour, Boulangerie Dupont, c'est Margaux à l'appareil.", "Hello Margaux, my cake order is wrong."),
+        (
+            "Bonjour, Boulangerie Dupont, vous parlez avec Margaux, que puis-je faire pour vous?",
+            "Hello Margaux, my cake order is wrong.",
+        ),
     ],
 )
 def test_a_greeting_in_any_words_says_who_answers_when_the_caller_answers_to_the_name(line: str, reply: str) -> None:
