@@ -1099,19 +1099,18 @@ def _judge_intent(
     def fits(unit: Unit) -> bool:
         """Whether a close sentence also has what every pass example shares (see ``ExampleShape``) and is not
         undone by the rest of it."""
+        sentence = unit.sentence().normalized
         return (
             (shape.asks_sometimes or not unit.is_question)
             and (not shape.only_asks or _asks_something(unit))
             and (not shape.says_when or _says_when(unit.item, unit.first_word))
             and not _taken_back(criterion, intents, unit)
             and not _undercut(criterion, unit.item, unit.first_word, unit.last_word)
-            and not tone.only_acknowledges(unit.sentence().normalized)
+            and not tone.only_acknowledges(sentence)
             and not _rude(unit)
             and (not shape.asks_for_details or _checks_who_they_are(unit))
             and shape.topics <= tone.topics_of(_with_the_sentences_around(unit))
-            and not (
-                "someone to reach" in shape.topics and tone.menu_option_for_something_else(unit.sentence().normalized)
-            )
+            and not (tone.SOMEONE_TO_REACH in shape.topics and tone.menu_option_for_something_else(sentence))
         )
 
     # When the card's fail examples say it in the negative, a negated sentence is that failure, not a doubt for a

@@ -1279,13 +1279,18 @@ _ACKNOWLEDGEMENT = frozenset(
 # Someone the caller can be put through or sent to (a person, or a person by their role), or a way to reach one:
 # "press two and I'll send you to Dr Landry's line", "if you'd like to ask a librarian, press 0". Roles are too many
 # to list ("the heavy events convenor", "the permits clerk"); a time alone ("Sunday, six a.m.") names neither.
-_HELPER = re.compile(
-    r"\b(?:human|humans|person|people|someone|somebody|anyone|anybody|agent|agents|advisor|advisors|adviser|advisers"
+# Who can be reached, and talking to them.
+_PERSON_WORDS = (
+    r"human|humans|person|people|someone|somebody|anyone|anybody|agent|agents|advisor|advisors|adviser|advisers"
     r"|staff|team|colleague|colleagues|representative|representatives|rep|reps|specialist|specialists|nurse|nurses"
     r"|executive|executives|manager|supervisor|member|members|officer|operator|expert|experts|engineer|technician"
-    r"|doctor|pharmacist|department|desk|helpline|hotline"
+    r"|doctor|pharmacist|department|desk|helpline|hotline|talk|speak|chat"
+)
+_PERSON = re.compile(rf"\b(?:{_PERSON_WORDS})\b")
+_HELPER = re.compile(
+    rf"\b(?:{_PERSON_WORDS}"
     r"|call|calls|calling|ring|rings|phone|phones|press|dial|say|transfer|connect|put you through|in touch"
-    r"|on the line|talk|speak|chat|email|ask for|(?:you can|to|could|will) reach)\b"
+    r"|on the line|email|ask for|(?:you can|to|could|will) reach)\b"
 )
 
 
@@ -1302,8 +1307,9 @@ _KEPT_OR_HEARD = re.compile(
 # What every pass example of a criterion may speak of: then a sentence that speaks of none of it does not do what
 # they do, however close its words ("Sunday, six a.m." to "the office staff take calls themselves on weekdays";
 # "the edge lifting is covered under the warranty" to "calls on this line are kept on tape").
+SOMEONE_TO_REACH = "someone to reach"
 TOPICS: dict[str, re.Pattern[str]] = {
-    "someone to reach": _HELPER,
+    SOMEONE_TO_REACH: _HELPER,
     "the call kept or heard": _KEPT_OR_HEARD,
 }
 
@@ -1311,12 +1317,6 @@ TOPICS: dict[str, re.Pattern[str]] = {
 # A menu option for something other than a person ("For English, press two.", "To remove a package, press one."):
 # its key is no one to reach.
 _MENU_OPTION = re.compile(r"^(?:and |or )?(?:for|to) (?:\w+ ){1,6}(?:press|dial|say) \w+$")
-_PERSON = re.compile(
-    r"\b(?:human|humans|person|people|someone|somebody|anyone|anybody|agent|agents|advisor|advisors|adviser|advisers"
-    r"|staff|team|colleague|colleagues|representative|representatives|rep|reps|specialist|specialists|nurse|nurses"
-    r"|executive|executives|manager|supervisor|member|members|officer|operator|expert|experts|engineer|technician"
-    r"|doctor|pharmacist|department|desk|helpline|hotline|talk|speak|chat)\b"
-)
 
 
 def topics_of(normalized: str) -> frozenset[str]:
