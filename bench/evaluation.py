@@ -1,6 +1,6 @@
 """How often the offline evaluation engine agrees with a human reviewer, on labelled calls; and how fast it is.
 
-The calls (``bench/data/evaluation/{dev,held_back,held_back_2,...,held_back_28}/*.yaml``; files named ``human*`` are
+The calls (``bench/data/evaluation/{dev,held_back,held_back_2,...,held_back_29}/*.yaml``; files named ``human*`` are
 scored with the default human card, ``ai_agent*`` with the AI-agent card) are written the way agents talk: the
 card's own wording, paraphrases, speech-recognition noise, negations and refusals, the wrong speaker, late disclosures,
 holds and trailing silence. Each criterion of the card is labelled ``pass`` or ``fail`` from its description, as a
@@ -13,15 +13,15 @@ to review counts as caught. ``held_back`` and then ``held_back_2`` were each sco
 become development data beside ``dev``. Each later split was written after the one before it, with neither the
 engine's code, its results nor the notes on what it misses in view and without the engine ever run on its calls,
 and was scored once at the end of its round: ``held_back_3`` to ``held_back_8`` by one new author each,
-``held_back_9`` to ``held_back_27`` by two new authors each (the second keeping agents off the card's own phrases).
-``held_back_27`` has been scored and is studied now; ``held_back_28``, written the same way by two more new authors,
+``held_back_9`` to ``held_back_28`` by two new authors each (the second keeping agents off the card's own phrases).
+``held_back_28`` has been scored and is studied now; ``held_back_29``, written the same way by two more new authors,
 is scored only once.
 
 Two engines are scored side by side: the phrase-list engine (the rule engine with its intent layer off:
 phrases, patterns, negation, speaker and timing) and the default engine, which adds the intent layer
 (sentence embeddings compared with the card's examples, and the card's slotted examples as a grammar).
 
-Usage: ``python -m bench.evaluation [--split {dev,held_back,held_back_2,...,held_back_28}] [--quick]``
+Usage: ``python -m bench.evaluation [--split {dev,held_back,held_back_2,...,held_back_29}] [--quick]``
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ SPLITS = (
     "held_back_24", "held_back_25", "held_back_26", "held_back_27", "held_back_28",
 )  # fmt: skip
 # Scored once, at the end of the round that added it, unseen: nothing is trained, tuned or cross-validated on it.
-UNSEEN = "held_back_28"
+UNSEEN = "held_back_29"
 STUDIED = tuple(split for split in SPLITS if split != UNSEEN)
 LABEL_VERDICTS = ("pass", "fail")
 KINDS = ("literal", "paraphrase", "trap", "absent")
@@ -397,7 +397,7 @@ def print_report(split: str, calls: Sequence[LabelledCall], reports: dict[str, R
 
 def main(argv: Sequence[str] | None = None) -> int:
     def extra(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_28: once)")
+        parser.add_argument("--split", choices=SPLITS, default="dev", help="score this split (held_back_29: once)")
         parser.add_argument("--verbose", action="store_true", help="list every disagreement of the intent engine")
 
     args = parse_args(__doc__.splitlines()[0] if __doc__ else "", extra, argv)
