@@ -54,7 +54,7 @@ SPLITS = (
     "held_back_8", "held_back_9", "held_back_10", "held_back_11", "held_back_12", "held_back_13",
     "held_back_14", "held_back_15", "held_back_16", "held_back_17",
     "held_back_18", "held_back_19", "held_back_20", "held_back_21", "held_back_22", "held_back_23",
-    "held_back_24", "held_back_25", "held_back_26", "held_back_27", "held_back_28",
+    "held_back_24", "held_back_25", "held_back_26", "held_back_27", "held_back_28", "held_back_29",
 )  # fmt: skip
 # Scored once, at the end of the round that added it, unseen: nothing is trained, tuned or cross-validated on it.
 UNSEEN = "held_back_29"

@@ -92,6 +92,7 @@ LATER_HELD_BACK = (
     "held_back_26",
     "held_back_27",
     "held_back_28",
+    "held_back_29",
 )
 
 
