@@ -790,8 +790,10 @@ _REQUEST = re.compile(
     # "read out the code on your bill" asks; "let me read out your balance" is the agent reading
     r"|(?<!me )(?<!i )(?<!ill )(?<!i'll )(?<!we )(?<!will )read (?:out|off)"
     r"|if you (?:could|can|would)|go ahead with"
-    # A sentence opened by the verb tells the customer to do it: "Say the email on your login."
-    r"|^(?:just |now )?(?:say|provide|enter|share)"
+    # A sentence opened by the verb tells the customer to do it: "Say the email on your login.", "To find the policy,
+    # key in your member number."
+    r"|^(?:just |now |to (?:find|locate|look up|pull up|check|verify|open)(?: \w+){0,4} )?"
+    r"(?:say|provide|enter|share|key in|type in|punch in|tap in)"
     # The same requests in the languages calls switch into: Spanish, Portuguese, French, Hindi and Urdu, Tagalog and
     # Swahili, as written in Latin script ("Dígame su número de folio.", "Job card number bata dein.").
     r"|por favor|digame|decime|dime|dame|indiqueme|proporcioneme|confirme|confirmeme|me (?:da|das|puede dar|podria dar"

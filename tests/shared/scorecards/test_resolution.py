@@ -61,17 +61,17 @@ def test_the_pin_then_the_campaign_then_the_default_then_the_built_in_card() -> 
         "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0P1",
     ):
         cards.store(scorecard_id, 3)
-    assert choose(assignments, cards, campaign_id="spring") == "default-human@2.10"
+    assert choose(assignments, cards, campaign_id="spring") == "default-human@2.11"
     assignments.rows[(TENANT, "human", None)] = ("sc_01JDZ2V1D3W4X5Y6Z7A8B9C0DE", 3)
     assert choose(assignments, cards, campaign_id="spring") == "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0DE@3"
     assignments.rows[(TENANT, "human", "spring")] = ("sc_01JDZ2V1D3W4X5Y6Z7A8B9C0CA", 3)
     assert choose(assignments, cards, campaign_id="spring") == "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0CA@3"
     assert choose(assignments, cards, campaign_id="autumn") == "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0DE@3"
-    assert choose(assignments, cards, campaign_id="spring", call_type="ai_agent") == "default-ai-agent@2.11"
+    assert choose(assignments, cards, campaign_id="spring", call_type="ai_agent") == "default-ai-agent@2.12"
     pinned = ScorecardPin(id="sc_01JDZ2V1D3W4X5Y6Z7A8B9C0P1", version="3")
     assert choose(assignments, cards, campaign_id="spring", pinned=pinned) == "sc_01JDZ2V1D3W4X5Y6Z7A8B9C0P1@3"
     # Another tenant's assignments and cards are not this tenant's.
-    assert choose(assignments, cards, tenant_id="t-else", campaign_id="spring") == "default-human@2.10"
+    assert choose(assignments, cards, tenant_id="t-else", campaign_id="spring") == "default-human@2.11"
 
 
 def test_a_missing_version_fails_the_evaluation_for_good() -> None:

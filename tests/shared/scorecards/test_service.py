@@ -133,17 +133,17 @@ def test_the_campaign_then_the_tenant_default_then_the_built_in_card(deps: Depen
                               pinned=pinned)  # fmt: skip
         return f"{card.id}@{card.version}"
 
-    assert chosen("spring") == "default-human@2.10" and chosen(None, "ai_agent") == "default-ai-agent@2.11"
+    assert chosen("spring") == "default-human@2.11" and chosen(None, "ai_agent") == "default-ai-agent@2.12"
     campaign_card, default_card = create(deps, tenant), create(deps, tenant, name="House default")
     publish(deps, tenant, campaign_card, 1)
     publish(deps, tenant, default_card, 1)
     assign(deps, tenant, campaign_card, 1, "spring")
     assert chosen("spring") == f"{campaign_card}@1"
-    assert chosen("autumn") == chosen(None) == "default-human@2.10"
+    assert chosen("autumn") == chosen(None) == "default-human@2.11"
     assign(deps, tenant, default_card, 1)
     assert (chosen("spring"), chosen("autumn"), chosen(None)) == (f"{campaign_card}@1", *[f"{default_card}@1"] * 2)
     # A card for human calls never scores an AI agent's call.
-    assert chosen("spring", "ai_agent") == "default-ai-agent@2.11"
+    assert chosen("spring", "ai_agent") == "default-ai-agent@2.12"
     # A run's pin wins over every assignment.
     assert chosen("spring", pinned=ScorecardPin(id="default-human", version="2.8")) == "default-human@2.8"
     listed = scorecards.list_assignments(repository=deps.scorecards, tenant_id=tenant)

@@ -447,3 +447,84 @@ def test_a_detail_asked_in_everyday_words_still_checks_who_they_are(line: str) -
 def test_an_exclamation_of_no_is_no_detail_asked_for() -> None:
     line = "Oh no, that's awful, can you confirm for me what happened?"
     assert verdict(call(middle=line), "identity_verification").verdict != "pass"
+
+
+# Cards 2.12 (AI agent) and 2.11 (human): wording in the languages calls switch into, and ids asked for by name.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Guten Morgen, Bäckerei Lindner, hier spricht Ihr virtueller Assistent.",
+        "Welkom bij Fietsverhuur Vos, u spreekt met een digitale assistent.",
+        "Buongiorno, sono l'assistente virtuale di Ferramenta Rossi.",
+        "Good morning, welcome to the automated booking server of Harbour Parking.",
+        "Hallo, ik ben de spraakcomputer van Fietsverhuur Vos.",
+    ],
+)
+def test_an_assistant_saying_what_it_is_in_another_language_discloses_ai(line: str) -> None:
+    found = judged(PHRASE_ENGINE, call(opening=line), "ai_disclosure", is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "passed"),
+    [
+        ("Guten Morgen, Bäckerei Lindner. Ihr Anruf wird zu Schulungszwecken aufgezeichnet.", True),
+        ("Welkom bij Fietsverhuur Vos, dit gesprek wordt opgenomen.", True),
+        ("Buongiorno, la chiamata potrebbe essere registrata.", True),
+        ("Dzień dobry, rozmowa jest nagrywana.", True),
+        ("Selamat pagi, panggilan ini direkam untuk kualitas layanan.", True),
+        ("Hello, Harbour Parking, calls on this line are saved for quality checks.", True),
+        ("Guten Morgen, Bäckerei Lindner, dieses Gespräch wird nicht aufgezeichnet.", False),
+        ("Welkom bij Fietsverhuur Vos, dit gesprek wordt niet opgenomen.", False),
+    ],
+)
+def test_a_recording_said_in_another_language_is_disclosed_and_its_denial_is_not(line: str, passed: bool) -> None:
+    found = judged(PHRASE_ENGINE, call(opening=line), "recording_disclosure", is_ai_call=True)
+    assert (found.verdict == "pass") is passed, found.reason
+
+
+@pytest.mark.parametrize(
+    "goodbye",
+    [
+        "Pronto, já está. Tenha um bom dia!",  # "um" is also a filler word in English, and dropped as one
+        "Listo, que le vaya muy bien.",
+        "Endaxi, kali sou mera.",
+        "ok done tq",
+    ],
+)
+def test_goodbyes_whose_article_or_adverb_the_card_missed_close_the_call(goodbye: str) -> None:
+    found = judged(PHRASE_ENGINE, call(goodbye=goodbye), "closing")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+def test_a_person_offered_in_portuguese_is_an_escalation() -> None:
+    found = judged(PHRASE_ENGINE, call(middle="Se preferir, pode falar com um atendente agora."), "escalation_offer",
+                   is_ai_call=True)  # fmt: skip
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please key in your nine-digit membership number, then the star key.",
+        "To find the policy, say the last four digits of the main holder's card number.",
+        "What is your CPF, please?",
+        "Could you give me your NRIC so I can pull it up?",
+    ],
+)
+def test_an_id_keyed_in_or_asked_for_by_its_name_checks_who_they_are(line: str) -> None:
+    found = judged(PHRASE_ENGINE, call(middle=line), "identity_verification", is_ai_call=True)
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason
+
+
+def test_an_indonesian_greeting_with_the_agents_name_says_who_answers() -> None:
+    found = judged(PHRASE_ENGINE, call(opening="Selamat pagi, Toko Kain Sari, dengan Rina, ada yang bisa dibantu?"),
+                   "greeting")  # fmt: skip
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 0), found.reason
+
+
+def test_further_help_asked_in_the_spanish_subjunctive() -> None:
+    found = judged(PHRASE_ENGINE, call(goodbye="¿Algo más que necesite hoy?"), "further_help")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
