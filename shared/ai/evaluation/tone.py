@@ -1304,6 +1304,30 @@ _KEPT_OR_HEARD = re.compile(
     r"|capture|captured|capturing|replay|replays|replayed|play|played|playback|recordin|retain|retains|retained"
     r"|heard|file|audio|reported)\b"
 )
+# A feeling or a trouble of the customer's, named or answered: what sympathy speaks of, in whatever words ("that's a
+# lot on your plate", "you must be gutted", "money down the drain").
+_FEELING_OR_TROUBLE_WORDS = (
+    "sorry", r"apolog\w*", r"understand\w*", "understood", "imagine", "hear", "heard", "feel", "feels", "feeling",
+    "feelings", "felt", "get it", "get why", r"frustrat\w*", r"annoy\w*", r"upset\w*", "awful", "horrible", "terrible",
+    "dreadful", "pain", "painful", "poor", "bless", r"worr\w*", r"shock\w*", "rough", "nightmare", "fun", "fed up",
+    "rubbish", r"stress\w*", "hassle", "headache", "bummer", "gutted", "mend", "better soon", "miserable", "grim",
+    "no good", "miss", "pressure", "last thing", "unfair", "tense", "hit hard", "cross", "wits", "sting",
+    "not right", "nobody wants", "your shoes", "shame", "pity", r"sad\w*", r"disappoint\w*", "hard", "tough",
+    "difficult", r"inconvenien\w*", "trouble", "oh no", "oh dear", "aw", "aww", "ugh", "oof", r"hurt\w*", r"scar\w*",
+    "anxious", "nervous", r"concern\w*", r"sympath\w*", r"condolence\w*", "unlucky", "bad", "worse", "worst", "mess",
+    "ordeal", "your plate", "drain", "grief", "loss", "lost", "sick", "ill", "unwell", r"injur\w*", r"heartbreak\w*",
+    r"devastat\w*", "nasty", "gross", "yikes", "oh god", "oh gosh", "goodness", "crikey", "blimey", "ouch", "pants",
+    "bloody", "wretched", "that must", "must be", "must have", "no wonder", "of course you", "i would be", "id be",
+    "eish", "gatvol", "oh man", r"heart\w*", "junk", "get that", r"nerve\w*", "brutal", "to deal with", "hope",
+    "hoping", "back on your feet", r"discourag\w*", "sounds", "jeez", "geez", "gosh", "ay", "ayy", "ai", "aiyo",
+    "aiya", "ayyo", "alamak", "cruel", "rotten", "lousy", "crappy", "sucks", r"vex\w*", r"fright\w*", r"panic\w*",
+    r"overwhelm\w*", r"exhaust\w*", "tired", "hate", r"ruin\w*", r"spoil\w*", "agony", r"struggl\w*", r"suffer\w*",
+    "horrid", "harsh", "let down", "angry", "anger", "mad", "furious", "livid", r"irritat\w*", r"infuriat\w*",
+    r"exasperat\w*", "awkward", r"embarrass\w*", "unacceptable", "not fair", "ridiculous", "outrageous", "appalling",
+    "shocking", "gutting", "wrong", "pena", "lastima", r"pobre\w*", "siento", "lamento", r"desculp\w*", "sinto",
+    r"desole\w*", "dommage", "pole", "afsos", "maaf", "kasihan",
+)  # fmt: skip
+_FEELING_OR_TROUBLE = re.compile(rf"\b(?:{'|'.join(_FEELING_OR_TROUBLE_WORDS)})\b")
 # What every pass example of a criterion may speak of: then a sentence that speaks of none of it does not do what
 # they do, however close its words ("Sunday, six a.m." to "the office staff take calls themselves on weekdays";
 # "the edge lifting is covered under the warranty" to "calls on this line are kept on tape").
@@ -1311,6 +1335,7 @@ SOMEONE_TO_REACH = "someone to reach"
 TOPICS: dict[str, re.Pattern[str]] = {
     SOMEONE_TO_REACH: _HELPER,
     "the call kept or heard": _KEPT_OR_HEARD,
+    "a feeling or a trouble": _FEELING_OR_TROUBLE,
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.shared.ai.evaluation.short_calls import PHRASE_ENGINE, call, judged, verdict
+from tests.shared.ai.evaluation.short_calls import DEFAULT_ENGINE, PHRASE_ENGINE, call, judged, verdict
 
 pytestmark = pytest.mark.unit
 
@@ -528,3 +528,31 @@ def test_an_indonesian_greeting_with_the_agents_name_says_who_answers() -> None:
 def test_further_help_asked_in_the_spanish_subjunctive() -> None:
     found = judged(PHRASE_ENGINE, call(goodbye="¿Algo más que necesite hoy?"), "further_help")
     assert (found.verdict, found.evidence[0].segment_index) == ("pass", 4), found.reason
+
+
+# Sympathy speaks of a feeling or a trouble (tone.TOPICS): a sentence whose words only lie near an example's
+# ("plate", "classic", "miss") shows none, whatever the learned reading makes of it.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What is the plate number, the matricula?",
+        "Oh, that's a classic one.",
+        "Fair enough, it's your choice.",
+        "Fair enough, up to you.",
+    ],
+)
+def test_words_near_a_sympathy_example_that_speak_of_no_feeling_show_no_empathy(line: str) -> None:
+    assert judged(DEFAULT_ENGINE, call(middle=line), "empathy").verdict == "fail"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Eish, two weeks with no geyser, I'd be climbing the walls.",
+        "Oh no, and right before the wedding too.",
+        "That's gutting, after all that saving.",
+    ],
+)
+def test_sympathy_in_words_of_its_own_still_shows_empathy(line: str) -> None:
+    found = judged(DEFAULT_ENGINE, call(middle=line), "empathy")
+    assert (found.verdict, found.evidence[0].segment_index) == ("pass", 2), found.reason

@@ -29,7 +29,8 @@ from tests.shared.ai.evaluation.short_calls import call
 pytestmark = pytest.mark.unit
 
 # A sentence no card example or phrase is near: only a classifier trained on it passes it.
-ODD = "The purple zebras gallop across the frozen lake at dawn."
+# Nonsense the classifier is taught to pass, speaking of a trouble as every sympathy does ("poor").
+ODD = "The poor purple zebras gallop across the frozen lake at dawn."
 HUMAN = default_scorecard("human")
 
 
@@ -113,7 +114,7 @@ def test_a_criterion_left_to_its_phrases_is_not_judged_by_the_classifier() -> No
 
 
 def test_a_classifier_pass_respects_negation() -> None:
-    negated = "The purple zebras never gallop across the frozen lake at dawn."
+    negated = "The poor purple zebras never gallop across the frozen lake at dawn."
     assert judge(call(middle=negated), "empathy", classifiers_for("empathy", negated)).verdict == "fail"
 
 
@@ -135,7 +136,7 @@ def test_a_classifier_pass_respects_the_window() -> None:
 
 def test_the_review_band_sends_a_less_sure_sentence_to_review() -> None:
     classifiers = classifiers_for("empathy")
-    near = "The purple zebras gallop across a frozen lake."
+    near = "The poor purple zebras gallop over the frozen lake at dawn."
     (classifier,) = classifiers.by_key.values()
     probability = float(classifier.probabilities(load_intent_model().embed([near]))[0])
     thresholds = replace(DEFAULT_THRESHOLDS, learned_pass=probability + 0.001, learned_review=probability - 0.001)
