@@ -130,11 +130,16 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
     r"|\byour (\w+ ){1,2}reference\b"
 )
 # ... or named as the caller's own before they give it, so their record can be found: "my order number is ...",
-# "I've got a ticket number from last time, INC0047731" (not the agent's "your claim number is ...").
+# "I've got a ticket number from last time, INC0047731", "I was given a case number", "they gave me a case number",
+# "my frequent flyer number", "the order number is ..." (not the agent's "your claim number is ...").
 OWN_ACCOUNT_CONTEXT = re.compile(
-    r"\b(my|our|(i've|ive|i have|we've|we have) got (a|an|the|my|our)|(i|we) have (a|an|the))"
-    r" (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident)"
+    r"\b(my|our|(i've|ive|i have|we've|we have) got (a|an|the|my|our)|(i|we) have (a|an|the)"
+    r"|(i|we) (was|were) given (a|an|the)|(they|you|someone|somebody|he|she) gave (me|us) (a|an|the))"
+    r" (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|loyalty|rewards"
+    r"|frequent flyer|frequent flier|skywards|avios|aeroplan|clubcard|nectar)"
     r" (number|id|reference|ref|no)('s)?\b"
+    r"|\bthe (order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer)"
+    r" (number|id|reference|ref|no)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
 )
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {

@@ -779,6 +779,12 @@ def test_an_order_number_told_rather_than_asked_for_is_not_personal_even_read_ba
         ("My order number's 112-4839207-5561043.", "112-4839207-5561043"),
         ("I've got a ticket number from last time, INC0047731.", "INC0047731"),
         ("Our booking reference is 7741 2290.", "7741 2290"),
+        # ... or given, or a programme's, or named with "the" before it is said
+        ("They gave me a case number last week, it's C R 4 4 0 9 1 7.", "C R 4 4 0 9 1 7"),
+        ("I was given a claim number the first time, 8830 4471.", "8830 4471"),
+        ("My Avios number is BA 7 7 1 0 2 9 4 4.", "BA 7 7 1 0 2 9 4 4"),
+        ("The order number is 114-2290417-6610092.", "114-2290417-6610092"),
+        ("The claim number is 5521 9903.", "5521 9903"),
     ],
 )
 def test_an_order_or_ticket_number_the_caller_names_as_theirs_is_an_account_number(said: str, number: str) -> None:
