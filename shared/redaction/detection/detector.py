@@ -50,6 +50,7 @@ from shared.redaction.detection.names import (
     names_spelled_as_promised,
     names_spelled_when_asked,
     names_thanked_as_heard,
+    names_then_kin,
     shop_names,
     with_title,
 )
@@ -113,6 +114,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_after_kin_and,
         names_of_kin_named_together,
         names_something_is_for,
+        names_then_kin,
         names_opening_told_by_parts,
         names_spelled_as_promised,
     ):

@@ -277,7 +277,11 @@ _MAY_HAVE_AS = (
     r" still)? (?:have|see|find) (?:it|me|him|her|them|us)(?: down| listed| on file| on record| on the system)? as"
 )
 _KIN_AGE = r"(?:late |elderly |little |eldest |youngest |older |younger |oldest )?"
-_KIN_IS = rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN} (?:is|was)(?: called| named)?"
+# "my wife is Anneke", "my son is called Kai", "my pal's called Aileen Drummond"
+_KIN_IS = (
+    rf"(?:my|our|his|her|their) {_KIN_AGE}(?:{_LOWER_CASE_KIN}|pal|mate|buddy)"
+    r"(?: (?:is|was)(?: called| named)?|'s (?:called|named))"
+)
 NAME_CUES = re.compile(
     r"(?:\b(?i:my name is|my name's|name is|name was|the name is|name's|i am|i'm|this is|it's|its|he's|she's|"
     # "names" for the name on an account, as East Africans say it: "..., 0722 458 913, names Wanjiru Kamau"
@@ -1394,6 +1398,25 @@ _NOT_WHOM_STARTS = {
 def _no_name_word(word: str) -> bool:
     """A word no name is made of: a firm's, a place's, a kin word, a day or a month."""
     return _not_one_more_name(word) or re.fullmatch(_DAYS_AND_MONTHS, word) is not None
+
+
+# Someone named, then said to be one's family: "Best ring Janet, that's my daughter, on ...", "Tomasz, he's my
+# husband, will collect it".
+_NAME_THEN_KIN = re.compile(
+    rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}}),\s+"
+    r"(?i:that's|that is|she's|she is|he's|he is|who's|who is)\s+(?i:my|our)\s+"
+    rf"(?i:{_KIN_AGE}{_LOWER_CASE_KIN})\b"
+)
+
+
+def names_then_kin(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A name said just before who it is to the speaker."""
+    for segment in segments:
+        for match in _NAME_THEN_KIN.finditer(segment.text):
+            words = match.group("name").split()
+            if words[0] in _NOT_WHOM_STARTS or any(_no_name_word(word) for word in words):
+                continue  # "Saturday, that's my son's birthday": when, not whom
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
 def names_something_is_for(segments: Sequence[Segment]) -> Iterable[TextSpan]:

@@ -2250,3 +2250,28 @@ def test_a_name_on_a_card_said_short_and_names_after_yes_in_other_languages(
     turns: tuple[tuple[str, str], ...], name: str
 ) -> None:
     assert [words for _, words in _names(*turns)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("You'd best ring Orla, that's my daughter, she has the spare key.", "Orla"),
+        ("Kasia Nowak, she's my sister, will come for the keys.", "Kasia Nowak"),
+        ("It's the other ticket, my pal's called Fergus Baird.", "Fergus Baird"),
+        ("My mate's named Obinna, he'll bring the van.", "Obinna"),
+    ],
+)
+def test_a_name_said_just_before_or_after_whose_family_or_friend_they_are(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saturday, that's my son's birthday, so not then.",
+        "Tesco, that's my local, has them in stock.",
+        "My mate's van is the white one outside.",
+    ],
+)
+def test_a_day_a_shop_or_a_friends_van_before_or_after_family_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
