@@ -322,6 +322,10 @@ RULES: dict[str, tuple[str, ...]] = {
         # An error named the customer's to carry ("this error is your responsibility, not ColdChain's").
         r"\b(?:error|mistake|fault|damage|loss|problem|breakage|delay) (?:is|was) (?:entirely |completely |solely |all"
         r" |totally )?your (?:own )?responsibility\b",
+        # ... or put down to what they should have done first ("you should have unplugged everything before the power
+        # came back"); "you should have received a text" tells them what happens.
+        r"\b(?:you|ya|ye) (?:should|ought to) (?:have|of) (?:unplugged|switched off|turned off|read|known|listened"
+        r"|measured|followed|backed up|thought)\b(?! (?:in|out|access|it by|by now)\b)",
         # ... or guessed to be their handling (see ``_MAYBE_YOU_DID_IT_WRONG``).
         rf"\b{_MAYBE_YOU_DID_IT_WRONG}\b",
         # ... or made by them ("this error was made by you, not by the system").
@@ -588,6 +592,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\byou are hardly the only\b",
         # ... or one of too many to bother with ("do you know how many calls I've taken today about this?", "you're the
         # third call this week about one tap").
+        # The customer's kind held up as the trouble ("people with ideas like that are the reason the helicopter is so
+        # busy", "every week we have offices where nobody can put a bottle on", "people love to think espresso
+        # machines are microwaves").
+        r"\bpeople (?:like you|like that|with (?:ideas|plans) like (?:that|yours|this)) are (?:the reason|why)\b"
+        r"(?!.*\b(?:thank|thanks|love|loves|enjoy|enjoys|great|happy|proud|glad)\b)",
+        r"\b(?:every|each) (?:single )?(?:week|day|time|month) (?:we|i) (?:have|get|see) (?:\w+ ){0,3}"
+        r"(?:where|who|that) (?:nobody|no one|(?:can|could) not|do not know how to)\b",
+        r"\b(?:people|customers|folks|everyone|everybody) (?:love|like) to think\b",
         r"\bdo you (?:know|have any idea|realise|realize) how many (?:calls|people|customers|callers|complaints"
         r"|emails)\b",
         r"\byou are the (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|hundredth|nth"
@@ -881,6 +893,9 @@ RULES: dict[str, tuple[str, ...]] = {
         # Nothing can stop what the firm does not control ("your money will enter your account before Friday,
         # nothing can stop it").
         r"\b(?:nothing|no one|nobody) (?:can|will|could|is going to) (?:stop|prevent|block|delay) (?:it|this|that)\b",
+        # ... or no way for it to go wrong again ("no way it gets cancelled twice").
+        r"\bno way (?:it|this|that|they|the \w+) (?:gets|will get|is going to get|get|will be|is going to be)"
+        r" (?:cancelled|canceled|delayed|rejected|refused|declined|denied|turned down)\b",
     ),
 }
 

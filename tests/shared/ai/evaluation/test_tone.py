@@ -132,6 +132,12 @@ def around(line: str) -> Script:
         ("Even my dog knows not to do that.", "talks down to the customer"),
         ("Maths clearly isn't your strong suit.", "talks down to the customer"),
         ("Maybe you need staff who finished school.", "talks down to the customer"),
+        # What they should have done first; their kind held up as the trouble; no way for it to go wrong again.
+        ("Well, you should have switched off the mains before you touched it.", "dismisses the customer"),
+        ("People like you are the reason we have a queue every Monday.", "talks down to the customer"),
+        ("Every day we get tenants who cannot read a meter.", "talks down to the customer"),
+        ("Customers love to think a kettle descales itself.", "talks down to the customer"),
+        ("There's no way the flight gets cancelled again, you'll be fine.", "promises an outcome"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -190,6 +196,11 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "No one will rent to you again without a reference, so let me write you one.",
         "If you keep calling us, we will call you back within the hour.",
         "Your name will be on the list for the tasting.",
+        "You should have received a text with the code by now.",
+        "You should have checked in online already, so just go to bag drop.",
+        "People like you are why we opened on Sundays, thank you.",
+        "Every day we get people who love the new menu.",
+        "There's no way to get it cancelled online, so I'll do it for you.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
