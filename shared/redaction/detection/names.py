@@ -32,8 +32,8 @@ _LOWER_CASE_LETTERS = "a-zß-öø-ÿ" + "".join(char for char in map(chr, range(
 _LOWER_CASE_NAME_WORD = rf"(?!{_NOT_NAME_WORDS}\b)[{_LOWER_CASE_LETTERS}][{_LOWER_CASE_LETTERS}'-]+"
 # Who an answer says the name is of, before the name: "my husband graham o'rourke", "my mum, Rita Okafor".
 _RELATIONS = (
-    r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|"
-    r"grandma|grandpa|nan|aunt|uncle)"
+    r"(?:husband|wife|partner|son|daughter|mother|mum|mom|mam|mammy|mummy|mommy|mama|father|dad|daddy|papa|brother|"
+    r"sister|grandmother|grandfather|grandma|grandpa|nan|aunt|uncle)"
 )
 _NAME_ANSWER_LEAD = (
     # "yes" in the languages callers switch to too: "Sí, María José Fernández Ruiz", "Haan ji, Ravi Kumar"
@@ -83,7 +83,8 @@ _NOT_DOER_WORDS = (
 # goddaughter", "my ex-husband", "my great-aunt".
 _LOWER_CASE_KIN = (
     r"(?:(?:step|god|ex-|great-|great )?"
-    r"(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|grandmother|grandfather|grandma|"
+    r"(?:husband|wife|partner|son|daughter|mother|mum|mom|mam|mammy|mummy|mommy|mama|father|dad|daddy|papa|brother|"
+    r"sister|grandmother|grandfather|grandma|"
     r"grandpa|granddaughter|grandson|nan|nana|aunt|auntie|uncle|niece|nephew|cousin|fianc[eé]e?|boyfriend|"
     r"girlfriend|stepson|stepdaughter|tenant|lodger|flatmate|housemate|neighbour|neighbor|carer|patient|friend|"
     # grandparents as callers of many places call them: "my koro, Hemi" (Māori), "my lola, Rosario" (Filipino), "my
@@ -450,7 +451,8 @@ GREETED = re.compile(
     r"no worries|not at all|got you|got it|gotcha)\s*,\s+"
     rf"(?P<helped>(?!{_WHEN_NAMES}\b){_NAME})(?=\s*[.!?]|,\s)"
     # A relative or someone one speaks for, named: "on behalf of my father, Anselm Richter, he's ..."
-    r"|\b(?i:(?:(?:my|our|his|her|their|your)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|mum|mom|husband|wife|son|"
+    r"|\b(?i:(?:(?:my|our|his|her|their|your)\s+(?:late\s+|elderly\s+)?(?:father|mother|dad|daddy|papa|mum|mom|mam"
+    r"|mammy|mummy|mommy|mama|husband|wife|son|"
     r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
     r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
     r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of"

@@ -2275,3 +2275,14 @@ def test_a_name_said_just_before_or_after_whose_family_or_friend_they_are(text: 
 )
 def test_a_day_a_shop_or_a_friends_van_before_or_after_family_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm ringing for my mam, Bridget Hennessy, she can't manage the phone.",
+        "It's about my daddy, Joseph Mwangi, his pension stopped.",
+    ],
+)
+def test_a_parent_called_mam_or_daddy_is_named_as_a_mum_or_dad_is(text: str) -> None:
+    assert [words for _, words in _names(("customer", text))] == [text.split(", ")[1]]
