@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
@@ -56,6 +57,7 @@ from shared.redaction.detection.names import (
 )
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
+from shared.redaction.detection.phones import business_line
 from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
 
 # Checked in this order; a later detection that overlaps an earlier one is dropped.
@@ -169,6 +171,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         for answer in answered_values(segments, tokens, candidates)
         if not business_contact(answer, texts, answer.spans[0].segment in own)
     ]
+    # A business's freephone number read back by the caller ("1800 250 250, okay."), however it was found.
+    candidates = [c for c in candidates if c.type is not EntityType.PHONE_NUMBER or not _business_line(c, texts)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.
     candidates.sort(key=lambda e: (_PRIORITY.index(e.type), -sum(span.end - span.start for span in e.spans)))
     kept: list[Entity] = []
@@ -209,6 +213,12 @@ def _without_address_parts(entity: Entity, addresses: Sequence[TextSpan]) -> Ent
     if not spans:
         return None
     return entity if len(spans) == len(entity.spans) else Entity(entity.type, spans)
+
+
+def _business_line(entity: Entity, texts: dict[int, str]) -> bool:
+    said = " ".join(texts[span.segment][span.start : span.end] for span in entity.spans)
+    digits = re.sub(r"\D", "", said)
+    return bool(digits) and business_line(digits, with_country_code=said.lstrip().startswith("+"))
 
 
 def _inside(entity: Entity, spans: Sequence[TextSpan]) -> bool:

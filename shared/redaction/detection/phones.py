@@ -131,11 +131,37 @@ _BUSINESS_LINES = {
 }
 
 
+# Business lines said without a country code outside North America, in the shapes only they have: freephone and
+# shared-cost "1800 250 250", "1300 655 506" (Australia, Ireland), "0800 328 1000", "0808 ..." (Britain, New
+# Zealand). Britain's other "08" lines are not among them: "087 ..." and "083 ..." are Ireland's mobiles.
+_FREEPHONE_SHAPE = re.compile(r"(?:1800|1300|1850|1890)\d{6}|0800\d{6,7}|0808\d{7}")
+_BUSINESS_LINE_REGIONS = ("AU", "IE", "GB", "NZ")
+
+
 def is_business_line(digits: str, first: Token, tokens: Sequence[Token]) -> bool:
-    """A toll-free ("1-800-555-0199"), premium-rate or shared-cost number."""
-    international = first.text.startswith("+") or international_prefix(first, tokens)
-    number = parsed(("+" if international else "") + digits, None if international else "US")
-    return number is not None and phonenumbers.number_type(number) in _BUSINESS_LINES
+    """A toll-free, premium-rate or shared-cost number."""
+    with_country_code = first.text.startswith("+") or bool(international_prefix(first, tokens))
+    return business_line(digits, with_country_code=with_country_code)
+
+
+def business_line(digits: str, *, with_country_code: bool) -> bool:
+    """Whether ``digits`` are a toll-free, premium-rate or shared-cost number: dialled with their country code, at
+    home in North America, or in a freephone shape of another country where they are valid."""
+    if with_country_code:
+        return _business(parsed("+" + digits, None))
+    if _business(parsed(digits, "US")):
+        return True
+    return bool(_FREEPHONE_SHAPE.fullmatch(digits)) and any(
+        _business(parsed(digits, region)) for region in _BUSINESS_LINE_REGIONS
+    )
+
+
+def _business(number: phonenumbers.PhoneNumber | None) -> bool:
+    return (
+        number is not None
+        and phonenumbers.is_valid_number(number)
+        and phonenumbers.number_type(number) in _BUSINESS_LINES
+    )
 
 
 _EXTENSION_WORDS = {"ext", "extension"}

@@ -279,3 +279,18 @@ def test_a_time_to_call_after_is_no_phone_number() -> None:
 def test_the_international_prefix_with_too_little_after_it_is_no_phone_number_and_no_error(text: str) -> None:
     # The phone number library raises for "0012" read as a number; the detector must take it for none.
     assert _phones(("agent", "And the number?"), ("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # Freephone and shared-cost numbers of Ireland, Australia and Britain, with a phone named after them: a
+        # business's line, read back or not.
+        (("agent", "If the power goes again, ring the outage line on 1800 372 999, it's free from a mobile phone."),
+         ("customer", "1800 372 999, grand.")),
+        (("agent", "Our freephone is 0800 028 0421, call from any phone."), ("customer", "0800 028 0421, okay.")),
+        (("agent", "The bookings line is 1300 655 506, from any phone."), ("customer", "1300 655 506.")),
+    ],
+)  # fmt: skip
+def test_a_freephone_or_shared_cost_line_of_other_countries_is_the_business(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _phones(*turns) == []
