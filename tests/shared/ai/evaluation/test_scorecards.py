@@ -17,10 +17,10 @@ CONTENT = {
     ("default-human", "2.8"): "0b6ce9db6db93037",
     ("default-human", "2.9"): "7eefecaa702fcc49",
     ("default-human", "2.10"): "cdddbd168a06f6d5",
-    ("default-human", "2.11"): "3741aaa4e428852f",
+    ("default-human", "2.11"): "790be3689241e285",
     ("default-ai-agent", "2.10"): "ae26adbd0c1c2cf7",
     ("default-ai-agent", "2.11"): "3d757f8c0fd0bfa3",
-    ("default-ai-agent", "2.12"): "a9e6ba0706bc59d2",
+    ("default-ai-agent", "2.12"): "964053a0816a7051",
 }
 
 
