@@ -59,7 +59,7 @@ from shared.models.transcript import EngineInfo, Transcript, is_unattributed
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "rules"
-RULES_VERSION = "2.22"
+RULES_VERSION = "2.23"
 MAX_EVIDENCE_PER_CRITERION = 3
 
 

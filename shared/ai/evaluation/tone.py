@@ -1176,7 +1176,12 @@ VAGUE_WHEN = re.compile(
     r"\b(?:at some (?:point|stage)(?! (?:today|tonight|tomorrow|this|next|on|in|before|by)\b)|sooner or later"
     r"|(?:could|might|may|can) (?:well )?be (?:a while|ages|a long while|a long time|weeks|months)"
     r"|(?:who|god|nobody|no one|heaven) knows when|no idea when"
-    r"|maybe (?:next \w+|tomorrow|\w+day|this \w+)(?: \w+){0,3}? maybe (?:after|later|not|longer|more|the one after))\b"
+    r"|maybe (?:next \w+|tomorrow|\w+day|this \w+)(?: \w+){0,3}? maybe (?:after|later|not|longer|more|the one after)"
+    # two whens far apart set against each other, either of them ("could be three business days could be three
+    # weeks", "this week, next week, depends how the roster goes"); "could be three days, could be two" is a range
+    r"|could be (?:\w+ ){0,2}(?P<unit>day|week|month)s? (?:or )?(?:it )?could be (?:\w+ ){0,2}(?!(?P=unit))"
+    r"(?:day|week|month)s?"
+    r"|(?:this|next) week (?:or )?(?:this|next) week (?:it )?depends)\b"
 )
 
 

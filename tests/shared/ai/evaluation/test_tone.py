@@ -306,6 +306,10 @@ def test_a_question_is_no_resolution() -> None:
         ("So I'm looking at the order, the width is written down at 71 inches, and that's what we built.", False),
         ("You will receive the refund at some point today, by five at the latest.", True),
         ("I'll ring you back at 4 with the quote.", True),
+        # Two whens far apart set against each other; a range of days is still a when.
+        ("The refund will reach you, could be five working days, could be three weeks.", False),
+        ("A fitter will come out, this week, next week, depends on the rota.", False),
+        ("The refund will reach you, could be three working days, could be five days.", True),
     ],
 )
 def test_a_when_taken_back_or_a_measurement_is_no_when(engine: RuleBasedEngine, line: str, passed: bool) -> None:
