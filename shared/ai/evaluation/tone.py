@@ -107,7 +107,10 @@ _SENT_PEOPLE = (
 )
 
 # Where the customer lives or works.
-_THEIR_PLACE = r"(?:your|the) (?:house|home|shop|door|doorstep|field|farm|place|work|workplace|office|business|stall)"
+_THEIR_PLACE = (
+    r"(?:your|the) (?:house|home|shop|door|doorstep|field|farm|place|work|workplace|office|business|stall|shamba"
+    r"|compound|yard|plot)"
+)
 
 # The customer set below the others of their kind, who manage alone ("most people figure it out on their own", "many
 # families manage this by themselves without calling").
@@ -322,6 +325,10 @@ RULES: dict[str, tuple[str, ...]] = {
         # An error named the customer's to carry ("this error is your responsibility, not ColdChain's").
         r"\b(?:error|mistake|fault|damage|loss|problem|breakage|delay) (?:is|was) (?:entirely |completely |solely |all"
         r" |totally )?your (?:own )?responsibility\b",
+        # ... or a delay their calling causes ("any further delay caused by repeated calls is your responsibility").
+        r"\bdelays? (?:caused by|due to|from|because of) (?:your |repeated |the |these |all these |constant )*(?:calls"
+        r"|calling|chasing|emails|complaints)(?: \w+){0,3} (?:is|are|will be) (?:entirely |solely |all )?your (?:own )?"
+        r"(?:responsibility|fault|problem|doing)\b",
         # ... or put down to what they should have done first ("you should have unplugged everything before the power
         # came back"); "you should have received a text" tells them what happens.
         r"\b(?:you|ya|ye) (?:should|ought to) (?:have|of) (?:unplugged|switched off|turned off|read|known|listened"
@@ -713,6 +720,19 @@ RULES: dict[str, tuple[str, ...]] = {
         rf"(?: \w+){{0,10}} {_THEIR_PLACE}\b",
         rf"\b{_UNPAID}(?: \w+){{0,8}} (?:i|we) (?:will|am going to|are going to|shall) (?:personally )?send"
         rf" (?:{_SENT_PEOPLE})(?: \w+){{0,4}} (?:round|over|to|out to) {_THEIR_PLACE}\b",
+        # ... "I'm sending our boys to dig out every pipe from your shamba".
+        rf"\b{_UNPAID}(?: \w+){{0,8}} (?:i|we) (?:am|are) (?:personally )?sending (?:{_SENT_PEOPLE})(?: \w+){{0,8}}"
+        rf" (?:round|over|to|out to|from|at|into|on) {_THEIR_PLACE}\b",
+        # A trade shut to them by the agent's doing ("I'll make sure no agro-dealer in Machakos gives you credit
+        # again").
+        r"\b(?:i|we) will (?:make sure|see to it|ensure) (?:that )?no (?:\w+ ){1,5}(?:gives|will give|lends|will lend"
+        r"|rents|will rent|sells|will sell|offers|will offer|serves|will serve|extends) (?:to )?you\b",
+        # Their request sent to the back for how they speak ("keep talking to me like that and your job goes to the
+        # bottom of the pile").
+        r"\b(?:keep|carry on|continue|go on)(?: on)? (?:\w+ ){0,4}like (?:that|this)(?: \w+){0,3} (?:and|or)"
+        r" (?:your|the) (?:\w+ )?(?:job|claim|case|ticket|order|request|file|application|repair|booking|complaint)s?"
+        r" (?:goes|go|will go|is going|gets|will get) (?:straight )?(?:to|moved to|put at|sent to) the"
+        r" (?:bottom|back|end) of the (?:pile|list|queue|stack|line)\b",
         # Shamed before those around them ("... will come to your house in front of your neighbours"); "in front of
         # your neighbour's house" is a place.
         r"\b(?:will|going to)(?: \w+){1,10} in front of (?:your|the|all your) (?:whole |entire )?(?:neighbours"
@@ -893,6 +913,10 @@ RULES: dict[str, tuple[str, ...]] = {
         # Nothing can stop what the firm does not control ("your money will enter your account before Friday,
         # nothing can stop it").
         r"\b(?:nothing|no one|nobody) (?:can|will|could|is going to) (?:stop|prevent|block|delay) (?:it|this|that)\b",
+        # An approval or a claim the firm does not decide, called certain ("your approval is guaranteed, one hundred
+        # percent, no matter your credit history"); "your deposit is guaranteed by the scheme" says who protects it.
+        r"\byour (?:approval|loan|finance|financing|claim|application|visa|mortgage|credit) (?:is|will be)"
+        r" (?:(?!not\b|never\b|no\b)\w+ )?guaranteed\b(?! by\b)",
         # ... or no way for it to go wrong again ("no way it gets cancelled twice").
         r"\bno way (?:it|this|that|they|the \w+) (?:gets|will get|is going to get|get|will be|is going to be)"
         r" (?:cancelled|canceled|delayed|rejected|refused|declined|denied|turned down)\b",

@@ -138,6 +138,16 @@ def around(line: str) -> Script:
         ("Every day we get tenants who cannot read a meter.", "talks down to the customer"),
         ("Customers love to think a kettle descales itself.", "talks down to the customer"),
         ("There's no way the flight gets cancelled again, you'll be fine.", "promises an outcome"),
+        # A delay their calls cause made theirs; a trade shut to them; their job sent to the back for how they speak;
+        # people sent to their yard; an approval called certain.
+        ("Further delays caused by your constant calls are your responsibility.", "dismisses the customer"),
+        ("I will make sure no dealer in the county gives you credit again.", "threatens the customer"),
+        ("Carry on speaking to me like this and your claim goes to the bottom of the list.", "threatens the customer"),
+        (
+            "If the rent is not paid by Monday, we are sending the bailiffs round to your compound.",
+            "threatens the customer",
+        ),
+        ("Your mortgage is guaranteed, whatever the underwriter says.", "promises an outcome"),
     ],
 )
 def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: str, kind: str) -> None:
@@ -201,6 +211,11 @@ def test_insults_dismissals_and_guarantees_are_found_by_their_grammar(sentence: 
         "People like you are why we opened on Sundays, thank you.",
         "Every day we get people who love the new menu.",
         "There's no way to get it cancelled online, so I'll do it for you.",
+        "Any delay caused by our courier is our responsibility, not yours.",
+        "I'll make sure no one charges you for that again.",
+        "Your job goes to the top of the list now, don't worry.",
+        "We're sending our engineer to your yard on Monday.",
+        "Your approval is not guaranteed, it depends on the lender.",
     ],
 )
 def test_innocent_sentences_are_not_taken_for_them(sentence: str) -> None:
