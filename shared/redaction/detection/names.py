@@ -315,7 +315,9 @@ NAME_CUES = re.compile(
     r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
     # "The account's under Ana Ruiz"; without the "'s" a weak cue: "Reservation under Kowalczyk, party of four"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)(?:'s)? under|"
-    r"(?:addressed|made out|made payable|payable) to|in the name of|under the name(?: of)?|"
+    # ... also in the languages callers switch to: "a nombre de Alejandro Ruiz", "em nome de", "au nom de"
+    r"(?:addressed|made out|made payable|payable) to|in the name of|under the name(?: of)?|a nombre de|em nome de"
+    r"|au nom de|"
     # whom a vehicle, a phone or a licence is registered to (a full name only: "registered to Ford Motor Credit")
     r"registered to|"
     # whom post is sent through: "..., care of Ruth Obi"

@@ -1114,10 +1114,11 @@ def test_a_town_and_postcode_after_a_backchannel_finish_the_address() -> None:
 @pytest.mark.parametrize(
     "address",
     [
-        # A rural route, and a Glasgow tenement flat written alone, before the number they belong to.
+        # A rural route, and a Glasgow or Edinburgh tenement flat written alone, before the number they belong to.
         "R R 2 Box 147, Hettinger, North Dakota 58639",
         "RR 3, 2245 Concession Road 7, Port Perry, Ontario, L9L 1B2",
         "3/2, 58 Dumbarton Road, Glasgow G11 6PA",
+        "2F1, 31 Marchmont Road, Edinburgh EH9 1HU",
     ],
 )
 def test_what_is_said_before_the_house_number_is_part_of_the_address(address: str) -> None:

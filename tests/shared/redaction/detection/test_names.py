@@ -2286,3 +2286,15 @@ def test_a_day_a_shop_or_a_friends_van_before_or_after_family_is_no_name(text: s
 )
 def test_a_parent_called_mam_or_daddy_is_named_as_a_mum_or_dad_is(text: str) -> None:
     assert [words for _, words in _names(("customer", text))] == [text.split(", ")[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sí, la reserva está a nombre de Lucía Pardo Gil.", "Lucía Pardo Gil"),
+        ("A encomenda está em nome de João Batista Rocha.", "João Batista Rocha"),
+        ("C'est au nom de Camille Fournier.", "Camille Fournier"),
+    ],
+)
+def test_whose_name_a_booking_is_in_said_in_spanish_portuguese_or_french(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
