@@ -1414,23 +1414,23 @@ _NAME_THEN_KIN = re.compile(
 
 
 def names_then_kin(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """A name said just before who it is to the speaker."""
-    for segment in segments:
-        for match in _NAME_THEN_KIN.finditer(segment.text):
-            words = match.group("name").split()
-            if words[0] in _NOT_WHOM_STARTS or any(_no_name_word(word) for word in words):
-                continue  # "Saturday, that's my son's birthday": when, not whom
-            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+    """A name said just before who it is to the speaker ("Saturday, that's my son's birthday" is when, not whom)."""
+    return _people_named(segments, _NAME_THEN_KIN)
 
 
 def names_something_is_for(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """The full name of whom a card, a transfer or a delivery is for or goes to."""
+    """The full name of whom a card, a transfer or a delivery is for or goes to ("a gift for Mother's Day", "send it
+    to New Zealand" are when or where, not whom)."""
+    return _people_named(segments, _WHOM_FOR)
+
+
+def _people_named(segments: Sequence[Segment], pattern: re.Pattern[str]) -> Iterable[TextSpan]:
+    """Each ``name`` group of ``pattern`` that has no word of a place, a firm, a kin word, a day or a month."""
     for segment in segments:
-        for match in _WHOM_FOR.finditer(segment.text):
+        for match in pattern.finditer(segment.text):
             words = match.group("name").split()
-            if words[0] in _NOT_WHOM_STARTS or any(_no_name_word(word) for word in words):
-                continue  # "a gift for Mother's Day", "send it to New Zealand": when or where, not whom
-            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+            if words[0] not in _NOT_WHOM_STARTS and not any(_no_name_word(word) for word in words):
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
 # The short or spoken form of a name told after it: "It's Ray, short for Raymond.", "Ailbhe, it's pronounced Alva.",
