@@ -218,18 +218,12 @@ def _id_named_before(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
     the words before it in its turn: spelled out so, it is the caller's to be checked."""
     first = run[0]
     said = words_before(first, tokens, _ID_NAMED_WORDS)
-    return _ID_NAMED_BEFORE.search(said) is not None and _ISSUED_NOW.search(said) is None
+    return _ID_NAMED_BEFORE.search(said) is not None and _PRODUCT_ID_NAMED.search(said) is None
 
 
-# An id the business gives out as it speaks, for the call or a case it has just opened: no one's own yet.
-# So is one the business hands over ("your confirmation code is ...", "your new reference number is ..."), and a
-# product's ("model number", "serial number").
-_ISSUED_NOW = re.compile(
-    r"\b((for|on) (this|the|today's) call|(i've|we've|i have|we have) (raised|logged|opened|created|made)|"
-    r"(new|case|ticket|complaint) (reference|ref|number)|"
-    r"your (new )?(confirmation|booking|order|ticket|case|claim|tracking|reference)( reference| number| code| ref)?|"
-    r"(model|serial|part|product|item|sku|batch|lot) (number|no|code|id)?)\b"
-)
+# A product's id ("model number", "serial number"), no one's record. An id the business gives the caller for their
+# case or booking is theirs: whoever holds it can ask about the case.
+_PRODUCT_ID_NAMED = re.compile(r"\b(model|serial|part|product|item|sku|batch|lot)( number| no| code| id)?\b")
 
 
 def _read_back(run: Sequence[Token], tokens: Sequence[Token]) -> bool:
@@ -534,15 +528,11 @@ _MIN_REFERENCE_DIGITS = 5  # not a model's "XR-500" or a flight's "BA-217"
 
 
 def named_references(text: str) -> Iterable[tuple[int, int]]:
-    """Where references written as ids are, named a reference or claim number and not given out now."""
+    """Where references written as ids are, named a reference or claim number and not a product's."""
     for match in _NAMED_REFERENCE.finditer(text):
         sentence = re.split(r"[.!?]\s", text[: match.start("id")])[-1].lower()
         digits = sum(c.isdigit() for c in match.group("id"))
-        if (
-            digits >= _MIN_REFERENCE_DIGITS
-            and not re.search(r"\byour\b", sentence)
-            and not _ISSUED_NOW.search(sentence)
-        ):
+        if digits >= _MIN_REFERENCE_DIGITS and not _PRODUCT_ID_NAMED.search(sentence):
             yield match.span("id")
 
 

@@ -105,7 +105,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a bank's branch as Australia numbers it: "the BSB"
         r"|bsb|b s b|bank state branch"
         # a bank account's sort code; the reference on a letter or bill sent to the caller, or their own reference
-        # (not "your reference number is ...": one given by the agent)
+        # (one the agent gives, "your reference number is ...", is named so in OWN_ACCOUNT_CONTEXT)
         # a record's number by what it indexes or assesses: "community health index number", "rate assessment
         # number", "the file reference from the desk"
         r"|(health index|assessment|valuation|file) (number|reference|id)"
@@ -119,9 +119,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|mrn|m r n)\b"
     ),
 }
-# Numbers that identify a purchase or a case rather than a person: private only when the other side asks for them
-# to verify the caller ("can you confirm the order number?"), not when someone mentions one in passing or the agent
-# gives a new claim its number.
+# Numbers that identify a purchase or a case rather than a person: private when the other side asks for them to
+# verify the caller ("can you confirm the order number?"), or when they are named as the caller's (below), not when
+# someone mentions one in passing.
 ASKED_ACCOUNT_CONTEXT = re.compile(
     r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking) (number|id)\b"
     # "your booking reference?": the reference itself, without "number"
@@ -131,7 +131,7 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
 )
 # ... or named as the caller's own before they give it, so their record can be found: "my order number is ...",
 # "I've got a ticket number from last time, INC0047731", "I was given a case number", "they gave me a case number",
-# "my frequent flyer number", "the order number is ..." (not the agent's "your claim number is ...").
+# "my frequent flyer number", "the order number is ...".
 OWN_ACCOUNT_CONTEXT = re.compile(
     r"\b(my|our|(i've|ive|i have|we've|we have) got (a|an|the|my|our)|(i|we) have (a|an|the)"
     r"|(i|we) (was|were) given (a|an|the)|(they|you|someone|somebody|he|she) gave (me|us) (a|an|the))"
@@ -140,6 +140,15 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r" (number|id|reference|ref|no)('s)?\b"
     r"|\bthe (order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer)"
     r" (number|id|reference|ref|no)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
+    # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
+    # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
+    r"|\byour (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|job|refund"
+    r"|report|request|dispute|complaint|application|payment|return|repair|work order|service request)"
+    r" (number|id|reference|ref|no)( (?!is\b|was\b|will\b)\w+){0,3} (is|was|will be)\b"
+    r"|\byour (\w+ )?(reference|ref)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
+    r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"
+    r"|\b(i've|we've|i have|we have) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"
+    r"(case|claim|ticket|complaint|dispute|request|incident|report)( number| reference| ref| no)?\b"
 )
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {

@@ -373,9 +373,11 @@ def test_a_number_said_with_plus_and_a_country_code_is_a_phone_number() -> None:
     assert _found(segments) == [("phone_number", ["plus 33 1 42 68 53 00"])]
 
 
-def test_order_and_reference_numbers_are_private_only_when_asked_for() -> None:
-    mentioned = _segments(("agent", "Your reference number is 58213, and it ships on Tuesday."))
+def test_order_and_reference_numbers_are_private_when_given_or_asked_for_not_in_passing() -> None:
+    mentioned = _segments(("agent", "The order numbers all start with 58213 these days."))
     assert _found(mentioned) == []
+    given = _segments(("agent", "Your reference number is 58213, and it ships on Tuesday."))
+    assert _found(given) == [("account_number", ["58213"])]
     asked = _segments(("agent", "To find you, what's the order number?"), ("customer", "It's 77120."))
     assert _found(asked) == [("account_number", ["77120"])]
 
@@ -766,9 +768,9 @@ def test_digits_the_agent_reads_back_are_what_they_repeat() -> None:
     assert _found(segments) == [("card_number", ["5105 1051", "0510 5100"]), ("card_number", ["5105 1051"])]
 
 
-def test_an_order_number_told_rather_than_asked_for_is_not_personal_even_read_back() -> None:
+def test_an_order_number_told_or_asked_for_is_personal_and_so_is_its_read_back() -> None:
     told = _segments(("agent", "Your order number is 558120."), ("customer", "558120, thanks."))
-    assert _found(told) == []
+    assert _found(told) == [("account_number", ["558120"]), ("account_number", ["558120"])]
     asked = _segments(("agent", "Can you confirm the order number?"), ("customer", "558120."))
     assert _found(asked) == [("account_number", ["558120"])]
 
@@ -2738,8 +2740,8 @@ def test_a_mailbox_name_ending_a_turn_and_its_domain_after_a_backchannel(first: 
         ("Sort code is 04-00-75.", [["04-00-75"]]),
         ("The reference on the bill is TR 40 19 7M.", [["TR 40 19 7M"]]),
         ("My reference is 5521 0983.", [["5521 0983"]]),
-        # a reference the agent gives, and a code no account is in
-        ("Your reference number is 55210, keep it handy.", []),
+        # a reference given to the caller; a code no account is in
+        ("Your reference number is 55210, keep it handy.", [["55210"]]),
         ("The discount code is 30 92 14.", []),
     ],
 )
@@ -3214,8 +3216,9 @@ def test_an_email_read_back_without_its_ending_is_the_email(read_back: str, foun
          [("account_number", ["H, W, four, two, L, eight"])]),
         ((("agent", "What's the order reference on that one?"), ("customer", "It's 7 7 3 K M 2.")),
          [("account_number", ["7 7 3 K M 2"])]),
-        # given by the agent, not asked for; or no reference read
-        ((("agent", "Your booking reference is H W 4 2 L 8, keep it handy."), ("customer", "Thanks.")), []),
+        # given by the agent, as the caller's; or no reference read
+        ((("agent", "Your booking reference is H W 4 2 L 8, keep it handy."), ("customer", "Thanks.")),
+         [("account_number", ["H W 4 2 L 8"])]),
         ((("agent", "Could you confirm the booking reference?"), ("customer", "It's on page 4, I think.")), []),
     ],
 )  # fmt: skip

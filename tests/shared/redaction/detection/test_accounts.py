@@ -220,9 +220,10 @@ def test_a_reference_asked_for_by_whose_it_is_is_the_caller_s_account(answer: st
     assert _found(segments) == [("account_number", [reference])]
 
 
-def test_a_reference_the_agent_gives_for_the_call_is_not_the_caller_s_account() -> None:
+def test_a_reference_the_agent_gives_for_the_call_is_the_caller_s_account() -> None:
+    """Whoever holds it can ask about the caller's case, as with any reference of theirs."""
     segments = _segments(("agent", "Your reference for today is 55102. Anything else I can help with?"))
-    assert _found(segments) == []
+    assert _found(segments) == [("account_number", ["55102"])]
 
 
 @pytest.mark.parametrize(
@@ -296,11 +297,11 @@ def test_a_booking_reference_or_confirmation_number_the_caller_states_is_their_a
     assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [reference])]
 
 
-def test_a_booking_reference_or_confirmation_number_the_agent_gives_is_not_the_caller_s_account() -> None:
+def test_a_booking_reference_or_confirmation_number_the_agent_gives_is_the_caller_s_account() -> None:
     segments = _segments(("agent", "All booked. Your booking reference is 7K2M9Q, it's in the email too."))
-    assert _found(segments, _ACCOUNT) == []
+    assert _found(segments, _ACCOUNT) == [("account_number", ["7K2M9Q"])]
     segments = _segments(("agent", "Your confirmation number is 4 4 1 0 2, and it's all paid."))
-    assert _found(segments, _ACCOUNT) == []
+    assert _found(segments, _ACCOUNT) == [("account_number", ["4 4 1 0 2"])]
 
 
 @pytest.mark.parametrize(
@@ -498,12 +499,25 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
 
 
 @pytest.mark.parametrize(
+    "said, number",
+    [
+        ("The reference for today's call is C L L 5 5 0 1 9.", "C L L 5 5 0 1 9"),
+        ("I've opened a ticket, the number is T K T 4 0 2 2 8.", "T K T 4 0 2 2 8"),
+        ("Your booking reference is B K G 6 6 1 9 0, keep it safe.", "B K G 6 6 1 9 0"),
+        ("I've opened case 00452198 for you.", "00452198"),
+        ("Case number for your reference is 2024-118820, someone will call.", "2024-118820"),
+    ],
+)
+def test_a_reference_the_business_gives_the_caller_for_their_case_is_their_account_number(
+    said: str, number: str
+) -> None:
+    """With it anyone can ask about the caller's case, so it is hidden as a reference the caller gives is."""
+    assert _accounts(("agent", said)) == [[number]]
+
+
+@pytest.mark.parametrize(
     "turns",
     [
-        # a reference the business gives out for the call or a case it has just opened
-        (("agent", "The reference for today's call is C L L 5 5 0 1 9."),),
-        (("agent", "I've opened a ticket, the number is T K T 4 0 2 2 8."),),
-        (("agent", "Your booking reference is B K G 6 6 1 9 0, keep it safe."),),
         # a product's
         (("customer", "It's the kettle, model number K T L 2 2 0 4 5."),),
         # spelled letters and digits with no id named: an order's sizes
@@ -514,7 +528,7 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
         (("customer", "And the post code is N W 3, 6 D X."),),
     ],
 )
-def test_a_spelled_id_given_out_now_or_not_named_an_id_is_no_account_number(turns: tuple[tuple[str, str], ...]) -> None:
+def test_a_spelled_id_of_a_product_or_not_named_an_id_is_no_account_number(turns: tuple[tuple[str, str], ...]) -> None:
     assert _accounts(*turns) == []
 
 
@@ -990,16 +1004,27 @@ def test_a_reference_written_as_an_id_and_named_so_is_an_account_number(said: st
 
 
 @pytest.mark.parametrize(
+    "said, reference",
+    [
+        ("Your claim number is CLM-2291-8840, an adjuster will call within 48 hours.", "CLM-2291-8840"),
+        ("I see your application, reference number APP-2026-118834, received on the 3rd.", "APP-2026-118834"),
+        ("Your refund of $59.00 will post in 3 to 5 business days; reference RF-88120.", "RF-88120"),
+    ],
+)
+def test_a_reference_written_as_an_id_and_given_to_the_caller_is_their_account_number(
+    said: str, reference: str
+) -> None:
+    assert _found(_segments(("agent", said)), _ACCOUNT) == [("account_number", [reference])]
+
+
+@pytest.mark.parametrize(
     "said",
     [
-        "Your claim number is CLM-2291-8840, an adjuster will call within 48 hours.",  # given out now
-        "I see your application, reference number APP-2026-118834, received on the 3rd.",
-        "Your refund of $59.00 will post in 3 to 5 business days; reference RF-88120.",
         "The reference on the box is XR-500, the 2019 model.",  # a model: too few digits
         "My flight is BA-2291 at 10:30, the reference is on the ticket.",  # a flight number, named no reference
         "Your order total is $1,249.99, reference to follow by email.",  # a price
         "I called Acme-Direct, ref the 0800 555 0199 hotline.",  # a company and its hotline
     ],
 )
-def test_references_given_out_now_and_other_codes_stay(said: str) -> None:
+def test_codes_that_are_no_one_s_reference_stay(said: str) -> None:
     assert _found(_segments(("agent", said)), _ACCOUNT) == []
