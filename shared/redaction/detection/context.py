@@ -44,6 +44,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     ),
     EntityType.PHONE_NUMBER: re.compile(
         r"\b(phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback|contact number"
+        # as Singapore and Malaysia, and Spanish speakers, name a mobile: "my handphone", "my cel"
+        r"|handphone|hand phone|cel|celular"
         r"|best number"
         # the number someone will be called on, asked for or read back: "the assessor will call you. Is 082 ...?"
         r"|(will|to|can|should|may|\w+'ll) (call|ring|text) you"

@@ -557,6 +557,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.ACCOUNT_NUMBER  # "my Avios number is 34821907": named by its scheme, not by its kind
     if _printed_as_card(digits, atoms) and not (nearest is not None and account_nearest):
         return EntityType.CARD_NUMBER  # "4929 6120 3375 8841": grouped as a card is printed, a digit misheard
+    phone_length = len(digits) in DIGIT_LENGTHS[EntityType.PHONE_NUMBER] or _phone_shaped(digits)
+    if phone_length and _PHONE_NAMED_AFTER.match(said_after(atoms[-1].tokens[-1], tokens)):
+        return EntityType.PHONE_NUMBER  # "fifty-five, forty-one eighty-seven, twenty-two ninety, that's my cel"
     fitting = sorted(
         (distance, entity_type)
         for entity_type, distance in distances.items()
@@ -759,8 +762,13 @@ def _words_since_number(tokens: Sequence[Token], first: Token) -> str:
     return " ".join(reversed(words))
 
 
+_LONGEST_HOME_MOBILE = 12  # digits: a German mobile, "0151 2384 7710"
+
+
 def _phone_shaped(digits: str) -> bool:
     """Whether ``digits`` are a valid North American number or a mobile as dialled at home in another country."""
+    if len(digits) == _LONGEST_HOME_MOBILE:
+        return national_mobile(digits)
     if len(digits) not in (10, 11):
         return False
     number = parsed(digits, "US")
@@ -790,6 +798,11 @@ _CARD_ENDING_NAMED = re.compile(
     rf"\b(cards?|{_CARD_NETWORKS})\b"
     r"( (?!(order|account|number|reference|ref|policy|phone|mobile|booking|invoice|ticket|case|claim)\b)\S+){0,6} "
     r"(ends|ending)( in| with)?$"
+)
+# Said right after a phone number, naming it: "..., that's my cel", "..., that's the landline"
+_PHONE_NAMED_AFTER = re.compile(
+    r"(that's|that is|it's|thats) (my|his|her|our|the|your) (own |home |work |personal )?"
+    r"(mobile|cell|cel|cellphone|handphone|phone|landline|whatsapp)\b"
 )
 # Said right after digits looked up: "..., I've found the account", "..., that's your membership"
 _ACCOUNT_FOUND = re.compile(

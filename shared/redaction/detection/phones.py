@@ -29,9 +29,9 @@ _PRODUCT_CODE_NAMED = re.compile(
 
 
 # Countries whose mobiles are dialled at home with a leading 0 ("0423 118 907", "07911 123456", "0917 555 2480",
-# "0803 456 7890"),
+# "0803 456 7890", "0151 2384 7710"),
 # in a shape so strict that a number of that shape is one.
-_MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA", "PH", "NG")
+_MOBILE_REGIONS = ("AU", "GB", "IE", "NZ", "ZA", "PH", "NG", "DE")
 # Countries whose mobiles are said without a leading 0, ten digits from a range kept for mobiles ("98765 43210").
 _MOBILE_REGIONS_WITHOUT_ZERO = ("IN",)
 _MOBILE = phonenumbers.PhoneNumberType.MOBILE

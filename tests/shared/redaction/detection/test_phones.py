@@ -294,3 +294,34 @@ def test_the_international_prefix_with_too_little_after_it_is_no_phone_number_an
 )  # fmt: skip
 def test_a_freephone_or_shared_cost_line_of_other_countries_is_the_business(turns: tuple[tuple[str, str], ...]) -> None:
     assert _phones(*turns) == []
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        # a German mobile, twelve digits with its leading 0, longer than any other country's said at home
+        ("Meine Nummer ist... sorry, my number is 0151 2384 7710.", "0151 2384 7710"),
+        ("New one is 0176 4412 0387.", "0176 4412 0387"),
+        # named a mobile as Singapore and Spanish speakers name it, before or after the digits
+        ("Call my handphone, nine one two seven, four four oh eight, lah.", "nine one two seven, four four oh eight"),
+        (
+            "It's fifty-five, forty-one eighty-seven, twenty-two ninety, that's my cel.",
+            "fifty-five, forty-one eighty-seven, twenty-two ninety",
+        ),
+        ("Mi celular es 55 3187 2094.", "55 3187 2094"),
+    ],
+)  # fmt: skip
+def test_a_mobile_said_the_way_its_country_says_it_is_a_phone_number(text: str, phone: str) -> None:
+    assert _phones(("customer", text)) == [phone]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My account number is 0151 2384 7710.",  # named an account's
+        "It's 4471 2290, that's the order.",  # named after, but not a phone
+        "The cel shading on the 2 model costs 1299.",  # the word alone, no number of a phone's length
+    ],
+)
+def test_digits_named_as_something_else_than_a_mobile_are_no_phone_number(text: str) -> None:
+    assert _phones(("customer", text)) == []
