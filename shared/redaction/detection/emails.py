@@ -283,7 +283,9 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             yield TextSpan(segment.index, start, ending.end())
             continue
         if start is not None and gone_on_from is None and EMAIL_CONTEXT.search(asked):
-            yield TextSpan(segment.index, start, ending.end())
+            # asked with something else ("Name and email?"): what is said before the e-mail is named is that
+            named_at = [m.end() for m in _EMAIL_NAMED_LAST.finditer(segment.text, start, ending.start())]
+            yield TextSpan(segment.index, named_at[-1] if named_at else start, ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
     yield from _named_emails_heard_as_words(segments)
 

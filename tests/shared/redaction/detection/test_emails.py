@@ -449,3 +449,16 @@ def test_digits_after_a_dot_with_no_address_spelled_before_are_no_email() -> Non
 def test_the_at_sign_named_is_the_at() -> None:
     said = "ahmed.hassan at sign protonmail dot me"
     assert _emails(("customer", said)) == [(0, said)]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, email",
+    [
+        ("Name and email for the booking?", "Ana Fernandes, and the email is a dot fernandes at outlook dot pt.",
+         "a dot fernandes at outlook dot pt"),
+        ("Your phone and email, please?", "It's 0412 555 019, email's ken dot ito at gmail dot com.",
+         "ken dot ito at gmail dot com"),
+    ],
+)  # fmt: skip
+def test_an_answer_to_two_questions_gives_the_email_from_where_it_names_it(asked: str, answer: str, email: str) -> None:
+    assert _emails(("agent", asked), ("customer", answer)) == [(1, email)]
