@@ -52,6 +52,8 @@ def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
     single = len(core) == 1 and core.isalpha() and core.isupper()
     if single and following[:2] == ["as", "in"] and len(following) == 3:
         return 3
+    if single and following[:1] == ["for"] and len(following) > 1 and following[1][:1] == core.lower():
+        return 2  # "K for kilo"
     # "I" and "A" are words, unless more letters are spelled after them: "A C C, dash, ..."
     spelled_on = index + 1 < len(tokens) and tokens[index + 1].segment == token.segment and _capital(tokens[index + 1])
     # or after a letter spelled, in the same sentence: "..., dash, A A."
@@ -208,7 +210,7 @@ READ_BACK = re.compile(r"\b(read (that|it|this|those) back|reading (that|it) bac
 
 
 # An id's kind named in the words before it in its turn: "The reference you gave me was R E F 4 4 9 8 2 oh".
-_ID_NAMED_BEFORE = re.compile(r"\b(reference|ref|number|id|licen[cs]e|passport|registration)\b")
+_ID_NAMED_BEFORE = re.compile(r"\b(reference|ref|number|id|licen[cs]e|passport|registration|pnr)\b")
 _MIN_NAMED_ID = 6  # letters and digits: "K7R29X"; fewer ("A B 1 2") may be anything
 _ID_NAMED_WORDS = 8
 

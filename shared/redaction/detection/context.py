@@ -126,8 +126,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 # someone mentions one in passing.
 ASKED_ACCOUNT_CONTEXT = re.compile(
     r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking) (number|id)\b"
-    # "your booking reference?": the reference itself, without "number"
-    r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b"
+    # "your booking reference?": the reference itself, without "number"; an airline's booking by its initials
+    r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b|\bpnr\b|\bp n r\b"
+    r"|\b(confirmation|booking|reservation) code\b"
     # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?"
     r"|\byour (\w+ ){1,2}reference\b"
 )
@@ -140,13 +141,18 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r" (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|loyalty|rewards"
     r"|frequent flyer|frequent flier|skywards|avios|aeroplan|clubcard|nectar)"
     r" (number|id|reference|ref|no)('s)?\b"
-    r"|\bthe (order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer)"
+    r"|\b(the )?(order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer)"
     r" (number|id|reference|ref|no)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
+    # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ..."
+    r"|\b(order|booking|case|claim|ticket|policy|account|member|membership|customer) (number|id|reference|no)$"
+    r"|\b(order|booking|case|claim|ticket|policy|account|member|membership|customer) (number|id|reference|no)"
+    r" (hang on|hold on|one sec|one second|let me see|let me check)$"
+    r"|\b(it's|its|it is) (order|case|claim|ticket|policy|account) (number |no )?$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
     r"|\byour (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|job|refund"
-    r"|report|request|dispute|complaint|application|payment|return|repair|work order|service request)"
-    r" (number|id|reference|ref|no)( (?!is\b|was\b|will\b)\w+){0,3} (is|was|will be)\b"
+    r"|report|request|dispute|complaint|application|payment|return|repair|work order|service request|cancellation)"
+    r"( number| id| reference| ref| no| code)?( (?!is\b|was\b|will\b)\w+){0,3} (is|was|will be)\b"
     r"|\byour (\w+ )?(reference|ref)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
     r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"
     r"|\b(i've|we've|i have|we have) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"

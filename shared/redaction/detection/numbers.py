@@ -422,6 +422,9 @@ _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}", re.ASCII)
 
 # Said before a time of day, not a date: "at ten forty", "by 5 30".
 _TIME_WORDS = frozenset({"at", "by", "around", "from", "until", "till"})
+# Said right before a journey's number: "flight 2217", "gate 14", "platform 9", "bus 42"
+_TRAVEL_NUMBERED = frozenset({"flight", "gate", "platform", "terminal", "bus", "train", "route"})
+_LONGEST_TRAVEL_NUMBER = 4  # digits
 # Named after the digits: where on a card they are printed.
 _ON_THE_BACK = re.compile(r"(on|off) the back\b")
 
@@ -472,6 +475,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     ):
         # where a card is talked about, "the code is 341" after its expiry names its security code
         distances[EntityType.CARD_SECURITY_CODE] = code
+    if first.position and tokens[first.position - 1].norm in _TRAVEL_NUMBERED and len(digits) <= _LONGEST_TRAVEL_NUMBER:
+        return None  # "flight 2217", "gate 14": whatever was asked, a journey's
     code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None
     if code_named and len(digits) in _NAMED_CODE_LENGTHS and card_talked_about(tokens, first.position):
         # "..., 28, and the code on the map is 531": named as it is given; "The code is 77712": a digit heard twice

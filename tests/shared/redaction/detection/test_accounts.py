@@ -276,10 +276,8 @@ def test_digits_named_an_id_right_before_them_are_an_account(text: str, number: 
     assert len(found) == 1 and found[0][1][0].endswith(number)
 
 
-@pytest.mark.parametrize(
-    "text", ["The order ID 4471 2290 8813 is late.", "Caller ID 0412 558 903 showed up, not my number."]
-)
-def test_an_id_of_a_purchase_or_a_line_is_no_account(text: str) -> None:
+@pytest.mark.parametrize("text", ["Caller ID 0412 558 903 showed up, not my number."])
+def test_an_id_of_a_line_is_no_account(text: str) -> None:
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
 
 
@@ -1028,3 +1026,31 @@ def test_a_reference_written_as_an_id_and_given_to_the_caller_is_their_account_n
 )
 def test_codes_that_are_no_one_s_reference_stay(said: str) -> None:
     assert _found(_segments(("agent", said)), _ACCOUNT) == []
+
+
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        # named as a heading before it, unasked
+        ("Order number, hang on, 114-7720938-4451.", "114-7720938-4451"),
+        ("Order number is 112-4478391-5520.", "112-4478391-5520"),
+        ("Order number 4 0 0 7 3 1 2, and it's under my sister's email.", "4 0 0 7 3 1 2"),
+        # an airline's booking by its initials, and a letter spelled with "for"
+        ("My PNR is X, R, 4, T, 9, L.", "X, R, 4, T, 9, L"),
+        ("Booking reference is K for kilo, seven, Q, P, two, M.", "K for kilo, seven, Q, P, two, M"),
+        # given by the agent, named by its kind alone or as a code
+        ("Okay, it's blocked. Your dispute case is 88-30412.", "88-30412"),
+        ("Done. Your cancellation confirmation is CX-99017.", "CX-99017"),
+        ("The total is $1,249.99, and your confirmation code is QX7-442.", "QX7-442"),
+    ],
+)
+def test_a_reference_named_by_its_kind_however_briefly_is_the_account_number(said: str, number: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == [("account_number", [number])]
+
+
+def test_a_flight_number_said_with_a_booking_code_asked_for_is_not_the_account_number() -> None:
+    segments = _segments(
+        ("agent", "SkyQuest Airlines, can I have the confirmation code?"),
+        ("customer", "yeah it's QZ7LMP, flight 2217 to Denver on the ninth"),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["QZ7LMP"])]
