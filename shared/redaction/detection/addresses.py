@@ -39,8 +39,10 @@ from shared.redaction.detection.spoken import (
 # Its number may be named as one: "flat number 204".
 _UNIT_NAMED = (
     # also in the languages of the address: "Appartement 5, 12 rue ...", "Wohnung 3", "apto 52"
-    r"\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level|building|appartement|appartamento|apartamento|apto"
+    r"(?:\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level|building|appartement|appartamento|apartamento|apto"
     r"|wohnung)\.?\s*(?:(?i:number|no)\.?\s+)?"
+    # a house's number as India writes it: "No. 17, 4th Cross"
+    r"|\bNo\.\s*)"
     rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
     # a Scottish tenement flat, its floor and door said with "stroke": "flat 2 stroke 1" (written 2/1)
     r"(?:\s+(?i:stroke)\s+\d+)?"

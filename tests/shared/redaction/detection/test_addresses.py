@@ -1143,3 +1143,16 @@ def test_a_reference_of_the_eircodes_shape_in_digits_only_is_no_address() -> Non
 )  # fmt: skip
 def test_a_flat_said_with_stroke_and_a_building_before_the_flat_are_the_address(text: str, address: str) -> None:
     assert [words for _, words in _addresses(("customer", text))] == [address]
+
+
+@pytest.mark.parametrize(
+    "answer, address",
+    [
+        ("No. 17, 4th Cross, 2nd Block, Koramangala, Bangalore 560034.",
+         "No. 17, 4th Cross, 2nd Block, Koramangala, Bangalore 560034"),
+        # a "No," that answers is no house's number
+        ("No, 17 Elm Street, Leeds.", "17 Elm Street, Leeds"),
+    ],
+)  # fmt: skip
+def test_a_house_number_written_no_as_india_writes_it_is_part_of_the_address(answer: str, address: str) -> None:
+    assert _addresses(("agent", "And your delivery address?"), ("customer", answer)) == [(1, address)]
