@@ -1669,6 +1669,52 @@ def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
                 yield TextSpan(other.index, back.start("name"), back.end("name"))
 
 
+# Where the call's first segment announces who answers, the words there are their name however they were heard:
+# "..., this is 10 years speaking." (Tanvir), "..., there are no other speaking," (Fionnuala), "..., you're speaking
+# to the owner." (Fiona), "..., you're through to the mouth, how can I help today?" (Jamal), "..., my name is half
+# -in, how may I help?" (Hafiz). At most a few words, none a business's or a team's ("Riverside Medical Practice
+# speaking", "you're through to renewals").
+_ANNOUNCED_HOWEVER_HEARD = re.compile(
+    r"(?:^|(?<=[,.!?])\s+)(?:(?i:and|so|yes|yeah|hi|hello)\s+)?(?:(?i:this is|i'm|i am|it's|my name is)\s+)?"
+    r"(?P<before>[^,.!?]+?)\s+(?:(?i:is)\s+)?(?i:speaking)(?=\s*[.,!]|\s*$|\s+(?i:how|what)\b)"
+    r"|(?i:you're|youre|you are) (?i:speaking|through|talking) (?i:to|with)\s+(?P<after>[^,.!?]+?)"
+    r"(?=\s*[,.!?]|\s*$|\s+(?i:(?:how|what) (?:can|may) i|calls?|this|and|our|we|just|please)\b)"
+    r"|(?i:my name is|my name's)\s+(?P<named>[^,.!?]+?)(?=\s*,\s*(?i:(?:how|what) (?:can|may) i)\b)"
+)
+_MAX_ANNOUNCED_WORDS = 4
+# Said before "you're through to ...": a greeting alone, after which the business is named, not who answers
+_GREETING_ALONE = re.compile(
+    r"\b(?i:hello|hi|hiya|hey|there|good|morning|afternoon|evening|day|g'day|kia ora|welcome|thanks|thank you)\b"
+)
+# Who answers when it is no person: "you're speaking with an automated system", "your virtual assistant speaking"
+_NO_PERSON_ANSWERS = {
+    "Automated", "Automatic", "Virtual", "Assistant", "Agent", "System", "Computer", "Voice", "Bot", "Chatbot",
+    "Robot", "Ai", "Machine", "Digital", "Line", "Team", "Operator", "Recorded", "Recording", "Software", "Program",
+    "Programme", "Human", "Helper", "Uncle", "Auntie", "Aunty",
+}  # fmt: skip
+# "generally speaking", "strictly speaking": how one speaks, not who
+_SPEAKING_HOW = re.compile(r"(?i:\w{3,}ally|strictly|frankly|roughly|broadly|loosely|honestly|\w+tively)")
+
+
+def names_announced_however_heard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words that announce who answers in the call's first segment, before "speaking", after "you're speaking
+    to" or "my name is" before "how can I help", where they are words no name is written as."""
+    first = min(segments, key=lambda s: (s.start_ms, s.index), default=None)
+    for match in _ANNOUNCED_HOWEVER_HEARD.finditer(first.text if first is not None else ""):
+        group = next(name for name in ("before", "after", "named") if match.group(name))
+        words = [word.strip("-'").capitalize() for word in match.group(group).split()]
+        how = len(words) == 1 and _SPEAKING_HOW.fullmatch(words[0]) is not None
+        no_person = BUSINESS_WORDS.intersection(words) or _NO_PERSON_ANSWERS.intersection(words)
+        # only words no name is written as: a name in capitals, or one in a transcript without any, other rules read
+        said = match.group(group).split()
+        if all(word[:1].isupper() for word in said) or first.text.lower() == first.text:  # type: ignore[union-attr]
+            continue
+        if group == "after" and not _GREETING_ALONE.sub("", first.text[: match.start()]).strip(" ,.!?"):  # type: ignore[union-attr]
+            continue  # "Hello, you're through to Midlands Car Auctions.": the business, named after a greeting
+        if len(words) <= _MAX_ANNOUNCED_WORDS and not no_person and not how:
+            yield TextSpan(first.index, match.start(group), match.end(group))  # type: ignore[union-attr]
+
+
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
     greeting = sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]

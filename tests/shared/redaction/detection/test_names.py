@@ -2298,3 +2298,36 @@ def test_a_parent_called_mam_or_daddy_is_named_as_a_mum_or_dad_is(text: str) -> 
 )
 def test_whose_name_a_booking_is_in_said_in_spanish_portuguese_or_french(text: str, name: str) -> None:
     assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "greeting, heard",
+    [
+        # the agent's name as Whisper heard it, where the greeting announces who answers
+        ("Go afternoon, swift knocks me a career, this is 10 years speaking.", "10 years"),  # Tanvir
+        ("Rescue Ireland break down line, there are no other speaking, are you in a safe place?", "there are no other"),
+        ("Hello, Clive side insurance, you're speaking to the owner. How can I help?", "the owner"),  # Fiona
+        ("Mercy side power, you're through to the mouth, how can I help today?", "the mouth"),  # Jamal
+        ("Go afternoon, hunger may a finance, my name is half -in, how may I help?", "half -in"),  # Hafiz
+        ("Morning, Midland's gas services, just speaking.", "just"),  # Jas
+    ],
+)
+def test_the_words_that_announce_who_answers_are_their_name_however_heard(greeting: str, heard: str) -> None:
+    assert _names(("agent", greeting), ("customer", "Hi, I've a question about my bill.")) == [(0, heard)]
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Riverside Medical Practice speaking.",  # a business announcing itself
+        "Hello, Acme Energy, you're speaking to customer services, how can I help?",  # a team
+        "Hello, you're through to renewals, how can I help?",
+        "Hi, is that the pharmacy? Who am I speaking to?",  # the caller asking
+        "Thanks for calling Harbour Foods, this is the line for orders and the line for returns, speaking now.",
+        # no person answers: the AI disclosure must survive redaction
+        "Hello, Contoso Health. You're speaking with an automated system.",
+        "Hiya, Glenbrae Energy here. There's no human on this end, you're talking to software that answers.",
+    ],
+)
+def test_a_business_a_team_a_machine_or_a_question_announced_is_no_name(greeting: str) -> None:
+    assert _names(("agent", greeting), ("customer", "Hi, I've a question about my bill.")) == []
