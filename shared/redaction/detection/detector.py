@@ -29,6 +29,7 @@ from shared.redaction.detection.emails import (
 from shared.redaction.detection.names import (
     answered_names,
     confirmed_names,
+    names_addressed_after_anything_else,
     names_after_kin_and,
     names_after_spoken_title,
     names_after_title_ending_segment,
@@ -115,6 +116,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_announced_however_heard,
         names_said_on_leaving,
         names_thanked_as_heard,
+        names_addressed_after_anything_else,
         names_after_kin_and,
         names_of_kin_named_together,
         names_something_is_for,

@@ -1874,6 +1874,25 @@ def names_thanked_as_heard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
+# Asked last whether there is anything else, the caller addressed by name however heard: "Anything else? McLain?"
+# (Declan), "Anything else, sci -fo?" (Sipho), "Anything else, none?" (Donna).
+_ANYTHING_ELSE_THEN_NAME = re.compile(
+    rf"\b(?i:anything else)[,?]\s+(?P<name>{_THANKED_WORD}(?:\s+-?[A-Za-z][\w'-]*){{0,2}})\?\s*$"
+)
+
+
+def names_addressed_after_anything_else(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words after "anything else" that end a segment as a question: whom it is asked."""
+    for segment in segments:
+        match = _ANYTHING_ELSE_THEN_NAME.search(segment.text)
+        said_to = match.group("name").lower() if match is not None else ""
+        if match is not None and not _no_name_said_to(said_to) and not _ADDRESSED_WITHOUT_NAME.fullmatch(said_to):
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+_ADDRESSED_WITHOUT_NAME = re.compile(r"ma|ma'am|mam|maam|madam|sir|mate|love|dear|boss|buddy|pal|hun|friend|folks")
+
+
 # The name said after whose kin it is, its first sound heard as "and": "to my cousin and Jerry's place," (Njeri), "I'm
 # her mother, and go see a concuo." (Ngozi Okonkwo); the words up to a pause, the first none that goes on with more of
 # the family or of oneself ("my wife and I", "my son and his friend", "my mum and the kids").

@@ -2331,3 +2331,22 @@ def test_the_words_that_announce_who_answers_are_their_name_however_heard(greeti
 )
 def test_a_business_a_team_a_machine_or_a_question_announced_is_no_name(greeting: str) -> None:
     assert _names(("agent", greeting), ("customer", "Hi, I've a question about my bill.")) == []
+
+
+@pytest.mark.parametrize(
+    "closing, name",
+    [
+        ("Done. Your case is logged. Anything else, sci -fo?", "sci -fo"),  # Sipho, as heard
+        ("You'll get a letter confirming it. Anything else, none?", "none"),  # Donna
+        ("Great, we'll text you when it's posted. Anything else? Quame?", "Quame"),  # Kwame
+    ],
+)
+def test_whom_anything_else_is_asked_of_at_the_end_is_named_however_heard(closing: str, name: str) -> None:
+    assert _names(("customer", "That's all sorted then."), ("agent", closing)) == [(1, name)]
+
+
+@pytest.mark.parametrize(
+    "closing", ["Is there anything else, ma?", "Anything else, ma'am?", "Anything else, mate?", "Anything else, today?"]
+)
+def test_anything_else_asked_of_sir_or_madam_names_no_one(closing: str) -> None:
+    assert _names(("customer", "That's all sorted then."), ("agent", closing)) == []
