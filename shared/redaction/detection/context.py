@@ -135,23 +135,27 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
 # ... or named as the caller's own before they give it, so their record can be found: "my order number is ...",
 # "I've got a ticket number from last time, INC0047731", "I was given a case number", "they gave me a case number",
 # "my frequent flyer number", "the order number is ...".
+# The kinds of a caller's record an id is named by, theirs or given them: "the refund number", "your job reference"
+_RECORD_KINDS = (
+    r"(order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer|confirmation|incident"
+    r"|job|refund|report|request|dispute|complaint|application|payment|return|repair|work order|service request"
+    r"|cancellation)"
+)
 OWN_ACCOUNT_CONTEXT = re.compile(
     r"\b(my|our|(i've|ive|i have|we've|we have) got (a|an|the|my|our)|(i|we) have (a|an|the)"
     r"|(i|we) (was|were) given (a|an|the)|(they|you|someone|somebody|he|she) gave (me|us) (a|an|the))"
     r" (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|loyalty|rewards"
     r"|frequent flyer|frequent flier|skywards|avios|aeroplan|clubcard|nectar)"
     r" (number|id|reference|ref|no)('s)?\b"
-    r"|\b(the )?(order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer)"
-    r" (number|id|reference|ref|no)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
-    # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ..."
-    r"|\b(order|booking|case|claim|ticket|policy|account|member|membership|customer) (number|id|reference|no)$"
-    r"|\b(order|booking|case|claim|ticket|policy|account|member|membership|customer) (number|id|reference|no)"
-    r" (hang on|hold on|one sec|one second|let me see|let me check)$"
+    rf"|\b(the )?{_RECORD_KINDS} (number|id|reference|ref|no)( (?!is\b|was\b)\w+){{0,3}} (is|was)\b"
+    # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ...", "quote
+    # reference Ft88124", "with the refund number RF661092"
+    rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)$"
+    rf"|\b{_RECORD_KINDS} (number|id|reference|no) (hang on|hold on|one sec|one second|let me see|let me check)$"
     r"|\b(it's|its|it is) (order|case|claim|ticket|policy|account) (number |no )?$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
-    r"|\byour (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|job|refund"
-    r"|report|request|dispute|complaint|application|payment|return|repair|work order|service request|cancellation)"
+    rf"|\byour (\w+ )?({_RECORD_KINDS}|reference|tracking)"
     r"( number| id| reference| ref| no| code)?( (?!is\b|was\b|will\b)\w+){0,3} (is|was|will be)\b"
     r"|\byour (\w+ )?(reference|ref)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
     r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"

@@ -1042,6 +1042,10 @@ def test_codes_that_are_no_one_s_reference_stay(said: str) -> None:
         ("Okay, it's blocked. Your dispute case is 88-30412.", "88-30412"),
         ("Done. Your cancellation confirmation is CX-99017.", "CX-99017"),
         ("The total is $1,249.99, and your confirmation code is QX7-442.", "QX7-442"),
+        # a payment's or a refund's, the caller's too
+        ("Done, the payment reference is 914402, and the credit shows on your next bill.", "914402"),
+        ("Yes, a confirmation with the refund number RF661092.", "RF661092"),
+        ("If not, call your bank with this refund ID, RFN882-416.", "RFN882-416"),
     ],
 )
 def test_a_reference_named_by_its_kind_however_briefly_is_the_account_number(said: str, number: str) -> None:
