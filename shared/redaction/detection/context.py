@@ -156,7 +156,10 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
     rf"|\byour (\w+ )?({_RECORD_KINDS}|reference|tracking)"
-    r"( number| id| reference| ref| no| code)?( (?!is\b|was\b|will\b)\w+){0,3} (is|was|will be)\b"
+    # (not what it costs or when: "your order total is 87.40")
+    r"( number| id| reference| ref| no| code)?"
+    r"( (?!is\b|was\b|will\b|total\b|amount\b|price\b|cost\b|balance\b|value\b|fee\b|date\b)\w+){0,3}"
+    r" (is|was|will be)\b"
     r"|\byour (\w+ )?(reference|ref)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
     r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"
     r"|\b(i've|we've|i have|we have) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"

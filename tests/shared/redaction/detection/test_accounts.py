@@ -1021,6 +1021,7 @@ def test_a_reference_written_as_an_id_and_given_to_the_caller_is_their_account_n
         "The reference on the box is XR-500, the 2019 model.",  # a model: too few digits
         "My flight is BA-2291 at 10:30, the reference is on the ticket.",  # a flight number, named no reference
         "Your order total is $1,249.99, reference to follow by email.",  # a price
+        "So your order total is 87.40, including 6.95 delivery.",  # what it costs, named after the order
         "I called Acme-Direct, ref the 0800 555 0199 hotline.",  # a company and its hotline
     ],
 )
