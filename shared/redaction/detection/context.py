@@ -132,15 +132,15 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
     # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?"
     r"|\byour (\w+ ){1,2}reference\b"
 )
-# ... or named as the caller's own before they give it, so their record can be found: "my order number is ...",
-# "I've got a ticket number from last time, INC0047731", "I was given a case number", "they gave me a case number",
-# "my frequent flyer number", "the order number is ...".
 # The kinds of a caller's record an id is named by, theirs or given them: "the refund number", "your job reference"
 _RECORD_KINDS = (
     r"(order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer|confirmation|incident"
     r"|job|refund|report|request|dispute|complaint|application|payment|return|repair|work order|service request"
     r"|cancellation)"
 )
+# ... or named as the caller's own before they give it, so their record can be found: "my order number is ...",
+# "I've got a ticket number from last time, INC0047731", "I was given a case number", "they gave me a case number",
+# "my frequent flyer number", "the order number is ...".
 OWN_ACCOUNT_CONTEXT = re.compile(
     r"\b(my|our|(i've|ive|i have|we've|we have) got (a|an|the|my|our)|(i|we) have (a|an|the)"
     r"|(i|we) (was|were) given (a|an|the)|(they|you|someone|somebody|he|she) gave (me|us) (a|an|the))"
@@ -148,8 +148,8 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"|frequent flyer|frequent flier|skywards|avios|aeroplan|clubcard|nectar)"
     r" (number|id|reference|ref|no)('s)?\b"
     rf"|\b(the )?{_RECORD_KINDS} (number|id|reference|ref|no)( (?!is\b|was\b)\w+){{0,3}} (is|was)\b"
-    # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ...", "quote
-    # reference Ft88124", "with the refund number RF661092"
+    # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ...", "with the
+    # refund number RF661092"
     rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)$"
     rf"|\b{_RECORD_KINDS} (number|id|reference|no) (hang on|hold on|one sec|one second|let me see|let me check)$"
     r"|\b(it's|its|it is) (order|case|claim|ticket|policy|account) (number |no )?$"

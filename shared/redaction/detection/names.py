@@ -1700,19 +1700,21 @@ def names_announced_however_heard(segments: Sequence[Segment]) -> Iterable[TextS
     """The words that announce who answers in the call's first segment, before "speaking", after "you're speaking
     to" or "my name is" before "how can I help", where they are words no name is written as."""
     first = min(segments, key=lambda s: (s.start_ms, s.index), default=None)
-    for match in _ANNOUNCED_HOWEVER_HEARD.finditer(first.text if first is not None else ""):
+    if first is None or first.text.lower() == first.text:
+        return  # a transcript without capitals: other rules read its names
+    for match in _ANNOUNCED_HOWEVER_HEARD.finditer(first.text):
         group = next(name for name in ("before", "after", "named") if match.group(name))
-        words = [word.strip("-'").capitalize() for word in match.group(group).split()]
-        how = len(words) == 1 and _SPEAKING_HOW.fullmatch(words[0]) is not None
-        no_person = BUSINESS_WORDS.intersection(words) or _NO_PERSON_ANSWERS.intersection(words)
-        # only words no name is written as: a name in capitals, or one in a transcript without any, other rules read
         said = match.group(group).split()
-        if all(word[:1].isupper() for word in said) or first.text.lower() == first.text:  # type: ignore[union-attr]
+        words = [word.strip("-'").capitalize() for word in said]
+        if all(word[:1].isupper() for word in said) or len(words) > _MAX_ANNOUNCED_WORDS:
+            continue  # a name written in capitals, which other rules read, or a sentence
+        if BUSINESS_WORDS.intersection(words) or _NO_PERSON_ANSWERS.intersection(words):
             continue
-        if group == "after" and not _GREETING_ALONE.sub("", first.text[: match.start()]).strip(" ,.!?"):  # type: ignore[union-attr]
+        if len(words) == 1 and _SPEAKING_HOW.fullmatch(words[0]):
+            continue
+        if group == "after" and not _GREETING_ALONE.sub("", first.text[: match.start()]).strip(" ,.!?"):
             continue  # "Hello, you're through to Midlands Car Auctions.": the business, named after a greeting
-        if len(words) <= _MAX_ANNOUNCED_WORDS and not no_person and not how:
-            yield TextSpan(first.index, match.start(group), match.end(group))  # type: ignore[union-attr]
+        yield TextSpan(first.index, match.start(group), match.end(group))
 
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
@@ -1881,6 +1883,9 @@ _ANYTHING_ELSE_THEN_NAME = re.compile(
 )
 
 
+_ADDRESSED_WITHOUT_NAME = re.compile(r"ma|ma'am|mam|maam|madam|sir|mate|love|dear|boss|buddy|pal|hun|friend|folks")
+
+
 def names_addressed_after_anything_else(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The words after "anything else" that end a segment as a question: whom it is asked."""
     for segment in segments:
@@ -1888,9 +1893,6 @@ def names_addressed_after_anything_else(segments: Sequence[Segment]) -> Iterable
         said_to = match.group("name").lower() if match is not None else ""
         if match is not None and not _no_name_said_to(said_to) and not _ADDRESSED_WITHOUT_NAME.fullmatch(said_to):
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
-
-
-_ADDRESSED_WITHOUT_NAME = re.compile(r"ma|ma'am|mam|maam|madam|sir|mate|love|dear|boss|buddy|pal|hun|friend|folks")
 
 
 # The name said after whose kin it is, its first sound heard as "and": "to my cousin and Jerry's place," (Njeri), "I'm
