@@ -40,7 +40,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a date asked for by its year, day and month together, as one's birth date is to verify the caller
         r"year,? and (then )?(the )?(day and month|month and day)|"
         # the day one reached an age: "he turned 70 on the 9th of January", "she turns twenty-one on ..."
-        r"turn(s|ed)? (\d{1,3}|[a-z]+(ty|teen)(-[a-z]+)?|ten|eleven|twelve|a hundred) on)\b"
+        r"turn(s|ed)? (\d{1,3}|[a-z]+(ty|teen)(-[a-z]+)?|ten|eleven|twelve|a hundred) on|"
+        # named in the caller's own language: "ma date de naissance", "Geburtsdatum", "fecha de nacimiento"
+        r"date de naissance|n[ée]e? le|geburtsdatum|geboren|fecha de nacimiento|nacid[oa] el|data de nascimento|"
+        r"nascid[oa] em|data di nascita|geboortedatum|data urodzenia|tanggal lahir)\b"
     ),
     EntityType.PHONE_NUMBER: re.compile(
         r"\b(phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback|contact number"

@@ -553,3 +553,25 @@ def test_the_year_of_a_date_of_birth_is_not_a_cards_last_four_asked_with_it() ->
         ("customer", "Sure, 22nd of January 1988, and the card ends 3 3 0 9."),
     )
     assert _found(segments) == [("date_of_birth", ["22nd of January 1988"]), ("card_number", ["3 3 0 9"])]
+
+
+@pytest.mark.parametrize(
+    "said, date",
+    [
+        ("Ma date de naissance, c'est le 14 juillet 1979.", "le 14 juillet 1979"),
+        ("Geburtsdatum ist der 03.06.1990.", "03.06.1990"),
+        ("Geboren am 14.08.1967.", "14.08.1967"),
+        ("Mi fecha de nacimiento es el 15 de agosto de 1979.", "el 15 de agosto de 1979"),
+        ("Je suis née le 3 mai 1985.", "le 3 mai 1985"),
+    ],
+)
+def test_a_date_of_birth_named_in_the_callers_own_language_is_found(said: str, date: str) -> None:
+    assert _found(_segments(("customer", said)), (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", [date])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["La livraison est prévue le 14 juillet 2026.", "Der Termin ist am 03.06.2026.", "NATO met on 4 April 1949."],
+)
+def test_a_date_in_another_language_with_no_birth_named_is_no_date_of_birth(said: str) -> None:
+    assert _found(_segments(("customer", said)), (EntityType.DATE_OF_BIRTH,)) == []
