@@ -51,12 +51,14 @@ _OTHER_LANGUAGE_MONTHS = {
     "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre",
     "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
     "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "januar", "februar", "märz", "juni", "juli",
-    "oktober", "dezember",
+    "oktober", "dezember", "janeiro", "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro",
+    "novembro", "dezembro", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre", "januari", "februari", "maart", "mei", "augustus",
 }  # fmt: skip
 _DATE_MONTHS = MONTHS | _OTHER_LANGUAGE_MONTHS
 
 # "in": between a date's parts, "born in 84, in June, the second"
-_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de"}  # "de": "el 3 de marzo"
+_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de", "del"}  # "el 3 de marzo", "de agosto del setenta"
 _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 

@@ -74,6 +74,7 @@ from shared.redaction.detection.spoken import (
     ORDINAL_DIGITS,
     PUNCTUATION,
     REPEATS,
+    SENTENCE_MARKS,
     TENS,
     TRAILING_OFF,
     UNITS,
@@ -191,7 +192,27 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
         index += 1
     if current:
         runs.append(current)
-    return runs
+    return [part for run in runs for part in _said_twice(run)]
+
+
+_MIN_SAID_TWICE = 3  # digits each time
+
+
+def _said_twice(run: list[Atom]) -> list[list[Atom]]:
+    """``run`` as the two numbers it is where the speaker said one number twice over, at once ("Six one five,
+    forty two. 615 42."): the same digits again after a comma or full stop."""
+    digits = "".join(atom.digits for atom in run)
+    for split in range(1, len(run)):
+        first = "".join(atom.digits for atom in run[:split])
+        if len(first) * 2 > len(digits):
+            break
+        if (
+            len(first) >= _MIN_SAID_TWICE
+            and digits == first * 2
+            and run[split - 1].tokens[-1].text.endswith(tuple(SENTENCE_MARKS))
+        ):
+            return [run[:split], run[split:]]
+    return [run]
 
 
 def _in_figures_after_repeat(token: Token) -> bool:

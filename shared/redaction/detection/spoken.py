@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from text_to_num import text2num
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
@@ -87,7 +89,79 @@ def tokenise(segments: Sequence[Segment]) -> list[Token]:
                     core[hyphen_led:].lower(), hyphen_led, segment.start_ms, segment.end_ms,
                 )
             )  # fmt: skip
-    return tokens
+    return _numbers_said_abroad(tokens)
+
+
+# The languages calls switch into whose numbers text2num reads, and the word each joins a number's parts with
+# ("cuarenta y dos", "quarante et un", "setenta e cinco"; German and Dutch write them as one word).
+_JOINED_BY = {"de": "und", "fr": "et", "es": "y", "pt": "e", "it": "e", "nl": "en"}
+# English words too, which alone do not tell that a number was said in another language: Portuguese "um" is "um"
+_ENGLISH_WORDS_TOO = {
+    *DIGIT_WORDS, *TENS, "hundred", "thousand", "um", "once", "due", "sept", "elf", "un", "dos", "cent", "mil", "null",
+}  # fmt: skip
+
+
+def _number_abroad(words: str, language: str) -> int | None:
+    try:
+        return text2num(words, language)
+    except ValueError:
+        return None
+
+
+def _numbers_said_abroad(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each number said in another language made one token written as figures, as every rule for
+    numbers reads them: "Null eins fünf eins" reads "0 1 5 1", "zéro six, quarante-sept" reads "0 6, 47",
+    "cuarenta y dos" reads "42". Only where two or more of a language's number words run on in one segment, or one
+    names the day before "de" and its month ("quince de agosto"), and one of them is no English word: "six", "once"
+    and "um" said in English stay words."""
+    read: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        language, numbers = max(
+            ((language, _numbers_from(tokens, index, language)) for language in _JOINED_BY),
+            key=lambda found: found[1][-1][1] if found[1] else index,
+        )
+        words = [
+            token for start, end, _ in numbers for token in tokens[start:end] if token.norm != _JOINED_BY[language]
+        ]
+        end = numbers[-1][1] if numbers else index
+        day_of_month = len(words) == 1 and end < len(tokens) and tokens[end].norm == "de"  # "quince de agosto"
+        if not (len(words) >= 2 or day_of_month) or all(token.norm in _ENGLISH_WORDS_TOO for token in words):
+            read.append(replace(tokens[index], position=len(read)))
+            index += 1
+            continue
+        for start, end, value in numbers:
+            first, last = tokens[start], tokens[end - 1]
+            text = first.text if end - start == 1 else " ".join(token.text for token in tokens[start:end])
+            read.append(replace(first, position=len(read), end=last.end, text=text, norm=str(value)))
+        index = end
+    return read
+
+
+def _numbers_from(tokens: Sequence[Token], index: int, language: str) -> list[tuple[int, int, int]]:
+    """The numbers said in ``language`` one after another from ``index`` on, in its segment: the start, end and
+    value of each. A number ends at a comma or a full stop, and zero is a number of its own ("null eins": 0, 1)."""
+    segment = tokens[index].segment
+    numbers: list[tuple[int, int, int]] = []
+    start = index
+    while start < len(tokens) and tokens[start].segment == segment:
+        value = _number_abroad(tokens[start].norm, language)
+        if value is None:
+            break
+        end = start + 1
+        while value and not tokens[end - 1].text.endswith(tuple(SENTENCE_MARKS)):
+            step = 2 if end < len(tokens) and tokens[end].norm == _JOINED_BY[language] else 1
+            if end + step > len(tokens) or tokens[end + step - 1].segment != segment:
+                break
+            if step == 2 and tokens[end].text.endswith(tuple(SENTENCE_MARKS)):
+                break
+            longer = _number_abroad(" ".join(token.norm for token in tokens[start : end + step]), language)
+            if longer is None:
+                break
+            value, end = longer, end + step
+        numbers.append((start, end, value))
+        start = end
+    return numbers
 
 
 def read_segments(segments: Sequence[Segment], tokens: Sequence[Token]) -> list[Segment]:

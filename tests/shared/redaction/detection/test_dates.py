@@ -575,3 +575,15 @@ def test_a_date_of_birth_named_in_the_callers_own_language_is_found(said: str, d
 )
 def test_a_date_in_another_language_with_no_birth_named_is_no_date_of_birth(said: str) -> None:
     assert _found(_segments(("customer", said)), (EntityType.DATE_OF_BIRTH,)) == []
+
+
+@pytest.mark.parametrize(
+    "asked, said",
+    [
+        ("¿Y su fecha de nacimiento?", "Veintidós de marzo del ochenta y cuatro"),
+        ("E a data de nascimento?", "Nove de maio de sessenta e oito"),
+    ],
+)
+def test_a_date_of_birth_said_in_words_of_the_caller_s_language_is_found_whole(asked: str, said: str) -> None:
+    segments = _segments(("agent", asked), ("customer", said + "."))
+    assert _found(segments, _BIRTH) == [("date_of_birth", [said])]

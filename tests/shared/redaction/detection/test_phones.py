@@ -325,3 +325,46 @@ def test_a_mobile_said_the_way_its_country_says_it_is_a_phone_number(text: str, 
 )
 def test_digits_named_as_something_else_than_a_mobile_are_no_phone_number(text: str) -> None:
     assert _phones(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "asked, said, phone",
+    [
+        (
+            "Und Ihre Handynummer?",
+            "Null eins sieben sechs, zwei drei vier, fünf sechs sieben acht.",
+            "Null eins sieben sechs, zwei drei vier, fünf sechs sieben acht",
+        ),
+        (
+            "Votre numéro de téléphone?",
+            "C'est le zéro six, quatorze, vingt-huit, trente-trois, quarante et un.",
+            "zéro six, quatorze, vingt-huit, trente-trois, quarante et un",
+        ),
+        (
+            "¿Su teléfono?",
+            "Seis cero nueve, treinta y uno, veintidós, catorce.",
+            "Seis cero nueve, treinta y uno, veintidós, catorce",
+        ),
+    ],
+)
+def test_a_phone_asked_for_and_said_in_the_caller_s_language_is_a_phone_number(
+    asked: str, said: str, phone: str
+) -> None:
+    assert _phones(("agent", asked), ("customer", said)) == [phone]
+
+
+@pytest.mark.parametrize(
+    "said, phones",
+    [
+        (
+            "Nine one seven, five five five, two six one eight. 917 555 2618.",
+            ["Nine one seven, five five five, two six one eight", "917 555 2618"],
+        ),
+        (
+            "Seis cero nueve, treinta y uno, veintidós, catorce. 609 31 22 14.",
+            ["Seis cero nueve, treinta y uno, veintidós, catorce", "609 31 22 14"],
+        ),
+    ],
+)
+def test_a_phone_said_in_words_then_again_in_figures_is_the_phone_number_twice(said: str, phones: list[str]) -> None:
+    assert _phones(("agent", "And a phone number?"), ("customer", said)) == phones
