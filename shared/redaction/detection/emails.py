@@ -39,6 +39,11 @@ _SPELLED_COUNTRY_TLD = (
     r"(?<![\w'])(?:" + "|".join(rf"{code[0]}\s+{code[1]}" for code in _SPELLED_COUNTRIES) + r")(?![\w'])"
 )
 
+# "dot" and "hyphen" in the caller's own language: "j punkt mueller minus bau at web punkt de", "jl punto ramirez at
+# gmail punto com".
+_DOT_ABROAD = "punkt|punto|ponto|kropka"
+_HYPHEN_ABROAD = "minus|guion|tiret|bindestrich|trattino"
+
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
 # Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
 # harper".
@@ -50,7 +55,7 @@ _UNIT = (
     # letters with a word for one or each: "d for delta, a for apple", "J as in juliet, O, S, H", "S as in sugar"
     r"|(?<![\w'])[a-z]\s+(?:for|as in)\s+[a-z]+(?:,?\s+[a-z](?:\s+(?:for|as in)\s+[a-z]+)?\b){0,30}"
     # and a word run on after the letter's: "b as in bravo smith at ..."
-    r"(?:\s+(?!(?:at|dot|underscore|dash|hyphen|then|period|point)\b)[a-z]{2,}(?=\s+at\b))?"
+    rf"(?:\s+(?!(?:at|dot|underscore|dash|hyphen|then|period|point|{_DOT_ABROAD}|{_HYPHEN_ABROAD})\b)[a-z]{{2,}}(?=\s+at\b))?"
     # a name with an apostrophe after its first letter: "o'brien", "d'souza" (not "it's")
     r"|(?<![\w'])[a-z]'[a-z]{2,}"
     # letters in the radio alphabet, also each followed by a comma: "Lima, Oscar, Kilo, at ..."
@@ -60,7 +65,7 @@ _UNIT = (
 # one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"
 # before the same part spelled again ("lars dot ek, that's L-A-R-S dot E-K"; not "my email, that's kim at ...").
 _LOCAL_SEPARATOR = (
-    r"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen),?\s+"
+    rf"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen|{_DOT_ABROAD}|{_HYPHEN_ABROAD}),?\s+"
     # "then" before letters spelled: "K for kilo, then C-H-E-N"
     r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
     # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."
@@ -71,7 +76,7 @@ _LOCAL_SEPARATOR = (
     r"|,\s+(?=(?-i:[A-Z])(?:-(?-i:[A-Z])){2,},?\s+(?:at|@)))"
 )
 # "dot" may be said apart, between commas: "at fastmail, dot, com"
-_DOT = r"(?:\s*\.\s*|,?\s+(?:dot|period|point),?\s+)"
+_DOT = rf"(?:\s*\.\s*|,?\s+(?:dot|period|point|{_DOT_ABROAD}),?\s+)"
 # Newer endings, many of them words ("dot health", "dot online"): only after "dot" or a written dot, as a country's.
 _WORD_TLDS = (
     r"(?:health|online|shop|store|tech|site|xyz|email|live|life|cloud|club|agency|studio|design|digital|media|law|"
@@ -89,7 +94,7 @@ _WORD_COUNTRY_TLDS = (
 )
 _DOMAIN_ENDING = (
     rf"(?:{_DOT}(?:{_TLDS}|{_SPELLED_TLD})"
-    rf"|(?:\s*\.(?!\s)|,?\s+dot,?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}|{_WORD_COUNTRY_TLDS})"
+    rf"|(?:\s*\.(?!\s)|,?\s+(?:dot|{_DOT_ABROAD}),?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}|{_WORD_COUNTRY_TLDS})"
     rf"|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})"
 )
 # A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
@@ -100,10 +105,10 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # Not after a word that only points at some mail: "looked at the mail dot com site", "at your e mail".
 _MAIL_SAID_APART = (
     r"(?:(?<!\bthe)(?<!\bmy)(?<!\byour)(?<!\bour)(?<!\bhis)(?<!\bher)(?<!\btheir)(?<!\bthis)(?<!\bthat)"
-    r"(?<!\be)(?<!\bvoice)(?<!\bjunk)(?<!\bspam)\s+mail(?=\s+(?:dot|period|point)\b|\s*\.))?"
+    rf"(?<!\be)(?<!\bvoice)(?<!\bjunk)(?<!\bspam)\s+mail(?=\s+(?:dot|period|point|{_DOT_ABROAD})\b|\s*\.))?"
 )
 _DOMAIN_LABEL = (
-    rf"(?:(?:[a-z]\s+)?[a-z0-9]+{_MAIL_SAID_APART}(?:(?:-|\s+(?:dash|hyphen)\s+)[a-z0-9]+){{0,4}}"
+    rf"(?:(?:[a-z]\s+)?[a-z0-9]+{_MAIL_SAID_APART}(?:(?:-|\s+(?:dash|hyphen|{_HYPHEN_ABROAD})\s+)[a-z0-9]+){{0,4}}"
     rf"|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
 )
 # "at" said in the caller's own language: French "arobase", Spanish and Portuguese "arroba", Italian "chiocciola";
@@ -171,6 +176,9 @@ _NOT_LOCAL_PARTS = {
     "it's", "its", "it", "is", "was", "my", "me", "to", "at", "the", "a", "an", "sure", "yes", "yeah", "um", "uh",
     "email", "e-mail", "mail", "address", "and", "so", "ok", "okay", "that's", "send", "use", "try", "or", "new",
     "old", "work", "personal", "one", "under", "on", "with", "from", "write", "just", "please", "thats", "oh",
+    # and in the caller's own language: "mi correo es jl punto ...", "die ist j punkt ...", "c'est ..."
+    "es", "ist", "est", "c'est", "é", "è", "die", "das", "mi", "mon", "mein", "meine", "correo", "courriel",
+    "adresse", "lautet", "mijn", "het", "sono",
 }  # fmt: skip
 
 

@@ -462,3 +462,17 @@ def test_the_at_sign_named_is_the_at() -> None:
 )  # fmt: skip
 def test_an_answer_to_two_questions_gives_the_email_from_where_it_names_it(asked: str, answer: str, email: str) -> None:
     assert _emails(("agent", asked), ("customer", answer)) == [(1, email)]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        (
+            "Meine E-Mail ist anna punkt weber minus haus at gmx punkt de.",
+            "anna punkt weber minus haus at gmx punkt de",
+        ),
+        ("Mi correo es pedro punto gil at yahoo punto es.", "pedro punto gil at yahoo punto es"),
+    ],
+)
+def test_an_address_said_with_dot_and_hyphen_in_the_caller_s_language_is_an_email(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
