@@ -67,7 +67,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(
         # "the zip code on the account" asks for a zip code: an account said after "on the" only says where it is kept
-        r"(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
+        # (not a number named: "waiting for your student ID", "looking for your policy number")
+        r"(?:(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
+        r"|(?=[a-z']+(?: [a-z']+)? (?:number|id)\b))"
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference)|id number|"
@@ -107,7 +109,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
         r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record|"
         # a loan the caller holds, a rental bond lodged for them, their pet's implanted chip
-        r"mortgage|loan|bond|pension|microchip|chip)('s)? "
+        r"mortgage|loan|bond|pension|microchip|chip|"
+        # what the caller applied for or holds from a council or a buyer: "your application number?", "the permit
+        # number", "your supplier number" (a farm's, with the dairy it sells to)
+        r"application|permit|supplier)('s)? "
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"
@@ -167,8 +172,15 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     # (not what it costs or when: "your order total is 87.40")
     r"( number| id| reference| ref| no| code)?"
     r"( (?!is\b|was\b|will\b|total\b|amount\b|price\b|cost\b|balance\b|value\b|fee\b|date\b)\w+){0,3}"
-    r" (is|was|will be)\b"
+    r" (is|are|was|will be)\b"
     r"|\byour (\w+ )?(reference|ref)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
+    # or named "the reference", given or got: "the reference is PT 226 ...", "they gave me a reference, it's ..."
+    r"|\bthe (reference|ref)( number| no)? (is|was)\b"
+    r"|\b((i've|ive|i have|we've|we have) got|(i|we) have|(i|we) (was|were) given|(they|you|someone|somebody|he|she)"
+    r" gave (me|us)) (a|an|the) (reference|ref)\b"
+    # its "is" heard as "in", right before the id: "The incident number in MP5582", "your reference in SR 833"
+    rf"|\b(your|the) (\w+ )?({_RECORD_KINDS}|reference)( number| id| reference| ref| no)? in"
+    r"( (?!(the|my|your|our|may|june|july)\b)[a-z]{1,4})?$"
     r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"
     r"|\b(i've|we've|i have|we have) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"
     r"(case|claim|ticket|complaint|dispute|request|incident|report)( number| reference| ref| no)?\b"

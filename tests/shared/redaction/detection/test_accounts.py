@@ -516,6 +516,9 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
         ("Done, the payment reference is 914402, and the credit shows on your next bill.", "914402"),
         ("Yes, a confirmation with the refund number RF661092.", "RF661092"),
         ("If not, call your bank with this refund ID, RFN882-416.", "RFN882-416"),
+        # named "the reference", or its "is" heard as "in" right before it
+        ("All done, the reference is KL 55 0193.", "KL 55 0193"),
+        ("Sorted. Your ticket number in TK40917.", "TK40917"),
     ],
 )
 def test_a_reference_the_business_gives_the_caller_for_their_case_is_their_account_number(
@@ -1024,6 +1027,7 @@ def test_a_reference_written_as_an_id_and_named_so_is_an_account_number(said: st
         "Your order total is $1,249.99, reference to follow by email.",  # a price
         "So your order total is 87.40, including 6.95 delivery.",  # what it costs, named after the order
         "I called Acme-Direct, ref the 0800 555 0199 hotline.",  # a company and its hotline
+        "Your booking number in June 2024 was different.",  # "in" before when, not before the number
     ],
 )
 def test_codes_that_are_no_one_s_reference_stay(said: str) -> None:
@@ -1040,6 +1044,8 @@ def test_codes_that_are_no_one_s_reference_stay(said: str) -> None:
         # an airline's booking by its initials, and a letter spelled with "for"
         ("My PNR is X, R, 4, T, 9, L.", "X, R, 4, T, 9, L"),
         ("Booking reference is K for kilo, seven, Q, P, two, M.", "K for kilo, seven, Q, P, two, M"),
+        # one they were given
+        ("At the front desk they gave me a reference, it's RX 4471 90.", "RX 4471 90"),
     ],
 )
 def test_a_reference_the_caller_names_by_its_kind_however_briefly_is_the_account_number(said: str, number: str) -> None:
@@ -1052,3 +1058,25 @@ def test_a_flight_number_said_with_a_booking_code_asked_for_is_not_the_account_n
         ("customer", "yeah it's QZ7LMP, flight 2217 to Denver on the ninth"),
     )
     assert _found(segments, _ACCOUNT) == [("account_number", ["QZ7LMP"])]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        (
+            "What's your application number?",
+            "It's A P, two zero two five, four four one eight.",
+            "A P, two zero two five, four four one eight",
+        ),
+        ("And the permit number?", "PK 55 3019.", "PK 55 3019"),
+        ("Can I take your supplier number?", "Sure, it's 88 2 0 4 7 1.", "88 2 0 4 7 1"),
+        # asked for after "for your": a number named, not where something is kept
+        ("We're still waiting for your student ID.", "Oh, I have it here, it's STU 449 031.", "STU 449 031"),
+    ],
+)
+def test_an_application_s_a_permit_s_or_a_supplier_s_number_asked_for_is_an_account_number(
+    asked: str, answer: str, number: str
+) -> None:
+    segments = _segments(("agent", asked), ("customer", answer))
+    assert _found(segments, _ACCOUNT) == [("account_number", [number])]
+
