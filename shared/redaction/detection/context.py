@@ -163,7 +163,7 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     rf"|\b(the )?{_RECORD_KINDS} (number|id|reference|ref|no)( (?!is\b|was\b)\w+){{0,3}} (is|was)\b"
     # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ...", "with the
     # refund number RF661092"
-    rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)$"
+    rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)('s)?$"
     rf"|\b{_RECORD_KINDS} (number|id|reference|no) (hang on|hold on|one sec|one second|let me see|let me check)$"
     r"|\b(it's|its|it is) (order|case|claim|ticket|policy|account) (number |no )?$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
@@ -197,8 +197,14 @@ DIGIT_LENGTHS: dict[EntityType, range] = {
 }
 # Card numbers asked for: a misheard digit breaks the Luhn check but the number is still the card.
 # Networks beyond the four best known are named too: "my UnionPay number", "a JCB", "the RuPay one".
+# A card that is an id, not a way to pay: "the loyalty card number is 9826 ...", whatever its digits' check.
+_ID_CARDS = (
+    "loyalty", "reward", "rewards", "member", "membership", "library", "id", "identity", "student", "staff",
+    "employee", "insurance", "health", "medicare", "medicaid", "patient", "club", "clubcard", "nectar", "points",
+)  # fmt: skip
 CARD_CONTEXT = re.compile(
-    r"\b(cards?|visa|mastercard|amex|american express|discover|credit|debit|"
+    r"\b(" + "".join(rf"(?<!\b{kind} )" for kind in _ID_CARDS) + r"cards?|visa|mastercard|amex|american express|"
+    r"discover|credit|debit|"
     r"union ?pay|jcb|diners( club)?|maestro|rupay)\b"
 )
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.

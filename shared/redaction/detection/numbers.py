@@ -1577,11 +1577,10 @@ def _longer_than_any_card(said: str, run: Sequence[Atom], tokens: Sequence[Token
 
 
 def _bank_accounts_read_back(found: Sequence[tuple[EntityType, list[Token]]]) -> list[tuple[EntityType, list[Token]]]:
-    """``found``, with a card that is the bank account number longer than any card read back just after it ("d6 1 5
-    0 0 1 ...", the account's digits passing the card check) typed as the account."""
-    accounts = [
-        said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER and len(digits_said(said)) > _LONGEST_CARD
-    ]
+    """``found``, with a card that is an account number read back just after it typed as the account: a bank
+    account's longer than any card ("d6 1 5 0 0 1 ...", its digits passing the card check), or an id named as such
+    ("Order number's 112-4839021-5567032." / "One one two, four eight three nine ...")."""
+    accounts = [said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER]
     retyped = []
     for kind, said in found:
         digits = digits_said(said)

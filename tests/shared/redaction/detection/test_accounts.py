@@ -1080,3 +1080,14 @@ def test_an_application_s_a_permit_s_or_a_supplier_s_number_asked_for_is_an_acco
     segments = _segments(("agent", asked), ("customer", answer))
     assert _found(segments, _ACCOUNT) == [("account_number", [number])]
 
+
+def test_an_order_number_read_back_is_the_order_number_though_it_passes_the_card_check() -> None:
+    segments = _segments(
+        ("customer", "Order number's 112-7394021-5561048."),
+        ("agent", "One one two, seven three nine four oh two one, five five six one oh four eight. Got it."),
+    )
+    assert _found(segments) == [
+        ("account_number", ["112-7394021-5561048"]),
+        ("account_number", ["One one two, seven three nine four oh two one, five five six one oh four eight"]),
+    ]
+

@@ -788,3 +788,12 @@ def test_a_card_named_by_its_ending_after_the_social_was_asked_is_the_cards() ->
         ("ssn", ["Two two nine one"]),
         ("card_number", ["6117"]),
     ]
+
+
+@pytest.mark.parametrize("kind", ["loyalty", "rewards", "membership", "library"])
+def test_a_number_on_a_card_that_is_an_id_is_no_card_number_though_it_passes_the_card_check(kind: str) -> None:
+    segments = _segments(
+        ("agent", f"Have you got your {kind} card?"),
+        ("customer", f"Yes, the {kind} card number is 6314 5002 7718 4021."),
+    )
+    assert _found(segments) == [("account_number", ["6314 5002 7718 4021"])]
