@@ -68,11 +68,26 @@ def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
         return 1
     if _HYPHENATED_LETTERS.fullmatch(core):  # letters spelled as Whisper writes them: "P-O-L"
         return 1
+    # two or three letters written as one word right before its digits: "HM, 7734, 2019, B as in Bravo" (not a
+    # flight's or a gate's: "flight BA 2490")
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    digits_next = nxt is not None and nxt.segment == token.segment and digits_of(nxt) is not None
+    named_otherwise = before is not None and before.norm in _NUMBERED_THINGS
+    if (
+        _LETTERS_AS_WORD.fullmatch(core)
+        and core not in _CAPITALS_THAT_ARE_WORDS
+        and digits_next
+        and not named_otherwise
+    ):
+        return 1
     beside_dash = (index and tokens[index - 1].norm in _DASHES) or (following[:1] and following[0] in _DASHES)
     return 1 if beside_dash and token.norm.isalpha() and len(token.norm) <= MISHEARD_LETTERS else 0
 
 
 _HYPHENATED_LETTERS = re.compile(r"[A-Z](?:-[A-Z]){1,4}", re.ASCII)
+_LETTERS_AS_WORD = re.compile(r"[A-Z]{2,3}", re.ASCII)
+_CAPITALS_THAT_ARE_WORDS = {"OK", "ID", "US", "UK", "TV", "AM", "PM", "NO"}
+_NUMBERED_THINGS = {"flight", "gate", "room", "platform", "bus", "route", "terminal", "seat", "model"}
 
 
 def _capital(token: Token) -> bool:

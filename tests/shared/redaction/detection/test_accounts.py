@@ -1091,3 +1091,14 @@ def test_an_order_number_read_back_is_the_order_number_though_it_passes_the_card
         ("account_number", ["One one two, seven three nine four oh two one, five five six one oh four eight"]),
     ]
 
+
+@pytest.mark.parametrize(
+    "answer, number",
+    [
+        ("I do, it's HM, 7734, 2019, B as in Bravo.", "HM, 7734, 2019, B as in Bravo"),
+        ("Yes, PLX 4471 09, R for Romeo.", "PLX 4471 09, R for Romeo"),
+    ],
+)
+def test_the_letters_an_id_starts_with_written_as_one_word_are_part_of_it(answer: str, number: str) -> None:
+    segments = _segments(("agent", "Do you have your policy number handy?"), ("customer", answer))
+    assert _found(segments, _ACCOUNT) == [("account_number", [number])]
