@@ -49,7 +49,19 @@ _UNIT_NAMED = (
 )
 # also with a slash before the house number, the Australian way: "Unit 3/41 ...", "7/15 ...", or a hyphen, the
 # Canadian way: "1205-88 Harbour Street", or said with "stroke", the Scottish way: "14 stroke 2 Leith Walk"
-_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?(?:[/-]|\s+(?i:stroke)\s+)(?=\d))?"
+HOUSE_WORDS = {
+    "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
+    "Manor", "Villa", "Grange", "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Court",
+}  # fmt: skip
+_HOUSE_WORD = "(?:" + "|".join(sorted(HOUSE_WORDS)) + ")"
+# or a house's name before its number on the street: "Rose Cottage, 2 Church Lane, ..."
+_HOUSE_NAMED_BEFORE = (
+    r"(?<![\w'])(?:The\s+)?(?:(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Well|No|At|In|My|Our)\b)[A-Z][\w'-]*\s+){1,2}"
+    rf"{_HOUSE_WORD},\s+(?=\d)"
+)
+_UNIT_FIRST = (
+    rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?(?:[/-]|\s+(?i:stroke)\s+)(?=\d)|{_HOUSE_NAMED_BEFORE})?"
+)
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", "306 -5", or in words), a
 # four-digit Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
 _ZIP_AFTER_CITY = (
@@ -457,10 +469,6 @@ _PIN_ADDRESS = re.compile(
 )
 # A house with a name and no number, on a street, in a place: "The Granary, Back Lane, Long Sutton".
 _CAPITALISED_WORDS = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
-HOUSE_WORDS = {
-    "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
-    "Manor", "Villa", "Grange", "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Court",
-}  # fmt: skip
 NAMED_HOUSE_ADDRESS = re.compile(
     # a flat in the named building may come first: "Apartment 12, The Old Bakery, ..."
     rf"(?<![\w'])(?:{_UNIT_NAMED},\s+)?(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No)\b)"
@@ -475,7 +483,6 @@ NAMED_HOUSE_ADDRESS = re.compile(
 )
 # A rural Irish address: a named house, its townland and town, and its county, with no street: "Rose Cottage,
 # Kilbride, Arklow, County Wicklow".
-_HOUSE_WORD = "(?:" + "|".join(sorted(HOUSE_WORDS)) + ")"
 RURAL_HOUSE_ADDRESS = re.compile(
     rf"(?<![\w'])(?:The\s+)?(?:[A-Z][\w'-]*\s+){{1,2}}{_HOUSE_WORD},(?:\s+{_CAPITALISED_WORDS},){{1,3}}"
     r"\s+(?:County|Co\.?)\s+[A-Z][a-z]+"

@@ -500,6 +500,21 @@ def test_a_named_house_on_its_lane_goes_on_to_its_postcode() -> None:
 @pytest.mark.parametrize(
     "text, address",
     [
+        (
+            "It's Holly Cottage, 7 Station Road, Wymondham, NR18 0JT.",
+            "Holly Cottage, 7 Station Road, Wymondham, NR18 0JT",
+        ),
+        ("We're at The Old Granary, 22 Mill Lane, Ely.", "The Old Granary, 22 Mill Lane, Ely"),
+    ],
+)
+def test_a_house_s_name_said_before_its_number_on_the_street_is_part_of_the_address(text: str, address: str) -> None:
+    """Not a person's name: "It's Holly Cottage" is the house."""
+    assert found(segments(("agent", "And the address?"), ("customer", text))) == [("address", [address])]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
         # a house number and street begun, then put right
         ("It's 14 Mill... no, 14 Marsh Road, Leeds, LS6 2QT.", "14 Mill... no, 14 Marsh Road, Leeds, LS6 2QT"),
         # the number begun twice before it is said whole
