@@ -65,7 +65,8 @@ _UNIT = (
 # one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"
 # before the same part spelled again ("lars dot ek, that's L-A-R-S dot E-K"; not "my email, that's kim at ...").
 _LOCAL_SEPARATOR = (
-    rf"(?:\s*[._-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen|{_DOT_ABROAD}|{_HYPHEN_ABROAD}),?\s+"
+    # "plus": a mailbox's tag, "ellie plus orders at ..."
+    rf"(?:\s*[._+-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen|plus|{_DOT_ABROAD}|{_HYPHEN_ABROAD}),?\s+"
     # "then" before letters spelled: "K for kilo, then C-H-E-N"
     r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
     # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."

@@ -476,3 +476,9 @@ def test_an_answer_to_two_questions_gives_the_email_from_where_it_names_it(asked
 )
 def test_an_address_said_with_dot_and_hyphen_in_the_caller_s_language_is_an_email(text: str, email: str) -> None:
     assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_a_mailbox_s_tag_said_with_plus_is_part_of_the_address() -> None:
+    assert _emails(("customer", "Send it to priya plus invoices at outlook dot com.")) == [
+        (0, "priya plus invoices at outlook dot com")
+    ]
