@@ -314,7 +314,10 @@ _BUILDING_PART = (
     r"|\d{1,2}\.\s?(?:OG|Obergeschoss|Etage|Stock)|EG|DG|UG"
     r"|(?i:bajo|entresuelo|principal|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|septimo|octavo|noveno|"
     r"décimo|decimo|ático|atico)(?:\s+(?i:izquierda|derecha|centro|interior|exterior|[A-D]\b))?"
-    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m)\.?\s+\d{1,4}[A-Za-z]?"
+    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m|stan|leilighet)"
+    r"\.?\s+\d{1,4}[A-Za-z]?"
+    # a Dutch floor: "2e verdieping"
+    r"|\d{1,2}e\s+(?i:verdieping)"
     # a French building or staircase, an Italian staircase or flat: "bâtiment B", "escalier 2", "scala C", "interno 7"
     r"|(?i:bâtiment|batiment|bât|escalier|esc|scala|interno|escalera|portal)\.?\s+(?:[A-Z]|\d{1,3})"
     r")"
@@ -354,6 +357,15 @@ _CONTINENTAL_CODE_AND_CITY = (
     # in Quebec the city, then the Canadian postcode: "3450, rue Saint-Denis, appartement 6, Montréal, H2X 3L3"
     rf"|(?:,?\s+{_CONTINENTAL_CITY}){{1,2}}(?:,?\s+(?:QC|Québec|Quebec))?,?\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b)"
 )
+# A street by its name alone, before its house number, where the postcode and city end the address: "Ermou 56, 105 63
+# Athens", "Knez Mihailova 22, stan 5, 11000 Beograd", "Thorvald Meyers gate 31, 0555 Oslo" (a kind written small).
+# Not a thing numbered so: "Flight BA 2490, 10435 Berlin", "Order 4471, ...".
+_NUMBERED_NOT_STREETS = (
+    r"(?!(?i:flight|order|room|gate|case|ticket|invoice|reference|ref|account|policy|claim|booking|unit|platform|"
+    r"bus|route|model|version|number|terminal|seat|page|item|code|pin|box)\b)"
+)
+_NAME_WORD = rf"{_NUMBERED_NOT_STREETS}{_PLACE_CAPITAL}(?=[a-zß-ÿ\u0100-\u024f])[\w'\u2019-]*"
+_STREET_NAMED_ALONE = rf"{_NOT_STREET_NAME_START}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}(?:\s+[a-z]{{3,5}})?"
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
 CONTINENTAL_ADDRESS = re.compile(
@@ -363,7 +375,8 @@ CONTINENTAL_ADDRESS = re.compile(
     r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada|ulica|ul\.|aleja|al\.|plac|osiedle|os\.)"
     r"(?:\s+[\w'\u2019.-]+){1,4}?"
     rf"|{_STREET_KIND_ENDING})"
-    rf",?\s+{_CONTINENTAL_HOUSE_NUMBER})"
+    rf",?\s+{_CONTINENTAL_HOUSE_NUMBER}"
+    rf"|{_STREET_NAMED_ALONE}\s+\d{{1,4}}[A-Za-z]?(?=,))"
     rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{0,3}}"
     rf"{_CONTINENTAL_CODE_AND_CITY}"
 )

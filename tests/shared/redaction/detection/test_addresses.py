@@ -1171,3 +1171,29 @@ def test_a_flat_said_with_stroke_and_a_building_before_the_flat_are_the_address(
 )  # fmt: skip
 def test_a_house_number_written_no_as_india_writes_it_is_part_of_the_address(answer: str, address: str) -> None:
     assert _addresses(("agent", "And your delivery address?"), ("customer", answer)) == [(1, address)]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Send it to Patission 112, 104 34 Athens.", "Patission 112, 104 34 Athens"),
+        (
+            "She's at Bulevar Oslobodjenja 46, stan 12, 21000 Novi Sad.",
+            "Bulevar Oslobodjenja 46, stan 12, 21000 Novi Sad",
+        ),
+        ("My flat is Sankt Hans gate 4, 0553 Oslo.", "Sankt Hans gate 4, 0553 Oslo"),
+        (
+            "Het adres is Prinsengracht 263, 3e verdieping, 1016 GV Amsterdam.",
+            "Prinsengracht 263, 3e verdieping, 1016 GV Amsterdam",
+        ),
+    ],
+)
+def test_a_street_named_without_its_kind_before_its_number_postcode_and_city_is_an_address(
+    text: str, address: str
+) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize("text", ["Flight BA 2490, 10435 Berlin is where I land.", "Order 4471, 10000 Zagreb."])
+def test_a_numbered_thing_before_a_postcode_and_city_is_no_street(text: str) -> None:
+    assert _addresses(("customer", text)) == []
