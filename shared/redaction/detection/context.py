@@ -505,7 +505,8 @@ NAME_ASKED = re.compile(
     # who, asked after one's own name is given or of whom a booking is: "And you are?", "And the lead passenger?"
     r"|\band (you are|you're)\W*$|\b(lead|main|named) (passenger|driver|guest|traveller|traveler)\b(?! is| was)"
     # who holds a role, asked by the role alone: "And the beneficiary?", "Your next of kin?"
-    r"|^(and )?(the|your) (beneficiary|policyholder|policy holder|account holder|cardholder|"
+    # or after what was read back: "IE64 BOFI ..., and the account holder?"
+    r"|(^|\band )(and )?(the|your) (beneficiary|policyholder|policy holder|account holder|cardholder|"
     r"next of kin|executor|guarantor|joint account holder|other driver|named driver)\W*$"
     # asked with no "your" before it: "Full name and date of birth, please."; whose, after it: "Name of the
     # policyholder?", "the name of the insured driver"

@@ -2350,3 +2350,26 @@ def test_whom_anything_else_is_asked_of_at_the_end_is_named_however_heard(closin
 )
 def test_anything_else_asked_of_sir_or_madam_names_no_one(closing: str) -> None:
     assert _names(("customer", "That's all sorted then."), ("agent", closing)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Full name Tran Van Minh.", "Tran Van Minh"),
+        ("Pay it to my M-Pesa, 0711 204 558, name Achieng Otieno.", "Achieng Otieno"),
+        ("Dat is rekening 4 0 7, 2 2 1, op naam van Sanne de Jong.", "Sanne de Jong"),
+    ],
+)
+def test_a_name_after_full_name_a_comma_and_name_or_in_the_name_of_in_dutch_is_a_person_name(
+    text: str, name: str
+) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+def test_the_name_answering_who_holds_an_account_just_read_back_is_a_person_name() -> None:
+    found = _names(
+        ("customer", "The IBAN is IE29 AIBK 9311 5212 3456 78."),
+        ("agent", "IE29 AIBK 9311 5212 3456 78, and the account holder?"),
+        ("customer", "Ciaran Doyle."),
+    )
+    assert found == [(2, "Ciaran Doyle")]
