@@ -268,7 +268,7 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 # tax number, "MS Word" a program.
 COURTESY_TITLES = (
     r"(?:[Hh]err|[Ff]rau|[Ss]eñor(?:a|ita)?|[Ss]r(?:a|ta)?\.|[Dd]on|[Dd]oña|[Ss]enhor(?:a)?|[Ss]ignor(?:a|e|ina)?|"
-    r"[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|Pani|[Mm]a ?'am|[Ss]ir|"
+    r"[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|[Pp]ani|[Mm]a ?'am|[Ss]ir|"
     r"MS\.|MR\.|MRS\.)"
 )
 _MAY_HAVE_AS = (
@@ -289,7 +289,8 @@ NAME_CUES = re.compile(
     r"(?<=,\s)names|"
     # one's own name in the languages callers and agents switch to: "soy María José", "le atiende Javier"
     r"soy|me llamo|mi nombre es|(?:le|te) atiende|(?:le|te) habla|je m'appelle|ich heiße|mein name ist|"
-    r"hier ist|mi chiamo|me chamo|meu nome é|"
+    r"hier ist|mi chiamo|me chamo|meu nome é|nazywam się|mam na imię|ik heet|mijn naam is|jag heter|jeg heter|"
+    r"jmenuji se|zovem se|"
     r"he is|she is|speaking with|talking to|"
     # one's own name as the call is put through: "You're through to Ines at ...", "you're speaking to Tomas"
     r"(?:you're|you are|you've been put) (?:through|speaking|connected) to|"

@@ -94,7 +94,7 @@ def tokenise(segments: Sequence[Segment]) -> list[Token]:
 
 # The languages calls switch into whose numbers text2num reads, and the word each joins a number's parts with
 # ("cuarenta y dos", "quarante et un", "setenta e cinco"; German and Dutch write them as one word).
-_JOINED_BY = {"de": "und", "fr": "et", "es": "y", "pt": "e", "it": "e", "nl": "en"}
+_JOINED_BY = {"de": "und", "fr": "et", "es": "y", "pt": "e", "it": "e", "nl": "en", "pl": ""}
 # English words too, which alone do not tell that a number was said in another language: Portuguese "um" is "um"
 _ENGLISH_WORDS_TOO = {
     *DIGIT_WORDS, *TENS, "hundred", "thousand", "um", "once", "due", "sept", "elf", "un", "dos", "cent", "mil", "null",
@@ -102,10 +102,45 @@ _ENGLISH_WORDS_TOO = {
 
 
 def _number_abroad(words: str, language: str) -> int | None:
+    if language == "pl":
+        return _polish_number(words.split())
     try:
         return text2num(words, language)
     except ValueError:
         return None
+
+
+# Polish, which text2num does not read: each word's value and rank (hundreds 3, tens 2, teens 1.5, units 1).
+_POLISH_WORDS = {
+    **{word: (value, 1.0) for value, word in enumerate(
+        ["zero", "jeden", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem", "dziewięć"]
+    )},
+    "jedna": (1, 1.0), "jedno": (1, 1.0), "dwie": (2, 1.0),
+    **{word: (value, 1.5) for value, word in enumerate(
+        ["dziesięć", "jedenaście", "dwanaście", "trzynaście", "czternaście", "piętnaście", "szesnaście",
+         "siedemnaście", "osiemnaście", "dziewiętnaście"], start=10
+    )},
+    **{word: (value * 10, 2.0) for value, word in enumerate(
+        ["dwadzieścia", "trzydzieści", "czterdzieści", "pięćdziesiąt", "sześćdziesiąt", "siedemdziesiąt",
+         "osiemdziesiąt", "dziewięćdziesiąt"], start=2
+    )},
+    **{word: (value * 100, 3.0) for value, word in enumerate(
+        ["sto", "dwieście", "trzysta", "czterysta", "pięćset", "sześćset", "siedemset", "osiemset", "dziewięćset"],
+        start=1,
+    )},
+}  # fmt: skip
+
+
+def _polish_number(words: Sequence[str]) -> int | None:
+    """A number below a thousand said in Polish, its parts from the largest down: "sześćset dwa" is 602, "czterdzieści
+    osiem" 48; None for words that are no one number ("dwa trzy", "zero jeden")."""
+    value, rank = 0, 4.0
+    for word in words:
+        part = _POLISH_WORDS.get(word)
+        if part is None or part[1] >= rank or (rank == 1.5 and part[1] == 1.0) or (part[0] == 0 and len(words) > 1):
+            return None
+        value, rank = value + part[0], part[1]
+    return value
 
 
 def _numbers_said_abroad(tokens: list[Token]) -> list[Token]:

@@ -2373,3 +2373,8 @@ def test_the_name_answering_who_holds_an_account_just_read_back_is_a_person_name
         ("customer", "Ciaran Doyle."),
     )
     assert found == [(2, "Ciaran Doyle")]
+
+
+def test_a_name_given_and_said_back_in_polish_is_a_person_name() -> None:
+    found = _names(("customer", "Nazywam się Katarzyna Nowak."), ("agent", "Dziękuję, pani Katarzyno."))
+    assert found == [(0, "Katarzyna Nowak"), (1, "pani Katarzyno")]

@@ -341,6 +341,11 @@ def test_digits_named_as_something_else_than_a_mobile_are_no_phone_number(text: 
             "zéro six, quatorze, vingt-huit, trente-trois, quarante et un",
         ),
         (
+            "Jaki jest pana numer telefonu?",
+            "Plus czterdzieści osiem, pięćset jeden, dwieście trzydzieści, sto czternaście.",
+            "Plus czterdzieści osiem, pięćset jeden, dwieście trzydzieści, sto czternaście",
+        ),
+        (
             "¿Su teléfono?",
             "Seis cero nueve, treinta y uno, veintidós, catorce.",
             "Seis cero nueve, treinta y uno, veintidós, catorce",

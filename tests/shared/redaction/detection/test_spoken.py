@@ -31,6 +31,7 @@ def test_what_two_readings_share_in_order(first: str, second: str, shared: int) 
         ("Nueve uno dos, sesenta y cuatro.", ["9", "1", "2", "64"]),  # Spanish, its tens joined by "y"
         ("Vijf nul acht.", ["5", "0", "8"]),  # Dutch
         ("Quince de agosto", ["15", "de", "agosto"]),  # a day alone, before its month
+        ("Siedemset dwa, osiemdziesiąt jeden, dwa trzy.", ["702", "81", "2", "3"]),  # Polish, its parts largest first
     ],
 )
 def test_a_number_said_in_another_language_reads_as_its_figures(text: str, read: list[str]) -> None:
