@@ -342,6 +342,8 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
         core = token.text.strip(PUNCTUATION)
         spelled = position >= 3 and [t.norm for t in tokens[position - 2 : position]] == list(_SPELLING_WORDS)
         lower_run = _lower_case_letters_before(tokens, position, first.segment)
+        if token.text.endswith(":"):
+            break  # the id's name as a heading, not its letters: "CPF: 111.444.777-35"
         if token.norm in _DASHES or (token.norm == "then" and not taken):  # "M, then 0 0 3 ..."
             taken.insert(0, token)
             position -= 1

@@ -90,8 +90,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|iqama|bsn|"
         # and Colombia's cédula, Turkey's kimlik, Italy's codice fiscale, Hong Kong's HKID, Israel's teudat zehut,
         # Greece's AFM, Spain's NIE (Polish for "no" too: only as one's own); not the office that issues them ("the
-        # cedula office opens at 8:30"). Not Brazil's CPF: written, its check digits tell it.
-        r"(c[eé]dula|kimlik|codice fiscale|hkid|teudat zehut|afm|(my|mi|your|su|his|her) nie)"
+        # cedula office opens at 8:30"); Brazil's CPF named (written, its check digits tell it alone, but one misheard
+        # or misread breaks them).
+        r"(c[eé]dula|kimlik|codice fiscale|hkid|teudat zehut|afm|cpf|(my|mi|your|su|his|her) nie)"
         r"(?! (office|desk|centre|center|appointment)s?\b)|"
         # Kazakhstan's IIN, the former Yugoslavia's JMBG and EMBG; a personal identity number named in English (not
         # "my personal number" alone: a phone's too)
@@ -166,6 +167,11 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)('s)?$"
     rf"|\b{_RECORD_KINDS} (number|id|reference|no) (hang on|hold on|one sec|one second|let me see|let me check)$"
     r"|\b(it's|its|it is) (order|case|claim|ticket|policy|account) (number |no )?$"
+    # or named right before it, whoever says it: "I'm chasing order 112-...", "I see order 5520-1187", "the case is
+    # 7739015"
+    # (not "just in case", nor ordering: "I'd like to order 2500")
+    r"|(?<!\bin )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bi'll )(?<!\bwe'll )(?<!\bplease )(?<!\bcan )"
+    r"\b(order|ticket|case|claim|incident)$|\bthe (order|ticket|case|claim|incident) (is|was)$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
     rf"|\byour (\w+ )?({_RECORD_KINDS}|reference|tracking)"

@@ -336,10 +336,16 @@ def _is_length(stream: Sequence[Token], index: int) -> bool:
     )
 
 
+_ORDERED = {"order", "orders", "quote", "invoice", "booking", "reservation", "table", "ticket", "tickets"}
+
+
 def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
     """Whether the word at ``index`` stands for a digit: digits follow it ("for one one one", "Free 782"; not
     "for 2 nights"), or it is one of several in a row."""
     token = stream[index]
+    before = stream[index - 1] if index else None
+    if token.norm == "for" and before is not None and before.segment == token.segment and before.norm in _ORDERED:
+        return False  # "the order for 250 mugs": what was ordered, not a digit of the order's number
     following = ""
     for nxt in stream[index + 1 : index + 3]:
         digits = digits_of(nxt) if nxt.segment == token.segment else None

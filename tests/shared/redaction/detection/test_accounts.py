@@ -1102,3 +1102,33 @@ def test_an_order_number_read_back_is_the_order_number_though_it_passes_the_card
 def test_the_letters_an_id_starts_with_written_as_one_word_are_part_of_it(answer: str, number: str) -> None:
     segments = _segments(("agent", "Do you have your policy number handy?"), ("customer", answer))
     assert _found(segments, _ACCOUNT) == [("account_number", [number])]
+
+
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        ("I'm calling about order 114-2290387-6613025, it never came.", "114-2290387-6613025"),
+        ("Okay, I see order 6621-0934 for three tickets.", "6621-0934"),
+        ("I spoke to someone on Monday and the case is 5518204.", "5518204"),
+        ("Order 8 8 1 0 2 7 4, and it's under my work email.", "8 8 1 0 2 7 4"),
+    ],
+)
+def test_an_order_or_case_named_right_before_its_number_is_an_account_number(said: str, number: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == [("account_number", [number])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'd like to order 2500 units for the spring.",  # ordering, not an order
+        "Just in case 2025 is busy, book early.",
+        "It's about the order for 250 branded mugs.",  # what was ordered
+    ],
+)
+def test_ordering_an_amount_or_in_case_of_a_year_is_no_account_number(said: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == []
+
+
+def test_a_cpf_asked_for_is_an_account_number_whatever_its_check_digits() -> None:
+    segments = _segments(("agent", "Pode me passar o seu CPF?"), ("customer", "Claro, 271.504.883-10."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["271.504.883-10"])]
