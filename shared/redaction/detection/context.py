@@ -116,6 +116,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"application|permit|supplier)('s)? "
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
+        # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."
+        r"|(driver'?s|driving) licen[cs]e"
         # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"
         r"|mprn|gprn|mpan|m p r n|meter point (reference( number)?|number)"
         # a bank's branch as Australia numbers it: "the BSB"
@@ -169,9 +171,10 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"|\b(it's|its|it is) (order|case|claim|ticket|policy|account) (number |no )?$"
     # or named right before it, whoever says it: "I'm chasing order 112-...", "I see order 5520-1187", "the case is
     # 7739015"
-    # (not "just in case", nor ordering: "I'd like to order 2500")
-    r"|(?<!\bin )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bi'll )(?<!\bwe'll )(?<!\bplease )(?<!\bcan )"
-    r"\b(order|ticket|case|claim|incident)$|\bthe (order|ticket|case|claim|incident) (is|was)$"
+    # (not "just in case" or "with reference to", nor ordering: "I'd like to order 2500")
+    r"|(?<!\bin )(?<!\bwith )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bi'll )(?<!\bwe'll )(?<!\bplease )(?<!\bcan )"
+    r"\b(order|ticket|case|claim|incident|confirmation|reference|ref)$"
+    r"|\bthe (order|ticket|case|claim|incident) (is|was)$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
     rf"|\byour (\w+ )?({_RECORD_KINDS}|reference|tracking)"
@@ -181,7 +184,7 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r" (is|are|was|will be)\b"
     r"|\byour (\w+ )?(reference|ref)( (?!is\b|was\b)\w+){0,3} (is|was)\b"
     # or named "the reference", given or got: "the reference is PT 226 ...", "they gave me a reference, it's ..."
-    r"|\bthe (reference|ref)( number| no)? (is|was)\b"
+    r"|\b(the )?(reference|ref|confirmation)( number| no| code)? (is|was)\b"
     r"|\b((i've|ive|i have|we've|we have) got|(i|we) have|(i|we) (was|were) given|(they|you|someone|somebody|he|she)"
     r" gave (me|us)) (a|an|the) (reference|ref)\b"
     # its "is" heard as "in", right before the id: "The incident number in MP5582", "your reference in SR 833"

@@ -1111,6 +1111,8 @@ def test_the_letters_an_id_starts_with_written_as_one_word_are_part_of_it(answer
         ("Okay, I see order 6621-0934 for three tickets.", "6621-0934"),
         ("I spoke to someone on Monday and the case is 5518204.", "5518204"),
         ("Order 8 8 1 0 2 7 4, and it's under my work email.", "8 8 1 0 2 7 4"),
+        ("I have you at 8 tonight, confirmation 7731.", "7731"),
+        ("Okay. Confirmation is 55 20 91 38.", "55 20 91 38"),
     ],
 )
 def test_an_order_or_case_named_right_before_its_number_is_an_account_number(said: str, number: str) -> None:
@@ -1123,6 +1125,7 @@ def test_an_order_or_case_named_right_before_its_number_is_an_account_number(sai
         "I'd like to order 2500 units for the spring.",  # ordering, not an order
         "Just in case 2025 is busy, book early.",
         "It's about the order for 250 branded mugs.",  # what was ordered
+        "With reference to 2019, we moved twice.",
     ],
 )
 def test_ordering_an_amount_or_in_case_of_a_year_is_no_account_number(said: str) -> None:
@@ -1132,3 +1135,8 @@ def test_ordering_an_amount_or_in_case_of_a_year_is_no_account_number(said: str)
 def test_a_cpf_asked_for_is_an_account_number_whatever_its_check_digits() -> None:
     segments = _segments(("agent", "Pode me passar o seu CPF?"), ("customer", "Claro, 271.504.883-10."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["271.504.883-10"])]
+
+
+def test_a_driving_licence_named_alone_is_an_account_number() -> None:
+    segments = _segments(("customer", "My driver's license, it's K as in King, 5 5 0 9 2 1 4."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["K as in King, 5 5 0 9 2 1 4"])]
