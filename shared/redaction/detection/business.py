@@ -67,12 +67,13 @@ def business_contact(entity: Entity, texts: dict[int, str], own_mailbox: bool = 
     after = (_PLACE_AFTER.match(text, span.end) or _OURS_AFTER.match(text, span.end)) is not None
     if entity.type is EntityType.ADDRESS and len(entity.spans) == 1 and after:
         return True
-    local_part = re.match(r"[\w-]+", text[span.start : span.end].lower())
+    # the whole local part, as said: "info hyphen oconnor at ..." is a person's, "info at ..." a role's
+    local_part = re.match(r"(.+?)(?:\s*@|\s+at\s)", text[span.start : span.end].lower())
     return (
         entity.type is EntityType.EMAIL
         and personal is None
         and local_part is not None
-        and local_part.group() in ROLE_MAILBOXES
+        and local_part.group(1).strip() in ROLE_MAILBOXES
         and _SIGNS_IN_WITH.search(before) is None
         and not own_mailbox
     )

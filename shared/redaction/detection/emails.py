@@ -69,6 +69,9 @@ _LOCAL_SEPARATOR = (
     rf"(?:\s*[._+-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen|plus|{_DOT_ABROAD}|{_HYPHEN_ABROAD}),?\s+"
     # "then" before letters spelled: "K for kilo, then C-H-E-N"
     r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
+    # a part told to be written whole, then the next: "bigdave all one word, then 1974", "annmarie, all one word,
+    # then a hyphen, then devlin"
+    r"|,?\s+all one word,\s+then,?\s+(?:a\s+(?:hyphen|dash|dot|underscore|full stop),?\s+then,?\s+)?"
     # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."
     rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=\b[A-Za-z]-[A-Za-z]),\s+(?=(?:{NUMBER_WORD}|\d+)\b)"
     r"|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{2})"
@@ -81,7 +84,9 @@ _DOT = rf"(?:\s*\.\s*|,?\s+(?:dot|period|point|{_DOT_ABROAD}),?\s+)"
 # Newer endings, many of them words ("dot health", "dot online"): only after "dot" or a written dot, as a country's.
 _WORD_TLDS = (
     r"(?:health|online|shop|store|tech|site|xyz|email|live|life|cloud|club|agency|studio|design|digital|media|law|"
-    r"travel|name|pro|mobi|ltd|care|clinic|dental|coach|solutions|services)"
+    r"travel|name|pro|mobi|ltd|care|clinic|dental|coach|solutions|services|"
+    # a city's or a region's own: "hello at greenleafbakery dot london"
+    r"london|nyc|paris|berlin|tokyo|amsterdam|wales|scot|bayern|vegas|miami|melbourne|sydney|quebec)"
 )
 # An ending spelled out: "dot F-M", "dot C-O-M".
 _SPELLED_TLD = r"(?-i:[A-Za-z])-[a-z](?:-[a-z])?\b"
@@ -126,7 +131,7 @@ _SECOND_LEVEL_COUNTRIES = (
 _SECOND_LEVEL_ENDING = rf"(?:{_DOT}{_SECOND_LEVEL_COUNTRIES}|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})?"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:\s*@\s*|,?\s+{_AT_SAID}\s+)"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?(?:\s*@\s*|,?\s+{_AT_SAID}\s+)"
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b",
     re.IGNORECASE,
 )

@@ -482,3 +482,26 @@ def test_a_mailbox_s_tag_said_with_plus_is_part_of_the_address() -> None:
     assert _emails(("customer", "Send it to priya plus invoices at outlook dot com.")) == [
         (0, "priya plus invoices at outlook dot com")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("My email is bluemoon, all one word, at gmail dot com.", "bluemoon, all one word, at gmail dot com"),
+        ("It's tomsmith all one word, then 82, at yahoo dot com.", "tomsmith all one word, then 82, at yahoo dot com"),
+        (
+            "It's maryjo, all one word, then a hyphen, then kelly, at outlook dot com.",
+            "maryjo, all one word, then a hyphen, then kelly, at outlook dot com",
+        ),
+        # a city's own ending
+        ("Send it to hello at thebakehouse dot london.", "hello at thebakehouse dot london"),
+        # a role's word begins the mailbox, which is a person's
+        ("It's info hyphen mcgrath at eircom dot net.", "info hyphen mcgrath at eircom dot net"),
+    ],
+)
+def test_an_address_told_as_written_whole_or_with_a_city_s_ending_is_an_email(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_a_role_mailbox_the_business_gives_stays() -> None:
+    assert _emails(("agent", "You can email claims at acme dot com with the photos.")) == []
