@@ -646,10 +646,11 @@ _MIN_SPELLING_LETTERS = 4
 _SPELLING_LIKENESS = 0.6  # of the letters heard, how many are the word's, in order
 
 
-# A name, then which of its letters to write: "Priya with an I Y A", "Jon without an H", "Stephen with a P H".
+# A name, then which of its letters to write: "Priya with an I Y A", "Jon without an H", "Stephen with a P H",
+# "Juergen with U-E", "Venkataraman with two A's after the R", "Müller but with U-E".
 _NAME_WITH_LETTERS = re.compile(
-    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?P<how>with|without)\s+(?i:(?:a|an|two|double)\s+){{1,2}}"
-    r"(?P<letters>[A-Z](?:[\s,-]+[A-Z]){0,3})(?![\w'])"
+    rf"(?<![\w'])(?P<name>{_NAME}),?\s+(?:(?i:but)\s+)?(?P<how>with|without)\s+(?i:(?:a|an|two|double)\s+){{0,2}}"
+    r"(?P<letters>[A-Z](?:[\s,-]+[A-Z]){0,3})(?:'s)?(?![\w'])"
 )
 
 
@@ -690,11 +691,11 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
     for match in _NAME_WITH_LETTERS.finditer(text):
         name = match.group("name")
         written = re.findall(r"[A-Z]", match.group("letters"))
-        has_them = all(letter.lower() in name.lower() for letter in written)
+        has_them = any(all(letter.lower() in spelled for letter in written) for spelled in spellings(name))
         if name in NOT_NAMES or name in BUSINESS_WORDS or len(name) < _MIN_NAME_LETTERS:
             continue
-        if re.search(r"\b(?i:the|a|an|my|your|our|this|that)\s+$", text[: match.start()]):
-            continue  # a thing: "the Apple with a P"
+        if re.search(r"\b(?i:the|a|an|my|your|our|this|(?<!is )(?<!was )that)\s+$", text[: match.start()]):
+            continue  # a thing: "the Apple with a P" (not a name asked about: "Is that Catherine with a C?")
         if has_them == (match.group("how") == "with"):
             yield match.start("name"), match.end("name")
     for match in _WORD_IS_SPELLED.finditer(text):

@@ -2378,3 +2378,21 @@ def test_the_name_answering_who_holds_an_account_just_read_back_is_a_person_name
 def test_a_name_given_and_said_back_in_polish_is_a_person_name() -> None:
     found = _names(("customer", "Nazywam się Katarzyna Nowak."), ("agent", "Dziękuję, pani Katarzyno."))
     assert found == [(0, "Katarzyna Nowak"), (1, "pani Katarzyno")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Is that Kathleen with a K?", "Kathleen"),  # asked about, after "is that"
+        ("Is that Ramanathan with two A's after the M?", "Ramanathan"),
+        ("Joergen with O-E?", "Joergen"),  # no article before the letters
+        ("Schröder but with O-E.", "Schröder"),  # the letters of its umlaut written out
+    ],
+)
+def test_a_name_told_by_which_letters_to_write_is_a_person_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize("text", ["I'd like the Apple with a P engraved.", "Is that Flat B with a garden?"])
+def test_a_thing_with_a_letter_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
