@@ -312,6 +312,8 @@ _FLOOR_AND_DOOR = (
 _BUILDING_PART = (
     r"(?:,?\s+(?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Quergebäude|Hof"
     r"|\d{1,2}\.\s?(?:OG|Obergeschoss|Etage|Stock)|EG|DG|UG"
+    # its storey in words: "dritter Stock", "zweite Etage"
+    r"|(?i:erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|sechste[rn]?)\s+(?i:Stock|Etage|Obergeschoss)"
     r"|(?i:bajo|entresuelo|principal|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|septimo|octavo|noveno|"
     r"décimo|decimo|ático|atico)(?:\s+(?i:izquierda|derecha|centro|interior|exterior|[A-D]\b))?"
     r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m|stan|leilighet)"
@@ -379,12 +381,14 @@ CONTINENTAL_ADDRESS = re.compile(
     rf"|{_STREET_NAMED_ALONE}\s+\d{{1,4}}[A-Za-z]?(?=,))"
     rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{0,3}}"
     rf"{_CONTINENTAL_CODE_AND_CITY}"
+    # the floor said after the city: "Keizersgracht 221, 1016 DV Amsterdam, third floor"
+    rf"(?:{_FLOOR_AND_DOOR})?"
 )
 # A Singapore flat: its block, street (maybe numbered), the unit as "#floor-unit", and the six-digit postcode after
 # "Singapore": "Blk 112 Bishan Street 12, #06-23, Singapore 570112".
 SINGAPORE_ADDRESS = re.compile(
     r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
-    r"(?:,?\s+#\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
+    r"(?:,?\s+(?:#|(?i:unit)\s+#?)\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
 )
 
 # A capitalised word of a place, also one beginning beyond ASCII ("Ñuñoa", "Đống Đa"), and a Spanish place's small

@@ -1197,3 +1197,23 @@ def test_a_street_named_without_its_kind_before_its_number_postcode_and_city_is_
 @pytest.mark.parametrize("text", ["Flight BA 2490, 10435 Berlin is where I land.", "Order 4471, 10000 Zagreb."])
 def test_a_numbered_thing_before_a_postcode_and_city_is_no_street(text: str) -> None:
     assert _addresses(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "Bergmannstraße 5, Vorderhaus, zweiter Stock, 10961 Berlin.",
+            "Bergmannstraße 5, Vorderhaus, zweiter Stock, 10961 Berlin",
+        ),
+        ("Herengracht 88, 1015 BS Amsterdam, second floor.", "Herengracht 88, 1015 BS Amsterdam, second floor"),
+        (
+            "Block 305 Tampines Street 32, unit 11-240, Singapore 520305.",
+            "Block 305 Tampines Street 32, unit 11-240, Singapore 520305",
+        ),
+    ],
+)
+def test_a_storey_in_words_a_floor_after_the_city_and_a_singapore_unit_are_part_of_the_address(
+    text: str, address: str
+) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
