@@ -358,6 +358,15 @@ def _card_just_read(tokens: Sequence[Token], position: int) -> bool:
     )
 
 
+# One's number with no kind named, which is one's phone where nothing else was asked or named: "My number is zero two
+# four, ...", "Mi número, my number, is ..." (not "my account number is", nor "Your member number?" / "My number is
+# 88120457").
+_NUMBER_OF_NO_KIND = re.compile(
+    # (nor "mi número de póliza": the kind named after it)
+    r"\b((my|your) number,? (is|was)|my number's|(mi|su) n[uú]mero(?! de)|mon num[eé]ro(?! de)|meine nummer)\b"
+)
+
+
 def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType, int]:
     """For each kind of context said before ``position``, since the speaker's previous number (each question
     is answered once): how many characters ago."""
@@ -389,6 +398,8 @@ def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType
         # "... my date of birth is ... your policy ... your claim number is 2291 8840": named last, the number is a
         # claim's, none of the kinds named before it
         distances = {entity_type: d for entity_type, d in distances.items() if d <= named}
+    if not distances and (own_number := nearest_match(_NUMBER_OF_NO_KIND, window)) is not None:
+        distances[EntityType.PHONE_NUMBER] = own_number
     return distances
 
 

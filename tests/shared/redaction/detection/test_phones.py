@@ -373,3 +373,26 @@ def test_a_phone_asked_for_and_said_in_the_caller_s_language_is_a_phone_number(
 )
 def test_a_phone_said_in_words_then_again_in_figures_is_the_phone_number_twice(said: str, phones: list[str]) -> None:
     assert _phones(("agent", "And a phone number?"), ("customer", said)) == phones
+
+
+@pytest.mark.parametrize(
+    "said, phone",
+    [
+        (
+            "My number is zero five four, two two one, eight oh seven three.",
+            "zero five four, two two one, eight oh seven three",
+        ),
+        ("Mi número es 0 2 4 4 5 5 7 1 9 3.", "0 2 4 4 5 5 7 1 9 3"),
+        (
+            "My number's oh two four, four five five, seven one nine three.",
+            "oh two four, four five five, seven one nine three",
+        ),
+    ],
+)
+def test_ones_number_with_no_kind_named_is_a_phone_number(said: str, phone: str) -> None:
+    assert _phones(("customer", said)) == [phone]
+
+
+def test_ones_number_given_for_an_id_asked_for_or_named_is_no_phone_number() -> None:
+    assert _phones(("agent", "Your member number?"), ("customer", "My number is 88120457.")) == []
+    assert _phones(("customer", "Mi número de póliza es el 7 7 3 0 4 1 8.")) == []
