@@ -92,8 +92,9 @@ def tokenise(segments: Sequence[Segment]) -> list[Token]:
     return _numbers_said_abroad(tokens)
 
 
-# The languages calls switch into whose numbers text2num reads, and the word each joins a number's parts with
-# ("cuarenta y dos", "quarante et un", "setenta e cinco"; German and Dutch write them as one word).
+# The languages calls switch into whose numbers text2num reads, and Polish (read below), with the word each joins a
+# number's parts with ("cuarenta y dos", "quarante et un", "setenta e cinco"; German and Dutch write them as one word,
+# Polish joins them with none).
 _JOINED_BY = {"de": "und", "fr": "et", "es": "y", "pt": "e", "it": "e", "nl": "en", "pl": ""}
 # English words too, which alone do not tell that a number was said in another language: Portuguese "um" is "um"
 _ENGLISH_WORDS_TOO = {
