@@ -43,6 +43,20 @@ _SPELLED_COUNTRY_TLD = (
 # gmail punto com".
 _DOT_ABROAD = "punkt|punto|ponto|kropka"
 _HYPHEN_ABROAD = "minus|guion|tiret|bindestrich|trattino"
+# Every word said for a mark between an address's parts, which is none of its letters.
+SEPARATOR_WORDS = frozenset(
+    [
+        "dot",
+        "period",
+        "point",
+        "underscore",
+        "dash",
+        "hyphen",
+        "plus",
+        *_DOT_ABROAD.split("|"),
+        *_HYPHEN_ABROAD.split("|"),
+    ]
+)
 
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
 # Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
@@ -214,7 +228,7 @@ SPELLED_AFTER_EMAIL = re.compile(
     # digits too, after a separator: "that's A-N-H dot T-R-A-N dot 1988"
     r"(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b|,?\s+(?i:dot|underscore|dash|hyphen|period),?\s+(?:[A-Z]|\d+)\b){1,30})"
 )
-_SPELLED_SEPARATOR = re.compile(r"\b(?i:dot|underscore|dash|hyphen|period)\b")
+_SPELLED_SEPARATOR = re.compile(r"\b(?i:" + "|".join(sorted(SEPARATOR_WORDS)) + r")\b")
 
 
 def spelled_after_email(text: str, email: re.Match[str], spelled: re.Match[str]) -> EntityType:

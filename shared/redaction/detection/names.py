@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import NAME_ASKED, answers
-from shared.redaction.detection.emails import ROLE_MAILBOXES
+from shared.redaction.detection.emails import ROLE_MAILBOXES, SEPARATOR_WORDS
 from shared.redaction.detection.spoken import (
     MONTHS,
     RADIO_LETTER,
@@ -1060,16 +1060,12 @@ def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# Said between the words of an e-mail address read aloud: "j dot blackwood dot 44 at ..."
-_SPOKEN_EMAIL_MARKS = {"dot", "underscore", "dash", "hyphen", "period", "point"}
-
-
 def _mailbox_words(email: str) -> list[str]:
     """The words of an e-mail address's mailbox, written ("priya.natarajan@...") or read aloud ("j dot blackwood dot
     44 at protonmail dot com"), or spelled ("T-A-M-A-R-A dot O-S-E-I at ...": "tamara", "osei")."""
     mailbox = re.split(r"@|\s+at\s+", email.lower())[0]
     mailbox = re.sub(r"(?<![\w'])[a-z](?:-[a-z](?![\w']))+", lambda run: run.group().replace("-", ""), mailbox)
-    return [word for word in re.split(r"[._\s-]+", mailbox) if word not in _SPOKEN_EMAIL_MARKS]
+    return [word for word in re.split(r"[._\s-]+", mailbox) if word not in SEPARATOR_WORDS]
 
 
 # A name said last, after a question or thanks put to its owner: "what's your date of birth lorcan", "ta ines".

@@ -202,16 +202,15 @@ def _said_twice(run: list[Atom]) -> list[list[Atom]]:
     """``run`` as the two numbers it is where the speaker said one number twice over, at once ("Six one five,
     forty two. 615 42."): the same digits again after a comma or full stop."""
     digits = "".join(atom.digits for atom in run)
-    for split in range(1, len(run)):
-        first = "".join(atom.digits for atom in run[:split])
-        if len(first) * 2 > len(digits):
-            break
-        if (
-            len(first) >= _MIN_SAID_TWICE
-            and digits == first * 2
-            and run[split - 1].tokens[-1].text.endswith(tuple(SENTENCE_MARKS))
-        ):
-            return [run[:split], run[split:]]
+    half = len(digits) // 2
+    said = ""
+    for split, atom in enumerate(run[:-1], start=1):
+        said += atom.digits
+        if len(said) >= half:
+            twice = len(said) == half >= _MIN_SAID_TWICE and digits == said * 2
+            return (
+                [run[:split], run[split:]] if twice and atom.tokens[-1].text.endswith(tuple(SENTENCE_MARKS)) else [run]
+            )
     return [run]
 
 
@@ -906,7 +905,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
                 socials.append(run)
             elif all(kind is EntityType.CARD_SECURITY_CODE for kind, _ in typed):
                 codes.append(run)
-    found = _bank_accounts_read_back(found)
+    found = _accounts_read_back(found)
     yield from found
     accounts = [said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
@@ -1582,7 +1581,7 @@ def _longer_than_any_card(said: str, run: Sequence[Atom], tokens: Sequence[Token
     )
 
 
-def _bank_accounts_read_back(found: Sequence[tuple[EntityType, list[Token]]]) -> list[tuple[EntityType, list[Token]]]:
+def _accounts_read_back(found: Sequence[tuple[EntityType, list[Token]]]) -> list[tuple[EntityType, list[Token]]]:
     """``found``, with a card that is an account number read back just after it typed as the account: a bank
     account's longer than any card ("d6 1 5 0 0 1 ...", its digits passing the card check), or an id named as such
     ("Order number's 112-4839021-5567032." / "One one two, four eight three nine ...")."""
