@@ -513,7 +513,8 @@ _THINGS_NAMED = (
 )
 NAME_ASKED = re.compile(
     # "your good name?": how Indian English asks it
-    r"\b(your|the) (good |full |first |last |sur)?name\b|\bname on the \w+\b|"
+    # "your full names": how Southern African English asks for one's names, given and family
+    r"\b(your|the) (good |full |first |last |sur)?name\b|\byour (full )?names\b|\bname on the \w+\b|"
     r"\b(his|her|their) (full |first |last |sur)?name\b(?! is| was|'s)|"  # asked, not told: "her name is Amara"
     # whose name: "the patient's name", "passenger name", "cardholder name as it appears"
     r"\b(patient|passenger|cardholder|holder|member|beneficiary|caller|child|baby|son|daughter|customer)('s)? "
@@ -530,7 +531,7 @@ NAME_ASKED = re.compile(
     r"next of kin|executor|guarantor|joint account holder|other driver|named driver)\W*$"
     # asked with no "your" before it: "Full name and date of birth, please."; whose, after it: "Name of the
     # policyholder?", "the name of the insured driver"
-    r"|\bfull name\b(?! is| was)|\b(full |first |last |sur)?name (of|for) the (\w+ )?(patient|passenger|holder|"
+    r"|\bfull names?\b(?! is| was| are)|\b(full |first |last |sur)?name (of|for) the (\w+ )?(patient|passenger|holder|"
     r"cardholder|policyholder|member|beneficiary|caller|child|baby|son|daughter|customer|insured|driver|owner|"
     r"tenant|applicant|subscriber|payee|recipient|deceased)\b"
     # the question starting with the name: "Surname?", "And first name?", "Name, date of birth and ..."

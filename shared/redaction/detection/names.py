@@ -779,7 +779,9 @@ _MISHEARD_NAME_ANSWER = re.compile(
     rf"{_NAME_ANSWER_LEAD}(?:(?i:and|so|well),?\s+)?"
     rf"(?P<name>(?!{_ANY_CASE_NOT_NAME_WORD})[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,3}}?"
     rf"\s+(?!{_ANY_CASE_NOT_NAME_WORD})[A-Z][A-Za-z'-]*)"
-    r"(?=(?:,?\s+(?i:please|thanks|thank you|yeah|yes))?\s*[.!]?\s*$|,\s+(?i:born|date of birth|dob|d\.o\.b)\b)"
+    r"(?=(?:,?\s+(?i:please|thanks|thank you|yeah|yes))?\s*[.!]?\s*$|,\s+(?i:born|date of birth|dob|d\.o\.b)\b"
+    # or the name's last syllable heard as a short word of its own: "Harjit Korsand who," (Kaur Sandhu)
+    r"|\s+[a-z]{2,3}\s*[,.]?\s*$)"
 )
 
 
@@ -888,6 +890,10 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
         yield TextSpan(segment.index, offset + match.start("name"), spelled.end() if spelled else end)
         if joined := _said_whole_after_parts(segment.text, match.group("name"), spelled.end() if spelled else end):
             yield TextSpan(segment.index, *joined)
+        # the name one goes by, then the whole name: "it's Bec, Rebecca Thornton, and my mobile's ..."
+        full = _WHOLE_AFTER_SHORT.match(segment.text, end)
+        if full is not None and " " not in match.group("name") and not spelled and not _not_a_name(full.group("whole")):
+            yield TextSpan(segment.index, full.start("whole"), full.end("whole"))
         # a double-barrelled surname's hyphen heard as "and", the answer ending with it: "Liam and Walsh," (Liam
         # Nguyen-Walsh); or the other of two named in the answer
         other = _AND_ONE_WORD_ENDING.match(segment.text, end)
@@ -906,6 +912,7 @@ def answered_names(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iter
             yield TextSpan(segment.index, end + whole.start() + 1, end + whole.end())
 
 
+_WHOLE_AFTER_SHORT = re.compile(rf",\s+(?P<whole>{_NAME}{_NEXT_NAME})(?=\s*(?:[,.!?]|$)|\s+and\b)")
 _AND_ONE_WORD_ENDING = re.compile(rf"\s+and\s+(?P<other>{_NAME})\s*[,.!?]?\s*$")
 
 

@@ -426,6 +426,10 @@ def test_a_name_said_to_someone_after_thanks_or_a_goodbye_is_a_name(said: str, n
          "chimney ma Okafor"),
         # asked for one's "good name"
         ("May I know your good name?", "Priya Venkat,", "Priya Venkat"),
+        # or "full names", as Southern African English asks
+        ("Thank you, and your full names.", "Schenderman Ulfieri.", "Schenderman Ulfieri"),
+        # the name's last syllable heard as a short word of its own
+        ("Can I have your name?", "Harjit Korsand who,", "Harjit Korsand"),
     ],
 )  # fmt: skip
 def test_a_short_reply_to_a_name_question_is_the_name_however_its_words_were_heard(
@@ -436,7 +440,10 @@ def test_a_short_reply_to_a_name_question_is_the_name_however_its_words_were_hea
 
 @pytest.mark.parametrize(
     "answer",
-    ["Sorry, what was that?", "For my Mum.", "Hang on a Sec.", "Is it the Account?", "It's in March."],
+    [
+        *("Sorry, what was that?", "For my Mum.", "Hang on a Sec.", "Is it the Account?", "It's in March."),
+        *("Hang On a sec.", "It's Under Smith is it?"),
+    ],
 )
 def test_a_reply_to_a_name_question_that_is_not_a_name_stays(answer: str) -> None:
     assert _names(("agent", "And who am I speaking with?"), ("customer", answer)) == []
@@ -2396,3 +2403,16 @@ def test_a_name_told_by_which_letters_to_write_is_a_person_name(text: str, name:
 @pytest.mark.parametrize("text", ["I'd like the Apple with a P engraved.", "Is that Flat B with a garden?"])
 def test_a_thing_with_a_letter_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+def test_the_whole_name_said_after_the_one_a_caller_goes_by_is_a_name() -> None:
+    found = _names(
+        ("agent", "Who am I speaking with?"),
+        ("customer", "Yeah it's Bec, Rebecca Thornton, and my mobile's oh four one two, five five eight."),
+    )
+    assert found == [(1, "Bec"), (1, "Rebecca Thornton")]
+
+
+def test_a_business_said_after_the_caller_s_name_is_no_name() -> None:
+    found = _names(("agent", "Who am I speaking with?"), ("customer", "It's Tom, Acme Plumbing, and I'm calling back."))
+    assert found == [(1, "Tom")]
