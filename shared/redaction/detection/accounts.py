@@ -24,6 +24,7 @@ from shared.redaction.detection.spoken import (
     PUNCTUATION,
     REPEATS,
     TRAILING_OFF,
+    TextSpan,
     Token,
     digits_of,
 )
@@ -88,6 +89,18 @@ _HYPHENATED_LETTERS = re.compile(r"[A-Z](?:-[A-Z]){1,4}", re.ASCII)
 _LETTERS_AS_WORD = re.compile(r"[A-Z]{2,3}", re.ASCII)
 _CAPITALS_THAT_ARE_WORDS = {"OK", "ID", "US", "UK", "TV", "AM", "PM", "NO"}
 _NUMBERED_THINGS = {"flight", "gate", "room", "platform", "bus", "route", "terminal", "seat", "model"}
+
+
+# Capitals written as a word of their own right before an id's digits: its letters ("INC 0048213, got it.").
+_LETTERS_BEFORE = re.compile(r"(?<![\w'-])(?P<letters>[A-Z]{2,4}),? $", re.ASCII)
+
+
+def with_letters_before(span: TextSpan, text: str) -> TextSpan:
+    """``span`` of an id's digits with the capitals written right before them, where they are no word."""
+    match = _LETTERS_BEFORE.search(text, 0, span.start)
+    if match is None or match.group("letters") in _CAPITALS_THAT_ARE_WORDS or not text[span.start].isdigit():
+        return span
+    return TextSpan(span.segment, match.start("letters"), span.end)
 
 
 def _capital(token: Token) -> bool:
@@ -167,6 +180,8 @@ _PLATE_ASKED = re.compile(
 
 
 _DIGIT_GROUP = re.compile(r"\d{2,6}", re.ASCII)
+_SHORT_DIGIT_GROUP = re.compile(r"\d{1,6}", re.ASCII)
+_LETTERS_WITH_FIRST_DIGITS = re.compile(r"[a-z]{1,3}\d{1,2}", re.ASCII)
 
 
 # A product's code named right before it: "the model is XR5 2000"
@@ -262,6 +277,11 @@ def _repeated_digit(tokens: Sequence[Token], index: int) -> str | None:
 _POSTCODE = re.compile(r"[a-z]\d[a-z] \d[a-z]\d|[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}", re.ASCII)
 
 
+def _after_digits(token: Token, tokens: Sequence[Token]) -> bool:
+    before = tokens[token.position - 1] if token.position else None
+    return before is not None and before.segment == token.segment and any(char.isdigit() for char in before.norm)
+
+
 def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
     """An id of letters and digits mixed ("3KP7-HW2-RD48", "1EG4 TE5 MK73") given after an account, member or
     Medicare number was asked for: letters and digits in each part."""
@@ -275,13 +295,18 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
         ):
             run.append(tokens[index])
             index += 1
-        if run and plate_asked(tokens, run[0]):
-            # a meter's serial or a plate read in groups, the first of letters and digits and the rest digits
-            # alone: "E10BG 07432", "G4A 0092 1175"
+        # a meter's serial or a plate read in groups, the first of letters and digits and the rest digits alone:
+        # "E10BG 07432", "G4A 0092 1175"; or any id whose letters Whisper wrote with its first digits, the rest
+        # in groups: "dp2 025 0881", "tk7 -7 -421"
+        letters_first = (
+            len(run) == 1
+            and _LETTERS_WITH_FIRST_DIGITS.fullmatch(run[0].norm) is not None
+            and not _after_digits(run[0], tokens)  # the id's start, not a group inside one: "1Z 999 AA1 0123"
+        )
+        if run and (letters_first or plate_asked(tokens, run[0])):
+            group = _SHORT_DIGIT_GROUP if letters_first else _DIGIT_GROUP
             while (
-                index < len(tokens)
-                and tokens[index].segment == run[-1].segment
-                and _DIGIT_GROUP.fullmatch(tokens[index].norm)
+                index < len(tokens) and tokens[index].segment == run[-1].segment and group.fullmatch(tokens[index].norm)
             ):
                 run.append(tokens[index])
                 index += 1

@@ -113,7 +113,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"mortgage|loan|bond|pension|microchip|chip|"
         # what the caller applied for or holds from a council or a buyer: "your application number?", "the permit
         # number", "your supplier number" (a farm's, with the dairy it sells to)
-        r"application|permit|supplier)('s)? "
+        r"application|permit|supplier|"
+        # a tenant's number with the landlord or student housing: "what's your tenant number?"
+        r"tenant|tenancy)('s)? "
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."
@@ -163,7 +165,7 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r" (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|loyalty|rewards"
     r"|frequent flyer|frequent flier|skywards|avios|aeroplan|clubcard|nectar)"
     r" (number|id|reference|ref|no)('s)?\b"
-    rf"|\b(the )?{_RECORD_KINDS} (number|id|reference|ref|no)( (?!is\b|was\b)\w+){{0,3}} (is|was)\b"
+    rf"|\b(the )?{_RECORD_KINDS} (number|id|reference|ref|no)( (?!is\b|was\b)\w+){{0,4}} (is|was)\b"
     # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ...", "with the
     # refund number RF661092"
     rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)('s)?$"

@@ -27,6 +27,7 @@ from shared.redaction.detection.context import (
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    LETTERED_NUMBER,
     MAX_PAUSE_MS,
     MONTHS,
     ORDINAL_DIGITS,
@@ -75,7 +76,8 @@ def _is_date_word(token: Token) -> bool:
         or token.norm in TENS
         or token.norm in DIGIT_WORDS
         or token.norm in {"hundred", "thousand"}
-        or digits_of(token) is not None
+        # an id's digits after its letters ("rf22801") are no date's
+        or (digits_of(token) is not None and LETTERED_NUMBER.fullmatch(token.norm) is None)
         or (re.fullmatch(r"[a-z]+-[a-z]+", token.norm) is not None and token.norm.split("-")[0] in TENS)
     )
 

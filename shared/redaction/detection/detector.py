@@ -7,7 +7,14 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.accounts import alphanumeric_ids, cpfs, ibans, spelled_ids, spoken_ibans
+from shared.redaction.detection.accounts import (
+    alphanumeric_ids,
+    cpfs,
+    ibans,
+    spelled_ids,
+    spoken_ibans,
+    with_letters_before,
+)
 from shared.redaction.detection.addresses import (
     PO_BOX,
     address_parts_said_again,
@@ -95,6 +102,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         spans = _merge_spans(t.span for t in found)
         if entity_type is EntityType.DATE_OF_BIRTH:
             spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)
+        if entity_type is EntityType.ACCOUNT_NUMBER:
+            spans = tuple(with_letters_before(span, texts[span.segment]) for span in spans)
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
     read = read_segments(segments, tokens)
     found_by_pattern = list(patterns(read))

@@ -68,6 +68,7 @@ from shared.redaction.detection.phones import (
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    LETTERED_NUMBER,
     MAX_PAUSE_MS,
     MISHEARD_LETTERS,
     MONTHS,
@@ -591,12 +592,14 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     phone_length = len(digits) in DIGIT_LENGTHS[EntityType.PHONE_NUMBER] or _phone_shaped(digits)
     if phone_length and _PHONE_NAMED_AFTER.match(said_after(atoms[-1].tokens[-1], tokens)):
         return EntityType.PHONE_NUMBER  # "fifty-five, forty-one eighty-seven, twenty-two ninety, that's my cel"
+    # an id's letters written before its digits ("RF22801"): an id, never a date, whatever was asked before it
+    lettered = any(LETTERED_NUMBER.fullmatch(token.norm) for atom in atoms for token in atom.tokens)
     fitting = sorted(
         (distance, entity_type)
         for entity_type, distance in distances.items()
         if len(digits) in DIGIT_LENGTHS[entity_type]
         and (entity_type is not EntityType.CARD_EXPIRY or plausible_expiry(digits))
-        and (entity_type is not EntityType.DATE_OF_BIRTH or plausible_date_digits(digits))
+        and (entity_type is not EntityType.DATE_OF_BIRTH or (plausible_date_digits(digits) and not lettered))
     )
     if fitting:
         return asked_first(fitting, tokens, first) if len(fitting) > 1 else fitting[0][1]

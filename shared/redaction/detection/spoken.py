@@ -41,7 +41,7 @@ REPEATS = {"double": 2, "triple": 3}
 
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with a comma: ",4".
 _NUMERIC_TOKEN = re.compile(r"[#(+]?\d[\d,.\-/()]*", re.ASCII)  # "+49": a country code
-_LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
+LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
 ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 
 MONTHS = {
@@ -218,7 +218,7 @@ def digits_of(token: Token) -> str | None:
         return re.sub(r"\D", "", token.norm)
     if re.fullmatch(r"o\d+", token.norm, re.ASCII):  # "oh four" heard as "O4"
         return "0" + token.norm[1:]
-    if _LETTERED_NUMBER.fullmatch(token.norm):  # an id with letters in front: "ABC123456", "HX-220571"
+    if LETTERED_NUMBER.fullmatch(token.norm):  # an id with letters in front: "ABC123456", "HX-220571"
         return re.sub(r"\D", "", token.norm)
     ordinal = ORDINAL_DIGITS.fullmatch(token.norm)
     if ordinal:

@@ -1140,3 +1140,43 @@ def test_a_cpf_asked_for_is_an_account_number_whatever_its_check_digits() -> Non
 def test_a_driving_licence_named_alone_is_an_account_number() -> None:
     segments = _segments(("customer", "My driver's license, it's K as in King, 5 5 0 9 2 1 4."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["K as in King, 5 5 0 9 2 1 4"])]
+
+
+def test_a_tenants_number_asked_for_is_an_account_number() -> None:
+    segments = _segments(("agent", "What's your tenant number?"), ("customer", "It's 114 77 302."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["114 77 302"])]
+
+
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        # an id's letters written with its first digits, the rest in groups
+        ("Okay, I'll raise a dispute. Your case number is dp2 025 0881.", "dp2 025 0881"),
+        # and what it is for named between its kind and "is"
+        ("Your ticket number for the risk annual is tk7 -7 -421.", "tk7 -7 -421"),
+    ],
+)
+def test_an_id_whose_letters_were_written_with_its_first_digits_is_whole(said: str, number: str) -> None:
+    assert _found(_segments(("agent", said)), _ACCOUNT) == [("account_number", [number])]
+
+
+def test_an_id_s_letters_and_digits_are_no_date_of_birth_though_a_birth_year_came_up() -> None:
+    segments = _segments(
+        ("customer", "yes, correct. Zero three like my birth year."),
+        ("agent", "Perfect. Your refund request number is rf22801."),
+        ("customer", "RF22801, okay, thank you."),
+    )
+    assert _found(segments) == [("account_number", ["rf22801"]), ("account_number", ["RF22801"])]
+
+
+def test_a_group_inside_an_id_is_not_taken_for_its_start() -> None:
+    segments = _segments(("agent", "And the tracking number?"), ("customer", "It's 1Z 999 AA1 0123 4567 84."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["1Z 999 AA1 0123 4567 84"])]
+
+
+def test_an_id_s_letters_written_as_a_word_before_its_digits_are_part_of_it_when_read_back() -> None:
+    segments = _segments(
+        ("agent", "I've opened a case for you, the reference is INC 0048213, you'll get an email with it as well."),
+        ("customer", "INC 0048213, got it. PIN 4421 I know, and OK 5 of them."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["INC 0048213"]), ("account_number", ["INC 0048213"])]
