@@ -105,7 +105,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 yield entity_type, told
             found = _said_by_one(said)
             answer = _answer_before_read_back(tokens, said, found, tokens[position - 1])
-            if entity_type is EntityType.DATE_OF_BIRTH and answer:
+            # an expiry told and read back as well: "The card's expiry is January twenty-eight." / "January 2028"
+            if answer and (entity_type is EntityType.DATE_OF_BIRTH or _may_be_expiry(answer, tokens)):
                 yield entity_type, answer
             if entity_type is EntityType.CARD_EXPIRY:
                 found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)

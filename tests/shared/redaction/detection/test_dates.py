@@ -587,3 +587,10 @@ def test_a_date_in_another_language_with_no_birth_named_is_no_date_of_birth(said
 def test_a_date_of_birth_said_in_words_of_the_caller_s_language_is_found_whole(asked: str, said: str) -> None:
     segments = _segments(("agent", asked), ("customer", said + "."))
     assert _found(segments, _BIRTH) == [("date_of_birth", [said])]
+
+
+def test_an_expiry_told_and_read_back_is_an_expiry_both_times() -> None:
+    segments = _segments(
+        ("customer", "The card's expiry is January twenty-eight."), ("agent", "January 2028, thank you.")
+    )
+    assert _found(segments) == [("card_expiry", ["January twenty-eight"]), ("card_expiry", ["January 2028"])]
