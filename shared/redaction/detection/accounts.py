@@ -91,14 +91,18 @@ _CAPITALS_THAT_ARE_WORDS = {"OK", "ID", "US", "UK", "TV", "AM", "PM", "NO"}
 _NUMBERED_THINGS = {"flight", "gate", "room", "platform", "bus", "route", "terminal", "seat", "model"}
 
 
-# Capitals written as a word of their own right before an id's digits: its letters ("INC 0048213, got it.").
-_LETTERS_BEFORE = re.compile(r"(?<![\w'-])(?P<letters>[A-Z]{2,4}),? $", re.ASCII)
+# Capitals written as a word of their own right before an id's digits, or spelled with hyphens: its letters ("INC
+# 0048213, got it.", "I-N-C, double oh four, ...", "CS, zero zero four nine, ...").
+_LETTERS_BEFORE = re.compile(r"(?<![\w'-])(?P<letters>[A-Z]{2,4}|[A-Z](?:-[A-Z]){1,3}),? $", re.ASCII)
+_DIGIT_SAID_FIRST = re.compile(rf"\d|(?i:{'|'.join(sorted({*DIGIT_WORDS, *REPEATS}, key=len, reverse=True))})\b")
 
 
 def with_letters_before(span: TextSpan, text: str) -> TextSpan:
     """``span`` of an id's digits with the capitals written right before them, where they are no word."""
     match = _LETTERS_BEFORE.search(text, 0, span.start)
-    if match is None or match.group("letters") in _CAPITALS_THAT_ARE_WORDS or not text[span.start].isdigit():
+    if match is None or match.group("letters") in _CAPITALS_THAT_ARE_WORDS:
+        return span
+    if _DIGIT_SAID_FIRST.match(text, span.start) is None:
         return span
     return TextSpan(span.segment, match.start("letters"), span.end)
 

@@ -1180,3 +1180,32 @@ def test_an_id_s_letters_written_as_a_word_before_its_digits_are_part_of_it_when
         ("customer", "INC 0048213, got it. PIN 4421 I know, and OK 5 of them."),
     )
     assert _found(segments, _ACCOUNT) == [("account_number", ["INC 0048213"]), ("account_number", ["INC 0048213"])]
+
+
+@pytest.mark.parametrize(
+    "turns, number",
+    [
+        # spelled with hyphens
+        (
+            [
+                ("customer", "I've got a ticket number from last time, INC0047731."),
+                ("agent", "I-N-C, double oh four, seven seven three one. Yes, I've got it here."),
+            ],
+            "I-N-C, double oh four, seven seven three one",
+        ),
+        # its first digits said in words
+        (
+            [
+                ("agent", "I'll give you a case number for this, have you got a pen?"),
+                ("customer", "Go on."),
+                ("agent", "It's CS, zero zero four nine, nine two one."),
+                ("customer", "CS0049921, got it."),
+            ],
+            "CS, zero zero four nine, nine two one",
+        ),
+    ],
+)
+def test_an_id_s_letters_before_its_digits_said_in_words_are_part_of_it(
+    turns: list[tuple[str, str]], number: str
+) -> None:
+    assert ("account_number", [number]) in _found(_segments(*turns), _ACCOUNT)
