@@ -67,7 +67,7 @@ from shared.redaction.detection.names import (
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.phones import business_line
-from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
+from shared.redaction.detection.spoken import MONTHS, SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
 
 # Checked in this order; a later detection that overlaps an earlier one is dropped.
 _PRIORITY = (
@@ -199,6 +199,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
             kept.append(candidate)
             for span in candidate.spans:
                 taken.setdefault(span.segment, []).append(span)
+    kept = _read_back_as_given(kept, segments, texts)
     wanted = set(types)
     return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
 
@@ -265,3 +266,45 @@ def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
             span if known is None else TextSpan(span.segment, min(known.start, span.start), max(known.end, span.end))
         )
     return tuple(by_segment.values())
+
+
+# A value the other side reads back in the same figures is of the kind it was given as, whatever was named between:
+# "My line is 0803 456 7712, and my BVN is ..." / "Okay, I've got 0803 456 7712." is the line, not the BVN's
+# account; "his birthday's August 2nd, 2015." / "Got it, Mateo, August 2nd, 2015." is the birthday, not the policy's
+# number.
+_READ_BACK_TURNS = 2
+_MIN_READ_BACK_FIGURES = 5
+_MONTH_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?:the\s+)?$")
+
+
+def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], texts: dict[int, str]) -> list[Entity]:
+    speakers = {segment.index: segment.speaker for segment in segments}
+
+    def figures(entity: Entity) -> str:
+        return "".join(re.findall(r"\d", " ".join(texts[s.segment][s.start : s.end] for s in entity.spans)))
+
+    retyped = []
+    for entity in kept:
+        said = figures(entity)
+        segment = entity.spans[0].segment
+        given = [
+            other
+            for other in kept
+            if other.type is not entity.type
+            and 0 < segment - other.spans[-1].segment <= _READ_BACK_TURNS
+            and speakers[other.spans[-1].segment] != speakers[segment]
+            and figures(other) == said
+        ]
+        if len(said) >= _MIN_READ_BACK_FIGURES and given:
+            kind = max(given, key=lambda other: other.spans[-1].segment).type
+            spans = entity.spans
+            if kind is EntityType.DATE_OF_BIRTH:  # "August 2nd, 2015": the month said before the figures
+                spans = tuple(_with_month_before(span, texts[span.segment]) for span in spans)
+            entity = Entity(kind, spans)
+        retyped.append(entity)
+    return retyped
+
+
+def _with_month_before(span: TextSpan, text: str) -> TextSpan:
+    month = _MONTH_BEFORE.search(text, 0, span.start)
+    return span if month is None else TextSpan(span.segment, month.start(), span.end)

@@ -3658,3 +3658,39 @@ def test_the_last_few_digits_asked_where_a_card_is_talked_about_are_no_account_n
         ("customer", "Eight two one five."),
     )
     assert ("account_number", ["Eight two one five"]) not in _found(segments)
+
+
+@pytest.mark.parametrize(
+    "given, read_back, expected",
+    [
+        # a phone given before another kind's number is named
+        (
+            "My line is 0803 456 7712, and my BVN is 22154387960.",
+            "Okay, Mr. Adeyemi, I've got 0803 456 7712.",
+            ("phone_number", ["0803 456 7712"]),
+        ),
+        # a birthday given after a policy is named, its month read back with it
+        (
+            "I'm adding my son to the policy, Mateo Alejandro Herrera, his birthday's August 2nd, 2015.",
+            "Got it, Mateo, August 2nd, 2015.",
+            ("date_of_birth", ["August 2nd, 2015"]),
+        ),
+    ],
+)
+def test_a_value_read_back_in_the_same_figures_is_of_the_kind_it_was_given_as(
+    given: str, read_back: str, expected: tuple[str, list[str]]
+) -> None:
+    found = _found(_segments(("customer", given), ("agent", read_back)))
+    assert found[-1] == expected
+    assert expected in found[:-1]
+
+
+def test_the_same_figures_said_by_the_same_speaker_keep_their_own_kind() -> None:
+    found = _found(
+        _segments(("customer", "My line is 0803 456 7712, and my BVN is 22154387960. And the account, 0803 456 7712."))
+    )
+    assert found == [
+        ("phone_number", ["0803 456 7712"]),
+        ("account_number", ["22154387960"]),
+        ("account_number", ["0803 456 7712"]),
+    ]
