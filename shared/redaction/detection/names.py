@@ -232,6 +232,7 @@ NOT_NAMES = {
     # thanks, greetings and "I am" in the languages callers switch to: "Hola Javier", "Soy Lucía"
     "Hola", "Gracias", "Danke", "Merci", "Grazie", "Obrigado", "Obrigada", "Tack", "Bonjour", "Ciao", "Hallo", "Hej",
     "Salamat", "Asante", "Soy",
+    "Sim", "Sí", "Sì", "Oui", "Ja",  # their "yes": "Sim, that's me, sorry, yes."
     "Tussauds",  # "Madame Tussauds": a museum, not a woman
     # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
     "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",
@@ -947,8 +948,10 @@ def _said_whole_after_parts(text: str, name: str, end: int) -> tuple[int, int] |
 _IS_THAT = re.compile(
     # ... or whose name a record is under ("and that's under Susan Pereira?")
     rf"\b(?i:is (?:that|this|it)|am i (?:speaking|talking) (?:to|with)|are you"
-    rf"|(?:that's|that is|it's|it is|is (?:it|that|this)) (?:under|in the name of))\s+(?:{TITLES}\.?\s+)?"
-    rf"(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME})?)\s*\?"
+    rf"|(?:that's|that is|it's|it is|is (?:it|that|this)) (?:under|in the name of))\s+(?:(?i:still)\s+)?"
+    rf"(?:{TITLES}\.?\s+)?(?P<name>(?!{TITLES}\b){_NAME}(?:\s+{_NAME})?)"
+    # whose a record still is: "is that still Caoimhe Fitzgerald on the account?"
+    r"(?:\s+(?i:on the (?:account|booking|policy|card|file|record|reservation|order)))?\s*\?"
 )
 # the name however recognition heard it, in words of any case: "Am I speaking with all my bank code?" / "Yes,
 # speaking." (Olumide Bankole); not who or how the other side is ("Is this a good time?", "Is that you?", "is that
@@ -1411,17 +1414,18 @@ def _no_name_word(word: str) -> bool:
     return _not_one_more_name(word) or re.fullmatch(_DAYS_AND_MONTHS, word) is not None
 
 
-# Someone named, then said to be one's family: "Best ring Janet, that's my daughter, on ...", "Tomasz, he's my
-# husband, will collect it".
+# Someone named, then said to be one's family or oneself: "Best ring Janet, that's my daughter, on ...", "Tomasz,
+# he's my husband, will collect it", "Yep, Mike Sullivan, that's me."
 _NAME_THEN_KIN = re.compile(
     rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}}),\s+"
-    r"(?i:that's|that is|she's|she is|he's|he is|who's|who is)\s+(?i:my|our)\s+"
-    rf"(?i:{_KIN_AGE}{_LOWER_CASE_KIN})\b"
+    r"(?:(?i:that's|that is|she's|she is|he's|he is|who's|who is)\s+(?i:my|our)\s+"
+    rf"(?i:{_KIN_AGE}{_LOWER_CASE_KIN})|(?i:that's|that is|it's|it is) me)\b"
 )
 
 
 def names_then_kin(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """A name said just before who it is to the speaker ("Saturday, that's my son's birthday" is when, not whom)."""
+    """A name said just before who it is to the speaker, or that it is them ("Saturday, that's my son's birthday" is
+    when, not whom)."""
     return _people_named(segments, _NAME_THEN_KIN)
 
 
@@ -1447,7 +1451,7 @@ def _people_named(segments: Sequence[Segment], pattern: re.Pattern[str]) -> Iter
 _NAME_AS_SAID = re.compile(
     r"\b(?:(?i:short for|(?:it's |it is )?pronounced(?: like)?|(?:most people|everyone|everybody|people|friends|they)"
     rf"(?: just)? say|just put)\s+(?P<name>{_NAME})"
-    r"|(?i:(?:most people|everyone|everybody|people|friends|they)(?: just)? calls? me)\s+"
+    r"|(?i:(?:most people|everyone|everybody|people|friends|they)(?: just)? calls? (?:me|him|her|them))\s+"
     rf"(?P<initials>{_NAME}|[A-Z]{{2,3}}))(?=\s*[,.!?]|\s*$)"
 )
 

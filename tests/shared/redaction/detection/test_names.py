@@ -2416,3 +2416,40 @@ def test_the_whole_name_said_after_the_one_a_caller_goes_by_is_a_name() -> None:
 def test_a_business_said_after_the_caller_s_name_is_no_name() -> None:
     found = _names(("agent", "Who am I speaking with?"), ("customer", "It's Tom, Acme Plumbing, and I'm calling back."))
     assert found == [(1, "Tom")]
+
+
+@pytest.mark.parametrize(
+    "turns, name",
+    [
+        # what everyone calls someone else
+        ((("agent", "Lovely, and his name?"), ("customer", "Oluwaseun, but everyone calls him Junior.")), "Junior"),
+        # whom a record still is under, confirmed
+        (
+            (
+                ("agent", "Lovely, and is that still Caoimhe Fitzgerald on the account?"),
+                ("customer", "That's me, yeah."),
+            ),
+            "Caoimhe Fitzgerald",
+        ),
+        # a name said, then that it is oneself
+        ((("agent", "bigmike_77@hotmail.com?"), ("customer", "Yep, Mike Sullivan, that's me.")), "Mike Sullivan"),
+    ],
+)
+def test_a_name_told_as_what_one_is_called_or_confirmed_as_oneself_is_a_name(
+    turns: tuple[tuple[str, str], ...], name: str
+) -> None:
+    assert name in [found for _, found in _names(*turns)]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "I have Gabriela Souza, born 2 July 1988, is that correct?"), ("customer", "Sim, that's me, yes.")),
+        (("agent", "Is that still Visa on the account?"), ("customer", "That's me, yeah.")),
+        (("agent", "Are you the account holder?"), ("customer", "Yes Sir, that's me.")),
+    ],
+)
+def test_a_yes_in_another_language_a_card_or_a_title_before_that_s_me_is_no_name(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    assert [found for segment, found in _names(*turns) if segment == 1] == []
