@@ -518,8 +518,10 @@ _EIRCODE = (
     r"[\dAC-FHKNPRTV-Y]{4}"
 )
 EIRCODE_ADDRESS = re.compile(
-    # a townland's words may have an Irish article between them: "Cnoc na Gréine"
-    rf"(?<![\w'-])(?:(?!(?:It's|Its|It|That's|Yes|Yeah|Sure|Okay|Ok|My|Our|So|And|Well|Right|Thanks)\b)"
+    # a townland's words may have an Irish article between them: "Cnoc na Gréine"; the house's number before them:
+    # "14 Ard na Gréine, Knocknacarra, Galway, H91 E2K7"
+    rf"(?<![\w'-])(?:\d{{1,4}}[A-Za-z]?\s+(?=[A-Z]))?"
+    rf"(?:(?!(?:It's|Its|It|That's|Yes|Yeah|Sure|Okay|Ok|My|Our|So|And|Well|Right|Thanks)\b)"
     rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+(?:[a-z]{{1,4}}\s+)?{_PLACE_CAPITAL}[\w'-]*){{0,3}},\s+){{0,4}}"
     rf"(?:(?:County|Co\.?)\s+[A-Z][a-z]+,?\s+)?{_EIRCODE}(?![\w-])"
 )
@@ -529,6 +531,17 @@ _POSTCODE_HALVES_APART = _POSTCODE.replace(r"\s?", r"(?:,?\s)?")
 NAMED_POSTCODE = re.compile(
     rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?[:?]?\s+"
     rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE})(?![\w-])"
+    # Ghana's digital address, which stands for the house: "My GhanaPost GPS is GA-183-8164"
+    r"|\b(?i:ghana ?post(?: gps)?|gps address|digital address)(?: (?i:code))?(?:'s|\s+is)?[:?]?\s+"
+    r"(?P<gps>[A-Z]{2}-\d{3,4}-\d{4})\b"
+)
+# A Dutch postcode with the house's number, which together name the house: "1017 CE, huisnummer 22", read back as
+# "1017 CE, number 22, Amsterdam" or "1017 CX, 42, Amsterdam".
+DUTCH_POSTCODE_ADDRESS = re.compile(
+    r"\b[1-9]\d{3}\s?[A-Z]{2},?\s+"
+    r"(?:(?i:huisnummer|nummer|nr\.?)\s+\d{1,4}(?:[a-z]|-\d{1,3})?\b(?:,\s+[A-Z][\w'-]+)?"
+    # in English, only with the city after it: not "2024 AD, number 5 in the list"
+    r"|(?:(?i:house number|number|no\.?)\s+)?\d{1,4}[a-z]?,\s+[A-Z][\w'-]+)"
 )
 # Begun with a flat's number, such an address is one without being asked for: "Flat 302, ..., Bengaluru 560038".
 # An Indian house number named ("House number 23", "H. No. 212", "Door No. 7-2-15") or with its block's letter

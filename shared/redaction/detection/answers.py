@@ -49,6 +49,7 @@ _LEAD_WORDS = {
     "er", "hmm", "mm", "mhm", "ah", "so", "well", "hi", "hello", "hey", "and", "no", "nope", "sorry", "certainly",
     "absolutely", "please", "thanks", "thank", "cheers", "great", "perfect", "lovely", "brilliant", "fine", "good",
     "correct", "exactly", "indeed", "cool", "awesome", "wonderful", "excellent", "ma'am", "sir", "madam", "then",
+    "ja", "sí", "si", "sì", "sim", "oui", "tak",  # "yes" in the languages callers switch to: "Ja, 1072 KP, ..."
 }  # fmt: skip
 _LEAD_PHRASES = [
     tuple(phrase.split())

@@ -13,6 +13,7 @@ from shared.redaction.detection.addresses import (
     ADDRESS,
     CONTINENTAL_ADDRESS,
     CONTINENTAL_ADDRESS_WITHOUT_CODE,
+    DUTCH_POSTCODE_ADDRESS,
     EIRCODE_ADDRESS,
     FLAT_PIN_ADDRESS,
     HOUSE_WORDS,
@@ -101,14 +102,15 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, CONTINENTAL_ADDRESS_WITHOUT_CODE]
         patterns += [FLAT_PIN_ADDRESS, NUMBERED_ROADS_ADDRESS]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
-        patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS]
+        patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."
             if house[0] == "The" or house[-1] in HOUSE_WORDS or match.group("county"):
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in NAMED_POSTCODE.finditer(text):
-            yield EntityType.ADDRESS, TextSpan(segment.index, match.start("code"), match.end("code"))
+            code = "code" if match.group("code") else "gps"
+            yield EntityType.ADDRESS, TextSpan(segment.index, match.start(code), match.end(code))
         if text == text.lower():
             patterns += [LOWER_CASE_ADDRESS, LOWER_CASE_EVERYDAY_STREET, LOWER_CASE_POSTCODE_ADDRESS]
             for match in LOWER_CASE_NAME.finditer(text):

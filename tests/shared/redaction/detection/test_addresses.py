@@ -1217,3 +1217,39 @@ def test_a_storey_in_words_a_floor_after_the_city_and_a_singapore_unit_are_part_
     text: str, address: str
 ) -> None:
     assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # a Dutch postcode with the house's number, and read back with the city
+        (
+            (("customer", "Postcode is 1017 CE, huisnummer 22."), ("agent", "1017 CE, number 22, Amsterdam.")),
+            [(0, "1017 CE, huisnummer 22"), (1, "1017 CE, number 22, Amsterdam")],
+        ),
+        ((("agent", "1017 CX, 42, Amsterdam, thank you."),), [(0, "1017 CX, 42, Amsterdam")]),
+        # "yes" in Dutch before it is no part of it
+        (
+            (("agent", "Can I have your postcode and house number?"), ("customer", "Ja, 1072 KP, huisnummer 41-3.")),
+            [(1, "1072 KP, huisnummer 41-3")],
+        ),
+        # Ghana's digital address named
+        ((("customer", "My GhanaPost GPS is GA-183-8164, that's in Dansoman."),), [(0, "GA-183-8164")]),
+        # the house's number before an Irish townland and its Eircode
+        (
+            (("customer", "It's 14 Ard na Gréine, Knocknacarra, Galway, H91 E2K7."),),
+            [(0, "14 Ard na Gréine, Knocknacarra, Galway, H91 E2K7")],
+        ),
+    ],
+)
+def test_dutch_postcodes_with_the_house_number_ghana_s_digital_address_and_a_townland_s_house_are_addresses(
+    turns: tuple[tuple[str, str], ...], expected: list[tuple[int, str]]
+) -> None:
+    assert _addresses(*turns) == expected
+
+
+@pytest.mark.parametrize(
+    "said", ["It was 2024 AD, number 5 in the list.", "The GPS is GA-183-8164 at the depot, I think, model XR."]
+)
+def test_a_year_and_a_number_or_a_code_with_no_digital_address_named_are_no_address(said: str) -> None:
+    assert _addresses(("customer", said)) == []
