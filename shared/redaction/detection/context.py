@@ -36,7 +36,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     # born in some month is "a May baby"
     EntityType.DATE_OF_BIRTH: re.compile(
         r"\b(birth(?! certificates?\b)|birth ?date|birthday|(?<!\bit was )(?<!\bit's )(?<!\bthat was )born|dob|"
-        r"d o b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby|"
+        r"d o b|d-o-b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby|"
         # a date asked for by its year, day and month together, as one's birth date is to verify the caller
         r"year,? and (then )?(the )?(day and month|month and day)|"
         # the day one reached an age: "he turned 70 on the 9th of January", "she turns twenty-one on ..."

@@ -324,11 +324,30 @@ def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Itera
         read = _date_after(tokens, position)
         if read and read[0].segment == tokens[after].segment:
             years = [d for t in read if len(d := digits_of(t) or "") == 4 and int(d) in _BIRTH_YEARS]
-            if years and years[-1] in digits_said(given) and read != given:
-                yield [t for t in read if t.segment == tokens[after].segment]
+            here = [t for t in read if t.segment == tokens[after].segment]
+            if ((years and years[-1] in digits_said(given)) or _same_date(here, given)) and read != given:
+                yield here
             elif _asked_by_day(tokens, read, given):
                 yield from _read_back_by_day(tokens, read)
             return
+
+
+def _same_date(read: Sequence[Token], given: Sequence[Token]) -> bool:
+    """Whether ``read`` names a whole date, day, month and year, by numbers all ``given`` was said with, a year's
+    last two digits for it ("30/06/88." / "30th of June '88", "fourth o' the ninth, forty-one" / "4th September
+    1941")."""
+    said = _spoken_numbers(read)
+    return len(said) >= _WHOLE_DATE_NUMBERS and said <= _spoken_numbers(given)
+
+
+_WHOLE_DATE_NUMBERS = 3
+
+
+def _spoken_numbers(said: Sequence[Token]) -> set[int]:
+    """The numbers a date is said with, in figures or words, a month by its number and a year by its last two digits."""
+    words = alpha2digit(" ".join(token.norm.replace("-", " ") for token in said), "en", threshold=0)
+    numbers = {int(number) % 100 if int(number) >= 1000 else int(number) for number in re.findall(r"\d+", words)}
+    return numbers | {month for t in said if (month := _month_number(t)) is not None}
 
 
 def _asked_by_day(tokens: Sequence[Token], read: list[Token], given: list[Token]) -> bool:

@@ -594,3 +594,35 @@ def test_an_expiry_told_and_read_back_is_an_expiry_both_times() -> None:
         ("customer", "The card's expiry is January twenty-eight."), ("agent", "January 2028, thank you.")
     )
     assert _found(segments) == [("card_expiry", ["January twenty-eight"]), ("card_expiry", ["January 2028"])]
+
+
+@pytest.mark.parametrize(
+    "given, read_back, read",
+    [
+        ("Date of birth, 30/06/88.", "30th of June '88, thank you.", "30th of June '88"),
+        (
+            "Aye, it's for ma maw, born fourth o' the ninth, forty-one.",
+            "So 4th September 1941, for her.",
+            "4th September 1941",
+        ),
+        (
+            "Date of birth is fifth of the eleventh, seventy-six.",
+            "Fifth November, seventy-six. Okay.",
+            "Fifth November, seventy-six",
+        ),
+        # "D-O-B" spelled names it
+        ("D-O-B is oh seven, fifteen, eighty-two.", "07/15/82, thank you.", "07/15/82"),
+    ],
+)  # fmt: skip
+def test_a_birth_date_read_back_with_its_year_s_last_two_digits_or_in_words_is_the_birth_date(
+    given: str, read_back: str, read: str
+) -> None:
+    found = _found(_segments(("customer", given), ("agent", read_back)), _BIRTH)
+    assert len(found) == 2 and found[1] == ("date_of_birth", [read])
+
+
+def test_another_date_with_some_of_the_birth_date_s_numbers_is_no_birth_date() -> None:
+    segments = _segments(
+        ("customer", "Date of birth, 30/06/88."), ("agent", "We can book you on the 30th of June at 8, thank you.")
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["30/06/88"])]
