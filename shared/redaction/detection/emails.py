@@ -141,8 +141,9 @@ _SECOND_LEVEL_COUNTRIES = (
     r"(?:uk|au|nz|za|in|jp|br|gh|ng|ke|ug|tz|zw|ph|sg|pk|bd|lk|hk|tw|mx|ar|tr|eg|il|"
     rf"ae|sa|qa|om|kw|bh|jo|lb|cn|kr|vn|th|np|pe|co|ve|ec|uy|cy|mt|jm|fj|pg|ws|na|bw|zm|rw|et|ma|{_WORD_COUNTRY_TLDS})"
 )
-# "co dot uk" or "com dot m x": the country's ending after the second level's
-_SECOND_LEVEL_ENDING = rf"(?:{_DOT}{_SECOND_LEVEL_COUNTRIES}|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})?"
+# "co dot uk" or "com dot m x": the country's ending after the second level's, also spelled with hyphens: "com dot
+# S-G"
+_SECOND_LEVEL_ENDING = rf"(?:{_DOT}(?:{_SECOND_LEVEL_COUNTRIES}|{_SPELLED_TLD})|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})?"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?(?:\s*@\s*|,?\s+{_AT_SAID}\s+)"

@@ -505,3 +505,8 @@ def test_an_address_told_as_written_whole_or_with_a_city_s_ending_is_an_email(te
 
 def test_a_role_mailbox_the_business_gives_stays() -> None:
     assert _emails(("agent", "You can email claims at acme dot com with the photos.")) == []
+
+
+def test_a_country_s_ending_spelled_with_hyphens_after_the_second_level_s_is_part_of_the_address() -> None:
+    found = _emails(("agent", "Right, C-H-E-N dot W-E-I dot eight eight at yahoo dot com dot S-G?"))
+    assert [text for _, text in found] == ["C-H-E-N dot W-E-I dot eight eight at yahoo dot com dot S-G"]
