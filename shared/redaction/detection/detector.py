@@ -200,6 +200,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
             for span in candidate.spans:
                 taken.setdefault(span.segment, []).append(span)
     kept = _read_back_as_given(kept, segments, texts)
+    kept += _read_back_written_whole(kept, segments, texts, taken)
     wanted = set(types)
     return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
 
@@ -280,12 +281,9 @@ _MONTH_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=Tr
 def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], texts: dict[int, str]) -> list[Entity]:
     speakers = {segment.index: segment.speaker for segment in segments}
 
-    def figures(entity: Entity) -> str:
-        return "".join(re.findall(r"\d", " ".join(texts[s.segment][s.start : s.end] for s in entity.spans)))
-
     retyped = []
     for entity in kept:
-        said = figures(entity)
+        said = _figures(entity, texts)
         segment = entity.spans[0].segment
         given = [
             other
@@ -293,7 +291,7 @@ def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], tex
             if other.type is not entity.type
             and 0 < segment - other.spans[-1].segment <= _READ_BACK_TURNS
             and speakers[other.spans[-1].segment] != speakers[segment]
-            and figures(other) == said
+            and _figures(other, texts) == said
         ]
         if len(said) >= _MIN_READ_BACK_FIGURES and given:
             kind = max(given, key=lambda other: other.spans[-1].segment).type
@@ -303,6 +301,39 @@ def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], tex
             entity = Entity(kind, spans)
         retyped.append(entity)
     return retyped
+
+
+# ... and one written as one word that no rule read: "they gave me ticket INC 0 0 4 4 8 7 1." / "INC0044871, I see it."
+_WRITTEN_WORD = re.compile(r"[\w/.-]*\d[\w/.-]*")
+
+
+def _read_back_written_whole(
+    kept: Sequence[Entity], segments: Sequence[Segment], texts: dict[int, str], taken: dict[int, list[TextSpan]]
+) -> list[Entity]:
+    speakers = {segment.index: segment.speaker for segment in segments}
+    found = []
+    for entity in kept:
+        said = _figures(entity, texts)
+        given_in = entity.spans[-1].segment
+        if len(said) < _MIN_READ_BACK_FIGURES:
+            continue
+        for segment in segments:
+            if not 0 < segment.index - given_in <= _READ_BACK_TURNS or segment.speaker == speakers[given_in]:
+                continue
+            for word in _WRITTEN_WORD.finditer(segment.text):
+                start, end = word.start(), word.start() + len(word.group().rstrip(".-/"))
+                span = TextSpan(segment.index, start, end)
+                spans = taken.setdefault(segment.index, [])
+                if re.sub(r"\D", "", word.group()) == said and not any(
+                    span.start < other.end and other.start < span.end for other in spans
+                ):
+                    found.append(Entity(entity.type, (span,)))
+                    spans.append(span)
+    return found
+
+
+def _figures(entity: Entity, texts: dict[int, str]) -> str:
+    return "".join(re.findall(r"\d", " ".join(texts[s.segment][s.start : s.end] for s in entity.spans)))
 
 
 def _with_month_before(span: TextSpan, text: str) -> TextSpan:

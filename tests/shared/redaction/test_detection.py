@@ -3694,3 +3694,36 @@ def test_the_same_figures_said_by_the_same_speaker_keep_their_own_kind() -> None
         ("account_number", ["22154387960"]),
         ("account_number", ["0803 456 7712"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "given, read_back, expected",
+    [
+        (
+            "I already called, they gave me ticket INC 0 0 4 4 8 7 1.",
+            "INC0044871, I see it.",
+            ("account_number", ["INC0044871"]),
+        ),
+        (
+            "Booking ref is Tango, Kilo, seven, seven, four, two, one.",
+            "TK77421, Salamat.",
+            ("account_number", ["TK77421"]),
+        ),
+    ],
+)
+def test_a_value_read_back_written_as_one_word_is_found_as_the_kind_it_was_given_as(
+    given: str, read_back: str, expected: tuple[str, list[str]]
+) -> None:
+    assert _found(_segments(("customer", given), ("agent", read_back)))[-1] == expected
+
+
+def test_the_same_figures_in_a_word_said_three_turns_later_are_not_read_back() -> None:
+    found = _found(
+        _segments(
+            ("customer", "They gave me ticket INC 0 0 4 4 8 7 1."),
+            ("agent", "Okay."),
+            ("customer", "Yes."),
+            ("agent", "The part is x0044871 then."),
+        )
+    )
+    assert found == [("account_number", ["INC 0 0 4 4 8 7 1"])]
