@@ -41,7 +41,17 @@ from dataclasses import dataclass
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import CONTEXTS, DIGIT_LENGTHS, asks_anew, kinds_asked
-from shared.redaction.detection.spoken import MAX_PAUSE_MS, MONTHS, UNITS, Entity, TextSpan, Token, digits_of, pause_ms
+from shared.redaction.detection.spoken import (
+    MAX_PAUSE_MS,
+    MONTHS,
+    UNITS,
+    YES_ABROAD,
+    Entity,
+    TextSpan,
+    Token,
+    digits_of,
+    pause_ms,
+)
 
 # Words that only lead into an answer or acknowledge: "Yes, it's ...", "Sure, ...", "..., thanks."
 _LEAD_WORDS = {
@@ -49,7 +59,7 @@ _LEAD_WORDS = {
     "er", "hmm", "mm", "mhm", "ah", "so", "well", "hi", "hello", "hey", "and", "no", "nope", "sorry", "certainly",
     "absolutely", "please", "thanks", "thank", "cheers", "great", "perfect", "lovely", "brilliant", "fine", "good",
     "correct", "exactly", "indeed", "cool", "awesome", "wonderful", "excellent", "ma'am", "sir", "madam", "then",
-    "ja", "sí", "si", "sì", "sim", "oui", "tak",  # "yes" in the languages callers switch to: "Ja, 1072 KP, ..."
+    *YES_ABROAD,
 }  # fmt: skip
 _LEAD_PHRASES = [
     tuple(phrase.split())

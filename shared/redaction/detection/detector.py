@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
@@ -279,22 +279,20 @@ _MONTH_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=Tr
 
 
 def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], texts: dict[int, str]) -> list[Entity]:
-    speakers = {segment.index: segment.speaker for segment in segments}
-
+    place = _time_order(segments)
+    reads_back = _reading_back(segments)
     retyped = []
     for entity in kept:
         said = _figures(entity, texts)
-        segment = entity.spans[0].segment
         given = [
             other
             for other in kept
             if other.type is not entity.type
-            and 0 < segment - other.spans[-1].segment <= _READ_BACK_TURNS
-            and speakers[other.spans[-1].segment] != speakers[segment]
+            and reads_back(entity.spans[0].segment, other.spans[-1].segment)
             and _figures(other, texts) == said
         ]
         if len(said) >= _MIN_READ_BACK_FIGURES and given:
-            kind = max(given, key=lambda other: other.spans[-1].segment).type
+            kind = max(given, key=lambda other: place[other.spans[-1].segment]).type  # the nearest before it
             spans = entity.spans
             if kind is EntityType.DATE_OF_BIRTH:  # "August 2nd, 2015": the month said before the figures
                 spans = tuple(_with_month_before(span, texts[span.segment]) for span in spans)
@@ -310,19 +308,17 @@ _WRITTEN_WORD = re.compile(r"[\w/.-]*\d[\w/.-]*")
 def _read_back_written_whole(
     kept: Sequence[Entity], segments: Sequence[Segment], texts: dict[int, str], taken: dict[int, list[TextSpan]]
 ) -> list[Entity]:
-    speakers = {segment.index: segment.speaker for segment in segments}
+    reads_back = _reading_back(segments)
     found = []
     for entity in kept:
         said = _figures(entity, texts)
-        given_in = entity.spans[-1].segment
         if len(said) < _MIN_READ_BACK_FIGURES:
             continue
         for segment in segments:
-            if not 0 < segment.index - given_in <= _READ_BACK_TURNS or segment.speaker == speakers[given_in]:
+            if not reads_back(segment.index, entity.spans[-1].segment):
                 continue
             for word in _WRITTEN_WORD.finditer(segment.text):
-                start, end = word.start(), word.start() + len(word.group().rstrip(".-/"))
-                span = TextSpan(segment.index, start, end)
+                span = TextSpan(segment.index, word.start(), word.start() + len(word.group().rstrip(".-/")))
                 spans = taken.setdefault(segment.index, [])
                 if re.sub(r"\D", "", word.group()) == said and not any(
                     span.start < other.end and other.start < span.end for other in spans
@@ -330,6 +326,22 @@ def _read_back_written_whole(
                     found.append(Entity(entity.type, (span,)))
                     spans.append(span)
     return found
+
+
+def _reading_back(segments: Sequence[Segment]) -> Callable[[int, int], bool]:
+    """Whether a segment is the other speaker's within ``_READ_BACK_TURNS`` segments after another, in time order."""
+    place = _time_order(segments)
+    speakers = {segment.index: segment.speaker for segment in segments}
+
+    def reads_back(later: int, given: int) -> bool:
+        return 0 < place[later] - place[given] <= _READ_BACK_TURNS and speakers[later] != speakers[given]
+
+    return reads_back
+
+
+def _time_order(segments: Sequence[Segment]) -> dict[int, int]:
+    ordered = sorted(segments, key=lambda segment: (segment.start_ms, segment.index))
+    return {segment.index: position for position, segment in enumerate(ordered)}
 
 
 def _figures(entity: Entity, texts: dict[int, str]) -> str:

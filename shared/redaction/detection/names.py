@@ -14,6 +14,7 @@ from shared.redaction.detection.spoken import (
     MONTHS,
     RADIO_LETTER,
     SPELLED_LETTERS,
+    YES_ABROAD,
     TextSpan,
     Token,
     in_order_in_common,
@@ -232,11 +233,11 @@ NOT_NAMES = {
     # thanks, greetings and "I am" in the languages callers switch to: "Hola Javier", "Soy Lucía"
     "Hola", "Gracias", "Danke", "Merci", "Grazie", "Obrigado", "Obrigada", "Tack", "Bonjour", "Ciao", "Hallo", "Hej",
     "Salamat", "Asante", "Soy",
-    "Sim", "Sí", "Sì", "Oui", "Ja",  # their "yes": "Sim, that's me, sorry, yes."
     "Tussauds",  # "Madame Tussauds": a museum, not a woman
     # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
     "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",
     "Verizon", "Comcast", "Uber", "Samsung", "Facebook", "Instagram", "Spotify", "Walmart", "Costco", "Ebay", "Etsy",
+    *(word.capitalize() for word in YES_ABROAD),
 }  # fmt: skip
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
 # business, not a person.

@@ -44,6 +44,9 @@ _NUMERIC_TOKEN = re.compile(r"[#(+]?\d[\d,.\-/()]*", re.ASCII)  # "+49": a count
 LETTERED_NUMBER = re.compile(r"[a-z]{1,4}-?\d{3,}", re.ASCII)
 ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 
+# "Yes" in the languages callers switch to: a word that leads into an answer ("Ja, 1072 KP, ..."), no one's name
+# ("Sim, that's me.").
+YES_ABROAD = frozenset({"ja", "sí", "si", "sì", "sim", "oui", "tak"})
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
