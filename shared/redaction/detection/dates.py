@@ -743,10 +743,17 @@ _DAY_AND_MONTH_BEFORE = re.compile(
 )
 
 
+# The month said right before a day: "August ", "May the ".
+_MONTH_BEFORE = re.compile(rf"(?i:{_FULL_MONTH})\s+(?:the\s+)?$")
+
+
 def with_day_and_month(span: TextSpan, text: str) -> TextSpan:
-    """A year found alone as a date of birth, with the day and month said right before it: "15 October 1987" is all
-    the date, not its "1987" alone."""
-    if not re.fullmatch(r"\d{4}", text[span.start : span.end]):
-        return span
-    before = _DAY_AND_MONTH_BEFORE.search(text[: span.start])
+    """A date of birth found without the words before it that say its day and month: a year alone ("15 October 1987"
+    is all the date, not its "1987" alone), or a day and year after their month ("August 2nd, 2015")."""
+    if re.fullmatch(r"\d{4}", text[span.start : span.end]):
+        before = _DAY_AND_MONTH_BEFORE.search(text[: span.start])
+    elif re.match(_DAY_NUMBER + r"\b", text[span.start :]):
+        before = _MONTH_BEFORE.search(text[: span.start])
+    else:
+        before = None
     return span if before is None else TextSpan(span.segment, before.start(), span.end)

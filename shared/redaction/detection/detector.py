@@ -67,7 +67,7 @@ from shared.redaction.detection.names import (
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.phones import business_line
-from shared.redaction.detection.spoken import MONTHS, SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
+from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
 
 # Checked in this order; a later detection that overlaps an earlier one is dropped.
 _PRIORITY = (
@@ -275,7 +275,6 @@ def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
 # number.
 _READ_BACK_TURNS = 2
 _MIN_READ_BACK_FIGURES = 5
-_MONTH_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?:the\s+)?$")
 
 
 def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], texts: dict[int, str]) -> list[Entity]:
@@ -295,7 +294,7 @@ def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], tex
             kind = max(given, key=lambda other: place[other.spans[-1].segment]).type  # the nearest before it
             spans = entity.spans
             if kind is EntityType.DATE_OF_BIRTH:  # "August 2nd, 2015": the month said before the figures
-                spans = tuple(_with_month_before(span, texts[span.segment]) for span in spans)
+                spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)
             entity = Entity(kind, spans)
         retyped.append(entity)
     return retyped
@@ -346,8 +345,3 @@ def _time_order(segments: Sequence[Segment]) -> dict[int, int]:
 
 def _figures(entity: Entity, texts: dict[int, str]) -> str:
     return "".join(re.findall(r"\d", " ".join(texts[s.segment][s.start : s.end] for s in entity.spans)))
-
-
-def _with_month_before(span: TextSpan, text: str) -> TextSpan:
-    month = _MONTH_BEFORE.search(text, 0, span.start)
-    return span if month is None else TextSpan(span.segment, month.start(), span.end)

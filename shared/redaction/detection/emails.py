@@ -57,6 +57,7 @@ SEPARATOR_WORDS = frozenset(
         *_HYPHEN_ABROAD.split("|"),
     ]
 )
+_SEPARATOR_WORD = "|".join(sorted(SEPARATOR_WORDS, key=len, reverse=True))
 
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
 # Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
@@ -80,7 +81,7 @@ _UNIT = (
 # before the same part spelled again ("lars dot ek, that's L-A-R-S dot E-K"; not "my email, that's kim at ...").
 _LOCAL_SEPARATOR = (
     # "plus": a mailbox's tag, "ellie plus orders at ..."
-    rf"(?:\s*[._+-]\s*|,?\s+(?:dot|period|point|underscore|dash|hyphen|plus|{_DOT_ABROAD}|{_HYPHEN_ABROAD}),?\s+"
+    rf"(?:\s*[._+-]\s*|,?\s+(?:{_SEPARATOR_WORD}),?\s+"
     # "then" before letters spelled: "K for kilo, then C-H-E-N"
     r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
     # a part told to be written whole, then the next: "bigdave all one word, then 1974", "annmarie, all one word,
@@ -229,7 +230,7 @@ SPELLED_AFTER_EMAIL = re.compile(
     # digits too, after a separator: "that's A-N-H dot T-R-A-N dot 1988"
     r"(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b|,?\s+(?i:dot|underscore|dash|hyphen|period),?\s+(?:[A-Z]|\d+)\b){1,30})"
 )
-_SPELLED_SEPARATOR = re.compile(r"\b(?i:" + "|".join(sorted(SEPARATOR_WORDS)) + r")\b")
+_SPELLED_SEPARATOR = re.compile(rf"\b(?i:{_SEPARATOR_WORD})\b")
 
 
 def spelled_after_email(text: str, email: re.Match[str], spelled: re.Match[str]) -> EntityType:
