@@ -528,6 +528,14 @@ def test_an_address_begun_and_said_again_is_one_address(text: str, address: str)
     assert _addresses(("customer", text)) == [(0, address)]
 
 
+def test_an_address_ends_where_a_new_clause_about_someone_begins_so_it_is_known_read_back() -> None:
+    found = _addresses(
+        ("customer", "I live at 33 Maple Crescent, but I usually go to the branch on High Street."),
+        ("agent", "The High Street branch is fine, and 33 Maple Crescent for the statements."),
+    )
+    assert found == [(0, "33 Maple Crescent"), (1, "33 Maple Crescent")]
+
+
 def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it() -> None:
     # "at..." and a price broken off: neither begins as the address does
     found = _addresses(("customer", "We paid 40... sorry, we live at... um, 22 Fern Avenue, Bristol, BS6 7TY."))
