@@ -1096,6 +1096,11 @@ _HOW_WRITTEN_AFTER = re.compile(
     r"\s+(?i:with(?:out)?\s+(?:a|an|the|two|double|one|no)\s+(?:[a-z]|[a-z]s|ls|apostrophe|accent|hyphen|space|"
     r"capital|dash|fada|umlaut|e|y|h)\b|is\s+spel[lt]|spel[lt]\s+(?:with|like|as))"
 )
+# Said of how an e-mail address is written, around a word of its mailbox said again: "with a hyphen after oyelaran?"
+_HOW_WRITTEN_NEAR = re.compile(r"\b(?i:hyphen|dash|underscore|no space|one word|spel[lt]|capital|lower case)\b")
+# ... but not in the address said again: "mary dash kate, all lowercase"
+_SEPARATOR_AFTER = re.compile(rf"\s+(?i:{'|'.join(sorted(SEPARATOR_WORDS))})\b")
+_SEPARATOR_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(SEPARATOR_WORDS))})\s+$")
 # A word joined to the next or the one before by a dot, an underscore or an "@" with no space is part of a handle.
 _IN_HANDLE_AFTER = re.compile(r"[._@]\w")
 _IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
@@ -1153,7 +1158,7 @@ def names_said_again(
         and word.capitalize() not in NOT_NAMES
         and word.capitalize() not in BUSINESS_WORDS
     }
-    parts |= {
+    mailbox_parts = {
         part.capitalize()
         for span in emails
         for part in _mailbox_words(texts[span.segment][span.start : span.end])
@@ -1162,6 +1167,13 @@ def names_said_again(
         and part not in ROLE_MAILBOXES
         and part.capitalize() not in NOT_NAMES
         and part.capitalize() not in BUSINESS_WORDS
+    }
+    parts |= mailbox_parts
+    # a mailbox's "alrashid", "elamin" is said with its hyphen: "Al-Rashid", "El-Amin"
+    parts |= {
+        f"{part[:2]}-{part[2].upper()}{part[3:]}"
+        for part in mailbox_parts
+        if re.fullmatch(r"(?:Al|El)[b-df-hj-np-tv-z]\w{2,}", part)
     }
     # a mailbox's "obrien", "dsouza" is said with its apostrophe: "O'Brien", "D'Souza"
     parts |= {
@@ -1192,12 +1204,23 @@ def names_said_again(
                 ):
                     # a name in lower case, only where a greeting or an introduction says it is one, or where it
                     # ends what is said to its owner: "and what's your date of birth lorcan"
-                    if match.group() != match.group().lower() or not (
-                        _LOWER_CASE_NAME_CUE.search(text[: match.start()].lower())
-                        or (
-                            match.group() not in _WORD_NAMES
-                            and _SAID_TO_BEFORE.search(text[: match.start()])
-                            and _SAID_TO_AFTER.match(text, match.end())
+                    if (
+                        match.group() != match.group().lower()
+                        or not (
+                            _LOWER_CASE_NAME_CUE.search(text[: match.start()].lower())
+                            # a mailbox's word said again as it is written: "a hyphen after oyelaran?", "alrashid, no
+                            # space"
+                            or (
+                                match.group().capitalize() in mailbox_parts
+                                and _HOW_WRITTEN_NEAR.search(text)
+                                and not _SEPARATOR_AFTER.match(text, match.end())
+                                and not _SEPARATOR_BEFORE.search(text, 0, match.start())
+                            )
+                            or (
+                                match.group() not in _WORD_NAMES
+                                and _SAID_TO_BEFORE.search(text[: match.start()])
+                                and _SAID_TO_AFTER.match(text, match.end())
+                            )
                         )
                     ):
                         continue

@@ -1671,6 +1671,37 @@ def test_a_word_of_a_mailbox_said_again_to_tell_how_it_is_written_is_a_name(text
     assert [words for _, words in _names(("customer", text))] == [name]
 
 
+@pytest.mark.parametrize(
+    "turns, name",
+    [
+        (
+            (("customer", "It's k.oyelaran-smith@outlook.com."), ("agent", "Is that with a hyphen after oyelaran?")),
+            "oyelaran",
+        ),
+        (
+            (("customer", "It's m dash alrashid at yahoo dot com."), ("agent", "Yeah, alrashid, no space, no dash.")),
+            "alrashid",
+        ),
+        (
+            (
+                ("customer", "It's m dash alrashid at yahoo dot com."),
+                ("agent", "And that's Al-Rashid all as one word?"),
+            ),
+            "Al-Rashid",
+        ),
+    ],
+)
+def test_a_mailbox_word_said_again_in_lower_case_or_with_its_hyphen_to_tell_how_it_is_written_is_a_name(
+    turns: tuple[tuple[str, str], ...], name: str
+) -> None:
+    assert _names(*turns) == [(1, name)]
+
+
+def test_a_mailbox_word_said_again_as_part_of_the_address_spelled_is_no_name() -> None:
+    turns = (("customer", "It's mary-kate dot obrien at outlook dot ie, mary dash kate, all lowercase."),)
+    assert _names(*turns) == []
+
+
 def test_a_mailbox_word_said_again_starting_a_sentence_about_something_else_is_no_name() -> None:
     assert _names(("customer", "It's tea dot lover at gmail dot com. Lover of tea, that's me.")) == []
 
