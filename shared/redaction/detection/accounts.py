@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from stdnum import iban
+
 from shared.models.redaction import EntityType
 from shared.redaction.detection.context import (
     ASKED_CONTEXTS,
@@ -531,17 +533,32 @@ def _iban_named(tokens: Sequence[Token], index: int) -> bool:
 _IBAN_NAMED_BEFORE = re.compile(r"\b(?i:iban|i\.?b\.?a\.?n\.?)\b(?:'s| is| was| number is)?[:,]?\s*$")
 
 
+def _shaped_as_iban(text: str) -> bool:
+    """Whether ``text`` has the letters and digits of its country's IBAN, in their places and number (the registry's
+    structure: "GB", two digits, four letters, fourteen digits), whatever its check digits say: a character misheard
+    or made up breaks the check, and that structure does not come about by chance."""
+    compact = iban.compact(text)
+    if len(compact) < _IBAN_LENGTHS.start or not compact[:4].isalnum():
+        return False
+    return iban.is_valid(compact[:2] + iban.calc_check_digits(compact) + compact[4:], check_country=False)
+
+
 def ibans(text: str) -> Iterable[tuple[int, int]]:
-    """Where IBANs are written, each cut back group by group until its check holds (words may follow it); one named
-    an IBAN right before it is one as written, its check failing only where a character was misheard or misread."""
+    """Where IBANs are written, each cut back group by group until its check holds, or else its country's structure
+    (words may follow it); one named an IBAN right before it is one as written, its check failing only where a
+    character was misheard or misread."""
     for match in _IBAN.finditer(text):
-        candidate = match.group()
-        while candidate and not _valid_iban(candidate):
-            candidate = candidate.rsplit(" ", 1)[0] if " " in candidate else ""
-        if candidate:
-            yield match.start(), match.start() + len(candidate)
-        elif len(match.group().replace(" ", "")) in _IBAN_LENGTHS and _IBAN_NAMED_BEFORE.search(text[: match.start()]):
-            yield match.span()
+        for holds in (_valid_iban, _shaped_as_iban):
+            candidate = match.group()
+            while candidate and not holds(candidate):
+                candidate = candidate.rsplit(" ", 1)[0] if " " in candidate else ""
+            if candidate:
+                yield match.start(), match.start() + len(candidate)
+                break
+        else:
+            named = _IBAN_NAMED_BEFORE.search(text[: match.start()]) is not None
+            if named and len(match.group().replace(" ", "")) in _IBAN_LENGTHS:
+                yield match.span()
 
 
 # A Brazilian taxpayer's number (CPF) as written: "123.456.789-09" (its dash read as a space); no phone number is

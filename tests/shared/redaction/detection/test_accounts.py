@@ -602,9 +602,30 @@ def test_an_iban_named_so_is_an_account_number_though_a_character_misheard_fails
     ]
 
 
-def test_capitals_and_groups_failing_the_check_without_the_iban_named_are_no_account() -> None:
-    segments = _segments(("agent", "The parcel code is FR14 2004 1010 0505 0001 3M02 607 on the label."))
-    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
+@pytest.mark.parametrize(
+    "text, iban",
+    [
+        ("GB47 BARC 2031 5864 2971 08.", "GB47 BARC 2031 5864 2971 08"),
+        ("Es ES12 2085 9372 6101 4400 2318.", "ES12 2085 9372 6101 4400 2318"),
+        ("GB58 LOYD 3092 1145 7723 06, I'll update that now.", "GB58 LOYD 3092 1145 7723 06"),
+    ],
+)
+def test_an_iban_in_its_countrys_structure_is_an_account_number_whatever_its_check_digits(text: str, iban: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,)) == [("account_number", [iban])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parcel code is FR14 2004 1010 0505 on the label.",  # too short for a French IBAN
+        "The parcel code is GB47 2031 5864 2971 0812 34 on the label.",  # a British one has its bank's letters
+        "Flight XY12 3456 7890 1234 5678 leaves at nine.",  # no country's
+    ],
+)
+def test_capitals_and_groups_failing_the_check_and_their_countrys_structure_without_the_iban_named_are_no_account(
+    text: str,
+) -> None:
+    assert _found(_segments(("agent", text)), (EntityType.ACCOUNT_NUMBER,)) == []
 
 
 def test_an_ids_letters_and_first_digits_before_a_backchannel_are_part_of_it() -> None:
