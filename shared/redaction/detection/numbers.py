@@ -295,11 +295,16 @@ def _oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
     before, after = tokens[token.position - 1], tokens[token.position + 1]
     if before.segment != token.segment or after.segment != token.segment:
         return False
+    # a reading broken off after it is a zero: "nine nine oh... no, nine oh nine four"
+    broken_off = token.text.endswith(("...", "\u2026"))
     return (
         digits_of(after) is None
         and after.norm not in TENS
         and after.norm not in REPEATS
-        and (before.text[-1] in PUNCTUATION or after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
+        and (
+            before.text[-1] in PUNCTUATION
+            or (not broken_off and after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
+        )
     )
 
 
@@ -1170,6 +1175,7 @@ def _begun_again(
 
 
 _MIN_MISSPOKEN = 3  # digits: "078... no, sorry": fewer may be anything
+_MIN_MISSPOKEN_PHONE = 5  # digits: more than a phone's area code ("Oh four double one, seven... no, ...")
 _GIVEN_UP_WITHIN = 4  # tokens after the digits: "..., sorry,", "... no, sorry."
 
 
@@ -1193,7 +1199,9 @@ def _misspoken_starts(
                 continue
             whole = digits_said(said)
             differing = sum(a != b for a, b in zip(digits, whole, strict=False))
-            if len(whole) >= len(digits) and differing <= 1 and kind is not EntityType.PHONE_NUMBER:
+            # a phone's first three or four digits are its area's, no one's: "My number is 087, hang on, ..."
+            enough = len(digits) >= _MIN_MISSPOKEN_PHONE or kind is not EntityType.PHONE_NUMBER
+            if len(whole) >= len(digits) and differing <= 1 and enough:
                 yield kind, [token for atom in run for token in atom.tokens]
             break
 

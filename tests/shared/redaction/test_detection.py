@@ -1616,6 +1616,16 @@ def test_a_zero_said_as_oh_at_a_numbers_end_is_still_part_of_it() -> None:
     assert _found(segments) == [("account_number", ["six one four four two oh"])]
 
 
+def test_oh_before_a_reading_broken_off_is_its_zero() -> None:
+    segments = _segments(
+        ("agent", "Full SSN, please."), ("customer", "Six one seven, two two, nine nine oh... no, nine oh nine four.")
+    )
+    assert _found(segments, (EntityType.SSN,)) == [
+        ("ssn", ["Six one seven, two two, nine nine oh"]),
+        ("ssn", ["nine oh nine four"]),
+    ]
+
+
 def test_oh_said_as_a_word_after_a_number_is_not_its_zero() -> None:
     segments = _segments(("customer", "My account number is 4402 7719 oh wait I'm not sure."))
     assert _found(segments) == [("account_number", ["4402 7719"])]

@@ -149,6 +149,11 @@ def test_a_number_given_after_a_card_without_putting_it_right_is_not_the_card() 
     assert _found(said) == [("card_number", ["5412 7534 9921 3328"])]
 
 
+def test_a_phones_area_code_given_up_is_no_ones_number() -> None:
+    found = _found(_segments(("customer", "My number is 087, hang on, my daughter changed it for me. 087 6621 504.")))
+    assert [words[0] for _, words in found] == ["087 6621 504"]
+
+
 _CARD = (EntityType.CARD_NUMBER,)
 
 
@@ -646,6 +651,11 @@ def test_doses_and_rooms_after_a_health_cards_version_code_are_no_security_code(
     [
         ("It's 4-5-3-9, sorry, 4532 7781 0093 2219.", "4-5-3-9", "4532 7781 0093 2219"),
         ("My social is 412... no, sorry. 512-44-9031.", "412", "512-44-9031"),
+        (
+            "Oh four double one, seven... no, oh four double one, six two eight, nine nine oh.",
+            "Oh four double one, seven",
+            "oh four double one, six two eight, nine nine oh",
+        ),
     ],
 )
 def test_a_start_misspoken_and_given_up_is_the_number_said_after_it(said: str, begun: str, whole: str) -> None:
