@@ -409,7 +409,8 @@ CONTINENTAL_ADDRESS_WITHOUT_CODE = re.compile(
 )
 # A Mexican address: the street by its kind, its number (maybe named, "número 12"), the flat inside ("interior 3"),
 # the neighbourhood ("colonia Roma Norte"), the city and the five-digit postcode named ("código postal 06700", "C.P.
-# 06700"). The neighbourhood or the postcode makes it one: "Avenida Juárez 12" alone may be a shop's.
+# 06700"), the city maybe after it. The neighbourhood or the postcode makes it one: "Avenida Juárez 12" alone may be a
+# shop's.
 _MEXICAN_STREET = (
     r"(?i:calle|avenida|av\.|calzada|calz\.|boulevard|blvd\.|privada|prolongación|callejón|andador|circuito)"
 )
@@ -420,8 +421,10 @@ MEXICAN_ADDRESS = re.compile(
     r",?\s+(?:(?i:número|numero|núm\.|num\.|no\.|\#)\s*)?\d{1,5}[A-Za-z]?\b"
     r"(?:,?\s+(?i:interior|int\.|departamento|depto\.?)\s*[A-Za-z\d-]{1,4}\b)?"
     rf"(?:,?\s+(?i:colonia|col\.|fraccionamiento|fracc\.)\s+{_PLACE_WORDS}(?:{_MEXICAN_CITY}){{0,2}}"
-    rf"(?:,?\s+{_MEXICAN_POSTCODE})?"
-    rf"|(?:{_MEXICAN_CITY}){{0,2}},?\s+{_MEXICAN_POSTCODE})"
+    rf"(?:,?\s+{_MEXICAN_POSTCODE}(?:{_MEXICAN_CITY})?)?"
+    rf"|(?:{_MEXICAN_CITY}){{0,2}},?\s+{_MEXICAN_POSTCODE}(?:{_MEXICAN_CITY})?"
+    # the postcode unnamed, ending it after the neighbourhood and the city: "..., Roma Norte, Ciudad de México, 06700."
+    rf"|(?:{_MEXICAN_CITY}){{2,3}},\s+\d{{5}}\b(?=\s*(?:[.!?]|$)))"
 )
 # A Japanese address the Western way round: the block and house numbers ("3-5-12", chōme, banchi, gō), the district,
 # its ward, city or town ("Minato-ku", "Kyoto-shi"), the city or prefecture, and the seven-digit postcode ("107-0062");

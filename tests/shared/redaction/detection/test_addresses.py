@@ -792,6 +792,16 @@ def test_a_year_and_a_city_after_a_street_named_in_passing_are_no_address() -> N
             "Calle Zaragoza 310, Monterrey, C.P. 64000, gracias.",
             "Calle Zaragoza 310, Monterrey, C.P. 64000",
         ),
+        # Mexico: the flat inside, the neighbourhood unnamed, the city, the postcode unnamed ending it
+        (
+            "Calle Durango 214, interior 5, Roma Norte, Ciudad de México, 06700.",
+            "Calle Durango 214, interior 5, Roma Norte, Ciudad de México, 06700",
+        ),
+        # Mexico: the city after the postcode named
+        (
+            "Vivo en Calle Reforma 245, colonia Juárez, código postal 06600, Ciudad de México.",
+            "Calle Reforma 245, colonia Juárez, código postal 06600, Ciudad de México",
+        ),
         # Japan: block, house and building numbers, the district, its ward, the city, the postcode, the floor after
         (
             "Send it to 2-8-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo, 163-8001. Fourth floor.",
