@@ -93,9 +93,12 @@ _CAPITALS_THAT_ARE_WORDS = {"OK", "ID", "US", "UK", "TV", "AM", "PM", "NO"}
 _NUMBERED_THINGS = {"flight", "gate", "room", "platform", "bus", "route", "terminal", "seat", "model"}
 
 
-# Capitals written as a word of their own right before an id's digits, or spelled with hyphens: its letters ("INC
-# 0048213, got it.", "I-N-C, double oh four, ...", "CS, zero zero four nine, ...").
-_LETTERS_BEFORE = re.compile(r"(?<![\w'-])(?P<letters>[A-Z]{2,4}|[A-Z](?:-[A-Z]){1,3}),? $", re.ASCII)
+# Capitals written as a word of their own right before an id's digits, spelled with hyphens, or each with the dot
+# Whisper writes after a letter said apart: its letters ("INC 0048213, got it.", "I-N-C, double oh four, ...", "CS,
+# zero zero four nine, ...", "L .I .4770209").
+_LETTERS_BEFORE = re.compile(
+    r"(?<![\w'-])(?:(?P<letters>[A-Z]{2,4}|[A-Z](?:-[A-Z]){1,3}),? |(?P<dotted>[A-Z](?: \.[A-Z]){1,3}) \.)$", re.ASCII
+)
 _DIGIT_SAID_FIRST = re.compile(rf"\d|(?i:{'|'.join(sorted({*DIGIT_WORDS, *REPEATS}, key=len, reverse=True))})\b")
 
 
@@ -106,7 +109,7 @@ def with_letters_before(span: TextSpan, text: str) -> TextSpan:
         return span
     if _DIGIT_SAID_FIRST.match(text, span.start) is None:
         return span
-    return TextSpan(span.segment, match.start("letters"), span.end)
+    return TextSpan(span.segment, match.start(), span.end)
 
 
 def _capital(token: Token) -> bool:

@@ -195,6 +195,9 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"
     r"|\b(i've|we've|i have|we have) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"
     r"(case|claim|ticket|complaint|dispute|request|incident|report)( number| reference| ref| no)?\b"
+    # or doing so as they speak: "I'm opening a fraud case. The number is ...", "I'm raising a lost item ticket"
+    r"|\b(i'm|i am|we're|we are) (just |now )?(opening|raising|logging|creating) (a |an |the |your |this )?(\w+ ){0,2}"
+    r"(case|claim|ticket|complaint|dispute|request|incident|report)\b"
 )
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {

@@ -503,6 +503,8 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
         ("I've opened a ticket, the number is T K T 4 0 2 2 8.", "T K T 4 0 2 2 8"),
         ("Your booking reference is B K G 6 6 1 9 0, keep it safe.", "B K G 6 6 1 9 0"),
         ("I've opened case 00452198 for you.", "00452198"),
+        # opening it as they speak, "is" heard as "in"
+        ("Alright, I'm opening a fraud case. The number in FRA882, 410.", "FRA882, 410"),
         ("Case number for your reference is 2024-118820, someone will call.", "2024-118820"),
         # written as an id
         ("Your claim number is CLM-2291-8840, an adjuster will call within 48 hours.", "CLM-2291-8840"),
@@ -1223,6 +1225,11 @@ def test_an_id_s_letters_written_as_a_word_before_its_digits_are_part_of_it_when
                 ("customer", "CS0049921, got it."),
             ],
             "CS, zero zero four nine, nine two one",
+        ),
+        # each letter with the dot Whisper writes after a letter said apart
+        (
+            [("agent", "I'm opening a lost item ticket, the number in L .I .4770209, we also email you.")],
+            "L .I .4770209",
         ),
     ],
 )
