@@ -1109,6 +1109,17 @@ _IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
 _IN_ADDRESS_HEARD_AFTER = re.compile(r"[^?!]{0,40}?\s\.(?:com|net|org|co|om|uk|ie|io|edu|gov|au|nz|za|ca)\b")
 
 
+def _told_how_written(text: str, match: re.Match[str], surnames: set[str]) -> bool:
+    """Whether the word ``match`` is a surname of a mailbox said again in lower case as the speaker tells how it is
+    written ("a hyphen after oyelaran?", "alrashid, no space"), not inside the address said again ("mary dash kate")."""
+    return (
+        match.group().capitalize() in surnames
+        and _HOW_WRITTEN_NEAR.search(text) is not None
+        and not _SEPARATOR_AFTER.match(text, match.end())
+        and not _SEPARATOR_BEFORE.search(text, 0, match.start())
+    )
+
+
 def names_said_again(
     segments: Sequence[Segment], names: Iterable[TextSpan], emails: Iterable[TextSpan] = ()
 ) -> Iterable[TextSpan]:
@@ -1169,6 +1180,16 @@ def names_said_again(
         and part.capitalize() not in BUSINESS_WORDS
     }
     parts |= mailbox_parts
+    # a mailbox of an initial and a word is a person's ("k.oyelaran-smith", "m dash alrashid"); one of words alone
+    # may be a team's ("baggage claim at ...")
+    mailboxes = [_mailbox_words(texts[span.segment][span.start : span.end]) for span in emails]
+    initialled_surnames = {
+        part.capitalize()
+        for words in mailboxes
+        if any(len(word) == 1 for word in words)
+        for part in words
+        if part.capitalize() in mailbox_parts
+    }
     # a mailbox's "alrashid", "elamin" is said with its hyphen: "Al-Rashid", "El-Amin"
     parts |= {
         f"{part[:2]}-{part[2].upper()}{part[3:]}"
@@ -1204,23 +1225,13 @@ def names_said_again(
                 ):
                     # a name in lower case, only where a greeting or an introduction says it is one, or where it
                     # ends what is said to its owner: "and what's your date of birth lorcan"
-                    if (
-                        match.group() != match.group().lower()
-                        or not (
-                            _LOWER_CASE_NAME_CUE.search(text[: match.start()].lower())
-                            # a mailbox's word said again as it is written: "a hyphen after oyelaran?", "alrashid, no
-                            # space"
-                            or (
-                                match.group().capitalize() in mailbox_parts
-                                and _HOW_WRITTEN_NEAR.search(text)
-                                and not _SEPARATOR_AFTER.match(text, match.end())
-                                and not _SEPARATOR_BEFORE.search(text, 0, match.start())
-                            )
-                            or (
-                                match.group() not in _WORD_NAMES
-                                and _SAID_TO_BEFORE.search(text[: match.start()])
-                                and _SAID_TO_AFTER.match(text, match.end())
-                            )
+                    if match.group() != match.group().lower() or not (
+                        _LOWER_CASE_NAME_CUE.search(text[: match.start()].lower())
+                        or _told_how_written(text, match, initialled_surnames)
+                        or (
+                            match.group() not in _WORD_NAMES
+                            and _SAID_TO_BEFORE.search(text[: match.start()])
+                            and _SAID_TO_AFTER.match(text, match.end())
                         )
                     ):
                         continue
@@ -1645,8 +1656,13 @@ _ANNOUNCED_AS_NO_NAME = re.compile(
     r"|(?:(?<=,\s)|(?<=[a-z]\s)|^)(?P<article>(?:[A-Za-z][\w']*\s+)?(?i:a))\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
     # "Mrs" heard as "mission" before the surname: "school of this mission hotel speaking." (Mrs Patel)
     r"|(?<=\s)(?P<titled>(?i:mission)\s+[A-Za-z][\w'-]*)\s+(?i:speaking)(?=\s*[.,!]|\s*$)"
+    # a name heard in lower case right after the business's words: "little proud preschool finance may speaking," (Mei)
+    rf"|(?<=[a-z]\s)(?P<lowered>(?!(?i:{_NOT_ANNOUNCED_WORDS})\b|[a-z]+n't\b)[a-z][\w'-]*)\s+(?i:speaking)"
+    r"(?=\s*[.,!]|\s*$)"
 )
 _GREETING_SEGMENTS = 2  # the call's first segments: the business and who answers
+# Who answers that is no one: the business, its team.
+_NOT_WHO_ANSWERS = BUSINESS_WORDS | NOT_NAMES | {"Team", "Teams", "Staff", "Crew", "Line", "Desk"}
 # The caller greeting the agent by the name just heard, misheard in any case: "Hi honor, I have a question" (Ana),
 # "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet); New Zealand's "kia ora" as
 # Whisper writes it: "Kia or a mania, ..." (Manaia).
@@ -1756,7 +1772,9 @@ def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpa
     """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
     greeting = sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]
     for match in _ANNOUNCED_AS_NO_NAME.finditer(greeting[0].text if greeting else ""):
-        group = next(name for name in ("heard", "article", "titled") if match.group(name))
+        group = next(name for name in ("heard", "article", "titled", "lowered") if match.group(name))
+        if group == "lowered" and _NOT_WHO_ANSWERS.intersection({match.group(group).capitalize()}):
+            continue  # "this is the lettings team speaking."
         yield TextSpan(greeting[0].index, match.start(group), match.end(group))
     for segment in greeting:
         announced = [*_ANNOUNCED_NAME.finditer(segment.text), *_ANNOUNCED_BEFORE_HELP.finditer(segment.text)]

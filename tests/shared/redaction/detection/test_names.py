@@ -550,6 +550,8 @@ def test_letters_spelled_when_asked_after_someone_of_the_family_are_their_name()
         ("Good afternoon, Lakeview Water, and I am speaking.", "and I am"),
         ("Brookside Dental and Speaking, how can I help?", "and"),
         ("Prairie Credit, this is J &P speaking.", "J &P"),
+        # a name heard in lower case right after the business's words
+        ("Hello, little proud preschool finance may speaking,", "may"),
     ],
 )
 def test_the_agent_s_name_heard_as_no_name_before_speaking_in_the_first_words_is_the_name(
@@ -564,6 +566,8 @@ def test_the_agent_s_name_heard_as_no_name_before_speaking_in_the_first_words_is
         (("agent", "Hello, I am speaking to the manager now."), ("customer", "Okay.")),
         (("agent", "Hello, Lakeview Water."), ("customer", "Hi, yes, and I am speaking for my mum.")),
         (("agent", "Hello, Lakeview Water."), ("customer", "Hi."), ("agent", "Who is it, I am speaking.")),
+        (("agent", "Good morning, broadly speaking, we open at nine."), ("customer", "Okay.")),
+        (("agent", "Hello, sorry, the manager isn't speaking today."), ("customer", "Okay.")),
     ],
 )
 def test_i_am_speaking_said_of_oneself_is_no_name(turns: tuple[tuple[str, str], ...]) -> None:
@@ -1695,6 +1699,14 @@ def test_a_mailbox_word_said_again_in_lower_case_or_with_its_hyphen_to_tell_how_
     turns: tuple[tuple[str, str], ...], name: str
 ) -> None:
     assert _names(*turns) == [(1, name)]
+
+
+def test_a_word_of_a_teams_mailbox_said_again_to_tell_how_it_is_written_is_no_name() -> None:
+    turns = (
+        ("agent", "I'll give you my email, it's baggage claim at Gulfwings .com."),
+        ("customer", "Sorry, is baggage claim one word?"),
+    )
+    assert _names(*turns) == []
 
 
 def test_a_mailbox_word_said_again_as_part_of_the_address_spelled_is_no_name() -> None:
