@@ -62,7 +62,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a number asked for to be called or texted on: "a number to text when it's ready", "a number we can call"
         r"|number (to|we can|i can|they can|you can|the driver can) (call|ring|text|reach)"
         # the line the caller is on, named right before it: "calling from 02 9555 0173" (not "calling from Acme")
-        r"|(calling|ringing) (you )?from$)\b"
+        r"|(calling|ringing) (you )?from$"
+        # the line a call to a phone company is about: "Which number are you calling about?"
+        r"|(which|what) (number|line) (are you|is it|is this|is that|are we) (calling|ringing|phoning) (about|for)"
+        r"|(number|line) (you're|you are) (calling|ringing|phoning) about)\b"
     ),
     EntityType.ADDRESS: re.compile(r"\b(zip|zip code|postal code|post code|postcode)\b"),
     EntityType.ACCOUNT_NUMBER: re.compile(

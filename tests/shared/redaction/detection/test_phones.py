@@ -208,6 +208,13 @@ def test_a_nine_whisper_wrote_as_letters_among_hyphenated_digits_is_a_digit_of_t
     assert _phones(asked, ("customer", "-617 -555 -013 -I -N.")) == ["-617 -555 -013 -I -N"]
 
 
+def test_the_line_a_call_to_a_phone_company_is_about_is_a_phone_number() -> None:
+    asked = ("agent", "Which number are you calling about?")
+    answered = ("customer", "0 -3 double 0 -2 -4 -7 -1 -8 -9 6.")
+    read_back = ("agent", "03 0 0 2 4 7 1 8 9 6. Account holder's name?")
+    assert _phones(asked, answered, read_back) == ["0 -3 double 0 -2 -4 -7 -1 -8 -9 6", "03 0 0 2 4 7 1 8 9 6"]
+
+
 def test_the_last_digits_of_the_number_the_business_will_text_are_a_phone_number() -> None:
     said = segments(("agent", "Once it's sent, I'll text you on the number ending 4 7 0."))
     assert found(said, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["4 7 0"])]
