@@ -922,7 +922,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from _groups_picked(untyped, [*found, *read_back], tokens)
     yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
-    in_two = list(_card_in_two_runs(untyped, tokens))
+    in_two = [*_card_in_two_runs(untyped, tokens), *_card_ended_after_read_back(untyped, found, tokens)]
     yield from in_two
     parted = {token.position for _, said in in_two for token in said}
     untyped = [run for run in untyped if run[0].tokens[0].position not in parted]
@@ -1449,6 +1449,34 @@ def _card_in_two_runs(
                 continue
             yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
             yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
+
+
+def _card_ended_after_read_back(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A card's end said by the speaker who began it, after the other side read the start back however it was heard
+    ("It's a Discover, 601 -10872" / "6 -0 -1 -0 -8 -7 -2." / "-3345 -9016,"): the start was found as a card, and the
+    two together pass the card check at a card's length."""
+    for kind, said in found:
+        begun = digits_said(said)
+        if kind is not EntityType.CARD_NUMBER or len(begun) >= _CARD_LENGTHS.start:
+            continue
+        start, last = said[0], said[-1]
+        later = [run for run in untyped if run[0].tokens[0].position > last.position]
+        going_on = min(
+            (run for run in later if run[0].tokens[0].speaker == start.speaker),
+            key=lambda run: run[0].tokens[0].position,
+            default=None,
+        )
+        if going_on is None or going_on[0].tokens[0].position - last.position > CONTEXT_WINDOW:
+            continue
+        resumed = going_on[0].tokens[0]
+        others = [t for t in tokens[last.position + 1 : resumed.position] if t.speaker != start.speaker]
+        if asks_anew(others, digits_said(others)):  # their digits are the start read back, as it was heard
+            continue
+        whole = begun + "".join(atom.digits for atom in going_on)
+        if len(whole) in _CARD_LENGTHS and luhn(whole):
+            yield EntityType.CARD_NUMBER, [t for atom in going_on for t in atom.tokens]
 
 
 _SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine

@@ -154,6 +154,20 @@ def test_a_phones_area_code_given_up_is_no_ones_number() -> None:
     assert [words[0] for _, words in found] == ["087 6621 504"]
 
 
+def test_a_cards_end_said_after_the_other_side_read_its_start_back_misheard_is_the_card() -> None:
+    segments = _segments(
+        ("customer", "It's a Discover, 601 -10872"), ("agent", "6 -0 -1 -0 -8 -7 -2."), ("customer", "-3345 -9016,")
+    )
+    assert [words for _, words in _found(segments)] == [["601 -10872"], ["6 -0 -1 -0 -8 -7 -2"], ["-3345 -9016"]]
+
+
+def test_digits_after_a_cards_start_read_back_that_fail_the_card_check_with_it_are_no_card() -> None:
+    segments = _segments(
+        ("customer", "It's a Discover, 601 -10872"), ("agent", "6 -0 -1 -0 -8 -7 -2."), ("customer", "-3345 -9017,")
+    )
+    assert [words for _, words in _found(segments)] == [["601 -10872"], ["6 -0 -1 -0 -8 -7 -2"]]
+
+
 _CARD = (EntityType.CARD_NUMBER,)
 
 
