@@ -172,6 +172,8 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ...", "with the
     # refund number RF661092"
     rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)('s)?$"
+    # a document's reference named as a heading: "reference letter number L, 0, 0, 4, ..."
+    r"|\b(reference|ref) (letter|notice|document|form) (number|no)$"
     rf"|\b{_RECORD_KINDS} (number|id|reference|no) (hang on|hold on|one sec|one second|let me see|let me check)$"
     r"|\b(it's|its|it is) (order|case|claim|ticket|policy|account) (number |no )?$"
     # or named right before it, whoever says it: "I'm chasing order 112-...", "I see order 5520-1187", "the case is

@@ -495,6 +495,15 @@ def _ssn_talked_about(tokens: Sequence[Token], position: int) -> bool:
     return CONTEXTS[EntityType.SSN].search(" ".join(token.norm for token in tokens[:position])) is not None
 
 
+def _after_a_letter(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether a capital letter said alone comes right before ``first`` in its segment: an id's."""
+    if not first.position:
+        return False
+    before = tokens[first.position - 1]
+    core = before.text.strip(PUNCTUATION)
+    return before.segment == first.segment and len(core) == 1 and core.isalpha() and core.isupper()
+
+
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
@@ -528,7 +537,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
     # Written as a date with slashes ("6/11/1979"): a date, never a social security number misheard.
     written_date = len(atoms) == 1 and _WRITTEN_DATE.fullmatch(first.norm.rstrip(".,")) is not None
-    if zip_plus_four or written_date:
+    # After a letter said alone: an id's digits, as no social has a letter ("reference letter number L, 0, 0, 4, ...").
+    if zip_plus_four or written_date or _after_a_letter(tokens, first):
         distances.pop(EntityType.SSN, None)
         nearest = min(distances.values(), default=None)
     if len(digits) in MISHEARD_SSN_LENGTHS and other_countrys_id_named(tokens, first):
@@ -610,7 +620,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return asked_first(fitting, tokens, first) if len(fitting) > 1 else fitting[0][1]
     if len(atoms) == 1 and SSN_WRITTEN.fullmatch(first.norm):
         return EntityType.SSN
-    if len(digits) == 9 and _ssn_talked_about(tokens, first.position):
+    if len(digits) == 9 and _ssn_talked_about(tokens, first.position) and not _after_a_letter(tokens, first):
         # "my W-2 has the wrong social security number" / ... / "It's 5 -3 -1 -4 -4 -2 -0 -9 -8.": nothing else
         # asked for, nine digits in a call about a social are the social
         return EntityType.SSN

@@ -1192,6 +1192,18 @@ def test_an_id_s_letters_and_digits_are_no_date_of_birth_though_a_birth_year_cam
     assert _found(segments) == [("account_number", ["rf22801"]), ("account_number", ["RF22801"])]
 
 
+def test_nine_digits_after_an_ids_letter_in_a_call_about_a_social_are_the_id() -> None:
+    segments = _segments(
+        ("agent", "I need your social security number to look that up."),
+        ("customer", "Okay, it's 526 81 4407."),
+        ("agent", "You'll get a letter. When you do, reference letter number L, 0, 0, 4, 7, 7, 7, 1, 3, 9."),
+    )
+    assert _found(segments, (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [
+        ("ssn", ["526 81 4407"]),
+        ("account_number", ["L, 0, 0, 4, 7, 7, 7, 1, 3, 9"]),
+    ]
+
+
 def test_a_group_inside_an_id_is_not_taken_for_its_start() -> None:
     segments = _segments(("agent", "And the tracking number?"), ("customer", "It's 1Z 999 AA1 0123 4567 84."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["1Z 999 AA1 0123 4567 84"])]
