@@ -221,6 +221,8 @@ def digits_of(token: Token) -> str | None:
         return re.sub(r"\D", "", token.norm)
     if re.fullmatch(r"o\d+", token.norm, re.ASCII):  # "oh four" heard as "O4"
         return "0" + token.norm[1:]
+    if re.fullmatch(r"\d+o", token.norm, re.ASCII):  # "... three oh" heard as "883O", "six oh" as "6o"
+        return token.norm[:-1] + "0"
     if LETTERED_NUMBER.fullmatch(token.norm):  # an id with letters in front: "ABC123456", "HX-220571"
         return re.sub(r"\D", "", token.norm)
     ordinal = ORDINAL_DIGITS.fullmatch(token.norm)

@@ -132,6 +132,16 @@ def test_the_first_digits_of_a_social_heard_without_the_pause_after_them_are_par
     assert _found(segments) == [("ssn", ["27761"])]
 
 
+def test_a_zero_said_as_oh_written_as_a_letter_after_its_digits_is_one_of_them() -> None:
+    segments = _segments(
+        ("agent", "I need to verify you. Can I get your social?"),
+        ("customer", "431,"),
+        ("agent", "Mm-hmm."),
+        ("customer", "6o, 2275."),
+    )
+    assert _found(segments) == [("ssn", ["431", "6o, 2275"])]
+
+
 def test_digits_of_a_social_slipped_and_corrected_at_once_are_not_another_number() -> None:
     segments = _segments(("customer", "My social is 734... sorry, 743-22-9051."))
     assert _found(segments) == [("ssn", ["743-22-9051"])]
