@@ -655,6 +655,8 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
                 yield pin
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
+        for unit in _units_given_after_named(segment.text):
+            yield TextSpan(segment.index, *unit)
         yield from _corrected_zip(spoken, tokens)
         if gone_on_from is not None:
             yield from _address_split_over(segment, gone_on_from, texts[gone_on_from], gone_on_from in addressed)
@@ -920,8 +922,21 @@ _BETWEEN_PIECES = {"then", "and", "um", "uh", "er"}
 # Asked for the number of the house alone ("and the house number?"), the answer that is only a number is it.
 _HOUSE_NUMBER_ASKED = re.compile(r"\b(house|door|flat|apartment|building|street) (number|no)\b")
 _HOUSE_NUMBER_ALONE = re.compile(
-    rf"(?P<number>\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}(?:\s+[A-Z]\b)?)[.!]?\s*$"
+    r"(?P<number>(?:(?i:flat|apartment|apt|unit|suite)\.?\s+)?"  # "Yes, flat 5B."
+    rf"(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}(?:\s+[A-Z]\b)?))[.!]?\s*$"
 )
+# A flat's number given where the flat's number was named before it in the same breath: "The label is missing the
+# flat number, I'll update it to flat 502."
+_UNIT_NUMBER_NAMED = re.compile(r"\b(?i:flat|apartment|unit|suite) (?i:number|no)\b")
+_UNIT_GIVEN = re.compile(r"\b(?i:flat|apartment|apt|unit|suite)\.?\s+\d+[A-Za-z]?\b")
+
+
+def _units_given_after_named(text: str) -> Iterable[tuple[int, int]]:
+    """Where a flat is given with its number after its number was named in ``text``."""
+    named = _UNIT_NUMBER_NAMED.search(text)
+    if named is not None:
+        for unit in _UNIT_GIVEN.finditer(text, named.end()):
+            yield unit.span()
 
 
 def _house_number_alone(text: str) -> tuple[int, int] | None:

@@ -1271,3 +1271,28 @@ def test_dutch_postcodes_with_the_house_number_ghana_s_digital_address_and_a_tow
 )
 def test_a_year_and_a_number_or_a_code_with_no_digital_address_named_are_no_address(said: str) -> None:
     assert _addresses(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, unit",
+    [
+        ((("agent", "Is there a flat number?"), ("customer", "Yes, flat 5B.")), (1, "flat 5B")),
+        (
+            (
+                (
+                    "agent",
+                    "The label is missing the flat number, that's why. I'll update it to flat 502. And your name?",
+                ),
+            ),
+            (0, "flat 502"),
+        ),
+    ],
+)
+def test_a_flat_given_with_its_number_after_the_flats_number_was_asked_or_named_is_an_address(
+    turns: tuple[tuple[str, str], ...], unit: tuple[int, str]
+) -> None:
+    assert _addresses(*turns) == [unit]
+
+
+def test_a_flat_said_without_its_number_named_is_no_address() -> None:
+    assert _addresses(("agent", "Our flat rate is 12 pounds, unit 4 of the price list.")) == []
