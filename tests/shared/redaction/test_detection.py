@@ -2464,12 +2464,13 @@ def test_a_business_telling_callers_where_to_find_it_gives_its_own_address(
         ("My IBAN is DE89370400440532013000.", [("account_number", ["DE89370400440532013000"])]),
         # the country's letters said apart from the check digits, as a reader pauses after them
         ("The IBAN is DE 89 3704 0044 0532 0130 00.", [("account_number", ["DE 89 3704 0044 0532 0130 00"])]),
-        # the check digits do not hold: a product code, not a bank account
-        ("The part is GB82 WEST 1234 5698 7654 33 in the catalogue.", []),
+        # neither the check digits nor the country's structure hold (a British one has its bank's four letters): a
+        # product code, not a bank account
+        ("The part is GB83 1234 5698 7654 3312 34 in the catalogue.", []),
         ("Flight BA12 LHR 0945 from terminal 5.", []),
     ],
 )
-def test_an_iban_is_an_account_number_where_its_check_digits_hold(
+def test_an_iban_is_an_account_number_where_its_check_digits_or_its_countrys_structure_hold(
     text: str, found: list[tuple[str, list[str]]]
 ) -> None:
     assert _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,)) == found
