@@ -112,6 +112,19 @@ def with_letters_before(span: TextSpan, text: str) -> TextSpan:
     return TextSpan(span.segment, match.start(), span.end)
 
 
+# A check digit written or said in brackets after an id, as a Hong Kong identity card prints it: "K612437(3)", "K 6 1
+# 2 4 3 7 bracket 3", "Y 6 4 2 8 9 1, bracket 3".
+_CHECK_DIGIT_AFTER = re.compile(
+    rf"\s*\(\s*[0-9A]\s*\)|,?\s+(?i:bracket|in brackets?)\s+(?:[0-9A]|(?i:{'|'.join(sorted(DIGIT_WORDS))}))\b"
+)
+
+
+def with_check_digit_after(span: TextSpan, text: str) -> TextSpan:
+    """``span`` of an id with the check digit in brackets right after it."""
+    check = _CHECK_DIGIT_AFTER.match(text, span.end)
+    return span if check is None else TextSpan(span.segment, span.start, check.end())
+
+
 def _capital(token: Token) -> bool:
     """Whether ``token`` is one capital letter."""
     core = token.text.strip(PUNCTUATION)

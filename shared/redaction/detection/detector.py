@@ -13,6 +13,7 @@ from shared.redaction.detection.accounts import (
     ibans,
     spelled_ids,
     spoken_ibans,
+    with_check_digit_after,
     with_letters_before,
 )
 from shared.redaction.detection.addresses import (
@@ -103,7 +104,10 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         if entity_type is EntityType.DATE_OF_BIRTH:
             spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)
         if entity_type is EntityType.ACCOUNT_NUMBER:
-            spans = tuple(with_letters_before(span, texts[span.segment]) for span in spans)
+            spans = tuple(
+                with_check_digit_after(with_letters_before(span, texts[span.segment]), texts[span.segment])
+                for span in spans
+            )
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))
     read = read_segments(segments, tokens)
     found_by_pattern = list(patterns(read))
@@ -300,8 +304,9 @@ def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], tex
     return retyped
 
 
-# ... and one written as one word that no rule read: "they gave me ticket INC 0 0 4 4 8 7 1." / "INC0044871, I see it."
-_WRITTEN_WORD = re.compile(r"[\w/.-]*\d[\w/.-]*")
+# ... and one written as one word that no rule read: "they gave me ticket INC 0 0 4 4 8 7 1." / "INC0044871, I see it.",
+# "K612437(3)." with its check digit
+_WRITTEN_WORD = re.compile(r"[\w/.-]*\d[\w/.-]*(?:\(\w\))?")
 
 
 def _read_back_written_whole(

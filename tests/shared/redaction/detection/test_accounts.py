@@ -1204,6 +1204,30 @@ def test_nine_digits_after_an_ids_letter_in_a_call_about_a_social_are_the_id() -
     ]
 
 
+@pytest.mark.parametrize(
+    "turns, ids",
+    [
+        (
+            [("customer", "HKID is K 6 1 2 4 3 7 bracket 3."), ("agent", "K612437(3).")],
+            [["K 6 1 2 4 3 7 bracket 3"], ["K612437(3)"]],
+        ),
+        (
+            [("agent", "Can I have your HKID number?"), ("customer", "Y 6 4 2 8 9 1, bracket 3.")],
+            [["Y 6 4 2 8 9 1, bracket 3"]],
+        ),
+    ],
+)
+def test_an_ids_check_digit_in_brackets_after_it_is_part_of_it(
+    turns: list[tuple[str, str]], ids: list[list[str]]
+) -> None:
+    assert [words for _, words in _found(_segments(*turns), _ACCOUNT)] == ids
+
+
+def test_a_bracket_said_after_an_id_without_a_digit_in_it_is_not_part_of_it() -> None:
+    segments = _segments(("agent", "Can I have your HKID number?"), ("customer", "Y 6 4 2 8 9 1, bracket, I forget."))
+    assert [words for _, words in _found(segments, _ACCOUNT)] == [["Y 6 4 2 8 9 1"]]
+
+
 def test_a_group_inside_an_id_is_not_taken_for_its_start() -> None:
     segments = _segments(("agent", "And the tracking number?"), ("customer", "It's 1Z 999 AA1 0123 4567 84."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["1Z 999 AA1 0123 4567 84"])]
