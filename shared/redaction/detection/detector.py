@@ -68,7 +68,15 @@ from shared.redaction.detection.names import (
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.phones import business_line
-from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
+from shared.redaction.detection.spoken import (
+    DIGIT_WORDS,
+    RADIO_LETTER,
+    SENTENCE_MARKS,
+    Entity,
+    TextSpan,
+    read_segments,
+    tokenise,
+)
 
 # Checked in this order; a later detection that overlaps an earlier one is dropped.
 _PRIORITY = (
@@ -316,7 +324,9 @@ def _read_back_written_whole(
     found = []
     for entity in kept:
         said = _figures(entity, texts)
-        if len(said) < _MIN_READ_BACK_FIGURES:
+        # an id's letters and digits, its letters said in the radio alphabet: "Kilo Lima 4 4 7 Zulu" / "KL447Z"
+        characters = _characters(entity, texts) if entity.type is EntityType.ACCOUNT_NUMBER else None
+        if len(said) < _MIN_READ_BACK_FIGURES and not (characters and len(characters) >= _MIN_READ_BACK_FIGURES):
             continue
         for segment in segments:
             if not reads_back(segment.index, entity.spans[-1].segment):
@@ -324,12 +334,34 @@ def _read_back_written_whole(
             for word in _WRITTEN_WORD.finditer(segment.text):
                 span = TextSpan(segment.index, word.start(), word.start() + len(word.group().rstrip(".-/")))
                 spans = taken.setdefault(segment.index, [])
-                if re.sub(r"\D", "", word.group()) == said and not any(
-                    span.start < other.end and other.start < span.end for other in spans
-                ):
+                written = word.group()
+                same = (len(said) >= _MIN_READ_BACK_FIGURES and re.sub(r"\D", "", written) == said) or (
+                    characters is not None and re.sub(r"[^A-Z0-9]", "", written.upper()) == characters
+                )
+                if same and not any(span.start < other.end and other.start < span.end for other in spans):
                     found.append(Entity(entity.type, (span,)))
                     spans.append(span)
     return found
+
+
+_RADIO_WORD = re.compile(RADIO_LETTER)
+
+
+def _characters(entity: Entity, texts: dict[int, str]) -> str | None:
+    """The letters and digits of an id read out one by one ("Kilo Lima 4 4 7 Zulu", "X-ray, Lima, seven, ..."), in
+    capitals; None where a word of it is none of a letter, a radio letter, a digit or digits."""
+    said = " ".join(texts[s.segment][s.start : s.end] for s in entity.spans)
+    characters = ""
+    for word in re.findall(r"[\w-]+", said):
+        if _RADIO_WORD.fullmatch(word):
+            characters += word[0].upper()
+        elif word.isdigit() or (len(word) == 1 and word.isalpha()):
+            characters += word.upper()
+        elif (digit := DIGIT_WORDS.get(word.lower())) is not None and len(digit) == 1:
+            characters += digit
+        else:
+            return None
+    return characters if re.search(r"[A-Z]", characters) and re.search(r"\d", characters) else None
 
 
 def _reading_back(segments: Sequence[Segment]) -> Callable[[int, int], bool]:

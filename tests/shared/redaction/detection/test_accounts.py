@@ -1228,6 +1228,25 @@ def test_a_bracket_said_after_an_id_without_a_digit_in_it_is_not_part_of_it() ->
     assert [words for _, words in _found(segments, _ACCOUNT)] == [["Y 6 4 2 8 9 1"]]
 
 
+@pytest.mark.parametrize(
+    "given, written, read_back",
+    [
+        ("The reference is Kilo Lima 4 4 7 Zulu.", "KL447Z, found it.", "KL447Z"),
+        ("Booking ref is X-ray, Lima, seven, Papa, Quebec, two.", "XL7PQ2. Found it.", "XL7PQ2"),
+    ],
+)
+def test_an_id_read_out_in_letters_and_digits_read_back_written_whole_is_the_id(
+    given: str, written: str, read_back: str
+) -> None:
+    found = _found(_segments(("customer", given), ("agent", written)), _ACCOUNT)
+    assert [words for _, words in found] == [[given.removesuffix(".").split(" is ")[-1]], [read_back]]
+
+
+def test_a_word_of_other_letters_after_an_id_read_out_is_not_its_read_back() -> None:
+    segments = _segments(("customer", "The reference is Kilo Lima 4 4 7 Zulu."), ("agent", "KL447X? Let me check."))
+    assert [words for _, words in _found(segments, _ACCOUNT)] == [["Kilo Lima 4 4 7 Zulu"]]
+
+
 def test_a_group_inside_an_id_is_not_taken_for_its_start() -> None:
     segments = _segments(("agent", "And the tracking number?"), ("customer", "It's 1Z 999 AA1 0123 4567 84."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["1Z 999 AA1 0123 4567 84"])]
