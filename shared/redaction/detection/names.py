@@ -1068,6 +1068,11 @@ def _name_words_around(text: str, start: int, end: int) -> tuple[int, int]:
         if word in NOT_NAMES or word in BUSINESS_WORDS or word.lower() in MONTHS or word in _NOT_NAME_AFTER:
             break
         end += after.end()
+    # the particles said before a surname alone: "use de la Cruz", "under van der Berg" (not the preposition before
+    # a whole name: "a nombre de Lucía Pardo Gil")
+    particles = re.search(rf"(?:^|(?<=[\s,.!?]))(?:{_PARTICLE}\s+)+$", text[:start])
+    if particles is not None and not re.search(r"\s", text[start:end]):
+        start = particles.start()
     return start, end
 
 

@@ -1714,6 +1714,25 @@ def test_a_mailbox_word_said_again_as_part_of_the_address_spelled_is_no_name() -
     assert _names(*turns) == []
 
 
+@pytest.mark.parametrize(
+    "turns, said_again",
+    [
+        (
+            (("customer", "It's María José de la Cruz Ramírez."), ("agent", "Can I just use de la Cruz for it?")),
+            "de la Cruz",
+        ),
+        (
+            (("customer", "Name is Pieter van der Merwe."), ("agent", "Is that van der Merwe, small v?")),
+            "van der Merwe",
+        ),
+    ],
+)
+def test_a_surname_said_again_with_its_particles_before_it_is_said_whole(
+    turns: tuple[tuple[str, str], ...], said_again: str
+) -> None:
+    assert _names(*turns)[-1] == (1, said_again)
+
+
 def test_a_mailbox_word_said_again_starting_a_sentence_about_something_else_is_no_name() -> None:
     assert _names(("customer", "It's tea dot lover at gmail dot com. Lover of tea, that's me.")) == []
 
