@@ -46,6 +46,23 @@ _DASHES = {"dash", "hyphen", "-", "slash", "/"}
 _MIN_SPELLED_ID = 5  # letters and digits: "G 6 6 R 0 4", not "A 4"
 
 
+def spelled_characters(said: str) -> str | None:
+    """The letters and digits of an id read out one by one ("Kilo Lima 4 4 7 Zulu", "X-ray, Lima, seven, ..."), in
+    capitals, as it is written whole ("KL447Z"); None where a word of it is none of a letter, a radio letter, a digit
+    or digits, or it has no letter or no digit."""
+    characters = ""
+    for word in re.findall(r"[\w-]+", said):
+        if word.lower() in _RADIO_LETTERS:
+            characters += word[0].upper()
+        elif word.isdigit() or (len(word) == 1 and word.isalpha()):
+            characters += word.upper()
+        elif (digit := DIGIT_WORDS.get(word.lower())) is not None and len(digit) == 1:
+            characters += digit
+        else:
+            return None
+    return characters if re.search(r"[A-Z]", characters) and re.search(r"\d", characters) else None
+
+
 def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
     """How many words at ``index`` spell one letter of an id: "G", "kilo", "G as in golf", or "pl" or "k" next to
     a dash ("pl dash 7 7 3 dash k"); 0 if they do not."""

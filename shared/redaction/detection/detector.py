@@ -11,6 +11,7 @@ from shared.redaction.detection.accounts import (
     alphanumeric_ids,
     cpfs,
     ibans,
+    spelled_characters,
     spelled_ids,
     spoken_ibans,
     with_check_digit_after,
@@ -68,15 +69,7 @@ from shared.redaction.detection.names import (
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.phones import business_line
-from shared.redaction.detection.spoken import (
-    DIGIT_WORDS,
-    RADIO_LETTER,
-    SENTENCE_MARKS,
-    Entity,
-    TextSpan,
-    read_segments,
-    tokenise,
-)
+from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
 
 # Checked in this order; a later detection that overlaps an earlier one is dropped.
 _PRIORITY = (
@@ -325,7 +318,11 @@ def _read_back_written_whole(
     for entity in kept:
         said = _figures(entity, texts)
         # an id's letters and digits, its letters said in the radio alphabet: "Kilo Lima 4 4 7 Zulu" / "KL447Z"
-        characters = _characters(entity, texts) if entity.type is EntityType.ACCOUNT_NUMBER else None
+        characters = (
+            spelled_characters(" ".join(texts[s.segment][s.start : s.end] for s in entity.spans))
+            if entity.type is EntityType.ACCOUNT_NUMBER
+            else None
+        )
         if len(said) < _MIN_READ_BACK_FIGURES and not (characters and len(characters) >= _MIN_READ_BACK_FIGURES):
             continue
         for segment in segments:
@@ -342,26 +339,6 @@ def _read_back_written_whole(
                     found.append(Entity(entity.type, (span,)))
                     spans.append(span)
     return found
-
-
-_RADIO_WORD = re.compile(RADIO_LETTER)
-
-
-def _characters(entity: Entity, texts: dict[int, str]) -> str | None:
-    """The letters and digits of an id read out one by one ("Kilo Lima 4 4 7 Zulu", "X-ray, Lima, seven, ..."), in
-    capitals; None where a word of it is none of a letter, a radio letter, a digit or digits."""
-    said = " ".join(texts[s.segment][s.start : s.end] for s in entity.spans)
-    characters = ""
-    for word in re.findall(r"[\w-]+", said):
-        if _RADIO_WORD.fullmatch(word):
-            characters += word[0].upper()
-        elif word.isdigit() or (len(word) == 1 and word.isalpha()):
-            characters += word.upper()
-        elif (digit := DIGIT_WORDS.get(word.lower())) is not None and len(digit) == 1:
-            characters += digit
-        else:
-            return None
-    return characters if re.search(r"[A-Z]", characters) and re.search(r"\d", characters) else None
 
 
 def _reading_back(segments: Sequence[Segment]) -> Callable[[int, int], bool]:
