@@ -1229,17 +1229,22 @@ def test_a_bracket_said_after_an_id_without_a_digit_in_it_is_not_part_of_it() ->
 
 
 @pytest.mark.parametrize(
-    "given, written, read_back",
+    "turns, ids",
     [
-        ("The reference is Kilo Lima 4 4 7 Zulu.", "KL447Z, found it.", "KL447Z"),
-        ("Booking ref is X-ray, Lima, seven, Papa, Quebec, two.", "XL7PQ2. Found it.", "XL7PQ2"),
+        (
+            [("customer", "The reference is Kilo Lima 4 4 7 Zulu."), ("agent", "KL447Z, found it.")],
+            [["Kilo Lima 4 4 7 Zulu"], ["KL447Z"]],
+        ),
+        (
+            [("customer", "Booking ref is X-ray, Lima, seven, Papa, Quebec, two."), ("agent", "XL7PQ2. Found it.")],
+            [["X-ray, Lima, seven, Papa, Quebec, two"], ["XL7PQ2"]],
+        ),
     ],
 )
 def test_an_id_read_out_in_letters_and_digits_read_back_written_whole_is_the_id(
-    given: str, written: str, read_back: str
+    turns: list[tuple[str, str]], ids: list[list[str]]
 ) -> None:
-    found = _found(_segments(("customer", given), ("agent", written)), _ACCOUNT)
-    assert [words for _, words in found] == [[given.removesuffix(".").split(" is ")[-1]], [read_back]]
+    assert [words for _, words in _found(_segments(*turns), _ACCOUNT)] == ids
 
 
 def test_a_word_of_other_letters_after_an_id_read_out_is_not_its_read_back() -> None:
