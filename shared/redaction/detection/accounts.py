@@ -75,13 +75,14 @@ def _spelled_letter(tokens: Sequence[Token], index: int) -> int:
     if single and following[:1] == ["for"] and len(following) > 1 and following[1][:1] == core.lower():
         return 2  # "K for kilo"
     # "I" and "A" are words, unless more letters are spelled after them: "A C C, dash, ..."
-    spelled_on = index + 1 < len(tokens) and tokens[index + 1].segment == token.segment and _capital(tokens[index + 1])
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    spelled_on = after is not None and after.segment == token.segment and capital_letter(after)
     # or after a letter spelled, in the same sentence: "..., dash, A A."
     before = tokens[index - 1] if index else None
     spelled_on = spelled_on or (
         before is not None
         and before.segment == token.segment
-        and _capital(before)
+        and capital_letter(before)
         and before.text.strip()[-1] not in ".!?"
     )
     if token.norm in _RADIO_LETTERS or (single and (core not in {"I", "A"} or spelled_on)):
@@ -142,7 +143,7 @@ def with_check_digit_after(span: TextSpan, text: str) -> TextSpan:
     return span if check is None else TextSpan(span.segment, span.start, check.end())
 
 
-def _capital(token: Token) -> bool:
+def capital_letter(token: Token) -> bool:
     """Whether ``token`` is one capital letter."""
     core = token.text.strip(PUNCTUATION)
     return len(core) == 1 and core.isalpha() and core.isupper()

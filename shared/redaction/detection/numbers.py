@@ -16,6 +16,7 @@ from shared.models.redaction import EntityType
 from shared.redaction.detection.accounts import (
     READ_BACK,
     alphanumeric_ids,
+    capital_letter,
     end_letters_given,
     id_begun_before,
     id_goes_on,
@@ -500,8 +501,7 @@ def _after_a_letter(tokens: Sequence[Token], first: Token) -> bool:
     if not first.position:
         return False
     before = tokens[first.position - 1]
-    core = before.text.strip(PUNCTUATION)
-    return before.segment == first.segment and len(core) == 1 and core.isalpha() and core.isupper()
+    return before.segment == first.segment and capital_letter(before)
 
 
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
