@@ -260,16 +260,26 @@ def context_for(call: LabelledCall) -> EvaluationContext:
     return EvaluationContext(call.id, f"eng-{call.id}", None, call.call_type == "ai_agent")
 
 
-def changed_by_redaction(calls: Iterable[LabelledCall], engine: RuleBasedEngine) -> list[str]:
-    """Redaction runs before evaluation and must change no verdict: the verdicts it changes ("call criterion:
-    before -> after"), and any call it changed with nothing to redact."""
+@dataclass(frozen=True)
+class RedactionCheck:
+    changed: list[str]
+    """The verdicts redaction changes ("call criterion: before -> after"), and any call it changed with nothing to
+    redact."""
+    redacted_calls: int
+
+
+def changed_by_redaction(calls: Iterable[LabelledCall], engine: RuleBasedEngine) -> RedactionCheck:
+    """Redaction runs before evaluation and must change no verdict. Each call is redacted once: redacting is most of
+    this check's time."""
     changed = []
+    redacted_calls = 0
     for call in calls:
         redacted = redact_transcript(call.transcript)
         if not redacted.redactions:
             if redacted.segments != call.transcript.segments:
                 changed.append(f"{call.id}: changed with nothing redacted")
             continue
+        redacted_calls += 1
         before = engine.evaluate(call.transcript, context_for(call)).criteria
         after = engine.evaluate(redacted, context_for(call)).criteria
         changed += [
@@ -277,7 +287,7 @@ def changed_by_redaction(calls: Iterable[LabelledCall], engine: RuleBasedEngine)
             for b, a in zip(before, after, strict=True)
             if b.verdict != a.verdict
         ]
-    return changed
+    return RedactionCheck(changed, redacted_calls)
 
 
 def score(calls: Iterable[LabelledCall], engine: RuleBasedEngine) -> Report:
@@ -412,8 +422,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     reports = {name: score(calls, engine) for name, engine in engines.items()}
     print_report(split, calls, reports, args.verbose)
-    changed = changed_by_redaction(calls, engines[INTENT])
-    console.print(f"verdicts redaction changes ({INTENT}): {len(changed)}" + "".join(f"\n  {c}" for c in changed))
+    check = changed_by_redaction(calls, engines[INTENT])
+    console.print(
+        f"verdicts redaction changes ({INTENT}, {check.redacted_calls} of {len(calls)} calls redacted): "
+        f"{len(check.changed)}" + "".join(f"\n  {c}" for c in check.changed)
+    )
 
     rounds = 1 if args.quick else 5
     long = long_call(calls)
