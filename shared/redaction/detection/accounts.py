@@ -231,8 +231,13 @@ _PRODUCT_NAMED = re.compile(r"\b(model|product|part|item|sku|version)( number| n
 def plate_asked(tokens: Sequence[Token], first: Token) -> bool:
     """Whether a vehicle's registration or a meter's serial was asked for or named just before ``first``, and no
     product's code is named right before it."""
-    named_product = _PRODUCT_NAMED.search(words_before(first, tokens, _PRODUCT_NAMED_WORDS))
-    return _PLATE_ASKED.search(window_before(tokens, first.position)) is not None and named_product is None
+    asked = _PLATE_ASKED.search(window_before(tokens, first.position)) is not None
+    return asked and not product_named_before(tokens, first)
+
+
+def product_named_before(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether a product's code is named right before ``first``: "the model is 3000"."""
+    return _PRODUCT_NAMED.search(words_before(first, tokens, _PRODUCT_NAMED_WORDS)) is not None
 
 
 _PRODUCT_NAMED_WORDS = 4
@@ -352,8 +357,10 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
                 index += 1
         if not run:
             index += 1
-        elif sum(len(t.norm.replace("-", "")) for t in run) >= _MIN_MIXED_ID and (
-            EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position) or plate_asked(tokens, run[0])
+        elif (
+            sum(len(t.norm.replace("-", "")) for t in run) >= _MIN_MIXED_ID
+            and not product_named_before(tokens, run[0])
+            and (EntityType.ACCOUNT_NUMBER in context_distances(tokens, run[0].position) or plate_asked(tokens, run[0]))
         ):
             postcode = _POSTCODE.fullmatch(" ".join(t.norm.strip(PUNCTUATION) for t in run))
             yield EntityType.ADDRESS if postcode else EntityType.ACCOUNT_NUMBER, run
@@ -612,6 +619,22 @@ def cpfs(text: str) -> Iterable[tuple[int, int]]:
     for match in _CPF.finditer(text):
         digits = re.sub(r"\D", "", match.group())
         if digits[_CPF_BODY] == _cpf_check(digits, _CPF_BODY) and digits[-1] == _cpf_check(digits, _CPF_BODY + 1):
+            yield match.span()
+
+
+# A UK National Insurance number as written: two letters, three pairs of digits, a letter A to D ("JT 48 19 73 B",
+# "QQ123456C"). HMRC never issues D, F, I, Q, U or V as either prefix letter nor O as the second, nor the prefixes
+# below; those rules leave a shape no product code or flight shares by chance.
+_NINO = re.compile(
+    r"(?<![\w-])(?P<prefix>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])", re.ASCII
+)
+_NINO_PREFIXES_NOT_ISSUED = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+def national_insurance_numbers(text: str) -> Iterable[tuple[int, int]]:
+    """Where UK National Insurance numbers are written."""
+    for match in _NINO.finditer(text):
+        if match.group("prefix") not in _NINO_PREFIXES_NOT_ISSUED:
             yield match.span()
 
 

@@ -112,8 +112,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"
         r"frequent flyer|library|nhs|health|hospital|chart|national insurance|patient record|medical record|"
-        # a loan the caller holds, a rental bond lodged for them, their pet's implanted chip
-        r"mortgage|loan|bond|pension|microchip|chip|"
+        # a loan the caller holds, a rental bond lodged for them, their pet's implanted chip, their home's meter
+        r"mortgage|loan|bond|pension|microchip|chip|meter|meter serial|"
         # what the caller applied for or holds from a council or a buyer: "your application number?", "the permit
         # number", "your supplier number" (a farm's, with the dairy it sells to)
         r"application|permit|supplier|"

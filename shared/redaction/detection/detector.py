@@ -300,6 +300,8 @@ def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], tex
             spans = entity.spans
             if kind is EntityType.DATE_OF_BIRTH:  # "August 2nd, 2015": the month said before the figures
                 spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)
+            if kind is EntityType.ACCOUNT_NUMBER:  # "CLM 2024 883 017, okay.": an id's letters before its figures
+                spans = tuple(with_letters_before(span, texts[span.segment]) for span in spans)
             entity = Entity(kind, spans)
         retyped.append(entity)
     return retyped

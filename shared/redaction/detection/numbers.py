@@ -23,6 +23,7 @@ from shared.redaction.detection.accounts import (
     letter_prefix,
     letter_suffix,
     letters_broken_off,
+    product_named_before,
     programme_number_named,
     spelled_ids,
 )
@@ -524,6 +525,11 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.CARD_SECURITY_CODE
     if first.position and tokens[first.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
         distances.pop(EntityType.DATE_OF_BIRTH, None)  # "moved you to Thursday at ten forty": a time
+    if product_named_before(tokens, first):
+        distances.pop(EntityType.ACCOUNT_NUMBER, None)  # "Your meter number?" / "Not sure, the model is 3000"
+    reading = nearest_match(_METER_READING, window_before(tokens, first.position))
+    if reading is not None and reading < distances.get(EntityType.ACCOUNT_NUMBER, reading):
+        del distances[EntityType.ACCOUNT_NUMBER]  # "the meter number is ..., and the reading today is 48213"
     code_asked = distances.get(EntityType.CARD_SECURITY_CODE)
     if code_asked is not None and nearest_match(_PART_OF_NUMBER, window_before(tokens, first.position)) == code_asked:
         del distances[EntityType.CARD_SECURITY_CODE]  # "the last four digits of your Aadhaar": another number's
@@ -739,6 +745,8 @@ _ANSWERED_ONCE = (EntityType.CARD_SECURITY_CODE, EntityType.DATE_OF_BIRTH)
 _READ_BACK_WINDOW = 4  # digits: a year, a group read back from a longer answer
 
 
+# What a meter shows, named after the meter's number: its reading, no one's record.
+_METER_READING = re.compile(r"\b(the|a|your|my) ((meter|day|night|current|latest|new|last) )?readings?\b")
 _PLACE_WORDS = frozenset({"last", "first", "final", "middle"})
 
 

@@ -8,7 +8,13 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.accounts import cpfs, driving_licences, ibans, named_references
+from shared.redaction.detection.accounts import (
+    cpfs,
+    driving_licences,
+    ibans,
+    named_references,
+    national_insurance_numbers,
+)
 from shared.redaction.detection.addresses import (
     ADDRESS,
     CONTINENTAL_ADDRESS,
@@ -82,7 +88,13 @@ _HELD_IN_A_NAME = re.compile(
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
-        for start, end in [*ibans(text), *driving_licences(text), *cpfs(text), *named_references(text)]:
+        for start, end in [
+            *ibans(text),
+            *driving_licences(text),
+            *cpfs(text),
+            *named_references(text),
+            *national_insurance_numbers(text),
+        ]:
             yield EntityType.ACCOUNT_NUMBER, TextSpan(segment.index, start, end)
         for match in EMAIL.finditer(text):
             if is_web_address(text, match):

@@ -1297,3 +1297,48 @@ def test_an_id_s_letters_before_its_digits_said_in_words_are_part_of_it(
     turns: list[tuple[str, str]], number: str
 ) -> None:
     assert ("account_number", [number]) in _found(_segments(*turns), _ACCOUNT)
+
+
+@pytest.mark.parametrize(
+    "text, nino",
+    [
+        ("National Insurance is JT 48 19 73 B.", "JT 48 19 73 B"),
+        ("It's AB123456C, I think.", "AB123456C"),
+    ],
+)
+def test_a_national_insurance_number_written_is_one(text: str, nino: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [nino])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The code on the box is QQ 12 34 56 C.",  # "Q" is never a prefix's first letter
+        "Look for GB 12 34 56 A on the label.",  # "GB" is never issued
+        "Take the bus to stop AB 12 34 56 E.",  # no suffix past "D"
+    ],
+)
+def test_a_shape_hmrc_never_issues_is_no_national_insurance_number(text: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
+def test_a_meters_number_is_an_id_and_its_reading_is_not() -> None:
+    segments = _segments(
+        ("customer", "The meter number is 00471 19382, it's on the front of the box."),
+        ("agent", "Thanks. And the reading on the display?"),
+        ("customer", "Oh four five eight two."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["00471 19382"])]
+
+
+def test_an_ids_letters_are_part_of_it_when_the_other_side_reads_it_back() -> None:
+    segments = _segments(("agent", "Your claim number is CLM 2024 883 017."), ("customer", "CLM 2024 883 017, okay."))
+    assert _found(segments, _ACCOUNT) == [
+        ("account_number", ["CLM 2024 883 017"]),
+        ("account_number", ["CLM 2024 883 017"]),
+    ]
+
+
+def test_a_products_model_said_when_an_id_was_asked_for_is_no_id() -> None:
+    segments = _segments(("agent", "Your policy number?"), ("customer", "Not sure, the model is 3000, cost 89 pounds."))
+    assert _found(segments, _ACCOUNT) == []
