@@ -626,6 +626,7 @@ _TOLD_AFTER = re.compile(
     r"^\W*(number |no |id )?(is|was|are|'s|were|will be|has been)\b(?! (it|that|this|he|she|they|there)\b)"
     r"|\d|^\W*[A-Z][a-z]"
 )
+_PART_OF_ANOTHER_NUMBER = re.compile(r"\b(last|first|final|middle) (three|four|3|4)[ -](digits?|numbers?) (of|from)\b")
 _TAIL_WORDS = 4  # "Name for the booking.": the thing's name ends the sentence, said as a question
 _TAIL_VERBS = re.compile(
     r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|should|do|does|did|get|got|go|goes|went|"
@@ -665,6 +666,10 @@ def kinds_asked(turn: str) -> list[EntityType]:
         )
         if not asking:
             return []
+        part = _PART_OF_ANOTHER_NUMBER.search(lower)
+        if part and any(kind is not EntityType.CARD_SECURITY_CODE and start >= part.end() for start, kind, _ in named):
+            # "the last 3 digits of the phone number on the account?": the phone's, not a card's code
+            named = [n for n in named if n[1] is not EntityType.CARD_SECURITY_CODE]
         kinds = [kind for _, kind, _ in sorted(named, key=lambda n: (n[0], n[2]))]
         if EntityType.CARD_NUMBER in kinds and {EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE} & set(kinds):
             kinds.remove(EntityType.CARD_NUMBER)  # "the code on the back of the card": the card's code, not its number

@@ -60,6 +60,7 @@ from shared.redaction.detection.phones import (
     country_code_said,
     dialled_abroad,
     dialled_with_country_code,
+    dialled_with_plus_dropped,
     extension,
     grouped_as_at_home,
     international_prefix,
@@ -572,6 +573,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     phone_nearest = EntityType.PHONE_NUMBER in distances and distances[EntityType.PHONE_NUMBER] == nearest
     if _MIN_PHONE_ENDING <= len(digits) <= 4 and phone_nearest and _ENDING.search(lead_in):
         return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
+    if (
+        _MIN_PHONE_ENDING <= len(digits) <= 4
+        and phone_nearest
+        and _PHONE_PART_ASKED.search(window_before(tokens, first.position))
+    ):
+        return EntityType.PHONE_NUMBER  # "the last 3 digits of the phone number on the account?" / "2 7 6."
     # "the last four digits are": the count, a number word itself, said before the digits
     ending_named = _ENDING.search(words_before(first, tokens, _ENDING_LEAD_WORDS)) is not None
     if len(digits) == 4 and ending_named and card_talked_about(tokens, first.position):
@@ -599,6 +606,9 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         number = parsed("+" + digits, None)
         if number is not None and phonenumbers.is_possible_number(number):
             return EntityType.PHONE_NUMBER
+    longer_than_at_home = len(digits) > DIGIT_LENGTHS[EntityType.PHONE_NUMBER].stop - 1
+    if phone_nearest and longer_than_at_home and dialled_with_plus_dropped(digits, atoms[0].digits):
+        return EntityType.PHONE_NUMBER  # "WhatsApp me on 971 50 612 4408": its country code said without the plus
     if _CARD_NETWORK.search(lead_in) and len(digits) >= _MIN_CARD_CORRECTION:
         return EntityType.CARD_NUMBER  # "Discover, 6 0 1 1 1 1 1, hang on, ...": the card named begins its digits
     card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
@@ -1216,12 +1226,21 @@ def _misspoken_starts(
             if first.speaker != start.speaker or not 0 < first.position - last.position <= _BEGUN_AGAIN_WITHIN:
                 continue
             whole = digits_said(said)
-            differing = sum(a != b for a, b in zip(digits, whole, strict=False))
             # a phone's first three or four digits are its area's, no one's: "My number is 087, hang on, ..."
             enough = len(digits) >= _MIN_MISSPOKEN_PHONE or kind is not EntityType.PHONE_NUMBER
-            if len(whole) >= len(digits) and differing <= 1 and enough:
+            if len(whole) >= len(digits) and _put_right_once(digits, whole[: len(digits)]) and enough:
                 yield kind, [token for atom in run for token in atom.tokens]
             break
+
+
+def _put_right_once(misspoken: str, meant: str) -> bool:
+    """Whether ``meant`` puts right one slip in ``misspoken``: a digit, or two digits side by side said the wrong way
+    round ("0161 496... no, 0161 946 ...", "489... sorry, 498-12-3370")."""
+    differing = [i for i, (a, b) in enumerate(zip(misspoken, meant, strict=True)) if a != b]
+    if len(differing) <= 1:
+        return True
+    first, second = differing[0], differing[-1]
+    return len(differing) == 2 and second == first + 1 and misspoken[first : second + 1] == meant[second] + meant[first]
 
 
 _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything
@@ -1360,6 +1379,11 @@ _MIN_CORRECTED_GROUP = 2  # digits: "2 8 8, 1 4. Sorry, 1 3.", a group said agai
 # Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
 # "the end is 0440": a card's ending put right after it was read
 # "the last four digits are 7955": the count and what is counted, together
+# A phone's part asked for by its place: "the last 3 digits of the phone number on the account?"
+_PHONE_PART_ASKED = re.compile(
+    r"\b(last|first|final) (two|three|four|2|3|4)[ -](digits|numbers) of (the |your |my |his |her )?"
+    r"(phone|mobile|cell|telephone|contact|home)\b"
+)
 _ENDING = re.compile(
     r"\b(ends|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?"
     r"|last (four|for|three|4|3) (digits|numbers))( in| with| is| are)?$"

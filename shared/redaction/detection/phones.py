@@ -112,8 +112,19 @@ def dialled_with_country_code(digits: str, first: Token, tokens: Sequence[Token]
     ("+234 806 112 9087"): a phone number, however its digits fall for a card's check (no card is read with a plus)."""
     if not (first.text.startswith("+") or international_prefix(first, tokens)) or len(digits) < MIN_INTERNATIONAL:
         return False
+    return _valid_international(digits) is not None
+
+
+def dialled_with_plus_dropped(digits: str, first_group: str) -> bool:
+    """Whether ``digits`` are a valid number of the country whose code is their first group, said apart without its
+    plus ("971 50 612 4408")."""
+    number = _valid_international(digits)
+    return number is not None and first_group == str(number.country_code)
+
+
+def _valid_international(digits: str) -> phonenumbers.PhoneNumber | None:
     number = parsed("+" + digits, None)
-    return number is not None and phonenumbers.is_valid_number(number)
+    return number if number is not None and phonenumbers.is_valid_number(number) else None
 
 
 # Dialled before a country code: "00" across most of the world, "011" from North America.

@@ -403,3 +403,41 @@ def test_ones_number_with_no_kind_named_is_a_phone_number(said: str, phone: str)
 def test_ones_number_given_for_an_id_asked_for_or_named_is_no_phone_number() -> None:
     assert _phones(("agent", "Your member number?"), ("customer", "My number is 88120457.")) == []
     assert _phones(("customer", "Mi número de póliza es el 7 7 3 0 4 1 8.")) == []
+
+
+@pytest.mark.parametrize(
+    "turns, part",
+    [
+        (
+            (
+                ("agent", "Can you confirm the last 3 digits of the phone number on the account?"),
+                ("customer", "2 7 6."),
+            ),
+            "2 7 6",
+        ),
+        (
+            (("agent", "What are the last four digits of your mobile?"), ("customer", "Four four one nine.")),
+            "Four four one nine",
+        ),
+    ],
+)
+def test_a_part_of_a_phone_asked_by_its_place_is_the_phones(turns: tuple[tuple[str, str], ...], part: str) -> None:
+    assert spans_found(turns, tuple(EntityType)) == [("phone_number", 1, part)]
+
+
+def test_a_phones_start_given_up_with_two_digits_swapped_is_the_phone() -> None:
+    assert _phones(("customer", "It's 0161 496... no, 0161 946 0273.")) == ["0161 496", "0161 946 0273"]
+
+
+def test_a_start_given_up_that_differs_by_more_than_a_swap_is_not_the_phone() -> None:
+    assert _phones(("customer", "It's 0161 497... no, 0161 946 0273.")) == ["0161 946 0273"]
+
+
+def test_a_number_said_with_its_country_code_but_no_plus_is_a_phone_where_one_is_asked_for() -> None:
+    assert _phones(("customer", "WhatsApp me on 971 50 612 4408.")) == ["971 50 612 4408"]
+
+
+def test_a_long_number_whose_first_group_is_no_country_code_is_not_taken_for_one_dialled_abroad() -> None:
+    # "826" is no country's code, though "+82" (Korea) would read the digits as a valid number
+    turns = (("agent", "Have you got the number on your key?"), ("customer", "It's 826 1144 073 52."))
+    assert _phones(*turns) == []

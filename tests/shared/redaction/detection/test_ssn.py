@@ -142,9 +142,10 @@ def test_a_zero_said_as_oh_written_as_a_letter_after_its_digits_is_one_of_them()
     assert _found(segments) == [("ssn", ["431", "6o, 2275"])]
 
 
-def test_digits_of_a_social_slipped_and_corrected_at_once_are_not_another_number() -> None:
+def test_digits_of_a_social_slipped_and_corrected_at_once_are_the_socials_not_another_number() -> None:
+    # two of its digits said the wrong way round: its own first three, no other number
     segments = _segments(("customer", "My social is 734... sorry, 743-22-9051."))
-    assert _found(segments) == [("ssn", ["743-22-9051"])]
+    assert _found(segments) == [("ssn", ["734"]), ("ssn", ["743-22-9051"])]
 
 
 @pytest.mark.parametrize("answer", ["Sure, 4/11/86 and then the four are 5 5 0 1", "Sure, 4/11/86 and 5501."])
@@ -252,9 +253,9 @@ def test_three_digits_answering_the_last_four_of_the_social_are_the_ssn_s_with_o
     assert _found(segments, _SSN) == [("ssn", [ssn])]
 
 
-def test_three_digits_broken_off_before_the_whole_number_are_not_the_last_four() -> None:
+def test_three_digits_broken_off_before_the_whole_number_are_its_start_not_the_last_four() -> None:
     segments = _segments(("agent", "Last four of your social?"), ("customer", "It's 407-... sorry, 470-12-5531."))
-    assert _found(segments, _SSN) == [("ssn", ["470-12-5531"])]
+    assert _found(segments, _SSN) == [("ssn", ["407-"]), ("ssn", ["470-12-5531"])]
 
 
 def test_a_date_written_with_slashes_answering_a_birth_date_and_a_social_asked_together_is_the_date() -> None:
@@ -319,3 +320,10 @@ def test_nine_digits_in_a_call_about_a_social_are_the_social_though_not_asked_fo
 def test_nine_digits_in_a_call_that_names_no_social_are_no_social() -> None:
     segments = _segments(("agent", "What does the form show?"), ("customer", "It's 7 -2 -9 -3 -0 -4 -4 -1 -6."))
     assert _found(segments, _SSN) == []
+
+
+def test_a_socials_start_given_up_with_two_digits_swapped_is_the_social() -> None:
+    segments = _segments(
+        ("agent", "Could you give me the full social, please?"), ("customer", "Sure, it's 489... sorry, 498-12-3370.")
+    )
+    assert _found(segments, _SSN) == [("ssn", ["489"]), ("ssn", ["498-12-3370"])]
