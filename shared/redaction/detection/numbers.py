@@ -167,6 +167,8 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             atom = Atom(_SOUNDALIKES[token.norm], (token,))
         elif heard := _nine_heard_as_letters(stream, index):
             atom = Atom("9", tuple(stream[index : index + heard]))
+        elif _nine_oh_heard_as_words(stream, index):
+            atom = Atom("90", tuple(stream[index : index + 2]))
         if atom is not None:
             previous = current[-1].tokens[-1] if current else None
             if previous is not None and (
@@ -412,6 +414,15 @@ def _nine_heard_as_letters(stream: Sequence[Token], index: int) -> int:
     return words if digits_before and _digits_alone_around(stream, index, words) else 0
 
 
+def _nine_oh_heard_as_words(stream: Sequence[Token], index: int) -> bool:
+    """Whether the words at ``index`` are "I know", as Whisper hears "nine oh" between digits of one turn ("1, 1, 8,
+    I know 5. 6, 6, ...")."""
+    if index == 0 or index + 2 >= len(stream) or (stream[index].norm, stream[index + 1].norm) != ("i", "know"):
+        return False
+    around = (stream[index - 1], *stream[index : index + 3])
+    return len({t.segment for t in around}) == 1 and all(digits_of(t) for t in (around[0], around[-1]))
+
+
 def _digits_alone_around(stream: Sequence[Token], index: int, words: int) -> bool:
     """Whether the ``words`` at ``index`` lie between digits in a segment of nothing but digits."""
     segment = stream[index].segment
@@ -462,6 +473,7 @@ _TRAVEL_NUMBERED = frozenset({"flight", "gate", "platform", "terminal", "bus", "
 _LONGEST_TRAVEL_NUMBER = 4  # digits
 # Named after the digits: where on a card they are printed.
 _ON_THE_BACK = re.compile(r"(on|off) the back\b")
+_BACK_OF_ANOTHER_THING = re.compile(r"(on|off) the back of (?!(the |your |my |this )?card\b)")  # "of the box"
 
 
 def _code_named_before(tokens: Sequence[Token], position: int) -> int | None:
@@ -642,10 +654,14 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.SSN
     if (
         len(digits) in (3, 4)
-        and _ON_THE_BACK.match(said_after(atoms[-1].tokens[-1], tokens))
-        and card_talked_about(tokens, first.position)
+        and _ON_THE_BACK.match(after := said_after(atoms[-1].tokens[-1], tokens))
+        and (
+            card_talked_about(tokens, first.position)
+            or (CODE.search(window_before(tokens, first.position)) and not _BACK_OF_ANOTHER_THING.match(after))
+        )
     ):
-        return EntityType.CARD_SECURITY_CODE  # "... and it's 306 on the back"
+        # "... and it's 306 on the back"; "The code is 6 0 3, on the back.": a code printed on the back is a card's
+        return EntityType.CARD_SECURITY_CODE
     if CARD_CONTEXT.search(window_before(tokens, first.position)) or card_read_before(tokens, first):
         # a card with digits lost or misheard; not a North American number dialled with its 1 ("1 800 555 0199"),
         # as no card starts with 1
@@ -1458,16 +1474,25 @@ _CARD_LENGTHS = range(15, 17)  # digits: Amex's, and every other network's
 _MIN_CARD_PART = 4  # digits: a card's group
 
 
+# The other side going on from what was read back to them: "So far I've got 4819 2740." / "Yep, then 6635 1184."
+_GOES_ON_FROM_THERE = re.compile(
+    r"((yes|yep|yeah|right|correct|that's right|mhm|okay|ok) )?(and )?(then|next|after that)"
+)
+
+
 def _card_in_two_runs(
     untyped: Sequence[Sequence[Atom]], tokens: Sequence[Token]
 ) -> Iterable[tuple[EntityType, list[Token]]]:
-    """A card number read in two parts that no other reading joined: one speaker, the second part soon after the
-    first with nothing asked between ("the card number is 5274 8301" / "Mhm." / "sorry, the dog's going mental.
-    9264 5818."), or with the end of the first given up and said again ("..., six one, sorry, six one three nine,
-    ..."), where the digits together pass the card check at a card's length."""
+    """A card number read in two parts that no other reading joined: one speaker (or the other going on from where
+    the first part was read back: "So far I've got 4819 2740." / "Yep, then 6635 1184."), the second part soon
+    after the first with nothing asked between ("the card number is 5274 8301" / "Mhm." / "sorry, the dog's going
+    mental. 9264 5818."), or with the end of the first given up and said again ("..., six one, sorry, six one three
+    nine, ..."), where the digits together pass the card check at a card's length."""
     for first, second in itertools.pairwise(untyped):
         start, last, resumed = first[0].tokens[0], first[-1].tokens[-1], second[0].tokens[0]
-        if resumed.speaker != start.speaker or resumed.position - last.position > CONTEXT_WINDOW:
+        if resumed.position - last.position > CONTEXT_WINDOW:
+            continue
+        if resumed.speaker != start.speaker and not _GOES_ON_FROM_THERE.fullmatch(words_before(resumed, tokens)):
             continue
         between = tokens[last.position + 1 : resumed.position]
         if any(pause_ms(a, b) > MAX_PAUSE_MS for a, b in itertools.pairwise([last, *between, resumed])):

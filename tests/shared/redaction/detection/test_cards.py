@@ -821,3 +821,34 @@ def test_a_number_on_a_card_that_is_an_id_is_no_card_number_though_it_passes_the
         ("customer", f"Yes, the {kind} card number is 6314 5002 7718 4021."),
     )
     assert _found(segments) == [("account_number", ["6314 5002 7718 4021"])]
+
+
+def test_a_code_said_to_be_on_the_back_is_a_cards_where_no_card_was_named() -> None:
+    segments = _segments(("customer", "The code is 6 0 3, on the back."))
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["6 0 3"])]
+
+
+def test_a_code_on_the_back_of_another_thing_is_no_cards() -> None:
+    segments = _segments(("customer", "The code is 603, on the back of the box."))
+    assert _found(segments) == []
+
+
+def test_a_card_read_back_in_part_and_gone_on_with_by_the_other_side_is_one_card() -> None:
+    segments = _segments(("agent", "So far I've got 4819 2740."), ("customer", "Yep, then 6635 1184."))
+    assert _found(segments) == [("card_number", ["4819 2740"]), ("card_number", ["6635 1184"])]
+
+
+def test_two_numbers_of_two_speakers_are_no_card_unless_one_goes_on_from_the_other() -> None:
+    segments = _segments(("agent", "So far I've got 4819 2740."), ("customer", "Yep, 6635 1184."))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == []
+
+
+def test_nine_oh_heard_as_i_know_between_a_cards_digits_is_part_of_it() -> None:
+    segments = _segments(
+        ("customer", "3 7 4 2 1 1 8 I know 5 6 6 3 0 1."),
+        ("agent", "Let me repeat that. 3, 7, 4, 2, 1, 1, 8, I know 5. 6, 6, 3, 0, 1."),
+    )
+    assert _found(segments) == [
+        ("card_number", ["3 7 4 2 1 1 8 I know 5 6 6 3 0 1"]),
+        ("card_number", ["3, 7, 4, 2, 1, 1, 8, I know 5. 6, 6, 3, 0, 1"]),
+    ]
