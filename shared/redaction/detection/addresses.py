@@ -219,6 +219,17 @@ def spelled_after_address(text: str, start: int, end: int) -> tuple[int, int] | 
     return None
 
 
+# The town and postcode the address goes on with after its street was spelled: "12 Wyndham Crescent, that's
+# W-Y-N-D-H-A-M, Cardiff CF11 9EF."
+_TOWN_AND_CODE_AFTER = re.compile(rf"[,.]?\s+(?P<place>(?:{_PLACE_CAPITAL}[\w'-]+,?\s+){{0,3}}{_POSTCODE})(?![\w-])")
+
+
+def town_and_code_after(text: str, end: int) -> tuple[int, int] | None:
+    """Where a town and postcode said right after ``end`` (a street spelled after its address) are."""
+    going_on = _TOWN_AND_CODE_AFTER.match(text, end)
+    return (going_on.start("place"), going_on.end("place")) if going_on else None
+
+
 def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
     """Where a house number said again as a correction right after an address ending at ``end`` is."""
     corrected = _CORRECTED_NUMBER.match(text, end)

@@ -42,6 +42,7 @@ from shared.redaction.detection.addresses import (
     corrected_house_number,
     mistaken_house_number,
     spelled_after_address,
+    town_and_code_after,
     unit_said_before,
 )
 from shared.redaction.detection.emails import (
@@ -141,6 +142,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 spelled_street = spelled_after_address(text, start, match.end())
                 if spelled_street:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *spelled_street)
+                    town_and_code = town_and_code_after(text, spelled_street[1])
+                    if town_and_code:
+                        yield EntityType.ADDRESS, TextSpan(segment.index, *town_and_code)
                 mistaken = mistaken_house_number(text, match.start())
                 if mistaken:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *mistaken)

@@ -1296,3 +1296,20 @@ def test_a_flat_given_with_its_number_after_the_flats_number_was_asked_or_named_
 
 def test_a_flat_said_without_its_number_named_is_no_address() -> None:
     assert _addresses(("agent", "Our flat rate is 12 pounds, unit 4 of the price list.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "12 Wyndham Crescent, that's W-Y-N-D-H-A-M, Cardiff CF11 9EF.",
+            [(0, "12 Wyndham Crescent"), (0, "W-Y-N-D-H-A-M"), (0, "Cardiff CF11 9EF")],
+        ),
+        (
+            "It's 9 Teignmouth Road, that's T-E-I-G-N-M-O-U-T-H, Bristol BS4 3DH.",
+            [(0, "9 Teignmouth Road"), (0, "T-E-I-G-N-M-O-U-T-H"), (0, "Bristol BS4 3DH")],
+        ),
+    ],
+)
+def test_the_town_and_postcode_after_a_street_spelled_are_the_addresss(text: str, parts: list[tuple[int, str]]) -> None:
+    assert _addresses(("customer", text)) == parts
