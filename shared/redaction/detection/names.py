@@ -577,12 +577,12 @@ SPELLED_NAME = re.compile(
 # H." Only a name is spelled so; its letters must be the word's.
 # The spelling may follow a name of two words and spell either ("Bjørn Halvorsen, B-J-O-R-N"), come after the name
 # broken off ("Jürgen... J, U, R, G, E, N"), spell the name's letters without their accents, and go on to the next
-# name ("C-H-I-D-I-N-M-A, Eze").
+# name ("C-H-I-D-I-N-M-A, Eze", "S-I-O-B-H-A-N, Ní Dhomhnaill").
 _WORD_THEN_SPELLED = re.compile(
     rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026|\.)?\s+"
     r"(?:(?i:that's|that is|is|spelled|spelt),?\s+)?"
     rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*)(?:{_SPELLING_BREAK}(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{2,30}})"
-    rf"(?P<next>,?\s+{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
+    rf"(?P<next>,?\s+(?:{_PARTICLE}\s+)?{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
 )
 
 
@@ -1496,13 +1496,24 @@ _NAME_AS_SAID = re.compile(
 )
 
 
+# The name one was given, said before the one everyone uses: "it's Ignacio but everyone calls me Nacho".
+_NAME_BEFORE_ONE_USED = re.compile(
+    rf"(?<![\w'-])(?P<name>{_NAME}),?\s+(?i:but|though|although|and)\s+"
+    r"(?i:most people|everyone|everybody|people|friends|my friends)(?: just)? (?i:calls? me|say)\s+"
+    rf"(?P<used>{_NAME})(?=\s*[,.!?]|\s*$)"
+)
+
+
 def names_as_said(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
     """The short, long or spoken form of a name found before it in the same turn, told as what to say or write
-    for it."""
+    for it; and the name one was given, said before the one everyone uses."""
     first_name_ends: dict[int, int] = {}
     for span in names:
         first_name_ends[span.segment] = min(span.end, first_name_ends.get(span.segment, span.end))
     for segment in segments:
+        for given in _NAME_BEFORE_ONE_USED.finditer(segment.text):
+            if not any(_no_name_word(given.group(group)) for group in ("name", "used")):
+                yield TextSpan(segment.index, given.start("name"), given.end("name"))
         if segment.index not in first_name_ends:
             continue
         for match in _NAME_AS_SAID.finditer(segment.text, first_name_ends[segment.index]):

@@ -510,3 +510,18 @@ def test_a_role_mailbox_the_business_gives_stays() -> None:
 def test_a_country_s_ending_spelled_with_hyphens_after_the_second_level_s_is_part_of_the_address() -> None:
     found = _emails(("agent", "Right, C-H-E-N dot W-E-I dot eight eight at yahoo dot com dot S-G?"))
     assert [text for _, text in found] == ["C-H-E-N dot W-E-I dot eight eight at yahoo dot com dot S-G"]
+
+
+def test_a_local_part_read_back_with_its_dot_said_is_the_address() -> None:
+    said = (("agent", "So that's k.obrien@eircom.net?"), ("customer", "Yeah, k dot obrien, no apostrophe."))
+    assert _emails(*said) == [(0, "k.obrien@eircom.net"), (1, "k dot obrien")]
+
+
+def test_a_local_part_said_again_with_other_letters_is_not_the_address() -> None:
+    said = (("agent", "So that's k.obrien@eircom.net?"), ("customer", "No, k dot brien, no o."))
+    assert _emails(*said) == [(0, "k.obrien@eircom.net")]
+
+
+def test_a_domain_begun_with_two_letters_said_apart_is_the_addresss() -> None:
+    said = ("customer", "It's o dot adebayo 2 at b t internet dot com.")
+    assert _emails(said) == [(0, "o dot adebayo 2 at b t internet dot com")]
