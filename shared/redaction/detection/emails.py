@@ -118,7 +118,7 @@ _DOMAIN_ENDING = (
     rf"|(?:\s*\.(?!\s)|,?\s+(?:dot|{_DOT_ABROAD}),?\s+)(?:{_COUNTRY_TLDS}|{_WORD_TLDS}|{_WORD_COUNTRY_TLDS})"
     rf"|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})"
 )
-# A letter said before the rest of a label: "g mail", "e -mail" (read "e  mail").
+# A letter or two said before the rest of a label: "g mail", "e -mail" (read "e  mail"), "b t internet".
 # A domain of digits said one by one: "one six three dot com".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # A hyphen in a label may be said: "north dash ridge".
@@ -129,7 +129,7 @@ _MAIL_SAID_APART = (
     rf"(?<!\be)(?<!\bvoice)(?<!\bjunk)(?<!\bspam)\s+mail(?=\s+(?:dot|period|point|{_DOT_ABROAD})\b|\s*\.))?"
 )
 _DOMAIN_LABEL = (
-    rf"(?:(?:[a-z]\s+)?[a-z0-9]+{_MAIL_SAID_APART}(?:(?:-|\s+(?:dash|hyphen|{_HYPHEN_ABROAD})\s+)[a-z0-9]+){{0,4}}"
+    rf"(?:(?:[a-z]\s+){{0,2}}[a-z0-9]+{_MAIL_SAID_APART}(?:(?:-|\s+(?:dash|hyphen|{_HYPHEN_ABROAD})\s+)[a-z0-9]+){{0,4}}"
     rf"|{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{1,5}})"
 )
 # "at" said in the caller's own language: French "arobase", Spanish and Portuguese "arroba", Italian "chiocciola";
@@ -492,11 +492,14 @@ def read_back_emails(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
 
 
 _MIN_LOCAL_SAID_AGAIN = 4  # letters and digits: more than initials
+# A local part said as one word ("dmokoena") or with its separators spoken ("k dot obrien").
+_LOCAL_PART_SAID = re.compile(r"[\w.-]+(?:\s+(?i:dot|underscore|dash|hyphen)\s+[\w.-]+)*")
 
 
 def local_parts_said_again(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
-    """An address's local part said again as one word, its separators dropped, in the turn that gave it or the
-    next ones ("d.mokoena@webmail.co.za. No, sorry, dmokoena, no dot."): the address put right. Only a local part
+    """An address's local part said again alone, as one word or its separators spoken, in the turn that gave it or
+    the next ones ("d.mokoena@webmail.co.za. No, sorry, dmokoena, no dot.", "So that's k.obrien@eircom.net?" /
+    "Yeah, k dot obrien, no apostrophe."): the address put right or confirmed. Only a local part
     that had separators, so the word joins its parts and is no name said again."""
     texts = {segment.index: segment.text for segment in segments}
     given: list[tuple[TextSpan, str]] = []
@@ -507,12 +510,13 @@ def local_parts_said_again(segments: Sequence[Segment], emails: Sequence[TextSpa
         if len(local) >= _MIN_LOCAL_SAID_AGAIN and re.search(r"[._-]|\bdot\b|\bunderscore\b", local_said):
             given.append((email, local))
     for segment in segments:
-        for word in re.finditer(r"[\w.-]+", segment.text):
+        for word in _LOCAL_PART_SAID.finditer(segment.text):
             start, end = word.start(), word.end()
+            letters = re.sub(r"[\W_]", "", _SPELLED_SEPARATOR.sub("", word.group().lower()))
             for email, local in given:
                 inside = email.segment == segment.index and email.start <= start < email.end
                 near = 0 <= segment.index - email.segment <= _READ_BACK_SEGMENTS
-                if near and not inside and re.sub(r"[\W_]", "", word.group().lower()) == local:
+                if near and not inside and letters == local:
                     yield TextSpan(segment.index, start, end)
                     break
 

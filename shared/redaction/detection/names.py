@@ -206,9 +206,10 @@ _NAME = (
 # Said in lower case between the words of a name, or as a capital with no word of its own: "Van der Merwe",
 # "Ana de la Cruz", "Pádraig Ó Murchú"
 # a Welsh "ap" (son of): "Rhys ap Gwilym"; a Malay "binti" (daughter of): "Siti Aminah binti Yusof"; a surname's
-# "St." (Saint): "Marlon St. Hill", "Aaliyah St. Louis"
+# "St." (Saint): "Marlon St. Hill", "Aaliyah St. Louis"; an Irish woman's "Ní" and "Nic" (daughter of) and "Uí"
+# (wife of): "Siobhán Ní Dhomhnaill"
 _PARTICLE = (
-    r"(?:Ó|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|binti|binte|bint|ibn|al|el|ap|"
+    r"(?:Ó|Ní|Nic|Uí|van|von|der|den|de|del|della|dela|delos|di|da|du|la|le|dos|das|ter|ten|bin|binti|binte|bint|ibn|al|el|ap|"
     r"St\.)"
 )
 # An Irish surname's "Ó", a word of one letter, before the rest: "Ó Súilleabháin", "Ó Briain"; or a surname's two

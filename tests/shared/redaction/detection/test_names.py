@@ -2515,3 +2515,23 @@ def test_a_yes_in_another_language_a_card_or_a_title_before_that_s_me_is_no_name
     turns: tuple[tuple[str, str], ...],
 ) -> None:
     assert [found for segment, found in _names(*turns) if segment == 1] == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Yeah, it's Ignacio but everyone calls me Nacho.", [(0, "Ignacio"), (0, "Nacho")]),
+        ("It's Elizabeth, though my friends call me Liz.", [(0, "Elizabeth"), (0, "Liz")]),
+    ],
+)
+def test_the_name_given_before_the_one_everyone_uses_is_a_name(text: str, names: list[tuple[int, str]]) -> None:
+    assert _names(("customer", text)) == names
+
+
+def test_what_is_said_before_what_everyone_says_is_no_name_unless_both_are_names() -> None:
+    assert _names(("customer", "It's Monday but everyone says Tuesday.")) == []
+
+
+def test_an_irish_surnames_particle_after_a_first_name_spelled_is_part_of_the_surname() -> None:
+    said = (("customer", "My name is Siobhan, S-I-O-B-H-A-N, Ní Dhomhnaill."), ("agent", "Thanks Siobhan."))
+    assert _names(*said) == [(0, "Siobhan"), (0, "S-I-O-B-H-A-N, Ní Dhomhnaill"), (1, "Siobhan")]
