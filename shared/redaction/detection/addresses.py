@@ -606,7 +606,7 @@ _LOWER_PLACE_AND_CODE = re.compile(
 _TURNS_BACK_TO_ADDRESS = 2
 
 _NUMBER_WORD = re.compile(NUMBER_WORD)
-_ANSWER_LEAD_IN = re.compile(r"(?:(?i:it's|it is|yes|yeah|yep|yup|sure|so|that's|um|uh|okay|ok)[,.]?\s+)*")
+_ANSWER_LEAD_IN = re.compile(r"(?:(?i:and|it's|it is|yes|yeah|yep|yup|sure|so|that's|um|uh|okay|ok)[,.]?\s+)*")
 _NOT_STREET_WORDS = {
     "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
     "less", "people", "digits", "numbers", "left", "ago",

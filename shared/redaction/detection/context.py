@@ -621,9 +621,10 @@ _REQUEST = re.compile(
     r"read( me)?|spell|go ahead|ready|let me (have|take|get)|need)\b"
 )
 # After the thing's name, a value told or read back: "your claim number is CL99421", "your phone, 805 441 7732".
-# "whose name is it under?", "what name is that under?": asked, the verb before its subject
+# "whose name is it under?", "what name is that under?", "what postcode are you in?": asked, the verb before its
+# subject
 _TOLD_AFTER = re.compile(
-    r"^\W*(number |no |id )?(is|was|are|'s|were|will be|has been)\b(?! (it|that|this|he|she|they|there)\b)"
+    r"^\W*(number |no |id )?(is|was|are|'s|were|will be|has been)\b(?! (it|that|this|he|she|they|there|you|we)\b)"
     r"|\d|^\W*[A-Z][a-z]"
 )
 _PART_OF_ANOTHER_NUMBER = re.compile(r"\b(last|first|final|middle) (three|four|3|4)[ -](digits?|numbers?) (of|from)\b")

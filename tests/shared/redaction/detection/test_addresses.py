@@ -1313,3 +1313,20 @@ def test_a_flat_said_without_its_number_named_is_no_address() -> None:
 )
 def test_the_town_and_postcode_after_a_street_spelled_are_the_addresss(text: str, parts: list[tuple[int, str]]) -> None:
     assert _addresses(("customer", text)) == parts
+
+
+def test_a_postcode_read_back_after_and_is_the_addresss() -> None:
+    said = (
+        ("customer", "The new address is Flat 4B, 119 Coldharbour Lane, London SE5 9NY."),
+        ("agent", "Flat 4B, 119 Coldharbour Lane. And that's SE5 9NY?"),
+    )
+    assert _addresses(*said) == [
+        (0, "Flat 4B, 119 Coldharbour Lane, London SE5 9NY"),
+        (1, "Flat 4B, 119 Coldharbour Lane"),
+        (1, "SE5 9NY"),
+    ]
+
+
+def test_a_suburb_and_postcode_answering_what_postcode_one_is_in_are_the_addresss() -> None:
+    said = (("agent", "And what suburb and postcode are you in?"), ("customer", "Morningside, 4170."))
+    assert _addresses(*said) == [(1, "Morningside, 4170")]
