@@ -140,8 +140,9 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]
-    addresses_read = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
-    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_addresses(read, addresses_read)]
+    details = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
+    details += [span for c in candidates if c.type in _DETAILS_AFTER_NAME for span in c.spans]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_details(read, details)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_and_another(read, names)]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]

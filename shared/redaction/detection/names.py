@@ -1389,10 +1389,12 @@ def names_confirmed_by_another(segments: Sequence[Segment], names: Iterable[Text
 
 # A full name starting a sentence, right before an address: "Anneliese Vorster, 12 Protea Street, ..." read back; or
 # where they are: "a policy for Gregor Lindqvist at 9 Ferny Rise, Albury".
-_NAME_BEFORE_ADDRESS = re.compile(
-    # or after what one has on record, read back: "So I've got Ngozi Chukwu, 62 Ash Grove, ..."
+_NAME_BEFORE_DETAIL = re.compile(
+    # or after what one has on record, read back: "So I've got Ngozi Chukwu, 62 Ash Grove, ..."; or before a phone
+    # or a birth date, named or not: "Eleni Georgiou, mobile 694 521 8307."
     r"(?:(?:^|(?<=[.:!?]\s)|(?<=\b(?i:i've got)\s)|(?<=\b(?i:we've got)\s)|(?<=\b(?i:i have)\s)"
     rf"|(?<=\b(?i:we have)\s))(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}}),\s*"
+    r"(?:(?i:mobile|phone|cell|tel|born|dob|date of birth|birthday)[:,]?\s+)?"
     rf"|(?<![\w'])(?P<found_at>{_NAME}(?:{_NEXT_NAME}){{1,2}})\s+at\s+)$"
 )
 
@@ -1410,17 +1412,20 @@ _PLACE_WORDS = {
 }  # fmt: skip
 
 
-def names_before_addresses(segments: Sequence[Segment], addresses: Iterable[TextSpan]) -> Iterable[TextSpan]:
-    """The full name said right before an address, as a record is read out: whose address it is."""
+def names_before_details(segments: Sequence[Segment], details: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """The full name said right before an address, a phone number or a birth date, as a record is read out: whose
+    they are."""
     texts = {segment.index: segment.text for segment in segments}
-    for address in addresses:
-        match = _NAME_BEFORE_ADDRESS.search(texts[address.segment][: address.start])
+    for detail in details:
+        match = _NAME_BEFORE_DETAIL.search(texts[detail.segment][: detail.start])
         if match is None:
             continue
         group = "name" if match.group("name") else "found_at"
         words = match.group(group).split()
+        if words[0] in _NOT_NAME_BEFORE:
+            continue  # "For Ana Lima, born ...": the sentence's first word, no name's
         if not any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w.lower() in MONTHS for w in words):
-            yield TextSpan(address.segment, match.start(group), match.end(group))
+            yield TextSpan(detail.segment, match.start(group), match.end(group))
 
 
 # Two people named together, the surname said once: "Ahmed and Samira Qureshi"; or another way the name may be

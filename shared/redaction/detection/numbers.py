@@ -972,6 +972,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     untyped = [run for run in untyped if run[0].tokens[0].position not in parted]
     begun = list(_begun_again(untyped, tokens))
     yield from begun
+    yield from _mobile_across_aside(untyped, tokens)
     yield from _misspoken_starts(untyped, [*found, *begun], tokens)
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
@@ -1516,6 +1517,28 @@ def _card_in_two_runs(
                 continue
             yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
             yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
+
+
+_MAX_PHONE_ASIDE_WORDS = 8  # "hold on, let me find my glasses"
+
+
+def _mobile_across_aside(
+    untyped: Sequence[Sequence[Atom]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A mobile number read in two parts of one turn with an aside between them that stops the reading ("It's 0 4 3
+    8... hold on, let me find my glasses... 2 1 9 7 0 4."), where the digits together are a mobile as dialled at
+    home: nothing else has that shape by chance."""
+    for first, second in itertools.pairwise(untyped):
+        last, resumed = first[-1].tokens[-1], second[0].tokens[0]
+        between = tokens[last.position + 1 : resumed.position]
+        if resumed.segment != last.segment or len(between) > _MAX_PHONE_ASIDE_WORDS:
+            continue
+        said, going_on = "".join(a.digits for a in first), "".join(a.digits for a in second)
+        if min(len(said), len(going_on)) < _MIN_ASIDE_PART or not GIVEN_UP.search(" ".join(t.norm for t in between)):
+            continue
+        if national_mobile(said + going_on):
+            yield EntityType.PHONE_NUMBER, [t for atom in first for t in atom.tokens]
+            yield EntityType.PHONE_NUMBER, [t for atom in second for t in atom.tokens]
 
 
 def _card_ended_after_read_back(
