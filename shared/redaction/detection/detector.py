@@ -46,7 +46,7 @@ from shared.redaction.detection.names import (
     names_announced_however_heard,
     names_announced_in_greeting,
     names_as_said,
-    names_before_addresses,
+    names_before_details,
     names_before_emails,
     names_confirmed_as_heard,
     names_confirmed_by_another,
@@ -84,6 +84,10 @@ _PRIORITY = (
     EntityType.ACCOUNT_NUMBER,
     EntityType.PERSON_NAME,
 )
+
+
+# What a record read out gives after the name it is whose: "Eleni Georgiou, mobile 694 521 8307."
+_DETAILS_AFTER_NAME = (EntityType.PHONE_NUMBER, EntityType.DATE_OF_BIRTH)
 
 
 def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(EntityType)) -> list[Entity]:

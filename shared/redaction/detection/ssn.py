@@ -6,13 +6,16 @@ import re
 from collections.abc import Sequence
 
 from shared.models.redaction import EntityType
-from shared.redaction.detection.context import CONTEXTS, asked_first, window_before
+from shared.redaction.detection.context import CONTEXTS, asked_first, window_before, words_before
 from shared.redaction.detection.spoken import Token
 
 MISHEARD_SSN_LENGTHS = range(7, 11)
-# "social ending 4418": "ends" and "ending" need no "in"
 # "social ending 4418": "ends" or "ending" right before the digits needs no "in"
 _LAST_FOUR = re.compile(r"\b(last (four|for|form|4)|ends (in|with)|ending (in|with))\b|\b(ends|ending)$")
+
+# what the answer says it gives: "..., and last four is 3 3 0 9"
+_LAST_FOUR_TOLD = re.compile(r"\blast (four|4)( is| are|'s)?$")
+_LAST_FOUR_TOLD_WORDS = 3
 
 SSN_WRITTEN = re.compile(r"\d{3}-\d{2}-\d{4}", re.ASCII)
 # The number's own three parts, however they are said apart: "four four six, two one, zero zero seven nine", or
@@ -79,6 +82,8 @@ def last_four_of_ssn_asked(distances: dict[EntityType, int], tokens: Sequence[To
     ("the last four of your social and your date of birth?")."""
     if not _LAST_FOUR.search(window_before(tokens, first.position)):
         return False
+    if _LAST_FOUR_TOLD.search(words_before(first, tokens, _LAST_FOUR_TOLD_WORDS)):
+        return True  # "Employee ID is 20488, and last four is 3 3 0 9": the answer says which it gives
     nearest, kind = min((distance, kind) for kind, distance in distances.items())
     if kind is EntityType.SSN or distances[EntityType.SSN] == nearest:
         return True

@@ -2535,3 +2535,12 @@ def test_what_is_said_before_what_everyone_says_is_no_name_unless_both_are_names
 def test_an_irish_surnames_particle_after_a_first_name_spelled_is_part_of_the_surname() -> None:
     said = (("customer", "My name is Siobhan, S-I-O-B-H-A-N, Ní Dhomhnaill."), ("agent", "Thanks Siobhan."))
     assert _names(*said) == [(0, "Siobhan"), (0, "S-I-O-B-H-A-N, Ní Dhomhnaill"), (1, "Siobhan")]
+
+
+def test_a_full_name_said_before_a_phone_as_a_record_is_read_out_is_whose_it_is() -> None:
+    said = (("customer", "Eleni Georgiou, mobile 694 521 8307."), ("agent", "Eleni, 694 521 8307, efcharistó."))
+    assert _names(*said) == [(0, "Eleni Georgiou"), (1, "Eleni")]
+
+
+def test_a_place_said_before_a_phone_is_no_name() -> None:
+    assert _names(("customer", "New York, mobile 917 555 0143.")) == []

@@ -441,3 +441,12 @@ def test_a_long_number_whose_first_group_is_no_country_code_is_not_taken_for_one
     # "826" is no country's code, though "+82" (Korea) would read the digits as a valid number
     turns = (("agent", "Have you got the number on your key?"), ("customer", "It's 826 1144 073 52."))
     assert _phones(*turns) == []
+
+
+def test_a_mobile_read_in_two_parts_with_an_aside_between_is_the_phone() -> None:
+    said = ("customer", "It's 0 4 3 8... hold on, let me find my glasses... 2 1 9 7 0 4.")
+    assert _phones(said) == ["0 4 3 8", "2 1 9 7 0 4"]
+
+
+def test_two_numbers_with_an_aside_between_that_make_no_mobile_are_not_one() -> None:
+    assert _phones(("customer", "It's 4 3 8... hold on, let me find my glasses... 2 1 9 7 0 4.")) == []

@@ -327,3 +327,11 @@ def test_a_socials_start_given_up_with_two_digits_swapped_is_the_social() -> Non
         ("agent", "Could you give me the full social, please?"), ("customer", "Sure, it's 489... sorry, 498-12-3370.")
     )
     assert _found(segments, _SSN) == [("ssn", ["489"]), ("ssn", ["498-12-3370"])]
+
+
+def test_the_last_four_named_in_an_answer_to_two_things_asked_are_the_socials() -> None:
+    segments = _segments(
+        ("agent", "For payroll I'll need your employee ID and the last four of your social."),
+        ("customer", "Employee ID is 20488, and last four is 3 3 0 9."),
+    )
+    assert _found(segments) == [("account_number", ["20488"]), ("ssn", ["3 3 0 9"])]
