@@ -121,7 +121,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 if entity_type is EntityType.DATE_OF_BIRTH:
                     # the year first, then the day and month in the same breath: "1990. Um, the 22nd of July."; the
                     # dates of several people asked for together: "Mum's is ..., Dad's is ..."; or the date said
-                    # again another way: "11/07/1965, is that the 11th of July?"; or someone else's given with it:
+                    # again another way: "11/07/1965, is that the 11th of July?", "05-11-1990, fifth November."; or
+                    # someone else's given with it:
                     # "I'm January 30, 1978, and Keisha is October 2, 1980"
                     for _ in range(_MAX_DATES_IN_ONE_ANSWER):
                         rest = _date_after(tokens, found[-1].position + 1)
@@ -129,7 +130,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                             break
                         said_between = tokens[found[-1].position + 1 : rest[0].position]
                         between = " ".join(t.norm for t in said_between)
-                        if not (year_first or several or _RESTATED.match(between) or _another_persons(said_between)):
+                        restated = _RESTATED.match(between) or _said_again_by_day(rest, found)
+                        if not (year_first or several or restated or _another_persons(said_between)):
                             break
                         yield entity_type, rest
                         found, year_first = rest, False
@@ -366,10 +368,22 @@ def _month_number(token: Token) -> int | None:
 
 
 def _days_and_months(said: Sequence[Token]) -> set[int]:
-    """The days and months a date names by an ordinal and a month's name ("the 5th of November": 5 and 11)."""
-    days = {int(digits) for t in said if _is_day(t) and (digits := digits_of(t))}
+    """The days and months a date names by an ordinal and a month's name ("the 5th of November", "Seventh of
+    September": 5 and 11, 7 and 9)."""
+    days = {int(digits) for t in said if _is_day(t) and (digits := _day_digits(t))}
     months = {month for t in said if (month := _month_number(t)) is not None}
     return days | months if days and months else set()
+
+
+def _said_again_by_day(said: Sequence[Token], given: Sequence[Token]) -> bool:
+    """Whether ``said`` names by its day and month the date just ``given`` ("3/11/88. Third of November.")."""
+    named = _days_and_months(said)
+    return bool(named) and named <= _numbers(given)
+
+
+def _day_digits(day: Token) -> str:
+    """The digits of a day said as an ordinal, in figures or words ("5th", "seventh", "twenty-first")."""
+    return re.sub(r"\D", "", alpha2digit(day.norm.replace("-", " "), "en", threshold=0))
 
 
 def _numbers(said: Sequence[Token]) -> set[int]:

@@ -7,6 +7,7 @@ import pytest
 from shared.models.redaction import EntityType
 from tests.shared.redaction.detection.turns import found as _found
 from tests.shared.redaction.detection.turns import segments as _segments
+from tests.shared.redaction.detection.turns import spans_found
 
 pytestmark = pytest.mark.unit
 
@@ -626,3 +627,36 @@ def test_another_date_with_some_of_the_birth_date_s_numbers_is_no_birth_date() -
         ("customer", "Date of birth, 30/06/88."), ("agent", "We can book you on the 30th of June at 8, thank you.")
     )
     assert _found(segments, _BIRTH) == [("date_of_birth", ["30/06/88"])]
+
+
+@pytest.mark.parametrize(
+    "answer, dates",
+    [
+        ("3/11/88. Third of November.", ["3/11/88", "Third of November"]),
+        ("05-11-1990, fifth November.", ["05-11-1990", "fifth November"]),
+    ],
+)
+def test_a_birth_dates_day_and_month_said_again_in_words_after_it_are_the_birth_dates(
+    answer: str, dates: list[str]
+) -> None:
+    said = (("agent", "For security, the date of birth on the account?"), ("customer", answer))
+    assert [words for _, _, words in spans_found(said, _BIRTH)] == dates
+
+
+def test_another_day_and_month_said_after_a_birth_date_are_not_it() -> None:
+    said = (("agent", "Date of birth, sir?"), ("customer", "05-11-1990, and I'm free the ninth of June."))
+    assert [words for _, _, words in spans_found(said, _BIRTH)] == ["05-11-1990"]
+
+
+def test_a_birth_date_asked_back_by_its_day_and_month_in_words_is_the_birth_date() -> None:
+    said = (
+        ("agent", "And your date of birth?"),
+        ("customer", "07/09/1992."),
+        ("agent", "Seventh of September?"),
+        ("customer", "Seventh of September, yes, the UK way round."),
+    )
+    assert spans_found(said, _BIRTH) == [
+        ("date_of_birth", 1, "07/09/1992"),
+        ("date_of_birth", 2, "Seventh of September"),
+        ("date_of_birth", 3, "Seventh of September"),
+    ]
