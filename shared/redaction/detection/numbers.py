@@ -1222,6 +1222,7 @@ def _begun_again(
 _MIN_MISSPOKEN = 3  # digits: "078... no, sorry": fewer may be anything
 _MIN_MISSPOKEN_PHONE = 5  # digits: more than a phone's area code ("Oh four double one, seven... no, ...")
 _GIVEN_UP_WITHIN = 4  # tokens after the digits: "..., sorry,", "... no, sorry."
+_COUNTING = "0123456789"
 
 
 def _misspoken_starts(
@@ -1229,7 +1230,7 @@ def _misspoken_starts(
 ) -> Iterable[tuple[EntityType, list[Token]]]:
     """A number's start misspoken and given up ("SSN, 078... no, sorry. 178-05-1120", "6-0-1-2, sorry, 6-0-1-1"):
     digits the speaker gives up right after saying them are the number they then say, whose start they are with
-    one digit put right."""
+    one slip put right; before a card, any digits given up are a card's."""
     for run in untyped:
         start, last = run[0].tokens[0], run[-1].tokens[-1]
         digits = "".join(atom.digits for atom in run)
@@ -1245,7 +1246,13 @@ def _misspoken_starts(
             whole = digits_said(said)
             # a phone's first three or four digits are its area's, no one's: "My number is 087, hang on, ..."
             enough = len(digits) >= _MIN_MISSPOKEN_PHONE or kind is not EntityType.PHONE_NUMBER
-            if len(whole) >= len(digits) and _put_right_once(digits, whole[: len(digits)]) and enough:
+            put_right = len(whole) >= len(digits) and _put_right_once(digits, whole[: len(digits)])
+            # or another card's begun, the wrong one, and given up for this one: "Card number 5500 1234... no, sorry,
+            # that's the wrong card. ... 4024 0071 ...", "..., nine two oh, no sorry, five four nine oh two."
+            # a card talked about before them (not "Room 214, no sorry, ... My card is ..."), and not counted up as
+            # an example ("The card is 1,2,3,4? No sorry, ...")
+            card_begun = card_talked_about(tokens, start.position) and digits not in _COUNTING
+            if (put_right and enough) or (kind is EntityType.CARD_NUMBER and card_begun):
                 yield kind, [token for atom in run for token in atom.tokens]
             break
 

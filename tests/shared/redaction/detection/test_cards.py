@@ -852,3 +852,40 @@ def test_nine_oh_heard_as_i_know_between_a_cards_digits_is_part_of_it() -> None:
         ("card_number", ["3 7 4 2 1 1 8 I know 5 6 6 3 0 1"]),
         ("card_number", ["3, 7, 4, 2, 1, 1, 8, I know 5. 6, 6, 3, 0, 1"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "turns, cards",
+    [
+        (
+            [
+                (
+                    "customer",
+                    "Card number 5500 1234... no, sorry, that's the wrong card. Let me get the right one. Okay. "
+                    "4024 0071 8836 2210.",
+                )
+            ],
+            [("card_number", ["5500 1234"]), ("card_number", ["4024 0071 8836 2210"])],
+        ),
+        (
+            [
+                ("agent", "What card would you like to use today?"),
+                (
+                    "customer",
+                    "nine zero three nine, oh wait, no, that's the one that expired. Hang on. Okay, the new one "
+                    "is 67592 50336 10466 9874.",
+                ),
+            ],
+            [("card_number", ["nine zero three nine"]), ("card_number", ["67592 50336 10466 9874"])],
+        ),
+    ],
+)
+def test_the_start_of_the_wrong_card_given_up_before_the_right_one_is_a_cards(
+    turns: list[tuple[str, str]], cards: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(*turns)) == cards
+
+
+def test_digits_counted_up_as_an_example_before_a_card_are_no_cards() -> None:
+    segments = _segments(("customer", "The card is 1,2,3,4? No sorry, 6,0,1,1,1,1,1,1,1,1,1,1,1,1,1,7."))
+    assert _found(segments) == [("card_number", ["6,0,1,1,1,1,1,1,1,1,1,1,1,1,1,7"])]
