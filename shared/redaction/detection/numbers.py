@@ -973,6 +973,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     begun = list(_begun_again(untyped, tokens))
     yield from begun
     yield from _mobile_across_aside(untyped, tokens)
+    yield from _details_given_after_card(untyped, found, tokens)
     yield from _misspoken_starts(untyped, [*found, *begun], tokens)
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
@@ -1524,6 +1525,53 @@ def _card_in_two_runs(
                 continue
             yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
             yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
+
+
+# The other kinds asked for after a card: a number given after one of these is not the card's next detail.
+_NOT_CARD_DETAILS = (
+    EntityType.PHONE_NUMBER,
+    EntityType.DATE_OF_BIRTH,
+    EntityType.SSN,
+    EntityType.ACCOUNT_NUMBER,
+    EntityType.ADDRESS,
+)
+
+
+def _details_given_after_card(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A card's next detail given by whoever read the card, in their next turn, however the other side's question
+    between was heard ("7 -7 -8 -1, 6 -6 -2 -8," / "Thank you, next priority date." / "0 -7 -28," / "And the free
+    tickets on the Mac and the card." / "3 -1 -5,"): after the card, a month and a year are its expiry; after the
+    expiry, three or four digits its code. Not where the other side asked for another kind between."""
+    given = sorted(
+        ((kind, said) for kind, said in found if kind in (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY)),
+        key=lambda item: item[1][-1].position,
+    )
+    for run in untyped:
+        first = run[0].tokens[0]
+        before = [(kind, said) for kind, said in given if said[-1].position < first.position]
+        before = [(kind, said) for kind, said in before if said[0].speaker == first.speaker]
+        if not before or _is_quantity(run, tokens):
+            continue  # "..., and the receipt total was 1,899 dirhams": an amount
+        kind, said = before[-1]
+        between = tokens[said[-1].position + 1 : first.position]
+        theirs = {t.segment for t in between if t.speaker == first.speaker} - {said[-1].segment, first.segment}
+        if theirs or len(between) > CONTEXT_WINDOW:
+            continue  # they said something else between, or it was long ago
+        asked = " ".join(t.norm for t in between)
+        if any(CONTEXTS[other].search(asked) for other in _NOT_CARD_DETAILS):
+            continue
+        digits = "".join(atom.digits for atom in run)
+        detail = None
+        if kind is EntityType.CARD_NUMBER and len(digits) in (3, 4) and plausible_expiry(digits):
+            detail = EntityType.CARD_EXPIRY
+        elif kind is EntityType.CARD_EXPIRY and len(digits) in _SECURITY_CODE_LENGTHS:
+            detail = EntityType.CARD_SECURITY_CODE
+        if detail is not None:
+            said_now = [t for atom in run for t in atom.tokens]
+            given.append((detail, said_now))
+            yield detail, said_now
 
 
 _MAX_PHONE_ASIDE_WORDS = 8  # "hold on, let me find my glasses"

@@ -889,3 +889,34 @@ def test_the_start_of_the_wrong_card_given_up_before_the_right_one_is_a_cards(
 def test_digits_counted_up_as_an_example_before_a_card_are_no_cards() -> None:
     segments = _segments(("customer", "The card is 1,2,3,4? No sorry, 6,0,1,1,1,1,1,1,1,1,1,1,1,1,1,7."))
     assert _found(segments) == [("card_number", ["6,0,1,1,1,1,1,1,1,1,1,1,1,1,1,7"])]
+
+
+_CARD_READ_OVER_TURNS = (
+    ("agent", "How would you like to pay?"),
+    ("customer", "debit card, ready?"),
+    ("customer", "5 -3 -5 -5 -2 -4 -0 -1,"),
+    ("agent", "Yes, go on."),
+    ("customer", "7 -7 -8 -1, 6 -6 -2 -8,"),
+)
+
+
+def test_a_cards_expiry_and_code_given_next_by_its_reader_are_its_however_the_questions_were_heard() -> None:
+    segments = _segments(
+        *_CARD_READ_OVER_TURNS,
+        ("agent", "Thank you, next priority date."),
+        ("customer", "0 -7 -28,"),
+        ("agent", "And the free tickets on the Mac and the card."),
+        ("customer", "3 -1 -5,"),
+    )
+    assert _found(segments) == [
+        ("card_number", ["5 -3 -5 -5 -2 -4 -0 -1", "7 -7 -8 -1, 6 -6 -2 -8"]),
+        ("card_expiry", ["0 -7 -28"]),
+        ("card_security_code", ["3 -1 -5"]),
+    ]
+
+
+def test_a_number_given_after_a_card_when_another_kind_was_asked_is_not_the_cards_detail() -> None:
+    segments = _segments(
+        *_CARD_READ_OVER_TURNS, ("agent", "And the postcode on the account?"), ("customer", "1 -2 -27,")
+    )
+    assert "card_expiry" not in [kind for kind, _ in _found(segments)]
