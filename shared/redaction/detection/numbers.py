@@ -416,11 +416,16 @@ def _nine_heard_as_letters(stream: Sequence[Token], index: int) -> int:
 
 def _nine_oh_heard_as_words(stream: Sequence[Token], index: int) -> bool:
     """Whether the words at ``index`` are "I know", as Whisper hears "nine oh" between digits of one turn ("1, 1, 8,
-    I know 5. 6, 6, ...")."""
-    if index == 0 or index + 2 >= len(stream) or (stream[index].norm, stream[index + 1].norm) != ("i", "know"):
+    I know 5. 6, 6, ..."), or ending a reading it wrote in hyphen-led groups ("KG -441 I know.")."""
+    if index == 0 or index + 1 >= len(stream) or (stream[index].norm, stream[index + 1].norm) != ("i", "know"):
         return False
-    around = (stream[index - 1], *stream[index : index + 3])
-    return len({t.segment for t in around}) == 1 and all(digits_of(t) for t in (around[0], around[-1]))
+    before, know = stream[index - 1], stream[index + 1]
+    if before.segment != know.segment or not digits_of(before):
+        return False
+    after = stream[index + 2] if index + 2 < len(stream) else None
+    if after is not None and after.segment == know.segment:
+        return digits_of(after) is not None
+    return before.hyphen_led
 
 
 def _digits_alone_around(stream: Sequence[Token], index: int, words: int) -> bool:

@@ -1342,3 +1342,13 @@ def test_an_ids_letters_are_part_of_it_when_the_other_side_reads_it_back() -> No
 def test_a_products_model_said_when_an_id_was_asked_for_is_no_id() -> None:
     segments = _segments(("agent", "Your policy number?"), ("customer", "Not sure, the model is 3000, cost 89 pounds."))
     assert _found(segments, _ACCOUNT) == []
+
+
+def test_nine_oh_heard_as_i_know_ending_an_id_read_in_hyphen_led_groups_is_part_of_it() -> None:
+    segments = _segments(("agent", "Can I have your booking reference?"), ("customer", "KG -441 I know."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["KG -441 I know"])]
+
+
+def test_i_know_after_a_number_said_as_a_word_of_the_sentence_is_no_digit() -> None:
+    segments = _segments(("agent", "Can I have your booking reference?"), ("customer", "It's 441, I know."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["441"])]
