@@ -358,7 +358,8 @@ def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
         return False  # "the order for 250 mugs": what was ordered, not a digit of the order's number
     following = ""
     for nxt in stream[index + 1 : index + 3]:
-        digits = digits_of(nxt) if nxt.segment == token.segment else None
+        # "free free 01472": the next word may be one too
+        digits = (digits_of(nxt) or _SOUNDALIKES.get(nxt.norm)) if nxt.segment == token.segment else None
         if not digits:
             break
         following += digits

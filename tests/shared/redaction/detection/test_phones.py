@@ -450,3 +450,12 @@ def test_a_mobile_read_in_two_parts_with_an_aside_between_is_the_phone() -> None
 
 def test_two_numbers_with_an_aside_between_that_make_no_mobile_are_not_one() -> None:
     assert _phones(("customer", "It's 4 3 8... hold on, let me find my glasses... 2 1 9 7 0 4.")) == []
+
+
+def test_digits_heard_as_words_one_after_another_before_digits_are_digits() -> None:
+    # "three three oh" heard as "free free 0"
+    assert _phones(("customer", "Ring the mobile instead, 086, free free 01472.")) == ["086, free free 01472"]
+
+
+def test_two_words_like_digits_before_a_word_are_words() -> None:
+    assert _phones(("customer", "Ring the mobile, I booked for to nights.")) == []
