@@ -230,6 +230,8 @@ NOT_NAMES = {
     "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
     "Me", "Us", "Myself", "Joint", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
     "God",  # "my nan, God rest her, ..."
+    # family said to as what they are: "Hi Mum", "Sorry Dad, one sec"
+    "Mum", "Dad", "Mom", "Mam", "Mummy", "Daddy", "Mommy", "Mammy", "Gran", "Granny", "Grandma", "Grandpa", "Nan",
     "Goodbye",
     # thanks, greetings and "I am" in the languages callers switch to: "Hola Javier", "Soy Lucía"
     "Hola", "Gracias", "Danke", "Merci", "Grazie", "Obrigado", "Obrigada", "Tack", "Bonjour", "Ciao", "Hallo", "Hej",
@@ -431,7 +433,7 @@ _THANKS_AND_GREETINGS = (
 GREETED = re.compile(
     # "Okay Zanele, I've found ...": said to whom one is talking, a comma after the name; thanks in the middle of a
     # sentence too: "Great, thanks Imran!"
-    r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right|"
+    r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you|sorry)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right|"
     # thanks, or very many, and greetings in the languages callers switch to: "Tack, Karin Lindqvist.", "Hola Javier,",
     # "Merci beaucoup, Camille."
     rf"(?i:{_THANKS_AND_GREETINGS}))\s*,?\s+"
@@ -743,7 +745,7 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
         yield match.start("spelled"), end
 
 
-AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again)\b)")
+AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again|by the way)\b)")
 # After a booking's "for", a full name is whom it is for where what they travel on and where to follow: "Booking for
 # Ama Mensah on flight KQ 101 to Nairobi" (with no "to", what follows "for" may be the place: "a booking for Hong
 # Kong on flight CX 250")
@@ -1875,11 +1877,14 @@ def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token
                 yield TextSpan(segment.index, run.start(), run.end())
 
 
-# A name said to someone after a goodbye or a thanks, ending the sentence: "Have a good day, Maria."; "thanks" run into
-# the name, so that "thank" goes on with a word that is no one it is said to: "thank season." (thanks Ethan)
+# A name said to someone after a goodbye or a thanks, ending the sentence or before more goodbye: "Have a good day,
+# Maria.", "You're welcome, Kayla, have a good one."; "thanks" run into the name, so that "thank" goes on with a word
+# that is no one it is said to: "thank season." (thanks Ethan)
 _NAME_SAID_TO_ON_LEAVING = re.compile(
     r"(?i:\b(?:day|evening|afternoon|morning|weekend|thanks|thank you|bye|goodbye|cheers|no worries|no problem|"
-    r"anything else|you're welcome))[,]\s+(?P<name>[A-Z][a-z'-]+)(?=\s*[.!?]*\s*$)"
+    r"anything else|you're welcome))[,]\s+(?P<name>[A-Z][a-z'-]+)"
+    # or before more farewell: "You're welcome, Kayla, have a good one."
+    r"(?=\s*[.!?]*\s*$|,\s+(?i:have a|take care|bye|goodbye|see you|all the best|enjoy)\b)"
     r"|\b(?i:thank)\s+(?P<run_into>(?!(?i:you|u|ya|god|goodness|heavens?|them|him|her|us|me|everyone|everybody|all|"
     r"the|a|an|your|my|our|their|his)\b)[A-Za-z][\w'-]*)(?=\s*[.!?]*\s*$)"
 )

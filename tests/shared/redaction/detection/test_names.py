@@ -2544,3 +2544,20 @@ def test_a_full_name_said_before_a_phone_as_a_record_is_read_out_is_whose_it_is(
 
 def test_a_place_said_before_a_phone_is_no_name() -> None:
     assert _names(("customer", "New York, mobile 917 555 0143.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("You're welcome, Kayla, have a good one.", "Kayla"),
+        ("Oh no, sorry Grant. Can I grab your supplier number?", "Grant"),
+        ("Best on my mobile, I'm Manpreet by the way.", "Manpreet"),
+    ],
+)
+def test_a_name_said_to_someone_in_passing_or_told_by_the_way_is_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize("text", ["Sorry Mum, one sec.", "Hi Dad, I'm on the phone.", "I'm sorry Madam."])
+def test_family_said_to_as_what_they_are_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
