@@ -1543,13 +1543,17 @@ _NOT_CARD_DETAILS = (
 )
 
 
+_DETAIL_LEAD_WORDS = 2  # "Yes, 12, 27.": the detail is the turn, not a number in a sentence
+
+
 def _details_given_after_card(
     untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
 ) -> Iterable[tuple[EntityType, list[Token]]]:
     """A card's next detail given by whoever read the card, in their next turn, however the other side's question
     between was heard ("7 -7 -8 -1, 6 -6 -2 -8," / "Thank you, next priority date." / "0 -7 -28," / "And the free
     tickets on the Mac and the card." / "3 -1 -5,"): after the card, a month and a year are its expiry; after the
-    expiry, three or four digits its code. Not where the other side asked for another kind between."""
+    expiry, three or four digits its code: the detail said alone, as the turn. Not where the other side asked for
+    another kind between."""
     given = sorted(
         ((kind, said) for kind, said in found if kind in (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY)),
         key=lambda item: item[1][-1].position,
@@ -1558,8 +1562,11 @@ def _details_given_after_card(
         first = run[0].tokens[0]
         before = [(kind, said) for kind, said in given if said[-1].position < first.position]
         before = [(kind, said) for kind, said in before if said[0].speaker == first.speaker]
-        if not before or _is_quantity(run, tokens):
-            continue  # "..., and the receipt total was 1,899 dirhams": an amount
+        alone = len(words_before(first, tokens).split()) <= _DETAIL_LEAD_WORDS and not said_after(
+            run[-1].tokens[-1], tokens
+        )
+        if not before or not alone or _is_quantity(run, tokens):
+            continue  # "And we were in room 1128 last time.", "the total was 1,899 dirhams": said in a sentence
         kind, said = before[-1]
         between = tokens[said[-1].position + 1 : first.position]
         theirs = {t.segment for t in between if t.speaker == first.speaker} - {said[-1].segment, first.segment}
