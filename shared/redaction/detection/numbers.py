@@ -1554,7 +1554,7 @@ def _details_given_after_card(
     tickets on the Mac and the card." / "3 -1 -5,"): after the card, a month and a year are its expiry; after the
     expiry, three or four digits its code: the detail said alone, as the turn. Not where the other side asked for
     another kind between."""
-    given = sorted(
+    given: list[tuple[EntityType, list[Token]]] = sorted(
         ((kind, said) for kind, said in found if kind in (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY)),
         key=lambda item: item[1][-1].position,
     )
