@@ -627,7 +627,11 @@ _TOLD_AFTER = re.compile(
     r"^\W*(number |no |id )?(is|was|are|'s|were|will be|has been)\b(?! (it|that|this|he|she|they|there|you|we)\b)"
     r"|\d|^\W*[A-Z][a-z]"
 )
-_PART_OF_ANOTHER_NUMBER = re.compile(r"\b(last|first|final|middle) (three|four|3|4)[ -](digits?|numbers?) (of|from)\b")
+# Some digits of a number asked for by their place ("the last four digits", "the other 3 numbers"), which the security
+# code's "three digits" or "four numbers" are not; and of which number, named after: "the last 3 digits of the phone
+# number".
+PART_OF_NUMBER = re.compile(r"\b(last|first|final|middle|other) (three|four|3|4)[ -](digits?|numbers?)\b")
+_PART_OF_ANOTHER_NUMBER = re.compile(PART_OF_NUMBER.pattern + r" (of|from)\b")
 _TAIL_WORDS = 4  # "Name for the booking.": the thing's name ends the sentence, said as a question
 _TAIL_VERBS = re.compile(
     r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|should|do|does|did|get|got|go|goes|went|"

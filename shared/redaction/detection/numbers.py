@@ -39,6 +39,7 @@ from shared.redaction.detection.context import (
     CONTEXTS,
     DIGIT_LENGTHS,
     GIVEN_UP,
+    PART_OF_NUMBER,
     asked_first,
     asks_anew,
     asks_for_a_number,
@@ -550,7 +551,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if reading is not None and reading < distances.get(EntityType.ACCOUNT_NUMBER, reading):
         del distances[EntityType.ACCOUNT_NUMBER]  # "the meter number is ..., and the reading today is 48213"
     code_asked = distances.get(EntityType.CARD_SECURITY_CODE)
-    if code_asked is not None and nearest_match(_PART_OF_NUMBER, window_before(tokens, first.position)) == code_asked:
+    if code_asked is not None and nearest_match(PART_OF_NUMBER, window_before(tokens, first.position)) == code_asked:
         del distances[EntityType.CARD_SECURITY_CODE]  # "the last four digits of your Aadhaar": another number's
         if not distances and len(digits) in _SECURITY_CODE_LENGTHS and not card_talked_about(tokens, first.position):
             return EntityType.ACCOUNT_NUMBER  # no card, social or phone talked about: an id's, asked to verify
@@ -769,8 +770,6 @@ def _year_alone_answers(digits: str, atoms: Sequence[Atom], tokens: Sequence[Tok
     return all(t in atoms[0].tokens for t in said) and len(atoms) == 1
 
 
-# The last or first few digits of a number, which the security code's "three digits" or "four numbers" are not.
-_PART_OF_NUMBER = re.compile(r"\b(last|first|final|middle|other) (three|four|3|4)[ -](digits?|numbers?)\b")
 # Asked for once and answered with digits: a new number said after the answer is something else, unless it reads
 # the answer back.
 _ANSWERED_ONCE = (EntityType.CARD_SECURITY_CODE, EntityType.DATE_OF_BIRTH)
