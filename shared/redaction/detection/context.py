@@ -168,7 +168,7 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r" (\w+ )?(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|incident|loyalty|rewards"
     r"|frequent flyer|frequent flier|skywards|avios|aeroplan|clubcard|nectar)"
     r" (number|id|reference|ref|no)('s)?\b"
-    rf"|\b(the )?{_RECORD_KINDS} (number|id|reference|ref|no)( (?!is\b|was\b)\w+){{0,4}} (is|was)\b"
+    rf"|\b(the )?{_RECORD_KINDS} (number|id|reference|ref|no)( (?!is\b|was\b)\w+){{0,6}} (is|was)\b"
     # a kind named as a heading before it: "Order number, hang on, 114-...", "It's order 4 0 1 7 ...", "with the
     # refund number RF661092"
     rf"|\b{_RECORD_KINDS} (number|id|reference|ref|no)('s)?$"

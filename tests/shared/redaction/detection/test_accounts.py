@@ -1352,3 +1352,8 @@ def test_nine_oh_heard_as_i_know_ending_an_id_read_in_hyphen_led_groups_is_part_
 def test_i_know_after_a_number_said_as_a_word_of_the_sentence_is_no_digit() -> None:
     segments = _segments(("agent", "Can I have your booking reference?"), ("customer", "It's 441, I know."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["441"])]
+
+
+def test_an_id_named_by_its_kind_and_whom_it_came_from_before_it_is_told_is_an_id() -> None:
+    segments = _segments(("customer", "The ticket number you gave me last week was INC 0042 7719."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["INC 0042 7719"])]
