@@ -1323,11 +1323,7 @@ def test_a_shape_hmrc_never_issues_is_no_national_insurance_number(text: str) ->
 
 
 def test_a_meters_number_is_an_id_and_its_reading_is_not() -> None:
-    segments = _segments(
-        ("customer", "The meter number is 00471 19382, it's on the front of the box."),
-        ("agent", "Thanks. And the reading on the display?"),
-        ("customer", "Oh four five eight two."),
-    )
+    segments = _segments(("customer", "The meter number is 00471 19382, and the reading today is 48213."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["00471 19382"])]
 
 
