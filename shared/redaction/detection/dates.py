@@ -357,7 +357,7 @@ def _asked_by_day(tokens: Sequence[Token], read: list[Token], given: list[Token]
     of November or May the 11th?", "So November 5th?"): both among the numbers given, in a question."""
     segment = [t for t in tokens if t.segment == read[0].segment]
     said = [t for t in read if t.segment == read[0].segment]
-    return "?" in segment[-1].text and bool(_days_and_months(said)) and _days_and_months(said) <= _numbers(given)
+    return "?" in segment[-1].text and _said_again_by_day(said, given)
 
 
 _MONTH_NUMBERS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

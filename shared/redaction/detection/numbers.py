@@ -625,7 +625,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         number = parsed("+" + digits, None)
         if number is not None and phonenumbers.is_possible_number(number):
             return EntityType.PHONE_NUMBER
-    longer_than_at_home = len(digits) > DIGIT_LENGTHS[EntityType.PHONE_NUMBER].stop - 1
+    longer_than_at_home = len(digits) >= DIGIT_LENGTHS[EntityType.PHONE_NUMBER].stop
     if phone_nearest and longer_than_at_home and dialled_with_plus_dropped(digits, atoms[0].digits):
         return EntityType.PHONE_NUMBER  # "WhatsApp me on 971 50 612 4408": its country code said without the plus
     if _CARD_NETWORK.search(lead_in) and len(digits) >= _MIN_CARD_CORRECTION:
