@@ -454,4 +454,3 @@ def test_two_numbers_with_an_aside_between_that_make_no_mobile_are_not_one() -> 
 def test_digits_heard_as_words_one_after_another_before_digits_are_digits() -> None:
     # "three three oh" heard as "free free 0"
     assert _phones(("customer", "Ring the mobile instead, 086, free free 01472.")) == ["086, free free 01472"]
-
