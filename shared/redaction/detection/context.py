@@ -8,7 +8,18 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.spoken import MAX_PAUSE_MS, MONTHS, Token, digits_of, digits_said, luhn, pause_ms
+from shared.redaction.detection.spoken import (
+    MAX_PAUSE_MS,
+    MONTHS,
+    PUNCTUATION,
+    REPEATS,
+    TENS,
+    Token,
+    digits_of,
+    digits_said,
+    luhn,
+    pause_ms,
+)
 
 CONTEXT_WINDOW = 25  # tokens
 _EXPIRY_SAID = r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
@@ -238,13 +249,55 @@ def window_before(tokens: Sequence[Token], position: int, since: int = 0) -> str
     return " ".join(token.norm for token in tokens[max(0, since, position - CONTEXT_WINDOW) : position])
 
 
+# Said before "one" where it stands for a thing, not a digit: "my old one", "the other one", "that one".
+_ONE_AS_WORD_AFTER = frozenset(
+    {"old", "new", "other", "another", "that", "this", "the", "same", "right", "wrong", "which", "each", "every"}
+)
+
+
+def one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether "one" stands for a thing named before ("No wait, that's my old one. 8, 8, 2, 6."), not a digit: said
+    after a word that picks a thing out and ending its sentence or followed by words."""
+    if token.norm != "one" or not token.position:
+        return False
+    before = tokens[token.position - 1]
+    after = tokens[token.position + 1] if token.position + 1 < len(tokens) else None
+    if before.segment != token.segment or before.norm not in _ONE_AS_WORD_AFTER:
+        return False
+    if token.text[-1] in PUNCTUATION or after is None or after.segment != token.segment:
+        return True
+    return digits_of(after) is None and after.norm not in TENS and after.norm not in REPEATS
+
+
+def says_length(stream: Sequence[Token], index: int) -> bool:
+    """Whether the number at ``index`` says how long another is: "the 4 digit code", "a 16-digit number", "last
+    four, 6 7 8 9"."""
+    nxt = stream[index + 1] if index + 1 < len(stream) else None
+    before = stream[index - 1] if index else None
+    said = stream[index].norm
+    return (
+        said.endswith(("-digit", "-digits"))
+        or (nxt is not None and nxt.segment == stream[index].segment and nxt.norm in {"digit", "digits"})
+        or (before is not None and before.segment == stream[index].segment and before.norm == "last")
+    )
+
+
 def previous_number(tokens: Sequence[Token], position: int) -> Token | None:
     """The last digit the same speaker said in the window before ``position``."""
     speaker = tokens[position].speaker
     for token in reversed(tokens[max(0, position - CONTEXT_WINDOW) : position]):
         if token.speaker == speaker and digits_of(token) is not None and not _too_heard_as_two(tokens, token):
+            if says_length(tokens, token.position) or _stands_for_a_thing(tokens, token):
+                continue  # "The CVV, is that the 4 digit one on the front?": no number given, the question stands
             return token
     return None
+
+
+def _stands_for_a_thing(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether "one" stands for a thing: "that one", or after its length ("the 4 digit one")."""
+    before = tokens[token.position - 1] if token.position else None
+    after_length = before is not None and before.segment == token.segment and before.norm.endswith("digit")
+    return one_said_as_word(tokens, token) or (token.norm == "one" and after_length)
 
 
 def _too_heard_as_two(tokens: Sequence[Token], token: Token) -> bool:

@@ -47,11 +47,13 @@ from shared.redaction.detection.context import (
     card_talked_about,
     context_distances,
     nearest_match,
+    one_said_as_word,
     others_between_parts,
     previous_number,
     said_after,
     said_between,
     said_since_own_turn,
+    says_length,
     window_before,
     words_before,
 )
@@ -158,9 +160,9 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
         elif (
             (digit := digits_of(token)) is not None
             and digit
-            and not _is_length(stream, index)
+            and not says_length(stream, index)
             and not _oh_said_as_word(tokens, token)
-            and not _one_said_as_word(tokens, token)
+            and not one_said_as_word(tokens, token)
             and not _covid_nineteen(stream, index)
         ):
             atom = Atom(digit, (token,))
@@ -311,39 +313,6 @@ def _oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
             before.text[-1] in PUNCTUATION
             or (not broken_off and after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
         )
-    )
-
-
-# Said before "one" where it stands for a thing, not a digit: "my old one", "the other one", "that one".
-_ONE_AS_WORD_AFTER = frozenset(
-    {"old", "new", "other", "another", "that", "this", "the", "same", "right", "wrong", "which", "each", "every"}
-)
-
-
-def _one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
-    """Whether "one" stands for a thing named before ("No wait, that's my old one. 8, 8, 2, 6."), not a digit: said
-    after a word that picks a thing out and ending its sentence or followed by words."""
-    if token.norm != "one" or not token.position:
-        return False
-    before = tokens[token.position - 1]
-    after = tokens[token.position + 1] if token.position + 1 < len(tokens) else None
-    if before.segment != token.segment or before.norm not in _ONE_AS_WORD_AFTER:
-        return False
-    if token.text[-1] in PUNCTUATION or after is None or after.segment != token.segment:
-        return True
-    return digits_of(after) is None and after.norm not in TENS and after.norm not in REPEATS
-
-
-def _is_length(stream: Sequence[Token], index: int) -> bool:
-    """Whether the number at ``index`` says how long another is: "the 4 digit code", "a 16-digit number", "last
-    four, 6 7 8 9"."""
-    nxt = stream[index + 1] if index + 1 < len(stream) else None
-    before = stream[index - 1] if index else None
-    said = stream[index].norm
-    return (
-        said.endswith(("-digit", "-digits"))
-        or (nxt is not None and nxt.segment == stream[index].segment and nxt.norm in {"digit", "digits"})
-        or (before is not None and before.segment == stream[index].segment and before.norm == "last")
     )
 
 

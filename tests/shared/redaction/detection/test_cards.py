@@ -920,3 +920,25 @@ def test_a_number_given_after_a_card_when_another_kind_was_asked_is_not_the_card
         *_CARD_READ_OVER_TURNS, ("agent", "And the postcode on the account?"), ("customer", "1 -2 -27,")
     )
     assert "card_expiry" not in [kind for kind, _ in _found(segments)]
+
+
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ("The CVV, is that the 4 digit one on the front? For the Amex?", "7 2 1 5"),
+        ("The security code, is that the one on the back?", "7 2 1"),
+    ],
+)
+def test_the_code_given_after_the_caller_asked_which_one_it_is_is_the_code(question: str, code: str) -> None:
+    segments = _segments(("customer", question), ("agent", "That's right."), ("customer", f"Okay, {code}."))
+    assert _found(segments, _CODE) == [("card_security_code", [code])]
+
+
+def test_digits_after_the_code_was_given_with_the_one_asked_about_are_no_code() -> None:
+    segments = _segments(
+        ("agent", "And the security code?"),
+        ("customer", "The one on the back? 7 2 1."),
+        ("agent", "Thank you."),
+        ("customer", "And we're in room 318."),
+    )
+    assert _found(segments, _CODE) == [("card_security_code", ["7 2 1"])]
