@@ -249,6 +249,29 @@ def window_before(tokens: Sequence[Token], position: int, since: int = 0) -> str
     return " ".join(token.norm for token in tokens[max(0, since, position - CONTEXT_WINDOW) : position])
 
 
+def oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
+    """Whether "oh" is said as a word, not as a zero: written "Oh," as a sentence starts ("Oh, 4 1 2"), or after a
+    number, after a pause in writing and before words ("4402 7719, oh no, ...", "552 oh wait")."""
+    if token.text in {"Oh,", "Oh.", "Oh!", "Oh..."}:
+        return True
+    if token.norm not in {"oh", "o"} or not token.position or token.position + 1 >= len(tokens):
+        return False
+    before, after = tokens[token.position - 1], tokens[token.position + 1]
+    if before.segment != token.segment or after.segment != token.segment:
+        return False
+    # a reading broken off after it is a zero: "nine nine oh... no, nine oh nine four"
+    broken_off = token.text.endswith(("...", "\u2026"))
+    return (
+        digits_of(after) is None
+        and after.norm not in TENS
+        and after.norm not in REPEATS
+        and (
+            before.text[-1] in PUNCTUATION
+            or (not broken_off and after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
+        )
+    )
+
+
 # Said before "one" where it stands for a thing, not a digit: "my old one", "the other one", "that one".
 _ONE_AS_WORD_AFTER = frozenset(
     {"old", "new", "other", "another", "that", "this", "the", "same", "right", "wrong", "which", "each", "every"}
@@ -297,7 +320,7 @@ def _stands_for_a_thing(tokens: Sequence[Token], token: Token) -> bool:
     """Whether "one" stands for a thing: "that one", or after its length ("the 4 digit one")."""
     before = tokens[token.position - 1] if token.position else None
     after_length = before is not None and before.segment == token.segment and before.norm.endswith("digit")
-    return one_said_as_word(tokens, token) or (token.norm == "one" and after_length)
+    return oh_said_as_word(tokens, token) or one_said_as_word(tokens, token) or (token.norm == "one" and after_length)
 
 
 def _too_heard_as_two(tokens: Sequence[Token], token: Token) -> bool:

@@ -47,6 +47,7 @@ from shared.redaction.detection.context import (
     card_talked_about,
     context_distances,
     nearest_match,
+    oh_said_as_word,
     one_said_as_word,
     others_between_parts,
     previous_number,
@@ -161,7 +162,7 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             (digit := digits_of(token)) is not None
             and digit
             and not says_length(stream, index)
-            and not _oh_said_as_word(tokens, token)
+            and not oh_said_as_word(tokens, token)
             and not one_said_as_word(tokens, token)
             and not _covid_nineteen(stream, index)
         ):
@@ -290,29 +291,6 @@ def _thousands_group(token: Token, nxt: Token, after: Token | None) -> bool:
         and nxt.segment == token.segment
         and nxt.norm == "thousand"
         and not goes_on_as_amount
-    )
-
-
-def _oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
-    """Whether "oh" is said as a word, not as a zero: written "Oh," as a sentence starts ("Oh, 4 1 2"), or after a
-    number, after a pause in writing and before words ("4402 7719, oh no, ...", "552 oh wait")."""
-    if token.text in {"Oh,", "Oh.", "Oh!", "Oh..."}:
-        return True
-    if token.norm not in {"oh", "o"} or not token.position or token.position + 1 >= len(tokens):
-        return False
-    before, after = tokens[token.position - 1], tokens[token.position + 1]
-    if before.segment != token.segment or after.segment != token.segment:
-        return False
-    # a reading broken off after it is a zero: "nine nine oh... no, nine oh nine four"
-    broken_off = token.text.endswith(("...", "\u2026"))
-    return (
-        digits_of(after) is None
-        and after.norm not in TENS
-        and after.norm not in REPEATS
-        and (
-            before.text[-1] in PUNCTUATION
-            or (not broken_off and after.norm in {"no", "wait", "sorry", "actually", "hang", "hold"})
-        )
     )
 
 

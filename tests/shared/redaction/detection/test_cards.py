@@ -934,11 +934,13 @@ def test_the_code_given_after_the_caller_asked_which_one_it_is_is_the_code(quest
     assert _found(segments, _CODE) == [("card_security_code", [code])]
 
 
-def test_digits_after_the_code_was_given_with_the_one_asked_about_are_no_code() -> None:
+# "Oh," begins a sentence, no zero: the code given before it still answers the question
+@pytest.mark.parametrize("aside", ["And we're in room 318.", "Oh, and we're in room 318."])
+def test_digits_after_the_code_was_given_with_the_one_asked_about_are_no_code(aside: str) -> None:
     segments = _segments(
         ("agent", "And the security code?"),
         ("customer", "The one on the back? 7 2 1."),
         ("agent", "Thank you."),
-        ("customer", "And we're in room 318."),
+        ("customer", aside),
     )
     assert _found(segments, _CODE) == [("card_security_code", ["7 2 1"])]
