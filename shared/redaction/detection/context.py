@@ -425,6 +425,24 @@ def card_ending_asked(tokens: Sequence[Token], first: Token) -> bool:
     return last is not None and not any(pattern.search(asked[last.end() :]) for pattern in CONTEXTS.values())
 
 
+# A card's first six digits asked for, the bank's number that begins it: "Can you read me the first six digits?"; not
+# of another number ("the first six digits of your account number").
+_CARD_START_ASKED = re.compile(r"\bfirst (six|6)( digits?| numbers?)\b(?P<of> (of|on|from)( \w+){1,3})?")
+_CARD_NAMED = re.compile(r"\b(cards?|visa|mastercard|amex|discover)\b")
+
+
+def card_start_asked(tokens: Sequence[Token], first: Token) -> bool:
+    """Whether a card's first six digits were asked for just before ``first``, of a card or of nothing named, and
+    nothing else asked for after."""
+    asked = window_before(tokens, first.position)
+    last = None
+    for last in _CARD_START_ASKED.finditer(asked):  # noqa: B007 - the last match is the nearest
+        pass
+    if last is None or (last.group("of") and not _CARD_NAMED.search(last.group("of"))):
+        return False
+    return not any(pattern.search(asked[last.start() :]) for pattern in CONTEXTS.values())
+
+
 # An expiry named as such, which only cards have here ("Expires oh four thirty. Security number ...").
 _EXPIRY_NAMED = re.compile(r"\b(expir\w*|(valid|good)[ -](thru|through|until|till))\b")
 

@@ -44,6 +44,7 @@ from shared.redaction.detection.context import (
     asks_anew,
     asks_for_a_number,
     card_ending_asked,
+    card_start_asked,
     card_talked_about,
     context_distances,
     nearest_match,
@@ -558,6 +559,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.CARD_NUMBER  # "the Visa ending 381": its last four, a digit lost in hearing
     if len(digits) == 4 and card_ending_asked(tokens, first):
         return EntityType.CARD_NUMBER  # "the last four digits of the card?" / "7209": its last four
+    if len(digits) == _CARD_START_DIGITS and card_start_asked(tokens, first):
+        return EntityType.CARD_NUMBER  # "Can you read me the first six digits?" / "4 5 5 3 5 7."
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
         return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's
@@ -719,6 +722,7 @@ def _year_alone_answers(digits: str, atoms: Sequence[Atom], tokens: Sequence[Tok
 
 # Asked for once and answered with digits: a new number said after the answer is something else, unless it reads
 # the answer back.
+_CARD_START_DIGITS = 6  # the bank's number that begins a card
 _ANSWERED_ONCE = (EntityType.CARD_SECURITY_CODE, EntityType.DATE_OF_BIRTH)
 _READ_BACK_WINDOW = 4  # digits: a year, a group read back from a longer answer
 

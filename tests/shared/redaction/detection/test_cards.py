@@ -944,3 +944,27 @@ def test_digits_after_the_code_was_given_with_the_one_asked_about_are_no_code(as
         ("customer", aside),
     )
     assert _found(segments, _CODE) == [("card_security_code", ["7 2 1"])]
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("Can you read me the first six digits?", "4 5 5 3 5 7."),
+        ("Can you confirm the first six digits?", "5 1 0 5, 1 0."),
+        ("And the first 6 numbers on the card?", "455357."),
+    ],
+)
+def test_six_digits_given_for_the_first_six_are_the_card_number(question: str, answer: str) -> None:
+    segments = _segments(("agent", question), ("customer", answer))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == [("card_number", [answer.rstrip(".")])]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you read me the first six digits of the serial on the router?",
+        "The first six digits, and then your account number?",
+    ],
+)
+def test_the_first_six_digits_of_another_number_are_no_card_number(question: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", "455357.")), (EntityType.CARD_NUMBER,)) == []
