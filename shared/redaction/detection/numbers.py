@@ -1452,7 +1452,8 @@ def _card_in_two_runs(
     the first part was read back: "So far I've got 4819 2740." / "Yep, then 6635 1184."), the second part soon
     after the first with nothing asked between ("the card number is 5274 8301" / "Mhm." / "sorry, the dog's going
     mental. 9264 5818."), or with the end of the first given up and said again ("..., six one, sorry, six one three
-    nine, ..."), where the digits together pass the card check at a card's length."""
+    nine, ..."), or the other side read the first back between ("It's 5270 7984..." / "5270 7984, yes?" / "1185
+    1067."), where the digits together pass the card check at a card's length."""
     for first, second in itertools.pairwise(untyped):
         start, last, resumed = first[0].tokens[0], first[-1].tokens[-1], second[0].tokens[0]
         if resumed.position - last.position > CONTEXT_WINDOW:
@@ -1462,9 +1463,13 @@ def _card_in_two_runs(
         between = tokens[last.position + 1 : resumed.position]
         if any(pause_ms(a, b) > MAX_PAUSE_MS for a, b in itertools.pairwise([last, *between, resumed])):
             continue  # a long pause ends a number
-        if asks_anew([t for t in between if t.speaker != start.speaker], ""):
-            continue
         said, going_on = "".join(a.digits for a in first), "".join(a.digits for a in second)
+        others = [t for t in between if t.speaker != start.speaker]
+        read_back = [t for t in others if digits_of(t) is not None]
+        # the first part read back whole to confirm it ("5270 7984, yes?") asks for nothing new
+        confirmed = bool(read_back) and digits_said(read_back) == said and _only_confirms(others)
+        if not confirmed and asks_anew(others, ""):
+            continue
         last_group = "".join(a.digits for a in _groups(first)[-1])
         given_up = GIVEN_UP.search(" ".join(t.norm for t in between)) is not None
         readings = [said + going_on]
@@ -1481,6 +1486,14 @@ def _card_in_two_runs(
                 continue
             yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
             yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
+            if confirmed:
+                yield EntityType.CARD_NUMBER, read_back
+
+
+def _only_confirms(said: Sequence[Token]) -> bool:
+    """Whether the words besides the digits are a few that ask for nothing by name ("..., yes?", "..., right?")."""
+    words = " ".join(t.norm for t in said if digits_of(t) is None)
+    return len(words.split()) <= BACKCHANNEL_WORDS and not any(p.search(words) for p in ASKED_CONTEXTS.values())
 
 
 # The other kinds asked for after a card: a number given after one of these is not the card's next detail.

@@ -968,3 +968,18 @@ def test_six_digits_given_for_the_first_six_are_the_card_number(question: str, a
 )
 def test_the_first_six_digits_of_another_number_are_no_card_number(question: str) -> None:
     assert _found(_segments(("agent", question), ("customer", "455357.")), (EntityType.CARD_NUMBER,)) == []
+
+
+def test_a_card_read_on_after_its_first_half_was_read_back_to_confirm_it_is_one_card() -> None:
+    segments = _segments(("customer", "It's 5270 7984..."), ("agent", "5270 7984, yes?"), ("customer", "1185 1067."))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == [
+        ("card_number", ["5270 7984"]),
+        ("card_number", ["5270 7984"]),
+        ("card_number", ["1185 1067"]),
+    ]
+
+
+@pytest.mark.parametrize("read_back", ["5270 7984, and the expiry?", "5270 7948, yes?"])
+def test_digits_after_a_read_back_that_asks_anew_or_differs_go_on_no_card(read_back: str) -> None:
+    segments = _segments(("customer", "It's 5270 7984..."), ("agent", read_back), ("customer", "1185 1067."))
+    assert _found(segments, (EntityType.CARD_NUMBER,)) == []
