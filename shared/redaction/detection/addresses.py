@@ -541,12 +541,13 @@ EIRCODE_ADDRESS = re.compile(
     rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+(?:[a-z]{{1,4}}\s+)?{_PLACE_CAPITAL}[\w'-]*){{0,3}},\s+){{0,4}}"
     rf"(?:(?:County|Co\.?)\s+[A-Z][a-z]+,?\s+)?{_EIRCODE}(?![\w-])"
 )
-# A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB".
+# A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB", or of four digits (Australia,
+# New Zealand, much of Europe): "Postcode's 2000, it's in the CBD".
 # Also asked of oneself, its halves apart: "My Eircode? A65, F4E2."
 _POSTCODE_HALVES_APART = _POSTCODE.replace(r"\s?", r"(?:,?\s)?")
 NAMED_POSTCODE = re.compile(
     rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?[:?]?\s+"
-    rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE})(?![\w-])"
+    rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE}|\d{{4}})(?![\w-])"
     # Ghana's digital address, which stands for the house: "My GhanaPost GPS is GA-183-8164"
     r"|\b(?i:ghana ?post(?: gps)?|gps address|digital address)(?: (?i:code))?(?:'s|\s+is)?[:?]?\s+"
     r"(?P<gps>[A-Z]{2}-\d{3,4}-\d{4})\b"

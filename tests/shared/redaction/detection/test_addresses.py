@@ -544,6 +544,18 @@ def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it()
 
 @pytest.mark.parametrize(
     "text, postcode",
+    [("Postcode's 2000, it's in the CBD.", "2000"), ("My postcode is 4170.", "4170")],
+)
+def test_a_postcode_of_four_digits_named_is_an_address(text: str, postcode: str) -> None:
+    assert _addresses(("customer", text)) == [(0, postcode)]
+
+
+def test_four_digits_inside_a_longer_code_after_postcode_are_no_postcode() -> None:
+    assert _addresses(("customer", "Postcode 2000X isn't valid, the form says.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, postcode",
     [
         # letters and digits one at a time, the halves set apart by a comma
         ("The postcode is N W 3, 6 D X.", "N W 3, 6 D X"),
