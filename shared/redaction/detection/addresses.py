@@ -39,7 +39,7 @@ from shared.redaction.detection.spoken import (
 # Its number may be named as one: "flat number 204".
 _UNIT_NAMED = (
     # also in the languages of the address: "Appartement 5, 12 rue ...", "Wohnung 3", "apto 52"
-    r"(?:\b(?i:flat|unit|apartment|apt|suite|lot|plot|shop|level|building|appartement|appartamento|apartamento|apto"
+    r"(?:\b(?i:flat|unit|apartment|apt|suite|lot|plot|house|hse|shop|level|building|appartement|appartamento|apartamento|apto"
     r"|wohnung)\.?\s*(?:(?i:number|no)\.?\s+)?"
     # a house's number as India writes it: "No. 17, 4th Cross"
     r"|\bNo\.\s*)"

@@ -844,6 +844,8 @@ def test_a_year_and_a_city_after_a_street_named_in_passing_are_no_address() -> N
         ),
         # Nigeria: a plot, the street, an estate's numbered phase and the city
         ("Plot 5, Ring Road, Gwarinpa Phase 2, Abuja.", "Plot 5, Ring Road, Gwarinpa Phase 2, Abuja"),
+        # Kenya: the house numbered on its road, the area after
+        ("It's house 17, Argwings Kodhek Road, Kilimani.", "house 17, Argwings Kodhek Road, Kilimani"),
     ],
 )  # fmt: skip
 def test_national_address_grammars_are_found_whole(text: str, address: str) -> None:
