@@ -113,9 +113,10 @@ _BUSINESS_ASKED = re.compile(
     # can call you back on?": the caller's)
     r"|\bis there (?:a|an) (?:postal |mailing |head office |office )?(?:address|number|phone number|helpline|email)\b"
     r"(?![^?]*\byou)"
-    r"|\bwhere (?:are|is) (?:you|your (?:\w+ )?(?:head office|branch|store|shop|headquarters))(?: guys)? "
-    r"(?:based|located)\b"
+    r"|\bwhere (?:is|are) your (?:\w+ )?(?:head office|branch|store|shop|headquarters) (?:based|located)\b"
 )
+# "Where are you based?" asks the business where it is, unless the one answering is the caller, asked by the agent.
+_WHERE_YOU_ARE_ASKED = re.compile(r"\bwhere are you(?: guys)? (?:based|located)\b")
 
 
 def business_asked_for(entity: Entity, tokens: Sequence[Token]) -> bool:
@@ -124,7 +125,12 @@ def business_asked_for(entity: Entity, tokens: Sequence[Token]) -> bool:
         return False
     span = entity.spans[0]
     first = next((t for t in tokens if t.segment == span.segment), None)
-    return first is not None and _BUSINESS_ASKED.search(said_since_own_turn(tokens, first)) is not None
+    if first is None:
+        return False
+    asked = said_since_own_turn(tokens, first)
+    return _BUSINESS_ASKED.search(asked) is not None or (
+        first.speaker != _CALLER and _WHERE_YOU_ARE_ASKED.search(asked) is not None
+    )
 
 
 _MIN_SAID_AGAIN = 8  # letters and digits: "200 Victoria Street", not a "12" said again

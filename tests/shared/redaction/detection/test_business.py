@@ -99,3 +99,12 @@ def test_a_role_mailbox_the_caller_gives_as_theirs_is_theirs(turns: tuple[tuple[
 )
 def test_a_role_mailbox_of_the_business_called_stays(turns: tuple[tuple[str, str], ...]) -> None:
     assert _emails(*turns) == []
+
+
+def test_where_the_business_is_based_answered_by_the_agent_is_its_own_address() -> None:
+    assert _found(("customer", "Where are you guys based?"), ("agent", "We're at 44 Ngong Road, Nairobi.")) == []
+
+
+def test_where_the_caller_is_based_asked_by_the_agent_gives_the_callers_address() -> None:
+    found = _found(("agent", "Where are you based?"), ("customer", "We're at Plot 44, Ngong Road, Kilimani, Nairobi."))
+    assert found == [("address", "Plot 44, Ngong Road, Kilimani, Nairobi")]
