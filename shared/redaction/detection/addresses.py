@@ -1327,3 +1327,20 @@ def address_parts_said_again(segments: Sequence[Segment], addresses: Sequence[Te
 def _words(text: str) -> str:
     """``text`` in lower case, its words apart by single spaces, without punctuation but hyphens."""
     return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
+
+
+# A flat in a named building said alone, the other side asking for the postcode next ("Flat 7, Harbour View House." /
+# "And the postcode?"): the first part of an address, its postcode to follow.
+_UNIT_IN_BUILDING = re.compile(
+    rf"{_UNIT_NAMED},\s+(?:The\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}(?:,\s+[A-Z][\w'-]+){{0,2}}(?=[.,]?$)"
+)
+
+
+def units_before_postcode_asked(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A turn that is a flat and its building's name, where the other side asks for the postcode right after."""
+    ordered = sorted(segments, key=lambda segment: (segment.start_ms, segment.index))
+    for said, asked in pairwise(ordered):
+        if asked.speaker == said.speaker or "?" not in asked.text or not _POSTCODE_ASKED.search(asked.text.lower()):
+            continue
+        if unit := _UNIT_IN_BUILDING.match(said.text, _lead_in_end(said.text)):
+            yield TextSpan(said.index, unit.start(), unit.end())

@@ -24,6 +24,7 @@ from shared.redaction.detection.addresses import (
     addresses_going_on,
     answered_addresses,
     answers_as_addresses,
+    units_before_postcode_asked,
 )
 from shared.redaction.detection.answers import answered_values
 from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
@@ -117,6 +118,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     read = read_segments(segments, tokens)
     found_by_pattern = list(patterns(read))
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answered_addresses(read, tokens)]
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in units_before_postcode_asked(read)]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answers_as_addresses(read, tokens)]
     addresses_said = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in addresses_going_on(read, addresses_said)]

@@ -1344,3 +1344,36 @@ def test_a_postcode_read_back_after_and_is_the_addresss() -> None:
 def test_a_suburb_and_postcode_answering_what_postcode_one_is_in_are_the_addresss() -> None:
     said = (("agent", "And what suburb and postcode are you in?"), ("customer", "Morningside, 4170."))
     assert _addresses(*said) == [(1, "Morningside, 4170")]
+
+
+@pytest.mark.parametrize(
+    "said, unit",
+    [
+        ("Flat 7, Harbour View House.", "Flat 7, Harbour View House"),
+        ("It's Apartment 12, The Maltings, Bray.", "Apartment 12, The Maltings, Bray"),
+    ],
+)
+def test_a_flat_in_a_named_building_before_the_postcode_is_asked_is_an_address(said: str, unit: str) -> None:
+    assert _addresses(("customer", said), ("agent", "And the postcode?"), ("customer", "SE16 7RH.")) == [
+        (0, unit),
+        (2, "SE16 7RH"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # nothing asked of where it is after
+        (("customer", "Flat 7, Harbour View House."), ("agent", "And when did you move in?")),
+        # the flat said in a sentence that goes on
+        (("customer", "Flat 7, Harbour View House is my sister's."), ("agent", "And the postcode?")),
+        # the postcode talked about, not asked for
+        (("customer", "Flat 7, Harbour View House."), ("agent", "Right, the postcode changed there last year.")),
+        # the speaker asking it of themselves
+        (("customer", "Flat 7, Harbour View House."), ("customer", "What's the postcode there?")),
+    ],
+)
+def test_a_flat_and_building_without_a_postcode_asked_of_it_next_is_no_address(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    assert _addresses(*turns) == []
