@@ -1397,7 +1397,11 @@ _NAME_BEFORE_DETAIL = re.compile(
     r"(?:(?:^|(?<=[.:!?]\s)|(?<=\b(?i:i've got)\s)|(?<=\b(?i:we've got)\s)|(?<=\b(?i:i have)\s)"
     rf"|(?<=\b(?i:we have)\s))(?P<name>{_NAME}(?:{_NEXT_NAME}){{1,2}}),\s*"
     r"(?:(?i:mobile|phone|cell|tel|born|dob|date of birth|birthday)[:,]?\s+)?"
-    rf"|(?<![\w'])(?P<found_at>{_NAME}(?:{_NEXT_NAME}){{1,2}})\s+at\s+)$"
+    rf"|(?<![\w'])(?P<found_at>{_NAME}(?:{_NEXT_NAME}){{1,2}})\s+at\s+"
+    # or who is to be called back on the phone, a first name alone too: "a callback to Marisol on 214 908 3316" (not
+    # "Ring Dublin on ...": a call to a place)
+    r"|\b(?i:callback|call back)\s+(?:(?i:to|for)\s+)?"
+    rf"(?P<called>{_NAME}(?:{_NEXT_NAME}){{0,2}})\s+on\s+)$"
 )
 
 
@@ -1422,7 +1426,7 @@ def names_before_details(segments: Sequence[Segment], details: Iterable[TextSpan
         match = _NAME_BEFORE_DETAIL.search(texts[detail.segment][: detail.start])
         if match is None:
             continue
-        group = "name" if match.group("name") else "found_at"
+        group = next(group for group in ("name", "found_at", "called") if match.group(group))
         words = match.group(group).split()
         if words[0] in _NOT_NAME_BEFORE:
             continue  # "For Ana Lima, born ...": the sentence's first word, no name's

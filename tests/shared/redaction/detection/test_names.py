@@ -2549,6 +2549,22 @@ def test_a_place_said_before_a_phone_is_no_name() -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
+        ("Right, so a callback to Marisol on 214 908 3316.", "Marisol"),
+        ("I'll arrange a call back for Tomas Novak on 0161 496 0835.", "Tomas Novak"),
+    ],
+)
+def test_who_is_to_be_called_back_on_a_phone_is_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize("text", ["Ring Dublin on 01 872 3456.", "A callback to Sales on 0161 496 0835."])
+def test_a_place_or_a_department_called_on_a_phone_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
         ("You're welcome, Kayla, have a good one.", "Kayla"),
         ("Oh no, sorry Grant. Can I grab your supplier number?", "Grant"),
         ("Best on my mobile, I'm Manpreet by the way.", "Manpreet"),
