@@ -427,7 +427,13 @@ _TIME_WORDS = frozenset({"at", "by", "around", "from", "until", "till"})
 _TRAVEL_NUMBERED = frozenset({"flight", "gate", "platform", "terminal", "bus", "train", "route"})
 _LONGEST_TRAVEL_NUMBER = 4  # digits
 # Named after the digits: where on a card they are printed.
-_ON_THE_BACK = re.compile(r"(on|off) the back\b")
+# Said right after the digits, maybe as "the one on the back", or asked of oneself before them in the same breath:
+# "... is that the one on the back? Yeah, that's it, 411."
+_ON_THE_BACK = re.compile(r"((the one|it's|that's|which is) )?(on|off) the back\b")
+_ON_THE_BACK_BEFORE = re.compile(r"\b(on|off) the back\b(?! of)")
+# A card's code named so, "security number" too where it is on the back (a social's is on no back)
+_BACK_WORDS = 9  # "the one on the back of the gift card"
+_CODE_ON_THE_BACK = re.compile(rf"{CODE.pattern}|\bsecurity number\b")
 _BACK_OF_ANOTHER_THING = re.compile(r"(on|off) the back of (?!(the |your |my |this )?card\b)")  # "of the box"
 
 
@@ -471,6 +477,20 @@ def _after_a_letter(tokens: Sequence[Token], first: Token) -> bool:
         return False
     before = tokens[first.position - 1]
     return before.segment == first.segment and capital_letter(before)
+
+
+def _back_named(atoms: Sequence[Atom], tokens: Sequence[Token]) -> str | None:
+    """The words after the digits, where the back (of a card, or of something they go on to name) is said right after
+    them or before them in their segment; None where it is not."""
+    first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
+    # "the one on the back of the card": beyond the words usually read after a number
+    after = " ".join(
+        t.norm for t in tokens[last.position + 1 : last.position + 1 + _BACK_WORDS] if t.segment == last.segment
+    )
+    before = " ".join(
+        t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position] if t.segment == first.segment
+    )
+    return after if _ON_THE_BACK.match(after) or _ON_THE_BACK_BEFORE.search(before) else None
 
 
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
@@ -611,10 +631,13 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.SSN
     if (
         len(digits) in (3, 4)
-        and _ON_THE_BACK.match(after := said_after(atoms[-1].tokens[-1], tokens))
+        and (after := _back_named(atoms, tokens)) is not None
         and (
             card_talked_about(tokens, first.position)
-            or (CODE.search(window_before(tokens, first.position)) and not _BACK_OF_ANOTHER_THING.match(after))
+            or (
+                _CODE_ON_THE_BACK.search(window_before(tokens, first.position))
+                and not _BACK_OF_ANOTHER_THING.search(after)
+            )
         )
     ):
         # "... and it's 306 on the back"; "The code is 6 0 3, on the back.": a code printed on the back is a card's

@@ -828,9 +828,33 @@ def test_a_code_said_to_be_on_the_back_is_a_cards_where_no_card_was_named() -> N
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["6 0 3"])]
 
 
-def test_a_code_on_the_back_of_another_thing_is_no_cards() -> None:
-    segments = _segments(("customer", "The code is 603, on the back of the box."))
-    assert _found(segments) == []
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("The code is 411, the one on the back.", ["411"]),
+        ("The code is 411, the one on the back of the card.", ["411"]),
+        # "security number" where it is on the back: the card's, not a social's
+        (
+            "Security number is four one one... wait, is that the one on the back? Yeah, that's it, 411.",
+            ["four one one", "411"],
+        ),
+    ],
+)
+def test_a_code_said_with_the_one_on_the_back_is_a_cards(text: str, codes: list[str]) -> None:
+    found = _found(_segments(("customer", text)), (EntityType.CARD_SECURITY_CODE,))
+    assert found == [("card_security_code", [code]) for code in codes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The code is 603, on the back of the box.",
+        "The code is 603, the one on the back of the box.",
+        "I paid by card, and the number on the back of the box is 603.",
+    ],
+)
+def test_a_code_on_the_back_of_another_thing_is_no_cards(text: str) -> None:
+    assert _found(_segments(("customer", text))) == []
 
 
 def test_a_card_read_back_in_part_and_gone_on_with_by_the_other_side_is_one_card() -> None:
