@@ -1466,6 +1466,11 @@ _MIN_CARD_PART = 4  # digits: a card's group
 _GOES_ON_FROM_THERE = re.compile(
     r"((yes|yep|yeah|right|correct|that's right|mhm|okay|ok) )?(and )?(then|next|after that)"
 )
+# The rest of a number asked for, nothing else: "And the last four?", "and the last group?", "Next four?"
+_REST_ASKED = re.compile(
+    r"((thanks|thank you|okay|ok|great|yes|yep|right) )?(and )?((what's|what is) )?(the )?"
+    r"((last|next|final|other|remaining) (group|bit|part|block|four|four digits|digits|numbers)|rest( of it)?)"
+)
 
 
 def _card_in_two_runs(
@@ -1476,22 +1481,31 @@ def _card_in_two_runs(
     after the first with nothing asked between ("the card number is 5274 8301" / "Mhm." / "sorry, the dog's going
     mental. 9264 5818."), or with the end of the first given up and said again ("..., six one, sorry, six one three
     nine, ..."), or the other side read the first back between ("It's 5270 7984..." / "5270 7984, yes?" / "1185
-    1067."), where the digits together pass the card check at a card's length."""
-    for first, second in itertools.pairwise(untyped):
+    1067."), or asked for the rest of it ("4388 5760 1832" / "And the last four?" / "9576."; "I've got 4919 0741
+    6470, and the last group?" / "6639."), where the digits together pass the card check at a card's length."""
+    pairs = list(itertools.pairwise(untyped))  # each speaker's runs in turn
+    # and a run with the other side's next one: "..., and the last group?" / "6639."
+    in_time = sorted(untyped, key=lambda run: run[0].tokens[0].position)
+    pairs += [(a, b) for a, b in itertools.pairwise(in_time) if a[0].tokens[0].speaker != b[0].tokens[0].speaker]
+    for first, second in pairs:
         start, last, resumed = first[0].tokens[0], first[-1].tokens[-1], second[0].tokens[0]
-        if resumed.position - last.position > CONTEXT_WINDOW:
-            continue
-        if resumed.speaker != start.speaker and not _GOES_ON_FROM_THERE.fullmatch(words_before(resumed, tokens)):
+        if not 0 < resumed.position - last.position <= CONTEXT_WINDOW:
             continue
         between = tokens[last.position + 1 : resumed.position]
+        own = " ".join(t.norm for t in between if t.speaker == start.speaker)
+        if resumed.speaker != start.speaker and not (
+            _GOES_ON_FROM_THERE.fullmatch(words_before(resumed, tokens)) or _REST_ASKED.fullmatch(own)
+        ):
+            continue
         if any(pause_ms(a, b) > MAX_PAUSE_MS for a, b in itertools.pairwise([last, *between, resumed])):
             continue  # a long pause ends a number
         said, going_on = "".join(a.digits for a in first), "".join(a.digits for a in second)
         others = [t for t in between if t.speaker != start.speaker]
         read_back = [t for t in others if digits_of(t) is not None]
-        # the first part read back whole to confirm it ("5270 7984, yes?") asks for nothing new
+        # the first part read back whole to confirm it ("5270 7984, yes?") asks for nothing new, nor the rest asked for
         confirmed = bool(read_back) and digits_said(read_back) == said and _only_confirms(others)
-        if not confirmed and asks_anew(others, ""):
+        rest_asked = _REST_ASKED.fullmatch(" ".join(t.norm for t in others)) is not None
+        if not (confirmed or rest_asked) and asks_anew(others, ""):
             continue
         last_group = "".join(a.digits for a in _groups(first)[-1])
         given_up = GIVEN_UP.search(" ".join(t.norm for t in between)) is not None

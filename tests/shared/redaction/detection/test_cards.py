@@ -1007,3 +1007,34 @@ def test_a_card_read_on_after_its_first_half_was_read_back_to_confirm_it_is_one_
 def test_digits_after_a_read_back_that_asks_anew_or_differs_go_on_no_card(read_back: str) -> None:
     segments = _segments(("customer", "It's 5270 7984..."), ("agent", read_back), ("customer", "1185 1067."))
     assert _found(segments, (EntityType.CARD_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, cards",
+    [
+        (
+            (("customer", "4388 5760 1832"), ("agent", "And the last four?"), ("customer", "9576. Sorry, it's worn.")),
+            ["4388 5760 1832", "9576"],
+        ),
+        # the one reading it back asks for the rest
+        (
+            (("agent", "I've got 4919 0741 6470, and the last group?"), ("customer", "6639.")),
+            ["4919 0741 6470", "6639"],
+        ),
+    ],
+)
+def test_a_card_whose_rest_was_asked_for_after_its_first_groups_is_one_card(
+    turns: tuple[tuple[str, str], ...], cards: list[str]
+) -> None:
+    assert _found(_segments(*turns), (EntityType.CARD_NUMBER,)) == [("card_number", [card]) for card in cards]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("customer", "4388 5760 1832"), ("agent", "And the last four? Then the expiry."), ("customer", "9576.")),
+        (("agent", "I've got 4919 0741 6470. What's the expiry?"), ("customer", "6639.")),
+    ],
+)
+def test_digits_given_after_something_else_was_asked_do_not_end_the_card(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _found(_segments(*turns), (EntityType.CARD_NUMBER,)) == []
