@@ -1232,6 +1232,9 @@ def _misspoken_starts(
             # a card talked about before them (not "Room 214, no sorry, ... My card is ..."), and not counted up as
             # an example ("The card is 1,2,3,4? No sorry, ...")
             card_begun = card_talked_about(tokens, start.position) and digits not in _COUNTING
+            # or the card's own start, begun again: "Six oh one one, oh oh oh oh, hmm no, six oh one one, oh oh nine
+            # three, ..."
+            card_begun = card_begun or (len(digits) >= _CARD_GROUP and whole.startswith(digits[:_CARD_GROUP]))
             if (put_right and enough) or (kind is EntityType.CARD_NUMBER and card_begun):
                 yield kind, [token for atom in run for token in atom.tokens]
             break

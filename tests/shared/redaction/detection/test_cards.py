@@ -670,6 +670,13 @@ def test_doses_and_rooms_after_a_health_cards_version_code_are_no_security_code(
             "Oh four double one, seven",
             "oh four double one, six two eight, nine nine oh",
         ),
+        # a card begun again from its first group, no card named
+        (
+            "Six oh one one, oh oh oh oh, hmm no, six oh one one, oh oh nine three, four four seven one, two two five "
+            "eight.",
+            "Six oh one one, oh oh oh oh",
+            "six oh one one, oh oh nine three, four four seven one, two two five eight",
+        ),
     ],
 )
 def test_a_start_misspoken_and_given_up_is_the_number_said_after_it(said: str, begun: str, whole: str) -> None:
@@ -682,6 +689,8 @@ def test_a_start_misspoken_and_given_up_is_the_number_said_after_it(said: str, b
     [
         "A table for 4, sorry, 5 people at 7 30.",
         "Room 214, no sorry, I'm checking out. My card is 4111 1111 1111 1111.",
+        # as long as a card's first groups, but not how it starts
+        "Room 1234 5678, no sorry, that's old. My card is 4111 1111 1111 1111.",
     ],
 )
 def test_numbers_given_up_that_do_not_start_the_number_after_are_not_it(said: str) -> None:
