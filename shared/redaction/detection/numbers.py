@@ -1901,7 +1901,7 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
             yield from found_in_parts
             return
     # "oh six... oh six seven seven": digits broken off and said again from the start are the number once
-    digits = digits[_broken_off_start(atoms) :]
+    digits = digits[_broken_off_start(atoms, tokens) :]
     # Longer than any one number: answers to several questions, told apart by their segments.
     entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
     if entity_type is EntityType.PHONE_NUMBER and is_business_line(digits, atoms[0].tokens[0], tokens):
@@ -1943,15 +1943,22 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
 _CODE_NAMED_NEXT = re.compile(r"(and|then|plus)( the| my)? (security )?(code|cvv|cvc)\b")
 
 
-def _broken_off_start(atoms: Sequence[Atom]) -> int:
+_HESITATIONS = {"uh", "um", "er", "ah", "erm", "hmm"}
+
+
+def _broken_off_start(atoms: Sequence[Atom], tokens: Sequence[Token]) -> int:
     """How many digits a speaker said, broke off ("oh six...") and then said again to begin the number anew ("oh six
-    seven seven"); 0 if they did not."""
+    seven seven"), or said again after a hesitation ("Two nine, uh, two nine eight one"); 0 if they did not."""
     said = ""
     for index, atom in enumerate(atoms[:-1]):
         said += atom.digits
+        rest = "".join(a.digits for a in atoms[index + 1 :])
+        begun_again = rest.startswith(said) and len(rest) > len(said)
         if atom.tokens[-1].text.endswith(TRAILING_OFF):
-            rest = "".join(a.digits for a in atoms[index + 1 :])
-            return len(said) if rest.startswith(said) and len(rest) > len(said) else 0
+            return len(said) if begun_again else 0
+        hesitation = tokens[atom.tokens[-1].position + 1 : atoms[index + 1].tokens[0].position]
+        if begun_again and any(token.norm in _HESITATIONS for token in hesitation):
+            return len(said)
     return 0
 
 

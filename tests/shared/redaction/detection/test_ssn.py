@@ -335,3 +335,17 @@ def test_the_last_four_named_in_an_answer_to_two_things_asked_are_the_socials() 
         ("customer", "Employee ID is 20488, and last four is 3 3 0 9."),
     )
     assert _found(segments) == [("account_number", ["20488"]), ("ssn", ["3 3 0 9"])]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # begun, a hesitation, begun again: the last four once
+        "Two nine, uh, two nine eight one.",
+        # a hesitation inside the four, nothing begun again
+        "Two nine, uh, eight one.",
+    ],
+)
+def test_the_last_four_of_a_social_said_with_a_hesitation_are_the_social(answer: str) -> None:
+    segments = _segments(("agent", "Can you verify the last four of your social?"), ("customer", answer))
+    assert _found(segments, _SSN) == [("ssn", [answer.rstrip(".")])]
