@@ -521,6 +521,22 @@ def local_parts_said_again(segments: Sequence[Segment], emails: Sequence[TextSpa
                     break
 
 
+# A written address broken off before its ending: "sam.okoro@gmail... no sorry, ..."
+_BROKEN_OFF_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)*(?=\.\.\.|\u2026)")
+
+
+def emails_broken_off(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """A written address broken off and given again whole, in that turn or the next ones ("It's sam.okoro@gmail...
+    no sorry, it's googlemail, sam.okoro@googlemail.com."): the same local part, put right after the @."""
+    texts = {segment.index: segment.text for segment in segments}
+    given = [(email.segment, _local_and_domain(texts[email.segment][email.start : email.end])[0]) for email in emails]
+    for segment in segments:
+        for begun in _BROKEN_OFF_EMAIL.finditer(segment.text):
+            local, _ = _local_and_domain(begun.group())
+            if any(0 <= index - segment.index <= _READ_BACK_SEGMENTS and local == whole for index, whole in given):
+                yield TextSpan(segment.index, begun.start(), begun.end())
+
+
 def _local_and_domain(email: str) -> tuple[str, str]:
     """An address's local part's letters and digits, without the words for its separators, and its domain's
     first name: ("rferreira81", "gmail") of "r dot ferreira 81 at gmail dot com"."""

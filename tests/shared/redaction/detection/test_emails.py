@@ -240,6 +240,16 @@ def test_digits_put_right_just_after_an_address_are_the_address() -> None:
     ]
 
 
+def test_a_written_address_broken_off_and_given_again_whole_is_the_address() -> None:
+    said = "It's sam.okoro@gmail... no sorry, it's googlemail, sam.okoro@googlemail.com."
+    assert _emails(("customer", said)) == [(0, "sam.okoro@gmail"), (0, "sam.okoro@googlemail.com")]
+
+
+def test_a_price_written_with_an_at_and_broken_off_is_no_address() -> None:
+    said = "It was 2@3.50... no wait, two for 3.50. My email is sam.okoro@googlemail.com."
+    assert _emails(("customer", said)) == [(0, "sam.okoro@googlemail.com")]
+
+
 def test_other_digits_said_after_an_address_are_not_the_address() -> None:
     assert _emails(("customer", "It's kemi 1988 at hotmail dot com. Sorry, 12 of them bounced.")) == [
         (0, "kemi 1988 at hotmail dot com"),
