@@ -1642,6 +1642,7 @@ def _card_ended_after_read_back(
 
 _SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine
 _YEAR = re.compile(r"(19|20)\d\d")
+_ENDING_WORDS = frozenset({"end", "ends", "ending", "ended"})
 
 
 def _ssn_begun(
@@ -1913,6 +1914,15 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     ):
         # "valid until April 35", "22nd of January 1988, and the card ends 3309": a date's day or year, not a code
         # or a card's last four
+        return
+    in_a_year = (
+        first.position > 1
+        and tokens[first.position - 1].norm == "in"
+        and tokens[first.position - 2].norm not in _ENDING_WORDS  # "the policy ending in 2019": its last four
+        and _YEAR.fullmatch(digits)
+    )
+    if (after_a_month or in_a_year) and entity_type is EntityType.ACCOUNT_NUMBER and len(digits) == 4:
+        # "the expiry on that passport?" / "June 2031.", "and it expires in 2031?": a year, not the passport's number
         return
     said_as_ordinals = all(ORDINAL_DIGITS.fullmatch(t.norm) for a in atoms for t in a.tokens)
     if said_as_ordinals and entity_type is not EntityType.DATE_OF_BIRTH:

@@ -1353,3 +1353,29 @@ def test_i_know_after_a_number_said_as_a_word_of_the_sentence_is_no_digit() -> N
 def test_an_id_named_by_its_kind_and_whom_it_came_from_before_it_is_told_is_an_id() -> None:
     segments = _segments(("customer", "The ticket number you gave me last week was INC 0042 7719."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["INC 0042 7719"])]
+
+
+@pytest.mark.parametrize(
+    "turns, accounts",
+    [
+        (
+            (("agent", "So the policy started on the 1st of February 2020, and that's the Gold policy?"),),
+            [],
+        ),
+        (
+            (
+                ("agent", "Can you read me the passport number?"),
+                ("customer", "Sure, it's 5 3 9 2 8 1 0 4 7."),
+                ("agent", "539281047, and it expires in 2031?"),
+            ),
+            ["5 3 9 2 8 1 0 4 7", "539281047"],
+        ),
+    ],
+)
+def test_a_year_after_a_month_or_in_is_no_id(turns: tuple[tuple[str, str], ...], accounts: list[str]) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == [("account_number", [said]) for said in accounts]
+
+
+def test_a_year_an_id_ends_in_is_still_its_ending() -> None:
+    segments = _segments(("agent", "What's your policy number?"), ("customer", "The one ending in 2019."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["2019"])]
