@@ -98,6 +98,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 text[: match.start()], tokens, bisect.bisect_left(starts, match.start())
             ):
                 continue  # "the code's spring 25, valid until April 35": an offer's end
+            if entity_type is EntityType.CARD_EXPIRY and _document_expiry(text, match, starts, tokens):
+                continue  # "and the expiry on that passport?" / "June 2031.": a passport's, no card's
             said = _date_after(tokens, position, year_alone=entity_type is EntityType.DATE_OF_BIRTH)
             if entity_type is EntityType.DATE_OF_BIRTH and _on_a_weekday(tokens, said):
                 continue  # "that's the closest to his birthday" / "Saturday the fourteenth of June": a booking
@@ -503,6 +505,21 @@ _NOT_A_CARDS = re.compile(
     r"\b(offer|deal|promotion|voucher|coupon|warranty|guarantee|contract|lease|subscription|plan|passport|licen[cs]e|"
     r"visa application|permit|policy|membership|insurance|trial|quote|points|miles)\b"
 )
+
+
+# Documents that expire as cards do, whose expiry is no card's: "the passport expiry", "when does your licence expire"
+_DOCUMENT = re.compile(r"\b(passport|licence|license|visa|permit)\b")
+_DOCUMENT_AFTER = 4  # words: "the expiry on that passport?"
+
+
+def _document_expiry(text: str, match: re.Match[str], starts: Sequence[int], tokens: Sequence[Token]) -> bool:
+    """Whether the expiry named at ``match`` is a document's: one named just before it (in the words leading up to it)
+    or right after it, and no card named there."""
+    position = bisect.bisect_left(starts, match.start())
+    before = " ".join(t.norm for t in tokens[max(0, position - CONTEXT_WINDOW) : position])
+    after = " ".join(text[match.end() :].split()[:_DOCUMENT_AFTER])
+    around = f"{before} {match.group()} {after}"
+    return _DOCUMENT.search(around) is not None and CARD_CONTEXT.search(around) is None
 
 
 def _may_be_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> bool:

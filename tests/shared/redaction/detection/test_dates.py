@@ -660,3 +660,19 @@ def test_a_birth_date_asked_back_by_its_day_and_month_in_words_is_the_birth_date
         ("date_of_birth", 2, "Seventh of September"),
         ("date_of_birth", 3, "Seventh of September"),
     ]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "Passport number is 547 219 803, and the expiry on that passport?"), ("customer", "June 2031.")),
+        (("agent", "PA5392184, and the passport expiry?"), ("customer", "That's March 2031.")),
+    ],
+)
+def test_a_passports_expiry_is_no_cards(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _found(_segments(*turns), (EntityType.CARD_EXPIRY,)) == []
+
+
+def test_a_cards_expiry_asked_after_a_passport_was_talked_about_is_still_the_cards() -> None:
+    segments = _segments(("customer", "The passport is noted, and the card expires June 2031."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["June 2031"])]
