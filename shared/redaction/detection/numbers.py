@@ -1880,6 +1880,8 @@ def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     said = [token for atom in atoms for token in atom.tokens]
     if len(said) == 2 and re.fullmatch(r"\d{1,4}", first.text) and re.fullmatch(r"\.\d\d[.,?!]?", last.text):
         return True  # a price heard as "24 .99", its cents taken into the number
+    if len(said) == 1 and re.fullmatch(r"\d{1,4}\.\d\d[.,?!]?", first.text):
+        return True  # a price written with its cents: "the case was 29.99"
     after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
         after = tokens[after.position + 1] if after.position + 1 < len(tokens) else None  # "49 .99 dollars"
