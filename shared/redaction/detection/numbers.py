@@ -62,6 +62,7 @@ from shared.redaction.detection.context import (
 from shared.redaction.detection.dates import WRITTEN_WHOLE_DATE, plausible_date_digits
 from shared.redaction.detection.phones import (
     MIN_INTERNATIONAL,
+    business_line_abroad,
     country_code_said,
     dialled_abroad,
     dialled_with_country_code,
@@ -1909,6 +1910,8 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     entity_type = None if len(digits) > 19 and len(segments) > 1 else _number_type(digits, atoms, tokens)
     if entity_type is EntityType.PHONE_NUMBER and is_business_line(digits, atoms[0].tokens[0], tokens):
         return
+    if entity_type in (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER) and business_line_abroad(digits):
+        return  # a business's line, whatever else was named: "call 1800 667 788, it's on your membership card too"
     first = atoms[0].tokens[0]
     after_a_month = first.position > 0 and tokens[first.position - 1].norm in MONTHS
     if after_a_month and (
@@ -2045,6 +2048,8 @@ def answered_numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
         if any(p.search(lead_in) for other, p in ASKED_CONTEXTS.items() if other is not kind):
             continue  # the answer names what it gives first ("Member number 5 5 1 0 ..."): not the one asked last
         if several and kind in _ANSWERED_DIGITS and digit_count(said) in _ANSWERED_DIGITS[kind]:
+            if kind is not EntityType.PHONE_NUMBER and business_line_abroad(digits_said(said)):
+                continue  # "call 1800 667 788, it's on the back of your membership card too" / "1800 667 788"
             if kind is EntityType.PHONE_NUMBER:
                 said = country_code_said(said[0], tokens) + said + extension(said[-1], tokens)
             yield kind, said

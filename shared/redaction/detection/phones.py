@@ -145,7 +145,9 @@ _BUSINESS_LINES = {
 # Business lines said without a country code outside North America, in the shapes only they have: freephone and
 # shared-cost "1800 250 250", "1300 655 506" (Australia, Ireland), "0800 328 1000", "0808 ..." (Britain, New
 # Zealand). Britain's other "08" lines are not among them: "087 ..." and "083 ..." are Ireland's mobiles.
-_FREEPHONE_SHAPE = re.compile(r"(?:1800|1300|1850|1890)\d{6}|0800\d{6,7}|0808\d{7}")
+# and the lines charged as a call to a landline that only businesses and public bodies hold: Ireland's 0818 ("0818 07
+# 4000"), Britain's 0843 to 0845 (not Britain's 03, which Pakistan's mobiles share: "0300 247 1896")
+_FREEPHONE_SHAPE = re.compile(r"(?:1800|1300|1850|1890)\d{6}|0800\d{6,7}|0808\d{7}|0818\d{6}|084[345]\d{7}")
 _BUSINESS_LINE_REGIONS = ("AU", "IE", "GB", "NZ")
 
 
@@ -160,8 +162,13 @@ def business_line(digits: str, *, with_country_code: bool) -> bool:
     home in North America, or in a freephone shape of another country where they are valid."""
     if with_country_code:
         return _business(parsed("+" + digits, None))
-    if _business(parsed(digits, "US")):
-        return True
+    return _business(parsed(digits, "US")) or business_line_abroad(digits)
+
+
+def business_line_abroad(digits: str) -> bool:
+    """Whether ``digits`` are a business's line as dialled in Australia, Ireland, Britain or New Zealand, in a
+    freephone shape no account number is read in ("1800 667 788"): unlike North America's, whose 800s and 900s are
+    the shape of many account numbers too."""
     return bool(_FREEPHONE_SHAPE.fullmatch(digits)) and any(
         _business(parsed(digits, region)) for region in _BUSINESS_LINE_REGIONS
     )

@@ -297,10 +297,33 @@ def test_the_international_prefix_with_too_little_after_it_is_no_phone_number_an
          ("customer", "1800 372 999, grand.")),
         (("agent", "Our freephone is 0800 028 0421, call from any phone."), ("customer", "0800 028 0421, okay.")),
         (("agent", "The bookings line is 1300 655 506, from any phone."), ("customer", "1300 655 506.")),
+        # Ireland's 0818, charged as a landline: a public body's
+        (("agent", "That's the number for the Citizens Information Centre, 0818 07 4000, they're open till 8."),),
     ],
 )  # fmt: skip
 def test_a_freephone_or_shared_cost_line_of_other_countries_is_the_business(turns: tuple[tuple[str, str], ...]) -> None:
     assert _phones(*turns) == []
+
+
+def test_a_freephone_line_said_where_a_membership_card_is_named_is_no_id() -> None:
+    said = "For roadside assistance, call 1800 667 788, it's on the back of your membership card too."
+    turns = segments(("agent", said), ("customer", "1800 667 788, got it."))
+    assert found(turns, (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER)) == []
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # an id read in North America's toll-free shape: ids are read so too
+        ("My membership number is 8 0 0, 4 7 3, 2 1 1 9.", [("account_number", ["8 0 0, 4 7 3, 2 1 1 9"])]),
+        # Pakistan's mobiles begin as Britain's 03 lines do
+        ("No, call me on my mobile instead, 0300 247 1896.", [("phone_number", ["0300 247 1896"])]),
+    ],
+)
+def test_numbers_in_a_business_lines_shape_of_another_country_stay_what_they_are(
+    text: str, kinds: list[tuple[str, list[str]]]
+) -> None:
+    assert found(segments(("customer", text)), (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER)) == kinds
 
 
 @pytest.mark.parametrize(
