@@ -1266,10 +1266,16 @@ def _read_back(
         first = run[0].tokens[0]
         if len(digits) < _MIN_CORRECTED_GROUP:
             continue
+        # broken off and given up: "0162... no no, ..." (not put right: "Six two nine, sorry.")
+        last = run[-1].tokens[-1]
+        after = " ".join(t.norm for t in tokens[last.position + 1 :][:_GIVEN_UP_WITHIN])
+        given_up = last.text.endswith(TRAILING_OFF) and GIVEN_UP.search(after) is not None
         for entity_type, said in found:
             if entity_type is EntityType.CARD_NUMBER and _restarted(run, said, tokens):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
+            if entity_type is EntityType.PHONE_NUMBER and given_up:
+                continue  # "So 0161 496 0732?" / "0162... no no, 0161 496 0723.": a start given up, not read back
             said_before = [token for token in said if token.position < first.position]
             if not said_before or first.position - said_before[-1].position > CONTEXT_WINDOW:
                 continue

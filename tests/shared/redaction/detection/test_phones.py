@@ -477,3 +477,33 @@ def test_two_numbers_with_an_aside_between_that_make_no_mobile_are_not_one() -> 
 def test_digits_heard_as_words_one_after_another_before_digits_are_digits() -> None:
     # "three three oh" heard as "free free 0"
     assert _phones(("customer", "Ring the mobile instead, 086, free free 01472.")) == ["086, free free 01472"]
+
+
+def test_an_area_code_broken_off_and_given_up_while_a_number_is_put_right_is_no_ones() -> None:
+    said = (("agent", "So 0161 496 0732?"), ("customer", "0162... no no, 0161 496 0723."))
+    assert _phones(*said) == ["0161 496 0732", "0161 496 0723"]
+
+
+@pytest.mark.parametrize(
+    "turns, phones",
+    [
+        # more than an area's code broken off: the number's start
+        (
+            (("agent", "So 0161 496 0732?"), ("customer", "0161 49... no no, 0161 946 0723.")),
+            ["0161 496 0732", "0161 49", "0161 946 0723"],
+        ),
+        # an ending put right, not broken off
+        (
+            (
+                ("customer", "Oh seven seven nine, double three, four one, six two eight."),
+                ("agent", "Sorry, was that six two eight at the end?"),
+                ("customer", "Six two nine, sorry."),
+            ),
+            ["Oh seven seven nine, double three, four one, six two eight", "six two eight", "Six two nine"],
+        ),
+    ],
+)
+def test_a_numbers_start_or_ending_put_right_is_the_number(
+    turns: tuple[tuple[str, str], ...], phones: list[str]
+) -> None:
+    assert _phones(*turns) == phones
