@@ -179,11 +179,17 @@ def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, l
                 previous, token = tokens[last - 1], tokens[last]
                 # a full stop before a capital ends a sentence: "with my daughter. It should be fine."
                 sentence_ends = previous.text.endswith(".") and token.text[0].isupper()
-                if token.segment != previous.segment or not (
-                    token.text[0] in _EMAIL_JOINERS
-                    # a comma Whisper wrote on its own ("two , five") is no joiner, and ends nothing
-                    or (previous.text.rstrip(",").endswith(tuple(_EMAIL_JOINERS)) and not sentence_ends)
-                    or token.hyphen_led  # a group Whisper started, here of the address: "John .smithat -gmail .com"
+                # "info at... no, my personal one": a word broken off, not a dot of the address
+                broken_off = previous.text.rstrip(",").endswith(("...", "\u2026"))
+                if (
+                    token.segment != previous.segment
+                    or broken_off
+                    or not (
+                        token.text[0] in _EMAIL_JOINERS
+                        # a comma Whisper wrote on its own ("two , five") is no joiner, and ends nothing
+                        or (previous.text.rstrip(",").endswith(tuple(_EMAIL_JOINERS)) and not sentence_ends)
+                        or token.hyphen_led  # a group Whisper started, here of the address: "John .smithat -gmail .com"
+                    )
                 ):
                     break
                 joined += token.text

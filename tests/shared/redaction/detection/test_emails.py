@@ -535,3 +535,8 @@ def test_a_local_part_said_again_with_other_letters_is_not_the_address() -> None
 def test_a_domain_begun_with_two_letters_said_apart_is_the_addresss() -> None:
     said = ("customer", "It's o dot adebayo 2 at b t internet dot com.")
     assert _emails(said) == [(0, "o dot adebayo 2 at b t internet dot com")]
+
+
+def test_at_broken_off_before_a_word_that_is_a_countrys_ending_is_no_address() -> None:
+    said = "My email is info at... no, my personal one, sam-k-osei at gmail dot com."
+    assert _emails(("customer", said)) == [(0, "sam-k-osei at gmail dot com")]
