@@ -285,7 +285,8 @@ def one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
         return False
     before = tokens[token.position - 1]
     after = tokens[token.position + 1] if token.position + 1 < len(tokens) else None
-    if before.segment != token.segment or before.norm not in _ONE_AS_WORD_AFTER:
+    priced = re.fullmatch(r"\d{1,4}\.\d\d", before.norm) is not None  # "the 29.99 one": the thing at that price
+    if before.segment != token.segment or not (before.norm in _ONE_AS_WORD_AFTER or priced):
         return False
     if token.text[-1] in PUNCTUATION or after is None or after.segment != token.segment:
         return True

@@ -751,9 +751,16 @@ def test_prices_heard_with_their_cents_apart_are_no_account_number() -> None:
     assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
 
 
-def test_a_price_written_with_its_cents_where_a_case_is_talked_about_is_no_case_number() -> None:
-    segments = _segments(("customer", "It's the Galaxy S23, 256 gig, in the green, and the case was 29.99."))
-    assert _found(segments, (EntityType.ACCOUNT_NUMBER,)) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's the Galaxy S23, 256 gig, in the green, and the case was 29.99.",
+        # "one" standing for the thing at that price, no digit
+        "I want the off-peak membership, the 29.99 one, starting on the 1st.",
+    ],
+)
+def test_a_price_written_with_its_cents_where_an_id_is_talked_about_is_no_id(text: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.ACCOUNT_NUMBER,)) == []
 
 
 def test_a_long_number_begun_by_zero_is_a_bank_account_not_a_card() -> None:
