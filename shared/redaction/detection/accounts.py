@@ -638,6 +638,18 @@ def national_insurance_numbers(text: str) -> Iterable[tuple[int, int]]:
             yield match.span()
 
 
+# A Ghana Card's personal id number: "GHA", nine digits and a check digit, joined by hyphens however said ("GHA dash
+# 728401936 dash 2", "GHA 728401936 2", "GHA -712449038 -2").
+_GHANA_CARD = re.compile(
+    r"(?<![\w-])GHA(?:\s*-\s*|\s+(?i:dash)\s+|\s+)\d{9}(?:\s*-\s*|\s+(?i:dash)\s+|\s+)\d(?![\w-])", re.ASCII
+)
+
+
+def ghana_cards(text: str) -> Iterable[tuple[int, int]]:
+    """Where Ghana Card numbers are written."""
+    return (match.span() for match in _GHANA_CARD.finditer(text))
+
+
 # A reference or claim number written as one is, capitals then digits in groups joined by hyphens ("CR-953642",
 # "TR-2019-88341", "CRN 55-09812-K"), named so right before it: the caller's, unless the business gives it out now,
 # as the caller's ("I see your application, reference number ...", "Your refund ...; reference RF-88120").

@@ -10,6 +10,7 @@ from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import (
     alphanumeric_ids,
     cpfs,
+    ghana_cards,
     ibans,
     spelled_characters,
     spelled_ids,
@@ -182,6 +183,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     written_ibans = [TextSpan(s.index, start, end) for s in read for start, end in ibans(s.text)]
     written_ibans += [span for _, said in spoken for span in _merge_spans(t.span for t in said)]
     written_ibans += [TextSpan(s.index, start, end) for s in read for start, end in cpfs(s.text)]
+    # nor a national id's after its country's letters: "GHA dash 728401936 dash 2" holds no phone number
+    written_ibans += [TextSpan(s.index, start, end) for s in read for start, end in ghana_cards(s.text)]
     candidates = [c for c in candidates if c.type is EntityType.ACCOUNT_NUMBER or not _inside(c, written_ibans)]
     # A box's number with its post office's code is no phone number: "P.O. Box 52431-00100".
     boxes = [TextSpan(s.index, *match.span()) for s in read for match in PO_BOX.finditer(s.text)]

@@ -11,6 +11,7 @@ from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import (
     cpfs,
     driving_licences,
+    ghana_cards,
     ibans,
     named_references,
     national_insurance_numbers,
@@ -95,6 +96,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             *cpfs(text),
             *named_references(text),
             *national_insurance_numbers(text),
+            *ghana_cards(text),
         ]:
             yield EntityType.ACCOUNT_NUMBER, TextSpan(segment.index, start, end)
         for match in EMAIL.finditer(text):

@@ -1391,3 +1391,20 @@ def test_a_year_after_a_month_or_in_is_no_id(turns: tuple[tuple[str, str], ...],
 def test_a_year_an_id_ends_in_is_still_its_ending() -> None:
     segments = _segments(("agent", "What's your policy number?"), ("customer", "The one ending in 2019."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["2019"])]
+
+
+@pytest.mark.parametrize(
+    "turns, ids",
+    [
+        (
+            (
+                ("customer", "My Ghana card number is GHA dash 728401936 dash 2."),
+                ("agent", "GHA 728401936 2, thank you."),
+            ),
+            ["GHA dash 728401936 dash 2", "GHA 728401936 2"],
+        ),
+        ((("customer", "Yes, GHA -712449038 -2."),), ["GHA -712449038 -2"]),
+    ],
+)
+def test_a_ghana_cards_number_is_an_id_not_a_phone(turns: tuple[tuple[str, str], ...], ids: list[str]) -> None:
+    assert _found(_segments(*turns)) == [("account_number", [said]) for said in ids]
