@@ -1274,8 +1274,10 @@ def _read_back(
             if entity_type is EntityType.CARD_NUMBER and _restarted(run, said, tokens):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
-            if entity_type is EntityType.PHONE_NUMBER and given_up:
-                continue  # "So 0161 496 0732?" / "0162... no no, 0161 496 0723.": a start given up, not read back
+            if entity_type is EntityType.PHONE_NUMBER and given_up and digits not in digits_said(said):
+                # "So 0161 496 0732?" / "0162... no no, 0161 496 0723.": a start given up, not read back (unlike
+                # "0412 558... sorry, the last three again?", the number's start read back as given)
+                continue
             said_before = [token for token in said if token.position < first.position]
             if not said_before or first.position - said_before[-1].position > CONTEXT_WINDOW:
                 continue

@@ -492,6 +492,15 @@ def test_an_area_code_broken_off_and_given_up_while_a_number_is_put_right_is_no_
             (("agent", "So 0161 496 0732?"), ("customer", "0161 49... no no, 0161 946 0723.")),
             ["0161 496 0732", "0161 49", "0161 946 0723"],
         ),
+        # the other side's read-back broken off to ask for the rest again
+        (
+            (
+                ("customer", "It's 0412 558 903."),
+                ("agent", "0412 558... sorry, the last three again?"),
+                ("customer", "903."),
+            ),
+            ["0412 558 903", "0412 558", "903"],
+        ),
         # an ending put right, not broken off
         (
             (
