@@ -410,9 +410,9 @@ def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
 
 # The last four digits of a card asked for: "the last four digits on the card?", "last 4 of your Visa" (not of a
 # social or a phone).
+_CARD_WORDS = r"(cards?|visa|mastercard|amex|discover)"
 _CARD_ENDING_ASKED = re.compile(
-    r"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my)( \w+){0,2} "
-    r"(cards?|visa|mastercard|amex|discover)\b"
+    rf"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my)( \w+){{0,2}} {_CARD_WORDS}\b"
 )
 
 
@@ -429,7 +429,7 @@ def card_ending_asked(tokens: Sequence[Token], first: Token) -> bool:
 # A card's first six digits asked for, the bank's number that begins it: "Can you read me the first six digits?"; not
 # of another number ("the first six digits of your account number").
 _CARD_START_ASKED = re.compile(r"\bfirst (six|6)( digits?| numbers?)\b(?P<of> (of|on|from)( \w+){1,3})?")
-_CARD_NAMED = re.compile(r"\b(cards?|visa|mastercard|amex|discover)\b")
+_CARD_NAMED = re.compile(rf"\b{_CARD_WORDS}\b")
 
 
 def card_start_asked(tokens: Sequence[Token], first: Token) -> bool:

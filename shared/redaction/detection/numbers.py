@@ -744,9 +744,9 @@ def _year_alone_answers(digits: str, atoms: Sequence[Atom], tokens: Sequence[Tok
     return all(t in atoms[0].tokens for t in said) and len(atoms) == 1
 
 
+_CARD_START_DIGITS = 6  # the bank's number that begins a card
 # Asked for once and answered with digits: a new number said after the answer is something else, unless it reads
 # the answer back.
-_CARD_START_DIGITS = 6  # the bank's number that begins a card
 _ANSWERED_ONCE = (EntityType.CARD_SECURITY_CODE, EntityType.DATE_OF_BIRTH)
 _READ_BACK_WINDOW = 4  # digits: a year, a group read back from a longer answer
 
