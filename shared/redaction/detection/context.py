@@ -272,6 +272,8 @@ def oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
     )
 
 
+# A price written with its cents, as Whisper writes an amount: "29.99"
+WRITTEN_PRICE = re.compile(r"\d{1,4}\.\d\d")
 # Said before "one" where it stands for a thing, not a digit: "my old one", "the other one", "that one".
 _ONE_AS_WORD_AFTER = frozenset(
     {"old", "new", "other", "another", "that", "this", "the", "same", "right", "wrong", "which", "each", "every"}
@@ -285,7 +287,7 @@ def one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
         return False
     before = tokens[token.position - 1]
     after = tokens[token.position + 1] if token.position + 1 < len(tokens) else None
-    priced = re.fullmatch(r"\d{1,4}\.\d\d", before.norm) is not None  # "the 29.99 one": the thing at that price
+    priced = WRITTEN_PRICE.fullmatch(before.norm) is not None  # "the 29.99 one": the thing at that price
     if before.segment != token.segment or not (before.norm in _ONE_AS_WORD_AFTER or priced):
         return False
     if token.text[-1] in PUNCTUATION or after is None or after.segment != token.segment:

@@ -40,6 +40,7 @@ from shared.redaction.detection.context import (
     DIGIT_LENGTHS,
     GIVEN_UP,
     PART_OF_NUMBER,
+    WRITTEN_PRICE,
     asked_first,
     asks_anew,
     asks_for_a_number,
@@ -114,14 +115,12 @@ from shared.redaction.detection.ssn import (
 _SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8", "fine": "5"}
 _REPEATED_SOUNDALIKE = 3
 
-# Said between the digits of one number without ending it.
+_HESITATIONS = {"uh", "um", "er", "ah", "erm", "hmm"}
+# Said between the digits of one number without ending it: a hesitation, or
 # "w": Whisper's "W -88" for "double eight".
 # "/": a slash written apart from the digits around it ("5 / 27", "0 3 / 2 9").
 # "...": a hesitation written on its own between the groups ("six six two ... four one ...").
-_FILLERS = {
-    "uh", "um", "er", "ah", "erm", "hmm", "and", "dash", "hyphen", "space", "then", "slash", "/", "w", "-", "", "...",
-    "…",
-}  # fmt: skip
+_FILLERS = {*_HESITATIONS, "and", "dash", "hyphen", "space", "then", "slash", "/", "w", "-", "", "...", "…"}
 
 
 def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]:
@@ -1651,7 +1650,6 @@ def _card_ended_after_read_back(
 
 _SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine
 _YEAR = re.compile(r"(19|20)\d\d")
-_ENDING_WORDS = frozenset({"end", "ends", "ending", "ended"})
 
 
 def _ssn_begun(
@@ -1889,7 +1887,7 @@ def _is_quantity(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     said = [token for atom in atoms for token in atom.tokens]
     if len(said) == 2 and re.fullmatch(r"\d{1,4}", first.text) and re.fullmatch(r"\.\d\d[.,?!]?", last.text):
         return True  # a price heard as "24 .99", its cents taken into the number
-    if len(said) == 1 and re.fullmatch(r"\d{1,4}\.\d\d[.,?!]?", first.text):
+    if len(said) == 1 and WRITTEN_PRICE.fullmatch(first.text.rstrip(".,?!")):
         return True  # a price written with its cents: "the case was 29.99"
     after = tokens[last.position + 1] if last.position + 1 < len(tokens) else None
     if after is not None and after.segment == last.segment and re.fullmatch(r"\.\d\d\b.*", after.text):
@@ -1931,7 +1929,7 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     in_a_year = (
         first.position > 1
         and tokens[first.position - 1].norm == "in"
-        and tokens[first.position - 2].norm not in _ENDING_WORDS  # "the policy ending in 2019": its last four
+        and not _ENDING.search(words_before(first, tokens, 2))  # "the policy ending in 2019": its last four
         and _YEAR.fullmatch(digits)
     )
     if (after_a_month or in_a_year) and entity_type is EntityType.ACCOUNT_NUMBER and len(digits) == 4:
@@ -1964,9 +1962,6 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
 
 # Said right after a card's detail, naming what comes next as its code: "1029, and the code is 204", "then the CVV"
 _CODE_NAMED_NEXT = re.compile(r"(and|then|plus)( the| my)? (security )?(code|cvv|cvc)\b")
-
-
-_HESITATIONS = {"uh", "um", "er", "ah", "erm", "hmm"}
 
 
 def _broken_off_start(atoms: Sequence[Atom], tokens: Sequence[Token]) -> int:
