@@ -339,11 +339,20 @@ BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a 
 ASKED_CONTEXTS: dict[EntityType, re.Pattern[str]] = {**CONTEXTS, EntityType.CARD_NUMBER: CARD_CONTEXT}
 
 
+# The rest of a number asked for, nothing else: "And the last four?", "and the last group?", "Next four?"
+REST_ASKED = re.compile(
+    r"((thanks|thank you|okay|ok|great|yes|yep|right) )?(and )?((what's|what is) )?(the )?"
+    r"((last|next|final|other|remaining) (group|bit|part|block|four|four digits|digits|numbers)|rest( of it)?)"
+)
+
+
 def asks_anew(said: Sequence[Token], answered: str) -> bool:
     """Whether what the other side said is more than a backchannel ("okay", "go on", or reading back some of the
     digits ``answered`` so far), so what the speaker says next answers it rather than going on: many words, a
     question, a number of their own, or a thing asked for by name ("the expiry", "card")."""
     text = " ".join(t.norm for t in said)
+    if REST_ASKED.fullmatch(text):
+        return False  # "And the last four?": the rest of the number being read, nothing new
     their_digits = digits_said(said)
     return (
         # the digits read back are no words of a question: "Four four one one, go on."

@@ -40,6 +40,7 @@ from shared.redaction.detection.context import (
     DIGIT_LENGTHS,
     GIVEN_UP,
     PART_OF_NUMBER,
+    REST_ASKED,
     WRITTEN_PRICE,
     asked_first,
     asks_anew,
@@ -1477,11 +1478,6 @@ _MIN_CARD_PART = 4  # digits: a card's group
 _GOES_ON_FROM_THERE = re.compile(
     r"((yes|yep|yeah|right|correct|that's right|mhm|okay|ok) )?(and )?(then|next|after that)"
 )
-# The rest of a number asked for, nothing else: "And the last four?", "and the last group?", "Next four?"
-_REST_ASKED = re.compile(
-    r"((thanks|thank you|okay|ok|great|yes|yep|right) )?(and )?((what's|what is) )?(the )?"
-    r"((last|next|final|other|remaining) (group|bit|part|block|four|four digits|digits|numbers)|rest( of it)?)"
-)
 
 
 def _card_in_two_runs(
@@ -1505,7 +1501,7 @@ def _card_in_two_runs(
         between = tokens[last.position + 1 : resumed.position]
         own = " ".join(t.norm for t in between if t.speaker == start.speaker)
         if resumed.speaker != start.speaker and not (
-            _GOES_ON_FROM_THERE.fullmatch(words_before(resumed, tokens)) or _REST_ASKED.fullmatch(own)
+            _GOES_ON_FROM_THERE.fullmatch(words_before(resumed, tokens)) or REST_ASKED.fullmatch(own)
         ):
             continue
         if any(pause_ms(a, b) > MAX_PAUSE_MS for a, b in itertools.pairwise([last, *between, resumed])):
@@ -1515,8 +1511,7 @@ def _card_in_two_runs(
         read_back = [t for t in others if digits_of(t) is not None]
         # the first part read back whole to confirm it ("5270 7984, yes?") asks for nothing new, nor the rest asked for
         confirmed = bool(read_back) and digits_said(read_back) == said and _only_confirms(others)
-        rest_asked = _REST_ASKED.fullmatch(" ".join(t.norm for t in others)) is not None
-        if not (confirmed or rest_asked) and asks_anew(others, ""):
+        if not confirmed and asks_anew(others, ""):
             continue
         last_group = "".join(a.digits for a in _groups(first)[-1])
         given_up = GIVEN_UP.search(" ".join(t.norm for t in between)) is not None

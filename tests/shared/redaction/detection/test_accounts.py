@@ -1408,3 +1408,16 @@ def test_a_year_an_id_ends_in_is_still_its_ending() -> None:
 )
 def test_a_ghana_cards_number_is_an_id_not_a_phone(turns: tuple[tuple[str, str], ...], ids: list[str]) -> None:
     assert _found(_segments(*turns)) == [("account_number", [said]) for said in ids]
+
+
+def test_the_rest_of_an_id_asked_for_after_its_first_digits_is_the_id() -> None:
+    segments = _segments(
+        ("agent", "First three of the social insurance number?"),
+        ("customer", "Five three nine."),
+        ("agent", "And the rest?"),
+        ("customer", "Seven two one, six one four."),
+    )
+    assert [said for _, spans in _found(segments, _ACCOUNT) for said in spans] == [
+        "Five three nine",
+        "Seven two one, six one four",
+    ]
