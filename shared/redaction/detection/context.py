@@ -354,10 +354,12 @@ def asks_anew(said: Sequence[Token], answered: str) -> bool:
     if REST_ASKED.fullmatch(text):
         return False  # "And the last four?": the rest of the number being read, nothing new
     their_digits = digits_said(said)
+    # all the digits given so far read back to confirm them: "5270 7984, yes?"
+    confirming = their_digits != "" and their_digits == answered
     return (
         # the digits read back are no words of a question: "Four four one one, go on."
         sum(1 for t in said if digits_of(t) is None) > BACKCHANNEL_WORDS
-        or any("?" in t.text for t in said)
+        or (any("?" in t.text for t in said) and not confirming)
         or (their_digits != "" and their_digits not in answered)
         or any(pattern.search(text) for pattern in ASKED_CONTEXTS.values())
         # asked without a question mark: "and the delivery address," "and your email,"

@@ -1508,10 +1508,7 @@ def _card_in_two_runs(
             continue  # a long pause ends a number
         said, going_on = "".join(a.digits for a in first), "".join(a.digits for a in second)
         others = [t for t in between if t.speaker != start.speaker]
-        read_back = [t for t in others if digits_of(t) is not None]
-        # the first part read back whole to confirm it ("5270 7984, yes?") asks for nothing new, nor the rest asked for
-        confirmed = bool(read_back) and digits_said(read_back) == said and _only_confirms(others)
-        if not confirmed and asks_anew(others, ""):
+        if asks_anew(others, said):
             continue
         last_group = "".join(a.digits for a in _groups(first)[-1])
         given_up = GIVEN_UP.search(" ".join(t.norm for t in between)) is not None
@@ -1529,14 +1526,6 @@ def _card_in_two_runs(
                 continue
             yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
             yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
-            if confirmed:
-                yield EntityType.CARD_NUMBER, read_back
-
-
-def _only_confirms(said: Sequence[Token]) -> bool:
-    """Whether the words besides the digits are a few that ask for nothing by name ("..., yes?", "..., right?")."""
-    words = " ".join(t.norm for t in said if digits_of(t) is None)
-    return len(words.split()) <= BACKCHANNEL_WORDS and not any(p.search(words) for p in ASKED_CONTEXTS.values())
 
 
 # The other kinds asked for after a card: a number given after one of these is not the card's next detail.

@@ -1005,14 +1005,12 @@ def test_the_first_six_digits_of_another_number_are_no_card_number(question: str
 
 def test_a_card_read_on_after_its_first_half_was_read_back_to_confirm_it_is_one_card() -> None:
     segments = _segments(("customer", "It's 5270 7984..."), ("agent", "5270 7984, yes?"), ("customer", "1185 1067."))
-    assert _found(segments, (EntityType.CARD_NUMBER,)) == [
-        ("card_number", ["5270 7984"]),
-        ("card_number", ["5270 7984"]),
-        ("card_number", ["1185 1067"]),
-    ]
+    found = _found(segments, (EntityType.CARD_NUMBER,))
+    assert sorted(said for _, spans in found for said in spans) == ["1185 1067", "5270 7984", "5270 7984"]
 
 
-@pytest.mark.parametrize("read_back", ["5270 7984, and the expiry?", "5270 7948, yes?"])
+# asking anew, read back wrong, or asking about a part only
+@pytest.mark.parametrize("read_back", ["5270 7984, and the expiry?", "5270 7948, yes?", "7984?"])
 def test_digits_after_a_read_back_that_asks_anew_or_differs_go_on_no_card(read_back: str) -> None:
     segments = _segments(("customer", "It's 5270 7984..."), ("agent", read_back), ("customer", "1185 1067."))
     assert _found(segments, (EntityType.CARD_NUMBER,)) == []
