@@ -711,9 +711,9 @@ def test_email_addresses_spelled_out(text: str, email: str) -> None:
 def test_a_long_run_of_spelled_letters_is_read_in_linear_time() -> None:
     # Letters can be split into parts of a local part in many ways; the pattern must not try them all (this took
     # minutes before single letters were kept from being parts of their own).
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: the other test workers do not count
     assert _found(_segments(("customer", "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z " * 8))) == []
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 # On calls a customer reads a card's details over several turns, the agent's prompts in between.
@@ -1158,7 +1158,7 @@ def test_a_city_and_a_distance_are_not_an_address() -> None:
 
 
 def test_long_runs_of_unit_and_street_words_are_read_in_linear_time() -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: the other test workers do not count
     for text in (
         "Unit 4, " * 300,
         "12 Rue " + "Des " * 400,
@@ -1166,7 +1166,7 @@ def test_long_runs_of_unit_and_street_words_are_read_in_linear_time() -> None:
         "Dublin 2 " * 300 + "D02 WR97",
     ):
         _found(_segments(("customer", text)))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 # Names without "my name is": announced before "speaking" or "calling", of someone one speaks for, answering
