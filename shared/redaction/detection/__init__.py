@@ -7,7 +7,9 @@ therefore works on a token stream per speaker (numbers) and on the whole convers
 (context such as "date of birth" asked by the agent and answered by the customer).
 
 Phone numbers are checked with ``phonenumbers``, compound number words ("twenty seven") are read with
-``text2num``; both ship their data in the wheel, nothing is fetched at run time.
+``text2num``, and ``gazetteers`` reads given names from Faker's person providers, English words from
+``english-words`` and place names from ``phonenumbers``' geocoding data; all ship their data in the wheel, nothing
+is fetched at run time.
 
 One module per kind of personal data (``cards``, ``ssn``, ``phones``, ``emails``, ``dates``, ``addresses``,
 ``accounts``, ``names``), so each kind's rules can be read and changed alone. They rest on ``spoken`` (the

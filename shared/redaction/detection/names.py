@@ -8,8 +8,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import NAME_ASKED, answers
+from shared.redaction.detection.context import CAPITALISED_STREET_KINDS, NAME_ASKED, STREET_KINDS, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES, SEPARATOR_WORDS
+from shared.redaction.detection.gazetteers import given_names, place_names
 from shared.redaction.detection.spoken import (
     MONTHS,
     RADIO_LETTER,
@@ -2104,3 +2105,63 @@ def names_spelled_as_promised(segments: Sequence[Segment]) -> Iterable[TextSpan]
         for run in _SPELLED_RUN.finditer(segment.text, start):
             if len(re.findall(r"(?<![\w'])[A-Za-z](?![\w'])", run.group())) >= _MIN_SPELLED_RUN_LETTERS:
                 yield TextSpan(segment.index, run.start(), run.end())
+
+
+# Capitalised words that are given names somewhere but mostly something else here: "the max", Whisper's "Matt" for
+# "that", "my French mobile", "Kia ora" (a greeting) and the car maker.
+_NOT_GIVEN_NAMES = {"Max", "Matt", "French", "Kia"}
+# A thing named after someone, or a saint's or a place's name: "the Hemingway suite", "St. Patrick's", "San Jose"
+_THING_BEFORE = re.compile(
+    r"\b(?i:the|a|an|this|that|those|these|our|like|st\.?|saint|san|santa|mount|lake|port|fort)\s+$"
+)
+# A thing said to be someone's, then its own name: "The van is my dad's, Bessie"
+_OWNED_BEFORE = re.compile(r"\w's,\s*$")
+# A maker's name: "Hoover, the vacuum brand"
+_BRAND_AFTER = re.compile(r",?\s+(?:the\s+)?(?:\w+\s+)?(?i:brand|make|maker|label)\b")
+# A letter spelled by a word: "D as in David", "O for Oscar"
+_SPELLING_BEFORE = re.compile(r"\b[A-Za-z]\s*,?\s*(?i:as in|for|like|is)\s+$")
+# A street or a building named after someone: "Patrick Street", "Margaret Hospital"
+_PLACE_AFTER = re.compile(
+    rf"\s+(?:(?i:{STREET_KINDS})|{CAPITALISED_STREET_KINDS}|(?i:bridge|station|airport|hospital|school|college|"
+    r"university|centre|center|mall|store|shop|house|hall|building|tower|memorial|stadium|arena|suite))\b"
+)
+# The turn tells of a person: "my daughter", "he's", "Mr", "her name", "a son called ..." (not "named after")
+_PERSON_CUE = re.compile(
+    rf"\b(?i:(?:my|his|her|our|their|your)\s+{_LOWER_CASE_KIN}|he's|she's|he is|she is|hes|shes|him|her|himself|"
+    r"herself|mr|mrs|ms|miss|dr|madam|sir|name|named(?! after)|called|surname|spelled|spelt)\b"
+)
+
+
+def names_known_as_given(segments: Sequence[Segment], found: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """A given name, capitalised as a recogniser writes names, with the name words said next to it ("my brother in
+    Lagos, Chinedu Okafor"), where the turn tells of a person or personal data is ``found`` in it or the turns next to
+    it: no cue is said, but the name is one. Given names that are English words or places ("Sydney") are left to the
+    cues."""
+    near = {span.segment + step for span in found for step in (-1, 0, 1)}
+    for segment in segments:
+        text = segment.text
+        if segment.index not in near and not _PERSON_CUE.search(text):
+            continue
+        for match in re.finditer(rf"(?<![\w'-]){_NAME}", text):
+            word = match.group()
+            if word not in given_names() or word in _NOT_GIVEN_NAMES or word in NOT_NAMES or word in BUSINESS_WORDS:
+                continue
+            if word.lower() in MONTHS or re.fullmatch(RADIO_LETTER, word):
+                continue
+            before = text[: match.start()]
+            # (a month of another calendar after its day: "9 Ramadan 1410")
+            if _THING_BEFORE.search(before) or _SPELLING_BEFORE.search(before) or re.search(r"\d\s*$", before):
+                continue
+            if _OWNED_BEFORE.search(before) or _BRAND_AFTER.match(text, match.end()):
+                continue  # "The van is my dad's, Bessie", "Hoover, the vacuum brand"
+            start, end = _name_words_around(text, *match.span())
+            after = re.match(rf"\s+({_NAME})", text[end:])
+            if after is not None and after.group(1) in BUSINESS_WORDS:
+                continue  # "Al Noor Telecom"
+            if word in place_names() or text[start:end] in place_names():
+                continue  # "Sydney", "San Francisco"
+            if _MAILBOX_AFTER.match(text, end):
+                continue  # "Priya dot raman"
+            if _PLACE_AFTER.match(text, match.end()) or _PLACE_AFTER.match(text, end):
+                continue  # "Patrick Station", "Agnes Scott College"
+            yield TextSpan(segment.index, start, end)

@@ -1025,7 +1025,7 @@ def test_a_name_said_right_before_an_email_made_of_its_initials_is_the_name(text
 
 
 def test_a_name_before_an_email_not_made_of_it_is_not_taken_for_its_owner() -> None:
-    assert _names(("customer", "Marie-Claude, the address is kd.roy@videotron.ca.")) == []
+    assert _names(("customer", "Tui-Ana, the address is kd.roy@videotron.ca.")) == []
 
 
 @pytest.mark.parametrize(
@@ -2577,3 +2577,53 @@ def test_a_name_said_to_someone_in_passing_or_told_by_the_way_is_a_name(text: st
 @pytest.mark.parametrize("text", ["Sorry Mum, one sec.", "Hi Dad, I'm on the phone.", "I'm sorry Madam."])
 def test_family_said_to_as_what_they_are_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        # the turn tells of a person
+        (
+            [("customer", "I'm sending money to my brother in Lagos, Chinedu Okafor, and it keeps failing.")],
+            [(0, "Chinedu Okafor")],
+        ),
+        ([("customer", "Adding my son to the policy, Leo, born 2 June 2015.")], [(0, "Leo")]),
+        # personal data is said in the turn or next to it
+        ([("customer", "415-555-0177, that's Kofi's mobile.")], [(0, "Kofi")]),
+        (
+            [("agent", "And the little one's date of birth?"), ("customer", "The 30th of the 12th. Amara Diallo.")],
+            [(1, "Amara Diallo")],
+        ),
+    ],
+)
+def test_a_given_name_is_a_name_with_no_cue_where_a_person_or_personal_data_is_spoken_of(
+    turns: list[tuple[str, str]], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband asked, Can he pay it for me?",  # a given name that is an English word ("Can")
+        "My son is flying to Sydney on Friday.",  # a place
+        "My daughter wants the Margaret chair in green.",  # a thing named after someone
+        "My surname starts with D as in David.",  # a letter spelled
+        "My son waited at Patrick Station.",  # a place named after someone
+        "My wife has been with Noor Telecom for years.",  # a business
+        "My mother was born 9 Ramadan 1410.",  # a month of another calendar
+        "The suite on the top floor is named after Ernest Hemingway.",  # someone a thing is named after
+        "My son has French and Irish passports.",  # a given name somewhere, a nationality here
+    ],
+)
+def test_a_given_name_that_is_a_word_a_place_a_thing_or_a_spelled_letter_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+def test_a_given_name_where_no_person_or_personal_data_is_spoken_of_is_no_name() -> None:
+    assert _names(("customer", "Is Adele playing the arena this summer?"), ("agent", "Yes, two nights.")) == []
+
+
+def test_a_given_name_read_back_as_a_mailbox_is_no_name() -> None:
+    turns = (("customer", "My email, it's priya dot raman88 at outlook dot com."), ("agent", "Priya dot raman, 88?"))
+    assert _names(*turns) == []

@@ -1,0 +1,60 @@
+"""Word lists from pinned packages, read once per process: given names, English words and place names.
+
+Nothing is fetched: each list ships inside a wheel in requirements.txt.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+
+import faker.providers.person
+from english_words import get_english_words_set
+from phonenumbers.geodata import GEOCODE_DATA
+from phonenumbers.geodata.locale import LOCALE_DATA
+
+_GIVEN_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Webster's word list in lower case, with the proper nouns left out (they are the capitalised entries)."""
+    return frozenset(get_english_words_set(["web2"], alpha=True))
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """The English names of countries and of the places phone numbers are geocoded to: "London", "Memphis"."""
+    places = {
+        part.strip()
+        for areas in GEOCODE_DATA.values()
+        if (described := areas.get("en"))
+        for part in re.split(r"[,/]", described)
+    }
+    return frozenset(places | {names["aa"] for names in LOCALE_DATA.values() if "aa" in names})
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names of the 80-odd countries Faker writes names for, written in the Latin alphabet and at least three
+    letters long, that are no English word ("Grace", "Will", "Can")."""
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        provider = importlib.import_module(f"{faker.providers.person.__name__}.{module.name}").Provider
+        for listed in _GIVEN_NAME_LISTS:
+            # some locales weigh their names (a dict of name to frequency), others list them; a few compute a list
+            # from the others (a property), which adds no name
+            found = provider.__dict__.get(listed, ())
+            if isinstance(found, (dict, list, tuple, set, frozenset)):
+                names.update(name for name in found if isinstance(name, str))
+    words = english_words()
+    return frozenset(
+        name for name in names if len(name) >= 3 and _LATIN_NAME.fullmatch(name) and name.lower() not in words
+    )
+
+
+# Capitalised, in the Latin alphabet (with its accents), its parts joined by a hyphen or an apostrophe
+_LATIN_LETTER = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LATIN_NAME = re.compile(rf"[A-Z\u00c0-\u00d6\u00d8-\u00de][{_LATIN_LETTER}]*(?:['-][{_LATIN_LETTER}]+)*")
