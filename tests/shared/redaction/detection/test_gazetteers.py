@@ -1,0 +1,25 @@
+"""The word lists read from pinned wheels: given names of many countries, English words and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.redaction.detection.gazetteers import english_words, given_names, place_names
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("name", ["Chinedu", "Aoife", "Kofi", "Ximena", "Dmitri", "Jean-Luc", "Saoirse"])
+def test_given_names_of_many_countries_are_listed(name: str) -> None:
+    assert name in given_names()
+
+
+@pytest.mark.parametrize("word", ["Grace", "Will", "Can", "Press", "Valid"])
+def test_a_given_name_that_is_an_english_word_is_left_out(word: str) -> None:
+    assert word.lower() in english_words()
+    assert word not in given_names()
+
+
+@pytest.mark.parametrize("place", ["London", "Memphis", "Sydney", "India", "Kenya"])
+def test_countries_and_the_places_phone_numbers_are_geocoded_to_are_places(place: str) -> None:
+    assert place in place_names()
