@@ -53,7 +53,7 @@ from shared.redaction.detection.names import (
     names_before_emails,
     names_confirmed_as_heard,
     names_confirmed_by_another,
-    names_known_as_given,
+    names_known_from_lists,
     names_of_kin_named_together,
     names_opening_told_by_parts,
     names_said_after_spelling,
@@ -153,7 +153,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     details += [span for c in candidates if c.type in _DETAILS_AFTER_NAME for span in c.spans]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_details(read, details)]
     found_so_far = [span for _, span in found_by_pattern] + [span for c in candidates for span in c.spans]
-    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_known_as_given(read, found_so_far)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_known_from_lists(read, found_so_far)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_and_another(read, names)]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]

@@ -1,4 +1,4 @@
-"""Word lists from pinned packages, read once per process: given names, English words and place names.
+"""Word lists from pinned packages, read once per process: people's names, English words and place names.
 
 Nothing is fetched: each list ships inside a wheel in requirements.txt.
 """
@@ -15,7 +15,7 @@ from english_words import get_english_words_set
 from phonenumbers.geodata import GEOCODE_DATA
 from phonenumbers.geodata.locale import LOCALE_DATA
 
-_GIVEN_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names")
 
 
 @functools.cache
@@ -37,13 +37,13 @@ def place_names() -> frozenset[str]:
 
 
 @functools.cache
-def given_names() -> frozenset[str]:
-    """Given names of the 80-odd countries Faker writes names for, written in the Latin alphabet and at least three
-    letters long, that are no English word ("Grace", "Will", "Can")."""
+def person_names() -> frozenset[str]:
+    """Given names and surnames of the 80-odd countries Faker writes names for, written in the Latin alphabet and at
+    least three letters long, that are no English word ("Grace", "Will", "Can", "Baker")."""
     names: set[str] = set()
     for module in pkgutil.iter_modules(faker.providers.person.__path__):
         provider = importlib.import_module(f"{faker.providers.person.__name__}.{module.name}").Provider
-        for listed in _GIVEN_NAME_LISTS:
+        for listed in _NAME_LISTS:
             # some locales weigh their names (a dict of name to frequency), others list them; a few compute a list
             # from the others (a property), which adds no name
             found = provider.__dict__.get(listed, ())

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import CAPITALISED_STREET_KINDS, NAME_ASKED, STREET_KINDS, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES, SEPARATOR_WORDS
-from shared.redaction.detection.gazetteers import given_names, place_names
+from shared.redaction.detection.gazetteers import person_names, place_names
 from shared.redaction.detection.spoken import (
     MONTHS,
     RADIO_LETTER,
@@ -2107,12 +2107,13 @@ def names_spelled_as_promised(segments: Sequence[Segment]) -> Iterable[TextSpan]
                 yield TextSpan(segment.index, run.start(), run.end())
 
 
-# Capitalised words that are given names somewhere but mostly something else here: "the max", Whisper's "Matt" for
-# "that", "my French mobile", "Kia ora" (a greeting) and the car maker.
-_NOT_GIVEN_NAMES = {"Max", "Matt", "French", "Kia"}
+# Capitalised words that are names somewhere but mostly something else here: "the max", Whisper's "Matt" for "that"
+# and "Pires" for "expires", "my French mobile", "Kia ora" (a greeting) and the car maker.
+_LISTED_NOT_NAMES = {"Max", "Matt", "Pires", "French", "Kia"}
 # A thing named after someone, or a saint's or a place's name: "the Hemingway suite", "St. Patrick's", "San Jose"
 _THING_BEFORE = re.compile(
-    r"\b(?i:the|a|an|this|that|those|these|our|like|st\.?|saint|san|santa|mount|lake|port|fort)\s+$"
+    r"\b(?i:the|a|an|this|that|those|these|our|like|st\.?|saint|san|santa|mount|lake|port|fort|rue|calle|avenida|"
+    r"rua|via|ulica)\s+$"
 )
 # A thing said to be someone's, then its own name: "The van is my dad's, Bessie"
 _OWNED_BEFORE = re.compile(r"\w's,\s*$")
@@ -2123,7 +2124,9 @@ _SPELLING_BEFORE = re.compile(r"\b[A-Za-z]\s*,?\s*(?i:as in|for|like|is)\s+$")
 # A street or a building named after someone: "Patrick Street", "Margaret Hospital"
 _PLACE_AFTER = re.compile(
     rf"\s+(?:(?i:{STREET_KINDS})|{CAPITALISED_STREET_KINDS}|(?i:bridge|station|airport|hospital|school|college|"
-    r"university|centre|center|mall|store|shop|house|hall|building|tower|memorial|stadium|arena|suite))\b"
+    r"university|centre|center|mall|store|shop|house|hall|building|tower|memorial|stadium|arena|suite|"
+    # streets abroad named after someone: "Thorvald Meyers gate", "Otto Hahn Straße"
+    r"gate|gata|gatan|vei|veien|vej|weg|straße|strasse|laan|allee|platz|plein|utca|katu|tie))\b"
 )
 # The turn tells of a person: "my daughter", "he's", "Mr", "her name", "a son called ..." (not "named after")
 _PERSON_CUE = re.compile(
@@ -2132,11 +2135,11 @@ _PERSON_CUE = re.compile(
 )
 
 
-def names_known_as_given(segments: Sequence[Segment], found: Iterable[TextSpan]) -> Iterable[TextSpan]:
-    """A given name, capitalised as a recogniser writes names, with the name words said next to it ("my brother in
-    Lagos, Chinedu Okafor"), where the turn tells of a person or personal data is ``found`` in it or the turns next to
-    it: no cue is said, but the name is one. Given names that are English words or places ("Sydney") are left to the
-    cues."""
+def names_known_from_lists(segments: Sequence[Segment], found: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """A given name or a surname of many countries, capitalised as a recogniser writes names, with the name words said
+    next to it ("my brother in Lagos, Chinedu Okafor"), where the turn tells of a person or personal data is ``found``
+    in it or the turns next to it: no cue is said, but the name is one. Names that are English words or places
+    ("Sydney") are left to the cues."""
     near = {span.segment + step for span in found for step in (-1, 0, 1)}
     for segment in segments:
         text = segment.text
@@ -2144,7 +2147,7 @@ def names_known_as_given(segments: Sequence[Segment], found: Iterable[TextSpan])
             continue
         for match in re.finditer(rf"(?<![\w'-]){_NAME}", text):
             word = match.group()
-            if word not in given_names() or word in _NOT_GIVEN_NAMES or word in NOT_NAMES or word in BUSINESS_WORDS:
+            if word not in person_names() or word in _LISTED_NOT_NAMES or word in NOT_NAMES or word in BUSINESS_WORDS:
                 continue
             if word.lower() in MONTHS or re.fullmatch(RADIO_LETTER, word):
                 continue

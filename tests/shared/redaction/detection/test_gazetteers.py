@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from shared.redaction.detection.gazetteers import english_words, given_names, place_names
+from shared.redaction.detection.gazetteers import english_words, person_names, place_names
 
 pytestmark = pytest.mark.unit
 
 
-@pytest.mark.parametrize("name", ["Chinedu", "Aoife", "Kofi", "Ximena", "Dmitri", "Jean-Luc", "Saoirse"])
-def test_given_names_of_many_countries_are_listed(name: str) -> None:
-    assert name in given_names()
+@pytest.mark.parametrize(
+    "name", ["Chinedu", "Aoife", "Kofi", "Ximena", "Dmitri", "Jean-Luc", "Saoirse", "Okafor", "Volkov"]
+)
+def test_given_names_and_surnames_of_many_countries_are_listed(name: str) -> None:
+    assert name in person_names()
 
 
 @pytest.mark.parametrize("word", ["Grace", "Will", "Can", "Press", "Valid"])
 def test_a_given_name_that_is_an_english_word_is_left_out(word: str) -> None:
     assert word.lower() in english_words()
-    assert word not in given_names()
+    assert word not in person_names()
 
 
 @pytest.mark.parametrize("place", ["London", "Memphis", "Sydney", "India", "Kenya"])

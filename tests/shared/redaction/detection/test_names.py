@@ -2588,6 +2588,8 @@ def test_family_said_to_as_what_they_are_is_no_name(text: str) -> None:
             [(0, "Chinedu Okafor")],
         ),
         ([("customer", "Adding my son to the policy, Leo, born 2 June 2015.")], [(0, "Leo")]),
+        # a surname alone
+        ([("customer", "The parcel to 22 Ashfield Road, Leeds has Okonkwo on it.")], [(0, "Okonkwo")]),
         # personal data is said in the turn or next to it
         ([("customer", "415-555-0177, that's Kofi's mobile.")], [(0, "Kofi")]),
         (
