@@ -1957,7 +1957,9 @@ def _broken_off_start(atoms: Sequence[Atom], tokens: Sequence[Token]) -> int:
         rest = "".join(a.digits for a in atoms[index + 1 :])
         begun_again = rest.startswith(said) and len(rest) > len(said)
         if atom.tokens[-1].text.endswith(TRAILING_OFF):
-            return len(said) if begun_again else 0
+            # begun again, or put right from its first digit on ("2 2... 2 7 1")
+            put_right = rest[:1] == said[:1] and len(rest) > len(said)
+            return len(said) if begun_again or put_right else 0
         hesitation = tokens[atom.tokens[-1].position + 1 : atoms[index + 1].tokens[0].position]
         if begun_again and any(token.norm in _HESITATIONS for token in hesitation):
             return len(said)

@@ -1046,3 +1046,14 @@ def test_a_card_whose_rest_was_asked_for_after_its_first_groups_is_one_card(
 )
 def test_digits_given_after_something_else_was_asked_do_not_end_the_card(turns: tuple[tuple[str, str], ...]) -> None:
     assert _found(_segments(*turns), (EntityType.CARD_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "said, code",
+    [
+        ("CVV, 2 2... 2 7 1", "2 2... 2 7 1"),
+        ("The 3 digits on the back, it's rubbed off a bit, 5 8... 5 6 1?", "5 8... 5 6 1"),
+    ],
+)
+def test_a_code_broken_off_and_put_right_from_its_first_digit_is_the_code_once(said: str, code: str) -> None:
+    assert _found(_segments(("customer", said))) == [("card_security_code", [code])]

@@ -349,3 +349,8 @@ def test_the_last_four_named_in_an_answer_to_two_things_asked_are_the_socials() 
 def test_the_last_four_of_a_social_said_with_a_hesitation_are_the_social(answer: str) -> None:
     segments = _segments(("agent", "Can you verify the last four of your social?"), ("customer", answer))
     assert _found(segments, _SSN) == [("ssn", [answer.rstrip(".")])]
+
+
+def test_the_last_four_of_a_social_broken_off_and_put_right_are_the_social() -> None:
+    segments = _segments(("customer", "Last 4 of the social is 4 4... 4 0 8."))
+    assert _found(segments, _SSN) == [("ssn", ["4 4... 4 0 8"])]
