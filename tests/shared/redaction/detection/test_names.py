@@ -2616,6 +2616,8 @@ def test_a_given_name_is_a_name_with_no_cue_where_a_person_or_personal_data_is_s
         "My mother was born 9 Ramadan 1410.",  # a month of another calendar
         "The suite on the top floor is named after Ernest Hemingway.",  # someone a thing is named after
         "My son has French and Irish passports.",  # a given name somewhere, a nationality here
+        "My son was born in April, not May.",  # a month
+        "My booking code is Oscar 4, and my mobile is 07700 900123.",  # a letter said as a word
     ],
 )
 def test_a_given_name_that_is_a_word_a_place_a_thing_or_a_spelled_letter_is_no_name(text: str) -> None:
