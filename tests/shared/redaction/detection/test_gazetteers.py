@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from shared.redaction.detection.gazetteers import english_words, person_names, place_names
@@ -25,3 +29,15 @@ def test_a_given_name_that_is_an_english_word_is_left_out(word: str) -> None:
 @pytest.mark.parametrize("place", ["London", "Memphis", "Sydney", "India", "Kenya"])
 def test_countries_and_the_places_phone_numbers_are_geocoded_to_are_places(place: str) -> None:
     assert place in place_names()
+
+
+def test_importing_the_detector_loads_no_list_until_one_is_read() -> None:
+    # every function of the app imports the detector: its cold start must not pay for the lists
+    loaded = subprocess.run(
+        [sys.executable, "-c", _MODULES_AFTER_IMPORT], cwd=_REPOSITORY, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not {"faker", "english_words", "phonenumbers.geodata"} & set(loaded)
+
+
+_MODULES_AFTER_IMPORT = "import sys, shared.redaction.detection; print(*sys.modules)"
+_REPOSITORY = Path(__file__).resolve().parents[4]
