@@ -12,8 +12,6 @@ from shared.redaction.detection.context import (
     ADDRESS_CONTEXT,
     ANSWER_LEAD_WORDS,
     ASKED_CONTEXTS,
-    CAPITALISED_STREET_KINDS,
-    STREET_KINDS,
     answers,
     nearest_match,
     previous_number,
@@ -70,6 +68,17 @@ _ZIP_AFTER_CITY = (
     rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d{{1,3}}(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
     rf"|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{4,5}})"
 )
+_STREET_KINDS = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
+    r"parkway|pkwy|highway|hwy|square|trail|alley|parade|crescent"
+)
+# Kinds of street that are also everyday words ("in a row", "close by"): only capitalised, after a house number
+# and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow", "12 Ashfield Park").
+# A row of cottages or villas is a street too: "3 Glebe Cottages".
+_CAPITALISED_STREET_KINDS = (
+    r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas|Quay|"
+    r"Wharf|Park)"
+)
 _US_STATE_CODES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
     r"OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)"
@@ -95,7 +104,7 @@ ADDRESS = re.compile(
     # a name of two joined by a hyphen: "318 Kaiwaka-Mangawhai Road"
     r"(?:\s+(?:[A-Z0-9][\w'.]*(?:-[A-Z][\w'.]*)?|(?i:north|south|east|west)|(?i:[nsew]|ne|nw|se|sw)\.)){1,3}?\s+"
     # "3 Quarry Hill Road": a word of the name when a capitalised word follows
-    rf"(?:(?i:{STREET_KINDS})|{CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
+    rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS}(?!\s+[A-Z]))\b\.?"
     # which part of a long street: "Rathmines Road Lower", "Baggot Street Upper", "Dundas Street West"; a city's
     # quadrant: "Memorial Drive Southeast", "K Street NW"
     r"(?:\s+(?:Lower|Upper|Extension|North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b)?"
@@ -144,11 +153,11 @@ _NOT_STREET_NAME_WORDS = (
     r"(?:the|a|an|my|your|our|his|her|their|this|that|these|those|of|to|on|in|at|by|up|down|for|and|or|from|with|"
     r"more|less|minutes?|hours?|days?|weeks?|months?|years?|miles?|blocks?|times|people|kids|cars|houses|doors|"
     r"lanes?|ways?|streets?|roads?|it|is|was|were|are|be|been|i|we|you|they|he|she|just|only|about|other|same|"
-    rf"next|last|first|second|third|{STREET_KINDS})"
+    rf"next|last|first|second|third|{_STREET_KINDS})"
 )
 LOWER_CASE_ADDRESS = re.compile(
     rf"\b(?:\d+[a-z]?|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD}){{0,4}})"
-    rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b)[a-z][a-z'.-]*){{1,3}}?\s+(?:{STREET_KINDS})\b\.?"
+    rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b)[a-z][a-z'.-]*){{1,3}}?\s+(?:{_STREET_KINDS})\b\.?"
     rf"(?:\s+(?:\d+|{NUMBER_WORD})\b)?"  # a numbered road: "county road nine"
     rf"(?:,?\s+(?:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:{NUMBER_WORD}\b|\d+[a-z]?\b))?"
     rf"(?:,?\s+{_LOWER_POSTCODE}\b)?"  # "8 ashley terrace eh11 1rb"
@@ -160,7 +169,7 @@ LOWER_CASE_ADDRESS = re.compile(
 LOWER_CASE_EVERYDAY_STREET = re.compile(
     r"(?<=\b(?:at|to) )(?:\d+[a-z]?)"
     rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b|(?:really|very|pretty|so|too|quite|fairly|all|nil|nice)\b)[a-z][a-z'.-]*)"
-    rf"{{1,2}}?\s+(?:{CAPITALISED_STREET_KINDS.lower()})\b"
+    rf"{{1,2}}?\s+(?:{_CAPITALISED_STREET_KINDS.lower()})\b"
     r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and|so|but|with|since)\b)"
 )
 # The same in lower case, where speech comes without capitals: "4 the paddocks naas co kildare w91 k2n8"; its words
@@ -717,7 +726,7 @@ _ZIP_ONLY = re.compile(r"zip")  # a ZIP code is digits alone: "zip is 9 0 2 1 
 # number ("still at Commander Street," / "Pinelands, Cape Town, 7405.").
 _CODE_GOING_ON = re.compile(r"\s*(?P<code>\d{3,6}(?:\s+\d{1,3})?)\b")
 _STREET_ENDING_SEGMENT = re.compile(
-    rf"(?<![\w'])(?:[A-Z][\w'-]*\s+){{1,3}}(?:{STREET_KINDS.title()}|{CAPITALISED_STREET_KINDS})\b\.?\s*,\s*$"
+    rf"(?<![\w'])(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_KINDS.title()}|{_CAPITALISED_STREET_KINDS})\b\.?\s*,\s*$"
 )
 
 
@@ -1117,7 +1126,7 @@ _FLAT_FIRST = re.compile(
 _MOVED = re.compile(r"\b(?i:we|i|we've|i've|we have|i have)\s+(?i:just\s+|recently\s+)?(?i:moved)\s*[.!]\s*$")
 # A street's kind right after the number, where nothing was heard capitalised: "33 this avenue"
 _STREET_KIND_AFTER = re.compile(
-    rf"[\d\s.,-]*(?:(?!(?i:to|of|and|or|for|in|on|at|by|from|with)\b)[\w'-]+\s+){{0,3}}(?i:{STREET_KINDS})\b"
+    rf"[\d\s.,-]*(?:(?!(?i:to|of|and|or|for|in|on|at|by|from|with)\b)[\w'-]+\s+){{0,3}}(?i:{_STREET_KINDS})\b"
 )
 
 

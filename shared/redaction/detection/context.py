@@ -21,20 +21,6 @@ from shared.redaction.detection.spoken import (
     pause_ms,
 )
 
-# Kinds of street, said after a street's name: "Harbour Road", "Elm St".
-STREET_KINDS = (
-    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|"
-    r"parkway|pkwy|highway|hwy|square|trail|alley|parade|crescent"
-)
-# Kinds of street that are also everyday words ("in a row", "close by"): only capitalised, after a house number
-# and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow", "12 Ashfield Park").
-# A row of cottages or villas is a street too: "3 Glebe Cottages".
-CAPITALISED_STREET_KINDS = (
-    r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas|Quay|"
-    r"Wharf|Park)"
-)
-
-
 CONTEXT_WINDOW = 25  # tokens
 _EXPIRY_SAID = r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
 # "expiry" and "expires" as Whisper may hear them from a voice it knows less well, words of their own elsewhere: they

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import CAPITALISED_STREET_KINDS, NAME_ASKED, STREET_KINDS, answers
+from shared.redaction.detection.context import NAME_ASKED, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES, SEPARATOR_WORDS
 from shared.redaction.detection.gazetteers import person_names, place_names
 from shared.redaction.detection.spoken import (
@@ -557,7 +557,9 @@ _ACCENT_NOTE = (
 _SPELLED_CAPITAL = rf"(?:(?i:double|triple|capital|big|small|little|upper case|lower case)\s+)?[{_CAPITALS}]\b"
 # a letter on its own, with its accent said after it
 _SPELLED_ACCENTED = rf"{_SPELLED_CAPITAL}(?![\w'])(?:{_ACCENT_NOTE})?"
-_SPELLED_LETTER = rf"{_SPELLED_CAPITAL}(?:\s+(?i:as in|for)\s+[A-Za-z]+\b|{_ACCENT_NOTE})?"
+# "as in" or "for" between a letter and the word that tells it: "N as in Nancy", "G for golf"
+_TOLD_BY_A_WORD = r"\s+(?i:as in|for)\s+"
+_SPELLED_LETTER = rf"{_SPELLED_CAPITAL}(?:{_TOLD_BY_A_WORD}[A-Za-z]+\b|{_ACCENT_NOTE})?"
 # Said between the letters of a name of two words, or of a double-barrelled one: "T-E, new word, W-H-I-T-I".
 _SPELLING_BREAK = r"(?i:hyphen|dash|then|new word|next word|another word|space|then a space)"
 _RADIO_SPELLING = rf"{RADIO_LETTER}(?:[\s,.-]+{RADIO_LETTER}){{2,30}}"
@@ -1097,6 +1099,9 @@ _WORD_NAMES = {
     "summer", "dawn", "bob", "jack", "frank", "art", "ray", "rich", "penny", "ruby", "amber", "holly", "ivy", "lily",
     "daisy", "iris", "robin", "carol", "august", "sunny", "rob", "gene", "dean", "miles", "heather", "crystal",
     "pearl", "jade", "hunter", "cliff", "glen", "dale", "sterling", "guy", "max", "nick", "sandy", "rusty", "woody",
+    # and words Whisper writes as names, or that are names somewhere: "Matt" for "that", "Pires" for "expires", "my
+    # French mobile", "Kia ora" (a greeting) and the car maker
+    "matt", "pires", "french", "kia",
 }  # fmt: skip
 
 
@@ -1855,7 +1860,7 @@ _NOT_A_NAME = re.compile(
     r"\b(e-?mail|postcode|post code|zip|eircode|reference|code|number|registration|plate|address|password|username)\b"
 )
 # a letter may be told by a word for it: "W as in whiskey, A, T, A, N as in Nancy"
-_LETTER_IN_RUN = rf"{_SPELLED_ACCENTED}(?:\s+(?i:as in|for)\s+[A-Za-z]+\b)?"
+_LETTER_IN_RUN = rf"{_SPELLED_ACCENTED}(?:{_TOLD_BY_A_WORD}[A-Za-z]+\b)?"
 _LETTER_RUN = re.compile(
     rf"(?<![\w']){_LETTER_IN_RUN}(?:(?:\s*,\s*|\s+|\s*-\s*)(?:{_SPELLING_BREAK}(?:\s*,\s*|\s+))?{_LETTER_IN_RUN}){{1,30}}"
 )
@@ -2107,27 +2112,23 @@ def names_spelled_as_promised(segments: Sequence[Segment]) -> Iterable[TextSpan]
                 yield TextSpan(segment.index, run.start(), run.end())
 
 
-# Capitalised words that are names somewhere but mostly something else here: "the max", Whisper's "Matt" for "that"
-# and "Pires" for "expires", "my French mobile", "Kia ora" (a greeting) and the car maker.
-_LISTED_NOT_NAMES = {"Max", "Matt", "Pires", "French", "Kia"}
-# A thing named after someone, or a saint's or a place's name: "the Hemingway suite", "St. Patrick's", "San Jose"
+# A thing named after someone, or a saint's or a street's name: "the Hemingway suite", "St. Patrick's", "Rue ..."
 _THING_BEFORE = re.compile(
-    r"\b(?i:the|a|an|this|that|those|these|our|like|st\.?|saint|san|santa|mount|lake|port|fort|rue|calle|avenida|"
-    r"rua|via|ulica)\s+$"
+    r"\b(?i:the|a|an|this|that|those|these|our|like|st\.?|san|santa|rue|calle|avenida|rua|via)\s+$"
 )
 # A thing said to be someone's, then its own name: "The van is my dad's, Bessie"
 _OWNED_BEFORE = re.compile(r"\w's,\s*$")
 # A maker's name: "Hoover, the vacuum brand"
 _BRAND_AFTER = re.compile(r",?\s+(?:the\s+)?(?:\w+\s+)?(?i:brand|make|maker|label)\b")
-# A letter spelled by a word: "D as in David", "O for Oscar"
-_SPELLING_BEFORE = re.compile(r"\b[A-Za-z]\s*,?\s*(?i:as in|for|like|is)\s+$")
-# A street or a building named after someone: "Patrick Street", "Margaret Hospital"
-_PLACE_AFTER = re.compile(
-    rf"\s+(?:(?i:{STREET_KINDS})|{CAPITALISED_STREET_KINDS}|(?i:bridge|station|airport|hospital|school|college|"
-    r"university|centre|center|mall|store|shop|house|hall|building|tower|memorial|stadium|arena|suite|"
-    # streets abroad named after someone: "Thorvald Meyers gate", "Otto Hahn Straße"
-    r"gate|gata|gatan|vei|veien|vej|weg|straße|strasse|laan|allee|platz|plein|utca|katu|tie))\b"
-)
+# A letter told by a word: "D as in David", "O for Oscar"
+_SPELLING_BEFORE = re.compile(rf"\b[A-Za-z]{_TOLD_BY_A_WORD}$")
+# Places named after someone, besides the place words: "Patrick Station", "Thorvald Meyers gate" (a street abroad)
+_MORE_PLACE_WORDS = {
+    "Bridge", "Station", "Airport", "Memorial", "Stadium", "Arena", "Mall", "Center", "Gate", "Gata", "Gatan", "Vei",
+    "Veien", "Vej", "Weg", "Straße", "Strasse", "Laan", "Allee", "Platz", "Plein", "Utca", "Katu", "Tie",
+}  # fmt: skip
+_NAME_WORD = re.compile(rf"(?<![\w'-]){_NAME}")
+_NEXT_NAME_WORD = re.compile(rf"\s+({_NAME}|[a-zß-ÿ]+)")
 # The turn tells of a person: "my daughter", "he's", "Mr", "her name", "a son called ..." (not "named after")
 _PERSON_CUE = re.compile(
     rf"\b(?i:(?:my|his|her|our|their|your)\s+{_LOWER_CASE_KIN}|he's|she's|he is|she is|hes|shes|him|her|himself|"
@@ -2145,26 +2146,31 @@ def names_known_from_lists(segments: Sequence[Segment], found: Iterable[TextSpan
         text = segment.text
         if segment.index not in near and not _PERSON_CUE.search(text):
             continue
-        for match in re.finditer(rf"(?<![\w'-]){_NAME}", text):
+        for match in _NAME_WORD.finditer(text):
             word = match.group()
-            if word not in person_names() or word in _LISTED_NOT_NAMES or word in NOT_NAMES or word in BUSINESS_WORDS:
+            if word not in person_names() or word.lower() in _WORD_NAMES or word in NOT_NAMES or word in BUSINESS_WORDS:
                 continue
             if word.lower() in MONTHS or re.fullmatch(RADIO_LETTER, word):
                 continue
             before = text[: match.start()]
-            # (a month of another calendar after its day: "9 Ramadan 1410")
-            if _THING_BEFORE.search(before) or _SPELLING_BEFORE.search(before) or re.search(r"\d\s*$", before):
-                continue
-            if _OWNED_BEFORE.search(before) or _BRAND_AFTER.match(text, match.end()):
-                continue  # "The van is my dad's, Bessie", "Hoover, the vacuum brand"
+            if _THING_BEFORE.search(before) or _SPELLING_BEFORE.search(before) or _OWNED_BEFORE.search(before):
+                continue  # "the Hemingway suite", "D as in David", "my dad's, Bessie"
+            if re.search(r"\d\s*$", before):
+                continue  # a month of another calendar after its day: "9 Ramadan 1410"
             start, end = _name_words_around(text, *match.span())
-            after = re.match(rf"\s+({_NAME})", text[end:])
-            if after is not None and after.group(1) in BUSINESS_WORDS:
-                continue  # "Al Noor Telecom"
             if word in place_names() or text[start:end] in place_names():
                 continue  # "Sydney", "San Francisco"
-            if _MAILBOX_AFTER.match(text, end):
-                continue  # "Priya dot raman"
-            if _PLACE_AFTER.match(text, match.end()) or _PLACE_AFTER.match(text, end):
-                continue  # "Patrick Station", "Agnes Scott College"
+            if _MAILBOX_AFTER.match(text, end) or _BRAND_AFTER.match(text, match.end()):
+                continue  # "Priya dot raman", "Hoover, the vacuum brand"
+            if _place_or_business_after(text, match.end()) or _place_or_business_after(text, end):
+                continue  # "Patrick Station", "Al Noor Telecom", "Thorvald Meyers gate"
             yield TextSpan(segment.index, start, end)
+
+
+def _place_or_business_after(text: str, end: int) -> bool:
+    """Whether the word right after ``end`` makes what is before it a place's or a business's name."""
+    following = _NEXT_NAME_WORD.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1).capitalize()
+    return word in _PLACE_WORDS or word in _MORE_PLACE_WORDS or word in BUSINESS_WORDS
