@@ -192,7 +192,7 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     # (not "just in case" or "with reference to", nor ordering: "I'd like to order 2500")
     r"|(?<!\bin )(?<!\bwith )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bi'll )(?<!\bwe'll )(?<!\bplease )(?<!\bcan )"
     r"\b(order|ticket|case|claim|incident|confirmation|reference|ref)$"
-    r"|\bthe (order|ticket|case|claim|incident) (is|was)$"
+    r"|\bthe (order|booking|reservation|ticket|case|claim|incident)('s| is| was)$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
     rf"|\byour (\w+ )?({_RECORD_KINDS}|reference|tracking)"
@@ -485,6 +485,9 @@ _NUMBER_OF_NO_KIND = re.compile(
 )
 
 
+_TRACKING_NAMED = re.compile(r"\btracking (number|id|reference)\b")
+
+
 def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType, int]:
     """For each kind of context said before ``position``, since the speaker's previous number (each question
     is answered once): how many characters ago."""
@@ -514,8 +517,11 @@ def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType
     named = nearest_match(ASKED_ACCOUNT_CONTEXT, window)
     if distance is None and named is not None:
         # "... my date of birth is ... your policy ... your claim number is 2291 8840": named last, the number is a
-        # claim's, none of the kinds named before it
+        # claim's, none of the kinds named before it ("on the Pune account. Order number 40 71 88 2"); not a parcel's
+        # tracking number, which is no one's record
         distances = {entity_type: d for entity_type, d in distances.items() if d <= named}
+        if nearest_match(_TRACKING_NAMED, window) != named:
+            distances.setdefault(EntityType.ACCOUNT_NUMBER, named)
     if not distances and (own_number := nearest_match(_NUMBER_OF_NO_KIND, window)) is not None:
         distances[EntityType.PHONE_NUMBER] = own_number
     return distances

@@ -1421,3 +1421,36 @@ def test_the_rest_of_an_id_asked_for_after_its_first_digits_is_the_id() -> None:
         "Five three nine",
         "Seven two one, six one four",
     ]
+
+
+@pytest.mark.parametrize(
+    "turns, accounts",
+    [
+        # an account spoken of, then a record named: the number is the record's
+        ((("customer", "It's Sunita, on the Pune account. Order number 40 71 88 2."),), ["40 71 88 2"]),
+        # an e-mail asked about before, then a claim's number given and read back, misheard
+        (
+            (
+                ("agent", "I'll send a claim form by email, is it still the same email?"),
+                ("customer", "No, I changed it."),
+                ("agent", "Updated. Your claim number is CL50029."),
+                ("customer", "CL5502 -Ine, okay, I wrote it down."),
+            ),
+            ["CL50029", "CL5502"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_number_after_a_record_named_last_is_the_records(
+    turns: tuple[tuple[str, str], ...], accounts: list[str]
+) -> None:
+    assert _found(_segments(*turns), _ACCOUNT) == [("account_number", [account]) for account in accounts]
+
+
+def test_a_number_after_a_parcels_tracking_number_named_last_is_no_ones_record() -> None:
+    segments = _segments(("customer", "On my account it says the tracking number is 9 2 0 0 1 9 0 3 4 7 7 5 2 1 8."))
+    assert _found(segments, _ACCOUNT) == []
+
+
+def test_an_id_of_letters_and_digits_after_the_bookings_is_the_booking_reference() -> None:
+    segments = _segments(("customer", "Under Mohammed Al-Farsi, and the booking's 8K2RTP."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["8K2RTP"])]
