@@ -2027,7 +2027,8 @@ def test_a_phone_number_after_a_code_and_a_pause_is_still_one() -> None:
     assert _found(segments, (EntityType.PHONE_NUMBER,)) == [("phone_number", ["07700 900 412"])]
 
 
-def test_a_claim_number_the_agent_gives_after_verifying_is_not_the_callers_account_or_birthday() -> None:
+def test_a_claim_number_the_agent_gives_after_verifying_is_the_claims_not_the_callers_birthday() -> None:
+    # the claim's number is the caller's record, as "your claim number is CLM 2024 883 017" is labelled
     segments = _segments(
         ("customer", "My policy is HX-20931-7 and my date of birth is 02/11/1974."),
         ("agent", "Thanks, verified. Was the car drivable?"),
@@ -2037,6 +2038,7 @@ def test_a_claim_number_the_agent_gives_after_verifying_is_not_the_callers_accou
     assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.DATE_OF_BIRTH)) == [
         ("account_number", ["HX-20931-7"]),
         ("date_of_birth", ["02/11/1974"]),
+        ("account_number", ["3305 7718"]),
     ]
 
 
