@@ -70,7 +70,7 @@ from shared.redaction.detection.names import (
     shop_names,
     with_title,
 )
-from shared.redaction.detection.numbers import answered_numbers, numbers
+from shared.redaction.detection.numbers import HESITATIONS, answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.phones import business_line
 from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
@@ -221,8 +221,40 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
                 taken.setdefault(span.segment, []).append(span)
     kept = _read_back_as_given(kept, segments, texts)
     kept += _read_back_written_whole(kept, segments, texts, taken)
+    kept = _joined_across_hesitations(kept, texts)
     wanted = set(types)
     return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
+
+
+# Only a hesitation between two values of one kind: "233 hmm 233-90-5547" is one social begun and begun again.
+_ONLY_HESITATION = re.compile(rf"[\s,.…-]*(?:(?i:{'|'.join(sorted(HESITATIONS))})\b[\s,.…-]*)+")
+
+
+def _joined_across_hesitations(kept: Sequence[Entity], texts: dict[int, str]) -> list[Entity]:
+    """``kept`` with each value that follows another of its kind in its turn, a hesitation alone between them, made
+    one with it, so the hesitation goes with them."""
+    joined: list[Entity] = []
+    for entity in sorted(kept, key=lambda e: e.spans[0]):
+        first = entity.spans[0]
+        before = next(
+            (
+                index
+                for index, other in enumerate(joined)
+                if other.type is entity.type
+                and (last := other.spans[-1]).segment == first.segment
+                and last.end <= first.start
+                and _ONLY_HESITATION.fullmatch(texts[first.segment][last.end : first.start])
+            ),
+            None,
+        )
+        if before is None:
+            joined.append(entity)
+            continue
+        other = joined[before]
+        last = other.spans[-1]
+        span = TextSpan(first.segment, last.start, first.end)
+        joined[before] = Entity(entity.type, (*other.spans[:-1], span, *entity.spans[1:]))
+    return joined
 
 
 # Numbers an address is made of: a house number, a PO box, a ZIP code read after a date of birth, a card's

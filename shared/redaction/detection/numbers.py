@@ -116,12 +116,12 @@ from shared.redaction.detection.ssn import (
 _SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8", "fine": "5"}
 _REPEATED_SOUNDALIKE = 3
 
-_HESITATIONS = {"uh", "um", "er", "ah", "erm", "hmm"}
+HESITATIONS = {"uh", "um", "er", "ah", "erm", "hmm"}
 # Said between the digits of one number without ending it: a hesitation, or
 # "w": Whisper's "W -88" for "double eight".
 # "/": a slash written apart from the digits around it ("5 / 27", "0 3 / 2 9").
 # "...": a hesitation written on its own between the groups ("six six two ... four one ...").
-_FILLERS = {*_HESITATIONS, "and", "dash", "hyphen", "space", "then", "slash", "/", "w", "-", "", "...", "…"}
+_FILLERS = {*HESITATIONS, "and", "dash", "hyphen", "space", "then", "slash", "/", "w", "-", "", "...", "…"}
 
 
 def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]:
@@ -1961,7 +1961,7 @@ def _broken_off_start(atoms: Sequence[Atom], tokens: Sequence[Token]) -> int:
             put_right = rest[:1] == said[:1] and len(rest) > len(said)
             return len(said) if begun_again or put_right else 0
         hesitation = tokens[atom.tokens[-1].position + 1 : atoms[index + 1].tokens[0].position]
-        if begun_again and any(token.norm in _HESITATIONS for token in hesitation):
+        if begun_again and any(token.norm in HESITATIONS for token in hesitation):
             return len(said)
     return 0
 

@@ -3740,3 +3740,32 @@ def test_the_same_figures_in_a_word_said_three_turns_later_are_not_read_back() -
         )
     )
     assert found == [("account_number", ["INC 0 0 4 4 8 7 1"])]
+
+
+def test_a_value_begun_and_begun_again_after_a_hesitation_is_one_with_the_hesitation() -> None:
+    segments = _segments(
+        ("agent", "I'll need the full Social Security number for the W-2 request."),
+        ("customer", "Okay, 233 hmm 233-90-5547."),
+    )
+    assert _found(segments) == [("ssn", ["233 hmm 233-90-5547"])]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # two kinds, a hesitation between them
+        (
+            "My card is 4111 1111 1111 1111, um, 09/28.",
+            [("card_number", ["4111 1111 1111 1111"]), ("card_expiry", ["09/28"])],
+        ),
+        # one kind, more than a hesitation between them
+        (
+            "My mobile is 07700 900412, um, or at work 0161 496 0000.",
+            [("phone_number", ["07700 900412"]), ("phone_number", ["0161 496 0000"])],
+        ),
+    ],
+)  # fmt: skip
+def test_values_with_more_than_a_hesitation_or_of_two_kinds_between_them_stay_apart(
+    text: str, found: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(("customer", text))) == found
