@@ -318,8 +318,13 @@ def _repeated_digit(tokens: Sequence[Token], index: int) -> str | None:
     return said * REPEATS[tokens[index].norm] if said and len(said) == 1 else None
 
 
-# A Canadian or British postcode ("T1K 3V6", "SW1A 2AA"), of letters and digits as an id is: an address's part.
-_POSTCODE = re.compile(r"[a-z]\d[a-z] \d[a-z]\d|[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}", re.ASCII)
+# A Canadian or British postcode ("T1K 3V6", "SW1A 2AA"), of letters and digits as an id is: an address's part. Only
+# with the letters each place in one may have: "QX7 4LM" (no area starts with Q, no unit has an M) is a booking's.
+_POSTCODE = re.compile(
+    r"[abceghj-nprstvxy]\d[abceghj-nprstv-z] \d[abceghj-nprstv-z]\d"
+    r"|(?:[a-pr-uwyz]\d[\da-hjkpstuw]?|[a-pr-uwyz][a-hk-y]\d[\dabehmnprv-y]?) \d[abd-hjlnp-uw-z]{2}",
+    re.ASCII,
+)
 
 
 def _after_digits(token: Token, tokens: Sequence[Token]) -> bool:

@@ -1454,3 +1454,23 @@ def test_a_number_after_a_parcels_tracking_number_named_last_is_no_ones_record()
 def test_an_id_of_letters_and_digits_after_the_bookings_is_the_booking_reference() -> None:
     segments = _segments(("customer", "Under Mohammed Al-Farsi, and the booking's 8K2RTP."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["8K2RTP"])]
+
+
+@pytest.mark.parametrize(
+    "answer, found",
+    [
+        # letters no postcode has in those places: no area starts with Q, no unit ends in M; no Canadian has a D
+        ("Q, uh, QX7 4LM.", ("account_number", ["QX7 4LM"])),
+        ("It's KD4 7MV.", ("account_number", ["KD4 7MV"])),
+        ("D4K 7M2.", ("account_number", ["D4K 7M2"])),
+        # a postcode's letters: the caller's address
+        ("SW1A 2AA.", ("address", ["SW1A 2AA"])),
+        ("It's EH11 1RB.", ("address", ["EH11 1RB"])),
+        ("T1K 3V6.", ("address", ["T1K 3V6"])),
+    ],
+)  # fmt: skip
+def test_an_id_shaped_as_a_postcode_is_one_only_with_a_postcodes_letters(
+    answer: str, found: tuple[str, list[str]]
+) -> None:
+    segments = _segments(("agent", "And the booking reference?"), ("customer", answer))
+    assert _found(segments) == [found]
