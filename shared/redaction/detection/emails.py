@@ -230,6 +230,29 @@ def email_start(text: str, match: re.Match[str]) -> int:
     return before.start(1)
 
 
+_MAX_WORDS_SINCE_NAMED = 6  # "Tomasz, T-O-M-A-S-Z, dot Wójcik, W-O-J-C-I-K, at ...": a name, its spelling and a dot
+
+
+def start_since_named(text: str, start: int) -> int:
+    """Where an address found at ``start`` begins when "email" names it earlier in its sentence: at the first of the
+    few words said since (after "it's" and the like), where none of them is a word of the sentence ("email is Farah
+    H for hotel Siddiqui at ...", "The email, it's K dash Mensah, M-E-N-S-A-H, dash 1990 at ...")."""
+    sentence_start = max((mark.end() for mark in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    named = None
+    for named in _EMAIL_NAMED_LAST.finditer(text, sentence_start, start):  # noqa: B007 - the nearest names it
+        pass
+    if named is None:
+        return start
+    words = [word.group().strip(PUNCTUATION).lower() for word in re.finditer(r"\S+", text[named.end() : start])]
+    lead = 0
+    while lead < len(words) and words[lead] in _NOT_LOCAL_PARTS:
+        lead += 1
+    said = words[lead:]
+    if not said or len(said) > _MAX_WORDS_SINCE_NAMED or any(word in _NOT_LOCAL_PARTS for word in said):
+        return start
+    return named.end() + list(re.finditer(r"\S+", text[named.end() : start]))[lead].start()
+
+
 # Its letters said apart with spaces, hyphens or commas ("That's L, B, E, R, G"), after a comma or a full stop.
 SPELLED_AFTER_EMAIL = re.compile(
     r"[,.]?\s+(?i:so\s+)?(?i:that's|that is|spelled|spelt|surname|last name)[:,]?\s+"

@@ -53,6 +53,7 @@ from shared.redaction.detection.emails import (
     email_start,
     is_web_address,
     spelled_after_email,
+    start_since_named,
 )
 from shared.redaction.detection.names import (
     AFTER_BOOKED_NAME,
@@ -102,7 +103,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for match in EMAIL.finditer(text):
             if is_web_address(text, match):
                 continue
-            start = begun_again_from(text, email_start(text, match))
+            start = begun_again_from(text, start_since_named(text, email_start(text, match)))
             yield EntityType.EMAIL, TextSpan(segment.index, start, match.end())
             # A part of the address spelled after it is a name: "priyanka.iyer at outlook.com, that's I-Y-E-R."
             spelled = SPELLED_AFTER_EMAIL.match(text, match.end())

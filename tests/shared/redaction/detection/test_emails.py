@@ -540,3 +540,25 @@ def test_a_domain_begun_with_two_letters_said_apart_is_the_addresss() -> None:
 def test_at_broken_off_before_a_word_that_is_a_countrys_ending_is_no_address() -> None:
     said = "My email is info at... no, my personal one, sam-k-osei at gmail dot com."
     assert _emails(("customer", said)) == [(0, "sam-k-osei at gmail dot com")]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("email is Farah H for hotel Siddiqui at proton dot me", "Farah H for hotel Siddiqui at proton dot me"),
+        (
+            "The email, it's K dash Mensah, M-E-N-S-A-H, dash 1990 at outlook dot com.",
+            "K dash Mensah, M-E-N-S-A-H, dash 1990 at outlook dot com",
+        ),
+        (
+            "Email's z dot hassan, Zulu, dot, hotel alpha sierra sierra alpha november, at protonmail dot com.",
+            "z dot hassan, Zulu, dot, hotel alpha sierra sierra alpha november, at protonmail dot com",
+        ),
+        # words of the sentence since "email", not the address's
+        ("My email is on file, and it's john at gmail dot com.", "john at gmail dot com"),
+        ("I changed my email last week. Now Tom Okafor, tom at gmail dot com.", "tom at gmail dot com"),
+        ("The email Tom set up for invoices last year, tom at gmail dot com.", "tom at gmail dot com"),
+    ],
+)  # fmt: skip
+def test_an_address_named_as_an_email_begins_right_after_its_name(text: str, email: str) -> None:
+    assert spans_found((("customer", text),), (EntityType.EMAIL,)) == [("email", 0, email)]
