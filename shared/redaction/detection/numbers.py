@@ -643,6 +643,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     ):
         # "... and it's 306 on the back"; "The code is 6 0 3, on the back.": a code printed on the back is a card's
         return EntityType.CARD_SECURITY_CODE
+    if (
+        len(digits) in (3, 4)
+        and CODE.search(window_before(tokens, first.position))
+        and _CARD_NAMED_AFTER.match(said_after(atoms[-1].tokens[-1], tokens))
+    ):
+        return EntityType.CARD_SECURITY_CODE  # "the code is 8 1 7 1, it's Amex": the card it is on named after it
     if CARD_CONTEXT.search(window_before(tokens, first.position)) or card_read_before(tokens, first):
         # a card with digits lost or misheard; not a North American number dialled with its 1 ("1 800 555 0199"),
         # as no card starts with 1
@@ -844,6 +850,10 @@ _ACCOUNT_ENDING = re.compile(r"\b(iban|account)( number)?( that| which)? (ends|e
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
 _CARD_NETWORKS = r"visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay"
 _CARD_NETWORK = re.compile(rf"\b({_CARD_NETWORKS})\b")
+# A card named right after a code: "the code is 8 1 7 1, it's Amex", "... 412 on the Visa"
+_CARD_NAMED_AFTER = re.compile(
+    rf"((it's|its|it is|that's|on|for) )?(the |my |an? )?({_CARD_NETWORKS}|(credit|debit) card)\b"
+)
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
 _ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")

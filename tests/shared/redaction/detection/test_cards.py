@@ -1057,3 +1057,20 @@ def test_digits_given_after_something_else_was_asked_do_not_end_the_card(turns: 
 )
 def test_a_code_broken_off_and_put_right_from_its_first_digit_is_the_code_once(said: str, code: str) -> None:
     assert _found(_segments(("customer", said))) == [("card_security_code", [code])]
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("okay and the code is 8 1 7 1, it's Amex.", ["8 1 7 1"]),
+        ("The code's 412 on the Visa.", ["412"]),
+        # another card, or a code the card is not named after
+        ("The door code is 4412 on the card they gave me.", []),
+        ("The code is 4412, it's for the gate.", []),
+        # a card named after digits no code was named for
+        ("Flat 4412, it's a Visa.", []),
+    ],
+)  # fmt: skip
+def test_a_code_with_its_card_named_right_after_it_is_the_cards(text: str, codes: list[str]) -> None:
+    found = _found(_segments(("customer", text)), (EntityType.CARD_SECURITY_CODE,))
+    assert found == [("card_security_code", [code]) for code in codes]
