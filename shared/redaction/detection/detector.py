@@ -100,10 +100,12 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     candidates: list[Entity] = []
     texts = {segment.index: segment.text for segment in segments}
     spoken = list(spoken_ibans(tokens))
+    found_dates = list(dates(tokens))
+    dated = {token.position for _, found in found_dates for token in found}
     for entity_type, found in [
-        *dates(tokens),
+        *found_dates,
         *numbers(tokens),
-        *answered_numbers(tokens),
+        *answered_numbers(tokens, dated),
         *run_together_emails(tokens),
         *alphanumeric_ids(tokens),
         *spelled_ids(tokens),

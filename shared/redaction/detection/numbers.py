@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import phonenumbers
@@ -2024,8 +2024,10 @@ class _Answer:
     digit_tokens: list[list[Token]]  # per segment, the tokens from its first digit to its last
 
 
-def answered_numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
-    """The digits a speaker read in answer to a question for a card, phone, social security or account number."""
+def answered_numbers(tokens: Sequence[Token], dated: Collection[int] = ()) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The digits a speaker read in answer to a question for a card, phone, social security or account number; not
+    those of a date read at its start (the tokens at the positions ``dated``): "date of birth and the last four of
+    your social?" / "August 30th, 1988, and 5524." answers both."""
     for answer in _answers_with_digits(tokens):
         distances = {
             kind: distance
@@ -2037,12 +2039,15 @@ def answered_numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
         # What was asked for last: only a card, phone, social security or account number asked for last counts.
         kind = min(distances, key=distances.__getitem__)
         said = [token for part in _parts_of_kind(answer.digit_tokens, kind, tokens) for token in part]
+        if any(_WRITTEN_DATE.fullmatch(token.norm) for token in said):
+            continue  # "3/12/88 and the last 4 are 6 0 3 2": a date written out is no number's part, two answers
+        said = list(itertools.dropwhile(lambda token: token.position in dated or token.norm in _FILLERS, said))
+        if not said:
+            continue
         # One word of digits is the runs' to read: it may hold a card's expiry and code after the card.
         several = sum(1 for token in said if digits_of(token)) > 1
         if kind is EntityType.ACCOUNT_NUMBER and not all(map(_may_be_misheard_digits, said)):
             continue  # an id is read as digits: "12 years and paid 3400" is not one
-        if any(_WRITTEN_DATE.fullmatch(token.norm) for token in said):
-            continue  # "3/12/88 and the last 4 are 6 0 3 2": a date written out is no number's part, two answers
         lead_in = words_before(said[0], tokens)
         if any(p.search(lead_in) for other, p in ASKED_CONTEXTS.items() if other is not kind):
             continue  # the answer names what it gives first ("Member number 5 5 1 0 ..."): not the one asked last

@@ -3769,3 +3769,32 @@ def test_values_with_more_than_a_hesitation_or_of_two_kinds_between_them_stay_ap
     text: str, found: list[tuple[str, list[str]]]
 ) -> None:
     assert _found(_segments(("customer", text))) == found
+
+
+@pytest.mark.parametrize(
+    "asked, answer, found",
+    [
+        # the date read first is the date's, the digits after it the social's
+        (
+            "To verify, what's your date of birth and the last four of your Social Security number?",
+            "August 30th, 1988, and 5524.",
+            [("date_of_birth", ["August 30th, 1988"]), ("ssn", ["5524"])],
+        ),
+        # only the date said, the social not yet
+        (
+            "Your date of birth and the last four of your social?",
+            "August 30th, 1988.",
+            [("date_of_birth", ["August 30th, 1988"])],
+        ),
+        # a date written out ends the answer's digits: the ZIP after it is no part of a social
+        (
+            "I'll verify three things: date of birth, ZIP, and last four of the social.",
+            "Sure, 02/29/1988, 85016, and 4410.",
+            [("date_of_birth", ["02/29/1988"]), ("address", ["85016"]), ("ssn", ["4410"])],
+        ),
+    ],
+)  # fmt: skip
+def test_digits_answering_two_questions_after_a_date_are_not_read_with_the_dates(
+    asked: str, answer: str, found: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer))) == found
