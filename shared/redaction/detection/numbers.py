@@ -988,6 +988,11 @@ _OTHER_NUMBER_ENDING = re.compile(
     r"confirmation|serial|model|flight|room|seat) number\b"
 )
 _ENDING_NEAR_PHONE = 2 * CONTEXT_WINDOW  # tokens either side
+# ... or a number texted or called, by its ending: "Just text the code to the number ending 4 7 1 9"
+_TEXTED_TO_NUMBER_ENDING = re.compile(
+    r"\b(text|texted|texting|call|called|calling|ring|rang|sms|whatsapp)( \S+){0,4} number (ends|ending)( in| with)?$"
+)
+_TEXTED_TO_WORDS = 10
 
 
 def _phone_endings_near_phones(
@@ -1008,7 +1013,7 @@ def _phone_endings_near_phones(
             abs(phone[0].position - last.position) <= _ENDING_NEAR_PHONE
             or abs(first.position - phone[-1].position) <= _ENDING_NEAR_PHONE
             for phone in phones
-        ):
+        ) or _TEXTED_TO_NUMBER_ENDING.search(words_before(first, tokens, _TEXTED_TO_WORDS)):
             yield EntityType.PHONE_NUMBER, [token for atom in run for token in atom.tokens]
 
 

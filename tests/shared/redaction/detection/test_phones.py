@@ -516,3 +516,18 @@ def test_a_numbers_start_or_ending_put_right_is_the_number(
     turns: tuple[tuple[str, str], ...], phones: list[str]
 ) -> None:
     assert _phones(*turns) == phones
+
+
+@pytest.mark.parametrize(
+    "text, phones",
+    [
+        ("Just text the code to the number ending 4 7 1 9.", [["4 7 1 9"]]),
+        ("Call the number ending 4412 on the account.", [["4412"]]),
+        # a number's ending with nothing texted or called: what it ends is not said
+        ("I paid with the number ending 4412 last time.", []),
+        # another thing's number, called about
+        ("Can you call me about the card number ending 4412?", []),
+    ],
+)  # fmt: skip
+def test_the_ending_of_a_number_texted_or_called_is_a_phones(text: str, phones: list[list[str]]) -> None:
+    assert found(segments(("customer", text)), (EntityType.PHONE_NUMBER,)) == [("phone_number", p) for p in phones]
