@@ -1042,6 +1042,7 @@ _NOT_NAME_BEFORE = {
     "Sure", "Right", "Certainly", "Perfect", "Lovely", "Alright", "Absolutely", "Cheers", "Dear", "Hey", "Goodbye",
     "Welcome", "Congratulations", "Please", "Excellent", "Wonderful", "Brilliant", "Awesome", "Cool", "Nice",
     "Fantastic", "Ask", "Tell", "Call", "Dial", "For", "Have",
+    "Under",  # "Under Mohammed Al-Farsi": whose name a booking is under
 }  # fmt: skip
 # What one says after one's own name, however capitalised: "Ahmed Speaking."; or after someone's: "Diego Born ..."
 _NOT_NAME_AFTER = {"Speaking", "Here", "Calling", "Born"}

@@ -2631,3 +2631,11 @@ def test_a_given_name_where_no_person_or_personal_data_is_spoken_of_is_no_name()
 def test_a_given_name_read_back_as_a_mailbox_is_no_name() -> None:
     turns = (("customer", "My email, it's priya dot raman88 at outlook dot com."), ("agent", "Priya dot raman, 88?"))
     assert _names(*turns) == []
+
+
+def test_under_starting_an_answer_is_no_part_of_the_name_after_it() -> None:
+    turns = (
+        ("agent", "And the ticket was booked under which name?"),
+        ("customer", "Under Mohammed Al-Farsi, and the booking's 8K2RTP."),
+    )
+    assert spans_found(turns, (EntityType.PERSON_NAME,)) == [("person_name", 1, "Mohammed Al-Farsi")]
