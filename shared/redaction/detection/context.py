@@ -483,7 +483,8 @@ def _card_just_read(tokens: Sequence[Token], position: int) -> bool:
 # 88120457").
 _NUMBER_OF_NO_KIND = re.compile(
     # (nor "mi número de póliza": the kind named after it)
-    r"\b((my|your) number,? (is|was)|my number's|(mi|su) n[uú]mero(?! de)|mon num[eé]ro(?! de)|meine nummer)\b"
+    r"\b((my|your|his|her|their) number,? (is|was)|(my|his|her|their) number's|(mi|su) n[uú]mero(?! de)"
+    r"|mon num[eé]ro(?! de)|meine nummer)\b"
 )
 
 

@@ -531,3 +531,11 @@ def test_a_numbers_start_or_ending_put_right_is_the_number(
 )  # fmt: skip
 def test_the_ending_of_a_number_texted_or_called_is_a_phones(text: str, phones: list[list[str]]) -> None:
     assert found(segments(("customer", text)), (EntityType.PHONE_NUMBER,)) == [("phone_number", p) for p in phones]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["His grandfather, Jaljandhu, his number is 416 -555 -881.", "Her number's 416 -555 -881, she's expecting you."],
+)
+def test_someone_elses_number_with_no_kind_named_is_their_phone_a_digit_lost(text: str) -> None:
+    assert found(segments(("customer", text)), (EntityType.PHONE_NUMBER,)) == [("phone_number", ["416 -555 -881"])]
