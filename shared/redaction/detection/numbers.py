@@ -601,6 +601,10 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.PHONE_NUMBER  # "WhatsApp me on 971 50 612 4408": its country code said without the plus
     if _CARD_NETWORK.search(lead_in) and len(digits) >= _MIN_CARD_CORRECTION:
         return EntityType.CARD_NUMBER  # "Discover, 6 0 1 1 1 1 1, hang on, ...": the card named begins its digits
+    said_last = atoms[-1].tokens[-1]
+    ends_sentence = said_last.text.endswith((".", "?", "!")) or not said_after(said_last, tokens)
+    if len(digits) == 4 and _NETWORK_THEN_ENDING.search(lead_in) and ends_sentence and not distances:
+        return EntityType.CARD_NUMBER  # "How would you like to pay?" / "Visa, 4024.": a card by its last four
     card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
     expiry_asked = distances.get(EntityType.CARD_EXPIRY) == nearest and card_named_before
     if expiry_asked and _year_alone_answers(digits, atoms, tokens):
@@ -854,6 +858,8 @@ _CARD_NETWORK = re.compile(rf"\b({_CARD_NETWORKS})\b")
 _CARD_NAMED_AFTER = re.compile(
     rf"((it's|its|it is|that's|on|for) )?(the |my |an? )?({_CARD_NETWORKS}|(credit|debit) card)\b"
 )
+# A card's network named alone right before its last four: "Visa, 4024."
+_NETWORK_THEN_ENDING = re.compile(rf"(^|[.?!] |\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS}),?$")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
 _ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")

@@ -1074,3 +1074,23 @@ def test_a_code_broken_off_and_put_right_from_its_first_digit_is_the_code_once(s
 def test_a_code_with_its_card_named_right_after_it_is_the_cards(text: str, codes: list[str]) -> None:
     found = _found(_segments(("customer", text)), (EntityType.CARD_SECURITY_CODE,))
     assert found == [("card_security_code", [code]) for code in codes]
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "How would you like to pay?"), ("customer", "Visa, 4024.")), [("card_number", ["4024"])]),
+        ((("agent", "Which card?"), ("customer", "The Mastercard 4024")), [("card_number", ["4024"])]),
+        # a year going on in its sentence after a visa
+        ((("customer", "My visa 2024 application was refused."),), []),
+        # the network said with a code asked for
+        (
+            (("agent", "And the security code on the card?"), ("customer", "Amex, 4024.")),
+            [("card_security_code", ["4024"])],
+        ),
+    ],
+)  # fmt: skip
+def test_four_digits_said_right_after_a_cards_network_are_its_last_four(
+    turns: tuple[tuple[str, str], ...], found: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(*turns)) == found
