@@ -130,8 +130,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"application|permit|supplier|"
         # a tenant's number with the landlord or student housing: "what's your tenant number?"
         r"tenant|tenancy|"
-        # a care home's resident, an exam's candidate, a race's entrant; a quote or a payment made to the caller
-        r"resident|candidate|entry|quote|quotation|transaction)('s)? "
+        # a care home's resident, an exam's candidate, a race's entrant; a payment made to the caller (not a quote's
+        # number: the labels disagree)
+        r"resident|candidate|entry|transaction)('s)? "
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."

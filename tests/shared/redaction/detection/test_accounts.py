@@ -1482,7 +1482,6 @@ def test_an_id_shaped_as_a_postcode_is_one_only_with_a_postcodes_letters(
         ((("agent", "The resident ID is BA -227 -09, you'll see it at the top."),), ["BA -227 -09"]),
         ((("agent", "Your entry number?"), ("customer", "Entry number is M -24 -08 -17.")), ["M -24 -08 -17"]),
         ((("agent", "And your candidate number?"), ("customer", "0, 0, 4, 1, 2, 3, 8.")), ["0, 0, 4, 1, 2, 3, 8"]),
-        ((("customer", "You quoted me last week. Quote number Q441iN."),), ["Q441iN"]),
     ],
 )  # fmt: skip
 def test_an_id_named_by_whom_or_what_it_identifies_is_an_id(
