@@ -270,12 +270,12 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
 # Someone else's date given after one's own in the same breath: "and my son Kabir is", "and his is"
 _ANOTHER_PERSONS = re.compile(
     r"and ((my|his|her|our|their) )?((son|daughter|wife|husband|partner|mum|mom|dad|father|mother|child|baby|brother"
-    r"|sister|she|he|\w+'s)( \w+)?|(?P<name>\w+)) (is|'s)|and (his|hers|theirs) is|and (she|he)'s"
+    r"|sister|she|he|\w+'s)( \w+(?:'s)?)?|(?P<name>\w+)) (is|'s)|and (his|hers|theirs) is|and (she|he)'s"
 )
 
 
 def _another_persons(between: Sequence[Token]) -> bool:
-    """Whether the words between two dates give the second as someone else's: "and my son Kabir is", "and Keisha
+    """Whether the words between two dates give the second as someone else's: "and my wife Brenda's is", "and Keisha
     is", "and hers is"; not "and the appointment is"."""
     said = _ANOTHER_PERSONS.fullmatch(" ".join(t.norm for t in between))
     if said is None:

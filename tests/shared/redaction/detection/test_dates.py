@@ -676,3 +676,14 @@ def test_a_passports_expiry_is_no_cards(turns: tuple[tuple[str, str], ...]) -> N
 def test_a_cards_expiry_asked_after_a_passport_was_talked_about_is_still_the_cards() -> None:
     segments = _segments(("customer", "The passport is noted, and the card expires June 2031."))
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["June 2031"])]
+
+
+def test_a_second_birth_date_after_someones_named_with_their_kin_is_theirs() -> None:
+    segments = _segments(
+        ("agent", "And dates of birth for both of you on the joint account?"),
+        ("customer", "Mine is 9th of March 1969 and my wife Brenda's is 21st of October 1971."),
+    )
+    assert _found(segments, (EntityType.DATE_OF_BIRTH,)) == [
+        ("date_of_birth", ["9th of March 1969"]),
+        ("date_of_birth", ["21st of October 1971"]),
+    ]
