@@ -859,7 +859,7 @@ _CARD_NAMED_AFTER = re.compile(
     rf"((it's|its|it is|that's|on|for) )?(the |my |an? )?({_CARD_NETWORKS}|(credit|debit) card)\b"
 )
 # A card's network named alone right before its last four: "Visa, 4024."
-_NETWORK_THEN_ENDING = re.compile(rf"(^|[.?!] |\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS}),?$")
+_NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS})$")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
 _ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")
@@ -2035,7 +2035,7 @@ class _Answer:
     digit_tokens: list[list[Token]]  # per segment, the tokens from its first digit to its last
 
 
-def answered_numbers(tokens: Sequence[Token], dated: Collection[int] = ()) -> Iterable[tuple[EntityType, list[Token]]]:
+def answered_numbers(tokens: Sequence[Token], dated: Collection[int]) -> Iterable[tuple[EntityType, list[Token]]]:
     """The digits a speaker read in answer to a question for a card, phone, social security or account number; not
     those of a date read at its start (the tokens at the positions ``dated``): "date of birth and the last four of
     your social?" / "August 30th, 1988, and 5524." answers both."""

@@ -1064,6 +1064,7 @@ def test_a_code_broken_off_and_put_right_from_its_first_digit_is_the_code_once(s
     [
         ("okay and the code is 8 1 7 1, it's Amex.", ["8 1 7 1"]),
         ("The code's 412 on the Visa.", ["412"]),
+        ("And the code is 412, it's a debit card.", ["412"]),
         # another card, or a code the card is not named after
         ("The door code is 4412 on the card they gave me.", []),
         ("The code is 4412, it's for the gate.", []),
