@@ -283,6 +283,19 @@ _ONE_AS_WORD_AFTER = frozenset(
 )
 
 
+# ... or after a word that names which, itself after "the" or whose: "use the home one, 416-...", "Is it the 312 one?"
+_PICKING_OUT = frozenset({"the", "my", "your", "his", "her", "our", "their"})
+
+
+def _named_by(tokens: Sequence[Token], token: Token) -> bool:
+    if token.position < 2:
+        return False
+    picked, named = tokens[token.position - 2], tokens[token.position - 1]
+    in_figures = named.norm.isdigit()  # not a digit word: "the seven one" may be digits
+    said_word = named.norm.isalpha() and digits_of(named) is None and named.norm not in TENS
+    return picked.segment == token.segment and picked.norm in _PICKING_OUT and (in_figures or said_word)
+
+
 def one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
     """Whether "one" stands for a thing named before ("No wait, that's my old one. 8, 8, 2, 6."), not a digit: said
     after a word that picks a thing out and ending its sentence or followed by words."""
@@ -291,7 +304,7 @@ def one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
     before = tokens[token.position - 1]
     after = tokens[token.position + 1] if token.position + 1 < len(tokens) else None
     priced = WRITTEN_PRICE.fullmatch(before.norm) is not None  # "the 29.99 one": the thing at that price
-    if before.segment != token.segment or not (before.norm in _ONE_AS_WORD_AFTER or priced):
+    if before.segment != token.segment or not (before.norm in _ONE_AS_WORD_AFTER or priced or _named_by(tokens, token)):
         return False
     if token.text[-1] in PUNCTUATION or after is None or after.segment != token.segment:
         return True

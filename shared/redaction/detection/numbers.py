@@ -1748,7 +1748,8 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             digits += run[end].digits
             if len(digits) > 19:
                 break
-            if len(digits) >= 13 and luhn(digits):
+            # (not digits begun again, passing the check by chance: "416-... 416-762-0418")
+            if len(digits) >= 13 and luhn(digits) and not _broken_off_start(run[start : end + 1], tokens):
                 card_end = end
         if card_end is not None:
             cards.append([t for atom in run[start : card_end + 1] for t in atom.tokens])

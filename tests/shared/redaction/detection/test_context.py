@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.redaction.detection.context import NAME_ASKED, words_before
+from shared.redaction.detection.context import NAME_ASKED, one_said_as_word, words_before
 from shared.redaction.detection.spoken import tokenise
 from tests.shared.redaction.detection.turns import segments
 
@@ -28,3 +28,20 @@ def test_a_question_starting_with_the_name_asks_for_one(asked: str) -> None:
 @pytest.mark.parametrize("asked", ["name of the shop", "name is on the form", "name of the company"])
 def test_a_name_of_a_thing_or_one_told_is_not_asked_for(asked: str) -> None:
     assert not NAME_ASKED.search(asked)
+
+
+@pytest.mark.parametrize(
+    "text, pronoun",
+    [
+        ("Use the home one, 416-762-0418.", True),
+        ("Is it the 312 one? 312-848-2197.", True),
+        # a digit word before it: digits read out
+        ("It's the seven one, two three four.", False),
+    ],
+)
+def test_one_after_the_and_a_word_naming_which_is_a_pronoun_unless_that_word_is_a_digit(
+    text: str, pronoun: bool
+) -> None:
+    tokens = tokenise(segments(("customer", text)))
+    one = next(token for token in tokens if token.norm == "one")
+    assert one_said_as_word(tokens, one) is pronoun

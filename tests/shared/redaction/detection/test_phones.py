@@ -539,3 +539,24 @@ def test_the_ending_of_a_number_texted_or_called_is_a_phones(text: str, phones: 
 )
 def test_someone_elses_number_with_no_kind_named_is_their_phone_a_digit_lost(text: str) -> None:
     assert found(segments(("customer", text)), (EntityType.PHONE_NUMBER,)) == [("phone_number", ["416 -555 -881"])]
+
+
+@pytest.mark.parametrize(
+    "turns, phones",
+    [
+        # "one" for the number named by the word before it, after "the": no digit
+        (
+            (("agent", "Confirm the phone number on the account?"), ("customer", "Is it the 312 one? 312-848-2197.")),
+            [["312-848-2197"]],
+        ),
+        # ... and a start begun again that passes the card check by chance with the whole said after it
+        (
+            (("customer", "It's 647-829-3310. Actually, no, use the home one, 416-... 416-762-0418."),),
+            [["647-829-3310"], ["416-... 416-762-0418"]],
+        ),
+    ],
+)  # fmt: skip
+def test_one_standing_for_a_number_named_before_it_is_no_digit(
+    turns: tuple[tuple[str, str], ...], phones: list[list[str]]
+) -> None:
+    assert found(segments(*turns), (EntityType.PHONE_NUMBER,)) == [("phone_number", p) for p in phones]
