@@ -27,6 +27,7 @@ from shared.redaction.detection.context import (
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    HESITATIONS,
     LETTERED_NUMBER,
     MAX_PAUSE_MS,
     MONTHS,
@@ -59,7 +60,8 @@ _OTHER_LANGUAGE_MONTHS = {
 _DATE_MONTHS = MONTHS | _OTHER_LANGUAGE_MONTHS
 
 # "in": between a date's parts, "born in 84, in June, the second"
-_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de", "del"}  # "el 3 de marzo", "de agosto del setenta"
+# "el 3 de marzo", "de agosto del setenta"; "twenty second, uh, of June"
+_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de", "del", *HESITATIONS}
 _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 

@@ -70,10 +70,10 @@ from shared.redaction.detection.names import (
     shop_names,
     with_title,
 )
-from shared.redaction.detection.numbers import HESITATIONS, answered_numbers, numbers
+from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.phones import business_line
-from shared.redaction.detection.spoken import SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
+from shared.redaction.detection.spoken import HESITATIONS, SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
 
 # Checked in this order; a later detection that overlaps an earlier one is dropped.
 _PRIORITY = (

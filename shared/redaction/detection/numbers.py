@@ -79,6 +79,7 @@ from shared.redaction.detection.phones import (
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    HESITATIONS,
     LETTERED_NUMBER,
     MAX_PAUSE_MS,
     MISHEARD_LETTERS,
@@ -116,7 +117,6 @@ from shared.redaction.detection.ssn import (
 _SOUNDALIKES = {"for": "4", "free": "3", "tree": "3", "to": "2", "too": "2", "won": "1", "ate": "8", "fine": "5"}
 _REPEATED_SOUNDALIKE = 3
 
-HESITATIONS = {"uh", "um", "er", "ah", "erm", "hmm"}
 # Said between the digits of one number without ending it: a hesitation, or
 # "w": Whisper's "W -88" for "double eight".
 # "/": a slash written apart from the digits around it ("5 / 27", "0 3 / 2 9").

@@ -38,6 +38,8 @@ DIGIT_WORDS = {
 
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 REPEATS = {"double": 2, "triple": 3}
+# Said while thinking, inside a value or between its tries: "233 hmm 233-90-5547", "twenty second, uh, of June"
+HESITATIONS = frozenset({"uh", "um", "er", "ah", "erm", "hmm"})
 
 # Whisper joins digits with hyphens and commas, and sometimes starts the next group with a comma: ",4".
 _NUMERIC_TOKEN = re.compile(r"[#(+]?\d[\d,.\-/()]*", re.ASCII)  # "+49": a country code

@@ -687,3 +687,15 @@ def test_a_second_birth_date_after_someones_named_with_their_kin_is_theirs() -> 
         ("date_of_birth", ["9th of March 1969"]),
         ("date_of_birth", ["21st of October 1971"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("My date of birth is twenty second, uh, of June, 1991.", "twenty second, uh, of June, 1991"),
+        # a hesitation after the date is no part of it
+        ("My date of birth is the 3rd of May 1990, um, and the postcode's LS6.", "the 3rd of May 1990"),
+    ],
+)  # fmt: skip
+def test_a_hesitation_inside_a_date_is_part_of_it(text: str, date: str) -> None:
+    assert _found(_segments(("customer", text)), (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", [date])]
