@@ -994,9 +994,12 @@ _OTHER_NUMBER_ENDING = re.compile(
     r"confirmation|serial|model|flight|room|seat) number\b"
 )
 _ENDING_NEAR_PHONE = 2 * CONTEXT_WINDOW  # tokens either side
-# ... or a number texted or called, by its ending: "Just text the code to the number ending 4 7 1 9"
+# ... or a number texted or called, by its ending: "Just text the code to the number ending 4 7 1 9", "I've sent the
+# code to the number ending 8816"
 _TEXTED_TO_NUMBER_ENDING = re.compile(
-    r"\b(text|texted|texting|call|called|calling|ring|rang|sms|whatsapp)( \S+){0,4} number (ends|ending)( in| with)?$"
+    r"\b(text|texted|texting|call|called|calling|ring|rang|sms|whatsapp"
+    r"|(send|sent|sending) (it |you )?(the |a |an )?(code|text|message|link|otp|pin))"
+    r"( \S+){0,4} number (ends|ending)( in| with)?$"
 )
 _TEXTED_TO_WORDS = 10
 

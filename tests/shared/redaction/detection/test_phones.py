@@ -523,6 +523,9 @@ def test_a_numbers_start_or_ending_put_right_is_the_number(
     [
         ("Just text the code to the number ending 4 7 1 9.", [["4 7 1 9"]]),
         ("Call the number ending 4412 on the account.", [["4412"]]),
+        ("Okay, I've sent the code to the number ending 8816.", [["8816"]]),
+        # something sent that goes to a card or an account as well
+        ("We sent the refund to the number ending 8816.", []),
         # a number's ending with nothing texted or called: what it ends is not said
         ("I paid with the number ending 4412 last time.", []),
         # another thing's number, called about
