@@ -1095,3 +1095,21 @@ def test_four_digits_said_right_after_a_cards_network_are_its_last_four(
     turns: tuple[tuple[str, str], ...], found: list[tuple[str, list[str]]]
 ) -> None:
     assert _found(_segments(*turns)) == found
+
+
+@pytest.mark.parametrize(
+    "asked, answer, found",
+    [
+        (
+            "Right, the code on the back, the last three digits on the signature strip.",
+            "One... two... seven. 127.",
+            [("card_security_code", ["One... two... seven"]), ("card_security_code", ["127"])],
+        ),
+        # the last digits of another number, no card named: an id's
+        ("And the last four digits of your Aadhaar?", "4412.", [("account_number", ["4412"])]),
+    ],
+)  # fmt: skip
+def test_the_last_digits_asked_where_a_cards_code_is_printed_are_its_code(
+    asked: str, answer: str, found: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(("agent", asked), ("customer", answer))) == found
