@@ -524,7 +524,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if (
         code_asked is not None
         and nearest_match(PART_OF_NUMBER, window) == code_asked
-        and not _WHERE_ON_A_CARD.search(window)
+        and not (_WHERE_ON_A_CARD.search(window) and not _BACK_OF_ANOTHER_THING.search(window))
     ):
         del distances[EntityType.CARD_SECURITY_CODE]  # "the last four digits of your Aadhaar": another number's
         if not distances and len(digits) in _SECURITY_CODE_LENGTHS and not card_talked_about(tokens, first.position):
@@ -866,6 +866,7 @@ _CARD_NAMED_AFTER = re.compile(
 # A card's network named alone right before its last four: "Visa, 4024."
 _NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS})$")
 # Where a card's code is printed, named with the digits asked for: "the last three digits on the signature strip"
+# (not the back of another thing: "the last four digits on the back of your Aadhaar card")
 _WHERE_ON_A_CARD = re.compile(r"\b(signature (strip|panel|box)|on the back)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."

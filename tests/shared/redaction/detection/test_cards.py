@@ -1106,8 +1106,9 @@ def test_four_digits_said_right_after_a_cards_network_are_its_last_four(
             "One... two... seven. 127.",
             [("card_security_code", ["One... two... seven"]), ("card_security_code", ["127"])],
         ),
-        # the last digits of another number, no card named: an id's
+        # the last digits of another number, no card named, or on the back of another thing: an id's
         ("And the last four digits of your Aadhaar?", "4412.", [("account_number", ["4412"])]),
+        ("And the last four digits on the back of your Aadhaar card?", "4412.", [("account_number", ["4412"])]),
     ],
 )  # fmt: skip
 def test_the_last_digits_asked_where_a_cards_code_is_printed_are_its_code(
