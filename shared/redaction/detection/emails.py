@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -238,19 +239,11 @@ def start_since_named(text: str, start: int) -> int:
     few words said since (after "it's" and the like), where none of them is a word of the sentence ("email is Farah
     H for hotel Siddiqui at ...", "The email, it's K dash Mensah, M-E-N-S-A-H, dash 1990 at ...")."""
     sentence_start = max((mark.end() for mark in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    named = None
-    for named in _EMAIL_NAMED_LAST.finditer(text, sentence_start, start):  # noqa: B007 - the nearest names it
-        pass
-    if named is None:
-        return start
-    words = [word.group().strip(PUNCTUATION).lower() for word in re.finditer(r"\S+", text[named.end() : start])]
-    lead = 0
-    while lead < len(words) and words[lead] in _NOT_LOCAL_PARTS:
-        lead += 1
-    said = words[lead:]
+    words = _words_since_named(text, sentence_start, start)
+    said = [_plain(word) for word in words]
     if not said or len(said) > _MAX_WORDS_SINCE_NAMED or any(word in _NOT_LOCAL_PARTS for word in said):
         return start
-    return named.end() + list(re.finditer(r"\S+", text[named.end() : start]))[lead].start()
+    return words[0].start()
 
 
 # Its letters said apart with spaces, hyphens or commas ("That's L, B, E, R, G"), after a comma or a full stop.
@@ -411,21 +404,30 @@ _LOCAL_PART_JOINERS = {"dot", "underscore", "dash", "hyphen", "period", "at"}
 _EMAIL_NAMED_LAST = re.compile(r"\b(?:e-?mail|e mail)(?:'s| is| address is| address's)?[:,]?\s+", re.IGNORECASE)
 
 
+def _words_since_named(text: str, begin: int, end: int) -> list[re.Match[str]]:
+    """The words said between ``begin`` and ``end`` after "email" last names an address there, past the lead-in
+    ("it's" and the like); none if it is not named."""
+    named = None
+    for named in _EMAIL_NAMED_LAST.finditer(text, begin, end):  # noqa: B007 - the last one names the address
+        pass
+    if named is None:
+        return []
+    words = list(re.compile(r"\S+").finditer(text, named.end(), end))
+    return list(itertools.dropwhile(lambda word: _plain(word) in _NOT_LOCAL_PARTS, words))
+
+
+def _plain(word: re.Match[str]) -> str:
+    return word.group().strip(PUNCTUATION).lower()
+
+
 def _local_part_begun(text: str) -> int | None:
     """Where the start of an e-mail address said at the end of ``text`` begins: a few words after "email" or "my
     email is" that end it ("my email is j p")."""
-    named = None
-    for named in _EMAIL_NAMED_LAST.finditer(text):  # noqa: B007 - the last one is the address begun
-        pass
-    if named is None:
-        return None
-    words = list(re.finditer(r"\S+", text[named.end() :]))
-    while words and words[0].group().strip(PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
-        words.pop(0)
-    said = [word.group().strip(PUNCTUATION).lower() for word in words]
+    words = _words_since_named(text, 0, len(text))
+    said = [_plain(word) for word in words]
     # spelled letters ("j p"), or a part that a separator says goes on ("maria dot")
     spelled = all(len(word) <= MISHEARD_LETTERS for word in said) or (said and said[-1] in _LOCAL_PART_JOINERS)
-    return named.end() + words[0].start() if words and spelled and len(words) <= _MAX_BEGUN_LOCAL_WORDS else None
+    return words[0].start() if words and spelled and len(words) <= _MAX_BEGUN_LOCAL_WORDS else None
 
 
 # The domain said first, its local part in the speaker's turn before: "at elisa dot fi."
