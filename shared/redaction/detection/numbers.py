@@ -606,9 +606,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.PHONE_NUMBER  # "WhatsApp me on 971 50 612 4408": its country code said without the plus
     if _CARD_NETWORK.search(lead_in) and len(digits) >= _MIN_CARD_CORRECTION:
         return EntityType.CARD_NUMBER  # "Discover, 6 0 1 1 1 1 1, hang on, ...": the card named begins its digits
-    said_last = atoms[-1].tokens[-1]
-    ends_sentence = said_last.text.endswith((".", "?", "!")) or not said_after(said_last, tokens)
-    if len(digits) == 4 and _NETWORK_THEN_ENDING.search(lead_in) and ends_sentence and not distances:
+    if len(digits) == 4 and not distances and _NETWORK_THEN_ENDING.search(lead_in) and _ends_sentence(atoms, tokens):
         return EntityType.CARD_NUMBER  # "How would you like to pay?" / "Visa, 4024.": a card by its last four
     card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
     expiry_asked = distances.get(EntityType.CARD_EXPIRY) == nearest and card_named_before
@@ -863,6 +861,13 @@ _CARD_NETWORK = re.compile(rf"\b({_CARD_NETWORKS})\b")
 _CARD_NAMED_AFTER = re.compile(
     rf"((it's|its|it is|that's|on|for) )?(the |my |an? )?({_CARD_NETWORKS}|(credit|debit) card)\b"
 )
+
+
+def _ends_sentence(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+    said_last = atoms[-1].tokens[-1]
+    return said_last.text.endswith((".", "?", "!")) or not said_after(said_last, tokens)
+
+
 # A card's network named alone right before its last four: "Visa, 4024."
 _NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS})$")
 # Where a card's code is printed, named with the digits asked for: "the last three digits on the signature strip"
