@@ -1238,6 +1238,7 @@ def _begun_again(
 
 
 _MIN_MISSPOKEN = 3  # digits: "078... no, sorry": fewer may be anything
+_MIN_TRAILED_OFF = 2  # digits: "Six two... sorry, my social is six two eight, ...", begun again the same
 _MIN_MISSPOKEN_PHONE = 5  # digits: more than a phone's area code ("Oh four double one, seven... no, ...")
 _GIVEN_UP_WITHIN = 4  # tokens after the digits: "..., sorry,", "... no, sorry."
 _COUNTING = "0123456789"
@@ -1252,7 +1253,8 @@ def _misspoken_starts(
     for run in untyped:
         start, last = run[0].tokens[0], run[-1].tokens[-1]
         digits = "".join(atom.digits for atom in run)
-        if len(digits) < _MIN_MISSPOKEN:
+        trailed_off = last.text.endswith(("...", "\u2026"))
+        if len(digits) < (_MIN_TRAILED_OFF if trailed_off else _MIN_MISSPOKEN):
             continue
         after = [t.norm for t in tokens[last.position + 1 : last.position + 1 + _GIVEN_UP_WITHIN]]
         if not GIVEN_UP.search(" ".join(after)):
@@ -1265,6 +1267,8 @@ def _misspoken_starts(
             # a phone's first three or four digits are its area's, no one's: "My number is 087, hang on, ..."
             enough = len(digits) >= _MIN_MISSPOKEN_PHONE or kind is not EntityType.PHONE_NUMBER
             put_right = len(whole) >= len(digits) and _put_right_once(digits, whole[: len(digits)])
+            if len(digits) < _MIN_MISSPOKEN:
+                put_right = whole.startswith(digits)  # too few digits to tell one put right from another number
             # or another card's begun, the wrong one, and given up for this one: "Card number 5500 1234... no, sorry,
             # that's the wrong card. ... 4024 0071 ...", "..., nine two oh, no sorry, five four nine oh two."
             # a card talked about before them (not "Room 214, no sorry, ... My card is ..."), and not counted up as

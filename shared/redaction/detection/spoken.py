@@ -78,11 +78,15 @@ class Token:
         return TextSpan(self.segment, self.start, self.end)
 
 
+# A word, or what was said before trailing off with no space after it: "228-...hold on" is "228-..." and "hold".
+_WORD = re.compile(r"\S+?(?:\.\.\.|\u2026)(?=[^\s.\u2026])|\S+")
+
+
 def tokenise(segments: Sequence[Segment]) -> list[Token]:
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     tokens: list[Token] = []
     for segment in ordered:
-        for match in re.finditer(r"\S+", segment.text):
+        for match in _WORD.finditer(segment.text):
             # The span leaves out punctuation around the word, so redaction keeps the sentence's full stop.
             raw = match.group()
             core = raw.strip(PUNCTUATION) or raw

@@ -101,6 +101,27 @@ def test_the_last_group_said_again_after_a_read_back_puts_the_ssn_right() -> Non
     ]
 
 
+def test_a_start_broken_off_with_no_space_before_the_words_after_it_is_the_socials() -> None:
+    segments = _segments(("customer", "It's 228-...hold on, I always mix it up. 228-41-7065."))
+    assert _found(segments, _SSN) == [("ssn", ["228-"]), ("ssn", ["228-41-7065"])]
+
+
+def test_two_digits_trailed_off_and_begun_again_the_same_are_the_socials() -> None:
+    segments = _segments(("customer", "Six two... sorry, my social is six two eight, forty, nine nine one five."))
+    assert _found(segments, _SSN) == [("ssn", ["Six two"]), ("ssn", ["six two eight, forty, nine nine one five"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Two six... sorry, my social is six two eight, forty, nine nine one five.",  # another start
+        "Six two, sorry, my social is six two eight, forty, nine nine one five.",  # not trailed off
+    ],
+)
+def test_two_digits_not_trailed_off_or_not_begun_again_the_same_are_no_social(said: str) -> None:
+    assert _found(_segments(("customer", said)), _SSN) == [("ssn", ["six two eight, forty, nine nine one five"])]
+
+
 @pytest.mark.parametrize("answer", ["Yes, and flight 4410 leaves at 9.", "512, the room.", "At 10:30, yes."])
 def test_other_numbers_after_a_read_back_of_an_ssn_are_not_its_group(answer: str) -> None:
     segments = _segments(
