@@ -277,6 +277,8 @@ COURTESY_TITLES = (
     r"[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|[Pp]ani|[Mm]a ?'am|[Ss]ir|"
     r"MS\.|MR\.|MRS\.)"
 )
+# A name's initials before it: "M. J. Abernathy", "S. Karthikeyan"; not a time's "P.M." nor a country's "U.S.".
+INITIALS = r"(?!(?:[AaPp]\.[Mm]\.|U\.[SK]\.))(?:[A-Z]\.\s?){1,3}\s*"
 _MAY_HAVE_AS = (
     r"(?:you|you'll|you will|you'd|you would|we|we'll|they|they'll|"
     r"(?:the|your) (?:bank|system|records?|file|account|computer|database|company|office))"
@@ -358,7 +360,7 @@ NAME_CUES = re.compile(
     r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
     # a title, or "Doctor" written in full with its capital ("with Doctor Patel"; not "the doctor")
     rf"|\b(?:{TITLES}\.?|Doctor)\s+|(?<![\w'-]){COURTESY_TITLES}\s+)"
-    rf"(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
+    rf"(?P<initials>{INITIALS})?(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.
 HELD_UNDER = re.compile(
@@ -1027,12 +1029,18 @@ _HONORIFIC_AFTER = re.compile(
 )
 
 
+_INITIALS_BEFORE = re.compile(rf"(?:^|(?<=[\s,(\"])){INITIALS}$")
+
+
 def with_title(span: TextSpan, text: str) -> TextSpan:
-    """``span`` widened back over the title said right before the name in it, and on over an honorific after it."""
-    title = _TITLE_BEFORE.search(text[: span.start])
+    """``span`` widened back over the initials and the title said right before the name in it, and on over an
+    honorific after it."""
+    initials = _INITIALS_BEFORE.search(text[: span.start])
+    start = span.start if initials is None else initials.start()
+    title = _TITLE_BEFORE.search(text[:start])
     honorific = _HONORIFIC_AFTER.match(text, span.end)
     return TextSpan(
-        span.segment, span.start if title is None else title.start(), span.end if honorific is None else honorific.end()
+        span.segment, start if title is None else title.start(), span.end if honorific is None else honorific.end()
     )
 
 

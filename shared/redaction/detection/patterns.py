@@ -161,7 +161,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 continue  # "the booking's for March": when, not whom
             start = match.start("name")
             end = start + len(" ".join(words))
-            cue = text[match.start() : start]
+            cue = text[match.start() : match.start("initials") if match.group("initials") else start]
             if cue.strip() == "under" and not HELD_UNDER.search(text[: match.start()]):
                 continue  # "We met by the river, under London Bridge": where, not whose
             booked_on = len(words) > 1 and re.search(r"(?i:booking|reservation|ticket)", cue) is not None

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
+from shared.redaction.detection.names import with_title
+from shared.redaction.detection.spoken import TextSpan
 from tests.shared.redaction.detection.turns import spans_found
 
 pytestmark = pytest.mark.unit
@@ -2639,3 +2641,22 @@ def test_under_starting_an_answer_is_no_part_of_the_name_after_it() -> None:
         ("customer", "Under Mohammed Al-Farsi, and the booking's 8K2RTP."),
     )
     assert spans_found(turns, (EntityType.PERSON_NAME,)) == [("person_name", 1, "Mohammed Al-Farsi")]
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("The name on the card is M. J. Abernathy, and it's 4655 4618 6961 5728.", "M. J. Abernathy"),
+        ("Name is S. Karthikeyan, S for Sundaram.", "S. Karthikeyan"),
+        ("This is M.J. Abernathy speaking.", "M.J. Abernathy"),
+        ("And the name on the account is Mr T. Adeyemi?", "Mr T. Adeyemi"),
+    ],
+)
+def test_initials_before_a_name_are_part_of_it(said: str, name: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.PERSON_NAME,)) == [("person_name", 0, name)]
+
+
+@pytest.mark.parametrize("text", ["We close at 5 P.M. Ines Vidal will call.", "Flown in from the U.S. Ines Vidal."])
+def test_a_time_of_day_or_a_country_before_a_name_are_no_initials_of_it(text: str) -> None:
+    start = text.index("Ines")
+    assert with_title(TextSpan(0, start, start + len("Ines Vidal")), text) == TextSpan(0, start, start + 10)
