@@ -972,6 +972,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
     read_back = list(_read_back(untyped, found, tokens))
     yield from read_back
+    yield from _rest_after_read_back(untyped, found, read_back, tokens)
     yield from _groups_picked(untyped, [*found, *read_back], tokens)
     yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
@@ -1671,6 +1672,36 @@ def _card_ended_after_read_back(
         whole = begun + "".join(atom.digits for atom in going_on)
         if len(whole) in _CARD_LENGTHS and luhn(whole):
             yield EntityType.CARD_NUMBER, [t for atom in going_on for t in atom.tokens]
+
+
+def _rest_after_read_back(
+    untyped: Sequence[Sequence[Atom]],
+    found: Sequence[tuple[EntityType, list[Token]]],
+    read_back: Sequence[tuple[EntityType, list[Token]]],
+    tokens: Sequence[Token],
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The rest of a number said again by the one who gave it, after the other side read its start back and trailed
+    off ("0722 418 309." / "was it 0722 418..." / "309. Three oh nine."): the same kind."""
+    for kind, said in found:
+        given = digits_said(said)
+        for _, start in read_back:
+            begun = digits_said(start)
+            heard = start[-1]
+            if (
+                start[0].speaker == said[0].speaker
+                or not 0 < heard.position - said[-1].position <= CONTEXT_WINDOW
+                or not heard.text.endswith(("...", "\u2026"))
+                or not (given.startswith(begun) and len(given) - len(begun) >= _MIN_CORRECTED_GROUP)
+            ):
+                continue
+            for run in untyped:
+                first = run[0].tokens[0]
+                if (
+                    first.speaker == said[0].speaker
+                    and 0 < first.position - heard.position <= CONTEXT_WINDOW
+                    and "".join(atom.digits for atom in run) == given[len(begun) :]
+                ):
+                    yield kind, [token for atom in run for token in atom.tokens]
 
 
 _SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine

@@ -563,3 +563,24 @@ def test_one_standing_for_a_number_named_before_it_is_no_digit(
     turns: tuple[tuple[str, str], ...], phones: list[list[str]]
 ) -> None:
     assert found(segments(*turns), (EntityType.PHONE_NUMBER,)) == [("phone_number", p) for p in phones]
+
+
+def test_the_rest_said_again_after_the_other_side_read_the_start_back_and_trailed_off_is_the_phone() -> None:
+    found = _phones(
+        ("customer", "0722 418 309."),
+        ("agent", "Sorry the line is bad, was it 0722 418..."),
+        ("customer", "309. Three oh nine."),
+    )
+    assert found == ["0722 418 309", "0722 418", "309", "Three oh nine"]
+
+
+@pytest.mark.parametrize(
+    "read_back",
+    [
+        "Sorry the line is bad, was it 0722 418?",  # read back whole, nothing left to finish
+        "Sorry the line is bad, was it 0722 481...",  # no start of the number given
+    ],
+)
+def test_digits_after_a_read_back_that_did_not_trail_off_at_the_start_are_no_rest_of_it(read_back: str) -> None:
+    found = _phones(("customer", "0722 418 309."), ("agent", read_back), ("customer", "309."))
+    assert "309" not in found
