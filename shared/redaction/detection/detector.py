@@ -34,6 +34,7 @@ from shared.redaction.detection.emails import (
     answered_emails,
     digits_put_right,
     emails_broken_off,
+    emails_over_two_turns,
     local_parts_said_again,
     read_back_emails,
     run_together_emails,
@@ -133,6 +134,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     answered = list(answered_names(read, tokens))
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in emails_over_two_turns(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
     for found_names in (
         names_after_title_ending_segment,

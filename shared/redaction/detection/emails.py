@@ -452,6 +452,28 @@ _LOCAL_PART_NAMED_LAST = re.compile(
 )
 
 
+def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """An address one speaker says over two turns, broken at its "at", asked for or not: "Send it to my work one,
+    it's t dot nguyen at" / "harbourlogistics.com.au"; the two parts of the address as it reads joined."""
+    texts = {segment.index: segment.text for segment in segments}
+    first_tokens: dict[int, Token] = {}
+    for token in tokens:
+        first_tokens.setdefault(token.segment, token)
+    for segment in segments:
+        domain = _DOMAIN_FIRST.match(segment.text)
+        before = _own_turn_before(tokens, first_tokens.get(segment.index))
+        if domain is None or before is None or (segment.text[domain.end() :].strip(PUNCTUATION + " ")):
+            continue  # the domain alone, the turn's all: not "harbourlogistics.com.au is their site"
+        said = texts[before].rstrip()
+        if not (domain.group("at") or _AT_LAST.search(said)):
+            continue
+        joined = f"{said} {segment.text}"
+        for match in EMAIL.finditer(joined):
+            if match.start() < len(said) < match.end() and not is_web_address(joined, match):
+                yield TextSpan(before, start_since_named(joined, email_start(joined, match)), len(said))
+                yield TextSpan(segment.index, domain.start("domain"), match.end() - len(said) - 1)
+
+
 def _own_turn_before(tokens: Sequence[Token], first: Token | None) -> int | None:
     """The segment ``first``'s speaker said last before it, within the context window."""
     if first is None:

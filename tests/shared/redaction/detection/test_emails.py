@@ -562,3 +562,33 @@ def test_at_broken_off_before_a_word_that_is_a_countrys_ending_is_no_address() -
 )  # fmt: skip
 def test_an_address_named_as_an_email_begins_right_after_its_name(text: str, email: str) -> None:
     assert spans_found((("customer", text),), (EntityType.EMAIL,)) == [("email", 0, email)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        (
+            "Send it to my work one, it's t dot nguyen at",
+            "harbourlogistics.com.au",
+            ["t dot nguyen at", "harbourlogistics.com.au"],
+        ),
+        (
+            "Send it to my work one, it's t dot nguyen",
+            "at harbourlogistics dot com.",
+            ["t dot nguyen", "at harbourlogistics dot com"],
+        ),
+    ],
+)
+def test_an_address_one_speaker_says_over_two_turns_is_one(first: str, second: str, found: list[str]) -> None:
+    assert [text for _, text in _emails(("customer", first), ("customer", second))] == found
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("We met at", "harbourlogistics.com.au is their site."),  # more said than the domain
+        ("We met at", "the harbour, by the logistics office."),  # no domain
+    ],
+)
+def test_a_turn_ending_at_before_more_than_a_domain_is_no_address(first: str, second: str) -> None:
+    assert _emails(("customer", first), ("customer", second)) == []
