@@ -371,6 +371,36 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
             yield EntityType.ADDRESS if postcode else EntityType.ACCOUNT_NUMBER, run
 
 
+_MIXED_CHARACTERS = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+", re.ASCII)
+_MAX_ID_TOKENS = 16  # an id spelled a character at a time: "S 1 4 D, 0 0 8 7 3 2 1"
+
+
+def _characters(said: Sequence[Token]) -> str:
+    return "".join(char for token in said for char in token.norm if char.isalnum())
+
+
+def ids_said_again(ids: Sequence[Sequence[Token]], tokens: Sequence[Token]) -> Iterable[list[Token]]:
+    """An id of letters and digits found, said again later by either side with the same characters however they are
+    grouped ("S 1 4 D, 0 0 8 7 3 2 1" / "S14D 0087321", "Booking ref is 7H4M2Z." / "Perfect, 7H4M2Z, Lindqvist"): the
+    same id, wherever its kind was named."""
+    known: dict[str, int] = {}
+    for said in ids:
+        characters = _characters(said)
+        if len(characters) >= _MIN_MIXED_ID and _MIXED_CHARACTERS.fullmatch(characters):
+            known.setdefault(characters, said[-1].position)
+    for start, first in enumerate(tokens):
+        characters = ""
+        for token in tokens[start : start + _MAX_ID_TOKENS]:
+            if token.segment != first.segment:
+                break
+            characters += _characters([token])
+            if known.get(characters, len(tokens)) < first.position:
+                yield list(tokens[start : token.position + 1])
+                break
+            if not characters or not any(id_said.startswith(characters) for id_said in known):
+                break
+
+
 # also joined by hyphens as Whisper writes letters spelled: "P-O-L", "H-W"
 _SPELLED_LETTERS = re.compile(rf"[A-Z]{{1,3}}|{_HYPHENATED_LETTERS.pattern}", re.ASCII)
 # A group of capitals written right before the digits: a British driving licence's five ("MORGA 753116 SM9IJ").

@@ -12,6 +12,7 @@ from shared.redaction.detection.accounts import (
     cpfs,
     ghana_cards,
     ibans,
+    ids_said_again,
     spelled_characters,
     spelled_ids,
     spoken_ibans,
@@ -103,7 +104,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     spoken = list(spoken_ibans(tokens))
     found_dates = list(dates(tokens))
     dated = {token.position for _, found in found_dates for token in found}
-    for entity_type, found in [
+    found_in_tokens = [
         *found_dates,
         *numbers(tokens),
         *answered_numbers(tokens, dated),
@@ -111,7 +112,10 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         *alphanumeric_ids(tokens),
         *spelled_ids(tokens),
         *spoken,
-    ]:
+    ]
+    ids = [found for entity_type, found in found_in_tokens if entity_type is EntityType.ACCOUNT_NUMBER]
+    found_in_tokens += [(EntityType.ACCOUNT_NUMBER, found) for found in ids_said_again(ids, tokens)]
+    for entity_type, found in found_in_tokens:
         spans = _merge_spans(t.span for t in found)
         if entity_type is EntityType.DATE_OF_BIRTH:
             spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)

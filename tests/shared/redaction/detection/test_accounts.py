@@ -1488,3 +1488,36 @@ def test_an_id_named_by_whom_or_what_it_identifies_is_an_id(
     turns: tuple[tuple[str, str], ...], accounts: list[str]
 ) -> None:
     assert _found(_segments(*turns), _ACCOUNT) == [("account_number", [account]) for account in accounts]
+
+
+@pytest.mark.parametrize(
+    ("turns", "ids"),
+    [
+        (
+            (
+                ("customer", "Yeah, the meter number is, let me read it off, S 1 4 D, 0 0 8 7 3 2 1."),
+                ("agent", "S14D 0087321, got it. And the reading?"),
+            ),
+            [["S 1 4 D, 0 0 8 7 3 2 1"], ["S14D 0087321"]],
+        ),
+        (
+            (
+                ("customer", "Lindqvist. L-I-N-D-Q-V-I-S-T. Booking ref is 7H4M2Z."),
+                ("agent", "Perfect, 7H4M2Z, Lindqvist, two nights from Friday."),
+            ),
+            [["7H4M2Z"], ["7H4M2Z"]],
+        ),
+    ],
+)
+def test_an_id_of_letters_and_digits_said_again_however_grouped_is_the_same_id(
+    turns: tuple[tuple[str, str], ...], ids: list[list[str]]
+) -> None:
+    assert _accounts(*turns) == ids
+
+
+def test_other_letters_and_digits_after_an_id_are_not_it_said_again() -> None:
+    found = _accounts(
+        ("customer", "Booking ref is 7H4M2Z."),
+        ("agent", "Thanks. You're in room 7H, on the 4th floor, and the wifi code is M2Z9."),
+    )
+    assert found == [["7H4M2Z"]]
