@@ -83,8 +83,10 @@ _UNIT = (
 _LOCAL_SEPARATOR = (
     # "plus": a mailbox's tag, "ellie plus orders at ..."
     rf"(?:\s*[._+-]\s*|,?\s+(?:{_SEPARATOR_WORD}),?\s+"
-    # "then" before letters spelled: "K for kilo, then C-H-E-N"
-    r"|,?\s+then,?\s+(?=[a-z](?:\b|-))"
+    # "then" before letters or digits spelled: "K for kilo, then C-H-E-N", "S O F I A, then 1 9 9 0, at ..."
+    r"|,?\s+then,?\s+(?=[a-z](?:\b|-)|\d)"
+    # or a word after an initial: "the first initial, L, then walsh, then 88, at ..."
+    r"|(?<=(?<![\w'])[a-z]),\s+then,?\s+(?=[a-z]{2})"
     # a part told to be written whole, then the next: "bigdave all one word, then 1974", "annmarie, all one word,
     # then a hyphen, then devlin"
     r"|,?\s+all one word,\s+then,?\s+(?:a\s+(?:hyphen|dash|dot|underscore|full stop),?\s+then,?\s+)?"

@@ -32,6 +32,13 @@ def _emails(*turns: tuple[str, str]) -> list[tuple[int, str]]:
         ("Send it to raj dot iyer at radio dot fm please.", "raj dot iyer at radio dot fm"),
         # "@" read as Indian English reads it
         ("Mail is anita dot k at the rate of yahoo dot co dot in.", "anita dot k at the rate of yahoo dot co dot in"),
+        # a name spelled, then its digits one at a time
+        ("S O F I A, then 1 9 9 0, at icloud dot com.", "S O F I A, then 1 9 9 0, at icloud dot com"),
+        # an initial, then a word, then digits run together
+        (
+            "It's the first initial, L, then walsh, then 88, at btinternet dot com.",
+            "L, then walsh, then 88, at btinternet dot com",
+        ),
     ],
 )  # fmt: skip
 def test_an_address_spelled_with_words_for_some_letters_is_one_email(text: str, email: str) -> None:
