@@ -481,9 +481,9 @@ _ANSWERED_ADDRESS = re.compile(
     # the words may name a numbered road: "7th Cross", "2nd Main"
     # and a postcode's second half after its first: "..., H2B 1K9"
     # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
-    # nor is a new clause: "33 Maple Crescent, but I usually go to High Street"
+    # nor is a new clause: "33 Maple Crescent, but I usually go to High Street", "... Terrace and my date of birth is"
     r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
-    r"(?!(?i:but|because|we|we're|you|you're|he|she|they)\b|I\b|I'[a-z]+\b)"
+    r"(?!(?i:but|because|we|we're|you|you're|he|she|they|and\s+(?:it's|it\s+is|that's|my))\b|I\b|I'[a-z]+\b)"
     r"(?:(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b"  # "..., Apartment 2B, ..."
     # a numbered sector or block of an Indian town: "..., sector 15, noida"
     r"|(?i:sector|block|phase)\s+\d{1,3}[A-Za-z]?\b"
@@ -1009,6 +1009,8 @@ _ADDRESS_TOLD = re.compile(
 _SENTENCE_END = re.compile(
     r"[.?!](?=\s+[A-Z]|\s*$)|,?\s+(?i:please|thanks|thank you|okay|ok|cheers|care of|c/o|no|sorry|i mean|actually"
     r"|that's|that is|which is)\b"
+    # a new clause about something else: "19 Ashgrove Terrace, and it's the 2nd of October '64"
+    r"|,?\s+and\s+(?i:it's|it is|that's|my)\b"
     # how long ago, or for how long: "We left 5 Oak Road, Leeds 3 years ago"
     r"|\s+(?=\d+\s+(?:years|months|weeks|days)\b)"
 )

@@ -1377,3 +1377,16 @@ def test_a_flat_and_building_without_a_postcode_asked_of_it_next_is_no_address(
     turns: tuple[tuple[str, str], ...],
 ) -> None:
     assert _addresses(*turns) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "address"),
+    [
+        ("19 Ashgrove Terrace, and it's the 2nd of October '64.", "19 Ashgrove Terrace"),
+        ("19 Ashgrove Terrace and my date of birth is the 2nd of October 1964.", "19 Ashgrove Terrace"),
+    ],
+)
+def test_an_answered_address_ends_where_a_new_clause_about_something_else_begins(answer: str, address: str) -> None:
+    turns = (("agent", "I'll just need the first line of the address and the date of birth."), ("customer", answer))
+    assert _addresses(*turns) == [(1, address)]
+    assert [text for _, _, text in spans_found(turns, (EntityType.DATE_OF_BIRTH,))] != []
