@@ -164,8 +164,9 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
     # "your booking reference?": the reference itself, without "number"; an airline's booking by its initials
     r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b|\bpnr\b|\bp n r\b"
     r"|\b(confirmation|booking|reservation) code\b"
-    # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?"
-    r"|\byour (\w+ ){1,2}reference\b"
+    # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?",
+    # or had, by what it is however heard: "do you have the book in reference?" (booking reference)
+    r"|\byour (\w+ ){1,2}reference\b|\b(have|got) (the|a) (\w+ ){0,2}reference\b"
 )
 # The kinds of a caller's record an id is named by, theirs or given them: "the refund number", "your job reference"
 _RECORD_KINDS = (

@@ -1521,3 +1521,17 @@ def test_other_letters_and_digits_after_an_id_are_not_it_said_again() -> None:
         ("agent", "Thanks. You're in room 7H, on the 4th floor, and the wifi code is M2Z9."),
     )
     assert found == [["7H4M2Z"]]
+
+
+def test_a_reference_asked_for_by_what_it_is_however_heard_makes_the_answer_an_id() -> None:
+    found = _accounts(
+        ("agent", "Certainly, do you have the book in reference?"),
+        ("customer", "Yes, it's NHL, 2047, K."),
+        ("agent", "NHL -2 -047K and the lead guest's name?"),
+    )
+    assert found == [["NHL, 2047, K"], ["NHL -2 -047K"]]
+
+
+def test_a_reference_told_not_asked_makes_no_id_of_the_numbers_after_it() -> None:
+    found = _accounts(("agent", "Our office keeps the planning reference. Opening hours are 9 to 5, 2047 K Street."))
+    assert found == []
