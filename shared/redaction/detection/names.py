@@ -480,6 +480,16 @@ GREETED = re.compile(
     # when they were born may follow, heard capitalised: "Our son Diego Born November 9, 2018"
     rf"(?P<relative>{_NAME}(?:{_NEXT_NAME}){{0,2}})"
     r"(?=\s*[,.!?;]|\s+[a-z]|\s+I think\b|'s\s|\s+I(?:'\w+)?\s|\s+(?i:born)\b|$)"
+    # whoever is sent or assigned to the caller, named by their work: "We'll assign an investigator, Laura Whitfield",
+    # "your nurse is Lerato", "the driver was Edson" (not a firm that does it: no courier, host or platform)
+    r"|\b(?i:(?:my|our|your|the|an?|his|her|their)\s+(?:assigned\s+|allocated\s+|named\s+)?(?:engineer|technician|"
+    r"investigator|assessor|loss adjuster|adjuster|inspector|surveyor|installer|fitter|nurse|midwife|driver|"
+    r"case handler|claims handler|handler|case manager|case officer|caseworker|case worker|account manager|"
+    r"relationship manager|coordinator|co-ordinator|instructor|tutor|teacher|"
+    r"therapist|physio|counsellor|counselor|interpreter|paralegal|attorney|lawyer|solicitor|plumber|electrician|"
+    r"locksmith|mechanic|valuer|dentist|vet|hygienist|optician)(?:,|\s+(?:is|was|will be|'ll be))?)\s+"
+    rf"(?P<worker>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)"
+    r"(?=\s*[,.!?;]|\s+(?:will|is|and|who|from|at|on|to|has|said|can|should)\b|$)"
     # whose a relative's thing is, named after it: "My wife's cell, that's Renata, is ..."
     r"|\b(?i:(?:my|our|his|her|their)\s+(?:husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|"
     r"sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin)'s\s+[a-z]+),?\s+"
@@ -539,7 +549,7 @@ GREETED = re.compile(
 GREETED_GROUPS = (
     "name", "self", "caller", "opener", "booked_in", "adviser", "acknowledged", "helped", "relative", "relatives",
     "doer", "asked", "whose", "owner", "told", "user", "colleague", "kin_of", "appositive", "returned", "kin_thing",
-    "pariente", "thanked", "bidden", "honoured", "born",
+    "pariente", "thanked", "bidden", "honoured", "born", "worker",
 )  # fmt: skip
 # Letters spelled after a name, or after "spelled": "Sam, S A M", "spelled K-O-W-A-L-S-K-I".
 # What is said after a letter to give its accent: "N with a tilde", "O with the two dots", "E with an accent", "C

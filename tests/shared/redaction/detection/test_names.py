@@ -2660,3 +2660,23 @@ def test_initials_before_a_name_are_part_of_it(said: str, name: str) -> None:
 def test_a_time_of_day_or_a_country_before_a_name_are_no_initials_of_it(text: str) -> None:
     start = text.index("Ines")
     assert with_title(TextSpan(0, start, start + len("Ines Vidal")), text) == TextSpan(0, start, start + 10)
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("We'll assign an investigator Laura Whitfield and she'll call you.", "Laura Whitfield"),
+        ("Your nurse is Lerato, she'll come Tuesday.", "Lerato"),
+        ("The engineer, Gareth, will be there at nine.", "Gareth"),
+        ("The driver was Edson.", "Edson"),
+    ],
+)
+def test_whoever_is_sent_to_the_caller_named_by_their_work_is_a_name(said: str, name: str) -> None:
+    assert spans_found((("agent", said),), (EntityType.PERSON_NAME,)) == [("person_name", 0, name)]
+
+
+@pytest.mark.parametrize(
+    "said", ["The engineer Monday will be there.", "Your consultant is Barclays Wealth.", "I need a plumber Tuesday."]
+)
+def test_a_day_or_a_firm_after_someone_s_work_is_no_name(said: str) -> None:
+    assert spans_found((("agent", said),), (EntityType.PERSON_NAME,)) == []
