@@ -2676,7 +2676,8 @@ def test_whoever_is_sent_to_the_caller_named_by_their_work_is_a_name(said: str, 
 
 
 @pytest.mark.parametrize(
-    "said", ["The engineer Monday will be there.", "Your consultant is Barclays Wealth.", "I need a plumber Tuesday."]
+    "said",
+    ["A plumber Christmas Eve will cost double.", "Your consultant is Barclays Wealth.", "I need a plumber Tuesday."],
 )
 def test_a_day_or_a_firm_after_someone_s_work_is_no_name(said: str) -> None:
     assert spans_found((("agent", said),), (EntityType.PERSON_NAME,)) == []
