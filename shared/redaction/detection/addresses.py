@@ -477,7 +477,8 @@ _ANSWERED_ADDRESS = re.compile(
     rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:(?i:number|no)\.?\s+)?(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))(?=,)"
     rf"|{_UNIT_FIRST}(?<![\w'.-])(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
     # a house number named, with the parts of an Indian one: "House number 4-52, second cross, ..."
-    r"|(?P<named>\b(?i:house|door|plot)\s+(?i:number|no\.?)\s*\d+(?:[-/]\d+)*[A-Za-z]?))"
+    # or a plot, with or without its "number": "plot 27, Kira Road, ..."
+    r"|(?P<named>\b(?i:(?:house|door|plot)\s+(?:number|no\.?)|plot)\s*\d+(?:[-/]\d+)*[A-Za-z]?))"
     # the words may name a numbered road: "7th Cross", "2nd Main"
     # and a postcode's second half after its first: "..., H2B 1K9"
     # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
@@ -697,7 +698,10 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             at_answer_start = len(before.split()) <= ANSWER_LEAD_WORDS and ADDRESS_CONTEXT.search(asked)
             # where one leaves, only a house's number and name and its town: "moving out of 7 Ashgrove, Naas"
             left = _LEFT_FROM.search(before) is not None and _HOUSE_AND_TOWN.match(segment.text, start) is not None
-            if at_answer_start or left or ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:])):
+            # a house's number named, then its parts listed, is one unasked: "it's house number 23, 4th cross, ..."
+            listed = named and segment.text.startswith(",", match.end("named"))
+            context = ADDRESS_CONTEXT.search(" ".join(before.split()[-ANSWER_LEAD_WORDS:]))
+            if at_answer_start or left or listed or context:
                 addressed.add(segment.index)
                 end = _through_town(segment.text, start, _through_postcode(segment.text, start, match.end()))
                 yield TextSpan(segment.index, start, end)

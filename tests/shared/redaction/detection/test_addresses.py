@@ -1390,3 +1390,20 @@ def test_an_answered_address_ends_where_a_new_clause_about_something_else_begins
     turns = (("agent", "I'll just need the first line of the address and the date of birth."), ("customer", answer))
     assert _addresses(*turns) == [(1, address)]
     assert [text for _, _, text in spans_found(turns, (EntityType.DATE_OF_BIRTH,))] != []
+
+
+def test_a_house_number_named_then_its_parts_listed_is_an_address_unasked() -> None:
+    found = _addresses(
+        ("customer", "it's house number 23, 4th cross, Indiranagar 2nd stage, Bangalore 560038"),
+        ("agent", "560038, okay."),
+    )
+    assert found == [(0, "house number 23, 4th cross, Indiranagar 2nd stage, Bangalore 560038"), (1, "560038")]
+
+
+def test_a_house_number_named_in_a_sentence_about_the_house_lists_no_address() -> None:
+    assert _addresses(("customer", "My house number 12 has a red door, you can't miss it.")) == []
+
+
+def test_a_plot_without_its_number_word_starts_the_address() -> None:
+    found = _addresses(("customer", "My address is plot 27, Kira Road, near the Shell station, Kampala."))
+    assert found == [(0, "plot 27, Kira Road, near the Shell station, Kampala")]
