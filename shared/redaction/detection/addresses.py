@@ -59,9 +59,10 @@ _HOUSE_NAMED_BEFORE = (
     r"(?<![\w'])(?:The\s+)?(?:(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Well|No|At|In|My|Our)\b)[A-Z][\w'-]*\s+){1,2}"
     rf"{_HOUSE_WORD},\s+(?=\d)"
 )
-_UNIT_FIRST = (
-    rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))|\b\d+[A-Za-z]?(?:[/-]|\s+(?i:stroke)\s+)(?=\d)|{_HOUSE_NAMED_BEFORE})?"
-)
+# a flat's number before the house's ("12/9"), or a house's first number of a range before the street's name ("9 to
+# 11 Parramatta Road"; not "4 to 6 working days")
+_NUMBER_BEFORE = r"\b\d+[A-Za-z]?(?:(?:[/-]|\s+(?i:stroke)\s+)(?=\d)|\s+to\s+(?=\d+[A-Za-z]?\s+[A-Z]))"
+_UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))(?:{_NUMBER_BEFORE})?|{_NUMBER_BEFORE}|{_HOUSE_NAMED_BEFORE})?"
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", "306 -5", or in words), a
 # four-digit Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
 _ZIP_AFTER_CITY = (

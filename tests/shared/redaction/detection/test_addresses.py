@@ -1407,3 +1407,16 @@ def test_a_house_number_named_in_a_sentence_about_the_house_lists_no_address() -
 def test_a_plot_without_its_number_word_starts_the_address() -> None:
     found = _addresses(("customer", "My address is plot 27, Kira Road, near the Shell station, Kampala."))
     assert found == [(0, "plot 27, Kira Road, near the Shell station, Kampala")]
+
+
+def test_a_house_numbered_as_a_range_after_its_flat_is_one_address() -> None:
+    found = _addresses(("customer", "Unit 12, 9 to 11 Parramatta Road, Annandale, NSW 2038"))
+    assert found == [(0, "Unit 12, 9 to 11 Parramatta Road, Annandale, NSW 2038")]
+
+
+def test_a_range_of_days_answering_where_one_delivers_is_no_house_range() -> None:
+    turns = (
+        ("customer", "Do you deliver to Kraków? I want to order 12 of the Gdańsk amber bracelets."),
+        ("agent", "Yes, Poland is 4 to 6 working days, and 12 bracelets at 39 złoty each is 468 złoty."),
+    )
+    assert _addresses(*turns) == []
