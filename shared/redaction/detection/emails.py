@@ -467,11 +467,15 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
         if domain is None or before is None or (segment.text[domain.end() :].strip(PUNCTUATION + " ")):
             continue  # the domain alone, the turn's all: not "harbourlogistics.com.au is their site"
         said = texts[before].rstrip()
-        if not (domain.group("at") or _AT_LAST.search(said)):
+        at_last = _AT_LAST.search(said) is not None
+        if not (domain.group("at") or at_last):
             continue
         joined = f"{said} {segment.text}"
         for match in EMAIL.finditer(joined):
-            if match.start() < len(said) < match.end() and not is_web_address(joined, match):
+            # a turn not ending in "at" gives more than its last word ("t dot nguyen", not "I was at the shop")
+            local_part = said[match.start() :].split()
+            crossing = match.start() < len(said) < match.end() and not is_web_address(joined, match)
+            if crossing and (at_last or len(local_part) > 1):
                 yield TextSpan(before, start_since_named(joined, email_start(joined, match)), len(said))
                 yield TextSpan(segment.index, domain.start("domain"), match.end() - len(said) - 1)
 
