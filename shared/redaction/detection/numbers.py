@@ -608,6 +608,13 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.CARD_NUMBER  # "Discover, 6 0 1 1 1 1 1, hang on, ...": the card named begins its digits
     if len(digits) == 4 and not distances and _NETWORK_THEN_ENDING.search(lead_in) and _ends_sentence(atoms, tokens):
         return EntityType.CARD_NUMBER  # "How would you like to pay?" / "Visa, 4024.": a card by its last four
+    if len(digits) == 4 and not distances and _ENDING.search(lead_in):
+        said_next = said_after(atoms[-1].tokens[-1], tokens)
+        if _CARD_NAMED_AFTER.match(said_next) or _EXPIRY_NAMED_AFTER.match(said_next):
+            return EntityType.CARD_NUMBER  # "the one ending in 7428, that's the Visa", "..., and the expiry 10/26"
+    card_talked_of = CARD_CONTEXT.search(window_before(tokens, first.position)) is not None
+    if len(digits) == 4 and not distances and not card_talked_of and _LAST_FOUR.search(lead_in):
+        return EntityType.SSN  # "Last four are 8 8 1 0.": nothing else named, a social's, as verification asks
     card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
     expiry_asked = distances.get(EntityType.CARD_EXPIRY) == nearest and card_named_before
     if expiry_asked and _year_alone_answers(digits, atoms, tokens):
@@ -869,6 +876,9 @@ def _ends_sentence(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
 
 
 # A card's network named alone right before its last four: "Visa, 4024."
+_EXPIRY_NAMED_AFTER = re.compile(r"(and )?(the |its )?(expiry|expiration|exp|expires|expiring)\b")
+# Four digits asked or given as "the last four" of nothing named: in verification, a social's.
+_LAST_FOUR = re.compile(r"\blast (four|4)( digits| numbers)?( are| is| as|'s)?$")
 _NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS})$")
 # Where a card's code is printed, named with the digits asked for: "the last three digits on the signature strip"
 # (not the back of another thing: "the last four digits on the back of your Aadhaar card")
@@ -1278,6 +1288,10 @@ def _misspoken_starts(
             # or the card's own start, begun again: "Six oh one one, oh oh oh oh, hmm no, six oh one one, oh oh nine
             # three, ..."
             card_begun = card_begun or (len(digits) >= _CARD_GROUP and whole.startswith(digits[:_CARD_GROUP]))
+            # or another card's first group, trailed off and given up for this one: "4989... hold on, that's the old
+            # one. 4053 8588 0114 5789."
+            another_card = trailed_off and len(digits) == _CARD_GROUP and len(whole) >= _CARD_LENGTHS.start
+            card_begun = card_begun or another_card
             if (put_right and enough) or (kind is EntityType.CARD_NUMBER and card_begun):
                 yield kind, [token for atom in run for token in atom.tokens]
             break

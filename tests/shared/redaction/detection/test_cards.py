@@ -1115,3 +1115,30 @@ def test_the_last_digits_asked_where_a_cards_code_is_printed_are_its_code(
     asked: str, answer: str, found: list[tuple[str, list[str]]]
 ) -> None:
     assert _found(_segments(("agent", asked), ("customer", answer))) == found
+
+
+@pytest.mark.parametrize(
+    ("said", "ending"),
+    [
+        ("Um, the one ending in 7428, that's the Visa, not the debit one.", "7428"),
+        ("The last four is 2095, and the expiry 10/26.", "2095"),
+    ],
+)
+def test_an_ending_with_the_card_or_its_expiry_named_after_it_is_the_card_s(said: str, ending: str) -> None:
+    found = _found(_segments(("customer", said)), (EntityType.CARD_NUMBER,))
+    assert found == [("card_number", [ending])]
+
+
+def test_an_ending_with_something_else_named_after_it_is_no_card_s() -> None:
+    found = _found(_segments(("customer", "The one ending in 7428, that's the landline.")), (EntityType.CARD_NUMBER,))
+    assert found == []
+
+
+def test_a_first_group_trailed_off_and_given_up_before_a_whole_card_is_a_card_s() -> None:
+    found = _found(_segments(("customer", "4989... hold on, that's the old one. 4053 8588 0114 5789.")))
+    assert found == [("card_number", ["4989"]), ("card_number", ["4053 8588 0114 5789"])]
+
+
+def test_a_first_group_given_up_without_trailing_off_before_a_card_is_no_card_s() -> None:
+    found = _found(_segments(("customer", "Room 4989, hold on, that's the old one. 4053 8588 0114 5789.")))
+    assert found == [("card_number", ["4053 8588 0114 5789"])]

@@ -375,3 +375,24 @@ def test_the_last_four_of_a_social_said_with_a_hesitation_are_the_social(answer:
 def test_the_last_four_of_a_social_broken_off_and_put_right_are_the_social() -> None:
     segments = _segments(("customer", "Last 4 of the social is 4 4... 4 0 8."))
     assert _found(segments, _SSN) == [("ssn", ["4 4... 4 0 8"])]
+
+
+@pytest.mark.parametrize(
+    ("turns", "socials"),
+    [
+        ((("customer", "Last four are 8 8 1 0."), ("agent", "8810, thanks.")), [["8 8 1 0"], ["8810"]]),
+        ((("agent", "I have the last four as 3309, is that correct?"), ("customer", "Correct.")), [["3309"]]),
+    ],
+)
+def test_the_last_four_of_nothing_named_are_a_social_s(
+    turns: tuple[tuple[str, str], ...], socials: list[list[str]]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), _SSN)] == socials
+
+
+def test_the_last_four_after_a_card_was_asked_for_are_no_social_s() -> None:
+    segments = _segments(
+        ("agent", "Can I have the card number or the last four digits?"),
+        ("customer", "I only remember the last 4, 91, 97,"),
+    )
+    assert _found(segments, _SSN) == []
