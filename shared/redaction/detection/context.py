@@ -22,7 +22,11 @@ from shared.redaction.detection.spoken import (
 )
 
 CONTEXT_WINDOW = 25  # tokens
-_EXPIRY_SAID = r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
+# the only date printed on a card front, named so: "The date on the card is 02/28"
+_EXPIRY_SAID = (
+    r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
+    r"|(the )?date on (the|my|your) (credit |debit )?card"
+)
 # "expiry" and "expires" as Whisper may hear them from a voice it knows less well, words of their own elsewhere: they
 # name a card's expiry only where a card was talked about, and no answer is read as one for them alone.
 _EXPIRY_MISHEARD = "fiery|pires|appearance"

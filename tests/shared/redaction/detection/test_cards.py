@@ -1142,3 +1142,13 @@ def test_a_first_group_trailed_off_and_given_up_before_a_whole_card_is_a_card_s(
 def test_a_first_group_given_up_without_trailing_off_before_a_card_is_no_card_s() -> None:
     found = _found(_segments(("customer", "Room 4989, hold on, that's the old one. 4053 8588 0114 5789.")))
     assert found == [("card_number", ["4053 8588 0114 5789"])]
+
+
+def test_the_date_on_the_card_is_its_expiry() -> None:
+    said = "The date on the card is 02/28, but the bank says it's been renewed already."
+    assert _found(_segments(("customer", said)), _EXPIRY) == [("card_expiry", ["02/28"])]
+
+
+def test_the_date_on_an_id_card_is_no_expiry() -> None:
+    said = "The date on my ID card is 02/28, when it was issued."
+    assert _found(_segments(("customer", said)), _EXPIRY) == []
