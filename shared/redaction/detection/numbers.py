@@ -897,7 +897,8 @@ _ENDING_LEAD_WORDS = 5  # "the last four digits are"
 # A card named in the words right before the digits it ends with ("the card we bill is the Visa ending"), no other
 # thing with a number named between ("the card goes with the order ending").
 _CARD_ENDING_NAMED = re.compile(
-    rf"\b(cards?|{_CARD_NETWORKS})\b"
+    # "card" also as Whisper may hear it before its ending: "the refund will come back to the car ending 7 -8 -1"
+    rf"\b(cards?|car(?= (ends|ending)\b)|{_CARD_NETWORKS})\b"
     r"( (?!(order|account|number|reference|ref|policy|phone|mobile|booking|invoice|ticket|case|claim)\b)\S+){0,6} "
     r"(ends|ending)( in| with)?$"
 )

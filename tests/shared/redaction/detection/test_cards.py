@@ -1152,3 +1152,13 @@ def test_the_date_on_the_card_is_its_expiry() -> None:
 def test_the_date_on_an_id_card_is_no_expiry() -> None:
     said = "The date on my ID card is 02/28, when it was issued."
     assert _found(_segments(("customer", said)), _EXPIRY) == []
+
+
+def test_a_card_heard_as_a_car_before_its_ending_is_still_named() -> None:
+    said = "Thanks. The refund will come back to the car ending 7 -8 -1 or within 5 working days."
+    assert _found(_segments(("agent", said)), _CARD) == [("card_number", ["7 -8 -1"])]
+
+
+def test_a_car_s_own_number_ending_names_no_card() -> None:
+    said = "Is that the car registration ending 781?"
+    assert _found(_segments(("agent", said)), _CARD) == []
