@@ -368,9 +368,10 @@ HELD_UNDER = re.compile(
     r"[^.!?]*,\s*$"
 )
 # A name said before what it is of the speaker's: "Park is my family name", "Okafor's her maiden name", "Siobhán is
-# my first name, but ..."
+# my first name, but ..."; not a pronoun: "It's my name then the year, so ..."
 NAME_BEFORE_TOLD = re.compile(
-    rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?:'s|\s+is|\s+was)\s+(?:my|his|her|their|our)\s+"
+    r"(?<![\w'-])(?!(?:It|That|This|What|Which|There|Here|Mine|Yours|Hers|His)\b)"
+    rf"(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?:'s|\s+is|\s+was)\s+(?:my|his|her|their|our)\s+"
     r"(?:(?:family|first|last|middle|given|maiden|married|legal|full|christian|real|proper)\s+|sur)?name\b"
 )
 # A name whose order is told right after it, the words however heard: "Matsumoto Yuki, family name first", "Nguyen Van

@@ -2681,3 +2681,8 @@ def test_whoever_is_sent_to_the_caller_named_by_their_work_is_a_name(said: str, 
 )
 def test_a_day_or_a_firm_after_someone_s_work_is_no_name(said: str) -> None:
     assert spans_found((("agent", said),), (EntityType.PERSON_NAME,)) == []
+
+
+@pytest.mark.parametrize("said", ["It's my name then the year, so aroha.tane1994 at xtra.co.nz.", "What's my name?"])
+def test_a_pronoun_before_what_one_s_name_is_is_no_name(said: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.PERSON_NAME,)) == []
