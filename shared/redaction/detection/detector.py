@@ -227,11 +227,31 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
             kept.append(candidate)
             for span in candidate.spans:
                 taken.setdefault(span.segment, []).append(span)
+        else:
+            _widen_address(candidate, kept, taken)
     kept = _read_back_as_given(kept, segments, texts)
     kept += _read_back_written_whole(kept, segments, texts, taken)
     kept = _joined_across_hesitations(kept, texts)
     wanted = set(types)
     return sorted((e for e in kept if e.type in wanted), key=lambda e: e.spans[0])
+
+
+def _widen_address(candidate: Entity, kept: list[Entity], taken: dict[int, list[TextSpan]]) -> None:
+    """An address read from another start that overlaps only one kept address, in one span, widens that span over it:
+    "Lot 12, Jalan Bunga Raya 3" read as the answer's start and "12, Jalan ..., 40400 Shah Alam" as an address are one
+    address from "Lot" to "Alam". (A name and its spelling stay two: the words between them are no name.)"""
+    if candidate.type is not EntityType.ADDRESS or len(candidate.spans) != 1:
+        return
+    span = candidate.spans[0]
+    overlapping = [other for other in taken.get(span.segment, ()) if span.start < other.end and other.start < span.end]
+    owners = [(index, entity) for index, entity in enumerate(kept) if any(o in entity.spans for o in overlapping)]
+    if len(overlapping) != 1 or len(owners) != 1 or owners[0][1].type is not candidate.type:
+        return
+    index, owner = owners[0]
+    other = overlapping[0]
+    wider = TextSpan(span.segment, min(span.start, other.start), max(span.end, other.end))
+    kept[index] = Entity(owner.type, tuple(wider if s is other else s for s in owner.spans))
+    taken[span.segment] = [wider if o is other else o for o in taken[span.segment]]
 
 
 # Only a hesitation between two values of one kind: "233 hmm 233-90-5547" is one social begun and begun again.

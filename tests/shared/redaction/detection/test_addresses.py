@@ -1420,3 +1420,8 @@ def test_a_range_of_days_answering_where_one_delivers_is_no_house_range() -> Non
         ("agent", "Yes, Poland is 4 to 6 working days, and 12 bracelets at 39 złoty each is 468 złoty."),
     )
     assert _addresses(*turns) == []
+
+
+def test_a_lot_read_as_an_answer_s_start_and_the_address_after_it_are_one_address() -> None:
+    said = "Ya, the delivery should go to Lot 12, Jalan Bunga Raya 3, Taman Sri Muda, 40400 Shah Alam."
+    assert _addresses(("customer", said)) == [(0, "Lot 12, Jalan Bunga Raya 3, Taman Sri Muda, 40400 Shah Alam")]
