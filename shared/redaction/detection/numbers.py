@@ -906,6 +906,8 @@ _CARD_ENDING_NAMED = re.compile(
 _PHONE_NAMED_AFTER = re.compile(
     r"(that's|that is|it's|thats) (my|his|her|our|the|your) (own |home |work |personal )?"
     r"(mobile|cell|cel|cellphone|handphone|phone|landline|whatsapp)\b"
+    # asked after it whether it is still the one to call: "Is 9123 4567 still the best number for you?"
+    r"|(still )?(the )?(best|right|correct) (number|contact number|mobile|phone) (for you|to (reach|call|contact))\b"
 )
 # Said right after digits looked up: "..., I've found the account", "..., that's your membership"
 _ACCOUNT_FOUND = re.compile(

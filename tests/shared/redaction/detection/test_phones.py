@@ -584,3 +584,12 @@ def test_the_rest_said_again_after_the_other_side_read_the_start_back_and_traile
 def test_digits_after_a_read_back_that_did_not_trail_off_at_the_start_are_no_rest_of_it(read_back: str) -> None:
     found = _phones(("customer", "0722 418 309."), ("agent", read_back), ("customer", "309."))
     assert "309" not in found
+
+
+def test_digits_asked_about_as_still_the_best_number_are_a_phone() -> None:
+    found = _phones(("agent", "Is 9123 4567 still the best number for you?"), ("customer", "No, it's 8845 2103 now."))
+    assert found == ["9123 4567", "8845 2103"]
+
+
+def test_digits_before_the_best_price_are_no_phone() -> None:
+    assert _phones(("agent", "Is 9123 4567 still the best price for you?")) == []
