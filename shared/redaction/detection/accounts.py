@@ -388,6 +388,8 @@ def ids_said_again(ids: Sequence[Sequence[Token]], tokens: Sequence[Token]) -> I
         characters = _characters(said)
         if len(characters) >= _MIN_MIXED_ID and _MIXED_CHARACTERS.fullmatch(characters):
             known.setdefault(characters, said[-1].position)
+    if not known:
+        return
     for start, first in enumerate(tokens):
         characters = ""
         for token in tokens[start : start + _MAX_ID_TOKENS]:

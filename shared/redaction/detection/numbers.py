@@ -612,8 +612,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         said_next = said_after(atoms[-1].tokens[-1], tokens)
         if _CARD_NAMED_AFTER.match(said_next) or _EXPIRY_NAMED_AFTER.match(said_next):
             return EntityType.CARD_NUMBER  # "the one ending in 7428, that's the Visa", "..., and the expiry 10/26"
-    card_talked_of = CARD_CONTEXT.search(window_before(tokens, first.position)) is not None
-    if len(digits) == 4 and not distances and not card_talked_of and _LAST_FOUR.search(lead_in):
+    if (
+        len(digits) == 4
+        and not distances
+        and _LAST_FOUR.search(lead_in)
+        and not CARD_CONTEXT.search(window_before(tokens, first.position))  # looked for last: it reads back far
+    ):
         return EntityType.SSN  # "Last four are 8 8 1 0.": nothing else named, a social's, as verification asks
     card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
     expiry_asked = distances.get(EntityType.CARD_EXPIRY) == nearest and card_named_before
@@ -875,10 +879,11 @@ def _ends_sentence(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     return said_last.text.endswith((".", "?", "!")) or not said_after(said_last, tokens)
 
 
-# A card's network named alone right before its last four: "Visa, 4024."
+# A card's expiry named right after digits: "The last four is 2095, and the expiry 10/26."
 _EXPIRY_NAMED_AFTER = re.compile(r"(and )?(the |its )?(expiry|expiration|exp|expires|expiring)\b")
 # Four digits asked or given as "the last four" of nothing named: in verification, a social's.
 _LAST_FOUR = re.compile(r"\blast (four|4)( digits| numbers)?( are| is| as|'s)?$")
+# A card's network named alone right before its last four: "Visa, 4024."
 _NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS})$")
 # Where a card's code is printed, named with the digits asked for: "the last three digits on the signature strip"
 # (not the back of another thing: "the last four digits on the back of your Aadhaar card")
