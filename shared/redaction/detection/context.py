@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.spoken import (
+    ELLIPSES,
     MAX_PAUSE_MS,
     MONTHS,
     PUNCTUATION,
@@ -268,7 +269,7 @@ def oh_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
     if before.segment != token.segment or after.segment != token.segment:
         return False
     # a reading broken off after it is a zero: "nine nine oh... no, nine oh nine four"
-    broken_off = token.text.endswith(("...", "\u2026"))
+    broken_off = token.text.endswith(ELLIPSES)
     return (
         digits_of(after) is None
         and after.norm not in TENS

@@ -10,6 +10,7 @@ from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import CONTEXT_WINDOW, EMAIL_CONTEXT, answers, window_before
 from shared.redaction.detection.spoken import (
+    ELLIPSES,
     MISHEARD_LETTERS,
     NUMBER_WORD,
     PUNCTUATION,
@@ -183,7 +184,7 @@ def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, l
                 # a full stop before a capital ends a sentence: "with my daughter. It should be fine."
                 sentence_ends = previous.text.endswith(".") and token.text[0].isupper()
                 # "info at... no, my personal one": a word broken off, not a dot of the address
-                broken_off = previous.text.rstrip(",").endswith(("...", "\u2026"))
+                broken_off = previous.text.rstrip(",").endswith(ELLIPSES)
                 if (
                     token.segment != previous.segment
                     or broken_off

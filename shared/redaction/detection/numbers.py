@@ -79,6 +79,7 @@ from shared.redaction.detection.phones import (
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    ELLIPSES,
     HESITATIONS,
     LETTERED_NUMBER,
     MAX_PAUSE_MS,
@@ -1272,7 +1273,7 @@ def _misspoken_starts(
     for run in untyped:
         start, last = run[0].tokens[0], run[-1].tokens[-1]
         digits = "".join(atom.digits for atom in run)
-        trailed_off = last.text.endswith(("...", "\u2026"))
+        trailed_off = last.text.endswith(ELLIPSES)
         if len(digits) < (_MIN_TRAILED_OFF if trailed_off else _MIN_MISSPOKEN):
             continue
         after = [t.norm for t in tokens[last.position + 1 : last.position + 1 + _GIVEN_UP_WITHIN]]
@@ -1712,7 +1713,7 @@ def _rest_after_read_back(
             if (
                 start[0].speaker == said[0].speaker
                 or not 0 < heard.position - said[-1].position <= CONTEXT_WINDOW
-                or not heard.text.endswith(("...", "\u2026"))
+                or not heard.text.endswith(ELLIPSES)
                 or not (given.startswith(begun) and len(given) - len(begun) >= _MIN_CORRECTED_GROUP)
             ):
                 continue

@@ -306,7 +306,8 @@ NUMBER_WORD = (
 MISHEARD_LETTERS = 2
 
 # How a transcript writes a word broken off: "oh six...", "M, T, R...", "four-".
-TRAILING_OFF = ("...", "\u2026", "-")
+ELLIPSES = ("...", "\u2026")  # a speaker trailing off, as Whisper writes it
+TRAILING_OFF = (*ELLIPSES, "-")
 # Letters said one at a time: "K-O-W-A-L-S-K-I", "S, A, M", "r o w a n".
 SPELLED_LETTERS = re.compile(r"[A-Za-z](?:[\s.,-]+[A-Za-z](?![\w']))+")
 
