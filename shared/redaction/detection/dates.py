@@ -224,8 +224,12 @@ def _offer_not_card(before: str, tokens: Sequence[Token], position: int) -> bool
 
 
 # A day, a month and a grown-up's birth year written whole: "23/07/1979", "1990-08-17".
-_WHOLE_DATE_YEAR = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?P<year>\d{4})|(?P<year_first>\d{4})([./-])\d{1,2}\4\d{1,2}")
+# also with two figures for a year a grown-up was born in ("It's 03/07/62."), not one that may be this century's
+_WHOLE_DATE_YEAR = re.compile(
+    r"\d{1,2}([./-])\d{1,2}\1(?P<year>\d{4}|[3-9]\d)|(?P<year_first>\d{4})([./-])\d{1,2}\4\d{1,2}"
+)
 _BIRTH_YEARS = range(1900, 2011)
+_CENTURY = 1900  # of a year written with two figures, 30 to 99
 # Words that give a date as what it is rather than when something happened: "It's 23/07/1979", "my passport says
 # 1990/04/07", "the form has it as 07/04/1990"; not "moved in on 12/05/1998".
 _GIVEN_AS = re.compile(r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's))$")
@@ -238,7 +242,10 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
     date said again another way right after it ("..., that's the seventh of February")."""
     for token in tokens:
         written = _WHOLE_DATE_YEAR.fullmatch(token.norm.rstrip(".,"))
-        if written is None or int(written.group("year") or written.group("year_first")) not in _BIRTH_YEARS:
+        if written is None:
+            continue
+        year = int(written.group("year") or written.group("year_first"))
+        if (year + _CENTURY if year < 100 else year) not in _BIRTH_YEARS:
             continue
         if not _GIVEN_AS.search(words_before(token, tokens, _GIVEN_WORDS)):
             continue

@@ -699,3 +699,12 @@ def test_a_second_birth_date_after_someones_named_with_their_kin_is_theirs() -> 
 )  # fmt: skip
 def test_a_hesitation_inside_a_date_is_part_of_it(text: str, date: str) -> None:
     assert _found(_segments(("customer", text)), (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", [date])]
+
+
+def test_a_date_given_as_itself_with_two_figures_for_a_grown_up_s_birth_year_is_a_birth_date() -> None:
+    assert _found(_segments(("customer", "It's 03/07/62."))) == [("date_of_birth", ["03/07/62"])]
+
+
+@pytest.mark.parametrize("said", ["It's 03/07/26, the appointment.", "It's 03/07/1862."])
+def test_a_date_given_as_itself_with_a_year_of_this_century_or_too_old_is_no_birth_date(said: str) -> None:
+    assert _found(_segments(("customer", said))) == []
