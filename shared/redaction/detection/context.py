@@ -24,7 +24,7 @@ from shared.redaction.detection.spoken import (
 
 CONTEXT_WINDOW = 25  # tokens
 # the only date printed on a card front, named so: "The date on the card is 02/28"
-_EXPIRY_SAID = (
+EXPIRY_SAID = (
     r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
     r"|(the )?date on (the|my|your) (credit |debit )?card"
 )
@@ -35,7 +35,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.SSN: re.compile(r"\b(social security|social(?! insurance)|ssn|s s n)\b"),  # not Canada's SIN
     # "and it runs until when?": the card; "Xperia 11, 27": "expiry" as Whisper may hear it, and so are "next fiery"
     # ("and the expiry?"), "At Pires" ("expires"), "Appearance" ("Expiry and ...")
-    EntityType.CARD_EXPIRY: re.compile(rf"\b({_EXPIRY_SAID}|{_EXPIRY_MISHEARD})\b"),
+    EntityType.CARD_EXPIRY: re.compile(rf"\b({EXPIRY_SAID}|{_EXPIRY_MISHEARD})\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(card )?verification (value|code|number)|"
@@ -741,7 +741,7 @@ ASKED_FOR: dict[EntityType, tuple[re.Pattern[str], ...]] = {
     EntityType.ADDRESS: (ADDRESS_CONTEXT, CONTEXTS[EntityType.ADDRESS], re.compile(r"\b(first line|eircode)\b")),
     EntityType.ACCOUNT_NUMBER: (CONTEXTS[EntityType.ACCOUNT_NUMBER], ASKED_ACCOUNT_CONTEXT),
     EntityType.CARD_NUMBER: (CARD_CONTEXT,),
-    EntityType.CARD_EXPIRY: (re.compile(rf"\b({_EXPIRY_SAID})\b"),),
+    EntityType.CARD_EXPIRY: (re.compile(rf"\b({EXPIRY_SAID})\b"),),
     **{
         kind: (CONTEXTS[kind],)
         for kind in (

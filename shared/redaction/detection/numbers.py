@@ -38,6 +38,7 @@ from shared.redaction.detection.context import (
     CONTEXT_WINDOW,
     CONTEXTS,
     DIGIT_LENGTHS,
+    EXPIRY_SAID,
     GIVEN_UP,
     PART_OF_NUMBER,
     REST_ASKED,
@@ -881,7 +882,7 @@ def _ends_sentence(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
 
 
 # A card's expiry named right after digits: "The last four is 2095, and the expiry 10/26."
-_EXPIRY_NAMED_AFTER = re.compile(r"(and )?(the |its )?(expiry|expiration|exp|expires|expiring)\b")
+_EXPIRY_NAMED_AFTER = re.compile(rf"(and )?(the |its )?({EXPIRY_SAID})\b")
 # Four digits asked or given as "the last four" of nothing named: in verification, a social's.
 _LAST_FOUR = re.compile(r"\blast (four|4)( digits| numbers)?( are| is| as|'s)?$")
 # A card's network named alone right before its last four: "Visa, 4024."
