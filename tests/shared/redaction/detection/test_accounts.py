@@ -1515,10 +1515,11 @@ def test_an_id_of_letters_and_digits_said_again_however_grouped_is_the_same_id(
     assert _accounts(*turns) == ids
 
 
-def test_other_letters_and_digits_after_an_id_are_not_it_said_again() -> None:
+def test_an_id_s_characters_split_over_two_turns_are_not_it_said_again() -> None:
     found = _accounts(
         ("customer", "Booking ref is 7H4M2Z."),
-        ("agent", "Thanks. You're in room 7H, on the 4th floor, and the wifi code is M2Z9."),
+        ("agent", "Thanks. You're at gate 7H4"),
+        ("agent", "M2Z is the locker."),
     )
     assert found == [["7H4M2Z"]]
 
