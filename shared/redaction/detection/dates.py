@@ -239,7 +239,8 @@ _GIVEN_WORDS = 3
 def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
     """A whole date written with a birth year that a speaker gives as itself, without saying what happened on it
     ("It's 23/07/1979, day first"): what a caller gives so is their date of birth, asked for or not; and the same
-    date said again another way right after it ("..., that's the seventh of February")."""
+    date said again another way right after it ("..., that's the seventh of February"), or read back by the other side
+    ("It's 03/07/62." / "Is that the 3rd of July?")."""
     for token in tokens:
         written = _WHOLE_DATE_YEAR.fullmatch(token.norm.rstrip(".,"))
         if written is None:
@@ -250,6 +251,7 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         if not _GIVEN_AS.search(words_before(token, tokens, _GIVEN_WORDS)):
             continue
         yield [token]
+        yield from _read_back_another_way(tokens, [token])
         rest = _date_after(tokens, token.position + 1)
         between = " ".join(t.norm for t in tokens[token.position + 1 : rest[0].position]) if rest else ""
         if rest and rest[0].segment == token.segment and _RESTATED.match(between):
@@ -258,8 +260,8 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
 
 def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
     """A date said whole, its day, month and a grown-up's birth year ("It's the 22nd of August 1990.", "February
-    29th, 1996, leap year baby."), given as itself as ``_own_dates_written`` has it; and the date of someone else
-    given with it ("Mine is 1st of Jan 2001, and my son Kabir is 2nd of May 2019")."""
+    29th, 1996, leap year baby."), given as itself as ``_own_dates_written`` has it, and read back as it has it; and
+    the date of someone else given with it ("Mine is 1st of Jan 2001, and my son Kabir is 2nd of May 2019")."""
     for token in tokens:
         if not _GIVEN_AS.search(words_before(token, tokens, _GIVEN_WORDS)):
             continue
@@ -267,6 +269,7 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         if not found or found[0] is not token or not _whole_birth_date(found):
             continue
         yield found
+        yield from _read_back_another_way(tokens, found)
         for _ in range(_MAX_DATES_IN_ONE_ANSWER):
             rest = _date_after(tokens, found[-1].position + 1)
             between = tokens[found[-1].position + 1 : rest[0].position] if rest else []

@@ -708,3 +708,38 @@ def test_a_date_given_as_itself_with_two_figures_for_a_grown_up_s_birth_year_is_
 @pytest.mark.parametrize("said", ["It's 03/07/26, the appointment.", "It's 03/07/1862."])
 def test_a_date_given_as_itself_with_a_year_of_this_century_or_too_old_is_no_birth_date(said: str) -> None:
     assert _found(_segments(("customer", said))) == []
+
+
+@pytest.mark.parametrize(
+    "given, asked, answer, dates",
+    [
+        # written with two figures for the year, asked about by its day and month, confirmed whole
+        (
+            "It's 03/07/62.",
+            "Is that the 3rd of July?",
+            "Yes, July 3rd, 1962.",
+            ["03/07/62", "the 3rd of July", "July 3rd, 1962"],
+        ),
+        # said whole, asked about by its day and month the other way round
+        (
+            "It's the 22nd of August 1990.",
+            "So August the 22nd?",
+            "That's right, 22/08/1990.",
+            ["the 22nd of August 1990", "August the 22nd", "22/08/1990"],
+        ),
+    ],
+)
+def test_a_date_given_as_itself_and_asked_about_by_its_day_is_the_birth_date_in_every_turn(
+    given: str, asked: str, answer: str, dates: list[str]
+) -> None:
+    turns = (("customer", given), ("agent", asked), ("customer", answer))
+    assert spans_found(turns, _BIRTH) == [("date_of_birth", turn, date) for turn, date in enumerate(dates)]
+
+
+def test_another_day_asked_about_after_a_date_given_as_itself_is_no_birth_date() -> None:
+    segments = _segments(
+        ("customer", "It's 03/07/62."),
+        ("agent", "And the visit, was that the 9th of May?"),
+        ("customer", "Yes, May 9th."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["03/07/62"])]
