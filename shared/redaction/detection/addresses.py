@@ -545,10 +545,12 @@ EIRCODE_ADDRESS = re.compile(
 )
 # A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB", or of four digits (Australia,
 # New Zealand, much of Europe): "Postcode's 2000, it's in the CBD".
-# Also asked of oneself, its halves apart: "My Eircode? A65, F4E2."
+# Also asked of oneself, its halves apart: "My Eircode? A65, F4E2."; and begun, broken off and said again whole:
+# "The postcode is BS3... 4... sorry, BS3 4HN."
 _POSTCODE_HALVES_APART = _POSTCODE.replace(r"\s?", r"(?:,?\s)?")
+_POSTCODE_BROKEN_OFF = r"(?:[A-Z\d]{1,4}(?:\.\.\.|\u2026),?\s+)+(?:(?i:sorry|no|i mean|wait|hang on|actually),?\s+)*"
 NAMED_POSTCODE = re.compile(
-    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?[:?]?\s+"
+    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?[:?]?\s+(?P<begun>{_POSTCODE_BROKEN_OFF})?"
     rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE}|\d{{4}})(?![\w-])"
     # Ghana's digital address, which stands for the house: "My GhanaPost GPS is GA-183-8164"
     r"|\b(?i:ghana ?post(?: gps)?|gps address|digital address)(?: (?i:code))?(?:'s|\s+is)?[:?]?\s+"

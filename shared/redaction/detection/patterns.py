@@ -126,7 +126,10 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in NAMED_POSTCODE.finditer(text):
             code = "code" if match.group("code") else "gps"
-            yield EntityType.ADDRESS, TextSpan(segment.index, match.start(code), match.end(code))
+            yield (
+                EntityType.ADDRESS,
+                TextSpan(segment.index, match.start("begun" if match.group("begun") else code), match.end(code)),
+            )
         if text == text.lower():
             patterns += [LOWER_CASE_ADDRESS, LOWER_CASE_EVERYDAY_STREET, LOWER_CASE_POSTCODE_ADDRESS]
             for match in LOWER_CASE_NAME.finditer(text):

@@ -550,6 +550,23 @@ def test_a_postcode_of_four_digits_named_is_an_address(text: str, postcode: str)
     assert _addresses(("customer", text)) == [(0, postcode)]
 
 
+@pytest.mark.parametrize(
+    "text, postcode",
+    [
+        ("The postcode is BS3... 4... sorry, BS3 4HN.", "BS3... 4... sorry, BS3 4HN"),
+        ("My postcode's 2000... no, 2010, the north side.", "2000... no, 2010"),
+    ],
+)
+def test_a_postcode_named_begun_broken_off_and_said_again_is_one_address_from_its_start(
+    text: str, postcode: str
+) -> None:
+    assert _addresses(("customer", text)) == [(0, postcode)]
+
+
+def test_a_postcode_named_and_broken_off_for_good_is_no_address() -> None:
+    assert _addresses(("customer", "The postcode is BS3... sorry, I'll have to check the letter.")) == []
+
+
 def test_four_digits_inside_a_longer_code_after_postcode_are_no_postcode() -> None:
     assert _addresses(("customer", "Postcode 2000X isn't valid, the form says.")) == []
 
