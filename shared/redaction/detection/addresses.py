@@ -653,6 +653,9 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         elif place := _place_after_address(segment, texts, addressed):
             addressed.add(segment.index)
             yield TextSpan(segment.index, *place)
+        elif code := _code_after_region(segment, texts, addressed):
+            addressed.add(segment.index)
+            yield TextSpan(segment.index, *code)
         elif gone_on_from is not None and (going_on := _district_going_on(segment.text, texts[gone_on_from])):
             # "Flat 4, 118 Ranelagh Road," / "Mm-hmm." / "Dublin 6."
             addressed.add(segment.index)
@@ -902,6 +905,22 @@ def _place_after_address(segment: Segment, texts: dict[int, str], addressed: set
     if not _address_said_before(segment.index, texts, addressed):
         return None
     return place.start() if pattern is _PLACE_AND_CODE else place.start("words"), place.end()  # not "in"
+
+
+# An address said up to its state or province, no code with it ("I'll send it to 2207 Pine Hollow Road, Boone, North
+# Carolina?"), and a code alone in the turn right after ("Yep, 28607."): the address's code.
+_ENDS_IN_REGION = re.compile(rf"(?:{_REGIONS}|\b{_US_STATE_CODES})[?.]?\s*$")
+_CODE_ALONE = re.compile(r"(?:\d{5}(?:-\d{4})?|\d{4}|\d{6})(?=[.!]?\s*$)")
+
+
+def _code_after_region(segment: Segment, texts: dict[int, str], addressed: set[int]) -> tuple[int, int] | None:
+    """Where the code is that goes with an address said to its region in the turn before, alone in this one."""
+    if not _ENDS_IN_REGION.search(texts.get(segment.index - 1, "")):
+        return None
+    code = _CODE_ALONE.match(segment.text, _lead_in_end(segment.text))
+    if code is None or not _address_said_before(segment.index, texts, addressed):
+        return None
+    return code.start(), code.end()
 
 
 def _postcode_piece(token: Token) -> str | None:

@@ -1442,3 +1442,33 @@ def test_a_range_of_days_answering_where_one_delivers_is_no_house_range() -> Non
 def test_a_lot_read_as_an_answer_s_start_and_the_address_after_it_are_one_address() -> None:
     said = "Ya, the delivery should go to Lot 12, Jalan Bunga Raya 3, Taman Sri Muda, 40400 Shah Alam."
     assert _addresses(("customer", said)) == [(0, "Lot 12, Jalan Bunga Raya 3, Taman Sri Muda, 40400 Shah Alam")]
+
+
+@pytest.mark.parametrize(
+    "read_out, answer, code",
+    [
+        ("I'll send it to 2207 Pine Hollow Road, Boone, North Carolina?", "Yep, 28607.", "28607"),
+        ("So that's 14 Banksia Parade, Toowong, Queensland?", "Yes, 4066.", "4066"),
+    ],
+)
+def test_a_code_alone_right_after_an_address_said_to_its_region_is_the_address_s_code(
+    read_out: str, answer: str, code: str
+) -> None:
+    assert _addresses(("agent", read_out), ("customer", answer))[1:] == [(1, code)]
+
+
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        # the address asked about goes on after its region: the number answers what followed
+        ("I'll send it to 2207 Pine Hollow Road, Boone, North Carolina, and how many boxes?", "Yep, 1250."),
+        # a region with no address
+        ("Is the order for the store in Boone, North Carolina?", "Yes, 1250."),
+        # the number not alone in its turn
+        ("I'll send it to 2207 Pine Hollow Road, Boone, North Carolina?", "Yep, 1250 of them, right?"),
+    ],
+)
+def test_a_number_after_a_region_said_is_no_code_unless_alone_after_an_address_ending_there(
+    said: str, answer: str
+) -> None:
+    assert [turn for turn, _ in _addresses(("agent", said), ("customer", answer))] in ([], [0])
