@@ -606,6 +606,11 @@ ADDRESS_CONTEXT = re.compile(
     r"(?<!email )(?<!e-mail )(?<!web )\baddress\b|\b(live|living|located|moved|moving) (at|to)\b"
     r"|\b(ship|send|deliver|post|mail)(ed)?( it| them| that)? to\b"
     r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
+    # where a courier is to fetch something from the caller: "Sure, where should the courier collect?" (not where a
+    # courier will, asked of the firm: "Where will the courier pick it up from, your depot?")
+    r"|\bwhere (should|shall) (the |our |a )?(courier|driver) (collect|pick (it |them |that )?up)\b"
+    # a flat asked for with its building or street: "What's your unit and building?"
+    r"|\byour (unit|flat|apartment|suite) (number )?and (building|street)\b"
     # an address's first line asked for alone: "Just the first line and postcode is fine."
     r"|\bfirst line\b"
 )

@@ -1047,6 +1047,25 @@ def test_an_address_from_its_rural_round_or_its_floor_or_on_a_joined_street_is_f
 
 
 @pytest.mark.parametrize(
+    "question, answer, address",
+    [
+        # a street named without its kind
+        ("Sure, where should the courier collect?", "At 11 Kingsmead, Ballito.", "11 Kingsmead, Ballito"),
+        ("What's your unit and building?", "1406, 88 Queens Quay West.", "1406, 88 Queens Quay West"),
+    ],
+)
+def test_where_a_courier_collects_or_a_flat_and_its_building_asked_for_is_an_address(
+    question: str, answer: str, address: str
+) -> None:
+    assert _addresses(("agent", question), ("customer", answer)) == [(1, address)]
+
+
+def test_where_a_courier_will_collect_asked_of_the_firm_is_no_address_asked_for() -> None:
+    asked = ("customer", "Where will the courier pick it up from, your depot?")
+    assert _addresses(asked, ("agent", "At 11 Kingsmead, Ballito, that's our branch.")) == []
+
+
+@pytest.mark.parametrize(
     "question, answer",
     [
         ("Only the first line and the postcode, please.", "Sorry, I don't have it to hand."),
