@@ -137,7 +137,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"tenant|tenancy|"
         # a care home's resident, an exam's candidate, a race's entrant; a payment made to the caller (not a quote's
         # number: the labels disagree)
-        r"resident|candidate|entry|transaction)('s)? "
+        r"resident|candidate|entry|transaction|"
+        # a blood or plasma donor's record with the donation service
+        r"donor)('s)? "
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."

@@ -1177,6 +1177,18 @@ def test_a_driving_licence_named_alone_is_an_account_number() -> None:
     assert _found(segments, _ACCOUNT) == [("account_number", ["K as in King, 5 5 0 9 2 1 4"])]
 
 
+@pytest.mark.parametrize(
+    "question, answer, number",
+    [
+        ("Have you got your donor number, or your name and date of birth?", "Donor numbers 447 -09122,", "447 -09122"),
+        ("And your donor ID?", "It's 5512098.", "5512098"),
+    ],
+)
+def test_a_donors_number_asked_for_is_an_account_number(question: str, answer: str, number: str) -> None:
+    segments = _segments(("agent", question), ("customer", answer))
+    assert _found(segments, _ACCOUNT) == [("account_number", [number])]
+
+
 def test_a_tenants_number_asked_for_is_an_account_number() -> None:
     segments = _segments(("agent", "What's your tenant number?"), ("customer", "It's 114 77 302."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["114 77 302"])]
