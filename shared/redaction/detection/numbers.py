@@ -1319,6 +1319,7 @@ def _put_right_once(misspoken: str, meant: str) -> bool:
 
 _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything
 _MIN_READ_BACK_PUT_RIGHT = 6  # digits: enough that one of them put right leaves the rest the same number's
+_MIN_WHOLE_READ_BACK = 10  # digits: a phone number's, an account's
 
 
 def _read_back(
@@ -1361,6 +1362,9 @@ def _read_back(
                     )
                     # said to be read back, however misheard ("Let me read that back, ending 614?")
                     or (len(digits) >= _MIN_CORRECTED_ENDING and READ_BACK.search(lead_in) is not None)
+                    # a whole long number read back, two of its digits misheard ("07 -812 -330 -591." / "4, 7, 8, 1,
+                    # 2, 3, 3, 4, 5, 9, 1"): eight or more digits in their places are no other number's
+                    or (len(digits) >= _MIN_WHOLE_READ_BACK and _misheard_at_most(digits, given, 2))
                     # read back with the digit put right since ("305 72 1146" / "it's 1148 at the end" / "5 72 1148")
                     or (
                         len(digits) >= _MIN_READ_BACK_PUT_RIGHT
@@ -1768,7 +1772,13 @@ def _misheard_as(digits: str, heard: str) -> bool:
     for "900416"; not "6604" for "0918", another group)."""
     if len(digits) != len(heard) or digits == heard:
         return False
-    return sorted(digits) == sorted(heard) or sum(a != b for a, b in zip(digits, heard, strict=True)) == 1
+    return sorted(digits) == sorted(heard) or _misheard_at_most(digits, heard, 1)
+
+
+def _misheard_at_most(digits: str, heard: str, wrong: int) -> bool:
+    """Whether ``heard`` is ``digits``, of the same length, with no more than ``wrong`` of them in their place
+    misheard."""
+    return len(digits) == len(heard) and sum(a != b for a, b in zip(digits, heard, strict=True)) <= wrong
 
 
 def _last_group(said: Sequence[Token]) -> str:

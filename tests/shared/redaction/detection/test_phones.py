@@ -128,6 +128,22 @@ def test_a_read_back_s_last_group_corrected_by_the_other_side_is_the_phone_numbe
     assert found == ["07911 482503", "482530"]
 
 
+def test_a_whole_phone_read_back_with_two_digits_misheard_is_the_phone_number_too() -> None:
+    found = _phones(
+        ("customer", "Same number you have. 07 -812 -330 -591."),
+        ("agent", "4, 7, 8, 1, 2, 3, 3, 4, 5, 9, 1, all set up, anything else?"),
+    )
+    assert found == ["07 -812 -330 -591", "4, 7, 8, 1, 2, 3, 3, 4, 5, 9, 1"]
+
+
+def test_a_number_as_long_as_a_phone_given_with_three_digits_other_is_no_read_back_of_it() -> None:
+    found = _phones(
+        ("customer", "Same number you have. 07 -812 -330 -591."),
+        ("agent", "Okay. 4, 7, 8, 1, 2, 3, 3, 4, 5, 9, 4."),
+    )
+    assert found == ["07 -812 -330 -591"]
+
+
 def test_two_or_three_last_digits_of_a_phone_named_are_its_ending() -> None:
     found = _phones(("agent", "Which mobile should we text?"), ("customer", "The work one, ending 87."))
     assert found == ["87"]
