@@ -219,6 +219,8 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     # its "is" heard as "in", right before the id: "The incident number in MP5582", "your reference in SR 833"
     rf"|\b(your|the) (\w+ )?({_RECORD_KINDS}|reference)( number| id| reference| ref| no)? in"
     r"( (?!(the|my|your|our|may|june|july)\b)[a-z]{1,4})?$"
+    # or run into it as "-s": "Your case references DR -4419", "your dispute references be 774102"
+    rf"|\byour (\w+ )?{_RECORD_KINDS} references\b"
     r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"
     r"|\b(i've|we've|i have|we have) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"
     r"(case|claim|ticket|complaint|dispute|request|incident|report)( number| reference| ref| no)?\b"

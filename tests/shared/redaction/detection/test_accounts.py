@@ -521,6 +521,9 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
         # named "the reference", or its "is" heard as "in" right before it
         ("All done, the reference is KL 55 0193.", "KL 55 0193"),
         ("Sorted. Your ticket number in TK40917.", "TK40917"),
+        # its "is" run into the kind as "-s"
+        ("Thank you. Your case references DR -4419.", "DR -4419"),
+        ("Your dispute references be 774102.", "774102"),
     ],
 )
 def test_a_reference_the_business_gives_the_caller_for_their_case_is_their_account_number(
@@ -528,6 +531,10 @@ def test_a_reference_the_business_gives_the_caller_for_their_case_is_their_accou
 ) -> None:
     """With it anyone can ask about the caller's case, so it is hidden as a reference the caller gives is."""
     assert _accounts(("agent", said)) == [[number]]
+
+
+def test_the_references_of_a_kind_of_case_are_no_reference_given() -> None:
+    assert _accounts(("agent", "The claim references for 2024 were all closed by March.")) == []
 
 
 @pytest.mark.parametrize(
