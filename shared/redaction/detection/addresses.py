@@ -221,12 +221,15 @@ def spelled_after_address(text: str, start: int, end: int) -> tuple[int, int] | 
 
 
 # The town and postcode the address goes on with after its street was spelled: "12 Wyndham Crescent, that's
-# W-Y-N-D-H-A-M, Cardiff CF11 9EF."
-_TOWN_AND_CODE_AFTER = re.compile(rf"[,.]?\s+(?P<place>(?:{_PLACE_CAPITAL}[\w'-]+,?\s+){{0,3}}{_POSTCODE})(?![\w-])")
+# W-Y-N-D-H-A-M, Cardiff CF11 9EF.", or after "now" said between: "it's 5 Mossgiel Road now, Glasgow, G43 2BX."
+_TOWN_AND_CODE_AFTER = re.compile(
+    r"(?:\s+(?i:now|these days|nowadays))?"
+    rf"[,.]?\s+(?P<place>(?:{_PLACE_CAPITAL}[\w'-]+,?\s+){{0,3}}{_POSTCODE})(?![\w-])"
+)
 
 
 def town_and_code_after(text: str, end: int) -> tuple[int, int] | None:
-    """Where a town and postcode said right after ``end`` (a street spelled after its address) are."""
+    """Where a town and postcode said right after ``end`` (an address, or a street spelled after it) are."""
     going_on = _TOWN_AND_CODE_AFTER.match(text, end)
     return (going_on.start("place"), going_on.end("place")) if going_on else None
 

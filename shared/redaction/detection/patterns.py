@@ -142,6 +142,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             for match in pattern.finditer(text):
                 start = begun_again_from(text, unit_said_before(text, match.start()))
                 yield EntityType.ADDRESS, TextSpan(segment.index, start, match.end())
+                if town_and_code := town_and_code_after(text, match.end()):
+                    yield EntityType.ADDRESS, TextSpan(segment.index, *town_and_code)
                 corrected = corrected_house_number(text, match.end())
                 if corrected:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *corrected)

@@ -1365,6 +1365,16 @@ def test_the_town_and_postcode_after_a_street_spelled_are_the_addresss(text: str
     assert _addresses(("customer", text)) == parts
 
 
+def test_the_town_and_postcode_after_an_address_and_now_are_the_addresss() -> None:
+    said = "No, that was the old house, it's 5 Mossgiel Road now, Glasgow, G43 2BX."
+    assert _addresses(("customer", said)) == [(0, "5 Mossgiel Road"), (0, "Glasgow, G43 2BX")]
+
+
+def test_a_town_after_an_address_and_now_without_a_postcode_is_no_part_of_it() -> None:
+    said = "It's 5 Mossgiel Road now, Glasgow is too far for the old one."
+    assert _addresses(("customer", said)) == [(0, "5 Mossgiel Road")]
+
+
 def test_a_postcode_read_back_after_and_is_the_addresss() -> None:
     said = (
         ("customer", "The new address is Flat 4B, 119 Coldharbour Lane, London SE5 9NY."),
