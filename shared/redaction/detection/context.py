@@ -365,10 +365,13 @@ BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a 
 ASKED_CONTEXTS: dict[EntityType, re.Pattern[str]] = {**CONTEXTS, EntityType.CARD_NUMBER: CARD_CONTEXT}
 
 
-# The rest of a number asked for, nothing else: "And the last four?", "and the last group?", "Next four?"
+# The rest of a number asked for, nothing else: "And the last four?", "and the last group?", "Next four?", "and the
+# last eight?"
 REST_ASKED = re.compile(
     r"((thanks|thank you|okay|ok|great|yes|yep|right) )?(and )?((what's|what is) )?(the )?"
-    r"((last|next|final|other|remaining) (group|bit|part|block|four|four digits|digits|numbers)|rest( of it)?)"
+    r"((last|next|final|other|remaining|second)"
+    r" (group|bit|part|block|half|four|eight|(four|eight) digits|digits|numbers)"
+    r"|rest( of it)?)"
 )
 
 

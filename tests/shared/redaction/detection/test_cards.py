@@ -1029,6 +1029,16 @@ def test_digits_after_a_read_back_that_asks_anew_or_differs_go_on_no_card(read_b
             (("agent", "I've got 4919 0741 6470, and the last group?"), ("customer", "6639.")),
             ["4919 0741 6470", "6639"],
         ),
+        # asked for in halves, no card named
+        (
+            (
+                ("agent", "Can I take the first eight digits?"),
+                ("customer", "5495 3654."),
+                ("agent", "Okay, and the last eight?"),
+                ("customer", "5458 6908."),
+            ),
+            ["5495 3654", "5458 6908"],
+        ),
     ],
 )
 def test_a_card_whose_rest_was_asked_for_after_its_first_groups_is_one_card(
