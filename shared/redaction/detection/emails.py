@@ -336,9 +336,12 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             yield TextSpan(segment.index, start, ending.end())
             continue
         if start is not None and gone_on_from is None and EMAIL_CONTEXT.search(asked):
-            # asked with something else ("Name and email?"): what is said before the e-mail is named is that
+            # asked with something else ("Name and email?"): what is said before the e-mail is named, or before ", and"
+            # ("07912 338 461, and gabe dot oliveira at gmail dot com"), is that
             named_at = [m.end() for m in _EMAIL_NAMED_LAST.finditer(segment.text, start, ending.start())]
-            yield TextSpan(segment.index, named_at[-1] if named_at else start, ending.end())
+            if _ASKED_AFTER_ANOTHER.search(asked):
+                named_at += [m.end() for m in _AND_THEN.finditer(segment.text, start, ending.start())]
+            yield TextSpan(segment.index, max(named_at, default=start), ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
     yield from _named_emails_heard_as_words(segments)
 
@@ -402,6 +405,9 @@ def _spelled_emails_ending_misheard(segments: Sequence[Segment], tokens: Sequenc
 
 _MAX_BEGUN_LOCAL_WORDS = 4
 _LOCAL_PART_JOINERS = {"dot", "underscore", "dash", "hyphen", "period", "at"}
+# the e-mail asked for after something else ("Mobile and email?"), not spelled ("J, A, N, E, and then dot smith")
+_ASKED_AFTER_ANOTHER = re.compile(r"\band (your |the |an )?(e-?mail|e mail)\b")
+_AND_THEN = re.compile(r",\s+and\s+(?:(?:it's|it is)\s+)?", re.IGNORECASE)
 _EMAIL_NAMED_LAST = re.compile(r"\b(?:e-?mail|e mail)(?:'s| is| address is| address's)?[:,]?\s+", re.IGNORECASE)
 
 

@@ -475,10 +475,21 @@ def test_the_at_sign_named_is_the_at() -> None:
          "a dot fernandes at outlook dot pt"),
         ("Your phone and email, please?", "It's 0412 555 019, email's ken dot ito at gmail dot com.",
          "ken dot ito at gmail dot com"),
+        # not named, only after ", and"
+        ("Mobile and email?", "07912 338 461, and gabe dot oliveira at gmail dot com.",
+         "gabe dot oliveira at gmail dot com"),
+        ("Name and email?", "Ana Silva, and it's ana dot silva at gmail dot com.", "ana dot silva at gmail dot com"),
     ],
 )  # fmt: skip
 def test_an_answer_to_two_questions_gives_the_email_from_where_it_names_it(asked: str, answer: str, email: str) -> None:
     assert _emails(("agent", asked), ("customer", answer)) == [(1, email)]
+
+
+def test_an_email_spelled_with_and_in_it_answering_for_the_email_alone_is_whole() -> None:
+    said = "It's J, A, N, E, and then dot smith at gmail dot com."
+    assert _emails(("agent", "What's your email?"), ("customer", said)) == [
+        (1, "J, A, N, E, and then dot smith at gmail dot com")
+    ]
 
 
 @pytest.mark.parametrize(
