@@ -656,9 +656,9 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
         elif place := _place_after_address(segment, texts, addressed):
             addressed.add(segment.index)
             yield TextSpan(segment.index, *place)
-        elif code := _code_after_region(segment, texts, addressed):
+        elif region_code := _code_after_region(segment, texts, addressed):
             addressed.add(segment.index)
-            yield TextSpan(segment.index, *code)
+            yield TextSpan(segment.index, *region_code)
         elif gone_on_from is not None and (going_on := _district_going_on(segment.text, texts[gone_on_from])):
             # "Flat 4, 118 Ranelagh Road," / "Mm-hmm." / "Dublin 6."
             addressed.add(segment.index)
