@@ -120,6 +120,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                     yield EntityType.CARD_SECURITY_CODE, found[code:]
                     found = found[:code]
                 yield entity_type, found
+                if entity_type is EntityType.CARD_EXPIRY:
+                    yield from ((entity_type, read) for read in _expiry_read_back(tokens, found))
                 several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
                 year_first = len(found) == 1 and not re.search(r"\d[/.\-]\d", found[0].norm)
                 if entity_type is EntityType.DATE_OF_BIRTH:
@@ -329,23 +331,42 @@ _READ_BACK_LEAD_WORDS = 3  # "So", "Okay, so", "That's"
 def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Iterable[list[Token]]:
     """A birth date the other side reads back in their next turn, said another way ("1, 9, 5, 4, oh, 6, 2, 3." /
     "So 23rd of June 1954?"): the same date, where its year is among the digits given."""
+    read = _date_read_back(tokens, given)
+    if read is None:
+        return
+    years = [d for t in read if len(d := digits_of(t) or "") == 4 and int(d) in _BIRTH_YEARS]
+    here = [t for t in read if t.segment == read[0].segment]
+    if (years and years[-1] in digits_said(given)) or _same_date(here, given):
+        yield here
+    elif _asked_by_day(tokens, read, given):
+        yield from _read_back_by_day(tokens, read)
+
+
+def _date_read_back(tokens: Sequence[Token], given: list[Token]) -> list[Token] | None:
+    """The date the other side says within the first words of their next turn after the date ``given``, if any."""
     after = given[-1].position + 1
     while after < len(tokens) and tokens[after].segment == given[-1].segment:
         after += 1
     if after >= len(tokens) or tokens[after].speaker == given[-1].speaker:
-        return
+        return None
     for position in range(after, min(after + _READ_BACK_LEAD_WORDS + 1, len(tokens))):
         if tokens[position].segment != tokens[after].segment:
-            return
+            return None
         read = _date_after(tokens, position)
         if read and read[0].segment == tokens[after].segment:
-            years = [d for t in read if len(d := digits_of(t) or "") == 4 and int(d) in _BIRTH_YEARS]
-            here = [t for t in read if t.segment == tokens[after].segment]
-            if ((years and years[-1] in digits_said(given)) or _same_date(here, given)) and read != given:
-                yield here
-            elif _asked_by_day(tokens, read, given):
-                yield from _read_back_by_day(tokens, read)
-            return
+            return read if read != given else None
+    return None
+
+
+def _expiry_read_back(tokens: Sequence[Token], given: list[Token]) -> Iterable[list[Token]]:
+    """An expiry the other side reads back in their next turn said another way ("expiry is May 27" / "Sorry, was
+    that May 2027?"): the same month and year."""
+    read = _date_read_back(tokens, given)
+    if read is None:
+        return
+    here = [t for t in read if t.segment == read[0].segment]
+    if len(said := _spoken_numbers(here)) == _EXPIRY_NUMBERS and said == _spoken_numbers(given):
+        yield here
 
 
 def _same_date(read: Sequence[Token], given: Sequence[Token]) -> bool:
@@ -357,6 +378,7 @@ def _same_date(read: Sequence[Token], given: Sequence[Token]) -> bool:
 
 
 _WHOLE_DATE_NUMBERS = 3
+_EXPIRY_NUMBERS = 2  # a month and a year
 
 
 def _spoken_numbers(said: Sequence[Token]) -> set[int]:

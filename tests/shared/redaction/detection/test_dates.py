@@ -597,6 +597,18 @@ def test_an_expiry_told_and_read_back_is_an_expiry_both_times() -> None:
     assert _found(segments) == [("card_expiry", ["January twenty-eight"]), ("card_expiry", ["January 2028"])]
 
 
+def test_an_expiry_asked_back_another_way_after_more_was_given_is_an_expiry_too() -> None:
+    said = "5591 2316 1436 7758, expiry is May 27, and the security number is 4 0 4."
+    segments = _segments(("customer", said), ("agent", "Sorry, was that May 2027?"))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["May 27"]), ("card_expiry", ["May 2027"])]
+
+
+def test_another_month_asked_back_after_an_expiry_is_no_expiry() -> None:
+    said = "5591 2316 1436 7758, expiry is May 27, and the security number is 4 0 4."
+    segments = _segments(("customer", said), ("agent", "Okay, and is March 2027 when you moved?"))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["May 27"])]
+
+
 @pytest.mark.parametrize(
     "given, read_back, read",
     [
