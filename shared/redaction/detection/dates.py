@@ -113,6 +113,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             if answer and (entity_type is EntityType.DATE_OF_BIRTH or _may_be_expiry(answer, tokens)):
                 yield entity_type, answer
             if entity_type is EntityType.CARD_EXPIRY:
+                if (in_full := _year_in_full_after(tokens, position)) and not (found and found[0] is in_full[0]):
+                    yield entity_type, in_full
                 found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 code = _code_after_expiry(found, tokens) if entity_type is EntityType.CARD_EXPIRY else None
@@ -531,6 +533,19 @@ def _year_of_expiry(tokens: Sequence[Token], position: int) -> list[Token]:
         if _is_date_word(said) and said.norm not in _DATE_CONNECTORS:
             return []
     return []
+
+
+def _year_in_full_after(tokens: Sequence[Token], position: int) -> list[Token]:
+    """A card's expiry said as its year in full right after the expiry is named, the card named just before it: "is
+    that card still expiring 2026?", "my card expires in 2027"."""
+    if position < len(tokens) and tokens[position].norm == "in":
+        position += 1
+    year = digits_of(tokens[position]) or "" if position < len(tokens) else ""
+    if not re.fullmatch(r"20\d\d", year) or int(year[2:]) not in _EXPIRY_YEARS:
+        return []
+    # the card's, not an offer's on it ("The offer on my card expires in 2027")
+    named = " ".join(t.norm for t in tokens[max(0, position - _END_OF_WORDS) : position])
+    return [tokens[position]] if CARD_CONTEXT.search(named) and not _NOT_A_CARDS.search(named) else []
 
 
 _EXPIRY_YEARS = range(15, 50)

@@ -597,6 +597,26 @@ def test_an_expiry_told_and_read_back_is_an_expiry_both_times() -> None:
     assert _found(segments) == [("card_expiry", ["January twenty-eight"]), ("card_expiry", ["January 2028"])]
 
 
+@pytest.mark.parametrize(
+    "said, year",
+    [("And is that card still expiring 2026?", "2026"), ("My card expires in 2027, I think.", "2027")],
+)
+def test_a_year_in_full_right_after_a_cards_expiry_is_named_is_the_expiry(said: str, year: str) -> None:
+    assert _found(_segments(("customer", said)), (EntityType.CARD_EXPIRY,)) == [("card_expiry", [year])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The offer on my card expires in 2027.",  # the offer's
+        "The registration on the van expires in 2027.",  # no card named
+        "My card expires in 2080.",  # no card runs so long
+    ],
+)
+def test_a_year_in_full_after_an_expiry_not_a_cards_is_no_expiry(said: str) -> None:
+    assert _found(_segments(("customer", said)), (EntityType.CARD_EXPIRY,)) == []
+
+
 def test_an_expiry_asked_back_another_way_after_more_was_given_is_an_expiry_too() -> None:
     said = "5591 2316 1436 7758, expiry is May 27, and the security number is 4 0 4."
     segments = _segments(("customer", said), ("agent", "Sorry, was that May 2027?"))
