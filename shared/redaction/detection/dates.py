@@ -665,7 +665,12 @@ def _may_be_said_date(said: Sequence[Token]) -> bool:
         # a day, a month and a year, each said as one number: "4 of the 9, 1956"
         first, second = int(parts[0]), int(parts[1])
         return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 1 <= second <= 31)
-    return plausible_date_digits(digits_said(said))
+    digits = digits_said(said)
+    # more digits than a day, a month and a year in full: some other number ("8 8 1 2 4 7 3 0 9, and 4/17/1955")
+    return len(digits) <= _LONGEST_DATE_DIGITS and plausible_date_digits(digits)
+
+
+_LONGEST_DATE_DIGITS = 8
 
 
 def plausible_date_digits(digits: str) -> bool:

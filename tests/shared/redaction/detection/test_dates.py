@@ -775,3 +775,17 @@ def test_another_day_asked_about_after_a_date_given_as_itself_is_no_birth_date()
         ("customer", "Yes, May 9th."),
     )
     assert _found(segments, _BIRTH) == [("date_of_birth", ["03/07/62"])]
+
+
+@pytest.mark.parametrize(
+    "answer, number",
+    [
+        ("W as in William 8 8 1 2 4 7 3 0 9, and 4/17/1955.", "W as in William 8 8 1 2 4 7 3 0 9"),
+        ("5 6 7 3 2 1 0 9 8, and 4/17/1955.", "5 6 7 3 2 1 0 9 8"),
+    ],
+)
+def test_more_digits_than_a_whole_date_answering_for_an_id_and_a_birth_date_are_the_id(
+    answer: str, number: str
+) -> None:
+    segments = _segments(("agent", "Can I have your member number and date of birth?"), ("customer", answer))
+    assert _found(segments) == [("account_number", [number]), ("date_of_birth", ["4/17/1955"])]
