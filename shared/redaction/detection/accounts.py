@@ -44,6 +44,7 @@ _RADIO_LETTERS = {
 # said between an id's printed groups: "P O L slash 2 0 2 3 slash ...", "C U S dash 9 9 1 2 4"
 _DASHES = {"dash", "hyphen", "-", "slash", "/"}
 _MIN_SPELLED_ID = 5  # letters and digits: "G 6 6 R 0 4", not "A 4"
+_DIGITS_AFTER_ONE_LETTER = 6
 
 
 def spelled_characters(said: str) -> str | None:
@@ -189,8 +190,10 @@ def spelled_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Toke
             or CONTEXTS[EntityType.ACCOUNT_NUMBER].search(said_after(run[-1], tokens))
             or plate_asked(tokens, run[0])
         )
-        # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell
-        spelled_id = letters and not (letters == radio == 1)
+        # one word of the radio alphabet may be a word ("Delta 4472"): two or more spell, or one before many digits of
+        # an id asked for ("Your passport number?" / "It's Papa 5 3 9 1 0 4 8 2.")
+        before_digits = run[0].norm in _RADIO_LETTERS and digits >= _DIGITS_AFTER_ONE_LETTER
+        spelled_id = letters and not (letters == radio == 1 and not (named and before_digits))
         long_id = letters >= 2 and digits >= 4 and letters + digits >= _MIN_READ_BACK_ID
         # letters and digits both, more than a short code's: "K, 7, R, 2, 9, X", "R E F 4 4 9 8 2 oh"
         mixed = letters >= 2 and digits >= 2 and letters + digits >= _MIN_NAMED_ID

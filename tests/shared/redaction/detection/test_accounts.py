@@ -1555,3 +1555,20 @@ def test_a_reference_asked_for_by_what_it_is_however_heard_makes_the_answer_an_i
 def test_a_reference_told_not_asked_makes_no_id_of_the_numbers_after_it() -> None:
     found = _accounts(("agent", "Our office keeps the planning reference. Opening hours are 9 to 5, 2047 K Street."))
     assert found == []
+
+
+def test_one_radio_letter_before_many_digits_of_an_id_asked_for_is_part_of_it() -> None:
+    asked = ("agent", "Your passport number for the booking, please.")
+    assert _accounts(asked, ("customer", "It's Papa 5 3 9 1 0 4 8 2.")) == [["Papa 5 3 9 1 0 4 8 2"]]
+
+
+def test_one_radio_letter_before_few_digits_is_no_part_of_an_id() -> None:
+    # an airline and its flight
+    assert _accounts(("agent", "Your account number?"), ("customer", "Delta 4472.")) == [["4472"]]
+
+
+def test_one_radio_letter_after_digits_is_no_part_of_an_id() -> None:
+    # a car's model after its year
+    said = "CLM-2023-0441897. Oh, and the car's a 2019 Golf, 1.5 litre."
+    found = _accounts(("agent", "Your claim number?"), ("customer", said))
+    assert ["CLM-2023-0441897"] in found and not any("Golf" in span for spans in found for span in spans)
