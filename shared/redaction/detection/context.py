@@ -167,7 +167,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 # verify the caller ("can you confirm the order number?"), or when they are named as the caller's (below), not when
 # someone mentions one in passing.
 ASKED_ACCOUNT_CONTEXT = re.compile(
-    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking) (number|id)\b"
+    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|invoice|receipt) (number|id)\b"
     # "your booking reference?": the reference itself, without "number"; an airline's booking by its initials
     r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b|\bpnr\b|\bp n r\b"
     r"|\b(confirmation|booking|reservation) code\b"
@@ -179,7 +179,7 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
 _RECORD_KINDS = (
     r"(order|booking|reservation|case|claim|ticket|policy|account|member|membership|customer|confirmation|incident"
     r"|job|refund|report|request|dispute|complaint|application|payment|return|repair|work order|service request"
-    r"|cancellation)"
+    r"|cancellation|invoice|receipt)"
 )
 # ... or named as the caller's own before they give it, so their record can be found: "my order number is ...",
 # "I've got a ticket number from last time, INC0047731", "I was given a case number", "they gave me a case number",

@@ -521,6 +521,8 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
         # named "the reference", or its "is" heard as "in" right before it
         ("All done, the reference is KL 55 0193.", "KL 55 0193"),
         ("Sorted. Your ticket number in TK40917.", "TK40917"),
+        # a receipt's, for the payment just taken
+        ("That's approved. Your receipt number is R221904.", "R221904"),
         # its "is" run into the kind as "-s"
         ("Thank you. Your case references DR -4419.", "DR -4419"),
         ("Your dispute references be 774102.", "774102"),
@@ -1572,3 +1574,14 @@ def test_one_radio_letter_after_digits_is_no_part_of_an_id() -> None:
     said = "CLM-2023-0441897. Oh, and the car's a 2019 Golf, 1.5 litre."
     found = _accounts(("agent", "Your claim number?"), ("customer", said))
     assert ["CLM-2023-0441897"] in found and not any("Golf" in span for spans in found for span in spans)
+
+
+@pytest.mark.parametrize(
+    "question, answer, number",
+    [
+        ("Do you have the invoice number? It's at the top right.", "Yes, it's F 24 06138.", "F 24 06138"),
+        ("And the receipt number from the store?", "0041-2298-7730.", "0041-2298-7730"),
+    ],
+)
+def test_an_invoice_or_receipt_number_asked_for_is_the_callers_id(question: str, answer: str, number: str) -> None:
+    assert _accounts(("agent", question), ("customer", answer)) == [[number]]
