@@ -199,8 +199,19 @@ def run_together_emails(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, l
                 joined += token.text
             if _RUN_TOGETHER_EMAIL.fullmatch(joined.strip(PUNCTUATION).lower()):
                 longest = last
-        if longest is not None and EMAIL_CONTEXT.search(window_before(tokens, tokens[first].position)):
+        if longest is None:
+            continue
+        heard = "".join(token.text for token in tokens[first : longest + 1]).lower()
+        if EMAIL_CONTEXT.search(window_before(tokens, tokens[first].position)) or _WEBMAIL_HEARD.match(heard):
             yield EntityType.EMAIL, list(tokens[first : longest + 1])
+
+
+# A mailbox's name and a webmail provider's domain, the "at" lost between: "o .hritsenco .gmail .com" is an address
+# unasked; not a provider's own site ("news .yahoo .com").
+_WEBMAIL_HEARD = re.compile(
+    r"(?!(?:www|news|mail|finance|sports|login|support|help|accounts|maps|drive|docs)\.)"
+    r"[a-z0-9._-]*[a-z0-9]\.(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\."
+)
 
 
 # Words said before an address that are not part of it.

@@ -610,3 +610,19 @@ def test_an_address_one_speaker_says_over_two_turns_is_one(first: str, second: s
 )
 def test_a_turn_ending_at_before_more_than_a_domain_is_no_address(first: str, second: str) -> None:
     assert _emails(("customer", first), ("customer", second)) == []
+
+
+def test_a_mailbox_heard_with_a_webmail_domain_its_at_lost_is_an_email_unasked() -> None:
+    said = "Perfect! Could you send the confirmation to o .hritsenco .gmail .com?"
+    assert _emails(("customer", said)) == [(0, "o .hritsenco .gmail .com")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I read it on news .yahoo .com this morning.",  # the provider's own site
+        "It was on the Smith .Jones .com page.",  # no webmail provider, and no e-mail talked of
+    ],
+)
+def test_words_joined_by_dots_unasked_without_a_mailbox_at_a_webmail_provider_are_no_email(said: str) -> None:
+    assert _emails(("customer", said)) == []
