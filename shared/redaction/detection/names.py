@@ -356,10 +356,16 @@ NAME_CUES = re.compile(
     r"person)) (?:called|named)(?:\.\.\.|\u2026)?|"
     # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
-    r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with))\s+"
-    r"(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf, ..."
-    # a title, or "Doctor" written in full with its capital ("with Doctor Patel"; not "the doctor")
-    rf"|\b(?:{TITLES}\.?|Doctor)\s+|(?<![\w'-]){COURTESY_TITLES}\s+)"
+    r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with)|"
+    # the speaker naming themself as whom the talk is of: "The owner is me, Yolanda Casilanos."
+    r"(?:is|it's) me,)"
+    r"(?:\s+|,\s+(?=(?i:uh|um|er|erm)\b))(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf", "her name was, uh, Bim"
+    # a title, or "Doctor" written in full with its capital ("with Doctor Patel"; not "the doctor"), or a post held
+    # by a person, capitalised before their name ("Attorney Rosalind Pack will call you"; not a thing's name: "the
+    # Attorney General", "a Detective Story")
+    rf"|\b(?:{TITLES}\.?|Doctor)\s+"
+    r"|(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?:Attorney|Detective|Sergeant|Constable|Professor|Pastor|Reverend)\s+"
+    rf"|(?<![\w'-]){COURTESY_TITLES}\s+)"
     rf"(?P<initials>{INITIALS})?(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.

@@ -2686,3 +2686,30 @@ def test_a_day_or_a_firm_after_someone_s_work_is_no_name(said: str) -> None:
 @pytest.mark.parametrize("said", ["It's my name then the year, so aroha.tane1994 at xtra.co.nz.", "What's my name?"])
 def test_a_pronoun_before_what_one_s_name_is_is_no_name(said: str) -> None:
     assert spans_found((("customer", said),), (EntityType.PERSON_NAME,)) == []
+
+
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        # the name after a hesitation set off by commas
+        ("We told the instructor, her name was, uh, Bim, I think.", "Bim"),
+        # the speaker naming themself as whom the talk is of
+        ("Unit 704, brick LB tower. The owner is me, Yolanda Casilanos.", "Yolanda Casilanos"),
+        # a post held, capitalised before the name
+        ("Attorney Rosalind Pack will represent you at the hearing.", "Attorney Rosalind Pack"),
+    ],
+)
+def test_a_name_after_a_hesitation_after_is_me_or_after_a_post_held_is_a_name(said: str, name: str) -> None:
+    assert _names(("customer", said)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'm reading a Detective Story book on the train.",  # a thing's name, after "a"
+        "My name is, um, not important here.",  # no name after the hesitation
+        "Is it me, or is it cold in here?",  # "me," asked about
+    ],
+)
+def test_words_after_a_post_or_a_hesitation_that_name_no_one_are_no_name(said: str) -> None:
+    assert _names(("customer", said)) == []
