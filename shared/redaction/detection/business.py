@@ -27,6 +27,8 @@ _BUSINESS_CUE = re.compile(
     # where a business's place is: "the branch is at 200 Main Street", "the hotel's on Harbor Boulevard"
     # (not "the office is at ...": one's own place of work); "the store at ... is open until 9"
     rf"|the (?:{_BUSINESS_PLACES}|branch|store)(?: is|'s)? (?:at|on|located at)\b"
+    # a business's place's own line: "call the pharmacy's main number, ..."
+    rf"|the (?:{_BUSINESS_PLACES}|branch|store|office)'s (?:main |own |direct )?(?:number|line|phone number)"
     # a business telling where it is: "We're located at ...", "we are based at ..."
     r"|\bwe(?:'re| are) (?:located|based) (?:at|on)\b"
     # what the business published of its own: "Your website says call ...", "your letter gives ..."

@@ -21,6 +21,16 @@ def test_a_number_the_business_published_is_its_own() -> None:
     assert _found(("customer", "Your leaflet says ring 07700 900 456 for returns, is that right?")) == []
 
 
+def test_a_number_named_as_a_business_place_s_own_line_is_the_business_s() -> None:
+    said = "You can also call the pharmacy's main number, 020 7946 0321, during opening hours."
+    assert _found(("agent", said)) == []
+
+
+def test_a_number_named_as_a_person_s_line_at_a_business_place_is_still_theirs() -> None:
+    said = "The pharmacist said to call her mobile, 07700 900 321, not the pharmacy's."
+    assert _found(("agent", said)) == [("phone_number", "07700 900 321")]
+
+
 def test_a_number_the_caller_published_is_still_theirs() -> None:
     found = _found(("customer", "My website says call 07700 900 123 for lessons."))
     assert found == [("phone_number", "07700 900 123")]
