@@ -881,8 +881,9 @@ def _ends_sentence(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     return said_last.text.endswith((".", "?", "!")) or not said_after(said_last, tokens)
 
 
-# A card's expiry named right after digits: "The last four is 2095, and the expiry 10/26."
-_EXPIRY_NAMED_AFTER = re.compile(rf"(and )?(the |its )?({EXPIRY_SAID})\b")
+# A card's expiry named right after digits: "The last four is 2095, and the expiry 10/26.", "... is 0588 and it
+# expires in April 2028."
+_EXPIRY_NAMED_AFTER = re.compile(rf"(and )?(the |its |it )?({EXPIRY_SAID})\b")
 # Four digits asked or given as "the last four" of nothing named: in verification, a social's.
 _LAST_FOUR = re.compile(r"\blast (four|4)( digits| numbers)?( are| is| as|'s)?$")
 # A card's network named alone right before its last four: "Visa, 4024."

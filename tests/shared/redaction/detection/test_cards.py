@@ -1132,6 +1132,7 @@ def test_the_last_digits_asked_where_a_cards_code_is_printed_are_its_code(
     [
         ("Um, the one ending in 7428, that's the Visa, not the debit one.", "7428"),
         ("The last four is 2095, and the expiry 10/26.", "2095"),
+        ("The last four is 0588 and it expires in April 2028.", "0588"),
     ],
 )
 def test_an_ending_with_the_card_or_its_expiry_named_after_it_is_the_card_s(said: str, ending: str) -> None:
@@ -1172,3 +1173,4 @@ def test_a_card_heard_as_a_car_before_its_ending_is_still_named() -> None:
 def test_a_car_s_own_number_ending_names_no_card() -> None:
     said = "Is that the car registration ending 781?"
     assert _found(_segments(("agent", said)), _CARD) == []
+
