@@ -355,6 +355,7 @@ def _merge_spans(spans: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
 # number.
 _READ_BACK_TURNS = 2
 _MIN_READ_BACK_FIGURES = 5
+_MIN_CODE_FIGURES = 3
 
 
 def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], texts: dict[int, str]) -> list[Entity]:
@@ -370,8 +371,13 @@ def _read_back_as_given(kept: Sequence[Entity], segments: Sequence[Segment], tex
             and reads_back(entity.spans[0].segment, other.spans[-1].segment)
             and _figures(other, texts) == said
         ]
-        if len(said) >= _MIN_READ_BACK_FIGURES and given:
-            kind = max(given, key=lambda other: place[other.spans[-1].segment]).type  # the nearest before it
+        kind = max(given, key=lambda other: place[other.spans[-1].segment]).type if given else None  # the nearest
+        # a card's code read back after its expiry, or the other way round: "..., expiry 07/30, and 417."
+        card_detail = len(said) >= _MIN_CODE_FIGURES and {entity.type, kind} == {
+            EntityType.CARD_EXPIRY,
+            EntityType.CARD_SECURITY_CODE,
+        }
+        if kind is not None and (len(said) >= _MIN_READ_BACK_FIGURES or card_detail):
             spans = entity.spans
             if kind is EntityType.DATE_OF_BIRTH:  # "August 2nd, 2015": the month said before the figures
                 spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)

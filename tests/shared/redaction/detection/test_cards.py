@@ -1174,3 +1174,24 @@ def test_a_car_s_own_number_ending_names_no_card() -> None:
     said = "Is that the car registration ending 781?"
     assert _found(_segments(("agent", said)), _CARD) == []
 
+
+def test_a_code_read_back_right_after_its_expiry_is_the_code() -> None:
+    segments = _segments(
+        ("customer", "It's 5330 4539 8663 9855, expires 07/30, and the code is 417."),
+        ("agent", "Let me just repeat that. 5330 4539 8663 9855, expiry 07/30, and 417."),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [
+        ("card_security_code", ["417"]),
+        ("card_security_code", ["417"]),
+    ]
+
+
+def test_a_code_said_in_words_after_an_expiry_said_in_words_keeps_its_kind() -> None:
+    # no figures to compare: neither reads the other back
+    segments = _segments(
+        ("agent", "Thanks. Expiry?"),
+        ("customer", "Twelve twenty-seven."),
+        ("agent", "Twelve twenty-seven, and the code on the back?"),
+        ("customer", "Seven seven one."),
+    )
+    assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["Seven seven one"])]
