@@ -339,11 +339,21 @@ def begun_again_from(text: str, start: int) -> int:
         for index in range(len(words) - 1, -1, -1):
             if index < len(words) - 1 and words[index].group().endswith((*TRAILING_OFF, ",", ".", "?", "!")):
                 break  # an earlier start broken off, or the sentence before
-            if words[index].group()[:1].lower() == text[start : start + 1].lower():
+            if words[index].group()[:1].lower() == text[start : start + 1].lower() or _digits_swapped(
+                words[index].group(), text[start:]
+            ):
                 begun = words[index].start()
         if begun is None:
             return start
         start = begun
+
+
+def _digits_swapped(broken_off: str, said_again: str) -> bool:
+    """Whether a number broken off holds the digits of the one said again after it in another order: "58... sorry 85
+    Rue Saint-Denis"."""
+    begun = re.match(r"\d{2,}", broken_off)
+    again = re.match(r"\d{2,}", said_again)
+    return begun is not None and again is not None and sorted(begun.group()) == sorted(again.group())
 
 
 def in_order_in_common(first: str, second: str) -> int:

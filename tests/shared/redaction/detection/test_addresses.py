@@ -536,6 +536,16 @@ def test_an_address_ends_where_a_new_clause_about_someone_begins_so_it_is_known_
     assert found == [(0, "33 Maple Crescent"), (1, "33 Maple Crescent")]
 
 
+def test_a_house_number_broken_off_with_its_digits_swapped_is_the_address_begun() -> None:
+    said = "Deliver it to 58... sorry 85 Rue Saint-Denis, apartment 4, Montreal, H2X 3K8."
+    assert _addresses(("customer", said)) == [(0, "58... sorry 85 Rue Saint-Denis, apartment 4, Montreal, H2X 3K8")]
+
+
+def test_a_number_broken_off_with_other_digits_before_an_address_is_not_of_it() -> None:
+    said = "Deliver it to 57... sorry 85 Rue Saint-Denis, Montreal, H2X 3K8."
+    assert _addresses(("customer", said)) == [(0, "85 Rue Saint-Denis, Montreal, H2X 3K8")]
+
+
 def test_words_broken_off_before_an_address_that_begin_otherwise_are_not_of_it() -> None:
     # "at..." and a price broken off: neither begins as the address does
     found = _addresses(("customer", "We paid 40... sorry, we live at... um, 22 Fern Avenue, Bristol, BS6 7TY."))
