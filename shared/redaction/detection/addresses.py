@@ -601,7 +601,9 @@ NUMBERED_ROADS_ADDRESS = re.compile(
 # "Leeds, LS6 2AB."
 # Its flat or apartment may come first: "apartment 2B, Dayton, Ohio, 45420".
 _PLACE_AND_CODE = re.compile(
-    rf"(?:{_UNIT_NAMED},?\s+)?(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
+    rf"(?:{_UNIT_NAMED},?\s+)?(?P<words>(?:[A-Z][\w'.-]*,?\s+){{1,4}})"
+    # a city's postal district before an Eircode: "Artane, Dublin 5, D05 X7W2"
+    rf"(?:\d{{1,2}}[Ww]?,?\s+(?={_POSTCODE}))?(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
 )
 # The same in lower case, where speech comes without capitals: "in glen eden auckland 0602"; its words none a
 # sentence is made of ("for 2", "in march 2019").

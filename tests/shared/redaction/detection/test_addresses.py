@@ -125,6 +125,13 @@ def test_a_district_said_after_a_backchannel_finishes_the_address() -> None:
     assert found == [(0, "Apartment 9, 52 Leeson Street"), (2, "Dublin 4")]
 
 
+def test_a_suburb_a_district_and_an_eircode_after_a_backchannel_finish_the_address() -> None:
+    found = _addresses(
+        ("customer", "It's 19 Kilmore Avenue,"), ("agent", "Yep."), ("customer", "Artane, Dublin 5, D05 X7W2.")
+    )
+    assert found == [(0, "19 Kilmore Avenue"), (2, "Artane, Dublin 5, D05 X7W2")]
+
+
 def test_a_district_said_after_a_backchannel_with_no_address_before_is_no_address() -> None:
     assert _addresses(("customer", "I called about the bill,"), ("agent", "Yep."), ("customer", "Room 4.")) == []
 
