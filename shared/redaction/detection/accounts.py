@@ -44,7 +44,7 @@ _RADIO_LETTERS = {
 # said between an id's printed groups: "P O L slash 2 0 2 3 slash ...", "C U S dash 9 9 1 2 4"
 _DASHES = {"dash", "hyphen", "-", "slash", "/"}
 _MIN_SPELLED_ID = 5  # letters and digits: "G 6 6 R 0 4", not "A 4"
-_DIGITS_AFTER_ONE_LETTER = 6
+_DIGITS_AFTER_ONE_LETTER = 6  # an id's first letter said by its radio word: "Papa 5 3 9 1 0 4 8 2", not "Delta 4472"
 
 
 def spelled_characters(said: str) -> str | None:

@@ -915,7 +915,7 @@ def _place_after_address(segment: Segment, texts: dict[int, str], addressed: set
 # An address said up to its state or province, no code with it ("I'll send it to 2207 Pine Hollow Road, Boone, North
 # Carolina?"), and a code alone in the turn right after ("Yep, 28607."): the address's code.
 _ENDS_IN_REGION = re.compile(rf"(?:{_REGIONS}|\b{_US_STATE_CODES})[?.]?\s*$")
-_CODE_ALONE = re.compile(r"(?:\d{5}(?:-\d{4})?|\d{4}|\d{6})(?=[.!]?\s*$)")
+_CODE_ALONE = re.compile(r"(?:\d{5}(?:-\d{4})?|\d{4})(?=[.!]?\s*$)")  # a ZIP, or an Australian postcode
 
 
 def _code_after_region(segment: Segment, texts: dict[int, str], addressed: set[int]) -> tuple[int, int] | None:

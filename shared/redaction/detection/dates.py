@@ -540,7 +540,7 @@ def _year_in_full_after(tokens: Sequence[Token], position: int) -> list[Token]:
     that card still expiring 2026?", "my card expires in 2027"."""
     if position < len(tokens) and tokens[position].norm == "in":
         position += 1
-    year = digits_of(tokens[position]) or "" if position < len(tokens) else ""
+    year = (digits_of(tokens[position]) or "") if position < len(tokens) else ""
     if not re.fullmatch(r"20\d\d", year) or int(year[2:]) not in _EXPIRY_YEARS:
         return []
     # the card's, not an offer's on it ("The offer on my card expires in 2027")

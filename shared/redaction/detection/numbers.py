@@ -1321,6 +1321,7 @@ def _put_right_once(misspoken: str, meant: str) -> bool:
 _MIN_READ_BACK = 4  # digits: "4111 1111, yes" repeats part of a card, "2, yes" may repeat anything
 _MIN_READ_BACK_PUT_RIGHT = 6  # digits: enough that one of them put right leaves the rest the same number's
 _MIN_WHOLE_READ_BACK = 10  # digits: a phone number's, an account's
+_MISHEARD_IN_WHOLE_READ_BACK = 2
 
 
 def _read_back(
@@ -1365,7 +1366,10 @@ def _read_back(
                     or (len(digits) >= _MIN_CORRECTED_ENDING and READ_BACK.search(lead_in) is not None)
                     # a whole long number read back, two of its digits misheard ("07 -812 -330 -591." / "4, 7, 8, 1,
                     # 2, 3, 3, 4, 5, 9, 1"): eight or more digits in their places are no other number's
-                    or (len(digits) >= _MIN_WHOLE_READ_BACK and _misheard_at_most(digits, given, 2))
+                    or (
+                        len(digits) >= _MIN_WHOLE_READ_BACK
+                        and _misheard_at_most(digits, given, _MISHEARD_IN_WHOLE_READ_BACK)
+                    )
                     # read back with the digit put right since ("305 72 1146" / "it's 1148 at the end" / "5 72 1148")
                     or (
                         len(digits) >= _MIN_READ_BACK_PUT_RIGHT
