@@ -1012,6 +1012,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     taken = {token.position for _, said in [*begun, *in_groups] for token in said}
     yield from _ssn_begun(untyped, taken, tokens)
     yield from _parts_read_back(untyped, [*found, *in_groups])
+    yield from _parts_before_whole(untyped, found)
     ids = [*alphanumeric_ids(tokens), *spelled_ids(tokens)]
     yield from _parts_given_again(untyped, [*found, *in_groups, *ids], tokens)
     yield from _ids_said_on(untyped, ids, tokens)
@@ -1182,6 +1183,38 @@ def _parts_read_back(
             ):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
+
+
+def _parts_before_whole(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A number given in parts and then said whole by the same speaker ("It's 601 55 4" / "Go on." / "2 0 9... so
+    601-55-4209."): the parts, whose digits together are the whole, are the number too."""
+    for entity_type, said in found:
+        whole = digits_said(said)
+        if len(whole) < _MIN_WHOLE_IN_PARTS:
+            continue
+        start = said[0]
+        before = [
+            run
+            for run in untyped
+            if run[0].tokens[0].speaker == start.speaker
+            and run[-1].tokens[-1].position < start.position
+            and start.position - run[0].tokens[0].position <= CONTEXT_WINDOW
+        ]
+        parts: list[Sequence[Atom]] = []
+        digits = ""
+        for run in reversed(before):  # the nearest part first, back to the number's start
+            digits = "".join(atom.digits for atom in run) + digits
+            parts.insert(0, run)
+            if not whole.endswith(digits):
+                break
+            if digits == whole:
+                yield from ((entity_type, [token for atom in part for token in atom.tokens]) for part in parts)
+                break
+
+
+_MIN_WHOLE_IN_PARTS = 7  # digits: a number long enough that its parts are no other number's
 
 
 def _ids_said_on(

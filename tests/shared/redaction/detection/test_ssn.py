@@ -396,3 +396,13 @@ def test_the_last_four_after_a_card_was_asked_for_are_no_social_s() -> None:
         ("customer", "I only remember the last 4, 91, 97,"),
     )
     assert _found(segments, _SSN) == []
+
+
+def test_a_social_given_in_parts_then_said_whole_is_a_social_in_every_part() -> None:
+    said = _segments(("customer", "It's 601 55 4"), ("agent", "Go on."), ("customer", "2 0 9... so 601-55-4209."))
+    assert _found(said) == [("ssn", ["601 55 4", "2 0 9"]), ("ssn", ["601-55-4209"])]
+
+
+def test_digits_before_a_social_said_whole_that_only_end_as_it_does_are_no_part_of_it() -> None:
+    said = _segments(("customer", "I'm in room 12"), ("agent", "Go on."), ("customer", "and my social is 601-55-4212."))
+    assert _found(said, (EntityType.SSN,)) == [("ssn", ["601-55-4212"])]
