@@ -455,6 +455,8 @@ _DOMAIN_FIRST = re.compile(
     re.IGNORECASE,
 )
 _AT_LAST = re.compile(r"(?:\bat|@)[,.]?\s*$", re.IGNORECASE)
+# Or the domain's ending alone, its name ending the turn before: "It is John .Smith at Gmail" / ".com."
+_ENDING_FIRST = re.compile(rf"{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b", re.IGNORECASE)
 # A mailbox's name as a word of its own: letters with digits or joined by dots or underscores ("okafor1986",
 # "j.tan", "mo_ali"), ending a turn.
 _HANDLE_LAST = re.compile(
@@ -471,18 +473,24 @@ _LOCAL_PART_NAMED_LAST = re.compile(
 
 
 def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
-    """An address one speaker says over two turns, broken at its "at", asked for or not: "Send it to my work one,
-    it's t dot nguyen at" / "harbourlogistics.com.au"; the two parts of the address as it reads joined."""
+    """An address one speaker says over two turns, asked for or not: broken at its "at" ("Send it to my work one,
+    it's t dot nguyen at" / "harbourlogistics.com.au"), or before its domain's ending, where Whisper may end a
+    segment ("It is John .Smith at Gmail" / ".com. It"); the two parts of the address as it reads joined."""
     texts = {segment.index: segment.text for segment in segments}
     first_tokens = _first_tokens(tokens)
     for segment in segments:
-        domain = _DOMAIN_FIRST.match(segment.text)
         before = _own_turn_before(tokens, first_tokens.get(segment.index))
-        if domain is None or before is None or (segment.text[domain.end() :].strip(PUNCTUATION + " ")):
-            continue  # the domain alone, the turn's all: not "harbourlogistics.com.au is their site"
+        if before is None:
+            continue
         said = texts[before].rstrip()
         at_last = _AT_LAST.search(said) is not None
-        if not (domain.group("at") or at_last):
+        domain = _DOMAIN_FIRST.match(segment.text)
+        # the domain alone, the turn's all: not "harbourlogistics.com.au is their site"
+        if domain and (domain.group("at") or at_last) and not segment.text[domain.end() :].strip(PUNCTUATION + " "):
+            domain_start = domain.start("domain")
+        elif _ENDING_FIRST.match(f" {segment.text}"):  # "dot" is a word after a space
+            said, domain_start = said.rstrip("."), 0  # "at Gmail." / ".com": one dot between them
+        else:
             continue
         joined = f"{said} {segment.text}"
         for match in EMAIL.finditer(joined):
@@ -491,7 +499,7 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
             crossing = match.start() < len(said) < match.end() and not is_web_address(joined, match)
             if crossing and (at_last or len(local_part) > 1):
                 yield TextSpan(before, start_since_named(joined, email_start(joined, match)), len(said))
-                yield TextSpan(segment.index, domain.start("domain"), match.end() - len(said) - 1)
+                yield TextSpan(segment.index, domain_start, match.end() - len(said) - 1)
 
 
 def _first_tokens(tokens: Sequence[Token]) -> dict[int, Token]:

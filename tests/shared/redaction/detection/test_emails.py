@@ -595,6 +595,9 @@ def test_an_address_named_as_an_email_begins_right_after_its_name(text: str, ema
             "at harbourlogistics dot com.",
             ["t dot nguyen", "at harbourlogistics dot com"],
         ),
+        # Whisper ends a segment before the domain's ending
+        ("It is John .Smith at Gmail", ".com. It", ["John .Smith at Gmail", "com"]),
+        ("It's john dot smith at gmail.", "Dot com.", ["john dot smith at gmail", "Dot com"]),
     ],
 )
 def test_an_address_one_speaker_says_over_two_turns_is_one(first: str, second: str, found: list[str]) -> None:
@@ -610,6 +613,10 @@ def test_an_address_one_speaker_says_over_two_turns_is_one(first: str, second: s
 )
 def test_a_turn_ending_at_before_more_than_a_domain_is_no_address(first: str, second: str) -> None:
     assert _emails(("customer", first), ("customer", second)) == []
+
+
+def test_a_domain_s_ending_said_by_the_other_speaker_joins_no_address() -> None:
+    assert _emails(("customer", "I keep it all at Gmail"), ("agent", ".com, right, the web site.")) == []
 
 
 def test_a_mailbox_heard_with_a_webmail_domain_its_at_lost_is_an_email_unasked() -> None:
