@@ -156,7 +156,9 @@ def test_no_pii_leaves_through_transcript_analysis_webhook_or_log(
 
         transcript = client.get(f"/audio-files/{audio_file_id}/transcript").json()
         found = {redaction["type"] for redaction in transcript["redactions"]}
-        assert {kind.value for kind in PII} <= found, transcript["redactions"]
+        # what Whisper heard differs a little from machine to machine: show it when a kind is missed
+        heard = [(segment["speaker"], segment["text"]) for segment in transcript["segments"]]
+        assert {kind.value for kind in PII} <= found, (transcript["redactions"], heard)
         assert leaked(strings(transcript)) == [], [s["text"] for s in transcript["segments"]]
         for format_name in ("text", "srt", "vtt"):
             rendered = client.get(f"/audio-files/{audio_file_id}/transcript", params={"format": format_name})
