@@ -28,26 +28,30 @@ from tests.shared.webhooks.receiver import running_receiver
 pytestmark = pytest.mark.e2e
 
 TENANT = "t-redaction"
+# Digits in order ("one two three ... nine") and a run of ones sent Whisper's beam search into a loop ("9, 9, 9, ..."),
+# and its fallback then samples at random: what was heard, and so what was found, changed from run to run. These
+# (a payment processor's test card, and the SSN printed on a sample wallet card, since voided) are heard the same
+# way on every run, and near enough on every CPU.
 TURNS = (
     ("agent", "Thank you for calling Contoso billing. Before we continue I need to verify your identity."),
     ("agent", "What is your social security number?"),
-    ("customer", "One two three, four five, six seven eight nine."),
+    ("customer", "Zero seven eight, zero five, one one two zero."),
     ("agent", "And your date of birth?"),
     ("customer", "March third, nineteen eighty five."),
     ("agent", "Thank you. What is the new email address?"),
     ("customer", "It is john dot smith at gmail dot com."),
     ("agent", "Sure. Can I have the card number, please?"),
-    ("customer", "It is four one one one, one one one one, one one one one, one one one one."),
+    ("customer", "It is six zero one one, zero zero zero nine, nine zero one three, nine four two four."),
     ("agent", "Thank you, the payment went through. Have a great day."),
 )
 # The customer's turn (index into TURNS) in which each kind is said.
 PII_TURN = {EntityType.SSN: 2, EntityType.DATE_OF_BIRTH: 4, EntityType.EMAIL: 6, EntityType.CARD_NUMBER: 8}
 # What the customer says, as digits and as the words a transcript would carry.
 PII: dict[EntityType, tuple[str, tuple[str, ...]]] = {
-    EntityType.SSN: ("123456789", ()),
+    EntityType.SSN: ("078051120", ()),
     EntityType.DATE_OF_BIRTH: ("1985", ("march",)),
     EntityType.EMAIL: ("", ("john", "smith", "gmail")),
-    EntityType.CARD_NUMBER: ("4111111111111111", ()),
+    EntityType.CARD_NUMBER: ("6011000990139424", ()),
 }
 _DIGIT_WORDS = {
     word: str(digit)
@@ -58,6 +62,8 @@ _DIGIT_WORDS = {
 # there, and a date of birth, shorter than that, by its month's name.
 LOG_DIGITS_IN_A_ROW = 6
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE)
+# An SRT or VTT cue's number and times: "10\n00:00:19,944 --> ..." would join into "1000".
+_CUE_NUMBER_AND_TIMES = re.compile(r"^\d+\n(?=\d{2}:\d{2}:\d{2}[,.]\d{3} -->)|\d{2}:\d{2}:\d{2}[,.]\d{3}", re.MULTILINE)
 # A masked span is a 1 kHz tone or silence: nearly all its energy within 50 Hz of 1 kHz, or next to none.
 SILENT_RMS = 1e-3
 MIN_TONE_ENERGY_SHARE = 0.95
@@ -90,9 +96,9 @@ def reader_only(live: LiveService) -> Iterator[httpx.Client]:
 def leaked(text: str, digits_in_a_row: int = 4) -> list[str]:
     """The kinds of PII whose words, or any ``digits_in_a_row`` of whose digits (when it has that many), are in
     ``text``. Digits said as words count, and digit groups split by spaces, commas or dashes are joined; digits
-    inside ids and hex names (``af_01M8...``, blob names) and UUIDs (message ids: ``911a-4567-8789`` would join into
-    "45678789") are not numbers anyone said."""
-    text = _UUID.sub(" ", text)
+    inside ids and hex names (``af_01M8...``, blob names), UUIDs (message ids: ``911a-4567-8789`` would join into
+    "45678789") and the cue numbers and times of SRT and VTT are not numbers anyone said."""
+    text = _CUE_NUMBER_AND_TIMES.sub(" ", _UUID.sub(" ", text))
     words = re.sub(r"\b(" + "|".join(_DIGIT_WORDS) + r")\b", lambda m: _DIGIT_WORDS[m.group()], text.lower())
     joined = re.sub(r"(?<=\d)[\s,.-]+(?=\d)", "", words)
     numbers = re.findall(r"(?<![0-9a-z_])\d+(?![0-9a-z_])", joined)
