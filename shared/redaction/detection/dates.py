@@ -332,7 +332,8 @@ _READ_BACK_LEAD_WORDS = 3  # "So", "Okay, so", "That's"
 
 def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Iterable[list[Token]]:
     """A birth date the other side reads back in their next turn, said another way ("1, 9, 5, 4, oh, 6, 2, 3." /
-    "So 23rd of June 1954?"): the same date, where its year is among the digits given."""
+    "So 23rd of June 1954?"): the same date, where its year is among the digits given; or confirmed by its day and
+    month ("The date of birth I have is 22/07/1990." / "Yeah, 22nd of July, that's right.")."""
     read = _date_read_back(tokens, given)
     if read is None:
         return
@@ -342,6 +343,8 @@ def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Itera
         yield here
     elif _asked_by_day(tokens, read, given):
         yield from _read_back_by_day(tokens, read)
+    elif _said_again_by_day(here, given):
+        yield here
 
 
 def _date_read_back(tokens: Sequence[Token], given: list[Token]) -> list[Token] | None:

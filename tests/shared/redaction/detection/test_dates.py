@@ -768,6 +768,16 @@ def test_a_date_given_as_itself_and_asked_about_by_its_day_is_the_birth_date_in_
     assert spans_found(turns, _BIRTH) == [("date_of_birth", turn, date) for turn, date in enumerate(dates)]
 
 
+def test_a_birth_date_confirmed_by_its_day_and_month_is_the_birth_date_read_back() -> None:
+    turns = (("agent", "The date of birth I have is 22/07/1990."), ("customer", "Yeah, 22nd of July, that's right."))
+    assert spans_found(turns, _BIRTH) == [("date_of_birth", 0, "22/07/1990"), ("date_of_birth", 1, "22nd of July")]
+
+
+def test_another_day_and_month_after_a_birth_date_read_out_is_no_birth_date() -> None:
+    turns = (("agent", "The date of birth I have is 22/07/1990."), ("customer", "Yes, the 3rd of May works for me."))
+    assert spans_found(turns, _BIRTH) == [("date_of_birth", 0, "22/07/1990")]
+
+
 def test_another_day_asked_about_after_a_date_given_as_itself_is_no_birth_date() -> None:
     segments = _segments(
         ("customer", "It's 03/07/62."),
