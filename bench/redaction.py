@@ -10,7 +10,7 @@ more in a row) or words survive in the redacted text of that turn. A redaction i
 label of its type. The first held-back split was moved into ``dev`` once scored. Every later one
 (``held_back_2`` to ``held_back_38``, each in its own files) was written by someone who had not read or run the
 detector, and is scored once, unseen, at the end of the round in which it was written; after that it is
-studied; ``held_back_37`` is the last one scored.
+studied; ``held_back_38`` is the last one scored.
 
 Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_38}] [--no-calls]``
 """
