@@ -1503,9 +1503,10 @@ _MIN_CORRECTED_GROUP = 2  # digits: "2 8 8, 1 4. Sorry, 1 3.", a group said agai
 # Said before new last digits for a number: "it ends 0193 now", "the last part's 7791"
 # "the end is 0440": a card's ending put right after it was read
 # "the last four digits are 7955": the count and what is counted, together
-# A phone's part asked for by its place: "the last 3 digits of the phone number on the account?"
+# A phone's part asked for by its place: "the last 3 digits of the phone number on the account?", "Last four of the
+# phone number on the account?"
 _PHONE_PART_ASKED = re.compile(
-    r"\b(last|first|final) (two|three|four|2|3|4)[ -](digits|numbers) of (the |your |my |his |her )?"
+    r"\b(last|first|final) (two|three|four|2|3|4)([ -](digits|numbers))? of (the |your |my |his |her )?"
     r"(phone|mobile|cell|telephone|contact|home)\b"
 )
 _ENDING = re.compile(

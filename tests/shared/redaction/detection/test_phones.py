@@ -458,6 +458,8 @@ def test_ones_number_given_for_an_id_asked_for_or_named_is_no_phone_number() -> 
             (("agent", "What are the last four digits of your mobile?"), ("customer", "Four four one nine.")),
             "Four four one nine",
         ),
+        # the digits not named
+        ((("agent", "Last four of the phone number on the account?"), ("customer", "3317.")), "3317"),
     ],
 )
 def test_a_part_of_a_phone_asked_by_its_place_is_the_phones(turns: tuple[tuple[str, str], ...], part: str) -> None:
