@@ -455,6 +455,8 @@ def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
 _CARD_WORDS = r"(cards?|visa|mastercard|amex|discover)"
 _CARD_ENDING_ASKED = re.compile(
     rf"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my)( \w+){{0,2}} {_CARD_WORDS}\b"
+    # or the card named first: "Can you confirm the card, just the last four?"
+    rf"|\b{_CARD_WORDS} (just |only )?(the )?(last|final) (four|4)( digits?| numbers?)?\b"
 )
 
 

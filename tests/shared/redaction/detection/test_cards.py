@@ -478,6 +478,8 @@ def test_the_cents_or_pence_of_an_amount_are_no_security_code(turns: tuple[tuple
     [
         ("Could you read me the last four of the card on file?", "Three, nine, oh, seven.", "Three, nine, oh, seven"),
         ("What are the final 4 digits on your Visa?", "It's 5 0 1 8.", "5 0 1 8"),
+        # the card named first
+        ("Can you confirm the card, just the last four?", "Um, 3583.", "3583"),
     ],
 )
 def test_digits_answering_the_last_four_of_a_card_are_the_card_number(
