@@ -211,11 +211,20 @@ def _answer_before_read_back(
     if not said or len(found) == len(said):
         return []
     between = [t.norm for t in tokens[asker.position + 1 : said[0].position]]
-    given_as_own = said[0].segment == asker.segment and between in (["is"], ["was"])
+    answer = list(itertools.takewhile(lambda t: t.speaker == said[0].speaker, said))
+    # or right after the word, a month and a year at least ("Expires end of August 2028." / "August 28, lovely."),
+    # where a question misheard runs on into one number ("Expiring 8,")
+    given_as_own = said[0].segment == asker.segment and (
+        between in (["is"], ["was"])
+        or (" ".join(between) in _DATE_LEAD_INS and len(_spoken_numbers(answer)) >= _EXPIRY_NUMBERS)
+    )
     if said[0].speaker == asker.speaker and not given_as_own:
         return []
-    answer = list(itertools.takewhile(lambda t: t.speaker == said[0].speaker, said))
     return answer if len(answer) < len(said) and _may_be_said_date(answer) else []
+
+
+# Said between an expiry's or a birth's name and the date: "Expires end of August 2028."
+_DATE_LEAD_INS = frozenset({"", "in", "on", "end of", "the end of", "at the end of"})
 
 
 # What else is valid until a date: an offer, a code, a pass.

@@ -623,6 +623,20 @@ def test_an_expiry_asked_back_another_way_after_more_was_given_is_an_expiry_too(
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["May 27"]), ("card_expiry", ["May 2027"])]
 
 
+@pytest.mark.parametrize("said", ["Expires August 2028.", "Expires end of August 2028."])
+def test_an_expiry_given_right_after_its_name_and_read_back_is_an_expiry_in_both_turns(said: str) -> None:
+    segments = _segments(("customer", said), ("agent", "August 28, lovely. And the security code?"))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [
+        ("card_expiry", ["August 2028"]),
+        ("card_expiry", ["August 28"]),
+    ]
+
+
+def test_a_question_for_the_expiry_run_on_into_one_number_is_no_part_of_the_answer() -> None:
+    segments = _segments(("agent", "Expiring 12,"), ("customer", "-02 -28"))  # Whisper's "expiry date?"
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["-02 -28"])]
+
+
 def test_another_month_asked_back_after_an_expiry_is_no_expiry() -> None:
     said = "5591 2316 1436 7758, expiry is May 27, and the security number is 4 0 4."
     segments = _segments(("customer", said), ("agent", "Okay, and is March 2027 when you moved?"))
