@@ -210,11 +210,15 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
 
 
 _MIN_SAID_TWICE = 3  # digits each time
+_MIN_ENDING_SAID_AGAIN = 4  # "Four zero zero three at the end": a social's or a card's last four
+_MIN_NUMBER_BEFORE_ENDING = 7
+_SENTENCE_ENDS = (".", "?", "!")
 
 
 def _said_twice(run: list[Atom]) -> list[list[Atom]]:
     """``run`` as the two numbers it is where the speaker said one number twice over, at once ("Six one five,
-    forty two. 615 42."): the same digits again after a comma or full stop."""
+    forty two. 615 42."): the same digits again after a comma or full stop; or, after a full stop, the number's last
+    digits again ("No, 219 55 4003. Four zero zero three at the end.")."""
     digits = "".join(atom.digits for atom in run)
     half = len(digits) // 2
     said = ""
@@ -222,9 +226,16 @@ def _said_twice(run: list[Atom]) -> list[list[Atom]]:
         said += atom.digits
         if len(said) >= half:
             twice = len(said) == half >= _MIN_SAID_TWICE and digits == said * 2
-            return (
-                [run[:split], run[split:]] if twice and atom.tokens[-1].text.endswith(tuple(SENTENCE_MARKS)) else [run]
-            )
+            if twice and atom.tokens[-1].text.endswith(tuple(SENTENCE_MARKS)):
+                return [run[:split], run[split:]]
+        ending = digits[len(said) :]
+        if (
+            len(said) >= _MIN_NUMBER_BEFORE_ENDING
+            and len(ending) >= _MIN_ENDING_SAID_AGAIN
+            and said.endswith(ending)
+            and atom.tokens[-1].text.endswith(_SENTENCE_ENDS)
+        ):
+            return [run[:split], run[split:]]
     return [run]
 
 
@@ -997,6 +1008,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from _groups_picked(untyped, [*found, *read_back], tokens)
     yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
+    yield from _ending_said_again(untyped, found)
     in_two = [*_card_in_two_runs(untyped, tokens), *_card_ended_after_read_back(untyped, found, tokens)]
     yield from in_two
     parted = {token.position for _, said in in_two for token in said}
@@ -1158,6 +1170,29 @@ def _repeated_after(
                 and said[0].speaker != last.speaker
                 and 0 < said[0].position - last.position <= CONTEXT_WINDOW
                 and digits_said(said) == digits
+            ):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
+
+
+_ENDING_AFTER_WORDS = 3  # "..., that's 0735 at the end"
+
+
+def _ending_said_again(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A number's last digits said again by the same speaker right after it ("My phone is 0161 496 0735. Oh seven
+    three five."): the same kind."""
+    for run in untyped:
+        first = run[0].tokens[0]
+        digits = "".join(atom.digits for atom in run)
+        for entity_type, said in found:
+            whole = digits_said(said)
+            if (
+                _MIN_ENDING_SAID_AGAIN <= len(digits) < len(whole)
+                and whole.endswith(digits)
+                and said[-1].speaker == first.speaker
+                and 0 < first.position - said[-1].position <= _ENDING_AFTER_WORDS + 1
             ):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break

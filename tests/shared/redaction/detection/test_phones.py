@@ -611,3 +611,15 @@ def test_digits_asked_about_as_still_the_best_number_are_a_phone() -> None:
 
 def test_digits_before_the_best_price_are_no_phone() -> None:
     assert _phones(("agent", "Is 9123 4567 still the best price for you?")) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "phones"),
+    [
+        ("My phone is 0161 496 0735. Oh seven three five.", [["0161 496 0735"], ["Oh seven three five"]]),
+        ("My phone is 0161 496 0735, that's 0735 at the end.", [["0161 496 0735"], ["0735"]]),
+        ("My phone is 0161 496 0735, that's 4412 at the door.", [["0161 496 0735"]]),
+    ],
+)
+def test_a_phone_s_last_digits_said_again_right_after_it_are_the_phone_s(said: str, phones: list[list[str]]) -> None:
+    assert [spans for _, spans in found(segments(("customer", said)), (EntityType.PHONE_NUMBER,))] == phones

@@ -406,3 +406,30 @@ def test_a_social_given_in_parts_then_said_whole_is_a_social_in_every_part() -> 
 def test_digits_before_a_social_said_whole_that_only_end_as_it_does_are_no_part_of_it() -> None:
     said = _segments(("customer", "I'm in room 12"), ("agent", "Go on."), ("customer", "and my social is 601-55-4212."))
     assert _found(said, (EntityType.SSN,)) == [("ssn", ["601-55-4212"])]
+
+
+@pytest.mark.parametrize(
+    ("turns", "socials"),
+    [
+        (
+            (
+                ("agent", "I have the social as 219 55 4030, is that right?"),
+                ("customer", "No, 219 55 4003. Four zero zero three at the end."),
+            ),
+            [["219 55 4030"], ["219 55 4003"], ["Four zero zero three"]],
+        ),
+        (
+            (("agent", "And your social?"), ("customer", "219 55 4003. 4003 at the end.")),
+            [["219 55 4003"], ["4003"]],
+        ),
+    ],
+)
+def test_a_social_s_last_four_said_again_right_after_it_are_the_social_s(
+    turns: tuple[tuple[str, str], ...], socials: list[list[str]]
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), _SSN)] == socials
+
+
+def test_digits_after_a_social_that_are_not_its_ending_stay_apart_from_it() -> None:
+    said = _segments(("agent", "And your social?"), ("customer", "219 55 4003. 4 0 0 4 is my PIN."))
+    assert _found(said, _SSN) == [("ssn", ["219 55 4003"])]
