@@ -228,9 +228,16 @@ _TOWN_AND_CODE_AFTER = re.compile(
 )
 
 
+# Or, after a yes confirming the address read back, its postcode or zip ending the turn: "19 Kowhai Street,
+# Hamilton, yes, 3204."
+_CODE_AFTER_YES = re.compile(
+    rf"[,.]?\s+(?i:yes|yeah|yep|yup|correct|that's right)[,.]?\s+(?P<place>{_POSTCODE}|\d{{4,5}})(?=[.!]?\s*$)"
+)
+
+
 def town_and_code_after(text: str, end: int) -> tuple[int, int] | None:
     """Where a town and postcode said right after ``end`` (an address, or a street spelled after it) are."""
-    going_on = _TOWN_AND_CODE_AFTER.match(text, end)
+    going_on = _TOWN_AND_CODE_AFTER.match(text, end) or _CODE_AFTER_YES.match(text, end)
     return (going_on.start("place"), going_on.end("place")) if going_on else None
 
 

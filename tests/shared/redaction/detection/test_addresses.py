@@ -1392,6 +1392,20 @@ def test_a_town_after_an_address_and_now_without_a_postcode_is_no_part_of_it() -
     assert _addresses(("customer", said)) == [(0, "5 Mossgiel Road")]
 
 
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("19 Kowhai Street, Hamilton, yes, 3204.", [(0, "19 Kowhai Street, Hamilton"), (0, "3204")]),
+        ("It's 12 Elm Road, Leeds, yeah, LS6 2AB.", [(0, "12 Elm Road, Leeds"), (0, "LS6 2AB")]),
+        # not a count or a year going on after the yes
+        ("It's 12 Elm Road, Leeds, yes, 2 bedrooms.", [(0, "12 Elm Road, Leeds")]),
+        ("It's 12 Elm Road, Leeds, yes, 2024 is when we moved.", [(0, "12 Elm Road, Leeds")]),
+    ],
+)
+def test_a_postcode_after_a_yes_ending_an_address_is_the_addresss(text: str, parts: list[tuple[int, str]]) -> None:
+    assert _addresses(("customer", text)) == parts
+
+
 def test_a_postcode_read_back_after_and_is_the_addresss() -> None:
     said = (
         ("customer", "The new address is Flat 4B, 119 Coldharbour Lane, London SE5 9NY."),
