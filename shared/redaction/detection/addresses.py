@@ -412,6 +412,15 @@ SINGAPORE_ADDRESS = re.compile(
     r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
     r"(?:,?\s+(?:#|(?i:unit)\s+#?)\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
 )
+# A Malaysian home: a house or lot number, a street by its Malay kind ("Jalan", "Lorong", "Persiaran"), its name
+# maybe a code ("SS2/24"), a housing estate ("Taman Melawati") and the town, and the five-digit postcode before or
+# after the town: "16, Jalan SS2/24, Petaling Jaya, 47300", "No. 8, Lorong Bukit Bintang, 55100 Kuala Lumpur".
+MALAYSIAN_ADDRESS = re.compile(
+    r"\b(?:(?i:no|lot)\.?\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,3})?,?\s+"
+    r"(?:Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|Lebuhraya|Taman|Tmn\.?)(?:\s+[A-Z\d][\w/'-]*){1,3}?"
+    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}){{0,3}}"
+    rf",?\s+\d{{5}}\b(?!\s+[a-z])(?:,?\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}){{0,2}}"
+)
 
 # A capitalised word of a place, also one beginning beyond ASCII ("Ñuñoa", "Đống Đa"), and a Spanish place's small
 # words ("Ciudad de México").

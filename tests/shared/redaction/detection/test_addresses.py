@@ -764,6 +764,13 @@ def test_what_is_said_of_an_address_read_back_is_not_part_of_it() -> None:
         ),
         # a suburb whose name starts with a capital beyond ASCII, the city and its code
         ("It's 14 Kauri Road, Ōrākei, Auckland 1071.", "14 Kauri Road, Ōrākei, Auckland 1071"),
+        # Malaysian homes: a street by its Malay kind, maybe named by a code, the postcode after the town or before it
+        ("It's 16, Jalan SS2/24, Petaling Jaya, 47300.", "16, Jalan SS2/24, Petaling Jaya, 47300"),
+        ("It's No. 8, Lorong Bukit Bintang, 55100 Kuala Lumpur.", "No. 8, Lorong Bukit Bintang, 55100 Kuala Lumpur"),
+        (
+            "Lot 12, Jalan Tun Razak, Taman Melawati, 53100 Kuala Lumpur, thanks.",
+            "Lot 12, Jalan Tun Razak, Taman Melawati, 53100 Kuala Lumpur",
+        ),
     ],
 )
 def test_floors_buildings_and_codes_of_more_countries_are_inside_the_address(text: str, address: str) -> None:
@@ -777,6 +784,9 @@ def test_floors_buildings_and_codes_of_more_countries_are_inside_the_address(tex
         "Walk past block 45 of the flats and the lift to the 11th floor is on your left.",
         "Your 2024/2025 season pass was 1,200 euros, paid in Singapore dollars.",
         "The fare from Amsterdam to Berlin is 188 euros, or 129 in the sale.",
+        # a count of shops on a Malaysian street, and of people, not a home
+        "Our 12 Jalan Besar outlets served 30000.",
+        "The lease on 12 Jalan Besar, 30000 ringgit a year, is up.",
     ],
 )
 def test_floors_blocks_year_ranges_and_prices_in_passing_are_no_address(text: str) -> None:
