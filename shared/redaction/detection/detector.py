@@ -34,6 +34,7 @@ from shared.redaction.detection.dates import dates, with_day_and_month
 from shared.redaction.detection.emails import (
     answered_emails,
     digits_put_right,
+    domains_put_right,
     emails_broken_off,
     emails_over_two_turns,
     local_parts_said_again,
@@ -173,6 +174,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in digits_put_right(read, emails)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in domains_put_right(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in emails_broken_off(read, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_again(read, names, emails)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_after_spelling(read, names)]

@@ -646,9 +646,15 @@ ROLE_MAILBOXES = {
 
 # Right after an address, a word that gives part of it up and digits as many as its local part's: "..., no sorry,
 # 1947." ("1974 at ..."), "... dot com. Wait, 82, not 28."
-_DIGITS_PUT_RIGHT = re.compile(
+_PUT_RIGHT = (
     r"[.,!?]?\s+(?i:no|sorry|wait|actually|oops|i mean)(?:[\s,]+(?i:no|sorry|wait|actually|i mean|it's|its))*[,.]?\s+"
-    r"(?P<digits>\d+)\b"
+)
+_DIGITS_PUT_RIGHT = re.compile(rf"{_PUT_RIGHT}(?P<digits>\d+)\b")
+# ... or its domain, maybe after a pause: "kwame.asante at yahoo dot com... sorry, it's yahoo dot co dot uk."
+_DOMAIN_PUT_RIGHT = re.compile(
+    rf"(?:\.\.\.|\u2026)?{_PUT_RIGHT}(?P<domain>(?:at\s+|@)?{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?"
+    rf"{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING})\b",
+    re.IGNORECASE,
 )
 
 
@@ -665,3 +671,13 @@ def digits_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
         digits = put_right.group("digits")
         if any(len(run) == len(digits) and run != digits for run in re.findall(r"\d+", local)):
             yield TextSpan(email.segment, put_right.start("digits"), put_right.end("digits"))
+
+
+def domains_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """A domain a speaker puts right just after giving an address in the same turn ("kwame.asante at yahoo dot
+    com... sorry, it's yahoo dot co dot uk."): the address's."""
+    texts = {segment.index: segment.text for segment in segments}
+    for email in emails:
+        put_right = _DOMAIN_PUT_RIGHT.match(texts[email.segment], email.end)
+        if put_right is not None:
+            yield TextSpan(email.segment, put_right.start("domain"), put_right.end("domain"))

@@ -247,6 +247,22 @@ def test_digits_put_right_just_after_an_address_are_the_address() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("said", "emails"),
+    [
+        (
+            "kwame.asante at yahoo dot com... sorry, it's yahoo dot co dot uk.",
+            [(0, "kwame.asante at yahoo dot com"), (0, "yahoo dot co dot uk")],
+        ),
+        ("It's kwame.asante@yahoo.com, sorry, yahoo.co.uk.", [(0, "kwame.asante@yahoo.com"), (0, "yahoo.co.uk")]),
+        # put right by what it is not, or by something else than a domain: the address alone
+        ("It's kwame.asante@yahoo.com. Sorry, it's gone five o'clock.", [(0, "kwame.asante@yahoo.com")]),
+    ],
+)
+def test_a_domain_put_right_just_after_an_address_is_the_address(said: str, emails: list[tuple[int, str]]) -> None:
+    assert _emails(("customer", said)) == emails
+
+
 def test_a_written_address_broken_off_and_given_again_whole_is_the_address() -> None:
     said = "It's sam.okoro@gmail... no sorry, it's googlemail, sam.okoro@googlemail.com."
     assert _emails(("customer", said)) == [(0, "sam.okoro@gmail"), (0, "sam.okoro@googlemail.com")]
