@@ -69,8 +69,8 @@ _UNIT = (
     # letters and digits said one at a time, each followed by a comma: "d, a, v, e, 9, 0, at ..."
     r"|(?<![\w'])[a-z0-9](?:,\s*[a-z0-9]\b){2,30}"
     rf"|(?<![\w'])[a-z](?:\s+(?:{NUMBER_WORD}\s+)*[a-z]\b){{1,20}}(?:(?:\s+{NUMBER_WORD})+\s+[a-z]{{2,}})?"
-    # letters with a word for one or each: "d for delta, a for apple", "J as in juliet, O, S, H", "S as in sugar"
-    r"|(?<![\w'])[a-z]\s+(?:for|as in)\s+[a-z]+(?:,?\s+[a-z](?:\s+(?:for|as in)\s+[a-z]+)?\b){0,30}"
+    # letters with a word for one or each: "d for delta, a for apple", "J as in juliet, O, S, H", "D, as in David"
+    r"|(?<![\w'])[a-z],?\s+(?:for|as in)\s+[a-z]+(?:,?\s+[a-z](?:,?\s+(?:for|as in)\s+[a-z]+)?\b){0,30}"
     # and a word run on after the letter's: "b as in bravo smith at ..."
     rf"(?:\s+(?!(?:at|dot|underscore|dash|hyphen|then|period|point|{_DOT_ABROAD}|{_HYPHEN_ABROAD})\b)[a-z]{{2,}}(?=\s+at\b))?"
     # a name with an apostrophe after its first letter: "o'brien", "d'souza" (not "it's")
@@ -626,11 +626,15 @@ def emails_broken_off(segments: Sequence[Segment], emails: Sequence[TextSpan]) -
                 yield TextSpan(segment.index, begun.start(), begun.end())
 
 
+# A letter and the word that tells it, "d, as in david": the letter.
+_LETTER_NAMED = re.compile(r"(?<![\w'])(?P<letter>[a-z]),?\s+(?:for|as in)\s+[a-z]+")
+
+
 def _local_and_domain(email: str) -> tuple[str, str]:
     """An address's local part's letters and digits, without the words for its separators, and its domain's
     first name: ("rferreira81", "gmail") of "r dot ferreira 81 at gmail dot com"."""
     parts = _AT.split(email.lower(), maxsplit=1)
-    local = re.sub(r"[\W_]", "", _SPELLED_SEPARATOR.sub("", parts[0]))
+    local = re.sub(r"[\W_]", "", _SPELLED_SEPARATOR.sub("", _LETTER_NAMED.sub(r"\g<letter>", parts[0])))
     domain = re.split(r"[^a-z0-9-]", parts[1].strip())[0] if len(parts) > 1 else ""
     return local, domain
 

@@ -28,6 +28,11 @@ def _emails(*turns: tuple[str, str]) -> list[tuple[int, str]]:
         ("T for tango, dash, nkosi, at mweb dot co dot za.", "T for tango, dash, nkosi, at mweb dot co dot za"),
         # an initial, then the surname spelled
         ("P as in papa, then O-W-E-N, at gmx dot de.", "P as in papa, then O-W-E-N, at gmx dot de"),
+        # an initial with a comma before its word, then the surname spelled and digits
+        (
+            "It's D, as in David, N-G-U-Y-E-N 7 7 at gmail dot com.",
+            "D, as in David, N-G-U-Y-E-N 7 7 at gmail dot com",
+        ),
         # a country's ending that is no word: Micronesia's, used for radio stations
         ("Send it to raj dot iyer at radio dot fm please.", "raj dot iyer at radio dot fm"),
         # "@" read as Indian English reads it
@@ -261,6 +266,12 @@ def test_digits_put_right_just_after_an_address_are_the_address() -> None:
 )
 def test_a_domain_put_right_just_after_an_address_is_the_address(said: str, emails: list[tuple[int, str]]) -> None:
     assert _emails(("customer", said)) == emails
+
+
+@pytest.mark.parametrize("initial", ["D, as in David,", "D for David,"])
+def test_an_address_spelled_with_a_word_for_its_initial_and_read_back_whole_is_the_address(initial: str) -> None:
+    said = (("customer", f"It's {initial} N-G-U-Y-E-N 7 7 at gmail."), ("agent", "dnguyen77@gmail.com."))
+    assert _emails(*said) == [(0, f"{initial} N-G-U-Y-E-N 7 7 at gmail"), (1, "dnguyen77@gmail.com")]
 
 
 def test_a_written_address_broken_off_and_given_again_whole_is_the_address() -> None:
