@@ -1005,6 +1005,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     read_back = list(_read_back(untyped, found, tokens))
     yield from read_back
     yield from _rest_after_read_back(untyped, found, read_back, tokens)
+    yield from _resumed_after_cut_out(untyped, found)
     yield from _groups_picked(untyped, [*found, *read_back], tokens)
     yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
@@ -1804,6 +1805,40 @@ def _rest_after_read_back(
                     and "".join(atom.digits for atom in run) == given[len(begun) :]
                 ):
                     yield kind, [token for atom in run for token in atom.tokens]
+
+
+_MIN_ECHOED = 3  # digits the other side heard last: "you cut out after two three four"
+
+
+def _resumed_after_cut_out(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A number that trailed off, the other side saying the last digits they heard ("my mobile is oh seven nine one
+    one, two three four..." / "Sorry, you cut out after two three four."), and the one who gave it going on ("Two
+    three four, five six seven."): the same kind, what was heard and what follows."""
+    for kind, said in found:
+        last = said[-1]
+        if not last.text.endswith(ELLIPSES):
+            continue
+        given = digits_said(said)
+        for echo in untyped:
+            heard = "".join(atom.digits for atom in echo)
+            echoed = echo[0].tokens[0]
+            if (
+                echoed.speaker == last.speaker
+                or not 0 < echoed.position - last.position <= CONTEXT_WINDOW
+                or len(heard) < _MIN_ECHOED
+                or not given.endswith(heard)
+            ):
+                continue
+            yield kind, [token for atom in echo for token in atom.tokens]
+            echo_end = echo[-1].tokens[-1].position
+            for run in untyped:
+                first = run[0].tokens[0]
+                if first.speaker == last.speaker and 0 < first.position - echo_end <= CONTEXT_WINDOW:
+                    yield kind, [token for atom in run for token in atom.tokens]
+                    break
+            break
 
 
 _SSN_BEGUN_LENGTHS = range(3, 7)  # digits: its first part or two, not yet the nine

@@ -623,3 +623,46 @@ def test_digits_before_the_best_price_are_no_phone() -> None:
 )
 def test_a_phone_s_last_digits_said_again_right_after_it_are_the_phone_s(said: str, phones: list[list[str]]) -> None:
     assert [spans for _, spans in found(segments(("customer", said)), (EntityType.PHONE_NUMBER,))] == phones
+
+
+_CUT_OUT = ("customer", "my mobile is oh seven nine one one, two three four...")
+
+
+@pytest.mark.parametrize(
+    ("turns", "phones"),
+    [
+        (
+            (
+                _CUT_OUT,
+                ("agent", "Sorry, you cut out after two three four."),
+                ("customer", "Two three four, five six seven."),
+            ),
+            [
+                (0, "oh seven nine one one, two three four"),
+                (1, "two three four"),
+                (2, "Two three four, five six seven"),
+            ],
+        ),
+        (
+            (_CUT_OUT, ("agent", "Sorry, you cut out after two three four."), ("customer", "Five six seven.")),
+            [(0, "oh seven nine one one, two three four"), (1, "two three four"), (2, "Five six seven")],
+        ),
+        # not the digits heard last, nor after a number that did not trail off
+        (
+            (_CUT_OUT, ("agent", "Sorry, you cut out, it says 150 minutes left."), ("customer", "Okay.")),
+            [(0, "oh seven nine one one, two three four")],
+        ),
+        (
+            (
+                ("customer", "my mobile is oh seven nine one one, two three four."),
+                ("agent", "Sorry, two three four?"),
+                ("customer", "Yes, and I'm 34."),
+            ),
+            [(0, "oh seven nine one one, two three four")],
+        ),
+    ],
+)
+def test_a_phone_cut_out_is_the_phone_in_the_digits_heard_last_and_what_follows(
+    turns: tuple[tuple[str, str], ...], phones: list[tuple[int, str]]
+) -> None:
+    assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.PHONE_NUMBER,))] == phones
