@@ -414,12 +414,15 @@ SINGAPORE_ADDRESS = re.compile(
 )
 # A Malaysian home: a house or lot number, a street by its Malay kind ("Jalan", "Lorong", "Persiaran"), its name
 # maybe a code ("SS2/24"), a housing estate ("Taman Melawati") and the town, and the five-digit postcode before or
-# after the town: "16, Jalan SS2/24, Petaling Jaya, 47300", "No. 8, Lorong Bukit Bintang, 55100 Kuala Lumpur".
+# after the town: "16, Jalan SS2/24, Petaling Jaya, 47300", "No. 8, Lorong Bukit Bintang, 55100 Kuala Lumpur"; or the
+# street alone where a sentence ends after it.
 MALAYSIAN_ADDRESS = re.compile(
     r"\b(?:(?i:no|lot)\.?\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,3})?,?\s+"
     r"(?:Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|Lebuhraya|Taman|Tmn\.?)(?:\s+[A-Z\d][\w/'-]*){1,3}?"
     rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}){{0,3}}"
-    rf",?\s+\d{{5}}\b(?!\s+[a-z])(?:,?\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}){{0,2}}"
+    rf"(?:,?\s+\d{{5}}\b(?!\s+[a-z])(?:,?\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}){{0,2}}"
+    # or the street alone, its postcode still to come: "It's 88 Jalan Ampang..."
+    r"|(?=\s*(?:[.;!?]|$)))"
 )
 
 # A capitalised word of a place, also one beginning beyond ASCII ("Ñuñoa", "Đống Đa"), and a Spanish place's small

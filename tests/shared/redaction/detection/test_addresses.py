@@ -771,6 +771,8 @@ def test_what_is_said_of_an_address_read_back_is_not_part_of_it() -> None:
             "Lot 12, Jalan Tun Razak, Taman Melawati, 53100 Kuala Lumpur, thanks.",
             "Lot 12, Jalan Tun Razak, Taman Melawati, 53100 Kuala Lumpur",
         ),
+        # the street alone, the sentence ending after it
+        ("It's 88 Jalan Ampang...", "88 Jalan Ampang"),
     ],
 )
 def test_floors_buildings_and_codes_of_more_countries_are_inside_the_address(text: str, address: str) -> None:
