@@ -75,6 +75,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|(will|to|can|should|may|\w+'ll) (call|ring|text) you"
         # or after when to: "call me when it's fixed, on 0803 ..."
         r"|(call|ring|reach|text) me( back)?( (when|once|if|after) [a-z']+( [a-z']+){0,3})? (on|at)"
+        # where a text is to be sent: "And send the SMS to 0803 ...", "text it to 07 ..."
+        r"|(sms|text message|texts|text) (it |them )?to"
         # a number asked for to be called or texted on: "a number to text when it's ready", "a number we can call"
         r"|number (to|we can|i can|they can|you can|the driver can) (call|ring|text|reach)"
         # the line the caller is on, named right before it: "calling from 02 9555 0173" (not "calling from Acme")

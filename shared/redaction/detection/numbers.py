@@ -312,6 +312,9 @@ def _thousands_group(token: Token, nxt: Token, after: Token | None) -> bool:
 _ORDERED = {"order", "orders", "quote", "invoice", "booking", "reservation", "table", "ticket", "tickets"}
 
 
+_SENT = {"sms", "text", "texts", "message", "it", "them"}
+
+
 def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
     """Whether the word at ``index`` stands for a digit: digits follow it ("for one one one", "Free 782"; not
     "for 2 nights"), or it is one of several in a row."""
@@ -319,6 +322,8 @@ def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
     before = stream[index - 1] if index else None
     if token.norm == "for" and before is not None and before.segment == token.segment and before.norm in _ORDERED:
         return False  # "the order for 250 mugs": what was ordered, not a digit of the order's number
+    if token.norm == "to" and before is not None and before.segment == token.segment and before.norm in _SENT:
+        return False  # "send the SMS to 0803 ...": where to, not a digit
     following = ""
     for nxt in stream[index + 1 : index + 3]:
         # "free free 01472": the next word may be one too

@@ -666,3 +666,24 @@ def test_a_phone_cut_out_is_the_phone_in_the_digits_heard_last_and_what_follows(
     turns: tuple[tuple[str, str], ...], phones: list[tuple[int, str]]
 ) -> None:
     assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.PHONE_NUMBER,))] == phones
+
+
+@pytest.mark.parametrize(
+    ("turns", "phone"),
+    [
+        # a card named before by another thing's name: the number a text goes to is still a phone, its "to" no digit
+        (
+            (
+                ("agent", "We'll send the new membership card to your email."),
+                ("customer", "And send the SMS to 0803. 441. 7772."),
+            ),
+            "0803. 441. 7772",
+        ),
+        (
+            (("agent", "We'll send the new card to your email."), ("customer", "Yes. And text it to 0803 441 7772.")),
+            "0803 441 7772",
+        ),
+    ],
+)
+def test_the_number_a_text_is_sent_to_is_a_phone(turns: tuple[tuple[str, str], ...], phone: str) -> None:
+    assert spans_found(turns, tuple(EntityType)) == [("phone_number", 1, phone)]
