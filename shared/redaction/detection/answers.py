@@ -34,6 +34,7 @@ One sentence per rule:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from shared.redaction.detection.context import CONTEXTS, DIGIT_LENGTHS, asks_ane
 from shared.redaction.detection.spoken import (
     MAX_PAUSE_MS,
     MONTHS,
+    PUNCTUATION,
     UNITS,
     YES_ABROAD,
     Entity,
@@ -489,3 +491,27 @@ def _looks_like(kind: EntityType, piece: Sequence[Token], unsure: bool | set[tup
             and (lower_case or guessed or all(_written_as_name(t) for t in words))
         )
     return False
+
+
+_UNHEARD = 0.7  # Whisper's mean confidence in an answer it made words of: "No hand vendor me." (0.32)
+_MAX_UNHEARD_WORDS = 6
+
+
+def names_unheard(segments: Sequence[Segment], tokens: Sequence[Token], found: Sequence[Entity]) -> Iterable[Entity]:
+    """The first segment of an answer to a question for a name, where Whisper heard the name as common words and was
+    unsure of them ("And your name?" / "No hand vendor me." for "Johan van der Merwe"; "And the passenger name?" /
+    "In rent, where is she?" for "Imran Qureshi"): all of it, where no rule found anything in it. A short answer only,
+    and only where the engine gives each word's confidence."""
+    covered = {span.segment for entity in found for span in entity.spans}
+    turns = _turns(segments, tokens)
+    for turn, answer in itertools.pairwise(turns):
+        if EntityType.PERSON_NAME not in kinds_asked(" ".join(segment.text for segment in turn.segments)):
+            continue
+        segment = answer.segments[0]
+        confidences = [word.confidence for word in segment.words if word.confidence is not None]
+        if segment.index in covered or not confidences or len(segment.words) > _MAX_UNHEARD_WORDS:
+            continue
+        if sum(confidences) / len(confidences) < _UNHEARD:
+            text = segment.text.rstrip(PUNCTUATION + " ")
+            start = len(text) - len(text.lstrip())
+            yield Entity(EntityType.PERSON_NAME, (TextSpan(segment.index, start, len(text)),))

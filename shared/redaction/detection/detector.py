@@ -28,7 +28,7 @@ from shared.redaction.detection.addresses import (
     answers_as_addresses,
     units_before_postcode_asked,
 )
-from shared.redaction.detection.answers import answered_values
+from shared.redaction.detection.answers import answered_values, names_unheard
 from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
 from shared.redaction.detection.dates import dates, with_day_and_month
 from shared.redaction.detection.emails import (
@@ -214,6 +214,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         for answer in answered_values(segments, tokens, candidates)
         if not business_contact(answer, texts, answer.spans[0].segment in own)
     ]
+    candidates += names_unheard(segments, tokens, candidates)
     # A business's freephone number read back by the caller ("1800 250 250, okay."), however it was found.
     candidates = [c for c in candidates if c.type is not EntityType.PHONE_NUMBER or not _business_line(c, texts)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from shared.models.transcript import Word
+from shared.models.transcript import Segment, Word
 from shared.redaction.detection.context import kinds_asked
 from tests.shared.redaction.detection.turns import found, segments, spans_found
 
@@ -240,3 +240,45 @@ def test_a_caller_asks_the_business_only_for_a_name() -> None:
 
 def test_one_s_age_answers_no_date_of_birth() -> None:
     assert _found(("agent", "Can you confirm your date of birth?"), ("customer", "I'm 43.")) == []
+
+
+def _heard_as(segment: Segment, confidences: list[float]) -> Segment:
+    """``segment`` with a word for each of its words, Whisper's confidence in it given."""
+    words = [
+        Word(text=text, start_ms=segment.start_ms + 300 * i, end_ms=segment.start_ms + 300 * (i + 1), confidence=sure)
+        for i, (text, sure) in enumerate(zip(segment.text.split(), confidences, strict=True))
+    ]
+    return segment.model_copy(update={"words": words})
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "confidences", "names"),
+    [
+        # "Johan van der Merwe" heard as common words Whisper was unsure of
+        ("Thank you, and your name?", "No hand vendor me.", [0.15, 0.51, 0.4, 0.22], [["No hand vendor me"]]),
+        (
+            "And the passenger name?",
+            "In rent, where is she?",
+            [0.75, 0.09, 0.75, 0.52, 0.98],
+            [["In rent, where is she"]],
+        ),
+        # heard surely, the answer is what it says
+        ("Thank you, and your name?", "Sorry, one moment please.", [0.95, 0.9, 0.93, 0.97], []),
+        # a long answer is no name however unsure Whisper was
+        (
+            "Thank you, and your name?",
+            "I would rather not give it out on a call.",
+            [0.5, 0.4, 0.6, 0.5, 0.6, 0.5, 0.4, 0.6, 0.5, 0.6],
+            [],
+        ),
+        # nor an answer to another question
+        ("And what's the issue today?", "No hand vendor me.", [0.15, 0.51, 0.4, 0.22], []),
+        # where other rules found the name in it, theirs alone
+        ("Thank you. And your name?", "Mabaton Alweil, that's me.", [0.39, 0.37, 0.6, 0.6], [["Mabaton Alweil"]]),
+    ],
+)
+def test_a_short_answer_to_a_name_question_whisper_was_unsure_of_is_the_name(
+    asked: str, answer: str, confidences: list[float], names: list[list[str]]
+) -> None:
+    question, said = segments(("agent", asked), ("customer", answer))
+    assert [spans for _, spans in found([question, _heard_as(said, confidences)])] == names
