@@ -53,6 +53,7 @@ from shared.redaction.detection.spoken import (
     Token,
     digits_of,
     pause_ms,
+    unsure_words,
 )
 
 # Words that only lead into an answer or acknowledge: "Yes, it's ...", "Sure, ...", "..., thanks."
@@ -159,7 +160,7 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
         for span in entity.spans:
             covered.setdefault(span.segment, []).append((span.start, span.end))
     lower_case = not any(c.isupper() for segment in segments for c in segment.text if c.isalpha() and c != "I")
-    unsure = _unsure_words(segments)
+    unsure = unsure_words(segments)
     for position, turn in enumerate(turns[:-1]):
         kinds = kinds_asked(" ".join(segment.text for segment in turn.segments))
         if turn.speaker in _ROLES and turn.speaker != _AGENT:
@@ -438,26 +439,6 @@ def _a_place_word(piece: Sequence[Token]) -> bool:
         and piece[0].text.lstrip("-")[:1].isupper()
         and piece[0].norm not in _WHEN_WORDS | _CLAUSE_WORDS | _LEAD_WORDS | _COUNTED
     )
-
-
-_UNSURE = 0.2  # Whisper's confidence in a word it guessed: "image" (0.03) for "Imogen"
-
-
-def _unsure_words(segments: Sequence[Segment]) -> set[tuple[int, int]]:
-    """Where, by segment and character, each word Whisper was unsure of starts."""
-    unsure: set[tuple[int, int]] = set()
-    for segment in segments:
-        cursor = 0
-        for word in segment.words:
-            core = word.text.strip()
-            found = segment.text.find(core, cursor) if core else -1
-            if found < 0:
-                break
-            cursor = found + len(core)
-            if word.confidence is not None and word.confidence < _UNSURE:
-                start = found + len(core) - len(core.lstrip(".,;:!?\"'()-"))
-                unsure.add((segment.index, start))
-    return unsure
 
 
 def _written_as_name(token: Token) -> bool:

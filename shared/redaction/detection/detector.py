@@ -69,6 +69,7 @@ from shared.redaction.detection.names import (
     names_spelled_as_promised,
     names_spelled_when_asked,
     names_thanked_as_heard,
+    names_thanked_unsure,
     names_then_kin,
     shop_names,
     with_title,
@@ -158,6 +159,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_thanked_unsure(segments)]
     details = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     details += [span for c in candidates if c.type in _DETAILS_AFTER_NAME for span in c.spans]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_details(read, details)]

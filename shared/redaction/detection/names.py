@@ -19,6 +19,7 @@ from shared.redaction.detection.spoken import (
     TextSpan,
     Token,
     in_order_in_common,
+    unsure_words,
 )
 
 # In lower-case text a name is known only by what is said around it: "this is declan mcbride calling", "my name is
@@ -1963,6 +1964,25 @@ def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
             elsewhere = f"{before.text if before else ''} {segment.text[: match.start()]} {segment.text[match.end() :]}"
             if _said_to(match.group(group), elsewhere):
                 yield TextSpan(segment.index, match.start(group), match.end(group))
+
+
+# Thanks ending a segment with a word or two Whisper was unsure of: the name said to the other side, heard as any
+# words ("Thank you so much, mere." for Mia, "Thank you, son of -" for Sana).
+_THANKS_ENDING = re.compile(
+    r"\b(?i:thank you|thanks|cheers)(?:\s+(?i:so much|very much|a million|a lot))?,\s+"
+    r"(?P<name>-?[\w'-]+(?:\s+-?[\w'-]+)?)(?=[\s.!?-]*$)"
+)
+
+
+def names_thanked_unsure(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words after thanks that end a segment, where Whisper was unsure of one of them."""
+    unsure = unsure_words(segments)
+    for segment in segments:
+        match = _THANKS_ENDING.search(segment.text)
+        if match is not None and any(
+            (segment.index, start) in unsure for start in range(match.start("name"), match.end("name"))
+        ):
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
 # "Thanks" that opens a sentence is heard as "and" before the name said to someone, more following a comma: "And

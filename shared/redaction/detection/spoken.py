@@ -365,3 +365,23 @@ def in_order_in_common(first: str, second: str) -> int:
         for column, other in enumerate(second, 1):
             diagonal, row[column] = row[column], diagonal + 1 if char == other else max(row[column], row[column - 1])
     return row[-1]
+
+
+UNSURE = 0.2  # Whisper's confidence in a word it guessed: "image" (0.03) for "Imogen"
+
+
+def unsure_words(segments: Sequence[Segment]) -> set[tuple[int, int]]:
+    """Where, by segment and character, each word Whisper was unsure of starts."""
+    unsure: set[tuple[int, int]] = set()
+    for segment in segments:
+        cursor = 0
+        for word in segment.words:
+            core = word.text.strip()
+            found = segment.text.find(core, cursor) if core else -1
+            if found < 0:
+                break
+            cursor = found + len(core)
+            if word.confidence is not None and word.confidence < UNSURE:
+                start = found + len(core) - len(core.lstrip(".,;:!?\"'()-"))
+                unsure.add((segment.index, start))
+    return unsure

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from shared.models.transcript import Segment, Word
+from shared.models.transcript import Word
 from shared.redaction.detection.context import kinds_asked
-from tests.shared.redaction.detection.turns import found, segments, spans_found
+from tests.shared.redaction.detection.turns import found, heard_as, segments, spans_found
 
 pytestmark = pytest.mark.unit
 
@@ -242,15 +242,6 @@ def test_one_s_age_answers_no_date_of_birth() -> None:
     assert _found(("agent", "Can you confirm your date of birth?"), ("customer", "I'm 43.")) == []
 
 
-def _heard_as(segment: Segment, confidences: list[float]) -> Segment:
-    """``segment`` with a word for each of its words, Whisper's confidence in it given."""
-    words = [
-        Word(text=text, start_ms=segment.start_ms + 300 * i, end_ms=segment.start_ms + 300 * (i + 1), confidence=sure)
-        for i, (text, sure) in enumerate(zip(segment.text.split(), confidences, strict=True))
-    ]
-    return segment.model_copy(update={"words": words})
-
-
 @pytest.mark.parametrize(
     ("asked", "answer", "confidences", "names"),
     [
@@ -281,4 +272,4 @@ def test_a_short_answer_to_a_name_question_whisper_was_unsure_of_is_the_name(
     asked: str, answer: str, confidences: list[float], names: list[list[str]]
 ) -> None:
     question, said = segments(("agent", asked), ("customer", answer))
-    assert [spans for _, spans in found([question, _heard_as(said, confidences)])] == names
+    assert [spans for _, spans in found([question, heard_as(said, confidences)])] == names

@@ -9,7 +9,7 @@ import pytest
 from shared.models.redaction import EntityType
 from shared.redaction.detection.names import with_title
 from shared.redaction.detection.spoken import TextSpan
-from tests.shared.redaction.detection.turns import spans_found
+from tests.shared.redaction.detection.turns import found, heard_as, segments, spans_found
 
 pytestmark = pytest.mark.unit
 
@@ -2713,3 +2713,21 @@ def test_a_name_after_a_hesitation_after_is_me_or_after_a_post_held_is_a_name(sa
 )
 def test_words_after_a_post_or_a_hesitation_that_name_no_one_are_no_name(said: str) -> None:
     assert _names(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "confidences", "names"),
+    [
+        ("Thank you so much, mere.", [0.9, 0.9, 0.9, 0.9, 0.13], [["mere"]]),  # Mia
+        ("Thank you, son of -", [0.9, 0.9, 0.18, 0.78, 0.5], [["son of"]]),  # Sana
+        # thanks said to no one, heard surely
+        ("Thank you so much, mere.", [0.9, 0.9, 0.9, 0.9, 0.9], []),
+        # more said after the words Whisper was unsure of: not what ends the thanks
+        ("Thanks a lot, mere words fail me.", [0.9, 0.9, 0.9, 0.13, 0.9, 0.9, 0.9], []),
+    ],
+)
+def test_words_whisper_was_unsure_of_ending_thanks_are_the_name_thanked(
+    said: str, confidences: list[float], names: list[list[str]]
+) -> None:
+    (segment,) = segments(("customer", said))
+    assert [spans for kind, spans in found([heard_as(segment, confidences)]) if kind == "person_name"] == names

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shared.models.redaction import EntityType
-from shared.models.transcript import Segment
+from shared.models.transcript import Segment, Word
 from shared.redaction.detection import detect
 
 
@@ -33,3 +33,12 @@ def spans_found(turns: tuple[tuple[str, str], ...], types: tuple[EntityType, ...
         for entity in detect(said, types)
         for span in entity.spans
     ]
+
+
+def heard_as(segment: Segment, confidences: list[float]) -> Segment:
+    """``segment`` with a word for each of its words, Whisper's confidence in it given."""
+    words = [
+        Word(text=text, start_ms=segment.start_ms + 300 * i, end_ms=segment.start_ms + 300 * (i + 1), confidence=sure)
+        for i, (text, sure) in enumerate(zip(segment.text.split(), confidences, strict=True))
+    ]
+    return segment.model_copy(update={"words": words})
