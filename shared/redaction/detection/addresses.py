@@ -279,6 +279,13 @@ POSTCODE_ADDRESS = re.compile(
     r"|(?<![\w'.-])\d{1,4}[A-Za-z]?(?=,)|(?<=\b(?i:number)\s)\d{1,4}[A-Za-z]?)"
     rf",?\s+{_POSTCODE}\b"
 )
+# A street Whisper misheard as any words, anchored by its house number, its kind and the postcode that ends it: "58B
+# can scale Avenue, Toronto, M6J, 3J1".
+MISHEARD_STREET_BEFORE_POSTCODE = re.compile(
+    rf"(?<![\w'.-])\d{{1,5}}[A-Za-z]?\s+(?:[\w'-]+\s+){{1,3}}(?i:{_STREET_KINDS})\b"
+    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+)?){{0,2}},?\s+"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?,?\s\d[A-Z]{2}|[A-Z]\d[A-Z],?\s\d[A-Z]\d)(?![\w-])"
+)
 # The same before a postcode said in pieces ("..., Salisbury, S P two, seven T R"), a hesitation between its words.
 _BEFORE_POSTCODE_IN_PIECES = re.compile(
     rf"(?:{_UNIT_FIRST}\b\d+[A-Za-z]?|{_UNIT_NAMED}(?=,)|{_NAMED_HOUSE_FIRST})"

@@ -30,6 +30,7 @@ from shared.redaction.detection.addresses import (
     LOWER_CASE_POSTCODE_ADDRESS,
     MALAYSIAN_ADDRESS,
     MEXICAN_ADDRESS,
+    MISHEARD_STREET_BEFORE_POSTCODE,
     NAMED_HOUSE_ADDRESS,
     NAMED_POSTCODE,
     NUMBERED_ROADS_ADDRESS,
@@ -118,6 +119,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, CONTINENTAL_ADDRESS_WITHOUT_CODE]
         patterns += [FLAT_PIN_ADDRESS, NUMBERED_ROADS_ADDRESS, MALAYSIAN_ADDRESS]
+        patterns += [MISHEARD_STREET_BEFORE_POSTCODE]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):

@@ -1407,6 +1407,22 @@ def test_a_town_after_an_address_and_now_without_a_postcode_is_no_part_of_it() -
 @pytest.mark.parametrize(
     "text, parts",
     [
+        # the street's name misheard as any words, between its house number and kind, the postcode ending it
+        (
+            "58B can scale Avenue, Toronto, M6J, 3J1, is that still right?",
+            [(0, "58B can scale Avenue, Toronto, M6J, 3J1")],
+        ),
+        # without the postcode, the words are what they say
+        ("58B can scale Avenue, Toronto, is that still right?", []),
+    ],
+)
+def test_a_misheard_street_before_a_postcode_is_the_addresss(text: str, parts: list[tuple[int, str]]) -> None:
+    assert _addresses(("customer", text)) == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
         ("19 Kowhai Street, Hamilton, yes, 3204.", [(0, "19 Kowhai Street, Hamilton"), (0, "3204")]),
         ("It's 12 Elm Road, Leeds, yeah, LS6 2AB.", [(0, "12 Elm Road, Leeds"), (0, "LS6 2AB")]),
         # not a count or a year going on after the yes
