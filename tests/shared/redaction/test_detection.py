@@ -234,6 +234,12 @@ def test_an_email_heard_as_words_joined_by_dots() -> None:
     segments = _segments(("agent", "And an email address for the receipt?"), ("customer", "Priya .Kanatiyahu .com"))
     assert _found(segments) == [("email", ["Priya .Kanatiyahu .com"])]
     assert _found(_segments(("customer", "Priya .Kanatiyahu .com"))) == []  # no e-mail asked for
+    # "email" heard as "mail": the address's shape is enough ("by mail" alone names none)
+    heard_as_mail = _segments(
+        ("agent", "And what you like it by mail as well?"), ("customer", "Yes please earnoutlook .com.")
+    )
+    assert _found(heard_as_mail) == [("email", ["earnoutlook .com"])]
+    assert _found(_segments(("agent", "It will come by post."), ("customer", "Yes please earnoutlook .com."))) == []
 
 
 def test_each_answer_to_another_question_is_its_own_number() -> None:
