@@ -474,7 +474,7 @@ def _looks_like(kind: EntityType, piece: Sequence[Token], unsure: bool | set[tup
     return False
 
 
-_UNHEARD = 0.7  # Whisper's mean confidence in an answer it made words of: "No hand vendor me." (0.32)
+_UNHEARD = 0.75  # Whisper's mean confidence in an answer it made words of: "No hand vendor me." (0.32)
 _MAX_UNHEARD_WORDS = 6
 
 
