@@ -280,11 +280,13 @@ POSTCODE_ADDRESS = re.compile(
     rf",?\s+{_POSTCODE}\b"
 )
 # A street Whisper misheard as any words, anchored by its house number, its kind and the postcode that ends it: "58B
-# can scale Avenue, Toronto, M6J, 3J1".
+# can scale Avenue, Toronto, M6J, 3J1"; or a town and a number's code ("11th Alfin Crescent, Palito, 442," for "Eleven
+# Dolphin Crescent, Ballito, four four two oh").
 MISHEARD_STREET_BEFORE_POSTCODE = re.compile(
-    rf"(?<![\w'.-])\d{{1,5}}[A-Za-z]?\s+(?:[\w'-]+\s+){{1,3}}(?i:{_STREET_KINDS})\b"
-    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+)?){{0,2}},?\s+"
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?,?\s\d[A-Z]{2}|[A-Z]\d[A-Z],?\s\d[A-Z]\d)(?![\w-])"
+    rf"(?<![\w'.-])\d{{1,5}}(?:st|nd|rd|th|[A-Za-z])?\s+(?:[\w'-]+\s+){{1,3}}(?i:{_STREET_KINDS})\b"
+    rf"(?:(?:,\s+{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+)?){{0,2}},?\s+"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?,?\s\d[A-Z]{2}|[A-Z]\d[A-Z],?\s\d[A-Z]\d)"
+    rf"|(?:,\s+{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+)?){{1,2}},?\s+\d{{3,5}}(?=[,.]?\s*$))(?![\w-])"
 )
 # The same before a postcode said in pieces ("..., Salisbury, S P two, seven T R"), a hesitation between its words.
 _BEFORE_POSTCODE_IN_PIECES = re.compile(

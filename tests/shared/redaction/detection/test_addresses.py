@@ -1412,8 +1412,11 @@ def test_a_town_after_an_address_and_now_without_a_postcode_is_no_part_of_it() -
             "58B can scale Avenue, Toronto, M6J, 3J1, is that still right?",
             [(0, "58B can scale Avenue, Toronto, M6J, 3J1")],
         ),
-        # without the postcode, the words are what they say
+        # a house number heard as an ordinal, a town and a code of digits ending the turn
+        ("11th Alfin Crescent, Palito, 442,", [(0, "11th Alfin Crescent, Palito, 442")]),
+        # without the postcode, the words are what they say; digits that go on are no code
         ("58B can scale Avenue, Toronto, is that still right?", []),
+        ("11th Alfin Crescent, Palito, 442 of them.", []),
     ],
 )
 def test_a_misheard_street_before_a_postcode_is_the_addresss(text: str, parts: list[tuple[int, str]]) -> None:
