@@ -1970,7 +1970,8 @@ def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
 # words ("Thank you so much, mere." for Mia, "Thank you, son of -" for Sana).
 _THANKS_ENDING = re.compile(
     r"\b(?i:thank you|thanks|cheers)(?:\s+(?i:so much|very much|a million|a lot))?,\s+"
-    r"(?P<name>-?[\w'-]+(?:\s+-?[\w'-]+)?)(?=[\s.!?-]*$)"
+    # no word with "'s", which says what was done ("Thank you, Matt's process." for "that's processed")
+    r"(?P<name>(?![\w'-]*'s\b)-?[\w'-]+(?:\s+(?![\w'-]*'s\b)-?[\w'-]+)?)(?=[\s.!?-]*$)"
 )
 
 

@@ -2720,6 +2720,8 @@ def test_words_after_a_post_or_a_hesitation_that_name_no_one_are_no_name(said: s
     [
         ("Thank you so much, mere.", [0.9, 0.9, 0.9, 0.9, 0.13], [["mere"]]),  # Mia
         ("Thank you, son of -", [0.9, 0.9, 0.18, 0.78, 0.5], [["son of"]]),  # Sana
+        # a word with "'s" says what was done: "that's processed"
+        ("Thank you, Matt's process.", [0.57, 0.89, 0.39, 0.18], []),
         # thanks said to no one, heard surely
         ("Thank you so much, mere.", [0.9, 0.9, 0.9, 0.9, 0.9], []),
         # more said after the words Whisper was unsure of: not what ends the thanks
