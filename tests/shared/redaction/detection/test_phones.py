@@ -687,3 +687,18 @@ def test_a_phone_cut_out_is_the_phone_in_the_digits_heard_last_and_what_follows(
 )
 def test_the_number_a_text_is_sent_to_is_a_phone(turns: tuple[tuple[str, str], ...], phone: str) -> None:
     assert spans_found(turns, tuple(EntityType)) == [("phone_number", 1, phone)]
+
+
+@pytest.mark.parametrize(
+    ("after", "phones"),
+    [
+        # asked in the next segment whether it is still theirs, its "is" heard as "I'm"
+        ("I'm still your number.", [(0, "8 .03 .412 .776")]),
+        ("I'm still your customer, aren't I?", []),
+    ],
+)
+def test_digits_asked_about_as_still_their_number_in_the_next_segment_are_a_phone(
+    after: str, phones: list[tuple[int, str]]
+) -> None:
+    turns = (("agent", "It's 8 .03 .412 .776."), ("agent", after))
+    assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.PHONE_NUMBER,))] == phones
