@@ -303,8 +303,10 @@ UNIT_ADDRESS = re.compile(
 # A flat said before the building's address, with how to be let in: "flat 3, buzzer number 7, at 19 Ormeau Road",
 # "Apartment 4B, at ...".
 _UNIT_BEFORE = re.compile(
-    # a Scottish tenement flat written alone before the house number: "3/2, 58 Dumbarton Road", "3F2, 12 Leith Walk"
-    rf"(?:{_UNIT_NAMED}|\b\d{{1,2}}(?:/|F)\d{{1,2}},)(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
+    # a Scottish tenement flat written alone before the house number: "3/2, 58 Dumbarton Road", "3F2, 12 Leith Walk";
+    # a Philippine block before its lot: "Blk 7 Lot 12, Sampaguita Street, ..."
+    rf"(?:{_UNIT_NAMED}|\b\d{{1,2}}(?:/|F)\d{{1,2}},|\b(?i:blk|block)\.?\s*\d{{1,3}}[A-Za-z]?)"
+    r"(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
     # its floor too: "Flat 6, Ground Floor, 41 Mowbray Street"
     r"|,?\s+(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|basement|lower ground|"
     r"\d{1,2}(?:st|nd|rd|th))\s+(?i:floor))*"

@@ -773,6 +773,11 @@ def test_what_is_said_of_an_address_read_back_is_not_part_of_it() -> None:
         ),
         # the street alone, the sentence ending after it
         ("It's 88 Jalan Ampang...", "88 Jalan Ampang"),
+        # a Philippine block before its lot, the barangay and the city
+        (
+            "It's Blk 7 Lot 12, Sampaguita Street, Barangay San Isidro, Parañaque.",
+            "Blk 7 Lot 12, Sampaguita Street, Barangay San Isidro, Parañaque",
+        ),
     ],
 )
 def test_floors_buildings_and_codes_of_more_countries_are_inside_the_address(text: str, address: str) -> None:
