@@ -141,7 +141,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # number: the labels disagree)
         r"resident|candidate|entry|transaction|"
         # a blood or plasma donor's record with the donation service
-        r"donor)('s)? "
+        r"donor|"
+        # a charity's supporter or sponsor, a pensioner's payment order (India's PPO), a plan's enrollee, a request
+        # or an infringement the caller is given a number for
+        r"supporter|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement)('s)? "
         r"(number|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."

@@ -1585,3 +1585,29 @@ def test_one_radio_letter_after_digits_is_no_part_of_an_id() -> None:
 )
 def test_an_invoice_or_receipt_number_asked_for_is_the_callers_id(question: str, answer: str, number: str) -> None:
     assert _accounts(("agent", question), ("customer", answer)) == [[number]]
+
+
+@pytest.mark.parametrize(
+    "turns, number",
+    [
+        # a charity's supporter, a pensioner's payment order, a request given a number, a fine's infringement
+        (
+            (("agent", "Can I get your supporter number?"), ("customer", "It's S .D. 408")),
+            "S .D. 408",
+        ),
+        (
+            (("customer", "Ramesh Sharma, the PPO number is 1 -2 -0 -4, 7 -7 -8, 3 -1,"),),
+            "1 -2 -0 -4, 7 -7 -8, 3 -1",
+        ),
+        # heard "in" for "is", the letter run into "&R" and "nine oh" into "I know"
+        ((("agent", "Your request number in R &R, 772, I know one."),), "772, I know one"),
+        (
+            (("agent", "What's the infringement number?"), ("customer", "It's 1 -2 -4 -880 -1 -9.")),
+            "1 -2 -4 -880 -1 -9",
+        ),
+    ],
+)
+def test_a_number_named_by_the_supporter_payment_order_request_or_infringement_is_an_account_number(
+    turns: tuple[tuple[str, str], ...], number: str
+) -> None:
+    assert [spans for _, spans in _found(_segments(*turns), _ACCOUNT)] == [[number]]
