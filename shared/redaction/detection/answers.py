@@ -30,6 +30,8 @@ One sentence per rule:
   below 0.2: a name written as common words, "image and press cut"), no digit, no "in the" nor day, at most six words;
   nothing counted ("3 - 5 working days", "19 digits") and no "same as before".
 - Whisper's hyphen-led words ("-I'm", "-J") are characters said apart, never words of a sentence.
+- A name asked for, answered in a short segment of words Whisper was unsure of (``names_unheard``): all of it, even
+  where it reads as a sentence ("No hand vendor me." for "Johan van der Merwe").
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from shared.redaction.detection.spoken import (
     digits_said,
     luhn,
     pause_ms,
+    segment_starts,
 )
 
 CONTEXT_WINDOW = 25  # tokens
@@ -641,9 +642,7 @@ def answers(
     ``going_on``, a segment said after only a backchannel ("It's 12 Elm Road," / "Uh-huh." / "Unit 4, ...") goes on
     with its speaker's answer before it: it answers that answer's question too, and the index of the segment it
     goes on from comes with it."""
-    first_tokens: dict[int, Token] = {}
-    for token in tokens:
-        first_tokens.setdefault(token.segment, token)
+    first_tokens = segment_starts(tokens)
     for segment in segments:
         first = first_tokens.get(segment.index)
         if first is None:

@@ -34,12 +34,13 @@ from shared.redaction.detection.spoken import (
     ORDINAL_DIGITS,
     PUNCTUATION,
     TENS,
-    YES_ABROAD,
+    YES,
     TextSpan,
     Token,
     digits_of,
     digits_said,
     pause_ms,
+    segment_starts,
 )
 
 _ORDINAL_WORDS = {
@@ -357,16 +358,9 @@ def _read_back_another_way(tokens: Sequence[Token], given: list[Token]) -> Itera
         yield here  # not a booking on the same day ("And you'd like it on the 3rd of August, right.")
 
 
-# A turn that begins by saying yes confirms what it then names: "Yeah, 22nd of July, that's right."
-_YES = frozenset({"yes", "yeah", "yep", "yup", "correct", "exactly", *YES_ABROAD})
-
-
 def _says_yes_first(tokens: Sequence[Token], said: list[Token]) -> bool:
-    """Whether the turn ``said`` is in begins with a yes."""
-    position = said[0].position
-    while position and tokens[position - 1].segment == said[0].segment:
-        position -= 1
-    return tokens[position].norm in _YES
+    """Whether the segment ``said`` is in begins with a yes: it confirms what it then names."""
+    return segment_starts(tokens)[said[0].segment].norm in YES
 
 
 def _date_read_back(tokens: Sequence[Token], given: list[Token]) -> list[Token] | None:

@@ -18,6 +18,7 @@ from shared.redaction.detection.spoken import (
     SPELLED_LETTERS,
     TextSpan,
     Token,
+    segment_starts,
 )
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
@@ -306,7 +307,7 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
     where the answer's domain was given after a backchannel ("It's sanna dot virtanen," / "Okay." / "at elisa dot
     fi."), the part before it and the domain."""
     texts = {segment.index: segment.text for segment in segments}
-    first_tokens = _first_tokens(tokens)
+    first_tokens = segment_starts(tokens)
     for segment, asked, gone_on_from in answers(segments, tokens, going_on=True):
         ending = _EMAIL_ENDING.search(segment.text)
         if ending is None or WRITTEN_EMAIL.search(segment.text):
@@ -482,7 +483,7 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
     it's t dot nguyen at" / "harbourlogistics.com.au"), or before its domain's ending, where Whisper may end a
     segment ("It is John .Smith at Gmail" / ".com. It"); the two parts of the address as it reads joined."""
     texts = {segment.index: segment.text for segment in segments}
-    first_tokens = _first_tokens(tokens)
+    first_tokens = segment_starts(tokens)
     for segment in segments:
         before = _own_turn_before(tokens, first_tokens.get(segment.index))
         if before is None:
@@ -505,14 +506,6 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
             if crossing and (at_last or len(local_part) > 1):
                 yield TextSpan(before, start_since_named(joined, email_start(joined, match)), len(said))
                 yield TextSpan(segment.index, domain_start, match.end() - len(said) - 1)
-
-
-def _first_tokens(tokens: Sequence[Token]) -> dict[int, Token]:
-    """Each segment's first token, by segment."""
-    first_tokens: dict[int, Token] = {}
-    for token in tokens:
-        first_tokens.setdefault(token.segment, token)
-    return first_tokens
 
 
 def _own_turn_before(tokens: Sequence[Token], first: Token | None) -> int | None:

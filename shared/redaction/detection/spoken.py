@@ -49,6 +49,9 @@ ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)", re.ASCII)
 # "Yes" in the languages callers switch to: a word that leads into an answer ("Ja, 1072 KP, ..."), no one's name
 # ("Sim, that's me.").
 YES_ABROAD = frozenset({"ja", "sí", "si", "sì", "sim", "oui", "tak"})
+# A yes that confirms what the turn then names ("Yeah, 22nd of July, that's right."): narrower than the words an
+# answer may lead with, as "right" and "okay" also begin a booking ("And you'd like it on the 3rd of August, right.").
+YES = frozenset({"yes", "yeah", "yep", "yup", "correct", "exactly", *YES_ABROAD})
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -385,3 +388,11 @@ def unsure_words(segments: Sequence[Segment]) -> set[tuple[int, int]]:
                 start = found + len(core) - len(core.lstrip(".,;:!?\"'()-"))
                 unsure.add((segment.index, start))
     return unsure
+
+
+def segment_starts(tokens: Sequence[Token]) -> dict[int, Token]:
+    """Each segment's first token, by segment."""
+    starts: dict[int, Token] = {}
+    for token in tokens:
+        starts.setdefault(token.segment, token)
+    return starts
