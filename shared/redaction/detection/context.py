@@ -607,10 +607,14 @@ def words_before(first: Token, tokens: Sequence[Token], words: int | None = None
     return " ".join(token.norm for token in tokens[start : first.position] if token.segment == first.segment)
 
 
-def said_after(last: Token, tokens: Sequence[Token]) -> str:
-    """The words said right after ``last`` in its segment."""
+def said_after(last: Token, tokens: Sequence[Token], *, into_next: bool = False) -> str:
+    """The words said right after ``last`` in its segment; with ``into_next``, where ``last`` ends its segment, those
+    that begin the same speaker's next one ("It's 8 .03 .412 .776." / "I'm still your number.")."""
     after = tokens[last.position + 1 : last.position + 1 + _AFTER_WORDS]
-    return " ".join(token.norm for token in after if token.segment == last.segment)
+    segment = last.segment
+    if into_next and after and after[0].segment != segment and after[0].speaker == last.speaker:
+        segment = after[0].segment
+    return " ".join(token.norm for token in after if token.segment == segment)
 
 
 GIVEN_UP = re.compile(r"\b(no|sorry|wait|again|actually|hang on|hold on|let me|scratch that|i mean|start over)\b")

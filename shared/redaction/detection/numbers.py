@@ -647,7 +647,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if _printed_as_card(digits, atoms) and not (nearest is not None and account_nearest):
         return EntityType.CARD_NUMBER  # "4929 6120 3375 8841": grouped as a card is printed, a digit misheard
     phone_length = len(digits) in DIGIT_LENGTHS[EntityType.PHONE_NUMBER] or _phone_shaped(digits)
-    if phone_length and _PHONE_NAMED_AFTER.match(_said_next(atoms[-1].tokens[-1], tokens)):
+    if phone_length and _PHONE_NAMED_AFTER.match(said_after(atoms[-1].tokens[-1], tokens, into_next=True)):
         return EntityType.PHONE_NUMBER  # "fifty-five, forty-one eighty-seven, twenty-two ninety, that's my cel"
     # an id's letters written before its digits ("RF22801"): an id, never a date, whatever was asked before it
     lettered = any(LETTERED_NUMBER.fullmatch(token.norm) for atom in atoms for token in atom.tokens)
@@ -926,19 +926,6 @@ _CARD_ENDING_NAMED = re.compile(
     r"( (?!(order|account|number|reference|ref|policy|phone|mobile|booking|invoice|ticket|case|claim)\b)\S+){0,6} "
     r"(ends|ending)( in| with)?$"
 )
-_NEXT_WORDS = 6
-
-
-def _said_next(last: Token, tokens: Sequence[Token]) -> str:
-    """The words said right after ``last`` in its segment, or, where it ends the segment, at the start of the same
-    speaker's next one ("It's 8 .03 .412 .776." / "I'm still your number.")."""
-    after = said_after(last, tokens)
-    if after or last.position + 1 >= len(tokens) or tokens[last.position + 1].speaker != last.speaker:
-        return after
-    following = tokens[last.position + 1 : last.position + 1 + _NEXT_WORDS]
-    return " ".join(token.norm for token in following if token.segment == following[0].segment)
-
-
 # Said right after a phone number, naming it: "..., that's my cel", "..., that's the landline"
 _PHONE_NAMED_AFTER = re.compile(
     r"(that's|that is|it's|thats) (my|his|her|our|the|your) (own |home |work |personal )?"

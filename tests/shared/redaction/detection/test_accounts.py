@@ -1610,4 +1610,4 @@ def test_an_invoice_or_receipt_number_asked_for_is_the_callers_id(question: str,
 def test_a_number_named_by_the_supporter_payment_order_request_or_infringement_is_an_account_number(
     turns: tuple[tuple[str, str], ...], number: str
 ) -> None:
-    assert [spans for _, spans in _found(_segments(*turns), _ACCOUNT)] == [[number]]
+    assert _accounts(*turns) == [[number]]
