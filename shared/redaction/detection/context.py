@@ -211,7 +211,8 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"\b(order|ticket|case|claim|incident|confirmation|reference|ref)$"
     r"|\bthe (order|booking|reservation|ticket|case|claim|incident)('s| is| was)$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
-    # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..."
+    # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..." (or
+    # "I'm opened the claim", as Whisper hears it)
     rf"|\byour (\w+ )?({_RECORD_KINDS}|reference|tracking)"
     # (not what it costs or when: "your order total is 87.40")
     r"( number| id| reference| ref| no| code)?"
@@ -227,13 +228,16 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"( (?!(the|my|your|our|may|june|july)\b)[a-z]{1,4})?$"
     # or run into it as "-s": "Your case references DR -4419", "your dispute references be 774102"
     rf"|\byour (\w+ )?{_RECORD_KINDS} references\b"
-    r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|today's|your) (\w+ )?(is|was)\b"
-    r"|\b(i've|we've|i have|we have) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"
+    r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|the|today's|your) (\w+ )?(is|was)\b"
+    r"|\b(i've|we've|i have|we have|i'm) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"
     r"(case|claim|ticket|complaint|dispute|request|incident|report)( number| reference| ref| no)?\b"
     # or doing so as they speak: "I'm opening a fraud case. The number is ...", "I'm raising a lost item ticket"
     r"|\b(i'm|i am|we're|we are) (just |now )?(opening|raising|logging|creating) (a |an |the |your |this )?(\w+ ){0,2}"
     r"(case|claim|ticket|complaint|dispute|request|incident|report)\b"
 )
+# A quote's number is the caller's record when the agent asks for it to find them ("Have you got the quote
+# number?"), not when the agent tells them it beside the price.
+_QUOTE_NUMBER = re.compile(r"\bquote (number|reference)\b")
 _REQUEST_WORDS = {"confirm", "verify", "read", "give", "provide", "tell", "need", "what", "what's", "which", "spell"}
 DIGIT_LENGTHS: dict[EntityType, range] = {
     EntityType.SSN: range(9, 10),
@@ -544,6 +548,8 @@ def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType
     asking = {token.segment for token in said if "?" in token.text or token.norm in _REQUEST_WORDS}
     asked = " ".join(token.norm for token in said if token.segment in asking)
     distance = nearest_match(ASKED_ACCOUNT_CONTEXT, asked)
+    if distance is None:
+        distance = nearest_match(_QUOTE_NUMBER, asked)
     if distance is not None and EntityType.ACCOUNT_NUMBER not in distances:
         distances[EntityType.ACCOUNT_NUMBER] = distance
     own = " ".join(

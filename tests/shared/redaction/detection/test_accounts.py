@@ -500,6 +500,9 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
     "said, number",
     [
         ("The reference for today's call is C L L 5 5 0 1 9.", "C L L 5 5 0 1 9"),
+        ("The reference for the request is ph3312.", "ph3312"),
+        # "I've" heard as "I'm"
+        ("Okay, I'm opened the claim, the number is CL, 410882.", "CL, 410882"),
         ("I've opened a ticket, the number is T K T 4 0 2 2 8.", "T K T 4 0 2 2 8"),
         ("Your booking reference is B K G 6 6 1 9 0, keep it safe.", "B K G 6 6 1 9 0"),
         ("I've opened case 00452198 for you.", "00452198"),
@@ -1552,6 +1555,15 @@ def test_a_reference_asked_for_by_what_it_is_however_heard_makes_the_answer_an_i
         ("agent", "NHL -2 -047K and the lead guest's name?"),
     )
     assert found == [["NHL, 2047, K"], ["NHL -2 -047K"]]
+
+
+def test_a_quote_number_asked_for_makes_the_answer_an_id() -> None:
+    found = _accounts(("agent", "Lovely, have you got the quote number?"), ("customer", "Yeah, it's Q, K, 7, 7, 4, 1."))
+    assert found == [["Q, K, 7, 7, 4, 1"]]
+
+
+def test_a_quote_number_told_beside_its_price_is_no_id() -> None:
+    assert _accounts(("agent", "And the quote comes to $112 a month, quote number Q-6601-88.")) == []
 
 
 def test_a_reference_told_not_asked_makes_no_id_of_the_numbers_after_it() -> None:
