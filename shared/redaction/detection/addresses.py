@@ -655,7 +655,10 @@ _NOT_STREET_WORDS = {
 }  # fmt: skip
 
 # Asked for a postcode, the postcode given alone is part of the address: it narrows it to a few houses.
-_POSTCODE_ASKED = re.compile(r"\b(postcode|post code|postal code|zip code|zip|eircode)\b")
+# Whisper hears "And your Eircode?" as "And your icon?" and "postcode" as "postcard": asked by the last word alone.
+_POSTCODE_ASKED = re.compile(
+    r"\b(postcode|post code|postal code|zip code|zip|eircode)\b|\b(your|the) (\w+ )?(icon|postcard)\W*$"
+)
 _LONE_POSTCODE = re.compile(rf"(?<![\w-])(?:{_POSTCODE}|{_LOWER_POSTCODE})(?![\w-])")
 # A postcode said in pieces, its letters and digits one at a time or in groups, digits in words ("L S six, four Q T",
 # "CF14, 2 D J", "H91, F2X6"): its characters run together are a postcode's.

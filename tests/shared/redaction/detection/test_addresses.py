@@ -1242,6 +1242,15 @@ def test_an_eircode_alone_is_an_address_as_it_is_one_houses_own() -> None:
     assert _addresses(("agent", "And the Eircode?"), ("customer", "A94 K2W7, yeah.")) == [(1, "A94 K2W7")]
 
 
+@pytest.mark.parametrize("asked", ["And the delivery icon?", "And your icon?", "And your postcard?"])
+def test_a_postcode_asked_for_as_whisper_mishears_the_word_is_an_address(asked: str) -> None:
+    assert _addresses(("agent", asked), ("customer", "T12 -X284,")) == [(1, "T12 -X284")]
+
+
+def test_a_code_after_an_icon_not_asked_about_is_no_address() -> None:
+    assert _addresses(("agent", "Tap the icon on the left."), ("customer", "T12 -X284, got it.")) == []
+
+
 def test_a_reference_of_the_eircodes_shape_in_digits_only_is_no_address() -> None:
     assert _addresses(("customer", "My ticket is T12 3456 from last week.")) == []
 
