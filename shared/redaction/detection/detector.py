@@ -56,6 +56,7 @@ from shared.redaction.detection.names import (
     names_before_emails,
     names_confirmed_as_heard,
     names_confirmed_by_another,
+    names_introduced_unheard,
     names_known_from_lists,
     names_of_kin_named_together,
     names_opening_told_by_parts,
@@ -160,6 +161,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_when_asked(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_thanked_unsure(segments)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_introduced_unheard(segments)]
     details = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     details += [span for c in candidates if c.type in _DETAILS_AFTER_NAME for span in c.spans]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_details(read, details)]

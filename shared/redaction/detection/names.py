@@ -18,6 +18,7 @@ from shared.redaction.detection.spoken import (
     YES_ABROAD,
     TextSpan,
     Token,
+    heard_words,
     in_order_in_common,
     unsure_words,
 )
@@ -1983,6 +1984,29 @@ def names_thanked_unsure(segments: Sequence[Segment]) -> Iterable[TextSpan]:
         if match is not None and any(
             (segment.index, start) in unsure for start in range(match.start("name"), match.end("name"))
         ):
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# The agent's own name, ending the greeting that opens the call, heard as common words Whisper was unsure of:
+# "Good morning, Lakeside Microfinance, this is a cheering" (Achieng), "Maritime Home and Auto, oh, this is calling."
+# (Colin), "End of an island. This is not a pun." (Nattapong).
+_INTRODUCED_ENDING = re.compile(
+    r"\b(?i:this is|my name is|you're through to|you're speaking to|you're speaking with)\s+"
+    r"(?P<name>[\w'-]+(?:\s+[\w'-]+){0,2})[\s.,!?-]*$"
+)
+_UNHEARD_NAME = 0.75  # Whisper's mean confidence in the words it made of a name: "a cheering" (0.46)
+
+
+def names_introduced_unheard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words after "this is" ending a segment of the call's first turn, where Whisper's mean confidence in them
+    is low."""
+    opening = list(itertools.takewhile(lambda segment: segment.speaker == segments[0].speaker, segments))
+    for segment in opening:
+        match = _INTRODUCED_ENDING.search(segment.text)
+        if match is None:
+            continue
+        said = [conf for start, _, conf in heard_words(segment) if match.start("name") <= start < match.end("name")]
+        if said and sum(said) / len(said) < _UNHEARD_NAME:
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 

@@ -373,21 +373,31 @@ def in_order_in_common(first: str, second: str) -> int:
 UNSURE = 0.2  # Whisper's confidence in a word it guessed: "image" (0.03) for "Imogen"
 
 
+def heard_words(segment: Segment) -> list[tuple[int, int, float]]:
+    """Each word of ``segment`` the engine gave a confidence for: where it starts and ends in the text (its
+    punctuation left out), and the confidence; up to the first word the text does not hold."""
+    heard: list[tuple[int, int, float]] = []
+    cursor = 0
+    for word in segment.words:
+        core = word.text.strip()
+        found = segment.text.find(core, cursor) if core else -1
+        if found < 0:
+            break
+        cursor = found + len(core)
+        if word.confidence is not None:
+            start = found + len(core) - len(core.lstrip(".,;:!?\"'()-"))
+            heard.append((start, found + len(core.rstrip(".,;:!?\"'()-")), word.confidence))
+    return heard
+
+
 def unsure_words(segments: Sequence[Segment]) -> set[tuple[int, int]]:
     """Where, by segment and character, each word Whisper was unsure of starts."""
-    unsure: set[tuple[int, int]] = set()
-    for segment in segments:
-        cursor = 0
-        for word in segment.words:
-            core = word.text.strip()
-            found = segment.text.find(core, cursor) if core else -1
-            if found < 0:
-                break
-            cursor = found + len(core)
-            if word.confidence is not None and word.confidence < UNSURE:
-                start = found + len(core) - len(core.lstrip(".,;:!?\"'()-"))
-                unsure.add((segment.index, start))
-    return unsure
+    return {
+        (segment.index, start)
+        for segment in segments
+        for start, _, confidence in heard_words(segment)
+        if confidence < UNSURE
+    }
 
 
 def segment_starts(tokens: Sequence[Token]) -> dict[int, Token]:

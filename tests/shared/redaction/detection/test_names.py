@@ -2733,3 +2733,35 @@ def test_words_whisper_was_unsure_of_ending_thanks_are_the_name_thanked(
 ) -> None:
     (segment,) = segments(("customer", said))
     assert [spans for kind, spans in found([heard_as(segment, confidences)]) if kind == "person_name"] == names
+
+
+@pytest.mark.parametrize(
+    ("greeting", "confidences", "names"),
+    [
+        # Achieng; Colin; Nattapong
+        ("Good morning, Lakeside Microfinance, this is a cheering", [0.95, 0.84, 0.72, 0.74, 0.72, 0.94, 0.69, 0.22],
+         [["a cheering"]]),
+        ("Maritime Home and Auto, this is calling.", [0.5, 0.6, 0.9, 0.7, 0.95, 0.99, 0.35], [["calling"]]),
+        ("End of an island. This is not a pun.", [0.69, 0.33, 0.34, 0.16, 0.98, 0.97, 0.12, 0.9, 0.18],
+         [["not a pun"]]),
+        # heard surely: words the agent said, no name
+        ("Good morning, Lakeside Microfinance, this is a recorded line.",
+         [0.95, 0.84, 0.72, 0.74, 0.72, 0.94, 0.95, 0.9, 0.92], []),
+    ],
+)  # fmt: skip
+def test_words_whisper_was_unsure_of_ending_the_opening_greeting_after_this_is_are_the_agents_name(
+    greeting: str, confidences: list[float], names: list[list[str]]
+) -> None:
+    opening, answer = segments(("agent", greeting), ("customer", "Hi, I want to ask about my loan."))
+    said = [heard_as(opening, confidences), answer]
+    assert [spans for kind, spans in found(said) if kind == "person_name"] == names
+
+
+def test_unsure_words_after_this_is_later_in_the_call_are_no_name() -> None:
+    opening, answer, later = segments(
+        ("agent", "Good morning, Lakeside Microfinance."),
+        ("customer", "Hi, I want to ask about my loan."),
+        ("agent", "Right, so this is a cheering"),
+    )
+    said = [opening, answer, heard_as(later, [0.9, 0.9, 0.9, 0.9, 0.69, 0.22])]
+    assert [spans for kind, spans in found(said) if kind == "person_name"] == []
