@@ -104,8 +104,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # ("your South African ID")
         r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
         # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's
-        # national identity cards, Singapore's and Malaysia's registration numbers
-        r"bvn|cnic|nric|"
+        # national identity cards, Singapore's and Malaysia's registration numbers, the Philippines' social security
+        # and health insurance numbers
+        r"bvn|cnic|nric|sss|philhealth|"
         # national ids named by their own country's word: Poland's PESEL, Spain's DNI and NIF, Iceland's kennitala,
         # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
         # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
@@ -123,8 +124,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # number" (not an order's, a voucher's code, or a number given: "it has a twelve digit number")
         r"(your|the) (twelve|thirteen|fourteen|fifteen|seventeen|eighteen|nineteen|twenty|1[2-57-9]|20)[ -]digit "
         r"(number|id)|"
-        # a loyalty scheme's card by its own name: a supermarket's "Clubcard", French "carte de fidélité"
-        r"clubcard|club card|fid[eé]lit[eé]|"
+        # a loyalty scheme's card by its own name: a supermarket's "Clubcard" or "Nectar card", French "carte de
+        # fidélité"
+        r"clubcard|club card|nectar card|fid[eé]lit[eé]|"
         # a finance or hire agreement's number: the caller's account with the lender
         r"agreement (number|no)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"

@@ -114,6 +114,9 @@ def test_letters_not_asked_for_as_an_ids_end_are_not_its_part(turns: list[tuple[
         ("Can I have the BVN on the account?", "It's 2 2 4 7 1 9 0 3 5 8 6.", "2 2 4 7 1 9 0 3 5 8 6"),
         ("And your NRIC?", "S 8 4 1 2 7 7 3 D.", "S 8 4 1 2 7 7 3 D"),
         ("What's the CNIC on file?", "61101-9988776-3.", "61101-9988776-3"),
+        # the Philippines' social security and health insurance numbers (not taken for a phone number)
+        ("And your SSS number po?", "34-1928475-6.", "34-1928475-6"),
+        ("Your PhilHealth number?", "12-050123456-7.", "12-050123456-7"),
     ],
 )
 def test_national_ids_named_by_initials_no_word_shares_are_account_numbers(
@@ -992,6 +995,7 @@ def test_a_meters_reading_or_a_products_model_is_no_part_of_its_serial(turns: li
         ("Right, the sixteen digits on your rewards card?", "770 -2184 -4091 -1536.", "770 -2184 -4091 -1536"),
         # a supermarket's card by its own name, a French loyalty card
         ("Have you got your Clubcard with you?", "Yes, 634004 7781 2290 551.", "634004 7781 2290 551"),
+        ("Can you add the points?", "My Nectar card is 9826 3310 4471 05.", "9826 3310 4471 05"),
         ("Et votre numéro de carte de fidélité?", "4471 0093 2218.", "4471 0093 2218"),
     ],
 )
