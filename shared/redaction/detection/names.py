@@ -230,7 +230,8 @@ NOT_NAMES = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow",
     "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",
     "Bye", "Much", "Anyway", "Though", "Morning", "Afternoon", "Evening", "Night", "Love", "Mate", "Mr", "Mrs",
-    "Ms", "Miss", "Mx", "Dr", "Someone", "Somebody", "Nobody", "Anyone", "Anybody", "Nothing", "Everything", "Who",
+    "Ms", "Miss", "Mx", "Dr", "Doctor", "Mister", "Missus", "Someone", "Somebody", "Nobody", "Anyone", "Anybody",
+    "Nothing", "Everything", "Who",
     "Me", "Us", "Myself", "Joint", "Congratulations", "Oh", "Um", "Uh", "Ah", "Er", "Erm", "Hmm", "Yeah", "Yep",
     "God",  # "my nan, God rest her, ..."
     # family said to as what they are: "Hi Mum", "Sorry Dad, one sec"
@@ -368,7 +369,9 @@ NAME_CUES = re.compile(
     rf"|\b(?:{TITLES}\.?|Doctor)\s+"
     r"|(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?:Attorney|Detective|Sergeant|Constable|Professor|Pastor|Reverend)\s+"
     rf"|(?<![\w'-]){COURTESY_TITLES}\s+)"
-    rf"(?P<initials>{INITIALS})?(?P<name>(?!{TITLES}\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
+    # (a title is no name alone: "It's Doctor, actually.")
+    rf"(?P<initials>{INITIALS})?(?P<name>(?!(?:{TITLES}|Doctor|Mister|Missus)\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}"
+    rf"(?:{_NEXT_NAME}){{0,3}})"
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.
 HELD_UNDER = re.compile(

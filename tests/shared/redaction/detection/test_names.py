@@ -2765,3 +2765,16 @@ def test_unsure_words_after_this_is_later_in_the_call_are_no_name() -> None:
     )
     said = [opening, answer, heard_as(later, [0.9, 0.9, 0.9, 0.9, 0.69, 0.22])]
     assert [spans for kind, spans in found(said) if kind == "person_name"] == []
+
+
+@pytest.mark.parametrize(
+    "said, names",
+    [
+        ("It's Doctor, actually. Doctor Nguyen.", [(1, "Doctor Nguyen")]),
+        ("Mister, thanks. Mister Okafor.", [(1, "Mister Okafor")]),
+        # a title before the name stays part of it
+        ("It's Doctor Adeyemi.", [(1, "Doctor Adeyemi")]),
+    ],
+)
+def test_a_title_said_alone_is_no_name(said: str, names: list[tuple[int, str]]) -> None:
+    assert _names(("agent", "And is it Mister or Miz?"), ("customer", said)) == names
