@@ -512,6 +512,20 @@ def _back_named(atoms: Sequence[Atom], tokens: Sequence[Token]) -> str | None:
     return after if _ON_THE_BACK.match(after) or _ON_THE_BACK_BEFORE.search(before) else None
 
 
+def _card_ending_put_right(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+    """Whether the digits are said to be the end of a card number the speaker read just before them, in the same
+    breath, which passes the card check with them as its last four: the ending put right, not a security code."""
+    first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
+    after = " ".join(
+        t.norm for t in tokens[last.position + 1 : last.position + 1 + _ENDING_AFTER_WORDS] if t.segment == last.segment
+    )
+    if _ENDING_AFTER.match(after) is None:
+        return False
+    said = digits_said([t for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
+                        if t.segment == first.segment])  # fmt: skip
+    return 13 <= len(said) <= 19 and luhn(said[:-_CARD_GROUP] + "".join(atom.digits for atom in atoms))
+
+
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
@@ -526,6 +540,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         distances[EntityType.CARD_SECURITY_CODE] = code
     if first.position and tokens[first.position - 1].norm in _TRAVEL_NUMBERED and len(digits) <= _LONGEST_TRAVEL_NUMBER:
         return None  # "flight 2217", "gate 14": whatever was asked, a journey's
+    if len(digits) == _CARD_GROUP and _card_ending_put_right(atoms, tokens):
+        return EntityType.CARD_NUMBER  # "4499 0353 7922 9818, no wait, 9889 at the end": the card's last four
     code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None
     if code_named and len(digits) in _NAMED_CODE_LENGTHS and card_talked_about(tokens, first.position):
         # "..., 28, and the code on the map is 531": named as it is given; "The code is 77712": a digit heard twice

@@ -634,6 +634,19 @@ def test_the_end_of_a_card_confirmed_after_it_was_read_back_is_the_card_not_its_
     ]
 
 
+def test_four_digits_said_to_end_a_card_just_read_that_the_check_then_passes_put_its_ending_right() -> None:
+    segments = _segments(("customer", "Card number is 4499 0353 7922 9818, no wait, sorry, 9889 at the end."))
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_number", ["4499 0353 7922 9818"]),
+        ("card_number", ["9889"]),
+    ]
+
+
+def test_four_digits_said_to_end_a_card_that_the_check_then_fails_are_no_new_ending() -> None:
+    segments = _segments(("customer", "Card number is 4499 0353 7922 9818, and 1234 at the end."))
+    assert ("card_number", ["1234"]) not in _found(segments, (EntityType.CARD_NUMBER,))
+
+
 def test_four_digits_after_a_card_when_the_code_is_asked_stay_its_code() -> None:
     segments = _segments(
         ("agent", "Go ahead with the card number."),
