@@ -1990,12 +1990,14 @@ def names_thanked_unsure(segments: Sequence[Segment]) -> Iterable[TextSpan]:
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
-# The agent's own name, ending the greeting that opens the call, heard as common words Whisper was unsure of:
-# "Good morning, Lakeside Microfinance, this is a cheering" (Achieng), "Maritime Home and Auto, oh, this is calling."
-# (Colin), "End of an island. This is not a pun." (Nattapong).
+# The agent's own name, ending the greeting that opens the call (or before the offer of help), heard as common words
+# Whisper was unsure of: "Good morning, Lakeside Microfinance, this is a cheering" (Achieng), "Maritime Home and Auto,
+# oh, this is calling." (Colin), "End of an island. This is not a pun." (Nattapong), "Tuck Refresh. This is never how
+# may I help you?" (Sneha).
 _INTRODUCED_ENDING = re.compile(
     r"\b(?i:this is|my name is|you're through to|you're speaking to|you're speaking with)\s+"
-    r"(?P<name>[\w'-]+(?:\s+[\w'-]+){0,2})[\s.,!?-]*$"
+    r"(?P<name>[\w'-]+(?:\s+[\w'-]+){0,2})[\s.,!?-]*"
+    r"(?:(?i:how (?:can|may) i help(?: you)?(?: today)?)[\s.,!?]*)?$"
 )
 _UNHEARD_NAME = 0.75  # Whisper's mean confidence in the words it made of a name: "a cheering" (0.46)
 

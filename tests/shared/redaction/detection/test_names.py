@@ -2744,6 +2744,9 @@ def test_words_whisper_was_unsure_of_ending_thanks_are_the_name_thanked(
         ("Maritime Home and Auto, this is calling.", [0.5, 0.6, 0.9, 0.7, 0.95, 0.99, 0.35], [["calling"]]),
         ("End of an island. This is not a pun.", [0.69, 0.33, 0.34, 0.16, 0.98, 0.97, 0.12, 0.9, 0.18],
          [["not a pun"]]),
+        # before the offer of help (Sneha)
+        ("Tuck Refresh. This is never how may I help you?",
+         [0.33, 0.81, 0.98, 0.97, 0.47, 0.31, 0.86, 0.96, 0.99, 0.99], [["never"]]),
         # heard surely: words the agent said, no name
         ("Good morning, Lakeside Microfinance, this is a recorded line.",
          [0.95, 0.84, 0.72, 0.74, 0.72, 0.94, 0.95, 0.9, 0.92], []),
