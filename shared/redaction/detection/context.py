@@ -107,6 +107,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # national identity cards, Singapore's and Malaysia's registration numbers, the Philippines' social security
         # and health insurance numbers
         r"bvn|cnic|nric|sss|philhealth|"
+        # the NRIC as Whisper hears it
+        r"(your|my) enrich (number|no)|"
         # national ids named by their own country's word: Poland's PESEL, Spain's DNI and NIF, Iceland's kennitala,
         # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
         # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
@@ -175,13 +177,16 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 # verify the caller ("can you confirm the order number?"), or when they are named as the caller's (below), not when
 # someone mentions one in passing.
 ASKED_ACCOUNT_CONTEXT = re.compile(
-    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|invoice|receipt) (number|id)\b"
+    r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|invoice|receipt|trip)"
+    r" (number|id)\b"
     # "your booking reference?": the reference itself, without "number"; an airline's booking by its initials
     r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b|\bpnr\b|\bp n r\b"
     r"|\b(confirmation|booking|reservation) code\b"
     # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?",
-    # or had, by what it is however heard: "do you have the book in reference?" (booking reference)
-    r"|\byour (\w+ ){1,2}reference\b|\b(have|got) (the|a) (\w+ ){0,2}reference\b"
+    # or had, by what it is however heard: "do you have the book in reference?" (booking reference), "What's the walking
+    # reference?"; or asked for by the caller: "Can I get a reference for this call?"
+    r"|\byour (\w+ ){1,2}reference\b|\b(have|got|get) (the|a) (\w+ ){0,2}reference\b"
+    r"|\b(what's|what is) the (\w+ )?reference\b"
 )
 # The kinds of a caller's record an id is named by, theirs or given them: "the refund number", "your job reference"
 _RECORD_KINDS = (
@@ -230,6 +235,8 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"( (?!(the|my|your|our|may|june|july)\b)[a-z]{1,4})?$"
     # or run into it as "-s": "Your case references DR -4419", "your dispute references be 774102"
     rf"|\byour (\w+ )?{_RECORD_KINDS} references\b"
+    # ... its "your" heard as "you're" too: "you're working references D .P. 5, 5, 8, 1, 0" (your booking reference is)
+    r"|\byou're (\w+ )?references\b"
     r"|\b(reference|ref|case|claim|ticket)( number)? for (this|that|the|today's|your) (\w+ )?(is|was)\b"
     r"|\b(i've|we've|i have|we have|i'm) (just )?(opened|raised|logged|created) (a |an |the |your |this )?(\w+ )?"
     r"(case|claim|ticket|complaint|dispute|request|incident|report)( number| reference| ref| no)?\b"

@@ -1627,3 +1627,27 @@ def test_a_number_named_by_the_supporter_payment_order_request_or_infringement_i
     turns: tuple[tuple[str, str], ...], number: str
 ) -> None:
     assert _accounts(*turns) == [[number]]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        ("Do you have the trip ID, Mem?", "Yes, I checked on my laptop, it's TR -844 -1906,", "TR -844 -1906"),
+        # "booking" heard as "walking"
+        ("What's the walking reference?", "It's MLG -744 -218.", "MLG -744 -218"),
+        # the NRIC heard as "Enrich"
+        ("May I have your Enrich number?", "S. 812 -2473 -F.", "S. 812 -2473"),
+    ],
+)
+def test_an_id_asked_for_by_a_kind_or_as_whisper_hears_it_is_the_answer(asked: str, answer: str, number: str) -> None:
+    assert _accounts(("agent", asked), ("customer", answer)) == [[number]]
+
+
+def test_a_reference_the_caller_asks_for_is_the_one_given_them() -> None:
+    found = _accounts(("customer", "Can I get a reference for this call?"), ("agent", "Yes, it's PR 225091."))
+    assert found == [["PR 225091"]]
+
+
+def test_your_reference_heard_as_you_re_references_names_the_id_after_it() -> None:
+    said = "Thank you, at 64 pounds taken, you're working references D .P. 5, 5, 8, 1, 0."
+    assert _accounts(("agent", said)) == [["D .P. 5, 5, 8, 1, 0"]]
