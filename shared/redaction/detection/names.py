@@ -1918,12 +1918,14 @@ def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token
                 yield TextSpan(segment.index, run.start(), run.end())
 
 
-# A name said to someone after a goodbye or a thanks, ending the sentence or before more goodbye: "Have a good day,
-# Maria.", "You're welcome, Kayla, have a good one."; "thanks" run into the name, so that "thank" goes on with a word
-# that is no one it is said to: "thank season." (thanks Ethan)
+# A name said to someone after a goodbye, a wish or a thanks, ending the sentence or before more goodbye: "Have a good
+# day, Maria.", "Have a good one, Pieter.", "You're welcome, Kayla, have a good one."; "thanks" run into the name, so
+# that "thank" goes on with a word that is no one it is said to: "thank season." (thanks Ethan)
 _NAME_SAID_TO_ON_LEAVING = re.compile(
-    r"(?i:\b(?:day|evening|afternoon|morning|weekend|thanks|thank you|bye|goodbye|cheers|no worries|no problem|"
-    r"anything else|you're welcome))[,]\s+(?P<name>[A-Z][a-z'-]+)"
+    r"(?:(?i:\b(?:day|evening|afternoon|morning|weekend|thanks|thank you|bye|goodbye|cheers|no worries|no problem|"
+    r"anything else|you're welcome|good one|take care)),"
+    # a wish said on leaving, the name as a sentence of its own too: "Get well soon. Larissa."
+    r"|(?i:\bget well soon)[,.])\s+(?P<name>[A-Z][a-z'-]+)"
     # or before more farewell: "You're welcome, Kayla, have a good one."
     r"(?=\s*[.!?]*\s*$|,\s+(?i:have a|take care|bye|goodbye|see you|all the best|enjoy)\b)"
     r"|\b(?i:thank)\s+(?P<run_into>(?!(?i:you|u|ya|god|goodness|heavens?|them|him|her|us|me|everyone|everybody|all|"

@@ -2568,12 +2568,20 @@ def test_a_place_or_a_department_called_on_a_phone_is_no_name(text: str) -> None
     "text, name",
     [
         ("You're welcome, Kayla, have a good one.", "Kayla"),
+        # after a wish on leaving, also as a sentence of its own after "get well soon"
+        ("Have a good one, Pyonger.", "Pyonger"),
+        ("Get well soon. Larissa.", "Larissa"),
         ("Oh no, sorry Grant. Can I grab your supplier number?", "Grant"),
         ("Best on my mobile, I'm Manpreet by the way.", "Manpreet"),
     ],
 )
 def test_a_name_said_to_someone_in_passing_or_told_by_the_way_is_a_name(text: str, name: str) -> None:
     assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize("text", ["Thanks. Perfect.", "Thank you. Expiry?"])
+def test_a_word_after_thanks_as_a_sentence_of_its_own_is_no_name(text: str) -> None:
+    assert _names(("agent", text)) == []
 
 
 @pytest.mark.parametrize("text", ["Sorry Mum, one sec.", "Hi Dad, I'm on the phone.", "I'm sorry Madam."])
