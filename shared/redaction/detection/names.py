@@ -1923,9 +1923,12 @@ def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token
 # that "thank" goes on with a word that is no one it is said to: "thank season." (thanks Ethan)
 _NAME_SAID_TO_ON_LEAVING = re.compile(
     r"(?:(?i:\b(?:day|evening|afternoon|morning|weekend|thanks|thank you|bye|goodbye|cheers|no worries|no problem|"
-    r"anything else|you're welcome|good one|take care)),"
+    r"anything else|welcome|good one|take care)),"
     # a wish said on leaving, the name as a sentence of its own too: "Get well soon. Larissa."
-    r"|(?i:\bget well soon)[,.])\s+(?P<name>[A-Z][a-z'-]+)"
+    r"|(?i:\bget well soon)[,.])\s+(?P<name>[A-Z][a-z'-]+"
+    # "Mrs" heard as "mission", the surname after it as any word or two, before more farewell: "welcome, mission colon,
+    # take care!" (Mrs Cullen)
+    r"|(?i:mission)\s+[\w'-]+(?:\s+[\w'-]+)?(?=,\s+(?i:take care|bye|goodbye|see you|all the best)\b))"
     # or before more farewell: "You're welcome, Kayla, have a good one."
     r"(?=\s*[.!?]*\s*$|,\s+(?i:have a|take care|bye|goodbye|see you|all the best|enjoy)\b)"
     r"|\b(?i:thank)\s+(?P<run_into>(?!(?i:you|u|ya|god|goodness|heavens?|them|him|her|us|me|everyone|everybody|all|"
