@@ -584,8 +584,10 @@ _SPELLED_ACCENTED = rf"{_SPELLED_CAPITAL}(?![\w'])(?:{_ACCENT_NOTE})?"
 # "as in" or "for" between a letter and the word that tells it: "N as in Nancy", "G for golf"
 _TOLD_BY_A_WORD = r"\s+(?i:as in|for)\s+"
 _SPELLED_LETTER = rf"{_SPELLED_CAPITAL}(?:{_TOLD_BY_A_WORD}[A-Za-z]+\b|{_ACCENT_NOTE})?"
-# Said between the letters of a name of two words, or of a double-barrelled one: "T-E, new word, W-H-I-T-I".
-_SPELLING_BREAK = r"(?i:hyphen|dash|then|new word|next word|another word|space|then a space)"
+# Said between the letters of a name of two words, of a double-barrelled one, or at its apostrophe: "T-E, new word,
+# W-H-I-T-I", "D, apostrophe, S-O-U-Z-A".
+_SPELLING_BREAK = r"(?i:hyphen|dash|apostrophe|then|new word|next word|another word|space|then a space)"
+_APOSTROPHE_SAID = re.compile(r"[\s,.-]*\b(?i:apostrophe)\b[\s,.-]*")
 _RADIO_SPELLING = rf"{RADIO_LETTER}(?:[\s,.-]+{RADIO_LETTER}){{2,30}}"
 SPELLED_AFTER_NAME = re.compile(
     # a double-barrelled name's hyphen said between its letters: "W-I-L-K-S, hyphen, N-G"
@@ -1195,12 +1197,19 @@ def names_said_again(
         for plain in spellings(part) - {part.lower()}
         if plain.isalpha() and plain.capitalize() not in NOT_NAMES and plain.capitalize() not in BUSINESS_WORDS
     }
-    # a name spelled ("K-O-W-A-L-S-K-I") is said again as a word ("Kowalski, thank you")
+    # a name spelled ("K-O-W-A-L-S-K-I") is said again as a word ("Kowalski, thank you"), its apostrophe said too
+    # ("D, apostrophe, S-O-U-Z-A" as "D'Souza")
     parts |= {
         letters.capitalize()
         for span in spans
         if SPELLED_LETTERS.fullmatch(spelled := texts[span.segment][span.start : span.end])
         and len(letters := re.sub(r"[^A-Za-z]", "", spelled)) >= _MIN_SPELLED_NAME_LETTERS
+    }
+    parts |= {
+        "'".join(spelled_letters(piece).capitalize() for piece in pieces)
+        for span in spans
+        if len(pieces := _APOSTROPHE_SAID.split(texts[span.segment][span.start : span.end])) == 2
+        and all(spelled_letters(piece) for piece in pieces)
     }
     # a name learned in lower case ("it's de la cruz, marisol de la cruz") is said again capitalised ("Marisol?")
     learned_in_lower_case = {
@@ -1285,8 +1294,9 @@ def names_said_again(
                 sentence_start = re.search(r"(?:^|[.!?])\s*$", text[: match.start()]) is not None
                 how_written = _HOW_WRITTEN_AFTER.match(text, match.end()) is not None
                 # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
-                # "Anna, ..." counts there, not "Will that be all?".
-                if not sentence_start or how_written or re.match(r"\s*[,!?]", text[match.end() :]):
+                # "Anna, ..." counts there, not "Will that be all?"; one with an apostrophe is no word ("D'Souza.").
+                apostrophe = "'" in match.group()
+                if not sentence_start or how_written or apostrophe or re.match(r"\s*[,!?]", text[match.end() :]):
                     start, end = _name_words_around(text, match.start(), match.end())
                     found.append(TextSpan(segment.index, start, end))
                 elif re.match(rf"\s{_NAME}\b", text[match.end() :]):  # "Rosalind Quist" starting an answer

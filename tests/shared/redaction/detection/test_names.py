@@ -2791,3 +2791,10 @@ def test_unsure_words_after_this_is_later_in_the_call_are_no_name() -> None:
 )
 def test_a_title_said_alone_is_no_name(said: str, names: list[tuple[int, str]]) -> None:
     assert _names(("agent", "And is it Mister or Miz?"), ("customer", said)) == names
+
+
+def test_a_name_spelled_with_its_apostrophe_said_is_the_name_and_so_is_the_word_said_after() -> None:
+    found = _names(
+        ("agent", "Great. Could you spell your last name for me?"), ("customer", "D, apostrophe, S-O-U-Z-A. D'Souza.")
+    )
+    assert found == [(1, "D, apostrophe, S-O-U-Z-A"), (1, "D'Souza")]
