@@ -35,7 +35,9 @@ _BUSINESS_CUE = re.compile(
     r"|\byour (?:website|web site|site|app|letter|leaflet|brochure|advert|ad|listing) (?:says|said|lists|listed|gives|"
     r"gave|has|had)\b"
     r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
-    r"(?:line|number|address|email|inbox))"
+    r"(?:line|number|address|email|inbox)"
+    # the address a business has things sent to: "Our postal address for returns is ..."
+    r"|our (?:\w+ )?address for (?:returns|refunds|repairs|correspondence|complaints|payments|cheques|checks)\b)"
 )
 # A business's place named by its address: "the 14 High Street store", "your 200 Main Street branch".
 _PLACE_AFTER = re.compile(rf"\s+(?:{_BUSINESS_PLACES}|branch|store|office|location|site)\b", re.IGNORECASE)

@@ -58,6 +58,16 @@ def test_asked_whether_the_caller_has_one_is_not_asking_the_business(question: s
     assert found == [("phone_number", "07700 900 123")]
 
 
+def test_an_address_the_business_has_things_sent_to_is_its_own() -> None:
+    said = "Our postal address for returns is Unit 9, Greenfield Trade Park, Swindon, SN2 8BY."
+    assert _found(("agent", said)) == []
+
+
+def test_a_household_s_own_postal_address_is_theirs() -> None:
+    found = _found(("customer", "Our postal address is Unit 9, Greenfield Court, Swindon, SN2 8BY."))
+    assert found == [("address", "Unit 9, Greenfield Court, Swindon, SN2 8BY")]
+
+
 def test_an_address_said_to_be_the_business_s_place_right_after_it_is_its_own() -> None:
     assert _found(("agent", "Drop it at 9 Harbour Point Road, Wexford, that's our parcel depot.")) == []
 
