@@ -2018,14 +2018,14 @@ _UNHEARD_NAME = 0.75  # Whisper's mean confidence in the words it made of a name
 
 
 def names_introduced_unheard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """The words after "this is" ending a segment of the call's first turn, where Whisper's mean confidence in them
-    is low."""
+    """The words after "this is" (or "my name is", "you're through to") ending a segment of the call's first turn,
+    or before the offer of help that ends it, where Whisper's mean confidence in them is low."""
     opening = list(itertools.takewhile(lambda segment: segment.speaker == segments[0].speaker, segments))
     for segment in opening:
         match = _INTRODUCED_ENDING.search(segment.text)
         if match is None:
             continue
-        said = [conf for start, _, conf in heard_words(segment) if match.start("name") <= start < match.end("name")]
+        said = [sure for start, sure in heard_words(segment) if match.start("name") <= start < match.end("name")]
         if said and sum(said) / len(said) < _UNHEARD_NAME:
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
 

@@ -373,10 +373,10 @@ def in_order_in_common(first: str, second: str) -> int:
 UNSURE = 0.2  # Whisper's confidence in a word it guessed: "image" (0.03) for "Imogen"
 
 
-def heard_words(segment: Segment) -> list[tuple[int, int, float]]:
-    """Each word of ``segment`` the engine gave a confidence for: where it starts and ends in the text (its
-    punctuation left out), and the confidence; up to the first word the text does not hold."""
-    heard: list[tuple[int, int, float]] = []
+def heard_words(segment: Segment) -> list[tuple[int, float]]:
+    """Each word of ``segment`` the engine gave a confidence for: where it starts in the text (its punctuation left
+    out) and the confidence; up to the first word the text does not hold."""
+    heard: list[tuple[int, float]] = []
     cursor = 0
     for word in segment.words:
         core = word.text.strip()
@@ -385,8 +385,7 @@ def heard_words(segment: Segment) -> list[tuple[int, int, float]]:
             break
         cursor = found + len(core)
         if word.confidence is not None:
-            start = found + len(core) - len(core.lstrip(".,;:!?\"'()-"))
-            heard.append((start, found + len(core.rstrip(".,;:!?\"'()-")), word.confidence))
+            heard.append((found + len(core) - len(core.lstrip(".,;:!?\"'()-")), word.confidence))
     return heard
 
 
@@ -395,7 +394,7 @@ def unsure_words(segments: Sequence[Segment]) -> set[tuple[int, int]]:
     return {
         (segment.index, start)
         for segment in segments
-        for start, _, confidence in heard_words(segment)
+        for start, confidence in heard_words(segment)
         if confidence < UNSURE
     }
 
