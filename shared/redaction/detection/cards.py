@@ -19,12 +19,25 @@ def plausible_expiry(digits: str) -> bool:
     return month.isdigit() and 1 <= int(month) <= 12 and int(year) in years
 
 
+def _digits_read_before(tokens: Sequence[Token], first: Token) -> str:
+    """The digits the speaker said in the same breath (segment) before ``first``, within the context window."""
+    return digits_said([t for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
+                        if t.segment == first.segment])  # fmt: skip
+
+
 def card_read_before(tokens: Sequence[Token], first: Token) -> bool:
     """Whether the speaker read a card number (Luhn-valid, 13 to 19 digits) in the same breath before ``first``,
     though nobody said "card": "Reading it off now, 4111 1111 1111 1111, and 09 31"."""
-    said = digits_said([t for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
-                         if t.segment == first.segment])  # fmt: skip
+    said = _digits_read_before(tokens, first)
     return any(luhn(said[-length:]) for length in range(13, min(19, len(said)) + 1))
+
+
+def card_ending_put_right(tokens: Sequence[Token], first: Token, ending: str) -> bool:
+    """Whether ``ending``, said from ``first``, puts right the end of a card number (13 to 19 digits) the speaker read
+    in the same breath before it: the card passes the Luhn check with it as its ending ("4499 0353 7922 9818, no
+    wait, sorry, 9889 at the end")."""
+    said = _digits_read_before(tokens, first)
+    return 13 <= len(said) <= 19 and luhn(said[: -len(ending)] + ending)
 
 
 # A card's details run together in one word: expiry and code (3 digits), expiry and code (4), or expiry alone.

@@ -27,7 +27,13 @@ from shared.redaction.detection.accounts import (
     programme_number_named,
     spelled_ids,
 )
-from shared.redaction.detection.cards import card_read_before, merged_card_details, plausible_expiry, written_with_slash
+from shared.redaction.detection.cards import (
+    card_ending_put_right,
+    card_read_before,
+    merged_card_details,
+    plausible_expiry,
+    written_with_slash,
+)
 from shared.redaction.detection.context import (
     ADDRESS_CONTEXT,
     ANSWER_LEAD_WORDS,
@@ -513,17 +519,14 @@ def _back_named(atoms: Sequence[Atom], tokens: Sequence[Token]) -> str | None:
 
 
 def _card_ending_put_right(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
-    """Whether the digits are said to be the end of a card number the speaker read just before them, in the same
-    breath, which passes the card check with them as its last four: the ending put right, not a security code."""
-    first, last = atoms[0].tokens[0], atoms[-1].tokens[-1]
+    """Whether the digits are said to be the end ("... at the end") of a card number the speaker read just before
+    them, which passes the card check with them as its ending: the ending put right, not a security code."""
+    last = atoms[-1].tokens[-1]
     after = " ".join(
         t.norm for t in tokens[last.position + 1 : last.position + 1 + _ENDING_AFTER_WORDS] if t.segment == last.segment
     )
-    if _ENDING_AFTER.match(after) is None:
-        return False
-    said = digits_said([t for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
-                        if t.segment == first.segment])  # fmt: skip
-    return 13 <= len(said) <= 19 and luhn(said[:-_CARD_GROUP] + "".join(atom.digits for atom in atoms))
+    ending = "".join(atom.digits for atom in atoms)
+    return _ENDING_AFTER.match(after) is not None and card_ending_put_right(tokens, atoms[0].tokens[0], ending)
 
 
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
