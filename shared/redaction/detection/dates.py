@@ -454,18 +454,16 @@ def _numbers(said: Sequence[Token]) -> set[int]:
 
 def _read_back_by_day(tokens: Sequence[Token], read: list[Token]) -> Iterable[list[Token]]:
     """The date a question about a birth date names ("So April 12th?") and the dates the answer to it gives: the
-    same person's date. Where the question offers the date's readings ("the 5th of November or May the 11th?"), only
-    the reading the answer picks ("May 11th.")."""
+    same person's date. Where the question offers the date's readings ("the 5th of November or May the 11th?"), each
+    of them: one is the birth date, the other gives it away as well."""
     segment = read[0].segment
-    found = [t for t in read if t.segment == segment]
-    readings = [found]
+    readings = [[t for t in read if t.segment == segment]]
     for _ in range(_MAX_DATES_IN_ONE_ANSWER):
         rest = _date_after(tokens, readings[-1][-1].position + 1)
         if not rest or rest[0].segment != segment:
             break
         readings.append([t for t in rest if t.segment == segment])
-    if len(readings) == 1:
-        yield found
+    yield from readings
     yield from _dates_answering(tokens, readings[-1])
 
 

@@ -480,7 +480,7 @@ def test_digits_after_an_expiry_that_are_no_code_are_not_taken_for_one(turns: li
                 ("agent", "Do you mean the 3rd of August or March the 8th?"),
                 ("customer", "March 8th."),
             ],
-            ["3/8/1975", "March 8th"],
+            ["3/8/1975", "the 3rd of August", "March the 8th", "March 8th"],
         ),
         (
             [
@@ -492,7 +492,7 @@ def test_digits_after_an_expiry_that_are_no_code_are_not_taken_for_one(turns: li
         ),
     ],
 )
-def test_a_birth_date_asked_about_by_its_day_and_month_and_the_reading_picked_are_the_birth_date(
+def test_a_birth_date_asked_about_by_its_day_and_month_its_readings_and_the_one_picked_are_the_birth_date(
     turns: list[tuple[str, str]], dates: list[str]
 ) -> None:
     assert [span for _, spans in _found(_segments(*turns), _BIRTH) for span in spans] == dates
