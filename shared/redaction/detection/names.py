@@ -280,8 +280,9 @@ COURTESY_TITLES = (
     r"[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|[Pp]ani|[Mm]a ?'am|[Ss]ir|"
     r"MS\.|MR\.|MRS\.)"
 )
-# A name's initials before it: "M. J. Abernathy", "S. Karthikeyan"; not a time's "P.M." nor a country's "U.S.".
-INITIALS = r"(?!(?:[AaPp]\.[Mm]\.|U\.[SK]\.))(?:[A-Z]\.\s?){1,3}\s*"
+# A name's initials before it: "M. J. Abernathy", "S. Karthikeyan"; not a time's "P.M." nor a country's "U.S.". Or one
+# capital alone, as Whisper writes an initial: "under G Mensah".
+INITIALS = r"(?!(?:[AaPp]\.[Mm]\.|U\.[SK]\.))(?:(?:[A-Z]\.\s?){1,3}\s*|[A-Z]\s)"
 _MAY_HAVE_AS = (
     r"(?:you|you'll|you will|you'd|you would|we|we'll|they|they'll|"
     r"(?:the|your) (?:bank|system|records?|file|account|computer|database|company|office))"
@@ -326,7 +327,8 @@ NAME_CUES = re.compile(
     # or counted: "One son, Kai", "a daughter, Mia, aged six"
     rf"{_KIN_IS}|(?:my|our|his|her|their|one|a|an) {_KIN_AGE}{_LOWER_CASE_KIN}(?:'s)?,|"
     # whom something is under or for, or whom to ask for: "it's under Ana Ruiz", "addressed to Li Wei", "ask for Sam"
-    r"(?:it's|it is|it was|is|was|all|put it|book it|booked|registered|listed|reserved) under|"
+    r"(?:it's|it is|it was|it(?:'ll| will|'d| would| should| might| may| must) be|is|was|all|put it|book it|booked|"
+    r"registered|listed|reserved) under|"
     # "The account's under Ana Ruiz"; without the "'s" a weak cue: "Reservation under Kowalczyk, party of four"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership)(?:'s)? under|"
     # ... also in the languages callers switch to: "a nombre de Alejandro Ruiz", "em nome de", "au nom de"

@@ -187,6 +187,11 @@ def test_months_days_teams_and_places_after_those_cues_are_not_names(text: str) 
     [
         ("Booking under Nakamura, two nights.", "Nakamura"),
         ("Make it payable to Tendai Moyo, please.", "Tendai Moyo"),
+        ("It'll be under Tomasz Brzezinski, I think.", "Tomasz Brzezinski"),
+        ("It should be under K. Adjei.", "K. Adjei"),
+        # an initial as Whisper writes it, without its dot
+        ("It's under F Kowalski.", "F Kowalski"),
+        ("It might be under D Okonkwo, my dad.", "D Okonkwo"),
     ],
 )
 def test_whom_a_booking_is_under_or_a_payment_is_payable_to_is_a_name(text: str, name: str) -> None:
