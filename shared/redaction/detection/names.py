@@ -843,7 +843,8 @@ _NOT_SAID_TO_WORDS = (
 )
 # not what was done: "sorry about that, corrected."
 _SAID_TO_WORD = rf"(?!(?i:{_NOT_SAID_TO_WORDS})\b)(?![a-z]+(?:ed|ing)\b)-?[A-Za-z][\w'-]*"
-_SAID_BACK_AFTER_ANSWER = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?:'s)?\s+[A-Z][a-z'-]+),\s")
+# ... before a comma, or as all the reply's first segment: "Hank Strang." (Thanks Greg), "Enx Customs." (Thanks Kostas)
+_SAID_BACK_AFTER_ANSWER = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?:'s)?\s+[A-Z][a-z'-]+)(?:,\s|[.!]?\s*$)")
 # What one says to acknowledge an answer, not a name: "Perfect, ...", "Got it, ...".
 _ACKNOWLEDGING_WORDS = (
     r"(?:perfect|great|lovely|brilliant|excellent|wonderful|fantastic|super|grand|cool|nice|right|sure|certainly|"

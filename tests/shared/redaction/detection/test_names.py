@@ -500,9 +500,30 @@ def test_a_name_said_back_as_two_misheard_words_right_after_it_was_answered_is_a
     assert found == [(1, "Rory Callan"), (2, "Tanks Roarie")]
 
 
+def test_a_name_said_back_as_two_misheard_words_making_all_the_replys_first_segment_is_a_name() -> None:
+    found = _names(
+        ("agent", "And who am I speaking with?"),
+        ("customer", "Rory Callan."),
+        ("agent", "Enx Roarie."),
+        ("agent", "What's the new address?"),
+    )
+    assert found == [(1, "Rory Callan"), (2, "Enx Roarie")]
+
+
 @pytest.mark.parametrize("said_back", ["Thank you, what's the new address?", "Lovely Stuff, what's the new address?"])
 def test_thanks_after_a_name_was_answered_is_no_name(said_back: str) -> None:
     found = _names(("agent", "And who am I speaking with?"), ("customer", "Rory Callan."), ("agent", said_back))
+    assert found == [(1, "Rory Callan")]
+
+
+@pytest.mark.parametrize("said_back", ["Thank You.", "Lovely Stuff!", "Got That."])
+def test_thanks_making_all_the_first_segment_after_a_name_was_answered_is_no_name(said_back: str) -> None:
+    found = _names(
+        ("agent", "And who am I speaking with?"),
+        ("customer", "Rory Callan."),
+        ("agent", said_back),
+        ("agent", "What's the new address?"),
+    )
     assert found == [(1, "Rory Callan")]
 
 
