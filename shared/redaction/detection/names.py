@@ -1622,7 +1622,7 @@ def names_and_another(segments: Sequence[Segment], names: Iterable[TextSpan]) ->
 
 
 # Whisper ends a segment after a title's full stop, and the name starts the next one: "Thank you Ms." / "Marchetti."
-_TITLE_ENDING_SEGMENT = re.compile(r"(?:^|(?<=[\s,]))(?i:mr|mrs|ms|miss|mx|mister|missus)\.?\s*$")
+_TITLE_ENDING_SEGMENT = re.compile(r"(?:^|(?<=[\s,]))(?i:mr|mrs|ms|miss|mx|mister|missus)\.?[?!]?\s*$")
 _NAME_STARTING_SEGMENT = re.compile(rf"\s*(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?=\s*[,.!?]|$)")
 
 

@@ -281,6 +281,11 @@ def test_a_name_starting_the_segment_after_a_title_ended_one_is_a_name() -> None
     assert found == [(1, "Ogunleye Bright")]
 
 
+def test_a_name_after_a_title_ending_a_question_is_a_name() -> None:
+    found = _names(("agent", "Is there anything else, MS?"), ("agent", "Sentals?"), ("customer", "No, that's all."))
+    assert found == [(1, "Sentals")]
+
+
 def test_a_month_after_a_title_ending_a_segment_is_a_surname() -> None:
     assert _names(("agent", "Lovely, ta Mr."), ("agent", "August."), ("agent", "And the reference?")) == [(1, "August")]
 
