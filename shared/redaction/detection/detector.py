@@ -56,6 +56,7 @@ from shared.redaction.detection.names import (
     names_before_emails,
     names_confirmed_as_heard,
     names_confirmed_by_another,
+    names_in_apposition,
     names_introduced_unheard,
     names_known_from_lists,
     names_of_kin_named_together,
@@ -145,6 +146,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
     for found_names in (
         names_after_title_ending_segment,
+        names_in_apposition,
         names_after_spoken_title,
         names_announced_in_greeting,
         names_announced_however_heard,

@@ -12,9 +12,11 @@ from shared.redaction.detection.context import NAME_ASKED, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES, SEPARATOR_WORDS
 from shared.redaction.detection.gazetteers import person_names, place_names
 from shared.redaction.detection.spoken import (
+    DIGIT_WORDS,
     MONTHS,
     RADIO_LETTER,
     SPELLED_LETTERS,
+    TENS,
     YES_ABROAD,
     TextSpan,
     Token,
@@ -1636,6 +1638,27 @@ def names_after_title_ending_segment(segments: Sequence[Segment]) -> Iterable[Te
         # after a title a month's word is a surname: "Ms." / "March."
         if match is not None and not any(w in NOT_NAMES or w in BUSINESS_WORDS for w in match.group("name").split()):
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+# Someone named between commas after who they are, before what they will do or did: "The fitter, Dale, will ring
+# you" (heard "The figure, Dale, will bring you"), "Your group leader, Mama Wanjiru, will also be informed".
+_IN_APPOSITION = re.compile(
+    r"\b(?i:the|your|my|our|his|her|their)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*,\s+"
+    rf"(?P<name>(?!{_WHEN_NAMES}\b){_NAME}(?:\s+{_NAME})?),\s+"
+    r"(?:will|is|was|can|could|should|would|has|had|may|might|rang|called|said)\b"
+)
+
+
+def names_in_apposition(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """The words between commas after "the", "your" (...) and a noun, before a verb, where none is a number, a
+    place's kind or a business's."""
+    for segment in segments:
+        for match in _IN_APPOSITION.finditer(segment.text):
+            words = match.group("name").split()
+            if not _holds_no_name_word(words) and not any(
+                w in _PLACE_WORDS or w.lower() in DIGIT_WORDS or w.lower() in TENS for w in words
+            ):
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
 # "Mister" and "missus" said in full are titles, never verbs: the words after them up to a pause are a name,

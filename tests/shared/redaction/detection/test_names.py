@@ -281,6 +281,33 @@ def test_a_name_starting_the_segment_after_a_title_ended_one_is_a_name() -> None
     assert found == [(1, "Ogunleye Bright")]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The figure, Dale, will bring you to confirm the start date.", "Dale"),  # "The fitter, Dale, will ring you"
+        ("Your group leader, Mama Wanjiru, will also be informed.", "Mama Wanjiru"),
+        ("Honestly the lady, Bronwen, was lovely about it.", "Bronwen"),
+    ],
+)
+def test_someone_named_between_commas_after_who_they_are_is_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our new site, Riverside Park, will open in May.",  # a place
+        "Your order, Number Four, will ship today.",  # a number
+        "Your table, Number Twenty, is ready.",
+        "The quietest month, March, is the cheapest.",  # a month
+        "The other one, Barclays Bank, has the direct debit.",  # a business
+        "The slot we have, Monday, is the earliest.",  # a day
+    ],
+)
+def test_a_place_a_number_a_business_or_a_date_between_commas_after_a_noun_is_no_name(text: str) -> None:
+    assert _names(("agent", text)) == []
+
+
 def test_a_name_after_a_title_ending_a_question_is_a_name() -> None:
     found = _names(("agent", "Is there anything else, MS?"), ("agent", "Sentals?"), ("customer", "No, that's all."))
     assert found == [(1, "Sentals")]
