@@ -455,7 +455,9 @@ GREETED = re.compile(
     r"\b(?:Hi|Hello|Hey|(?i:thanks|thank you|sorry)|Bye|Goodbye|Morning|Cheers|Dear|Okay|OK|Alright|All right|"
     # thanks, or very many, and greetings in the languages callers switch to: "Tack, Karin Lindqvist.", "Hola Javier,",
     # "Merci beaucoup, Camille."
-    rf"(?i:{_THANKS_AND_GREETINGS}))\s*,?\s+"
+    rf"(?i:{_THANKS_AND_GREETINGS})|"
+    # "Thanks" opening a segment as Whisper hears it from synthetic speech: "Anx, Jasmine.", "Enx, Calum, and ..."
+    r"^(?i:anx|enx|anks|enks|hanks|hank's|tanks))\s*,?\s+"
     # an honorific may follow the name: "Thank you Rohit ji."
     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)(?=(?:\s(?:ji|san|sama))?\s*[,.!?]|$)"
     # a name of three words too: "Jean François Tremblay here"; but "Calls here get taped" says where

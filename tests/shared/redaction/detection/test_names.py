@@ -308,6 +308,22 @@ def test_a_place_a_number_a_business_or_a_date_between_commas_after_a_noun_is_no
     assert _names(("agent", text)) == []
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Anx, Jasmine. How much were the medical costs?", "Jasmine"),
+        ("tanks, Shauna, and the address for the service?", "Shauna"),
+        ("Enx, Calum, have a great day.", "Calum"),
+    ],
+)
+def test_a_name_after_thanks_as_whisper_hears_it_opening_a_segment_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", "That's the one."), ("agent", text)) == [(1, name)]
+
+
+def test_tanks_inside_a_sentence_are_no_thanks() -> None:
+    assert _names(("agent", "We sell the tanks, Pumps, filters and lights.")) == []
+
+
 def test_a_name_after_a_title_ending_a_question_is_a_name() -> None:
     found = _names(("agent", "Is there anything else, MS?"), ("agent", "Sentals?"), ("customer", "No, that's all."))
     assert found == [(1, "Sentals")]
