@@ -1663,15 +1663,26 @@ def names_in_apposition(segments: Sequence[Segment]) -> Iterable[TextSpan]:
                 yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
-# "Mister" and "missus" said in full are titles, never verbs: the words after them up to a pause are a name,
-# however Whisper heard it ("thanks mister, a mail, your refund ...").
-_SPOKEN_TITLE_NAME = re.compile(
-    # "Mrs" said to someone is heard as "mission" too: "Anx, you mission penberton!" (thank you, Mrs Pemberton)
-    r"(?:\b(?i:mister|missus)|(?<=\b(?i:you)\s)(?i:mission)),?\s+"
+# The words after a title up to a pause, the first none a sentence goes on with.
+_NAME_UP_TO_PAUSE = (
     r"(?P<name>(?!(?i:please|sir|madam|thanks|thank|yes|no|okay|ok|right|sorry|what|what's|how|where|when|why|who|"
     r"can|could|would|will|is|are|was|do|does|did|i|i'm|you|you're|we|they|he|she|it|it's|that|this|there|here|and|"
     r"but|so|or|if)\b)[A-Za-z][\w'-]*"
     r"(?:\s+[A-Za-z][\w'-]*){0,2})(?=\s*[,.!?]|\s*$)"
+)
+# "Mister" and "missus" said in full are titles, never verbs: the words after them up to a pause are a name,
+# however Whisper heard it ("thanks mister, a mail, your refund ...").
+_SPOKEN_TITLE_NAME = re.compile(
+    # "Mrs" said to someone is heard as "mission" too: "Anx, you mission penberton!" (thank you, Mrs Pemberton)
+    rf"(?:\b(?i:mister|missus)|(?<=\b(?i:you)\s)(?i:mission)),?\s+{_NAME_UP_TO_PAUSE}"
+)
+
+
+# A title Whisper wrote with a comma after it, said to someone after a word of acknowledgement: the words after it up
+# to a pause are the name, however heard ("Okay, MS, organ, I see your return." for Ms Ortega; not "her MS, sadly").
+_TITLE_WITH_COMMA_NAME = re.compile(
+    r"\b(?i:okay|ok|right|alright|yes|thanks|thank you|sorry|great|perfect|lovely|hello|hi|welcome),?\s+"
+    rf"(?:M[Ss]|M[Rr][Ss]?|Mx)\.?,\s+{_NAME_UP_TO_PAUSE}"
 )
 
 
@@ -1685,9 +1696,12 @@ _TITLE_ALONE = re.compile(
 
 
 def names_after_spoken_title(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """The words right after "mister" or "missus", up to a pause; the words after a title said alone."""
+    """The words right after "mister" or "missus", or a title written with a comma after it, up to a pause; the
+    words after a title said alone."""
     for segment in segments:
-        for match in _SPOKEN_TITLE_NAME.finditer(segment.text):
+        for match in itertools.chain(
+            _SPOKEN_TITLE_NAME.finditer(segment.text), _TITLE_WITH_COMMA_NAME.finditer(segment.text)
+        ):
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
         alone = _TITLE_ALONE.fullmatch(segment.text)
         if alone is not None and not _not_a_name(alone.group("name")):

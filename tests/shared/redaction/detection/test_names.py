@@ -324,6 +324,23 @@ def test_tanks_inside_a_sentence_are_no_thanks() -> None:
     assert _names(("agent", "We sell the tanks, Pumps, filters and lights.")) == []
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Okay, MS, organ, I see your return.", "organ"),  # Ms Ortega
+        ("Okay MS, White Horse, let me pull up your file.", "White Horse"),
+        ("Thank you, Mr., Dubrovsky.", "Dubrovsky"),
+    ],
+)
+def test_the_words_after_a_title_written_with_a_comma_after_it_are_a_name(text: str, name: str) -> None:
+    assert _names(("customer", "Yes, that's me."), ("agent", text)) == [(1, name)]
+
+
+@pytest.mark.parametrize("text", ["Her MS, sadly, got a lot worse.", "Thank you MS, and your date of birth?"])
+def test_a_title_with_a_comma_after_it_said_to_no_one_or_before_more_words_is_no_name(text: str) -> None:
+    assert _names(("customer", "Yes, that's me."), ("agent", text)) == []
+
+
 def test_a_name_after_a_title_ending_a_question_is_a_name() -> None:
     found = _names(("agent", "Is there anything else, MS?"), ("agent", "Sentals?"), ("customer", "No, that's all."))
     assert found == [(1, "Sentals")]
