@@ -1678,11 +1678,12 @@ _SPOKEN_TITLE_NAME = re.compile(
 )
 
 
-# A title Whisper wrote with a comma after it, said to someone after a word of acknowledgement: the words after it up
-# to a pause are the name, however heard ("Okay, MS, organ, I see your return." for Ms Ortega; not "her MS, sadly").
-_TITLE_WITH_COMMA_NAME = re.compile(
+# A title as Whisper writes it, in capitals or with a comma after it, said to someone after a word of acknowledgement:
+# the words after it up to a pause are the name, however heard ("Okay, MS, organ, I see your return." for Ms Ortega,
+# "You're welcome MS Loom."; not "her MS, sadly", nor a program: "Okay, MS Teams is fine").
+_TITLE_AS_WRITTEN_NAME = re.compile(
     r"\b(?i:okay|ok|right|alright|yes|thanks|thank you|sorry|great|perfect|lovely|hello|hi|welcome),?\s+"
-    rf"(?:M[Ss]|M[Rr][Ss]?|Mx)\.?,\s+{_NAME_UP_TO_PAUSE}"
+    rf"(?:M[Ss]|M[Rr][Ss]?|Mx)\.?,?\s+(?!(?i:teams|word|office|excel|outlook|access|dos)\b){_NAME_UP_TO_PAUSE}"
 )
 
 
@@ -1696,11 +1697,11 @@ _TITLE_ALONE = re.compile(
 
 
 def names_after_spoken_title(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """The words right after "mister" or "missus", or a title written with a comma after it, up to a pause; the
-    words after a title said alone."""
+    """The words right after "mister" or "missus", or a title as Whisper writes it, up to a pause; the words after a
+    title said alone."""
     for segment in segments:
         for match in itertools.chain(
-            _SPOKEN_TITLE_NAME.finditer(segment.text), _TITLE_WITH_COMMA_NAME.finditer(segment.text)
+            _SPOKEN_TITLE_NAME.finditer(segment.text), _TITLE_AS_WRITTEN_NAME.finditer(segment.text)
         ):
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
         alone = _TITLE_ALONE.fullmatch(segment.text)

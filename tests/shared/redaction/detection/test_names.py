@@ -330,14 +330,20 @@ def test_tanks_inside_a_sentence_are_no_thanks() -> None:
         ("Okay, MS, organ, I see your return.", "organ"),  # Ms Ortega
         ("Okay MS, White Horse, let me pull up your file.", "White Horse"),
         ("Thank you, Mr., Dubrovsky.", "Dubrovsky"),
+        # a title in capitals without its full stop
+        ("Thank you, MS Bombartner.", "MS Bombartner"),
+        ("You're welcome MS Loom. Have a nice day.", "MS Loom"),
     ],
 )
-def test_the_words_after_a_title_written_with_a_comma_after_it_are_a_name(text: str, name: str) -> None:
+def test_the_words_after_a_title_as_whisper_writes_it_are_a_name(text: str, name: str) -> None:
     assert _names(("customer", "Yes, that's me."), ("agent", text)) == [(1, name)]
 
 
-@pytest.mark.parametrize("text", ["Her MS, sadly, got a lot worse.", "Thank you MS, and your date of birth?"])
-def test_a_title_with_a_comma_after_it_said_to_no_one_or_before_more_words_is_no_name(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    ["Her MS, sadly, got a lot worse.", "Thank you MS, and your date of birth?", "Okay, MS Teams is fine."],
+)
+def test_a_title_as_whisper_writes_it_said_to_no_one_before_more_words_or_a_program_is_no_name(text: str) -> None:
     assert _names(("customer", "Yes, that's me."), ("agent", text)) == []
 
 
