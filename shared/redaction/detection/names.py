@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import NAME_ASKED, answers
 from shared.redaction.detection.emails import ROLE_MAILBOXES, SEPARATOR_WORDS
-from shared.redaction.detection.gazetteers import person_names, place_names
+from shared.redaction.detection.gazetteers import english_words, person_names, place_names
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
     MONTHS,
@@ -1301,9 +1301,10 @@ def names_said_again(
                 sentence_start = re.search(r"(?:^|[.!?])\s*$", text[: match.start()]) is not None
                 how_written = _HOW_WRITTEN_AFTER.match(text, match.end()) is not None
                 # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
-                # "Anna, ..." counts there, not "Will that be all?"; one with an apostrophe is no word ("D'Souza.").
-                apostrophe = "'" in match.group()
-                if not sentence_start or how_written or apostrophe or re.match(r"\s*[,!?]", text[match.end() :]):
+                # "Anna, ..." counts there, not "Will that be all?"; one with an apostrophe ("D'Souza.") or that no
+                # dictionary has ("Hollingsworth. Gareth Hollingsworth.") is no word.
+                no_word = "'" in match.group() or match.group().lower() not in english_words()
+                if not sentence_start or how_written or no_word or re.match(r"\s*[,!?]", text[match.end() :]):
                     start, end = _name_words_around(text, match.start(), match.end())
                     found.append(TextSpan(segment.index, start, end))
                 elif re.match(rf"\s{_NAME}\b", text[match.end() :]):  # "Rosalind Quist" starting an answer

@@ -347,6 +347,16 @@ def test_a_title_as_whisper_writes_it_said_to_no_one_before_more_words_or_a_prog
     assert _names(("customer", "Yes, that's me."), ("agent", text)) == []
 
 
+def test_a_surname_no_dictionary_has_starting_a_sentence_before_the_full_name_is_the_name_too() -> None:
+    found = _names(("customer", "It's... um... Hollingsworth. Gareth Hollingsworth. And the claim number's 88201."))
+    assert [text for _, text in found] == ["Hollingsworth", "Gareth Hollingsworth"]
+
+
+def test_a_name_that_is_also_a_word_starting_a_sentence_is_still_the_word() -> None:
+    found = _names(("customer", "My name is Grace Tran."), ("agent", "Thank you. Grace periods apply to the bill."))
+    assert found == [(0, "Grace Tran")]
+
+
 def test_a_name_after_a_title_ending_a_question_is_a_name() -> None:
     found = _names(("agent", "Is there anything else, MS?"), ("agent", "Sentals?"), ("customer", "No, that's all."))
     assert found == [(1, "Sentals")]
