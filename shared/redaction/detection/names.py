@@ -1156,7 +1156,7 @@ _HOW_WRITTEN_NEAR = re.compile(r"\b(?i:hyphen|dash|underscore|no space|one word|
 _SEPARATOR_AFTER = re.compile(rf"\s+(?i:{'|'.join(sorted(SEPARATOR_WORDS))})\b")
 _SEPARATOR_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(SEPARATOR_WORDS))})\s+$")
 # A word joined to the next or the one before by a dot, an underscore or an "@" with no space is part of a handle.
-_IN_HANDLE_AFTER = re.compile(r"[._@]\w")
+_IN_HANDLE_AFTER = re.compile(r"[._@]\w|\s+(?i:dot|underscore)\s+\w")  # "priya.raman", "Priya dot raman"
 _IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
 # a word of an e-mail address as recognition wrote it heard, its domain's ending a few words on: "F -N -O -Harley
 # adamantil .net .om"
