@@ -230,8 +230,9 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"|\b(the )?(reference|ref|confirmation)( number| no| code)? (is|was)\b"
     r"|\b((i've|ive|i have|we've|we have) got|(i|we) have|(i|we) (was|were) given|(they|you|someone|somebody|he|she)"
     r" gave (me|us)) (a|an|the) (reference|ref)\b"
-    # its "is" heard as "in", right before the id: "The incident number in MP5582", "your reference in SR 833"
-    rf"|\b(your|the) (\w+ )?({_RECORD_KINDS}|reference)( number| id| reference| ref| no)? in"
+    # its "is" heard as "in", right before the id: "The incident number in MP5582", "your reference in SR 833", its
+    # "your" heard as "you're" too: "You're looking reference in MP66201." (your booking reference is)
+    rf"|\b(your|you're|the) (\w+ )?({_RECORD_KINDS}|reference)( number| id| reference| ref| no)? in"
     r"( (?!(the|my|your|our|may|june|july)\b)[a-z]{1,4})?$"
     # or run into it as "-s": "Your case references DR -4419", "your dispute references be 774102"
     rf"|\byour (\w+ )?{_RECORD_KINDS} references\b"

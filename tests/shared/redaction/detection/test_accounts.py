@@ -527,6 +527,7 @@ def test_an_id_spelled_in_letters_and_digits_and_named_an_id_is_an_account_numbe
         # named "the reference", or its "is" heard as "in" right before it
         ("All done, the reference is KL 55 0193.", "KL 55 0193"),
         ("Sorted. Your ticket number in TK40917.", "TK40917"),
+        ("Updated. You're looking reference in MP66201.", "MP66201"),  # "your booking reference is"
         # a receipt's, for the payment just taken
         ("That's approved. Your receipt number is R221904.", "R221904"),
         # its "is" run into the kind as "-s"
