@@ -1156,7 +1156,16 @@ def _addresses_still_lived_at(segments: Sequence[Segment]) -> Iterable[TextSpan]
 # Asked whether the address is still the one on file, then read out by the same speaker in the segments after, as a
 # question: "And is this still the address?" / "I nurtured close," / "Heragate 82, 7DS?" (9 Orchard Close, Harrogate,
 # HG2 7JS), however the street and the town were heard.
+# Or told where something goes, then asked whether it is still there: "New cards will go to your home address." /
+# "Is that still 12 bitching lies?" (12 Ditching Rise).
 _ADDRESS_QUESTION_ENDING = re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\s*\?\s*$", re.IGNORECASE)
+_ADDRESS_TOLD_ENDING = re.compile(r"(?<!email )(?<!e-mail )(?<!web )\baddress\s*\.\s*$", re.IGNORECASE)
+_STILL_THERE_ASKED = re.compile(
+    r"\s*(?i:is (?:that|it|this) still|still)(?:\s+(?i:at))?\s+(?=\d)"
+    # a house number, not a count: "Is that still 10 working days?"
+    r"(?!\d+\s+(?i:working|business|days?|weeks?|months?|years?|hours?|minutes?|pounds?|dollars?|euros?|rand|"
+    r"percent)\b)"
+)
 _READ_BACK_SEGMENTS = 2
 _READ_BACK_WORDS = 12
 
@@ -1164,7 +1173,10 @@ _READ_BACK_WORDS = 12
 def _addresses_read_back_for_checking(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     for position, asking in enumerate(ordered):
-        if not _ADDRESS_QUESTION_ENDING.search(asking.text):
+        asked = _ADDRESS_QUESTION_ENDING.search(asking.text) is not None
+        next_one = ordered[position + 1] if position + 1 < len(ordered) else None
+        still = _STILL_THERE_ASKED.match(next_one.text) if next_one is not None else None
+        if not asked and not (_ADDRESS_TOLD_ENDING.search(asking.text) and still):
             continue
         read: list[Segment] = []
         for segment in ordered[position + 1 : position + 1 + _READ_BACK_SEGMENTS]:
@@ -1176,7 +1188,8 @@ def _addresses_read_back_for_checking(segments: Sequence[Segment]) -> Iterable[T
         said = " ".join(segment.text for segment in read)
         if read and read[-1].text.rstrip().endswith("?") and re.search(r"\d", said):
             for segment in read:
-                yield TextSpan(segment.index, _lead_in_end(segment.text), len(segment.text.rstrip(" ,?")))
+                start = still.end() if still and segment is next_one else _lead_in_end(segment.text)
+                yield TextSpan(segment.index, start, len(segment.text.rstrip(" ,?")))
 
 
 _TO = re.compile(r"(?i:to)\s")

@@ -454,6 +454,29 @@ def test_an_address_read_back_to_check_after_asking_about_it_is_the_address_howe
     assert found == [(1, "Seven bar row meadow"), (2, "Yolk 31, 4 PQ")]
 
 
+def test_where_one_is_still_asked_to_be_after_being_told_where_a_thing_goes_is_the_address_however_heard() -> None:
+    found = _addresses(
+        ("agent", "New cards will go to your home address."),
+        ("agent", "Is that still 12 bitching lies?"),
+        ("customer", "Yes."),
+    )
+    assert found == [(1, "12 bitching lies")]
+
+
+@pytest.mark.parametrize(
+    "told, asked",
+    [
+        ("We'll post the refund to your address.", "Is that still 10 working days?"),  # a count
+        ("We'll post the refund to your address.", "Is 10 working days okay?"),  # no "still"
+        ("I'll send the link to your email address.", "Is that still 4 digits?"),  # an e-mail's
+    ],
+)
+def test_a_count_or_a_question_without_still_after_being_told_of_the_address_is_no_address(
+    told: str, asked: str
+) -> None:
+    assert _addresses(("agent", told), ("agent", asked), ("customer", "Yes.")) == []
+
+
 def test_a_question_after_asking_about_the_address_without_a_number_is_no_address() -> None:
     found = _addresses(
         ("agent", "And is that still the address?"),
