@@ -90,6 +90,10 @@ _HELD_IN_A_NAME = re.compile(
 )
 
 
+_LOWER_CASE_ADDRESS_LEAD = re.compile(r"\b(?i:at|that's|that is|it's|it is)\s+$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,!?]|$)")
+
+
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
@@ -139,6 +143,12 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 group = next(group for group in LOWER_CASE_NAME_GROUPS if match.group(group))
                 if not BUSINESS_WORDS.intersection(word.capitalize() for word in match.group(group).split()):
                     yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start(group), match.end(group))
+        else:
+            # a street heard in lower case in a sentence that is not, right after "at" or "that's" and ending the
+            # clause: "Just to confirm, that's 14 carry road, Raylin." (14 Kauri Road, Grey Lynn)
+            for match in LOWER_CASE_ADDRESS.finditer(text):
+                if _LOWER_CASE_ADDRESS_LEAD.search(text, 0, match.start()) and _CLAUSE_ENDS.match(text, match.end()):
+                    yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
         for match in LOWER_CASE_TITLED_NAME.finditer(text):
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for pattern in patterns:

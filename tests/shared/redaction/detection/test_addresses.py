@@ -486,6 +486,30 @@ def test_a_question_after_asking_about_the_address_without_a_number_is_no_addres
     assert found == []
 
 
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Just to confirm, that's 14 carry road, Raylin.", "14 carry road"),  # 14 Kauri Road, Grey Lynn
+        ("Okay, so I'm at 27 pine hollow drive.", "27 pine hollow drive"),
+    ],
+)
+def test_a_street_heard_in_lower_case_after_at_or_that_s_in_a_capitalised_sentence_is_an_address(
+    text: str, address: str
+) -> None:
+    assert _addresses(("agent", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus comes every 10 along king street, so you won't wait long.",  # not after "at" or "that's"
+        "It's 3 side road closures on the route today.",  # the clause goes on
+    ],
+)
+def test_a_lower_case_street_in_a_capitalised_sentence_not_given_as_where_one_is_is_no_address(text: str) -> None:
+    assert _addresses(("agent", text)) == []
+
+
 def test_the_new_address_given_after_saying_one_moved_is_the_address_even_all_in_lower_case() -> None:
     found = _addresses(
         ("agent", "And are you still at Marine Drive, Umhlanga, 4319?"),
