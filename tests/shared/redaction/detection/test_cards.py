@@ -378,6 +378,19 @@ def test_a_card_parted_by_an_aside_in_one_turn_is_one_card() -> None:
     assert _found(said, (EntityType.CARD_NUMBER,)) == [("card_number", ["5105 1051... hold on, the dog... 0510 5100"])]
 
 
+@pytest.mark.parametrize(
+    "said, expiry",
+    [
+        # with the expiry's digits the card passes the check by chance, 17 digits long
+        ("Diners Club, 3674 543532 5327, expiry 5/28.", "5/28"),
+        ("Diners Club, 3674 543532 5327, expires 5 28.", "5 28"),
+    ],
+)
+def test_a_card_and_its_expiry_named_after_it_are_not_joined_into_one_card(said: str, expiry: str) -> None:
+    found = _found(_segments(("customer", said)), (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY))
+    assert found == [("card_number", ["3674 543532 5327"]), ("card_expiry", [expiry])]
+
+
 def test_two_numbers_parted_by_an_aside_that_are_no_card_together_stay_apart() -> None:
     # an order's quantity and a price: together they fail the card check
     said = _segments(("customer", "It's 1200 units... sorry, hang on... 4999 each."))
