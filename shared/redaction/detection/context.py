@@ -100,6 +100,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(my|your|the) count (number|no)|"
         # a national id named by its name: "my Aadhaar", "the PPS number"
         r"aadhaa?r|(ppsn?|ird|pan|ni|nino|sin) (number|no)|pan card|national (id|identity)|"
+        # the UK's by its name without "number": "National insurance is QJ 48 27 61 C."
+        r"national insurance(?= (is|was)\b)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
         # ("your South African ID")
         r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"

@@ -1363,6 +1363,23 @@ def test_a_shape_hmrc_never_issues_is_no_national_insurance_number(text: str) ->
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
 
 
+def test_a_national_insurance_number_named_without_number_is_one_even_in_a_shape_hmrc_never_issues() -> None:
+    found = _found(_segments(("customer", "National insurance is QJ 48 27 61 C.")), _ACCOUNT)
+    assert found == [("account_number", ["QJ 48 27 61 C"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "National insurance is 12 percent of that.",
+        "National insurance was 340 pounds this month.",
+        "The national insurance helpline is 0300 200 3500.",  # the named thing's, not the number's
+    ],
+)
+def test_what_national_insurance_costs_or_its_helpline_is_no_id(text: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == []
+
+
 def test_a_meters_number_is_an_id_and_its_reading_is_not() -> None:
     segments = _segments(("customer", "The meter number is 00471 19382, and the reading today is 48213."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["00471 19382"])]
