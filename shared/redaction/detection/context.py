@@ -166,7 +166,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # number", "the file reference from the desk"
         r"|(health index|assessment|valuation|file) (number|reference|id)"
         r"|sort code|my (\w+ )?reference|(?<!your )(booking|reservation|confirmation) (reference|number)"
-        r"|reference (number )?on (the|my|your|this|that) (letter|statement|bill|notice|invoice)"
+        r"|reference (number )?on (the|my|your|this|that) (letter|statement|bill|notice|invoice|(bank )?transfer"
+        r"|payment|receipt)"
         # the number printed on an id card: "the number on your loyalty card?" ("on your" alone only says where)
         # or by how many digits are printed there: "the 16 digits on the loyalty card"
         r"|(number|id|digits|numbers) on (your|the|my|his|her) (loyalty|rewards?|member|membership|insurance|health|"

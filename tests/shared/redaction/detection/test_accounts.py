@@ -1363,6 +1363,17 @@ def test_a_shape_hmrc_never_issues_is_no_national_insurance_number(text: str) ->
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
 
 
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("Um, the reference on the bank transfer was PAY-77Q-3109.", "PAY-77Q-3109"),
+        ("The reference on my payment is 44817302.", "44817302"),
+    ],
+)
+def test_the_reference_on_a_payment_or_transfer_the_caller_made_is_an_id(text: str, reference: str) -> None:
+    assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [reference])]
+
+
 def test_a_national_insurance_number_named_without_number_is_one_even_in_a_shape_hmrc_never_issues() -> None:
     found = _found(_segments(("customer", "National insurance is QJ 48 27 61 C.")), _ACCOUNT)
     assert found == [("account_number", ["QJ 48 27 61 C"])]
