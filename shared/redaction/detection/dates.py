@@ -149,6 +149,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 if entity_type is EntityType.DATE_OF_BIRTH:
                     yield from ((entity_type, answer) for answer in _dates_answering(tokens, found))
                     yield from ((entity_type, read) for read in _read_back_another_way(tokens, found))
+    yield from ((EntityType.DATE_OF_BIRTH, reading) for reading in _readings_offered(tokens))
     # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
     for match in _ASKED_AGAIN.finditer(text):
         position = bisect.bisect_left(starts, match.end())
@@ -336,6 +337,56 @@ def _dates_answering(tokens: Sequence[Token], asked: list[Token]) -> Iterable[li
             return
         yield [t for t in found if t.segment == segment]
         position = found[-1].position + 1
+
+
+_OR_BETWEEN = 4  # words: "..., or was it the ..."
+# what else a date offered both ways may be for: "Is the appointment the 5th of November or the 11th of May?"
+_SOMETHING_BOOKED = re.compile(
+    r"\b(appointment|booking|booked|book|delivery|deliver|visit|flight|fly|reservation|collection|collect|meeting|"
+    r"session|class|lesson|start|starting|arrive|arrival|departure|leave|leaving|travel|trip|due|payment|pay|"
+    r"installation|install|service|move|moving|event|wedding|party)\b"
+)
+
+
+def _readings_offered(tokens: Sequence[Token]) -> Iterable[list[Token]]:
+    """Both readings of a date written with figures, offered back as a question: "Sorry, was that the 11th of
+    February or November 2nd?", "I have it down as the 5th of November, or was it the 11th of May?": a birth date
+    checked, where nothing booked is named with it."""
+    for position, token in enumerate(tokens):
+        if token.norm != "or":
+            continue
+        first = _date_before(tokens, position)
+        second = [t for t in _date_after(tokens, position + 1) if t.segment == token.segment]
+        if not first or not second or second[0].position - position > _OR_BETWEEN:
+            continue
+        said = [t for t in tokens if t.segment == token.segment]
+        one, other = _day_and_month(first), _day_and_month(second)
+        swapped = one is not None and other is not None and one == other[::-1] and one[0] != one[1]
+        said_text = " ".join(t.norm for t in said)
+        if swapped and "?" in said[-1].text and not _SOMETHING_BOOKED.search(said_text):
+            yield first
+            yield second
+            yield from _dates_answering(tokens, second)  # the reading picked: "November 2nd. American way."
+
+
+def _date_before(tokens: Sequence[Token], position: int) -> list[Token]:
+    """The date that ends right before ``position`` (a comma or "or" between), said in the same segment."""
+    for begin in range(max(0, position - _DATE_LOOKAHEAD), position):
+        if tokens[begin].segment != tokens[position].segment:
+            continue
+        found = _date_after(tokens, begin)
+        if found and found[0].segment == tokens[position].segment and found[-1].position == position - 1:
+            return found
+    return []
+
+
+def _day_and_month(said: Sequence[Token]) -> tuple[int, int] | None:
+    """The day and the month a date names by an ordinal and a month's name."""
+    days = [int(digits) for t in said if _is_day(t) and (digits := _day_digits(t))]
+    months = [month for t in said if (month := _month_number(t)) is not None]
+    if len(days) != 1 or len(months) != 1:
+        return None
+    return days[0], months[0]
 
 
 _READ_BACK_LEAD_WORDS = 3  # "So", "Okay, so", "That's"

@@ -499,6 +499,38 @@ def test_a_birth_date_asked_about_by_its_day_and_month_its_readings_and_the_one_
 
 
 @pytest.mark.parametrize(
+    "turns, dates",
+    [
+        (
+            [("agent", "Sorry, was that the 11th of February or November 2nd?"), ("customer", "November 2nd.")],
+            ["the 11th of February", "November 2nd", "November 2nd"],
+        ),
+        (
+            [("agent", "I have it down as the 5th of November, or was it the 11th of May?"), ("customer", "Yes.")],
+            ["the 5th of November", "the 11th of May"],
+        ),
+    ],
+)
+def test_both_readings_of_a_date_offered_back_as_a_question_are_a_birth_date(
+    turns: list[tuple[str, str]], dates: list[str]
+) -> None:
+    assert [span for _, spans in _found(_segments(*turns), _BIRTH) for span in spans] == dates
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the appointment the 5th of November or the 11th of May?",  # something booked
+        "So the 5th of November or the 11th of May.",  # no question
+        "Was that the 5th of November or the 12th of May?",  # not the same date read both ways
+        "Was it the 5th of May or the 5th of May?",  # the same reading
+    ],
+)
+def test_two_dates_offered_that_are_not_one_date_read_both_ways_are_no_birth_date(question: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", "The first.")), _BIRTH) == []
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "And the delivery, is that the 3rd of December?",  # another date, its month not given
