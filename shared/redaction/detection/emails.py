@@ -242,7 +242,7 @@ def email_start(text: str, match: re.Match[str]) -> int:
     said = _SAID_BEFORE_SPELLING.search(text[: match.start()])
     if spelled and said and re.sub(r"[^a-z]", "", spelled.group().lower()) == said.group(1).lower():
         return said.start(1)
-    local = match.group().split()[0]
+    local = match.group().split()[0].rstrip(",")  # "fontaine, all one word, at ..."
     if not re.fullmatch(r"[a-z]+", local):
         return match.start()
     before = re.search(r"(?<![\w'])([a-z]+)\s+$", text[: match.start()])
@@ -677,9 +677,19 @@ def digits_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
 
 def domains_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
     """A domain a speaker puts right just after giving an address in the same turn ("kwame.asante at yahoo dot
-    com... sorry, it's yahoo dot co dot uk."): the address's."""
+    com... sorry, it's yahoo dot co dot uk."), or in the segment right after it, the other side's answer to the
+    address read to them too ("So I have t.mokoena@webmail.co.za?" / "No, it's at mweb dot co dot za."): the
+    address's."""
     texts = {segment.index: segment.text for segment in segments}
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    following = {before.index: after for before, after in itertools.pairwise(ordered)}
     for email in emails:
         put_right = _DOMAIN_PUT_RIGHT.match(texts[email.segment], email.end)
         if put_right is not None:
             yield TextSpan(email.segment, put_right.start("domain"), put_right.end("domain"))
+        reply = following.get(email.segment)
+        # (its words must start after a space: the segment begins with one put before it)
+        if reply is not None:
+            answer = _DOMAIN_PUT_RIGHT.match(f" {reply.text}")
+            if answer is not None:
+                yield TextSpan(reply.index, answer.start("domain") - 1, answer.end("domain") - 1)

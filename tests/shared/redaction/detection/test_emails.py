@@ -268,6 +268,25 @@ def test_a_domain_put_right_just_after_an_address_is_the_address(said: str, emai
     assert _emails(("customer", said)) == emails
 
 
+def test_a_domain_the_other_side_puts_right_in_answer_to_the_address_read_back_is_the_address() -> None:
+    found = _emails(
+        ("agent", "So I have t.mokoena@webmail.co.za, is that right?"),
+        ("customer", "No, it's at mweb dot co dot za, not webmail."),
+    )
+    assert found == [(0, "t.mokoena@webmail.co.za"), (1, "at mweb dot co dot za")]
+
+
+def test_an_answer_to_an_address_read_back_that_gives_no_domain_is_no_address() -> None:
+    found = _emails(("agent", "So I have t.mokoena@webmail.co.za?"), ("customer", "No, sorry, it's a new one now."))
+    assert found == [(0, "t.mokoena@webmail.co.za")]
+
+
+def test_an_initial_said_before_a_surname_and_how_it_is_written_is_part_of_the_address() -> None:
+    assert _emails(("customer", "It's l fontaine, all one word, at orange dot fr.")) == [
+        (0, "l fontaine, all one word, at orange dot fr")
+    ]
+
+
 @pytest.mark.parametrize("initial", ["D, as in David,", "D for David,"])
 def test_an_address_spelled_with_a_word_for_its_initial_and_read_back_whole_is_the_address(initial: str) -> None:
     said = (("customer", f"It's {initial} N-G-U-Y-E-N 7 7 at gmail."), ("agent", "dnguyen77@gmail.com."))
