@@ -988,11 +988,6 @@ def _cards_across_asides(runs: list[list[Atom]], tokens: Sequence[Token]) -> lis
     return joined
 
 
-_NEXT_DETAIL_WORDS = frozenset(
-    {"expiry", "expires", "expiration", "exp", "expiring", "valid", "cvv", "cvc", "cv2", "security", "code", "pin"}
-)
-
-
 def _one_card(runs: Sequence[Sequence[Atom]], tokens: Sequence[Token]) -> bool:
     """Whether ``runs`` are the groups of one card read in one turn with asides between them."""
     first = runs[0][0].tokens[0]
@@ -1006,7 +1001,8 @@ def _one_card(runs: Sequence[Sequence[Atom]], tokens: Sequence[Token]) -> bool:
         if resumed.segment != first.segment or resumed.position - last.position - 1 > _MAX_ASIDE_WORDS:
             return False
         # not the next detail named and given: "3674 543532 5327, expiry 5/28" (passing the check by chance)
-        if any(t.norm in _NEXT_DETAIL_WORDS for t in tokens[last.position + 1 : resumed.position]):
+        aside = " ".join(t.norm for t in tokens[last.position + 1 : resumed.position])
+        if any(CONTEXTS[kind].search(aside) for kind in (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)):
             return False
     # not a loyalty card's or another id's number put right ("Loyalty card number is ..., sorry, 7 7 9 at the end")
     distances = context_distances(tokens, first.position)
