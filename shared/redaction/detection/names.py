@@ -1156,7 +1156,8 @@ _HOW_WRITTEN_NEAR = re.compile(r"\b(?i:hyphen|dash|underscore|no space|one word|
 _SEPARATOR_AFTER = re.compile(rf"\s+(?i:{'|'.join(sorted(SEPARATOR_WORDS))})\b")
 _SEPARATOR_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(SEPARATOR_WORDS))})\s+$")
 # A word joined to the next or the one before by a dot, an underscore or an "@" with no space is part of a handle.
-_IN_HANDLE_AFTER = re.compile(r"[._@]\w|\s+(?i:dot|underscore)\s+\w")  # "priya.raman", "Priya dot raman"
+# ... or said so ("Priya dot raman, 88?"); not every separator word: "Adebayo hyphen Okafor" is a double-barrelled name
+_IN_HANDLE_AFTER = re.compile(r"[._@]\w|\s+(?i:dot|underscore)\s+\w")
 _IN_HANDLE_BEFORE = re.compile(r"\w[._@]$")
 # a word of an e-mail address as recognition wrote it heard, its domain's ending a few words on: "F -N -O -Harley
 # adamantil .net .om"
@@ -1301,9 +1302,9 @@ def names_said_again(
                 sentence_start = re.search(r"(?:^|[.!?])\s*$", text[: match.start()]) is not None
                 how_written = _HOW_WRITTEN_AFTER.match(text, match.end()) is not None
                 # At a sentence's start a name that is also a word ("Will", "Mark") is capitalised anyway: only
-                # "Anna, ..." counts there, not "Will that be all?"; one with an apostrophe ("D'Souza.") or that no
-                # dictionary has ("Hollingsworth. Gareth Hollingsworth.") is no word.
-                no_word = "'" in match.group() or match.group().lower() not in english_words()
+                # "Anna, ..." counts there, not "Will that be all?"; one no dictionary has is no word ("D'Souza.",
+                # "Hollingsworth. Gareth Hollingsworth.").
+                no_word = match.group().lower() not in english_words()
                 if not sentence_start or how_written or no_word or re.match(r"\s*[,!?]", text[match.end() :]):
                     start, end = _name_words_around(text, match.start(), match.end())
                     found.append(TextSpan(segment.index, start, end))
