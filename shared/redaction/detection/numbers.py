@@ -518,7 +518,7 @@ def _back_named(atoms: Sequence[Atom], tokens: Sequence[Token]) -> str | None:
     return after if _ON_THE_BACK.match(after) or _ON_THE_BACK_BEFORE.search(before) else None
 
 
-def _card_ending_put_right(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+def _said_to_end_the_card_before(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
     """Whether the digits are said to be the end ("... at the end") of a card number the speaker read just before
     them, which passes the card check with them as its ending: the ending put right, not a security code."""
     last = atoms[-1].tokens[-1]
@@ -543,7 +543,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         distances[EntityType.CARD_SECURITY_CODE] = code
     if first.position and tokens[first.position - 1].norm in _TRAVEL_NUMBERED and len(digits) <= _LONGEST_TRAVEL_NUMBER:
         return None  # "flight 2217", "gate 14": whatever was asked, a journey's
-    if len(digits) == _CARD_GROUP and _card_ending_put_right(atoms, tokens):
+    if len(digits) == _CARD_GROUP and _said_to_end_the_card_before(atoms, tokens):
         return EntityType.CARD_NUMBER  # "4499 0353 7922 9818, no wait, 9889 at the end": the card's last four
     code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None
     if code_named and len(digits) in _NAMED_CODE_LENGTHS and card_talked_about(tokens, first.position):
