@@ -241,6 +241,21 @@ def town_and_code_after(text: str, end: int) -> tuple[int, int] | None:
     return (going_on.start("place"), going_on.end("place")) if going_on else None
 
 
+# After a street's name spelled, the town alone may end what is said: "19 Kowhai Lane, that's K-O-W-H-A-I, Whanganui."
+_TOWN_ENDING = re.compile(
+    rf",?\s+(?P<place>(?!{_NOT_PLACE_WORDS}\b){_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+){{0,2}}"
+    r"(?:,?\s+\d{4,6})?)(?=\s*[.!?]?\s*$)"
+)
+
+
+def town_after_spelling(text: str, end: int) -> tuple[int, int] | None:
+    """Where a town said alone at the end of ``text``, right after a street spelled ending at ``end``, is."""
+    town = _TOWN_ENDING.match(text, end)
+    if town is None or NOT_NAMES.intersection(town.group("place").split()):
+        return None  # "..., K-O-W-H-A-I, Thanks."
+    return town.start("place"), town.end("place")
+
+
 def corrected_house_number(text: str, end: int) -> tuple[int, int] | None:
     """Where a house number said again as a correction right after an address ending at ``end`` is."""
     corrected = _CORRECTED_NUMBER.match(text, end)

@@ -1,4 +1,4 @@
-"""Word lists from pinned packages, read once per process: people's names, English words and place names.
+"""Word lists from pinned packages, read once per process: people's names, English words, place names, languages.
 
 Nothing is fetched: each list ships inside a wheel in requirements.txt. The packages are imported where a list is
 first read, not with the module: every function of the app imports the detector, and only a stage that redacts a
@@ -36,6 +36,25 @@ def place_names() -> frozenset[str]:
         for part in re.split(r"[,/]", described)
     }
     return frozenset(places | {names["aa"] for names in LOCALE_DATA.values() if "aa" in names})
+
+
+# Where a caller says they or their name are from ("I'm British, day first"): the nations Faker's languages do not
+# already name.
+_NATIONS = (
+    "American", "British", "Canadian", "Australian", "Mexican", "Brazilian", "Argentinian", "Chilean", "Colombian",
+    "Peruvian", "Cuban", "Jamaican", "Nigerian", "Ghanaian", "Kenyan", "Ugandan", "Tanzanian", "Ethiopian",
+    "Egyptian", "Moroccan", "Zimbabwean", "Zambian", "Indian", "Pakistani", "Bangladeshi", "Sri Lankan", "Filipino",
+    "Singaporean", "Malaysian", "Scottish", "Belgian", "Swiss", "Austrian", "Israeli", "Iranian", "Iraqi", "Saudi",
+    "Lebanese", "Syrian", "Kiwi",
+)  # fmt: skip
+
+
+@functools.cache
+def nationalities() -> frozenset[str]:
+    """The languages Faker names ("Polish", "Irish", "Yoruba") and the nations a caller says they are from."""
+    import faker.providers.person
+
+    return frozenset(faker.providers.person.Provider.language_names) | frozenset(_NATIONS)
 
 
 @functools.cache

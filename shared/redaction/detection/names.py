@@ -620,7 +620,8 @@ _WORD_THEN_SPELLED = re.compile(
     rf"(?<![\w'])(?P<name>{_NAME}(?:\s+{_NAME})?)(?:,|\.\.\.|\u2026|\.)?\s+"
     r"(?:(?i:that's|that is|is|spelled|spelt),?\s+)?"
     rf"(?P<spelled>{_SPELLED_LETTER}(?:(?:[\s.-]+|,\s*)(?:{_SPELLING_BREAK}(?:[\s.-]+|,\s*))?{_SPELLED_LETTER}){{2,30}})"
-    rf"(?P<next>,?\s+(?:{_PARTICLE}\s+)?{_NAME}(?=\s*(?:[.!?]|,\s|$)))?"
+    # the given names after a surname spelled first: "It's Tan, T-A-N, Wei Ling."
+    rf"(?P<next>,?\s+(?:{_PARTICLE}\s+)?{_NAME}(?:\s+{_NAME})?(?=\s*(?:[.!?]|,\s|$)))?"
 )
 
 
@@ -759,15 +760,17 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
             spelled = next((word for word in reversed(words) if _spelled_as_heard(word, letters)), None)
         if spelled is None or spelled in NOT_NAMES or spelled in BUSINESS_WORDS:
             continue
-        if spelled is not words[-1] and (words[-1] in NOT_NAMES or words[-1] in BUSINESS_WORDS):
-            continue
+        if spelled is not words[-1] and (
+            words[-1] in NOT_NAMES or words[-1] in BUSINESS_WORDS or words[-1] in _PLACE_WORDS
+        ):
+            continue  # a street's name spelled, the town after it: "19 Kowhai Lane, that's K-O-W-H-A-I, Whanganui."
         next_name = match.group("next")
-        if next_name and next_name.strip(" ,") in NOT_NAMES:
+        if next_name and any(word in NOT_NAMES for word in next_name.strip(" ,").split()):
             next_name = None
         after = re.match(r"[,.]?\s+(\w+)", text[match.end("next") if next_name else match.end("spelled") :])
         if after is not None and after.group(1).capitalize() in _PLACE_WORDS:
             continue  # a street's or a building's name spelled: "Ranelagh, R A N E L A G H, Road"
-        if next_name and next_name.strip(" ,").capitalize() in _PLACE_WORDS:
+        if next_name and any(word.capitalize() in _PLACE_WORDS for word in next_name.strip(" ,").split()):
             continue
         end = match.end("next") if next_name else match.end("spelled")
         if re.fullmatch(r"\s+(?i:is)\s+", text[match.end("name") : match.start("spelled")]):
@@ -2213,7 +2216,8 @@ def names_said_after_spelling(segments: Sequence[Segment], names: Iterable[TextS
     for segment in segments:
         for word in re.finditer(_NAME, segment.text):
             if word.group().capitalize() not in NOT_NAMES and spellings(word.group()) & spelled:
-                yield TextSpan(segment.index, word.start(), word.end())
+                # with the rest of the name said with it: "W-O-J-C-I-K, it's Polish, Małgorzata Wójcik."
+                yield TextSpan(segment.index, *_name_words_around(segment.text, word.start(), word.end()))
 
 
 # Told that a name will be spelled, by the one who then spells it: "I'll spell the surname." / "W -R -O -B -L -E -W

@@ -45,6 +45,7 @@ from shared.redaction.detection.addresses import (
     corrected_house_number,
     mistaken_house_number,
     spelled_after_address,
+    town_after_spelling,
     town_and_code_after,
     unit_said_before,
 )
@@ -57,6 +58,7 @@ from shared.redaction.detection.emails import (
     spelled_after_email,
     start_since_named,
 )
+from shared.redaction.detection.gazetteers import nationalities
 from shared.redaction.detection.names import (
     AFTER_BOOKED_NAME,
     AFTER_NAME,
@@ -163,7 +165,9 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 spelled_street = spelled_after_address(text, start, match.end())
                 if spelled_street:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *spelled_street)
-                    town_and_code = town_and_code_after(text, spelled_street[1])
+                    town_and_code = town_and_code_after(text, spelled_street[1]) or town_after_spelling(
+                        text, spelled_street[1]
+                    )
                     if town_and_code:
                         yield EntityType.ADDRESS, TextSpan(segment.index, *town_and_code)
                 mistaken = mistaken_house_number(text, match.start())
@@ -177,6 +181,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 continue
             if len(words) == 1 and words[0].lower() in MONTHS:
                 continue  # "the booking's for March": when, not whom
+            if len(words) == 1 and words[0] in nationalities():
+                continue  # "W-O-J-C-I-K, it's Polish, ...", "I'm British, day first": where from, not whom
             start = match.start("name")
             end = start + len(" ".join(words))
             cue = text[match.start() : match.start("initials") if match.group("initials") else start]

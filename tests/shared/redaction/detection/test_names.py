@@ -2905,3 +2905,36 @@ def test_a_name_spelled_with_its_apostrophe_said_is_the_name_and_so_is_the_word_
         ("agent", "Great. Could you spell your last name for me?"), ("customer", "D, apostrophe, S-O-U-Z-A. D'Souza.")
     )
     assert found == [(1, "D, apostrophe, S-O-U-Z-A"), (1, "D'Souza")]
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        (
+            (
+                ("agent", "Thanks, Mrs. Vojcik. Can you spell the surname for me?"),
+                ("customer", "W-O-J-C-I-K, it's Polish, Małgorzata Wójcik."),
+            ),
+            [(0, "Mrs. Vojcik"), (1, "W-O-J-C-I-K"), (1, "Małgorzata Wójcik")],
+        ),
+        ((("agent", "Day first?"), ("customer", "Sorry, December 3rd. I'm British, day first.")), []),
+        ((("agent", "Who am I speaking with?"), ("customer", "Hi, it's Kiran here.")), [(1, "Kiran")]),
+    ],
+)
+def test_a_language_or_a_nation_after_a_name_cue_is_no_name(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "said, names",
+    [
+        ("It's Tan, T-A-N, Wei Ling. The surname comes first.", [(0, "Tan"), (0, "T-A-N, Wei Ling")]),
+        ("It's Tan, T-A-N, Thank You.", [(0, "Tan, T-A-N")]),
+    ],
+)
+def test_the_given_names_said_after_a_surname_spelled_first_are_the_name(
+    said: str, names: list[tuple[int, str]]
+) -> None:
+    assert _names(("customer", said)) == names
