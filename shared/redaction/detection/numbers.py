@@ -950,7 +950,7 @@ _PHONE_NAMED_AFTER = re.compile(
     r"(that's|that is|it's|thats) (my|his|her|our|the|your) (own |home |work |personal )?"
     r"(mobile|cell|cel|cellphone|handphone|phone|landline|whatsapp)\b"
     # asked after it whether it is still the one to call: "Is 9123 4567 still the best number for you?"
-    r"|(still )?(the )?(best|right|correct) (number|contact number|mobile|phone) (for you|to (reach|call|contact))\b"
+    r"|(still )?(the )?(best|right|correct) (number|contact number|mobile|phone|one) (for you|to (reach|call|contact))\b"
     # or whether it is still theirs, its "is" heard as anything: "It's 8 .03 .412 .776." / "I'm still your number."
     r"|(\S+ )?still (your|my) (number|mobile|phone|cell)\b"
 )
@@ -1088,7 +1088,7 @@ def _phone_endings_near_phones(
 ) -> Iterable[tuple[EntityType, list[Token]]]:
     """A number's last few digits named as its ending, where a whole phone number is said just before or after
     ("We've got a number ending 3 9 1 on file." / "That's old, it should end 9 1 3 now. Full thing is 021 555
-    0913."): the phone number's ending, old or new."""
+    0913."), or asked after whether it is still the one to call: the phone number's ending, old or new."""
     for run in untyped:
         digits = "".join(atom.digits for atom in run)
         first, last = run[0].tokens[0], run[-1].tokens[-1]
@@ -1102,6 +1102,10 @@ def _phone_endings_near_phones(
             or abs(first.position - phone[-1].position) <= _ENDING_NEAR_PHONE
             for phone in phones
         ) or _TEXTED_TO_NUMBER_ENDING.search(words_before(first, tokens, _TEXTED_TO_WORDS)):
+            yield EntityType.PHONE_NUMBER, [token for atom in run for token in atom.tokens]
+        elif _PHONE_NAMED_AFTER.match(said_after(last, tokens)):
+            # asked after it whether it is still the one to call: "Is the number ending in 2284 still the best one
+            # for you?"
             yield EntityType.PHONE_NUMBER, [token for atom in run for token in atom.tokens]
 
 

@@ -702,3 +702,20 @@ def test_digits_asked_about_as_still_their_number_in_the_next_segment_are_a_phon
 ) -> None:
     turns = (("agent", "It's 8 .03 .412 .776."), ("agent", after))
     assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.PHONE_NUMBER,))] == phones
+
+
+@pytest.mark.parametrize(
+    ("said", "phones"),
+    [
+        ("Is the number ending in 2284 still the best one for you?", [(0, "2284")]),
+        ("Is the one ending 2284 still the right number to reach you?", [(0, "2284")]),
+        # another thing's ending
+        ("Is the plan ending in 2284 still the best one for you?", []),
+        ("Is the order number ending 2284 still the best one for you?", []),
+    ],
+)
+def test_a_numbers_ending_asked_after_as_still_the_one_to_call_is_a_phone(
+    said: str, phones: list[tuple[int, str]]
+) -> None:
+    turns = (("agent", said),)
+    assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.PHONE_NUMBER,))] == phones
