@@ -350,7 +350,11 @@ _FLOOR_AND_DOOR = (
     rf"(?:,?\s+(?:(?i:{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\s+(?i:floor)|(?i:floor|piso|etage|étage)\s+\d{{1,2}}"
     r"|\d{1,2}[º°ª]"
     # a French floor ("3e étage", "1er étage"); a Catalan floor and door ("2n 1a", "3r 2a")
-    r"|\d{1,2}(?:e|er|ère|ème|eme)\s+(?i:étage|etage)|\d{1,2}(?:r|n|t|è|o)\s+\d{1,2}a\b)"
+    r"|\d{1,2}(?:e|er|ère|ème|eme)\s+(?i:étage|etage)|\d{1,2}(?:r|n|t|è|o)\s+\d{1,2}a\b"
+    # ... or in words: "troisième étage", "rez-de-chaussée"
+    r"|(?i:premier|première|deuxième|second|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|"
+    r"neuvième|dixième|deuxieme|troisieme|quatrieme|cinquieme|sixieme)\s+(?i:étage|etage)"
+    r"|(?i:rez-de-chaussée|rez-de-chaussee))"
     r"(?:,?\s+(?:(?i:door|puerta|porte)\s+)?(?:[A-Z]|\d{1,2}|(?i:left|right|izquierda|derecha|izda|dcha|esquerdo|direito|esq|dto|frente))\b)?)"
 )
 # Which part of the building and which floor, said between the house number and the postcode: a German back or
@@ -364,7 +368,8 @@ _BUILDING_PART = (
     r"|(?i:erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|sechste[rn]?)\s+(?i:Stock|Etage|Obergeschoss)"
     r"|(?i:bajo|entresuelo|principal|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|septimo|octavo|noveno|"
     r"décimo|decimo|ático|atico)(?:\s+(?i:izquierda|derecha|centro|interior|exterior|[A-D]\b))?"
-    r"|(?i:apartamento|apto|apartment|appartement|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m|stan|leilighet)"
+    r"|(?i:apartamento|apto|apartment|appartement|flat|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m|stan|"
+    r"leilighet)"
     r"\.?\s+\d{1,4}[A-Za-z]?"
     # a Dutch floor: "2e verdieping"
     r"|\d{1,2}e\s+(?i:verdieping)"
@@ -481,10 +486,22 @@ MEXICAN_ADDRESS = re.compile(
     r",?\s+(?:(?i:número|numero|núm\.|num\.|no\.|\#)\s*)?\d{1,5}[A-Za-z]?\b"
     r"(?:,?\s+(?i:interior|int\.|departamento|depto\.?)\s*[A-Za-z\d-]{1,4}\b)?"
     rf"(?:,?\s+(?i:colonia|col\.|fraccionamiento|fracc\.)\s+{_PLACE_WORDS}(?:{_MEXICAN_CITY}){{0,2}}"
-    rf"(?:,?\s+{_MEXICAN_POSTCODE}(?:{_MEXICAN_CITY})?)?"
+    # the postcode named, or unnamed after the neighbourhood and the city: "..., Colonia Centro, Oaxaca, 68000."
+    rf"(?:,?\s+{_MEXICAN_POSTCODE}(?:{_MEXICAN_CITY})?|,\s+\d{{5}}\b(?![.,]?\d|\s+(?i:pesos|mxn|dollars|euros)\b))?"
     rf"|(?:{_MEXICAN_CITY}){{0,2}},?\s+{_MEXICAN_POSTCODE}(?:{_MEXICAN_CITY})?"
     # the postcode unnamed, ending it after the neighbourhood and the city: "..., Roma Norte, Ciudad de México, 06700."
     rf"|(?:{_MEXICAN_CITY}){{2,3}},\s+\d{{5}}\b(?=\s*(?:[.!?]|$)))"
+)
+# An Irish or Welsh street by its kind in the language, after the house number: "12 Cnoc na Gréine, Rahoon", "2 Bóthar
+# na Trá, Salthill", "41 Heol y Nant, Cardiff, CF14 6BQ". The kind capitalised: no English word takes its place.
+_GAELIC_OR_WELSH_STREET = (
+    r"(?:Bóthar|Bothar|Bóithrín|Cnoc|Cois|Sráid|Sraid|Ascaill|Páirc|Pairc|Radharc|Gleann|Cúirt|Cuirt|Plás|Céide"
+    r"|Heol|Ffordd|Stryd|Lôn|Maes|Rhodfa|Cilgant)"
+)
+GAELIC_OR_WELSH_ADDRESS = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?,?\s+{_GAELIC_OR_WELSH_STREET}"
+    rf"(?:\s+(?:(?:na|an|y|yr|an\s+t|Uí)\s+)?{_PLACE_CAPITAL}[\w'\u2019-]*){{1,3}}"
+    rf"(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;,]|$))){{0,2}}(?:,?\s+{_POSTCODE})?(?![\w-])"
 )
 # A Japanese address the Western way round: the block and house numbers ("3-5-12", chōme, banchi, gō), the district,
 # its ward, city or town ("Minato-ku", "Kyoto-shi"), the city or prefecture, and the seven-digit postcode ("107-0062");

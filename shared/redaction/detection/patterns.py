@@ -23,6 +23,7 @@ from shared.redaction.detection.addresses import (
     DUTCH_POSTCODE_ADDRESS,
     EIRCODE_ADDRESS,
     FLAT_PIN_ADDRESS,
+    GAELIC_OR_WELSH_ADDRESS,
     HOUSE_WORDS,
     JAPANESE_ADDRESS,
     LOWER_CASE_ADDRESS,
@@ -128,6 +129,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [MISHEARD_STREET_BEFORE_POSTCODE]
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
+        patterns += [GAELIC_OR_WELSH_ADDRESS]
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."

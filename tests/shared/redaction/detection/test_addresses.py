@@ -1651,3 +1651,37 @@ def test_the_town_said_alone_after_a_street_spelled_is_the_address_and_no_name(
     assert spans_found((("customer", said),), (EntityType.ADDRESS, EntityType.PERSON_NAME)) == [
         ("address", turn, words) for turn, words in addresses
     ]
+
+
+@pytest.mark.parametrize(
+    "said, addresses",
+    [
+        ("The house itself is 12 Cnoc na Gréine, Rahoon.", [(0, "12 Cnoc na Gréine, Rahoon")]),
+        ("I'm in 2 Bóthar na Trá, Salthill, and the reading's 4,381.", [(0, "2 Bóthar na Trá, Salthill")]),
+        ("This is for 41 Heol y Nant, Cardiff, CF14 6BQ.", [(0, "41 Heol y Nant, Cardiff, CF14 6BQ")]),
+        ("He's with his mam in 12 Cois Abhainn, Galway.", [(0, "12 Cois Abhainn, Galway")]),
+    ],
+)
+def test_an_irish_or_welsh_street_by_its_kind_in_the_language_is_an_address(
+    said: str, addresses: list[tuple[int, str]]
+) -> None:
+    assert _addresses(("customer", said)) == addresses
+
+
+@pytest.mark.parametrize(
+    "said, address",
+    [
+        (
+            "It's 12, rue des Tanneurs, 69005 Lyon, troisième étage.",
+            "12, rue des Tanneurs, 69005 Lyon, troisième étage",
+        ),
+        ("Ulica Dluga 8, flat 5, Gdansk.", "Ulica Dluga 8, flat 5, Gdansk"),
+        ("Calle Hidalgo 215, Colonia Centro, Oaxaca, 68000.", "Calle Hidalgo 215, Colonia Centro, Oaxaca, 68000"),
+        # an amount after the city is no postcode
+        ("Calle Hidalgo 215, Colonia Centro, Oaxaca, 68000 pesos.", "Calle Hidalgo 215, Colonia Centro, Oaxaca"),
+    ],
+)
+def test_a_continental_address_ends_with_its_floor_in_words_its_flat_or_its_postcode_unnamed(
+    said: str, address: str
+) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
