@@ -584,7 +584,10 @@ _ACCENT_NOTE = (
 # A letter spelled, twice or three times ("double L"), also with a word for it ("N as in Nancy", "G for golf") or its
 # accent; one with its accent written too ("B-J-Ö-R-N"). Letters in the radio alphabet.
 # A capital said as one to tell it from a small letter: "capital G" (MacGillicuddy), "small d".
-_SPELLED_CAPITAL = rf"(?:(?i:double|triple|capital|big|small|little|upper case|lower case)\s+)?[{_CAPITALS}]\b"
+# (not a word written with an apostrophe: the "I" of "R-U-A-I-R-I, I'm in ...")
+_SPELLED_CAPITAL = (
+    rf"(?:(?i:double|triple|capital|big|small|little|upper case|lower case)\s+)?[{_CAPITALS}]\b(?!['\u2019][a-z])"
+)
 # a letter on its own, with its accent said after it
 _SPELLED_ACCENTED = rf"{_SPELLED_CAPITAL}(?![\w'])(?:{_ACCENT_NOTE})?"
 # "as in" or "for" between a letter and the word that tells it: "N as in Nancy", "G for golf"

@@ -2938,3 +2938,7 @@ def test_the_given_names_said_after_a_surname_spelled_first_are_the_name(
     said: str, names: list[tuple[int, str]]
 ) -> None:
     assert _names(("customer", said)) == names
+
+
+def test_a_word_with_an_apostrophe_after_a_spelling_is_no_letter_of_it() -> None:
+    assert _names(("customer", "Yeah, it's Ruairí, R-U-A-I-R-I, I'm in Salthill.")) == [(0, "Ruairí, R-U-A-I-R-I")]
