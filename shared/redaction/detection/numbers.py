@@ -950,7 +950,8 @@ _PHONE_NAMED_AFTER = re.compile(
     r"(that's|that is|it's|thats) (my|his|her|our|the|your) (own |home |work |personal )?"
     r"(mobile|cell|cel|cellphone|handphone|phone|landline|whatsapp)\b"
     # asked after it whether it is still the one to call: "Is 9123 4567 still the best number for you?"
-    r"|(still )?(the )?(best|right|correct) (number|contact number|mobile|phone|one) (for you|to (reach|call|contact))\b"
+    r"|(still )?(the )?(best|right|correct) (number|contact number|mobile|phone|one)"
+    r" (for you|to (reach|call|contact))\b"
     # or whether it is still theirs, its "is" heard as anything: "It's 8 .03 .412 .776." / "I'm still your number."
     r"|(\S+ )?still (your|my) (number|mobile|phone|cell)\b"
 )
