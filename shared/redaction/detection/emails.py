@@ -94,6 +94,8 @@ _LOCAL_SEPARATOR = (
     r"|,?\s+all one word,\s+then,?\s+(?:a\s+(?:hyphen|dash|dot|underscore|full stop),?\s+then,?\s+)?"
     # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."
     rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=\b[A-Za-z]-[A-Za-z]),\s+(?=(?:{NUMBER_WORD}|\d+)\b)"
+    # or after a pause, the last part before the "at": "thandeka underscore m, 88 at gmail dot com"
+    rf"|,\s+(?=(?:\d+|{NUMBER_WORD}(?:\s+{NUMBER_WORD}){{0,5}})\s+at\b)"
     r"|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{2})"
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b)"
     # or with a comma alone before the part spelled with hyphens: "t dot wisniewski, W-I-S-N-I-E-W-S-K-I, at ..."
@@ -156,6 +158,27 @@ EMAIL = re.compile(
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b",
     re.IGNORECASE,
 )
+# An address at a webmail provider with its ending left off ("the email's on file as mwangi dot j 2 at gmail, I think
+# ..."): one only where "email" names it earlier in the segment (see ``emails_at_provider``).
+_EMAIL_AT_PROVIDER = re.compile(
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?,?\s+at\s+"
+    r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx|zoho|yandex)\b(?!\s*(?:\.\w|@|(?i:dot)\b))",
+    re.IGNORECASE,
+)
+
+
+def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
+    """Where an address at a webmail provider said without its ending is, after "email" names one in ``text``:
+    "My email is, um, so cheel dot ramirez, X-O-C-H-I-T-L, at gmail."; its mailbox said with a separator or digits,
+    as no sentence is ("My email is fine, I left it at yahoo.")."""
+    for match in _EMAIL_AT_PROVIDER.finditer(text):
+        if _EMAIL_NAMED_LAST.search(text, 0, match.start()) and _SAID_AS_MAILBOX.search(match.group()):
+            yield email_start(text, match), match.end()
+
+
+_SAID_AS_MAILBOX = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b|\d|(?<![\w'])[A-Z](?:-[A-Z]){{2,}}", re.IGNORECASE)
+
+
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
 WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 
@@ -224,7 +247,7 @@ _WEBMAIL_HEARD = re.compile(
 _NOT_LOCAL_PARTS = {
     "it's", "its", "it", "is", "was", "my", "me", "to", "at", "the", "a", "an", "sure", "yes", "yeah", "um", "uh",
     "email", "e-mail", "mail", "address", "and", "so", "ok", "okay", "that's", "send", "use", "try", "or", "new",
-    "old", "work", "personal", "one", "under", "on", "with", "from", "write", "just", "please", "thats", "oh",
+    "old", "work", "personal", "one", "under", "on", "with", "from", "write", "just", "please", "thats", "oh", "as",
     # and in the caller's own language: "mi correo es jl punto ...", "die ist j punkt ...", "c'est ..."
     "es", "ist", "est", "c'est", "é", "è", "die", "das", "mi", "mon", "mein", "meine", "correo", "courriel",
     "adresse", "lautet", "mijn", "het", "sono",

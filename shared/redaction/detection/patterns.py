@@ -55,6 +55,7 @@ from shared.redaction.detection.emails import (
     SPELLED_AFTER_EMAIL,
     WRITTEN_EMAIL,
     email_start,
+    emails_at_provider,
     is_web_address,
     spelled_after_email,
     start_since_named,
@@ -121,6 +122,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                     spelled_after_email(text, match, spelled),
                     TextSpan(segment.index, spelled.start("name"), spelled.end("name")),
                 )
+        for start, end in emails_at_provider(text):
+            yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, start), end)
         for match in WRITTEN_EMAIL.finditer(text):
             if not is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())

@@ -679,3 +679,32 @@ def test_a_mailbox_heard_with_a_webmail_domain_its_at_lost_is_an_email_unasked()
 )
 def test_words_joined_by_dots_unasked_without_a_mailbox_at_a_webmail_provider_are_no_email(said: str) -> None:
     assert _emails(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    "said, emails",
+    [
+        # its last part after a pause
+        ("It's thandeka underscore m, 88 at -gmail dot com.", [(0, "thandeka underscore m, 88 at -gmail dot com")]),
+        (
+            "It's thandeka underscore m, eighty eight at gmail dot com.",
+            [(0, "thandeka underscore m, eighty eight at gmail dot com")],
+        ),
+        # at a webmail provider, its ending left off, where "email" names it
+        (
+            "Um, the email's on file as mwangi dot j 2 at gmail, I think it's dot com.",
+            [(0, "mwangi dot j 2 at gmail")],
+        ),
+        (
+            "My email is, um, sochil dot ramirez, X-O-C-H-I-T-L, at gmail.",
+            [(0, "sochil dot ramirez, X-O-C-H-I-T-L, at gmail")],
+        ),
+        # no mailbox said as one, or no e-mail named
+        ("My email is fine, I left it at yahoo.", []),
+        ("Save the file as report dot 2 at outlook.", []),
+    ],
+)
+def test_an_address_said_with_a_pause_before_its_digits_or_without_its_providers_ending_is_found(
+    said: str, emails: list[tuple[int, str]]
+) -> None:
+    assert [(turn, words) for _, turn, words in spans_found((("customer", said),), (EntityType.EMAIL,))] == emails
