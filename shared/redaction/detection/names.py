@@ -441,7 +441,7 @@ _ANNOUNCED_HERE = (
 )
 # Thanks and greetings said before a name: very many thanks in English, and in the languages callers switch to.
 _THANKS_AND_GREETINGS = (
-    r"(?:thank you|thanks) (?:very|so) much|thanks a (?:million|lot|bunch|mil)|many thanks|"
+    r"(?:thank you|thanks) (?:very|so) much|thanks a (?:million|lot|bunch|mil)|many thanks|you're welcome|"
     r"danke(?: schön| sehr)?|(?:muchas )?gracias|obrigad[oa]|"
     r"grazie(?: mille)?|merci(?: beaucoup)?|tack(?: så mycket)?|dank je(?: wel)?|bedankt|salamat(?: po)?|"
     r"asante(?: sana)?|hola|bonjour|bonsoir|buenos días|buenas tardes|buenas noches|buongiorno|ciao|hallo|guten tag|"
@@ -490,7 +490,7 @@ GREETED = re.compile(
     # someone of one's household or a colleague named in passing: "my neighbour Gladys took me", "your colleague,
     # Priya I think"
     r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
-    r"carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
+    r"roommate|carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
     r"caseworker|case worker|adviser|advisor|solicitor|accountant|representative)"
     # ... or "the" one, named between commas: "The landlord, Pansy Linsky, said the flat was fine"
     r"|the\s+(?:landlord|landlady|tenant|lodger|caretaker|carer|neighbour|neighbor|caseworker|solicitor|accountant)"
@@ -1800,7 +1800,8 @@ _GREETING_WORDS = (
 _NAME_ENDING_HEARD_AS_WORD = r"(?i:in|on)"
 _GREETED_BACK = re.compile(
     rf"{_GREETING_WORDS}[,!]?\s+"
-    rf"(?P<name>{_SAID_TO_WORD}(?:\s+(?:{_SAID_TO_WORD}|{_NAME_ENDING_HEARD_AS_WORD}))?)(?=\s*[,!])"
+    # before a comma, or ending a sentence: "Good morning, Mardos. I got a fine ..." (Bartosz)
+    rf"(?P<name>{_SAID_TO_WORD}(?:\s+(?:{_SAID_TO_WORD}|{_NAME_ENDING_HEARD_AS_WORD}))?)(?=\s*[,!]|\.\s+[A-Z])"
 )
 
 
@@ -1828,12 +1829,18 @@ def _said_to(words: str, elsewhere: str) -> bool:
     return not any(re.search(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", elsewhere, re.IGNORECASE) for word in said)
 
 
+# Said to show respect where a name would be, as Nigerians and Filipinos do: "Good morning Ma.", "Good morning, Po."
+_RESPECT_SAID_TO = {"Ma", "Maam", "Ma'am", "Po", "Opo"}
+
+
 def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The words after "Hi" that open the first segment of whoever did not answer the call, before a comma; none
     said in the call's first segment (what the agent's greeting names is found there)."""
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     other = next((s for s in ordered if ordered and s.speaker != ordered[0].speaker), None)
     match = _GREETED_BACK.search(other.text) if other is not None else None
+    if match is not None and match.group("name") in _RESPECT_SAID_TO:
+        match = None
     if other is not None and match is not None and _said_to(_without_ending(match.group("name")), ordered[0].text):
         yield TextSpan(other.index, match.start("name"), match.end("name"))
     elif other is not None:

@@ -843,6 +843,8 @@ def test_a_greeting_that_announces_the_line_a_team_a_day_or_oneself_is_no_name(g
         ("Hai, Gripreat! I never get my bill by email.", "Gripreat"),
         ("High -tiler, my payment failed on my order.", "tiler"),
         ("Morning Shivaun, I'm moving house.", "Shivaun"),
+        # the name ending a sentence
+        ("Good morning, Mardos. I got a fine on the tram yesterday.", "Mardos"),
     ],
 )
 def test_the_words_the_caller_greets_the_agent_with_however_misheard_are_the_name(reply: str, name: str) -> None:
@@ -859,6 +861,9 @@ def test_the_words_the_caller_greets_the_agent_with_however_misheard_are_the_nam
         "Hi, Microsoft told me to call you.",
         "Hello Monday, ha, I mean hello, I'm calling about March.",
         "Hi, dublin zoo, I'd like two tickets.",
+        # a word of respect where a name would be
+        "Good morning Ma. I'm calling about my son's school bus.",
+        "Good morning, Po. I'm calling to pay the second instalment.",
     ],
 )
 def test_a_caller_s_greeting_to_no_one_by_name_or_to_a_company_a_day_or_a_place_is_no_name(reply: str) -> None:
@@ -2942,3 +2947,17 @@ def test_the_given_names_said_after_a_surname_spelled_first_are_the_name(
 
 def test_a_word_with_an_apostrophe_after_a_spelling_is_no_letter_of_it() -> None:
     assert _names(("customer", "Yeah, it's Ruairí, R-U-A-I-R-I, I'm in Salthill.")) == [(0, "Ruairí, R-U-A-I-R-I")]
+
+
+@pytest.mark.parametrize(
+    "said, names",
+    [
+        ("You're welcome, Kira, the contract will be in your inbox shortly, bye now!", [(0, "Kira")]),
+        (
+            "Darius Farahani. And my roommate, Jordan Pike, but the payment's from my card.",
+            [(0, "Darius Farahani"), (0, "Jordan Pike")],
+        ),
+    ],
+)
+def test_a_name_after_you_re_welcome_or_a_roommate_is_the_name(said: str, names: list[tuple[int, str]]) -> None:
+    assert _names(("agent", said)) == names
