@@ -69,6 +69,7 @@ from shared.redaction.detection.names import (
     names_spelled_after_email,
     names_spelled_again,
     names_spelled_as_promised,
+    names_spelled_in_pieces,
     names_spelled_when_asked,
     names_thanked_as_heard,
     names_thanked_unsure,
@@ -188,6 +189,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_by_another(read, names)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_back(read, answered)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_as_heard(read)]
+    names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_in_pieces(read, names)]
     shops = shop_names(read)
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:

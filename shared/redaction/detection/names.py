@@ -2230,6 +2230,31 @@ def names_said_after_spelling(segments: Sequence[Segment], names: Iterable[TextS
                 yield TextSpan(segment.index, *_name_words_around(segment.text, word.start(), word.end()))
 
 
+# A name of several words spelled word by word, its pieces joined by "then" or "new word": "S-I-O-B-H-A-N, fada on
+# the A, then N-I, then B-H-R-I-A-I-N", "E-L, then I-D-R-I-S-S-I", "N, I with a fada, then B-H-R-I-A-I-N". A piece of
+# two letters is no name alone; with the others it is.
+_SPELLED_PIECE = rf"[{_CAPITALS}](?:(?:-|,\s)[{_CAPITALS}]\b(?!['\u2019][a-z]))+(?:\s+with\s+a\s+fada)?"
+_PIECE_LINK = r"(?:,?\s+(?:and\s+)?then,?|,\s+(?:new|next|another)\s+word,|,\s+fada\s+on\s+the\s+[A-Z],\s+then,?)\s+"
+_SPELLED_PIECES = re.compile(rf"(?<![\w'-]){_SPELLED_PIECE}(?:{_PIECE_LINK}{_SPELLED_PIECE})+")
+# Hesitations between a name and its spelling: "Shivawn Nee Vreen, um, S-I-O-B-H-A-N, ..."
+_HESITATING = re.compile(r"(?:[,.]?\s+(?i:um|uh|er|erm|so))*[,.]?\s+$")
+
+
+def names_spelled_in_pieces(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """Each piece of a name spelled word by word where one of its pieces is a name found, or where it follows one:
+    "It's Shivawn Nee Vreen, um, S-I-O-B-H-A-N, and then N-I, new word, B-H-R-I-A-I-N."."""
+    found = list(names)
+    for segment in segments:
+        spans = [span for span in found if span.segment == segment.index]
+        for chain in _SPELLED_PIECES.finditer(segment.text):
+            named = any(span.start < chain.end() and chain.start() < span.end for span in spans) or any(
+                _HESITATING.fullmatch(segment.text, span.end, chain.start()) for span in spans
+            )
+            if named:
+                for piece in re.finditer(_SPELLED_PIECE, chain.group()):
+                    yield TextSpan(segment.index, chain.start() + piece.start(), chain.start() + piece.end())
+
+
 # Told that a name will be spelled, by the one who then spells it: "I'll spell the surname." / "W -R -O -B -L -E -W
 # -S -K -I.", "Let me spell my last name: Q-U-I-S-P-E." (not "I'll spell it": a postcode or a car's plate may be)
 _SPELLING_PROMISED = re.compile(

@@ -2961,3 +2961,30 @@ def test_a_word_with_an_apostrophe_after_a_spelling_is_no_letter_of_it() -> None
 )
 def test_a_name_after_you_re_welcome_or_a_roommate_is_the_name(said: str, names: list[tuple[int, str]]) -> None:
     assert _names(("agent", said)) == names
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        (
+            (("customer", "It's Shivawn Nee Vreen, um, S-I-O-B-H-A-N, and then N-I, new word, B-H-R-I-A-I-N."),),
+            # the name and its first piece joined across the hesitation
+            [(0, "Shivawn Nee Vreen, um, S-I-O-B-H-A-N"), (0, "N-I"), (0, "B-H-R-I-A-I-N")],
+        ),
+        (
+            (
+                ("agent", "Your full name please?"),
+                ("customer", "Fatima Zahra El Idrissi."),
+                ("agent", "And that's E-L, then I-D-R-I-S-S-I?"),
+            ),
+            [(1, "Fatima Zahra El Idrissi"), (2, "E-L"), (2, "I-D-R-I-S-S-I")],
+        ),
+        # letters in pieces that spell no name found
+        ((("customer", "The code on the box is A-B, then K-L-M."),), []),
+        ((("customer", "It's Shivawn, and the box says A-B, then K-L-M."),), [(0, "Shivawn")]),
+    ],
+)
+def test_the_pieces_of_a_name_spelled_word_by_word_are_the_name(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
