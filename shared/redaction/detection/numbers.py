@@ -478,9 +478,14 @@ _DIGIT_GROUP = re.compile(r"\d+", re.ASCII)
 
 
 def _printed_as_card(digits: str, atoms: Sequence[Atom]) -> bool:
-    """Whether digits written in figures are grouped as a card's number is and start as one does, though they fail
-    the Luhn check: a reviewer hides "6011-4521-8870-3316" whether or not a digit was misheard or misread."""
-    return digits[:1] in _CARD_FIRST_DIGITS and _written_groups(atoms, hyphens=True) in _CARD_GROUPS
+    """Whether digits are grouped as a card's number is and start as one does, though they fail the Luhn check: a
+    reviewer hides "6011-4521-8870-3316" whether or not a digit was misheard or misread; so too the groups said in
+    words ("Four five three two, one one nine eight, zero zero seven four, six six two three.")."""
+    if digits[:1] not in _CARD_FIRST_DIGITS:
+        return False
+    if not any(_in_figures(atom) for atom in atoms):
+        return tuple(len("".join(atom.digits for atom in group)) for group in _groups(atoms)) in _CARD_GROUPS
+    return _written_groups(atoms, hyphens=True) in _CARD_GROUPS
 
 
 def _written_groups(atoms: Sequence[Atom], *, hyphens: bool) -> tuple[int, ...]:

@@ -7,6 +7,7 @@ import pytest
 from shared.models.redaction import EntityType
 from tests.shared.redaction.detection.turns import found as _found
 from tests.shared.redaction.detection.turns import segments as _segments
+from tests.shared.redaction.detection.turns import spans_found
 
 pytestmark = pytest.mark.unit
 
@@ -1223,3 +1224,24 @@ def test_a_code_said_in_words_after_an_expiry_said_in_words_keeps_its_kind() -> 
         ("customer", "Seven seven one."),
     )
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["Seven seven one"])]
+
+
+@pytest.mark.parametrize(
+    "said, cards",
+    [
+        (
+            "Four five three two, one one nine eight, zero zero seven four, six six two three.",
+            ["Four five three two, one one nine eight, zero zero seven four, six six two three"],
+        ),
+        # no card starts so
+        ("Eight five three two, one one nine eight, zero zero seven four, six six two three.", []),
+        # not a card's groups
+        ("Four five three, two one one nine, eight zero zero seven, four six six two three.", []),
+    ],
+)
+def test_digits_said_in_words_in_a_cards_four_groups_are_a_card_though_they_fail_the_check(
+    said: str, cards: list[str]
+) -> None:
+    assert [
+        words for kind, _, words in spans_found((("customer", said),), tuple(EntityType)) if kind == "card_number"
+    ] == cards
