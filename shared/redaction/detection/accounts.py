@@ -690,6 +690,18 @@ def ghana_cards(text: str) -> Iterable[tuple[int, int]]:
     return (match.span() for match in _GHANA_CARD.finditer(text))
 
 
+# An Indian PAN as it is written, five letters (the fourth the holder's kind), four digits and a letter:
+# "BNZPK4471R"; its structure checked as the tax department defines it.
+_PAN_SHAPED = re.compile(r"(?<![\w-])[A-Z]{5}\d{4}[A-Z](?![\w-])", re.ASCII)
+
+
+def pans(text: str) -> Iterable[tuple[int, int]]:
+    """Where Indian PANs are written."""
+    from stdnum.in_ import pan
+
+    return (match.span() for match in _PAN_SHAPED.finditer(text) if pan.is_valid(match.group()))
+
+
 # A reference or claim number written as one is, capitals then digits in groups joined by hyphens ("CR-953642",
 # "TR-2019-88341", "CRN 55-09812-K"), named so right before it: the caller's, unless the business gives it out now,
 # as the caller's ("I see your application, reference number ...", "Your refund ...; reference RF-88120").

@@ -133,6 +133,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"clubcard|club card|nectar card|fid[eé]lit[eé]|"
         # a finance or hire agreement's number: the caller's account with the lender
         r"agreement (number|no)|"
+        # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code)
+        r"transaction (code|id|number|reference|ref)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"

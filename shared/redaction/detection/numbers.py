@@ -477,6 +477,13 @@ _CARD_FIRST_DIGITS = frozenset("3456")
 _DIGIT_GROUP = re.compile(r"\d+", re.ASCII)
 
 
+def _itin(digits: str) -> bool:
+    """Whether nine digits are a US individual taxpayer number, which the IRS issues where no social is."""
+    from stdnum.us import itin
+
+    return bool(itin.is_valid(digits))
+
+
 def _printed_as_card(digits: str, atoms: Sequence[Atom]) -> bool:
     """Whether digits are grouped as a card's number is and start as one does, though they fail the Luhn check: a
     reviewer hides "6011-4521-8870-3316" whether or not a digit was misheard or misread; so too the groups said in
@@ -583,6 +590,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if zip_plus_four or written_date or _after_a_letter(tokens, first):
         distances.pop(EntityType.SSN, None)
         nearest = min(distances.values(), default=None)
+    if len(digits) == 9 and _itin(digits):
+        return EntityType.ACCOUNT_NUMBER  # "I have an ITIN, it's 912 78 4431": no social begins with a 9
     if len(digits) in MISHEARD_SSN_LENGTHS and other_countrys_id_named(tokens, first):
         return EntityType.ACCOUNT_NUMBER  # a Canadian SIN, an Australian TFN: not a US social security number
     if len(digits) == 4 and _CARD_ENDING_NAMED.search(_words_since_number(tokens, first)):

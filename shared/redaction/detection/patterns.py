@@ -15,6 +15,7 @@ from shared.redaction.detection.accounts import (
     ibans,
     named_references,
     national_insurance_numbers,
+    pans,
 )
 from shared.redaction.detection.addresses import (
     ADDRESS,
@@ -108,6 +109,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             *named_references(text),
             *national_insurance_numbers(text),
             *ghana_cards(text),
+            *pans(text),
         ]:
             yield EntityType.ACCOUNT_NUMBER, TextSpan(segment.index, start, end)
         for match in EMAIL.finditer(text):

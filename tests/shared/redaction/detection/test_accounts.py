@@ -8,6 +8,7 @@ import pytest
 from shared.models.redaction import EntityType
 from tests.shared.redaction.detection.turns import found as _found
 from tests.shared.redaction.detection.turns import segments as _segments
+from tests.shared.redaction.detection.turns import spans_found
 
 pytestmark = pytest.mark.unit
 
@@ -1680,3 +1681,28 @@ def test_a_reference_the_caller_asks_for_is_the_one_given_them() -> None:
 def test_your_reference_heard_as_you_re_references_names_the_id_after_it() -> None:
     said = "Thank you, at 64 pounds taken, you're working references D .P. 5, 5, 8, 1, 0."
     assert _accounts(("agent", said)) == [["D .P. 5, 5, 8, 1, 0"]]
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        # an individual taxpayer number: no social begins with a 9
+        (
+            (("customer", "I don't have a social, I have an ITIN, it's 912 78 4431."),),
+            [("account_number", 0, "912 78 4431")],
+        ),
+        ((("customer", "My social is 123 45 6789."),), [("ssn", 0, "123 45 6789")]),
+        # an Indian PAN as written, its fourth letter the holder's kind
+        ((("customer", "PAN is BNZPK4471R."),), [("account_number", 0, "BNZPK4471R")]),
+        ((("customer", "The part is BNZXK4471R."),), []),
+        # a payment's transaction code asked for
+        (
+            (("agent", "What's the transaction code?"), ("customer", "QKT7H2X9PL.")),
+            [("account_number", 1, "QKT7H2X9PL")],
+        ),
+    ],
+)
+def test_an_itin_a_pan_and_a_transaction_code_are_ids(
+    turns: tuple[tuple[str, str], ...], found: list[tuple[str, int, str]]
+) -> None:
+    assert spans_found(turns, tuple(EntityType)) == found
