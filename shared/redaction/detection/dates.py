@@ -313,12 +313,25 @@ def _another_persons(between: Sequence[Token]) -> bool:
 
 
 def _whole_birth_date(found: Sequence[Token]) -> bool:
-    """Whether a date as said names its month, has a day, and a birth year in figures."""
+    """Whether a date as said names its month, has a day, and a birth year in figures or in words ("nineteen
+    sixty-seven", "two thousand and one")."""
     return (
         any(t.norm in MONTHS for t in found)
         and any(_is_day(t) or len(digits_of(t) or "") in (1, 2) for t in found)
-        and any(int(d) in _BIRTH_YEARS for t in found if len(d := digits_of(t) or "") == 4)
+        and (
+            any(int(d) in _BIRTH_YEARS for t in found if len(d := digits_of(t) or "") == 4)
+            or any(year in _BIRTH_YEARS for year in _years_in_words(found))
+        )
     )
+
+
+def _years_in_words(said: Sequence[Token]) -> set[int]:
+    """The years a date says in words: "two thousand and one", and "nineteen sixty-seven", which text2num reads as
+    two numbers, 19 and 67."""
+    words = " ".join(t.norm.replace("-", " ") for t in said if not re.search(r"\d", t.norm))
+    read = alpha2digit(words, "en", threshold=0)
+    years = {int(year) for year in re.findall(r"\b\d{4}\b", read)}
+    return years | {int(century) * 100 + int(rest) for century, rest in re.findall(r"\b(1[89]) (\d{2})\b", read)}
 
 
 def _dates_answering(tokens: Sequence[Token], asked: list[Token]) -> Iterable[list[Token]]:

@@ -845,3 +845,28 @@ def test_more_digits_than_a_whole_date_answering_for_an_id_and_a_birth_date_are_
 ) -> None:
     segments = _segments(("agent", "Can I have your member number and date of birth?"), ("customer", answer))
     assert _found(segments) == [("account_number", [number]), ("date_of_birth", ["4/17/1955"])]
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        (
+            (("customer", "Twenty-ninth of February nineteen eighty-eight, a leap baby."),),
+            [(0, "Twenty-ninth of February nineteen eighty-eight")],
+        ),
+        (
+            (
+                ("customer", "the fourteenth of August, nineteen sixty-seven"),
+                ("agent", "14th of August '67, thank you."),
+            ),
+            [(0, "the fourteenth of August, nineteen sixty-seven"), (1, "14th of August '67")],
+        ),
+        ((("customer", "It's the 2nd of May, two thousand and one."),), [(0, "the 2nd of May, two thousand and one")]),
+        # no grown-up's birth year
+        ((("customer", "It's the 2nd of May, two thousand and twenty-nine."),), []),
+    ],
+)
+def test_a_whole_date_given_as_itself_with_its_birth_year_in_words_is_a_date_of_birth(
+    turns: tuple[tuple[str, str], ...], found: list[tuple[int, str]]
+) -> None:
+    assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.DATE_OF_BIRTH,))] == found
