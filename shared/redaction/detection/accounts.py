@@ -20,6 +20,7 @@ from shared.redaction.detection.context import (
     window_before,
     words_before,
 )
+from shared.redaction.detection.gazetteers import english_words
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
     MISHEARD_LETTERS,
@@ -34,6 +35,16 @@ from shared.redaction.detection.spoken import (
 # its parts joined by hyphens or slashes: "3kp7-hw2-rd48", "2024/88173/q"
 _MIXED_ID_PART = re.compile(r"(?=[a-z/-]*\d)(?=[\d/-]*[a-z])[a-z\d]+(?:[-/][a-z\d]+)*", re.ASCII)
 _MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
+# A number and a word joined to say what something has: "the 10-digit number", "the 5-piece set", "a 24-hour line"
+_NUMBER_AND_WORD = re.compile(r"\d+-(?P<word>[a-z]{3,})", re.ASCII)
+
+
+def _id_part(token: Token) -> bool:
+    """Whether ``token`` may be a part of an id of letters and digits mixed: not a number and a word joined."""
+    joined = _NUMBER_AND_WORD.fullmatch(token.norm)
+    if joined is not None and joined.group("word") in english_words():
+        return False
+    return _MIXED_ID_PART.fullmatch(token.norm) is not None
 
 
 _RADIO_LETTERS = {
@@ -341,11 +352,7 @@ def alphanumeric_ids(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list
     index = 0
     while index < len(tokens):
         run: list[Token] = []
-        while (
-            index < len(tokens)
-            and _MIXED_ID_PART.fullmatch(tokens[index].norm)
-            and (not run or tokens[index].segment == run[-1].segment)
-        ):
+        while index < len(tokens) and _id_part(tokens[index]) and (not run or tokens[index].segment == run[-1].segment):
             run.append(tokens[index])
             index += 1
         # a meter's serial or a plate read in groups, the first of letters and digits and the rest digits alone:

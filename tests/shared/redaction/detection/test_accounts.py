@@ -1706,3 +1706,24 @@ def test_an_itin_a_pan_and_a_transaction_code_are_ids(
     turns: tuple[tuple[str, str], ...], found: list[tuple[str, int, str]]
 ) -> None:
     assert spans_found(turns, tuple(EntityType)) == found
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "Please have your account number ready, it's the 10-digit number at the top of your bill."),), []),
+        (
+            (
+                ("agent", "Have you got the MPRN there? It's an 11-digit number starting with 10."),
+                ("customer", "Yeah, 10 3 0 6 5 5 2 1 8 4 7."),
+            ),
+            [("account_number", 1, "10 3 0 6 5 5 2 1 8 4 7")],
+        ),
+        # digits joined to letters that are no word: an id's part
+        ((("customer", "My account number is 4471-kqzt."),), [("account_number", 0, "4471-kqzt")]),
+    ],
+)
+def test_a_number_joined_to_a_word_saying_what_something_has_is_no_id(
+    turns: tuple[tuple[str, str], ...], found: list[tuple[str, int, str]]
+) -> None:
+    assert spans_found(turns, tuple(EntityType)) == found
