@@ -333,13 +333,22 @@ _UNIT_BEFORE = re.compile(
 _RURAL_ROUTE_BEFORE = re.compile(r"\b(?:R\.?\s?R\.?|(?i:rural route))\s*$")
 
 
+# The town said first, after where one lives or moved to: "No, we moved to Swords, 4 Applewood Grove, K67 T3W1."
+_TOWN_BEFORE = re.compile(
+    r"\b(?i:moved to|move to|moving to|live in|living in|lives in)\s+"
+    rf"(?P<town>{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+){{0,2}}),\s+$"
+)
+
+
 def unit_said_before(text: str, start: int) -> int:
-    """Where an address at ``start`` of ``text`` begins with the flat or rural route said before it; ``start`` if none
-    was."""
+    """Where an address at ``start`` of ``text`` begins with the flat, rural route or town said before it; ``start``
+    if none was."""
     unit = _UNIT_BEFORE.search(text, max(0, start - 80), start)
     start = unit.start() if unit is not None else start
     route = _RURAL_ROUTE_BEFORE.search(text, max(0, start - 20), start)
-    return route.start() if route is not None else start
+    start = route.start() if route is not None else start
+    town = _TOWN_BEFORE.search(text, max(0, start - 60), start)
+    return town.start("town") if town is not None else start
 
 
 # The floor and door of a flat, said after the house number where a building has many: "seventh floor B", "3rd

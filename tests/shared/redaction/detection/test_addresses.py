@@ -1685,3 +1685,20 @@ def test_a_continental_address_ends_with_its_floor_in_words_its_flat_or_its_post
     said: str, address: str
 ) -> None:
     assert _addresses(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "said, addresses",
+    [
+        ("No, we moved to Swords, 4 Applewood Grove, K67 T3W1.", [(0, "Swords, 4 Applewood Grove, K67 T3W1")]),
+        ("I live in Leeds, 4 Applewood Grove, LS6 2AB.", [(0, "Leeds, 4 Applewood Grove, LS6 2AB")]),
+        # the town in another clause
+        ("I moved to Leeds, and my address is 4 Applewood Grove, LS6 2AB.", [(0, "4 Applewood Grove, LS6 2AB")]),
+    ],
+)
+def test_the_town_said_before_the_address_where_one_lives_or_moved_to_begins_it(
+    said: str, addresses: list[tuple[int, str]]
+) -> None:
+    assert spans_found((("customer", said),), (EntityType.ADDRESS, EntityType.PERSON_NAME)) == [
+        ("address", turn, words) for turn, words in addresses
+    ]
