@@ -114,7 +114,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # national ids named by their own country's word: Poland's PESEL, Spain's DNI and NIF, Iceland's kennitala,
         # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
         # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
-        r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|iqama|bsn|"
+        r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|rfc|iqama|bsn|"
         # and Colombia's cédula, Turkey's kimlik, Italy's codice fiscale, Hong Kong's HKID, Israel's teudat zehut,
         # Greece's AFM, Spain's NIE (Polish for "no" too: only as one's own); not the office that issues them ("the
         # cedula office opens at 8:30"); Brazil's CPF named (written, its check digits tell it alone, but one misheard
@@ -144,6 +144,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # what the caller applied for or holds from a council or a buyer: "your application number?", "the permit
         # number", "your supplier number" (a farm's, with the dairy it sells to)
         r"application|permit|supplier|"
+        # what the caller signed or farms under: "your contract number?", "your farm number?" (a cooperative's)
+        r"contract|farm|grower|farmer|producer|"
         # a tenant's number with the landlord or student housing: "what's your tenant number?"
         r"tenant|tenancy|"
         # a care home's resident, an exam's candidate, a race's entrant; a payment made to the caller (not a quote's

@@ -1727,3 +1727,17 @@ def test_a_number_joined_to_a_word_saying_what_something_has_is_no_id(
     turns: tuple[tuple[str, str], ...], found: list[tuple[str, int, str]]
 ) -> None:
     assert spans_found(turns, tuple(EntityType)) == found
+
+
+@pytest.mark.parametrize(
+    "asked, answer",
+    [
+        ("Good question. Can you give me your contract number?", "R, W, L, 2, 0, 8, 8, 1, 5, 4, 6,"),
+        ("What is your farm number?", "A, C, G, 1, 6, 0, 4, 4, 8,"),
+        ("Thank you, and your RFC?", "A, L, R, 8, 5, 1, 1, 0, 3, K, 4, 2,"),
+    ],
+)
+def test_a_contract_a_farm_number_and_a_mexican_rfc_asked_for_are_ids(asked: str, answer: str) -> None:
+    assert spans_found((("agent", asked), ("customer", answer)), tuple(EntityType)) == [
+        ("account_number", 1, answer.rstrip(","))
+    ]
