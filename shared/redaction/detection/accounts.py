@@ -687,8 +687,11 @@ def national_insurance_numbers(text: str) -> Iterable[tuple[int, int]]:
 
 # A Ghana Card's personal id number: "GHA", nine digits and a check digit, joined by hyphens however said ("GHA dash
 # 728401936 dash 2", "GHA 728401936 2", "GHA -712449038 -2").
+# Its digits may be written apart and a comma said after the letters: "GHA, 7 2 1 0 4 4 9 3 8, dash 3".
 _GHANA_CARD = re.compile(
-    r"(?<![\w-])GHA(?:\s*-\s*|\s+(?i:dash)\s+|\s+)\d{9}(?:\s*-\s*|\s+(?i:dash)\s+|\s+)\d(?![\w-])", re.ASCII
+    r"(?<![\w-])GHA(?:,?\s*-\s*|,?\s+(?i:dash),?\s+|,?\s+)(?:\d{9}|\d(?:\s\d){8})"
+    r"(?:,?\s*-\s*|,?\s+(?i:dash),?\s+|\s+)\d(?![\w-])",
+    re.ASCII,
 )
 
 

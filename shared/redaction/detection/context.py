@@ -72,6 +72,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|cellulare|telefoonnummer|mobiel"
         r"|numer telefonu|kom[oó]rk\w*"
         r"|best number"
+        # a mobile money wallet, which is the phone's number: "the M-Pesa was sent from 0711 593 204"
+        r"|m-pesa|mpesa|m pesa"
+        # the line one is on, named as one's own: "my line is 0803 417 2290"
+        r"|(my|his|her|your) (mobile |phone |own )?line (is|was)"
         # the number someone will be called on, asked for or read back: "the assessor will call you. Is 082 ...?"
         r"|(will|to|can|should|may|\w+'ll) (call|ring|text) you"
         # or after when to: "call me when it's fixed, on 0803 ..."
@@ -104,7 +108,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"national insurance(?= (is|was)\b)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
         # ("your South African ID")
-        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin)|(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
+        # (Jamaica's TRN too)
+        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin|trn)|"
+        r"(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
         # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's
         # national identity cards, Singapore's and Malaysia's registration numbers, the Philippines' social security
         # and health insurance numbers
@@ -133,6 +139,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"clubcard|club card|nectar card|fid[eé]lit[eé]|"
         # a finance or hire agreement's number: the caller's account with the lender
         r"agreement (number|no)|"
+        # an id card's number named by "ID" alone: "and the ID is 28 41 93 07"
+        r"(my|your|the|his|her) id (is|was)\b|"
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code)
         r"transaction (code|id|number|reference|ref)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"

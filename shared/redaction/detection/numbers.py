@@ -477,6 +477,11 @@ _CARD_FIRST_DIGITS = frozenset("3456")
 _DIGIT_GROUP = re.compile(r"\d+", re.ASCII)
 
 
+# A year in figures after a word saying when ("since 2019", "until 2031")
+_SINCE_WORDS = frozenset({"since", "until", "till", "from", "before", "after", "during"})
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}", re.ASCII)
+
+
 def _itin(digits: str) -> bool:
     """Whether nine digits are a US individual taxpayer number, which the IRS issues where no social is."""
     from stdnum.us import itin
@@ -555,6 +560,13 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         distances[EntityType.CARD_SECURITY_CODE] = code
     if first.position and tokens[first.position - 1].norm in _TRAVEL_NUMBERED and len(digits) <= _LONGEST_TRAVEL_NUMBER:
         return None  # "flight 2217", "gate 14": whatever was asked, a journey's
+    if (
+        len(atoms) == 1
+        and first.position
+        and tokens[first.position - 1].norm in _SINCE_WORDS
+        and _YEAR_WRITTEN.fullmatch(first.norm.rstrip(".,"))
+    ):
+        return None  # "the policy ... it's been with us since 2019": when, not whose
     if len(digits) == _CARD_GROUP and _said_to_end_the_card_before(atoms, tokens):
         return EntityType.CARD_NUMBER  # "4499 0353 7922 9818, no wait, 9889 at the end": the card's last four
     code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None

@@ -1741,3 +1741,28 @@ def test_a_contract_a_farm_number_and_a_mexican_rfc_asked_for_are_ids(asked: str
     assert spans_found((("agent", asked), ("customer", answer)), tuple(EntityType)) == [
         ("account_number", 1, answer.rstrip(","))
     ]
+
+
+@pytest.mark.parametrize(
+    "said, found",
+    [
+        (
+            "Ghana Card number is GHA, 7 2 1 0 4 4 9 3 8, dash 3.",
+            [("account_number", 0, "GHA, 7 2 1 0 4 4 9 3 8, dash 3")],
+        ),
+        ("My TRN is 1 1 2, 6 0 4, 8 8 7.", [("account_number", 0, "1 1 2, 6 0 4, 8 8 7")]),
+        (
+            "My M-Pesa number is 0722 618 403, and the ID is 28 41 93 07.",
+            [("phone_number", 0, "0722 618 403"), ("account_number", 0, "28 41 93 07")],
+        ),
+        # a year said as when
+        (
+            "I've found the policy, MTR 55 018 432, it's been with us since 2019.",
+            [("account_number", 0, "MTR 55 018 432")],
+        ),
+    ],
+)
+def test_a_ghana_card_read_apart_a_trn_and_an_id_named_alone_are_ids_and_a_year_since_is_not(
+    said: str, found: list[tuple[str, int, str]]
+) -> None:
+    assert spans_found((("customer", said),), tuple(EntityType)) == found

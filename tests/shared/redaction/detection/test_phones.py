@@ -719,3 +719,20 @@ def test_a_numbers_ending_asked_after_as_still_the_one_to_call_is_a_phone(
 ) -> None:
     turns = (("agent", said),)
     assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.PHONE_NUMBER,))] == phones
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        (
+            "The BVN is 22 1 4 7 3 0 9 5 8 1, and my line is 0803 417 2290.",
+            [("account_number", 0, "22 1 4 7 3 0 9 5 8 1"), ("phone_number", 0, "0803 417 2290")],
+        ),
+        (
+            "My ID is 29418736 and the M-Pesa was sent from 0711 593 204.",
+            [("account_number", 0, "29418736"), ("phone_number", 0, "0711 593 204")],
+        ),
+    ],
+)
+def test_ones_own_line_and_a_mobile_money_wallet_name_a_phone(said: str, found: list[tuple[str, int, str]]) -> None:
+    assert spans_found((("customer", said),), tuple(EntityType)) == found
