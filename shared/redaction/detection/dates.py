@@ -248,7 +248,8 @@ _BIRTH_YEARS = range(1900, 2011)
 _CENTURY = 1900  # of a year written with two figures, 30 to 99
 # Words that give a date as what it is rather than when something happened: "It's 23/07/1979", "my passport says
 # 1990/04/07", "the form has it as 07/04/1990"; not "moved in on 12/05/1998".
-_GIVEN_AS = re.compile(r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's))$")
+# Or read back: "Let me read that back, 21st of June 1967, is that right?"
+_GIVEN_AS = re.compile(r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's|(that|it) back))$")
 _GIVEN_WORDS = 3
 
 

@@ -154,7 +154,8 @@ _SECOND_LEVEL_COUNTRIES = (
 _SECOND_LEVEL_ENDING = rf"(?:{_DOT}(?:{_SECOND_LEVEL_COUNTRIES}|{_SPELLED_TLD})|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})?"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?(?:\s*@\s*|,?\s+{_AT_SAID}\s+)"
+    # "at" said between commas after letters spelled so: "M, B, O, N, G, I, at, icloud.com"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?(?:\s*@\s*|,?\s+{_AT_SAID},?\s+)"
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b",
     re.IGNORECASE,
 )

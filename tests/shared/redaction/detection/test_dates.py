@@ -870,3 +870,8 @@ def test_a_whole_date_given_as_itself_with_its_birth_year_in_words_is_a_date_of_
     turns: tuple[tuple[str, str], ...], found: list[tuple[int, str]]
 ) -> None:
     assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.DATE_OF_BIRTH,))] == found
+
+
+def test_a_whole_birth_date_read_back_is_a_date_of_birth() -> None:
+    turns = (("agent", "Let me read that back, 21st of June 1967, is that right?"), ("customer", "Yes."))
+    assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 0, "21st of June 1967")]

@@ -708,3 +708,8 @@ def test_an_address_said_with_a_pause_before_its_digits_or_without_its_providers
     said: str, emails: list[tuple[int, str]]
 ) -> None:
     assert [(turn, words) for _, turn, words in spans_found((("customer", said),), (EntityType.EMAIL,))] == emails
+
+
+def test_at_said_between_commas_after_letters_spelled_so_joins_the_address() -> None:
+    said = "Email's M, B, O, N, G, I, at, icloud.com."
+    assert spans_found((("customer", said),), (EntityType.EMAIL,)) == [("email", 0, "M, B, O, N, G, I, at, icloud.com")]
