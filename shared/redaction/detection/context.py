@@ -163,8 +163,11 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"donor|"
         # a charity's supporter or sponsor, a pensioner's payment order (India's PPO), a plan's enrollee, a request
         # or an infringement the caller is given a number for
-        r"supporter|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement)('s)? "
-        r"(number|id|card)"
+        r"supporter|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement|"
+        # a prepaid plan the caller holds: "can I take the plan number?"
+        r"plan)('s)? "
+        # "number" as Whisper may hear it after the word it names: "the plan Humber?"
+        r"(number|humber|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."
         r"|(driver'?s|driving) licen[cs]e"
@@ -197,6 +200,8 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
     # "your booking reference?": the reference itself, without "number"; an airline's booking by its initials
     r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b|\bpnr\b|\bp n r\b"
     r"|\b(confirmation|booking|reservation) code\b"
+    # "booking" as Whisper hears it: "What's the book in code?", "your book in reference?"
+    r"|\bbook in (code|reference|number)\b"
     # the reference a bill or an authority gave the caller, asked for by whose it is: "your council tax reference?",
     # or had, by what it is however heard: "do you have the book in reference?" (booking reference), "What's the walking
     # reference?"; or asked for by the caller: "Can I get a reference for this call?"

@@ -1766,3 +1766,18 @@ def test_a_ghana_card_read_apart_a_trn_and_an_id_named_alone_are_ids_and_a_year_
     said: str, found: list[tuple[str, int, str]]
 ) -> None:
     assert spans_found((("customer", said),), tuple(EntityType)) == found
+
+
+@pytest.mark.parametrize(
+    "asked, answer, found",
+    [
+        # "booking code" as Whisper hears it
+        ("No problem. What's the book in code?", "It's X, B, 7, K, 4, J.", "X, B, 7, K, 4, J"),
+        # "plan number", its "number" heard as "Humber"
+        ("Of course, can I take the plan Humber?", "It's CFD -O6 -1142,", "CFD -O6 -1142"),
+    ],
+)
+def test_a_booking_code_and_a_plan_number_as_whisper_hears_them_ask_for_an_id(
+    asked: str, answer: str, found: str
+) -> None:
+    assert spans_found((("agent", asked), ("customer", answer)), tuple(EntityType)) == [("account_number", 1, found)]
