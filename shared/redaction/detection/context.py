@@ -141,8 +141,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"agreement (number|no)|"
         # an id card's number named by "ID" alone: "and the ID is 28 41 93 07"
         r"(my|your|the|his|her) id (is|was)\b|"
-        # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code)
-        r"transaction (code|id|number|reference|ref)|"
+        # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number
+        # and id are named below)
+        r"transaction (code|reference|ref)|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"

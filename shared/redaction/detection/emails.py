@@ -161,11 +161,14 @@ EMAIL = re.compile(
 )
 # An address at a webmail provider with its ending left off ("the email's on file as mwangi dot j 2 at gmail, I think
 # ..."): one only where "email" names it earlier in the segment (see ``emails_at_provider``).
+_WEBMAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx|zoho|yandex)"
 _EMAIL_AT_PROVIDER = re.compile(
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?,?\s+at\s+"
-    r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx|zoho|yandex)\b(?!\s*(?:\.\w|@|(?i:dot)\b))",
+    rf"{_WEBMAIL_PROVIDERS}\b(?!\s*(?:\.\w|@|(?i:dot)\b))",
     re.IGNORECASE,
 )
+# A mailbox said as one, with a separator word, digits or a spelling: no sentence is
+_SAID_AS_MAILBOX = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b|\d|(?<![\w'])[A-Z](?:-[A-Z]){{2,}}", re.IGNORECASE)
 
 
 def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
@@ -175,9 +178,6 @@ def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
     for match in _EMAIL_AT_PROVIDER.finditer(text):
         if _EMAIL_NAMED_LAST.search(text, 0, match.start()) and _SAID_AS_MAILBOX.search(match.group()):
             yield email_start(text, match), match.end()
-
-
-_SAID_AS_MAILBOX = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b|\d|(?<![\w'])[A-Z](?:-[A-Z]){{2,}}", re.IGNORECASE)
 
 
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
@@ -240,7 +240,7 @@ _MAIL_SAID = re.compile(rf"{EMAIL_CONTEXT.pattern}|\bmail\b")
 # unasked; not a provider's own site ("news .yahoo .com").
 _WEBMAIL_HEARD = re.compile(
     r"(?!(?:www|news|mail|finance|sports|login|support|help|accounts|maps|drive|docs)\.)"
-    r"[a-z0-9._-]*[a-z0-9]\.(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\."
+    rf"[a-z0-9._-]*[a-z0-9]\.{_WEBMAIL_PROVIDERS}\."
 )
 
 

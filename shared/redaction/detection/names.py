@@ -1834,8 +1834,9 @@ _RESPECT_SAID_TO = {"Ma", "Maam", "Ma'am", "Po", "Opo"}
 
 
 def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    """The words after "Hi" that open the first segment of whoever did not answer the call, before a comma; none
-    said in the call's first segment (what the agent's greeting names is found there)."""
+    """The words after "Hi" that open the first segment of whoever did not answer the call, before a comma or ending
+    a sentence; none said in the call's first segment (what the agent's greeting names is found there), nor a word of
+    respect ("Good morning Ma.")."""
     ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
     other = next((s for s in ordered if ordered and s.speaker != ordered[0].speaker), None)
     match = _GREETED_BACK.search(other.text) if other is not None else None

@@ -1124,15 +1124,17 @@ def _phone_endings_near_phones(
         lead = words_before(first, tokens, _ENDING_LEAD_WORDS)
         if not _NUMBER_ENDING.search(lead) or _OTHER_NUMBER_ENDING.search(lead):
             continue
-        if any(
+        near_phone = any(
             abs(phone[0].position - last.position) <= _ENDING_NEAR_PHONE
             or abs(first.position - phone[-1].position) <= _ENDING_NEAR_PHONE
             for phone in phones
-        ) or _TEXTED_TO_NUMBER_ENDING.search(words_before(first, tokens, _TEXTED_TO_WORDS)):
-            yield EntityType.PHONE_NUMBER, [token for atom in run for token in atom.tokens]
-        elif _PHONE_NAMED_AFTER.match(said_after(last, tokens)):
-            # asked after it whether it is still the one to call: "Is the number ending in 2284 still the best one
-            # for you?"
+        )
+        if (
+            near_phone
+            or _TEXTED_TO_NUMBER_ENDING.search(words_before(first, tokens, _TEXTED_TO_WORDS))
+            # asked after it whether it is still the one to call: "Is the number ending in 2284 still the best one?"
+            or _PHONE_NAMED_AFTER.match(said_after(last, tokens))
+        ):
             yield EntityType.PHONE_NUMBER, [token for atom in run for token in atom.tokens]
 
 
