@@ -61,6 +61,7 @@ from shared.redaction.detection.names import (
     names_known_from_lists,
     names_of_kin_named_together,
     names_opening_told_by_parts,
+    names_put_right,
     names_said_after_spelling,
     names_said_again,
     names_said_back,
@@ -191,6 +192,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_confirmed_as_heard(read)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_in_pieces(read, names)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_put_right(read, names)]
     shops = shop_names(read)
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:

@@ -1451,6 +1451,44 @@ def names_confirmed_by_another(segments: Sequence[Segment], names: Iterable[Text
             yield TextSpan(reply.index, match.start("name"), match.end("name"))
 
 
+# A name put right in the other side's answer: a word no dictionary has, its first letter the name's and at most two
+# letters different ("Is that Shivani with a V?" / "No, with a B, Shibani.").
+_MIN_PUT_RIGHT_LETTERS = 4
+_MAX_LETTERS_PUT_RIGHT = 2
+
+
+def names_put_right(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """A name said in the answer to a segment a name was found in, spelled a letter or two differently."""
+    texts = {segment.index: segment.text for segment in segments}
+    said = {
+        (span.segment, word)
+        for span in names
+        for word in re.findall(_NAME, texts[span.segment][span.start : span.end])
+        if len(word) >= _MIN_PUT_RIGHT_LETTERS
+    }
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, segment in enumerate(ordered):
+        named = [word for index, word in said if index == segment.index]
+        reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
+        if not named or reply is None:
+            continue
+        for word in re.finditer(_NAME, reply.text):
+            heard = word.group()
+            if (
+                len(heard) >= _MIN_PUT_RIGHT_LETTERS
+                and heard not in NOT_NAMES
+                and heard.lower() not in english_words()
+                and any(
+                    heard != name
+                    and heard[0] == name[0]
+                    and max(len(heard), len(name)) - in_order_in_common(heard.lower(), name.lower())
+                    <= _MAX_LETTERS_PUT_RIGHT
+                    for name in named
+                )
+            ):
+                yield TextSpan(reply.index, word.start(), word.end())
+
+
 # A full name starting a sentence, right before an address: "Anneliese Vorster, 12 Protea Street, ..." read back; or
 # where they are: "a policy for Gregor Lindqvist at 9 Ferny Rise, Albury".
 _NAME_BEFORE_DETAIL = re.compile(

@@ -2988,3 +2988,21 @@ def test_the_pieces_of_a_name_spelled_word_by_word_are_the_name(
     turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
 ) -> None:
     assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        (
+            (("agent", "Is that Shivani with a V?"), ("customer", "No, with a B, Shibani.")),
+            [(0, "Shivani"), (1, "Shibani")],
+        ),
+        # a word of the dictionary, or one with another first letter, is no name put right
+        ((("agent", "Is that Shivani with a V?"), ("customer", "No, Shining is the hotel.")), [(0, "Shivani")]),
+        ((("agent", "Is that Shivani with a V?"), ("customer", "No, with a B, Bhivani.")), [(0, "Shivani")]),
+    ],
+)
+def test_a_name_put_right_by_a_letter_in_the_answer_is_the_name(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
