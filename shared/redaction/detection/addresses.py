@@ -512,6 +512,20 @@ GAELIC_OR_WELSH_ADDRESS = re.compile(
     rf"(?:\s+(?:(?:na|an|y|yr|an\s+t|Uí)\s+)?{_PLACE_CAPITAL}[\w'\u2019-]*){{1,3}}"
     rf"(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;,]|$))){{0,2}}(?:,?\s+{_POSTCODE})?(?![\w-])"
 )
+# The street one's home is on, said alone: "that's for my place on Danforth", "our house on Elm Street".
+_HOME_ON_STREET = re.compile(
+    r"\b(?i:my|our|his|her|their)\s+(?i:place|house|home|flat|apartment)\s+(?i:on)\s+"
+    rf"(?P<street>{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+){{0,2}})(?=\s*[.,!?;]|\s+[a-z]|$)"
+)
+
+
+def homes_on_streets(text: str) -> Iterable[tuple[int, int]]:
+    """Where the street a home is on is said alone (not when: "my place on Monday")."""
+    for match in _HOME_ON_STREET.finditer(text):
+        if not NOT_NAMES.intersection(match.group("street").split()):
+            yield match.start("street"), match.end("street")
+
+
 # A Japanese address the Western way round: the block and house numbers ("3-5-12", chōme, banchi, gō), the district,
 # its ward, city or town ("Minato-ku", "Kyoto-shi"), the city or prefecture, and the seven-digit postcode ("107-0062");
 # a ward or the postcode makes it one; the floor may follow ("..., 150-0002. Fifth floor.").

@@ -45,6 +45,7 @@ from shared.redaction.detection.addresses import (
     UNIT_ADDRESS,
     VIETNAMESE_ADDRESS,
     corrected_house_number,
+    homes_on_streets,
     mistaken_house_number,
     spelled_after_address,
     town_after_spelling,
@@ -135,6 +136,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         patterns += [GAELIC_OR_WELSH_ADDRESS]
+        for start, end in homes_on_streets(text):
+            yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."

@@ -1702,3 +1702,16 @@ def test_the_town_said_before_the_address_where_one_lives_or_moved_to_begins_it(
     assert spans_found((("customer", said),), (EntityType.ADDRESS, EntityType.PERSON_NAME)) == [
         ("address", turn, words) for turn, words in addresses
     ]
+
+
+@pytest.mark.parametrize(
+    "said, addresses",
+    [
+        ("The postal code is M4C 2R9, that's for my place on Danforth.", [(0, "M4C 2R9"), (0, "Danforth")]),
+        ("Our house on Elm Street flooded.", [(0, "Elm Street")]),
+        # when, not where
+        ("I'll be at my place on Monday.", []),
+    ],
+)
+def test_the_street_ones_home_is_on_said_alone_is_an_address(said: str, addresses: list[tuple[int, str]]) -> None:
+    assert _addresses(("customer", said)) == addresses
