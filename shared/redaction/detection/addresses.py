@@ -75,10 +75,10 @@ _STREET_KINDS = (
 )
 # Kinds of street that are also everyday words ("in a row", "close by"): only capitalised, after a house number
 # and a capitalised name ("5 Chestnut Row", "402 Juniper Hollow", "12 Ashfield Park").
-# A row of cottages or villas is a street too: "3 Glebe Cottages".
+# A row of cottages or villas is a street too: "3 Glebe Cottages". An Irish estate's kinds: "14 Ashgrove Lawn".
 _CAPITALISED_STREET_KINDS = (
     r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas|Quay|"
-    r"Wharf|Park)"
+    r"Wharf|Park|Lawn|Vale|Meadows|Chase|Wynd|Brae)"
 )
 _US_STATE_CODES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
@@ -512,18 +512,26 @@ GAELIC_OR_WELSH_ADDRESS = re.compile(
     rf"(?:\s+(?:(?:na|an|y|yr|an\s+t|Uí)\s+)?{_PLACE_CAPITAL}[\w'\u2019-]*){{1,3}}"
     rf"(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;,]|$))){{0,2}}(?:,?\s+{_POSTCODE})?(?![\w-])"
 )
-# The street one's home is on, said alone: "that's for my place on Danforth", "our house on Elm Street".
+# The street one's home is on, said alone: "that's for my place on Danforth", "our house on Elm Street"; where one
+# lives only with its kind ("I live on Harcourt Terrace", not "I live on Medicare"). Not "I'm on Collins Street":
+# where one is now, or a shop's "we're on Queen Street".
 _HOME_ON_STREET = re.compile(
-    r"\b(?i:my|our|his|her|their)\s+(?i:place|house|home|flat|apartment)\s+(?i:on)\s+"
+    r"\b(?:(?i:my|our|his|her|their)\s+(?i:place|house|home|flat|apartment)"
+    r"|(?P<said_of>(?i:I|we|they|he|she)\s+(?i:live|lives)))\s+(?i:on)\s+"
     rf"(?P<street>{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+){{0,2}})(?=\s*[.,!?;]|\s+[a-z]|$)"
 )
+_KIND_ENDING_STREET = re.compile(rf"\s(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})$")
 
 
 def homes_on_streets(text: str) -> Iterable[tuple[int, int]]:
     """Where the street a home is on is said alone (not when: "my place on Monday")."""
     for match in _HOME_ON_STREET.finditer(text):
-        if not NOT_NAMES.intersection(match.group("street").split()):
-            yield match.start("street"), match.end("street")
+        street = match.group("street")
+        if NOT_NAMES.intersection(street.split()) or (
+            match.group("said_of") and not _KIND_ENDING_STREET.search(street)
+        ):
+            continue
+        yield match.start("street"), match.end("street")
 
 
 # A Japanese address the Western way round: the block and house numbers ("3-5-12", chōme, banchi, gō), the district,

@@ -55,6 +55,15 @@ def _addresses(*turns: tuple[str, str]) -> list[tuple[int, str]]:
             "It's 45 Maple Avenue, Apartment 9, 07302.",
             "45 Maple Avenue, Apartment 9, 07302",
         ),
+        # an Irish estate's kind of street, its town and county
+        (
+            "It's 22 Rowanbrook Lawn, Maynooth, County Kildare, and that's my home.",
+            "22 Rowanbrook Lawn, Maynooth, County Kildare",
+        ),
+        (
+            "We're at 6 Ashbury Vale, Cobh, since March.",
+            "6 Ashbury Vale, Cobh",
+        ),
     ],
 )  # fmt: skip
 def test_an_address_in_its_countrys_shape_is_found_whole(text: str, address: str) -> None:
@@ -1703,6 +1712,11 @@ def test_the_town_said_before_the_address_where_one_lives_or_moved_to_begins_it(
         ("Our house on Elm Street flooded.", [(0, "Elm Street")]),
         # when, not where
         ("I'll be at my place on Monday.", []),
+        ("I live on Harcourt Terrace, and the bin wasn't collected again.", [(0, "Harcourt Terrace")]),
+        ("She lives on Quarry Lane with her son.", [(0, "Quarry Lane")]),
+        # what one lives on without a street's kind is no street; where one is now, or a shop, is no home
+        ("I live on Universal Credit and a small pension.", []),
+        ("I'm on Collins Street near Flinders Lane, where's your store?", []),
     ],
 )
 def test_the_street_ones_home_is_on_said_alone_is_an_address(said: str, addresses: list[tuple[int, str]]) -> None:
