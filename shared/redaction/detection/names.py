@@ -553,9 +553,10 @@ GREETED = re.compile(
     # a relative named in Spanish: "Es para mi abuela, Rosa Elena Martínez"
     r"|\b(?i:mi|nuestra|nuestro)\s+(?i:abuela|abuelo|madre|padre|mamá|mama|papá|papa|hijo|hija|esposo|esposa|marido|"
     rf"hermano|hermana|tía|tia|tío|tio),\s+(?P<pariente>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?=\s*[,.!?]|$)"
-    # thanked or bidden goodbye for something, the name last: "Thanks for holding, Precious.", "Bye now, Malik."
-    # (not "Thanks for calling Acme, Dublin": whom one called, then where)
-    rf"|\b(?:Thanks|Thank you) for (?:\w+ing|your \w+),\s+(?P<thanked>{_NAME})(?=\s*[.!]|$)"
+    # thanked or bidden goodbye for something, the name last or before more is said: "Thanks for holding, Precious.",
+    # "Thanks for that, Kwabena, and ...", "Bye now, Malik." (not "Thanks for calling Acme, Dublin": whom one called,
+    # then where)
+    rf"|\b(?:Thanks|Thank you) for (?:\w+ing|your \w+|that|this),\s+(?P<thanked>{_NAME})(?=\s*[.!,]|$)"
     rf"|\b(?:Bye|Goodbye|Cheers|Take care)(?: now| then| for now)?,\s+(?P<bidden>{_NAME})(?=\s*[.!]|$)"
     # a name with a Japanese, Korean or Hindi honorific joined to it: "Kobayashi-sama, understood", "Tanaka-san"
     rf"|(?<![\w'-])(?P<honoured>(?!{_WHEN_NAMES}\b)[{_CAPITALS}]{_LOWER}+)-(?:sama|san|sensei|kun|chan|ssi|nim|ji)\b"

@@ -211,6 +211,7 @@ def test_a_state_or_a_company_after_those_cues_is_no_name(text: str) -> None:
         (("customer", "I'm Ayesha's dad, ringing about her place."), "Ayesha"),
         (("customer", "It's Rohan, my husband, who set it up."), "Rohan"),
         (("agent", "Thanks for waiting, Ifeoma."), "Ifeoma"),
+        (("agent", "Thanks for that, Adetokunbo, and I've noted the new address."), "Adetokunbo"),
         (("agent", "Bye for now, Caoimhe."), "Caoimhe"),
     ],
 )
@@ -225,6 +226,7 @@ def test_a_name_given_as_what_one_is_called_or_whose_relative_one_is_or_said_in_
     [
         "Call me Monday if it's easier.",
         "Thanks for calling Acme, Dublin.",
+        "Thanks for that, Tuesday works for the visit.",
         "It's known as Dublin Bay round here.",
         "Vodafone, my provider, cut me off.",
         "I'm Apple's biggest fan.",
