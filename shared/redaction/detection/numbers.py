@@ -2013,7 +2013,7 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             used[start : card_end + 1] = [True] * (card_end + 1 - start)
             start = card_end
         start += 1
-    if cards and sum(len(atom.digits) for atom in run) <= 19:
+    if cards and sum(len(atom.digits) for atom in run) <= 19 and not _printed_whole(cards, run):
         # No room for another number: the digits around the card are the card too, misheard or repeated.
         yield EntityType.CARD_NUMBER, [t for atom in run for t in atom.tokens]
         return
@@ -2029,6 +2029,13 @@ def _classify_run(run: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tupl
             yield from _details_after_card(rest, tokens) if after_card else _typed_numbers(rest, tokens)
             rest = []
         after_card = True
+
+
+def _printed_whole(cards: Sequence[Sequence[Token]], run: Sequence[Atom]) -> bool:
+    """Whether the one card found is written in figures as cards are printed, so the digits after it are more said,
+    not the card misheard: "3566 8901 2347 5901, um, 09 of 28"."""
+    card = [atom for atom in run if atom.tokens[0] in cards[0]]
+    return len(cards) == 1 and _written_groups(card, hyphens=True) in _CARD_GROUPS
 
 
 _LONGEST_CARD = 19  # digits
@@ -2101,9 +2108,15 @@ def _id_not_card_asked(first: Token, tokens: Sequence[Token]) -> bool:
 
 
 def _details_after_card(rest: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
-    """What follows a card in one breath: a month and year written with a slash is its expiry ("..., 03/30"),
-    and three or four digits right after that expiry its security code ("..., 03/30, 227")."""
+    """What follows a card in one breath: a month and year written with a slash or joined by "of" is its expiry
+    ("..., 03/30", "..., 09 of 28"), and three or four digits right after a slashed expiry its security code ("...,
+    03/30, 227")."""
     first = rest[0]
+    if year := _year_joined_by_of(first, tokens):
+        yield EntityType.CARD_EXPIRY, [*first.tokens, *year]
+        if rest[1:]:
+            yield from _typed_numbers(rest[1:], tokens)
+        return
     if not (written_with_slash(first) and plausible_expiry(first.digits)):
         yield from _typed_numbers(rest, tokens)
         return
@@ -2114,6 +2127,22 @@ def _details_after_card(rest: Sequence[Atom], tokens: Sequence[Token]) -> Iterab
         others = others[1:]
     if others:
         yield from _typed_numbers(others, tokens)
+
+
+def _year_joined_by_of(month: Atom, tokens: Sequence[Token]) -> list[Token]:
+    """The "of" and the year after a month said in figures right after a card: its expiry as printed, read out
+    ("3566 8901 2347 5901, um, 09 of 28"); nothing if what follows is no year a card expires in."""
+    last = month.tokens[-1]
+    following = tokens[last.position + 1 : last.position + 3]
+    if (
+        len(month.tokens) != 1
+        or len(following) < 2
+        or following[0].norm != "of"
+        or following[1].segment != last.segment
+    ):
+        return []
+    year = digits_of(following[1])
+    return following if year is not None and plausible_expiry(month.digits + year) else []
 
 
 # Written in thousands ("3,400", "12,000,000"): a number said as an amount; an identifier is read digit by digit.

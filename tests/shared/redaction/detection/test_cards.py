@@ -392,6 +392,23 @@ def test_a_card_and_its_expiry_named_after_it_are_not_joined_into_one_card(said:
     assert found == [("card_number", ["3674 543532 5327"]), ("card_expiry", [expiry])]
 
 
+@pytest.mark.parametrize(
+    "said, expiry",
+    [
+        ("It's a JCB, 3566 8901 2347 5901, um, 09 of 28.", ["09 of 28"]),
+        ("Mastercard, 5425 2334 3010 9903, uh, 11 of 2031, thanks.", ["11 of 2031"]),
+        # no month and year a card expires in
+        ("It's a JCB, 3566 8901 2347 5901, 2 of 3 cards I have.", []),
+    ],
+)
+def test_a_month_of_a_year_after_a_card_printed_whole_is_its_expiry_not_more_of_the_card(
+    said: str, expiry: list[str]
+) -> None:
+    found = dict(_found(_segments(("customer", said)), (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY)))
+    assert len(found["card_number"][0].replace(" ", "")) == 16
+    assert found.get("card_expiry", []) == expiry
+
+
 def test_two_numbers_parted_by_an_aside_that_are_no_card_together_stay_apart() -> None:
     # an order's quantity and a price: together they fail the card check
     said = _segments(("customer", "It's 1200 units... sorry, hang on... 4999 each."))
