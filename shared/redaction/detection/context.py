@@ -130,6 +130,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # Kazakhstan's IIN, the former Yugoslavia's JMBG and EMBG; a personal identity number named in English (not
         # "my personal number" alone: a phone's too)
         r"iin|jmbg|embg|personal (identity|identification|id) (number|code|no)|"
+        # Singapore's NRIC and Malaysia's MyKad, "my IC" for short (the letters alone: "an IC" is a chip too)
+        r"nric|mykad|(my|your|his|her) ic\b|"
         # an id asked for by its length, longer than a phone number and not a card's sixteen: "your twelve-digit
         # number" (not an order's, a voucher's code, or a number given: "it has a twelve digit number")
         r"(your|the) (twelve|thirteen|fourteen|fifteen|seventeen|eighteen|nineteen|twenty|1[2-57-9]|20)[ -]digit "

@@ -870,6 +870,8 @@ def test_digits_grouped_like_a_cpf_whose_check_fails_are_no_cpf() -> None:
         ("And the tax code?", "Codice fiscale: RSSGLI78M41H501Z.", "RSSGLI78M41H501Z"),
         ("Your id?", "Mi NIE es X 4 1 8 2 7 7 3 L.", "X 4 1 8 2 7 7 3 L"),
         ("Your id?", "My teudat zehut is 0 3 7 4 5 2 1 8 6.", "0 3 7 4 5 2 1 8 6"),
+        ("And for verification?", "Okay, my IC is T0583162J lah.", "T0583162J"),
+        ("And for verification?", "My MyKad is 880412 10 5523.", "880412 10 5523"),
     ],
 )
 def test_a_national_id_named_by_its_own_countrys_word_is_an_account_number(
@@ -886,6 +888,7 @@ def test_a_national_id_named_by_its_own_countrys_word_is_an_account_number(
         "The DNI office shuts at 5 on Fridays.",
         "Nie, 2 razy, not 3, and the total was 1,249 złoty.",  # Polish "no", and a price
         "The cedula office opens at 8:30, flight IB 3170 lands at 7.",
+        "The IC on the board burned out after 144000 cycles.",  # a chip
     ],
 )
 def test_words_like_a_countrys_id_name_in_talk_name_no_account(text: str) -> None:
