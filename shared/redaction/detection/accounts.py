@@ -466,7 +466,8 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
         if token.norm in _DASHES or (token.norm == "then" and not taken):  # "M, then 0 0 3 ..."
             taken.insert(0, token)
             position -= 1
-        elif lower_run >= _MIN_LOWER_CASE_LETTERS:  # written in lower case: "p l 5 5 0 9", "c i d 7 7 3"
+        elif lower_run >= _MIN_LOWER_CASE_LETTERS or (lower_run == 1 and not taken and core not in _LETTER_WORDS):
+            # written in lower case: "p l 5 5 0 9", "c i d 7 7 3", "s 2 1 0 4 8 8 7"
             taken[:0] = tokens[position - lower_run + 1 : position + 1]
             letters += lower_run
             position -= lower_run
@@ -489,6 +490,7 @@ def letter_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
 
 
 _MIN_LOWER_CASE_LETTERS = 2  # "a" and "i" alone are words: "it's a 5 ..."
+_LETTER_WORDS = {"a", "i", "o"}  # words, or zero said as "oh"
 _MIN_LETTERS_BROKEN_OFF = 2  # "M, T, R...": one capital alone may be a word ("A...")
 
 

@@ -3550,8 +3550,11 @@ def test_a_national_id_named_as_such_is_the_account_number_not_a_card(
         ((("agent", "and the membership number"), ("customer", "it's k t 4 4 1 0 9 2")), [["k t 4 4 1 0 9 2"]]),
         ((("customer", "the account number is x y z 3 0 0 8 1 7"),), [["x y z 3 0 0 8 1 7"]]),
         ((("agent", "Your policy number?"), ("customer", "It's R, then 5 5 1, 2 0 9.")), [["R, then 5 5 1, 2 0 9"]]),
-        # one letter alone in lower case is a word; "then" with no letter before it starts nothing
+        ((("customer", "Student number is s 3 0 4 7 7 1 9."),), [["s 3 0 4 7 7 1 9"]]),
+        # one letter alone in lower case that is a word, or zero, is no letter of it; "then" with no letter before it
+        # starts nothing
         ((("agent", "and the membership number"), ("customer", "it's a 4 4 1 0 9 2")), [["4 4 1 0 9 2"]]),
+        ((("agent", "and the membership number"), ("customer", "it's i 4 4 1 0 9 2")), [["4 4 1 0 9 2"]]),
         ((("agent", "Your policy number?"), ("customer", "Okay then 5 5 1 2 0 9.")), [["5 5 1 2 0 9"]]),
     ],
 )  # fmt: skip
