@@ -579,9 +579,11 @@ _ANSWERED_ADDRESS = re.compile(
     # the words may name a numbered road: "7th Cross", "2nd Main"
     # and a postcode's second half after its first: "..., H2B 1K9"
     # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
-    # nor is a new clause: "33 Maple Crescent, but I usually go to High Street", "... Terrace and my date of birth is"
+    # nor is a new clause: "33 Maple Crescent, but I usually go to High Street", "... Terrace and my date of birth is",
+    # or a date given with it: "31 Sandymount Avenue, and October 14th, 1971"
     r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
-    r"(?!(?i:but|because|we|we're|you|you're|he|she|they|and\s+(?:it's|it\s+is|that's|my))\b|I\b|I'[a-z]+\b)"
+    r"(?!(?i:but|because|we|we're|you|you're|he|she|they|and\s+(?:it's|it\s+is|that's|my"
+    rf"|-?(?:{'|'.join(sorted(MONTHS))})))\b|I\b|I'[a-z]+\b)"
     r"(?:(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b"  # "..., Apartment 2B, ..."
     # a numbered sector or block of an Indian town: "..., sector 15, noida"
     r"|(?i:sector|block|phase)\s+\d{1,3}[A-Za-z]?\b"
@@ -1291,11 +1293,19 @@ def _a_place(text: str, begins: re.Match[str], street_kind_enough: bool = False)
     return after is None or (after.group("word").lower() not in _NOT_STREET_WORDS | UNITS)
 
 
+# A date given after the address in the same breath ends it: "31 Sandymount Avenue, and -October 14th, '71."
+_DATE_GIVEN_AFTER = re.compile(rf",?\s+and\s+-?(?i:{'|'.join(sorted(MONTHS))})\b")
+
+
 def _to_sentence_end(segment: Segment, start: int, following: dict[int, Segment]) -> Iterable[TextSpan]:
-    end = _SENTENCE_END.search(segment.text, start)
-    yield TextSpan(segment.index, start, end.start() if end else len(segment.text.rstrip(" ,")))
+    sentence_end = _SENTENCE_END.search(segment.text, start)
+    end = sentence_end.start() if sentence_end else len(segment.text.rstrip(" ,"))
+    if date := _DATE_GIVEN_AFTER.search(segment.text, start, end):
+        yield TextSpan(segment.index, start, date.start())
+        return
+    yield TextSpan(segment.index, start, end)
     going_on = following.get(segment.index)
-    if end is None and going_on is not None and segment.text.rstrip().endswith(","):
+    if sentence_end is None and going_on is not None and segment.text.rstrip().endswith(","):
         ends = _SENTENCE_END.search(going_on.text)
         yield TextSpan(going_on.index, 0, ends.start() if ends else len(going_on.text.rstrip(" ,")))
 

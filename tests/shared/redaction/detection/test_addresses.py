@@ -1581,6 +1581,8 @@ def test_a_flat_and_building_without_a_postcode_asked_of_it_next_is_no_address(
     [
         ("19 Ashgrove Terrace, and it's the 2nd of October '64.", "19 Ashgrove Terrace"),
         ("19 Ashgrove Terrace and my date of birth is the 2nd of October 1964.", "19 Ashgrove Terrace"),
+        ("42 Kilbride Avenue, and -March 3rd, '68.", "42 Kilbride Avenue"),
+        ("42 Kilbride Avenue, and March 3rd, 1968.", "42 Kilbride Avenue"),
     ],
 )
 def test_an_answered_address_ends_where_a_new_clause_about_something_else_begins(answer: str, address: str) -> None:
