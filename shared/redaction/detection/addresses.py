@@ -340,9 +340,15 @@ _TOWN_BEFORE = re.compile(
 )
 
 
+# The house number marked as India and Nigeria write it: "No. 12 Adebayo Close".
+_NUMBER_MARK_BEFORE = re.compile(r"\bNo\.\s*$")
+
+
 def unit_said_before(text: str, start: int) -> int:
-    """Where an address at ``start`` of ``text`` begins with the flat, rural route or town said before it; ``start``
-    if none was."""
+    """Where an address at ``start`` of ``text`` begins with the number's mark, the flat, rural route or town said
+    before it; ``start`` if none was."""
+    mark = _NUMBER_MARK_BEFORE.search(text, max(0, start - 5), start)
+    start = mark.start() if mark is not None else start
     unit = _UNIT_BEFORE.search(text, max(0, start - 80), start)
     start = unit.start() if unit is not None else start
     route = _RURAL_ROUTE_BEFORE.search(text, max(0, start - 20), start)
@@ -512,6 +518,20 @@ GAELIC_OR_WELSH_ADDRESS = re.compile(
     rf"(?:\s+(?:(?:na|an|y|yr|an\s+t|Uí)\s+)?{_PLACE_CAPITAL}[\w'\u2019-]*){{1,3}}"
     rf"(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;,]|$))){{0,2}}(?:,?\s+{_POSTCODE})?(?![\w-])"
 )
+# The road a street is off, as Nigerian and Kenyan addresses give it, and the area after it: "No. 12 Adebayo Close, off
+# Allen Avenue, Ikeja", "House 14, Kindaruma Road, off Ngong Road, Kilimani".
+_ROAD_OFF_AFTER = re.compile(
+    rf",?\s+(?P<place>(?i:off)\s+(?:{_PLACE_CAPITAL}[\w'-]*\s+){{1,3}}(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})"
+    rf"\b(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;,]|$))){{0,2}})"
+)
+
+
+def road_off_after(text: str, end: int) -> tuple[int, int] | None:
+    """Where the road said right after an address ending at ``end``, as the one its street is off, and its area are."""
+    off = _ROAD_OFF_AFTER.match(text, end)
+    return (off.start("place"), off.end("place")) if off else None
+
+
 # The street one's home is on, said alone: "that's for my place on Danforth", "our house on Elm Street"; where one
 # lives only with its kind ("I live on Harcourt Terrace", not "I live on Medicare"). Not "I'm on Collins Street":
 # where one is now, or a shop's "we're on Queen Street".

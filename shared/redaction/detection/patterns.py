@@ -47,6 +47,7 @@ from shared.redaction.detection.addresses import (
     corrected_house_number,
     homes_on_streets,
     mistaken_house_number,
+    road_off_after,
     spelled_after_address,
     town_after_spelling,
     town_and_code_after,
@@ -169,6 +170,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 yield EntityType.ADDRESS, TextSpan(segment.index, start, match.end())
                 if town_and_code := town_and_code_after(text, match.end()):
                     yield EntityType.ADDRESS, TextSpan(segment.index, *town_and_code)
+                if road_off := road_off_after(text, match.end()):
+                    yield EntityType.ADDRESS, TextSpan(segment.index, *road_off)
                 corrected = corrected_house_number(text, match.end())
                 if corrected:
                     yield EntityType.ADDRESS, TextSpan(segment.index, *corrected)

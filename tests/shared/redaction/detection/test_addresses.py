@@ -1710,6 +1710,31 @@ def test_the_town_said_before_the_address_where_one_lives_or_moved_to_begins_it(
 @pytest.mark.parametrize(
     "said, addresses",
     [
+        (
+            "Bring it to No. 7 Olabisi Close, off Awolowo Road, Ikoyi.",
+            [(0, "No. 7 Olabisi Close"), (0, "off Awolowo Road, Ikoyi")],
+        ),
+        (
+            "We're at House 22, Mvuli Road, off Waiyaki Way, Westlands.",
+            [(0, "House 22, Mvuli Road"), (0, "off Waiyaki Way, Westlands")],
+        ),
+        # off no named road, or a new clause after it
+        ("It's 4 Palm Close, off the main road, by the church.", [(0, "4 Palm Close")]),
+        (
+            "It's 4 Palm Close, off Bourdillon Road, and the gate is blue.",
+            [(0, "4 Palm Close"), (0, "off Bourdillon Road")],
+        ),
+    ],
+)
+def test_the_road_a_street_is_off_and_its_area_go_on_with_the_address(
+    said: str, addresses: list[tuple[int, str]]
+) -> None:
+    assert _addresses(("customer", said)) == addresses
+
+
+@pytest.mark.parametrize(
+    "said, addresses",
+    [
         ("The postal code is M4C 2R9, that's for my place on Danforth.", [(0, "M4C 2R9"), (0, "Danforth")]),
         ("Our house on Elm Street flooded.", [(0, "Elm Street")]),
         # when, not where
