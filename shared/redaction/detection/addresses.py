@@ -532,6 +532,14 @@ def road_off_after(text: str, end: int) -> tuple[int, int] | None:
     return (off.start("place"), off.end("place")) if off else None
 
 
+# A house or flat numbered last, after its area, road and building, as Kenyan addresses give it, ending a clause:
+# "Kilimani, Argwings Kodhek Road, Kindaruma Court, house number C7", "Kilimani, Argwings Kodhek Road, Hse No. 17".
+_LISTED_PART = rf"(?!{_NOT_PLACE_WORDS}\b|I'm\b|We're\b){_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}"
+HOUSE_LAST_ADDRESS = re.compile(
+    rf"(?<![\w'-])(?:{_LISTED_PART},\s+){{0,2}}(?:{_PLACE_CAPITAL}[\w'-]*\s+){{1,3}}(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})"
+    rf",\s+(?:{_LISTED_PART},\s+){{0,2}}(?i:house|hse|flat|apartment|apt|unit|door)\.?\s*(?:(?i:number|no)\.?\s*)?"
+    rf"[A-Z]?\d+[A-Za-z]?\b(?:,\s+{_PLACE_WORDS})?(?=\s*(?:[.!?;,]|$))"
+)
 # The street one's home is on, said alone: "that's for my place on Danforth", "our house on Elm Street"; where one
 # lives only with its kind ("I live on Harcourt Terrace", not "I live on Medicare"). Not "I'm on Collins Street":
 # where one is now, or a shop's "we're on Queen Street".

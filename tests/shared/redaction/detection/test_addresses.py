@@ -1711,6 +1711,24 @@ def test_the_town_said_before_the_address_where_one_lives_or_moved_to_begins_it(
     "said, addresses",
     [
         (
+            "I'm in Lavington, Gitanga Road, Jacaranda Court, house number B12.",
+            [(0, "Lavington, Gitanga Road, Jacaranda Court, house number B12")],
+        ),
+        ("We're at Kileleshwa, Othaya Road, Hse No. 9, Nairobi.", [(0, "Kileleshwa, Othaya Road, Hse No. 9, Nairobi")]),
+        # the flat not ending the clause
+        ("We went to Oxford Street, Flat 2 was shut.", []),
+    ],
+)
+def test_a_house_numbered_after_its_area_road_and_building_is_an_address(
+    said: str, addresses: list[tuple[int, str]]
+) -> None:
+    assert _addresses(("customer", said)) == addresses
+
+
+@pytest.mark.parametrize(
+    "said, addresses",
+    [
+        (
             "Bring it to No. 7 Olabisi Close, off Awolowo Road, Ikoyi.",
             [(0, "No. 7 Olabisi Close"), (0, "off Awolowo Road, Ikoyi")],
         ),
