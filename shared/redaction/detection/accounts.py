@@ -689,10 +689,12 @@ def national_insurance_numbers(text: str) -> Iterable[tuple[int, int]]:
 
 # A Ghana Card's personal id number: "GHA", nine digits and a check digit, joined by hyphens however said ("GHA dash
 # 728401936 dash 2", "GHA 728401936 2", "GHA -712449038 -2").
-# Its digits may be written apart and a comma said after the letters: "GHA, 7 2 1 0 4 4 9 3 8, dash 3".
+# Its digits may be written apart and a comma said after the letters: "GHA, 7 2 1 0 4 4 9 3 8, dash 3"; its letters
+# too, and the check digit after a dash Whisper heard as another word ("G, H, A, 7, 2, 9, 3, 8, 1, 4, 0, 6, Mesh 5"):
+# the letters and nine digits are one.
 _GHANA_CARD = re.compile(
-    r"(?<![\w-])GHA(?:,?\s*-\s*|,?\s+(?i:dash),?\s+|,?\s+)(?:\d{9}|\d(?:\s\d){8})"
-    r"(?:,?\s*-\s*|,?\s+(?i:dash),?\s+|\s+)\d(?![\w-])",
+    r"(?<![\w-])(?:GHA|G,?\s+H,?\s+A)(?:,?\s*-\s*|,?\s+(?i:dash),?\s+|,?\s+)(?:\d{9}|\d(?:,?\s\d){8})"
+    r"(?:(?:,?\s*-\s*|,?\s+(?i:dash),?\s+|\s+)\d)?(?![\w-])",
     re.ASCII,
 )
 

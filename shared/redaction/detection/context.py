@@ -166,11 +166,12 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"donor|"
         # a charity's supporter or sponsor, a pensioner's payment order (India's PPO), a plan's enrollee, a request
         # or an infringement the caller is given a number for
-        r"supporter|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement|"
+        r"supporter|support or|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement|"
         # a prepaid plan the caller holds: "can I take the plan number?"
         r"plan)('s)? "
-        # "number" as Whisper may hear it after the word it names: "the plan Humber?"
-        r"(number|humber|id|card)"
+        # "number" as Whisper may hear it after the word it names: "the plan Humber?", "your farm in Humber?", "your
+        # support or number?" (supporter)
+        r"(number|(in )?humber|id|card)"
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."
         r"|(driver'?s|driving) licen[cs]e"

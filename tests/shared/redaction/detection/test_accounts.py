@@ -1753,6 +1753,11 @@ def test_a_contract_a_farm_number_and_a_mexican_rfc_asked_for_are_ids(asked: str
             "Ghana Card number is GHA, 7 2 1 0 4 4 9 3 8, dash 3.",
             [("account_number", 0, "GHA, 7 2 1 0 4 4 9 3 8, dash 3")],
         ),
+        # its letters said apart too, the dash before its check digit heard as another word
+        (
+            "It's G, H, A, 8, 1, 0, 4, 4, 2, 7, 9, 3, Mesh 6.",
+            [("account_number", 0, "G, H, A, 8, 1, 0, 4, 4, 2, 7, 9, 3")],
+        ),
         ("My TRN is 1 1 2, 6 0 4, 8 8 7.", [("account_number", 0, "1 1 2, 6 0 4, 8 8 7")]),
         (
             "My M-Pesa number is 0722 618 403, and the ID is 28 41 93 07.",
@@ -1765,7 +1770,7 @@ def test_a_contract_a_farm_number_and_a_mexican_rfc_asked_for_are_ids(asked: str
         ),
     ],
 )
-def test_a_ghana_card_read_apart_a_trn_and_an_id_named_alone_are_ids_and_a_year_since_is_not(
+def test_a_ghana_card_read_apart_or_spelled_a_trn_and_an_id_named_alone_are_ids_and_a_year_since_is_not(
     said: str, found: list[tuple[str, int, str]]
 ) -> None:
     assert spans_found((("customer", said),), tuple(EntityType)) == found
@@ -1778,9 +1783,12 @@ def test_a_ghana_card_read_apart_a_trn_and_an_id_named_alone_are_ids_and_a_year_
         ("No problem. What's the book in code?", "It's X, B, 7, K, 4, J.", "X, B, 7, K, 4, J"),
         # "plan number", its "number" heard as "Humber"
         ("Of course, can I take the plan Humber?", "It's CFD -O6 -1142,", "CFD -O6 -1142"),
+        ("And what is your farm in Humber?", "B, K, R, 2, 7, 0, 5, 5, 1,", "B, K, R, 2, 7, 0, 5, 5, 1"),
+        # "supporter number"
+        ("Can I get your support or number? It's on the letter.", "Hang on, TM, 552, 918,", "TM, 552, 918"),
     ],
 )
-def test_a_booking_code_and_a_plan_number_as_whisper_hears_them_ask_for_an_id(
+def test_a_booking_code_and_a_plan_farm_or_supporter_number_as_whisper_hears_them_ask_for_an_id(
     asked: str, answer: str, found: str
 ) -> None:
     assert spans_found((("agent", asked), ("customer", answer)), tuple(EntityType)) == [("account_number", 1, found)]
