@@ -17,6 +17,7 @@ from shared.redaction.detection.context import (
     previous_number,
     window_before,
 )
+from shared.redaction.detection.gazetteers import place_names
 from shared.redaction.detection.names import NOT_NAMES
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
@@ -147,6 +148,24 @@ REGION_ADDRESS = re.compile(
     rf"(?:{_HOUSE_HOWEVER_HEARD})?{_TOWN_AND_REGION}(?!(?:19|20)\d\d\b)(?:{_REGION_CODE})"
     rf"|{_HOUSE_HOWEVER_HEARD}{_TOWN_AND_REGION}(?:{_REGION_CODE})"
 )
+# Or a known city and its five-digit ZIP ending the clause, however the street was said or heard: "1140 Calle del Sol
+# Northwest, Albuquerque, 87114", "1140 -KL -L Southwest, Albuquerque -87114".
+_HOUSE_IN_CITY_WITH_ZIP = re.compile(
+    # the street's first word capitalised, or a group Whisper began with a hyphen: not "1140 dollars to ..."
+    r"(?<![\w'.,-])\d{1,5}[A-Za-z]?(?=\s+-?[A-Z])(?:,?\s+[\w'-]+){1,6}?,?\s+"
+    r"(?P<city>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}),?\s+-?\d{5}(?:-\d{4})?\b"
+    r"(?=\s*(?:[.,;!?]|$))"
+)
+
+
+def houses_in_cities_with_zip(text: str) -> Iterable[tuple[int, int]]:
+    """Where a house number, its street however heard, a city (one phone numbers are geocoded to) and its ZIP are
+    said together."""
+    for match in _HOUSE_IN_CITY_WITH_ZIP.finditer(text):
+        if match.group("city") in place_names():
+            yield match.span()
+
+
 # Some speech comes written all in lower case: there a street is known by its kind alone, and its name's words by
 # being none of the words a sentence is made of ("27 brookhaven drive unit 4", "thirty one eighteen state highway
 # twelve, cedar rapids"; not "5 minutes down the road", "a 2 way street").

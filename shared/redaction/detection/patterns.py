@@ -47,6 +47,7 @@ from shared.redaction.detection.addresses import (
     VIETNAMESE_ADDRESS,
     corrected_house_number,
     homes_on_streets,
+    houses_in_cities_with_zip,
     mistaken_house_number,
     road_off_after,
     spelled_after_address,
@@ -138,7 +139,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         patterns += [GAELIC_OR_WELSH_ADDRESS, HOUSE_LAST_ADDRESS]
-        for start, end in homes_on_streets(text):
+        for start, end in [*homes_on_streets(text), *houses_in_cities_with_zip(text)]:
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()

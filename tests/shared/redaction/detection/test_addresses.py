@@ -1729,6 +1729,26 @@ def test_a_house_numbered_after_its_area_road_and_building_is_an_address(
     "said, addresses",
     [
         (
+            "Yes, 2215 Camino del Rio Southwest, Albuquerque, 87105.",
+            [(0, "2215 Camino del Rio Southwest, Albuquerque, 87105")],
+        ),
+        # its street as Whisper heard it, the ZIP begun with its group hyphen
+        ("Yes, 2215 -KM -O Rio Southwest, Albuquerque -87105.", [(0, "2215 -KM -O Rio Southwest, Albuquerque -87105")]),
+        # an amount, or a place no phone number is geocoded to
+        ("I paid 1140 dollars to a shop in Denver, 80202.", []),
+        ("It's 2215 Camino del Rio, Narnia, 87105.", []),
+    ],
+)
+def test_a_house_a_known_city_and_its_zip_are_an_address_however_the_street_was_heard(
+    said: str, addresses: list[tuple[int, str]]
+) -> None:
+    assert _addresses(("customer", said)) == addresses
+
+
+@pytest.mark.parametrize(
+    "said, addresses",
+    [
+        (
             "Bring it to No. 7 Olabisi Close, off Awolowo Road, Ikoyi.",
             [(0, "No. 7 Olabisi Close"), (0, "off Awolowo Road, Ikoyi")],
         ),
