@@ -736,3 +736,11 @@ def test_a_numbers_ending_asked_after_as_still_the_one_to_call_is_a_phone(
 )
 def test_ones_own_line_and_a_mobile_money_wallet_name_a_phone(said: str, found: list[tuple[str, int, str]]) -> None:
     assert spans_found((("customer", said),), tuple(EntityType)) == found
+
+
+def test_the_number_given_as_ones_own_after_a_relatives_number_was_named_is_a_phone() -> None:
+    turns = (
+        ("customer", "Ah, that one is my husband's number."),
+        ("customer", "Mine is 0, 2, 4, 7, 7, 1, 3, 0, 9, 5."),
+    )
+    assert _phones(*turns) == ["0, 2, 4, 7, 7, 1, 3, 0, 9, 5"]
