@@ -2142,7 +2142,7 @@ def _year_joined_by_of(month: Atom, tokens: Sequence[Token]) -> list[Token]:
     ):
         return []
     year = digits_of(following[1])
-    return following if year is not None and plausible_expiry(month.digits + year) else []
+    return list(following) if year is not None and plausible_expiry(month.digits + year) else []
 
 
 # Written in thousands ("3,400", "12,000,000"): a number said as an amount; an identifier is read digit by digit.
