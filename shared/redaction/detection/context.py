@@ -340,8 +340,9 @@ _ONE_AS_WORD_AFTER = frozenset(
 )
 
 
-# ... or after a word that names which, itself after "the" or whose: "use the home one, 416-...", "Is it the 312 one?"
-_PICKING_OUT = frozenset({"the", "my", "your", "his", "her", "our", "their"})
+# ... or after a word that names which, itself after "the", "a" or whose: "use the home one, 416-...", "Is it the 312
+# one?", "Maestro, it's a long one, 6304 ..."
+_PICKING_OUT = frozenset({"the", "a", "an", "my", "your", "his", "her", "our", "their"})
 
 
 def _named_by(tokens: Sequence[Token], token: Token) -> bool:

@@ -35,11 +35,13 @@ def test_a_name_of_a_thing_or_one_told_is_not_asked_for(asked: str) -> None:
     [
         ("Use the home one, 416-762-0418.", True),
         ("Is it the 312 one? 312-848-2197.", True),
+        ("Maestro, it's a long one, 6304 1710 9066 8813 110.", True),
         # a digit word before it: digits read out
         ("It's the seven one, two three four.", False),
+        ("It's a seven one, two three four.", False),
     ],
 )
-def test_one_after_the_and_a_word_naming_which_is_a_pronoun_unless_that_word_is_a_digit(
+def test_one_after_the_or_a_and_a_word_naming_which_is_a_pronoun_unless_that_word_is_a_digit(
     text: str, pronoun: bool
 ) -> None:
     tokens = tokenise(segments(("customer", text)))
