@@ -75,8 +75,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # someone's own number, a person's: "that one is my wife's number. Mine is 055 ..."
         r"|(my|his|her|your|our) (wife|husband|partner|son|daughter|mum|mom|mother|dad|father|sister|brother|friend"
         r"|neighbou?r)'s number"
-        # a mobile money wallet, which is the phone's number: "the M-Pesa was sent from 0711 593 204"
-        r"|m-pesa|mpesa|m pesa"
+        # a mobile money wallet, which is the phone's number: "the M-Pesa was sent from 0711 593 204", "My MoMo number
+        # is 024 ..."
+        r"|m-pesa|mpesa|m pesa|momo|mobile money"
         # the line one is on, named as one's own: "my line is 0803 417 2290"
         r"|(my|his|her|your) (mobile |phone |own )?line (is|was)"
         # the number someone will be called on, asked for or read back: "the assessor will call you. Is 082 ...?"
