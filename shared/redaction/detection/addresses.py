@@ -115,7 +115,9 @@ ADDRESS = re.compile(
     # name may start with a capital beyond ASCII ("Ōtāhuhu, Auckland 1062")
     rf"(?:,?(?:\s+{_PLACE_CAPITAL}[\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     # a Nigerian estate's numbered phase is part of its place: "..., Lekki Phase 1, Lagos"
-    rf"|(?:,\s+[A-Z][a-z]+(?:\s+(?!Phase\b)[A-Z][a-z]+)?(?:\s+(?i:phase)\s+\d{{1,2}}\b)?){{1,2}}(?:,?\s+{_US_STATE_CODES}\b)?"
+    # a Jamaican parish named so: "..., Mandeville, Manchester parish"
+    rf"|(?:,\s+[A-Z][a-z]+(?:\s+(?!Phase\b)[A-Z][a-z]+)?(?:\s+(?i:phase)\s+\d{{1,2}}\b)?){{1,2}}(?:\s+(?i:parish)\b)?"
+    rf"(?:,?\s+{_US_STATE_CODES}\b)?"
     # a city's postal district ends it: "..., Dublin 6."
     r"(?:\s+\d{1,2}\b(?=\s*(?:[.,;!?]|$)))?"
     rf"(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"  # "..., Toronto, M5J 0B1"
@@ -359,8 +361,8 @@ _TOWN_BEFORE = re.compile(
 )
 
 
-# The house number marked as India and Nigeria write it: "No. 12 Adebayo Close".
-_NUMBER_MARK_BEFORE = re.compile(r"\bNo\.\s*$")
+# The house number marked as India and Nigeria write it, or as a lot: "No. 12 Adebayo Close", "Lot 34 Hibiscus Drive".
+_NUMBER_MARK_BEFORE = re.compile(r"\b(?:No\.|Lot|Plot)\s*$")
 
 
 def unit_said_before(text: str, start: int) -> int:
@@ -468,8 +470,9 @@ CONTINENTAL_ADDRESS = re.compile(
     rf"|{_STREET_NAMED_ALONE}\s+\d{{1,4}}[A-Za-z]?(?=,))"
     rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{0,3}}"
     rf"{_CONTINENTAL_CODE_AND_CITY}"
-    # the floor said after the city: "Keizersgracht 221, 1016 DV Amsterdam, third floor"
-    rf"(?:{_FLOOR_AND_DOOR})?"
+    # the floor or the building's part said after the city: "Keizersgracht 221, 1016 DV Amsterdam, third floor",
+    # "Lindenstraße 44, 10969 Berlin, Hinterhaus"
+    rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART})?"
 )
 # A Singapore flat: its block, street (maybe numbered), the unit as "#floor-unit", and the six-digit postcode after
 # "Singapore": "Blk 112 Bishan Street 12, #06-23, Singapore 570112".
@@ -850,6 +853,7 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
                 if said[0].rstrip(".") in NOT_NAMES:  # "Thanks, Ngozi, ...": words said to someone
                     continue
                 start = _lead_in_end(segment.text, start)  # "It's Anand Bhavan, ..."
+            start = unit_said_before(segment.text, start)  # "Blk 9 Lot 12, Camella Homes, ..."
             before = segment.text[:start].lower()
             at_answer_start = len(before.split()) <= ANSWER_LEAD_WORDS and ADDRESS_CONTEXT.search(asked)
             # where one leaves, only a house's number and name and its town: "moving out of 7 Ashgrove, Naas"

@@ -55,6 +55,21 @@ def _addresses(*turns: tuple[str, str]) -> list[tuple[int, str]]:
             "It's 45 Maple Avenue, Apartment 9, 07302.",
             "45 Maple Avenue, Apartment 9, 07302",
         ),
+        # a Jamaican lot and parish
+        (
+            "Lot 17 Poinciana Drive, Christiana, Manchester parish.",
+            "Lot 17 Poinciana Drive, Christiana, Manchester parish",
+        ),
+        # a German back building after the city
+        (
+            "Es ist Kastanienallee 12, 10435 Berlin, Hinterhaus.",
+            "Kastanienallee 12, 10435 Berlin, Hinterhaus",
+        ),
+        # a Philippine block before its lot
+        (
+            "Blk 4 Lot 7, Villa Verde Homes, Bacoor.",
+            "Blk 4 Lot 7, Villa Verde Homes, Bacoor",
+        ),
         # an Irish estate's kind of street, its town and county
         (
             "It's 22 Rowanbrook Lawn, Maynooth, County Kildare, and that's my home.",
@@ -1786,3 +1801,9 @@ def test_the_road_a_street_is_off_and_its_area_go_on_with_the_address(
 )
 def test_the_street_ones_home_is_on_said_alone_is_an_address(said: str, addresses: list[tuple[int, str]]) -> None:
     assert _addresses(("customer", said)) == addresses
+
+
+def test_lot_in_lower_case_before_a_house_number_is_no_part_of_the_address() -> None:
+    assert _addresses(("customer", "We've had a lot 34 Hibiscus Drive residents ring about it.")) == [
+        (0, "34 Hibiscus Drive")
+    ]
