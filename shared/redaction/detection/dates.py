@@ -146,6 +146,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                         yield entity_type, rest
                         found, year_first = rest, False
                 yield from ((entity_type, corrected) for corrected in _corrected_dates(tokens, found))
+                if put_right := _put_right_in_answer(tokens, found):
+                    yield entity_type, put_right
                 if entity_type is EntityType.DATE_OF_BIRTH:
                     yield from ((entity_type, answer) for answer in _dates_answering(tokens, found))
                     yield from ((entity_type, read) for read in _read_back_another_way(tokens, found))
@@ -554,6 +556,29 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
             return  # "01/29. Security code, hang on, ... three, eight": the next thing asked for, not the date again
         yield correction
         found = correction
+
+
+_NO = {"no", "nope", "nah"}
+_LEADING_NO = {*_NO, "sorry", "actually", "it's", "its", "um", "uh"}
+
+
+def _put_right_in_answer(tokens: Sequence[Token], found: list[Token]) -> list[Token]:
+    """The date the other side answers with, "no" first, where one was read back as a question ("So expiry 07 of
+    2032?" / "No, 01 of 2032."): the same kind as the date it puts right; nothing if there is none."""
+    last = found[-1]
+    start = last.position + 1
+    if not last.text.endswith("?") or start >= len(tokens) or tokens[start].speaker == last.speaker:
+        return []
+    if tokens[start].norm not in _NO:
+        return []
+    while (
+        start < len(tokens)
+        and tokens[start].norm in _LEADING_NO
+        and tokens[start].segment == tokens[last.position + 1].segment
+    ):
+        start += 1
+    date = _date_after(tokens, start)
+    return date if date and date[0].position == start else []
 
 
 _YEAR_PUT_RIGHT_WITHIN = 4  # words: "sixty-four. Oh sorry, sixty-three"

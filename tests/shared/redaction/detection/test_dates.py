@@ -875,3 +875,31 @@ def test_a_whole_date_given_as_itself_with_its_birth_year_in_words_is_a_date_of_
 def test_a_whole_birth_date_read_back_is_a_date_of_birth() -> None:
     turns = (("agent", "Let me read that back, 21st of June 1967, is that right?"), ("customer", "Yes."))
     assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 0, "21st of June 1967")]
+
+
+@pytest.mark.parametrize(
+    "read_back, answer, found",
+    [
+        (
+            "So expiry 07 of 2032?",
+            "No, 01 of 2032.",
+            [("card_expiry", 0, "07 of 2032"), ("card_expiry", 1, "01 of 2032")],
+        ),
+        (
+            "And the date of birth, the 3rd of May 1980?",
+            "No, sorry, the 5th of May 1980.",
+            [("date_of_birth", 0, "the 3rd of May 1980"), ("date_of_birth", 1, "the 5th of May 1980")],
+        ),
+        # not asked back: the answer goes on to something else
+        (
+            "The card's expiry is 07 of 2032.",
+            "No, 01 of 2032 was when I opened it.",
+            [("card_expiry", 0, "07 of 2032")],
+        ),
+    ],
+)
+def test_a_date_read_back_as_a_question_and_put_right_in_the_answer_is_the_same_kind(
+    read_back: str, answer: str, found: list[tuple[str, int, str]]
+) -> None:
+    kinds = (EntityType.CARD_EXPIRY, EntityType.DATE_OF_BIRTH)
+    assert spans_found((("agent", read_back), ("customer", answer)), kinds) == found
