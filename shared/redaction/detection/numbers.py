@@ -1610,7 +1610,7 @@ _PHONE_PART_ASKED = re.compile(
 )
 _ENDING = re.compile(
     r"\b(ends|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?"
-    r"|last (four|for|three|4|3) (digits|numbers))( in| with| is| are)?$"
+    r"|last (four|for|three|4|3) (digits|numbers))( in| with| is| are)?( um| uh| er| erm)*$"
 )
 
 _ENDING_AFTER = re.compile(r"((at|on) the end|(for|as) the last)\b(?! of\b)")

@@ -1262,3 +1262,19 @@ def test_digits_said_in_words_in_a_cards_four_groups_are_a_card_though_they_fail
     assert [
         words for kind, _, words in spans_found((("customer", said),), tuple(EntityType)) if kind == "card_number"
     ] == cards
+
+
+@pytest.mark.parametrize(
+    "turns, found",
+    [
+        ((("agent", "Which card?"), ("customer", "The one that ends, uh, 5518.")), [(1, "5518")]),
+        (
+            (("agent", "Is that the card ending 2231?"), ("customer", "No, the one that ends, um, 5518.")),
+            [(0, "2231"), (1, "5518")],
+        ),
+    ],
+)
+def test_a_cards_ending_said_after_a_pause_word_is_its_last_four(
+    turns: tuple[tuple[str, str], ...], found: list[tuple[int, str]]
+) -> None:
+    assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.CARD_NUMBER,))] == found

@@ -745,3 +745,7 @@ def test_the_number_given_as_ones_own_after_a_relatives_number_was_named_is_a_ph
         ("customer", "Mine is 0, 2, 4, 7, 7, 1, 3, 0, 9, 5."),
     )
     assert _phones(*turns) == ["0, 2, 4, 7, 7, 1, 3, 0, 9, 5"]
+
+
+def test_a_phones_ending_said_after_a_pause_word_is_the_phone() -> None:
+    assert _phones(("customer", "My phone ends, um, 4471.")) == ["4471"]
