@@ -168,6 +168,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"resident|candidate|entry|transaction|"
         # a blood or plasma donor's record with the donation service
         r"donor|"
+        # a certificate issued for the caller: "the deposit protection certificate number?" (not a gift certificate, a
+        # voucher's)
+        r"(?<!gift )certificate|"
         # a charity's supporter or sponsor, a pensioner's payment order (India's PPO), a plan's enrollee, a request
         # or an infringement the caller is given a number for
         r"supporter|support or|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement|"

@@ -889,6 +889,7 @@ def test_a_national_id_named_by_its_own_countrys_word_is_an_account_number(
         "Nie, 2 razy, not 3, and the total was 1,249 złoty.",  # Polish "no", and a price
         "The cedula office opens at 8:30, flight IB 3170 lands at 7.",
         "The IC on the board burned out after 144000 cycles.",  # a chip
+        "The gift certificate number is 5521 0098, and it's worth 50 pounds.",  # a voucher's
     ],
 )
 def test_words_like_a_countrys_id_name_in_talk_name_no_account(text: str) -> None:
@@ -1786,9 +1787,11 @@ def test_a_ghana_card_read_apart_or_spelled_a_trn_and_an_id_named_alone_are_ids_
         ("And what is your farm in Humber?", "B, K, R, 2, 7, 0, 5, 5, 1,", "B, K, R, 2, 7, 0, 5, 5, 1"),
         # "supporter number"
         ("Can I get your support or number? It's on the letter.", "Hang on, TM, 552, 918,", "TM, 552, 918"),
+        # a certificate issued for the caller
+        ("Do you have the deposit protection certificate number?", "Yes, it's KP, 7731, 208, 5,", "KP, 7731, 208, 5"),
     ],
 )
-def test_a_booking_code_and_a_plan_farm_or_supporter_number_as_whisper_hears_them_ask_for_an_id(
+def test_a_booking_code_a_plan_farm_supporter_or_certificate_number_asked_for_even_as_whisper_hears_it_is_an_id(
     asked: str, answer: str, found: str
 ) -> None:
     assert spans_found((("agent", asked), ("customer", answer)), tuple(EntityType)) == [("account_number", 1, found)]
