@@ -299,7 +299,7 @@ _ID_CARDS = (
 CARD_CONTEXT = re.compile(
     r"\b(" + "".join(rf"(?<!\b{kind} )" for kind in _ID_CARDS) + r"cards?|visa|mastercard|amex|american express|"
     r"discover|credit|debit|"
-    r"union ?pay|jcb|diners( club)?|maestro|rupay)\b"
+    r"union ?pay|jcb|diners( club)?|maestro|rupay|elo|hipercard)\b"
 )
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
 CODE = re.compile(

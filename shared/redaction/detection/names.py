@@ -227,7 +227,8 @@ NOT_NAMES = {
     "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
     "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
     "Google", "Alexa", "Siri",  # "Okay Google, ...": a voice assistant, not a person
-    "Visa", "Mastercard", "Amex", "Maestro", "Paypal", "PayPal",  # "Is that your debit card, Visa?": a card's brand
+    # "Is that your debit card, Visa?", "it's an Elo card": a card's brand
+    "Visa", "Mastercard", "Amex", "Maestro", "Paypal", "PayPal", "Elo", "Hipercard",
     "Still", "Also", "Really", "Very", "Hello", "Hi", "Unable", "Afraid", "Going", "With", "In", "On", "At",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow",
     "There", "Everyone", "All", "Again", "Sir", "Madam", "Team", "Guys", "Folks", "Both", "Everybody", "Then",

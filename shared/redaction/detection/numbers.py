@@ -929,7 +929,7 @@ def _phone_shaped(digits: str) -> bool:
 # A bank account named right before the digits it ends with: "your IBAN ending", "the account that ends in".
 _ACCOUNT_ENDING = re.compile(r"\b(iban|account)( number)?( that| which)? (ends|ending)( in| with)?$")
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
-_CARD_NETWORKS = r"visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay"
+_CARD_NETWORKS = r"visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay|elo|hipercard"
 _CARD_NETWORK = re.compile(rf"\b({_CARD_NETWORKS})\b")
 # A card named right after a code: "the code is 8 1 7 1, it's Amex", "... 412 on the Visa"
 _CARD_NAMED_AFTER = re.compile(

@@ -533,6 +533,8 @@ def test_one_that_stands_for_a_card_is_no_digit_of_the_last_four_given_after_it(
     [
         ("My RuPay number is 6521 5031 2874 4067, the one from SBI.", "6521 5031 2874 4067"),
         ("Charge my Union Pay number, 6214 8370 9125 5832 015, please.", "6214 8370 9125 5832 015"),
+        # a digit misheard breaks the check: a card as its network is named
+        ("My Elo number is 6362 9710 4552 8718, from Bradesco.", "6362 9710 4552 8718"),
     ],
 )
 def test_a_card_named_by_a_network_beyond_the_best_known_is_a_card_not_a_scheme_number(text: str, card: str) -> None:
@@ -1278,3 +1280,9 @@ def test_a_cards_ending_said_after_a_pause_word_is_its_last_four(
     turns: tuple[tuple[str, str], ...], found: list[tuple[int, str]]
 ) -> None:
     assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.CARD_NUMBER,))] == found
+
+
+def test_a_brazilian_cards_network_is_no_name() -> None:
+    said = "É um Elo... sorry, it's an Elo card, six three six three, six eight eight six, nine seven eight oh."
+    found = spans_found((("customer", said),), (EntityType.PERSON_NAME, EntityType.CARD_NUMBER))
+    assert found == [("card_number", 0, "six three six three, six eight eight six, nine seven eight oh")]
