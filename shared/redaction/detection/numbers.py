@@ -2117,6 +2117,9 @@ def _details_after_card(rest: Sequence[Atom], tokens: Sequence[Token]) -> Iterab
         if rest[1:]:
             yield from _typed_numbers(rest[1:], tokens)
         return
+    if written_with_slash(first) and not _month_before_slash(first):
+        yield from _typed_numbers(rest[1:], tokens) if rest[1:] else ()  # "..., 24/7 support": no card's detail
+        return
     if not (written_with_slash(first) and plausible_expiry(first.digits)):
         yield from _typed_numbers(rest, tokens)
         return
@@ -2127,6 +2130,12 @@ def _details_after_card(rest: Sequence[Atom], tokens: Sequence[Token]) -> Iterab
         others = others[1:]
     if others:
         yield from _typed_numbers(others, tokens)
+
+
+def _month_before_slash(atom: Atom) -> bool:
+    """Whether what is written before the slash is a month's number ("11/29", not "24/7")."""
+    month = atom.tokens[0].norm.split("/", 1)[0]
+    return month.isdigit() and 1 <= int(month) <= 12
 
 
 def _year_joined_by_of(month: Atom, tokens: Sequence[Token]) -> list[Token]:
