@@ -96,6 +96,7 @@ _LOWER_POSTCODE = (
     r"(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d"
     r"|(?:[ac-fhknprtv-y]\d{2}|d6w)\s?(?=[a-z]*\d)[\dac-fhknprtv-y]{4})"
 )
+_MONTH_WORD = "|".join(sorted(MONTHS))  # a month's name, in lower case (matched without case)
 # A place's first letter: a capital, also one beyond ASCII ("Ō", "Ž", "É").
 _PLACE_CAPITAL = "[A-ZÀ-ÖØ-Þ" + "".join(char for char in map(chr, range(0x100, 0x250)) if char.isupper()) + "]"
 _NOT_PLACE_WORDS = r"(?:and|the|my|is|it's|its|zip|code|postcode|number|was|or|but|so|please|then)"
@@ -542,9 +543,9 @@ GAELIC_OR_WELSH_ADDRESS = re.compile(
 )
 # The road a street is off, as Nigerian and Kenyan addresses give it, and the area after it: "No. 12 Adebayo Close, off
 # Allen Avenue, Ikeja", "House 14, Kindaruma Road, off Ngong Road, Kilimani".
+_STREET_BY_KIND = rf"(?:{_PLACE_CAPITAL}[\w'-]*\s+){{1,3}}(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})\b"
 _ROAD_OFF_AFTER = re.compile(
-    rf",?\s+(?P<place>(?i:off)\s+(?:{_PLACE_CAPITAL}[\w'-]*\s+){{1,3}}(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})"
-    rf"\b(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;,]|$))){{0,2}})"
+    rf",?\s+(?P<place>(?i:off)\s+{_STREET_BY_KIND}(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;,]|$))){{0,2}})"
 )
 
 
@@ -558,7 +559,7 @@ def road_off_after(text: str, end: int) -> tuple[int, int] | None:
 # "Kilimani, Argwings Kodhek Road, Kindaruma Court, house number C7", "Kilimani, Argwings Kodhek Road, Hse No. 17".
 _LISTED_PART = rf"(?!{_NOT_PLACE_WORDS}\b|I'm\b|We're\b){_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}"
 HOUSE_LAST_ADDRESS = re.compile(
-    rf"(?<![\w'-])(?:{_LISTED_PART},\s+){{0,2}}(?:{_PLACE_CAPITAL}[\w'-]*\s+){{1,3}}(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})"
+    rf"(?<![\w'-])(?:{_LISTED_PART},\s+){{0,2}}{_STREET_BY_KIND}"
     rf",\s+(?:{_LISTED_PART},\s+){{0,2}}(?i:house|hse|flat|apartment|apt|unit|door)\.?\s*(?:(?i:number|no)\.?\s*)?"
     rf"[A-Z]?\d+[A-Za-z]?\b(?:,\s+{_PLACE_WORDS})?(?=\s*(?:[.!?;,]|$))"
 )
@@ -633,7 +634,7 @@ _ANSWERED_ADDRESS = re.compile(
     # or a date given with it: "31 Sandymount Avenue, and October 14th, 1971"
     r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
     r"(?!(?i:but|because|we|we're|you|you're|he|she|they|and\s+(?:it's|it\s+is|that's|my"
-    rf"|-?(?:{'|'.join(sorted(MONTHS))})))\b|I\b|I'[a-z]+\b)"
+    rf"|-?(?:{_MONTH_WORD})))\b|I\b|I'[a-z]+\b)"
     r"(?:(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b"  # "..., Apartment 2B, ..."
     # a numbered sector or block of an Indian town: "..., sector 15, noida"
     r"|(?i:sector|block|phase)\s+\d{1,3}[A-Za-z]?\b"
@@ -1315,7 +1316,7 @@ _FLAT_FIRST = re.compile(
     rf"(?i:flat|apartment|apt|unit)\s*(?i:number\s+)?(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))\b,"
     r"\s+(?!(?:The|It|It's|I|I'm|That|This|Which|And|But|So|Or|Yes|No|Please|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|Today|Tomorrow|Tonight)\b)"
-    rf"(?!(?i:{'|'.join(sorted(MONTHS))})\b)[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}},"
+    rf"(?!(?i:{_MONTH_WORD})\b)[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}},"
 )
 # Said to correct the address read back, the new one right after: "No, we moved." / "It's out 33 this avenue,"
 _MOVED = re.compile(r"\b(?i:we|i|we've|i've|we have|i have)\s+(?i:just\s+|recently\s+)?(?i:moved)\s*[.!]\s*$")
@@ -1345,7 +1346,7 @@ def _a_place(text: str, begins: re.Match[str], street_kind_enough: bool = False)
 
 
 # A date given after the address in the same breath ends it: "31 Sandymount Avenue, and -October 14th, '71."
-_DATE_GIVEN_AFTER = re.compile(rf",?\s+and\s+-?(?i:{'|'.join(sorted(MONTHS))})\b")
+_DATE_GIVEN_AFTER = re.compile(rf",?\s+and\s+-?(?i:{_MONTH_WORD})\b")
 
 
 def _to_sentence_end(segment: Segment, start: int, following: dict[int, Segment]) -> Iterable[TextSpan]:

@@ -570,7 +570,7 @@ def _put_right_in_answer(tokens: Sequence[Token], found: list[Token]) -> list[To
     if not last.text.endswith("?") or start >= len(tokens) or tokens[start].speaker == last.speaker:
         return []
     if tokens[start].norm not in _NO:
-        return []
+        return []  # "So expiry 07 of 2032?" / "Yes, ...": nothing put right
     while (
         start < len(tokens)
         and tokens[start].norm in _LEADING_NO
