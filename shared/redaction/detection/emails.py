@@ -385,6 +385,7 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             yield TextSpan(segment.index, max(named_at, default=start), ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
     yield from _named_emails_heard_as_words(segments)
+    yield from _emails_heard_with_not_for_dot(segments)
 
 
 # An address spelled out, answering "what's your email?", whose ending Whisper heard as no domain's: "It's Leo, L -E
@@ -429,6 +430,62 @@ def _named_emails_heard_as_words(segments: Sequence[Segment]) -> Iterable[TextSp
             said = _EMAIL_HEARD_AS_WORDS_ALONE.match(nxt.text)
             if said:
                 yield TextSpan(nxt.index, said.start("email"), said.end("email"))
+
+
+# An address said near the e-mail's mention with its "dot"s heard as "not" and its ending as a word: "Is it still
+# Marta not Kovacs at online not know?" ("marta dot kovacs at online dot no"), "that's Kofi not Mensah and tele not
+# net?". Whisper hears an address read back so when its words are no English ones.
+_ENDING_HEARD_AFTER_NOT = re.compile(
+    r"(?<![\w'])-?(?i:not|dot)\s+-?(?i:com|come|calm|net|org|uk|co|see|know|mz|nz|au|za|ie|de|ca)(?![\w'])"
+    r"(?=\s*(?:[?.!,]|$))"
+)
+# "I do not know", "we can not see", "it's just not come": a "not" of a verb
+_VERB_BEFORE_NOT = re.compile(
+    r"\b(?i:do|does|did|can|could|will|would|should|is|are|was|were|am|have|has|had|may|might|must|\w+'s|\w+'re|"
+    r"just|still|really|yet|probably|already)\s+$"
+)
+_DOT_AS_NOT = re.compile(r"(?<![\w'])-?(?i:not|dot)(?![\w'])")
+_NAMED_SEGMENTS_BEFORE = 3
+_MAX_HEARD_EMAIL_WORDS = 14
+# Words said before an address read back: "Is it still ...?", "Right, so that's ...", "Do we have ...?"
+_READ_BACK_LEAD = _NOT_LOCAL_PARTS | {
+    "", "still", "that", "this", "have", "we", "do", "send", "i'll", "right", "just", "file", "record", "account",
+}  # fmt: skip
+
+
+def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """An address ending in a domain word after "not", in a segment that names the e-mail or comes a few after one
+    that does, from the first word after its lead-in; with a second "not" or a webmail provider in it."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for position, segment in enumerate(ordered):
+        text = segment.text
+        ending = _ENDING_HEARD_AFTER_NOT.search(text)
+        if ending is None:
+            continue
+        named_here = [m.end() for m in EMAIL_CONTEXT.finditer(text.lower(), 0, ending.start())]
+        named_before = any(
+            EMAIL_CONTEXT.search(before.text.lower())
+            for before in ordered[max(0, position - _NAMED_SEGMENTS_BEFORE) : position]
+        )
+        if not named_here and not named_before:
+            continue
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, ending.start())), default=0)
+        offset = max([sentence_start, *named_here])
+        words = list(re.finditer(r"\S+", text[offset : ending.end()]))
+        lead = 0
+        while lead < len(words) and words[lead].group().strip(PUNCTUATION).lower() in _READ_BACK_LEAD:
+            lead += 1
+        said = words[lead:]
+        if not said or len(said) > _MAX_HEARD_EMAIL_WORDS:
+            continue
+        start = offset + said[0].start()
+        dots = list(_DOT_AS_NOT.finditer(text, start, ending.end()))
+        if "not" not in {m.group().lstrip("-").lower() for m in dots}:
+            continue  # every "dot" heard as said is the other rules' to find
+        if any(_VERB_BEFORE_NOT.search(text, start, m.start()) for m in dots if m.start() > start):
+            continue  # "the parcel is not lost, it's just not come"
+        if len(dots) >= 2 or re.search(_WEBMAIL_PROVIDERS, text[start : ending.end()], re.IGNORECASE):
+            yield TextSpan(segment.index, start, ending.end())
 
 
 def _spelled_emails_ending_misheard(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:

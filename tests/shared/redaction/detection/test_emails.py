@@ -374,6 +374,55 @@ def test_words_with_not_come_after_the_email_is_named_are_no_address_without_a_d
     assert _emails(("agent", "I've updated the email on file,"), ("agent", "but the letter has not come yet.")) == []
 
 
+@pytest.mark.parametrize(
+    "turns, email",
+    [
+        # read back a turn after the e-mail is named, every "dot" heard as "not", its ending as a word
+        (
+            (("agent", "We'll email the receipt."), ("agent", "Is it still Marta not Kovacs at online not know?")),
+            (1, "Marta not Kovacs at online not know"),
+        ),
+        # named by the agent, the caller's yes between, its "at" heard as "and"
+        (
+            (
+                ("agent", "Shall I email it?"),
+                ("customer", "Yes please."),
+                ("agent", "Right, so that's Kofi not Mensah and tele not net?"),
+            ),
+            (2, "Kofi not Mensah and tele not net"),
+        ),
+        # one "dot" heard as "not", after a webmail provider, in the turn that names the e-mail
+        (
+            (("customer", "My email, yes, it's just dee Hanlon outlook not come, all one word."),),
+            (0, "dee Hanlon outlook not come"),
+        ),
+    ],
+)
+def test_an_address_with_its_dots_heard_as_not_near_the_email_named_is_the_address(
+    turns: tuple[tuple[str, str], ...], email: tuple[int, str]
+) -> None:
+    assert _emails(*turns) == [email]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # no e-mail named near it
+        (("agent", "Is it Marta not Kovacs at online not know?"),),
+        # a "not" of a verb
+        (("agent", "I've emailed the courier."), ("agent", "So the parcel is not lost, it's just not come.")),
+        # one "not" and no webmail provider
+        (("agent", "We'll email the receipt."), ("agent", "Is it for Marta at the shop not net?")),
+        # every "dot" said as "dot": the rules for addresses said in words decide it (a business's role mailbox)
+        (("agent", "The email for complaints is resolutions at harbourline energy dot co dot uk."),),
+    ],
+)
+def test_words_with_not_before_a_domain_word_are_no_address_unless_heard_for_dots(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    assert _emails(*turns) == []
+
+
 def test_the_local_part_spelled_with_commas_after_a_full_stop_is_the_address_again() -> None:
     said = "Sure, it's tnakamura at web dot de. That's T, N, A, K, A, M, U, R, A."
     assert _emails(("agent", "Can you spell the e-mail?"), ("customer", said)) == [
