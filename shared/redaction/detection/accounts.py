@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from stdnum import iban
 
 from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
 from shared.redaction.detection.context import (
     ASKED_CONTEXTS,
     BACKCHANNEL_WORDS,
@@ -809,3 +810,46 @@ def programme_number_named(first: Token, tokens: Sequence[Token]) -> bool:
     return not any(
         pattern.search(name) for kind, pattern in ASKED_CONTEXTS.items() if kind is not EntityType.ACCOUNT_NUMBER
     )
+
+
+# A code said character by character or in groups, each of which Whisper glued a hyphen to, as all of an answer:
+# "CY -417 -702 -885 -US,", "Sure, it's -22301 -558 -417." Nothing but an id is said so, as all of a segment, with
+# five digits or more: the question for it was often heard as other words ("Have you met Racking number there?").
+_GROUP_SAID_APART = r"-[A-Za-z0-9]{1,6}"
+_CODE_SAID_APART = re.compile(rf"(?<![\w-])(?P<code>-?[A-Za-z0-9]{{1,6}}(?:[\s,]+{_GROUP_SAID_APART}){{2,}})")
+# and its groups going on in the speaker's next segment: "F -K -4 -1 -7 -7" / "-2 -9 -0."
+_CODE_GOING_ON = re.compile(rf"\s*(?P<code>{_GROUP_SAID_APART}(?:[\s,]+{_GROUP_SAID_APART})*)")
+_CODE_LEAD = re.compile(
+    r"(?:(?i:yes|yeah|yep|sure|okay|ok|so|um|uh|i do|i have|it's|it is|that's|that is|the number is|my \w+ is)"
+    r"[\s,.]*){0,4}"
+)
+_CODE_END = re.compile(r"\s*[.,?!]?\s*")
+_MIN_CODE_DIGITS = 5
+# A question for another kind: a postcode, a phone, a birth date, a card's expiry or its code are told by their own
+# rules.
+_OTHER_KIND_ASKED = re.compile(
+    r"\b(?i:post ?code|zip|address|phone|mobile|cell|contact number|birth|born|expir\w*|security|cvv|cvc|amount|"
+    r"price|total)\b"
+)
+
+
+def codes_said_apart(segments: Sequence[Segment], found: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """A segment that is a code said apart and nothing else but a lead-in ("Sure, it's"), where no rule found
+    anything and the segment before asks for no other kind, and the same speaker's next segment where the code goes
+    on in it: an id."""
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    taken = {span.segment for span in found}
+    for before, segment, after in zip([None, *ordered[:-1]], ordered, [*ordered[1:], None], strict=True):
+        if segment.index in taken or (before is not None and _OTHER_KIND_ASKED.search(before.text)):
+            continue
+        start = _CODE_LEAD.match(segment.text).end()  # type: ignore[union-attr]
+        code = _CODE_SAID_APART.match(segment.text, start)
+        if code is None or not _CODE_END.fullmatch(segment.text, code.end()):
+            continue
+        said = [(segment.index, code)]
+        if after is not None and after.speaker == segment.speaker and after.index not in taken:
+            going_on = _CODE_GOING_ON.match(after.text)
+            if going_on and _CODE_END.fullmatch(after.text, going_on.end()):
+                said.append((after.index, going_on))
+        if sum(char.isdigit() for _, match in said for char in match.group("code")) >= _MIN_CODE_DIGITS:
+            yield from (TextSpan(index, match.start("code"), match.end("code")) for index, match in said)

@@ -9,6 +9,7 @@ from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.accounts import (
     alphanumeric_ids,
+    codes_said_apart,
     cpfs,
     ghana_cards,
     ibans,
@@ -226,6 +227,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         if not business_contact(answer, texts, answer.spans[0].segment in own)
     ]
     candidates += names_unheard(segments, tokens, candidates)
+    found_spans = [span for c in candidates for span in c.spans]
+    candidates += [Entity(EntityType.ACCOUNT_NUMBER, (span,)) for span in codes_said_apart(segments, found_spans)]
     # A business's freephone number read back by the caller ("1800 250 250, okay."), however it was found.
     candidates = [c for c in candidates if c.type is not EntityType.PHONE_NUMBER or not _business_line(c, texts)]
     # By kind, then the longest first: "March 3, 1985" wins over the "3, 1985" read as a number.

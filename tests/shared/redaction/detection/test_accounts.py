@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
+from shared.redaction.detection.accounts import codes_said_apart
+from shared.redaction.detection.spoken import TextSpan
 from tests.shared.redaction.detection.turns import found as _found
 from tests.shared.redaction.detection.turns import segments as _segments
 from tests.shared.redaction.detection.turns import spans_found
@@ -1795,3 +1797,50 @@ def test_a_booking_code_a_plan_farm_supporter_or_certificate_number_asked_for_ev
     asked: str, answer: str, found: str
 ) -> None:
     assert spans_found((("agent", asked), ("customer", answer)), tuple(EntityType)) == [("account_number", 1, found)]
+
+
+@pytest.mark.parametrize(
+    "turns, code",
+    [
+        # letters and digit groups, each heard with a hyphen glued on, the question heard as other words
+        ((("agent", "Have you met Racking number there?"), ("customer", "I do, it's QT -418 -736 -092 -GB,")),
+         [(1, "QT -418 -736 -092 -GB")]),
+        # digit groups alone, after a lead-in
+        ((("agent", "And the one on your letter."), ("customer", "Sure, it's -30712 -448 -615.")),
+         [(1, "-30712 -448 -615")]),
+        # characters said apart, going on in the speaker's next segment
+        ((("agent", "And the permit?"), ("customer", "It's M -W -5 -2 -8"), ("customer", "-3 -0 -6.")),
+         [(1, "M -W -5 -2 -8"), (2, "-3 -0 -6")]),
+    ],
+)  # fmt: skip
+def test_a_segment_that_is_a_code_said_apart_is_an_account_number(
+    turns: tuple[tuple[str, str], ...], code: list[tuple[int, str]]
+) -> None:
+    assert [(turn, words) for _, turn, words in spans_found(turns, _ACCOUNT)] == code
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # fewer than five digits: a seat
+        (("agent", "Where were you sitting?"), ("customer", "Row -12 -C -D.")),
+        # more said after the groups
+        (("agent", "Which years were those?"), ("customer", "2019 -2020 -2021, the three years I was abroad.")),
+    ],
+)
+def test_a_code_said_apart_is_no_account_number_with_few_digits_or_in_a_sentence(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    assert spans_found(turns, _ACCOUNT) == []
+
+
+def test_a_code_said_apart_in_a_segment_where_another_rule_found_something_is_left_to_that_rule() -> None:
+    said = _segments(("agent", "And the registered keeper?"), ("customer", "It's 3 -7 -4 -960 -2 -Dara."))
+    assert list(codes_said_apart(said, [])) == [TextSpan(1, 5, 26)]
+    assert list(codes_said_apart(said, [TextSpan(1, 21, 26)])) == []  # "-Dara" found as a name
+
+
+def test_a_code_said_apart_after_a_question_for_another_kind_is_left_to_that_kind() -> None:
+    # a card's expiry and code, which the card rules did not read in these words
+    said = _segments(("agent", "Expiry and security code."), ("customer", "-I -R -I -R -1 -29 -Code -338."))
+    assert list(codes_said_apart(said, [])) == []
