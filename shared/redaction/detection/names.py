@@ -283,9 +283,12 @@ COURTESY_TITLES = (
     r"[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|[Pp]ani|[Mm]a ?'am|[Ss]ir|"
     r"MS\.|MR\.|MRS\.)"
 )
-# A name's initials before it: "M. J. Abernathy", "S. Karthikeyan"; not a time's "P.M." nor a country's "U.S.". Or one
-# capital alone, as Whisper writes an initial: "under G Mensah".
-INITIALS = r"(?!(?:[AaPp]\.[Mm]\.|U\.[SK]\.))(?:(?:[A-Z]\.\s?){1,3}\s*|[A-Z]\s)"
+# A name's initials before it: "M. J. Abernathy", "S. Karthikeyan"; not a time's "P.M." nor a country's "U.S.". Or
+# capitals alone, as Whisper writes initials: "under G Mensah", "K L M Dube".
+INITIALS = r"(?!(?:[AaPp]\.[Mm]\.|U\.[SK]\.))(?:(?:[A-Z]\.\s?){1,3}\s*|(?:[A-Z]\s){1,3})"
+# After initials, one particle in lower case starts a surname ("J. P. van Rensburg"); alone, it may be a street's or a
+# painter's ("This is la Rambla").
+_PARTICLE_AFTER_INITIALS = r"(?:(?<=[A-Z]\s)|(?<=[A-Z]\.\s))(?:van|von|de|du|da|di|le|la)\s+"
 _MAY_HAVE_AS = (
     r"(?:you|you'll|you will|you'd|you would|we|we'll|they|they'll|"
     r"(?:the|your) (?:bank|system|records?|file|account|computer|database|company|office))"
@@ -375,7 +378,7 @@ NAME_CUES = re.compile(
     r"|(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?:Attorney|Detective|Sergeant|Constable|Professor|Pastor|Reverend)\s+"
     rf"|(?<![\w'-]){COURTESY_TITLES}\s+)"
     # (a title is no name alone: "It's Doctor, actually.")
-    rf"(?P<initials>{INITIALS})?(?P<name>(?!(?:{TITLES}|Doctor|Mister|Missus)\b)(?:{_LEADING_PARTICLE}\s+)?{_NAME}"
+    rf"(?P<initials>{INITIALS})?(?P<name>(?!(?:{TITLES}|Doctor|Mister|Missus)\b)(?:{_LEADING_PARTICLE}\s+|{_PARTICLE_AFTER_INITIALS})?{_NAME}"
     rf"(?:{_NEXT_NAME}){{0,3}})"
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.

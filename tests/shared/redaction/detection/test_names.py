@@ -1928,6 +1928,8 @@ def test_a_surname_said_alone_with_its_particles_in_lower_case_is_found_whole(te
         "It's a van Gogh, I think.",
         "This is de la Rosa Bakery.",
         "It's de rigueur these days.",
+        # one particle, after words that may lead into a name but no initials: a street
+        "This is la Rambla, the busy street.",
     ],
 )
 def test_a_painting_a_shop_or_a_phrase_after_particles_is_no_name(text: str) -> None:
@@ -2774,6 +2776,10 @@ def test_under_starting_an_answer_is_no_part_of_the_name_after_it() -> None:
         ("Name is S. Karthikeyan, S for Sundaram.", "S. Karthikeyan"),
         ("This is M.J. Abernathy speaking.", "M.J. Abernathy"),
         ("And the name on the account is Mr T. Adeyemi?", "Mr T. Adeyemi"),
+        # initials as Whisper writes them, capitals alone, and a surname's particles after them
+        ("My name is K L M Dube.", "K L M Dube"),
+        ("My name is J P Van der Merwe.", "J P Van der Merwe"),
+        ("My name is J. P. van Rensburg.", "J. P. van Rensburg"),
     ],
 )
 def test_initials_before_a_name_are_part_of_it(said: str, name: str) -> None:
