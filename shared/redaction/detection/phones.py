@@ -51,6 +51,9 @@ def national_mobile(digits: str) -> bool:
 # Countries that dial a number at home with a leading 0 and write it in set groups ("0161 496 0835", "01 872 3456",
 # "(02) 9374 4000" as "02 9374 4000").
 _HOME_DIALLED_REGIONS = (*_MOBILE_REGIONS, "IN", "PK", "KE", "MY", "DE", "FR", "NL")
+# Countries that dial a number at home without a leading 0 and print it in set groups: "55 4123 8890" (Mexico City),
+# "11 91234 5678" (São Paulo).
+_DIALLED_WITHOUT_ZERO_REGIONS = ("MX", "BR")
 
 
 # A person's line: not a freephone, shared-cost or premium number, which only a business has ("0800 328 1000").
@@ -65,11 +68,12 @@ _PERSONAL_LINES = frozenset(
 
 def grouped_as_at_home(digits: str, groups: Sequence[int]) -> bool:
     """Whether ``digits``, written in groups of these lengths, are a valid number of a country that dials with a
-    leading 0, grouped as that country prints its numbers ("0161 496 0835"): a landline as well as a mobile. An id
-    is rarely grouped so, and one grouped so is read aloud as a phone number."""
-    if not digits.startswith("0") or len(groups) < 2:
+    leading 0 (or, begun by another digit, of one that dials without it), grouped as that country prints its numbers
+    ("0161 496 0835", "55 4123 8890"): a landline as well as a mobile. An id is rarely grouped so, and one grouped so
+    is read aloud as a phone number."""
+    if len(groups) < 2:
         return False
-    for region in _HOME_DIALLED_REGIONS:
+    for region in _HOME_DIALLED_REGIONS if digits.startswith("0") else _DIALLED_WITHOUT_ZERO_REGIONS:
         number = parsed(digits, region)
         if (
             number is not None

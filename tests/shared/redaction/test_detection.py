@@ -1286,6 +1286,9 @@ def test_a_web_address_is_not_an_email_address() -> None:
         # A landline grouped as its country prints it.
         ("I have 0161 496 0835 on file, is that still right?", "0161 496 0835"),
         ("Same as before, 0151 496 0773.", "0151 496 0773"),
+        # Grouped as a country that dials without a leading 0 prints it: Mexico City, São Paulo.
+        ("El número es 55 3817 6402, ese es mi WhatsApp.", "55 3817 6402"),
+        ("Same as before, 11 98234 5671.", "11 98234 5671"),
     ],
 )
 def test_a_phone_number_said_without_a_cue(text: str, phone: str) -> None:
@@ -1303,6 +1306,9 @@ def test_a_phone_number_said_without_a_cue(text: str, phone: str) -> None:
         "The letter says to ring 0345 600 1209 between 8 and 6.",
         # Grouped otherwise than a phone number is printed.
         "It's 0161 4960 835.",
+        "It's 5538 1764 02.",
+        # Shaped as a Mexican number, but named a parcel's.
+        "The tracking code is 55 3817 6402.",
     ],
 )
 def test_numbers_that_are_not_someones_phone_without_a_cue(text: str) -> None:
