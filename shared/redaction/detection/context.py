@@ -112,8 +112,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"national insurance(?= (is|was)\b)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
         # ("your South African ID")
-        # (Jamaica's TRN too)
-        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin|trn)|"
+        # (Jamaica's TRN too, named alone as well; and a taxpayer's TIN as one's own, not "the tin", "my tin of paint")
+        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin|trn)|trn(?= (is|was|number)\b)|"
+        r"(your|my|his|her) tin\b(?! of\b)|"
         r"(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
         # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's
         # national identity cards, Singapore's and Malaysia's registration numbers, the Philippines' social security
@@ -125,6 +126,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
         # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
         r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|rfc|iqama|bsn|"
+        # Germany's tax id, the Philippines' housing fund number
+        r"steuer-?\s?id|steuernummer|pag-?\s?ibig|"
         # and Colombia's cédula, Turkey's kimlik, Italy's codice fiscale, Hong Kong's HKID, Israel's teudat zehut,
         # Greece's AFM, Spain's NIE (Polish for "no" too: only as one's own); not the office that issues them ("the
         # cedula office opens at 8:30"); Brazil's CPF named (written, its check digits tell it alone, but one misheard

@@ -2376,6 +2376,8 @@ def names_known_from_lists(segments: Sequence[Segment], found: Iterable[TextSpan
                 continue  # "the Hemingway suite", "D as in David", "my dad's, Bessie"
             if re.search(r"\d\s*$", before):
                 continue  # a month of another calendar after its day: "9 Ramadan 1410"
+            if re.match(r"-[A-Z]{2,}\b", text[match.end() :]):
+                continue  # a word joined to initials: "my Steuer-ID"
             start, end = _name_words_around(text, *match.span())
             if word in place_names() or text[start:end] in place_names():
                 continue  # "Sydney", "San Francisco"

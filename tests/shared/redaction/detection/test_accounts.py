@@ -25,6 +25,10 @@ _ACCOUNT = (EntityType.ACCOUNT_NUMBER,)
         ("What's your NI number?", "It's P R, then 40 73 16 C.", "P R, then 40 73 16 C"),
         ("Your Kenyan ID, please.", "30418826.", "30418826"),
         ("And the Irish identity card?", "6603 1189.", "6603 1189"),
+        ("And for the tax office?", "My Steuer-ID is 58 147 203 996.", "58 147 203 996"),
+        ("For the loan, then.", "Pag-IBIG number is 1308 5521 7740.", "1308 5521 7740"),
+        ("And the other one?", "My TIN is 527 904 318.", "527 904 318"),
+        ("Go ahead.", "TRN is 2 0 8, 5 5 1, 7 3 4.", "2 0 8, 5 5 1, 7 3 4"),
     ],
 )  # fmt: skip
 def test_a_national_id_named_by_its_initials_or_its_country_is_an_account_number(
@@ -45,6 +49,8 @@ def test_an_id_with_two_letters_at_its_end_said_apart_keeps_both() -> None:
         "The Indian restaurant is at 7 on Friday.",
         "I'll sin no more, I promise, see you at 4 30.",
         "My Italian cousin arrives on flight 2291.",
+        "The best before on the tin is 0826 and the batch L2309.",
+        "My tin of paint covers 12 square metres, the code on it is 4417 208.",
     ],
 )
 def test_look_alikes_of_national_id_names_are_not_ids(text: str) -> None:

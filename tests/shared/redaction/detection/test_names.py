@@ -3014,3 +3014,8 @@ def test_a_name_put_right_by_a_letter_in_the_answer_is_the_name(
     turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
 ) -> None:
     assert _names(*turns) == names
+
+
+def test_a_listed_name_joined_to_initials_by_a_hyphen_is_a_word_of_another_language() -> None:
+    # "Steuer" is a German surname, and "Steuer-ID" Germany's tax id, said next to personal data
+    assert _names(("customer", "My Steuer-ID is 58 147 203 996.")) == []
