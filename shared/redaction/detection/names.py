@@ -378,8 +378,8 @@ NAME_CUES = re.compile(
     r"|(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?:Attorney|Detective|Sergeant|Constable|Professor|Pastor|Reverend)\s+"
     rf"|(?<![\w'-]){COURTESY_TITLES}\s+)"
     # (a title is no name alone: "It's Doctor, actually.")
-    rf"(?P<initials>{INITIALS})?(?P<name>(?!(?:{TITLES}|Doctor|Mister|Missus)\b)(?:{_LEADING_PARTICLE}\s+|{_PARTICLE_AFTER_INITIALS})?{_NAME}"
-    rf"(?:{_NEXT_NAME}){{0,3}})"
+    rf"(?P<initials>{INITIALS})?(?P<name>(?!(?:{TITLES}|Doctor|Mister|Missus)\b)"
+    rf"(?:{_LEADING_PARTICLE}\s+|{_PARTICLE_AFTER_INITIALS})?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.
 HELD_UNDER = re.compile(
