@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
@@ -469,16 +469,11 @@ def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[Text
         )
         if not named_here and not named_before:
             continue
-        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, ending.start())), default=0)
-        offset = max([sentence_start, *named_here])
-        words = list(re.finditer(r"\S+", text[offset : ending.end()]))
-        lead = 0
-        while lead < len(words) and words[lead].group().strip(PUNCTUATION).lower() in _READ_BACK_LEAD:
-            lead += 1
-        said = words[lead:]
-        if not said or len(said) > _MAX_HEARD_EMAIL_WORDS:
+        start = _after_lead_in(
+            text, ending.end(), _MAX_HEARD_EMAIL_WORDS, begin=max(named_here, default=0), lead_words=_READ_BACK_LEAD
+        )
+        if start is None:
             continue
-        start = offset + said[0].start()
         dots = list(_DOT_AS_NOT.finditer(text, start, ending.end()))
         if "not" not in {m.group().lstrip("-").lower() for m in dots}:
             continue  # every "dot" heard as said is the other rules' to find
@@ -605,16 +600,23 @@ def _domain_alone(text: str, match: re.Match[str]) -> bool:
     return bool(match.group("at")) and not rest.strip(PUNCTUATION + " ")
 
 
-def _after_lead_in(text: str, end: int, most: int = _MAX_ANSWERED_EMAIL_WORDS) -> int | None:
-    """Where the words of an address before ``end`` start, after a lead-in ("sure, it's"), if there are a few: in
-    the sentence it ends ("Use my partner's, she does all that. It's fi dot ...")."""
-    sentence_start = max((mark.end() for mark in _SENTENCE_END.finditer(text, 0, end)), default=0)
-    words = list(re.finditer(r"\S+", text[sentence_start:end]))
+def _after_lead_in(
+    text: str,
+    end: int,
+    most: int = _MAX_ANSWERED_EMAIL_WORDS,
+    begin: int = 0,
+    lead_words: Set[str] = _NOT_LOCAL_PARTS,
+) -> int | None:
+    """Where the words of an address before ``end`` start, after a lead-in of ``lead_words`` ("sure, it's"), if
+    there are a few: in the sentence it ends ("Use my partner's, she does all that. It's fi dot ..."), and not before
+    ``begin``."""
+    start = max(begin, max((mark.end() for mark in _SENTENCE_END.finditer(text, 0, end)), default=0))
+    words = list(re.finditer(r"\S+", text[start:end]))
     lead = 0
-    while lead < len(words) and words[lead].group().strip(PUNCTUATION).lower() in _NOT_LOCAL_PARTS:
+    while lead < len(words) and words[lead].group().strip(PUNCTUATION).lower() in lead_words:
         lead += 1
     if words[lead:] and len(words) - lead <= most:
-        return sentence_start + words[lead].start()
+        return start + words[lead].start()
     return None
 
 
