@@ -6,6 +6,8 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence, Set
 
+from phonenumbers import SUPPORTED_REGIONS
+
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import CONTEXT_WINDOW, EMAIL_CONTEXT, answers, window_before
@@ -22,22 +24,18 @@ from shared.redaction.detection.spoken import (
 )
 
 _TLDS = r"(?:com|net|org|edu|gov|io|co|us|uk|ca|info|biz|me|de|fr|ai|app|dev)"
-# Countries' endings ("seznam dot cz", "alice dot it"): some are words ("it", "in", "at", "no"), so only after "dot" or
-# a written dot, never after "point" or "period" ("at the point in time").
+# Countries' endings ("seznam dot cz", "orange dot sn"): every region phonenumbers knows, and the EU. Some are words
+# ("it", "in", "at", "no"), so only after "dot" or a written dot, never after "point" or "period" ("at the point in
+# time"). Left out are the words and fillers said after "dot" as well ("is", "my", "by", "to", "id", "er", "mm").
+_SAID_AFTER_DOT = frozenset(
+    ["ad", "am", "as", "by", "do", "eh", "er", "id", "is", "me", "mm", "my", "re", "sh", "so", "st", "ta", "to", "us"]
+)
 _COUNTRY_TLDS = (
-    r"(?:se|it|nl|es|pl|ie|ch|at|be|dk|no|fi|pt|nz|au|in|jp|br|mx|za|sg|eu|gr|cz|hu|ro|il|ph|ng|ke|fm|tv|ly|cc|"
-    # more of them (not those that are words said after "dot" as well: "is", "my", "by", "to", "id")
-    r"ru|ua|kz|ws|kr|cn|tw|hk|vn|th|ar|cl|pe|tr|lt|lv|ee|sk|si|hr|rs|bg|lu|gh|ug|tz|pk|bd|lk|eg|ma)"
+    "(?:" + "|".join(sorted({region.lower() for region in SUPPORTED_REGIONS} - _SAID_AFTER_DOT | {"eu"})) + ")"
 )
 # A country's ending said as its two letters, after "dot" ("mail dot r u", "live dot com dot m x"), also one whose
-# letters make a word, said apart they are no word: "dot m y", "dot i s".
-_SPELLED_COUNTRIES = sorted(
-    set(re.findall(r"[a-z]{2}", _COUNTRY_TLDS))
-    | {
-        "ae", "sa", "qa", "om", "kw", "bh", "jo", "lb", "np", "co", "ve", "ec", "uy", "cy", "mt", "jm", "fj", "pg",
-        "na", "bw", "zm", "rw", "et", "zw", "my", "id", "is", "to", "uk",
-    }
-)  # fmt: skip
+# letters make a word, said apart they are no word: "dot m y", "dot i s". Not those read as times ("dot a m").
+_SPELLED_COUNTRIES = sorted({region.lower() for region in SUPPORTED_REGIONS} - {"am", "pm"} | {"uk", "eu"})
 _SPELLED_COUNTRY_TLD = (
     r"(?<![\w'])(?:" + "|".join(rf"{code[0]}\s+{code[1]}" for code in _SPELLED_COUNTRIES) + r")(?![\w'])"
 )
@@ -570,7 +568,9 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
         # the domain alone, the turn's all: not "harbourlogistics.com.au is their site"
         if domain and (domain.group("at") or at_last) and not segment.text[domain.end() :].strip(PUNCTUATION + " "):
             domain_start = domain.start("domain")
-        elif _ENDING_FIRST.match(f" {segment.text}"):  # "dot" is a word after a space
+        # "dot" is a word after a space; not a turn whose own address begins with a country's letters ("dot n f at
+        # gmail dot com")
+        elif _ENDING_FIRST.match(f" {segment.text}") and not EMAIL.search(segment.text):
             said, domain_start = said.rstrip("."), 0  # "at Gmail." / ".com": one dot between them
         else:
             continue

@@ -468,14 +468,28 @@ def test_letters_spelled_after_a_comma_with_no_at_after_them_are_no_address() ->
         ("It's oksana dot p at yandex dot ru.", "oksana dot p at yandex dot ru"),
         ("Mine's minho.lee at naver dot kr.", "minho.lee at naver dot kr"),
         ("Send it to keoni at surf dot ws, thanks.", "keoni at surf dot ws"),
+        # any country's, as phone numbers know its region: Senegal's, Bolivia's, Mongolia's
+        ("It's f-a-t-o-u at orange dot sn.", "f-a-t-o-u at orange dot sn"),
+        ("Mine is lucia.quispe at entel dot bo.", "lucia.quispe at entel dot bo"),
+        ("Write to bat.erdene at mobinet dot mn.", "bat.erdene at mobinet dot mn"),
     ],
 )
 def test_an_address_ending_in_more_countries_endings_is_found(text: str, email: str) -> None:
     assert _emails(("customer", text)) == [(0, email)]
 
 
-def test_a_word_after_dot_that_is_no_countrys_ending_ends_no_address() -> None:
-    assert _emails(("customer", "I was at home dot is that what you mean?")) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was at home dot is that what you mean?",
+        # a filler or a word said after "dot", though a region's letters are theirs (Eritrea's, Myanmar's, Somalia's)
+        "Call me at ten dot, er, I mean sharp.",
+        "Call me at ten dot, mm, I mean sharp.",
+        "Call me at ten dot, so, I mean sharp.",
+    ],
+)
+def test_a_word_after_dot_that_is_no_countrys_ending_ends_no_address(text: str) -> None:
+    assert _emails(("customer", text)) == []
 
 
 @pytest.mark.parametrize(
@@ -708,6 +722,11 @@ def test_an_address_one_speaker_says_over_two_turns_is_one(first: str, second: s
 )
 def test_a_turn_ending_at_before_more_than_a_domain_is_no_address(first: str, second: str) -> None:
     assert _emails(("customer", first), ("customer", second)) == []
+
+
+def test_a_turn_whose_own_address_begins_with_a_country_s_letters_joins_none_before_it() -> None:
+    spelled = "I'll spell the surname, N -F -H -L -T -H -R -T -A."
+    assert _emails(("customer", spelled), ("customer", "dot n f at gmail dot com")) == [(1, "dot n f at gmail dot com")]
 
 
 def test_a_domain_s_ending_said_by_the_other_speaker_joins_no_address() -> None:
