@@ -405,8 +405,8 @@ _BUILDING_PART = (
     r"|(?i:erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|sechste[rn]?)\s+(?i:Stock|Etage|Obergeschoss)"
     r"|(?i:bajo|entresuelo|principal|primero|segundo|tercero|cuarto|quinto|sexto|séptimo|septimo|octavo|noveno|"
     r"décimo|decimo|ático|atico)(?:\s+(?i:izquierda|derecha|centro|interior|exterior|[A-D]\b))?"
-    r"|(?i:apartamento|apto|apartment|appartement|flat|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m|stan|"
-    r"leilighet)"
+    r"|(?i:apartamento|apto|apartment|appartement|app|appt|apt|flat|bloco|andar|piso|mieszkania|mieszkanie|lokal|lok|m|"
+    r"stan|leilighet)"
     r"\.?\s+\d{1,4}[A-Za-z]?"
     # a Dutch floor: "2e verdieping"
     r"|\d{1,2}e\s+(?i:verdieping)"
@@ -461,7 +461,8 @@ _STREET_NAMED_ALONE = rf"{_NOT_STREET_NAME_START}{_NAME_WORD}(?:\s+{_NAME_WORD})
 # Where the postcode comes before the city (France, Germany, Spain, Italy, ...): a street named after its kind
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
 CONTINENTAL_ADDRESS = re.compile(
-    r"\b(?:\d+[A-Za-z]?,?\s+(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
+    # a filler may come between the house number and the street's kind: "88, uh, Rue Saint-Denis"
+    r"\b(?:\d+[A-Za-z]?,?\s+(?:(?i:uh|um|er),\s+)?(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
     r"avenida|rua|piazza|plaza|paseo|carrer|strada|route)\b(?:\s+[\w'\u2019.-]+){1,4}?"
     # a Polish street, avenue or square: "ulica Długa 5", "ul. Piotrkowska 104", "aleja Róż 3"
     r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada|ulica|ul\.|aleja|al\.|plac|osiedle|os\.)"

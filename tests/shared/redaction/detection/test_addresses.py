@@ -1807,3 +1807,19 @@ def test_lot_in_lower_case_before_a_house_number_is_no_part_of_the_address() -> 
     assert _addresses(("customer", "We've had a lot 34 Hibiscus Drive residents ring about it.")) == [
         (0, "34 Hibiscus Drive")
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        # a filler between the house number and the street's kind
+        (
+            "It's 46, uh, Rue Beaubien, appartement 7, Montréal, H2S 1R4.",
+            "46, uh, Rue Beaubien, appartement 7, Montréal, H2S 1R4",
+        ),
+        # the flat written short, as French writes "appartement"
+        ("It's 46 Rue Beaubien, app. 7, Montréal, H2S 1R4.", "46 Rue Beaubien, app. 7, Montréal, H2S 1R4"),
+    ],
+)
+def test_a_quebec_address_with_a_filler_or_its_flat_written_short_is_whole(said: str, address: str) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
