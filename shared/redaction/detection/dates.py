@@ -152,8 +152,9 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                     yield from ((entity_type, answer) for answer in _dates_answering(tokens, found))
                     yield from ((entity_type, read) for read in _read_back_another_way(tokens, found))
     yield from ((EntityType.DATE_OF_BIRTH, reading) for reading in _readings_offered(tokens))
-    # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's
-    for match in _ASKED_AGAIN.finditer(text):
+    # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's; or the rest of
+    # a birth date asked for after a part of it ("Uh, 1977." / "And the day and month?", "May 5th." / "And the year?")
+    for match in itertools.chain(_ASKED_AGAIN.finditer(text), _REST_ASKED.finditer(text)):
         position = bisect.bisect_left(starts, match.end())
         before = text[starts[max(0, position - CONTEXT_WINDOW)] : match.start()]
         if CONTEXTS[EntityType.DATE_OF_BIRTH].search(before):
@@ -341,7 +342,8 @@ def _dates_answering(tokens: Sequence[Token], asked: list[Token]) -> Iterable[li
     """The dates the other side says in the turn answering a date of birth read out to be confirmed ("is it the
     30th of April 1992?" / "No, it's the 13th. 13th of April 1992."): the same person's date, put right."""
     after = [t for t in tokens[asked[-1].position :] if t.segment == asked[-1].segment]
-    if not after or "?" not in after[-1].text:
+    # asked, though more is said after the question: "... or the 10th of May? The form's a bit smudged."
+    if not any("?" in t.text for t in after):
         return
     answer_at = after[-1].position + 1
     if answer_at >= len(tokens) or tokens[answer_at].speaker == asked[-1].speaker:
@@ -379,7 +381,8 @@ def _readings_offered(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         one, other = _day_and_month(first), _day_and_month(second)
         swapped = one is not None and other is not None and one == other[::-1] and one[0] != one[1]
         said_text = " ".join(t.norm for t in said)
-        if swapped and "?" in said[-1].text and not _SOMETHING_BOOKED.search(said_text):
+        asked = any("?" in t.text for t in said if t.position >= second[-1].position)
+        if swapped and asked and not _SOMETHING_BOOKED.search(said_text):
             yield first
             yield second
             yield from _dates_answering(tokens, second)  # the reading picked: "November 2nd. American way."
@@ -604,6 +607,7 @@ def _year_put_right(tokens: Sequence[Token], after: int, year: Token) -> list[To
 
 
 _ASKED_AGAIN = re.compile(r"\b(?:and|what about|how about) (?:for )?(?:yours|your own|you)\b")
+_REST_ASKED = re.compile(r"\b(?:and|what's|what is) the (?:day and (?:the )?month|month and (?:the )?day|year)\b")
 _WHEN_WORDS = {"in", "on", "since", "from", "by", "until", "till", "before", "after", "last", "next", "of", "during"}
 
 

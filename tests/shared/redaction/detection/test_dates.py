@@ -509,6 +509,14 @@ def test_a_birth_date_asked_about_by_its_day_and_month_its_readings_and_the_one_
             [("agent", "I have it down as the 5th of November, or was it the 11th of May?"), ("customer", "Yes.")],
             ["the 5th of November", "the 11th of May"],
         ),
+        # more said after the question
+        (
+            [
+                ("agent", "Was that the 11th of February or November 2nd? The form's smudged."),
+                ("customer", "November 2nd."),
+            ],
+            ["the 11th of February", "November 2nd", "November 2nd"],
+        ),
     ],
 )
 def test_both_readings_of_a_date_offered_back_as_a_question_are_a_birth_date(
@@ -903,3 +911,53 @@ def test_a_date_read_back_as_a_question_and_put_right_in_the_answer_is_the_same_
 ) -> None:
     kinds = (EntityType.CARD_EXPIRY, EntityType.DATE_OF_BIRTH)
     assert spans_found((("agent", read_back), ("customer", answer)), kinds) == found
+
+
+@pytest.mark.parametrize(
+    ("turns", "dates"),
+    [
+        (
+            [
+                ("agent", "Date of birth on the account?"),
+                ("customer", "Uh, 1964."),
+                ("agent", "And the day and month?"),
+                ("customer", "The 17th of March."),
+            ],
+            ["1964", "The 17th of March"],
+        ),
+        (
+            [
+                ("agent", "And your birthday for the loyalty scheme?"),
+                ("customer", "Oh, um, June 9th."),
+                ("agent", "And the year?"),
+                ("customer", "1983."),
+            ],
+            ["June 9th", "1983"],
+        ),
+    ],
+)
+def test_the_rest_of_a_birth_date_asked_for_after_a_part_of_it_is_the_birth_date(
+    turns: list[tuple[str, str]], dates: list[str]
+) -> None:
+    assert [span for _, spans in _found(_segments(*turns), _BIRTH) for span in spans] == dates
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [
+            ("agent", "What's the make of the car?"),
+            ("customer", "A Ford."),
+            ("agent", "And the year?"),
+            ("customer", "2015."),
+        ],
+        [
+            ("agent", "When would you like the delivery?"),
+            ("customer", "Next month."),
+            ("agent", "And the day and month?"),
+            ("customer", "The 17th of March."),
+        ],
+    ],
+)
+def test_the_rest_of_a_date_asked_for_with_no_birth_named_is_no_birth_date(turns: list[tuple[str, str]]) -> None:
+    assert _found(_segments(*turns), _BIRTH) == []
