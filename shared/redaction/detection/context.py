@@ -102,7 +102,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|(?=[a-z']+(?: [a-z']+)? (?:number|id)\b))"
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
-        r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference)|id number|"
+        r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference|code)|id number|"
         r"subscriber|medicare|"
         # "account" heard without its first sound: "My count number is 720, 4183."
         r"(my|your|the) count (number|no)|"
@@ -126,6 +126,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # the Nordic personal numbers, Mexico's CURP, the Gulf's Iqama, the Dutch BSN (not those that are words too:
         # Chile's RUT, "in a rut"; Denmark's CPR, resuscitation)
         r"pesel|dni|nif|kennitala|personnummer|personnumer|henkil\w*tunnus|curp|rfc|iqama|bsn|"
+        # Romania's personal numeric code, by its initials or its name
+        r"cnp|personal numeric code|"
         # Germany's tax id, the Philippines' housing fund number
         r"steuer-?\s?id|steuernummer|pag-?\s?ibig|"
         # and Colombia's cédula, Turkey's kimlik, Italy's codice fiscale, Hong Kong's HKID, Israel's teudat zehut,
@@ -250,7 +252,7 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     # (not "just in case" or "with reference to", nor ordering: "I'd like to order 2500")
     r"|(?<!\bin )(?<!\bwith )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bi'll )(?<!\bwe'll )(?<!\bplease )(?<!\bcan )"
     r"\b(order|ticket|case|claim|incident|confirmation|reference|ref)$"
-    r"|\bthe (order|booking|reservation|ticket|case|claim|incident)('s| is| was)$"
+    r"|\b(the|my|our) (order|booking|reservation|ticket|case|claim|incident)('s| is| was)$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..." (or
     # "I'm opened the claim", as Whisper hears it)

@@ -29,6 +29,8 @@ _ACCOUNT = (EntityType.ACCOUNT_NUMBER,)
         ("For the loan, then.", "Pag-IBIG number is 1308 5521 7740.", "1308 5521 7740"),
         ("And the other one?", "My TIN is 527 904 318.", "527 904 318"),
         ("Go ahead.", "TRN is 2 0 8, 5 5 1, 7 3 4.", "2 0 8, 5 5 1, 7 3 4"),
+        ("And the CNP?", "1 8 5 0 3 2 2 4 1 0 0 3 7.", "1 8 5 0 3 2 2 4 1 0 0 3 7"),
+        ("The personal numeric code?", "1850322410037.", "1850322410037"),
     ],
 )  # fmt: skip
 def test_a_national_id_named_by_its_initials_or_its_country_is_an_account_number(
@@ -1850,3 +1852,14 @@ def test_a_code_said_apart_after_a_question_for_another_kind_is_left_to_that_kin
     # a card's expiry and code, which the card rules did not read in these words
     said = _segments(("agent", "Expiry and security code."), ("customer", "-I -R -I -R -1 -29 -Code -338."))
     assert list(codes_said_apart(said, [])) == []
+
+
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        ("I paid on the 3rd with my card and my order's 7 7 3 0 4 1 2, and it never came.", "7 7 3 0 4 1 2"),
+        ("It's about the shipment, my customer code is 48213.", "48213"),
+    ],
+)
+def test_a_number_named_as_the_caller_s_order_or_customer_code_is_an_account_number(said: str, number: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == [("account_number", [number])]
