@@ -127,6 +127,14 @@ ADDRESS = re.compile(
     # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
     rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
 )
+# Whisper may set the house number apart with a comma ("Are you still 1812, Salem Avenue, Dayton?"): the street by
+# its kind, then its town; not a year ("In 2019, Baker Street, London, was ...") nor an amount ("£40, High Street").
+HOUSE_SET_APART_ADDRESS = re.compile(
+    r"(?<![\w'.,£$€-])(?!(?:19|20)\d\d\b)\d{2,5}[A-Za-z]?,\s+(?:[A-Z][\w'-]*\s+){1,3}"
+    rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})\b\.?"
+    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?){{1,2}}"
+    rf"(?:,?\s+{_US_STATE_CODES}\b)?(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"
+)
 # A state's or province's full name between a town and a code is an address's end whatever Whisper made of the
 # street before it: "1422 large month run, Rally, North Carolina, 27609", "unit 210, 86 -8 -3 Toronto, Ontario, M5J,
 # 2 -S -1" (a Canadian postcode's second half in pieces).

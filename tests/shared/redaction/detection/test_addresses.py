@@ -1823,3 +1823,26 @@ def test_lot_in_lower_case_before_a_house_number_is_no_part_of_the_address() -> 
 )
 def test_a_quebec_address_with_a_filler_or_its_flat_written_short_is_whole(said: str, address: str) -> None:
     assert _addresses(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("Are you still 1812, Salem Avenue, Dayton?", "1812, Salem Avenue, Dayton"),
+        ("We're at 405, Maple Drive, Fresno, CA.", "405, Maple Drive, Fresno, CA"),
+        ("So that's 62, Kingfisher Way, Bicester.", "62, Kingfisher Way, Bicester"),
+    ],
+)
+def test_a_house_number_set_apart_by_a_comma_before_its_street_and_town_is_the_address(said: str, address: str) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "In 2019, Baker Street, London was closed for a month.",  # a year
+        "I paid £40, High Street, Epsom, the branch there.",  # an amount
+    ],
+)
+def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: str) -> None:
+    assert _addresses(("customer", said)) == []
