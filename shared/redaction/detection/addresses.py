@@ -44,7 +44,8 @@ _UNIT_NAMED = (
     r"|wohnung)\.?\s*(?:(?i:number|no)\.?\s+)?"
     # a house's number as India writes it: "No. 17, 4th Cross"
     r"|\bNo\.\s*)"
-    rf"(?:\d+[A-Za-z]?|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
+    # a block's letter before the flat's number: "Flat B503", "flat C-12"
+    rf"(?:\d+[A-Za-z]?|[A-Z]-?\d+\b|[A-Z]\b|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}})"
     # a Scottish tenement flat, its floor and door said with "stroke": "flat 2 stroke 1" (written 2/1)
     r"(?:\s+(?i:stroke)\s+\d+)?"
 )

@@ -1846,3 +1846,17 @@ def test_a_house_number_set_apart_by_a_comma_before_its_street_and_town_is_the_a
 )
 def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: str) -> None:
     assert _addresses(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("Flat C704, Lotus Residency, Aundh Road, Pune 411007.", "Flat C704, Lotus Residency, Aundh Road, Pune 411007"),
+        (
+            "It's flat D-12, Green Acres, Linking Road, Mumbai 400050.",
+            "flat D-12, Green Acres, Linking Road, Mumbai 400050",
+        ),
+    ],
+)
+def test_a_flat_numbered_after_its_block_s_letter_begins_the_address(said: str, address: str) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
