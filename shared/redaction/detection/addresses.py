@@ -488,8 +488,9 @@ CONTINENTAL_ADDRESS = re.compile(
 # A Singapore flat: its block, street (maybe numbered), the unit as "#floor-unit", and the six-digit postcode after
 # "Singapore": "Blk 112 Bishan Street 12, #06-23, Singapore 570112".
 SINGAPORE_ADDRESS = re.compile(
-    r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
-    r"(?:,?\s+(?:#|(?i:unit)\s+#?)\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
+    # the block set apart with a comma, the unit said as a number: "Block 214, Bishan Street 23, number 08-117, ..."
+    r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?,?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
+    r"(?:,?\s+(?:#|(?i:unit|number|no\.?)\s+#?)\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
 )
 # A Malaysian home: a house or lot number, a street by its Malay kind ("Jalan", "Lorong", "Persiaran"), its name
 # maybe a code ("SS2/24"), a housing estate ("Taman Melawati") and the town, and the five-digit postcode before or

@@ -1860,3 +1860,22 @@ def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: s
 )
 def test_a_flat_numbered_after_its_block_s_letter_begins_the_address(said: str, address: str) -> None:
     assert _addresses(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        # the block set apart with a comma
+        (
+            "It's Block 305, Tampines Street 32, #07-21, Singapore 520305.",
+            "Block 305, Tampines Street 32, #07-21, Singapore 520305",
+        ),
+        # the unit said as a number
+        (
+            "It's Blk 305 Tampines Street 32, number 07-21, Singapore 520305.",
+            "Blk 305 Tampines Street 32, number 07-21, Singapore 520305",
+        ),
+    ],
+)
+def test_a_singapore_block_set_apart_or_its_unit_said_as_a_number_is_one_address(said: str, address: str) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
