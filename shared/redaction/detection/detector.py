@@ -71,6 +71,7 @@ from shared.redaction.detection.names import (
     names_spelled_after_email,
     names_spelled_again,
     names_spelled_as_promised,
+    names_spelled_beside_them,
     names_spelled_in_pieces,
     names_spelled_when_asked,
     names_thanked_as_heard,
@@ -172,6 +173,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_before_details(read, details)]
     found_so_far = [span for _, span in found_by_pattern] + [span for c in candidates for span in c.spans]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_known_from_lists(read, found_so_far)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_beside_them(read, found_so_far)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_and_another(read, names)]
     emails = [span for entity_type, span in found_by_pattern if entity_type is EntityType.EMAIL]

@@ -2395,3 +2395,39 @@ def _place_or_business_after(text: str, end: int) -> bool:
         return False
     word = following.group(1).capitalize()
     return word in _PLACE_WORDS or word in _MORE_PLACE_WORDS or word in BUSINESS_WORDS
+
+
+# A word spelled with hyphens between its letters: "C-H-I-D-I"
+_HYPHEN_SPELLED = re.compile(r"(?<![\w'-])[A-Za-z](?:-[A-Za-z]){2,}(?![\w'-])")
+# a word written as a name is: a capital, then small letters ("Chidi", "Huamán"; not "DOB", "SPRING25")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z\u00df-\u00ff\u0100-\u024f'\u2019]+(?![\w-])")
+
+
+def names_spelled_beside_them(segments: Sequence[Segment], found: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """A word spelled letter by letter and said as a capitalised word in the same turn or the one before: "Just put
+    Chidi on the delivery, C-H-I-D-I.", "No, just the one, S-I-D-H-A-R-T-H, Sidharth.": a name, as no one spells a
+    word everyone knows. Not a place ("the Durban depot, D-U-R-B-A-N"), nor a word in what was ``found`` already (an
+    e-mail's or a street's)."""
+    taken: dict[int, list[TextSpan]] = {}
+    for span in found:
+        taken.setdefault(span.segment, []).append(span)
+
+    def free(segment: Segment, match: re.Match[str]) -> bool:
+        return not any(s.start < match.end() and match.start() < s.end for s in taken.get(segment.index, ()))
+
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for before, segment in itertools.pairwise([None, *ordered]):
+        assert segment is not None
+        for spelled in _HYPHEN_SPELLED.finditer(segment.text):
+            letters = spelled.group().replace("-", "").lower()
+            said = [
+                (said_in, word)
+                for said_in in (segment, before)
+                if said_in is not None
+                for word in _CAPITALISED_WORD.finditer(said_in.text)
+                if letters in _letters_of(word.group()) and free(said_in, word)
+            ]
+            if not said or any(word.group() in place_names() for _, word in said):
+                continue
+            yield TextSpan(segment.index, spelled.start(), spelled.end())
+            yield from (TextSpan(said_in.index, word.start(), word.end()) for said_in, word in said)

@@ -3019,3 +3019,37 @@ def test_a_name_put_right_by_a_letter_in_the_answer_is_the_name(
 def test_a_listed_name_joined_to_initials_by_a_hyphen_is_a_word_of_another_language() -> None:
     # "Steuer" is a German surname, and "Steuer-ID" Germany's tax id, said next to personal data
     assert _names(("customer", "My Steuer-ID is 58 147 203 996.")) == []
+
+
+@pytest.mark.parametrize(
+    ("turns", "names"),
+    [
+        ([("customer", "Just put Chidi on the delivery, C-H-I-D-I.")], [(0, "Chidi"), (0, "C-H-I-D-I")]),
+        ([("customer", "No, just the one, S-I-D-H-A-R-T-H, Sidharth.")], [(0, "S-I-D-H-A-R-T-H"), (0, "Sidharth")]),
+        # spelled without its accent, before the word
+        (
+            [("customer", "I'll spell it. M-E-N-D-O-Z-A, then P-E-R-E-Z. Ana Mendoza Pérez.")],
+            [(0, "M-E-N-D-O-Z-A"), (0, "P-E-R-E-Z"), (0, "Ana Mendoza Pérez")],
+        ),
+        # the word said in the turn before
+        (
+            [("agent", "Was it Oluwaseun or Oluwaseyi?"), ("customer", "Seyi. Oluwaseyi, S-E-Y-I.")],
+            [(1, "Seyi"), (1, "S-E-Y-I")],
+        ),
+    ],
+)
+def test_a_word_spelled_in_the_turn_it_is_said_in_or_the_next_is_a_name(
+    turns: list[tuple[str, str]], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It went to the Durban depot by mistake, D-U-R-B-A-N, not ours.",  # a place
+        "The DOB on the form, D-O-B, is blank.",  # letters that name no one
+    ],
+)
+def test_a_place_or_initials_spelled_beside_their_word_are_no_name(said: str) -> None:
+    assert _names(("customer", said)) == []
