@@ -78,6 +78,7 @@ from shared.redaction.detection.names import (
     names_thanked_unsure,
     names_then_kin,
     shop_names,
+    short_names_offered,
     with_title,
 )
 from shared.redaction.detection.numbers import answered_numbers, numbers
@@ -182,6 +183,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_said_again(read, names, emails)]
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_as_said(read, names)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in short_names_offered(read, names)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in digits_put_right(read, emails)]

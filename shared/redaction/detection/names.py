@@ -2431,3 +2431,27 @@ def names_spelled_beside_them(segments: Sequence[Segment], found: Iterable[TextS
                 continue
             yield TextSpan(segment.index, spelled.start(), spelled.end())
             yield from (TextSpan(said_in.index, word.start(), word.end()) for said_in, word in said)
+
+
+# A short form of one's name offered as what will do: "Seun is fine.", "Just Lupe's fine."
+_SHORT_NAME_OFFERED = re.compile(
+    r"(?<![\w'])(?:(?i:just)\s+)?(?P<short>[A-Z][a-z]{2,})(?:\s+is|'s)\s+(?:fine|okay|ok|good|grand)\b"
+)
+
+
+def short_names_offered(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """A short form of a name found in the same turn or the one before, offered as what to be called: "Oluwaseun
+    Adebayo-Cole. Seun is fine.", "Got it, Guadalupe." / "Lupe is fine." Not a word that is in no name found there
+    ("Got it, Guadalupe." / "Email is fine.")."""
+    texts = {segment.index: segment.text for segment in segments}
+    said: dict[int, list[str]] = {}
+    for span in names:
+        said.setdefault(span.segment, []).append(texts[span.segment][span.start : span.end].lower())
+    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    for before, segment in itertools.pairwise([None, *ordered]):
+        assert segment is not None
+        near = said.get(segment.index, []) + (said.get(before.index, []) if before is not None else [])
+        for offered in _SHORT_NAME_OFFERED.finditer(segment.text):
+            short = offered.group("short").lower()
+            if any(short in name for name in near):
+                yield TextSpan(segment.index, offered.start("short"), offered.end("short"))

@@ -3053,3 +3053,26 @@ def test_a_word_spelled_in_the_turn_it_is_said_in_or_the_next_is_a_name(
 )
 def test_a_place_or_initials_spelled_beside_their_word_are_no_name(said: str) -> None:
     assert _names(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("turns", "names"),
+    [
+        (
+            [("agent", "Who am I speaking with?"), ("customer", "Adewale Ogunleye. Wale is fine.")],
+            [(1, "Adewale Ogunleye"), (1, "Wale")],
+        ),
+        (
+            [("agent", "Got it, Mr. Bartholomew."), ("customer", "Just Tholo's fine.")],
+            [(0, "Mr. Bartholomew"), (1, "Tholo")],
+        ),
+    ],
+)
+def test_a_short_form_of_a_name_just_said_offered_as_what_will_do_is_a_name(
+    turns: list[tuple[str, str]], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+def test_a_word_offered_as_what_will_do_that_is_in_no_name_said_is_no_name() -> None:
+    assert _names(("agent", "Got it, Mr. Bartholomew."), ("customer", "Email is fine.")) == [(0, "Mr. Bartholomew")]
