@@ -118,7 +118,9 @@ ADDRESS = re.compile(
     rf"(?:,?(?:\s+{_PLACE_CAPITAL}[\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     # a Nigerian estate's numbered phase is part of its place: "..., Lekki Phase 1, Lagos"
     # a Jamaican parish named so: "..., Mandeville, Manchester parish"
-    rf"|(?:,\s+[A-Z][a-z]+(?:\s+(?!Phase\b)[A-Z][a-z]+)?(?:\s+(?i:phase)\s+\d{{1,2}}\b)?){{1,2}}(?:\s+(?i:parish)\b)?"
+    # a place named after a saint: "..., Old Harbour, St. Catherine"
+    rf"|(?:,\s+(?:St\.\s+)?[A-Z][a-z]+(?:\s+(?!Phase\b)[A-Z][a-z]+)?(?:\s+(?i:phase)\s+\d{{1,2}}\b)?){{1,2}}"
+    r"(?:\s+(?i:parish)\b)?"
     rf"(?:,?\s+{_US_STATE_CODES}\b)?"
     # a city's postal district ends it: "..., Dublin 6."
     r"(?:\s+\d{1,2}\b(?=\s*(?:[.,;!?]|$)))?"
@@ -710,10 +712,12 @@ EIRCODE_ADDRESS = re.compile(
 _POSTCODE_HALVES_APART = _POSTCODE.replace(r"\s?", r"(?:,?\s)?")
 _POSTCODE_BROKEN_OFF = r"(?:[A-Z\d]{1,4}(?:\.\.\.|\u2026),?\s+)+(?:(?i:sorry|no|i mean|wait|hang on|actually),?\s+)*"
 NAMED_POSTCODE = re.compile(
-    rf"\b(?i:eircode|postcode|post code|postal code)(?:'s|\s+is)?[:?]?\s+(?P<begun>{_POSTCODE_BROKEN_OFF})?"
-    rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE}|\d{{4}})(?![\w-])"
-    # Ghana's digital address, which stands for the house: "My GhanaPost GPS is GA-183-8164"
-    r"|\b(?i:ghana ?post(?: gps)?|gps address|digital address)(?: (?i:code))?(?:'s|\s+is)?[:?]?\s+"
+    # and Brazil's CEP: "the CEP is 05411-000"
+    rf"\b(?i:eircode|postcode|post code|postal code|cep)(?:'s|\s+is)?[:?]?\s+(?P<begun>{_POSTCODE_BROKEN_OFF})?"
+    rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE}|\d{{4}}|\d{{5}}-\d{{3}})(?![\w-])"
+    # Ghana's digital address, which stands for the house: "My GhanaPost GPS is GA-183-8164", "The GhanaPost address
+    # is ..."
+    r"|\b(?i:ghana ?post(?: gps| address)?|gps address|digital address)(?: (?i:code))?(?:'s|\s+is)?[:?]?\s+"
     r"(?P<gps>[A-Z]{2}-\d{3,4}-\d{4})\b"
 )
 # A Dutch postcode with the house's number, which together name the house: "1017 CE, huisnummer 22", read back as

@@ -1879,3 +1879,18 @@ def test_a_flat_numbered_after_its_block_s_letter_begins_the_address(said: str, 
 )
 def test_a_singapore_block_set_apart_or_its_unit_said_as_a_number_is_one_address(said: str, address: str) -> None:
     assert _addresses(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    ("said", "addresses"),
+    [
+        # a town named after a saint
+        ("It's 12 Palm Drive, Ocho Rios, St. Ann.", ["12 Palm Drive, Ocho Rios, St. Ann"]),
+        # Brazil's postcode, named
+        ("Yes, and the CEP is 01310-100.", ["01310-100"]),
+        # Ghana's digital address, named an address
+        ("My GhanaPost address is GE-231-4470, by the market.", ["GE-231-4470"]),
+    ],
+)
+def test_a_saint_s_town_brazil_s_cep_and_a_ghanapost_address_are_addresses(said: str, addresses: list[str]) -> None:
+    assert [text for _, text in _addresses(("customer", said))] == addresses
