@@ -735,10 +735,13 @@ _PUT_RIGHT = (
     r"[.,!?]?\s+(?i:no|sorry|wait|actually|oops|i mean)(?:[\s,]+(?i:no|sorry|wait|actually|i mean|it's|its))*[,.]?\s+"
 )
 _DIGITS_PUT_RIGHT = re.compile(rf"{_PUT_RIGHT}(?P<digits>\d+)\b")
-# ... or its domain, maybe after a pause: "kwame.asante at yahoo dot com... sorry, it's yahoo dot co dot uk."
+# ... or its domain, maybe after a pause: "kwame.asante at yahoo dot com... sorry, it's yahoo dot co dot uk."; or
+# its ending alone: "No, dot co dot nz at the end, not dot com."
 _DOMAIN_PUT_RIGHT = re.compile(
     rf"(?:\.\.\.|\u2026)?{_PUT_RIGHT}(?P<domain>(?:at\s+|@)?{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?"
-    rf"{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING})\b",
+    rf"{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}"
+    # (ending what is said: not "no dot in the middle")
+    rf"|dot\s+(?:{_TLDS}|{_COUNTRY_TLDS})(?:{_DOT}{_SECOND_LEVEL_COUNTRIES})?(?=[.,!?]|\s+at the end\b|\s*$))\b",
     re.IGNORECASE,
 )
 

@@ -276,6 +276,28 @@ def test_a_domain_the_other_side_puts_right_in_answer_to_the_address_read_back_i
     assert found == [(0, "t.mokoena@webmail.co.za"), (1, "at mweb dot co dot za")]
 
 
+@pytest.mark.parametrize(
+    ("answer", "ending"),
+    [
+        ("No, dot co dot nz at the end, not dot com.", "dot co dot nz"),
+        ("No, sorry, dot org.", "dot org"),
+    ],
+)
+def test_a_domain_s_ending_alone_put_right_in_answer_to_the_address_read_back_is_the_address(
+    answer: str, ending: str
+) -> None:
+    found = _emails(("agent", "So that's rangi.walker at xtra dot com?"), ("customer", answer))
+    assert found == [(0, "rangi.walker at xtra dot com"), (1, ending)]
+
+
+def test_an_ending_said_in_passing_after_an_address_put_right_is_no_part_of_it() -> None:
+    found = _emails(
+        ("agent", "So that's rangi.walker at xtra dot com?"),
+        ("customer", "No, it's rangiwalker at xtra dot com, no dot in the middle."),
+    )
+    assert found == [(0, "rangi.walker at xtra dot com"), (1, "rangiwalker at xtra dot com")]
+
+
 def test_an_answer_to_an_address_read_back_that_gives_no_domain_is_no_address() -> None:
     found = _emails(("agent", "So I have t.mokoena@webmail.co.za?"), ("customer", "No, sorry, it's a new one now."))
     assert found == [(0, "t.mokoena@webmail.co.za")]
