@@ -1836,7 +1836,7 @@ _NOT_WHO_ANSWERS = BUSINESS_WORDS | NOT_NAMES | {"Team", "Teams", "Staff", "Crew
 # "High -tiler, my payment failed" (Tyler), "Hai, Gripreat! I never get ..." (Gurpreet); New Zealand's "kia ora" as
 # Whisper writes it: "Kia or a mania, ..." (Manaia).
 _GREETING_WORDS = (
-    r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening)|kia ora|kia or a|kiora|g'day)"
+    r"^(?i:hi|hiya|high|hai|hey|hello|(?:good )?(?:morning|afternoon|evening)|good day|kia ora|kia or a|kiora|g'day)"
 )
 # A name's last syllable heard as a word of its own before the comma: "High Tams in, ..." (Tamsin), "and sit in,"
 # (Étienne).

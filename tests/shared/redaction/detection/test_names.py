@@ -847,6 +847,8 @@ def test_a_greeting_that_announces_the_line_a_team_a_day_or_oneself_is_no_name(g
         ("Morning Shivaun, I'm moving house.", "Shivaun"),
         # the name ending a sentence
         ("Good morning, Mardos. I got a fine on the tram yesterday.", "Mardos"),
+        # "good day", as South Africa says it
+        ("Good day, Sipho. I opened a new bank account.", "Sipho"),
     ],
 )
 def test_the_words_the_caller_greets_the_agent_with_however_misheard_are_the_name(reply: str, name: str) -> None:
