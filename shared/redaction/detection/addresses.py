@@ -473,7 +473,8 @@ _STREET_NAMED_ALONE = rf"{_NOT_STREET_NAME_START}{_NAME_WORD}(?:\s+{_NAME_WORD})
 # and a house number ("62 Rue des Lilas", "Calle Mayor 5", "Hauptstraße 12"), then "75019 Paris".
 CONTINENTAL_ADDRESS = re.compile(
     # a filler may come between the house number and the street's kind: "88, uh, Rue Saint-Denis"
-    r"\b(?:\d+[A-Za-z]?,?\s+(?:(?i:uh|um|er),\s+)?(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
+    r"\b(?:\d+[A-Za-z]?,?\s+(?:(?i:uh|um|er),\s+)?"
+    r"(?i:rue|avenue|av|boulevard|bd|chemin|allée|allee|place|quai|impasse|via|viale|calle|"
     r"avenida|rua|piazza|plaza|paseo|carrer|strada|route)\b(?:\s+[\w'\u2019.-]+){1,4}?"
     # a Polish street, avenue or square: "ulica Długa 5", "ul. Piotrkowska 104", "aleja Róż 3"
     r"|(?:(?i:rue|via|calle|avenida|rua|piazza|plaza|paseo|carrer|strada|ulica|ul\.|aleja|al\.|plac|osiedle|os\.)"
