@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from shared.models.redaction import EntityType, RedactedSpan
 from shared.models.transcript import Segment, Transcript, Word
-from shared.redaction.detection import TextSpan, detect
+from shared.redaction.detection import TextSpan, detect, in_time_order
 
 # Slower than anyone reads digits out (about three a second): a word of many digits timed faster was mistimed.
 MIN_MS_PER_DIGIT = 250
@@ -48,7 +48,7 @@ def _unheard_time(transcript: Transcript) -> dict[int, tuple[int, int]]:
     """For each segment, from the end of its speaker's previous segment to the start of their next one."""
     bounds: dict[int, tuple[int, int]] = {}
     for speaker in {segment.speaker for segment in transcript.segments}:
-        own = sorted((s for s in transcript.segments if s.speaker == speaker), key=lambda s: (s.start_ms, s.index))
+        own = in_time_order(s for s in transcript.segments if s.speaker == speaker)
         for position, segment in enumerate(own):
             before = own[position - 1].end_ms if position else 0
             after = own[position + 1].start_ms if position + 1 < len(own) else transcript.duration_ms

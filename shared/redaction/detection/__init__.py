@@ -20,6 +20,6 @@ all and keeps one entity where several overlap.
 """
 
 from shared.redaction.detection.detector import detect
-from shared.redaction.detection.spoken import Entity, TextSpan
+from shared.redaction.detection.spoken import Entity, TextSpan, in_time_order
 
-__all__ = ["Entity", "TextSpan", "detect"]
+__all__ = ["Entity", "TextSpan", "detect", "in_time_order"]

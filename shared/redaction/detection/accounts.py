@@ -31,6 +31,7 @@ from shared.redaction.detection.spoken import (
     TextSpan,
     Token,
     digits_of,
+    in_time_order,
 )
 
 # its parts joined by hyphens or slashes: "3kp7-hw2-rd48", "2024/88173/q"
@@ -837,7 +838,7 @@ def codes_said_apart(segments: Sequence[Segment], found: Sequence[TextSpan]) -> 
     """A segment that is a code said apart and nothing else but a lead-in ("Sure, it's"), where no rule found
     anything and the segment before asks for no other kind, and the same speaker's next segment where the code goes
     on in it: an id."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     taken = {span.segment for span in found}
     for before, segment, after in zip([None, *ordered[:-1]], ordered, [*ordered[1:], None], strict=True):
         if segment.index in taken or (before is not None and _OTHER_KIND_ASKED.search(before.text)):

@@ -31,6 +31,7 @@ from shared.redaction.detection.spoken import (
     Token,
     digits_of,
     digits_said,
+    in_time_order,
 )
 
 # A flat, unit or apartment said before the house number: "Flat 4, 27 ...", "Unit 12, 40 ...", "Apartment 3B, 9 ...".
@@ -1304,7 +1305,7 @@ _READ_BACK_WORDS = 12
 
 
 def _addresses_read_back_for_checking(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for position, asking in enumerate(ordered):
         asked = _ADDRESS_QUESTION_ENDING.search(asking.text) is not None
         next_one = ordered[position + 1] if position + 1 < len(ordered) else None
@@ -1425,7 +1426,7 @@ def addresses_going_on(segments: Sequence[Segment], addresses: Sequence[TextSpan
     """The town and code of an address its speaker's next segments go on with, where an address found ends its
     segment, or a flat where something goes or someone is ("... delivered to flat 204."): up to two segments, the
     last ending in a code."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     at_end = {
         span.segment
         for span in addresses
@@ -1466,7 +1467,7 @@ _UNIT_SEGMENT_BEFORE = re.compile(r"\s*(?i:unit|flat|apartment|apt|suite|house|b
 def addresses_begun_before(segments: Sequence[Segment], addresses: Sequence[TextSpan]) -> Iterable[TextSpan]:
     """The flat or house an address begins with in its speaker's segment before the one it is found at the start
     of, where that segment starts with one and ends in a comma."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     texts = {segment.index: segment.text for segment in segments}
     starting = {span.segment for span in addresses if not texts[span.segment][: span.start].strip(" ,")}
     for before, segment in pairwise(ordered):
@@ -1526,7 +1527,7 @@ def address_parts_said_again(segments: Sequence[Segment], addresses: Sequence[Te
     """The clauses of the next segments that repeat a part of an address just found, with a digit and either a
     letter or more digits than a house number has; or, asked back, a British or Canadian postcode alone that may
     have been misheard ("S10 2QF?" after "..., Sheffield, S10 2QR.")."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     position = {segment.index: at for at, segment in enumerate(ordered)}
     texts = {segment.index: segment.text for segment in segments}
     for address in addresses:
@@ -1558,7 +1559,7 @@ _UNIT_IN_BUILDING = re.compile(
 
 def units_before_postcode_asked(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """A turn that is a flat and its building's name, where the other side asks for the postcode right after."""
-    ordered = sorted(segments, key=lambda segment: (segment.start_ms, segment.index))
+    ordered = in_time_order(segments)
     for said, asked in pairwise(ordered):
         if asked.speaker == said.speaker or "?" not in asked.text or not _POSTCODE_ASKED.search(asked.text.lower()):
             continue

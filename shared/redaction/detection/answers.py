@@ -54,6 +54,7 @@ from shared.redaction.detection.spoken import (
     TextSpan,
     Token,
     digits_of,
+    in_time_order,
     pause_ms,
     unsure_words,
 )
@@ -198,7 +199,7 @@ def _turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> list[_Turn]:
     by_segment: dict[int, list[Token]] = {}
     for token in tokens:
         by_segment.setdefault(token.segment, []).append(token)
-    ordered = sorted((s for s in segments if s.index in by_segment), key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(s for s in segments if s.index in by_segment)
     turns: list[_Turn] = []
     for segment in ordered:
         said = tuple(by_segment[segment.index])

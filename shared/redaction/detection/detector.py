@@ -84,7 +84,15 @@ from shared.redaction.detection.names import (
 from shared.redaction.detection.numbers import answered_numbers, numbers
 from shared.redaction.detection.patterns import patterns
 from shared.redaction.detection.phones import business_line
-from shared.redaction.detection.spoken import HESITATIONS, SENTENCE_MARKS, Entity, TextSpan, read_segments, tokenise
+from shared.redaction.detection.spoken import (
+    HESITATIONS,
+    SENTENCE_MARKS,
+    Entity,
+    TextSpan,
+    in_time_order,
+    read_segments,
+    tokenise,
+)
 
 # Checked in this order; a later detection that overlaps an earlier one is dropped.
 _PRIORITY = (
@@ -457,7 +465,7 @@ def _reading_back(segments: Sequence[Segment]) -> Callable[[int, int], bool]:
 
 
 def _time_order(segments: Sequence[Segment]) -> dict[int, int]:
-    ordered = sorted(segments, key=lambda segment: (segment.start_ms, segment.index))
+    ordered = in_time_order(segments)
     return {segment.index: position for position, segment in enumerate(ordered)}
 
 

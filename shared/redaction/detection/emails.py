@@ -20,6 +20,7 @@ from shared.redaction.detection.spoken import (
     SPELLED_LETTERS,
     TextSpan,
     Token,
+    in_time_order,
     segment_starts,
 )
 
@@ -419,7 +420,7 @@ _EMAIL_HEARD_AS_WORDS_ALONE = re.compile(
 
 
 def _named_emails_heard_as_words(segments: Sequence[Segment]) -> Iterable[TextSpan]:
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for position, segment in enumerate(ordered):
         for match in _NAMED_EMAIL_HEARD_AS_WORDS.finditer(segment.text):
             yield TextSpan(segment.index, match.start("email"), match.end("email"))
@@ -454,7 +455,7 @@ _READ_BACK_LEAD = _NOT_LOCAL_PARTS | {
 def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """An address ending in a domain word after "not", in a segment that names the e-mail or comes a few after one
     that does, from the first word after its lead-in; with a second "not" or a webmail provider in it."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for position, segment in enumerate(ordered):
         text = segment.text
         ending = _ENDING_HEARD_AFTER_NOT.search(text)
@@ -767,7 +768,7 @@ def domains_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -
     address read to them too ("So I have t.mokoena@webmail.co.za?" / "No, it's at mweb dot co dot za."): the
     address's."""
     texts = {segment.index: segment.text for segment in segments}
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     following = {before.index: after for before, after in itertools.pairwise(ordered)}
     for email in emails:
         put_right = _DOMAIN_PUT_RIGHT.match(texts[email.segment], email.end)

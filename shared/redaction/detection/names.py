@@ -22,7 +22,9 @@ from shared.redaction.detection.spoken import (
     Token,
     heard_words,
     in_order_in_common,
+    in_time_order,
     unsure_words,
+    with_segment_before,
 )
 
 # In lower-case text a name is known only by what is said around it: "this is declan mcbride calling", "my name is
@@ -889,7 +891,7 @@ def names_said_back(segments: Sequence[Segment], answered: Iterable[TextSpan]) -
 
 def _said_back(segments: Sequence[Segment], answer: Segment) -> TextSpan | None:
     """The name said back to start, or end the first question of, the asker's turn right after ``answer``."""
-    after = sorted((s for s in segments if s.start_ms >= answer.end_ms), key=lambda s: (s.start_ms, s.index))
+    after = in_time_order(s for s in segments if s.start_ms >= answer.end_ms)
     reply = after[0] if after else None
     if reply is None or reply.speaker == answer.speaker:
         return None
@@ -1030,7 +1032,7 @@ _NAME_READ_BACK = re.compile(
 def confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """A name asked about ("is that Wiremu?") or read back ("Ada Lowe?") that the other side confirms is theirs
     ("Speaking.")."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for position, segment in enumerate(ordered):
         reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
         if reply is None or not _ONLY_THEY_ANSWER.match(reply.text):
@@ -1044,7 +1046,7 @@ def confirmed_names(segments: Sequence[Segment]) -> Iterable[TextSpan]:
 def names_confirmed_as_heard(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The words asked about ("Am I speaking with all my bank code?") that the other side confirms are them
     ("Speaking."): their name however it was heard. Heard so unlike the name, it is not looked for again elsewhere."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for position, segment in enumerate(ordered):
         reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
         if reply is None or not _ONLY_THEY_ANSWER.match(reply.text) or _IS_THAT.search(segment.text):
@@ -1443,7 +1445,7 @@ _YES_THEN_NAME = re.compile(
 def names_confirmed_by_another(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
     """The name said with a yes to a question about someone named: another of their names."""
     named = {span.segment for span in names}
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for position, segment in enumerate(ordered):
         if segment.index not in named or not segment.text.rstrip().endswith("?"):
             continue
@@ -1471,7 +1473,7 @@ def names_put_right(segments: Sequence[Segment], names: Iterable[TextSpan]) -> I
         for word in re.findall(_NAME, texts[span.segment][span.start : span.end])
         if len(word) >= _MIN_PUT_RIGHT_LETTERS
     }
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for position, segment in enumerate(ordered):
         named = [word for index, word in said if index == segment.index]
         reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
@@ -1683,7 +1685,7 @@ _NAME_STARTING_SEGMENT = re.compile(rf"\s*(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}
 
 def names_after_title_ending_segment(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The name that starts a segment when the speaker's segment before ended with a title."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for before, segment in itertools.pairwise(ordered):
         if before.speaker != segment.speaker or not _TITLE_ENDING_SEGMENT.search(before.text):
             continue
@@ -1880,7 +1882,7 @@ def names_greeted_back(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The words after "Hi" that open the first segment of whoever did not answer the call, before a comma or ending
     a sentence; none said in the call's first segment (what the agent's greeting names is found there), nor a word of
     respect ("Good morning Ma.")."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     other = next((s for s in ordered if ordered and s.speaker != ordered[0].speaker), None)
     match = _GREETED_BACK.search(other.text) if other is not None else None
     if match is not None and match.group("name") in _RESPECT_SAID_TO:
@@ -1947,7 +1949,7 @@ def names_announced_however_heard(segments: Sequence[Segment]) -> Iterable[TextS
 
 def names_announced_in_greeting(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The name said before "speaking" or after "this is" to end one of the call's first segments, after a comma."""
-    greeting = sorted(segments, key=lambda s: (s.start_ms, s.index))[:_GREETING_SEGMENTS]
+    greeting = in_time_order(segments)[:_GREETING_SEGMENTS]
     for match in _ANNOUNCED_AS_NO_NAME.finditer(greeting[0].text if greeting else ""):
         group = next(name for name in ("heard", "article", "titled", "lowered") if match.group(name))
         if group == "lowered" and _NOT_WHO_ANSWERS.intersection({match.group(group).capitalize()}):
@@ -1981,7 +1983,7 @@ def names_spelled_after_email(segments: Sequence[Segment], emails: Iterable[Text
     """Letters spelled in the segment right after the one an e-mail address was in, by its speaker or, naming them a
     part of a name, by the other side: the name in it."""
     emailed = {span.segment for span in emails}
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     for before, segment in itertools.pairwise(ordered):
         if before.index not in emailed:
             continue
@@ -2074,8 +2076,7 @@ def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """A name said to the other side after thanks or a goodbye, at the end of a segment, or after a kind word, at
     the end of a sentence; not words said again from the segment before or elsewhere in the segment ("Leeds." /
     "No problem, Leeds.")."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
-    for before, segment in zip([None, *ordered], ordered, strict=False):
+    for before, segment in with_segment_before(segments):
         for match in _NAME_SAID_TO_ON_LEAVING.finditer(segment.text):
             group = "name" if match.group("name") else "run_into"
             if match.group(group).capitalize() not in NOT_NAMES | BUSINESS_WORDS:
@@ -2311,9 +2312,7 @@ _SPELLING_PROMISED = re.compile(
 def names_spelled_as_promised(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """The letters spelled after one says they will spell a name: in the rest of the segment it was said in, or in
     the same speaker's next segment."""
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
-    for before, segment in itertools.pairwise([None, *ordered]):
-        assert segment is not None
+    for before, segment in with_segment_before(segments):
         promised = _SPELLING_PROMISED.search(segment.text)
         start = promised.end() if promised else None
         if (
@@ -2415,9 +2414,7 @@ def names_spelled_beside_them(segments: Sequence[Segment], found: Iterable[TextS
     def free(segment: Segment, match: re.Match[str]) -> bool:
         return not any(s.start < match.end() and match.start() < s.end for s in taken.get(segment.index, ()))
 
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
-    for before, segment in itertools.pairwise([None, *ordered]):
-        assert segment is not None
+    for before, segment in with_segment_before(segments):
         for spelled in _HYPHEN_SPELLED.finditer(segment.text):
             letters = spelled.group().replace("-", "").lower()
             said = [
@@ -2447,9 +2444,7 @@ def short_names_offered(segments: Sequence[Segment], names: Iterable[TextSpan]) 
     said: dict[int, list[str]] = {}
     for span in names:
         said.setdefault(span.segment, []).append(texts[span.segment][span.start : span.end].lower())
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
-    for before, segment in itertools.pairwise([None, *ordered]):
-        assert segment is not None
+    for before, segment in with_segment_before(segments):
         near = said.get(segment.index, []) + (said.get(before.index, []) if before is not None else [])
         for offered in _SHORT_NAME_OFFERED.finditer(segment.text):
             short = offered.group("short").lower()

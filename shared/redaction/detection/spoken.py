@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from text_to_num import text2num
@@ -86,7 +86,7 @@ _WORD = re.compile(r"\S+?(?:\.\.\.|\u2026)(?=[^\s.\u2026])|\S+")
 
 
 def tokenise(segments: Sequence[Segment]) -> list[Token]:
-    ordered = sorted(segments, key=lambda s: (s.start_ms, s.index))
+    ordered = in_time_order(segments)
     tokens: list[Token] = []
     for segment in ordered:
         for match in _WORD.finditer(segment.text):
@@ -397,6 +397,17 @@ def unsure_words(segments: Sequence[Segment]) -> set[tuple[int, int]]:
         for start, confidence in heard_words(segment)
         if confidence < UNSURE
     }
+
+
+def in_time_order(segments: Iterable[Segment]) -> list[Segment]:
+    """``segments`` as they were said: by start time, then by index where two start together."""
+    return sorted(segments, key=lambda segment: (segment.start_ms, segment.index))
+
+
+def with_segment_before(segments: Iterable[Segment]) -> Iterator[tuple[Segment | None, Segment]]:
+    """Each segment, in the order said, with the one said just before it (``None`` before the first)."""
+    ordered = in_time_order(segments)
+    return zip([None, *ordered], ordered, strict=False)
 
 
 def segment_starts(tokens: Sequence[Token]) -> dict[int, Token]:
