@@ -371,9 +371,15 @@ def test_a_policy_number_with_a_digit_heard_as_a_letter_is_found_across_it() -> 
     assert _found(segments, _ACCOUNT) == [("account_number", ["447, 2i1 ,88"])]
 
 
-def test_a_customer_reference_is_the_customer_s_own_id() -> None:
-    segments = _segments(("customer", "The customer reference is CR-2291-7734."))
-    assert _found(segments, _ACCOUNT) == [("account_number", ["CR-2291-7734"])]
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        ("The customer reference is CR-2291-7734.", "CR-2291-7734"),
+        ("It's about the shipment, my customer code is 48213.", "48213"),
+    ],
+)
+def test_a_customer_reference_or_code_is_the_customer_s_own_id(said: str, number: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == [("account_number", [number])]
 
 
 def test_a_member_number_begun_with_double_and_a_digit_heard_as_a_word_is_found_from_double() -> None:
@@ -1180,6 +1186,7 @@ def test_the_letters_an_id_starts_with_written_as_one_word_are_part_of_it(answer
         ("Order 8 8 1 0 2 7 4, and it's under my work email.", "8 8 1 0 2 7 4"),
         ("I have you at 8 tonight, confirmation 7731.", "7731"),
         ("Okay. Confirmation is 55 20 91 38.", "55 20 91 38"),
+        ("I paid on the 3rd with my card and my order's 7 7 3 0 4 1 2, and it never came.", "7 7 3 0 4 1 2"),
     ],
 )
 def test_an_order_or_case_named_right_before_its_number_is_an_account_number(said: str, number: str) -> None:
@@ -1852,14 +1859,3 @@ def test_a_code_said_apart_after_a_question_for_another_kind_is_left_to_that_kin
     # a card's expiry and code, which the card rules did not read in these words
     said = _segments(("agent", "Expiry and security code."), ("customer", "-I -R -I -R -1 -29 -Code -338."))
     assert list(codes_said_apart(said, [])) == []
-
-
-@pytest.mark.parametrize(
-    "said, number",
-    [
-        ("I paid on the 3rd with my card and my order's 7 7 3 0 4 1 2, and it never came.", "7 7 3 0 4 1 2"),
-        ("It's about the shipment, my customer code is 48213.", "48213"),
-    ],
-)
-def test_a_number_named_as_the_caller_s_order_or_customer_code_is_an_account_number(said: str, number: str) -> None:
-    assert _found(_segments(("customer", said)), _ACCOUNT) == [("account_number", [number])]

@@ -175,6 +175,12 @@ def test_a_house_number_corrected_in_a_new_sentence_is_the_address_too() -> None
     [
         ("It's C-17, Malviya Nagar, Jaipur 302017.", "C-17, Malviya Nagar, Jaipur 302017"),
         ("H. No. 48, Sector 21, Gurugram 122016.", "H. No. 48, Sector 21, Gurugram 122016"),
+        # a flat numbered after its wing's or block's letter
+        ("Flat C704, Lotus Residency, Aundh Road, Pune 411007.", "Flat C704, Lotus Residency, Aundh Road, Pune 411007"),
+        (
+            "It's flat D-12, Green Acres, Linking Road, Mumbai 400050.",
+            "flat D-12, Green Acres, Linking Road, Mumbai 400050",
+        ),
     ],
 )
 def test_an_indian_house_number_in_its_own_forms_then_area_city_and_pin_is_an_address(text: str, address: str) -> None:
@@ -696,6 +702,12 @@ def test_letters_and_digits_not_named_a_postcode_are_no_address(text: str) -> No
             "Carrer de Mallorca 401, fourth floor, door 3, 08013 Barcelona",
         ),
         ("We're at 8 Rue Cler, 3º A, 75007 Paris.", "8 Rue Cler, 3º A, 75007 Paris"),
+        # in Quebec, a filler between the house number and the street's kind, and the flat written short ("app.")
+        (
+            "It's 46, uh, Rue Beaubien, appartement 7, Montréal, H2S 1R4.",
+            "46, uh, Rue Beaubien, appartement 7, Montréal, H2S 1R4",
+        ),
+        ("It's 46 Rue Beaubien, app. 7, Montréal, H2S 1R4.", "46 Rue Beaubien, app. 7, Montréal, H2S 1R4"),
     ],
 )
 def test_a_continental_address_with_its_floor_and_door_is_found_whole(text: str, address: str) -> None:
@@ -1393,6 +1405,15 @@ def test_a_numbered_thing_before_a_postcode_and_city_is_no_street(text: str) -> 
             "Block 305 Tampines Street 32, unit 11-240, Singapore 520305.",
             "Block 305 Tampines Street 32, unit 11-240, Singapore 520305",
         ),
+        # the block set apart with a comma, or the unit said as a number
+        (
+            "It's Block 305, Tampines Street 32, #07-21, Singapore 520305.",
+            "Block 305, Tampines Street 32, #07-21, Singapore 520305",
+        ),
+        (
+            "It's Blk 305 Tampines Street 32, number 07-21, Singapore 520305.",
+            "Blk 305 Tampines Street 32, number 07-21, Singapore 520305",
+        ),
     ],
 )
 def test_a_storey_in_words_a_floor_after_the_city_and_a_singapore_unit_are_part_of_the_address(
@@ -1812,22 +1833,6 @@ def test_lot_in_lower_case_before_a_house_number_is_no_part_of_the_address() -> 
 @pytest.mark.parametrize(
     ("said", "address"),
     [
-        # a filler between the house number and the street's kind
-        (
-            "It's 46, uh, Rue Beaubien, appartement 7, Montréal, H2S 1R4.",
-            "46, uh, Rue Beaubien, appartement 7, Montréal, H2S 1R4",
-        ),
-        # the flat written short, as French writes "appartement"
-        ("It's 46 Rue Beaubien, app. 7, Montréal, H2S 1R4.", "46 Rue Beaubien, app. 7, Montréal, H2S 1R4"),
-    ],
-)
-def test_a_quebec_address_with_a_filler_or_its_flat_written_short_is_whole(said: str, address: str) -> None:
-    assert _addresses(("customer", said)) == [(0, address)]
-
-
-@pytest.mark.parametrize(
-    ("said", "address"),
-    [
         ("Are you still 1812, Salem Avenue, Dayton?", "1812, Salem Avenue, Dayton"),
         ("We're at 405, Maple Drive, Fresno, CA.", "405, Maple Drive, Fresno, CA"),
         ("So that's 62, Kingfisher Way, Bicester.", "62, Kingfisher Way, Bicester"),
@@ -1846,39 +1851,6 @@ def test_a_house_number_set_apart_by_a_comma_before_its_street_and_town_is_the_a
 )
 def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: str) -> None:
     assert _addresses(("customer", said)) == []
-
-
-@pytest.mark.parametrize(
-    ("said", "address"),
-    [
-        ("Flat C704, Lotus Residency, Aundh Road, Pune 411007.", "Flat C704, Lotus Residency, Aundh Road, Pune 411007"),
-        (
-            "It's flat D-12, Green Acres, Linking Road, Mumbai 400050.",
-            "flat D-12, Green Acres, Linking Road, Mumbai 400050",
-        ),
-    ],
-)
-def test_a_flat_numbered_after_its_block_s_letter_begins_the_address(said: str, address: str) -> None:
-    assert _addresses(("customer", said)) == [(0, address)]
-
-
-@pytest.mark.parametrize(
-    ("said", "address"),
-    [
-        # the block set apart with a comma
-        (
-            "It's Block 305, Tampines Street 32, #07-21, Singapore 520305.",
-            "Block 305, Tampines Street 32, #07-21, Singapore 520305",
-        ),
-        # the unit said as a number
-        (
-            "It's Blk 305 Tampines Street 32, number 07-21, Singapore 520305.",
-            "Blk 305 Tampines Street 32, number 07-21, Singapore 520305",
-        ),
-    ],
-)
-def test_a_singapore_block_set_apart_or_its_unit_said_as_a_number_is_one_address(said: str, address: str) -> None:
-    assert _addresses(("customer", said)) == [(0, address)]
 
 
 @pytest.mark.parametrize(
