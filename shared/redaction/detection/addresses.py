@@ -81,7 +81,7 @@ _STREET_KINDS = (
 # A row of cottages or villas is a street too: "3 Glebe Cottages". An Irish estate's kinds: "14 Ashgrove Lawn".
 _CAPITALISED_STREET_KINDS = (
     r"(?:Row|Close|Mews|Grove|Gardens|Hollow|Walk|Rise|Green|Hill|Heights|Ridge|Loop|Bend|Path|Cottages|Villas|Quay|"
-    r"Wharf|Park|Lawn|Vale|Meadows|Chase|Wynd|Brae)"
+    r"Wharf|Park|Lawn|Vale|Meadows|Chase|Wynd|Brae|View)"
 )
 _US_STATE_CODES = (
     r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|"
@@ -138,6 +138,13 @@ HOUSE_SET_APART_ADDRESS = re.compile(
     rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})\b\.?"
     rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?){{1,2}}"
     rf"(?:,?\s+{_US_STATE_CODES}\b)?(?:,?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b)?"
+)
+# A house named by its number, then its street set apart by a comma: "my house, number 9, Pennine View", "I'm number
+# 41, Glenview Park"; its town may follow.
+NUMBER_SET_APART_ADDRESS = re.compile(
+    r"\b(?i:number|no\.)\s+\d{1,4}[A-Za-z]?,\s+(?:[A-Z][\w'-]*\s+){1,3}"
+    rf"(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})\b\.?"
+    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?(?=\s*(?:[.,;!?]|$)))?"
 )
 # A state's or province's full name between a town and a code is an address's end whatever Whisper made of the
 # street before it: "1422 large month run, Rally, North Carolina, 27609", "unit 210, 86 -8 -3 Toronto, Ontario, M5J,
@@ -234,9 +241,11 @@ def mistaken_house_number(text: str, start: int) -> tuple[int, int] | None:
     return (mistaken.start("number"), mistaken.end("number")) if mistaken else None
 
 
-# A word of the address spelled right after it: "Schillerstraße 12, 10625 Berlin. S-C-H-I-L-L-E-R, ...".
+# A word of the address spelled right after it: "Schillerstraße 12, 10625 Berlin. S-C-H-I-L-L-E-R, ...", maybe said
+# again before its letters: "88 Jacaranda Drive, Linden, Johannesburg, 2195. Linden, L-I-N-D-E-N."
 _SPELLED_AFTER_ADDRESS = re.compile(
-    r"[,.]?\s+(?:(?i:that's|that is|it's|spelled|spelt)[,:]?\s+)?(?P<letters>[A-Z](?:(?:-|,?\s)[A-Z]\b){2,30})"
+    r"[,.]?\s+(?P<said>[A-Z][a-z\u00df-\u00ff']+,?\s+(?=[A-Z]-))?(?:(?i:that's|that is|it's|spelled|spelt)[,:]?\s+)?"
+    r"(?P<letters>[A-Z](?:(?:-|,?\s)[A-Z]\b){2,30})"
 )
 _MIN_SPELLED_IN_ADDRESS = 3
 
@@ -249,9 +258,12 @@ def spelled_after_address(text: str, start: int, end: int) -> tuple[int, int] | 
         return None
     letters = re.sub(r"[^a-z]", "", spelled.group("letters").lower())
     words = re.findall(r"[^\W\d_]+", text[start:end].lower())
-    if len(letters) >= _MIN_SPELLED_IN_ADDRESS and any(word.startswith(letters) for word in words):
-        return spelled.start("letters"), spelled.end("letters")
-    return None
+    if len(letters) < _MIN_SPELLED_IN_ADDRESS or not any(word.startswith(letters) for word in words):
+        return None
+    said = spelled.group("said")
+    # the word said before is the one spelled, not "..., 2195. Right, L-I-N-D-E-N"
+    said_again = said is not None and letters == re.sub(r"[^a-z]", "", said.lower())
+    return spelled.start("said" if said_again else "letters"), spelled.end("letters")
 
 
 # The town and postcode the address goes on with after its street was spelled: "12 Wyndham Crescent, that's
@@ -512,6 +524,8 @@ MALAYSIAN_ADDRESS = re.compile(
 # A capitalised word of a place, also one beginning beyond ASCII ("Ñuñoa", "Đống Đa"), and a Spanish place's small
 # words ("Ciudad de México").
 _PLACE_WORDS = rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_PLACE_CAPITAL}[\w'-]*){{0,3}}"
+# The places end what is said, or the postcode is named after them: "..., Pinheiros, São Paulo, and the CEP is ..."
+_PLACES_END = r"(?=\s*(?:[.!?;]|$)|,\s+and\s+(?:the\s+)?(?i:cep|postcode|post\s+code|postal\s+code|zip|código)\b)"
 # The same street and house number with no postcode, where the flat's floor or door, or the city, ends what is said:
 # "Carrer de Verdi 45, 2n 1a.", "Rua Augusta 1200, São Paulo." (the street's kind capitalised, or after the house
 # number; not a word English says too: "via email 2 days, Paris")
@@ -522,8 +536,8 @@ CONTINENTAL_ADDRESS_WITHOUT_CODE = re.compile(
     r"(?:\s+[\w'\u2019.-]+){1,4}?"
     rf"|{_STREET_KIND_ENDING})"
     rf",?\s+{_CONTINENTAL_HOUSE_NUMBER})"
-    rf"(?:(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{1,3}}(?:,\s+{_PLACE_WORDS}(?=\s*(?:[.!?;]|$))){{0,3}}"
-    rf"|(?:,\s+{_PLACE_WORDS}){{1,3}}(?=\s*(?:[.!?;]|$)))"
+    rf"(?:(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{1,3}}(?:(?:,\s+{_PLACE_WORDS}){{1,3}}{_PLACES_END})?"
+    rf"|(?:,\s+{_PLACE_WORDS}){{1,3}}{_PLACES_END})"
 )
 # A Mexican address: the street by its kind, its number (maybe named, "número 12"), the flat inside ("interior 3"),
 # the neighbourhood ("colonia Roma Norte"), the city and the five-digit postcode named ("código postal 06700", "C.P.
@@ -579,12 +593,15 @@ HOUSE_LAST_ADDRESS = re.compile(
     rf"[A-Z]?\d+[A-Za-z]?\b(?:,\s+{_PLACE_WORDS})?(?=\s*(?:[.!?;,]|$))"
 )
 # The street one's home is on, said alone: "that's for my place on Danforth", "our house on Elm Street"; where one
-# lives only with its kind ("I live on Harcourt Terrace", not "I live on Medicare"). Not "I'm on Collins Street":
-# where one is now, or a shop's "we're on Queen Street".
+# lives only with its kind ("I live on Harcourt Terrace", not "I live on Medicare"). "I'm on" a street with its kind
+# set apart by a comma tells of home too ("I'm on Ferncliff Road, the one behind the big Tesco, and the bin ..."),
+# with the house's number after it ("I'm on Thorn Berry Crescent, number 9"); not where one is now ("I'm on Collins
+# Street near Flinders Lane"), nor a shop's "we're on Queen Street".
 _HOME_ON_STREET = re.compile(
     r"\b(?:(?i:my|our|his|her|their)\s+(?i:place|house|home|flat|apartment)"
-    r"|(?P<said_of>(?i:I|we|they|he|she)\s+(?i:live|lives)))\s+(?i:on)\s+"
+    r"|(?P<said_of>(?i:I|we|they|he|she)\s+(?i:live|lives))|(?P<on>I'm|I\s+am))\s+(?i:on)\s+"
     rf"(?P<street>{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+){{0,2}})(?=\s*[.,!?;]|\s+[a-z]|$)"
+    r"(?:,\s+(?P<house>(?i:number|no\.?)\s+\d{1,4}[A-Za-z]?\b))?"
 )
 _KIND_ENDING_STREET = re.compile(rf"\s(?:(?i:{_STREET_KINDS})|{_CAPITALISED_STREET_KINDS})$")
 
@@ -593,11 +610,13 @@ def homes_on_streets(text: str) -> Iterable[tuple[int, int]]:
     """Where the street a home is on is said alone (not when: "my place on Monday")."""
     for match in _HOME_ON_STREET.finditer(text):
         street = match.group("street")
-        if NOT_NAMES.intersection(street.split()) or (
-            match.group("said_of") and not _KIND_ENDING_STREET.search(street)
-        ):
+        if NOT_NAMES.intersection(street.split()):
             continue
-        yield match.start("street"), match.end("street")
+        if (match.group("said_of") or match.group("on")) and not _KIND_ENDING_STREET.search(street):
+            continue
+        if match.group("on") and not text.startswith(",", match.end("street")):
+            continue
+        yield match.start("street"), match.end("house") if match.group("house") else match.end("street")
 
 
 # A Japanese address the Western way round: the block and house numbers ("3-5-12", chōme, banchi, gō), the district,
@@ -644,10 +663,11 @@ _ANSWERED_ADDRESS = re.compile(
     r"|(?P<named>\b(?i:(?:house|door|plot)\s+(?:number|no\.?)|plot|lot)\s*\d+(?:[-/]\d+)*[A-Za-z]?))"
     # the words may name a numbered road: "7th Cross", "2nd Main"
     # and a postcode's second half after its first: "..., H2B 1K9"
-    # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts"
+    # whom it is for is no part of it: "..., care of Ann Byrne", "..., attention accounts", "..., ask for Ade at the
+    # gate"
     # nor is a new clause: "33 Maple Crescent, but I usually go to High Street", "... Terrace and my date of birth is",
     # or a date given with it: "31 Sandymount Avenue, and October 14th, 1971"
-    r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention)\b)"
+    r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention|ask\s+for)\b)"
     r"(?!(?i:but|because|we|we're|you|you're|he|she|they|and\s+(?:it's|it\s+is|that's|my"
     rf"|-?(?:{_MONTH_WORD})))\b|I\b|I'[a-z]+\b)"
     r"(?:(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b"  # "..., Apartment 2B, ..."
@@ -1203,10 +1223,11 @@ _ADDRESS_TOLD = re.compile(
     r"(?i:\b(?:the|my|our) (?:new |home |mailing |delivery )?address is|\b(?:should|can|will|to) go to"
     r"|\b(?:deliver|send|ship|post|bring) (?:it|them) to|\b(?:be|been|being) (?:delivered|sent|shipped|posted) to)\s+"
 )
-# Where the address ends: its sentence's end, or a courtesy, a correction or who it is for said after it.
+# Where the address ends: its sentence's end, or a courtesy, a correction or who it is for said after it ("..., ask for
+# Ade at the gate").
 _SENTENCE_END = re.compile(
     r"[.?!](?=\s+[A-Z]|\s*$)|,?\s+(?i:please|thanks|thank you|okay|ok|cheers|care of|c/o|no|sorry|i mean|actually"
-    r"|that's|that is|which is)\b"
+    r"|that's|that is|which is|ask for)\b"
     # a new clause about something else: "19 Ashgrove Terrace, and it's the 2nd of October '64"
     r"|,?\s+and\s+(?i:it's|it is|that's|my)\b"
     # how long ago, or for how long: "We left 5 Oak Road, Leeds 3 years ago"

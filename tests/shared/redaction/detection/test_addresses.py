@@ -1815,9 +1815,14 @@ def test_the_road_a_street_is_off_and_its_area_go_on_with_the_address(
         ("I'll be at my place on Monday.", []),
         ("I live on Harcourt Terrace, and the bin wasn't collected again.", [(0, "Harcourt Terrace")]),
         ("She lives on Quarry Lane with her son.", [(0, "Quarry Lane")]),
+        # "I'm on" a street set apart by a comma, maybe with the house's number after it
+        ("I'm on Larchfield Road, the one behind the Asda, and the bins weren't emptied.", [(0, "Larchfield Road")]),
+        ("I'm on Kestrel Crescent, number 14, the house with the green door.", [(0, "Kestrel Crescent, number 14")]),
         # what one lives on without a street's kind is no street; where one is now, or a shop, is no home
         ("I live on Universal Credit and a small pension.", []),
         ("I'm on Collins Street near Flinders Lane, where's your store?", []),
+        ("I'm on Medway, the one at half nine.", []),
+        ("We're on Queen Street, right by the station.", []),
     ],
 )
 def test_the_street_ones_home_is_on_said_alone_is_an_address(said: str, addresses: list[tuple[int, str]]) -> None:
@@ -1836,10 +1841,19 @@ def test_lot_in_lower_case_before_a_house_number_is_no_part_of_the_address() -> 
         ("Are you still 1812, Salem Avenue, Dayton?", "1812, Salem Avenue, Dayton"),
         ("We're at 405, Maple Drive, Fresno, CA.", "405, Maple Drive, Fresno, CA"),
         ("So that's 62, Kingfisher Way, Bicester.", "62, Kingfisher Way, Bicester"),
+        # named "number", the house's street needs no town after it
+        ("There's water coming up outside my house, number 7, Moorland View, since May.", "number 7, Moorland View"),
+        ("The parcel went to 12, but I'm number 21, Ashdale Park.", "number 21, Ashdale Park"),
     ],
 )
 def test_a_house_number_set_apart_by_a_comma_before_its_street_and_town_is_the_address(said: str, address: str) -> None:
     assert _addresses(("customer", said)) == [(0, address)]
+
+
+def test_whom_to_ask_for_is_no_part_of_an_address_given_when_asked() -> None:
+    asked = ("agent", "And the delivery address?")
+    said = ("customer", "9 Adeola Odeku Close, Victoria Island, Lagos, ask for Babatunde at the gate.")
+    assert _addresses(asked, said) == [(1, "9 Adeola Odeku Close, Victoria Island, Lagos")]
 
 
 @pytest.mark.parametrize(
@@ -1847,6 +1861,7 @@ def test_a_house_number_set_apart_by_a_comma_before_its_street_and_town_is_the_a
     [
         "In 2019, Baker Street, London was closed for a month.",  # a year
         "I paid £40, High Street, Epsom, the branch there.",  # an amount
+        "Press number 2, Customer Service will pick up.",  # no street
     ],
 )
 def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: str) -> None:
@@ -1862,6 +1877,25 @@ def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: s
         ("Yes, and the CEP is 01310-100.", ["01310-100"]),
         # Ghana's digital address, named an address
         ("My GhanaPost address is GE-231-4470, by the market.", ["GE-231-4470"]),
+        # a flat, its neighbourhood and city before the CEP named
+        (
+            "Rua Teodoro Sampaio 812, apartamento 41, Pinheiros, São Paulo, and the CEP is 05406-100.",
+            ["Rua Teodoro Sampaio 812, apartamento 41, Pinheiros, São Paulo", "05406-100"],
+        ),
+        # a suburb said again and spelled after the address
+        (
+            "41 Protea Street, Melville, Johannesburg, 2092. Melville, M-E-L-V-I-L-L-E.",
+            ["41 Protea Street, Melville, Johannesburg, 2092", "Melville, M-E-L-V-I-L-L-E"],
+        ),
+        (
+            "41 Protea Street, Melville, Johannesburg, 2092. Right, M-E-L-V-I-L-L-E.",
+            ["41 Protea Street, Melville, Johannesburg, 2092", "M-E-L-V-I-L-L-E"],
+        ),
+        # whom to ask for is no part of the address
+        (
+            "Deliver it to 9 Adeola Odeku Close, Victoria Island, Lagos, ask for Babatunde at the gate.",
+            ["9 Adeola Odeku Close, Victoria Island, Lagos"],
+        ),
     ],
 )
 def test_a_saint_s_town_brazil_s_cep_and_a_ghanapost_address_are_addresses(said: str, addresses: list[str]) -> None:
