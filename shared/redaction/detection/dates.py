@@ -252,7 +252,10 @@ _CENTURY = 1900  # of a year written with two figures, 30 to 99
 # Words that give a date as what it is rather than when something happened: "It's 23/07/1979", "my passport says
 # 1990/04/07", "the form has it as 07/04/1990"; not "moved in on 12/05/1998".
 # Or read back: "Let me read that back, 21st of June 1967, is that right?"
-_GIVEN_AS = re.compile(r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's|(that|it) back))$")
+# Or read back as what the records have: "So I've got the 3rd of August 1992?"
+_GIVEN_AS = re.compile(
+    r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's|(that|it) back|i've got|i have))$"
+)
 _GIVEN_WORDS = 3
 
 
@@ -290,6 +293,8 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
             continue
         yield found
         yield from _read_back_another_way(tokens, found)
+        if _answered_no(tokens, found):  # "So I've got the 3rd of August 1992?" / "No, the 8th of March."
+            yield from _dates_answering(tokens, found)
         for _ in range(_MAX_DATES_IN_ONE_ANSWER):
             rest = _date_after(tokens, found[-1].position + 1)
             between = tokens[found[-1].position + 1 : rest[0].position] if rest else []
@@ -357,6 +362,13 @@ def _dates_answering(tokens: Sequence[Token], asked: list[Token]) -> Iterable[li
         position = found[-1].position + 1
 
 
+def _answered_no(tokens: Sequence[Token], asked: list[Token]) -> bool:
+    """Whether the other side's turn after the one ``asked`` is said in begins by saying it is not so: "No, ...",
+    "Actually, ..."."""
+    after = [t for t in tokens[asked[-1].position :] if t.segment != asked[-1].segment]
+    return bool(after) and after[0].speaker != asked[-1].speaker and after[0].norm in {*_NO, "actually", "not"}
+
+
 _OR_BETWEEN = 4  # words: "..., or was it the ..."
 # what else a date offered both ways may be for: "Is the appointment the 5th of November or the 11th of May?"
 _SOMETHING_BOOKED = re.compile(
@@ -382,10 +394,40 @@ def _readings_offered(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         swapped = one is not None and other is not None and one == other[::-1] and one[0] != one[1]
         said_text = " ".join(t.norm for t in said)
         asked = any("?" in t.text for t in said if t.position >= second[-1].position)
-        if swapped and asked and not _SOMETHING_BOOKED.search(said_text):
+        if not asked or _SOMETHING_BOOKED.search(said_text):
+            continue
+        if swapped:
             yield first
             yield second
             yield from _dates_answering(tokens, second)  # the reading picked: "November 2nd. American way."
+        elif one is not None and _day_heard_alike(one[0], second):
+            # "was that the 6th of September or the 16th?" / "The sixth. Sixth of September, '58.": a day that sounds
+            # like another, a birth date's where the answer gives its year
+            answers = list(_dates_answering(tokens, second))
+            if any(_birth_year_in(found) for found in answers):
+                yield first
+                yield second
+                yield from answers
+
+
+def _day_heard_alike(day: int, other: Sequence[Token]) -> bool:
+    """Whether ``other`` is a day alone that sounds like ``day`` on a phone line: "sixth" and "sixteenth",
+    "thirteenth" and "thirtieth"."""
+    days = [int(digits) for t in other if _is_day(t) and (digits := _day_digits(t))]
+    if len(days) != 1 or any(_month_number(t) is not None for t in other):
+        return False
+    return {day, days[0]} in ({n, n + 10} for n in range(1, 10)) or {day, days[0]} == {13, 30}
+
+
+def _birth_year_in(found: Sequence[Token]) -> bool:
+    """Whether a date as said has a grown-up's birth year: "1958", "'58", "nineteen fifty-eight"."""
+    for token in found:
+        said = token.norm.lstrip("'\u2019")
+        if re.fullmatch(r"\d{4}", said) and int(said) in _BIRTH_YEARS:
+            return True
+        if token.text.startswith(("'", "\u2019")) and re.fullmatch(r"[3-9]\d", said):
+            return True
+    return any(year in _BIRTH_YEARS for year in _years_in_words(found))
 
 
 def _date_before(tokens: Sequence[Token], position: int) -> list[Token]:

@@ -517,6 +517,15 @@ def test_a_birth_date_asked_about_by_its_day_and_month_its_readings_and_the_one_
             ],
             ["the 11th of February", "November 2nd", "November 2nd"],
         ),
+        # a day that sounds like another, where the answer gives a birth year
+        (
+            [("agent", "Sorry, was that the 7th of June or the 17th?"), ("customer", "The seventh. 7th of June, '63.")],
+            ["the 7th of June", "the 17th", "The seventh. 7th of June, '63"],
+        ),
+        (
+            [("agent", "Was it the 13th of March or the 30th?"), ("customer", "30th of March 1991.")],
+            ["the 13th of March", "the 30th", "30th of March 1991"],
+        ),
     ],
 )
 def test_both_readings_of_a_date_offered_back_as_a_question_are_a_birth_date(
@@ -536,6 +545,18 @@ def test_both_readings_of_a_date_offered_back_as_a_question_are_a_birth_date(
 )
 def test_two_dates_offered_that_are_not_one_date_read_both_ways_are_no_birth_date(question: str) -> None:
     assert _found(_segments(("agent", question), ("customer", "The first.")), _BIRTH) == []
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("Was that the 7th of June or the 17th?", "The seventh. The parcel came then."),  # no birth year answered
+        ("Was that the 7th of June or the 27th?", "The seventh, 7th of June, '63."),  # days that sound apart
+        ("Is the delivery the 7th of June or the 17th?", "The 7th of June 2027."),  # something booked
+    ],
+)
+def test_a_day_offered_beside_a_date_is_no_birth_date_without_a_birth_year_answered(question: str, answer: str) -> None:
+    assert _found(_segments(("agent", question), ("customer", answer)), _BIRTH) == []
 
 
 @pytest.mark.parametrize(
@@ -883,6 +904,19 @@ def test_a_whole_date_given_as_itself_with_its_birth_year_in_words_is_a_date_of_
 def test_a_whole_birth_date_read_back_is_a_date_of_birth() -> None:
     turns = (("agent", "Let me read that back, 21st of June 1967, is that right?"), ("customer", "Yes."))
     assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 0, "21st of June 1967")]
+
+
+def test_a_whole_birth_date_read_back_as_what_the_records_have_and_put_right_is_a_date_of_birth() -> None:
+    turns = (("agent", "So I've got the 14th of May 1987?"), ("customer", "No, the 4th of May. 04/05/87."))
+    assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [
+        ("date_of_birth", 0, "the 14th of May 1987"),
+        ("date_of_birth", 1, "the 4th of May. 04/05/87"),
+    ]
+
+
+def test_a_date_in_a_yes_to_a_birth_date_given_as_a_question_is_not_the_birth_date() -> None:
+    turns = (("customer", "It's the 14th of May 1987, is that what you need?"), ("agent", "Yes, delivery is June 3rd."))
+    assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 0, "the 14th of May 1987")]
 
 
 @pytest.mark.parametrize(
