@@ -613,8 +613,13 @@ def context_distances(tokens: Sequence[Token], position: int) -> dict[EntityType
         distances = {entity_type: d for entity_type, d in distances.items() if d <= named}
         if nearest_match(_TRACKING_NAMED, window) != named:
             distances.setdefault(EntityType.ACCOUNT_NUMBER, named)
-    if not distances and (own_number := nearest_match(_NUMBER_OF_NO_KIND, window)) is not None:
-        distances[EntityType.PHONE_NUMBER] = own_number
+    own_number = nearest_match(_NUMBER_OF_NO_KIND, window)
+    # one's phone where no other kind was asked or named, or where a number was given for each kind named before it:
+    # "my account number is 7720 3316 and ... my number's 647-291-0058"
+    if own_number is not None and all(
+        re.search(r"\d", window[len(window) - distance : len(window) - own_number]) for distance in distances.values()
+    ):
+        distances = {EntityType.PHONE_NUMBER: own_number}
     return distances
 
 

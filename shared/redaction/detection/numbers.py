@@ -1606,6 +1606,8 @@ _MIN_CORRECTED_GROUP = 2  # digits: "2 8 8, 1 4. Sorry, 1 3.", a group said agai
 # phone number on the account?"
 _PHONE_PART_ASKED = re.compile(
     r"\b(last|first|final) (two|three|four|2|3|4)([ -](digits|numbers))? of (the |your |my |his |her )?"
+    # the phone named by what it is for: "the last three digits of your registered mobile"
+    r"((registered|listed|usual|main|current|new|old|home|work|contact|primary) )?"
     r"(phone|mobile|cell|telephone|contact|home)\b"
 )
 _ENDING = re.compile(

@@ -439,6 +439,14 @@ def test_ones_number_with_no_kind_named_is_a_phone_number(said: str, phone: str)
     assert _phones(("customer", said)) == [phone]
 
 
+def test_ones_number_named_after_an_id_was_given_is_the_phone_not_the_id() -> None:
+    said = "My account number is 4418 2093 and the bill's gone up, so my number's 416-555-0193 if we get cut off."
+    assert spans_found((("customer", said),), tuple(EntityType)) == [
+        ("account_number", 0, "4418 2093"),
+        ("phone_number", 0, "416-555-0193"),
+    ]
+
+
 def test_ones_number_given_for_an_id_asked_for_or_named_is_no_phone_number() -> None:
     assert _phones(("agent", "Your member number?"), ("customer", "My number is 88120457.")) == []
     assert _phones(("customer", "Mi número de póliza es el 7 7 3 0 4 1 8.")) == []
@@ -460,6 +468,8 @@ def test_ones_number_given_for_an_id_asked_for_or_named_is_no_phone_number() -> 
         ),
         # the digits not named
         ((("agent", "Last four of the phone number on the account?"), ("customer", "3317.")), "3317"),
+        # the phone named by what it is for, the digits said with pauses
+        ((("agent", "The last three digits of your registered mobile."), ("customer", "5... 1... 9.")), "5... 1... 9"),
     ],
 )
 def test_a_part_of_a_phone_asked_by_its_place_is_the_phones(turns: tuple[tuple[str, str], ...], part: str) -> None:
