@@ -360,7 +360,9 @@ NAME_CUES = re.compile(
     # the box")
     r"name (?:there|on (?:it|file|record|(?:(?:the|my|your|his|her) )?(?:account|card|policy|booking|reservation|"
     # or after a comma: "Name on the card, Ana Ruiz"; or said short: "name on card Gerald Finch"
-    r"order|licen[cs]e|passport|lease|ticket|certificate|id|form|application|deed|contract)))(?: is|'s| was|,)?|"
+    # whose name is on the door: "the name on the door is Vosskamp-Ilić", "name on the buzzer's Okafor"
+    r"order|licen[cs]e|passport|lease|ticket|certificate|id|form|application|deed|contract|door|buzzer|bell|"
+    r"doorbell|letterbox|mailbox|postbox|intercom)))(?: is|'s| was|,)?|"
     # whom a booking or list is put under: "Put me down as Tom Okafor", "book us in as ..."
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     # someone named in passing: "a letter for someone called Gerald Fenwick", "a lady named Ruth Obi"

@@ -1599,6 +1599,17 @@ def test_a_name_after_name_on_the_card_and_a_comma_is_a_name() -> None:
     assert _names(("customer", "Name on the card, Tomás Okafor-Reyes.")) == [(0, "Tomás Okafor-Reyes")]
 
 
+@pytest.mark.parametrize(
+    "said, name",
+    [
+        ("Leave it by the bins, the name on the door is Brandstetter-Kovač.", "Brandstetter-Kovač"),
+        ("The name on the buzzer's Oyelowo.", "Oyelowo"),
+    ],
+)
+def test_the_name_on_ones_door_or_buzzer_is_a_name(said: str, name: str) -> None:
+    assert _names(("customer", said)) == [(0, name)]
+
+
 def test_name_on_the_card_then_a_comma_and_no_name_is_no_name() -> None:
     assert _names(("customer", "Name on the card, Mastercard ending 4432.")) == []
 
