@@ -329,6 +329,9 @@ NAME_CUES = re.compile(
     r"the (?:baby|newborn|infant|little one)(?: is|'s| will be)(?: called| named)?|"
     # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
     r"(?:i have|i've got) (?:you|it|them|him|her) (?:down )?as|i have(?: here| on file| on record)?:|"
+    # the name the records show, a full name only: "It's showing as Gillian Routledge in HR", "the account comes up
+    # under Ada Lowe"
+    r"(?:showing|shows|comes up|coming up) (?:as|under)|"
     # how the records may have it, a weak cue: "You'll probably have it as Rory Fitzpatrick", "they might have me as"
     rf"{_MAY_HAVE_AS}|"
     # one's family named: "my wife is Anneke de Vries", "it's my partner's, Alexandre Lopes" (a full name after "is")
@@ -439,6 +442,8 @@ THIRD_PERSON_CUE = re.compile(
     # "my son is Canadian", "my wife is English Heritage staff"; but "my son is called Kai"
     # or whose a thing is, a full name after it: "it's my partner's, Alexandre Lopes"; not "the car's my dad's, Bertie"
     rf"(?:my|our|his|her|their) {_KIN_AGE}{_LOWER_CASE_KIN}(?: is| was|'s,)|registered to|"
+    # what the records show: "It's showing as Gillian Routledge"; not "showing as Dispatched"
+    r"(?:showing|shows|comes up|coming up) (?:as|under)|"
     r"the (?:patient|passenger|guest|student|tenant|applicant|traveller|traveler|resident|pupil)(?: is|'s| will be))"
     r"\s+(?:(?i:uh|um|er|erm),?\s+)?$"
 )
@@ -513,7 +518,10 @@ GREETED = re.compile(
     r"case handler|claims handler|handler|case manager|case officer|caseworker|case worker|account manager|"
     r"relationship manager|coordinator|co-ordinator|instructor|tutor|teacher|"
     r"therapist|physio|counsellor|counselor|interpreter|paralegal|attorney|lawyer|solicitor|plumber|electrician|"
-    r"locksmith|mechanic|valuer|dentist|vet|hygienist|optician)(?:,|\s+(?:is|was|will be|'ll be))?)\s+"
+    # what they see to may come between: "the adjuster for your area is Paul Kinsella"
+    r"locksmith|mechanic|valuer|dentist|vet|hygienist|optician)"
+    r"(?:\s+(?:for|on|handling|dealing with)\s+(?:your|the|this)\s+(?:area|case|claim|account|region|file|job))?"
+    r"(?:,|\s+(?:is|was|will be|'ll be))?)\s+"
     rf"(?P<worker>(?!{_WHEN_NAMES}\b){_NAME}(?:{_NEXT_NAME})?)"
     r"(?=\s*[,.!?;]|\s+(?:will|is|and|who|from|at|on|to|has|said|can|should)\b|$)"
     # whose a relative's thing is, named after it: "My wife's cell, that's Renata, is ..."

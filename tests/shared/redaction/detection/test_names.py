@@ -1595,6 +1595,19 @@ def test_a_role_mailbox_spelled_letter_by_letter_said_again_is_no_name() -> None
     assert _names(("customer", "It's S-A-L-E-S at acme dot com. Sales, the team.")) == []
 
 
+@pytest.mark.parametrize(
+    "said, names",
+    [
+        ("It's showing as Gillian Routledge in HR.", ["Gillian Routledge"]),
+        ("The account comes up under Ada Okonjo, is that you?", ["Ada Okonjo"]),
+        # a full name only: a state is no name
+        ("The order is showing as Dispatched.", []),
+    ],
+)
+def test_a_full_name_the_records_show_is_a_name(said: str, names: list[str]) -> None:
+    assert [name for _, name in _names(("agent", said))] == names
+
+
 def test_a_name_after_name_on_the_card_and_a_comma_is_a_name() -> None:
     assert _names(("customer", "Name on the card, Tomás Okafor-Reyes.")) == [(0, "Tomás Okafor-Reyes")]
 
@@ -2812,6 +2825,9 @@ def test_a_time_of_day_or_a_country_before_a_name_are_no_initials_of_it(text: st
         ("Your nurse is Lerato, she'll come Tuesday.", "Lerato"),
         ("The engineer, Gareth, will be there at nine.", "Gareth"),
         ("The driver was Edson.", "Edson"),
+        # what they see to said between
+        ("The adjuster for your area is Conor Mulvihill, he'll ring you.", "Conor Mulvihill"),
+        ("The surveyor handling your claim is Wiremu, he will call.", "Wiremu"),
     ],
 )
 def test_whoever_is_sent_to_the_caller_named_by_their_work_is_a_name(said: str, name: str) -> None:
