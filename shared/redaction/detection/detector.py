@@ -38,6 +38,7 @@ from shared.redaction.detection.emails import (
     domains_put_right,
     emails_broken_off,
     emails_over_two_turns,
+    local_parts_put_right,
     local_parts_said_again,
     read_back_emails,
     run_together_emails,
@@ -194,6 +195,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in short_names_offered(read, names)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_put_right(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in digits_put_right(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in domains_put_right(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in emails_broken_off(read, emails)]

@@ -762,6 +762,36 @@ def digits_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
             yield TextSpan(email.segment, put_right.start("digits"), put_right.end("digits"))
 
 
+# A local part written as one word with digits in it, or its parts joined by a dot or underscore ("fabre69",
+# "j.whitlock71"), and its spelling after it, with the digits in words ("F-A-B-R-E six nine").
+_LOCAL_PART_WRITTEN = re.compile(r"(?<![\w.@-])[a-z][a-z0-9]*(?:(?<=[a-z])\d+|[._][a-z0-9]+)[a-z0-9._]*(?![\w@-])")
+_SPELLING_AFTER = re.compile(
+    rf",?\s+(?P<spelled>[A-Za-z](?:-[A-Za-z]){{2,}}(?:\s+(?:{NUMBER_WORD}|\d+))*)(?![\w-])", re.IGNORECASE
+)
+_SAID_NO = re.compile(r"^\W*(?i:no|nope|sorry|actually)\b")
+_MIN_PART_SHARED = 4  # letters: a name in the local part, not initials
+
+
+def local_parts_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """A local part put right in the segment after an address, the answer to it read out or the speaker's own
+    correction, written as one word that holds a part of the one read ("I've got aurelien dot fabre at orange dot fr."
+    / "No, it's fabre69, F-A-B-R-E six nine."): the address's, and its spelling after it."""
+    texts = {segment.index: segment.text for segment in segments}
+    following = {before.index: after for before, after in itertools.pairwise(in_time_order(segments))}
+    for email in emails:
+        reply = following.get(email.segment)
+        if reply is None or not _SAID_NO.match(reply.text):
+            continue
+        local_said = _AT.split(texts[email.segment][email.start : email.end].lower(), maxsplit=1)[0]
+        parts = {part for part in re.split(r"[\W_\d]+|\bdot\b|\bunderscore\b", local_said) if len(part) >= 4}
+        for word in _LOCAL_PART_WRITTEN.finditer(reply.text):
+            if not any(part in word.group().lower() for part in parts):
+                continue
+            yield TextSpan(reply.index, word.start(), word.end())
+            if spelled := _SPELLING_AFTER.match(reply.text, word.end()):
+                yield TextSpan(reply.index, spelled.start("spelled"), spelled.end("spelled"))
+
+
 def domains_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
     """A domain a speaker puts right just after giving an address in the same turn ("kwame.asante at yahoo dot
     com... sorry, it's yahoo dot co dot uk."), or in the segment right after it, the other side's answer to the

@@ -676,6 +676,35 @@ def test_a_local_part_read_back_with_its_dot_said_is_the_address() -> None:
     assert _emails(*said) == [(0, "k.obrien@eircom.net"), (1, "k dot obrien")]
 
 
+@pytest.mark.parametrize(
+    "read, answer, put_right",
+    [
+        (
+            "I've got margaux dot lenoir at free dot fr.",
+            "No, it's lenoir82, L-E-N-O-I-R eight two.",
+            ["lenoir82", "L-E-N-O-I-R eight two"],
+        ),
+        ("So that's t dot whitcombe 55 at gmail dot com?", "No, 5 6, t.whitcombe56.", ["t.whitcombe56"]),
+    ],
+)
+def test_a_local_part_put_right_as_one_word_in_the_answer_to_the_address_read_out_is_the_address(
+    read: str, answer: str, put_right: list[str]
+) -> None:
+    assert [text for turn, text in _emails(("agent", read), ("customer", answer)) if turn == 1] == put_right
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Yes, and the order is lenoir82.",  # no put right
+        "No, the order is ab1234.",  # no part of the address in it
+    ],
+)
+def test_a_word_with_digits_in_an_answer_that_puts_nothing_of_the_address_right_is_no_address(answer: str) -> None:
+    said = (("agent", "I've got margaux dot lenoir at free dot fr."), ("customer", answer))
+    assert [text for turn, text in _emails(*said) if turn == 1] == []
+
+
 def test_a_local_part_said_again_with_other_letters_is_not_the_address() -> None:
     said = (("agent", "So that's k.obrien@eircom.net?"), ("customer", "No, k dot brien, no o."))
     assert _emails(*said) == [(0, "k.obrien@eircom.net")]
