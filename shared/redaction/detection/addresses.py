@@ -386,14 +386,15 @@ _TOWN_BEFORE = re.compile(
 )
 
 
-# The house number marked as India and Nigeria write it, or as a lot: "No. 12 Adebayo Close", "Lot 34 Hibiscus Drive".
-_NUMBER_MARK_BEFORE = re.compile(r"\b(?:No\.|Lot|Plot)\s*$")
+# The house number marked as India and Nigeria write it, or as a lot: "No. 12 Adebayo Close", "Lot 34 Hibiscus Drive";
+# or named: "I'm at number 11 Oakfield Close".
+_NUMBER_MARK_BEFORE = re.compile(r"\b(?:No\.|Lot|Plot|(?i:number))\s*$")
 
 
 def unit_said_before(text: str, start: int) -> int:
     """Where an address at ``start`` of ``text`` begins with the number's mark, the flat, rural route or town said
     before it; ``start`` if none was."""
-    mark = _NUMBER_MARK_BEFORE.search(text, max(0, start - 5), start)
+    mark = _NUMBER_MARK_BEFORE.search(text, max(0, start - len("number ")), start)
     start = mark.start() if mark is not None else start
     unit = _UNIT_BEFORE.search(text, max(0, start - 80), start)
     start = unit.start() if unit is not None else start

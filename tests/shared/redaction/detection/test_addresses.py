@@ -251,7 +251,7 @@ def test_an_eircode_named_as_a_question_to_oneself_with_its_halves_apart() -> No
         # a named house with no number, its village and postcode
         ("Send it to The Willows, Upper Slaughter, GL54 2JD please.", "The Willows, Upper Slaughter, GL54 2JD"),
         # a house number and the postcode alone
-        ("We're number 17, LS11 5QR.", "17, LS11 5QR"),
+        ("We're number 17, LS11 5QR.", "number 17, LS11 5QR"),
         # a unit before the house number, a street with no kind, its suburb, state and postcode
         ("Unit 9, 240 Sturt, Southbank, VIC 3006 is the one.", "Unit 9, 240 Sturt, Southbank, VIC 3006"),
     ],
@@ -1841,6 +1841,8 @@ def test_lot_in_lower_case_before_a_house_number_is_no_part_of_the_address() -> 
         ("Are you still 1812, Salem Avenue, Dayton?", "1812, Salem Avenue, Dayton"),
         ("We're at 405, Maple Drive, Fresno, CA.", "405, Maple Drive, Fresno, CA"),
         ("So that's 62, Kingfisher Way, Bicester.", "62, Kingfisher Way, Bicester"),
+        # named "number" right before the house's number and street
+        ("The parcel's for next door, I'm at number 11 Larkspur Close.", "number 11 Larkspur Close"),
         # named "number", the house's street needs no town after it
         ("There's water coming up outside my house, number 7, Moorland View, since May.", "number 7, Moorland View"),
         ("The parcel went to 12, but I'm number 21, Ashdale Park.", "number 21, Ashdale Park"),
