@@ -78,6 +78,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a mobile money wallet, which is the phone's number: "the M-Pesa was sent from 0711 593 204", "My MoMo number
         # is 024 ..."
         r"|m-pesa|mpesa|m pesa|momo|mobile money"
+        # a mobile named by its network: "the Safaricom line is 0722 ...", "my MTN number", "the Vodacom SIM"
+        r"|(safaricom|airtel|mtn|glo|vodacom|vodafone|telkom|cell c|globe|digicel|jio|telstra|optus) "
+        r"(number|line|sim|mobile)"
         # the line one is on, named as one's own: "my line is 0803 417 2290"
         r"|(my|his|her|your) (mobile |phone |own )?line (is|was)"
         # the number someone will be called on, asked for or read back: "the assessor will call you. Is 082 ...?"

@@ -635,6 +635,10 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         and _PHONE_PART_ASKED.search(window_before(tokens, first.position))
     ):
         return EntityType.PHONE_NUMBER  # "the last 3 digits of the phone number on the account?" / "2 7 6."
+    if _MIN_PHONE_ENDING <= len(digits) <= 4 and _ACCOUNT_ENDING.search(_words_since_number(tokens, first)):
+        # "your IBAN ending 3 1", "the account ending in 07": its last digits, also where a card was talked about
+        # before ("the same bank account, ending 4729?")
+        return EntityType.ACCOUNT_NUMBER
     # "the last four digits are": the count, a number word itself, said before the digits
     ending_named = _ENDING.search(words_before(first, tokens, _ENDING_LEAD_WORDS)) is not None
     if len(digits) == 4 and ending_named and card_talked_about(tokens, first.position):
@@ -653,8 +657,6 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     account_nearest = distances.get(EntityType.ACCOUNT_NUMBER) == nearest
     if len(digits) == _MIN_CORRECTED_ENDING and nearest is not None and account_nearest and _ENDING.search(lead_in):
         return EntityType.ACCOUNT_NUMBER  # "account ending six six two": its last three, fewer than a whole id's
-    if _MIN_PHONE_ENDING <= len(digits) <= 4 and _ACCOUNT_ENDING.search(_words_since_number(tokens, first)):
-        return EntityType.ACCOUNT_NUMBER  # "your IBAN ending 3 1", "the account ending in 07": its last digits
     if len(digits) == 9 and account_nearest and personal_tax_id_asked(tokens, first):
         return EntityType.SSN  # "your taxpayer number"
     # Said with its country code: a number of that country's length is a phone number, even in a range the country

@@ -630,6 +630,17 @@ def test_the_last_digits_of_a_bank_account_said_after_ending_are_the_account(tex
     assert _found(_segments(("agent", text)), _ACCOUNT) == [("account_number", [ending])]
 
 
+def test_a_bank_accounts_last_four_after_a_card_was_given_are_the_account() -> None:
+    segments = _segments(
+        ("customer", "The card is 4111 1111 1111 1111."),
+        ("agent", "And the refund, is it still the same bank account, ending 3382?"),
+    )
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == [
+        ("card_number", ["4111 1111 1111 1111"]),
+        ("account_number", ["3382"]),
+    ]
+
+
 def test_an_iban_named_so_is_an_account_number_though_a_character_misheard_fails_its_check() -> None:
     segments = _segments(("customer", "My IBAN is FR14 2004 1010 0505 0001 3M02 607."))
     assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.CARD_NUMBER)) == [

@@ -743,6 +743,11 @@ def test_a_numbers_ending_asked_after_as_still_the_one_to_call_is_a_phone(
             [("account_number", 0, "29418736"), ("phone_number", 0, "0711 593 204")],
         ),
         ("My MoMo number is 055 218 4479.", [("phone_number", 0, "055 218 4479")]),
+        # a mobile named by its network
+        (
+            "The ID is 27 905 114 and the Safaricom line is 0733 418 902, the one for M-Shwari.",
+            [("account_number", 0, "27 905 114"), ("phone_number", 0, "0733 418 902")],
+        ),
     ],
 )
 def test_ones_own_line_and_a_mobile_money_wallet_name_a_phone(said: str, found: list[tuple[str, int, str]]) -> None:
