@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Iterable, Sequence, Set
@@ -768,28 +769,46 @@ _LOCAL_PART_WRITTEN = re.compile(r"(?<![\w.@-])[a-z][a-z0-9]*(?:(?<=[a-z])\d+|[.
 _SPELLING_AFTER = re.compile(
     rf",?\s+(?P<spelled>[A-Za-z](?:-[A-Za-z]){{2,}}(?:\s+(?:{NUMBER_WORD}|\d+))*)(?![\w-])", re.IGNORECASE
 )
+# A word said, then spelled: "kapur, K-A-P-U-R"
+_WORD_THEN_SPELLED = re.compile(r"(?<![\w'-])(?P<word>[a-z]{3,}),?\s+(?P<letters>[A-Za-z](?:-[A-Za-z]){2,})(?![\w-])")
 _SAID_NO = re.compile(r"^\W*(?i:no|nope|sorry|actually)\b")
 _MIN_PART_SHARED = 4  # letters: a name in the local part, not initials
+_LIKE_A_PART = 0.7  # how alike a word put right and a part of the local part are: "kapur" for "kapoor"
 
 
 def local_parts_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
-    """A local part put right in the segment after an address, the answer to it read out or the speaker's own
-    correction, written as one word that holds a part of the one read ("I've got aurelien dot fabre at orange dot fr."
-    / "No, it's fabre69, F-A-B-R-E six nine."): the address's, and its spelling after it."""
+    """A local part said again or put right in the segment after an address, the answer to it read out or the
+    speaker's own correction: a word written with digits or a dot that holds a part of the one read, and its spelling
+    after it ("I've got aurelien dot fabre at orange dot fr." / "No, it's fabre69, F-A-B-R-E six nine.", "Is that
+    dlamini88, with the numbers?"); where the segment begins by saying no, a word spelled after itself that is like
+    a part, and the part said again ("No, sorry, it's kapur, K-A-P-U-R, not kapoor.")."""
     texts = {segment.index: segment.text for segment in segments}
     following = {before.index: after for before, after in itertools.pairwise(in_time_order(segments))}
     for email in emails:
         reply = following.get(email.segment)
-        if reply is None or not _SAID_NO.match(reply.text):
+        if reply is None:
             continue
         local_said = _AT.split(texts[email.segment][email.start : email.end].lower(), maxsplit=1)[0]
-        parts = {part for part in re.split(r"[\W_\d]+|\bdot\b|\bunderscore\b", local_said) if len(part) >= 4}
+        parts = {
+            part for part in re.split(r"[\W_\d]+|\bdot\b|\bunderscore\b", local_said) if len(part) >= _MIN_PART_SHARED
+        }
         for word in _LOCAL_PART_WRITTEN.finditer(reply.text):
             if not any(part in word.group().lower() for part in parts):
                 continue
             yield TextSpan(reply.index, word.start(), word.end())
             if spelled := _SPELLING_AFTER.match(reply.text, word.end()):
                 yield TextSpan(reply.index, spelled.start("spelled"), spelled.end("spelled"))
+        if not _SAID_NO.match(reply.text):
+            continue  # a word of the mailbox said again to tell how it is written is left to the name rules
+        for spelled in _WORD_THEN_SPELLED.finditer(reply.text):
+            word = spelled.group("word")
+            if re.sub(r"[^a-z]", "", spelled.group("letters").lower()) == word and any(
+                difflib.SequenceMatcher(None, word, part).ratio() >= _LIKE_A_PART for part in parts
+            ):
+                yield TextSpan(reply.index, spelled.start(), spelled.end())
+        for part in parts:
+            for said in re.finditer(rf"(?<![\w.@-]){re.escape(part)}(?![\w@-])", reply.text):
+                yield TextSpan(reply.index, said.start(), said.end())
 
 
 def domains_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:

@@ -685,6 +685,14 @@ def test_a_local_part_read_back_with_its_dot_said_is_the_address() -> None:
             ["lenoir82", "L-E-N-O-I-R eight two"],
         ),
         ("So that's t dot whitcombe 55 at gmail dot com?", "No, 5 6, t.whitcombe56.", ["t.whitcombe56"]),
+        # a part with digits asked back
+        ("It's sipho.ndlovu71 at webmail dot co dot za.", "Is that ndlovu71, with the numbers?", ["ndlovu71"]),
+        # a word like a part, spelled after itself, and the part said again
+        (
+            "So that's anjali dot menon at gmail dot com?",
+            "No, sorry, it's mennon, M-E-N-N-O-N, not menon.",
+            ["mennon, M-E-N-N-O-N", "menon"],
+        ),
     ],
 )
 def test_a_local_part_put_right_as_one_word_in_the_answer_to_the_address_read_out_is_the_address(
@@ -696,11 +704,12 @@ def test_a_local_part_put_right_as_one_word_in_the_answer_to_the_address_read_ou
 @pytest.mark.parametrize(
     "answer",
     [
-        "Yes, and the order is lenoir82.",  # no put right
         "No, the order is ab1234.",  # no part of the address in it
+        "Yes, and my username is margo82.",  # another word with digits
+        "No, it's bolt, B-O-L-T, the brand.",  # a word spelled, like no part of it
     ],
 )
-def test_a_word_with_digits_in_an_answer_that_puts_nothing_of_the_address_right_is_no_address(answer: str) -> None:
+def test_a_word_in_an_answer_that_holds_no_part_of_the_address_is_no_address(answer: str) -> None:
     said = (("agent", "I've got margaux dot lenoir at free dot fr."), ("customer", answer))
     assert [text for turn, text in _emails(*said) if turn == 1] == []
 
