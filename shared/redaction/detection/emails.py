@@ -155,8 +155,12 @@ _SECOND_LEVEL_ENDING = rf"(?:{_DOT}(?:{_SECOND_LEVEL_COUNTRIES}|{_SPELLED_TLD})|
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     # "at" said between commas after letters spelled so: "M, B, O, N, G, I, at, icloud.com"
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?(?:\s*@\s*|,?\s+{_AT_SAID},?\s+)"
-    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b",
+    # a filler may come before the "at": "rosario underscore q, uh, at yahoo dot com dot ph"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?"
+    rf"(?:\s*@\s*|,?\s+(?:(?:uh|um|er|erm),?\s+)?{_AT_SAID},?\s+)"
+    rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b"
+    # not where the domain goes on: "at st dot ug dot edu dot gh" does not end at "ug"
+    r"(?!,?\s+dot\s+\w)",
     re.IGNORECASE,
 )
 # An address at a webmail provider with its ending left off ("the email's on file as mwangi dot j 2 at gmail, I think
@@ -176,8 +180,21 @@ def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
     "My email is, um, so cheel dot ramirez, X-O-C-H-I-T-L, at gmail."; its mailbox said with a separator or digits,
     as no sentence is ("My email is fine, I left it at yahoo.")."""
     for match in _EMAIL_AT_PROVIDER.finditer(text):
-        if _EMAIL_NAMED_LAST.search(text, 0, match.start()) and _SAID_AS_MAILBOX.search(match.group()):
+        if not _SAID_AS_MAILBOX.search(match.group()):
+            continue
+        # unnamed, a mailbox with both a separator word and digits, at a provider that is nothing but mail: "It's d
+        # dot oyelaran2 at gmail, not the old one" (not "Save the file as report dot 2 at outlook.")
+        said_so = (
+            _SEPARATOR_SAID.search(match.group())
+            and re.search(r"\d", match.group())
+            and _MAIL_ONLY_PROVIDER.search(match.group())
+        )
+        if said_so or _EMAIL_NAMED_LAST.search(text, 0, match.start()):
             yield email_start(text, match), match.end()
+
+
+_SEPARATOR_SAID = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b", re.IGNORECASE)
+_MAIL_ONLY_PROVIDER = re.compile(r"\bat\s+(?:gmail|googlemail|yahoo|hotmail|icloud|aol|protonmail|gmx)$", re.IGNORECASE)
 
 
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".

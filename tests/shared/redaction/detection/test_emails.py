@@ -827,9 +827,23 @@ def test_words_joined_by_dots_unasked_without_a_mailbox_at_a_webmail_provider_ar
             "My email is, um, sochil dot ramirez, X-O-C-H-I-T-L, at gmail.",
             [(0, "sochil dot ramirez, X-O-C-H-I-T-L, at gmail")],
         ),
+        # ... or unnamed, a mailbox with a separator word and digits at a provider of nothing but mail
+        ("It's f dot adeyinka7 at gmail, not the work one.", [(0, "f dot adeyinka7 at gmail")]),
+        # a filler before the "at"
+        (
+            "It's imelda underscore r, uh, at yahoo dot com dot ph.",
+            [(0, "imelda underscore r, uh, at yahoo dot com dot ph")],
+        ),
+        # a domain that goes on past a country's ending
+        (
+            "My student email, efua dot mensah at st dot ug dot edu dot gh.",
+            [(0, "efua dot mensah at st dot ug dot edu dot gh")],
+        ),
         # no mailbox said as one, or no e-mail named
         ("My email is fine, I left it at yahoo.", []),
         ("Save the file as report dot 2 at outlook.", []),
+        ("Save the file as report 2 at gmail.", []),
+        ("Send the report dot final at gmail, the shared drive.", []),
     ],
 )
 def test_an_address_said_with_a_pause_before_its_digits_or_without_its_providers_ending_is_found(
