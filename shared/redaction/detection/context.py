@@ -116,7 +116,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
         # ("your South African ID")
         # (Jamaica's TRN too, named alone as well; and a taxpayer's TIN as one's own, not "the tin", "my tin of paint")
-        r"(your|my|the|his|her) (ppsn?|pan|sin|tfn|nino|nin|trn)|trn(?= (is|was|number)\b)|"
+        # or by its country: "Irish PPS is ..."
+        r"(your|my|the|his|her|irish) (ppsn?|pan|sin|tfn|nino|nin|trn)|trn(?= (is|was|number)\b)|"
         r"(your|my|his|her) tin\b(?! of\b)|"
         r"(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
         # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's

@@ -44,6 +44,11 @@ def test_an_id_with_two_letters_at_its_end_said_apart_keeps_both() -> None:
     assert _found(segments, _ACCOUNT) == [("account_number", ["6611907 T B"])]
 
 
+def test_an_irish_pps_named_by_its_country_is_an_account_number() -> None:
+    segments = _segments(("customer", "Irish PPS is 8820417WA, and it's on the letter."))
+    assert _found(segments, _ACCOUNT) == [("account_number", ["8820417WA"])]
+
+
 @pytest.mark.parametrize(
     "text",
     [
