@@ -456,6 +456,9 @@ _LONGEST_TRAVEL_NUMBER = 4  # digits
 # "... is that the one on the back? Yeah, that's it, 411."
 _ON_THE_BACK = re.compile(r"((the one|it's|that's|which is) )?(on|off) the back\b")
 _ON_THE_BACK_BEFORE = re.compile(r"\b(on|off) the back\b(?! of)")
+# ... or named right before them, after what else of the card was given: "..., and the back, 9 1 6."
+_BACK_JUST_NAMED = re.compile(r"\b(and|then|plus|on) the back$")
+_BACK_LEAD_WORDS = 4
 # A card's code named so, "security number" too where it is on the back (a social's is on no back)
 _BACK_WORDS = 9  # "the one on the back of the gift card"
 _CODE_ON_THE_BACK = re.compile(rf"{CODE.pattern}|\bsecurity number\b")
@@ -696,6 +699,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     phone_length = len(digits) in DIGIT_LENGTHS[EntityType.PHONE_NUMBER] or _phone_shaped(digits)
     if phone_length and _PHONE_NAMED_AFTER.match(said_after(atoms[-1].tokens[-1], tokens, into_next=True)):
         return EntityType.PHONE_NUMBER  # "fifty-five, forty-one eighty-seven, twenty-two ninety, that's my cel"
+    if (
+        len(digits) in (3, 4)
+        and _BACK_JUST_NAMED.search(words_before(first, tokens, _BACK_LEAD_WORDS))
+        and card_talked_about(tokens, first.position)
+    ):
+        return EntityType.CARD_SECURITY_CODE  # "..., it runs out in November '30, and the back, 9 1 6.": not an expiry
     # an id's letters written before its digits ("RF22801"): an id, never a date, whatever was asked before it
     lettered = any(LETTERED_NUMBER.fullmatch(token.norm) for atom in atoms for token in atom.tokens)
     fitting = sorted(

@@ -886,6 +886,20 @@ def test_a_code_said_to_be_on_the_back_is_a_cards_where_no_card_was_named() -> N
     assert _found(segments, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", ["6 0 3"])]
 
 
+def test_digits_after_the_back_named_once_the_expiry_was_given_are_the_code_not_an_expiry() -> None:
+    said = "The card, 4111 1111 1111 1111, it runs out in, um, March '29, and the back, 8 1 5."
+    assert _found(_segments(("customer", said)), _CARD_DETAILS) == [
+        ("card_number", ["4111 1111 1111 1111"]),
+        ("card_expiry", ["March '29"]),
+        ("card_security_code", ["8 1 5"]),
+    ]
+
+
+def test_digits_after_the_back_named_with_no_card_talked_about_are_no_code() -> None:
+    said = "We painted the front last week and the back, 412."
+    assert _found(_segments(("customer", said)), _CARD_DETAILS) == []
+
+
 @pytest.mark.parametrize(
     "text, codes",
     [
