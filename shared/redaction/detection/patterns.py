@@ -67,7 +67,7 @@ from shared.redaction.detection.emails import (
     spelled_after_email,
     start_since_named,
 )
-from shared.redaction.detection.gazetteers import nationalities
+from shared.redaction.detection.gazetteers import english_words, nationalities
 from shared.redaction.detection.names import (
     AFTER_BOOKED_NAME,
     AFTER_NAME,
@@ -203,6 +203,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             start = match.start("name")
             end = start + len(" ".join(words))
             cue = text[match.start() : match.start("initials") if match.group("initials") else start]
+            if re.search(r"\b(?:a|an)\s+$", cue) and words[0].lower() in english_words():
+                continue  # "I spoke to a Manager": someone by their role, not by name ("spoke to a Deborah")
             if cue.strip() == "under" and not HELD_UNDER.search(text[: match.start()]):
                 continue  # "We met by the river, under London Bridge": where, not whose
             booked_on = len(words) > 1 and re.search(r"(?i:booking|reservation|ticket)", cue) is not None

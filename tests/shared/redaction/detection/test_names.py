@@ -1782,6 +1782,19 @@ def test_another_way_a_name_may_be_said_after_or_is_a_name(text: str, names: lis
     assert [words for _, words in _names(("customer", text))] == names
 
 
+@pytest.mark.parametrize(
+    "said, names",
+    [
+        ("I rang yesterday and spoke to a Bernadette, she said it was sorted.", ["Bernadette"]),
+        ("I spoke to, um, Thandiwe? Thandiwe, yesterday.", ["Thandiwe", "Thandiwe"]),
+        # someone by their role
+        ("I rang yesterday and spoke to a Manager, she said it was sorted.", []),
+    ],
+)
+def test_someone_one_spoke_to_named_with_a_before_is_a_name(said: str, names: list[str]) -> None:
+    assert [words for _, words in _names(("customer", said))] == names
+
+
 def test_a_team_or_a_day_after_a_name_and_or_is_no_name() -> None:
     found = _names(("customer", "Ask for Dominika, or Reception."), ("customer", "I spoke to Kelechi or Monday."))
     assert [words for _, words in found] == ["Dominika", "Kelechi"]
