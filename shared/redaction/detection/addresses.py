@@ -281,9 +281,15 @@ _CODE_AFTER_YES = re.compile(
 )
 
 
+# Or a five-digit postcode alone after a pause, ending what is said: "Calle Alcalá 318, tercero B, Madrid. 28027."
+_CODE_ALONE_AFTER = re.compile(r"[,.]\s+(?P<place>\d{5})(?=\s*[.!?]?\s*$)")
+
+
 def town_and_code_after(text: str, end: int) -> tuple[int, int] | None:
     """Where a town and postcode said right after ``end`` (an address, or a street spelled after it) are."""
-    going_on = _TOWN_AND_CODE_AFTER.match(text, end) or _CODE_AFTER_YES.match(text, end)
+    going_on = (
+        _TOWN_AND_CODE_AFTER.match(text, end) or _CODE_AFTER_YES.match(text, end) or _CODE_ALONE_AFTER.match(text, end)
+    )
     return (going_on.start("place"), going_on.end("place")) if going_on else None
 
 
@@ -321,7 +327,9 @@ PO_BOX = re.compile(
     rf"(?:X?\d+|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,9}})"
     # the post office's own code after a dash, the Kenyan way: "P.O. Box 52431-00100", heard "41238 -00100"
     r"(?:(?:\s?-\s?|\s{1,2})\d{5}\b)?"
-    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}})?"
+    rf"(?:,?(?:\s+[A-Z][\w.]*,?){{1,4}}\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b|(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){{1,2}}"
+    # or the code before the town, the continental and Kenyan way: "P.O. Box 40218, 00100 Nairobi"
+    r"|,\s+\d{4,6}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
 )
 # A postcode ends an address of a house number and capitalised words, whatever its street is called ("7 Quarry Hill,
 # Leeds, LS6 2AB"). A city's district may follow its name: "Dublin 2, D02 WR97".
@@ -563,7 +571,9 @@ MEXICAN_ADDRESS = re.compile(
 # An Irish or Welsh street by its kind in the language, after the house number: "12 Cnoc na Gréine, Rahoon", "2 Bóthar
 # na Trá, Salthill", "41 Heol y Nant, Cardiff, CF14 6BQ". The kind capitalised: no English word takes its place.
 _GAELIC_OR_WELSH_STREET = (
+    # an estate by its height, fort, meadow or wood: "7 Ard na Gréine, Ballincollig", "3 Lios an Uisce"
     r"(?:Bóthar|Bothar|Bóithrín|Cnoc|Cois|Sráid|Sraid|Ascaill|Páirc|Pairc|Radharc|Gleann|Cúirt|Cuirt|Plás|Céide"
+    r"|Ard|Árd|Lios|Dún|Cluain|Coill|Mullach"
     r"|Heol|Ffordd|Stryd|Lôn|Maes|Rhodfa|Cilgant)"
 )
 GAELIC_OR_WELSH_ADDRESS = re.compile(

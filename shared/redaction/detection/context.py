@@ -694,6 +694,8 @@ ADDRESS_CONTEXT = re.compile(
     r"|\byour (unit|flat|apartment|suite) (number )?and (building|street)\b"
     # an address's first line asked for alone: "Just the first line and postcode is fine."
     r"|\bfirst line\b"
+    # the street one is on asked for: "Which street are you on?", "What road do you live on?"
+    r"|\b(which|what) (street|road) (are|do) you\b"
 )
 
 ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer

@@ -1155,6 +1155,8 @@ def test_the_way_along_numbered_roads_is_no_address(text: str) -> None:
             "Forty-one Kelso-Jedburgh Road, Ancrum.",
             "Forty-one Kelso-Jedburgh Road, Ancrum",
         ),
+        # the street one is on asked for
+        ("Which street are you on?", "Balnafettack Road.", "Balnafettack Road"),
     ],
 )
 def test_an_address_from_its_rural_round_or_its_floor_or_on_a_joined_street_is_found_whole(
@@ -1893,6 +1895,16 @@ def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: s
             "41 Protea Street, Melville, Johannesburg, 2092. Right, M-E-L-V-I-L-L-E.",
             ["41 Protea Street, Melville, Johannesburg, 2092", "M-E-L-V-I-L-L-E"],
         ),
+        # a PO box with its postcode before the town
+        ("My postal address is P.O. Box 30512, 00100 Nairobi.", ["P.O. Box 30512, 00100 Nairobi"]),
+        # a postcode alone after a pause, ending what is said
+        ("Calle de Toledo 41, segundo A, Madrid. 28005.", ["Calle de Toledo 41, segundo A, Madrid", "28005"]),
+        (
+            "Calle de Toledo 41, segundo A, Madrid. 12000 euros was the deposit.",
+            ["Calle de Toledo 41, segundo A, Madrid"],
+        ),
+        # an Irish estate named by its height
+        ("It's 14 Ard Aoibhinn, Ballincollig.", ["14 Ard Aoibhinn, Ballincollig"]),
         # whom to ask for is no part of the address
         (
             "Deliver it to 9 Adeola Odeku Close, Victoria Island, Lagos, ask for Babatunde at the gate.",
@@ -1900,5 +1912,7 @@ def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: s
         ),
     ],
 )
-def test_a_saint_s_town_brazil_s_cep_and_a_ghanapost_address_are_addresses(said: str, addresses: list[str]) -> None:
+def test_towns_codes_and_estates_said_as_their_countries_say_them_are_addresses(
+    said: str, addresses: list[str]
+) -> None:
     assert [text for _, text in _addresses(("customer", said))] == addresses
