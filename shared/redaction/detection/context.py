@@ -40,7 +40,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     EntityType.CARD_SECURITY_CODE: re.compile(
         r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(card )?verification (value|code|number)|"
-        r"(code|numbers|digits|three|four|3|4) on the (back|front)|back of the card|card code|"
+        # "the number on the back" (not "of the box")
+        r"(code|numbers|digits|three|four|3|4) on the (back|front)|number on the back(?! of)|back of the card|"
+        r"card code|"
         # what each card network calls it: Amex's "CID", JCB's "CAV2", others' "CVN" and "CVV2"
         r"cid|cav2?|cvn2?"
         # "CVV" as Whisper hears it, where a card was talked about: "Xperia 07, 26, COVID -248"
@@ -56,6 +58,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"d o b|d-o-b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby|"
         # a date asked for by its year, day and month together, as one's birth date is to verify the caller
         r"year,? and (then )?(the )?(day and month|month and day)|"
+        # one's star sign, then the day it comes from: "I'm a Leo, August the 9th, 1995" (not "cancer", an illness)
+        r"(i'm|i am|she's|he's) an? (aries|taurus|gemini|leo|virgo|libra|scorpio|sagittarius|capricorn|aquarius|"
+        r"pisces)|"
         # the day one reached an age: "he turned 70 on the 9th of January", "she turns twenty-one on ..."
         r"turn(s|ed)? (\d{1,3}|[a-z]+(ty|teen)(-[a-z]+)?|ten|eleven|twelve|a hundred) on|"
         # named in the caller's own language: "ma date de naissance", "Geburtsdatum", "fecha de nacimiento"

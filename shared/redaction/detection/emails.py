@@ -788,6 +788,7 @@ _SPELLING_AFTER = re.compile(
 )
 # A word said, then spelled: "kapur, K-A-P-U-R"
 _WORD_THEN_SPELLED = re.compile(r"(?<![\w'-])(?P<word>[a-z]{3,}),?\s+(?P<letters>[A-Za-z](?:-[A-Za-z]){2,})(?![\w-])")
+_PROVIDER_AFTER = re.compile(rf"\s+at\s+{_WEBMAIL_PROVIDERS}\b", re.IGNORECASE)
 _SAID_NO = re.compile(r"^\W*(?i:no|nope|sorry|actually)\b")
 _MIN_PART_SHARED = 4  # letters: a name in the local part, not initials
 _LIKE_A_PART = 0.7  # how alike a word put right and a part of the local part are: "kapur" for "kapoor"
@@ -812,7 +813,9 @@ def local_parts_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan
         for word in _LOCAL_PART_WRITTEN.finditer(reply.text):
             if not any(part in word.group().lower() for part in parts):
                 continue
-            yield TextSpan(reply.index, word.start(), word.end())
+            # with its provider after it: "Nearly, it's okonkwo12 at gmail."
+            provider = _PROVIDER_AFTER.match(reply.text, word.end())
+            yield TextSpan(reply.index, word.start(), provider.end() if provider else word.end())
             if spelled := _SPELLING_AFTER.match(reply.text, word.end()):
                 yield TextSpan(reply.index, spelled.start("spelled"), spelled.end("spelled"))
         if not _SAID_NO.match(reply.text):

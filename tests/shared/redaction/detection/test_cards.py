@@ -895,6 +895,27 @@ def test_digits_after_the_back_named_once_the_expiry_was_given_are_the_code_not_
     ]
 
 
+@pytest.mark.parametrize(
+    "said, codes",
+    [
+        ("The number on the back, the last three, is 4 0 7.", ["4 0 7"]),
+        # the back of another thing
+        ("The number on the back of the box is 442.", []),
+    ],
+)
+def test_the_number_on_the_back_names_a_cards_code(said: str, codes: list[str]) -> None:
+    found = _found(_segments(("customer", said)), (EntityType.CARD_SECURITY_CODE,))
+    assert [text for _, spans in found for text in spans] == codes
+
+
+def test_a_toll_free_line_given_for_lost_cards_with_its_hours_run_on_is_no_card() -> None:
+    segments = _segments(
+        ("customer", "What's the number for lost cards again?"),
+        ("agent", "It's 1-800-555-0199, open 24 hours."),
+    )
+    assert _found(segments, _CARD_DETAILS) == []
+
+
 def test_digits_after_the_back_named_with_no_card_talked_about_are_no_code() -> None:
     said = "We painted the front last week and the back, 412."
     assert _found(_segments(("customer", said)), _CARD_DETAILS) == []

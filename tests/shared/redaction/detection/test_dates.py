@@ -901,6 +901,18 @@ def test_a_whole_date_given_as_itself_with_its_birth_year_in_words_is_a_date_of_
     assert [(turn, words) for _, turn, words in spans_found(turns, (EntityType.DATE_OF_BIRTH,))] == found
 
 
+@pytest.mark.parametrize(
+    "said, dates",
+    [
+        ("I'm a Virgo, September the 2nd, 1988.", ["September the 2nd, 1988"]),
+        # an illness, not a star sign
+        ("I'm a cancer patient, the scan is on the 2nd of September 2027.", []),
+    ],
+)
+def test_a_date_after_ones_star_sign_is_a_birth_date(said: str, dates: list[str]) -> None:
+    assert [text for _, spans in _found(_segments(("customer", said)), _BIRTH) for text in spans] == dates
+
+
 def test_a_whole_birth_date_read_back_is_a_date_of_birth() -> None:
     turns = (("agent", "Let me read that back, 21st of June 1967, is that right?"), ("customer", "Yes."))
     assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 0, "21st of June 1967")]

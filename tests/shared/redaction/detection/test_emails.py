@@ -685,6 +685,8 @@ def test_a_local_part_read_back_with_its_dot_said_is_the_address() -> None:
             ["lenoir82", "L-E-N-O-I-R eight two"],
         ),
         ("So that's t dot whitcombe 55 at gmail dot com?", "No, 5 6, t.whitcombe56.", ["t.whitcombe56"]),
+        # with its provider after it
+        ("So that's c dot adeyemi 31 at gmail.", "Nearly, it's adeyemi13 at gmail.", ["adeyemi13 at gmail"]),
         # a part with digits asked back
         ("It's sipho.ndlovu71 at webmail dot co dot za.", "Is that ndlovu71, with the numbers?", ["ndlovu71"]),
         # a word like a part, spelled after itself, and the part said again
