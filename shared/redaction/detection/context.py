@@ -222,6 +222,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
 ASKED_ACCOUNT_CONTEXT = re.compile(
     r"\b(order|reference|confirmation|booking|reservation|ticket|case|claim|tracking|invoice|receipt|trip)"
     r" (number|id)\b"
+    # a police or crime report's: "I've got a police report number, P R, ..."
+    r"|\b(police|crime|incident) (report )?(number|reference)\b"
     # "your booking reference?": the reference itself, without "number"; an airline's booking by its initials
     r"|\b(order|booking|reservation|ticket|case|claim|tracking) reference\b|\bpnr\b|\bp n r\b"
     r"|\b(confirmation|booking|reservation) code\b"

@@ -44,6 +44,13 @@ def test_an_id_with_two_letters_at_its_end_said_apart_keeps_both() -> None:
     assert _found(segments, _ACCOUNT) == [("account_number", ["6611907 T B"])]
 
 
+def test_a_police_report_number_is_an_account_number() -> None:
+    segments = _segments(("customer", "Yeah, I got a police report number, PR 2025 441 809."))
+    assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER)) == [
+        ("account_number", ["PR 2025 441 809"])
+    ]
+
+
 def test_an_irish_pps_named_by_its_country_is_an_account_number() -> None:
     segments = _segments(("customer", "Irish PPS is 8820417WA, and it's on the letter."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["8820417WA"])]
