@@ -821,9 +821,9 @@ def local_parts_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan
         if not _SAID_NO.match(reply.text):
             continue  # a word of the mailbox said again to tell how it is written is left to the name rules
         for spelled in _WORD_THEN_SPELLED.finditer(reply.text):
-            word = spelled.group("word")
-            if re.sub(r"[^a-z]", "", spelled.group("letters").lower()) == word and any(
-                difflib.SequenceMatcher(None, word, part).ratio() >= _LIKE_A_PART for part in parts
+            said_word = spelled.group("word")
+            if re.sub(r"[^a-z]", "", spelled.group("letters").lower()) == said_word and any(
+                difflib.SequenceMatcher(None, said_word, part).ratio() >= _LIKE_A_PART for part in parts
             ):
                 yield TextSpan(reply.index, spelled.start(), spelled.end())
         for part in parts:
