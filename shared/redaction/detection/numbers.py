@@ -964,6 +964,7 @@ _NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({
 # (not the back of another thing: "the last four digits on the back of your Aadhaar card")
 _WHERE_ON_A_CARD = re.compile(r"\b(signature (strip|panel|box)|on the back)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
+# A North American toll-free line dialled with its 1 ("1-800-555-0199"), maybe with more digits said after it run on
 _TOLL_FREE_DIALLED = re.compile(r"18(?:00|33|44|55|66|77|88)\d{7}")
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
 _ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")
@@ -2373,11 +2374,10 @@ def answered_numbers(tokens: Sequence[Token], dated: Collection[int]) -> Iterabl
         if any(p.search(lead_in) for other, p in ASKED_CONTEXTS.items() if other is not kind):
             continue  # the answer names what it gives first ("Member number 5 5 1 0 ..."): not the one asked last
         if several and kind in _ANSWERED_DIGITS and digit_count(said) in _ANSWERED_DIGITS[kind]:
-            business = business_line_abroad(digits_said(said)) or _TOLL_FREE_DIALLED.match(digits_said(said))
-            if kind is not EntityType.PHONE_NUMBER and business:
-                # "call 1800 667 788, it's on the back of your membership card too" / "1800 667 788"; "the number
-                # for lost cards?" / "It's 1-800-555-0199, open 24 hours"
-                continue
+            if kind is not EntityType.PHONE_NUMBER and business_line_abroad(digits_said(said)):
+                continue  # "call 1800 667 788, it's on the back of your membership card too" / "1800 667 788"
+            if kind is EntityType.CARD_NUMBER and _TOLL_FREE_DIALLED.match(digits_said(said)):
+                continue  # "the number for lost cards?" / "It's 1-800-555-0199, open 24 hours": no card starts with 1
             if kind is EntityType.PHONE_NUMBER:
                 said = country_code_said(said[0], tokens) + said + extension(said[-1], tokens)
             yield kind, said
