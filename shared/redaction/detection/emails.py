@@ -175,10 +175,16 @@ _EMAIL_AT_PROVIDER = re.compile(
 _SAID_AS_MAILBOX = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b|\d|(?<![\w'])[A-Z](?:-[A-Z]){{2,}}", re.IGNORECASE)
 
 
+_SEPARATOR_SAID = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b", re.IGNORECASE)
+# Providers whose names are nothing but mail (not "outlook", a program too)
+_MAIL_ONLY_PROVIDER = re.compile(r"\bat\s+(?:gmail|googlemail|yahoo|hotmail|icloud|aol|protonmail|gmx)$", re.IGNORECASE)
+
+
 def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
     """Where an address at a webmail provider said without its ending is, after "email" names one in ``text``:
     "My email is, um, so cheel dot ramirez, X-O-C-H-I-T-L, at gmail."; its mailbox said with a separator or digits,
-    as no sentence is ("My email is fine, I left it at yahoo.")."""
+    as no sentence is ("My email is fine, I left it at yahoo."). Unnamed, where its mailbox has both and the provider
+    is one of mail alone."""
     for match in _EMAIL_AT_PROVIDER.finditer(text):
         if not _SAID_AS_MAILBOX.search(match.group()):
             continue
@@ -191,10 +197,6 @@ def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
         )
         if said_so or _EMAIL_NAMED_LAST.search(text, 0, match.start()):
             yield email_start(text, match), match.end()
-
-
-_SEPARATOR_SAID = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b", re.IGNORECASE)
-_MAIL_ONLY_PROVIDER = re.compile(r"\bat\s+(?:gmail|googlemail|yahoo|hotmail|icloud|aol|protonmail|gmx)$", re.IGNORECASE)
 
 
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
