@@ -264,6 +264,8 @@ OWN_ACCOUNT_CONTEXT = re.compile(
     r"|(?<!\bin )(?<!\bwith )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\bi'll )(?<!\bwe'll )(?<!\bplease )(?<!\bcan )"
     r"\b(order|ticket|case|claim|incident|confirmation|reference|ref)$"
     r"|\b(the|my|our) (order|booking|reservation|ticket|case|claim|incident)('s| is| was)$"
+    # or found and read out: "I've found your order, it's 40-77193-2"; a meter by its serial: "Meter's E12Z044719"
+    r"|\b(the|my|our|your) (order|booking|reservation|ticket|case|claim|policy) (it's|it is)$|\bmeter('s| is)$"
     # given to the caller by the business, for their case: "your claim number is ...", "your reference is ...",
     # "the reference for today's call is ...", "case number for your reference is ...", "I've opened case ..." (or
     # "I'm opened the claim", as Whisper hears it)

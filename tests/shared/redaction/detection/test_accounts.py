@@ -44,6 +44,22 @@ def test_an_id_with_two_letters_at_its_end_said_apart_keeps_both() -> None:
     assert _found(segments, _ACCOUNT) == [("account_number", ["6611907 T B"])]
 
 
+@pytest.mark.parametrize(
+    "said, number",
+    [
+        ("I've found your order, it's 31-60482-7, the one from Tuesday, is that right?", "31-60482-7"),
+        ("Meter's K09Y223418, and the reading today is 5 1 2 0 4.", "K09Y223418"),
+    ],
+)
+def test_an_order_found_and_read_out_and_a_meter_by_its_serial_are_account_numbers(said: str, number: str) -> None:
+    assert _found(_segments(("customer", said)), _ACCOUNT) == [("account_number", [number])]
+
+
+def test_a_meter_named_earlier_in_the_sentence_names_no_number_after_it() -> None:
+    said = "The meter's been fine, but the bill says 48213 units."
+    assert _found(_segments(("customer", said)), _ACCOUNT) == []
+
+
 def test_a_police_report_number_is_an_account_number() -> None:
     segments = _segments(("customer", "Yeah, I got a police report number, PR 2025 441 809."))
     assert _found(segments, (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER)) == [
