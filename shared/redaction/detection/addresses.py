@@ -749,9 +749,9 @@ NAMED_POSTCODE = re.compile(
     rf"\b(?i:eircode|postcode|post code|postal code|cep)(?:'s|\s+is)?[:?]?\s+(?P<begun>{_POSTCODE_BROKEN_OFF})?"
     rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE}|\d{{4}}|\d{{5}}-\d{{3}})(?![\w-])"
     # Ghana's digital address, which stands for the house: "My GhanaPost GPS is GA-183-8164", "The GhanaPost address
-    # is ..."
+    # is ...", and its area after it: "..., East Legon."
     r"|\b(?i:ghana ?post(?: gps| address)?|gps address|digital address)(?: (?i:code))?(?:'s|\s+is)?[:?]?\s+"
-    r"(?P<gps>[A-Z]{2}-\d{3,4}-\d{4})\b"
+    r"(?P<gps>[A-Z]{2}-\d{3,4}-\d{4}\b(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*(?:[.;!?]|$)))?)"
 )
 # A Dutch postcode with the house's number, which together name the house: "1017 CE, huisnummer 22", read back as
 # "1017 CE, number 22, Amsterdam" or "1017 CX, 42, Amsterdam".

@@ -1881,6 +1881,8 @@ def test_a_year_or_an_amount_before_a_street_and_town_is_no_house_number(said: s
         ("Yes, and the CEP is 01310-100.", ["01310-100"]),
         # Ghana's digital address, named an address
         ("My GhanaPost address is GE-231-4470, by the market.", ["GE-231-4470"]),
+        # and its area after it
+        ("My GhanaPost address is GA-417-2290, Dzorwulu.", ["GA-417-2290, Dzorwulu"]),
         # a flat, its neighbourhood and city before the CEP named
         (
             "Rua Teodoro Sampaio 812, apartamento 41, Pinheiros, São Paulo, and the CEP is 05406-100.",
