@@ -165,7 +165,9 @@ EMAIL = re.compile(
 )
 # An address at a webmail provider with its ending left off ("the email's on file as mwangi dot j 2 at gmail, I think
 # ..."): one only where "email" names it earlier in the segment (see ``emails_at_provider``).
-_WEBMAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx|zoho|yandex)"
+# Providers whose names are nothing but mail, and those that name something else too ("outlook", a program)
+_MAIL_ONLY_PROVIDERS = r"(?:gmail|googlemail|yahoo|hotmail|icloud|aol|protonmail|gmx)"
+_WEBMAIL_PROVIDERS = rf"(?:{_MAIL_ONLY_PROVIDERS}|outlook|zoho|yandex)"
 _EMAIL_AT_PROVIDER = re.compile(
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?,?\s+at\s+"
     rf"{_WEBMAIL_PROVIDERS}\b(?!\s*(?:\.\w|@|(?i:dot)\b))",
@@ -176,8 +178,7 @@ _SAID_AS_MAILBOX = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b|\d|(?<![\w'])[A-Z](?:
 
 
 _SEPARATOR_SAID = re.compile(rf"\b(?:{_SEPARATOR_WORD})\b", re.IGNORECASE)
-# Providers whose names are nothing but mail (not "outlook", a program too)
-_MAIL_ONLY_PROVIDER = re.compile(r"\bat\s+(?:gmail|googlemail|yahoo|hotmail|icloud|aol|protonmail|gmx)$", re.IGNORECASE)
+_MAIL_ONLY_PROVIDER = re.compile(rf"\bat\s+{_MAIL_ONLY_PROVIDERS}$", re.IGNORECASE)
 
 
 def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
