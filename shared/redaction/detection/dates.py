@@ -327,10 +327,14 @@ def _whole_birth_date(found: Sequence[Token]) -> bool:
     return (
         any(t.norm in MONTHS for t in found)
         and any(_is_day(t) or len(digits_of(t) or "") in (1, 2) for t in found)
-        and (
-            any(int(d) in _BIRTH_YEARS for t in found if len(d := digits_of(t) or "") == 4)
-            or any(year in _BIRTH_YEARS for year in _years_in_words(found))
-        )
+        and _birth_year_said(found)
+    )
+
+
+def _birth_year_said(found: Sequence[Token]) -> bool:
+    """Whether a date as said has a grown-up's birth year in figures or in words."""
+    return any(int(d) in _BIRTH_YEARS for t in found if len(d := digits_of(t) or "") == 4) or any(
+        year in _BIRTH_YEARS for year in _years_in_words(found)
     )
 
 
@@ -420,14 +424,12 @@ def _day_heard_alike(day: int, other: Sequence[Token]) -> bool:
 
 
 def _birth_year_in(found: Sequence[Token]) -> bool:
-    """Whether a date as said has a grown-up's birth year: "1958", "'58", "nineteen fifty-eight"."""
-    for token in found:
-        said = token.norm.lstrip("'\u2019")
-        if re.fullmatch(r"\d{4}", said) and int(said) in _BIRTH_YEARS:
-            return True
-        if token.text.startswith(("'", "\u2019")) and re.fullmatch(r"[3-9]\d", said):
-            return True
-    return any(year in _BIRTH_YEARS for year in _years_in_words(found))
+    """Whether a date as said has a grown-up's birth year: "1958", "nineteen fifty-eight", or two figures after an
+    apostrophe, "'58"."""
+    return _birth_year_said(found) or any(
+        token.text.startswith(("'", "\u2019")) and re.fullmatch(r"[3-9]\d", token.norm.lstrip("'\u2019"))
+        for token in found
+    )
 
 
 def _date_before(tokens: Sequence[Token], position: int) -> list[Token]:
