@@ -26,9 +26,15 @@ _BUSINESS_CUE = re.compile(
     rf"{_BUSINESS_PLACES})"
     # where a business's place is: "the branch is at 200 Main Street", "the hotel's on Harbor Boulevard"
     # (not "the office is at ...": one's own place of work); "the store at ... is open until 9"
-    rf"|the (?:{_BUSINESS_PLACES}|branch|store)(?: is|'s)? (?:at|on|located at)\b"
+    # or the place named by whose it is: "The vet's surgery is at 3 Church Lane"
+    rf"|the (?:\w+'s )?(?:{_BUSINESS_PLACES}|branch|store)(?: is|'s)? (?:at|on|located at)\b"
     # a business's place's own line: "call the pharmacy's main number, ..."
     rf"|the (?:{_BUSINESS_PLACES}|branch|store|office)'s (?:main |own |direct )?(?:number|line|phone number)"
+    # or a place to ring on it: "For lost property ring the station office on 020 ..."
+    rf"|\b(?:call|ring|phone|contact|try) the (?:\w+ )?(?:{_BUSINESS_PLACES}|branch|store|office)(?: directly)? (?:on|at)\b"
+    # its line from another country, given beside it: "..., and from abroad it's +1 302 555 0147" (not "I'm calling
+    # from abroad")
+    r"|(?<!calling )(?<!ringing )\bfrom (?:abroad|overseas|outside the (?:us|uk|country))(?: it's| it is| dial| call|,)"
     # a business telling where it is: "We're located at ...", "we are based at ..."
     r"|\bwe(?:'re| are) (?:located|based) (?:at|on)\b"
     # what the business published of its own: "Your website says call ...", "your letter gives ..."

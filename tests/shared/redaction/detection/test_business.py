@@ -128,3 +128,28 @@ def test_where_the_business_is_based_answered_by_the_agent_is_its_own_address() 
 def test_where_the_caller_is_based_asked_by_the_agent_gives_the_callers_address() -> None:
     found = _found(("agent", "Where are you based?"), ("customer", "We're at Plot 44, Ngong Road, Kilimani, Nairobi."))
     assert found == [("address", "Plot 44, Ngong Road, Kilimani, Nairobi")]
+
+
+def test_a_business_place_named_by_whose_it_is_gives_its_own_address_and_line() -> None:
+    said = "The vet's surgery is at 3 Church Lane, and the out-of-hours number is 01632 960 418."
+    assert _found(("agent", said)) == []
+
+
+def test_a_business_place_to_ring_on_a_number_is_its_own_line() -> None:
+    said = "For lost property ring the station office on 020 7946 0380, that's their direct line, not ours."
+    assert _found(("agent", said)) == []
+
+
+def test_a_person_s_own_place_of_work_to_ring_is_still_theirs() -> None:
+    found = _found(("customer", "If I'm out, ring my office on 020 7946 0380."))
+    assert found == [("phone_number", "020 7946 0380")]
+
+
+def test_a_business_line_from_abroad_given_beside_it_is_its_own() -> None:
+    said = "It's 1-800-555-0199, open 24 hours, and from abroad it's +1 302 555 0147."
+    assert _found(("agent", said)) == []
+
+
+def test_a_caller_s_number_said_while_calling_from_abroad_is_theirs() -> None:
+    found = _found(("customer", "I'm calling from abroad, it's +44 7700 900 123."))
+    assert found == [("phone_number", "+44 7700 900 123")]
