@@ -90,6 +90,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|(my|his|her|your) (mobile |phone |own )?line (is|was)"
         # the number someone will be called on, asked for or read back: "the assessor will call you. Is 082 ...?"
         r"|(will|to|can|should|may|\w+'ll) (call|ring|text) you"
+        # however the one called was heard: "the driver will call before on 502, ..." ("call you before")
+        r"|(will|\w+'ll) (call|ring|text) (?!the\b|us\b)(\w+ ){1,2}on$"
         # or after when to: "call me when it's fixed, on 0803 ..."
         r"|(call|ring|reach|text) me( back)?( (when|once|if|after) [a-z']+( [a-z']+){0,3})? (on|at)"
         # where a text is to be sent: "And send the SMS to 0803 ...", "text it to 07 ..."

@@ -764,3 +764,19 @@ def test_the_number_given_as_ones_own_after_a_relatives_number_was_named_is_a_ph
 
 def test_a_phones_ending_said_after_a_pause_word_is_the_phone() -> None:
     assert _phones(("customer", "My phone ends, um, 4471.")) == ["4471"]
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("Between 1 and 5, the driver will call before on 502, 318, 644,", "502, 318, 644"),
+        ("Great! The nurse will call a hand on 416 -5 -5 -8 -2 -3 -1. Is that still right?", "416 -5 -5 -8 -2 -3 -1"),
+    ],
+)
+def test_a_number_someone_will_call_on_however_the_one_called_was_heard(said: str, number: str) -> None:
+    assert spans_found((("agent", said),), (EntityType.PHONE_NUMBER,)) == [("phone_number", 0, number)]
+
+
+def test_a_number_to_ring_an_office_on_is_not_the_caller_s_phone() -> None:
+    said = "I'll ring the council on 502, 318, 644 if it comes to that."
+    assert spans_found((("customer", said),), (EntityType.PHONE_NUMBER,)) == []
