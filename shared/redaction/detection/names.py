@@ -2258,9 +2258,23 @@ _SHOP_NAMED = re.compile(
 )
 
 
+# ... or before what kind of firm it is: "Is this Brightwater Dental?" / "You're through to Brightwater, ..." (the
+# practice, not a person put through to). Only a firm's kind: "Grafton Street" or "Murphy's Garage" names no firm by
+# a word a person is called by.
+_FIRM_NAMED = re.compile(
+    rf"\b(?P<name>{_NAME})\s+(?:Dental|Dentistry|Veterinary|Insurance|Motors|Pharmacy|Opticians|Physio|Physiotherapy|"
+    r"Logistics|Couriers|Realty|Lettings|Plumbing|Telecom|Airlines|Airways|Solutions|Ltd|Inc|Llc)\b"
+)
+
+
 def shop_names(segments: Sequence[Segment]) -> set[str]:
     """The words said as a shop's or a firm's name anywhere in ``segments``."""
-    return {match.group("name") for segment in segments for match in _SHOP_NAMED.finditer(segment.text)}
+    return {
+        match.group("name")
+        for segment in segments
+        for pattern in (_SHOP_NAMED, _FIRM_NAMED)
+        for match in pattern.finditer(segment.text)
+    }
 
 
 # A name spelled letter by letter, then said as the word it spells, in the same turn or later: "W-I-S-N-I-E-W-S-K-A.

@@ -2066,6 +2066,22 @@ def test_a_person_said_back_in_a_call_that_names_a_shop_is_still_a_name() -> Non
     assert found == [(1, "Kadri")]
 
 
+def test_a_firm_said_back_by_its_name_alone_is_no_name() -> None:
+    found = _names(
+        ("customer", "Is this Brightwater Dental or have I got the wrong number? I was trying to get the Parnell clinic."),
+        ("agent", "You're through to Brightwater, the Parnell clinic's closed today, but the Newmarket one's open till 5."),
+    )
+    assert found == []
+
+
+def test_a_person_called_as_a_place_is_named_is_still_a_name() -> None:
+    found = _names(
+        ("customer", "I was discharged from Mercy Hospital last week and the bill's wrong."),
+        ("agent", "You're through to Mercy, I can look at that for you."),
+    )
+    assert (1, "Mercy") in found
+
+
 @pytest.mark.parametrize(
     "question, answer, name",
     [
