@@ -645,6 +645,13 @@ _WORD_THEN_SPELLED = re.compile(
     rf"(?P<next>,?\s+(?:{_PARTICLE}\s+)?{_NAME}(?:\s+{_NAME})?(?=\s*(?:[.!?]|,\s|$)))?"
 )
 
+# A name spelled first, then said as it sounds, which its letters need not tell: "It's S, A, O, I, R, S, E,
+# Sersha." Five letters at least, and the word starts with the first of them.
+_SPELLED_THEN_SAID = re.compile(
+    rf"(?<![\w'])(?P<spelled>{_SPELLED_CAPITAL}(?:(?:[\s.-]+|,\s*){_SPELLED_CAPITAL}){{4,30}})[,.]?\s+"
+    rf"(?P<name>{_NAME})(?=\s*(?:[.!?]|,\s|$))"
+)
+
 
 def spelled_letters(spelled: str) -> str:
     """The letters a spelling says, in lower case: "G-I double L" as "gill", "N with a tilde" as "n"."""
@@ -759,6 +766,13 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
         if re.search(r"\b(?i:the|a|an|my|your|our|this|(?<!is )(?<!was )that)\s+$", text[: match.start()]):
             continue  # a thing: "the Apple with a P" (not a name asked about: "Is that Catherine with a C?")
         if has_them == (match.group("how") == "with"):
+            yield match.start("name"), match.end("name")
+    for match in _SPELLED_THEN_SAID.finditer(text):
+        name, letters = match.group("name"), spelled_letters(match.group("spelled"))
+        if name in NOT_NAMES or name in BUSINESS_WORDS or name in _PLACE_WORDS or re.fullmatch(RADIO_LETTER, name):
+            continue
+        if name[0].lower() == letters[:1]:
+            yield match.start("spelled"), match.end("spelled")
             yield match.start("name"), match.end("name")
     for match in _WORD_IS_SPELLED.finditer(text):
         name = match.group("name")

@@ -3134,3 +3134,27 @@ def test_a_short_form_of_a_name_just_said_offered_as_what_will_do_is_a_name(
 
 def test_a_word_offered_as_what_will_do_that_is_in_no_name_said_is_no_name() -> None:
     assert _names(("agent", "Got it, Mr. Bartholomew."), ("customer", "Email is fine.")) == [(0, "Mr. Bartholomew")]
+
+
+@pytest.mark.parametrize(
+    ("said", "spelled", "name"),
+    [
+        ("It's S, A, O, I, R, S, E, Sersha.", "S, A, O, I, R, S, E", "Sersha"),
+        ("Yeah, it's N-I-A-M-H, Neeve, like I said.", "N-I-A-M-H", "Neeve"),
+    ],
+)
+def test_a_name_spelled_then_said_as_it_sounds_is_a_name_twice(said: str, spelled: str, name: str) -> None:
+    assert _names(("customer", said)) == [(0, spelled), (0, name)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The booking code is K, L, M, N, P, Kilo, then two numbers.",
+        "It's on the new estate, the street's just C, R, O, F, T, Croft.",
+        # nor a word that does not start with the first letter: a car's make after its plate
+        "The plate's K, P, L, V, T, Ford.",
+    ],
+)
+def test_letters_then_a_radio_word_a_place_word_or_another_word_are_no_name(said: str) -> None:
+    assert _names(("customer", said)) == []
