@@ -113,6 +113,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # "take into account", "on account of", "take account of": the phrase, not an account
         r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference|code)|id number|"
+        # several of one's own, then each: "I've got two policies, the car one is MTR 88213409 and ..."
+        r"(two|three|both|separate|my|our) (policies|accounts)|"
         r"subscriber|medicare|"
         # "account" heard without its first sound: "My count number is 720, 4183."
         r"(my|your|the) count (number|no)|"

@@ -1898,3 +1898,23 @@ def test_a_code_said_apart_after_a_question_for_another_kind_is_left_to_that_kin
     # a card's expiry and code, which the card rules did not read in these words
     said = _segments(("agent", "Expiry and security code."), ("customer", "-I -R -I -R -1 -29 -Code -338."))
     assert list(codes_said_apart(said, [])) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "numbers"),
+    [
+        (
+            "I've got two policies, the car one is MTR 88213409 and the home one, I think it ends 5527.",
+            ["MTR 88213409", "5527"],
+        ),
+        ("I have two accounts with you, the savings one is 88213409.", ["88213409"]),
+    ],
+)
+def test_ids_of_several_policies_or_accounts_named_together_are_account_numbers(said: str, numbers: list[str]) -> None:
+    found = spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,))
+    assert [words for _, _, words in found] == numbers
+
+
+def test_a_team_named_for_accounts_names_no_account_in_its_line() -> None:
+    said = "The accounts team said 88213409 was the wrong reference, so ring them on Monday."
+    assert spans_found((("agent", said),), (EntityType.ACCOUNT_NUMBER,)) == []
