@@ -913,10 +913,16 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             if at_answer_start or left or listed or context:
                 addressed.add(segment.index)
                 end = _through_town(segment.text, start, _through_postcode(segment.text, start, match.end()))
+                if born := _BORN_AFTER.search(segment.text, start, end):
+                    end = born.start()
                 yield TextSpan(segment.index, start, end)
     for spoken in words_of.values():
         yield from _postcodes_named_in_pieces(spoken)
 
+
+# A birth date said after an address, whose year is no postcode: "..., she's at 57 rue Saint-Paul in Quebec City, born
+# March 3rd 1941".
+_BORN_AFTER = re.compile(r",\s+(?i:born|dob|date of birth)\b")
 
 _POSTCODE_NAMED_WORDS = 4  # "the postcode is", "and the post code is um"
 
@@ -1027,8 +1033,11 @@ def _houses_of_someone_named(text: str) -> Iterable[tuple[int, int]]:
             yield match.start("house"), match.end("house")
 
 
-# A town after a comma, then only words in lower case: what is said next, not the address ("..., Naas on the 1st").
-_TOWN_THEN_TALK = re.compile(r",\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?=(?:\s+[a-z][\w'-]*)+[.,;!?]?\s*$)")
+# A town after a comma or "in", then only words in lower case: what is said next, not the address ("..., Naas on the
+# 1st", "... in Dundee now", "... in Quebec City, and the bill's").
+_TOWN_THEN_TALK = re.compile(
+    r"(?:,|\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?=,?(?:\s+[a-z][\w'-]*)+[.,;!?]?\s*$)"
+)
 
 
 def _through_town(text: str, start: int, end: int) -> int:

@@ -697,7 +697,9 @@ GIVEN_UP = re.compile(r"\b(no|sorry|wait|again|actually|hang on|hold on|let me|s
 # Asked for or announced: then a house number and the words after it are the address, even where the street's
 # kind was misheard ("77 large portort, Austin, Texas").
 ADDRESS_CONTEXT = re.compile(
-    r"(?<!email )(?<!e-mail )(?<!web )\baddress\b|\b(live|living|located|moved|moving) (at|to)\b"
+    r"(?<!email )(?<!e-mail )(?<!web )\baddress\b|\b(live|lives|living|located|moved|moving) (at|to)\b"
+    # where someone else is, their home: "my mother's bill, she's at 57 rue Saint-Paul in Quebec City"
+    r"|\b(she's|he's|they're|she is|he is|they are) (now |still )?at\b"
     r"|\b(ship|send|deliver|post|mail)(ed)?( it| them| that)? to\b"
     r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
     # where a courier is to fetch something from the caller: "Sure, where should the courier collect?" (not where a

@@ -1918,3 +1918,31 @@ def test_towns_codes_and_estates_said_as_their_countries_say_them_are_addresses(
     said: str, addresses: list[str]
 ) -> None:
     assert [text for _, text in _addresses(("customer", said))] == addresses
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("My mother lives at 57 Main Street in Quebec City, and the bill's in her name.", "57 Main Street in Quebec City"),
+        ("It's about my dad's meter, he's at 14 Larch Close in Dundee now.", "14 Larch Close in Dundee"),
+    ],
+)
+def test_where_someone_else_lives_or_is_is_their_address(said: str, address: str) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
+
+
+def test_a_birth_date_after_an_address_is_not_taken_into_it() -> None:
+    said = (
+        "I'm calling about my mother's bill, she's at 57 rue Saint-Paul in Quebec City, born March 3rd 1941 if you "
+        "need it."
+    )
+    found_spans = spans_found((("customer", said),), (EntityType.ADDRESS, EntityType.DATE_OF_BIRTH))
+    assert sorted(found_spans) == [("address", 0, "57 rue Saint-Paul in Quebec City"), ("date_of_birth", 0, "March 3rd 1941")]
+
+
+def test_a_rate_that_moves_to_another_gives_no_address_in_the_answer() -> None:
+    found_spans = _addresses(
+        ("agent", "Then it moves to the standard variable, which is currently 7.49."),
+        ("customer", "Seven point four nine, ouch. And there's an arrangement fee?"),
+    )
+    assert found_spans == []
