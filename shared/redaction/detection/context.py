@@ -68,7 +68,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"nascid[oa] em|data di nascita|geboortedatum|data urodzenia|tanggal lahir)\b"
     ),
     EntityType.PHONE_NUMBER: re.compile(
-        r"\b(phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback|contact number"
+        # (not what a payment is made over: "I'd like to pay it over the phone")
+        r"\b((?<!over the )phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback"
+        r"|contact number"
         # as Singapore and Malaysia, and Spanish speakers, name a mobile: "my handphone", "my cel"
         r"|handphone|hand phone|cel|celular"
         # named in the caller's own language: "¿y su teléfono?", "Und eine Handynummer?", "un numéro de portable"

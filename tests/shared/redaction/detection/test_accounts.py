@@ -1918,3 +1918,23 @@ def test_ids_of_several_policies_or_accounts_named_together_are_account_numbers(
 def test_a_team_named_for_accounts_names_no_account_in_its_line() -> None:
     said = "The accounts team said 88213409 was the wrong reference, so ring them on Monday."
     assert spans_found((("agent", said),), (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_a_payment_made_over_the_phone_names_no_phone_for_an_id_asked_after_it() -> None:
+    found_spans = spans_found(
+        (
+            ("customer", "Hi, I've got an outstanding excess from my dog's surgery, and I'd like to pay it over the phone."),
+            ("agent", "No worries. Can I grab the policy number?"),
+            ("customer", "Yeah, it's GPC -902 -4716."),
+        ),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("account_number", 2, "GPC -902 -4716")]
+
+
+def test_a_number_said_after_the_phone_is_named_as_ones_own_is_still_a_phone() -> None:
+    found_spans = spans_found(
+        (("customer", "I'd like to pay over the phone, and my phone is 0412 555 019 if we get cut off."),),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("phone_number", 0, "0412 555 019")]
