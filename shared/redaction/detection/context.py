@@ -128,7 +128,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # ("your South African ID")
         # (Jamaica's TRN too, named alone as well; and a taxpayer's TIN as one's own, not "the tin", "my tin of paint")
         # or by its country: "Irish PPS is ..."
-        r"(your|my|the|his|her|irish) (ppsn?|pan|sin|tfn|nino|nin|trn)|trn(?= (is|was|number)\b)|"
+        r"(your|my|the|his|her|irish) (ppsn?|pan|sin|tfn|nino|nin|trn|t r n)|trn(?= (is|was|number)\b)|"
+        # New Zealand's National Health Index number: "your NHI number"
+        r"nhi (number|no)|"
         r"(your|my|his|her) tin\b(?! of\b)|"
         r"(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
         # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's

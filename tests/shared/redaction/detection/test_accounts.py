@@ -1938,3 +1938,17 @@ def test_a_number_said_after_the_phone_is_named_as_ones_own_is_still_a_phone() -
         (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
     )
     assert found_spans == [("phone_number", 0, "0412 555 019")]
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "number"),
+    [
+        ("Thank you. And for security, can you give me your T .R .N.?", "-114 -732 -059.", "-114 -732 -059"),
+        ("Could you also confirm your NHI number for the file?", "uh, yeah, it's me, K, B, 4178.", "K, B, 4178"),
+    ],
+)
+def test_a_national_id_asked_by_its_letters_heard_apart_or_new_zealand_s_health_number(
+    asked: str, answer: str, number: str
+) -> None:
+    found_spans = spans_found((("agent", asked), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,))
+    assert found_spans == [("account_number", 1, number)]
