@@ -854,3 +854,33 @@ def codes_said_apart(segments: Sequence[Segment], found: Sequence[TextSpan]) -> 
                 said.append((after.index, going_on))
         if sum(char.isdigit() for _, match in said for char in match.group("code")) >= _MIN_CODE_DIGITS:
             yield from (TextSpan(index, match.start("code"), match.end("code")) for index, match in said)
+
+
+# How an id starts, told by the one who asked for it: "It usually starts with DC." / "Oh yes, here it is, DC -814
+# -227," (its letters heard as said, its digits in groups)
+_STARTS_WITH = re.compile(
+    r"\b(?i:it|they|that|yours|the \w+)(?:'s|\s+is|\s+are)?\s+"
+    r"(?i:(?:usually|normally|always|should|will|would)\s+)?(?i:starts?|begins?|starting|beginning)\s+with\s+"
+    r"(?:(?i:an?|the letters?)\s+)?(?P<letters>[A-Z](?:[\s.-]?[A-Z]){0,3})\b"
+)
+_TURNS_TO_GIVE_IT = 3
+_LETTER_GAP = r"[\s.-]?"
+_MIN_DIGITS_GIVEN = 4
+
+
+def ids_begun_as_told(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """An id the other side gives starting with the letters just told it starts with, its digits after them; not a
+    product's serial."""
+    ordered = in_time_order(segments)
+    for position, segment in enumerate(ordered):
+        for told in _STARTS_WITH.finditer(segment.text):
+            if _PRODUCT_ID_NAMED.search(segment.text.lower()):
+                continue  # "Serial number on the back of the unit should start with S N ...": a product's
+            letters = re.sub(r"[^A-Z]", "", told.group("letters"))
+            spaced = _LETTER_GAP.join(letters)
+            given = re.compile(rf"(?<![\w-]){spaced}[\s.,-]*\d(?:[\d\s,.-]*\d)?")
+            later = ordered[position + 1 : position + 1 + _TURNS_TO_GIVE_IT]
+            for answer in (s for s in later if s.speaker != segment.speaker):
+                for match in given.finditer(answer.text):
+                    if len(re.sub(r"\D", "", match.group())) >= _MIN_DIGITS_GIVEN:
+                        yield TextSpan(answer.index, match.start(), match.end())

@@ -1952,3 +1952,31 @@ def test_a_national_id_asked_by_its_letters_heard_apart_or_new_zealand_s_health_
 ) -> None:
     found_spans = spans_found((("agent", asked), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,))
     assert found_spans == [("account_number", 1, number)]
+
+
+def test_an_id_given_as_it_was_just_told_it_starts_is_an_account_number() -> None:
+    found_spans = spans_found(
+        (
+            ("customer", "It asks for an application reference from the college, and I don't know where that is."),
+            ("agent", "It's on the offer letter, top right? It usually starts with DC."),
+            ("customer", "Oh yes, here it is, DC -814 -227,"),
+        ),
+        (EntityType.ACCOUNT_NUMBER,),
+    )
+    assert found_spans == [("account_number", 2, "DC -814 -227")]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a product's serial, told how it starts
+        (
+            ("agent", "Serial number on the back of the unit should start with S N and then twelve digits."),
+            ("customer", "S N 3 3 0 9 1 7 4 4 5 8 2 0."),
+        ),
+        # the same speaker going on, not an answer
+        (("agent", "The code usually starts with GB, and GB 4412 is the plan you want."),),
+    ],
+)
+def test_a_serial_or_one_s_own_words_after_how_a_code_starts_are_no_id(turns: tuple[tuple[str, str], ...]) -> None:
+    assert spans_found(turns, (EntityType.ACCOUNT_NUMBER,)) == []
