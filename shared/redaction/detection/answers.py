@@ -168,6 +168,8 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
         kinds = kinds_asked(" ".join(segment.text for segment in turn.segments))
         if turn.speaker in _ROLES and turn.speaker != _AGENT:
             kinds = [kind for kind in kinds if kind is EntityType.PERSON_NAME]
+        elif not kinds and position and _line_asked_after_named(turns[position - 1], turn):
+            kinds = [EntityType.PHONE_NUMBER]
         if not kinds:
             continue
         answer = _answer(turns, position, _ADDRESS_ANSWER_SEGMENTS if EntityType.ADDRESS in kinds else _ANSWER_SEGMENTS)
@@ -178,6 +180,24 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
             continue
         kinds = [*kinds, *(kind for kind in _kinds_told(answer) if kind not in kinds)]
         yield from _entities(value, answer, kinds, covered, found, lower_case or unsure)
+
+
+# "The number" asked for alone, after the other side asked to be texted or called on theirs: "Can you send the new
+# ticket to my number?" / "Sure, what's the number?"
+_NUMBER_ASKED_ALONE = re.compile(r"\b(?:what's|what is|which is) (?:the|that|your) number\W*$", re.IGNORECASE)
+_OWN_LINE_NAMED = re.compile(
+    r"\b(?:to|on) (?:my|her|his|another|a different) (?:number|phone|mobile|cell)\b"
+    r"|\b(?:text|call|ring|sms|whatsapp) (?:me|her|him)\b",
+    re.IGNORECASE,
+)
+
+
+def _line_asked_after_named(before: _Turn, turn: _Turn) -> bool:
+    """Whether ``turn`` asks for "the number" right after the turn before (the other side's) named their line to be
+    reached on."""
+    asked = " ".join(segment.text for segment in turn.segments)
+    named = " ".join(segment.text for segment in before.segments)
+    return _NUMBER_ASKED_ALONE.search(asked) is not None and _OWN_LINE_NAMED.search(named) is not None
 
 
 # Numbers an answer may name as it gives them: "and the security code is ...".

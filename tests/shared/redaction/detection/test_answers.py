@@ -273,3 +273,19 @@ def test_a_short_answer_to_a_name_question_whisper_was_unsure_of_is_the_name(
 ) -> None:
     question, said = segments(("agent", asked), ("customer", answer))
     assert [spans for _, spans in found([question, heard_as(said, confidences)])] == names
+
+
+def test_the_number_asked_for_after_the_caller_named_their_line_is_a_phone() -> None:
+    assert _found(
+        ("customer", "Okay, and can you send the new ticket to my number?"),
+        ("agent", "Sure, what's the number?"),
+        ("customer", "803, 552, 716, I know,"),
+    ) == [("phone_number", 2, "803, 552, 716")]
+
+
+def test_the_number_asked_for_alone_where_no_line_was_named_is_no_phone() -> None:
+    assert _found(
+        ("customer", "Okay, and can you send the new ticket to the station?"),
+        ("agent", "Sure, what's the number?"),
+        ("customer", "803, 552, 716, I know,"),
+    ) == []
