@@ -28,6 +28,8 @@ CONTEXT_WINDOW = 25  # tokens
 EXPIRY_SAID = (
     r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
     r"|(the )?date on (the|my|your) (credit |debit )?card"
+    # as Brazilians and others name it: "And the validity date?" ("validade")
+    r"|validity date"
 )
 # "expiry" and "expires" as Whisper may hear them from a voice it knows less well, words of their own elsewhere: they
 # name a card's expiry only where a card was talked about, and no answer is read as one for them alone.

@@ -1007,3 +1007,16 @@ def test_the_rest_of_a_birth_date_asked_for_after_a_part_of_it_is_the_birth_date
 )
 def test_the_rest_of_a_date_asked_for_with_no_birth_named_is_no_birth_date(turns: list[tuple[str, str]]) -> None:
     assert _found(_segments(*turns), _BIRTH) == []
+
+
+def test_a_card_s_validity_date_is_its_expiry() -> None:
+    found_spans = spans_found(
+        (
+            ("customer", "It's 5162 0387 4429 0613."),
+            ("agent", "And the validity date,"),
+            ("customer", "December, 28."),
+        ),
+        (EntityType.CARD_EXPIRY, EntityType.CARD_NUMBER),
+    )
+    assert ("card_expiry", 2, "December, 28") in found_spans
+    assert ("card_number", 2, "28") not in found_spans
