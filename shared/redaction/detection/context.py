@@ -244,6 +244,8 @@ ASKED_ACCOUNT_CONTEXT = re.compile(
     # reference?"; or asked for by the caller: "Can I get a reference for this call?"
     r"|\byour (\w+ ){1,2}reference\b|\b(have|got|get) (the|a) (\w+ ){0,2}reference\b"
     r"|\b(what's|what is) the (\w+ )?reference\b"
+    # a number read off what the business sent: "and the schedule number from your tax notice."
+    r"|\b(number|reference|id) (from|on) your (\w+ ){0,2}(notice|bill|letter|statement|invoice|certificate)\b"
 )
 # The kinds of a caller's record an id is named by, theirs or given them: "the refund number", "your job reference"
 _RECORD_KINDS = (

@@ -1980,3 +1980,11 @@ def test_an_id_given_as_it_was_just_told_it_starts_is_an_account_number() -> Non
 )
 def test_a_serial_or_one_s_own_words_after_how_a_code_starts_are_no_id(turns: tuple[tuple[str, str], ...]) -> None:
     assert spans_found(turns, (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_a_number_asked_for_from_what_the_business_sent_is_an_account_number() -> None:
+    found_spans = spans_found(
+        (("agent", "Thank you, and the schedule number from your tax notice."), ("customer", "It's 052, 14107031.")),
+        (EntityType.ACCOUNT_NUMBER,),
+    )
+    assert found_spans == [("account_number", 1, "052, 14107031")]
