@@ -393,13 +393,15 @@ def _characters(said: Sequence[Token]) -> str:
 
 def ids_said_again(ids: Sequence[Sequence[Token]], tokens: Sequence[Token]) -> Iterable[list[Token]]:
     """An id of letters and digits found, said again later by either side with the same characters however they are
-    grouped ("S 1 4 D, 0 0 8 7 3 2 1" / "S14D 0087321", "Booking ref is 7H4M2Z." / "Perfect, 7H4M2Z, Lindqvist"): the
-    same id, wherever its kind was named."""
+    grouped ("S 1 4 D, 0 0 8 7 3 2 1" / "S14D 0087321", "Booking ref is 7H4M2Z." / "Perfect, 7H4M2Z, Lindqvist"), or
+    with its six digits or more the same and its letters heard as others: the same id, wherever its kind was named."""
     known: dict[str, int] = {}
     for said in ids:
         characters = _characters(said)
         if len(characters) >= _MIN_MIXED_ID and _MIXED_CHARACTERS.fullmatch(characters):
             known.setdefault(characters, said[-1].position)
+            if sum(char.isdigit() for char in characters) >= _MIN_DIGITS_LETTERS_MISHEARD:
+                known.setdefault(_letters_unknown(characters), said[-1].position)
     if not known:
         return
     for start, first in enumerate(tokens):
@@ -408,11 +410,25 @@ def ids_said_again(ids: Sequence[Sequence[Token]], tokens: Sequence[Token]) -> I
             if token.segment != first.segment:
                 break
             characters += _characters([token])
-            if known.get(characters, len(tokens)) < first.position:
+            if min(known.get(characters, len(tokens)), known.get(_letters_unknown(characters), len(tokens))) < (
+                first.position
+            ):
                 yield list(tokens[start : token.position + 1])
                 break
-            if not characters or not any(id_said.startswith(characters) for id_said in known):
+            if not characters or not any(
+                id_said.startswith(characters) or id_said.startswith(_letters_unknown(characters)) for id_said in known
+            ):
                 break
+
+
+# Said again with the same digits, an id's letters may be heard as others: "... with the Reference APR -309 -112?" /
+# "HPR, 309, 112, okay,". Six digits at least make it the same id.
+_MIN_DIGITS_LETTERS_MISHEARD = 6
+
+
+def _letters_unknown(characters: str) -> str:
+    """``characters`` with each letter left unknown ("#"), as an id said again with its letters misheard reads."""
+    return re.sub(r"[a-z]", "#", characters)
 
 
 # also joined by hyphens as Whisper writes letters spelled: "P-O-L", "H-W"

@@ -1988,3 +1988,27 @@ def test_a_number_asked_for_from_what_the_business_sent_is_an_account_number() -
         (EntityType.ACCOUNT_NUMBER,),
     )
     assert found_spans == [("account_number", 1, "052, 14107031")]
+
+
+def test_an_id_said_again_with_its_letters_misheard_and_its_digits_the_same_is_the_same_id() -> None:
+    found_spans = spans_found(
+        (
+            ("agent", "Can you send it to the rebates desk with the Reference APR -309 -112?"),
+            ("customer", "HPR, 309, 112, okay,"),
+        ),
+        (EntityType.ACCOUNT_NUMBER,),
+    )
+    assert found_spans == [("account_number", 0, "APR -309 -112"), ("account_number", 1, "HPR, 309, 112")]
+
+
+def test_a_short_code_with_other_letters_is_not_an_id_said_again() -> None:
+    found_spans = spans_found(
+        (
+            ("agent", "Your reference is APR -30 -91."),
+            ("customer", "Thanks."),
+            ("agent", "Anything else today?"),
+            ("customer", "Yes, is the HPR, 30, 91, router any good?"),
+        ),
+        (EntityType.ACCOUNT_NUMBER,),
+    )
+    assert found_spans == [("account_number", 0, "APR -30 -91")]
