@@ -100,6 +100,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|(call|ring|reach|text) me( back)?( (when|once|if|after) [a-z']+( [a-z']+){0,3})? (on|at)"
         # where a text is to be sent: "And send the SMS to 0803 ...", "text it to 07 ..."
         r"|(sms|text message|texts|text) (it |them )?to"
+        # or on: "You get an SMS on your nodal ending 7712" (the mobile, however heard)
+        r"|(an sms|a text|a text message|a code) (on|to) your "
+        r"(?!(order|account|card|booking|policy|case|claim|reference|parcel)\b)\w+ ending"
         # a number asked for to be called or texted on: "a number to text when it's ready", "a number we can call"
         r"|number (to|we can|i can|they can|you can|the driver can) (call|ring|text|reach)"
         # the line the caller is on, named right before it: "calling from 02 9555 0173" (not "calling from Acme")

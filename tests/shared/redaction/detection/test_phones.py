@@ -780,3 +780,13 @@ def test_a_number_someone_will_call_on_however_the_one_called_was_heard(said: st
 def test_a_number_to_ring_an_office_on_is_not_the_caller_s_phone() -> None:
     said = "I'll ring the council on 502, 318, 644 if it comes to that."
     assert spans_found((("customer", said),), (EntityType.PHONE_NUMBER,)) == []
+
+
+def test_the_last_digits_of_the_line_a_text_goes_to_however_heard_are_a_phone() -> None:
+    said = "Thank you, MSLIM. I unlocked your access. You get an SMS on your nodal ending 7712 with a link."
+    assert spans_found((("agent", said),), (EntityType.PHONE_NUMBER,)) == [("phone_number", 0, "7712")]
+
+
+def test_a_text_about_a_record_ending_in_digits_names_no_phone() -> None:
+    said = "You'll get a text on your order ending in 7712 when it ships."
+    assert spans_found((("agent", said),), (EntityType.PHONE_NUMBER,)) == []
