@@ -1502,12 +1502,16 @@ def addresses_going_on(segments: Sequence[Segment], addresses: Sequence[TextSpan
 
 # A flat or house said first, its segment ending in a comma: "Unit I, for the former in parade," / "Coulangata,
 # Queensland, 4225." (Unit nine, forty-four Marine Parade, ...).
-_UNIT_SEGMENT_BEFORE = re.compile(r"\s*(?i:unit|flat|apartment|apt|suite|house|block|plot|lot)\b[^.!?]*,\s*$")
+# Or it ends a segment after a sentence or an "it's": "I, I moved in March. It's flat 21," / "26th in London Road, ...".
+_UNIT_SEGMENT_BEFORE = re.compile(
+    r"(?:\s*|.*(?:[.!?]\s+|\b(?i:it's|it is|that's|that is)\s+))"
+    r"(?P<unit>(?i:unit|flat|apartment|apt|suite|house|block|plot|lot)\b[^.!?]*),\s*$"
+)
 
 
 def addresses_begun_before(segments: Sequence[Segment], addresses: Sequence[TextSpan]) -> Iterable[TextSpan]:
     """The flat or house an address begins with in its speaker's segment before the one it is found at the start
-    of, where that segment starts with one and ends in a comma."""
+    of, where that segment starts with one, or says it after a sentence or an "it's", and ends in a comma."""
     ordered = in_time_order(segments)
     texts = {segment.index: segment.text for segment in segments}
     starting = {span.segment for span in addresses if not texts[span.segment][: span.start].strip(" ,")}
@@ -1516,10 +1520,9 @@ def addresses_begun_before(segments: Sequence[Segment], addresses: Sequence[Text
             segment.index in starting
             and before.speaker == segment.speaker
             and segment.start_ms - before.end_ms <= _GOING_ON_PAUSE_MS
-            and _UNIT_SEGMENT_BEFORE.match(before.text)
+            and (unit := _UNIT_SEGMENT_BEFORE.match(before.text))
         ):
-            start = len(before.text) - len(before.text.lstrip())
-            yield TextSpan(before.index, start, len(before.text.rstrip(" ,")))
+            yield TextSpan(before.index, unit.start("unit"), unit.end("unit"))
 
 
 def _ends_turn_with_place(

@@ -1946,3 +1946,19 @@ def test_a_rate_that_moves_to_another_gives_no_address_in_the_answer() -> None:
         ("customer", "Seven point four nine, ouch. And there's an arrangement fee?"),
     )
     assert found_spans == []
+
+
+def test_a_flat_said_after_a_sentence_ending_a_segment_begins_the_address_after_it() -> None:
+    found_spans = _addresses(
+        ("customer", "I, I moved in March. It's flat 21,"),
+        ("customer", "26th in London Road, Glasgow, G12, 9QX."),
+    )
+    assert found_spans == [(0, "flat 21"), (1, "26th in London Road, Glasgow, G12, 9QX")]
+
+
+def test_a_flat_talked_about_ending_a_segment_is_no_part_of_the_address_after_it() -> None:
+    found_spans = _addresses(
+        ("customer", "The noise comes from the flat next door,"),
+        ("customer", "26 Hyndland Road, Glasgow, G12, 9QX."),
+    )
+    assert found_spans == [(1, "26 Hyndland Road, Glasgow, G12, 9QX")]
