@@ -128,9 +128,13 @@ _NUMBERED_THINGS = {"flight", "gate", "room", "platform", "bus", "route", "termi
 # Capitals written as a word of their own right before an id's digits, spelled with hyphens, or each with the dot
 # Whisper writes after a letter said apart: its letters ("INC 0048213, got it.", "I-N-C, double oh four, ...", "CS,
 # zero zero four nine, ...", "L .I .4770209").
+# Or said with the word for the mark between: "HX stroke 44182 stroke B".
 _LETTERS_BEFORE = re.compile(
-    r"(?<![\w'-])(?:(?P<letters>[A-Z]{2,4}|[A-Z](?:-[A-Z]){1,3}),? |(?P<dotted>[A-Z](?: \.[A-Z]){1,3}) \.)$", re.ASCII
+    r"(?<![\w'-])(?:(?P<letters>[A-Z]{2,4}|[A-Z](?:-[A-Z]){1,3}),? (?:(?i:stroke|slash|dash|hyphen) )?"
+    r"|(?P<dotted>[A-Z](?: \.[A-Z]){1,3}) \.)$",
+    re.ASCII,
 )
+_LETTERS_AFTER = re.compile(r" (?i:stroke|slash|dash|hyphen) [A-Z]{1,3}\b", re.ASCII)
 _DIGIT_SAID_FIRST = re.compile(rf"\d|(?i:{'|'.join(sorted({*DIGIT_WORDS, *REPEATS}, key=len, reverse=True))})\b")
 
 
@@ -142,6 +146,12 @@ def with_letters_before(span: TextSpan, text: str) -> TextSpan:
     if _DIGIT_SAID_FIRST.match(text, span.start) is None:
         return span
     return TextSpan(span.segment, match.start(), span.end)
+
+
+def with_letters_after(span: TextSpan, text: str) -> TextSpan:
+    """``span`` of an id's digits with the capitals said after them and the mark between: "44182 stroke B"."""
+    after = _LETTERS_AFTER.match(text, span.end)
+    return span if after is None else TextSpan(span.segment, span.start, after.end())
 
 
 # A check digit written or said in brackets after an id, as a Hong Kong identity card prints it: "K612437(3)", "K 6 1

@@ -19,6 +19,7 @@ from shared.redaction.detection.accounts import (
     spelled_ids,
     spoken_ibans,
     with_check_digit_after,
+    with_letters_after,
     with_letters_before,
 )
 from shared.redaction.detection.addresses import (
@@ -140,7 +141,10 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
             spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)
         if entity_type is EntityType.ACCOUNT_NUMBER:
             spans = tuple(
-                with_check_digit_after(with_letters_before(span, texts[span.segment]), texts[span.segment])
+                with_check_digit_after(
+                    with_letters_after(with_letters_before(span, texts[span.segment]), texts[span.segment]),
+                    texts[span.segment],
+                )
                 for span in spans
             )
         candidates.append(Entity(entity_type, tuple(_trimmed(span, texts) for span in spans)))

@@ -2012,3 +2012,11 @@ def test_a_short_code_with_other_letters_is_not_an_id_said_again() -> None:
         (EntityType.ACCOUNT_NUMBER,),
     )
     assert found_spans == [("account_number", 0, "APR -30 -91")]
+
+
+@pytest.mark.parametrize("answer", ["It's HX stroke 44182 stroke B.", "It's HX slash 44182 slash B."])
+def test_an_id_s_letters_said_with_the_mark_between_them_and_its_digits_are_part_of_it(answer: str) -> None:
+    found_spans = spans_found(
+        (("agent", "And your policy number?"), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,)
+    )
+    assert found_spans == [("account_number", 1, answer.removeprefix("It's ").rstrip("."))]
