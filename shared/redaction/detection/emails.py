@@ -795,6 +795,9 @@ _PROVIDER_AFTER = re.compile(rf"\s+at\s+{_WEBMAIL_PROVIDERS}\b", re.IGNORECASE)
 _SAID_NO = re.compile(r"^\W*(?i:no|nope|sorry|actually)\b")
 _MIN_PART_SHARED = 4  # letters: a name in the local part, not initials
 _LIKE_A_PART = 0.7  # how alike a word put right and a part of the local part are: "kapur" for "kapoor"
+_WRITTEN_OTHERWISE = 0.8  # how alike, said alone: "bennett" for "bennet", not "better"
+_LOWER_CASE_WORD = re.compile(r"(?<![\w.@'-])[a-z]{4,}(?![\w@'-])")
+_LETTERS_TOLD = re.compile(r"\b(?i:with|without)\s+(?:(?i:a|an|the|two|double)\s+){1,2}[A-Za-z](?:'?s)?\b")
 
 
 def local_parts_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:
@@ -802,7 +805,8 @@ def local_parts_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan
     speaker's own correction: a word written with digits or a dot that holds a part of the one read, and its spelling
     after it ("I've got aurelien dot fabre at orange dot fr." / "No, it's fabre69, F-A-B-R-E six nine.", "Is that
     dlamini88, with the numbers?"); where the segment begins by saying no, a word spelled after itself that is like
-    a part, and the part said again ("No, sorry, it's kapur, K-A-P-U-R, not kapoor.")."""
+    a part, the part said again ("No, sorry, it's kapur, K-A-P-U-R, not kapoor."), and a word nearly the part, as it
+    should be written ("No, with a double T, bennett.")."""
     texts = {segment.index: segment.text for segment in segments}
     following = {before.index: after for before, after in itertools.pairwise(in_time_order(segments))}
     for email in emails:
@@ -832,6 +836,13 @@ def local_parts_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan
         for part in parts:
             for said in re.finditer(rf"(?<![\w.@-]){re.escape(part)}(?![\w@-])", reply.text):
                 yield TextSpan(reply.index, said.start(), said.end())
+        # the part as it should be written, nearly as read, after which letters: "No, with a double T, bennett."
+        for word in _LOWER_CASE_WORD.finditer(reply.text) if _LETTERS_TOLD.search(reply.text) else ():
+            if any(
+                word.group() != part and difflib.SequenceMatcher(None, word.group(), part).ratio() >= _WRITTEN_OTHERWISE
+                for part in parts
+            ):
+                yield TextSpan(reply.index, word.start(), word.end())
 
 
 def domains_put_right(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:

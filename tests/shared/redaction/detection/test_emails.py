@@ -857,3 +857,22 @@ def test_an_address_said_with_a_pause_before_its_digits_or_without_its_providers
 def test_at_said_between_commas_after_letters_spelled_so_joins_the_address() -> None:
     said = "Email's M, B, O, N, G, I, at, icloud.com."
     assert spans_found((("customer", said),), (EntityType.EMAIL,)) == [("email", 0, "M, B, O, N, G, I, at, icloud.com")]
+
+
+@pytest.mark.parametrize("reply", ["No, with a double T, bennett.", "No, with two Ts, bennett."])
+def test_a_local_part_put_right_by_its_letters_then_as_it_is_written(reply: str) -> None:
+    found_spans = _emails(("agent", "So that's bennet at icloud dot com?"), ("customer", reply))
+    assert found_spans == [(0, "bennet at icloud dot com"), (1, "bennett")]
+
+
+@pytest.mark.parametrize(
+    ("read", "reply"),
+    [
+        # how it is written, with no letters told: left to the name rules
+        ("K dot O'Sullivan at eircom dot net, no apostrophe I assume?", "No apostrophe, just osullivan."),
+        # a word like the part by chance
+        ("So that's bennet at icloud dot com?", "No, with a double T, like on the banner I sent."),
+    ],
+)
+def test_a_word_like_the_local_part_without_letters_told_or_unlike_it_is_no_address(read: str, reply: str) -> None:
+    assert [turn for turn, _ in _emails(("agent", read), ("customer", reply))] == [0]
