@@ -161,6 +161,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # Kazakhstan's IIN, the former Yugoslavia's JMBG and EMBG; a personal identity number named in English (not
         # "my personal number" alone: a phone's too)
         r"iin|jmbg|embg|personal (identity|identification|id) (number|code|no)|"
+        # "my personal number" alone may be a phone's; asked for to check who one is, it is a national id's: "For
+        # security, can you give me your personal number?"
+        r"(security|verification|to verify you)(,)? ([\w']+ ){0,5}personal number|"
         # Singapore's NRIC and Malaysia's MyKad, "my IC" for short (the letters alone: "an IC" is a chip too)
         r"nric|mykad|(my|your|his|her) ic\b|"
         # an id asked for by its length, longer than a phone number and not a card's sixteen: "your twelve-digit

@@ -2020,3 +2020,23 @@ def test_an_id_s_letters_said_with_the_mark_between_them_and_its_digits_are_part
         (("agent", "And your policy number?"), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,)
     )
     assert found_spans == [("account_number", 1, answer.removeprefix("It's ").rstrip("."))]
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        ("For security, can you give me your personal number?", "85071203847."),
+        ("Of course, for verification your personal number.", "850712 -03456."),
+    ],
+)
+def test_a_personal_number_asked_for_to_check_who_one_is_is_a_national_id(asked: str, answer: str) -> None:
+    found_spans = spans_found((("agent", asked), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,))
+    assert found_spans == [("account_number", 1, answer.rstrip("."))]
+
+
+def test_a_personal_number_to_be_called_on_is_a_phone() -> None:
+    found_spans = spans_found(
+        (("agent", "And a personal number we can call you on?"), ("customer", "0412 887 305.")),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("phone_number", 1, "0412 887 305")]
