@@ -198,7 +198,8 @@ _NOT_STREET_NAME_WORDS = (
     rf"next|last|first|second|third|{_STREET_KINDS})"
 )
 LOWER_CASE_ADDRESS = re.compile(
-    rf"\b(?:\d+[a-z]?|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD}){{0,4}})"
+    # (not a price: "$15 one way, 25 return")
+    rf"(?<![$£€¥₹])\b(?:\d+[a-z]?|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD}){{0,4}})"
     rf"(?:\s+(?!{_NOT_STREET_NAME_WORDS}\b)[a-z][a-z'.-]*){{1,3}}?\s+(?:{_STREET_KINDS})\b\.?"
     rf"(?:\s+(?:\d+|{NUMBER_WORD})\b)?"  # a numbered road: "county road nine"
     rf"(?:,?\s+(?:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:{NUMBER_WORD}\b|\d+[a-z]?\b))?"
@@ -830,6 +831,13 @@ _RUN_TOGETHER_POSTCODE = re.compile(_POSTCODE.replace(r"\s?", ""))
 _POSTCODE_PIECE = re.compile(r"[A-Z\d]{1,4}", re.ASCII)
 
 
+# Where the other side told they live or are moving asks the one answering for no address: "I'm moving to Kilimanj
+# next month." / "We have 30 megabits for 2,900 shilling, ..." (said, its words are lower case and unpunctuated)
+_OWN_MOVE_TOLD = re.compile(
+    r"\b(?:i|we)(?:'m| am|'re| are|'ve| have|'d| had)?(?: just| recently| soon)? (?:live|living|moved|moving) (?:at|to)\b"
+)
+
+
 def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
     """A house number and what follows it, at the start of an answer to "address?" or right after "I live at"."""
     texts = {segment.index: segment.text for segment in segments}
@@ -837,7 +845,8 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
     for token in tokens:
         words_of.setdefault(token.segment, []).append(token)
     addressed: set[int] = set()  # segments an address was found in
-    for segment, asked, gone_on_from in answers(segments, tokens, going_on=True):
+    for segment, said_before, gone_on_from in answers(segments, tokens, going_on=True):
+        asked = _OWN_MOVE_TOLD.sub("", said_before)
         spoken = words_of.get(segment.index, [])
         if gone_on_from is not None and not (gone_on_from in addressed or ADDRESS.search(texts[gone_on_from])):
             asked = ""  # only an address's first half is gone on from: "Same as before," / "Okay." / "Order 5501 ..."

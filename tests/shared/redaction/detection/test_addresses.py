@@ -1962,3 +1962,18 @@ def test_a_flat_talked_about_ending_a_segment_is_no_part_of_the_address_after_it
         ("customer", "26 Hyndland Road, Glasgow, G12, 9QX."),
     )
     assert found_spans == [(1, "26 Hyndland Road, Glasgow, G12, 9QX")]
+
+
+def test_a_price_said_in_lower_case_is_no_street() -> None:
+    assert _addresses(("customer", "How much is it?"), ("agent", "$15 one way, 25 return, and kids under 5 ride free.")) == []
+
+
+def test_the_answer_after_the_caller_says_where_they_are_moving_gives_no_address() -> None:
+    found_spans = _addresses(
+        ("customer", "Hi, I want to know your packages. I'm moving to Kilimani next month."),
+        ("agent", "We have 30 megabits for 2,900 shilling, and 100 for 4,100."),
+        ("customer", "Is installation free,"),
+        ("agent", "Yes, on a 12 month plan."),
+    )
+    assert found_spans == []
+
