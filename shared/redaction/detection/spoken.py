@@ -299,6 +299,9 @@ UNITS = {
     "months", "years", "items", "boxes", "pounds", "pound", "quid", "euros", "euro", "miles", "inches", "feet",
     # other countries' money: "9876543210 rupees" is an amount, not a phone number
     "rupees", "rand", "pesos", "yen", "yuan", "dirhams", "naira", "shillings", "francs", "ringgit", "baht",
+    "rupee", "shilling", "cedis", "kwacha",
+    # as Whisper hears "rand" and "rupees" after an amount: "a balance of 400 and 85 rent", "2,100 and 40 ruby"
+    "rent", "ruby",
 }  # fmt: skip
 
 NUMBER_WORD = (

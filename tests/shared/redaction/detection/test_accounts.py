@@ -2040,3 +2040,25 @@ def test_a_personal_number_to_be_called_on_is_a_phone() -> None:
         (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
     )
     assert found_spans == [("phone_number", 1, "0412 887 305")]
+
+
+@pytest.mark.parametrize(
+    ("turns", "ids"),
+    [
+        # "excess" and "rand" as Whisper hears them
+        ((("agent", "Thank you. The access on your policy is 3500 rent."),), []),
+        # rupees, after the policy's number
+        (
+            (
+                ("agent", "And the policy number?"),
+                ("customer", "TWP 000877431."),
+                ("agent", "Thank you. Your new premium is 2 ,100 and 40 ruby, including GST."),
+            ),
+            ["TWP 000877431"],
+        ),
+    ],
+)
+def test_an_amount_in_rand_or_rupees_as_whisper_hears_them_is_no_id(
+    turns: tuple[tuple[str, str], ...], ids: list[str]
+) -> None:
+    assert [words for _, _, words in spans_found(turns, (EntityType.ACCOUNT_NUMBER,))] == ids
