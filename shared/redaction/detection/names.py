@@ -244,7 +244,10 @@ NOT_NAMES = {
     "Goodbye",
     # thanks, greetings and "I am" in the languages callers switch to: "Hola Javier", "Soy Lucía"
     "Hola", "Gracias", "Danke", "Merci", "Grazie", "Obrigado", "Obrigada", "Tack", "Bonjour", "Ciao", "Hallo", "Hej",
-    "Salamat", "Asante", "Soy",
+    "Salamat", "Asante", "Soy", "Adios", "Adiós",
+    # what Whisper makes of "ma'am", of the Filipino "po" said to be polite, and of "thanks": "And your name, Mem?",
+    # "Sure, Po.", "Enks."
+    "Mem", "Po", "Enks", "Anx", "Anks",
     "Tussauds",  # "Madame Tussauds": a museum, not a woman
     # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
     "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",

@@ -3158,3 +3158,25 @@ def test_a_name_spelled_then_said_as_it_sounds_is_a_name_twice(said: str, spelle
 )
 def test_letters_then_a_radio_word_a_place_word_or_another_word_are_no_name(said: str) -> None:
     assert _names(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("turns", "names"),
+    [
+        ((("customer", "Hello."), ("agent", "And your name, Mem?")), []),  # "ma'am"
+        ((("customer", "Hello."), ("agent", "Sure, Po. Can I have your account number?")), []),  # the Filipino "po"
+        ((("customer", "Hello."), ("agent", "Thank you, Adios.")), []),
+        (  # "thanks"
+            (
+                ("agent", "Can you spell the surname?"),
+                ("customer", "N -O -W -A -K."),
+                ("agent", "Anx, and your native birth?"),
+            ),
+            [(1, "N -O -W -A -K")],
+        ),
+    ],
+)
+def test_a_courtesy_or_thanks_as_whisper_writes_it_is_no_name(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
