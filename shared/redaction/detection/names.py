@@ -2396,6 +2396,12 @@ _PERSON_CUE = re.compile(
 )
 
 
+# What Whisper makes of a record asked for, a name by its letters: "Nate of birth" ("date of birth"), "your Ivan"
+# (the IBAN).
+_HEARD_FOR_A_RECORD = re.compile(r"\s+(?i:of birth)\b")
+_OWNED_THING_BEFORE = re.compile(r"\b(?i:your|my|the|an|new)\s+$")
+
+
 def names_known_from_lists(segments: Sequence[Segment], found: Iterable[TextSpan]) -> Iterable[TextSpan]:
     """A given name or a surname of many countries, capitalised as a recogniser writes names, with the name words said
     next to it ("my brother in Lagos, Chinedu Okafor"), where the turn tells of a person or personal data is ``found``
@@ -2419,6 +2425,8 @@ def names_known_from_lists(segments: Sequence[Segment], found: Iterable[TextSpan
                 continue  # a month of another calendar after its day: "9 Ramadan 1410"
             if re.match(r"-[A-Z]{2,}\b", text[match.end() :]):
                 continue  # a word joined to initials: "my Steuer-ID"
+            if _HEARD_FOR_A_RECORD.match(text, match.end()) or (word == "Ivan" and _OWNED_THING_BEFORE.search(before)):
+                continue  # "Nate of birth." ("date"), "I need your Ivan." (an IBAN), as Whisper hears them
             start, end = _name_words_around(text, *match.span())
             if word in place_names() or text[start:end] in place_names():
                 continue  # "Sydney", "San Francisco"

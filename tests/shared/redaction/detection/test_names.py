@@ -3180,3 +3180,28 @@ def test_a_courtesy_or_thanks_as_whisper_writes_it_is_no_name(
     turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
 ) -> None:
     assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "And your name?"), ("customer", "Lupe Estrada Montoya."), ("agent", "Thank you. Nate of birth.")),
+        (
+            ("agent", "And your membership number?"),
+            ("customer", "KW -331 -078."),
+            ("agent", "Thank you. Now the new Ivan, please."),
+        ),
+        (
+            ("agent", "And your membership number?"),
+            ("customer", "KW -331 -078."),
+            ("agent", "Thanks, and we set up a direct debit from your own account, I need your Ivan."),
+        ),
+    ],
+)
+def test_a_record_asked_for_as_whisper_hears_it_is_no_name(turns: tuple[tuple[str, str], ...]) -> None:
+    assert not any(words in {"Nate", "Ivan"} for _, words in _names(*turns))
+
+
+def test_ivan_named_as_a_person_is_still_a_name() -> None:
+    found_spans = _names(("agent", "And your membership number?"), ("customer", "KW -331 -078, Ivan set it up."))
+    assert found_spans == [(1, "Ivan")]
