@@ -1333,6 +1333,7 @@ def names_said_again(
                         or _told_how_written(text, match, initialled_surnames)
                         or (
                             match.group() not in _WORD_NAMES
+                            and match.group() not in english_words()  # "Which email do you have?"
                             and _SAID_TO_BEFORE.search(text[: match.start()])
                             and _SAID_TO_AFTER.match(text, match.end())
                         )

@@ -3205,3 +3205,13 @@ def test_a_record_asked_for_as_whisper_hears_it_is_no_name(turns: tuple[tuple[st
 def test_ivan_named_as_a_person_is_still_a_name() -> None:
     found_spans = _names(("agent", "And your membership number?"), ("customer", "KW -331 -078, Ivan set it up."))
     assert found_spans == [(1, "Ivan")]
+
+
+def test_an_english_word_of_a_mailbox_ending_a_question_is_no_name() -> None:
+    found_spans = _names(("customer", "Which email do you have?"), ("agent", "have love dot menon at wp dot pl."))
+    assert found_spans == []
+
+
+def test_a_mailbox_s_name_in_lower_case_ending_what_is_said_to_its_owner_is_still_a_name() -> None:
+    found_spans = _names(("agent", "lorcan dot menon at wp dot pl."), ("agent", "and what's your date of birth lorcan"))
+    assert found_spans == [(1, "lorcan")]
