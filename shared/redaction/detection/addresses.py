@@ -834,7 +834,8 @@ _POSTCODE_PIECE = re.compile(r"[A-Z\d]{1,4}", re.ASCII)
 # Where the other side told they live or are moving asks the one answering for no address: "I'm moving to Kilimanj
 # next month." / "We have 30 megabits for 2,900 shilling, ..." (said, its words are lower case and unpunctuated)
 _OWN_MOVE_TOLD = re.compile(
-    r"\b(?:i|we)(?:'m| am|'re| are|'ve| have|'d| had)?(?: just| recently| soon)? (?:live|living|moved|moving) (?:at|to)\b"
+    r"\b(?:i|we)(?:'m| am|'re| are|'ve| have|'d| had)?(?: just| recently| soon)? "
+    r"(?:live|living|moved|moving) (?:at|to)\b"
 )
 
 
@@ -1044,9 +1045,7 @@ def _houses_of_someone_named(text: str) -> Iterable[tuple[int, int]]:
 
 # A town after a comma or "in", then only words in lower case: what is said next, not the address ("..., Naas on the
 # 1st", "... in Dundee now", "... in Quebec City, and the bill's").
-_TOWN_THEN_TALK = re.compile(
-    r"(?:,|\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?=,?(?:\s+[a-z][\w'-]*)+[.,;!?]?\s*$)"
-)
+_TOWN_THEN_TALK = re.compile(r"(?:,|\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?=,?(?:\s+[a-z][\w'-]*)+[.,;!?]?\s*$)")
 
 
 def _through_town(text: str, start: int, end: int) -> int:

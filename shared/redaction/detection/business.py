@@ -31,7 +31,8 @@ _BUSINESS_CUE = re.compile(
     # a business's place's own line: "call the pharmacy's main number, ..."
     rf"|the (?:{_BUSINESS_PLACES}|branch|store|office)'s (?:main |own |direct )?(?:number|line|phone number)"
     # or a place to ring on it: "For lost property ring the station office on 020 ..."
-    rf"|\b(?:call|ring|phone|contact|try) the (?:\w+ )?(?:{_BUSINESS_PLACES}|branch|store|office)(?: directly)? (?:on|at)\b"
+    rf"|\b(?:call|ring|phone|contact|try) the (?:\w+ )?(?:{_BUSINESS_PLACES}|branch|store|office)(?: directly)? "
+    r"(?:on|at)\b"
     # its line from another country, given beside it: "..., and from abroad it's +1 302 555 0147" (not "I'm calling
     # from abroad")
     r"|(?<!calling )(?<!ringing )\bfrom (?:abroad|overseas|outside the (?:us|uk|country))(?: it's| it is| dial| call|,)"

@@ -1328,14 +1328,17 @@ def names_said_again(
                 ):
                     # a name in lower case, only where a greeting or an introduction says it is one, or where it
                     # ends what is said to its owner: "and what's your date of birth lorcan"
-                    if match.group() != match.group().lower() or not (
-                        _LOWER_CASE_NAME_CUE.search(text[: match.start()].lower())
-                        or _told_how_written(text, match, initialled_surnames)
-                        or (
-                            match.group() not in _WORD_NAMES
-                            and match.group() not in english_words()  # "Which email do you have?"
-                            and _SAID_TO_BEFORE.search(text[: match.start()])
-                            and _SAID_TO_AFTER.match(text, match.end())
+                    if (
+                        match.group() != match.group().lower()
+                        or not (
+                            _LOWER_CASE_NAME_CUE.search(text[: match.start()].lower())
+                            or _told_how_written(text, match, initialled_surnames)
+                            or (
+                                match.group() not in _WORD_NAMES
+                                and match.group() not in english_words()  # "Which email do you have?"
+                                and _SAID_TO_BEFORE.search(text[: match.start()])
+                                and _SAID_TO_AFTER.match(text, match.end())
+                            )
                         )
                     ):
                         continue

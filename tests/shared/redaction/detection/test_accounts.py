@@ -1923,7 +1923,10 @@ def test_a_team_named_for_accounts_names_no_account_in_its_line() -> None:
 def test_a_payment_made_over_the_phone_names_no_phone_for_an_id_asked_after_it() -> None:
     found_spans = spans_found(
         (
-            ("customer", "Hi, I've got an outstanding excess from my dog's surgery, and I'd like to pay it over the phone."),
+            (
+                "customer",
+                "Hi, I've got an outstanding excess from my dog's surgery, and I'd like to pay it over the phone.",
+            ),
             ("agent", "No worries. Can I grab the policy number?"),
             ("customer", "Yeah, it's GPC -902 -4716."),
         ),

@@ -1923,7 +1923,10 @@ def test_towns_codes_and_estates_said_as_their_countries_say_them_are_addresses(
 @pytest.mark.parametrize(
     ("said", "address"),
     [
-        ("My mother lives at 57 Main Street in Quebec City, and the bill's in her name.", "57 Main Street in Quebec City"),
+        (
+            "My mother lives at 57 Main Street in Quebec City, and the bill's in her name.",
+            "57 Main Street in Quebec City",
+        ),
         ("It's about my dad's meter, he's at 14 Larch Close in Dundee now.", "14 Larch Close in Dundee"),
     ],
 )
@@ -1937,7 +1940,10 @@ def test_a_birth_date_after_an_address_is_not_taken_into_it() -> None:
         "need it."
     )
     found_spans = spans_found((("customer", said),), (EntityType.ADDRESS, EntityType.DATE_OF_BIRTH))
-    assert sorted(found_spans) == [("address", 0, "57 rue Saint-Paul in Quebec City"), ("date_of_birth", 0, "March 3rd 1941")]
+    assert sorted(found_spans) == [
+        ("address", 0, "57 rue Saint-Paul in Quebec City"),
+        ("date_of_birth", 0, "March 3rd 1941"),
+    ]
 
 
 def test_a_rate_that_moves_to_another_gives_no_address_in_the_answer() -> None:
@@ -1965,7 +1971,10 @@ def test_a_flat_talked_about_ending_a_segment_is_no_part_of_the_address_after_it
 
 
 def test_a_price_said_in_lower_case_is_no_street() -> None:
-    assert _addresses(("customer", "How much is it?"), ("agent", "$15 one way, 25 return, and kids under 5 ride free.")) == []
+    assert (
+        _addresses(("customer", "How much is it?"), ("agent", "$15 one way, 25 return, and kids under 5 ride free."))
+        == []
+    )
 
 
 def test_the_answer_after_the_caller_says_where_they_are_moving_gives_no_address() -> None:
@@ -1976,4 +1985,3 @@ def test_the_answer_after_the_caller_says_where_they_are_moving_gives_no_address
         ("agent", "Yes, on a 12 month plan."),
     )
     assert found_spans == []
-

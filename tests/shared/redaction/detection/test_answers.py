@@ -284,8 +284,11 @@ def test_the_number_asked_for_after_the_caller_named_their_line_is_a_phone() -> 
 
 
 def test_the_number_asked_for_alone_where_no_line_was_named_is_no_phone() -> None:
-    assert _found(
-        ("customer", "Okay, and can you send the new ticket to the station?"),
-        ("agent", "Sure, what's the number?"),
-        ("customer", "803, 552, 716, I know,"),
-    ) == []
+    assert (
+        _found(
+            ("customer", "Okay, and can you send the new ticket to the station?"),
+            ("agent", "Sure, what's the number?"),
+            ("customer", "803, 552, 716, I know,"),
+        )
+        == []
+    )

@@ -2068,8 +2068,14 @@ def test_a_person_said_back_in_a_call_that_names_a_shop_is_still_a_name() -> Non
 
 def test_a_firm_said_back_by_its_name_alone_is_no_name() -> None:
     found = _names(
-        ("customer", "Is this Brightwater Dental or have I got the wrong number? I was trying to get the Parnell clinic."),
-        ("agent", "You're through to Brightwater, the Parnell clinic's closed today, but the Newmarket one's open till 5."),
+        (
+            "customer",
+            "Is this Brightwater Dental or have I got the wrong number? I was trying to get the Parnell clinic.",
+        ),
+        (
+            "agent",
+            "You're through to Brightwater, the Parnell clinic's closed today, but the Newmarket one's open till 5.",
+        ),
     )
     assert found == []
 
