@@ -415,18 +415,20 @@ def ids_said_again(ids: Sequence[Sequence[Token]], tokens: Sequence[Token]) -> I
     if not known:
         return
     for start, first in enumerate(tokens):
-        characters = ""
+        characters, shape = "", ""
         for token in tokens[start : start + _MAX_ID_TOKENS]:
             if token.segment != first.segment:
                 break
             characters += _characters([token])
-            if min(known.get(characters, len(tokens)), known.get(_letters_unknown(characters), len(tokens))) < (
+            # letters heard as others only where written as capitals, as an id's are: "HPR", not "is"
+            shape += _characters([token]) if token.text.isupper() or token.norm.isdigit() else "?"
+            if min(known.get(characters, len(tokens)), known.get(_letters_unknown(shape), len(tokens))) < (
                 first.position
             ):
                 yield list(tokens[start : token.position + 1])
                 break
             if not characters or not any(
-                id_said.startswith(characters) or id_said.startswith(_letters_unknown(characters)) for id_said in known
+                id_said.startswith(characters) or id_said.startswith(_letters_unknown(shape)) for id_said in known
             ):
                 break
 
