@@ -256,6 +256,9 @@ _CENTURY = 1900  # of a year written with two figures, 30 to 99
 _GIVEN_AS = re.compile(
     r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's|(that|it) back|i've got|i have))$"
 )
+# Or said alone, after a word that only leads in, ending what is said: "So, January 8th, 1967?", "Just confirming,
+# the 9th of February, 2001?" (not "So, January 8th, 1998 you joined?")
+_LEAD_IN_ALONE = re.compile(r"^(so|um|uh|just confirming|confirming|to confirm)$")
 _GIVEN_WORDS = 3
 
 
@@ -283,13 +286,18 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
 
 def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
     """A date said whole, its day, month and a grown-up's birth year ("It's the 22nd of August 1990.", "February
-    29th, 1996, leap year baby."), given as itself as ``_own_dates_written`` has it, and read back as it has it; and
+    29th, 1996, leap year baby."), given as itself as ``_own_dates_written`` has it or said alone after a lead-in
+    ("So, January 8th, 1967?"), and read back as it has it; and
     the date of someone else given with it ("Mine is 1st of Jan 2001, and my son Kabir is 2nd of May 2019")."""
     for token in tokens:
-        if not _GIVEN_AS.search(words_before(token, tokens, _GIVEN_WORDS)):
+        before = words_before(token, tokens, _GIVEN_WORDS)
+        alone = _LEAD_IN_ALONE.search(before) is not None
+        if not alone and not _GIVEN_AS.search(before):
             continue
         found = _date_after(tokens, token.position)
         if not found or found[0] is not token or not _whole_birth_date(found):
+            continue
+        if alone and not _ends_segment(found[-1], tokens):
             continue
         yield found
         yield from _read_back_another_way(tokens, found)
@@ -302,6 +310,11 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
                 break
             yield rest
             found = rest
+
+
+def _ends_segment(last: Token, tokens: Sequence[Token]) -> bool:
+    """Whether ``last`` is the last word of its segment."""
+    return last.position + 1 >= len(tokens) or tokens[last.position + 1].segment != last.segment
 
 
 # Someone else's date given after one's own in the same breath: "and my son Kabir is", "and his is"

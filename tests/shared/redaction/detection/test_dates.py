@@ -1020,3 +1020,20 @@ def test_a_card_s_validity_date_is_its_expiry() -> None:
     )
     assert ("card_expiry", 2, "December, 28") in found_spans
     assert ("card_number", 2, "28") not in found_spans
+
+
+@pytest.mark.parametrize(
+    ("said", "date"),
+    [
+        ("So, January 8th, 1967?", "January 8th, 1967"),
+        ("Just confirming, the 9th of February, 2001?", "the 9th of February, 2001"),
+    ],
+)
+def test_a_whole_birth_date_read_back_alone_after_a_lead_in_is_a_date_of_birth(said: str, date: str) -> None:
+    found_spans = spans_found((("agent", said), ("customer", "Yeah.")), (EntityType.DATE_OF_BIRTH,))
+    assert found_spans == [("date_of_birth", 0, date)]
+
+
+def test_a_date_after_a_lead_in_that_goes_on_is_no_date_of_birth() -> None:
+    found_spans = spans_found((("agent", "So, January 8th, 1998 you joined?"),), (EntityType.DATE_OF_BIRTH,))
+    assert found_spans == []
