@@ -54,6 +54,9 @@ _OURS_AFTER = re.compile(
     rf"{_BUSINESS_PLACES})\b",
     re.IGNORECASE,
 )
+# ... or its opening hours told in the same sentence: "We're at 9 Harbour Street, next to the post office, and we're
+# open till 6 tonight."
+_OPEN_AFTER = re.compile(r"[^.!?]*\bwe(?:'re| are) open\b", re.IGNORECASE)
 _PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
 _CUE_CHARACTERS = 80
 # Said before an address that signs in to an account ("I've got the login as hello@..."): the account holder's,
@@ -75,7 +78,7 @@ def business_contact(entity: Entity, texts: dict[int, str], own_mailbox: bool = 
     personal = nearest_match(_PERSONAL_CUE, before)
     if business is not None and (personal is None or business < personal):
         return True
-    after = (_PLACE_AFTER.match(text, span.end) or _OURS_AFTER.match(text, span.end)) is not None
+    after = any(pattern.match(text, span.end) for pattern in (_PLACE_AFTER, _OURS_AFTER, _OPEN_AFTER))
     if entity.type is EntityType.ADDRESS and len(entity.spans) == 1 and after:
         return True
     # the whole local part, as said: "info hyphen oconnor at ..." is a person's, "info at ..." a role's

@@ -252,6 +252,8 @@ NOT_NAMES = {
     # firms callers name as if a person ("Amazon said I should call back", "Tesco told me to ring you")
     "Amazon", "Apple", "Microsoft", "Netflix", "Tesco", "Asda", "Argos", "Lidl", "Aldi", "Ikea", "Vodafone",
     "Verizon", "Comcast", "Uber", "Samsung", "Facebook", "Instagram", "Spotify", "Walmart", "Costco", "Ebay", "Etsy",
+    # mobile networks, named after a number: "Number is 0722 448 190. It's Safaricom."
+    "Safaricom", "Airtel", "Vodacom", "Telkom", "Digicel", "Telstra", "Optus", "Jio",
     *(word.capitalize() for word in YES_ABROAD),
 }  # fmt: skip
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a

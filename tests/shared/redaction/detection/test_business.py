@@ -153,3 +153,13 @@ def test_a_business_line_from_abroad_given_beside_it_is_its_own() -> None:
 def test_a_caller_s_number_said_while_calling_from_abroad_is_theirs() -> None:
     found = _found(("customer", "I'm calling from abroad, it's +44 7700 900 123."))
     assert found == [("phone_number", "+44 7700 900 123")]
+
+
+def test_an_address_followed_by_the_business_s_opening_hours_is_its_own() -> None:
+    said = "We're at 9 Harbour Street, next to the post office, and we're open till 6 tonight."
+    assert _found(("agent", said)) == []
+
+
+def test_a_home_address_followed_by_when_the_household_is_in_is_still_theirs() -> None:
+    found = _found(("customer", "I live at 9 Harbour Street, and we're home all day Thursday."))
+    assert [kind for kind, words in found if words.startswith("9 Harbour Street")] == ["address"]

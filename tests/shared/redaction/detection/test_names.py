@@ -3221,3 +3221,7 @@ def test_an_english_word_of_a_mailbox_ending_a_question_is_no_name() -> None:
 def test_a_mailbox_s_name_in_lower_case_ending_what_is_said_to_its_owner_is_still_a_name() -> None:
     found_spans = _names(("agent", "lorcan dot menon at wp dot pl."), ("agent", "and what's your date of birth lorcan"))
     assert found_spans == [(1, "lorcan")]
+
+
+def test_a_mobile_network_named_after_a_number_is_no_name() -> None:
+    assert _names(("customer", "Number is 0722 448 190. It's Safaricom.")) == []
