@@ -128,13 +128,16 @@ _NUMBERED_THINGS = {"flight", "gate", "room", "platform", "bus", "route", "termi
 # Capitals written as a word of their own right before an id's digits, spelled with hyphens, or each with the dot
 # Whisper writes after a letter said apart: its letters ("INC 0048213, got it.", "I-N-C, double oh four, ...", "CS,
 # zero zero four nine, ...", "L .I .4770209").
-# Or said with the word for the mark between: "HX stroke 44182 stroke B".
+# Or said with the word for the mark between: "HX stroke 44182 stroke B", "7Q4 dash 88120".
+_MARK_SAID = r"(?i:stroke|slash|dash|hyphen)"
 _LETTERS_BEFORE = re.compile(
-    r"(?<![\w'-])(?:(?P<letters>[A-Z]{2,4}|[A-Z](?:-[A-Z]){1,3}),? (?:(?i:stroke|slash|dash|hyphen) )?"
+    rf"(?<![\w'-])(?:(?P<letters>[A-Z]{{2,4}}|[A-Z](?:-[A-Z]){{1,3}}),? (?:{_MARK_SAID} )?"
+    rf"|(?=[A-Z\d]*[A-Z])[A-Z\d]{{2,4}} {_MARK_SAID} "
     r"|(?P<dotted>[A-Z](?: \.[A-Z]){1,3}) \.)$",
     re.ASCII,
 )
-_LETTERS_AFTER = re.compile(r" (?i:stroke|slash|dash|hyphen) [A-Z]{1,3}\b", re.ASCII)
+# ... and the letters or digits said after it so: "44182 stroke B", "HM stroke 2023 stroke 0041187"
+_LETTERS_AFTER = re.compile(rf"(?: {_MARK_SAID} (?:[A-Z]{{1,3}}|\d{{2,8}})\b)+", re.ASCII)
 _DIGIT_SAID_FIRST = re.compile(rf"\d|(?i:{'|'.join(sorted({*DIGIT_WORDS, *REPEATS}, key=len, reverse=True))})\b")
 
 
@@ -149,7 +152,8 @@ def with_letters_before(span: TextSpan, text: str) -> TextSpan:
 
 
 def with_letters_after(span: TextSpan, text: str) -> TextSpan:
-    """``span`` of an id's digits with the capitals said after them and the mark between: "44182 stroke B"."""
+    """``span`` of an id's digits with the capitals or digits said after them and the mark between: "44182 stroke
+    B"."""
     after = _LETTERS_AFTER.match(text, span.end)
     return span if after is None else TextSpan(span.segment, span.start, after.end())
 

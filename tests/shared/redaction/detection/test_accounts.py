@@ -2065,3 +2065,14 @@ def test_an_amount_in_rand_or_rupees_as_whisper_hears_them_is_no_id(
     turns: tuple[tuple[str, str], ...], ids: list[str]
 ) -> None:
     assert [words for _, _, words in spans_found(turns, (EntityType.ACCOUNT_NUMBER,))] == ids
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("Member ID, 7Q4 dash 88120.", "7Q4 dash 88120"),
+        ("Policy number's HM stroke 2023 stroke 0041187.", "HM stroke 2023 stroke 0041187"),
+    ],
+)
+def test_an_id_s_parts_said_with_the_mark_between_them_are_one_id(said: str, number: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,)) == [("account_number", 0, number)]
