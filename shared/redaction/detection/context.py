@@ -177,6 +177,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"agreement (number|no)|"
         # an id card's number named by "ID" alone: "and the ID is 28 41 93 07"
         r"(my|your|the|his|her) id (is|was)\b|"
+        # ... or a passport by its name alone: "My passport is A 0 3 3 9 8 1 2 4."
+        r"(my|your|his|her) passport('s| is| was)\b|"
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number
         # and id are named below)
         r"transaction (code|reference|ref)|"

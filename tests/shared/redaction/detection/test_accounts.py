@@ -2076,3 +2076,8 @@ def test_an_amount_in_rand_or_rupees_as_whisper_hears_them_is_no_id(
 )
 def test_an_id_s_parts_said_with_the_mark_between_them_are_one_id(said: str, number: str) -> None:
     assert spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,)) == [("account_number", 0, number)]
+
+
+def test_a_passport_named_alone_before_its_number_is_an_account_number() -> None:
+    found_spans = spans_found((("customer", "My passport is A 0 3 3 9 8 1 2 4."),), (EntityType.ACCOUNT_NUMBER,))
+    assert found_spans == [("account_number", 0, "A 0 3 3 9 8 1 2 4")]
