@@ -2282,8 +2282,8 @@ _SHOP_NAMED = re.compile(
 
 
 # ... or before what kind of firm it is: "Is this Brightwater Dental?" / "You're through to Brightwater, ..." (the
-# practice, not a person put through to). Only a firm's kind: "Grafton Street" or "Murphy's Garage" names no firm by
-# a word a person is called by.
+# practice, not a person put through to). Only a firm's kind ("Dental", "Motors"), not a place's, which is named after
+# a person as often ("Mercy Hospital" / "You're through to Mercy").
 _FIRM_NAMED = re.compile(
     rf"\b(?P<name>{_NAME})\s+(?:Dental|Dentistry|Veterinary|Insurance|Motors|Pharmacy|Opticians|Physio|Physiotherapy|"
     r"Logistics|Couriers|Realty|Lettings|Plumbing|Telecom|Airlines|Airways|Solutions|Ltd|Inc|Llc)\b"
@@ -2402,8 +2402,8 @@ _PERSON_CUE = re.compile(
 )
 
 
-# What Whisper makes of a record asked for, a name by its letters: "Nate of birth" ("date of birth"), "your Ivan"
-# (the IBAN).
+# A record asked for as Whisper hears it, like a given name: "Nate of birth" ("date of birth"), "your Ivan" (the
+# IBAN).
 _HEARD_FOR_A_RECORD = re.compile(r"\s+(?i:of birth)\b")
 _OWNED_THING_BEFORE = re.compile(r"\b(?i:your|my|the|an|new)\s+$")
 
