@@ -71,6 +71,7 @@ from shared.redaction.detection.context import (
 from shared.redaction.detection.dates import WRITTEN_WHOLE_DATE, plausible_date_digits
 from shared.redaction.detection.phones import (
     MIN_INTERNATIONAL,
+    business_line,
     business_line_abroad,
     country_code_said,
     dialled_abroad,
@@ -964,8 +965,6 @@ _NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({
 # (not the back of another thing: "the last four digits on the back of your Aadhaar card")
 _WHERE_ON_A_CARD = re.compile(r"\b(signature (strip|panel|box)|on the back)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
-# A North American toll-free line dialled with its 1 ("1-800-555-0199"), maybe with more digits said after it run on
-_TOLL_FREE_DIALLED = re.compile(r"18(?:00|33|44|55|66|77|88)\d{7}")
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
 _ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")
 # ... where a card is named after by its ending too, and no other thing before it
@@ -2346,6 +2345,15 @@ class _Answer:
     digit_tokens: list[list[Token]]  # per segment, the tokens from its first digit to its last
 
 
+_NORTH_AMERICAN_DIALLED = 11  # digits: "1", the area code, the number
+
+
+def _business_line_dialled(digits: str) -> bool:
+    """Whether ``digits`` begin with a North American business line dialled with its 1 ("1-800-555-0199"), maybe with
+    more digits said after it run on ("..., open 24 hours")."""
+    return digits.startswith("1") and business_line(digits[:_NORTH_AMERICAN_DIALLED], with_country_code=True)
+
+
 def answered_numbers(tokens: Sequence[Token], dated: Collection[int]) -> Iterable[tuple[EntityType, list[Token]]]:
     """The digits a speaker read in answer to a question for a card, phone, social security or account number; not
     those of a date read at its start (the tokens at the positions ``dated``): "date of birth and the last four of
@@ -2376,7 +2384,7 @@ def answered_numbers(tokens: Sequence[Token], dated: Collection[int]) -> Iterabl
         if several and kind in _ANSWERED_DIGITS and digit_count(said) in _ANSWERED_DIGITS[kind]:
             if kind is not EntityType.PHONE_NUMBER and business_line_abroad(digits_said(said)):
                 continue  # "call 1800 667 788, it's on the back of your membership card too" / "1800 667 788"
-            if kind is EntityType.CARD_NUMBER and _TOLL_FREE_DIALLED.match(digits_said(said)):
+            if kind is EntityType.CARD_NUMBER and _business_line_dialled(digits_said(said)):
                 continue  # "the number for lost cards?" / "It's 1-800-555-0199, open 24 hours": no card starts with 1
             if kind is EntityType.PHONE_NUMBER:
                 said = country_code_said(said[0], tokens) + said + extension(said[-1], tokens)
