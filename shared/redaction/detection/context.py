@@ -334,10 +334,12 @@ _ID_CARDS = (
     "loyalty", "reward", "rewards", "member", "membership", "library", "id", "identity", "student", "staff",
     "employee", "insurance", "health", "medicare", "medicaid", "patient", "club", "clubcard", "nectar", "points",
 )  # fmt: skip
+# The card networks, named wherever a card is talked about.
+CARD_NETWORKS = (
+    r"visa|mastercard|amex|american express|discover|union ?pay|jcb|diners(?: club)?|maestro|rupay|elo|hipercard"
+)
 CARD_CONTEXT = re.compile(
-    r"\b(" + "".join(rf"(?<!\b{kind} )" for kind in _ID_CARDS) + r"cards?|visa|mastercard|amex|american express|"
-    r"discover|credit|debit|"
-    r"union ?pay|jcb|diners( club)?|maestro|rupay|elo|hipercard)\b"
+    r"\b(" + "".join(rf"(?<!\b{kind} )" for kind in _ID_CARDS) + rf"cards?|credit|debit|{CARD_NETWORKS})\b"
 )
 # Where a card was talked about, "code" alone is its security code, unless it says which other code it is.
 CODE = re.compile(
@@ -542,7 +544,7 @@ def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
 
 # The last four digits of a card asked for: "the last four digits on the card?", "last 4 of your Visa" (not of a
 # social or a phone).
-_CARD_WORDS = r"(cards?|visa|mastercard|amex|discover)"
+_CARD_WORDS = rf"(cards?|{CARD_NETWORKS})"
 _CARD_ENDING_ASKED = re.compile(
     rf"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my)( \w+){{0,2}} {_CARD_WORDS}\b"
     # or the card named first: "Can you confirm the card, just the last four?"

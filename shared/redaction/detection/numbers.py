@@ -40,6 +40,7 @@ from shared.redaction.detection.context import (
     ASKED_CONTEXTS,
     BACKCHANNEL_WORDS,
     CARD_CONTEXT,
+    CARD_NETWORKS,
     CODE,
     CONTEXT_WINDOW,
     CONTEXTS,
@@ -941,11 +942,10 @@ def _phone_shaped(digits: str) -> bool:
 # A bank account named right before the digits it ends with: "your IBAN ending", "the account that ends in".
 _ACCOUNT_ENDING = re.compile(r"\b(iban|account)( number)?( that| which)? (ends|ending)( in| with)?$")
 # A card network named right before digits: the card's ("a loyalty card" or "the card here" may hold any id).
-_CARD_NETWORKS = r"visa|mastercard|amex|american express|discover|union ?pay|jcb|diners|maestro|rupay|elo|hipercard"
-_CARD_NETWORK = re.compile(rf"\b({_CARD_NETWORKS})\b")
+_CARD_NETWORK = re.compile(rf"\b({CARD_NETWORKS})\b")
 # A card named right after a code: "the code is 8 1 7 1, it's Amex", "... 412 on the Visa"
 _CARD_NAMED_AFTER = re.compile(
-    rf"((it's|its|it is|that's|on|for) )?(the |my |an? )?({_CARD_NETWORKS}|(credit|debit) card)\b"
+    rf"((it's|its|it is|that's|on|for) )?(the |my |an? )?({CARD_NETWORKS}|(credit|debit) card)\b"
 )
 
 
@@ -960,7 +960,7 @@ _EXPIRY_NAMED_AFTER = re.compile(rf"(and )?(the |its |it )?({EXPIRY_SAID})\b")
 # Four digits asked or given as "the last four" of nothing named: in verification, a social's.
 _LAST_FOUR = re.compile(r"\blast (four|4)( digits| numbers)?( are| is| as|'s)?$")
 # A card's network named alone right before its last four: "Visa, 4024."
-_NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({_CARD_NETWORKS})$")
+_NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({CARD_NETWORKS})$")
 # Where a card's code is printed, named with the digits asked for: "the last three digits on the signature strip"
 # (not the back of another thing: "the last four digits on the back of your Aadhaar card")
 _WHERE_ON_A_CARD = re.compile(r"\b(signature (strip|panel|box)|on the back)\b")
@@ -968,7 +968,7 @@ _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
 _ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")
 # ... where a card is named after by its ending too, and no other thing before it
-_CARD_ENDING_AFTER = re.compile(rf"\b(cards?|{_CARD_NETWORKS})\b( \S+){{0,3}} (ends|ending)\b")
+_CARD_ENDING_AFTER = re.compile(rf"\b(cards?|{CARD_NETWORKS})\b( \S+){{0,3}} (ends|ending)\b")
 _OTHER_THING_ENDING = re.compile(
     r"\b(plan|subscription|contract|phone|mobile|number|order|account|policy|booking|membership|line|sim)s?\b"
 )
@@ -979,7 +979,7 @@ _ENDING_LEAD_WORDS = 5  # "the last four digits are"
 # thing with a number named between ("the card goes with the order ending").
 _CARD_ENDING_NAMED = re.compile(
     # "card" also as Whisper may hear it before its ending: "the refund will come back to the car ending 7 -8 -1"
-    rf"\b(cards?|car(?= (ends|ending)\b)|{_CARD_NETWORKS})\b"
+    rf"\b(cards?|car(?= (ends|ending)\b)|{CARD_NETWORKS})\b"
     r"( (?!(order|account|number|reference|ref|policy|phone|mobile|booking|invoice|ticket|case|claim)\b)\S+){0,6} "
     r"(ends|ending)( in| with)?$"
 )

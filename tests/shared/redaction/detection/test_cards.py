@@ -511,6 +511,9 @@ def test_the_cents_or_pence_of_an_amount_are_no_security_code(turns: tuple[tuple
         ("What are the final 4 digits on your Visa?", "It's 5 0 1 8.", "5 0 1 8"),
         # the card named first
         ("Can you confirm the card, just the last four?", "Um, 3583.", "3583"),
+        # any network, not only the four best known
+        ("For the refund, what are the last four digits of the Maestro?", "2 2 0 9.", "2 2 0 9"),
+        ("And your RuPay, just the last four?", "Um, 6 0 7 1, I think.", "6 0 7 1"),
     ],
 )
 def test_digits_answering_the_last_four_of_a_card_are_the_card_number(
