@@ -666,6 +666,9 @@ VIETNAMESE_ADDRESS = re.compile(
 
 # A city's numbered postal district ends it: "..., Dublin 6W".
 _POSTAL_DISTRICT = r"(?:\s+\d{1,2}[Ww]?\b)"
+# "and" beginning a new clause after an address: "..., and it's the 2nd of October", "..., and I've been there
+# ten years" ("Victoria and Albert Road" is a street's name).
+_CLAUSE_AFTER_AND = r"it's|it\s+is|that's|my|I|I'[a-z]+|we|we're|you|he|she|they|there|then"
 _ANSWERED_ADDRESS = re.compile(
     # A flat in a named building has no house number: "Flat 9C, Nilgiri Heights, 4th Cross, ..."
     rf"(?:\b(?i:flat|unit|apartment|apt|suite)\.?\s*(?:(?i:number|no)\.?\s+)?(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD}))(?=,)"
@@ -680,8 +683,8 @@ _ANSWERED_ADDRESS = re.compile(
     # nor is a new clause: "33 Maple Crescent, but I usually go to High Street", "... Terrace and my date of birth is",
     # or a date given with it: "31 Sandymount Avenue, and October 14th, 1971"
     r"(?P<words>(?:,?\s+(?!(?i:care\s+of|c/o|attention|attn|for\s+the\s+attention|ask\s+for)\b)"
-    r"(?!(?i:but|because|we|we're|you|you're|he|she|they|and\s+(?:it's|it\s+is|that's|my"
-    rf"|-?(?:{_MONTH_WORD})))\b|I\b|I'[a-z]+\b)"
+    rf"(?!(?i:but|because|we|we're|you|you're|he|she|they|and\s+(?:{_CLAUSE_AFTER_AND}|-?(?:{_MONTH_WORD})))\b"
+    r"|I\b|I'[a-z]+\b)"
     r"(?:(?i:apartment|apt|unit|suite|flat)\.?\s*\d+[A-Za-z]?\b"  # "..., Apartment 2B, ..."
     # a numbered sector or block of an Indian town: "..., sector 15, noida"
     r"|(?i:sector|block|phase)\s+\d{1,3}[A-Za-z]?\b"
@@ -1257,7 +1260,7 @@ _SENTENCE_END = re.compile(
     r"[.?!](?=\s+[A-Z]|\s*$)|,?\s+(?i:please|thanks|thank you|okay|ok|cheers|care of|c/o|no|sorry|i mean|actually"
     r"|that's|that is|which is|ask for)\b"
     # a new clause about something else: "19 Ashgrove Terrace, and it's the 2nd of October '64"
-    r"|,?\s+and\s+(?i:it's|it is|that's|my)\b"
+    rf"|,?\s+and\s+(?i:{_CLAUSE_AFTER_AND})\b"
     # how long ago, or for how long: "We left 5 Oak Road, Leeds 3 years ago"
     r"|\s+(?=\d+\s+(?:years|months|weeks|days)\b)"
 )

@@ -620,6 +620,20 @@ def test_an_address_ends_where_a_new_clause_about_someone_begins_so_it_is_known_
     assert found == [(0, "33 Maple Crescent"), (1, "33 Maple Crescent")]
 
 
+@pytest.mark.parametrize(
+    "said, address",
+    [
+        ("I live at 14 Harbour Road, and I've been there ten years.", "14 Harbour Road"),
+        ("It's 9 Elm Close, Tralee and we moved in last May.", "9 Elm Close, Tralee"),
+        # "and" inside a street's name stays: "Victoria and Albert"
+        ("It's 2 Victoria and Albert Road, Bray.", "2 Victoria and Albert Road, Bray"),
+    ],
+)
+def test_an_address_ends_where_and_begins_a_clause_about_someone(said: str, address: str) -> None:
+    found = _addresses(("agent", "Can I take your address?"), ("customer", said))
+    assert found == [(1, address)]
+
+
 def test_a_house_number_broken_off_with_its_digits_swapped_is_the_address_begun() -> None:
     said = "Deliver it to 58... sorry 85 Rue Saint-Denis, apartment 4, Montreal, H2X 3K8."
     assert _addresses(("customer", said)) == [(0, "58... sorry 85 Rue Saint-Denis, apartment 4, Montreal, H2X 3K8")]
