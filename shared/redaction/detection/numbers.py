@@ -1087,9 +1087,9 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from begun
     yield from _mobile_across_aside(untyped, tokens)
     yield from _details_given_after_card(untyped, found, tokens)
-    yield from _misspoken_starts(untyped, [*found, *begun], tokens)
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
+    yield from _misspoken_starts(untyped, [*found, *begun, *in_groups], tokens)
     yield from _read_back(untyped, in_groups, tokens)  # a social said in its parts, read back
     taken = {token.position for _, said in [*begun, *in_groups] for token in said}
     yield from _ssn_begun(untyped, taken, tokens)

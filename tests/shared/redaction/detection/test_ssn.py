@@ -350,6 +350,25 @@ def test_a_socials_start_given_up_with_two_digits_swapped_is_the_social() -> Non
     assert _found(segments, _SSN) == [("ssn", ["489"]), ("ssn", ["498-12-3370"])]
 
 
+@pytest.mark.parametrize(
+    "said, begun, whole",
+    [
+        ("It's 6 1 8... 2 4... sorry, 6 1 8, 4 2, 7 7 0 3.", "6 1 8... 2 4", "6 1 8, 4 2, 7 7 0 3"),
+        ("Four five six, uh, no, four six five, two one, three three oh eight.", "Four five six",
+         "four six five, two one, three three oh eight"),
+    ],
+)  # fmt: skip
+def test_a_start_given_up_before_a_social_said_in_its_groups_unasked_is_the_social(
+    said: str, begun: str, whole: str
+) -> None:
+    assert _found(_segments(("customer", said)), _SSN) == [("ssn", [begun]), ("ssn", [whole])]
+
+
+def test_a_start_given_up_before_other_digits_in_groups_is_no_social() -> None:
+    said = "It's 6 1 8... 2 4... sorry, 9 0 3, 5 5, 1 2 6 8."
+    assert _found(_segments(("customer", said)), _SSN) == [("ssn", ["9 0 3, 5 5, 1 2 6 8"])]
+
+
 def test_the_last_four_named_in_an_answer_to_two_things_asked_are_the_socials() -> None:
     segments = _segments(
         ("agent", "For payroll I'll need your employee ID and the last four of your social."),
