@@ -120,7 +120,9 @@ ADDRESS = re.compile(
     # a Nigerian estate's numbered phase is part of its place: "..., Lekki Phase 1, Lagos"
     # a Jamaican parish named so: "..., Mandeville, Manchester parish"
     # a place named after a saint: "..., Old Harbour, St. Catherine"
-    rf"|(?:,\s+(?:St\.\s+)?[A-Z][a-z]+(?:\s+(?!Phase\b)[A-Z][a-z]+)?(?:\s+(?i:phase)\s+\d{{1,2}}\b)?){{1,2}}"
+    # the part of a long street named after it: "..., 27 Maple Court, Rathmines Road Lower, Dublin 6"
+    rf"|(?:,\s+(?:St\.\s+)?[A-Z][a-z]+(?:\s+(?!Phase\b)[A-Z][a-z]+)?(?:\s+(?:Lower|Upper)\b)?"
+    r"(?:\s+(?i:phase)\s+\d{1,2}\b)?){1,2}"
     r"(?:\s+(?i:parish)\b)?"
     rf"(?:,?\s+{_US_STATE_CODES}\b)?"
     # a city's postal district ends it: "..., Dublin 6."
@@ -370,16 +372,20 @@ UNIT_ADDRESS = re.compile(
     rf"(?:{_UNIT_NAMED}(?:,?\s+|/)\d+[A-Za-z]?(?=,?\s+{_NOT_A_UNIT_OF_MEASURE})|\b\d+[A-Za-z]?(?:\s+[A-Z][\w'.-]*){{1,3}},?\s+{_UNIT_NAMED})"
     rf"(?:,?\s+[A-Z][\w'.-]*){{1,5}},?\s+(?:{_ZIP_AFTER_CITY}|{_POSTCODE})\b"
 )
+_FLOOR_BEFORE = (
+    r"\b(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|basement|lower ground|"
+    r"\d{1,2}(?:st|nd|rd|th))\s+(?i:floor)"
+)
 # A flat said before the building's address, with how to be let in: "flat 3, buzzer number 7, at 19 Ormeau Road",
 # "Apartment 4B, at ...".
 _UNIT_BEFORE = re.compile(
     # a Scottish tenement flat written alone before the house number: "3/2, 58 Dumbarton Road", "3F2, 12 Leith Walk";
     # a Philippine block before its lot: "Blk 7 Lot 12, Sampaguita Street, ..."
-    rf"(?:{_UNIT_NAMED}|\b\d{{1,2}}(?:/|F)\d{{1,2}},|\b(?i:blk|block)\.?\s*\d{{1,3}}[A-Za-z]?)"
+    # or a floor alone: "Ground floor, 7 Nyerere Road"
+    rf"(?:{_UNIT_NAMED}|\b\d{{1,2}}(?:/|F)\d{{1,2}},|\b(?i:blk|block)\.?\s*\d{{1,3}}[A-Za-z]?|{_FLOOR_BEFORE})"
     r"(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
     # its floor too: "Flat 6, Ground Floor, 41 Mowbray Street"
-    r"|,?\s+(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|basement|lower ground|"
-    r"\d{1,2}(?:st|nd|rd|th))\s+(?i:floor))*"
+    rf"|,?\s+{_FLOOR_BEFORE})*"
     r",?\s+(?:(?i:at|in|of)\s+)?$"
 )
 
@@ -400,6 +406,10 @@ _TOWN_BEFORE = re.compile(
 _NUMBER_MARK_BEFORE = re.compile(r"\b(?:No\.|Lot|Plot|(?i:number))\s*$")
 
 
+# The word naming a flat's number where the address begins at that number: "Unit 1407, Tower 2, Avida Towers ..."
+_UNIT_WORD_BEFORE = re.compile(r"\b(?i:unit|flat|apartment|apt\.?|suite)\s*$")
+
+
 def unit_said_before(text: str, start: int) -> int:
     """Where an address at ``start`` of ``text`` begins with the number's mark, the flat, rural route or town said
     before it; ``start`` if none was."""
@@ -407,6 +417,8 @@ def unit_said_before(text: str, start: int) -> int:
     start = mark.start() if mark is not None else start
     unit = _UNIT_BEFORE.search(text, max(0, start - 80), start)
     start = unit.start() if unit is not None else start
+    unit_word = _UNIT_WORD_BEFORE.search(text, max(0, start - len("apartment ")), start)
+    start = unit_word.start() if unit_word is not None else start
     route = _RURAL_ROUTE_BEFORE.search(text, max(0, start - 20), start)
     start = route.start() if route is not None else start
     town = _TOWN_BEFORE.search(text, max(0, start - 60), start)
@@ -515,7 +527,9 @@ CONTINENTAL_ADDRESS = re.compile(
 # "Singapore": "Blk 112 Bishan Street 12, #06-23, Singapore 570112".
 SINGAPORE_ADDRESS = re.compile(
     # the block set apart with a comma, the unit said as a number: "Block 214, Bishan Street 23, number 08-117, ..."
-    r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?,?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
+    # or the unit said right after the block: "Block 220, #08-14, Ang Mo Kio Avenue 1, Singapore 560220"
+    r"\b(?:(?i:blk|block)\.?\s+)?\d{1,4}[A-Za-z]?(?:,?\s+#\d{1,3}-\d{1,5}[A-Za-z]?)?"
+    r",?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s+\d{1,3}[A-Za-z]?)?"
     r"(?:,?\s+(?:#|(?i:unit|number|no\.?)\s+#?)\d{1,3}-\d{1,5}[A-Za-z]?)?,?\s+Singapore\s+\d{6}\b"
 )
 # A Malaysian home: a house or lot number, a street by its Malay kind ("Jalan", "Lorong", "Persiaran"), its name

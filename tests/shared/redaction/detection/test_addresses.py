@@ -1999,3 +1999,20 @@ def test_the_answer_after_the_caller_says_where_they_are_moving_gives_no_address
         ("agent", "Yes, on a 12 month plan."),
     )
     assert found_spans == []
+
+
+@pytest.mark.parametrize(
+    "said, address",
+    [
+        # the part of a long street named after it, before its town
+        ("It's 14 Elm Park, Ranelagh Road Upper, Dublin 6.", "14 Elm Park, Ranelagh Road Upper, Dublin 6"),
+        # the floor before the house number
+        ("It's second floor, 9 Ngong Road, Kilimani, Nairobi.", "second floor, 9 Ngong Road, Kilimani, Nairobi"),
+        # a Singapore flat's unit said right after its block
+        ("Blk 45, #11-203, Tampines St 21, Singapore 520045.", "Blk 45, #11-203, Tampines St 21, Singapore 520045"),
+        # the word naming a flat's number, before a tower's flat
+        ("Unit 903, Tower 1, Grand Residences, Pasig City.", "Unit 903, Tower 1, Grand Residences, Pasig City"),
+    ],
+)  # fmt: skip
+def test_a_flat_floor_or_street_part_said_with_an_address_is_part_of_it(said: str, address: str) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
