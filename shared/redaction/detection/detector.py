@@ -80,6 +80,7 @@ from shared.redaction.detection.names import (
     names_thanked_as_heard,
     names_thanked_unsure,
     names_then_kin,
+    names_told_how_written,
     shop_names,
     short_names_offered,
     with_title,
@@ -178,6 +179,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_something_is_for,
         names_then_kin,
         names_opening_told_by_parts,
+        names_told_how_written,
         names_spelled_as_promised,
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]

@@ -1188,6 +1188,31 @@ _WORD_NAMES = {
 }  # fmt: skip
 
 
+# How a name is written, told right after it: "Is that de la Cruz, three words?", "Yes, Van Rensburg, two words,
+# capital V.", "van den Berg all run together". A name is told of so, or a place (not "one word": a suburb's name);
+# its initials may come first ("D. Van Rensburg").
+_NAME_TOLD_HOW_WRITTEN = re.compile(
+    rf"(?<![\w'])(?P<name>(?:[A-Z]\.?\s+){{0,2}}(?:(?i:{_LEADING_PARTICLE}|{_PARTICLE})\s+)?{_NAME}(?:{_NEXT_NAME}){{0,4}})"
+    r",?\s+(?i:(?:two|three|four)\s+words|(?:all\s+)?run\s+together|capital\s+[a-z](?![\w']))"
+)
+
+
+def names_told_how_written(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A name said with how many words it is, that they run together, or which letter is a capital."""
+    for segment in segments:
+        for match in _NAME_TOLD_HOW_WRITTEN.finditer(segment.text):
+            # its words apart from the particles: "Van" is a town too
+            words = [
+                word for word in re.findall(_NAME, match.group("name")) if not re.fullmatch(f"(?i:{_PARTICLE})", word)
+            ]
+            if any(
+                word in NOT_NAMES or word in BUSINESS_WORDS or word in _PLACE_WORDS or word in place_names()
+                for word in words
+            ):
+                continue
+            yield TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
 # How a name said again is written, after it: "Bello with two Ls", "O'Brien without the apostrophe", "Reid, as in"
 _HOW_WRITTEN_AFTER = re.compile(
     r"\s+(?i:with(?:out)?\s+(?:a|an|the|two|double|one|no)\s+(?:[a-z]|[a-z]s|ls|apostrophe|accent|hyphen|space|"

@@ -3225,3 +3225,35 @@ def test_a_mailbox_s_name_in_lower_case_ending_what_is_said_to_its_owner_is_stil
 
 def test_a_mobile_network_named_after_a_number_is_no_name() -> None:
     assert _names(("customer", "Number is 0722 448 190. It's Safaricom.")) == []
+
+
+@pytest.mark.parametrize(
+    "turns, names",
+    [
+        (
+            (("agent", "Is that dos Santos, two words?"), ("customer", "Yes, Maria Clara dos Santos.")),
+            [(0, "dos Santos"), (1, "Maria Clara dos Santos")],
+        ),
+        ((("customer", "It's Ter Haar, two words, capital H."),), [(0, "Ter Haar")]),
+        # "Van" is a town too, but not as a name's particle
+        ((("customer", "Yes, Van Wyk, two words."),), [(0, "Van Wyk")]),
+        ((("customer", "Okay, so R. Le Roux, capital L."),), [(0, "R. Le Roux")]),
+        ((("customer", "It's vanderbilt, no, van der Bilt, all run together."),), [(0, "van der Bilt")]),
+    ],
+)
+def test_a_name_told_how_it_is_written_is_a_name(
+    turns: tuple[tuple[str, str], ...], names: list[tuple[int, str]]
+) -> None:
+    assert _names(*turns) == names
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Is that Port Louis, two words?",  # a place
+        "So that's Wellington, capital W.",
+        "Is that Kilimani, one word?",  # one word is said of a suburb too
+    ],
+)
+def test_a_place_told_how_it_is_written_is_no_name(said: str) -> None:
+    assert _names(("agent", said)) == []
