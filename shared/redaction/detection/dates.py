@@ -43,11 +43,12 @@ from shared.redaction.detection.spoken import (
     segment_starts,
 )
 
-_ORDINAL_WORDS = {
+_ORDINAL_WORDS_IN_ORDER = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
     "eighteenth", "nineteenth", "twentieth", "thirtieth",
-}  # fmt: skip
+)  # fmt: skip
+_ORDINAL_WORDS = set(_ORDINAL_WORDS_IN_ORDER)
 
 # A date said in the caller's own language: "le 5 mai 1990", "el 3 de marzo". Only in dates, so "Mai" and "Juli"
 # are still names elsewhere.
@@ -249,6 +250,7 @@ _WHOLE_DATE_YEAR = re.compile(
 )
 _BIRTH_YEARS = range(1900, 2011)
 _CENTURY = 1900  # of a year written with two figures, 30 to 99
+_FIRST_TWO_FIGURE_YEAR = 30  # "twelve" after a date is no birth year said so
 # Words that give a date as what it is rather than when something happened: "It's 23/07/1979", "my passport says
 # 1990/04/07", "the form has it as 07/04/1990"; not "moved in on 12/05/1998".
 # Or read back: "Let me read that back, 21st of June 1967, is that right?"
@@ -336,12 +338,39 @@ def _another_persons(between: Sequence[Token]) -> bool:
 
 def _whole_birth_date(found: Sequence[Token]) -> bool:
     """Whether a date as said names its month, has a day, and a birth year in figures or in words ("nineteen
-    sixty-seven", "two thousand and one")."""
+    sixty-seven", "two thousand and one"); or gives its day of a month by the month's number, and a year of two
+    figures ("Twelfth of the ninth, ninety-nine", "the 12th of the 9th, '88")."""
+    if (after_month := _after_month_by_number(found)) is not None:
+        return _birth_year_said(after_month) or _two_figure_year(after_month)
     return (
         any(t.norm in MONTHS for t in found)
         and any(_is_day(t) or len(digits_of(t) or "") in (1, 2) for t in found)
         and _birth_year_said(found)
     )
+
+
+_MONTH_BY_ORDINAL = {word: number for number, word in enumerate(_ORDINAL_WORDS_IN_ORDER[:12], start=1)}
+_MONTHS_IN_A_YEAR = 12
+
+
+def _after_month_by_number(found: Sequence[Token]) -> Sequence[Token] | None:
+    """What is said after a day's "of the" and a month's number ("eighteenth of the first, ..."), if it is said so."""
+    for position in range(len(found) - 3):
+        day, of, the, month = (token.norm for token in found[position : position + 4])
+        ordinal = ORDINAL_DIGITS.fullmatch(month)
+        number = _MONTH_BY_ORDINAL.get(month) or (int(ordinal[1]) if ordinal else 0)
+        day_said = day in _ORDINAL_WORDS or ORDINAL_DIGITS.fullmatch(day) is not None
+        if day_said and (of, the) == ("of", "the") and 1 <= number <= _MONTHS_IN_A_YEAR:
+            return found[position + 4 :]
+    return None
+
+
+def _two_figure_year(said: Sequence[Token]) -> bool:
+    """Whether ``said`` is a grown-up's birth year of two figures, 30 to 99, in digits or in words ("88", "'88",
+    "eighty-eight")."""
+    words = " ".join(t.norm.replace("-", " ") for t in said)
+    year = re.fullmatch(r"'?(\d{2})", alpha2digit(words, "en", threshold=0).replace(" ", ""))
+    return year is not None and int(year[1]) >= _FIRST_TWO_FIGURE_YEAR
 
 
 def _birth_year_said(found: Sequence[Token]) -> bool:

@@ -1037,3 +1037,28 @@ def test_a_whole_birth_date_read_back_alone_after_a_lead_in_is_a_date_of_birth(s
 def test_a_date_after_a_lead_in_that_goes_on_is_no_date_of_birth() -> None:
     found_spans = spans_found((("agent", "So, January 8th, 1998 you joined?"),), (EntityType.DATE_OF_BIRTH,))
     assert found_spans == []
+
+
+@pytest.mark.parametrize(
+    ("said", "date"),
+    [
+        ("Uh, fourteenth of the second, seventy-six.", "fourteenth of the second, seventy-six"),
+        ("It's the 3rd of the 11th, '84.", "the 3rd of the 11th, '84"),
+        ("So, the 21st of the 6th, 1990?", "the 21st of the 6th, 1990"),
+    ],
+)
+def test_a_day_of_a_month_by_its_number_with_a_birth_year_is_a_date_of_birth(said: str, date: str) -> None:
+    found_spans = spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,))
+    assert found_spans == [("date_of_birth", 0, date)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's the 12th of the 9th, at ten.",  # no year
+        "It's the 5th of the 6th, twelve.",  # twelve o'clock, no birth year
+        "It's the 14th of the 13th, 1988.",  # no month
+    ],
+)
+def test_a_day_of_a_month_by_its_number_without_a_birth_year_is_no_date_of_birth(said: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,)) == []
