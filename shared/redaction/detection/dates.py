@@ -27,6 +27,7 @@ from shared.redaction.detection.context import (
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    ELLIPSES,
     HESITATIONS,
     LETTERED_NUMBER,
     MAX_PAUSE_MS,
@@ -292,7 +293,10 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
     ("So, January 8th, 1967?"), and read back as it has it; and
     the date of someone else given with it ("Mine is 1st of Jan 2001, and my son Kabir is 2nd of May 2019")."""
     for token in tokens:
-        before = words_before(token, tokens, _GIVEN_WORDS)
+        # what was said first: a weekday ("It's Sunday, 1st of August, 1993."), or the date's start broken off ("The
+        # 5th of... no sorry, the 15th of August, 1984.")
+        first_said = _weekday_before(token, tokens) or _date_begun_before(token, tokens)
+        before = words_before(first_said[0] if first_said else token, tokens, _GIVEN_WORDS)
         alone = _LEAD_IN_ALONE.search(before) is not None
         if not alone and not _GIVEN_AS.search(before):
             continue
@@ -301,6 +305,8 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
             continue
         if alone and not _ends_segment(found[-1], tokens):
             continue
+        if first_said:
+            yield first_said
         yield found
         yield from _read_back_another_way(tokens, found)
         if _answered_no(tokens, found):  # "So I've got the 3rd of August 1992?" / "No, the 8th of March."
@@ -312,6 +318,39 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
                 break
             yield rest
             found = rest
+
+
+def _weekday_before(token: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The weekday said right before ``token`` in its segment, if one was."""
+    before = tokens[token.position - 1] if token.position else None
+    return [before] if before is not None and before.segment == token.segment and before.norm in _WEEKDAYS else []
+
+
+_MAX_BEGUN_WORDS = 4  # "The 5th of..."
+
+
+def _date_begun_before(token: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The start of a date broken off and given up right before ``token``, where the date is said again from its
+    start ("The 5th of... no sorry, the 15th of August"); none if it was not."""
+    position = token.position - 1
+    while position >= 0 and tokens[position].segment == token.segment and GIVEN_UP.fullmatch(tokens[position].norm):
+        position -= 1
+    if position in (token.position - 1, -1) or tokens[position].segment != token.segment:
+        return []
+    if not tokens[position].text.endswith(ELLIPSES):
+        return []
+    first = position
+    while (
+        first > 0
+        and position - first < _MAX_BEGUN_WORDS - 1
+        and tokens[first - 1].segment == token.segment
+        and (_is_date_word(tokens[first - 1]) or tokens[first - 1].norm in _DATE_CONNECTORS)
+        and not tokens[first - 1].text.endswith((*ELLIPSES, ",", ".", "?", "!"))
+    ):
+        first -= 1
+    begun = list(tokens[first : position + 1])
+    said = [t for t in begun if t.norm not in _DATE_CONNECTORS]
+    return begun if said and all(_is_date_word(t) for t in said) and begun[0].norm == token.norm else []
 
 
 def _ends_segment(last: Token, tokens: Sequence[Token]) -> bool:

@@ -1062,3 +1062,30 @@ def test_a_day_of_a_month_by_its_number_with_a_birth_year_is_a_date_of_birth(sai
 )
 def test_a_day_of_a_month_by_its_number_without_a_birth_year_is_no_date_of_birth(said: str) -> None:
     assert spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,)) == []
+
+
+def test_a_weekday_said_before_a_whole_birth_date_is_part_of_it() -> None:
+    found_spans = spans_found((("customer", "It's Friday, 9th of May, 1975."),), (EntityType.DATE_OF_BIRTH,))
+    assert found_spans == [("date_of_birth", 0, "Friday"), ("date_of_birth", 0, "9th of May, 1975")]
+
+
+def test_a_birth_dates_start_broken_off_and_said_again_is_the_date_of_birth_too() -> None:
+    said = "Um, the 3rd... sorry, the 13th of March, 1969."
+    found_spans = spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,))
+    assert found_spans == [("date_of_birth", 0, "the 3rd"), ("date_of_birth", 0, "the 13th of March, 1969")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The 5th of... no sorry, the 15th of August, 2026.",  # no birth year
+        "The delivery... no sorry, the 15th of August, 2026.",
+    ],
+)
+def test_what_is_broken_off_before_a_date_that_is_no_birth_date_is_none(said: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,)) == []
+
+
+def test_words_broken_off_before_a_date_that_are_no_date_do_not_give_it_as_a_birth_date() -> None:
+    said = "The order... no sorry, the 15th of August, 1984."  # when something was ordered, put right
+    assert spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,)) == []
