@@ -888,6 +888,22 @@ def codes_said_apart(segments: Sequence[Segment], found: Sequence[TextSpan]) -> 
             yield from (TextSpan(index, match.start("code"), match.end("code")) for index, match in said)
 
 
+# An id document named as a heading, then its number: "Passport, A 0 3 3 9 8 1 2 4.", "Indian passport, Z 4 3 1 8 8
+# 2 7.", "Driving licence: MORGA 657054 SM9IJ" is told so; the number ends what is said or its sentence.
+_ID_DOCUMENT_HEADING = re.compile(
+    r"^\s*(?:(?i:um|uh|so|yes|yeah|okay|ok|sure),?\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?i:passport|driving licen[cs]e|driver'?s licen[cs]e|national id|id card)\s*[,:]\s+"
+    r"(?P<id>[A-Z]{0,2}(?:[\s-]?\d){6,12}(?:[\s-]?[A-Z]){0,2})(?=\s*[.;!?]?\s*$|[.;]\s)"
+)
+
+
+def ids_named_as_heading(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """An id document's number said after its name alone, as a heading."""
+    for segment in segments:
+        if heading := _ID_DOCUMENT_HEADING.match(segment.text):
+            yield TextSpan(segment.index, heading.start("id"), heading.end("id"))
+
+
 # How an id starts, told by the one who asked for it: "It usually starts with DC." / "Oh yes, here it is, DC -814
 # -227," (its letters heard as said, its digits in groups)
 _STARTS_WITH = re.compile(

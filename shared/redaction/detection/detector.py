@@ -14,6 +14,7 @@ from shared.redaction.detection.accounts import (
     ghana_cards,
     ibans,
     ids_begun_as_told,
+    ids_named_as_heading,
     ids_said_again,
     spelled_characters,
     spelled_ids,
@@ -152,6 +153,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     read = read_segments(segments, tokens)
     found_by_pattern = list(patterns(read))
     found_by_pattern += [(EntityType.ACCOUNT_NUMBER, span) for span in ids_begun_as_told(read)]
+    found_by_pattern += [(EntityType.ACCOUNT_NUMBER, span) for span in ids_named_as_heading(read)]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answered_addresses(read, tokens)]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in units_before_postcode_asked(read)]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in answers_as_addresses(read, tokens)]

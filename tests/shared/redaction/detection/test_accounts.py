@@ -2081,3 +2081,27 @@ def test_an_id_s_parts_said_with_the_mark_between_them_are_one_id(said: str, num
 def test_a_passport_named_alone_before_its_number_is_an_account_number() -> None:
     found_spans = spans_found((("customer", "My passport is A 0 3 3 9 8 1 2 4."),), (EntityType.ACCOUNT_NUMBER,))
     assert found_spans == [("account_number", 0, "A 0 3 3 9 8 1 2 4")]
+
+
+@pytest.mark.parametrize(
+    ("said", "id_said"),
+    [
+        ("Passport, K 7 1 0 4 4 2 9.", "K 7 1 0 4 4 2 9"),
+        ("Um, Kenyan passport, AK0912234.", "AK0912234"),
+        ("National ID: 2 8 4 1 9 3 0 7.", "2 8 4 1 9 3 0 7"),
+    ],
+)
+def test_an_id_documents_number_after_its_name_as_a_heading_is_an_id(said: str, id_said: str) -> None:
+    assert _accounts(("customer", said)) == [[id_said]]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Passport, 2 photos and the form.",  # no number
+        "Boarding pass, K 7 1 0 4 4 2 9.",  # not an id document
+        "Passport, 1 2 0 0 0 0 0 people renewed last year, it says here.",  # the sentence goes on
+    ],
+)
+def test_a_heading_without_an_id_documents_number_after_it_names_no_id(said: str) -> None:
+    assert _accounts(("customer", said)) == []
