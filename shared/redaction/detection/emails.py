@@ -65,6 +65,8 @@ _SEPARATOR_WORD = "|".join(sorted(SEPARATOR_WORDS, key=len, reverse=True))
 # A local part: a word, spelled letters, or a first and last name said for "first.last" ("Daniel Wright at ...").
 # Spelled letters may have digits said among them or before a word after them: "J T nine nine K", "P J nine two
 # harper".
+# A digit said as a word: "one six three dot com", "echo, three, three, at ..."
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _UNIT = (
     r"(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|[a-z0-9]+(?:[._+-][a-z0-9]+)*"
     # letters and digits said one at a time, each followed by a comma: "d, a, v, e, 9, 0, at ..."
@@ -77,7 +79,8 @@ _UNIT = (
     # a name with an apostrophe after its first letter: "o'brien", "d'souza" (not "it's")
     r"|(?<![\w'])[a-z]'[a-z]{2,}"
     # letters in the radio alphabet, also each followed by a comma: "Lima, Oscar, Kilo, at ..."
-    rf"|(?<![\w']){RADIO_LETTER}(?:,?\s+{RADIO_LETTER}){{1,30}})"
+    # ... and digits said one at a time with them: "echo, mike, mike, alpha, three, three, at ..."
+    rf"|(?<![\w']){RADIO_LETTER}(?:,?\s+(?:{RADIO_LETTER}|{_DIGIT_WORD}\b)){{1,30}})"
 )
 # Said between the parts of a local part: "dot" (also between commas: "F-I-O-N-A, dot, M-C"), digits run on without
 # one ("okafor seventy seven" for "okafor77"), a word after a spelled capital ("S K eight E R dan"), or "that's"
@@ -99,7 +102,8 @@ _LOCAL_SEPARATOR = (
     r"|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{2})"
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b)"
     # or with a comma alone before the part spelled with hyphens: "t dot wisniewski, W-I-S-N-I-E-W-S-K-I, at ..."
-    r"|,\s+(?=(?-i:[A-Z])(?:-(?-i:[A-Z])){2,},?\s+(?:at|@)))"
+    # ... and digits after it: "k dot osei, O-S-E-I, 12 at ..."
+    rf"|,\s+(?=(?-i:[A-Z])(?:-(?-i:[A-Z])){{2,}},?\s+(?:(?:\d+|{NUMBER_WORD})\s+)?(?:at|@)))"
 )
 # "dot" may be said apart, between commas: "at fastmail, dot, com"
 _DOT = rf"(?:\s*\.\s*|,?\s+(?:dot|period|point|{_DOT_ABROAD}),?\s+)"
@@ -127,7 +131,6 @@ _DOMAIN_ENDING = (
 )
 # A letter or two said before the rest of a label: "g mail", "e -mail" (read "e  mail"), "b t internet".
 # A domain of digits said one by one: "one six three dot com".
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # A hyphen in a label may be said: "north dash ridge".
 # A provider's name is said apart from the "mail" it ends with: "proton mail dot com", "rediff mail", "fast mail".
 # Not after a word that only points at some mail: "looked at the mail dot com site", "at your e mail".

@@ -876,3 +876,16 @@ def test_a_local_part_put_right_by_its_letters_then_as_it_is_written(reply: str)
 )
 def test_a_word_like_the_local_part_without_letters_told_or_unlike_it_is_no_address(read: str, reply: str) -> None:
     assert [turn for turn, _ in _emails(("agent", read), ("customer", reply))] == [0]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        # its last part spelled after a comma, then digits before the "at"
+        ("It's j dot mensah, M-E-N-S-A-H, 77 at yahoo dot com.", "j dot mensah, M-E-N-S-A-H, 77 at yahoo dot com"),
+        # letters in the radio alphabet and digits, each after a comma
+        ("It's tango, oscar, mike, four, two, at gmail dot com.", "tango, oscar, mike, four, two, at gmail dot com"),
+    ],
+)
+def test_a_mailbox_with_its_digits_after_a_spelling_or_radio_letters_is_whole(said: str, address: str) -> None:
+    assert _emails(("customer", said)) == [(0, address)]
