@@ -287,7 +287,7 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 # tax number, "MS Word" a program.
 COURTESY_TITLES = (
     r"(?:[Hh]err|[Ff]rau|[Ss]eñor(?:a|ita)?|[Ss]r(?:a|ta)?\.|[Dd]on|[Dd]oña|[Ss]enhor(?:a)?|[Ss]ignor(?:a|e|ina)?|"
-    r"[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|[Pp]ani|[Mm]a ?'am|[Ss]ir|"
+    r"[Mm]onsieur|[Mm]adame?|[Mm]ademoiselle|Mme\.?|Mlle\.?|[Mm]eneer|[Mm]evrouw|Pan|[Pp]ani|[Mm]a ?'am|[Ss]ir|"
     r"MS\.|MR\.|MRS\.)"
 )
 # A name's initials before it: "M. J. Abernathy", "S. Karthikeyan"; not a time's "P.M." nor a country's "U.S.". Or

@@ -2325,6 +2325,8 @@ def test_capitals_after_a_relative_that_are_no_name_stay(text: str) -> None:
         ("Thank you, ma 'am Christina. Your application was approved.", "ma 'am Christina"),
         ("We look forward to seeing you, MS. Hartman.", "MS. Hartman"),
         ("Thank you Rohit ji.", "Rohit ji"),
+        # "Madam" before a name, as in Singapore and Nigeria, also before one heard as a word
+        ("Thank you, Madam Neural, the annual fee is 385 dollars.", "Madam Neural"),
     ],
 )
 def test_a_name_after_a_courtesy_title_of_another_language_or_ma_am_is_found(text: str, name: str) -> None:
@@ -2339,6 +2341,7 @@ def test_a_name_after_a_courtesy_title_of_another_language_or_ma_am_is_found(tex
         "I wrote it up in MS Word.",
         "We went to Madame Tussauds on Saturday.",
         "Yes sir, Thank you.",
+        "Yes madam, I will check the fee.",
         "Can I get a frying pan delivered?",
     ],
 )
