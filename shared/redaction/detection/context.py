@@ -131,9 +131,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"national insurance(?= (is|was)\b)|"
         # a national id named by its initials alone ("your SIN?", "the PAN?", "my PPS is") or by its country
         # ("your South African ID")
-        # (Jamaica's TRN too, named alone as well; and a taxpayer's TIN as one's own, not "the tin", "my tin of paint")
+        # (Jamaica's TRN too, named alone as well, and as Whisper may write it, "T -RN"; and a taxpayer's TIN as one's
+        # own, not "the tin", "my tin of paint")
         # or by its country: "Irish PPS is ..."
-        r"(your|my|the|his|her|irish) (ppsn?|pan|sin|tfn|nino|nin|trn|t r n)|trn(?= (is|was|number)\b)|"
+        r"(your|my|the|his|her|irish) (ppsn?|pan|sin|tfn|nino|nin|t ?r ?n)|trn(?= (is|was|number)\b)|"
         # New Zealand's National Health Index number: "your NHI number"
         r"nhi (number|no)|"
         r"(your|my|his|her) tin\b(?! of\b)|"
@@ -175,6 +176,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"clubcard|club card|nectar card|fid[eé]lit[eé]|"
         # a finance or hire agreement's number: the caller's account with the lender
         r"agreement (number|no)|"
+        # a loan's number as Whisper may hear it: "Can I have your long number please?"
+        r"(your|my|his|her) long (number|no)\b|"
         # an id card's number named by "ID" alone: "and the ID is 28 41 93 07"
         r"(my|your|the|his|her) id (is|was)\b|"
         # ... or a passport by its name alone: "My passport is A 0 3 3 9 8 1 2 4."

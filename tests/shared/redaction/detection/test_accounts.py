@@ -1947,6 +1947,7 @@ def test_a_number_said_after_the_phone_is_named_as_ones_own_is_still_a_phone() -
     ("asked", "answer", "number"),
     [
         ("Thank you. And for security, can you give me your T .R .N.?", "-114 -732 -059.", "-114 -732 -059"),
+        ("For security, can you give me your T -RN?", "118, 420, 377,", "118, 420, 377"),
         ("Could you also confirm your NHI number for the file?", "uh, yeah, it's me, K, B, 4178.", "K, B, 4178"),
     ],
 )
@@ -2105,3 +2106,18 @@ def test_an_id_documents_number_after_its_name_as_a_heading_is_an_id(said: str, 
 )
 def test_a_heading_without_an_id_documents_number_after_it_names_no_id(said: str) -> None:
     assert _accounts(("customer", said)) == []
+
+
+def test_a_loans_number_asked_as_whisper_hears_it_is_an_account_number_not_a_phone() -> None:
+    found_spans = spans_found(
+        (("agent", "Can I have your long number please?"), ("customer", "Sure, it's 770 -218 -554 -1.")),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("account_number", 1, "770 -218 -554 -1")]
+
+
+def test_a_long_number_said_of_no_one_names_no_loan() -> None:
+    found_spans = spans_found(
+        (("customer", "It's a long number, 770 -218 -554 -1."),), (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER)
+    )
+    assert found_spans == [("phone_number", 0, "770 -218 -554 -1")]
