@@ -2393,10 +2393,13 @@ def answered_numbers(tokens: Sequence[Token], dated: Collection[int]) -> Iterabl
 
 def _parts_of_kind(parts: list[list[Token]], kind: EntityType, tokens: Sequence[Token]) -> list[list[Token]]:
     """The parts of an answer up to one whose own words name another kind before its digits ("6742, 0722." /
-    "Expiry 920"): the answer to what was asked ends there."""
+    "Expiry 920"), or a card's code by "code" alone ("..., and the code is 570."): the answer to what was asked ends
+    there."""
     for index, part in enumerate(parts[1:], 1):
         lead_in = words_before(part[0], tokens)
         if any(pattern.search(lead_in) for other, pattern in ASKED_CONTEXTS.items() if other is not kind):
+            return parts[:index]
+        if kind is EntityType.CARD_NUMBER and CODE.search(lead_in):
             return parts[:index]
     return parts
 

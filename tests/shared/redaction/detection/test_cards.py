@@ -1324,3 +1324,16 @@ def test_a_brazilian_cards_network_is_no_name() -> None:
     said = "É um Elo... sorry, it's an Elo card, six three six three, six eight eight six, nine seven eight oh."
     found = spans_found((("customer", said),), (EntityType.PERSON_NAME, EntityType.CARD_NUMBER))
     assert found == [("card_number", 0, "six three six three, six eight eight six, nine seven eight oh")]
+
+
+def test_a_code_named_by_code_alone_ends_the_card_given_in_answer() -> None:
+    segments = _segments(
+        ("agent", "Which card would you like to use?"),
+        ("customer", "Use the Visa, 4 .5 .32 .0151,"),
+        ("customer", "1 .2 .8 .3 .0 .3 .6 .6."),
+        ("customer", "and the code is 482."),
+    )
+    assert _found(segments) == [
+        ("card_number", ["4 .5 .32 .0151", "1 .2 .8 .3 .0 .3 .6 .6"]),
+        ("card_security_code", ["482"]),
+    ]
