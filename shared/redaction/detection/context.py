@@ -549,7 +549,9 @@ def card_talked_about(tokens: Sequence[Token], position: int) -> bool:
 # social or a phone).
 _CARD_WORDS = rf"(cards?|{CARD_NETWORKS})"
 _CARD_ENDING_ASKED = re.compile(
-    rf"\b(last|final) (four|4)( digits?| numbers?)? (of|on|from) (the|your|that|this|my)( \w+){{0,2}} {_CARD_WORDS}\b"
+    # ("the last forum the card?": "four of" as Whisper may run it together)
+    rf"\b(last|final) ((four|4)( digits?| numbers?)? (of|on|from)|forum) (the|your|that|this|my)( \w+){{0,2}} "
+    rf"{_CARD_WORDS}\b"
     # or the card named first: "Can you confirm the card, just the last four?"
     rf"|\b{_CARD_WORDS} (just |only )?(the )?(last|final) (four|4)( digits?| numbers?)?\b"
 )

@@ -514,6 +514,8 @@ def test_the_cents_or_pence_of_an_amount_are_no_security_code(turns: tuple[tuple
         # any network, not only the four best known
         ("For the refund, what are the last four digits of the Maestro?", "2 2 0 9.", "2 2 0 9"),
         ("And your RuPay, just the last four?", "Um, 6 0 7 1, I think.", "6 0 7 1"),
+        # "four of" as Whisper may run it together
+        ("Can I have the last forum the card?", "4417.", "4417"),
     ],
 )
 def test_digits_answering_the_last_four_of_a_card_are_the_card_number(
