@@ -2081,10 +2081,15 @@ def _accounts_read_back(found: Sequence[tuple[EntityType, list[Token]]]) -> list
     retyped = []
     for kind, said in found:
         digits = digits_said(said)
-        if kind is EntityType.CARD_NUMBER and any(
-            0 < said[0].position - account[-1].position <= CONTEXT_WINDOW
-            and in_order_in_common(digits, digits_said(account)) >= len(digits) - 1
-            for account in accounts
+        # (a card's last four are too few to tell: "CPF 314 552 087 61" / "the card ending 4421" share three)
+        if (
+            kind is EntityType.CARD_NUMBER
+            and len(digits) >= _MIN_READ_BACK_PUT_RIGHT
+            and any(
+                0 < said[0].position - account[-1].position <= CONTEXT_WINDOW
+                and in_order_in_common(digits, digits_said(account)) >= len(digits) - 1
+                for account in accounts
+            )
         ):
             kind = EntityType.ACCOUNT_NUMBER
         retyped.append((kind, said))

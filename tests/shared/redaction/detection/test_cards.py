@@ -1339,3 +1339,15 @@ def test_a_code_named_by_code_alone_ends_the_card_given_in_answer() -> None:
         ("card_number", ["4 .5 .32 .0151", "1 .2 .8 .3 .0 .3 .6 .6"]),
         ("card_security_code", ["482"]),
     ]
+
+
+def test_a_cards_last_four_after_an_id_sharing_three_of_its_digits_stays_the_card() -> None:
+    segments = _segments(
+        ("agent", "And your CPF, for the system?"),
+        ("customer", "3 -1 -4, 5 -5 -2, 0 -8 -7, 6 -1,"),
+        ("agent", "Thank you, you pay by card every month, the Mastercard ending 4421."),
+    )
+    assert _found(segments) == [
+        ("account_number", ["3 -1 -4, 5 -5 -2, 0 -8 -7, 6 -1"]),
+        ("card_number", ["4421"]),
+    ]
