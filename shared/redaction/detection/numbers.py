@@ -1673,7 +1673,8 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
         and len(digits) == len(_last_group(said_before))
     )
     # "So that's 07700 900461?" / "No, 900416": the other side's read-back, its last group given again at the start
-    # of the answer to it, after a word that corrects
+    # of the answer to it, after a word that corrects; or the read-back's last digits where it was read in no groups
+    # ("one two five five oh eight four eight one" / "Oh, no, it's 8841.")
     answer_lead = [t for t in tokens[max(0, first.position - ANSWER_LEAD_WORDS) : first.position]
                    if t.segment == first.segment]  # fmt: skip
     before_answer = first.position - len(answer_lead) - 1
@@ -1683,7 +1684,7 @@ def _new_ending(run: Sequence[Atom], tokens: Sequence[Token], said_before: Seque
         and tokens[before_answer].segment == said_before[-1].segment
         and GIVEN_UP.search(" ".join(t.norm for t in answer_lead)) is not None
         and len(digits) >= _MIN_CORRECTED_ENDING
-        and _misheard_as(digits, _last_group(said_before))
+        and _misheard_as(digits, _last_group(said_before)[-len(digits) :])
     )
     return (
         corrected_at_once

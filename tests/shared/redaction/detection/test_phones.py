@@ -790,3 +790,23 @@ def test_the_last_digits_of_the_line_a_text_goes_to_however_heard_are_a_phone() 
 def test_a_text_about_a_record_ending_in_digits_names_no_phone() -> None:
     said = "You'll get a text on your order ending in 7712 when it ships."
     assert spans_found((("agent", said),), (EntityType.PHONE_NUMBER,)) == []
+
+
+def test_a_phones_ending_put_right_after_a_read_back_in_no_groups_is_the_phone() -> None:
+    found = _phones(
+        ("agent", "Can I confirm the phone number?"),
+        ("customer", "It's 415 -660 -2793."),
+        ("agent", "Hmm, I have four one five six six oh two nine three seven"),
+        ("customer", "Oh, no, it's 2793. You swapped them."),
+    )
+    assert found == ["415 -660 -2793", "four one five six six oh two nine three seven", "2793"]
+
+
+def test_other_digits_after_a_read_back_in_no_groups_are_no_phone() -> None:
+    found = _phones(
+        ("agent", "Can I confirm the phone number?"),
+        ("customer", "It's 415 -660 -2793."),
+        ("agent", "Hmm, I have four one five six six oh two nine three seven"),
+        ("customer", "Oh, no, it's 1150, the flat is on the first floor."),
+    )
+    assert found == ["415 -660 -2793", "four one five six six oh two nine three seven"]
