@@ -1299,11 +1299,12 @@ def names_said_again(
         and word.capitalize() not in NOT_NAMES
         and word.capitalize() not in BUSINESS_WORDS
     }
+    # a mailbox's word with digits after it names its owner too: "jiwoo.park91" ... "Park"
     mailbox_parts = {
         part.capitalize()
         for span in emails
-        for part in _mailbox_words(texts[span.segment][span.start : span.end])
-        if part.isalpha()
+        for word in _mailbox_words(texts[span.segment][span.start : span.end])
+        if (part := re.sub(r"\d+$", "", word)).isalpha()
         and len(part) >= _MIN_NAME_LETTERS
         and part not in ROLE_MAILBOXES
         and part.capitalize() not in NOT_NAMES
@@ -1319,6 +1320,13 @@ def names_said_again(
         if any(len(word) == 1 for word in words)
         for part in words
         if part.capitalize() in mailbox_parts
+    }
+    # a mailbox's "jiwoo" is said with the hyphen of a given name of two syllables: "Ji-woo"
+    parts |= {
+        hyphenated
+        for segment in segments
+        for hyphenated in re.findall(rf"\b[{_CAPITALS}]{_LOWER}+-{_LOWER}+\b", segment.text)
+        if hyphenated.replace("-", "").capitalize() in mailbox_parts
     }
     # a mailbox's "alrashid", "elamin" is said with its hyphen: "Al-Rashid", "El-Amin"
     parts |= {

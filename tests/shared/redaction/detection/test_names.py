@@ -3260,3 +3260,16 @@ def test_a_name_told_how_it_is_written_is_a_name(
 )
 def test_a_place_told_how_it_is_written_is_no_name(said: str) -> None:
     assert _names(("agent", said)) == []
+
+
+def test_a_mailboxs_word_said_with_a_given_names_hyphen_is_the_name() -> None:
+    said = "So that's Min-jun, and the email is minjun.lee at naver dot com."
+    assert _names(("agent", said)) == [(0, "Min-jun")]
+
+
+def test_a_mailboxs_word_with_digits_after_it_names_its_owner() -> None:
+    found = _names(
+        ("customer", "The email is c dot brightwell77 at gmail dot com."),
+        ("agent", "Got it. Brightwell is on the account too."),
+    )
+    assert found == [(1, "Brightwell")]
