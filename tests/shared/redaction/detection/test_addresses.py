@@ -2016,3 +2016,25 @@ def test_the_answer_after_the_caller_says_where_they_are_moving_gives_no_address
 )  # fmt: skip
 def test_a_flat_floor_or_street_part_said_with_an_address_is_part_of_it(said: str, address: str) -> None:
     assert _addresses(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "said, address",
+    [
+        (
+            "It's 22 Station Road, opposite the Shell Garage, Tema, Accra.",
+            "22 Station Road, opposite the Shell Garage, Tema, Accra",
+        ),
+        (
+            "It's 5 Park Street, near the State Bank, Salt Lake, Kolkata 700091.",
+            "5 Park Street, near the State Bank, Salt Lake, Kolkata 700091",
+        ),
+    ],
+)
+def test_a_landmark_said_between_the_street_and_the_town_is_part_of_the_address(said: str, address: str) -> None:
+    assert _addresses(("customer", said)) == [(0, address)]
+
+
+def test_a_landmark_after_a_street_ending_the_sentence_is_not_of_the_address() -> None:
+    said = "It's 22 Station Road, near the Shell Garage where we met."
+    assert _addresses(("customer", said)) == [(0, "22 Station Road")]
