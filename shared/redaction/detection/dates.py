@@ -1068,6 +1068,17 @@ _DAY_AND_MONTH_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(rf"(?i:{_FULL_MONTH})\s+(?:the\s+)?$")
 
 
+# A season said for an expiry before its month: "Expiry's the summer of 2027, July 2027", "it runs out in the autumn
+# of 2028, September".
+_SEASON_BEFORE = re.compile(r"(?:\b(?i:the)\s+)?\b(?i:spring|summer|autumn|fall|winter)\s+(?i:of)\s+$")
+
+
+def with_season(span: TextSpan, text: str) -> TextSpan:
+    """An expiry found without the season said before its year."""
+    before = _SEASON_BEFORE.search(text[: span.start])
+    return span if before is None else TextSpan(span.segment, before.start(), span.end)
+
+
 def with_day_and_month(span: TextSpan, text: str) -> TextSpan:
     """A date of birth found without the words before it that say its day and month: a year alone ("15 October 1987"
     is all the date, not its "1987" alone), or a day and year after their month ("August 2nd, 2015")."""

@@ -34,7 +34,7 @@ from shared.redaction.detection.addresses import (
 )
 from shared.redaction.detection.answers import answered_values, names_unheard
 from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
-from shared.redaction.detection.dates import dates, with_day_and_month
+from shared.redaction.detection.dates import dates, with_day_and_month, with_season
 from shared.redaction.detection.emails import (
     answered_emails,
     digits_put_right,
@@ -141,6 +141,8 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         spans = _merge_spans(t.span for t in found)
         if entity_type is EntityType.DATE_OF_BIRTH:
             spans = tuple(with_day_and_month(span, texts[span.segment]) for span in spans)
+        if entity_type is EntityType.CARD_EXPIRY:
+            spans = tuple(with_season(span, texts[span.segment]) for span in spans)
         if entity_type is EntityType.ACCOUNT_NUMBER:
             spans = tuple(
                 with_check_digit_after(

@@ -1351,3 +1351,15 @@ def test_a_cards_last_four_after_an_id_sharing_three_of_its_digits_stays_the_car
         ("account_number", ["3 -1 -4, 5 -5 -2, 0 -8 -7, 6 -1"]),
         ("card_number", ["4421"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "expiry"),
+    [
+        ("Expiry's the winter of 2029, December 2029.", "the winter of 2029, December 2029"),
+        ("It runs out in the spring of 2027, March.", "the spring of 2027, March"),
+    ],
+)
+def test_the_season_said_before_an_expiry_is_part_of_it(said: str, expiry: str) -> None:
+    segments = _segments(("agent", "And the card's expiry?"), ("customer", said))
+    assert _found(segments) == [("card_expiry", [expiry])]
