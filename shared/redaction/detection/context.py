@@ -182,6 +182,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(my|your|the|his|her) id (is|was)\b|"
         # ... or a passport by its name alone: "My passport is A 0 3 3 9 8 1 2 4."
         r"(my|your|his|her) passport('s| is| was)\b|"
+        # a travel pass, its number printed on it: "your bus pass number?", "on the back of my bus pass it says ..."
+        r"(my|your|his|her|the) (bus|travel|transit|season|concession|senior|student) (pass|card)\b|"
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number
         # and id are named below)
         r"transaction (code|reference|ref)|"

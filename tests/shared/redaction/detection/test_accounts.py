@@ -2121,3 +2121,14 @@ def test_a_long_number_said_of_no_one_names_no_loan() -> None:
         (("customer", "It's a long number, 770 -218 -554 -1."),), (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER)
     )
     assert found_spans == [("phone_number", 0, "770 -218 -554 -1")]
+
+
+@pytest.mark.parametrize(
+    ("turns", "id_said"),
+    [
+        ((("agent", "Can I have your bus pass number?"), ("customer", "It's 0 4 4 1 9 2 8 7.")), "0 4 4 1 9 2 8 7"),
+        ((("customer", "On the back of my travel card it says 6 6 0 1 2 9 3 4."),), "6 6 0 1 2 9 3 4"),
+    ],
+)
+def test_a_travel_pass_named_before_its_number_makes_it_an_id(turns: tuple[tuple[str, str], ...], id_said: str) -> None:
+    assert _accounts(*turns) == [[id_said]]
