@@ -65,7 +65,8 @@ _DATE_MONTHS = MONTHS | _OTHER_LANGUAGE_MONTHS
 
 # "in": between a date's parts, "born in 84, in June, the second"
 # "el 3 de marzo", "de agosto del setenta"; "twenty second, uh, of June"
-_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de", "del", *HESITATIONS}
+# "month": a month by its number, "the 6th month of 2027"
+_DATE_CONNECTORS = {"of", "the", "slash", "in", "", "de", "del", "month", *HESITATIONS}
 _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
@@ -810,8 +811,8 @@ def _document_expiry(text: str, match: re.Match[str], starts: Sequence[int], tok
 def _may_be_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> bool:
     """Whether a date said after "expiry" can be a card's: no day in it, and said in digits alone, a month and year
     ("oh four twenty nine", not "three one two") given for the expiry rather than for a code asked first
-    ("security code and expiry?")."""
-    if any(map(_is_day, found)):
+    ("security code and expiry?"). An ordinal before "month" is the month's: "the 6th month of 2027"."""
+    if any(_is_day(token) and not _names_month(found, index) for index, token in enumerate(found)):
         return False
     said = [token for token in found if token.norm not in _DATE_CONNECTORS]
     if not all(len(digits_of(token) or "") == 1 for token in said):
@@ -826,6 +827,11 @@ def _may_be_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> bool:
         if kind in (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE) and len(digits) in DIGIT_LENGTHS[kind]
     )
     return len(fitting) < 2 or asked_first(fitting, tokens, found[0]) is EntityType.CARD_EXPIRY
+
+
+def _names_month(found: Sequence[Token], index: int) -> bool:
+    """Whether the word at ``index`` of ``found`` is followed by "month": it says which month."""
+    return index + 1 < len(found) and found[index + 1].norm == "month"
 
 
 _CODE_LENGTHS = (3, 4)

@@ -1363,3 +1363,19 @@ def test_a_cards_last_four_after_an_id_sharing_three_of_its_digits_stays_the_car
 def test_the_season_said_before_an_expiry_is_part_of_it(said: str, expiry: str) -> None:
     segments = _segments(("agent", "And the card's expiry?"), ("customer", said))
     assert _found(segments) == [("card_expiry", [expiry])]
+
+
+@pytest.mark.parametrize(
+    ("said", "expiry"),
+    [
+        ("Expiry is the 11th month of 2028.", "the 11th month of 2028"),
+        ("Expiry on this one is the 3rd month, 2031.", "the 3rd month, 2031"),
+    ],
+)
+def test_a_month_by_its_number_before_month_is_an_expiry(said: str, expiry: str) -> None:
+    assert _found(_segments(("customer", said)), _EXPIRY) == [("card_expiry", [expiry])]
+
+
+def test_a_day_said_for_an_expiry_makes_it_no_cards() -> None:
+    said = "The expiry on the voucher is the 6th of May 2027."
+    assert _found(_segments(("customer", said)), _EXPIRY) == []
