@@ -128,6 +128,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                     found = found[:code]
                 yield entity_type, found
                 if entity_type is EntityType.CARD_EXPIRY:
+                    if begun := _date_begun_before(found[0], tokens):
+                        yield entity_type, begun  # "Expiry is May, no, sorry, March 2032."
                     yield from ((entity_type, read) for read in _expiry_read_back(tokens, found))
                 several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
                 year_first = len(found) == 1 and not re.search(r"\d[/.\-]\d", found[0].norm)
@@ -332,13 +334,14 @@ _MAX_BEGUN_WORDS = 4  # "The 5th of..."
 
 def _date_begun_before(token: Token, tokens: Sequence[Token]) -> list[Token]:
     """The start of a date broken off and given up right before ``token``, where the date is said again from its
-    start ("The 5th of... no sorry, the 15th of August"); none if it was not."""
+    start ("The 5th of... no sorry, the 15th of August"), or a month put right ("May, no, sorry, March 2032"); none
+    if it was not."""
     position = token.position - 1
     while position >= 0 and tokens[position].segment == token.segment and GIVEN_UP.fullmatch(tokens[position].norm):
         position -= 1
     if position in (token.position - 1, -1) or tokens[position].segment != token.segment:
         return []
-    if not tokens[position].text.endswith(ELLIPSES):
+    if not tokens[position].text.endswith((*ELLIPSES, ",")):
         return []
     first = position
     while (
@@ -351,7 +354,8 @@ def _date_begun_before(token: Token, tokens: Sequence[Token]) -> list[Token]:
         first -= 1
     begun = list(tokens[first : position + 1])
     said = [t for t in begun if t.norm not in _DATE_CONNECTORS]
-    return begun if said and all(_is_date_word(t) for t in said) and begun[0].norm == token.norm else []
+    same_start = begun[0].norm == token.norm or (begun[-1].norm in MONTHS and token.norm in MONTHS)
+    return begun if said and all(_is_date_word(t) for t in said) and same_start else []
 
 
 def _ends_segment(last: Token, tokens: Sequence[Token]) -> bool:

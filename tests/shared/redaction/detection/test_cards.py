@@ -1379,3 +1379,19 @@ def test_a_month_by_its_number_before_month_is_an_expiry(said: str, expiry: str)
 def test_a_day_said_for_an_expiry_makes_it_no_cards() -> None:
     said = "The expiry on the voucher is the 6th of May 2027."
     assert _found(_segments(("customer", said)), _EXPIRY) == []
+
+
+def test_an_expirys_month_put_right_is_the_expiry_too() -> None:
+    found = _found(_segments(("customer", "Expiry is June, no, sorry, July 2031.")), _EXPIRY)
+    assert found == [("card_expiry", ["June"]), ("card_expiry", ["July 2031"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Expiry is, um, hang on, no, sorry, July 2031.",  # no date
+        "Expiry is 2030, no, sorry, July 2031.",  # another start: a year before the month
+    ],
+)
+def test_words_given_up_before_an_expiry_that_do_not_begin_it_are_not_of_it(said: str) -> None:
+    assert _found(_segments(("customer", said)), _EXPIRY) == [("card_expiry", ["July 2031"])]
