@@ -81,9 +81,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|cellulare|telefoonnummer|mobiel"
         r"|numer telefonu|kom[oó]rk\w*"
         r"|best number"
-        # someone's own number, a person's: "that one is my wife's number. Mine is 055 ..."
+        # someone's own number, a person's: "that one is my wife's number. Mine is 055 ...", also with their name
+        # ("My husband Tomasz's number is ...")
         r"|(my|his|her|your|our) (wife|husband|partner|son|daughter|mum|mom|mother|dad|father|sister|brother|friend"
-        r"|neighbou?r)'s number"
+        r"|neighbou?r)( [\w-]+)?'s number"
         # a mobile money wallet, which is the phone's number: "the M-Pesa was sent from 0711 593 204", "My MoMo number
         # is 024 ..."
         r"|m-pesa|mpesa|m pesa|momo|mobile money"

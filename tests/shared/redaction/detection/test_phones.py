@@ -810,3 +810,13 @@ def test_other_digits_after_a_read_back_in_no_groups_are_no_phone() -> None:
         ("customer", "Oh, no, it's 1150, the flat is on the first floor."),
     )
     assert found == ["415 -660 -2793", "four one five six six oh two nine three seven"]
+
+
+def test_a_relatives_number_named_with_their_name_is_a_phone() -> None:
+    said = "My wife Agnieszka's number is 512 337 904 if I'm out."
+    assert _phones(("customer", said)) == ["512 337 904"]
+
+
+def test_a_relatives_number_of_something_else_is_no_phone() -> None:
+    said = "My wife's order number is 512 337 904, from last week."
+    assert _phones(("customer", said)) == []
