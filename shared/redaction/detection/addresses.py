@@ -388,7 +388,8 @@ _UNIT_BEFORE = re.compile(
     r"(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
     # its floor too: "Flat 6, Ground Floor, 41 Mowbray Street"
     rf"|,?\s+{_FLOOR_BEFORE})*"
-    r",?\s+(?:(?i:at|in|of)\s+)?$"
+    # a pause after it: "Unit 9... 42 Jacaranda Street."
+    r"(?:,|\.\.\.|\u2026)?\s+(?:(?i:at|in|of)\s+)?$"
 )
 
 

@@ -2012,6 +2012,8 @@ def test_the_answer_after_the_caller_says_where_they_are_moving_gives_no_address
         ("Blk 45, #11-203, Tampines St 21, Singapore 520045.", "Blk 45, #11-203, Tampines St 21, Singapore 520045"),
         # the word naming a flat's number, before a tower's flat
         ("Unit 903, Tower 1, Grand Residences, Pasig City.", "Unit 903, Tower 1, Grand Residences, Pasig City"),
+        # the flat, then a pause before the house
+        ("Flat 2... 17 Banksia Street.", "Flat 2... 17 Banksia Street"),
     ],
 )  # fmt: skip
 def test_a_flat_floor_or_street_part_said_with_an_address_is_part_of_it(said: str, address: str) -> None:
