@@ -768,7 +768,8 @@ _POSTCODE_BROKEN_OFF = r"(?:[A-Z\d]{1,4}(?:\.\.\.|\u2026),?\s+)+(?:(?i:sorry|no|
 NAMED_POSTCODE = re.compile(
     # and Brazil's CEP: "the CEP is 05411-000"
     rf"\b(?i:eircode|postcode|post code|postal code|cep)(?:'s|\s+is)?[:?]?\s+(?P<begun>{_POSTCODE_BROKEN_OFF})?"
-    rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE}|\d{{4}}|\d{{5}}-\d{{3}})(?![\w-])"
+    # or its digits said one by one: "the postcode is 3 1 1 0?"
+    rf"(?P<code>{_POSTCODE_HALVES_APART}|{_LOWER_POSTCODE}|\d{{4}}|\d{{5}}-\d{{3}}|\d(?:\s\d){{3,4}}(?!\s\d))(?![\w-])"
     # Ghana's digital address, which stands for the house: "My GhanaPost GPS is GA-183-8164", "The GhanaPost address
     # is ...", and its area after it: "..., East Legon."
     r"|\b(?i:ghana ?post(?: gps| address)?|gps address|digital address)(?: (?i:code))?(?:'s|\s+is)?[:?]?\s+"

@@ -2040,3 +2040,19 @@ def test_a_landmark_said_between_the_street_and_the_town_is_part_of_the_address(
 def test_a_landmark_after_a_street_ending_the_sentence_is_not_of_the_address() -> None:
     said = "It's 22 Station Road, near the Shell Garage where we met."
     assert _addresses(("customer", said)) == [(0, "22 Station Road")]
+
+
+@pytest.mark.parametrize(
+    "said, code",
+    [
+        ("Just to confirm, the postcode is 2 0 1 0?", "2 0 1 0"),
+        ("And the ZIP is... no, the postal code is 9 8 1 0 3.", "9 8 1 0 3"),
+    ],
+)
+def test_a_postcode_named_with_its_digits_said_one_by_one_is_an_address(said: str, code: str) -> None:
+    assert _addresses(("agent", said)) == [(0, code)]
+
+
+def test_digits_one_by_one_after_a_postcode_named_are_only_its_own() -> None:
+    said = "The postcode is 2 0 1 0 1 2 4 6 8 8 and something else."
+    assert _addresses(("agent", said)) == []
