@@ -188,6 +188,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number
         # and id are named below)
         r"transaction (code|reference|ref)|"
+        # a money transfer's control number, which the sender and receiver quote: "the transfer control number?", the
+        # MTCN
+        r"control (number|no)|mtcn|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"

@@ -2132,3 +2132,11 @@ def test_a_long_number_said_of_no_one_names_no_loan() -> None:
 )
 def test_a_travel_pass_named_before_its_number_makes_it_an_id(turns: tuple[tuple[str, str], ...], id_said: str) -> None:
     assert _accounts(*turns) == [[id_said]]
+
+
+def test_a_money_transfers_control_number_is_an_id_not_a_phone() -> None:
+    found_spans = spans_found(
+        (("agent", "Do you have the transfer control number?"), ("customer", "Yes, it's 312 -550 -8841.")),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("account_number", 1, "312 -550 -8841")]
