@@ -19,7 +19,7 @@ _BUSINESS_PLACES = (
     r"venue|dealership|garage|gym|salon|library|school|station|terminal|centre|center|facility"
 )
 _BUSINESS_CUE = re.compile(
-    r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message) us\b(?! back)"
+    r"\b(?:(?:call|ring|text|phone|email|e-mail|contact|reach|write to|message|whatsapp) us\b(?! back)"
     # told to come to the business: "Visit us at ...", "you can find us at ..." (not "my sister can visit us at")
     r"|(?:(?:^|[.!?]\s+)(?:please )?|\byou can |\byou'll |\byou will )(?:visit|find|come (?:and )?see) us\b"
     r"|our (?:\w+ ){0,2}(?:office|team|desk|helpline|hotline|department|store|branch|headquarters|website|"
@@ -33,6 +33,10 @@ _BUSINESS_CUE = re.compile(
     # or a place to ring on it: "For lost property ring the station office on 020 ..."
     rf"|\b(?:call|ring|phone|contact|try) the (?:\w+ )?(?:{_BUSINESS_PLACES}|branch|store|office)(?: directly)? "
     r"(?:on|at)\b"
+    # its switchboard or reception: "or the switchboard on 0161 ...", "Ring reception on 020 ..."
+    r"|\b(?:the |our )?(?:switchboard|reception|front desk)(?: is| number is)? (?:on|at)\b|\bthe switchboard is\b"
+    # told how to call it from abroad: "If you're calling from outside Ireland the number is ..."
+    r"|\bif you(?:'re| are) (?:calling|ringing|phoning|dialling|dialing) from (?:abroad|overseas|outside)\b"
     # its line from another country, given beside it: "..., and from abroad it's +1 302 555 0147" (not "I'm calling
     # from abroad")
     r"|(?<!calling )(?<!ringing )\bfrom (?:abroad|overseas|outside the (?:us|uk|country))(?: it's| it is| dial| call|,)"
@@ -41,8 +45,8 @@ _BUSINESS_CUE = re.compile(
     # what the business published of its own: "Your website says call ...", "your letter gives ..."
     r"|\byour (?:website|web site|site|app|letter|leaflet|brochure|advert|ad|listing) (?:says|said|lists|listed|gives|"
     r"gave|has|had)\b"
-    r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?) "
-    r"(?:line|number|address|email|inbox)"
+    r"|our (?:billing|claims|support|sales|returns|service|customer service|help|reservations|bookings?|whatsapp|"
+    r"customer|enquiries|enquiry|international|emergency|out of hours|after hours) (?:line|number|address|email|inbox)"
     # the address a business has things sent to: "Our postal address for returns is ..."
     r"|our (?:\w+ )?address for (?:returns|refunds|repairs|correspondence|complaints|payments|cheques|checks)\b)"
 )
@@ -52,6 +56,12 @@ _PLACE_AFTER = re.compile(rf"\s+(?:{_BUSINESS_PLACES}|branch|store|office|locati
 _OURS_AFTER = re.compile(
     rf"[,.]?\s+(?:that's|that is|it's|which is)\s+our\s+(?:\w+\s+){{0,2}}(?:office|store|branch|headquarters|"
     rf"{_BUSINESS_PLACES})\b",
+    re.IGNORECASE,
+)
+# ... and after a phone number, its line: "..., that's our customer line.", "..., that's our international desk."
+_OUR_LINE_AFTER = re.compile(
+    r"[,.]?\s+(?:that's|that is|it's|which is)\s+our\s+(?:[\w-]+\s+){0,2}(?:line|number|desk|helpline|hotline|"
+    r"switchboard)\b",
     re.IGNORECASE,
 )
 # ... or its opening hours told in the same sentence: "We're at 9 Harbour Street, next to the post office, and we're
@@ -80,6 +90,8 @@ def business_contact(entity: Entity, texts: dict[int, str], own_mailbox: bool = 
         return True
     after = any(pattern.match(text, span.end) for pattern in (_PLACE_AFTER, _OURS_AFTER, _OPEN_AFTER))
     if entity.type is EntityType.ADDRESS and len(entity.spans) == 1 and after:
+        return True
+    if entity.type is EntityType.PHONE_NUMBER and _OUR_LINE_AFTER.match(text, entity.spans[-1].end):
         return True
     # the whole local part, as said: "info hyphen oconnor at ..." is a person's, "info at ..." a role's
     local_part = re.match(r"(.+?)(?:\s*@|\s+at\s)", text[span.start : span.end].lower())

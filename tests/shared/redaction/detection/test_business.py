@@ -163,3 +163,31 @@ def test_an_address_followed_by_the_business_s_opening_hours_is_its_own() -> Non
 def test_a_home_address_followed_by_when_the_household_is_in_is_still_theirs() -> None:
     found = _found(("customer", "I live at 9 Harbour Street, and we're home all day Thursday."))
     assert [kind for kind, words in found if words.startswith("9 Harbour Street")] == ["address"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Our WhatsApp line is 0861 555 219, you can send the photos there.",
+        "Or WhatsApp us on 0917 555 4410 any time.",
+        "For press it's the switchboard on 0161 496 0555.",
+        "Ring reception on 020 7946 0555 if you get lost.",
+        "If you're calling from outside Ireland the number is plus 353 1 525 0555.",
+        "Call 0800 555 0199, that's our customer line.",
+        "It's plus 44 20 7946 0555, that's our international desk.",
+    ],
+)
+def test_a_businesss_own_line_named_as_such_is_no_ones_phone(said: str) -> None:
+    assert _found(("agent", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "phone"),
+    [
+        ("I'm calling from outside the UK, my number is plus 44 7700 900 555.", "plus 44 7700 900 555"),
+        ("Our landline is 021 448 9031, if I'm out.", "021 448 9031"),
+        ("It's 0412 555 019, that's my number.", "0412 555 019"),
+    ],
+)
+def test_a_persons_line_said_near_such_words_is_their_phone(said: str, phone: str) -> None:
+    assert _found(("customer", said)) == [("phone_number", phone)]
