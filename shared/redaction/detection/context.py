@@ -183,6 +183,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(my|your|the|his|her) id (is|was)\b|"
         # ... or a passport by its name alone: "My passport is A 0 3 3 9 8 1 2 4."
         r"(my|your|his|her) passport('s| is| was)\b|"
+        # a school leaver's exam index number: "what is your index number?" (KCSE, WAEC)
+        r"(my|your|his|her) index (number|no)\b|"
         # a travel pass, its number printed on it: "your bus pass number?", "on the back of my bus pass it says ..."
         r"(my|your|his|her|the) (bus|travel|transit|season|concession|senior|student) (pass|card)\b|"
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number

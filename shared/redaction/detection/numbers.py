@@ -282,6 +282,12 @@ def _hedge_length(stream: Sequence[Token], index: int) -> int:
 _YEAR_NAMED = (("the", "year", "is"), ("the", "year's"), ("year", "is"), ("year's",))
 
 
+def _year_named_before(first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether the words right before ``first``, in its segment, name a year ("the year is 2019")."""
+    before = [t.norm for t in tokens[max(0, first.position - 3) : first.position] if t.segment == first.segment]
+    return any(tuple(before[-len(named) :]) == named for named in _YEAR_NAMED)
+
+
 def _year_named_length(stream: Sequence[Token], index: int) -> int:
     """How many words from ``index`` name the year said right after them in the same segment ("the year is 2030"),
     0 if they do not: the month said before and the year are one date."""
@@ -572,6 +578,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         and _YEAR_WRITTEN.fullmatch(first.norm.rstrip(".,"))
     ):
         return None  # "the policy ... it's been with us since 2019": when, not whose
+    if len(atoms) == 1 and _YEAR_WRITTEN.fullmatch(first.norm.rstrip(".,")) and _year_named_before(first, tokens):
+        return None  # "2041208 -047, and the year is 2019.": a year, not whose
     if len(digits) == _CARD_GROUP and _said_to_end_the_card_before(atoms, tokens):
         return EntityType.CARD_NUMBER  # "4499 0353 7922 9818, no wait, 9889 at the end": the card's last four
     code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None

@@ -2140,3 +2140,11 @@ def test_a_money_transfers_control_number_is_an_id_not_a_phone() -> None:
         (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
     )
     assert found_spans == [("account_number", 1, "312 -550 -8841")]
+
+
+def test_an_exam_index_number_is_an_id_and_the_year_named_after_it_is_not() -> None:
+    found_spans = spans_found(
+        (("agent", "What is your index number?"), ("customer", "3310842 -019, and the year is 2021.")),
+        (EntityType.ACCOUNT_NUMBER,),
+    )
+    assert found_spans == [("account_number", 1, "3310842 -019")]
