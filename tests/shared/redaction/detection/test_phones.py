@@ -820,3 +820,20 @@ def test_a_relatives_number_named_with_their_name_is_a_phone() -> None:
 def test_a_relatives_number_of_something_else_is_no_phone() -> None:
     said = "My wife's order number is 512 337 904, from last week."
     assert _phones(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    "kept_on",
+    ["I got a photo of the card on my phone.", "It's in the app on my phone, hang on."],
+)
+def test_the_phone_something_is_kept_on_names_no_phone_number(kept_on: str) -> None:
+    found_spans = spans_found(
+        (("agent", "What's your Medicare number?"), ("customer", kept_on), ("customer", "2814, 3771, 9.")),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("account_number", 2, "2814, 3771, 9")]
+
+
+def test_a_number_to_reach_one_on_a_phone_is_still_a_phone() -> None:
+    said = "You can reach me on my phone, 0412 555 019."
+    assert _phones(("customer", said)) == ["0412 555 019"]
