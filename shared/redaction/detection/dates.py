@@ -298,7 +298,8 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
     for token in tokens:
         # what was said first: a weekday ("It's Sunday, 1st of August, 1993."), or the date's start broken off ("The
         # 5th of... no sorry, the 15th of August, 1984.")
-        first_said = _weekday_before(token, tokens) or _date_begun_before(token, tokens)
+        weekday = _weekday_before(token, tokens)
+        first_said = weekday or _date_begun_before(token, tokens)
         before = words_before(first_said[0] if first_said else token, tokens, _GIVEN_WORDS)
         alone = _LEAD_IN_ALONE.search(before) is not None
         if not alone and not _GIVEN_AS.search(before):
@@ -308,9 +309,9 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
             continue
         if alone and not _ends_segment(found[-1], tokens):
             continue
-        if first_said:
+        if first_said and not weekday:
             yield first_said
-        yield found
+        yield [*weekday, *found]
         yield from _read_back_another_way(tokens, found)
         if _answered_no(tokens, found):  # "So I've got the 3rd of August 1992?" / "No, the 8th of March."
             yield from _dates_answering(tokens, found)

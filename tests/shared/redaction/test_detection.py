@@ -997,9 +997,9 @@ def test_a_day_booked_near_a_birthday_is_no_date_of_birth() -> None:
         ("agent", "Lovely, Saturday the fourteenth of June, arrive at Raven Square for quarter past nine."),
     )
     assert _found(segments) == []
-    # A birth date said with its weekday and its year is still one.
+    # A birth date said with its weekday and its year is still one, its weekday with it.
     answer = _segments(("agent", "Date of birth?"), ("customer", "Saturday the fourteenth of June 1980."))
-    assert _found(answer) == [("date_of_birth", ["the fourteenth of June 1980"])]
+    assert _found(answer) == [("date_of_birth", ["Saturday the fourteenth of June 1980"])]
 
 
 def test_a_word_after_the_question_for_a_date_of_birth_is_no_date() -> None:
