@@ -761,7 +761,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         # Said right after a card number: the first number that can be a month and year is its expiry, and
         # three or four digits after the expiry are its code.
         said_before = tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
-        if digit_count([t for t in said_before if t.speaker == first.speaker]) >= 12:
+        if digit_count([t for t in said_before if t.speaker == first.speaker]) >= _WHOLE_CARD_SAID:
             previous = previous_number(tokens, first.position)
             after_card = previous is not None and _segment_digits(tokens, previous) >= 12
             if after_card and len(digits) == 4 and plausible_expiry(digits):
@@ -785,10 +785,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
                 if GIVEN_UP.search(" ".join(own)):
                     return EntityType.CARD_NUMBER
         # Digits given when a card number was asked for are part of it, even where the rest was misheard; not
-        # where something else was asked for since ("And the expiry?").
+        # where something else was asked for since ("And the expiry?"), nor after the card was given whole (its
+        # expiry and code run together as Whisper heard them: "4709, 3012, 5578, 6419," / ... / "30128.").
         asked = " ".join(t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
                          if t.speaker != first.speaker)  # fmt: skip
-        if len(digits) >= 4 and "card number" in asked and not distances:
+        card_given = digit_count([t for t in said_before if t.speaker == first.speaker]) >= _WHOLE_CARD_SAID
+        if len(digits) >= 4 and "card number" in asked and not distances and not card_given:
             return EntityType.CARD_NUMBER
     if named_as_reference(tokens, first):
         return None
@@ -973,6 +975,7 @@ _NETWORK_THEN_ENDING = re.compile(rf"(^|\b(it's|its|the|my|a|an|on|with|use) )({
 # (not the back of another thing: "the last four digits on the back of your Aadhaar card")
 _WHERE_ON_A_CARD = re.compile(r"\b(signature (strip|panel|box)|on the back)\b")
 _MIN_CARD_CORRECTION = 5  # digits: more than an expiry or a security code
+_WHOLE_CARD_SAID = 12  # digits said just before: a card's, lost digits and all
 # A thing named by its ending alone, what it is said after: "not the one ending 2664, use the Visa ..."
 _ONE_ENDING = re.compile(r"\bones?( that| which)? (ends|ending)( in| with)?$")
 # ... where a card is named after by its ending too, and no other thing before it

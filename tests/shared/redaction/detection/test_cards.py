@@ -1395,3 +1395,18 @@ def test_an_expirys_month_put_right_is_the_expiry_too() -> None:
 )
 def test_words_given_up_before_an_expiry_that_do_not_begin_it_are_not_of_it(said: str) -> None:
     assert _found(_segments(("customer", said)), _EXPIRY) == [("card_expiry", ["July 2031"])]
+
+
+def test_digits_after_a_card_given_whole_are_no_more_of_the_card() -> None:
+    segments = _segments(
+        ("agent", "The family membership is $390 for the term, or you can pay monthly."),
+        ("customer", "I'll pay the full amount now,"),
+        ("agent", "Sure, card number when you're ready,"),
+        ("customer", "4709, 3012, 5578, 6419,"),
+        ("agent", "expire it,"),
+        ("customer", "05,"),
+        ("agent", "and the receiving fee,"),
+        ("customer", "30128."),
+    )
+    cards = [found for found in _found(segments) if found[0] == "card_number"]
+    assert cards == [("card_number", ["4709, 3012, 5578, 6419"])]
