@@ -908,6 +908,8 @@ def _may_be_said_date(said: Sequence[Token]) -> bool:
     if not all(digits_of(token) is not None for token in said) or any(map(_is_day, said)):
         return True  # a month or a day named: a date as said
     parts = [digits_of(token) or "" for token in said]
+    if len(parts) == 3 and parts[0] == "0" and len(parts[1]) == 1 and len(parts[2]) in (2, 4):
+        return parts[1] != "0"  # a month's two figures said apart, then its year: "Oh, 4, 27"
     if len(parts) == 3 and len(parts[-1]) in (2, 4) and all(len(part) <= 2 for part in parts[:2]):
         # a day, a month and a year, each said as one number: "4 of the 9, 1956"
         first, second = int(parts[0]), int(parts[1])
@@ -932,13 +934,25 @@ def plausible_date_digits(digits: str) -> bool:
 
 def _exclaimed(tokens: Sequence[Token], index: int) -> bool:
     """Whether "oh" at ``index`` is said as a word ("Oh, the third of May", "oh march third"), not as a zero: a
-    digit follows it in the same breath only for a zero ("oh four twenty nine")."""
+    digit follows it in the same breath only for a zero ("oh four twenty nine"), also after a comma where one digit
+    and then more follow ("Oh, 4, 27.": a month and its year)."""
     token = tokens[index]
     if token.norm not in {"oh", "o"}:
         return False
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    month_digit = (
+        nxt is not None
+        and after is not None
+        and nxt.segment == after.segment == token.segment
+        and len(digits_of(nxt) or "") == 1
+        and digits_of(after) is not None
+    )
     return (
-        token.text[-1] in PUNCTUATION or nxt is None or nxt.segment != token.segment or digits_of(nxt) is None
+        (token.text[-1] in PUNCTUATION and not month_digit)
+        or nxt is None
+        or nxt.segment != token.segment
+        or digits_of(nxt) is None
     ) and not (nxt is not None and nxt.norm in TENS)
 
 

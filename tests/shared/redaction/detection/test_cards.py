@@ -1410,3 +1410,14 @@ def test_digits_after_a_card_given_whole_are_no_more_of_the_card() -> None:
     )
     cards = [found for found in _found(segments) if found[0] == "card_number"]
     assert cards == [("card_number", ["4709, 3012, 5578, 6419"])]
+
+
+def test_oh_and_one_digit_before_a_year_are_an_expirys_month() -> None:
+    segments = _segments(("agent", "And the expiry?"), ("customer", "Oh, 7, 29."))
+    assert _found(segments, _EXPIRY) == [("card_expiry", ["Oh, 7, 29"])]
+
+
+@pytest.mark.parametrize("said", ["Oh, 12 months from now.", "Oh, 0, 29, I can't read it."])
+def test_oh_said_as_a_word_before_no_month_is_no_expirys(said: str) -> None:
+    segments = _segments(("agent", "And the expiry?"), ("customer", said))
+    assert all("Oh" not in spans[0] for _, spans in _found(segments, _EXPIRY))
