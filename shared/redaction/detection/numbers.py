@@ -2331,13 +2331,15 @@ def _ends_a_code(first: Token, tokens: Sequence[Token]) -> bool:
 
 
 def _split_at_and(atoms: Sequence[Atom], tokens: Sequence[Token]) -> list[list[Atom]]:
-    """The atoms in groups, a new group after each "and" said between two of them."""
+    """The atoms in groups, a new group after each "and" said between two of them; not "and then", which goes on
+    with the same number ("area code 905, and then 271 4433")."""
     parts: list[list[Atom]] = [[]]
     for atom in atoms:
         if parts[-1]:
             between = tokens[parts[-1][-1].tokens[-1].position + 1 : atom.tokens[0].position]
             hedged = any(token.norm in _HEDGE_WORDS for token in between)  # "three, eight, and I think a one"
-            if any(token.norm == "and" for token in between) and not hedged:
+            going_on = any(token.norm == "then" for token in between)
+            if any(token.norm == "and" for token in between) and not hedged and not going_on:
                 parts.append([])
         parts[-1].append(atom)
     return parts

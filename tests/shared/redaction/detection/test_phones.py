@@ -837,3 +837,8 @@ def test_the_phone_something_is_kept_on_names_no_phone_number(kept_on: str) -> N
 def test_a_number_to_reach_one_on_a_phone_is_still_a_phone() -> None:
     said = "You can reach me on my phone, 0412 555 019."
     assert _phones(("customer", said)) == ["0412 555 019"]
+
+
+def test_a_phones_area_code_then_the_rest_after_and_then_is_one_phone() -> None:
+    said = "The house phone is area code 613, and then 555 0148."
+    assert _phones(("customer", said)) == ["613, and then 555 0148"]
