@@ -471,12 +471,13 @@ ASKED_CONTEXTS: dict[EntityType, re.Pattern[str]] = {**CONTEXTS, EntityType.CARD
 
 
 # The rest of a number asked for, nothing else: "And the last four?", "and the last group?", "Next four?", "and the
-# last eight?"
+# last eight?", "Okay, and the rest when you're ready."
 REST_ASKED = re.compile(
     r"((thanks|thank you|okay|ok|great|yes|yep|right) )?(and )?((what's|what is) )?(the )?"
     r"((last|next|final|other|remaining|second)"
     r" (group|bit|part|block|half|four|eight|(four|eight) digits|digits|numbers)"
     r"|rest( of it)?)"
+    r"( (when|whenever) you're ready| please| go ahead)?"
 )
 
 

@@ -452,3 +452,13 @@ def test_a_social_s_last_four_said_again_right_after_it_are_the_social_s(
 def test_digits_after_a_social_that_are_not_its_ending_stay_apart_from_it() -> None:
     said = _segments(("agent", "And your social?"), ("customer", "219 55 4003. 4 0 0 4 is my PIN."))
     assert _found(said, _SSN) == [("ssn", ["219 55 4003"])]
+
+
+def test_the_rest_of_a_social_asked_for_when_ready_is_the_social() -> None:
+    segments = _segments(
+        ("agent", "Can I get the first three of your social?"),
+        ("customer", "Uh, 518."),
+        ("agent", "Okay, and the rest when you're ready."),
+        ("customer", "Sorry, had to find it. 36, 2049."),
+    )
+    assert _found(segments, _SSN) == [("ssn", ["518", "36, 2049"])]
