@@ -889,7 +889,8 @@ def codes_said_apart(segments: Sequence[Segment], found: Sequence[TextSpan]) -> 
 
 
 # An id document named as a heading, then its number: "Passport, A 0 3 3 9 8 1 2 4.", "Indian passport, Z 4 3 1 8 8
-# 2 7.", "Driving licence: MORGA 657054 SM9IJ" is told so; the number ends what is said or its sentence.
+# 2 7.", "National ID: 2 8 4 1 9 3 0 7."; the number, its digits with a letter or two around them, ends what is said
+# or its sentence.
 _ID_DOCUMENT_HEADING = re.compile(
     r"^\s*(?:(?i:um|uh|so|yes|yeah|okay|ok|sure),?\s+)?(?:[A-Z][a-z]+\s+)?"
     r"(?i:passport|driving licen[cs]e|driver'?s licen[cs]e|national id|id card)\s*[,:]\s+"

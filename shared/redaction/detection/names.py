@@ -1189,8 +1189,9 @@ _WORD_NAMES = {
 
 
 # How a name is written, told right after it: "Is that de la Cruz, three words?", "Yes, Van Rensburg, two words,
-# capital V.", "van den Berg all run together". A name is told of so, or a place (not "one word": a suburb's name);
-# its initials may come first ("D. Van Rensburg").
+# capital V.", "van den Berg all run together"; its initials may come first ("D. Van Rensburg"). Only a name or a
+# place is told of so, and places are left by their word lists. "One word" is not read so: it is said of a suburb's
+# name as often.
 _NAME_TOLD_HOW_WRITTEN = re.compile(
     rf"(?<![\w'])(?P<name>(?:[A-Z]\.?\s+){{0,2}}(?:(?i:{_LEADING_PARTICLE}|{_PARTICLE})\s+)?{_NAME}(?:{_NEXT_NAME}){{0,4}})"
     r",?\s+(?i:(?:two|three|four)\s+words|(?:all\s+)?run\s+together|capital\s+[a-z](?![\w']))"

@@ -761,7 +761,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         # Said right after a card number: the first number that can be a month and year is its expiry, and
         # three or four digits after the expiry are its code.
         said_before = tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
-        if digit_count([t for t in said_before if t.speaker == first.speaker]) >= _WHOLE_CARD_SAID:
+        card_given = digit_count([t for t in said_before if t.speaker == first.speaker]) >= _WHOLE_CARD_SAID
+        if card_given:
             previous = previous_number(tokens, first.position)
             after_card = previous is not None and _segment_digits(tokens, previous) >= 12
             if after_card and len(digits) == 4 and plausible_expiry(digits):
@@ -789,7 +790,6 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         # expiry and code run together as Whisper heard them: "4709, 3012, 5578, 6419," / ... / "30128.").
         asked = " ".join(t.norm for t in tokens[max(0, first.position - CONTEXT_WINDOW) : first.position]
                          if t.speaker != first.speaker)  # fmt: skip
-        card_given = digit_count([t for t in said_before if t.speaker == first.speaker]) >= _WHOLE_CARD_SAID
         if len(digits) >= 4 and "card number" in asked and not distances and not card_given:
             return EntityType.CARD_NUMBER
     if named_as_reference(tokens, first):
