@@ -57,6 +57,7 @@ from shared.redaction.detection.names import (
     names_announced_however_heard,
     names_announced_in_greeting,
     names_as_said,
+    names_asked_as_one_of_two,
     names_before_details,
     names_before_emails,
     names_confirmed_as_heard,
@@ -184,6 +185,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
         names_then_kin,
         names_opening_told_by_parts,
         names_told_how_written,
+        names_asked_as_one_of_two,
         names_spelled_as_promised,
     ):
         found_by_pattern += [(EntityType.PERSON_NAME, span) for span in found_names(read)]

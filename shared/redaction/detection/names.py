@@ -1214,6 +1214,28 @@ def names_told_how_written(segments: Sequence[Segment]) -> Iterable[TextSpan]:
             yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
+# Which of two names someone is, asked: "Sorry, was it Aleksandr or Alexander?", "And is this Sipho or Sibusiso?"
+_ONE_OF_TWO_NAMES = re.compile(
+    rf"\b(?i:was it|is it|is this|is that|did you say)\s+(?P<first>{_NAME})\s+or\s+(?P<second>{_NAME})\s*\?"
+)
+
+
+def names_asked_as_one_of_two(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """Both names of a question which of two someone is, where the answer says one of them again ("Aleksandr, with
+    the K-S."): not two places, days or cards ("Is that London or Leeds?", "Visa or Mastercard?")."""
+    ordered = in_time_order(segments)
+    for position, segment in enumerate(ordered):
+        for asked in _ONE_OF_TWO_NAMES.finditer(segment.text):
+            words = (asked.group("first"), asked.group("second"))
+            if any(w in NOT_NAMES or w in BUSINESS_WORDS or w in _PLACE_WORDS or w in place_names() for w in words):
+                continue
+            reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
+            if reply is None or not any(re.search(rf"\b{re.escape(word)}\b", reply.text) for word in words):
+                continue
+            yield TextSpan(segment.index, asked.start("first"), asked.end("first"))
+            yield TextSpan(segment.index, asked.start("second"), asked.end("second"))
+
+
 # How a name said again is written, after it: "Bello with two Ls", "O'Brien without the apostrophe", "Reid, as in"
 _HOW_WRITTEN_AFTER = re.compile(
     r"\s+(?i:with(?:out)?\s+(?:a|an|the|two|double|one|no)\s+(?:[a-z]|[a-z]s|ls|apostrophe|accent|hyphen|space|"

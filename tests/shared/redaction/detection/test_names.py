@@ -3101,7 +3101,8 @@ def test_a_listed_name_joined_to_initials_by_a_hyphen_is_a_word_of_another_langu
         # the word said in the turn before
         (
             [("agent", "Was it Oluwaseun or Oluwaseyi?"), ("customer", "Seyi. Oluwaseyi, S-E-Y-I.")],
-            [(1, "Seyi"), (1, "S-E-Y-I")],
+            # and both names asked (which of two someone is), said again in the answer
+            [(0, "Oluwaseun"), (0, "Oluwaseyi"), (1, "Seyi"), (1, "Oluwaseyi"), (1, "S-E-Y-I")],
         ),
     ],
 )
@@ -3273,3 +3274,22 @@ def test_a_mailboxs_word_with_digits_after_it_names_its_owner() -> None:
         ("agent", "Got it. Brightwell is on the account too."),
     )
     assert found == [(1, "Brightwell")]
+
+
+def test_both_names_of_a_question_which_of_two_someone_is_are_names() -> None:
+    found = _names(("agent", "Sorry, was it Oluwatobi or Oluwatosin?"), ("customer", "Oluwatosin, yes."))
+    assert found == [(0, "Oluwatobi"), (0, "Oluwatosin"), (1, "Oluwatosin")]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "Is that Dublin or Cork?"), ("customer", "Cork.")),  # places
+        (("agent", "Was it Visa or Mastercard?"), ("customer", "Visa.")),  # cards
+        (("agent", "Was it Oluwatobi or Oluwatosin?"), ("customer", "Hold on, the line is bad.")),  # not answered
+    ],
+)
+def test_a_question_which_of_two_that_is_no_name_or_not_answered_names_no_one(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    assert _names(*turns) == []
