@@ -426,16 +426,25 @@ def one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
     return digits_of(after) is None and after.norm not in TENS and after.norm not in REPEATS
 
 
+# A group named by its place among a number's groups: "last four, 6 7 8 9", "so that's the first eight, 4917 6103".
+# (a length in words: "call my mobile first, 050 417 2290" gives a number)
+_PLACES_OF_GROUPS = frozenset({"last", "first", "next", "final"})
+
+
 def says_length(stream: Sequence[Token], index: int) -> bool:
     """Whether the number at ``index`` says how long another is: "the 4 digit code", "a 16-digit number", "last
-    four, 6 7 8 9"."""
+    four, 6 7 8 9", "the first eight, 4917 6103"."""
     nxt = stream[index + 1] if index + 1 < len(stream) else None
     before = stream[index - 1] if index else None
     said = stream[index].norm
     return (
         said.endswith(("-digit", "-digits"))
         or (nxt is not None and nxt.segment == stream[index].segment and nxt.norm in {"digit", "digits"})
-        or (before is not None and before.segment == stream[index].segment and before.norm == "last")
+        or (
+            before is not None
+            and before.segment == stream[index].segment
+            and (before.norm == "last" or (before.norm in _PLACES_OF_GROUPS and said.isalpha()))
+        )
     )
 
 
@@ -464,6 +473,7 @@ def _too_heard_as_two(tokens: Sequence[Token], token: Token) -> bool:
 
 
 BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a turn of its own
+_READ_BACK_WORDS = 8  # around all the digits so far read back: "okay, so that's the first eight, ..., go on"
 
 
 # What the other side may ask for: any kind of number, or a card.
@@ -488,13 +498,17 @@ def asks_anew(said: Sequence[Token], answered: str) -> bool:
     text = " ".join(t.norm for t in said)
     if REST_ASKED.fullmatch(text):
         return False  # "And the last four?": the rest of the number being read, nothing new
-    their_digits = digits_said(said)
+    # not a group's length named with the digits: "so that's the first eight, 4917 6103"
+    their_digits = digits_said([t for index, t in enumerate(said) if not says_length(said, index)])
     # all the digits given so far read back to confirm them: "5270 7984, yes?"
     confirming = their_digits != "" and their_digits == answered
+    words = sum(1 for t in said if digits_of(t) is None)
+    asked = any("?" in t.text for t in said)
     return (
-        # the digits read back are no words of a question: "Four four one one, go on."
-        sum(1 for t in said if digits_of(t) is None) > BACKCHANNEL_WORDS
-        or (any("?" in t.text for t in said) and not confirming)
+        # the digits read back are no words of a question: "Four four one one, go on.", "Okay, so that's the first
+        # eight, 4917 6103. Go on."
+        words > (_READ_BACK_WORDS if confirming and not asked else BACKCHANNEL_WORDS)
+        or (asked and not confirming)
         or (their_digits != "" and their_digits not in answered)
         or any(pattern.search(text) for pattern in ASKED_CONTEXTS.values())
         # asked without a question mark: "and the delivery address," "and your email,"

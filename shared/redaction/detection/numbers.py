@@ -1090,7 +1090,11 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
     yield from _ending_said_again(untyped, found)
-    in_two = [*_card_in_two_runs(untyped, tokens), *_card_ended_after_read_back(untyped, found, tokens)]
+    in_two = [
+        *_card_in_two_runs(untyped, tokens),
+        *_card_ended_after_read_back(untyped, found, tokens),
+        *_card_in_many_runs(untyped, found, tokens),
+    ]
     yield from in_two
     parted = {token.position for _, said in in_two for token in said}
     untyped = [run for run in untyped if run[0].tokens[0].position not in parted]
@@ -1760,6 +1764,67 @@ def _card_in_two_runs(
                 continue
             yield EntityType.CARD_NUMBER, [t for atom in first for t in atom.tokens]
             yield EntityType.CARD_NUMBER, [t for atom in second for t in atom.tokens]
+
+
+_MAX_PARTS_OF_CARD = 4  # "first four", "then", "then", "last four"
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of a number one speaker read: its words, its digits, and whether a rule found it already."""
+
+    said: list[Token]
+    digits: str
+    found: bool
+
+
+def _card_in_many_runs(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A card one speaker read in parts with only a backchannel between them ("First four 5164." / "Mm-hmm." / "Then
+    8413, 9275." / "Yes." / "Last four 2893."), where the digits together pass the card check at a card's length:
+    three or four parts, or two where one is found already (as the card's last four, or as a social's where none
+    was talked about)."""
+    parts = [
+        _Part([t for atom in run for t in atom.tokens], "".join(atom.digits for atom in run), False) for run in untyped
+    ]
+    parts += [
+        _Part(said, digits_said(said), True)
+        for kind, said in found
+        if kind is EntityType.CARD_NUMBER
+        or (kind is EntityType.SSN and not _ssn_talked_about(tokens, said[0].position))
+    ]
+    parts.sort(key=lambda part: part.said[0].position)
+    for speaker in dict.fromkeys(part.said[0].speaker for part in parts):
+        own = [part for part in parts if part.said[0].speaker == speaker]
+        for start in range(len(own)):
+            for count in range(2, _MAX_PARTS_OF_CARD + 1):
+                chain = own[start : start + count]
+                if len(chain) < count:
+                    break
+                so_far = "".join(part.digits for part in chain[:-1])
+                if not _part_goes_on(chain[-2].said[-1], chain[-1].said[0], so_far, tokens):
+                    break
+                digits = "".join(part.digits for part in chain)
+                if (
+                    (count > 2 or any(part.found for part in chain))  # two new parts: read by the two-run reading
+                    and all(len(part.digits) >= _MIN_CARD_PART for part in chain)
+                    and len(digits) in _CARD_LENGTHS
+                    and luhn(digits)
+                ):
+                    yield from ((EntityType.CARD_NUMBER, part.said) for part in chain)
+                    break
+
+
+def _part_goes_on(last: Token, resumed: Token, said: str, tokens: Sequence[Token]) -> bool:
+    """Whether the speaker's next part, from ``resumed``, goes on with the number whose digits so far are ``said``
+    and which they left at ``last``: soon, with no long pause, and the other side asking nothing new between."""
+    if not 0 < resumed.position - last.position <= CONTEXT_WINDOW:
+        return False
+    between = tokens[last.position + 1 : resumed.position]
+    if any(pause_ms(a, b) > MAX_PAUSE_MS for a, b in itertools.pairwise([last, *between, resumed])):
+        return False
+    return not asks_anew([t for t in between if t.speaker != last.speaker], said)
 
 
 # The other kinds asked for after a card: a number given after one of these is not the card's next detail.

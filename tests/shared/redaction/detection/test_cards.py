@@ -1421,3 +1421,66 @@ def test_oh_and_one_digit_before_a_year_are_an_expirys_month() -> None:
 def test_oh_said_as_a_word_before_no_month_is_no_expirys(said: str) -> None:
     segments = _segments(("agent", "And the expiry?"), ("customer", said))
     assert all("Oh" not in spans[0] for _, spans in _found(segments, _EXPIRY))
+
+
+def test_a_card_s_first_half_read_back_with_its_length_named_then_gone_on_with_is_one_card() -> None:
+    segments = _segments(
+        ("customer", "It's 5204 3178."),
+        ("agent", "Okay, so that's the first eight, 5204 3178. Go on."),
+        ("customer", "Then 6620 9159."),
+    )
+    assert _found(segments) == [
+        ("card_number", ["5204 3178", "6620 9159"]),
+        ("card_number", ["5204 3178"]),
+    ]
+
+
+def test_a_read_back_of_the_digits_so_far_followed_by_a_question_is_asked_anew() -> None:
+    segments = _segments(
+        ("agent", "What's the billing ZIP code?"),
+        ("customer", "60614."),
+        ("agent", "60614, thank you, and the street?"),
+        ("customer", "2210 Halsted Avenue."),
+    )
+    assert _found(segments).count(("address", ["60614"])) == 2  # given, and read back
+
+
+def test_a_card_read_in_parts_with_backchannels_and_ended_by_its_last_four_is_one_card() -> None:
+    segments = _segments(
+        ("customer", "First four 4556."),
+        ("agent", "Mm-hmm."),
+        ("customer", "Then 2817, 3946."),
+        ("agent", "Yep."),
+        ("customer", "Last four 0620."),
+    )
+    assert _found(segments) == [("card_number", ["4556", "2817, 3946"]), ("card_number", ["0620"])]
+
+
+def test_parts_that_do_not_pass_the_card_check_together_are_no_card() -> None:
+    segments = _segments(
+        ("customer", "First four 4556."),
+        ("agent", "Mm-hmm."),
+        ("customer", "Then 2817, 3946."),
+        ("agent", "Yep."),
+        ("customer", "Last four 0628."),
+    )
+    assert ("card_number", ["4556", "2817, 3946"]) not in _found(segments)
+
+
+def test_a_first_payment_named_before_a_number_leaves_the_number_whole() -> None:
+    segments = _segments(("customer", "Please ring my mobile first, 07700 900 461."))
+    assert _found(segments) == [("phone_number", ["07700 900 461"])]
+
+
+def test_a_social_said_whole_after_a_birth_date_makes_no_card_with_it() -> None:
+    # the date's digits and the social's pass the card check together by chance
+    segments = _segments(("customer", "I was born on May 14th, 1975, and my social is 528 71 3012."))
+    assert _found(segments) == [("date_of_birth", ["May 14th, 1975"]), ("ssn", ["528 71 3012"])]
+
+
+def test_an_address_s_numbers_are_no_card_read_in_parts() -> None:
+    # "218", "2", "11347" and "520109" pass the card check together by chance
+    segments = _segments(
+        ("agent", "And your address?"), ("customer", "It's Block 218, Tampines Street 2, #11-347, Singapore 520109.")
+    )
+    assert _found(segments) == [("address", ["Block 218, Tampines Street 2, #11-347, Singapore 520109"])]
