@@ -586,6 +586,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     if code_named and len(digits) in _NAMED_CODE_LENGTHS and card_talked_about(tokens, first.position):
         # "..., 28, and the code on the map is 531": named as it is given; "The code is 77712": a digit heard twice
         return EntityType.CARD_SECURITY_CODE
+    if (
+        len(digits) == _CODE_DIGITS
+        and _BARE_CODE.search(_words_since_number(tokens, first))
+        and not _BACK_OF_ANOTHER_THING.search(_back_named(atoms, tokens) or "")  # "..., on the back of the box."
+    ):
+        return EntityType.CARD_SECURITY_CODE  # "Code's 9, 0, 2.", "So the code was 3 1 2?", no card talked about
     if first.position and tokens[first.position - 1].norm in _TIME_WORDS and len(digits) <= 4:
         distances.pop(EntityType.DATE_OF_BIRTH, None)  # "moved you to Thursday at ten forty": a time
     if product_named_before(tokens, first):
@@ -1515,6 +1521,8 @@ def _read_back(
                 said_before[-1].speaker != first.speaker
                 and (
                     (len(digits) >= _MIN_READ_BACK and digits in given)
+                    # a card's code read back whole: "Oh, that code, it's 614." / "Thank you, 614."
+                    or (entity_type is EntityType.CARD_SECURITY_CODE and digits == given)
                     # a card's last digits read back, one of them lost ("ends 0641" / "all 641, thank you")
                     or (
                         entity_type is EntityType.CARD_NUMBER
@@ -2189,6 +2197,10 @@ def _printed_not_as_card(run: Sequence[Atom]) -> bool:
 
 _SECURITY_CODE_LENGTHS = (3, 4)
 _NAMED_CODE_LENGTHS = (3, 4, 5)  # five: a digit of four heard twice
+# Three digits given as "the code" with nothing saying which: in a call, a card's ("Oh, that code, it's 614."), not
+# a door's, an area's or an error's, which are named so.
+_BARE_CODE = re.compile(r"(^|\b(the|that|this|your|my) )code('s)?( is| was| it's)?$")
+_CODE_DIGITS = 3
 
 
 def _id_not_card_asked(first: Token, tokens: Sequence[Token]) -> bool:

@@ -1484,3 +1484,29 @@ def test_an_address_s_numbers_are_no_card_read_in_parts() -> None:
         ("agent", "And your address?"), ("customer", "It's Block 218, Tampines Street 2, #11-347, Singapore 520109.")
     )
     assert _found(segments) == [("address", ["Block 218, Tampines Street 2, #11-347, Singapore 520109"])]
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("Code's 5, 8, 3.", "5, 8, 3"),
+        ("So the code was 5 8 3?", "5 8 3"),
+        ("Oh, that code, it's 583.", "583"),
+    ],
+)
+def test_three_digits_given_as_the_code_are_a_card_s_code_though_no_card_was_talked_about(said: str, code: str) -> None:
+    assert _found(_segments(("customer", said))) == [("card_security_code", [code])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["The door code is 583.", "My area code is 583.", "The error code is 583.", "The code is 5830."],
+)
+def test_a_code_named_for_what_it_opens_or_of_other_length_is_no_card_s_code(said: str) -> None:
+    assert ("card_security_code", ["583"]) not in _found(_segments(("customer", said)))
+    assert ("card_security_code", ["5830"]) not in _found(_segments(("customer", said)))
+
+
+def test_a_card_s_code_read_back_whole_is_its_code() -> None:
+    segments = _segments(("customer", "Oh, that code, it's 583."), ("agent", "Thank you, 583."))
+    assert _found(segments) == [("card_security_code", ["583"]), ("card_security_code", ["583"])]
