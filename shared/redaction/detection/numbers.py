@@ -488,6 +488,8 @@ _CARD_FIRST_DIGITS = frozenset("3456")
 _DIGIT_GROUP = re.compile(r"\d+", re.ASCII)
 
 
+# A social's first five written in its groups, alone: nothing else is written so
+_SSN_FIRST_FIVE = re.compile(r"\d{3}-\d{2}", re.ASCII)
 # A year in figures after a word saying when ("since 2019", "until 2031")
 _SINCE_WORDS = frozenset({"since", "until", "till", "from", "before", "after", "during"})
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}", re.ASCII)
@@ -580,6 +582,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return None  # "the policy ... it's been with us since 2019": when, not whose
     if len(atoms) == 1 and _YEAR_WRITTEN.fullmatch(first.norm.rstrip(".,")) and _year_named_before(first, tokens):
         return None  # "2041208 -047, and the year is 2019.": a year, not whose
+    if len(atoms) == 1 and _SSN_FIRST_FIVE.fullmatch(first.norm.rstrip(".,?!")):
+        return EntityType.SSN  # "Sure, 402-71.", "So that's 219-66, and ...": a social's first five in its groups
     if len(digits) == _CARD_GROUP and _said_to_end_the_card_before(atoms, tokens):
         return EntityType.CARD_NUMBER  # "4499 0353 7922 9818, no wait, 9889 at the end": the card's last four
     code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None
@@ -1108,6 +1112,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from begun
     yield from _mobile_across_aside(untyped, tokens)
     yield from _details_given_after_card(untyped, found, tokens)
+    yield from _ssn_ended_after_first_five(untyped, socials)
     in_groups = list(_ssn_in_groups(sorted([*untyped, *socials], key=lambda run: run[0].tokens[0].position), tokens))
     yield from in_groups
     yield from _misspoken_starts(untyped, [*found, *begun, *in_groups], tokens)
@@ -1199,6 +1204,29 @@ def _groups(run: Sequence[Atom]) -> list[list[Atom]]:
 
 def _in_figures(atom: Atom) -> bool:
     return any(char.isdigit() for token in atom.tokens for char in token.norm)
+
+
+_SSN_LAST_PART = 4
+
+
+def _ssn_ended_after_first_five(
+    untyped: Sequence[Sequence[Atom]], socials: Sequence[Sequence[Atom]]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The four digits said next after a social's first five written in its groups, by either side: its end ("So
+    that's 219-66, and what was the end again?" / "4057.")."""
+    for social in socials:
+        five = social[0].tokens[0]
+        if len(social) != 1 or not _SSN_FIRST_FIVE.fullmatch(five.norm.rstrip(".,?!")):
+            continue
+        after = [run for run in untyped if run[0].tokens[0].position > five.position]
+        if not after:
+            continue
+        rest = min(after, key=lambda run: run[0].tokens[0].position)
+        if (
+            rest[0].tokens[0].position - five.position <= CONTEXT_WINDOW
+            and len("".join(atom.digits for atom in rest)) == _SSN_LAST_PART
+        ):
+            yield EntityType.SSN, [token for atom in rest for token in atom.tokens]
 
 
 def _ssn_in_groups(

@@ -462,3 +462,24 @@ def test_the_rest_of_a_social_asked_for_when_ready_is_the_social() -> None:
         ("customer", "Sorry, had to find it. 36, 2049."),
     )
     assert _found(segments, _SSN) == [("ssn", ["518", "36, 2049"])]
+
+
+def test_a_social_s_first_five_written_in_its_groups_is_a_social() -> None:
+    segments = _segments(
+        ("agent", "I have the last four as 7719, can you give me the first five?"), ("customer", "Sure, 348-52.")
+    )
+    assert _found(segments) == [("ssn", ["7719"]), ("ssn", ["348-52"])]
+
+
+def test_the_four_digits_said_next_after_a_social_s_first_five_are_its_end() -> None:
+    segments = _segments(("agent", "So that's 348-52, and what was the end again?"), ("customer", "7719."))
+    assert _found(segments) == [("ssn", ["348-52"]), ("ssn", ["7719"])]
+
+
+def test_fewer_digits_said_after_a_social_s_first_five_are_not_its_end() -> None:
+    segments = _segments(("agent", "So that's 348-52, and how many did you order?"), ("customer", "12."))
+    assert _found(segments) == [("ssn", ["348-52"])]
+
+
+def test_digits_written_in_other_groups_are_no_social_s_first_five() -> None:
+    assert _found(_segments(("customer", "The part is 348-521."))) == []
