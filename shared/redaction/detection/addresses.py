@@ -1492,6 +1492,32 @@ def _ends_in_code(text: str) -> bool:
     )
 
 
+# The town told after an address and a landmark near it, or an aside: "plot 17, Adeola Odeku Street, just past the
+# church, Victoria Island.", "..., opposite the Total petrol station, in Nakuru.", "58 Oxford Street, no, not the London
+# one, Woodstock, Cape Town."
+_TOWN_AFTER_ASIDE = re.compile(
+    r",\s+(?:(?i:(?:just\s+|right\s+)?(?:near|opposite|behind|beside|past|next\s+to|across\s+from|close\s+to))"
+    r"\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
+    r"|(?i:no),\s+(?i:not\s+the)\s+[\w'-]+\s+(?i:one))"
+    rf",\s+(?:in\s+)?(?P<town>{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}"
+    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?)?)(?=\s*(?:[.!?]|$))"
+)
+
+
+def _no_town(words: str) -> bool:
+    """Whether ``words`` hold a month or a word that is no name ("..., near the bank, Monday.")."""
+    return any(word in NOT_NAMES or word.lower() in MONTHS for word in re.findall(r"[\w'-]+", words))
+
+
+def towns_after_aside(segments: Sequence[Segment], addresses: Sequence[TextSpan]) -> Iterable[TextSpan]:
+    """The town said right after an address found and a landmark near it, or an aside, ending what is said."""
+    texts = {segment.index: segment.text for segment in segments}
+    for span in addresses:
+        match = _TOWN_AFTER_ASIDE.match(texts[span.segment], span.end)
+        if match is not None and not _no_town(match.group("town")):
+            yield TextSpan(span.segment, match.start("town"), match.end("town"))
+
+
 def addresses_going_on(segments: Sequence[Segment], addresses: Sequence[TextSpan]) -> Iterable[TextSpan]:
     """The town and code of an address its speaker's next segments go on with, where an address found ends its
     segment, or a flat where something goes or someone is ("... delivered to flat 204."): up to two segments, the

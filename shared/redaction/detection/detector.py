@@ -30,6 +30,7 @@ from shared.redaction.detection.addresses import (
     addresses_going_on,
     answered_addresses,
     answers_as_addresses,
+    towns_after_aside,
     units_before_postcode_asked,
 )
 from shared.redaction.detection.answers import answered_values, names_unheard
@@ -163,6 +164,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     addresses_said = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in addresses_going_on(read, addresses_said)]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in addresses_begun_before(read, addresses_said)]
+    found_by_pattern += [(EntityType.ADDRESS, span) for span in towns_after_aside(read, addresses_said)]
     addresses_said = [span for entity_type, span in found_by_pattern if entity_type is EntityType.ADDRESS]
     found_by_pattern += [(EntityType.ADDRESS, span) for span in address_parts_said_again(read, addresses_said)]
     answered = list(answered_names(read, tokens))

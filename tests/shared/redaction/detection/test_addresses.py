@@ -2056,3 +2056,28 @@ def test_a_postcode_named_with_its_digits_said_one_by_one_is_an_address(said: st
 def test_digits_one_by_one_after_a_postcode_named_are_only_its_own() -> None:
     said = "The postcode is 2 0 1 0 1 2 4 6 8 8 and something else."
     assert _addresses(("agent", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "town"),
+    [
+        ("It's 88 Moi Avenue, next to the Shell petrol station, Mombasa.", "Mombasa"),
+        ("12 Oginga Street, Flat 2B, opposite the Shell petrol station, in Kisumu.", "Kisumu"),
+        ("It's 5 Allen Avenue, just past the church, Ikeja.", "Ikeja"),
+        ("I live at 7 Church Street, no, not the Dublin one, Observatory, Cape Town.", "Observatory, Cape Town"),
+    ],
+)
+def test_the_town_told_after_a_landmark_or_an_aside_is_part_of_the_address(said: str, town: str) -> None:
+    addresses = [text for kind, spans in found(segments(("customer", said))) if kind == "address" for text in spans]
+    assert any(text.endswith(town) for text in addresses)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's 12 High Street, near the bank, Monday is fine.",  # no town: what is said goes on
+        "It's 12 High Street, near the bank, March.",  # a month
+    ],
+)
+def test_words_after_a_landmark_that_are_no_town_are_left(said: str) -> None:
+    assert found(segments(("customer", said))) == [("address", ["12 High Street"])]
