@@ -905,6 +905,8 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
                     yield TextSpan(segment.index, district.start(), district.end())
             if _PIN_ASKED.search(asked) and (pin := _pin_alone(spoken)):  # "And the PIN?" / "Five six double oh, ..."
                 yield pin
+        elif _PIN_CODE_ASKED.search(asked) and (pin := _pin_alone(spoken)):
+            yield pin  # "And the PIN code?" / "PIN code is 560 034.": a place's code, though no address came before
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
         for unit in _units_given_after_named(segment.text):
@@ -1084,13 +1086,16 @@ def _through_town(text: str, start: int, end: int) -> int:
 _DISTRICT_ALONE = re.compile(r"(?<![\w'])[A-Z][a-z]+\s+\d{1,2}[Ww]?(?=\s*(?:[.,;!?]|$))")
 # An Indian postcode asked for by its name: the answer of six digits alone, after an address was given.
 _PIN_ASKED = re.compile(r"\b(pin|pin code|pincode)\b")
+_PIN_CODE_ASKED = re.compile(r"\b(pin code|pincode)\b")  # not a card's PIN
+_PIN_NAMED = frozenset({"pin", "code", "pincode", "is"})  # said before it: "PIN code is 560 034."
 _PIN_LENGTH = 6
 
 
 def _pin_alone(said: Sequence[Token]) -> TextSpan | None:
     """The answer that is six digits and nothing else but fillers ("Five six double oh, six six.")."""
     lead = 0
-    while lead < len(said) and said[lead].norm in _CORRECTING | _BETWEEN_PIECES | {"it's", "its", "yes", "yeah"}:
+    leads = _CORRECTING | _BETWEEN_PIECES | _PIN_NAMED | {"it's", "its", "yes", "yeah"}
+    while lead < len(said) and said[lead].norm in leads:
         lead += 1
     digits = said[lead:]
     if not digits or not all(

@@ -2081,3 +2081,19 @@ def test_the_town_told_after_a_landmark_or_an_aside_is_part_of_the_address(said:
 )
 def test_words_after_a_landmark_that_are_no_town_are_left(said: str) -> None:
     assert found(segments(("customer", said))) == [("address", ["12 High Street"])]
+
+
+@pytest.mark.parametrize("said", ["PIN code is 411 038.", "411038."])
+def test_six_digits_answering_the_pin_code_are_an_address_though_none_came_before(said: str) -> None:
+    assert [kind for kind, _ in found(segments(("agent", "And the PIN code?"), ("customer", said)))] == ["address"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("And the PIN?", "411 038."),  # a card's PIN, where no address came before
+        ("And the PIN code?", "4110."),  # no place's code
+    ],
+)
+def test_other_answers_to_a_pin_are_no_address(asked: str, said: str) -> None:
+    assert "address" not in [kind for kind, _ in found(segments(("agent", asked), ("customer", said)))]
