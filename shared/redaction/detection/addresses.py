@@ -116,7 +116,9 @@ ADDRESS = re.compile(
     rf"(?:,?\s+(?i:apartment|apt|unit|suite|flat|number|#)\.?\s*(?:(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,3}}\b|[\w-]+))?"
     # state and ZIP, or a city and state (and its ZIP); a state may be its postal code ("Monterey CA"); a suburb's
     # name may start with a capital beyond ASCII ("Ōtāhuhu, Auckland 1062")
-    rf"(?:,?(?:\s+{_PLACE_CAPITAL}[\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
+    # the town after "in", ending what is said: "Is that still 14 Glenview Crescent in Ballincollig?"
+    rf"(?:\s+in\s+(?!(?i:{_MONTH_WORD})\b){_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?(?=\s*(?:[.,;!?]|$))"
+    rf"|,?(?:\s+{_PLACE_CAPITAL}[\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     # a Nigerian estate's numbered phase is part of its place: "..., Lekki Phase 1, Lagos"
     # a Jamaican parish named so: "..., Mandeville, Manchester parish"
     # a place named after a saint: "..., Old Harbour, St. Catherine"

@@ -2097,3 +2097,13 @@ def test_six_digits_answering_the_pin_code_are_an_address_though_none_came_befor
 )
 def test_other_answers_to_a_pin_are_no_address(asked: str, said: str) -> None:
     assert "address" not in [kind for kind, _ in found(segments(("agent", asked), ("customer", said)))]
+
+
+def test_the_town_after_in_ending_what_is_said_is_part_of_the_address() -> None:
+    said = segments(("agent", "Is that still 22 Oakfield Drive in Carrigaline?"))
+    assert found(said) == [("address", ["22 Oakfield Drive in Carrigaline"])]
+
+
+def test_words_after_in_that_go_on_are_no_town() -> None:
+    said = segments(("customer", "I'm at 22 Oakfield Drive in Mount Merrion most mornings."))
+    assert found(said) == [("address", ["22 Oakfield Drive"])]
