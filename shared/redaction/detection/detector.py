@@ -42,6 +42,7 @@ from shared.redaction.detection.emails import (
     domains_put_right,
     emails_broken_off,
     emails_over_two_turns,
+    local_parts_alone,
     local_parts_put_right,
     local_parts_said_again,
     read_back_emails,
@@ -210,6 +211,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_as_said(read, names)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in short_names_offered(read, names)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in read_back_emails(read, emails)]
+    found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_alone(read)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_said_again(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in local_parts_put_right(read, emails)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in digits_put_right(read, emails)]

@@ -688,6 +688,43 @@ def read_back_emails(segments: Sequence[Segment], emails: Sequence[TextSpan]) ->
 
 _MIN_LOCAL_SAID_AGAIN = 4  # letters and digits: more than initials
 # A local part said as one word ("dmokoena") or with its separators spoken ("k dot obrien").
+# A mailbox's name said alone, without its domain, its parts joined by "dot" as only a mailbox's are: "So that's j dot
+# whitlock 77?", "the one starting h dot okonjo?", "Priya dot raman, eight eight?". Not a website's name ("bbc dot co
+# dot uk"), a number ("two dot five"), nor a part of an address said whole, which the other readings take.
+_NUMBER_SAID = (
+    r"(?:\d+|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|double|triple)"
+)
+_UNIT_WORD = r"[a-z][a-z'-]*\d*\b"  # "whitlock", "raman88"
+_NUMBER_WORDS = frozenset(re.findall(r"[a-z]+", _NUMBER_SAID))
+_LOCAL_PART_ALONE = re.compile(
+    r"(?<![\w@.'-])(?!(?i:www|no|not|version|dot)\b)(?![A-Z][a-z]*\s+dot\s+[A-Z])"
+    rf"[A-Za-z][a-z]*(?:\s+dot\s+(?!{_NUMBER_SAID}\b){_UNIT_WORD}){{1,2}}"
+    rf"(?:,?\s+{_NUMBER_SAID}\b){{0,4}}"
+    # not said on to its domain
+    r"(?!\s*,?\s*(?:@|(?i:at|dot)\b|\.\w))"
+)
+# ... nor a domain's own words: "bbc dot co dot uk", "water dot example"
+_DOMAIN_WORD = re.compile(rf"(?:{_TLDS}|{_COUNTRY_TLDS}|{_WORD_TLDS}|example)")
+
+
+def local_parts_alone(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A mailbox's name said alone (read back, or named to say which address), its parts joined by "dot": with an
+    initial or digits, or where a mail is talked about in the turn or the one before (not "the original dot damage",
+    as Whisper may hear "got damaged")."""
+    before = ""
+    for segment in in_time_order(segments):
+        for match in _LOCAL_PART_ALONE.finditer(segment.text):
+            words = [word for word in re.findall(r"[a-z'-]+", match.group().lower()) if word != "dot"]
+            if any(_DOMAIN_WORD.fullmatch(word) for word in words[1:]):
+                continue
+            numbered = re.search(r"\d", match.group()) or any(word in _NUMBER_WORDS for word in words[1:])
+            mailbox_shaped = len(words[0]) == 1 or numbered
+            if mailbox_shaped or _MAIL_SAID.search(f"{before} {segment.text}".lower()):
+                yield TextSpan(segment.index, match.start(), match.end())
+        before = segment.text
+
+
 _LOCAL_PART_SAID = re.compile(r"[\w.-]+(?:\s+(?i:dot|underscore|dash|hyphen)\s+[\w.-]+)*")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shared.models.redaction import EntityType
-from tests.shared.redaction.detection.turns import spans_found
+from tests.shared.redaction.detection.turns import found, segments, spans_found
 
 pytestmark = pytest.mark.unit
 
@@ -716,9 +716,10 @@ def test_a_word_in_an_answer_that_holds_no_part_of_the_address_is_no_address(ans
     assert [text for turn, text in _emails(*said) if turn == 1] == []
 
 
-def test_a_local_part_said_again_with_other_letters_is_not_the_address() -> None:
+def test_a_local_part_said_again_with_other_letters_is_the_mailbox_put_right() -> None:
+    # not the address read back, but a mailbox's name said alone with its initial
     said = (("agent", "So that's k.obrien@eircom.net?"), ("customer", "No, k dot brien, no o."))
-    assert _emails(*said) == [(0, "k.obrien@eircom.net")]
+    assert _emails(*said) == [(0, "k.obrien@eircom.net"), (1, "k dot brien")]
 
 
 def test_a_domain_begun_with_two_letters_said_apart_is_the_addresss() -> None:
@@ -889,3 +890,30 @@ def test_a_word_like_the_local_part_without_letters_told_or_unlike_it_is_no_addr
 )
 def test_a_mailbox_with_its_digits_after_a_spelling_or_radio_letters_is_whole(said: str, address: str) -> None:
     assert _emails(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    ("said", "mailbox"),
+    [
+        ("So that's j dot harlow 55?", "j dot harlow 55"),
+        ("Priya dot raman, eight eight?", "Priya dot raman, eight eight"),
+        ("Do you want it sent to the same email, the one starting k dot amadi?", "k dot amadi"),
+        ("Is your email still sam dot obi?", "sam dot obi"),
+    ],
+)
+def test_a_mailbox_s_name_said_alone_with_dot_is_an_email(said: str, mailbox: str) -> None:
+    assert found(segments(("agent", said))) == [("email", [mailbox])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Don't email, just visit bbc dot co dot uk.",  # a website
+        "No need to email, go to help dot skyfibre dot co dot uk.",
+        "Or email water dot example.",
+        "It's version two dot five.",  # a number
+        "I need a duplicate, the original dot damage in the floods.",  # "got damaged", no mail talked about
+    ],
+)
+def test_words_joined_by_dot_that_are_no_mailbox_are_no_email(said: str) -> None:
+    assert "email" not in [kind for kind, _ in found(segments(("customer", said)))]
