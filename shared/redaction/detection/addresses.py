@@ -462,7 +462,8 @@ _BUILDING_PART = (
     # a Dutch floor: "2e verdieping"
     r"|\d{1,2}e\s+(?i:verdieping)"
     # a French building or staircase, an Italian staircase or flat: "bâtiment B", "escalier 2", "scala C", "interno 7"
-    r"|(?i:bâtiment|batiment|bât|escalier|esc|scala|interno|escalera|portal)\.?\s+(?:[A-Z]|\d{1,3})"
+    # ... a Brazilian block or tower: "bloco B", "torre 2"
+    r"|(?i:bâtiment|batiment|bât|escalier|esc|scala|interno|escalera|portal|bloco|torre)\.?\s+(?:[A-Z]|\d{1,3})"
     r")"
     r"\b)"
 )
@@ -561,7 +562,7 @@ _PLACES_END = r"(?=\s*(?:[.!?;]|$)|,\s+and\s+(?:the\s+)?(?i:cep|postcode|post\s+
 CONTINENTAL_ADDRESS_WITHOUT_CODE = re.compile(
     r"\b(?:\d+[A-Za-z]?,?\s+(?i:rue|boulevard|bd|chemin|allée|allee|quai|impasse|viale|calle|avenida|rua|piazza|"
     r"plaza|paseo|carrer|strada|avinguda|passeig)\b(?:\s+[\w'\u2019.-]+){1,4}?"
-    r"|(?:(?-i:Rue|Via|Viale|Calle|Avenida|Rua|Piazza|Plaza|Paseo|Carrer|Strada|Avinguda|Passeig|Ulica|Aleja)"
+    r"|(?:(?-i:Rue|Via|Viale|Calle|Avenida|Av\.|Rua|Piazza|Plaza|Paseo|Carrer|Strada|Avinguda|Passeig|Ulica|Aleja)"
     r"(?:\s+[\w'\u2019.-]+){1,4}?"
     rf"|{_STREET_KIND_ENDING})"
     rf",?\s+{_CONTINENTAL_HOUSE_NUMBER})"

@@ -2107,3 +2107,18 @@ def test_the_town_after_in_ending_what_is_said_is_part_of_the_address() -> None:
 def test_words_after_in_that_go_on_are_no_town() -> None:
     said = segments(("customer", "I'm at 22 Oakfield Drive in Mount Merrion most mornings."))
     assert found(said) == [("address", ["22 Oakfield Drive"])]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("It's Av. Atlântica, 1702, apto 1201.", "Av. Atlântica, 1702, apto 1201"),
+        (
+            "Rua das Laranjeiras 45, bloco C, apartamento 101, Niterói.",
+            "Rua das Laranjeiras 45, bloco C, apartamento 101, Niterói",
+        ),
+        ("Rua Bahia 300, torre 2, apto 81.", "Rua Bahia 300, torre 2, apto 81"),
+    ],
+)
+def test_a_brazilian_avenue_written_short_and_a_block_or_tower_are_part_of_the_address(said: str, address: str) -> None:
+    assert found(segments(("customer", said))) == [("address", [address])]
