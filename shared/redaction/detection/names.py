@@ -823,7 +823,12 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
         yield match.start("spelled"), end
 
 
-AFTER_NAME = re.compile(r"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again|by the way)\b)")
+# Which of a family's namesakes someone is, ending what is said of them: "Robert Castellano the third", "Peter Walsh
+# III" (not "Peter Walsh, the second one on the account")
+_NAMESAKE = r"\s(?:the (?:second|third|fourth|fifth)|II|III|IV)(?=\s*(?:[,.!?;]|$))"
+AFTER_NAME = re.compile(
+    rf"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again|by the way)\b)|{_NAMESAKE}"
+)
 # After a booking's "for", a full name is whom it is for where what they travel on and where to follow: "Booking for
 # Ama Mensah on flight KQ 101 to Nairobi" (with no "to", what follows "for" may be the place: "a booking for Hong
 # Kong on flight CX 250")
@@ -1097,9 +1102,10 @@ _TITLE_BEFORE = re.compile(
 
 
 # An honorific said right after a name is part of it, as recognition writes it too: "Yoshida-san", "Yoshida -san",
-# "Min-jun-ssi", "Priya-ji"; some with a space too: "Rohit ji", "Tanaka san".
+# "Min-jun-ssi", "Priya-ji"; some with a space too: "Rohit ji", "Tanaka san"; and a namesake's ordinal.
 _HONORIFIC_AFTER = re.compile(
-    r"(?:\s?-(?i:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim|ji)|\s(?:ji|san|sama))(?![\w'-])"
+    r"(?:\s?-(?i:san|sama|kun|chan|sensei|senpai|dono|shi|ssi|nim|ji)|\s(?:ji|san|sama)"
+    rf"|{_NAMESAKE})(?![\w'-])"
 )
 
 

@@ -3293,3 +3293,25 @@ def test_a_question_which_of_two_that_is_no_name_or_not_answered_names_no_one(
     turns: tuple[tuple[str, str], ...],
 ) -> None:
     assert _names(*turns) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("This is Peter Walsh the third.", "Peter Walsh the third"),
+        ("My name is Peter Walsh the third, so it gets confusing.", "Peter Walsh the third"),
+        ("This is Peter Walsh III.", "Peter Walsh III"),
+    ],
+)
+def test_which_of_a_family_s_namesakes_someone_is_is_part_of_the_name(said: str, name: str) -> None:
+    assert ("person_name", [name]) in found(segments(("customer", said)))
+
+
+@pytest.mark.parametrize(
+    "said", ["My name is Peter Walsh, the second one on the account.", "My name is Peter Walsh the second time round."]
+)
+def test_an_ordinal_that_goes_on_is_no_part_of_the_name(said: str) -> None:
+    assert [name for kind, name in found(segments(("customer", said))) if kind == "person_name"] in (
+        [],
+        [["Peter Walsh"]],
+    )
