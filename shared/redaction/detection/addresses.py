@@ -741,6 +741,17 @@ RURAL_HOUSE_ADDRESS = re.compile(
     rf"(?<![\w'])(?:The\s+)?(?:[A-Z][\w'-]*\s+){{1,2}}{_HOUSE_WORD},(?:\s+{_CAPITALISED_WORDS},){{1,3}}"
     r"\s+(?:County|Co\.?)\s+[A-Z][a-z]+"
 )
+# A town and its Irish county, said alone: "Ennis, County Clare", "Carrick on Shannon, Co. Leitrim". Counties by
+# name, not "Galway County Council".
+_IRISH_COUNTIES = (
+    "Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|"
+    "Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|"
+    "Westmeath|Wexford|Wicklow"
+)
+TOWN_AND_COUNTY_ADDRESS = re.compile(
+    r"(?<![\w'])(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Um|Uh|Well|No|In|From|Near|I'm)\b)"
+    rf"(?:{_PLACE_CAPITAL}[\w'-]*\s+(?:(?:on|upon)\s+)?){{0,2}}{_PLACE_CAPITAL}[\w'-]*,\s+(?:County|Co\.?)\s+(?:{_IRISH_COUNTIES})\b"
+)
 # An Indian flat in a tower or block of a named complex, then its area and city: "1204, Wing C, Lodha Palava,
 # Dombivli, Thane". A hesitation may come after the flat's number.
 TOWER_FLAT_ADDRESS = re.compile(

@@ -45,6 +45,7 @@ from shared.redaction.detection.addresses import (
     RURAL_HOUSE_ADDRESS,
     SINGAPORE_ADDRESS,
     TOWER_FLAT_ADDRESS,
+    TOWN_AND_COUNTY_ADDRESS,
     UNIT_ADDRESS,
     VIETNAMESE_ADDRESS,
     corrected_house_number,
@@ -141,6 +142,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         patterns += [GAELIC_OR_WELSH_ADDRESS, HOUSE_LAST_ADDRESS, HOUSE_SET_APART_ADDRESS, NUMBER_SET_APART_ADDRESS]
+        patterns += [TOWN_AND_COUNTY_ADDRESS]
         for start, end in [*homes_on_streets(text), *houses_in_cities_with_zip(text)]:
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
         for match in NAMED_HOUSE_ADDRESS.finditer(text):

@@ -2122,3 +2122,18 @@ def test_words_after_in_that_go_on_are_no_town() -> None:
 )
 def test_a_brazilian_avenue_written_short_and_a_block_or_tower_are_part_of_the_address(said: str, address: str) -> None:
     assert found(segments(("customer", said))) == [("address", [address])]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("Tralee. Tralee, County Kerry.", "Tralee, County Kerry"),
+        ("It's Carrick on Shannon, Co. Leitrim.", "Carrick on Shannon, Co. Leitrim"),
+    ],
+)
+def test_a_town_and_its_irish_county_said_alone_are_an_address(said: str, address: str) -> None:
+    assert found(segments(("customer", said))) == [("address", [address])]
+
+
+def test_a_county_s_council_is_no_address() -> None:
+    assert found(segments(("agent", "Thanks for calling Mayo, County Council housing, how can I help?"))) == []
