@@ -776,9 +776,15 @@ EIRCODE_ADDRESS = re.compile(
 # A postcode or Eircode named: "and the eircode is F12 X2C6", "postcode's LS6 2AB", or of four digits (Australia,
 # New Zealand, much of Europe): "Postcode's 2000, it's in the CBD".
 # Also asked of oneself, its halves apart: "My Eircode? A65, F4E2."; and begun, broken off and said again whole:
-# "The postcode is BS3... 4... sorry, BS3 4HN."
+# "The postcode is BS3... 4... sorry, BS3 4HN.", "The postcode is SW1A, uh, sorry, SE15 4QT."
 _POSTCODE_HALVES_APART = _POSTCODE.replace(r"\s?", r"(?:,?\s)?")
-_POSTCODE_BROKEN_OFF = r"(?:[A-Z\d]{1,4}(?:\.\.\.|\u2026),?\s+)+(?:(?i:sorry|no|i mean|wait|hang on|actually),?\s+)*"
+_GIVING_UP = r"(?i:sorry|no|i mean|wait|hang on|actually)"
+_POSTCODE_BROKEN_OFF = (
+    r"(?:[A-Z\d]{1,4}(?:(?:\.\.\.|\u2026),?\s+"
+    # or with a comma and the start given up: "The postcode is SW1A, uh, sorry, SE15 4QT."
+    rf"|,\s+(?:(?i:uh|um|er|erm),?\s+)?(?={_GIVING_UP}\b)))+"
+    rf"(?:{_GIVING_UP},?\s+)*"
+)
 NAMED_POSTCODE = re.compile(
     # and Brazil's CEP: "the CEP is 05411-000"
     rf"\b(?i:eircode|postcode|post code|postal code|cep)(?:'s|\s+is)?[:?]?\s+(?P<begun>{_POSTCODE_BROKEN_OFF})?"

@@ -2137,3 +2137,13 @@ def test_a_town_and_its_irish_county_said_alone_are_an_address(said: str, addres
 
 def test_a_county_s_council_is_no_address() -> None:
     assert found(segments(("agent", "Thanks for calling Mayo, County Council housing, how can I help?"))) == []
+
+
+def test_a_postcode_begun_given_up_with_a_comma_and_said_again_is_one_address() -> None:
+    said = segments(("customer", "The postcode is N1C, uh, sorry, E17 4PL."))
+    assert found(said) == [("address", ["N1C, uh, sorry, E17 4PL"])]
+
+
+def test_a_postcode_said_whole_then_put_aside_is_the_postcode_alone() -> None:
+    said = segments(("customer", "The postcode is E17 4PL, no, sorry, that's the old one."))
+    assert found(said) == [("address", ["E17 4PL"])]
