@@ -205,6 +205,14 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             index += hedge
             continue
         # "447 -2 -I -1", "447, 2i1, 88": a misheard digit
+        if (
+            current
+            and token.norm in {"it's", "its"}
+            and stream[index - 1].norm == "then"
+            and "".join(atom.digits for atom in current).startswith("0")
+        ):
+            index += 1  # "0161, and then it's 496 0732": after an area code, "then it's" goes on as "then" does
+            continue
         if current and (token.norm in _FILLERS or token.hyphen_led or _MISHEARD_GROUP.fullmatch(token.norm)):
             fillers += 1
         elif current:

@@ -842,3 +842,13 @@ def test_a_number_to_reach_one_on_a_phone_is_still_a_phone() -> None:
 def test_a_phones_area_code_then_the_rest_after_and_then_is_one_phone() -> None:
     said = "The house phone is area code 613, and then 555 0148."
     assert _phones(("customer", said)) == ["613, and then 555 0148"]
+
+
+def test_a_landline_s_area_code_and_then_it_s_the_rest_is_one_number() -> None:
+    said = segments(("customer", "The landline's 0121, and then it's 496 0188."))
+    assert found(said) == [("phone_number", ["0121, and then it's 496 0188"])]
+
+
+def test_a_card_s_last_four_then_it_s_its_expiry_are_two_details() -> None:
+    said = segments(("customer", "Card ends 4411, then it's 12/27 for the expiry."))
+    assert ("card_number", ["4411"]) in found(said)
