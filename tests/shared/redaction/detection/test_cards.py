@@ -1510,3 +1510,12 @@ def test_a_code_named_for_what_it_opens_or_of_other_length_is_no_card_s_code(sai
 def test_a_card_s_code_read_back_whole_is_its_code() -> None:
     segments = _segments(("customer", "Oh, that code, it's 583."), ("agent", "Thank you, 583."))
     assert _found(segments) == [("card_security_code", ["583"]), ("card_security_code", ["583"])]
+
+
+def test_when_a_card_lapses_is_its_expiry() -> None:
+    segments = _segments(("customer", "It lapses at the end of October '27."), ("agent", "So 10/27?"))
+    assert _found(segments) == [("card_expiry", ["the end of October '27"]), ("card_expiry", ["10/27"])]
+
+
+def test_when_a_policy_lapses_is_no_card_s_expiry() -> None:
+    assert _found(_segments(("customer", "My policy lapses at the end of October '27."))) == []
