@@ -196,6 +196,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a money transfer's control number, which the sender and receiver quote: "the transfer control number?", the
         # MTCN
         r"control (number|no)|mtcn|"
+        # a SIM card's own number, printed on it (its ICCID passes the card check too)
+        r"sim (card )?(number|no)|iccid|"
         r"medicaid|beneficiary|insurance (number|id|card)|"
         # any id named by what it identifies: "your loyalty number?", "the patient ID"
         r"(loyalty|rewards?|patient|student|applicant|employee|staff|payroll|tax|taxpayer|licen[cs]e|passport|badge|"

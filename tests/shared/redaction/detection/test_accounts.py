@@ -2148,3 +2148,19 @@ def test_an_exam_index_number_is_an_id_and_the_year_named_after_it_is_not() -> N
         (EntityType.ACCOUNT_NUMBER,),
     )
     assert found_spans == [("account_number", 1, "3310842 -019")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The SIM number on the back of the card is 8944 1100 2233 4455 667.",
+        "My SIM card number is 8944 1100 2233 4455 667.",
+    ],
+)
+def test_a_sim_card_s_number_is_an_id_not_a_payment_card(said: str) -> None:
+    assert _found(_segments(("customer", said))) == [("account_number", ["8944 1100 2233 4455 667"])]
+
+
+def test_a_payment_card_given_to_pay_for_a_sim_is_a_card() -> None:
+    said = "I'll pay for the new SIM card, the card number is 4111 1111 1111 1111."
+    assert _found(_segments(("customer", said))) == [("card_number", ["4111 1111 1111 1111"])]
