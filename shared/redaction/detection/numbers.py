@@ -1107,6 +1107,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from _groups_picked(untyped, [*found, *read_back], tokens)
     yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
+    yield from _given_again_when_asked(untyped, found, tokens)
     yield from _ending_said_again(untyped, found)
     in_two = [
         *_card_in_two_runs(untyped, tokens),
@@ -1304,6 +1305,34 @@ def _repeated_after(
                 and 0 < said[0].position - last.position <= CONTEXT_WINDOW
                 and digits_said(said) == digits
             ):
+                yield entity_type, [token for atom in run for token in atom.tokens]
+                break
+
+
+# The other side asking for what was just given once more: "Could you give me that once more?", "Say that again?"
+_ASKED_AGAIN = re.compile(r"\b(once more|one more time|again|repeat (that|it)|come again)\b")
+_MIN_GIVEN_AGAIN = 3  # digits: a card's code
+
+
+def _given_again_when_asked(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """The same digits the speaker gives again when the other side asks for them once more ("3, 8, and I think a 1." /
+    "Could you give me that once more?" / "Yeah, 381. Pretty sure it's 381."): the same kind."""
+    for run in untyped:
+        first = run[0].tokens[0]
+        digits = "".join(atom.digits for atom in run)
+        for entity_type, said in found:
+            last = said[-1]
+            if (
+                len(digits) < _MIN_GIVEN_AGAIN
+                or last.speaker != first.speaker
+                or not 0 < first.position - last.position <= CONTEXT_WINDOW
+                or digits_said(said) != digits
+            ):
+                continue
+            asked = " ".join(t.norm for t in tokens[last.position + 1 : first.position] if t.speaker != first.speaker)
+            if _ASKED_AGAIN.search(asked):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
 

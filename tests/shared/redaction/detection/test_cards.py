@@ -1519,3 +1519,23 @@ def test_when_a_card_lapses_is_its_expiry() -> None:
 
 def test_when_a_policy_lapses_is_no_card_s_expiry() -> None:
     assert _found(_segments(("customer", "My policy lapses at the end of October '27."))) == []
+
+
+def test_a_code_given_again_when_asked_once_more_is_the_code() -> None:
+    segments = _segments(
+        ("agent", "And the security code?"),
+        ("customer", "Um, the strip's really worn. 5, 2, and I think a 7."),
+        ("agent", "Could you give me that once more?"),
+        ("customer", "Yeah, 527. Pretty sure it's 527."),
+    )
+    assert [kind for kind, _ in _found(segments)] == ["card_security_code"] * 3
+
+
+def test_the_same_digits_given_after_another_question_are_not_the_code_again() -> None:
+    segments = _segments(
+        ("agent", "And the security code?"),
+        ("customer", "Um, the strip's really worn. 5, 2, and I think a 7."),
+        ("agent", "Thanks. And how many tickets?"),
+        ("customer", "527."),
+    )
+    assert [kind for kind, _ in _found(segments)] == ["card_security_code"]
