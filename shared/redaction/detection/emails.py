@@ -691,10 +691,7 @@ _MIN_LOCAL_SAID_AGAIN = 4  # letters and digits: more than initials
 # A mailbox's name said alone, without its domain, its parts joined by "dot" as only a mailbox's are: "So that's j dot
 # whitlock 77?", "the one starting h dot okonjo?", "Priya dot raman, eight eight?". Not a website's name ("bbc dot co
 # dot uk"), a number ("two dot five"), nor a part of an address said whole, which the other readings take.
-_NUMBER_SAID = (
-    r"(?:\d+|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|double|triple)"
-)
+_NUMBER_SAID = rf"(?:\d+|{NUMBER_WORD}(?:-{NUMBER_WORD})?|double|triple)"
 _UNIT_WORD = r"[a-z][a-z'-]*\d*\b"  # "whitlock", "raman88"
 _NUMBER_WORDS = frozenset(re.findall(r"[a-z]+", _NUMBER_SAID))
 _LOCAL_PART_ALONE = re.compile(
