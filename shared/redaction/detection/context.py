@@ -431,7 +431,7 @@ def one_said_as_word(tokens: Sequence[Token], token: Token) -> bool:
 
 # A group named by its place among a number's groups: "last four, 6 7 8 9", "so that's the first eight, 4917 6103".
 # (a length in words: "call my mobile first, 050 417 2290" gives a number)
-_PLACES_OF_GROUPS = frozenset({"last", "first", "next", "final"})
+_PLACES_OF_GROUPS = frozenset({"last", "first", "next", "final", "middle"})
 
 
 def says_length(stream: Sequence[Token], index: int) -> bool:

@@ -881,7 +881,6 @@ _READ_BACK_WINDOW = 4  # digits: a year, a group read back from a longer answer
 
 # What a meter shows, named after the meter's number: its reading, no one's record.
 _METER_READING = re.compile(r"\b(the|a|your|my) ((meter|day|night|current|latest|new|last) )?readings?\b")
-_PLACE_WORDS = frozenset({"last", "first", "final", "middle"})
 
 
 def _answered_by_other_side(digits: str, distance: int, first: Token, tokens: Sequence[Token]) -> bool:
@@ -902,7 +901,7 @@ def _answered_by_other_side(digits: str, distance: int, first: Token, tokens: Se
             if t.speaker != first.speaker
             and t.segment not in {first.segment, *asking}
             # a count of digits asked for, not an answer: "... and the last four of your social."
-            and not (t.position and tokens[t.position - 1].norm in _PLACE_WORDS)
+            and not says_length(tokens, t.position)
         ]
     )
     if not answer:
@@ -1215,9 +1214,6 @@ def _in_figures(atom: Atom) -> bool:
     return any(char.isdigit() for token in atom.tokens for char in token.norm)
 
 
-_SSN_LAST_PART = 4
-
-
 def _ssn_ended_after_first_five(
     untyped: Sequence[Sequence[Atom]], socials: Sequence[Sequence[Atom]]
 ) -> Iterable[tuple[EntityType, list[Token]]]:
@@ -1233,7 +1229,7 @@ def _ssn_ended_after_first_five(
         rest = min(after, key=lambda run: run[0].tokens[0].position)
         if (
             rest[0].tokens[0].position - five.position <= CONTEXT_WINDOW
-            and len("".join(atom.digits for atom in rest)) == _SSN_LAST_PART
+            and len("".join(atom.digits for atom in rest)) == SSN_GROUPS[-1]
         ):
             yield EntityType.SSN, [token for atom in rest for token in atom.tokens]
 
@@ -1807,19 +1803,14 @@ def _card_in_two_runs(
     pairs += [(a, b) for a, b in itertools.pairwise(in_time) if a[0].tokens[0].speaker != b[0].tokens[0].speaker]
     for first, second in pairs:
         start, last, resumed = first[0].tokens[0], first[-1].tokens[-1], second[0].tokens[0]
-        if not 0 < resumed.position - last.position <= CONTEXT_WINDOW:
+        said, going_on = "".join(a.digits for a in first), "".join(a.digits for a in second)
+        if not _part_goes_on(last, resumed, said, tokens):
             continue
         between = tokens[last.position + 1 : resumed.position]
         own = " ".join(t.norm for t in between if t.speaker == start.speaker)
         if resumed.speaker != start.speaker and not (
             _GOES_ON_FROM_THERE.fullmatch(words_before(resumed, tokens)) or REST_ASKED.fullmatch(own)
         ):
-            continue
-        if any(pause_ms(a, b) > MAX_PAUSE_MS for a, b in itertools.pairwise([last, *between, resumed])):
-            continue  # a long pause ends a number
-        said, going_on = "".join(a.digits for a in first), "".join(a.digits for a in second)
-        others = [t for t in between if t.speaker != start.speaker]
-        if asks_anew(others, said):
             continue
         last_group = "".join(a.digits for a in _groups(first)[-1])
         given_up = GIVEN_UP.search(" ".join(t.norm for t in between)) is not None
@@ -1890,8 +1881,8 @@ def _card_in_many_runs(
 
 
 def _part_goes_on(last: Token, resumed: Token, said: str, tokens: Sequence[Token]) -> bool:
-    """Whether the speaker's next part, from ``resumed``, goes on with the number whose digits so far are ``said``
-    and which they left at ``last``: soon, with no long pause, and the other side asking nothing new between."""
+    """Whether the next part, from ``resumed``, may go on with the number whose digits so far are ``said`` and which
+    was left at ``last``: soon, with no long pause (which ends a number), and the others asking nothing new between."""
     if not 0 < resumed.position - last.position <= CONTEXT_WINDOW:
         return False
     between = tokens[last.position + 1 : resumed.position]
