@@ -119,12 +119,23 @@ def as_segments(turns: Sequence[tuple[str, str]]) -> list[Segment]:
     ]
 
 
+def _find(text: str, said: str, start: int = 0) -> int:
+    """The first place from ``start`` where ``said`` stands as whole words, else the first place at all: the code
+    "716" after the card "4348-6796-6716-1503" is the code, not the card's third group."""
+    whole = re.compile(rf"(?<![^\W_]){re.escape(said)}(?![^\W_])")
+    if match := whole.search(text, start):
+        return match.start()
+    return text.find(said, start)
+
+
 def _occurrence(text: str, said: str, after: int | None) -> int:
     """Where a label's words are in its turn: a label given again for words said again ("Ngozi. N-G-O-Z-I. Ngozi.")
     is their next occurrence, a label listed twice for words said once the same one."""
-    if after is not None and (again := text.find(said, after + 1)) >= 0:
+    if after is not None and (again := _find(text, said, after + 1)) >= 0:
         return again
-    return text.index(said)
+    if (first := _find(text, said)) < 0:
+        raise ValueError(f"label {said!r} is not in its turn")
+    return first
 
 
 def score_utterances(dialogues: Iterable[LabelledDialogue], score: Score) -> None:

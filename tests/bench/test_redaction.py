@@ -82,3 +82,29 @@ def test_a_name_labelled_again_where_it_is_said_again_is_scored_where_it_is_said
     score_utterances([dialogue], score)
     assert score.labels[EntityType.PERSON_NAME] == 3 == score.found[EntityType.PERSON_NAME]
     assert score.correct[EntityType.PERSON_NAME] == score.predicted[EntityType.PERSON_NAME] >= 2
+
+
+def test_a_label_is_looked_for_as_whole_words_before_inside_longer_ones() -> None:
+    """The code "716" said after the card "4348-6796-6716-1503" is the code where it stands alone, not inside "6716":
+    found where it is said, and the card not counted as a wrong code."""
+    card = Label(EntityType.CARD_NUMBER, 1, "4348-6796-6716-1503")
+    code = Label(EntityType.CARD_SECURITY_CODE, 1, "716")
+    dialogue = LabelledDialogue(
+        "t1",
+        "dev",
+        (("agent", "The card and the code on the back?"), ("customer", "4348-6796-6716-1503, and the code is 716.")),
+        (card, code),
+    )
+    score = Score.empty()
+    score_utterances([dialogue], score)
+    assert score.found[EntityType.CARD_SECURITY_CODE] == 1 == score.correct[EntityType.CARD_SECURITY_CODE]
+
+
+def test_a_name_said_only_inside_a_longer_one_is_still_looked_for_there() -> None:
+    """ "Thandi" labelled where only "Thandiwe" is said is scored on those letters rather than failing the bench."""
+    dialogue = LabelledDialogue(
+        "t1", "dev", (("customer", "It's Thandiwe Nkosi."),), (Label(EntityType.PERSON_NAME, 0, "Thandi"),)
+    )
+    score = Score.empty()
+    score_utterances([dialogue], score)
+    assert score.labels[EntityType.PERSON_NAME] == 1
