@@ -758,6 +758,30 @@ TOWER_FLAT_ADDRESS = re.compile(
     r"(?<![\w'.-])\d{1,4}[A-Za-z]?,?\s+(?:(?i:um|uh|er),?\s+)?(?:Tower|Block|Wing|Building)\s+(?:[A-Z]|\d{1,2})\b"
     rf"(?:,\s+{_ADDRESS_PART}){{2,6}}"
 )
+# A home given as the units of a complex, each inside the next, and the complex or its street by name: "Room 214,
+# Block C, Carrington Hall", "House 47, Phase 2, Kilimani Gardens Estate", or units around the street: "Block 7,
+# Jurong West Street 42, unit 12-34". Two units and a name: one unit and a name is a place to meet as often.
+_COMPLEX_UNIT = (
+    r"(?i:room|house|block|flat|unit|plot|apartment|apt|wing|tower|phase|building)\.?\s+"
+    r"(?:\d{1,4}(?:-\d{1,4})?[A-Za-z]?|[A-Z])(?![\w-])"
+)
+_UNITS_OF_A_COMPLEX = re.compile(
+    rf"(?<![\w'.-]){_COMPLEX_UNIT}"
+    rf"(?:(?:,\s+{_COMPLEX_UNIT}){{1,3}}(?:,\s+{_ADDRESS_PART}){{1,4}}|(?:,\s+{_ADDRESS_PART}){{1,3}},\s+{_COMPLEX_UNIT})"
+)
+# Where one is told to go, in the same sentence before: "Your interview is in Room 12, Block C, Science Park."
+_TOLD_WHERE_TO_GO = re.compile(
+    r"\b(?i:meeting|interview|appointment|class|lecture|exam|seminar|workshop|training|session|tutorial)s?\b[^.!?]*$"
+)
+
+
+def homes_in_complexes(text: str) -> Iterable[tuple[int, int]]:
+    """The units of a complex given as a home, not as where a meeting or a class is."""
+    for match in _UNITS_OF_A_COMPLEX.finditer(text):
+        if not _TOLD_WHERE_TO_GO.search(text, 0, match.start()):
+            yield match.start(), match.end()
+
+
 # An Eircode is one address's own, with or without the townland, town and county before it: "Ballyduff Upper,
 # Lismore, County Waterford, P51 HX28", "P51 HX28, grand." Its last four mix letters and digits as most do, so a
 # reference such as "T12 3456" is not taken for one.

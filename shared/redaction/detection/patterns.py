@@ -49,6 +49,7 @@ from shared.redaction.detection.addresses import (
     UNIT_ADDRESS,
     VIETNAMESE_ADDRESS,
     corrected_house_number,
+    homes_in_complexes,
     homes_on_streets,
     houses_in_cities_with_zip,
     mistaken_house_number,
@@ -145,6 +146,11 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [TOWN_AND_COUNTY_ADDRESS]
         for start, end in [*homes_on_streets(text), *houses_in_cities_with_zip(text)]:
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
+        for start, end in homes_in_complexes(text):
+            yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
+            for after in (town_and_code_after(text, end), road_off_after(text, end)):
+                if after:
+                    yield EntityType.ADDRESS, TextSpan(segment.index, *after)
         for match in NAMED_HOUSE_ADDRESS.finditer(text):
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."

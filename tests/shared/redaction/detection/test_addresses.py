@@ -2147,3 +2147,35 @@ def test_a_postcode_begun_given_up_with_a_comma_and_said_again_is_one_address() 
 def test_a_postcode_said_whole_then_put_aside_is_the_postcode_alone() -> None:
     said = segments(("customer", "The postcode is E17 4PL, no, sorry, that's the old one."))
     assert found(said) == [("address", ["E17 4PL"])]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # a room in a block of a hall of residence, then its town and postcode
+        (
+            "I'm in halls, so it's Room 214, Block C, Carrington Hall, Leeds, LS6 3BX.",
+            "Room 214, Block C, Carrington Hall, Leeds, LS6 3BX",
+        ),
+        # a house in a phase of a Kenyan estate
+        ("House 47, Phase 2, Kilimani Gardens Estate, Nairobi.", "House 47, Phase 2, Kilimani Gardens Estate, Nairobi"),
+        # a Singapore block and its unit around the street
+        ("Block 7, Jurong West Street 42, unit 12-34.", "Block 7, Jurong West Street 42, unit 12-34"),
+    ],
+)
+def test_a_home_given_as_the_units_of_a_complex_is_an_address(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where a meeting or a class is, told by the agent
+        "Your interview is in Room 12, Block C, Science Park.",
+        "The first lecture is in Room 4, Building B, Main Campus.",
+        # one unit and a name only: a place to meet as often as a home
+        "I'll be waiting in Room 4, Science Park, all morning.",
+    ],
+)
+def test_units_of_a_complex_where_one_is_told_to_go_or_a_single_room_are_no_address(text: str) -> None:
+    assert _addresses(("agent", text)) == []
