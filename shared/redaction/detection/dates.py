@@ -176,6 +176,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
                 yield EntityType.CARD_EXPIRY, found
+    yield from ((EntityType.CARD_EXPIRY, [token]) for token in _expiries_as_printed(tokens))
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -796,6 +797,25 @@ _NOT_A_CARDS = re.compile(
     r"\b(offer|deal|promotion|voucher|coupon|warranty|guarantee|contract|lease|subscription|plan|passport|licen[cs]e|"
     r"visa application|permit|policy|membership|insurance|trial|quote|points|miles)\b"
 )
+
+
+# A month and year written as a card prints them ("03/25"), and what else prints them: "best before 08/26".
+_PRINTED_MONTH_AND_YEAR = re.compile(r"(0[1-9]|1[0-2])/\d{2}")
+_PRINTED_ON_OTHER_THINGS = re.compile(rf"{_NOT_A_CARDS.pattern}|\b(best before|use by|sell by|batch|parcel)\b")
+
+
+def _expiries_as_printed(tokens: Sequence[Token]) -> Iterable[Token]:
+    """A month and year written as a card prints them, where a card was talked about and its expiry not named: "The
+    card says 03/25, but they sent a new one with 03/29.", "And it's the 07/31 one, the new one." Not a day of a month
+    ("on 12/15"), nor what a warranty or a packet says."""
+    for token in tokens:
+        if not (_PRINTED_MONTH_AND_YEAR.fullmatch(token.norm) and plausible_expiry(token.norm.replace("/", ""))):
+            continue
+        if token.position and tokens[token.position - 1].norm in _WHEN_WORDS:
+            continue
+        same_breath = " ".join(t.norm for t in tokens[: token.position] if t.segment == token.segment)
+        if card_talked_about(tokens, token.position) and not _PRINTED_ON_OTHER_THINGS.search(same_breath):
+            yield token
 
 
 # Documents that expire as cards do, whose expiry is no card's: "the passport expiry", "when does your licence expire"

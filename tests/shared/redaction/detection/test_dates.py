@@ -1089,3 +1089,39 @@ def test_what_is_broken_off_before_a_date_that_is_no_birth_date_is_none(said: st
 def test_words_broken_off_before_a_date_that_are_no_date_do_not_give_it_as_a_birth_date() -> None:
     said = "The order... no sorry, the 15th of August, 1984."  # when something was ordered, put right
     assert spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,)) == []
+
+
+@pytest.mark.parametrize(
+    "turns, expiries",
+    [
+        # two cards' expiries as the cards print them, no expiry named
+        (
+            (("customer", "The card says 03/25, but they sent a new one with 03/29."),),
+            [("card_expiry", ["03/25"]), ("card_expiry", ["03/29"])],
+        ),
+        # after a card read out, the card told apart by its expiry
+        (
+            (("customer", "4988 1762 0035..."), ("agent", "Go on."), ("customer", "1647. And it's the 07/31 one.")),
+            [("card_expiry", ["07/31"])],
+        ),
+    ],
+)
+def test_a_month_and_year_written_as_a_card_prints_them_is_its_expiry(
+    turns: tuple[tuple[str, str], ...], expiries: list[tuple[str, list[str]]]
+) -> None:
+    assert _found(_segments(*turns), (EntityType.CARD_EXPIRY,)) == expiries
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # no card talked about: a boiler's service sticker
+        (("customer", "The sticker on the boiler says 05/27."),),
+        # a card talked about, but the month and year printed on a warranty or a packet, or a day of a month
+        (("customer", "I paid by card."), ("customer", "The warranty card says 11/26.")),
+        (("customer", "I paid by card."), ("customer", "The batch on the packet says 03/26.")),
+        (("customer", "I paid by card."), ("agent", "And your next visit is on 12/25.")),
+    ],
+)
+def test_a_month_and_year_printed_on_other_things_or_a_day_is_no_expiry(turns: tuple[tuple[str, str], ...]) -> None:
+    assert _found(_segments(*turns), (EntityType.CARD_EXPIRY,)) == []
