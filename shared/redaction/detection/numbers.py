@@ -1107,6 +1107,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from _card_groups_said_again([*untyped, *codes], found, tokens)
     yield from _repeated_after(untyped, found)
     yield from _given_again_when_asked(untyped, found, tokens)
+    yield from _code_put_right(untyped, found, tokens)
     yield from _ending_said_again(untyped, found)
     in_two = [
         *_card_in_two_runs(untyped, tokens),
@@ -1331,6 +1332,33 @@ def _given_again_when_asked(
             if _ASKED_AGAIN.search(asked):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
+
+
+# The speaker doubting what they just read: "The code is 901. Or is it 109?", "..., no wait, 190."
+_DOUBTED = re.compile(r"\b(or|no|not|sorry|i mean|actually|wait|hang on)\b")
+
+
+def _code_put_right(
+    untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> Iterable[tuple[EntityType, list[Token]]]:
+    """A security code the speaker doubts and reads again another way, its digits in another order or one of them
+    changed, and that reading said again ("The code is 901. Or is it 109? Hang on. Yeah, 109."): codes too."""
+    for entity_type, said in found:
+        if entity_type is not EntityType.CARD_SECURITY_CODE:
+            continue
+        code, last, readings = digits_said(said), said[-1], set()
+        for run in untyped:
+            first = run[0].tokens[0]
+            if first.speaker != last.speaker or not 0 < first.position - last.position <= CONTEXT_WINDOW:
+                continue
+            digits = "".join(atom.digits for atom in run)
+            if _is_quantity(run, tokens):
+                continue  # "No, it's 109 dollars a night": a price
+            between = " ".join(t.norm for t in tokens[last.position + 1 : first.position])
+            if digits in readings or (_misheard_as(code, digits) and _DOUBTED.search(between)):
+                readings.add(digits)
+                last = run[-1].tokens[-1]
+                yield entity_type, [token for atom in run for token in atom.tokens]
 
 
 _ENDING_AFTER_WORDS = 3  # "..., that's 0735 at the end"

@@ -1539,3 +1539,28 @@ def test_the_same_digits_given_after_another_question_are_not_the_code_again() -
         ("customer", "527."),
     )
     assert [kind for kind, _ in _found(segments)] == ["card_security_code"]
+
+
+@pytest.mark.parametrize(
+    "text", ["The code is 901. Or is it 109? Hang on. Yeah, 109.", "The code is 901. Or is it 109? Yeah, 109."]
+)
+def test_a_code_doubted_and_read_again_another_way_is_the_code(text: str) -> None:
+    """Read again after a doubt, and that reading said again, whatever is said between."""
+    segments = _segments(("customer", text))
+    assert _found(segments) == [("card_security_code", ["901"])] + [("card_security_code", ["109"])] * 2
+
+
+@pytest.mark.parametrize(
+    "said_next",
+    [
+        # not doubted: the same digits in another order, said of something else
+        "And we're in room 109.",
+        # doubted, but a price
+        "Actually the fee is 109 pounds.",
+        # doubted, but not the code's digits
+        "Or is it 245?",
+    ],
+)
+def test_other_digits_after_a_code_are_not_the_code_read_again(said_next: str) -> None:
+    segments = _segments(("agent", "And the security code?"), ("customer", "It's 901."), ("customer", said_next))
+    assert [kind for kind, _ in _found(segments)] == ["card_security_code"]
