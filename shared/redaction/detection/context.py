@@ -493,14 +493,22 @@ REST_ASKED = re.compile(
     r"( (when|whenever) you're ready| please| go ahead)?"
 )
 
+# The line failing in the middle of a number, so the rest is wanted: "Sorry, you broke up after the first eight.",
+# "You cut out there."
+_LINE_BROKE_UP = re.compile(
+    r"((sorry|oh|hello|um|uh) )*(you|it|the line|your line) (just )?(broke|breaking|went|cut|cutting|dropped)"
+    r" (up|out|off)( (there|again|a bit))?( (after|at|around) (the )?(first|last) (\w+)( digits| numbers)?)?"
+    r"( (go on|sorry|please|can you repeat that|carry on))?"
+)
+
 
 def asks_anew(said: Sequence[Token], answered: str) -> bool:
     """Whether what the other side said is more than a backchannel ("okay", "go on", or reading back some of the
     digits ``answered`` so far), so what the speaker says next answers it rather than going on: many words, a
     question, a number of their own, or a thing asked for by name ("the expiry", "card")."""
     text = " ".join(t.norm for t in said)
-    if REST_ASKED.fullmatch(text):
-        return False  # "And the last four?": the rest of the number being read, nothing new
+    if REST_ASKED.fullmatch(text) or _LINE_BROKE_UP.fullmatch(text):
+        return False  # "And the last four?", "Sorry, you broke up after the first eight.": the rest wanted, nothing new
     # not a group's length named with the digits: "so that's the first eight, 4917 6103"
     their_digits = digits_said([t for index, t in enumerate(said) if not says_length(said, index)])
     # all the digits given so far read back to confirm them: "5270 7984, yes?"

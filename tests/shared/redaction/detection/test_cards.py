@@ -1564,3 +1564,27 @@ def test_a_code_doubted_and_read_again_another_way_is_the_code(text: str) -> Non
 def test_other_digits_after_a_code_are_not_the_code_read_again(said_next: str) -> None:
     segments = _segments(("agent", "And the security code?"), ("customer", "It's 901."), ("customer", said_next))
     assert [kind for kind, _ in _found(segments)] == ["card_security_code"]
+
+
+@pytest.mark.parametrize(
+    "line_broke",
+    [
+        "Sorry, you broke up after the first eight.",
+        "Sorry, you cut out there.",
+        "Hello? You cut out after the first eight digits.",
+    ],
+)
+def test_a_card_read_on_after_the_line_broke_up_is_one_card(line_broke: str) -> None:
+    segments = _segments(
+        ("customer", "Okay, the card is 4308, 9456..."), ("agent", line_broke), ("customer", "5028, 7425.")
+    )
+    assert _found(segments) == [("card_number", ["4308, 9456", "5028, 7425"])]
+
+
+def test_digits_asked_for_anew_after_the_line_broke_up_are_not_the_card_going_on() -> None:
+    segments = _segments(
+        ("customer", "Okay, the card is 4308, 9456..."),
+        ("agent", "Sorry, you broke up. And a phone number for the account?"),
+        ("customer", "5028, 7425."),
+    )
+    assert ("card_number", ["4308, 9456", "5028, 7425"]) not in _found(segments)
