@@ -131,6 +131,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                     if begun := _date_begun_before(found[0], tokens):
                         yield entity_type, begun  # "Expiry is May, no, sorry, March 2032."
                     yield from ((entity_type, read) for read in _expiry_read_back(tokens, found))
+                    if month := _month_put_right(tokens, found):
+                        yield entity_type, month
                 several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
                 year_first = len(found) == 1 and not re.search(r"\d[/.\-]\d", found[0].norm)
                 if entity_type is EntityType.DATE_OF_BIRTH:
@@ -735,6 +737,22 @@ def _year_put_right(tokens: Sequence[Token], after: int, year: Token) -> list[To
             return [token]
         if token.norm not in _GIVING_UP_WORDS:
             return []  # "No, we moved in 1990": another year, of something else
+    return []
+
+
+_MONTH_BY_NUMBER = re.compile(r"0[1-9]|1[0-2]")
+_MONTH_GIVEN_UP = {*_NO, "sorry", "actually", "wait"}
+
+
+def _month_put_right(tokens: Sequence[Token], found: list[Token]) -> list[Token]:
+    """A month given up and put right by its number right after an expiry ("June 2028. Oh, no, sorry, it's 07, so July
+    2028."): a month's number after words that give the first up."""
+    after = found[-1].position + 1
+    for token in tokens[after : after + _YEAR_PUT_RIGHT_WITHIN + 2]:
+        if _MONTH_BY_NUMBER.fullmatch(token.norm):
+            return [token] if any(t.norm in _MONTH_GIVEN_UP for t in tokens[after : token.position]) else []
+        if token.norm not in _GIVING_UP_WORDS:
+            return []
     return []
 
 

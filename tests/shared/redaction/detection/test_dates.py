@@ -1125,3 +1125,18 @@ def test_a_month_and_year_written_as_a_card_prints_them_is_its_expiry(
 )
 def test_a_month_and_year_printed_on_other_things_or_a_day_is_no_expiry(turns: tuple[tuple[str, str], ...]) -> None:
     assert _found(_segments(*turns), (EntityType.CARD_EXPIRY,)) == []
+
+
+@pytest.mark.parametrize(
+    "said", ["June 2028. Oh, no, sorry, it's 07, so July 2028.", "June 2028. No wait, 07, so July."]
+)
+def test_a_card_s_month_put_right_by_its_number_is_its_expiry(said: str) -> None:
+    segments = _segments(("agent", "And the expiry date?"), ("customer", said))
+    assert ("card_expiry", ["07"]) in _found(segments, (EntityType.CARD_EXPIRY,))
+
+
+def test_a_number_after_a_card_s_expiry_not_given_up_is_no_month_put_right() -> None:
+    segments = _segments(
+        ("agent", "And the expiry date?"), ("customer", "June 2028. Oh, it's 07 on the back, I think.")
+    )
+    assert [words for _, words in _found(segments, (EntityType.CARD_EXPIRY,)) if "07" in words[0]] == []
