@@ -59,6 +59,7 @@ from shared.redaction.detection.names import (
     names_announced_however_heard,
     names_announced_in_greeting,
     names_as_said,
+    names_asked_and_put_right,
     names_asked_as_one_of_two,
     names_before_details,
     names_before_emails,
@@ -226,6 +227,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     names = [span for entity_type, span in found_by_pattern if entity_type is EntityType.PERSON_NAME]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_spelled_in_pieces(read, names)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_put_right(read, names)]
+    found_by_pattern += [(EntityType.PERSON_NAME, span) for span in names_asked_and_put_right(read, names)]
     shops = shop_names(read)
     for entity_type, span in found_by_pattern:
         if entity_type is EntityType.PERSON_NAME:

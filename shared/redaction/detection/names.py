@@ -320,6 +320,8 @@ NAME_CUES = re.compile(
     # one's own name as the call is put through: "You're through to Ines at ...", "you're speaking to Tomas"
     r"(?:you're|you are|you've been put) (?:through|speaking|connected) to|"
     r"you've reached|you have reached|(?:first|last|middle|family|given|maiden|sur|full) ?name(?: is|'s)?,?|"
+    # a maiden name after the married one: "Siobhan Ryan, née Kavanagh"
+    r"n[ée]e|"
     # the name after what it is given with, after a comma: "Send it to my M-Pesa, 0722 418 905, name Wanjiru Kamau"
     r"(?<=,\s)name|"
     # whose an account, card or policy is: "The account holder is Ifeoma Eze", "the policyholder's Jo Reyes"
@@ -389,7 +391,9 @@ NAME_CUES = re.compile(
     # Attorney General", "a Detective Story")
     rf"|\b(?:{TITLES}\.?|Doctor)\s+"
     r"|(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?:Attorney|Detective|Sergeant|Constable|Professor|Pastor|Reverend)\s+"
-    rf"|(?<![\w'-]){COURTESY_TITLES}\s+)"
+    rf"|(?<![\w'-]){COURTESY_TITLES}\s+"
+    # a relative called by what they are to the speaker, capitalised as a title: "Auntie Folake", "Uncle Tunde"
+    r"|(?<![\w'-])(?:Auntie|Aunty|Aunt|Uncle|Cousin|Grandma|Grandpa|Granny|Nana)\s+)"
     # (a title is no name alone: "It's Doctor, actually.")
     rf"(?P<initials>{INITIALS})?(?P<name>(?!(?:{TITLES}|Doctor|Mister|Missus)\b)"
     rf"(?:{_LEADING_PARTICLE}\s+|{_PARTICLE_AFTER_INITIALS})?{_NAME}(?:{_NEXT_NAME}){{0,3}})"
@@ -403,8 +407,11 @@ HELD_UNDER = re.compile(
 # my first name, but ..."; not a pronoun: "It's my name then the year, so ..."
 NAME_BEFORE_TOLD = re.compile(
     r"(?<![\w'-])(?!(?:It|That|This|What|Which|There|Here|Mine|Yours|Hers|His)\b)"
-    rf"(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?:'s|\s+is|\s+was)\s+(?:my|his|her|their|our)\s+"
-    r"(?:(?:family|first|last|middle|given|maiden|married|legal|full|christian|real|proper)\s+|sur)?name\b"
+    rf"(?P<name>{_NAME}(?:{_NEXT_NAME}){{0,2}})(?:'s|\s+is|\s+was|(?P<apart>,\s+(?:that's|that is|it's|it is)))\s+"
+    r"(?:my|his|her|their|our)\s+"
+    # or a name one works or performs under: "Dolly Dagger, that's my stage name"
+    r"(?:(?:family|first|last|middle|given|maiden|married|legal|full|christian|real|proper|stage|pen|screen|"
+    r"professional)\s+|sur)?name\b"
 )
 # A name whose order is told right after it, the words however heard: "Matsumoto Yuki, family name first", "Nguyen Van
 # An, surname first" (not "Surname first, then the given name": the order told before any name; nor the question,
@@ -1590,6 +1597,26 @@ def names_put_right(segments: Sequence[Segment], names: Iterable[TextSpan]) -> I
                 )
             ):
                 yield TextSpan(reply.index, word.start(), word.end())
+
+
+# A reply that says a name asked about is not theirs and gives theirs: "No, Sean, S-E-A-N.", "Nope, it's Shona."
+_NAME_PUT_RIGHT_IN_REPLY = re.compile(r"\s*(?i:no|nope|not quite)[,.!]?\s+(?:(?i:it's|its|it is|actually),?\s+)?")
+
+
+def names_asked_and_put_right(segments: Sequence[Segment], names: Iterable[TextSpan]) -> Iterable[TextSpan]:
+    """A name asked about ("Is that Shawn?") that the other side puts right, with "no" and a name found in their reply
+    ("No, Sean, S-E-A-N."): the name as the asker heard it."""
+    found_at = {(span.segment, span.start) for span in names}
+    ordered = in_time_order(segments)
+    for position, segment in enumerate(ordered):
+        reply = next((s for s in ordered[position + 1 :] if s.speaker != segment.speaker), None)
+        put_right = _NAME_PUT_RIGHT_IN_REPLY.match(reply.text) if reply is not None else None
+        if reply is None or put_right is None or (reply.index, put_right.end()) not in found_at:
+            continue
+        for match in _IS_THAT.finditer(segment.text):
+            words = match.group("name").split()
+            if not NOT_NAMES.intersection(words) and not BUSINESS_WORDS.intersection(words):
+                yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
 # A full name starting a sentence, right before an address: "Anneliese Vorster, 12 Protea Street, ..." read back; or

@@ -233,6 +233,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             yield EntityType.PERSON_NAME, TextSpan(segment.index, start, spelled.end() if spelled else end)
         for match in NAME_BEFORE_TOLD.finditer(text):
             words = match.group("name").split()
+            if match.group("apart") and len(words) == 1 and words[0].lower() in english_words():
+                continue  # "Correct, that's my name."
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for match in KIN_NAMED_IN_CAPITALS.finditer(text):

@@ -3315,3 +3315,58 @@ def test_an_ordinal_that_goes_on_is_no_part_of_the_name(said: str) -> None:
         [],
         [["Peter Walsh"]],
     )
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a maiden name after the married one
+        ("Siobhan Ryan, née Kavanagh.", "Kavanagh"),
+        ("It's Mary Byrne, nee Walsh.", "Walsh"),
+        # a relative called by what they are to the speaker
+        ("Put my godmother down as the emergency contact, Auntie Folake.", "Auntie Folake"),
+        ("It was Uncle Tunde who paid.", "Uncle Tunde"),
+    ],
+)
+def test_a_maiden_name_and_a_relative_called_auntie_or_uncle_are_names(text: str, name: str) -> None:
+    assert (0, name) in _names(("customer", text))
+
+
+@pytest.mark.parametrize("text", ["I bought Uncle Ben's rice for the party.", "We met at Auntie Anne's in the mall."])
+def test_a_business_called_after_an_auntie_or_an_uncle_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The bookings are under Dolly Dagger, that's my stage name.", "Dolly Dagger"),
+        ("Ellis Bell, that's her pen name.", "Ellis Bell"),
+        ("Siobhán, that's my first name.", "Siobhán"),
+    ],
+)
+def test_a_name_then_that_it_is_ones_stage_or_first_name_is_a_name(text: str, name: str) -> None:
+    assert (0, name) in _names(("customer", text))
+
+
+@pytest.mark.parametrize("text", ["Correct, that's my full name.", "Perfect, that's my name."])
+def test_a_word_before_that_s_my_name_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
+
+
+def test_a_name_asked_about_and_put_right_is_a_name_as_heard() -> None:
+    names = _names(("agent", "Is that Shawn?"), ("customer", "No, Sean, S-E-A-N."))
+    assert (0, "Shawn") in names
+
+
+@pytest.mark.parametrize(
+    "asked, reply",
+    [
+        # not put right with a name
+        ("Is that Shawn?", "No, the other one."),
+        # put right with a name, but not asked about a name
+        ("Is that Monday?", "No, Sean, S-E-A-N, it's Tuesday."),
+    ],
+)
+def test_what_is_asked_about_and_not_put_right_with_a_name_is_not_found_so(asked: str, reply: str) -> None:
+    assert [words for turn, words in _names(("agent", asked), ("customer", reply)) if turn == 0] == []
