@@ -1421,7 +1421,10 @@ def names_said_again(
                 # "Anna, ..." counts there, not "Will that be all?"; one no dictionary has is no word ("D'Souza.",
                 # "Hollingsworth. Gareth Hollingsworth.").
                 no_word = match.group().lower() not in english_words()
-                if not sentence_start or how_written or no_word or re.match(r"\s*[,!?]", text[match.end() :]):
+                # or said alone as its own sentence: "Thanks. Jasmine. We need ..."
+                # (not a handle heard apart: "Jasmine .leblanc at shaw .ca")
+                alone = re.match(r"\s*(?:[,!?]|\.(?:\s|$))", text[match.end() :])
+                if not sentence_start or how_written or no_word or alone:
                     start, end = _name_words_around(text, match.start(), match.end())
                     found.append(TextSpan(segment.index, start, end))
                 elif re.match(rf"\s{_NAME}\b", text[match.end() :]):  # "Rosalind Quist" starting an answer

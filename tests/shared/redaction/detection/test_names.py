@@ -3370,3 +3370,19 @@ def test_a_name_asked_about_and_put_right_is_a_name_as_heard() -> None:
 )
 def test_what_is_asked_about_and_not_put_right_with_a_name_is_not_found_so(asked: str, reply: str) -> None:
     assert [words for turn, words in _names(("agent", asked), ("customer", reply)) if turn == 0] == []
+
+
+def test_a_known_name_that_is_also_a_word_said_alone_as_a_sentence_is_the_name() -> None:
+    names = _names(
+        ("agent", "And your name?"),
+        ("customer", "Jasmine Leblanc."),
+        ("agent", "Thanks."),
+        ("agent", "Jasmine. We need his vaccination records."),
+    )
+    assert (3, "Jasmine") in names
+
+
+@pytest.mark.parametrize("said_next", ["Will that be all?", "Will .leblanc at web, is that it?"])
+def test_a_known_name_that_is_also_a_word_starting_a_sentence_or_a_handle_is_not_the_name_alone(said_next: str) -> None:
+    names = _names(("agent", "And your name?"), ("customer", "Will Leblanc."), ("agent", said_next))
+    assert (2, "Will") not in names
