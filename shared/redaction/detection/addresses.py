@@ -775,9 +775,16 @@ _TOLD_WHERE_TO_GO = re.compile(
 )
 
 
+# Units alone, one of them a home's: "Block B, apartment 402." answering "Which unit?"
+_UNITS_ALONE = re.compile(rf"(?<![\w'.-]){_COMPLEX_UNIT}(?:,\s+{_COMPLEX_UNIT}){{1,3}}")
+_HOME_UNIT = re.compile(r"\b(?i:apartment|apt|flat|house)\b")
+
+
 def homes_in_complexes(text: str) -> Iterable[tuple[int, int]]:
     """The units of a complex given as a home, not as where a meeting or a class is."""
-    for match in _UNITS_OF_A_COMPLEX.finditer(text):
+    alone = [match for match in _UNITS_ALONE.finditer(text) if _HOME_UNIT.search(match.group())]
+    homes = [*_UNITS_OF_A_COMPLEX.finditer(text), *alone]
+    for match in homes:
         if not _TOLD_WHERE_TO_GO.search(text, 0, match.start()):
             yield match.start(), match.end()
 

@@ -2161,6 +2161,9 @@ def test_a_postcode_said_whole_then_put_aside_is_the_postcode_alone() -> None:
         ("House 47, Phase 2, Kilimani Gardens Estate, Nairobi.", "House 47, Phase 2, Kilimani Gardens Estate, Nairobi"),
         # a Singapore block and its unit around the street
         ("Block 7, Jurong West Street 42, unit 12-34.", "Block 7, Jurong West Street 42, unit 12-34"),
+        # units alone, one of them a home's
+        ("Block B, apartment 402.", "Block B, apartment 402"),
+        ("Tower 2, flat 1104, please.", "Tower 2, flat 1104"),
     ],
 )
 def test_a_home_given_as_the_units_of_a_complex_is_an_address(text: str, address: str) -> None:
@@ -2175,6 +2178,8 @@ def test_a_home_given_as_the_units_of_a_complex_is_an_address(text: str, address
         "The first lecture is in Room 4, Building B, Main Campus.",
         # one unit and a name only: a place to meet as often as a home
         "I'll be waiting in Room 4, Science Park, all morning.",
+        # units alone, none of them a home's
+        "I'll be waiting in Room 4, Block B, all morning.",
     ],
 )
 def test_units_of_a_complex_where_one_is_told_to_go_or_a_single_room_are_no_address(text: str) -> None:
