@@ -1095,7 +1095,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
                 socials.append(run)
             elif all(kind is EntityType.CARD_SECURITY_CODE for kind, _ in typed):
                 codes.append(run)
-    found = _accounts_read_back(found)
+    found = _codes_after_expiries(_accounts_read_back(found))
     yield from found
     accounts = [said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
@@ -2240,6 +2240,23 @@ def _longer_than_any_card(said: str, run: Sequence[Atom], tokens: Sequence[Token
         and not card_talked_about(tokens, first.position)
         and not CARD_CONTEXT.search(said_after(first, tokens))
     )
+
+
+_CODE_AFTER_EXPIRY_WORDS = 2  # "1128, and 337."
+
+
+def _codes_after_expiries(found: Sequence[tuple[EntityType, list[Token]]]) -> list[tuple[EntityType, list[Token]]]:
+    """Three digits said right after a card's expiry, in the same breath ("1128, and 337."), are its security code,
+    though taken for a second expiry ("3/37") where only the expiry was named."""
+    retyped = list(found)
+    for at, ((kind, expiry), (next_kind, said)) in enumerate(itertools.pairwise(found)):
+        if (
+            kind is next_kind is EntityType.CARD_EXPIRY
+            and 0 < said[0].position - expiry[-1].position <= _CODE_AFTER_EXPIRY_WORDS + 1
+            and len(digits_said(said)) == min(_SECURITY_CODE_LENGTHS)
+        ):
+            retyped[at + 1] = (EntityType.CARD_SECURITY_CODE, said)
+    return retyped
 
 
 def _accounts_read_back(found: Sequence[tuple[EntityType, list[Token]]]) -> list[tuple[EntityType, list[Token]]]:

@@ -1588,3 +1588,27 @@ def test_digits_asked_for_anew_after_the_line_broke_up_are_not_the_card_going_on
         ("customer", "5028, 7425."),
     )
     assert ("card_number", ["4308, 9456", "5028, 7425"]) not in _found(segments)
+
+
+def test_three_digits_right_after_a_card_s_expiry_are_its_code() -> None:
+    segments = _segments(
+        ("agent", "Yes, the card number,"),
+        ("customer", "2221, 0266, 8544, 9245,"),
+        ("agent", "expiry and see me me."),
+        ("customer", "1128, and 337."),
+    )
+    assert _found(segments)[1:] == [("card_expiry", ["1128"]), ("card_security_code", ["337"])]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # said later in the breath
+        "1128, and it's been the same card since, so 337.",
+        # a month and year again, not a code
+        "0325, and 0329.",
+    ],
+)
+def test_numbers_said_later_or_a_second_expiry_after_a_card_s_expiry_keep_their_kind(said: str) -> None:
+    segments = _segments(("agent", "And the expiry?"), ("customer", said))
+    assert "card_security_code" not in [kind for kind, _ in _found(segments)]
