@@ -2445,7 +2445,9 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
     if (after_a_month or in_a_year) and entity_type is EntityType.ACCOUNT_NUMBER and len(digits) == 4:
         # "the expiry on that passport?" / "June 2031.", "and it expires in 2031?": a year, not the passport's number
         return
-    said_as_ordinals = all(ORDINAL_DIGITS.fullmatch(t.norm) for a in atoms for t in a.tokens)
+    # ("to" between them a word, not a two: "from the 4th to 18th")
+    said = [t for a in atoms for t in a.tokens if t.norm not in _SOUNDALIKES]
+    said_as_ordinals = all(ORDINAL_DIGITS.fullmatch(t.norm) for t in said)
     if said_as_ordinals and entity_type is not EntityType.DATE_OF_BIRTH:
         return  # "the 14th to the 16th": days, where an identifier's digits are read as numbers
     code_next = _CODE_NAMED_NEXT.match(said_after(atoms[-1].tokens[-1], tokens))

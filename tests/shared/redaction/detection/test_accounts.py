@@ -2164,3 +2164,12 @@ def test_a_sim_card_s_number_is_an_id_not_a_payment_card(said: str) -> None:
 def test_a_payment_card_given_to_pay_for_a_sim_is_a_card() -> None:
     said = "I'll pay for the new SIM card, the card number is 4111 1111 1111 1111."
     assert _found(_segments(("customer", said))) == [("card_number", ["4111 1111 1111 1111"])]
+
+
+def test_days_said_as_ordinals_with_to_between_are_no_id_after_one_was_asked() -> None:
+    segments = _segments(
+        ("agent", "Can I have your member number?"),
+        ("customer", "It's 4418 7729."),
+        ("agent", "Thank you. We have a room from the 4th to 18th of August."),
+    )
+    assert _found(segments, _ACCOUNT) == [("account_number", ["4418 7729"])]
