@@ -126,7 +126,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference|code)|id number|"
         # several of one's own, then each: "I've got two policies, the car one is MTR 88213409 and ..."
         r"(two|three|both|separate|my|our) (policies|accounts)|"
-        r"subscriber|medicare|"
+        # Ireland's medical card, a person's own: "Does she have a medical card?" / "the number is ..."
+        r"subscriber|medicare|medical card|"
         # "account" heard without its first sound: "My count number is 720, 4183."
         r"(my|your|the) count (number|no)|"
         # a national id named by its name: "my Aadhaar", "the PPS number"
@@ -348,7 +349,8 @@ DIGIT_LENGTHS: dict[EntityType, range] = {
 # A card that is an id, not a way to pay: "the loyalty card number is 9826 ...", whatever its digits' check.
 _ID_CARDS = (
     "loyalty", "reward", "rewards", "member", "membership", "library", "id", "identity", "student", "staff",
-    "employee", "insurance", "health", "medicare", "medicaid", "patient", "club", "clubcard", "nectar", "points",
+    "employee", "insurance", "health", "medicare", "medicaid", "medical", "patient", "club", "clubcard", "nectar",
+    "points",
 )  # fmt: skip
 # The card networks, named wherever a card is talked about.
 CARD_NETWORKS = (

@@ -2173,3 +2173,11 @@ def test_days_said_as_ordinals_with_to_between_are_no_id_after_one_was_asked() -
         ("agent", "Thank you. We have a room from the 4th to 18th of August."),
     )
     assert _found(segments, _ACCOUNT) == [("account_number", ["4418 7729"])]
+
+
+def test_an_irish_medical_card_s_number_is_an_id_not_a_payment_card() -> None:
+    segments = _segments(
+        ("agent", "Does she have a medical card?"),
+        ("customer", "She does, the number is 4 -4 -1 -8, 7 -7 -2 -9."),
+    )
+    assert _found(segments) == [("account_number", ["4 -4 -1 -8, 7 -7 -2 -9"])]
