@@ -355,6 +355,8 @@ def _soundalike_digit(stream: Sequence[Token], index: int) -> bool:
         following += digits
     if len(following) >= 2:
         return True
+    if following and before is not None and before.norm in _SOUNDALIKES:
+        return True  # "Free free 7.": the second of two before a digit, the first a digit by the two after it
     if following and _answer_of_digits_alone(stream, index):
         return True
     same = 1

@@ -1612,3 +1612,9 @@ def test_three_digits_right_after_a_card_s_expiry_are_its_code() -> None:
 def test_numbers_said_later_or_a_second_expiry_after_a_card_s_expiry_keep_their_kind(said: str) -> None:
     segments = _segments(("agent", "And the expiry?"), ("customer", said))
     assert "card_security_code" not in [kind for kind, _ in _found(segments)]
+
+
+def test_a_code_s_first_two_digits_heard_as_free_free_are_its_digits() -> None:
+    """ "three three seven" heard as "Free free 7."."""
+    segments = _segments(("agent", "And the security code?"), ("customer", "Free free 7."))
+    assert _found(segments) == [("card_security_code", ["Free free 7"])]
