@@ -761,13 +761,12 @@ TOWER_FLAT_ADDRESS = re.compile(
 # A home given as the units of a complex, each inside the next, and the complex or its street by name: "Room 214,
 # Block C, Carrington Hall", "House 47, Phase 2, Kilimani Gardens Estate", or units around the street: "Block 7,
 # Jurong West Street 42, unit 12-34". Two units and a name: one unit and a name is a place to meet as often.
-_COMPLEX_UNIT = (
-    r"(?i:room|house|block|flat|unit|plot|apartment|apt|wing|tower|phase|building)\.?\s+"
-    r"(?:\d{1,4}(?:-\d{1,4})?[A-Za-z]?|[A-Z])(?![\w-])"
-)
+_COMPLEX_UNIT_WORD = r"(?i:room|house|block|flat|unit|plot|apartment|apt|wing|tower|phase|building)"
+_COMPLEX_UNIT = rf"{_COMPLEX_UNIT_WORD}\.?\s+(?:\d{{1,4}}(?:-\d{{1,4}})?[A-Za-z]?|[A-Z])(?![\w-])"
+_COMPLEX_NAME = rf"(?!{_COMPLEX_UNIT_WORD}\b){_ADDRESS_PART}"  # "Carrington Hall", "Jurong West Street 42"
 _UNITS_OF_A_COMPLEX = re.compile(
     rf"(?<![\w'.-]){_COMPLEX_UNIT}"
-    rf"(?:(?:,\s+{_COMPLEX_UNIT}){{1,3}}(?:,\s+{_ADDRESS_PART}){{1,4}}|(?:,\s+{_ADDRESS_PART}){{1,3}},\s+{_COMPLEX_UNIT})"
+    rf"(?:(?:,\s+{_COMPLEX_UNIT}){{1,3}}(?:,\s+{_COMPLEX_NAME}){{1,4}}|(?:,\s+{_COMPLEX_NAME}){{1,3}},\s+{_COMPLEX_UNIT})"
 )
 # Where one is told to go, in the same sentence before: "Your interview is in Room 12, Block C, Science Park."
 _TOLD_WHERE_TO_GO = re.compile(
@@ -775,8 +774,9 @@ _TOLD_WHERE_TO_GO = re.compile(
 )
 
 
-# Units alone, one of them a home's: "Block B, apartment 402." answering "Which unit?"
-_UNITS_ALONE = re.compile(rf"(?<![\w'.-]){_COMPLEX_UNIT}(?:,\s+{_COMPLEX_UNIT}){{1,3}}")
+# Units alone, one of them a home's, all that is said: "Block B, apartment 402." answering "Which unit?" (not
+# directions on: "Flat 2, Block C, Phase 3, then the gym.")
+_UNITS_ALONE = re.compile(rf"(?<![\w'.-]){_COMPLEX_UNIT}(?:,\s+{_COMPLEX_UNIT}){{1,3}}(?=[.!?]?\s*$)")
 _HOME_UNIT = re.compile(r"\b(?i:apartment|apt|flat|house)\b")
 
 

