@@ -746,9 +746,11 @@ _MONTH_GIVEN_UP = {*_NO, "sorry", "actually", "wait"}
 
 def _month_put_right(tokens: Sequence[Token], found: list[Token]) -> list[Token]:
     """A month given up and put right by its number right after an expiry ("June 2028. Oh, no, sorry, it's 07, so July
-    2028."): a month's number after words that give the first up."""
+    2028."): a month's number the same speaker says after words that give the first up."""
     after = found[-1].position + 1
     for token in tokens[after : after + _YEAR_PUT_RIGHT_WITHIN + 2]:
+        if token.speaker != found[-1].speaker:
+            return []  # "The card's expiry is 07 of 2032." / "No, 01 of 2032 was when I opened it."
         if _MONTH_BY_NUMBER.fullmatch(token.norm):
             return [token] if any(t.norm in _MONTH_GIVEN_UP for t in tokens[after : token.position]) else []
         if token.norm not in _GIVING_UP_WORDS:
