@@ -126,6 +126,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 if code is not None:
                     yield EntityType.CARD_SECURITY_CODE, found[code:]
                     found = found[:code]
+                elif entity_type is EntityType.CARD_EXPIRY and (code_next := _code_right_after(found, tokens)):
+                    yield EntityType.CARD_SECURITY_CODE, code_next
                 yield entity_type, found
                 if entity_type is EntityType.CARD_EXPIRY:
                     if begun := _date_begun_before(found[0], tokens):
@@ -883,6 +885,19 @@ _CODE_LENGTHS = (3, 4)
 _MONTH_AND_YEAR = 4  # digits: "11 -29"; "11 -2029" has its year in full and no code after it
 
 
+def _code_right_after(found: Sequence[Token], tokens: Sequence[Token]) -> list[Token]:
+    """The security code said as the next word after an expiry: "..., expiry 2/29, 774 on the back." (not a number
+    that goes on: "2/29, 774 3321")."""
+    said = tokens[found[-1].position + 1 : found[-1].position + 3]
+    if (
+        not said
+        or len(digits_of(said[0]) or "") not in _CODE_LENGTHS
+        or (len(said) > 1 and said[1].segment == said[0].segment and digits_of(said[1]) is not None)
+    ):
+        return []
+    return [said[0]]
+
+
 def _code_after_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> int | None:
     """Where the security code starts that ran on from an expiry given in figures, both asked for in one breath
     ("expiry and CVV?" / "11 -29 -062"): a last group of three or four digits after a month and year; None if there
@@ -927,6 +942,9 @@ def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False
     return []
 
 
+_WRITTEN_WITH_SEPARATORS = re.compile(r"\d[/.\-]\d")
+
+
 def _date_from(tokens: Sequence[Token], begin: int, year_alone: bool) -> list[Token]:
     end = _date_end(tokens, begin)
     found = list(tokens[begin : end + 1])
@@ -934,7 +952,14 @@ def _date_from(tokens: Sequence[Token], begin: int, year_alone: bool) -> list[To
         end = _date_end(tokens, going_on)
         found += tokens[going_on : end + 1]
     substantive = [t for t in found if t.norm not in _DATE_CONNECTORS]
-    has_separators = len(substantive) == 1 and re.search(r"\d[/.\-]\d", substantive[0].norm) is not None
+    if (
+        len(substantive) > 1
+        and _WRITTEN_WITH_SEPARATORS.search(substantive[0].norm)
+        and not _may_be_said_date(substantive)
+    ):
+        # a date written whole, then another number that is no part of it: "expiry 2/29, 774 on the back"
+        found, substantive = found[: found.index(substantive[0]) + 1], substantive[:1]
+    has_separators = len(substantive) == 1 and _WRITTEN_WITH_SEPARATORS.search(substantive[0].norm) is not None
     year = len(substantive) == 1 and year_alone and _is_year(tokens, substantive[0])
     if not (len(substantive) >= 2 or has_separators or year):
         return []

@@ -1140,3 +1140,27 @@ def test_a_number_after_a_card_s_expiry_not_given_up_is_no_month_put_right() -> 
         ("agent", "And the expiry date?"), ("customer", "June 2028. Oh, it's 07 on the back, I think.")
     )
     assert [words for _, words in _found(segments, (EntityType.CARD_EXPIRY,)) if "07" in words[0]] == []
+
+
+def test_a_code_said_right_after_an_expiry_written_whole_is_the_code() -> None:
+    """(after scoring held_back_51) the code went into the date, which then was no date."""
+    segments = _segments(("customer", "4336 1654 0430 3420, expiry 2/29, 774 on the back."))
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["2/29"]),
+        ("card_security_code", ["774"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a number that goes on after the expiry
+        (("customer", "The card expiry is 2/29, 774 3321 is the other thing."),),
+        # a number in the speaker's next turn
+        (("customer", "The card expiry is 2/29"), ("customer", "774 Brook Road is the billing address.")),
+        # a year after an expiry said in words
+        (("customer", "The card expiry is March 2028, 1990 was when I opened the account."),),
+    ],
+)
+def test_a_number_after_an_expiry_that_goes_on_or_is_said_next_is_no_code(turns: tuple[tuple[str, str], ...]) -> None:
+    assert [kind for kind, _ in _found(_segments(*turns), (EntityType.CARD_SECURITY_CODE,))] == []
