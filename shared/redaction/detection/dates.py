@@ -120,7 +120,10 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
             if entity_type is EntityType.CARD_EXPIRY:
                 if (in_full := _year_in_full_after(tokens, position)) and not (found and found[0] is in_full[0]):
                     yield entity_type, in_full
-                found = _end_of_year_before(tokens, found) if found else _year_of_expiry(tokens, position)
+                year = _year_of_expiry(tokens, position)
+                if found and year:
+                    yield entity_type, year  # "the end of 2027, so 12/27": the year said first, then the date
+                found = _end_of_year_before(tokens, found) if found else year
             if found and not (entity_type is EntityType.CARD_EXPIRY and not _may_be_expiry(found, tokens)):
                 code = _code_after_expiry(found, tokens) if entity_type is EntityType.CARD_EXPIRY else None
                 if code is not None:

@@ -1164,3 +1164,19 @@ def test_a_code_said_right_after_an_expiry_written_whole_is_the_code() -> None:
 )
 def test_a_number_after_an_expiry_that_goes_on_or_is_said_next_is_no_code(turns: tuple[tuple[str, str], ...]) -> None:
     assert [kind for kind, _ in _found(_segments(*turns), (EntityType.CARD_SECURITY_CODE,))] == []
+
+
+def test_an_expiry_s_year_said_first_then_its_month_and_year_are_both_the_expiry() -> None:
+    """(after scoring held_back_51) the year said first was taken for a code."""
+    segments = _segments(
+        ("customer", "The new card is 5400 8836 6309 6034. Um, expiry date, the end of 2027, so 12/27.")
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["the end of 2027"]),
+        ("card_expiry", ["12/27"]),
+    ]
+
+
+def test_an_offer_s_year_said_before_a_card_s_expiry_is_no_expiry() -> None:
+    segments = _segments(("customer", "The offer expires at the end of 2029, and my card's expiry is 12/27."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["12/27"])]
