@@ -268,7 +268,9 @@ _FIRST_TWO_FIGURE_YEAR = 30  # "twelve" after a date is no birth year said so
 # Or read back: "Let me read that back, 21st of June 1967, is that right?"
 # Or read back as what the records have: "So I've got the 3rd of August 1992?"
 _GIVEN_AS = re.compile(
-    r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's|(that|it) back|i've got|i have))$"
+    r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's|(that|it) back|i've got|i have"
+    # or after one's age: "I'm 67. April 12, 1958."
+    r"|(i'm|i am) \d{1,3}))$"
 )
 # Or said alone, after a word that only leads in, ending what is said: "So, January 8th, 1967?", "Just confirming,
 # the 9th of February, 2001?" (not "So, January 8th, 1998 you joined?")

