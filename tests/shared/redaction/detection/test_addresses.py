@@ -2184,3 +2184,22 @@ def test_a_home_given_as_the_units_of_a_complex_is_an_address(text: str, address
 )
 def test_units_of_a_complex_where_one_is_told_to_go_or_a_single_room_are_no_address(text: str) -> None:
     assert _addresses(("agent", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # the road the estate is off, and its town
+        (
+            "House 47, Phase 2, Kilimani Gardens Estate, off Ngong Road, Nairobi.",
+            ["House 47, Phase 2, Kilimani Gardens Estate", "off Ngong Road, Nairobi"],
+        ),
+        # the postcode after the complex's town
+        (
+            "House 47, Phase 2, Kilimani Gardens Estate, Nairobi, 00100.",
+            ["House 47, Phase 2, Kilimani Gardens Estate, Nairobi", "00100"],
+        ),
+    ],
+)
+def test_the_road_or_the_postcode_after_a_complex_goes_with_it(text: str, parts: list[str]) -> None:
+    assert _addresses(("customer", text)) == [(0, part) for part in parts]
