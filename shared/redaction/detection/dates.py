@@ -35,6 +35,7 @@ from shared.redaction.detection.spoken import (
     ORDINAL_DIGITS,
     PUNCTUATION,
     TENS,
+    UNITS,
     YES,
     TextSpan,
     Token,
@@ -89,6 +90,10 @@ def _is_date_word(token: Token) -> bool:
     )
 
 
+# A date written with its separators: "2/29", "03-11-1985", "4.7.90"
+_WRITTEN_WITH_SEPARATORS = re.compile(r"\d[/.\-]\d")
+
+
 def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
     text = " ".join(token.norm for token in tokens)
     starts = [0]
@@ -139,7 +144,7 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                     if month := _month_put_right(tokens, found):
                         yield entity_type, month
                 several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
-                year_first = len(found) == 1 and not re.search(r"\d[/.\-]\d", found[0].norm)
+                year_first = len(found) == 1 and not _WRITTEN_WITH_SEPARATORS.search(found[0].norm)
                 if entity_type is EntityType.DATE_OF_BIRTH:
                     # the year first, then the day and month in the same breath: "1990. Um, the 22nd of July."; the
                     # dates of several people asked for together: "Mum's is ..., Dad's is ..."; or the date said
@@ -891,13 +896,14 @@ _MONTH_AND_YEAR = 4  # digits: "11 -29"; "11 -2029" has its year in full and no 
 
 
 def _code_right_after(found: Sequence[Token], tokens: Sequence[Token]) -> list[Token]:
-    """The security code said as the next word after an expiry: "..., expiry 2/29, 774 on the back." (not a number
-    that goes on: "2/29, 774 3321")."""
+    """The security code the same speaker says as the next word after an expiry: "..., expiry 2/29, 774 on the back."
+    (not a number that goes on, nor an amount: "2/29, 774 3321", "2/29, 774 dollars")."""
     said = tokens[found[-1].position + 1 : found[-1].position + 3]
     if (
         not said
+        or said[0].speaker != found[-1].speaker
         or len(digits_of(said[0]) or "") not in _CODE_LENGTHS
-        or (len(said) > 1 and said[1].segment == said[0].segment and digits_of(said[1]) is not None)
+        or (len(said) > 1 and said[1].segment == said[0].segment and (digits_of(said[1]) or said[1].norm in UNITS))
     ):
         return []
     return [said[0]]
@@ -934,7 +940,7 @@ def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False
         if _is_date_word(said) and said.norm not in _DATE_CONNECTORS and not _exclaimed(tokens, begin):
             # Past a number that is no date ("5590 and january 8 1983": the answer to what was asked with it),
             # only a date that names its month.
-            if passed_a_number and said.norm not in _DATE_MONTHS and not re.search(r"\d[/.\-]\d", said.norm):
+            if passed_a_number and said.norm not in _DATE_MONTHS and not _WRITTEN_WITH_SEPARATORS.search(said.norm):
                 continue
             found = _date_from(tokens, begin, year_alone)
             if found:
@@ -945,9 +951,6 @@ def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False
             asked_on = position > 0 and said.speaker == tokens[position - 1].speaker
             passed_a_number = passed_a_number or not (_is_day(said) or asked_on)
     return []
-
-
-_WRITTEN_WITH_SEPARATORS = re.compile(r"\d[/.\-]\d")
 
 
 def _date_from(tokens: Sequence[Token], begin: int, year_alone: bool) -> list[Token]:

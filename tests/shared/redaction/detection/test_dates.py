@@ -1158,6 +1158,10 @@ def test_a_code_said_right_after_an_expiry_written_whole_is_the_code() -> None:
         (("customer", "The card expiry is 2/29, 774 3321 is the other thing."),),
         # a number in the speaker's next turn
         (("customer", "The card expiry is 2/29"), ("customer", "774 Brook Road is the billing address.")),
+        # an amount after the expiry
+        (("customer", "The card expiry is 2/29, 774 dollars went out twice."),),
+        # the other side's number after it
+        (("customer", "The card expiry is 2/29."), ("agent", "774 is your flat number, right?")),
         # a year after an expiry said in words
         (("customer", "The card expiry is March 2028, 1990 was when I opened the account."),),
     ],
