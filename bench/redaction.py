@@ -4,13 +4,14 @@ Utterances (``bench/data/redaction/utterances*.jsonl``) are transcripts written 
 ("4111 1111 ...", "1,2,3", "March 3, 1985", words). Calls (``calls*.json``) are spoken with espeak-ng,
 transcribed with the project's Whisper engine and then redacted, end to end.
 
-A label counts as found only if the redaction of its type covers every letter and digit of it (utterances),
-or, for calls, if a redaction of its type overlaps the turn it was said in and none of its digits (four or
-more in a row) or words survive in the redacted text of that turn. A redaction is correct if it overlaps a
-label of its type. The first held-back split was moved into ``dev`` once scored. Every later one
-(``held_back_2`` to ``held_back_51``, each in its own files) was written by someone who had not read or run the
-detector, and is scored once, unseen, at the end of the round in which it was written; after that it is
-studied; ``held_back_51`` is the last one scored.
+A label counts as found only if the redaction of its type covers every letter and digit of it (utterances,
+where its words are looked for as whole words first, then inside longer ones), or, for calls, if a redaction
+of its type overlaps the turn it was said in and none of its digits (four or more in a row) or words survive
+in the redacted text of that turn. A redaction is correct if it overlaps a label of its type. The first
+held-back split was moved into ``dev`` once scored. Every later one (``held_back_2`` to ``held_back_51``, each
+in its own files) was written by someone who had not read or run the detector, and is scored once, unseen, at
+the end of the round in which it was written; after that it is studied; ``held_back_51`` is the last one
+scored.
 
 Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_51}] [--no-calls]``
 """
