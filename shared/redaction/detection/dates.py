@@ -753,7 +753,6 @@ def _year_put_right(tokens: Sequence[Token], after: int, year: Token) -> list[To
 
 
 _MONTH_BY_NUMBER = re.compile(r"0[1-9]|1[0-2]")
-_MONTH_GIVEN_UP = {*_NO, "sorry", "actually", "wait"}
 
 
 def _month_put_right(tokens: Sequence[Token], found: list[Token]) -> list[Token]:
@@ -764,7 +763,8 @@ def _month_put_right(tokens: Sequence[Token], found: list[Token]) -> list[Token]
         if token.speaker != found[-1].speaker:
             return []  # "The card's expiry is 07 of 2032." / "No, 01 of 2032 was when I opened it."
         if _MONTH_BY_NUMBER.fullmatch(token.norm):
-            return [token] if any(t.norm in _MONTH_GIVEN_UP for t in tokens[after : token.position]) else []
+            given_up = GIVEN_UP.search(" ".join(t.norm for t in tokens[after : token.position]))
+            return [token] if given_up else []
         if token.norm not in _GIVING_UP_WORDS:
             return []
     return []

@@ -1336,8 +1336,9 @@ def _given_again_when_asked(
                 break
 
 
-# The speaker doubting what they just read: "The code is 901. Or is it 109?", "..., no wait, 190."
-_DOUBTED = re.compile(r"\b(or|no|not|sorry|i mean|actually|wait|hang on)\b")
+# The speaker doubting what they just read: giving it up ("..., no wait, 190."), or asking "or": "The code is 901. Or
+# is it 109?"
+_OR_ASKED = re.compile(r"\bor\b")
 
 
 def _code_put_right(
@@ -1357,7 +1358,8 @@ def _code_put_right(
             if _is_quantity(run, tokens):
                 continue  # "No, it's 109 dollars a night": a price
             between = " ".join(t.norm for t in tokens[last.position + 1 : first.position])
-            if digits in readings or (_misheard_as(code, digits) and _DOUBTED.search(between)):
+            doubted = GIVEN_UP.search(between) or _OR_ASKED.search(between)
+            if digits in readings or (_misheard_as(code, digits) and doubted):
                 readings.add(digits)
                 last = run[-1].tokens[-1]
                 yield entity_type, [token for atom in run for token in atom.tokens]
