@@ -72,6 +72,7 @@ from shared.redaction.detection.context import (
 from shared.redaction.detection.dates import WRITTEN_WHOLE_DATE, plausible_date_digits
 from shared.redaction.detection.phones import (
     MIN_INTERNATIONAL,
+    area_code_after,
     business_line,
     business_line_abroad,
     country_code_said,
@@ -1022,6 +1023,8 @@ _PHONE_NAMED_AFTER = re.compile(
     r" (for you|to (reach|call|contact))\b"
     # or whether it is still theirs, its "is" heard as anything: "It's 8 .03 .412 .776." / "I'm still your number."
     r"|(\S+ )?still (your|my) (number|mobile|phone|cell)\b"
+    # or by the area code told after it: "It's 4419 2038, and the area code is 555."
+    r"|(and )?(the |its |my |our )?area code\b"
 )
 # Said right after digits looked up: "..., I've found the account", "..., that's your membership"
 _ACCOUNT_FOUND = re.compile(
@@ -2461,6 +2464,8 @@ def _typed_numbers(atoms: Sequence[Atom], tokens: Sequence[Token]) -> Iterable[t
         found = [t for a in atoms for t in a.tokens]
         if entity_type is EntityType.PHONE_NUMBER:
             found = country_code_said(found[0], tokens) + found + extension(found[-1], tokens)
+            if area_code := area_code_after(found[-1], tokens):
+                yield entity_type, area_code
         elif entity_type is EntityType.ACCOUNT_NUMBER:
             prefix = letter_prefix(found[0], tokens) or letters_broken_off(found[0], tokens)
             found = prefix + found + letter_suffix(found[-1], tokens)
@@ -2591,6 +2596,8 @@ def answered_numbers(tokens: Sequence[Token], dated: Collection[int]) -> Iterabl
                 continue  # "the number for lost cards?" / "It's 1-800-555-0199, open 24 hours": no card starts with 1
             if kind is EntityType.PHONE_NUMBER:
                 said = country_code_said(said[0], tokens) + said + extension(said[-1], tokens)
+                if area_code := area_code_after(said[-1], tokens):
+                    yield kind, area_code
             yield kind, said
 
 

@@ -205,6 +205,23 @@ def extension(last: Token, tokens: Sequence[Token]) -> list[Token]:
     return [tokens[position], *digits] if digits else []
 
 
+# The area code told after the number it goes with: "It's 4419 2038, and the area code is 555.", "271 4433, area
+# code's 905"
+_AREA_CODE_LEAD = re.compile(r"(?:and )?(?:the |its |my |our )?area code(?:'s| is| was)?")
+_MAX_AREA_CODE_LEAD = 5  # words: "and the area code is"
+_AREA_CODE_DIGITS = range(2, 6)
+
+
+def area_code_after(last: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The digits of the area code told right after a phone number: they reach the person too."""
+    for lead_end in range(last.position + 2, min(len(tokens), last.position + 2 + _MAX_AREA_CODE_LEAD)):
+        lead = tokens[last.position + 1 : lead_end]
+        digits = digits_of(tokens[lead_end])
+        if digits is not None and _AREA_CODE_LEAD.fullmatch(" ".join(token.norm for token in lead)):
+            return [tokens[lead_end]] if len(digits) in _AREA_CODE_DIGITS else []
+    return []
+
+
 def international_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
     """The "plus" said before a number's country code."""
     before = tokens[first.position - 1] if first.position else None

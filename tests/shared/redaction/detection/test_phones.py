@@ -852,3 +852,27 @@ def test_a_landline_s_area_code_and_then_it_s_the_rest_is_one_number() -> None:
 def test_a_card_s_last_four_then_it_s_its_expiry_are_two_details() -> None:
     said = segments(("customer", "Card ends 4411, then it's 12/27 for the expiry."))
     assert ("card_number", ["4411"]) in found(said)
+
+
+@pytest.mark.parametrize(
+    "text, phones",
+    [
+        ("It's 4419 2038, and the area code is 555.", ["4419 2038", "555"]),
+        ("My number is 271 4433, area code's 905.", ["271 4433", "905"]),
+    ],
+)
+def test_the_area_code_told_after_a_phone_number_is_the_phone_number_too(text: str, phones: list[str]) -> None:
+    assert sorted(_phones(("customer", text))) == sorted(phones)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # more digits than an area code's
+        "It's 271 4433, and the area code is 905123.",
+        # the area code's words, but a price after them
+        "It's 271 4433, and the area code costs 55 dollars.",
+    ],
+)
+def test_digits_after_a_phone_number_that_are_no_area_code_told_are_not_taken_with_it(text: str) -> None:
+    assert _phones(("customer", text)) == ["271 4433"]
