@@ -889,12 +889,14 @@ def codes_said_apart(segments: Sequence[Segment], found: Sequence[TextSpan]) -> 
 
 
 # An id document named as a heading, then its number: "Passport, A 0 3 3 9 8 1 2 4.", "Indian passport, Z 4 3 1 8 8
-# 2 7.", "National ID: 2 8 4 1 9 3 0 7."; the number, its digits with a letter or two around them, ends what is said
-# or its sentence.
+# 2 7.", "National ID: 2 8 4 1 9 3 0 7."; or with what it is, its number said short: "Passport is P 4 4 1 9 0 2 7
+# 3.", "Voter ID's XQW 4481927, if you need it.", "Hunting permit, the number's HP 2024 0093 117." The number, its
+# digits with a letter or a few around them, ends what is said, its sentence or its clause.
 _ID_DOCUMENT_HEADING = re.compile(
     r"^\s*(?:(?i:um|uh|so|yes|yeah|okay|ok|sure),?\s+)?(?:[A-Z][a-z]+\s+)?"
-    r"(?i:passport|driving licen[cs]e|driver'?s licen[cs]e|national id|id card)\s*[,:]\s+"
-    r"(?P<id>[A-Z]{0,2}(?:[\s-]?\d){6,12}(?:[\s-]?[A-Z]){0,2})(?=\s*[.;!?]?\s*$|[.;]\s)"
+    r"(?i:passport|driving licen[cs]e|driver'?s licen[cs]e|national id|id card|voter(?:'s)? id(?: card)?|voter'?s card"
+    r"|permit)(?:\s*[,:]|'s|\s+is)\s+(?:(?i:the )?(?i:number|no)(?:'s|\s+is)\s+)?"
+    r"(?P<id>[A-Z]{0,3}(?:[\s-]?\d){6,12}(?:[\s-]?[A-Z]){0,2})(?=\s*[.;!?]?\s*$|[.;,]\s)"
 )
 
 

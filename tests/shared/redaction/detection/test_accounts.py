@@ -2181,3 +2181,26 @@ def test_an_irish_medical_card_s_number_is_an_id_not_a_payment_card() -> None:
         ("customer", "She does, the number is 4 -4 -1 -8, 7 -7 -2 -9."),
     )
     assert _found(segments) == [("account_number", ["4 -4 -1 -8, 7 -7 -2 -9"])]
+
+
+@pytest.mark.parametrize(
+    ("said", "id_said"),
+    [
+        ("Passport is P 4 4 1 9 0 2 7 3. Nigerian passport.", "P 4 4 1 9 0 2 7 3"),
+        ("Voter ID's XQW 4481927, if you need it.", "XQW 4481927"),
+        ("Hunting permit, the number's HP 2024 0093 117. I lost the paper one.", "HP 2024 0093 117"),
+    ],
+)
+def test_an_id_documents_number_said_short_after_its_name_is_an_id(said: str, id_said: str) -> None:
+    assert _accounts(("customer", said)) == [[id_said]]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Passport is 10 years old, 1 2 3 4 5 6 7 people have one.",  # the sentence goes on
+        "Permit's fine, thanks.",  # no number
+    ],
+)
+def test_an_id_documents_name_said_with_no_number_after_it_names_no_id(said: str) -> None:
+    assert _accounts(("customer", said)) == []
