@@ -384,7 +384,10 @@ NAME_CUES = re.compile(
     # ... also someone one did not know before: "I called yesterday and spoke to a Deborah"
     r"(?:ask|asking|asked) for|(?:speak|spoke|spoken|talk|talked) (?:to|with)(?: an?(?=\s+[A-Z]))?|"
     # the speaker naming themself as whom the talk is of: "The owner is me, Yolanda Casilanos."
-    r"(?:is|it's) me,)"
+    r"(?:is|it's) me,|"
+    # a name one had or goes by beside another: "Formerly Jessica Holt, now ...", "Known as Mac, but ...", "My
+    # nickname's Bunmi, it's short for Olubunmi"; and the name one has now, after the one before it (below)
+    r"formerly|(?:also |better |otherwise )?known as|nickname(?:'s| is| was)?,?|short for|(?<=,\s)now)"
     r"(?:\s+|,\s+(?=(?i:uh|um|er|erm)\b))(?:(?i:uh|um|er|erm),?\s+)?"  # "this is uh Yusuf", "her name was, uh, Bim"
     # a title, or "Doctor" written in full with its capital ("with Doctor Patel"; not "the doctor"), or a post held
     # by a person, capitalised before their name ("Attorney Rosalind Pack will call you"; not a thing's name: "the
@@ -835,6 +838,9 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
 _NAMESAKE = r"\s(?:the (?:second|third|fourth|fifth)|II|III|IV)(?=\s*(?:[,.!?;]|$))"
 AFTER_NAME = re.compile(
     rf"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again|by the way)\b)|{_NAMESAKE}"
+    # or where the name is written: "it's Malcolm MacLeod on the policy"
+    r"|\s+on\s+(?:the|my|your|his|her|our|their)\s+(?i:policy|account|card|licen[cs]e|passport|booking|form|file|"
+    r"system|records?|certificate|deed|lease|bill)\b"
 )
 # After a booking's "for", a full name is whom it is for where what they travel on and where to follow: "Booking for
 # Ama Mensah on flight KQ 101 to Nairobi" (with no "to", what follows "for" may be the place: "a booking for Hong
@@ -1138,6 +1144,7 @@ _NOT_NAME_BEFORE = {
     "Welcome", "Congratulations", "Please", "Excellent", "Wonderful", "Brilliant", "Awesome", "Cool", "Nice",
     "Fantastic", "Ask", "Tell", "Call", "Dial", "For", "Have",
     "Under",  # "Under Mohammed Al-Farsi": whose name a booking is under
+    "Formerly", "Now",  # "Formerly Jessica Holt, now ...": the name one had
 }  # fmt: skip
 # What one says after one's own name, however capitalised: "Ahmed Speaking."; or after someone's: "Diego Born ..."
 _NOT_NAME_AFTER = {"Speaking", "Here", "Calling", "Born"}

@@ -103,6 +103,22 @@ _HELD_IN_A_NAME = re.compile(
 )
 
 
+# A name had before the one said now: "Formerly Jessica Holt, now Jessica Amankwah", "née Kavanagh, now Ryan"
+_NAME_BEFORE = re.compile(r"\b(?i:formerly|n[ée]e|maiden name|used to be)\b")
+# Another name one goes by, or had: a person's where the sentence is of a person or starts with it ("Known as Mac,
+# but ...", "My nickname's Bunmi, it's short for Olubunmi"), not a place's or a thing's ("The estate, formerly
+# Kilimani Gardens", "It's short for Extra Large")
+_GONE_BY = re.compile(r"(?i:formerly|known as|short for)")
+_SAID_OF_A_PERSON = re.compile(
+    r"\b(?i:i|i'm|i am|me|he|she|he's|she's|his|her|my|they|everyone|everybody|friends|name|nickname|n[ée]e)\b"
+)
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """What was said before ``end`` in its sentence."""
+    return re.split(r"[.!?]\s", text[:end])[-1]
+
+
 _LOWER_CASE_ADDRESS_LEAD = re.compile(r"\b(?i:at|that's|that is|it's|it is)\s+$")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,!?]|$)")
 
@@ -213,6 +229,11 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             cue = text[match.start() : match.start("initials") if match.group("initials") else start]
             if re.search(r"\b(?:a|an)\s+$", cue) and words[0].lower() in english_words():
                 continue  # "I spoke to a Manager": someone by their role, not by name ("spoke to a Deborah")
+            if cue.strip() == "now" and not _NAME_BEFORE.search(text, 0, match.start()):
+                continue  # "OK, now Windows will restart": no name had before it
+            before = _sentence_before(text, match.start())
+            if _GONE_BY.search(cue) and before.strip() and not _SAID_OF_A_PERSON.search(before):
+                continue  # "The road is also known as Marine Parade": a place's other name
             if cue.strip() == "under" and not HELD_UNDER.search(text[: match.start()]):
                 continue  # "We met by the river, under London Bridge": where, not whose
             booked_on = len(words) > 1 and re.search(r"(?i:booking|reservation|ticket)", cue) is not None

@@ -3386,3 +3386,39 @@ def test_a_known_name_that_is_also_a_word_said_alone_as_a_sentence_is_the_name()
 def test_a_known_name_that_is_also_a_word_starting_a_sentence_or_a_handle_is_not_the_name_alone(said_next: str) -> None:
     names = _names(("agent", "And your name?"), ("customer", "Will Leblanc."), ("agent", said_next))
     assert (2, "Will") not in names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Formerly Jessica Holt, now Jessica Amankwah, I got married in June.", ["Jessica Holt", "Jessica Amankwah"]),
+        ("My nickname's Bunmi, it's short for Olubunmi.", ["Bunmi", "Olubunmi"]),
+        ("Known as Mac, but it's Malcolm MacLeod on the policy.", ["Mac", "Malcolm MacLeod"]),
+        ("She's also known as Dee, it's Deirdre on the account.", ["Dee", "Deirdre"]),
+    ],
+)
+def test_a_name_had_before_or_gone_by_beside_ones_own_is_a_name(text: str, names: list[str]) -> None:
+    assert _names(("customer", text)) == [(0, name) for name in names]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("It's Fenella Quist on the policy.", "Fenella Quist"), ("Yeah, it's Oisin Varga on the account.", "Oisin Varga")],
+)
+def test_a_name_said_as_what_is_written_on_the_policy_or_account_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OK, now Windows will restart the laptop.",  # "now" with no name had before it
+        # a place's or a thing's other name
+        "The road is also known as Marine Parade.",
+        "The estate, formerly Kilimani Gardens, is on the left.",
+        "It's short for Extra Large.",
+        "It's Windows on the laptop.",  # a thing where it is, not a name where it is written
+    ],
+)
+def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
