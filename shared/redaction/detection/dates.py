@@ -274,13 +274,14 @@ _FIRST_TWO_FIGURE_YEAR = 30  # "twelve" after a date is no birth year said so
 # Or read back as what the records have: "So I've got the 3rd of August 1992?"
 _GIVEN_AS = re.compile(
     r"(^|\b(it's|it is|its|mine's|mine is|says|say|said|reads|as|that's|(that|it) back|i've got|i have"
-    # or after one's age: "I'm 67. April 12, 1958."
-    r"|(i'm|i am) \d{1,3}))$"
+    # or after one's age, or the birthday just had or to come: "I'm 67. April 12, 1958.", "I turned 70 last week.
+    # August 30th, 1955."
+    r"|(i'm|i am|i turned|i turn|i'll be|i will be|i'll turn|i will turn) \d{1,3}( (last|this|next) \w+)?))$"
 )
 # Or said alone, after a word that only leads in, ending what is said: "So, January 8th, 1967?", "Just confirming,
 # the 9th of February, 2001?" (not "So, January 8th, 1998 you joined?")
 _LEAD_IN_ALONE = re.compile(r"^(so|um|uh|just confirming|confirming|to confirm)$")
-_GIVEN_WORDS = 3
+_GIVEN_WORDS = 5  # "i turned 70 last week"
 
 
 def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:

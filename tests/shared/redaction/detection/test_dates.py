@@ -1191,5 +1191,16 @@ def test_a_whole_date_said_after_one_s_age_is_one_s_birth_date() -> None:
     assert _found(_segments(("customer", "I'm 67. April 12, 1958.")), _BIRTH) == [("date_of_birth", ["April 12, 1958"])]
 
 
+@pytest.mark.parametrize(
+    "said, date",
+    [
+        ("I turned 70 last week. August 30th, 1955.", "August 30th, 1955"),
+        ("I'll be 40 next month. March 2, 1987.", "March 2, 1987"),
+    ],
+)
+def test_a_whole_date_said_after_the_birthday_just_had_or_to_come_is_one_s_birth_date(said: str, date: str) -> None:
+    assert _found(_segments(("customer", said)), _BIRTH) == [("date_of_birth", [date])]
+
+
 def test_a_whole_date_said_after_one_s_age_without_a_grown_up_s_birth_year_is_no_birth_date() -> None:
     assert _found(_segments(("customer", "I'm 67. April 12, 2026 is when I retire.")), _BIRTH) == []
