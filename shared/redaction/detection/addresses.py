@@ -386,7 +386,9 @@ _UNIT_BEFORE = re.compile(
     # a Scottish tenement flat written alone before the house number: "3/2, 58 Dumbarton Road", "3F2, 12 Leith Walk";
     # a Philippine block before its lot: "Blk 7 Lot 12, Sampaguita Street, ..."
     # or a floor alone: "Ground floor, 7 Nyerere Road"
-    rf"(?:{_UNIT_NAMED}|\b\d{{1,2}}(?:/|F)\d{{1,2}},|\b(?i:blk|block)\.?\s*\d{{1,3}}[A-Za-z]?|{_FLOOR_BEFORE})"
+    # or a room let in a shared house, a berth or a pitch, before the street it is on: "Room 4, 31 Hyde Park Road"
+    rf"(?:{_UNIT_NAMED}|\b\d{{1,2}}(?:/|F)\d{{1,2}},|\b(?i:blk|block)\.?\s*\d{{1,3}}[A-Za-z]?|{_FLOOR_BEFORE}"
+    r"|\b(?i:room|berth|pitch)\s+(?:(?i:number|no)\.?\s+)?[A-Z]?\d{1,4}[A-Za-z]?\b)"
     r"(?:,?\s+(?i:buzzer|bell|intercom|door|entrance|entry)(?:\s+(?i:number|no)\.?)?\s+[A-Za-z]?\d+\b"
     # its floor too: "Flat 6, Ground Floor, 41 Mowbray Street"
     rf"|,?\s+{_FLOOR_BEFORE})*"

@@ -2203,3 +2203,21 @@ def test_units_of_a_complex_where_one_is_told_to_go_or_a_single_room_are_no_addr
 )
 def test_the_road_or_the_postcode_after_a_complex_goes_with_it(text: str, parts: list[str]) -> None:
     assert _addresses(("customer", text)) == [(0, part) for part in parts]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "I'm in a shared house, Room 4, 31 Hyde Park Road, Leeds, LS6 1AG.",
+            "Room 4, 31 Hyde Park Road, Leeds, LS6 1AG",
+        ),
+        ("Berth C14, 2 Harbour Way, Chelsea, SW10 0XF.", "Berth C14, 2 Harbour Way, Chelsea, SW10 0XF"),
+    ],
+)
+def test_a_room_or_a_berth_said_before_the_street_is_part_of_the_address(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_a_room_said_before_a_number_that_is_no_street_is_no_address() -> None:
+    assert _addresses(("customer", "The meeting is in room 4, 31 people are coming.")) == []
