@@ -23,6 +23,7 @@ from shared.redaction.detection.context import (
     card_talked_about,
     card_word_without_card,
     context_distances,
+    oh_said_as_word,
     words_before,
 )
 from shared.redaction.detection.spoken import (
@@ -1089,6 +1090,8 @@ def _date_end(tokens: Sequence[Token], begin: int) -> int:
     while (
         end + 1 < len(tokens)
         and not WRITTEN_WHOLE_DATE.fullmatch(tokens[end].norm.rstrip(".,"))
+        # "Oh" said as a word after the date, not as a zero: "It expires March '28." / "Oh, sorry, ..."
+        and not oh_said_as_word(tokens, tokens[end + 1])
         and (
             _is_date_word(tokens[end + 1])
             or (tokens[end + 1].norm in _FEAST_DAYS and tokens[end].norm in _FEASTS)

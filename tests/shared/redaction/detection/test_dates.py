@@ -1204,3 +1204,16 @@ def test_a_whole_date_said_after_the_birthday_just_had_or_to_come_is_one_s_birth
 
 def test_a_whole_date_said_after_one_s_age_without_a_grown_up_s_birth_year_is_no_birth_date() -> None:
     assert _found(_segments(("customer", "I'm 67. April 12, 2026 is when I retire.")), _BIRTH) == []
+
+
+_EXPIRY = (EntityType.CARD_EXPIRY,)
+
+
+def test_an_oh_said_as_a_word_after_an_expiry_is_no_part_of_it() -> None:
+    turns = (("customer", "It expires March '28."), ("customer", "Oh, I see, fine."))
+    assert spans_found(turns, _EXPIRY) == [("card_expiry", 0, "March '28")]
+
+
+def test_an_oh_said_as_a_zero_after_an_expiry_goes_on_with_it() -> None:
+    turns = (("agent", "And the expiry date?"), ("customer", "June, 2027. Oh six, twenty seven."))
+    assert spans_found(turns, _EXPIRY) == [("card_expiry", 1, "June, 2027. Oh six, twenty seven")]
