@@ -698,15 +698,32 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
     for _ in range(_MAX_CORRECTIONS):
         after = found[-1].position + 1
         correction = _date_after(tokens, after) or _year_put_right(tokens, after, found[-1])
+        renewed = [] if correction else _new_ones(tokens, after)
+        correction = correction or renewed
         if not correction or any(t.speaker != found[-1].speaker for t in tokens[after : correction[-1].position + 1]):
             return
         between = " ".join(t.norm for t in tokens[after : correction[0].position])
         if not GIVEN_UP.search(between):
             return
-        if any(pattern.search(between) for kind, pattern in ASKED_CONTEXTS.items() if kind not in _DATE_KINDS):
+        other_asked = any(p.search(between) for kind, p in ASKED_CONTEXTS.items() if kind not in _DATE_KINDS)
+        # (the card the new date is on may be named: "that's the old card. The new one is May 2029.")
+        if other_asked and not renewed:
             return  # "01/29. Security code, hang on, ... three, eight": the next thing asked for, not the date again
         yield correction
         found = correction
+
+
+# What the date was given up for, said before its own: "Oh, sorry, no, that's the old card. The new one is May 2029."
+_NEW_ONE = re.compile(r"\b(the|my) (new|other|right|correct|replacement|current) (one|card)\b")
+_NEW_ONE_LOOKAHEAD = 16  # words: more than a date's own lookahead, to hold why the first was given up
+
+
+def _new_ones(tokens: Sequence[Token], after: int) -> list[Token]:
+    """The date said after the new or right one is named, further on than a date is looked for after what was given
+    up; nothing if none is named."""
+    date = _date_after(tokens, after, lookahead=_NEW_ONE_LOOKAHEAD)
+    named = date and _NEW_ONE.search(" ".join(t.norm for t in tokens[after : date[0].position]))
+    return date if named else []
 
 
 _NO = {"no", "nope", "nah"}
@@ -933,11 +950,13 @@ def _is_day(token: Token) -> bool:
     return last_word in _ORDINAL_WORDS or token.norm in _FEASTS or ORDINAL_DIGITS.fullmatch(token.norm) is not None
 
 
-def _date_after(tokens: Sequence[Token], position: int, year_alone: bool = False) -> list[Token]:
-    """The date said within a few words after ``position``; with ``year_alone``, also a year said on its own
-    ("born in '84", "born in 1984")."""
+def _date_after(
+    tokens: Sequence[Token], position: int, year_alone: bool = False, lookahead: int = _DATE_LOOKAHEAD
+) -> list[Token]:
+    """The date said within a few words (``lookahead``) after ``position``; with ``year_alone``, also a year said on
+    its own ("born in '84", "born in 1984")."""
     passed_a_number = False
-    for begin in range(position, min(len(tokens), position + _DATE_LOOKAHEAD)):
+    for begin in range(position, min(len(tokens), position + lookahead)):
         said = tokens[begin]
         if _is_date_word(said) and said.norm not in _DATE_CONNECTORS and not _exclaimed(tokens, begin):
             # Past a number that is no date ("5590 and january 8 1983": the answer to what was asked with it),

@@ -1217,3 +1217,19 @@ def test_an_oh_said_as_a_word_after_an_expiry_is_no_part_of_it() -> None:
 def test_an_oh_said_as_a_zero_after_an_expiry_goes_on_with_it() -> None:
     turns = (("agent", "And the expiry date?"), ("customer", "June, 2027. Oh six, twenty seven."))
     assert spans_found(turns, _EXPIRY) == [("card_expiry", 1, "June, 2027. Oh six, twenty seven")]
+
+
+def test_the_new_cards_expiry_said_after_the_old_ones_is_given_up_is_an_expiry_too() -> None:
+    turns = (
+        ("customer", "It expires March '28."),
+        ("customer", "Oh, sorry, no, that's the old card. The new one is May 2029."),
+    )
+    assert spans_found(turns, _EXPIRY) == [("card_expiry", 0, "March '28"), ("card_expiry", 1, "May 2029")]
+
+
+def test_a_date_said_long_after_an_expiry_given_up_with_no_new_card_named_is_no_expiry() -> None:
+    turns = (
+        ("customer", "It expires March '28."),
+        ("customer", "Sorry, no, I was thinking of when my brother's lease ends, that's May 2029."),
+    )
+    assert spans_found(turns, _EXPIRY) == [("card_expiry", 0, "March '28")]
