@@ -97,7 +97,11 @@ _LOWER_CASE_KIN = (
     r"girlfriend|stepson|stepdaughter|tenant|lodger|flatmate|housemate|neighbour|neighbor|carer|patient|friend|"
     # grandparents as callers of many places call them: "my koro, Hemi" (Māori), "my lola, Rosario" (Filipino), "my
     # ouma" (South African), "my abuela", "my nonna", "my oma", "my gran"
-    r"koro|kuia|gran|granny|grandad|granddad|nanna|abuela|abuelo|lola|lolo|ouma|oupa|nonna|nonno|oma|opa)"
+    r"koro|kuia|gran|granny|grandad|granddad|nanna|abuela|abuelo|lola|lolo|ouma|oupa|nonna|nonno|oma|opa|"
+    # the people one has by what they do for one: "my sponsor is Gloria Mensah", "our priest, Declan Moriarty"
+    r"sponsor|dentist|doctor|landlord|landlady|priest|pastor|vicar|imam|rabbi|boss|manager|supervisor|lawyer|"
+    r"solicitor|accountant|caseworker|case worker|social worker|guardian|executor|godparent|physio|therapist|"
+    r"counsellor|counselor|midwife|tutor)"
     r"(?:-in-law)?)"
 )
 # what is said of someone right after their name, not a name: "my son he's ...", "my wife works nights"

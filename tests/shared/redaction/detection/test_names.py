@@ -3422,3 +3422,20 @@ def test_a_name_said_as_what_is_written_on_the_policy_or_account_is_a_name(text:
 )
 def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("My sponsor is Gloria Mensah.", "Gloria Mensah"),
+        ("Our priest, Father Declan Moriarty, will sign the form.", "Father Declan Moriarty"),
+        ("My dentist is Imelda Vasquez.", "Imelda Vasquez"),
+    ],
+)
+def test_someone_named_by_what_they_do_for_the_caller_is_a_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize("text", ["My landlord is Clarion Housing.", "My manager is off sick today."])
+def test_what_the_callers_landlord_or_manager_is_or_does_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
