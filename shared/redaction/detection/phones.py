@@ -190,9 +190,20 @@ _EXTENSION_WORDS = {"ext", "extension"}
 _MAX_EXTENSION_WORDS = 5
 
 
+_EXTENSION_LEAD_WORDS = {"then", "and", "the", "my", "his", "her", "at"}  # "..., then the extension 214"
+_MAX_EXTENSION_LEAD = 2
+
+
 def extension(last: Token, tokens: Sequence[Token]) -> list[Token]:
-    """The extension said right after a phone number ("ext 22", "extension three fourteen"): it reaches the person."""
+    """The extension said right after a phone number ("ext 22", "extension three fourteen", "then the extension
+    214"): it reaches the person."""
     position = last.position + 1
+    while (
+        position < len(tokens)
+        and position - last.position <= _MAX_EXTENSION_LEAD
+        and tokens[position].norm in _EXTENSION_LEAD_WORDS
+    ):
+        position += 1
     if position >= len(tokens) or tokens[position].segment != last.segment:
         return []
     if tokens[position].norm.rstrip(".") not in _EXTENSION_WORDS:

@@ -876,3 +876,18 @@ def test_the_area_code_told_after_a_phone_number_is_the_phone_number_too(text: s
 )
 def test_digits_after_a_phone_number_that_are_no_area_code_told_are_not_taken_with_it(text: str) -> None:
     assert _phones(("customer", text)) == ["271 4433"]
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("It's 020 7946 0958, then the extension 214.", "020 7946 0958, then the extension 214"),
+        ("It's 020 7946 0958 and extension 22.", "020 7946 0958 and extension 22"),
+    ],
+)
+def test_the_extension_said_after_then_or_and_goes_with_the_phone_number(text: str, phone: str) -> None:
+    assert _phones(("customer", text)) == [phone]
+
+
+def test_an_extension_lead_named_after_a_phone_number_is_no_extension_of_it() -> None:
+    assert _phones(("customer", "It's 020 7946 0958, and the extension lead is 2 metres.")) == ["020 7946 0958"]
