@@ -1179,9 +1179,11 @@ _FULL_MONTH = (
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _DAY_NUMBER = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-# The day and month said right before a year: "15 October ", "the 2nd of June, ", "June 2nd, ".
+# The day and month said right before a year: "15 October ", "the 2nd of June, ", "June 2nd, "; or a feast's day:
+# "New Year's Day, ", "Christmas Eve "
 _DAY_AND_MONTH_BEFORE = re.compile(
-    rf"(?i:(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_FULL_MONTH}|{_FULL_MONTH}\s+(?:the\s+)?{_DAY_NUMBER}),?\s+$"
+    rf"(?i:(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_FULL_MONTH}|{_FULL_MONTH}\s+(?:the\s+)?{_DAY_NUMBER}"
+    r"|(?:new year'?s|christmas|boxing|valentine'?s|st\.? patrick'?s) (?:eve|day)|halloween|hogmanay),?\s+$"
 )
 
 

@@ -1233,3 +1233,11 @@ def test_a_date_said_long_after_an_expiry_given_up_with_no_new_card_named_is_no_
         ("customer", "Sorry, no, I was thinking of when my brother's lease ends, that's May 2029."),
     )
     assert spans_found(turns, _EXPIRY) == [("card_expiry", 0, "March '28")]
+
+
+@pytest.mark.parametrize(
+    "said, date", [("New Year's Day, 1990.", "New Year's Day, 1990"), ("Born on Halloween, 2001.", "Halloween, 2001")]
+)
+def test_a_feasts_day_said_before_a_birth_year_is_the_birth_date(said: str, date: str) -> None:
+    turns = (("agent", "Date of birth?"), ("customer", said))
+    assert spans_found(turns, _BIRTH) == [("date_of_birth", 1, date)]
