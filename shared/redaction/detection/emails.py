@@ -290,6 +290,11 @@ def email_start(text: str, match: re.Match[str]) -> int:
     if spelled and said and re.sub(r"[^a-z]", "", spelled.group().lower()) == said.group(1).lower():
         return said.start(1)
     local = match.group().split()[0].rstrip(",")  # "fontaine, all one word, at ..."
+    if re.fullmatch(r"[A-Z]", local):
+        # an initial after a first name, both as a name is written: "Sipho M at webmail dot co dot za"
+        before = re.search(r"(?<![\w'])([A-Z][a-z]+)\s+$", text[: match.start()])
+        named = before is not None and before.group(1).lower() not in _NOT_LOCAL_PARTS
+        return before.start(1) if before is not None and named else match.start()
     if not re.fullmatch(r"[a-z]+", local):
         return match.start()
     before = re.search(r"(?<![\w'])([a-z]+)\s+$", text[: match.start()])

@@ -917,3 +917,18 @@ def test_a_mailbox_s_name_said_alone_with_dot_is_an_email(said: str, mailbox: st
 )
 def test_words_joined_by_dot_that_are_no_mailbox_are_no_email(said: str) -> None:
     assert "email" not in [kind for kind, _ in found(segments(("customer", said)))]
+
+
+@pytest.mark.parametrize(
+    "text, email",
+    [
+        ("Sipho M at webmail dot co dot za.", "Sipho M at webmail dot co dot za"),
+        ("It's Thomas K at outlook dot com.", "Thomas K at outlook dot com"),
+    ],
+)
+def test_a_first_name_before_an_initial_as_the_mailbox_is_part_of_the_address(text: str, email: str) -> None:
+    assert _emails(("customer", text)) == [(0, email)]
+
+
+def test_a_word_that_only_leads_in_before_an_initial_is_no_part_of_the_address() -> None:
+    assert _emails(("customer", "Okay M at gmail dot com.")) == [(0, "M at gmail dot com")]
