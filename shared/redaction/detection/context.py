@@ -191,6 +191,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(my|your|his|her) index (number|no)\b|"
         # a travel pass, its number printed on it: "your bus pass number?", "on the back of my bus pass it says ..."
         r"(my|your|his|her|the) (bus|travel|transit|season|concession|senior|student) (pass|card)\b|"
+        # a season ticket's holder, their number the club's for them: "I'm a season ticket holder, my number is ..."
+        r"season ticket (holder|number|id)|"
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number
         # and id are named below)
         r"transaction (code|reference|ref)|"

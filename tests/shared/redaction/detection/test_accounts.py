@@ -2134,6 +2134,22 @@ def test_a_travel_pass_named_before_its_number_makes_it_an_id(turns: tuple[tuple
     assert _accounts(*turns) == [[id_said]]
 
 
+def test_a_season_ticket_holders_number_is_an_id_not_a_phone() -> None:
+    found_spans = spans_found(
+        (("customer", "I'm a season ticket holder, my number is 009 4417, block 112."),),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("account_number", 0, "009 4417")]
+
+
+def test_a_phone_given_by_a_season_ticket_holder_is_still_a_phone() -> None:
+    found_spans = spans_found(
+        (("customer", "I'm a season ticket holder, call me on 07700 900 461."),),
+        (EntityType.ACCOUNT_NUMBER, EntityType.PHONE_NUMBER),
+    )
+    assert found_spans == [("phone_number", 0, "07700 900 461")]
+
+
 def test_a_money_transfers_control_number_is_an_id_not_a_phone() -> None:
     found_spans = spans_found(
         (("agent", "Do you have the transfer control number?"), ("customer", "Yes, it's 312 -550 -8841.")),
