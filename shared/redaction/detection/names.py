@@ -260,6 +260,8 @@ NOT_NAMES = {
     "Safaricom", "Airtel", "Vodacom", "Telkom", "Digicel", "Telstra", "Optus", "Jio",
     *(word.capitalize() for word in YES_ABROAD),
 }  # fmt: skip
+# Of those, the words that are surnames too, after a first name: "she's Akosua Asante", "It's Darlene Love"
+SURNAMES_TOO = {"Asante", "Love"}
 # Words of a business's or department's name: "Northgate Veterinary calling", "Harbourview Dental speaking" announce a
 # business, not a person.
 BUSINESS_WORDS = {

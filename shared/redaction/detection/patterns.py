@@ -88,6 +88,7 @@ from shared.redaction.detection.names import (
     NOT_NAMES,
     SPELLED_AFTER_NAME,
     SPELLED_NAME,
+    SURNAMES_TOO,
     THIRD_PERSON_CUE,
     TITLES,
     WEAK_CUES,
@@ -216,7 +217,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                     yield EntityType.ADDRESS, TextSpan(segment.index, *mistaken)
         for match in NAME_CUES.finditer(text):
             words = match.group("name").split()
-            while words and words[-1] in NOT_NAMES:
+            while words and words[-1] in NOT_NAMES and words[-1] not in SURNAMES_TOO:
                 words.pop()
             if not words or words[0] in NOT_NAMES or BUSINESS_WORDS.intersection(words):
                 continue

@@ -3439,3 +3439,14 @@ def test_someone_named_by_what_they_do_for_the_caller_is_a_name(text: str, name:
 @pytest.mark.parametrize("text", ["My landlord is Clarion Housing.", "My manager is off sick today."])
 def test_what_the_callers_landlord_or_manager_is_or_does_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("I'm calling about my mum's account, she's Akosua Asante.", "Akosua Asante"),
+        ("It's Darlene Love.", "Darlene Love"),
+    ],
+)
+def test_a_surname_that_is_also_a_word_of_thanks_or_greeting_is_part_of_the_name(text: str, name: str) -> None:
+    assert _names(("customer", text)) == [(0, name)]
