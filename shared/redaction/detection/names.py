@@ -409,7 +409,9 @@ NAME_CUES = re.compile(
 )
 # "..., under Jo Reyes" names whom a thing is held under only where the sentence says it was put in a name.
 HELD_UNDER = re.compile(
-    r"\b(?i:registered|booked|reserved|listed|filed|opened|held|taken out|set up|put|made|in (?:the|a) name)\b"
+    # or the thing held named with its number: "It's booking XK44P, under Fatima Bello"
+    r"\b(?i:registered|booked|reserved|listed|filed|opened|held|taken out|set up|put|made|in (?:the|a) name"
+    r"|booking|reservation|order|policy|account)\b"
     r"[^.!?]*,\s*$"
 )
 # A name said before what it is of the speaker's: "Park is my family name", "Okafor's her maiden name", "Siobhán is

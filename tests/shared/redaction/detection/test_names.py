@@ -3450,3 +3450,7 @@ def test_what_the_callers_landlord_or_manager_is_or_does_is_no_name(text: str) -
 )
 def test_a_surname_that_is_also_a_word_of_thanks_or_greeting_is_part_of_the_name(text: str, name: str) -> None:
     assert _names(("customer", text)) == [(0, name)]
+
+
+def test_a_booking_named_with_its_number_is_held_under_the_name_after_it() -> None:
+    assert _names(("customer", "It's booking XK44P, under Fatima Bello.")) == [(0, "Fatima Bello")]
