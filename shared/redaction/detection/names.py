@@ -424,6 +424,13 @@ NAME_BEFORE_TOLD = re.compile(
     r"(?:(?:family|first|last|middle|given|maiden|married|legal|full|christian|real|proper|stage|pen|screen|"
     r"professional)\s+|sur)?name\b"
 )
+# A name whose details are asked for or given: "And Lachlan's date of birth?", "What's Pooja's number?"
+NAME_OWNING_DETAILS = re.compile(
+    rf"(?<![\w'-])(?P<name>{_NAME}(?:{_NEXT_NAME})?)'s\s+"
+    r"(?:(?P<where>(?i:address|postcode|zip code))|(?i:date of birth|birthday|dob|d\.?o\.?b\.?|e-?mail|phone|mobile|"
+    r"cell|number|middle name|surname|last name|full name|social|ssn|passport|account number|policy number|"
+    r"member number))\b"
+)
 # A name whose order is told right after it, the words however heard: "Matsumoto Yuki, family name first", "Nguyen Van
 # An, surname first" (not "Surname first, then the given name": the order told before any name; nor the question,
 # "And the name, family name first?").
@@ -1153,6 +1160,7 @@ _NOT_NAME_BEFORE = {
     "Fantastic", "Ask", "Tell", "Call", "Dial", "For", "Have",
     "Under",  # "Under Mohammed Al-Farsi": whose name a booking is under
     "Formerly", "Now",  # "Formerly Jessica Holt, now ...": the name one had
+    "And", "But", "Or", "What", "Is", "Was", "Can", "Could",  # "And Lachlan's date of birth?": a question's start
 }  # fmt: skip
 # What one says after one's own name, however capitalised: "Ahmed Speaking."; or after someone's: "Diego Born ..."
 _NOT_NAME_AFTER = {"Speaking", "Here", "Calling", "Born"}

@@ -69,7 +69,7 @@ from shared.redaction.detection.emails import (
     spelled_after_email,
     start_since_named,
 )
-from shared.redaction.detection.gazetteers import english_words, nationalities
+from shared.redaction.detection.gazetteers import english_words, nationalities, person_names, place_names
 from shared.redaction.detection.names import (
     AFTER_BOOKED_NAME,
     AFTER_NAME,
@@ -84,6 +84,7 @@ from shared.redaction.detection.names import (
     NAME_BEFORE_TOLD,
     NAME_CUES,
     NAME_ORDER_TOLD,
+    NAME_OWNING_DETAILS,
     NAMED_WITH_AGE,
     NOT_NAMES,
     SPELLED_AFTER_NAME,
@@ -113,6 +114,11 @@ _GONE_BY = re.compile(r"(?i:formerly|known as|short for)")
 _SAID_OF_A_PERSON = re.compile(
     r"\b(?i:i|i'm|i am|me|he|she|he's|she's|his|her|my|they|everyone|everybody|friends|name|nickname|n[ée]e)\b"
 )
+
+
+def _only_a_word(word: str) -> bool:
+    """Whether ``word`` is an English word and no one's name: "Patient", but not "Rose"."""
+    return word.lower() in english_words() and word not in person_names()
 
 
 def _sentence_before(text: str, end: int) -> str:
@@ -259,6 +265,19 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 continue  # "Correct, that's my name."
             if not any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
                 yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+        for match in NAME_OWNING_DETAILS.finditer(text):
+            words = match.group("name").split()
+            if _only_a_word(words[0]):
+                words = words[1:]  # "And Lachlan's date of birth?", "Patient's date of birth"
+            if not words or _only_a_word(words[0]):
+                continue
+            if any(word in NOT_NAMES or word in BUSINESS_WORDS for word in words):
+                continue  # "Saturday's number", "Tesco's number"
+            name = " ".join(words)
+            place = name in place_names() or words[0] in place_names()
+            if place and (match.group("where") or words[0] not in person_names()):
+                continue  # "Sydney's postcode", "Cardiff's number" (but "Tyler's date of birth")
+            yield EntityType.PERSON_NAME, TextSpan(segment.index, match.end("name") - len(name), match.end("name"))
         for match in KIN_NAMED_IN_CAPITALS.finditer(text):
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
         for match in NAMED_WITH_AGE.finditer(text):

@@ -3454,3 +3454,28 @@ def test_a_surname_that_is_also_a_word_of_thanks_or_greeting_is_part_of_the_name
 
 def test_a_booking_named_with_its_number_is_held_under_the_name_after_it() -> None:
     assert _names(("customer", "It's booking XK44P, under Fatima Bello.")) == [(0, "Fatima Bello")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("And Lachlan's date of birth?", "Lachlan"),
+        ("What's Pooja's number?", "Pooja"),
+        ("Amara Okafor's email is on file.", "Amara Okafor"),
+    ],
+)
+def test_a_name_whose_details_are_asked_for_or_given_is_a_name(text: str, name: str) -> None:
+    assert _names(("agent", text)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And Saturday's number?",  # a day
+        "And Patient's date of birth?",  # a word, said with a capital
+        "What's Sydney's postcode?",  # a place's
+        "What's Tesco's phone number?",  # a business's
+    ],
+)
+def test_what_is_no_persons_before_a_detail_is_no_name(text: str) -> None:
+    assert _names(("agent", text)) == []
