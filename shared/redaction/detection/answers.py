@@ -65,6 +65,7 @@ _LEAD_WORDS = {
     "er", "hmm", "mm", "mhm", "ah", "so", "well", "hi", "hello", "hey", "and", "no", "nope", "sorry", "certainly",
     "absolutely", "please", "thanks", "thank", "cheers", "great", "perfect", "lovely", "brilliant", "fine", "good",
     "correct", "exactly", "indeed", "cool", "awesome", "wonderful", "excellent", "ma'am", "sir", "madam", "then",
+    "speaking",  # "Am I speaking to Dmitri Volkov?" / "Speaking, yes."
     *YES_ABROAD,
 }  # fmt: skip
 _LEAD_PHRASES = [

@@ -859,8 +859,10 @@ NAME_ASKED = re.compile(
     # whose name, the question asked by the role alone: "Driver's name?", "And the tenant's surname?" (not a thing's:
     # "Company's name?")
     rf"|\b(?!({_THINGS_NAMED}|it|that|this|what|who|there|here)'s)[a-z-]+'s (full |first |last |sur)?name\W*$"
-    # who the caller is, the question left for them to end: "And I'm speaking with?", "Am I talking to...?"
-    r"|\b(i'm|i am|am i) (speaking|talking) (to|with)\W*$"
+    # who the caller is, the question left for them to end: "And I'm speaking with?", "Am I talking to...?"; or
+    # asked with the name however heard, answered with it: "Am I speaking with low and less pened?" / "Yes, Rohan."
+    # (not a role or a department asked about: "Am I speaking with the account holder?")
+    r"|\b(i'm|i am|am i) (speaking|talking) (to|with)( (?!(the|a|an|your|my|someone|somebody)\b)[\w'-]+){0,4}\W*$"
     # who the caller is, asked as the role they are checked against: "And you're the parent on file?", "You are the
     # account holder?" (answered "Yes, Ama Boateng.")
     r"|\b(you're|you are) the (\w+ )?(parent|guardian|holder|account holder|policyholder|policy holder|cardholder|"

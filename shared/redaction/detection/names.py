@@ -232,6 +232,7 @@ _NEXT_NAME = rf"\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME}"
 NOT_NAMES = {
     "Sorry", "Fine", "Good", "Great", "Calling", "Just", "Not", "Here", "The", "Your", "Our", "This", "That",
     "Okay", "Ok", "Yes", "No", "So", "Well", "Thanks", "Thank", "Happy", "Glad", "Looking", "Trying", "Sure",
+    "Speaking",  # "Am I speaking to Mrs Kaczmarek?" / "Speaking, yes."
     "Google", "Alexa", "Siri",  # "Okay Google, ...": a voice assistant, not a person
     # "Is that your debit card, Visa?", "it's an Elo card": a card's brand
     "Visa", "Mastercard", "Amex", "Maestro", "Paypal", "PayPal", "Elo", "Hipercard",

@@ -3479,3 +3479,23 @@ def test_a_name_whose_details_are_asked_for_or_given_is_a_name(text: str, name: 
 )
 def test_what_is_no_persons_before_a_detail_is_no_name(text: str) -> None:
     assert _names(("agent", text)) == []
+
+
+def test_a_name_given_when_asked_whether_one_is_someone_heard_amiss_is_a_name() -> None:
+    names = _names(("agent", "Thank you. Am I speaking with low and less pened?"), ("customer", "Yes, Rohan."))
+    assert names == [(1, "Rohan")]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, names",
+    [
+        # a department asked about, not a person
+        ("Am I speaking with the right department?", "Yes, Billing.", []),
+        # the one asked about answering as themself
+        ("Evening, am I speaking to Dmitri Volkov?", "Speaking, yes.", [(0, "Dmitri Volkov")]),
+    ],
+)
+def test_what_answers_whether_one_is_speaking_with_someone_is_no_name_unless_one_is_given(
+    asked: str, answer: str, names: list[tuple[int, str]]
+) -> None:
+    assert _names(("agent", asked), ("customer", answer)) == names
