@@ -225,8 +225,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a charity's supporter or sponsor, a pensioner's payment order (India's PPO), a plan's enrollee, a request
         # or an infringement the caller is given a number for
         r"supporter|support or|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement|"
-        # a prepaid plan the caller holds: "can I take the plan number?"
-        r"plan)('s)? "
+        # a prepaid plan the caller holds: "can I take the plan number?"; a programme or scheme they are on: "Your
+        # program number is 2025 -0311 -447."
+        r"plan|program|programme|scheme)('s)? "
         # "number" as Whisper may hear it after the word it names: "the plan Humber?", "your farm in Humber?", "your
         # support or number?" (supporter)
         r"(number|(in )?humber|id|card)"

@@ -2220,3 +2220,14 @@ def test_an_id_documents_number_said_short_after_its_name_is_an_id(said: str, id
 )
 def test_an_id_documents_name_said_with_no_number_after_it_names_no_id(said: str) -> None:
     assert _accounts(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "id_said"),
+    [
+        ("Your program number is 2025 -0311 -447.", "2025 -0311 -447"),
+        ("My scheme number is 44 812 907.", "44 812 907"),
+    ],
+)
+def test_the_number_one_has_on_a_programme_or_scheme_is_an_id(said: str, id_said: str) -> None:
+    assert _accounts(("customer", said)) == [[id_said]]
