@@ -191,11 +191,11 @@ _MAX_EXTENSION_WORDS = 5
 
 
 _EXTENSION_LEAD_WORDS = {"then", "and", "the", "my", "his", "her", "at"}  # "..., then the extension 214"
-_MAX_EXTENSION_LEAD = 2
+_MAX_EXTENSION_LEAD = 3
 
 
 def extension(last: Token, tokens: Sequence[Token]) -> list[Token]:
-    """The extension said right after a phone number ("ext 22", "extension three fourteen", "then the extension
+    """The extension said right after a phone number ("ext 22", "extension three fourteen", "then the extension is
     214"): it reaches the person."""
     position = last.position + 1
     while (
@@ -208,12 +208,15 @@ def extension(last: Token, tokens: Sequence[Token]) -> list[Token]:
         return []
     if tokens[position].norm.rstrip(".") not in _EXTENSION_WORDS:
         return []
+    named = position
+    if position + 1 < len(tokens) and tokens[position + 1].norm in {"is", "'s"}:
+        position += 1  # "..., and then the extension is 214."
     digits = []
     for token in tokens[position + 1 : position + 1 + _MAX_EXTENSION_WORDS]:
         if token.segment != last.segment or (digits_of(token) is None and token.norm not in TENS):
             break
         digits.append(token)
-    return [tokens[position], *digits] if digits else []
+    return list(tokens[named : position + 1]) + digits if digits else []
 
 
 # The area code told after the number it goes with: "It's 4419 2038, and the area code is 555.", "271 4433, area

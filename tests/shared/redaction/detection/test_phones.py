@@ -883,6 +883,11 @@ def test_digits_after_a_phone_number_that_are_no_area_code_told_are_not_taken_wi
     [
         ("It's 020 7946 0958, then the extension 214.", "020 7946 0958, then the extension 214"),
         ("It's 020 7946 0958 and extension 22.", "020 7946 0958 and extension 22"),
+        # (after scoring held_back_52)
+        (
+            "My desk at work is 020 7946 0321, and then the extension is 214.",
+            "020 7946 0321, and then the extension is 214",
+        ),
     ],
 )
 def test_the_extension_said_after_then_or_and_goes_with_the_phone_number(text: str, phone: str) -> None:
