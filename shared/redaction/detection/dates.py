@@ -697,9 +697,7 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
     the same kind as the date they correct."""
     for _ in range(_MAX_CORRECTIONS):
         after = found[-1].position + 1
-        correction = _date_after(tokens, after) or _year_put_right(tokens, after, found[-1])
-        renewed = [] if correction else _new_ones(tokens, after)
-        correction = correction or renewed
+        correction = _date_after(tokens, after) or _year_put_right(tokens, after, found[-1]) or _new_ones(tokens, after)
         if not correction or any(t.speaker != found[-1].speaker for t in tokens[after : correction[-1].position + 1]):
             return
         between = " ".join(t.norm for t in tokens[after : correction[0].position])
@@ -707,14 +705,14 @@ def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[li
             return
         other_asked = any(p.search(between) for kind, p in ASKED_CONTEXTS.items() if kind not in _DATE_KINDS)
         # (the card the new date is on may be named: "that's the old card. The new one is May 2029.")
-        if other_asked and not renewed:
+        if other_asked and not _NEW_ONE.search(between):
             return  # "01/29. Security code, hang on, ... three, eight": the next thing asked for, not the date again
         yield correction
         found = correction
 
 
 # What the date was given up for, said before its own: "Oh, sorry, no, that's the old card. The new one is May 2029."
-_NEW_ONE = re.compile(r"\b(the|my) (new|other|right|correct|replacement|current) (one|card)\b")
+_NEW_ONE = re.compile(r"\b((the|my) )?(new|other|right|correct|replacement|current) (one|card)('s)?\b")
 _NEW_ONE_LOOKAHEAD = 16  # words: more than a date's own lookahead, to hold why the first was given up
 
 

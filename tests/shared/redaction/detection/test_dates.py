@@ -1227,6 +1227,15 @@ def test_the_new_cards_expiry_said_after_the_old_ones_is_given_up_is_an_expiry_t
     assert spans_found(turns, _EXPIRY) == [("card_expiry", 0, "March '28"), ("card_expiry", 1, "May 2029")]
 
 
+def test_the_new_ones_expiry_named_without_an_article_after_the_old_card_is_an_expiry_too() -> None:
+    """(after scoring held_back_52)"""
+    turns = (
+        ("agent", "Expiry date, please."),
+        ("customer", "October '26. Oh, no, sorry, that's the old card. New one's October '29."),
+    )
+    assert spans_found(turns, _EXPIRY) == [("card_expiry", 1, "October '26"), ("card_expiry", 1, "October '29")]
+
+
 def test_a_date_said_long_after_an_expiry_given_up_with_no_new_card_named_is_no_expiry() -> None:
     turns = (
         ("customer", "It expires March '28."),
