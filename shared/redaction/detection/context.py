@@ -74,7 +74,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # (not what a payment is made over: "I'd like to pay it over the phone"; nor the device something is kept on:
         # "I got a photo of the card on my phone.")
         r"\b((?<!over the )(?<!photo on my )(?<!picture on my )(?<!card on my )(?<!screenshot on my )(?<!app on my )"
-        r"phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback"
+        r"phone|telephone|cell|mobile|landline|land line|whatsapp|reach you|call you back|callback|pager|beeper"
         r"|contact number"
         # as Singapore and Malaysia, and Spanish speakers, name a mobile: "my handphone", "my cel"
         r"|handphone|hand phone|cel|celular"

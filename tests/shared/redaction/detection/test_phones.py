@@ -896,3 +896,9 @@ def test_the_extension_said_after_then_or_and_goes_with_the_phone_number(text: s
 
 def test_an_extension_lead_named_after_a_phone_number_is_no_extension_of_it() -> None:
     assert _phones(("customer", "It's 020 7946 0958, and the extension lead is 2 metres.")) == ["020 7946 0958"]
+
+
+def test_a_number_given_as_ones_pager_is_a_phone_number() -> None:
+    """(after scoring held_back_52)"""
+    text = "I had a pager back then, 0941 227 318, but I don't think it works anymore."
+    assert _phones(("customer", text)) == ["0941 227 318"]
