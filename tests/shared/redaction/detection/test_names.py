@@ -3430,6 +3430,8 @@ def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> No
         ("My sponsor is Gloria Mensah.", "Gloria Mensah"),
         ("Our priest, Father Declan Moriarty, will sign the form.", "Father Declan Moriarty"),
         ("My dentist is Imelda Vasquez.", "Imelda Vasquez"),
+        # (after scoring held_back_52)
+        ("My coach, Sipho, signed the form for me.", "Sipho"),
     ],
 )
 def test_someone_named_by_what_they_do_for_the_caller_is_a_name(text: str, name: str) -> None:
