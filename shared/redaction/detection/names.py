@@ -369,7 +369,7 @@ NAME_CUES = re.compile(
     r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by|"
     # whom a booking is for: "The booking's for Harriet Oyelaran", "a table for Chen" (a weak cue: not "a table for
     # Four Seasons brunch")
-    r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for|"
+    r"(?:booking|reservation|table|appointment|ticket|room)(?:'s| is| was)? for|"
     # whom a message is left for, or who took something: "leave a message for Kwame", "signed for by Shauna"
     r"(?:leave|leaving|left|pass|passing|give|take|taking) (?:a |the )?(?:message|note) (?:for|to)|"
     r"say (?:hi|hello) to|(?:signed for|collected|picked up) by|"
@@ -462,7 +462,7 @@ KIN_NAMED_IN_CAPITALS = re.compile(
 WEAK_CUES = re.compile(
     r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
-    r"(?:booking|reservation|table|appointment|ticket)(?:'s| is| was)? for|"
+    r"(?:booking|reservation|table|appointment|ticket|room)(?:'s| is| was)? for|"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership) under|"
     r"(?:call|calls|called) me|(?:i|we|he|she) go(?:es)? by|"
     rf"{_MAY_HAVE_AS}|{_KIN_IS})\s+"

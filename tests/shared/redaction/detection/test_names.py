@@ -3501,3 +3501,14 @@ def test_what_answers_whether_one_is_speaking_with_someone_is_no_name_unless_one
     asked: str, answer: str, names: list[tuple[int, str]]
 ) -> None:
     assert _names(("agent", asked), ("customer", answer)) == names
+
+
+def test_whom_a_room_is_for_is_a_name() -> None:
+    """(after scoring held_back_52)"""
+    names = _names(("customer", "The name on the reservation is Alejandro, but the room's for Ximena."))
+    assert names == [(0, "Alejandro"), (0, "Ximena")]
+
+
+@pytest.mark.parametrize("text", ["The room's for Tuesday.", "The room is for Conference Services."])
+def test_when_or_what_a_room_is_for_is_no_name(text: str) -> None:
+    assert _names(("customer", text)) == []
