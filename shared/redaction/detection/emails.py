@@ -204,7 +204,10 @@ def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
 
 
 # Written with its "@", an address is one whatever its ending: "r.osei@kumasi-mail.com.gh", "li@post.museum".
-WRITTEN_EMAIL = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+# (a filler may come after the "@", as said: "d.oyelaran@, um, unilag.edu.ng")
+WRITTEN_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@(?:,?\s+(?:um|uh|er|erm),?\s+)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE
+)
 
 # "john dot smith at gmail dot com" heard as one word: "on.smithatemail.com"
 # or the "at" lost in it ("bracercaferadoutlook .com"): after "email", a domain said is the address.

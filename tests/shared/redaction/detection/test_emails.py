@@ -932,3 +932,9 @@ def test_a_first_name_before_an_initial_as_the_mailbox_is_part_of_the_address(te
 
 def test_a_word_that_only_leads_in_before_an_initial_is_no_part_of_the_address() -> None:
     assert _emails(("customer", "Okay M at gmail dot com.")) == [(0, "M at gmail dot com")]
+
+
+def test_a_written_address_with_a_filler_after_its_at_sign_is_one_address() -> None:
+    """(after scoring held_back_52)"""
+    said = "My email is d.oyelaran@, um, unilag.edu.ng."
+    assert _emails(("customer", said)) == [(0, "d.oyelaran@, um, unilag.edu.ng")]
