@@ -274,10 +274,11 @@ def spelled_after_address(text: str, start: int, end: int) -> tuple[int, int] | 
 
 
 # The town and postcode the address goes on with after its street was spelled: "12 Wyndham Crescent, that's
-# W-Y-N-D-H-A-M, Cardiff CF11 9EF.", or after "now" said between: "it's 5 Mossgiel Road now, Glasgow, G43 2BX."
+# W-Y-N-D-H-A-M, Cardiff CF11 9EF.", or after "now" said between: "it's 5 Mossgiel Road now, Glasgow, G43 2BX."; or
+# after "in": "1408 Carling Avenue, in Ottawa, K1Z 7L5."
 _TOWN_AND_CODE_AFTER = re.compile(
     r"(?:\s+(?i:now|these days|nowadays))?"
-    rf"[,.]?\s+(?P<place>(?:{_PLACE_CAPITAL}[\w'-]+,?\s+){{0,3}}{_POSTCODE})(?![\w-])"
+    rf"[,.]?\s+(?:(?i:in)\s+)?(?P<place>(?:{_PLACE_CAPITAL}[\w'-]+,?\s+){{0,3}}{_POSTCODE})(?![\w-])"
 )
 
 
