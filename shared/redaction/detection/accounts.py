@@ -454,6 +454,11 @@ _LETTER_GROUP = re.compile(r"[A-Z]{4,5}", re.ASCII)
 _LETTERS_AND_FIRST_DIGITS = re.compile(r"[A-Z]{1,4}-\d{1,2}", re.ASCII)
 
 
+_TWO_LETTER_ENDING = re.compile(
+    r"(?!(?:OK|ID|AM|PM|NO|SO|IS|IT|US|UK|TV|OR|AN|AT|IN|ON|TO|BY|MY|ME|WE|HE|OF|UP)$)[A-Z]{2}"
+)
+
+
 def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
     """The letter an id ends with, said after its digits: "QQ 12 34 56 C", "HZ 73 08 2K" (not "I", a word, nor "A"
     unless it ends the turn: "LIF 0 0 7 2 9 9 1 A", not "4471 a month")."""
@@ -464,8 +469,13 @@ def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
     after = tokens[nxt.position + 1] if nxt.position + 1 < len(tokens) else None
     ends = after is None or after.segment != nxt.segment or nxt.text[-1] in PUNCTUATION
     turn_ends = after is None or after.segment != nxt.segment
-    # or a last group of a digit and a letter: "HZ 73 08 2K", or of letters and digits mixed: "MORGA 753116 SM9IJ"
-    letter = (re.fullmatch(r"[B-HJ-Z]|\d[A-Z]", core) or _MIXED_LAST_GROUP.fullmatch(core)) and ends
+    # or a last group of a digit and a letter: "HZ 73 08 2K", or of letters and digits mixed: "MORGA 753116 SM9IJ"; or
+    # two letters, as an Ontario health card's version code: "4455 221 908 KT" (not a word: "..., OK?")
+    letter = (
+        re.fullmatch(r"[B-HJ-Z]|\d[A-Z]", core)
+        or _MIXED_LAST_GROUP.fullmatch(core)
+        or _TWO_LETTER_ENDING.fullmatch(core)
+    ) and ends
     if letter or (core == "A" and turn_ends):
         return [nxt]
     # or two letters said apart, the second ending the id: "7523148 W A." (an Irish PPS number's)

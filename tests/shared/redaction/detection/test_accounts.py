@@ -2231,3 +2231,12 @@ def test_an_id_documents_name_said_with_no_number_after_it_names_no_id(said: str
 )
 def test_the_number_one_has_on_a_programme_or_scheme_is_an_id(said: str, id_said: str) -> None:
     assert _accounts(("customer", said)) == [[id_said]]
+
+
+def test_two_letters_ending_an_id_are_part_of_it() -> None:
+    """(after scoring held_back_52)"""
+    assert _accounts(("customer", "I'm Chloe Tremblay, my health card is 4455 221 908 KT.")) == [["4455 221 908 KT"]]
+
+
+def test_a_word_of_two_capitals_after_an_id_is_no_part_of_it() -> None:
+    assert _accounts(("customer", "My health card is 4455 221 908 OK.")) == [["4455 221 908"]]
