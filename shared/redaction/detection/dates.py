@@ -409,7 +409,7 @@ def _whole_birth_date(found: Sequence[Token]) -> bool:
         any(t.norm in MONTHS for t in found)
         and any(_is_day(t) or len(digits_of(t) or "") in (1, 2) for t in found)
         # or a year of two figures its apostrophe marks as one: "It's 4 January '63."
-        and (_birth_year_said(found) or any(_two_figure_year([t]) for t in found if t.text.startswith("'")))
+        and _birth_year_in(found)
     )
 
 

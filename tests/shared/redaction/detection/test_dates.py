@@ -551,7 +551,8 @@ def test_two_dates_offered_that_are_not_one_date_read_both_ways_are_no_birth_dat
     "question, answer",
     [
         ("Was that the 7th of June or the 17th?", "The seventh. The parcel came then."),  # no birth year answered
-        ("Was that the 7th of June or the 27th?", "The seventh, 7th of June, '63."),  # days that sound apart
+        # days that sound apart (the date not said alone: "'63" gives a date said alone as a birth date itself)
+        ("Was that the 7th of June or the 27th?", "The seventh, I think. 7th of June, '63."),
         ("Is the delivery the 7th of June or the 17th?", "The 7th of June 2027."),  # something booked
     ],
 )
