@@ -117,8 +117,8 @@ _SAID_OF_A_PERSON = re.compile(
 
 
 def _only_a_word(word: str) -> bool:
-    """Whether ``word`` is an English word and no one's name: "Patient", but not "Rose"."""
-    return word.lower() in english_words() and word not in person_names()
+    """Whether ``word`` is an English word ("Patient", "And"): the names of the gazetteer are none."""
+    return word.lower() in english_words()
 
 
 def _sentence_before(text: str, end: int) -> str:
