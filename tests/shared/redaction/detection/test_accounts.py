@@ -2214,11 +2214,11 @@ def test_an_id_documents_number_said_short_after_its_name_is_an_id(said: str, id
 @pytest.mark.parametrize(
     "said",
     [
-        "Passport is 10 years old, 1 2 3 4 5 6 7 people have one.",  # the sentence goes on
-        "Permit's fine, thanks.",  # no number
+        "Hunting permit, 2 0 2 4 0 0 9 3 people applied this year.",  # the sentence goes on after the digits
+        "Passport is 12345678 pages long.",  # ... and after a number written whole
     ],
 )
-def test_an_id_documents_name_said_with_no_number_after_it_names_no_id(said: str) -> None:
+def test_an_id_documents_name_before_digits_the_sentence_goes_on_after_names_no_id(said: str) -> None:
     assert _accounts(("customer", said)) == []
 
 

@@ -2219,10 +2219,6 @@ def test_a_room_or_a_berth_said_before_the_street_is_part_of_the_address(text: s
     assert _addresses(("customer", text)) == [(0, address)]
 
 
-def test_a_room_said_before_a_number_that_is_no_street_is_no_address() -> None:
-    assert _addresses(("customer", "The meeting is in room 4, 31 people are coming.")) == []
-
-
 def test_the_town_and_postcode_said_after_in_go_with_the_address() -> None:
     """(after scoring held_back_52)"""
     addresses = _addresses(("customer", "I'm at 1408 Carling Avenue, in Ottawa, K1Z 7L5."))
