@@ -558,7 +558,11 @@ MALAYSIAN_ADDRESS = re.compile(
 # words ("Ciudad de México").
 _PLACE_WORDS = rf"{_PLACE_CAPITAL}[\w'-]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)?{_PLACE_CAPITAL}[\w'-]*){{0,3}}"
 # The places end what is said, or the postcode is named after them: "..., Pinheiros, São Paulo, and the CEP is ..."
-_PLACES_END = r"(?=\s*(?:[.!?;]|$)|,\s+and\s+(?:the\s+)?(?i:cep|postcode|post\s+code|postal\s+code|zip|código)\b)"
+# ... or the next detail is named: "Rua Augusta 1200, São Paulo, and phone 11 98765 4321?"
+_PLACES_END = (
+    r"(?=\s*(?:[.!?;]|$)|,\s+and\s+(?:(?:the|my|his|her|our|your)\s+)?"
+    r"(?i:cep|postcode|post\s+code|postal\s+code|zip|código|e-?mail|phone|mobile|cell|landline|date\s+of\s+birth)\b)"
+)
 # The same street and house number with no postcode, where the flat's floor or door, or the city, ends what is said:
 # "Carrer de Verdi 45, 2n 1a.", "Rua Augusta 1200, São Paulo." (the street's kind capitalised, or after the house
 # number; not a word English says too: "via email 2 days, Paris")
@@ -738,6 +742,12 @@ NAMED_HOUSE_ADDRESS = re.compile(
     # and its postcode: "Rose Cottage, Mill Lane, Little Snoring, NR21 0HU"
     rf"(?:,?\s+{_POSTCODE}\b)?"
 )
+# A flat in a named building, and its town, with no street: "Apartment 6, The Maltings, Kilkenny", "Flat 2, 14
+# Thornhill House, Leeds". A flat is a home; a unit or a suite in a named building is as often a business's.
+FLAT_IN_NAMED_HOUSE_ADDRESS = re.compile(
+    r"(?<![\w'])(?i:flat|apartment|apt)\.?\s*(?:(?i:number|no)\.?\s+)?\d{1,4}[A-Za-z]?,\s+(?:\d{1,4}[A-Za-z]?\s+)?"
+    rf"(?:The\s+)?{_CAPITALISED_WORDS}(?:,\s+{_PLACE_WORDS}){{1,2}}(?:,?\s+{_POSTCODE}\b)?{_PLACES_END}"
+)
 # A rural Irish address: a named house, its townland and town, and its county, with no street: "Rose Cottage,
 # Kilbride, Arklow, County Wicklow".
 RURAL_HOUSE_ADDRESS = re.compile(
@@ -790,6 +800,44 @@ def homes_in_complexes(text: str) -> Iterable[tuple[int, int]]:
     for match in homes:
         if not _TOLD_WHERE_TO_GO.search(text, 0, match.start()):
             yield match.start(), match.end()
+
+
+# A pitch, plot or berth where someone lives or stays in a park or a marina, the park by name before or after it: "Sandy
+# Bay Caravan Park, pitch 42", "berth 17, Limehouse Marina"; and the town it is in, said after: "..., that's in
+# Exmouth."
+_PARK = (
+    r"(?:[A-Z][\w'-]*\s+){1,3}(?:(?:Caravan|Holiday|Mobile\s+Home|Trailer|RV|Camping|Leisure|Residential)\s+Park"
+    r"|Marina|Caravan\s+Site|Campsite)"
+)
+_PITCH = r"(?i:pitch|plot|lot|site|berth|mooring|space)\s+(?:(?i:number|no)\.?\s+)?[A-Z]?\d{1,4}[A-Za-z]?(?![\w-])"
+_PITCH_IN_PARK = re.compile(rf"(?<![\w'])(?:{_PARK},?\s+{_PITCH}|{_PITCH},?\s+(?:(?i:at|in|on)\s+)?(?:the\s+)?{_PARK})")
+_TOWN_SAID_AFTER = re.compile(
+    r",?\s+(?:(?i:that's|that is|it's|it is|which is)\s+)?(?i:in|near|outside)\s+"
+    rf"(?P<town>{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+){{0,2}})(?=\s*(?:[.!?;,]|$))"
+)
+
+
+def pitches_in_parks(text: str) -> Iterable[tuple[int, int]]:
+    """A pitch, plot or berth in a named park or marina, and the town said to hold it."""
+    for match in _PITCH_IN_PARK.finditer(text):
+        yield match.start(), match.end()
+        if town := _TOWN_SAID_AFTER.match(text, match.end()):
+            yield town.start("town"), town.end("town")
+
+
+# An Indian PIN code named, whoever asked, and the area said after it: "My PIN code is 400050, Bandra West." A card's
+# PIN is said "PIN", not "PIN code".
+_PIN_CODE_NAMED = re.compile(
+    r"\b(?i:pin\s?code|pincode)(?:\s+(?i:is)|'s|:)?,?\s+(?P<code>[1-8]\d{2}\s?\d{3}(?!\d|[,.]\d)"
+    r"(?:,\s+(?!(?i:and|but|or|so|the|that|that's|it|it's|is|please|thanks|thank|yes|yeah|no|okay|ok)\b)"
+    rf"{_PLACE_WORDS})?)"
+)
+
+
+def pin_codes_named(text: str) -> Iterable[tuple[int, int]]:
+    """A PIN code named and said, and the area said after it."""
+    for match in _PIN_CODE_NAMED.finditer(text):
+        yield match.start("code"), match.end("code")
 
 
 # An Eircode is one address's own, with or without the townland, town and county before it: "Ballyduff Upper,
@@ -889,7 +937,7 @@ _NUMBER_WORD = re.compile(NUMBER_WORD)
 _ANSWER_LEAD_IN = re.compile(r"(?:(?i:and|it's|it is|yes|yeah|yep|yup|sure|so|that's|um|uh|okay|ok)[,.]?\s+)*")
 _NOT_STREET_WORDS = {
     "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
-    "less", "people", "digits", "numbers", "left", "ago",
+    "less", "people", "digits", "numbers", "left", "ago", "floors",
     # a time of day after "your address" is when, not where: "he'll be at your address before seven thirty tonight"
     "tonight", "today", "tomorrow", "morning", "afternoon", "evening", "sharp", "latest",
 }  # fmt: skip

@@ -775,6 +775,8 @@ ADDRESS_CONTEXT = re.compile(
     r"|\bfirst line\b"
     # the street one is on asked for: "Which street are you on?", "What road do you live on?"
     r"|\b(which|what) (street|road) (are|do) you\b"
+    # one's home said to be at it: "my flat's 14C Thornhill House"
+    r"|\bmy (flat|apartment|house|home)('s| is)\b"
 )
 
 ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer

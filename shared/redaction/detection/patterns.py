@@ -23,6 +23,7 @@ from shared.redaction.detection.addresses import (
     CONTINENTAL_ADDRESS_WITHOUT_CODE,
     DUTCH_POSTCODE_ADDRESS,
     EIRCODE_ADDRESS,
+    FLAT_IN_NAMED_HOUSE_ADDRESS,
     FLAT_PIN_ADDRESS,
     GAELIC_OR_WELSH_ADDRESS,
     HOUSE_LAST_ADDRESS,
@@ -53,6 +54,8 @@ from shared.redaction.detection.addresses import (
     homes_on_streets,
     houses_in_cities_with_zip,
     mistaken_house_number,
+    pin_codes_named,
+    pitches_in_parks,
     road_off_after,
     spelled_after_address,
     town_after_spelling,
@@ -166,8 +169,10 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         patterns += [GAELIC_OR_WELSH_ADDRESS, HOUSE_LAST_ADDRESS, HOUSE_SET_APART_ADDRESS, NUMBER_SET_APART_ADDRESS]
-        patterns += [TOWN_AND_COUNTY_ADDRESS]
+        patterns += [TOWN_AND_COUNTY_ADDRESS, FLAT_IN_NAMED_HOUSE_ADDRESS]
         for start, end in [*homes_on_streets(text), *houses_in_cities_with_zip(text)]:
+            yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
+        for start, end in [*pitches_in_parks(text), *pin_codes_named(text)]:
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
         for start, end in homes_in_complexes(text):
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
@@ -178,7 +183,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             house = match.group("house").split()
             # "The Granary", "Ivy Cottage", a townland in a county; not "Paris, Main Street, ..."
             if house[0] == "The" or house[-1] in HOUSE_WORDS or match.group("county"):
-                yield EntityType.ADDRESS, TextSpan(segment.index, match.start(), match.end())
+                # a room said before it: "Room B214, Carrington Hall, Mill Lane, Nottingham"
+                yield EntityType.ADDRESS, TextSpan(segment.index, unit_said_before(text, match.start()), match.end())
         for match in NAMED_POSTCODE.finditer(text):
             code = "code" if match.group("code") else "gps"
             yield (

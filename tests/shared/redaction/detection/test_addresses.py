@@ -2223,3 +2223,82 @@ def test_the_town_and_postcode_said_after_in_go_with_the_address() -> None:
     """(after scoring held_back_52)"""
     addresses = _addresses(("customer", "I'm at 1408 Carling Avenue, in Ottawa, K1Z 7L5."))
     assert addresses == [(0, "1408 Carling Avenue"), (0, "Ottawa, K1Z 7L5")]
+
+
+def test_a_room_said_before_a_named_hall_and_its_street_is_part_of_the_address() -> None:
+    said = ("customer", "Post it to Room C17, Fenwick Hall, Harbour Lane, Leicester. It's halls.")
+    assert _addresses(said) == [(0, "Room C17, Fenwick Hall, Harbour Lane, Leicester")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # the building by its name alone, then the town; the next detail named after it
+        ("It's Apartment 9, The Granary, Carlow, and my email is fine as it is.", "Apartment 9, The Granary, Carlow"),
+        # the building's number before its name
+        ("Flat 4, 22 Ashby House, Derby.", "Flat 4, 22 Ashby House, Derby"),
+    ],
+)
+def test_a_flat_in_a_named_building_and_its_town_is_an_address_without_a_street(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+def test_a_suite_in_a_named_building_and_its_town_is_no_home() -> None:
+    assert _addresses(("customer", "We met at Suite 4, Harbour House, Cork.")) == []
+
+
+def test_a_street_then_its_city_goes_on_to_the_next_detail_named() -> None:
+    said = ("agent", "So that's Rua das Flores 88, Porto, and phone 912 345 678?")
+    assert _addresses(said) == [(0, "Rua das Flores 88, Porto")]
+
+
+def test_ones_flat_said_to_be_at_a_numbered_house_is_an_address() -> None:
+    assert _addresses(("customer", "And my flat's 9D Aspen House.")) == [(0, "9D Aspen House")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("My flat's 3 floors up, Flat 14.", None),
+        ("My home is 12 Oak Road, Leeds.", "12 Oak Road, Leeds"),
+    ],
+)
+def test_what_ones_home_is_said_to_be_is_an_address_only_where_it_is_one(text: str, address: str | None) -> None:
+    assert _addresses(("customer", text)) == ([(0, address)] if address else [])
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # the park first, and the town said after
+        (
+            "We're in Westward Ho Holiday Park, pitch 17, that's near Bideford.",
+            ["Westward Ho Holiday Park, pitch 17", "Bideford"],
+        ),
+        # the berth first, then the marina
+        ("We live aboard, berth 12, Limehouse Marina.", ["berth 12, Limehouse Marina"]),
+    ],
+)
+def test_a_pitch_or_a_berth_in_a_named_park_or_marina_is_an_address(text: str, parts: list[str]) -> None:
+    assert _addresses(("customer", text)) == [(0, part) for part in parts]
+
+
+def test_a_pitch_at_a_park_that_is_no_holiday_park_is_no_address() -> None:
+    assert _addresses(("customer", "The pitch 4 at Wembley Park was muddy.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("My pin code's 560034, Koramangala.", "560034, Koramangala"),
+        ("PIN code 110017, thanks.", "110017"),
+        ("PIN code is 400 050, that's it.", "400 050"),
+    ],
+)
+def test_an_indian_pin_code_named_is_an_address_part_unasked(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize("text", ["My card's PIN is 400050.", "PIN code 4000501, it says, is too long."])
+def test_a_cards_pin_or_a_longer_number_is_no_pin_code(text: str) -> None:
+    assert _addresses(("customer", text)) == []
