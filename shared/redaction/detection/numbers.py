@@ -711,13 +711,12 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         said_next = said_after(atoms[-1].tokens[-1], tokens)
         if _CARD_NAMED_AFTER.match(said_next) or _EXPIRY_NAMED_AFTER.match(said_next):
             return EntityType.CARD_NUMBER  # "the one ending in 7428, that's the Visa", "..., and the expiry 10/26"
-    if (
-        len(digits) == 4
-        and not distances
-        and _LAST_FOUR.search(lead_in)
-        and not CARD_CONTEXT.search(window_before(tokens, first.position))  # looked for last: it reads back far
-    ):
-        return EntityType.SSN  # "Last four are 8 8 1 0.": nothing else named, a social's, as verification asks
+    if len(digits) == 4 and not distances and _LAST_FOUR.search(lead_in):
+        window = window_before(tokens, first.position)
+        if _RECEIPT.search(window):
+            return EntityType.CARD_NUMBER  # "I've only got the receipt, it just shows the last four, 6418."
+        if not CARD_CONTEXT.search(window):  # looked for last: it reads back far
+            return EntityType.SSN  # "Last four are 8 8 1 0.": nothing else named, a social's, as verification asks
     card_named_before = CARD_CONTEXT.search(" ".join(t.norm for t in tokens[: first.position])) is not None
     expiry_asked = distances.get(EntityType.CARD_EXPIRY) == nearest and card_named_before
     if expiry_asked and _year_alone_answers(digits, atoms, tokens):
@@ -987,6 +986,8 @@ def _ends_sentence(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
 # A card's expiry named right after digits: "The last four is 2095, and the expiry 10/26.", "... is 0588 and it
 # expires in April 2028."
 _EXPIRY_NAMED_AFTER = re.compile(rf"(and )?(the |its |it )?({EXPIRY_SAID})\b")
+# A receipt shows a card's last four, never a social's.
+_RECEIPT = re.compile(r"\b(receipt|till slip|card slip)s?\b")
 # Four digits asked or given as "the last four" of nothing named: in verification, a social's.
 _LAST_FOUR = re.compile(r"\blast (four|4)( digits| numbers)?( are| is| as|'s)?$")
 # A card's network named alone right before its last four: "Visa, 4024."

@@ -483,3 +483,8 @@ def test_fewer_digits_said_after_a_social_s_first_five_are_not_its_end() -> None
 
 def test_digits_written_in_other_groups_are_no_social_s_first_five() -> None:
     assert _found(_segments(("customer", "The part is 348-521."))) == []
+
+
+def test_the_last_four_shown_on_a_receipt_are_a_cards_not_a_socials() -> None:
+    said = ("customer", "I've only the till receipt, it just shows the last four, 2291. Will that do?")
+    assert _found(_segments(said), (EntityType.SSN, EntityType.CARD_NUMBER)) == [("card_number", ["2291"])]
