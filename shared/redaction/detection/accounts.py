@@ -486,7 +486,9 @@ def letter_suffix(last: Token, tokens: Sequence[Token]) -> list[Token]:
         or after.text[-1] in PUNCTUATION
     )
     both = re.fullmatch(r"[A-HJ-Z]", core) and re.fullmatch(r"[A-HJ-Z]", second) and second_ends
-    return [nxt, after] if both and after is not None else []
+    # or the mixed last group said in two: "MURPH 712037 J99 4", "MORGA 753116 SM9 IJ"
+    split_group = _MIXED_LAST_GROUP.fullmatch(core) and re.fullmatch(r"[A-Z\d]{1,2}", second) and second_ends
+    return [nxt, after] if (both or split_group) and after is not None else []
 
 
 # The last group of a British driving licence's number: "SM9IJ".

@@ -2240,3 +2240,17 @@ def test_two_letters_ending_an_id_are_part_of_it() -> None:
 
 def test_a_word_of_two_capitals_after_an_id_is_no_part_of_it() -> None:
     assert _accounts(("customer", "My health card is 4455 221 908 OK.")) == [["4455 221 908"]]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        # its last group said in two
+        ("Driving licence, HARRI 604118 K99 7.", "HARRI 604118 K99 7"),
+        ("My driving licence is MORGA 753116 SM9 IJ.", "MORGA 753116 SM9 IJ"),
+        # what follows the last group goes on with the sentence, and is no part of it
+        ("Driving licence, HARRI 604118 K99 4 points on it.", "HARRI 604118"),
+    ],
+)
+def test_a_licences_last_group_said_in_two_ends_it(text: str, number: str) -> None:
+    assert _accounts(("customer", text)) == [[number]]
