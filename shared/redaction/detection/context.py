@@ -225,6 +225,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a charity's supporter or sponsor, a pensioner's payment order (India's PPO), a plan's enrollee, a request
         # or an infringement the caller is given a number for
         r"supporter|support or|sponsor|ppo|enrollee|enrolee|enrolment|enrollment|request|infringement|"
+        # a trade union's member: "Can I take your union number?"
+        r"union|"
         # a prepaid plan the caller holds: "can I take the plan number?"; a programme or scheme they are on: "Your
         # program number is 2025 -0311 -447."
         r"plan|program|programme|scheme)('s)? "
@@ -234,6 +236,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|(patient|student|applicant|employee|staff|tax|medical record) id"
         # a driving licence by its name alone: "My driver's license, it's D as in David, 4 2 0 ..."
         r"|(driver'?s|driving) licen[cs]e"
+        # ... and the other licences and papers held in one's name: "The gun licence is 0 4 4 7 1 9 2.", a seafarer's
+        # discharge book
+        r"|(gun|firearms?|shotgun|fishing|hunting) (licen[cs]e|certificate)|discharge book|seaman'?s book"
         # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"
         r"|mprn|gprn|mpan|m p r n|meter point (reference( number)?|number)"
         # a bank's branch as Australia numbers it: "the BSB"

@@ -101,7 +101,9 @@ _LOWER_CASE_KIN = (
     # the people one has by what they do for one: "my sponsor is Gloria Mensah", "our priest, Declan Moriarty"
     r"sponsor|dentist|doctor|landlord|landlady|priest|pastor|vicar|imam|rabbi|boss|manager|supervisor|lawyer|"
     r"solicitor|accountant|caseworker|case worker|social worker|guardian|executor|godparent|physio|therapist|"
-    r"counsellor|counselor|midwife|tutor|coach|trainer|mentor|teacher|instructor)"
+    r"counsellor|counselor|midwife|tutor|coach|trainer|mentor|teacher|instructor|"
+    # ... and who minds one's children or home: "Our nanny, Imelda, picks them up."
+    r"nanny|babysitter|childminder|au pair|housekeeper|nurse|health visitor|support worker|key worker|keyworker)"
     r"(?:-in-law)?)"
 )
 # what is said of someone right after their name, not a name: "my son he's ...", "my wife works nights"

@@ -2254,3 +2254,17 @@ def test_a_word_of_two_capitals_after_an_id_is_no_part_of_it() -> None:
 )
 def test_a_licences_last_group_said_in_two_ends_it(text: str, number: str) -> None:
     assert _accounts(("customer", text)) == [[number]]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, number",
+    [
+        ("Can I take your union number?", "Yes, it's U 448 2291.", "U 448 2291"),
+        ("And the firearms certificate?", "The gun licence is 0 4 4 7 1 9 2.", "0 4 4 7 1 9 2"),
+        ("Which papers do you have?", "My discharge book, number R 55 41 09.", "R 55 41 09"),
+    ],
+)
+def test_a_union_members_number_or_a_licence_or_book_held_in_ones_name_is_an_account(
+    asked: str, answer: str, number: str
+) -> None:
+    assert _accounts(("agent", asked), ("customer", answer)) == [[number]]

@@ -3432,6 +3432,8 @@ def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> No
         ("My dentist is Imelda Vasquez.", "Imelda Vasquez"),
         # (after scoring held_back_52)
         ("My coach, Sipho, signed the form for me.", "Sipho"),
+        # who minds the children
+        ("Our nanny Rosalind picks them up on Fridays.", "Rosalind"),
     ],
 )
 def test_someone_named_by_what_they_do_for_the_caller_is_a_name(text: str, name: str) -> None:
