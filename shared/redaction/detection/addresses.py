@@ -1011,6 +1011,10 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             yield pin  # "And the PIN code?" / "PIN code is 560 034.": a place's code, though no address came before
         if gone_on_from is None and _HOUSE_NUMBER_ASKED.search(asked) and (number := _house_number_alone(segment.text)):
             yield TextSpan(segment.index, *number)
+        house_asked = ADDRESS_CONTEXT.search(asked) or _HOUSE_NAME_ASKED.search(asked)
+        if house_asked and (house_named := _NAMED_HOUSE_ANSWERED.match(segment.text, _lead_in_end(segment.text))):
+            addressed.add(segment.index)
+            yield TextSpan(segment.index, house_named.start(), house_named.end())
         for unit in _units_given_after_named(segment.text):
             yield TextSpan(segment.index, *unit)
         yield from _corrected_zip(spoken, tokens)
@@ -1323,6 +1327,14 @@ def _units_given_after_named(text: str) -> Iterable[tuple[int, int]]:
     if named is not None:
         for unit in _UNIT_GIVEN.finditer(text, named.end()):
             yield unit.span()
+
+
+# A house known by its name, given alone or with its street or places, as the answer to where one lives: "Glebe
+# Farmhouse, Little Hadham, no number.", "Is there a house name?" / "Yeah, Rose Cottage."
+_HOUSE_NAME_ASKED = re.compile(r"\bhouse name\b")
+_NAMED_HOUSE_ANSWERED = re.compile(
+    rf"(?:The\s+)?(?:[A-Z][\w'-]*\s+){{1,2}}{_HOUSE_WORD}\b(?:,\s+{_PLACE_WORDS}){{0,3}}"
+)
 
 
 def _house_number_alone(text: str) -> tuple[int, int] | None:

@@ -2302,3 +2302,19 @@ def test_an_indian_pin_code_named_is_an_address_part_unasked(text: str, address:
 @pytest.mark.parametrize("text", ["My card's PIN is 400050.", "PIN code 4000501, it says, is too long."])
 def test_a_cards_pin_or_a_longer_number_is_no_pin_code(text: str) -> None:
     assert _addresses(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "asked, answer, address",
+    [
+        ("What's the address?", "It's Glebe Farmhouse, Little Hadham, no number.", "Glebe Farmhouse, Little Hadham"),
+        ("Is there a house name or number?", "Yeah, Ivy Cottage.", "Ivy Cottage"),
+        ("And the first line of the address?", "Yes, it's Beech Lodge, Church Lane.", "Beech Lodge, Church Lane"),
+    ],
+)
+def test_a_house_known_by_its_name_is_the_address_given(asked: str, answer: str, address: str) -> None:
+    assert _addresses(("agent", asked), ("customer", answer)) == [(1, address)]
+
+
+def test_a_house_name_not_given_as_the_address_is_none() -> None:
+    assert _addresses(("agent", "Where did you hear about us?"), ("customer", "Ivy Cottage.")) == []
