@@ -55,10 +55,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     ),
     # a birth certificate's dates are its issue's, not the birth's
     # a thing "born" ("it was born in 1969, the original design") has a launch date, not a birth date; a person
-    # born in some month is "a May baby"
+    # born in some month is "a May baby", or near a feast "a Christmas baby"
     EntityType.DATE_OF_BIRTH: re.compile(
         r"\b(birth(?! certificates?\b)|birth ?date|birthday|(?<!\bit was )(?<!\bit's )(?<!\bthat was )born|dob|"
-        r"d o b|d-o-b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day) baby|"
+        r"d o b|d-o-b|d\.o\.b|(" + "|".join(sorted(MONTHS)) + r"|eve|day|christmas|easter|halloween|valentine's) baby|"
         # a date asked for by its year, day and month together, as one's birth date is to verify the caller
         r"year,? and (then )?(the )?(day and month|month and day)|"
         # one's star sign, then the day it comes from: "I'm a Leo, August the 9th, 1995" (not "cancer", an illness)
@@ -239,6 +239,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # ... and the other licences and papers held in one's name: "The gun licence is 0 4 4 7 1 9 2.", a seafarer's
         # discharge book
         r"|(gun|firearms?|shotgun|fishing|hunting) (licen[cs]e|certificate)|discharge book|seaman'?s book"
+        # a boat registered in the owner's name: "The boat's registration is WD 4471."
+        r"|(boat|vessel|yacht)('s)? registration"
         # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"
         r"|mprn|gprn|mpan|m p r n|meter point (reference( number)?|number)"
         # a bank's branch as Australia numbers it: "the BSB"

@@ -1187,6 +1187,10 @@ _DAY_AND_MONTH_BEFORE = re.compile(
 )
 
 
+# A day told by its feast, the days from it said first: "The day after Christmas, 1979".
+_DAYS_FROM_FEAST_BEFORE = re.compile(r"(?:\b(?i:the)\s+)?\b(?i:day|two days|three days|week)\s+(?i:after|before)\s+$")
+
+
 # The month said right before a day: "August ", "May the ".
 _MONTH_BEFORE = re.compile(rf"(?i:{_FULL_MONTH})\s+(?:the\s+)?$")
 
@@ -1209,6 +1213,8 @@ def with_day_and_month(span: TextSpan, text: str) -> TextSpan:
         before = _DAY_AND_MONTH_BEFORE.search(text[: span.start])
     elif re.match(_DAY_NUMBER + r"\b", text[span.start :]):
         before = _MONTH_BEFORE.search(text[: span.start])
+    elif text[span.start : span.end].split(maxsplit=1)[0].lower().rstrip(",") in _FEASTS:
+        before = _DAYS_FROM_FEAST_BEFORE.search(text[: span.start])
     else:
         before = None
     return span if before is None else TextSpan(span.segment, before.start(), span.end)

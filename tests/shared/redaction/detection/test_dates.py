@@ -1264,3 +1264,14 @@ def test_a_whole_date_given_with_a_two_figure_year_after_an_apostrophe_is_a_birt
 @pytest.mark.parametrize("said", ["It's the 4th of January '15.", "It's 4 January 63."])
 def test_a_childs_year_or_two_figures_without_an_apostrophe_give_no_birth_date_so(said: str) -> None:
     assert _found(_segments(("customer", said)), _BIRTH) == []
+
+
+@pytest.mark.parametrize(
+    "said, date",
+    [
+        ("I'm an Easter baby, well, nearly. The day before Easter, 1994.", "The day before Easter, 1994"),
+        ("I was born two days after Christmas, 1961.", "two days after Christmas, 1961"),
+    ],
+)
+def test_a_birth_date_told_by_its_days_from_a_feast_is_whole(said: str, date: str) -> None:
+    assert spans_found((("customer", said),), _BIRTH) == [("date_of_birth", 0, date)]
