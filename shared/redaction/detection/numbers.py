@@ -1375,15 +1375,15 @@ _ENDING_AFTER_WORDS = 3  # "..., that's 0735 at the end"
 def _ending_said_again(
     untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]]
 ) -> Iterable[tuple[EntityType, list[Token]]]:
-    """A number's last digits said again by the same speaker right after it ("My phone is 0161 496 0735. Oh seven
-    three five."): the same kind."""
+    """A number's last digits, or all of them, said again by the same speaker right after it ("My phone is 0161 496
+    0735. Oh seven three five.", "Last four is 0 9 3 2. Oh nine three two."): the same kind."""
     for run in untyped:
         first = run[0].tokens[0]
         digits = "".join(atom.digits for atom in run)
         for entity_type, said in found:
             whole = digits_said(said)
             if (
-                _MIN_ENDING_SAID_AGAIN <= len(digits) < len(whole)
+                _MIN_ENDING_SAID_AGAIN <= len(digits) <= len(whole)
                 and whole.endswith(digits)
                 and said[-1].speaker == first.speaker
                 and 0 < first.position - said[-1].position <= _ENDING_AFTER_WORDS + 1

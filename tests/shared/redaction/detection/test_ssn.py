@@ -488,3 +488,8 @@ def test_digits_written_in_other_groups_are_no_social_s_first_five() -> None:
 def test_the_last_four_shown_on_a_receipt_are_a_cards_not_a_socials() -> None:
     said = ("customer", "I've only the till receipt, it just shows the last four, 2291. Will that do?")
     assert _found(_segments(said), (EntityType.SSN, EntityType.CARD_NUMBER)) == [("card_number", ["2291"])]
+
+
+def test_the_last_four_said_again_in_words_right_after_are_the_social_too() -> None:
+    said = ("customer", "Last four is 0 4 7 2. Oh four seven two.")
+    assert _found(_segments(said), _SSN) == [("ssn", ["0 4 7 2"]), ("ssn", ["Oh four seven two"])]
