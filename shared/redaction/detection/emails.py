@@ -327,16 +327,24 @@ SPELLED_AFTER_EMAIL = re.compile(
     # digits too, after a separator: "that's A-N-H dot T-R-A-N dot 1988"
     r"(?P<name>[A-Z](?:[\s.,-]+[A-Z]\b|,?\s+(?i:dot|underscore|dash|hyphen|period),?\s+(?:[A-Z]|\d+)\b){1,30})"
 )
+# ... or joined by hyphens with nothing before them: "t dot kowalczyk at wp dot pl, K-O-W-A-L-C-Z-Y-K."
+SPELLED_RIGHT_AFTER_EMAIL = re.compile(r"[,.]\s+(?P<name>[A-Z](?:-[A-Z]){2,})(?![\w-])")
 _SPELLED_SEPARATOR = re.compile(rf"\b(?i:{_SEPARATOR_WORD})\b")
+# Said as a name's part, not as the address's: "..., surname S-H-E-V-C-H-E-N-K-O"
+_NAME_PART_SPELLED = re.compile(r"\b(?i:surname|last name)\b")
 
 
 def spelled_after_email(text: str, email: re.Match[str], spelled: re.Match[str]) -> EntityType:
-    """What letters spelled after an e-mail address are: a name in it ("..., that's I-Y-E-R"), or the address's
-    own part spelled again, with its separators ("..., that's T O M dot W") or all its letters."""
+    """What letters spelled after an e-mail address are: the address's own, spelling a word of its mailbox ("...,
+    that's I-Y-E-R"), its part with its separators ("..., that's T O M dot W") or all its letters; or a name where
+    they are said to be one ("..., surname S-H-E-V-C-H-E-N-K-O")."""
     letters = re.sub(r"[^a-z]", "", _SPELLED_SEPARATOR.sub("", spelled.group("name")).lower())
     local_part = re.split(r"@|\s+at\s+", email.group(), maxsplit=1)[0]
     local_letters = re.sub(r"[^a-z]", "", _SPELLED_SEPARATOR.sub("", local_part).lower())
     if _SPELLED_SEPARATOR.search(spelled.group("name")) or (len(letters) > 1 and letters == local_letters):
+        return EntityType.EMAIL
+    named = _NAME_PART_SPELLED.search(text, spelled.start(), spelled.start("name"))
+    if not named and letters in local_letters:
         return EntityType.EMAIL
     return EntityType.PERSON_NAME
 

@@ -65,6 +65,7 @@ from shared.redaction.detection.addresses import (
 from shared.redaction.detection.emails import (
     EMAIL,
     SPELLED_AFTER_EMAIL,
+    SPELLED_RIGHT_AFTER_EMAIL,
     WRITTEN_EMAIL,
     email_start,
     emails_at_provider,
@@ -151,18 +152,13 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
                 continue
             start = begun_again_from(text, start_since_named(text, email_start(text, match)))
             yield EntityType.EMAIL, TextSpan(segment.index, start, match.end())
-            # A part of the address spelled after it is a name: "priyanka.iyer at outlook.com, that's I-Y-E-R."
-            spelled = SPELLED_AFTER_EMAIL.match(text, match.end())
-            if spelled:
-                yield (
-                    spelled_after_email(text, match, spelled),
-                    TextSpan(segment.index, spelled.start("name"), spelled.end("name")),
-                )
+            yield from _spelled_after(segment.index, text, match)
         for start, end in emails_at_provider(text):
             yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, start), end)
         for match in WRITTEN_EMAIL.finditer(text):
             if not is_web_address(text, match):
                 yield EntityType.EMAIL, TextSpan(segment.index, begun_again_from(text, match.start()), match.end())
+                yield from _spelled_after(segment.index, text, match)
         patterns = [ADDRESS, PO_BOX, POSTCODE_ADDRESS, CONTINENTAL_ADDRESS, CONTINENTAL_ADDRESS_WITHOUT_CODE]
         patterns += [FLAT_PIN_ADDRESS, NUMBERED_ROADS_ADDRESS, MALAYSIAN_ADDRESS]
         patterns += [MISHEARD_STREET_BEFORE_POSTCODE]
@@ -301,3 +297,11 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             yield EntityType.PERSON_NAME, TextSpan(segment.index, start, end)
         for match in SPELLED_NAME.finditer(text):
             yield EntityType.PERSON_NAME, TextSpan(segment.index, match.start("name"), match.end("name"))
+
+
+def _spelled_after(index: int, text: str, email: re.Match[str]) -> Iterable[tuple[EntityType, TextSpan]]:
+    """Letters spelled right after an e-mail address, of the address or of a name ("priyanka.iyer at outlook.com,
+    that's I-Y-E-R")."""
+    spelled = SPELLED_AFTER_EMAIL.match(text, email.end()) or SPELLED_RIGHT_AFTER_EMAIL.match(text, email.end())
+    if spelled:
+        yield spelled_after_email(text, email, spelled), TextSpan(index, spelled.start("name"), spelled.end("name"))

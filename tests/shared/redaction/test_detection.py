@@ -1215,12 +1215,21 @@ def test_a_surname_spelled_after_it_is_said() -> None:
     assert _found(segments) == [("person_name", ["Kowalczyk, K-O-W-A-L-C-Z-Y-K"])]
 
 
-def test_a_spelling_after_an_email_address_is_a_name() -> None:
-    segments = _segments(("customer", "It's anna.lindqvist at proton.me, that's L-I-N-D-Q-V-I-S-T."))
-    assert _found(segments) == [
-        ("email", ["anna.lindqvist at proton.me"]),
-        ("person_name", ["L-I-N-D-Q-V-I-S-T"]),
-    ]
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("It's anna.lindqvist at proton.me, that's L-I-N-D-Q-V-I-S-T.", "email"),
+        # written, and the word spelled with nothing said before it
+        ("It's anna.lindqvist@proton.me, L-I-N-D-Q-V-I-S-T.", "email"),
+        ("It's anna.lindqvist at proton.me, surname L-I-N-D-Q-V-I-S-T.", "person_name"),
+        # letters of no word in the mailbox: the name the initial stands for
+        ("It's anna.l at proton.me, that's L-I-N-D-Q-V-I-S-T.", "person_name"),
+    ],
+)
+def test_a_word_of_the_mailbox_spelled_after_an_email_address_is_the_address_unless_named_a_surname(
+    text: str, kind: str
+) -> None:
+    assert _found(_segments(("customer", text)))[1] == (kind, ["L-I-N-D-Q-V-I-S-T"])
 
 
 @pytest.mark.parametrize(
@@ -2537,8 +2546,10 @@ def test_new_last_digits_of_a_phone_number_named_after_them(answer: str, found: 
     [
         ("Send it to marta.b@proton.me, that's M A R T A dot B.", "email", "M A R T A dot B"),
         ("It's lena_k at gmail dot com, spelled L E N A underscore K.", "email", "L E N A underscore K"),
-        # one part of the address spelled: the name in it
-        ("It's priya.nair at outlook dot com, that's N-A-I-R.", "person_name", "N-A-I-R"),
+        # one word of the address spelled: the address spelled out, as the other words are
+        ("It's priya.nair at outlook dot com, that's N-A-I-R.", "email", "N-A-I-R"),
+        # ... or a name, said to be one
+        ("It's priya.nair at outlook dot com, last name N-A-I-R.", "person_name", "N-A-I-R"),
     ],
 )
 def test_an_email_address_spelled_again_after_it_is_the_address(text: str, kind: str, spelled: str) -> None:

@@ -453,10 +453,20 @@ def test_the_local_part_spelled_with_commas_after_a_full_stop_is_the_address_aga
     ]
 
 
-def test_a_surname_spelled_with_commas_after_the_address_is_no_part_of_it() -> None:
-    said = "Sure, it's tom.okafor at web dot de. That's O, K, A, F, O, R."
+@pytest.mark.parametrize(
+    "said, kind",
+    [
+        # a word of the mailbox spelled: the address spelled out
+        ("Sure, it's tom.okafor at web dot de. That's O, K, A, F, O, R.", "email"),
+        # said to be the surname: a name
+        ("Sure, it's tom.okafor at web dot de. Surname, O, K, A, F, O, R.", "person_name"),
+    ],
+)
+def test_a_word_of_the_mailbox_spelled_after_the_address_is_the_address_unless_named_a_surname(
+    said: str, kind: str
+) -> None:
     turns = (("agent", "Can you spell the e-mail?"), ("customer", said))
-    assert spans_found(turns, (EntityType.EMAIL, EntityType.PERSON_NAME))[-1] == ("person_name", 1, "O, K, A, F, O, R")
+    assert spans_found(turns, (EntityType.EMAIL, EntityType.PERSON_NAME))[-1] == (kind, 1, "O, K, A, F, O, R")
 
 
 @pytest.mark.parametrize(
