@@ -12,6 +12,7 @@ from phonenumbers import SUPPORTED_REGIONS
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import CONTEXT_WINDOW, EMAIL_CONTEXT, answers, window_before
+from shared.redaction.detection.gazetteers import english_words
 from shared.redaction.detection.spoken import (
     ELLIPSES,
     MISHEARD_LETTERS,
@@ -421,7 +422,13 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             named_at = [m.end() for m in _EMAIL_NAMED_LAST.finditer(segment.text, start, ending.start())]
             if _ASKED_AFTER_ANOTHER.search(asked):
                 named_at += [m.end() for m in _AND_THEN.finditer(segment.text, start, ending.start())]
-            yield TextSpan(segment.index, max(named_at, default=start), ending.end())
+            start = max(named_at, default=start)
+            # a clause said before an address heard whole is no part of it: "It's the family one, thewalshes1975 at
+            # eircom dot net", "My son set it up, it's grandpa underscore ted at ..."
+            whole = next((m for m in EMAIL.finditer(segment.text, start) if m.end() == ending.end()), None)
+            if whole is not None and _a_clause_before(segment.text[start : email_start(segment.text, whole)]):
+                start = email_start(segment.text, whole)
+            yield TextSpan(segment.index, start, ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
     yield from _named_emails_heard_as_words(segments)
     yield from _emails_heard_with_not_for_dot(segments)
@@ -520,6 +527,20 @@ def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[Text
             continue  # "the parcel is not lost, it's just not come"
         if len(dots) >= 2 or re.search(_WEBMAIL_PROVIDERS, text[start : ending.end()], re.IGNORECASE):
             yield TextSpan(segment.index, start, ending.end())
+
+
+def _a_clause_before(said: str) -> bool:
+    """Whether ``said``, before an address, is a clause of English words ending with a comma, not its mailbox's
+    words or letters spelled ("family one, ", not "Eoin, E-O-I-N, dot Mac, ")."""
+    words = [word.strip(PUNCTUATION).lower() for word in said.split()]
+    return (
+        "," in said
+        and len(words) > 1
+        and all(
+            len(word) > 1 and word not in SEPARATOR_WORDS and (word in english_words() or word in _NOT_LOCAL_PARTS)
+            for word in words
+        )
+    )
 
 
 def _spelled_emails_ending_misheard(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:

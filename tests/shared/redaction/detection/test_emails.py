@@ -948,3 +948,25 @@ def test_a_written_address_with_a_filler_after_its_at_sign_is_one_address() -> N
     """(after scoring held_back_52)"""
     said = "My email is d.oyelaran@, um, unilag.edu.ng."
     assert _emails(("customer", said)) == [(0, "d.oyelaran@, um, unilag.edu.ng")]
+
+
+@pytest.mark.parametrize(
+    "answer, email",
+    [
+        ("It's the family one, thewalshes1975 at eircom dot net.", "thewalshes1975 at eircom dot net"),
+        (
+            "My son set it up, it's grandpa underscore ted at icloud dot com.",
+            "grandpa underscore ted at icloud dot com",
+        ),
+        # the mailbox's own words and letters before a comma are the address's
+        ("C-I-A-R-A, ciara dot quinn, at eircom dot net.", "C-I-A-R-A, ciara dot quinn, at eircom dot net"),
+        ("D for delta, A, V, I, D, 0 9, at rediffmail dot com.", "D for delta, A, V, I, D, 0 9, at rediffmail dot com"),
+        # the address said first as written, then put right: both the address
+        (
+            "j.o.okafor, uh, no dots actually, jookafor at gmail dot com.",
+            "j.o.okafor, uh, no dots actually, jookafor at gmail dot com",
+        ),
+    ],
+)
+def test_a_clause_said_before_an_answered_address_is_no_part_of_it(answer: str, email: str) -> None:
+    assert _emails(("agent", "And what's the email?"), ("customer", answer)) == [(1, email)]
