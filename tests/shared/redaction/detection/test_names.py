@@ -3434,6 +3434,9 @@ def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> No
         ("My coach, Sipho, signed the form for me.", "Sipho"),
         # who minds the children
         ("Our nanny Rosalind picks them up on Fridays.", "Rosalind"),
+        # a name no list holds, and "was" after it
+        ("Our babysitter Maisie was in the house.", "Maisie"),
+        ("The locum, Ferreira I think, signed it.", "Ferreira"),
     ],
 )
 def test_someone_named_by_what_they_do_for_the_caller_is_a_name(text: str, name: str) -> None:
