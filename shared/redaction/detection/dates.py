@@ -297,6 +297,8 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         year = int(written.group("year") or written.group("year_first"))
         if (year + _CENTURY if year < 100 else year) not in _BIRTH_YEARS:
             continue
+        if not _day_and_month_in_range(written):
+            continue  # a bank's sort code: "20-45-77"
         if not _GIVEN_AS.search(words_before(token, tokens, _GIVEN_WORDS)):
             continue
         yield [token]
@@ -305,6 +307,16 @@ def _own_dates_written(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         between = " ".join(t.norm for t in tokens[token.position + 1 : rest[0].position]) if rest else ""
         if rest and rest[0].segment == token.segment and _RESTATED.match(between):
             yield rest
+
+
+def _day_and_month_in_range(written: re.Match[str]) -> bool:
+    """Whether a date written whole has a month of 1 to 12 and a day of 1 to 31, either way round where the year
+    comes last."""
+    parts = [int(part) for part in re.split(r"[./-]", written.group())]
+    if written.group("year_first"):
+        return 1 <= parts[1] <= 12 and 1 <= parts[2] <= 31
+    first, second = parts[0], parts[1]
+    return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 1 <= second <= 31)
 
 
 def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:

@@ -1275,3 +1275,23 @@ def test_a_childs_year_or_two_figures_without_an_apostrophe_give_no_birth_date_s
 )
 def test_a_birth_date_told_by_its_days_from_a_feast_is_whole(said: str, date: str) -> None:
     assert spans_found((("customer", said),), _BIRTH) == [("date_of_birth", 0, date)]
+
+
+@pytest.mark.parametrize(
+    "asked, answer, found",
+    [
+        # a bank's sort code has the shape of a date, its month out of range
+        ("Can I take the sort code and account number?", "It's 20-45-77, and then 31926819.", []),
+        ("Can I take the sort code and account number?", "It's 40-17-62, and then 31926819.", []),
+        # a date's day and month either way round
+        ("Anything else?", "It's 23/07/1979.", ["23/07/1979"]),
+        ("Anything else?", "It's 07/23/1979.", ["07/23/1979"]),
+        ("Anything else?", "It's 1990-08-17.", ["1990-08-17"]),
+        ("Anything else?", "It's 1990-28-17.", []),
+    ],
+)
+def test_a_number_written_as_a_date_is_a_birth_date_only_with_a_day_and_month(
+    asked: str, answer: str, found: list[str]
+) -> None:
+    turns = (("agent", asked), ("customer", answer))
+    assert [words for _, _, words in spans_found(turns, _BIRTH)] == found
