@@ -470,6 +470,9 @@ def _written_as_name(token: Token) -> bool:
     return token.hyphen_led or core[:1].isupper()
 
 
+_CODE_NAMING_WORDS = {"zip", "plus", "four", "postcode", "post", "postal", "code", "eircode"}
+
+
 def _looks_like(kind: EntityType, piece: Sequence[Token], unsure: bool | set[tuple[int, int]]) -> bool:
     """Whether ``piece`` may be of ``kind``; ``unsure`` is True in a transcript without capitals, else where Whisper
     was unsure of its words (a name it wrote as common words: "image and press cut")."""
@@ -486,6 +489,8 @@ def _looks_like(kind: EntityType, piece: Sequence[Token], unsure: bool | set[tup
     if kind is EntityType.ACCOUNT_NUMBER:
         return digits > 0 or any(t.hyphen_led or re.fullmatch(r"[A-Z]{1,4}", t.text.strip(".,;:!?")) for t in piece)
     if kind is EntityType.ADDRESS:
+        if all(token.norm in _CODE_NAMING_WORDS for token in piece):
+            return False  # "30309-4512, zip plus four.": what the code is, said after it
         return digits > 0 or capitals > 1 or (lower_case and len(piece) > 1)
     if kind is EntityType.PERSON_NAME:
         # "Woodgrove's AI assistant", "Monday in the morning", "Billing in the end": no one's name

@@ -2318,3 +2318,8 @@ def test_a_house_known_by_its_name_is_the_address_given(asked: str, answer: str,
 
 def test_a_house_name_not_given_as_the_address_is_none() -> None:
     assert _addresses(("agent", "Where did you hear about us?"), ("customer", "Ivy Cottage.")) == []
+
+
+def test_what_a_zip_is_said_after_it_is_no_part_of_the_address() -> None:
+    turns = (("agent", "And what's your zip?"), ("customer", "60614-2207, zip plus four."))
+    assert _addresses(*turns) == [(1, "60614-2207")]
