@@ -470,7 +470,8 @@ def _written_as_name(token: Token) -> bool:
     return token.hyphen_led or core[:1].isupper()
 
 
-_CODE_NAMING_WORDS = {"zip", "plus", "four", "postcode", "post", "postal", "code", "eircode"}
+# "zip plus four" said after a ZIP names it; "Postal Code 441 603" before one is heard and labelled with it
+_CODE_NAMING_WORDS = {"zip", "plus", "four"}
 
 
 def _looks_like(kind: EntityType, piece: Sequence[Token], unsure: bool | set[tuple[int, int]]) -> bool:
