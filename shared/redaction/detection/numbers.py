@@ -2003,6 +2003,15 @@ def _mobile_across_aside(
             yield EntityType.PHONE_NUMBER, [t for atom in second for t in atom.tokens]
 
 
+_DINERS_LENGTH = 14  # digits of a Diners Club card, the one network shorter than 15
+_DINERS_STARTS = ("30", "36", "38", "39")
+
+
+def _whole_diners_card(digits: str) -> bool:
+    """Whether ``digits`` are a whole Diners Club card: fourteen, its start, and the card check passed."""
+    return len(digits) == _DINERS_LENGTH and digits.startswith(_DINERS_STARTS) and luhn(digits)
+
+
 def _card_ended_after_read_back(
     untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
 ) -> Iterable[tuple[EntityType, list[Token]]]:
@@ -2011,7 +2020,7 @@ def _card_ended_after_read_back(
     two together pass the card check at a card's length."""
     for kind, said in found:
         begun = digits_said(said)
-        if kind is not EntityType.CARD_NUMBER or len(begun) >= _CARD_LENGTHS.start:
+        if kind is not EntityType.CARD_NUMBER or len(begun) >= _CARD_LENGTHS.start or _whole_diners_card(begun):
             continue
         start, last = said[0], said[-1]
         later = [run for run in untyped if run[0].tokens[0].position > last.position]

