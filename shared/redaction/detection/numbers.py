@@ -1101,7 +1101,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
                 socials.append(run)
             elif all(kind is EntityType.CARD_SECURITY_CODE for kind, _ in typed):
                 codes.append(run)
-    found = _codes_after_expiries(_accounts_read_back(found))
+    found = _endings_asked_again(_codes_after_expiries(_accounts_read_back(found)), tokens)
     yield from found
     accounts = [said for kind, said in found if kind is EntityType.ACCOUNT_NUMBER]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
@@ -2273,6 +2273,33 @@ def _codes_after_expiries(found: Sequence[tuple[EntityType, list[Token]]]) -> li
             and len(digits_said(said)) == min(_SECURITY_CODE_LENGTHS)
         ):
             retyped[at + 1] = (EntityType.CARD_SECURITY_CODE, said)
+    return retyped
+
+
+_MIN_ENDING_ASKED_AGAIN = 6  # digits: more than a card's or a phone's last four, which have rules of their own
+
+
+def _endings_asked_again(
+    found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
+) -> list[tuple[EntityType, list[Token]]]:
+    """``found``, with the end of a number the speaker gave again when the other side asked for it again from a place
+    in it ("4426 3793 4339 7762." / "Could you go again from the seventh digit?" / "9, 3, 4, 3, 3, 9, 7, 7, 6, 2.")
+    typed as that number, though its length is a phone's."""
+    retyped = list(found)
+    for at, (kind, said) in enumerate(found):
+        digits = digits_said(said)
+        for earlier_kind, earlier in found[:at]:
+            whole = digits_said(earlier)
+            between = tokens[earlier[-1].position + 1 : said[0].position]
+            if (
+                earlier_kind is not kind
+                and earlier[0].speaker == said[0].speaker
+                and 0 < said[0].position - earlier[-1].position <= CONTEXT_WINDOW
+                and _MIN_ENDING_ASKED_AGAIN <= len(digits) < len(whole)
+                and whole.endswith(digits)
+                and _ASKED_AGAIN.search(" ".join(t.norm for t in between if t.speaker != said[0].speaker))
+            ):
+                retyped[at] = (earlier_kind, said)
     return retyped
 
 

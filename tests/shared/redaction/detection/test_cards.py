@@ -1627,3 +1627,22 @@ def test_a_diners_cards_fourteen_digits_are_whole_and_a_year_after_them_is_its_e
         ("card_number", ["3056 930902 5904"]),
         ("card_expiry", ["end of next year, December '26"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "asked, kind",
+    [
+        # (after scoring held_back_53)
+        ("Sorry, you cut out there. Could you go again from the seventh digit?", "card_number"),
+        # asked for something else: what is given is that
+        ("Thanks. And a good number for you?", "phone_number"),
+    ],
+)
+def test_a_cards_end_given_again_when_asked_again_is_the_card(asked: str, kind: str) -> None:
+    turns = (
+        ("customer", "4539 1488 0343 6467."),
+        ("agent", asked),
+        ("customer", "From the seventh. 8, 8, 0, 3, 4, 3, 6, 4, 6, 7."),
+    )
+    found = _found(_segments(*turns), (EntityType.CARD_NUMBER, EntityType.PHONE_NUMBER))
+    assert found[-1] == (kind, ["8, 8, 0, 3, 4, 3, 6, 4, 6, 7"])
