@@ -514,6 +514,9 @@ _LINE_BROKE_UP = re.compile(
 )
 
 
+_PROMPT_TO_GO_ON = re.compile(r"(yes|yeah|yep|mhm|mm-hmm|uh-huh|okay|ok|go on|and|and then|right)\W*")
+
+
 def asks_anew(said: Sequence[Token], answered: str) -> bool:
     """Whether what the other side said is more than a backchannel ("okay", "go on", or reading back some of the
     digits ``answered`` so far), so what the speaker says next answers it rather than going on: many words, a
@@ -526,7 +529,8 @@ def asks_anew(said: Sequence[Token], answered: str) -> bool:
     # all the digits given so far read back to confirm them: "5270 7984, yes?"
     confirming = their_digits != "" and their_digits == answered
     words = sum(1 for t in said if digits_of(t) is None)
-    asked = any("?" in t.text for t in said)
+    # (a prompt to go on asks nothing: "It's 6508 2952..." / "Yes?" / "1298 2482.")
+    asked = any("?" in t.text for t in said) and not _PROMPT_TO_GO_ON.fullmatch(text)
     return (
         # the digits read back are no words of a question: "Four four one one, go on.", "Okay, so that's the first
         # eight, 4917 6103. Go on."

@@ -1646,3 +1646,10 @@ def test_a_cards_end_given_again_when_asked_again_is_the_card(asked: str, kind: 
     )
     found = _found(_segments(*turns), (EntityType.CARD_NUMBER, EntityType.PHONE_NUMBER))
     assert found[-1] == (kind, ["8, 8, 0, 3, 4, 3, 6, 4, 6, 7"])
+
+
+@pytest.mark.parametrize("prompt, found", [("Yes?", 2), ("Go on?", 2), ("Which card is that?", 0)])
+def test_a_card_in_two_halves_goes_on_over_a_prompt_to_go_on(prompt: str, found: int) -> None:
+    """(after scoring held_back_53) A question asks anew; "Yes?" only asks for the rest."""
+    turns = (("customer", "It's 4556 7375..."), ("agent", prompt), ("customer", "Sorry, the dog's barking. 8689 9855."))
+    assert sum(len(spans) for kind, spans in _found(_segments(*turns)) if kind == "card_number") == found
