@@ -46,6 +46,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # "the number on the back" (not "of the box")
         r"(code|numbers|digits|three|four|3|4) on the (back|front)|number on the back(?! of)|back of the card|"
         r"card code|"
+        # as callers call it beside "the long number": "The little code's 6, 6, 0."
+        r"(little|short|small) (code|number)|"
+        # "security" alone, right before the code: "..., expiry June twenty-seven, security 118"
+        r"(?<!social )security$|"
         # what each card network calls it: Amex's "CID", JCB's "CAV2", others' "CVN" and "CVV2"
         r"cid|cav2?|cvn2?"
         # "CVV" as Whisper hears it, where a card was talked about: "Xperia 07, 26, COVID -248"
@@ -139,7 +143,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # (Jamaica's TRN too, named alone as well, and as Whisper may write it, "T -RN"; and a taxpayer's TIN as one's
         # own, not "the tin", "my tin of paint")
         # or by its country: "Irish PPS is ..."
-        r"(your|my|the|his|her|irish) (ppsn?|pan|sin|tfn|nino|nin|t ?r ?n)|trn(?= (is|was|number)\b)|"
+        r"(your|my|the|his|her|irish) (ppsn?|pan|sin|tfn|nino|nin|t ?r ?n)|(trn|nin)(?= (is|was|number)\b)|"
+        # Kenya's tax PIN: "My KRA PIN is A004417329K."
+        r"kra pin|"
         # New Zealand's National Health Index number: "your NHI number"
         r"nhi (number|no)|"
         r"(your|my|his|her) tin\b(?! of\b)|"

@@ -533,7 +533,7 @@ GREETED = re.compile(
     r"|mammy|mummy|mommy|mama|husband|wife|son|"
     r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
     r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
-    r"father-in-law|mother-in-law|son-in-law|daughter-in-law)(?:'s name)?|on behalf of"
+    r"father-in-law|mother-in-law|son-in-law|daughter-in-law|brother-in-law|sister-in-law)(?:'s name)?|on behalf of"
     # someone of one's household or a colleague named in passing: "my neighbour Gladys took me", "your colleague,
     # Priya I think"
     r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"

@@ -642,6 +642,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.ACCOUNT_NUMBER  # a Canadian SIN, an Australian TFN: not a US social security number
     if len(digits) == 4 and _CARD_ENDING_NAMED.search(_words_since_number(tokens, first)):
         return EntityType.CARD_NUMBER  # "your card ending in 6117", whatever was asked before: its last four
+    if len(digits) == 4 and _CARD_LAST_FOUR_NAMED.search(words_before(first, tokens, _CARD_LAST_FOUR_WORDS)):
+        return EntityType.CARD_NUMBER  # "..., and the card's last four is 1 1 3 4", a social's named before
     if EntityType.SSN in distances and (
         len(digits) == 9  # nine digits after "social security" are the number, whatever else was asked
         # A digit misheard as a word ("-I") or heard twice: still the number asked for last.
@@ -1015,6 +1017,9 @@ _CARD_ENDING_NAMED = re.compile(
     r"( (?!(order|account|number|reference|ref|policy|phone|mobile|booking|invoice|ticket|case|claim)\b)\S+){0,6} "
     r"(ends|ending)( in| with)?$"
 )
+_CARD_LAST_FOUR_WORDS = 6  # "the visa's last four digits are"
+# Its last four named as the card's: "Last four of my social is 8 8 2 0 and the card's last four is 1 1 3 4."
+_CARD_LAST_FOUR_NAMED = re.compile(rf"\b(card|{CARD_NETWORKS})('s)? last (four|4)( digits| numbers)?( are| is|'s)?$")
 # Said right after a phone number, naming it: "..., that's my cel", "..., that's the landline"
 _PHONE_NAMED_AFTER = re.compile(
     r"(that's|that is|it's|thats) (my|his|her|our|the|your) (own |home |work |personal )?"
@@ -1743,7 +1748,7 @@ _PHONE_PART_ASKED = re.compile(
     r"(phone|mobile|cell|telephone|contact|home)\b"
 )
 _ENDING = re.compile(
-    r"\b(ends|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?"
+    r"\b(ends|ended|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?"
     r"|last (four|for|three|4|3) (digits|numbers))( in| with| is| are)?( um| uh| er| erm)*$"
 )
 

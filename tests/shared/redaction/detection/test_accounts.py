@@ -2263,6 +2263,9 @@ def test_a_licences_last_group_said_in_two_ends_it(text: str, number: str) -> No
         ("And the firearms certificate?", "The gun licence is 0 4 4 7 1 9 2.", "0 4 4 7 1 9 2"),
         ("Which papers do you have?", "My discharge book, number R 55 41 09.", "R 55 41 09"),
         ("And the boat?", "The boat's registration is KY 3390, she's a small trawler.", "KY 3390"),
+        # (after scoring held_back_53) Nigeria's national identification number, Kenya's tax PIN
+        ("Anything else?", "NIN is 3 1 4 0 9 7 2 2 8 5 6.", "3 1 4 0 9 7 2 2 8 5 6"),
+        ("Anything else?", "My KRA PIN is P051223977Z.", "P051223977Z"),
     ],
 )
 def test_a_union_members_number_or_a_licence_or_book_held_in_ones_name_is_an_account(

