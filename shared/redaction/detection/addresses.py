@@ -418,9 +418,20 @@ _NUMBER_MARK_BEFORE = re.compile(r"\b(?:No\.|Lot|Plot|(?i:number))\s*$")
 _UNIT_WORD_BEFORE = re.compile(r"\b(?i:unit|flat|apartment|apt\.?|suite)\s*$")
 
 
+# A home told by where it stands, right before its address: "the granny flat at the back of 8 Koppie Street", "The
+# flat above the bakery, 33 Main Street", "the cottage behind the church in Llanfair, Rhosygaer Lane".
+_HOME_TOLD_BEFORE = re.compile(
+    r"\b(?:(?i:the)\s+)?(?i:granny flat|flat|apartment|cottage|house|bungalow|annexe?|bedsit|caravan|chalet|cabin"
+    r"|studio)\s+(?i:(?:at|round|around) the (?:back|side|rear) of|behind|above|over|below|beneath|beside|next to"
+    r"|opposite|across from)(?:\s+[A-Za-z'\u2019 -]{2,30}?)?,?\s+$"
+)
+
+
 def unit_said_before(text: str, start: int) -> int:
     """Where an address at ``start`` of ``text`` begins with the number's mark, the flat, rural route or town said
-    before it; ``start`` if none was."""
+    before it, or the home told by where it stands; ``start`` if none was."""
+    told = _HOME_TOLD_BEFORE.search(text, max(0, start - 80), start)
+    start = told.start() if told is not None else start
     mark = _NUMBER_MARK_BEFORE.search(text, max(0, start - len("number ")), start)
     start = mark.start() if mark is not None else start
     unit = _UNIT_BEFORE.search(text, max(0, start - 80), start)

@@ -70,6 +70,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"pisces)|"
         # the day one reached an age: "he turned 70 on the 9th of January", "she turns twenty-one on ..."
         r"turn(s|ed)? (\d{1,3}|[a-z]+(ty|teen)(-[a-z]+)?|ten|eleven|twelve|a hundred) on|"
+        # a twin's birthday is one's own: "Same as my twin brother, the 2nd of June 1988."
+        r"(same|share|shares|sharing)( \w+){0,3} (as |with )?(my|his|her|our) twin|"
         # named in the caller's own language: "ma date de naissance", "Geburtsdatum", "fecha de nacimiento"
         r"date de naissance|n[ée]e? le|geburtsdatum|geboren|fecha de nacimiento|nacid[oa] el|data de nascimento|"
         r"nascid[oa] em|data di nascita|geboortedatum|data urodzenia|tanggal lahir)\b"

@@ -2330,3 +2330,18 @@ def test_the_places_after_a_street_broken_off_with_dots_go_on_with_it(places: st
     """(after scoring held_back_53)"""
     turns = (("customer", "Plot 14, Herbert Macaulay Way..."), ("agent", "Okay."), ("customer", places))
     assert _addresses(*turns) == [(0, "Plot 14, Herbert Macaulay Way"), (2, "Yaba, Lagos")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # (after scoring held_back_53)
+        (
+            "I'm in the granny flat at the back of 12 Jacaranda Street, Parkhurst, Johannesburg.",
+            "the granny flat at the back of 12 Jacaranda Street, Parkhurst, Johannesburg",
+        ),
+        ("The flat above the chemist, 4 High Street, Tralee.", "The flat above the chemist, 4 High Street, Tralee"),
+    ],
+)
+def test_a_home_told_by_where_it_stands_is_part_of_its_address(text: str, address: str) -> None:
+    assert _addresses(("customer", text)) == [(0, address)]

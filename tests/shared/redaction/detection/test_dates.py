@@ -1295,3 +1295,15 @@ def test_a_number_written_as_a_date_is_a_birth_date_only_with_a_day_and_month(
 ) -> None:
     turns = (("agent", asked), ("customer", answer))
     assert [words for _, _, words in spans_found(turns, _BIRTH)] == found
+
+
+@pytest.mark.parametrize(
+    "said, found",
+    [
+        # (after scoring held_back_53)
+        ("Same as my twin brother, the 9th of March 1993.", ["the 9th of March 1993"]),
+        ("My twin sister moved out on the 9th of March 2019.", []),
+    ],
+)
+def test_a_date_shared_with_a_twin_is_a_birth_date(said: str, found: list[str]) -> None:
+    assert [words for _, _, words in spans_found((("customer", said),), _BIRTH)] == found
