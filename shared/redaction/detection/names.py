@@ -340,7 +340,8 @@ NAME_CUES = re.compile(
     r"(?:addressee|consignee|receiver)(?: is|'s| will be)|"
     # whom a booking or a visit is for, by their role (a full name only: "the patient is Ahmed bin Rashid Al-Mansoori",
     # not "the guest is Hilton Honors")
-    r"the (?:patient|passenger|guest|student|tenant|applicant|traveller|traveler|resident|pupil)(?: is|'s| will be)|"
+    r"the (?:patient|passenger|guest|student|tenant|applicant|traveller|traveler|resident|pupil|neighbour|neighbor|"
+    r"landlord|landlady|lodger|other driver)(?: is|'s| will be)|"
     # a newborn or child named: "and the baby is Zain"
     r"the (?:baby|newborn|infant|little one)(?: is|'s| will be)(?: called| named)?|"
     # read from the records: "I have the payee as Ines Vidal", "what I have: Ada Lowe, 4 Elm Road"
@@ -388,6 +389,9 @@ NAME_CUES = re.compile(
     # "some guy called... Bjørn?": said with "some", a hesitation before the name
     r"(?:someone|somebody|(?:a|some) (?:man|woman|lady|gentleman|guy|bloke|chap|fella|fellow|lad|lass|girl|boy|"
     r"person)) (?:called|named)(?:\.\.\.|\u2026)?|"
+    # ... or who came out or dealt with it, by their role: "The captain was named Pollard.", "the officer was called"
+    r"the (?:captain|officer|inspector|sergeant|constable|fireman|firefighter|paramedic|driver|engineer|technician|"
+    r"manager|supervisor|nurse|doctor|agent|adviser|advisor|rep|lady|man|woman|guy|chap) (?:was|is) (?:called|named)|"
     # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     # ... also someone one did not know before: "I called yesterday and spoke to a Deborah"

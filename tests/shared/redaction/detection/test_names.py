@@ -3438,6 +3438,9 @@ def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> No
         ("Our babysitter Maisie was in the house.", "Maisie"),
         # (after scoring held_back_53)
         ("My brother-in-law Themba said you'd call me back before five.", "Themba"),
+        # as a call was heard (after scoring held_back_53)
+        ("The neighbor is Ellen Sorensen.", "Ellen Sorensen"),
+        ("Yeah, the fire crew came out. The captain was named Pollard.", "Pollard"),
         ("The locum, Ferreira I think, signed it.", "Ferreira"),
     ],
 )
