@@ -851,6 +851,14 @@ def pin_codes_named(text: str) -> Iterable[tuple[int, int]]:
         yield match.start("code"), match.end("code")
 
 
+# A Philippine home by its zone and its barangay (the smallest district), then its city and province, the zone before
+# or after it: "Purok 3, Barangay San Isidro, Tagbilaran City, Bohol".
+BARANGAY_ADDRESS = re.compile(
+    r"(?<![\w'])(?:(?i:purok|sitio|zone)\s+\d{1,3}[A-Za-z]?,\s+)?(?i:barangay|brgy\.?)\s+"
+    rf"{_PLACE_WORDS}(?:,\s+(?i:purok|sitio|zone)\s+\d{{1,3}}[A-Za-z]?)?(?:,\s+{_PLACE_WORDS}){{1,3}}"
+)
+
+
 # An Eircode is one address's own, with or without the townland, town and county before it: "Ballyduff Upper,
 # Lismore, County Waterford, P51 HX28", "P51 HX28, grand." Its last four mix letters and digits as most do, so a
 # reference such as "T12 3456" is not taken for one.

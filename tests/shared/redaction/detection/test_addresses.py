@@ -2345,3 +2345,20 @@ def test_the_places_after_a_street_broken_off_with_dots_go_on_with_it(places: st
 )
 def test_a_home_told_by_where_it_stands_is_part_of_its_address(text: str, address: str) -> None:
     assert _addresses(("customer", text)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # (after scoring held_back_53)
+        (
+            "Purok 5, Barangay Mabini, Dipolog City, Zamboanga del Norte.",
+            "Purok 5, Barangay Mabini, Dipolog City, Zamboanga del Norte",
+        ),
+        ("Brgy. Poblacion, Sitio 2, Carmen, Bohol.", "Brgy. Poblacion, Sitio 2, Carmen, Bohol"),
+        # the barangay's own office, no home
+        ("The Barangay Hall opens at 8.", None),
+    ],
+)
+def test_a_philippine_home_by_its_barangay_and_city_is_an_address(text: str, address: str | None) -> None:
+    assert _addresses(("customer", text)) == ([(0, address)] if address else [])
