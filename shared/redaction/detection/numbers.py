@@ -676,7 +676,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         # before ("the same bank account, ending 4729?")
         return EntityType.ACCOUNT_NUMBER
     # "the last four digits are": the count, a number word itself, said before the digits
-    ending_named = _ENDING.search(words_before(first, tokens, _ENDING_LEAD_WORDS)) is not None
+    ended = _ENDED.search(lead_in) is not None and not _A_RECENT_YEAR.fullmatch(digits)  # not "it ended 2021"
+    ending_named = _ENDING.search(words_before(first, tokens, _ENDING_LEAD_WORDS)) is not None or ended
     if len(digits) == 4 and ending_named and card_talked_about(tokens, first.position):
         return EntityType.CARD_NUMBER  # "the card ending 5818", "the one ending 4024": its last four
     lead = words_before(first, tokens)
@@ -1747,8 +1748,11 @@ _PHONE_PART_ASKED = re.compile(
     r"((registered|listed|usual|main|current|new|old|home|work|contact|primary) )?"
     r"(phone|mobile|cell|telephone|contact|home)\b"
 )
+# Or an old card's ending, past: "the old one I reported stolen ended 2474".
+_ENDED = re.compile(r"\bended( in| with)?$")
+_A_RECENT_YEAR = re.compile(r"(19[5-9]|20[0-4])\d")
 _ENDING = re.compile(
-    r"\b(ends|ended|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?"
+    r"\b(ends|ending|the end|last (four|for|three|bit|part|digits?|numbers?|few)('s)?"
     r"|last (four|for|three|4|3) (digits|numbers))( in| with| is| are)?( um| uh| er| erm)*$"
 )
 

@@ -1690,3 +1690,8 @@ def test_a_cards_last_four_named_after_another_number_are_the_cards(said: str, e
         _segments(("customer", said)), (EntityType.CARD_NUMBER, EntityType.SSN, EntityType.CARD_SECURITY_CODE)
     )
     assert found[-1] == ("card_number", [ending])
+
+
+def test_a_year_something_ended_in_is_no_cards_last_four() -> None:
+    said = ("customer", "I paid by card last time. The contract ended 2021, so I'm out of it.")
+    assert _found(_segments(said), (EntityType.CARD_NUMBER,)) == []
