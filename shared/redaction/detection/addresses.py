@@ -21,6 +21,7 @@ from shared.redaction.detection.gazetteers import place_names
 from shared.redaction.detection.names import NOT_NAMES
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
+    ELLIPSES,
     MONTHS,
     NUMBER_WORD,
     PUNCTUATION,
@@ -419,7 +420,7 @@ _UNIT_WORD_BEFORE = re.compile(r"\b(?i:unit|flat|apartment|apt\.?|suite)\s*$")
 
 
 # A home told by where it stands, right before its address: "the granny flat at the back of 8 Koppie Street", "The
-# flat above the bakery, 33 Main Street", "the cottage behind the church in Llanfair, Rhosygaer Lane".
+# flat above the bakery, 33 Main Street".
 _HOME_TOLD_BEFORE = re.compile(
     r"\b(?:(?i:the)\s+)?(?i:granny flat|flat|apartment|cottage|house|bungalow|annexe?|bedsit|caravan|chalet|cabin"
     r"|studio)\s+(?i:(?:at|round|around) the (?:back|side|rear) of|behind|above|over|below|beneath|beside|next to"
@@ -1143,7 +1144,7 @@ def _address_split_over(
 ) -> Iterable[TextSpan]:
     """The rest of an address that segment ``before`` ended in, after a comma, where ``segment`` goes on with it
     (``answered_before``: an answered address was found in ``before``)."""
-    if not before.rstrip().endswith((",", "...", "\u2026")):  # a list, or a pause: "Plot 27, Bode Thomas Street..."
+    if not before.rstrip().endswith((",", *ELLIPSES)):  # a list, or a pause: "Plot 27, Bode Thomas Street..."
         return
     ends_address = any(
         not before[match.end() :].strip(SENTENCE_MARKS + " ") for p in _WHOLE_ADDRESSES for match in p.finditer(before)

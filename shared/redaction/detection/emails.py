@@ -426,8 +426,9 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             # a clause said before an address heard whole is no part of it: "It's the family one, thewalshes1975 at
             # eircom dot net", "My son set it up, it's grandpa underscore ted at ..."
             whole = next((m for m in EMAIL.finditer(segment.text, start) if m.end() == ending.end()), None)
-            if whole is not None and _a_clause_before(segment.text[start : email_start(segment.text, whole)]):
-                start = email_start(segment.text, whole)
+            begins = email_start(segment.text, whole) if whole is not None else start
+            if _a_clause_before(segment.text[start:begins]):
+                start = begins
             yield TextSpan(segment.index, start, ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
     yield from _named_emails_heard_as_words(segments)
@@ -530,8 +531,8 @@ def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[Text
 
 
 def _a_clause_before(said: str) -> bool:
-    """Whether ``said``, before an address, is a clause of English words ending with a comma, not its mailbox's
-    words or letters spelled ("family one, ", not "Eoin, E-O-I-N, dot Mac, ")."""
+    """Whether ``said``, before an address, is a clause of English words with a comma, not its mailbox's words or
+    letters spelled ("the family one, ", not "Eoin, E-O-I-N, dot Mac, ")."""
     words = [word.strip(PUNCTUATION).lower() for word in said.split()]
     return (
         "," in said
@@ -615,9 +616,6 @@ _LOCAL_PART_NAMED_LAST = re.compile(
 )
 
 
-_TRAILING_OFF = re.compile(r"(?:\.\.\.|\u2026)$")
-
-
 def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
     """An address one speaker says over two turns, asked for or not: broken at its "at" ("Send it to my work one,
     it's t dot nguyen at" / "harbourlogistics.com.au"), or before its domain's ending, where Whisper may end a
@@ -629,7 +627,9 @@ def emails_over_two_turns(segments: Sequence[Segment], tokens: Sequence[Token]) 
         if before is None:
             continue
         # (a pause written as dots between the parts: "It's nandini dot r..." / "Uh-huh." / "...at rediffmail dot com.")
-        said = _TRAILING_OFF.sub("", texts[before].rstrip())
+        said = texts[before].rstrip()
+        for dots in ELLIPSES:
+            said = said.removesuffix(dots)
         at_last = _AT_LAST.search(said) is not None
         domain = _DOMAIN_FIRST.match(segment.text)
         # the domain alone, the turn's all: not "harbourlogistics.com.au is their site"
