@@ -555,7 +555,11 @@ GREETED = re.compile(
     # whoever is sent or assigned to the caller, named by their work: "We'll assign an investigator, Laura Whitfield",
     # "your nurse is Lerato", "the driver was Edson" (not a firm that does it: no courier, host or platform)
     r"|\b(?i:(?:my|our|your|the|an?|his|her|their)\s+(?:assigned\s+|allocated\s+|named\s+)?(?:engineer|technician|"
-    r"investigator|assessor|loss adjuster|adjuster|inspector|surveyor|installer|fitter|nurse|midwife|driver|"
+    r"investigator|assessor|loss adjuster|adjuster|inspector|surveyor|installer|fitter|midwife|driver|"
+    # ... or who calls on the caller or oversees them: "the district nurse, Mrs. Adeyemi", "my probation officer,
+    # Gareth Lewis", "the health visitor, Sinead, came"
+    r"(?:district |practice |community |school )?nurse|health visitor|warden|"
+    r"(?:probation|parole|housing|welfare|liaison) officer|"
     r"case handler|claims handler|handler|case manager|case officer|caseworker|case worker|account manager|"
     r"relationship manager|coordinator|co-ordinator|instructor|tutor|teacher|"
     r"therapist|physio|counsellor|counselor|interpreter|paralegal|attorney|lawyer|solicitor|plumber|electrician|"

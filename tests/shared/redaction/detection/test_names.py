@@ -2866,6 +2866,12 @@ def test_a_time_of_day_or_a_country_before_a_name_are_no_initials_of_it(text: st
         # what they see to said between
         ("The adjuster for your area is Conor Mulvihill, he'll ring you.", "Conor Mulvihill"),
         ("The surveyor handling your claim is Wiremu, he will call.", "Wiremu"),
+        # who calls on the caller or oversees them, named by what they do
+        ("My probation officer, Gareth Lewis.", "Gareth Lewis"),
+        ("My parole officer is Dwayne.", "Dwayne"),
+        ("The health visitor, Sinead, came on Tuesday.", "Sinead"),
+        ("The district nurse, Sinead Walsh, came on Tuesday.", "Sinead Walsh"),
+        ("Our warden is Colm.", "Colm"),
     ],
 )
 def test_whoever_is_sent_to_the_caller_named_by_their_work_is_a_name(said: str, name: str) -> None:
