@@ -247,6 +247,10 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # ... and the other licences and papers held in one's name: "The gun licence is 0 4 4 7 1 9 2.", a seafarer's
         # discharge book
         r"|(gun|firearms?|shotgun|fishing|hunting) (licen[cs]e|certificate)|discharge book|seaman'?s book"
+        # a pilot's or a commercial driver's licence, a croft's holding: "My pilot's licence is 2477193.", "the CDL?"
+        r"|pilot'?s licen[cs]e|cdl|c d l|commercial driver'?s licen[cs]e|holding number"
+        # a US immigrant's number from USCIS: "my alien number", "the A-number"
+        r"|alien (registration )?number|a-number|uscis (number|account number)"
         # a boat registered in the owner's name: "The boat's registration is WD 4471."
         r"|(boat|vessel|yacht)('s)? registration"
         # a home's electricity or gas meter, by the number on the bill: "the MPRN", "your MPAN"

@@ -2266,6 +2266,12 @@ def test_a_licences_last_group_said_in_two_ends_it(text: str, number: str) -> No
         # (after scoring held_back_53) Nigeria's national identification number, Kenya's tax PIN
         ("Anything else?", "NIN is 3 1 4 0 9 7 2 2 8 5 6.", "3 1 4 0 9 7 2 2 8 5 6"),
         ("Anything else?", "My KRA PIN is P051223977Z.", "P051223977Z"),
+        # a pilot's or a commercial driver's licence, a croft's holding, a US immigrant's number
+        ("Anything else?", "My pilot's licence is 2477193.", "2477193"),
+        ("And the CDL?", "D41277893.", "D41277893"),
+        ("What's the holding number?", "64/123/0045.", "64/123/0045"),
+        ("Do you have an alien number?", "Yes, A 204 551 387.", "A 204 551 387"),
+        ("Anything else?", "My A-number is A204551387.", "A204551387"),
     ],
 )
 def test_a_union_members_number_or_a_licence_or_book_held_in_ones_name_is_an_account(
