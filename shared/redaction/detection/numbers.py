@@ -81,11 +81,11 @@ from shared.redaction.detection.phones import (
     dialled_with_plus_dropped,
     extension,
     grouped_as_at_home,
-    international_prefix,
     is_business_line,
     named_as_reference,
     national_mobile,
     parsed,
+    said_with_country_code,
 )
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
@@ -698,8 +698,7 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.SSN  # "your taxpayer number"
     # Said with its country code: a number of that country's length is a phone number, even in a range the country
     # keeps for examples ("+44 7700 900461").
-    with_country_code = first.text.startswith("+") or international_prefix(first, tokens)
-    if with_country_code and len(digits) >= MIN_INTERNATIONAL:
+    if said_with_country_code(first, tokens) and len(digits) >= MIN_INTERNATIONAL:
         number = parsed("+" + digits, None)
         if number is not None and phonenumbers.is_possible_number(number):
             return EntityType.PHONE_NUMBER

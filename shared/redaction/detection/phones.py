@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import phonenumbers
 
-from shared.redaction.detection.context import ASKED_ACCOUNT_CONTEXT, CONTEXT_WINDOW
+from shared.redaction.detection.context import ASKED_ACCOUNT_CONTEXT, CONTEXT_WINDOW, words_before
 from shared.redaction.detection.spoken import TENS, Token, digits_of
 
 
@@ -114,7 +114,7 @@ def dialled_abroad(digits: str) -> bool:
 def dialled_with_country_code(digits: str, first: Token, tokens: Sequence[Token]) -> bool:
     """Whether ``digits`` are a valid number of the country whose code they start with, written or said after a plus
     ("+234 806 112 9087"): a phone number, however its digits fall for a card's check (no card is read with a plus)."""
-    if not (first.text.startswith("+") or international_prefix(first, tokens)) or len(digits) < MIN_INTERNATIONAL:
+    if not said_with_country_code(first, tokens) or len(digits) < MIN_INTERNATIONAL:
         return False
     return _valid_international(digits) is not None
 
@@ -157,8 +157,7 @@ _BUSINESS_LINE_REGIONS = ("AU", "IE", "GB", "NZ")
 
 def is_business_line(digits: str, first: Token, tokens: Sequence[Token]) -> bool:
     """A toll-free, premium-rate or shared-cost number."""
-    with_country_code = first.text.startswith("+") or bool(international_prefix(first, tokens))
-    return business_line(digits, with_country_code=with_country_code)
+    return business_line(digits, with_country_code=said_with_country_code(first, tokens))
 
 
 def business_line(digits: str, *, with_country_code: bool) -> bool:
@@ -242,6 +241,19 @@ def international_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
     return [before] if before is not None and before.segment == first.segment and before.norm == "plus" else []
 
 
+# The plus named rather than said before the country code: "The number after the plus is 61 412 555 019."
+_PLUS_NAMED_BEFORE = re.compile(r"\bafter the plus(?: sign)?(?: it's| its| is| that's| comes)?$")
+_PLUS_NAMED_WORDS = 5
+
+
+def said_with_country_code(first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether the number that begins at ``first`` begins with its country code: written or said after a plus, or
+    after the plus named."""
+    if first.text.startswith("+") or international_prefix(first, tokens):
+        return True
+    return _PLUS_NAMED_BEFORE.search(words_before(first, tokens, _PLUS_NAMED_WORDS)) is not None
+
+
 _MISHEARD_CODE_WORDS = 2
 _MISHEARD_CODE_LETTERS = 5
 
@@ -257,8 +269,12 @@ def country_code_said(first: Token, tokens: Sequence[Token]) -> list[Token]:
         if position < 0 or tokens[position].segment != first.segment:
             return []
         between = tokens[position + 1 : first.position]
-        if tokens[position].norm == "plus" and all(
-            len(t.norm) <= _MISHEARD_CODE_LETTERS and t.norm.isalpha() for t in between
+        # "the plus" is named, not said: "after the plus is 61 ..." has no code misheard as "is"
+        plus_named = position > 0 and tokens[position - 1].norm == "the"
+        if (
+            tokens[position].norm == "plus"
+            and not plus_named
+            and all(len(t.norm) <= _MISHEARD_CODE_LETTERS and t.norm.isalpha() for t in between)
         ):
             return list(tokens[position : first.position])
     return []

@@ -902,3 +902,16 @@ def test_a_number_given_as_ones_pager_is_a_phone_number() -> None:
     """(after scoring held_back_52)"""
     text = "I had a pager back then, 0941 227 318, but I don't think it works anymore."
     assert _phones(("customer", text)) == ["0941 227 318"]
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("The number after the plus is 61 412 555 019.", "61 412 555 019"),
+        ("After the plus it's 61, then 412 555 019.", "61, then 412 555 019"),
+        # the plus named is no country code misheard as a short word
+        ("The one after the plus is 44 7700 900461.", "44 7700 900461"),
+    ],
+)
+def test_a_number_said_after_the_plus_named_begins_with_its_country_code(said: str, number: str) -> None:
+    assert _phones(("agent", "And the number?"), ("customer", said)) == [number]
