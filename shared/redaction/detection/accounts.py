@@ -16,6 +16,7 @@ from shared.redaction.detection.context import (
     CONTEXTS,
     asks_for_a_number,
     context_distances,
+    gone_on_from,
     others_between_parts,
     said_after,
     window_before,
@@ -586,6 +587,7 @@ def _valid_iban(text: str) -> bool:
 _TENS_SAID = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8",
               "ninety": "9"}  # fmt: skip
 _IBAN_COUNTRY = re.compile(r"[A-Z]{2}", re.ASCII)
+_IBAN_COUNTRY_AND_CHECK = re.compile(r"[A-Z]{2}\d{2}", re.ASCII)  # "IE29", written together
 _IBAN_LETTERS = re.compile(r"[A-Z]{1,4}", re.ASCII)
 _SPELLED_WITH_DASHES = re.compile(r"[A-Z0-9](-[A-Z0-9]){1,3}", re.ASCII)
 _MAX_SPOKEN_IBAN_TOKENS = 40
@@ -611,7 +613,8 @@ def _iban_part(token: Token) -> str | None:
 
 def spoken_ibans(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
     """IBANs read out in words and letters ("IE twenty-nine, A I B K, nine three one one, ..."): from a country's two
-    capitals, the longest stretch of letters and digits in one segment that passes the IBAN check."""
+    capitals, the longest stretch of letters and digits that passes the IBAN check, in one segment or going on in the
+    speaker's next after a backchannel ("The IBAN, IE29..." / "Yes?" / "AIBK 9311 5212 3456 78.")."""
     index = 0
     while index < len(tokens):
         start = tokens[index]
@@ -619,35 +622,51 @@ def spoken_ibans(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Tok
         if said is None:
             index += 1
             continue
+        read = [start]
         best = None
         end = index + 1
-        while end < len(tokens) and end - index < _MAX_SPOKEN_IBAN_TOKENS and tokens[end].segment == start.segment:
+        while end < len(tokens) and end - index < _MAX_SPOKEN_IBAN_TOKENS:
+            if tokens[end].segment != read[-1].segment:
+                going_on = _going_on_at(tokens, read[-1], end)
+                if going_on is None:
+                    break
+                end = going_on
             part = _iban_part(tokens[end])
             repeated = tokens[end + 1] if tokens[end].norm in REPEATS and end + 1 < len(tokens) else None
-            if repeated is not None and repeated.segment == start.segment and len(digits_of(repeated) or "") == 1:
+            if repeated is not None and repeated.segment == tokens[end].segment and len(digits_of(repeated) or "") == 1:
                 part = (digits_of(repeated) or "") * REPEATS[tokens[end].norm]  # "double zero"
+                read.append(tokens[end])
                 end += 1
             if part is None:
                 break
             said += part
+            read.append(tokens[end])
             if len(said) > 4 and said[2:4].isdigit() and _valid_iban(said):
-                best = end
+                best = len(read)
             end += 1
         if best is None and len(said) >= _IBAN_LENGTHS.start and said[2:4].isdigit() and _iban_named(tokens, index):
-            best = end - 1  # a digit lost or misheard, but said as an IBAN: "..., one two three four five six. That's
+            best = len(read)  # a digit lost or misheard, but said as an IBAN: "..., one two three four five six. That's
             # my IBAN."
         if best is not None:
-            yield EntityType.ACCOUNT_NUMBER, list(tokens[index : best + 1])
-            index = best + 1
+            yield EntityType.ACCOUNT_NUMBER, read[:best]
+            index = read[best - 1].position + 1
         else:
             index += 1
+
+
+def _going_on_at(tokens: Sequence[Token], last: Token, after: int) -> int | None:
+    """Where the speaker of ``last`` goes on after the others' backchannel that begins at ``after``, or None."""
+    for position in range(after, min(len(tokens), after + BACKCHANNEL_WORDS + 1)):
+        if tokens[position].speaker == last.speaker:
+            return position if gone_on_from(tokens, tokens[position]) is last else None
+    return None
 
 
 def _iban_start(token: Token) -> str | None:
     """The characters an IBAN read out begins with: its country's two capitals, on their own ("IE") or spelled with
     dashes with its check digits ("D-E-8-6")."""
     core = token.text.strip(PUNCTUATION)
-    if _IBAN_COUNTRY.fullmatch(core):
+    if _IBAN_COUNTRY.fullmatch(core) or _IBAN_COUNTRY_AND_CHECK.fullmatch(core):
         return core
     spelled = core.replace("-", "")
     if _SPELLED_WITH_DASHES.fullmatch(core) and _IBAN_COUNTRY.fullmatch(spelled[:2]) and spelled[2:].isdigit():

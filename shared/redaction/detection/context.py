@@ -820,14 +820,14 @@ def answers(
         if first is None:
             continue
         asked = said_since_own_turn(tokens, first)
-        before = _gone_on_from(tokens, first) if going_on else None
+        before = gone_on_from(tokens, first) if going_on else None
         if before is None:
             yield segment, asked, None
         else:
             yield segment, f"{said_since_own_turn(tokens, first_tokens[before.segment])} {asked}", before.segment
 
 
-def _gone_on_from(tokens: Sequence[Token], first: Token) -> Token | None:
+def gone_on_from(tokens: Sequence[Token], first: Token) -> Token | None:
     """The speaker's last word before ``first``, where the others said no more than a backchannel between."""
     between: list[Token] = []
     for position in range(first.position - 1, -1, -1):

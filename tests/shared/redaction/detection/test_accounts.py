@@ -637,6 +637,35 @@ def test_an_iban_read_out_in_words_and_letters_is_an_account_number(text: str, i
     assert _found(_segments(("customer", text)), _ACCOUNT) == [("account_number", [iban])]
 
 
+@pytest.mark.parametrize(
+    ("first", "between", "rest", "found"),
+    [
+        # its country and check digits written together, the rest after "Yes?"
+        ("The IBAN, IE29...", "Yes?", "AIBK 9311 5212 3456 78.", ["IE29", "AIBK 9311 5212 3456 78"]),
+        (
+            "IE twenty-nine, A I B K,",
+            "Okay.",
+            "nine three one one, five two one two, three four five six, seven eight.",
+            ["IE twenty-nine, A I B K", "nine three one one, five two one two, three four five six, seven eight"],
+        ),
+    ],
+)
+def test_an_iban_read_on_after_a_backchannel_is_one_account_number(
+    first: str, between: str, rest: str, found: list[str]
+) -> None:
+    segments = _segments(("customer", first), ("agent", between), ("customer", rest))
+    assert _found(segments, _ACCOUNT) == [("account_number", found)]
+
+
+def test_an_iban_begun_then_a_question_asked_is_not_read_on_after_it() -> None:
+    segments = _segments(
+        ("customer", "IE twenty-nine, A I B K,"),
+        ("agent", "Is that Irish?"),
+        ("customer", "nine three one one, five two one two, three four five six, seven eight."),
+    )
+    assert _found(segments, _ACCOUNT) == []
+
+
 def test_capitals_and_numbers_read_out_without_an_iban_check_or_name_are_no_iban() -> None:
     text = "We're on BA twenty-two, A B C, nine three one one, five two, then the bus."
     assert _found(_segments(("customer", text)), _ACCOUNT) == []
