@@ -1191,12 +1191,20 @@ _FULL_MONTH = (
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _DAY_NUMBER = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-# The day and month said right before a year: "15 October ", "the 2nd of June, ", "June 2nd, "; or a feast's day:
-# "New Year's Day, ", "Christmas Eve "
-_DAY_AND_MONTH_BEFORE = re.compile(
-    rf"(?i:(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_FULL_MONTH}|{_FULL_MONTH}\s+(?:the\s+)?{_DAY_NUMBER}"
-    r"|(?:new year'?s|christmas|boxing|valentine'?s|st\.? patrick'?s) (?:eve|day)|halloween|hogmanay),?\s+$"
+# The days a feast or a national day falls on every year, which name a date's day and month
+_FIXED_FEASTS = (
+    r"(?:(?:new year'?s|christmas|boxing|valentine'?s|st\.? (?:patrick|david|george|andrew)'?s|anzac|australia|canada|"
+    r"waitangi|bastille|remembrance|armistice) (?:eve|day)|halloween|hogmanay|bonfire night|guy fawkes(?: night)?|"
+    r"burns night)"
 )
+# The day and month said right before a year: "15 October ", "the 2nd of June, ", "June 2nd, "; or a feast's day:
+# "New Year's Day, ", "Christmas Eve ", or both: "the 5th of November, Bonfire Night, "
+_DAY_AND_MONTH_BEFORE = re.compile(
+    rf"(?i:(?:(?:the\s+)?{_DAY_NUMBER}\s+(?:of\s+)?{_FULL_MONTH}|{_FULL_MONTH}\s+(?:the\s+)?{_DAY_NUMBER})"
+    rf"(?:,?\s+{_FIXED_FEASTS})?|{_FIXED_FEASTS}),?\s+$"
+)
+# A feast named right before the date it falls on: "St. Patrick's Day, 17th of March, 1958"
+_FEAST_BEFORE = re.compile(rf"(?i:{_FIXED_FEASTS}),?\s+(?:(?i:so)\s+)?$")
 
 
 # A day told by its feast, the days from it said first: "The day after Christmas, 1979".
@@ -1224,7 +1232,9 @@ def with_day_and_month(span: TextSpan, text: str) -> TextSpan:
     if re.fullmatch(r"\d{4}", text[span.start : span.end]):
         before = _DAY_AND_MONTH_BEFORE.search(text[: span.start])
     elif re.match(_DAY_NUMBER + r"\b", text[span.start :]):
-        before = _MONTH_BEFORE.search(text[: span.start])
+        before = _MONTH_BEFORE.search(text[: span.start]) or _FEAST_BEFORE.search(text[: span.start])
+    elif re.match(rf"(?i:the\s+{_DAY_NUMBER}|{_FULL_MONTH})\b", text[span.start :]):
+        before = _FEAST_BEFORE.search(text[: span.start])
     elif text[span.start : span.end].split(maxsplit=1)[0].lower().rstrip(",") in _FEASTS:
         before = _DAYS_FROM_FEAST_BEFORE.search(text[: span.start])
     else:

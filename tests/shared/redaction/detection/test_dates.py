@@ -1246,7 +1246,18 @@ def test_a_date_said_long_after_an_expiry_given_up_with_no_new_card_named_is_no_
 
 
 @pytest.mark.parametrize(
-    "said, date", [("New Year's Day, 1990.", "New Year's Day, 1990"), ("Born on Halloween, 2001.", "Halloween, 2001")]
+    "said, date",
+    [
+        ("New Year's Day, 1990.", "New Year's Day, 1990"),
+        ("Born on Halloween, 2001.", "Halloween, 2001"),
+        # a national day or a night kept every year
+        ("Burns Night, 1966.", "Burns Night, 1966"),
+        # ... said between the day and month and the year, or before them
+        ("It's the 5th of November, Bonfire Night, 1981.", "the 5th of November, Bonfire Night, 1981"),
+        ("St. Patrick's Day, 17th of March, 1958.", "St. Patrick's Day, 17th of March, 1958"),
+        ("Anzac Day, 25th of April, 1971.", "Anzac Day, 25th of April, 1971"),
+        ("Halloween, so the 31st of October 1975.", "Halloween, so the 31st of October 1975"),
+    ],
 )
 def test_a_feasts_day_said_before_a_birth_year_is_the_birth_date(said: str, date: str) -> None:
     turns = (("agent", "Date of birth?"), ("customer", said))
