@@ -26,6 +26,7 @@ from shared.redaction.detection.context import (
     oh_said_as_word,
     words_before,
 )
+from shared.redaction.detection.gazetteers import person_names
 from shared.redaction.detection.spoken import (
     DIGIT_WORDS,
     ELLIPSES,
@@ -330,7 +331,9 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
         weekday = _weekday_before(token, tokens)
         first_said = weekday or _date_begun_before(token, tokens)
         before = words_before(first_said[0] if first_said else token, tokens, _GIVEN_WORDS)
-        alone = _LEAD_IN_ALONE.search(before) is not None
+        alone = _LEAD_IN_ALONE.search(before) is not None or _name_alone_before(
+            first_said[0] if first_said else token, tokens
+        )
         if not alone and not _GIVEN_AS.search(before):
             continue
         found = _date_after(tokens, token.position)
@@ -351,6 +354,23 @@ def _own_dates_said(tokens: Sequence[Token]) -> Iterable[list[Token]]:
                 break
             yield rest
             found = rest
+
+
+_RECORD_NAME_WORDS = range(2, 4)  # "Aoife Brennan, ", "Mary Anne Keogh, "
+
+
+def _name_alone_before(first: Token, tokens: Sequence[Token]) -> bool:
+    """Whether only a person's name, then a comma, is said before ``first`` in its segment, as a record is read
+    out: "Aoife Brennan, 12th of July 1990." (a given name first, every word capitalised)."""
+    before = [t for t in tokens[: first.position] if t.segment == first.segment]
+    if len(before) not in _RECORD_NAME_WORDS:
+        return False
+    words = [t.text.rstrip(",") for t in before]
+    return (
+        before[-1].text.endswith(",")
+        and all(word[:1].isupper() and word.isalpha() for word in words)
+        and words[0] in person_names()
+    )
 
 
 def _weekday_before(token: Token, tokens: Sequence[Token]) -> list[Token]:

@@ -1035,6 +1035,26 @@ def test_a_whole_birth_date_read_back_alone_after_a_lead_in_is_a_date_of_birth(s
     assert found_spans == [("date_of_birth", 0, date)]
 
 
+def test_a_whole_birth_date_said_after_a_name_alone_is_its_date_of_birth_and_the_name_a_name() -> None:
+    # a record read out: the person's name, then their date
+    found_spans = spans_found(
+        (("customer", "Aoife Brennan, 12th of July 1990."),), (EntityType.DATE_OF_BIRTH, EntityType.PERSON_NAME)
+    )
+    assert found_spans == [("person_name", 0, "Aoife Brennan"), ("date_of_birth", 0, "12th of July 1990")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Leeds Road, 12th of July 1990.",  # a place, no given name
+        "Aoife Brennan, 12th of July 1990 was the wedding.",  # what happened on it said after
+        "Ali Khan Carpets Ltd, 12th of July 1990.",  # more than a name before it: a firm's
+    ],
+)
+def test_a_date_after_more_or_other_than_a_name_alone_is_no_date_of_birth(said: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.DATE_OF_BIRTH,)) == []
+
+
 def test_a_date_after_a_lead_in_that_goes_on_is_no_date_of_birth() -> None:
     found_spans = spans_found((("agent", "So, January 8th, 1998 you joined?"),), (EntityType.DATE_OF_BIRTH,))
     assert found_spans == []
