@@ -225,6 +225,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a care home's resident, an exam's candidate, a race's entrant; a payment made to the caller (not a quote's
         # number: the labels disagree)
         r"resident|candidate|entry|transaction|"
+        # a pupil's or a patient's admission to a school or a hospital: "Admission number 4412."
+        r"admission|"
         # a blood or plasma donor's record with the donation service
         r"donor|"
         # a certificate issued for the caller: "the deposit protection certificate number?" (not a gift certificate, a

@@ -1296,6 +1296,18 @@ def test_a_donors_number_asked_for_is_an_account_number(question: str, answer: s
     assert _found(segments, _ACCOUNT) == [("account_number", [number])]
 
 
+@pytest.mark.parametrize(
+    "question, answer, number",
+    [
+        ("Which school is he at?", "Kapsoya Secondary. Admission number 4412.", "4412"),
+        ("And the patient's admission number?", "It's 4 4 1 2 7.", "4 4 1 2 7"),
+    ],
+)
+def test_a_pupils_or_patients_admission_number_is_an_account_number(question: str, answer: str, number: str) -> None:
+    segments = _segments(("agent", question), ("customer", answer))
+    assert _found(segments, _ACCOUNT) == [("account_number", [number])]
+
+
 def test_a_tenants_number_asked_for_is_an_account_number() -> None:
     segments = _segments(("agent", "What's your tenant number?"), ("customer", "It's 114 77 302."))
     assert _found(segments, _ACCOUNT) == [("account_number", ["114 77 302"])]
