@@ -2238,6 +2238,12 @@ _NAME_SAID_TO_AFTER_KIND_WORDS = re.compile(
 )
 
 
+# A name said after thanks or a goodbye as a sentence of its own, ending the segment: "Updated. Thanks. Tanya."
+_NAME_ALONE_AFTER_THANKS = re.compile(
+    r"\b(?i:thanks|thank you|cheers|bye|goodbye)[.!]\s+(?P<name>[A-Z][a-z'-]+)[.!]?\s*$"
+)
+
+
 def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
     """A name said to the other side after thanks or a goodbye, at the end of a segment, or after a kind word, at
     the end of a sentence; not words said again from the segment before or elsewhere in the segment ("Leeds." /
@@ -2252,6 +2258,9 @@ def names_said_on_leaving(segments: Sequence[Segment]) -> Iterable[TextSpan]:
             elsewhere = f"{before.text if before else ''} {segment.text[: match.start()]} {segment.text[match.end() :]}"
             if _said_to(match.group(group), elsewhere):
                 yield TextSpan(segment.index, match.start(group), match.end(group))
+        alone = _NAME_ALONE_AFTER_THANKS.search(segment.text)
+        if alone is not None and alone.group("name") in person_names():  # a given name or surname, no word
+            yield TextSpan(segment.index, alone.start("name"), alone.end("name"))
 
 
 # Thanks ending a segment with a word or two Whisper was unsure of: the name said to the other side, heard as any

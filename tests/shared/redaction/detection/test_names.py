@@ -2751,6 +2751,8 @@ def test_a_place_or_a_department_called_on_a_phone_is_no_name(text: str) -> None
         # after a wish on leaving, also as a sentence of its own after "get well soon"
         ("Have a good one, Pyonger.", "Pyonger"),
         ("Get well soon. Larissa.", "Larissa"),
+        # ... or after thanks, a given name or surname as a sentence of its own ending the turn
+        ("Updated. Thanks. Tanya.", "Tanya"),
         # "Mrs" heard as "mission", before more farewell; "you're" lost before "welcome" (Mrs Cullen)
         ("welcome, mission colon, take care!", "mission colon"),
         ("Oh no, sorry Grant. Can I grab your supplier number?", "Grant"),
@@ -2761,7 +2763,9 @@ def test_a_name_said_to_someone_in_passing_or_told_by_the_way_is_a_name(text: st
     assert _names(("agent", text)) == [(0, name)]
 
 
-@pytest.mark.parametrize("text", ["Thanks. Perfect.", "Thank you. Expiry?", "Thanks, mission accomplished."])
+@pytest.mark.parametrize(
+    "text", ["Thanks. Perfect.", "Thank you. Expiry?", "Thanks, mission accomplished.", "Thanks. Leeds.", "Bye. Done."]
+)
 def test_words_after_thanks_that_no_farewell_follows_are_no_name(text: str) -> None:
     assert _names(("agent", text)) == []
 
