@@ -67,6 +67,9 @@ _OUR_LINE_AFTER = re.compile(
 # ... or its opening hours told in the same sentence: "We're at 9 Harbour Street, next to the post office, and we're
 # open till 6 tonight."
 _OPEN_AFTER = re.compile(r"[^.!?]*\bwe(?:'re| are) open\b", re.IGNORECASE)
+# The agent telling where "we" are gives the business's place, which a caller saying it gives as their home: "We're
+# at 200 Harbour Street, Unit 4, right next to the bus station."
+_WHERE_WE_ARE = re.compile(r"\bwe(?:'re| are) (?:at|on)\s+(?:\d+[a-z]?,?\s+)?$")
 _PERSONAL_CUE = re.compile(r"\b(?:your|my|his|her|their)\b")
 _CUE_CHARACTERS = 80
 # Said before an address that signs in to an account ("I've got the login as hello@..."): the account holder's,
@@ -76,14 +79,19 @@ _SIGNS_IN_WITH = re.compile(
 )
 
 
-def business_contact(entity: Entity, texts: dict[int, str], own_mailbox: bool = False) -> bool:
+def business_contact(
+    entity: Entity, texts: dict[int, str], own_mailbox: bool = False, *, agent_said: bool = False
+) -> bool:
     """A phone number, e-mail or street address given as a business's own, or a role mailbox ("claims at ..."),
-    unless said as someone's ("your", "my") or given as the caller's own (``own_mailbox``)."""
+    unless said as someone's ("your", "my") or given as the caller's own (``own_mailbox``); an address the agent
+    (``agent_said``) gives as where "we" are."""
     if entity.type not in (EntityType.PHONE_NUMBER, EntityType.EMAIL, EntityType.ADDRESS):
         return False
     span = entity.spans[0]
     text = texts[span.segment]
     before = text[max(0, span.start - _CUE_CHARACTERS) : span.start].lower()
+    if entity.type is EntityType.ADDRESS and agent_said and _WHERE_WE_ARE.search(before):
+        return True
     business = nearest_match(_BUSINESS_CUE, before)
     personal = nearest_match(_PERSONAL_CUE, before)
     if business is not None and (personal is None or business < personal):
@@ -110,8 +118,14 @@ _OFFERED = re.compile(
     r"\b(?:use|send (?:it|them|that|the \w+) to|(?:reach|contact|email) (?:me|us) (?:at|on))\s+[\w.-]+\s*(?:@|\bat\b)",
     re.IGNORECASE,
 )
-# The role of the one calling, where the transcript names roles.
+# The role of the one calling, and of the business's side, where the transcript names roles.
 _CALLER = "customer"
+_AGENT = "agent"
+
+
+def agent_segments(segments: Sequence[Segment]) -> set[int]:
+    """The segments the agent said, where the transcript names roles."""
+    return {segment.index for segment in segments if segment.speaker == _AGENT}
 
 
 def own_mailboxes(segments: Sequence[Segment], tokens: Sequence[Token]) -> set[int]:

@@ -34,7 +34,13 @@ from shared.redaction.detection.addresses import (
     units_before_postcode_asked,
 )
 from shared.redaction.detection.answers import answered_values, names_unheard
-from shared.redaction.detection.business import business_asked_for, business_contact, own_mailboxes, said_again
+from shared.redaction.detection.business import (
+    agent_segments,
+    business_asked_for,
+    business_contact,
+    own_mailboxes,
+    said_again,
+)
 from shared.redaction.detection.dates import dates, with_day_and_month, with_season
 from shared.redaction.detection.emails import (
     answered_emails,
@@ -249,8 +255,12 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     boxes = [TextSpan(s.index, *match.span()) for s in read for match in PO_BOX.finditer(s.text)]
     candidates = [c for c in candidates if c.type is not EntityType.PHONE_NUMBER or not _inside(c, boxes)]
     own = own_mailboxes(read, tokens)
+    agents = agent_segments(read)
     business = [
-        c for c in candidates if business_contact(c, texts, c.spans[0].segment in own) or business_asked_for(c, tokens)
+        c
+        for c in candidates
+        if business_contact(c, texts, c.spans[0].segment in own, agent_said=c.spans[0].segment in agents)
+        or business_asked_for(c, tokens)
     ]
     business_ids = {id(c) for c in business}
     candidates = [c for c in candidates if id(c) not in business_ids and not said_again(c, business, texts)]
@@ -258,7 +268,9 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     candidates += [
         answer
         for answer in answered_values(segments, tokens, candidates)
-        if not business_contact(answer, texts, answer.spans[0].segment in own)
+        if not business_contact(
+            answer, texts, answer.spans[0].segment in own, agent_said=answer.spans[0].segment in agents
+        )
     ]
     candidates += names_unheard(segments, tokens, candidates)
     found_spans = [span for c in candidates for span in c.spans]

@@ -191,3 +191,15 @@ def test_a_businesss_own_line_named_as_such_is_no_ones_phone(said: str) -> None:
 )
 def test_a_persons_line_said_near_such_words_is_their_phone(said: str, phone: str) -> None:
     assert _found(("customer", said)) == [("phone_number", phone)]
+
+
+@pytest.mark.parametrize(
+    "said", ["We're at 200 Harbour Street, Unit 4, right next to the bus station.", "We are on 14 Quay Road, Wexford."]
+)
+def test_where_we_are_told_by_the_agent_is_the_business_s_address(said: str) -> None:
+    assert _found(("agent", said)) == []
+
+
+def test_where_we_are_told_by_the_caller_is_their_home() -> None:
+    said = "We're at 200 Harbour Street, Unit 4, right next to the bus station."
+    assert _found(("customer", said)) == [("address", "200 Harbour Street, Unit 4")]
