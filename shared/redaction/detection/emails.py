@@ -364,6 +364,7 @@ def is_web_address(text: str, match: re.Match[str]) -> bool:
 # "Now you underscore for now to look dot com" for "Nadia underscore fern at outlook dot com".
 _EMAIL_ENDING = re.compile(rf"{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b", re.IGNORECASE)
 _MAX_ANSWERED_EMAIL_WORDS = 12
+_AT_PROVIDER_ENDING = re.compile(rf",?\s+at\s+(?P<provider>{_WEBMAIL_PROVIDERS})\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
@@ -374,6 +375,22 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
     first_tokens = segment_starts(tokens)
     for segment, asked, gone_on_from in answers(segments, tokens, going_on=True):
         ending = _EMAIL_ENDING.search(segment.text)
+        at_provider = _AT_PROVIDER_ENDING.search(segment.text)
+        if ending is None and at_provider and gone_on_from is None and EMAIL_CONTEXT.search(asked):
+            # its ending left off at a webmail provider, the answer ending there: "jp underscore silva, that's
+            # S-I-L-V-A, at hotmail."
+            # said as a mailbox is (a separator word, digits, a spelling), or a word no English one ("folake at
+            # gmail"): not "I don't have one at gmail."
+            mailbox_said = segment.text[: at_provider.start()]
+            last = mailbox_said.split()[-1].strip(PUNCTUATION).lower() if mailbox_said.split() else ""
+            mailbox = (
+                _SEPARATOR_SAID.search(mailbox_said)
+                or _SPELLED_APART.search(mailbox_said)
+                or (last and not last.isdigit() and last not in english_words())
+            )
+            start = _after_lead_in(segment.text, at_provider.start())
+            if start is not None and mailbox:
+                yield TextSpan(segment.index, start, at_provider.end("provider"))
         if ending is None or WRITTEN_EMAIL.search(segment.text):
             continue  # written with its "@", the address is read as written: "mark@plumbing.co.uk"
         domain_first = _DOMAIN_FIRST.match(segment.text)

@@ -352,7 +352,9 @@ def test_an_address_spelled_in_answer_to_its_question_is_found_though_its_ending
 @pytest.mark.parametrize(
     "answer",
     [
-        "M, A, R, K at outlook.",  # no dot nor letter after "at": no ending said at all
+        # no dot nor letter after "at", nor a webmail provider: no domain said at all ("M, A, R, K at outlook." is
+        # an address at one)
+        "M, A, R, K at work.",
         "Sure, I can spell it, it's the one at work.",  # no letters spelled
     ],
 )
@@ -977,3 +979,27 @@ def test_an_address_broken_off_with_dots_goes_on_after_a_backchannel(domain: str
     """(after scoring held_back_53)"""
     turns = (("customer", "It's kavya dot s..."), ("agent", "Uh-huh."), ("customer", domain))
     assert _emails(*turns) == [(0, "kavya dot s"), (2, domain.removeprefix("...").rstrip("."))]
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        (
+            "Yeah, jp underscore silva, that's S-I-L-V-A, at hotmail.",
+            "jp underscore silva, that's S-I-L-V-A, at hotmail",
+        ),
+        ("folake at gmail.", "folake at gmail"),
+        ("M, A, R, K at outlook.", "M, A, R, K at outlook"),
+        ("It's all lowercase, f, o, l, a, k, e at gmail.", "all lowercase, f, o, l, a, k, e at gmail"),
+    ],
+)
+def test_an_answer_for_an_email_ending_at_a_webmail_provider_is_the_address(said: str, email: str) -> None:
+    found = spans_found((("agent", "And your email?"), ("customer", said)), (EntityType.EMAIL,))
+    assert found == [("email", 1, email)]
+
+
+@pytest.mark.parametrize(
+    "said", ["It's the same one I always use, the one at gmail.", "I have 2 at gmail.", "Just my name at yahoo."]
+)
+def test_an_answer_ending_at_a_webmail_provider_with_no_mailbox_said_is_no_email(said: str) -> None:
+    assert spans_found((("agent", "And your email?"), ("customer", said)), (EntityType.EMAIL,)) == []
