@@ -392,6 +392,8 @@ NAME_CUES = re.compile(
     # ... or who came out or dealt with it, by their role: "The captain was named Pollard.", "the officer was called"
     r"the (?:captain|officer|inspector|sergeant|constable|fireman|firefighter|paramedic|driver|engineer|technician|"
     r"manager|supervisor|nurse|doctor|agent|adviser|advisor|rep|lady|man|woman|guy|chap) (?:was|is) (?:called|named)|"
+    # ... or who is of one's household or cares for one: "The carer is called Blessing.", "the lodger's called Femi"
+    rf"the {_LOWER_CASE_KIN}(?: (?:was|is)|'s) (?:called|named)|"
     # whose name it is in: "It's in my husband's name, Tomasz Wieczorek"
     rf"in (?:my|his|her|their|our)(?: {_RELATIONS}'?s)? name,?|"
     # ... also someone one did not know before: "I called yesterday and spoke to a Deborah"

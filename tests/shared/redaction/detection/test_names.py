@@ -3452,6 +3452,9 @@ def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> No
         ("The neighbor is Ellen Sorensen.", "Ellen Sorensen"),
         ("Yeah, the fire crew came out. The captain was named Pollard.", "Pollard"),
         ("The locum, Ferreira I think, signed it.", "Ferreira"),
+        # who is of one's household or cares for one, "called" their name
+        ("The carer is called Blessing.", "Blessing"),
+        ("The childminder is called Precious.", "Precious"),
     ],
 )
 def test_someone_named_by_what_they_do_for_the_caller_is_a_name(text: str, name: str) -> None:
