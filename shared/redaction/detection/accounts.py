@@ -129,10 +129,12 @@ _NUMBERED_THINGS = {"flight", "gate", "room", "platform", "bus", "route", "termi
 # Capitals written as a word of their own right before an id's digits, spelled with hyphens, or each with the dot
 # Whisper writes after a letter said apart: its letters ("INC 0048213, got it.", "I-N-C, double oh four, ...", "CS,
 # zero zero four nine, ...", "L .I .4770209").
-# Or said with the word for the mark between: "HX stroke 44182 stroke B", "7Q4 dash 88120".
-_MARK_SAID = r"(?i:stroke|slash|dash|hyphen)"
+# Or said with the word for the mark between: "HX stroke 44182 stroke B", "7Q4 dash 88120", and several so: "UK dot
+# FCL dot 004412" (a pilot's licence).
+_MARK_SAID = r"(?i:stroke|slash|dash|hyphen|dot)"
 _LETTERS_BEFORE = re.compile(
-    rf"(?<![\w'-])(?:(?P<letters>[A-Z]{{2,4}}|[A-Z](?:-[A-Z]){{1,3}}),? (?:{_MARK_SAID} )?"
+    rf"(?<![\w'-])(?:(?:[A-Z]{{2,4}} {_MARK_SAID} )*"
+    rf"(?P<letters>[A-Z]{{2,4}}|[A-Z](?:-[A-Z]){{1,3}}),? (?:{_MARK_SAID} )?"
     rf"|(?=[A-Z\d]*[A-Z])[A-Z\d]{{2,4}} {_MARK_SAID} "
     r"|(?P<dotted>[A-Z](?: \.[A-Z]){1,3}) \.)$",
     re.ASCII,

@@ -2059,7 +2059,15 @@ def test_a_short_code_with_other_letters_is_not_an_id_said_again() -> None:
     assert found_spans == [("account_number", 0, "APR -30 -91")]
 
 
-@pytest.mark.parametrize("answer", ["It's HX stroke 44182 stroke B.", "It's HX slash 44182 slash B."])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It's HX stroke 44182 stroke B.",
+        "It's HX slash 44182 slash B.",
+        # groups of letters, each with "dot" after it, as a pilot's licence is written
+        "It's UK dot FCL dot 0 0 4 4 1 2.",
+    ],
+)
 def test_an_id_s_letters_said_with_the_mark_between_them_and_its_digits_are_part_of_it(answer: str) -> None:
     found_spans = spans_found(
         (("agent", "And your policy number?"), ("customer", answer)), (EntityType.ACCOUNT_NUMBER,)
