@@ -191,6 +191,7 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             if previous is not None and (
                 fillers > 2
                 or SSN_WRITTEN.fullmatch(token.norm.rstrip(".,?!")) is not None  # "it's 4 7. 528-47-7063": whole
+                or SSN_WRITTEN.fullmatch(previous.norm.rstrip(".,?!")) is not None  # "604-91-3358. Nine one.": too
                 or WRITTEN_WHOLE_DATE.fullmatch(previous.norm) is not None  # "02.11.83, 6 Meadowbank": whole
                 or pause_ms(previous, token) > MAX_PAUSE_MS
                 or asks_anew(said_between(tokens, previous, token), "".join(a.digits for a in current))

@@ -493,3 +493,9 @@ def test_the_last_four_shown_on_a_receipt_are_a_cards_not_a_socials() -> None:
 def test_the_last_four_said_again_in_words_right_after_are_the_social_too() -> None:
     said = ("customer", "Last four is 0 4 7 2. Oh four seven two.")
     assert _found(_segments(said), _SSN) == [("ssn", ["0 4 7 2"]), ("ssn", ["Oh four seven two"])]
+
+
+def test_a_social_written_whole_ends_its_number_before_digits_said_after_it() -> None:
+    """(after scoring held_back_54)"""
+    segments = _segments(("agent", "So I've got 604-19-3358?"), ("customer", "No, 604-91-3358. Nine one."))
+    assert _found(segments, _SSN) == [("ssn", ["604-19-3358"]), ("ssn", ["604-91-3358"])]
