@@ -189,7 +189,10 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
         if token.norm in _DATE_MONTHS and not said_when and card_read_before(tokens, token):
             found = _date_after(tokens, token.position)
             if found and found[0] is token and not any(map(_is_day, found)):
-                yield EntityType.CARD_EXPIRY, found
+                code = _code_after_expiry(found, tokens)  # "..., February 2028, 317.": its code said next
+                if code is not None:
+                    yield EntityType.CARD_SECURITY_CODE, found[code:]
+                yield EntityType.CARD_EXPIRY, found[:code]
     yield from ((EntityType.CARD_EXPIRY, [token]) for token in _expiries_as_printed(tokens))
 
 
@@ -969,7 +972,13 @@ def _code_after_expiry(found: Sequence[Token], tokens: Sequence[Token]) -> int |
     if code is None or len(code) not in _CODE_LENGTHS:
         return None
     expiry = [digits_of(token) or "" for token in said[:-1]]
-    if not all(expiry) or len("".join(expiry)) > _MONTH_AND_YEAR or not plausible_expiry("".join(expiry)):
+    # or its month named, the code ending what is said: "Card, 4601 2836 5012 4172, February 2028, 317." (not "March
+    # 2028, 1990 was when ...")
+    month_named = (
+        len(said) == 3 and said[0].norm in _DATE_MONTHS and len(expiry[1]) in (2, 4) and said[-1].text[-1:] in ".,!?"
+    )
+    in_figures = all(expiry) and len("".join(expiry)) <= _MONTH_AND_YEAR and plausible_expiry("".join(expiry))
+    if not (month_named or in_figures):
         return None
     card_named = CARD_CONTEXT.search(" ".join(token.norm for token in tokens[: found[0].position]))
     return found.index(said[-1]) if card_named else None

@@ -1173,6 +1173,18 @@ def test_a_code_said_right_after_an_expiry_written_whole_is_the_code() -> None:
 
 
 @pytest.mark.parametrize(
+    "said",
+    ["Card, 4601 2836 5012 4172, February 2028, 317.", "Card, 4601 2836 5012 4172, expires February 2028, 317."],
+)
+def test_a_code_said_right_after_an_expiry_with_its_month_named_is_the_code(said: str) -> None:
+    """(after scoring held_back_54) the code went into the expiry."""
+    assert _found(_segments(("customer", said)), (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["February 2028"]),
+        ("card_security_code", ["317"]),
+    ]
+
+
+@pytest.mark.parametrize(
     "turns",
     [
         # a number that goes on after the expiry
