@@ -633,8 +633,10 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     zip_plus_four = len(atoms) == 1 and _ZIP_PLUS_FOUR.fullmatch(first.norm.rstrip(".,")) is not None
     # Written as a date with slashes ("6/11/1979"): a date, never a social security number misheard.
     written_date = len(atoms) == 1 and _WRITTEN_DATE.fullmatch(first.norm.rstrip(".,")) is not None
-    # After a letter said alone: an id's digits, as no social has a letter ("reference letter number L, 0, 0, 4, ...").
-    if zip_plus_four or written_date or _after_a_letter(tokens, first):
+    # After a letter said alone, or written with one: an id's digits, as no social has a letter ("reference letter
+    # number L, 0, 0, 4, ...", "my social, ..., and the CDL number's M418772904").
+    lettered_id = any(LETTERED_NUMBER.fullmatch(token.norm.rstrip(".,")) for atom in atoms for token in atom.tokens)
+    if zip_plus_four or written_date or lettered_id or _after_a_letter(tokens, first):
         distances.pop(EntityType.SSN, None)
         nearest = min(distances.values(), default=None)
     if len(digits) == 9 and _itin(digits):

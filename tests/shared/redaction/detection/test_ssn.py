@@ -499,3 +499,12 @@ def test_a_social_written_whole_ends_its_number_before_digits_said_after_it() ->
     """(after scoring held_back_54)"""
     segments = _segments(("agent", "So I've got 604-19-3358?"), ("customer", "No, 604-91-3358. Nine one."))
     assert _found(segments, _SSN) == [("ssn", ["604-19-3358"]), ("ssn", ["604-91-3358"])]
+
+
+def test_nine_digits_written_with_a_letter_after_a_social_are_an_id_not_a_social() -> None:
+    """(after scoring held_back_54)"""
+    said = "For the CDL renewal they want my social, it's 516 84 2207, and the CDL number's M418772904."
+    assert _found(_segments(("customer", said)), (EntityType.SSN, EntityType.ACCOUNT_NUMBER)) == [
+        ("ssn", ["516 84 2207"]),
+        ("account_number", ["M418772904"]),
+    ]
