@@ -822,7 +822,13 @@ _PARK = (
     r"|Marina|Caravan\s+Site|Campsite)"
 )
 _PITCH = r"(?i:pitch|plot|lot|site|berth|mooring|space)\s+(?:(?i:number|no)\.?\s+)?[A-Z]?\d{1,4}[A-Za-z]?(?![\w-])"
-_PITCH_IN_PARK = re.compile(rf"(?<![\w'])(?:{_PARK},?\s+{_PITCH}|{_PITCH},?\s+(?:(?i:at|in|on)\s+)?(?:the\s+)?{_PARK})")
+# ... or a caravan's pitch or plot, then a park by its name alone: "Pitch 22, Sunnybank Park, Saundersfoot" (not
+# "space 4 in Hyde Park")
+_CARAVAN_PITCH = r"(?i:pitch|plot)\s+(?:(?i:number|no)\.?\s+)?[A-Z]?\d{1,4}[A-Za-z]?(?![\w-])"
+_PITCH_IN_PARK = re.compile(
+    rf"(?<![\w'])(?:{_PARK},?\s+{_PITCH}|{_PITCH},?\s+(?:(?i:at|in|on)\s+)?(?:the\s+)?{_PARK}"
+    rf"|{_CARAVAN_PITCH},\s+(?:[A-Z][\w'-]*\s+){{1,2}}Park\b)"
+)
 _TOWN_SAID_AFTER = re.compile(
     r",?\s+(?:(?i:that's|that is|it's|it is|which is)\s+)?(?i:in|near|outside)\s+"
     rf"(?P<town>{_PLACE_CAPITAL}[\w'-]+(?:\s+{_PLACE_CAPITAL}[\w'-]+){{0,2}})(?=\s*(?:[.!?;,]|$))"

@@ -2277,14 +2277,17 @@ def test_what_ones_home_is_said_to_be_is_an_address_only_where_it_is_one(text: s
         ),
         # the berth first, then the marina
         ("We live aboard, berth 12, Limehouse Marina.", ["berth 12, Limehouse Marina"]),
+        # a caravan's pitch, then a park by its name alone (after scoring held_back_54)
+        ("So it's Pitch 22, Sunnybank Park, Saundersfoot.", ["Pitch 22, Sunnybank Park, Saundersfoot"]),
     ],
 )
 def test_a_pitch_or_a_berth_in_a_named_park_or_marina_is_an_address(text: str, parts: list[str]) -> None:
     assert _addresses(("customer", text)) == [(0, part) for part in parts]
 
 
-def test_a_pitch_at_a_park_that_is_no_holiday_park_is_no_address() -> None:
-    assert _addresses(("customer", "The pitch 4 at Wembley Park was muddy.")) == []
+@pytest.mark.parametrize("text", ["The pitch 4 at Wembley Park was muddy.", "Our space 4, Hyde Park, was taken."])
+def test_a_pitch_at_a_park_that_is_no_holiday_park_is_no_address(text: str) -> None:
+    assert _addresses(("customer", text)) == []
 
 
 @pytest.mark.parametrize(
