@@ -56,11 +56,13 @@ _UNIT_NAMED = (
 HOUSE_WORDS = {
     "Cottage", "Cottages", "House", "Farm", "Farmhouse", "Rectory", "Vicarage", "Lodge", "Barn", "Mill", "Hall",
     "Manor", "Villa", "Grange", "Granary", "Croft", "Bungalow", "Chapel", "Stables", "Orchard", "Oast", "Court",
+    "Annexe", "Annex",
 }  # fmt: skip
 _HOUSE_WORD = "(?:" + "|".join(sorted(HOUSE_WORDS)) + ")"
-# or a house's name before its number on the street: "Rose Cottage, 2 Church Lane, ..."
+# or a house's name before its number on the street: "Rose Cottage, 2 Church Lane, ...", "The Annexe, 31 Mill Lane"
 _HOUSE_NAMED_BEFORE = (
-    r"(?<![\w'])(?:The\s+)?(?:(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Well|No|At|In|My|Our)\b)[A-Z][\w'-]*\s+){1,2}"
+    r"(?<![\w'])(?:The\s+|(?:The\s+)?"
+    r"(?:(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Well|No|At|In|My|Our)\b)[A-Z][\w'-]*\s+){1,2})"
     rf"{_HOUSE_WORD},\s+(?=\d)"
 )
 # a flat's number before the house's ("12/9"), or a house's first number of a range before the street's name ("9 to

@@ -2377,3 +2377,9 @@ def test_a_philippine_home_by_its_barangay_and_city_is_an_address(text: str, add
 def test_where_ones_home_is_said_to_stand_is_the_address(said: str, address: str) -> None:
     """(after scoring held_back_54)"""
     assert _addresses(("customer", said)) == [(0, address)]
+
+
+def test_the_annexe_named_before_its_house_number_is_part_of_the_address() -> None:
+    """(after scoring held_back_54)"""
+    said = "I live in the annexe behind my son's house, so it's The Annexe, 31 Mill Lane, Bicester."
+    assert _addresses(("customer", said)) == [(0, "The Annexe, 31 Mill Lane, Bicester")]
