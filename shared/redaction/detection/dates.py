@@ -143,6 +143,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                     if begun := _date_begun_before(found[0], tokens):
                         yield entity_type, begun  # "Expiry is May, no, sorry, March 2032."
                     yield from ((entity_type, read) for read in _expiry_read_back(tokens, found))
+                    if again := _expiry_said_again(tokens, found):
+                        yield entity_type, again
                     if month := _month_put_right(tokens, found):
                         yield entity_type, month
                 several = _SEVERAL_BIRTHS.search(text, max(0, match.start() - len("dates of ")), match.end() + 1)
@@ -193,7 +195,10 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 if code is not None:
                     yield EntityType.CARD_SECURITY_CODE, found[code:]
                 yield EntityType.CARD_EXPIRY, found[:code]
-    yield from ((EntityType.CARD_EXPIRY, [token]) for token in _expiries_as_printed(tokens))
+    for token in _expiries_as_printed(tokens):
+        yield EntityType.CARD_EXPIRY, [token]
+        # said back another way: "07/27?" / "Yeah, July 2027."
+        yield from ((EntityType.CARD_EXPIRY, read) for read in _expiry_read_back(tokens, [token]))
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -643,6 +648,18 @@ def _expiry_read_back(tokens: Sequence[Token], given: list[Token]) -> Iterable[l
     here = [t for t in read if t.segment == read[0].segment]
     if len(said := _spoken_numbers(here)) == _EXPIRY_NUMBERS and said == _spoken_numbers(given):
         yield here
+
+
+def _expiry_said_again(tokens: Sequence[Token], given: list[Token]) -> list[Token]:
+    """The same expiry said again another way right after it: "Expires 01/27, so January 2027."."""
+    again = _date_after(tokens, given[-1].position + 1)
+    if not again or again[0].segment != given[-1].segment:
+        return []
+    between = " ".join(t.norm for t in tokens[given[-1].position + 1 : again[0].position])
+    said = _spoken_numbers(again)
+    if _RESTATED.match(between) and len(said) == _EXPIRY_NUMBERS and said == _spoken_numbers(given):
+        return again
+    return []
 
 
 def _same_date(read: Sequence[Token], given: Sequence[Token]) -> bool:

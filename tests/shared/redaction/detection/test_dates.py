@@ -685,6 +685,37 @@ def test_an_expiry_asked_back_another_way_after_more_was_given_is_an_expiry_too(
     assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["May 27"]), ("card_expiry", ["May 2027"])]
 
 
+def test_an_expiry_said_again_another_way_right_after_is_an_expiry_too() -> None:
+    """(after scoring held_back_54)"""
+    segments = _segments(("customer", "3439 309565 80942. Expires 01/27, so January 2027."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [
+        ("card_expiry", ["01/27"]),
+        ("card_expiry", ["January 2027"]),
+    ]
+
+
+def test_another_month_and_year_said_after_an_expiry_is_no_expiry() -> None:
+    segments = _segments(("customer", "Expires 01/27, so January 2028 I'll need a new one."))
+    assert _found(segments, (EntityType.CARD_EXPIRY,)) == [("card_expiry", ["01/27"])]
+
+
+def test_an_expiry_written_as_printed_and_confirmed_another_way_is_an_expiry_too() -> None:
+    """(after scoring held_back_54)"""
+    segments = _segments(
+        (
+            "customer",
+            "The expiry's, um, the embossing's worn completely flat on this one. I think it's oh seven, twenty seven?",
+        ),
+        ("agent", "07/27?"),
+        ("customer", "Yeah, July 2027."),
+    )
+    assert _found(segments, (EntityType.CARD_EXPIRY, EntityType.CARD_SECURITY_CODE)) == [
+        ("card_expiry", ["oh seven, twenty seven"]),
+        ("card_expiry", ["07/27"]),
+        ("card_expiry", ["July 2027"]),
+    ]
+
+
 @pytest.mark.parametrize("said", ["Expires August 2028.", "Expires end of August 2028."])
 def test_an_expiry_given_right_after_its_name_and_read_back_is_an_expiry_in_both_turns(said: str) -> None:
     segments = _segments(("customer", said), ("agent", "August 28, lovely. And the security code?"))
