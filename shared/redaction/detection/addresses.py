@@ -359,6 +359,13 @@ POSTCODE_ADDRESS = re.compile(
     r"|(?<![\w'.-])\d{1,4}[A-Za-z]?(?=,)|(?<=\b(?i:number)\s)\d{1,4}[A-Za-z]?)"
     rf",?\s+{_POSTCODE}\b"
 )
+# A postcode and the house's number named with it, either first: "Postcode's G12 8QQ, house number 7.", "It's number
+# 14, the postcode's LS6 2AB."
+POSTCODE_AND_HOUSE_NUMBER = re.compile(
+    rf"\b{_POSTCODE},?\s+(?:(?i:and)\s+)?(?:(?i:the)\s+)?(?:(?i:house|door)\s+)?(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?\b"
+    r"|(?<![\w'])(?:(?i:house|door)\s+)?(?i:number)\s+\d{1,4}[A-Za-z]?,?\s+(?:(?i:and)\s+)?(?:(?i:the)\s+)?"
+    rf"(?i:postcode|post code|eircode)(?:'s|\s+is)?,?\s+{_POSTCODE}\b"
+)
 # A street Whisper misheard as any words, anchored by its house number, its kind and the postcode that ends it: "58B
 # can scale Avenue, Toronto, M6J, 3J1"; or a town and a number's code ("11th Alfin Crescent, Palito, 442," for "Eleven
 # Dolphin Crescent, Ballito, four four two oh").

@@ -43,6 +43,7 @@ from shared.redaction.detection.addresses import (
     NUMBERED_ROADS_ADDRESS,
     PO_BOX,
     POSTCODE_ADDRESS,
+    POSTCODE_AND_HOUSE_NUMBER,
     REGION_ADDRESS,
     RURAL_HOUSE_ADDRESS,
     SINGAPORE_ADDRESS,
@@ -166,7 +167,7 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [RURAL_HOUSE_ADDRESS, TOWER_FLAT_ADDRESS, UNIT_ADDRESS, REGION_ADDRESS, SINGAPORE_ADDRESS]
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         patterns += [GAELIC_OR_WELSH_ADDRESS, HOUSE_LAST_ADDRESS, HOUSE_SET_APART_ADDRESS, NUMBER_SET_APART_ADDRESS]
-        patterns += [TOWN_AND_COUNTY_ADDRESS, FLAT_IN_NAMED_HOUSE_ADDRESS, BARANGAY_ADDRESS]
+        patterns += [TOWN_AND_COUNTY_ADDRESS, FLAT_IN_NAMED_HOUSE_ADDRESS, BARANGAY_ADDRESS, POSTCODE_AND_HOUSE_NUMBER]
         for start, end in [*homes_on_streets(text), *houses_in_cities_with_zip(text)]:
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
         for start, end in [*pitches_in_parks(text), *pin_codes_named(text)]:

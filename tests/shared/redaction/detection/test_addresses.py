@@ -2383,3 +2383,19 @@ def test_the_annexe_named_before_its_house_number_is_part_of_the_address() -> No
     """(after scoring held_back_54)"""
     said = "I live in the annexe behind my son's house, so it's The Annexe, 31 Mill Lane, Bicester."
     assert _addresses(("customer", said)) == [(0, "The Annexe, 31 Mill Lane, Bicester")]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        ("Postcode's G12 8QQ, house number 7.", "G12 8QQ, house number 7"),
+        ("It's number 14, the postcode's LS6 2AB.", "number 14, the postcode's LS6 2AB"),
+    ],
+)
+def test_a_postcode_and_the_house_number_named_with_it_are_the_address(said: str, address: str) -> None:
+    """(after scoring held_back_54)"""
+    assert _addresses(("customer", said)) == [(0, address)]
+
+
+def test_a_number_of_another_thing_after_a_postcode_is_no_house_number() -> None:
+    assert _addresses(("customer", "The postcode is G12 8QQ, and the order number 4471.")) == [(0, "G12 8QQ")]
