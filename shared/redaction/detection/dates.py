@@ -23,6 +23,7 @@ from shared.redaction.detection.context import (
     card_talked_about,
     card_word_without_card,
     context_distances,
+    gone_on_from,
     oh_said_as_word,
     words_before,
 )
@@ -172,6 +173,8 @@ def dates(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]:
                 if entity_type is EntityType.DATE_OF_BIRTH:
                     yield from ((entity_type, answer) for answer in _dates_answering(tokens, found))
                     yield from ((entity_type, read) for read in _read_back_another_way(tokens, found))
+                    if rest := _rest_given_on(tokens, found):
+                        yield entity_type, rest
     yield from ((EntityType.DATE_OF_BIRTH, reading) for reading in _readings_offered(tokens))
     # "his birthday is 3/22/85" / "and yours?": the same asked of the one who just gave someone else's; or the rest of
     # a birth date asked for after a part of it ("Uh, 1977." / "And the day and month?", "May 5th." / "And the year?")
@@ -648,6 +651,33 @@ def _expiry_read_back(tokens: Sequence[Token], given: list[Token]) -> Iterable[l
     here = [t for t in read if t.segment == read[0].segment]
     if len(said := _spoken_numbers(here)) == _EXPIRY_NUMBERS and said == _spoken_numbers(given):
         yield here
+
+
+def _rest_given_on(tokens: Sequence[Token], given: list[Token]) -> list[Token]:
+    """A birth date's day and month given by the same speaker after its year alone, the other side having said no more
+    than a yes between: "I was born in 1958, I don't know if you need the full date." / "Yes please." / "The 3rd of
+    March."."""
+    if len(_spoken_numbers(given)) != 1:
+        return []
+    after = given[-1].position + 1
+    while after < len(tokens) and tokens[after].segment == given[-1].segment:
+        after += 1
+    while after < len(tokens) and tokens[after].speaker != given[-1].speaker:
+        after += 1
+    if after >= len(tokens) or gone_on_from(tokens, tokens[after]) is None:
+        return []
+    # the turn begins with it, a lead-in at most before: "The 3rd of March.", "Sure, it's the 3rd of March." (not
+    # "The parcel came on the 3rd of March.")
+    start = after
+    while start < len(tokens) and tokens[start].segment == tokens[after].segment and tokens[start].norm in _LEAD_INS:
+        start += 1
+    rest = _date_after(tokens, start) if start < len(tokens) else []
+    if rest and rest[0] is tokens[start] and _day_and_month(rest) is not None:
+        return rest
+    return []
+
+
+_LEAD_INS = {"so", "um", "uh", "yes", "yeah", "sure", "okay", "ok", "it's", "its", "it", "is", "that's", "right"}
 
 
 def _expiry_said_again(tokens: Sequence[Token], given: list[Token]) -> list[Token]:

@@ -1381,3 +1381,27 @@ def test_a_number_written_as_a_date_is_a_birth_date_only_with_a_day_and_month(
 )
 def test_a_date_shared_with_a_twin_is_a_birth_date(said: str, found: list[str]) -> None:
     assert [words for _, _, words in spans_found((("customer", said),), _BIRTH)] == found
+
+
+def test_a_birth_dates_day_and_month_given_on_after_its_year_and_a_yes_are_the_date_too() -> None:
+    """(after scoring held_back_54)"""
+    segments = _segments(
+        ("customer", "I was born in 1958, I don't know if you need the full date."),
+        ("agent", "Yes please."),
+        ("customer", "The 3rd of March."),
+    )
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["1958"]), ("date_of_birth", ["The 3rd of March"])]
+
+
+@pytest.mark.parametrize(
+    "between, then",
+    [
+        ("What's the delivery date?", "The 3rd of March."),  # another date asked
+        ("Okay.", "The parcel came on the 3rd of March."),  # a date of something else
+    ],
+)
+def test_a_day_and_month_said_after_a_question_or_of_something_else_is_not_the_birth_date(
+    between: str, then: str
+) -> None:
+    segments = _segments(("customer", "I was born in 1958."), ("agent", between), ("customer", then))
+    assert _found(segments, _BIRTH) == [("date_of_birth", ["1958"])]
