@@ -665,6 +665,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
     ):
         return EntityType.SSN  # "..., that's my social"
     lead_in = words_before(first, tokens, ANSWER_LEAD_WORDS)
+    if len(digits) == 4 and _LAST_FOUR.search(lead_in) and _WALLET.search(window_before(tokens, first.position)):
+        return EntityType.CARD_NUMBER  # "it's on my phone in Apple Pay, I can only see the last four. 1493."
     phone_nearest = EntityType.PHONE_NUMBER in distances and distances[EntityType.PHONE_NUMBER] == nearest
     if _MIN_PHONE_ENDING <= len(digits) <= 4 and phone_nearest and _ENDING.search(lead_in):
         return EntityType.PHONE_NUMBER  # "phone ends 8842": its last four
@@ -993,6 +995,8 @@ def _ends_sentence(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
 _EXPIRY_NAMED_AFTER = re.compile(rf"(and )?(the |its |it )?({EXPIRY_SAID})\b")
 # A receipt shows a card's last four, never a social's.
 _RECEIPT = re.compile(r"\b(receipt|till slip|card slip)s?\b")
+# A card held in a phone's wallet, which shows only its last four
+_WALLET = re.compile(r"\b(apple|google|samsung) (pay|wallet)\b|\b(digital wallet|wallet app)\b")
 # Four digits asked or given as "the last four" of nothing named: in verification, a social's.
 _LAST_FOUR = re.compile(r"\blast (four|4)( digits| numbers)?( are| is| as|'s)?$")
 # A card's network named alone right before its last four: "Visa, 4024."

@@ -1695,3 +1695,20 @@ def test_a_cards_last_four_named_after_another_number_are_the_cards(said: str, e
 def test_a_year_something_ended_in_is_no_cards_last_four() -> None:
     said = ("customer", "I paid by card last time. The contract ended 2021, so I'm out of it.")
     assert _found(_segments(said), (EntityType.CARD_NUMBER,)) == []
+
+
+def test_the_last_four_of_a_card_in_a_phones_wallet_are_the_cards() -> None:
+    """(after scoring held_back_54)"""
+    segments = _segments(
+        ("customer", "Oh, it's on my phone in Apple Pay, I can only see the last four. 1493."),
+        ("agent", "1493, okay, I can see that payment."),
+    )
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.PHONE_NUMBER)) == [
+        ("card_number", ["1493"]),
+        ("card_number", ["1493"]),
+    ]
+
+
+def test_the_last_four_of_a_phone_are_no_cards() -> None:
+    segments = _segments(("customer", "My phone's last four are 1493."))
+    assert _found(segments, (EntityType.CARD_NUMBER, EntityType.PHONE_NUMBER)) == [("phone_number", ["1493"])]
