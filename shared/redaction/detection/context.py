@@ -170,11 +170,13 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # Greece's AFM, Spain's NIE (Polish for "no" too: only as one's own); not the office that issues them ("the
         # cedula office opens at 8:30"); Brazil's CPF named (written, its check digits tell it alone, but one misheard
         # or misread breaks them).
-        r"(c[eé]dula|kimlik|codice fiscale|hkid|teudat zehut|afm|cpf|(my|mi|your|su|his|her) nie)"
+        r"(c[eé]dula|kimlik|codice fiscale|hkid|teudat zehut|afm|cpf|(my|mi|your|su|his|her|the) nie)"
         r"(?! (office|desk|centre|center|appointment)s?\b)|"
         # Kazakhstan's IIN, the former Yugoslavia's JMBG and EMBG; a personal identity number named in English (not
         # "my personal number" alone: a phone's too)
         r"iin|jmbg|embg|personal (identity|identification|id) (number|code|no)|"
+        # Brazil's national health card, the SUS card, and its number (CNS)
+        r"sus card|cart[aã]o sus|cns|"
         # "my personal number" alone may be a phone's; asked for to check who one is, it is a national id's: "For
         # security, can you give me your personal number?"
         r"(security|verification|to verify you)(,)? ([\w']+ ){0,5}personal number|"

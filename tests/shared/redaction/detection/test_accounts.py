@@ -2321,6 +2321,9 @@ def test_a_licences_last_group_said_in_two_ends_it(text: str, number: str) -> No
         ("What's the holding number?", "64/123/0045.", "64/123/0045"),
         ("Do you have an alien number?", "Yes, A 204 551 387.", "A 204 551 387"),
         ("Anything else?", "My A-number is A204551387.", "A204551387"),
+        # Spain's NIE named with "the"; Brazil's SUS card (after scoring held_back_54)
+        ("Anything else?", "The NIE is X-4471902-L.", "X-4471902-L"),
+        ("Anything else?", "Her SUS card is 898 0045 1123 7764.", "898 0045 1123 7764"),
     ],
 )
 def test_a_union_members_number_or_a_licence_or_book_held_in_ones_name_is_an_account(
