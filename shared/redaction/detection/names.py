@@ -542,7 +542,9 @@ GREETED = re.compile(
     r"father-in-law|mother-in-law|son-in-law|daughter-in-law|brother-in-law|sister-in-law)(?:'s name)?|on behalf of"
     # someone of one's household or a colleague named in passing: "my neighbour Gladys took me", "your colleague,
     # Priya I think"
-    r"|(?:my|our|his|her|their|your)\s+(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
+    # where a neighbour lives may come between: "my upstairs neighbor Tom", "my next-door neighbour Gladys"
+    r"|(?:my|our|his|her|their|your)\s+(?:(?:upstairs|downstairs|next-door|next door|old|new)\s+)?"
+    r"(?:neighbour|neighbor|tenant|lodger|landlord|landlady|flatmate|housemate|"
     r"roommate|carer|friend|colleague|manager|supervisor|boss|team leader|team lead|line manager|assistant|secretary|"
     r"caseworker|case worker|adviser|advisor|solicitor|accountant|representative|"
     # ... or who minds one's children, or supports one: "our babysitter Maisie was in", "my social worker Tendai"

@@ -3455,6 +3455,9 @@ def test_what_is_known_as_or_now_said_without_a_name_is_no_name(text: str) -> No
         # who is of one's household or cares for one, "called" their name
         ("The carer is called Blessing.", "Blessing"),
         ("The childminder is called Precious.", "Precious"),
+        # where a neighbour lives said between, as a call was heard (after scoring held_back_54)
+        ("Yes, please, my upstairs neighbor Tom said you end him one.", "Tom"),
+        ("My old landlord Keith kept the deposit.", "Keith"),
     ],
 )
 def test_someone_named_by_what_they_do_for_the_caller_is_a_name(text: str, name: str) -> None:
