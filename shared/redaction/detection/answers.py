@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import CONTEXTS, DIGIT_LENGTHS, asks_anew, kinds_asked
+from shared.redaction.detection.context import AGENT, CALLER, CONTEXTS, DIGIT_LENGTHS, asks_anew, kinds_asked
 from shared.redaction.detection.spoken import (
     MAX_PAUSE_MS,
     MONTHS,
@@ -144,9 +144,8 @@ _NUMBER_KINDS = {
     EntityType.SSN,
     EntityType.DATE_OF_BIRTH,
 }
-# The role of the one serving, where the transcript names roles: only they ask for more than a name.
-_AGENT = "agent"
-_ROLES = {"agent", "customer"}
+# The one serving, where the transcript names roles, is the only one to ask for more than a name.
+_ROLES = {AGENT, CALLER}
 
 
 @dataclass(frozen=True)
@@ -167,7 +166,7 @@ def answered_values(segments: Sequence[Segment], tokens: Sequence[Token], found:
     unsure = unsure_words(segments)
     for position, turn in enumerate(turns[:-1]):
         kinds = kinds_asked(" ".join(segment.text for segment in turn.segments))
-        if turn.speaker in _ROLES and turn.speaker != _AGENT:
+        if turn.speaker in _ROLES and turn.speaker != AGENT:
             kinds = [kind for kind in kinds if kind is EntityType.PERSON_NAME]
         elif not kinds and position and _line_asked_after_named(turns[position - 1], turn):
             kinds = [EntityType.PHONE_NUMBER]

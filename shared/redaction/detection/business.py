@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
-from shared.redaction.detection.context import EMAIL_CONTEXT, answers, nearest_match, said_since_own_turn
+from shared.redaction.detection.context import AGENT, CALLER, EMAIL_CONTEXT, answers, nearest_match, said_since_own_turn
 from shared.redaction.detection.emails import ROLE_MAILBOXES
 from shared.redaction.detection.spoken import Entity, Token
 
@@ -118,14 +118,11 @@ _OFFERED = re.compile(
     r"\b(?:use|send (?:it|them|that|the \w+) to|(?:reach|contact|email) (?:me|us) (?:at|on))\s+[\w.-]+\s*(?:@|\bat\b)",
     re.IGNORECASE,
 )
-# The role of the one calling, and of the business's side, where the transcript names roles.
-_CALLER = "customer"
-_AGENT = "agent"
 
 
 def agent_segments(segments: Sequence[Segment]) -> set[int]:
     """The segments the agent said, where the transcript names roles."""
-    return {segment.index for segment in segments if segment.speaker == _AGENT}
+    return {segment.index for segment in segments if segment.speaker == AGENT}
 
 
 def own_mailboxes(segments: Sequence[Segment], tokens: Sequence[Token]) -> set[int]:
@@ -135,7 +132,7 @@ def own_mailboxes(segments: Sequence[Segment], tokens: Sequence[Token]) -> set[i
     return {
         segment.index
         for segment, asked, _ in answers(segments, tokens)
-        if segment.speaker == _CALLER and (EMAIL_CONTEXT.search(asked) or _OFFERED.search(segment.text))
+        if segment.speaker == CALLER and (EMAIL_CONTEXT.search(asked) or _OFFERED.search(segment.text))
     }
 
 
@@ -169,7 +166,7 @@ def business_asked_for(entity: Entity, tokens: Sequence[Token]) -> bool:
         return False
     asked = said_since_own_turn(tokens, first)
     return _BUSINESS_ASKED.search(asked) is not None or (
-        first.speaker != _CALLER and _WHERE_YOU_ARE_ASKED.search(asked) is not None
+        first.speaker != CALLER and _WHERE_YOU_ARE_ASKED.search(asked) is not None
     )
 
 

@@ -503,6 +503,10 @@ def _too_heard_as_two(tokens: Sequence[Token], token: Token) -> bool:
     return token.text == "2?" and before is not None and before.segment == token.segment and before.norm == "number"
 
 
+# The roles a transcript names its speakers by, where it names them: the business's side and the one calling.
+AGENT = "agent"
+CALLER = "customer"
+
 BACKCHANNEL_WORDS = 4  # "okay", "go on", "mm-hmm, got it": more than this is a turn of its own
 _READ_BACK_WORDS = 8  # around all the digits so far read back: "okay, so that's the first eight, ..., go on"
 

@@ -655,8 +655,8 @@ def _expiry_read_back(tokens: Sequence[Token], given: list[Token]) -> Iterable[l
 
 def _rest_given_on(tokens: Sequence[Token], given: list[Token]) -> list[Token]:
     """A birth date's day and month given by the same speaker after its year alone, the other side having said no more
-    than a yes between: "I was born in 1958, I don't know if you need the full date." / "Yes please." / "The 3rd of
-    March."."""
+    than a yes between ("I was born in 1958, I don't know if you need the full date." / "Yes please." / "The 3rd of
+    March.")."""
     if len(_spoken_numbers(given)) != 1:
         return []
     after = given[-1].position + 1
@@ -681,7 +681,7 @@ _LEAD_INS = {"so", "um", "uh", "yes", "yeah", "sure", "okay", "ok", "it's", "its
 
 
 def _expiry_said_again(tokens: Sequence[Token], given: list[Token]) -> list[Token]:
-    """The same expiry said again another way right after it: "Expires 01/27, so January 2027."."""
+    """The same expiry said again another way right after it ("Expires 01/27, so January 2027.")."""
     again = _date_after(tokens, given[-1].position + 1)
     if not again or again[0].segment != given[-1].segment:
         return []

@@ -379,8 +379,8 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
         if ending is None and at_provider and gone_on_from is None and EMAIL_CONTEXT.search(asked):
             # its ending left off at a webmail provider, the answer ending there: "jp underscore silva, that's
             # S-I-L-V-A, at hotmail."
-            # said as a mailbox is (a separator word, digits, a spelling), or a word no English one ("folake at
-            # gmail"): not "I don't have one at gmail."
+            # said as a mailbox is: a separator word, letters spelled apart, or a last word that is neither an English
+            # word nor a number alone ("folake at gmail"); not "I don't have one at gmail.", "I have 2 at gmail."
             mailbox_said = segment.text[: at_provider.start()]
             last = mailbox_said.split()[-1].strip(PUNCTUATION).lower() if mailbox_said.split() else ""
             mailbox = (
