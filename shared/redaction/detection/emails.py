@@ -156,11 +156,13 @@ _SECOND_LEVEL_COUNTRIES = (
 # "co dot uk" or "com dot m x": the country's ending after the second level's, also spelled with hyphens: "com dot
 # S-G"
 _SECOND_LEVEL_ENDING = rf"(?:{_DOT}(?:{_SECOND_LEVEL_COUNTRIES}|{_SPELLED_TLD})|,?\s+dot,?\s+{_SPELLED_COUNTRY_TLD})?"
+# How the mailbox is written, said right after it: "bigdave all one word", "seanmurphy, no dots, at ..."
+_HOW_WRITTEN = r"(?:all one word|no dots|no spaces|no gaps|all lower ?case|all small letters)"
 EMAIL = re.compile(
     # Bounded repeats: a long run of "dot"s must not cost quadratic time.
     # "at" said between commas after letters spelled so: "M, B, O, N, G, I, at, icloud.com"
     # a filler may come before the "at": "rosario underscore q, uh, at yahoo dot com dot ph"
-    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?"
+    rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+{_HOW_WRITTEN})?"
     rf"(?:\s*@\s*|,?\s+(?:(?:uh|um|er|erm),?\s+)?{_AT_SAID},?\s+)"
     rf"{_DOMAIN_LABEL}(?:{_DOT}{_DOMAIN_LABEL}){{0,3}}?{_DOMAIN_ENDING}{_SECOND_LEVEL_ENDING}\b"
     # not where the domain goes on: "at st dot ug dot edu dot gh" does not end at "ug"

