@@ -783,7 +783,8 @@ def local_parts_alone(segments: Sequence[Segment]) -> Iterable[TextSpan]:
         before = segment.text
 
 
-_LOCAL_PART_SAID = re.compile(r"[\w.-]+(?:\s+(?i:dot|underscore|dash|hyphen)\s+[\w.-]+)*")
+# ... its digits may be said apart after it: "Is that R-A-J dot I-Y-E-R 84?"
+_LOCAL_PART_SAID = re.compile(r"[\w.-]+(?:\s+(?i:dot|underscore|dash|hyphen)\s+[\w.-]+)*(?:\s+\d+)*")
 
 
 def local_parts_said_again(segments: Sequence[Segment], emails: Sequence[TextSpan]) -> Iterable[TextSpan]:

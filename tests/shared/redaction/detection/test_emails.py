@@ -1018,3 +1018,17 @@ def test_an_answer_ending_at_a_webmail_provider_with_no_mailbox_said_is_no_email
 def test_how_the_mailbox_is_written_said_before_the_at_is_part_of_the_address(said: str, email: str) -> None:
     """(after scoring held_back_54)"""
     assert spans_found((("customer", said),), (EntityType.EMAIL,)) == [("email", 0, email)]
+
+
+def test_a_written_address_read_back_spelled_with_its_digits_after_is_the_address() -> None:
+    """(after scoring held_back_54)"""
+    turns = (("customer", "raj.iyer84@gmail.com."), ("agent", "Is that R-A-J dot I-Y-E-R 84?"), ("customer", "Yes."))
+    assert spans_found(turns, (EntityType.EMAIL,)) == [
+        ("email", 0, "raj.iyer84@gmail.com"),
+        ("email", 1, "R-A-J dot I-Y-E-R 84"),
+    ]
+
+
+def test_other_digits_said_after_a_local_part_read_back_are_no_part_of_it() -> None:
+    turns = (("customer", "raj.iyer84@gmail.com."), ("agent", "Is that R-A-J dot I-Y-E-R 85?"), ("customer", "No."))
+    assert spans_found(turns, (EntityType.EMAIL,)) == [("email", 0, "raj.iyer84@gmail.com")]
