@@ -8,12 +8,12 @@ A label counts as found only if the redaction of its type covers every letter an
 where its words are looked for as whole words first, then inside longer ones), or, for calls, if a redaction
 of its type overlaps the turn it was said in and none of its digits (four or more in a row) or words survive
 in the redacted text of that turn. A redaction is correct if it overlaps a label of its type. The first
-held-back split was moved into ``dev`` once scored. Every later one (``held_back_2`` to ``held_back_54``, each
+held-back split was moved into ``dev`` once scored. Every later one (``held_back_2`` to ``held_back_55``, each
 in its own files) was written by someone who had not read or run the detector, and is scored once, unseen, at
 the end of the round in which it was written; after that it is studied; ``held_back_54`` is the last one
 scored.
 
-Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_54}] [--no-calls]``
+Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_55}] [--no-calls]``
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from shared.redaction.detection import detect
 from shared.redaction.transcript import redact_transcript
 
 DATA = Path(__file__).resolve().parent / "data" / "redaction"
-SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 55)))
+SPLITS = ("dev", *(f"held_back_{n}" for n in range(2, 56)))
 console = Console(width=160)
 
 

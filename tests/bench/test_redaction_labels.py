@@ -105,6 +105,7 @@ def test_every_record_has_a_known_split_and_a_unique_id() -> None:
         ("held_back_52", 150, 18, 6, 24),
         ("held_back_53", 150, 18, 6, 24),
         ("held_back_54", 150, 18, 6, 24),
+        ("held_back_55", 150, 18, 6, 24),
     ],
 )
 def test_held_back_splits_cover_every_entity_type_and_pii_free_lookalikes(
