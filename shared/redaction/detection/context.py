@@ -816,6 +816,10 @@ ADDRESS_CONTEXT = re.compile(
 )
 
 ANSWER_LEAD_WORDS = 3  # "Sure, it's 77 ...": the address starts the answer
+# words that may lead an answer before the value it gives: "Yeah, so it's 353 87 ...", "Sure, the 3rd of March."
+ANSWER_LEAD_INS = frozenset(
+    {"so", "um", "uh", "yes", "yeah", "sure", "okay", "ok", "it's", "its", "it", "is", "that's", "right"}
+)
 
 EMAIL_CONTEXT = re.compile(r"\b(e-?mail|e mail)\b")
 

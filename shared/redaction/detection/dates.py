@@ -12,6 +12,7 @@ from text_to_num import alpha2digit
 from shared.models.redaction import EntityType
 from shared.redaction.detection.cards import card_read_before, plausible_expiry
 from shared.redaction.detection.context import (
+    ANSWER_LEAD_INS,
     ASKED_CONTEXTS,
     BACKCHANNEL_WORDS,
     CARD_CONTEXT,
@@ -669,15 +670,13 @@ def _rest_given_on(tokens: Sequence[Token], given: list[Token]) -> list[Token]:
     # the turn begins with it, a lead-in at most before: "The 3rd of March.", "Sure, it's the 3rd of March." (not
     # "The parcel came on the 3rd of March.")
     start = after
-    while start < len(tokens) and tokens[start].segment == tokens[after].segment and tokens[start].norm in _LEAD_INS:
+    segment = tokens[after].segment
+    while start < len(tokens) and tokens[start].segment == segment and tokens[start].norm in ANSWER_LEAD_INS:
         start += 1
     rest = _date_after(tokens, start) if start < len(tokens) else []
     if rest and rest[0] is tokens[start] and _day_and_month(rest) is not None:
         return rest
     return []
-
-
-_LEAD_INS = {"so", "um", "uh", "yes", "yeah", "sure", "okay", "ok", "it's", "its", "it", "is", "that's", "right"}
 
 
 def _expiry_said_again(tokens: Sequence[Token], given: list[Token]) -> list[Token]:

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 import phonenumbers
 
-from shared.redaction.detection.context import ASKED_ACCOUNT_CONTEXT, CONTEXT_WINDOW, said_since_own_turn, words_before
+from shared.redaction.detection.context import (
+    ANSWER_LEAD_INS,
+    ASKED_ACCOUNT_CONTEXT,
+    CONTEXT_WINDOW,
+    said_since_own_turn,
+    words_before,
+)
 from shared.redaction.detection.spoken import TENS, Token, digits_of
 
 
@@ -243,10 +249,10 @@ def international_prefix(first: Token, tokens: Sequence[Token]) -> list[Token]:
 
 # The plus named rather than said before the country code: "The number after the plus is 61 412 555 019.", or asked
 # for so: "And the number after the plus?" / "353 87 614 2290."
-_PLUS_NAMED_BEFORE = re.compile(r"\bafter the plus(?: sign)?(?: it's| its| is| that's| comes)?$")
+_AFTER_THE_PLUS = r"\bafter the plus(?: sign)?"
+_PLUS_NAMED_BEFORE = re.compile(_AFTER_THE_PLUS + r"(?: it's| its| is| that's| comes)?$")
 _PLUS_NAMED_WORDS = 5
-_PLUS_ASKED = re.compile(r"\bafter the plus(?: sign)?\b")
-_ANSWER_LEAD = re.compile(r"(?:(?:yes|yeah|so|um|uh|sure|it's|its|it is|that's)\s*)*")
+_PLUS_ASKED = re.compile(_AFTER_THE_PLUS + r"\b")
 
 
 def said_with_country_code(first: Token, tokens: Sequence[Token]) -> bool:
@@ -258,7 +264,7 @@ def said_with_country_code(first: Token, tokens: Sequence[Token]) -> bool:
     if _PLUS_NAMED_BEFORE.search(before) is not None:
         return True
     lead = words_before(first, tokens)  # all of the answer before the number: "It's"
-    if _ANSWER_LEAD.fullmatch(lead) is None:
+    if any(word not in ANSWER_LEAD_INS for word in lead.split()):
         return False
     answer_start = tokens[first.position - len(lead.split())]
     return _PLUS_ASKED.search(said_since_own_turn(tokens, answer_start)) is not None

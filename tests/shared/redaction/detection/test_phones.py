@@ -932,3 +932,9 @@ def test_a_number_answering_what_comes_after_the_plus_begins_with_its_country_co
 def test_a_number_that_more_is_said_before_is_not_taken_to_answer_for_the_plus() -> None:
     turns = (("agent", "And the number after the plus?"), ("customer", "The order is 353 87 614 2290."))
     assert _phones(*turns) == []
+
+
+def test_an_answer_for_the_plus_may_be_led_in_as_a_birth_date_given_on_is() -> None:
+    """One list of words leads both answers in: "Okay, right, 353 ..." as "Okay, right, the 3rd of March"."""
+    turns = (("agent", "And the number after the plus?"), ("customer", "Okay, right, 353 87 614 2290."))
+    assert _phones(*turns) == ["353 87 614 2290"]
