@@ -41,7 +41,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
     # ("and the expiry?"), "At Pires" ("expires"), "Appearance" ("Expiry and ...")
     EntityType.CARD_EXPIRY: re.compile(rf"\b({EXPIRY_SAID}|{_EXPIRY_MISHEARD})\b"),
     EntityType.CARD_SECURITY_CODE: re.compile(
-        r"\b(security code|(?<!social )security number|cvv\d?|cvc|csc|(three|four|3|4)[ -](digit|number)s?|"
+        r"\b(security code|(?<!social )security number|cvv\d?|cvc\d?|csc|(three|four|3|4)[ -](digit|number)s?|"
         r"(card )?verification (value|code|number)|"
         # "the number on the back" (not "of the box")
         r"(code|numbers|digits|three|four|3|4) on the (back|front)|number on the back(?! of)|back of the card|"

@@ -571,6 +571,22 @@ def _said_to_end_the_card_before(atoms: Sequence[Atom], tokens: Sequence[Token])
     return _ENDING_AFTER.match(after) is not None and card_ending_put_right(tokens, atoms[0].tokens[0], ending)
 
 
+# A card's group named by its place, right before its digits: "the third group might be", "the second block is"
+_CARD_GROUP_NAMED = re.compile(
+    r"\b(the )?(first|second|third|fourth|middle|last) (group|block|set|lot|four)"
+    r"( (is|was|might be|could be|should be|reads|says|looks like))?( um| uh)*$"
+)
+_CARD_GROUP_NAMED_WORDS = 6
+
+
+def _card_group_named_before(atoms: Sequence[Atom], tokens: Sequence[Token]) -> bool:
+    """Whether the digits are a group of a card number the speaker read just before them, named by its place: that
+    group said again or put right, not a security code."""
+    first = atoms[0].tokens[0]
+    named = _CARD_GROUP_NAMED.search(words_before(first, tokens, _CARD_GROUP_NAMED_WORDS)) is not None
+    return named and card_read_before(tokens, first)
+
+
 def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) -> EntityType | None:
     """What a run of digits that is not a card number is, from its length, shape and context."""
     first = atoms[0].tokens[0]
@@ -598,6 +614,8 @@ def _number_type(digits: str, atoms: Sequence[Atom], tokens: Sequence[Token]) ->
         return EntityType.SSN  # "Sure, 402-71.", "So that's 219-66, and ...": a social's first five in its groups
     if len(digits) == _CARD_GROUP and _said_to_end_the_card_before(atoms, tokens):
         return EntityType.CARD_NUMBER  # "4499 0353 7922 9818, no wait, 9889 at the end": the card's last four
+    if len(digits) == _CARD_GROUP and _card_group_named_before(atoms, tokens):
+        return EntityType.CARD_NUMBER  # "4929 7342 1180 5566. The third group might be 1186.": a group said again
     code_named = code is not None and CODE.search(_words_since_number(tokens, first)) is not None
     if code_named and len(digits) in _NAMED_CODE_LENGTHS and card_talked_about(tokens, first.position):
         # "..., 28, and the code on the map is 531": named as it is given; "The code is 77712": a digit heard twice

@@ -1712,3 +1712,26 @@ def test_the_last_four_of_a_card_in_a_phones_wallet_are_the_cards() -> None:
 def test_the_last_four_of_a_phone_are_no_cards() -> None:
     segments = _segments(("customer", "My phone's last four are 1493."))
     assert _found(segments, (EntityType.CARD_NUMBER, EntityType.PHONE_NUMBER)) == [("phone_number", ["1493"])]
+
+
+def test_the_code_named_by_its_numbered_name_is_the_security_code() -> None:
+    turns = (("agent", "And the CVC2 on the back?"), ("customer", "The CVC2 is 482."))
+    assert spans_found(turns, (EntityType.CARD_SECURITY_CODE,)) == [("card_security_code", 1, "482")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I think it's 4929 7342 1180 5563. The third group might be 1186.",
+        "It's 4929 7342 1180 5563. The last group could be 5565.",
+    ],
+)
+def test_a_card_group_named_by_its_place_after_the_card_is_the_card(said: str) -> None:
+    """A group said again or put right (the numbers "peeling"), not a four-digit security code."""
+    found = spans_found((("agent", "Go ahead with the card."), ("customer", said)), tuple(EntityType))
+    assert [kind for kind, _, _ in found] == ["card_number", "card_number"]
+
+
+def test_a_group_named_without_a_card_read_before_it_is_not_taken_for_the_card() -> None:
+    turns = (("agent", "Which locker?"), ("customer", "The third block is 1186."))
+    assert spans_found(turns, (EntityType.CARD_NUMBER,)) == []
