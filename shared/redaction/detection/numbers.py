@@ -1345,27 +1345,30 @@ def _repeated_after(
 # The other side asking for what was just given once more: "Could you give me that once more?", "Say that again?"
 _ASKED_AGAIN = re.compile(r"\b(once more|one more time|again|repeat (that|it)|come again)\b")
 _MIN_GIVEN_AGAIN = 3  # digits: a card's code
+_LAST_FOUR_ASKED = re.compile(r"\blast (four|4)\b")
 
 
 def _given_again_when_asked(
     untyped: Sequence[Sequence[Atom]], found: Sequence[tuple[EntityType, list[Token]]], tokens: Sequence[Token]
 ) -> Iterable[tuple[EntityType, list[Token]]]:
     """The same digits the speaker gives again when the other side asks for them once more ("3, 8, and I think a 1." /
-    "Could you give me that once more?" / "Yeah, 381. Pretty sure it's 381."): the same kind."""
+    "Could you give me that once more?" / "Yeah, 381. Pretty sure it's 381."), or its last four when those are asked
+    for ("523-18-4406." / "... I just need the last four again." / "4406."): the same kind."""
     for run in untyped:
         first = run[0].tokens[0]
         digits = "".join(atom.digits for atom in run)
         for entity_type, said in found:
-            last = said[-1]
+            last, given = said[-1], digits_said(said)
+            ending = len(digits) == _CARD_GROUP < len(given) and given.endswith(digits)
             if (
                 len(digits) < _MIN_GIVEN_AGAIN
                 or last.speaker != first.speaker
                 or not 0 < first.position - last.position <= CONTEXT_WINDOW
-                or digits_said(said) != digits
+                or (given != digits and not ending)
             ):
                 continue
             asked = " ".join(t.norm for t in tokens[last.position + 1 : first.position] if t.speaker != first.speaker)
-            if _ASKED_AGAIN.search(asked):
+            if (_LAST_FOUR_ASKED if ending else _ASKED_AGAIN).search(asked):
                 yield entity_type, [token for atom in run for token in atom.tokens]
                 break
 

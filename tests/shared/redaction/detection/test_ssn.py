@@ -508,3 +508,22 @@ def test_nine_digits_written_with_a_letter_after_a_social_are_an_id_not_a_social
         ("ssn", ["516 84 2207"]),
         ("account_number", ["M418772904"]),
     ]
+
+
+@pytest.mark.parametrize("asked", ["And for the amended return I just need the last four again.", "Now the last four."])
+def test_the_last_four_of_a_social_given_before_asked_for_are_the_social(asked: str) -> None:
+    said = _segments(
+        ("agent", "What's the social on the return?"),
+        ("customer", "523-18-4406."),
+        ("agent", asked),
+        ("customer", "4406."),
+    )
+    assert _found(said, (EntityType.SSN,)) == [("ssn", ["523-18-4406"]), ("ssn", ["4406"])]
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"), [("Now the last four.", "4460."), ("And a PIN for the phone line?", "4406.")]
+)
+def test_other_digits_or_digits_asked_for_as_another_thing_are_not_the_social(asked: str, said: str) -> None:
+    turns = (("agent", "What's the social on the return?"), ("customer", "523-18-4406."), ("agent", asked))
+    assert _found(_segments(*turns, ("customer", said)), (EntityType.SSN,)) == [("ssn", ["523-18-4406"])]
