@@ -35,8 +35,8 @@ from shared.redaction.detection.spoken import (
     in_time_order,
 )
 
-# its parts joined by hyphens or slashes: "3kp7-hw2-rd48", "2024/88173/q"
-_MIXED_ID_PART = re.compile(r"(?=[a-z/-]*\d)(?=[\d/-]*[a-z])[a-z\d]+(?:[-/][a-z\d]+)*", re.ASCII)
+# its parts joined by hyphens, slashes or dots: "3kp7-hw2-rd48", "2024/88173/q", a UK pilot's "gbr.fcl.pa.00419876"
+_MIXED_ID_PART = re.compile(r"(?=[a-z/.-]*\d)(?=[\d/.-]*[a-z])[a-z\d]+(?:[-/.][a-z\d]+)*", re.ASCII)
 _MIN_MIXED_ID = 6  # characters: "W4K-88R-2P9", not a model's "XR-500"
 # A number and a word joined to say what something has: "the 10-digit number", "the 5-piece set", "a 24-hour line"
 _NUMBER_AND_WORD = re.compile(r"\d+-(?P<word>[a-z]{3,})", re.ASCII)
@@ -747,10 +747,19 @@ _NINO = re.compile(
 _NINO_PREFIXES_NOT_ISSUED = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 
 
+# Named before it, the shape alone, whatever its prefix: "National Insurance, QH 44 71 09 C." (a made-up number, or one
+# misheard, is still given as the caller's)
+_NINO_SHAPE = re.compile(r"(?<![\w-])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])", re.ASCII)
+_NINO_NAMED = re.compile(r"\b(?i:national insurance|nino)\b|\bNI\b")
+
+
 def national_insurance_numbers(text: str) -> Iterable[tuple[int, int]]:
     """Where UK National Insurance numbers are written."""
-    for match in _NINO.finditer(text):
-        if match.group("prefix") not in _NINO_PREFIXES_NOT_ISSUED:
+    for match in _NINO_SHAPE.finditer(text):
+        issued = _NINO.fullmatch(match.group())
+        if (issued and issued.group("prefix") not in _NINO_PREFIXES_NOT_ISSUED) or _NINO_NAMED.search(
+            text, 0, match.start()
+        ):
             yield match.span()
 
 

