@@ -76,7 +76,7 @@ _DATE_LOOKAHEAD = 10  # tokens after the context in which the date must start
 
 
 # A day named by its feast ("Boxing Day, eighty-three"): "eve" and "day" go on with it.
-_FEASTS = {"christmas", "halloween", "hogmanay", "valentine's", "valentines", "boxing", "easter"}
+_FEASTS = {"christmas", "halloween", "hallowe'en", "hogmanay", "valentine's", "valentines", "boxing", "easter"}
 _FEAST_DAYS = {"eve", "day"}
 
 
@@ -1269,7 +1269,7 @@ _DAY_NUMBER = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 # The days a feast or a national day falls on every year, which name a date's day and month
 _FIXED_FEASTS = (
     r"(?:(?:new year'?s|christmas|boxing|valentine'?s|st\.? (?:patrick|david|george|andrew)'?s|anzac|australia|canada|"
-    r"waitangi|bastille|remembrance|armistice) (?:eve|day)|halloween|hogmanay|bonfire night|guy fawkes(?: night)?|"
+    r"waitangi|bastille|remembrance|armistice) (?:eve|day)|hallowe'?en|hogmanay|bonfire night|guy fawkes(?: night)?|"
     r"burns night)"
 )
 # The day and month said right before a year: "15 October ", "the 2nd of June, ", "June 2nd, "; or a feast's day:

@@ -1405,3 +1405,15 @@ def test_a_day_and_month_said_after_a_question_or_of_something_else_is_not_the_b
 ) -> None:
     segments = _segments(("customer", "I was born in 1958."), ("agent", between), ("customer", then))
     assert _found(segments, _BIRTH) == [("date_of_birth", ["1958"])]
+
+
+@pytest.mark.parametrize(
+    ("said", "date"),
+    [
+        ("Hallowe'en, 31st of October 1988.", "Hallowe'en, 31st of October 1988"),
+        ("Hallowe'en, 1988.", "Hallowe'en, 1988"),
+    ],
+)
+def test_halloween_written_with_its_apostrophe_is_a_feast_of_a_birth_date(said: str, date: str) -> None:
+    turns = (("agent", "Date of birth please."), ("customer", said))
+    assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 1, date)]
