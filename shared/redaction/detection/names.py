@@ -408,7 +408,9 @@ NAME_CUES = re.compile(
     # by a person, capitalised before their name ("Attorney Rosalind Pack will call you"; not a thing's name: "the
     # Attorney General", "a Detective Story")
     rf"|\b(?:{TITLES}\.?|Doctor)\s+"
-    r"|(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?:Attorney|Detective|Sergeant|Constable|Professor|Pastor|Reverend)\s+"
+    # ... or a cleric's ("Father Michael Kearney", "Imam Yusuf"; not "Brother", a printer's make)
+    r"|(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )\b(?:Attorney|Detective|Sergeant|Constable|Professor|Pastor|Reverend|"
+    r"Father|Sister|Imam|Rabbi|Canon|Deacon|Bishop|Monsignor)\s+"
     rf"|(?<![\w'-]){COURTESY_TITLES}\s+"
     # a relative called by what they are to the speaker, capitalised as a title: "Auntie Folake", "Uncle Tunde"
     r"|(?<![\w'-])(?:Auntie|Aunty|Aunt|Uncle|Cousin|Grandma|Grandpa|Granny|Nana)\s+)"
@@ -539,7 +541,10 @@ GREETED = re.compile(
     r"|mammy|mummy|mommy|mama|husband|wife|son|"
     r"daughter|brother|sister|partner|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|"
     r"niece|nephew|cousin|fianc[eé]e?|boyfriend|girlfriend|stepfather|stepmother|stepson|stepdaughter|"
-    r"father-in-law|mother-in-law|son-in-law|daughter-in-law|brother-in-law|sister-in-law)(?:'s name)?|on behalf of"
+    r"father-in-law|mother-in-law|son-in-law|daughter-in-law|brother-in-law|sister-in-law|"
+    # ... fostered or a godchild: "my foster daughter, Kayla", "my godson Thabo"
+    r"foster (?:son|daughter|child|kid|mum|mom|mother|dad|father|carer|parent)|"
+    r"godson|goddaughter|godchild|godmother|godfather)(?:'s name)?|on behalf of"
     # someone of one's household or a colleague named in passing: "my neighbour Gladys took me", "your colleague,
     # Priya I think"
     # where a neighbour lives may come between: "my upstairs neighbor Tom", "my next-door neighbour Gladys"
@@ -551,7 +556,9 @@ GREETED = re.compile(
     r"nanny|babysitter|childminder|au pair|housekeeper|social worker|support worker|key worker|keyworker|sponsor)"
     # ... or "the" one, named between commas: "The landlord, Pansy Linsky, said the flat was fine"
     r"|the\s+(?:landlord|landlady|tenant|lodger|caretaker|carer|neighbour|neighbor|caseworker|solicitor|accountant|"
-    r"nanny|babysitter|childminder|locum)"
+    r"nanny|babysitter|childminder|locum|"
+    # ... or at a wedding: "The best man, Rory Gallagher, paid the deposit."
+    r"best man|bridesmaid|maid of honou?r|matron of honou?r)"
     r"(?=,))),?\s+"
     # when they were born may follow, heard capitalised: "Our son Diego Born November 9, 2018"
     rf"(?P<relative>{_NAME}(?:{_NEXT_NAME}){{0,2}})"
@@ -564,6 +571,8 @@ GREETED = re.compile(
     # Gareth Lewis", "the health visitor, Sinead, came"
     r"(?:district |practice |community |school )?nurse|health visitor|warden|"
     r"(?:probation|parole|housing|welfare|liaison) officer|"
+    # ... who sees to one's faith, or sees children across the road: "The chaplain, Father Michael Kearney, said ..."
+    r"chaplain|vicar|priest|pastor|rabbi|imam|lollipop (?:lady|man)|crossing guard|"
     r"case handler|claims handler|handler|case manager|case officer|caseworker|case worker|account manager|"
     r"relationship manager|coordinator|co-ordinator|instructor|tutor|teacher|"
     r"therapist|physio|counsellor|counselor|interpreter|paralegal|attorney|lawyer|solicitor|plumber|electrician|"

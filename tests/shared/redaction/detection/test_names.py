@@ -3559,3 +3559,23 @@ def test_letters_spelled_when_asked_which_letter_a_name_has_are_the_name() -> No
     """(after scoring held_back_53)"""
     turns = (("agent", "Is it Katherine with a C or a K?"), ("customer", "K. K-A-T-H-R-Y-N, actually, no E."))
     assert (1, "K. K-A-T-H-R-Y-N") in _names(*turns)
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("My foster son Jayden needs a new pass.", "Jayden"),
+        ("The best man, Rory Gallagher, paid the deposit.", "Rory Gallagher"),
+        ("The lollipop lady, Doreen Platt, saw it happen.", "Doreen Platt"),
+        ("The chaplain, Father Michael Kearney, said to call.", "Father Michael Kearney"),
+        ("Sister Bernadette runs the ward.", "Sister Bernadette"),
+        ("Imam Yusuf signed the form.", "Imam Yusuf"),
+    ],
+)
+def test_a_foster_child_a_wedding_party_or_a_cleric_is_named(said: str, name: str) -> None:
+    assert _names(("customer", said)) == [(0, name)]
+
+
+@pytest.mark.parametrize("said", ["It's a Brother Printer, the HL-L2350.", "We got it for Father's Day."])
+def test_a_printer_or_a_day_named_after_a_cleric_or_a_father_is_no_name(said: str) -> None:
+    assert _names(("customer", said)) == []
