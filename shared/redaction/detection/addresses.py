@@ -985,6 +985,9 @@ _NOT_STREET_WORDS = {
 _POSTCODE_ASKED = re.compile(
     r"\b(postcode|post code|postal code|zip code|zip|eircode)\b|\b(your|the) (\w+ )?(icon|postcard)\W*$"
 )
+_CODE_IN_ANSWER = re.compile(
+    rf"(?:\b(?i:at|in|near)\s+(?P<place>(?:[A-Z][\w'-]*,?\s+){{1,3}}))?(?<![\w-]){_POSTCODE}(?![\w-])"
+)
 _LONE_POSTCODE = re.compile(rf"(?<![\w-])(?:{_POSTCODE}|{_LOWER_POSTCODE})(?![\w-])")
 # A postcode said in pieces, its letters and digits one at a time or in groups, digits in words ("L S six, four Q T",
 # "CF14, 2 D J", "H91, F2X6"): its characters run together are a postcode's.
@@ -1033,6 +1036,12 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             # "Flat 4, 118 Ranelagh Road," / "Mm-hmm." / "Dublin 6."
             addressed.add(segment.index)
             yield TextSpan(segment.index, *going_on)
+        if segment.index not in addressed and ADDRESS_CONTEXT.search(asked):
+            # a postcode written in capitals anywhere in the answer, with the place it is at: "I'm in the bothy up at
+            # Corrour, PH30 4AA."
+            for code in _CODE_IN_ANSWER.finditer(segment.text):
+                addressed.add(segment.index)
+                yield TextSpan(segment.index, code.start("place") if code.group("place") else code.start(), code.end())
         # "SW1A 2AA." answering "your postcode?", or read back just after it was given ("CF14 2DJ, great.")
         said_before = window_before(tokens, spoken[0].position) if spoken else ""
         if _POSTCODE_ASKED.search(asked) or _POSTCODE_ASKED.search(said_before):

@@ -2411,3 +2411,23 @@ def test_a_number_of_another_thing_after_a_postcode_is_no_house_number() -> None
 def test_ones_flat_asked_for_in_a_block_is_answered_with_the_address(asked: str, answer: str, address: str) -> None:
     """(after scoring held_back_54, from its calls)"""
     assert _addresses(("agent", asked), ("customer", answer)) == [(1, address)]
+
+
+def test_where_one_lives_asked_for_asks_for_the_address() -> None:
+    turns = (("agent", "And where do you live?"), ("customer", "Corrour Lodge, PH30 4AA."))
+    assert _addresses(*turns) == [(1, "Corrour Lodge, PH30 4AA")]
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer", "address"),
+    [
+        ("Where do you live?", "I'm in the bothy up at Corrour, PH30 4AA.", "Corrour, PH30 4AA"),
+        ("What's your address?", "We live in the farmhouse, it's PH30 4AA.", "PH30 4AA"),
+    ],
+)
+def test_a_postcode_in_an_answer_for_the_address_is_part_of_it(asked: str, answer: str, address: str) -> None:
+    assert _addresses(("agent", asked), ("customer", answer)) == [(1, address)]
+
+
+def test_a_postcode_in_an_answer_for_something_else_is_not_taken() -> None:
+    assert _addresses(("agent", "What's the fault code?"), ("customer", "It shows PH30 4AA.")) == []
