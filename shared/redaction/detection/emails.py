@@ -174,6 +174,7 @@ EMAIL = re.compile(
 # Providers whose names are nothing but mail, and those that name something else too ("outlook", a program)
 _MAIL_ONLY_PROVIDERS = r"(?:gmail|googlemail|yahoo|hotmail|icloud|aol|protonmail|gmx)"
 _WEBMAIL_PROVIDERS = rf"(?:{_MAIL_ONLY_PROVIDERS}|outlook|zoho|yandex)"
+_WEBMAIL_PROVIDER = re.compile(_WEBMAIL_PROVIDERS, re.IGNORECASE)
 _EMAIL_AT_PROVIDER = re.compile(
     rf"(?<![\w'])(?:{_UNIT})(?:{_LOCAL_SEPARATOR}{_UNIT}){{0,6}}(?:,?\s+all one word)?,?\s+at\s+"
     rf"{_WEBMAIL_PROVIDERS}\b(?!\s*(?:\.\w|@|(?i:dot)\b))",
@@ -288,9 +289,19 @@ _NOT_LOCAL_PARTS = {
 _SAID_BEFORE_SPELLING = re.compile(r"(?<![\w'])([a-z]+),\s+$", re.IGNORECASE)
 
 
+# A separator named as a thing before an address, not said in it: "The one with the hyphen, mary-kate.dunne@eircom.net",
+# "The one with the dash, mary hyphen kate at ..."
+_SEPARATOR_NAMED = rf"\b(?:the|a)\s+(?:{_SEPARATOR_WORD}),\s+"
+_SEPARATOR_NAMED_FIRST = re.compile(_SEPARATOR_NAMED, re.IGNORECASE)
+_SEPARATOR_NAMED_BEFORE = re.compile(_SEPARATOR_NAMED + "$", re.IGNORECASE)
+
+
 def email_start(text: str, match: re.Match[str]) -> int:
     """Where an address starts: a first name said before a one-word local part is part of it ("maria lopez at"),
-    and so is the word said before the address spells it ("rowan, r o w a n, at")."""
+    and so is the word said before the address spells it ("rowan, r o w a n, at"); a separator named as a thing is
+    not ("the hyphen, mary-kate...")."""
+    if separator := _SEPARATOR_NAMED_FIRST.match(match.group()):
+        return match.start() + separator.end()
     spelled = SPELLED_LETTERS.match(match.group())
     said = _SAID_BEFORE_SPELLING.search(text[: match.start()])
     if spelled and said and re.sub(r"[^a-z]", "", spelled.group().lower()) == said.group(1).lower():
@@ -446,7 +457,7 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             # eircom dot net", "My son set it up, it's grandpa underscore ted at ..."
             whole = next((m for m in EMAIL.finditer(segment.text, start) if m.end() == ending.end()), None)
             begins = email_start(segment.text, whole) if whole is not None else start
-            if _a_clause_before(segment.text[start:begins]):
+            if _a_clause_before(segment.text[start:begins]) or _SEPARATOR_NAMED_BEFORE.search(segment.text, 0, begins):
                 start = begins
             yield TextSpan(segment.index, start, ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
@@ -551,13 +562,16 @@ def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[Text
 
 def _a_clause_before(said: str) -> bool:
     """Whether ``said``, before an address, is a clause of English words with a comma, not its mailbox's words or
-    letters spelled ("the family one, ", not "Eoin, E-O-I-N, dot Mac, ")."""
+    letters spelled ("the family one, ", not "Eoin, E-O-I-N, dot Mac, "); the provider may be named in it ("The old
+    AOL, it's ...")."""
     words = [word.strip(PUNCTUATION).lower() for word in said.split()]
     return (
         "," in said
         and len(words) > 1
         and all(
-            len(word) > 1 and word not in SEPARATOR_WORDS and (word in english_words() or word in _NOT_LOCAL_PARTS)
+            len(word) > 1
+            and word not in SEPARATOR_WORDS
+            and (word in english_words() or word in _NOT_LOCAL_PARTS or _WEBMAIL_PROVIDER.fullmatch(word))
             for word in words
         )
     )

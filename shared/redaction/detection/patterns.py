@@ -152,7 +152,10 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         for match in EMAIL.finditer(text):
             if is_web_address(text, match):
                 continue
-            start = begun_again_from(text, start_since_named(text, email_start(text, match)))
+            start = email_start(text, match)
+            if WRITTEN_EMAIL.fullmatch(text, start, match.end()) is None:  # words before one written whole are not it
+                start = start_since_named(text, start)
+            start = begun_again_from(text, start)
             yield EntityType.EMAIL, TextSpan(segment.index, start, match.end())
             yield from _spelled_after(segment.index, text, match)
         for start, end in emails_at_provider(text):

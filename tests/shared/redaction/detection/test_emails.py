@@ -1032,3 +1032,22 @@ def test_a_written_address_read_back_spelled_with_its_digits_after_is_the_addres
 def test_other_digits_said_after_a_local_part_read_back_are_no_part_of_it() -> None:
     turns = (("customer", "raj.iyer84@gmail.com."), ("agent", "Is that R-A-J dot I-Y-E-R 85?"), ("customer", "No."))
     assert spans_found(turns, (EntityType.EMAIL,)) == [("email", 0, "raj.iyer84@gmail.com")]
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("The one with the hyphen, mary-kate.dunne@eircom.net.", "mary-kate.dunne@eircom.net"),
+        ("The one with the dash, mary hyphen kate at eircom dot net.", "mary hyphen kate at eircom dot net"),
+        ("The email from the church, secretary.stmarys@gmail.com.", "secretary.stmarys@gmail.com"),
+        ("The old AOL, it's grandmasue at aol dot com.", "grandmasue at aol dot com"),
+    ],
+)
+def test_words_about_the_address_said_before_it_are_no_part_of_it(said: str, email: str) -> None:
+    """A separator named as a thing, a word before an address written whole, a provider named in a clause."""
+    assert _emails(("agent", "And the e-mail?"), ("customer", said)) == [(1, email)]
+
+
+def test_a_separator_said_after_a_name_before_the_at_is_still_part_of_the_address() -> None:
+    said = "annmarie, all one word, then a hyphen, then devlin at gmail dot com."
+    assert _emails(("agent", "And the e-mail?"), ("customer", said)) == [(1, said.rstrip("."))]
