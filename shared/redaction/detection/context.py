@@ -127,8 +127,9 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # (not a number named: "waiting for your student ID", "looking for your policy number")
         r"(?:(?<!\bon the )(?<!\bon your )(?<!\bon this )(?<!\bfor the )(?<!\bfor your )"
         r"|(?=[a-z']+(?: [a-z']+)? (?:number|id)\b))"
-        # "take into account", "on account of", "take account of": the phrase, not an account
-        r"(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )(?!account of\b)"
+        # "take into account", "on account of", "take account of": the phrase, not an account (but "Can I take the
+        # freedom pass number?" asks for one)
+        r"(?:(?<!\binto )(?<!\btake )(?<!\btakes )(?<!\btaking )(?<!\btook )|(?!account\b))(?!account of\b)"
         r"\b(account|member|membership|policy|(customer|consumer|client) (number|id|no|reference|code)|id number|"
         # several of one's own, then each: "I've got two policies, the car one is MTR 88213409 and ..."
         r"(two|three|both|separate|my|our) (policies|accounts)|"

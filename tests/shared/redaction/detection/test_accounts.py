@@ -2361,3 +2361,15 @@ def test_an_id_of_letters_and_digits_joined_by_dots_is_an_account() -> None:
     assert spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,)) == [
         ("account_number", 0, "GBR.FCL.PA.00419876")
     ]
+
+
+@pytest.mark.parametrize("asked", ["Can I take the freedom pass number?", "Can I take your bus pass number?"])
+def test_a_pass_asked_for_after_take_is_asked_for(asked: str) -> None:
+    """ "take" before "account" is the phrase ("take account of"), not before another thing named."""
+    turns = (("agent", asked), ("customer", "It's 0193 4471 2208."))
+    assert spans_found(turns, (EntityType.ACCOUNT_NUMBER,)) == [("account_number", 1, "0193 4471 2208")]
+
+
+@pytest.mark.parametrize("said", ["We'll take account of the 2208 already paid.", "Please take into account the 4471."])
+def test_an_account_taken_as_the_phrase_names_no_account(said: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,)) == []
