@@ -425,7 +425,7 @@ _NUMBER_MARK_BEFORE = re.compile(r"\b(?:No\.|Lot|Plot|(?i:number))\s*$")
 
 
 # The word naming a flat's number where the address begins at that number: "Unit 1407, Tower 2, Avida Towers ..."
-_UNIT_WORD_BEFORE = re.compile(r"\b(?i:unit|flat|apartment|apt\.?|suite)\s*$")
+_UNIT_WORD_BEFORE = re.compile(r"\b(?i:unit|flat|apartment|apt\.?|suite|room|berth|pitch)\s*$")
 
 
 # A home told by where it stands, right before its address: "the granny flat at the back of 8 Koppie Street", "The

@@ -2431,3 +2431,16 @@ def test_a_postcode_in_an_answer_for_the_address_is_part_of_it(asked: str, answe
 
 def test_a_postcode_in_an_answer_for_something_else_is_not_taken() -> None:
     assert _addresses(("agent", "What's the fault code?"), ("customer", "It shows PH30 4AA.")) == []
+
+
+def test_a_room_said_before_its_number_begins_the_address() -> None:
+    turns = (
+        ("agent", "What's your address?"),
+        ("customer", "I'm in halls, Room 12, Fulton House, Singleton Park, Swansea."),
+    )
+    assert _addresses(*turns) == [(1, "Room 12, Fulton House, Singleton Park, Swansea")]
+
+
+def test_a_hotel_room_is_no_address() -> None:
+    turns = (("agent", "What's the booking?"), ("customer", "We're in room 214 at the Grand, checking out Sunday."))
+    assert _addresses(*turns) == []
