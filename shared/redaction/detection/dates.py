@@ -775,16 +775,20 @@ _MAX_DATES_IN_ONE_ANSWER = 4
 _RESTATED = re.compile(r"(is that|that's|that is|so|i mean|meaning)\b")
 
 
+# Another reading offered after the first, where the caller cannot tell: "March 27, or maybe June 27."
+_OR_ANOTHER = re.compile(r"(or )?(maybe|perhaps|possibly|it could be|could be|might be)|or( is it| it's)?")
+
+
 def _corrected_dates(tokens: Sequence[Token], found: list[Token]) -> Iterable[list[Token]]:
-    """Dates the same speaker says right after one to correct it ("February 14th, 1992, no sorry, the 4th"): of
-    the same kind as the date they correct."""
+    """Dates the same speaker says right after one to correct it ("February 14th, 1992, no sorry, the 4th"), or to
+    offer another reading ("March 27, or maybe June 27"): of the same kind as the date they follow."""
     for _ in range(_MAX_CORRECTIONS):
         after = found[-1].position + 1
         correction = _date_after(tokens, after) or _year_put_right(tokens, after, found[-1]) or _new_ones(tokens, after)
         if not correction or any(t.speaker != found[-1].speaker for t in tokens[after : correction[-1].position + 1]):
             return
         between = " ".join(t.norm for t in tokens[after : correction[0].position])
-        if not GIVEN_UP.search(between):
+        if not GIVEN_UP.search(between) and not _OR_ANOTHER.fullmatch(between):
             return
         other_asked = any(p.search(between) for kind, p in ASKED_CONTEXTS.items() if kind not in _DATE_KINDS)
         # (the card the new date is on may be named: "that's the old card. The new one is May 2029.")

@@ -1417,3 +1417,24 @@ def test_a_day_and_month_said_after_a_question_or_of_something_else_is_not_the_b
 def test_halloween_written_with_its_apostrophe_is_a_feast_of_a_birth_date(said: str, date: str) -> None:
     turns = (("agent", "Date of birth please."), ("customer", said))
     assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 1, date)]
+
+
+@pytest.mark.parametrize(
+    ("asked", "said", "kind", "dates"),
+    [
+        ("And the expiry?", "March 27, or maybe June 27.", EntityType.CARD_EXPIRY, ["March 27", "June 27"]),
+        ("And the expiry?", "March 2027, or May 2027.", EntityType.CARD_EXPIRY, ["March 2027", "May 2027"]),
+        ("Date of birth?", "4th of June 1971, or maybe 1972.", EntityType.DATE_OF_BIRTH, ["4th of June 1971", "1972"]),
+    ],
+)
+def test_another_reading_offered_after_a_date_is_of_its_kind(
+    asked: str, said: str, kind: EntityType, dates: list[str]
+) -> None:
+    """The caller cannot tell (an expiry worn, a year unsure): both readings are theirs."""
+    found = spans_found((("agent", asked), ("customer", said)), (kind,))
+    assert found == [(kind.value, 1, date) for date in dates]
+
+
+def test_a_date_of_another_thing_after_or_is_not_taken_for_another_reading() -> None:
+    turns = (("agent", "And the expiry?"), ("customer", "March 2027. Or the delivery on June 3rd, whichever."))
+    assert spans_found(turns, (EntityType.CARD_EXPIRY,)) == [("card_expiry", 1, "March 2027")]
