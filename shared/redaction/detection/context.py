@@ -26,7 +26,7 @@ from shared.redaction.detection.spoken import (
 CONTEXT_WINDOW = 25  # tokens
 # the only date printed on a card front, named so: "The date on the card is 02/28"
 EXPIRY_SAID = (
-    r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|it runs (out|to|until|till)|xperi[ao]"
+    r"expir\w*|exp|(valid|good)[ -](thru|through|until|till)|(it|card) runs (out|to|until|till)|xperi[ao]"
     r"|(it|card) lapses"  # "It lapses at the end of November '26."
     r"|(the )?date on (the|my|your) (credit |debit )?card"
     # as Brazilians and others name it: "And the validity date?" ("validade")

@@ -1438,3 +1438,18 @@ def test_another_reading_offered_after_a_date_is_of_its_kind(
 def test_a_date_of_another_thing_after_or_is_not_taken_for_another_reading() -> None:
     turns = (("agent", "And the expiry?"), ("customer", "March 2027. Or the delivery on June 3rd, whichever."))
     assert spans_found(turns, (EntityType.CARD_EXPIRY,)) == [("card_expiry", 1, "March 2027")]
+
+
+@pytest.mark.parametrize(
+    ("said", "expiry"),
+    [
+        ("The card runs out in September 2028.", "September 2028"),
+        ("My debit card runs out at the end of 2027, 12/27.", "the end of 2027, 12/27"),
+    ],
+)
+def test_a_card_said_to_run_out_names_its_expiry(said: str, expiry: str) -> None:
+    assert spans_found((("customer", said),), (EntityType.CARD_EXPIRY,)) == [("card_expiry", 0, expiry)]
+
+
+def test_a_subscription_running_out_names_no_card_expiry() -> None:
+    assert spans_found((("customer", "My subscription runs out in September 2028."),), (EntityType.CARD_EXPIRY,)) == []
