@@ -2717,7 +2717,7 @@ def _answers_with_digits(tokens: Sequence[Token]) -> list[_Answer]:
         answered = digits_said([t for part in answer.digit_tokens for t in part]) if answer else ""
         if asks_anew(asked, answered) and not _bids_go_on(asked):
             open_answers.pop(speaker, None)
-        digits = _digit_stretch(said)
+        digits = _digit_stretch(said, tokens)
         if digits:
             answer = open_answers.get(speaker)
             if answer is None:
@@ -2747,9 +2747,10 @@ def _bids_go_on(said: Sequence[Token]) -> bool:
     )
 
 
-def _digit_stretch(said: Sequence[Token]) -> list[Token]:
-    """The tokens from the first digit said to the last one that is at most a few words from the one before."""
-    digit_indexes = [i for i, token in enumerate(said) if digits_of(token)]
+def _digit_stretch(said: Sequence[Token], tokens: Sequence[Token]) -> list[Token]:
+    """The tokens from the first digit said to the last one that is at most a few words from the one before; "one"
+    said as a word is none ("It's the blue one, 4539 ...")."""
+    digit_indexes = [i for i, token in enumerate(said) if digits_of(token) and not one_said_as_word(tokens, token)]
     if digit_count([said[i] for i in digit_indexes]) < 2:  # "Sure, one second."
         return []
     last = digit_indexes[0]

@@ -1735,3 +1735,11 @@ def test_a_card_group_named_by_its_place_after_the_card_is_the_card(said: str) -
 def test_a_group_named_without_a_card_read_before_it_is_not_taken_for_the_card() -> None:
     turns = (("agent", "Which locker?"), ("customer", "The third block is 1186."))
     assert spans_found(turns, (EntityType.CARD_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    "said", ["It's the blue one, 4539 1488 0343 6467.", "The one on the fridge. 4 5 3 9, 1 4 8 8, 0 3 4 3, 6 4 6 7."]
+)
+def test_one_said_of_the_card_before_an_answered_card_is_no_digit_of_it(said: str) -> None:
+    found = spans_found((("agent", "Card?"), ("customer", said)), (EntityType.CARD_NUMBER,))
+    assert [words for _, _, words in found] == [said[said.index("4") :].rstrip(".")]
