@@ -800,7 +800,8 @@ ADDRESS_CONTEXT = re.compile(
     r"|\b(ship|send|deliver|post|mail)(ed)?( it| them| that)? to\b"
     r"|\bwhere (should|shall|do|can|would|will) (we|i|you) (ship|send|deliver|post|mail)\b"
     # one's home asked for as where one lives: "And where do you live?", "where's she living now?"
-    r"|\bwhere (do|does) (you|he|she|they) (live|stay)\b|\bwhere (are you|is he|is she|are they|'s he|'s she) living\b"
+    r"|\b(where|whereabouts) (do|does) (you|he|she|they) (live|stay)\b"
+    r"|\b((where|whereabouts) (are you|is he|is she|are they)|where's (he|she)) living\b"
     # where a courier is to fetch something from the caller: "Sure, where should the courier collect?" (not where a
     # courier will, asked of the firm: "Where will the courier pick it up from, your depot?")
     r"|\bwhere (should|shall) (the |our |a )?(courier|driver) (collect|pick (it |them |that )?up)\b"

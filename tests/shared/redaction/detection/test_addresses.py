@@ -2444,3 +2444,8 @@ def test_a_room_said_before_its_number_begins_the_address() -> None:
 def test_a_hotel_room_is_no_address() -> None:
     turns = (("agent", "What's the booking?"), ("customer", "We're in room 214 at the Grand, checking out Sunday."))
     assert _addresses(*turns) == []
+
+
+@pytest.mark.parametrize("asked", ["And whereabouts do you live?", "And where's she living now?"])
+def test_where_one_lives_asked_for_another_way_asks_for_the_address(asked: str) -> None:
+    assert _addresses(("agent", asked), ("customer", "Corrour Lodge, PH30 4AA.")) == [(1, "Corrour Lodge, PH30 4AA")]
