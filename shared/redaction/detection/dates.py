@@ -1273,7 +1273,8 @@ _DAY_NUMBER = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 # The days a feast or a national day falls on every year, which name a date's day and month
 _FIXED_FEASTS = (
     r"(?:(?:new year'?s|christmas|boxing|valentine'?s|st\.? (?:patrick|david|george|andrew)'?s|anzac|australia|canada|"
-    r"waitangi|bastille|remembrance|armistice) (?:eve|day)|hallowe'?en|hogmanay|bonfire night|guy fawkes(?: night)?|"
+    r"waitangi|bastille|remembrance|armistice|(?:st\.? )?paddy'?s) (?:eve|day)|hallowe'?en|hogmanay|bonfire night|"
+    r"guy fawkes(?: night)?|"
     r"burns night)"
 )
 # The day and month said right before a year: "15 October ", "the 2nd of June, ", "June 2nd, "; or a feast's day:
@@ -1305,9 +1306,17 @@ def with_season(span: TextSpan, text: str) -> TextSpan:
     return span if before is None else TextSpan(span.segment, before.start(), span.end)
 
 
+# A feast or a national day said right after a whole birth date, naming its day and month again: "The 11th of
+# November 1950, Armistice Day.", "31/10/1988, Hallowe'en." (the feast ends what is said of it)
+_FEAST_AFTER = re.compile(rf"[,.]?\s+(?i:{_FIXED_FEASTS})(?=\s*(?:[.,!?]|$))")
+
+
 def with_day_and_month(span: TextSpan, text: str) -> TextSpan:
     """A date of birth found without the words before it that say its day and month: a year alone ("15 October 1987"
-    is all the date, not its "1987" alone), or a day and year after their month ("August 2nd, 2015")."""
+    is all the date, not its "1987" alone), or a day and year after their month ("August 2nd, 2015"); and with a
+    feast said right after it that names them again."""
+    if feast := _FEAST_AFTER.match(text, span.end):
+        span = TextSpan(span.segment, span.start, feast.end())
     if re.fullmatch(r"\d{4}", text[span.start : span.end]):
         before = _DAY_AND_MONTH_BEFORE.search(text[: span.start])
     elif re.match(_DAY_NUMBER + r"\b", text[span.start :]):

@@ -1453,3 +1453,25 @@ def test_a_card_said_to_run_out_names_its_expiry(said: str, expiry: str) -> None
 
 def test_a_subscription_running_out_names_no_card_expiry() -> None:
     assert spans_found((("customer", "My subscription runs out in September 2028."),), (EntityType.CARD_EXPIRY,)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "date"),
+    [
+        ("The 11th of November 1950, Armistice Day.", "The 11th of November 1950, Armistice Day"),
+        ("31/10/1988, Hallowe'en.", "31/10/1988, Hallowe'en"),
+        (
+            "Seventeenth of March, nineteen eighty-one. Paddy's Day.",
+            "Seventeenth of March, nineteen eighty-one. Paddy's Day",
+        ),
+        ("St Paddy's Day, 1981.", "St Paddy's Day, 1981"),
+    ],
+)
+def test_a_feast_said_right_after_a_birth_date_is_part_of_it(said: str, date: str) -> None:
+    turns = (("agent", "Date of birth?"), ("customer", said))
+    assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 1, date)]
+
+
+def test_a_feast_that_goes_on_into_a_sentence_after_a_birth_date_is_no_part_of_it() -> None:
+    turns = (("agent", "Date of birth?"), ("customer", "The 4th of May 1981, Burns Night we're closed, by the way."))
+    assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 1, "The 4th of May 1981")]
