@@ -155,8 +155,8 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         r"(\w+an|\w+ish|\w+ese|\w+i) (id|identity)( number| card)?|"
         # initials no word shares, named alone: Nigeria's bank verification number, Pakistan's and Sri Lanka's
         # national identity cards, Singapore's and Malaysia's registration numbers, the Philippines' social security
-        # and health insurance numbers
-        r"bvn|cnic|nric|sss|philhealth|"
+        # and health insurance numbers, and its national id (PhilSys)
+        r"bvn|cnic|nric|sss|philhealth|philsys|"
         # the NRIC as Whisper hears it
         r"(your|my) enrich (number|no)|"
         # national ids named by their own country's word: Poland's PESEL, Spain's DNI and NIF, Iceland's kennitala,

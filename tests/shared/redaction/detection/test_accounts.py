@@ -2373,3 +2373,16 @@ def test_a_pass_asked_for_after_take_is_asked_for(asked: str) -> None:
 @pytest.mark.parametrize("said", ["We'll take account of the 2208 already paid.", "Please take into account the 4471."])
 def test_an_account_taken_as_the_phrase_names_no_account(said: str) -> None:
     assert spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    ("turns", "number"),
+    [
+        ((("agent", "PhilSys number?"), ("customer", "1234-5678-9101-1213.")), "1234-5678-9101-1213"),
+        ((("customer", "My PhilSys ID is 1234 5678 9101 1213."),), "1234 5678 9101 1213"),
+    ],
+)
+def test_the_philippines_national_id_named_by_its_system_is_an_account(
+    turns: tuple[tuple[str, str], ...], number: str
+) -> None:
+    assert [words for _, _, words in spans_found(turns, (EntityType.ACCOUNT_NUMBER,))] == [number]
