@@ -12,7 +12,7 @@ from phonenumbers import SUPPORTED_REGIONS
 from shared.models.redaction import EntityType
 from shared.models.transcript import Segment
 from shared.redaction.detection.context import CONTEXT_WINDOW, EMAIL_CONTEXT, answers, window_before
-from shared.redaction.detection.gazetteers import english_words
+from shared.redaction.detection.gazetteers import an_english_word, english_words
 from shared.redaction.detection.spoken import (
     ELLIPSES,
     MISHEARD_LETTERS,
@@ -279,6 +279,7 @@ _NOT_LOCAL_PARTS = {
     "it's", "its", "it", "is", "was", "my", "me", "to", "at", "the", "a", "an", "sure", "yes", "yeah", "um", "uh",
     "email", "e-mail", "mail", "address", "and", "so", "ok", "okay", "that's", "send", "use", "try", "or", "new",
     "old", "work", "personal", "one", "under", "on", "with", "from", "write", "just", "please", "thats", "oh", "as",
+    "inbox", "mailbox",
     # and in the caller's own language: "mi correo es jl punto ...", "die ist j punkt ...", "c'est ..."
     "es", "ist", "est", "c'est", "é", "è", "die", "das", "mi", "mon", "mein", "meine", "correo", "courriel",
     "adresse", "lautet", "mijn", "het", "sono",
@@ -402,6 +403,8 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
                 or (last and not last.isdigit() and last not in english_words())
             )
             start = _after_lead_in(segment.text, at_provider.start())
+            if start is not None:  # "The kids' one, it's thedoylekids at gmail."
+                start = _past_clause(segment.text, start, at_provider.start())
             if start is not None and mailbox:
                 yield TextSpan(segment.index, start, at_provider.end("provider"))
         if ending is None or WRITTEN_EMAIL.search(segment.text):
@@ -457,8 +460,7 @@ def answered_emails(segments: Sequence[Segment], tokens: Sequence[Token]) -> Ite
             # eircom dot net", "My son set it up, it's grandpa underscore ted at ..."
             whole = next((m for m in EMAIL.finditer(segment.text, start) if m.end() == ending.end()), None)
             begins = email_start(segment.text, whole) if whole is not None else start
-            if _a_clause_before(segment.text[start:begins]) or _SEPARATOR_NAMED_BEFORE.search(segment.text, 0, begins):
-                start = begins
+            start = _past_clause(segment.text, start, begins)
             yield TextSpan(segment.index, start, ending.end())
     yield from _spelled_emails_ending_misheard(segments, tokens)
     yield from _named_emails_heard_as_words(segments)
@@ -560,6 +562,19 @@ def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[Text
             yield TextSpan(segment.index, start, ending.end())
 
 
+def _past_clause(text: str, start: int, begins: int) -> int:
+    """Where an answer's address starts, from ``start``, where the address heard whole ``begins``: past what is said
+    of it before, a clause ("It's the family one, thewalshes1975 at ...") or its first part alone ("It's our shared
+    inbox, tom and ana, t-o-m-a-n-d-a-n-a, at ..."), and the lead-in after ("The kids' one, it's ...")."""
+    if _a_clause_before(text[start:begins]) or _SEPARATOR_NAMED_BEFORE.search(text, 0, begins):
+        return begins
+    for comma in reversed(list(re.finditer(r",\s+", text[start:begins]))):
+        if _a_clause_before(text[start : start + comma.end()]):
+            after = _after_lead_in(text, begins, begin=start + comma.end())
+            return after if after is not None else start + comma.end()
+    return start
+
+
 def _a_clause_before(said: str) -> bool:
     """Whether ``said``, before an address, is a clause of English words with a comma, not its mailbox's words or
     letters spelled ("the family one, ", not "Eoin, E-O-I-N, dot Mac, "); the provider may be named in it ("The old
@@ -567,11 +582,11 @@ def _a_clause_before(said: str) -> bool:
     words = [word.strip(PUNCTUATION).lower() for word in said.split()]
     return (
         "," in said
-        and len(words) > 1
+        and (len(words) > 1 or (len(words) == 1 and _WEBMAIL_PROVIDER.fullmatch(words[0]) is not None))
         and all(
             len(word) > 1
             and word not in SEPARATOR_WORDS
-            and (word in english_words() or word in _NOT_LOCAL_PARTS or _WEBMAIL_PROVIDER.fullmatch(word))
+            and (an_english_word(word) or word in _NOT_LOCAL_PARTS or _WEBMAIL_PROVIDER.fullmatch(word))
             for word in words
         )
     )

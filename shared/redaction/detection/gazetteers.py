@@ -23,6 +23,17 @@ def english_words() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2"], alpha=True))
 
 
+# Endings Webster's list leaves off its words: "kids", "shared", "sharing", "kid's"
+_INFLECTIONS = ("'s", "s'", "es", "s", "ed", "d", "ing")
+
+
+def an_english_word(word: str) -> bool:
+    """Whether ``word`` (in lower case) is an English word, or one with an ending the list leaves off."""
+    words = english_words()
+    stems = [word[: -len(ending)] for ending in _INFLECTIONS if word.endswith(ending) and len(word) > len(ending) + 2]
+    return word in words or any(stem in words or stem + "e" in words for stem in stems)  # "sharing": "share"
+
+
 @functools.cache
 def place_names() -> frozenset[str]:
     """The English names of countries and of the places phone numbers are geocoded to: "London", "Memphis"."""

@@ -1051,3 +1051,16 @@ def test_words_about_the_address_said_before_it_are_no_part_of_it(said: str, ema
 def test_a_separator_said_after_a_name_before_the_at_is_still_part_of_the_address() -> None:
     said = "annmarie, all one word, then a hyphen, then devlin at gmail dot com."
     assert _emails(("agent", "And the e-mail?"), ("customer", said)) == [(1, said.rstrip("."))]
+
+
+@pytest.mark.parametrize(
+    ("said", "email"),
+    [
+        ("It's our shared inbox, tomandana at icloud dot com.", "tomandana at icloud dot com"),
+        ("Um, it's my old AOL, bigjim at aol dot com, I still check it.", "bigjim at aol dot com"),
+        ("The kids' one, it's thedoylekids at gmail.", "thedoylekids at gmail"),
+    ],
+)
+def test_a_clause_about_the_address_before_it_is_left_with_its_words_inflected(said: str, email: str) -> None:
+    """A clause of words the word list holds only in another form ("kids", "shared"), or the provider alone."""
+    assert _emails(("agent", "And the e-mail?"), ("customer", said)) == [(1, email)]

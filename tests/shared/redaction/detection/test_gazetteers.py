@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.redaction.detection.gazetteers import english_words, person_names, place_names
+from shared.redaction.detection.gazetteers import an_english_word, english_words, person_names, place_names
 
 pytestmark = pytest.mark.unit
 
@@ -41,3 +41,8 @@ def test_importing_the_detector_loads_no_list_until_one_is_read() -> None:
 
 _MODULES_AFTER_IMPORT = "import sys, shared.redaction.detection; print(*sys.modules)"
 _REPOSITORY = Path(__file__).resolve().parents[4]
+
+
+@pytest.mark.parametrize(("word", "english"), [("kids", True), ("shared", True), ("sharing", True), ("okafor", False)])
+def test_an_english_word_is_known_with_the_endings_the_list_leaves_off(word: str, english: bool) -> None:
+    assert an_english_word(word) is english
