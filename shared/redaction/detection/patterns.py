@@ -64,6 +64,7 @@ from shared.redaction.detection.addresses import (
     town_and_code_after,
     unit_said_before,
 )
+from shared.redaction.detection.context import CARD_NETWORKS
 from shared.redaction.detection.emails import (
     EMAIL,
     SPELLED_AFTER_EMAIL,
@@ -136,9 +137,18 @@ _LOWER_CASE_ADDRESS_LEAD = re.compile(r"\b(?i:at|that's|that is|it's|it is)\s+$"
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,!?]|$)")
 
 
+# A card's last digits after "ending" that Whisper wrote as a price: "The visa ending $954.", "the card ending $8
+# .142." (no card ends in dollars)
+_CARD_ENDING_AS_PRICE = re.compile(
+    rf"\b(?i:card|{CARD_NETWORKS})\s+(?i:ending|ends)(?:\s+(?i:in|with))?\s+(?P<digits>\$\d[\d,]*(?:\s?\.\d+)?)\b"
+)
+
+
 def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan]]:
     for segment in segments:
         text = segment.text
+        for match in _CARD_ENDING_AS_PRICE.finditer(text):
+            yield EntityType.CARD_NUMBER, TextSpan(segment.index, match.start("digits"), match.end("digits"))
         for start, end in [
             *ibans(text),
             *driving_licences(text),

@@ -1743,3 +1743,16 @@ def test_a_group_named_without_a_card_read_before_it_is_not_taken_for_the_card()
 def test_one_said_of_the_card_before_an_answered_card_is_no_digit_of_it(said: str) -> None:
     found = spans_found((("agent", "Card?"), ("customer", said)), (EntityType.CARD_NUMBER,))
     assert [words for _, _, words in found] == [said[said.index("4") :].rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    ("said", "ending"),
+    [("The visa ending $954.", "$954"), ("I see two charges of $59 .99 on the card ending $8 .142.", "$8 .142")],
+)
+def test_a_card_ending_heard_as_a_price_is_the_card(said: str, ending: str) -> None:
+    """As Whisper writes the digits of "the card ending nine five four four"."""
+    assert spans_found((("agent", said),), (EntityType.CARD_NUMBER,)) == [("card_number", 0, ending)]
+
+
+def test_a_price_after_another_thing_ending_is_no_card() -> None:
+    assert spans_found((("agent", "The one ending in $2,664 was declined."),), (EntityType.CARD_NUMBER,)) == []
