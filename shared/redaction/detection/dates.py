@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from text_to_num import alpha2digit
 
 from shared.models.redaction import EntityType
+from shared.models.transcript import Segment
 from shared.redaction.detection.cards import card_read_before, plausible_expiry
 from shared.redaction.detection.context import (
     ANSWER_LEAD_INS,
@@ -20,6 +21,7 @@ from shared.redaction.detection.context import (
     CONTEXTS,
     DIGIT_LENGTHS,
     GIVEN_UP,
+    answers,
     asked_first,
     card_talked_about,
     card_word_without_card,
@@ -1328,3 +1330,21 @@ def with_day_and_month(span: TextSpan, text: str) -> TextSpan:
     else:
         before = None
     return span if before is None else TextSpan(span.segment, before.start(), span.end)
+
+
+# An expiry said by its month and a year named from now: "next March", "August next year", "this December" (not the
+# year alone, "the end of next year", which is said before the expiry itself: "..., so, uh, 12 of 26")
+_RELATIVE_EXPIRY = re.compile(rf"\b(?i:(?:next|this)\s+{_FULL_MONTH}|{_FULL_MONTH}\s+(?:next|this)\s+year)\b")
+_EXPIRY_NAMED_WORDS = 6  # "it expires at the end of"
+
+
+def relative_expiries(segments: Sequence[Segment], tokens: Sequence[Token]) -> Iterable[TextSpan]:
+    """An expiry said relative to now, where it was asked for or named just before: "My card expires next March.",
+    "Expiry?" / "August next year."."""
+    expiry = CONTEXTS[EntityType.CARD_EXPIRY]
+    for segment, asked, _ in answers(segments, tokens):
+        for match in _RELATIVE_EXPIRY.finditer(segment.text):
+            said = [word.strip(PUNCTUATION) for word in segment.text[: match.start()].lower().split()]
+            led_in = all(word in ANSWER_LEAD_INS for word in said)  # it starts the answer: "It's next March."
+            if expiry.search(" ".join(said[-_EXPIRY_NAMED_WORDS:])) or (led_in and expiry.search(asked)):
+                yield TextSpan(segment.index, match.start(), match.end())

@@ -41,7 +41,7 @@ from shared.redaction.detection.business import (
     own_mailboxes,
     said_again,
 )
-from shared.redaction.detection.dates import dates, with_day_and_month, with_season
+from shared.redaction.detection.dates import dates, relative_expiries, with_day_and_month, with_season
 from shared.redaction.detection.emails import (
     answered_emails,
     digits_put_right,
@@ -178,6 +178,7 @@ def detect(segments: Sequence[Segment], types: Iterable[EntityType] = tuple(Enti
     answered = list(answered_names(read, tokens))
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in answered]
     found_by_pattern += [(EntityType.EMAIL, span) for span in answered_emails(read, tokens)]
+    found_by_pattern += [(EntityType.CARD_EXPIRY, span) for span in relative_expiries(read, tokens)]
     found_by_pattern += [(EntityType.EMAIL, span) for span in emails_over_two_turns(read, tokens)]
     found_by_pattern += [(EntityType.PERSON_NAME, span) for span in confirmed_names(read)]
     for found_names in (

@@ -1475,3 +1475,31 @@ def test_a_feast_said_right_after_a_birth_date_is_part_of_it(said: str, date: st
 def test_a_feast_that_goes_on_into_a_sentence_after_a_birth_date_is_no_part_of_it() -> None:
     turns = (("agent", "Date of birth?"), ("customer", "The 4th of May 1981, Burns Night we're closed, by the way."))
     assert spans_found(turns, (EntityType.DATE_OF_BIRTH,)) == [("date_of_birth", 1, "The 4th of May 1981")]
+
+
+@pytest.mark.parametrize(
+    ("turns", "expiry"),
+    [
+        ((("customer", "My card expires next March."),), "next March"),
+        ((("agent", "Expiry?"), ("customer", "Um, so, August next year.")), "August next year"),
+        ((("agent", "When does the card expire?"), ("customer", "This December.")), "This December"),
+    ],
+)
+def test_an_expiry_said_relative_to_now_is_the_expiry(turns: tuple[tuple[str, str], ...], expiry: str) -> None:
+    assert [words for _, _, words in spans_found(turns, (EntityType.CARD_EXPIRY,))] == [expiry]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (("agent", "When can you come?"), ("customer", "Next March, probably.")),
+        (("agent", "Expiry?"), ("customer", "It's 04/27. I'm moving next March though.")),
+        (("customer", "The lease ends next March and the card expires in June."),),
+        (("customer", "Expires end of next year, so, uh, 12 of 26."),),
+    ],
+)
+def test_a_month_from_now_said_of_another_thing_or_a_year_alone_is_no_expiry(
+    turns: tuple[tuple[str, str], ...],
+) -> None:
+    found = [words for _, _, words in spans_found(turns, (EntityType.CARD_EXPIRY,))]
+    assert not any("next" in words for words in found)
