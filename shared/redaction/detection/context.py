@@ -197,11 +197,11 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # an id card's number named by "ID" alone: "and the ID is 28 41 93 07"
         r"(my|your|the|his|her) id (is|was)\b|"
         # ... or a passport by its name alone: "My passport is A 0 3 3 9 8 1 2 4."
-        r"(my|your|his|her) passport('s| is| was)\b|"
+        r"((my|your|his|her) )?passport('s| is| was)\b|"
         # a school leaver's exam index number: "what is your index number?" (KCSE, WAEC)
         r"(my|your|his|her) index (number|no)\b|"
         # a travel pass, its number printed on it: "your bus pass number?", "on the back of my bus pass it says ..."
-        r"(my|your|his|her|the) (bus|travel|transit|season|concession|senior|student|freedom) (pass|card)\b|"
+        r"(my|your|his|her|the|a) (bus|travel|transit|season|concession|senior|student|freedom) (pass|card)\b|"
         # a season ticket's holder, their number the club's for them: "I'm a season ticket holder, my number is ..."
         r"season ticket (holder|number|id)|"
         # a payment's own code, the caller's record of it: "What's the transaction code?" (an M-Pesa code; its number

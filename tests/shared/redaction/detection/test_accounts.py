@@ -2386,3 +2386,15 @@ def test_the_philippines_national_id_named_by_its_system_is_an_account(
     turns: tuple[tuple[str, str], ...], number: str
 ) -> None:
     assert [words for _, _, words in spans_found(turns, (EntityType.ACCOUNT_NUMBER,))] == [number]
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        ("It's a freedom pass, the number on the back is 0031 8826 4470.", "0031 8826 4470"),
+        ("Passport's Kenyan, AK0 44 1829, and I was born in Nairobi.", "AK0 44 1829"),
+    ],
+)
+def test_a_pass_or_a_passport_named_without_whose_is_an_account(said: str, number: str) -> None:
+    """(after scoring held_back_55)"""
+    assert [words for _, _, words in spans_found((("customer", said),), (EntityType.ACCOUNT_NUMBER,))] == [number]
