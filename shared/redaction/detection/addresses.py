@@ -72,7 +72,8 @@ _UNIT_FIRST = rf"(?:{_UNIT_NAMED}(?:,?\s+|/(?=\d))(?:{_NUMBER_BEFORE})?|{_NUMBER
 # After a city or state: a US ZIP (also in digit groups Whisper spaced, "4 -5 -402", "306 -5", or in words), a
 # four-digit Australian or six-digit Indian one ("New South Wales 2007", "Bengaluru 560001", "560 001").
 _ZIP_AFTER_CITY = (
-    rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d{{1,3}}(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
+    # (also written with a thousands comma: "Michigan 48 ,235")
+    rf"(?:\d{{5}}(?:-\d{{4}})?|\d{{2}}\s?,\d{{3}}\b|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{4}}|\d{{1,3}}(?:\s+\d+){{1,4}}(?<=\d)(?=\b)"
     rf"|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{4,5}})"
 )
 _STREET_KINDS = (
@@ -106,7 +107,8 @@ _MONTH_WORD = "|".join(sorted(MONTHS))  # a month's name, in lower case (matched
 _PLACE_CAPITAL = "[A-ZÀ-ÖØ-Þ" + "".join(char for char in map(chr, range(0x100, 0x250)) if char.isupper()) + "]"
 _NOT_PLACE_WORDS = r"(?:and|the|my|is|it's|its|zip|code|postcode|number|was|or|but|so|please|then)"
 ADDRESS = re.compile(
-    rf"(?:{_UNIT_FIRST}\b(?:\d+(?:\s+\d+)*[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
+    # a house number Whisper wrote with a thousands comma: "19 ,340 Greenfield Road"
+    rf"(?:{_UNIT_FIRST}\b(?:\d{{1,2}}\s?,\d{{3}}\b|\d+(?:\s+\d+)*[A-Za-z]?|(?i:{NUMBER_WORD})(?:[\s-]+(?i:{NUMBER_WORD})){{0,4}})"
     rf"|{_UNIT_NAMED},)"  # a flat on a street without a house number: "Flat 2, Harbour Terrace"
     # a direction may be abbreviated in lower case: "2200 s. Congress avenue"
     # a name of two joined by a hyphen: "318 Kaiwaka-Mangawhai Road"
@@ -121,7 +123,8 @@ ADDRESS = re.compile(
     # name may start with a capital beyond ASCII ("Ōtāhuhu, Auckland 1062")
     # the town after "in", ending what is said: "Is that still 14 Glenview Crescent in Ballincollig?"
     rf"(?:\s+in\s+(?!(?i:{_MONTH_WORD})\b){_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?(?=\s*(?:[.,;!?]|$))"
-    rf"|,?(?:\s+{_PLACE_CAPITAL}[\w.]*,?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
+    # (a dot only in a place's short word, "St. Albans": "..., Osu. Account 0020 6617" ends the address at its town)
+    rf"|,?(?:\s+(?:(?:St|Mt|Ft|Pt)\.|{_PLACE_CAPITAL}\w*),?){{1,4}}\s+{_ZIP_AFTER_CITY}\b"
     # a Nigerian estate's numbered phase is part of its place: "..., Lekki Phase 1, Lagos"
     # a Jamaican parish named so: "..., Mandeville, Manchester parish"
     # a place named after a saint: "..., Old Harbour, St. Catherine"
@@ -139,6 +142,21 @@ ADDRESS = re.compile(
     r"|,\s+\d{5}(?:-\d{4})?\b(?=\s*(?:[.,;!?]|$))"
     # a city and state in lower case end with their ZIP: "... apartment 14 austin texas 78704"
     rf"|(?:,?\s+(?!{_NOT_PLACE_WORDS}\b)[a-z]+){{1,3}},?\s+\d{{5}}(?:-\d{{4}})?\b)?"
+)
+# what a number before a street's quarter may be instead of a house's: "Gate 120 East Terminal", "Invoice 4471 North"
+_NOT_HOUSE_NUMBERED = (
+    "gate", "flight", "platform", "route", "room", "bus", "terminal", "order", "ticket", "case", "ref", "invoice",
+    "number", "no.", "account", "policy", "reference", "item", "model", "unit",
+)  # fmt: skip
+# A US house number and a street named by its quarter of the city, without its kind, then the city: "4417 Northeast
+# Killingsworth, Portland." (not a gate, a flight or a route: "Gate 120 East Terminal, Dublin")
+DIRECTIONAL_STREET_ADDRESS = re.compile(
+    "".join(rf"(?<!\b(?i:{re.escape(word)}) )" for word in _NOT_HOUSE_NUMBERED) + r"(?<![\w'.,£$€-])\d{3,5}\s+"
+    r"(?:Northeast|Northwest|Southeast|Southwest|North|South|East|West|NE|NW|SE|SW|N|S|E|W)\.?\s+"
+    # (not a country or a state named so: "South Africa", "West Virginia")
+    r"(?!(?:Africa|America|Korea|Carolina|Dakota|Virginia|Sudan|Timor|Wales|Yorkshire|Sussex|Midlands)\b)"
+    rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?"
+    rf"(?:,?\s+{_US_STATE_CODES}\b)?(?:,?\s+{_ZIP_AFTER_CITY}\b)?(?=\s*(?:[.,;!?]|$))"
 )
 # Whisper may set the house number apart with a comma ("Are you still 1812, Salem Avenue, Dayton?"): the street by
 # its kind, then its town; not a year ("In 2019, Baker Street, London, was ...") nor an amount ("£40, High Street").
@@ -347,7 +365,12 @@ PO_BOX = re.compile(
 # A unit may be named without a house number ("Unit 4, Kings Business Park, ...") or after the street ("19 Rue
 # Sainte-Catherine, apartment 5, Montreal, H2X 1K4").
 # A house may be known by its name alone, "The" and capitalised words: "The Old Mill, Little Hampden, HP16 9PS".
-_NAMED_HOUSE_FIRST = r"(?<![\w'])The(?:\s+[A-Z][\w'-]*){1,3}(?=,)"
+# ... or by its name and its kind, a house's: "Care of Achnashellach Lodge, Strathcarron, IV54 8YU."
+_NAMED_HOUSE_FIRST = (
+    r"(?<![\w'])The(?:\s+[A-Z][\w'-]*){1,3}(?=,)"
+    rf"|(?<![\w'])(?:(?!(?:It's|It|Its|That's|Yes|Yeah|So|Sure|Okay|Ok|Well|No|At|In|My|Our)\b)[A-Z][\w'-]*\s+){{1,2}}"
+    rf"{_HOUSE_WORD}(?=,)"
+)
 # What comes before the postcode: a house number (or a flat, or a house's name) and capitalised words.
 _BEFORE_POSTCODE = (
     rf"(?:{_UNIT_FIRST}\b\d+[A-Za-z]?|{_UNIT_NAMED}(?=,)|{_NAMED_HOUSE_FIRST})"
@@ -424,8 +447,9 @@ _TOWN_BEFORE = re.compile(
 _NUMBER_MARK_BEFORE = re.compile(r"\b(?:No\.|Lot|Plot|(?i:number))\s*$")
 
 
-# The word naming a flat's number where the address begins at that number: "Unit 1407, Tower 2, Avida Towers ..."
-_UNIT_WORD_BEFORE = re.compile(r"\b(?i:unit|flat|apartment|apt\.?|suite|room|berth|pitch)\s*$")
+# The word naming a flat's number where the address begins at that number: "Unit 1407, Tower 2, Avida Towers ...";
+# a room, berth, pitch, mooring or canal lock too: "Room 12, Fulton House, ...", "Lock 42, Tyrley, Market Drayton"
+_UNIT_WORD_BEFORE = re.compile(r"\b(?i:unit|flat|apartment|apt\.?|suite|room|berth|pitch|mooring|lock)\s*$")
 
 
 # A home told by where it stands, right before its address: "the granny flat at the back of 8 Koppie Street", "The
@@ -512,7 +536,11 @@ _STREET_KIND_ENDING = (
 # A city after its postcode, or a Dutch postcode's letters between them ("1053 NG Amsterdam"); a Portuguese postcode
 # has seven digits ("1200-195 Lisboa"), a Polish one five ("00-950 Warszawa"), an Icelandic one three ("105
 # Reykjavík"); or a Brazilian city before its CEP ("São Paulo, CEP 01426-001").
-_CONTINENTAL_CITY = rf"{_PLACE_CAPITAL}[\w'\u2019-]+(?:[\s-]{_PLACE_CAPITAL}[\w'\u2019-]+)?"  # "Łódź", "Évora"
+# "Łódź", "Évora", "Alcalá de Henares", "Frankfurt am Main"
+_CONTINENTAL_CITY = (
+    rf"{_PLACE_CAPITAL}[\w'\u2019-]+"
+    rf"(?:(?:[\s-]|\s+(?:de|del|de la|da|do|di|am|an der|sur)\s+){_PLACE_CAPITAL}[\w'\u2019-]+)?"
+)
 _CONTINENTAL_CODE_AND_CITY = (
     # a Swedish, Czech, Slovak or Greek one in two groups ("113 55 Stockholm", "110 00 Praha"); one after its country's
     # letters ("LT-01103 Vilnius", "LV-1050 Riga")
@@ -552,6 +580,13 @@ CONTINENTAL_ADDRESS = re.compile(
     # the floor or the building's part said after the city: "Keizersgracht 221, 1016 DV Amsterdam, third floor",
     # "Lindenstraße 44, 10969 Berlin, Hinterhaus"
     rf"(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART})?"
+)
+# A street named after its kind and its house number, then the city and its code said last: "Calle Mayor 12, 3º B,
+# Alcalá de Henares, 28801."
+CONTINENTAL_CODE_LAST_ADDRESS = re.compile(
+    r"\b(?i:calle|rue|via|rua|avenida|piazza|plaza|paseo|carrer|strada|ulica)\s+(?:[\w'\u2019.-]+\s+){1,3}?"
+    rf"\d{{1,4}}[A-Za-z]?(?:{_FLOOR_AND_DOOR}|{_BUILDING_PART}){{0,3}},\s+{_CONTINENTAL_CITY},?\s+\d{{5}}"
+    r"(?=\s*(?:[.!?]|$))"
 )
 # A Singapore flat: its block, street (maybe numbered), the unit as "#floor-unit", and the six-digit postcode after
 # "Singapore": "Blk 112 Bishan Street 12, #06-23, Singapore 570112".
@@ -861,6 +896,20 @@ _PIN_CODE_NAMED = re.compile(
 )
 
 
+# A postcode's second half put right after the whole was given: "My eircode is D08 X2P4... no, X2P7.", "LS6 2AB,
+# sorry, 2BA": an Eircode's four characters or a UK or Canadian code's inward three.
+_POSTCODE_END_PUT_RIGHT = re.compile(
+    rf"{_POSTCODE}(?:\.\.\.|\u2026)?[,.]?\s+(?i:no|sorry|wait|i mean)(?:[,.]?\s+(?i:sorry|no|it's|its))*[,.]?\s+"
+    r"(?P<end>[\dAC-FHKNPRTV-Y]{4}|\d[A-Z]{2}|\d[A-Z]\d)(?![\w-])"
+)
+
+
+def postcode_ends_put_right(text: str) -> Iterable[tuple[int, int]]:
+    """Where the second half of a postcode just given is said again, put right."""
+    for match in _POSTCODE_END_PUT_RIGHT.finditer(text):
+        yield match.start("end"), match.end("end")
+
+
 def pin_codes_named(text: str) -> Iterable[tuple[int, int]]:
     """A PIN code named and said, and the area said after it."""
     for match in _PIN_CODE_NAMED.finditer(text):
@@ -1036,9 +1085,10 @@ def answered_addresses(segments: Sequence[Segment], tokens: Sequence[Token]) -> 
             # "Flat 4, 118 Ranelagh Road," / "Mm-hmm." / "Dublin 6."
             addressed.add(segment.index)
             yield TextSpan(segment.index, *going_on)
-        if segment.index not in addressed and ADDRESS_CONTEXT.search(asked):
+        begins_as_address = _ADDRESS_BEGINS.match(segment.text, _lead_in_end(segment.text)) is not None
+        if segment.index not in addressed and ADDRESS_CONTEXT.search(asked) and not begins_as_address:
             # a postcode written in capitals anywhere in the answer, with the place it is at: "I'm in the bothy up at
-            # Corrour, PH30 4AA."
+            # Corrour, PH30 4AA." (an answer that begins as an address is read whole from its start below)
             for code in _CODE_IN_ANSWER.finditer(segment.text):
                 addressed.add(segment.index)
                 yield TextSpan(segment.index, code.start("place") if code.group("place") else code.start(), code.end())
@@ -1660,13 +1710,14 @@ def _ends_in_code(text: str) -> bool:
 
 # The town told after an address and a landmark near it, or an aside: "plot 17, Adeola Odeku Street, just past the
 # church, Victoria Island.", "..., opposite the Total petrol station, in Nakuru.", "58 Oxford Street, no, not the London
-# one, Woodstock, Cape Town."
+# one, Woodstock, Cape Town.", "4 Lighthouse Row, the one right on the harbour, Portsoy, AB45 2PB." (its postcode too)
 _TOWN_AFTER_ASIDE = re.compile(
-    r",\s+(?:(?i:(?:just\s+|right\s+)?(?:near|opposite|behind|beside|past|next\s+to|across\s+from|close\s+to))"
+    r",\s+(?:(?i:(?:the\s+one\s+)?(?:just\s+|right\s+)?"
+    r"(?:near|opposite|behind|beside|past|next\s+to|across\s+from|close\s+to|on|by|at))"
     r"\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
     r"|(?i:no),\s+(?i:not\s+the)\s+[\w'-]+\s+(?i:one))"
     rf",\s+(?:in\s+)?(?P<town>{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}"
-    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?)?)(?=\s*(?:[.!?]|$))"
+    rf"(?:,\s+{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*)?)?(?:,?\s+{_POSTCODE})?)(?=\s*(?:[.!?]|$))"
 )
 
 

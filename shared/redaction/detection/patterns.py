@@ -22,6 +22,8 @@ from shared.redaction.detection.addresses import (
     BARANGAY_ADDRESS,
     CONTINENTAL_ADDRESS,
     CONTINENTAL_ADDRESS_WITHOUT_CODE,
+    CONTINENTAL_CODE_LAST_ADDRESS,
+    DIRECTIONAL_STREET_ADDRESS,
     DUTCH_POSTCODE_ADDRESS,
     EIRCODE_ADDRESS,
     FLAT_IN_NAMED_HOUSE_ADDRESS,
@@ -58,6 +60,7 @@ from shared.redaction.detection.addresses import (
     mistaken_house_number,
     pin_codes_named,
     pitches_in_parks,
+    postcode_ends_put_right,
     road_off_after,
     spelled_after_address,
     town_after_spelling,
@@ -181,9 +184,10 @@ def patterns(segments: Sequence[Segment]) -> Iterable[tuple[EntityType, TextSpan
         patterns += [MEXICAN_ADDRESS, JAPANESE_ADDRESS, VIETNAMESE_ADDRESS, EIRCODE_ADDRESS, DUTCH_POSTCODE_ADDRESS]
         patterns += [GAELIC_OR_WELSH_ADDRESS, HOUSE_LAST_ADDRESS, HOUSE_SET_APART_ADDRESS, NUMBER_SET_APART_ADDRESS]
         patterns += [TOWN_AND_COUNTY_ADDRESS, FLAT_IN_NAMED_HOUSE_ADDRESS, BARANGAY_ADDRESS, POSTCODE_AND_HOUSE_NUMBER]
+        patterns += [DIRECTIONAL_STREET_ADDRESS, CONTINENTAL_CODE_LAST_ADDRESS]
         for start, end in [*homes_on_streets(text), *houses_in_cities_with_zip(text)]:
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
-        for start, end in [*pitches_in_parks(text), *pin_codes_named(text)]:
+        for start, end in [*pitches_in_parks(text), *pin_codes_named(text), *postcode_ends_put_right(text)]:
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)
         for start, end in homes_in_complexes(text):
             yield EntityType.ADDRESS, TextSpan(segment.index, start, end)

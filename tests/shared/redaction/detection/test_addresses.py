@@ -2449,3 +2449,67 @@ def test_a_hotel_room_is_no_address() -> None:
 @pytest.mark.parametrize("asked", ["And whereabouts do you live?", "And where's she living now?"])
 def test_where_one_lives_asked_for_another_way_asks_for_the_address(asked: str) -> None:
     assert _addresses(("agent", asked), ("customer", "Corrour Lodge, PH30 4AA.")) == [(1, "Corrour Lodge, PH30 4AA")]
+
+
+def test_a_town_ending_its_sentence_is_where_the_address_ends() -> None:
+    """(after scoring held_back_55) Not "Osu. Account 0020", a town then four digits read as a postcode."""
+    said = "Hi, I'm calling about the water bill for 15 Ring Road East, Osu. Account 0020 6617."
+    assert _addresses(("customer", said)) == [(0, "15 Ring Road East, Osu")]
+
+
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        (
+            "Well, no post at the bothy. Care of Achnashellach Lodge, Strathcarron, IV54 8YU.",
+            "Achnashellach Lodge, Strathcarron, IV54 8YU",
+        ),
+        (
+            "I'm in halls of residence, Room 214, Carrington Hall, Oxford Road.",
+            "Room 214, Carrington Hall, Oxford Road",
+        ),
+        (
+            "The lock-keeper's cottage, Lock 42, Tyrley, Market Drayton. TF9 2AH.",
+            "Lock 42, Tyrley, Market Drayton. TF9 2AH",
+        ),
+        ("4417 Northeast Killingsworth, Portland.", "4417 Northeast Killingsworth, Portland"),
+        (
+            "Billing address, same as delivery. Calle Mayor 12, 3º B, Alcalá de Henares, 28801.",
+            "Calle Mayor 12, 3º B, Alcalá de Henares, 28801",
+        ),
+    ],
+)
+def test_an_address_said_unasked_is_found_by_its_shape_or_its_cue(said: str, address: str) -> None:
+    """(after scoring held_back_55) A house by its name and a postcode, a student's room, a canal's lock, a US street
+    by its quarter, a Spanish city with its code last."""
+    assert _addresses(("customer", said)) == [(0, address)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We board at Gate 120 East Terminal, Dublin.",
+        "Invoice 4471 North Star, Leeds.",
+        "The halls of residence fee is 4200 for the year.",
+        "We're at 221 Market Street, Suite 400, San Francisco, 94105. Parking's round the back.",
+    ],
+)
+def test_a_gate_an_invoice_a_fee_or_the_agents_own_place_is_no_address(said: str) -> None:
+    assert _addresses(("agent", said)) == []
+
+
+def test_a_postcodes_second_half_put_right_is_part_of_the_address() -> None:
+    """(after scoring held_back_55)"""
+    assert _addresses(("customer", "My eircode is D08 X2P4... no, X2P7.")) == [(0, "D08 X2P4"), (0, "X2P7")]
+
+
+def test_the_town_and_postcode_after_the_house_said_with_what_it_is_by_are_the_address() -> None:
+    """(after scoring held_back_55)"""
+    said = "It's 4 Lighthouse Row, the one right on the harbour, Portsoy, AB45 2PB."
+    assert _addresses(("customer", said)) == [(0, "4 Lighthouse Row"), (0, "Portsoy, AB45 2PB")]
+
+
+def test_an_answer_that_begins_as_an_address_is_read_whole_though_a_postcode_ends_it() -> None:
+    """(after scoring held_back_55: its end-to-end calls) "Flat iron" is Whisper's "Flat nine"."""
+    turns = (("agent", "Lovely, and the address?"), ("customer", "Flat iron, rust in house, brickstone hill, SW21QC."))
+    assert _addresses(*turns) == [(1, "Flat iron, rust in house, brickstone hill, SW21QC")]
