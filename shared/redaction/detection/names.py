@@ -2390,6 +2390,24 @@ def names_after_kin_and(segments: Sequence[Segment]) -> Iterable[TextSpan]:
                 yield TextSpan(segment.index, match.start("name"), match.end("name"))
 
 
+# Someone named with the speaker, a capitalised word not the first of its sentence: "Yeah, me and Colleen.", "It's
+# for Colleen and me" (not kin called so, a day or a month: "me and Mum", "Monday and I")
+_NOT_WITH_ME = rf"(?!{_DAYS_AND_MONTHS}\b|(?i:{_LOWER_CASE_KIN})\b|I\b|I')"  # nor "me and I'll pass it on"
+_WITH_ME = re.compile(
+    rf"\b(?i:me|myself)\s+and\s+{_NOT_WITH_ME}(?P<after>[A-Z][a-z'-]+)\b"
+    rf"|(?<=[a-z,] ){_NOT_WITH_ME}(?P<before>[A-Z][a-z'-]+)\s+and\s+(?:me|myself)\b"
+)
+
+
+def names_with_me(segments: Sequence[Segment]) -> Iterable[TextSpan]:
+    """A name said with "me": "me and Colleen", "for Colleen and me"; not a business's ("me and Tesco")."""
+    for segment in segments:
+        for match in _WITH_ME.finditer(segment.text):
+            group = "after" if match.group("after") else "before"
+            if match.group(group) not in NOT_NAMES | BUSINESS_WORDS:
+                yield TextSpan(segment.index, match.start(group), match.end(group))
+
+
 # A name said alone to open what one says, then told of part by part: "Nguyễn Văn Thành. The surname's Nguyen, ...",
 # "João Pedro Gonçalves da Silva, with the cedilla under the C.", "Fatima Zahra El Amrani, that's two words for the
 # surname". Only a name is told of so: which of its words is the surname, its accents, its hyphen.

@@ -3579,3 +3579,28 @@ def test_a_foster_child_a_wedding_party_or_a_cleric_is_named(said: str, name: st
 @pytest.mark.parametrize("said", ["It's a Brother Printer, the HL-L2350.", "We got it for Father's Day."])
 def test_a_printer_or_a_day_named_after_a_cleric_or_a_father_is_no_name(said: str) -> None:
     assert _names(("customer", said)) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("Yeah, me and Colleen. Her date of birth is May 2nd.", "Colleen"),
+        ("It's for Colleen and me, joint.", "Colleen"),
+    ],
+)
+def test_someone_named_with_me_is_a_name(said: str, name: str) -> None:
+    """(after scoring held_back_55)"""
+    assert _names(("customer", said)) == [(0, name)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Me and Mum went on Monday.",
+        "Tesco and me had a dispute.",
+        "It's just me and June now, by the way.",
+        "Can you give it to me and I'll pass it to the screening company?",
+    ],
+)
+def test_kin_a_business_or_a_month_said_with_me_is_no_name(said: str) -> None:
+    assert _names(("customer", said)) == []
