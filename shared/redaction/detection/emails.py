@@ -98,8 +98,9 @@ _LOCAL_SEPARATOR = (
     r"|,?\s+all one word,\s+then,?\s+(?:a\s+(?:hyphen|dash|dot|underscore|full stop),?\s+then,?\s+)?"
     # digits run on, also after letters spelled and a comma: "T-O-M, 1974 at ..."
     rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\b)|(?<=\b[A-Za-z]-[A-Za-z]),\s+(?=(?:{NUMBER_WORD}|\d+)\b)"
-    # or after a pause, the last part before the "at": "thandeka underscore m, 88 at gmail dot com"
-    rf"|,\s+(?=(?:\d+|{NUMBER_WORD}(?:\s+{NUMBER_WORD}){{0,5}})\s+at\b)"
+    # or after a pause, the last part before the "at": "thandeka underscore m, 88 at gmail dot com", "j underscore
+    # tan, 88, at hotmail dot com"
+    rf"|,\s+(?=(?:\d+|{NUMBER_WORD}(?:\s+{NUMBER_WORD}){{0,5}}),?\s+at\b)"
     r"|(?<=(?<![\w'])(?-i:[A-Z]))\s+(?=[a-z]{2})"
     r"|,?\s+(?:that's|that is|spelled|spelt)\s+(?=[a-z][\s-][a-z]\b)"
     # or with a comma alone before the part spelled with hyphens: "t dot wisniewski, W-I-S-N-I-E-W-S-K-I, at ..."
@@ -196,11 +197,13 @@ def emails_at_provider(text: str) -> Iterable[tuple[int, int]]:
     for match in _EMAIL_AT_PROVIDER.finditer(text):
         if not _SAID_AS_MAILBOX.search(match.group()):
             continue
-        # unnamed, a mailbox with both a separator word and digits, at a provider that is nothing but mail: "It's d
-        # dot oyelaran2 at gmail, not the old one" (not "Save the file as report dot 2 at outlook.")
+        # unnamed, a mailbox with both a separator word and digits, or two separator words, at a provider that is
+        # nothing but mail: "It's d dot oyelaran2 at gmail, not the old one", "It's priya dot n dot raghavan at gmail."
+        # (not "Save the file as report dot 2 at outlook.")
+        separators = len(_SEPARATOR_SAID.findall(match.group()))
         said_so = (
-            _SEPARATOR_SAID.search(match.group())
-            and re.search(r"\d", match.group())
+            separators
+            and (re.search(r"\d", match.group()) or separators >= 2)
             and _MAIL_ONLY_PROVIDER.search(match.group())
         )
         if said_so or _EMAIL_NAMED_LAST.search(text, 0, match.start()):

