@@ -180,6 +180,8 @@ def _atoms(stream: Sequence[Token], tokens: Sequence[Token]) -> list[list[Atom]]
             and not _covid_nineteen(stream, index)
         ):
             atom = Atom(digit, (token,))
+        elif _card_digits_heard_as_price(token, tokens):
+            atom = Atom(token.norm[1:], (token,))
         elif token.norm in _SOUNDALIKES and _soundalike_digit(stream, index):
             atom = Atom(_SOUNDALIKES[token.norm], (token,))
         elif heard := _nine_heard_as_letters(stream, index):
@@ -483,6 +485,20 @@ _BACK_LEAD_WORDS = 4
 _BACK_WORDS = 9  # "the one on the back of the gift card"
 _CODE_ON_THE_BACK = re.compile(rf"{CODE.pattern}|\bsecurity number\b")
 _BACK_OF_ANOTHER_THING = re.compile(r"(on|off) the back of (?!(the |your |my |this )?card\b)")  # "of the box"
+
+
+# A card's group or code written as a price, the turn nothing but such: "Okay, card number when you're ready." /
+# "$5581, $8056," / "Uh-huh," / "$8930, $4440," (Whisper heard "fifty dollars" just before)
+_PRICE_AS_DIGITS = re.compile(r"\$\d{3,4}")
+
+
+def _card_digits_heard_as_price(token: Token, tokens: Sequence[Token]) -> bool:
+    """Whether ``token`` is a card's digits Whisper wrote as dollars: after a card was asked for, in a turn of such
+    prices alone, with no cents and no word of money."""
+    if not _PRICE_AS_DIGITS.fullmatch(token.norm) or not card_talked_about(tokens, token.position):
+        return False
+    turn = [t for t in tokens if t.segment == token.segment]
+    return all(_PRICE_AS_DIGITS.fullmatch(t.norm) or t.norm in _FILLERS for t in turn)
 
 
 def _code_named_before(tokens: Sequence[Token], position: int) -> int | None:
@@ -1137,6 +1153,9 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
     read_back = list(_read_back(untyped, found, tokens))
     yield from read_back
+    # what the other side heard of a start said again whole later: "It's 4819 8427..." / "Sorry, you cut out after
+    # 4819." / "4819 8427 3616 3435."
+    yield from _read_back(untyped, read_back, tokens)
     yield from _rest_after_read_back(untyped, found, read_back, tokens)
     yield from _resumed_after_cut_out(untyped, found)
     yield from _groups_picked(untyped, [*found, *read_back], tokens)
@@ -1153,6 +1172,7 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from in_two
     parted = {token.position for _, said in in_two for token in said}
     untyped = [run for run in untyped if run[0].tokens[0].position not in parted]
+    yield from _read_back(untyped, in_two, tokens)  # a card said in two runs, its end read back: "4820 at the end"
     begun = list(_begun_again(untyped, tokens))
     yield from begun
     yield from _mobile_across_aside(untyped, tokens)

@@ -1756,3 +1756,30 @@ def test_a_card_ending_heard_as_a_price_is_the_card(said: str, ending: str) -> N
 
 def test_a_price_after_another_thing_ending_is_no_card() -> None:
     assert spans_found((("agent", "The one ending in $2,664 was declined."),), (EntityType.CARD_NUMBER,)) == []
+
+
+@pytest.mark.parametrize(
+    ("turns", "read_back"),
+    [
+        (
+            (
+                ("customer", "The numbers are peeling off a bit, so it's 4645 5933 7223 and then I think 4820."),
+                ("agent", "4820 at the end, okay."),
+            ),
+            "4820",
+        ),
+        (
+            (
+                ("customer", "It's 4819 8427..."),
+                ("agent", "Sorry, you cut out after 4819."),
+                ("customer", "4819 8427 3616 3435."),
+            ),
+            "4819",
+        ),
+    ],
+)
+def test_a_part_of_a_card_read_back_is_the_card_where_the_card_is_known_later(
+    turns: tuple[tuple[str, str], ...], read_back: str
+) -> None:
+    """(after scoring held_back_55) A card found in two runs, or a start said whole only after the read-back."""
+    assert ("card_number", 1, read_back) in spans_found(turns, (EntityType.CARD_NUMBER,))
