@@ -1601,8 +1601,10 @@ def _misspoken_starts(
             if first.speaker != start.speaker or not 0 < first.position - last.position <= _BEGUN_AGAIN_WITHIN:
                 continue
             whole = digits_said(said)
-            # a phone's first three or four digits are its area's, no one's: "My number is 087, hang on, ..."
-            enough = len(digits) >= _MIN_MISSPOKEN_PHONE or kind is not EntityType.PHONE_NUMBER
+            # a phone's first three or four digits are its area's, no one's ("My number is 087, hang on, ..."), unless
+            # the number is then said from them: "it's 087, uh, sorry, new phone. 087 261 4490."
+            area_said_again = digits_of(first) == digits
+            enough = len(digits) >= _MIN_MISSPOKEN_PHONE or kind is not EntityType.PHONE_NUMBER or area_said_again
             put_right = len(whole) >= len(digits) and _put_right_once(digits, whole[: len(digits)])
             if len(digits) < _MIN_MISSPOKEN:
                 put_right = whole.startswith(digits)  # too few digits to tell one put right from another number

