@@ -197,7 +197,7 @@ CONTEXTS: dict[EntityType, re.Pattern[str]] = {
         # an id card's number named by "ID" alone: "and the ID is 28 41 93 07"
         r"(my|your|the|his|her) id (is|was)\b|"
         # ... or a passport by its name alone: "My passport is A 0 3 3 9 8 1 2 4."
-        r"((my|your|his|her) )?passport('s| is| was)\b|"
+        r"(my|your|his|her) passport('s| is| was)\b|passport's\b|"
         # a school leaver's exam index number: "what is your index number?" (KCSE, WAEC)
         r"(my|your|his|her) index (number|no)\b|"
         # a travel pass, its number printed on it: "your bus pass number?", "on the back of my bus pass it says ..."

@@ -1153,9 +1153,9 @@ def numbers(tokens: Sequence[Token]) -> Iterable[tuple[EntityType, list[Token]]]
     yield from ((EntityType.ACCOUNT_NUMBER, letters) for letters in end_letters_given(accounts, tokens))
     read_back = list(_read_back(untyped, found, tokens))
     yield from read_back
-    # what the other side heard of a start said again whole later: "It's 4819 8427..." / "Sorry, you cut out after
-    # 4819." / "4819 8427 3616 3435."
-    yield from _read_back(untyped, read_back, tokens)
+    # what the other side heard of a card's start said again whole later: "It's 4819 8427..." / "Sorry, you cut out
+    # after 4819." / "4819 8427 3616 3435."
+    yield from _read_back(untyped, [(kind, said) for kind, said in read_back if kind is EntityType.CARD_NUMBER], tokens)
     yield from _rest_after_read_back(untyped, found, read_back, tokens)
     yield from _resumed_after_cut_out(untyped, found)
     yield from _groups_picked(untyped, [*found, *read_back], tokens)
@@ -1602,8 +1602,12 @@ def _misspoken_starts(
                 continue
             whole = digits_said(said)
             # a phone's first three or four digits are its area's, no one's ("My number is 087, hang on, ..."), unless
-            # the number is then said from them: "it's 087, uh, sorry, new phone. 087 261 4490."
-            area_said_again = digits_of(first) == digits
+            # the number is then said from them in the same breath: "it's 087, uh, sorry, new phone. 087 261 4490."
+            area_said_again = (
+                digits_of(first) == digits
+                and first.segment == start.segment
+                and _PUT_RIGHT_WORD.search(" ".join(after)) is not None  # not a pause: "087, hang on, ..."
+            )
             enough = len(digits) >= _MIN_MISSPOKEN_PHONE or kind is not EntityType.PHONE_NUMBER or area_said_again
             put_right = len(whole) >= len(digits) and _put_right_once(digits, whole[: len(digits)])
             if len(digits) < _MIN_MISSPOKEN:
@@ -1623,6 +1627,9 @@ def _misspoken_starts(
             if (put_right and enough) or (kind is EntityType.CARD_NUMBER and card_begun):
                 yield kind, [token for atom in run for token in atom.tokens]
             break
+
+
+_PUT_RIGHT_WORD = re.compile(r"\b(sorry|no|wait|i mean|scratch that)\b")
 
 
 def _put_right_once(misspoken: str, meant: str) -> bool:
