@@ -10,7 +10,7 @@ of its type overlaps the turn it was said in and none of its digits (four or mor
 in the redacted text of that turn. A redaction is correct if it overlaps a label of its type. The first
 held-back split was moved into ``dev`` once scored. Every later one (``held_back_2`` to ``held_back_55``, each
 in its own files) was written by someone who had not read or run the detector, and is scored once, unseen, at
-the end of the round in which it was written; after that it is studied; ``held_back_54`` is the last one
+the end of the round in which it was written; after that it is studied; ``held_back_55`` is the last one
 scored.
 
 Usage: ``python -m bench.redaction [--split {dev,held_back_2,...,held_back_55}] [--no-calls]``
