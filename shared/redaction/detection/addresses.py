@@ -146,7 +146,7 @@ ADDRESS = re.compile(
 # what a number before a street's quarter may be instead of a house's: "Gate 120 East Terminal", "Invoice 4471 North"
 _NOT_HOUSE_NUMBERED = (
     "gate", "flight", "platform", "route", "room", "bus", "terminal", "order", "ticket", "case", "ref", "invoice",
-    "number", "no.", "account", "policy", "reference", "item", "model", "unit",
+    "number", "no.", "account", "policy", "reference", "item", "model",
 )  # fmt: skip
 # A US house number and a street named by its quarter of the city, without its kind, then the city: "4417 Northeast
 # Killingsworth, Portland." (not a gate, a flight or a route: "Gate 120 East Terminal, Dublin")
@@ -1712,8 +1712,8 @@ def _ends_in_code(text: str) -> bool:
 # church, Victoria Island.", "..., opposite the Total petrol station, in Nakuru.", "58 Oxford Street, no, not the London
 # one, Woodstock, Cape Town.", "4 Lighthouse Row, the one right on the harbour, Portsoy, AB45 2PB." (its postcode too)
 _TOWN_AFTER_ASIDE = re.compile(
-    r",\s+(?:(?i:(?:the\s+one\s+)?(?:just\s+|right\s+)?"
-    r"(?:near|opposite|behind|beside|past|next\s+to|across\s+from|close\s+to|on|by|at))"
+    r",\s+(?:(?i:(?:just\s+|right\s+)?(?:near|opposite|behind|beside|past|next\s+to|across\s+from|close\s+to)"
+    r"|the\s+one\s+(?:just\s+|right\s+)?(?:on|by|at|near|opposite|behind|beside|next\s+to))"
     r"\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
     r"|(?i:no),\s+(?i:not\s+the)\s+[\w'-]+\s+(?i:one))"
     rf",\s+(?:in\s+)?(?P<town>{_PLACE_CAPITAL}[\w'-]*(?:\s+{_PLACE_CAPITAL}[\w'-]*){{0,2}}"

@@ -568,7 +568,7 @@ def _emails_heard_with_not_for_dot(segments: Sequence[Segment]) -> Iterable[Text
 def _past_clause(text: str, start: int, begins: int) -> int:
     """Where an answer's address starts, from ``start``, where the address heard whole ``begins``: past what is said
     of it before, a clause ("It's the family one, thewalshes1975 at ...") or its first part alone ("It's our shared
-    inbox, tom and ana, t-o-m-a-n-d-a-n-a, at ..."), and the lead-in after ("The kids' one, it's ...")."""
+    inbox, siobhan, s-i-o-b-h-a-n, at ..."), and the lead-in after ("The kids' one, it's ...")."""
     if _a_clause_before(text[start:begins]) or _SEPARATOR_NAMED_BEFORE.search(text, 0, begins):
         return begins
     for comma in reversed(list(re.finditer(r",\s+", text[start:begins]))):

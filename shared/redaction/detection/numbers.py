@@ -493,7 +493,7 @@ _PRICE_AS_DIGITS = re.compile(r"\$\d{3,4}")
 
 
 def _card_digits_heard_as_price(token: Token, tokens: Sequence[Token]) -> bool:
-    """Whether ``token`` is a card's digits Whisper wrote as dollars: after a card was asked for, in a turn of such
+    """Whether ``token`` is a card's digits Whisper wrote as dollars: after a card was talked about, in a turn of such
     prices alone, with no cents and no word of money."""
     if not _PRICE_AS_DIGITS.fullmatch(token.norm) or not card_talked_about(tokens, token.position):
         return False

@@ -2513,3 +2513,8 @@ def test_an_answer_that_begins_as_an_address_is_read_whole_though_a_postcode_end
     """(after scoring held_back_55: its end-to-end calls) "Flat iron" is Whisper's "Flat nine"."""
     turns = (("agent", "Lovely, and the address?"), ("customer", "Flat iron, rust in house, brickstone hill, SW21QC."))
     assert _addresses(*turns) == [(1, "Flat iron, rust in house, brickstone hill, SW21QC")]
+
+
+def test_a_name_said_after_an_aside_that_says_where_nothing_is_no_town() -> None:
+    """Only "the one" on or by something is an aside of where the house is: "by the way" is none."""
+    assert _addresses(("customer", "It's 4 Lighthouse Row, by the way, Margaret.")) == [(0, "4 Lighthouse Row")]

@@ -1057,6 +1057,10 @@ def test_a_separator_said_after_a_name_before_the_at_is_still_part_of_the_addres
     ("said", "email"),
     [
         ("It's our shared inbox, tomandana at icloud dot com.", "tomandana at icloud dot com"),
+        (
+            "It's our shared inbox, siobhan, s-i-o-b-h-a-n, at icloud dot com.",
+            "siobhan, s-i-o-b-h-a-n, at icloud dot com",
+        ),
         ("Um, it's my old AOL, bigjim at aol dot com, I still check it.", "bigjim at aol dot com"),
         ("The kids' one, it's thedoylekids at gmail.", "thedoylekids at gmail"),
     ],
