@@ -495,10 +495,18 @@ _PRICE_AS_DIGITS = re.compile(r"\$\d{3,4}")
 def _card_digits_heard_as_price(token: Token, tokens: Sequence[Token]) -> bool:
     """Whether ``token`` is a card's digits Whisper wrote as dollars: after a card was talked about, in a turn of such
     prices alone, with no cents and no word of money."""
-    if not _PRICE_AS_DIGITS.fullmatch(token.norm) or not card_talked_about(tokens, token.position):
+    if not _PRICE_AS_DIGITS.fullmatch(token.norm):
         return False
-    turn = [t for t in tokens if t.segment == token.segment]
-    return all(_PRICE_AS_DIGITS.fullmatch(t.norm) or t.norm in _FILLERS for t in turn)
+    # the turn's tokens stand together: read it from the token out, not the whole call (a price is often said)
+    first = token.position
+    while first and tokens[first - 1].segment == token.segment:
+        first -= 1
+    last = token.position
+    while last + 1 < len(tokens) and tokens[last + 1].segment == token.segment:
+        last += 1
+    turn = tokens[first : last + 1]
+    prices_alone = all(_PRICE_AS_DIGITS.fullmatch(t.norm) or t.norm in _FILLERS for t in turn)
+    return prices_alone and card_talked_about(tokens, token.position)
 
 
 def _code_named_before(tokens: Sequence[Token], position: int) -> int | None:

@@ -1783,3 +1783,34 @@ def test_a_part_of_a_card_read_back_is_the_card_where_the_card_is_known_later(
 ) -> None:
     """(after scoring held_back_55) A card found in two runs, or a start said whole only after the read-back."""
     assert ("card_number", 1, read_back) in spans_found(turns, (EntityType.CARD_NUMBER,))
+
+
+def test_card_groups_whisper_wrote_as_prices_after_a_card_was_asked_for_are_the_card() -> None:
+    """(a kept call of held_back_55, after scoring) Whisper had just heard "fifty dollars"."""
+    turns = (
+        ("customer", "$50, please."),
+        ("agent", "Okay, card number when you're ready."),
+        ("customer", "$5581, $8056,"),
+        ("agent", "Uh-huh,"),
+        ("customer", "$8930, $4440,"),
+    )
+    assert spans_found(turns, (EntityType.CARD_NUMBER,)) == [
+        ("card_number", 2, "$5581, $8056"),
+        ("card_number", 4, "$8930, $4440"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # no card talked about: four prices, though their digits pass the card check
+        (("agent", "What were the four totals?"), ("customer", "$5581, $8056, $8930, $4440.")),
+        # a card talked about, and the prices said with words around them
+        (
+            ("agent", "Thanks, the card's been charged."),
+            ("customer", "The four bills were $5581, $8056, $8930, $4440."),
+        ),
+    ],
+)
+def test_prices_before_any_card_or_said_with_words_are_no_card(turns: tuple[tuple[str, str], ...]) -> None:
+    assert spans_found(turns, (EntityType.CARD_NUMBER,)) == []
