@@ -3597,7 +3597,7 @@ def test_someone_named_with_me_is_a_name(said: str, name: str) -> None:
     "said",
     [
         "Me and Mum went on Monday.",
-        "Tesco and me had a dispute.",
+        "It was Tesco and me in the end, over the refund.",
         "It's just me and June now, by the way.",
         "Can you give it to me and I'll pass it to the screening company?",
     ],
